@@ -1,0 +1,39 @@
+"""Parley: evidence-linked intelligence from international-relations news.
+
+    >>> from parley import analyze
+    >>> result = analyze(open("examples/page.txt").read())   # doctest: +SKIP
+    >>> result.article.title, result.to_json()                # doctest: +SKIP
+"""
+
+from parley.analysis import Config, analyze, analyze_document
+from parley.errors import ParleyError
+from parley.records import (
+    SCHEMA,
+    Analysis,
+    Article,
+    Entity,
+    Event,
+    Mention,
+    Quote,
+    Stance,
+    Timex,
+)
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "SCHEMA",
+    "Analysis",
+    "Article",
+    "Config",
+    "Entity",
+    "Event",
+    "Mention",
+    "ParleyError",
+    "Quote",
+    "Stance",
+    "Timex",
+    "__version__",
+    "analyze",
+    "analyze_document",
+]

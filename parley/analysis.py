@@ -1,0 +1,189 @@
+"""``analyze(document) -> Analysis``: one article, one pure function.
+
+Data flows one way through an explicit table of stages. Each stage declares what it reads
+from the context and the one field it assigns; ``check_stage_order`` confirms that every
+field is made before it is read, the way spaCy checks its pipeline. A stage returns its own
+records and never changes what an earlier stage made.
+
+    sources -> extract -> nlp -> entities -> time -> quotes -> events -> Analysis
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from spacy.tokens import Doc
+
+from parley.records import Analysis, Article, Entity, Event, Quote, Stance, Timex
+from parley.sources import Document, document_from_input
+
+__all__ = ["Config", "Context", "Stage", "STAGES", "analyze", "analyze_document"]
+
+
+@dataclass(frozen=True, slots=True)
+class Config:
+    """What a caller may choose; everything else is fixed by the data files."""
+
+    model: str | None = None  # any installed spaCy pipeline; None is the pinned default
+    knowledge: tuple[Path, ...] = ()  # extra actor knowledge files (Parley TSV format)
+    petrarch_actors: tuple[Path, ...] = ()  # TABARI/PETRARCH actor or agent dictionaries
+    petrarch_verbs: tuple[Path, ...] = ()  # TABARI/PETRARCH verb dictionaries
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    """What the stages have made so far. Stages read it; only ``run_stages`` writes it."""
+
+    document: Document
+    config: Config
+    published: datetime | None = None  # a publication time supplied by the caller
+    article: Article | None = None
+    doc: Doc | None = None
+    entities: tuple[Entity, ...] = ()
+    timexes: tuple[Timex, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    events: tuple[Event, ...] = ()
+    stances: tuple[Stance, ...] = ()
+    warnings: tuple[str, ...] = ()
+    skip_nlp: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Stage:
+    name: str
+    requires: tuple[str, ...]
+    assigns: str
+    run: Callable[[Context], Any]
+    needs_nlp: bool = False  # skipped when the article is not English
+
+
+def _extract(ctx: Context) -> Article:
+    from parley.extract import extract_article
+
+    return extract_article(ctx.document, published=ctx.published)
+
+
+def _parse(ctx: Context) -> Doc:
+    from parley.nlp import parse
+
+    assert ctx.article is not None
+    return parse(ctx.article.text, ctx.config.model)
+
+
+def _entities(ctx: Context) -> tuple[Entity, ...]:
+    from parley.entities import find_entities
+    from parley.kb import load_knowledge_base
+
+    assert ctx.article is not None and ctx.doc is not None
+    kb = load_knowledge_base(ctx.config.knowledge, ctx.config.petrarch_actors)
+    return find_entities(ctx.doc, ctx.article, kb)
+
+
+def _time(ctx: Context) -> tuple[Timex, ...]:
+    from parley.time import tag_timexes
+
+    assert ctx.article is not None
+    return tag_timexes(ctx.article.text, ctx.article.published)
+
+
+def _quotes(ctx: Context) -> tuple[Quote, ...]:
+    from parley.quotes import find_quotes
+
+    assert ctx.article is not None and ctx.doc is not None
+    return find_quotes(ctx.doc, ctx.article, ctx.entities, ctx.timexes)
+
+
+def _events(ctx: Context) -> tuple[Event, ...]:
+    from parley.events import find_events
+
+    assert ctx.article is not None and ctx.doc is not None
+    return find_events(ctx.doc, ctx.article, ctx.entities, ctx.timexes, ctx.quotes, ctx.config)
+
+
+STAGES: tuple[Stage, ...] = (
+    Stage("extract", ("document", "published"), "article", _extract),
+    Stage("nlp", ("article",), "doc", _parse, needs_nlp=True),
+    Stage("entities", ("article", "doc"), "entities", _entities, needs_nlp=True),
+    Stage("time", ("article",), "timexes", _time, needs_nlp=True),
+    Stage("quotes", ("article", "doc", "entities", "timexes"), "quotes", _quotes, needs_nlp=True),
+    Stage(
+        "events",
+        ("article", "doc", "entities", "timexes", "quotes"),
+        "events",
+        _events,
+        needs_nlp=True,
+    ),
+)
+
+
+def check_stage_order(stages: tuple[Stage, ...] = STAGES) -> None:
+    """Raise ValueError when a stage reads a field that no earlier stage made."""
+    made = {"document", "config", "published"}
+    for stage in stages:
+        missing = [name for name in stage.requires if name not in made]
+        if missing:
+            raise ValueError(f"stage {stage.name!r} requires {missing} before it is made")
+        made.add(stage.assigns)
+
+
+def run_stages(ctx: Context, stages: tuple[Stage, ...] = STAGES) -> Context:
+    for stage in stages:
+        if stage.needs_nlp and ctx.skip_nlp:
+            continue
+        ctx = dataclasses.replace(ctx, **{stage.assigns: stage.run(ctx)})
+        if stage.assigns == "article":
+            ctx = _after_extract(ctx)
+    return ctx
+
+
+def _after_extract(ctx: Context) -> Context:
+    """Flag articles Parley's English models cannot read; their NLP stages are skipped."""
+    article = ctx.article
+    assert article is not None
+    if article.language not in (None, "en"):
+        note = f"the article is in {article.language!r}, not English: NLP stages skipped"
+        return dataclasses.replace(ctx, skip_nlp=True, warnings=(*ctx.warnings, note))
+    return ctx
+
+
+def analyze_document(
+    document: Document, published: datetime | None = None, config: Config | None = None
+) -> Analysis:
+    """Analyze a Document already read (the CLI and the corpus engines call this)."""
+    ctx = run_stages(Context(document=document, config=config or Config(), published=published))
+    assert ctx.article is not None
+    return Analysis(
+        article=ctx.article,
+        entities=ctx.entities,
+        timexes=ctx.timexes,
+        quotes=ctx.quotes,
+        events=ctx.events,
+        stances=ctx.stances,
+        warnings=ctx.warnings,
+    )
+
+
+def analyze(
+    source: str | bytes | Path,
+    published: str | datetime | None = None,
+    url: str | None = None,
+    *,
+    config: Config | None = None,
+) -> Analysis:
+    """Analyze one news page: text, raw bytes (HTML or text, any encoding) or a file path.
+
+    ``published`` (ISO 8601 string or datetime) is used when the page gives no publication
+    time; ``url`` is the page's address, kept as metadata (nothing is fetched here).
+    """
+    from parley.time.anchor import parse_published
+
+    document = document_from_input(source, url=url)
+    when = parse_published(published) if isinstance(published, str) else published
+    return analyze_document(document, when, config)
+
+

@@ -1,0 +1,169 @@
+"""The records of the ``parley.analysis/1`` contract (see DESIGN.md).
+
+Every record is frozen; sequences are tuples so a record can be hashed and shared between
+stages without copying. Offsets are Python string indices into ``Article.text``, end exclusive.
+``to_dict()`` turns any record into plain JSON types (tuples become lists).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+SCHEMA = "parley.analysis/1"
+
+Span = tuple[int, int]
+EntityKind = Literal["person", "organization", "media", "country", "location", "group", "other"]
+TimexType = Literal["DATE", "TIME", "DURATION", "SET"]
+QuoteKind = Literal["direct", "indirect", "mixed"]
+Modality = Literal["asserted", "negated", "hypothetical", "future"]
+
+
+def _plain(value: Any) -> Any:
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: _plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, tuple | list):
+        return [_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    return value
+
+
+class Record:
+    """Mixin: plain-dict and JSON views of a frozen dataclass."""
+
+    def to_dict(self) -> dict[str, Any]:
+        out = _plain(self)
+        assert isinstance(out, dict)
+        return out
+
+    def to_json(self, indent: int | None = 2) -> str:
+        return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
+
+
+@dataclass(frozen=True, slots=True)
+class Article(Record):
+    id: str
+    source: str | None
+    title: str | None
+    subtitle: str | None
+    genre: str | None
+    published: str | None  # ISO 8601 with UTC offset, or a date, or None
+    modified: str | None
+    authors: tuple[str, ...]
+    publisher: str | None
+    language: str | None
+    captions: tuple[str, ...]
+    headings: tuple[str, ...]
+    text: str
+    url: str | None = None
+    format: Literal["html", "text"] = "text"
+    # Where the publication time came from: "page" (the page itself) or "given" (--published).
+    published_source: str | None = None
+    # Character spans of the section headings inside ``text`` when they are kept there
+    # (they are paragraphs of their own); empty when headings were taken out.
+    heading_spans: tuple[Span, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Mention(Record):
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Entity(Record):
+    id: str
+    name: str
+    kind: EntityKind
+    actor: str | None
+    country: str | None
+    roles: tuple[str, ...]
+    affiliation: str | None
+    mentions: tuple[Mention, ...]
+    sector: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Timex(Record):
+    text: str
+    type: TimexType
+    value: str
+    start: int
+    end: int
+    # "anchor": resolved against the publication time; "previous": against the last date
+    # mentioned; "absolute": needed no anchor; "unresolved": no anchor was available.
+    anchor: str = "absolute"
+
+
+@dataclass(frozen=True, slots=True)
+class Quote(Record):
+    id: str
+    text: str
+    kind: QuoteKind
+    speaker: str | None
+    speaker_text: str | None
+    speaker_span: Span | None
+    cue: str | None
+    cue_span: Span | None
+    date: str | None
+    venue: str | None
+    start: int
+    end: int
+    fragments: tuple[Span, ...]
+    cue_lemma: str | None = None
+    # Set when the quotation mark was never closed and the quote was cut at the paragraph end.
+    unbalanced: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Event(Record):
+    id: str
+    source: str | None
+    source_actor: str | None
+    target: str | None
+    target_actor: str | None
+    cameo: str
+    plover: str | None
+    goldstein: float
+    quad_class: int
+    date: str | None
+    date_source: Literal["text", "published"] | None
+    modality: Modality
+    sentence: str
+    start: int
+    end: int
+    trigger: Span
+    confidence: float
+    plover_mode: str | None = None
+    source_text: str | None = None
+    target_text: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Stance(Record):
+    actor: str
+    issue: str
+    position: str
+    evidence: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Analysis(Record):
+    article: Article
+    entities: tuple[Entity, ...] = ()
+    timexes: tuple[Timex, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    events: tuple[Event, ...] = ()
+    stances: tuple[Stance, ...] = ()
+    # Things a user should know about this result (e.g. "not English: NLP stages skipped").
+    warnings: tuple[str, ...] = ()
+    schema: str = field(default=SCHEMA)
+
+    def to_dict(self) -> dict[str, Any]:
+        out = super().to_dict()
+        # The schema name first, as readers expect to see it.
+        return {"schema": out.pop("schema"), **out}

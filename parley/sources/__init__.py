@@ -1,0 +1,35 @@
+"""Sources: files, standard input, URLs and in-memory input -> Document (bytes + origin)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from parley.sources.document import Document
+
+__all__ = ["Document", "document_from_input"]
+
+
+def document_from_input(source: str | bytes | Path, url: str | None = None) -> Document:
+    """Turn what a Python caller hands ``analyze`` into a Document.
+
+    ``bytes`` are raw page bytes; a ``Path`` is a file to read; a ``str`` is a file path when
+    it is one line naming an existing file, and otherwise the page's text itself.
+    """
+    if isinstance(source, bytes):
+        return Document(data=source, source="<bytes>", url=url)
+    if isinstance(source, Path) or _names_a_file(source):
+        from parley.sources.files import read_path
+
+        document = read_path(Path(source))
+        return Document(document.data, document.source, url or document.url, document.content_type)
+    return Document(data=source.encode("utf-8"), source="<text>", url=url,
+                    content_type="text/plain; charset=utf-8")
+
+
+def _names_a_file(text: str) -> bool:
+    if "\n" in text or len(text) > 4096 or not text.strip():
+        return False
+    try:
+        return Path(text).is_file()
+    except OSError:
+        return False

@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Set up (or refresh) the virtual environment at .venv from the hashed locks.
+# Usage: scripts/setup.sh [--dev]     (--dev adds the test and lint tools)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+python=${PYTHON:-python3}
+locks=(requirements.lock)
+if [[ "${1:-}" == "--dev" ]]; then locks+=(requirements-dev.lock); fi
+if [[ ! -x .venv/bin/python ]]; then
+  "$python" -m venv .venv
+fi
+# Reinstall only when a lock or the package metadata changed.
+stamp=".venv/.parley-$(cat "${locks[@]}" pyproject.toml | sha256sum | cut -c1-16)"
+if [[ ! -f "$stamp" ]]; then
+  args=()
+  for lock in "${locks[@]}"; do args+=(-r "$lock"); done
+  # --no-deps: the lock is complete and hashed; pip must not resolve anything on its own.
+  .venv/bin/python -m pip install --quiet --disable-pip-version-check --no-deps \
+    --require-hashes "${args[@]}"
+  .venv/bin/python -m pip install --quiet --disable-pip-version-check --no-deps \
+    --no-build-isolation --editable .
+  touch "$stamp"
+fi

@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Set up and run every check: the tests, then each evaluation against its pinned floor
+# (the evaluations run only where the gold data, ../shared/data, is present).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/setup.sh --dev
+.venv/bin/python -m pytest "$@"
+data=${PARLEY_DATA:-../shared/data}
+if [[ -d "$data" ]]; then
+  .venv/bin/parley evaluate all --data "$data" --check-floors
+else
+  echo "gold data not found at $data: evaluations skipped"
+fi
