@@ -1,0 +1,49 @@
+"""Which language an article is in: writing system first, then py3langid's statistics."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+import py3langid
+
+# Scripts that settle the question on their own when they dominate the letters.
+_SCRIPTS = (
+    ("HANGUL", "ko"),
+    ("HIRAGANA", "ja"),
+    ("KATAKANA", "ja"),
+    ("CJK", "zh"),
+    ("CYRILLIC", "ru"),
+    ("ARABIC", "ar"),
+    ("HEBREW", "he"),
+    ("GREEK", "el"),
+    ("THAI", "th"),
+    ("DEVANAGARI", "hi"),
+)
+_LETTER = re.compile(r"[^\W\d_]", re.UNICODE)
+
+
+def detect_language(text: str, sample: int = 4000) -> str | None:
+    """ISO 639-1 code of the text's language, or None when there is too little text."""
+    head = text[:sample]
+    letters = _LETTER.findall(head)
+    if len(letters) < 20:
+        return None
+    counts: dict[str, int] = {}
+    for ch in letters:
+        if ch.isascii():
+            continue
+        name = unicodedata.name(ch, "")
+        for script, code in _SCRIPTS:
+            if name.startswith(script):
+                counts[code] = counts.get(code, 0) + 1
+                break
+    if counts:
+        code, n = max(counts.items(), key=lambda kv: kv[1])
+        if n > 0.3 * len(letters):
+            # Japanese text mixes kana and kanji; any kana at all means Japanese.
+            if code == "zh" and counts.get("ja", 0) > 0.05 * len(letters):
+                return "ja"
+            return code
+    lang, _score = py3langid.classify(head)
+    return str(lang)
