@@ -62,9 +62,6 @@ class Article(Record):
     format: Literal["html", "text"] = "text"
     # Where the publication time came from: "page" (the page itself) or "given" (--published).
     published_source: str | None = None
-    # Character spans of the section headings inside ``text`` when they are kept there
-    # (they are paragraphs of their own); empty when headings were taken out.
-    heading_spans: tuple[Span, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
