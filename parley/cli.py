@@ -1,0 +1,218 @@
+"""The ``parley`` command. Every failure is one line on stderr and a non-zero exit code.
+
+Exit codes: 0 ok; 1 an evaluation under its floor; 2 bad input or usage (Parley's own error);
+3 analysed with a warning (e.g. the article is not English: printed, NLP stages skipped);
+70 an internal error (a bug: please report it); 130 interrupted.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, NoReturn
+
+import typer
+
+from parley.errors import ParleyError
+
+EXIT_FLOOR = 1
+EXIT_INPUT = 2
+EXIT_WARNING = 3
+EXIT_INTERNAL = 70
+EXIT_INTERRUPTED = 130
+
+app = typer.Typer(
+    name="parley",
+    help="Parley reads international-relations news and turns it into evidence-linked data.",
+    add_completion=False,
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+)
+
+
+class Format(str, Enum):
+    json = "json"
+    text = "text"
+    html = "html"
+
+
+class EvaluationName(str, Enum):
+    extraction = "extraction"
+    time = "time"
+    actors = "actors"
+    quotes = "quotes"
+    events = "events"
+    all = "all"
+
+
+def _fail(message: str, code: int = EXIT_INPUT) -> NoReturn:
+    typer.echo(f"parley: error: {message}", err=True)
+    raise typer.Exit(code)
+
+
+@app.command()
+def analyze(
+    source: Annotated[str, typer.Argument(help="A file path, - for standard input, or an http(s) URL.")],
+    format: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.json,
+    published: Annotated[
+        str | None,
+        typer.Option(help="Publication time (ISO 8601) to use when the page gives none."),
+    ] = None,
+    url: Annotated[str | None, typer.Option(help="The page's URL, kept as metadata.")] = None,
+    model: Annotated[
+        str | None, typer.Option(help="Any installed spaCy pipeline (default: en_core_web_sm 3.8.0).")
+    ] = None,
+    kb: Annotated[
+        list[Path] | None, typer.Option(help="An extra actor knowledge file (Parley TSV); repeatable.")
+    ] = None,
+    petrarch_actors: Annotated[
+        list[Path] | None,
+        typer.Option(help="A TABARI/PETRARCH actor or agent dictionary; repeatable."),
+    ] = None,
+    petrarch_verbs: Annotated[
+        list[Path] | None, typer.Option(help="A TABARI/PETRARCH verb dictionary; repeatable.")
+    ] = None,
+    timeout: Annotated[
+        float, typer.Option(help="Seconds allowed per document (0: no limit).")
+    ] = 120.0,
+    max_bytes: Annotated[
+        int, typer.Option(help="Size cap per document, in bytes.")
+    ] = 20 * 1024 * 1024,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write to this file instead of stdout.")
+    ] = None,
+) -> None:
+    """Analyze one news page and print a parley.analysis/1 result."""
+    from parley.analysis import Config, analyze_document
+    from parley.limits import time_limit
+    from parley.sources.files import read_source
+    from parley.time.anchor import parse_published
+
+    when = parse_published(published) if published else None
+    config = Config(
+        model=model,
+        knowledge=tuple(kb or ()),
+        petrarch_actors=tuple(petrarch_actors or ()),
+        petrarch_verbs=tuple(petrarch_verbs or ()),
+    )
+    with time_limit(timeout, source):
+        document = read_source(source, timeout=min(timeout or 20.0, 30.0), max_bytes=max_bytes)
+        if url:
+            from dataclasses import replace
+
+            document = replace(document, url=url)
+        result = analyze_document(document, when, config)
+    rendered = render(result, format)
+    if output is not None:
+        _write_atomically(output, rendered)
+    else:
+        typer.echo(rendered)
+    for warning in result.warnings:
+        typer.echo(f"parley: warning: {warning}", err=True)
+    if result.warnings:
+        raise typer.Exit(EXIT_WARNING)
+
+
+def render(result: object, format: Format) -> str:
+    from parley.records import Analysis
+
+    assert isinstance(result, Analysis)
+    if format is Format.json:
+        return result.to_json()
+    if format is Format.text:
+        from parley.report.text import render_text
+
+        return render_text(result)
+    from parley.report.html import render_html
+
+    return render_html(result)
+
+
+def _write_atomically(path: Path, content: str) -> None:
+    """Write via a temporary file and rename, so a failure never leaves a half-written file."""
+    if path.is_dir():
+        _fail(f"{path} is a folder; --output needs a file path")
+    tmp = path.with_name(f".{path.name}.parley-tmp")
+    try:
+        tmp.write_text(content + "\n", encoding="utf-8")
+        os.replace(tmp, path)
+    except OSError as err:
+        tmp.unlink(missing_ok=True)
+        _fail(f"cannot write {path}: {err.strerror or err}")
+
+
+@app.command()
+def evaluate(
+    name: Annotated[EvaluationName, typer.Argument(help="Which evaluation to run.")],
+    data: Annotated[
+        Path | None, typer.Option(help="The gold data folder (default: ../shared/data).")
+    ] = None,
+    limit: Annotated[
+        int | None, typer.Option(help="Score only the first N items of each set (quick look).")
+    ] = None,
+    check_floors: Annotated[
+        bool, typer.Option("--check-floors", help="Exit 1 when a score is below its pinned floor.")
+    ] = False,
+    json_out: Annotated[
+        Path | None, typer.Option("--json", help="Also write the metrics as JSON to this file.")
+    ] = None,
+) -> None:
+    """Score Parley against the gold data and print the figures (and peers' where known)."""
+    from parley.evaluate import EVALUATIONS, check_floors as floors_of, default_data_dir, run
+    from parley.evaluate.common import require_dir
+
+    data_dir = require_dir(data or default_data_dir(), "gold data")
+    names = list(EVALUATIONS) if name is EvaluationName.all else [name.value]
+    failures: list[str] = []
+    metrics: dict[str, dict[str, float]] = {}
+    for each in names:
+        report = run(each, data_dir, limit)
+        typer.echo(f"== {report.name} ==")
+        typer.echo(report.table)
+        for note in report.notes:
+            typer.echo(f"note: {note}")
+        typer.echo("")
+        metrics[report.name] = report.metrics
+        if check_floors and limit is None:
+            failures.extend(floors_of(report))
+    if json_out is not None:
+        _write_atomically(json_out, json.dumps(metrics, indent=2, sort_keys=True))
+    for failure in failures:
+        typer.echo(f"parley: floor: {failure}", err=True)
+    if failures:
+        raise typer.Exit(EXIT_FLOOR)
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Entry point: run the app, turning every error into one line and an exit code."""
+    try:
+        code = app(args=argv, standalone_mode=False)
+        sys.exit(code if isinstance(code, int) else 0)
+    except typer.Exit as done:
+        sys.exit(done.exit_code)
+    except ParleyError as err:
+        typer.echo(f"parley: error: {err}", err=True)
+        sys.exit(EXIT_INPUT)
+    except KeyboardInterrupt:
+        typer.echo("parley: interrupted", err=True)
+        sys.exit(EXIT_INTERRUPTED)
+    except Exception as err:  # noqa: BLE001 - the last guard: a bug must still be one line
+        import click
+
+        if isinstance(err, click.exceptions.ClickException):
+            typer.echo(f"parley: error: {err.format_message()} (see parley --help)", err=True)
+            sys.exit(EXIT_INPUT)
+        if isinstance(err, click.exceptions.Abort):
+            typer.echo("parley: aborted", err=True)
+            sys.exit(EXIT_INTERRUPTED)
+        if os.environ.get("PARLEY_DEBUG"):
+            raise
+        typer.echo(
+            f"parley: internal error: {type(err).__name__}: {err} "
+            "(set PARLEY_DEBUG=1 for the traceback)",
+            err=True,
+        )
+        sys.exit(EXIT_INTERNAL)
