@@ -161,6 +161,6 @@ class Analysis(Record):
     schema: str = field(default=SCHEMA)
 
     def to_dict(self) -> dict[str, Any]:
-        out = super().to_dict()
+        out = Record.to_dict(self)  # not super(): slots=True rebuilds the class
         # The schema name first, as readers expect to see it.
         return {"schema": out.pop("schema"), **out}

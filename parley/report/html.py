@@ -1,0 +1,106 @@
+"""The ``html`` format: one self-contained page (no external files, no scripts) showing the
+article, its metadata and everything found, highlighted in place and cross-linked."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from jinja2 import Environment, PackageLoader, select_autoescape
+
+from parley.records import Analysis
+
+
+@dataclass(frozen=True, slots=True)
+class Mark:
+    """One highlighted span: a CSS class, the anchor it links to, and a tooltip."""
+
+    start: int
+    end: int
+    kind: str  # ent | tx | q | spk | cue | trg
+    href: str
+    title: str
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    text: str
+    classes: str
+    href: str | None
+    title: str
+
+
+@lru_cache(maxsize=1)
+def _environment() -> Environment:
+    return Environment(
+        loader=PackageLoader("parley.report", "templates"),
+        autoescape=select_autoescape(["html"]),
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+
+
+def render_html(result: Analysis) -> str:
+    text = result.article.text
+    marks = collect_marks(result)
+    paragraphs = [segment_paragraph(text, start, end, marks) for start, end in paragraphs_of(text)]
+    entities = {e.id: e for e in result.entities}
+    return _environment().get_template("analysis.html").render(
+        result=result, article=result.article, paragraphs=paragraphs, entities=entities
+    )
+
+
+def collect_marks(result: Analysis) -> list[Mark]:
+    entities = {e.id: e for e in result.entities}
+    marks: list[Mark] = []
+    for entity in result.entities:
+        label = f"{entity.name} ({entity.kind}{', ' + entity.actor if entity.actor else ''})"
+        for mention in entity.mentions:
+            marks.append(Mark(mention.start, mention.end, "ent", f"#{entity.id}", label))
+    for timex in result.timexes:
+        marks.append(Mark(timex.start, timex.end, "tx", "", f"{timex.type} {timex.value}"))
+    for quote in result.quotes:
+        speaker = entities.get(quote.speaker or "")
+        who = speaker.name if speaker else (quote.speaker_text or "unknown speaker")
+        title = f"{quote.kind} quote by {who}"
+        for start, end in quote.fragments or ((quote.start, quote.end),):
+            marks.append(Mark(start, end, "q", f"#{quote.id}", title))
+        if quote.speaker_span:
+            marks.append(Mark(*quote.speaker_span, "spk", f"#{quote.id}", f"speaker of {quote.id}"))
+        if quote.cue_span:
+            marks.append(Mark(*quote.cue_span, "cue", f"#{quote.id}", f"cue of {quote.id}"))
+    for event in result.events:
+        title = f"CAMEO {event.cameo} {event.plover or ''} ({event.modality})"
+        marks.append(Mark(*event.trigger, "trg", f"#{event.id}", title))
+    return [m for m in marks if 0 <= m.start < m.end <= len(result.article.text)]
+
+
+def paragraphs_of(text: str) -> list[tuple[int, int]]:
+    spans, start = [], 0
+    while start < len(text):
+        end = text.find("\n\n", start)
+        end = len(text) if end < 0 else end
+        if text[start:end].strip():
+            spans.append((start, end))
+        start = end + 2
+    return spans
+
+
+def segment_paragraph(text: str, start: int, end: int, marks: list[Mark]) -> list[Segment]:
+    """Cut a paragraph at every mark boundary; each piece carries the classes of the marks
+    covering it and links to the innermost (shortest) one, so overlapping marks nest."""
+    inside = [m for m in marks if m.start < end and m.end > start]
+    cuts = sorted({start, end, *(max(start, m.start) for m in inside), *(min(end, m.end) for m in inside)})
+    segments = []
+    for left, right in zip(cuts, cuts[1:], strict=False):
+        covering = [m for m in inside if m.start <= left and m.end >= right]
+        innermost = min(covering, key=lambda m: m.end - m.start, default=None)
+        segments.append(
+            Segment(
+                text=text[left:right],
+                classes=" ".join(sorted({m.kind for m in covering})),
+                href=innermost.href or None if innermost else None,
+                title="; ".join(dict.fromkeys(m.title for m in covering)),
+            )
+        )
+    return segments
