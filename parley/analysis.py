@@ -11,7 +11,7 @@ records and never changes what an earlier stage made.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -30,6 +30,7 @@ __all__ = [
     "analyze",
     "analyze_document",
     "analyze_text",
+    "analyze_texts",
 ]
 
 
@@ -143,6 +144,8 @@ def run_stages(ctx: Context, stages: tuple[Stage, ...] = STAGES) -> Context:
     for stage in stages:
         if stage.needs_nlp and ctx.skip_nlp:
             continue
+        if stage.assigns in ("article", "doc") and getattr(ctx, stage.assigns) is not None:
+            continue  # made already by the caller (a batch driver parses with nlp.pipe)
         ctx = dataclasses.replace(ctx, **{stage.assigns: stage.run(ctx)})
         if stage.assigns == "article":
             ctx = _after_extract(ctx)
@@ -163,17 +166,8 @@ def analyze_document(
     document: Document, published: datetime | None = None, config: Config | None = None
 ) -> Analysis:
     """Analyze a Document already read (the CLI and the corpus engines call this)."""
-    ctx = run_stages(Context(document=document, config=config or Config(), published=published))
-    assert ctx.article is not None
-    return Analysis(
-        article=ctx.article,
-        entities=ctx.entities,
-        timexes=ctx.timexes,
-        quotes=ctx.quotes,
-        events=ctx.events,
-        stances=ctx.stances,
-        warnings=ctx.warnings,
-    )
+    ctx = Context(document=document, config=config or Config(), published=published)
+    return _finish(run_stages(ctx))
 
 
 def analyze_text(
@@ -188,10 +182,16 @@ def analyze_text(
     Evaluations use this so that offsets index the gold files' own text. The text is taken
     to be English.
     """
-    from parley.extract import article_id as make_id
     from parley.time.anchor import parse_published
 
     when = parse_published(published) if isinstance(published, str) else published
+    ctx = _verbatim_context(text, when, config or Config(), article_id)
+    return _finish(run_stages(ctx, STAGES[1:]))
+
+
+def _verbatim_context(text: str, when: datetime | None, config: Config, article_id: str) -> Context:
+    from parley.extract import article_id as make_id
+
     article = Article(
         id=article_id or make_id(text, None),
         source="<text>",
@@ -209,10 +209,13 @@ def analyze_text(
         published_source="given" if when else None,
     )
     document = Document(data=b"", source="<text>")
-    ctx = Context(document=document, config=config or Config(), published=when, article=article)
-    ctx = run_stages(ctx, tuple(s for s in STAGES if s.assigns != "article"))
+    return Context(document=document, config=config, published=when, article=article)
+
+
+def _finish(ctx: Context) -> Analysis:
+    assert ctx.article is not None
     return Analysis(
-        article=article,
+        article=ctx.article,
         entities=ctx.entities,
         timexes=ctx.timexes,
         quotes=ctx.quotes,
@@ -220,6 +223,27 @@ def analyze_text(
         stances=ctx.stances,
         warnings=ctx.warnings,
     )
+
+
+def analyze_texts(
+    items: Iterable[tuple[str, str | None]],
+    *,
+    config: Config | None = None,
+    batch_size: int = 16,
+) -> Iterator[Analysis]:
+    """Analyze many verbatim texts (text, published) in order, parsing them in batches with
+    ``nlp.pipe``; the same stages as ``analyze_text``, for corpora and benchmarks."""
+    from parley.nlp import parse_many
+    from parley.time.anchor import parse_published
+
+    config = config or Config()
+    contexts = []
+    for text, published in items:
+        when = parse_published(published) if published else None
+        contexts.append(_verbatim_context(text, when, config, ""))
+    pairs = ((ctx.article.text, ctx) for ctx in contexts if ctx.article is not None)
+    for doc, ctx in parse_many(pairs, config.model, batch_size=batch_size):
+        yield _finish(run_stages(dataclasses.replace(ctx, doc=doc), STAGES[1:]))
 
 
 def analyze(
@@ -239,5 +263,3 @@ def analyze(
     document = document_from_input(source, url=url)
     when = parse_published(published) if isinstance(published, str) else published
     return analyze_document(document, when, config)
-
-

@@ -55,7 +55,9 @@ def _fail(message: str, code: int = EXIT_INPUT) -> NoReturn:
 
 @app.command()
 def analyze(
-    source: Annotated[str, typer.Argument(help="A file path, - for standard input, or an http(s) URL.")],
+    source: Annotated[
+        str, typer.Argument(help="A file path, - for standard input, or an http(s) URL.")
+    ],
     format: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.json,
     published: Annotated[
         str | None,
@@ -63,10 +65,12 @@ def analyze(
     ] = None,
     url: Annotated[str | None, typer.Option(help="The page's URL, kept as metadata.")] = None,
     model: Annotated[
-        str | None, typer.Option(help="Any installed spaCy pipeline (default: en_core_web_sm 3.8.0).")
+        str | None,
+        typer.Option(help="Any installed spaCy pipeline (default: en_core_web_sm 3.8.0)."),
     ] = None,
     kb: Annotated[
-        list[Path] | None, typer.Option(help="An extra actor knowledge file (Parley TSV); repeatable.")
+        list[Path] | None,
+        typer.Option(help="An extra actor knowledge file (Parley TSV); repeatable."),
     ] = None,
     petrarch_actors: Annotated[
         list[Path] | None,
@@ -78,9 +82,9 @@ def analyze(
     timeout: Annotated[
         float, typer.Option(help="Seconds allowed per document (0: no limit).")
     ] = 120.0,
-    max_bytes: Annotated[
-        int, typer.Option(help="Size cap per document, in bytes.")
-    ] = 20 * 1024 * 1024,
+    max_bytes: Annotated[int, typer.Option(help="Size cap per document, in bytes.")] = 20
+    * 1024
+    * 1024,
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="Write to this file instead of stdout.")
     ] = None,
@@ -161,7 +165,8 @@ def evaluate(
     ] = None,
 ) -> None:
     """Score Parley against the gold data and print the figures (and peers' where known)."""
-    from parley.evaluate import EVALUATIONS, check_floors as floors_of, default_data_dir, run
+    from parley.evaluate import EVALUATIONS, default_data_dir, run
+    from parley.evaluate import check_floors as floors_of
     from parley.evaluate.common import require_dir
 
     data_dir = require_dir(data or default_data_dir(), "gold data")
@@ -199,7 +204,7 @@ def main(argv: list[str] | None = None) -> None:
     except KeyboardInterrupt:
         typer.echo("parley: interrupted", err=True)
         sys.exit(EXIT_INTERRUPTED)
-    except Exception as err:  # noqa: BLE001 - the last guard: a bug must still be one line
+    except Exception as err:
         import click
 
         if isinstance(err, click.exceptions.ClickException):

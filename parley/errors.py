@@ -14,7 +14,7 @@ The tree::
     │   └── FetchError          E110 a URL that cannot be fetched (unreachable, 404, timeout, ...)
     ├── ExtractionError         E201 a page with no article in it
     ├── TimeLimitExceeded       E301 a document took longer than the per-document limit
-    ├── KnowledgeBaseError      E401 a malformed or missing knowledge/dictionary file (names file and line)
+    ├── KnowledgeBaseError      E401 a malformed or missing knowledge file (names file, line)
     ├── ModelError              E501 a spaCy pipeline that is not installed or cannot load
     └── EvaluationError         E601 gold data missing or unreadable, or a score under its floor
 """

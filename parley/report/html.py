@@ -3,6 +3,7 @@ article, its metadata and everything found, highlighted in place and cross-linke
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -45,8 +46,10 @@ def render_html(result: Analysis) -> str:
     marks = collect_marks(result)
     paragraphs = [segment_paragraph(text, start, end, marks) for start, end in paragraphs_of(text)]
     entities = {e.id: e for e in result.entities}
-    return _environment().get_template("analysis.html").render(
-        result=result, article=result.article, paragraphs=paragraphs, entities=entities
+    return (
+        _environment()
+        .get_template("analysis.html")
+        .render(result=result, article=result.article, paragraphs=paragraphs, entities=entities)
     )
 
 
@@ -90,9 +93,11 @@ def segment_paragraph(text: str, start: int, end: int, marks: list[Mark]) -> lis
     """Cut a paragraph at every mark boundary; each piece carries the classes of the marks
     covering it and links to the innermost (shortest) one, so overlapping marks nest."""
     inside = [m for m in marks if m.start < end and m.end > start]
-    cuts = sorted({start, end, *(max(start, m.start) for m in inside), *(min(end, m.end) for m in inside)})
+    cuts = sorted(
+        {start, end, *(max(start, m.start) for m in inside), *(min(end, m.end) for m in inside)}
+    )
     segments = []
-    for left, right in zip(cuts, cuts[1:], strict=False):
+    for left, right in itertools.pairwise(cuts):
         covering = [m for m in inside if m.start <= left and m.end >= right]
         innermost = min(covering, key=lambda m: m.end - m.start, default=None)
         segments.append(

@@ -77,7 +77,7 @@ def render_text(result: Analysis) -> str:
 
     out += _section("Text")
     for paragraph in article.text.split("\n\n"):
-        out += textwrap.wrap(paragraph, WIDTH) + [""]
+        out += [*textwrap.wrap(paragraph, WIDTH), ""]
     return "\n".join(out).rstrip() + "\n"
 
 

@@ -22,8 +22,12 @@ def document_from_input(source: str | bytes | Path, url: str | None = None) -> D
 
         document = read_path(Path(source))
         return Document(document.data, document.source, url or document.url, document.content_type)
-    return Document(data=source.encode("utf-8"), source="<text>", url=url,
-                    content_type="text/plain; charset=utf-8")
+    return Document(
+        data=source.encode("utf-8"),
+        source="<text>",
+        url=url,
+        content_type="text/plain; charset=utf-8",
+    )
 
 
 def _names_a_file(text: str) -> bool:
