@@ -1,0 +1,223 @@
+"""Decode: a Document's bytes -> the page's text (str).
+
+Adds ``decode_document`` and ``codec_for_label``. The order, first answer wins: byte order mark
+-> charset in the HTTP Content-Type -> <meta charset> / http-equiv / XML declaration in the
+first 4 KB -> strict UTF-8 -> charset_normalizer statistics. Known non-text formats (PDF,
+Office, images, executables) and binary bytes are refused before any decoding. Declared labels
+are read as browsers read them (data/charsets.tsv). The text comes back with newlines as "\\n",
+no leading BOM, and without the C0 control characters that HTML parsers refuse.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from functools import cache
+from pathlib import Path
+
+from parley.errors import BinaryInput, EmptyInput, KnowledgeBaseError, UndecodableInput
+from parley.sources.document import Document
+from parley.sources.sniff import (
+    GZIP_MAGIC,
+    MAX_BYTES,
+    gunzip,
+    looks_binary,
+    refuse_known_formats,
+    utf16_or_32_by_nuls,
+)
+
+__all__ = ["CHARSETS_FILE", "codec_for_label", "decode_document"]
+
+CHARSETS_FILE = Path(__file__).resolve().parent / "data" / "charsets.tsv"
+
+# Windows-1252 as the WHATWG standard defines it: Python's cp1252 refuses the five bytes it
+# leaves unassigned (81 8D 8F 90 9D); browsers map them to the C1 code points of equal value.
+BROWSER_1252 = "windows-1252-browser"
+_LATIN1_TO_1252 = {
+    b: ord(bytes([b]).decode("cp1252", errors="ignore") or chr(b)) for b in range(0x80, 0xA0)
+}
+
+# UTF-32 first: its little-endian BOM begins with UTF-16's.
+_BOMS: tuple[tuple[bytes, str], ...] = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+_HEADER_CHARSET = re.compile(r"""charset\s*=\s*["']?\s*([\w.:+-]+)""", re.IGNORECASE)
+_META_CHARSET = re.compile(rb"""<meta\b[^>]*?charset\s*=\s*["']?\s*([\w.:+-]+)""", re.IGNORECASE)
+_XML_ENCODING = re.compile(rb"""\A\s*<\?xml[^>]*?encoding\s*=\s*["']([\w.:+-]+)""", re.IGNORECASE)
+
+# A declaration may be slightly wrong (one bad byte in a long page); more than this share of
+# replacement characters means it is wrong altogether and the next clue is tried.
+_MAX_REPLACED = 0.005
+
+# C0 controls that lxml and most tools refuse, and the two noncharacters they refuse too.
+# Vertical tab and form feed are line breaks to a reader, so they become "\n".
+_DROP: dict[int, str | None] = {c: None for c in (*range(9), *range(14, 32), 0xFFFE, 0xFFFF)}
+_DROP.update({11: "\n", 12: "\n"})
+
+# Python codecs that are not ways of writing a web page: transforms, IDNA, escapes, and
+# UTF-7 (browsers dropped it because it smuggles markup past filters).
+_NOT_PAGE_CODECS = frozenset(
+    {"undefined", "idna", "punycode", "unicode-escape", "raw-unicode-escape", "utf-7",
+     "unicode_escape", "raw_unicode_escape", "mbcs", "oem", "charmap"}
+)
+
+
+def decode_document(document: Document) -> str:
+    """The text of a Document's bytes; raises an InputError subclass when there is none."""
+    name = document.source
+    data = document.data
+    if data.startswith(GZIP_MAGIC):
+        # Bytes handed to analyze() directly did not pass through the file readers.
+        data = gunzip(data, name, MAX_BYTES)
+    if not data:
+        raise EmptyInput(f"{name} is empty")
+    text = _decode_bytes(data, name, document.content_type)
+    text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    text = text.translate(_DROP)
+    if not text.strip():
+        raise EmptyInput(f"{name} holds only white space")
+    return text
+
+
+def codec_for_label(label: str) -> str | None:
+    """The codec for a declared charset label, as browsers read it; None if unknown."""
+    key = label.strip().strip("\"'").lower()
+    table = _charset_table()
+    if key in table:
+        return table[key]
+    if key.replace("_", "-") in table:
+        return table[key.replace("_", "-")]
+    try:
+        info = codecs.lookup(key)
+    except LookupError:
+        return None
+    # base64, zlib, rot13... are registered too but do not turn bytes into text.
+    if not getattr(info, "_is_text_encoding", True) or info.name in _NOT_PAGE_CODECS:
+        return None
+    return info.name
+
+
+def _decode_bytes(data: bytes, name: str, content_type: str | None) -> str:
+    refuse_known_formats(data, name)
+    for bom, codec in _BOMS:
+        if data.startswith(bom):
+            # A BOM is the strongest clue there is; a broken byte after it becomes U+FFFD.
+            return data[len(bom) :].decode(codec, errors="replace")
+
+    declared = _declared_codec(content_type)
+    if declared is not None and declared.startswith(("utf-16", "utf-32")):
+        return data.decode(declared, errors="replace")
+    by_nuls = utf16_or_32_by_nuls(data)
+    if by_nuls is not None:
+        return data.decode(by_nuls, errors="replace")
+    if looks_binary(data):
+        raise BinaryInput(
+            f"{name} holds binary data (NUL or control bytes that no text encoding explains), "
+            "not a news page"
+        )
+
+    if declared is not None and (text := _decode_declared(data, declared)) is not None:
+        return text
+    meta = _meta_codec(data[:4096])
+    if meta is not None and (text := _decode_declared(data, meta)) is not None:
+        return text
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    return _decode_by_statistics(data, name)
+
+
+def _declared_codec(content_type: str | None) -> str | None:
+    if not content_type:
+        return None
+    match = _HEADER_CHARSET.search(content_type)
+    return codec_for_label(match.group(1)) if match else None
+
+
+def _meta_codec(head: bytes) -> str | None:
+    match = _XML_ENCODING.search(head) or _META_CHARSET.search(head)
+    if not match:
+        return None
+    codec = codec_for_label(match.group(1).decode("ascii", errors="ignore"))
+    if codec is not None and codec.startswith(("utf-16", "utf-32")):
+        # Bytes we could read the declaration from as ASCII are not UTF-16: browsers take
+        # such a page as UTF-8 (WHATWG "get an encoding" for meta).
+        return "utf-8"
+    return codec
+
+
+def _decode_declared(data: bytes, codec: str) -> str | None:
+    """Decode with a declared codec, or None when the declaration is evidently wrong."""
+    if codec != "utf-8" and not data.isascii() and _is_utf8(data):
+        # Valid UTF-8 with multi-byte characters is almost never text in another encoding:
+        # this is a page converted to UTF-8 whose template still declares the old charset.
+        return data.decode("utf-8")
+    try:
+        return _decode(data, codec, "strict")
+    except UnicodeError:
+        pass
+    text = _decode(data, codec, "replace")
+    replaced = text.count("\ufffd")
+    return text if replaced <= max(1, len(text) * _MAX_REPLACED) else None
+
+
+def _decode_by_statistics(data: bytes, name: str) -> str:
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data).best()
+    if best is None:
+        raise UndecodableInput(f"{name} is text in no encoding Parley can recognise")
+    # charset_normalizer names Python codecs; read legacy ones as their browser supersets.
+    codec = codec_for_label(best.encoding) or best.encoding
+    try:
+        return _decode(data, codec, "strict")
+    except (UnicodeError, LookupError):
+        return str(best)
+
+
+def _decode(data: bytes, codec: str, errors: str) -> str:
+    if codec == BROWSER_1252:
+        # Latin-1 maps every byte to the code point of equal value; then 80-9F take their
+        # Windows-1252 meaning. It cannot fail, as in browsers.
+        return data.decode("latin-1").translate(_LATIN1_TO_1252)
+    return data.decode(codec, errors=errors)
+
+
+def _is_utf8(data: bytes) -> bool:
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+@cache
+def _charset_table(path: Path = CHARSETS_FILE) -> dict[str, str]:
+    """Read label<TAB>codec lines; a malformed line names its file and line number."""
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError as err:
+        raise KnowledgeBaseError(f"{path}: cannot read the charset table ({err})") from err
+    table: dict[str, str] = {}
+    for number, line in enumerate(lines, start=1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        fields = line.split("\t")
+        if len(fields) != 2 or not all(f.strip() for f in fields):
+            raise KnowledgeBaseError(f"{path}:{number}: expected 'label<TAB>codec', got {line!r}")
+        label, codec = (f.strip() for f in fields)
+        if codec != BROWSER_1252:
+            try:
+                codecs.lookup(codec)
+            except LookupError as err:
+                raise KnowledgeBaseError(
+                    f"{path}:{number}: {codec!r} is not a codec Python knows"
+                ) from err
+        table[label.lower()] = codec
+    return table
