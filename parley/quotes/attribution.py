@@ -1,0 +1,483 @@
+"""Find attributions: content, source and cue spans, from quotation marks and the parse.
+
+Four passes, each claiming quoted spans so that no quotation is reported twice:
+
+1. reported speech: a cue verb (``data/cue_verbs.tsv``) with a clause or infinitive
+   complement ("Pompeo urged China not to withdraw", "Pence made clear that ..."); when
+   that complement holds quoted text the quote is ``mixed``, when it is only a quotation
+   it is ``direct``; parentheticals ("China's cooperation, Pompeo said, would be ...");
+2. "according to X";
+3. direct quotations whose cue stands beside them ("“...,” said Yang Moo-jin"), lead-ins
+   ending in a colon, and floating quotations (a paragraph of quotes after a speaker's
+   sentence), which go to the previous speaker;
+4. headline attributions ("Graham: Trump's rhetoric ...").
+
+Offsets follow PolNeAR's conventions, measured on its train split: the content of a
+direct quote includes its quotation marks (and the punctuation inside them); reported
+content starts at "that" when there is one and stops before the sentence's final period;
+a source is its noun phrase with appositives; a cue is the reporting verb alone.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from parley.quotes.lexicon import Lexicon
+from parley.quotes.marks import Quoted, find_quoted
+
+Frag = tuple[int, int]
+
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+_CONTENT_DEPS = ("ccomp", "xcomp")
+_RELATIVE = frozenset({"who", "that", "which", "whom"})
+_TRIM = " \t\n,.;:—–-"
+# Auxiliary-like uses of cue lemmas that do not report speech ("as I said", "say, 5%").
+_SHORT_QUOTE_WORDS = 4  # shorter quoted text needs a cue right beside it to be speech
+_MIN_FLOATING_WORDS = 6  # a quote with no cue and no earlier speaker must be this long
+_HEADLINE = re.compile(r"^([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}): (\S.*)$")
+
+
+@dataclass(slots=True)
+class Draft:
+    """An attribution under construction (mutable while passes add fragments)."""
+
+    content: list[Frag]
+    source: Frag | None
+    cue: Frag | None
+    cue_lemma: str | None
+    kind: str
+    anchor: int  # a character offset in the attribution's sentence (date and venue)
+    source_token: int | None = None  # doc index of the source's head token
+    cue_token: int | None = None
+    unbalanced: bool = False
+    inherited: bool = False  # the speaker was carried over from an earlier attribution
+    addressee: Frag | None = None  # "told VOA": whom the statement was made to
+    quoted: list[int] = field(default_factory=list)  # indices of the quoted spans it holds
+
+    @property
+    def start(self) -> int:
+        return min(s for s, _ in self.content)
+
+    @property
+    def end(self) -> int:
+        return max(e for _, e in self.content)
+
+
+def _trim(text: str, start: int, end: int) -> Frag | None:
+    """Drop surrounding spaces and loose punctuation; None when nothing is left."""
+    while start < end and text[start] in _TRIM:
+        start += 1
+    while end > start and text[end - 1] in _TRIM:
+        end -= 1
+    return (start, end) if end > start else None
+
+
+def _token_span(tokens: list[Token]) -> Frag:
+    first = min(tokens, key=lambda t: t.i)
+    last = max(tokens, key=lambda t: t.i)
+    return first.idx, last.idx + len(last.text)
+
+
+class _Finder:
+    """One document's attribution search (keeps the indexes the passes share)."""
+
+    def __init__(self, doc: Doc, lexicon: Lexicon) -> None:
+        self.doc = doc
+        self.text = doc.text
+        self.lex = lexicon
+        self.quoted = find_quoted(self.text, lexicon)
+        self.claimed: set[int] = set()
+        # For each token, the quoted span it sits in (or -1).
+        self.in_quote = [-1] * len(doc)
+        qi = 0
+        for tok in doc:
+            while qi < len(self.quoted) and self.quoted[qi].end <= tok.idx:
+                qi += 1
+            if qi < len(self.quoted) and self.quoted[qi].start <= tok.idx < self.quoted[qi].end:
+                self.in_quote[tok.i] = qi
+        self.drafts: list[Draft] = []
+
+    # ------------------------------------------------------------ helpers ---
+    def cue_of(self, tok: Token) -> str | None:
+        """The cue lemma when ``tok`` is a reporting verb outside quotation marks."""
+        if tok.pos_ not in ("VERB", "AUX") or self.in_quote[tok.i] >= 0:
+            return None
+        lemma = tok.lemma_.lower()
+        return lemma if lemma in self.lex.cue_verbs else None
+
+    def subject(self, verb: Token) -> Token | None:
+        """The speaker's head: the verb's subject, through relative clauses and
+        coordinated or participial verbs ("he said ... and added", "..., saying")."""
+        for _ in range(3):
+            for child in verb.children:
+                if child.dep_ in _SUBJECT_DEPS:
+                    if child.lower_ in _RELATIVE and verb.dep_ == "relcl":
+                        return verb.head
+                    return child
+            if verb.dep_ in ("conj", "advcl", "xcomp") and verb.head is not verb:
+                verb = verb.head
+                continue
+            return None
+        return None
+
+    def source_span(self, head: Token) -> Frag:
+        tokens = [t for t in head.subtree if self.in_quote[t.i] < 0]
+        if not tokens:
+            tokens = [head]
+        # Stop at the reporting verb's side: a subject after the verb ("said X, a
+        # professor") keeps its appositive; one before it never runs past it.
+        start, end = _token_span(tokens)
+        frag = _trim(self.text, start, end) or (head.idx, head.idx + len(head.text))
+        start, end = frag
+        # PolNeAR closes an appositive source with its comma ("X, a spokesman for Y,").
+        if "," in self.text[start:end] and self.text[end : end + 1] == ",":
+            end += 1
+        return start, end
+
+    def sentence_of(self, offset: int) -> Span:
+        tok = self.doc.char_span(offset, offset + 1, alignment_mode="expand")
+        if tok is None or len(tok) == 0:
+            return self.doc[0:1].sent if len(self.doc) else self.doc[0:0]
+        return tok[0].sent
+
+    def quotes_in(self, start: int, end: int) -> list[int]:
+        return [i for i, q in enumerate(self.quoted) if q.start < end and q.end > start]
+
+    def has_words_outside_quotes(self, start: int, end: int, quotes: list[int]) -> bool:
+        pos = start
+        for i in quotes:
+            q = self.quoted[i]
+            if any(ch.isalnum() for ch in self.text[pos : max(pos, q.start)]):
+                return True
+            pos = max(pos, q.end)
+        return any(ch.isalnum() for ch in self.text[pos:end])
+
+    # ------------------------------------------------------ pass 1: parse ---
+    def reported(self) -> None:
+        for tok in self.doc:
+            lemma = self.cue_of(tok)
+            if lemma is None:
+                continue
+            cue = self.lex.cue_verbs[lemma]
+            comp = next((c for c in tok.children if c.dep_ in _CONTENT_DEPS), None)
+            if comp is not None and comp.dep_ == "xcomp" and cue.frame != "any":
+                comp = None
+            if comp is None:
+                if tok.dep_ == "parataxis" and cue.cls != "cognition":
+                    self.parenthetical(tok, lemma)
+                continue
+            subj = self.subject(tok)
+            if subj is None or subj.i == comp.i:
+                continue
+            frag = self.content_of(comp, tok)
+            if frag is None:
+                continue
+            self.add_content_draft(tok, lemma, subj, frag, cue.cls)
+
+    def content_of(self, comp: Token, verb: Token) -> Frag | None:
+        tokens = list(comp.subtree)
+        # A complement after the verb runs to the sentence's end (spaCy sometimes hangs
+        # trailing clauses on the verb); one before the verb stops at it.
+        start, end = _token_span(tokens)
+        if comp.i > verb.i:
+            sent_end = verb.sent.end_char
+            end = max(end, sent_end) if self.in_quote[comp.i] < 0 else end
+            start = max(start, verb.idx + len(verb.text))
+        else:
+            end = min(end, verb.idx)
+        for i in self.quotes_in(start, end):  # a quotation is never cut in half
+            start, end = min(start, self.quoted[i].start), max(end, self.quoted[i].end)
+        frag = _trim(self.text, start, end)
+        if frag is None:
+            return None
+        # Keep the closing mark (and the punctuation inside it) that ends the content.
+        start, end = frag
+        for i in self.quotes_in(start, end):
+            end = max(end, self.quoted[i].end)
+        return start, end
+
+    def add_content_draft(self, verb: Token, lemma: str, subj: Token, frag: Frag, cls: str) -> None:
+        quotes = [i for i in self.quotes_in(*frag) if i not in self.claimed]
+        if any(d.cue_token == verb.i for d in self.drafts):
+            return
+        words_outside = self.has_words_outside_quotes(frag[0], frag[1], quotes)
+        kind = "indirect" if not quotes else "mixed" if words_outside else "direct"
+        if cls == "cognition" and kind != "indirect":
+            return
+        self.claimed.update(quotes)
+        addressee = next((c for c in verb.children if c.dep_ in ("dobj", "dative")), None)
+        self.drafts.append(
+            Draft(
+                content=self.fragments_of(frag, quotes) if kind == "direct" else [frag],
+                source=self.source_span(subj),
+                cue=(verb.idx, verb.idx + len(verb.text)),
+                cue_lemma=lemma,
+                kind=kind,
+                anchor=verb.idx,
+                source_token=subj.i,
+                cue_token=verb.i,
+                unbalanced=any(self.quoted[i].unbalanced for i in quotes),
+                addressee=self.source_span(addressee) if addressee is not None else None,
+                quoted=quotes,
+            )
+        )
+
+    def fragments_of(self, frag: Frag, quotes: list[int]) -> list[Frag]:
+        """A direct content made of several quoted spans keeps each as a fragment."""
+        if len(quotes) <= 1:
+            return [frag]
+        return [(self.quoted[i].start, self.quoted[i].end) for i in quotes]
+
+    def parenthetical(self, verb: Token, lemma: str) -> None:
+        """"X, Pompeo said, would be helpful": the content is the rest of the sentence."""
+        subj = self.subject(verb)
+        if subj is None:
+            return
+        sent = verb.sent
+        inner = [t for t in verb.subtree]
+        a_start, a_end = _token_span(inner)
+        if self.quotes_in(sent.start_char, sent.end_char):
+            return  # direct quotations are handled with their marks
+        frags = [
+            f
+            for f in (
+                _trim(self.text, sent.start_char, a_start),
+                _trim(self.text, a_end, sent.end_char),
+            )
+            if f is not None
+        ]
+        if not frags:
+            return
+        self.drafts.append(
+            Draft(
+                content=frags,
+                source=self.source_span(subj),
+                cue=(verb.idx, verb.idx + len(verb.text)),
+                cue_lemma=lemma,
+                kind="indirect",
+                anchor=verb.idx,
+                source_token=subj.i,
+                cue_token=verb.i,
+            )
+        )
+
+    # --------------------------------------------- pass 2: according to ---
+    def according(self) -> None:
+        for tok in self.doc:
+            if tok.lower_ != "according" or self.in_quote[tok.i] >= 0:
+                continue
+            nxt = tok.nbor(1) if tok.i + 1 < len(self.doc) else None
+            if nxt is None or nxt.lower_ != "to":
+                continue
+            pobj = next((c for c in nxt.children if c.dep_ == "pobj"), None)
+            if pobj is None:
+                continue
+            sent = tok.sent
+            phrase = [tok, nxt, *pobj.subtree]
+            a_start, a_end = _token_span(phrase)
+            frags = [
+                f
+                for f in (
+                    _trim(self.text, sent.start_char, a_start),
+                    _trim(self.text, a_end, sent.end_char),
+                )
+                if f is not None
+            ]
+            if not frags:
+                continue
+            quotes = [i for f in frags for i in self.quotes_in(*f) if i not in self.claimed]
+            self.claimed.update(quotes)
+            src = _trim(self.text, pobj.left_edge.idx, a_end)
+            self.drafts.append(
+                Draft(
+                    content=[self._close_quotes(f) for f in frags],
+                    source=src,
+                    cue=(tok.idx, nxt.idx + len(nxt.text)),
+                    cue_lemma="according to",
+                    kind="mixed" if quotes else "indirect",
+                    anchor=tok.idx,
+                    source_token=pobj.i,
+                    cue_token=tok.i,
+                    quoted=quotes,
+                )
+            )
+
+    def _close_quotes(self, frag: Frag) -> Frag:
+        start, end = frag
+        for i in self.quotes_in(start, end):
+            start, end = min(start, self.quoted[i].start), max(end, self.quoted[i].end)
+        return start, end
+
+    # --------------------------------------------------- pass 3: marks ---
+    def direct(self) -> None:
+        by_cue: dict[int, Draft] = {d.cue_token: d for d in self.drafts if d.cue_token is not None}
+        i = 0
+        while i < len(self.quoted):
+            if i in self.claimed:
+                i += 1
+                continue
+            group = [i]  # a quotation running over paragraphs is one content
+            while self.quoted[group[-1]].continues and group[-1] + 1 < len(self.quoted):
+                group.append(group[-1] + 1)
+            i = group[-1] + 1
+            if any(g in self.claimed for g in group):
+                continue
+            self.attribute(group, by_cue)
+
+    def attribute(self, group: list[int], by_cue: dict[int, Draft]) -> None:
+        first, last = self.quoted[group[0]], self.quoted[group[-1]]
+        frags = [(self.quoted[g].start, self.quoted[g].end) for g in group]
+        words = sum(self.quoted[g].words(self.text) for g in group)
+        unbalanced = any(self.quoted[g].unbalanced for g in group)
+        verb = self.nearby_cue(first, last)
+        if verb is not None:
+            near = self.cue_distance(verb, first, last) <= 3
+            if words < _SHORT_QUOTE_WORDS and not near:
+                return  # a scare quote or a title in marks, not speech
+            known = by_cue.get(verb.i)
+            if known is not None and known.kind != "indirect":
+                known.content.extend(frags)
+                known.quoted.extend(group)
+                self.claimed.update(group)
+                return
+            subj = self.subject(verb) or self.inverted_subject(verb)
+            draft = Draft(
+                content=frags,
+                source=self.source_span(subj) if subj is not None else None,
+                cue=(verb.idx, verb.idx + len(verb.text)),
+                cue_lemma=verb.lemma_.lower(),
+                kind="direct",
+                anchor=verb.idx,
+                source_token=subj.i if subj is not None else None,
+                cue_token=verb.i,
+                unbalanced=unbalanced,
+                quoted=list(group),
+            )
+            self.claimed.update(group)
+            self.drafts.append(draft)
+            by_cue[verb.i] = draft
+            return
+        if words < _SHORT_QUOTE_WORDS:
+            return
+        previous = self.previous_draft(first.start)
+        if (
+            previous is not None
+            and previous.kind != "indirect"
+            and self.same_paragraph(previous.end, first.start)
+        ):
+            # "“A,” Mr. Sanders said. “B.”": PolNeAR keeps B in the same attribution.
+            previous.content.extend(frags)
+            previous.quoted.extend(group)
+            self.claimed.update(group)
+            return
+        if previous is not None and self.paragraph_start(first.start) and (
+            self.paragraphs_between(previous.end, first.start) <= 1
+        ):
+            self.claimed.update(group)
+            self.drafts.append(
+                Draft(
+                    content=frags,
+                    source=previous.source,
+                    cue=None,
+                    cue_lemma=None,
+                    kind="direct",
+                    anchor=first.start,
+                    source_token=previous.source_token,
+                    unbalanced=unbalanced,
+                    inherited=True,
+                    quoted=list(group),
+                )
+            )
+            return
+        if words >= _MIN_FLOATING_WORDS and self.is_sentence_like(first):
+            self.claimed.update(group)
+            self.drafts.append(
+                Draft(frags, None, None, None, "direct", first.start, unbalanced=unbalanced,
+                      quoted=list(group))
+            )
+
+    def is_sentence_like(self, q: Quoted) -> bool:
+        inner = self.text[q.inner_start : q.inner_end].strip()
+        return bool(inner) and inner[0].isupper()
+
+    def nearby_cue(self, first: Quoted, last: Quoted) -> Token | None:
+        """A cue verb in the text around the quotation, within its sentences, or in a
+        lead-in ending with a colon just before it."""
+        before = self.sentence_of(first.start)
+        after = self.sentence_of(max(first.start, last.end - 1))
+        lo = before.start
+        hi = after.end
+        # The text between the marks and the next or previous quotation only.
+        candidates: list[Token] = []
+        for tok in self.doc[lo:hi]:
+            if self.cue_of(tok) is None:
+                continue
+            if first.start <= tok.idx < last.end:
+                continue
+            candidates.append(tok)
+        lead = self.text[:first.start].rstrip()
+        if not candidates and lead.endswith(":"):
+            sent = self.sentence_of(len(lead) - 1)
+            candidates = [t for t in sent if self.cue_of(t) is not None]
+        if not candidates:
+            return None
+        return min(candidates, key=lambda t: self.cue_distance(t, first, last))
+
+    def cue_distance(self, verb: Token, first: Quoted, last: Quoted) -> int:
+        """Words between the cue and the nearest mark."""
+        if verb.idx >= last.end:
+            gap = self.text[last.end : verb.idx]
+        else:
+            gap = self.text[verb.idx + len(verb.text) : first.start]
+        return len(gap.split())
+
+    def inverted_subject(self, verb: Token) -> Token | None:
+        """"..., said Yang Moo-jin": the proper noun right after the verb."""
+        for tok in self.doc[verb.i + 1 : min(len(self.doc), verb.i + 4)]:
+            if tok.pos_ in ("PROPN", "PRON", "NOUN") and self.in_quote[tok.i] < 0:
+                return tok if tok.dep_ not in ("compound",) else tok.head
+        return None
+
+    def previous_draft(self, offset: int) -> Draft | None:
+        before = [d for d in self.drafts if d.end <= offset and d.source is not None]
+        return max(before, key=lambda d: d.end) if before else None
+
+    def same_paragraph(self, a: int, b: int) -> bool:
+        return "\n" not in self.text[a:b]
+
+    def paragraph_start(self, offset: int) -> bool:
+        line_start = self.text.rfind("\n", 0, offset) + 1
+        return not self.text[line_start:offset].strip()
+
+    def paragraphs_between(self, a: int, b: int) -> int:
+        return sum(1 for line in self.text[a:b].split("\n") if line.strip())
+
+    # ------------------------------------------------ pass 4: headlines ---
+    def headlines(self) -> None:
+        first_line = self.text.split("\n", 1)[0]
+        m = _HEADLINE.match(first_line)
+        if m is None or any(d.start < len(first_line) for d in self.drafts):
+            return
+        content = _trim(self.text, m.start(2), m.end(2))
+        source = _trim(self.text, m.start(1), m.end(1))
+        if content is None or source is None:
+            return
+        self.drafts.append(
+            Draft([content], source, (m.end(1), m.end(1) + 1), ":", "indirect", m.start(1))
+        )
+
+
+def find_drafts(doc: Doc, lexicon: Lexicon) -> list[Draft]:
+    """Every attribution of ``doc``, ordered by where its content starts."""
+    finder = _Finder(doc, lexicon)
+    finder.reported()
+    finder.according()
+    finder.direct()
+    finder.headlines()
+    drafts = [d for d in finder.drafts if d.content]
+    for d in drafts:
+        d.content = sorted(set(d.content))
+    return sorted(drafts, key=lambda d: (d.start, d.end))

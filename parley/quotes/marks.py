@@ -1,0 +1,87 @@
+"""Quotation marks: pair them, paragraph by paragraph, into quoted spans.
+
+Pairs come from ``data/marks.tsv`` (curly, straight, « », „ ", 「」, the doubled apostrophes
+of wire text). Only the outer level counts: single quotes inside double quotes are part of
+the quotation. A mark that is never closed is cut at the paragraph end and flagged
+``unbalanced``, unless the next paragraph opens with a mark again, which is how a quotation
+running over several paragraphs is written; then the pieces are chained with ``continues``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from parley.quotes.lexicon import Lexicon
+
+# Characters after which a straight (undirected) mark opens rather than closes.
+_OPEN_CONTEXT = frozenset(" \t\n([{—–-/:;")
+_PARAGRAPH = re.compile(r"[^\n]+")
+
+
+@dataclass(frozen=True, slots=True)
+class Quoted:
+    """One quoted span: ``start``/``end`` include the marks, ``inner_*`` exclude them."""
+
+    start: int
+    end: int
+    inner_start: int
+    inner_end: int
+    unbalanced: bool = False
+    continues: bool = False  # the quotation goes on in the next paragraph's quoted span
+
+    def words(self, text: str) -> int:
+        return len(text[self.inner_start : self.inner_end].split())
+
+
+def _mark_at(text: str, i: int, marks: tuple[str, ...]) -> str | None:
+    for mark in marks:  # longest first, so '' wins over '
+        if text.startswith(mark, i):
+            return mark
+    return None
+
+
+def find_quoted(text: str, lexicon: Lexicon) -> list[Quoted]:
+    """Every outer quoted span of ``text``, in order. Never raises on unbalanced marks."""
+    closers_of: dict[str, set[str]] = {}
+    for opening, closing in lexicon.mark_pairs:
+        closers_of.setdefault(opening, set()).add(closing)
+    openers = tuple(sorted(closers_of, key=len, reverse=True))
+    out: list[Quoted] = []
+    paragraphs = [(m.start(), m.end()) for m in _PARAGRAPH.finditer(text)]
+    for index, (p_start, p_end) in enumerate(paragraphs):
+        i = p_start
+        open_at: int | None = None
+        open_mark = ""
+        while i < p_end:
+            if open_at is None:
+                mark = _mark_at(text, i, openers)
+                if mark is None:
+                    i += 1
+                    continue
+                toggles = mark in closers_of[mark]
+                if toggles and i > p_start and text[i - 1] not in _OPEN_CONTEXT:
+                    i += len(mark)  # a straight mark glued to a word: a stray, not an opening
+                    continue
+                open_at, open_mark = i, mark
+                i += len(mark)
+                continue
+            closers = tuple(sorted(closers_of[open_mark], key=len, reverse=True))
+            mark = _mark_at(text, i, closers)
+            if mark is None:
+                i += 1
+                continue
+            if i > open_at + len(open_mark):
+                out.append(Quoted(open_at, i + len(mark), open_at + len(open_mark), i))
+            open_at = None
+            i += len(mark)
+        if open_at is not None:
+            end = p_end
+            while end > open_at and text[end - 1].isspace():
+                end -= 1
+            inner = open_at + len(open_mark)
+            if end > inner:
+                nxt = paragraphs[index + 1][0] if index + 1 < len(paragraphs) else None
+                continues = nxt is not None and _mark_at(text, nxt, openers) is not None
+                out.append(Quoted(open_at, end, inner, end, not continues, continues))
+    return out

@@ -1,0 +1,98 @@
+"""Resolve a speaker span to a document entity.
+
+In order: an entity mention overlapping the span's head; a pronoun to the nearest
+compatible speaker before it (the previous quote's speaker first, since reporters say
+"he added" right after naming someone); a description ("the newspaper") to the nearest
+entity of a kind it can name. Vague sources ("some analysts") get no entity. The byline's
+reporters are never speakers of what the article says.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+from parley.quotes.lexicon import Lexicon
+from parley.records import Entity
+
+_PERSONS = frozenset({"person"})
+_GROUPS = frozenset({"organization", "media", "country", "group"})
+
+
+@dataclass(frozen=True, slots=True)
+class _MentionRef:
+    start: int
+    end: int
+    entity: Entity
+
+
+class SpeakerResolver:
+    """Entity look-ups over one document's mentions."""
+
+    def __init__(
+        self, doc: Doc, entities: tuple[Entity, ...], lexicon: Lexicon, authors: tuple[str, ...]
+    ) -> None:
+        self.doc = doc
+        self.lex = lexicon
+        banned = {a.casefold() for a in authors}
+        self.mentions = sorted(
+            (
+                _MentionRef(m.start, m.end, e)
+                for e in entities
+                if e.name.casefold() not in banned
+                for m in e.mentions
+            ),
+            key=lambda r: (r.start, r.end),
+        )
+
+    def at(self, start: int, end: int, head: int | None) -> Entity | None:
+        """The entity mentioned in [start, end), preferring the mention of the head word."""
+        hits = [r for r in self.mentions if r.start < end and r.end > start]
+        if not hits:
+            return None
+        if head is not None:
+            for r in hits:
+                if r.start <= head < r.end:
+                    return r.entity
+        # The first named entity of "X, a professor at Y" is the speaker, not Y.
+        return hits[0].entity
+
+    def before(self, offset: int, kinds: frozenset[str]) -> Entity | None:
+        """The entity of the nearest mention ending before ``offset`` of one of ``kinds``."""
+        for r in reversed(self.mentions):
+            if r.end <= offset and r.entity.kind in kinds:
+                return r.entity
+        return None
+
+    def resolve(
+        self, span: tuple[int, int] | None, head_token: int | None, previous: Entity | None
+    ) -> Entity | None:
+        """The entity a speaker span refers to, or None (vague, unknown, or no span)."""
+        if span is None:
+            return None
+        start, end = span
+        head = self.doc[head_token] if head_token is not None else None
+        head_at = head.idx if head is not None else None
+        direct = self.at(start, end, head_at)
+        if direct is not None:
+            return direct
+        if head is None:
+            return None
+        word = head.lower_
+        if word in self.lex.pronouns:
+            kind = self.lex.pronouns[word]
+            wanted = _PERSONS if kind == "person" else _GROUPS if kind == "group" else None
+            if previous is not None and (wanted is None or previous.kind in wanted):
+                return previous
+            return self.before(start, wanted or (_PERSONS | _GROUPS))
+        lemma = head.lemma_.lower()
+        determiners = {c.lower_ for c in head.children if c.dep_ == "det"}
+        if lemma in self.lex.vague_heads and "the" not in determiners:
+            return None
+        kinds = self.lex.descriptions.get(lemma)
+        if kinds is not None and determiners & {"the", "this", "that"}:
+            if previous is not None and previous.kind in kinds:
+                return previous
+            return self.before(start, kinds)
+        return None
