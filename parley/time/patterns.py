@@ -1,0 +1,208 @@
+"""The patterns that find time expressions, built once from the lexicon.
+
+Each rule is a named, compiled regular expression; the tagger runs them all, keeps the
+leftmost-longest matches that do not overlap, and hands each to the resolver of its rule.
+Spans follow TimeML conventions: determiners and modifiers that are part of the expression
+("the past two years", "early next year", "last Friday") are inside, prepositions ("in",
+"for", "on") are not.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from parley.time.lexicon import Lexicon, default_lexicon
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    name: str
+    regex: re.Pattern[str]
+
+
+def _alt(words: list[str] | tuple[str, ...]) -> str:
+    """An alternation, longest first so "sept" wins over "sep"; spaces match any space."""
+    ordered = sorted(set(words), key=len, reverse=True)
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)
+
+
+def _proper(words: list[str]) -> str:
+    """Names that must be written with a capital (news always does; "may" is a verb)."""
+    forms = [w.capitalize() for w in words] + [w.upper() for w in words]
+    return "(?-i:" + _alt(forms) + ")"
+
+
+def build_rules(lex: Lexicon) -> tuple[Rule, ...]:
+    full_months = [m for m in lex.months if len(m) > 4 or m in ("may", "june", "july")]
+    short_months = [m for m in lex.months if m not in full_months]
+    month = rf"(?:{_proper(full_months)}|{_proper(short_months)}\.?)"
+    month_full = rf"(?:{_proper(full_months)}|{_proper(short_months)}\.)"
+    full_days = [d for d in lex.weekdays if len(d) > 4]
+    weekday = rf"(?:{_proper(full_days)})"
+    units_ = [w for w in lex.units if w.isalpha()]
+    unit = rf"(?:{_alt(units_)})"
+    tens = [w for w, v in lex.numbers.items() if v in (20, 30, 40, 50, 60, 70, 80, 90)]
+    ones = [w for w, v in lex.numbers.items() if 1 <= v <= 9 and w not in ("a", "an")]
+    words = [w for w, v in lex.numbers.items() if w not in ("a", "an", "couple", "half", "dozen")]
+    number = (
+        rf"(?:\d+(?:\.\d+)?|(?:{_alt(tens)})(?:[\s-](?:{_alt(ones)}))?|{_alt(words)}"
+        r"|a\s+couple\s+of|couple\s+of|a\s+dozen|a\s+half|an?)"
+    )
+    vague = r"(?:several|a\s+few|few|many|some|a\s+number\s+of|numerous|dozens\s+of)"
+    approx = (
+        r"(?:about|almost|nearly|roughly|approximately|around|some|more\s+than|less\s+than|"
+        r"fewer\s+than|at\s+least|at\s+most|just|only|over|under|up\s+to|barely|well\s+over)"
+    )
+    ordinal = rf"(?:{_alt(list(lex.ordinals))})"
+    pod = rf"(?:{_alt([p for p, v in lex.parts_of_day.items() if ':' not in v])})"
+    season = rf"(?:{_alt(list(lex.seasons))})"
+    mod = (
+        r"(?:early|late|mid|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|"
+        r"the\s+middle\s+of|the\s+first\s+half\s+of|the\s+second\s+half\s+of|"
+        r"the\s+rest\s+of|the\s+remainder\s+of|the\s+close\s+of|the\s+turn\s+of)"
+    )
+    year = r"(?:1[0-9]\d\d|20\d\d)"
+    day_word = r"(?:today|yesterday|tomorrow|tonight)"
+    holidays = rf"(?:{_alt([h for h in lex.holidays])})"
+    refs = rf"(?:{_alt(list(lex.references))})"
+    sets = rf"(?:{_alt(list(lex.sets))})"
+    ampm = r"(?:a\.m\.|p\.m\.|am\b|pm\b|a\.m\b|p\.m\b)"
+
+    rules = {
+        "iso": rf"\b{year}-\d\d-\d\d(?:[T\s]\d\d:\d\d(?::\d\d)?)?\b",
+        "numeric": r"\b\d{1,2}/\d{1,2}/(?:\d{4}|\d{2})\b",
+        "mdy": (
+            rf"\b(?:(?P<wd>{weekday}),?\s+)?(?:the\s+)?(?P<mon>{month})\s+(?P<day>\d{{1,2}})"
+            rf"(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>{year})\b)?"
+        ),
+        "mdy_word": (
+            rf"\b(?:(?P<wd>{weekday}),?\s+)?(?P<mon>{month})\s+(?P<day>{ordinal})\b"
+            rf"(?:,?\s+(?P<year>{year})\b)?"
+        ),
+        "dmy": (
+            rf"\b(?:(?P<wd>{weekday}),?\s+)?(?:the\s+)?(?P<day>\d{{1,2}})(?:st|nd|rd|th)?"
+            rf"\s+(?:of\s+)?(?P<mon>{month})(?:,?\s+(?P<year>{year})\b)?"
+        ),
+        "month_year": (
+            rf"\b(?:(?P<mod>{mod})[\s-]+)?(?P<mon>{month})(?:\s+of)?,?\s+(?P<year>{year})\b"
+        ),
+        "month": (
+            rf"\b(?:(?P<mod>{mod})[\s-]+)?(?:(?P<rel>last|next|this|coming|past|that)\s+)?"
+            rf"(?P<mon>{month_full})(?!\s*\d)"
+        ),
+        "time": (
+            rf"\b(?P<h>\d{{1,2}})(?::(?P<m>\d\d))?\s*(?P<ampm>{ampm})"
+            rf"(?:\s+(?P<tz>(?-i:[A-Z]{{2,4}})))?"
+            rf"(?:,?\s+(?:on\s+)?(?P<wd>{weekday}|{day_word}))?"
+        ),
+        "clock": (rf"\b(?P<word>noon|midnight|midday)(?:\s+(?P<wd>{weekday}|{day_word}))?"),
+        "decade": (rf"\b(?:(?P<mod>{mod})[\s-]+)?(?:the\s+)?(?P<dec>(?:1[0-9]|20)\d0)'?s\b"),
+        "year": (
+            rf"(?<![$\d.,/-])\b(?:(?P<mod>{mod})[\s-]+)?(?P<fiscal>fiscal\s+(?:year\s+)?)?"
+            rf"(?P<year>{year})\b(?![\d%,.]\d|\s*%|-\d|\s+(?:percent|per\s+cent))"
+        ),
+        "quarter": (
+            rf"\b(?P<the>the\s+)?(?:(?P<rel>latest|last|past|current|previous|next|same|"
+            r"year-earlier|year-ago|comparable)\s+)?(?P<fisc1>fiscal\s+)?"
+            rf"(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|final)[\s-]+"
+            r"(?P<fisc2>fiscal[\s-]+)?(?P<unit>quarter|half)\b"
+            rf"(?:\s+of\s+(?:(?P<year>{year})|(?P<yrel>this|last|next)\s+year)\b)?"
+        ),
+        "quarter_ref": (
+            r"\bthe\s+(?:(?P<rel>latest|last|past|current|previous|same|"
+            r"year-earlier|year-ago|comparable|fiscal)\s+)?(?P<unit>quarter|period)\b"
+            r"(?!\s*(?:of\s+(?:a|the|an|one|all|its|their|his|her|every)\b|-?point|percent|%))"
+        ),
+        "year_earlier": (
+            r"\b(?:the\s+)?year-(?:earlier|ago)(?:\s+(?P<noun>quarter|period|nine\s+months|"
+            r"six\s+months|level|results))?\b"
+        ),
+        "day_rel": (
+            rf"\b(?:(?P<mod>early|late|mid|later|earlier)[\s-]+)?"
+            r"(?P<phrase>the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|"
+            r"today|yesterday|tomorrow|tonight|last\s+night)"
+            rf"(?:\s+(?P<pod>{pod}))?\b"
+        ),
+        "pod": (
+            rf"\b(?:(?P<mod>early|late|mid|later|earlier)[\s-]+)?"
+            rf"(?P<rel>this|that|the\s+next|the\s+following|the\s+previous)\s+(?P<pod>{pod})\b"
+        ),
+        "weekday": (
+            rf"\b(?:(?P<mod>early|late|earlier|later)\s+)?"
+            r"(?:(?P<rel>last|next|this\s+coming|this|coming|past|previous|the\s+following)\s+)?"
+            rf"(?P<wd>{weekday})(?P<poss>'s)?(?:\s+(?P<pod>{pod}))?"
+            rf"(?:,?\s+(?P<mon>{month})\s+(?P<day>\d{{1,2}}|{ordinal})\b)?"
+        ),
+        "holiday": (
+            rf"\b(?:(?P<rel>last|next|this|coming|past)\s+)?(?P<name>(?-i:[A-Z])(?:{holidays}))"
+            rf"(?:\s+(?P<year>{year}))?\b"
+        ),
+        "season": (
+            rf"\b(?:(?P<mod>early|late|mid)[\s-]+)?(?:(?P<rel>this|last|next|past|coming|that)\s+)"
+            rf"(?P<season>{season})(?:\s+(?:of\s+)?(?P<year>{year}))?\b"
+            rf"|\b(?:(?P<mod2>early|late|mid)[\s-]+)?(?:the\s+)?(?P<season2>{season})"
+            rf"\s+(?:of\s+)?(?P<year2>{year})\b"
+        ),
+        "unit_rel": (
+            r"\b(?:(?P<mod>early|late|mid|earlier|later|the\s+end\s+of|the\s+beginning\s+of|"
+            r"the\s+start\s+of|the\s+rest\s+of|the\s+middle\s+of|sometime|until)[\s-]+)?"
+            r"(?P<rel>last|next|this|that|the\s+past|the\s+last|the\s+coming|the\s+current|"
+            r"the\s+previous|the\s+following|the\s+same|the\s+next|past|coming|current|"
+            r"previous|following)\s+"
+            r"(?P<unit>week|month|year|weekend|decade|century)(?P<poss>'s)?\b"
+            r"(?!\s*(?:-|\s)(?:long|old)\b)"
+        ),
+        "weekend": r"\b(?:the\s+)?weekend\b",
+        "ago": (
+            rf"\b(?:(?P<approx>{approx})\s+)?(?P<num>{number}|{vague})[\s-]+(?P<unit>{unit})"
+            r"(?:\s+or\s+so)?\s+(?P<dir>ago|earlier|later|from\s+now|hence|before|after|"
+            r"previously|back)\b"
+        ),
+        "ago_vague": r"\b(?P<unit>years|months|weeks|days|decades)\s+(?P<dir>ago|earlier|later)\b",
+        "previous_day": (
+            r"\b(?:the\s+(?P<which>previous|next|following|same)\s+(?P<unit>day|week|month|"
+            r"year|morning|evening|night|afternoon))|(?:the\s+(?P<unit2>day|week|month|year)"
+            r"\s+(?P<which2>before|after))|(?P<that>that\s+day|earlier\s+that\s+day|"
+            r"later\s+that\s+day|that\s+same\s+day)\b"
+        ),
+        "duration": (
+            r"\b(?:(?P<pre>(?:each\s+of\s+)?(?:at\s+least\s+)?(?:the\s+)?(?:past|last|next|first|"
+            r"previous|following|coming|final|latest|remaining|recent|initial|same)|the"
+            rf"|another|an\s+additional|an\s+extra)\s+)?(?:(?P<approx>{approx})\s+)?"
+            rf"(?P<num>{number}|{vague})(?:\s+to\s+(?P<num2>{number}))?[\s-]+"
+            rf"(?P<more>more[\s-]+|additional\s+|full\s+|straight\s+|consecutive\s+)?"
+            rf"(?P<unit>{unit})(?:s)?(?P<long>[\s-]long|-old)?\b"
+            r"(?:\s+or\s+so|\s+and\s+a\s+half)?"
+        ),
+        "duration_bare": (
+            r"\b(?:for|over|within|took|takes|last|lasted|lasting)\s+"
+            r"(?P<span>(?P<unit>years|months|weeks|days|hours|minutes|decades))\b"
+        ),
+        "duration_recent": (
+            r"\b(?:(?P<pre>the\s+)?(?P<rel>recent|coming|past|next|last)\s+)"
+            r"(?P<unit>years|months|weeks|days|decades|quarters)\b"
+        ),
+        "the_unit": r"\bthe\s+(?P<unit>year|month|week|fiscal\s+year)\b(?!\s*(?:-|\s)(?:long|old))",
+        "set_every": (
+            rf"\b(?P<q>every|each|per)\s+(?:(?P<other>other)\s+)?(?:(?P<num>{number})\s+)?"
+            rf"(?P<unit>{unit}|{weekday}|{month_full}|{pod}|{season})\b"
+        ),
+        "set_times": (
+            rf"\b(?P<times>once|twice|thrice|(?:{number})\s+times)\s+(?:a|an|per|each|every)\s+"
+            rf"(?P<unit>{unit})\b"
+        ),
+        "set_word": rf"\b(?P<word>{sets})\b",
+        "ref": rf"\b(?P<word>{refs})\b",
+        "earlier_this": (
+            r"\b(?P<dir>earlier|later)\s+(?P<rel>this|last|next)\s+(?P<unit>week|month|year)\b"
+        ),
+    }
+    return tuple(Rule(name, re.compile(pattern, re.I)) for name, pattern in rules.items())
+
+
+@lru_cache(maxsize=1)
+def default_rules() -> tuple[Rule, ...]:
+    """The rules of the packaged lexicon, compiled once per process."""
+    return build_rules(default_lexicon())

@@ -1,0 +1,118 @@
+"""Calendar points and their TIMEX3 values: a date plus the granularity it was named at.
+
+"last week" is a point of granularity ``week``, "Nov. 9" one of ``day``; shifting a point by
+a number of units and writing it as a TIMEX3 value ("2018-W45", "2018-11-09", "2018-Q3")
+are the two things resolution needs.
+"""
+
+from __future__ import annotations
+
+import calendar
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
+from typing import Literal
+
+Granularity = Literal["day", "week", "month", "quarter", "year", "decade", "season"]
+
+# Coarse to fine, for "is this point finer than that unit?".
+_ORDER = {"decade": 0, "year": 1, "season": 2, "quarter": 2, "month": 3, "week": 4, "day": 5}
+
+
+@dataclass(frozen=True, slots=True)
+class Point:
+    day: date  # the first day of the period (or the day itself)
+    gran: Granularity
+    season: str = ""  # SP, SU, FA, WI when gran is "season"
+    part: str = ""  # a part of the day (MO, AF, EV, NI) or a clock time "09:05"
+
+    def value(self) -> str:
+        d = self.day
+        if self.gran == "day":
+            base = d.isoformat()
+            if not self.part:
+                return base
+            return f"{base}T{self.part}"
+        if self.gran == "week":
+            y, w, _ = d.isocalendar()
+            return f"{y}-W{w:02d}"
+        if self.gran == "month":
+            return f"{d.year}-{d.month:02d}"
+        if self.gran == "quarter":
+            return f"{d.year}-Q{(d.month - 1) // 3 + 1}"
+        if self.gran == "season":
+            return f"{d.year}-{self.season}"
+        if self.gran == "decade":
+            return f"{d.year // 10}X"
+        return f"{d.year}"
+
+    def finer_than(self, gran: str) -> bool:
+        return _ORDER[self.gran] > _ORDER.get(gran, 5)
+
+
+def add_months(d: date, months: int) -> date:
+    total = d.year * 12 + d.month - 1 + months
+    year, month = divmod(total, 12)
+    year = min(max(year, 1), 9999)
+    last = calendar.monthrange(year, month + 1)[1]
+    return date(year, month + 1, min(d.day, last))
+
+
+def shift(point: Point, n: int, unit: str) -> Point:
+    """Move a point by ``n`` calendar units (D, W, M, Q, Y, DE), keeping its granularity."""
+    try:
+        if unit == "D":
+            return replace(point, day=point.day + timedelta(days=n))
+        if unit == "W":
+            return replace(point, day=point.day + timedelta(weeks=n))
+        months = {"M": 1, "Q": 3, "Y": 12, "DE": 120, "CE": 1200}.get(unit)
+        if months is None:
+            return point
+        return replace(point, day=add_months(point.day, n * months))
+    except OverflowError:
+        return point
+
+
+def at(day: date, gran: Granularity) -> Point:
+    """The period of granularity ``gran`` that contains ``day``."""
+    if gran == "week":
+        return Point(day - timedelta(days=day.isoweekday() - 1), "week")
+    if gran == "month":
+        return Point(day.replace(day=1), "month")
+    if gran == "quarter":
+        return Point(date(day.year, (day.month - 1) // 3 * 3 + 1, 1), "quarter")
+    if gran == "year":
+        return Point(date(day.year, 1, 1), "year")
+    if gran == "decade":
+        return Point(date(day.year // 10 * 10 or 1, 1, 1), "decade")
+    return Point(day, "day")
+
+
+UNIT_GRAN: dict[str, Granularity] = {
+    "D": "day",
+    "W": "week",
+    "M": "month",
+    "Q": "quarter",
+    "Y": "year",
+    "DE": "decade",
+}
+
+
+def duration(n: float | None, unit: str) -> str:
+    """A TIMEX3 duration: ``n`` units (None for a vague number: "several years" -> PXY)."""
+    clock = unit.startswith("T")
+    code = unit[1:] if clock else unit
+    if n is not None and n != int(n):
+        # Half units are written in the next smaller unit ("half an hour" -> PT30M).
+        smaller = {"Y": (12, "M"), "M": (30, "D"), "D": (24, "TH"), "W": (7, "D"), "TH": (60, "TM")}
+        key = unit if unit in smaller else code
+        if key in smaller:
+            factor, finer = smaller[key]
+            return duration(n * factor, finer)
+    if code == "DE":
+        return "PXDE" if n is None else f"P{int(n * 10)}Y"
+    if code == "CE":
+        return f"P{int(n * 100)}Y" if n is not None else "PXCE"
+    if code == "F":
+        return f"P{'X' if n is None else int(n * 2)}W"
+    amount = "X" if n is None else str(int(n))
+    return f"PT{amount}{code}" if clock else f"P{amount}{code}"
