@@ -1,0 +1,63 @@
+"""The entity stage: spaCy's mentions -> document entities with CAMEO-style actor codes,
+roles and affiliations.
+
+``find_entities(doc, article, kb)`` reads the parse of ``article.text`` and returns Entity
+records (ids "e1", "e2", ... in order of first mention), each with every mention's offsets
+into ``article.text``. The steps, one module each:
+
+- ``mentions``: spaCy's entity spans, trimmed ("the", possessives, "N. Korea-" hyphens),
+  typed with the knowledge base (country names, short forms, demonyms, capitals used for
+  governments), plus "the North"/"the South" in articles about Korea; page stamps and
+  non-entities ("Trumpian") dropped.
+- ``titles``: titles before names ("US Secretary of State Mike Pompeo") and appositions after
+  them ("Yang Moo-jin, a professor at ...") give roles, countries and affiliations.
+- ``cluster``: mentions of one referent grouped (surnames, aliases, acronyms), the model's type
+  errors corrected with the document's own evidence, and actors coded.
+- ``pronouns``: "he"/"his" linked to the nearest preceding person.
+
+Requires from the spaCy pipeline: ner, parser (sentences and dependencies), tagger (POS).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from spacy.tokens import Doc
+
+from parley.entities.cluster import build_entities, group_candidates
+from parley.entities.kbtypes import KnowledgeBaseLike
+from parley.entities.lexicon import load_lexicon
+from parley.entities.mentions import Sentences, collect_candidates
+from parley.entities.pronouns import resolve_pronouns
+from parley.entities.titles import apply_appositions, apply_titles, find_titled_names
+from parley.records import Article, Entity
+
+__all__ = ["article_date", "find_entities"]
+
+
+def article_date(published: str | None) -> date | None:
+    """The calendar date of an ISO 8601 publication time ("2018-11-12T17:37:00+09:00")."""
+    if not published:
+        return None
+    try:
+        return date.fromisoformat(published[:10])
+    except ValueError:
+        return None
+
+
+def find_entities(doc: Doc, article: Article, kb: KnowledgeBaseLike) -> tuple[Entity, ...]:
+    """The document's entities, in order of first mention."""
+    if not doc.text.strip():
+        return ()
+    lex = load_lexicon()
+    sents = Sentences(doc)
+    cands = collect_candidates(doc, kb, lex, sents)
+    if not cands:
+        return ()
+    cands = find_titled_names(doc.text, cands, lex, sents)
+    cands = apply_titles(doc.text, cands, lex, sents)
+    apply_appositions(doc, cands, lex)
+    on = article_date(article.published)
+    clusters = group_candidates(cands, kb, on)
+    resolve_pronouns(doc, clusters, lex, sents)
+    return build_entities(clusters, kb, lex, doc.text, on)

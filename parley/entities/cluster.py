@@ -1,0 +1,360 @@
+"""Group candidate mentions into document entities and code them.
+
+Rules, in order (each a dict lookup, so the cost grows with the mentions, not the KB):
+1. A multi-word person name is an entity; a single word that is one person's family name
+   ("Pompeo", "Pence", and "Lee" for "Lee Su-hyeong") joins it whatever label the model gave
+   it: a name that is a person once is a person throughout ("Pence said" is no organisation).
+2. Countries group by ISO code, so "N. Korea", "North Korea's", "the North" and "Pyongyang"
+   (as a government) are one entity; groups ("Chinese troops") by country and sector.
+3. Organisations group by the knowledge base's canonical name when it knows them, else by
+   their own; an acronym in parentheses or made of the name's initials ("VOA") joins them.
+4. Codes: the knowledge base's fact for the article date first; else country from the title,
+   the name or the affiliation, and sector from the role or the organisation's name.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from parley.entities.kbtypes import ActorLike, CountryLike, KnowledgeBaseLike
+from parley.entities.lexicon import Lexicon
+from parley.entities.mentions import Candidate
+from parley.records import Entity, EntityKind, Mention
+
+__all__ = ["Cluster", "build_entities", "group_candidates", "name_key"]
+
+_APOSTROPHES = str.maketrans({"’": "'", "‘": "'"})
+_SEPARATORS = re.compile(r"[\s\-‐–—.]+")
+_NAME_WORD = re.compile(r"[A-Z][\w'’-]*")
+_MINOR = frozenset(("of", "the", "for", "and", "on", "in", "de", "la"))
+_ORG_KINDS = ("organization", "media")
+
+
+def name_key(text: str) -> str:
+    """A lookup key: case-folded, curly apostrophes straightened, dots and dashes as spaces."""
+    return _SEPARATORS.sub(" ", text.translate(_APOSTROPHES).casefold()).strip()
+
+
+def _family_name(full: str) -> str:
+    """The word a later bare mention uses: the last word, or the first for Korean and
+    Chinese names written family name first with a hyphenated given name."""
+    words = full.split()
+    if len(words) >= 2 and ("-" in words[1] or "‐" in words[1]):
+        return words[0]
+    return words[-1]
+
+
+def _initials(name: str) -> str:
+    return "".join(w[0] for w in name.split() if w.lower() not in _MINOR and w[:1].isupper())
+
+
+@dataclass(slots=True)
+class Cluster:
+    key: str
+    kind: str
+    cands: list[Candidate] = field(default_factory=list)
+    country: CountryLike | None = None
+    sector: str | None = None
+    actor: ActorLike | None = None  # the knowledge base's fact, when it has one
+    pronouns: list[tuple[int, int, str]] = field(default_factory=list)
+    gender: str | None = None
+
+    @property
+    def first(self) -> int:
+        starts = [c.start for c in self.cands] + [p[0] for p in self.pronouns]
+        return min(starts)
+
+
+def _kb_actor(kb: KnowledgeBaseLike, name: str, on: date | None) -> ActorLike | None:
+    return kb.actor(name, on)
+
+
+def group_candidates(
+    cands: list[Candidate], kb: KnowledgeBaseLike, on: date | None
+) -> dict[str, Cluster]:
+    """Clusters keyed by a referent key, in order of first mention."""
+    # 1. People with full names, and the family names that point at them.
+    people: dict[str, str] = {}  # name key -> cluster key
+    family: dict[str, list[str]] = {}
+    for cand in cands:
+        if cand.kind == "person" and len(cand.text.split()) >= 2 and cand.alias_of is None:
+            key = name_key(cand.text)
+            if key not in people:
+                people[key] = "person:" + key
+                family.setdefault(name_key(_family_name(cand.text)), []).append(key)
+
+    clusters: dict[str, Cluster] = {}
+    kb_people: dict[str, str] = {}  # canonical KB name key -> cluster key
+    where: dict[int, Cluster] = {}  # id(candidate) -> its cluster, for aliases
+    by_initials: dict[str, Cluster] = {}  # "VOA" -> the Voice of America's cluster
+
+    def add(key: str, kind: str, cand: Candidate) -> Cluster:
+        cluster = clusters.get(key)
+        if cluster is None:
+            cluster = clusters[key] = Cluster(key, kind)
+        cluster.cands.append(cand)
+        where[id(cand)] = cluster
+        if kind in _ORG_KINDS and len(cand.text.split()) >= 2:
+            by_initials.setdefault(_initials(cand.text), cluster)
+        return cluster
+
+    for cand in cands:
+        key_text = name_key(cand.text)
+        if cand.alias_of is not None:
+            target = where.get(id(cand.alias_of))
+            if target is not None:
+                target.cands.append(cand)
+                where[id(cand)] = target
+                continue
+        if cand.kind == "country" and cand.country is not None:
+            add("country:" + cand.country.iso3, "country", cand).country = cand.country
+            continue
+        if cand.kind == "group":
+            iso = cand.country.iso3 if cand.country else key_text
+            cluster = add(f"group:{iso}:{cand.sector or ''}", "group", cand)
+            cluster.country, cluster.sector = cand.country, cand.sector
+            continue
+        # A name that is a person elsewhere in the article is that person here too.
+        if key_text in people:
+            cand.kind = "person"
+            add(people[key_text], "person", cand)
+            continue
+        owners = family.get(key_text, [])
+        if len(cand.text.split()) == 1 and owners and cand.kind != "location":
+            cand.kind = "person"
+            add(people[_nearest_owner(owners, cand, clusters, people)], "person", cand)
+            continue
+        if cand.kind == "person":
+            actor = _kb_actor(kb, cand.text, on)
+            if actor is not None and actor.kind == "person":
+                # "Trump" alone: the knowledge base knows him as Donald Trump.
+                canonical = name_key(actor.name)
+                key = people.get(canonical) or kb_people.setdefault(
+                    canonical, f"person:{canonical}"
+                )
+                add(key, "person", cand).actor = actor
+            else:
+                add("person:" + key_text, "person", cand)
+            continue
+        if cand.kind in _ORG_KINDS:
+            actor = _kb_actor(kb, cand.text, on)
+            if actor is not None and actor.kind == "person":
+                canonical = name_key(actor.name)
+                key = people.get(canonical) or kb_people.setdefault(
+                    canonical, f"person:{canonical}"
+                )
+                cand.kind = "person"
+                add(key, "person", cand).actor = actor
+                continue
+            acronym_of = by_initials.get(cand.text) if _is_acronym(cand.text) else None
+            if actor is None and acronym_of is not None:
+                acronym_of.cands.append(cand)
+                where[id(cand)] = acronym_of
+                continue
+            key = "org:" + (name_key(actor.name) if actor is not None else key_text)
+            cluster = add(key, cand.kind, cand)
+            if actor is not None:
+                cluster.actor = actor
+            if cand.kind == "media":
+                cluster.kind = "media"
+            continue
+        add(f"{cand.kind}:{key_text}", cand.kind, cand)
+    return dict(sorted(clusters.items(), key=lambda item: item[1].first))
+
+
+def _nearest_owner(
+    owners: list[str], cand: Candidate, clusters: dict[str, Cluster], people: dict[str, str]
+) -> str:
+    """Of two people sharing a family name, the one last named in full before this mention."""
+    if len(owners) == 1:
+        return owners[0]
+    best, best_start = owners[0], -1
+    for owner in owners:
+        cluster = clusters.get(people[owner])
+        if cluster is None:
+            continue
+        before = [c.start for c in cluster.cands if c.start < cand.start]
+        if before and max(before) > best_start:
+            best, best_start = owner, max(before)
+    return best
+
+
+def _is_acronym(text: str) -> bool:
+    return 2 <= len(text) <= 8 and text.isupper() and text.isalpha()
+
+
+# --- coding -------------------------------------------------------------------------------
+
+
+def _sector_of_role(role: str, kb: KnowledgeBaseLike, lex: Lexicon) -> str | None:
+    return kb.role_sector(role) or lex.role_sector(role)
+
+
+def _country_in_name(name: str, kb: KnowledgeBaseLike) -> CountryLike | None:
+    """The country an organisation's name starts with ("US State Department", "North Korean
+    Foreign Ministry") or ends with after "of" ("Voice of America"). A demonym after "of"
+    does not count: the University of North Korean Studies is in Seoul."""
+    words = name.split()
+    for size in (3, 2, 1):
+        if len(words) > size:
+            head = " ".join(words[:size])
+            found = kb.country(head) or kb.country_by_demonym(head)
+            if found is not None:
+                return found
+    if " of " in name:
+        return kb.country(name.rsplit(" of ", 1)[1])
+    return None
+
+
+def _media_home(name: str, kb: KnowledgeBaseLike) -> CountryLike | None:
+    """A newspaper named after a capital is of that country: "Washington Post"."""
+    first = name.split()[0] if name.split() else ""
+    return kb.country_by_capital(first) if first else None
+
+
+def _org_sector(name: str, kb: KnowledgeBaseLike, lex: Lexicon) -> tuple[str | None, str | None]:
+    """(kind, sector) from the knowledge base, else from the words of the name."""
+    sector = kb.organization_sector(name)
+    kind: str | None = None
+    for word in reversed(name.split()):
+        if word in lex.org_words:
+            kind, word_sector = lex.org_words[word]
+            sector = sector or word_sector
+            break
+    return kind, sector
+
+
+def _code(country: CountryLike | None, sector: str | None) -> str | None:
+    if country is None:
+        return None
+    return country.code + sector if sector else country.code
+
+
+def build_entities(
+    clusters: dict[str, Cluster],
+    kb: KnowledgeBaseLike,
+    lex: Lexicon,
+    text: str,
+    on: date | None,
+) -> tuple[Entity, ...]:
+    ids = {key: f"e{n}" for n, key in enumerate(clusters, start=1)}
+    owner: dict[int, str] = {}  # id(candidate) -> cluster key
+    for key, cluster in clusters.items():
+        for cand in cluster.cands:
+            owner[id(cand)] = key
+    entities = []
+    for key, cluster in clusters.items():
+        affiliation_key = next(
+            (owner.get(id(c.affiliation)) for c in cluster.cands if c.affiliation is not None),
+            None,
+        )
+        affiliated = clusters.get(affiliation_key) if affiliation_key else None
+        entities.append(_entity(ids[key], cluster, affiliated, ids, kb, lex, text, on))
+    return tuple(entities)
+
+
+def _mentions(cluster: Cluster, text: str) -> tuple[Mention, ...]:
+    spans = {(c.start, c.end) for c in cluster.cands} | {(s, e) for s, e, _ in cluster.pronouns}
+    return tuple(Mention(s, e, text[s:e]) for s, e in sorted(spans))
+
+
+def _unique(items: list[str]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(items))
+
+
+def _entity(
+    entity_id: str,
+    cluster: Cluster,
+    affiliated: Cluster | None,
+    ids: dict[str, str],
+    kb: KnowledgeBaseLike,
+    lex: Lexicon,
+    text: str,
+    on: date | None,
+) -> Entity:
+    mentions = _mentions(cluster, text)
+    longest = max((c.text for c in cluster.cands), key=len)
+    affiliation = ids[affiliated.key] if affiliated is not None else None
+    kind: str = cluster.kind
+    name, country, sector, actor_code = longest, None, None, None
+    roles = _unique([r for c in cluster.cands for r in c.roles])
+    former = _unique([r for c in cluster.cands for r in c.former_roles])
+    if kind == "country" and cluster.country is not None:
+        name, country, actor_code = cluster.country.name, cluster.country.iso3, cluster.country.code
+    elif kind == "group":
+        country = cluster.country.iso3 if cluster.country else None
+        sector, actor_code = cluster.sector, _code(cluster.country, cluster.sector)
+    elif kind in ("person", *_ORG_KINDS):
+        actor = cluster.actor or kb.actor(longest, on)
+        if actor is not None and actor.code:
+            name, actor_code, country, sector = actor.name, actor.code, actor.country, actor.sector
+            if actor.kind in ("person", *_ORG_KINDS):
+                kind = actor.kind
+            roles = _unique([*roles, *actor.roles])
+        else:
+            if actor is not None:
+                name = actor.name
+            place, sector, kind = _derive(cluster, affiliated, roles, kb, lex, longest, kind)
+            country, actor_code = (place.iso3 if place else None), _code(place, sector)
+    roles = _unique([*roles, *(f"former {r}" for r in former)])
+    return Entity(
+        id=entity_id,
+        name=name,
+        kind=_as_kind(kind),
+        actor=actor_code,
+        country=country,
+        roles=roles,
+        affiliation=affiliation,
+        mentions=mentions,
+        sector=sector,
+    )
+
+
+def _derive(
+    cluster: Cluster,
+    affiliated: Cluster | None,
+    roles: tuple[str, ...],
+    kb: KnowledgeBaseLike,
+    lex: Lexicon,
+    longest: str,
+    kind: str,
+) -> tuple[CountryLike | None, str | None, str]:
+    """Country, sector and kind of an actor the knowledge base lacks."""
+    if kind == "person":
+        place = next((c.title_country for c in cluster.cands if c.title_country), None)
+        if place is None and affiliated is not None and roles:
+            place = _cluster_country(affiliated, kb)
+        sector = next((s for r in roles if (s := _sector_of_role(r, kb, lex))), None)
+        return place, sector, kind
+    word_kind, sector = _org_sector(longest, kb, lex)
+    if kind == "media" or word_kind == "media":
+        place = _country_in_name(longest, kb) or _media_home(longest, kb)
+        return place, "MED", "media"
+    return _country_in_name(longest, kb), sector, kind
+
+
+def _cluster_country(cluster: Cluster, kb: KnowledgeBaseLike) -> CountryLike | None:
+    """The country of an affiliated organisation, as far as this article or the KB tells."""
+    if cluster.country is not None:
+        return cluster.country
+    if cluster.actor is not None and cluster.actor.country:
+        return kb.country_by_code(cluster.actor.country)
+    return _country_in_name(max((c.text for c in cluster.cands), key=len), kb)
+
+
+def _as_kind(kind: str) -> EntityKind:
+    allowed: tuple[EntityKind, ...] = (
+        "person",
+        "organization",
+        "media",
+        "country",
+        "location",
+        "group",
+        "other",
+    )
+    for value in allowed:
+        if value == kind:
+            return value
+    return "other"

@@ -1,0 +1,245 @@
+"""Candidate mentions: spaCy's entity spans, trimmed and typed with the knowledge base, plus
+the short forms the model misses ("the North", "the South").
+
+A candidate is internal to the stage; ``parley.entities.cluster`` groups candidates into the
+contract's Entity records. Candidates never overlap: each character of the text belongs to at
+most one.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span
+
+from parley.entities.kbtypes import CountryLike, KnowledgeBaseLike
+from parley.entities.lexicon import Lexicon
+
+__all__ = ["Candidate", "Sentences", "collect_candidates"]
+
+# spaCy labels that can name an actor or a place; the rest (DATE, MONEY, ...) cannot.
+_LABELS = frozenset(("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"))
+_LEADING_THE = re.compile(r"^(?:the|The|THE)\s+")
+# A possessive, a dangling hyphen ("N. Korea-US" gives "N. Korea-"), closing punctuation.
+_TRAILING = re.compile(r"(?:['’]s?|[-‐–—]|[\s.,;:!?\"”)]|\[|\])+$")
+_HAS_LETTER = re.compile(r"[^\W\d_]")
+
+
+@dataclass(slots=True)
+class Candidate:
+    """One mention before grouping. Mutable while the stage types it; never leaves it."""
+
+    start: int
+    end: int
+    text: str
+    label: str  # the spaCy label, or REGION for "the North" and the like
+    kind: str  # person | organization | media | country | location | group | other
+    sentence: int  # index of the sentence it is in
+    country: CountryLike | None = None  # for country, group and capital mentions
+    sector: str | None = None  # for group mentions ("Chinese troops": MIL)
+    roles: list[str] = field(default_factory=list)
+    former_roles: list[str] = field(default_factory=list)
+    title_country: CountryLike | None = None  # "US" in "US Secretary of State Mike Pompeo"
+    affiliation: Candidate | None = None
+    alias_of: Candidate | None = None  # "VOA" in "the Voice of America (VOA)"
+
+
+class Sentences:
+    """Sentence index of a character offset, by bisection over the sentence starts."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.spans: list[Span] = list(doc.sents) if doc.has_annotation("SENT_START") else []
+        self.starts = [sent.start_char for sent in self.spans]
+
+    def index(self, offset: int) -> int:
+        return max(bisect_right(self.starts, offset) - 1, 0)
+
+    def bounds(self, index: int, text_length: int) -> tuple[int, int]:
+        if not self.spans:
+            return 0, text_length
+        sent = self.spans[index]
+        return sent.start_char, sent.end_char
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Offsets without a leading "the" or a trailing possessive, hyphen or punctuation."""
+    piece = text[start:end]
+    lead = _LEADING_THE.match(piece)
+    if lead:
+        start += lead.end()
+        piece = piece[lead.end() :]
+    tail = _TRAILING.search(piece)
+    if tail:
+        end -= len(piece) - tail.start()
+    return start, end
+
+
+def _is_stopped(ent: Span, text: str, lex: Lexicon) -> bool:
+    if text.casefold() in lex.stop_entities or not _HAS_LETTER.search(text):
+        return True
+    return any(token.text in lex.stop_tokens for token in ent)
+
+
+def _followed_by_name(doc: Doc, ent: Span) -> bool:
+    """True when a capitalised word the model left out continues the name: "Washington"
+    tagged alone in "Washington Post" is a newspaper's name, not the US government."""
+    if ent.end >= len(doc):
+        return False
+    nxt = doc[ent.end]
+    return nxt.text[:1].isupper() and nxt.pos_ in ("PROPN", "NOUN") and not nxt.is_sent_start
+
+
+def _is_place_use(doc: Doc, ent: Span, lex: Lexicon) -> bool:
+    """True when a capital stands for the place ("talks in Seoul", "visited Beijing")."""
+    before = doc[ent.start - 1] if ent.start > 0 else None
+    if before is not None and before.lower_ in lex.location_heads:
+        return True
+    root = ent.root
+    return root.dep_ in ("pobj", "dobj") and root.head.lower_ in lex.location_heads
+
+
+def _group_noun_end(doc: Doc, ent: Span, lex: Lexicon) -> tuple[int, str] | None:
+    """End token and sector of a collective noun right after a country or demonym."""
+    if ent.end < len(doc) and doc[ent.end].lower_ in lex.group_nouns:
+        token = doc[ent.end]
+        return token.i + 1, lex.group_nouns[token.lower_]
+    return None
+
+
+def _from_ent(
+    doc: Doc, ent: Span, kb: KnowledgeBaseLike, lex: Lexicon, sents: Sentences
+) -> Candidate | None:
+    text = doc.text
+    start, end = _trim(text, ent.start_char, ent.end_char)
+    if end <= start:
+        return None
+    surface = text[start:end]
+    if _is_stopped(ent, surface, lex):
+        return None
+    label = ent.label_
+    sentence = sents.index(start)
+
+    def make(kind: str, **extra: object) -> Candidate:
+        cand = Candidate(start, end, surface, label, kind, sentence)
+        for key, value in extra.items():
+            setattr(cand, key, value)
+        return cand
+
+    if label == "PERSON":
+        return make("person")
+    if label == "FAC":
+        return make("location")
+    if label == "ORG":
+        return make("organization")
+    country: CountryLike | None = None
+    if label == "NORP":
+        country = kb.country_by_demonym(surface) or kb.country(surface)
+        if country is None:
+            # "Republicans", "Muslims": a group with no country.
+            return make("group")
+    elif label in ("GPE", "LOC"):
+        country = kb.country(surface)
+        if country is None and label == "GPE" and not _followed_by_name(doc, ent):
+            capital = kb.country_by_capital(surface)
+            if capital is not None and not _is_place_use(doc, ent, lex):
+                return make("country", country=capital)
+        if country is None:
+            return make("location")
+    if country is None:
+        return None
+    group = _group_noun_end(doc, ent, lex)
+    if group is not None:
+        end_tok, sector = group
+        end = doc[end_tok - 1].idx + len(doc[end_tok - 1].text)
+        return Candidate(
+            start, end, text[start:end], label, "group", sentence, country=country, sector=sector
+        )
+    return make("country", country=country)
+
+
+def _regional(
+    text: str, cands: list[Candidate], kb: KnowledgeBaseLike, lex: Lexicon, sents: Sentences
+) -> list[Candidate]:
+    """ "the North"/"the South" as countries, only where the article names their region."""
+    named = {c.country.iso3 for c in cands if c.country is not None}
+    found: list[Candidate] = []
+    for ref in lex.regional_refs:
+        if not ref.context & named:
+            continue
+        country = kb.country_by_code(ref.country)
+        if country is None:
+            continue
+        first, rest = ref.phrase.split(" ", 1) if " " in ref.phrase else ("", ref.phrase)
+        # "the North" but not "the North Korean ..." nor "the North-South ...".
+        lead = f"(?:{re.escape(first)}|{re.escape(first.capitalize())}) " if first else ""
+        pattern = re.compile(rf"\b{lead}{re.escape(rest)}\b(?![-‐–]|\s+[A-Z])")
+        for match in pattern.finditer(text):
+            found.append(
+                Candidate(
+                    match.start(),
+                    match.end(),
+                    match.group(),
+                    "REGION",
+                    "country",
+                    sents.index(match.start()),
+                    country=country,
+                )
+            )
+    return found
+
+
+def _merge_parentheticals(text: str, cands: list[Candidate]) -> list[Candidate]:
+    """Join "General Association of Korean Residents" + "in Japan", when an alias in
+    parentheses follows, and mark the alias ("(VOA)", "(Chongryon)") as the same referent."""
+    out: list[Candidate] = []
+    i = 0
+    while i < len(cands):
+        cand = cands[i]
+        nxt = cands[i + 1] if i + 1 < len(cands) else None
+        after = cands[i + 2] if i + 2 < len(cands) else None
+        if (
+            cand.kind in ("organization", "media")
+            and nxt is not None
+            and after is not None
+            and re.fullmatch(r"\s+(?:in|of)\s+", text[cand.end : nxt.start])
+            and re.fullmatch(r"\s*\(", text[nxt.end : after.start])
+        ):
+            cand.end = nxt.end
+            cand.text = text[cand.start : cand.end]
+            out.append(cand)
+            i += 2
+            continue
+        if (
+            out
+            and out[-1].kind in ("organization", "media", "person")
+            and re.fullmatch(r"\s*\(", text[out[-1].end : cand.start])
+            and text[cand.end : cand.end + 1] == ")"
+        ):
+            cand.alias_of = out[-1]
+            cand.kind = out[-1].kind
+        out.append(cand)
+        i += 1
+    return out
+
+
+def collect_candidates(
+    doc: Doc, kb: KnowledgeBaseLike, lex: Lexicon, sents: Sentences
+) -> list[Candidate]:
+    """Every candidate mention of the document, in text order, without overlaps."""
+    made = (_from_ent(doc, ent, kb, lex, sents) for ent in doc.ents if ent.label_ in _LABELS)
+    cands = [cand for cand in made if cand is not None]
+    regional = _regional(doc.text, cands, kb, lex, sents)
+    if regional:
+        # A regional phrase wins over the model's bare "North" inside it.
+        cands = [c for c in cands if not any(r.start <= c.start < r.end for r in regional)]
+        cands.extend(regional)
+    cands.sort(key=lambda c: c.start)
+    # A group candidate may have swallowed the next entity's first token; keep the first.
+    kept: list[Candidate] = []
+    for cand in cands:
+        if kept and cand.start < kept[-1].end:
+            continue
+        kept.append(cand)
+    return _merge_parentheticals(doc.text, kept)

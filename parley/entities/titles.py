@@ -1,0 +1,222 @@
+"""Roles, countries and affiliations from titles and appositions.
+
+- A title before a name: "US Secretary of State Mike Pompeo" gives the person the role
+  "Secretary of State" and the country of "US"; the model's "State" inside the title is not
+  an organisation and is dropped.
+- An apposition after a name: "Lee Su-hyeong, head of overseas strategies research for the
+  Institute for National Security Strategy" gives the role "head of overseas strategies
+  research" and the affiliation; "the Choson Sinbo, a newspaper published by ..." makes the
+  outlet media, affiliated with its publisher.
+- A role marked "former", "ex-" or "then-" is kept as written but gives no current country
+  or sector: a former official is not the government.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+
+from spacy.tokens import Doc
+
+from parley.entities.lexicon import Lexicon
+from parley.entities.mentions import Candidate, Sentences
+
+__all__ = ["FORMER", "apply_appositions", "apply_titles", "find_titled_names"]
+
+FORMER = frozenset(("former", "ex-", "then-", "then"))
+# How far back from a name a title may start; titles are short, sentences can be long.
+_TITLE_WINDOW = 120
+_PREPOSITIONS = frozenset(("for", "at", "of", "with", "in", "from", "by", "to"))
+_APPOSITION_STOPS = frozenset((",", ";", ":", "that", "who", "which", "whose", "said", "says"))
+_DETERMINERS = frozenset(("a", "an", "the"))
+
+
+# Compiled once per lexicon (the lexicon is read once per process); keyed by identity since
+# a lexicon holds dicts and cannot be hashed.
+_PATTERNS: dict[int, tuple[Lexicon, re.Pattern[str]]] = {}
+
+
+def _title_pattern(lex: Lexicon) -> re.Pattern[str]:
+    cached = _PATTERNS.get(id(lex))
+    if cached is not None and cached[0] is lex:
+        return cached[1]
+    pattern = _compile_title_pattern(lex)
+    _PATTERNS[id(lex)] = (lex, pattern)
+    return pattern
+
+
+def _compile_title_pattern(lex: Lexicon) -> re.Pattern[str]:
+    """One regex for "[modifiers] TITLE " at the end of the text before a name.
+
+    Titles match as written (the role list has "President" and "leader"), not ignoring
+    case: "and" must not pass for a capitalised word of "Secretary of State and Kim".
+    """
+    titles = sorted(lex.roles, key=len, reverse=True)
+    literal = "|".join(re.escape(t) for t in titles)
+    heads = "|".join(re.escape(h) for h in sorted(lex.title_heads))
+    # "Minister of Unification", "Director of the Central Intelligence Agency".
+    generic = (
+        rf"(?:{heads})[ ]+(?:of|for)[ ]+(?:the[ ]+)?[A-Z][\w'-]*"
+        rf"(?:[ ]+(?:of[ ]+|and[ ]+)?[A-Z][\w'-]*)*?"
+    )
+    mods = "|".join(re.escape(m) for m in sorted(lex.title_modifiers, key=len, reverse=True))
+    return re.compile(
+        rf"(?P<mods>(?:\b(?i:{mods})(?:[ ]+|(?<=-)))*)(?P<title>\b(?:{generic}|{literal}))[ ]+$"
+    )
+
+
+_NAME_WORD = r"[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?"
+_TITLED_NAMES: dict[int, tuple[Lexicon, re.Pattern[str]]] = {}
+
+
+def _titled_name_pattern(lex: Lexicon) -> re.Pattern[str]:
+    """A known title, then two or three capitalised words: "Minister of National Defense
+    Wei Fenghe". Only the listed titles, because an open-ended one ("Minister of Foreign
+    Affairs Wang Yi") cannot tell where the title ends and the name begins."""
+    cached = _TITLED_NAMES.get(id(lex))
+    if cached is not None and cached[0] is lex:
+        return cached[1]
+    literal = "|".join(re.escape(t) for t in sorted(lex.roles, key=len, reverse=True))
+    pattern = re.compile(
+        rf"\b(?:{literal})[ ]+(?P<name>{_NAME_WORD}(?:[ ]+{_NAME_WORD}){{1,2}})\b(?![ ]*[A-Z-])"
+    )
+    _TITLED_NAMES[id(lex)] = (lex, pattern)
+    return pattern
+
+
+def find_titled_names(
+    text: str, cands: list[Candidate], lex: Lexicon, sents: Sentences
+) -> list[Candidate]:
+    """People the model missed after a title, merged into the candidates in text order."""
+    taken = sorted((c.start, c.end) for c in cands)
+    starts = [start for start, _ in taken]
+    found: list[Candidate] = []
+    for match in _titled_name_pattern(lex).finditer(text):
+        start, end = match.span("name")
+        # Skip names (or titles) that overlap a candidate: the model saw them already.
+        position = bisect_right(starts, end) - 1
+        if position >= 0 and taken[position][1] > match.start():
+            continue
+        found.append(Candidate(start, end, text[start:end], "PERSON", "person", sents.index(start)))
+    if not found:
+        return cands
+    return sorted([*cands, *found], key=lambda c: c.start)
+
+
+def apply_titles(
+    text: str, cands: list[Candidate], lex: Lexicon, sents: Sentences
+) -> list[Candidate]:
+    """Attach titles to the people they precede; drop candidates a title swallowed."""
+    pattern = _title_pattern(lex)
+    swallowed: set[int] = set()
+    for index, cand in enumerate(cands):
+        if cand.kind != "person" or cand.alias_of is not None:
+            continue
+        sent_start, _ = sents.bounds(cand.sentence, len(text))
+        window_start = max(sent_start, cand.start - _TITLE_WINDOW)
+        match = pattern.search(text, window_start, cand.start)
+        if match is None:
+            continue
+        mods = match.group("mods").lower().split()
+        former = any(m in FORMER for m in mods)
+        title = " ".join(match.group("title").split())
+        role = " ".join([*(m for m in mods if m not in FORMER), title])
+        (cand.former_roles if former else cand.roles).append(role)
+        title_start = match.start()
+        # Candidates inside the title ("State" of "Secretary of State") are not entities;
+        # a country right before it is the title's country ("US", "Chinese").
+        for other_index in range(index - 1, -1, -1):
+            other = cands[other_index]
+            if other.start >= title_start:
+                swallowed.add(other_index)
+                continue
+            adjacent = not text[other.end : title_start].strip()
+            if adjacent and other.kind == "country" and other.country and not former:
+                cand.title_country = other.country
+            break
+    return [c for i, c in enumerate(cands) if i not in swallowed]
+
+
+def apply_appositions(doc: Doc, cands: list[Candidate], lex: Lexicon) -> None:
+    """Read "NAME, [a|the] [former] ROLE [prep ORG]" after people and organisations."""
+    by_start = {cand.start: cand for cand in cands}
+    token_at = {token.idx: token.i for token in doc}
+    for cand in cands:
+        if cand.kind not in ("person", "organization", "media") or cand.alias_of is not None:
+            continue
+        first = _token_after(doc, cand.end, token_at)
+        if first is None or doc[first].text != ",":
+            continue
+        words = _apposition_tokens(doc, first + 1)
+        if not words:
+            continue
+        _read_apposition(doc, cand, words, by_start, lex)
+
+
+def _token_after(doc: Doc, end: int, token_at: dict[int, int]) -> int | None:
+    """The token that starts right after ``end`` (skipping spaces)."""
+    text = doc.text
+    offset = end
+    while offset < len(text) and text[offset].isspace():
+        offset += 1
+    if offset in token_at:
+        return token_at[offset]
+    # The candidate ended inside a token (a trimmed possessive): no apposition.
+    return None
+
+
+def _apposition_tokens(doc: Doc, start: int) -> list[int]:
+    out: list[int] = []
+    sent_end = doc[start].sent.end if start < len(doc) else start
+    for i in range(start, min(sent_end, start + 40)):
+        token = doc[i]
+        if (
+            token.lower_ in _APPOSITION_STOPS
+            or (token.is_punct and token.text in ".!?")
+            or "\n" in token.text
+        ):
+            break
+        out.append(i)
+    return out
+
+
+def _read_apposition(
+    doc: Doc, cand: Candidate, words: list[int], by_start: dict[int, Candidate], lex: Lexicon
+) -> None:
+    tokens = [doc[i] for i in words]
+    while tokens and tokens[0].lower_ in _DETERMINERS:
+        tokens = tokens[1:]
+    if not tokens:
+        return
+    former = tokens[0].lower_ in FORMER
+    if former:
+        tokens = tokens[1:]
+    # The first organisation named in the apposition is the affiliation.
+    org: Candidate | None = None
+    org_token = len(tokens)
+    for position, token in enumerate(tokens):
+        found = by_start.get(token.idx)
+        if found is not None and found.kind in ("organization", "media"):
+            org, org_token = found, position
+            break
+    role_tokens = tokens[:org_token]
+    while role_tokens and role_tokens[-1].lower_ in _PREPOSITIONS | _DETERMINERS:
+        role_tokens = role_tokens[:-1]
+    if not role_tokens:
+        return
+    role = doc.text[role_tokens[0].idx : role_tokens[-1].idx + len(role_tokens[-1].text)]
+    head_part = re.split(r"\s+(?:of|for|at|to|with|in|by)\s+", role, maxsplit=1)[0]
+    head_words = head_part.split()
+    head = head_words[-1].lower() if head_words else ""
+    if cand.kind in ("organization", "media"):
+        # "a newspaper published by ...": the outlet is media; the role word says so.
+        if any(w.lower() in lex.media_nouns for w in head_words[:3]) or head in lex.media_nouns:
+            cand.kind = "media"
+            if org is not None:
+                cand.affiliation = org
+        return
+    if head.casefold() not in lex.roles_folded and head.capitalize() not in lex.title_heads:
+        return
+    (cand.former_roles if former else cand.roles).append(role)
+    if org is not None:
+        cand.affiliation = org
