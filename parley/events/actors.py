@@ -1,0 +1,211 @@
+"""Who did it, and to whom: map the phrases around a trigger to the entity stage's entities.
+
+A phrase (a dependency subtree) maps to the entity whose mention sits closest to the phrase's
+head: "US Secretary of State Mike Pompeo" is Pompeo, "the director of a US research institute
+at the North Korean Foreign Ministry" is the ministry, because a compound or adjective
+modifier ("US research institute") describes a thing rather than naming who acts. Coordinated
+actors ("North Korea and the US") all come back, one per entity.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from parley.records import Entity, Quote
+
+# Words that modify a noun rather than name the phrase's actor; ranked after the head's own.
+MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "npadvmod"})
+# Clauses inside a phrase that speak of other things ("a newspaper that represents ...").
+CLAUSE_DEPS = frozenset({"relcl", "acl", "ccomp", "advcl", "appos", "parataxis"})
+MODIFIER_PENALTY = 3
+RELATIVE_PRONOUNS = frozenset({"which", "that", "who", "whom", "whose"})
+FIRST_PERSON = frozenset({"i", "we", "us", "our", "my", "me"})
+PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
+THING_PRONOUNS = frozenset({"it", "they", "them", "its", "their"})
+GROUP_WORDS = frozenset({"side", "country", "nation", "party", "government", "leader"})
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    """One side of an event: the entity (if the entity stage knows it) and the words."""
+
+    entity: Entity | None
+    text: str
+    start: int
+    end: int
+
+    @property
+    def code(self) -> str | None:
+        return self.entity.actor if self.entity else None
+
+
+class MentionIndex:
+    """Entities by the character spans of their mentions, for overlap look-ups."""
+
+    def __init__(self, entities: Sequence[Entity]) -> None:
+        spans = sorted(
+            (m.start, m.end, m.text, e) for e in entities for m in e.mentions if m.end > m.start
+        )
+        self._spans = spans
+        self._starts = [s[0] for s in spans]
+
+    def at(self, start: int, end: int) -> tuple[Entity, int, int, str] | None:
+        """The entity whose mention overlaps [start, end), the longest one if several do."""
+        best: tuple[Entity, int, int, str] | None = None
+        i = bisect_right(self._starts, end - 1)
+        # Mentions are short; scan back a little for ones that started before ``start``.
+        for j in range(i - 1, max(-1, i - 40), -1):
+            s, e, text, entity = self._spans[j]
+            if s < end and e > start and (best is None or e - s > best[2] - best[1]):
+                best = (entity, s, e, text)
+        return best
+
+    def before(self, offset: int, person: bool | None) -> tuple[Entity, int, int, str] | None:
+        """The last entity mentioned before ``offset`` (a person or not, when asked)."""
+        i = bisect_right(self._starts, offset - 1)
+        for j in range(i - 1, max(-1, i - 60), -1):
+            s, e, text, entity = self._spans[j]
+            if e > offset:
+                continue
+            if person is None or (entity.kind == "person") == person:
+                return (entity, s, e, text)
+        return None
+
+    def distinct_before(self, offset: int, count: int) -> list[tuple[Entity, int, int, str]]:
+        """The last ``count`` distinct non-person entities mentioned before ``offset``."""
+        found: list[tuple[Entity, int, int, str]] = []
+        i = bisect_right(self._starts, offset - 1)
+        for j in range(i - 1, max(-1, i - 80), -1):
+            s, e, text, entity = self._spans[j]
+            if e > offset or entity.kind == "person":
+                continue
+            if all(f[0].id != entity.id for f in found):
+                found.append((entity, s, e, text))
+            if len(found) == count:
+                break
+        return list(reversed(found))
+
+
+def _span(token: Token) -> tuple[int, int]:
+    return token.idx, token.idx + len(token)
+
+
+def phrase_tokens(head: Token) -> list[tuple[Token, int]]:
+    """The tokens of a noun phrase with their rank (tree depth, modifiers after heads),
+    leaving out clauses inside the phrase."""
+    out: list[tuple[Token, int]] = []
+    stack: list[tuple[Token, int]] = [(head, 0)]
+    while stack:
+        token, rank = stack.pop()
+        out.append((token, rank))
+        for child in token.children:
+            if child.dep_ in CLAUSE_DEPS or child.dep_ == "conj":
+                continue
+            penalty = MODIFIER_PENALTY if child.dep_ in MODIFIER_DEPS else 0
+            stack.append((child, rank + 1 + penalty))
+    return out
+
+
+def _conjuncts(token: Token) -> list[Token]:
+    out, stack = [], [token]
+    while stack:
+        current = stack.pop()
+        out.append(current)
+        stack.extend(c for c in current.children if c.dep_ == "conj")
+    return sorted(out, key=lambda t: t.i)
+
+
+def resolve_phrase(
+    head: Token, mentions: MentionIndex, quotes: Sequence[Quote], entities_by_id: dict[str, Entity]
+) -> list[Actor]:
+    """The actors a phrase names: one per entity, coordinated phrases giving several."""
+    # A relative pronoun stands for the noun its clause modifies.
+    if head.lower_ in RELATIVE_PRONOUNS:
+        clause = head.head
+        while clause.dep_ == "conj" and clause.head is not clause:
+            clause = clause.head
+        if clause.dep_ == "relcl":
+            head = clause.head
+    actors: list[Actor] = []
+    for conjunct in _conjuncts(head):
+        actors.extend(_resolve_one(conjunct, mentions, quotes, entities_by_id))
+    # Keep one actor per entity; unresolved words only when nothing resolved.
+    seen: set[str] = set()
+    resolved = []
+    for actor in actors:
+        if actor.entity is not None and actor.entity.id not in seen:
+            seen.add(actor.entity.id)
+            resolved.append(actor)
+    if resolved:
+        return resolved
+    return actors[:1]
+
+
+def _resolve_one(
+    head: Token, mentions: MentionIndex, quotes: Sequence[Quote], entities_by_id: dict[str, Entity]
+) -> list[Actor]:
+    lower = head.lower_
+    if head.pos_ == "PRON" or lower in FIRST_PERSON | PERSON_PRONOUNS | THING_PRONOUNS:
+        return _resolve_pronoun(head, mentions, quotes, entities_by_id)
+    ranked = sorted(phrase_tokens(head), key=lambda item: (item[1], item[0].i))
+    best_rank: int | None = None
+    found: list[Actor] = []
+    for token, rank in ranked:
+        if best_rank is not None and rank > best_rank:
+            break
+        hit = mentions.at(*_span(token))
+        if hit is None:
+            continue
+        entity, start, end, text = hit
+        best_rank = rank
+        found.append(Actor(entity, text, start, end))
+        # Coordinated modifiers: "Hungarian and Romanian officials" names two actors.
+        for conj in _conjuncts(token)[1:]:
+            other = mentions.at(*_span(conj))
+            if other is not None:
+                found.append(Actor(other[0], other[3], other[1], other[2]))
+    if found:
+        return found
+    if lower in GROUP_WORDS or head.lemma_.lower() in GROUP_WORDS:
+        group = _resolve_group(head, mentions)
+        if group:
+            return group
+    words = [t for t in head.subtree if t.dep_ not in CLAUSE_DEPS and not t.is_punct]
+    left = min((t.idx for t in words), default=head.idx)
+    right = max((t.idx + len(t) for t in words), default=head.idx + len(head))
+    # Keep the words short: a whole clause is not an actor's name.
+    if right - left > 80:
+        left, right = _span(head)
+    return [Actor(None, head.doc.text[left:right], left, right)]
+
+
+def _resolve_group(head: Token, mentions: MentionIndex) -> list[Actor]:
+    """'the two sides', 'both countries': the last two distinct parties named before."""
+    counted = any(c.lower_ in ("two", "both") for c in head.children)
+    if not counted or head.tag_ not in ("NNS", "NNPS"):
+        return []
+    return [Actor(e, text, s, t) for e, s, t, text in mentions.distinct_before(head.idx, 2)]
+
+
+def _resolve_pronoun(
+    head: Token, mentions: MentionIndex, quotes: Sequence[Quote], entities_by_id: dict[str, Entity]
+) -> list[Actor]:
+    start, end = _span(head)
+    lower = head.lower_
+    if lower in FIRST_PERSON:
+        # "we" inside a quote is its speaker.
+        for quote in quotes:
+            if quote.start <= start < quote.end and quote.speaker in entities_by_id:
+                entity = entities_by_id[quote.speaker]
+                return [Actor(entity, head.text, start, end)]
+        return [Actor(None, head.text, start, end)]
+    person = True if lower in PERSON_PRONOUNS else False if lower in THING_PRONOUNS else None
+    hit = mentions.before(start, person)
+    # Only the recent past: a pronoun rarely reaches back more than a few sentences.
+    if hit is not None and start - hit[2] < 400:
+        return [Actor(hit[0], head.text, start, end)]
+    return [Actor(None, head.text, start, end)]

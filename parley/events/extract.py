@@ -1,0 +1,353 @@
+"""Who did what to whom, and when: events from the dependency parse.
+
+For every sentence: find the words the lexicon codes (verbs, light-verb pairs, event nouns);
+fold a to-clause into the verb that governs it ("urged China not to withdraw" is one appeal;
+"agreed to meet" is 036); let a reported event replace its reporting verb ("X said it would
+attack"); find source and target phrases (active, passive, coordinated, inherited from the
+governing clause); map them to entities; then date, modality, Goldstein and QuadClass.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from parley.events.actors import Actor, MentionIndex, resolve_phrase
+from parley.events.coding import (
+    COMP_DEPS,
+    OBJECT_DEPS,
+    Match,
+    match_token,
+    refine_with_complement,
+)
+from parley.events.dating import find_date, timex_heads
+from parley.events.lexicon import Lexicon, code_info, quad_class
+from parley.events.modality import find_modality
+from parley.records import Article, Entity, Event, Quote, Timex
+
+SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
+PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass", "csubjpass"})
+# Prepositions whose object is the one acted upon ("pressure on", "sanctions against").
+TARGET_PREPS = ("on", "against", "with", "to", "toward", "towards", "at", "into", "upon", "over")
+# Prepositions whose object acts, for event nouns ("the invasion by Mordor").
+SOURCE_PREPS = ("by", "from")
+# A sentence longer than this is a table or a list run together: no clause structure to read.
+MAX_SENTENCE_TOKENS = 600
+# How far up a to-clause or reported clause can sit below the verb that governs it.
+MAX_GOVERNING_HOPS = 3
+REPORTING_CODE = "010"
+
+
+@dataclass
+class Candidate:
+    """A coded word on its way to becoming one or more events."""
+
+    match: Match
+    code: str
+    sentence: Span
+    reported_by: Candidate | None = None
+    dropped: bool = False
+    folded: list[Candidate] = field(default_factory=list)
+
+    @property
+    def token(self) -> Token:
+        return self.match.token
+
+    @property
+    def is_noun(self) -> bool:
+        return self.match.pattern.kind == "N"
+
+
+def _governing(candidate: Candidate, by_index: dict[int, Candidate]) -> Candidate | None:
+    """The coded verb whose to-clause or reported clause holds this one, if any."""
+    token = candidate.token
+    for _ in range(MAX_GOVERNING_HOPS):
+        if (token.dep_ not in COMP_DEPS and token.dep_ != "conj") or token.head is token:
+            return None
+        if token.dep_ == "conj":
+            # "said that X would meet and agree": the second verb shares the first's governor.
+            token = token.head
+            continue
+        token = token.head
+        found = by_index.get(token.i)
+        if found is not None and not found.is_noun:
+            return found
+    return None
+
+
+def _subject_head(verb: Token) -> tuple[Token | None, bool]:
+    """(subject phrase head, passive?) of a verb, inherited from its governor when absent."""
+    token = verb
+    for _ in range(MAX_GOVERNING_HOPS + 1):
+        for child in token.children:
+            if child.dep_ in SUBJECT_DEPS:
+                return child, False
+            if child.dep_ in PASSIVE_SUBJECT_DEPS:
+                agent = _agent(token)
+                return agent, True
+        if token.dep_ == "xcomp":
+            # Object control: "urged China to ease" makes China the easer.
+            objects = [c for c in token.head.children if c.dep_ in ("dobj", "obj")]
+            if objects:
+                return objects[0], False
+            token = token.head
+        elif token.dep_ in ("conj", "advcl") and token.head is not token:
+            token = token.head
+        elif token.dep_ in ("acl", "relcl") and token.head.pos_ in ("NOUN", "PROPN"):
+            return token.head, False
+        else:
+            break
+    return None, False
+
+
+def _agent(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ == "agent":
+            for grand in child.children:
+                if grand.dep_ == "pobj":
+                    return grand
+    return None
+
+
+def _prep_objects(token: Token, preps: Sequence[str]) -> list[Token]:
+    found: list[Token] = []
+    for child in token.children:
+        if child.dep_ in ("prep", "dative") and child.lower_ in preps:
+            found.extend(g for g in child.children if g.dep_ == "pobj")
+        elif child.dep_ == "dative" and child.pos_ in ("NOUN", "PROPN"):
+            found.append(child)
+    return found
+
+
+class _Resolver:
+    """Phrases -> actors, with the article's entities and quotes at hand."""
+
+    def __init__(self, entities: Sequence[Entity], quotes: Sequence[Quote]) -> None:
+        self.mentions = MentionIndex(entities)
+        self.quotes = quotes
+        self.by_id = {e.id: e for e in entities}
+
+    def __call__(self, head: Token | None) -> list[Actor]:
+        if head is None:
+            return []
+        return resolve_phrase(head, self.mentions, self.quotes, self.by_id)
+
+    def first_resolved(self, heads: Sequence[Token]) -> list[Actor]:
+        """The first phrase that names an entity; else the first phrase's words."""
+        fallback: list[Actor] = []
+        for head in heads:
+            actors = self(head)
+            if any(a.entity for a in actors):
+                return actors
+            if not fallback:
+                fallback = actors
+        return fallback
+
+
+def _verb_actors(
+    candidate: Candidate, resolve: _Resolver
+) -> tuple[list[Actor], list[Actor], list[Token]]:
+    verb = candidate.token
+    subject, passive = _subject_head(verb)
+    if subject is None and candidate.reported_by is not None:
+        subject, passive = _subject_head(candidate.reported_by.token)
+    sources = resolve(subject)
+    condition_words = set(t.i for t in candidate.match.extra)
+    target_heads: list[Token] = []
+    if passive:
+        target_heads += [c for c in verb.children if c.dep_ in PASSIVE_SUBJECT_DEPS]
+    target_heads += [
+        c for c in verb.children if c.dep_ in OBJECT_DEPS and c.i not in condition_words
+    ]
+    target_heads += _prep_objects(verb, TARGET_PREPS)
+    for word in candidate.match.extra:  # "impose pressure on North Korea", "hold talks with"
+        target_heads += _prep_objects(word, TARGET_PREPS)
+    for folded in candidate.folded:  # "urged China not to withdraw from talks with X"
+        target_heads += [c for c in folded.token.children if c.dep_ in OBJECT_DEPS]
+        target_heads += _prep_objects(folded.token, TARGET_PREPS)
+    targets = resolve.first_resolved(target_heads)
+    heads = [subject] if subject is not None else []
+    return sources, targets, heads
+
+
+def _noun_actors(
+    candidate: Candidate, resolve: _Resolver, by_index: dict[int, Candidate], depth: int = 0
+) -> tuple[list[Actor], list[Actor]]:
+    noun = candidate.token
+    sources: list[Actor] = []
+    targets: list[Actor] = []
+    modifiers: list[Actor] = []
+    for child in sorted(noun.children, key=lambda t: t.i):
+        if child.dep_ == "poss":
+            sources += [a for a in resolve(child) if a.entity]
+        elif child.dep_ in ("compound", "amod", "nmod"):
+            modifiers += [a for a in resolve(child) if a.entity]
+        elif child.dep_ == "prep":
+            objects = [g for g in child.children if g.dep_ == "pobj"]
+            if not objects:
+                continue
+            if child.lower_ == "between":
+                pair = [a for a in resolve(objects[0]) if a.entity]
+                sources += pair[:1]
+                targets += pair[1:2]
+            elif child.lower_ in SOURCE_PREPS:
+                sources += [a for a in resolve(objects[0]) if a.entity]
+            elif child.lower_ == "of":
+                inner = by_index.get(objects[0].i)
+                if inner is not None and inner.is_noun and depth < 2:
+                    # "the postponement of talks between X and Y": the talks' actors.
+                    s, t = _noun_actors(inner, resolve, by_index, depth + 1)
+                    sources, targets = sources + s, targets + t
+                else:
+                    sources += [a for a in resolve(objects[0]) if a.entity]
+            elif child.lower_ in TARGET_PREPS:
+                targets += [a for a in resolve(objects[0]) if a.entity]
+    # "US pressure": a modifier acts; "US-China dialogue": the first acts, the second answers.
+    if modifiers and not sources:
+        sources = modifiers[:1]
+        modifiers = modifiers[1:]
+    if modifiers and not targets:
+        targets = modifiers[:1]
+    return sources, targets
+
+
+def _sentence_of(token: Token) -> Span:
+    return token.sent
+
+
+def find_events_in_doc(
+    doc: Doc,
+    article: Article,
+    entities: Sequence[Entity],
+    timexes: Sequence[Timex],
+    quotes: Sequence[Quote],
+    lexicon: Lexicon,
+    extra_verbs: bool = False,
+) -> tuple[Event, ...]:
+    candidates: list[Candidate] = []
+    for sent in doc.sents:
+        if len(sent) > MAX_SENTENCE_TOKENS:
+            continue
+        for token in sent:
+            match = match_token(token, lexicon)
+            if match is not None:
+                candidates.append(Candidate(match, match.code, sent))
+    by_index = {c.token.i: c for c in candidates}
+    verb_words = {t.i for c in candidates if not c.is_noun for t in c.match.extra}
+
+    # Fold clauses into their governors, deepest first so chains settle bottom-up.
+    for candidate in sorted(candidates, key=lambda c: -len(list(c.token.ancestors))):
+        if candidate.is_noun:
+            continue
+        governor = _governing(candidate, by_index)
+        if governor is None:
+            continue
+        if governor.code == REPORTING_CODE:
+            governor.dropped = True
+            candidate.reported_by = governor
+        else:
+            candidate.dropped = True
+            governor.folded.append(candidate)
+            refined = refine_with_complement(governor.code, candidate.code)
+            if refined and governor.match.pattern.condition is None:
+                governor.code = refined
+    for candidate in candidates:
+        token = candidate.token
+        if candidate.is_noun and (
+            token.i in verb_words
+            or (token.dep_ in OBJECT_DEPS | {"nsubjpass"} and token.head.i in by_index)
+        ):
+            candidate.dropped = True  # the verb already codes it: "imposed sanctions"
+        elif candidate.is_noun and token.dep_ == "pobj" and token.head.lower_ == "of":
+            owner = by_index.get(token.head.head.i)
+            if owner is not None and owner.is_noun:
+                # "the postponement of talks": the talks did not take place; one event.
+                candidate.dropped = True
+
+    resolve = _Resolver(entities, quotes)
+    heads = timex_heads(doc, timexes)
+    events: dict[tuple[object, ...], Event] = {}
+    for candidate in candidates:
+        if candidate.dropped:
+            continue
+        info = code_info(candidate.code)
+        if info is None:
+            continue
+        if candidate.is_noun:
+            sources, targets = _noun_actors(candidate, resolve, by_index)
+            if not sources and not targets:
+                continue  # an event noun with nobody attached is a topic, not an event
+            actor_heads: list[Token] = []
+        else:
+            sources, targets, actor_heads = _verb_actors(candidate, resolve)
+            if not sources and not targets:
+                continue
+        token = candidate.token
+        sent = candidate.sentence
+        date, date_source = find_date(token, actor_heads, heads, article.published)
+        modality = find_modality(token)
+        trigger = _trigger_span(candidate.match)
+        either_sources: list[Actor | None] = list(sources) or [None]
+        either_targets: list[Actor | None] = list(targets) or [None]
+        pairs = [(s, t) for s in either_sources for t in either_targets]
+        for source, target in pairs:
+            if source and target and source.entity and source.entity is target.entity:
+                continue
+            confidence = _confidence(candidate, source, target, extra_verbs)
+            event = Event(
+                id="",
+                source=source.entity.id if source and source.entity else None,
+                source_actor=source.code if source else None,
+                target=target.entity.id if target and target.entity else None,
+                target_actor=target.code if target else None,
+                cameo=info.code,
+                plover=info.plover,
+                goldstein=info.goldstein,
+                quad_class=quad_class(info.code),
+                date=date,
+                date_source=date_source,  # type: ignore[arg-type]
+                modality=modality,  # type: ignore[arg-type]
+                sentence=article.text[sent.start_char : sent.end_char],
+                start=sent.start_char,
+                end=sent.end_char,
+                trigger=trigger,
+                confidence=confidence,
+                plover_mode=info.plover_mode,
+                source_text=source.text if source else None,
+                target_text=target.text if target else None,
+            )
+            key = (event.start, event.trigger, event.cameo, event.source_text, event.target_text)
+            events.setdefault(key, event)
+    ordered = sorted(events.values(), key=lambda e: (e.start, e.trigger))
+    return tuple(dataclasses.replace(e, id=f"v{n}") for n, e in enumerate(ordered, start=1))
+
+
+def _trigger_span(match: Match) -> tuple[int, int]:
+    token = match.token
+    words = [token] + [t for t in match.extra if abs(t.i - token.i) <= 3]
+    start = min(t.idx for t in words)
+    end = max(t.idx + len(t) for t in words)
+    return start, end
+
+
+def _confidence(
+    candidate: Candidate, source: Actor | None, target: Actor | None, extra_verbs: bool
+) -> float:
+    """A plain score: how much of the who-did-what-to-whom the parse could pin down."""
+    score = 0.45
+    if source and source.entity:
+        score += 0.25
+    if target and target.entity:
+        score += 0.15
+    if candidate.match.pattern.condition is not None:
+        score += 0.1
+    if candidate.is_noun:
+        score -= 0.1
+    if candidate.code == REPORTING_CODE:
+        score -= 0.1
+    if extra_verbs and not candidate.match.pattern.origin.startswith("verbs.tsv"):
+        score -= 0.05
+    return round(min(0.95, max(0.05, score)), 2)

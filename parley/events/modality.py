@@ -1,0 +1,78 @@
+"""Did it happen? asserted, negated ("did not agree"), hypothetical ("could move", "if"),
+future ("will", "plans to"). The cue words live in ``data/modality.tsv``."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from spacy.tokens import Token
+
+from parley.events.lexicon import load_modality_cues
+
+# How far up the tree a governing cue still counts ("is expected to agree to meet").
+MAX_HOPS = 4
+# Clause links through which a governing word's meaning reaches the trigger.
+GOVERNING_DEPS = frozenset({"xcomp", "ccomp", "conj", "advcl", "acl", "pcomp", "pobj", "prep"})
+# Links through which the governor's own auxiliaries and negation also reach it:
+# "will continue to impose" makes "impose" future.
+SHARING_DEPS = frozenset({"xcomp", "conj"})
+_PRIORITY = {"negated": 0, "hypothetical": 1, "future": 2, "asserted": 3}
+
+
+@lru_cache(maxsize=1)
+def _cues() -> dict[str, dict[str, str]]:
+    table: dict[str, dict[str, str]] = {}
+    for cue in load_modality_cues():
+        table.setdefault(cue.where, {})[cue.cue] = cue.modality
+    return table
+
+
+def _own(token: Token) -> str | None:
+    """The modality the word's own auxiliaries, negators, subordinators and adverbs give."""
+    cues = _cues()
+    found: list[str] = []
+    for child in token.children:
+        lower = child.lower_
+        lemma = child.lemma_.lower()
+        if child.dep_ == "neg" or (child.dep_ == "det" and lower == "no"):
+            found.append("negated")
+        elif child.dep_ in ("aux", "auxpass") and (lower in cues["aux"] or lemma in cues["aux"]):
+            found.append(cues["aux"].get(lower) or cues["aux"][lemma])
+        elif child.dep_ == "aux" and lower == "going":  # "is going to"
+            found.append("future")
+        elif child.dep_ == "mark" and lower in cues["mark"]:
+            found.append(cues["mark"][lower])
+        elif child.dep_ == "advmod" and lower in cues["adv"]:
+            found.append(cues["adv"][lower])
+        elif child.dep_ == "advmod" and lower in cues["neg"]:
+            found.append(cues["neg"][lower])
+        elif child.dep_ == "advcl" and any(
+            g.dep_ == "mark" and g.lower_ in cues["mark"] for g in child.children
+        ):
+            # "If they refuse, we will strike": the main clause's event is conditional.
+            found.append("hypothetical")
+    found = [m for m in found if m != "asserted"]
+    return min(found, key=_PRIORITY.__getitem__) if found else None
+
+
+def find_modality(trigger: Token) -> str:
+    """The trigger's modality: its own cues first, then those of the words governing it."""
+    own = _own(trigger)
+    if own == "negated":
+        return own
+    cues = _cues()
+    token = trigger
+    for _ in range(MAX_HOPS):
+        if token.dep_ not in GOVERNING_DEPS or token.head is token:
+            break
+        link = token.dep_
+        token = token.head
+        lemma = token.lemma_.lower()
+        governed = cues["govern"].get(lemma)
+        if governed and link != "conj":
+            return own if own == "hypothetical" and governed == "future" else governed
+        if link in SHARING_DEPS:
+            shared = _own(token)
+            if shared and own is None:
+                own = shared
+    return own or "asserted"

@@ -1,0 +1,132 @@
+"""Read a PETRARCH/TABARI verb dictionary as an extra lexicon.
+
+The format, as far as Parley uses it::
+
+    &SYNSET            a set of words, its members on "+WORD" lines (skipped here)
+    --- VERB [code] ---  a verb section with its default code ("---" for none)
+    VERB {FORMS}         the verb and its synonyms; "WORD [code]" gives a synonym its own code
+    - * WORD ... [code]  a pattern: the verb followed by WORD codes as ``code``
+
+Parley keeps the bare verbs (coded with their section's code) and patterns whose first word
+after the verb is a plain word (a ``word`` condition: that word later in the verb's phrase).
+Patterns with words before the verb, synsets or nested phrases are skipped: Parley matches on the
+dependency parse, not on word order. Codes a dictionary invents (test dictionaries carry
+WEIS codes such as "1010" or "abc") are kept when they look like CAMEO codes.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from parley.errors import KnowledgeBaseError
+from parley.events.lexicon import Pattern
+
+# Lenient: real dictionaries write "--- DELAY [120]  [031:031]  ---" and "[110]---  ---".
+_SECTION = re.compile(r"^---\s*(?P<verb>[^\[\]\s][^\[\]]*?)\s*\[(?P<code>[^\]]*)\]")
+_CODE = re.compile(r"\[(?P<code>[^\]]*)\]")
+_CAMEO_LIKE = re.compile(r"^[0-9]{2,4}$")
+
+
+def _strip_comment(line: str) -> str:
+    # "#" starts a comment only outside brackets: test dictionaries use codes like "[###]".
+    depth = 0
+    for i, char in enumerate(line):
+        if char == "[":
+            depth += 1
+        elif char == "]":
+            depth -= 1
+        elif char == "#" and depth <= 0:
+            return line[:i].rstrip()
+    return line.rstrip()
+
+
+def _code(raw: str) -> str | None:
+    # "[013:012]" holds a code and its passive variant; Parley takes the first.
+    first = raw.split(":", 1)[0].strip()
+    return first if _CAMEO_LIKE.match(first) else None
+
+
+def _word(token: str) -> str | None:
+    """A dictionary word ("RESTORE_", "DIPLOMATIC") as a lower-case lemma; None if special."""
+    token = token.strip("_").lower()
+    if not token or not re.fullmatch(r"[a-z][a-z'\-]*", token):
+        return None
+    return token
+
+
+def read_verb_dictionary(path: Path) -> list[Pattern]:
+    """Patterns from one PETRARCH/TABARI verb dictionary; KnowledgeBaseError when malformed."""
+    try:
+        text = path.read_text(encoding="utf-8", errors="replace")
+    except OSError as err:
+        raise KnowledgeBaseError(f"cannot read verb dictionary {path}: {err}") from err
+    patterns: list[Pattern] = []
+    section_code: str | None = None
+    in_section = False
+    in_comment = False
+    for number, raw in enumerate(text.splitlines(), start=1):
+        line = raw.strip()
+        # XML-style comment blocks, possibly over several lines.
+        if in_comment:
+            if "-->" in line:
+                in_comment = False
+            continue
+        if line.startswith("<!--"):
+            in_comment = "-->" not in line
+            continue
+        line = _strip_comment(line)
+        if not line or line.startswith("<"):
+            continue
+        where = f"{path.name}:{number}"
+        if line.startswith("---"):
+            match = _SECTION.match(line)
+            if match is None:
+                raise KnowledgeBaseError(
+                    f"{path}:{number}: malformed verb section header (want '--- VERB [code] ---')"
+                )
+            in_section = True
+            section_code = _code(match["code"])
+            verb = _word(match["verb"].split()[0])
+            if verb and section_code:
+                patterns.append(Pattern("V", verb, None, section_code, where))
+            continue
+        if line.startswith("&"):
+            in_section = False  # a synset definition; its "+" members follow
+            continue
+        if line.startswith("+"):
+            if in_section and "[" in line:
+                _check_brackets(line, path, number)
+            continue
+        if line.startswith("-"):
+            if not in_section:
+                raise KnowledgeBaseError(f"{path}:{number}: a pattern outside any verb section")
+            _check_brackets(line, path, number)
+            match = _CODE.search(line)
+            if match is None:
+                raise KnowledgeBaseError(f"{path}:{number}: a pattern without a [code]")
+            code = _code(match["code"])
+            body = line[1 : match.start()].split()
+            if code is None or not body or body[0] != "*" or len(body) < 2:
+                continue
+            word = _word(body[1])
+            verb_lemmas = [p.lemma for p in patterns if p.origin.startswith(path.name)]
+            if word and verb_lemmas:
+                patterns.append(Pattern("V", verb_lemmas[-1], ("word", word), code, where))
+            continue
+        if in_section:
+            # A verb form line: "RESTORE", "HURRY {HURRIES ...}", "KLM_NOP_+RST [002]".
+            _check_brackets(line, path, number)
+            match = _CODE.search(line)
+            code = _code(match["code"]) if match else section_code
+            verb = _word(line.split()[0])
+            if verb and code:
+                patterns.append(Pattern("V", verb, None, code, where))
+            continue
+        raise KnowledgeBaseError(f"{path}:{number}: unexpected line outside any section: {line!r}")
+    return patterns
+
+
+def _check_brackets(line: str, path: Path, number: int) -> None:
+    if line.count("[") != line.count("]") or line.count("{") != line.count("}"):
+        raise KnowledgeBaseError(f"{path}:{number}: unbalanced brackets in {line.strip()!r}")
