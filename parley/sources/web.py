@@ -153,10 +153,12 @@ def _read_body(
 ) -> bytes:
     chunks: list[bytes] = []
     size = 0
+    # read1 returns what has arrived; read(n) would wait for all n bytes, past the deadline.
+    read = getattr(response, "read1", response.read)
     while size <= max_bytes:
         if time.monotonic() > deadline:
             raise FetchError(f"cannot fetch {url}: timed out after {2 * timeout:g} s")
-        chunk = response.read(min(_CHUNK, max_bytes + 1 - size))
+        chunk = read(min(_CHUNK, max_bytes + 1 - size))
         if not chunk:
             break
         chunks.append(chunk)
