@@ -51,9 +51,10 @@ def build_rules(lex: Lexicon) -> tuple[Rule, ...]:
         r"|a\s+couple\s+of|couple\s+of|a\s+dozen|a\s+half|an?)"
     )
     vague = r"(?:several|a\s+few|few|many|some|a\s+number\s+of|numerous|dozens\s+of)"
+    # Comparatives are part of a TimeML span ("more than four decades ago", "at least 72
+    # hours"); hedges such as "about", "nearly", "only" mostly are not, so they stay outside.
     approx = (
-        r"(?:about|almost|nearly|roughly|approximately|around|some|more\s+than|less\s+than|"
-        r"fewer\s+than|at\s+least|at\s+most|just|only|over|under|up\s+to|barely|well\s+over)"
+        r"(?:more\s+than|less\s+than|fewer\s+than|at\s+least|at\s+most|up\s+to|well\s+over)"
     )
     ordinal = rf"(?:{_alt(list(lex.ordinals))})"
     pod = rf"(?:{_alt([p for p, v in lex.parts_of_day.items() if ':' not in v])})"
@@ -65,7 +66,7 @@ def build_rules(lex: Lexicon) -> tuple[Rule, ...]:
     )
     year = r"(?:1[0-9]\d\d|20\d\d)"
     day_word = r"(?:today|yesterday|tomorrow|tonight)"
-    holidays = rf"(?:{_alt([h for h in lex.holidays])})"
+    holidays = "(?-i:" + _alt([h.title().replace("'S", "'s") for h in lex.holidays]) + ")"
     refs = rf"(?:{_alt(list(lex.references))})"
     sets = rf"(?:{_alt(list(lex.sets))})"
     ampm = r"(?:a\.m\.|p\.m\.|am\b|pm\b|a\.m\b|p\.m\b)"
@@ -74,7 +75,7 @@ def build_rules(lex: Lexicon) -> tuple[Rule, ...]:
         "iso": rf"\b{year}-\d\d-\d\d(?:[T\s]\d\d:\d\d(?::\d\d)?)?\b",
         "numeric": r"\b\d{1,2}/\d{1,2}/(?:\d{4}|\d{2})\b",
         "mdy": (
-            rf"\b(?:(?P<wd>{weekday}),?\s+)?(?:the\s+)?(?P<mon>{month})\s+(?P<day>\d{{1,2}})"
+            rf"\b(?:(?P<wd>{weekday}),?\s+)?(?P<mon>{month})\s+(?P<day>\d{{1,2}})"
             rf"(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>{year})\b)?"
         ),
         "mdy_word": (
@@ -120,8 +121,7 @@ def build_rules(lex: Lexicon) -> tuple[Rule, ...]:
             r"six\s+months|level|results))?\b"
         ),
         "day_rel": (
-            rf"\b(?:(?P<mod>early|late|mid|later|earlier)[\s-]+)?"
-            r"(?P<phrase>the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|"
+            r"\b(?P<phrase>the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|"
             r"today|yesterday|tomorrow|tonight|last\s+night)"
             rf"(?:\s+(?P<pod>{pod}))?\b"
         ),
@@ -130,13 +130,12 @@ def build_rules(lex: Lexicon) -> tuple[Rule, ...]:
             rf"(?P<rel>this|that|the\s+next|the\s+following|the\s+previous)\s+(?P<pod>{pod})\b"
         ),
         "weekday": (
-            rf"\b(?:(?P<mod>early|late|earlier|later)\s+)?"
-            r"(?:(?P<rel>last|next|this\s+coming|this|coming|past|previous|the\s+following)\s+)?"
-            rf"(?P<wd>{weekday})(?P<poss>'s)?(?:\s+(?P<pod>{pod}))?"
+            r"\b(?:(?P<rel>last|next|this\s+coming|this|coming|past|previous|the\s+following)\s+)?"
+            rf"(?P<wd>{weekday})(?:'s)?(?:\s+(?P<pod>{pod}))?"
             rf"(?:,?\s+(?P<mon>{month})\s+(?P<day>\d{{1,2}}|{ordinal})\b)?"
         ),
         "holiday": (
-            rf"\b(?:(?P<rel>last|next|this|coming|past)\s+)?(?P<name>(?-i:[A-Z])(?:{holidays}))"
+            rf"\b(?:(?P<rel>last|next|this|coming|past)\s+)?(?P<name>{holidays})"
             rf"(?:\s+(?P<year>{year}))?\b"
         ),
         "season": (
@@ -151,7 +150,7 @@ def build_rules(lex: Lexicon) -> tuple[Rule, ...]:
             r"(?P<rel>last|next|this|that|the\s+past|the\s+last|the\s+coming|the\s+current|"
             r"the\s+previous|the\s+following|the\s+same|the\s+next|past|coming|current|"
             r"previous|following)\s+"
-            r"(?P<unit>week|month|year|weekend|decade|century)(?P<poss>'s)?\b"
+            r"(?P<unit>week|month|year|weekend|decade|century)\b"
             r"(?!\s*(?:-|\s)(?:long|old)\b)"
         ),
         "weekend": r"\b(?:the\s+)?weekend\b",
@@ -173,7 +172,7 @@ def build_rules(lex: Lexicon) -> tuple[Rule, ...]:
             rf"|another|an\s+additional|an\s+extra)\s+)?(?:(?P<approx>{approx})\s+)?"
             rf"(?P<num>{number}|{vague})(?:\s+to\s+(?P<num2>{number}))?[\s-]+"
             rf"(?P<more>more[\s-]+|additional\s+|full\s+|straight\s+|consecutive\s+)?"
-            rf"(?P<unit>{unit})(?:s)?(?P<long>[\s-]long|-old)?\b"
+            rf"(?P<unit>{unit})(?:s)?(?P<long>[\s-]long|[\s-]old)?\b"
             r"(?:\s+or\s+so|\s+and\s+a\s+half)?"
         ),
         "duration_bare": (

@@ -35,6 +35,7 @@ from parley.time.values import UNIT_GRAN, Point, add_months, at, duration, shift
 _SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-Z\"'])|\n")
 _WORD = re.compile(r"[a-z']+")
 _GRACE_DAYS = 30
+_CUE_WINDOW = 60  # characters each side of an expression that may hold its tense cue
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,26 +138,47 @@ def _sentence(state: State, start: int, end: int) -> tuple[int, int]:
 
 
 def _leans_forward(state: State, start: int, end: int) -> bool:
-    """True when a forward cue is nearer the expression than any past cue, in its sentence."""
+    """True when a forward cue is nearer the expression than any past cue.
+
+    Only the words close to the expression count (the clause that governs it, roughly): a
+    "will" three clauses away says nothing about "Friday". Past-tense verbs (words in
+    ``past_cues.txt`` and other words in -ed that are not forward cues) pin it to the past.
+    """
     begin, finish = _sentence(state, start, end)
-    best_forward: int | None = None
-    best_past: int | None = None
-    lowered = state.text[begin:finish].lower()
-    for cue in state.lex.forward_cues:
-        for m in re.finditer(rf"(?<![a-z]){re.escape(cue)}(?![a-z])", lowered):
-            pos = begin + m.start()
-            if start <= pos < end:
+    left = max(begin, start - _CUE_WINDOW)
+    right = min(finish, end + _CUE_WINDOW // 2)
+    nearest_forward: int | None = None
+    nearest_past: int | None = None
+    for lo, hi in ((left, start), (end, right)):
+        piece = state.text[lo:hi].lower()
+        spans: list[tuple[int, int]] = []
+        for m in _forward_regex(state.lex).finditer(piece):
+            spans.append(m.span())
+            dist = start - (lo + m.end()) if hi == start else lo + m.start() - end
+            nearest_forward = dist if nearest_forward is None else min(nearest_forward, dist)
+        for m in _WORD.finditer(piece):
+            word = m.group(0)
+            if any(a <= m.start() < b for a, b in spans):
                 continue
-            dist = start - pos if pos < start else pos - end
-            best_forward = dist if best_forward is None else min(best_forward, dist)
-    if best_forward is None:
+            if word in state.lex.past_cues or (len(word) > 4 and word.endswith("ed")):
+                dist = start - (lo + m.end()) if hi == start else lo + m.start() - end
+                nearest_past = dist if nearest_past is None else min(nearest_past, dist)
+    if nearest_forward is None:
         return False
-    for m in _WORD.finditer(lowered):
-        if m.group(0) in state.lex.past_cues:
-            pos = begin + m.start()
-            dist = start - pos if pos < start else pos - end
-            best_past = dist if best_past is None else min(best_past, abs(dist))
-    return best_past is None or best_forward < best_past
+    return nearest_past is None or nearest_forward < nearest_past
+
+
+def _forward_regex(lex: Lexicon) -> re.Pattern[str]:
+    cached = _FORWARD.get(id(lex))
+    if cached is None or cached[0] is not lex:
+        cues = sorted(lex.forward_cues, key=len, reverse=True)
+        alt = "|".join(re.escape(c) for c in cues)
+        cached = (lex, re.compile(r"(?<![a-z])(?:" + alt + r")(?![a-z])"))
+        _FORWARD[id(lex)] = cached
+    return cached[1]
+
+
+_FORWARD: dict[int, tuple[Lexicon, re.Pattern[str]]] = {}
 
 
 def _note(state: State, point: Point) -> None:
@@ -219,18 +241,22 @@ def _day_in_year(year: int, month: int, day: int) -> date | None:
 
 
 def _guess_year(state: State, month: int, day: int, start: int, end: int) -> date | None:
-    """The year of a date written without one: news leans to the past (see module doc)."""
+    """The year of a date written without one (see the module doc).
+
+    Of the three candidates around the publication date, the nearest wins, where days ahead
+    count double (news leans to the past), unless the words around lean forward, in which
+    case the nearest one on or after the publication day wins.
+    """
     assert state.dct is not None
     dct = state.dct
-    this = _day_in_year(dct.year, month, day)
-    if this is None:
+    options = [d for y in (-1, 0, 1) if (d := _day_in_year(dct.year + y, month, day))]
+    if not options:
         return None
-    forward = _leans_forward(state, start, end)
-    if this > dct and not forward and (this - dct).days > _GRACE_DAYS:
-        return _day_in_year(dct.year - 1, month, day)
-    if this < dct and forward and (dct - this).days > _GRACE_DAYS:
-        return _day_in_year(dct.year + 1, month, day)
-    return this
+    if _leans_forward(state, start, end):
+        ahead = [d for d in options if d >= dct]
+        if ahead:
+            return min(ahead)
+    return min(options, key=lambda d: (dct - d).days if d <= dct else 2 * (d - dct).days)
 
 
 def _resolve_md(m: re.Match[str], state: State, month_raw: str, day_raw: str) -> Resolved:
@@ -667,6 +693,9 @@ def r_ago(m: re.Match[str], state: State) -> Resolved:
     point = shift(base, sign * int(n), code)
     if code == "DE":
         point = at(point.day, "year")
+    if base is state.last_quarter:
+        # A comparison point, not a new topic: "the quarter" still means the one in view.
+        return "DATE", point.value(), anchor
     return _done(state, point, anchor)
 
 
@@ -679,6 +708,8 @@ def r_previous_day(m: re.Match[str], state: State) -> Resolved:
     base = state.last_day or state.last
     which = (m.group("which") or m.group("which2") or "").lower()
     unit = (m.group("unit") or m.group("unit2") or "day").lower()
+    if m.group("which2") and not re.match(r"\s*(?:[.,;:)\"']|$)", state.text[m.end() :]):
+        return None  # "the day before the vote": an event anchors it, not a date
     if m.group("that"):
         which, unit = "same", "day"
         if base is None or base.gran != "day":
@@ -714,6 +745,12 @@ def r_duration(m: re.Match[str], state: State) -> Resolved:
         n += 0.5
     if pre == "the" and n is not None and raw_num in ("a", "an"):
         return None
+    if m.group("long") and "old" in m.group("long").lower():
+        return None  # an age ("6-year-old") is not a time expression in TimeML
+    if code == "TS" and raw_num in ("a", "an"):
+        return None  # "a second time"
+    if code == "Q" and re.search(r"-\s*quarters", m.group(0), re.I):
+        return None  # "three-quarters" is a fraction
     return "DURATION", duration(n, code), "absolute"
 
 
