@@ -28,6 +28,7 @@ Public API::
     split_credit_tail(line) -> (text, tail | None)
                                                 "Caption. (AP Photo/X)" -> ("Caption.", "(AP ...)")
     is_heading_like(line) -> bool               short, title-like, no final period
+    is_navigation_line(line) -> bool            "Home > World > Asia" (classified as "footer")
 """
 
 from __future__ import annotations
@@ -52,6 +53,7 @@ __all__ = [
     "is_copyright_line",
     "is_credit_line",
     "is_heading_like",
+    "is_navigation_line",
     "normalize_line",
     "parse_byline",
     "parse_contributors",
@@ -180,7 +182,7 @@ def _patterns() -> _Patterns:
             r"^(?P<place>[A-Z][A-Z'’.-]+(?:\s+[A-Z][A-Z'’.-]+){0,3})"
             r"(?:,\s*(?P<extra>[A-Z][\w.'’-]*(?:\s+[\w.'’-]+){0,3}?))?"
             r"\s*(?:\((?P<agency>[^()]{1,40})\))?"
-            r"\s*(?P<dash>--|—|–|-)\s+(?=\S)"
+            r"\s*(?P<dash>--|—|–|-)(?:\s+(?=\S)|\s*$)"
         ),
         reporting=re.compile(
             r"^\(?\s*(?:(?:additional\s+)?reporting|writing|written|compiled)\s+by\s", re.I
@@ -292,6 +294,18 @@ def footer_strength(line: str) -> Literal["hard", "soft"] | None:
     if strength is None and len(line) <= 300:
         strength = next((s for r, s in footers.regex if r.search(line)), None)
     return "hard" if strength == "hard" else ("soft" if strength == "soft" else None)
+
+
+_NAV_SPLIT = re.compile(r"\s*(?:[|>›»]|\s·\s)\s*")
+
+
+def is_navigation_line(line: str) -> bool:
+    """A breadcrumb or menu: "Home > World > Asia", "News | Politics | North Korea"."""
+    line = normalize_line(line)
+    pieces = [p for p in _NAV_SPLIT.split(line) if p]
+    if len(pieces) < 3 or len(line) > 160:
+        return False
+    return all(len(p.split()) <= 3 and not _END_PUNCT.search(p) for p in pieces)
 
 
 def genre_name(line: str) -> str | None:
@@ -557,7 +571,7 @@ def classify_line(line: str) -> LineKind:
     strength = footer_strength(line)
     if strength == "hard":
         return "hard_footer"
-    if strength == "soft":
+    if strength == "soft" or is_navigation_line(line):
         return "footer"
     if parse_stamp_line(line) is not None:
         return "stamp"

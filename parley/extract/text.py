@@ -1,0 +1,315 @@
+"""Scraped text -> Article: the page as plain lines, with the furniture a scraper leaves in.
+
+The page is read top to bottom in three parts, with the line classifiers of ``furniture.py``:
+
+1. the head, up to the title: navigation, section labels and genre kickers are skipped;
+2. the header, between title and body: stamp lines, bylines, a deck (the subtitle) and captions;
+3. the body: paragraphs, with section headings, captions, bylines, contribution notes and soft
+   footers taken out, up to the first hard footer ("Most viewed articles"), after which nothing
+   is article.
+
+One non-blank line is one unit (a scraper writes one paragraph per line). Each kept paragraph
+keeps its text exactly, with only its white space normalised, so offsets into ``Article.text``
+point at what the page said.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Literal
+
+from parley.errors import ExtractionError
+from parley.extract.furniture import (
+    agency_name,
+    footer_strength,
+    genre_name,
+    is_copyright_line,
+    is_credit_line,
+    is_heading_like,
+    is_navigation_line,
+    normalize_line,
+    parse_byline,
+    parse_contributors,
+    parse_dateline,
+    publisher_from_copyright,
+    publisher_from_emails,
+    publisher_from_host,
+    split_credit_tail,
+    split_kicker,
+)
+from parley.extract.stamps import parse_stamp_line
+from parley.records import Article
+from parley.sources.document import Document
+
+__all__ = ["extract_text_article"]
+
+# Past these sizes a line is a paragraph, not a title, deck or caption.
+_TITLE_MAX_WORDS = 30
+_DECK_MAX_WORDS = 40
+_CAPTION_MAX_WORDS = 60
+# A repeated line shorter than this is more likely a menu word than a caption.
+_REPEAT_MIN_CHARS = 20
+
+Furniture = Literal["stamp", "byline", "contributor", "credit", "footer", "hard_footer"]
+
+
+@dataclass(slots=True)
+class _Page:
+    """What has been read so far; only ``extract_text_article`` and its helpers touch it."""
+
+    title: str | None = None
+    genre: str | None = None
+    subtitle: str | None = None
+    published: str | None = None
+    modified: str | None = None
+    authors: list[str] = field(default_factory=list)
+    agency: str | None = None
+    captions: list[str] = field(default_factory=list)
+    headings: list[str] = field(default_factory=list)
+    paragraphs: list[str] = field(default_factory=list)
+
+    def add_caption(self, caption: str) -> None:
+        if caption not in self.captions:
+            self.captions.append(caption)
+
+    def add_authors(self, names: tuple[str, ...]) -> None:
+        for name in names:
+            if name not in self.authors:
+                self.authors.append(name)
+
+
+def _words(line: str) -> int:
+    return len(line.split())
+
+
+def _furniture(line: str, page: _Page, *, in_body: bool) -> Furniture | None:
+    """Read one line as furniture into ``page``; None when it is text."""
+    strength = footer_strength(line)
+    if strength == "hard":
+        return "hard_footer" if in_body else "footer"
+    if strength == "soft" or is_navigation_line(line):
+        return "footer"
+    stamp = parse_stamp_line(line)
+    if stamp is not None:
+        page.published = page.published or stamp.published
+        page.modified = page.modified or stamp.modified
+        return "stamp"
+    if is_credit_line(line):
+        return "credit"
+    byline = parse_byline(line)
+    if byline is None and " | " in line:
+        # "By Jane Doe | Published 12 Nov 2018": each piece is furniture of its own.
+        pieces = [p.strip() for p in line.split(" | ") if p.strip()]
+        parsed = [(parse_byline(p), parse_stamp_line(p)) for p in pieces]
+        if all(b is not None or s is not None for b, s in parsed):
+            for b, s in parsed:
+                if b is not None:
+                    page.add_authors(b.authors)
+                    page.agency = page.agency or b.agency
+                if s is not None:
+                    page.published = page.published or s.published
+                    page.modified = page.modified or s.modified
+            return "byline"
+    if byline is not None:
+        page.add_authors(byline.authors)
+        page.agency = page.agency or byline.agency
+        return "byline"
+    if parse_contributors(line) is not None:
+        return "contributor"
+    return None
+
+
+def _find_title(lines: list[str], page: _Page) -> int:
+    """Read the head of the page; the index of the first line after the title."""
+    for index, line in enumerate(lines):
+        if _furniture(line, page, in_body=False) is not None:
+            continue
+        genre = genre_name(line)
+        if genre is not None:
+            page.genre = page.genre or genre
+            continue
+        if _words(line) > _TITLE_MAX_WORDS or line.endswith("."):
+            return index  # the page starts with its body: no title
+        following = next((x for x in lines[index + 1:] if _furniture(x, _Page(), in_body=False)
+                          is None), None)
+        if (_words(line) <= 3 and following is not None and is_heading_like(following)
+                and _words(following) > _words(line) and split_kicker(line)[0] is None):
+            continue  # a section label ("North Korea") above the real title
+        genre, title = split_kicker(line)
+        page.genre = page.genre or genre
+        page.title = title
+        return index + 1
+    return len(lines)
+
+
+def _is_deck(line: str, next_line: str | None) -> bool:
+    """A short headline-like line under the title, before the body."""
+    if _words(line) > _DECK_MAX_WORDS or parse_dateline(line) is not None:
+        return False
+    if is_heading_like(line):
+        return True
+    # A full-sentence deck is known by what follows it: more furniture, not the story.
+    return next_line is not None and _is_header_furniture(next_line)
+
+
+def _is_header_furniture(line: str) -> bool:
+    probe = _Page()
+    return _furniture(line, probe, in_body=False) is not None or split_credit_tail(line)[1] \
+        is not None
+
+
+def _next(lines: list[str], index: int) -> str | None:
+    return lines[index + 1] if index + 1 < len(lines) else None
+
+
+def _read_header(lines: list[str], start: int, page: _Page, repeated: set[str]) -> int:
+    """Read stamps, bylines, deck and captions; the index where the body starts."""
+    index = start
+    while index < len(lines):
+        line = lines[index]
+        nxt = _next(lines, index)
+        if line == page.title or (page.title and split_kicker(line)[1] == page.title):
+            index += 1
+            continue
+        kind = _furniture(line, page, in_body=False)
+        if kind == "credit":
+            page.add_caption(line)
+        elif kind is None:
+            if line in repeated and _words(line) <= _CAPTION_MAX_WORDS:
+                page.add_caption(line)
+            elif nxt is not None and is_credit_line(nxt):
+                page.add_caption(f"{line} {nxt}")
+                index += 1
+            elif split_credit_tail(line)[1] is not None and parse_dateline(line) is None:
+                page.add_caption(line)
+            elif page.subtitle is None and _is_deck(line, nxt):
+                page.subtitle = line
+            else:
+                return index
+        index += 1
+    return index
+
+
+def _last_text_line(lines: list[str], start: int) -> int:
+    """Index of the last line that may be a paragraph, before any hard footer."""
+    last = -1
+    for index in range(start, len(lines)):
+        line = lines[index]
+        if footer_strength(line) == "hard":
+            break
+        if not is_heading_like(line) and _furniture(line, _Page(), in_body=True) is None:
+            last = index
+    return last
+
+
+def _read_body(lines: list[str], start: int, page: _Page, repeated: set[str]) -> None:
+    last_text = _last_text_line(lines, start)
+    pending_heading: str | None = None
+    seen: set[str] = set()
+    index = start
+    while index < len(lines):
+        line = lines[index]
+        nxt = _next(lines, index)
+        kind = _furniture(line, page, in_body=True)
+        if kind == "hard_footer":
+            break
+        if kind == "credit":
+            page.add_caption(line)
+        elif kind is None:
+            text, tail = split_credit_tail(line)
+            if line in repeated and _words(line) <= _CAPTION_MAX_WORDS:
+                page.add_caption(line)
+            elif line in seen:
+                pass  # a long paragraph the scraper wrote twice: keep the first
+            elif nxt is not None and is_credit_line(nxt) and _words(line) <= _CAPTION_MAX_WORDS:
+                page.add_caption(f"{line} {nxt}")
+                index += 1
+            elif tail is not None and agency_name(tail) and index >= last_text:
+                # "... the ministry said. (Yonhap)": the agency signs off the last paragraph.
+                page.agency = page.agency or agency_name(tail)
+                _add_paragraph(page, text, pending_heading)
+                pending_heading = None
+            elif tail is not None:
+                page.add_caption(line)
+            elif is_heading_like(line):
+                if not page.paragraphs:
+                    # Before the story starts, a short unpunctuated line describes a photo.
+                    page.add_caption(line)
+                else:
+                    # Kept only if a paragraph follows: a heading sits between paragraphs, and
+                    # title-like lines after the last one are links to other stories.
+                    pending_heading = line
+            else:
+                _add_paragraph(page, line, pending_heading)
+                pending_heading = None
+            seen.add(line)
+        index += 1
+
+
+def _add_paragraph(page: _Page, line: str, heading: str | None) -> None:
+    if not page.paragraphs:
+        dateline = parse_dateline(line)
+        if dateline is not None:
+            page.agency = page.agency or dateline.agency
+            line = line[dateline.end:].strip()
+            if not line:
+                return
+    if heading is not None:
+        page.headings.append(heading)
+    page.paragraphs.append(line)
+
+
+def _publisher(lines: list[str], page: _Page, document: Document) -> str | None:
+    # The page's own claim first (its copyright, its contact address), then where it came
+    # from, then the agency whose story it is.
+    for line in lines:
+        if is_copyright_line(line):
+            name = publisher_from_copyright(line)
+            if name:
+                return name
+    for line in lines:
+        if "@" in line:
+            name = publisher_from_emails(line)
+            if name:
+                return name
+    if document.url:
+        name = publisher_from_host(document.url)
+        if name:
+            return name
+    return page.agency
+
+
+def extract_text_article(text: str, document: Document) -> Article:
+    """The clean article of a page given as plain text (see the module docstring)."""
+    lines = [normalize_line(raw) for raw in text.splitlines()]
+    lines = [line for line in lines if line]
+    if not lines:
+        raise ExtractionError(f"no article text found in {document.source}: the page is empty")
+    counts = Counter(line for line in lines if len(line) >= _REPEAT_MIN_CHARS)
+    repeated = {line for line, n in counts.items() if n > 1}
+    page = _Page()
+    body_start = _read_header(lines, _find_title(lines, page), page, repeated)
+    _read_body(lines, body_start, page, repeated)
+    if not page.paragraphs:
+        raise ExtractionError(
+            f"no article text found in {document.source}: only page furniture "
+            f"({len(lines)} lines, none of them a paragraph)"
+        )
+    return Article(
+        id="",
+        source=document.source,
+        title=page.title,
+        subtitle=page.subtitle,
+        genre=page.genre,
+        published=page.published,
+        modified=page.modified,
+        authors=tuple(page.authors),
+        publisher=_publisher(lines, page, document),
+        language=None,
+        captions=tuple(page.captions),
+        headings=tuple(page.headings),
+        text="\n\n".join(page.paragraphs),
+        url=document.url,
+        format="text",
+    )
