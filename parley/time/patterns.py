@@ -47,15 +47,13 @@ def build_rules(lex: Lexicon) -> tuple[Rule, ...]:
     ones = [w for w, v in lex.numbers.items() if 1 <= v <= 9 and w not in ("a", "an")]
     words = [w for w, v in lex.numbers.items() if w not in ("a", "an", "couple", "half", "dozen")]
     number = (
-        rf"(?:\d+(?:\.\d+)?|(?:{_alt(tens)})(?:[\s-](?:{_alt(ones)}))?|{_alt(words)}"
+        rf"(?:\d+(?:\.\d+)?(?:\s+1/2)?|(?:{_alt(tens)})(?:[\s-](?:{_alt(ones)}))?|{_alt(words)}"
         r"|a\s+couple\s+of|couple\s+of|a\s+dozen|a\s+half|an?)"
     )
     vague = r"(?:several|a\s+few|few|many|some|a\s+number\s+of|numerous|dozens\s+of)"
     # Comparatives are part of a TimeML span ("more than four decades ago", "at least 72
     # hours"); hedges such as "about", "nearly", "only" mostly are not, so they stay outside.
-    approx = (
-        r"(?:more\s+than|less\s+than|fewer\s+than|at\s+least|at\s+most|up\s+to|well\s+over)"
-    )
+    approx = r"(?:more\s+than|less\s+than|fewer\s+than|at\s+least|at\s+most|up\s+to|well\s+over)"
     ordinal = rf"(?:{_alt(list(lex.ordinals))})"
     pod = rf"(?:{_alt([p for p, v in lex.parts_of_day.items() if ':' not in v])})"
     season = rf"(?:{_alt(list(lex.seasons))})"
@@ -97,6 +95,7 @@ def build_rules(lex: Lexicon) -> tuple[Rule, ...]:
             rf"\b(?P<h>\d{{1,2}})(?::(?P<m>\d\d))?\s*(?P<ampm>{ampm})"
             rf"(?:\s+(?P<tz>(?-i:[A-Z]{{2,4}})))?"
             rf"(?:,?\s+(?:on\s+)?(?P<wd>{weekday}|{day_word}))?"
+            rf"(?:,?\s+(?P<mon>{month})\s+(?P<day>\d{{1,2}})\b)?"
         ),
         "clock": (rf"\b(?P<word>noon|midnight|midday)(?:\s+(?P<wd>{weekday}|{day_word}))?"),
         "decade": (rf"\b(?:(?P<mod>{mod})[\s-]+)?(?:the\s+)?(?P<dec>(?:1[0-9]|20)\d0)'?s\b"),
@@ -106,7 +105,8 @@ def build_rules(lex: Lexicon) -> tuple[Rule, ...]:
         ),
         "quarter": (
             rf"\b(?P<the>the\s+)?(?:(?P<rel>latest|last|past|current|previous|next|same|"
-            r"year-earlier|year-ago|comparable)\s+)?(?P<fisc1>fiscal\s+)?"
+            r"year-earlier|year-ago|comparable)\s+)?"
+            rf"(?:(?P<year0>{year})\s+|(?P<yrel0>this|last|next)\s+year's\s+)?(?P<fisc1>fiscal\s+)?"
             rf"(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|final)[\s-]+"
             r"(?P<fisc2>fiscal[\s-]+)?(?P<unit>quarter|half)\b"
             rf"(?:\s+of\s+(?:(?P<year>{year})|(?P<yrel>this|last|next)\s+year)\b)?"

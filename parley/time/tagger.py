@@ -211,8 +211,9 @@ def _number(state: State, raw: str | None) -> float | None:
         return 12.0
     if joined == "a half":
         return 0.5
+    half = 0.5 if joined.endswith(" 1/2") else 0.0
     try:
-        return float(joined.replace(",", ""))
+        return float(joined.removesuffix(" 1/2").replace(",", "")) + half
     except ValueError:
         pass
     total = 0.0
@@ -332,10 +333,15 @@ def r_month(m: re.Match[str], state: State) -> Resolved:
         year = dct.year if month > dct.month else dct.year + 1
     elif rel == "this":
         year = dct.year
-    elif month > dct.month and not _leans_forward(state, m.start(), m.end()):
-        year = dct.year - 1
-    elif month < dct.month and _leans_forward(state, m.start(), m.end()):
-        year = dct.year + 1
+    elif month != dct.month:
+        # As for bare dates: the nearest such month, months ahead counting double, unless
+        # the words around lean forward.
+        ahead = (month - dct.month) % 12
+        behind = (dct.month - month) % 12
+        if _leans_forward(state, m.start(), m.end()) or 2 * ahead < behind:
+            year = dct.year + (month < dct.month)
+        else:
+            year = dct.year - (month > dct.month)
     return _done(state, Point(date(year, month, 1), "month"), "anchor")
 
 
@@ -367,8 +373,8 @@ def r_decade(m: re.Match[str], state: State) -> Resolved:
 
 
 def _quarter_year(state: State, q: int, m: re.Match[str]) -> tuple[int, str] | None:
-    year_raw = m.groupdict().get("year")
-    yrel = (m.groupdict().get("yrel") or "").lower()
+    year_raw = m.groupdict().get("year") or m.groupdict().get("year0")
+    yrel = (m.groupdict().get("yrel") or m.groupdict().get("yrel0") or "").lower()
     if year_raw:
         return int(year_raw), "absolute"
     if state.dct is None:
@@ -376,9 +382,6 @@ def _quarter_year(state: State, q: int, m: re.Match[str]) -> tuple[int, str] | N
     dct = state.dct
     if yrel:
         return dct.year + {"this": 0, "last": -1, "next": 1}[yrel], "anchor"
-    if state.last is not None and state.last.gran == "year" and state.last.day.year <= dct.year:
-        # "In 1988, ... the third quarter": a year in view names the quarter's year.
-        return state.last.day.year, "previous"
     current_q = (dct.month - 1) // 3 + 1
     if q > current_q and not _leans_forward(state, m.start(), m.end()):
         return dct.year - 1, "anchor"
@@ -423,6 +426,8 @@ def r_quarter_ref(m: re.Match[str], state: State) -> Resolved:
         return "DATE", shift(base, -1, "Y").value(), anchor
     if rel == "previous":
         base = shift(base, -1, "Q")
+    if rel == "current" and state.dct is not None:
+        base, anchor = at(state.dct, "quarter"), "anchor"
     return _done(state, base, anchor)
 
 
@@ -561,14 +566,10 @@ def r_holiday(m: re.Match[str], state: State) -> Resolved:
     this = _holiday_day(rule, state.dct.year)
     if this is None:
         return None
-    if (
-        (rel in ("last", "past")
-        and this >= state.dct)
-        or (
-            not rel
-            and this > state.dct + timedelta(days=_GRACE_DAYS)
-            and not _leans_forward(state, m.start(), m.end())
-        )
+    if (rel in ("last", "past") and this >= state.dct) or (
+        not rel
+        and this > state.dct + timedelta(days=_GRACE_DAYS)
+        and not _leans_forward(state, m.start(), m.end())
     ):
         this = _holiday_day(rule, state.dct.year - 1)
     elif rel in ("next", "coming") and this < state.dct:
@@ -671,6 +672,8 @@ def r_ago(m: re.Match[str], state: State) -> Resolved:
     sign = 1 if direction in ("later", "after", "from now", "hence") else -1
     from_previous = direction in ("earlier", "later", "before", "after", "previously")
     gran = UNIT_GRAN.get(code, "day")
+    if code == "DE":
+        gran = "year"  # "a decade ago" is a year, not the decade before this one
     base: Point | None = None
     anchor = "anchor"
     if state.last_quarter is not None and code == "Y":
@@ -745,6 +748,8 @@ def r_duration(m: re.Match[str], state: State) -> Resolved:
         n += 0.5
     if pre == "the" and n is not None and raw_num in ("a", "an"):
         return None
+    if n is not None and n >= 1000:
+        return None  # "the 1988 second quarter": a year, not 1,988 seconds
     if m.group("long") and "old" in m.group("long").lower():
         return None  # an age ("6-year-old") is not a time expression in TimeML
     if code == "TS" and raw_num in ("a", "an"):
@@ -826,6 +831,10 @@ def r_time(m: re.Match[str], state: State) -> Resolved:
     elif m.group("ampm").lower().startswith("a") and hour == 12:
         hour = 0
     clock = f"{hour:02d}:{minute:02d}"
+    if m.group("mon"):
+        dated = _resolve_md(m, state, m.group("mon"), m.group("day"))
+        if dated is not None and dated[2] != "unresolved":
+            return "TIME", f"{dated[1]}T{clock}", dated[2]
     day = _clock_day(m.group("wd"), m, state)
     if day is None:
         return "TIME", f"XXXX-XX-XXT{clock}", "unresolved"

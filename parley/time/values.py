@@ -98,21 +98,40 @@ UNIT_GRAN: dict[str, Granularity] = {
 
 
 def duration(n: float | None, unit: str) -> str:
-    """A TIMEX3 duration: ``n`` units (None for a vague number: "several years" -> PXY)."""
-    clock = unit.startswith("T")
-    code = unit[1:] if clock else unit
-    if n is not None and n != int(n):
-        # Half units are written in the next smaller unit ("half an hour" -> PT30M).
-        smaller = {"Y": (12, "M"), "M": (30, "D"), "D": (24, "TH"), "W": (7, "D"), "TH": (60, "TM")}
-        key = unit if unit in smaller else code
-        if key in smaller:
-            factor, finer = smaller[key]
-            return duration(n * factor, finer)
-    if code == "DE":
-        return "PXDE" if n is None else f"P{int(n * 10)}Y"
-    if code == "CE":
-        return f"P{int(n * 100)}Y" if n is not None else "PXCE"
-    if code == "F":
-        return f"P{'X' if n is None else int(n * 2)}W"
-    amount = "X" if n is None else str(int(n))
-    return f"PT{amount}{code}" if clock else f"P{amount}{code}"
+    """A TIMEX3 duration: ``n`` units (None for a vague number: "several years" -> PXY).
+
+    Clock units are written after a "T" (PT48H); a half unit goes into the next smaller unit
+    (2.5 years -> P2Y6M, 1.5 minutes -> PT1M30S).
+    """
+    if n is None:
+        return {"TH": "PTXH", "TM": "PTXM", "TS": "PTXS", "F": "PXW"}.get(unit, f"PX{unit}")
+    whole = int(n)
+    rest = n - whole
+    if unit == "DE":
+        return _join((10 * n, "Y"), None)
+    if unit == "CE":
+        return _join((100 * n, "Y"), None)
+    if unit == "F":
+        return _join((2 * n, "W"), None)
+    smaller = {
+        "Y": (12, "M"),
+        "M": (30, "D"),
+        "W": (7, "D"),
+        "D": (24, "TH"),
+        "TH": (60, "TM"),
+        "TM": (60, "TS"),
+        "Q": (3, "M"),
+    }
+    if rest and unit in smaller:
+        factor, finer = smaller[unit]
+        return _join((whole, unit), (rest * factor, finer))
+    return _join((n, unit), None)
+
+
+def _join(first: tuple[float, str], second: tuple[float, str] | None) -> str:
+    parts = [p for p in (first, second) if p is not None and p[0]]
+    date_part = "".join(f"{int(a)}{u}" for a, u in parts if not u.startswith("T"))
+    time_part = "".join(f"{int(a)}{u[1:]}" for a, u in parts if u.startswith("T"))
+    if not date_part and not time_part:
+        return "PT0S"
+    return "P" + date_part + (f"T{time_part}" if time_part else "")
