@@ -20,7 +20,7 @@ from parley.records import Entity, Quote
 # Words that modify a noun rather than name the phrase's actor; ranked after the head's own.
 MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "npadvmod"})
 # Clauses inside a phrase that speak of other things ("a newspaper that represents ...").
-CLAUSE_DEPS = frozenset({"relcl", "acl", "ccomp", "advcl", "appos", "parataxis"})
+CLAUSE_DEPS = frozenset({"relcl", "acl", "ccomp", "advcl", "parataxis"})
 MODIFIER_PENALTY = 3
 RELATIVE_PRONOUNS = frozenset({"which", "that", "who", "whom", "whose"})
 FIRST_PERSON = frozenset({"i", "we", "us", "our", "my", "me"})

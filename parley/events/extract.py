@@ -256,10 +256,7 @@ def find_events_in_doc(
                 governor.code = refined
     for candidate in candidates:
         token = candidate.token
-        if candidate.is_noun and (
-            token.i in verb_words
-            or (token.dep_ in OBJECT_DEPS | {"nsubjpass"} and token.head.i in by_index)
-        ):
+        if candidate.is_noun and token.i in verb_words:
             candidate.dropped = True  # the verb already codes it: "imposed sanctions"
         elif candidate.is_noun and token.dep_ == "pobj" and token.head.lower_ == "of":
             owner = by_index.get(token.head.head.i)

@@ -63,6 +63,7 @@ def read_verb_dictionary(path: Path) -> list[Pattern]:
         raise KnowledgeBaseError(f"cannot read verb dictionary {path}: {err}") from err
     patterns: list[Pattern] = []
     section_code: str | None = None
+    section_verbs: list[str] = []  # a section's patterns apply to each of its verbs
     in_section = False
     in_comment = False
     for number, raw in enumerate(text.splitlines(), start=1):
@@ -86,10 +87,8 @@ def read_verb_dictionary(path: Path) -> list[Pattern]:
                     f"{path}:{number}: malformed verb section header (want '--- VERB [code] ---')"
                 )
             in_section = True
+            section_verbs = []
             section_code = _code(match["code"])
-            verb = _word(match["verb"].split()[0])
-            if verb and section_code:
-                patterns.append(Pattern("V", verb, None, section_code, where))
             continue
         if line.startswith("&"):
             in_section = False  # a synset definition; its "+" members follow
@@ -110,9 +109,10 @@ def read_verb_dictionary(path: Path) -> list[Pattern]:
             if code is None or not body or body[0] != "*" or len(body) < 2:
                 continue
             word = _word(body[1])
-            verb_lemmas = [p.lemma for p in patterns if p.origin.startswith(path.name)]
-            if word and verb_lemmas:
-                patterns.append(Pattern("V", verb_lemmas[-1], ("word", word), code, where))
+            if word:
+                patterns.extend(
+                    Pattern("V", verb, ("word", word), code, where) for verb in section_verbs
+                )
             continue
         if in_section:
             # A verb form line: "RESTORE", "HURRY {HURRIES ...}", "KLM_NOP_+RST [002]".
@@ -120,8 +120,10 @@ def read_verb_dictionary(path: Path) -> list[Pattern]:
             match = _CODE.search(line)
             code = _code(match["code"]) if match else section_code
             verb = _word(line.split()[0])
-            if verb and code:
-                patterns.append(Pattern("V", verb, None, code, where))
+            if verb:
+                section_verbs.append(verb)
+                if code:
+                    patterns.append(Pattern("V", verb, None, code, where))
             continue
         raise KnowledgeBaseError(f"{path}:{number}: unexpected line outside any section: {line!r}")
     return patterns

@@ -1,0 +1,115 @@
+"""Extraction from hand-written sentences: voice, coordination, light verbs, nominal events."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.events.conftest import Code
+
+COUNTRIES = {
+    "Mordor": "MOR",
+    "Gondor": "GON",
+    "Rohan": "ROH",
+    "Arnor": "ARN",
+}
+
+
+def _pairs(events):  # type: ignore[no-untyped-def]
+    return {(e.source_actor, e.cameo[:2], e.target_actor) for e in events}
+
+
+def test_extract_active_voice(code: Code) -> None:
+    events = code("Mordor attacked Gondor on the border.", COUNTRIES)
+    assert _pairs(events) == {("MOR", "19", "GON")}
+
+
+def test_extract_passive_voice_swaps_roles(code: Code) -> None:
+    events = code("Gondor was attacked by Mordor yesterday.", COUNTRIES)
+    assert _pairs(events) == {("MOR", "19", "GON")}
+
+
+def test_extract_coordinated_sources(code: Code) -> None:
+    events = code("Rohan and Gondor condemned Mordor for the raid.", COUNTRIES)
+    assert {("ROH", "11", "MOR"), ("GON", "11", "MOR")} <= _pairs(events)
+
+
+@pytest.mark.parametrize(
+    ("text", "cameo"),
+    [
+        ("Gondor held talks with Rohan in the capital.", "040"),
+        ("Gondor imposed sanctions on Mordor last month.", "163"),
+        ("Arnor made clear that it stands by its decision to Rohan.", "010"),
+    ],
+)
+def test_extract_light_verbs(code: Code, text: str, cameo: str) -> None:
+    events = code(text, COUNTRIES)
+    assert cameo in {e.cameo for e in events}
+    light = next(e for e in events if e.cameo == cameo)
+    # The trigger covers both words of the light-verb pair.
+    assert " " in text[light.trigger[0] : light.trigger[1]]
+
+
+def test_extract_nominal_event_between(code: Code) -> None:
+    text = "The postponement of talks between Gondor and Arnor surprised observers."
+    events = code(text, COUNTRIES)
+    assert _pairs(events) == {("GON", "16", "ARN")}
+
+
+def test_extract_nominal_event_against(code: Code) -> None:
+    text = "Rohan's sanctions against Mordor have been widely discussed."
+    events = code(text, COUNTRIES)
+    assert ("ROH", "16", "MOR") in _pairs(events)
+
+
+def test_extract_nominal_without_actor_is_no_event(code: Code) -> None:
+    assert code("Sanctions have a long history as a tool of statecraft.", COUNTRIES) == ()
+
+
+def test_extract_appeal_folds_its_to_clause(code: Code) -> None:
+    text = "Gondor urged Rohan not to withdraw from the alliance."
+    events = code(text, COUNTRIES)
+    assert [(e.source_actor, e.cameo[:2], e.target_actor) for e in events] == [("GON", "02", "ROH")]
+
+
+def test_extract_agree_to_meet_is_one_subcode(code: Code) -> None:
+    events = code("Arnor agreed to meet Gondor next week.", COUNTRIES)
+    assert [e.cameo for e in events] == ["036"]
+
+
+def test_extract_reported_event_replaces_saying(code: Code) -> None:
+    events = code("Gondor said that Mordor had attacked Rohan.", COUNTRIES)
+    assert _pairs(events) == {("MOR", "19", "ROH")}
+
+
+def test_extract_caption_handshake(code: Code) -> None:
+    text = "Arnor's envoy Aragorn shakes hands with Gondor's king."
+    events = code(text, {"Aragorn": "ARNGOV", "Gondor": "GON"})
+    assert ("ARNGOV", "04", "GON") in _pairs(events)
+
+
+def test_extract_group_actor_expands(code: Code) -> None:
+    text = "Gondor and Rohan met in May. The two sides later criticized Mordor."
+    events = code(text, COUNTRIES)
+    later = [e for e in events if e.cameo[:2] == "11"]
+    assert {e.source_actor for e in later} == {"GON", "ROH"}
+
+
+def test_extract_sentence_is_text_at_offsets(code: Code) -> None:
+    text = "Mordor attacked Gondor.  Rohan praised Arnor.\n\nArnor thanked Rohan."
+    events = code(text, COUNTRIES)
+    assert len(events) == 3
+    assert [e.id for e in events] == ["v1", "v2", "v3"]
+    for event in events:
+        assert text[event.start : event.end] == event.sentence
+        assert event.start <= event.trigger[0] < event.trigger[1] <= event.end
+        assert 0 <= event.confidence <= 1
+
+
+def test_extract_no_verbs_no_events(code: Code) -> None:
+    assert code("Gondor, Rohan, Mordor: 12, 14, 16.", COUNTRIES) == ()
+
+
+def test_extract_long_list_does_not_crash(code: Code) -> None:
+    text = " ".join(["Gondor, Rohan and Arnor"] * 120) + " met."
+    events = code(text, COUNTRIES)
+    assert all(text[e.start : e.end] == e.sentence for e in events)

@@ -1,0 +1,35 @@
+"""Modality: asserted, negated, hypothetical, future."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.events.conftest import Code
+
+ACTORS = {"Mordor": "MOR", "Gondor": "GON"}
+
+
+@pytest.mark.parametrize(
+    ("text", "modality"),
+    [
+        ("Gondor criticized Mordor on Monday.", "asserted"),
+        ("Gondor did not criticize Mordor.", "negated"),
+        ("Gondor never criticized Mordor.", "negated"),
+        ("Gondor could criticize Mordor.", "hypothetical"),
+        ("Gondor might attack Mordor.", "hypothetical"),
+        ("If talks fail, Gondor will attack Mordor.", "hypothetical"),
+        ("Gondor is unlikely to attack Mordor.", "hypothetical"),
+        ("Gondor will attack Mordor.", "future"),
+        ("Gondor plans to attack Mordor.", "future"),
+        ("Gondor is expected to attack Mordor.", "future"),
+        ("Gondor will continue to impose sanctions on Mordor.", "future"),
+    ],
+)
+def test_modality_of_sentence(code: Code, text: str, modality: str) -> None:
+    events = code(text, ACTORS)
+    assert [e.modality for e in events] == [modality]
+
+
+def test_modality_prediction_is_not_asserted(code: Code) -> None:
+    text = "Gondor could move toward sanctions on Mordor, an analyst predicted."
+    assert all(e.modality != "asserted" for e in code(text, ACTORS))
