@@ -27,7 +27,7 @@ from spacy.tokens import Doc
 from parley.entities.cluster import build_entities, group_candidates
 from parley.entities.kbtypes import KnowledgeBaseLike
 from parley.entities.lexicon import load_lexicon
-from parley.entities.mentions import Sentences, collect_candidates
+from parley.entities.mentions import Sentences, collect_candidates, find_name_repeats
 from parley.entities.pronouns import resolve_pronouns
 from parley.entities.titles import apply_appositions, apply_titles, find_titled_names
 from parley.records import Article, Entity
@@ -56,6 +56,7 @@ def find_entities(doc: Doc, article: Article, kb: KnowledgeBaseLike) -> tuple[En
         return ()
     cands = find_titled_names(doc.text, cands, lex, sents)
     cands = apply_titles(doc.text, cands, lex, sents)
+    cands = find_name_repeats(doc.text, cands, sents)
     apply_appositions(doc, cands, lex)
     on = article_date(article.published)
     clusters = group_candidates(cands, kb, on)

@@ -20,7 +20,7 @@ from datetime import date
 
 from parley.entities.kbtypes import ActorLike, CountryLike, KnowledgeBaseLike
 from parley.entities.lexicon import Lexicon
-from parley.entities.mentions import Candidate
+from parley.entities.mentions import Candidate, family_name
 from parley.records import Entity, EntityKind, Mention
 
 __all__ = ["Cluster", "build_entities", "group_candidates", "name_key"]
@@ -35,15 +35,6 @@ _ORG_KINDS = ("organization", "media")
 def name_key(text: str) -> str:
     """A lookup key: case-folded, curly apostrophes straightened, dots and dashes as spaces."""
     return _SEPARATORS.sub(" ", text.translate(_APOSTROPHES).casefold()).strip()
-
-
-def _family_name(full: str) -> str:
-    """The word a later bare mention uses: the last word, or the first for Korean and
-    Chinese names written family name first with a hyphenated given name."""
-    words = full.split()
-    if len(words) >= 2 and ("-" in words[1] or "‐" in words[1]):
-        return words[0]
-    return words[-1]
 
 
 def _initials(name: str) -> str:
@@ -83,7 +74,7 @@ def group_candidates(
             key = name_key(cand.text)
             if key not in people:
                 people[key] = "person:" + key
-                family.setdefault(name_key(_family_name(cand.text)), []).append(key)
+                family.setdefault(name_key(family_name(cand.text)), []).append(key)
 
     clusters: dict[str, Cluster] = {}
     kb_people: dict[str, str] = {}  # canonical KB name key -> cluster key

@@ -17,13 +17,14 @@ from spacy.tokens import Doc, Span
 from parley.entities.kbtypes import CountryLike, KnowledgeBaseLike
 from parley.entities.lexicon import Lexicon
 
-__all__ = ["Candidate", "Sentences", "collect_candidates"]
+__all__ = ["Candidate", "Sentences", "collect_candidates", "family_name", "find_name_repeats"]
 
 # spaCy labels that can name an actor or a place; the rest (DATE, MONEY, ...) cannot.
 _LABELS = frozenset(("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"))
 _LEADING_THE = re.compile(r"^(?:the|The|THE)\s+")
-# A possessive, a dangling hyphen ("N. Korea-US" gives "N. Korea-"), closing punctuation.
-_TRAILING = re.compile(r"(?:['’]s?|[-‐–—]|[\s.,;:!?\"”)]|\[|\])+$")
+# A possessive, a dangling hyphen ("N. Korea-US" gives "N. Korea-"), closing punctuation;
+# not a full stop, which belongs to "U.S." and "Co."
+_TRAILING = re.compile(r"(?:['’]s?|[-‐–—]|[\s,;:!?\"”)\[\]])+$")
 _HAS_LETTER = re.compile(r"[^\W\d_]")
 
 
@@ -128,7 +129,9 @@ def _from_ent(
         return cand
 
     if label == "PERSON":
-        return make("person")
+        # The model reads "N. Korea" as a person's initial and name; the KB knows better.
+        country = kb.country(surface)
+        return make("country", country=country) if country else make("person")
     if label == "FAC":
         return make("location")
     if label == "ORG":
@@ -222,6 +225,40 @@ def _merge_parentheticals(text: str, cands: list[Candidate]) -> list[Candidate]:
         out.append(cand)
         i += 1
     return out
+
+
+def find_name_repeats(text: str, cands: list[Candidate], sents: Sentences) -> list[Candidate]:
+    """Bare family names the model missed ("Whitcombe told reporters"), when that family name
+    belongs to a person named in full in the article. A name followed by another capitalised
+    word is someone else's ("Kim Yo-jong" is not Kim Jong-un)."""
+    families = {
+        family_name(c.text)
+        for c in cands
+        if c.kind == "person" and len(c.text.split()) >= 2 and _HAS_LETTER.search(c.text)
+    }
+    families = {f for f in families if f[:1].isupper() and len(f) > 1}
+    if not families:
+        return cands
+    taken = sorted((c.start, c.end) for c in cands)
+    starts = [start for start, _ in taken]
+    words = "|".join(re.escape(f) for f in sorted(families, key=len, reverse=True))
+    found: list[Candidate] = []
+    for match in re.finditer(rf"\b(?:{words})\b(?![\w'’-]|\s+[A-Z])", text):
+        position = bisect_right(starts, match.start()) - 1
+        if position >= 0 and taken[position][1] > match.start():
+            continue
+        start, end = match.span()
+        found.append(Candidate(start, end, match.group(), "PERSON", "person", sents.index(start)))
+    return sorted([*cands, *found], key=lambda c: c.start) if found else cands
+
+
+def family_name(full: str) -> str:
+    """The word a later bare mention uses: the last word, or the first for Korean and
+    Chinese names written family name first with a hyphenated given name."""
+    words = full.split()
+    if len(words) >= 2 and ("-" in words[1] or "‐" in words[1]):
+        return words[0]
+    return words[-1]
 
 
 def collect_candidates(

@@ -1,0 +1,36 @@
+"""The entity stage's data files: they load, and a malformed line names its file and line."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from parley.entities.lexicon import DATA_DIR, load_lexicon, load_lexicon_from
+from parley.errors import KnowledgeBaseError
+
+
+def test_lexicon_loads_packaged_data() -> None:
+    lex = load_lexicon()
+    assert lex.roles["Secretary of State"] == "GOV"
+    assert lex.role_sector("head of overseas strategies research") is None
+    assert lex.role_sector("professor") == "EDU"
+    assert lex.group_nouns["troops"] == "MIL"
+
+
+@pytest.mark.parametrize(
+    ("name", "line"),
+    [
+        ("roles.tsv", "Minister\tGOVERNMENT"),
+        ("group_nouns.tsv", "troops"),
+        ("pronouns.tsv", "he\tx"),
+    ],
+)
+def test_lexicon_malformed_line_names_file(tmp_path: Path, name: str, line: str) -> None:
+    data = tmp_path / "data"
+    shutil.copytree(DATA_DIR, data)
+    with (data / name).open("a", encoding="utf-8") as fh:
+        fh.write(line + "\n")
+    with pytest.raises(KnowledgeBaseError, match=name):
+        load_lexicon_from(data)
