@@ -1,0 +1,114 @@
+"""Actor knowledge: countries (names, short forms, demonyms, capitals, CAMEO codes), people
+and organisations as dated facts with CAMEO-style actor codes, role words and organisation
+words -> sectors; plus a reader for TABARI/PETRARCH actor and agent dictionaries.
+
+    >>> kb = load_knowledge_base()
+    >>> kb.country("N. Korea’s").code
+    'PRK'
+    >>>     >>> kb.actor("Mike Pompeo", date(2018, 11, 12)).code
+    'USAGOV'
+
+Parley's own data lives in ``parley/kb/data`` (one TSV file per kind, each with a header
+comment naming its sources); users add files in the same formats (``extra=``) and
+PETRARCH dictionaries (``petrarch=``). Facts from user files are preferred to Parley's,
+and Parley's to PETRARCH's.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from parley.errors import KnowledgeBaseError
+from parley.kb.base import KnowledgeBase
+from parley.kb.model import Actor, Country
+from parley.kb.normalize import normalize_name
+from parley.kb.petrarch import PetrarchKnowledge, read_petrarch
+from parley.kb.tsv import TsvKnowledge, read_tsv
+
+__all__ = [
+    "DATA_DIR",
+    "Actor",
+    "Country",
+    "KnowledgeBase",
+    "load_knowledge_base",
+    "normalize_name",
+    "read_petrarch",
+    "read_tsv",
+]
+
+DATA_DIR = Path(__file__).resolve().parent / "data"
+# Parley's own files, in load order; each one's kind comes from its header row.
+BUILTIN_FILES = (
+    "countries.tsv",
+    "igos.tsv",
+    "media.tsv",
+    "organizations.tsv",
+    "people.tsv",
+    "roles.tsv",
+    "org_words.tsv",
+)
+
+# Preference between facts with the same name: user files, then Parley's, then PETRARCH's.
+_RANK_USER, _RANK_BUILTIN, _RANK_PETRARCH = 0, 1, 2
+
+
+def _stamp(path: Path) -> tuple[int, int]:
+    try:
+        stat = path.stat()
+    except FileNotFoundError:
+        raise KnowledgeBaseError(f"knowledge file not found: {path}") from None
+    except OSError as err:
+        raise KnowledgeBaseError(f"cannot read knowledge file {path}: {err.strerror}") from None
+    if not path.is_file():
+        raise KnowledgeBaseError(f"knowledge file is not a file: {path}")
+    return stat.st_mtime_ns, stat.st_size
+
+
+@lru_cache(maxsize=32)
+def _tsv_cached(path: Path, label: str, _stamp: tuple[int, int]) -> TsvKnowledge:
+    return read_tsv(path, label)
+
+
+@lru_cache(maxsize=32)
+def _petrarch_cached(
+    path: Path, codes: frozenset[str], _stamp: tuple[int, int]
+) -> PetrarchKnowledge:
+    # The big Phoenix dictionaries take a second or more: parse each once per process
+    # (the stamp re-reads a file that changed).
+    return read_petrarch(path, codes)
+
+
+def load_knowledge_base(
+    extra: tuple[Path, ...] = (), petrarch: tuple[Path, ...] = ()
+) -> KnowledgeBase:
+    """Parley's built-in knowledge plus user TSV files (``extra``) and TABARI/PETRARCH
+    actor or agent dictionaries (``petrarch``); one KnowledgeBase per set of files and
+    process (it is read-only, so callers share it).
+
+    Raises KnowledgeBaseError for a missing file or a malformed line (naming file:line);
+    PETRARCH dictionaries skip a few malformed lines and list them in ``kb.warnings``.
+    """
+    return _load(tuple(Path(p) for p in extra), tuple(Path(p) for p in petrarch))
+
+
+@lru_cache(maxsize=8)
+def _load(extra: tuple[Path, ...], petrarch: tuple[Path, ...]) -> KnowledgeBase:
+    builtin = [_tsv_cached(DATA_DIR / name, "parley", _stamp(DATA_DIR / name))
+               for name in BUILTIN_FILES]
+    users = [_tsv_cached(Path(p), "user", _stamp(Path(p))) for p in extra]
+
+    countries = [c for part in (*users, *builtin) for c in part.countries]
+    codes = frozenset(c.code for c in countries) | frozenset(c.iso3 for c in countries)
+    dictionaries = [_petrarch_cached(Path(p), codes, _stamp(Path(p))) for p in petrarch]
+
+    actors = [(a, _RANK_USER) for part in users for a in part.actors]
+    actors += [(a, _RANK_BUILTIN) for part in builtin for a in part.actors]
+    actors += [(a, _RANK_PETRARCH) for part in dictionaries for a in part.actors]
+    # Roles: the later source overrides the sector, so PETRARCH first and the user last.
+    roles = [r for part in dictionaries for r in part.roles]
+    roles += [r for part in (*builtin, *users) for r in part.roles]
+    org_words = [w for part in (*builtin, *users) for w in part.org_words]
+    warnings = [w for part in dictionaries for w in part.warnings]
+    return KnowledgeBase(countries, actors, roles, org_words, warnings)
+

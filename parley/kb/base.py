@@ -1,0 +1,292 @@
+"""The KnowledgeBase: indexes over countries, actors, role words and organisation words,
+built once from the loaded files and then only read (safe to share between threads)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+from datetime import date
+from typing import Generic, TypeVar
+
+from parley.kb.model import Actor, Country
+from parley.kb.normalize import is_acronym, normalize_name
+
+__all__ = ["KnowledgeBase", "PhraseTable"]
+
+T = TypeVar("T")
+
+_LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
+_TRAILING_POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
+
+
+def _core(text: str) -> str:
+    """The text without a leading "the" and a trailing possessive, case kept."""
+    return _TRAILING_POSSESSIVE.sub("", _LEADING_THE.sub("", text.strip())).strip()
+
+
+class _NameIndex(Generic[T]):
+    """Normalised name -> values, where names given only as acronyms ("US", "WHO") match
+    only text written in capitals: "who" and "us" are words, not actors."""
+
+    def __init__(self) -> None:
+        self._values: dict[str, list[T]] = {}
+        self._plain: set[str] = set()  # keys that some non-acronym name also produced
+
+    def add(self, name: str, value: T) -> None:
+        key = normalize_name(name)
+        if not key:
+            return
+        bucket = self._values.setdefault(key, [])
+        if value not in bucket:
+            bucket.append(value)
+        if not is_acronym(name):
+            self._plain.add(key)
+
+    def get(self, text: str) -> list[T]:
+        key = normalize_name(text)
+        values = self._values.get(key)
+        if not values:
+            return []
+        if key not in self._plain and not is_acronym(_core(text)):
+            return []
+        return values
+
+    def keys(self) -> Iterable[str]:
+        return self._values.keys()
+
+
+@dataclass(frozen=True, slots=True)
+class PhraseTable:
+    """Phrase -> sector, matched by the longest phrase inside a text; between phrases of
+    the same length the one listed first in the data wins, so the data files order the
+    specific sectors (MIL, MED, EDU, ...) before the general ones (GOV)."""
+
+    entries: dict[str, tuple[str | None, int]]  # key -> (sector, order)
+    longest: int
+
+    @classmethod
+    def build(cls, rows: Iterable[tuple[str, str | None, str]]) -> PhraseTable:
+        entries: dict[str, tuple[str | None, int]] = {}
+        for order, (phrase, sector, _source) in enumerate(rows):
+            key = normalize_name(phrase)
+            if key:
+                # A later file overrides the sector but keeps the phrase's place.
+                entries[key] = (sector, entries[key][1] if key in entries else order)
+        longest = max((len(k.split()) for k in entries), default=0)
+        return cls(entries, longest)
+
+    def sector(self, text: str) -> str | None:
+        key = normalize_name(text)
+        if key in self.entries:
+            return self.entries[key][0]
+        found = self._scan(key.split())
+        if found is None:
+            # Plurals: "lawmakers", "ministries", "rebel commanders".
+            found = self._scan([_singular(word) for word in key.split()])
+        return found
+
+    def _scan(self, words: list[str]) -> str | None:
+        for size in range(min(self.longest, len(words)), 0, -1):
+            best: tuple[int, str] | None = None
+            for i in range(len(words) - size + 1):
+                hit = self.entries.get(" ".join(words[i : i + size]))
+                if hit is not None and hit[0] is not None and (best is None or hit[1] < best[0]):
+                    best = (hit[1], hit[0])
+            if best is not None:
+                return best[1]
+        return None
+
+
+def _singular(word: str) -> str:
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
+        return word[:-1]
+    return word
+
+
+def _share_aliases(facts: list[Actor]) -> tuple[Actor, ...]:
+    """Give every fact of one person or organisation all the aliases and the surname that
+    any of its facts gives, so the data files need not repeat them on every office line."""
+    aliases: dict[str, dict[str, None]] = {}
+    surnames: dict[str, str] = {}
+    for fact in facts:
+        key = normalize_name(fact.name)
+        aliases.setdefault(key, {}).update(dict.fromkeys(fact.aliases))
+        if fact.surname:
+            surnames.setdefault(key, fact.surname)
+    out = []
+    for fact in facts:
+        key = normalize_name(fact.name)
+        merged = tuple(a for a in aliases[key] if a != fact.name)
+        surname = fact.surname or (surnames.get(key) if fact.kind == "person" else None)
+        if merged != fact.aliases or surname != fact.surname:
+            fact = replace(fact, aliases=merged, surname=surname)
+        out.append(fact)
+    return tuple(out)
+
+
+class KnowledgeBase:
+    """Countries, actors (facts with date ranges), roles and organisation words.
+
+    Lookups are case-insensitive and ignore a leading "the" and a possessive; names that
+    the data gives only as short acronyms match only capitals ("US" but not "us").
+    """
+
+    def __init__(
+        self,
+        countries: Iterable[Country],
+        actors: Iterable[tuple[Actor, int]],
+        roles: Iterable[tuple[str, str | None, str]],
+        org_words: Iterable[tuple[str, str | None, str]],
+        warnings: Iterable[str] = (),
+    ) -> None:
+        # Lines of PETRARCH dictionaries skipped as malformed ("file:line: why").
+        self.warnings: tuple[str, ...] = tuple(warnings)
+        self.countries: tuple[Country, ...] = tuple(countries)
+        ranked = sorted(enumerate(actors), key=lambda item: (item[1][1], item[0]))
+        # Facts in preference order: user files, then Parley's own, then PETRARCH's.
+        self.facts: tuple[Actor, ...] = _share_aliases([actor for _, (actor, _r) in ranked])
+        self._roles = PhraseTable.build(roles)
+        self._org_words = PhraseTable.build(org_words)
+
+        self._by_name: _NameIndex[Country] = _NameIndex()
+        self._by_demonym: _NameIndex[Country] = _NameIndex()
+        self._by_capital: _NameIndex[Country] = _NameIndex()
+        self._by_code: dict[str, Country] = {}
+        for country in self.countries:
+            for name in country.names:
+                self._by_name.add(name, country)
+            for name in country.demonyms:
+                self._by_demonym.add(name, country)
+            for name in country.capitals:
+                self._by_capital.add(name, country)
+            # The first file to define a code keeps it (user files load first).
+            self._by_code.setdefault(country.iso3, country)
+            self._by_code.setdefault(country.code, country)
+
+        self._actors: _NameIndex[Actor] = _NameIndex()
+        for actor in self.facts:
+            self._actors.add(actor.name, actor)
+            for alias in actor.aliases:
+                self._actors.add(alias, actor)
+        self._surnames: dict[date | None, dict[str, tuple[Actor, ...]]] = {}
+
+    # ---- countries -------------------------------------------------------------------
+
+    def country(self, text: str) -> Country | None:
+        """By name, short form or code: "the US", "U.S.", "N. Korea", "North Korea’s", "PRK"."""
+        found = self._by_name.get(text)
+        if found:
+            return found[0]
+        core = _core(text)
+        if core.isupper():
+            return self._by_code.get(core)
+        return None
+
+    def country_by_demonym(self, text: str) -> Country | None:
+        """"Chinese", "South Korean", "North Koreans"."""
+        found = self._by_demonym.get(text)
+        if not found:
+            core = _core(text)
+            if core.endswith("s"):
+                found = self._by_demonym.get(core[:-1])
+        return found[0] if found else None
+
+    def country_by_capital(self, text: str) -> Country | None:
+        """"Seoul" -> South Korea, "Washington" -> United States."""
+        found = self._by_capital.get(text)
+        return found[0] if found else None
+
+    def country_by_code(self, iso3: str) -> Country | None:
+        """By ISO alpha-3 or CAMEO country code, any case."""
+        return self._by_code.get(iso3.strip().upper())
+
+    # ---- actors ----------------------------------------------------------------------
+
+    def actors(self, name: str, on: date | None = None) -> tuple[Actor, ...]:
+        """Every fact whose name or alias is ``name``: those valid on ``on`` first, then
+        undated ones, then the rest; without a date, open-ended facts and recent ones first."""
+        facts = self._actors.get(name)
+        order = {id(fact): i for i, fact in enumerate(facts)}
+
+        def rank(fact: Actor) -> tuple[int, int, int]:
+            if on is not None:
+                tier = 1 if not fact.dated else (0 if fact.valid_on(on) else 2)
+            else:
+                tier = 0 if fact.end is None else 1
+            recency = -(fact.start or fact.end or date.min).toordinal()
+            return (tier, recency if on is None else 0, order[id(fact)])
+
+        return tuple(sorted(facts, key=rank))
+
+    def actor(self, name: str, on: date | None = None) -> Actor | None:
+        """The best fact for ``name`` on ``on``. When the KB knows the person but none of
+        their facts holds on that date, the answer keeps who they are without the office:
+        after an office has ended, CAMEO's elite code (``USAELI``: a former official);
+        before any office, the bare country code."""
+        ranked = self.actors(name, on)
+        if not ranked:
+            return None
+        best = ranked[0]
+        if on is None or not best.dated or best.valid_on(on):
+            return best
+        same = [f for f in ranked if f.name == best.name]
+        ended = [f for f in same if f.end is not None and f.end <= on]
+        if ended:
+            last = max(ended, key=lambda f: f.end or date.min)
+            code = f"{last.country}ELI" if last.country else None
+            return replace(last, code=code, sector="ELI" if code else None, roles=(),
+                           start=last.end, end=None)
+        first = min(same, key=lambda f: f.start or date.max)
+        return replace(first, code=first.country, sector=None, roles=(), start=None,
+                       end=first.start)
+
+    def surname_index(self, on: date | None = None) -> dict[str, tuple[Actor, ...]]:
+        """People by normalised family name ("pompeo", "kim"), each as its best fact on
+        ``on``; several people when the family name is shared (many Kims)."""
+        cached = self._surnames.get(on)
+        if cached is not None:
+            return cached
+        people: dict[str, list[Actor]] = {}
+        seen: set[str] = set()
+        for fact in self.facts:
+            if fact.kind != "person" or not fact.surname or fact.name in seen:
+                continue
+            seen.add(fact.name)
+            best = self.actor(fact.name, on)
+            if best is not None:
+                people.setdefault(normalize_name(fact.surname), []).append(best)
+        index = {key: tuple(value) for key, value in people.items()}
+        self._surnames[on] = index
+        return index
+
+    # ---- sectors ---------------------------------------------------------------------
+
+    def role_sector(self, role: str) -> str | None:
+        """"Minister of National Defense" -> MIL, "lawmaker" -> LEG, "spokesman" -> None."""
+        return self._roles.sector(role)
+
+    def organization_sector(self, name: str) -> str | None:
+        """A known organisation's own sector, else by the words in its name:
+        "Foreign Ministry" -> GOV, "Kim Il Sung University" -> EDU, "Korean People's Army"
+        -> MIL."""
+        for fact in self._actors.get(name):
+            if fact.kind != "person" and fact.sector is not None:
+                return fact.sector
+        return self._org_words.sector(name) or self._roles.sector(name)
+
+    # ---- for the entity stage --------------------------------------------------------
+
+    def matcher_phrases(self) -> tuple[tuple[str, str], ...]:
+        """(phrase, label) for every name the KB knows, label one of country, demonym,
+        capital, actor: enough to build a spaCy PhraseMatcher."""
+        out: dict[tuple[str, str], None] = {}
+        for country in self.countries:
+            out.update(dict.fromkeys((n, "country") for n in country.names))
+            out.update(dict.fromkeys((n, "demonym") for n in country.demonyms))
+            out.update(dict.fromkeys((n, "capital") for n in country.capitals))
+        for fact in self.facts:
+            out.update(dict.fromkeys((n, "actor") for n in (fact.name, *fact.aliases)))
+        return tuple(out)

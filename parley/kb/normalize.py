@@ -1,0 +1,47 @@
+"""Name normalisation shared by every lookup, so that data files and article text meet on
+the same keys: "the U.S.'s" -> "us", "North Korea’s" -> "north korea",
+"Kim Jong-un" -> "kim jong un", "Côte d'Ivoire" -> "cote d'ivoire"."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+__all__ = ["is_acronym", "normalize_name"]
+
+# Curly and modifier apostrophes all become the ASCII one before anything else.
+_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'", "´": "'"})
+# Hyphens and dashes separate the syllables of romanised names inconsistently
+# ("Kim Jong-un", "Kim Jong Un"); treat them as spaces.
+_DASHES = re.compile(r"[-‐‑‒–—_]+")
+_SPACES = re.compile(r"\s+")
+_POSSESSIVE = re.compile(r"(?:'s|')$")
+
+
+def _strip_marks(text: str) -> str:
+    # Decompose, drop combining accents, recompose: Hangul and Han survive unchanged.
+    decomposed = unicodedata.normalize("NFKD", text)
+    kept = "".join(ch for ch in decomposed if unicodedata.category(ch) != "Mn")
+    return unicodedata.normalize("NFC", kept)
+
+
+def normalize_name(text: str) -> str:
+    """The lookup key of a name: case-folded, accents and dots dropped, dashes as spaces,
+    without a leading "the" or a trailing possessive."""
+    key = _strip_marks(text.translate(_APOSTROPHES)).casefold()
+    key = key.replace(".", " ")
+    key = _DASHES.sub(" ", key)
+    key = _SPACES.sub(" ", key).strip()
+    key = _POSSESSIVE.sub("", key).strip()
+    if key.startswith("the "):
+        key = key[4:]
+    # "U.S." became "u s "; join single letters so it meets "US" and "U.S.A." meets "USA".
+    key = re.sub(r"\b(\w) (?=\w\b)", r"\1", key)
+    return key.strip()
+
+
+def is_acronym(text: str) -> bool:
+    """A short all-capitals name ("US", "UK", "ROK", "U.S."): such names match only text
+    written in capitals, so the pronoun "us" never becomes the United States."""
+    letters = [ch for ch in text if ch.isalpha()]
+    return 0 < len(letters) <= 4 and all(ch.isupper() for ch in letters)
