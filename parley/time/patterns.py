@@ -89,7 +89,8 @@ def build_rules(lex: Lexicon) -> tuple[Rule, ...]:
         ),
         "month": (
             rf"\b(?:(?P<mod>{mod})[\s-]+)?(?:(?P<rel>last|next|this|coming|past|that)\s+)?"
-            rf"(?P<mon>{month_full})(?!\s*\d)"
+            # "May I ...": the modal verb at the start of a question, not the month.
+            rf"(?P<mon>{month_full})(?!\s*\d)(?!\s+(?-i:I|we|you|he|she|it|they|not)\b)"
         ),
         "time": (
             rf"\b(?P<h>\d{{1,2}})(?::(?P<m>\d\d))?\s*(?P<ampm>{ampm})"
@@ -131,7 +132,7 @@ def build_rules(lex: Lexicon) -> tuple[Rule, ...]:
         ),
         "weekday": (
             r"\b(?:(?P<rel>last|next|this\s+coming|this|coming|past|previous|the\s+following)\s+)?"
-            rf"(?P<wd>{weekday})(?:'s)?(?:\s+(?P<pod>{pod}))?"
+            rf"(?P<wd>{weekday})(?:\s+(?P<pod>{pod}))?"
             rf"(?:,?\s+(?P<mon>{month})\s+(?P<day>\d{{1,2}}|{ordinal})\b)?"
         ),
         "holiday": (

@@ -1,0 +1,208 @@
+"""Resolution rules of the time tagger, on sentences written for these tests.
+
+Most articles here are dated Monday 2018-11-12, so the expected values can be checked on a
+calendar: Friday 2018-11-09, ISO week 46 (the week before is 45), Monday next week 11-19.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from parley.records import Timex
+from parley.time import tag_timexes
+
+MONDAY = "2018-11-12T17:37:00+09:00"
+
+
+def _only(text: str, published: str | None = MONDAY) -> Timex:
+    found = tag_timexes(text, published)
+    assert len(found) == 1, found
+    return found[0]
+
+
+def _value_of(text: str, phrase: str, published: str | None = MONDAY) -> str:
+    for timex in tag_timexes(text, published):
+        if timex.text == phrase:
+            return timex.value
+    raise AssertionError(f"{phrase!r} not tagged in {text!r}: {tag_timexes(text, published)}")
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "value"),
+    [
+        ("The envoys met on Nov. 9 in Pyongyang.", "Nov. 9", "2018-11-09"),
+        ("The envoys met on November 9 in Pyongyang.", "November 9", "2018-11-09"),
+        ("The treaty was signed on 9 November 2018.", "9 November 2018", "2018-11-09"),
+        ("The ministry filed the report 2018-11-09.", "2018-11-09", "2018-11-09"),
+        ("The deadline of 11/09/2018 passed quietly.", "11/09/2018", "2018-11-09"),
+        ("Talks resumed on March 5, 1998, after a pause.", "March 5, 1998", "1998-03-05"),
+        ("Prices rose in March 1997 and fell after.", "March 1997", "1997-03"),
+        ("The ceasefire held through 2017 without a break.", "2017", "2017"),
+        ("Tensions peaked in the 1990s and eased.", "the 1990s", "199X"),
+    ],
+)
+def test_tagger_absolute_dates(text: str, phrase: str, value: str) -> None:
+    assert _value_of(text, phrase) == value
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "value"),
+    [
+        ("The minister spoke today in Seoul.", "today", "2018-11-12"),
+        ("The minister spoke yesterday in Seoul.", "yesterday", "2018-11-11"),
+        ("The minister will speak tomorrow in Seoul.", "tomorrow", "2018-11-13"),
+        ("The delegation arrived on Friday.", "Friday", "2018-11-09"),
+        ("The delegation left last Friday.", "last Friday", "2018-11-09"),
+        ("The delegation will return next Monday.", "next Monday", "2018-11-19"),
+        ("The delegation will arrive on Thursday, officials said.", "Thursday", "2018-11-15"),
+        ("Negotiators met last week in Hanoi.", "last week", "2018-W45"),
+        ("Negotiators meet this week in Hanoi.", "this week", "2018-W46"),
+        ("Negotiators will meet next week in Hanoi.", "next week", "2018-W47"),
+        ("Exports fell last month across the region.", "last month", "2018-10"),
+        ("Exports fell this year across the region.", "this year", "2018"),
+        ("Exports will rise next year, the bank said.", "next year", "2019"),
+        ("Exports fell last year across the region.", "last year", "2017"),
+        ("The embassy reopened two days ago.", "two days ago", "2018-11-10"),
+        ("The embassy closed three weeks ago.", "three weeks ago", "2018-W43"),
+        ("The talks collapsed earlier this month.", "earlier this month", "2018-11"),
+        ("Output rose in the third quarter, the bank said.", "the third quarter", "2018-Q3"),
+        ("Sales were weak this summer in the north.", "this summer", "2018-SU"),
+        ("Trade shrank in March, customs data showed.", "March", "2018-03"),
+        ("Pyongyang plans to hold the vote in January.", "January", "2019-01"),
+    ],
+)
+def test_tagger_relative_dates(text: str, phrase: str, value: str) -> None:
+    assert _value_of(text, phrase) == value
+
+
+def test_tagger_bare_date_in_january_article_is_last_year() -> None:
+    text = "The ships collided on Dec. 29 near the port."
+    assert _only(text, "2019-01-05").value == "2018-12-29"
+
+
+def test_tagger_bare_date_with_forward_cue_is_next() -> None:
+    text = "The summit will open on Dec. 2 in Singapore."
+    assert _value_of(text, "Dec. 2") == "2018-12-02"
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "value"),
+    [
+        ("Kim visited on Nov. 9. The previous day, aides met.", "The previous day", "2018-11-08"),
+        ("Kim visited on Nov. 9. The next day, aides met.", "The next day", "2018-11-10"),
+        ("Kim visited on Nov. 9 and left three days later.", "three days later", "2018-11-12"),
+        ("Kim visited on Nov. 1. He had arrived the day before.", "the day before", "2018-10-31"),
+    ],
+)
+def test_tagger_previous_anchor(text: str, phrase: str, value: str) -> None:
+    found = [t for t in tag_timexes(text, MONDAY) if t.text == phrase]
+    assert found and found[0].value == value
+    assert found[0].anchor == "previous"
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "value"),
+    [
+        ("Inflation is now falling.", "now", "PRESENT_REF"),
+        ("Inflation is currently falling.", "currently", "PRESENT_REF"),
+        ("Inflation recently began to fall.", "recently", "PAST_REF"),
+        ("Such talks failed in the past.", "the past", "PAST_REF"),
+        ("Such talks may succeed in the future.", "the future", "FUTURE_REF"),
+    ],
+)
+def test_tagger_references(text: str, phrase: str, value: str) -> None:
+    assert _value_of(text, phrase) == value
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "value"),
+    [
+        ("The meeting began at 9:05 a.m. in the hall.", "9:05 a.m.", "2018-11-12T09:05"),
+        ("The talks ended this morning in Seoul.", "this morning", "2018-11-12TMO"),
+        ("The talks ended Tuesday night in Seoul.", "Tuesday night", "2018-11-06TNI"),
+        ("Lunch was at noon in the mess.", "noon", "2018-11-12T12:00"),
+        ("The log says 2018-11-12T17:37 for the launch.", "2018-11-12T17:37", "2018-11-12T17:37"),
+    ],
+)
+def test_tagger_times(text: str, phrase: str, value: str) -> None:
+    found = [t for t in tag_timexes(text, MONDAY) if t.text == phrase]
+    assert found, tag_timexes(text, MONDAY)
+    assert (found[0].type, found[0].value) == ("TIME", value)
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "value"),
+    [
+        ("The sanctions lasted for two years.", "two years", "P2Y"),
+        ("The sanctions lasted three months.", "three months", "P3M"),
+        ("The border stayed shut for 48 hours.", "48 hours", "PT48H"),
+        ("The border stayed shut for a decade.", "a decade", "P10Y"),
+        ("Prices rose over the past two weeks.", "the past two weeks", "P2W"),
+        ("The dispute went on for several years.", "several years", "PXY"),
+        ("The siege lasted twenty-four days.", "twenty-four days", "P24D"),
+        ("The siege lasted twenty four hours.", "twenty four hours", "PT24H"),
+        ("The flight took 5 1/2 hours.", "5 1/2 hours", "PT5H30M"),
+    ],
+)
+def test_tagger_durations(text: str, phrase: str, value: str) -> None:
+    found = [t for t in tag_timexes(text, MONDAY) if t.text == phrase]
+    assert found, tag_timexes(text, MONDAY)
+    assert (found[0].type, found[0].value) == ("DURATION", value)
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "value"),
+    [
+        ("Envoys meet every Monday in Geneva.", "every Monday", "XXXX-WXX-1"),
+        ("The agency reports daily on the talks.", "daily", "P1D"),
+        ("The agency reports weekly on the talks.", "weekly", "P1W"),
+        ("The fee is paid annually by members.", "annually", "P1Y"),
+        ("The fee is paid each year by members.", "each year", "P1Y"),
+        ("The envoys meet twice a week in Geneva.", "twice a week", "P1W"),
+    ],
+)
+def test_tagger_sets(text: str, phrase: str, value: str) -> None:
+    found = [t for t in tag_timexes(text, MONDAY) if t.text == phrase]
+    assert found, tag_timexes(text, MONDAY)
+    assert (found[0].type, found[0].value) == ("SET", value)
+
+
+def test_tagger_offsets_index_the_text() -> None:
+    text = "Officials said on Friday that talks would resume next week."
+    for timex in tag_timexes(text, MONDAY):
+        assert text[timex.start : timex.end] == timex.text
+
+
+def test_tagger_span_excludes_prepositions_and_possessives() -> None:
+    text = "The plan for two years was announced in 2017 after Friday's vote."
+    spans = {t.text for t in tag_timexes(text, MONDAY)}
+    assert spans == {"two years", "2017", "Friday"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A 6-year-old boy and 2,000 troops were counted.",
+        "May I ask what you will march for?",
+        "About three-quarters of voters agreed.",
+    ],
+)
+def test_tagger_ignores_look_alikes(text: str) -> None:
+    assert tag_timexes(text, MONDAY) == ()
+
+
+def test_tagger_without_publication_time_is_unresolved() -> None:
+    found = {t.text: t for t in tag_timexes("They met Nov. 9 and again on Friday.", None)}
+    assert found["Nov. 9"].value == "XXXX-11-09"
+    assert found["Friday"].value == "XXXX-WXX-5"
+    assert {t.anchor for t in found.values()} == {"unresolved"}
+
+
+def test_tagger_bad_publication_time_does_not_crash() -> None:
+    found = tag_timexes("They met yesterday.", "yesterday-ish")
+    assert [t.anchor for t in found] == ["unresolved"]
+
+
+@pytest.mark.parametrize("text", ["", "   ", "\n\n", "no dates here at all"])
+def test_tagger_empty_or_dateless_text(text: str) -> None:
+    assert tag_timexes(text, MONDAY) == ()
