@@ -29,6 +29,8 @@ Public API::
                                                 "Caption. (AP Photo/X)" -> ("Caption.", "(AP ...)")
     is_heading_like(line) -> bool               short, title-like, no final period
     is_navigation_line(line) -> bool            "Home > World > Asia" (classified as "footer")
+    is_role_line(line) -> bool                  "Staff Writer" on its own line (a byline's tail)
+    looks_like_name(line) -> str | None         a line shaped like a person's name ("Hana Sato")
 """
 
 from __future__ import annotations
@@ -54,6 +56,8 @@ __all__ = [
     "is_credit_line",
     "is_heading_like",
     "is_navigation_line",
+    "is_role_line",
+    "looks_like_name",
     "normalize_line",
     "parse_byline",
     "parse_contributors",
@@ -150,6 +154,7 @@ class _Patterns:
     credit_prefix: re.Pattern[str]
     credit_tail_bracket: re.Pattern[str]
     credit_tail_label: re.Pattern[str]
+    credit_tail_pipe: re.Pattern[str]
     email: re.Pattern[str]
     copyright: re.Pattern[str]
     dateline: re.Pattern[str]
@@ -174,8 +179,11 @@ def _patterns() -> _Patterns:
         ),
         credit_tail_bracket=re.compile(r"\s*(?P<tail>[(\[【][^()\[\]【】]{1,80}[)\]】])\s*$"),
         credit_tail_label=re.compile(
-            r"\s+(?P<tail>(?:photo(?:graph)?|picture|image|source)s?\s*:\s*\S.{0,80})$", re.I
+            r"\s*(?P<tail>(?:(?<=\s)(?:photo(?:graph)?|picture|image|source)s?\s*:|"
+            r"credit\s*(?:\.\.\.|…|:))\s*\S.{0,80})$",
+            re.I,
         ),
+        credit_tail_pipe=re.compile(r"\s+\|\s+(?P<tail>[^|]{1,80})$"),
         email=re.compile(r"[\w.+-]+@(?P<domain>[\w-]+(?:\.[\w-]+)+)"),
         copyright=re.compile(r"^(?:copyright\b|©|\(c\)\s)|\ball rights reserved\b", re.I),
         dateline=re.compile(
@@ -313,9 +321,44 @@ def genre_name(line: str) -> str | None:
     return _genres().get(normalize_line(line).strip("[]【】:| ").lower())
 
 
+@lru_cache(maxsize=1)
+def _title_markers() -> re.Pattern[str]:
+    markers: list[str] = []
+    for number, (marker,) in read_data_table("title_markers.txt", 1):
+        try:
+            re.compile(marker)
+        except re.error as err:
+            raise KnowledgeBaseError(f"title_markers.txt line {number}: bad regex: {err}") from err
+        markers.append(f"(?:{marker})")
+    return re.compile("|".join(markers))
+
+
+_PAREN_KICKER = re.compile(r"^\((?P<kicker>[^()]{1,30})\)\s*(?P<title>\S.*)$")
+_DASH_MARKER = re.compile(r"^(?P<kicker>[A-Z][A-Z0-9 ]{1,20})-(?P<title>\S.*)$")
+
+
 def split_kicker(line: str) -> tuple[str | None, str]:
-    """(genre, title) of a title line: "[News analysis] T" and "ANALYSIS: T" carry a genre."""
+    """(genre, title) of a title line: "[News analysis] T" and "ANALYSIS: T" carry a genre.
+
+    Wire version markers ("(LEAD) T", "UPDATE 2-T") are taken off the title without a genre.
+    """
     line = normalize_line(line)
+    markers = _title_markers()
+    genre: str | None = None
+    for _ in range(3):  # "(LEAD)(News Focus) T" stacks them
+        m = _PAREN_KICKER.match(line) or _DASH_MARKER.match(line)
+        if m is None:
+            break
+        kicker = m["kicker"].strip()
+        if markers.fullmatch(kicker):
+            line = m["title"].strip()
+        elif m.re is _PAREN_KICKER and kicker.lower() in _genres():
+            genre = genre or _genres()[kicker.lower()]
+            line = m["title"].strip()
+        else:
+            break
+    if genre is not None:
+        return genre, line
     pats = _patterns()
     m = pats.kicker_bracket.match(line)
     if m:
@@ -370,6 +413,9 @@ def split_credit_tail(line: str) -> tuple[str, str | None]:
         return line[: m.start()].rstrip(), m["tail"]
     m = pats.credit_tail_label.search(line)
     if m and m.start() > 0:
+        return line[: m.start()].rstrip(), m["tail"]
+    m = pats.credit_tail_pipe.search(line)
+    if m and m.start() > 0 and _is_credit_text(re.sub(r"(?i)\bvia\s+", "", m["tail"])):
         return line[: m.start()].rstrip(), m["tail"]
     return line, None
 
@@ -438,6 +484,29 @@ def _is_role(text: str) -> bool:
     roles = _role_words()
     words = [w.strip(".,'’").lower() for w in text.split()]
     return not text[:1].isupper() or any(w in roles for w in words) or agency_name(text) is not None
+
+
+# The nouns a byline role ends with ("Staff Writer", "Tokyo Correspondent", "Bureau Chief").
+_ROLE_NOUNS = frozenset(
+    {"reporter", "reporters", "writer", "writers", "correspondent", "correspondents", "editor",
+     "editors", "columnist", "contributor", "journalist", "producer", "chief", "analyst"}
+)
+
+
+def is_role_line(line: str) -> bool:
+    """A line that is only a byline's role ("Staff Writer", "Tokyo Correspondent")."""
+    words = normalize_line(line).rstrip(".").split()
+    return 1 <= len(words) <= 4 and words[-1].lower() in _ROLE_NOUNS and all(
+        w[:1].isupper() or w.lower() in {"of", "and", "in", "for"} for w in words
+    )
+
+
+def looks_like_name(line: str) -> str | None:
+    """The name, when a whole line is shaped like a person's name ("Hana Sato")."""
+    line = normalize_line(line)
+    if len(line.split()) > 4 or agency_name(line):
+        return None
+    return _clean_name(line)
 
 
 def _parse_names_and_roles(text: str) -> Byline | None:
@@ -577,7 +646,7 @@ def classify_line(line: str) -> LineKind:
         return "stamp"
     if is_credit_line(line):
         return "credit"
-    if parse_byline(line) is not None:
+    if parse_byline(line) is not None or is_role_line(line):
         return "byline"
     if parse_contributors(line) is not None:
         return "contributor"

@@ -43,6 +43,9 @@ DATA_DIR = Path(__file__).resolve().parent / "data"
 class StampInfo:
     published: str | None
     modified: str | None
+    # True when ``published`` was read from an unlabelled time: a later "First published ..."
+    # line on the same page should then take its place (the unlabelled one is the update).
+    guessed: bool = False
 
 
 def read_data_table(name: str, columns: int) -> list[tuple[int, tuple[str, ...]]]:
@@ -142,7 +145,7 @@ def _patterns() -> _Patterns:
         # 12 November 2018, Mon 12 Nov. 2018, 12th of November, 2018
         re.compile(rf"(?<!\d){day}\s+(?:of\s+)?{month},?\s+{year}(?!\d)", re.I),
         # November 12, 2018; Nov. 12 2018
-        re.compile(rf"\b{month}\s+{day},?\s+{year}(?!\d)", re.I),
+        re.compile(rf"\b{month}\s+{day}(?:,\s*|\s+){year}(?!\d)", re.I),
         # 12/11/2018 or 11/12/2018: day or month first, settled in _numeric_date
         re.compile(rf"(?<![\d/.])(?P<a>\d{{1,2}})(?P<sep>[/.])(?P<b>\d{{1,2}})(?P=sep){year}(?!\d)"),
         # 2018年11月12日
@@ -408,8 +411,8 @@ def parse_stamp_line(line: str) -> StampInfo | None:
     bounds = [0] + [m.start() for m in labels] + [len(line)]
     roles: list[str | None] = [None] + [_labels()[" ".join(m["label"].lower().split())]
                                         for m in labels]
-    published: str | None = None
-    modified: str | None = None
+    labelled: dict[str, str] = {}
+    unlabelled: list[str] = []
     carried: date | None = None
     saw_time = False
     for i, role in enumerate(roles):
@@ -421,12 +424,20 @@ def parse_stamp_line(line: str) -> StampInfo | None:
         carried = day or carried
         if value is None:
             continue
-        # An unlabelled time is the publication time, unless that is known already.
-        role = role or ("published" if published is None else "modified")
-        if role == "published" and published is None:
-            published = value
-        elif role == "modified" and modified is None:
-            modified = value
+        if role is None:
+            unlabelled.append(value)
+        else:
+            labelled.setdefault(role, value)
     if not saw_time:
         return None
-    return StampInfo(published, modified)
+    published = labelled.get("published")
+    modified = labelled.get("modified")
+    guessed = False
+    # An unlabelled time is the publication time, unless a label claims that role already
+    # ("Tue 12 Mar 2019 14.20 GMT First published on ...": the bare time is the update).
+    for value in unlabelled:
+        if published is None:
+            published, guessed = value, True
+        elif modified is None:
+            modified = value
+    return StampInfo(published, modified, guessed)

@@ -28,6 +28,8 @@ from parley.extract.furniture import (
     is_credit_line,
     is_heading_like,
     is_navigation_line,
+    is_role_line,
+    looks_like_name,
     normalize_line,
     parse_byline,
     parse_contributors,
@@ -38,7 +40,7 @@ from parley.extract.furniture import (
     split_credit_tail,
     split_kicker,
 )
-from parley.extract.stamps import parse_stamp_line
+from parley.extract.stamps import StampInfo, parse_stamp_line
 from parley.records import Article
 from parley.sources.document import Document
 
@@ -62,6 +64,7 @@ class _Page:
     genre: str | None = None
     subtitle: str | None = None
     published: str | None = None
+    published_guessed: bool = False  # read from a time without a label (see StampInfo)
     modified: str | None = None
     authors: list[str] = field(default_factory=list)
     agency: str | None = None
@@ -72,6 +75,15 @@ class _Page:
     def add_caption(self, caption: str) -> None:
         if caption not in self.captions:
             self.captions.append(caption)
+
+    def add_stamp(self, stamp: StampInfo) -> None:
+        if stamp.published and not stamp.guessed and self.published_guessed:
+            # The unlabelled time seen earlier was the last update (the Guardian's layout).
+            self.modified = self.modified or self.published
+            self.published, self.published_guessed = stamp.published, False
+        elif self.published is None and stamp.published:
+            self.published, self.published_guessed = stamp.published, stamp.guessed
+        self.modified = self.modified or stamp.modified
 
     def add_authors(self, names: tuple[str, ...]) -> None:
         for name in names:
@@ -92,8 +104,7 @@ def _furniture(line: str, page: _Page, *, in_body: bool) -> Furniture | None:
         return "footer"
     stamp = parse_stamp_line(line)
     if stamp is not None:
-        page.published = page.published or stamp.published
-        page.modified = page.modified or stamp.modified
+        page.add_stamp(stamp)
         return "stamp"
     if is_credit_line(line):
         return "credit"
@@ -108,13 +119,14 @@ def _furniture(line: str, page: _Page, *, in_body: bool) -> Furniture | None:
                     page.add_authors(b.authors)
                     page.agency = page.agency or b.agency
                 if s is not None:
-                    page.published = page.published or s.published
-                    page.modified = page.modified or s.modified
+                    page.add_stamp(s)
             return "byline"
     if byline is not None:
         page.add_authors(byline.authors)
         page.agency = page.agency or byline.agency
         return "byline"
+    if is_role_line(line):
+        return "byline"  # "Staff Writer" under a name: nothing to keep
     if parse_contributors(line) is not None:
         return "contributor"
     return None
@@ -183,6 +195,10 @@ def _read_header(lines: list[str], start: int, page: _Page, repeated: set[str]) 
                 index += 1
             elif split_credit_tail(line)[1] is not None and parse_dateline(line) is None:
                 page.add_caption(line)
+            elif (name := looks_like_name(line)) and (nxt is None or _is_header_furniture(nxt)
+                                                      or parse_dateline(nxt) is not None):
+                # A bare name between furniture lines is a byline without "By" (Reuters).
+                page.add_authors((name,))
             elif page.subtitle is None and _is_deck(line, nxt):
                 page.subtitle = line
             else:

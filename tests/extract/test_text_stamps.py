@@ -29,12 +29,18 @@ from parley.extract.stamps import StampInfo, parse_stamp_line, zone_offset
         ("12/11/2018 10:00 GMT", "2018-11-12T10:00:00+00:00", None),
         ("Published : Nov 12, 2018 - 17:37", "2018-11-12", None),
         ("Updated 14:05 BST, Wednesday 7 August 2019", None, "2019-08-07T14:05:00+01:00"),
+        ("Mar 04,2019", "2019-03-04", None),
+        # The Guardian prints the last update bare, then "First published on ...".
+        ("Tue 12 Mar 2019 14.20 GMT First published on Tue 12 Mar 2019 09.05 GMT",
+         "2019-03-12T09:05:00+00:00", "2019-03-12T14:20:00+00:00"),
     ],
 )
 def test_stamps_parse_stamp_line_reads_times(
     line: str, published: str | None, modified: str | None
 ) -> None:
-    assert parse_stamp_line(line) == StampInfo(published, modified)
+    info = parse_stamp_line(line)
+    assert info is not None
+    assert (info.published, info.modified) == (published, modified)
 
 
 @pytest.mark.parametrize(
@@ -49,6 +55,12 @@ def test_stamps_parse_stamp_line_reads_times(
 )
 def test_stamps_parse_stamp_line_rejects_sentences(line: str) -> None:
     assert parse_stamp_line(line) is None
+
+
+def test_stamps_unlabelled_time_is_marked_as_guessed() -> None:
+    assert parse_stamp_line("Tue 12 Mar 2019 14.20 GMT") == StampInfo(
+        "2019-03-12T14:20:00+00:00", None, guessed=True)
+    assert parse_stamp_line("Published 12 March 2019") == StampInfo("2019-03-12", None)
 
 
 def test_stamps_relative_stamp_is_a_stamp_without_a_time() -> None:
