@@ -1,0 +1,345 @@
+"""``parley evaluate events``: event coding against the PLOVER and PETRARCH gold records.
+
+Every gold sentence is run through the whole pipeline (``analyze_text(sentence,
+published=record date)``); all of Parley's events count, whatever their modality.
+
+Matching rules
+--------------
+* **PLOVER** (``plover/gsr_dev.jsonl``, one gold event per sentence, PLOVER draft 0.5 type
+  names): Parley's CAMEO code is mapped to its PLOVER type and written in the gold's
+  vocabulary (REQUEST -> DEMAND; ACCUSE -> INVESTIGATE for CAMEO 09, DISAPPROVE otherwise;
+  ASSAULT -> FIGHT for CAMEO 19). Per sentence, the distinct predicted types are compared with
+  the gold type: a hit is a true positive, every other predicted type a false positive, a miss
+  a false negative (``plover.event.*``). Actor accuracy (``plover.source.country.acc``, ...) is
+  over gold records with that actor: correct when an event of the gold type has an actor whose
+  country (first three letters of the code) is among the gold actors' codes; ``country_sector``
+  also needs the sector (letters 4-6, e.g. GOV) to agree when the gold gives one.
+* **PETRARCH** (``PETR2_GSR_validation.xml``, ``PETR.UnitTest.records.xml``; several codings per
+  sentence): per sentence, gold and predicted codings are multisets matched one to one.
+  ``root``: the CAMEO roots agree; ``code``: the full codes agree; ``strict``: the root, the
+  source and the target agree (the actor's first three letters, since Parley writes
+  "USAGOV" where PETRARCH may write "USA"). A sentence marked ``noevents`` has no gold coding,
+  so whatever Parley finds there is a false positive. The unit tests are run with their own
+  ``PETR.Validate.*`` dictionaries: actors and agents as ``Config.petrarch_actors``, verbs as
+  ``Config.petrarch_verbs``.
+
+The table gives P/R/F1 overall and by gold root, and a confusion table of roots: for every
+gold coding of a sentence, the root of the best predicted event there (the one of the same
+root if any, else the most confident) or "-" when Parley found none.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from collections import Counter
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from parley.analysis import Config
+from parley.errors import EvaluationError, ParleyError
+from parley.evaluate.common import Report, require_dir
+from parley.records import Event
+
+__all__ = ["GoldSentence", "plover_name", "read_petrarch_records", "run", "score_codings"]
+
+# PLOVER draft 0.5 (the gold's) names for the 2021 types Parley writes.
+_RENAMED = {"REQUEST": "DEMAND"}
+
+
+@dataclass(frozen=True, slots=True)
+class GoldSentence:
+    id: str
+    date: str | None
+    text: str
+    codings: tuple[tuple[str, str, str], ...]  # (cameo, source, target)
+
+
+@dataclass
+class Counts:
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+
+    def add(self, other: Counts) -> None:
+        self.tp, self.fp, self.fn = self.tp + other.tp, self.fp + other.fp, self.fn + other.fn
+
+    def prf(self) -> tuple[float, float, float]:
+        p = self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
+        r = self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
+        f = 2 * p * r / (p + r) if p + r else 0.0
+        return p, r, f
+
+
+@dataclass
+class Tally:
+    """Counts overall and by gold root, and the root confusion table."""
+
+    overall: dict[str, Counts] = field(default_factory=dict)
+    by_root: dict[str, Counts] = field(default_factory=dict)
+    confusion: Counter[tuple[str, str]] = field(default_factory=Counter)
+    sentences: int = 0
+
+
+def plover_name(event: Event) -> str | None:
+    """The event's PLOVER type in the gold's (draft 0.5) vocabulary."""
+    if event.plover is None:
+        return None
+    root = event.cameo[:2]
+    if event.plover == "ACCUSE":
+        return "INVESTIGATE" if root == "09" else "DISAPPROVE"
+    if event.plover == "ASSAULT" and root == "19":
+        return "FIGHT"
+    return _RENAMED.get(event.plover, event.plover)
+
+
+def _analyze(text: str, date: str | None, config: Config) -> tuple[Event, ...]:
+    from parley.analysis import analyze_text
+
+    try:
+        return analyze_text(text, published=date, config=config).events
+    except ParleyError as err:
+        if "dictionary" in str(err) or "knowledge" in str(err):
+            raise  # a bad dictionary must not pass as a low score
+        return ()
+
+
+# ------------------------------------------------------------------ PLOVER ---
+def _codes(actors: object) -> list[tuple[str, str | None]]:
+    if not isinstance(actors, list):
+        return []
+    out = []
+    for actor in actors:
+        if isinstance(actor, dict) and actor.get("code"):
+            out.append((str(actor["code"])[:3].upper(), actor.get("sector") or None))
+    return out
+
+
+def _actor_ok(
+    events: Sequence[Event], side: str, gold: list[tuple[str, str | None]], sector: bool
+) -> bool:
+    for event in events:
+        code = event.source_actor if side == "source" else event.target_actor
+        if not code:
+            continue
+        for country, gold_sector in gold:
+            if code[:3] != country:
+                continue
+            if not sector or not gold_sector or code[3:6] == gold_sector[:3].upper():
+                return True
+    return False
+
+
+def score_plover(data_dir: Path, limit: int | None) -> tuple[dict[str, float], Tally]:
+    path = data_dir / "plover" / "gsr_dev.jsonl"
+    if not path.is_file():
+        raise EvaluationError(f"PLOVER gold records not found at {path}")
+    tally = Tally()
+    counts = Counts()
+    actor_hits: Counter[str] = Counter()
+    actor_totals: Counter[str] = Counter()
+    config = Config()
+    with path.open(encoding="utf-8") as fh:
+        records = [json.loads(line) for line in fh if line.strip()]
+    for record in records[:limit]:
+        gold_type = str(record.get("event", "")).upper()
+        events = _analyze(str(record["text"]), record.get("date"), config)
+        types = {plover_name(e) for e in events} - {None}
+        same = [e for e in events if plover_name(e) == gold_type]
+        hit = gold_type in types
+        sentence = Counts(int(hit), len(types) - int(hit), int(not hit))
+        counts.add(sentence)
+        tally.by_root.setdefault(gold_type, Counts()).add(sentence)
+        best = same[0] if same else max(events, key=lambda e: e.confidence, default=None)
+        tally.confusion[(gold_type, plover_name(best) or "-" if best else "-")] += 1
+        tally.sentences += 1
+        for side in ("source", "target"):
+            gold = _codes(record.get(side))
+            if not gold:
+                continue
+            for level, sector in (("country", False), ("country_sector", True)):
+                key = f"{side}.{level}"
+                actor_totals[key] += 1
+                actor_hits[key] += int(_actor_ok(same, side, gold, sector))
+    tally.overall["event"] = counts
+    p, r, f = counts.prf()
+    metrics = {"plover.event.precision": p, "plover.event.recall": r, "plover.event.f1": f}
+    for key, total in actor_totals.items():
+        metrics[f"plover.{key}.acc"] = actor_hits[key] / total if total else 0.0
+    return metrics, tally
+
+
+# ---------------------------------------------------------------- PETRARCH ---
+_ATTR = re.compile(r"""([\w-]+)\s*=\s*["']([^"']*)["']""")
+_CODING = re.compile(r"<EventCoding\b([^>]*)>")
+_TEXT = re.compile(r"<Text>(.*?)</Text>", re.S)
+
+
+def read_petrarch_records(path: Path) -> Iterator[GoldSentence]:
+    """Sentences and their codings from a PETRARCH validation file, read leniently (the
+    UniversalPetrarch file closes each ``<Sentence/>`` twice, so it is not well-formed XML)."""
+    try:
+        raw = path.read_text(encoding="utf-8", errors="replace")
+    except OSError as err:
+        raise EvaluationError(f"cannot read PETRARCH records {path}: {err}") from err
+    # Comments hold example markup; drop them first.
+    raw = re.sub(r"<!--.*?-->", "", raw, flags=re.S)
+    for chunk in re.split(r"<Sentence\b", raw)[1:]:
+        head = chunk.split(">", 1)[0]
+        attrs = dict(_ATTR.findall(head))
+        text_match = _TEXT.search(chunk)
+        if text_match is None:
+            continue
+        text = " ".join(html.unescape(text_match.group(1)).split())
+        codings: list[tuple[str, str, str]] = []
+        skip = False
+        for coding in _CODING.finditer(chunk[: text_match.start()]):
+            fields = dict(_ATTR.findall(coding.group(1)))
+            if "error" in fields:
+                skip = True  # a record that tests an error message, not a coding
+            if "eventcode" in fields:
+                codings.append(
+                    (
+                        fields["eventcode"],
+                        fields.get("sourcecode", ""),
+                        fields.get("targetcode", ""),
+                    )
+                )
+        if skip:
+            continue
+        date = attrs.get("date")
+        iso = f"{date[:4]}-{date[4:6]}-{date[6:8]}" if date and len(date) == 8 else None
+        yield GoldSentence(attrs.get("id", ""), iso, text, tuple(codings))
+
+
+def _match(
+    gold: list[tuple[str, str, str]],
+    predicted: list[tuple[str, str, str]],
+    key: str,
+) -> int:
+    """How many gold codings find a predicted one under the rule (one to one)."""
+
+    def project(c: tuple[str, str, str]) -> tuple[str, ...]:
+        if key == "root":
+            return (c[0][:2],)
+        if key == "code":
+            return (c[0],)
+        return (c[0][:2], c[1][:3], c[2][:3])
+
+    pool = Counter(project(p) for p in predicted)
+    hits = 0
+    for g in gold:
+        k = project(g)
+        if pool[k] > 0:
+            pool[k] -= 1
+            hits += 1
+    return hits
+
+
+def score_codings(
+    sentences: Sequence[tuple[GoldSentence, Sequence[Event]]], name: str
+) -> tuple[dict[str, float], Tally]:
+    tally = Tally()
+    for key in ("root", "code", "strict"):
+        tally.overall[key] = Counts()
+    for gold_sentence, events in sentences:
+        tally.sentences += 1
+        gold = list(gold_sentence.codings)
+        predicted = [(e.cameo, e.source_actor or "", e.target_actor or "") for e in events]
+        for key in ("root", "code", "strict"):
+            hits = _match(gold, predicted, key)
+            tally.overall[key].add(Counts(hits, len(predicted) - hits, len(gold) - hits))
+        for root in {g[0][:2] for g in gold}:
+            g_root = [g for g in gold if g[0][:2] == root]
+            p_root = [p for p in predicted if p[0][:2] == root]
+            hits = min(len(g_root), len(p_root))
+            tally.by_root.setdefault(root, Counts()).add(
+                Counts(hits, len(p_root) - hits, len(g_root) - hits)
+            )
+        for g in gold:
+            same = [e for e in events if e.cameo[:2] == g[0][:2]]
+            best = same[0] if same else max(events, key=lambda e: e.confidence, default=None)
+            tally.confusion[(g[0][:2], best.cameo[:2] if best else "-")] += 1
+    metrics: dict[str, float] = {}
+    for key, counts in tally.overall.items():
+        p, r, f = counts.prf()
+        metrics |= {f"{name}.{key}.precision": p, f"{name}.{key}.recall": r, f"{name}.{key}.f1": f}
+    return metrics, tally
+
+
+def _run_petrarch(
+    path: Path, config: Config, limit: int | None, name: str
+) -> tuple[dict[str, float], Tally]:
+    if not path.is_file():
+        raise EvaluationError(f"PETRARCH records not found at {path}")
+    pairs = []
+    for n, gold in enumerate(read_petrarch_records(path)):
+        if limit is not None and n >= limit:
+            break
+        pairs.append((gold, _analyze(gold.text, gold.date, config)))
+    return score_codings(pairs, name)
+
+
+# --------------------------------------------------------------------- run ---
+def run(data_dir: Path, *, limit: int | None = None) -> Report:
+    """Score event coding on the PLOVER and PETRARCH gold; ``limit`` caps each set's records."""
+    require_dir(data_dir, "gold data")
+    petrarch = data_dir / "petrarch"
+    dictionaries = petrarch / "dictionaries"
+    unit_config = Config(
+        petrarch_actors=(
+            dictionaries / "PETR.Validate.actors.txt",
+            dictionaries / "PETR.Validate.agents.txt",
+        ),
+        petrarch_verbs=(dictionaries / "PETR.Validate.verbs.txt",),
+    )
+    metrics: dict[str, float] = {}
+    sections = []
+    plover_metrics, plover_tally = score_plover(data_dir, limit)
+    metrics |= plover_metrics
+    sections.append(("plover", plover_tally))
+    for name, file, config in (
+        ("petrarch_validation", "PETR2_GSR_validation.xml", Config()),
+        ("petrarch_unit", "PETR.UnitTest.records.xml", unit_config),
+    ):
+        m, tally = _run_petrarch(petrarch / file, config, limit, name)
+        metrics |= m
+        sections.append((name, tally))
+    return Report(
+        name="events",
+        metrics={k: round(v, 4) for k, v in metrics.items()},
+        table=_table(sections, metrics),
+        notes=(
+            "PLOVER: type per sentence in the gold's draft-0.5 names; actors among events "
+            "of the gold type",
+            "PETRARCH: one-to-one codings per sentence; root, code, strict (root + actors)",
+        ),
+    )
+
+
+def _table(sections: list[tuple[str, Tally]], metrics: dict[str, float]) -> str:
+    lines = []
+    for name, tally in sections:
+        lines.append(f"== {name} ({tally.sentences} sentences)")
+        for key, counts in tally.overall.items():
+            p, r, f = counts.prf()
+            lines.append(
+                f"  {key:<8} P {p:.3f}  R {r:.3f}  F1 {f:.3f}  "
+                f"(tp {counts.tp}, fp {counts.fp}, fn {counts.fn})"
+            )
+        for key in sorted(metrics):
+            if key.startswith(f"{name}.") and key.endswith(".acc"):
+                lines.append(f"  {key[len(name) + 1 :]:<28} {metrics[key]:.3f}")
+        lines.append("  by gold root / type:")
+        for root, counts in sorted(tally.by_root.items()):
+            p, r, f = counts.prf()
+            lines.append(
+                f"    {root:<12} P {p:.2f} R {r:.2f} F1 {f:.2f}  n={counts.tp + counts.fn}"
+            )
+        lines.append("  confusion (gold -> predicted: count):")
+        rows = sorted(tally.confusion.items(), key=lambda item: (item[0][0], -item[1]))
+        for (gold, predicted), count in rows:
+            lines.append(f"    {gold:<12} -> {predicted:<12} {count}")
+    return "\n".join(lines)
