@@ -323,12 +323,14 @@ def _add_actor(
     for raw_code, start, end, line in parsed:
         code = raw_code if raw_code and _ACTOR_CODE.match(raw_code) else None
         country = code[:3] if code and code[:3] in country_codes else None
+        # IGOUNO, NGOHRI: the international prefix is the sector; otherwise the three
+        # letters after the (possibly unknown) country prefix: ARNMED -> MED.
         if code is None:
             sector = None
-        elif country is not None:
-            sector = code[3:6] or None
-        else:
+        elif code[:3] in _INTERNATIONAL:
             sector = code[:3]
+        else:
+            sector = code[3:6] or None
         kind = _kind(code, dated, country)
         words = entry.name.split()
         out.actors.append(
