@@ -1,0 +1,105 @@
+"""Time-tagging speed on real news text: milliseconds per 1,000 words, one run, one process.
+
+Corpora: the TempEval-3 training documents (TimeBank + AQUAINT, with their DCT as the
+publication time) and PolNeAR article texts (dated from the file name, e.g.
+``breitbart_2016-09-12_...``). The lexicon and patterns are loaded before the clock starts.
+Words are whitespace-separated tokens. Prints a table and writes ``bench/out/time.json``.
+
+Usage:
+    .venv/bin/python bench/bench_time.py [--data DIR] [--polnear 300]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import platform
+import re
+import time
+from pathlib import Path
+from typing import Any
+
+REPO = Path(__file__).resolve().parents[1]
+_DATE_IN_NAME = re.compile(r"_(\d{4}-\d{2}-\d{2})_")
+
+
+def tempeval_docs(data_dir: Path) -> list[tuple[str, str | None]]:
+    from parley.evaluate.time import read_timeml
+
+    root = data_dir / "tempeval3" / "train"
+    return [(d.text, d.dct) for p in sorted(root.glob("*/*.tml")) for d in [read_timeml(p)]]
+
+
+def polnear_docs(data_dir: Path, n: int) -> list[tuple[str, str | None]]:
+    folder = data_dir / "polnear" / "train" / "text"
+    docs = []
+    for path in sorted(folder.glob("*.txt"))[:n]:
+        stamp = _DATE_IN_NAME.search(path.name)
+        docs.append((path.read_text("utf-8"), stamp.group(1) if stamp else None))
+    return docs
+
+
+def measure(name: str, docs: list[tuple[str, str | None]]) -> dict[str, Any]:
+    from parley.time import tag_timexes
+
+    words = sum(len(text.split()) for text, _ in docs)
+    found = 0
+    start = time.perf_counter()
+    for text, published in docs:
+        found += len(tag_timexes(text, published))
+    seconds = time.perf_counter() - start
+    return {
+        "corpus": name,
+        "documents": len(docs),
+        "words": words,
+        "timexes": found,
+        "seconds": round(seconds, 3),
+        "ms_per_1000_words": round(1000 * seconds / max(words, 1) * 1000, 2),
+        "documents_per_second": round(len(docs) / seconds, 1) if seconds else None,
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", type=Path, default=REPO.parent / "shared" / "data")
+    parser.add_argument("--polnear", type=int, default=300, help="PolNeAR articles to tag")
+    args = parser.parse_args()
+
+    from parley.time import tag_timexes
+
+    tag_timexes("Warm-up: talks resumed on Friday, Nov. 9, after two years.", "2018-11-12")
+    rows = []
+    if (args.data / "tempeval3" / "train").is_dir():
+        rows.append(measure("TempEval-3 train", tempeval_docs(args.data)))
+    if (args.data / "polnear" / "train" / "text").is_dir():
+        rows.append(measure("PolNeAR train", polnear_docs(args.data, args.polnear)))
+    if not rows:
+        raise SystemExit(f"no corpus found under {args.data} (pass --data DIR)")
+
+    head = f"{'corpus':<18} {'docs':>5} {'words':>8} {'timexes':>7} {'s':>7} {'ms/1k words':>11}"
+    print(head)
+    print("-" * len(head))
+    for r in rows:
+        print(
+            f"{r['corpus']:<18} {r['documents']:>5} {r['words']:>8} {r['timexes']:>7} "
+            f"{r['seconds']:>7.2f} {r['ms_per_1000_words']:>11.2f}"
+        )
+    out = REPO / "bench" / "out"
+    out.mkdir(parents=True, exist_ok=True)
+    report = {
+        "bench": "time",
+        "machine": {"python": platform.python_version(), "cpus": _cpus()},
+        "results": rows,
+    }
+    (out / "time.json").write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
+    print(f"written: {out / 'time.json'}")
+
+
+def _cpus() -> int | None:
+    import os
+
+    return os.cpu_count()
+
+
+if __name__ == "__main__":
+    main()
