@@ -7,12 +7,12 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import date
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 from parley.kb.model import Actor, Country
 from parley.kb.normalize import is_acronym, normalize_name
 
-__all__ = ["KnowledgeBase", "PhraseTable"]
+__all__ = ["KnowledgeBase", "PhraseTable", "SurnameIndex"]
 
 T = TypeVar("T")
 
@@ -127,6 +127,20 @@ def _share_aliases(facts: list[Actor]) -> tuple[Actor, ...]:
     return tuple(out)
 
 
+class SurnameIndex(dict[str, tuple[Actor, ...]]):
+    """Family name -> people; looking up normalises the key, so "Schröder", "schroder" and
+    "SCHRODER" all find the same people whatever key function the caller uses."""
+
+    def __getitem__(self, key: str) -> tuple[Actor, ...]:
+        return super().__getitem__(normalize_name(key))
+
+    def __contains__(self, key: object) -> bool:
+        return isinstance(key, str) and super().__contains__(normalize_name(key))
+
+    def get(self, key: str, default: Any = None) -> Any:  # type: ignore[override]
+        return super().get(normalize_name(key), default)
+
+
 class KnowledgeBase:
     """Countries, actors (facts with date ranges), roles and organisation words.
 
@@ -171,7 +185,7 @@ class KnowledgeBase:
             self._actors.add(actor.name, actor)
             for alias in actor.aliases:
                 self._actors.add(alias, actor)
-        self._surnames: dict[date | None, dict[str, tuple[Actor, ...]]] = {}
+        self._surnames: dict[date | None, SurnameIndex] = {}
 
     # ---- countries -------------------------------------------------------------------
 
@@ -243,7 +257,7 @@ class KnowledgeBase:
         return replace(first, code=first.country, sector=None, roles=(), start=None,
                        end=first.start)
 
-    def surname_index(self, on: date | None = None) -> dict[str, tuple[Actor, ...]]:
+    def surname_index(self, on: date | None = None) -> SurnameIndex:
         """People by normalised family name ("pompeo", "kim"), each as its best fact on
         ``on``; several people when the family name is shared (many Kims)."""
         cached = self._surnames.get(on)
@@ -258,7 +272,7 @@ class KnowledgeBase:
             best = self.actor(fact.name, on)
             if best is not None:
                 people.setdefault(normalize_name(fact.surname), []).append(best)
-        index = {key: tuple(value) for key, value in people.items()}
+        index = SurnameIndex({key: tuple(value) for key, value in people.items()})
         self._surnames[on] = index
         return index
 
