@@ -256,7 +256,7 @@ def is_copyright_line(line: str) -> bool:
 
 
 _CORPORATE = re.compile(
-    r"\b(?:co\.?,?\s*ltd\.?|ltd\.?|limited|inc\.?|llc|corp\.?|corporation|plc|gmbh|"
+    r"\b(?:co\.?,?\s*ltd\.?|ltd\.?|limited|inc\.?|llc|corp\.?|corporation|company|plc|gmbh|"
     r"or its affiliated companies|and its affiliates)\W*$",
     re.I,
 )
@@ -381,10 +381,13 @@ def _is_credit_text(text: str) -> bool:
     pats = _patterns()
     if pats.credit_prefix.match(text) or agency_name(text):
         return True
-    parts = [p.strip() for p in re.split(r"\s*/\s*", text) if p.strip()]
-    return any(pats.credit_word.fullmatch(p) or agency_name(p) for p in parts) and all(
-        len(p.split()) <= 4 for p in parts
-    ) and (len(parts) > 1 or pats.credit_word.search(text) is not None)
+    parts = [p.strip() for p in re.split(r"\s*[/,]\s*", text) if p.strip()]
+    if not all(len(p.split()) <= 4 for p in parts):
+        return False
+    # "AP Photo/Lee Jin-man, Pool", "Getty Images", "Jung Yeon-je/AFP": a credit word anywhere,
+    # or an agency as one of several pieces.
+    return pats.credit_word.search(text) is not None or (
+        len(parts) > 1 and any(agency_name(p) for p in parts))
 
 
 def is_credit_line(line: str) -> bool:

@@ -49,7 +49,7 @@ __all__ = ["extract_text_article"]
 # Past these sizes a line is a paragraph, not a title, deck or caption.
 _TITLE_MAX_WORDS = 30
 _DECK_MAX_WORDS = 40
-_CAPTION_MAX_WORDS = 60
+_CAPTION_MAX_WORDS = 40
 # A repeated line shorter than this is more likely a menu word than a caption.
 _REPEAT_MIN_CHARS = 20
 
@@ -143,16 +143,22 @@ def _find_title(lines: list[str], page: _Page) -> int:
             continue
         if _words(line) > _TITLE_MAX_WORDS or line.endswith("."):
             return index  # the page starts with its body: no title
-        following = next((x for x in lines[index + 1:] if _furniture(x, _Page(), in_body=False)
-                          is None), None)
-        if (_words(line) <= 3 and following is not None and is_heading_like(following)
-                and _words(following) > _words(line) and split_kicker(line)[0] is None):
-            continue  # a section label ("North Korea") above the real title
+        if _words(line) <= 3 and split_kicker(line)[0] is None and _title_follows(lines, index):
+            continue  # a section label ("World", "North Korea") above the real title
         genre, title = split_kicker(line)
         page.genre = page.genre or genre
         page.title = title
         return index + 1
     return len(lines)
+
+
+def _title_follows(lines: list[str], index: int) -> bool:
+    """Whether a longer headline comes after the short line at ``index`` (past more labels)."""
+    for line in lines[index + 1: index + 6]:
+        if _furniture(line, _Page(), in_body=False) is not None or _words(line) <= 3:
+            continue
+        return is_heading_like(line)
+    return False
 
 
 def _is_deck(line: str, next_line: str | None) -> bool:
