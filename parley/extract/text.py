@@ -15,6 +15,7 @@ point at what the page said.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Literal
@@ -52,6 +53,9 @@ _DECK_MAX_WORDS = 40
 _CAPTION_MAX_WORDS = 40
 # A repeated line shorter than this is more likely a menu word than a caption.
 _REPEAT_MIN_CHARS = 20
+
+# How a paragraph ends; a line without it is a headline, a deck or a caption.
+_SENTENCE_END = re.compile(r"[.!?…:;]['\"’”)\]]*$")
 
 Furniture = Literal["stamp", "byline", "contributor", "credit", "footer", "hard_footer"]
 
@@ -161,14 +165,14 @@ def _title_follows(lines: list[str], index: int) -> bool:
     return False
 
 
-def _is_deck(line: str, next_line: str | None) -> bool:
+def _is_deck(line: str, next_line: str | None, repeated: set[str]) -> bool:
     """A short headline-like line under the title, before the body."""
     if _words(line) > _DECK_MAX_WORDS or parse_dateline(line) is not None:
         return False
-    if is_heading_like(line):
+    if is_heading_like(line) or not _SENTENCE_END.search(line):
         return True
     # A full-sentence deck is known by what follows it: more furniture, not the story.
-    return next_line is not None and _is_header_furniture(next_line)
+    return next_line is not None and (_is_header_furniture(next_line) or next_line in repeated)
 
 
 def _is_header_furniture(line: str) -> bool:
@@ -205,7 +209,7 @@ def _read_header(lines: list[str], start: int, page: _Page, repeated: set[str]) 
                                                       or parse_dateline(nxt) is not None):
                 # A bare name between furniture lines is a byline without "By" (Reuters).
                 page.add_authors((name,))
-            elif page.subtitle is None and _is_deck(line, nxt):
+            elif page.subtitle is None and _is_deck(line, nxt, repeated):
                 page.subtitle = line
             else:
                 return index
