@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 __all__ = ["is_acronym", "normalize_name"]
 
@@ -16,6 +17,7 @@ _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'", "´":
 _DASHES = re.compile(r"[-‐‑‒–—_]+")
 _SPACES = re.compile(r"\s+")
 _POSSESSIVE = re.compile(r"(?:'s|')$")
+_SINGLE_LETTERS = re.compile(r"\b(\w) (?=\w\b)")
 
 
 def _strip_marks(text: str) -> str:
@@ -25,10 +27,15 @@ def _strip_marks(text: str) -> str:
     return unicodedata.normalize("NFC", kept)
 
 
+@lru_cache(maxsize=1 << 18)
 def normalize_name(text: str) -> str:
     """The lookup key of a name: case-folded, accents and dots dropped, dashes as spaces,
-    without a leading "the" or a trailing possessive."""
-    key = _strip_marks(text.translate(_APOSTROPHES)).casefold()
+    without a leading "the" or a trailing possessive. Cached: the big PETRARCH
+    dictionaries normalise the same names many times while the indexes are built."""
+    key = text.translate(_APOSTROPHES)
+    if not key.isascii():
+        key = _strip_marks(key)
+    key = key.casefold()
     key = key.replace(".", " ")
     key = _DASHES.sub(" ", key)
     key = _SPACES.sub(" ", key).strip()
@@ -36,7 +43,7 @@ def normalize_name(text: str) -> str:
     if key.startswith("the "):
         key = key[4:]
     # "U.S." became "u s "; join single letters so it meets "US" and "U.S.A." meets "USA".
-    key = re.sub(r"\b(\w) (?=\w\b)", r"\1", key)
+    key = _SINGLE_LETTERS.sub(r"\1", key)
     return key.strip()
 
 

@@ -101,6 +101,8 @@ def _date(digits: str, where: str) -> date:
 
 
 def _check_balanced(line: str, where: str) -> None:
+    if not any(ch in line for ch in "[]{}"):
+        return  # most lines (synonyms) have no brackets: skip the walk
     for open_, close in (("[", "]"), ("{", "}")):
         depth = 0
         for ch in line:
