@@ -37,7 +37,7 @@ def test_text_example_body(example: Article) -> None:
     paragraphs = example.text.split("\n\n")
     assert paragraphs[0].startswith("South Korea and Japan ended a second day of talks")
     assert paragraphs[-1].endswith("The statement did not mention the survey ship.")
-    assert len(paragraphs) == 14
+    assert len(paragraphs) == 13
     for furniture in ("Home >", "[News analysis]", "Posted on", "By Han", "SEOUL —",
                       "photo released", "Please direct", "©", "Most viewed", "Related stories"):
         assert furniture not in example.text, furniture
