@@ -101,6 +101,7 @@ def _date(sentence: tuple[int, int], draft: Draft, timexes: tuple[Timex, ...]) -
         t
         for t in timexes
         if t.type == "DATE"
+        and t.value[:1].isdigit()  # a calendar value, not PRESENT_REF and the like
         and lo <= t.start
         and t.end <= hi
         and _outside_content(draft, t.start, t.end)
@@ -117,7 +118,7 @@ def _venue(
     lex: Lexicon,
     by_entity: dict[str, Entity],
 ) -> str | None:
-    """"press conference", "opinion piece in the Washington Post", "the Voice of America"."""
+    """ "press conference", "opinion piece in the Washington Post", "the Voice of America"."""
     if draft.cue is None:
         return None
     if draft.addressee is not None:

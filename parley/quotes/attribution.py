@@ -75,6 +75,14 @@ def _trim(text: str, start: int, end: int) -> Frag | None:
     return (start, end) if end > start else None
 
 
+def _balance(text: str, start: int, end: int) -> Frag:
+    """Close a parenthesis the span opened ("the Voice of America (VOA")."""
+    piece = text[start:end]
+    if piece.count("(") > piece.count(")") and text[end : end + 1] == ")":
+        end += 1
+    return start, end
+
+
 def _token_span(tokens: list[Token]) -> Frag:
     first = min(tokens, key=lambda t: t.i)
     last = max(tokens, key=lambda t: t.i)
@@ -106,7 +114,19 @@ class _Finder:
         if tok.pos_ not in ("VERB", "AUX") or self.in_quote[tok.i] >= 0:
             return None
         lemma = tok.lemma_.lower()
+        for child in tok.children:  # "made clear", "pointed out", "called for"
+            pair = f"{lemma} {child.lower_}"
+            if child.i > tok.i and pair in self.lex.cue_verbs:
+                return pair
         return lemma if lemma in self.lex.cue_verbs else None
+
+    def cue_span(self, verb: Token) -> Frag:
+        lemma = self.cue_of(verb) or ""
+        if " " in lemma:
+            word = lemma.split(" ", 1)[1]
+            last = next(c for c in verb.children if c.i > verb.i and c.lower_ == word)
+            return verb.idx, last.idx + len(last.text)
+        return verb.idx, verb.idx + len(verb.text)
 
     def subject(self, verb: Token) -> Token | None:
         """The speaker's head: the verb's subject, through relative clauses and
@@ -117,21 +137,39 @@ class _Finder:
                     if child.lower_ in _RELATIVE and verb.dep_ == "relcl":
                         return verb.head
                     return child
-            if verb.dep_ in ("conj", "advcl", "xcomp") and verb.head is not verb:
+            if verb.dep_ in ("conj", "advcl", "xcomp") and verb.head.i != verb.i:
                 verb = verb.head
                 continue
             return None
         return None
 
-    def source_span(self, head: Token) -> Frag:
-        tokens = [t for t in head.subtree if self.in_quote[t.i] < 0]
+    def source_span(self, head: Token, verb: Token | None = None) -> Frag:
+        """The speaker as written: the head's noun phrase with its appositives, but never
+        the cue or what was said ("some analysts who think that ..." stops at "analysts")."""
+        skip: set[int] = set()
+        if verb is not None:
+            skip.add(verb.i)
+            if head.is_ancestor(verb):
+                # The cue sits in a clause hanging on the speaker: drop that clause.
+                clause = verb
+                while clause.head.i != head.i and clause.head.i != clause.i:
+                    clause = clause.head
+                skip.update(t.i for t in clause.subtree)
+        tokens = [t for t in head.subtree if self.in_quote[t.i] < 0 and t.i not in skip]
+        # Keep the run of tokens around the head only: a gap means a dropped clause.
+        run = sorted(t.i for t in tokens)
+        if head.i in run:
+            lo = hi = run.index(head.i)
+            while lo > 0 and run[lo - 1] == run[lo] - 1:
+                lo -= 1
+            while hi + 1 < len(run) and run[hi + 1] == run[hi] + 1:
+                hi += 1
+            tokens = [self.doc[i] for i in run[lo : hi + 1]]
         if not tokens:
             tokens = [head]
-        # Stop at the reporting verb's side: a subject after the verb ("said X, a
-        # professor") keeps its appositive; one before it never runs past it.
         start, end = _token_span(tokens)
         frag = _trim(self.text, start, end) or (head.idx, head.idx + len(head.text))
-        start, end = frag
+        start, end = _balance(self.text, *frag)
         # PolNeAR closes an appositive source with its comma ("X, a spokesman for Y,").
         if "," in self.text[start:end] and self.text[end : end + 1] == ",":
             end += 1
@@ -185,7 +223,7 @@ class _Finder:
         if comp.i > verb.i:
             sent_end = verb.sent.end_char
             end = max(end, sent_end) if self.in_quote[comp.i] < 0 else end
-            start = max(start, verb.idx + len(verb.text))
+            start = max(start, self.cue_span(verb)[1])
         else:
             end = min(end, verb.idx)
         for i in self.quotes_in(start, end):  # a quotation is never cut in half
@@ -212,15 +250,15 @@ class _Finder:
         self.drafts.append(
             Draft(
                 content=self.fragments_of(frag, quotes) if kind == "direct" else [frag],
-                source=self.source_span(subj),
-                cue=(verb.idx, verb.idx + len(verb.text)),
+                source=self.source_span(subj, verb),
+                cue=self.cue_span(verb),
                 cue_lemma=lemma,
                 kind=kind,
                 anchor=verb.idx,
                 source_token=subj.i,
                 cue_token=verb.i,
                 unbalanced=any(self.quoted[i].unbalanced for i in quotes),
-                addressee=self.source_span(addressee) if addressee is not None else None,
+                addressee=self.source_span(addressee, verb) if addressee is not None else None,
                 quoted=quotes,
             )
         )
@@ -232,7 +270,7 @@ class _Finder:
         return [(self.quoted[i].start, self.quoted[i].end) for i in quotes]
 
     def parenthetical(self, verb: Token, lemma: str) -> None:
-        """"X, Pompeo said, would be helpful": the content is the rest of the sentence."""
+        """ "X, Pompeo said, would be helpful": the content is the rest of the sentence."""
         subj = self.subject(verb)
         if subj is None:
             return
@@ -254,8 +292,8 @@ class _Finder:
         self.drafts.append(
             Draft(
                 content=frags,
-                source=self.source_span(subj),
-                cue=(verb.idx, verb.idx + len(verb.text)),
+                source=self.source_span(subj, verb),
+                cue=self.cue_span(verb),
                 cue_lemma=lemma,
                 kind="indirect",
                 anchor=verb.idx,
@@ -346,9 +384,9 @@ class _Finder:
             subj = self.subject(verb) or self.inverted_subject(verb)
             draft = Draft(
                 content=frags,
-                source=self.source_span(subj) if subj is not None else None,
-                cue=(verb.idx, verb.idx + len(verb.text)),
-                cue_lemma=verb.lemma_.lower(),
+                source=self.source_span(subj, verb) if subj is not None else None,
+                cue=self.cue_span(verb),
+                cue_lemma=self.cue_of(verb),
                 kind="direct",
                 anchor=verb.idx,
                 source_token=subj.i if subj is not None else None,
@@ -373,8 +411,10 @@ class _Finder:
             previous.quoted.extend(group)
             self.claimed.update(group)
             return
-        if previous is not None and self.paragraph_start(first.start) and (
-            self.paragraphs_between(previous.end, first.start) <= 1
+        if (
+            previous is not None
+            and self.paragraph_start(first.start)
+            and (self.paragraphs_between(previous.end, first.start) <= 1)
         ):
             self.claimed.update(group)
             self.drafts.append(
@@ -395,8 +435,16 @@ class _Finder:
         if words >= _MIN_FLOATING_WORDS and self.is_sentence_like(first):
             self.claimed.update(group)
             self.drafts.append(
-                Draft(frags, None, None, None, "direct", first.start, unbalanced=unbalanced,
-                      quoted=list(group))
+                Draft(
+                    frags,
+                    None,
+                    None,
+                    None,
+                    "direct",
+                    first.start,
+                    unbalanced=unbalanced,
+                    quoted=list(group),
+                )
             )
 
     def is_sentence_like(self, q: Quoted) -> bool:
@@ -418,7 +466,7 @@ class _Finder:
             if first.start <= tok.idx < last.end:
                 continue
             candidates.append(tok)
-        lead = self.text[:first.start].rstrip()
+        lead = self.text[: first.start].rstrip()
         if not candidates and lead.endswith(":"):
             sent = self.sentence_of(len(lead) - 1)
             candidates = [t for t in sent if self.cue_of(t) is not None]
@@ -435,7 +483,7 @@ class _Finder:
         return len(gap.split())
 
     def inverted_subject(self, verb: Token) -> Token | None:
-        """"..., said Yang Moo-jin": the proper noun right after the verb."""
+        """ "..., said Yang Moo-jin": the proper noun right after the verb."""
         for tok in self.doc[verb.i + 1 : min(len(self.doc), verb.i + 4)]:
             if tok.pos_ in ("PROPN", "PRON", "NOUN") and self.in_quote[tok.i] < 0:
                 return tok if tok.dep_ not in ("compound",) else tok.head

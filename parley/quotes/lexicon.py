@@ -60,9 +60,7 @@ def _rows(path: Path, ncols: int) -> list[tuple[int, list[str]]]:
 
 def _check(value: str, allowed: frozenset[str], path: Path, lineno: int) -> str:
     if value not in allowed:
-        raise KnowledgeBaseError(
-            f"{path.name}:{lineno}: {value!r} is not one of {sorted(allowed)}"
-        )
+        raise KnowledgeBaseError(f"{path.name}:{lineno}: {value!r} is not one of {sorted(allowed)}")
     return value
 
 
@@ -85,17 +83,14 @@ def load_lexicon(data_dir: Path = DATA_DIR) -> Lexicon:
     marks = tuple((c[0], c[1]) for _, c in _rows(data_dir / "marks.tsv", 2))
     pron_path = data_dir / "pronouns.tsv"
     pronouns = {
-        c[0].lower(): _check(c[1], _PRONOUN_KINDS, pron_path, n)
-        for n, c in _rows(pron_path, 2)
+        c[0].lower(): _check(c[1], _PRONOUN_KINDS, pron_path, n) for n, c in _rows(pron_path, 2)
     }
     descriptions = {
         c[0].lower(): frozenset(k.strip() for k in c[1].split(","))
         for _, c in _rows(data_dir / "descriptions.tsv", 2)
     }
     media = frozenset(c[0] for _, c in _rows(data_dir / "media_words.txt", 1))
-    return Lexicon(
-        cues, nouns, tuple(venues), vague, marks, pronouns, descriptions, media
-    )
+    return Lexicon(cues, nouns, tuple(venues), vague, marks, pronouns, descriptions, media)
 
 
 @lru_cache(maxsize=1)
