@@ -1,0 +1,36 @@
+"""The quote lexicon's data files and their error reporting."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from parley.errors import KnowledgeBaseError
+from parley.quotes.lexicon import DATA_DIR, default_lexicon, load_lexicon
+
+
+def test_lexicon_packaged_files_load() -> None:
+    lex = default_lexicon()
+    assert lex.cue_verbs["say"].frame == "any"
+    assert "make clear" in lex.cue_verbs
+    assert ("“", "”") in lex.mark_pairs
+    assert "newspaper" in lex.descriptions
+
+
+def test_lexicon_malformed_line_names_file_and_line(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    shutil.copytree(DATA_DIR, data)
+    path = data / "cue_verbs.tsv"
+    path.write_text("# header\nsay\tspeech\n", encoding="utf-8")
+    with pytest.raises(KnowledgeBaseError, match=r"cue_verbs.tsv:2"):
+        load_lexicon(data)
+
+
+def test_lexicon_unknown_class_is_refused(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    shutil.copytree(DATA_DIR, data)
+    (data / "cue_verbs.tsv").write_text("say\tshouting\tany\n", encoding="utf-8")
+    with pytest.raises(KnowledgeBaseError, match="shouting"):
+        load_lexicon(data)

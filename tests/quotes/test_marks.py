@@ -1,0 +1,46 @@
+"""Pairing quotation marks, without a model."""
+
+from __future__ import annotations
+
+import pytest
+
+from parley.quotes.lexicon import default_lexicon
+from parley.quotes.marks import find_quoted
+
+
+def _inner(text: str) -> list[str]:
+    return [text[q.inner_start : q.inner_end] for q in find_quoted(text, default_lexicon())]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("He said “the harbour is closed” today.", ["the harbour is closed"]),
+        ('She said "we wait" and left.', ["we wait"]),
+        ("''We are ready,'' the minister said.", ["We are ready,"]),
+        ("Il a dit « nous partons » hier.", [" nous partons "]),
+        ("Er sagte „wir bleiben“ dort.", ["wir bleiben"]),
+        ("彼は「帰る」と言った。", ["帰る"]),
+        ("“Outer ‘inner words’ outer,” he said.", ["Outer ‘inner words’ outer,"]),
+    ],
+)
+def test_marks_pair_every_style(text: str, expected: list[str]) -> None:
+    assert _inner(text) == expected
+
+
+def test_marks_unbalanced_quote_is_cut_at_paragraph_end() -> None:
+    text = "He said “the ferry never came back.\n\nNext paragraph."
+    (q,) = find_quoted(text, default_lexicon())
+    assert q.unbalanced and not q.continues
+    assert text[q.start : q.end] == "“the ferry never came back."
+
+
+def test_marks_quote_over_two_paragraphs_continues() -> None:
+    text = "“First part of the speech.\n\n“Second part,” she said."
+    first, second = find_quoted(text, default_lexicon())
+    assert first.continues and not first.unbalanced
+    assert text[second.inner_start : second.inner_end] == "Second part,"
+
+
+def test_marks_straight_quote_glued_to_word_is_not_an_opening() -> None:
+    assert _inner('A 12" pipe and nothing else.') == []

@@ -1,0 +1,167 @@
+"""find_quotes on short texts written for these tests, with hand-built entities and timexes."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from parley.quotes import find_quotes
+from parley.records import Article, Entity, Mention, Quote, Timex
+
+pytestmark = pytest.mark.model
+
+
+def _article(text: str, authors: tuple[str, ...] = ()) -> Article:
+    return Article(
+        id="t",
+        source=None,
+        title=None,
+        subtitle=None,
+        genre=None,
+        published=None,
+        modified=None,
+        authors=authors,
+        publisher=None,
+        language="en",
+        captions=(),
+        headings=(),
+        text=text,
+    )
+
+
+def _entity(eid: str, name: str, kind: Any, text: str) -> Entity:
+    mentions = []
+    start = text.find(name)
+    while start >= 0:
+        mentions.append(Mention(start, start + len(name), name))
+        start = text.find(name, start + 1)
+    return Entity(eid, name, kind, None, None, (), None, tuple(mentions))
+
+
+def _quotes(
+    nlp: Any,
+    text: str,
+    entities: tuple[Entity, ...] = (),
+    timexes: tuple[Timex, ...] = (),
+    authors: tuple[str, ...] = (),
+) -> tuple[Quote, ...]:
+    return find_quotes(nlp(text), _article(text, authors), entities, timexes)
+
+
+def test_quotes_direct_with_speaker_after(nlp: Any) -> None:
+    text = "“The harbour will stay closed until spring,” said Anna Berg, a port official."
+    (q,) = _quotes(nlp, text, (_entity("e1", "Anna Berg", "person", text),))
+    assert q.kind == "direct" and q.id == "q1"
+    assert q.text == "“The harbour will stay closed until spring,”"
+    assert q.speaker == "e1" and q.speaker_text.startswith("Anna Berg")
+    assert q.cue == "said" and q.cue_lemma == "say"
+    assert (q.start, q.end) == (0, len(q.text))
+
+
+def test_quotes_split_by_attribution_keeps_fragments(nlp: Any) -> None:
+    text = "“We will not move,” the mayor said, “not this year and not next year.”"
+    (q,) = _quotes(nlp, text)
+    assert [text[s:e] for s, e in q.fragments] == [
+        "“We will not move,”",
+        "“not this year and not next year.”",
+    ]
+    assert q.speaker_text == "the mayor"
+
+
+def test_quotes_reported_speech_after_cue(nlp: Any) -> None:
+    text = "The fisheries minister warned that the quota would be cut by half."
+    (q,) = _quotes(nlp, text)
+    assert q.kind == "indirect"
+    assert q.text == "that the quota would be cut by half"
+    assert q.speaker_text == "The fisheries minister" and q.cue == "warned"
+
+
+def test_quotes_mixed_quote_inside_reported_speech(nlp: Any) -> None:
+    text = "The governor repeatedly said that the “bridge is still safe” for heavy trucks."
+    (q,) = _quotes(nlp, text)
+    assert q.kind == "mixed"
+    assert q.text.startswith("that the “bridge is still safe”")
+
+
+def test_quotes_according_to(nlp: Any) -> None:
+    text = "According to the weather office, the storm will reach the coast tonight."
+    (q,) = _quotes(nlp, text)
+    assert q.cue == "According to" and q.speaker_text == "the weather office"
+    assert q.text == "the storm will reach the coast tonight"
+
+
+def test_quotes_scare_quotes_are_not_speech(nlp: Any) -> None:
+    text = "The council's “green plan” drew a small crowd on Monday."
+    assert _quotes(nlp, text) == ()
+
+
+def test_quotes_floating_paragraph_goes_to_previous_speaker(nlp: Any) -> None:
+    text = (
+        "“The trains will run again on Friday,” Tomas Kral said.\n\n"
+        "“After that we will review every line in the network.”"
+    )
+    q1, q2 = _quotes(nlp, text, (_entity("e1", "Tomas Kral", "person", text),))
+    assert q2.speaker == "e1" and q2.cue is None
+    assert q2.text == "“After that we will review every line in the network.”"
+
+
+def test_quotes_pronoun_speaker_resolves_to_person(nlp: Any) -> None:
+    text = (
+        "Maria Lind opened the session in the morning.\n\n"
+        "She said that the vote would be postponed."
+    )
+    (q,) = _quotes(nlp, text, (_entity("e1", "Maria Lind", "person", text),))
+    assert q.speaker_text == "She" and q.speaker == "e1"
+
+
+def test_quotes_date_and_venue_from_the_same_sentence(nlp: Any) -> None:
+    text = "During a press conference on May 3, the minister said that talks would resume."
+    start = text.index("May 3")
+    timex = Timex("May 3", "DATE", "2021-05-03", start, start + 5)
+    (q,) = _quotes(nlp, text, timexes=(timex,))
+    assert q.date == "2021-05-03" and q.venue == "press conference"
+
+
+def test_quotes_no_date_without_a_time_expression(nlp: Any) -> None:
+    (q,) = _quotes(nlp, "The minister said that talks would resume.")
+    assert q.date is None
+
+
+def test_quotes_byline_author_is_never_the_speaker(nlp: Any) -> None:
+    text = "Jon Hale said that the mine had closed."
+    entities = (_entity("e1", "Jon Hale", "person", text),)
+    (q,) = _quotes(nlp, text, entities, authors=("Jon Hale",))
+    assert q.speaker is None and q.speaker_text == "Jon Hale"
+
+
+def test_quotes_vague_source_keeps_text_but_no_entity(nlp: Any) -> None:
+    text = "Kim Sol left early. Some analysts think that the deal will fail."
+    (q,) = _quotes(nlp, text, (_entity("e1", "Kim Sol", "person", text),))
+    assert q.speaker is None and q.speaker_text == "Some analysts"
+
+
+def test_quotes_unbalanced_mark_is_flagged_not_fatal(nlp: Any) -> None:
+    text = "“The ferry never came back and nobody told us why, the captain said.\n\nEnd."
+    quotes = _quotes(nlp, text)
+    assert any(q.unbalanced for q in quotes)
+    assert all(q.text == text[q.start : q.end] for q in quotes)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "   \n\n  ",
+        "“”“”“",
+        "“Only quotes here and nothing else at all.”\n\n“And more quotes again today.”",
+        "\n\n".join(["He said that it rained."] * 500),
+        "« » „ ” '' `` ' \" 「 」",
+    ],
+)
+def test_quotes_bad_input_gives_a_result(nlp: Any, text: str) -> None:
+    quotes = _quotes(nlp, text)
+    for q in quotes:
+        assert 0 <= q.start < q.end <= len(text)
+        assert all(0 <= s < e <= len(text) for s, e in q.fragments)
+    assert [q.id for q in quotes] == [f"q{i}" for i in range(1, len(quotes) + 1)]
