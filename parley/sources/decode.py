@@ -26,9 +26,10 @@ from parley.sources.sniff import (
     utf16_or_32_by_nuls,
 )
 
-__all__ = ["CHARSETS_FILE", "codec_for_label", "decode_document"]
+__all__ = ["CANDIDATES_FILE", "CHARSETS_FILE", "codec_for_label", "decode_document"]
 
 CHARSETS_FILE = Path(__file__).resolve().parent / "data" / "charsets.tsv"
+CANDIDATES_FILE = Path(__file__).resolve().parent / "data" / "statistical_candidates.txt"
 
 # Windows-1252 as the WHATWG standard defines it: Python's cp1252 refuses the five bytes it
 # leaves unassigned (81 8D 8F 90 9D); browsers map them to the C1 code points of equal value.
@@ -56,7 +57,10 @@ _MAX_REPLACED = 0.005
 
 # C0 controls that lxml and most tools refuse, and the two noncharacters they refuse too.
 # Vertical tab and form feed are line breaks to a reader, so they become "\n".
-_DROP: dict[int, str | None] = {c: None for c in (*range(9), *range(14, 32), 0xFFFE, 0xFFFF)}
+# U+FEFF anywhere is a byte order mark left by joining files, not text.
+_DROP: dict[int, str | None] = {
+    c: None for c in (*range(9), *range(14, 32), 0xFEFF, 0xFFFE, 0xFFFF)
+}
 _DROP.update({11: "\n", 12: "\n"})
 
 # Python codecs that are not ways of writing a web page: transforms, IDNA, escapes, and
@@ -77,8 +81,7 @@ def decode_document(document: Document) -> str:
     if not data:
         raise EmptyInput(f"{name} is empty")
     text = _decode_bytes(data, name, document.content_type)
-    text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
-    text = text.translate(_DROP)
+    text = text.replace("\r\n", "\n").replace("\r", "\n").translate(_DROP)
     if not text.strip():
         raise EmptyInput(f"{name} holds only white space")
     return text
@@ -170,8 +173,12 @@ def _decode_declared(data: bytes, codec: str) -> str | None:
 def _decode_by_statistics(data: bytes, name: str) -> str:
     from charset_normalizer import from_bytes
 
-    best = from_bytes(data).best()
+    best = from_bytes(data, cp_isolation=list(_statistical_candidates())).best()
     if best is None:
+        if _mostly_ascii(data):
+            # A few stray high bytes in an English page: losing them beats refusing the
+            # page, and Windows-1252 decodes every byte (as browsers fall back to it).
+            return _decode(data, BROWSER_1252, "strict")
         raise UndecodableInput(f"{name} is text in no encoding Parley can recognise")
     # charset_normalizer names Python codecs; read legacy ones as their browser supersets.
     codec = codec_for_label(best.encoding) or best.encoding
@@ -187,6 +194,14 @@ def _decode(data: bytes, codec: str, errors: str) -> str:
         # Windows-1252 meaning. It cannot fail, as in browsers.
         return data.decode("latin-1").translate(_LATIN1_TO_1252)
     return data.decode(codec, errors=errors)
+
+
+_ASCII = bytes(range(0x80))
+
+
+def _mostly_ascii(data: bytes) -> bool:
+    high = len(data.translate(None, _ASCII))  # what is left once ASCII is deleted
+    return high <= len(data) * 0.1
 
 
 def _is_utf8(data: bytes) -> bool:
@@ -221,3 +236,25 @@ def _charset_table(path: Path = CHARSETS_FILE) -> dict[str, str]:
                 ) from err
         table[label.lower()] = codec
     return table
+
+
+@cache
+def _statistical_candidates(path: Path = CANDIDATES_FILE) -> tuple[str, ...]:
+    """Read one codec name per line; an unknown codec names its file and line number."""
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError as err:
+        raise KnowledgeBaseError(f"{path}: cannot read the encoding list ({err})") from err
+    names: list[str] = []
+    for number, line in enumerate(lines, start=1):
+        name = line.strip()
+        if not name or name.startswith("#"):
+            continue
+        try:
+            codecs.lookup(name)
+        except LookupError as err:
+            raise KnowledgeBaseError(
+                f"{path}:{number}: {name!r} is not a codec Python knows"
+            ) from err
+        names.append(name)
+    return tuple(names)

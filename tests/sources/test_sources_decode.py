@@ -263,3 +263,18 @@ def test_decode_charset_table_reports_unknown_codec(tmp_path: Path) -> None:
     table.write_text("euc-kr\tcp9999\n", encoding="utf-8")
     with pytest.raises(KnowledgeBaseError, match=r":1: 'cp9999' is not a codec Python knows"):
         _charset_table(table)
+
+
+class _NoMatch:
+    def best(self) -> None:
+        return None
+
+
+def test_decode_mostly_ascii_page_survives_when_statistics_give_up(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr("charset_normalizer.from_bytes", lambda *a, **k: _NoMatch())
+    data = b"The talks stalled again on Monday \x8f\xa4 officials said."
+    assert decode(data) == "The talks stalled again on Monday \x8f\u00a4 officials said."
+    with pytest.raises(UndecodableInput):
+        decode(bytes(range(0x80, 0x100)) * 2)
