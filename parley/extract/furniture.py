@@ -97,7 +97,8 @@ def _read_list(name: str) -> list[str]:
 @dataclass(frozen=True, slots=True)
 class _Footers:
     exact: dict[str, str]  # lower-cased phrase -> strength
-    prefix: tuple[tuple[str, str], ...]
+    hard_prefixes: tuple[str, ...]  # tuples, so one str.startswith call tests them all
+    soft_prefixes: tuple[str, ...]
     regex: tuple[tuple[re.Pattern[str], str], ...]
 
 
@@ -119,7 +120,8 @@ def _footers() -> _Footers:
                 regex.append((re.compile(phrase, re.I), strength))
             except re.error as err:
                 raise KnowledgeBaseError(f"footers.tsv line {number}: bad regex: {err}") from err
-    return _Footers(exact, tuple(prefix), tuple(regex))
+    return _Footers(exact, tuple(p for p, st in prefix if st == "hard"),
+                    tuple(p for p, st in prefix if st == "soft"), tuple(regex))
 
 
 @lru_cache(maxsize=1)
@@ -213,12 +215,13 @@ def _patterns() -> _Patterns:
 # ---------------------------------------------------------------------------------------------
 # Small helpers.
 
-_SPACE = re.compile(r"[\s\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]+")
-
-
 def normalize_line(line: str) -> str:
     """The line with every run of white space (including no-break and zero-width) as one space."""
-    return _SPACE.sub(" ", line).strip()
+    # str.split() splits on every Unicode space (no-break, ideographic, thin, ...) but not on
+    # the zero-width space or the byte-order mark, which scrapers also leave in.
+    if "\u200b" in line or "\ufeff" in line:
+        line = line.replace("\u200b", " ").replace("\ufeff", " ")
+    return " ".join(line.split())
 
 
 def agency_name(text: str) -> str | None:
@@ -297,8 +300,10 @@ def footer_strength(line: str) -> Literal["hard", "soft"] | None:
         if has_year or "reserved" in lower:
             return "hard"
     strength = footers.exact.get(lower.rstrip(": "))
-    if strength is None:
-        strength = next((s for p, s in footers.prefix if lower.startswith(p)), None)
+    if strength is None and lower.startswith(footers.hard_prefixes):
+        strength = "hard"
+    if strength is None and lower.startswith(footers.soft_prefixes):
+        strength = "soft"
     if strength is None and len(line) <= 300:
         strength = next((s for r, s in footers.regex if r.search(line)), None)
     return "hard" if strength == "hard" else ("soft" if strength == "soft" else None)
@@ -411,13 +416,15 @@ def split_credit_tail(line: str) -> tuple[str, str | None]:
     """(text, credit) when a line ends with a photo credit: "... Monday. (AP Photo/Lee Jin-man)"."""
     line = normalize_line(line)
     pats = _patterns()
-    m = pats.credit_tail_bracket.search(line)
+    # Credits are short and at the end: search only the last stretch of a long paragraph.
+    window = max(0, len(line) - 130)
+    m = pats.credit_tail_bracket.search(line, window) if line[-1:] in ")]】" else None
     if m and m.start() > 0 and _is_credit_text(m["tail"]):
         return line[: m.start()].rstrip(), m["tail"]
-    m = pats.credit_tail_label.search(line)
+    m = pats.credit_tail_label.search(line, window)
     if m and m.start() > 0:
         return line[: m.start()].rstrip(), m["tail"]
-    m = pats.credit_tail_pipe.search(line)
+    m = pats.credit_tail_pipe.search(line, window) if " | " in line else None
     if m and m.start() > 0 and _is_credit_text(re.sub(r"(?i)\bvia\s+", "", m["tail"])):
         return line[: m.start()].rstrip(), m["tail"]
     return line, None

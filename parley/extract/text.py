@@ -18,10 +18,12 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Literal
 
 from parley.errors import ExtractionError
 from parley.extract.furniture import (
+    Byline,
     agency_name,
     footer_strength,
     genre_name,
@@ -51,6 +53,8 @@ __all__ = ["extract_text_article"]
 _TITLE_MAX_WORDS = 30
 _DECK_MAX_WORDS = 40
 _CAPTION_MAX_WORDS = 40
+# Longer lines are never stamps, bylines, credits or contribution notes.
+_FURNITURE_MAX_CHARS = 250
 # A repeated line shorter than this is more likely a menu word than a caption.
 _REPEAT_MIN_CHARS = 20
 
@@ -99,41 +103,68 @@ def _words(line: str) -> int:
     return len(line.split())
 
 
-def _furniture(line: str, page: _Page, *, in_body: bool) -> Furniture | None:
-    """Read one line as furniture into ``page``; None when it is text."""
+@dataclass(frozen=True, slots=True)
+class _LineReading:
+    """What one line says as furniture, before it is applied to a page."""
+
+    kind: Furniture | None
+    stamps: tuple[StampInfo, ...] = ()
+    bylines: tuple[Byline, ...] = ()
+
+
+@lru_cache(maxsize=8192)
+def _read_line(line: str) -> _LineReading:
+    # Pure and cached: the extractor asks about the same line several times (title search,
+    # deck look-ahead, last-paragraph search), and the classifiers are regex-heavy.
     strength = footer_strength(line)
     if strength == "hard":
-        return "hard_footer" if in_body else "footer"
+        return _LineReading("hard_footer")
+    if len(line) > _FURNITURE_MAX_CHARS:
+        return _LineReading(None)
     if strength == "soft" or is_navigation_line(line):
-        return "footer"
+        return _LineReading("footer")
     stamp = parse_stamp_line(line)
     if stamp is not None:
-        page.add_stamp(stamp)
-        return "stamp"
+        return _LineReading("stamp", stamps=(stamp,))
     if is_credit_line(line):
-        return "credit"
+        return _LineReading("credit")
     byline = parse_byline(line)
-    if byline is None and " | " in line:
+    if byline is not None:
+        return _LineReading("byline", bylines=(byline,))
+    if " | " in line:
         # "By Jane Doe | Published 12 Nov 2018": each piece is furniture of its own.
         pieces = [p.strip() for p in line.split(" | ") if p.strip()]
         parsed = [(parse_byline(p), parse_stamp_line(p)) for p in pieces]
-        if all(b is not None or s is not None for b, s in parsed):
-            for b, s in parsed:
-                if b is not None:
-                    page.add_authors(b.authors)
-                    page.agency = page.agency or b.agency
-                if s is not None:
-                    page.add_stamp(s)
-            return "byline"
-    if byline is not None:
+        if all(b is not None or st is not None for b, st in parsed):
+            return _LineReading(
+                "byline",
+                stamps=tuple(st for _, st in parsed if st is not None),
+                bylines=tuple(b for b, _ in parsed if b is not None),
+            )
+    if is_role_line(line):
+        return _LineReading("byline")  # "Staff Writer" under a name: nothing to keep
+    if parse_contributors(line) is not None:
+        return _LineReading("contributor")
+    return _LineReading(None)
+
+
+def _furniture(line: str, page: _Page, *, in_body: bool) -> Furniture | None:
+    """Read one line as furniture into ``page``; None when it is text."""
+    reading = _read_line(line)
+    if reading.kind == "hard_footer" and not in_body:
+        return "footer"  # a "Most read" box above the story does not end it
+    for stamp in reading.stamps:
+        page.add_stamp(stamp)
+    for byline in reading.bylines:
         page.add_authors(byline.authors)
         page.agency = page.agency or byline.agency
-        return "byline"
-    if is_role_line(line):
-        return "byline"  # "Staff Writer" under a name: nothing to keep
-    if parse_contributors(line) is not None:
-        return "contributor"
-    return None
+    return reading.kind
+
+
+def _kind(line: str, *, in_body: bool) -> Furniture | None:
+    """The furniture kind of a line, without reading it into a page."""
+    kind = _read_line(line).kind
+    return "footer" if kind == "hard_footer" and not in_body else kind
 
 
 def _find_title(lines: list[str], page: _Page) -> int:
@@ -159,7 +190,7 @@ def _find_title(lines: list[str], page: _Page) -> int:
 def _title_follows(lines: list[str], index: int) -> bool:
     """Whether a longer headline comes after the short line at ``index`` (past more labels)."""
     for line in lines[index + 1: index + 6]:
-        if _furniture(line, _Page(), in_body=False) is not None or _words(line) <= 3:
+        if _kind(line, in_body=False) is not None or _words(line) <= 3:
             continue
         return is_heading_like(line)
     return False
@@ -176,8 +207,7 @@ def _is_deck(line: str, next_line: str | None, repeated: set[str]) -> bool:
 
 
 def _is_header_furniture(line: str) -> bool:
-    probe = _Page()
-    return _furniture(line, probe, in_body=False) is not None or split_credit_tail(line)[1] \
+    return _kind(line, in_body=False) is not None or split_credit_tail(line)[1] \
         is not None
 
 
@@ -224,7 +254,7 @@ def _last_text_line(lines: list[str], start: int) -> int:
         line = lines[index]
         if footer_strength(line) == "hard":
             break
-        if not is_heading_like(line) and _furniture(line, _Page(), in_body=True) is None:
+        if not is_heading_like(line) and _kind(line, in_body=True) is None:
             last = index
     return last
 
