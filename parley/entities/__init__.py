@@ -47,18 +47,20 @@ def article_date(published: str | None) -> date | None:
 
 def find_entities(doc: Doc, article: Article, kb: KnowledgeBaseLike) -> tuple[Entity, ...]:
     """The document's entities, in order of first mention."""
-    if not doc.text.strip():
+    # Read once: Doc.text joins every token on each access. It equals article.text.
+    text = doc.text
+    if not text.strip():
         return ()
     lex = load_lexicon()
     sents = Sentences(doc)
-    cands = collect_candidates(doc, kb, lex, sents)
+    cands = collect_candidates(doc, text, kb, lex, sents)
     if not cands:
         return ()
-    cands = find_titled_names(doc.text, cands, lex, sents)
-    cands = apply_titles(doc.text, cands, lex, sents)
-    cands = find_name_repeats(doc.text, cands, sents)
-    apply_appositions(doc, cands, lex)
+    cands = find_titled_names(text, cands, lex, sents)
+    cands = apply_titles(text, cands, lex, sents)
+    cands = find_name_repeats(text, cands, sents)
+    apply_appositions(doc, text, cands, lex, sents)
     on = article_date(article.published)
     clusters = group_candidates(cands, kb, on)
-    resolve_pronouns(doc, clusters, lex, sents)
-    return build_entities(clusters, kb, lex, doc.text, on)
+    resolve_pronouns(doc, text, clusters, lex, sents)
+    return build_entities(clusters, kb, lex, text, on)

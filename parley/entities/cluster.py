@@ -59,7 +59,14 @@ class Cluster:
 
 
 def _kb_actor(kb: KnowledgeBaseLike, name: str, on: date | None) -> ActorLike | None:
-    return kb.actor(name, on)
+    """The KB's fact for a name; for a bare family name ("Trump"), the one person the KB
+    knows by it (none when several share it: "Kim")."""
+    actor = kb.actor(name, on)
+    if actor is None and len(name.split()) == 1 and name[:1].isupper():
+        people = kb.surname_index(on).get(name_key(name), ())
+        if len(people) == 1:
+            return people[0]
+    return actor
 
 
 def group_candidates(
@@ -76,6 +83,10 @@ def group_candidates(
                 people[key] = "person:" + key
                 family.setdefault(name_key(family_name(cand.text)), []).append(key)
 
+    # Single words the model calls a person somewhere: "Trump" tagged ORG elsewhere is him.
+    person_words = {
+        name_key(c.text) for c in cands if c.kind == "person" and len(c.text.split()) == 1
+    }
     clusters: dict[str, Cluster] = {}
     kb_people: dict[str, str] = {}  # canonical KB name key -> cluster key
     where: dict[int, Cluster] = {}  # id(candidate) -> its cluster, for aliases
@@ -117,6 +128,8 @@ def group_candidates(
             cand.kind = "person"
             add(people[_nearest_owner(owners, cand, clusters, people)], "person", cand)
             continue
+        if cand.kind in (*_ORG_KINDS, "group") and key_text in person_words:
+            cand.kind = "person"
         if cand.kind == "person":
             actor = _kb_actor(kb, cand.text, on)
             if actor is not None and actor.kind == "person":

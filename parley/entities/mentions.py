@@ -48,11 +48,29 @@ class Candidate:
 
 
 class Sentences:
-    """Sentence index of a character offset, by bisection over the sentence starts."""
+    """Sentence and token lookups by character offset, built once per document.
+
+    ``doc.text`` and ``token.sent`` rebuild their answer from every token on each call, so
+    the stage reads the text once and finds sentences and tokens here by bisection.
+    """
 
     def __init__(self, doc: Doc) -> None:
         self.spans: list[Span] = list(doc.sents) if doc.has_annotation("SENT_START") else []
         self.starts = [sent.start_char for sent in self.spans]
+        self.token_starts: list[int] = [int(i) for i in doc.to_array("IDX")] if len(doc) else []
+
+    def token_at(self, offset: int) -> int | None:
+        """The index of the token that starts exactly at ``offset``."""
+        position = bisect_right(self.token_starts, offset) - 1
+        if position >= 0 and self.token_starts[position] == offset:
+            return position
+        return None
+
+    def sentence_end_token(self, token: int) -> int:
+        """The index after the last token of the sentence holding ``token``."""
+        if not self.spans:
+            return len(self.token_starts)
+        return self.spans[self.index(self.token_starts[token])].end
 
     def index(self, offset: int) -> int:
         return max(bisect_right(self.starts, offset) - 1, 0)
@@ -110,9 +128,8 @@ def _group_noun_end(doc: Doc, ent: Span, lex: Lexicon) -> tuple[int, str] | None
 
 
 def _from_ent(
-    doc: Doc, ent: Span, kb: KnowledgeBaseLike, lex: Lexicon, sents: Sentences
+    doc: Doc, text: str, ent: Span, kb: KnowledgeBaseLike, lex: Lexicon, sents: Sentences
 ) -> Candidate | None:
-    text = doc.text
     start, end = _trim(text, ent.start_char, ent.end_char)
     if end <= start:
         return None
@@ -262,12 +279,12 @@ def family_name(full: str) -> str:
 
 
 def collect_candidates(
-    doc: Doc, kb: KnowledgeBaseLike, lex: Lexicon, sents: Sentences
+    doc: Doc, text: str, kb: KnowledgeBaseLike, lex: Lexicon, sents: Sentences
 ) -> list[Candidate]:
     """Every candidate mention of the document, in text order, without overlaps."""
-    made = (_from_ent(doc, ent, kb, lex, sents) for ent in doc.ents if ent.label_ in _LABELS)
+    made = (_from_ent(doc, text, ent, kb, lex, sents) for ent in doc.ents if ent.label_ in _LABELS)
     cands = [cand for cand in made if cand is not None]
-    regional = _regional(doc.text, cands, kb, lex, sents)
+    regional = _regional(text, cands, kb, lex, sents)
     if regional:
         # A regional phrase wins over the model's bare "North" inside it.
         cands = [c for c in cands if not any(r.start <= c.start < r.end for r in regional)]
@@ -279,4 +296,4 @@ def collect_candidates(
         if kept and cand.start < kept[-1].end:
             continue
         kept.append(cand)
-    return _merge_parentheticals(doc.text, kept)
+    return _merge_parentheticals(text, kept)

@@ -25,7 +25,7 @@ _CANDIDATES = 3
 
 
 def resolve_pronouns(
-    doc: Doc, clusters: dict[str, Cluster], lex: Lexicon, sents: Sentences
+    doc: Doc, text: str, clusters: dict[str, Cluster], lex: Lexicon, sents: Sentences
 ) -> None:
     """Add pronoun mentions to person clusters (in place: the clusters are the stage's own)."""
     named = sorted(
@@ -42,7 +42,7 @@ def resolve_pronouns(
     starts = [start for start, _ in named]
     # A regex over the text finds the few pronouns faster than a loop over every token.
     words = "|".join(sorted(lex.pronouns, key=len, reverse=True))
-    for match in re.finditer(rf"\b(?:{words})\b", doc.text, re.IGNORECASE):
+    for match in re.finditer(rf"\b(?:{words})\b", text, re.IGNORECASE):
         span = doc.char_span(match.start(), match.end())
         if span is None or len(span) != 1 or span[0].pos_ not in ("PRON", "DET"):
             continue

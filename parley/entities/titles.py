@@ -137,37 +137,35 @@ def apply_titles(
     return [c for i, c in enumerate(cands) if i not in swallowed]
 
 
-def apply_appositions(doc: Doc, cands: list[Candidate], lex: Lexicon) -> None:
+def apply_appositions(
+    doc: Doc, text: str, cands: list[Candidate], lex: Lexicon, sents: Sentences
+) -> None:
     """Read "NAME, [a|the] [former] ROLE [prep ORG]" after people and organisations."""
     by_start = {cand.start: cand for cand in cands}
-    token_at = {token.idx: token.i for token in doc}
     for cand in cands:
         if cand.kind not in ("person", "organization", "media") or cand.alias_of is not None:
             continue
-        first = _token_after(doc, cand.end, token_at)
+        first = _token_after(text, cand.end, sents)
         if first is None or doc[first].text != ",":
             continue
-        words = _apposition_tokens(doc, first + 1)
+        words = _apposition_tokens(doc, first + 1, sents)
         if not words:
             continue
-        _read_apposition(doc, cand, words, by_start, lex)
+        _read_apposition(doc, text, cand, words, by_start, lex)
 
 
-def _token_after(doc: Doc, end: int, token_at: dict[int, int]) -> int | None:
-    """The token that starts right after ``end`` (skipping spaces)."""
-    text = doc.text
+def _token_after(text: str, end: int, sents: Sentences) -> int | None:
+    """The token that starts right after ``end`` (skipping spaces); None when the candidate
+    ended inside a token (a trimmed possessive): no apposition there."""
     offset = end
     while offset < len(text) and text[offset].isspace():
         offset += 1
-    if offset in token_at:
-        return token_at[offset]
-    # The candidate ended inside a token (a trimmed possessive): no apposition.
-    return None
+    return sents.token_at(offset)
 
 
-def _apposition_tokens(doc: Doc, start: int) -> list[int]:
+def _apposition_tokens(doc: Doc, start: int, sents: Sentences) -> list[int]:
     out: list[int] = []
-    sent_end = doc[start].sent.end if start < len(doc) else start
+    sent_end = sents.sentence_end_token(start) if start < len(doc) else start
     for i in range(start, min(sent_end, start + 40)):
         token = doc[i]
         if (
@@ -181,7 +179,12 @@ def _apposition_tokens(doc: Doc, start: int) -> list[int]:
 
 
 def _read_apposition(
-    doc: Doc, cand: Candidate, words: list[int], by_start: dict[int, Candidate], lex: Lexicon
+    doc: Doc,
+    text: str,
+    cand: Candidate,
+    words: list[int],
+    by_start: dict[int, Candidate],
+    lex: Lexicon,
 ) -> None:
     tokens = [doc[i] for i in words]
     while tokens and tokens[0].lower_ in _DETERMINERS:
@@ -204,7 +207,7 @@ def _read_apposition(
         role_tokens = role_tokens[:-1]
     if not role_tokens:
         return
-    role = doc.text[role_tokens[0].idx : role_tokens[-1].idx + len(role_tokens[-1].text)]
+    role = text[role_tokens[0].idx : role_tokens[-1].idx + len(role_tokens[-1].text)]
     head_part = re.split(r"\s+(?:of|for|at|to|with|in|by)\s+", role, maxsplit=1)[0]
     head_words = head_part.split()
     head = head_words[-1].lower() if head_words else ""

@@ -72,7 +72,7 @@ _ACTORS = (
         "USA",
         "GOV",
         ("Secretary of State",),
-        ("Pompeo",),
+        ("Michael Pompeo",),
         date(2018, 4, 26),
         date(2021, 1, 20),
     ),
@@ -83,7 +83,7 @@ _ACTORS = (
         "USA",
         "GOV",
         ("President",),
-        ("Trump",),
+        ("Donald J. Trump",),
         date(2017, 1, 20),
         date(2021, 1, 20),
     ),
@@ -137,6 +137,10 @@ class StubKB:
                     return StubActor(fact.name, fact.kind, None, fact.country, None)
                 return fact
         return None
+
+    def surname_index(self, on: date | None = None) -> dict[str, tuple[StubActor, ...]]:
+        people = [f for f in self.facts if f.kind == "person"]
+        return {p.name.split()[-1].casefold(): (self.actor(p.name, on),) for p in people}  # type: ignore[misc]
 
     def role_sector(self, role: str) -> str | None:
         return _ROLE_SECTORS.get(role.casefold())
