@@ -130,7 +130,10 @@ def _read_line(line: str) -> _LineReading:
         return _LineReading("credit")
     byline = parse_byline(line)
     if byline is not None:
-        return _LineReading("byline", bylines=(byline,))
+        # "By Jane Doe | Published 12 Nov 2018": the byline parser skips the stamp; read it.
+        stamps = tuple(st for st in (parse_stamp_line(p) for p in line.split(" | ")[1:])
+                       if st is not None) if " | " in line else ()
+        return _LineReading("byline", stamps=stamps, bylines=(byline,))
     if " | " in line:
         # "By Jane Doe | Published 12 Nov 2018": each piece is furniture of its own.
         pieces = [p.strip() for p in line.split(" | ") if p.strip()]

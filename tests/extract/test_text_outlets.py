@@ -218,3 +218,20 @@ def test_text_repeated_long_paragraph_is_kept_once() -> None:
     page = f"Talks narrow gaps on inspections\n\n{para}\n\n{para}\n\nA second paragraph ends.\n"
     article = extract_text_article(page, Document(page.encode(), "<text>"))
     assert article.text == f"{para}\n\nA second paragraph ends."
+
+
+def test_text_byline_and_stamp_on_one_line_and_genre_line_above_title() -> None:
+    page = ("ANALYSIS\nSanctions talks resume with little hope of a deal\n"
+            "By Jane Doe | Published 12 November 2018 08:30 GMT\n"
+            "Read more: Earlier talks collapse in the capital\n\n"
+            "HANOI (Reuters) - Negotiators met again on Monday, officials said.\n\n"
+            "“We will see,” one diplomat said.\n\nSign up for our daily briefing\n"
+            "Related stories\nAnother story headline\n")
+    article = extract_text_article(page, Document(page.encode(), "<text>"))
+    assert (article.genre, article.title) == ("Analysis",
+                                              "Sanctions talks resume with little hope of a deal")
+    assert article.authors == ("Jane Doe",)
+    assert article.published == "2018-11-12T08:30:00+00:00"
+    assert article.publisher == "Reuters"
+    assert article.text == ("Negotiators met again on Monday, officials said.\n\n"
+                            "“We will see,” one diplomat said.")
