@@ -1,0 +1,146 @@
+"""HTML page -> Article: trafilatura finds the body, htmldate the original day, and Parley's
+own reading of the page (``html_meta``) and cleaning (``html_clean``) do the rest.
+
+The page is parsed once; the tree is read for metadata before trafilatura gets it, because
+trafilatura prunes while it extracts.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import trafilatura
+from lxml.html import HtmlElement
+from trafilatura.utils import load_html
+from trafilatura.xml import xmltotxt
+
+from parley.errors import ExtractionError
+from parley.extract import furniture
+from parley.extract.html_clean import clean_authors, clean_body, clean_title
+from parley.extract.html_dates import choose_modified, choose_published
+from parley.extract.html_meta import PageMeta, norm, read_page_meta
+from parley.records import Article
+from parley.sources.document import Document
+
+__all__ = ["extract_html_article"]
+
+# trafilatura's options, chosen on its own evaluation set (parley.evaluate.extraction):
+# comments are not the article, and tables in news pages are mostly data the article cites.
+_TRAFILATURA_OPTIONS: dict[str, Any] = {
+    "include_comments": False,
+    "include_tables": True,
+    "favor_precision": False,
+}
+
+
+def extract_html_article(html: str, document: Document) -> Article:
+    """The article of one HTML page; ExtractionError when the page holds no article text."""
+    tree = _parse(html, document.source)
+    meta = read_page_meta(tree)
+    url = document.url or meta.canonical
+    result = trafilatura.bare_extraction(
+        tree, url=url, with_metadata=True, output_format="python", **_TRAFILATURA_OPTIONS
+    )
+    if result is None or not (getattr(result, "text", None) or "").strip():
+        raise ExtractionError(f"no article text found in {document.source}")
+
+    host_publisher = furniture.publisher_from_host(url) if url else None
+    publishers = meta.publishers + [p for p in (host_publisher, result.sitename) if p]
+    title = clean_title(meta.titles or ([result.title] if result.title else []), publishers)
+    # The page's structured fields first, then trafilatura's reading of it, then the first
+    # byline element: later byline-like elements are mostly teasers and comment authors.
+    authors = (
+        clean_authors(meta.authors, publishers)
+        or clean_authors((result.author or "").split(";"), publishers)
+        or clean_authors(_byline_names(meta.bylines[:1]), publishers)
+    )
+    subtitle = _subtitle(meta, result)
+    body = clean_body(
+        _blocks(result.body),
+        title=title.text,
+        captions=meta.captions,
+        authors=authors,
+    )
+    if not body.paragraphs:
+        raise ExtractionError(f"no article text found in {document.source}")
+    text = "\n\n".join(body.paragraphs)
+    if subtitle and _opens(text, subtitle):
+        subtitle = None  # the "deck" is the first paragraph: it stays in the body only
+    published = choose_published(meta.published, result.date)
+    return Article(
+        id="",
+        source=document.source,
+        title=title.text,
+        subtitle=subtitle,
+        genre=meta.kickers[0] if meta.kickers else title.kicker,
+        published=published,
+        modified=choose_modified(meta.modified, published),
+        authors=authors,
+        publisher=publishers[0] if publishers else None,
+        language=meta.language,
+        captions=tuple(meta.captions),
+        headings=tuple(body.headings),
+        text=text,
+        url=url,
+        format="html",
+    )
+
+
+def _parse(html: str, source: str) -> HtmlElement:
+    try:
+        tree = load_html(html)
+    except (TypeError, ValueError) as err:
+        raise ExtractionError(f"cannot parse HTML in {source}: {err}") from err
+    if tree is None:
+        raise ExtractionError(f"no article text found in {source}")
+    return tree
+
+
+def _blocks(body: Any) -> list[tuple[str, str]]:
+    """("head" | "table" | "p", text) for the top-level elements of trafilatura's output."""
+    blocks: list[tuple[str, str]] = []
+    if body is None:
+        return blocks
+    for child in body:
+        if child.tag == "head":
+            blocks.append(("head", norm("".join(child.itertext()))))
+            continue
+        tail, child.tail = child.tail, None  # text after the element is not part of it
+        text = xmltotxt(child, False)
+        child.tail = tail
+        # Table rows ("| a | b |") would read as navigation to the line rules: mark them.
+        kind = "table" if child.tag == "table" else "p"
+        blocks.extend((kind, line) for line in text.split("\n") if line.strip())
+    return blocks
+
+
+def _byline_names(bylines: list[str]) -> list[str]:
+    """Names in byline elements, read by the scraped-text byline rules when they can."""
+    names: list[str] = []
+    for line in bylines:
+        parsed = furniture.parse_byline(line)
+        names.extend(parsed.authors if parsed is not None else [line])
+    return names
+
+
+def _subtitle(meta: PageMeta, result: Any) -> str | None:
+    """A standfirst element, else the page description when it is not just the opening."""
+    if meta.subtitles:
+        return meta.subtitles[0]
+    body_start = norm(getattr(result, "text", "") or "")[:2000].casefold()
+    for description in meta.descriptions:
+        if not _is_opening(description, body_start):
+            return description
+        break  # the main description is the opening; others repeat it
+    return None
+
+
+def _is_opening(description: str, body_start: str) -> bool:
+    key = description.rstrip(" .…").casefold()
+    if key.endswith("..."):
+        key = key[:-3]
+    return bool(key) and (key[:120] in body_start)
+
+
+def _opens(text: str, subtitle: str) -> bool:
+    return text[: len(subtitle) + 5].casefold().startswith(subtitle.casefold())

@@ -1,0 +1,215 @@
+"""Parley's cleaning on top of trafilatura: titles without site names, body lines without
+bylines, stamps, captions, headings and footers.
+
+Lines are judged by the same rules as scraped text (``parley.extract.furniture``, which uses
+``parley.extract.stamps``), plus the few things only web pages print (share buttons,
+"Read more"; ``data/html_furniture.tsv``). ``line_kind`` is the one place that combines them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from parley.extract import furniture
+from parley.extract.html_data import furniture_rules, selectors
+from parley.extract.html_meta import norm
+
+# "Jane Doe, Staff Writer" / "Jane Doe | Reuters" / "Jane Doe (AFP)": the name is the first part.
+_ROLE_SPLIT = re.compile(r"\s*(?:,|\||/|\(|\)|–|—| - |\bfor\b|\bin\b|@)\s*")
+_AND = re.compile(r"\s+(?:and|und|et|y|e|&)\s+|\s*;\s*", re.IGNORECASE)
+_NAME_WORD = re.compile(r"^[^\W\d_][\w.'’-]*$")
+_EMAIL_OR_URL = re.compile(r"@|https?://|www\.", re.IGNORECASE)
+# What furniture.classify_line calls article text.
+_TEXT_KINDS = frozenset({"text", "blank"})
+
+
+def line_kind(line: str) -> str | None:
+    """What a non-body line is ("byline", "stamp", "footer", "hard_footer", "credit",
+    "contributor", "share"), or None for article text."""
+    kind = furniture.classify_line(line)
+    if kind not in _TEXT_KINDS:
+        return kind
+    for rule in furniture_rules():
+        if rule.pattern.match(line):
+            return rule.kind
+    return None
+
+
+# ---------------------------------------------------------------------------------------------
+# Titles
+
+
+@dataclass(frozen=True, slots=True)
+class Title:
+    text: str | None
+    kicker: str | None
+
+
+def clean_title(candidates: list[str], site_names: Iterable[str]) -> Title:
+    """The headline without the site name and without a kicker ("[News analysis] ...")."""
+    if not candidates:
+        return Title(None, None)
+    sites = {s.casefold() for s in site_names if s}
+    genre, title = furniture.split_kicker(strip_site_name(candidates[0], sites))
+    return Title(norm(title) or None, genre)
+
+
+def strip_site_name(title: str, sites: set[str]) -> str:
+    for sep in selectors().title_separators:
+        if sep not in title:
+            continue
+        head, _, tail = title.rpartition(sep)
+        tail_key = tail.strip().casefold()
+        known = tail_key in sites or any(tail_key and tail_key in s for s in sites)
+        # "Headline | Reuters": a short last part after a long headline is the site's name.
+        short = len(tail.split()) <= 4 and len(head.split()) >= 3
+        if head.strip() and (known or short):
+            return strip_site_name(head.strip(), sites)
+        first, _, rest = title.partition(sep)
+        if first.strip().casefold() in sites and rest.strip():
+            return rest.strip()
+    return title.strip()
+
+
+# ---------------------------------------------------------------------------------------------
+# Authors
+
+
+def clean_authors(raw: Iterable[str], publishers: Iterable[str] = ()) -> tuple[str, ...]:
+    """Person names out of bylines and author fields: no "By", roles, agencies, links, or the
+    publisher itself (which many sites put in the author field)."""
+    names: list[str] = []
+    keys: set[str] = {p.casefold() for p in publishers}
+    for value in raw:
+        for part in _AND.split(_strip_label(norm(value))):
+            name = _strip_label(_ROLE_SPLIT.split(_strip_label(part))[0]).strip(" :-")
+            name = _drop_role_words(name)
+            if not _looks_like_name(name):
+                continue
+            if name.isupper() and len(name.split()) > 1:
+                name = name.title()
+            if name.casefold() not in keys:
+                keys.add(name.casefold())
+                names.append(name)
+    return tuple(names)
+
+
+def _strip_label(text: str) -> str:
+    text = text.strip(" :-–—|")
+    lowered = text.casefold()
+    for label in selectors().byline_labels:
+        if lowered.startswith(label) and (
+            label.endswith(":") or len(text) == len(label) or not text[len(label)].isalnum()
+        ):
+            return _strip_label(text[len(label) :])
+    return text
+
+
+def _drop_role_words(name: str) -> str:
+    """"Jane Doe Twitter" or "Jane Doe Redakteur": the name before the role or link word."""
+    not_names = selectors().not_names
+    words = name.split()
+    while words and words[-1].casefold().strip(".:") in not_names:
+        words.pop()
+    return " ".join(words)
+
+
+def _looks_like_name(name: str) -> bool:
+    if not name or _EMAIL_OR_URL.search(name) or any(ch.isdigit() for ch in name):
+        return False
+    key = name.casefold()
+    not_names = selectors().not_names
+    if furniture.agency_name(name) or key in not_names:
+        return False
+    if any(word.strip(".") in not_names for word in key.split()):
+        return False
+    words = name.split()
+    return 1 <= len(words) <= 5 and all(_NAME_WORD.match(w) for w in words)
+
+
+# ---------------------------------------------------------------------------------------------
+# Body
+
+
+@dataclass(slots=True)
+class Body:
+    paragraphs: list[str] = field(default_factory=list)
+    headings: list[str] = field(default_factory=list)
+    removed: list[tuple[str, str]] = field(default_factory=list)  # (why, line), for debugging
+
+
+def clean_body(
+    blocks: list[tuple[str, str]],
+    *,
+    title: str | None,
+    captions: list[str],
+    authors: tuple[str, ...],
+) -> Body:
+    """Paragraphs and section headings out of trafilatura's blocks ("head" or "p", text)."""
+    body = Body()
+    caption_keys = [c.casefold() for c in captions]
+    skip = {title.casefold()} if title else set()
+    author_keys = {a.casefold() for a in authors}
+    seen: set[str] = set()
+    pending: list[str] = []
+    for kind, raw in blocks:
+        line = norm(raw)
+        key = line.casefold()
+        if not line:
+            continue
+        why = _why_not_body(line, key, skip, caption_keys, author_keys, seen, kind)
+        if why == "hard_footer" and body.paragraphs:
+            # "Related articles", "© 2018 ...": the article is over, the rest is the page's.
+            body.removed.append((why, line))
+            break
+        if why is not None:
+            body.removed.append((why, line))
+            continue
+        if kind == "head" and not _is_sentence(line):
+            # A heading counts only once a paragraph follows it: trailing ones ("Comments",
+            # "Leave a reply") head page furniture, not the article.
+            pending.append(line)
+            continue
+        body.headings.extend(pending)
+        pending.clear()
+        seen.add(key)
+        body.paragraphs.append(line)
+    return body
+
+
+def _is_sentence(line: str) -> bool:
+    """Prose set in a heading element (a deck in an <h2>, a whole section in an <h3>): it
+    reads as text, not as a section title."""
+    words = len(line.split())
+    return words > 25 or (words >= 12 and line.endswith((".", "!", "?", "…", '"', "”")))
+
+
+def _why_not_body(
+    line: str,
+    key: str,
+    skip: set[str],
+    caption_keys: list[str],
+    author_keys: set[str],
+    seen: set[str],
+    kind: str,
+) -> str | None:
+    if key in skip:
+        return "title"
+    if key in seen and len(line) < 300:
+        return "duplicate"
+    if any(_is_caption(key, c) for c in caption_keys):
+        return "caption"
+    if key in author_keys or _strip_label(line).casefold() in author_keys:
+        return "byline"
+    if len(line) <= 250 and kind != "table":
+        return line_kind(line)
+    return None
+
+
+def _is_caption(key: str, caption: str) -> bool:
+    if key == caption:
+        return True
+    # trafilatura sometimes keeps the caption without its credit, or the credit alone.
+    return len(key) >= 25 and (caption.startswith(key) or (key in caption and len(key) > 40))
