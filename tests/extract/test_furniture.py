@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from parley.extract import furniture
@@ -168,3 +170,16 @@ def test_furniture_parse_contributors() -> None:
         "Associated Press writer Sam Cole in Seoul contributed to this report.") == ("Sam Cole",)
     assert parse_contributors("Mina Park contributed reporting from Seoul.") == ("Mina Park",)
     assert parse_contributors("The ministry contributed funds to the project.") is None
+
+
+def test_furniture_malformed_data_line_names_file_and_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from parley.errors import KnowledgeBaseError
+    from parley.extract import stamps
+
+    bad = tmp_path / "agencies.tsv"
+    bad.write_text("# header\nReuters\tReuters\nAP only-one-field\n", encoding="utf-8")
+    monkeypatch.setattr(stamps, "DATA_DIR", tmp_path)
+    with pytest.raises(KnowledgeBaseError, match=r"agencies\.tsv line 3"):
+        stamps.read_data_table("agencies.tsv", 2)
