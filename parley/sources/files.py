@@ -23,6 +23,7 @@ from parley.sources.sniff import GZIP_MAGIC, MAX_BYTES, gunzip, too_large
 __all__ = ["MAX_BYTES", "read_path", "read_source", "read_stdin"]
 
 STDIN = "-"
+_STDIN_CLOSED = "standard input is closed: pipe a page into parley or give a path"
 
 
 def read_source(spec: str, *, timeout: float = 20.0, max_bytes: int = MAX_BYTES) -> Document:
@@ -85,8 +86,12 @@ def read_stdin(max_bytes: int = MAX_BYTES) -> Document:
     name = "standard input"
     stream = sys.stdin
     if stream is None or getattr(stream, "buffer", None) is None:
-        raise InputError("standard input is closed: pipe a page into parley or give a path")
-    if stream.isatty():
+        raise InputError(_STDIN_CLOSED)
+    try:
+        interactive = stream.isatty()
+    except (ValueError, OSError) as err:  # ValueError: the stream was closed
+        raise InputError(_STDIN_CLOSED) from err
+    if interactive:
         # Waiting on a terminal looks like a hang; say what was expected instead.
         raise InputError("standard input is a terminal: pipe a page into parley or give a path")
     try:

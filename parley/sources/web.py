@@ -18,7 +18,7 @@ import zlib
 from http.client import HTTPMessage
 from typing import IO, Any
 from urllib.error import HTTPError, URLError
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import quote, urljoin, urlsplit, urlunsplit
 from urllib.request import (
     HTTPRedirectHandler,
     OpenerDirector,
@@ -52,12 +52,14 @@ def fetch_url(
     ``timeout`` bounds each network wait and, doubled, the whole fetch, so a server that
     dribbles bytes cannot hold a worker for ever.
     """
-    parts = urlsplit(url.strip())
-    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
-        raise FetchError(f"{url} is not an http:// or https:// address")
+    try:
+        address = _ascii_url(url.strip())
+    except ValueError as err:
+        # urlsplit refuses e.g. "http://[::1"; IDNA refuses empty or overlong labels.
+        raise FetchError(f"{url} is not a valid web address ({err})") from err
     opener = opener or _default_opener(url, max_redirects)
     request = Request(
-        url.strip(),
+        address,
         headers={
             "User-Agent": USER_AGENT,
             "Accept": "text/html,application/xhtml+xml,text/plain;q=0.9,*/*;q=0.1",
@@ -86,6 +88,32 @@ def fetch_url(
     if not data.strip():
         raise EmptyInput(f"{url} returned an empty page")
     return Document(data=data, source=url, url=final_url, content_type=content_type)
+
+
+def _ascii_url(url: str) -> str:
+    """The URL as HTTP needs it: IDNA host, percent-encoded path and query.
+
+    People paste addresses as browsers show them ("https://news.example/북한 talks");
+    http.client would fail on the non-ASCII characters or spaces.
+    """
+    parts = urlsplit(url)
+    if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
+        raise FetchError(f"{url} is not an http:// or https:// address")
+    host = parts.hostname
+    if not host.isascii():
+        host = host.encode("idna").decode("ascii")
+    if ":" in host:
+        host = f"[{host}]"  # an IPv6 literal
+    netloc = f"{host}:{parts.port}" if parts.port is not None else host
+    if parts.username is not None:
+        credentials = quote(parts.username, safe="")
+        if parts.password is not None:
+            credentials += ":" + quote(parts.password, safe="")
+        netloc = f"{credentials}@{netloc}"
+    # Characters already percent-encoded, and URL delimiters, are kept as they are.
+    path = quote(parts.path, safe="/%:@!$&'()*+,;=-._~")
+    query = quote(parts.query, safe="/?%:@!$&'()*+,;=-._~")
+    return urlunsplit((parts.scheme.lower(), netloc, path or "/", query, ""))
 
 
 class _LimitedRedirects(HTTPRedirectHandler):

@@ -47,7 +47,7 @@ class _Handler(BaseHTTPRequestHandler):
         self.wfile.write(body)
 
     def do_GET(self) -> None:
-        path = self.path
+        path = self.path.split("?")[0]
         html = {"Content-Type": "text/html; charset=utf-8"}
         if path == "/page":
             self._send(200, PAGE, {**html, "X-Agent": self.headers.get("User-Agent", "")})
@@ -270,8 +270,21 @@ def test_web_closed_port_is_connection_refused() -> None:
 
 @pytest.mark.parametrize("url", ["ftp://news.example/a", "http://", "news.example/a"])
 def test_web_refuses_addresses_that_are_not_http(url: str) -> None:
-    with pytest.raises(FetchError, match="is not an http:// or https:// address"):
+    with pytest.raises(FetchError) as err:
         fetch_url(url, timeout=0.5)
+    assert str(err.value) == f"{url} is not an http:// or https:// address [E110]"
+
+
+def test_web_refuses_malformed_addresses() -> None:
+    with pytest.raises(FetchError, match=r"http://\[::1/a is not a valid web address"):
+        fetch_url("http://[::1/a", timeout=0.5)
+
+
+def test_web_encodes_addresses_pasted_from_a_browser(server: str) -> None:
+    document = fetch_url(f"{server}/page?q=북한 talks", timeout=2)
+    assert document.data == PAGE
+    assert document.source == f"{server}/page?q=북한 talks"
+    assert document.url == f"{server}/page?q=%EB%B6%81%ED%95%9C%20talks"
 
 
 def test_web_describes_dns_failure_without_the_network() -> None:
