@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from parley.quotes.attribution import Draft, find_drafts
+from parley.quotes.attribution import Draft, find_drafts, sentence_bounds
 from parley.quotes.lexicon import Lexicon, default_lexicon
 from parley.quotes.speakers import SpeakerResolver
 from parley.records import Article, Entity, Quote, Timex
@@ -59,7 +59,7 @@ def _record(
     by_entity: dict[str, Entity],
 ) -> Quote:
     start, end = draft.start, draft.end
-    sentence = _sentence_bounds(doc, draft.anchor)
+    sentence = sentence_bounds(doc, draft.anchor)
     speaker_text = text[draft.source[0] : draft.source[1]] if draft.source else None
     return Quote(
         id=f"q{n}",
@@ -78,14 +78,6 @@ def _record(
         cue_lemma=draft.cue_lemma,
         unbalanced=draft.unbalanced,
     )
-
-
-def _sentence_bounds(doc: Doc, offset: int) -> tuple[int, int]:
-    span = doc.char_span(offset, offset + 1, alignment_mode="expand")
-    if span is None or not len(span):
-        return offset, offset
-    sent = span[0].sent
-    return sent.start_char, sent.end_char
 
 
 def _outside_content(draft: Draft, start: int, end: int) -> bool:

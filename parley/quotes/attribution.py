@@ -83,6 +83,20 @@ def _balance(text: str, start: int, end: int) -> Frag:
     return start, end
 
 
+def sentence_bounds(doc: Doc, offset: int) -> Frag:
+    """The sentence holding ``offset``, clipped to its paragraph: the parser sometimes runs
+    a sentence over a paragraph break, and no attribution crosses one."""
+    text = doc.text
+    p_start = text.rfind("\n", 0, offset) + 1
+    p_end = text.find("\n", offset)
+    p_end = len(text) if p_end < 0 else p_end
+    span = doc.char_span(offset, offset + 1, alignment_mode="expand")
+    if span is None or not len(span):
+        return p_start, p_end
+    sent = span[0].sent
+    return max(sent.start_char, p_start), min(sent.end_char, p_end)
+
+
 def _token_span(tokens: list[Token]) -> Frag:
     first = min(tokens, key=lambda t: t.i)
     last = max(tokens, key=lambda t: t.i)
@@ -176,10 +190,10 @@ class _Finder:
         return start, end
 
     def sentence_of(self, offset: int) -> Span:
-        tok = self.doc.char_span(offset, offset + 1, alignment_mode="expand")
-        if tok is None or len(tok) == 0:
-            return self.doc[0:1].sent if len(self.doc) else self.doc[0:0]
-        return tok[0].sent
+        """The tokens of the (paragraph-clipped) sentence at ``offset``."""
+        start, end = sentence_bounds(self.doc, offset)
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        return span if span is not None else self.doc[0:0]
 
     def quotes_in(self, start: int, end: int) -> list[int]:
         return [i for i, q in enumerate(self.quoted) if q.start < end and q.end > start]
@@ -221,7 +235,7 @@ class _Finder:
         # trailing clauses on the verb); one before the verb stops at it.
         start, end = _token_span(tokens)
         if comp.i > verb.i:
-            sent_end = verb.sent.end_char
+            sent_end = sentence_bounds(self.doc, verb.idx)[1]
             end = max(end, sent_end) if self.in_quote[comp.i] < 0 else end
             start = max(start, self.cue_span(verb)[1])
         else:
@@ -274,16 +288,16 @@ class _Finder:
         subj = self.subject(verb)
         if subj is None:
             return
-        sent = verb.sent
-        inner = [t for t in verb.subtree]
-        a_start, a_end = _token_span(inner)
-        if self.quotes_in(sent.start_char, sent.end_char):
+        s_start, s_end = sentence_bounds(self.doc, verb.idx)
+        a_start, a_end = _token_span(list(verb.subtree))
+        a_start, a_end = max(a_start, s_start), min(a_end, s_end)
+        if self.quotes_in(s_start, s_end):
             return  # direct quotations are handled with their marks
         frags = [
             f
             for f in (
-                _trim(self.text, sent.start_char, a_start),
-                _trim(self.text, a_end, sent.end_char),
+                _trim(self.text, s_start, a_start),
+                _trim(self.text, a_end, s_end),
             )
             if f is not None
         ]
@@ -313,14 +327,14 @@ class _Finder:
             pobj = next((c for c in nxt.children if c.dep_ == "pobj"), None)
             if pobj is None:
                 continue
-            sent = tok.sent
-            phrase = [tok, nxt, *pobj.subtree]
-            a_start, a_end = _token_span(phrase)
+            s_start, s_end = sentence_bounds(self.doc, tok.idx)
+            a_start, a_end = _token_span([tok, nxt, *pobj.subtree])
+            a_end = min(a_end, s_end)
             frags = [
                 f
                 for f in (
-                    _trim(self.text, sent.start_char, a_start),
-                    _trim(self.text, a_end, sent.end_char),
+                    _trim(self.text, s_start, a_start),
+                    _trim(self.text, a_end, s_end),
                 )
                 if f is not None
             ]
@@ -454,16 +468,30 @@ class _Finder:
     def nearby_cue(self, first: Quoted, last: Quoted) -> Token | None:
         """A cue verb in the text around the quotation, within its sentences, or in a
         lead-in ending with a colon just before it."""
-        before = self.sentence_of(first.start)
-        after = self.sentence_of(max(first.start, last.end - 1))
-        lo = before.start
-        hi = after.end
-        # The text between the marks and the next or previous quotation only.
+        # The sentences around the marks, including the words right before and after
+        # them (the parser often ends a sentence at a mark), within the paragraph.
+        lead_at = len(self.text[: first.start].rstrip()) - 1
+        tail = self.text[last.end :]
+        tail_at = last.end + len(tail) - len(tail.lstrip())
+        spans = [self.sentence_of(first.start), self.sentence_of(max(first.start, last.end - 1))]
+        if lead_at >= 0 and "\n" not in self.text[lead_at : first.start]:
+            spans.append(self.sentence_of(lead_at))
+        if tail_at < len(self.text) and "\n" not in self.text[last.end : tail_at + 1]:
+            spans.append(self.sentence_of(tail_at))
+        lo = min(sp.start for sp in spans)
+        hi = max(sp.end for sp in spans)
+        # A sentence boundary misplaced by a word ("said that | “if ...") must not hide
+        # the cue: look one sentence further each way, for cues right beside the marks.
+        wide_lo, wide_hi = lo, hi
+        if lo > 0 and "\n" not in self.text[self.doc[lo - 1].idx : self.doc[lo].idx]:
+            wide_lo = self.sentence_of(self.doc[lo - 1].idx).start
+        if hi < len(self.doc) and "\n" not in self.text[self.doc[hi - 1].idx : self.doc[hi].idx]:
+            wide_hi = self.sentence_of(self.doc[hi].idx).end
         candidates: list[Token] = []
-        for tok in self.doc[lo:hi]:
-            if self.cue_of(tok) is None:
+        for tok in self.doc[wide_lo:wide_hi]:
+            if self.cue_of(tok) is None or first.start <= tok.idx < last.end:
                 continue
-            if first.start <= tok.idx < last.end:
+            if not lo <= tok.i < hi and self.cue_distance(tok, first, last) > 3:
                 continue
             candidates.append(tok)
         lead = self.text[: first.start].rstrip()
