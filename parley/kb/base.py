@@ -137,7 +137,7 @@ class SurnameIndex(dict[str, tuple[Actor, ...]]):
     def __contains__(self, key: object) -> bool:
         return isinstance(key, str) and super().__contains__(normalize_name(key))
 
-    def get(self, key: str, default: Any = None) -> Any:  # type: ignore[override]
+    def get(self, key: str, default: Any = None) -> Any:
         return super().get(normalize_name(key), default)
 
 
