@@ -10,11 +10,12 @@ parley.errors error whose message names the input.
 from __future__ import annotations
 
 import os
+import re
 import stat
 import sys
 from pathlib import Path
 from typing import BinaryIO
-from urllib.parse import unquote, urlsplit
+from urllib.parse import unquote
 
 from parley.errors import EmptyInput, InputError, NotAFile, SourceNotFound
 from parley.sources.document import Document
@@ -23,6 +24,7 @@ from parley.sources.sniff import GZIP_MAGIC, MAX_BYTES, gunzip, too_large
 __all__ = ["MAX_BYTES", "read_path", "read_source", "read_stdin"]
 
 STDIN = "-"
+_SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.-]*)://")
 _STDIN_CLOSED = "standard input is closed: pipe a page into parley or give a path"
 
 
@@ -30,14 +32,17 @@ def read_source(spec: str, *, timeout: float = 20.0, max_bytes: int = MAX_BYTES)
     """Read what the user named: "-" (standard input), an http(s) URL, or a file path."""
     if spec == STDIN:
         return read_stdin(max_bytes)
-    scheme = urlsplit(spec).scheme.lower() if "://" in spec else ""
+    # The scheme by pattern, not urlsplit: urlsplit raises on some malformed URLs, and those
+    # should reach fetch_url, which reports them as FetchError.
+    match = _SCHEME.match(spec)
+    scheme = match.group(1).lower() if match else ""
     if scheme in ("http", "https"):
         # Imported here so that reading files never loads the network code.
         from parley.sources.web import fetch_url
 
         return fetch_url(spec, timeout=timeout, max_bytes=max_bytes)
     if scheme == "file":
-        return read_path(Path(unquote(urlsplit(spec).path)), max_bytes)
+        return read_path(_file_url_path(spec), max_bytes)
     if scheme:
         raise InputError(f"{spec}: Parley reads http:// and https:// URLs, not {scheme}://")
     if not spec.strip():
@@ -99,6 +104,17 @@ def read_stdin(max_bytes: int = MAX_BYTES) -> Document:
     except OSError as err:
         raise InputError(f"{name} cannot be read ({_reason(err)})") from err
     return Document(data=_finish(data, name, max_bytes), source=STDIN)
+
+
+def _file_url_path(spec: str) -> Path:
+    """file:///a/b%20c -> /a/b c; file://localhost/a works too; other hosts do not."""
+    rest = spec[len("file://") :].partition("?")[0].partition("#")[0]
+    if not rest.startswith("/"):
+        host, _, tail = rest.partition("/")
+        if host.lower() != "localhost":
+            raise InputError(f"{spec}: Parley reads file:// URLs on this machine only")
+        rest = "/" + tail
+    return Path(unquote(rest))
 
 
 def _read_capped(stream: BinaryIO, name: str, max_bytes: int) -> bytes:

@@ -11,7 +11,14 @@ from pathlib import Path
 
 import pytest
 
-from parley.errors import EmptyInput, InputError, InputTooLarge, NotAFile, SourceNotFound
+from parley.errors import (
+    EmptyInput,
+    FetchError,
+    InputError,
+    InputTooLarge,
+    NotAFile,
+    SourceNotFound,
+)
 from parley.sources import Document, document_from_input
 from parley.sources.files import MAX_BYTES, read_path, read_source, read_stdin
 
@@ -204,6 +211,9 @@ def test_files_source_spec_file_url_and_plain_path(tmp_path: Path) -> None:
     page = tmp_path / "page one.html"
     page.write_bytes(PAGE)
     assert read_source(page.as_uri()).data == PAGE
+    assert read_source(page.as_uri().replace("file://", "file://localhost")).data == PAGE
+    with pytest.raises(InputError, match="file:// URLs on this machine only"):
+        read_source("file://elsewhere/page.html")
     assert read_source(str(page)).source == str(page)
 
 
@@ -212,6 +222,8 @@ def test_files_source_spec_file_url_and_plain_path(tmp_path: Path) -> None:
     [
         ("ftp://news.example/a.html", InputError,
          "ftp://news.example/a.html: Parley reads http:// and https:// URLs, not ftp:// [E100]"),
+        ("http://[::1/a", FetchError,
+         "http://[::1/a is not a valid web address (Invalid IPv6 URL) [E110]"),
         ("", SourceNotFound,
          "no input named: give a file path, a URL, or - for standard input [E101]"),
     ],
