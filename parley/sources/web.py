@@ -97,8 +97,10 @@ def _ascii_url(url: str) -> str:
     http.client would fail on the non-ASCII characters or spaces.
     """
     parts = urlsplit(url)
-    if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
+    if parts.scheme.lower() not in ("http", "https"):
         raise FetchError(f"{url} is not an http:// or https:// address")
+    if not parts.hostname:
+        raise FetchError(f"{url} names no host")
     host = parts.hostname
     if not host.isascii():
         host = host.encode("idna").decode("ascii")

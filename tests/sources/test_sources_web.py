@@ -268,11 +268,19 @@ def test_web_closed_port_is_connection_refused() -> None:
     assert str(err.value) == f"cannot fetch http://127.0.0.1:{port}/page: connection refused [E110]"
 
 
-@pytest.mark.parametrize("url", ["ftp://news.example/a", "http://", "news.example/a"])
-def test_web_refuses_addresses_that_are_not_http(url: str) -> None:
+@pytest.mark.parametrize(
+    ("url", "problem"),
+    [
+        ("ftp://news.example/a", "is not an http:// or https:// address"),
+        ("news.example/a", "is not an http:// or https:// address"),
+        ("http://", "names no host"),
+        ("https:///path", "names no host"),
+    ],
+)
+def test_web_refuses_addresses_that_are_not_http(url: str, problem: str) -> None:
     with pytest.raises(FetchError) as err:
         fetch_url(url, timeout=0.5)
-    assert str(err.value) == f"{url} is not an http:// or https:// address [E110]"
+    assert str(err.value) == f"{url} {problem} [E110]"
 
 
 def test_web_refuses_malformed_addresses() -> None:
