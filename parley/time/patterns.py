@@ -14,12 +14,15 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from parley.time.lexicon import Lexicon, default_lexicon
+from parley.time.prefilter import start_keys
 
 
 @dataclass(frozen=True, slots=True)
 class Rule:
     name: str
     regex: re.Pattern[str]
+    # The word keys a match can start with (see ``prefilter``); None: try every position.
+    keys: frozenset[str] | None = None
 
 
 def _alt(words: list[str] | tuple[str, ...]) -> str:
@@ -199,7 +202,8 @@ def build_rules(lex: Lexicon) -> tuple[Rule, ...]:
             r"\b(?P<dir>earlier|later)\s+(?P<rel>this|last|next)\s+(?P<unit>week|month|year)\b"
         ),
     }
-    return tuple(Rule(name, re.compile(pattern, re.I)) for name, pattern in rules.items())
+    compiled = [(name, re.compile(pattern, re.I)) for name, pattern in rules.items()]
+    return tuple(Rule(name, regex, start_keys(regex)) for name, regex in compiled)
 
 
 @lru_cache(maxsize=1)

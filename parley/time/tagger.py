@@ -30,6 +30,7 @@ from parley.records import Timex, TimexType
 from parley.time.anchor import parse_published
 from parley.time.lexicon import Lexicon, default_lexicon
 from parley.time.patterns import Rule, default_rules
+from parley.time.prefilter import scan, word_index
 from parley.time.values import UNIT_GRAN, Point, add_months, at, duration, shift
 
 _SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-Z\"'])|\n")
@@ -100,10 +101,11 @@ def _published_day(published: str) -> date | None:
 
 def _find(text: str, rules: tuple[Rule, ...]) -> list[tuple[int, int, int, Found]]:
     found = []
+    words = word_index(text)
     for index, rule in enumerate(rules):
         # A rule may match context it does not tag ("for years"): its group "span" is the span.
         spanned = "span" in rule.regex.groupindex
-        for m in rule.regex.finditer(text):
+        for m in scan(rule.regex, rule.keys, text, words):
             start, end = m.span("span") if spanned else m.span()
             if end > start:
                 found.append((start, start - end, index, Found(rule.name, m, start, end)))

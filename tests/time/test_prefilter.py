@@ -1,0 +1,75 @@
+"""The word-key prefilter must find exactly what a plain finditer finds, rule by rule."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from parley.time.patterns import default_rules
+from parley.time.prefilter import DIGIT_KEY, OTHER_KEY, scan, start_keys, word_index
+
+# Written for these tests: dense in time expressions, with words that begin like time words
+# ("Marching", "Mayor", "another", "the_unit"), digits glued to letters, and characters that
+# case-insensitive matching equates with ASCII letters (the long s, the Kelvin sign).
+TEXTS = [
+    "On Friday, Nov. 9, 2018, the ministers met for the third time in two weeks; a year "
+    "earlier they had met twice a month. Three days later, at 10:30 a.m. EST Monday, talks "
+    "resumed. The Mayor said Marching bands would play next May and in the spring of 2019.",
+    "In the first fiscal quarter of 2017 profits rose; the year-earlier period was weaker. "
+    "Over the past several decades, for years, every other week and each Tuesday morning, "
+    "the 1990s and mid-2000s, 1/2/98 and 2018-11-12T09:00 were noted. Twenty-five years ago "
+    "a dozen hours after the day before, that day, earlier that day; bathe day after.",
+    "Seven ſeconds later and twenty ſeptember days; the weeK beFORE; 3rd quarter; tonight "
+    "at noon Sunday, the day after tomorrow, Christmas Eve 2016, this coming Thursday, "
+    "fiscal 1999, 2,000 troops in 2000, No. 1998, the 1988 second quarter, a half hour.",
+    "",
+    "   \n\n  ",
+    "the_unit annual2 a1b 12abc now, currently; at the moment — à la fois, ça, 年 2018年 "
+    "İstanbul ıt thıs year; next\u00a0week; the\u2009past two\u2003days.",
+]
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_prefilter_scan_matches_finditer_for_every_rule(text: str) -> None:
+    index = word_index(text)
+    for rule in default_rules():
+        expected = [(m.span(), m.groupdict()) for m in rule.regex.finditer(text)]
+        got = [(m.span(), m.groupdict()) for m in scan(rule.regex, rule.keys, text, index)]
+        assert got == expected, rule.name
+
+
+def test_prefilter_start_keys_of_a_word_pattern() -> None:
+    keys = start_keys(re.compile(r"\b(?:next|last)\s+(?:week|month)\b", re.I))
+    assert keys == frozenset({"nex", "las", OTHER_KEY})
+
+
+def test_prefilter_start_keys_short_words_and_digits() -> None:
+    keys = start_keys(re.compile(r"\b(?:a|an|\d+)\s+days?\b", re.I))
+    assert keys == frozenset({"a", "an", DIGIT_KEY, OTHER_KEY})
+
+
+def test_prefilter_start_keys_open_prefix_takes_every_continuation() -> None:
+    # "May" with no boundary after it also starts "Mayor": every key beginning "may".
+    keys = start_keys(re.compile(r"\b(?:Ma)", re.I))
+    assert keys is not None
+    assert {"ma", "may", "ma1", "ma_"} <= keys
+
+
+@pytest.mark.parametrize(
+    "pattern",
+    [
+        r"(?:the)\s+day",  # no word boundary: may start inside "bathe"
+        r"\b\W+day",  # may start with a non-word character
+        r"\b.day",  # may start with any character
+        r"\b(?:x|)",  # may match the empty string
+        r"\b(\w)\1",  # a back-reference
+    ],
+)
+def test_prefilter_start_keys_unbounded_patterns_scan_everything(pattern: str) -> None:
+    assert start_keys(re.compile(pattern, re.I)) is None
+
+
+def test_prefilter_word_index_keys() -> None:
+    index = word_index("The 2018 Ünion a An x_y")
+    assert index == {"the": [0], DIGIT_KEY: [4], OTHER_KEY: [9], "a": [15], "an": [17], "x_y": [20]}
