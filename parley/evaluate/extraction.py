@@ -188,8 +188,9 @@ def _split_authors(value: str | None) -> list[str]:
     return [a for a in (value or "").split(";") if a.strip()]
 
 
-def _score_metadata(tally: _Tally, gold: dict[str, Any], title: str | None,
-                    authors: list[str], day: str | None) -> None:
+def _score_metadata(
+    tally: _Tally, gold: dict[str, Any], title: str | None, authors: list[str], day: str | None
+) -> None:
     if gold.get("title"):
         tally.field_hit("title", _same_title(str(gold["title"]), title))
     if gold.get("author"):
@@ -253,9 +254,7 @@ def _htmldate_eval(entries: list[DatedPage], notes: list[str]) -> tuple[_Tally, 
                 notes.append(f"htmldate-eval: {path.name}: {why}")
         found = article.published[:10] if article and article.published else None
         ours.field_hit("date", found == gold)
-        day = _guarded(
-            lambda d=data, u=url: htmldate.find_date(d, original_date=True, url=u)
-        )
+        day = _guarded(lambda d=data, u=url: htmldate.find_date(d, original_date=True, url=u))
         base.field_hit("date", day == gold)
     return ours, base
 

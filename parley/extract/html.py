@@ -19,6 +19,7 @@ from parley.extract import furniture
 from parley.extract.html_clean import clean_authors, clean_body, clean_title
 from parley.extract.html_dates import choose_modified, choose_published
 from parley.extract.html_meta import PageMeta, norm, read_page_meta
+from parley.extract.stamps import parse_stamp_line
 from parley.records import Article
 from parley.sources.document import Document
 
@@ -31,6 +32,9 @@ _TRAFILATURA_OPTIONS: dict[str, Any] = {
     "include_tables": True,
     "favor_precision": False,
 }
+
+# A body whose longest line is shorter than this is a menu, not an article.
+_MIN_WORDS = 5
 
 
 def extract_html_article(html: str, document: Document) -> Article:
@@ -47,26 +51,37 @@ def extract_html_article(html: str, document: Document) -> Article:
     host_publisher = furniture.publisher_from_host(url) if url else None
     publishers = meta.publishers + [p for p in (host_publisher, result.sitename) if p]
     title = clean_title(meta.titles or ([result.title] if result.title else []), publishers)
-    # The page's structured fields first, then trafilatura's reading of it, then the first
-    # byline element: later byline-like elements are mostly teasers and comment authors.
-    authors = (
-        clean_authors(meta.authors, publishers)
-        or clean_authors((result.author or "").split(";"), publishers)
-        or clean_authors(_byline_names(meta.bylines[:1]), publishers)
+    # The page's structured fields first, then trafilatura's reading of it; failing those,
+    # the byline lines taken out of the body, then the first byline element (later ones are
+    # mostly teasers and comment authors).
+    authors = clean_authors(meta.authors, publishers) or clean_authors(
+        (result.author or "").split(";"), publishers
     )
     subtitle = _subtitle(meta, result)
     body = clean_body(
         _blocks(result.body),
-        title=title.text,
+        titles=[t for t in (title.text, *meta.titles) if t],
         captions=meta.captions,
         authors=authors,
     )
-    if not body.paragraphs:
+    if not any(len(p.split()) >= _MIN_WORDS for p in body.paragraphs):
+        # Menus and link lists are all trafilatura finds on pages without an article.
         raise ExtractionError(f"no article text found in {document.source}")
     text = "\n\n".join(body.paragraphs)
     if subtitle and _opens(text, subtitle):
         subtitle = None  # the "deck" is the first paragraph: it stays in the body only
-    published = choose_published(meta.published, result.date)
+    removed_bylines = [line for why, line in body.removed if why == "byline"]
+    authors = authors or clean_authors(
+        _byline_names(removed_bylines[:2] + meta.bylines[:1]), publishers
+    )
+    stamps = [
+        s
+        for s in (parse_stamp_line(line) for why, line in body.removed if why == "stamp")
+        if s is not None
+    ]
+    published_candidates = meta.published + [s.published for s in stamps if s.published]
+    modified_candidates = meta.modified + [s.modified for s in stamps if s.modified]
+    published = choose_published(published_candidates, result.date, modified_candidates)
     return Article(
         id="",
         source=document.source,
@@ -74,7 +89,7 @@ def extract_html_article(html: str, document: Document) -> Article:
         subtitle=subtitle,
         genre=meta.kickers[0] if meta.kickers else title.kicker,
         published=published,
-        modified=choose_modified(meta.modified, published),
+        modified=choose_modified(modified_candidates, published),
         authors=authors,
         publisher=publishers[0] if publishers else None,
         language=meta.language,

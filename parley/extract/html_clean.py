@@ -85,6 +85,8 @@ def clean_authors(raw: Iterable[str], publishers: Iterable[str] = ()) -> tuple[s
     for value in raw:
         for part in _AND.split(_strip_label(norm(value))):
             name = _strip_label(_ROLE_SPLIT.split(_strip_label(part))[0]).strip(" :-")
+            if name.casefold() in keys:
+                continue
             name = _drop_role_words(name)
             if not _looks_like_name(name):
                 continue
@@ -108,7 +110,7 @@ def _strip_label(text: str) -> str:
 
 
 def _drop_role_words(name: str) -> str:
-    """"Jane Doe Twitter" or "Jane Doe Redakteur": the name before the role or link word."""
+    """ "Jane Doe Twitter" or "Jane Doe Redakteur": the name before the role or link word."""
     not_names = selectors().not_names
     words = name.split()
     while words and words[-1].casefold().strip(".:") in not_names:
@@ -143,14 +145,14 @@ class Body:
 def clean_body(
     blocks: list[tuple[str, str]],
     *,
-    title: str | None,
+    titles: list[str],
     captions: list[str],
     authors: tuple[str, ...],
 ) -> Body:
     """Paragraphs and section headings out of trafilatura's blocks ("head" or "p", text)."""
     body = Body()
     caption_keys = [c.casefold() for c in captions]
-    skip = {title.casefold()} if title else set()
+    skip = {t.casefold() for t in titles}
     author_keys = {a.casefold() for a in authors}
     seen: set[str] = set()
     pending: list[str] = []

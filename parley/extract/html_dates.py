@@ -9,11 +9,12 @@ so a full timestamp is kept only when its day agrees with it; otherwise the day 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from email.utils import parsedate_to_datetime
 
-_ISO_LIKE = re.compile(r"^\d{4}-?\d{2}-?\d{2}")
+_ISO_LIKE = re.compile(r"^\d{4}-\d{2}-\d{2}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,18 +64,24 @@ def _parse_iso(text: str) -> Stamp | None:
     return Stamp(parsed.date(), parsed)
 
 
-def choose_published(candidates: list[str], original_day: str | None) -> str | None:
+def choose_published(
+    candidates: list[str], original_day: str | None, modified: Sequence[str] = ()
+) -> str | None:
     """The publication time: the first full timestamp whose day agrees with htmldate's
     original date; that date alone when none agrees; the page's own stamps when htmldate
-    found nothing."""
+    found nothing. When htmldate's day is the page's stated update day and the page states
+    an earlier publication time, htmldate has read the update: the stated time wins."""
     stamps = [s for s in (parse_stamp(c) for c in candidates) if s is not None]
+    full = [s for s in stamps if s.full is not None]
     day = _day(original_day)
     if day is not None:
-        for stamp in stamps:
-            if stamp.full is not None and day in (stamp.day, stamp.utc_day()):
+        for stamp in full:
+            if day in (stamp.day, stamp.utc_day()):
                 return stamp.iso()
+        updates = {s.day for s in (parse_stamp(m) for m in modified) if s is not None}
+        if day in updates and full and full[0].day < day:
+            return full[0].iso()
         return day.isoformat()
-    full = [s for s in stamps if s.full is not None]
     if full:
         return full[0].iso()
     return stamps[0].iso() if stamps else None
