@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from parley.quotes.attribution import Draft, find_drafts, sentence_bounds
+from parley.quotes.attribution import Draft, SentenceIndex, find_drafts
 from parley.quotes.lexicon import Lexicon, default_lexicon
 from parley.quotes.speakers import SpeakerResolver
 from parley.records import Article, Entity, Quote, Timex
@@ -34,7 +34,8 @@ def find_quotes(
     lex = lexicon or default_lexicon()
     if not len(doc):
         return ()
-    drafts = find_drafts(doc, lex)
+    sentences = SentenceIndex(doc)
+    drafts = find_drafts(doc, lex, sentences)
     resolver = SpeakerResolver(doc, entities, lex, article.authors)
     text = doc.text
     quotes: list[Quote] = []
@@ -44,7 +45,7 @@ def find_quotes(
         speaker = resolver.resolve(draft.source, draft.source_token, previous)
         if speaker is not None:
             previous = speaker
-        quotes.append(_record(n, draft, text, doc, speaker, timexes, lex, by_entity))
+        quotes.append(_record(n, draft, text, sentences, speaker, timexes, lex, by_entity))
     return tuple(quotes)
 
 
@@ -52,14 +53,14 @@ def _record(
     n: int,
     draft: Draft,
     text: str,
-    doc: Doc,
+    sentences: SentenceIndex,
     speaker: Entity | None,
     timexes: tuple[Timex, ...],
     lex: Lexicon,
     by_entity: dict[str, Entity],
 ) -> Quote:
     start, end = draft.start, draft.end
-    sentence = sentence_bounds(doc, draft.anchor)
+    sentence = sentences.bounds(draft.anchor)
     speaker_text = text[draft.source[0] : draft.source[1]] if draft.source else None
     return Quote(
         id=f"q{n}",

@@ -20,6 +20,7 @@ a source is its noun phrase with appositives; a cue is the reporting verb alone.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -83,18 +84,27 @@ def _balance(text: str, start: int, end: int) -> Frag:
     return start, end
 
 
-def sentence_bounds(doc: Doc, offset: int) -> Frag:
-    """The sentence holding ``offset``, clipped to its paragraph: the parser sometimes runs
-    a sentence over a paragraph break, and no attribution crosses one."""
-    text = doc.text
-    p_start = text.rfind("\n", 0, offset) + 1
-    p_end = text.find("\n", offset)
-    p_end = len(text) if p_end < 0 else p_end
-    span = doc.char_span(offset, offset + 1, alignment_mode="expand")
-    if span is None or not len(span):
-        return p_start, p_end
-    sent = span[0].sent
-    return max(sent.start_char, p_start), min(sent.end_char, p_end)
+class SentenceIndex:
+    """Sentence bounds of one parse, looked up by offset (spaCy's ``Token.sent`` walks all
+    the document's sentences on every call)."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.text = doc.text
+        sents = list(doc.sents) if len(doc) else []
+        self.starts = [s.start_char for s in sents]
+        self.ends = [s.end_char for s in sents]
+
+    def bounds(self, offset: int) -> Frag:
+        """The sentence holding ``offset``, clipped to its paragraph: the parser sometimes
+        runs a sentence over a paragraph break, and no attribution crosses one."""
+        text = self.text
+        p_start = text.rfind("\n", 0, offset) + 1
+        p_end = text.find("\n", offset)
+        p_end = len(text) if p_end < 0 else p_end
+        i = bisect.bisect_right(self.starts, offset) - 1
+        if i < 0:
+            return p_start, p_end
+        return max(self.starts[i], p_start), min(self.ends[i], p_end)
 
 
 def _token_span(tokens: list[Token]) -> Frag:
@@ -106,7 +116,7 @@ def _token_span(tokens: list[Token]) -> Frag:
 class _Finder:
     """One document's attribution search (keeps the indexes the passes share)."""
 
-    def __init__(self, doc: Doc, lexicon: Lexicon) -> None:
+    def __init__(self, doc: Doc, lexicon: Lexicon, sentences: SentenceIndex) -> None:
         self.doc = doc
         self.text = doc.text
         self.lex = lexicon
@@ -121,6 +131,7 @@ class _Finder:
             if qi < len(self.quoted) and self.quoted[qi].start <= tok.idx < self.quoted[qi].end:
                 self.in_quote[tok.i] = qi
         self.drafts: list[Draft] = []
+        self.sentences = sentences
 
     # ------------------------------------------------------------ helpers ---
     def cue_of(self, tok: Token) -> str | None:
@@ -191,7 +202,7 @@ class _Finder:
 
     def sentence_of(self, offset: int) -> Span:
         """The tokens of the (paragraph-clipped) sentence at ``offset``."""
-        start, end = sentence_bounds(self.doc, offset)
+        start, end = self.sentences.bounds(offset)
         span = self.doc.char_span(start, end, alignment_mode="expand")
         return span if span is not None else self.doc[0:0]
 
@@ -235,7 +246,7 @@ class _Finder:
         # trailing clauses on the verb); one before the verb stops at it.
         start, end = _token_span(tokens)
         if comp.i > verb.i:
-            sent_end = sentence_bounds(self.doc, verb.idx)[1]
+            sent_end = self.sentences.bounds(verb.idx)[1]
             end = max(end, sent_end) if self.in_quote[comp.i] < 0 else end
             start = max(start, self.cue_span(verb)[1])
         else:
@@ -288,7 +299,7 @@ class _Finder:
         subj = self.subject(verb)
         if subj is None:
             return
-        s_start, s_end = sentence_bounds(self.doc, verb.idx)
+        s_start, s_end = self.sentences.bounds(verb.idx)
         a_start, a_end = _token_span(list(verb.subtree))
         a_start, a_end = max(a_start, s_start), min(a_end, s_end)
         if self.quotes_in(s_start, s_end):
@@ -327,7 +338,7 @@ class _Finder:
             pobj = next((c for c in nxt.children if c.dep_ == "pobj"), None)
             if pobj is None:
                 continue
-            s_start, s_end = sentence_bounds(self.doc, tok.idx)
+            s_start, s_end = self.sentences.bounds(tok.idx)
             a_start, a_end = _token_span([tok, nxt, *pobj.subtree])
             a_end = min(a_end, s_end)
             frags = [
@@ -546,9 +557,9 @@ class _Finder:
         )
 
 
-def find_drafts(doc: Doc, lexicon: Lexicon) -> list[Draft]:
+def find_drafts(doc: Doc, lexicon: Lexicon, sentences: SentenceIndex) -> list[Draft]:
     """Every attribution of ``doc``, ordered by where its content starts."""
-    finder = _Finder(doc, lexicon)
+    finder = _Finder(doc, lexicon, sentences)
     finder.reported()
     finder.according()
     finder.direct()
