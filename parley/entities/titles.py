@@ -66,6 +66,25 @@ def _compile_title_pattern(lex: Lexicon) -> re.Pattern[str]:
 
 
 _NAME_WORD = r"[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?"
+# Between a country or organisation and the title it qualifies: space, or a possessive.
+_ADJACENT = re.compile(r"\s*(?:['’]s\s*)?")
+
+
+def _may_be_titled(cand: Candidate, lex: Lexicon) -> bool:
+    """People, and two- or three-word capitalised names the model called an organisation
+    that hold no organisation word ("Sadia Rahim", not "Foreign Office")."""
+    if cand.kind == "person":
+        return True
+    if cand.kind != "organization" or cand.label != "ORG":
+        return False
+    words = cand.text.split()
+    return (
+        2 <= len(words) <= 3
+        and all(re.fullmatch(_NAME_WORD, w) for w in words)
+        and not any(w in lex.org_words for w in words)
+    )
+
+
 _TITLED_NAMES: dict[int, tuple[Lexicon, re.Pattern[str]]] = {}
 
 
@@ -110,13 +129,15 @@ def apply_titles(
     pattern = _title_pattern(lex)
     swallowed: set[int] = set()
     for index, cand in enumerate(cands):
-        if cand.kind != "person" or cand.alias_of is not None:
+        if cand.alias_of is not None or not _may_be_titled(cand, lex):
             continue
         sent_start, _ = sents.bounds(cand.sentence, len(text))
         window_start = max(sent_start, cand.start - _TITLE_WINDOW)
         match = pattern.search(text, window_start, cand.start)
         if match is None:
             continue
+        # A title before it makes a name a person: "spokeswoman Sadia Rahim" tagged ORG.
+        cand.kind = "person"
         mods = match.group("mods").lower().split()
         former = any(m in FORMER for m in mods)
         title = " ".join(match.group("title").split())
@@ -124,15 +145,19 @@ def apply_titles(
         (cand.former_roles if former else cand.roles).append(role)
         title_start = match.start()
         # Candidates inside the title ("State" of "Secretary of State") are not entities;
-        # a country right before it is the title's country ("US", "Chinese").
+        # a country right before it is the title's country ("US", "Chinese", "Russia's"),
+        # an organisation the person's affiliation ("State Department spokesman").
         for other_index in range(index - 1, -1, -1):
             other = cands[other_index]
             if other.start >= title_start:
                 swallowed.add(other_index)
                 continue
-            adjacent = not text[other.end : title_start].strip()
-            if adjacent and other.kind == "country" and other.country and not former:
-                cand.title_country = other.country
+            adjacent = _ADJACENT.fullmatch(text, other.end, title_start) is not None
+            if adjacent and not former:
+                if other.kind == "country" and other.country is not None:
+                    cand.title_country = other.country
+                elif other.kind in ("organization", "media"):
+                    cand.affiliation = other
             break
     return [c for i, c in enumerate(cands) if i not in swallowed]
 
