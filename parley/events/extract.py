@@ -74,6 +74,9 @@ def _governing(candidate: Candidate, by_index: dict[int, Candidate]) -> Candidat
         token = token.head
         found = by_index.get(token.i)
         if found is not None and not found.is_noun:
+            low, high = sorted((found.token.i, candidate.token.i))
+            if "\n\n" in token.doc[low:high].text:
+                return None  # a parse that ran across a paragraph break: not one statement
             return found
     return None
 
@@ -116,7 +119,12 @@ def _prep_objects(token: Token, preps: Sequence[str]) -> list[Token]:
     found: list[Token] = []
     for child in token.children:
         if child.dep_ in ("prep", "dative") and child.lower_ in preps:
-            found.extend(g for g in child.children if g.dep_ == "pobj")
+            # "On Nov. 10": a date is when, not whom.
+            found.extend(
+                g
+                for g in child.children
+                if g.dep_ == "pobj" and g.ent_type_ not in ("DATE", "TIME")
+            )
         elif child.dep_ == "dative" and child.pos_ in ("NOUN", "PROPN"):
             found.append(child)
     return found
@@ -170,6 +178,15 @@ def _verb_actors(
         target_heads += _prep_objects(folded.token, TARGET_PREPS)
     targets = resolve.first_resolved(target_heads)
     heads = [subject] if subject is not None else []
+    if subject is not None and subject.head.dep_ == "relcl" and subject.lower_ in ("that", "which"):
+        # "a Nov. 2 column by the director ... that warned": the column's date dates it.
+        noun = subject.head.head
+        heads.append(noun)
+        for _ in range(2):
+            if noun.dep_ != "pobj" or noun.head.dep_ != "prep":
+                break
+            noun = noun.head.head
+            heads.append(noun)
     return sources, targets, heads
 
 
@@ -214,8 +231,54 @@ def _noun_actors(
     return sources, targets
 
 
-def _sentence_of(token: Token) -> Span:
-    return token.sent
+def _conditional_threat(candidate: Candidate) -> Token | None:
+    """The if-clause of a reported conditional with a negative outcome, if the reporting verb
+    has one: "said that if the US wants delay, there is no need for dialogue" is a warning
+    (CAMEO codes a conditional negative statement as a threat)."""
+    for comp in candidate.token.children:
+        # The quotation's parse may hang off a quotation mark rather than a ccomp.
+        if comp.dep_ in ("nsubj", "nsubjpass", "agent"):
+            continue
+        words = list(comp.subtree)
+        conditions = [t.head for t in words if t.dep_ == "mark" and t.lower_ in ("if", "unless")]
+        negative = any(t.dep_ == "neg" or t.lower_ in ("no", "never") for t in words)
+        if conditions and negative:
+            return conditions[0]
+    return None
+
+
+def condition_clause_target(
+    candidate: Candidate, resolve: _Resolver, targets: list[Actor]
+) -> list[Actor]:
+    """The party named in a conditional warning's if-clause ("if the US wants delay")."""
+    if any(t.entity for t in targets):
+        return targets
+    condition = _conditional_threat(candidate)
+    if condition is None:
+        return targets
+    for token in condition.subtree:
+        hit = resolve.mentions.at(token.idx, token.idx + len(token))
+        if hit is not None:
+            return [Actor(hit[0], hit[3], hit[1], hit[2])]
+    return targets
+
+
+def _implicit_target(candidate: Candidate, source: Actor, resolve: _Resolver) -> Actor | None:
+    """For a conflictual event with no target: the other country the sentence names."""
+    sent = candidate.sentence
+    best: Actor | None = None
+    for token in sent:
+        hit = resolve.mentions.at(token.idx, token.idx + len(token))
+        if hit is None or source.entity is None:
+            continue
+        entity = hit[0]
+        if entity.id == source.entity.id or not entity.actor or not source.entity.actor:
+            continue
+        if entity.actor[:3] == source.entity.actor[:3]:
+            continue
+        best = Actor(entity, hit[3], hit[1], hit[2])
+        break
+    return best
 
 
 def find_events_in_doc(
@@ -279,9 +342,21 @@ def find_events_in_doc(
                 continue  # an event noun with nobody attached is a topic, not an event
             actor_heads: list[Token] = []
         else:
+            if candidate.code == REPORTING_CODE:
+                condition = _conditional_threat(candidate)
+                if condition is not None:
+                    candidate.code = "130"
+                    info = code_info("130")
+                    assert info is not None
             sources, targets, actor_heads = _verb_actors(candidate, resolve)
+            if candidate.code == "130" and condition_clause_target(candidate, resolve, targets):
+                targets = condition_clause_target(candidate, resolve, targets)
             if not sources and not targets:
                 continue
+        if len(sources) == 1 and not any(t.entity for t in targets) and info.code[:2] >= "09":
+            implicit = _implicit_target(candidate, sources[0], resolve)
+            if implicit is not None:
+                targets = [implicit]
         token = candidate.token
         sent = candidate.sentence
         date, date_source = find_date(token, actor_heads, heads, article.published)
