@@ -144,6 +144,9 @@ def _read_json(path: Path) -> dict[str, Any]:
 @dataclass(slots=True)
 class _Tally:
     counts: SnippetCounts = field(default_factory=SnippetCounts)
+    # Parley only: the body with the section headings put back, to show how much of the gap
+    # to trafilatura is the headings that the contract keeps out of Article.text.
+    with_headings: SnippetCounts = field(default_factory=SnippetCounts)
     hits: dict[str, int] = field(default_factory=dict)
     seen: dict[str, int] = field(default_factory=dict)
     failed: int = 0
@@ -215,6 +218,8 @@ def _trafilatura_eval(pages: list[EvalPage], notes: list[str]) -> tuple[_Tally, 
             if why and why.startswith("crash"):
                 notes.append(f"trafilatura-eval: {page.path.name}: {why}")
         ours.counts.add(score_text(article.text if article else None, page.with_, page.without))
+        full = "\n".join([*article.headings, article.text]) if article else None
+        ours.with_headings.add(score_text(full, page.with_, page.without))
         _score_metadata(
             ours,
             page.gold,
@@ -276,6 +281,8 @@ def run(data_dir: Path, *, limit: int | None = None) -> Report:
     d_ours, d_base = _htmldate_eval(dated, notes)
     metrics: dict[str, float] = {}
     metrics.update(_iter_metrics("trafilatura_eval", t_ours, len(pages)))
+    for name, value in t_ours.with_headings.metrics().items():
+        metrics[f"trafilatura_eval.with_headings.{name}"] = value
     metrics.update(_iter_metrics("baseline.trafilatura_eval", t_base, len(pages)))
     metrics["htmldate_eval.accuracy"] = d_ours.accuracy("date")
     metrics["htmldate_eval.pages"] = float(len(dated))
@@ -291,6 +298,7 @@ def _table(metrics: dict[str, float]) -> str:
         ("trafilatura-eval recall", "trafilatura_eval.recall"),
         ("trafilatura-eval F1", "trafilatura_eval.f1"),
         ("trafilatura-eval accuracy", "trafilatura_eval.accuracy"),
+        ("  F1, headings kept in text", "trafilatura_eval.with_headings.f1"),
         ("title accuracy", "trafilatura_eval.title_accuracy"),
         ("author accuracy", "trafilatura_eval.author_accuracy"),
         ("date accuracy", "trafilatura_eval.date_accuracy"),
