@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from spacy.tokens import Doc, Span
 
@@ -119,17 +120,71 @@ def _is_place_use(doc: Doc, ent: Span, lex: Lexicon) -> bool:
     return root.dep_ in ("pobj", "dobj") and root.head.lower_ in lex.location_heads
 
 
+# The longest role title the group rule tries, in tokens ("Minister of National Defense").
+_LONGEST_ROLE = 6
+_POSSESSIVE_TOKENS = frozenset(("'s", "’s", "'", "’"))
+
+
 def _group_noun_end(doc: Doc, ent: Span, lex: Lexicon) -> tuple[int, str] | None:
-    """End token and sector of a collective noun right after a country or demonym."""
-    if ent.end < len(doc) and doc[ent.end].lower_ in lex.group_nouns:
-        token = doc[ent.end]
-        return token.i + 1, lex.group_nouns[token.lower_]
+    """End token and sector of what a country or demonym qualifies, when that is an actor
+    without a name: a collective noun ("Chinese troops", "Sudan's government", "Israel's
+    high court") or a title with no name after it ("Iraq's national security advisor",
+    "the US commander in Iraq"). A title followed by a name is the name's (see titles)."""
+    i = ent.end
+    if i < len(doc) and doc[i].text in _POSSESSIVE_TOKENS:
+        i += 1
+    # One adjective may stand between: "Romania's new government", "Israel's high court".
+    if i + 1 < len(doc) and doc[i].pos_ == "ADJ" and doc[i].lower_ not in lex.group_nouns:
+        i += 1
+    if i >= len(doc):
+        return None
+    if doc[i].lower_ in lex.group_nouns:
+        return i + 1, lex.group_nouns[doc[i].lower_]
+    for size in range(min(_LONGEST_ROLE, len(doc) - i), 0, -1):
+        phrase = doc[i : i + size].text
+        sector = lex.roles_folded.get(phrase.casefold())
+        if sector is None:
+            continue
+        after = doc[i + size] if i + size < len(doc) else None
+        # A name after it, or "of"/"for" continuing a longer title: not a nameless actor.
+        if after is not None and (after.pos_ == "PROPN" or after.lower_ in ("of", "for")):
+            return None
+        return i + size, sector
     return None
+
+
+def _role_of_start(doc: Doc, ent: Span, lex: Lexicon) -> tuple[int, str] | None:
+    """Start token and sector of "the president of Armenia", "the Ambassador of Morocco"."""
+    i = ent.start - 1
+    if i >= 0 and doc[i].lower_ == "the":
+        i -= 1
+    if i < 1 or doc[i].lower_ != "of":
+        return None
+    for size in range(min(_LONGEST_ROLE, i), 0, -1):
+        sector = lex.roles_folded.get(doc[i - size : i].text.casefold())
+        if sector is not None:
+            return i - size, sector
+    return None
+
+
+def _coordinate_groups(text: str, cands: list[Candidate]) -> None:
+    """ "Hungarian and Romanian officials", "U.S. and Russian negotiators": the first
+    demonym shares the collective noun of the second."""
+    for first, second in pairwise(cands):
+        if (
+            first.kind == "country"
+            and second.kind == "group"
+            and second.sector is not None
+            and first.label != "REGION"
+            and re.fullmatch(r"\s*(?:and|or|,)\s*", text[first.end : second.start])
+        ):
+            first.kind, first.sector = "group", second.sector
 
 
 def _from_ent(
     doc: Doc, text: str, ent: Span, kb: KnowledgeBaseLike, lex: Lexicon, sents: Sentences
 ) -> Candidate | None:
+    country: CountryLike | None = None
     start, end = _trim(text, ent.start_char, ent.end_char)
     if end <= start:
         return None
@@ -152,8 +207,11 @@ def _from_ent(
     if label == "FAC":
         return make("location")
     if label == "ORG":
-        return make("organization")
-    country: CountryLike | None = None
+        # "the USA" tagged ORG is still the country.
+        as_country = kb.country(surface)
+        if as_country is None:
+            return make("organization")
+        country = as_country
     if label == "NORP":
         country = kb.country_by_demonym(surface) or kb.country(surface)
         if country is None:
@@ -169,6 +227,13 @@ def _from_ent(
             return make("location")
     if country is None:
         return None
+    role_of = _role_of_start(doc, ent, lex)
+    if role_of is not None and label != "NORP":
+        first, sector = role_of
+        start = doc[first].idx
+        return Candidate(
+            start, end, text[start:end], label, "group", sentence, country=country, sector=sector
+        )
     group = _group_noun_end(doc, ent, lex)
     if group is not None:
         end_tok, sector = group
@@ -296,4 +361,5 @@ def collect_candidates(
         if kept and cand.start < kept[-1].end:
             continue
         kept.append(cand)
+    _coordinate_groups(text, kept)
     return _merge_parentheticals(text, kept)
