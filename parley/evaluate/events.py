@@ -152,7 +152,7 @@ def score_plover(data_dir: Path, limit: int | None) -> tuple[dict[str, float], T
         sentence = Counts(int(hit), len(types) - int(hit), int(not hit))
         counts.add(sentence)
         tally.by_root.setdefault(gold_type, Counts()).add(sentence)
-        best = same[0] if same else max(events, key=lambda e: e.confidence, default=None)
+        best = same[0] if same else (max(events, key=lambda e: e.confidence) if events else None)
         tally.confusion[(gold_type, plover_name(best) or "-" if best else "-")] += 1
         tally.sentences += 1
         for side in ("source", "target"):
@@ -260,7 +260,9 @@ def score_codings(
             )
         for g in gold:
             same = [e for e in events if e.cameo[:2] == g[0][:2]]
-            best = same[0] if same else max(events, key=lambda e: e.confidence, default=None)
+            best = (
+                same[0] if same else (max(events, key=lambda e: e.confidence) if events else None)
+            )
             tally.confusion[(g[0][:2], best.cameo[:2] if best else "-")] += 1
     metrics: dict[str, float] = {}
     for key, counts in tally.overall.items():
