@@ -62,6 +62,7 @@ class RegionalRef:
 class Lexicon:
     roles: dict[str, str | None]  # title as written -> sector
     roles_folded: dict[str, str | None]  # case-folded title -> sector
+    role_first_words: frozenset[str]  # case-folded first words of the titles, a quick filter
     title_heads: frozenset[str]
     title_modifiers: frozenset[str]  # lower case
     stop_entities: frozenset[str]  # case-folded
@@ -117,6 +118,7 @@ def load_lexicon_from(data_dir: Path) -> Lexicon:
     return Lexicon(
         roles=roles,
         roles_folded={k.casefold(): v for k, v in roles.items()},
+        role_first_words=frozenset(k.split()[0].casefold() for k in roles),
         title_heads=frozenset(words("title_heads.txt")),
         title_modifiers=frozenset(w.lower() for w in words("title_modifiers.txt")),
         stop_entities=frozenset(w.casefold() for w in words("stop_entities.txt")),

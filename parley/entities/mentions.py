@@ -27,6 +27,9 @@ _LEADING_THE = re.compile(r"^(?:the|The|THE)\s+")
 # not a full stop, which belongs to "U.S." and "Co."
 _TRAILING = re.compile(r"(?:['’]s?|[-‐–—]|[\s,;:!?\"”)\[\]])+$")
 _HAS_LETTER = re.compile(r"[^\W\d_]")
+_CAPITALISED = re.compile(r"(?<![\w'’-])[A-Z](?:[\w'’-]*\w)?")
+_POSSESSIVE_END = re.compile(r"['’]s$")
+_NEXT_CAPITAL = re.compile(r"\s+[A-Z]")
 
 
 @dataclass(slots=True)
@@ -140,6 +143,8 @@ def _group_noun_end(doc: Doc, ent: Span, lex: Lexicon) -> tuple[int, str] | None
         return None
     if doc[i].lower_ in lex.group_nouns:
         return i + 1, lex.group_nouns[doc[i].lower_]
+    if doc[i].lower_ not in lex.role_first_words:
+        return None
     for size in range(min(_LONGEST_ROLE, len(doc) - i), 0, -1):
         phrase = doc[i : i + size].text
         sector = lex.roles_folded.get(phrase.casefold())
@@ -323,14 +328,22 @@ def find_name_repeats(text: str, cands: list[Candidate], sents: Sentences) -> li
         return cands
     taken = sorted((c.start, c.end) for c in cands)
     starts = [start for start, _ in taken]
-    words = "|".join(re.escape(f) for f in sorted(families, key=len, reverse=True))
     found: list[Candidate] = []
-    for match in re.finditer(rf"\b(?:{words})\b(?![\w'’-]|\s+[A-Z])", text):
-        position = bisect_right(starts, match.start()) - 1
-        if position >= 0 and taken[position][1] > match.start():
+    # One pass over the capitalised words and a set lookup: an alternation of thousands of
+    # names would cost more than the parse on a long article.
+    for match in _CAPITALISED.finditer(text):
+        word = match.group()
+        # "Whitcombe’s": the name without its possessive.
+        word = _POSSESSIVE_END.sub("", word) if word not in families else word
+        if word not in families or _NEXT_CAPITAL.match(text, match.end()):
             continue
-        start, end = match.span()
-        found.append(Candidate(start, end, match.group(), "PERSON", "person", sents.index(start)))
+        start = match.start()
+        position = bisect_right(starts, start) - 1
+        if position >= 0 and taken[position][1] > start:
+            continue
+        found.append(
+            Candidate(start, start + len(word), word, "PERSON", "person", sents.index(start))
+        )
     return sorted([*cands, *found], key=lambda c: c.start) if found else cands
 
 

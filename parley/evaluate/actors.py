@@ -4,8 +4,9 @@ mention-level precision and recall against Parley's own annotated articles.
 * **Actor codes, "found among the sentence's entities".** For every gold source and target
   actor of a record, the question is whether Parley found, anywhere in that sentence, an
   entity whose code matches: at country level (the first three characters; IGO codes such as
-  "IGOUNO" are compared whole, six characters) and at country+sector level ("USAGOV": the
-  gold code with its first sector, compared to the entity's first six characters). The sector
+  "IGOUNO" by six, but a gold "IGO" or "IGOGOV" names no organisation and takes any IGO)
+  and at country+sector level ("USAGOV": the gold code with its first sector, compared to
+  the entity's first six characters). The sector
   figure counts only gold actors that have a sector. This measures the entity stage, not who
   did what to whom; when the events stage yields events, the role-aware figures
   ("...role.country") compare each gold coding with the best-matching event's own source and
@@ -132,8 +133,37 @@ def read_petrarch(path: Path) -> Iterator[GoldActorRecord]:
 
 
 # ------------------------------------------------------------------ matching ---
+# Sector codes that may follow "IGO" in a gold code: "IGOGOV" (an IGO's governing body) names
+# no particular organisation, so any IGO code matches it at country level.
+_SECTORS = frozenset(
+    [
+        "GOV",
+        "MIL",
+        "LEG",
+        "JUD",
+        "MED",
+        "EDU",
+        "BUS",
+        "NGO",
+        "OPP",
+        "REB",
+        "COP",
+        "SPY",
+        "CVL",
+        "REF",
+        "ELI",
+        "HLH",
+        "AGR",
+        "LAB",
+        "REL",
+    ]
+)
+
+
 def _country_part(code: str) -> str:
-    return code[:6] if code.startswith("IGO") else code[:3]
+    if code.startswith("IGO") and code[3:6] and code[3:6] not in _SECTORS:
+        return code[:6]
+    return code[:3]
 
 
 def _sector_part(code: str) -> str | None:
@@ -144,7 +174,7 @@ def _sector_part(code: str) -> str | None:
 def _matches(gold: str, codes: Iterable[str], level: str) -> bool:
     if level == "country":
         want = _country_part(gold)
-        return any(_country_part(code) == want for code in codes)
+        return any(code[: len(want)] == want for code in codes)
     want_sector = _sector_part(gold)
     return want_sector is not None and any(code[:6] == want_sector for code in codes)
 
