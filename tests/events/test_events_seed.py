@@ -55,16 +55,7 @@ def test_events_seed_us_pressure_on_north_korea(seed_analysis: Analysis) -> None
 @pytest.mark.parametrize(
     ("words", "date"),
     [
-        pytest.param(
-            "Choson Sinbo",
-            "2018-11-10",
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="the parse runs the Trump paragraph and the Choson Sinbo paragraph "
-                "into one sentence (no split at the blank line), so the quotation does not "
-                "hang under 'said'; passes on the raw text (analyze_text)",
-            ),
-        ),
+        ("Choson Sinbo", "2018-11-10"),
         ("Foreign Ministry", "2018-11-02"),
     ],
 )
