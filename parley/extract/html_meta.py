@@ -284,21 +284,32 @@ def _skipped(el: HtmlElement, region: HtmlElement) -> bool:
 def _read_region(region: HtmlElement, meta: PageMeta) -> None:
     cues = selectors()
     page = region.getroottree().getroot()
-    # Kickers and decks sit in the article header, which some templates put before <article>.
+    # Kickers and decks sit in the article header, which some templates put before <article>;
+    # elsewhere on the page the same class names label teasers for other stories.
+    header = _header_scope(page)
     for el in page.iter():
         if not isinstance(el.tag, str) or el.tag in ("script", "style", "meta", "body", "html"):
             continue
         words = _class_words(el)
         if not words:
             continue
-        text = _text(el)
-        if words & cues.kicker and 0 < len(text) <= 60 and el.find(".//p") is None:
-            meta.kickers.append(text)
-        elif words & cues.subtitle and 20 <= len(text) <= 600 and not _mostly_links(el):
-            meta.subtitles.append(text)
-        elif words & cues.byline and not words & cues.not_byline and 0 < len(text) <= 150:
+        # The text is read only for elements whose class names a part: reading every
+        # container's text would cost time in proportion to the page size squared.
+        if words & (cues.kicker | cues.subtitle) and not _in_scope(el, region, header):
+            continue
+        if words & cues.kicker:
+            text = _text(el)
+            if 0 < len(text) <= 60 and el.find(".//p") is None:
+                meta.kickers.append(text)
+        elif words & cues.subtitle:
+            text = _text(el)
+            if 20 <= len(text) <= 600 and not _mostly_links(el):
+                meta.subtitles.append(text)
+        elif words & cues.byline and not words & cues.not_byline:
             # Joined with spaces: "von<a>Jane Doe</a>" must not read as "vonJane Doe".
-            meta.bylines.append(norm(" ".join(el.itertext())))
+            text = norm(" ".join(el.itertext()))
+            if 0 < len(text) <= 150:
+                meta.bylines.append(text)
     seen: set[str] = set()
     for el in region.iter():
         if not isinstance(el.tag, str):
@@ -314,6 +325,28 @@ def _read_region(region: HtmlElement, meta: PageMeta) -> None:
                 meta.headings.append(text)
     # A caption element nested in another caption element gives its text twice over.
     meta.captions = [c for c in meta.captions if not any(c != o and c in o for o in meta.captions)]
+
+
+def _header_scope(page: HtmlElement) -> set[HtmlElement]:
+    """The elements around the headline: the first <h1>'s parent and grandparent."""
+    h1 = next(page.iter("h1"), None)
+    scope: set[HtmlElement] = set()
+    node = h1.getparent() if h1 is not None else None
+    for _ in range(2):
+        if node is None or node.tag in ("body", "html"):
+            break
+        scope.add(node)
+        node = node.getparent()
+    return scope
+
+
+def _in_scope(el: HtmlElement, region: HtmlElement, header: set[HtmlElement]) -> bool:
+    node = el
+    while node is not None:
+        if node is region or node in header or node.tag == "header":
+            return True
+        node = node.getparent()
+    return False
 
 
 def _mostly_links(el: HtmlElement) -> bool:
