@@ -14,15 +14,15 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from parley.time.lexicon import Lexicon, default_lexicon
-from parley.time.prefilter import start_keys
+from parley.time.prefilter import ANYWHERE, Starts, starts_of
 
 
 @dataclass(frozen=True, slots=True)
 class Rule:
     name: str
     regex: re.Pattern[str]
-    # The word keys a match can start with (see ``prefilter``); None: try every position.
-    keys: frozenset[str] | None = None
+    # Where a match can start (see ``prefilter``); by default anywhere.
+    starts: Starts = ANYWHERE
 
 
 def _alt(words: list[str] | tuple[str, ...]) -> str:
@@ -203,7 +203,7 @@ def build_rules(lex: Lexicon) -> tuple[Rule, ...]:
         ),
     }
     compiled = [(name, re.compile(pattern, re.I)) for name, pattern in rules.items()]
-    return tuple(Rule(name, regex, start_keys(regex)) for name, regex in compiled)
+    return tuple(Rule(name, regex, starts_of(regex)) for name, regex in compiled)
 
 
 @lru_cache(maxsize=1)

@@ -27,6 +27,7 @@ import re._constants as _c
 import re._parser as _p
 import string
 from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import Any
 
 KEY_LEN = 3
@@ -34,6 +35,8 @@ DIGIT_KEY = "#"  # a word starting with a digit; the rest of it is not looked at
 OTHER_KEY = "*"  # a word whose key characters are not all ASCII: tried by every rule
 _WORD_CHARS = frozenset(string.ascii_lowercase + string.digits + "_")
 _RUN = re.compile(r"\w+")
+_HEAD = re.compile(rf"(\w{{1,{KEY_LEN}}})\w*")  # the same words as _RUN
+_START = re.Match.start
 
 
 class _Unbounded(Exception):
@@ -45,14 +48,20 @@ class _Unbounded(Exception):
 _State = tuple[str, str]
 
 
-def _consume(states: set[_State], chars: frozenset[str] | None, bounded: bool) -> set[_State]:
-    """Advance every partial key by one character drawn from ``chars`` (None: any)."""
+def _consume(
+    states: set[_State], chars: frozenset[str] | None, bounded: bool, words: bool
+) -> set[_State]:
+    """Advance every partial key by one character drawn from ``chars`` (None: any).
+
+    With ``words`` the key is that of the text word the match starts (see ``word_index``) and
+    the match must start at a word boundary; without, it is the first letters of the match.
+    """
     out: set[_State] = set()
     for prefix, kind in states:
         if kind != "open":
             out.add((prefix, kind))
             continue
-        if not prefix and not bounded:
+        if not prefix and words and not bounded:
             raise _Unbounded("a match may start without a word boundary")
         if chars is None:
             if not prefix:
@@ -61,22 +70,27 @@ def _consume(states: set[_State], chars: frozenset[str] | None, bounded: bool) -
             continue
         for ch in chars:
             low = ch.lower()
-            if not ch.isascii() or not low.isascii():
-                if ch.isalnum() or ch == "_":
-                    continue  # a non-ASCII word character: that word's key is OTHER_KEY
-                if not prefix:
-                    raise _Unbounded("a match may start with a non-word character")
-                out.add((prefix, "exact"))
-            elif low in _WORD_CHARS:
+            ascii_word = ch.isascii() and low in _WORD_CHARS
+            if not words:
+                if ascii_word and (prefix or low.isalpha()):
+                    key = prefix + low
+                    out.add((key, "full" if len(key) >= KEY_LEN else "open"))
+                elif prefix:
+                    out.add((prefix, "stop"))
+                else:
+                    raise _Unbounded("a match may start with a character other than a letter")
+            elif ascii_word:
                 if not prefix and low.isdigit():
                     out.add((DIGIT_KEY, "full"))
                 else:
                     key = prefix + low
                     out.add((key, "full" if len(key) >= KEY_LEN else "open"))
-            else:
-                if not prefix:
-                    raise _Unbounded("a match may start with a non-word character")
+            elif ch.isalnum() or ch == "_":
+                continue  # a non-ASCII word character: that word's key is OTHER_KEY
+            elif prefix:
                 out.add((prefix, "exact"))
+            else:
+                raise _Unbounded("a match may start with a non-word character")
     return out
 
 
@@ -106,7 +120,9 @@ def _set_chars(items: list[tuple[Any, Any]]) -> frozenset[str] | None:
     return frozenset(chars)
 
 
-def _walk(items: list[tuple[Any, Any]], states: set[_State], bounded: bool) -> set[_State]:
+def _walk(
+    items: list[tuple[Any, Any]], states: set[_State], bounded: bool, words: bool
+) -> set[_State]:
     """The partial keys after the items of a parsed (sub)pattern."""
     for op, av in items:
         if all(kind != "open" for _, kind in states):
@@ -118,35 +134,40 @@ def _walk(items: list[tuple[Any, Any]], states: set[_State], bounded: bool) -> s
         if op in (_c.ASSERT, _c.ASSERT_NOT):
             continue  # zero-width: the key is read from what the match consumes
         if op is _c.LITERAL:
-            states = _consume(states, frozenset(chr(av)), bounded)
+            states = _consume(states, frozenset(chr(av)), bounded, words)
         elif op is _c.IN:
-            states = _consume(states, _set_chars(av), bounded)
+            states = _consume(states, _set_chars(av), bounded, words)
         elif op in (_c.NOT_LITERAL, _c.ANY):
-            states = _consume(states, None, bounded)
+            states = _consume(states, None, bounded, words)
         elif op is _c.SUBPATTERN:
-            states = _walk(av[-1].data, states, bounded)
+            states = _walk(av[-1].data, states, bounded, words)
         elif op is _c.BRANCH:
             merged: set[_State] = set()
             for branch in av[1]:
-                merged |= _walk(branch.data, states, bounded)
+                merged |= _walk(branch.data, states, bounded, words)
             states = merged
         elif op in (_c.MAX_REPEAT, _c.MIN_REPEAT, _c.POSSESSIVE_REPEAT):
             low, high, sub = av
-            states = _repeat(sub.data, states, bounded, low, high)
+            states = _repeat(sub.data, states, bounded, words, low, high)
         else:
             raise _Unbounded(f"unsupported construct {op}")
     return states
 
 
 def _repeat(
-    items: list[tuple[Any, Any]], states: set[_State], bounded: bool, low: int, high: int
+    items: list[tuple[Any, Any]],
+    states: set[_State],
+    bounded: bool,
+    words: bool,
+    low: int,
+    high: int,
 ) -> set[_State]:
     for _ in range(low):
-        states = _walk(items, states, bounded)
+        states = _walk(items, states, bounded, words)
     seen = set(states)
     count = low
     while count < high:
-        states = _walk(items, states, bounded)
+        states = _walk(items, states, bounded, words)
         count += 1
         if states <= seen:
             break
@@ -154,23 +175,75 @@ def _repeat(
     return seen
 
 
-def start_keys(pattern: re.Pattern[str]) -> frozenset[str] | None:
-    """Every key a match of ``pattern`` can start with; None when that cannot be bounded."""
+@dataclass(frozen=True, slots=True)
+class Starts:
+    """Where a pattern's matches can start: words with one of ``keys`` (see ``word_index``), or
+    else where ``probe`` matches (a cheap regex); neither: anywhere."""
+
+    keys: frozenset[str] | None = None
+    probe: re.Pattern[str] | None = None
+
+
+ANYWHERE = Starts()
+
+
+def starts_of(pattern: re.Pattern[str]) -> Starts:
+    """Read ``pattern`` for where its matches can start."""
     try:
         parsed = _p.parse(pattern.pattern, pattern.flags)
         if parsed.getwidth()[0] == 0:
-            return None  # empty matches: finditer's stepping rules would differ
-        final = _walk(parsed.data, {("", "open")}, False)
+            return ANYWHERE  # empty matches: finditer's stepping rules would differ
+    except (AttributeError, TypeError, ValueError, RecursionError, re.error):
+        return ANYWHERE
+    try:
+        return Starts(keys=_word_keys(_walk(parsed.data, {("", "open")}, False, True)))
     except (_Unbounded, AttributeError, TypeError, ValueError, RecursionError):
-        return None
+        pass
+    try:
+        return Starts(probe=_probe(_walk(parsed.data, {("", "open")}, False, False)))
+    except (_Unbounded, AttributeError, TypeError, ValueError, RecursionError):
+        return ANYWHERE
+
+
+def _word_keys(final: set[_State]) -> frozenset[str]:
     keys: set[str] = {OTHER_KEY}
     for prefix, kind in final:
         if not prefix:
-            return None
+            raise _Unbounded("a match may be empty")
         keys.add(prefix)
         if kind in ("open", "stop"):
             keys.update(_extensions(prefix))
     return frozenset(keys)
+
+
+# Non-ASCII characters that case-insensitive matching takes for ASCII letters (Python 3.11;
+# a test checks this against every code point).
+CASE_TWINS = {"i": "\u0130\u0131", "k": "\u212a", "s": "\u017f"}
+
+
+def _probe(final: set[_State]) -> re.Pattern[str]:
+    """A regex matching at every position where a match beginning with one of the letter
+    prefixes in ``final`` may start. It consumes one character from a plain class, so that
+    ``re`` skips ahead by that class (it cannot for a case-insensitive first character), and
+    looks ahead for the rest, so that no overlapping start is skipped."""
+    firsts: set[str] = set()
+    rests: set[str] = set()
+    for prefix, _ in final:
+        if not prefix:
+            raise _Unbounded("a match may be empty")
+        first = prefix[0]
+        firsts.update((first, first.upper(), *CASE_TWINS.get(first, "")))
+        rests.add(prefix[1:])
+    head = "[" + "".join(re.escape(c) for c in sorted(firsts)) + "]"
+    if "" in rests:
+        return re.compile(head)
+    tail = "|".join(re.escape(r) for r in sorted(rests, key=len, reverse=True))
+    return re.compile(f"{head}(?=(?i:{tail}))")
+
+
+def start_keys(pattern: re.Pattern[str]) -> frozenset[str] | None:
+    """Every key a match of ``pattern`` can start with; None when that cannot be bounded."""
+    return starts_of(pattern).keys
 
 
 def _extensions(prefix: str) -> Iterator[str]:
@@ -182,40 +255,52 @@ def _extensions(prefix: str) -> Iterator[str]:
         frontier = grown
 
 
+def _key(head: str) -> str:
+    if head[0].isdigit() and head[0].isascii():
+        return DIGIT_KEY
+    return head.lower() if head.isascii() else OTHER_KEY
+
+
 def word_index(text: str) -> dict[str, list[int]]:
-    """Start offsets of the words of ``text`` by key, each list in text order."""
+    """Start offsets of the words of ``text`` by key (the first three characters in lower
+    case; DIGIT_KEY or OTHER_KEY, see above), each list in text order."""
+    heads = _HEAD.findall(text)
+    # Grouping by the exact first characters first leaves few strings to turn into keys.
+    by_head: dict[str, list[int]] = {head: [] for head in set(heads)}
+    for head, start in zip(heads, map(_START, _RUN.finditer(text)), strict=True):
+        by_head[head].append(start)
     index: dict[str, list[int]] = {}
-    for m in _RUN.finditer(text):
-        head = m.group()[:KEY_LEN]
-        if head[0].isdigit() and head[0].isascii():
-            key = DIGIT_KEY
-        elif head.isascii():
-            key = head.lower()
+    merged: set[str] = set()
+    for head, offsets in by_head.items():
+        key = _key(head)
+        if key in index:
+            index[key].extend(offsets)
+            merged.add(key)
         else:
-            key = OTHER_KEY
-        bucket = index.get(key)
-        if bucket is None:
-            index[key] = [m.start()]
-        else:
-            bucket.append(m.start())
+            index[key] = offsets
+    for key in merged:
+        index[key].sort()
     return index
 
 
 def scan(
-    regex: re.Pattern[str], keys: frozenset[str] | None, text: str, index: dict[str, list[int]]
+    regex: re.Pattern[str], starts: Starts, text: str, index: dict[str, list[int]]
 ) -> Iterator[re.Match[str]]:
-    """The same matches as ``regex.finditer(text)``, given ``keys = start_keys(regex)`` and
+    """The same matches as ``regex.finditer(text)``, given ``starts = starts_of(regex)`` and
     ``index = word_index(text)``."""
-    if keys is None:
+    if starts.keys is not None:
+        offsets: list[int] = []
+        for key in starts.keys.intersection(index):
+            offsets.extend(index[key])
+        offsets.sort()
+    elif starts.probe is not None:
+        offsets = list(map(_START, starts.probe.finditer(text)))
+    else:
         yield from regex.finditer(text)
         return
-    starts: list[int] = []
-    for key in keys.intersection(index):
-        starts.extend(index[key])
-    starts.sort()
     match = regex.match
     end = 0
-    for pos in starts:
+    for pos in offsets:
         if pos < end:
             continue  # finditer resumes after its previous match
         m = match(text, pos)

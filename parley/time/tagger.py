@@ -105,7 +105,7 @@ def _find(text: str, rules: tuple[Rule, ...]) -> list[tuple[int, int, int, Found
     for index, rule in enumerate(rules):
         # A rule may match context it does not tag ("for years"): its group "span" is the span.
         spanned = "span" in rule.regex.groupindex
-        for m in scan(rule.regex, rule.keys, text, words):
+        for m in scan(rule.regex, rule.starts, text, words):
             start, end = m.span("span") if spanned else m.span()
             if end > start:
                 found.append((start, start - end, index, Found(rule.name, m, start, end)))

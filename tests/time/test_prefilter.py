@@ -3,11 +3,21 @@
 from __future__ import annotations
 
 import re
+import sys
+from array import array
 
 import pytest
 
 from parley.time.patterns import default_rules
-from parley.time.prefilter import DIGIT_KEY, OTHER_KEY, scan, start_keys, word_index
+from parley.time.prefilter import (
+    CASE_TWINS,
+    DIGIT_KEY,
+    OTHER_KEY,
+    scan,
+    start_keys,
+    starts_of,
+    word_index,
+)
 
 # Written for these tests: dense in time expressions, with words that begin like time words
 # ("Marching", "Mayor", "another", "the_unit"), digits glued to letters, and characters that
@@ -35,7 +45,7 @@ def test_prefilter_scan_matches_finditer_for_every_rule(text: str) -> None:
     index = word_index(text)
     for rule in default_rules():
         expected = [(m.span(), m.groupdict()) for m in rule.regex.finditer(text)]
-        got = [(m.span(), m.groupdict()) for m in scan(rule.regex, rule.keys, text, index)]
+        got = [(m.span(), m.groupdict()) for m in scan(rule.regex, rule.starts, text, index)]
         assert got == expected, rule.name
 
 
@@ -59,15 +69,42 @@ def test_prefilter_start_keys_open_prefix_takes_every_continuation() -> None:
 @pytest.mark.parametrize(
     "pattern",
     [
-        r"(?:the)\s+day",  # no word boundary: may start inside "bathe"
         r"\b\W+day",  # may start with a non-word character
         r"\b.day",  # may start with any character
         r"\b(?:x|)",  # may match the empty string
         r"\b(\w)\1",  # a back-reference
+        r"\d+ days",  # no word boundary, and not a letter first
     ],
 )
-def test_prefilter_start_keys_unbounded_patterns_scan_everything(pattern: str) -> None:
-    assert start_keys(re.compile(pattern, re.I)) is None
+def test_prefilter_starts_of_unbounded_patterns_scan_everything(pattern: str) -> None:
+    starts = starts_of(re.compile(pattern, re.I))
+    assert starts.keys is None and starts.probe is None
+
+
+@pytest.mark.parametrize(
+    ("pattern", "text"),
+    [
+        (r"(?:the|that)\s+day", "Bathe day; THAT DAY; athat day, ſthe day."),
+        (r"(?:sea|ski)s?", "Seas, ſeas, SKIS, ſkiſ, Kis, seaseaſea."),
+        (r"(?:is|it)\b", "This, İs ıt, IT, iſ; it."),
+    ],
+)
+def test_prefilter_probe_finds_starts_inside_words(pattern: str, text: str) -> None:
+    regex = re.compile(pattern, re.I)
+    starts = starts_of(regex)
+    assert starts.keys is None and starts.probe is not None
+    expected = [m.span() for m in regex.finditer(text)]
+    assert [m.span() for m in scan(regex, starts, text, word_index(text))] == expected
+
+
+def test_prefilter_case_twins_are_every_non_ascii_letter_re_folds_to_ascii() -> None:
+    points = array("I", [*range(0x80, 0xD800), *range(0xE000, 0x110000)])
+    every = points.tobytes().decode("utf-32-le" if sys.byteorder == "little" else "utf-32-be")
+    found: dict[str, str] = {}
+    for twin in re.findall("[a-z]", every, re.I):
+        letter = next(c for c in "abcdefghijklmnopqrstuvwxyz" if re.fullmatch(c, twin, re.I))
+        found[letter] = found.get(letter, "") + twin
+    assert found == CASE_TWINS
 
 
 def test_prefilter_word_index_keys() -> None:
