@@ -102,7 +102,12 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 def _is_stopped(ent: Span, text: str, lex: Lexicon) -> bool:
     if text.casefold() in lex.stop_entities or not _HAS_LETTER.search(text):
         return True
-    return any(token.text in lex.stop_tokens for token in ent)
+    # Page stamps ("KST Modified"), and social handles and addresses ("Twitter @NolteNC"),
+    # which the model reads as names.
+    return any(
+        token.text in lex.stop_tokens or token.text[:1] in "@#" or "://" in token.text
+        for token in ent
+    )
 
 
 def _followed_by_name(doc: Doc, ent: Span) -> bool:

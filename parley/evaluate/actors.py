@@ -31,10 +31,12 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+from spacy.tokens import Doc
 
 from parley.errors import EvaluationError
 from parley.evaluate.common import Report, require_dir
@@ -227,8 +229,11 @@ def _analyses(
         yield entities, (events_stage(doc, article, entities) if events_stage else None)
 
 
-def _events_stage():  # type: ignore[no-untyped-def]
-    """The events stage, when a colleague's ``parley.events.find_events`` is installed."""
+_EventsStage = Callable[[Doc, Article, tuple[Entity, ...]], tuple[Event, ...]]
+
+
+def _events_stage() -> _EventsStage | None:
+    """The events stage, when ``parley.events.find_events`` is installed."""
     try:
         from parley.events import find_events
         from parley.time import tag_timexes
@@ -236,9 +241,9 @@ def _events_stage():  # type: ignore[no-untyped-def]
         return None
     from parley.analysis import Config
 
-    def run(doc, article, entities):  # type: ignore[no-untyped-def]
+    def run(doc: Doc, article: Article, entities: tuple[Entity, ...]) -> tuple[Event, ...]:
         timexes = tag_timexes(article.text, article.published)
-        return find_events(doc, article, entities, timexes, (), Config())
+        return tuple(find_events(doc, article, entities, timexes, (), Config()))
 
     return run
 

@@ -241,3 +241,17 @@ def test_entities_many_mentions(entities_of) -> None:  # type: ignore[no-untyped
     countries = [e for e in entities if e.kind == "country"]
     assert {e.country for e in countries} == {"JPN", "CHN", "RUS", "FRA"}
     assert all(len(e.mentions) >= 250 for e in countries)
+
+
+def test_mentions_nameless_actors_and_coordination(entities_of) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Senior Hungarian and Russian officials met on Monday. Japan's new government "
+        "protested, and the president of France called for calm."
+    )
+    actors = {e.actor for e in entities_of(text)}
+    assert {"HUNGOV", "RUSGOV", "JPNGOV", "FRAGOV"} <= actors
+
+
+def test_mentions_social_handles_dropped(entities_of) -> None:  # type: ignore[no-untyped-def]
+    text = "Follow Dana Whitfield on Twitter @DanaWhit for updates from Paris."
+    assert not any("@" in m.text for e in entities_of(text) for m in e.mentions)
