@@ -425,7 +425,7 @@ def run(data_dir: Path, *, limit: int | None = None, fixtures_dir: Path | None =
     )
     notes: list[str] = [
         "actor accuracy = a gold actor's code is found among the sentence's entities "
-        "(country: first 3 chars, IGO codes whole; sector: country+first sector)",
+        "(country: first 3 chars, IGO codes by organisation; sector: country+first sector)",
     ]
     rows.append("")
     metrics.update(_mention_metrics(fixtures_dir or FIXTURES, rows, notes))
