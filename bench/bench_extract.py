@@ -122,7 +122,7 @@ def measure_text(files: list[Path], repeats: int = 5) -> dict[str, Any]:
         from parley.extract.text import extract_text_article
     except ImportError as err:
         return {"files": 0, "skipped": f"scraped-text extractor not available: {err}"}
-    rows = []
+    rows: list[dict[str, Any]] = []
     for path in files:
         text = path.read_text(encoding="utf-8")
         document = Document(data=text.encode("utf-8"), source=path.name)
@@ -133,7 +133,7 @@ def measure_text(files: list[Path], repeats: int = 5) -> dict[str, Any]:
                 extract_text_article(text, document)
             best = min(best, time.perf_counter() - start)
         rows.append({"file": path.name, "words": len(text.split()), "ms": round(1000 * best, 3)})
-    total = sum(r["ms"] for r in rows)
+    total = sum(float(r["ms"]) for r in rows)
     return {
         "files": len(rows),
         "ms_per_article": round(total / len(rows), 3) if rows else None,

@@ -170,9 +170,9 @@ def _parley_article(data: bytes, path: Path, url: str) -> tuple[Article | None, 
         return None, f"crash: {type(err).__name__}: {err}"
 
 
-def _guarded(fn: Callable[[], Any]) -> Any:
+def _guarded(fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
     try:
-        return fn()
+        return fn(*args, **kwargs)
     except Exception:
         return None
 
@@ -227,11 +227,11 @@ def _trafilatura_eval(pages: list[EvalPage], notes: list[str]) -> tuple[_Tally, 
             list(article.authors) if article else [],
             article.published if article else None,
         )
-        text = _guarded(lambda d=data, u=page.url: trafilatura.extract(d, url=u))
+        text = _guarded(trafilatura.extract, data, url=page.url)
         if text is None:
             base.failed += 1
         base.counts.add(score_text(text, page.with_, page.without))
-        meta = _guarded(lambda d=data, u=page.url: trafilatura.extract_metadata(d, default_url=u))
+        meta = _guarded(trafilatura.extract_metadata, data, default_url=page.url)
         _score_metadata(
             base,
             page.gold,
@@ -259,7 +259,7 @@ def _htmldate_eval(entries: list[DatedPage], notes: list[str]) -> tuple[_Tally, 
                 notes.append(f"htmldate-eval: {path.name}: {why}")
         found = article.published[:10] if article and article.published else None
         ours.field_hit("date", found == gold)
-        day = _guarded(lambda d=data, u=url: htmldate.find_date(d, original_date=True, url=u))
+        day = _guarded(htmldate.find_date, data, original_date=True, url=url)
         base.field_hit("date", day == gold)
     return ours, base
 

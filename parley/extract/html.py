@@ -11,6 +11,7 @@ from typing import Any
 
 import trafilatura
 from lxml.html import HtmlElement
+from trafilatura.settings import Document as ExtractedPage
 from trafilatura.utils import load_html
 from trafilatura.xml import xmltotxt
 
@@ -45,7 +46,7 @@ def extract_html_article(html: str, document: Document) -> Article:
     result = trafilatura.bare_extraction(
         tree, url=url, with_metadata=True, output_format="python", **_TRAFILATURA_OPTIONS
     )
-    if result is None or not (getattr(result, "text", None) or "").strip():
+    if not isinstance(result, ExtractedPage) or not (result.text or "").strip():
         raise ExtractionError(f"no article text found in {document.source}")
 
     host_publisher = furniture.publisher_from_host(url) if url else None
