@@ -59,21 +59,7 @@ def _work(args: tuple[str, list[str]]) -> tuple[int, int]:
 
         kb = load_knowledge_base()
         for text, doc in zip(texts, nlp.pipe(texts, batch_size=16), strict=True):
-            article = Article(
-                id=article_id(text, None),
-                source="<bench>",
-                title=None,
-                subtitle=None,
-                genre=None,
-                published=None,
-                modified=None,
-                authors=(),
-                publisher=None,
-                language="en",
-                captions=(),
-                headings=(),
-                text=text,
-            )
+            article = Article.from_text(text, id=article_id(text, None), source="<bench>")
             find_entities(doc, article, kb)
             sentences += sum(1 for _ in doc.sents)
             tokens += len(doc)

@@ -192,22 +192,9 @@ def analyze_text(
 def _verbatim_context(text: str, when: datetime | None, config: Config, article_id: str) -> Context:
     from parley.extract import article_id as make_id
 
-    article = Article(
-        id=article_id or make_id(text, None),
-        source="<text>",
-        title=None,
-        subtitle=None,
-        genre=None,
-        published=when.isoformat() if when else None,
-        modified=None,
-        authors=(),
-        publisher=None,
-        language="en",  # the caller vouches for the text; evaluations feed English gold
-        captions=(),
-        headings=(),
-        text=text,
-        published_source="given" if when else None,
-    )
+    # The caller vouches for the text being English: evaluations feed English gold.
+    published = when.isoformat() if when else None
+    article = Article.from_text(text, id=article_id or make_id(text, None), published=published)
     document = Document(data=b"", source="<text>")
     return Context(document=document, config=config, published=when, article=article)
 

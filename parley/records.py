@@ -63,6 +63,34 @@ class Article(Record):
     # Where the publication time came from: "page" (the page itself) or "given" (--published).
     published_source: str | None = None
 
+    @classmethod
+    def from_text(
+        cls,
+        text: str,
+        *,
+        id: str = "",
+        published: str | None = None,
+        source: str | None = "<text>",
+        language: str | None = "en",
+    ) -> Article:
+        """An article that is nothing but its body text (gold files, sentences, tests)."""
+        return cls(
+            id=id,
+            source=source,
+            title=None,
+            subtitle=None,
+            genre=None,
+            published=published,
+            modified=None,
+            authors=(),
+            publisher=None,
+            language=language,
+            captions=(),
+            headings=(),
+            text=text,
+            published_source="given" if published else None,
+        )
+
 
 @dataclass(frozen=True, slots=True)
 class Mention(Record):

@@ -29,21 +29,7 @@ ARTICLE_KEYS = {
 
 
 def _article(text: str = "Body.") -> Article:
-    return Article(
-        id="x",
-        source="<text>",
-        title=None,
-        subtitle=None,
-        genre=None,
-        published=None,
-        modified=None,
-        authors=(),
-        publisher=None,
-        language="en",
-        captions=(),
-        headings=(),
-        text=text,
-    )
+    return Article.from_text(text, id="x")
 
 
 def test_analysis_stage_order_is_valid() -> None:

@@ -196,21 +196,7 @@ class _Tally:
 
 
 def _article(text: str, published: str | None) -> Article:
-    return Article(
-        id="",
-        source="<gold>",
-        title=None,
-        subtitle=None,
-        genre=None,
-        published=published,
-        modified=None,
-        authors=(),
-        publisher=None,
-        language="en",
-        captions=(),
-        headings=(),
-        text=text,
-    )
+    return Article.from_text(text, published=published, source="<gold>")
 
 
 def _analyses(

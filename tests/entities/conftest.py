@@ -161,21 +161,7 @@ def entities_of(nlp, stub_kb):  # type: ignore[no-untyped-def]
     from parley.records import Article
 
     def run(text: str, published: str | None = "2018-11-12T17:37:00+09:00", kb=None):  # type: ignore[no-untyped-def]
-        article = Article(
-            id="t",
-            source=None,
-            title=None,
-            subtitle=None,
-            genre=None,
-            published=published,
-            modified=None,
-            authors=(),
-            publisher=None,
-            language="en",
-            captions=(),
-            headings=(),
-            text=text,
-        )
+        article = Article.from_text(text, id="t", published=published, source=None)
         return find_entities(nlp(text), article, kb or stub_kb)
 
     return run
