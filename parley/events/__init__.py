@@ -8,6 +8,7 @@ Knowledge lives in ``parley/events/data``; PETRARCH/TABARI verb dictionaries nam
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -15,14 +16,26 @@ from spacy.tokens import Doc
 
 from parley.events.coding import build_lexicon
 from parley.events.extract import find_events_in_doc
+from parley.events.kbactors import KbActors
 from parley.events.lexicon import code_info, load_codes, quad_class
 from parley.events.petrarch import read_verb_dictionary
+from parley.kb import load_knowledge_base
 from parley.records import Article, Entity, Event, Quote, Timex
 
 if TYPE_CHECKING:
     from parley.analysis import Config
 
 __all__ = ["code_info", "find_events", "load_codes", "quad_class", "read_verb_dictionary"]
+
+
+def _day(published: str | None) -> date | None:
+    """The publication day, for dated actor facts (who held which office then)."""
+    if not published:
+        return None
+    try:
+        return date.fromisoformat(published[:10])
+    except ValueError:
+        return None
 
 
 def find_events(
@@ -36,6 +49,15 @@ def find_events(
     """The article's events, in text order."""
     extra = tuple(Path(p) for p in config.petrarch_verbs)
     lexicon = build_lexicon(extra)
+    kb = load_knowledge_base(config.knowledge, config.petrarch_actors)
+    on = _day(article.published)
     return find_events_in_doc(
-        doc, article, entities, timexes, quotes, lexicon, extra_verbs=bool(extra)
+        doc,
+        article,
+        entities,
+        timexes,
+        quotes,
+        lexicon,
+        extra_verbs=bool(extra),
+        kb=KbActors(kb, on),
     )

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
+from parley.events.kbactors import KbActors
 from parley.records import Entity, Quote
 
 # Words that modify a noun rather than name the phrase's actor; ranked after the head's own.
@@ -37,10 +38,27 @@ class Actor:
     text: str
     start: int
     end: int
+    # A code from the knowledge base: for words the entity stage left untagged, or an
+    # entity's country code with the sector the phrase's head noun gives ("Israeli tanks").
+    kb_code: str | None = None
 
     @property
     def code(self) -> str | None:
+        if self.kb_code:
+            return self.kb_code
         return self.entity.actor if self.entity else None
+
+    @property
+    def resolved(self) -> bool:
+        """Whether the words name a known actor (an entity, or a KB name)."""
+        return self.entity is not None or self.kb_code is not None
+
+    @property
+    def key(self) -> str | None:
+        """Who this is, for telling two actors apart."""
+        if self.entity is not None:
+            return self.entity.id
+        return f"kb:{self.kb_code}" if self.kb_code else None
 
 
 class MentionIndex:
@@ -120,7 +138,11 @@ def _conjuncts(token: Token) -> list[Token]:
 
 
 def resolve_phrase(
-    head: Token, mentions: MentionIndex, quotes: Sequence[Quote], entities_by_id: dict[str, Entity]
+    head: Token,
+    mentions: MentionIndex,
+    quotes: Sequence[Quote],
+    entities_by_id: dict[str, Entity],
+    kb: KbActors | None = None,
 ) -> list[Actor]:
     """The actors a phrase names: one per entity, coordinated phrases giving several."""
     # A relative pronoun stands for the noun its clause modifies.
@@ -132,21 +154,42 @@ def resolve_phrase(
             head = clause.head
     actors: list[Actor] = []
     for conjunct in _conjuncts(head):
-        actors.extend(_resolve_one(conjunct, mentions, quotes, entities_by_id))
+        found = _resolve_one(conjunct, mentions, quotes, entities_by_id, kb)
+        if kb is not None and not any(a.code for a in found):
+            # Nothing tagged, or an entity without a code ("Arnor, Osgiliath and Gondor"
+            # read as one name): the KB may still know the words.
+            found = _from_kb(conjunct, kb) or found
+        actors.extend(found)
     # Keep one actor per entity; unresolved words only when nothing resolved.
     seen: set[str] = set()
     resolved = []
     for actor in actors:
-        if actor.entity is not None and actor.entity.id not in seen:
-            seen.add(actor.entity.id)
+        if actor.key is not None and actor.key not in seen:
+            seen.add(actor.key)
             resolved.append(actor)
     if resolved:
         return resolved
     return actors[:1]
 
 
+def _from_kb(head: Token, kb: KbActors) -> list[Actor]:
+    """The phrase's actor from the knowledge base, when the entity stage tagged none."""
+    if head.pos_ == "PRON" or head.lower_ in RELATIVE_PRONOUNS:
+        return []
+    ranked = [t for t, _ in sorted(phrase_tokens(head), key=lambda item: (item[1], item[0].i))]
+    hit = kb.find(head, ranked)
+    if hit is None:
+        return []
+    code, start, end, text = hit
+    return [Actor(None, text, start, end, kb_code=code)]
+
+
 def _resolve_one(
-    head: Token, mentions: MentionIndex, quotes: Sequence[Quote], entities_by_id: dict[str, Entity]
+    head: Token,
+    mentions: MentionIndex,
+    quotes: Sequence[Quote],
+    entities_by_id: dict[str, Entity],
+    kb: KbActors | None = None,
 ) -> list[Actor]:
     lower = head.lower_
     if head.pos_ == "PRON" or lower in FIRST_PERSON | PERSON_PRONOUNS | THING_PRONOUNS:
@@ -162,7 +205,13 @@ def _resolve_one(
             continue
         entity, start, end, text = hit
         best_rank = rank
-        found.append(Actor(entity, text, start, end))
+        # "Israeli tanks": the country acts through the sector its head noun names.
+        sector_code = None
+        if kb is not None and rank > 0 and entity.actor and token is not head:
+            sector_code = kb.with_sector(entity.actor, head)
+            if sector_code == entity.actor:
+                sector_code = None
+        found.append(Actor(entity, text, start, end, kb_code=sector_code))
         # Coordinated modifiers: "Hungarian and Romanian officials" names two actors.
         for conj in _conjuncts(token)[1:]:
             other = mentions.at(*_span(conj))

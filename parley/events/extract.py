@@ -24,6 +24,7 @@ from parley.events.coding import (
     refine_with_complement,
 )
 from parley.events.dating import find_date, timex_heads
+from parley.events.kbactors import KbActors
 from parley.events.lexicon import Lexicon, code_info, quad_class
 from parley.events.modality import find_modality
 from parley.records import Article, Entity, Event, Quote, Timex
@@ -131,24 +132,27 @@ def _prep_objects(token: Token, preps: Sequence[str]) -> list[Token]:
 
 
 class _Resolver:
-    """Phrases -> actors, with the article's entities and quotes at hand."""
+    """Phrases -> actors, with the article's entities, quotes and the actor KB at hand."""
 
-    def __init__(self, entities: Sequence[Entity], quotes: Sequence[Quote]) -> None:
+    def __init__(
+        self, entities: Sequence[Entity], quotes: Sequence[Quote], kb: KbActors | None = None
+    ) -> None:
         self.mentions = MentionIndex(entities)
         self.quotes = quotes
         self.by_id = {e.id: e for e in entities}
+        self.kb = kb
 
     def __call__(self, head: Token | None) -> list[Actor]:
         if head is None:
             return []
-        return resolve_phrase(head, self.mentions, self.quotes, self.by_id)
+        return resolve_phrase(head, self.mentions, self.quotes, self.by_id, self.kb)
 
     def first_resolved(self, heads: Sequence[Token]) -> list[Actor]:
         """The first phrase that names an entity; else the first phrase's words."""
         fallback: list[Actor] = []
         for head in heads:
             actors = self(head)
-            if any(a.entity for a in actors):
+            if any(a.resolved for a in actors):
                 return actors
             if not fallback:
                 fallback = actors
@@ -199,19 +203,19 @@ def _noun_actors(
     modifiers: list[Actor] = []
     for child in sorted(noun.children, key=lambda t: t.i):
         if child.dep_ == "poss":
-            sources += [a for a in resolve(child) if a.entity]
+            sources += [a for a in resolve(child) if a.resolved]
         elif child.dep_ in ("compound", "amod", "nmod"):
-            modifiers += [a for a in resolve(child) if a.entity]
+            modifiers += [a for a in resolve(child) if a.resolved]
         elif child.dep_ == "prep":
             objects = [g for g in child.children if g.dep_ == "pobj"]
             if not objects:
                 continue
             if child.lower_ == "between":
-                pair = [a for a in resolve(objects[0]) if a.entity]
+                pair = [a for a in resolve(objects[0]) if a.resolved]
                 sources += pair[:1]
                 targets += pair[1:2]
             elif child.lower_ in SOURCE_PREPS:
-                sources += [a for a in resolve(objects[0]) if a.entity]
+                sources += [a for a in resolve(objects[0]) if a.resolved]
             elif child.lower_ == "of":
                 inner = by_index.get(objects[0].i)
                 if inner is not None and inner.is_noun and depth < 2:
@@ -219,9 +223,9 @@ def _noun_actors(
                     s, t = _noun_actors(inner, resolve, by_index, depth + 1)
                     sources, targets = sources + s, targets + t
                 else:
-                    sources += [a for a in resolve(objects[0]) if a.entity]
+                    sources += [a for a in resolve(objects[0]) if a.resolved]
             elif child.lower_ in TARGET_PREPS:
-                targets += [a for a in resolve(objects[0]) if a.entity]
+                targets += [a for a in resolve(objects[0]) if a.resolved]
     # "US pressure": a modifier acts; "US-China dialogue": the first acts, the second answers.
     if modifiers and not sources:
         sources = modifiers[:1]
@@ -251,7 +255,7 @@ def condition_clause_target(
     candidate: Candidate, resolve: _Resolver, targets: list[Actor]
 ) -> list[Actor]:
     """The party named in a conditional warning's if-clause ("if the US wants delay")."""
-    if any(t.entity for t in targets):
+    if any(t.resolved for t in targets):
         return targets
     condition = _conditional_threat(candidate)
     if condition is None:
@@ -269,12 +273,12 @@ def _implicit_target(candidate: Candidate, source: Actor, resolve: _Resolver) ->
     best: Actor | None = None
     for token in sent:
         hit = resolve.mentions.at(token.idx, token.idx + len(token))
-        if hit is None or source.entity is None:
+        if hit is None or source.code is None:
             continue
         entity = hit[0]
-        if entity.id == source.entity.id or not entity.actor or not source.entity.actor:
+        if source.entity is not None and entity.id == source.entity.id:
             continue
-        if entity.actor[:3] == source.entity.actor[:3]:
+        if not entity.actor or entity.actor[:3] == source.code[:3]:
             continue
         best = Actor(entity, hit[3], hit[1], hit[2])
         break
@@ -289,6 +293,7 @@ def find_events_in_doc(
     quotes: Sequence[Quote],
     lexicon: Lexicon,
     extra_verbs: bool = False,
+    kb: KbActors | None = None,
 ) -> tuple[Event, ...]:
     candidates: list[Candidate] = []
     for sent in doc.sents:
@@ -327,7 +332,7 @@ def find_events_in_doc(
                 # "the postponement of talks": the talks did not take place; one event.
                 candidate.dropped = True
 
-    resolve = _Resolver(entities, quotes)
+    resolve = _Resolver(entities, quotes, kb)
     heads = timex_heads(doc, timexes)
     events: dict[tuple[object, ...], Event] = {}
     for candidate in candidates:
@@ -353,7 +358,7 @@ def find_events_in_doc(
                 targets = condition_clause_target(candidate, resolve, targets)
             if not sources and not targets:
                 continue
-        if len(sources) == 1 and not any(t.entity for t in targets) and info.code[:2] >= "09":
+        if len(sources) == 1 and not any(t.resolved for t in targets) and info.code[:2] >= "09":
             implicit = _implicit_target(candidate, sources[0], resolve)
             if implicit is not None:
                 targets = [implicit]
@@ -366,7 +371,7 @@ def find_events_in_doc(
         either_targets: list[Actor | None] = list(targets) or [None]
         pairs = [(s, t) for s in either_sources for t in either_targets]
         for source, target in pairs:
-            if source and target and source.entity and source.entity is target.entity:
+            if source and target and source.key is not None and source.key == target.key:
                 continue
             confidence = _confidence(candidate, source, target, extra_verbs)
             event = Event(
@@ -410,9 +415,9 @@ def _confidence(
 ) -> float:
     """A plain score: how much of the who-did-what-to-whom the parse could pin down."""
     score = 0.45
-    if source and source.entity:
+    if source and source.resolved:
         score += 0.25
-    if target and target.entity:
+    if target and target.resolved:
         score += 0.15
     if candidate.match.pattern.condition is not None:
         score += 0.1
