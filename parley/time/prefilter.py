@@ -4,17 +4,21 @@ Most rules begin with ``\\b`` and a long alternation of words, which Python's ``
 skip ahead for (no literal prefix) nor try quickly (alternatives are tried one by one), so a
 plain ``finditer`` runs the whole alternation at every word boundary of the text. Instead:
 
-- each word of the text is indexed once by its *key*: its first three characters in lower case
-  (``"#"`` when it starts with a digit, ``"*"`` when those characters are not all ASCII, since
+- each word of the text gets a *key*: its first three characters in lower case (``"#"`` when
+  it starts with a digit, ``"*"`` when those characters are not all ASCII, since
   case-insensitive matching makes "ſ" or the Kelvin sign equal to ASCII letters);
-- each rule's pattern is read (``re``'s own parser) for the keys a match of it can begin with;
-- the rule is then tried with ``Pattern.match`` at the indexed positions of those keys only,
-  in text order, skipping positions inside its previous match: exactly the matches
-  ``finditer`` returns, since ``finditer`` is that same left-to-right scan and a rule can match
-  nowhere else.
+- each rule's pattern is read (``re``'s own parser) for the keys its matches can begin with,
+  and for each such key the keys the next word of the match can have ("the" must be followed
+  by "past", "next", a number... in a duration);
+- the rule is then tried with ``Pattern.match`` only at the words whose key and next word's key
+  fit, in text order, skipping positions inside its previous match: exactly the matches
+  ``finditer`` returns, since ``finditer`` is that same left-to-right scan and the rule can
+  match nowhere else.
 
-A pattern the reader cannot bound (one that may start mid-word or with an unknown character,
-or uses a construct it does not know) keeps the plain ``finditer``: slower, never different.
+A pattern whose matches may start inside a word gets a *probe* instead: a cheap regex for the
+first letters of its matches. One the reader cannot bound (a match may start with any
+character, or it uses a construct the reader does not know) keeps the plain ``finditer``:
+slower, never different.
 """
 
 from __future__ import annotations
@@ -26,13 +30,15 @@ import re
 import re._constants as _c
 import re._parser as _p
 import string
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
+from itertools import compress
 from typing import Any
 
 KEY_LEN = 3
 DIGIT_KEY = "#"  # a word starting with a digit; the rest of it is not looked at
 OTHER_KEY = "*"  # a word whose key characters are not all ASCII: tried by every rule
+END_KEY = ""  # after the last word
 _WORD_CHARS = frozenset(string.ascii_lowercase + string.digits + "_")
 _RUN = re.compile(r"\w+")
 _HEAD = re.compile(rf"(\w{{1,{KEY_LEN}}})\w*")  # the same words as _RUN
@@ -40,62 +46,90 @@ _START = re.Match.start
 
 
 class _Unbounded(Exception):
-    """The pattern may start somewhere the word index does not cover."""
+    """The pattern may start somewhere the reader cannot bound."""
 
 
-# A partial key: (prefix so far, state). "open": more word characters may follow in the text;
-# "exact": the word ends after the prefix; "full": three characters (or a digit key) known.
-_State = tuple[str, str]
+# What the reader knows of a match after some of its pattern: (first key, second key, phase).
+# Phases while reading: "w1" in the first word's key, "in1" past it, "gap" between words, "w2"
+# in the second word's key. When done: "k1*" the first key is only a prefix (any key that
+# begins so) and the next word is unknown; "k1" the first key is known, the next word unknown;
+# "k2*" the second key is only a prefix; "k2" both are known. The probe mode uses "w1" and
+# "p" (a known first-letters prefix) only.
+_State = tuple[str, str, str]
+_ACTIVE = frozenset({"w1", "in1", "gap", "w2"})
+_FINISH = {"w1": "k1*", "in1": "k1", "gap": "k1", "w2": "k2*"}
+_Step = Callable[[_State, str | None, bool], _State | None]
+
+
+def _is_word(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"  # what re's \w is for str patterns
+
+
+def _step_words(state: _State, ch: str | None, bounded: bool) -> _State | None:
+    """One more character (None: unknown) of a match read for word keys; None when the key
+    becomes OTHER_KEY, which every rule tries anyway."""
+    k1, k2, phase = state
+    if ch is None:
+        if phase == "w1" and not k1:
+            raise _Unbounded("a match may start with any character")
+        return (k1, k2, _FINISH[phase])
+    word = _is_word(ch)
+    low = ch.lower() if ch.isascii() else None
+    if phase == "w1":
+        if not k1 and not (bounded and word):
+            raise _Unbounded("a match may start inside a word or with a non-word character")
+        if not word:
+            return (k1, "", "gap")
+        if low is None:
+            return None
+        if not k1 and low.isdigit():
+            return (DIGIT_KEY, "", "in1")
+        return (k1 + low, "", "in1" if len(k1) + 1 == KEY_LEN else "w1")
+    if phase == "in1":
+        return (k1, "", "in1" if word else "gap")
+    if phase == "gap":
+        if not word:
+            return state
+        if low is None:
+            return None
+        return (k1, DIGIT_KEY, "k2") if low.isdigit() else (k1, low, "w2")
+    if not word:  # phase "w2"
+        return (k1, k2, "k2")
+    if low is None:
+        return None
+    return (k1, k2 + low, "k2" if len(k2) + 1 == KEY_LEN else "w2")
+
+
+def _step_letters(state: _State, ch: str | None, bounded: bool) -> _State | None:
+    """One more character of a match read for its first letters (for a probe)."""
+    prefix = state[0]
+    if ch is not None and ch.isascii() and _is_word(ch) and (prefix or ch.isalpha()):
+        key = prefix + ch.lower()
+        return (key, "", "p" if len(key) == KEY_LEN else "w1")
+    if not prefix:
+        raise _Unbounded("a match may start with a character other than an ASCII letter")
+    return (prefix, "", "p")
 
 
 def _consume(
-    states: set[_State], chars: frozenset[str] | None, bounded: bool, words: bool
+    states: set[_State], chars: frozenset[str] | None, bounded: bool, step: _Step
 ) -> set[_State]:
-    """Advance every partial key by one character drawn from ``chars`` (None: any).
-
-    With ``words`` the key is that of the text word the match starts (see ``word_index``) and
-    the match must start at a word boundary; without, it is the first letters of the match.
-    """
+    """Advance every state still reading by one character drawn from ``chars`` (None: any)."""
     out: set[_State] = set()
-    for prefix, kind in states:
-        if kind != "open":
-            out.add((prefix, kind))
+    for state in states:
+        if state[2] not in _ACTIVE:
+            out.add(state)
             continue
-        if not prefix and words and not bounded:
-            raise _Unbounded("a match may start without a word boundary")
-        if chars is None:
-            if not prefix:
-                raise _Unbounded("a match may start with any character")
-            out.add((prefix, "stop"))  # unknown from here on: any key with this prefix
-            continue
-        for ch in chars:
-            low = ch.lower()
-            ascii_word = ch.isascii() and low in _WORD_CHARS
-            if not words:
-                if ascii_word and (prefix or low.isalpha()):
-                    key = prefix + low
-                    out.add((key, "full" if len(key) >= KEY_LEN else "open"))
-                elif prefix:
-                    out.add((prefix, "stop"))
-                else:
-                    raise _Unbounded("a match may start with a character other than a letter")
-            elif ascii_word:
-                if not prefix and low.isdigit():
-                    out.add((DIGIT_KEY, "full"))
-                else:
-                    key = prefix + low
-                    out.add((key, "full" if len(key) >= KEY_LEN else "open"))
-            elif ch.isalnum() or ch == "_":
-                continue  # a non-ASCII word character: that word's key is OTHER_KEY
-            elif prefix:
-                out.add((prefix, "exact"))
-            else:
-                raise _Unbounded("a match may start with a non-word character")
+        for ch in chars if chars is not None else (None,):
+            new = step(state, ch, bounded)
+            if new is not None:
+                out.add(new)
     return out
 
 
 _CATEGORY_CHARS = {
-    _c.CATEGORY_DIGIT: frozenset(string.digits),
+    # A non-ASCII digit stands for all of them (word characters, but not ASCII).
+    _c.CATEGORY_DIGIT: frozenset(string.digits + "\u0663"),
     _c.CATEGORY_SPACE: frozenset(" \t\n\r\f\v"),  # any other space is also a non-word char
 }
 
@@ -121,11 +155,11 @@ def _set_chars(items: list[tuple[Any, Any]]) -> frozenset[str] | None:
 
 
 def _walk(
-    items: list[tuple[Any, Any]], states: set[_State], bounded: bool, words: bool
+    items: list[tuple[Any, Any]], states: set[_State], bounded: bool, step: _Step
 ) -> set[_State]:
     """The partial keys after the items of a parsed (sub)pattern."""
     for op, av in items:
-        if all(kind != "open" for _, kind in states):
+        if all(state[2] not in _ACTIVE for state in states):
             return states
         if op is _c.AT:
             if av is _c.AT_BOUNDARY:
@@ -134,21 +168,21 @@ def _walk(
         if op in (_c.ASSERT, _c.ASSERT_NOT):
             continue  # zero-width: the key is read from what the match consumes
         if op is _c.LITERAL:
-            states = _consume(states, frozenset(chr(av)), bounded, words)
+            states = _consume(states, frozenset(chr(av)), bounded, step)
         elif op is _c.IN:
-            states = _consume(states, _set_chars(av), bounded, words)
+            states = _consume(states, _set_chars(av), bounded, step)
         elif op in (_c.NOT_LITERAL, _c.ANY):
-            states = _consume(states, None, bounded, words)
+            states = _consume(states, None, bounded, step)
         elif op is _c.SUBPATTERN:
-            states = _walk(av[-1].data, states, bounded, words)
+            states = _walk(av[-1].data, states, bounded, step)
         elif op is _c.BRANCH:
             merged: set[_State] = set()
             for branch in av[1]:
-                merged |= _walk(branch.data, states, bounded, words)
+                merged |= _walk(branch.data, states, bounded, step)
             states = merged
         elif op in (_c.MAX_REPEAT, _c.MIN_REPEAT, _c.POSSESSIVE_REPEAT):
             low, high, sub = av
-            states = _repeat(sub.data, states, bounded, words, low, high)
+            states = _repeat(sub.data, states, bounded, step, low, high)
         else:
             raise _Unbounded(f"unsupported construct {op}")
     return states
@@ -158,16 +192,16 @@ def _repeat(
     items: list[tuple[Any, Any]],
     states: set[_State],
     bounded: bool,
-    words: bool,
+    step: _Step,
     low: int,
     high: int,
 ) -> set[_State]:
     for _ in range(low):
-        states = _walk(items, states, bounded, words)
+        states = _walk(items, states, bounded, step)
     seen = set(states)
     count = low
     while count < high:
-        states = _walk(items, states, bounded, words)
+        states = _walk(items, states, bounded, step)
         count += 1
         if states <= seen:
             break
@@ -175,16 +209,21 @@ def _repeat(
     return seen
 
 
+# For each key a match's first word can have, the keys its next word can have (None: any).
+WordKeys = Mapping[str, frozenset[str] | None]
+
+
 @dataclass(frozen=True, slots=True)
 class Starts:
-    """Where a pattern's matches can start: words with one of ``keys`` (see ``word_index``), or
-    else where ``probe`` matches (a cheap regex); neither: anywhere."""
+    """Where a pattern's matches can start: at words that fit ``words`` (see ``word_index``),
+    or else where ``probe`` matches (a cheap regex); neither: anywhere."""
 
-    keys: frozenset[str] | None = None
+    words: WordKeys | None = None
     probe: re.Pattern[str] | None = None
 
 
 ANYWHERE = Starts()
+_ERRORS = (_Unbounded, AttributeError, TypeError, ValueError, RecursionError, re.error)
 
 
 def starts_of(pattern: re.Pattern[str]) -> Starts:
@@ -193,27 +232,39 @@ def starts_of(pattern: re.Pattern[str]) -> Starts:
         parsed = _p.parse(pattern.pattern, pattern.flags)
         if parsed.getwidth()[0] == 0:
             return ANYWHERE  # empty matches: finditer's stepping rules would differ
-    except (AttributeError, TypeError, ValueError, RecursionError, re.error):
+    except _ERRORS:
         return ANYWHERE
     try:
-        return Starts(keys=_word_keys(_walk(parsed.data, {("", "open")}, False, True)))
-    except (_Unbounded, AttributeError, TypeError, ValueError, RecursionError):
+        return Starts(words=_word_keys(_read(parsed.data, _step_words)))
+    except _ERRORS:
         pass
     try:
-        return Starts(probe=_probe(_walk(parsed.data, {("", "open")}, False, False)))
-    except (_Unbounded, AttributeError, TypeError, ValueError, RecursionError):
+        return Starts(probe=_probe(_read(parsed.data, _step_letters)))
+    except _ERRORS:
         return ANYWHERE
 
 
-def _word_keys(final: set[_State]) -> frozenset[str]:
-    keys: set[str] = {OTHER_KEY}
-    for prefix, kind in final:
-        if not prefix:
-            raise _Unbounded("a match may be empty")
-        keys.add(prefix)
-        if kind in ("open", "stop"):
-            keys.update(_extensions(prefix))
-    return frozenset(keys)
+def _read(items: list[tuple[Any, Any]], step: _Step) -> set[_State]:
+    states = _walk(items, {("", "", "w1")}, False, step)
+    done = {(k1, k2, _FINISH.get(phase, phase)) for k1, k2, phase in states}
+    if any(not k1 for k1, _, _ in done):
+        raise _Unbounded("a match may be empty")
+    return done
+
+
+def _word_keys(final: set[_State]) -> dict[str, frozenset[str] | None]:
+    nexts: dict[str, set[str] | None] = {OTHER_KEY: None}
+    for k1, k2, phase in final:
+        if phase == "k1*":
+            for key in (k1, *_extensions(k1)):
+                nexts[key] = None
+        elif phase == "k1":
+            nexts[k1] = None
+        elif (known := nexts.setdefault(k1, set())) is not None:
+            known.add(k2)
+            if phase == "k2*":
+                known.update(_extensions(k2))
+    return {k1: None if k2s is None else frozenset({*k2s, OTHER_KEY}) for k1, k2s in nexts.items()}
 
 
 # Non-ASCII characters that case-insensitive matching takes for ASCII letters (Python 3.11;
@@ -228,9 +279,7 @@ def _probe(final: set[_State]) -> re.Pattern[str]:
     looks ahead for the rest, so that no overlapping start is skipped."""
     firsts: set[str] = set()
     rests: set[str] = set()
-    for prefix, _ in final:
-        if not prefix:
-            raise _Unbounded("a match may be empty")
+    for prefix, _, _ in final:
         first = prefix[0]
         firsts.update((first, first.upper(), *CASE_TWINS.get(first, "")))
         rests.add(prefix[1:])
@@ -243,11 +292,12 @@ def _probe(final: set[_State]) -> re.Pattern[str]:
 
 def start_keys(pattern: re.Pattern[str]) -> frozenset[str] | None:
     """Every key a match of ``pattern`` can start with; None when that cannot be bounded."""
-    return starts_of(pattern).keys
+    words = starts_of(pattern).words
+    return None if words is None else frozenset(words)
 
 
 def _extensions(prefix: str) -> Iterator[str]:
-    """Every key that a word beginning with ``prefix`` can have."""
+    """Every longer key that a word beginning with ``prefix`` can have."""
     frontier = [prefix]
     while frontier:
         grown = [p + ch for p in frontier for ch in _WORD_CHARS if len(p) < KEY_LEN]
@@ -261,37 +311,77 @@ def _key(head: str) -> str:
     return head.lower() if head.isascii() else OTHER_KEY
 
 
-def word_index(text: str) -> dict[str, list[int]]:
-    """Start offsets of the words of ``text`` by key (the first three characters in lower
-    case; DIGIT_KEY or OTHER_KEY, see above), each list in text order."""
-    heads = _HEAD.findall(text)
-    # Grouping by the exact first characters first leaves few strings to turn into keys.
-    by_head: dict[str, list[int]] = {head: [] for head in set(heads)}
-    for head, start in zip(heads, map(_START, _RUN.finditer(text)), strict=True):
-        by_head[head].append(start)
-    index: dict[str, list[int]] = {}
-    merged: set[str] = set()
-    for head, offsets in by_head.items():
+class _KeyCache(dict[str, str]):
+    """Keys of word heads seen before, so that most words cost one dict look-up in C."""
+
+    def __missing__(self, head: str) -> str:
         key = _key(head)
-        if key in index:
-            index[key].extend(offsets)
-            merged.add(key)
+        if len(self) < 100_000:  # heads are at most three characters: few distinct ones
+            self[head] = key
+        return key
+
+
+_KEYS = _KeyCache()
+
+
+@dataclass(frozen=True, slots=True)
+class Words:
+    """The words of a text: start offsets, the key of the word after each, and the word
+    numbers of each key in text order (only of the keys asked for)."""
+
+    starts: list[int]
+    nexts: list[str]
+    by_key: dict[str, list[int]]
+
+
+def word_index(text: str, wanted: frozenset[str] | None = None) -> Words:
+    """Index the words of ``text`` by key (see the module doc); with ``wanted``, only the
+    words with one of those keys are listed in ``by_key``."""
+    keys = list(map(_KEYS.__getitem__, _HEAD.findall(text)))
+    starts = list(map(_START, _RUN.finditer(text)))
+    numbers: Iterable[int] = range(len(keys))
+    if wanted is not None:
+        numbers = compress(numbers, map(wanted.__contains__, keys))
+    by_key: dict[str, list[int]] = {}
+    for number in numbers:
+        key = keys[number]
+        if key in by_key:
+            by_key[key].append(number)
         else:
-            index[key] = offsets
-    for key in merged:
-        index[key].sort()
-    return index
+            by_key[key] = [number]
+    nexts = keys[1:]
+    nexts.append(END_KEY)
+    return Words(starts, nexts, by_key)
+
+
+def first_keys(all_starts: Iterable[Starts]) -> frozenset[str] | None:
+    """The word keys any of these patterns can start with (None: any word), for ``word_index``."""
+    keys: set[str] = set()
+    for starts in all_starts:
+        if starts.words is not None:
+            keys.update(starts.words)
+        elif starts.probe is None:
+            return None
+    return frozenset(keys)
 
 
 def scan(
-    regex: re.Pattern[str], starts: Starts, text: str, index: dict[str, list[int]]
+    regex: re.Pattern[str], starts: Starts, text: str, words: Words
 ) -> Iterator[re.Match[str]]:
     """The same matches as ``regex.finditer(text)``, given ``starts = starts_of(regex)`` and
-    ``index = word_index(text)``."""
-    if starts.keys is not None:
+    ``words = word_index(text)``."""
+    if starts.words is not None:
         offsets: list[int] = []
-        for key in starts.keys.intersection(index):
-            offsets.extend(index[key])
+        offset_of = words.starts.__getitem__
+        next_of = words.nexts.__getitem__
+        for key in starts.words.keys() & words.by_key.keys():
+            numbers = words.by_key[key]
+            allowed = starts.words[key]
+            if allowed is None:
+                offsets.extend(map(offset_of, numbers))
+            else:  # only where the next word fits
+                fits = map(allowed.__contains__, map(next_of, numbers))
+                offsets.extend(compress(map(offset_of, numbers), fits))
         offsets.sort()
     elif starts.probe is not None:
         offsets = list(map(_START, starts.probe.finditer(text)))

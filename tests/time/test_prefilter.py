@@ -12,7 +12,9 @@ from parley.time.patterns import default_rules
 from parley.time.prefilter import (
     CASE_TWINS,
     DIGIT_KEY,
+    END_KEY,
     OTHER_KEY,
+    first_keys,
     scan,
     start_keys,
     starts_of,
@@ -42,11 +44,14 @@ TEXTS = [
 
 @pytest.mark.parametrize("text", TEXTS)
 def test_prefilter_scan_matches_finditer_for_every_rule(text: str) -> None:
-    index = word_index(text)
-    for rule in default_rules():
+    rules = default_rules()
+    full = word_index(text)
+    wanted = word_index(text, first_keys(rule.starts for rule in rules))
+    for rule in rules:
         expected = [(m.span(), m.groupdict()) for m in rule.regex.finditer(text)]
-        got = [(m.span(), m.groupdict()) for m in scan(rule.regex, rule.starts, text, index)]
-        assert got == expected, rule.name
+        for index in (full, wanted):
+            got = [(m.span(), m.groupdict()) for m in scan(rule.regex, rule.starts, text, index)]
+            assert got == expected, rule.name
 
 
 def test_prefilter_start_keys_of_a_word_pattern() -> None:
@@ -78,7 +83,7 @@ def test_prefilter_start_keys_open_prefix_takes_every_continuation() -> None:
 )
 def test_prefilter_starts_of_unbounded_patterns_scan_everything(pattern: str) -> None:
     starts = starts_of(re.compile(pattern, re.I))
-    assert starts.keys is None and starts.probe is None
+    assert starts.words is None and starts.probe is None
 
 
 @pytest.mark.parametrize(
@@ -92,7 +97,7 @@ def test_prefilter_starts_of_unbounded_patterns_scan_everything(pattern: str) ->
 def test_prefilter_probe_finds_starts_inside_words(pattern: str, text: str) -> None:
     regex = re.compile(pattern, re.I)
     starts = starts_of(regex)
-    assert starts.keys is None and starts.probe is not None
+    assert starts.words is None and starts.probe is not None
     expected = [m.span() for m in regex.finditer(text)]
     assert [m.span() for m in scan(regex, starts, text, word_index(text))] == expected
 
@@ -108,5 +113,29 @@ def test_prefilter_case_twins_are_every_non_ascii_letter_re_folds_to_ascii() -> 
 
 
 def test_prefilter_word_index_keys() -> None:
-    index = word_index("The 2018 Ünion a An x_y")
-    assert index == {"the": [0], DIGIT_KEY: [4], OTHER_KEY: [9], "a": [15], "an": [17], "x_y": [20]}
+    words = word_index("The 2018 Ünion a An x_y, the")
+    assert words.starts == [0, 4, 9, 15, 17, 20, 25]
+    assert words.by_key == {
+        "the": [0, 6],
+        DIGIT_KEY: [1],
+        OTHER_KEY: [2],
+        "a": [3],
+        "an": [4],
+        "x_y": [5],
+    }
+    assert words.nexts == [DIGIT_KEY, OTHER_KEY, "a", "an", "x_y", "the", END_KEY]
+
+
+def test_prefilter_starts_of_next_word_keys() -> None:
+    starts = starts_of(re.compile(r"\b(?:the\s+)?(?:next|last)[\s-]+(?:week|\d+)", re.I))
+    assert starts.words is not None
+    assert starts.words["the"] == frozenset({"nex", "las", OTHER_KEY})
+    assert starts.words["nex"] == frozenset({"wee", DIGIT_KEY, OTHER_KEY})
+    assert starts.words[OTHER_KEY] is None
+
+
+def test_prefilter_starts_of_match_may_end_within_first_word() -> None:
+    starts = starts_of(re.compile(r"\b(?:\d+s|a\s+year)", re.I))
+    assert starts.words is not None
+    assert starts.words[DIGIT_KEY] is None  # "1990s": no next word needed
+    assert starts.words["a"] == frozenset({"yea", OTHER_KEY})
