@@ -51,7 +51,7 @@ def extract_html_article(html: str, document: Document) -> Article:
 
     host_publisher = furniture.publisher_from_host(url) if url else None
     publishers = meta.publishers + [p for p in (host_publisher, result.sitename) if p]
-    title = clean_title(meta.titles or ([result.title] if result.title else []), publishers)
+    title = clean_title(meta.titles, publishers, meta.title_from_tag, result.title)
     # The page's structured fields first, then trafilatura's reading of it; failing those,
     # the byline lines taken out of the body, then the first byline element (later ones are
     # mostly teasers and comment authors).
@@ -61,7 +61,7 @@ def extract_html_article(html: str, document: Document) -> Article:
     subtitle = _subtitle(meta, result)
     body = clean_body(
         _blocks(result.body),
-        titles=[t for t in (title.text, *meta.titles) if t],
+        titles=[t for t in (title.text, *meta.titles, meta.title_from_tag) if t],
         captions=meta.captions,
         authors=authors,
     )

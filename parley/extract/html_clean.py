@@ -47,30 +47,67 @@ class Title:
     kicker: str | None
 
 
-def clean_title(candidates: list[str], site_names: Iterable[str]) -> Title:
-    """The headline without the site name and without a kicker ("[News analysis] ...")."""
-    if not candidates:
-        return Title(None, None)
+def clean_title(
+    candidates: list[str],
+    site_names: Iterable[str],
+    title_tag: str | None = None,
+    fallback: str | None = None,
+) -> Title:
+    """The headline without the site name and without a kicker ("[News analysis] ...").
+
+    ``candidates`` are in the page's order of trust (og:title, JSON-LD, <h1>); ``title_tag``
+    is the <title> element, which usually adds the site's name ("Headline | Site"). What
+    <title> adds also tells which <h1> is only the site's logo. ``fallback`` (trafilatura's
+    guess) is used only when the page gives nothing better.
+    """
     sites = {s.casefold() for s in site_names if s}
-    genre, title = furniture.split_kicker(strip_site_name(candidates[0], sites))
-    return Title(norm(title) or None, genre)
+    from_tag, extra = strip_site_name(title_tag, sites, loose=True) if title_tag else ("", [])
+    sites |= {e.casefold() for e in extra}
+    for candidate in candidates:
+        title, _removed = strip_site_name(candidate, sites)
+        if title and title.casefold() not in sites:
+            genre, rest = furniture.split_kicker(title)
+            return Title(norm(rest) or None, genre)
+    for last in (from_tag, fallback):
+        if last:
+            genre, rest = furniture.split_kicker(last)
+            return Title(norm(rest) or None, genre)
+    return Title(None, None)
 
 
-def strip_site_name(title: str, sites: set[str]) -> str:
-    for sep in selectors().title_separators:
-        if sep not in title:
-            continue
-        head, _, tail = title.rpartition(sep)
-        tail_key = tail.strip().casefold()
-        known = tail_key in sites or any(tail_key and tail_key in s for s in sites)
-        # "Headline | Reuters": a short last part after a long headline is the site's name.
-        short = len(tail.split()) <= 4 and len(head.split()) >= 3
-        if head.strip() and (known or short):
-            return strip_site_name(head.strip(), sites)
-        first, _, rest = title.partition(sep)
-        if first.strip().casefold() in sites and rest.strip():
-            return rest.strip()
-    return title.strip()
+def strip_site_name(title: str, sites: set[str], loose: bool = False) -> tuple[str, list[str]]:
+    """The title without a known site name at either end, and what was taken off.
+
+    ``loose`` (for <title>) also takes off a short last part after a long headline, as in
+    "Headline | Reuters", even when the site's name is not known.
+    """
+    removed: list[str] = []
+    title = title.strip()
+    changed = True
+    while changed:
+        changed = False
+        for sep in selectors().title_separators:
+            if sep not in title:
+                continue
+            head, _, tail = title.rpartition(sep)
+            tail_key = tail.strip().casefold()
+            known = bool(tail_key) and any(tail_key == s or tail_key in s for s in sites)
+            short = loose and _site_like(tail.strip()) and len(head.split()) >= 3
+            if head.strip() and (known or short):
+                removed.append(tail.strip())
+                title, changed = head.strip(), True
+                break
+            first, _, rest = title.partition(sep)
+            if first.strip().casefold() in sites and rest.strip():
+                removed.append(first.strip())
+                title, changed = rest.strip(), True
+                break
+    return title, removed
+
+
+def _site_like(text: str) -> bool:
+    """Short and capitalised ("Reuters", "The Korea Herald") or a domain ("example.de")."""
+    return bool(text) and len(text.split()) <= 3 and (text[0].isupper() or "." in text)
 
 
 # ---------------------------------------------------------------------------------------------

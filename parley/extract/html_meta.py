@@ -52,7 +52,7 @@ def norm(text: str | None) -> str:
 class PageMeta:
     """Candidates for each article field, in the order of trust the page gives them."""
 
-    titles: list[str] = field(default_factory=list)  # og:title, JSON-LD headline, h1, <title>
+    titles: list[str] = field(default_factory=list)  # og:title, JSON-LD headline, first <h1>
     title_from_tag: str | None = None  # the <title> element, which usually carries the site name
     kickers: list[str] = field(default_factory=list)
     subtitles: list[str] = field(default_factory=list)  # standfirst/dek elements
@@ -162,7 +162,6 @@ def _read_titles(
     title_el = tree.find(".//title")
     if title_el is not None and _text(title_el):
         meta.title_from_tag = _text(title_el)
-        candidates.append(meta.title_from_tag)
     meta.titles = [norm(c) for c in candidates if norm(c)]
     meta.descriptions = [
         norm(d)

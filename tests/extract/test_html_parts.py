@@ -76,20 +76,29 @@ def test_html_dates_modified_before_published_is_dropped() -> None:
 
 
 @pytest.mark.parametrize(
-    ("candidates", "sites", "title", "genre"),
+    ("candidates", "sites", "tag", "title", "genre"),
     [
-        (["Envoys meet again | Harbor Wire"], ["Harbor Wire"], "Envoys meet again", None),
-        (["Envoys meet again at last - Reuters"], [], "Envoys meet again at last", None),
-        (["[News analysis] Talks stall"], [], "Talks stall", "News analysis"),
-        (["Harbor Wire | Envoys meet again"], ["harbor wire"], "Envoys meet again", None),
-        (["Envoys - meet"], [], "Envoys - meet", None),  # too short to be headline + site
-        ([], [], None, None),
+        (["Envoys meet again | Harbor Wire"], ["Harbor Wire"], None, "Envoys meet again", None),
+        ([], [], "Envoys meet again at last - Reuters", "Envoys meet again at last", None),
+        (["[News analysis] Talks stall"], [], None, "Talks stall", "News analysis"),
+        (["Harbor Wire | Envoys meet again"], ["harbor wire"], None, "Envoys meet again", None),
+        # Only <title> may lose an unknown short last part; an og:title keeps its own.
+        (["Dignity of life – a project"], [], None, "Dignity of life – a project", None),
+        # An <h1> that is the site's logo: <title> shows it is the site name.
+        (
+            ["Ethify"],
+            [],
+            "Being vegetarian: need or trend? | Ethify",
+            "Being vegetarian: need or trend?",
+            None,
+        ),
+        ([], [], None, None, None),
     ],
 )
 def test_html_clean_title(
-    candidates: list[str], sites: list[str], title: str | None, genre: str | None
+    candidates: list[str], sites: list[str], tag: str | None, title: str | None, genre: str | None
 ) -> None:
-    found = clean_title(candidates, sites)
+    found = clean_title(candidates, sites, tag)
     assert (found.text, found.kicker) == (title, genre)
 
 
