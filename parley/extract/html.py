@@ -20,6 +20,7 @@ from parley.extract import furniture
 from parley.extract.html_clean import clean_authors, clean_body, clean_title
 from parley.extract.html_dates import choose_modified, choose_published
 from parley.extract.html_meta import PageMeta, norm, read_page_meta
+from parley.extract.language import detect_language
 from parley.extract.stamps import parse_stamp_line
 from parley.records import Article
 from parley.sources.document import Document
@@ -36,6 +37,8 @@ _TRAFILATURA_OPTIONS: dict[str, Any] = {
 
 # A body whose longest line is shorter than this is a menu, not an article.
 _MIN_WORDS = 5
+# Enough text for the language detector to overrule the page's lang attribute.
+_MIN_LANGUAGE_TEXT = 400
 
 
 def extract_html_article(html: str, document: Document) -> Article:
@@ -93,13 +96,21 @@ def extract_html_article(html: str, document: Document) -> Article:
         modified=choose_modified(modified_candidates, published),
         authors=authors,
         publisher=publishers[0] if publishers else None,
-        language=meta.language,
+        language=_language(meta.language, text),
         captions=tuple(meta.captions),
         headings=tuple(body.headings),
         text=text,
         url=url,
         format="html",
     )
+
+
+def _language(declared: str | None, text: str) -> str | None:
+    """The page's declared language, unless the text plainly says otherwise: templates often
+    keep lang="en" on pages written in other languages, and the NLP stages trust this field."""
+    if declared is None or len(text) < _MIN_LANGUAGE_TEXT:
+        return declared
+    return detect_language(text) or declared
 
 
 def _parse(html: str, source: str) -> HtmlElement:

@@ -176,3 +176,9 @@ def test_html_extract_dispatcher_fills_id_and_keeps_page_time() -> None:
     article = _extract("jsonld_news.html")
     assert len(article.id) == 16
     assert article.published_source == "page"
+
+
+def test_html_extract_text_overrules_a_wrong_lang_attribute() -> None:
+    html = (PAGES / "german.html").read_text(encoding="utf-8").replace('lang="de"', 'lang="en"')
+    article = extract_html_article(html, Document(data=html.encode(), source="german.html"))
+    assert article.language == "de"
