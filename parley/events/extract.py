@@ -27,6 +27,7 @@ from parley.events.dating import find_date, timex_heads
 from parley.events.kbactors import KbActors
 from parley.events.lexicon import Lexicon, code_info, quad_class
 from parley.events.modality import find_modality
+from parley.events.stance import stance_code, stance_of
 from parley.records import Article, Entity, Event, Quote, Timex
 
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
@@ -285,6 +286,71 @@ def _implicit_target(candidate: Candidate, source: Actor, resolve: _Resolver) ->
     return best
 
 
+def _same_side(one: Sequence[Actor], other: Sequence[Actor]) -> bool:
+    """Whether two actor lists share a country (or an actor, for codes without one)."""
+    codes = {a.code[:3] for a in one if a.code}
+    return any(a.code and a.code[:3] in codes for a in other)
+
+
+def _as_statement(
+    candidate: Candidate, resolve: _Resolver, sources: list[Actor], targets: list[Actor]
+) -> tuple[str, list[Actor], list[Actor]] | None:
+    """A planned or required action as the statement CAMEO codes: (code, sources, targets).
+
+    "will" makes any actor's plan an intent or threat; "would" only when the actor itself
+    said it (an analyst's "would" is a guess, not a plan); "must" a demand when someone else
+    says it, the one who must act becoming the target."""
+    if candidate.is_noun or candidate.code == REPORTING_CODE:
+        return None
+    stance = stance_of(candidate.token)
+    if stance is None:
+        return None
+    speakers: list[Actor] = []
+    if candidate.reported_by is not None:
+        speaker_head, _ = _subject_head(candidate.reported_by.token)
+        speakers = resolve(speaker_head)
+    if stance == "obligation":
+        if not speakers or not any(s.resolved for s in speakers) or _same_side(speakers, sources):
+            return None
+        code = stance_code(candidate.code, stance, negated=False)
+        return (code, speakers, sources) if code else None
+    if stance == "conditional" and not _same_side(speakers, sources):
+        return None
+    negated = find_modality(candidate.token) == "negated"
+    code = stance_code(candidate.code, stance, negated)
+    return (code, sources, targets) if code else None
+
+
+def _reported_stance(
+    candidate: Candidate, resolve: _Resolver, speakers: list[Actor]
+) -> tuple[str, list[Actor], list[Actor]] | None:
+    """A statement whose reported clause holds no coded action but a plan or a requirement:
+    "Russia said Sudan must return the helicopter" is a demand of Russia's on Sudan (100);
+    "Israel will evacuate the settlements, a spokesman said" Israel's intent (030)."""
+    for comp in candidate.token.children:
+        if comp.dep_ not in ("ccomp", "parataxis") or comp.pos_ not in ("VERB", "AUX"):
+            continue
+        stance = stance_of(comp)
+        if stance is None or find_modality(comp) == "negated":
+            continue
+        subject, _passive = _subject_head(comp)
+        if subject is None or subject.i < 0:
+            continue
+        actors = [a for a in resolve(subject) if a.resolved]
+        if not actors:
+            continue
+        if stance == "obligation":
+            if _same_side(speakers, actors) or not any(s.resolved for s in speakers):
+                continue
+            return "100", speakers, actors
+        if stance == "conditional" and not _same_side(speakers, actors):
+            continue
+        objects = [c for c in comp.children if c.dep_ in OBJECT_DEPS]
+        objects += _prep_objects(comp, TARGET_PREPS)
+        return "030", actors, [a for a in resolve.first_resolved(objects) if a.resolved]
+    return None
+
+
 def find_events_in_doc(
     doc: Doc,
     article: Article,
@@ -354,10 +420,22 @@ def find_events_in_doc(
                     info = code_info("130")
                     assert info is not None
             sources, targets, actor_heads = _verb_actors(candidate, resolve)
+            if candidate.code == REPORTING_CODE:
+                reported = _reported_stance(candidate, resolve, sources)
+                if reported is not None:
+                    candidate.code, sources, targets = reported
+                    info = code_info(candidate.code)
+                    assert info is not None
             if candidate.code == "130" and condition_clause_target(candidate, resolve, targets):
                 targets = condition_clause_target(candidate, resolve, targets)
             if not sources and not targets:
                 continue
+            restated = _as_statement(candidate, resolve, sources, targets)
+            if restated is not None:
+                new_code, sources, targets = restated
+                new_info = code_info(new_code)
+                if new_info is not None:
+                    candidate.code, info = new_code, new_info
         if len(sources) == 1 and not any(t.resolved for t in targets) and info.code[:2] >= "09":
             implicit = _implicit_target(candidate, sources[0], resolve)
             if implicit is not None:

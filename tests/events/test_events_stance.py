@@ -1,0 +1,38 @@
+"""Plans and requirements coded as the statements CAMEO codes (intent, threat, demand)."""
+
+from __future__ import annotations
+
+from tests.events.conftest import Code
+
+COUNTRIES = {"Gondor": "GON", "Rohan": "ROH", "Mordor": "MOR"}
+
+
+def _coded(events: tuple) -> set[tuple[str | None, str, str | None, str]]:  # type: ignore[type-arg]
+    return {(e.source_actor, e.cameo, e.target_actor, e.modality) for e in events}
+
+
+def test_stance_will_visit_is_intent_to_meet(code: Code) -> None:
+    events = code("Gondor will visit Rohan next week.", COUNTRIES)
+    assert ("GON", "036", "ROH", "future") in _coded(events)
+
+
+def test_stance_own_would_boycott_is_threat(code: Code) -> None:
+    events = code("Gondor said it would boycott Rohan.", COUNTRIES)
+    assert {e.cameo[:2] for e in events} == {"13"}
+
+
+def test_stance_analyst_would_stays_hypothetical_action(code: Code) -> None:
+    events = code("Analysts said Mordor would attack Rohan.", COUNTRIES)
+    attacks = [e for e in events if e.source_actor == "MOR"]
+    assert attacks and all(e.cameo[:2] == "19" for e in attacks)
+    assert all(e.modality == "hypothetical" for e in attacks)
+
+
+def test_stance_must_under_other_speaker_is_demand(code: Code) -> None:
+    events = code("Rohan said on Tuesday that Mordor must return the horses.", COUNTRIES)
+    assert ("ROH", "100", "MOR", "asserted") in _coded(events)
+
+
+def test_stance_vow_to_attack_is_threat(code: Code) -> None:
+    events = code("Mordor vowed to attack Gondor.", COUNTRIES)
+    assert [e.cameo for e in events] == ["138"]
