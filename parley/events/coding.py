@@ -75,11 +75,12 @@ class Match:
 
 @lru_cache(maxsize=8)
 def build_lexicon(extra_verbs: tuple[Path, ...] = ()) -> Lexicon:
-    """Parley's lexicon plus any PETRARCH/TABARI verb dictionaries, Parley's entries first."""
+    """Parley's lexicon plus any PETRARCH/TABARI verb dictionaries; for a word both cover,
+    the user's dictionary is tried first."""
     patterns: list[Pattern] = list(load_patterns())
     for path in extra_verbs:
         patterns.extend(read_verb_dictionary(Path(path)))
-    return Lexicon(patterns)
+    return Lexicon(patterns, user_first=bool(extra_verbs))
 
 
 def _lemma(token: Token) -> str:

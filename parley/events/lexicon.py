@@ -175,19 +175,29 @@ def load_modality_cues() -> tuple[ModalityCue, ...]:
 
 
 class Lexicon:
-    """Patterns indexed by (kind, lemma); conditioned patterns are tried before bare ones."""
+    """Patterns indexed by (kind, lemma); conditioned patterns are tried before bare ones.
 
-    def __init__(self, patterns: Iterable[Pattern]) -> None:
+    With ``user_first``, the entries of a dictionary the user passed (any origin other than
+    Parley's own ``verbs.tsv``) are tried before Parley's for the words they cover: a user who
+    gives a verb dictionary wants its codes (PETRARCH's tests code "restore ties" as 064
+    where Parley says 054)."""
+
+    def __init__(self, patterns: Iterable[Pattern], user_first: bool = False) -> None:
         self._index: dict[tuple[str, str], list[Pattern]] = {}
         for pattern in patterns:
             self._index.setdefault((pattern.kind, pattern.lemma), []).append(pattern)
         for entries in self._index.values():
-            # Stable sort: conditioned first, file order kept among equals, so a user's
-            # extra dictionary (appended later) never overrides Parley's own entry silently.
-            entries.sort(key=lambda p: p.condition is None)
+            # Stable sort: conditioned first, file order kept among equals.
+            entries.sort(
+                key=lambda p: (user_first and _is_builtin(p), p.condition is None)
+            )
 
     def lookup(self, kind: str, lemma: str) -> list[Pattern]:
         return self._index.get((kind, lemma), [])
 
     def has(self, kind: str, lemma: str) -> bool:
         return (kind, lemma) in self._index
+
+
+def _is_builtin(pattern: Pattern) -> bool:
+    return pattern.origin.startswith("verbs.tsv:")

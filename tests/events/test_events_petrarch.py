@@ -74,3 +74,13 @@ def test_petrarch_dictionary_extends_lexicon(code: Code, tmp_path: Path) -> None
     assert code(text, actors) == ()
     events = code(text, actors, config=Config(petrarch_verbs=(path,)))
     assert [(e.source_actor, e.cameo, e.target_actor) for e in events] == [("GON", "051", "ROH")]
+
+
+def test_petrarch_dictionary_wins_for_words_it_codes(code: Code, tmp_path: Path) -> None:
+    # Parley codes "praise" 051; a user's dictionary that codes it otherwise is obeyed.
+    path = _write(tmp_path, "--- PRAISE  [052]  ---\nPRAISE\n")
+    text = "Gondor praised Rohan."
+    actors = {"Gondor": "GON", "Rohan": "ROH"}
+    assert [e.cameo for e in code(text, actors)] == ["051"]
+    events = code(text, actors, config=Config(petrarch_verbs=(path,)))
+    assert [e.cameo for e in events] == ["052"]
