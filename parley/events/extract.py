@@ -10,7 +10,7 @@ governing clause); map them to entities; then date, modality, Goldstein and Quad
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -476,8 +476,20 @@ def find_events_in_doc(
             )
             key = (event.start, event.trigger, event.cameo, event.source_text, event.target_text)
             events.setdefault(key, event)
-    ordered = sorted(events.values(), key=lambda e: (e.start, e.trigger))
+    ordered = sorted(_main_events(events.values()), key=lambda e: (e.start, e.trigger))
     return tuple(dataclasses.replace(e, id=f"v{n}") for n, e in enumerate(ordered, start=1))
+
+
+def _main_events(events: Iterable[Event]) -> list[Event]:
+    """Leave out bare statements: a "said" (010) that a sentence's other event already
+    accounts for, or that is addressed to nobody, is attribution rather than an event."""
+    events = list(events)
+    coded = {e.start for e in events if e.cameo != REPORTING_CODE}
+    return [
+        e
+        for e in events
+        if e.cameo != REPORTING_CODE or (e.start not in coded and e.target_actor is not None)
+    ]
 
 
 def _trigger_span(match: Match) -> tuple[int, int]:

@@ -38,7 +38,7 @@ def test_extract_coordinated_sources(code: Code) -> None:
     [
         ("Gondor held talks with Rohan in the capital.", "040"),
         ("Gondor imposed sanctions on Mordor last month.", "163"),
-        ("Arnor made clear that it stands by its decision to Rohan.", "010"),
+        ("Arnor made clear to Rohan that it stands by its decision.", "010"),
     ],
 )
 def test_extract_light_verbs(code: Code, text: str, cameo: str) -> None:
@@ -114,3 +114,9 @@ def test_extract_long_list_does_not_crash(code: Code) -> None:
     text = " ".join(["Gondor, Rohan and Arnor"] * 120) + " met."
     events = code(text, COUNTRIES)
     assert all(text[e.start : e.end] == e.sentence for e in events)
+
+
+def test_extract_attribution_said_is_not_an_event(code: Code) -> None:
+    events = code("Mordor attacked Gondor on Monday, Rohan said.", COUNTRIES)
+    assert [e.cameo[:2] for e in events] == ["19"]
+    assert code("Rohan said the weather was fine.", COUNTRIES) == ()
