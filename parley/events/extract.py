@@ -63,6 +63,34 @@ class Candidate:
         return self.match.pattern.kind == "N"
 
 
+# Links from an event word up to the event that carries it: the thing acted upon ("rejected
+# an appeal from X", "rejected a US offer to host a summit"), a purpose or manner clause
+# ("staged demonstrations to demand reforms", "bombarded the city, killing eight"), a
+# relative clause about a participant ("property seized by the army in the 1970s").
+SUBORDINATE_DEPS = frozenset(
+    {"dobj", "pobj", "prep", "acl", "relcl", "advcl", "xcomp", "pcomp", "compound", "amod",
+     "nmod", "npadvmod", "appos", "attr", "oprd", "dative", "agent", "poss"}
+)
+# Links that make the word's event one of its own: a reported or coordinated clause.
+INDEPENDENT_DEPS = frozenset({"ccomp", "conj", "parataxis", "csubj"})
+MAX_SUBORDINATE_HOPS = 5
+
+
+def _subordinate(token: Token, kept: set[int]) -> bool:
+    """Whether the word's event is part of another event of the sentence rather than an
+    event of its own: CAMEO codes the main event of a clause (one per statement)."""
+    current = token
+    for _ in range(MAX_SUBORDINATE_HOPS):
+        if current.head is current or current.dep_ in INDEPENDENT_DEPS:
+            return False
+        if current.dep_ not in SUBORDINATE_DEPS:
+            return False
+        current = current.head
+        if current.i in kept:
+            return True
+    return False
+
+
 def _governing(candidate: Candidate, by_index: dict[int, Candidate]) -> Candidate | None:
     """The coded verb whose to-clause or reported clause holds this one, if any."""
     token = candidate.token
@@ -397,6 +425,11 @@ def find_events_in_doc(
             if owner is not None and owner.is_noun:
                 # "the postponement of talks": the talks did not take place; one event.
                 candidate.dropped = True
+
+    kept = {c.token.i for c in candidates if not c.dropped}
+    for candidate in candidates:
+        if not candidate.dropped and _subordinate(candidate.token, kept):
+            candidate.dropped = True
 
     resolve = _Resolver(entities, quotes, kb)
     heads = timex_heads(doc, timexes)

@@ -120,3 +120,11 @@ def test_extract_attribution_said_is_not_an_event(code: Code) -> None:
     events = code("Mordor attacked Gondor on Monday, Rohan said.", COUNTRIES)
     assert [e.cameo[:2] for e in events] == ["19"]
     assert code("Rohan said the weather was fine.", COUNTRIES) == ()
+
+
+def test_extract_main_event_of_clause_only(code: Code) -> None:
+    # The appeal is what Rohan rejected; the killing is how Mordor's attack went.
+    events = code("Rohan rejected an appeal from Gondor to lay down arms.", COUNTRIES)
+    assert [e.cameo[:2] for e in events] == ["12"]
+    events = code("Mordor bombarded Gondor overnight, killing eight people.", COUNTRIES)
+    assert [e.cameo[:2] for e in events] == ["19"]
