@@ -30,10 +30,10 @@ import re
 import re._constants as _c
 import re._parser as _p
 import string
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import compress
-from typing import Any
+from typing import Any, cast
 
 KEY_LEN = 3
 DIGIT_KEY = "#"  # a word starting with a digit; the rest of it is not looked at
@@ -120,11 +120,19 @@ def _consume(
         if state[2] not in _ACTIVE:
             out.add(state)
             continue
-        for ch in chars if chars is not None else (None,):
+        drawn: frozenset[str] | tuple[None] = (None,) if chars is None else chars
+        if len(drawn) > _WIDE and (state[0] or state[2] != "w1"):
+            # A wide class past the first letter ("[A-Z]{2,4}" after a number) would make a
+            # key of every combination: read it as unknown, which lets more words through.
+            drawn = (None,)
+        for ch in drawn:
             new = step(state, ch, bounded)
             if new is not None:
                 out.add(new)
     return out
+
+
+_WIDE = 12  # characters; a digit class (ten ASCII digits and a stand-in) is not wide
 
 
 _CATEGORY_CHARS = {
@@ -275,19 +283,22 @@ CASE_TWINS = {"i": "\u0130\u0131", "k": "\u212a", "s": "\u017f"}
 def _probe(final: set[_State]) -> re.Pattern[str]:
     """A regex matching at every position where a match beginning with one of the letter
     prefixes in ``final`` may start. It consumes one character from a plain class, so that
-    ``re`` skips ahead by that class (it cannot for a case-insensitive first character), and
-    looks ahead for the rest, so that no overlapping start is skipped."""
-    firsts: set[str] = set()
-    rests: set[str] = set()
+    ``re`` skips ahead by that class (it cannot for a case-insensitive first character), then
+    checks that character and looks ahead for the rest, so that no overlapping start is
+    skipped."""
+    rests: dict[str, set[str]] = {}
     for prefix, _, _ in final:
-        first = prefix[0]
-        firsts.update((first, first.upper(), *CASE_TWINS.get(first, "")))
-        rests.add(prefix[1:])
+        rests.setdefault(prefix[0], set()).add(prefix[1:])
+    firsts = {c for first in rests for c in (first, first.upper(), *CASE_TWINS.get(first, ""))}
     head = "[" + "".join(re.escape(c) for c in sorted(firsts)) + "]"
-    if "" in rests:
-        return re.compile(head)
-    tail = "|".join(re.escape(r) for r in sorted(rests, key=len, reverse=True))
-    return re.compile(f"{head}(?=(?i:{tail}))")
+    checks = []
+    for first, tails in sorted(rests.items()):
+        check = f"(?<=(?i:{re.escape(first)}))"
+        if "" not in tails:
+            ordered = sorted(tails, key=len, reverse=True)
+            check += "(?=(?i:" + "|".join(re.escape(t) for t in ordered) + "))"
+        checks.append(check)
+    return re.compile(head + "(?:" + "|".join(checks) + ")")
 
 
 def start_keys(pattern: re.Pattern[str]) -> frozenset[str] | None:
@@ -316,76 +327,78 @@ class _KeyCache(dict[str, str]):
 
     def __missing__(self, head: str) -> str:
         key = _key(head)
-        if len(self) < 100_000:  # heads are at most three characters: few distinct ones
+        if len(self) < _CACHE_SIZE:
             self[head] = key
         return key
 
 
+_CACHE_SIZE = 100_000  # heads are at most three characters: few distinct ones in practice
 _KEYS = _KeyCache()
 
 
-@dataclass(frozen=True, slots=True)
-class Words:
-    """The words of a text: start offsets, the key of the word after each, and the word
-    numbers of each key in text order (only of the keys asked for)."""
+class _PairTable(dict[tuple[str, str], tuple[int, ...]]):
+    """(first key, next key) -> the numbers of the patterns whose matches may start there."""
 
-    starts: list[int]
-    nexts: list[str]
-    by_key: dict[str, list[int]]
+    def __init__(self, words: list[tuple[int, WordKeys]]) -> None:
+        super().__init__()
+        self.words = words
 
-
-def word_index(text: str, wanted: frozenset[str] | None = None) -> Words:
-    """Index the words of ``text`` by key (see the module doc); with ``wanted``, only the
-    words with one of those keys are listed in ``by_key``."""
-    keys = list(map(_KEYS.__getitem__, _HEAD.findall(text)))
-    starts = list(map(_START, _RUN.finditer(text)))
-    numbers: Iterable[int] = range(len(keys))
-    if wanted is not None:
-        numbers = compress(numbers, map(wanted.__contains__, keys))
-    by_key: dict[str, list[int]] = {}
-    for number in numbers:
-        key = keys[number]
-        if key in by_key:
-            by_key[key].append(number)
-        else:
-            by_key[key] = [number]
-    nexts = keys[1:]
-    nexts.append(END_KEY)
-    return Words(starts, nexts, by_key)
+    def __missing__(self, pair: tuple[str, str]) -> tuple[int, ...]:
+        first, after = pair
+        fits = []
+        for number, keys in self.words:
+            if first in keys:
+                allowed = keys[first]
+                if allowed is None or after in allowed:
+                    fits.append(number)
+        found = tuple(fits)
+        if len(self) < _CACHE_SIZE:
+            self[pair] = found
+        return found
 
 
-def first_keys(all_starts: Iterable[Starts]) -> frozenset[str] | None:
-    """The word keys any of these patterns can start with (None: any word), for ``word_index``."""
-    keys: set[str] = set()
-    for starts in all_starts:
-        if starts.words is not None:
-            keys.update(starts.words)
-        elif starts.probe is None:
-            return None
-    return frozenset(keys)
+class StartFinder:
+    """Where each of a sequence of patterns may match in a text, found in one pass over its
+    words (see the module doc); made once per pattern set."""
+
+    def __init__(self, all_starts: Sequence[Starts]) -> None:
+        self.starts = tuple(all_starts)
+        words = [(n, s.words) for n, s in enumerate(self.starts) if s.words is not None]
+        self.first = frozenset(key for _, keys in words for key in keys)
+        self.pairs = _PairTable(words)
+
+    def offsets(self, text: str) -> list[list[int] | None]:
+        """For each pattern, the offsets in ``text`` where a match of it may start, in text
+        order (None: anywhere)."""
+        out: list[list[int] | None] = []
+        for starts in self.starts:
+            if starts.words is not None:
+                out.append([])
+            elif starts.probe is not None:
+                out.append(list(map(_START, starts.probe.finditer(text))))
+            else:
+                out.append(None)
+        keys = list(map(_KEYS.__getitem__, _HEAD.findall(text)))
+        if not keys:
+            return out
+        nexts = keys[1:]
+        nexts.append(END_KEY)
+        offsets = list(map(_START, _RUN.finditer(text)))
+        wanted = list(map(self.first.__contains__, keys))
+        pairs = self.pairs
+        lists = cast(list[list[int]], out)  # only the word-keyed entries are filled below
+        for offset, first, after in zip(
+            compress(offsets, wanted), compress(keys, wanted), compress(nexts, wanted), strict=True
+        ):
+            for number in pairs[first, after]:
+                lists[number].append(offset)
+        return out
 
 
-def scan(
-    regex: re.Pattern[str], starts: Starts, text: str, words: Words
-) -> Iterator[re.Match[str]]:
-    """The same matches as ``regex.finditer(text)``, given ``starts = starts_of(regex)`` and
-    ``words = word_index(text)``."""
-    if starts.words is not None:
-        offsets: list[int] = []
-        offset_of = words.starts.__getitem__
-        next_of = words.nexts.__getitem__
-        for key in starts.words.keys() & words.by_key.keys():
-            numbers = words.by_key[key]
-            allowed = starts.words[key]
-            if allowed is None:
-                offsets.extend(map(offset_of, numbers))
-            else:  # only where the next word fits
-                fits = map(allowed.__contains__, map(next_of, numbers))
-                offsets.extend(compress(map(offset_of, numbers), fits))
-        offsets.sort()
-    elif starts.probe is not None:
-        offsets = list(map(_START, starts.probe.finditer(text)))
-    else:
+def scan(regex: re.Pattern[str], offsets: list[int] | None, text: str) -> Iterator[re.Match[str]]:
+    """The same matches as ``regex.finditer(text)``, given the offsets where they may start
+    (from ``StartFinder.offsets``; None: anywhere)."""
+    if offsets is None:
         yield from regex.finditer(text)
         return
     match = regex.match

@@ -30,7 +30,7 @@ from parley.records import Timex, TimexType
 from parley.time.anchor import parse_published
 from parley.time.lexicon import Lexicon, default_lexicon
 from parley.time.patterns import Rule, default_rules
-from parley.time.prefilter import first_keys, scan, word_index
+from parley.time.prefilter import StartFinder, scan
 from parley.time.values import UNIT_GRAN, Point, add_months, at, duration, shift
 
 _SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-Z\"'])|\n")
@@ -101,26 +101,26 @@ def _published_day(published: str) -> date | None:
 
 def _find(text: str, rules: tuple[Rule, ...]) -> list[tuple[int, int, int, Found]]:
     found = []
-    words = word_index(text, _first_keys(rules))
+    where = _start_finder(rules).offsets(text)
     for index, rule in enumerate(rules):
         # A rule may match context it does not tag ("for years"): its group "span" is the span.
         spanned = "span" in rule.regex.groupindex
-        for m in scan(rule.regex, rule.starts, text, words):
+        for m in scan(rule.regex, where[index], text):
             start, end = m.span("span") if spanned else m.span()
             if end > start:
                 found.append((start, start - end, index, Found(rule.name, m, start, end)))
     return found
 
 
-def _first_keys(rules: tuple[Rule, ...]) -> frozenset[str] | None:
-    cached = _FIRST_KEYS.get(id(rules))
+def _start_finder(rules: tuple[Rule, ...]) -> StartFinder:
+    cached = _FINDERS.get(id(rules))
     if cached is None or cached[0] is not rules:
-        cached = (rules, first_keys(rule.starts for rule in rules))
-        _FIRST_KEYS[id(rules)] = cached
+        cached = (rules, StartFinder([rule.starts for rule in rules]))
+        _FINDERS[id(rules)] = cached
     return cached[1]
 
 
-_FIRST_KEYS: dict[int, tuple[tuple[Rule, ...], frozenset[str] | None]] = {}
+_FINDERS: dict[int, tuple[tuple[Rule, ...], StartFinder]] = {}
 
 
 def _ordered(found: list[tuple[int, int, int, Found]]) -> list[Found]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 import re
 import sys
 from array import array
@@ -12,13 +13,11 @@ from parley.time.patterns import default_rules
 from parley.time.prefilter import (
     CASE_TWINS,
     DIGIT_KEY,
-    END_KEY,
     OTHER_KEY,
-    first_keys,
+    StartFinder,
     scan,
     start_keys,
     starts_of,
-    word_index,
 )
 
 # Written for these tests: dense in time expressions, with words that begin like time words
@@ -42,16 +41,42 @@ TEXTS = [
 ]
 
 
+def _assert_same_matches(text: str) -> None:
+    rules = default_rules()
+    together = StartFinder([rule.starts for rule in rules]).offsets(text)
+    for number, rule in enumerate(rules):
+        alone = StartFinder([rule.starts]).offsets(text)[0]
+        expected = [(m.span(), m.groupdict()) for m in rule.regex.finditer(text)]
+        for offsets in (together[number], alone):
+            got = [(m.span(), m.groupdict()) for m in scan(rule.regex, offsets, text)]
+            assert got == expected, (rule.name, text)
+
+
 @pytest.mark.parametrize("text", TEXTS)
 def test_prefilter_scan_matches_finditer_for_every_rule(text: str) -> None:
-    rules = default_rules()
-    full = word_index(text)
-    wanted = word_index(text, first_keys(rule.starts for rule in rules))
-    for rule in rules:
-        expected = [(m.span(), m.groupdict()) for m in rule.regex.finditer(text)]
-        for index in (full, wanted):
-            got = [(m.span(), m.groupdict()) for m in scan(rule.regex, rule.starts, text, index)]
-            assert got == expected, rule.name
+    _assert_same_matches(text)
+
+
+# Pieces of time expressions and their neighbours, glued at random (seeded) into texts.
+WORDS = (
+    "the last next past this that early late mid- earlier later a an one two 3 12 1999 "
+    "2018 twenty-five dozen couple of several few more than at least day days week weeks "
+    "month months year years decade quarter first third fiscal ago before after from now "
+    "Monday Fri. Nov. May March Sept mid-May 1990s 1980's 10 a.m. p.m. noon tonight "
+    "yesterday morning spring summer Christmas Eve each every per times twice once daily "
+    "annual now recently the past the future period year-earlier bathe lathe what weekend "
+    "for over ſ K İ ı é 年"
+)
+PIECES = [*WORDS.split(), ", ", ". ", "-", " ", "\n", "; ", "'s ", "$", "%", "/", ":"]
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_prefilter_scan_matches_finditer_on_random_texts(seed: int) -> None:
+    rng = random.Random(seed)
+    for _ in range(5):
+        words = rng.choices(PIECES, k=rng.randint(1, 60))
+        glue = [rng.choice(("", " ", " ", " ", "  ", "\n", "-")) for _ in words]
+        _assert_same_matches("".join(w + g for w, g in zip(words, glue, strict=True)))
 
 
 def test_prefilter_start_keys_of_a_word_pattern() -> None:
@@ -99,7 +124,8 @@ def test_prefilter_probe_finds_starts_inside_words(pattern: str, text: str) -> N
     starts = starts_of(regex)
     assert starts.words is None and starts.probe is not None
     expected = [m.span() for m in regex.finditer(text)]
-    assert [m.span() for m in scan(regex, starts, text, word_index(text))] == expected
+    offsets = StartFinder([starts]).offsets(text)[0]
+    assert [m.span() for m in scan(regex, offsets, text)] == expected
 
 
 def test_prefilter_case_twins_are_every_non_ascii_letter_re_folds_to_ascii() -> None:
@@ -112,18 +138,23 @@ def test_prefilter_case_twins_are_every_non_ascii_letter_re_folds_to_ascii() -> 
     assert found == CASE_TWINS
 
 
-def test_prefilter_word_index_keys() -> None:
-    words = word_index("The 2018 Ünion a An x_y, the")
-    assert words.starts == [0, 4, 9, 15, 17, 20, 25]
-    assert words.by_key == {
-        "the": [0, 6],
-        DIGIT_KEY: [1],
-        OTHER_KEY: [2],
-        "a": [3],
-        "an": [4],
-        "x_y": [5],
-    }
-    assert words.nexts == [DIGIT_KEY, OTHER_KEY, "a", "an", "x_y", "the", END_KEY]
+def test_prefilter_start_finder_offsets_by_word_and_next_word() -> None:
+    finder = StartFinder(
+        [
+            starts_of(re.compile(r"\b(?:the\s+)?next\s+week", re.I)),
+            starts_of(re.compile(r"\bthe\b", re.I)),
+            starts_of(re.compile(r"\d+", re.I)),  # no boundary, digit first: anywhere
+            starts_of(re.compile(r"(?:the|x)y", re.I)),  # no boundary: a probe
+        ]
+    )
+    text = "The next week, the 2018 Ünion; next month; they"
+    assert finder.offsets(text) == [
+        [0, 4, 24],  # "The" and "next" before "week", "Ünion" (not ASCII: always tried)
+        [0, 15, 24, 43],  # every "the" word (a match may end inside it), and "Ünion"
+        None,
+        [0, 15, 43],  # where "the" or "xy" begins, in any case
+    ]
+    assert finder.offsets("") == [[], [], None, []]
 
 
 def test_prefilter_starts_of_next_word_keys() -> None:
