@@ -10,13 +10,19 @@ from __future__ import annotations
 import json
 import os
 import sys
+from dataclasses import replace
+from datetime import datetime
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 
 from parley.errors import ParleyError
+
+if TYPE_CHECKING:
+    from parley.analysis import Config
+    from parley.records import Analysis
 
 EXIT_FLOOR = 1
 EXIT_INPUT = 2
@@ -55,8 +61,14 @@ def _fail(message: str, code: int = EXIT_INPUT) -> NoReturn:
 
 @app.command()
 def analyze(
-    source: Annotated[
-        str, typer.Argument(help="A file path, - for standard input, or an http(s) URL.")
+    sources: Annotated[
+        list[str],
+        typer.Argument(
+            help="File paths, - for standard input, or http(s) URLs. One source prints one "
+            "result; several print one JSON object per line (JSON Lines), and a bad one is "
+            "reported and skipped.",
+            metavar="SOURCE...",
+        ),
     ],
     format: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.json,
     published: Annotated[
@@ -89,12 +101,14 @@ def analyze(
         Path | None, typer.Option("--output", "-o", help="Write to this file instead of stdout.")
     ] = None,
 ) -> None:
-    """Analyze one news page and print a parley.analysis/1 result."""
-    from parley.analysis import Config, analyze_document
-    from parley.limits import time_limit
-    from parley.sources.files import read_source
+    """Analyze news pages and print parley.analysis/1 results."""
+    from parley.analysis import Config
     from parley.time.anchor import parse_published
 
+    if len(sources) > 1 and format is Format.html:
+        _fail("--format html shows one page; give one source (or use json or text)")
+    if len(sources) > 1 and url:
+        _fail("--url names one page; give one source with it")
     when = parse_published(published) if published else None
     config = Config(
         model=model,
@@ -102,22 +116,61 @@ def analyze(
         petrarch_actors=tuple(petrarch_actors or ()),
         petrarch_verbs=tuple(petrarch_verbs or ()),
     )
+    rendered: list[str] = []
+    failed = warned = False
+    for source in sources:
+        try:
+            result = _analyze_one(source, url, when, config, timeout, max_bytes)
+        except ParleyError as err:
+            if len(sources) == 1:
+                raise
+            where = "" if source in str(err) else f"{source}: "
+            typer.echo(f"parley: error: {where}{err}", err=True)
+            failed = True
+            continue
+        except Exception as err:  # in a batch, one document's bug skips that document only
+            if len(sources) == 1:
+                raise
+            typer.echo(f"parley: internal error: {source}: {type(err).__name__}: {err}", err=True)
+            failed = True
+            continue
+        if format is Format.json and len(sources) > 1:
+            rendered.append(result.to_json(indent=None))
+        else:
+            rendered.append(render(result, format))
+        for warning in result.warnings:
+            where = f"{source}: " if len(sources) > 1 else ""
+            typer.echo(f"parley: warning: {where}{warning}", err=True)
+            warned = True
+    joiner = "\n" if format is Format.json else "\n\f\n"
+    if output is not None and rendered:
+        _write_atomically(output, joiner.join(rendered))
+    elif rendered:
+        typer.echo(joiner.join(rendered))
+    if failed:
+        raise typer.Exit(EXIT_INPUT)
+    if warned:
+        raise typer.Exit(EXIT_WARNING)
+
+
+def _analyze_one(
+    source: str,
+    url: str | None,
+    when: datetime | None,
+    config: Config,
+    timeout: float,
+    max_bytes: int,
+) -> Analysis:
+    """Read and analyze one source within the per-document time limit."""
+    from parley.analysis import analyze_document
+    from parley.limits import time_limit
+    from parley.sources.files import read_source
+
     with time_limit(timeout, source):
         document = read_source(source, timeout=min(timeout or 20.0, 30.0), max_bytes=max_bytes)
         if url:
-            from dataclasses import replace
-
             document = replace(document, url=url)
-        result = analyze_document(document, when, config)
-    rendered = render(result, format)
-    if output is not None:
-        _write_atomically(output, rendered)
-    else:
-        typer.echo(rendered)
-    for warning in result.warnings:
-        typer.echo(f"parley: warning: {warning}", err=True)
-    if result.warnings:
-        raise typer.Exit(EXIT_WARNING)
+        return analyze_document(document, when, config)
 
 
 def render(result: object, format: Format) -> str:

@@ -162,3 +162,21 @@ def test_cli_output_file_kept_on_failure(
     code, _, _ = run(["analyze", str(tmp_path / "missing.txt"), "-o", str(target)], capsys)
     assert code == EXIT_INPUT
     assert target.read_text("utf-8") == "previous result"
+
+
+def test_cli_batch_skips_a_bad_document(
+    page: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    missing = tmp_path / "gone.txt"
+    code, out, err = run(["analyze", str(page), str(missing), str(page)], capsys)
+    assert code == EXIT_INPUT
+    lines = out.strip().splitlines()
+    assert len(lines) == 2  # JSON Lines: the two good pages, in order
+    assert all(json.loads(line)["schema"] == "parley.analysis/1" for line in lines)
+    assert err.strip().splitlines() == [f"parley: error: {missing}: no such file [E101]"]
+
+
+def test_cli_batch_refuses_html_for_several(page: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(["analyze", str(page), str(page), "--format", "html"], capsys)
+    assert code == EXIT_INPUT and out == ""
+    assert err.startswith("parley: error: --format html")
