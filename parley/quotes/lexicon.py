@@ -6,7 +6,8 @@ comments are skipped. A malformed line raises KnowledgeBaseError naming the file
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -17,6 +18,7 @@ DATA_DIR = Path(__file__).with_name("data")
 _CUE_CLASSES = frozenset({"speech", "writing", "cognition", "request"})
 _CUE_FRAMES = frozenset({"clause", "quote", "any"})
 _PRONOUN_KINDS = frozenset({"person", "group", "any"})
+_FRAME = re.compile(r"^(ccomp|xcomp|dobj|prep:[a-z]+)$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,6 +38,9 @@ class Lexicon:
     pronouns: dict[str, str]  # pronoun -> person | group | any
     descriptions: dict[str, frozenset[str]]  # head noun -> entity kinds it can refer to
     media_words: frozenset[str]
+    # Learned frames: verb lemma -> the constructions whose complement PolNeAR marks as
+    # attributed content ("ccomp", "xcomp", "dobj", "prep:for", ...), data/cue_frames.tsv.
+    cue_frames: dict[str, frozenset[str]] = field(default_factory=dict)
 
 
 def _rows(path: Path, ncols: int) -> list[tuple[int, list[str]]]:
@@ -90,7 +95,26 @@ def load_lexicon(data_dir: Path = DATA_DIR) -> Lexicon:
         for _, c in _rows(data_dir / "descriptions.tsv", 2)
     }
     media = frozenset(c[0] for _, c in _rows(data_dir / "media_words.txt", 1))
-    return Lexicon(cues, nouns, tuple(venues), vague, marks, pronouns, descriptions, media)
+    frames_path = data_dir / "cue_frames.tsv"
+    frames: dict[str, set[str]] = {}
+    for lineno, (lemma, frame, hits, seen) in _rows(frames_path, 4):
+        if not _FRAME.match(frame) or not (hits.isdigit() and seen.isdigit()):
+            raise KnowledgeBaseError(
+                f"{frames_path.name}:{lineno}: expected lemma, frame (ccomp, xcomp, dobj or"
+                f" prep:<word>) and two counts, got {frame!r} {hits!r} {seen!r}"
+            )
+        frames.setdefault(lemma.lower(), set()).add(frame)
+    return Lexicon(
+        cues,
+        nouns,
+        tuple(venues),
+        vague,
+        marks,
+        pronouns,
+        descriptions,
+        media,
+        {k: frozenset(v) for k, v in frames.items()},
+    )
 
 
 @lru_cache(maxsize=1)

@@ -34,3 +34,17 @@ def test_lexicon_unknown_class_is_refused(tmp_path: Path) -> None:
     (data / "cue_verbs.tsv").write_text("say\tshouting\tany\n", encoding="utf-8")
     with pytest.raises(KnowledgeBaseError, match="shouting"):
         load_lexicon(data)
+
+
+def test_lexicon_learned_frames_load() -> None:
+    frames = default_lexicon().cue_frames
+    assert "ccomp" in frames["say"]
+    assert "prep:for" in frames["call"]
+
+
+def test_lexicon_malformed_frame_names_file_and_line(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    shutil.copytree(DATA_DIR, data)
+    (data / "cue_frames.tsv").write_text("# h\nsay\tclause\t3\t4\n", encoding="utf-8")
+    with pytest.raises(KnowledgeBaseError, match=r"cue_frames.tsv:2"):
+        load_lexicon(data)

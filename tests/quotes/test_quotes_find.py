@@ -165,3 +165,25 @@ def test_quotes_bad_input_gives_a_result(nlp: Any, text: str) -> None:
         assert 0 <= q.start < q.end <= len(text)
         assert all(0 <= s < e <= len(text) for s, e in q.fragments)
     assert [q.id for q in quotes] == [f"q{i}" for i in range(1, len(quotes) + 1)]
+
+
+def test_quotes_stance_verb_with_object_is_an_attribution(nlp: Any) -> None:
+    text = "The farmers' union criticized the new water tariff at its annual meeting."
+    (q,) = _quotes(nlp, text)
+    assert q.cue == "criticized" and q.cue_lemma == "criticize"
+    assert q.speaker_text == "The farmers' union"
+    assert q.text.startswith("the new water tariff")
+
+
+def test_quotes_prepositional_frame_puts_the_preposition_in_the_cue(nlp: Any) -> None:
+    text = "Mayor Ingrid Holm called for a second bridge over the river."
+    (q,) = _quotes(nlp, text)
+    assert q.cue == "called for"
+    assert q.text == "a second bridge over the river"
+
+
+def test_quotes_cue_keeps_auxiliaries_and_negation(nlp: Any) -> None:
+    text = "The council has not endorsed the plan to close the library."
+    (q,) = _quotes(nlp, text)
+    assert q.cue == "has not endorsed"
+    assert q.text == "the plan to close the library"
