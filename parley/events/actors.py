@@ -192,7 +192,9 @@ def _resolve_one(
     kb: KbActors | None = None,
 ) -> list[Actor]:
     lower = head.lower_
-    if head.pos_ == "PRON" or lower in FIRST_PERSON | PERSON_PRONOUNS | THING_PRONOUNS:
+    # "US" is a country, not "us": pronouns are written in lower case after the first word.
+    pronoun = lower in FIRST_PERSON | PERSON_PRONOUNS | THING_PRONOUNS and not head.text.isupper()
+    if head.pos_ == "PRON" or pronoun:
         return _resolve_pronoun(head, mentions, quotes, entities_by_id)
     ranked = sorted(phrase_tokens(head), key=lambda item: (item[1], item[0].i))
     best_rank: int | None = None

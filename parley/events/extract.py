@@ -193,7 +193,9 @@ def _verb_actors(
 ) -> tuple[list[Actor], list[Actor], list[Token]]:
     verb = candidate.token
     subject, passive = _subject_head(verb)
-    if subject is None and candidate.reported_by is not None:
+    if subject is None and not passive and candidate.reported_by is not None:
+        # "X said it would attack" -- but not "three were killed, police said": a passive
+        # without its agent has an unknown doer, not the reporter.
         subject, passive = _subject_head(candidate.reported_by.token)
     sources = resolve(subject)
     condition_words = set(t.i for t in candidate.match.extra)
@@ -209,6 +211,14 @@ def _verb_actors(
     for folded in candidate.folded:  # "urged China not to withdraw from talks with X"
         target_heads += [c for c in folded.token.children if c.dep_ in OBJECT_DEPS]
         target_heads += _prep_objects(folded.token, TARGET_PREPS)
+    objects = [c for c in verb.children if c.dep_ in OBJECT_DEPS]
+    for obj in objects:  # "promised aid to Mozambique", "rejected calls by X for aid"
+        target_heads += _prep_objects(obj, ("to", "against", "on", "toward", "towards"))
+    if candidate.code[:2] in ("02", "10"):
+        # "demanded that Israel ease restrictions": the one asked to act is the target.
+        for comp in verb.children:
+            if comp.dep_ == "ccomp":
+                target_heads += [c for c in comp.children if c.dep_ in SUBJECT_DEPS]
     targets = resolve.first_resolved(target_heads)
     heads = [subject] if subject is not None else []
     if subject is not None and subject.head.dep_ == "relcl" and subject.lower_ in ("that", "which"):

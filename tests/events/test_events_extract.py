@@ -128,3 +128,13 @@ def test_extract_main_event_of_clause_only(code: Code) -> None:
     assert [e.cameo[:2] for e in events] == ["12"]
     events = code("Mordor bombarded Gondor overnight, killing eight people.", COUNTRIES)
     assert [e.cameo[:2] for e in events] == ["19"]
+
+
+def test_extract_demand_targets_who_must_act(code: Code) -> None:
+    events = code("Gondor demanded that the US withdraw from Rohan.", {**COUNTRIES, "US": "USA"})
+    assert ("GON", "10", "USA") in _pairs(events)
+
+
+def test_extract_passive_without_agent_has_no_reporter_source(code: Code) -> None:
+    events = code("Three Rohan soldiers were killed on Monday, Gondor said.", COUNTRIES)
+    assert events and all(e.source_actor is None for e in events)
