@@ -37,6 +37,7 @@ _TRAFILATURA_OPTIONS: dict[str, Any] = {
 
 # A body whose longest line is shorter than this is a menu, not an article.
 _MIN_WORDS = 5
+_MIN_UNSPACED_CHARS = 20  # the same for Chinese or Japanese, written without spaces
 # Enough text for the language detector to overrule the page's lang attribute.
 _MIN_LANGUAGE_TEXT = 400
 
@@ -68,7 +69,7 @@ def extract_html_article(html: str, document: Document) -> Article:
         captions=meta.captions,
         authors=authors,
     )
-    if not any(len(p.split()) >= _MIN_WORDS for p in body.paragraphs):
+    if not any(_is_prose(p) for p in body.paragraphs):
         # Menus and link lists are all trafilatura finds on pages without an article.
         raise ExtractionError(f"no article text found in {document.source}")
     text = "\n\n".join(body.paragraphs)
@@ -103,6 +104,11 @@ def extract_html_article(html: str, document: Document) -> Article:
         url=url,
         format="html",
     )
+
+
+def _is_prose(line: str) -> bool:
+    words = line.split()
+    return len(words) >= _MIN_WORDS or any(len(w) >= _MIN_UNSPACED_CHARS for w in words)
 
 
 def _language(declared: str | None, text: str) -> str | None:

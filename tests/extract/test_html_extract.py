@@ -182,3 +182,16 @@ def test_html_extract_text_overrules_a_wrong_lang_attribute() -> None:
     html = (PAGES / "german.html").read_text(encoding="utf-8").replace('lang="de"', 'lang="en"')
     article = extract_html_article(html, Document(data=html.encode(), source="german.html"))
     assert article.language == "de"
+
+
+def test_html_extract_text_without_spaces_is_an_article() -> None:
+    # Japanese is written without spaces: a paragraph is one long "word".
+    sentence = "両国の代表団は月曜日に港の共同管理について協議を再開することで合意した。"
+    html = (
+        '<html lang="ja"><head><title>港湾協議が再開</title></head><body><article>'
+        f"<h1>港湾協議が再開</h1><p>{sentence}</p><p>{sentence}次回は四月に開かれる。</p>"
+        "</article></body></html>"
+    )
+    article = extract_html_article(html, Document(data=html.encode(), source="ja.html"))
+    assert article.text.startswith(sentence)
+    assert article.language == "ja"
