@@ -129,6 +129,9 @@ def _subject_head(verb: Token) -> tuple[Token | None, bool]:
             token = token.head
         elif token.dep_ in ("conj", "advcl") and token.head is not token:
             token = token.head
+        elif token.dep_ == "acl" and token.tag_ == "VBN" and token.head.pos_ in ("NOUN", "PROPN"):
+            # "ten soldiers killed in the raid": the noun is what was done to, not the doer.
+            return _agent(token), True
         elif token.dep_ in ("acl", "relcl") and token.head.pos_ in ("NOUN", "PROPN"):
             return token.head, False
         else:
@@ -202,6 +205,8 @@ def _verb_actors(
     target_heads: list[Token] = []
     if passive:
         target_heads += [c for c in verb.children if c.dep_ in PASSIVE_SUBJECT_DEPS]
+        if verb.dep_ == "acl" and verb.tag_ == "VBN":
+            target_heads.append(verb.head)
     target_heads += [
         c for c in verb.children if c.dep_ in OBJECT_DEPS and c.i not in condition_words
     ]
@@ -231,6 +236,31 @@ def _verb_actors(
             noun = noun.head.head
             heads.append(noun)
     return sources, targets, heads
+
+
+def _light_verb_actors(
+    noun: Token, resolve: _Resolver, by_index: dict[int, Candidate]
+) -> tuple[list[Actor], list[Actor]] | None:
+    """The doer of an event noun that an uncoded verb carries: "launched an air strike
+    against X", "began a hunger strike", "engaged Filipino peacekeepers in a firefight"."""
+    verb = noun.head
+    via_prep = noun.dep_ == "pobj" and verb.dep_ == "prep" and verb.lower_ == "in"
+    if via_prep:
+        verb = verb.head
+    elif noun.dep_ not in ("dobj", "obj"):
+        return None
+    if verb.pos_ != "VERB" or verb.i in by_index:
+        return None
+    subject, passive = _subject_head(verb)
+    if passive or subject is None:
+        return None
+    sources = [a for a in resolve(subject) if a.resolved]
+    if not sources:
+        return None
+    heads = [c for c in verb.children if c.dep_ in OBJECT_DEPS and c is not noun]
+    heads += _prep_objects(verb, TARGET_PREPS)
+    heads += _prep_objects(noun, TARGET_PREPS)
+    return sources, [a for a in resolve.first_resolved(heads) if a.resolved]
 
 
 def _noun_actors(
@@ -265,6 +295,11 @@ def _noun_actors(
                     sources += [a for a in resolve(objects[0]) if a.resolved]
             elif child.lower_ in TARGET_PREPS:
                 targets += [a for a in resolve(objects[0]) if a.resolved]
+    if not sources and depth == 0:
+        light = _light_verb_actors(noun, resolve, by_index)
+        if light is not None:
+            sources, more = light
+            targets = targets or more
     # "US pressure": a modifier acts; "US-China dialogue": the first acts, the second answers.
     if modifiers and not sources:
         sources = modifiers[:1]

@@ -138,3 +138,15 @@ def test_extract_demand_targets_who_must_act(code: Code) -> None:
 def test_extract_passive_without_agent_has_no_reporter_source(code: Code) -> None:
     events = code("Three Rohan soldiers were killed on Monday, Gondor said.", COUNTRIES)
     assert events and all(e.source_actor is None for e in events)
+
+
+def test_extract_event_noun_under_plain_verb_takes_its_subject(code: Code) -> None:
+    events = code("Gondor launched an air strike against Mordor.", COUNTRIES)
+    assert ("GON", "19", "MOR") in _pairs(events)
+    events = code("Rohan engaged Mordor in a firefight on Monday.", COUNTRIES)
+    assert ("ROH", "19", "MOR") in _pairs(events)
+
+
+def test_extract_participle_noun_is_target(code: Code) -> None:
+    events = code("Ten Gondor soldiers killed by Mordor were buried.", COUNTRIES)
+    assert ("MOR", "18", "GONMIL") in _pairs(events)
