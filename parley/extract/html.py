@@ -47,9 +47,7 @@ def extract_html_article(html: str, document: Document) -> Article:
     tree = _parse(html, document.source)
     meta = read_page_meta(tree)
     url = document.url or meta.canonical
-    result = trafilatura.bare_extraction(
-        tree, url=url, with_metadata=True, output_format="python", **_TRAFILATURA_OPTIONS
-    )
+    result = _run_trafilatura(tree, url, document.source)
     if not isinstance(result, ExtractedPage) or not (result.text or "").strip():
         raise ExtractionError(f"no article text found in {document.source}")
 
@@ -104,6 +102,19 @@ def extract_html_article(html: str, document: Document) -> Article:
         url=url,
         format="html",
     )
+
+
+def _run_trafilatura(tree: HtmlElement, url: str | None, source: str) -> Any:
+    try:
+        return trafilatura.bare_extraction(
+            tree, url=url, with_metadata=True, output_format="python", **_TRAFILATURA_OPTIONS
+        )
+    except Exception as err:  # trafilatura/htmldate trip over some broken trees
+        # (e.g. "<time><html>": AttributeError in its pruning); that page has no article we
+        # can read, which is a result, not a crash.
+        raise ExtractionError(
+            f"no article text found in {source} (trafilatura failed: {type(err).__name__})"
+        ) from err
 
 
 def _is_prose(line: str) -> bool:
