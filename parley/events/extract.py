@@ -27,7 +27,7 @@ from parley.events.dating import find_date, timex_heads
 from parley.events.kbactors import KbActors
 from parley.events.lexicon import Lexicon, code_info, quad_class
 from parley.events.modality import find_modality
-from parley.events.stance import stance_code, stance_of
+from parley.events.stance import appeal_governor, stance_code, stance_of
 from parley.records import Article, Entity, Event, Quote, Timex
 
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
@@ -375,6 +375,12 @@ def _as_statement(
     says it, the one who must act becoming the target."""
     if candidate.is_noun or candidate.code == REPORTING_CODE:
         return None
+    asker = appeal_governor(candidate.token)
+    if asker is not None:
+        asker_head, _ = _subject_head(asker)
+        askers = [a for a in resolve(asker_head) if a.resolved]
+        if askers and sources:
+            return stance_code(candidate.code, "appeal", negated=False) or "020", askers, sources
     stance = stance_of(candidate.token)
     if stance is None:
         return None

@@ -1,5 +1,6 @@
 """Plans and requirements as CAMEO statements: "X will visit Y" is an expression of intent
-(036), "X said it would boycott Y" a threat (13), "X said Y must withdraw" a demand (10).
+(036), "X said it would boycott Y" a threat (13), "X said Y must withdraw" a demand (10),
+"X wants Y to attack Z" an appeal to Y (02).
 
 CAMEO codes what was said, not the future action: the action has not happened, but the
 statement of it has. ``stance_of`` reads the verb's auxiliaries and governing words
@@ -16,8 +17,8 @@ from spacy.tokens import Token
 from parley.errors import KnowledgeBaseError
 from parley.events.lexicon import DATA, data_lines
 
-STANCES = frozenset({"intent", "conditional", "obligation"})
-WHERE = frozenset({"aux", "govern"})
+STANCES = frozenset({"intent", "conditional", "obligation", "appeal"})
+WHERE = frozenset({"aux", "govern", "object"})
 # How far up a chain of to-clauses and coordinated verbs an auxiliary still counts
 # ("will continue to impose", "would meet and agree").
 MAX_HOPS = 3
@@ -37,6 +38,7 @@ THREAT_CODES = {
     "20": "138",
 }
 DEMAND_CODES = {"04": "106", "05": "100", "06": "101", "07": "103", "08": "105"}
+APPEAL_CODES = {"04": "026", "06": "021", "07": "023", "08": "025"}
 REFUSAL_CODES = {"03": "120", "04": "125", "05": "120", "06": "121", "07": "122", "08": "124"}
 
 
@@ -49,6 +51,20 @@ def _cues() -> dict[tuple[str, str], str]:
             raise KnowledgeBaseError(f"{path}:{number}: expected cue, stance, where")
         table[(fields[2], fields[0].lower())] = fields[1]
     return table
+
+
+def appeal_governor(verb: Token) -> Token | None:
+    """The verb that names someone else to do this one ("wants Rohan to attack": wants),
+    when the clause has its own subject and a to-infinitive."""
+    if verb.dep_ != "ccomp" or verb.head is verb:
+        return None
+    head = verb.head
+    lemma = head.lemma_.lower()
+    if _cues().get(("object", lemma)) != "appeal":
+        return None
+    has_to = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    has_subject = any(c.dep_ == "nsubj" for c in verb.children)
+    return head if has_to and has_subject else None
 
 
 def stance_of(verb: Token) -> str | None:
@@ -77,6 +93,8 @@ def stance_code(code: str, stance: str, negated: bool) -> str | None:
     """The code of the statement of a planned (intent), or required (obligation) action;
     None when CAMEO has no statement code for it (the action keeps its own code)."""
     root = code[:2]
+    if stance == "appeal":
+        return APPEAL_CODES.get(root, "020")
     if stance == "obligation":
         return DEMAND_CODES.get(root)
     if negated:

@@ -36,3 +36,8 @@ def test_stance_must_under_other_speaker_is_demand(code: Code) -> None:
 def test_stance_vow_to_attack_is_threat(code: Code) -> None:
     events = code("Mordor vowed to attack Gondor.", COUNTRIES)
     assert [e.cameo for e in events] == ["138"]
+
+
+def test_stance_wanting_another_to_act_is_appeal(code: Code) -> None:
+    events = code("Gondor wants Rohan to attack Mordor.", COUNTRIES)
+    assert [(e.source_actor, e.cameo[:2], e.target_actor) for e in events] == [("GON", "02", "ROH")]
