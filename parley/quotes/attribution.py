@@ -33,6 +33,9 @@ Frag = tuple[int, int]
 
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 _CONTENT_DEPS = ("ccomp", "xcomp")
+# Dependents of a cue verb that end its content (see ``right_of``).
+_CONTENT_STOP_DEPS = frozenset({"conj", "cc"})
+_CONTENT_STOP_PREPS = frozenset({"during", "after", "before", "despite", "since", "amid", "while"})
 _CUE_LEFT_DEPS = frozenset({"aux", "auxpass", "neg", "advmod"})
 _RELATIVE = frozenset({"who", "that", "which", "whom"})
 _TRIM = " \t\n,.;:—–-"
@@ -419,8 +422,21 @@ class _Finder:
         return None
 
     def right_of(self, verb: Token, first: int) -> Frag | None:
-        """From token ``first`` to the end of the verb's phrase, within its sentence."""
+        """From token ``first`` to the end of the verb's phrase, within its sentence, but
+        before a coordinated verb or a time phrase hanging on the verb ("endorsed Cruz |
+        and urged ...", "backed him | during the debate": PolNeAR leaves those out of the
+        content in over 80% of train cases, and keeps "as"/"for"/"to" phrases in over 80%)."""
         last = verb.right_edge
+        for child in verb.children:
+            if child.i < first:
+                continue
+            if child.dep_ in _CONTENT_STOP_DEPS or (
+                child.dep_ == "prep" and child.lower_ in _CONTENT_STOP_PREPS
+            ):
+                if child.i == first:
+                    return None
+                last = self.doc[child.left_edge.i - 1]
+                break
         if first > last.i:
             return None
         s_end = self.sentences.bounds(verb.idx)[1]
