@@ -115,9 +115,12 @@ def _subject_head(verb: Token) -> tuple[Token | None, bool]:
     """(subject phrase head, passive?) of a verb, inherited from its governor when absent."""
     token = verb
     for _ in range(MAX_GOVERNING_HOPS + 1):
+        subjects = [c for c in token.children if c.dep_ in SUBJECT_DEPS]
+        if subjects:
+            # "Old foes Gondor and Osgiliath renewed ties" parses as two subjects: the name.
+            names = [c for c in subjects if c.pos_ == "PROPN"]
+            return (names or subjects)[0], False
         for child in token.children:
-            if child.dep_ in SUBJECT_DEPS:
-                return child, False
             if child.dep_ in PASSIVE_SUBJECT_DEPS:
                 agent = _agent(token)
                 return agent, True
@@ -127,7 +130,8 @@ def _subject_head(verb: Token) -> tuple[Token | None, bool]:
             if objects:
                 return objects[0], False
             token = token.head
-        elif token.dep_ in ("conj", "advcl") and token.head is not token:
+        elif token.dep_ in ("conj", "advcl", "acomp") and token.head is not token:
+            # "Arnor is about to restore ties": "about" hangs off "is", which has the subject.
             token = token.head
         elif token.dep_ == "acl" and token.tag_ == "VBN" and token.head.pos_ in ("NOUN", "PROPN"):
             # "ten soldiers killed in the raid": the noun is what was done to, not the doer.

@@ -150,3 +150,8 @@ def test_extract_event_noun_under_plain_verb_takes_its_subject(code: Code) -> No
 def test_extract_participle_noun_is_target(code: Code) -> None:
     events = code("Ten Gondor soldiers killed by Mordor were buried.", COUNTRIES)
     assert ("MOR", "18", "GONMIL") in _pairs(events)
+
+
+def test_extract_subject_of_is_about_to(code: Code) -> None:
+    events = code("Gondor is about to restore full diplomatic ties with Rohan.", COUNTRIES)
+    assert any(e.source_actor == "GON" and e.target_actor == "ROH" for e in events)
