@@ -37,7 +37,6 @@ _CONTENT_DEPS = ("ccomp", "xcomp")
 _CONTENT_STOP_DEPS = frozenset({"conj", "cc"})
 _CONTENT_STOP_PREPS = frozenset({"during", "after", "before", "despite", "since", "amid", "while"})
 _CUE_LEFT_DEPS = frozenset({"aux", "auxpass", "neg", "advmod"})
-_RELATIVE = frozenset({"who", "that", "which", "whom"})
 _TRIM = " \t\n,.;:—–-"
 # Auxiliary-like uses of cue lemmas that do not report speech ("as I said", "say, 5%").
 _SHORT_QUOTE_WORDS = 4  # shorter quoted text needs a cue right beside it to be speech
@@ -176,13 +175,13 @@ class _Finder:
         return self.doc[j + 1].idx
 
     def subject(self, verb: Token) -> Token | None:
-        """The speaker's head: the verb's subject, through relative clauses and
-        coordinated or participial verbs ("he said ... and added", "..., saying")."""
+        """The speaker's head: the verb's subject, through coordinated or participial
+        verbs ("he said ... and added", "..., saying")."""
         for _ in range(3):
             for child in verb.children:
                 if child.dep_ in _SUBJECT_DEPS:
-                    if child.lower_ in _RELATIVE and verb.dep_ == "relcl":
-                        return verb.head
+                    # "Sanders, who said ...": PolNeAR's source is the relative pronoun
+                    # itself; the speaker resolver follows it to its antecedent.
                     return child
             if verb.dep_ in ("conj", "advcl", "xcomp") and verb.head.i != verb.i:
                 verb = verb.head

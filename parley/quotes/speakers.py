@@ -17,6 +17,7 @@ from parley.quotes.lexicon import Lexicon
 from parley.records import Entity
 
 _PERSONS = frozenset({"person"})
+_RELATIVE = frozenset({"who", "which", "that", "whom"})
 _GROUPS = frozenset({"organization", "media", "country", "group"})
 
 
@@ -73,6 +74,10 @@ class SpeakerResolver:
             return None
         start, end = span
         head = self.doc[head_token] if head_token is not None else None
+        if head is not None and head.lower_ in _RELATIVE and head.head.dep_ == "relcl":
+            # "Sanders, who said ...": the speaker is the relative clause's antecedent.
+            head = head.head.head
+            start, end = head.idx, head.idx + len(head.text)
         head_at = head.idx if head is not None else None
         direct = self.at(start, end, head_at)
         if direct is not None:

@@ -187,3 +187,11 @@ def test_quotes_cue_keeps_auxiliaries_and_negation(nlp: Any) -> None:
     (q,) = _quotes(nlp, text)
     assert q.cue == "has not endorsed"
     assert q.text == "the plan to close the library"
+
+
+def test_quotes_relative_pronoun_source_resolves_to_antecedent(nlp: Any) -> None:
+    text = "Anna Berg, who said the harbour would stay closed until spring, left early."
+    quotes = _quotes(nlp, text, (_entity("e1", "Anna Berg", "person", text),))
+    q = next(q for q in quotes if q.cue == "said")
+    assert q.speaker_text == "who"
+    assert q.speaker == "e1"
