@@ -95,7 +95,14 @@ def _governing(candidate: Candidate, by_index: dict[int, Candidate]) -> Candidat
     """The coded verb whose to-clause or reported clause holds this one, if any."""
     token = candidate.token
     for _ in range(MAX_GOVERNING_HOPS):
-        if (token.dep_ not in COMP_DEPS and token.dep_ != "conj") or token.head is token:
+        # A to-infinitive the parser hung as an adverbial clause ("have sworn to fight")
+        # is the governing verb's complement all the same.
+        to_clause = token.dep_ == "advcl" and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in token.children
+        )
+        if (token.dep_ not in COMP_DEPS and token.dep_ != "conj" and not to_clause) or (
+            token.head is token
+        ):
             return None
         if token.dep_ == "conj":
             # "said that X would meet and agree": the second verb shares the first's governor.
@@ -369,6 +376,10 @@ def _same_side(one: Sequence[Actor], other: Sequence[Actor]) -> bool:
     return any(a.code and a.code[:3] in codes for a in other)
 
 
+# Pronouns that, as the subject of a reported clause, usually stand for the speaker.
+SPEAKER_PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i"})
+
+
 def _as_statement(
     candidate: Candidate, resolve: _Resolver, sources: list[Actor], targets: list[Actor]
 ) -> tuple[str, list[Actor], list[Actor]] | None:
@@ -392,6 +403,13 @@ def _as_statement(
     if candidate.reported_by is not None:
         speaker_head, _ = _subject_head(candidate.reported_by.token)
         speakers = resolve(speaker_head)
+        subject, _ = _subject_head(candidate.token)
+        if subject is not None and subject.lower_ in SPEAKER_PRONOUNS and speakers:
+            # "French farmers said they would blockade Paris": "they" are the speakers.
+            if not any(a.code for a in sources):
+                sources = speakers
+            if stance == "conditional":
+                stance = "intent"
     if stance == "obligation":
         if not speakers or not any(s.resolved for s in speakers) or _same_side(speakers, sources):
             return None

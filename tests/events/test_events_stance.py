@@ -41,3 +41,14 @@ def test_stance_vow_to_attack_is_threat(code: Code) -> None:
 def test_stance_wanting_another_to_act_is_appeal(code: Code) -> None:
     events = code("Gondor wants Rohan to attack Mordor.", COUNTRIES)
     assert [(e.source_actor, e.cameo[:2], e.target_actor) for e in events] == [("GON", "02", "ROH")]
+
+
+def test_stance_speaker_pronoun_would_is_threat(code: Code) -> None:
+    # The speaker has no code of its own here; "they" still stands for the speakers.
+    events = code("Angry farmers said they would blockade Gondor.", COUNTRIES)
+    assert [e.cameo[:2] for e in events] == ["13"]
+
+
+def test_stance_sworn_to_fight_is_threat(code: Code) -> None:
+    events = code("Mordor has sworn to fight until Gondor yields.", COUNTRIES)
+    assert "138" in {e.cameo for e in events}
