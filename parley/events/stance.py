@@ -17,7 +17,7 @@ from spacy.tokens import Token
 from parley.errors import KnowledgeBaseError
 from parley.events.lexicon import DATA, data_lines
 
-STANCES = frozenset({"intent", "conditional", "obligation", "appeal"})
+STANCES = frozenset({"intent", "conditional", "obligation", "appeal", "ongoing"})
 WHERE = frozenset({"aux", "govern", "object"})
 # How far up a chain of to-clauses and coordinated verbs an auxiliary still counts
 # ("will continue to impose", "would meet and agree").
@@ -83,6 +83,8 @@ def stance_of(verb: Token) -> str | None:
         head = token.head
         if token.dep_ == "xcomp":
             found = cues.get(("govern", head.lower_)) or cues.get(("govern", head.lemma_.lower()))
+            if found == "ongoing":
+                return None  # "will continue to impose": the action goes on already
             if found:
                 return found
         token = head

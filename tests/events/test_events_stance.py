@@ -52,3 +52,9 @@ def test_stance_speaker_pronoun_would_is_threat(code: Code) -> None:
 def test_stance_sworn_to_fight_is_threat(code: Code) -> None:
     events = code("Mordor has sworn to fight until Gondor yields.", COUNTRIES)
     assert "138" in {e.cameo for e in events}
+
+
+def test_stance_continuing_action_is_no_plan(code: Code) -> None:
+    events = code("Gondor will continue to impose sanctions on Mordor.", COUNTRIES)
+    assert [e.cameo for e in events] == ["163"]
+    assert events[0].modality == "future"
