@@ -36,6 +36,7 @@ _CONTENT_DEPS = ("ccomp", "xcomp")
 # Dependents of a cue verb that end its content (see ``right_of``).
 _CONTENT_STOP_DEPS = frozenset({"conj", "cc"})
 _CONTENT_STOP_PREPS = frozenset({"during", "after", "before", "despite", "since", "amid", "while"})
+_NOUN_LEFT = frozenset({"det", "amod", "compound", "advmod"})
 _CUE_LEFT_DEPS = frozenset({"aux", "auxpass", "neg", "advmod"})
 _TRIM = " \t\n,.;:—–-"
 # Auxiliary-like uses of cue lemmas that do not report speech ("as I said", "say, 5%").
@@ -350,44 +351,153 @@ class _Finder:
 
     # ------------------------------------------- pass 1b: learned frames ---
     def framed(self) -> None:
-        """Attributions PolNeAR marks beyond speech verbs: a verb whose complement is
+        """Attributions PolNeAR marks beyond speech verbs, from the learned table
+        ``data/cue_frames.tsv`` of (lemma, construction) pairs: a verb whose complement is
         what someone holds, wants or attacks ("Cruz blasted the deal", "accused Clinton of
-        lying", "called for a ban", "appears to favour"), from the learned table
-        ``data/cue_frames.tsv`` of (lemma, construction) pairs."""
+        lying", "called for a ban", "appears to favour"), a passive with its agent ("was
+        criticized by X"), a noun ("Trump's call for a ban", "the claim that ...") and an
+        adjective ("is wary of", "eager to")."""
         frames = self.lex.cue_frames
         if not frames:
             return
         done = {d.cue_token for d in self.drafts if d.cue_token is not None}
         for tok in self.doc:
             allowed = frames.get(tok.lemma_.lower())
-            if allowed is None or tok.i in done or tok.pos_ != "VERB":
+            if allowed is None or tok.i in done or self.in_quote[tok.i] >= 0:
                 continue
-            if self.in_quote[tok.i] >= 0:
-                continue
-            found = self.frame_content(tok, allowed)
+            found: tuple[Frag, Frag] | None = None
+            who: Token | None = None
+            if tok.pos_ == "VERB":
+                if "passive" in allowed:
+                    found, who = self.passive(tok)
+                if found is None:
+                    found, who = self.frame_content(tok, allowed), self.subject(tok)
+            elif tok.pos_ == "NOUN":
+                found = self.noun_content(tok, allowed)
+                who = next((c for c in tok.children if c.dep_ == "poss"), None)
+                if who is None and tok.head.pos_ == "VERB" and tok.dep_ in ("dobj", "pobj"):
+                    who = self.subject(tok.head if tok.dep_ == "dobj" else tok.head.head)
+            elif tok.pos_ == "ADJ" and tok.dep_ == "acomp":
+                found, who = self.adjective_content(tok, allowed), self.subject(tok.head)
             if found is None:
                 continue
             frag, cue = found
-            subj = self.subject(tok)
-            if subj is None or subj.i == tok.i or frag[0] <= subj.idx < frag[1]:
+            if who is not None and (who.i == tok.i or frag[0] <= who.idx < frag[1]):
                 continue
-            quotes = [i for i in self.quotes_in(*frag) if i not in self.claimed]
-            words_outside = self.has_words_outside_quotes(frag[0], frag[1], quotes)
-            kind = "indirect" if not quotes else "mixed" if words_outside else "direct"
-            self.claimed.update(quotes)
-            self.drafts.append(
-                Draft(
-                    content=[frag],
-                    source=self.source_span(subj, tok),
-                    cue=cue,
-                    cue_lemma=tok.lemma_.lower(),
-                    kind=kind,
-                    anchor=tok.idx,
-                    source_token=subj.i,
-                    cue_token=tok.i,
-                    quoted=quotes,
-                )
+            if who is None and tok.pos_ != "NOUN":
+                continue
+            self.add_framed(tok, frag, cue, who)
+
+    def merge_chains(self) -> None:
+        """ "is expected to endorse", "appeared to imply": PolNeAR makes one attribution of
+        a cue verb and the cue verb of its infinitive, the cue spanning both."""
+        by_token = {d.cue_token: d for d in self.drafts if d.cue_token is not None}
+        gone: set[int] = set()
+        for draft in self.drafts:
+            if draft.cue_token is None or draft.cue is None or id(draft) in gone:
+                continue
+            verb = self.doc[draft.cue_token]
+            outer = by_token.get(verb.head.i)
+            if verb.dep_ != "xcomp" or verb.head.i >= verb.i or outer is None:
+                continue
+            if outer.cue is None or id(outer) in gone:
+                continue
+            draft.cue = (min(outer.cue[0], draft.cue[0]), draft.cue[1])
+            if draft.source is None:
+                draft.source, draft.source_token = outer.source, outer.source_token
+            gone.add(id(outer))
+        self.drafts = [d for d in self.drafts if id(d) not in gone]
+
+    def add_framed(self, tok: Token, frag: Frag, cue: Frag, who: Token | None) -> None:
+        quotes = [i for i in self.quotes_in(*frag) if i not in self.claimed]
+        words_outside = self.has_words_outside_quotes(frag[0], frag[1], quotes)
+        kind = "indirect" if not quotes else "mixed" if words_outside else "direct"
+        self.claimed.update(quotes)
+        self.drafts.append(
+            Draft(
+                content=[frag],
+                source=self.source_span(who, tok) if who is not None else None,
+                cue=cue,
+                cue_lemma=tok.lemma_.lower(),
+                kind=kind,
+                anchor=tok.idx,
+                source_token=who.i if who is not None else None,
+                cue_token=tok.i,
+                quoted=quotes,
             )
+        )
+
+    def passive(self, verb: Token) -> tuple[tuple[Frag, Frag] | None, Token | None]:
+        """ "The deal was criticized by Cruz": content the subject, source the agent."""
+        subj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+        agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+        by = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
+        if subj is None or by is None:
+            return None, None
+        frag = self.subtree_span(subj)
+        return ((frag, self.cue_span(verb)), by) if frag is not None else (None, None)
+
+    def noun_content(self, noun: Token, allowed: frozenset[str]) -> tuple[Frag, Frag] | None:
+        """ "the claim that ...", "a call for a ban": the clause or the preposition's
+        object; the cue runs from the noun's article and adjectives to the preposition."""
+        j = noun.i
+        while j > 0 and self.doc[j - 1].head.i == noun.i and self.doc[j - 1].dep_ in _NOUN_LEFT:
+            j -= 1
+        start = self.doc[j].idx
+        for child in noun.children:
+            if child.i < noun.i:
+                continue
+            if (
+                child.dep_ in ("acl", "ccomp")
+                and "noun:that" in allowed
+                and any(g.dep_ == "mark" and g.lower_ == "that" for g in child.children)
+            ):
+                frag = self.subtree_span(child)
+                return (frag, (start, noun.idx + len(noun.text))) if frag else None
+            if child.dep_ == "prep" and f"noun:prep:{child.lower_}" in allowed:
+                obj = next((g for g in child.children if g.dep_ in ("pobj", "pcomp")), None)
+                if obj is None:
+                    continue
+                frag = self.subtree_span(obj)
+                end = (
+                    child.idx + len(child.text)
+                    if child.i == noun.i + 1
+                    else noun.idx + len(noun.text)
+                )
+                return (frag, (start, end)) if frag else None
+        return None
+
+    def adjective_content(self, adj: Token, allowed: frozenset[str]) -> tuple[Frag, Frag] | None:
+        """ "is wary of X", "eager to ...", "confident that ..."; the cue starts at the
+        copula before the adjective ("has been acutely aware", as PolNeAR marks it)."""
+        start = self.verb_start(adj)
+        if adj.head.i < adj.i and adj.head.lemma_ == "be":
+            start = self.verb_start(adj.head)
+        for child in adj.children:
+            if child.i < adj.i:
+                continue
+            if child.dep_ in _CONTENT_DEPS and f"adj:{child.dep_}" in allowed:
+                frag = self.subtree_span(child)
+                return (frag, (start, adj.idx + len(adj.text))) if frag else None
+            if child.dep_ == "prep" and f"adj:prep:{child.lower_}" in allowed:
+                obj = next((g for g in child.children if g.dep_ in ("pobj", "pcomp")), None)
+                if obj is None:
+                    continue
+                frag = self.subtree_span(obj)
+                end = (
+                    child.idx + len(child.text) if child.i == adj.i + 1 else adj.idx + len(adj.text)
+                )
+                return (frag, (start, end)) if frag else None
+        return None
+
+    def subtree_span(self, head: Token) -> Frag | None:
+        """The head's phrase, within its sentence, quotations kept whole."""
+        s_start, s_end = self.sentences.bounds(head.idx)
+        last = head.right_edge
+        frag = _trim(
+            self.text, max(head.left_edge.idx, s_start), min(last.idx + len(last.text), s_end)
+        )
+        return self._close_quotes(frag) if frag is not None else None
 
     def frame_content(self, verb: Token, allowed: frozenset[str]) -> tuple[Frag, Frag] | None:
         """The content and cue spans of the first allowed construction of ``verb``: a
@@ -677,6 +787,7 @@ def find_drafts(doc: Doc, lexicon: Lexicon, sentences: SentenceIndex) -> list[Dr
     finder = _Finder(doc, lexicon, sentences)
     finder.reported()
     finder.framed()
+    finder.merge_chains()
     finder.according()
     finder.direct()
     finder.headlines()

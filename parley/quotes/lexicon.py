@@ -18,7 +18,10 @@ DATA_DIR = Path(__file__).with_name("data")
 _CUE_CLASSES = frozenset({"speech", "writing", "cognition", "request"})
 _CUE_FRAMES = frozenset({"clause", "quote", "any"})
 _PRONOUN_KINDS = frozenset({"person", "group", "any"})
-_FRAME = re.compile(r"^(ccomp|xcomp|dobj|prep:[a-z]+)$")
+_FRAME = re.compile(
+    r"^(ccomp|xcomp|dobj|passive|prep:[a-z]+|noun:that|noun:prep:[a-z]+"
+    r"|adj:(ccomp|xcomp|prep:[a-z]+))$"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,8 +103,9 @@ def load_lexicon(data_dir: Path = DATA_DIR) -> Lexicon:
     for lineno, (lemma, frame, hits, seen) in _rows(frames_path, 4):
         if not _FRAME.match(frame) or not (hits.isdigit() and seen.isdigit()):
             raise KnowledgeBaseError(
-                f"{frames_path.name}:{lineno}: expected lemma, frame (ccomp, xcomp, dobj or"
-                f" prep:<word>) and two counts, got {frame!r} {hits!r} {seen!r}"
+                f"{frames_path.name}:{lineno}: expected lemma, frame (ccomp, xcomp, dobj,"
+                f" passive, prep:<word>, noun:..., adj:...) and two counts, got"
+                f" {frame!r} {hits!r} {seen!r}"
             )
         frames.setdefault(lemma.lower(), set()).add(frame)
     return Lexicon(

@@ -195,3 +195,33 @@ def test_quotes_relative_pronoun_source_resolves_to_antecedent(nlp: Any) -> None
     q = next(q for q in quotes if q.cue == "said")
     assert q.speaker_text == "who"
     assert q.speaker == "e1"
+
+
+def test_quotes_noun_cue_with_possessive_source(nlp: Any) -> None:
+    text = "Voters cheered Mayor Holm's call for a second bridge over the river."
+    q = next(q for q in _quotes(nlp, text) if q.cue_lemma == "call")
+    assert q.cue == "call for"
+    assert q.speaker_text == "Mayor Holm's" or q.speaker_text == "Mayor Holm"
+    assert q.text == "a second bridge over the river"
+
+
+def test_quotes_adjective_cue_starts_at_the_copula(nlp: Any) -> None:
+    text = "The fishermen are deeply skeptical of the new quota system."
+    (q,) = _quotes(nlp, text)
+    assert q.cue == "are deeply skeptical of"
+    assert q.speaker_text == "The fishermen"
+    assert q.text == "the new quota system"
+
+
+def test_quotes_passive_cue_takes_the_agent_as_source(nlp: Any) -> None:
+    text = "The new quota system was criticized by the fishermen's union."
+    (q,) = _quotes(nlp, text)
+    assert q.text == "The new quota system"
+    assert q.speaker_text == "the fishermen's union"
+
+
+def test_quotes_catenative_cue_is_one_attribution(nlp: Any) -> None:
+    text = "The governor is expected to endorse the harbour plan next week."
+    (q,) = _quotes(nlp, text)
+    assert q.cue == "is expected to endorse"
+    assert q.speaker_text == "The governor"
