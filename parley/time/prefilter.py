@@ -341,17 +341,20 @@ class _PairTable(dict[tuple[str, str], tuple[int, ...]]):
 
     def __init__(self, words: list[tuple[int, WordKeys]]) -> None:
         super().__init__()
-        self.words = words
+        # Per first key: the patterns that take any next word, and the others with theirs.
+        self.any: dict[str, tuple[int, ...]] = {}
+        self.some: dict[str, list[tuple[int, frozenset[str]]]] = {}
+        for number, keys in words:
+            for first, allowed in keys.items():
+                if allowed is None:
+                    self.any[first] = (*self.any.get(first, ()), number)
+                else:
+                    self.some.setdefault(first, []).append((number, allowed))
 
     def __missing__(self, pair: tuple[str, str]) -> tuple[int, ...]:
         first, after = pair
-        fits = []
-        for number, keys in self.words:
-            if first in keys:
-                allowed = keys[first]
-                if allowed is None or after in allowed:
-                    fits.append(number)
-        found = tuple(fits)
+        found = self.any.get(first, ())
+        found += tuple(n for n, allowed in self.some.get(first, ()) if after in allowed)
         if len(self) < _CACHE_SIZE:
             self[pair] = found
         return found
@@ -384,13 +387,15 @@ class StartFinder:
         nexts = keys[1:]
         nexts.append(END_KEY)
         offsets = list(map(_START, _RUN.finditer(text)))
+        # All in C but the loop at the end, which only sees words that some pattern takes.
         wanted = list(map(self.first.__contains__, keys))
-        pairs = self.pairs
+        pairs = zip(compress(keys, wanted), compress(nexts, wanted), strict=True)
+        numbers = list(map(self.pairs.__getitem__, pairs))
         lists = cast(list[list[int]], out)  # only the word-keyed entries are filled below
-        for offset, first, after in zip(
-            compress(offsets, wanted), compress(keys, wanted), compress(nexts, wanted), strict=True
+        for offset, taken in compress(
+            zip(compress(offsets, wanted), numbers, strict=True), numbers
         ):
-            for number in pairs[first, after]:
+            for number in taken:
                 lists[number].append(offset)
         return out
 

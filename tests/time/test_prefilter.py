@@ -117,6 +117,8 @@ def test_prefilter_starts_of_unbounded_patterns_scan_everything(pattern: str) ->
         (r"(?:the|that)\s+day", "Bathe day; THAT DAY; athat day, ſthe day."),
         (r"(?:sea|ski)s?", "Seas, ſeas, SKIS, ſkiſ, Kis, seaseaſea."),
         (r"(?:is|it)\b", "This, İs ıt, IT, iſ; it."),
+        (r"(?:sea|ski)s?", "Seas, SKIS, \u212aIS, sKis, seasea; tHE sea."),
+        (r"ana\b", "Banana, ANANA; ana."),
     ],
 )
 def test_prefilter_probe_finds_starts_inside_words(pattern: str, text: str) -> None:

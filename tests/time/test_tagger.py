@@ -6,6 +6,9 @@ calendar: Friday 2018-11-09, ISO week 46 (the week before is 45), Monday next we
 
 from __future__ import annotations
 
+import random
+import re
+
 import pytest
 
 from parley.records import Timex
@@ -206,3 +209,16 @@ def test_tagger_bad_publication_time_does_not_crash() -> None:
 @pytest.mark.parametrize("text", ["", "   ", "\n\n", "no dates here at all"])
 def test_tagger_empty_or_dateless_text(text: str) -> None:
     assert tag_timexes(text, MONDAY) == ()
+
+
+def test_tagger_sentence_ends_match_the_plain_alternation() -> None:
+    # The sentence-end regex is written for speed; it must cut where the plain form does.
+    from parley.time.tagger import _SENTENCE_END
+
+    plain = re.compile(r"[.!?]\s+(?=[A-Z\"'])|\n")
+    rng = random.Random(7)
+    pieces = [".", "!", "?", "\n", " ", "\t", "A", "a", '"', "'", ".\n", "\n\n", "x. Y"]
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 25)))
+        expected = [m.span() for m in plain.finditer(text)]
+        assert [m.span() for m in _SENTENCE_END.finditer(text)] == expected, text
