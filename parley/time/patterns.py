@@ -2,6 +2,10 @@
 
 Each rule is a named, compiled regular expression; the tagger runs them all, keeps the
 leftmost-longest matches that do not overlap, and hands each to the resolver of its rule.
+A rule is tried only where its matches can start (``prefilter`` reads that off the pattern;
+the result is the same as a full scan). Start a new rule with ``\\b`` and a word: a rule
+that may start inside a word gets a slower letter probe, one that may start with any
+character a full scan.
 Spans follow TimeML conventions: determiners and modifiers that are part of the expression
 ("the past two years", "early next year", "last Friday") are inside, prepositions ("in",
 "for", "on") are not.
