@@ -7,6 +7,7 @@ import dataclasses
 import hashlib
 import re
 from datetime import datetime
+from typing import Any
 
 from parley.errors import ExtractionError
 from parley.extract.language import detect_language
@@ -46,7 +47,7 @@ def extract_article(document: Document, published: datetime | None = None) -> Ar
         article = extract_text_article(text, document)
     if not article.text.strip():
         raise ExtractionError(f"no article text found in {document.source}")
-    changes: dict[str, object] = {}
+    changes: dict[str, Any] = {}
     if article.language is None:
         changes["language"] = detect_language(article.text)
     if article.published is None and published is not None:

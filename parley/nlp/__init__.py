@@ -56,8 +56,10 @@ def load_pipeline(name: str | None = None) -> Language:
             f"cannot load spaCy pipeline {model!r}: is it installed in this environment?"
         ) from err
     nlp.max_length = MAX_LENGTH
-    anchor = {"before": "parser"} if "parser" in nlp.pipe_names else {"first": True}
-    nlp.add_pipe(PARAGRAPHS, **anchor)  # type: ignore[arg-type]
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe(PARAGRAPHS, before="parser")
+    else:
+        nlp.add_pipe(PARAGRAPHS, first=True)
     return nlp
 
 
