@@ -36,6 +36,9 @@ _CONTENT_DEPS = ("ccomp", "xcomp")
 # Dependents of a cue verb that end its content (see ``right_of``).
 _CONTENT_STOP_DEPS = frozenset({"conj", "cc"})
 _CONTENT_STOP_PREPS = frozenset({"during", "after", "before", "despite", "since", "amid", "while"})
+# Subordinators that end a content when their clause hangs on the cue verb, not inside
+# what was said.
+_CLAUSE_MARKS = frozenset({"as", "after", "until", "since", "before", "while", "although"})
 _NOUN_LEFT = frozenset({"det", "amod", "compound", "advmod"})
 _CUE_LEFT_DEPS = frozenset({"aux", "auxpass", "neg", "advmod"})
 _TRIM = " \t\n,.;:—–-"
@@ -276,6 +279,8 @@ class _Finder:
         for i in self.quotes_in(start, end):  # a quotation is never cut in half
             start, end = min(start, self.quoted[i].start), max(end, self.quoted[i].end)
         frag = _trim(self.text, start, end)
+        if frag is not None and comp.i > verb.i:
+            frag = self.clip(frag, verb, comp)
         if frag is None:
             return None
         # Keep the closing mark (and the punctuation inside it) that ends the content.
@@ -529,6 +534,54 @@ class _Finder:
                 cue = (cue[0], prep.idx + len(prep.text))
             return frag, cue
         return None
+
+    def clip(self, frag: Frag, verb: Token, head: Token) -> Frag | None:
+        """Cut a content running past what was said (PolNeAR train, where a parse-based
+        content overran the annotation): at a semicolon, a non-restrictive relative clause
+        (", who ..."), a sentence end the parser missed before a quotation, a participle
+        clause on the cue verb (", saying ..."), a subordinate clause on the cue verb ("as
+        he lined up", "while ..."), and ", but ..." coordinating the main clause."""
+        start, end = frag
+        doc = self.doc
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is None or len(span) < 2:
+            return frag
+        lo, hi = head.left_edge.i, head.right_edge.i
+        for tok in span[1:]:
+            if self.in_quote[tok.i] >= 0:
+                continue
+            prev = doc[tok.i - 1]
+            comma = prev.text == ","
+            on_verb = self.hangs_on(tok, verb, lo, hi)
+            cut = (
+                tok.text == ";"
+                or (comma and tok.lower_ in ("who", "which"))
+                or (tok.text == "." and self.quote_opens_after(tok))
+                or (comma and tok.dep_ == "advcl" and tok.tag_ == "VBG" and on_verb)
+                or (
+                    tok.dep_ == "mark"
+                    and tok.lower_ in _CLAUSE_MARKS
+                    and self.hangs_on(tok.head, verb, lo, hi)
+                )
+                or (comma and tok.dep_ == "cc" and on_verb)
+            )
+            if cut:
+                at = prev.idx if comma else tok.idx
+                return _trim(self.text, start, at)
+        return frag
+
+    @staticmethod
+    def hangs_on(tok: Token, verb: Token, lo: int, hi: int) -> bool:
+        """``tok`` attaches to the cue verb (or above it), not inside tokens lo..hi."""
+        head = tok.head
+        return not lo <= head.i <= hi and (head.i == verb.i or head.is_ancestor(verb))
+
+    def quote_opens_after(self, tok: Token) -> bool:
+        """A quotation opens right after ``tok`` (the parser missed a sentence end)."""
+        if tok.i + 1 >= len(self.doc):
+            return False
+        q = self.in_quote[tok.i + 1]
+        return q >= 0 and self.quoted[q].start == self.doc[tok.i + 1].idx
 
     def right_of(self, verb: Token, first: int) -> Frag | None:
         """From token ``first`` to the end of the verb's phrase, within its sentence, but
