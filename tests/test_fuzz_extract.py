@@ -123,8 +123,8 @@ def test_fuzz_extract_article_html_soup(data: bytes, content_type: str | None) -
     _check_extract(data, content_type)
 
 
-# Inputs the fuzzer found that crash the extractors with a non-Parley exception. They stay
-# here as regressions; xfail (not strict) until parley/extract/html.py guards them.
+# Inputs the fuzzer once found crashing the extractors with a non-Parley exception; kept as
+# regressions now that parley/extract/html.py turns them into ExtractionError.
 KNOWN_CRASHES = [
     # trafilatura's tree pruning: AttributeError 'NoneType' object has no attribute 'remove'
     (b"<time><html>", "text/html"),
@@ -132,7 +132,6 @@ KNOWN_CRASHES = [
 
 
 @pytest.mark.parametrize(("data", "content_type"), KNOWN_CRASHES)
-@pytest.mark.xfail(reason="extractor raises a non-Parley exception; reported to the lead")
 def test_fuzz_extract_known_crashes(data: bytes, content_type: str | None) -> None:
     _needs_extractors()
     _check_extract(data, content_type)
