@@ -97,7 +97,8 @@ def build_rules(lex: Lexicon) -> tuple[Rule, ...]:
         "month": (
             rf"\b(?:(?P<mod>{mod})[\s-]+)?(?:(?P<rel>last|next|this|coming|past|that)\s+)?"
             # "May I ...": the modal verb at the start of a question, not the month.
-            rf"(?P<mon>{month_full})(?!\s*\d)(?!\s+(?-i:I|we|you|he|she|it|they|not)\b)"
+            # (?!\w): a month name is a whole word ("May", not the "May" of "Mayor").
+            rf"(?P<mon>{month_full})(?!\w)(?!\s*\d)(?!\s+(?-i:I|we|you|he|she|it|they|not)\b)"
         ),
         "time": (
             rf"\b(?P<h>\d{{1,2}})(?::(?P<m>\d\d))?\s*(?P<ampm>{ampm})"

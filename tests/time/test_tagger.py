@@ -222,3 +222,10 @@ def test_tagger_sentence_ends_match_the_plain_alternation() -> None:
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 25)))
         expected = [m.span() for m in plain.finditer(text)]
         assert [m.span() for m in _SENTENCE_END.finditer(text)] == expected, text
+
+
+@pytest.mark.parametrize(
+    "text", ["The Mayor of Seoul spoke.", "Marching bands played.", "They flew to Augusta."]
+)
+def test_tagger_month_name_inside_a_word_is_not_a_month(text: str) -> None:
+    assert tag_timexes(text, "2018-11-12") == ()
