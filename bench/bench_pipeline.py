@@ -5,8 +5,9 @@ Modes, each over the same PolNeAR texts and the same number of worker processes:
   entities  Parley's parse + entity stage (issue 3's "entity work on top of spaCy")
   full      everything ``analyze_texts`` does (entities, time, quotes, events)
 
-Models load in each worker before the clock starts. Usage:
-    .venv/bin/python bench/bench_pipeline.py [--articles 200] [--processes 2] [--data DIR]
+Models load in each worker before the clock starts; modes alternate over several rounds and
+each keeps its fastest. Usage:
+    .venv/bin/python bench/bench_pipeline.py [--articles 200] [--processes 2] [--rounds 3]
 """
 
 from __future__ import annotations
@@ -99,9 +100,20 @@ def main() -> None:
     parser.add_argument("--processes", type=int, default=2)
     parser.add_argument("--data", type=Path, default=REPO.parent / "shared" / "data")
     parser.add_argument("--modes", default="spacy,entities,full")
+    parser.add_argument(
+        "--rounds", type=int, default=3, help="modes alternate; each keeps its fastest round"
+    )
     args = parser.parse_args()
     texts = load_texts(args.data, args.articles)
-    results = [run_mode(m, texts, args.processes) for m in args.modes.split(",")]
+    # Alternating rounds and keeping each mode's best one: on a shared machine, load from
+    # other processes comes and goes, and the minimum is the least disturbed measurement.
+    best: dict[str, dict[str, Any]] = {}
+    for _ in range(args.rounds):
+        for mode in args.modes.split(","):
+            result = run_mode(mode, texts, args.processes)
+            if mode not in best or result["seconds"] < best[mode]["seconds"]:
+                best[mode] = result
+    results = list(best.values())
     base = next((r for r in results if r["mode"] == "spacy"), None)
     words = sum(len(t.split()) for t in texts)
     print(
