@@ -822,17 +822,31 @@ class _Finder:
 
     # ------------------------------------------------ pass 4: headlines ---
     def headlines(self) -> None:
-        first_line = self.text.split("\n", 1)[0]
-        m = _HEADLINE.match(first_line)
-        if m is None or any(d.start < len(first_line) for d in self.drafts):
-            return
-        content = _trim(self.text, m.start(2), m.end(2))
-        source = _trim(self.text, m.start(1), m.end(1))
-        if content is None or source is None:
-            return
-        self.drafts.append(
-            Draft([content], source, (m.end(1), m.end(1) + 1), ":", "indirect", m.start(1))
-        )
+        """ "Graham: Trump's rhetoric ..." as a headline, and transcript lines ("MATTHEWS:
+        Well, speculation is bad."): a name of up to four capitalised words, a colon, then
+        what was said, to the end of the paragraph."""
+        offset = 0
+        for n, line in enumerate(self.text.split("\n")):
+            here, offset = offset, offset + len(line) + 1
+            m = _HEADLINE.match(line)
+            if m is None or (n > 0 and not self.speaker_label(m.group(1))):
+                continue
+            if any(d.start < here + len(line) and d.end > here for d in self.drafts):
+                continue
+            content = _trim(self.text, here + m.start(2), here + m.end(2))
+            source = _trim(self.text, here + m.start(1), here + m.end(1))
+            if content is None or source is None:
+                continue
+            colon = here + m.end(1)
+            kind = "indirect" if n == 0 else "direct"  # a headline paraphrases
+            self.drafts.append(
+                Draft([content], source, (colon, colon + 1), ":", kind, here + m.start(1))
+            )
+
+    def speaker_label(self, label: str) -> bool:
+        """A transcript speaker: a name, not a section label ("Update:", "Note:")."""
+        words = label.split()
+        return label.lower() not in self.lex.labels and (len(words) > 1 or label.isupper())
 
 
 def find_drafts(doc: Doc, lexicon: Lexicon, sentences: SentenceIndex) -> list[Draft]:

@@ -44,6 +44,8 @@ class Lexicon:
     # Learned frames: verb lemma -> the constructions whose complement PolNeAR marks as
     # attributed content ("ccomp", "xcomp", "dobj", "prep:for", ...), data/cue_frames.tsv.
     cue_frames: dict[str, frozenset[str]] = field(default_factory=dict)
+    # Paragraph labels before a colon that are not speakers ("Update:", "Editor's note:").
+    labels: frozenset[str] = frozenset()
 
 
 def _rows(path: Path, ncols: int) -> list[tuple[int, list[str]]]:
@@ -118,6 +120,7 @@ def load_lexicon(data_dir: Path = DATA_DIR) -> Lexicon:
         descriptions,
         media,
         {k: frozenset(v) for k, v in frames.items()},
+        frozenset(c[0].lower() for _, c in _rows(data_dir / "section_labels.txt", 1)),
     )
 
 

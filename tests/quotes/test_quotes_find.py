@@ -225,3 +225,15 @@ def test_quotes_catenative_cue_is_one_attribution(nlp: Any) -> None:
     (q,) = _quotes(nlp, text)
     assert q.cue == "is expected to endorse"
     assert q.speaker_text == "The governor"
+
+
+def test_quotes_transcript_lines_name_their_speaker(nlp: Any) -> None:
+    text = (
+        "The panel argued about the harbour.\n\n"
+        "MARTA DIAZ: The harbour needs a second pier before winter.\n\n"
+        "Update: The meeting was moved to Friday."
+    )
+    quotes = _quotes(nlp, text)
+    (q,) = [q for q in quotes if q.cue == ":"]
+    assert q.speaker_text == "MARTA DIAZ"
+    assert q.text == "The harbour needs a second pier before winter"
