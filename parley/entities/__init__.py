@@ -29,7 +29,12 @@ from parley.entities.kbtypes import KnowledgeBaseLike
 from parley.entities.lexicon import load_lexicon
 from parley.entities.mentions import Sentences, collect_candidates, find_name_repeats
 from parley.entities.pronouns import resolve_pronouns
-from parley.entities.titles import apply_appositions, apply_titles, find_titled_names
+from parley.entities.titles import (
+    apply_appositions,
+    apply_org_countries,
+    apply_titles,
+    find_titled_names,
+)
 from parley.records import Article, Entity
 
 __all__ = ["article_date", "find_entities"]
@@ -58,6 +63,7 @@ def find_entities(doc: Doc, article: Article, kb: KnowledgeBaseLike) -> tuple[En
         return ()
     cands = find_titled_names(text, cands, lex, sents)
     cands = apply_titles(text, cands, lex, sents)
+    apply_org_countries(text, cands)
     cands = find_name_repeats(text, cands, sents)
     apply_appositions(doc, text, cands, lex, sents)
     on = article_date(article.published)

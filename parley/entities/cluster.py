@@ -10,6 +10,12 @@ Rules, in order (each a dict lookup, so the cost grows with the mentions, not th
    their own; an acronym in parentheses or made of the name's initials ("VOA") joins them.
 4. Codes: the knowledge base's fact for the article date first; else country from the title,
    the name or the affiliation, and sector from the role or the organisation's name.
+5. A person with a state title ("President Omar El Bashir", "Lt. Gen. Prosper Avril") or a
+   state body ("the Supreme Court") whose title names no country takes the country the
+   sentence names (the one nearest, the article's main country first when it is there), else
+   the article's main country: news copy names a head of state's country once, often after
+   the name ("... the curfew imposed in Sudan"). A person titled by an international
+   organisation ("Arab League Secretary-General Chedli Klibi") takes its code.
 """
 
 from __future__ import annotations
@@ -30,6 +36,11 @@ _SEPARATORS = re.compile(r"[\s\-‐–—.]+")
 _NAME_WORD = re.compile(r"[A-Z][\w'’-]*")
 _MINOR = frozenset(("of", "the", "for", "and", "on", "in", "de", "la"))
 _ORG_KINDS = ("organization", "media")
+# Sectors of the state: a holder of such a title acts for a country, so one named nearby
+# stands for it. (A professor or a spokesman of nothing in particular does not.)
+_STATE_SECTORS = frozenset(("GOV", "MIL", "JUD", "LEG", "COP", "SPY"))
+# Codes of bodies beyond a country: their officers take the body's code.
+_SUPRANATIONAL = ("IGO", "NGO")
 
 
 def name_key(text: str) -> str:
@@ -236,6 +247,40 @@ def _code(country: CountryLike | None, sector: str | None) -> str | None:
     return country.code + sector if sector else country.code
 
 
+@dataclass(frozen=True, slots=True)
+class _Places:
+    """Where the article names countries: by sentence, and the one it names most."""
+
+    by_sentence: dict[int, list[tuple[int, CountryLike]]]
+    main: CountryLike | None
+
+    @classmethod
+    def of(cls, clusters: dict[str, Cluster]) -> _Places:
+        by_sentence: dict[int, list[tuple[int, CountryLike]]] = {}
+        counts: dict[str, tuple[int, CountryLike]] = {}
+        for cluster in clusters.values():
+            if cluster.kind not in ("country", "group") or cluster.country is None:
+                continue
+            country = cluster.country
+            for cand in cluster.cands:
+                by_sentence.setdefault(cand.sentence, []).append((cand.start, country))
+            seen, _ = counts.get(country.iso3, (0, country))
+            counts[country.iso3] = (seen + len(cluster.cands), country)
+        # Clusters come in order of first mention, so a tie goes to the first named.
+        main = max(counts.values(), key=lambda item: item[0], default=None)
+        return cls(by_sentence, main[1] if main is not None else None)
+
+    def near(self, cand: Candidate) -> CountryLike | None:
+        """The country for a titled mention: the article's main one when its sentence names
+        it, else the one named nearest in the sentence, else the article's main one."""
+        here = self.by_sentence.get(cand.sentence, [])
+        if not here:
+            return self.main
+        if self.main is not None and any(c.iso3 == self.main.iso3 for _, c in here):
+            return self.main
+        return min(here, key=lambda item: abs(item[0] - cand.start))[1]
+
+
 def build_entities(
     clusters: dict[str, Cluster],
     kb: KnowledgeBaseLike,
@@ -244,6 +289,7 @@ def build_entities(
     on: date | None,
 ) -> tuple[Entity, ...]:
     ids = {key: f"e{n}" for n, key in enumerate(clusters, start=1)}
+    places = _Places.of(clusters)
     owner: dict[int, str] = {}  # id(candidate) -> cluster key
     for key, cluster in clusters.items():
         for cand in cluster.cands:
@@ -255,7 +301,7 @@ def build_entities(
             None,
         )
         affiliated = clusters.get(affiliation_key) if affiliation_key else None
-        entities.append(_entity(ids[key], cluster, affiliated, ids, kb, lex, text, on))
+        entities.append(_entity(ids[key], cluster, affiliated, ids, kb, lex, text, on, places))
     return tuple(entities)
 
 
@@ -277,6 +323,7 @@ def _entity(
     lex: Lexicon,
     text: str,
     on: date | None,
+    places: _Places,
 ) -> Entity:
     mentions = _mentions(cluster, text)
     longest = max((c.text for c in cluster.cands), key=len)
@@ -300,8 +347,20 @@ def _entity(
         else:
             if actor is not None:
                 name = actor.name
-            place, sector, kind = _derive(cluster, affiliated, roles, kb, lex, longest, kind)
+            place, sector, kind = _derive(
+                cluster, affiliated, roles, kb, lex, longest, kind, places
+            )
             country, actor_code = (place.iso3 if place else None), _code(place, sector)
+            above = affiliated.actor if affiliated is not None else None
+            if (
+                actor_code is None
+                and kind == "person"
+                and roles
+                and above is not None
+                and above.code
+                and above.code.startswith(_SUPRANATIONAL)
+            ):
+                actor_code = above.code
     roles = _unique([*roles, *(f"former {r}" for r in former)])
     return Entity(
         id=entity_id,
@@ -324,19 +383,36 @@ def _derive(
     lex: Lexicon,
     longest: str,
     kind: str,
+    places: _Places,
 ) -> tuple[CountryLike | None, str | None, str]:
     """Country, sector and kind of an actor the knowledge base lacks."""
+    titled = next((c for c in cluster.cands if c.title_country), None)
     if kind == "person":
-        place = next((c.title_country for c in cluster.cands if c.title_country), None)
+        place = titled.title_country if titled is not None else None
         if place is None and affiliated is not None and roles:
             place = _cluster_country(affiliated, kb)
         sector = next((s for r in roles if (s := _sector_of_role(r, kb, lex))), None)
+        if place is None and affiliated is None and sector in _STATE_SECTORS:
+            place = places.near(cluster.cands[0])
         return place, sector, kind
     word_kind, sector = _org_sector(longest, kb, lex)
     if kind == "media" or word_kind == "media":
         place = _country_in_name(longest, kb) or _media_home(longest, kb)
         return place, "MED", "media"
-    return _country_in_name(longest, kb), sector, kind
+    place = _country_in_name(longest, kb)
+    if place is None and titled is not None:
+        place = titled.title_country
+    if place is None and sector in _STATE_SECTORS and _is_common_body(longest, lex):
+        place = places.near(cluster.cands[0])
+    return place, sector, kind
+
+
+def _is_common_body(name: str, lex: Lexicon) -> bool:
+    """A short name ("Supreme Court", "Foreign Ministry"): every country has one, so the
+    country named nearby is its own. Long names are specific enough to be in the KB or to
+    name their country, and "International Labor Office" belongs to no country."""
+    words = name.split()
+    return len(words) <= 3 and not any(w in lex.supranational_words for w in words)
 
 
 def _cluster_country(cluster: Cluster, kb: KnowledgeBaseLike) -> CountryLike | None:

@@ -73,6 +73,7 @@ class Lexicon:
     media_nouns: frozenset[str]
     location_heads: frozenset[str]
     pronouns: dict[str, str]  # lower case pronoun -> gender "m" | "f"
+    supranational_words: frozenset[str] = frozenset()  # "International", "World", ...
 
     def role_sector(self, role: str) -> str | None:
         """The fallback sector of a title: exact, then case-folded, then by its head word."""
@@ -129,6 +130,7 @@ def load_lexicon_from(data_dir: Path) -> Lexicon:
         media_nouns=frozenset(w.lower() for w in words("media_nouns.txt")),
         location_heads=frozenset(w.lower() for w in words("location_heads.txt")),
         pronouns=pronouns,
+        supranational_words=frozenset(words("supranational_words.txt")),
     )
 
 

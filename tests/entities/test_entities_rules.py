@@ -255,3 +255,27 @@ def test_mentions_nameless_actors_and_coordination(entities_of) -> None:  # type
 def test_mentions_social_handles_dropped(entities_of) -> None:  # type: ignore[no-untyped-def]
     text = "Follow Dana Whitfield on Twitter @DanaWhit for updates from Paris."
     assert not any("@" in m.text for e in entities_of(text) for m in e.mentions)
+
+
+def test_cluster_state_title_takes_sentence_country(entities_of) -> None:  # type: ignore[no-untyped-def]
+    text = "President Arno Veltman on Thursday lifted the curfew imposed in Hungary last year."
+    person = by_name(entities_of(text), "Arno Veltman")
+    assert person.actor == "HUNGOV"
+
+
+def test_cluster_untitled_person_takes_no_sentence_country(entities_of) -> None:  # type: ignore[no-untyped-def]
+    text = "Arno Veltman on Thursday criticised the curfew imposed in Hungary last year."
+    person = by_name(entities_of(text), "Arno Veltman")
+    assert person.actor is None
+
+
+def test_titles_country_before_organisation(entities_of) -> None:  # type: ignore[no-untyped-def]
+    text = "France's Supreme Court on Monday rejected the appeal of the Japanese company."
+    court = by_name(entities_of(text), "Supreme Court")
+    assert court.actor == "FRAJUD"
+
+
+def test_cluster_international_body_takes_no_sentence_country(entities_of) -> None:  # type: ignore[no-untyped-def]
+    text = "The International Maritime Office in Paris criticised France on Monday."
+    names = {e.name: e.actor for e in entities_of(text)}
+    assert names.get("International Maritime Office") is None
