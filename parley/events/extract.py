@@ -553,10 +553,18 @@ def find_events_in_doc(
         trigger = _trigger_span(candidate.match)
         either_sources: list[Actor | None] = list(sources) or [None]
         either_targets: list[Actor | None] = list(targets) or [None]
-        pairs = [(s, t) for s in either_sources for t in either_targets]
+        # An actor is not its own target ("X reneged on his commitment"): the event stands,
+        # without that target.
+        pairs = list(
+            dict.fromkeys(
+                (s, None if s and t and s.key is not None and s.key == t.key else t)
+                for s in either_sources
+                for t in either_targets
+            )
+        )
+        if any(t is not None for _, t in pairs):
+            pairs = [(s, t) for s, t in pairs if t is not None or len(either_targets) == 1]
         for source, target in pairs:
-            if source and target and source.key is not None and source.key == target.key:
-                continue
             confidence = _confidence(candidate, source, target, extra_verbs)
             event = Event(
                 id="",
