@@ -187,6 +187,8 @@ class _Finder:
                     # "Sanders, who said ...": PolNeAR's source is the relative pronoun
                     # itself; the speaker resolver follows it to its antecedent.
                     return child
+            if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.i != verb.i:
+                return verb.head  # "voters saying they want ...": the noun speaks
             if verb.dep_ in ("conj", "advcl", "xcomp") and verb.head.i != verb.i:
                 verb = verb.head
                 continue

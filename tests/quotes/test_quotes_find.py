@@ -237,3 +237,11 @@ def test_quotes_transcript_lines_name_their_speaker(nlp: Any) -> None:
     (q,) = [q for q in quotes if q.cue == ":"]
     assert q.speaker_text == "MARTA DIAZ"
     assert q.text == "The harbour needs a second pier before winter"
+
+
+def test_quotes_participle_on_a_noun_takes_the_noun_as_source(nlp: Any) -> None:
+    text = "The crowd included dozens of farmers saying the tariff would ruin them."
+    quotes = _quotes(nlp, text)
+    q = next(q for q in quotes if q.cue_lemma == "say")
+    assert q.text == "the tariff would ruin them"
+    assert q.speaker_text is not None and "farmers" in q.speaker_text
