@@ -45,6 +45,9 @@ _TRIM = " \t\n,.;:—–-"
 # Auxiliary-like uses of cue lemmas that do not report speech ("as I said", "say, 5%").
 _SHORT_QUOTE_WORDS = 4  # shorter quoted text needs a cue right beside it to be speech
 _MIN_FLOATING_WORDS = 6  # a quote with no cue and no earlier speaker must be this long
+_DATELINE = re.compile(
+    r"[A-Z][A-Z .'’-]+(?:, [A-Z][\w.]*(?: [\w.]+)*)*(?: \([A-Za-z]+\))? ?(?:—|–|--) ?"
+)
 _HEADLINE = re.compile(r"^([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}): (\S.*)$")
 
 
@@ -851,6 +854,16 @@ class _Finder:
         return label.lower() not in self.lex.labels and (len(words) > 1 or label.isupper())
 
 
+def _after_dateline(text: str, frag: Frag) -> Frag:
+    """A content opening its paragraph starts after the dateline ("WASHINGTON (AP) — ",
+    "CAMBRIDGE, Mass., Dec. 11 (UPI) -- "), which PolNeAR leaves out."""
+    start, end = frag
+    if start and text[start - 1] != "\n":
+        return frag
+    m = _DATELINE.match(text, start, end)
+    return (m.end(), end) if m is not None and m.end() < end else frag
+
+
 def find_drafts(doc: Doc, lexicon: Lexicon, sentences: SentenceIndex) -> list[Draft]:
     """Every attribution of ``doc``, ordered by where its content starts."""
     finder = _Finder(doc, lexicon, sentences)
@@ -862,5 +875,7 @@ def find_drafts(doc: Doc, lexicon: Lexicon, sentences: SentenceIndex) -> list[Dr
     finder.headlines()
     drafts = [d for d in finder.drafts if d.content]
     for d in drafts:
-        d.content = sorted(set(d.content))
+        d.content = sorted({_after_dateline(doc.text, f) for f in d.content})
+        if d.source is not None:
+            d.source = _after_dateline(doc.text, d.source)
     return sorted(drafts, key=lambda d: (d.start, d.end))

@@ -245,3 +245,9 @@ def test_quotes_participle_on_a_noun_takes_the_noun_as_source(nlp: Any) -> None:
     q = next(q for q in quotes if q.cue_lemma == "say")
     assert q.text == "the tariff would ruin them"
     assert q.speaker_text is not None and "farmers" in q.speaker_text
+
+
+def test_quotes_content_starts_after_the_dateline(nlp: Any) -> None:
+    text = "OSLO (NTB) — The harbour will stay closed until spring, the port authority said."
+    q = next(q for q in _quotes(nlp, text) if q.cue == "said")
+    assert q.text == "The harbour will stay closed until spring"
