@@ -361,6 +361,18 @@ def _entity(
                 and above.code.startswith(_SUPRANATIONAL)
             ):
                 actor_code = above.code
+    elif kind == "location":
+        # A place codes as its country ("in Mosul", "to the Gaza Strip", "visited Beijing"),
+        # as PETRARCH's dictionaries code cities; the KB may also know the name as an actor
+        # the model took for a place ("Hamas" tagged GPE).
+        actor = kb.actor(longest, on)
+        if actor is not None and actor.code:
+            name, actor_code, country, sector = actor.name, actor.code, actor.country, actor.sector
+            kind = actor.kind
+        else:
+            place = next((c.country for c in cluster.cands if c.country is not None), None)
+            if place is not None:
+                country, actor_code = place.iso3, place.code
     roles = _unique([*roles, *(f"former {r}" for r in former)])
     return Entity(
         id=entity_id,

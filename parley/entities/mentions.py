@@ -191,6 +191,13 @@ def _coordinate_groups(text: str, cands: list[Candidate]) -> None:
             first.kind, first.sector = "group", second.sector
 
 
+def _demonym(surface: str, kb: KnowledgeBaseLike) -> CountryLike | None:
+    """The country of a demonym written as one (capitalised adjective, no plural noun)."""
+    if not surface[:1].isupper():
+        return None
+    return kb.country_by_demonym(surface)
+
+
 def _from_ent(
     doc: Doc, text: str, ent: Span, kb: KnowledgeBaseLike, lex: Lexicon, sents: Sentences
 ) -> Candidate | None:
@@ -212,13 +219,15 @@ def _from_ent(
 
     if label == "PERSON":
         # The model reads "N. Korea" as a person's initial and name; the KB knows better.
-        country = kb.country(surface)
-        return make("country", country=country) if country else make("person")
+        country = kb.country(surface) or _demonym(surface, kb)
+        if country is None:
+            return make("person")
     if label == "FAC":
         return make("location")
     if label == "ORG":
-        # "the USA" tagged ORG is still the country.
-        as_country = kb.country(surface)
+        # "the USA" tagged ORG is still the country; so is a demonym the model took for an
+        # organisation ("Ugandan rebels").
+        as_country = kb.country(surface) or _demonym(surface, kb)
         if as_country is None:
             return make("organization")
         country = as_country
@@ -228,11 +237,15 @@ def _from_ent(
             # "Republicans", "Muslims": a group with no country.
             return make("group")
     elif label in ("GPE", "LOC"):
-        country = kb.country(surface)
+        # "Ukrainian lawmakers", "the Sri Lankan army": demonyms tagged as places.
+        country = kb.country(surface) or _demonym(surface, kb)
         if country is None and label == "GPE" and not _followed_by_name(doc, ent):
             capital = kb.country_by_capital(surface)
             if capital is not None and not _is_place_use(doc, ent, lex):
                 return make("country", country=capital)
+            if capital is not None:
+                # The place, not the government: a location, in that country.
+                return make("location", country=capital)
         if country is None:
             return make("location")
     if country is None:

@@ -279,3 +279,21 @@ def test_cluster_international_body_takes_no_sentence_country(entities_of) -> No
     text = "The International Maritime Office in Paris criticised France on Monday."
     names = {e.name: e.actor for e in entities_of(text)}
     assert names.get("International Maritime Office") is None
+
+
+def test_mentions_demonym_tagged_as_place_or_organisation(entities_of) -> None:  # type: ignore[no-untyped-def]
+    # The small model tags these demonyms GPE and ORG; they are still countries' groups.
+    from parley.kb import load_knowledge_base
+
+    kb = load_knowledge_base()
+    army = entities_of("The Sri Lankan army has been holding the villagers for weeks.", kb=kb)
+    assert "LKAMIL" in {e.actor for e in army}
+    lawmakers = entities_of("Ukrainian lawmakers on Tuesday endorsed the agreement.", kb=kb)
+    assert "UKRLEG" in {e.actor for e in lawmakers}
+
+
+def test_cluster_capital_as_place_codes_its_country(entities_of) -> None:  # type: ignore[no-untyped-def]
+    text = "The French delegation arrived in Seoul on Monday for talks."
+    place = by_name(entities_of(text), "Seoul")
+    assert place.kind == "location"
+    assert (place.country, place.actor) == ("KOR", "KOR")

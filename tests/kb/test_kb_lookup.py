@@ -242,3 +242,29 @@ def test_kb_matcher_phrases_label_every_kind(kb: KnowledgeBase) -> None:
 def test_kb_load_is_cached(kb: KnowledgeBase) -> None:
     assert load_knowledge_base() is kb
     assert load_knowledge_base((), ()) is kb
+
+
+@pytest.mark.parametrize(
+    ("name", "code", "kind"),
+    [
+        ("European Community", "IGOEUREEC", "organization"),
+        ("International Labor Office", "IGOUNOLAB", "organization"),
+        ("Kurdistan Workers' Party", "TURREBKUR", "group"),
+        ("PKK", "TURREBKUR", "group"),
+        ("Liberation Tigers", "LKAREB", "group"),
+        ("PLO", "PSEGOV", "organization"),
+        ("Gaza Strip", "PSE", "location"),
+        ("Mosul", "IRQ", "location"),
+    ],
+)
+def test_kb_lookup_organisations_and_places(
+    kb: KnowledgeBase, name: str, code: str, kind: str
+) -> None:
+    actor = kb.actor(name)
+    assert actor is not None
+    assert (actor.code, actor.kind) == (code, kind)
+
+
+def test_kb_lookup_korean_ppp_is_not_pakistani(kb: KnowledgeBase) -> None:
+    actor = kb.actor("PPP", date(2023, 1, 1))
+    assert actor is not None and actor.code == "KORPTY"
