@@ -30,6 +30,7 @@ from parley.entities.lexicon import load_lexicon
 from parley.entities.mentions import Sentences, collect_candidates, find_name_repeats
 from parley.entities.pronouns import resolve_pronouns
 from parley.entities.titles import (
+    apply_apposed_groups,
     apply_appositions,
     apply_org_countries,
     apply_titles,
@@ -64,6 +65,7 @@ def find_entities(doc: Doc, article: Article, kb: KnowledgeBaseLike) -> tuple[En
     cands = find_titled_names(text, cands, lex, sents)
     cands = apply_titles(text, cands, lex, sents)
     apply_org_countries(text, cands)
+    apply_apposed_groups(text, cands)
     cands = find_name_repeats(text, cands, sents)
     apply_appositions(doc, text, cands, lex, sents)
     on = article_date(article.published)

@@ -11,10 +11,11 @@ Rules, in order (each a dict lookup, so the cost grows with the mentions, not th
 4. Codes: the knowledge base's fact for the article date first; else country from the title,
    the name or the affiliation, and sector from the role or the organisation's name.
 5. A person with a state title ("President Omar El Bashir", "Lt. Gen. Prosper Avril") or a
-   state body ("the Supreme Court") whose title names no country takes the country the
-   sentence names (the one nearest, the article's main country first when it is there), else
+   state body ("the Supreme Court") whose title names no country takes the country (or a
+   place in it) the sentence names next after it, else the one named last before it, else
    the article's main country: news copy names a head of state's country once, often after
-   the name ("... the curfew imposed in Sudan"). A person titled by an international
+   the name ("... the curfew imposed in Sudan", "... during a visit to Beirut"). A person
+   titled by an international
    organisation ("Arab League Secretary-General Chedli Klibi") takes its code.
 """
 
@@ -249,7 +250,8 @@ def _code(country: CountryLike | None, sector: str | None) -> str | None:
 
 @dataclass(frozen=True, slots=True)
 class _Places:
-    """Where the article names countries: by sentence, and the one it names most."""
+    """Where the article names countries (and places in them), by sentence, and the country
+    it names most."""
 
     by_sentence: dict[int, list[tuple[int, CountryLike]]]
     main: CountryLike | None
@@ -259,26 +261,32 @@ class _Places:
         by_sentence: dict[int, list[tuple[int, CountryLike]]] = {}
         counts: dict[str, tuple[int, CountryLike]] = {}
         for cluster in clusters.values():
-            if cluster.kind not in ("country", "group") or cluster.country is None:
+            # Groups ("the US commander") are other actors' countries, not the sentence's.
+            if cluster.kind not in ("country", "location"):
                 continue
-            country = cluster.country
             for cand in cluster.cands:
+                country = cand.country or cluster.country
+                if country is None:
+                    continue
                 by_sentence.setdefault(cand.sentence, []).append((cand.start, country))
-            seen, _ = counts.get(country.iso3, (0, country))
-            counts[country.iso3] = (seen + len(cluster.cands), country)
+                if cluster.kind == "country":
+                    seen, _ = counts.get(country.iso3, (0, country))
+                    counts[country.iso3] = (seen + 1, country)
         # Clusters come in order of first mention, so a tie goes to the first named.
         main = max(counts.values(), key=lambda item: item[0], default=None)
         return cls(by_sentence, main[1] if main is not None else None)
 
     def near(self, cand: Candidate) -> CountryLike | None:
-        """The country for a titled mention: the article's main one when its sentence names
-        it, else the one named nearest in the sentence, else the article's main one."""
+        """The country for a titled mention: the first one its sentence names after it
+        ("President X ... the curfew in Sudan", "during a visit to Beirut"), else the
+        nearest before it, else the article's main one."""
         here = self.by_sentence.get(cand.sentence, [])
-        if not here:
-            return self.main
-        if self.main is not None and any(c.iso3 == self.main.iso3 for _, c in here):
-            return self.main
-        return min(here, key=lambda item: abs(item[0] - cand.start))[1]
+        after = [item for item in here if item[0] > cand.start]
+        if after:
+            return min(after, key=lambda item: item[0])[1]
+        if here:
+            return max(here, key=lambda item: item[0])[1]
+        return self.main
 
 
 def build_entities(

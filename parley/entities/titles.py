@@ -24,6 +24,7 @@ from parley.entities.mentions import Candidate, Sentences
 
 __all__ = [
     "FORMER",
+    "apply_apposed_groups",
     "apply_appositions",
     "apply_org_countries",
     "apply_titles",
@@ -182,6 +183,27 @@ def apply_org_countries(text: str, cands: list[Candidate]) -> None:
             and _ADJACENT.fullmatch(text, previous.end, cand.start) is not None
         ):
             cand.title_country = previous.country
+
+
+# Between a nameless actor and the person in apposition to it: "The US commander in Iraq,
+# General David Petraeus": place words, one comma, the person's title.
+_APPOSED = re.compile(r"(?:\s+(?:in|of|for|to|at|the|[A-Z][\w.'-]*))*\s*,(?:\s*[A-Z][\w.'-]*)*\s+")
+
+
+def apply_apposed_groups(text: str, cands: list[Candidate]) -> None:
+    """A person set in apposition after a nameless actor is that actor: "The US commander in
+    Iraq, General David Petraeus" is the US commander (a US officer, not an Iraqi one)."""
+    for index, cand in enumerate(cands):
+        if cand.kind != "person" or cand.title_country is not None:
+            continue
+        for other in reversed(cands[max(0, index - 3) : index]):
+            if other.sentence != cand.sentence:
+                break
+            if other.kind != "group":
+                continue
+            if other.country is not None and _APPOSED.fullmatch(text, other.end, cand.start):
+                cand.title_country = other.country
+            break
 
 
 def apply_appositions(

@@ -297,3 +297,13 @@ def test_cluster_capital_as_place_codes_its_country(entities_of) -> None:  # typ
     place = by_name(entities_of(text), "Seoul")
     assert place.kind == "location"
     assert (place.country, place.actor) == ("KOR", "KOR")
+
+
+def test_titles_person_apposed_to_nameless_actor(entities_of) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "The French commander in Japan, General Paul Marchand, met President Lee Jae-won "
+        "during a visit to Seoul on Monday."
+    )
+    entities = entities_of(text)
+    assert by_name(entities, "Paul Marchand").actor == "FRAMIL"
+    assert by_name(entities, "Lee Jae-won").actor == "KORGOV"
