@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from parley.events.actors import Actor, MentionIndex, resolve_phrase
+from parley.events.actors import Actor, MentionIndex, phrase_tokens, resolve_phrase
 from parley.events.coding import (
     COMP_DEPS,
     OBJECT_DEPS,
@@ -370,6 +370,34 @@ def _implicit_target(candidate: Candidate, source: Actor, resolve: _Resolver) ->
     return best
 
 
+# Prepositions that place an action ("protested in Beijing", "will meet in Zurich").
+PLACE_PREPS = ("in", "at", "into", "inside")
+
+
+def _place_target(verb: Token, resolve: _Resolver) -> Actor | None:
+    """Where an action with nobody on its receiving end took place, as its target: a protest
+    in Beijing is addressed to China, a summit in Switzerland held there, as PETRARCH codes
+    them. Only a country or a place the entity stage put in one; the verb's own phrases, or
+    its object's ("demolished homes in southern Gaza")."""
+    heads = _prep_objects(verb, PLACE_PREPS)
+    for obj in verb.children:
+        if obj.dep_ in OBJECT_DEPS:
+            heads += _prep_objects(obj, PLACE_PREPS)
+    for head in heads:
+        hit = resolve.mentions.at(head.idx, head.idx + len(head))
+        if hit is None:
+            for token, _ in phrase_tokens(head):
+                hit = resolve.mentions.at(token.idx, token.idx + len(token))
+                if hit is not None:
+                    break
+        if hit is None:
+            continue
+        entity, start, end, text = hit
+        if entity.kind in ("country", "location") and entity.actor:
+            return Actor(entity, text, start, end)
+    return None
+
+
 def _same_side(one: Sequence[Actor], other: Sequence[Actor]) -> bool:
     """Whether two actor lists share a country (or an actor, for codes without one)."""
     codes = {a.code[:3] for a in one if a.code}
@@ -546,6 +574,10 @@ def find_events_in_doc(
             implicit = _implicit_target(candidate, sources[0], resolve)
             if implicit is not None:
                 targets = [implicit]
+        if sources and not any(t.resolved for t in targets) and not candidate.is_noun:
+            place = _place_target(candidate.token, resolve)
+            if place is not None:
+                targets = [place]
         token = candidate.token
         sent = candidate.sentence
         date, date_source = find_date(token, actor_heads, heads, article.published)

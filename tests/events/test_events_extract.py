@@ -155,3 +155,18 @@ def test_extract_participle_noun_is_target(code: Code) -> None:
 def test_extract_subject_of_is_about_to(code: Code) -> None:
     events = code("Gondor is about to restore full diplomatic ties with Rohan.", COUNTRIES)
     assert any(e.source_actor == "GON" and e.target_actor == "ROH" for e in events)
+
+
+def test_extract_place_of_untargeted_action_is_its_target(code: Code) -> None:
+    events = code("Rohan demonstrators staged a protest in Gondor on Sunday.", COUNTRIES)
+    assert ("ROH", "14", "GON") in _pairs(events)
+
+
+def test_extract_place_does_not_replace_a_named_target(code: Code) -> None:
+    events = code("Mordor attacked Rohan in Gondor on Sunday.", COUNTRIES)
+    assert _pairs(events) == {("MOR", "19", "ROH")}
+
+
+def test_extract_own_target_is_dropped_not_the_event(code: Code) -> None:
+    events = code("Mordor reneged on its pledge to Mordor's farmers.", COUNTRIES)
+    assert [(e.source_actor, e.target_actor) for e in events] == [("MOR", None)]
