@@ -37,7 +37,7 @@ def find_quotes(
     sentences = SentenceIndex(doc)
     drafts = find_drafts(doc, lex, sentences)
     resolver = SpeakerResolver(doc, entities, lex, article.authors)
-    text = doc.text
+    text = sentences.text
     quotes: list[Quote] = []
     previous: Entity | None = None
     by_entity = {e.id: e for e in entities}

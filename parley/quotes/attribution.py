@@ -128,7 +128,7 @@ class _Finder:
 
     def __init__(self, doc: Doc, lexicon: Lexicon, sentences: SentenceIndex) -> None:
         self.doc = doc
-        self.text = doc.text
+        self.text = sentences.text
         self.lex = lexicon
         self.quoted = find_quoted(self.text, lexicon)
         self.claimed: set[int] = set()
@@ -874,8 +874,9 @@ def find_drafts(doc: Doc, lexicon: Lexicon, sentences: SentenceIndex) -> list[Dr
     finder.direct()
     finder.headlines()
     drafts = [d for d in finder.drafts if d.content]
+    text = finder.text  # Doc.text joins every token on each access
     for d in drafts:
-        d.content = sorted({_after_dateline(doc.text, f) for f in d.content})
+        d.content = sorted({_after_dateline(text, f) for f in d.content})
         if d.source is not None:
-            d.source = _after_dateline(doc.text, d.source)
+            d.source = _after_dateline(text, d.source)
     return sorted(drafts, key=lambda d: (d.start, d.end))

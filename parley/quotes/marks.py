@@ -47,6 +47,10 @@ def find_quoted(text: str, lexicon: Lexicon) -> list[Quoted]:
     for opening, closing in lexicon.mark_pairs:
         closers_of.setdefault(opening, set()).add(closing)
     openers = tuple(sorted(closers_of, key=len, reverse=True))
+    # Jump from one possible mark character to the next (a per-character loop over long
+    # articles cost more than the rest of the stage).
+    firsts = {m[0] for pair in lexicon.mark_pairs for m in pair}
+    candidate = re.compile("[" + re.escape("".join(sorted(firsts))) + "]")
     out: list[Quoted] = []
     paragraphs = [(m.start(), m.end()) for m in _PARAGRAPH.finditer(text)]
     for index, (p_start, p_end) in enumerate(paragraphs):
@@ -54,6 +58,10 @@ def find_quoted(text: str, lexicon: Lexicon) -> list[Quoted]:
         open_at: int | None = None
         open_mark = ""
         while i < p_end:
+            hit = candidate.search(text, i, p_end)
+            if hit is None:
+                break
+            i = hit.start()
             if open_at is None:
                 mark = _mark_at(text, i, openers)
                 if mark is None:
