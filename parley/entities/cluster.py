@@ -15,8 +15,8 @@ Rules, in order (each a dict lookup, so the cost grows with the mentions, not th
    place in it) the sentence names next after it, else the one named last before it, else
    the article's main country: news copy names a head of state's country once, often after
    the name ("... the curfew imposed in Sudan", "... during a visit to Beirut"). A person
-   titled by an international
-   organisation ("Arab League Secretary-General Chedli Klibi") takes its code.
+   titled by an international organisation ("Arab League Secretary-General Chedli Klibi")
+   takes its code.
 """
 
 from __future__ import annotations
