@@ -251,3 +251,9 @@ def test_quotes_content_starts_after_the_dateline(nlp: Any) -> None:
     text = "OSLO (NTB) — The harbour will stay closed until spring, the port authority said."
     q = next(q for q in _quotes(nlp, text) if q.cue == "said")
     assert q.text == "The harbour will stay closed until spring"
+
+
+def test_quotes_object_control_content_starts_at_the_object(nlp: Any) -> None:
+    text = "The mayor urged the ferry company to restore the night service."
+    q = next(q for q in _quotes(nlp, text) if q.cue_lemma == "urge")
+    assert q.text == "the ferry company to restore the night service"
