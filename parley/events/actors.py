@@ -159,6 +159,11 @@ def resolve_phrase(
             # Nothing tagged, or an entity without a code ("Arnor, Osgiliath and Gondor"
             # read as one name): the KB may still know the words.
             found = _from_kb(conjunct, kb) or found
+        members = _modifier_members(conjunct, mentions, kb)
+        if len(members) > 1:
+            # "US and British activists", "Eriadori and Calenardhon leaders": each
+            # coordinated modifier names an actor of its own, whatever the head noun hit.
+            found = members + [a for a in found if a.resolved]
         actors.extend(found)
     # Keep one actor per entity; unresolved words only when nothing resolved.
     seen: set[str] = set()
@@ -170,6 +175,36 @@ def resolve_phrase(
     if resolved:
         return resolved
     return actors[:1]
+
+
+def _modifier_members(
+    head: Token, mentions: MentionIndex, kb: KbActors | None
+) -> list[Actor]:
+    """The actors of coordinated modifiers of a noun, each with the noun's sector: "US and
+    British activists" is two groups of activists, one per country."""
+    coordinated = [
+        c
+        for c in head.children
+        if c.dep_ in MODIFIER_DEPS and any(g.dep_ == "conj" for g in c.children)
+    ]
+    if not coordinated:
+        return []
+    members: list[Actor] = []
+    for token in _conjuncts(coordinated[0]):
+        hit = mentions.at(*_span(token))
+        if hit is not None:
+            entity, start, end, text = hit
+            code = None
+            if kb is not None and entity.actor:
+                code = kb.with_sector(entity.actor, head)
+                code = None if code == entity.actor else code
+            members.append(Actor(entity, text, start, end, kb_code=code))
+        elif kb is not None and token.pos_ != "PRON":
+            found = kb.find(head, [token])
+            if found is not None:
+                code, start, end, text = found
+                members.append(Actor(None, text, start, end, kb_code=code))
+    return members
 
 
 def _from_kb(head: Token, kb: KbActors) -> list[Actor]:

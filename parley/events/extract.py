@@ -352,11 +352,17 @@ def condition_clause_target(
     return targets
 
 
-def _implicit_target(candidate: Candidate, source: Actor, resolve: _Resolver) -> Actor | None:
-    """For a conflictual event with no target: the other country the sentence names."""
+def _implicit_target(
+    candidate: Candidate, source: Actor, resolve: _Resolver, skip: Sequence[Token] = ()
+) -> Actor | None:
+    """For a conflictual event with no target: the other country the sentence names, outside
+    the source's own phrase ("US and British activists" names no target)."""
     sent = candidate.sentence
     best: Actor | None = None
+    inside = {t.i for head in skip for t in head.subtree}
     for token in sent:
+        if token.i in inside:
+            continue
         hit = resolve.mentions.at(token.idx, token.idx + len(token))
         if hit is None or source.code is None:
             continue
@@ -571,13 +577,15 @@ def find_events_in_doc(
                 if new_info is not None:
                     candidate.code, info = new_code, new_info
         if len(sources) == 1 and not any(t.resolved for t in targets) and info.code[:2] >= "09":
-            implicit = _implicit_target(candidate, sources[0], resolve)
+            implicit = _implicit_target(candidate, sources[0], resolve, actor_heads[:1])
             if implicit is not None:
                 targets = [implicit]
         if sources and not any(t.resolved for t in targets) and not candidate.is_noun:
             place = _place_target(candidate.token, resolve)
             if place is not None:
                 targets = [place]
+        resolved_sources = list({s.key: s for s in sources if s.key is not None}.values())
+        reciprocal = len(resolved_sources) > 1 and not any(t.resolved for t in targets)
         token = candidate.token
         sent = candidate.sentence
         date, date_source = find_date(token, actor_heads, heads, article.published)
@@ -594,7 +602,14 @@ def find_events_in_doc(
                 for t in either_targets
             )
         )
-        if any(t is not None for _, t in pairs):
+        if reciprocal:
+            # "Gondor and Osgiliath delayed their meeting", "Brazil and the US seek to deepen
+            # a partnership": parties acting together with nobody else act on each other, one
+            # event per ordered pair, as CAMEO codes a joint action.
+            pairs = [
+                (s, t) for s in resolved_sources for t in resolved_sources if s.key != t.key
+            ]
+        elif any(t is not None for _, t in pairs):
             pairs = [(s, t) for s, t in pairs if t is not None or len(either_targets) == 1]
         for source, target in pairs:
             confidence = _confidence(candidate, source, target, extra_verbs)

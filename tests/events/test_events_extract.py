@@ -170,3 +170,15 @@ def test_extract_place_does_not_replace_a_named_target(code: Code) -> None:
 def test_extract_own_target_is_dropped_not_the_event(code: Code) -> None:
     events = code("Mordor reneged on its pledge to Mordor's farmers.", COUNTRIES)
     assert [(e.source_actor, e.target_actor) for e in events] == [("MOR", None)]
+
+
+def test_extract_joint_action_codes_each_ordered_pair(code: Code) -> None:
+    events = code("Gondor and Rohan met secretly on Tuesday.", COUNTRIES)
+    assert {("GON", "04", "ROH"), ("ROH", "04", "GON")} <= _pairs(events)
+
+
+def test_extract_coordinated_modifiers_are_separate_actors(code: Code) -> None:
+    text = "Gondor and Rohan activists staged a protest against Mordor on Friday."
+    events = code(text, COUNTRIES)
+    sources = {e.source_actor for e in events if e.target_actor == "MOR"}
+    assert {"GON", "ROH"} <= {s[:3] for s in sources if s}
