@@ -65,6 +65,7 @@ class Draft:
     cue_token: int | None = None
     unbalanced: bool = False
     inherited: bool = False  # the speaker was carried over from an earlier attribution
+    learned: bool = False  # found through a learned frame, not a reporting verb
     addressee: Frag | None = None  # "told VOA": whom the statement was made to
     quoted: list[int] = field(default_factory=list)  # indices of the quoted spans it holds
 
@@ -442,6 +443,7 @@ class _Finder:
                 source_token=who.i if who is not None else None,
                 cue_token=tok.i,
                 quoted=quotes,
+                learned=True,
             )
         )
 
@@ -862,6 +864,14 @@ class _Finder:
         return label.lower() not in self.lex.labels and (len(words) > 1 or label.isupper())
 
 
+def _nested(draft: Draft, drafts: list[Draft]) -> bool:
+    """The draft's cue lies inside what another attribution reports."""
+    if draft.cue is None:
+        return False
+    at = draft.cue[0]
+    return any(o is not draft and any(s <= at < e for s, e in o.content) for o in drafts)
+
+
 def _after_dateline(text: str, frag: Frag) -> Frag:
     """A content opening its paragraph starts after the dateline ("WASHINGTON (AP) — ",
     "CAMBRIDGE, Mass., Dec. 11 (UPI) -- "), which PolNeAR leaves out."""
@@ -882,6 +892,9 @@ def find_drafts(doc: Doc, lexicon: Lexicon, sentences: SentenceIndex) -> list[Dr
     finder.direct()
     finder.headlines()
     drafts = [d for d in finder.drafts if d.content]
+    # A learned-frame attribution inside what someone else says ("said he believes ...",
+    # "showed no sign that he was planning to apologize") is rarely annotated on its own.
+    drafts = [d for d in drafts if not (d.learned and _nested(d, drafts))]
     text = finder.text  # Doc.text joins every token on each access
     for d in drafts:
         d.content = sorted({_after_dateline(text, f) for f in d.content})

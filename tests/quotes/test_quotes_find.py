@@ -257,3 +257,10 @@ def test_quotes_object_control_content_starts_at_the_object(nlp: Any) -> None:
     text = "The mayor urged the ferry company to restore the night service."
     q = next(q for q in _quotes(nlp, text) if q.cue_lemma == "urge")
     assert q.text == "the ferry company to restore the night service"
+
+
+def test_quotes_learned_frame_inside_reported_speech_is_not_separate(nlp: Any) -> None:
+    text = "Anna Berg said the fishermen criticized the new quota system."
+    quotes = _quotes(nlp, text)
+    assert [q.cue for q in quotes] == ["said"]
+    assert quotes[0].text == "the fishermen criticized the new quota system"
