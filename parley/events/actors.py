@@ -216,7 +216,30 @@ def _from_kb(head: Token, kb: KbActors) -> list[Actor]:
     if hit is None:
         return []
     code, start, end, text = hit
-    return [Actor(None, text, start, end, kb_code=code)]
+    found = [Actor(None, text, start, end, kb_code=code)]
+    named = next((t for t in ranked if t.idx <= start < t.idx + len(t)), None)
+    if named is not None:
+        # "ties between Gondor and Osgiliath": the other conjuncts are actors too.
+        found.extend(_conjunct_actors(named, head, None, kb))
+    return found
+
+
+def _conjunct_actors(
+    token: Token, head: Token, mentions: MentionIndex | None, kb: KbActors | None
+) -> list[Actor]:
+    """The actors named by the words coordinated with ``token`` (an entity's mention, else
+    a name the KB knows, with the phrase head's sector)."""
+    found: list[Actor] = []
+    for conj in _conjuncts(token)[1:]:
+        other = mentions.at(*_span(conj)) if mentions is not None else None
+        if other is not None:
+            found.append(Actor(other[0], other[3], other[1], other[2]))
+        elif kb is not None and conj.pos_ != "PRON":
+            hit = kb.find(head, [conj])
+            if hit is not None:
+                code, start, end, text = hit
+                found.append(Actor(None, text, start, end, kb_code=code))
+    return found
 
 
 def _resolve_one(
@@ -250,10 +273,7 @@ def _resolve_one(
                 sector_code = None
         found.append(Actor(entity, text, start, end, kb_code=sector_code))
         # Coordinated modifiers: "Hungarian and Romanian officials" names two actors.
-        for conj in _conjuncts(token)[1:]:
-            other = mentions.at(*_span(conj))
-            if other is not None:
-                found.append(Actor(other[0], other[3], other[1], other[2]))
+        found.extend(_conjunct_actors(token, head, mentions, kb))
     if found:
         return found
     if lower in GROUP_WORDS or head.lemma_.lower() in GROUP_WORDS:

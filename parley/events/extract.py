@@ -281,6 +281,7 @@ def _noun_actors(
     sources: list[Actor] = []
     targets: list[Actor] = []
     modifiers: list[Actor] = []
+    of_actors: list[Actor] = []
     for child in sorted(noun.children, key=lambda t: t.i):
         if child.dep_ == "poss":
             sources += [a for a in resolve(child) if a.resolved]
@@ -303,9 +304,15 @@ def _noun_actors(
                     s, t = _noun_actors(inner, resolve, by_index, depth + 1)
                     sources, targets = sources + s, targets + t
                 else:
-                    sources += [a for a in resolve(objects[0]) if a.resolved]
+                    of_actors += [a for a in resolve(objects[0]) if a.resolved]
             elif child.lower_ in TARGET_PREPS:
                 targets += [a for a in resolve(objects[0]) if a.resolved]
+    if of_actors and sources:
+        # "Israel's invasion of South Lebanon", "the invasion of Kuwait by Iraq": with a doer
+        # named, the of-phrase is the one acted upon.
+        targets = targets or of_actors
+    else:
+        sources += of_actors
     if not sources and depth == 0:
         light = _light_verb_actors(noun, resolve, by_index)
         if light is not None:
@@ -585,7 +592,12 @@ def find_events_in_doc(
             if place is not None:
                 targets = [place]
         resolved_sources = list({s.key: s for s in sources if s.key is not None}.values())
-        reciprocal = len(resolved_sources) > 1 and not any(t.resolved for t in targets)
+        reciprocal = (
+            len(resolved_sources) > 1
+            and not any(t.resolved for t in targets)
+            and bool(actor_heads)
+            and _coordinated(actor_heads[0])
+        )
         token = candidate.token
         sent = candidate.sentence
         date, date_source = find_date(token, actor_heads, heads, article.published)
@@ -639,6 +651,17 @@ def find_events_in_doc(
             events.setdefault(key, event)
     ordered = sorted(_main_events(events.values()), key=lambda e: (e.start, e.trigger))
     return tuple(dataclasses.replace(e, id=f"v{n}") for n, e in enumerate(ordered, start=1))
+
+
+def _coordinated(head: Token) -> bool:
+    """Whether a phrase names several parties side by side ("Gondor and Rohan", "US and
+    British activists"), not one inside another ("Ithilen's minister Calimehtar")."""
+    return any(c.dep_ == "conj" for c in head.children) or any(
+        c.dep_ in ("compound", "amod", "nmod")
+        and c.text[:1].isupper()
+        and any(g.dep_ == "conj" and g.text[:1].isupper() for g in c.children)
+        for c in head.children
+    )
 
 
 def _main_events(events: Iterable[Event]) -> list[Event]:

@@ -182,3 +182,16 @@ def test_extract_coordinated_modifiers_are_separate_actors(code: Code) -> None:
     events = code(text, COUNTRIES)
     sources = {e.source_actor for e in events if e.target_actor == "MOR"}
     assert {"GON", "ROH"} <= {s[:3] for s in sources if s}
+
+
+def test_extract_possessor_makes_of_phrase_the_target(code: Code) -> None:
+    text = "Mordor's invasion of Rohan was condemned around the world."
+    events = code(text, COUNTRIES)
+    assert ("MOR", "19", "ROH") in _pairs(events)
+
+
+def test_extract_possessive_title_is_not_a_joint_action(code: Code) -> None:
+    text = "Gondor's awful and evil minister Calimehtar complained loudly on Monday."
+    events = code(text, {"Gondor": "GON", "Calimehtar": "ROHGOV"})
+    assert events
+    assert all(e.target_actor is None for e in events)
