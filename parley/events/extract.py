@@ -34,6 +34,9 @@ SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass", "csubjpass"})
 # Prepositions whose object is the one acted upon ("pressure on", "sanctions against").
 TARGET_PREPS = ("on", "against", "with", "to", "toward", "towards", "at", "into", "upon", "over")
+# Prepositions of a verb's object that name the other party: "promised aid to Mozambique",
+# "sanctions against X", "accepted demands from the rebels".
+OBJECT_TARGET_PREPS = ("to", "against", "on", "toward", "towards", "from")
 # Prepositions whose object acts, for event nouns ("the invasion by Mordor").
 SOURCE_PREPS = ("by", "from")
 # A sentence longer than this is a table or a list run together: no clause structure to read.
@@ -224,12 +227,20 @@ def _verb_actors(
     target_heads += _prep_objects(verb, TARGET_PREPS)
     for word in candidate.match.extra:  # "impose pressure on North Korea", "hold talks with"
         target_heads += _prep_objects(word, TARGET_PREPS)
-    for folded in candidate.folded:  # "urged China not to withdraw from talks with X"
-        target_heads += [c for c in folded.token.children if c.dep_ in OBJECT_DEPS]
-        target_heads += _prep_objects(folded.token, TARGET_PREPS)
     objects = [c for c in verb.children if c.dep_ in OBJECT_DEPS]
-    for obj in objects:  # "promised aid to Mozambique", "rejected calls by X for aid"
-        target_heads += _prep_objects(obj, ("to", "against", "on", "toward", "towards"))
+    for folded in candidate.folded:  # "urged China not to withdraw from talks with X"
+        folded_objects = [c for c in folded.token.children if c.dep_ in OBJECT_DEPS]
+        target_heads += folded_objects
+        target_heads += _prep_objects(folded.token, TARGET_PREPS)
+        # "promised to continue military aid to Mozambique": the aid's receiver.
+        objects += folded_objects
+    for obj in objects:  # "promised aid to Mozambique", "accepted demands from the rebels"
+        target_heads += _prep_objects(obj, OBJECT_TARGET_PREPS)
+    if candidate.code[:2] == "08":
+        # "withdraw its troops from Lebanon": a concession's target is where it leaves.
+        target_heads += _prep_objects(verb, ("from",))
+        for folded in candidate.folded:
+            target_heads += _prep_objects(folded.token, ("from",))
     if candidate.code[:2] in ("02", "10"):
         # "demanded that Israel ease restrictions": the one asked to act is the target.
         for comp in verb.children:

@@ -195,3 +195,8 @@ def test_extract_possessive_title_is_not_a_joint_action(code: Code) -> None:
     events = code(text, {"Gondor": "GON", "Calimehtar": "ROHGOV"})
     assert events
     assert all(e.target_actor is None for e in events)
+
+
+def test_extract_withdrawal_targets_the_place_left(code: Code) -> None:
+    events = code("Mordor withdrew its troops from Rohan on Sunday.", COUNTRIES)
+    assert any(e.source_actor == "MOR" and e.target_actor == "ROH" for e in events)
