@@ -125,11 +125,11 @@ def _venue(
         if at < 0 or not _outside_content(draft, lo + at, lo + at + len(phrase)):
             continue
         rest = text[lo + at + len(phrase) : hi]
-        words = rest.split()
+        after = rest.split()
         # "an opinion piece that ran in the Washington Post": name the outlet too.
-        for i, w in enumerate(words[:6]):
-            if w == "in" and i + 1 < len(words):
-                name = _capitalised_run(words[i + 1 :])
+        for i, w in enumerate(after[:6]):
+            if w == "in" and i + 1 < len(after):
+                name = _capitalised_run(after[i + 1 :])
                 if name:
                     return f"{venue} in {name}"
         return venue
