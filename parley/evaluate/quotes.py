@@ -144,7 +144,7 @@ def system_line(stem: str, quotes: Iterable[Quote]) -> dict[str, object]:
         "article": stem,
         "quotes": [
             {
-                "content": [list(f) for f in q.fragments] or [q.start, q.end],
+                "content": [list(f) for f in q.fragments] or [[q.start, q.end]],
                 "source": list(q.speaker_span) if q.speaker_span else None,
                 "cue": list(q.cue_span) if q.cue_span else None,
             }
@@ -157,7 +157,7 @@ def _span(value: object) -> Frags | None:
     if value is None:
         return None
     if isinstance(value, list) and len(value) == 2 and all(isinstance(v, int) for v in value):
-        return [(int(value[0]), int(value[1]))]  # type: ignore[arg-type]
+        return [(int(value[0]), int(value[1]))]
     if isinstance(value, list):
         return [(int(v[0]), int(v[1])) for v in value]
     raise EvaluationError(f"bad span {value!r}")
