@@ -121,11 +121,20 @@ def phrase_tokens(head: Token) -> list[tuple[Token, int]]:
         token, rank = stack.pop()
         out.append((token, rank))
         for child in token.children:
-            if child.dep_ in CLAUSE_DEPS or child.dep_ == "conj":
+            if child.dep_ in CLAUSE_DEPS or list_member(child):
                 continue
             penalty = MODIFIER_PENALTY if child.dep_ in MODIFIER_DEPS else 0
             stack.append((child, rank + 1 + penalty))
     return out
+
+
+def list_member(child: Token) -> bool:
+    """Whether a child is another member of a coordinated list: a conjunct, or the middle of
+    "The US, Russia, and Switzerland", which the parser hangs as an apposition holding the
+    rest of the list ("The US commander, General Petraeus" holds none)."""
+    if child.dep_ == "conj":
+        return True
+    return child.dep_ == "appos" and any(g.dep_ == "conj" for g in child.children)
 
 
 def _conjuncts(token: Token) -> list[Token]:
@@ -133,7 +142,7 @@ def _conjuncts(token: Token) -> list[Token]:
     while stack:
         current = stack.pop()
         out.append(current)
-        stack.extend(c for c in current.children if c.dep_ == "conj")
+        stack.extend(c for c in current.children if list_member(c))
     return sorted(out, key=lambda t: t.i)
 
 

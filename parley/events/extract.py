@@ -15,7 +15,13 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from parley.events.actors import Actor, MentionIndex, phrase_tokens, resolve_phrase
+from parley.events.actors import (
+    Actor,
+    MentionIndex,
+    list_member,
+    phrase_tokens,
+    resolve_phrase,
+)
 from parley.events.coding import (
     COMP_DEPS,
     OBJECT_DEPS,
@@ -124,6 +130,7 @@ def _governing(candidate: Candidate, by_index: dict[int, Candidate]) -> Candidat
 def _subject_head(verb: Token) -> tuple[Token | None, bool]:
     """(subject phrase head, passive?) of a verb, inherited from its governor when absent."""
     token = verb
+    climbed_xcomp = False
     for _ in range(MAX_GOVERNING_HOPS + 1):
         subjects = [c for c in token.children if c.dep_ in SUBJECT_DEPS]
         if subjects:
@@ -132,6 +139,10 @@ def _subject_head(verb: Token) -> tuple[Token | None, bool]:
             return (names or subjects)[0], False
         for child in token.children:
             if child.dep_ in PASSIVE_SUBJECT_DEPS:
+                if token is not verb and climbed_xcomp:
+                    # "Obama is scheduled to attend", "X was asked to mediate": the one
+                    # scheduled or asked is the one who acts.
+                    return child, False
                 agent = _agent(token)
                 return agent, True
         if token.dep_ == "xcomp":
@@ -140,6 +151,7 @@ def _subject_head(verb: Token) -> tuple[Token | None, bool]:
             if objects:
                 return objects[0], False
             token = token.head
+            climbed_xcomp = True
         elif token.dep_ in ("conj", "advcl", "acomp") and token.head is not token:
             # "Arnor is about to restore ties": "about" hangs off "is", which has the subject.
             token = token.head
@@ -166,12 +178,19 @@ def _prep_objects(token: Token, preps: Sequence[str]) -> list[Token]:
     found: list[Token] = []
     for child in token.children:
         if child.dep_ in ("prep", "dative") and child.lower_ in preps:
-            # "On Nov. 10": a date is when, not whom.
-            found.extend(
-                g
-                for g in child.children
-                if g.dep_ == "pobj" and g.ent_type_ not in ("DATE", "TIME")
-            )
+            for g in child.children:
+                if g.dep_ != "pobj":
+                    continue
+                if g.ent_type_ not in ("DATE", "TIME"):
+                    found.append(g)
+                    continue
+                # "On Nov. 10": a date is when, not whom; but "with President Assad
+                # Tuesday" hangs the name on the date as a compound.
+                found.extend(
+                    c
+                    for c in g.children
+                    if c.dep_ == "compound" and c.ent_type_ not in ("DATE", "TIME", "")
+                )
         elif child.dep_ == "dative" and child.pos_ in ("NOUN", "PROPN"):
             found.append(child)
     return found
@@ -667,7 +686,7 @@ def find_events_in_doc(
 def _coordinated(head: Token) -> bool:
     """Whether a phrase names several parties side by side ("Gondor and Rohan", "US and
     British activists"), not one inside another ("Ithilen's minister Calimehtar")."""
-    return any(c.dep_ == "conj" for c in head.children) or any(
+    return any(list_member(c) for c in head.children) or any(
         c.dep_ in ("compound", "amod", "nmod")
         and c.text[:1].isupper()
         and any(g.dep_ == "conj" and g.text[:1].isupper() for g in c.children)

@@ -200,3 +200,13 @@ def test_extract_possessive_title_is_not_a_joint_action(code: Code) -> None:
 def test_extract_withdrawal_targets_the_place_left(code: Code) -> None:
     events = code("Mordor withdrew its troops from Rohan on Sunday.", COUNTRIES)
     assert any(e.source_actor == "MOR" and e.target_actor == "ROH" for e in events)
+
+
+def test_extract_listed_parties_with_commas_meet_each_other(code: Code) -> None:
+    events = code("The Gondor, Rohan, and Arnor met yesterday.", COUNTRIES)
+    assert {("GON", "04", "ROH"), ("ARN", "04", "GON"), ("ROH", "04", "ARN")} <= _pairs(events)
+
+
+def test_extract_raised_subject_of_passive_governor_acts(code: Code) -> None:
+    events = code("Gondor is scheduled to attend a summit in Rohan.", COUNTRIES)
+    assert any(e.source_actor == "GON" and e.cameo[:2] == "04" for e in events)
