@@ -193,6 +193,9 @@ class _Finder:
                     return child
             if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.i != verb.i:
                 return verb.head  # "voters saying they want ...": the noun speaks
+            if verb.dep_ == "pcomp" and verb.head.head.i != verb.head.i:
+                verb = verb.head.head  # "..., citing his results" under "by", "after"
+                continue
             if verb.dep_ in ("conj", "advcl", "xcomp") and verb.head.i != verb.i:
                 verb = verb.head
                 continue

@@ -264,3 +264,10 @@ def test_quotes_learned_frame_inside_reported_speech_is_not_separate(nlp: Any) -
     quotes = _quotes(nlp, text)
     assert [q.cue for q in quotes] == ["said"]
     assert quotes[0].text == "the fishermen criticized the new quota system"
+
+
+def test_quotes_gerund_under_a_preposition_takes_the_clause_subject(nlp: Any) -> None:
+    text = "The minister ended the debate by saying the bridge would open in May."
+    q = next(q for q in _quotes(nlp, text) if q.cue_lemma == "say")
+    assert q.speaker_text == "The minister"
+    assert q.text == "the bridge would open in May"
