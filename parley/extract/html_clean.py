@@ -27,7 +27,7 @@ _TEXT_KINDS = frozenset({"text", "blank"})
 
 def line_kind(line: str) -> str | None:
     """What a non-body line is ("byline", "stamp", "footer", "hard_footer", "credit",
-    "contributor", "share"), or None for article text."""
+    "contributor", "share", "end"), or None for article text."""
     kind = furniture.classify_line(line)
     if kind not in _TEXT_KINDS:
         return kind
@@ -193,12 +193,22 @@ def clean_body(
     author_keys = {a.casefold() for a in authors}
     seen: set[str] = set()
     pending: list[str] = []
+    total = sum(len(raw) for _kind, raw in blocks) or 1
+    read = 0
+    in_teasers = False
     for kind, raw in blocks:
+        read += len(raw)
         line = norm(raw)
         key = line.casefold()
         if not line:
             continue
         why = _why_not_body(line, key, skip, caption_keys, author_keys, seen, kind)
+        if why == "end" and read < _END_FROM * total:
+            # A "Related" box early in the page sits inside the article: drop its teaser
+            # headlines and go on with the article's next sentence.
+            in_teasers = True
+        elif why == "end":
+            why = "hard_footer"
         if why == "hard_footer" and body.paragraphs:
             # "Related articles", "© 2018 ...": the article is over, the rest is the page's.
             body.removed.append((why, line))
@@ -206,6 +216,10 @@ def clean_body(
         if why is not None:
             body.removed.append((why, line))
             continue
+        if in_teasers and not _is_sentence(line):
+            body.removed.append(("teaser", line))
+            continue
+        in_teasers = False
         if kind == "head" and not _is_sentence(line):
             # A heading counts only once a paragraph follows it: trailing ones ("Comments",
             # "Leave a reply") head page furniture, not the article.
@@ -216,6 +230,11 @@ def clean_body(
         seen.add(key)
         body.paragraphs.append(line)
     return body
+
+
+# An "end" heading ("Related", "Weitere Themen") ends the article only once this share of
+# the page's extracted text has been read; earlier, it heads a box inside the article.
+_END_FROM = 0.5
 
 
 def _is_sentence(line: str) -> bool:

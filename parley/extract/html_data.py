@@ -16,7 +16,7 @@ from pathlib import Path
 from parley.errors import KnowledgeBaseError
 
 DATA_DIR = Path(__file__).with_name("data")
-FURNITURE_KINDS = frozenset({"byline", "stamp", "footer", "share"})
+FURNITURE_KINDS = frozenset({"byline", "stamp", "footer", "share", "end"})
 
 
 @dataclass(frozen=True, slots=True)

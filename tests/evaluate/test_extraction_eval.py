@@ -54,4 +54,8 @@ def test_extraction_eval_report_shape(shared_data: Path) -> None:
     # A working extractor finds most of what the gold pages ask for.
     assert report.metrics["trafilatura_eval.f1"] > 0.5
     assert "trafilatura-eval F1" in report.table
+    # The like-for-like row (headings + text) can only find more of the gold's snippets.
+    assert "headings + text: F1" in report.table
+    with_headings = report.metrics["trafilatura_eval.with_headings.recall"]
+    assert with_headings >= report.metrics["trafilatura_eval.recall"]
     assert not [n for n in report.notes if "crash" in n]

@@ -130,6 +130,14 @@ def test_html_clean_authors(raw: list[str], names: tuple[str, ...]) -> None:
         ("Posted on : 2018-11-12 17:37 KST", "stamp"),
         ("By Jane Doe", "byline"),
         ("Officials met on Monday to discuss the border.", None),
+        ("Lea también: Cancillería convoca al embajador", "footer"),
+        ("À lire aussi » Les ministres se retrouvent à Bruxelles", "footer"),
+        ("Follow the Harbor Wire on Twitter and Facebook", "share"),
+        ("Weitere Themen", "end"),
+        ("Notas relacionadas:", "end"),
+        # A label inside a sentence is text.
+        ("See also the minister's reply, which came a day later.", None),
+        ("Related talks will take place in Geneva next month.", None),
     ],
 )
 def test_html_clean_line_kind(line: str, kind: str | None) -> None:
@@ -177,6 +185,33 @@ def test_html_clean_body_stops_at_hard_footer() -> None:
     ]
     body = clean_body(blocks, titles=[], captions=[], authors=())
     assert body.paragraphs == ["The envoys met on Monday for the first time in a year."]
+
+
+def test_html_clean_body_stops_at_related_heading() -> None:
+    blocks = [
+        ("p", "The envoys met on Monday for the first time in a year."),
+        ("head", "Noticias relacionadas"),
+        ("p", "Another story about a different summit in a different city."),
+    ]
+    body = clean_body(blocks, titles=[], captions=[], authors=())
+    assert body.paragraphs == ["The envoys met on Monday for the first time in a year."]
+    assert body.headings == []
+
+
+def test_html_clean_body_skips_related_box_early_in_article() -> None:
+    first = "The envoys met on Monday for the first time in a year, in a hotel by the lake."
+    later = "The talks went on until late in the evening, and both delegations called them useful."
+    last = "A joint statement is expected on Tuesday morning, after a second round of talks."
+    blocks = [
+        ("p", first),
+        ("head", "Related"),
+        ("p", "Summit ends without a deal"),
+        ("p", later),
+        ("p", last),
+    ]
+    body = clean_body(blocks, titles=[], captions=[], authors=())
+    assert body.paragraphs == [first, later, last]
+    assert ("teaser", "Summit ends without a deal") in body.removed
 
 
 def test_html_clean_body_prose_in_heading_stays_text() -> None:
