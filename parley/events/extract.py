@@ -441,6 +441,23 @@ def _place_target(verb: Token, resolve: _Resolver) -> Actor | None:
     return None
 
 
+# Code prefixes of actors that belong to no one country: their acts have no home.
+TRANSNATIONAL_PREFIXES = ("IGO", "NGO", "IMG", "MNC", "UIS", "REG")
+
+
+def _home_target(source: Actor) -> Actor | None:
+    """For an action nobody is named on the receiving end of, the source's own country:
+    "Bashir shortened the curfew", "the government lifted a state of emergency" act on their
+    country, as both PLOVER and PETRARCH code them (target SDN, USA)."""
+    code = source.code
+    if not code or len(code) < 3 or not code[:3].isalpha():
+        return None
+    if code.startswith(TRANSNATIONAL_PREFIXES):
+        return None
+    # Not written in the sentence: no words, no offsets of its own.
+    return Actor(None, "", source.start, source.start, kb_code=code[:3])
+
+
 def _same_side(one: Sequence[Actor], other: Sequence[Actor]) -> bool:
     """Whether two actor lists share a country (or an actor, for codes without one)."""
     codes = {a.code[:3] for a in one if a.code}
@@ -621,6 +638,15 @@ def find_events_in_doc(
             place = _place_target(candidate.token, resolve)
             if place is not None:
                 targets = [place]
+        # A bare statement stays addressed to nobody (``_main_events`` drops those).
+        if (
+            len(sources) == 1
+            and not any(t.resolved for t in targets)
+            and info.code != REPORTING_CODE
+        ):
+            home = _home_target(sources[0])
+            if home is not None:
+                targets = [home]
         resolved_sources = list({s.key: s for s in sources if s.key is not None}.values())
         reciprocal = (
             len(resolved_sources) > 1
@@ -675,7 +701,7 @@ def find_events_in_doc(
                 confidence=confidence,
                 plover_mode=info.plover_mode,
                 source_text=source.text if source else None,
-                target_text=target.text if target else None,
+                target_text=(target.text or None) if target else None,
             )
             key = (event.start, event.trigger, event.cameo, event.source_text, event.target_text)
             events.setdefault(key, event)

@@ -210,3 +210,10 @@ def test_extract_listed_parties_with_commas_meet_each_other(code: Code) -> None:
 def test_extract_raised_subject_of_passive_governor_acts(code: Code) -> None:
     events = code("Gondor is scheduled to attend a summit in Rohan.", COUNTRIES)
     assert any(e.source_actor == "GON" and e.cameo[:2] == "04" for e in events)
+
+
+def test_extract_action_on_nobody_named_targets_the_home_country(code: Code) -> None:
+    events = code("Gondor lifted the state of emergency on Sunday.", COUNTRIES)
+    lifted = [e for e in events if e.source_actor == "GON"]
+    assert lifted
+    assert all(e.target_actor == "GON" and e.target_text is None for e in lifted)
