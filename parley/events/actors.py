@@ -157,7 +157,7 @@ def resolve_phrase(
     # A relative pronoun stands for the noun its clause modifies.
     if head.lower_ in RELATIVE_PRONOUNS:
         clause = head.head
-        while clause.dep_ == "conj" and clause.head is not clause:
+        while clause.dep_ == "conj" and clause.head.i != clause.i:
             clause = clause.head
         if clause.dep_ == "relcl":
             head = clause.head

@@ -90,7 +90,7 @@ def _subordinate(token: Token, kept: set[int]) -> bool:
     event of its own: CAMEO codes the main event of a clause (one per statement)."""
     current = token
     for _ in range(MAX_SUBORDINATE_HOPS):
-        if current.head is current or current.dep_ in INDEPENDENT_DEPS:
+        if current.head.i == current.i or current.dep_ in INDEPENDENT_DEPS:
             return False
         if current.dep_ not in SUBORDINATE_DEPS:
             return False
@@ -110,7 +110,7 @@ def _governing(candidate: Candidate, by_index: dict[int, Candidate]) -> Candidat
             c.dep_ == "aux" and c.lower_ == "to" for c in token.children
         )
         if (token.dep_ not in COMP_DEPS and token.dep_ != "conj" and not to_clause) or (
-            token.head is token
+            token.head.i == token.i
         ):
             return None
         if token.dep_ == "conj":
@@ -139,7 +139,7 @@ def _subject_head(verb: Token) -> tuple[Token | None, bool]:
             return (names or subjects)[0], False
         for child in token.children:
             if child.dep_ in PASSIVE_SUBJECT_DEPS:
-                if token is not verb and climbed_xcomp:
+                if token.i != verb.i and climbed_xcomp:
                     # "Obama is scheduled to attend", "X was asked to mediate": the one
                     # scheduled or asked is the one who acts.
                     return child, False
@@ -152,7 +152,7 @@ def _subject_head(verb: Token) -> tuple[Token | None, bool]:
                 return objects[0], False
             token = token.head
             climbed_xcomp = True
-        elif token.dep_ in ("conj", "advcl", "acomp") and token.head is not token:
+        elif token.dep_ in ("conj", "advcl", "acomp") and token.head.i != token.i:
             # "Arnor is about to restore ties": "about" hangs off "is", which has the subject.
             token = token.head
         elif token.dep_ == "acl" and token.tag_ == "VBN" and token.head.pos_ in ("NOUN", "PROPN"):
@@ -234,6 +234,17 @@ def _verb_actors(
         # without its agent has an unknown doer, not the reporter.
         subject, passive = _subject_head(candidate.reported_by.token)
     sources = resolve(subject)
+    if (
+        subject is not None
+        and not any(a.resolved for a in sources)
+        and verb.dep_ == "acl"
+        and verb.head.i == subject.i
+        and subject.dep_ in ("dobj", "obj")
+    ):
+        # "The PKK issued a declaration demanding ...": the declaration speaks for its issuer.
+        issuer, issuer_passive = _subject_head(subject.head)
+        if issuer is not None and not issuer_passive:
+            sources = resolve(issuer) if any(a.resolved for a in resolve(issuer)) else sources
     condition_words = set(t.i for t in candidate.match.extra)
     target_heads: list[Token] = []
     if passive:
@@ -298,9 +309,12 @@ def _light_verb_actors(
     sources = [a for a in resolve(subject) if a.resolved]
     if not sources:
         return None
-    heads = [c for c in verb.children if c.dep_ in OBJECT_DEPS and c is not noun]
+    heads = [c for c in verb.children if c.dep_ in OBJECT_DEPS and c.i != noun.i]
     heads += _prep_objects(verb, TARGET_PREPS)
     heads += _prep_objects(noun, TARGET_PREPS)
+    # Last, anyone the event noun's own phrase names ("a hunger strike outside Parliament",
+    # "in protest of the Russian government's refusal").
+    heads.append(noun)
     return sources, [a for a in resolve.first_resolved(heads) if a.resolved]
 
 
@@ -653,6 +667,7 @@ def find_events_in_doc(
             and not any(t.resolved for t in targets)
             and bool(actor_heads)
             and _coordinated(actor_heads[0])
+            and not _through_advcl(candidate.token, actor_heads[0])
         )
         token = candidate.token
         sent = candidate.sentence
@@ -709,6 +724,19 @@ def find_events_in_doc(
     return tuple(dataclasses.replace(e, id=f"v{n}") for n, e in enumerate(ordered, start=1))
 
 
+def _through_advcl(verb: Token, subject: Token) -> bool:
+    """Whether the verb took its subject from a clause it modifies ("forces must ensure
+    security to allow supplies in": the forces do not allow each other anything)."""
+    token = verb
+    for _ in range(MAX_GOVERNING_HOPS + 2):
+        if token.i == subject.head.i or token.head.i == token.i:
+            return False
+        if token.dep_ == "advcl":
+            return True
+        token = token.head
+    return False
+
+
 def _coordinated(head: Token) -> bool:
     """Whether a phrase names several parties side by side ("Gondor and Rohan", "US and
     British activists"), not one inside another ("Ithilen's minister Calimehtar")."""
@@ -747,7 +775,7 @@ def _confidence(
     score = 0.45
     if source and source.resolved:
         score += 0.25
-    if target and target.resolved:
+    if target and target.resolved and target.text:  # not a home country taken as target
         score += 0.15
     if candidate.match.pattern.condition is not None:
         score += 0.1

@@ -63,7 +63,7 @@ def find_modality(trigger: Token) -> str:
     cues = _cues()
     token = trigger
     for _ in range(MAX_HOPS):
-        if token.dep_ not in GOVERNING_DEPS or token.head is token:
+        if token.dep_ not in GOVERNING_DEPS or token.head.i == token.i:
             break
         link = token.dep_
         token = token.head

@@ -56,7 +56,7 @@ def _cues() -> dict[tuple[str, str], str]:
 def appeal_governor(verb: Token) -> Token | None:
     """The verb that names someone else to do this one ("wants Rohan to attack": wants),
     when the clause has its own subject and a to-infinitive."""
-    if verb.dep_ != "ccomp" or verb.head is verb:
+    if verb.dep_ != "ccomp" or verb.head.i == verb.i:
         return None
     head = verb.head
     lemma = head.lemma_.lower()
@@ -78,7 +78,12 @@ def stance_of(verb: Token) -> str | None:
                 found = cues.get(("aux", child.lower_))
                 if found:
                     return found
-        if token.dep_ not in SHARING_DEPS or token.head is token:
+        # A purpose clause shares its head's stance: "forces must ensure security to allow
+        # supplies in" requires the allowing as much as the ensuring.
+        purpose = token.dep_ == "advcl" and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in token.children
+        )
+        if (token.dep_ not in SHARING_DEPS and not purpose) or token.head.i == token.i:
             return None
         head = token.head
         if token.dep_ == "xcomp":

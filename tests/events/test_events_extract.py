@@ -217,3 +217,15 @@ def test_extract_action_on_nobody_named_targets_the_home_country(code: Code) -> 
     lifted = [e for e in events if e.source_actor == "GON"]
     assert lifted
     assert all(e.target_actor == "GON" and e.target_text is None for e in lifted)
+
+
+def test_extract_declaration_speaks_for_its_issuer(code: Code) -> None:
+    text = "The Mordor army issued a declaration demanding that Rohan provide information."
+    events = code(text, COUNTRIES)
+    assert any((e.source_actor or "")[:3] == "MOR" and e.cameo[:2] == "10" for e in events)
+
+
+def test_extract_purpose_clause_shares_the_obligation(code: Code) -> None:
+    text = "Gondor said Rohan and Arnor must open the border to allow aid in."
+    events = code(text, COUNTRIES)
+    assert not any(e.source_actor == "ROH" and e.target_actor == "ARN" for e in events)
