@@ -33,7 +33,7 @@ from parley.events.dating import find_date, timex_heads
 from parley.events.kbactors import KbActors
 from parley.events.lexicon import Lexicon, code_info, quad_class
 from parley.events.modality import find_modality
-from parley.events.stance import appeal_governor, stance_code, stance_of
+from parley.events.stance import alleges, appeal_governor, stance_code, stance_of
 from parley.records import Article, Entity, Event, Quote, Timex
 
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
@@ -524,6 +524,37 @@ def _as_statement(
     return (code, sources, targets) if code else None
 
 
+# Roots of attacks and violence that, claimed by someone else, are an accusation.
+ALLEGED_ROOTS = frozenset({"17", "18", "19", "20"})
+
+
+def _allegation(
+    candidate: Candidate, resolve: _Resolver, sources: list[Actor], targets: list[Actor]
+) -> tuple[str, list[Actor], list[Actor]] | None:
+    """A claimed or alleged attack as the statement CAMEO codes: "The US claimed that ISIL
+    had attacked Iraq" is the US accusing ISIL (112); "X claimed that it attacked Y" is X
+    claiming responsibility (015). Only for verbs that make a claim ("said" is attribution)."""
+    if candidate.code[:2] not in ALLEGED_ROOTS:
+        return None
+    clause = candidate.token
+    while clause.dep_ == "conj" and clause.head.i != clause.i:
+        clause = clause.head  # "claimed that ISIL had attacked Iraq and taken Mosul"
+    if clause.dep_ != "ccomp" or not alleges(clause.head):
+        return None
+    speaker_head, _ = _subject_head(clause.head)
+    speakers = [a for a in resolve(speaker_head) if a.resolved]
+    doers = [a for a in sources if a.resolved]
+    if not speakers or not doers:
+        return None
+    subject, _ = _subject_head(candidate.token)
+    own = _same_side(speakers, doers) or (
+        subject is not None and subject.lower_ in SPEAKER_PRONOUNS
+    )
+    if own:
+        return "015", speakers, targets
+    return "112", speakers, doers
+
+
 def _reported_stance(
     candidate: Candidate, resolve: _Resolver, speakers: list[Actor]
 ) -> tuple[str, list[Actor], list[Actor]] | None:
@@ -638,7 +669,8 @@ def find_events_in_doc(
                 targets = condition_clause_target(candidate, resolve, targets)
             if not sources and not targets:
                 continue
-            restated = _as_statement(candidate, resolve, sources, targets)
+            alleged = _allegation(candidate, resolve, sources, targets)
+            restated = alleged or _as_statement(candidate, resolve, sources, targets)
             if restated is not None:
                 new_code, sources, targets = restated
                 new_info = code_info(new_code)

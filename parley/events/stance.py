@@ -17,8 +17,8 @@ from spacy.tokens import Token
 from parley.errors import KnowledgeBaseError
 from parley.events.lexicon import DATA, data_lines
 
-STANCES = frozenset({"intent", "conditional", "obligation", "appeal", "ongoing"})
-WHERE = frozenset({"aux", "govern", "object"})
+STANCES = frozenset({"intent", "conditional", "obligation", "appeal", "ongoing", "allegation"})
+WHERE = frozenset({"aux", "govern", "object", "report"})
 # How far up a chain of to-clauses and coordinated verbs an auxiliary still counts
 # ("will continue to impose", "would meet and agree").
 MAX_HOPS = 3
@@ -65,6 +65,11 @@ def appeal_governor(verb: Token) -> Token | None:
     has_to = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
     has_subject = any(c.dep_ == "nsubj" for c in verb.children)
     return head if has_to and has_subject else None
+
+
+def alleges(reporter: Token) -> bool:
+    """Whether a reporting verb makes what it reports an allegation ("claimed that")."""
+    return _cues().get(("report", reporter.lemma_.lower())) == "allegation"
 
 
 def stance_of(verb: Token) -> str | None:

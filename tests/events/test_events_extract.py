@@ -229,3 +229,14 @@ def test_extract_purpose_clause_shares_the_obligation(code: Code) -> None:
     text = "Gondor said Rohan and Arnor must open the border to allow aid in."
     events = code(text, COUNTRIES)
     assert not any(e.source_actor == "ROH" and e.target_actor == "ARN" for e in events)
+
+
+def test_extract_claimed_attack_by_another_is_an_accusation(code: Code) -> None:
+    events = code("Gondor claimed that Mordor had attacked Rohan.", COUNTRIES)
+    assert ("GON", "11", "MOR") in _pairs(events)
+    assert not any(e.cameo[:2] == "19" for e in events)
+
+
+def test_extract_said_attack_stays_an_attack(code: Code) -> None:
+    events = code("Gondor said that Mordor had attacked Rohan.", COUNTRIES)
+    assert ("MOR", "19", "ROH") in _pairs(events)

@@ -76,3 +76,11 @@ def test_lexicon_bad_condition(tmp_path: Path) -> None:
     path.write_text("V\turge\tsideways:x\t020\n", encoding="utf-8")
     with pytest.raises(KnowledgeBaseError, match=r"verbs\.tsv:1"):
         parse_patterns(data_lines(path), path)
+
+
+def test_lexicon_stance_cues_name_allegation_verbs(nlp) -> None:  # type: ignore[no-untyped-def]
+    from parley.events.stance import alleges
+
+    doc = nlp("Gondor claimed it. Gondor said it.")
+    assert alleges(doc[1])
+    assert not alleges(doc[5])
