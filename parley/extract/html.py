@@ -165,17 +165,26 @@ def _blocks(body: Any) -> list[tuple[str, str]]:
     blocks: list[tuple[str, str]] = []
     if body is None:
         return blocks
+    _loose_text(body.text, blocks)
     for child in body:
+        tail, child.tail = child.tail, None  # text after the element is not part of it...
         if child.tag == "head":
             blocks.append(("head", norm("".join(child.itertext()))))
-            continue
-        tail, child.tail = child.tail, None  # text after the element is not part of it
-        text = xmltotxt(child, False)
+        else:
+            text = xmltotxt(child, False)
+            # Table rows ("| a | b |") would read as navigation to the line rules: mark them.
+            kind = "table" if child.tag == "table" else "p"
+            blocks.extend((kind, line) for line in text.split("\n") if line.strip())
         child.tail = tail
-        # Table rows ("| a | b |") would read as navigation to the line rules: mark them.
-        kind = "table" if child.tag == "table" else "p"
-        blocks.extend((kind, line) for line in text.split("\n") if line.strip())
+        _loose_text(tail, blocks)  # ... but it is text of the body: a paragraph of its own
     return blocks
+
+
+def _loose_text(text: str | None, blocks: list[tuple[str, str]]) -> None:
+    """Text that trafilatura left directly in its output body, outside any element (the
+    words after a <head> or a <p> whose own markup was broken)."""
+    if text and text.strip():
+        blocks.extend(("p", line) for line in text.split("\n") if line.strip())
 
 
 def _byline_names(bylines: list[str]) -> list[str]:

@@ -7,8 +7,10 @@ from pathlib import Path
 
 import lxml.html
 import pytest
+from lxml import etree
 
 from parley.errors import KnowledgeBaseError
+from parley.extract.html import _blocks
 from parley.extract.html_clean import clean_authors, clean_body, clean_title, line_kind
 from parley.extract.html_data import parse_line_rules, parse_selectors
 from parley.extract.html_dates import choose_modified, choose_published, parse_stamp
@@ -264,3 +266,18 @@ def test_html_data_bad_selectors_file(tmp_path: Path) -> None:
     path.write_text("kicker = [\n", encoding="utf-8")
     with pytest.raises(KnowledgeBaseError, match="sel.toml"):
         parse_selectors(path)
+
+
+def test_html_blocks_keep_text_outside_elements() -> None:
+    # trafilatura's output body can hold words outside any element, after a heading.
+    body = etree.fromstring(
+        "<body>Opening words.<head>Talks</head>Envoys met on Monday.<p>They left.</p>"
+        "Tail line.</body>"
+    )
+    assert _blocks(body) == [
+        ("p", "Opening words."),
+        ("head", "Talks"),
+        ("p", "Envoys met on Monday."),
+        ("p", "They left."),
+        ("p", "Tail line."),
+    ]
