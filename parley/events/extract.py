@@ -62,6 +62,8 @@ class Candidate:
     reported_by: Candidate | None = None
     dropped: bool = False
     folded: list[Candidate] = field(default_factory=list)
+    # A statement verb whose object names the event it announces: a light verb for it.
+    announces: bool = False
 
     @property
     def token(self) -> Token:
@@ -258,6 +260,10 @@ def _verb_actors(
     for word in candidate.match.extra:  # "impose pressure on North Korea", "hold talks with"
         target_heads += _prep_objects(word, TARGET_PREPS)
     objects = [c for c in verb.children if c.dep_ in OBJECT_DEPS]
+    # "condemned the attack by Mordor on Rohan": the object's doer is the one condemned.
+    doers = [a for obj in objects for a in resolve.first_resolved(_prep_objects(obj, ("by",)))]
+    if any(a.resolved for a in doers):
+        target_heads = [h for obj in objects for h in _prep_objects(obj, ("by",))] + target_heads
     for folded in candidate.folded:  # "urged China not to withdraw from talks with X"
         folded_objects = [c for c in folded.token.children if c.dep_ in OBJECT_DEPS]
         target_heads += folded_objects
@@ -301,7 +307,7 @@ def _light_verb_actors(
         verb = verb.head
     elif noun.dep_ not in ("dobj", "obj"):
         return None
-    if verb.pos_ != "VERB" or verb.i in by_index:
+    if verb.pos_ != "VERB" or (verb.i in by_index and not by_index[verb.i].announces):
         return None
     subject, passive = _subject_head(verb)
     if passive or subject is None:
@@ -339,6 +345,9 @@ def _noun_actors(
                 pair = [a for a in resolve(objects[0]) if a.resolved]
                 sources += pair[:1]
                 targets += pair[1:2]
+            elif child.lower_ == "from" and candidate.code[:2] == "08":
+                # "the withdrawal of its troops from Lebanon": where it leaves.
+                targets += [a for a in resolve(objects[0]) if a.resolved]
             elif child.lower_ in SOURCE_PREPS:
                 sources += [a for a in resolve(objects[0]) if a.resolved]
             elif child.lower_ == "of":
@@ -351,17 +360,18 @@ def _noun_actors(
                     of_actors += [a for a in resolve(objects[0]) if a.resolved]
             elif child.lower_ in TARGET_PREPS:
                 targets += [a for a in resolve(objects[0]) if a.resolved]
-    if of_actors and sources:
-        # "Israel's invasion of South Lebanon", "the invasion of Kuwait by Iraq": with a doer
-        # named, the of-phrase is the one acted upon.
-        targets = targets or of_actors
-    else:
-        sources += of_actors
     if not sources and depth == 0:
         light = _light_verb_actors(noun, resolve, by_index)
         if light is not None:
             sources, more = light
             targets = targets or more
+    if of_actors and sources:
+        # "Israel's invasion of South Lebanon", "the invasion of Kuwait by Iraq", "Italy
+        # announced a suspension of air links with Serbia": with a doer named, the
+        # of-phrase is the one acted upon.
+        targets = targets or of_actors
+    else:
+        sources += of_actors
     # "US pressure": a modifier acts; "US-China dialogue": the first acts, the second answers.
     if modifiers and not sources:
         sources = modifiers[:1]
@@ -631,6 +641,17 @@ def find_events_in_doc(
             if owner is not None and owner.is_noun:
                 # "the postponement of talks": the talks did not take place; one event.
                 candidate.dropped = True
+
+    for candidate in candidates:
+        token = candidate.token
+        if not candidate.is_noun or candidate.dropped or token.dep_ not in ("dobj", "obj"):
+            continue
+        owner = by_index.get(token.head.i)
+        if owner is not None and owner.code == REPORTING_CODE and not owner.dropped:
+            # "Italy announced a suspension of air links with Serbia": what was announced
+            # is the event, done by whoever announced it.
+            owner.dropped = True
+            owner.announces = True
 
     kept = {c.token.i for c in candidates if not c.dropped}
     for candidate in candidates:

@@ -240,3 +240,18 @@ def test_extract_claimed_attack_by_another_is_an_accusation(code: Code) -> None:
 def test_extract_said_attack_stays_an_attack(code: Code) -> None:
     events = code("Gondor said that Mordor had attacked Rohan.", COUNTRIES)
     assert ("MOR", "19", "ROH") in _pairs(events)
+
+
+def test_extract_announced_event_noun_is_the_event(code: Code) -> None:
+    events = code("Gondor announced a suspension of air links with Mordor.", COUNTRIES)
+    assert _pairs(events) == {("GON", "16", "MOR")}
+
+
+def test_extract_condemned_attack_targets_its_doer(code: Code) -> None:
+    events = code("Gondor condemned the attack by Mordor on Rohan.", COUNTRIES)
+    assert _pairs(events) == {("GON", "11", "MOR")}
+
+
+def test_extract_withdrawal_noun_targets_the_place_left(code: Code) -> None:
+    events = code("Gondor completed its withdrawal from Rohan.", COUNTRIES)
+    assert ("GON", "08", "ROH") in _pairs(events)
