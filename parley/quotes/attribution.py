@@ -605,13 +605,18 @@ class _Finder:
         """From token ``first`` to the end of the verb's phrase, within its sentence, but
         before a coordinated verb or a time phrase hanging on the verb ("endorsed Cruz |
         and urged ...", "backed him | during the debate": PolNeAR leaves those out of the
-        content in over 80% of train cases, and keeps "as"/"for"/"to" phrases in over 80%)."""
+        content in over 80% of train cases, and keeps "as"/"for"/"to" phrases in over 80%),
+        and before an adverbial clause after a comma ("criticized the plan | , arguing
+        that ...": the participle is an attribution of its own)."""
         last = verb.right_edge
         for child in verb.children:
             if child.i < first:
                 continue
-            if child.dep_ in _CONTENT_STOP_DEPS or (
-                child.dep_ == "prep" and child.lower_ in _CONTENT_STOP_PREPS
+            after_comma = child.left_edge.i > first and self.doc[child.left_edge.i - 1].text == ","
+            if (
+                child.dep_ in _CONTENT_STOP_DEPS
+                or (child.dep_ == "prep" and child.lower_ in _CONTENT_STOP_PREPS)
+                or (after_comma and child.dep_ == "advcl")
             ):
                 if child.i == first:
                     return None

@@ -271,3 +271,10 @@ def test_quotes_gerund_under_a_preposition_takes_the_clause_subject(nlp: Any) ->
     q = next(q for q in _quotes(nlp, text) if q.cue_lemma == "say")
     assert q.speaker_text == "The minister"
     assert q.text == "the bridge would open in May"
+
+
+def test_quotes_learned_frame_stops_before_participle_clause(nlp: Any) -> None:
+    text = "The senator criticized the new tariff plan, arguing that it would hurt farmers."
+    texts = {q.cue: q.text for q in _quotes(nlp, text)}
+    assert texts["criticized"] == "the new tariff plan"
+    assert texts["arguing"] == "that it would hurt farmers"
