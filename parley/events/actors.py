@@ -266,25 +266,35 @@ def _resolve_one(
     ranked = sorted(phrase_tokens(head), key=lambda item: (item[1], item[0].i))
     best_rank: int | None = None
     found: list[Actor] = []
+    uncoded: list[Actor] = []
     for token, rank in ranked:
         if best_rank is not None and rank > best_rank:
-            break
+            if any(a.code for a in found):
+                break
+            # "Osama bin Laden's al-Qaeda terror network": the closest name has no actor
+            # code; a coded one further down the phrase says who acts.
+            uncoded = uncoded or found
+            found, best_rank = [], None
         hit = mentions.at(*_span(token))
         if hit is None:
             continue
         entity, start, end, text = hit
+        if uncoded and not entity.actor:
+            continue
         best_rank = rank
         # "Israeli tanks": the country acts through the sector its head noun names.
         sector_code = None
-        if kb is not None and rank > 0 and entity.actor and token is not head:
+        if kb is not None and rank > 0 and entity.actor and token.i != head.i:
             sector_code = kb.with_sector(entity.actor, head)
             if sector_code == entity.actor:
                 sector_code = None
         found.append(Actor(entity, text, start, end, kb_code=sector_code))
         # Coordinated modifiers: "Hungarian and Romanian officials" names two actors.
         found.extend(_conjunct_actors(token, head, mentions, kb))
-    if found:
+    if found and (any(a.code for a in found) or not uncoded):
         return found
+    if uncoded:
+        return uncoded
     if lower in GROUP_WORDS or head.lemma_.lower() in GROUP_WORDS:
         group = _resolve_group(head, mentions)
         if group:

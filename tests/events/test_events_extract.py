@@ -255,3 +255,9 @@ def test_extract_condemned_attack_targets_its_doer(code: Code) -> None:
 def test_extract_withdrawal_noun_targets_the_place_left(code: Code) -> None:
     events = code("Gondor completed its withdrawal from Rohan.", COUNTRIES)
     assert ("GON", "08", "ROH") in _pairs(events)
+
+
+def test_extract_coded_name_deeper_in_phrase_beats_uncoded_possessor(code: Code) -> None:
+    text = "Sauron's Mordor army has threatened Gondor."
+    events = code(text, {"Sauron": "", "Mordor": "MOR", "Gondor": "GON"})
+    assert any((e.source_actor or "")[:3] == "MOR" for e in events)
