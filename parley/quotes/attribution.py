@@ -41,7 +41,8 @@ _CONTENT_STOP_PREPS = frozenset({"during", "after", "before", "despite", "since"
 _CLAUSE_MARKS = frozenset({"as", "after", "until", "since", "before", "while", "although"})
 _NOUN_LEFT = frozenset({"det", "amod", "compound", "advmod"})
 _CUE_LEFT_DEPS = frozenset({"aux", "auxpass", "neg", "advmod"})
-_TRIM = " \t\n,.;:—–-"
+# Any whitespace, no-break spaces included (".\xa0" ends many scraped sentences).
+_TRIM = " \t\n\r\xa0\u2009\u200a\u202f,.;:—–-"
 # Auxiliary-like uses of cue lemmas that do not report speech ("as I said", "say, 5%").
 _SHORT_QUOTE_WORDS = 4  # shorter quoted text needs a cue right beside it to be speech
 _MIN_FLOATING_WORDS = 6  # a quote with no cue and no earlier speaker must be this long

@@ -278,3 +278,9 @@ def test_quotes_learned_frame_stops_before_participle_clause(nlp: Any) -> None:
     texts = {q.cue: q.text for q in _quotes(nlp, text)}
     assert texts["criticized"] == "the new tariff plan"
     assert texts["arguing"] == "that it would hurt farmers"
+
+
+def test_quotes_content_trimmed_before_no_break_space(nlp: Any) -> None:
+    text = "The minister said the new bridge would open in May.\xa0Critics were not convinced."
+    (q,) = _quotes(nlp, text)
+    assert q.text == "the new bridge would open in May"
