@@ -226,8 +226,33 @@ class _Resolver:
         return fallback
 
 
+def _unnamed_doer(
+    verb: Token, resolve: _Resolver, by_index: dict[int, Candidate]
+) -> list[Actor]:
+    """Who did a passive act that names no agent: the doer of the attack it happened in
+    ("killed in Israeli tank shelling", "killed in an air strike by government forces"), or
+    where a shot came from ("a mortar bomb was fired at it from the Gaza Strip")."""
+    for prep in verb.children:
+        if prep.dep_ != "prep":
+            continue
+        for noun in prep.children:
+            if noun.dep_ != "pobj":
+                continue
+            if prep.lower_ in ("in", "during") and noun.i in by_index:
+                inner = by_index[noun.i]
+                if inner.is_noun:
+                    doers, _ = _noun_actors(inner, resolve, by_index, depth=1)
+                    if doers:
+                        return doers
+            elif prep.lower_ == "from":
+                doers = [a for a in resolve(noun) if a.resolved]
+                if doers:
+                    return doers
+    return []
+
+
 def _verb_actors(
-    candidate: Candidate, resolve: _Resolver
+    candidate: Candidate, resolve: _Resolver, by_index: dict[int, Candidate] | None = None
 ) -> tuple[list[Actor], list[Actor], list[Token]]:
     verb = candidate.token
     subject, passive = _subject_head(verb)
@@ -236,6 +261,8 @@ def _verb_actors(
         # without its agent has an unknown doer, not the reporter.
         subject, passive = _subject_head(candidate.reported_by.token)
     sources = resolve(subject)
+    if passive and subject is None and by_index is not None and candidate.code[:2] >= "14":
+        sources = _unnamed_doer(verb, resolve, by_index)
     if (
         subject is not None
         and not any(a.resolved for a in sources)
@@ -679,7 +706,7 @@ def find_events_in_doc(
                     candidate.code = "130"
                     info = code_info("130")
                     assert info is not None
-            sources, targets, actor_heads = _verb_actors(candidate, resolve)
+            sources, targets, actor_heads = _verb_actors(candidate, resolve, by_index)
             if candidate.code == REPORTING_CODE:
                 reported = _reported_stance(candidate, resolve, sources)
                 if reported is not None:

@@ -261,3 +261,10 @@ def test_extract_coded_name_deeper_in_phrase_beats_uncoded_possessor(code: Code)
     text = "Sauron's Mordor army has threatened Gondor."
     events = code(text, {"Sauron": "", "Mordor": "MOR", "Gondor": "GON"})
     assert any((e.source_actor or "")[:3] == "MOR" for e in events)
+
+
+def test_extract_agentless_passive_attack_takes_its_doer_from_the_phrase(code: Code) -> None:
+    events = code("A mortar bomb was fired at Rohan from Mordor on Tuesday.", COUNTRIES)
+    assert any(e.source_actor == "MOR" and e.target_actor == "ROH" for e in events)
+    events = code("Three soldiers were killed in an attack by Mordor.", COUNTRIES)
+    assert any(e.source_actor == "MOR" for e in events)
