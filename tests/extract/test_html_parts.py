@@ -137,9 +137,14 @@ def test_html_clean_authors(raw: list[str], names: tuple[str, ...]) -> None:
         ("Follow the Harbor Wire on Twitter and Facebook", "share"),
         ("Weitere Themen", "end"),
         ("Notas relacionadas:", "end"),
+        ("Crédits photos : Harbor Wire", "footer"),
+        ("Kategorie: Politik, Ausland", "footer"),
+        ("Anzeige, enthält Partnerlinks", "footer"),
+        ("View Comments", "footer"),
         # A label inside a sentence is text.
         ("See also the minister's reply, which came a day later.", None),
         ("Related talks will take place in Geneva next month.", None),
+        ("Werbung ist in diesem Wahlkampf teurer als je zuvor.", None),
     ],
 )
 def test_html_clean_line_kind(line: str, kind: str | None) -> None:
