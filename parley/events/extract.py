@@ -177,8 +177,12 @@ def _agent(verb: Token) -> Token | None:
 
 
 def _prep_objects(token: Token, preps: Sequence[str]) -> list[Token]:
+    """The objects of the token's prepositions among ``preps``, in the order ``preps`` ranks
+    them ("celebrated Eid at Osgiliath with Gondor": with whom before where)."""
+    rank = {p: n for n, p in enumerate(preps)}
+    children = sorted(token.children, key=lambda c: (rank.get(c.lower_, len(rank)), c.i))
     found: list[Token] = []
-    for child in token.children:
+    for child in children:
         if child.dep_ in ("prep", "dative") and child.lower_ in preps:
             for g in child.children:
                 if g.dep_ != "pobj":
@@ -732,6 +736,14 @@ def find_events_in_doc(
             place = _place_target(candidate.token, resolve)
             if place is not None:
                 targets = [place]
+        if sources and not any(t.resolved for t in targets) and not candidate.is_noun:
+            # "Ethiopia departed from Libya": the party left is the other side.
+            left = [
+                a
+                for a in resolve.first_resolved(_prep_objects(candidate.token, ("from",)))
+                if a.resolved and all(a.key != s.key for s in sources)
+            ]
+            targets = left[:1] or targets
         # A bare statement stays addressed to nobody (``_main_events`` drops those).
         if (
             len(sources) == 1

@@ -268,3 +268,8 @@ def test_extract_agentless_passive_attack_takes_its_doer_from_the_phrase(code: C
     assert any(e.source_actor == "MOR" and e.target_actor == "ROH" for e in events)
     events = code("Three soldiers were killed in an attack by Mordor.", COUNTRIES)
     assert any(e.source_actor == "MOR" for e in events)
+
+
+def test_extract_with_whom_ranks_before_where(code: Code) -> None:
+    events = code("Gondor held talks at Rohan with Mordor on Friday.", COUNTRIES)
+    assert ("GON", "04", "MOR") in _pairs(events)
