@@ -174,7 +174,10 @@ def resolve_phrase(
             # coordinated modifier names an actor of its own, whatever the head noun hit.
             found = members + [a for a in found if a.resolved]
         actors.extend(found)
-    # Keep one actor per entity; unresolved words only when nothing resolved.
+    # Keep one actor per entity; unresolved words only when nothing resolved. The same
+    # words found twice (an uncoded mention, then the KB's code for it) count once, coded.
+    coded_at = {a.start for a in actors if a.code}
+    actors = [a for a in actors if a.code or a.start not in coded_at]
     seen: set[str] = set()
     resolved = []
     for actor in actors:
