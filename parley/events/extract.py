@@ -267,6 +267,10 @@ def _verb_actors(
     sources = resolve(subject)
     if passive and subject is None and by_index is not None and candidate.code[:2] >= "14":
         sources = _unnamed_doer(verb, resolve, by_index)
+        if not sources and candidate.code[:2] == "17":
+            # "A missionary was arrested in Lebanon": the state where it happened did it.
+            place = _place_target(verb, resolve)
+            sources = [place] if place is not None else []
     if (
         subject is not None
         and not any(a.resolved for a in sources)

@@ -273,3 +273,8 @@ def test_extract_agentless_passive_attack_takes_its_doer_from_the_phrase(code: C
 def test_extract_with_whom_ranks_before_where(code: Code) -> None:
     events = code("Gondor held talks at Rohan with Mordor on Friday.", COUNTRIES)
     assert ("GON", "04", "MOR") in _pairs(events)
+
+
+def test_extract_agentless_arrest_is_done_by_the_state_where_it_happened(code: Code) -> None:
+    events = code("A Gondor journalist was arrested in Mordor on Friday.", COUNTRIES)
+    assert any(e.source_actor == "MOR" and e.cameo[:2] == "17" for e in events)
