@@ -7,7 +7,8 @@ scripts/setup.sh --dev
 .venv/bin/python -m pytest "$@"
 data=${PARLEY_DATA:-../shared/data}
 if [[ -d "$data" ]]; then
-  .venv/bin/parley evaluate all --data "$data" --check-floors
+  # PARLEY_EVAL_JSON=FILE also keeps the figures (the README's tables are made from them).
+  .venv/bin/parley evaluate all --data "$data" --check-floors ${PARLEY_EVAL_JSON:+--json "$PARLEY_EVAL_JSON"}
 else
   echo "gold data not found at $data: evaluations skipped"
 fi
