@@ -12,9 +12,11 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
+from parley.errors import KnowledgeBaseError
 from parley.events.actors import (
     Actor,
     MentionIndex,
@@ -31,7 +33,7 @@ from parley.events.coding import (
 )
 from parley.events.dating import find_date, timex_heads
 from parley.events.kbactors import KbActors
-from parley.events.lexicon import Lexicon, code_info, quad_class
+from parley.events.lexicon import DATA, Lexicon, code_info, data_lines, quad_class
 from parley.events.modality import find_modality
 from parley.events.stance import alleges, appeal_governor, stance_code, stance_of
 from parley.records import Article, Entity, Event, Quote, Timex
@@ -331,6 +333,31 @@ def _verb_actors(
     return sources, targets, heads
 
 
+@lru_cache(maxsize=1)
+def _receiving_verbs() -> frozenset[str]:
+    path = DATA / "receiving_verbs.txt"
+    words: set[str] = set()
+    for number, fields in data_lines(path):
+        if len(fields) != 1 or not fields[0].isalpha():
+            raise KnowledgeBaseError(f"{path}:{number}: expected one verb lemma")
+        words.add(fields[0].lower())
+    return frozenset(words)
+
+
+def _receiver(noun: Token, resolve: _Resolver, by_index: dict[int, Candidate]) -> list[Actor]:
+    """The one an event noun is done to when a receiving verb carries it ("Obama faces
+    pressure from Congress"): the verb's subject."""
+    verb = noun.head
+    if noun.dep_ not in ("dobj", "obj") or verb.i in by_index:
+        return []
+    if verb.lemma_.lower() not in _receiving_verbs():
+        return []
+    subject, passive = _subject_head(verb)
+    if passive or subject is None:
+        return []
+    return [a for a in resolve(subject) if a.resolved]
+
+
 def _light_verb_actors(
     noun: Token, resolve: _Resolver, by_index: dict[int, Candidate]
 ) -> tuple[list[Actor], list[Actor]] | None:
@@ -395,6 +422,9 @@ def _noun_actors(
                     of_actors += [a for a in resolve(objects[0]) if a.resolved]
             elif child.lower_ in TARGET_PREPS:
                 targets += [a for a in resolve(objects[0]) if a.resolved]
+    receivers = _receiver(noun, resolve, by_index) if depth == 0 else []
+    if receivers:
+        return sources, receivers
     if not sources and depth == 0:
         light = _light_verb_actors(noun, resolve, by_index)
         if light is not None:

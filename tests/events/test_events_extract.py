@@ -278,3 +278,9 @@ def test_extract_with_whom_ranks_before_where(code: Code) -> None:
 def test_extract_agentless_arrest_is_done_by_the_state_where_it_happened(code: Code) -> None:
     events = code("A Gondor journalist was arrested in Mordor on Friday.", COUNTRIES)
     assert any(e.source_actor == "MOR" and e.cameo[:2] == "17" for e in events)
+
+
+def test_extract_received_event_noun_is_done_to_the_subject(code: Code) -> None:
+    events = code("Gondor faces pressure from Mordor over the border.", COUNTRIES)
+    assert any(e.source_actor == "MOR" and e.target_actor == "GON" for e in events)
+    assert not any(e.source_actor == "GON" and e.target_actor == "MOR" for e in events)
