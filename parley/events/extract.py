@@ -267,6 +267,26 @@ def _verb_actors(
         # without its agent has an unknown doer, not the reporter.
         subject, passive = _subject_head(candidate.reported_by.token)
     sources = resolve(subject)
+    if (
+        subject is not None
+        and not passive
+        and subject.lower_ in SPEAKER_PRONOUNS
+        and subject.head.dep_ == "ccomp"
+        and subject.head.head.pos_ in ("VERB", "AUX")
+    ):
+        # "Bouteflika said he is prepared to lift the ban": the pronoun subject of a
+        # reported clause is its speaker, not whoever was named last.
+        speaker, speaker_passive = _subject_head(subject.head.head)
+        speakers = [a for a in resolve(speaker) if a.code] if not speaker_passive else []
+        person = subject.lower_ in ("he", "she")
+        if speakers and all((a.entity is not None and a.entity.kind == "person") == person
+                            for a in speakers if a.entity is not None):
+            # The words stay the pronoun as written; who it is, the speaker.
+            start = subject.idx
+            sources = [
+                dataclasses.replace(a, text=subject.text, start=start, end=start + len(subject))
+                for a in speakers
+            ]
     if passive and subject is None and by_index is not None and candidate.code[:2] >= "14":
         sources = _unnamed_doer(verb, resolve, by_index)
         if not sources and candidate.code[:2] == "17":

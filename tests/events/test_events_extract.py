@@ -284,3 +284,9 @@ def test_extract_received_event_noun_is_done_to_the_subject(code: Code) -> None:
     events = code("Gondor faces pressure from Mordor over the border.", COUNTRIES)
     assert any(e.source_actor == "MOR" and e.target_actor == "GON" for e in events)
     assert not any(e.source_actor == "GON" and e.target_actor == "MOR" for e in events)
+
+
+def test_extract_reported_pronoun_subject_is_the_speaker(code: Code) -> None:
+    text = "Gondor met Rohan on Monday. Mordor said it would attack Arnor."
+    events = code(text, COUNTRIES)
+    assert any(e.source_actor == "MOR" and e.target_actor == "ARN" for e in events)
