@@ -550,6 +550,9 @@ def _place_target(verb: Token, resolve: _Resolver) -> Actor | None:
     return None
 
 
+# Appeals and demands are addressed to someone: one whose addressee the sentence does not
+# name is not taken to be addressed to the speaker's own country.
+ADDRESSED_ROOTS = frozenset({"02", "10"})
 # Code prefixes of actors that belong to no one country: their acts have no home.
 TRANSNATIONAL_PREFIXES = ("IGO", "NGO", "IMG", "MNC", "UIS", "REG")
 
@@ -803,6 +806,7 @@ def find_events_in_doc(
             len(sources) == 1
             and not any(t.resolved for t in targets)
             and info.code != REPORTING_CODE
+            and info.code[:2] not in ADDRESSED_ROOTS
         ):
             home = _home_target(sources[0])
             if home is not None:

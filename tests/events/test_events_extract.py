@@ -290,3 +290,10 @@ def test_extract_reported_pronoun_subject_is_the_speaker(code: Code) -> None:
     text = "Gondor met Rohan on Monday. Mordor said it would attack Arnor."
     events = code(text, COUNTRIES)
     assert any(e.source_actor == "MOR" and e.target_actor == "ARN" for e in events)
+
+
+def test_extract_unaddressed_appeal_gets_no_home_target(code: Code) -> None:
+    events = code("Gondor urged restraint on Monday.", COUNTRIES)
+    appeals = [e for e in events if e.cameo[:2] == "02"]
+    assert appeals
+    assert all(e.target_actor is None for e in appeals)
