@@ -744,6 +744,13 @@ class _Finder:
             and (self.paragraphs_between(previous.end, first.start) <= 1)
         ):
             self.claimed.update(group)
+            if previous.kind != "indirect":
+                # A quotation carried on in the next paragraph continues the same
+                # attribution: PolNeAR makes one content of all its paragraphs.
+                previous.content.extend(frags)
+                previous.quoted.extend(group)
+                previous.unbalanced = previous.unbalanced or unbalanced
+                return
             self.drafts.append(
                 Draft(
                     content=frags,

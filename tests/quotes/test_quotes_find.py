@@ -101,6 +101,19 @@ def test_quotes_floating_paragraph_goes_to_previous_speaker(nlp: Any) -> None:
         "“The trains will run again on Friday,” Tomas Kral said.\n\n"
         "“After that we will review every line in the network.”"
     )
+    # One attribution over both paragraphs, as PolNeAR marks a quotation carried on.
+    (q,) = _quotes(nlp, text, (_entity("e1", "Tomas Kral", "person", text),))
+    assert q.speaker == "e1" and q.cue == "said"
+    first, second = q.fragments
+    assert text[first[0] : first[1]] == "“The trains will run again on Friday,”"
+    assert text[second[0] : second[1]] == "“After that we will review every line in the network.”"
+
+
+def test_quotes_floating_paragraph_after_reported_speech_keeps_speaker(nlp: Any) -> None:
+    text = (
+        "Tomas Kral said the trains would run again on Friday.\n\n"
+        "“After that we will review every line in the network.”"
+    )
     q1, q2 = _quotes(nlp, text, (_entity("e1", "Tomas Kral", "person", text),))
     assert q2.speaker == "e1" and q2.cue is None
     assert q2.text == "“After that we will review every line in the network.”"
