@@ -49,6 +49,7 @@ _MIN_FLOATING_WORDS = 6  # a quote with no cue and no earlier speaker must be th
 _DATELINE = re.compile(
     r"[A-Z][A-Z .'’-]+(?:, [A-Z][\w.]*(?: [\w.]+)*)*(?: \([A-Za-z]+\))? ?(?:—|–|--) ?"
 )
+_LETTER = re.compile(r"[^\W\d_]")
 _HEADLINE = re.compile(r"^([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}): (\S.*)$")
 
 
@@ -862,6 +863,8 @@ class _Finder:
             m = _HEADLINE.match(line)
             if m is None or (n > 0 and not self.speaker_label(m.group(1))):
                 continue
+            if m.group(1).lower() in self.lex.labels or not _LETTER.search(m.group(2)):
+                continue  # "The Latest: ...", a series title; "Sanders: 1,501", a tally
             if any(d.start < here + len(line) and d.end > here for d in self.drafts):
                 continue
             content = _trim(self.text, here + m.start(2), here + m.end(2))

@@ -297,3 +297,13 @@ def test_quotes_content_trimmed_before_no_break_space(nlp: Any) -> None:
     text = "The minister said the new bridge would open in May.\xa0Critics were not convinced."
     (q,) = _quotes(nlp, text)
     assert q.text == "the new bridge would open in May"
+
+
+def test_quotes_series_label_headline_is_not_a_speaker(nlp: Any) -> None:
+    text = "The Latest: Harbour strike enters its third week\n\nDockers stayed home on Monday."
+    assert _quotes(nlp, text) == ()
+
+
+def test_quotes_headline_tally_is_not_a_statement(nlp: Any) -> None:
+    text = "Votes so far\nAnna Berg: 1,204\nTomas Kral: 988\n\nCounting resumes tomorrow."
+    assert all(q.speaker_text not in ("Anna Berg", "Tomas Kral") for q in _quotes(nlp, text))
