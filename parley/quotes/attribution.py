@@ -560,7 +560,9 @@ class _Finder:
         content overran the annotation): at a semicolon, a non-restrictive relative clause
         (", who ..."), a sentence end the parser missed before a quotation, a participle
         clause on the cue verb (", saying ..."), a subordinate clause on the cue verb ("as
-        he lined up", "while ..."), and ", but ..." coordinating the main clause."""
+        he lined up", "while ..."), ", but ..." coordinating the main clause, and the
+        subject of another clause hanging on the cue verb or above it ("said they voted for
+        her, | most in both states supported Sanders")."""
         start, end = frag
         doc = self.doc
         span = doc.char_span(start, end, alignment_mode="expand")
@@ -584,6 +586,7 @@ class _Finder:
                     and self.hangs_on(tok.head, verb, lo, hi)
                 )
                 or (comma and tok.dep_ == "cc" and on_verb)
+                or (comma and tok.dep_ in ("nsubj", "expl") and on_verb)
             )
             if cut:
                 at = prev.idx if comma else tok.idx

@@ -307,3 +307,9 @@ def test_quotes_series_label_headline_is_not_a_speaker(nlp: Any) -> None:
 def test_quotes_headline_tally_is_not_a_statement(nlp: Any) -> None:
     text = "Votes so far\nAnna Berg: 1,204\nTomas Kral: 988\n\nCounting resumes tomorrow."
     assert all(q.speaker_text not in ("Anna Berg", "Tomas Kral") for q in _quotes(nlp, text))
+
+
+def test_quotes_reported_content_stops_before_another_clause_subject(nlp: Any) -> None:
+    text = "Most voters said they trusted the mayor, others backed her rival instead."
+    (q,) = [q for q in _quotes(nlp, text) if q.cue == "said"]
+    assert q.text == "they trusted the mayor"
