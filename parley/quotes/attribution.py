@@ -160,7 +160,8 @@ class _Finder:
 
     def cue_span(self, verb: Token) -> Frag:
         """The verb with its auxiliaries, negation and adverbs just before it ("has not
-        yet endorsed", as PolNeAR marks in over 90% of train cues) and its particle."""
+        yet endorsed", as PolNeAR marks in over 90% of train cues), its particle and a
+        colon right after it."""
         start = self.verb_start(verb)
         lemma = self.cue_of(verb) or ""
         if " " in lemma:
@@ -171,6 +172,9 @@ class _Finder:
         nxt = verb.nbor(1) if verb.i + 1 < len(self.doc) else None
         if nxt is not None and nxt.head.i == verb.i and nxt.dep_ == "prt":
             end = nxt.idx + len(nxt.text)
+            nxt = nxt.nbor(1) if nxt.i + 1 < len(self.doc) else None
+        if nxt is not None and nxt.text == ":" and nxt.idx == end:
+            end += 1  # "He continued: ...": PolNeAR's cue keeps the colon
         return start, end
 
     def verb_start(self, verb: Token) -> int:

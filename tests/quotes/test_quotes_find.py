@@ -313,3 +313,9 @@ def test_quotes_reported_content_stops_before_another_clause_subject(nlp: Any) -
     text = "Most voters said they trusted the mayor, others backed her rival instead."
     (q,) = [q for q in _quotes(nlp, text) if q.cue == "said"]
     assert q.text == "they trusted the mayor"
+
+
+def test_quotes_cue_keeps_colon_after_verb(nlp: Any) -> None:
+    text = "The mayor said: “We will rebuild the bridge before winter.”"
+    (q,) = _quotes(nlp, text)
+    assert q.cue == "said:"
