@@ -49,6 +49,7 @@ _MIN_FLOATING_WORDS = 6  # a quote with no cue and no earlier speaker must be th
 _DATELINE = re.compile(
     r"[A-Z][A-Z .'’-]+(?:, [A-Z][\w.]*(?: [\w.]+)*)*(?: \([A-Za-z]+\))? ?(?:—|–|--) ?"
 )
+_ABBREVIATION = re.compile(r"(?<![\w.])(?:[A-Za-z]\.)+[A-Za-z]$")
 _LETTER = re.compile(r"[^\W\d_]")
 _HEADLINE = re.compile(r"^([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}): (\S.*)$")
 
@@ -85,6 +86,8 @@ def _trim(text: str, start: int, end: int) -> Frag | None:
     while start < end and text[start] in _TRIM:
         start += 1
     while end > start and text[end - 1] in _TRIM:
+        if text[end - 1] == "." and _ABBREVIATION.search(text, start, end - 1):
+            break  # "the U.S.": the period belongs to the abbreviation
         end -= 1
     return (start, end) if end > start else None
 

@@ -319,3 +319,9 @@ def test_quotes_cue_keeps_colon_after_verb(nlp: Any) -> None:
     text = "The mayor said: “We will rebuild the bridge before winter.”"
     (q,) = _quotes(nlp, text)
     assert q.cue == "said:"
+
+
+def test_quotes_content_keeps_abbreviation_period(nlp: Any) -> None:
+    text = "The senator suggested the storms pose a growing threat to the U.S. Others disagreed."
+    (q,) = _quotes(nlp, text)
+    assert q.text == "the storms pose a growing threat to the U.S."
