@@ -5,6 +5,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh --dev
 .venv/bin/python -m pytest "$@"
+# Lint and types: ruff (rules in pyproject.toml) and mypy --strict over the package.
+.venv/bin/ruff check parley tests bench
+.venv/bin/mypy parley
 data=${PARLEY_DATA:-../shared/data}
 if [[ -d "$data" ]]; then
   # PARLEY_EVAL_JSON=FILE also keeps the figures (the README's tables are made from them).
