@@ -16,6 +16,8 @@ GOVERNING_DEPS = frozenset({"xcomp", "ccomp", "conj", "advcl", "acl", "pcomp", "
 # Links through which the governor's own auxiliaries and negation also reach it:
 # "will continue to impose" makes "impose" future.
 SHARING_DEPS = frozenset({"xcomp", "conj"})
+# Links by which a nominal event hangs on the verb that carries it ("pose a threat").
+NOMINAL_DEPS = frozenset({"dobj", "attr", "nsubjpass", "oprd"})
 _PRIORITY = {"negated": 0, "hypothetical": 1, "future": 2, "asserted": 3}
 
 
@@ -62,6 +64,15 @@ def find_modality(trigger: Token) -> str:
         return own
     cues = _cues()
     token = trigger
+    if trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ in NOMINAL_DEPS:
+        # A nominal event takes the modality of the verb that carries it: "would pose a
+        # threat" is no more a threat that happened than "would threaten".
+        carrier = trigger.head
+        carried = _own(carrier)
+        if carried == "negated" and own is None:
+            return carried
+        own = own or carried
+        token = carrier
     for _ in range(MAX_HOPS):
         if token.dep_ not in GOVERNING_DEPS or token.head.i == token.i:
             break
@@ -69,6 +80,17 @@ def find_modality(trigger: Token) -> str:
         token = token.head
         lemma = token.lemma_.lower()
         governed = cues["govern"].get(lemma)
+        if governed is None and link == "xcomp":
+            # "it’s essential to ease sanctions": the parser hangs the to-clause on the verb
+            # beside the adjective that governs it.
+            governed = next(
+                (
+                    cues["govern"][c.lemma_.lower()]
+                    for c in token.children
+                    if c.dep_ == "acomp" and c.lemma_.lower() in cues["govern"]
+                ),
+                None,
+            )
         if governed and link != "conj":
             return own if own == "hypothetical" and governed == "future" else governed
         if link in SHARING_DEPS:

@@ -33,3 +33,17 @@ def test_modality_of_sentence(code: Code, text: str, modality: str) -> None:
 def test_modality_prediction_is_not_asserted(code: Code) -> None:
     text = "Gondor could move toward sanctions on Mordor, an analyst predicted."
     assert all(e.modality != "asserted" for e in code(text, ACTORS))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A nominal event takes its carrier verb's modality.
+        "Resuming the tests would pose a threat to Mordor, Gondor's envoy said.",
+        # An adjective beside the to-clause governs it, however the parser hangs it.
+        "For Gondor, it's essential to ease sanctions on Mordor.",
+    ],
+)
+def test_modality_carried_and_adjective_governed_are_not_asserted(code: Code, text: str) -> None:
+    events = code(text, ACTORS)
+    assert events and all(e.modality != "asserted" for e in events)
