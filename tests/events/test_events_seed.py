@@ -79,3 +79,8 @@ def test_events_seed_predictions_not_asserted(seed_analysis: Analysis) -> None:
             assert event.modality != "asserted", event
         if "isn’t very likely to revert" in event.sentence:
             assert event.modality != "asserted", event
+        # Mark Fitzpatrick's scenario and Yang Moo-jin's recommendation.
+        if "would not only pose a strategic threat" in event.sentence:
+            assert event.modality != "asserted", event
+        if "it’s essential to ease sanctions" in event.sentence:
+            assert event.modality != "asserted", event
