@@ -8,12 +8,12 @@ Knowledge lives in ``parley/events/data``; PETRARCH/TABARI verb dictionaries nam
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc
 
+from parley.entities import article_date
 from parley.events.coding import build_lexicon
 from parley.events.extract import find_events_in_doc
 from parley.events.kbactors import KbActors
@@ -28,16 +28,6 @@ if TYPE_CHECKING:
 __all__ = ["code_info", "find_events", "load_codes", "quad_class", "read_verb_dictionary"]
 
 
-def _day(published: str | None) -> date | None:
-    """The publication day, for dated actor facts (who held which office then)."""
-    if not published:
-        return None
-    try:
-        return date.fromisoformat(published[:10])
-    except ValueError:
-        return None
-
-
 def find_events(
     doc: Doc,
     article: Article,
@@ -50,7 +40,7 @@ def find_events(
     extra = tuple(Path(p) for p in config.petrarch_verbs)
     lexicon = build_lexicon(extra)
     kb = load_knowledge_base(config.knowledge, config.petrarch_actors)
-    on = _day(article.published)
+    on = article_date(article.published)
     return find_events_in_doc(
         doc,
         article,
