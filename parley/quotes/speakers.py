@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from parley.quotes.lexicon import Lexicon
 from parley.records import Entity
@@ -59,6 +59,20 @@ class SpeakerResolver:
         # The first named entity of "X, a professor at Y" is the speaker, not Y.
         return hits[0].entity
 
+    def _citer(self, antecedent: Token, previous: Entity | None) -> Entity | None:
+        """A text that speaks ("a column that warned ...") with no entity of its own speaks
+        through whoever cites it: the subject of the verb the text hangs on ("The newspaper
+        referred to a column that warned ..."). None when nobody cites it."""
+        verb = antecedent.head
+        while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+            verb = verb.head
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if not subjects or subjects[0].i == antecedent.i:
+            return None
+        subject = subjects[0]
+        span = (subject.left_edge.idx, subject.idx + len(subject.text))
+        return self.resolve(span, subject.i, previous)
+
     def before(self, offset: int, kinds: frozenset[str]) -> Entity | None:
         """The entity of the nearest mention ending before ``offset`` of one of ``kinds``."""
         for r in reversed(self.mentions):
@@ -74,10 +88,16 @@ class SpeakerResolver:
             return None
         start, end = span
         head = self.doc[head_token] if head_token is not None else None
-        if head is not None and head.lower_ in _RELATIVE and head.head.dep_ == "relcl":
-            # "Sanders, who said ...": the speaker is the relative clause's antecedent.
-            head = head.head.head
-            start, end = head.idx, head.idx + len(head.text)
+        if head is not None and head.lower_ in _RELATIVE:
+            clause = head.head
+            while clause.dep_ == "conj" and clause.head.i != clause.i:
+                clause = clause.head  # "a column that mentioned ... and warned that ..."
+            if clause.dep_ == "relcl":
+                # "Sanders, who said ...": the speaker is the relative clause's antecedent.
+                head = clause.head
+                start, end = head.idx, head.idx + len(head.text)
+                if self.at(start, end, head.idx) is None:
+                    return self._citer(head, previous)
         head_at = head.idx if head is not None else None
         direct = self.at(start, end, head_at)
         if direct is not None:

@@ -325,3 +325,27 @@ def test_quotes_content_keeps_abbreviation_period(nlp: Any) -> None:
     text = "The senator suggested the storms pose a growing threat to the U.S. Others disagreed."
     (q,) = _quotes(nlp, text)
     assert q.text == "the storms pose a growing threat to the U.S."
+
+
+def test_quotes_relative_text_speaks_through_its_citer(nlp) -> None:  # type: ignore[no-untyped-def]
+    from parley.quotes import find_quotes
+    from parley.records import Article, Entity, Mention
+
+    text = (
+        "The Daily Courier referred to an editorial that praised the deal and warned that "
+        "“the talks could still fail.”"
+    )
+    start = text.index("Daily Courier")
+    courier = Entity(
+        id="e1",
+        name="The Daily Courier",
+        kind="media",
+        actor=None,
+        country=None,
+        roles=(),
+        affiliation=None,
+        mentions=(Mention(start, start + 13, "Daily Courier"),),
+    )
+    quotes = find_quotes(nlp(text), Article.from_text(text), (courier,), ())
+    warned = [q for q in quotes if "could still fail" in q.text]
+    assert warned and all(q.speaker == "e1" for q in warned)
