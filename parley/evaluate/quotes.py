@@ -367,21 +367,7 @@ def system_output(
 
 
 def _article(stem: str, text: str) -> Article:
-    return Article(
-        id=stem,
-        source=stem,
-        title=None,
-        subtitle=None,
-        genre=None,
-        published=None,
-        modified=None,
-        authors=(),
-        publisher=None,
-        language="en",
-        captions=(),
-        headings=(),
-        text=text,
-    )
+    return Article.from_text(text, id=stem, source=stem)
 
 
 def run(

@@ -20,20 +20,8 @@ def seed_entities(seed_path: Path, nlp) -> tuple[Entity, ...]:  # type: ignore[n
     from parley.kb import load_knowledge_base
 
     text = seed_path.read_text(encoding="utf-8")
-    article = Article(
-        id="seed",
-        source=str(seed_path),
-        title=None,
-        subtitle=None,
-        genre=None,
-        published="2018-11-12T17:37:00+09:00",
-        modified=None,
-        authors=(),
-        publisher=None,
-        language="en",
-        captions=(),
-        headings=(),
-        text=text,
+    article = Article.from_text(
+        text, id="seed", published="2018-11-12T17:37:00+09:00", source=str(seed_path)
     )
     return find_entities(nlp(text), article, load_knowledge_base())
 

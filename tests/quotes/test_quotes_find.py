@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Any
 
 import pytest
@@ -13,21 +14,7 @@ pytestmark = pytest.mark.model
 
 
 def _article(text: str, authors: tuple[str, ...] = ()) -> Article:
-    return Article(
-        id="t",
-        source=None,
-        title=None,
-        subtitle=None,
-        genre=None,
-        published=None,
-        modified=None,
-        authors=authors,
-        publisher=None,
-        language="en",
-        captions=(),
-        headings=(),
-        text=text,
-    )
+    return dataclasses.replace(Article.from_text(text, id="t", source=None), authors=authors)
 
 
 def _entity(eid: str, name: str, kind: Any, text: str) -> Entity:
