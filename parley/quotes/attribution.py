@@ -92,6 +92,13 @@ def _trim(text: str, start: int, end: int) -> Frag | None:
     return (start, end) if end > start else None
 
 
+def _around(text: str, s_start: int, a_start: int, a_end: int, s_end: int) -> list[Frag]:
+    """The trimmed pieces of a sentence on either side of its attribution (the content of
+    an "according to X" or a parenthetical cue), leaving out the empty ones."""
+    pieces = (_trim(text, s_start, a_start), _trim(text, a_end, s_end))
+    return [piece for piece in pieces if piece is not None]
+
+
 def _balance(text: str, start: int, end: int) -> Frag:
     """Close a parenthesis the span opened ("the Voice of America (VOA")."""
     piece = text[start:end]
@@ -357,14 +364,7 @@ class _Finder:
         a_start, a_end = max(a_start, s_start), min(a_end, s_end)
         if self.quotes_in(s_start, s_end):
             return  # direct quotations are handled with their marks
-        frags = [
-            f
-            for f in (
-                _trim(self.text, s_start, a_start),
-                _trim(self.text, a_end, s_end),
-            )
-            if f is not None
-        ]
+        frags = _around(self.text, s_start, a_start, a_end, s_end)
         if not frags:
             return
         self.drafts.append(
@@ -654,14 +654,7 @@ class _Finder:
             s_start, s_end = self.sentences.bounds(tok.idx)
             a_start, a_end = _token_span([tok, nxt, *pobj.subtree])
             a_end = min(a_end, s_end)
-            frags = [
-                f
-                for f in (
-                    _trim(self.text, s_start, a_start),
-                    _trim(self.text, a_end, s_end),
-                )
-                if f is not None
-            ]
+            frags = _around(self.text, s_start, a_start, a_end, s_end)
             if not frags:
                 continue
             quotes = [i for f in frags for i in self.quotes_in(*f) if i not in self.claimed]
