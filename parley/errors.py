@@ -13,23 +13,34 @@ The tree::
     │   ├── UnsupportedFormat   E107 a known non-HTML, non-text format (PDF, Word, ...)
     │   └── FetchError          E110 a URL that cannot be fetched (unreachable, 404, timeout, ...)
     ├── ExtractionError         E201 a page with no article in it
-    ├── TimeLimitExceeded       E301 a document took longer than the per-document limit
     ├── KnowledgeBaseError      E401 a malformed or missing knowledge file (names file, line)
     ├── ModelError              E501 a spaCy pipeline that is not installed or cannot load
     └── EvaluationError         E601 gold data missing or unreadable, or a score under its floor
+
+    TimeLimitExceeded           E301 a document took longer than the per-document limit
+
+``TimeLimitExceeded`` is raised asynchronously (from a timer) into whatever code is running,
+so it derives from ``BaseException``, not ``Exception``: no ``except Exception`` in Parley or
+in a library it calls can swallow it and let the document run on unlimited. It carries a
+code and a one-line message like every ``ParleyError``; catch ``PARLEY_FAILURES`` to get both.
+Anything else that escapes a stage is a bug, reported as ``E900`` (internal error).
 """
 
 from __future__ import annotations
 
 
-class ParleyError(Exception):
-    """Base of every error Parley raises on purpose."""
+INTERNAL_ERROR = "E900"
+
+
+class _Coded:
+    """A code and a one-line message, shared by both roots of the tree."""
 
     code = "E000"
+    args: tuple[object, ...]
 
     def __init__(self, message: str) -> None:
         # One line, always: the CLI prints it as is.
-        super().__init__(" ".join(message.split()))
+        super().__init__(" ".join(message.split()))  # type: ignore[call-arg]
 
     @property
     def message(self) -> str:
@@ -37,6 +48,10 @@ class ParleyError(Exception):
 
     def __str__(self) -> str:
         return f"{self.message} [{self.code}]"
+
+
+class ParleyError(_Coded, Exception):
+    """Base of every error Parley raises on purpose."""
 
 
 class InputError(ParleyError):
@@ -79,7 +94,9 @@ class ExtractionError(ParleyError):
     code = "E201"
 
 
-class TimeLimitExceeded(ParleyError):
+class TimeLimitExceeded(_Coded, BaseException):
+    """A document ran past its time limit (raised by ``parley.limits``; see the docstring)."""
+
     code = "E301"
 
 
@@ -93,3 +110,7 @@ class ModelError(ParleyError):
 
 class EvaluationError(ParleyError):
     code = "E601"
+
+
+# What a batch driver catches to turn a document's failure into a value.
+PARLEY_FAILURES = (ParleyError, TimeLimitExceeded)
