@@ -28,7 +28,6 @@ Anything else that escapes a stage is a bug, reported as ``E900`` (internal erro
 
 from __future__ import annotations
 
-
 INTERNAL_ERROR = "E900"
 
 
