@@ -19,6 +19,7 @@ from typing import Any
 
 from spacy.tokens import Doc
 
+from parley.config import Config
 from parley.records import Analysis, Article, Entity, Event, Quote, Stance, Timex
 from parley.sources import Document, document_from_input
 
@@ -32,16 +33,6 @@ __all__ = [
     "analyze_text",
     "analyze_texts",
 ]
-
-
-@dataclass(frozen=True, slots=True)
-class Config:
-    """What a caller may choose; everything else is fixed by the data files."""
-
-    model: str | None = None  # any installed spaCy pipeline; None is the pinned default
-    knowledge: tuple[Path, ...] = ()  # extra actor knowledge files (Parley TSV format)
-    petrarch_actors: tuple[Path, ...] = ()  # TABARI/PETRARCH actor or agent dictionaries
-    petrarch_verbs: tuple[Path, ...] = ()  # TABARI/PETRARCH verb dictionaries
 
 
 @dataclass(frozen=True, slots=True)

@@ -23,7 +23,7 @@ from parley.kb import load_knowledge_base
 from parley.records import Article, Entity, Event, Quote, Timex
 
 if TYPE_CHECKING:
-    from parley.analysis import Config
+    from parley.config import Config
 
 __all__ = ["code_info", "find_events", "load_codes", "quad_class", "read_verb_dictionary"]
 

@@ -1,0 +1,33 @@
+"""``Config``: everything a caller may choose about an analysis, below every stage.
+
+A ``Pipeline`` is built from a ``Config`` and pickles as one, so a worker process or a Spark
+executor rebuilds the same pipeline from it once. Everything else (lexicons, tables) is fixed
+by the package's data files.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+__all__ = ["DEFAULT_MAX_BYTES", "DEFAULT_MAX_CHARS", "DEFAULT_TIMEOUT", "Config"]
+
+DEFAULT_TIMEOUT = 120.0  # seconds per document
+DEFAULT_MAX_BYTES = 20 * 1024 * 1024  # per document, after every decompression layer
+# Characters of article text analysed; a longer text is refused (E106) rather than analysed in
+# part. 1,000,000 characters is about 170,000 words: longer than any news article, and within
+# spaCy's own limit and memory bounds.
+DEFAULT_MAX_CHARS = 1_000_000
+
+
+@dataclass(frozen=True, slots=True)
+class Config:
+    """What a caller may choose; everything else is fixed by the data files."""
+
+    model: str | None = None  # any installed spaCy pipeline; None is the pinned default
+    knowledge: tuple[Path, ...] = ()  # extra actor knowledge files (Parley TSV format)
+    petrarch_actors: tuple[Path, ...] = ()  # TABARI/PETRARCH actor or agent dictionaries
+    petrarch_verbs: tuple[Path, ...] = ()  # TABARI/PETRARCH verb dictionaries
+    timeout: float | None = DEFAULT_TIMEOUT  # seconds per document; None or 0: no limit
+    max_bytes: int = DEFAULT_MAX_BYTES
+    max_chars: int = DEFAULT_MAX_CHARS

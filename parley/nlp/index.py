@@ -1,0 +1,197 @@
+"""One index of an article's parse, built once and read by every later stage.
+
+spaCy's ``Doc.text`` joins every token on each access and ``Token.sent`` walks the sentences on
+every call; stages that each built their own look-up tables paid for the same work three times.
+``ParseIndex`` holds the text, the sentences and the token offsets; ``MentionIndex`` adds the
+entity stage's mentions (by character and by token) for the stages after it.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span
+
+from parley.records import Entity
+
+__all__ = ["MentionIndex", "MentionRef", "ParseIndex"]
+
+Offsets = tuple[int, int]
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class ParseIndex:
+    """The parse of ``text`` with its sentences and token offsets."""
+
+    doc: Doc
+    text: str
+    sents: tuple[Span, ...]
+    sent_starts: tuple[int, ...]  # character offset of each sentence's start
+    sent_ends: tuple[int, ...]
+    token_starts: tuple[int, ...]  # character offset of each token
+
+    @classmethod
+    def build(cls, doc: Doc) -> ParseIndex:
+        sents: tuple[Span, ...] = ()
+        if len(doc) and doc.has_annotation("SENT_START"):
+            sents = tuple(doc.sents)
+        elif len(doc):
+            sents = (doc[:],)
+        return cls(
+            doc=doc,
+            text=doc.text,
+            sents=sents,
+            sent_starts=tuple(s.start_char for s in sents),
+            sent_ends=tuple(s.end_char for s in sents),
+            token_starts=tuple(int(i) for i in doc.to_array("IDX")) if len(doc) else (),
+        )
+
+    def sentence_index(self, offset: int) -> int:
+        """The index of the sentence holding ``offset`` (the first one before any sentence)."""
+        return max(bisect_right(self.sent_starts, offset) - 1, 0)
+
+    def sentence_bounds(self, index: int) -> Offsets:
+        """The character bounds of sentence ``index`` (the whole text when there is none)."""
+        if not self.sents:
+            return 0, len(self.text)
+        return self.sent_starts[index], self.sent_ends[index]
+
+    def sentence_at(self, offset: int) -> Offsets:
+        """The bounds of the sentence holding ``offset``."""
+        return self.sentence_bounds(self.sentence_index(offset))
+
+    def clipped_sentence_at(self, offset: int) -> Offsets:
+        """The sentence holding ``offset``, clipped to its paragraph: the parser sometimes runs
+        a sentence over a line break, and no statement or event crosses one."""
+        text = self.text
+        p_start = text.rfind("\n", 0, offset) + 1
+        p_end = text.find("\n", offset)
+        p_end = len(text) if p_end < 0 else p_end
+        i = bisect_right(self.sent_starts, offset) - 1
+        if i < 0:
+            return p_start, p_end
+        return max(self.sent_starts[i], p_start), min(self.sent_ends[i], p_end)
+
+    def token_at(self, offset: int) -> int | None:
+        """The index of the token that starts exactly at ``offset``."""
+        position = bisect_right(self.token_starts, offset) - 1
+        if position >= 0 and self.token_starts[position] == offset:
+            return position
+        return None
+
+    def token_covering(self, offset: int) -> int | None:
+        """The index of the token whose characters include ``offset``."""
+        position = bisect_right(self.token_starts, offset) - 1
+        if position < 0:
+            return None
+        token = self.doc[position]
+        return position if offset < token.idx + len(token.text) else None
+
+    def sentence_end_token(self, token: int) -> int:
+        """The index after the last token of the sentence holding token ``token``."""
+        if not self.sents:
+            return len(self.token_starts)
+        return self.sents[self.sentence_index(self.token_starts[token])].end
+
+
+@dataclass(frozen=True, slots=True)
+class MentionRef:
+    """One mention of an entity: its offsets, words and the entity."""
+
+    start: int
+    end: int
+    text: str
+    entity: Entity
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class MentionIndex:
+    """The entities' mentions in text order, looked up by characters or tokens.
+
+    Two entities may share a mention (an upper-case pronoun read as a name and linked as a
+    pronoun too); the order then falls back to the entity's position in the entity list, so
+    sorting never compares entities.
+    """
+
+    refs: tuple[MentionRef, ...]
+    starts: tuple[int, ...]
+    by_id: dict[str, Entity] = field(default_factory=dict)
+    by_token: dict[int, Entity] = field(default_factory=dict)
+
+    @classmethod
+    def build(cls, entities: Sequence[Entity], parse: ParseIndex | None = None) -> MentionIndex:
+        keyed = sorted(
+            (
+                (m.start, m.end, n, MentionRef(m.start, m.end, m.text, e))
+                for n, e in enumerate(entities)
+                for m in e.mentions
+                if m.end > m.start
+            ),
+            key=lambda item: item[:3],
+        )
+        refs = tuple(item[3] for item in keyed)
+        by_token: dict[int, Entity] = {}
+        if parse is not None:
+            for ref in refs:
+                first = bisect_right(parse.token_starts, ref.start - 1)
+                for i in range(first, len(parse.token_starts)):
+                    if parse.token_starts[i] >= ref.end:
+                        break
+                    by_token.setdefault(i, ref.entity)
+        return cls(
+            refs=refs,
+            starts=tuple(r.start for r in refs),
+            by_id={e.id: e for e in entities},
+            by_token=by_token,
+        )
+
+    def overlapping(self, start: int, end: int) -> list[MentionRef]:
+        """Every mention overlapping [start, end), in text order."""
+        out: list[MentionRef] = []
+        i = bisect_right(self.starts, end - 1)
+        # Mentions are short; look back a bounded way for ones that began before ``start``.
+        for j in range(i - 1, max(-1, i - 40), -1):
+            ref = self.refs[j]
+            if ref.start < end and ref.end > start:
+                out.append(ref)
+        out.reverse()
+        return out
+
+    def at(self, start: int, end: int) -> MentionRef | None:
+        """The longest mention overlapping [start, end) (the first of equals in text order)."""
+        best: MentionRef | None = None
+        for ref in self.overlapping(start, end):
+            if best is None or ref.end - ref.start > best.end - best.start:
+                best = ref
+        return best
+
+    def before(self, offset: int, person: bool | None = None) -> MentionRef | None:
+        """The last mention ending at or before ``offset`` (of a person or not, when asked)."""
+        i = bisect_right(self.starts, offset - 1)
+        for j in range(i - 1, max(-1, i - 60), -1):
+            ref = self.refs[j]
+            if ref.end > offset:
+                continue
+            if person is None or (ref.entity.kind == "person") == person:
+                return ref
+        return None
+
+    def distinct_before(self, offset: int, count: int) -> list[MentionRef]:
+        """The last ``count`` distinct non-person entities mentioned before ``offset``."""
+        found: list[MentionRef] = []
+        i = bisect_right(self.starts, offset - 1)
+        for j in range(i - 1, max(-1, i - 80), -1):
+            ref = self.refs[j]
+            if ref.end > offset or ref.entity.kind == "person":
+                continue
+            if all(f.entity.id != ref.entity.id for f in found):
+                found.append(ref)
+            if len(found) == count:
+                break
+        return list(reversed(found))
+
+    def entity_of_token(self, token: int) -> Entity | None:
+        """The entity whose mention covers token ``token`` (needs the index built with a parse)."""
+        return self.by_token.get(token)
