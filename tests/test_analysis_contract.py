@@ -77,6 +77,9 @@ def test_analysis_public_api_all_is_complete() -> None:
         "evaluate",
         "cli",
         "stances",
+        "config",
+        "datafiles",
+        "pipeline",
     }
     assert public - modules - {"annotations"} <= set(parley.__all__)
     for name in parley.__all__:
