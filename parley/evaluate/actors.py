@@ -31,12 +31,10 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
-
-from spacy.tokens import Doc
 
 from parley.errors import EvaluationError
 from parley.evaluate.common import Report, require_dir
@@ -202,36 +200,13 @@ def _article(text: str, published: str | None) -> Article:
 def _analyses(
     items: list[tuple[str, str | None]],
 ) -> Iterator[tuple[tuple[Entity, ...], tuple[Event, ...] | None]]:
-    """Entities (and events, when the events stage exists) for each (text, date)."""
-    from parley.entities import find_entities
-    from parley.kb import load_knowledge_base
-    from parley.nlp import parse_many
+    """Entities and events for each (text, date), through the whole pipeline."""
+    from parley.pipeline import Failure, default_pipeline
 
-    kb = load_knowledge_base()
-    events_stage = _events_stage()
-    for doc, published in parse_many(items):
-        article = _article(doc.text, published)
-        entities = find_entities(doc, article, kb)
-        yield entities, (events_stage(doc, article, entities) if events_stage else None)
-
-
-_EventsStage = Callable[[Doc, Article, tuple[Entity, ...]], tuple[Event, ...]]
-
-
-def _events_stage() -> _EventsStage | None:
-    """The events stage, when ``parley.events.find_events`` is installed."""
-    try:
-        from parley.events import find_events
-        from parley.time import tag_timexes
-    except ImportError:
-        return None
-    from parley.analysis import Config
-
-    def run(doc: Doc, article: Article, entities: tuple[Entity, ...]) -> tuple[Event, ...]:
-        timexes = tag_timexes(article.text, article.published)
-        return tuple(find_events(doc, article, entities, timexes, (), Config()))
-
-    return run
+    for result in default_pipeline().pipe_texts(items):
+        if isinstance(result, Failure):
+            raise EvaluationError(f"the analysis failed on a gold sentence: {result.message}")
+        yield result.entities, result.events
 
 
 def _score_set(
