@@ -19,7 +19,7 @@ mention-level precision and recall against Parley's own annotated articles.
   GDELT's published hand-check of its own actor coding (Actor1 79%, Actor2 78.5% correct)
   is printed beside the figures for scale; it judged whole events, so it is a reference
   point, not the same measurement.
-* **Mentions.** ``tests/fixtures/entities`` holds short articles written and annotated for
+* **Mentions.** ``parley/evaluate/data/mentions`` holds short articles written and annotated for
   Parley (see its README): exact-span precision, recall and F1 of all mentions; pairwise
   precision and recall of "same entity" links among the mentions found; and the share of
   gold entities with a code whose system entity (the one holding most of its mentions) has
@@ -42,7 +42,8 @@ from parley.records import Article, Entity, Event
 
 __all__ = ["GoldActorRecord", "read_petrarch", "read_plover", "run", "score_mentions"]
 
-FIXTURES = Path(__file__).resolve().parents[2] / "tests" / "fixtures" / "entities"
+# Shipped with the package: an installed wheel has no tests folder.
+MENTION_GOLD = Path(__file__).resolve().parent / "data" / "mentions"
 GDELT_HAND_CHECK = {"Actor1": 0.79, "Actor2": 0.785}
 
 _SENTENCE = re.compile(r"<Sentence\b([^>]*?)/?>(.*?)</Sentence>", re.DOTALL)
@@ -363,7 +364,7 @@ def _mention_metrics(directory: Path, rows: list[str], notes: list[str]) -> dict
 
 
 # ------------------------------------------------------------------ run ---
-def run(data_dir: Path, *, limit: int | None = None, fixtures_dir: Path | None = None) -> Report:
+def run(data_dir: Path, *, limit: int | None = None, mention_gold: Path | None = None) -> Report:
     """Score actor codes on PLOVER and PETRARCH (``limit`` caps each set's records) and
     mentions on the annotated fixture articles."""
     require_dir(data_dir, "gold data")
@@ -389,5 +390,5 @@ def run(data_dir: Path, *, limit: int | None = None, fixtures_dir: Path | None =
         "(country: first 3 chars, IGO codes by organisation; sector: country+first sector)",
     ]
     rows.append("")
-    metrics.update(_mention_metrics(fixtures_dir or FIXTURES, rows, notes))
+    metrics.update(_mention_metrics(mention_gold or MENTION_GOLD, rows, notes))
     return Report(name="actors", metrics=metrics, table="\n".join(rows), notes=tuple(notes))
