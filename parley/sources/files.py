@@ -18,6 +18,7 @@ from typing import BinaryIO
 from urllib.parse import unquote
 
 from parley.errors import EmptyInput, InputError, NotAFile, SourceNotFound
+from parley.sources.decode import with_encoding
 from parley.sources.document import Document
 from parley.sources.sniff import GZIP_MAGIC, MAX_BYTES, gunzip, too_large
 
@@ -83,7 +84,7 @@ def read_path(path: Path, max_bytes: int = MAX_BYTES) -> Document:
         raise NotAFile(f"{name} is a folder, not a file") from err
     except OSError as err:
         raise InputError(f"{name}: cannot be read ({_reason(err)})") from err
-    return Document(data=_finish(data, name, max_bytes), source=name)
+    return with_encoding(Document(data=_finish(data, name, max_bytes), source=name))
 
 
 def read_stdin(max_bytes: int = MAX_BYTES) -> Document:
@@ -103,7 +104,7 @@ def read_stdin(max_bytes: int = MAX_BYTES) -> Document:
         data = _read_capped(stream.buffer, name, max_bytes)
     except OSError as err:
         raise InputError(f"{name} cannot be read ({_reason(err)})") from err
-    return Document(data=_finish(data, name, max_bytes), source=STDIN)
+    return with_encoding(Document(data=_finish(data, name, max_bytes), source=STDIN))
 
 
 def _file_url_path(spec: str) -> Path:
