@@ -196,7 +196,9 @@ def test_files_stdin_terminal_or_closed_is_refused(
 def test_files_source_spec_sends_urls_to_fetch_url(monkeypatch: pytest.MonkeyPatch) -> None:
     calls: list[tuple[str, float, int]] = []
 
-    def fake_fetch(url: str, *, timeout: float, max_bytes: int) -> Document:
+    def fake_fetch(
+        url: str, *, timeout: float, max_bytes: int, allow_private: bool = False
+    ) -> Document:
         calls.append((url, timeout, max_bytes))
         return Document(data=PAGE, source=url, url=url)
 
