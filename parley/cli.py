@@ -293,14 +293,15 @@ def _run_batch(sources: list[str], options: _Options, sink: _Sink) -> _Outcome:
         try:
             for source in sources:
                 result = _analyze_reporting(source, options, outcome, batch)
-                if result is not None:
-                    with stop.writing_result():
+                # A stop requested now takes effect once the result is out and counted.
+                with stop.writing_result():
+                    if result is not None:
                         sink.write(result)
-                    for warning in result.warnings:
-                        where = f"{redact_url(source)}: " if batch else ""
-                        _say(f"parley: warning: {where}{redact_credentials(warning)}")
-                        outcome.warned = True
-                outcome.done += 1
+                        for warning in result.warnings:
+                            where = f"{redact_url(source)}: " if batch else ""
+                            _say(f"parley: warning: {where}{redact_credentials(warning)}")
+                            outcome.warned = True
+                    outcome.done += 1
                 advance()
         except (KeyboardInterrupt, _Stop):
             sink.close(keep=True)
