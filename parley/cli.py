@@ -34,7 +34,7 @@ from parley.sources.address import redact_credentials, redact_url
 from parley.sources.sniff import MAX_BYTES
 
 if TYPE_CHECKING:
-    from parley.analysis import Config
+    from parley.pipeline import Pipeline
     from parley.records import Analysis
 
 EXIT_FLOOR = 1
@@ -191,9 +191,9 @@ def analyze(
     ] = None,
 ) -> None:
     """Analyze news pages and print parley.analysis/1 results."""
-    from parley.analysis import Config
+    from parley.config import Config
     from parley.limits import check_seconds
-    from parley.time.anchor import parse_published
+    from parley.pipeline import Pipeline, publication_time
 
     try:
         check_seconds(timeout)
@@ -205,14 +205,17 @@ def analyze(
         _fail("--format html shows one page; give one source (or use json or text)")
     if len(sources) > 1 and url:
         _fail("--url names one page; give one source with it")
-    when = parse_published(published) if published else None
+    when = publication_time(published)
     config = Config(
         model=model,
         knowledge=tuple(kb or ()),
         petrarch_actors=tuple(petrarch_actors or ()),
         petrarch_verbs=tuple(petrarch_verbs or ()),
+        timeout=timeout,
+        max_bytes=max_bytes,
     )
-    options = _Options(url, when, config, timeout, max_bytes, allow_private)
+    pipeline = Pipeline.from_config(config)
+    options = _Options(url, when, pipeline, timeout, max_bytes, allow_private)
     sink = _Sink.open(output, batch=len(sources) > 1, format=format)
     outcome = _run_batch(sources, options, sink)
     raise typer.Exit(outcome.exit_code())
@@ -226,7 +229,7 @@ class _Options:
 
     url: str | None
     when: datetime | None
-    config: Config
+    pipeline: Pipeline
     timeout: float
     max_bytes: int
     allow_private: bool
@@ -339,11 +342,7 @@ def _analyze_reporting(
 
 
 def _analyze_one(source: str, options: _Options) -> Analysis:
-    """Read and analyze one source within the per-document time limit.
-
-    The one call a batch makes per document (the pipeline object will take its place).
-    """
-    from parley.analysis import analyze_document
+    """Read and analyze one source within the per-document time limit (reading included)."""
     from parley.limits import time_limit
     from parley.sources.files import read_source
 
@@ -356,10 +355,8 @@ def _analyze_one(source: str, options: _Options) -> Analysis:
         )
         if options.url:
             document = replace(document, url=options.url)
-        result = analyze_document(document, options.when, options.config)
-    # What reading noticed (bytes replaced by U+FFFD...) belongs with the result's warnings.
-    extra = tuple(w for w in document.warnings if w not in result.warnings)
-    return replace(result, warnings=(*extra, *result.warnings)) if extra else result
+        # timeout=0: the limit around this block covers the analysis too.
+        return options.pipeline(document, published=options.when, timeout=0)
 
 
 def render(result: object, format: Format) -> str:
