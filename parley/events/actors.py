@@ -10,7 +10,7 @@ actors ("North Korea and the US") all come back, one per entity.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from spacy.tokens import Token
 
@@ -27,9 +27,13 @@ GROUP_WORDS = frozenset({"side", "country", "nation", "party", "government", "le
 
 @dataclass(frozen=True, slots=True)
 class Actor:
-    """One side of an event: the entity (if the entity stage knows it) and the words."""
+    """One side of an event: the entity (if the entity stage knows it) and the words.
 
-    entity: Entity | None
+    Two actors are equal when their words and offsets are; the entity is left out of the
+    comparison (and of the hash) because an entity with thousands of mentions hashes slowly,
+    and the same words at the same place are the same entity."""
+
+    entity: Entity | None = field(compare=False)
     text: str
     start: int
     end: int

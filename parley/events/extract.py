@@ -30,10 +30,10 @@ from parley.events.coding import (
     match_token,
     refine_with_complement,
 )
-from parley.events.dating import find_date, timex_heads
+from parley.events.dating import find_date, heads_between, timex_heads
 from parley.events.lexicon import DATA, Lexicon, code_info, data_lines, quad_class
 from parley.events.modality import find_modality
-from parley.events.stance import alleges, appeal_governor, stance_code, stance_of
+from parley.events.statements import alleges, appeal_governor, stance_code, stance_of
 from parley.nlp.index import MentionIndex
 from parley.records import Article, Entity, Event, Quote, Timex
 
@@ -749,6 +749,7 @@ def find_events_in_doc(
 
     resolve = _Resolver(doc.text, MentionIndex.build(entities), quotes)
     heads = timex_heads(doc, timexes)
+    positions = [i for i, _ in heads]
     events: dict[tuple[object, ...], Event] = {}
     for candidate in candidates:
         if candidate.dropped:
@@ -822,7 +823,8 @@ def find_events_in_doc(
         )
         token = candidate.token
         sent = candidate.sentence
-        date, date_source = find_date(token, actor_heads, heads, article.published)
+        in_sentence = heads_between(heads, positions, sent.start, sent.end)
+        date, date_source = find_date(token, actor_heads, in_sentence, article.published)
         modality = find_modality(token)
         trigger = _trigger_span(candidate.match)
         either_sources: list[Actor | None] = list(sources) or [None]
