@@ -92,10 +92,16 @@ def _time(ctx: Context) -> tuple[Timex, ...]:
 
 
 def _quotes(ctx: Context) -> tuple[Quote, ...]:
-    from parley.quotes import find_quotes
+    from parley.nlp.index import MentionIndex, ParseIndex
+    from parley.quotes import QuoteResources, find_quotes
 
     assert ctx.article is not None and ctx.doc is not None
-    return find_quotes(ctx.doc, ctx.article, ctx.entities, ctx.timexes)
+    # Until the pipeline shares them: the parse index, the mentions and the resources are
+    # built here for each article.
+    parse = ParseIndex.build(ctx.doc)
+    mentions = MentionIndex.build(ctx.entities, parse)
+    resources = QuoteResources.load(ctx.config, ctx.doc.vocab)
+    return find_quotes(parse, mentions, ctx.article, ctx.timexes, resources)
 
 
 def _events(ctx: Context) -> tuple[Event, ...]:

@@ -343,10 +343,12 @@ def system_output(
     from parley.analysis import Config, Context
     from parley.errors import ParleyError
     from parley.nlp import parse_many
-    from parley.quotes import find_quotes
+    from parley.nlp.index import MentionIndex, ParseIndex
+    from parley.quotes import QuoteResources, find_quotes
     from parley.sources import Document
 
     stages = dict(zip(("entities", "time"), _optional_stages(), strict=True))
+    resources = QuoteResources.load(Config())
     lines = []
     for doc, stem in parse_many((gold[s].text, s) for s in stems):
         article = _article(stem, doc.text)
@@ -361,7 +363,9 @@ def system_output(
                 stages[name] = None
                 if notes is not None:
                     notes.append(f"{name} stage unavailable, run without it: {err}")
-        quotes = find_quotes(doc, article, made["entities"], made["time"])
+        parse = ParseIndex.build(doc)
+        mentions = MentionIndex.build(made["entities"], parse)
+        quotes = find_quotes(parse, mentions, article, made["time"], resources)
         lines.append(system_line(stem, quotes))
     return lines
 
