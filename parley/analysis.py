@@ -94,8 +94,11 @@ def _time(ctx: Context) -> dict[str, Any]:
 def _quotes(ctx: Context) -> dict[str, Any]:
     from parley.quotes import find_quotes
 
-    assert ctx.article is not None and ctx.doc is not None
-    return {"quotes": find_quotes(ctx.doc, ctx.article, ctx.entities, ctx.timexes)}
+    assert ctx.article is not None and ctx.parse is not None and ctx.mentions is not None
+    quotes = find_quotes(
+        ctx.parse, ctx.mentions, ctx.article, ctx.timexes, ctx.resources.of("quotes")
+    )
+    return {"quotes": quotes}
 
 
 def _events(ctx: Context) -> dict[str, Any]:

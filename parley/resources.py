@@ -42,7 +42,9 @@ def _load_stages(config: Config, nlp: Language) -> dict[str, Any]:
     """Each stage's resources, built from the configuration (and the model's vocabulary for
     the phrase matchers)."""
     from parley.kb import load_knowledge_base
+    from parley.quotes import QuoteResources
 
     return {
         "entities": load_knowledge_base(config.knowledge, config.petrarch_actors),
+        "quotes": QuoteResources.load(config, nlp.vocab),
     }
