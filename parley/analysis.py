@@ -85,10 +85,23 @@ def _entities(ctx: Context) -> tuple[Entity, ...]:
 
 
 def _time(ctx: Context) -> tuple[Timex, ...]:
-    from parley.time import tag_timexes
+    from parley.errors import InputError
+    from parley.nlp.index import ParseIndex
+    from parley.time import TimeResources, parse_published, tag_timexes
 
     assert ctx.article is not None
-    return tag_timexes(ctx.article.text, ctx.article.published)
+    published = None
+    if ctx.article.published:
+        try:
+            published = parse_published(ctx.article.published)
+        except InputError:
+            published = None  # a stamp the page gave that is not ISO 8601: no anchor
+    sentences = None
+    if ctx.doc is not None:
+        parse = ParseIndex.build(ctx.doc)
+        sentences = tuple(zip(parse.sent_starts, parse.sent_ends, strict=True))
+    resources = TimeResources.load(ctx.config)
+    return tag_timexes(ctx.article.text, published, sentences=sentences, resources=resources)
 
 
 def _quotes(ctx: Context) -> tuple[Quote, ...]:

@@ -221,14 +221,26 @@ _EventsStage = Callable[[Doc, Article, tuple[Entity, ...]], tuple[Event, ...]]
 def _events_stage() -> _EventsStage | None:
     """The events stage, when ``parley.events.find_events`` is installed."""
     try:
+        from parley.errors import InputError
         from parley.events import find_events
-        from parley.time import tag_timexes
+        from parley.time import TimeResources, parse_published, tag_timexes
     except ImportError:
         return None
     from parley.analysis import Config
 
+    time_resources = TimeResources.load(Config())
+
     def run(doc: Doc, article: Article, entities: tuple[Entity, ...]) -> tuple[Event, ...]:
-        timexes = tag_timexes(article.text, article.published)
+        published = None
+        if article.published:
+            try:
+                published = parse_published(article.published)
+            except InputError:
+                published = None  # a gold record's date that is not ISO 8601: no anchor
+        sentences = tuple((s.start_char, s.end_char) for s in doc.sents) if len(doc) else None
+        timexes = tag_timexes(
+            article.text, published, sentences=sentences, resources=time_resources
+        )
         return tuple(find_events(doc, article, entities, timexes, (), Config()))
 
     return run

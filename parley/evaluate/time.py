@@ -16,13 +16,23 @@ import html
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 
-from parley.errors import EvaluationError
+from parley.config import Config
+from parley.errors import EvaluationError, InputError
 from parley.evaluate.common import Report, require_dir
 from parley.records import Timex
 
-__all__ = ["Counts", "GoldTimex", "TimeMLDocument", "read_timeml", "run", "score_document"]
+__all__ = [
+    "Counts",
+    "GoldTimex",
+    "TimeMLDocument",
+    "creation_time",
+    "read_timeml",
+    "run",
+    "score_document",
+]
 
 CORPORA = ("TimeBank", "AQUAINT")
 
@@ -157,6 +167,19 @@ def score_document(gold: Iterable[GoldTimex], system: Iterable[Timex]) -> Counts
     return counts
 
 
+def creation_time(dct: str | None) -> datetime | None:
+    """The document creation time as the tagger's publication time (None when missing or not
+    ISO 8601: the document is then tagged without an anchor)."""
+    from parley.time import parse_published
+
+    if not dct:
+        return None
+    try:
+        return parse_published(dct)
+    except InputError:
+        return None
+
+
 def _documents(data_dir: Path, limit: int | None) -> list[tuple[str, Path]]:
     root = require_dir(data_dir / "tempeval3" / "train", "TempEval-3 training data")
     files: list[tuple[str, Path]] = []
@@ -175,13 +198,14 @@ def _documents(data_dir: Path, limit: int | None) -> list[tuple[str, Path]]:
 
 def run(data_dir: Path, *, limit: int | None = None) -> Report:
     """Tag every TimeBank and AQUAINT document and score it; ``limit`` caps the documents."""
-    from parley.time import tag_timexes
+    from parley.time import TimeResources, tag_timexes
 
+    resources = TimeResources.load(Config())
     by_corpus = {c: Counts() for c in CORPORA}
     docs = {c: 0 for c in CORPORA}
     for corpus, path in _documents(data_dir, limit):
         doc = read_timeml(path)
-        system = tag_timexes(doc.text, doc.dct)
+        system = tag_timexes(doc.text, creation_time(doc.dct), resources=resources)
         by_corpus[corpus].add(score_document(doc.timexes, system))
         docs[corpus] += 1
     overall = Counts()
