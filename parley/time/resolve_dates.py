@@ -4,16 +4,27 @@
 from __future__ import annotations
 
 import re
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 
 from parley.time.context import leans_forward
 from parley.time.state import Resolved, State, done, note
-from parley.time.values import Point, add_months
+from parley.time.values import (
+    MAX_YEAR,
+    MIN_YEAR,
+    Point,
+    add_days,
+    add_months,
+    make_date,
+    year_value,
+)
 
 GRACE_DAYS = 30
 
 
 def day_in_year(year: int, month: int, day: int) -> date | None:
+    """The date, or None when the month has no such day (OutOfRange for a year outside
+    1..9999)."""
+    year_value(year)
     try:
         return date(year, month, day)
     except ValueError:
@@ -29,7 +40,8 @@ def _guess_year(state: State, month: int, day: int, start: int, end: int) -> dat
     """
     assert state.dct is not None
     dct = state.dct
-    options = [d for y in (-1, 0, 1) if (d := day_in_year(dct.year + y, month, day))]
+    years = [dct.year + y for y in (-1, 0, 1) if MIN_YEAR <= dct.year + y <= MAX_YEAR]
+    options = [d for year in years if (d := day_in_year(year, month, day))]
     if not options:
         return None
     if leans_forward(state, start, end):
@@ -121,7 +133,7 @@ def r_month(m: re.Match[str], state: State) -> Resolved:
             year = dct.year + (month < dct.month)
         else:
             year = dct.year - (month > dct.month)
-    return done(state, Point(date(year, month, 1), "month"), "anchor")
+    return done(state, Point(make_date(year, month, 1), "month"), "anchor")
 
 
 def r_year(m: re.Match[str], state: State) -> Resolved:
@@ -163,7 +175,7 @@ def _holiday_day(rule: str, year: int) -> date | None:
         mm = (a + 11 * h + 22 * ell) // 451
         month = (h + ell - 7 * mm + 114) // 31
         day = (h + ell - 7 * mm + 114) % 31 + 1
-        return date(year, month, day)
+        return make_date(year, month, day)
     parts = rule.split()
     if len(parts) == 1 and "-" in rule:
         mo, dd = rule.split("-")
@@ -171,10 +183,10 @@ def _holiday_day(rule: str, year: int) -> date | None:
     if len(parts) == 3:
         month, nth, wd = (int(p) for p in parts)
         if nth > 0:
-            first = date(year, month, 1)
-            return first + timedelta(days=(wd - first.isoweekday()) % 7 + 7 * (nth - 1))
-        last = add_months(date(year, month, 1), 1) - timedelta(days=1)
-        return last - timedelta(days=(last.isoweekday() - wd) % 7)
+            first = make_date(year, month, 1)
+            return add_days(first, (wd - first.isoweekday()) % 7 + 7 * (nth - 1))
+        last = add_days(add_months(make_date(year, month, 1), 1), -1)
+        return add_days(last, -((last.isoweekday() - wd) % 7))
     return None
 
 
@@ -194,7 +206,7 @@ def r_holiday(m: re.Match[str], state: State) -> Resolved:
         return None
     if (rel in ("last", "past") and this >= state.dct) or (
         not rel
-        and this > state.dct + timedelta(days=GRACE_DAYS)
+        and this > add_days(state.dct, GRACE_DAYS)
         and not leans_forward(state, m.start(), m.end())
     ):
         this = _holiday_day(rule, state.dct.year - 1)
@@ -221,4 +233,4 @@ def r_season(m: re.Match[str], state: State) -> Resolved:
         year = dct.year if month > dct.month else dct.year + 1
     elif rel == "that" and state.last is not None:
         year = state.last.day.year
-    return "DATE", f"{year}-{code}", "anchor"
+    return "DATE", f"{year_value(year)}-{code}", "anchor"

@@ -4,13 +4,13 @@
 from __future__ import annotations
 
 import re
-from datetime import date, timedelta
+from datetime import date
 
 from parley.records import TimexType
 from parley.time.context import leans_forward
 from parley.time.resolve_dates import resolve_md
 from parley.time.state import Resolved, State, note
-from parley.time.values import Point
+from parley.time.values import Point, add_days
 
 
 def with_part(point: Point, pod_raw: str | None, state: State) -> tuple[Point, TimexType]:
@@ -37,7 +37,7 @@ def r_day_rel(m: re.Match[str], state: State) -> Resolved:
     pod = m.group("pod") or ("night" if phrase in ("tonight", "last night") else None)
     if state.dct is None:
         return ("TIME" if pod else "DATE"), "XXXX-XX-XX", "unresolved"
-    point = Point(state.dct + timedelta(days=offset), "day")
+    point = Point(add_days(state.dct, offset), "day")
     note(state, point)
     timed, kind = with_part(point, pod, state)
     return kind, timed.value(), "anchor"
@@ -51,9 +51,9 @@ def r_pod(m: re.Match[str], state: State) -> Resolved:
         prev = state.last_day
         base, anchor = (prev.day if prev else state.dct), "previous"
         if base is not None and rel in ("the next", "the following"):
-            base = base + timedelta(days=1)
+            base = add_days(base, 1)
         elif base is not None and rel == "the previous":
-            base = base - timedelta(days=1)
+            base = add_days(base, -1)
     if base is None:
         return "TIME", "XXXX-XX-XX", "unresolved"
     timed, kind = with_part(Point(base, "day"), m.group("pod"), state)
@@ -74,21 +74,21 @@ def r_weekday(m: re.Match[str], state: State) -> Resolved:
     dct = state.dct
     back = (dct.isoweekday() - wd) % 7  # days since the most recent such day (0 = today)
     if rel in ("last", "past", "previous"):
-        day = dct - timedelta(days=back or 7)
+        day = add_days(dct, -(back or 7))
     elif rel == "next":
         # The one in the following week (Monday-based): "next Friday" said on a Monday is
         # 11 days on, not 4 ("this Friday" is 4).
-        monday = dct - timedelta(days=dct.isoweekday() - 1)
-        day = monday + timedelta(days=7 + wd - 1)
+        monday = add_days(dct, 1 - dct.isoweekday())
+        day = add_days(monday, 7 + wd - 1)
     elif rel in ("this coming", "coming", "the following"):
-        day = dct + timedelta(days=(wd - dct.isoweekday()) % 7 or 7)
+        day = add_days(dct, (wd - dct.isoweekday()) % 7 or 7)
     elif rel == "this":
-        monday = dct - timedelta(days=dct.isoweekday() - 1)
-        day = monday + timedelta(days=wd - 1)
+        monday = add_days(dct, 1 - dct.isoweekday())
+        day = add_days(monday, wd - 1)
     elif back and leans_forward(state, m.start(), m.end()):
-        day = dct + timedelta(days=7 - back)
+        day = add_days(dct, 7 - back)
     else:
-        day = dct - timedelta(days=back)
+        day = add_days(dct, -back)
     point = Point(day, "day")
     note(state, point)
     timed, kind = with_part(point, m.group("pod"), state)
@@ -125,11 +125,9 @@ def clock_day(word: str | None, m: re.Match[str], state: State) -> date | None:
     if low in state.lex.weekdays:
         back = (state.dct.isoweekday() - state.lex.weekdays[low]) % 7
         if back and leans_forward(state, m.start(), m.end()):
-            return state.dct + timedelta(days=7 - back)
-        return state.dct - timedelta(days=back)
-    return state.dct + timedelta(
-        days={"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}[low]
-    )
+            return add_days(state.dct, 7 - back)
+        return add_days(state.dct, -back)
+    return add_days(state.dct, {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}[low])
 
 
 def r_clock(m: re.Match[str], state: State) -> Resolved:

@@ -5,12 +5,20 @@ quarters ("the third quarter", "the year-earlier period"), "last week", "this we
 from __future__ import annotations
 
 import re
-from datetime import date
 
 from parley.time.context import leans_forward
 from parley.time.resolve_days import with_part
 from parley.time.state import Resolved, State, done, note, number, unit_code
-from parley.time.values import UNIT_GRAN, Point, at, shift
+from parley.time.values import (
+    MAX_YEAR,
+    UNIT_GRAN,
+    OutOfRange,
+    Point,
+    at,
+    make_date,
+    shift,
+    year_value,
+)
 
 
 def _quarter_year(state: State, q: int, m: re.Match[str]) -> tuple[int, str] | None:
@@ -45,8 +53,8 @@ def r_quarter(m: re.Match[str], state: State) -> Resolved:
     if rel in ("year-earlier", "year-ago"):
         year -= 1
     if half:
-        return "DATE", f"{year}-H{n}", anchor
-    return done(state, Point(date(year, 3 * (n - 1) + 1, 1), "quarter"), anchor)
+        return "DATE", f"{year_value(year)}-H{n}", anchor
+    return done(state, Point(make_date(year, 3 * (n - 1) + 1, 1), "quarter"), anchor)
 
 
 def r_quarter_ref(m: re.Match[str], state: State) -> Resolved:
@@ -81,7 +89,7 @@ def r_year_earlier(m: re.Match[str], state: State) -> Resolved:
         return "DATE", shift(state.last_quarter, -1, "Y").value(), "previous"
     if state.dct is None:
         return "DATE", "XXXX", "unresolved"
-    return "DATE", str(state.dct.year - 1), "anchor"
+    return "DATE", year_value(state.dct.year - 1), "anchor"
 
 
 REL_STEP = {
@@ -129,6 +137,8 @@ def r_unit_rel(m: re.Match[str], state: State) -> Resolved:
         return "DATE", week.value() + "-WE", anchor
     if unit == "century":
         c = base_day.year // 100 + step
+        if not 0 <= c <= MAX_YEAR // 100:
+            raise OutOfRange(f"century {c}")
         return "DATE", f"{c:02d}", anchor
     gran = {"week": "week", "month": "month", "year": "year", "decade": "decade"}[unit]
     code = {"week": "W", "month": "M", "year": "Y", "decade": "DE"}[unit]

@@ -3,13 +3,14 @@ resolver shares (recording a resolved date, reading numbers and units)."""
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from datetime import date
 
 from parley.records import TimexType
 from parley.time.lexicon import Lexicon
-from parley.time.values import Point
+from parley.time.values import OutOfRange, Point
 
 Resolved = tuple[TimexType, str, str] | None  # (type, value, anchor); None: not a timex
 
@@ -59,9 +60,16 @@ def number(state: State, raw: str | None) -> float | None:
         return 0.5
     half = 0.5 if joined.endswith(" 1/2") else 0.0
     try:
-        return float(joined.removesuffix(" 1/2").replace(",", "")) + half
-    except ValueError:
-        pass
+        value = float(joined.removesuffix(" 1/2").replace(",", "")) + half
+    except ValueError:  # words, not digits
+        return _word_number(state, words)
+    if not math.isfinite(value):
+        raise OutOfRange(f"the number {raw[:20]}...")  # 400 digits: no date is that far
+    return value
+
+
+def _word_number(state: State, words: list[str]) -> float | None:
+    """The sum of the words' values ("twenty four"); None when one is not a number word."""
     total = 0.0
     for word in words:
         value = state.lex.numbers.get(word)

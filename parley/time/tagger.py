@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from datetime import datetime
 
 from parley.config import Config
@@ -32,9 +33,10 @@ from parley.time import resolve_days as days
 from parley.time import resolve_durations as durations
 from parley.time import resolve_relative as relative
 from parley.time.context import sentence_cuts
-from parley.time.find import find_candidates, trim
+from parley.time.find import Found, find_candidates, trim
 from parley.time.resources import TimeResources
 from parley.time.state import Resolved, State
+from parley.time.values import OutOfRange
 
 __all__ = ["tag_timexes"]
 
@@ -73,7 +75,7 @@ def tag_timexes(
     for found in find_candidates(text, resources):
         if found.start < taken:
             continue
-        resolved = RESOLVERS[found.rule](found.match, state)
+        resolved = _resolve(found, state)
         if resolved is None:
             continue
         kind, value, anchor = resolved
@@ -83,6 +85,22 @@ def tag_timexes(
         taken = found.end
         out.append(Timex(text[start:end], kind, value, start, end, anchor))
     return tuple(out)
+
+
+def _resolve(found: Found, state: State) -> Resolved:
+    """The resolver's answer; when the value would fall outside years 1..9999 (an anchor
+    near either end of the calendar), the expression as if there were no anchor, or not a
+    timex at all when even that has no value (a number too large to be a number)."""
+    resolve = RESOLVERS[found.rule]
+    try:
+        return resolve(found.match, state)
+    except OutOfRange:
+        pass
+    unanchored = replace(state, dct=None, last=None, last_day=None, last_quarter=None)
+    try:
+        return resolve(found.match, unanchored)
+    except OutOfRange:
+        return None
 
 
 # Each rule of ``patterns`` and the function that resolves its matches.
