@@ -92,6 +92,10 @@ def r_year_earlier(m: re.Match[str], state: State) -> Resolved:
     return "DATE", year_value(state.dct.year - 1), "anchor"
 
 
+# What may follow "the day before" for it to be a date of its own: the end of a clause (matched
+# in place, not on a copy of the rest of the text, which made long texts quadratic).
+_CLAUSE_END = re.compile(r"\s*(?:[.,;:)\"']|$)")
+
 REL_STEP = {
     "last": -1,
     "the last": -1,
@@ -207,7 +211,7 @@ def r_previous_day(m: re.Match[str], state: State) -> Resolved:
     base = state.last_day or state.last
     which = (m.group("which") or m.group("which2") or "").lower()
     unit = (m.group("unit") or m.group("unit2") or "day").lower()
-    if m.group("which2") and not re.match(r"\s*(?:[.,;:)\"']|$)", state.text[m.end() :]):
+    if m.group("which2") and not _CLAUSE_END.match(state.text, m.end()):
         return None  # "the day before the vote": an event anchors it, not a date
     if m.group("that"):
         which, unit = "same", "day"
