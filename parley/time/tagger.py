@@ -16,7 +16,13 @@ Resolution conventions (news leans to the past):
   begun yet and nothing leans forward; "the quarter", "the latest period" are the last
   quarter mentioned, else the one before the publication.
 Without a publication time, relative expressions are written with X ("XXXX-11-09") and
-marked anchor "unresolved"; durations and sets need no anchor.
+marked anchor "unresolved"; durations and sets need no anchor. So is an expression whose value
+would fall outside years 1..9999 ("next year" in an article dated 9999-12-31).
+
+The work is split by concern: ``find`` (candidate spans), ``context`` (sentences and tense
+cues), ``state`` (what resolution carries along), ``resolve_*`` (one module per kind of
+expression), ``values`` (calendar arithmetic and TIMEX3 values), ``resources`` (the loaded
+data).
 """
 
 from __future__ import annotations
