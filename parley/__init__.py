@@ -1,12 +1,14 @@
 """Parley: evidence-linked intelligence from international-relations news.
 
     >>> from parley import analyze
-    >>> result = analyze(open("examples/page.txt").read())   # doctest: +SKIP
+    >>> result = analyze(text=open("examples/page.txt").read())   # doctest: +SKIP
     >>> result.article.title, result.to_json()                # doctest: +SKIP
 """
 
-from parley.analysis import Config, analyze, analyze_document
+from parley.analysis import analyze
+from parley.config import Config
 from parley.errors import ParleyError
+from parley.pipeline import Failure, Pipeline
 from parley.records import (
     SCHEMA,
     Analysis,
@@ -28,12 +30,13 @@ __all__ = [
     "Config",
     "Entity",
     "Event",
+    "Failure",
     "Mention",
     "ParleyError",
+    "Pipeline",
     "Quote",
     "Stance",
     "Timex",
     "__version__",
     "analyze",
-    "analyze_document",
 ]

@@ -1,50 +1,46 @@
-"""``analyze(document) -> Analysis``: one article, one pure function.
+"""The stages of one article's analysis, and ``analyze()``: the one-call convenience.
 
 Data flows one way through an explicit table of stages. Each stage declares what it reads
 from the context and the one field it assigns; ``check_stage_order`` confirms that every
 field is made before it is read, the way spaCy checks its pipeline. A stage returns its own
-records and never changes what an earlier stage made.
+records and never changes what an earlier stage made. The loaded resources (model, knowledge
+base, lexicons) come from the ``Pipeline`` that runs the stages (``parley.pipeline``).
 
     sources -> extract -> nlp -> entities -> time -> quotes -> events -> Analysis
 """
 
 from __future__ import annotations
 
-import dataclasses
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
 from spacy.tokens import Doc
 
 from parley.config import Config
+from parley.nlp.index import MentionIndex, ParseIndex
 from parley.records import Analysis, Article, Entity, Event, Quote, Stance, Timex
-from parley.sources import Document, document_from_input
+from parley.resources import Resources
+from parley.sources import Document
 
-__all__ = [
-    "STAGES",
-    "Config",
-    "Context",
-    "Stage",
-    "analyze",
-    "analyze_document",
-    "analyze_text",
-    "analyze_texts",
-]
+__all__ = ["STAGES", "Config", "Context", "Stage", "analyze", "check_stage_order"]
 
 
 @dataclass(frozen=True, slots=True)
 class Context:
-    """What the stages have made so far. Stages read it; only ``run_stages`` writes it."""
+    """What the stages have made so far. Stages read it; only the pipeline writes it."""
 
     document: Document
-    config: Config
+    resources: Resources
     published: datetime | None = None  # a publication time supplied by the caller
     article: Article | None = None
+    published_at: datetime | None = None  # the article's publication time, parsed once
     doc: Doc | None = None
+    parse: ParseIndex | None = None
     entities: tuple[Entity, ...] = ()
+    mentions: MentionIndex | None = None
     timexes: tuple[Timex, ...] = ()
     quotes: tuple[Quote, ...] = ()
     events: tuple[Event, ...] = ()
@@ -52,158 +48,111 @@ class Context:
     warnings: tuple[str, ...] = ()
     skip_nlp: bool = False
 
+    @property
+    def on(self) -> date | None:
+        """The publication day (actors are coded by the offices held on it)."""
+        return self.published_at.date() if self.published_at else None
+
 
 @dataclass(frozen=True, slots=True)
 class Stage:
     name: str
     requires: tuple[str, ...]
-    assigns: str
-    run: Callable[[Context], Any]
+    assigns: tuple[str, ...]  # the context fields this stage makes
+    run: Callable[[Context], dict[str, Any]]
     needs_nlp: bool = False  # skipped when the article is not English
 
 
-def _extract(ctx: Context) -> Article:
+def _extract(ctx: Context) -> dict[str, Any]:
     from parley.extract import extract_article
 
-    return extract_article(ctx.document, published=ctx.published)
+    article = extract_article(ctx.document, published=ctx.published)
+    return {"article": article}
 
 
-def _parse(ctx: Context) -> Doc:
-    from parley.nlp import parse
-
+def _parse(ctx: Context) -> dict[str, Any]:
     assert ctx.article is not None
-    return parse(ctx.article.text, ctx.config.model)
+    doc = ctx.resources.nlp(ctx.article.text)
+    return {"doc": doc, "parse": ParseIndex.build(doc)}
 
 
-def _entities(ctx: Context) -> tuple[Entity, ...]:
+def _entities(ctx: Context) -> dict[str, Any]:
     from parley.entities import find_entities
-    from parley.kb import load_knowledge_base
 
-    assert ctx.article is not None and ctx.doc is not None
-    kb = load_knowledge_base(ctx.config.knowledge, ctx.config.petrarch_actors)
-    return find_entities(ctx.doc, ctx.article, kb)
+    assert ctx.article is not None and ctx.doc is not None and ctx.parse is not None
+    entities = find_entities(ctx.doc, ctx.article, ctx.resources.of("entities"))
+    return {"entities": entities, "mentions": MentionIndex.build(entities, ctx.parse)}
 
 
-def _time(ctx: Context) -> tuple[Timex, ...]:
-    from parley.errors import InputError
-    from parley.nlp.index import ParseIndex
-    from parley.time import TimeResources, parse_published, tag_timexes
+def _time(ctx: Context) -> dict[str, Any]:
+    from parley.time import TimeResources, tag_timexes
 
     assert ctx.article is not None
-    published = None
-    if ctx.article.published:
-        try:
-            published = parse_published(ctx.article.published)
-        except InputError:
-            published = None  # a stamp the page gave that is not ISO 8601: no anchor
     sentences = None
-    if ctx.doc is not None:
-        parse = ParseIndex.build(ctx.doc)
-        sentences = tuple(zip(parse.sent_starts, parse.sent_ends, strict=True))
-    resources = TimeResources.load(ctx.config)
-    return tag_timexes(ctx.article.text, published, sentences=sentences, resources=resources)
+    if ctx.parse is not None:
+        sentences = tuple(zip(ctx.parse.sent_starts, ctx.parse.sent_ends, strict=True))
+    # Until the pipeline's Resources loads the time stage's ("time": TimeResources.load(config,
+    # nlp.vocab) in resources._load_stages), a load per article: milliseconds after the first.
+    resources = ctx.resources.stages.get("time") or TimeResources.load(ctx.resources.config)
+    timexes = tag_timexes(
+        ctx.article.text, ctx.published_at, sentences=sentences, resources=resources
+    )
+    return {"timexes": timexes}
 
 
-def _quotes(ctx: Context) -> tuple[Quote, ...]:
+def _quotes(ctx: Context) -> dict[str, Any]:
     from parley.quotes import find_quotes
 
     assert ctx.article is not None and ctx.doc is not None
-    return find_quotes(ctx.doc, ctx.article, ctx.entities, ctx.timexes)
+    return {"quotes": find_quotes(ctx.doc, ctx.article, ctx.entities, ctx.timexes)}
 
 
-def _events(ctx: Context) -> tuple[Event, ...]:
+def _events(ctx: Context) -> dict[str, Any]:
     from parley.events import find_events
 
     assert ctx.article is not None and ctx.doc is not None
-    return find_events(ctx.doc, ctx.article, ctx.entities, ctx.timexes, ctx.quotes, ctx.config)
+    events = find_events(
+        ctx.doc, ctx.article, ctx.entities, ctx.timexes, ctx.quotes, ctx.resources.config
+    )
+    return {"events": events}
 
 
 STAGES: tuple[Stage, ...] = (
-    Stage("extract", ("document", "published"), "article", _extract),
-    Stage("nlp", ("article",), "doc", _parse, needs_nlp=True),
-    Stage("entities", ("article", "doc"), "entities", _entities, needs_nlp=True),
-    Stage("time", ("article",), "timexes", _time, needs_nlp=True),
-    Stage("quotes", ("article", "doc", "entities", "timexes"), "quotes", _quotes, needs_nlp=True),
+    Stage("extract", ("document", "published"), ("article",), _extract),
+    Stage("nlp", ("article",), ("doc", "parse"), _parse, needs_nlp=True),
+    Stage("entities", ("article", "parse"), ("entities", "mentions"), _entities, needs_nlp=True),
+    Stage("time", ("article", "parse"), ("timexes",), _time, needs_nlp=True),
+    Stage(
+        "quotes",
+        ("article", "parse", "mentions", "timexes"),
+        ("quotes",),
+        _quotes,
+        needs_nlp=True,
+    ),
     Stage(
         "events",
-        ("article", "doc", "entities", "timexes", "quotes"),
-        "events",
+        ("article", "parse", "mentions", "timexes", "quotes"),
+        ("events",),
         _events,
         needs_nlp=True,
     ),
 )
+# The stages after extraction, for text taken verbatim as the article body.
+NLP_STAGES = STAGES[1:]
 
 
 def check_stage_order(stages: tuple[Stage, ...] = STAGES) -> None:
     """Raise ValueError when a stage reads a field that no earlier stage made."""
-    made = {"document", "config", "published"}
+    made = {"document", "resources", "published"}
     for stage in stages:
         missing = [name for name in stage.requires if name not in made]
         if missing:
             raise ValueError(f"stage {stage.name!r} requires {missing} before it is made")
-        made.add(stage.assigns)
+        made.update(stage.assigns)
 
 
-def run_stages(ctx: Context, stages: tuple[Stage, ...] = STAGES) -> Context:
-    for stage in stages:
-        if stage.needs_nlp and ctx.skip_nlp:
-            continue
-        if stage.assigns in ("article", "doc") and getattr(ctx, stage.assigns) is not None:
-            continue  # made already by the caller (a batch driver parses with nlp.pipe)
-        ctx = dataclasses.replace(ctx, **{stage.assigns: stage.run(ctx)})
-        if stage.assigns == "article":
-            ctx = _after_extract(ctx)
-    return ctx
-
-
-def _after_extract(ctx: Context) -> Context:
-    """Flag articles Parley's English models cannot read; their NLP stages are skipped."""
-    article = ctx.article
-    assert article is not None
-    if article.language not in (None, "en"):
-        note = f"the article is in {article.language!r}, not English: NLP stages skipped"
-        return dataclasses.replace(ctx, skip_nlp=True, warnings=(*ctx.warnings, note))
-    return ctx
-
-
-def analyze_document(
-    document: Document, published: datetime | None = None, config: Config | None = None
-) -> Analysis:
-    """Analyze a Document already read (the CLI and the corpus engines call this)."""
-    ctx = Context(document=document, config=config or Config(), published=published)
-    return _finish(run_stages(ctx))
-
-
-def analyze_text(
-    text: str,
-    published: str | datetime | None = None,
-    *,
-    config: Config | None = None,
-    article_id: str = "",
-) -> Analysis:
-    """Analyze a text taken verbatim as the article body: no extraction, no cleaning.
-
-    Evaluations use this so that offsets index the gold files' own text. The text is taken
-    to be English.
-    """
-    from parley.time.anchor import parse_published
-
-    when = parse_published(published) if isinstance(published, str) else published
-    ctx = _verbatim_context(text, when, config or Config(), article_id)
-    return _finish(run_stages(ctx, STAGES[1:]))
-
-
-def _verbatim_context(text: str, when: datetime | None, config: Config, article_id: str) -> Context:
-    from parley.extract import article_id as make_id
-
-    # The caller vouches for the text being English: evaluations feed English gold.
-    published = when.isoformat() if when else None
-    article = Article.from_text(text, id=article_id or make_id(text, None), published=published)
-    document = Document(data=b"", source="<text>")
-    return Context(document=document, config=config, published=when, article=article)
-
-
-def _finish(ctx: Context) -> Analysis:
+def finish(ctx: Context) -> Analysis:
+    """The Analysis record of a context every stage has run on."""
     assert ctx.article is not None
     return Analysis(
         article=ctx.article,
@@ -216,41 +165,49 @@ def _finish(ctx: Context) -> Analysis:
     )
 
 
-def analyze_texts(
-    items: Iterable[tuple[str, str | None]],
-    *,
-    config: Config | None = None,
-    batch_size: int = 16,
-) -> Iterator[Analysis]:
-    """Analyze many verbatim texts (text, published) in order, parsing them in batches with
-    ``nlp.pipe``; the same stages as ``analyze_text``, for corpora and benchmarks."""
-    from parley.nlp import parse_many
-    from parley.time.anchor import parse_published
-
-    config = config or Config()
-    contexts = []
-    for text, published in items:
-        when = parse_published(published) if published else None
-        contexts.append(_verbatim_context(text, when, config, ""))
-    pairs = ((ctx.article.text, ctx) for ctx in contexts if ctx.article is not None)
-    for doc, ctx in parse_many(pairs, config.model, batch_size=batch_size):
-        yield _finish(run_stages(dataclasses.replace(ctx, doc=doc), STAGES[1:]))
-
-
 def analyze(
-    source: str | bytes | Path,
+    document: Document | None = None,
+    *,
+    text: str | None = None,
+    path: str | Path | None = None,
+    data: bytes | None = None,
     published: str | datetime | None = None,
     url: str | None = None,
+    config: Config | None = None,
+    timeout: float | None = None,
+) -> Analysis:
+    """Analyze one news page, given as exactly one of: a ``Document``; ``text=`` (the page's
+    text, HTML or scraped); ``path=`` (a file to read); ``data=`` (raw bytes in any encoding).
+
+    A string is always text: a file is read only when asked with ``path=``. ``published``
+    (ISO 8601 string or datetime) is used when the page gives no publication time; ``url`` is
+    the page's address, kept as metadata (nothing is fetched). ``timeout`` (seconds) limits
+    the analysis; by default the configuration's limit (120 s) applies. The model and tables
+    are loaded once per configuration by ``parley.pipeline.default_pipeline``.
+    """
+    from parley.pipeline import default_pipeline, document_of
+
+    doc = document_of(document, text=text, path=path, data=data, url=url, config=config)
+    return default_pipeline(config)(doc, published=published, timeout=timeout)
+
+
+def analyze_document(
+    document: Document, published: datetime | None = None, config: Config | None = None
+) -> Analysis:
+    """Analyze a Document already read, with the default pipeline of ``config``."""
+    from parley.pipeline import default_pipeline
+
+    return default_pipeline(config)(document, published=published)
+
+
+def analyze_text(
+    text: str,
+    published: str | datetime | None = None,
     *,
     config: Config | None = None,
+    article_id: str = "",
 ) -> Analysis:
-    """Analyze one news page: text, raw bytes (HTML or text, any encoding) or a file path.
+    """A text taken verbatim as the article body (``Pipeline.analyze_text``)."""
+    from parley.pipeline import default_pipeline
 
-    ``published`` (ISO 8601 string or datetime) is used when the page gives no publication
-    time; ``url`` is the page's address, kept as metadata (nothing is fetched here).
-    """
-    from parley.time.anchor import parse_published
-
-    document = document_from_input(source, url=url)
-    when = parse_published(published) if isinstance(published, str) else published
-    return analyze_document(document, when, config)
+    return default_pipeline(config).analyze_text(text, published=published, article_id=article_id)

@@ -42,4 +42,4 @@ def seed_analysis(seed_path: Path):  # type: ignore[no-untyped-def]
     """The full analysis of the seed article, computed once."""
     from parley import analyze
 
-    return analyze(seed_path)
+    return analyze(path=seed_path)

@@ -80,6 +80,7 @@ def test_analysis_public_api_all_is_complete() -> None:
         "config",
         "datafiles",
         "pipeline",
+        "resources",
     }
     assert public - modules - {"annotations"} <= set(parley.__all__)
     for name in parley.__all__:

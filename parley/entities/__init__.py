@@ -28,6 +28,7 @@ from parley.entities.cluster import build_entities, group_candidates
 from parley.entities.kbtypes import KnowledgeBaseLike
 from parley.entities.lexicon import load_lexicon
 from parley.entities.mentions import Sentences, collect_candidates, find_name_repeats
+from parley.entities.nominal import add_nominal_entities
 from parley.entities.pronouns import resolve_pronouns
 from parley.entities.titles import (
     apply_apposed_groups,
@@ -60,8 +61,6 @@ def find_entities(doc: Doc, article: Article, kb: KnowledgeBaseLike) -> tuple[En
     lex = load_lexicon()
     sents = Sentences(doc)
     cands = collect_candidates(doc, text, kb, lex, sents)
-    if not cands:
-        return ()
     cands = find_titled_names(text, cands, lex, sents)
     cands = apply_titles(text, cands, lex, sents)
     apply_org_countries(text, cands)
@@ -71,4 +70,5 @@ def find_entities(doc: Doc, article: Article, kb: KnowledgeBaseLike) -> tuple[En
     on = article_date(article.published)
     clusters = group_candidates(cands, kb, on)
     resolve_pronouns(doc, text, clusters, lex, sents)
-    return build_entities(clusters, kb, lex, text, on)
+    entities = build_entities(clusters, kb, lex, text, on)
+    return add_nominal_entities(doc, text, entities, kb, on)

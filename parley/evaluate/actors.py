@@ -19,7 +19,7 @@ mention-level precision and recall against Parley's own annotated articles.
   GDELT's published hand-check of its own actor coding (Actor1 79%, Actor2 78.5% correct)
   is printed beside the figures for scale; it judged whole events, so it is a reference
   point, not the same measurement.
-* **Mentions.** ``tests/fixtures/entities`` holds short articles written and annotated for
+* **Mentions.** ``parley/evaluate/data/mentions`` holds short articles written and annotated for
   Parley (see its README): exact-span precision, recall and F1 of all mentions; pairwise
   precision and recall of "same entity" links among the mentions found; and the share of
   gold entities with a code whose system entity (the one holding most of its mentions) has
@@ -31,12 +31,10 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
-
-from spacy.tokens import Doc
 
 from parley.errors import EvaluationError
 from parley.evaluate.common import Report, require_dir
@@ -44,7 +42,8 @@ from parley.records import Article, Entity, Event
 
 __all__ = ["GoldActorRecord", "read_petrarch", "read_plover", "run", "score_mentions"]
 
-FIXTURES = Path(__file__).resolve().parents[2] / "tests" / "fixtures" / "entities"
+# Shipped with the package: an installed wheel has no tests folder.
+MENTION_GOLD = Path(__file__).resolve().parent / "data" / "mentions"
 GDELT_HAND_CHECK = {"Actor1": 0.79, "Actor2": 0.785}
 
 _SENTENCE = re.compile(r"<Sentence\b([^>]*?)/?>(.*?)</Sentence>", re.DOTALL)
@@ -202,48 +201,13 @@ def _article(text: str, published: str | None) -> Article:
 def _analyses(
     items: list[tuple[str, str | None]],
 ) -> Iterator[tuple[tuple[Entity, ...], tuple[Event, ...] | None]]:
-    """Entities (and events, when the events stage exists) for each (text, date)."""
-    from parley.entities import find_entities
-    from parley.kb import load_knowledge_base
-    from parley.nlp import parse_many
+    """Entities and events for each (text, date), through the whole pipeline."""
+    from parley.pipeline import Failure, default_pipeline
 
-    kb = load_knowledge_base()
-    events_stage = _events_stage()
-    for doc, published in parse_many(items):
-        article = _article(doc.text, published)
-        entities = find_entities(doc, article, kb)
-        yield entities, (events_stage(doc, article, entities) if events_stage else None)
-
-
-_EventsStage = Callable[[Doc, Article, tuple[Entity, ...]], tuple[Event, ...]]
-
-
-def _events_stage() -> _EventsStage | None:
-    """The events stage, when ``parley.events.find_events`` is installed."""
-    try:
-        from parley.errors import InputError
-        from parley.events import find_events
-        from parley.time import TimeResources, parse_published, tag_timexes
-    except ImportError:
-        return None
-    from parley.analysis import Config
-
-    time_resources = TimeResources.load(Config())
-
-    def run(doc: Doc, article: Article, entities: tuple[Entity, ...]) -> tuple[Event, ...]:
-        published = None
-        if article.published:
-            try:
-                published = parse_published(article.published)
-            except InputError:
-                published = None  # a gold record's date that is not ISO 8601: no anchor
-        sentences = tuple((s.start_char, s.end_char) for s in doc.sents) if len(doc) else None
-        timexes = tag_timexes(
-            article.text, published, sentences=sentences, resources=time_resources
-        )
-        return tuple(find_events(doc, article, entities, timexes, (), Config()))
-
-    return run
+    for result in default_pipeline().pipe_texts(items):
+        if isinstance(result, Failure):
+            raise EvaluationError(f"the analysis failed on a gold sentence: {result.message}")
+        yield result.entities, result.events
 
 
 def _score_set(
@@ -400,7 +364,7 @@ def _mention_metrics(directory: Path, rows: list[str], notes: list[str]) -> dict
 
 
 # ------------------------------------------------------------------ run ---
-def run(data_dir: Path, *, limit: int | None = None, fixtures_dir: Path | None = None) -> Report:
+def run(data_dir: Path, *, limit: int | None = None, mention_gold: Path | None = None) -> Report:
     """Score actor codes on PLOVER and PETRARCH (``limit`` caps each set's records) and
     mentions on the annotated fixture articles."""
     require_dir(data_dir, "gold data")
@@ -426,5 +390,5 @@ def run(data_dir: Path, *, limit: int | None = None, fixtures_dir: Path | None =
         "(country: first 3 chars, IGO codes by organisation; sector: country+first sector)",
     ]
     rows.append("")
-    metrics.update(_mention_metrics(fixtures_dir or FIXTURES, rows, notes))
+    metrics.update(_mention_metrics(mention_gold or MENTION_GOLD, rows, notes))
     return Report(name="actors", metrics=metrics, table="\n".join(rows), notes=tuple(notes))

@@ -3,8 +3,14 @@
 from __future__ import annotations
 
 import tomllib
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+from io import StringIO
 from pathlib import Path
+
+from rich.box import SIMPLE_HEAD
+from rich.console import Console
+from rich.table import Table
 
 from parley.errors import EvaluationError
 
@@ -23,6 +29,36 @@ class Report:
     metrics: dict[str, float]
     table: str
     notes: tuple[str, ...] = field(default=())
+
+
+Cell = str | int | float | None
+
+
+def render_table(
+    columns: Sequence[str], rows: Sequence[Sequence[Cell]], *, title: str | None = None
+) -> str:
+    """A plain-text table drawn by Rich: numbers right-aligned (floats to 3 places), the
+    same on a terminal and in a log (no colour, a fixed width)."""
+    table = Table(title=title, box=SIMPLE_HEAD, title_justify="left", pad_edge=False)
+    numeric = [
+        bool(rows) and all(isinstance(r[i], int | float) for r in rows if r[i] is not None)
+        for i in range(len(columns))
+    ]
+    for name, is_number in zip(columns, numeric, strict=True):
+        table.add_column(name, justify="right" if is_number else "left", no_wrap=True)
+    for row in rows:
+        table.add_row(*(_cell(value) for value in row))
+    out = StringIO()
+    Console(file=out, width=160, no_color=True, color_system=None, highlight=False).print(table)
+    return "\n".join(line.rstrip() for line in out.getvalue().splitlines()).strip("\n")
+
+
+def _cell(value: Cell) -> str:
+    if value is None:
+        return "-"
+    if isinstance(value, float):
+        return f"{value:.3f}"
+    return str(value)
 
 
 def require_dir(path: Path, what: str) -> Path:

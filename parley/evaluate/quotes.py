@@ -22,10 +22,9 @@ from __future__ import annotations
 import bisect
 import json
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from parley.errors import EvaluationError
 from parley.evaluate.common import Report, require_dir
@@ -320,49 +319,22 @@ def table(scores: Scores) -> str:
 
 
 # ---------------------------------------------------------------------- run ---
-def _optional_stages() -> tuple[Callable[..., Any] | None, Callable[..., Any] | None]:
-    """The entity and time stages, when installed (colleagues' stages may not be yet)."""
-    try:
-        from parley.analysis import _entities, _time
-        from parley.entities import find_entities  # noqa: F401
-        from parley.kb import load_knowledge_base  # noqa: F401
-        from parley.time import tag_timexes  # noqa: F401
-    except ImportError:
-        return None, None
-    return _entities, _time
-
-
 def system_output(
     gold: dict[str, GoldArticle], stems: list[str], notes: list[str] | None = None
 ) -> list[dict[str, object]]:
-    """Parley's quotes for each article, parsed in batches; text taken verbatim.
+    """Parley's quotes for each article, through the whole pipeline, text taken verbatim."""
+    from parley.pipeline import Failure, default_pipeline
 
-    The entity and time stages run when they are installed and work; a stage that fails
-    (a colleague's stage still landing) is dropped for the run and said so in ``notes``.
-    """
-    from parley.analysis import Config, Context
-    from parley.errors import ParleyError
-    from parley.nlp import parse_many
-    from parley.quotes import find_quotes
-    from parley.sources import Document
-
-    stages = dict(zip(("entities", "time"), _optional_stages(), strict=True))
+    pipeline = default_pipeline()
     lines = []
-    for doc, stem in parse_many((gold[s].text, s) for s in stems):
-        article = _article(stem, doc.text)
-        ctx = Context(Document(data=b"", source=stem), Config(), article=article, doc=doc)
-        made: dict[str, Any] = {"entities": (), "time": ()}
-        for name, stage in list(stages.items()):
-            if stage is None:
-                continue
-            try:
-                made[name] = stage(ctx)
-            except (ImportError, ParleyError) as err:
-                stages[name] = None
-                if notes is not None:
-                    notes.append(f"{name} stage unavailable, run without it: {err}")
-        quotes = find_quotes(doc, article, made["entities"], made["time"])
-        lines.append(system_line(stem, quotes))
+    results = pipeline.pipe_texts((gold[s].text, None) for s in stems)
+    for stem, result in zip(stems, results, strict=True):
+        if isinstance(result, Failure):
+            if notes is not None:
+                notes.append(f"{stem}: {result.stage} failed: {result.message}")
+            lines.append(system_line(stem, ()))
+            continue
+        lines.append(system_line(stem, result.quotes))
     return lines
 
 

@@ -192,9 +192,10 @@ def _read_documents(
         for corpus, doc in read:
             yield corpus, doc, None
         return
-    from parley.nlp import parse_many
+    from parley.nlp import load_pipeline, parse_many
 
-    for parsed, (corpus, doc) in parse_many((doc.text, (corpus, doc)) for corpus, doc in read):
+    items = ((doc.text, (corpus, doc)) for corpus, doc in read)
+    for parsed, (corpus, doc) in parse_many(load_pipeline(), items):
         sentences = tuple((s.start_char, s.end_char) for s in parsed.sents) if len(parsed) else ()
         yield corpus, doc, sentences
 

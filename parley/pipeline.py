@@ -1,0 +1,420 @@
+"""``Pipeline``: the analysis of many documents with resources loaded once.
+
+    >>> from parley.pipeline import Pipeline               # doctest: +SKIP
+    >>> pipeline = Pipeline.from_config(Config())           # doctest: +SKIP
+    >>> analysis = pipeline(document)                       # doctest: +SKIP
+    >>> for result in pipeline.pipe(documents, n_process=2):  # doctest: +SKIP
+    ...     print(result.article.id if isinstance(result, Analysis) else result.message)
+
+A pipeline is built once from a ``Config`` and owns every loaded resource (the spaCy model,
+the knowledge base, the lexicons). It pickles as its ``Config``, so a process pool or a Spark
+executor rebuilds it once per worker. ``pipe`` keeps input order and returns a document's
+failure as a ``Failure`` value (its source, the stage, Parley's error code and message),
+never stopping the batch.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import multiprocessing as mp
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from parley.analysis import NLP_STAGES, STAGES, Context, Stage, finish
+from parley.config import Config
+from parley.errors import (
+    INTERNAL_ERROR,
+    PARLEY_FAILURES,
+    InputError,
+    InputTooLarge,
+    TimeLimitExceeded,
+)
+from parley.limits import check_seconds, time_limit
+from parley.nlp.index import ParseIndex
+from parley.records import Analysis, Article, Record
+from parley.resources import Resources
+from parley.sources import Document
+
+__all__ = ["Failure", "Pipeline", "default_pipeline", "document_of", "publication_time"]
+
+# Publication years Parley resolves dates against. Pages emit zero dates ("0001-01-01") and
+# far-future placeholders ("9999-12-31"); neither is a publication time.
+EARLIEST_YEAR = 1800
+LATEST_YEAR = 2200
+
+Published = str | datetime | None
+Item = Document | tuple[Document, Published]
+
+
+@dataclass(frozen=True, slots=True)
+class Failure(Record):
+    """One document that could not be analysed, as a value in a batch's results."""
+
+    source: str  # the document's path, URL, or "<text>"
+    stage: str  # the stage that failed ("read", "extract", "nlp", ...)
+    code: str  # Parley's error code ("E106", "E301"; "E900" for an internal error)
+    message: str  # one line for a person
+
+    @property
+    def internal(self) -> bool:
+        """A bug in Parley (not bad input): the CLI exits 70 for these."""
+        return self.code == INTERNAL_ERROR
+
+
+class _StageError(Exception):
+    """Carries the failing stage's name with the error it raised (inside the pipeline only)."""
+
+    def __init__(self, stage: str, error: BaseException) -> None:
+        super().__init__(stage)
+        self.stage = stage
+        self.error = error
+
+
+class Pipeline:
+    """Parley's analysis with its resources loaded; build with ``Pipeline.from_config``."""
+
+    def __init__(self, resources: Resources) -> None:
+        self.resources = resources
+
+    @classmethod
+    def from_config(cls, config: Config | None = None) -> Pipeline:
+        """Load the model and every table the configuration names (once)."""
+        return cls(Resources.load(config or Config()))
+
+    @property
+    def config(self) -> Config:
+        return self.resources.config
+
+    def __reduce__(self) -> tuple[Any, tuple[Config]]:
+        # A pipeline travels as its configuration; the receiver loads its own resources.
+        return (Pipeline.from_config, (self.config,))
+
+    # ------------------------------------------------------------------ one document ---
+    def __call__(
+        self, document: Document, *, published: Published = None, timeout: float | None = None
+    ) -> Analysis:
+        """Analyse one document; raise its ParleyError or TimeLimitExceeded when it fails."""
+        ctx = self._context(document, published)
+        seconds = self.config.timeout if timeout is None else check_seconds(timeout)
+        with time_limit(seconds, document.source):
+            try:
+                return finish(self._run(ctx, STAGES))
+            except _StageError as failed:
+                raise failed.error from None
+
+    def analyze_text(
+        self,
+        text: str,
+        *,
+        published: Published = None,
+        article_id: str = "",
+        timeout: float | None = None,
+    ) -> Analysis:
+        """Analyse a text taken verbatim as the article body: no extraction, no cleaning, so
+        offsets index the caller's own text (evaluations feed gold files this way). The text
+        is taken to be English."""
+        ctx = self._verbatim_context(text, published, article_id)
+        seconds = self.config.timeout if timeout is None else check_seconds(timeout)
+        with time_limit(seconds, article_id or "<text>"):
+            try:
+                return finish(self._run(ctx, NLP_STAGES))
+            except _StageError as failed:
+                raise failed.error from None
+
+    # ----------------------------------------------------------------------- batches ---
+    def pipe(
+        self,
+        items: Iterable[Item],
+        *,
+        n_process: int = 1,
+        batch_size: int = 16,
+    ) -> Iterator[Analysis | Failure]:
+        """Analyse documents (or (document, published) pairs) in input order; a document
+        that fails comes out as a ``Failure`` and the rest go on. ``n_process`` > 1 runs
+        worker processes, each rebuilding this pipeline from its ``Config`` once."""
+        if n_process < 1:
+            raise ValueError("n_process must be at least 1")
+        chunks = _chunks(items, batch_size)
+        if n_process == 1:
+            for chunk in chunks:
+                yield from self._pipe_chunk(chunk)
+            return
+        yield from _pool_map(self.config, chunks, n_process)
+
+    def pipe_texts(
+        self, items: Iterable[tuple[str, Published]], *, batch_size: int = 16
+    ) -> Iterator[Analysis | Failure]:
+        """Verbatim texts with their publication times, in order (``analyze_text`` batched)."""
+        for chunk in _chunks(items, batch_size):
+            contexts: list[Context | Failure] = []
+            for text, published in chunk:
+                try:
+                    contexts.append(self._verbatim_context(text, published, ""))
+                except PARLEY_FAILURES as err:
+                    contexts.append(_failure("<text>", "read", err))
+            yield from self._finish_batch(contexts)
+
+    def _pipe_chunk(self, chunk: list[Item]) -> Iterator[Analysis | Failure]:
+        contexts: list[Context | Failure] = []
+        for item in chunk:
+            document, published = item if isinstance(item, tuple) else (item, None)
+            try:
+                ctx = self._context(document, published)
+                with time_limit(self.config.timeout, document.source):
+                    ctx = self._run(ctx, STAGES[:1])
+                contexts.append(ctx)
+            except _StageError as failed:
+                contexts.append(_failure(document.source, failed.stage, failed.error))
+            except PARLEY_FAILURES as err:
+                contexts.append(_failure(document.source, "read", err))
+        yield from self._finish_batch(contexts)
+
+    def _finish_batch(self, contexts: list[Context | Failure]) -> Iterator[Analysis | Failure]:
+        """Parse the batch's articles together (spaCy is fastest over batches), then run the
+        later stages on each within its own time limit."""
+        parsed = self._parse_batch([c for c in contexts if isinstance(c, Context)])
+        for ctx in contexts:
+            if isinstance(ctx, Failure):
+                yield ctx
+                continue
+            source = ctx.document.source
+            try:
+                with time_limit(self.config.timeout, source):
+                    yield finish(self._run(parsed.get(id(ctx), ctx), NLP_STAGES))
+            except _StageError as failed:
+                yield _failure(source, failed.stage, failed.error)
+            except TimeLimitExceeded as err:  # fired between two stages
+                yield _failure(source, "analysis", err)
+
+    def _parse_batch(self, contexts: list[Context]) -> dict[int, Context]:
+        """Each context with its parse, keyed by the context's identity. Articles that are too
+        long or not English are left to the per-document run, which reports or skips them."""
+        todo = [c for c in contexts if _parsable(c, self.config)]
+        if len(todo) < 2:
+            return {}
+        seconds = self.config.timeout
+        try:
+            with time_limit(seconds * len(todo) if seconds else None, "a batch"):
+                texts = ((c.article.text, c) for c in todo if c.article is not None)
+                docs = list(self.resources.nlp.pipe(texts, as_tuples=True))
+        except TimeLimitExceeded:
+            return {}  # each document is parsed again alone, within its own limit
+        parsed: dict[int, Context] = {}
+        for doc, ctx in docs:
+            parsed[id(ctx)] = dataclasses.replace(ctx, doc=doc, parse=ParseIndex.build(doc))
+        return parsed
+
+    # ------------------------------------------------------------------- the stages ---
+    def _context(self, document: Document, published: Published) -> Context:
+        return Context(
+            document=document,
+            resources=self.resources,
+            published=publication_time(published),
+            warnings=document.warnings,  # what reading noticed (bytes replaced by U+FFFD...)
+        )
+
+    def _verbatim_context(self, text: str, published: Published, article_id: str) -> Context:
+        from parley.extract import article_id as make_id
+
+        when = publication_time(published)
+        article = Article.from_text(
+            text,
+            id=article_id or make_id(text, None),
+            published=when.isoformat() if when else None,
+        )
+        document = Document(data=b"", source=article_id or "<text>")
+        ctx = Context(document=document, resources=self.resources, published=when)
+        return _after_extract(dataclasses.replace(ctx, article=article))
+
+    def _run(self, ctx: Context, stages: tuple[Stage, ...]) -> Context:
+        for stage in stages:
+            if stage.needs_nlp and ctx.skip_nlp:
+                continue
+            if stage.name == "nlp" and ctx.doc is not None:
+                continue  # parsed already, with the rest of its batch
+            try:
+                if stage.name == "nlp":
+                    _check_length(ctx, self.config)
+                made = stage.run(ctx)
+            except PARLEY_FAILURES as err:
+                raise _StageError(stage.name, err) from err
+            except Exception as err:  # a bug in a stage: reported with the stage's name
+                raise _StageError(stage.name, err) from err
+            ctx = dataclasses.replace(ctx, **made)
+            if stage.name == "extract":
+                ctx = _after_extract(ctx)
+        return ctx
+
+
+def _after_extract(ctx: Context) -> Context:
+    """Parse the publication time once; flag articles Parley's English models cannot read
+    (their NLP stages are skipped)."""
+    article = ctx.article
+    assert article is not None
+    warnings = list(ctx.warnings)
+    published_at = None
+    if article.published:
+        published_at = _page_time(article.published)
+        if published_at is None:
+            warnings.append(
+                f"the publication time {article.published!r} is out of range "
+                f"({EARLIEST_YEAR}-{LATEST_YEAR}) and was dropped"
+            )
+            article = dataclasses.replace(article, published=None, published_source=None)
+    skip = ctx.skip_nlp
+    if article.language not in (None, "en"):
+        warnings.append(f"the article is in {article.language!r}, not English: NLP stages skipped")
+        skip = True
+    return dataclasses.replace(
+        ctx, article=article, published_at=published_at, warnings=tuple(warnings), skip_nlp=skip
+    )
+
+
+def _page_time(value: str) -> datetime | None:
+    from parley.time.anchor import parse_published
+
+    try:
+        when = parse_published(value)
+    except InputError:
+        return None
+    return when if EARLIEST_YEAR <= when.year <= LATEST_YEAR else None
+
+
+def publication_time(value: Published) -> datetime | None:
+    """A caller's publication time, parsed and checked (InputError for one out of range)."""
+    from parley.time.anchor import parse_published
+
+    if value is None:
+        return None
+    when = parse_published(value) if isinstance(value, str) else value
+    if not EARLIEST_YEAR <= when.year <= LATEST_YEAR:
+        raise InputError(
+            f"publication time {when.isoformat()} is out of range ({EARLIEST_YEAR}-{LATEST_YEAR})"
+        )
+    return when
+
+
+def _check_length(ctx: Context, config: Config) -> None:
+    assert ctx.article is not None
+    size = len(ctx.article.text)
+    if size > config.max_chars:
+        raise InputTooLarge(
+            f"the article's text has {size:,} characters, over the limit of "
+            f"{config.max_chars:,} (Config.max_chars)"
+        )
+
+
+def _parsable(ctx: Context, config: Config) -> bool:
+    return (
+        ctx.article is not None
+        and not ctx.skip_nlp
+        and ctx.doc is None
+        and len(ctx.article.text) <= config.max_chars
+    )
+
+
+def _failure(source: str, stage: str, error: BaseException) -> Failure:
+    if isinstance(error, PARLEY_FAILURES):
+        return Failure(source, stage, error.code, error.message)
+    message = " ".join(f"{type(error).__name__}: {error}".split())
+    return Failure(source, stage, INTERNAL_ERROR, message)
+
+
+def _chunks(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
+    chunk: list[Any] = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) >= max(size, 1):
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+# ------------------------------------------------------------------- worker processes ---
+_WORKER: Pipeline | None = None  # the pipeline of this worker process (set by _init_worker)
+
+
+def _init_worker(config: Config) -> None:
+    global _WORKER
+    _WORKER = Pipeline.from_config(config)
+
+
+def _work(chunk: list[Item]) -> list[Analysis | Failure]:
+    assert _WORKER is not None, "worker used before its pipeline was built"
+    return list(_WORKER._pipe_chunk(chunk))
+
+
+def _pool_map(
+    config: Config, chunks: Iterable[list[Item]], n_process: int
+) -> Iterator[Analysis | Failure]:
+    context = mp.get_context("forkserver" if "forkserver" in mp.get_all_start_methods() else None)
+    pool = context.Pool(n_process, initializer=_init_worker, initargs=(config,))
+    try:
+        for results in pool.imap(_work, chunks):
+            yield from results
+        pool.close()
+    finally:
+        pool.terminate()
+        pool.join()
+
+
+# ------------------------------------------------------------- the default pipeline ---
+_DEFAULT: Pipeline | None = None  # the one pipeline ``parley.analyze`` keeps between calls
+
+
+def default_pipeline(config: Config | None = None) -> Pipeline:
+    """The pipeline ``parley.analyze`` uses: built on first use and kept for the same
+    configuration (a different configuration replaces it)."""
+    global _DEFAULT
+    config = config or Config()
+    if _DEFAULT is None or _DEFAULT.config != config:
+        _DEFAULT = Pipeline.from_config(config)
+    return _DEFAULT
+
+
+def document_of(
+    document: Document | None = None,
+    *,
+    text: str | None = None,
+    path: str | Path | None = None,
+    data: bytes | None = None,
+    url: str | None = None,
+    config: Config | None = None,
+) -> Document:
+    """The one Document a caller named with exactly one of document, text, path or data."""
+    from parley.sources import read_path
+
+    given = [name for name, v in (("document", document), ("text", text), ("path", path),
+                                  ("data", data)) if v is not None]
+    if len(given) != 1:
+        raise TypeError(
+            "give exactly one of a Document, text=, path= or data= "
+            f"(got {', '.join(given) or 'none'})"
+        )
+    if document is not None:
+        if not isinstance(document, Document):
+            raise TypeError(
+                f"the first argument is a Document, not {type(document).__name__}: "
+                "use text=, path= or data="
+            )
+        return dataclasses.replace(document, url=url) if url else document
+    if text is not None:
+        if not isinstance(text, str):
+            raise TypeError(f"text= takes a str, not {type(text).__name__}")
+        return Document(
+            data=text.encode("utf-8", "replace"),  # a lone surrogate becomes "?"
+            source="<text>",
+            url=url,
+            content_type="text/plain; charset=utf-8",
+        )
+    if data is not None:
+        if not isinstance(data, bytes | bytearray):
+            raise TypeError(f"data= takes bytes, not {type(data).__name__}")
+        return Document(data=bytes(data), source="<bytes>", url=url)
+    assert path is not None
+    read = read_path(Path(path), (config or Config()).max_bytes)
+    return dataclasses.replace(read, url=url) if url else read

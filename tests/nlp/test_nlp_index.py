@@ -1,0 +1,80 @@
+"""The shared parse index and the mention index over hand-built Docs (no model needed)."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
+
+from parley.nlp.index import MentionIndex, ParseIndex
+from parley.records import Entity, Mention
+
+
+def _doc(words: list[str], starts: list[bool]) -> Doc:
+    doc = Doc(Vocab(), words=words)
+    for token, start in zip(doc, starts, strict=True):
+        token.is_sent_start = start
+    return doc
+
+
+def _entity(eid: str, kind: str, *spans: tuple[int, int, str]) -> Entity:
+    return Entity(
+        id=eid,
+        name=spans[0][2],
+        kind=kind,  # type: ignore[arg-type]
+        actor=None,
+        country=None,
+        roles=(),
+        affiliation=None,
+        mentions=tuple(Mention(s, e, t) for s, e, t in spans),
+    )
+
+
+def test_parse_index_sentences_and_tokens() -> None:
+    doc = _doc(["Ann", "spoke", ".", "Bo", "left", "."], [True, False, False, True, False, False])
+    parse = ParseIndex.build(doc)
+    assert parse.text == doc.text
+    assert parse.sentence_index(0) == 0
+    second = parse.text.index("Bo")
+    assert parse.sentence_index(second) == 1
+    assert parse.sentence_at(second) == (second, len(parse.text.rstrip()))
+    assert parse.token_at(second) == 3
+    assert parse.token_at(second + 1) is None
+    assert parse.token_covering(second + 1) == 3
+    assert parse.sentence_end_token(0) == 3
+
+
+def test_parse_index_empty_doc() -> None:
+    parse = ParseIndex.build(Doc(Vocab(), words=[]))
+    assert parse.sents == ()
+    assert parse.sentence_bounds(0) == (0, 0)
+    assert parse.token_at(0) is None
+
+
+def test_mention_index_shared_mention_never_compares_entities() -> None:
+    # Two entities on one span (an upper-case pronoun linked twice) sort by entity order.
+    doc = _doc(["John", "said", "HE", "would", "go", "."], [True] + [False] * 5)
+    text = doc.text
+    he = text.index("HE")
+    one = _entity("e1", "person", (0, 4, "John"), (he, he + 2, "HE"))
+    two = _entity("e2", "organization", (he, he + 2, "HE"))
+    index = MentionIndex.build([one, two], ParseIndex.build(doc))
+    assert [r.entity.id for r in index.overlapping(he, he + 2)] == ["e1", "e2"]
+    assert index.at(he, he + 2) is not None
+    assert index.entity_of_token(2) is one
+    assert index.entity_of_token(1) is None
+
+
+def test_mention_index_before_and_distinct_before() -> None:
+    text = "Seoul and Tokyo met ; Kim spoke ."
+    doc = Doc(Vocab(), words=text.split())
+    seoul = _entity("e1", "country", (0, 5, "Seoul"))
+    tokyo = _entity("e2", "country", (10, 15, "Tokyo"))
+    kim = _entity("e3", "person", (22, 25, "Kim"))
+    index = MentionIndex.build([seoul, tokyo, kim], ParseIndex.build(doc))
+    end = len(text)
+    before_person = index.before(end, person=True)
+    assert before_person is not None and before_person.entity is kim
+    before_other = index.before(end, person=False)
+    assert before_other is not None and before_other.entity is tokyo
+    assert [r.entity.id for r in index.distinct_before(end, 2)] == ["e1", "e2"]
+    assert index.by_id["e3"] is kim
