@@ -213,7 +213,7 @@ def test_tagger_empty_or_dateless_text(tag: Tag, text: str) -> None:
 
 def test_tagger_sentence_ends_match_the_plain_alternation() -> None:
     # The sentence-end regex is written for speed; it must cut where the plain form does.
-    from parley.time.context import SENTENCE_END as _SENTENCE_END
+    from parley.time.context import SENTENCE_END
 
     plain = re.compile(r"[.!?]\s+(?=[A-Z\"'])|\n")
     rng = random.Random(7)
@@ -221,7 +221,7 @@ def test_tagger_sentence_ends_match_the_plain_alternation() -> None:
     for _ in range(3000):
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 25)))
         expected = [m.span() for m in plain.finditer(text)]
-        assert [m.span() for m in _SENTENCE_END.finditer(text)] == expected, text
+        assert [m.span() for m in SENTENCE_END.finditer(text)] == expected, text
 
 
 @pytest.mark.parametrize(
