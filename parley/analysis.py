@@ -85,15 +85,13 @@ def _entities(ctx: Context) -> dict[str, Any]:
 
 
 def _time(ctx: Context) -> dict[str, Any]:
-    from parley.time import TimeResources, tag_timexes
+    from parley.time import tag_timexes
 
     assert ctx.article is not None
     sentences = None
     if ctx.parse is not None:
         sentences = tuple(zip(ctx.parse.sent_starts, ctx.parse.sent_ends, strict=True))
-    # Until the pipeline's Resources loads the time stage's ("time": TimeResources.load(config,
-    # nlp.vocab) in resources._load_stages), a load per article: milliseconds after the first.
-    resources = ctx.resources.stages.get("time") or TimeResources.load(ctx.resources.config)
+    resources = ctx.resources.of("time")
     timexes = tag_timexes(
         ctx.article.text, ctx.published_at, sentences=sentences, resources=resources
     )

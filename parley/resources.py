@@ -43,8 +43,10 @@ def _load_stages(config: Config, nlp: Language) -> dict[str, Any]:
     the phrase matchers)."""
     from parley.kb import load_knowledge_base
     from parley.quotes import QuoteResources
+    from parley.time import TimeResources
 
     return {
         "entities": load_knowledge_base(config.knowledge, config.petrarch_actors),
         "quotes": QuoteResources.load(config, nlp.vocab),
+        "time": TimeResources.load(config, nlp.vocab),
     }
