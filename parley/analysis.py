@@ -76,12 +76,14 @@ def _parse(ctx: Context) -> Doc:
 
 
 def _entities(ctx: Context) -> tuple[Entity, ...]:
-    from parley.entities import find_entities
-    from parley.kb import load_knowledge_base
+    from parley.entities import EntityResources, article_date, find_entities
+    from parley.nlp.index import ParseIndex
 
     assert ctx.article is not None and ctx.doc is not None
-    kb = load_knowledge_base(ctx.config.knowledge, ctx.config.petrarch_actors)
-    return find_entities(ctx.doc, ctx.article, kb)
+    # Loaded per document until the pipeline owns the resources (and the parse index).
+    resources = EntityResources.load(ctx.config, ctx.doc.vocab)
+    on = article_date(ctx.article.published)
+    return find_entities(ParseIndex.build(ctx.doc), ctx.article, on, resources)
 
 
 def _time(ctx: Context) -> tuple[Timex, ...]:

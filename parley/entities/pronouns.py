@@ -4,19 +4,18 @@
 before them in the same sentence or the one before; a person already called "he" is not later
 "she". Further back, or with no person in reach, the pronoun is left alone: a wrong link costs
 an analyst more than a missing one ("the institute director could write on his own authority"
-names nobody).
+names nobody). A pronoun inside a name the model found ("HE" read as a name) is left to
+the name: one span belongs to one entity.
 """
 
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
-
-from spacy.tokens import Doc
+from bisect import bisect_left, bisect_right
 
 from parley.entities.cluster import Cluster
 from parley.entities.lexicon import Lexicon
-from parley.entities.mentions import Sentences
+from parley.nlp.index import ParseIndex
 
 __all__ = ["resolve_pronouns"]
 
@@ -24,9 +23,7 @@ __all__ = ["resolve_pronouns"]
 _CANDIDATES = 3
 
 
-def resolve_pronouns(
-    doc: Doc, text: str, clusters: dict[str, Cluster], lex: Lexicon, sents: Sentences
-) -> None:
+def resolve_pronouns(parse: ParseIndex, clusters: dict[str, Cluster], lex: Lexicon) -> None:
     """Add pronoun mentions to person clusters (in place: the clusters are the stage's own)."""
     named = sorted(
         (
@@ -40,21 +37,43 @@ def resolve_pronouns(
     if not named or not lex.pronouns:
         return
     starts = [start for start, _ in named]
+    taken = _Taken(clusters)
+    doc = parse.doc
     # A regex over the text finds the few pronouns faster than a loop over every token.
     words = "|".join(sorted(lex.pronouns, key=len, reverse=True))
-    for match in re.finditer(rf"\b(?:{words})\b", text, re.IGNORECASE):
-        span = doc.char_span(match.start(), match.end())
-        if span is None or len(span) != 1 or span[0].pos_ not in ("PRON", "DET"):
+    for match in re.finditer(rf"\b(?:{words})\b", parse.text, re.IGNORECASE):
+        token = parse.token_at(match.start())
+        # Exactly one token, a pronoun by its tag, and no named mention's.
+        if token is None or doc[token].idx + len(doc[token]) != match.end():
+            continue
+        if doc[token].pos_ not in ("PRON", "DET") or taken.overlaps(*match.span()):
             continue
         gender = lex.pronouns[match.group().lower()]
-        sentence = sents.index(match.start())
+        sentence = parse.sentence_index(match.start())
         position = bisect_left(starts, match.start()) - 1
         for back in range(position, max(position - _CANDIDATES, -1), -1):
             start, cluster = named[back]
-            if sents.index(start) < sentence - 1:
+            if parse.sentence_index(start) < sentence - 1:
                 break
             if cluster.gender not in (None, gender):
                 continue
             cluster.gender = gender
             cluster.pronouns.append((match.start(), match.end(), match.group()))
             break
+
+
+class _Taken:
+    """The spans of the named mentions, to tell whether a pronoun lies inside one."""
+
+    def __init__(self, clusters: dict[str, Cluster]) -> None:
+        spans = sorted((c.start, c.end) for cluster in clusters.values() for c in cluster.cands)
+        self._starts = [start for start, _ in spans]
+        # The furthest end among the spans starting at or before each one: mentions of one
+        # document never overlap, but the maximum keeps the answer right if they did.
+        self._reach: list[int] = []
+        for _, end in spans:
+            self._reach.append(max(end, self._reach[-1]) if self._reach else end)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        position = bisect_right(self._starts, end - 1) - 1
+        return position >= 0 and self._reach[position] > start

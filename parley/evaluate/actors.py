@@ -203,15 +203,17 @@ def _analyses(
     items: list[tuple[str, str | None]],
 ) -> Iterator[tuple[tuple[Entity, ...], tuple[Event, ...] | None]]:
     """Entities (and events, when the events stage exists) for each (text, date)."""
-    from parley.entities import find_entities
-    from parley.kb import load_knowledge_base
-    from parley.nlp import parse_many
+    from parley.config import Config
+    from parley.entities import EntityResources, article_date, find_entities
+    from parley.nlp import load_pipeline, parse_many
+    from parley.nlp.index import ParseIndex
 
-    kb = load_knowledge_base()
+    resources = EntityResources.load(Config(), load_pipeline().vocab)
     events_stage = _events_stage()
     for doc, published in parse_many(items):
-        article = _article(doc.text, published)
-        entities = find_entities(doc, article, kb)
+        parse = ParseIndex.build(doc)
+        article = _article(parse.text, published)
+        entities = find_entities(parse, article, article_date(article.published), resources)
         yield entities, (events_stage(doc, article, entities) if events_stage else None)
 
 
