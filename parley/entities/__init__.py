@@ -63,16 +63,16 @@ def find_entities(
     if not text.strip():
         return ()
     kb, lex = resources.kb, resources.lexicon
-    roles = resources.roles.find(parse.doc)
-    cands = collect_candidates(parse, kb, lex, roles, resources.regional)
+    phrases = resources.phrases.find(parse.doc)
+    cands = collect_candidates(parse, kb, lex, phrases, resources.regional)
     if not cands:
         return ()
-    cands = find_titled_names(parse, cands, resources.titles)
+    cands = find_titled_names(parse, cands, phrases, resources.titles)
     cands = apply_titles(parse, cands, lex, resources.titles)
     apply_org_countries(text, cands)
     apply_apposed_groups(text, cands)
     cands = find_name_repeats(parse, cands)
     apply_appositions(parse, cands, lex)
     clusters = group_candidates(cands, kb, on)
-    resolve_pronouns(parse, clusters, lex)
+    resolve_pronouns(parse, clusters, lex, phrases.pronouns)
     return build_entities(clusters, kb, lex, text, on)

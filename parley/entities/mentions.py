@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span
 
 from parley.entities.kbtypes import CountryLike, KnowledgeBaseLike
 from parley.entities.lexicon import Lexicon
-from parley.entities.phrases import RegionalPhrases, RoleSpans
+from parley.entities.phrases import DocPhrases, RegionalPhrases, RoleSpans
 from parley.nlp.index import ParseIndex
 
 __all__ = ["Candidate", "collect_candidates", "family_name", "find_name_repeats"]
@@ -247,28 +247,26 @@ def _from_ent(ctx: _Context, ent: Span) -> Candidate | None:
 
 
 def _regional(
-    parse: ParseIndex, cands: list[Candidate], kb: KnowledgeBaseLike, phrases: RegionalPhrases
+    parse: ParseIndex,
+    cands: list[Candidate],
+    kb: KnowledgeBaseLike,
+    found_phrases: list[tuple[int, int, str]],
+    regional: RegionalPhrases,
 ) -> list[Candidate]:
     """ "the North"/"the South" as countries, only where the article names their region;
     of several references with one phrase, the first whose region the article names."""
     named = {c.country.iso3 for c in cands if c.country is not None}
-    usable = {
-        name: [ref for ref in refs if ref.context & named] for name, refs in phrases.refs.items()
-    }
-    if phrases.pattern is None or not any(usable.values()):
-        return []
     found: list[Candidate] = []
-    for match in phrases.pattern.finditer(parse.text):
-        for ref in usable.get(match.lastgroup or "", ()):
-            country = kb.country_by_code(ref.country)
+    for start, end, group in found_phrases:
+        for ref in regional.refs[group]:
+            country = kb.country_by_code(ref.country) if ref.context & named else None
             if country is None:
                 continue
-            start = match.start()
             found.append(
                 Candidate(
                     start,
-                    match.end(),
-                    match.group(),
+                    end,
+                    parse.text[start:end],
                     "REGION",
                     "country",
                     parse.sentence_index(start),
@@ -362,14 +360,14 @@ def collect_candidates(
     parse: ParseIndex,
     kb: KnowledgeBaseLike,
     lex: Lexicon,
-    roles: RoleSpans,
+    phrases: DocPhrases,
     regional_phrases: RegionalPhrases,
 ) -> list[Candidate]:
     """Every candidate mention of the document, in text order, without overlaps."""
-    ctx = _Context(parse, kb, lex, roles)
+    ctx = _Context(parse, kb, lex, phrases.roles)
     made = (_from_ent(ctx, ent) for ent in parse.doc.ents if ent.label_ in _LABELS)
     cands = [cand for cand in made if cand is not None]
-    regional = _regional(parse, cands, kb, regional_phrases)
+    regional = _regional(parse, cands, kb, phrases.regions, regional_phrases)
     if regional:
         # A regional phrase wins over the model's bare "North" inside it.
         cands = [c for c in cands if not any(r.start <= c.start < r.end for r in regional)]

@@ -1,13 +1,18 @@
-"""The lexicon's phrases found in one pass per document, built once with the resources.
+"""The lexicon's phrases found in one pass per document, with matchers built once.
 
-- Role titles ("Secretary of State", "national security advisor") through spaCy's
-  ``PhraseMatcher`` on lower-cased tokens: the rules that ask "does a title start here?" or
-  "does a title end here?" read the document's matches instead of trying every window of one
-  to six tokens at each place.
-- The title regexes of ``titles`` and the regional phrases ("the North") compiled once.
+One spaCy ``PhraseMatcher`` on lower-cased tokens finds every listed title ("Secretary of
+State", "national security advisor"), regional phrase ("the North") and pronoun of a
+document at once; the rules then read the matches instead of trying every window of one to
+six tokens at each place, or running a regex of a hundred alternatives along the whole
+text. Each match is checked as the old rule matched before it counts, so matching stays as
+it was:
 
-Matching stays as the window loops were: a title is the tokens' text, case-folded, equal to
-a listed title with a sector; each match is checked that way before it counts.
+- a title with a sector: the tokens' text, case-folded, is a listed title with a sector;
+- a title before a name: the text is a listed title exactly as written (case counts);
+- a regional phrase: its regex ("the North" but not "the North Korean") matches there.
+
+The regex of ``titles.apply_titles`` (a title ending where a name starts, with modifiers and
+open-ended "Minister of ..." forms) is compiled here once too.
 """
 
 from __future__ import annotations
@@ -27,9 +32,19 @@ from spacy.vocab import Vocab
 
 from parley.entities.lexicon import Lexicon, RegionalRef
 
-__all__ = ["NAME_WORD", "RegionalPhrases", "RoleMatcher", "RoleSpans", "TitlePatterns"]
+__all__ = [
+    "NAME_WORD",
+    "DocPhrases",
+    "PhraseMatchers",
+    "RegionalPhrases",
+    "RoleSpans",
+    "TitlePatterns",
+    "phrase_tokenizer",
+]
 
-_ROLE = "ROLE"
+_TITLE = "TITLE"
+_REGION = "REGION"
+_PRONOUN = "PRONOUN"
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,29 +70,66 @@ def _first(item: tuple[int, str]) -> int:
     return item[0]
 
 
-class RoleMatcher:
-    """The lexicon's titles with a sector, matched on lower-cased tokens."""
+@dataclass(frozen=True, slots=True)
+class DocPhrases:
+    """The listed phrases of one document."""
 
-    def __init__(self, lex: Lexicon, vocab: Vocab | None = None) -> None:
+    roles: RoleSpans  # titles with a sector, by token
+    titles: dict[int, list[int]]  # start char -> end chars of titles as written, longest first
+    regions: list[tuple[int, int, str]]  # (start, end, group of RegionalPhrases), in text order
+    pronouns: list[int]  # tokens that are a listed pronoun (any case), in text order
+
+
+class PhraseMatchers:
+    """The lexicon's titles and regional phrases, matched on lower-cased tokens."""
+
+    def __init__(self, lex: Lexicon, regional: RegionalPhrases, vocab: Vocab | None = None) -> None:
         # The sector of a case-folded title; titles marked "-" (no sector) never count.
         self._sectors = {key: sector for key, sector in lex.roles_folded.items() if sector}
+        self._titles = frozenset(lex.roles)
+        self._regional = regional
         vocab = vocab if vocab is not None else _english_vocab()
-        titles = [title for title in lex.roles if title.casefold() in self._sectors]
-        forms = list(_spellings(titles))
-        tokenizer = phrase_tokenizer(vocab, forms)
+        titles = list(_spellings(list(lex.roles)))
+        regions = list(_spellings(list(regional.phrases)))
+        tokenizer = phrase_tokenizer(vocab, titles + regions)
         self._matcher = PhraseMatcher(vocab, attr="LOWER")
-        self._matcher.add(_ROLE, list(tokenizer.pipe(forms)))
+        self._matcher.add(_TITLE, list(tokenizer.pipe(titles)))
+        if regions:
+            self._matcher.add(_REGION, list(tokenizer.pipe(regions)))
+        if lex.pronouns:
+            self._matcher.add(_PRONOUN, list(tokenizer.pipe(list(lex.pronouns))))
+        self._region_id = vocab.strings[_REGION]
+        self._pronoun_id = vocab.strings[_PRONOUN]
 
-    def find(self, doc: Doc) -> RoleSpans:
+    def find(self, doc: Doc) -> DocPhrases:
+        text = doc.text
         by_start: dict[int, list[tuple[int, str]]] = {}
         by_end: dict[int, list[tuple[int, str]]] = {}
-        for _, start, end in self._matcher(doc):
-            sector = self._sectors.get(doc[start:end].text.casefold())
-            if sector is None:
+        titles: dict[int, list[int]] = {}
+        regions: list[tuple[int, int, str]] = []
+        pronouns: list[int] = []
+        for match_id, start, end in self._matcher(doc):
+            if match_id == self._pronoun_id:
+                pronouns.append(start)
                 continue
-            by_start.setdefault(start, []).append((end, sector))
-            by_end.setdefault(end, []).append((start, sector))
-        return RoleSpans(by_start, by_end)
+            span = doc[start:end]
+            if match_id == self._region_id:
+                group = self._regional.check(text, span.start_char, span.end_char)
+                if group is not None:
+                    regions.append((span.start_char, span.end_char, group))
+                continue
+            written = span.text
+            sector = self._sectors.get(written.casefold())
+            if sector is not None:
+                by_start.setdefault(start, []).append((end, sector))
+                by_end.setdefault(end, []).append((start, sector))
+            if written in self._titles:
+                titles.setdefault(span.start_char, []).append(span.end_char)
+        for ends in titles.values():
+            ends.sort(reverse=True)
+        regions.sort()
+        pronouns.sort()
+        return DocPhrases(RoleSpans(by_start, by_end), titles, regions, pronouns)
 
 
 def _english_vocab() -> Vocab:
@@ -111,12 +163,12 @@ def phrase_tokenizer(vocab: Vocab, phrases: list[str]) -> Tokenizer:
     )
 
 
-def _spellings(titles: list[str]) -> Iterator[str]:
+def _spellings(phrases: list[str]) -> Iterator[str]:
     """Each title as written, in lower case and capitalised: the tokenizer's exceptions
     depend on case ("Sen." is one token, "sen." two), so each form gives its own tokens."""
     seen: set[str] = set()
-    for title in titles:
-        for form in (title, title.lower(), title[:1].upper() + title[1:], title.title()):
+    for phrase in phrases:
+        for form in (phrase, phrase.lower(), phrase[:1].upper() + phrase[1:], phrase.title()):
             if form not in seen:
                 seen.add(form)
                 yield form
@@ -127,11 +179,11 @@ class TitlePatterns:
     """The regexes of ``titles``, compiled from the lexicon once."""
 
     title_before_name: re.Pattern[str]  # "[modifiers] TITLE " ending where a name starts
-    titled_name: re.Pattern[str]  # a listed title, then two or three capitalised words
+    name_after_title: re.Pattern[str]  # two or three capitalised words after a title
 
     @classmethod
     def build(cls, lex: Lexicon) -> TitlePatterns:
-        return cls(_title_before_name(lex), _titled_name(lex))
+        return cls(_title_before_name(lex), _NAME_AFTER_TITLE)
 
 
 # A word of a personal name: "Pompeo", "Moo-jin".
@@ -158,36 +210,45 @@ def _title_before_name(lex: Lexicon) -> re.Pattern[str]:
     )
 
 
-def _titled_name(lex: Lexicon) -> re.Pattern[str]:
-    """A known title, then two or three capitalised words: "Minister of National Defense
-    Wei Fenghe". Only the listed titles, because an open-ended one ("Minister of Foreign
-    Affairs Wang Yi") cannot tell where the title ends and the name begins."""
-    literal = "|".join(re.escape(t) for t in sorted(lex.roles, key=len, reverse=True))
-    return re.compile(
-        rf"\b(?:{literal})[ ]+(?P<name>{NAME_WORD}(?:[ ]+{NAME_WORD}){{1,2}})\b(?![ ]*[A-Z-])"
-    )
+# After a listed title: "Minister of National Defense Wei Fenghe". Only after the listed
+# titles, because an open-ended one ("Minister of Foreign Affairs Wang Yi") cannot tell
+# where the title ends and the name begins.
+_NAME_AFTER_TITLE = re.compile(
+    rf"[ ]+(?P<name>{NAME_WORD}(?:[ ]+{NAME_WORD}){{1,2}})\b(?![ ]*[A-Z-])"
+)
 
 
 @dataclass(frozen=True, slots=True)
 class RegionalPhrases:
-    """ "the North", "the South", "the mainland": one regex for all of them, and the
-    references each phrase may stand for (in the data's order)."""
+    """ "the North", "the South", "the mainland": the regex each must match where it is
+    found, and the references each phrase may stand for (in the data's order)."""
 
-    pattern: re.Pattern[str] | None
+    patterns: dict[str, re.Pattern[str]]  # group name -> the phrase's regex
     refs: dict[str, tuple[RegionalRef, ...]]  # group name -> its references
+    phrases: dict[str, str]  # phrase -> group name
 
     @classmethod
     def build(cls, lex: Lexicon) -> RegionalPhrases:
         by_phrase: dict[str, list[RegionalRef]] = {}
         for ref in lex.regional_refs:
             by_phrase.setdefault(ref.phrase, []).append(ref)
-        parts: list[str] = []
+        patterns: dict[str, re.Pattern[str]] = {}
         refs: dict[str, tuple[RegionalRef, ...]] = {}
+        phrases: dict[str, str] = {}
         for n, (phrase, listed) in enumerate(by_phrase.items()):
             name = f"r{n}"
-            parts.append(f"(?P<{name}>{_regional_pattern(phrase)})")
+            patterns[name] = re.compile(_regional_pattern(phrase))
             refs[name] = tuple(listed)
-        return cls(re.compile("|".join(parts)) if parts else None, refs)
+            phrases[phrase] = name
+        return cls(patterns, refs, phrases)
+
+    def check(self, text: str, start: int, end: int) -> str | None:
+        """The group of the phrase written at [start, end), if its regex matches there."""
+        for name, pattern in self.patterns.items():
+            match = pattern.match(text, start)
+            if match is not None and match.end() == end:
+                return name
+        return None
 
 
 def _regional_pattern(phrase: str) -> str:

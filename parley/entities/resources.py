@@ -1,9 +1,10 @@
 """``EntityResources``: everything the entity stage reads, loaded once per pipeline.
 
 The knowledge base (Parley's tables, the user's files and PETRARCH dictionaries from the
-``Config``), the stage's lexicon, and what is compiled from them: the role-title matcher and
-the title and regional regexes. Nothing in ``parley.entities`` or ``parley.kb`` caches a
-loaded resource at module level; the pipeline owns this object.
+``Config``), the stage's lexicon, and what is built from them: the phrase matcher (titles
+and regional phrases, one pass per document) and the title regexes. Nothing in
+``parley.entities`` or ``parley.kb`` caches a loaded resource at module level; the pipeline
+owns this object.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from spacy.vocab import Vocab
 from parley.config import Config
 from parley.entities.kbtypes import KnowledgeBaseLike
 from parley.entities.lexicon import Lexicon, load_lexicon
-from parley.entities.phrases import RegionalPhrases, RoleMatcher, TitlePatterns
+from parley.entities.phrases import PhraseMatchers, RegionalPhrases, TitlePatterns
 from parley.kb import load_knowledge_base
 
 __all__ = ["EntityResources"]
@@ -25,7 +26,7 @@ __all__ = ["EntityResources"]
 class EntityResources:
     kb: KnowledgeBaseLike
     lexicon: Lexicon
-    roles: RoleMatcher
+    phrases: PhraseMatchers
     titles: TitlePatterns
     regional: RegionalPhrases
 
@@ -45,10 +46,11 @@ class EntityResources:
         cls, kb: KnowledgeBaseLike, lexicon: Lexicon, vocab: Vocab | None = None
     ) -> EntityResources:
         """Resources from a loaded knowledge base and lexicon (tests give their own)."""
+        regional = RegionalPhrases.build(lexicon)
         return cls(
             kb=kb,
             lexicon=lexicon,
-            roles=RoleMatcher(lexicon, vocab),
+            phrases=PhraseMatchers(lexicon, regional, vocab),
             titles=TitlePatterns.build(lexicon),
-            regional=RegionalPhrases.build(lexicon),
+            regional=regional,
         )

@@ -15,11 +15,12 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Iterator
 from itertools import pairwise
 
 from parley.entities.lexicon import Lexicon
 from parley.entities.mentions import Candidate
-from parley.entities.phrases import NAME_WORD, TitlePatterns
+from parley.entities.phrases import NAME_WORD, DocPhrases, TitlePatterns
 from parley.nlp.index import ParseIndex
 
 __all__ = [
@@ -59,7 +60,7 @@ def _may_be_titled(cand: Candidate, lex: Lexicon) -> bool:
 
 
 def find_titled_names(
-    parse: ParseIndex, cands: list[Candidate], patterns: TitlePatterns
+    parse: ParseIndex, cands: list[Candidate], phrases: DocPhrases, patterns: TitlePatterns
 ) -> list[Candidate]:
     """People the model missed after a title ("Minister of National Defense Wei Fenghe"),
     merged into the candidates in text order."""
@@ -67,17 +68,33 @@ def find_titled_names(
     taken = sorted((c.start, c.end) for c in cands)
     starts = [start for start, _ in taken]
     found: list[Candidate] = []
-    for match in patterns.titled_name.finditer(text):
-        start, end = match.span("name")
+    for title_start, (start, end) in _titled_names(text, phrases, patterns):
         # Skip names (or titles) that overlap a candidate: the model saw them already.
         position = bisect_right(starts, end) - 1
-        if position >= 0 and taken[position][1] > match.start():
+        if position >= 0 and taken[position][1] > title_start:
             continue
         sentence = parse.sentence_index(start)
         found.append(Candidate(start, end, text[start:end], "PERSON", "person", sentence))
     if not found:
         return cands
     return sorted([*cands, *found], key=lambda c: c.start)
+
+
+def _titled_names(
+    text: str, phrases: DocPhrases, patterns: TitlePatterns
+) -> Iterator[tuple[int, tuple[int, int]]]:
+    """(title start, name span) of each listed title followed by a name, left to right
+    without overlaps: at each place the longest title that a name follows."""
+    resume = 0
+    for title_start in sorted(phrases.titles):
+        if title_start < resume:
+            continue
+        for title_end in phrases.titles[title_start]:
+            match = patterns.name_after_title.match(text, title_end)
+            if match is not None:
+                yield title_start, match.span("name")
+                resume = match.end()
+                break
 
 
 def apply_titles(
