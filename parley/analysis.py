@@ -79,8 +79,8 @@ def _parse(ctx: Context) -> dict[str, Any]:
 def _entities(ctx: Context) -> dict[str, Any]:
     from parley.entities import find_entities
 
-    assert ctx.article is not None and ctx.doc is not None and ctx.parse is not None
-    entities = find_entities(ctx.doc, ctx.article, ctx.resources.of("entities"))
+    assert ctx.article is not None and ctx.parse is not None
+    entities = find_entities(ctx.parse, ctx.article, ctx.on, ctx.resources.of("entities"))
     return {"entities": entities, "mentions": MentionIndex.build(entities, ctx.parse)}
 
 
