@@ -113,9 +113,9 @@ class MentionRef:
 class MentionIndex:
     """The entities' mentions in text order, looked up by characters or tokens.
 
-    Two entities may share a mention (an upper-case pronoun read as a name and linked as a
-    pronoun too); the order then falls back to the entity's position in the entity list, so
-    sorting never compares entities.
+    The entity stage gives no span to two entities; should a caller's entities share one, the
+    order falls back to the entity's position in the list, so sorting never compares entities
+    (comparing them crashed a whole article once).
     """
 
     refs: tuple[MentionRef, ...]
