@@ -18,8 +18,9 @@ alternate over rounds in one run and each keeps its least-CPU round (load from o
 comes and goes on a shared machine; the minimum is the least disturbed measurement).
 
 ``--memory N`` instead analyses N documents in this one process (``Pipeline.pipe`` over
-text/plain Documents, cycling over the texts) and prints the resident set size after 200
-documents, after each full pass over the texts, and at the end.
+text/plain Documents, cycling over the texts) and prints the resident set size every 200
+documents, after each full pass over the texts, and at the end; growth is counted from the
+first 200.
 
 Usage:
     .venv/bin/python bench/bench_pipeline.py [--articles 100] [--processes 2] [--rounds 3]
@@ -43,7 +44,8 @@ from common import DEFAULT_DATA, REPO, bench_texts, stage_named, text_document
 
 from parley.config import Config
 from parley.nlp.index import ParseIndex
-from parley.pipeline import Analysis, Pipeline
+from parley.pipeline import Pipeline
+from parley.records import Analysis
 
 MODES = ("spacy", "entities", "full", "documents")
 _PIPELINE: Pipeline | None = None  # this worker's pipeline, built by _init_worker
@@ -179,7 +181,7 @@ def memory(texts: list[str], origin: str, count: int, distinct: int) -> None:
     documents = (text_document(t, f"doc{i}") for i, t in enumerate(texts[:count]))
     for done, result in enumerate(pipeline.pipe(documents, batch_size=16), start=1):
         failures += not isinstance(result, Analysis)
-        if done == 200 or done == count or (done > 200 and done % distinct == 0):
+        if done % 200 == 0 or done == count or done % distinct == 0:
             marks[done] = rss_mb()
             print(f"  after {done:>6} documents: RSS {marks[done]:7.1f} MB "
                   f"({time.perf_counter() - start:6.0f} s)", flush=True)
