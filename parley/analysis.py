@@ -47,6 +47,7 @@ class Context:
     stances: tuple[Stance, ...] = ()
     warnings: tuple[str, ...] = ()
     skip_nlp: bool = False
+    spent: float = 0.0  # seconds this document has used so far (its time limit is one budget)
 
     @property
     def on(self) -> date | None:

@@ -29,7 +29,7 @@ from typing import IO, TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
 
-from parley.errors import PARLEY_FAILURES
+from parley.errors import PARLEY_FAILURES, TimeLimitExceeded
 from parley.sources.address import redact_credentials, redact_url
 from parley.sources.sniff import MAX_BYTES
 
@@ -638,12 +638,22 @@ def _third_party_output() -> Iterator[None]:
             seen.add(text)
             _say(f"parley: warning: {category.__name__}: {redact_credentials(text)}")
 
+    def unraisable(info: Any) -> None:
+        # A time limit that fired inside a finalizer is dropped by Python and fires again
+        # (parley.limits); anything else a finalizer raised is one line, not a traceback.
+        if isinstance(info.exc_value, TimeLimitExceeded):
+            return
+        _say(f"parley: warning: ignored in a finalizer: {type(info.exc_value).__name__}")
+
     handler = _OneLineHandler(logging.ERROR)
     root = logging.getLogger()
     root.addHandler(handler)
+    previous_hook = sys.unraisablehook
+    sys.unraisablehook = unraisable
     try:
         with warnings.catch_warnings():
             warnings.showwarning = show
             yield
     finally:
         root.removeHandler(handler)
+        sys.unraisablehook = previous_hook

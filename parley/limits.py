@@ -50,18 +50,28 @@ def time_limit(seconds: float | None, what: str) -> Iterator[None]:
             yield
 
 
+# Once a limit has fired, it fires again at this interval until the block ends: Python drops
+# an exception raised inside a ``__del__`` or a weakref callback ("Exception ignored"), and a
+# single shot landing there would let the document run on with no limit.
+_REFIRE_SECONDS = 0.25
+
+
 @contextmanager
 def _alarm(seconds: float, message: str) -> Iterator[None]:
+    fired = False
+
     def expire(_signum: int, _frame: FrameType | None) -> None:
+        nonlocal fired
+        fired = True
         raise TimeLimitExceeded(message)
 
     started = time.monotonic()
     previous = signal.signal(signal.SIGALRM, expire)
     # An enclosing limit keeps running: the inner one may only shorten it, and the outer one
     # is set again, for the time it has left, when the inner block ends.
-    outer, _ = signal.setitimer(signal.ITIMER_REAL, seconds)
+    outer, _ = signal.setitimer(signal.ITIMER_REAL, seconds, _REFIRE_SECONDS)
     if outer and outer < seconds:
-        signal.setitimer(signal.ITIMER_REAL, outer)
+        signal.setitimer(signal.ITIMER_REAL, outer, _REFIRE_SECONDS)
     try:
         yield
     finally:
@@ -71,6 +81,9 @@ def _alarm(seconds: float, message: str) -> Iterator[None]:
             left = outer - (time.monotonic() - started)
             # Past due already: fire the outer limit at once rather than never.
             signal.setitimer(signal.ITIMER_REAL, max(left, 0.001))
+    if fired:
+        # Every shot was swallowed and the block ran to its end: it was still over its limit.
+        raise TimeLimitExceeded(message)
 
 
 class _Expired(TimeLimitExceeded):
@@ -88,18 +101,20 @@ def _watchdog(seconds: float, message: str) -> Iterator[None]:
     done = threading.Event()
     lock = threading.Lock()
     fired = False
+    # The async-exception API takes a class; a fresh subclass carries this message.
+    kind = type("_Expired", (_Expired,), {"message_text": message})
 
     def expire() -> None:
         nonlocal fired
-        with lock:
-            if done.is_set():
-                return
-            fired = True
-            # The async-exception API takes a class; a fresh subclass carries this message.
-            kind = type("_Expired", (_Expired,), {"message_text": message})
-            ctypes.pythonapi.PyThreadState_SetAsyncExc(
-                ctypes.c_ulong(target), ctypes.py_object(kind)
-            )
+        # Raise in the thread, and again at an interval until the block ends (see above).
+        while not done.wait(0 if not fired else _REFIRE_SECONDS):
+            with lock:
+                if done.is_set():
+                    return
+                fired = True
+                ctypes.pythonapi.PyThreadState_SetAsyncExc(
+                    ctypes.c_ulong(target), ctypes.py_object(kind)
+                )
 
     timer = threading.Timer(seconds, expire)
     timer.daemon = True
@@ -114,3 +129,5 @@ def _watchdog(seconds: float, message: str) -> Iterator[None]:
             # The exception may still be pending if the block ended just as it fired: clear it
             # here rather than let it surface in the caller's next lines.
             ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(target), None)
+    if fired:
+        raise kind()

@@ -15,8 +15,10 @@ never stopping the batch.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import multiprocessing as mp
+import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
@@ -78,6 +80,7 @@ class Pipeline:
 
     def __init__(self, resources: Resources) -> None:
         self.resources = resources
+        self._warm = False
 
     @classmethod
     def from_config(cls, config: Config | None = None) -> Pipeline:
@@ -139,6 +142,7 @@ class Pipeline:
             raise ValueError("n_process must be at least 1")
         chunks = _chunks(items, batch_size)
         if n_process == 1:
+            self.warm()
             for chunk in chunks:
                 yield from self._pipe_chunk(chunk)
             return
@@ -161,11 +165,12 @@ class Pipeline:
         contexts: list[Context | Failure] = []
         for item in chunk:
             document, published = item if isinstance(item, tuple) else (item, None)
+            started = time.monotonic()
             try:
                 ctx = self._context(document, published)
                 with time_limit(self.config.timeout, document.source):
                     ctx = self._run(ctx, STAGES[:1])
-                contexts.append(ctx)
+                contexts.append(dataclasses.replace(ctx, spent=time.monotonic() - started))
             except _StageError as failed:
                 contexts.append(_failure(document.source, failed.stage, failed.error))
             except PARLEY_FAILURES as err:
@@ -181,9 +186,17 @@ class Pipeline:
                 yield ctx
                 continue
             source = ctx.document.source
+            ctx = parsed.get(id(ctx), ctx)
+            # One limit per document: what reading, extraction and its share of the batch's
+            # parse took comes off what the later stages may use.
+            left = self.config.timeout - ctx.spent if self.config.timeout else None
+            if left is not None and left <= 0:
+                message = f"{source} took longer than {self.config.timeout:g} s and was stopped"
+                yield _failure(source, "nlp", TimeLimitExceeded(message))
+                continue
             try:
-                with time_limit(self.config.timeout, source):
-                    yield finish(self._run(parsed.get(id(ctx), ctx), NLP_STAGES))
+                with time_limit(left, source):
+                    yield finish(self._run(ctx, NLP_STAGES))
             except _StageError as failed:
                 yield _failure(source, failed.stage, failed.error)
             except TimeLimitExceeded as err:  # fired between two stages
@@ -196,16 +209,37 @@ class Pipeline:
         if len(todo) < 2:
             return {}
         seconds = self.config.timeout
+        started = time.monotonic()
         try:
             with time_limit(seconds * len(todo) if seconds else None, "a batch"):
                 texts = ((c.article.text, c) for c in todo if c.article is not None)
                 docs = list(self.resources.nlp.pipe(texts, as_tuples=True))
         except TimeLimitExceeded:
-            return {}  # each document is parsed again alone, within its own limit
+            return {}  # each document is parsed again alone, within what it has left
+        share = (time.monotonic() - started) / len(todo)
         parsed: dict[int, Context] = {}
         for doc, ctx in docs:
-            parsed[id(ctx)] = dataclasses.replace(ctx, doc=doc, parse=ParseIndex.build(doc))
+            parsed[id(ctx)] = dataclasses.replace(
+                ctx, doc=doc, parse=ParseIndex.build(doc), spent=ctx.spent + share
+            )
         return parsed
+
+    def warm(self) -> None:
+        """Run one small HTML page through extraction, outside any time limit: the HTML
+        libraries load their own tables lazily (seconds of CPU on first use), which would
+        otherwise count against the first HTML document of a batch."""
+        if self._warm:
+            return
+        self._warm = True
+        page = (
+            b"<html><head><title>Warm-up</title><meta name='date' content='2020-01-02'>"
+            b"</head><body><article><h1>Warm-up</h1><p>The ministers met in Geneva on "
+            b"Tuesday, 2 January 2020, and talked about trade.</p></article></body></html>"
+        )
+        document = Document(data=page, source="<warm-up>", content_type="text/html")
+        # A page too small to be an article is fine: the libraries have loaded.
+        with contextlib.suppress(_StageError):
+            self._run(self._context(document, None), STAGES[:1])
 
     # ------------------------------------------------------------------- the stages ---
     def _context(self, document: Document, published: Published) -> Context:
@@ -341,6 +375,7 @@ _WORKER: Pipeline | None = None  # the pipeline of this worker process (set by _
 def _init_worker(config: Config) -> None:
     global _WORKER
     _WORKER = Pipeline.from_config(config)
+    _WORKER.warm()
 
 
 def _work(chunk: list[Item]) -> list[Analysis | Failure]:

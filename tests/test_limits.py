@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import threading
+import time
 
 import pytest
 
@@ -68,3 +69,41 @@ def test_limits_check_seconds_refuses(bad: float) -> None:
 @pytest.mark.parametrize(("given", "expected"), [(None, None), (0, None), (2.5, 2.5)])
 def test_limits_check_seconds_accepts(given: float | None, expected: float | None) -> None:
     assert check_seconds(given) == expected
+
+
+class _SlowFinalizer:
+    """An object whose finalizer is slow: a limit firing inside it is dropped by Python."""
+
+    def __del__(self) -> None:
+        end = time.monotonic() + 0.3
+        while time.monotonic() < end:
+            pass
+
+
+def _drop_slow_objects_then_wait() -> None:
+    for _ in range(3):
+        _SlowFinalizer()
+    time.sleep(1.0)
+
+
+@pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning")
+def test_limits_shot_swallowed_by_a_finalizer_fires_again() -> None:
+    with pytest.raises(TimeLimitExceeded), time_limit(0.1, "doc"):
+        _drop_slow_objects_then_wait()
+
+
+@pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning")
+def test_limits_thread_shot_swallowed_by_a_finalizer_fires_again() -> None:
+    caught: list[BaseException] = []
+
+    def work() -> None:
+        try:
+            with time_limit(0.1, "doc"):
+                _drop_slow_objects_then_wait()
+        except PARLEY_FAILURES as err:
+            caught.append(err)
+
+    thread = threading.Thread(target=work)
+    thread.start()
+    thread.join(10)
+    assert len(caught) == 1 and isinstance(caught[0], TimeLimitExceeded)
