@@ -157,6 +157,13 @@ def _resolve_one(
             continue
         if uncoded and not hit.code:
             continue
+        if found and rank == best_rank:
+            # A second name as close to the head but not in a list with the first
+            # ("Gollum centre of a row between Radagast", "Ithilen's minister Calimehtar")
+            # describes the same one actor: the phrase names one party, the first coded one.
+            if any(a.code for a in found) or not hit.code:
+                continue
+            found = []
         best_rank = rank
         found.append(hit)
         # Coordinated names: "Hungarian and Romanian officials" names two actors, and so

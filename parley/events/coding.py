@@ -126,11 +126,29 @@ def _condition_tokens(token: Token, pattern: Pattern) -> tuple[Token, ...] | Non
             if _lemma(child) == value:
                 return (child,)
         return None
+    if kind == "subj":
+        # "Troops withdrew from the border" is a military retreat, not cut relations; the
+        # subject's words are who acts, not the action, so the trigger keeps none of them.
+        return () if _subject_is(token, value) else None
     # "word": a word later in the verb's own phrase, as PETRARCH patterns read.
     for other in token.subtree:
         if other.i > token.i and other.i - token.i <= 6 and value in (_lemma(other), other.lower_):
             return (other,)
     return None
+
+
+def _subject_is(verb: Token, lemma: str) -> bool:
+    """Whether the verb's subject is the noun ``lemma``, or a quantity of it ("hundreds of
+    troops", "some of the soldiers")."""
+    for subject in _children(verb, frozenset({"nsubj"})):
+        if _lemma(subject) == lemma:
+            return True
+        for prep in _children(subject, frozenset({"prep"})):
+            if prep.lower_ == "of" and any(
+                _lemma(g) == lemma for g in prep.children if g.dep_ == "pobj"
+            ):
+                return True
+    return False
 
 
 def match_token(token: Token, lexicon: Lexicon) -> Match | None:

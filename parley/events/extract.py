@@ -871,10 +871,20 @@ def find_events_in_doc(
                 source_text=source.text if source else None,
                 target_text=(target.text or None) if target else None,
             )
-            key = (event.start, event.trigger, event.cameo, event.source_text, event.target_text)
+            # One event per trigger, code and pair of actors as coded: "Syria's second city
+            # Aleppo" names two entities both coded SYR, one target of one bombardment.
+            key = (event.start, event.trigger, event.cameo, _side(source), _side(target))
             events.setdefault(key, event)
     ordered = sorted(_main_events(events.values()), key=lambda e: (e.start, e.trigger))
     return tuple(dataclasses.replace(e, id=f"v{n}") for n, e in enumerate(ordered, start=1))
+
+
+def _side(actor: Actor | None) -> str | None:
+    """What tells one side of an event from another: its actor code, else its entity, else
+    its words."""
+    if actor is None:
+        return None
+    return actor.code or actor.key or actor.text
 
 
 def _own_target(source: Actor, target: Actor) -> bool:

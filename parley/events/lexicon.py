@@ -22,8 +22,8 @@ from parley.errors import KnowledgeBaseError
 DATA = Path(__file__).with_name("data")
 
 # "word" (any later word of the phrase) is what PETRARCH patterns become; see petrarch.py.
-ConditionKind = Literal["obj", "prep", "comp", "adj", "mod", "word"]
-CONDITION_KINDS: frozenset[str] = frozenset({"obj", "prep", "comp", "adj", "mod", "word"})
+ConditionKind = Literal["obj", "prep", "comp", "adj", "mod", "subj", "word"]
+CONDITION_KINDS: frozenset[str] = frozenset({"obj", "prep", "comp", "adj", "mod", "subj", "word"})
 CODE_RE = re.compile(r"^[0-9]{2,4}$")
 MODALITY_WHERE: frozenset[str] = frozenset({"aux", "neg", "govern", "mark", "adv"})
 MODALITIES: frozenset[str] = frozenset({"negated", "hypothetical", "future", "asserted"})
