@@ -41,8 +41,10 @@ class Resources:
 def _load_stages(config: Config, nlp: Language) -> dict[str, Any]:
     """Each stage's resources, built from the configuration (and the model's vocabulary for
     the phrase matchers)."""
+    from parley.events import EventResources
     from parley.kb import load_knowledge_base
 
     return {
         "entities": load_knowledge_base(config.knowledge, config.petrarch_actors),
+        "events": EventResources.load(config, nlp.vocab),
     }
