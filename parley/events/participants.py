@@ -32,9 +32,7 @@ from parley.events.targets import place_target
 __all__ = ["noun_actors", "verb_actors"]
 
 
-def _unnamed_doer(
-    verb: Token, reading: Reading
-) -> list[Actor]:
+def _unnamed_doer(verb: Token, reading: Reading) -> list[Actor]:
     """Who did a passive act that names no agent: the doer of the attack it happened in
     ("killed in Israeli tank shelling", "killed in an air strike by government forces"), or
     where a shot came from ("a mortar bomb was fired at it from the Gaza Strip")."""
@@ -60,6 +58,7 @@ def _unnamed_doer(
 def verb_actors(
     candidate: Candidate, reading: Reading
 ) -> tuple[list[Actor], list[Actor], list[Token]]:
+    """(sources, targets, heads of the source phrases) of a coded verb."""
     verb = candidate.token
     subject, passive = subject_head(verb)
     if subject is None and not passive and candidate.reported_by is not None:
@@ -168,9 +167,7 @@ def _receiver(noun: Token, reading: Reading) -> list[Actor]:
     return [a for a in reading.resolve(subject) if a.resolved]
 
 
-def _lightverb_actors(
-    noun: Token, reading: Reading
-) -> tuple[list[Actor], list[Actor]] | None:
+def _light_verb_actors(noun: Token, reading: Reading) -> tuple[list[Actor], list[Actor]] | None:
     """The doer of an event noun that an uncoded verb carries: "launched an air strike
     against X", "began a hunger strike", "engaged Filipino peacekeepers in a firefight"."""
     verb = noun.head
@@ -200,6 +197,7 @@ def _lightverb_actors(
 def noun_actors(
     candidate: Candidate, reading: Reading, depth: int = 0
 ) -> tuple[list[Actor], list[Actor]]:
+    """(sources, targets) of an event noun; ``depth`` counts nouns nested in of-phrases."""
     noun = candidate.token
     sources: list[Actor] = []
     targets: list[Actor] = []
@@ -237,7 +235,7 @@ def noun_actors(
     if receivers:
         return sources, receivers
     if not sources and depth == 0:
-        light = _lightverb_actors(noun, reading)
+        light = _light_verb_actors(noun, reading)
         if light is not None:
             sources, more = light
             targets = targets or more
