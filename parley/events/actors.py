@@ -140,7 +140,11 @@ def _resolve_one(
     pronoun = lower in FIRST_PERSON | PERSON_PRONOUNS | THING_PRONOUNS and not head.text.isupper()
     if head.pos_ == "PRON" or pronoun:
         return _resolve_pronoun(head, mentions, quotes)
-    ranked = sorted(phrase_tokens(head), key=lambda item: (item[1], item[0].i))
+    # At equal depth an apposition comes first: it names the head itself ("his rival Donald
+    # Trump", "Clinton's opponent, Bernie Sanders"), where a possessor names someone else.
+    ranked = sorted(
+        phrase_tokens(head), key=lambda item: (item[1], item[0].dep_ != "appos", item[0].i)
+    )
     best_rank: int | None = None
     found: list[Actor] = []
     uncoded: list[Actor] = []
@@ -159,8 +163,8 @@ def _resolve_one(
             continue
         if found and rank == best_rank:
             # A second name as close to the head but not in a list with the first
-            # ("Gollum centre of a row between Radagast", "Ithilen's minister Calimehtar")
-            # describes the same one actor: the phrase names one party, the first coded one.
+            # ("Gollum centre of a row between Radagast", "his rival Donald Trump") does
+            # not name a second party: the phrase names one, the first coded one.
             if any(a.code for a in found) or not hit.code:
                 continue
             found = []

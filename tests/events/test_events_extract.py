@@ -340,3 +340,17 @@ def test_extract_troops_withdrawing_retreat(code: Code, text: str, cameo: str) -
 def test_extract_staged_protest_is_a_demonstration(code: Code) -> None:
     events = code("Rohan students staged a protest against Mordor in the capital.", COUNTRIES)
     assert "141" in {e.cameo for e in events}
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("Gondor's defence minister Theoden praised Arnor on Monday.", "ROHGOV"),
+        ("Arnor's old rival, Theoden, praised Gondor on Monday.", "ROHGOV"),
+    ],
+)
+def test_extract_apposition_names_the_actor_not_the_possessor(
+    code: Code, text: str, source: str
+) -> None:
+    events = code(text, {**COUNTRIES, "Theoden": "ROHGOV"})
+    assert [e.source_actor for e in events] == [source]
