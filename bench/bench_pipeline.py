@@ -54,15 +54,16 @@ def _work(args: tuple[str, list[str]]) -> tuple[int, int, float]:
             sentences += sum(1 for _ in doc.sents)
             tokens += len(doc)
     elif mode == "entities":
-        from parley.entities import find_entities
+        from parley.config import Config
+        from parley.entities import EntityResources, find_entities
         from parley.extract import article_id
-        from parley.kb import load_knowledge_base
+        from parley.nlp.index import ParseIndex
         from parley.records import Article
 
-        kb = load_knowledge_base()
+        resources = EntityResources.load(Config(), nlp.vocab)
         for text, doc in zip(texts, nlp.pipe(texts, batch_size=16), strict=True):
             article = Article.from_text(text, id=article_id(text, None), source="<bench>")
-            find_entities(doc, article, kb)
+            find_entities(ParseIndex.build(doc), article, None, resources)
             sentences += sum(1 for _ in doc.sents)
             tokens += len(doc)
     else:
