@@ -112,9 +112,15 @@ def _quotes(ctx: Context) -> dict[str, Any]:
 def _events(ctx: Context) -> dict[str, Any]:
     from parley.events import find_events
 
-    assert ctx.article is not None and ctx.doc is not None
+    assert ctx.article is not None and ctx.parse is not None and ctx.mentions is not None
     events = find_events(
-        ctx.doc, ctx.article, ctx.entities, ctx.timexes, ctx.quotes, ctx.resources.config
+        ctx.parse,
+        ctx.mentions,
+        ctx.article,
+        ctx.on,
+        ctx.timexes,
+        ctx.quotes,
+        ctx.resources.of("events"),
     )
     return {"events": events}
 

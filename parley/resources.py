@@ -42,6 +42,7 @@ def _load_stages(config: Config, nlp: Language) -> dict[str, Any]:
     """Each stage's resources, built from the configuration (and the model's vocabulary for
     the phrase matchers)."""
     from parley.entities import EntityResources
+    from parley.events import EventResources
     from parley.quotes import QuoteResources
     from parley.time import TimeResources
 
@@ -49,4 +50,5 @@ def _load_stages(config: Config, nlp: Language) -> dict[str, Any]:
         "entities": EntityResources.load(config, nlp.vocab),
         "quotes": QuoteResources.load(config, nlp.vocab),
         "time": TimeResources.load(config, nlp.vocab),
+        "events": EventResources.load(config, nlp.vocab),
     }

@@ -1,47 +1,40 @@
 """The event stage: who did what to whom, and when, coded in CAMEO and PLOVER with evidence.
 
-Reads the parse, the article, and the entity, time and quote stages' records; returns
-``Event`` records (ids "v1", "v2", ...) whose ``sentence`` is ``article.text[start:end]``.
-Knowledge lives in ``parley/events/data``; PETRARCH/TABARI verb dictionaries named in
-``Config.petrarch_verbs`` are read as an extra lexicon.
+Reads the shared parse, the entity stage's mentions, the article, the publication day and the
+time and quote stages' records; returns ``Event`` records (ids "v1", "v2", ...) whose
+``sentence`` is ``article.text[start:end]``. Its tables live in ``parley/events/data`` and
+are loaded once into ``EventResources`` (with the PETRARCH/TABARI verb dictionaries named in
+``Config.petrarch_verbs``).
+
+The passes, one module each: ``candidates`` (coded words and how their clauses fold),
+``participants`` (sources and targets), ``restate`` (plans, requirements and claims as the
+statements CAMEO codes), ``targets`` (targets nobody named), ``records`` (the Event records);
+``extract`` runs them in order.
 """
 
 from __future__ import annotations
 
-from pathlib import Path
-from typing import TYPE_CHECKING
+from collections.abc import Sequence
+from datetime import date
 
-from spacy.tokens import Doc
-
-from parley.events.coding import build_lexicon
-from parley.events.extract import find_events_in_doc
-from parley.events.lexicon import code_info, load_codes, quad_class
+from parley.events.extract import find_events_in_parse
 from parley.events.petrarch import read_verb_dictionary
-from parley.records import Article, Entity, Event, Quote, Timex
+from parley.events.resources import EventResources
+from parley.nlp.index import MentionIndex, ParseIndex
+from parley.records import Article, Event, Quote, Timex
 
-if TYPE_CHECKING:
-    from parley.config import Config
-
-__all__ = ["code_info", "find_events", "load_codes", "quad_class", "read_verb_dictionary"]
+__all__ = ["EventResources", "find_events", "read_verb_dictionary"]
 
 
 def find_events(
-    doc: Doc,
+    parse: ParseIndex,
+    mentions: MentionIndex,
     article: Article,
-    entities: tuple[Entity, ...],
-    timexes: tuple[Timex, ...],
-    quotes: tuple[Quote, ...],
-    config: Config,
+    on: date | None,
+    timexes: Sequence[Timex],
+    quotes: Sequence[Quote],
+    resources: EventResources,
 ) -> tuple[Event, ...]:
-    """The article's events, in text order."""
-    extra = tuple(Path(p) for p in config.petrarch_verbs)
-    lexicon = build_lexicon(extra)
-    return find_events_in_doc(
-        doc,
-        article,
-        entities,
-        timexes,
-        quotes,
-        lexicon,
-        extra_verbs=bool(extra),
-    )
+    """The article's events, in text order (``on``: the publication day, the date of an
+    event whose clause names none)."""
+    return find_events_in_parse(parse, mentions, article, on, timexes, quotes, resources)

@@ -140,7 +140,11 @@ def _resolve_one(
     pronoun = lower in FIRST_PERSON | PERSON_PRONOUNS | THING_PRONOUNS and not head.text.isupper()
     if head.pos_ == "PRON" or pronoun:
         return _resolve_pronoun(head, mentions, quotes)
-    ranked = sorted(phrase_tokens(head), key=lambda item: (item[1], item[0].i))
+    # At equal depth an apposition comes first: it names the head itself ("his rival Donald
+    # Trump", "Clinton's opponent, Bernie Sanders"), where a possessor names someone else.
+    ranked = sorted(
+        phrase_tokens(head), key=lambda item: (item[1], item[0].dep_ != "appos", item[0].i)
+    )
     best_rank: int | None = None
     found: list[Actor] = []
     uncoded: list[Actor] = []
@@ -157,6 +161,13 @@ def _resolve_one(
             continue
         if uncoded and not hit.code:
             continue
+        if found and rank == best_rank:
+            # A second name as close to the head but not in a list with the first
+            # ("Gollum centre of a row between Radagast", "his rival Donald Trump") does
+            # not name a second party: the phrase names one, the first coded one.
+            if any(a.code for a in found) or not hit.code:
+                continue
+            found = []
         best_rank = rank
         found.append(hit)
         # Coordinated names: "Hungarian and Romanian officials" names two actors, and so

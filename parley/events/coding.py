@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from functools import lru_cache
-from pathlib import Path
 
 from spacy.tokens import Token
 
-from parley.events.lexicon import Lexicon, Pattern, load_patterns
-from parley.events.petrarch import read_verb_dictionary
+from parley.events.lexicon import Lexicon, Pattern
 
 OBJECT_DEPS = frozenset({"dobj", "obj", "attr", "oprd", "dative"})
 PREP_DEPS = frozenset({"prep", "prt", "agent"})
@@ -19,42 +16,6 @@ ADJ_DEPS = frozenset({"acomp", "oprd", "ccomp", "xcomp", "advmod", "dobj"})
 MOD_DEPS = frozenset({"compound", "amod", "nmod"})
 VERB_POS = frozenset({"VERB"})
 NOUN_POS = frozenset({"NOUN", "PROPN"})
-
-# When a verb of intent, appeal, demand, rejection or threat governs a to-clause that carries
-# an event of its own, CAMEO codes the pair as one sub-code ("agreed to meet" is 036, not 030
-# and 040). Keys: (governing root, complement root) -> code.
-COMPLEMENT_CODES: dict[tuple[str, str], str] = {
-    ("03", "04"): "036",
-    ("03", "06"): "031",
-    ("03", "07"): "033",
-    ("03", "08"): "035",
-    # A vow or pledge of a hostile act is a threat: "vowed to wage war" is 138.
-    ("03", "14"): "133",
-    ("03", "15"): "138",
-    ("03", "16"): "131",
-    ("03", "17"): "137",
-    ("03", "18"): "138",
-    ("03", "19"): "138",
-    ("03", "20"): "138",
-    ("02", "04"): "026",
-    ("02", "06"): "021",
-    ("02", "07"): "023",
-    ("02", "08"): "025",
-    ("10", "04"): "106",
-    ("10", "06"): "101",
-    ("10", "07"): "103",
-    ("10", "08"): "105",
-    ("12", "04"): "125",
-    ("12", "06"): "121",
-    ("12", "07"): "122",
-    ("12", "08"): "124",
-    ("13", "16"): "131",
-    ("13", "17"): "132",
-    ("13", "18"): "138",
-    ("13", "19"): "138",
-    ("13", "20"): "138",
-}
-
 
 @dataclass(frozen=True, slots=True)
 class Match:
@@ -71,16 +32,6 @@ class Match:
     @property
     def tokens(self) -> tuple[Token, ...]:
         return (self.token, *self.extra)
-
-
-@lru_cache(maxsize=8)
-def build_lexicon(extra_verbs: tuple[Path, ...] = ()) -> Lexicon:
-    """Parley's lexicon plus any PETRARCH/TABARI verb dictionaries; for a word both cover,
-    the user's dictionary is tried first."""
-    patterns: list[Pattern] = list(load_patterns())
-    for path in extra_verbs:
-        patterns.extend(read_verb_dictionary(Path(path)))
-    return Lexicon(patterns, user_first=bool(extra_verbs))
 
 
 def _lemma(token: Token) -> str:
@@ -126,11 +77,29 @@ def _condition_tokens(token: Token, pattern: Pattern) -> tuple[Token, ...] | Non
             if _lemma(child) == value:
                 return (child,)
         return None
+    if kind == "subj":
+        # "Troops withdrew from the border" is a military retreat, not cut relations; the
+        # subject's words are who acts, not the action, so the trigger keeps none of them.
+        return () if _subject_is(token, value) else None
     # "word": a word later in the verb's own phrase, as PETRARCH patterns read.
     for other in token.subtree:
         if other.i > token.i and other.i - token.i <= 6 and value in (_lemma(other), other.lower_):
             return (other,)
     return None
+
+
+def _subject_is(verb: Token, lemma: str) -> bool:
+    """Whether the verb's subject is the noun ``lemma``, or a quantity of it ("hundreds of
+    troops", "some of the soldiers")."""
+    for subject in _children(verb, frozenset({"nsubj"})):
+        if _lemma(subject) == lemma:
+            return True
+        for prep in _children(subject, frozenset({"prep"})):
+            if prep.lower_ == "of" and any(
+                _lemma(g) == lemma for g in prep.children if g.dep_ == "pobj"
+            ):
+                return True
+    return False
 
 
 def match_token(token: Token, lexicon: Lexicon) -> Match | None:
@@ -148,6 +117,9 @@ def match_token(token: Token, lexicon: Lexicon) -> Match | None:
     return None
 
 
-def refine_with_complement(governing: str, complement: str) -> str | None:
-    """The sub-code for a governing event and the event of its to-clause, if CAMEO has one."""
-    return COMPLEMENT_CODES.get((governing[:2], complement[:2]))
+def refine_with_complement(
+    governing: str, complement: str, table: Mapping[tuple[str, str], str]
+) -> str | None:
+    """The sub-code for a governing event and the event of its to-clause, if CAMEO has one
+    ("agreed to meet" is 036; ``table`` is ``complement_codes.tsv``)."""
+    return table.get((governing[:2], complement[:2]))

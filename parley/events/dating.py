@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Iterable, Sequence
+from datetime import date
 
 from spacy.tokens import Doc, Token
 
@@ -68,7 +69,7 @@ def find_date(
     trigger: Token,
     extra_heads: Sequence[Token],
     heads: Sequence[tuple[int, Timex]],
-    published: str | None,
+    on: date | None,
 ) -> tuple[str | None, str | None]:
     """(date, "text" | "published") for the event whose trigger this is."""
     if heads:
@@ -84,6 +85,6 @@ def find_date(
             found = _date_in(clause_tokens(token), heads, token.i)
         if found is not None:
             return found, "text"
-    if published:
-        return published[:10], "published"
+    if on is not None:
+        return on.isoformat(), "published"
     return None, None

@@ -1,32 +1,49 @@
-"""The event stage's knowledge, read from the data files under ``parley/events/data``.
+"""The event stage's tables: what each is, and how each is read from ``parley/events/data``.
 
 - ``cameo_codes.tsv``: CAMEO code -> name and Goldstein value
 - ``cameo_plover.tsv``: CAMEO code -> PLOVER event type, mode and context
+- ``quad_classes.tsv``: CAMEO roots -> QuadClass
 - ``verbs.tsv``: Parley's own CAMEO lexicon of verbs, verb patterns and event nouns
-- ``modality.tsv``: the cue words of negation, hypotheticals and futures
+- ``complement_codes.tsv``: a governing event and its to-clause's event as one sub-code
+- ``statement_codes.tsv``: an action's root -> the code of an intent, threat, demand... of it
+- ``modality.tsv``, ``stance.tsv``, ``receiving_verbs.txt``: cue words
 
-Every reader reports a malformed line as a KnowledgeBaseError naming the file and the line.
+Every table is read through ``parley.datafiles``: a malformed line is a KnowledgeBaseError
+naming the file and the line. Nothing here is cached: ``EventResources.load`` reads each file
+once per pipeline.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
-from parley.errors import KnowledgeBaseError
+from parley.datafiles import Row, read_rows
 
 DATA = Path(__file__).with_name("data")
 
 # "word" (any later word of the phrase) is what PETRARCH patterns become; see petrarch.py.
-ConditionKind = Literal["obj", "prep", "comp", "adj", "mod", "word"]
-CONDITION_KINDS: frozenset[str] = frozenset({"obj", "prep", "comp", "adj", "mod", "word"})
+ConditionKind = Literal["obj", "prep", "comp", "adj", "mod", "subj", "word"]
+CONDITION_KINDS: frozenset[str] = frozenset({"obj", "prep", "comp", "adj", "mod", "subj", "word"})
 CODE_RE = re.compile(r"^[0-9]{2,4}$")
+ROOT_RE = re.compile(r"^[0-9]{2}$")
 MODALITY_WHERE: frozenset[str] = frozenset({"aux", "neg", "govern", "mark", "adv"})
 MODALITIES: frozenset[str] = frozenset({"negated", "hypothetical", "future", "asserted"})
+STANCES = frozenset({"intent", "conditional", "obligation", "appeal", "ongoing", "allegation"})
+STANCE_WHERE = frozenset({"aux", "govern", "object", "report"})
+STATEMENTS = frozenset({"intent", "threat", "demand", "appeal", "refusal"})
+
+# (first root, last root, class) rows of quad_classes.tsv.
+QuadClasses = tuple[tuple[int, int, int], ...]
+# where -> cue -> modality, from modality.tsv.
+ModalityCues = Mapping[str, Mapping[str, str]]
+# (where, cue) -> stance, from stance.tsv.
+StanceCues = Mapping[tuple[str, str], str]
+# statement -> action root -> code, from statement_codes.tsv.
+StatementCodes = Mapping[str, Mapping[str, str]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,63 +73,48 @@ class Pattern:
     origin: str  # "file:line", so a surprising code can be traced to its entry
 
 
-@dataclass(frozen=True, slots=True)
-class ModalityCue:
-    cue: str
-    modality: str
-    where: str
+def quad_class(code: str, classes: QuadClasses) -> int:
+    """The QuadClass of a CAMEO code: 1 verbal cooperation ... 4 material conflict."""
+    root = int(code[:2]) if code[:2].isdigit() else 0
+    for first, last, quad in classes:
+        if first <= root <= last:
+            return quad
+    raise ValueError(f"not a CAMEO code: {code!r}")
 
 
-def data_lines(path: Path) -> Iterator[tuple[int, list[str]]]:
-    """(line number, tab-separated fields) of a data file, skipping comments and blanks."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as err:
-        raise KnowledgeBaseError(f"cannot read {path}: {err}") from err
-    for number, line in enumerate(text.splitlines(), start=1):
-        if not line.strip() or line.lstrip().startswith("#"):
-            continue
-        yield number, [field.strip() for field in line.split("\t")]
+def read_quad_classes(path: Path) -> QuadClasses:
+    classes = []
+    for row in read_rows(path, 4):
+        first, last, quad, _name = row.fields
+        if not (ROOT_RE.match(first) and ROOT_RE.match(last) and quad in ("1", "2", "3", "4")):
+            raise row.fail("expected first root, last root, class 1-4, name")
+        classes.append((int(first), int(last), int(quad)))
+    return tuple(classes)
 
 
-def quad_class(code: str) -> int:
-    """CAMEO roots 01-05 verbal cooperation (1), 06-08 material cooperation (2),
-    09-13 verbal conflict (3), 14-20 material conflict (4)."""
-    root = int(code[:2])
-    if not 1 <= root <= 20:
-        raise ValueError(f"not a CAMEO code: {code!r}")
-    return 1 if root <= 5 else 2 if root <= 8 else 3 if root <= 13 else 4
-
-
-@lru_cache(maxsize=1)
-def load_codes() -> dict[str, CodeInfo]:
+def read_codes(names_file: Path, plover_file: Path) -> dict[str, CodeInfo]:
     """CAMEO code -> CodeInfo with PLOVER fields filled in where the correspondence has them."""
-    names_file = DATA / "cameo_codes.tsv"
-    plover_file = DATA / "cameo_plover.tsv"
     plover: dict[str, tuple[str, str | None, str | None]] = {}
-    for number, fields in data_lines(plover_file):
-        if len(fields) != 4 or not CODE_RE.match(fields[0]) or not fields[1].isupper():
-            raise KnowledgeBaseError(
-                f"{plover_file}:{number}: expected code, EVENT, mode, context separated by tabs"
-            )
-        mode = None if fields[2] == "-" else fields[2]
-        context = None if fields[3] == "-" else fields[3]
-        plover.setdefault(fields[0], (fields[1], mode, context))
+    for row in read_rows(plover_file, 4):
+        code, name, mode, context = row.fields
+        if not CODE_RE.match(code) or not name.isupper():
+            raise row.fail("expected code, EVENT, mode, context separated by tabs")
+        plover.setdefault(code, (name, _dash(mode), _dash(context)))
     codes: dict[str, CodeInfo] = {}
-    for number, fields in data_lines(names_file):
-        if len(fields) != 3 or not CODE_RE.match(fields[0]):
-            raise KnowledgeBaseError(f"{names_file}:{number}: expected code, goldstein, name")
+    for row in read_rows(names_file, 3):
+        code, value, title = row.fields
+        if not CODE_RE.match(code):
+            raise row.fail("expected code, goldstein, name")
         try:
-            value = float(fields[1])
-        except ValueError as err:
-            raise KnowledgeBaseError(f"{names_file}:{number}: bad Goldstein value") from err
-        code = fields[0]
+            goldstein = float(value)
+        except ValueError:
+            raise row.fail("bad Goldstein value") from None
         # A sub-code without a row of its own takes its parent's PLOVER type ("0211" -> "021").
         event = plover.get(code) or plover.get(code[:3]) or plover.get(code[:2] + "0")
         codes[code] = CodeInfo(
             code=code,
-            name=fields[2],
-            goldstein=value,
+            name=title,
+            goldstein=goldstein,
             plover=event[0] if event else None,
             plover_mode=event[1] if event and code in plover else None,
             plover_context=event[2] if event else None,
@@ -120,9 +122,12 @@ def load_codes() -> dict[str, CodeInfo]:
     return codes
 
 
-def code_info(code: str) -> CodeInfo | None:
+def _dash(value: str) -> str | None:
+    return None if value == "-" else value
+
+
+def code_info(code: str, codes: Mapping[str, CodeInfo]) -> CodeInfo | None:
     """The code's info; codes outside the table (a dictionary's own) fall back to the root's."""
-    codes = load_codes()
     info = codes.get(code)
     if info is not None:
         return info
@@ -135,43 +140,79 @@ def code_info(code: str) -> CodeInfo | None:
     return None
 
 
-def parse_patterns(lines: Iterable[tuple[int, list[str]]], path: Path) -> list[Pattern]:
+def parse_patterns(rows: Iterable[Row]) -> list[Pattern]:
     patterns = []
-    for number, fields in lines:
-        if len(fields) != 4:
-            raise KnowledgeBaseError(f"{path}:{number}: expected kind, lemma, condition, code")
-        kind, lemma, condition, code = fields
+    for row in rows:
+        if len(row.fields) != 4:
+            raise row.fail("expected kind, lemma, condition, code")
+        kind, lemma, condition, code = row.fields
         if kind not in ("V", "N") or not lemma:
-            raise KnowledgeBaseError(f"{path}:{number}: kind must be V or N, with a lemma")
+            raise row.fail("kind must be V or N, with a lemma")
         if not CODE_RE.match(code):
-            raise KnowledgeBaseError(f"{path}:{number}: {code!r} is not a CAMEO code")
+            raise row.fail(f"{code!r} is not a CAMEO code")
         cond: tuple[ConditionKind, str] | None = None
         if condition != "-":
             head, _, value = condition.partition(":")
             if head not in CONDITION_KINDS or not value:
-                raise KnowledgeBaseError(f"{path}:{number}: bad condition {condition!r}")
+                raise row.fail(f"bad condition {condition!r}")
             cond = (head, value.lower())  # type: ignore[assignment]
-        patterns.append(
-            Pattern(kind, lemma.lower(), cond, code, f"{path.name}:{number}")  # type: ignore[arg-type]
-        )
+        patterns.append(Pattern(kind, lemma.lower(), cond, code, row.where))  # type: ignore[arg-type]
     return patterns
 
 
-@lru_cache(maxsize=1)
-def load_patterns() -> tuple[Pattern, ...]:
-    path = DATA / "verbs.tsv"
-    return tuple(parse_patterns(data_lines(path), path))
+def read_patterns(path: Path) -> list[Pattern]:
+    return parse_patterns(read_rows(path))
 
 
-@lru_cache(maxsize=1)
-def load_modality_cues() -> tuple[ModalityCue, ...]:
-    path = DATA / "modality.tsv"
-    cues = []
-    for number, fields in data_lines(path):
-        if len(fields) != 3 or fields[1] not in MODALITIES or fields[2] not in MODALITY_WHERE:
-            raise KnowledgeBaseError(f"{path}:{number}: expected cue, modality, where")
-        cues.append(ModalityCue(fields[0].lower(), fields[1], fields[2]))
-    return tuple(cues)
+def read_pairs(path: Path) -> dict[tuple[str, str], str]:
+    """(governing root, complement root) -> code, from complement_codes.tsv."""
+    table: dict[tuple[str, str], str] = {}
+    for row in read_rows(path, 3):
+        governing, complement, code = row.fields
+        if not (ROOT_RE.match(governing) and ROOT_RE.match(complement) and CODE_RE.match(code)):
+            raise row.fail("expected governing root, complement root, CAMEO code")
+        table[(governing, complement)] = code
+    return table
+
+
+def read_statement_codes(path: Path) -> dict[str, dict[str, str]]:
+    table: dict[str, dict[str, str]] = {name: {} for name in STATEMENTS}
+    for row in read_rows(path, 3):
+        statement, root, code = row.fields
+        if statement not in STATEMENTS or not ROOT_RE.match(root) or not CODE_RE.match(code):
+            raise row.fail("expected statement (intent|threat|demand|appeal|refusal), root, code")
+        table[statement][root] = code
+    return table
+
+
+def read_modality_cues(path: Path) -> dict[str, dict[str, str]]:
+    table: dict[str, dict[str, str]] = {where: {} for where in MODALITY_WHERE}
+    for row in read_rows(path, 3):
+        cue, modality, where = row.fields
+        if modality not in MODALITIES or where not in MODALITY_WHERE:
+            raise row.fail("expected cue, modality, where")
+        table[where][cue.lower()] = modality
+    return table
+
+
+def read_stance_cues(path: Path) -> dict[tuple[str, str], str]:
+    table: dict[tuple[str, str], str] = {}
+    for row in read_rows(path, 3):
+        cue, stance, where = row.fields
+        if stance not in STANCES or where not in STANCE_WHERE:
+            raise row.fail("expected cue, stance, where")
+        table[(where, cue.lower())] = stance
+    return table
+
+
+def read_lemmas(path: Path) -> frozenset[str]:
+    """A one-column list of verb lemmas."""
+    words: set[str] = set()
+    for row in read_rows(path):
+        if len(row.fields) != 1 or not row.fields[0].isalpha():
+            raise row.fail("expected one verb lemma")
+        words.add(row.fields[0].lower())
+    return frozenset(words)
 
 
 class Lexicon:
@@ -188,9 +229,7 @@ class Lexicon:
             self._index.setdefault((pattern.kind, pattern.lemma), []).append(pattern)
         for entries in self._index.values():
             # Stable sort: conditioned first, file order kept among equals.
-            entries.sort(
-                key=lambda p: (user_first and _is_builtin(p), p.condition is None)
-            )
+            entries.sort(key=lambda p: (user_first and is_builtin(p), p.condition is None))
 
     def lookup(self, kind: str, lemma: str) -> list[Pattern]:
         return self._index.get((kind, lemma), [])
@@ -198,6 +237,11 @@ class Lexicon:
     def has(self, kind: str, lemma: str) -> bool:
         return (kind, lemma) in self._index
 
+    def patterns(self) -> list[Pattern]:
+        """Every entry, in no particular order."""
+        return [p for entries in self._index.values() for p in entries]
 
-def _is_builtin(pattern: Pattern) -> bool:
+
+def is_builtin(pattern: Pattern) -> bool:
+    """Whether the entry is Parley's own (``verbs.tsv``) rather than a user's dictionary's."""
     return pattern.origin.startswith("verbs.tsv:")

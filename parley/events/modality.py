@@ -3,11 +3,9 @@ future ("will", "plans to"). The cue words live in ``data/modality.tsv``."""
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 from spacy.tokens import Token
 
-from parley.events.lexicon import load_modality_cues
+from parley.events.lexicon import ModalityCues
 
 # How far up the tree a governing cue still counts ("is expected to agree to meet").
 MAX_HOPS = 4
@@ -21,17 +19,8 @@ NOMINAL_DEPS = frozenset({"dobj", "attr", "nsubjpass", "oprd"})
 _PRIORITY = {"negated": 0, "hypothetical": 1, "future": 2, "asserted": 3}
 
 
-@lru_cache(maxsize=1)
-def _cues() -> dict[str, dict[str, str]]:
-    table: dict[str, dict[str, str]] = {}
-    for cue in load_modality_cues():
-        table.setdefault(cue.where, {})[cue.cue] = cue.modality
-    return table
-
-
-def _own(token: Token) -> str | None:
+def _own(token: Token, cues: ModalityCues) -> str | None:
     """The modality the word's own auxiliaries, negators, subordinators and adverbs give."""
-    cues = _cues()
     found: list[str] = []
     for child in token.children:
         lower = child.lower_
@@ -57,18 +46,18 @@ def _own(token: Token) -> str | None:
     return min(found, key=_PRIORITY.__getitem__) if found else None
 
 
-def find_modality(trigger: Token) -> str:
-    """The trigger's modality: its own cues first, then those of the words governing it."""
-    own = _own(trigger)
+def find_modality(trigger: Token, cues: ModalityCues) -> str:
+    """The trigger's modality: its own cues first, then those of the words governing it
+    (``cues``: where -> cue word -> modality, from ``modality.tsv``)."""
+    own = _own(trigger, cues)
     if own == "negated":
         return own
-    cues = _cues()
     token = trigger
     if trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ in NOMINAL_DEPS:
         # A nominal event takes the modality of the verb that carries it: "would pose a
         # threat" is no more a threat that happened than "would threaten".
         carrier = trigger.head
-        carried = _own(carrier)
+        carried = _own(carrier, cues)
         if carried == "negated" and own is None:
             return carried
         own = own or carried
@@ -94,7 +83,7 @@ def find_modality(trigger: Token) -> str:
         if governed and link != "conj":
             return own if own == "hypothetical" and governed == "future" else governed
         if link in SHARING_DEPS:
-            shared = _own(token)
+            shared = _own(token, cues)
             if shared and own is None:
                 own = shared
     return own or "asserted"

@@ -8,9 +8,11 @@ import pytest
 
 from parley.analysis import Config
 from parley.entities.nominal import add_nominal_entities
-from parley.events import find_events
+from parley.events import EventResources, find_events
 from parley.kb import load_knowledge_base
+from parley.nlp.index import MentionIndex, ParseIndex
 from parley.records import Article, Entity, Event, Mention, Timex
+from parley.time.anchor import parse_published
 
 Code = Callable[..., tuple[Event, ...]]
 
@@ -34,7 +36,20 @@ def article_for(text: str, published: str | None = "2018-11-12T17:37:00+09:00") 
 
 
 @pytest.fixture(scope="session")
-def code(nlp) -> Code:  # type: ignore[no-untyped-def]
+def event_resources() -> Callable[[Config], EventResources]:
+    """The event stage's resources for a configuration, loaded once per configuration."""
+    loaded: dict[Config, EventResources] = {}
+
+    def get(config: Config) -> EventResources:
+        if config not in loaded:
+            loaded[config] = EventResources.load(config)
+        return loaded[config]
+
+    return get
+
+
+@pytest.fixture(scope="session")
+def code(nlp, event_resources) -> Code:  # type: ignore[no-untyped-def]
     """code(text, {name: actor}, timexes=(), config=Config()) -> the events found."""
 
     def run(
@@ -50,13 +65,16 @@ def code(nlp) -> Code:  # type: ignore[no-untyped-def]
         # The entity stage's last pass codes what the hand-made entities leave out
         # ("Syrian soldiers", a country the model missed), as it does in the pipeline.
         entities = add_nominal_entities(doc, text, entities_for(text, actors or {}), kb, None)
+        parse = ParseIndex.build(doc)
+        on = parse_published(published).date() if published else None
         return find_events(
-            doc,
+            parse,
+            MentionIndex.build(entities, parse),
             article_for(text, published),
-            entities,
+            on,
             timexes,
             (),
-            config,
+            event_resources(config),
         )
 
     return run

@@ -194,7 +194,11 @@ def test_extract_possessive_title_is_not_a_joint_action(code: Code) -> None:
     text = "Gondor's awful and evil minister Calimehtar complained loudly on Monday."
     events = code(text, {"Gondor": "GON", "Calimehtar": "ROHGOV"})
     assert events
-    assert all(e.target_actor is None for e in events)
+    # One phrase, one party: neither name is the other's target.
+    assert not {(e.source_actor, e.target_actor) for e in events} & {
+        ("GON", "ROHGOV"),
+        ("ROHGOV", "GON"),
+    }
 
 
 def test_extract_withdrawal_targets_the_place_left(code: Code) -> None:
@@ -297,3 +301,56 @@ def test_extract_unaddressed_appeal_gets_no_home_target(code: Code) -> None:
     appeals = [e for e in events if e.cameo[:2] == "02"]
     assert appeals
     assert all(e.target_actor is None for e in appeals)
+
+
+def test_extract_one_event_per_coded_pair(code: Code) -> None:
+    # Two entities coded alike in the target's phrase are one target, not two events.
+    text = "Mordor shelled Gondor's northern city Minas Tirith overnight."
+    events = code(text, {**COUNTRIES, "Minas Tirith": "GON"})
+    assert [(e.source_actor, e.cameo, e.target_actor) for e in events] == [
+        ("MOR", "194", "GON")
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rohan's defence minister Theoden praised Gondor on Monday.",
+        "Saruman, centre of a quarrel between Theoden and the Ents, praised Gondor.",
+    ],
+)
+def test_extract_one_phrase_names_one_source(code: Code, text: str) -> None:
+    events = code(text, {**COUNTRIES, "Theoden": "ROHGOV", "Saruman": "ISEGOV"})
+    assert len([e for e in events if e.target_actor == "GON"]) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "cameo"),
+    [
+        ("Hundreds of Mordor troops withdrew from the Rohan border on Monday.", "0874"),
+        ("Mordor soldiers withdrew from Rohan after the truce.", "0874"),
+        ("Mordor withdrew from the talks with Rohan.", "160"),
+    ],
+)
+def test_extract_troops_withdrawing_retreat(code: Code, text: str, cameo: str) -> None:
+    events = code(text, COUNTRIES)
+    assert cameo in {e.cameo for e in events}
+
+
+def test_extract_staged_protest_is_a_demonstration(code: Code) -> None:
+    events = code("Rohan students staged a protest against Mordor in the capital.", COUNTRIES)
+    assert "141" in {e.cameo for e in events}
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("Gondor's defence minister Theoden praised Arnor on Monday.", "ROHGOV"),
+        ("Arnor's old rival, Theoden, praised Gondor on Monday.", "ROHGOV"),
+    ],
+)
+def test_extract_apposition_names_the_actor_not_the_possessor(
+    code: Code, text: str, source: str
+) -> None:
+    events = code(text, {**COUNTRIES, "Theoden": "ROHGOV"})
+    assert [e.source_actor for e in events] == [source]

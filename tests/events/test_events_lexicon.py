@@ -1,20 +1,24 @@
-"""Tables: Goldstein, QuadClass, PLOVER; the lexicon loaders and their errors."""
+"""Tables: Goldstein, QuadClass, PLOVER, statement codes; the readers and their errors."""
 
 from __future__ import annotations
 
+import re
+import shutil
 from pathlib import Path
 
 import pytest
 
+from parley.analysis import Config
 from parley.errors import KnowledgeBaseError
-from parley.events.lexicon import (
-    code_info,
-    data_lines,
-    load_codes,
-    load_patterns,
-    parse_patterns,
-    quad_class,
-)
+from parley.events.coding import refine_with_complement
+from parley.events.lexicon import DATA, read_patterns
+from parley.events.resources import EventResources
+from parley.events.statements import alleges, stance_code
+
+
+@pytest.fixture(scope="module")
+def resources() -> EventResources:
+    return EventResources.load(Config())
 
 
 @pytest.mark.parametrize(
@@ -30,57 +34,102 @@ from parley.events.lexicon import (
         ("2042", 4),
     ],
 )
-def test_lexicon_quad_class_by_root(code: str, quad: int) -> None:
-    assert quad_class(code) == quad
+def test_lexicon_quad_class_by_root(resources: EventResources, code: str, quad: int) -> None:
+    assert resources.quad_class(code) == quad
 
 
-def test_lexicon_quad_class_rejects_non_cameo() -> None:
+@pytest.mark.parametrize("code", ["99", "00", "ab"])
+def test_lexicon_quad_class_rejects_non_cameo(resources: EventResources, code: str) -> None:
     with pytest.raises(ValueError):
-        quad_class("99")
+        resources.quad_class(code)
 
 
-def test_lexicon_goldstein_values() -> None:
+@pytest.mark.parametrize(("code", "goldstein"), [("190", -10.0), ("057", 8.0), ("020", 3.0)])
+def test_lexicon_goldstein_values(resources: EventResources, code: str, goldstein: float) -> None:
     # Figures of the Goldstein scale as GDELT lists them.
-    assert code_info("190").goldstein == -10.0  # type: ignore[union-attr]
-    assert code_info("057").goldstein == 8.0  # type: ignore[union-attr]
-    assert code_info("020").goldstein == 3.0  # type: ignore[union-attr]
+    info = resources.code_info(code)
+    assert info is not None and info.goldstein == goldstein
 
 
-def test_lexicon_plover_types() -> None:
-    assert code_info("036").plover == "AGREE"  # type: ignore[union-attr]
-    assert code_info("163").plover == "COERCE"  # type: ignore[union-attr]
-    assert code_info("025").plover == "REQUEST"  # type: ignore[union-attr]
-    assert code_info("010").plover is None  # type: ignore[union-attr]
+@pytest.mark.parametrize(
+    ("code", "plover"),
+    [("036", "AGREE"), ("163", "COERCE"), ("025", "REQUEST"), ("010", None), ("0465", "CONSULT")],
+)
+def test_lexicon_plover_types(resources: EventResources, code: str, plover: str | None) -> None:
+    # "0465" has no row of its own: it takes its parent's.
+    info = resources.code_info(code)
+    assert info is not None and info.plover == plover
 
 
-def test_lexicon_covers_all_roots() -> None:
-    roots = {p.code[:2] for p in load_patterns()}
-    assert roots == {f"{n:02d}" for n in range(1, 21)}
-    assert all(p.code in load_codes() for p in load_patterns())
+def test_lexicon_covers_all_roots(resources: EventResources) -> None:
+    patterns = read_patterns(DATA / "verbs.tsv")
+    assert {p.code[:2] for p in patterns} == {f"{n:02d}" for n in range(1, 21)}
+    assert all(p.code in resources.codes for p in patterns)
 
 
-def test_lexicon_unknown_subcode_takes_parent() -> None:
-    info = code_info("0465")
-    assert info is not None and info.plover == "CONSULT"
+@pytest.mark.parametrize(
+    ("governing", "complement", "code"),
+    [("030", "040", "036"), ("020", "0874", "025"), ("030", "190", "138"), ("010", "040", None)],
+)
+def test_lexicon_complement_codes(
+    resources: EventResources, governing: str, complement: str, code: str | None
+) -> None:
+    assert refine_with_complement(governing, complement, resources.complement_codes) == code
+
+
+@pytest.mark.parametrize(
+    ("code", "stance", "negated", "statement"),
+    [
+        ("040", "intent", False, "036"),
+        ("190", "intent", False, "138"),
+        ("060", "obligation", False, "101"),
+        ("190", "appeal", False, "020"),
+        ("070", "intent", True, "122"),
+        ("190", "obligation", False, None),
+    ],
+)
+def test_lexicon_statement_codes(
+    resources: EventResources, code: str, stance: str, negated: bool, statement: str | None
+) -> None:
+    assert stance_code(code, stance, negated, resources.statement_codes) == statement
 
 
 def test_lexicon_malformed_line_names_file_and_line(tmp_path: Path) -> None:
     path = tmp_path / "verbs.tsv"
     path.write_text("# header\nV\turge\t-\t020\nV\tattack\t-\tten\n", encoding="utf-8")
     with pytest.raises(KnowledgeBaseError, match=r"verbs\.tsv:3"):
-        parse_patterns(data_lines(path), path)
+        read_patterns(path)
 
 
 def test_lexicon_bad_condition(tmp_path: Path) -> None:
     path = tmp_path / "verbs.tsv"
     path.write_text("V\turge\tsideways:x\t020\n", encoding="utf-8")
     with pytest.raises(KnowledgeBaseError, match=r"verbs\.tsv:1"):
-        parse_patterns(data_lines(path), path)
+        read_patterns(path)
 
 
-def test_lexicon_stance_cues_name_allegation_verbs(nlp) -> None:  # type: ignore[no-untyped-def]
-    from parley.events.statements import alleges
+@pytest.mark.parametrize(
+    ("name", "line"),
+    [
+        ("quad_classes.tsv", "01\t05\t7\tverbal cooperation\n"),
+        ("complement_codes.tsv", "03\t04\n"),
+        ("statement_codes.tsv", "wish\t04\t036\n"),
+        ("modality.tsv", "will\tperhaps\taux\n"),
+        ("receiving_verbs.txt", "face up\n"),
+    ],
+)
+def test_lexicon_bad_table_names_file_and_line(tmp_path: Path, name: str, line: str) -> None:
+    # A user editing a copy of the tables is told which line is wrong.
+    data = tmp_path / "data"
+    shutil.copytree(DATA, data)
+    (data / name).write_text("# a header\n" + line, encoding="utf-8")
+    with pytest.raises(KnowledgeBaseError, match=re.escape(f"{name}:2")):
+        EventResources.load(Config(), data=data)
 
+
+def test_lexicon_stance_cues_name_allegation_verbs(  # type: ignore[no-untyped-def]
+    nlp, resources: EventResources
+) -> None:
     doc = nlp("Gondor claimed it. Gondor said it.")
-    assert alleges(doc[1])
-    assert not alleges(doc[5])
+    assert alleges(doc[1], resources.stance_cues)
+    assert not alleges(doc[5], resources.stance_cues)

@@ -1,0 +1,235 @@
+"""The first passes: the coded words of the parse, and which of them are events of their own.
+
+``find_candidates`` matches every word against the lexicon, then settles how the coded words of
+a sentence relate, one pass each, every pass returning new drafts:
+
+1. fold a to-clause into the verb that governs it ("urged China not to withdraw" is one
+   appeal; "agreed to meet" is 036) and let a reported event replace its reporting verb ("X
+   said it would attack");
+2. leave out an event noun a verb already codes ("imposed sanctions") or that is the matter of
+   another event noun ("the postponement of talks");
+3. let an announced event noun replace its announcing verb ("announced a suspension of ...");
+4. leave out events that are part of another event of the sentence (CAMEO codes the main event
+   of a clause).
+
+Dropped drafts stay in the result: later passes look words up among all of them.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from parley.events.coding import COMP_DEPS, Match, match_token, refine_with_complement
+from parley.events.lexicon import Lexicon
+from parley.nlp.index import ParseIndex
+
+__all__ = ["REPORTING_CODE", "Candidate", "by_token", "find_candidates"]
+
+# A sentence longer than this is a table or a list run together: no clause structure to read.
+MAX_SENTENCE_TOKENS = 600
+# How far up a to-clause or reported clause can sit below the verb that governs it.
+MAX_GOVERNING_HOPS = 3
+REPORTING_CODE = "010"
+
+# Links from an event word up to the event that carries it: the thing acted upon ("rejected
+# an appeal from X", "rejected a US offer to host a summit"), a purpose or manner clause
+# ("staged demonstrations to demand reforms", "bombarded the city, killing eight"), a
+# relative clause about a participant ("property seized by the army in the 1970s").
+SUBORDINATE_DEPS = frozenset(
+    {"dobj", "pobj", "prep", "acl", "relcl", "advcl", "xcomp", "pcomp", "compound", "amod",
+     "nmod", "npadvmod", "appos", "attr", "oprd", "dative", "agent", "poss"}
+)
+# Links that make the word's event one of its own: a reported or coordinated clause.
+INDEPENDENT_DEPS = frozenset({"ccomp", "conj", "parataxis", "csubj"})
+MAX_SUBORDINATE_HOPS = 5
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A coded word on its way to becoming one or more events (a draft: passes replace it)."""
+
+    match: Match
+    code: str
+    sentence: Span
+    # The reporting verb whose clause this event's clause is ("X said it would attack").
+    reported_by: Token | None = None
+    # The verbs of the to-clauses folded into this one, in the order they were folded.
+    folded: tuple[Token, ...] = ()
+    dropped: bool = False
+    # A statement verb whose object names the event it announces: a light verb for it.
+    announces: bool = False
+
+    @property
+    def token(self) -> Token:
+        return self.match.token
+
+    @property
+    def is_noun(self) -> bool:
+        return self.match.pattern.kind == "N"
+
+
+def by_token(candidates: Iterable[Candidate]) -> dict[int, Candidate]:
+    """The candidates by the index of their word."""
+    return {c.token.i: c for c in candidates}
+
+
+def find_candidates(
+    parse: ParseIndex, lexicon: Lexicon, complement_codes: Mapping[tuple[str, str], str]
+) -> tuple[Candidate, ...]:
+    """Every coded word of the parse, in text order, each marked dropped or kept."""
+    candidates = _match_words(parse, lexicon)
+    candidates = _fold_clauses(candidates, complement_codes)
+    candidates = _drop_covered_nouns(candidates)
+    candidates = _take_announcements(candidates)
+    return tuple(_drop_subordinates(candidates))
+
+
+def _match_words(parse: ParseIndex, lexicon: Lexicon) -> list[Candidate]:
+    candidates: list[Candidate] = []
+    for sent in parse.sents:
+        if len(sent) > MAX_SENTENCE_TOKENS:
+            continue
+        for token in sent:
+            match = match_token(token, lexicon)
+            if match is not None:
+                candidates.append(Candidate(match, match.code, sent))
+    return candidates
+
+
+def _fold_clauses(
+    candidates: Sequence[Candidate], complement_codes: Mapping[tuple[str, str], str]
+) -> list[Candidate]:
+    """Fold each clause into its governor, deepest first so chains settle bottom-up: a
+    reporting governor gives way to what it reports; any other absorbs its to-clause, taking
+    the pair's sub-code when CAMEO has one."""
+    index = by_token(candidates)
+    codes = {i: c.code for i, c in index.items()}
+    dropped: set[int] = set()
+    reporters: dict[int, Token] = {}
+    folded: dict[int, list[Token]] = {}
+    for candidate in sorted(candidates, key=lambda c: -len(list(c.token.ancestors))):
+        if candidate.is_noun:
+            continue
+        governor = _governing(candidate, index)
+        if governor is None:
+            continue
+        here, there = candidate.token.i, governor.token.i
+        if codes[there] == REPORTING_CODE:
+            dropped.add(there)
+            reporters[here] = governor.token
+        else:
+            dropped.add(here)
+            folded.setdefault(there, []).append(candidate.token)
+            refined = refine_with_complement(codes[there], codes[here], complement_codes)
+            if refined and governor.match.pattern.condition is None:
+                codes[there] = refined
+    return [
+        dataclasses.replace(
+            c,
+            code=codes[c.token.i],
+            reported_by=reporters.get(c.token.i),
+            folded=tuple(folded.get(c.token.i, ())),
+            dropped=c.token.i in dropped,
+        )
+        for c in candidates
+    ]
+
+
+def _governing(candidate: Candidate, index: Mapping[int, Candidate]) -> Candidate | None:
+    """The coded verb whose to-clause or reported clause holds this one, if any."""
+    token = candidate.token
+    for _ in range(MAX_GOVERNING_HOPS):
+        # A to-infinitive the parser hung as an adverbial clause ("have sworn to fight")
+        # is the governing verb's complement all the same.
+        to_clause = token.dep_ == "advcl" and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in token.children
+        )
+        if (token.dep_ not in COMP_DEPS and token.dep_ != "conj" and not to_clause) or (
+            token.head.i == token.i
+        ):
+            return None
+        if token.dep_ == "conj":
+            # "said that X would meet and agree": the second verb shares the first's governor.
+            token = token.head
+            continue
+        token = token.head
+        found = index.get(token.i)
+        if found is not None and not found.is_noun:
+            low, high = sorted((found.token.i, candidate.token.i))
+            if "\n\n" in token.doc[low:high].text:
+                return None  # a parse that ran across a paragraph break: not one statement
+            return found
+    return None
+
+
+def _drop_covered_nouns(candidates: Sequence[Candidate]) -> list[Candidate]:
+    """Leave out event nouns that another coded word already accounts for: the object of a
+    verb pattern ("imposed sanctions") and the matter of an event noun ("the postponement of
+    talks": the talks did not take place; one event)."""
+    index = by_token(candidates)
+    verb_words = {t.i for c in candidates if not c.is_noun for t in c.match.extra}
+    out = []
+    for candidate in candidates:
+        token = candidate.token
+        covered = False
+        if candidate.is_noun and token.i in verb_words:
+            covered = True
+        elif candidate.is_noun and token.dep_ == "pobj" and token.head.lower_ == "of":
+            owner = index.get(token.head.head.i)
+            covered = owner is not None and owner.is_noun
+        out.append(dataclasses.replace(candidate, dropped=True) if covered else candidate)
+    return out
+
+
+def _take_announcements(candidates: Sequence[Candidate]) -> list[Candidate]:
+    """"Italy announced a suspension of air links with Serbia": what was announced is the
+    event, done by whoever announced it; the announcing verb stays as its light verb."""
+    index = by_token(candidates)
+    announcers: set[int] = set()
+    for candidate in candidates:
+        token = candidate.token
+        if not candidate.is_noun or token.dep_ not in ("dobj", "obj"):
+            continue
+        if candidate.dropped or token.i in announcers:
+            continue
+        owner = index.get(token.head.i)
+        if (
+            owner is not None
+            and owner.code == REPORTING_CODE
+            and not owner.dropped
+            and owner.token.i not in announcers
+        ):
+            announcers.add(owner.token.i)
+    return [
+        dataclasses.replace(c, dropped=True, announces=True) if c.token.i in announcers else c
+        for c in candidates
+    ]
+
+
+def _drop_subordinates(candidates: Sequence[Candidate]) -> list[Candidate]:
+    kept = {c.token.i for c in candidates if not c.dropped}
+    return [
+        dataclasses.replace(c, dropped=True)
+        if not c.dropped and _subordinate(c.token, kept)
+        else c
+        for c in candidates
+    ]
+
+
+def _subordinate(token: Token, kept: set[int]) -> bool:
+    """Whether the word's event is part of another event of the sentence rather than an
+    event of its own: CAMEO codes the main event of a clause (one per statement)."""
+    current = token
+    for _ in range(MAX_SUBORDINATE_HOPS):
+        if current.head.i == current.i or current.dep_ in INDEPENDENT_DEPS:
+            return False
+        if current.dep_ not in SUBORDINATE_DEPS:
+            return False
+        current = current.head
+        if current.i in kept:
+            return True
+    return False

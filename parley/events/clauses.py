@@ -1,0 +1,113 @@
+"""Reading a clause on the dependency parse: its subject (active, passive, inherited from the
+governing clause), its agent, the objects of its prepositions, a conditional warning."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from spacy.tokens import Token
+
+SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
+PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass", "csubjpass"})
+# Prepositions whose object is the one acted upon ("pressure on", "sanctions against").
+TARGET_PREPS = ("on", "against", "with", "to", "toward", "towards", "at", "into", "upon", "over")
+# Prepositions of a verb's object that name the other party: "promised aid to Mozambique",
+# "sanctions against X", "accepted demands from the rebels".
+OBJECT_TARGET_PREPS = ("to", "against", "on", "toward", "towards", "from")
+# Prepositions whose object acts, for event nouns ("the invasion by Mordor").
+SOURCE_PREPS = ("by", "from")
+# Prepositions that place an action ("protested in Beijing", "will meet in Zurich").
+PLACE_PREPS = ("in", "at", "into", "inside")
+# Pronouns that, as the subject of a reported clause, usually stand for the speaker.
+SPEAKER_PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i"})
+# How far up a to-clause or reported clause can sit below the verb that governs it.
+MAX_GOVERNING_HOPS = 3
+
+
+def subject_head(verb: Token) -> tuple[Token | None, bool]:
+    """(subject phrase head, passive?) of a verb, inherited from its governor when absent."""
+    token = verb
+    climbed_xcomp = False
+    for _ in range(MAX_GOVERNING_HOPS + 1):
+        subjects = [c for c in token.children if c.dep_ in SUBJECT_DEPS]
+        if subjects:
+            # "Old foes Gondor and Osgiliath renewed ties" parses as two subjects: the name.
+            names = [c for c in subjects if c.pos_ == "PROPN"]
+            return (names or subjects)[0], False
+        for child in token.children:
+            if child.dep_ in PASSIVE_SUBJECT_DEPS:
+                if token.i != verb.i and climbed_xcomp:
+                    # "Obama is scheduled to attend", "X was asked to mediate": the one
+                    # scheduled or asked is the one who acts.
+                    return child, False
+                return agent(token), True
+        if token.dep_ == "xcomp":
+            # Object control: "urged China to ease" makes China the easer.
+            objects = [c for c in token.head.children if c.dep_ in ("dobj", "obj")]
+            if objects:
+                return objects[0], False
+            token = token.head
+            climbed_xcomp = True
+        elif token.dep_ in ("conj", "advcl", "acomp") and token.head.i != token.i:
+            # "Arnor is about to restore ties": "about" hangs off "is", which has the subject.
+            token = token.head
+        elif token.dep_ == "acl" and token.tag_ == "VBN" and token.head.pos_ in ("NOUN", "PROPN"):
+            # "ten soldiers killed in the raid": the noun is what was done to, not the doer.
+            return agent(token), True
+        elif token.dep_ in ("acl", "relcl") and token.head.pos_ in ("NOUN", "PROPN"):
+            return token.head, False
+        else:
+            break
+    return None, False
+
+
+def agent(verb: Token) -> Token | None:
+    """The noun of a passive verb's by-phrase ("was attacked by Mordor")."""
+    for child in verb.children:
+        if child.dep_ == "agent":
+            for grand in child.children:
+                if grand.dep_ == "pobj":
+                    return grand
+    return None
+
+
+def prep_objects(token: Token, preps: Sequence[str]) -> list[Token]:
+    """The objects of the token's prepositions among ``preps``, in the order ``preps`` ranks
+    them ("celebrated Eid at Osgiliath with Gondor": with whom before where)."""
+    rank = {p: n for n, p in enumerate(preps)}
+    children = sorted(token.children, key=lambda c: (rank.get(c.lower_, len(rank)), c.i))
+    found: list[Token] = []
+    for child in children:
+        if child.dep_ in ("prep", "dative") and child.lower_ in preps:
+            for g in child.children:
+                if g.dep_ != "pobj":
+                    continue
+                if g.ent_type_ not in ("DATE", "TIME"):
+                    found.append(g)
+                    continue
+                # "On Nov. 10": a date is when, not whom; but "with President Assad
+                # Tuesday" hangs the name on the date as a compound.
+                found.extend(
+                    c
+                    for c in g.children
+                    if c.dep_ == "compound" and c.ent_type_ not in ("DATE", "TIME", "")
+                )
+        elif child.dep_ == "dative" and child.pos_ in ("NOUN", "PROPN"):
+            found.append(child)
+    return found
+
+
+def conditional_threat(reporter: Token) -> Token | None:
+    """The if-clause of a reported conditional with a negative outcome, if the reporting verb
+    has one: "said that if the US wants delay, there is no need for dialogue" is a warning
+    (CAMEO codes a conditional negative statement as a threat)."""
+    for comp in reporter.children:
+        # The quotation's parse may hang off a quotation mark rather than a ccomp.
+        if comp.dep_ in ("nsubj", "nsubjpass", "agent"):
+            continue
+        words = list(comp.subtree)
+        conditions = [t.head for t in words if t.dep_ == "mark" and t.lower_ in ("if", "unless")]
+        negative = any(t.dep_ == "neg" or t.lower_ in ("no", "never") for t in words)
+        if conditions and negative:
+            return conditions[0]
+    return None

@@ -1,0 +1,256 @@
+"""Who acted and on whom, for one coded word: the phrases around it mapped to entities.
+
+A verb's sources are its subject (active, or the agent of a passive; inherited from a governing
+clause: "urged China to ease" makes China the easer; the speaker for a pronoun in a reported
+clause), its targets its objects and the objects of its prepositions. An event noun's are its
+possessor, its by-, between-, of- and against-phrases, the verb that carries it ("launched an
+air strike against X") or, with a receiving verb ("faces pressure from"), that verb's subject.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+from spacy.tokens import Token
+
+from parley.events.actors import Actor
+from parley.events.candidates import Candidate
+from parley.events.clauses import (
+    OBJECT_TARGET_PREPS,
+    PASSIVE_SUBJECT_DEPS,
+    SOURCE_PREPS,
+    SPEAKER_PRONOUNS,
+    SUBJECT_DEPS,
+    TARGET_PREPS,
+    prep_objects,
+    subject_head,
+)
+from parley.events.coding import OBJECT_DEPS
+from parley.events.reading import Reading
+from parley.events.targets import place_target
+
+__all__ = ["noun_actors", "verb_actors"]
+
+
+def _unnamed_doer(verb: Token, reading: Reading) -> list[Actor]:
+    """Who did a passive act that names no agent: the doer of the attack it happened in
+    ("killed in Israeli tank shelling", "killed in an air strike by government forces"), or
+    where a shot came from ("a mortar bomb was fired at it from the Gaza Strip")."""
+    for prep in verb.children:
+        if prep.dep_ != "prep":
+            continue
+        for noun in prep.children:
+            if noun.dep_ != "pobj":
+                continue
+            if prep.lower_ in ("in", "during") and noun.i in reading.candidates:
+                inner = reading.candidates[noun.i]
+                if inner.is_noun:
+                    doers, _ = noun_actors(inner, reading, depth=1)
+                    if doers:
+                        return doers
+            elif prep.lower_ == "from":
+                doers = [a for a in reading.resolve(noun) if a.resolved]
+                if doers:
+                    return doers
+    return []
+
+
+def verb_actors(
+    candidate: Candidate, reading: Reading
+) -> tuple[list[Actor], list[Actor], list[Token]]:
+    """(sources, targets, heads of the source phrases) of a coded verb."""
+    verb = candidate.token
+    subject, passive = subject_head(verb)
+    if subject is None and not passive and candidate.reported_by is not None:
+        # "X said it would attack" -- but not "three were killed, police said": a passive
+        # without its agent has an unknown doer, not the reporter.
+        subject, passive = subject_head(candidate.reported_by)
+    sources = reading.resolve(subject)
+    if (
+        subject is not None
+        and not passive
+        and subject.lower_ in SPEAKER_PRONOUNS
+        and subject.head.dep_ == "ccomp"
+        and subject.head.head.pos_ in ("VERB", "AUX")
+    ):
+        # "Bouteflika said he is prepared to lift the ban": the pronoun subject of a
+        # reported clause is its speaker, not whoever was named last.
+        speaker, speaker_passive = subject_head(subject.head.head)
+        speakers = [a for a in reading.resolve(speaker) if a.code] if not speaker_passive else []
+        person = subject.lower_ in ("he", "she")
+        if speakers and all((a.entity is not None and a.entity.kind == "person") == person
+                            for a in speakers if a.entity is not None):
+            # The words stay the pronoun as written; who it is, the speaker.
+            start = subject.idx
+            sources = [
+                dataclasses.replace(a, text=subject.text, start=start, end=start + len(subject))
+                for a in speakers
+            ]
+    if passive and subject is None and candidate.code[:2] >= "14":
+        sources = _unnamed_doer(verb, reading)
+        if not sources and candidate.code[:2] == "17":
+            # "A missionary was arrested in Lebanon": the state where it happened did it.
+            place = place_target(verb, reading)
+            sources = [place] if place is not None else []
+    if (
+        subject is not None
+        and not any(a.resolved for a in sources)
+        and verb.dep_ == "acl"
+        and verb.head.i == subject.i
+        and subject.dep_ in ("dobj", "obj")
+    ):
+        # "The PKK issued a declaration demanding ...": the declaration speaks for its issuer.
+        issuer, issuer_passive = subject_head(subject.head)
+        if issuer is not None and not issuer_passive:
+            issuers = reading.resolve(issuer)
+            sources = issuers if any(a.resolved for a in issuers) else sources
+    condition_words = set(t.i for t in candidate.match.extra)
+    target_heads: list[Token] = []
+    if passive:
+        target_heads += [c for c in verb.children if c.dep_ in PASSIVE_SUBJECT_DEPS]
+        if verb.dep_ == "acl" and verb.tag_ == "VBN":
+            target_heads.append(verb.head)
+    target_heads += [
+        c for c in verb.children if c.dep_ in OBJECT_DEPS and c.i not in condition_words
+    ]
+    target_heads += prep_objects(verb, TARGET_PREPS)
+    for word in candidate.match.extra:  # "impose pressure on North Korea", "hold talks with"
+        target_heads += prep_objects(word, TARGET_PREPS)
+    objects = [c for c in verb.children if c.dep_ in OBJECT_DEPS]
+    # "condemned the attack by Mordor on Rohan": the object's doer is the one condemned.
+    doers = [a for obj in objects for a in reading.first_resolved(prep_objects(obj, ("by",)))]
+    if any(a.resolved for a in doers):
+        target_heads = [h for obj in objects for h in prep_objects(obj, ("by",))] + target_heads
+    for folded in candidate.folded:  # "urged China not to withdraw from talks with X"
+        folded_objects = [c for c in folded.children if c.dep_ in OBJECT_DEPS]
+        target_heads += folded_objects
+        target_heads += prep_objects(folded, TARGET_PREPS)
+        # "promised to continue military aid to Mozambique": the aid's receiver.
+        objects += folded_objects
+    for obj in objects:  # "promised aid to Mozambique", "accepted demands from the rebels"
+        target_heads += prep_objects(obj, OBJECT_TARGET_PREPS)
+    if candidate.code[:2] == "08":
+        # "withdraw its troops from Lebanon": a concession's target is where it leaves.
+        target_heads += prep_objects(verb, ("from",))
+        for folded in candidate.folded:
+            target_heads += prep_objects(folded, ("from",))
+    if candidate.code[:2] in ("02", "10"):
+        # "demanded that Israel ease restrictions": the one asked to act is the target.
+        for comp in verb.children:
+            if comp.dep_ == "ccomp":
+                target_heads += [c for c in comp.children if c.dep_ in SUBJECT_DEPS]
+    targets = reading.first_resolved(target_heads)
+    heads = [subject] if subject is not None else []
+    if subject is not None and subject.head.dep_ == "relcl" and subject.lower_ in ("that", "which"):
+        # "a Nov. 2 column by the director ... that warned": the column's date dates it.
+        noun = subject.head.head
+        heads.append(noun)
+        for _ in range(2):
+            if noun.dep_ != "pobj" or noun.head.dep_ != "prep":
+                break
+            noun = noun.head.head
+            heads.append(noun)
+    return sources, targets, heads
+
+
+def _receiver(noun: Token, reading: Reading) -> list[Actor]:
+    """The one an event noun is done to when a receiving verb carries it ("Obama faces
+    pressure from Congress"): the verb's subject."""
+    verb = noun.head
+    if noun.dep_ not in ("dobj", "obj") or verb.i in reading.candidates:
+        return []
+    if verb.lemma_.lower() not in reading.resources.receiving_verbs:
+        return []
+    subject, passive = subject_head(verb)
+    if passive or subject is None:
+        return []
+    return [a for a in reading.resolve(subject) if a.resolved]
+
+
+def _light_verb_actors(noun: Token, reading: Reading) -> tuple[list[Actor], list[Actor]] | None:
+    """The doer of an event noun that an uncoded verb carries: "launched an air strike
+    against X", "began a hunger strike", "engaged Filipino peacekeepers in a firefight"."""
+    verb = noun.head
+    via_prep = noun.dep_ == "pobj" and verb.dep_ == "prep" and verb.lower_ == "in"
+    if via_prep:
+        verb = verb.head
+    elif noun.dep_ not in ("dobj", "obj"):
+        return None
+    carrier = reading.candidates.get(verb.i)
+    if verb.pos_ != "VERB" or (carrier is not None and not carrier.announces):
+        return None
+    subject, passive = subject_head(verb)
+    if passive or subject is None:
+        return None
+    sources = [a for a in reading.resolve(subject) if a.resolved]
+    if not sources:
+        return None
+    heads = [c for c in verb.children if c.dep_ in OBJECT_DEPS and c.i != noun.i]
+    heads += prep_objects(verb, TARGET_PREPS)
+    heads += prep_objects(noun, TARGET_PREPS)
+    # Last, anyone the event noun's own phrase names ("a hunger strike outside Parliament",
+    # "in protest of the Russian government's refusal").
+    heads.append(noun)
+    return sources, [a for a in reading.first_resolved(heads) if a.resolved]
+
+
+def noun_actors(
+    candidate: Candidate, reading: Reading, depth: int = 0
+) -> tuple[list[Actor], list[Actor]]:
+    """(sources, targets) of an event noun; ``depth`` counts nouns nested in of-phrases."""
+    noun = candidate.token
+    sources: list[Actor] = []
+    targets: list[Actor] = []
+    modifiers: list[Actor] = []
+    of_actors: list[Actor] = []
+    for child in sorted(noun.children, key=lambda t: t.i):
+        if child.dep_ == "poss":
+            sources += [a for a in reading.resolve(child) if a.resolved]
+        elif child.dep_ in ("compound", "amod", "nmod"):
+            modifiers += [a for a in reading.resolve(child) if a.resolved]
+        elif child.dep_ == "prep":
+            objects = [g for g in child.children if g.dep_ == "pobj"]
+            if not objects:
+                continue
+            if child.lower_ == "between":
+                pair = [a for a in reading.resolve(objects[0]) if a.resolved]
+                sources += pair[:1]
+                targets += pair[1:2]
+            elif child.lower_ == "from" and candidate.code[:2] == "08":
+                # "the withdrawal of its troops from Lebanon": where it leaves.
+                targets += [a for a in reading.resolve(objects[0]) if a.resolved]
+            elif child.lower_ in SOURCE_PREPS:
+                sources += [a for a in reading.resolve(objects[0]) if a.resolved]
+            elif child.lower_ == "of":
+                inner = reading.candidates.get(objects[0].i)
+                if inner is not None and inner.is_noun and depth < 2:
+                    # "the postponement of talks between X and Y": the talks' actors.
+                    s, t = noun_actors(inner, reading, depth + 1)
+                    sources, targets = sources + s, targets + t
+                else:
+                    of_actors += [a for a in reading.resolve(objects[0]) if a.resolved]
+            elif child.lower_ in TARGET_PREPS:
+                targets += [a for a in reading.resolve(objects[0]) if a.resolved]
+    receivers = _receiver(noun, reading) if depth == 0 else []
+    if receivers:
+        return sources, receivers
+    if not sources and depth == 0:
+        light = _light_verb_actors(noun, reading)
+        if light is not None:
+            sources, more = light
+            targets = targets or more
+    if of_actors and sources:
+        # "Israel's invasion of South Lebanon", "the invasion of Kuwait by Iraq", "Italy
+        # announced a suspension of air links with Serbia": with a doer named, the
+        # of-phrase is the one acted upon.
+        targets = targets or of_actors
+    else:
+        sources += of_actors
+    # "US pressure": a modifier acts; "US-China dialogue": the first acts, the second answers.
+    if modifiers and not sources:
+        sources = modifiers[:1]
+        modifiers = modifiers[1:]
+    if modifiers and not targets:
+        targets = modifiers[:1]
+    return sources, targets
+

@@ -1,0 +1,43 @@
+"""One article as the event passes read it: its text, the entity stage's mentions, the quotes
+(whose speakers "we" stands for), the stage's resources and the coded words of the parse."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from parley.events.actors import Actor, resolve_phrase
+from parley.events.candidates import Candidate
+from parley.events.resources import EventResources
+from parley.nlp.index import MentionIndex
+from parley.records import Quote
+
+__all__ = ["Reading"]
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class Reading:
+    text: str
+    mentions: MentionIndex
+    quotes: Sequence[Quote]
+    resources: EventResources
+    candidates: Mapping[int, Candidate]  # every coded word by its index, dropped ones too
+
+    def resolve(self, head: Token | None) -> list[Actor]:
+        """The actors the phrase headed by ``head`` names (its words when it names none)."""
+        if head is None:
+            return []
+        return resolve_phrase(head, self.text, self.mentions, self.quotes)
+
+    def first_resolved(self, heads: Sequence[Token]) -> list[Actor]:
+        """The first phrase that names an entity; else the first phrase's words."""
+        fallback: list[Actor] = []
+        for head in heads:
+            actors = self.resolve(head)
+            if any(a.resolved for a in actors):
+                return actors
+            if not fallback:
+                fallback = actors
+        return fallback

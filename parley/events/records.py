@@ -1,0 +1,246 @@
+"""The last pass: coded candidates with their actors become ``Event`` records.
+
+One event per (source, target) pair: coordinated parties acting together with nobody else act
+on each other ("Gondor and Rohan met"), an actor is never its own target. Each event gets the
+date of the time expression governing its clause (else the publication day), its modality, its
+trigger's offsets and a confidence; then the same trigger, code and coded pair is kept once, a
+bare "said" is left out, and the events are numbered in text order.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from spacy.tokens import Token
+
+from parley.entities.nominal import list_member
+from parley.events.actors import Actor
+from parley.events.candidates import REPORTING_CODE, Candidate
+from parley.events.clauses import MAX_GOVERNING_HOPS
+from parley.events.coding import Match
+from parley.events.dating import find_date, heads_between
+from parley.events.lexicon import CodeInfo, is_builtin
+from parley.events.modality import find_modality
+from parley.events.resources import EventResources
+from parley.records import Article, Event, Timex
+
+__all__ = ["Coded", "build_events"]
+
+Pair = tuple[Actor | None, Actor | None]
+
+
+@dataclass(frozen=True, slots=True)
+class Coded:
+    """A candidate with its final code and its actors: the draft of one or more events."""
+
+    candidate: Candidate
+    info: CodeInfo
+    sources: tuple[Actor, ...]
+    targets: tuple[Actor, ...]
+    # The heads of the source phrases (and of what a relative pronoun stands for): their
+    # clauses may hold the event's date.
+    actor_heads: tuple[Token, ...]
+
+
+def build_events(
+    coded: Iterable[Coded],
+    article: Article,
+    on: date | None,
+    timex_heads: Sequence[tuple[int, Timex]],
+    resources: EventResources,
+) -> tuple[Event, ...]:
+    """The article's events, in text order, numbered "v1", "v2", ..."""
+    positions = [i for i, _ in timex_heads]
+    events: dict[tuple[object, ...], Event] = {}
+    for draft in coded:
+        sent = draft.candidate.sentence
+        in_sentence = heads_between(timex_heads, positions, sent.start, sent.end)
+        for event in _events_of(draft, article, on, in_sentence, resources):
+            # One event per trigger, code and pair of actors as coded: "Syria's second city
+            # Aleppo" names two entities both coded SYR, one target of one bombardment.
+            key = (event.start, event.trigger, event.cameo, event.source_key, event.target_key)
+            events.setdefault(key, event.record)
+    ordered = sorted(_main_events(events.values()), key=lambda e: (e.start, e.trigger))
+    return tuple(dataclasses.replace(e, id=f"v{n}") for n, e in enumerate(ordered, start=1))
+
+
+@dataclass(frozen=True, slots=True)
+class _Keyed:
+    """An event with what tells its two sides apart."""
+
+    record: Event
+    source_key: str | None
+    target_key: str | None
+
+    @property
+    def start(self) -> int:
+        return self.record.start
+
+    @property
+    def trigger(self) -> tuple[int, int]:
+        return self.record.trigger
+
+    @property
+    def cameo(self) -> str:
+        return self.record.cameo
+
+
+def _events_of(
+    draft: Coded,
+    article: Article,
+    on: date | None,
+    timex_heads: Sequence[tuple[int, Timex]],
+    resources: EventResources,
+) -> list[_Keyed]:
+    candidate, info = draft.candidate, draft.info
+    token, sent = candidate.token, candidate.sentence
+    when, date_source = find_date(token, draft.actor_heads, timex_heads, on)
+    modality = find_modality(token, resources.modality_cues)
+    trigger = _trigger_span(candidate.match)
+    out = []
+    for source, target in _pairs(draft):
+        event = Event(
+            id="",
+            source=source.entity.id if source and source.entity else None,
+            source_actor=source.code if source else None,
+            target=target.entity.id if target and target.entity else None,
+            target_actor=target.code if target else None,
+            cameo=info.code,
+            plover=info.plover,
+            goldstein=info.goldstein,
+            quad_class=resources.quad_class(info.code),
+            date=when,
+            date_source=date_source,  # type: ignore[arg-type]
+            modality=modality,  # type: ignore[arg-type]
+            sentence=article.text[sent.start_char : sent.end_char],
+            start=sent.start_char,
+            end=sent.end_char,
+            trigger=trigger,
+            confidence=_confidence(candidate, source, target, resources.user_verbs),
+            plover_mode=info.plover_mode,
+            source_text=source.text if source else None,
+            target_text=(target.text or None) if target else None,
+        )
+        out.append(_Keyed(event, _side(source), _side(target)))
+    return out
+
+
+def _pairs(draft: Coded) -> list[Pair]:
+    """The (source, target) pairs of a coded candidate, one event each."""
+    sources, targets, heads = draft.sources, draft.targets, draft.actor_heads
+    resolved_sources = list({s.key: s for s in sources if s.key is not None}.values())
+    reciprocal = (
+        len(resolved_sources) > 1
+        and not any(t.resolved for t in targets)
+        and bool(heads)
+        and _coordinated(heads[0])
+        and not _through_advcl(draft.candidate.token, heads[0])
+    )
+    if reciprocal:
+        # "Gondor and Osgiliath delayed their meeting", "Brazil and the US seek to deepen
+        # a partnership": parties acting together with nobody else act on each other, one
+        # event per ordered pair, as CAMEO codes a joint action.
+        return [(s, t) for s in resolved_sources for t in resolved_sources if s.key != t.key]
+    either_sources: list[Actor | None] = list(sources) or [None]
+    either_targets: list[Actor | None] = list(targets) or [None]
+    # An actor is not its own target ("X reneged on his commitment"): the event stands,
+    # without that target.
+    pairs: list[Pair] = list(
+        dict.fromkeys(
+            (s, None if s and t and _own_target(s, t) else t)
+            for s in either_sources
+            for t in either_targets
+        )
+    )
+    if any(t is not None for _, t in pairs):
+        pairs = [(s, t) for s, t in pairs if t is not None or len(either_targets) == 1]
+    return pairs
+
+
+def _side(actor: Actor | None) -> str | None:
+    """What tells one side of an event from another: its actor code, else its entity, else
+    its words."""
+    if actor is None:
+        return None
+    return actor.code or actor.key or actor.text
+
+
+def _own_target(source: Actor, target: Actor) -> bool:
+    """Whether the target is the source itself, or its country's own people in a group
+    ("Mordor reneged on its pledge to Mordor's farmers"); the home country taken as the
+    target of an act on nobody named is not."""
+    if target.home or source.key is None:
+        return False
+    if source.key == target.key:
+        return True
+    one, other = source.entity, target.entity
+    if one is None or other is None or not one.actor or not other.actor:
+        return False
+    return one.kind == "country" and other.kind == "group" and other.actor[:3] == one.actor
+
+
+def _through_advcl(verb: Token, subject: Token) -> bool:
+    """Whether the verb took its subject from a clause it modifies ("forces must ensure
+    security to allow supplies in": the forces do not allow each other anything)."""
+    token = verb
+    for _ in range(MAX_GOVERNING_HOPS + 2):
+        if token.i == subject.head.i or token.head.i == token.i:
+            return False
+        if token.dep_ == "advcl":
+            return True
+        token = token.head
+    return False
+
+
+def _coordinated(head: Token) -> bool:
+    """Whether a phrase names several parties side by side ("Gondor and Rohan", "US and
+    British activists"), not one inside another ("Ithilen's minister Calimehtar")."""
+    return any(list_member(c) for c in head.children) or any(
+        c.dep_ in ("compound", "amod", "nmod")
+        and c.text[:1].isupper()
+        and any(g.dep_ == "conj" and g.text[:1].isupper() for g in c.children)
+        for c in head.children
+    )
+
+
+def _main_events(events: Iterable[Event]) -> list[Event]:
+    """Leave out bare statements: a "said" (010) that a sentence's other event already
+    accounts for, or that is addressed to nobody, is attribution rather than an event."""
+    events = list(events)
+    coded = {e.start for e in events if e.cameo != REPORTING_CODE}
+    return [
+        e
+        for e in events
+        if e.cameo != REPORTING_CODE or (e.start not in coded and e.target_actor is not None)
+    ]
+
+
+def _trigger_span(match: Match) -> tuple[int, int]:
+    token = match.token
+    words = [token] + [t for t in match.extra if abs(t.i - token.i) <= 3]
+    start = min(t.idx for t in words)
+    end = max(t.idx + len(t) for t in words)
+    return start, end
+
+
+def _confidence(
+    candidate: Candidate, source: Actor | None, target: Actor | None, user_verbs: bool
+) -> float:
+    """A plain score: how much of the who-did-what-to-whom the parse could pin down."""
+    score = 0.45
+    if source and source.resolved:
+        score += 0.25
+    if target and target.resolved and target.text:  # not a home country taken as target
+        score += 0.15
+    if candidate.match.pattern.condition is not None:
+        score += 0.1
+    if candidate.is_noun:
+        score -= 0.1
+    if candidate.code == REPORTING_CODE:
+        score -= 0.1
+    if user_verbs and not is_builtin(candidate.match.pattern):
+        score -= 0.05
+    return round(min(0.95, max(0.05, score)), 2)

@@ -1,0 +1,80 @@
+"""Everything the event stage reads, loaded once per pipeline: ``EventResources.load(config)``."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from spacy.vocab import Vocab
+
+from parley.config import Config
+from parley.events.lexicon import (
+    DATA,
+    CodeInfo,
+    Lexicon,
+    ModalityCues,
+    Pattern,
+    QuadClasses,
+    StanceCues,
+    StatementCodes,
+    code_info,
+    quad_class,
+    read_codes,
+    read_lemmas,
+    read_modality_cues,
+    read_pairs,
+    read_patterns,
+    read_quad_classes,
+    read_stance_cues,
+    read_statement_codes,
+)
+from parley.events.petrarch import read_verb_dictionary
+
+__all__ = ["EventResources"]
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class EventResources:
+    """The event stage's tables and lexicons (see ``parley.events.lexicon`` for each file)."""
+
+    codes: dict[str, CodeInfo]
+    quad_classes: QuadClasses
+    lexicon: Lexicon
+    user_verbs: bool  # whether the user gave verb dictionaries (their codes are less sure)
+    complement_codes: dict[tuple[str, str], str]
+    statement_codes: StatementCodes
+    modality_cues: ModalityCues
+    stance_cues: StanceCues
+    receiving_verbs: frozenset[str]
+
+    @classmethod
+    def load(
+        cls, config: Config, vocab: Vocab | None = None, data: Path = DATA
+    ) -> EventResources:
+        """Read Parley's tables from ``data`` and the user's PETRARCH/TABARI verb dictionaries
+        named in ``config.petrarch_verbs`` (tried first for the words they cover). The
+        vocabulary is not needed: the lexicon matches lemmas on the parse."""
+        del vocab
+        patterns: list[Pattern] = read_patterns(data / "verbs.tsv")
+        for path in config.petrarch_verbs:
+            patterns.extend(read_verb_dictionary(Path(path)))
+        user_verbs = bool(config.petrarch_verbs)
+        return cls(
+            codes=read_codes(data / "cameo_codes.tsv", data / "cameo_plover.tsv"),
+            quad_classes=read_quad_classes(data / "quad_classes.tsv"),
+            lexicon=Lexicon(patterns, user_first=user_verbs),
+            user_verbs=user_verbs,
+            complement_codes=read_pairs(data / "complement_codes.tsv"),
+            statement_codes=read_statement_codes(data / "statement_codes.tsv"),
+            modality_cues=read_modality_cues(data / "modality.tsv"),
+            stance_cues=read_stance_cues(data / "stance.tsv"),
+            receiving_verbs=read_lemmas(data / "receiving_verbs.txt"),
+        )
+
+    def code_info(self, code: str) -> CodeInfo | None:
+        """The code's name, Goldstein value and PLOVER type (a sub-code outside the table
+        takes its parent's)."""
+        return code_info(code, self.codes)
+
+    def quad_class(self, code: str) -> int:
+        return quad_class(code, self.quad_classes)

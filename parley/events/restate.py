@@ -1,0 +1,130 @@
+"""Restating an action as the statement CAMEO codes: a plan as an intent or threat, a
+requirement as a demand, wanting someone else to act as an appeal, a claimed attack as an
+accusation (or a claim of responsibility), a reported plan or requirement as a statement."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from parley.events.actors import Actor
+from parley.events.candidates import REPORTING_CODE, Candidate
+from parley.events.clauses import SPEAKER_PRONOUNS, TARGET_PREPS, prep_objects, subject_head
+from parley.events.coding import OBJECT_DEPS
+from parley.events.modality import find_modality
+from parley.events.reading import Reading
+from parley.events.statements import alleges, appeal_governor, stance_code, stance_of
+
+__all__ = ["allegation", "as_statement", "reported_stance", "same_side"]
+
+# Roots of attacks and violence that, claimed by someone else, are an accusation.
+ALLEGED_ROOTS = frozenset({"17", "18", "19", "20"})
+
+
+def same_side(one: Sequence[Actor], other: Sequence[Actor]) -> bool:
+    """Whether two actor lists share a country (or an actor, for codes without one)."""
+    codes = {a.code[:3] for a in one if a.code}
+    return any(a.code and a.code[:3] in codes for a in other)
+
+
+def as_statement(
+    candidate: Candidate, reading: Reading, sources: list[Actor], targets: list[Actor]
+) -> tuple[str, list[Actor], list[Actor]] | None:
+    """A planned or required action as the statement CAMEO codes: (code, sources, targets).
+
+    "will" makes any actor's plan an intent or threat; "would" only when the actor itself
+    said it (an analyst's "would" is a guess, not a plan); "must" a demand when someone else
+    says it, the one who must act becoming the target."""
+    res = reading.resources
+    if candidate.is_noun or candidate.code == REPORTING_CODE:
+        return None
+    asker = appeal_governor(candidate.token, res.stance_cues)
+    if asker is not None:
+        asker_head, _ = subject_head(asker)
+        askers = [a for a in reading.resolve(asker_head) if a.resolved]
+        if askers and sources:
+            code = stance_code(candidate.code, "appeal", False, res.statement_codes)
+            return code or "020", askers, sources
+    stance = stance_of(candidate.token, res.stance_cues)
+    if stance is None:
+        return None
+    speakers: list[Actor] = []
+    if candidate.reported_by is not None:
+        speaker_head, _ = subject_head(candidate.reported_by)
+        speakers = reading.resolve(speaker_head)
+        subject, _ = subject_head(candidate.token)
+        if subject is not None and subject.lower_ in SPEAKER_PRONOUNS and speakers:
+            # "French farmers said they would blockade Paris": "they" are the speakers.
+            if not any(a.code for a in sources):
+                sources = speakers
+            if stance == "conditional":
+                stance = "intent"
+    if stance == "obligation":
+        if not speakers or not any(s.resolved for s in speakers) or same_side(speakers, sources):
+            return None
+        code = stance_code(candidate.code, stance, False, res.statement_codes)
+        return (code, speakers, sources) if code else None
+    if stance == "conditional" and not same_side(speakers, sources):
+        return None
+    negated = find_modality(candidate.token, res.modality_cues) == "negated"
+    code = stance_code(candidate.code, stance, negated, res.statement_codes)
+    return (code, sources, targets) if code else None
+
+
+def allegation(
+    candidate: Candidate, reading: Reading, sources: list[Actor], targets: list[Actor]
+) -> tuple[str, list[Actor], list[Actor]] | None:
+    """A claimed or alleged attack as the statement CAMEO codes: "The US claimed that ISIL
+    had attacked Iraq" is the US accusing ISIL (112); "X claimed that it attacked Y" is X
+    claiming responsibility (015). Only for verbs that make a claim ("said" is attribution)."""
+    res = reading.resources
+    if candidate.code[:2] not in ALLEGED_ROOTS:
+        return None
+    clause = candidate.token
+    while clause.dep_ == "conj" and clause.head.i != clause.i:
+        clause = clause.head  # "claimed that ISIL had attacked Iraq and taken Mosul"
+    if clause.dep_ != "ccomp" or not alleges(clause.head, res.stance_cues):
+        return None
+    speaker_head, _ = subject_head(clause.head)
+    speakers = [a for a in reading.resolve(speaker_head) if a.resolved]
+    doers = [a for a in sources if a.resolved]
+    if not speakers or not doers:
+        return None
+    subject, _ = subject_head(candidate.token)
+    own = same_side(speakers, doers) or (
+        subject is not None and subject.lower_ in SPEAKER_PRONOUNS
+    )
+    if own:
+        return "015", speakers, targets
+    return "112", speakers, doers
+
+
+def reported_stance(
+    candidate: Candidate, reading: Reading, speakers: list[Actor]
+) -> tuple[str, list[Actor], list[Actor]] | None:
+    """A statement whose reported clause holds no coded action but a plan or a requirement:
+    "Russia said Sudan must return the helicopter" is a demand of Russia's on Sudan (100);
+    "Israel will evacuate the settlements, a spokesman said" Israel's intent (030)."""
+    res = reading.resources
+    for comp in candidate.token.children:
+        if comp.dep_ not in ("ccomp", "parataxis") or comp.pos_ not in ("VERB", "AUX"):
+            continue
+        stance = stance_of(comp, res.stance_cues)
+        if stance is None or find_modality(comp, res.modality_cues) == "negated":
+            continue
+        subject, _passive = subject_head(comp)
+        if subject is None or subject.i < 0:
+            continue
+        actors = [a for a in reading.resolve(subject) if a.resolved]
+        if not actors:
+            continue
+        if stance == "obligation":
+            if same_side(speakers, actors) or not any(s.resolved for s in speakers):
+                continue
+            return "100", speakers, actors
+        if stance == "conditional" and not same_side(speakers, actors):
+            continue
+        objects = [c for c in comp.children if c.dep_ in OBJECT_DEPS]
+        objects += prep_objects(comp, TARGET_PREPS)
+        return "030", actors, [a for a in reading.first_resolved(objects) if a.resolved]
+    return None
+

@@ -1,0 +1,57 @@
+"""The first passes: coded words, folded clauses, covered nouns, announcements."""
+
+from __future__ import annotations
+
+import pytest
+
+from parley.analysis import Config
+from parley.events.candidates import Candidate, find_candidates
+from parley.events.resources import EventResources
+from parley.nlp.index import ParseIndex
+
+
+@pytest.fixture(scope="module")
+def drafts(nlp):  # type: ignore[no-untyped-def]
+    resources = EventResources.load(Config())
+
+    def run(text: str) -> dict[str, Candidate]:
+        parse = ParseIndex.build(nlp(text))
+        found = find_candidates(parse, resources.lexicon, resources.complement_codes)
+        return {c.token.lower_: c for c in found}
+
+    return run
+
+
+def test_candidates_to_clause_folds_into_its_governor(drafts) -> None:  # type: ignore[no-untyped-def]
+    found = drafts("Gondor urged Rohan to withdraw its troops.")
+    urged, withdraw = found["urged"], found["withdraw"]
+    assert (urged.code, urged.dropped) == ("025", False)  # appeal to yield, one event
+    assert withdraw.dropped
+    assert [t.lower_ for t in urged.folded] == ["withdraw"]
+
+
+def test_candidates_reported_event_replaces_its_reporting_verb(drafts) -> None:  # type: ignore[no-untyped-def]
+    found = drafts("Gondor said it would attack Rohan.")
+    said, attack = found["said"], found["attack"]
+    assert said.dropped and not attack.dropped
+    assert attack.reported_by is not None and attack.reported_by.i == said.token.i
+
+
+def test_candidates_noun_of_a_verb_pattern_is_covered(drafts) -> None:  # type: ignore[no-untyped-def]
+    found = drafts("Gondor imposed sanctions on Rohan.")
+    assert found["imposed"].code == "163" and not found["imposed"].dropped
+    assert found["sanctions"].dropped
+
+
+def test_candidates_announced_noun_takes_over(drafts) -> None:  # type: ignore[no-untyped-def]
+    found = drafts("Gondor announced a suspension of flights to Rohan.")
+    announced, suspension = found["announced"], found["suspension"]
+    assert announced.dropped and announced.announces
+    assert not suspension.dropped
+
+
+def test_candidates_passes_return_new_drafts(drafts) -> None:  # type: ignore[no-untyped-def]
+    # Drafts are frozen: a pass cannot change what an earlier pass returned.
+    found = drafts("Gondor said it would attack Rohan.")
+    with pytest.raises(AttributeError):
+        found["said"].dropped = False  # type: ignore[misc]
