@@ -81,7 +81,7 @@ def _entities(ctx: Context) -> dict[str, Any]:
     from parley.entities import find_entities
 
     assert ctx.article is not None and ctx.parse is not None
-    entities = find_entities(ctx.parse, ctx.article, ctx.on, ctx.resources.of("entities"))
+    entities = find_entities(ctx.parse, ctx.article, ctx.on, ctx.resources.entities)
     return {"entities": entities, "mentions": MentionIndex.build(entities, ctx.parse)}
 
 
@@ -92,7 +92,7 @@ def _time(ctx: Context) -> dict[str, Any]:
     sentences = None
     if ctx.parse is not None:
         sentences = tuple(zip(ctx.parse.sent_starts, ctx.parse.sent_ends, strict=True))
-    resources = ctx.resources.of("time")
+    resources = ctx.resources.time
     timexes = tag_timexes(
         ctx.article.text, ctx.published_at, sentences=sentences, resources=resources
     )
@@ -104,7 +104,7 @@ def _quotes(ctx: Context) -> dict[str, Any]:
 
     assert ctx.article is not None and ctx.parse is not None and ctx.mentions is not None
     quotes = find_quotes(
-        ctx.parse, ctx.mentions, ctx.article, ctx.timexes, ctx.resources.of("quotes")
+        ctx.parse, ctx.mentions, ctx.article, ctx.timexes, ctx.resources.quotes
     )
     return {"quotes": quotes}
 
@@ -120,7 +120,7 @@ def _events(ctx: Context) -> dict[str, Any]:
         ctx.on,
         ctx.timexes,
         ctx.quotes,
-        ctx.resources.of("events"),
+        ctx.resources.events,
     )
     return {"events": events}
 

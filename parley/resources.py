@@ -9,46 +9,48 @@ configurations hold two sets of resources, and a worker process builds its own f
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING
 
 from spacy.language import Language
 
 from parley.config import Config
+
+if TYPE_CHECKING:
+    from parley.entities import EntityResources
+    from parley.events import EventResources
+    from parley.quotes import QuoteResources
+    from parley.time import TimeResources
 
 __all__ = ["Resources"]
 
 
 @dataclass(frozen=True, slots=True, eq=False)
 class Resources:
-    """The loaded resources of one configuration."""
+    """The loaded resources of one configuration, one field per stage that has any."""
 
     config: Config
     nlp: Language
-    stages: dict[str, Any]  # stage name -> that stage's resources object
+    entities: EntityResources
+    time: TimeResources
+    quotes: QuoteResources
+    events: EventResources
 
     @classmethod
     def load(cls, config: Config) -> Resources:
+        """The model (with the actor knowledge the config names) and every stage's tables;
+        the phrase matchers are built on the model's vocabulary."""
+        from parley.entities import EntityResources
+        from parley.events import EventResources
         from parley.nlp import load_pipeline
+        from parley.quotes import QuoteResources
+        from parley.time import TimeResources
 
         nlp = load_pipeline(config.model)
-        return cls(config=config, nlp=nlp, stages=_load_stages(config, nlp))
-
-    def of(self, stage: str) -> Any:
-        """The resources of one stage (KeyError for a stage that has none)."""
-        return self.stages[stage]
-
-
-def _load_stages(config: Config, nlp: Language) -> dict[str, Any]:
-    """Each stage's resources, built from the configuration (and the model's vocabulary for
-    the phrase matchers)."""
-    from parley.entities import EntityResources
-    from parley.events import EventResources
-    from parley.quotes import QuoteResources
-    from parley.time import TimeResources
-
-    return {
-        "entities": EntityResources.load(config, nlp.vocab),
-        "quotes": QuoteResources.load(config, nlp.vocab),
-        "time": TimeResources.load(config, nlp.vocab),
-        "events": EventResources.load(config, nlp.vocab),
-    }
+        return cls(
+            config=config,
+            nlp=nlp,
+            entities=EntityResources.load(config, nlp.vocab),
+            time=TimeResources.load(config, nlp.vocab),
+            quotes=QuoteResources.load(config, nlp.vocab),
+            events=EventResources.load(config, nlp.vocab),
+        )
