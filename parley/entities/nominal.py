@@ -131,10 +131,33 @@ def _find_names(
                 continue
             tried.add((start, end))
             hit = _name_at(text, start, end, kb, on)
+            if hit is not None and _capital_as_place(doc, hit, text, kb):
+                break
             if hit is not None:
                 found.append(hit)
                 break
     return found
+
+
+# Prepositions that place something in a city rather than address its government ("anyone in
+# Bamako", "talks at Geneva"); "to Tehran", "from Seoul" and objects of verbs stay governments.
+_PLACE_PREPOSITIONS = frozenset(
+    {"in", "at", "near", "around", "outside", "inside", "within", "across", "throughout"}
+)
+
+
+def _capital_as_place(doc: Doc, hit: _Found, text: str, kb: KnowledgeBaseLike) -> bool:
+    """A capital named as where something is ("anyone in Bamako") is the place, not the
+    government: only a word that is a capital and nothing else, after a place preposition."""
+    words = text[hit.start : hit.end]
+    if kb.country(words) is not None or kb.country_by_demonym(words) is not None:
+        return False
+    if kb.country_by_capital(words) is None:
+        return False
+    heads = [
+        t for t in doc if hit.start <= t.idx < hit.end and not hit.start <= t.head.idx < hit.end
+    ]
+    return any(t.dep_ == "pobj" and t.head.lower_ in _PLACE_PREPOSITIONS for t in heads)
 
 
 def _last_demonym(ref: MentionRef, kb: KnowledgeBaseLike) -> list[tuple[int, int]]:
