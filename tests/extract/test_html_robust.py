@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import pytest
 
+from parley.errors import ExtractionError, TimeLimitExceeded
 from parley.extract import extract_article
+from parley.extract import html as html_module
 from parley.extract.html_meta import MAX_LD_DEPTH, json_depth
 from parley.records import Article
 from parley.sources.document import Document
@@ -84,3 +86,54 @@ def test_html_robust_json_depth(raw: str, depth: int) -> None:
 def test_html_robust_json_depth_has_no_recursion() -> None:
     assert json_depth("[" * 200_000) == 200_000
     assert MAX_LD_DEPTH < 100
+
+
+_ARTICLE_PAGE = f"<html><head><title>Ferry talks</title></head><body>{_BODY}</body></html>".encode()
+
+
+def test_html_robust_trafilatura_attribute_error_is_no_article() -> None:
+    # The failure fuzzing finds: trafilatura's pruning on a broken tree whose root it matches.
+    with pytest.raises(ExtractionError, match="trafilatura failed: AttributeError"):
+        _extract(b"<time><html>")
+
+
+@pytest.mark.parametrize("error", [KeyError("bug"), IndexError("bug"), RuntimeError("bug")])
+def test_html_robust_other_trafilatura_errors_surface(
+    monkeypatch: pytest.MonkeyPatch, error: Exception
+) -> None:
+    # A library bug is an internal error for the caller to report, not "no article".
+    def broken(*_args: object, **_kwargs: object) -> None:
+        raise error
+
+    monkeypatch.setattr(html_module.trafilatura, "bare_extraction", broken)
+    with pytest.raises(type(error)):
+        _extract(_ARTICLE_PAGE)
+
+
+def test_html_robust_time_limit_is_never_swallowed(monkeypatch: pytest.MonkeyPatch) -> None:
+    def slow(*_args: object, **_kwargs: object) -> None:
+        raise TimeLimitExceeded("over the limit")
+
+    monkeypatch.setattr(html_module.htmldate, "find_date", slow)
+    with pytest.raises(TimeLimitExceeded):
+        _extract(_ARTICLE_PAGE)
+
+
+def test_html_robust_htmldate_value_error_keeps_the_article(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    def refuses(*_args: object, **_kwargs: object) -> None:
+        raise ValueError("impossible date")
+
+    monkeypatch.setattr(html_module.htmldate, "find_date", refuses)
+    article = _extract(_ARTICLE_PAGE)
+    assert article.text.startswith("Negotiators") and article.published is None
+
+
+def test_html_robust_other_htmldate_errors_surface(monkeypatch: pytest.MonkeyPatch) -> None:
+    def broken(*_args: object, **_kwargs: object) -> None:
+        raise KeyError("bug")
+
+    monkeypatch.setattr(html_module.htmldate, "find_date", broken)
+    with pytest.raises(KeyError):
+        _extract(_ARTICLE_PAGE)
