@@ -103,7 +103,7 @@ def extract_html_article(html: str, document: Document) -> Article:
         authors=authors,
         publisher=publishers[0] if publishers else None,
         language=_language(meta.language, text),
-        captions=tuple(meta.captions),
+        captions=tuple(dict.fromkeys(meta.captions + body.captions)),
         headings=tuple(body.headings),
         text=text,
         url=url,

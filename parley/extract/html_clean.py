@@ -9,6 +9,7 @@ Lines are judged by the same rules as scraped text (``parley.extract.furniture``
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -176,6 +177,8 @@ def _looks_like_name(name: str) -> bool:
 class Body:
     paragraphs: list[str] = field(default_factory=list)
     headings: list[str] = field(default_factory=list)
+    # Photo captions found in the body text only: lines ending in a credit printed twice.
+    captions: list[str] = field(default_factory=list)
     removed: list[tuple[str, str]] = field(default_factory=list)  # (why, line), for debugging
 
 
@@ -196,13 +199,26 @@ def clean_body(
     total = sum(len(raw) for _kind, raw in blocks) or 1
     read = 0
     in_teasers = False
-    for kind, raw in blocks:
+    lines = [norm(raw) for _kind, raw in blocks]
+    copies = repeated_runs([line.casefold() for line in lines])
+    counts = Counter(line.casefold() for line in lines if line)
+    for index, (kind, raw) in enumerate(blocks):
         read += len(raw)
-        line = norm(raw)
+        line = lines[index]
         key = line.casefold()
         if not line:
             continue
-        why = _why_not_body(line, key, skip, caption_keys, author_keys, seen, kind)
+        if key in seen and _is_duplicate(line, key, body, index in copies):
+            body.removed.append(("duplicate", line))
+            continue
+        if counts[key] > 1 and furniture.split_credit_tail(line)[1] is not None:
+            # A photo caption the page prints twice (a gallery and its lightbox) without
+            # marking it as one: both copies are the caption, neither is the story.
+            if line not in body.captions:
+                body.captions.append(line)
+            body.removed.append(("caption", line))
+            continue
+        why = _why_not_body(line, key, skip, caption_keys, author_keys, kind)
         if why == "end" and read < _END_FROM * total:
             # A "Related" box early in the page sits inside the article: drop its teaser
             # headlines and go on with the article's next sentence.
@@ -250,13 +266,10 @@ def _why_not_body(
     skip: set[str],
     caption_keys: list[str],
     author_keys: set[str],
-    seen: set[str],
     kind: str,
 ) -> str | None:
     if key in skip:
         return "title"
-    if key in seen and len(line) < 300:
-        return "duplicate"
     if any(_is_caption(key, c) for c in caption_keys):
         return "caption"
     if key in author_keys or _strip_label(line).casefold() in author_keys:
@@ -264,6 +277,51 @@ def _why_not_body(
     if len(line) <= 250 and kind != "table":
         return line_kind(line)
     return None
+
+
+# A stretch of at least this many paragraphs printed again in the same order is the page
+# repeating a section (a second copy of the article for another layout, a gallery's
+# captions again); a refrain or a statement's repeated line comes alone or in a pair.
+_MIN_REPEATED_RUN = 3
+# Earlier copies of one line compared when looking for runs: bounds the work on pages that
+# repeat a separator line thousands of times.
+_MAX_COPIES_COMPARED = 16
+
+
+def repeated_runs(keys: list[str]) -> set[int]:
+    """Indices of lines that repeat, with their neighbours, a run of at least
+    _MIN_REPEATED_RUN earlier lines in the same order (empty lines never match)."""
+    copies: set[int] = set()
+    earlier: dict[str, list[int]] = {}
+    for index, key in enumerate(keys):
+        if not key:
+            continue
+        for first in earlier.get(key, [])[:_MAX_COPIES_COMPARED]:
+            if index in copies:
+                break
+            length = 0
+            while (
+                index + length < len(keys)
+                and first + length < index
+                and keys[index + length]
+                and keys[first + length] == keys[index + length]
+            ):
+                length += 1
+            if length >= _MIN_REPEATED_RUN:
+                copies.update(range(index, index + length))
+        earlier.setdefault(key, []).append(index)
+    return copies
+
+
+def _is_duplicate(line: str, key: str, body: Body, in_repeated_run: bool) -> bool:
+    """Whether a paragraph already kept is printed again as page furniture, not as the
+    article's own repetition. Dropped: the same paragraph twice in a row (a caption or
+    teaser the template prints twice), a copy inside a repeated run of paragraphs, and a
+    line with no letters (table rules, separators). Kept: a refrain or a repeated line of a
+    statement, between other paragraphs."""
+    if in_repeated_run or (body.paragraphs and body.paragraphs[-1].casefold() == key):
+        return True
+    return not any(ch.isalpha() for ch in line)
 
 
 def _is_caption(key: str, caption: str) -> bool:
