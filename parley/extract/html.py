@@ -23,6 +23,7 @@ from parley.extract.html_clean import clean_authors, clean_body, clean_title
 from parley.extract.html_dates import choose_modified, choose_published
 from parley.extract.html_meta import PageMeta, norm, read_page_meta
 from parley.extract.language import detect_language
+from parley.extract.resources import ExtractResources
 from parley.extract.stamps import parse_stamp_line
 from parley.records import Article
 from parley.sources.document import Document
@@ -47,10 +48,10 @@ _MIN_UNSPACED_CHARS = 20  # the same for Chinese or Japanese, written without sp
 _MIN_LANGUAGE_TEXT = 400
 
 
-def extract_html_article(html: str, document: Document) -> Article:
+def extract_html_article(html: str, document: Document, res: ExtractResources) -> Article:
     """The article of one HTML page; ExtractionError when the page holds no article text."""
     tree = _parse(html, document.source)
-    meta = read_page_meta(tree)
+    meta = read_page_meta(tree, res)
     url = document.url or meta.canonical
     result = _run_trafilatura(tree, url, document.source)
     if not isinstance(result, ExtractedPage) or not (result.text or "").strip():
@@ -58,12 +59,12 @@ def extract_html_article(html: str, document: Document) -> Article:
 
     host_publisher = furniture.publisher_from_host(url) if url else None
     publishers = meta.publishers + [p for p in (host_publisher, result.sitename) if p]
-    title = clean_title(meta.titles, publishers, meta.title_from_tag, result.title)
+    title = clean_title(meta.titles, publishers, meta.title_from_tag, result.title, res=res)
     # The page's structured fields first, then trafilatura's reading of it; failing those,
     # the byline lines taken out of the body, then the first byline element (later ones are
     # mostly teasers and comment authors).
-    authors = clean_authors(meta.authors, publishers) or clean_authors(
-        (result.author or "").split(";"), publishers
+    authors = clean_authors(meta.authors, res, publishers) or clean_authors(
+        (result.author or "").split(";"), res, publishers
     )
     subtitle = _subtitle(meta, result)
     body = clean_body(
@@ -71,6 +72,7 @@ def extract_html_article(html: str, document: Document) -> Article:
         titles=[t for t in (title.text, *meta.titles, meta.title_from_tag) if t],
         captions=meta.captions,
         authors=authors,
+        res=res,
     )
     if not any(_is_prose(p) for p in body.paragraphs):
         # Menus and link lists are all trafilatura finds on pages without an article.
@@ -80,7 +82,7 @@ def extract_html_article(html: str, document: Document) -> Article:
         subtitle = None  # the "deck" is the first paragraph: it stays in the body only
     removed_bylines = [line for why, line in body.removed if why == "byline"]
     authors = authors or clean_authors(
-        _byline_names(removed_bylines[:2] + meta.bylines[:1]), publishers
+        _byline_names(removed_bylines[:2] + meta.bylines[:1]), res, publishers
     )
     stamps = [
         s

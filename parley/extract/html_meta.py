@@ -15,7 +15,7 @@ from typing import Any
 
 from lxml.html import HtmlElement
 
-from parley.extract.html_data import selectors
+from parley.extract.resources import ExtractResources
 
 # JSON-LD types that describe the article itself (schema.org CreativeWork subtypes news sites use).
 _ARTICLE_TYPES = frozenset(
@@ -72,7 +72,7 @@ class PageMeta:
     headings: list[str] = field(default_factory=list)
 
 
-def read_page_meta(tree: HtmlElement) -> PageMeta:
+def read_page_meta(tree: HtmlElement, res: ExtractResources) -> PageMeta:
     meta = PageMeta()
     props = _meta_properties(tree)
     ld = list(_jsonld_articles(tree))
@@ -82,7 +82,7 @@ def read_page_meta(tree: HtmlElement) -> PageMeta:
     meta.language = _page_language(tree, props)
     meta.canonical = _canonical(tree, props)
     region = article_region(tree)
-    _read_region(region, meta)
+    _read_region(region, meta, res)
     return meta
 
 
@@ -313,8 +313,8 @@ def _skipped(el: HtmlElement, region: HtmlElement) -> bool:
     return False
 
 
-def _read_region(region: HtmlElement, meta: PageMeta) -> None:
-    cues = selectors()
+def _read_region(region: HtmlElement, meta: PageMeta, res: ExtractResources) -> None:
+    cues = res.selectors
     page = region.getroottree().getroot()
     # Kickers and decks sit in the article header, which some templates put before <article>;
     # elsewhere on the page the same class names label teasers for other stories.

@@ -9,8 +9,11 @@ import pytest
 
 from parley.extract import extract_article
 from parley.extract.html_clean import clean_body, repeated_runs
+from parley.extract.resources import ExtractResources
 from parley.records import Article
 from parley.sources.document import Document
+
+RES = ExtractResources.load()
 
 PAGE = Path(__file__).resolve().parents[1] / "fixtures" / "html" / "repeated_lines.html"
 CHANT = "Open the gates, pay the crews!"
@@ -58,7 +61,7 @@ def test_html_repeats_section_printed_again_is_dropped(article: Article) -> None
     ],
 )
 def test_html_repeats_clean_body(blocks: list[str], kept: int) -> None:
-    body = clean_body([("p", b) for b in blocks], titles=[], captions=[], authors=())
+    body = clean_body([("p", b) for b in blocks], titles=[], captions=[], authors=(), res=RES)
     assert len(body.paragraphs) == kept
 
 
