@@ -253,6 +253,10 @@ def clean_body(
         pending.clear()
         seen.add(key)
         body.paragraphs.append(line)
+    if not body.paragraphs and body.captions:
+        # All trafilatura found is the caption, twice: keep one copy as the text, as a page
+        # whose body it missed still has its title, authors and dates to give.
+        body.paragraphs.append(body.captions.pop(0))
     return body
 
 

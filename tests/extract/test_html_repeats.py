@@ -82,3 +82,10 @@ def test_html_repeats_repeated_runs(keys: list[str], copies: set[int]) -> None:
 def test_html_repeats_repeated_runs_bounded_on_separator_pages() -> None:
     keys = ["|", "row"] * 5000
     assert len(repeated_runs(keys)) > 9000
+
+
+def test_html_repeats_caption_alone_stays_the_text() -> None:
+    # When trafilatura finds nothing but a caption printed twice, one copy is the text.
+    blocks = [("p", CAPTION), ("p", CAPTION)]
+    body = clean_body(blocks, titles=[], captions=[], authors=(), res=RES)
+    assert body.paragraphs == [CAPTION] and body.captions == []
