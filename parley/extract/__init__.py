@@ -11,11 +11,12 @@ from typing import Any
 
 from parley.errors import ExtractionError
 from parley.extract.language import detect_language
+from parley.extract.resources import ExtractResources
 from parley.records import Article
 from parley.sources.decode import decode_document
 from parley.sources.document import Document
 
-__all__ = ["extract_article", "looks_like_html"]
+__all__ = ["ExtractResources", "extract_article", "looks_like_html"]
 
 _HTML_START = re.compile(
     r"\A\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|title|div|article|p)\b",
@@ -34,13 +35,20 @@ def looks_like_html(text: str, content_type: str | None = None) -> bool:
     return len(_HTML_TAGS.findall(head)) >= 5
 
 
-def extract_article(document: Document, published: datetime | None = None) -> Article:
-    """The clean article of one page. ``published`` is used when the page gives no time."""
+def extract_article(
+    document: Document,
+    published: datetime | None = None,
+    resources: ExtractResources | None = None,
+) -> Article:
+    """The clean article of one page. ``published`` is used when the page gives no time.
+    ``resources`` are the stage's loaded data files (``ExtractResources.load()``, held by
+    the pipeline); None loads them for this call."""
     text = decode_document(document)
     if looks_like_html(text, document.content_type):
         from parley.extract.html import extract_html_article
 
-        article = extract_html_article(text, document)
+        res = resources if resources is not None else ExtractResources.load()
+        article = extract_html_article(text, document, res)
     else:
         from parley.extract.text import extract_text_article
 

@@ -663,7 +663,7 @@ def classify_line(line: str) -> LineKind:
     return "text"
 
 
-def _check_data() -> None:
+def check_data() -> None:
     """Load every data file once (tests call this to catch malformed files early)."""
     _footers()
     _agencies()

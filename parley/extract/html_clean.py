@@ -9,12 +9,13 @@ Lines are judged by the same rules as scraped text (``parley.extract.furniture``
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from parley.extract import furniture
-from parley.extract.html_data import furniture_rules, selectors
 from parley.extract.html_meta import norm
+from parley.extract.resources import ExtractResources
 
 # "Jane Doe, Staff Writer" / "Jane Doe | Reuters" / "Jane Doe (AFP)": the name is the first part.
 _ROLE_SPLIT = re.compile(r"\s*(?:,|\||/|\(|\)|–|—| - |\bfor\b|\bin\b|@)\s*")
@@ -25,13 +26,13 @@ _EMAIL_OR_URL = re.compile(r"@|https?://|www\.", re.IGNORECASE)
 _TEXT_KINDS = frozenset({"text", "blank"})
 
 
-def line_kind(line: str) -> str | None:
+def line_kind(line: str, res: ExtractResources) -> str | None:
     """What a non-body line is ("byline", "stamp", "footer", "hard_footer", "credit",
     "contributor", "share", "end"), or None for article text."""
     kind = furniture.classify_line(line)
     if kind not in _TEXT_KINDS:
         return kind
-    for rule in furniture_rules():
+    for rule in res.html_rules:
         if rule.pattern.match(line):
             return rule.kind
     return None
@@ -52,6 +53,8 @@ def clean_title(
     site_names: Iterable[str],
     title_tag: str | None = None,
     fallback: str | None = None,
+    *,
+    res: ExtractResources,
 ) -> Title:
     """The headline without the site name and without a kicker ("[News analysis] ...").
 
@@ -61,10 +64,10 @@ def clean_title(
     guess) is used only when the page gives nothing better.
     """
     sites = {s.casefold() for s in site_names if s}
-    from_tag, extra = strip_site_name(title_tag, sites, loose=True) if title_tag else ("", [])
+    from_tag, extra = strip_site_name(title_tag, sites, res, loose=True) if title_tag else ("", [])
     sites |= {e.casefold() for e in extra}
     for candidate in candidates:
-        title, _removed = strip_site_name(candidate, sites)
+        title, _removed = strip_site_name(candidate, sites, res)
         if title and title.casefold() not in sites:
             genre, rest = furniture.split_kicker(title)
             return Title(norm(rest) or None, genre)
@@ -75,7 +78,9 @@ def clean_title(
     return Title(None, None)
 
 
-def strip_site_name(title: str, sites: set[str], loose: bool = False) -> tuple[str, list[str]]:
+def strip_site_name(
+    title: str, sites: set[str], res: ExtractResources, loose: bool = False
+) -> tuple[str, list[str]]:
     """The title without a known site name at either end, and what was taken off.
 
     ``loose`` (for <title>) also takes off a short last part after a long headline, as in
@@ -86,7 +91,7 @@ def strip_site_name(title: str, sites: set[str], loose: bool = False) -> tuple[s
     changed = True
     while changed:
         changed = False
-        for sep in selectors().title_separators:
+        for sep in res.selectors.title_separators:
             if sep not in title:
                 continue
             head, _, tail = title.rpartition(sep)
@@ -114,18 +119,20 @@ def _site_like(text: str) -> bool:
 # Authors
 
 
-def clean_authors(raw: Iterable[str], publishers: Iterable[str] = ()) -> tuple[str, ...]:
+def clean_authors(
+    raw: Iterable[str], res: ExtractResources, publishers: Iterable[str] = ()
+) -> tuple[str, ...]:
     """Person names out of bylines and author fields: no "By", roles, agencies, links, or the
     publisher itself (which many sites put in the author field)."""
     names: list[str] = []
     keys: set[str] = {p.casefold() for p in publishers}
     for value in raw:
-        for part in _AND.split(_strip_label(norm(value))):
-            name = _strip_label(_ROLE_SPLIT.split(_strip_label(part))[0]).strip(" :-")
+        for part in _AND.split(_strip_label(norm(value), res)):
+            name = _strip_label(_ROLE_SPLIT.split(_strip_label(part, res))[0], res).strip(" :-")
             if name.casefold() in keys:
                 continue
-            name = _drop_role_words(name)
-            if not _looks_like_name(name):
+            name = _drop_role_words(name, res)
+            if not _looks_like_name(name, res):
                 continue
             if name.isupper() and len(name.split()) > 1:
                 name = name.title()
@@ -135,31 +142,31 @@ def clean_authors(raw: Iterable[str], publishers: Iterable[str] = ()) -> tuple[s
     return tuple(names)
 
 
-def _strip_label(text: str) -> str:
+def _strip_label(text: str, res: ExtractResources) -> str:
     text = text.strip(" :-–—|")
     lowered = text.casefold()
-    for label in selectors().byline_labels:
+    for label in res.selectors.byline_labels:
         if lowered.startswith(label) and (
             label.endswith(":") or len(text) == len(label) or not text[len(label)].isalnum()
         ):
-            return _strip_label(text[len(label) :])
+            return _strip_label(text[len(label) :], res)
     return text
 
 
-def _drop_role_words(name: str) -> str:
+def _drop_role_words(name: str, res: ExtractResources) -> str:
     """ "Jane Doe Twitter" or "Jane Doe Redakteur": the name before the role or link word."""
-    not_names = selectors().not_names
+    not_names = res.selectors.not_names
     words = name.split()
     while words and words[-1].casefold().strip(".:") in not_names:
         words.pop()
     return " ".join(words)
 
 
-def _looks_like_name(name: str) -> bool:
+def _looks_like_name(name: str, res: ExtractResources) -> bool:
     if not name or _EMAIL_OR_URL.search(name) or any(ch.isdigit() for ch in name):
         return False
     key = name.casefold()
-    not_names = selectors().not_names
+    not_names = res.selectors.not_names
     if furniture.agency_name(name) or key in not_names:
         return False
     if any(word.strip(".") in not_names for word in key.split()):
@@ -176,6 +183,8 @@ def _looks_like_name(name: str) -> bool:
 class Body:
     paragraphs: list[str] = field(default_factory=list)
     headings: list[str] = field(default_factory=list)
+    # Photo captions found in the body text only: lines ending in a credit printed twice.
+    captions: list[str] = field(default_factory=list)
     removed: list[tuple[str, str]] = field(default_factory=list)  # (why, line), for debugging
 
 
@@ -185,6 +194,7 @@ def clean_body(
     titles: list[str],
     captions: list[str],
     authors: tuple[str, ...],
+    res: ExtractResources,
 ) -> Body:
     """Paragraphs and section headings out of trafilatura's blocks ("head" or "p", text)."""
     body = Body()
@@ -196,13 +206,27 @@ def clean_body(
     total = sum(len(raw) for _kind, raw in blocks) or 1
     read = 0
     in_teasers = False
-    for kind, raw in blocks:
+    lines = [norm(raw) for _kind, raw in blocks]
+    copies = repeated_runs([line.casefold() for line in lines])
+    counts = Counter(line.casefold() for line in lines if line)
+    for index, (kind, raw) in enumerate(blocks):
         read += len(raw)
-        line = norm(raw)
+        line = lines[index]
         key = line.casefold()
         if not line:
             continue
-        why = _why_not_body(line, key, skip, caption_keys, author_keys, seen, kind)
+        if key in seen and _is_duplicate(line, key, body, index in copies):
+            body.removed.append(("duplicate", line))
+            continue
+        why = _why_not_body(line, key, skip, caption_keys, author_keys, kind, res)
+        if why is None and counts[key] > 1 and furniture.split_credit_tail(line)[1] is not None:
+            # A photo caption the page prints twice (a gallery and its lightbox) without
+            # marking it as one: both copies are the caption, neither is the story. (Only
+            # for text: a byline or stamp printed twice is still read as one.)
+            if line not in body.captions:
+                body.captions.append(line)
+            body.removed.append(("caption", line))
+            continue
         if why == "end" and read < _END_FROM * total:
             # A "Related" box early in the page sits inside the article: drop its teaser
             # headlines and go on with the article's next sentence.
@@ -229,6 +253,10 @@ def clean_body(
         pending.clear()
         seen.add(key)
         body.paragraphs.append(line)
+    if not body.paragraphs and body.captions:
+        # All trafilatura found is the caption, twice: keep one copy as the text, as a page
+        # whose body it missed still has its title, authors and dates to give.
+        body.paragraphs.append(body.captions.pop(0))
     return body
 
 
@@ -250,20 +278,63 @@ def _why_not_body(
     skip: set[str],
     caption_keys: list[str],
     author_keys: set[str],
-    seen: set[str],
     kind: str,
+    res: ExtractResources,
 ) -> str | None:
     if key in skip:
         return "title"
-    if key in seen and len(line) < 300:
-        return "duplicate"
     if any(_is_caption(key, c) for c in caption_keys):
         return "caption"
-    if key in author_keys or _strip_label(line).casefold() in author_keys:
+    if key in author_keys or _strip_label(line, res).casefold() in author_keys:
         return "byline"
     if len(line) <= 250 and kind != "table":
-        return line_kind(line)
+        return line_kind(line, res)
     return None
+
+
+# A stretch of at least this many paragraphs printed again in the same order is the page
+# repeating a section (a second copy of the article for another layout, a gallery's
+# captions again); a refrain or a statement's repeated line comes alone or in a pair.
+_MIN_REPEATED_RUN = 3
+# Earlier copies of one line compared when looking for runs: bounds the work on pages that
+# repeat a separator line thousands of times.
+_MAX_COPIES_COMPARED = 16
+
+
+def repeated_runs(keys: list[str]) -> set[int]:
+    """Indices of lines that repeat, with their neighbours, a run of at least
+    _MIN_REPEATED_RUN earlier lines in the same order (empty lines never match)."""
+    copies: set[int] = set()
+    earlier: dict[str, list[int]] = {}
+    for index, key in enumerate(keys):
+        if not key:
+            continue
+        for first in earlier.get(key, [])[:_MAX_COPIES_COMPARED]:
+            if index in copies:
+                break
+            length = 0
+            while (
+                index + length < len(keys)
+                and first + length < index
+                and keys[index + length]
+                and keys[first + length] == keys[index + length]
+            ):
+                length += 1
+            if length >= _MIN_REPEATED_RUN:
+                copies.update(range(index, index + length))
+        earlier.setdefault(key, []).append(index)
+    return copies
+
+
+def _is_duplicate(line: str, key: str, body: Body, in_repeated_run: bool) -> bool:
+    """Whether a paragraph already kept is printed again as page furniture, not as the
+    article's own repetition. Dropped: the same paragraph twice in a row (a caption or
+    teaser the template prints twice), a copy inside a repeated run of paragraphs, and a
+    line with no letters (table rules, separators). Kept: a refrain or a repeated line of a
+    statement, between other paragraphs."""
+    if in_repeated_run or (body.paragraphs and body.paragraphs[-1].casefold() == key):
+        return True
+    return not any(ch.isalpha() for ch in line)
 
 
 def _is_caption(key: str, caption: str) -> bool:

@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 import tomllib
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 
 from parley.errors import KnowledgeBaseError
@@ -104,12 +103,3 @@ def parse_selectors(path: Path) -> Selectors:
         not_names=frozenset(v.casefold() for v in lists["not_names"]),
     )
 
-
-@lru_cache(maxsize=1)
-def furniture_rules() -> tuple[LineRule, ...]:
-    return parse_line_rules(DATA_DIR / "html_furniture.tsv")
-
-
-@lru_cache(maxsize=1)
-def selectors() -> Selectors:
-    return parse_selectors(DATA_DIR / "html_selectors.toml")

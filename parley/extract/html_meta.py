@@ -15,7 +15,7 @@ from typing import Any
 
 from lxml.html import HtmlElement
 
-from parley.extract.html_data import selectors
+from parley.extract.resources import ExtractResources
 
 # JSON-LD types that describe the article itself (schema.org CreativeWork subtypes news sites use).
 _ARTICLE_TYPES = frozenset(
@@ -40,6 +40,10 @@ _SPLIT_CLASS = re.compile(r"[\s_-]+")
 _SPACES = re.compile(r"\s+")
 # Elements whose text is never article furniture we want (scripts, navigation, forms).
 _SKIP_ANCESTORS = ("nav", "footer", "aside", "form", "script", "style", "noscript")
+# Real JSON-LD nests a handful of levels (an article, its author, the author's employer);
+# deeper scripts are skipped, and every walk over a value stops at this depth.
+MAX_LD_DEPTH = 32
+_JSON_TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"|[\[\]{}]')
 
 
 def norm(text: str | None) -> str:
@@ -68,7 +72,7 @@ class PageMeta:
     headings: list[str] = field(default_factory=list)
 
 
-def read_page_meta(tree: HtmlElement) -> PageMeta:
+def read_page_meta(tree: HtmlElement, res: ExtractResources) -> PageMeta:
     meta = PageMeta()
     props = _meta_properties(tree)
     ld = list(_jsonld_articles(tree))
@@ -78,7 +82,7 @@ def read_page_meta(tree: HtmlElement) -> PageMeta:
     meta.language = _page_language(tree, props)
     meta.canonical = _canonical(tree, props)
     region = article_region(tree)
-    _read_region(region, meta)
+    _read_region(region, meta, res)
     return meta
 
 
@@ -102,7 +106,9 @@ def _jsonld_objects(tree: HtmlElement) -> Iterator[dict[str, Any]]:
         if (script.get("type") or "").strip().lower() != "application/ld+json":
             continue
         raw = (script.text or "").strip()
-        if not raw:
+        if not raw or json_depth(raw) > MAX_LD_DEPTH:
+            # Nesting past the cap is no real page's metadata, and json.loads recurses in C:
+            # on a few thousand levels it raises RecursionError, so it is never asked.
             continue
         try:
             data = json.loads(raw)
@@ -113,15 +119,36 @@ def _jsonld_objects(tree: HtmlElement) -> Iterator[dict[str, Any]]:
         yield from _flatten_ld(data)
 
 
+def json_depth(raw: str) -> int:
+    """How deep a JSON text nests its arrays and objects, read without parsing it (strings,
+    which may hold brackets, are skipped whole). Malformed text gives a rough figure, which
+    is enough: json.loads refuses it anyway."""
+    depth = deepest = 0
+    for token in _JSON_TOKEN.finditer(raw):
+        bracket = token.group()
+        if bracket in "[{":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif bracket in "]}":
+            depth = max(0, depth - 1)
+    return deepest
+
+
 def _flatten_ld(data: Any) -> Iterator[dict[str, Any]]:
-    if isinstance(data, list):
-        for item in data:
-            yield from _flatten_ld(item)
-    elif isinstance(data, dict):
-        yield data
-        graph = data.get("@graph")
-        if graph is not None:
-            yield from _flatten_ld(graph)
+    """Every object of a JSON-LD value in document order, with top-level and @graph lists
+    opened. Iterative and capped at MAX_LD_DEPTH, so no nesting can exhaust the stack."""
+    stack: list[tuple[Any, int]] = [(data, 0)]
+    while stack:
+        value, depth = stack.pop()
+        if depth > MAX_LD_DEPTH:
+            continue
+        if isinstance(value, list):
+            stack.extend((item, depth + 1) for item in reversed(value))
+        elif isinstance(value, dict):
+            yield value
+            graph = value.get("@graph")
+            if graph is not None:
+                stack.append((graph, depth + 1))
 
 
 def _ld_types(obj: dict[str, Any]) -> set[str]:
@@ -138,15 +165,21 @@ def _jsonld_articles(tree: HtmlElement) -> Iterator[dict[str, Any]]:
 
 
 def _ld_strings(value: Any, key: str = "name") -> list[str]:
-    """Names out of a JSON-LD value that may be a string, an object or a list of either."""
-    if isinstance(value, str):
-        return [value]
-    if isinstance(value, dict):
-        inner = value.get(key)
-        return [inner] if isinstance(inner, str) else []
-    if isinstance(value, list):
-        return [s for item in value for s in _ld_strings(item, key)]
-    return []
+    """Names out of a JSON-LD value that may be a string, an object or a list of either
+    (lists in lists too, down to MAX_LD_DEPTH; walked without recursion)."""
+    found: list[str] = []
+    stack: list[tuple[Any, int]] = [(value, 0)]
+    while stack:
+        item, depth = stack.pop()
+        if isinstance(item, str):
+            found.append(item)
+        elif isinstance(item, dict):
+            inner = item.get(key)
+            if isinstance(inner, str):
+                found.append(inner)
+        elif isinstance(item, list) and depth < MAX_LD_DEPTH:
+            stack.extend((x, depth + 1) for x in reversed(item))
+    return found
 
 
 def _text(el: HtmlElement) -> str:
@@ -280,8 +313,8 @@ def _skipped(el: HtmlElement, region: HtmlElement) -> bool:
     return False
 
 
-def _read_region(region: HtmlElement, meta: PageMeta) -> None:
-    cues = selectors()
+def _read_region(region: HtmlElement, meta: PageMeta, res: ExtractResources) -> None:
+    cues = res.selectors
     page = region.getroottree().getroot()
     # Kickers and decks sit in the article header, which some templates put before <article>;
     # elsewhere on the page the same class names label teasers for other stories.

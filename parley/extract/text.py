@@ -339,10 +339,40 @@ def _publisher(lines: list[str], page: _Page, document: Document) -> str | None:
     return page.agency
 
 
+# A run of two or more tokens made only of commas or semicolons ("., , ,  , , ,"): what some
+# scrapers leave where they joined a page's paragraphs (the KCNA corpus of 2011-12 ends
+# every story with one and joins paragraphs with another). Never prose: one comma is.
+_SEPARATOR_RUN = re.compile(r"\s*[,;](?:\s*[,;])+\s*")
+_SENTENCE_CLOSE = re.compile(r"[.!?…:]['\"’”)\]]*$")
+# The wire's end-of-story mark written after the last sentence ("... on Thursday. -0-"); on
+# a line of its own it is a footer (data/footers.tsv).
+_END_MARK = re.compile(r"(?<=[.!?…'\"’”)])\s+(?:-0-|-30-|###|\(END\))$")
+
+
+def split_scraped_line(line: str) -> list[str]:
+    """The line without a trailing run of separator-only tokens or an end-of-story mark,
+    cut into paragraphs where such a run follows the end of a sentence ("...Republic., ,
+    The message said"). A run elsewhere inside a sentence is left as written."""
+    line = _END_MARK.sub("", line)
+    pieces: list[str] = []
+    start = 0
+    for run in _SEPARATOR_RUN.finditer(line):
+        head = line[start : run.start()]
+        if run.end() == len(line) or _SENTENCE_CLOSE.search(head):
+            pieces.append(head.strip())
+            start = run.end()
+    pieces.append(line[start:].strip())
+    return [piece for piece in pieces if piece]
+
+
 def extract_text_article(text: str, document: Document) -> Article:
     """The clean article of a page given as plain text (see the module docstring)."""
-    lines = [normalize_line(raw) for raw in text.splitlines()]
-    lines = [line for line in lines if line]
+    lines = [
+        piece
+        for raw in text.splitlines()
+        for piece in split_scraped_line(normalize_line(raw))
+        if piece
+    ]
     if not lines:
         raise ExtractionError(f"no article text found in {document.source}: the page is empty")
     counts = Counter(line for line in lines if len(line) >= _REPEAT_MIN_CHARS)

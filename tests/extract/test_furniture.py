@@ -22,7 +22,7 @@ from parley.extract.furniture import (
 
 
 def test_furniture_data_files_load() -> None:
-    furniture._check_data()
+    furniture.check_data()
 
 
 @pytest.mark.parametrize(

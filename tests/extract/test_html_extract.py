@@ -11,9 +11,11 @@ import pytest
 from parley.errors import ExtractionError
 from parley.extract import extract_article
 from parley.extract.html import extract_html_article
+from parley.extract.resources import ExtractResources
 from parley.records import Article
 from parley.sources.document import Document
 
+RES = ExtractResources.load()
 PAGES = Path(__file__).resolve().parents[1] / "fixtures" / "html"
 
 
@@ -170,7 +172,7 @@ def test_html_extract_german_page_language() -> None:
 )
 def test_html_extract_no_article_raises(html: str) -> None:
     with pytest.raises(ExtractionError, match="no article text found in page.html"):
-        extract_html_article(html, Document(data=html.encode(), source="page.html"))
+        extract_html_article(html, Document(data=html.encode(), source="page.html"), RES)
 
 
 def test_html_extract_dispatcher_fills_id_and_keeps_page_time() -> None:
@@ -181,7 +183,7 @@ def test_html_extract_dispatcher_fills_id_and_keeps_page_time() -> None:
 
 def test_html_extract_text_overrules_a_wrong_lang_attribute() -> None:
     html = (PAGES / "german.html").read_text(encoding="utf-8").replace('lang="de"', 'lang="en"')
-    article = extract_html_article(html, Document(data=html.encode(), source="german.html"))
+    article = extract_html_article(html, Document(data=html.encode(), source="german.html"), RES)
     assert article.language == "de"
 
 
@@ -193,6 +195,6 @@ def test_html_extract_text_without_spaces_is_an_article() -> None:
         f"<h1>港湾協議が再開</h1><p>{sentence}</p><p>{sentence}次回は四月に開かれる。</p>"
         "</article></body></html>"
     )
-    article = extract_html_article(html, Document(data=html.encode(), source="ja.html"))
+    article = extract_html_article(html, Document(data=html.encode(), source="ja.html"), RES)
     assert article.text.startswith(sentence)
     assert article.language == "ja"

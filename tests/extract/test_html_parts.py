@@ -15,6 +15,9 @@ from parley.extract.html_clean import clean_authors, clean_body, clean_title, li
 from parley.extract.html_data import parse_line_rules, parse_selectors
 from parley.extract.html_dates import choose_modified, choose_published, parse_stamp
 from parley.extract.html_meta import read_page_meta
+from parley.extract.resources import ExtractResources
+
+RES = ExtractResources.load()
 
 
 @pytest.mark.parametrize(
@@ -100,7 +103,7 @@ def test_html_dates_modified_before_published_is_dropped() -> None:
 def test_html_clean_title(
     candidates: list[str], sites: list[str], tag: str | None, title: str | None, genre: str | None
 ) -> None:
-    found = clean_title(candidates, sites, tag)
+    found = clean_title(candidates, sites, tag, res=RES)
     assert (found.text, found.kicker) == (title, genre)
 
 
@@ -120,7 +123,7 @@ def test_html_clean_title(
     ],
 )
 def test_html_clean_authors(raw: list[str], names: tuple[str, ...]) -> None:
-    assert clean_authors(raw, ["Harbor Wire"]) == names
+    assert clean_authors(raw, RES, ["Harbor Wire"]) == names
 
 
 @pytest.mark.parametrize(
@@ -148,7 +151,7 @@ def test_html_clean_authors(raw: list[str], names: tuple[str, ...]) -> None:
     ],
 )
 def test_html_clean_line_kind(line: str, kind: str | None) -> None:
-    assert line_kind(line) == kind
+    assert line_kind(line, RES) == kind
 
 
 def test_html_clean_body_moves_headings_and_drops_furniture() -> None:
@@ -168,6 +171,7 @@ def test_html_clean_body_moves_headings_and_drops_furniture() -> None:
         titles=["Envoys meet again"],
         captions=["Delegates arrive at the venue. (Photo: J. Doe)"],
         authors=("Jane Doe",),
+        res=RES,
     )
     assert body.paragraphs == [
         "The envoys met on Monday for the first time in a year.",
@@ -190,7 +194,7 @@ def test_html_clean_body_stops_at_hard_footer() -> None:
         ("p", "© 2019 Harbor Wire. All rights reserved."),
         ("p", "A teaser for another story that is not part of this article at all."),
     ]
-    body = clean_body(blocks, titles=[], captions=[], authors=())
+    body = clean_body(blocks, titles=[], captions=[], authors=(), res=RES)
     assert body.paragraphs == ["The envoys met on Monday for the first time in a year."]
 
 
@@ -200,7 +204,7 @@ def test_html_clean_body_stops_at_related_heading() -> None:
         ("head", "Noticias relacionadas"),
         ("p", "Another story about a different summit in a different city."),
     ]
-    body = clean_body(blocks, titles=[], captions=[], authors=())
+    body = clean_body(blocks, titles=[], captions=[], authors=(), res=RES)
     assert body.paragraphs == ["The envoys met on Monday for the first time in a year."]
     assert body.headings == []
 
@@ -216,14 +220,15 @@ def test_html_clean_body_skips_related_box_early_in_article() -> None:
         ("p", later),
         ("p", last),
     ]
-    body = clean_body(blocks, titles=[], captions=[], authors=())
+    body = clean_body(blocks, titles=[], captions=[], authors=(), res=RES)
     assert body.paragraphs == [first, later, last]
     assert ("teaser", "Summit ends without a deal") in body.removed
 
 
 def test_html_clean_body_prose_in_heading_stays_text() -> None:
     deck = "The envoys of both states met on Monday for the first time in more than a year."
-    body = clean_body([("head", deck), ("p", "Talks resume.")], titles=[], captions=[], authors=())
+    blocks = [("head", deck), ("p", "Talks resume.")]
+    body = clean_body(blocks, titles=[], captions=[], authors=(), res=RES)
     assert body.paragraphs == [deck, "Talks resume."]
 
 
@@ -240,7 +245,7 @@ def test_html_meta_reads_jsonld_graph_and_ignores_broken_json() -> None:
         <figure><figcaption>Le port au matin.</figcaption></figure>
         <aside><h2>Lire aussi</h2></aside><h2>Les chiffres</h2></article></body></html>"""
     )
-    meta = read_page_meta(page)
+    meta = read_page_meta(page, RES)
     assert meta.titles == ["Accord sur le port"]
     assert meta.published == ["2020-01-02T10:00:00+01:00"]
     assert meta.authors == ["Claire Martin"]

@@ -1,0 +1,83 @@
+"""Scraped text as real corpora deliver it (issue 8): stories whose lines end in a scraper's
+", , ," paragraph joins, or in the wire's end-of-story mark, are articles, not furniture.
+The texts are written for these tests in the shape of the KCNA corpus of 2011-12."""
+
+from __future__ import annotations
+
+import pytest
+
+from parley.extract import extract_article
+from parley.extract.text import split_scraped_line
+from parley.sources.document import Document
+
+# One story on one line: paragraphs joined by ", ," and a long run of separators at the end.
+ONE_SENTENCE = (
+    "The Foreign Ministry delegation of the island republic left here by air on Friday after "
+    "a four-day visit. , , ,  , , , , , , , , ,"
+)
+JOINED = (
+    "The premier of the island republic sent a message of greetings to his counterpart on "
+    "the national day of the coastal state., ,  The message said:, ,  I extend warm wishes "
+    "to you and to the people of your country on this occasion., ,  Expressing the hope "
+    "that the ferry agreement will be carried out in full, the message wished the coastal "
+    "state prosperity., , ,  , , , , , , , , ,"
+)
+WIRE = (
+    "Valletta, May 3 (LGN) -- A delegation of harbour pilots from the coastal state arrived "
+    "here by ship on Thursday. -0-"
+)
+
+
+def _text(raw: str) -> str:
+    return extract_article(Document(data=raw.encode(), source="story.txt")).text
+
+
+def test_text_artefacts_one_line_story_is_an_article() -> None:
+    assert _text(ONE_SENTENCE) == (
+        "The Foreign Ministry delegation of the island republic left here by air on Friday "
+        "after a four-day visit."
+    )
+
+
+def test_text_artefacts_joined_paragraphs_are_split() -> None:
+    assert _text(JOINED).split("\n\n") == [
+        "The premier of the island republic sent a message of greetings to his counterpart "
+        "on the national day of the coastal state.",
+        "The message said:",
+        "I extend warm wishes to you and to the people of your country on this occasion.",
+        "Expressing the hope that the ferry agreement will be carried out in full, the "
+        "message wished the coastal state prosperity.",
+    ]
+
+
+def test_text_artefacts_title_above_the_story() -> None:
+    article = extract_article(
+        Document(data=f"Premier Greets Coastal State\n\n{JOINED}".encode(), source="s.txt")
+    )
+    assert article.title == "Premier Greets Coastal State"
+    assert article.text.startswith("The premier of the island republic")
+    assert ", ," not in article.text
+
+
+def test_text_artefacts_end_mark_is_dropped() -> None:
+    assert _text(WIRE).endswith("arrived here by ship on Thursday.")
+
+
+@pytest.mark.parametrize(
+    ("line", "pieces"),
+    [
+        ("It ended., , ,  , , ,", ["It ended."]),
+        ("It ended. , , , ,", ["It ended."]),
+        ("One., , Two.", ["One.", "Two."]),
+        ("He said:, ,  We agree.", ["He said:", "We agree."]),
+        ('"We agree.", , ,', ['"We agree."']),
+        ("Apples, pears, plums", ["Apples, pears, plums"]),  # commas of prose stay
+        ("a list, , with a gap", ["a list, , with a gap"]),  # inside a sentence: as written
+        ("Dear friends,", ["Dear friends,"]),  # one comma is prose
+        ("It ended. -0-", ["It ended."]),
+        ("The score was 3-0-1", ["The score was 3-0-1"]),
+        (", , ,", []),
+    ],
+)
+def test_text_artefacts_split_scraped_line(line: str, pieces: list[str]) -> None:
+    assert split_scraped_line(line) == pieces
