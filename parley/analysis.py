@@ -67,7 +67,7 @@ class Stage:
 def _extract(ctx: Context) -> dict[str, Any]:
     from parley.extract import extract_article
 
-    article = extract_article(ctx.document, published=ctx.published)
+    article = extract_article(ctx.document, ctx.published, ctx.resources.extract)
     return {"article": article}
 
 

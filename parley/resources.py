@@ -18,6 +18,7 @@ from parley.config import Config
 if TYPE_CHECKING:
     from parley.entities import EntityResources
     from parley.events import EventResources
+    from parley.extract.resources import ExtractResources
     from parley.quotes import QuoteResources
     from parley.time import TimeResources
 
@@ -30,6 +31,7 @@ class Resources:
 
     config: Config
     nlp: Language
+    extract: ExtractResources
     entities: EntityResources
     time: TimeResources
     quotes: QuoteResources
@@ -41,6 +43,7 @@ class Resources:
         the phrase matchers are built on the model's vocabulary."""
         from parley.entities import EntityResources
         from parley.events import EventResources
+        from parley.extract.resources import ExtractResources
         from parley.nlp import load_pipeline
         from parley.quotes import QuoteResources
         from parley.time import TimeResources
@@ -49,6 +52,7 @@ class Resources:
         return cls(
             config=config,
             nlp=nlp,
+            extract=ExtractResources.load(),
             entities=EntityResources.load(config, nlp.vocab),
             time=TimeResources.load(config, nlp.vocab),
             quotes=QuoteResources.load(config, nlp.vocab),
