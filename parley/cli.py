@@ -274,3 +274,9 @@ def main(argv: list[str] | None = None) -> None:
             err=True,
         )
         sys.exit(EXIT_INTERNAL)
+
+
+# The corpus store's commands (ingest, queries, export): parley/store/commands.py.
+from parley.store.commands import register as _register_store  # noqa: E402
+
+_register_store(app)

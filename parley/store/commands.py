@@ -1,0 +1,213 @@
+"""The store's commands: ``parley ingest``, the queries and ``parley export``.
+
+``register(app)`` adds them to the ``parley`` Typer app (parley/cli.py calls it once). Every
+command takes ``--db`` (default ``$PARLEY_DB`` or ``./parley.duckdb``).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import sys
+import time
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from parley.errors import InputError
+
+if TYPE_CHECKING:
+    from parley.store.writer import Counts
+
+__all__ = ["DEFAULT_DB", "register"]
+
+DEFAULT_DB = "parley.duckdb"
+EXIT_FAILED = 2
+
+DbOption = Annotated[
+    Path,
+    typer.Option(
+        "--db", envvar="PARLEY_DB", help="The store (a DuckDB file; $PARLEY_DB or ./parley.duckdb)."
+    ),
+]
+
+
+def register(app: typer.Typer) -> None:
+    """Add the store's commands to the ``parley`` app."""
+    from parley.store.queries import register_queries
+
+    app.command()(ingest)
+    register_queries(app)
+
+
+def ingest(
+    sources: Annotated[
+        list[str] | None,
+        typer.Argument(
+            help="Files, folders, JSON Lines/CSV/WARC files (gzip'd or not), http(s) URLs, "
+            "or - to read paths (one a line) from standard input.",
+            metavar="SOURCE...",
+        ),
+    ] = None,
+    db: DbOption = Path(DEFAULT_DB),
+    workers: Annotated[
+        int, typer.Option(help="Worker processes, each with its own model (1: in this process).")
+    ] = 1,
+    force: Annotated[
+        bool, typer.Option(help="Analyse again documents already in the store.")
+    ] = False,
+    glob: Annotated[str, typer.Option(help="Which files of a folder to read.")] = "*",
+    fields: Annotated[
+        str | None,
+        typer.Option(help="Record fields by name, e.g. published=date,text=body (JSONL, CSV)."),
+    ] = None,
+    published: Annotated[
+        str | None,
+        typer.Option(help="Publication time (ISO 8601) for documents that give none."),
+    ] = None,
+    published_from_name: Annotated[
+        str | None,
+        typer.Option(
+            help="A regular expression that finds the publication date in a file's name "
+            "(its group 'date', or its first group)."
+        ),
+    ] = None,
+    urls: Annotated[
+        Path | None, typer.Option(help="A file of URLs, one a line, fetched one at a time.")
+    ] = None,
+    threshold: Annotated[
+        float,
+        typer.Option(help="Near-duplicate threshold: estimated Jaccard similarity of shingles."),
+    ] = 0.8,
+    batch_size: Annotated[
+        int, typer.Option(help="Documents per batch (one transaction each).")
+    ] = 16,
+    quiet: Annotated[bool, typer.Option(help="No progress and no summary.")] = False,
+    model: Annotated[
+        str | None,
+        typer.Option(help="Any installed spaCy pipeline (default: en_core_web_sm 3.8.0)."),
+    ] = None,
+    kb: Annotated[
+        list[Path] | None,
+        typer.Option(help="An extra actor knowledge file (Parley TSV); repeatable."),
+    ] = None,
+    timeout: Annotated[
+        float, typer.Option(help="Seconds allowed per document (0: no limit).")
+    ] = 120.0,
+) -> None:
+    """Analyse documents into the store: skips what is stored, resumes after a crash."""
+    from parley.config import Config
+    from parley.sources.corpus import CorpusOptions, parse_field_map
+    from parley.store.ingest import IngestOptions
+    from parley.store.ingest import ingest as run_ingest
+
+    specs = list(sources or ()) + _read_urls(urls)
+    if not specs:
+        raise InputError("nothing to ingest: give files, folders, URLs, --urls FILE or -")
+    if workers < 1 or batch_size < 1:
+        raise InputError("--workers and --batch-size are at least 1")
+    corpus = CorpusOptions(
+        glob=glob,
+        fields=parse_field_map(fields),
+        published=_checked_time(published),
+        published_from_name=_pattern(published_from_name),
+    )
+    config = Config(model=model, knowledge=tuple(kb or ()), timeout=timeout or None)
+    options = IngestOptions(workers=workers, batch_size=batch_size, force=force,
+                            threshold=threshold)  # fmt: skip
+    arguments = {"argv": sys.argv[1:], "workers": workers, "force": force}
+    reporter = _Reporter(quiet)
+    with reporter:
+        counts = run_ingest(specs, db, config=config, corpus=corpus, options=options,
+                            arguments=arguments, progress=reporter.update)  # fmt: skip
+    if not quiet:
+        typer.echo(summary(counts), err=True)
+    if counts.failed:
+        raise typer.Exit(EXIT_FAILED)
+
+
+def summary(counts: Counts) -> str:
+    line = (
+        f"parley: ingested {counts.ingested:,}, already present {counts.present:,}, "
+        f"near-duplicates {counts.duplicates:,}, failed {counts.failed:,}"
+    )
+    if counts.codes:
+        top = ", ".join(f"{code} x{n}" for code, n in counts.codes.most_common(3))
+        line += f" ({top}; see parley failures)"
+    return line
+
+
+def _read_urls(path: Path | None) -> list[str]:
+    if path is None:
+        return []
+    try:
+        lines = path.read_text("utf-8").splitlines()
+    except OSError as err:
+        raise InputError(f"--urls {path}: cannot be read ({err.strerror or err})") from err
+    return [line.strip() for line in lines if line.strip() and not line.startswith("#")]
+
+
+def _checked_time(value: str | None) -> str | None:
+    if value is None:
+        return None
+    from parley.time.anchor import parse_published
+
+    parse_published(value)  # a clear error now rather than one failure per document
+    return value
+
+
+def _pattern(value: str | None) -> re.Pattern[str] | None:
+    if value is None:
+        return None
+    try:
+        return re.compile(value)
+    except re.error as err:
+        raise InputError(f"--published-from-name: not a regular expression ({err})") from err
+
+
+class _Reporter:
+    """A Rich progress line on a terminal; a plain line every 10 s otherwise; or nothing."""
+
+    def __init__(self, quiet: bool) -> None:
+        self.quiet = quiet
+        self.started = time.monotonic()
+        self.last = self.started
+        self.progress: object | None = None
+        self.task: object | None = None
+
+    def __enter__(self) -> _Reporter:
+        if not self.quiet and sys.stderr.isatty():
+            from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+            progress = Progress(
+                SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(),
+                transient=True,
+            )  # fmt: skip
+            progress.start()
+            self.task = progress.add_task("starting")
+            self.progress = progress
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        from rich.progress import Progress
+
+        if isinstance(self.progress, Progress):
+            self.progress.stop()
+
+    def update(self, counts: Counts) -> None:
+        if self.quiet:
+            return
+        now = time.monotonic()
+        rate = counts.ingested / max(now - self.started, 1e-9)
+        line = (
+            f"{counts.total:,} documents: {counts.ingested:,} ingested ({rate:.1f}/s), "
+            f"{counts.present:,} present, {counts.failed:,} failed"
+        )
+        from rich.progress import Progress, TaskID
+
+        if isinstance(self.progress, Progress) and isinstance(self.task, int):
+            self.progress.update(TaskID(self.task), description=line)
+        elif now - self.last >= float(os.environ.get("PARLEY_PROGRESS_SECONDS", "10")):
+            self.last = now
+            typer.echo(f"parley: {line}", err=True)
