@@ -35,10 +35,10 @@ DbOption = Annotated[
 
 def register(app: typer.Typer) -> None:
     """Add the store's commands to the ``parley`` app."""
-    from parley.store.queries import register_queries
+    from parley.store import query_commands
 
     app.command()(ingest)
-    register_queries(app)
+    query_commands.register(app)
 
 
 def ingest(
