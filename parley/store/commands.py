@@ -107,6 +107,8 @@ def ingest(
         raise InputError("nothing to ingest: give files, folders, URLs, --urls FILE or -")
     if workers < 1 or batch_size < 1:
         raise InputError("--workers and --batch-size are at least 1")
+    if not 0.0 < threshold <= 1.0:
+        raise InputError("--threshold is a Jaccard similarity over 0 and at most 1")
     corpus = CorpusOptions(
         glob=glob,
         fields=parse_field_map(fields),

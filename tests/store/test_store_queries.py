@@ -152,3 +152,14 @@ def test_store_sql_is_read_only(store: Path, capsys: pytest.CaptureFixture[str])
 def test_store_query_without_a_store(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, _, err = run_main(["events", "--db", str(tmp_path / "none.duckdb")], capsys)
     assert code == 2 and "no store at" in err
+
+
+def test_store_repost_is_flagged_with_its_events(
+    store: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    query = (
+        "SELECT a.article_id, a.duplicate_of, bool_and(e.duplicate) FROM articles a"
+        " JOIN events e USING (article_id) GROUP BY ALL ORDER BY 1"
+    )
+    _, out, _ = run_main(["sql", query, "--db", str(store), "-f", "csv"], capsys)
+    assert out.splitlines()[1:] == ["a1,,False", "a2,a1,True", "a3,,False"]
