@@ -10,6 +10,7 @@ import os
 import re
 import sys
 import time
+from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -39,6 +40,7 @@ def register(app: typer.Typer) -> None:
 
     app.command()(ingest)
     query_commands.register(app)
+    app.command()(export)
 
 
 def ingest(
@@ -127,6 +129,43 @@ def ingest(
         typer.echo(summary(counts), err=True)
     if counts.failed:
         raise typer.Exit(EXIT_FAILED)
+
+
+class ExportFormat(str, Enum):
+    jsonl = "jsonl"
+    parquet = "parquet"
+    csv = "csv"
+    gdelt = "gdelt"
+
+
+def export(
+    out: Annotated[
+        Path,
+        typer.Option(
+            "--out", "-o", help="The file (jsonl, gdelt) or folder (parquet, csv) to write."
+        ),
+    ],
+    db: DbOption = Path(DEFAULT_DB),
+    format: Annotated[
+        ExportFormat,
+        typer.Option(
+            "--format", "-f", help="jsonl (analyses; they ingest again), parquet or csv "
+            "(a file per table), gdelt (GDELT 2.0 event rows)."
+        ),
+    ] = ExportFormat.jsonl,
+) -> None:
+    """Export the store: analyses as JSON Lines, tables as Parquet or CSV, events as GDELT."""
+    from parley.store.export import export_store
+    from parley.store.schema import open_reader
+
+    con = open_reader(db)
+    try:
+        count = export_store(con, format.value, out)
+    except OSError as err:
+        raise InputError(f"--out {out}: cannot be written ({err.strerror or err})") from err
+    finally:
+        con.close()
+    typer.echo(f"parley: exported {count:,} rows to {out}", err=True)
 
 
 def summary(counts: Counts) -> str:

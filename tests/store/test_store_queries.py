@@ -10,65 +10,12 @@ from typing import Any
 
 import pytest
 
-from parley.config import Config
-from parley.sources.corpus import StoredAnalysis
-from parley.store.ingest import IngestOptions, ingest_items
 from tests.store.conftest import run_main
 
 
-def event(eid: str, source: str, target: str, cameo: str, day: str, **more: Any) -> dict[str, Any]:
-    quad = {"01": 1, "04": 1, "05": 1, "06": 2, "11": 3, "14": 4, "19": 4}[cameo[:2]]
-    return {
-        "id": eid, "source": "e1", "source_actor": source, "target": "e2", "target_actor": target,
-        "cameo": cameo, "plover": more.get("plover", "CONSULT"), "goldstein": more.get("g", 1.0),
-        "quad_class": quad, "date": day, "date_source": "text",
-        "modality": more.get("modality", "asserted"), "sentence": more.get("sentence", "S."),
-        "start": 0, "end": 2, "trigger": [0, 1], "confidence": 0.9,
-    }  # fmt: skip
-
-
-def analysis(aid: str, text: str, day: str, events: list[dict[str, Any]]) -> dict[str, Any]:
-    article = {
-        "id": aid, "source": "hand", "title": f"Article {aid}", "subtitle": None, "genre": None,
-        "published": day, "modified": None, "authors": [], "publisher": None, "language": "en",
-        "captions": [], "headings": [], "text": text, "url": None, "format": "text",
-        "published_source": "given",
-    }  # fmt: skip
-    entities = [
-        {"id": "e1", "name": "Ann Example", "kind": "person", "actor": "USAGOV", "country": "USA",
-         "roles": [], "affiliation": None, "mentions": [{"start": 0, "end": 3, "text": "Ann"}]},
-    ]  # fmt: skip
-    quotes = [
-        {"id": "q1", "text": "we will talk", "kind": "direct", "speaker": "e1",
-         "speaker_text": "Ann", "speaker_span": [0, 3], "cue": "said", "cue_span": [4, 8],
-         "date": day, "venue": None, "start": 10, "end": 22, "fragments": [[10, 22]]},
-    ]  # fmt: skip
-    return {
-        "schema": "parley.analysis/1", "article": article, "entities": entities, "timexes": [],
-        "quotes": quotes, "events": events, "stances": [], "warnings": [],
-    }  # fmt: skip
-
-
-STORY = "Envoys from the two capitals met on the border and agreed to hold talks on fishing rights."
-
-
 @pytest.fixture(scope="module")
-def store(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    db = tmp_path_factory.mktemp("queries") / "q.duckdb"
-    items = [
-        analysis("a1", STORY, "2031-01-05", [
-            event("v1", "USAGOV", "PRK", "040", "2031-01-05", sentence="Envoys met on the border."),
-            event("v2", "PRK", "USA", "111", "2031-01-06", g=-2.0),
-            event("v3", "USA", "PRK", "190", "2031-02-01", modality="hypothetical", g=-10.0),
-        ]),
-        # A re-post of the same story: its event must not be counted twice.
-        analysis("a2", STORY, "2031-01-05", [event("v1", "USAGOV", "PRK", "040", "2031-01-05")]),
-        analysis("a3", "Other news about the weather in the south of the country today.",
-                 "2031-01-07", [event("v1", "CHN", "JPN", "057", "2031-01-07", plover="SUPPORT")]),
-    ]  # fmt: skip
-    stored = [StoredAnalysis("hand.jsonl", n, data) for n, data in enumerate(items, start=1)]
-    ingest_items(stored, db, config=Config(), options=IngestOptions())
-    return db
+def store(hand_store: Path) -> Path:
+    return hand_store
 
 
 def jsonl(out: str) -> list[dict[str, Any]]:
