@@ -153,3 +153,33 @@ def test_store_cli_exit_code_and_summary(
     good = write_jsonl(tmp_path / "good.jsonl", records(2))
     code, _, err = run_main(["ingest", str(good), "--db", db], capsys)
     assert code == 0 and "already present 2" in err
+
+
+def test_store_ingest_warc_and_url_list(
+    tmp_path: Path, pipeline: Pipeline, capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:  # fmt: skip
+    from parley.sources import Document
+    from tests.store.test_store_sources import PAGE, _warc
+
+    warc = tmp_path / "crawl.warc.gz"
+    _warc(warc, True)
+
+    def fake_fetch(url: str, **_: object) -> Document:
+        return Document(data=PAGE.replace("border", url).encode(), source=url, url=url,
+                        content_type="text/html")  # fmt: skip
+
+    monkeypatch.setattr("parley.sources.web.fetch_url", fake_fetch)
+    urls = tmp_path / "urls.txt"
+    urls.write_text("# to read\nhttps://news.example/from-list\n")
+    db = tmp_path / "s.duckdb"
+    code, _, err = run_main(["ingest", str(warc), "--urls", str(urls), "--db", str(db),
+                             "--published", "2031-04-01"], capsys)  # fmt: skip
+    assert code == 0, err
+    con = duckdb.connect(str(db), read_only=True)
+    rows = con.execute("SELECT url, position, published_day FROM articles ORDER BY seq").fetchall()
+    con.close()
+    assert [(u, p) for u, p, _ in rows] == [
+        ("https://news.example/0", 1), ("https://news.example/2", 3),
+        ("https://news.example/from-list", None),
+    ]  # fmt: skip
