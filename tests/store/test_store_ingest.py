@@ -183,3 +183,21 @@ def test_store_ingest_warc_and_url_list(
         ("https://news.example/0", 1), ("https://news.example/2", 3),
         ("https://news.example/from-list", None),
     ]  # fmt: skip
+
+
+def test_store_older_schema_is_migrated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from parley.store import schema
+
+    db = tmp_path / "s.duckdb"
+    open_store(db).close()
+    con = duckdb.connect(str(db))
+    con.execute("UPDATE meta SET value = '0' WHERE key = 'schema_version'")
+    con.close()
+    steps: list[int] = []
+    monkeypatch.setitem(schema.MIGRATIONS, 0, lambda con: steps.append(0))
+    open_store(db).close()
+    assert steps == [0]
+    reader = open_reader(db)
+    version = reader.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+    reader.close()
+    assert version == (str(schema.SCHEMA_VERSION),)
