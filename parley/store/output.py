@@ -14,9 +14,10 @@ from collections.abc import Sequence
 from datetime import date, datetime
 from enum import Enum
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from parley.store.queries import Table
+if TYPE_CHECKING:
+    from parley.store.queries import Table
 
 __all__ = ["OutputFormat", "cameo_names", "render"]
 
