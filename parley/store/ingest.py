@@ -138,10 +138,17 @@ def _outcome(hashed: _Hashed, result: Result) -> Stored | Failed:
     return Stored(data, digest, item.source, item.position, item.id, item.meta)
 
 
-def _stored_analysis(item: StoredAnalysis, digest: str) -> Stored:
-    """An exported analysis, with the provenance the export kept beside it."""
+def _stored_analysis(item: StoredAnalysis, digest: str) -> Stored | Failed:
+    """An exported analysis, with the provenance the export kept beside it; a malformed one
+    is a failure row, not a crash of the whole ingest."""
     data = dict(item.data)
+    problem = _malformed(data)
+    if problem:
+        message = f"line {item.position} is not a valid parley.analysis/1 object ({problem})"
+        return Failed(item.source, item.position, "read", "E100", message)
     kept = data.pop("stored", None) or {}
+    if not isinstance(kept, dict):
+        kept = {}
     meta = tuple((str(k), str(v)) for k, v in (kept.get("meta") or {}).items())
     return Stored(
         data,
@@ -151,6 +158,23 @@ def _stored_analysis(item: StoredAnalysis, digest: str) -> Stored:
         kept.get("record_id"),
         meta,
     )
+
+
+def _malformed(data: dict[str, Any]) -> str | None:
+    """Why ``data`` cannot become rows, or None: building them is the check."""
+    from parley.store.rows import child_rows, day_of
+
+    article = data.get("article")
+    if not isinstance(article, dict) or not isinstance(article.get("id"), str):
+        return "no article id"
+    if not isinstance(article.get("text"), str):
+        return "no article text"
+    try:
+        child_rows(data, False)
+        day_of(article.get("published"))
+    except (KeyError, TypeError, ValueError, IndexError, AttributeError) as err:
+        return f"{type(err).__name__}: {err}"
+    return None
 
 
 def content_hash(item: Document | StoredAnalysis) -> str:

@@ -65,3 +65,16 @@ def test_store_gdelt_export_has_61_typed_columns(
     again = tmp_path / "again.tsv"
     run_main(["export", "--db", str(hand_store), "-f", "gdelt", "-o", str(again)], capsys)
     assert again.read_text() == out.read_text()  # stable ids, stable order
+
+
+def test_store_malformed_analysis_line_is_a_failure(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from tests.store.conftest import hand_analyses, write_jsonl
+
+    good = hand_analyses()[2]
+    broken = {**good, "article": {**good["article"], "id": "b1"}, "events": [{"id": "v1"}]}
+    path = write_jsonl(tmp_path / "mixed.jsonl", [good, broken, {"schema": "parley.analysis/1"}])
+    db = tmp_path / "s.duckdb"
+    code, _, err = run_main(["ingest", str(path), "--db", str(db)], capsys)
+    assert code == 2 and "ingested 1" in err and "failed 2" in err
