@@ -4,8 +4,6 @@ session (the model loads once)."""
 from __future__ import annotations
 
 import json
-import os
-import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -90,14 +88,6 @@ def dump(db: Path) -> dict[str, list[tuple[Any, ...]]]:
 def parley_command(*args: str) -> list[str]:
     """The ``parley`` command of this interpreter, as a real subprocess runs it."""
     return [sys.executable, "-c", "from parley.cli import main; main()", *args]
-
-
-def run_parley(*args: str, timeout: float = 120) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "PARLEY_PROGRESS_SECONDS": "0"}
-    return subprocess.run(
-        parley_command(*args), capture_output=True, text=True, timeout=timeout, env=env,
-        check=False,
-    )  # fmt: skip
 
 
 def run_main(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import gzip
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import duckdb
@@ -15,7 +17,7 @@ from parley.pipeline import Pipeline
 from parley.sources.corpus import CorpusOptions
 from parley.store.ingest import IngestOptions, ingest
 from parley.store.schema import StoreError, open_reader, open_store
-from tests.store.conftest import dump, records, run_main, run_parley, write_jsonl
+from tests.store.conftest import dump, records, run_main, write_jsonl
 
 
 def _ingest(pipeline: Pipeline, db: Path, *specs: Path, force: bool = False):  # type: ignore[no-untyped-def]
@@ -107,16 +109,25 @@ def test_store_corrupt_gzip_keeps_what_was_read(tmp_path: Path, pipeline: Pipeli
     assert counts.failed == 1 and counts.ingested >= 1
 
 
-def test_store_second_writer_gets_a_clear_error(tmp_path: Path) -> None:
+def test_store_second_writer_gets_a_clear_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     db = tmp_path / "s.duckdb"
+    open_store(db).close()
     corpus = write_jsonl(tmp_path / "corpus.jsonl", records(1))
-    con = open_store(db)  # this process is the writer
+    # Another process holds the store open for writing (plain DuckDB: it starts fast).
+    holder = subprocess.Popen(
+        [sys.executable, "-c", "import duckdb, sys; c = duckdb.connect(sys.argv[1]); "
+         "print('open', flush=True); sys.stdin.read()", str(db)],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
+    )  # fmt: skip
     try:
-        done = run_parley("ingest", str(corpus), "--db", str(db))
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "open"
+        code, _, err = run_main(["ingest", str(corpus), "--db", str(db)], capsys)
     finally:
-        con.close()
-    assert done.returncode == 2
-    assert "open in another process" in done.stderr and "Traceback" not in done.stderr
+        holder.communicate("", timeout=30)
+    assert code == 2
+    assert f"open in another process (process {holder.pid})" in err and "Traceback" not in err
 
 
 def test_store_refuses_a_file_that_is_not_a_database(tmp_path: Path) -> None:
