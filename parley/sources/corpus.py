@@ -37,6 +37,7 @@ __all__ = [
     "CorpusOptions",
     "ReadFailure",
     "StoredAnalysis",
+    "estimate_count",
     "iter_documents",
     "parse_field_map",
     "record_document",
@@ -118,6 +119,34 @@ def iter_documents(specs: Iterable[str], options: CorpusOptions) -> Iterator[Ite
             yield from _iter_path(Path(spec), options)
 
 
+def estimate_count(specs: Iterable[str], options: CorpusOptions) -> int | None:
+    """About how many documents the specs hold (lines of record files, files of folders),
+    for a progress bar's ETA; None when it cannot be told cheaply (stdin, WARC)."""
+    total = 0
+    for spec in specs:
+        if spec == "-":
+            return None
+        if re.match(r"(?i)https?://", spec):
+            total += 1
+            continue
+        path = Path(spec)
+        for file in _files(path, options.glob) if path.is_dir() else [path]:
+            kind = container_kind(file)
+            if kind == "warc":
+                return None
+            lines = _count_lines(file) if kind else 1
+            total += max(lines - 1, 0) if kind == "csv" else lines  # a CSV's header
+    return total
+
+
+def _count_lines(path: Path) -> int:
+    try:
+        with _open_text(path) as stream:
+            return sum(1 for line in stream if line.strip())
+    except (OSError, EOFError, zlib.error):
+        return 0
+
+
 def _fetch(url: str, options: CorpusOptions) -> Document | ReadFailure:
     from parley.sources.web import fetch_url
 
@@ -128,10 +157,14 @@ def _fetch(url: str, options: CorpusOptions) -> Document | ReadFailure:
     return _with_published(document, url, options)
 
 
+def _files(folder: Path, glob: str) -> list[Path]:
+    # Sorted, so a second run (a resume) meets the files in the same order.
+    return sorted(p for p in folder.rglob(glob) if p.is_file())
+
+
 def _iter_path(path: Path, options: CorpusOptions) -> Iterator[Item]:
     if path.is_dir():
-        # Sorted, so a second run (a resume) meets the files in the same order.
-        for child in sorted(p for p in path.rglob(options.glob) if p.is_file()):
+        for child in _files(path, options.glob):
             yield from _iter_file(child, options)
     else:
         yield from _iter_file(path, options)

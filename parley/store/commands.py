@@ -6,10 +6,8 @@ command takes ``--db`` (default ``$PARLEY_DB`` or ``./parley.duckdb``).
 
 from __future__ import annotations
 
-import os
 import re
 import sys
-import time
 from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -121,7 +119,10 @@ def ingest(
     options = IngestOptions(workers=workers, batch_size=batch_size, force=force,
                             threshold=threshold)  # fmt: skip
     arguments = {"argv": sys.argv[1:], "workers": workers, "force": force}
-    reporter = _Reporter(quiet)
+    from parley.sources.corpus import estimate_count
+    from parley.store.progress import Reporter
+
+    reporter = Reporter(quiet, None if quiet else estimate_count(specs, corpus))
     with reporter:
         counts = run_ingest(specs, db, config=config, corpus=corpus, options=options,
                             arguments=arguments, progress=reporter.update)  # fmt: skip
@@ -205,50 +206,3 @@ def _pattern(value: str | None) -> re.Pattern[str] | None:
         return re.compile(value)
     except re.error as err:
         raise InputError(f"--published-from-name: not a regular expression ({err})") from err
-
-
-class _Reporter:
-    """A Rich progress line on a terminal; a plain line every 10 s otherwise; or nothing."""
-
-    def __init__(self, quiet: bool) -> None:
-        self.quiet = quiet
-        self.started = time.monotonic()
-        self.last = self.started
-        self.progress: object | None = None
-        self.task: object | None = None
-
-    def __enter__(self) -> _Reporter:
-        if not self.quiet and sys.stderr.isatty():
-            from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
-
-            progress = Progress(
-                SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(),
-                transient=True,
-            )  # fmt: skip
-            progress.start()
-            self.task = progress.add_task("starting")
-            self.progress = progress
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        from rich.progress import Progress
-
-        if isinstance(self.progress, Progress):
-            self.progress.stop()
-
-    def update(self, counts: Counts) -> None:
-        if self.quiet:
-            return
-        now = time.monotonic()
-        rate = counts.ingested / max(now - self.started, 1e-9)
-        line = (
-            f"{counts.total:,} documents: {counts.ingested:,} ingested ({rate:.1f}/s), "
-            f"{counts.present:,} present, {counts.failed:,} failed"
-        )
-        from rich.progress import Progress, TaskID
-
-        if isinstance(self.progress, Progress) and isinstance(self.task, int):
-            self.progress.update(TaskID(self.task), description=line)
-        elif now - self.last >= float(os.environ.get("PARLEY_PROGRESS_SECONDS", "10")):
-            self.last = now
-            typer.echo(f"parley: {line}", err=True)

@@ -159,3 +159,14 @@ def test_store_sources_damaged_warc_keeps_what_was_read(tmp_path: Path) -> None:
     items = read(path)
     assert isinstance(items[0], Document)
     assert isinstance(items[-1], ReadFailure) and "damaged" in items[-1].message
+
+
+def test_store_sources_estimate_count(tmp_path: Path) -> None:
+    from parley.sources.corpus import estimate_count
+
+    (tmp_path / "a.jsonl").write_text('{"text": "x"}\n\n{"text": "y"}\n')
+    (tmp_path / "b.csv").write_text("text\none\ntwo\nthree\n")
+    (tmp_path / "c.txt").write_text("page")
+    options = CorpusOptions()
+    assert estimate_count([str(tmp_path), "https://a.example/"], options) == 7
+    assert estimate_count(["-"], options) is None
