@@ -4,6 +4,7 @@ command again, ends with exactly the rows of an uninterrupted run."""
 from __future__ import annotations
 
 import os
+import re
 import signal
 import subprocess
 from pathlib import Path
@@ -34,7 +35,8 @@ def _kill_mid_ingest(corpus: Path, db: Path) -> None:
     try:
         for line in process.stderr:
             # A progress line is printed after each committed batch: kill after the second.
-            if " ingested (" in line and not line.startswith("parley: 2 "):
+            done = re.search(r"(\d+) ingested,", line)
+            if done and int(done.group(1)) >= 4:
                 break
         process.send_signal(signal.SIGKILL)
         process.wait(timeout=30)
