@@ -1,9 +1,9 @@
 """The quote stage's share of the analysis time on real articles, in one run.
 
-Each PolNeAR text goes through the stages the analysis runs (parse, entities, time,
-quotes), each stage timed on its own with ``perf_counter``; the table gives every stage's
-seconds and share, and the quote stage's cost per article. One process; the model loads
-before the clock starts. Usage:
+Each PolNeAR text (generated news-like text when the data is absent) goes through the stage
+table after extraction (parse, entities, time, quotes, events), each stage timed on its own in
+CPU seconds (``common.timed_text``); the table gives every stage's seconds and share, and the
+quote stage's cost per article. One process; the model loads before the clock starts. Usage:
     .venv/bin/python bench/bench_quotes.py [--articles 100] [--data DIR]
 Writes bench/out/bench_quotes.json.
 """
@@ -13,83 +13,50 @@ from __future__ import annotations
 import argparse
 import json
 import platform
-import time
+from collections import Counter
 from pathlib import Path
-from typing import Any
 
-REPO = Path(__file__).resolve().parents[1]
+from common import DEFAULT_DATA, REPO, bench_texts, timed_text
+
+from parley.config import Config
+from parley.pipeline import Pipeline
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--articles", type=int, default=100)
-    ap.add_argument("--data", type=Path, default=REPO.parent / "shared" / "data")
+    ap.add_argument("--data", type=Path, default=DEFAULT_DATA)
     args = ap.parse_args()
-    folder = args.data / "polnear" / "train" / "text"
-    if not folder.is_dir():
-        raise SystemExit(f"PolNeAR texts not found at {folder} (pass --data DIR)")
-    texts = [p.read_text("utf-8") for p in sorted(folder.glob("*.txt"))[: args.articles]]
-
-    from parley.analysis import Config, Context, _entities, _time
-    from parley.errors import ParleyError
-    from parley.evaluate.quotes import _article
-    from parley.nlp import load_pipeline
-    from parley.quotes import find_quotes
-    from parley.sources import Document
-
-    nlp = load_pipeline()
-    find_quotes(nlp("Warm-up."), _article("w", "Warm-up."), (), ())
-    seconds = {"parse": 0.0, "entities": 0.0, "time": 0.0, "quotes": 0.0}
-    skipped: list[str] = []
+    texts, origin, _ = bench_texts(args.data, args.articles)
+    pipeline = Pipeline.from_config(Config(timeout=None))
+    pipeline.analyze_text("Warm-up: “We will talk,” the envoy said in Beijing on Monday.")
+    seconds: Counter[str] = Counter()
     n_quotes = tokens = 0
-    for i, text in enumerate(texts):
-        t0 = time.perf_counter()
-        doc = nlp(text)
-        seconds["parse"] += time.perf_counter() - t0
-        tokens += len(doc)
-        article = _article(f"a{i}", text)
-        ctx = Context(Document(data=b"", source="bench"), Config(), article=article, doc=doc)
-        made: dict[str, Any] = {"entities": (), "time": ()}
-        for name, stage in (("entities", _entities), ("time", _time)):
-            if name in skipped:
-                continue
-            t0 = time.perf_counter()
-            try:
-                made[name] = stage(ctx)
-            except (ImportError, ParleyError):
-                skipped.append(name)  # a colleague's stage not ready: bench without it
-            seconds[name] += time.perf_counter() - t0
-        t0 = time.perf_counter()
-        n_quotes += len(find_quotes(doc, article, made["entities"], made["time"]))
-        seconds["quotes"] += time.perf_counter() - t0
-
+    for text in texts:
+        ctx, spent = timed_text(pipeline, text)
+        seconds.update(spent)
+        n_quotes += len(ctx.quotes)
+        tokens += len(ctx.doc) if ctx.doc is not None else 0
     total = sum(seconds.values())
-    print(f"{len(texts)} PolNeAR train articles, {tokens} tokens, {n_quotes} quotes found")
+    print(f"{len(texts)} {origin}, {tokens} tokens, {n_quotes} quotes found (CPU seconds)")
     print(f"{'stage':10} {'seconds':>8} {'share':>7}")
     for name, sec in seconds.items():
-        note = " (not run)" if name in skipped else ""
-        print(f"{name:10} {sec:8.2f} {100 * sec / total:6.1f}%{note}")
+        print(f"{name:10} {sec:8.2f} {100 * sec / total:6.1f}%")
     per_article = 1000 * seconds["quotes"] / max(1, len(texts))
     print(f"quotes: {per_article:.1f} ms per article")
     out = REPO / "bench" / "out" / "bench_quotes.json"
     out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(
-        json.dumps(
-            {
-                "articles": len(texts),
-                "tokens": tokens,
-                "quotes": n_quotes,
-                "seconds": seconds,
-                "share": {k: v / total for k, v in seconds.items()},
-                "quotes_ms_per_article": per_article,
-                "stages_not_run": skipped,
-                "python": platform.python_version(),
-                "machine": platform.machine(),
-            },
-            indent=1,
-        ),
-        encoding="utf-8",
-    )
+    report = {
+        "articles": len(texts),
+        "tokens": tokens,
+        "quotes": n_quotes,
+        "seconds": dict(seconds),
+        "share": {k: v / total for k, v in seconds.items()},
+        "quotes_ms_per_article": per_article,
+        "python": platform.python_version(),
+        "machine": platform.machine(),
+    }
+    out.write_text(json.dumps(report, indent=1), encoding="utf-8")
     print(f"wrote {out.relative_to(REPO)}")
 
 

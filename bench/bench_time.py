@@ -3,7 +3,9 @@
 Corpora: the TempEval-3 training documents (TimeBank + AQUAINT, with their DCT as the
 publication time) and PolNeAR article texts (dated from the file name, e.g.
 ``breitbart_2016-09-12_...``). The lexicon and patterns are loaded before the clock starts.
-Words are whitespace-separated tokens. Prints a table and writes ``bench/out/time.json``.
+Words are whitespace-separated tokens. Then one text of 10k, 100k and 400k characters (the
+PolNeAR texts joined) is tagged, to show that the cost is linear in the text's length.
+Prints a table and writes ``bench/out/time.json``.
 
 Usage:
     .venv/bin/python bench/bench_time.py [--data DIR] [--polnear 300]
@@ -39,14 +41,17 @@ def polnear_docs(data_dir: Path, n: int) -> list[tuple[str, str | None]]:
     return docs
 
 
-def measure(name: str, docs: list[tuple[str, str | None]]) -> dict[str, Any]:
+def measure(name: str, docs: list[tuple[str, str | None]], resources: Any) -> dict[str, Any]:
+    from parley.evaluate.time import creation_time
     from parley.time import tag_timexes
 
     words = sum(len(text.split()) for text, _ in docs)
+    # Parsed before the clock starts, as the pipeline parses it once per article.
+    dated = [(text, creation_time(published)) for text, published in docs]
     found = 0
     start = time.perf_counter()
-    for text, published in docs:
-        found += len(tag_timexes(text, published))
+    for text, when in dated:
+        found += len(tag_timexes(text, when, resources=resources))
     seconds = time.perf_counter() - start
     return {
         "corpus": name,
@@ -59,20 +64,55 @@ def measure(name: str, docs: list[tuple[str, str | None]]) -> dict[str, Any]:
     }
 
 
+SIZES = (10_000, 100_000, 400_000)
+
+
+def scaling(docs: list[tuple[str, str | None]], resources: Any) -> list[dict[str, Any]]:
+    """Seconds to tag one text of each size in ``SIZES`` (the documents joined by blank
+    lines, cut there): the cost per character should not grow with the size."""
+    from parley.time import parse_published, tag_timexes
+
+    joined = "\n\n".join(text for text, _ in docs)
+    when = parse_published("2016-10-15")
+    out = []
+    for size in SIZES:
+        if len(joined) < size:
+            break
+        text = joined[:size]
+        start = time.perf_counter()
+        found = len(tag_timexes(text, when, resources=resources))
+        seconds = time.perf_counter() - start
+        out.append(
+            {
+                "chars": size,
+                "timexes": found,
+                "seconds": round(seconds, 3),
+                "us_per_char": round(1e6 * seconds / size, 2),
+            }
+        )
+    return out
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=REPO.parent / "shared" / "data")
     parser.add_argument("--polnear", type=int, default=300, help="PolNeAR articles to tag")
     args = parser.parse_args()
 
-    from parley.time import tag_timexes
+    from parley.config import Config
+    from parley.time import TimeResources, parse_published, tag_timexes
 
-    tag_timexes("Warm-up: talks resumed on Friday, Nov. 9, after two years.", "2018-11-12")
+    resources = TimeResources.load(Config())
+    warm_up = "Warm-up: talks resumed on Friday, Nov. 9, after two years."
+    tag_timexes(warm_up, parse_published("2018-11-12"), resources=resources)
     rows = []
     if (args.data / "tempeval3" / "train").is_dir():
-        rows.append(measure("TempEval-3 train", tempeval_docs(args.data)))
+        rows.append(measure("TempEval-3 train", tempeval_docs(args.data), resources))
+    sizes: list[dict[str, Any]] = []
     if (args.data / "polnear" / "train" / "text").is_dir():
-        rows.append(measure("PolNeAR train", polnear_docs(args.data, args.polnear)))
+        polnear = polnear_docs(args.data, args.polnear)
+        rows.append(measure("PolNeAR train", polnear, resources))
+        sizes = scaling(polnear, resources)
     if not rows:
         raise SystemExit(f"no corpus found under {args.data} (pass --data DIR)")
 
@@ -84,12 +124,18 @@ def main() -> None:
             f"{r['corpus']:<18} {r['documents']:>5} {r['words']:>8} {r['timexes']:>7} "
             f"{r['seconds']:>7.2f} {r['ms_per_1000_words']:>11.2f}"
         )
+    for r in sizes:
+        print(
+            f"one text of {r['chars']:>7} chars: {r['seconds']:.3f} s "
+            f"({r['us_per_char']:.2f} us/char, {r['timexes']} timexes)"
+        )
     out = REPO / "bench" / "out"
     out.mkdir(parents=True, exist_ok=True)
     report = {
         "bench": "time",
         "machine": {"python": platform.python_version(), "cpus": _cpus()},
         "results": rows,
+        "scaling": sizes,
     }
     (out / "time.json").write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
     print(f"written: {out / 'time.json'}")

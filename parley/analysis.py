@@ -79,8 +79,8 @@ def _parse(ctx: Context) -> dict[str, Any]:
 def _entities(ctx: Context) -> dict[str, Any]:
     from parley.entities import find_entities
 
-    assert ctx.article is not None and ctx.doc is not None and ctx.parse is not None
-    entities = find_entities(ctx.doc, ctx.article, ctx.resources.of("entities"))
+    assert ctx.article is not None and ctx.parse is not None
+    entities = find_entities(ctx.parse, ctx.article, ctx.on, ctx.resources.of("entities"))
     return {"entities": entities, "mentions": MentionIndex.build(entities, ctx.parse)}
 
 
@@ -88,14 +88,24 @@ def _time(ctx: Context) -> dict[str, Any]:
     from parley.time import tag_timexes
 
     assert ctx.article is not None
-    return {"timexes": tag_timexes(ctx.article.text, ctx.article.published)}
+    sentences = None
+    if ctx.parse is not None:
+        sentences = tuple(zip(ctx.parse.sent_starts, ctx.parse.sent_ends, strict=True))
+    resources = ctx.resources.of("time")
+    timexes = tag_timexes(
+        ctx.article.text, ctx.published_at, sentences=sentences, resources=resources
+    )
+    return {"timexes": timexes}
 
 
 def _quotes(ctx: Context) -> dict[str, Any]:
     from parley.quotes import find_quotes
 
-    assert ctx.article is not None and ctx.doc is not None
-    return {"quotes": find_quotes(ctx.doc, ctx.article, ctx.entities, ctx.timexes)}
+    assert ctx.article is not None and ctx.parse is not None and ctx.mentions is not None
+    quotes = find_quotes(
+        ctx.parse, ctx.mentions, ctx.article, ctx.timexes, ctx.resources.of("quotes")
+    )
+    return {"quotes": quotes}
 
 
 def _events(ctx: Context) -> dict[str, Any]:

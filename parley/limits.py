@@ -14,6 +14,7 @@ import ctypes
 import math
 import signal
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from types import FrameType
@@ -54,8 +55,10 @@ def _alarm(seconds: float, message: str) -> Iterator[None]:
     def expire(_signum: int, _frame: FrameType | None) -> None:
         raise TimeLimitExceeded(message)
 
+    started = time.monotonic()
     previous = signal.signal(signal.SIGALRM, expire)
-    # An enclosing limit keeps running: the inner one may only shorten it.
+    # An enclosing limit keeps running: the inner one may only shorten it, and the outer one
+    # is set again, for the time it has left, when the inner block ends.
     outer, _ = signal.setitimer(signal.ITIMER_REAL, seconds)
     if outer and outer < seconds:
         signal.setitimer(signal.ITIMER_REAL, outer)
@@ -64,6 +67,10 @@ def _alarm(seconds: float, message: str) -> Iterator[None]:
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
+        if outer:
+            left = outer - (time.monotonic() - started)
+            # Past due already: fire the outer limit at once rather than never.
+            signal.setitimer(signal.ITIMER_REAL, max(left, 0.001))
 
 
 class _Expired(TimeLimitExceeded):

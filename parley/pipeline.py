@@ -38,7 +38,7 @@ from parley.records import Analysis, Article, Record
 from parley.resources import Resources
 from parley.sources import Document
 
-__all__ = ["Failure", "Pipeline", "default_pipeline", "document_of"]
+__all__ = ["Failure", "Pipeline", "default_pipeline", "document_of", "publication_time"]
 
 # Publication years Parley resolves dates against. Pages emit zero dates ("0001-01-01") and
 # far-future placeholders ("9999-12-31"); neither is a publication time.
@@ -210,13 +210,16 @@ class Pipeline:
     # ------------------------------------------------------------------- the stages ---
     def _context(self, document: Document, published: Published) -> Context:
         return Context(
-            document=document, resources=self.resources, published=_given_time(published)
+            document=document,
+            resources=self.resources,
+            published=publication_time(published),
+            warnings=document.warnings,  # what reading noticed (bytes replaced by U+FFFD...)
         )
 
     def _verbatim_context(self, text: str, published: Published, article_id: str) -> Context:
         from parley.extract import article_id as make_id
 
-        when = _given_time(published)
+        when = publication_time(published)
         article = Article.from_text(
             text,
             id=article_id or make_id(text, None),
@@ -280,7 +283,7 @@ def _page_time(value: str) -> datetime | None:
     return when if EARLIEST_YEAR <= when.year <= LATEST_YEAR else None
 
 
-def _given_time(value: Published) -> datetime | None:
+def publication_time(value: Published) -> datetime | None:
     """A caller's publication time, parsed and checked (InputError for one out of range)."""
     from parley.time.anchor import parse_published
 

@@ -41,8 +41,12 @@ class Resources:
 def _load_stages(config: Config, nlp: Language) -> dict[str, Any]:
     """Each stage's resources, built from the configuration (and the model's vocabulary for
     the phrase matchers)."""
-    from parley.kb import load_knowledge_base
+    from parley.entities import EntityResources
+    from parley.quotes import QuoteResources
+    from parley.time import TimeResources
 
     return {
-        "entities": load_knowledge_base(config.knowledge, config.petrarch_actors),
+        "entities": EntityResources.load(config, nlp.vocab),
+        "quotes": QuoteResources.load(config, nlp.vocab),
+        "time": TimeResources.load(config, nlp.vocab),
     }

@@ -7,8 +7,6 @@ keeps no example database, so the test is deterministic and writes nothing.
 
 from __future__ import annotations
 
-import importlib.util
-
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -69,12 +67,6 @@ _content_types = st.sampled_from(
 )
 
 
-def _needs_extractors() -> None:
-    for module in ("parley.extract.html", "parley.extract.text"):
-        if importlib.util.find_spec(module) is None:
-            pytest.skip(f"{module} is not written yet")
-
-
 def _check_extract(data: bytes, content_type: str | None) -> None:
     from parley.extract import extract_article
 
@@ -112,14 +104,12 @@ def test_fuzz_extract_decode_html_soup(data: bytes, content_type: str | None) ->
 @FUZZ
 @given(data=st.binary(max_size=3000), content_type=_content_types)
 def test_fuzz_extract_article_random_bytes(data: bytes, content_type: str | None) -> None:
-    _needs_extractors()
     _check_extract(data, content_type)
 
 
 @FUZZ
 @given(data=_pages, content_type=_content_types)
 def test_fuzz_extract_article_html_soup(data: bytes, content_type: str | None) -> None:
-    _needs_extractors()
     _check_extract(data, content_type)
 
 
@@ -133,5 +123,4 @@ KNOWN_CRASHES = [
 
 @pytest.mark.parametrize(("data", "content_type"), KNOWN_CRASHES)
 def test_fuzz_extract_known_crashes(data: bytes, content_type: str | None) -> None:
-    _needs_extractors()
     _check_extract(data, content_type)

@@ -1,34 +1,37 @@
 """The entity stage: spaCy's mentions -> document entities with CAMEO-style actor codes,
 roles and affiliations.
 
-``find_entities(doc, article, kb)`` reads the parse of ``article.text`` and returns Entity
-records (ids "e1", "e2", ... in order of first mention), each with every mention's offsets
-into ``article.text``. The steps, one module each:
+``find_entities(parse, article, on, resources)`` reads the shared parse of ``article.text``
+(``parley.nlp.index.ParseIndex``) and returns Entity records (ids "e1", "e2", ... in order of
+first mention), each with every mention's offsets into ``article.text``; ``on`` is the
+article's date, for the knowledge base's dated facts. ``resources``
+(``parley.entities.resources.EntityResources``) holds the knowledge base, the lexicon and
+the phrase matchers, loaded once per pipeline. The steps, one module each:
 
 - ``mentions``: spaCy's entity spans, trimmed ("the", possessives, "N. Korea-" hyphens),
   typed with the knowledge base (country names, short forms, demonyms, capitals used for
-  governments), plus "the North"/"the South" in articles about Korea; page stamps and
-  non-entities ("Trumpian") dropped.
+  governments), plus "the North"/"the South" in articles about Korea; page stamps,
+  non-entities ("Trumpian") and pronouns the model read as names dropped.
 - ``titles``: titles before names ("US Secretary of State Mike Pompeo") and appositions after
   them ("Yang Moo-jin, a professor at ...") give roles, countries and affiliations.
 - ``cluster``: mentions of one referent grouped (surnames, aliases, acronyms), the model's type
   errors corrected with the document's own evidence, and actors coded.
 - ``pronouns``: "he"/"his" linked to the nearest preceding person.
+- ``phrases``: the lexicon's titles found once per document (spaCy's PhraseMatcher).
 
-Requires from the spaCy pipeline: ner, parser (sentences and dependencies), tagger (POS).
+No span belongs to two entities. Requires from the spaCy pipeline: ner, parser (sentences
+and dependencies), tagger (POS).
 """
 
 from __future__ import annotations
 
 from datetime import date
 
-from spacy.tokens import Doc
-
 from parley.entities.cluster import build_entities, group_candidates
-from parley.entities.kbtypes import KnowledgeBaseLike
-from parley.entities.lexicon import load_lexicon
-from parley.entities.mentions import Sentences, collect_candidates, find_name_repeats
+from parley.entities.mentions import collect_candidates, find_name_repeats
+from parley.entities.nominal import add_nominal_entities
 from parley.entities.pronouns import resolve_pronouns
+from parley.entities.resources import EntityResources
 from parley.entities.titles import (
     apply_apposed_groups,
     apply_appositions,
@@ -36,9 +39,10 @@ from parley.entities.titles import (
     apply_titles,
     find_titled_names,
 )
+from parley.nlp.index import ParseIndex
 from parley.records import Article, Entity
 
-__all__ = ["article_date", "find_entities"]
+__all__ = ["EntityResources", "article_date", "find_entities"]
 
 
 def article_date(published: str | None) -> date | None:
@@ -51,24 +55,24 @@ def article_date(published: str | None) -> date | None:
         return None
 
 
-def find_entities(doc: Doc, article: Article, kb: KnowledgeBaseLike) -> tuple[Entity, ...]:
-    """The document's entities, in order of first mention."""
-    # Read once: Doc.text joins every token on each access. It equals article.text.
-    text = doc.text
+def find_entities(
+    parse: ParseIndex, article: Article, on: date | None, resources: EntityResources
+) -> tuple[Entity, ...]:
+    """The document's entities, in order of first mention. ``article`` is the one whose
+    text was parsed (its text is read from the parse, once)."""
+    text = parse.text
     if not text.strip():
         return ()
-    lex = load_lexicon()
-    sents = Sentences(doc)
-    cands = collect_candidates(doc, text, kb, lex, sents)
-    if not cands:
-        return ()
-    cands = find_titled_names(text, cands, lex, sents)
-    cands = apply_titles(text, cands, lex, sents)
+    kb, lex = resources.kb, resources.lexicon
+    phrases = resources.phrases.find(parse.doc)
+    cands = collect_candidates(parse, kb, lex, phrases, resources.regional)
+    cands = find_titled_names(parse, cands, phrases, resources.titles)
+    cands = apply_titles(parse, cands, lex, resources.titles)
     apply_org_countries(text, cands)
     apply_apposed_groups(text, cands)
-    cands = find_name_repeats(text, cands, sents)
-    apply_appositions(doc, text, cands, lex, sents)
-    on = article_date(article.published)
+    cands = find_name_repeats(parse, cands)
+    apply_appositions(parse, cands, lex)
     clusters = group_candidates(cands, kb, on)
-    resolve_pronouns(doc, text, clusters, lex, sents)
-    return build_entities(clusters, kb, lex, text, on)
+    resolve_pronouns(parse, clusters, lex, phrases.pronouns)
+    entities = build_entities(clusters, kb, lex, text, on)
+    return add_nominal_entities(parse.doc, text, entities, kb, on)

@@ -1,20 +1,21 @@
-"""The entity stage's language data, read once per process from ``parley/entities/data``.
+"""The entity stage's language data, read from ``parley/entities/data``.
 
 Each file is one kind of knowledge (roles, stop entities, group nouns, ...), with a header
 comment saying where its facts came from. Lines are ``#`` comments, blank, or tab-separated
-fields; a malformed line raises KnowledgeBaseError naming the file and line.
+fields, read through ``parley.datafiles``; a malformed line raises KnowledgeBaseError naming
+the file and line. ``EntityResources`` (``parley.entities.resources``) holds the one loaded
+copy: nothing here caches.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 
-from parley.errors import KnowledgeBaseError
+from parley.datafiles import Row, read_rows
 
-__all__ = ["DATA_DIR", "Lexicon", "RegionalRef", "load_lexicon", "read_rows"]
+__all__ = ["DATA_DIR", "Lexicon", "RegionalRef", "load_lexicon", "load_lexicon_from"]
 
 DATA_DIR = Path(__file__).with_name("data")
 
@@ -23,28 +24,9 @@ _SECTOR = re.compile(r"^(?:[A-Z]{3}|-)$")
 _ISO3 = re.compile(r"^[A-Z]{3}$")
 
 
-def read_rows(path: Path, fields: int) -> list[tuple[str, ...]]:
-    """The data rows of one file, each with exactly ``fields`` tab-separated fields."""
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except (OSError, UnicodeDecodeError) as err:
-        raise KnowledgeBaseError(f"cannot read entity data file {path.name}: {err}") from err
-    rows: list[tuple[str, ...]] = []
-    for number, line in enumerate(lines, start=1):
-        if not line.strip() or line.lstrip().startswith("#"):
-            continue
-        parts = tuple(part.strip() for part in line.split("\t"))
-        if len(parts) != fields or not all(parts):
-            raise KnowledgeBaseError(
-                f"{path.name}:{number}: expected {fields} tab-separated fields, got {line!r}"
-            )
-        rows.append(parts)
-    return rows
-
-
-def _check(path: Path, value: str, pattern: re.Pattern[str], what: str) -> None:
+def _check(row: Row, value: str, pattern: re.Pattern[str], what: str) -> None:
     if not pattern.match(value):
-        raise KnowledgeBaseError(f"{path.name}: {what} {value!r} is not valid")
+        raise row.fail(f"{what} {value!r} is not valid")
 
 
 def _sector(value: str) -> str | None:
@@ -88,33 +70,38 @@ class Lexicon:
 
 def load_lexicon_from(data_dir: Path) -> Lexicon:
     def words(name: str) -> list[str]:
-        return [row[0] for row in read_rows(data_dir / name, 1)]
+        # Exactly one field: a tab in a word list is a mistake worth reporting.
+        return [row.fields[0] for row in read_rows(data_dir / name, 1)]
 
     roles: dict[str, str | None] = {}
-    for title, sector in read_rows(data_dir / "roles.tsv", 2):
-        _check(data_dir / "roles.tsv", sector, _SECTOR, "sector")
+    for row in read_rows(data_dir / "roles.tsv", 2):
+        title, sector = row.fields
+        _check(row, sector, _SECTOR, "sector")
         roles[title] = _sector(sector)
     regional = []
-    path = data_dir / "regional_refs.tsv"
-    for phrase, context, country in read_rows(path, 3):
+    for row in read_rows(data_dir / "regional_refs.tsv", 3):
+        phrase, context, country = row.fields
         codes = frozenset(code.strip() for code in context.split(","))
         for code in (*codes, country):
-            _check(path, code, _ISO3, "country code")
+            _check(row, code, _ISO3, "country code")
         regional.append(RegionalRef(phrase, codes, country))
     groups: dict[str, str] = {}
-    for noun, sector in read_rows(data_dir / "group_nouns.tsv", 2):
-        _check(data_dir / "group_nouns.tsv", sector, _SECTOR, "sector")
+    for row in read_rows(data_dir / "group_nouns.tsv", 2):
+        noun, sector = row.fields
+        _check(row, sector, _SECTOR, "sector")
         groups[noun.lower()] = sector
     org_words: dict[str, tuple[str, str | None]] = {}
-    for word, kind, sector in read_rows(data_dir / "org_words.tsv", 3):
+    for row in read_rows(data_dir / "org_words.tsv", 3):
+        word, kind, sector = row.fields
         if kind not in ("organization", "media"):
-            raise KnowledgeBaseError(f"org_words.tsv: kind {kind!r} is not valid")
-        _check(data_dir / "org_words.tsv", sector, _SECTOR, "sector")
+            raise row.fail(f"kind {kind!r} is not valid")
+        _check(row, sector, _SECTOR, "sector")
         org_words[word] = (kind, _sector(sector))
     pronouns = {}
-    for word, gender in read_rows(data_dir / "pronouns.tsv", 2):
+    for row in read_rows(data_dir / "pronouns.tsv", 2):
+        word, gender = row.fields
         if gender not in ("m", "f"):
-            raise KnowledgeBaseError(f"pronouns.tsv: gender {gender!r} is not m or f")
+            raise row.fail(f"gender {gender!r} is not m or f")
         pronouns[word.lower()] = gender
     return Lexicon(
         roles=roles,
@@ -134,7 +121,6 @@ def load_lexicon_from(data_dir: Path) -> Lexicon:
     )
 
 
-@lru_cache(maxsize=1)
 def load_lexicon() -> Lexicon:
-    """The packaged lexicon, read once per process."""
+    """The packaged lexicon (read anew on each call: EntityResources keeps the copy)."""
     return load_lexicon_from(DATA_DIR)

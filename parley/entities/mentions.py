@@ -17,8 +17,10 @@ from spacy.tokens import Doc, Span
 
 from parley.entities.kbtypes import CountryLike, KnowledgeBaseLike
 from parley.entities.lexicon import Lexicon
+from parley.entities.phrases import DocPhrases, RegionalPhrases, RoleSpans
+from parley.nlp.index import ParseIndex
 
-__all__ = ["Candidate", "Sentences", "collect_candidates", "family_name", "find_name_repeats"]
+__all__ = ["Candidate", "collect_candidates", "family_name", "find_name_repeats"]
 
 # spaCy labels that can name an actor or a place; the rest (DATE, MONEY, ...) cannot.
 _LABELS = frozenset(("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"))
@@ -49,41 +51,6 @@ class Candidate:
     title_country: CountryLike | None = None  # "US" in "US Secretary of State Mike Pompeo"
     affiliation: Candidate | None = None
     alias_of: Candidate | None = None  # "VOA" in "the Voice of America (VOA)"
-
-
-class Sentences:
-    """Sentence and token lookups by character offset, built once per document.
-
-    ``doc.text`` and ``token.sent`` rebuild their answer from every token on each call, so
-    the stage reads the text once and finds sentences and tokens here by bisection.
-    """
-
-    def __init__(self, doc: Doc) -> None:
-        self.spans: list[Span] = list(doc.sents) if doc.has_annotation("SENT_START") else []
-        self.starts = [sent.start_char for sent in self.spans]
-        self.token_starts: list[int] = [int(i) for i in doc.to_array("IDX")] if len(doc) else []
-
-    def token_at(self, offset: int) -> int | None:
-        """The index of the token that starts exactly at ``offset``."""
-        position = bisect_right(self.token_starts, offset) - 1
-        if position >= 0 and self.token_starts[position] == offset:
-            return position
-        return None
-
-    def sentence_end_token(self, token: int) -> int:
-        """The index after the last token of the sentence holding ``token``."""
-        if not self.spans:
-            return len(self.token_starts)
-        return self.spans[self.index(self.token_starts[token])].end
-
-    def index(self, offset: int) -> int:
-        return max(bisect_right(self.starts, offset) - 1, 0)
-
-    def bounds(self, index: int, text_length: int) -> tuple[int, int]:
-        if not self.spans:
-            return 0, text_length
-        sent = self.spans[index]
-        return sent.start_char, sent.end_char
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -133,7 +100,9 @@ _LONGEST_ROLE = 6
 _POSSESSIVE_TOKENS = frozenset(("'s", "’s", "'", "’"))
 
 
-def _group_noun_end(doc: Doc, ent: Span, lex: Lexicon) -> tuple[int, str] | None:
+def _group_noun_end(
+    doc: Doc, ent: Span, lex: Lexicon, roles: RoleSpans
+) -> tuple[int, str] | None:
     """End token and sector of what a country or demonym qualifies, when that is an actor
     without a name: a collective noun ("Chinese troops", "Sudan's government", "Israel's
     high court") or a title with no name after it ("Iraq's national security advisor",
@@ -150,31 +119,25 @@ def _group_noun_end(doc: Doc, ent: Span, lex: Lexicon) -> tuple[int, str] | None
         return i + 1, lex.group_nouns[doc[i].lower_]
     if doc[i].lower_ not in lex.role_first_words:
         return None
-    for size in range(min(_LONGEST_ROLE, len(doc) - i), 0, -1):
-        phrase = doc[i : i + size].text
-        sector = lex.roles_folded.get(phrase.casefold())
-        if sector is None:
-            continue
-        after = doc[i + size] if i + size < len(doc) else None
-        # A name after it, or "of"/"for" continuing a longer title: not a nameless actor.
-        if after is not None and (after.pos_ == "PROPN" or after.lower_ in ("of", "for")):
-            return None
-        return i + size, sector
-    return None
+    title = roles.longest_from(i, _LONGEST_ROLE)
+    if title is None:
+        return None
+    end, sector = title
+    after = doc[end] if end < len(doc) else None
+    # A name after it, or "of"/"for" continuing a longer title: not a nameless actor.
+    if after is not None and (after.pos_ == "PROPN" or after.lower_ in ("of", "for")):
+        return None
+    return end, sector
 
 
-def _role_of_start(doc: Doc, ent: Span, lex: Lexicon) -> tuple[int, str] | None:
+def _role_of_start(doc: Doc, ent: Span, roles: RoleSpans) -> tuple[int, str] | None:
     """Start token and sector of "the president of Armenia", "the Ambassador of Morocco"."""
     i = ent.start - 1
     if i >= 0 and doc[i].lower_ == "the":
         i -= 1
     if i < 1 or doc[i].lower_ != "of":
         return None
-    for size in range(min(_LONGEST_ROLE, i), 0, -1):
-        sector = lex.roles_folded.get(doc[i - size : i].text.casefold())
-        if sector is not None:
-            return i - size, sector
-    return None
+    return roles.longest_to(i, _LONGEST_ROLE)
 
 
 def _coordinate_groups(text: str, cands: list[Candidate]) -> None:
@@ -198,18 +161,34 @@ def _demonym(surface: str, kb: KnowledgeBaseLike) -> CountryLike | None:
     return kb.country_by_demonym(surface)
 
 
-def _from_ent(
-    doc: Doc, text: str, ent: Span, kb: KnowledgeBaseLike, lex: Lexicon, sents: Sentences
-) -> Candidate | None:
+@dataclass(frozen=True, slots=True)
+class _Context:
+    """What every candidate rule reads: the parse, the knowledge and the document's titles."""
+
+    parse: ParseIndex
+    kb: KnowledgeBaseLike
+    lex: Lexicon
+    roles: RoleSpans
+
+
+def _is_pronoun(ent: Span, lex: Lexicon) -> bool:
+    """ "HE", "HIS" in capitals, which the model may read as a name: a pronoun the parser
+    tags as one stays a pronoun (the pronoun rule may link it to a person), so that one
+    span never belongs to two entities."""
+    return len(ent) == 1 and ent[0].lower_ in lex.pronouns and ent[0].pos_ in ("PRON", "DET")
+
+
+def _from_ent(ctx: _Context, ent: Span) -> Candidate | None:
+    doc, text, kb, lex = ctx.parse.doc, ctx.parse.text, ctx.kb, ctx.lex
     country: CountryLike | None = None
     start, end = _trim(text, ent.start_char, ent.end_char)
     if end <= start:
         return None
     surface = text[start:end]
-    if _is_stopped(ent, surface, lex):
+    if _is_stopped(ent, surface, lex) or _is_pronoun(ent, lex):
         return None
     label = ent.label_
-    sentence = sents.index(start)
+    sentence = ctx.parse.sentence_index(start)
 
     def make(kind: str, **extra: object) -> Candidate:
         cand = Candidate(start, end, surface, label, kind, sentence)
@@ -250,14 +229,14 @@ def _from_ent(
             return make("location")
     if country is None:
         return None
-    role_of = _role_of_start(doc, ent, lex)
+    role_of = _role_of_start(doc, ent, ctx.roles)
     if role_of is not None and label != "NORP":
         first, sector = role_of
         start = doc[first].idx
         return Candidate(
             start, end, text[start:end], label, "group", sentence, country=country, sector=sector
         )
-    group = _group_noun_end(doc, ent, lex)
+    group = _group_noun_end(doc, ent, lex, ctx.roles)
     if group is not None:
         end_tok, sector = group
         end = doc[end_tok - 1].idx + len(doc[end_tok - 1].text)
@@ -268,33 +247,33 @@ def _from_ent(
 
 
 def _regional(
-    text: str, cands: list[Candidate], kb: KnowledgeBaseLike, lex: Lexicon, sents: Sentences
+    parse: ParseIndex,
+    cands: list[Candidate],
+    kb: KnowledgeBaseLike,
+    found_phrases: list[tuple[int, int, str]],
+    regional: RegionalPhrases,
 ) -> list[Candidate]:
-    """ "the North"/"the South" as countries, only where the article names their region."""
+    """ "the North"/"the South" as countries, only where the article names their region;
+    of several references with one phrase, the first whose region the article names."""
     named = {c.country.iso3 for c in cands if c.country is not None}
     found: list[Candidate] = []
-    for ref in lex.regional_refs:
-        if not ref.context & named:
-            continue
-        country = kb.country_by_code(ref.country)
-        if country is None:
-            continue
-        first, rest = ref.phrase.split(" ", 1) if " " in ref.phrase else ("", ref.phrase)
-        # "the North" but not "the North Korean ..." nor "the North-South ...".
-        lead = f"(?:{re.escape(first)}|{re.escape(first.capitalize())}) " if first else ""
-        pattern = re.compile(rf"\b{lead}{re.escape(rest)}\b(?![-‐–]|\s+[A-Z])")
-        for match in pattern.finditer(text):
+    for start, end, group in found_phrases:
+        for ref in regional.refs[group]:
+            country = kb.country_by_code(ref.country) if ref.context & named else None
+            if country is None:
+                continue
             found.append(
                 Candidate(
-                    match.start(),
-                    match.end(),
-                    match.group(),
+                    start,
+                    end,
+                    parse.text[start:end],
                     "REGION",
                     "country",
-                    sents.index(match.start()),
+                    parse.sentence_index(start),
                     country=country,
                 )
             )
+            break
     return found
 
 
@@ -332,7 +311,7 @@ def _merge_parentheticals(text: str, cands: list[Candidate]) -> list[Candidate]:
     return out
 
 
-def find_name_repeats(text: str, cands: list[Candidate], sents: Sentences) -> list[Candidate]:
+def find_name_repeats(parse: ParseIndex, cands: list[Candidate]) -> list[Candidate]:
     """Bare family names the model missed ("Whitcombe told reporters"), when that family name
     belongs to a person named in full in the article. A name followed by another capitalised
     word is someone else's ("Kim Yo-jong" is not Kim Jong-un)."""
@@ -344,6 +323,7 @@ def find_name_repeats(text: str, cands: list[Candidate], sents: Sentences) -> li
     families = {f for f in families if f[:1].isupper() and len(f) > 1}
     if not families:
         return cands
+    text = parse.text
     taken = sorted((c.start, c.end) for c in cands)
     starts = [start for start, _ in taken]
     found: list[Candidate] = []
@@ -360,7 +340,9 @@ def find_name_repeats(text: str, cands: list[Candidate], sents: Sentences) -> li
         if position >= 0 and taken[position][1] > start:
             continue
         found.append(
-            Candidate(start, start + len(word), word, "PERSON", "person", sents.index(start))
+            Candidate(
+                start, start + len(word), word, "PERSON", "person", parse.sentence_index(start)
+            )
         )
     return sorted([*cands, *found], key=lambda c: c.start) if found else cands
 
@@ -375,12 +357,17 @@ def family_name(full: str) -> str:
 
 
 def collect_candidates(
-    doc: Doc, text: str, kb: KnowledgeBaseLike, lex: Lexicon, sents: Sentences
+    parse: ParseIndex,
+    kb: KnowledgeBaseLike,
+    lex: Lexicon,
+    phrases: DocPhrases,
+    regional_phrases: RegionalPhrases,
 ) -> list[Candidate]:
     """Every candidate mention of the document, in text order, without overlaps."""
-    made = (_from_ent(doc, text, ent, kb, lex, sents) for ent in doc.ents if ent.label_ in _LABELS)
+    ctx = _Context(parse, kb, lex, phrases.roles)
+    made = (_from_ent(ctx, ent) for ent in parse.doc.ents if ent.label_ in _LABELS)
     cands = [cand for cand in made if cand is not None]
-    regional = _regional(text, cands, kb, lex, sents)
+    regional = _regional(parse, cands, kb, phrases.regions, regional_phrases)
     if regional:
         # A regional phrase wins over the model's bare "North" inside it.
         cands = [c for c in cands if not any(r.start <= c.start < r.end for r in regional)]
@@ -392,5 +379,5 @@ def collect_candidates(
         if kept and cand.start < kept[-1].end:
             continue
         kept.append(cand)
-    _coordinate_groups(text, kept)
-    return _merge_parentheticals(text, kept)
+    _coordinate_groups(parse.text, kept)
+    return _merge_parentheticals(parse.text, kept)

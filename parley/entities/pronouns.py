@@ -4,19 +4,17 @@
 before them in the same sentence or the one before; a person already called "he" is not later
 "she". Further back, or with no person in reach, the pronoun is left alone: a wrong link costs
 an analyst more than a missing one ("the institute director could write on his own authority"
-names nobody).
+names nobody). A pronoun inside a name the model found ("HE" read as a name) is left to
+the name: one span belongs to one entity.
 """
 
 from __future__ import annotations
 
-import re
-from bisect import bisect_left
-
-from spacy.tokens import Doc
+from bisect import bisect_left, bisect_right
 
 from parley.entities.cluster import Cluster
 from parley.entities.lexicon import Lexicon
-from parley.entities.mentions import Sentences
+from parley.nlp.index import ParseIndex
 
 __all__ = ["resolve_pronouns"]
 
@@ -25,9 +23,10 @@ _CANDIDATES = 3
 
 
 def resolve_pronouns(
-    doc: Doc, text: str, clusters: dict[str, Cluster], lex: Lexicon, sents: Sentences
+    parse: ParseIndex, clusters: dict[str, Cluster], lex: Lexicon, pronouns: list[int]
 ) -> None:
-    """Add pronoun mentions to person clusters (in place: the clusters are the stage's own)."""
+    """Add pronoun mentions to person clusters (in place: the clusters are the stage's own).
+    ``pronouns``: the tokens that are listed pronouns, in text order (the phrase matcher's)."""
     named = sorted(
         (
             (cand.start, cluster)
@@ -40,21 +39,40 @@ def resolve_pronouns(
     if not named or not lex.pronouns:
         return
     starts = [start for start, _ in named]
-    # A regex over the text finds the few pronouns faster than a loop over every token.
-    words = "|".join(sorted(lex.pronouns, key=len, reverse=True))
-    for match in re.finditer(rf"\b(?:{words})\b", text, re.IGNORECASE):
-        span = doc.char_span(match.start(), match.end())
-        if span is None or len(span) != 1 or span[0].pos_ not in ("PRON", "DET"):
+    taken = _Taken(clusters)
+    doc = parse.doc
+    for i in pronouns:
+        token = doc[i]
+        begin, end = token.idx, token.idx + len(token)
+        # A pronoun by its tag ("his", not "HIS" as a name), and no named mention's.
+        if token.pos_ not in ("PRON", "DET") or taken.overlaps(begin, end):
             continue
-        gender = lex.pronouns[match.group().lower()]
-        sentence = sents.index(match.start())
-        position = bisect_left(starts, match.start()) - 1
+        gender = lex.pronouns[token.text.lower()]
+        sentence = parse.sentence_index(begin)
+        position = bisect_left(starts, begin) - 1
         for back in range(position, max(position - _CANDIDATES, -1), -1):
             start, cluster = named[back]
-            if sents.index(start) < sentence - 1:
+            if parse.sentence_index(start) < sentence - 1:
                 break
             if cluster.gender not in (None, gender):
                 continue
             cluster.gender = gender
-            cluster.pronouns.append((match.start(), match.end(), match.group()))
+            cluster.pronouns.append((begin, end, token.text))
             break
+
+
+class _Taken:
+    """The spans of the named mentions, to tell whether a pronoun lies inside one."""
+
+    def __init__(self, clusters: dict[str, Cluster]) -> None:
+        spans = sorted((c.start, c.end) for cluster in clusters.values() for c in cluster.cands)
+        self._starts = [start for start, _ in spans]
+        # The furthest end among the spans starting at or before each one: mentions of one
+        # document never overlap, but the maximum keeps the answer right if they did.
+        self._reach: list[int] = []
+        for _, end in spans:
+            self._reach.append(max(end, self._reach[-1]) if self._reach else end)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        position = bisect_right(self._starts, end - 1) - 1
+        return position >= 0 and self._reach[position] > start

@@ -15,12 +15,13 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Iterator
 from itertools import pairwise
 
-from spacy.tokens import Doc
-
 from parley.entities.lexicon import Lexicon
-from parley.entities.mentions import Candidate, Sentences
+from parley.entities.mentions import Candidate
+from parley.entities.phrases import NAME_WORD, DocPhrases, TitlePatterns
+from parley.nlp.index import ParseIndex
 
 __all__ = [
     "FORMER",
@@ -39,41 +40,6 @@ _APPOSITION_STOPS = frozenset((",", ";", ":", "that", "who", "which", "whose", "
 _DETERMINERS = frozenset(("a", "an", "the"))
 
 
-# Compiled once per lexicon (the lexicon is read once per process); keyed by identity since
-# a lexicon holds dicts and cannot be hashed.
-_PATTERNS: dict[int, tuple[Lexicon, re.Pattern[str]]] = {}
-
-
-def _title_pattern(lex: Lexicon) -> re.Pattern[str]:
-    cached = _PATTERNS.get(id(lex))
-    if cached is not None and cached[0] is lex:
-        return cached[1]
-    pattern = _compile_title_pattern(lex)
-    _PATTERNS[id(lex)] = (lex, pattern)
-    return pattern
-
-
-def _compile_title_pattern(lex: Lexicon) -> re.Pattern[str]:
-    """One regex for "[modifiers] TITLE " at the end of the text before a name.
-
-    Titles match as written (the role list has "President" and "leader"), not ignoring
-    case: "and" must not pass for a capitalised word of "Secretary of State and Kim".
-    """
-    titles = sorted(lex.roles, key=len, reverse=True)
-    literal = "|".join(re.escape(t) for t in titles)
-    heads = "|".join(re.escape(h) for h in sorted(lex.title_heads))
-    # "Minister of Unification", "Director of the Central Intelligence Agency".
-    generic = (
-        rf"(?:{heads})[ ]+(?:of|for)[ ]+(?:the[ ]+)?[A-Z][\w'-]*"
-        rf"(?:[ ]+(?:of[ ]+|and[ ]+)?[A-Z][\w'-]*)*?"
-    )
-    mods = "|".join(re.escape(m) for m in sorted(lex.title_modifiers, key=len, reverse=True))
-    return re.compile(
-        rf"(?P<mods>(?:\b(?i:{mods})(?:[ ]+|(?<=-)))*)(?P<title>\b(?:{generic}|{literal}))[ ]+$"
-    )
-
-
-_NAME_WORD = r"[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?"
 # Between a country or organisation and the title it qualifies: space, or a possessive.
 _ADJACENT = re.compile(r"\s*(?:['’]s\s*)?")
 
@@ -88,58 +54,60 @@ def _may_be_titled(cand: Candidate, lex: Lexicon) -> bool:
     words = cand.text.split()
     return (
         2 <= len(words) <= 3
-        and all(re.fullmatch(_NAME_WORD, w) for w in words)
+        and all(re.fullmatch(NAME_WORD, w) for w in words)
         and not any(w in lex.org_words for w in words)
     )
 
 
-_TITLED_NAMES: dict[int, tuple[Lexicon, re.Pattern[str]]] = {}
-
-
-def _titled_name_pattern(lex: Lexicon) -> re.Pattern[str]:
-    """A known title, then two or three capitalised words: "Minister of National Defense
-    Wei Fenghe". Only the listed titles, because an open-ended one ("Minister of Foreign
-    Affairs Wang Yi") cannot tell where the title ends and the name begins."""
-    cached = _TITLED_NAMES.get(id(lex))
-    if cached is not None and cached[0] is lex:
-        return cached[1]
-    literal = "|".join(re.escape(t) for t in sorted(lex.roles, key=len, reverse=True))
-    pattern = re.compile(
-        rf"\b(?:{literal})[ ]+(?P<name>{_NAME_WORD}(?:[ ]+{_NAME_WORD}){{1,2}})\b(?![ ]*[A-Z-])"
-    )
-    _TITLED_NAMES[id(lex)] = (lex, pattern)
-    return pattern
-
-
 def find_titled_names(
-    text: str, cands: list[Candidate], lex: Lexicon, sents: Sentences
+    parse: ParseIndex, cands: list[Candidate], phrases: DocPhrases, patterns: TitlePatterns
 ) -> list[Candidate]:
-    """People the model missed after a title, merged into the candidates in text order."""
+    """People the model missed after a title ("Minister of National Defense Wei Fenghe"),
+    merged into the candidates in text order."""
+    text = parse.text
     taken = sorted((c.start, c.end) for c in cands)
     starts = [start for start, _ in taken]
     found: list[Candidate] = []
-    for match in _titled_name_pattern(lex).finditer(text):
-        start, end = match.span("name")
+    for title_start, (start, end) in _titled_names(text, phrases, patterns):
         # Skip names (or titles) that overlap a candidate: the model saw them already.
         position = bisect_right(starts, end) - 1
-        if position >= 0 and taken[position][1] > match.start():
+        if position >= 0 and taken[position][1] > title_start:
             continue
-        found.append(Candidate(start, end, text[start:end], "PERSON", "person", sents.index(start)))
+        sentence = parse.sentence_index(start)
+        found.append(Candidate(start, end, text[start:end], "PERSON", "person", sentence))
     if not found:
         return cands
     return sorted([*cands, *found], key=lambda c: c.start)
 
 
+def _titled_names(
+    text: str, phrases: DocPhrases, patterns: TitlePatterns
+) -> Iterator[tuple[int, tuple[int, int]]]:
+    """(title start, name span) of each listed title followed by a name, left to right
+    without overlaps: at each place the longest title that a name follows."""
+    resume = 0
+    for title_start in sorted(phrases.titles):
+        if title_start < resume:
+            continue
+        for title_end in phrases.titles[title_start]:
+            match = patterns.name_after_title.match(text, title_end)
+            if match is not None:
+                yield title_start, match.span("name")
+                resume = match.end()
+                break
+
+
 def apply_titles(
-    text: str, cands: list[Candidate], lex: Lexicon, sents: Sentences
+    parse: ParseIndex, cands: list[Candidate], lex: Lexicon, patterns: TitlePatterns
 ) -> list[Candidate]:
     """Attach titles to the people they precede; drop candidates a title swallowed."""
-    pattern = _title_pattern(lex)
+    text = parse.text
+    pattern = patterns.title_before_name
     swallowed: set[int] = set()
     for index, cand in enumerate(cands):
         if cand.alias_of is not None or not _may_be_titled(cand, lex):
             continue
-        sent_start, _ = sents.bounds(cand.sentence, len(text))
+        sent_start, _ = parse.sentence_bounds(cand.sentence)
         window_start = max(sent_start, cand.start - _TITLE_WINDOW)
         match = pattern.search(text, window_start, cand.start)
         if match is None:
@@ -206,35 +174,36 @@ def apply_apposed_groups(text: str, cands: list[Candidate]) -> None:
             break
 
 
-def apply_appositions(
-    doc: Doc, text: str, cands: list[Candidate], lex: Lexicon, sents: Sentences
-) -> None:
+def apply_appositions(parse: ParseIndex, cands: list[Candidate], lex: Lexicon) -> None:
     """Read "NAME, [a|the] [former] ROLE [prep ORG]" after people and organisations."""
+    doc = parse.doc
     by_start = {cand.start: cand for cand in cands}
     for cand in cands:
         if cand.kind not in ("person", "organization", "media") or cand.alias_of is not None:
             continue
-        first = _token_after(text, cand.end, sents)
+        first = _token_after(parse, cand.end)
         if first is None or doc[first].text != ",":
             continue
-        words = _apposition_tokens(doc, first + 1, sents)
+        words = _apposition_tokens(parse, first + 1)
         if not words:
             continue
-        _read_apposition(doc, text, cand, words, by_start, lex)
+        _read_apposition(parse, cand, words, by_start, lex)
 
 
-def _token_after(text: str, end: int, sents: Sentences) -> int | None:
+def _token_after(parse: ParseIndex, end: int) -> int | None:
     """The token that starts right after ``end`` (skipping spaces); None when the candidate
     ended inside a token (a trimmed possessive): no apposition there."""
+    text = parse.text
     offset = end
     while offset < len(text) and text[offset].isspace():
         offset += 1
-    return sents.token_at(offset)
+    return parse.token_at(offset)
 
 
-def _apposition_tokens(doc: Doc, start: int, sents: Sentences) -> list[int]:
+def _apposition_tokens(parse: ParseIndex, start: int) -> list[int]:
+    doc = parse.doc
     out: list[int] = []
-    sent_end = sents.sentence_end_token(start) if start < len(doc) else start
+    sent_end = parse.sentence_end_token(start) if start < len(doc) else start
     for i in range(start, min(sent_end, start + 40)):
         token = doc[i]
         if (
@@ -248,13 +217,13 @@ def _apposition_tokens(doc: Doc, start: int, sents: Sentences) -> list[int]:
 
 
 def _read_apposition(
-    doc: Doc,
-    text: str,
+    parse: ParseIndex,
     cand: Candidate,
     words: list[int],
     by_start: dict[int, Candidate],
     lex: Lexicon,
 ) -> None:
+    doc, text = parse.doc, parse.text
     tokens = [doc[i] for i in words]
     while tokens and tokens[0].lower_ in _DETERMINERS:
         tokens = tokens[1:]

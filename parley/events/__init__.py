@@ -13,13 +13,10 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc
 
-from parley.entities import article_date
 from parley.events.coding import build_lexicon
 from parley.events.extract import find_events_in_doc
-from parley.events.kbactors import KbActors
 from parley.events.lexicon import code_info, load_codes, quad_class
 from parley.events.petrarch import read_verb_dictionary
-from parley.kb import load_knowledge_base
 from parley.records import Article, Entity, Event, Quote, Timex
 
 if TYPE_CHECKING:
@@ -39,8 +36,6 @@ def find_events(
     """The article's events, in text order."""
     extra = tuple(Path(p) for p in config.petrarch_verbs)
     lexicon = build_lexicon(extra)
-    kb = load_knowledge_base(config.knowledge, config.petrarch_actors)
-    on = article_date(article.published)
     return find_events_in_doc(
         doc,
         article,
@@ -49,5 +44,4 @@ def find_events(
         quotes,
         lexicon,
         extra_verbs=bool(extra),
-        kb=KbActors(kb, on),
     )

@@ -9,6 +9,7 @@ relative clause, a quotation) does not date this event.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 
 from spacy.tokens import Doc, Token
@@ -36,14 +37,23 @@ def clause_tokens(head: Token) -> set[int]:
 
 def timex_heads(doc: Doc, timexes: Sequence[Timex]) -> list[tuple[int, Timex]]:
     """Each dated time expression with the index of a token it covers."""
-    out = []
+    out: list[tuple[int, Timex]] = []
     for timex in timexes:
         if timex.type not in ("DATE", "TIME") or not DATE_VALUE.match(timex.value[:10]):
             continue
         span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
         if span is not None and len(span):
             out.append((span.root.i, timex))
-    return out
+    return sorted(out, key=lambda item: item[0])
+
+
+def heads_between(
+    heads: Sequence[tuple[int, Timex]], positions: Sequence[int], start: int, end: int
+) -> Sequence[tuple[int, Timex]]:
+    """The time expressions whose head token lies in [start, end) (a sentence): an event's
+    clause never reaches outside its sentence, so only these can date it. ``heads`` are in
+    token order and ``positions`` are their head tokens."""
+    return heads[bisect_left(positions, start) : bisect_left(positions, end)]
 
 
 def _date_in(tokens: set[int], heads: Iterable[tuple[int, Timex]], near: int) -> str | None:

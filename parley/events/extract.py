@@ -16,12 +16,11 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
+from parley.entities.nominal import list_member, phrase_tokens
 from parley.errors import KnowledgeBaseError
 from parley.events.actors import (
     Actor,
-    MentionIndex,
-    list_member,
-    phrase_tokens,
+    mention_at,
     resolve_phrase,
 )
 from parley.events.coding import (
@@ -31,11 +30,11 @@ from parley.events.coding import (
     match_token,
     refine_with_complement,
 )
-from parley.events.dating import find_date, timex_heads
-from parley.events.kbactors import KbActors
+from parley.events.dating import find_date, heads_between, timex_heads
 from parley.events.lexicon import DATA, Lexicon, code_info, data_lines, quad_class
 from parley.events.modality import find_modality
-from parley.events.stance import alleges, appeal_governor, stance_code, stance_of
+from parley.events.statements import alleges, appeal_governor, stance_code, stance_of
+from parley.nlp.index import MentionIndex
 from parley.records import Article, Entity, Event, Quote, Timex
 
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
@@ -207,18 +206,15 @@ def _prep_objects(token: Token, preps: Sequence[str]) -> list[Token]:
 class _Resolver:
     """Phrases -> actors, with the article's entities, quotes and the actor KB at hand."""
 
-    def __init__(
-        self, entities: Sequence[Entity], quotes: Sequence[Quote], kb: KbActors | None = None
-    ) -> None:
-        self.mentions = MentionIndex(entities)
+    def __init__(self, text: str, mentions: MentionIndex, quotes: Sequence[Quote]) -> None:
+        self.text = text
+        self.mentions = mentions
         self.quotes = quotes
-        self.by_id = {e.id: e for e in entities}
-        self.kb = kb
 
     def __call__(self, head: Token | None) -> list[Actor]:
         if head is None:
             return []
-        return resolve_phrase(head, self.mentions, self.quotes, self.by_id, self.kb)
+        return resolve_phrase(head, self.text, self.mentions, self.quotes)
 
     def first_resolved(self, heads: Sequence[Token]) -> list[Actor]:
         """The first phrase that names an entity; else the first phrase's words."""
@@ -492,9 +488,9 @@ def condition_clause_target(
     if condition is None:
         return targets
     for token in condition.subtree:
-        hit = resolve.mentions.at(token.idx, token.idx + len(token))
+        hit = mention_at(resolve.mentions, token)
         if hit is not None:
-            return [Actor(hit[0], hit[3], hit[1], hit[2])]
+            return [hit]
     return targets
 
 
@@ -509,15 +505,15 @@ def _implicit_target(
     for token in sent:
         if token.i in inside:
             continue
-        hit = resolve.mentions.at(token.idx, token.idx + len(token))
-        if hit is None or source.code is None:
+        hit = mention_at(resolve.mentions, token)
+        if hit is None or hit.entity is None or source.code is None:
             continue
-        entity = hit[0]
+        entity = hit.entity
         if source.entity is not None and entity.id == source.entity.id:
             continue
         if not entity.actor or entity.actor[:3] == source.code[:3]:
             continue
-        best = Actor(entity, hit[3], hit[1], hit[2])
+        best = hit
         break
     return best
 
@@ -536,17 +532,16 @@ def _place_target(verb: Token, resolve: _Resolver) -> Actor | None:
         if obj.dep_ in OBJECT_DEPS:
             heads += _prep_objects(obj, PLACE_PREPS)
     for head in heads:
-        hit = resolve.mentions.at(head.idx, head.idx + len(head))
+        hit = mention_at(resolve.mentions, head)
         if hit is None:
             for token, _ in phrase_tokens(head):
-                hit = resolve.mentions.at(token.idx, token.idx + len(token))
+                hit = mention_at(resolve.mentions, token)
                 if hit is not None:
                     break
-        if hit is None:
+        if hit is None or hit.entity is None:
             continue
-        entity, start, end, text = hit
-        if entity.kind in ("country", "location") and entity.actor:
-            return Actor(entity, text, start, end)
+        if hit.entity.kind in ("country", "location") and hit.entity.actor:
+            return hit
     return None
 
 
@@ -557,7 +552,7 @@ ADDRESSED_ROOTS = frozenset({"02", "10"})
 TRANSNATIONAL_PREFIXES = ("IGO", "NGO", "IMG", "MNC", "UIS", "REG")
 
 
-def _home_target(source: Actor) -> Actor | None:
+def _home_target(source: Actor, mentions: MentionIndex) -> Actor | None:
     """For an action nobody is named on the receiving end of, the source's own country:
     "Bashir shortened the curfew", "the government lifted a state of emergency" act on their
     country, as both PLOVER and PETRARCH code them (target SDN, USA)."""
@@ -566,8 +561,15 @@ def _home_target(source: Actor) -> Actor | None:
         return None
     if code.startswith(TRANSNATIONAL_PREFIXES):
         return None
-    # Not written in the sentence: no words, no offsets of its own.
-    return Actor(None, "", source.start, source.start, kb_code=code[:3])
+    # The country entity of the document that the source belongs to; not written in the
+    # sentence: no words, no offsets of its own.
+    home = _country_entity(code[:3], mentions)
+    return Actor(home, "", source.start, source.start, home=True) if home is not None else None
+
+
+def _country_entity(code: str, mentions: MentionIndex) -> Entity | None:
+    """The document's entity coded exactly ``code`` (a country), if it names one."""
+    return next((e for e in mentions.by_id.values() if e.actor == code), None)
 
 
 def _same_side(one: Sequence[Actor], other: Sequence[Actor]) -> bool:
@@ -691,7 +693,6 @@ def find_events_in_doc(
     quotes: Sequence[Quote],
     lexicon: Lexicon,
     extra_verbs: bool = False,
-    kb: KbActors | None = None,
 ) -> tuple[Event, ...]:
     candidates: list[Candidate] = []
     for sent in doc.sents:
@@ -746,8 +747,9 @@ def find_events_in_doc(
         if not candidate.dropped and _subordinate(candidate.token, kept):
             candidate.dropped = True
 
-    resolve = _Resolver(entities, quotes, kb)
+    resolve = _Resolver(doc.text, MentionIndex.build(entities), quotes)
     heads = timex_heads(doc, timexes)
+    positions = [i for i, _ in heads]
     events: dict[tuple[object, ...], Event] = {}
     for candidate in candidates:
         if candidate.dropped:
@@ -808,7 +810,7 @@ def find_events_in_doc(
             and info.code != REPORTING_CODE
             and info.code[:2] not in ADDRESSED_ROOTS
         ):
-            home = _home_target(sources[0])
+            home = _home_target(sources[0], resolve.mentions)
             if home is not None:
                 targets = [home]
         resolved_sources = list({s.key: s for s in sources if s.key is not None}.values())
@@ -821,7 +823,8 @@ def find_events_in_doc(
         )
         token = candidate.token
         sent = candidate.sentence
-        date, date_source = find_date(token, actor_heads, heads, article.published)
+        in_sentence = heads_between(heads, positions, sent.start, sent.end)
+        date, date_source = find_date(token, actor_heads, in_sentence, article.published)
         modality = find_modality(token)
         trigger = _trigger_span(candidate.match)
         either_sources: list[Actor | None] = list(sources) or [None]
@@ -830,7 +833,7 @@ def find_events_in_doc(
         # without that target.
         pairs = list(
             dict.fromkeys(
-                (s, None if s and t and s.key is not None and s.key == t.key else t)
+                (s, None if s and t and _own_target(s, t) else t)
                 for s in either_sources
                 for t in either_targets
             )
@@ -872,6 +875,20 @@ def find_events_in_doc(
             events.setdefault(key, event)
     ordered = sorted(_main_events(events.values()), key=lambda e: (e.start, e.trigger))
     return tuple(dataclasses.replace(e, id=f"v{n}") for n, e in enumerate(ordered, start=1))
+
+
+def _own_target(source: Actor, target: Actor) -> bool:
+    """Whether the target is the source itself, or its country's own people in a group
+    ("Mordor reneged on its pledge to Mordor's farmers"); the home country taken as the
+    target of an act on nobody named is not."""
+    if target.home or source.key is None:
+        return False
+    if source.key == target.key:
+        return True
+    one, other = source.entity, target.entity
+    if one is None or other is None or not one.actor or not other.actor:
+        return False
+    return one.kind == "country" and other.kind == "group" and other.actor[:3] == one.actor
 
 
 def _through_advcl(verb: Token, subject: Token) -> bool:

@@ -5,7 +5,7 @@ words -> sectors; plus a reader for TABARI/PETRARCH actor and agent dictionaries
     >>> kb = load_knowledge_base()
     >>> kb.country("N. Korea’s").code
     'PRK'
-    >>>     >>> kb.actor("Mike Pompeo", date(2018, 11, 12)).code
+    >>> kb.actor("Mike Pompeo", date(2018, 11, 12)).code
     'USAGOV'
 
 Parley's own data lives in ``parley/kb/data`` (one TSV file per kind, each with a header
@@ -16,15 +16,14 @@ and Parley's to PETRARCH's.
 
 from __future__ import annotations
 
-from functools import lru_cache
 from pathlib import Path
 
 from parley.errors import KnowledgeBaseError
 from parley.kb.base import KnowledgeBase
 from parley.kb.model import Actor, Country
 from parley.kb.normalize import normalize_name
-from parley.kb.petrarch import PetrarchKnowledge, read_petrarch
-from parley.kb.tsv import TsvKnowledge, read_tsv
+from parley.kb.petrarch import read_petrarch
+from parley.kb.tsv import read_tsv
 
 __all__ = [
     "DATA_DIR",
@@ -53,54 +52,38 @@ BUILTIN_FILES = (
 _RANK_USER, _RANK_BUILTIN, _RANK_PETRARCH = 0, 1, 2
 
 
-def _stamp(path: Path) -> tuple[int, int]:
+def _check_file(path: Path) -> Path:
+    """``path`` itself, once it is known to be a readable file (the error names it)."""
     try:
-        stat = path.stat()
+        path.stat()
     except FileNotFoundError:
         raise KnowledgeBaseError(f"knowledge file not found: {path}") from None
     except OSError as err:
         raise KnowledgeBaseError(f"cannot read knowledge file {path}: {err.strerror}") from None
     if not path.is_file():
         raise KnowledgeBaseError(f"knowledge file is not a file: {path}")
-    return stat.st_mtime_ns, stat.st_size
-
-
-@lru_cache(maxsize=32)
-def _tsv_cached(path: Path, label: str, _stamp: tuple[int, int]) -> TsvKnowledge:
-    return read_tsv(path, label)
-
-
-@lru_cache(maxsize=32)
-def _petrarch_cached(
-    path: Path, codes: frozenset[str], _stamp: tuple[int, int]
-) -> PetrarchKnowledge:
-    # The big Phoenix dictionaries take a second or more: parse each once per process
-    # (the stamp re-reads a file that changed).
-    return read_petrarch(path, codes)
+    return path
 
 
 def load_knowledge_base(
     extra: tuple[Path, ...] = (), petrarch: tuple[Path, ...] = ()
 ) -> KnowledgeBase:
     """Parley's built-in knowledge plus user TSV files (``extra``) and TABARI/PETRARCH
-    actor or agent dictionaries (``petrarch``); one KnowledgeBase per set of files and
-    process (it is read-only, so callers share it).
+    actor or agent dictionaries (``petrarch``).
+
+    Every call reads the files: the caller keeps the result (``EntityResources`` does, once
+    per pipeline), so no process-wide cache holds it. The KnowledgeBase is read-only, so
+    stages may share one.
 
     Raises KnowledgeBaseError for a missing file or a malformed line (naming file:line);
     PETRARCH dictionaries skip a few malformed lines and list them in ``kb.warnings``.
     """
-    return _load(tuple(Path(p) for p in extra), tuple(Path(p) for p in petrarch))
-
-
-@lru_cache(maxsize=8)
-def _load(extra: tuple[Path, ...], petrarch: tuple[Path, ...]) -> KnowledgeBase:
-    builtin = [_tsv_cached(DATA_DIR / name, "parley", _stamp(DATA_DIR / name))
-               for name in BUILTIN_FILES]
-    users = [_tsv_cached(Path(p), "user", _stamp(Path(p))) for p in extra]
+    builtin = [read_tsv(DATA_DIR / name, "parley") for name in BUILTIN_FILES]
+    users = [read_tsv(_check_file(Path(p)), "user") for p in extra]
 
     countries = [c for part in (*users, *builtin) for c in part.countries]
     codes = frozenset(c.code for c in countries) | frozenset(c.iso3 for c in countries)
-    dictionaries = [_petrarch_cached(Path(p), codes, _stamp(Path(p))) for p in petrarch]
+    dictionaries = [read_petrarch(_check_file(Path(p)), codes) for p in petrarch]
 
     actors = [(a, _RANK_USER) for part in users for a in part.actors]
     actors += [(a, _RANK_BUILTIN) for part in builtin for a in part.actors]
@@ -111,4 +94,3 @@ def _load(extra: tuple[Path, ...], petrarch: tuple[Path, ...]) -> KnowledgeBase:
     org_words = [w for part in (*builtin, *users) for w in part.org_words]
     warnings = [w for part in dictionaries for w in part.warnings]
     return KnowledgeBase(countries, actors, roles, org_words, warnings)
-

@@ -63,7 +63,9 @@ class PhraseTable:
     specific sectors (MIL, MED, EDU, ...) before the general ones (GOV)."""
 
     entries: dict[str, tuple[str | None, int]]  # key -> (sector, order)
-    longest: int
+    # First word -> the lengths (in words) of the phrases that start with it: a text is
+    # looked up only at its words that start some phrase, only for those lengths.
+    lengths: dict[str, tuple[int, ...]]
 
     @classmethod
     def build(cls, rows: Iterable[tuple[str, str | None, str]]) -> PhraseTable:
@@ -73,8 +75,12 @@ class PhraseTable:
             if key:
                 # A later file overrides the sector but keeps the phrase's place.
                 entries[key] = (sector, entries[key][1] if key in entries else order)
-        longest = max((len(k.split()) for k in entries), default=0)
-        return cls(entries, longest)
+        lengths: dict[str, set[int]] = {}
+        for key, (sector, _order) in entries.items():
+            if sector is not None:
+                words = key.split()
+                lengths.setdefault(words[0], set()).add(len(words))
+        return cls(entries, {word: tuple(sorted(sizes)) for word, sizes in lengths.items()})
 
     def sector(self, text: str) -> str | None:
         key = normalize_name(text)
@@ -87,15 +93,19 @@ class PhraseTable:
         return found
 
     def _scan(self, words: list[str]) -> str | None:
-        for size in range(min(self.longest, len(words)), 0, -1):
-            best: tuple[int, str] | None = None
-            for i in range(len(words) - size + 1):
+        """The sector of the longest phrase among ``words`` (the first listed of equals)."""
+        best: tuple[int, int, str] | None = None  # (-length, order, sector): least is best
+        for i, word in enumerate(words):
+            for size in self.lengths.get(word, ()):
+                if i + size > len(words):
+                    break
                 hit = self.entries.get(" ".join(words[i : i + size]))
-                if hit is not None and hit[0] is not None and (best is None or hit[1] < best[0]):
-                    best = (hit[1], hit[0])
-            if best is not None:
-                return best[1]
-        return None
+                if hit is None or hit[0] is None:
+                    continue
+                found = (-size, hit[1], hit[0])
+                if best is None or found[:2] < best[:2]:
+                    best = found
+        return best[2] if best is not None else None
 
 
 def _singular(word: str) -> str:

@@ -30,8 +30,13 @@ def _strip_marks(text: str) -> str:
 @lru_cache(maxsize=1 << 18)
 def normalize_name(text: str) -> str:
     """The lookup key of a name: case-folded, accents and dots dropped, dashes as spaces,
-    without a leading "the" or a trailing possessive. Cached: the big PETRARCH
-    dictionaries normalise the same names many times while the indexes are built."""
+    without a leading "the" or a trailing possessive.
+
+    Memoised: the big PETRARCH dictionaries normalise the same names many times while the
+    indexes are built, and every look-up normalises its text. The memo holds no loaded data,
+    only answers of this pure function, so it stays process-wide (bounded at 262,144
+    strings): a per-knowledge-base memo would start empty with each pipeline and redo the
+    work for the same names."""
     key = text.translate(_APOSTROPHES)
     if not key.isascii():
         key = _strip_marks(key)

@@ -10,19 +10,19 @@ own files in any of the formats without naming the kind:
     org words   word  sector
 
 Several values in one cell are separated by ``|``. Dates are ``YYYY-MM-DD`` or empty.
-Blank lines and lines starting with ``#`` are skipped anywhere. A malformed line raises
-KnowledgeBaseError naming the file and line.
+Blank lines and lines starting with ``#`` are skipped anywhere. Lines are read through
+``parley.datafiles``; a malformed line raises KnowledgeBaseError naming the file and line.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import cast
 
+from parley.datafiles import read_lines
 from parley.errors import KnowledgeBaseError
 from parley.kb.model import ENTITY_KINDS, Actor, Country
 from parley.records import EntityKind
@@ -48,21 +48,6 @@ class TsvKnowledge:
     actors: list[Actor] = field(default_factory=list)
     roles: list[tuple[str, str | None, str]] = field(default_factory=list)  # phrase, sector, src
     org_words: list[tuple[str, str | None, str]] = field(default_factory=list)
-
-
-def _rows(path: Path) -> Iterator[tuple[int, list[str]]]:
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise KnowledgeBaseError(f"knowledge file not found: {path}") from None
-    except UnicodeDecodeError as err:
-        raise KnowledgeBaseError(f"{path.name}: not UTF-8 ({err.reason})") from None
-    except OSError as err:
-        raise KnowledgeBaseError(f"cannot read knowledge file {path}: {err.strerror}") from None
-    for number, line in enumerate(text.splitlines(), start=1):
-        if not line.strip() or line.lstrip().startswith("#"):
-            continue
-        yield number, [cell.strip() for cell in line.split("\t")]
 
 
 def _split(cell: str) -> tuple[str, ...]:
@@ -165,8 +150,10 @@ def read_tsv(path: Path, label: str = "user") -> TsvKnowledge:
     out = TsvKnowledge()
     header: list[str] | None = None
     kind = ""
-    for number, cells in _rows(path):
-        where = f"{label}:{path.name}:{number}"
+    for line in read_lines(path):
+        cells = list(line.fields)
+        # The fact's source and every error name the file and line ("user:mine.tsv:3").
+        where = f"{label}:{line.where}"
         if header is None:
             header = [c.casefold() for c in cells]
             kind = _kind_of(header, where)

@@ -8,7 +8,7 @@ entity stage's mentions (by character and by token) for the stages after it.
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -31,6 +31,7 @@ class ParseIndex:
     sent_starts: tuple[int, ...]  # character offset of each sentence's start
     sent_ends: tuple[int, ...]
     token_starts: tuple[int, ...]  # character offset of each token
+    line_breaks: tuple[int, ...] = ()  # offset of every "\n" in the text
 
     @classmethod
     def build(cls, doc: Doc) -> ParseIndex:
@@ -39,13 +40,15 @@ class ParseIndex:
             sents = tuple(doc.sents)
         elif len(doc):
             sents = (doc[:],)
+        text = doc.text
         return cls(
             doc=doc,
-            text=doc.text,
+            text=text,
             sents=sents,
             sent_starts=tuple(s.start_char for s in sents),
             sent_ends=tuple(s.end_char for s in sents),
             token_starts=tuple(int(i) for i in doc.to_array("IDX")) if len(doc) else (),
+            line_breaks=tuple(i for i, c in enumerate(text) if c == "\n"),
         )
 
     def sentence_index(self, offset: int) -> int:
@@ -65,10 +68,10 @@ class ParseIndex:
     def clipped_sentence_at(self, offset: int) -> Offsets:
         """The sentence holding ``offset``, clipped to its paragraph: the parser sometimes runs
         a sentence over a line break, and no statement or event crosses one."""
-        text = self.text
-        p_start = text.rfind("\n", 0, offset) + 1
-        p_end = text.find("\n", offset)
-        p_end = len(text) if p_end < 0 else p_end
+        breaks = self.line_breaks
+        b = bisect_left(breaks, offset)  # the first break at or after ``offset``
+        p_start = breaks[b - 1] + 1 if b > 0 else 0
+        p_end = breaks[b] if b < len(breaks) else len(self.text)
         i = bisect_right(self.sent_starts, offset) - 1
         if i < 0:
             return p_start, p_end
@@ -110,9 +113,9 @@ class MentionRef:
 class MentionIndex:
     """The entities' mentions in text order, looked up by characters or tokens.
 
-    Two entities may share a mention (an upper-case pronoun read as a name and linked as a
-    pronoun too); the order then falls back to the entity's position in the entity list, so
-    sorting never compares entities.
+    The entity stage gives no span to two entities; should a caller's entities share one, the
+    order falls back to the entity's position in the list, so sorting never compares entities
+    (comparing them crashed a whole article once).
     """
 
     refs: tuple[MentionRef, ...]

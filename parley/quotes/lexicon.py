@@ -1,17 +1,20 @@
 """The quote stage's knowledge, read from the data files beside this module.
 
 Every file has ``#`` header comments saying where its facts came from; blank lines and
-comments are skipped. A malformed line raises KnowledgeBaseError naming the file and line.
+comments are skipped (``parley.datafiles``). A malformed line raises KnowledgeBaseError
+naming the file and line. Nothing here caches: ``QuoteResources.load`` reads the files once
+and the pipeline keeps the result.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 
-from parley.errors import KnowledgeBaseError
+from parley.datafiles import Row, read_rows
+
+__all__ = ["DATA_DIR", "CueVerb", "Lexicon", "load_lexicon"]
 
 DATA_DIR = Path(__file__).with_name("data")
 
@@ -48,83 +51,62 @@ class Lexicon:
     labels: frozenset[str] = frozenset()
 
 
-def _rows(path: Path, ncols: int) -> list[tuple[int, list[str]]]:
-    """Non-comment lines of a data file split on tabs, each with its line number."""
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except OSError as err:
-        raise KnowledgeBaseError(f"cannot read quote lexicon {path.name}: {err.strerror}") from err
-    rows = []
-    for lineno, raw in enumerate(lines, 1):
-        line = raw.rstrip("\r")
-        if not line.strip() or line.lstrip().startswith("#"):
-            continue
-        cols = line.split("\t")
-        if len(cols) != ncols or not all(c.strip() for c in cols):
-            raise KnowledgeBaseError(
-                f"{path.name}:{lineno}: expected {ncols} tab-separated column(s), got {line!r}"
-            )
-        rows.append((lineno, [c.strip() for c in cols]))
-    return rows
-
-
-def _check(value: str, allowed: frozenset[str], path: Path, lineno: int) -> str:
+def _check(value: str, allowed: frozenset[str], row: Row) -> str:
     if value not in allowed:
-        raise KnowledgeBaseError(f"{path.name}:{lineno}: {value!r} is not one of {sorted(allowed)}")
+        raise row.fail(f"{value!r} is not one of {sorted(allowed)}")
     return value
+
+
+def _words(path: Path) -> list[str]:
+    """A one-column list, lower-cased; a line with a tab in it is an error."""
+    return [row.fields[0].lower() for row in read_rows(path, 1)]
+
+
+def _cue_verbs(path: Path) -> dict[str, CueVerb]:
+    cues: dict[str, CueVerb] = {}
+    for row in read_rows(path, 3):
+        lemma, cls, frame = row.fields
+        cues[lemma.lower()] = CueVerb(
+            lemma.lower(), _check(cls, _CUE_CLASSES, row), _check(frame, _CUE_FRAMES, row)
+        )
+    return cues
+
+
+def _cue_frames(path: Path) -> dict[str, frozenset[str]]:
+    frames: dict[str, set[str]] = {}
+    for row in read_rows(path, 4):
+        lemma, frame, hits, seen = row.fields
+        if not _FRAME.match(frame) or not (hits.isdigit() and seen.isdigit()):
+            raise row.fail(
+                "expected lemma, frame (ccomp, xcomp, dobj, passive, prep:<word>, noun:...,"
+                f" adj:...) and two counts, got {frame!r} {hits!r} {seen!r}"
+            )
+        frames.setdefault(lemma.lower(), set()).add(frame)
+    return {k: frozenset(v) for k, v in frames.items()}
 
 
 def load_lexicon(data_dir: Path = DATA_DIR) -> Lexicon:
     """Read every quote data file from ``data_dir``."""
-    cue_path = data_dir / "cue_verbs.tsv"
-    cues: dict[str, CueVerb] = {}
-    for lineno, (lemma, cls, frame) in _rows(cue_path, 3):
-        cues[lemma.lower()] = CueVerb(
-            lemma.lower(),
-            _check(cls, _CUE_CLASSES, cue_path, lineno),
-            _check(frame, _CUE_FRAMES, cue_path, lineno),
-        )
-    nouns = frozenset(c[0].lower() for _, c in _rows(data_dir / "cue_nouns.txt", 1))
     venues = sorted(
-        ((c[0].lower(), c[1]) for _, c in _rows(data_dir / "venues.tsv", 2)),
+        ((r.fields[0].lower(), r.fields[1]) for r in read_rows(data_dir / "venues.tsv", 2)),
         key=lambda pv: -len(pv[0]),
     )
-    vague = frozenset(c[0].lower() for _, c in _rows(data_dir / "vague_sources.txt", 1))
-    marks = tuple((c[0], c[1]) for _, c in _rows(data_dir / "marks.tsv", 2))
-    pron_path = data_dir / "pronouns.tsv"
-    pronouns = {
-        c[0].lower(): _check(c[1], _PRONOUN_KINDS, pron_path, n) for n, c in _rows(pron_path, 2)
-    }
-    descriptions = {
-        c[0].lower(): frozenset(k.strip() for k in c[1].split(","))
-        for _, c in _rows(data_dir / "descriptions.tsv", 2)
-    }
-    media = frozenset(c[0] for _, c in _rows(data_dir / "media_words.txt", 1))
-    frames_path = data_dir / "cue_frames.tsv"
-    frames: dict[str, set[str]] = {}
-    for lineno, (lemma, frame, hits, seen) in _rows(frames_path, 4):
-        if not _FRAME.match(frame) or not (hits.isdigit() and seen.isdigit()):
-            raise KnowledgeBaseError(
-                f"{frames_path.name}:{lineno}: expected lemma, frame (ccomp, xcomp, dobj,"
-                f" passive, prep:<word>, noun:..., adj:...) and two counts, got"
-                f" {frame!r} {hits!r} {seen!r}"
-            )
-        frames.setdefault(lemma.lower(), set()).add(frame)
     return Lexicon(
-        cues,
-        nouns,
-        tuple(venues),
-        vague,
-        marks,
-        pronouns,
-        descriptions,
-        media,
-        {k: frozenset(v) for k, v in frames.items()},
-        frozenset(c[0].lower() for _, c in _rows(data_dir / "section_labels.txt", 1)),
+        cue_verbs=_cue_verbs(data_dir / "cue_verbs.tsv"),
+        cue_nouns=frozenset(_words(data_dir / "cue_nouns.txt")),
+        venues=tuple(venues),
+        vague_heads=frozenset(_words(data_dir / "vague_sources.txt")),
+        mark_pairs=tuple((r.fields[0], r.fields[1]) for r in read_rows(data_dir / "marks.tsv", 2)),
+        pronouns={
+            r.fields[0].lower(): _check(r.fields[1], _PRONOUN_KINDS, r)
+            for r in read_rows(data_dir / "pronouns.tsv", 2)
+        },
+        descriptions={
+            r.fields[0].lower(): frozenset(k.strip() for k in r.fields[1].split(","))
+            for r in read_rows(data_dir / "descriptions.tsv", 2)
+        },
+        # Media words keep their case: "Post" and "Times" name outlets, "post" does not.
+        media_words=frozenset(r.fields[0] for r in read_rows(data_dir / "media_words.txt", 1)),
+        cue_frames=_cue_frames(data_dir / "cue_frames.tsv"),
+        labels=frozenset(_words(data_dir / "section_labels.txt")),
     )
-
-
-@lru_cache(maxsize=1)
-def default_lexicon() -> Lexicon:
-    """The packaged lexicon, read once per process."""
-    return load_lexicon()

@@ -12,8 +12,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from parley.quotes.lexicon import Lexicon
-
 # Characters after which a straight (undirected) mark opens rather than closes.
 _OPEN_CONTEXT = frozenset(" \t\n([{—–-/:;")
 _PARAGRAPH = re.compile(r"[^\n]+")
@@ -41,16 +39,35 @@ def _mark_at(text: str, i: int, marks: tuple[str, ...]) -> str | None:
     return None
 
 
-def find_quoted(text: str, lexicon: Lexicon) -> list[Quoted]:
-    """Every outer quoted span of ``text``, in order. Never raises on unbalanced marks."""
-    closers_of: dict[str, set[str]] = {}
-    for opening, closing in lexicon.mark_pairs:
-        closers_of.setdefault(opening, set()).add(closing)
-    openers = tuple(sorted(closers_of, key=len, reverse=True))
+@dataclass(frozen=True, slots=True)
+class MarkTable:
+    """The quotation-mark pairs, prepared once: which closers each opener takes, the
+    openers longest first, and a pattern of every character that can begin a mark."""
+
+    closers_of: dict[str, tuple[str, ...]]  # opening -> its closings, longest first
+    openers: tuple[str, ...]  # longest first, so '' wins over '
+    candidate: re.Pattern[str]
+
+    @classmethod
+    def build(cls, pairs: tuple[tuple[str, str], ...]) -> MarkTable:
+        closers: dict[str, set[str]] = {}
+        for opening, closing in pairs:
+            closers.setdefault(opening, set()).add(closing)
+        firsts = {m[0] for pair in pairs for m in pair}
+        return cls(
+            closers_of={o: tuple(sorted(c, key=len, reverse=True)) for o, c in closers.items()},
+            openers=tuple(sorted(closers, key=len, reverse=True)),
+            candidate=re.compile("[" + re.escape("".join(sorted(firsts))) + "]"),
+        )
+
+
+def find_quoted(text: str, marks: MarkTable) -> list[Quoted]:
+    """Every outer quoted span of ``text``, in order (so their starts and their ends both
+    rise). Never raises on unbalanced marks."""
+    closers_of, openers = marks.closers_of, marks.openers
     # Jump from one possible mark character to the next (a per-character loop over long
     # articles cost more than the rest of the stage).
-    firsts = {m[0] for pair in lexicon.mark_pairs for m in pair}
-    candidate = re.compile("[" + re.escape("".join(sorted(firsts))) + "]")
+    candidate = marks.candidate
     out: list[Quoted] = []
     paragraphs = [(m.start(), m.end()) for m in _PARAGRAPH.finditer(text)]
     for index, (p_start, p_end) in enumerate(paragraphs):
@@ -74,8 +91,7 @@ def find_quoted(text: str, lexicon: Lexicon) -> list[Quoted]:
                 open_at, open_mark = i, mark
                 i += len(mark)
                 continue
-            closers = tuple(sorted(closers_of[open_mark], key=len, reverse=True))
-            mark = _mark_at(text, i, closers)
+            mark = _mark_at(text, i, closers_of[open_mark])
             if mark is None:
                 i += 1
                 continue

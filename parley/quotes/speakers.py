@@ -9,47 +9,76 @@ reporters are never speakers of what the article says.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from bisect import bisect_left
 
 from spacy.tokens import Doc, Token
 
+from parley.nlp.index import MentionIndex, MentionRef
 from parley.quotes.lexicon import Lexicon
 from parley.records import Entity
+
+__all__ = ["SpeakerResolver"]
 
 _PERSONS = frozenset({"person"})
 _RELATIVE = frozenset({"who", "which", "that", "whom"})
 _GROUPS = frozenset({"organization", "media", "country", "group"})
 
 
-@dataclass(frozen=True, slots=True)
-class _MentionRef:
-    start: int
-    end: int
-    entity: Entity
+class _Mentions:
+    """Mentions in text order (``MentionIndex``'s order) with look-ups by position.
+
+    ``reach[j]`` is the furthest end among the first j + 1 mentions, so the mentions
+    overlapping a span are found by walking back from the span's end only while one of them
+    can still reach into it: the same mentions, in the same order, as a scan of all."""
+
+    def __init__(self, refs: list[MentionRef]) -> None:
+        self.refs = refs
+        self.starts = [r.start for r in refs]
+        self.reach: list[int] = []
+        for r in refs:
+            self.reach.append(max(r.end, self.reach[-1]) if self.reach else r.end)
+        self._of_kinds: dict[frozenset[str], tuple[list[MentionRef], list[int]]] = {}
+
+    def overlapping(self, start: int, end: int) -> list[MentionRef]:
+        out: list[MentionRef] = []
+        j = bisect_left(self.starts, end) - 1
+        while j >= 0 and self.reach[j] > start:
+            if self.refs[j].end > start:
+                out.append(self.refs[j])
+            j -= 1
+        out.reverse()
+        return out
+
+    def before(self, offset: int, kinds: frozenset[str]) -> Entity | None:
+        """The entity of the last mention (in text order) ending by ``offset`` of one of
+        ``kinds``. A mention ending by ``offset`` starts before it, and only the few that
+        straddle ``offset`` are skipped on the way back."""
+        if kinds not in self._of_kinds:
+            chosen = [r for r in self.refs if r.entity.kind in kinds]
+            self._of_kinds[kinds] = (chosen, [r.start for r in chosen])
+        refs, starts = self._of_kinds[kinds]
+        for j in range(bisect_left(starts, offset) - 1, -1, -1):
+            if refs[j].end <= offset:
+                return refs[j].entity
+        return None
 
 
 class SpeakerResolver:
     """Entity look-ups over one document's mentions."""
 
     def __init__(
-        self, doc: Doc, entities: tuple[Entity, ...], lexicon: Lexicon, authors: tuple[str, ...]
+        self, doc: Doc, mentions: MentionIndex, lexicon: Lexicon, authors: tuple[str, ...]
     ) -> None:
         self.doc = doc
         self.lex = lexicon
         banned = {a.casefold() for a in authors}
-        self.mentions = sorted(
-            (
-                _MentionRef(m.start, m.end, e)
-                for e in entities
-                if e.name.casefold() not in banned
-                for m in e.mentions
-            ),
-            key=lambda r: (r.start, r.end),
+        self.mentions = _Mentions(
+            [r for r in mentions.refs if r.entity.name.casefold() not in banned]
         )
 
     def at(self, start: int, end: int, head: int | None) -> Entity | None:
         """The entity mentioned in [start, end), preferring the mention of the head word."""
-        hits = [r for r in self.mentions if r.start < end and r.end > start]
+        hits = self.mentions.overlapping(start, end)
         if not hits:
             return None
         if head is not None:
@@ -75,10 +104,7 @@ class SpeakerResolver:
 
     def before(self, offset: int, kinds: frozenset[str]) -> Entity | None:
         """The entity of the nearest mention ending before ``offset`` of one of ``kinds``."""
-        for r in reversed(self.mentions):
-            if r.end <= offset and r.entity.kind in kinds:
-                return r.entity
-        return None
+        return self.mentions.before(offset, kinds)
 
     def resolve(
         self, span: tuple[int, int] | None, head_token: int | None, previous: Entity | None

@@ -1,17 +1,21 @@
 """Decode: a Document's bytes -> the page's text (str).
 
-Adds ``decode_document`` and ``codec_for_label``. The order, first answer wins: byte order mark
--> charset in the HTTP Content-Type -> <meta charset> / http-equiv / XML declaration in the
-first 4 KB -> strict UTF-8 -> charset_normalizer statistics. Known non-text formats (PDF,
-Office, images, executables) and binary bytes are refused before any decoding. Declared labels
-are read as browsers read them (data/charsets.tsv). The text comes back with newlines as "\\n",
-no leading BOM, and without the C0 control characters that HTML parsers refuse.
+Adds ``decode_text`` (text, codec and warnings), ``decode_document`` (the text alone) and
+``codec_for_label``. The order, first answer wins: the codec the readers already chose
+(``Document.encoding``) -> byte order mark -> charset in the HTTP Content-Type -> <meta
+charset> / http-equiv / XML declaration in the first 4 KB -> strict UTF-8 -> mostly UTF-8
+(most non-ASCII bytes form UTF-8 sequences: the few others become U+FFFD, with a warning)
+-> charset_normalizer statistics. Known non-text formats (PDF, Office, images, executables)
+and binary bytes are refused before any decoding. Declared labels are read as browsers read
+them (data/charsets.tsv). The text comes back with newlines as "\\n", no leading BOM, and
+without the C0 control characters that HTML parsers refuse.
 """
 
 from __future__ import annotations
 
 import codecs
 import re
+from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
 
@@ -26,7 +30,15 @@ from parley.sources.sniff import (
     utf16_or_32_by_nuls,
 )
 
-__all__ = ["CANDIDATES_FILE", "CHARSETS_FILE", "codec_for_label", "decode_document"]
+__all__ = [
+    "CANDIDATES_FILE",
+    "CHARSETS_FILE",
+    "DecodedText",
+    "codec_for_label",
+    "decode_document",
+    "decode_text",
+    "with_encoding",
+]
 
 CHARSETS_FILE = Path(__file__).resolve().parent / "data" / "charsets.tsv"
 CANDIDATES_FILE = Path(__file__).resolve().parent / "data" / "statistical_candidates.txt"
@@ -71,8 +83,26 @@ _NOT_PAGE_CODECS = frozenset(
 )
 
 
+@dataclass(frozen=True, slots=True)
+class DecodedText:
+    """A page's text, the codec it was read with, and what a reader should know about it."""
+
+    text: str
+    encoding: str  # a Python codec name, or "windows-1252-browser"
+    warnings: tuple[str, ...] = ()
+
+
 def decode_document(document: Document) -> str:
     """The text of a Document's bytes; raises an InputError subclass when there is none."""
+    return decode_text(document).text
+
+
+def decode_text(document: Document) -> DecodedText:
+    """Decode a Document: its text, the codec chosen, and warnings (e.g. bytes replaced).
+
+    A Document whose ``encoding`` the readers already chose is decoded with it (no second
+    guess); otherwise the clues are tried in order (see the module's docstring).
+    """
     name = document.source
     data = document.data
     if data.startswith(GZIP_MAGIC):
@@ -80,11 +110,25 @@ def decode_document(document: Document) -> str:
         data = gunzip(data, name, MAX_BYTES)
     if not data:
         raise EmptyInput(f"{name} is empty")
-    text = _decode_bytes(data, name, document.content_type)
-    text = text.replace("\r\n", "\n").replace("\r", "\n").translate(_DROP)
+    if document.encoding is not None:
+        decoded = DecodedText(_decode(data, document.encoding, "replace"), document.encoding)
+    else:
+        decoded = _decode_bytes(data, name, document.content_type)
+    text = decoded.text.replace("\r\n", "\n").replace("\r", "\n").translate(_DROP)
     if not text.strip():
         raise EmptyInput(f"{name} holds only white space")
-    return text
+    return DecodedText(text, decoded.encoding, (*document.warnings, *decoded.warnings))
+
+
+def with_encoding(document: Document) -> Document:
+    """The Document with its codec chosen and its decoding warnings attached.
+
+    The readers call it once, so that what decoding noticed (bytes replaced by U+FFFD)
+    travels with the Document to the Analysis, and the extractor does not guess again.
+    Raises what ``decode_text`` raises: the input is refused as early as it can be.
+    """
+    decoded = decode_text(document)
+    return replace(document, encoding=decoded.encoding, warnings=decoded.warnings)
 
 
 def codec_for_label(label: str) -> str | None:
@@ -105,35 +149,62 @@ def codec_for_label(label: str) -> str | None:
     return info.name
 
 
-def _decode_bytes(data: bytes, name: str, content_type: str | None) -> str:
+def _decode_bytes(data: bytes, name: str, content_type: str | None) -> DecodedText:
     refuse_known_formats(data, name)
     for bom, codec in _BOMS:
         if data.startswith(bom):
             # A BOM is the strongest clue there is; a broken byte after it becomes U+FFFD.
-            return data[len(bom) :].decode(codec, errors="replace")
+            return _replacing(data[len(bom) :], codec, name)
 
     declared = _declared_codec(content_type)
     if declared is not None and declared.startswith(("utf-16", "utf-32")):
-        return data.decode(declared, errors="replace")
+        return _replacing(data, declared, name)
     by_nuls = utf16_or_32_by_nuls(data)
     if by_nuls is not None:
-        return data.decode(by_nuls, errors="replace")
+        return _replacing(data, by_nuls, name)
     if looks_binary(data):
         raise BinaryInput(
             f"{name} holds binary data (NUL or control bytes that no text encoding explains), "
             "not a news page"
         )
 
-    if declared is not None and (text := _decode_declared(data, declared)) is not None:
-        return text
+    if declared is not None and (decoded := _decode_declared(data, declared, name)) is not None:
+        return decoded
     meta = _meta_codec(data[:4096])
-    if meta is not None and (text := _decode_declared(data, meta)) is not None:
-        return text
+    if meta is not None and (decoded := _decode_declared(data, meta, name)) is not None:
+        return decoded
     try:
-        return data.decode("utf-8")
+        return DecodedText(data.decode("utf-8"), "utf-8")
     except UnicodeDecodeError:
         pass
+    if _mostly_utf8(data):
+        # UTF-8 with a few broken bytes (a bad splice, a truncated character): reading it
+        # as a legacy code page would garble every dash and quote ("SEOUL вЂ”") to save
+        # three bytes. Replace those bytes and say so.
+        return _replacing(data, "utf-8", name)
     return _decode_by_statistics(data, name)
+
+
+def _replacing(data: bytes, codec: str, name: str) -> DecodedText:
+    """Decode with ``codec``, replacing undecodable bytes by U+FFFD, with a warning if any."""
+    try:
+        return DecodedText(_decode(data, codec, "strict"), codec)
+    except UnicodeDecodeError:
+        text = _decode(data, codec, "replace")
+    return DecodedText(text, codec, (_replaced_warning(name, codec, text),))
+
+
+def _replaced_warning(name: str, codec: str, text: str) -> str:
+    count = text.count("\ufffd")
+    what = "1 byte sequence was" if count == 1 else f"{count} byte sequences were"
+    return (
+        f"{name} is not valid {_codec_label(codec)} throughout: {what} not decodable "
+        "and replaced with U+FFFD (\ufffd)"
+    )
+
+
+def _codec_label(codec: str) -> str:
+    return "Windows-1252" if codec == BROWSER_1252 else codecs.lookup(codec).name.upper()
 
 
 def _declared_codec(content_type: str | None) -> str | None:
@@ -155,22 +226,24 @@ def _meta_codec(head: bytes) -> str | None:
     return codec
 
 
-def _decode_declared(data: bytes, codec: str) -> str | None:
+def _decode_declared(data: bytes, codec: str, name: str) -> DecodedText | None:
     """Decode with a declared codec, or None when the declaration is evidently wrong."""
-    if codec != "utf-8" and not data.isascii() and _is_utf8(data):
+    if codec != "utf-8" and not data.isascii() and (_is_utf8(data) or _mostly_utf8(data)):
         # Valid UTF-8 with multi-byte characters is almost never text in another encoding:
         # this is a page converted to UTF-8 whose template still declares the old charset.
-        return data.decode("utf-8")
+        return _replacing(data, "utf-8", name)
     try:
-        return _decode(data, codec, "strict")
+        return DecodedText(_decode(data, codec, "strict"), codec)
     except UnicodeError:
         pass
     text = _decode(data, codec, "replace")
     replaced = text.count("\ufffd")
-    return text if replaced <= max(1, len(text) * _MAX_REPLACED) else None
+    if replaced <= max(1, len(text) * _MAX_REPLACED):
+        return DecodedText(text, codec, (_replaced_warning(name, codec, text),))
+    return None
 
 
-def _decode_by_statistics(data: bytes, name: str) -> str:
+def _decode_by_statistics(data: bytes, name: str) -> DecodedText:
     from charset_normalizer import from_bytes
 
     best = from_bytes(data, cp_isolation=list(_statistical_candidates())).best()
@@ -178,14 +251,14 @@ def _decode_by_statistics(data: bytes, name: str) -> str:
         if _mostly_ascii(data):
             # A few stray high bytes in an English page: losing them beats refusing the
             # page, and Windows-1252 decodes every byte (as browsers fall back to it).
-            return _decode(data, BROWSER_1252, "strict")
+            return DecodedText(_decode(data, BROWSER_1252, "strict"), BROWSER_1252)
         raise UndecodableInput(f"{name} is text in no encoding Parley can recognise")
     # charset_normalizer names Python codecs; read legacy ones as their browser supersets.
     codec = codec_for_label(best.encoding) or best.encoding
     try:
-        return _decode(data, codec, "strict")
+        return DecodedText(_decode(data, codec, "strict"), codec)
     except (UnicodeError, LookupError):
-        return str(best)
+        return DecodedText(str(best), best.encoding)
 
 
 def _decode(data: bytes, codec: str, errors: str) -> str:
@@ -202,6 +275,35 @@ _ASCII = bytes(range(0x80))
 def _mostly_ascii(data: bytes) -> bool:
     high = len(data.translate(None, _ASCII))  # what is left once ASCII is deleted
     return high <= len(data) * 0.1
+
+
+# One well-formed UTF-8 sequence of two to four bytes (RFC 3629: no overlongs, no
+# surrogates, nothing past U+10FFFF).
+_UTF8_SEQUENCE = re.compile(
+    rb"[\xc2-\xdf][\x80-\xbf]"
+    rb"|\xe0[\xa0-\xbf][\x80-\xbf]|[\xe1-\xec\xee\xef][\x80-\xbf]{2}|\xed[\x80-\x9f][\x80-\xbf]"
+    rb"|\xf0[\x90-\xbf][\x80-\xbf]{2}|[\xf1-\xf3][\x80-\xbf]{3}|\xf4[\x80-\x8f][\x80-\xbf]{2}"
+)
+# Text in a legacy CJK encoding forms valid UTF-8 sequences by chance with up to ~45% of its
+# non-ASCII bytes (measured on EUC-KR, Shift_JIS, EUC-JP, GB18030 and Big5 text); Cyrillic
+# and Latin code pages with almost none. Real UTF-8 with a few broken bytes is near 100%.
+_UTF8_SHARE = 0.75
+# In a mostly-ASCII page, legacy text makes no valid sequences at all (a Latin or Cyrillic
+# letter is followed by ASCII), so an even split already says UTF-8: "SEOUL — " with one
+# dash (3 valid bytes) and 3 stray bytes.
+_UTF8_SHARE_MOSTLY_ASCII = 0.5
+
+
+def _mostly_utf8(data: bytes) -> bool:
+    """True when most non-ASCII bytes form well-formed UTF-8 sequences (see the shares)."""
+    high = len(data.translate(None, _ASCII))
+    if not high:
+        return False
+    valid = sum(len(match) for match in _UTF8_SEQUENCE.findall(data))
+    if not valid:
+        return False
+    share = valid / high
+    return share >= _UTF8_SHARE or (_mostly_ascii(data) and share >= _UTF8_SHARE_MOSTLY_ASCII)
 
 
 def _is_utf8(data: bytes) -> bool:

@@ -18,6 +18,8 @@ from typing import BinaryIO
 from urllib.parse import unquote
 
 from parley.errors import EmptyInput, InputError, NotAFile, SourceNotFound
+from parley.sources.address import redact_url
+from parley.sources.decode import with_encoding
 from parley.sources.document import Document
 from parley.sources.sniff import GZIP_MAGIC, MAX_BYTES, gunzip, too_large
 
@@ -28,8 +30,18 @@ _SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.-]*)://")
 _STDIN_CLOSED = "standard input is closed: pipe a page into parley or give a path"
 
 
-def read_source(spec: str, *, timeout: float = 20.0, max_bytes: int = MAX_BYTES) -> Document:
-    """Read what the user named: "-" (standard input), an http(s) URL, or a file path."""
+def read_source(
+    spec: str,
+    *,
+    timeout: float = 20.0,
+    max_bytes: int = MAX_BYTES,
+    allow_private: bool = False,
+) -> Document:
+    """Read what the user named: "-" (standard input), an http(s) URL, or a file path.
+
+    ``timeout`` bounds a URL's whole fetch; ``allow_private`` lets a URL reach private,
+    loopback and link-local addresses (see parley.sources.web).
+    """
     if spec == STDIN:
         return read_stdin(max_bytes)
     # The scheme by pattern, not urlsplit: urlsplit raises on some malformed URLs, and those
@@ -40,11 +52,15 @@ def read_source(spec: str, *, timeout: float = 20.0, max_bytes: int = MAX_BYTES)
         # Imported here so that reading files never loads the network code.
         from parley.sources.web import fetch_url
 
-        return fetch_url(spec, timeout=timeout, max_bytes=max_bytes)
+        return fetch_url(
+            spec, timeout=timeout, max_bytes=max_bytes, allow_private=allow_private
+        )
     if scheme == "file":
         return read_path(_file_url_path(spec), max_bytes)
     if scheme:
-        raise InputError(f"{spec}: Parley reads http:// and https:// URLs, not {scheme}://")
+        raise InputError(
+            f"{redact_url(spec)}: Parley reads http:// and https:// URLs, not {scheme}://"
+        )
     if not spec.strip():
         raise SourceNotFound("no input named: give a file path, a URL, or - for standard input")
     return read_path(Path(spec), max_bytes)
@@ -83,7 +99,7 @@ def read_path(path: Path, max_bytes: int = MAX_BYTES) -> Document:
         raise NotAFile(f"{name} is a folder, not a file") from err
     except OSError as err:
         raise InputError(f"{name}: cannot be read ({_reason(err)})") from err
-    return Document(data=_finish(data, name, max_bytes), source=name)
+    return with_encoding(Document(data=_finish(data, name, max_bytes), source=name))
 
 
 def read_stdin(max_bytes: int = MAX_BYTES) -> Document:
@@ -103,7 +119,7 @@ def read_stdin(max_bytes: int = MAX_BYTES) -> Document:
         data = _read_capped(stream.buffer, name, max_bytes)
     except OSError as err:
         raise InputError(f"{name} cannot be read ({_reason(err)})") from err
-    return Document(data=_finish(data, name, max_bytes), source=STDIN)
+    return with_encoding(Document(data=_finish(data, name, max_bytes), source=STDIN))
 
 
 def _file_url_path(spec: str) -> Path:

@@ -9,17 +9,19 @@ patterns that tell BOM-less UTF-16/32 from binary data).
 
 from __future__ import annotations
 
-import gzip
-import io
 import zlib
+from collections.abc import Iterable
+from typing import Any
 
 from parley.errors import BinaryInput, InputError, InputTooLarge, UnsupportedFormat
 
 __all__ = [
     "GZIP_MAGIC",
     "MAX_BYTES",
+    "MAX_LAYERS",
     "describe_size",
     "gunzip",
+    "inflate",
     "looks_binary",
     "refuse_known_formats",
     "too_large",
@@ -30,6 +32,8 @@ __all__ = [
 # a dump or a mistake, and would make one worker hold it (and its parse) in memory.
 MAX_BYTES = 20 * 1024 * 1024
 GZIP_MAGIC = b"\x1f\x8b"
+# A page gzip'd, then served gzip-encoded, is two layers; more is a bomb or a mistake.
+MAX_LAYERS = 3
 
 # Formats people plausibly hand a news reader, named so the message says what to do.
 # (magic prefix, what it is, UnsupportedFormat rather than BinaryInput)
@@ -92,21 +96,65 @@ def too_large(name: str, size: int | None, cap: int) -> InputTooLarge:
 
 
 def gunzip(data: bytes, name: str, max_bytes: int = MAX_BYTES) -> bytes:
-    """Decompress gzip data (all members), refusing more than ``max_bytes`` of output.
+    """Decompress gzip data, every layer of it, refusing more than ``max_bytes`` of output.
 
-    GzipFile.read(n) inflates only as much as it needs for n bytes, so a bomb is stopped
-    after max_bytes + 1 bytes of output instead of filling memory.
+    A file may be compressed more than once (a .gz page served gzip-encoded, or a bomb made
+    of two layers): every layer is inflated by ``inflate``, which stops as soon as its output
+    passes the cap, so no layer is ever decompressed whole before the check.
     """
+    layers = 0
+    while data.startswith(GZIP_MAGIC):
+        layers += 1
+        if layers > MAX_LAYERS:
+            raise InputError(
+                f"{name} is compressed more than {MAX_LAYERS} times over; "
+                "decompress it first if it is really a page"
+            )
+        data = inflate((data,), "gzip", name, max_bytes)
+    return data
+
+
+def inflate(chunks: Iterable[bytes], coding: str, name: str, max_bytes: int) -> bytes:
+    """Decompress ``chunks`` as they come: ``coding`` "gzip" (every member) or "deflate"
+    (zlib-wrapped or raw, as servers send either under that name). Raises InputTooLarge
+    once the output passes ``max_bytes``, InputError when the data is damaged or cut short.
+
+    zlib's ``max_length`` bounds each call's output, so a few hundred compressed bytes can
+    never become more than ``max_bytes + 1`` bytes in memory.
+    """
+    what = "gzip-compressed" if coding == "gzip" else "deflate-compressed"
+    out = bytearray()
+    inflater: Any = None
     try:
-        with gzip.GzipFile(fileobj=io.BytesIO(data)) as stream:
-            out = stream.read(max_bytes + 1)
-    except (OSError, EOFError, zlib.error) as err:
-        # BadGzipFile is an OSError; a cut-off file raises EOFError.
-        reason = f"{name} looks gzip-compressed but cannot be decompressed ({err})"
-        raise InputError(reason) from err
-    if len(out) > max_bytes:
-        raise too_large(f"{name} (decompressed)", None, max_bytes)
-    return out
+        for chunk in chunks:
+            data = chunk
+            while data:
+                if inflater is None:
+                    inflater = zlib.decompressobj(_window_bits(coding, data))
+                elif inflater.eof:
+                    # Another gzip member follows (``cat a.gz b.gz``); NUL padding ends it.
+                    if coding != "gzip" or not data.strip(b"\0"):
+                        break
+                    inflater = zlib.decompressobj(_window_bits(coding, data))
+                # The limit is never 0 (zlib's "no limit"): we stop once past the cap.
+                out += inflater.decompress(data, max_bytes + 1 - len(out))
+                if len(out) > max_bytes:
+                    raise too_large(f"{name} (decompressed)", None, max_bytes)
+                # Under the cap, zlib consumed all of ``data`` or reached a member's end.
+                data = inflater.unused_data if inflater.eof else b""
+    except zlib.error as err:
+        raise InputError(f"{name} looks {what} but cannot be decompressed ({err})") from err
+    if inflater is not None and not inflater.eof:
+        raise InputError(f"{name} looks {what} but cannot be decompressed (it is cut short)")
+    return bytes(out)
+
+
+def _window_bits(coding: str, head: bytes) -> int:
+    if coding == "gzip":
+        return 16 + zlib.MAX_WBITS
+    # A zlib header: compression method 8 and a 16-bit value divisible by 31 (RFC 1950).
+    zlib_header = len(head) >= 2 and head[0] & 0x0F == 8 and (head[0] << 8 | head[1]) % 31 == 0
+    return zlib.MAX_WBITS if zlib_header else -zlib.MAX_WBITS
 
 
 def refuse_known_formats(data: bytes, name: str) -> None:

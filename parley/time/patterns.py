@@ -15,9 +15,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
-from parley.time.lexicon import Lexicon, default_lexicon
+from parley.time.lexicon import Lexicon
 from parley.time.prefilter import ANYWHERE, Starts, starts_of
 
 
@@ -42,6 +41,7 @@ def _proper(words: list[str]) -> str:
 
 
 def build_rules(lex: Lexicon) -> tuple[Rule, ...]:
+    """Every rule, compiled from the lexicon's words (once per ``TimeResources``)."""
     full_months = [m for m in lex.months if len(m) > 4 or m in ("may", "june", "july")]
     short_months = [m for m in lex.months if m not in full_months]
     month = rf"(?:{_proper(full_months)}|{_proper(short_months)}\.?)"
@@ -209,9 +209,3 @@ def build_rules(lex: Lexicon) -> tuple[Rule, ...]:
     }
     compiled = [(name, re.compile(pattern, re.I)) for name, pattern in rules.items()]
     return tuple(Rule(name, regex, starts_of(regex)) for name, regex in compiled)
-
-
-@lru_cache(maxsize=1)
-def default_rules() -> tuple[Rule, ...]:
-    """The rules of the packaged lexicon, compiled once per process."""
-    return build_rules(default_lexicon())

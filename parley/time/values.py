@@ -3,6 +3,11 @@
 "last week" is a point of granularity ``week``, "Nov. 9" one of ``day``; shifting a point by
 a number of units and writing it as a TIMEX3 value ("2018-W45", "2018-11-09", "2018-Q3")
 are the two things resolution needs.
+
+Python's calendar ends at years 1 and 9999. Every date computed here goes through
+``add_days``, ``add_months``, ``make_date`` or ``year_value``, which raise ``OutOfRange`` (and
+only that) when a value would fall outside it; the tagger then writes the expression
+unresolved.
 """
 
 from __future__ import annotations
@@ -16,6 +21,33 @@ Granularity = Literal["day", "week", "month", "quarter", "year", "decade", "seas
 
 # Coarse to fine, for "is this point finer than that unit?".
 _ORDER = {"decade": 0, "year": 1, "season": 2, "quarter": 2, "month": 3, "week": 4, "day": 5}
+
+
+MIN_YEAR, MAX_YEAR = 1, 9999
+
+
+class OutOfRange(Exception):
+    """A date outside years 1..9999: the expression cannot be given a value."""
+
+
+def year_value(year: int) -> str:
+    """A year as a TIMEX3 value (four digits)."""
+    if not MIN_YEAR <= year <= MAX_YEAR:
+        raise OutOfRange(f"year {year}")
+    return f"{year:04d}"
+
+
+def make_date(year: int, month: int, day: int) -> date:
+    """``date(year, month, day)`` for a valid month and day (the caller's to check)."""
+    year_value(year)
+    return date(year, month, day)
+
+
+def add_days(day: date, days: int) -> date:
+    try:
+        return day + timedelta(days=days)
+    except OverflowError:
+        raise OutOfRange(f"{day} + {days} days") from None
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,48 +66,46 @@ class Point:
             return f"{base}T{self.part}"
         if self.gran == "week":
             y, w, _ = d.isocalendar()
-            return f"{y}-W{w:02d}"
+            return f"{y:04d}-W{w:02d}"
         if self.gran == "month":
-            return f"{d.year}-{d.month:02d}"
+            return f"{d.year:04d}-{d.month:02d}"
         if self.gran == "quarter":
-            return f"{d.year}-Q{(d.month - 1) // 3 + 1}"
+            return f"{d.year:04d}-Q{(d.month - 1) // 3 + 1}"
         if self.gran == "season":
-            return f"{d.year}-{self.season}"
+            return f"{d.year:04d}-{self.season}"
         if self.gran == "decade":
-            return f"{d.year // 10}X"
-        return f"{d.year}"
+            return f"{d.year // 10:03d}X"
+        return f"{d.year:04d}"
 
     def finer_than(self, gran: str) -> bool:
         return _ORDER[self.gran] > _ORDER.get(gran, 5)
 
 
 def add_months(d: date, months: int) -> date:
+    """The same day of the month ``months`` later (the month's last day when it is shorter)."""
     total = d.year * 12 + d.month - 1 + months
     year, month = divmod(total, 12)
-    year = min(max(year, 1), 9999)
+    year_value(year)
     last = calendar.monthrange(year, month + 1)[1]
     return date(year, month + 1, min(d.day, last))
 
 
 def shift(point: Point, n: int, unit: str) -> Point:
     """Move a point by ``n`` calendar units (D, W, M, Q, Y, DE), keeping its granularity."""
-    try:
-        if unit == "D":
-            return replace(point, day=point.day + timedelta(days=n))
-        if unit == "W":
-            return replace(point, day=point.day + timedelta(weeks=n))
-        months = {"M": 1, "Q": 3, "Y": 12, "DE": 120, "CE": 1200}.get(unit)
-        if months is None:
-            return point
-        return replace(point, day=add_months(point.day, n * months))
-    except OverflowError:
+    if unit == "D":
+        return replace(point, day=add_days(point.day, n))
+    if unit == "W":
+        return replace(point, day=add_days(point.day, 7 * n))
+    months = {"M": 1, "Q": 3, "Y": 12, "DE": 120, "CE": 1200}.get(unit)
+    if months is None:
         return point
+    return replace(point, day=add_months(point.day, n * months))
 
 
 def at(day: date, gran: Granularity) -> Point:
     """The period of granularity ``gran`` that contains ``day``."""
     if gran == "week":
-        return Point(day - timedelta(days=day.isoweekday() - 1), "week")
+        return Point(add_days(day, 1 - day.isoweekday()), "week")
     if gran == "month":
         return Point(day.replace(day=1), "month")
     if gran == "quarter":

@@ -155,13 +155,35 @@ def stub_kb() -> StubKB:
 
 
 @pytest.fixture(scope="session")
-def entities_of(nlp, stub_kb):  # type: ignore[no-untyped-def]
-    """A function: text (and an optional publication time) -> the entity stage's output."""
-    from parley.entities import find_entities
+def entity_resources(nlp):  # type: ignore[no-untyped-def]
+    """The entity stage's resources with the real knowledge base, loaded once."""
+    from parley.config import Config
+    from parley.entities import EntityResources
+
+    return EntityResources.load(Config(), nlp.vocab)
+
+
+@pytest.fixture(scope="session")
+def stub_resources(nlp, stub_kb):  # type: ignore[no-untyped-def]
+    """The same with the stub knowledge base."""
+    from parley.entities import EntityResources
+    from parley.entities.lexicon import load_lexicon
+
+    return EntityResources.build(stub_kb, load_lexicon(), nlp.vocab)
+
+
+@pytest.fixture(scope="session")
+def entities_of(nlp, stub_resources, entity_resources):  # type: ignore[no-untyped-def]
+    """A function: text (and an optional publication time) -> the entity stage's output,
+    with the stub knowledge base (``real=True``: the real one)."""
+    from parley.entities import article_date, find_entities
+    from parley.nlp.index import ParseIndex
     from parley.records import Article
 
-    def run(text: str, published: str | None = "2018-11-12T17:37:00+09:00", kb=None):  # type: ignore[no-untyped-def]
+    def run(text: str, published: str | None = "2018-11-12T17:37:00+09:00", real: bool = False):  # type: ignore[no-untyped-def]
         article = Article.from_text(text, id="t", published=published, source=None)
-        return find_entities(nlp(text), article, kb or stub_kb)
+        resources = entity_resources if real else stub_resources
+        parse = ParseIndex.build(nlp(text))
+        return find_entities(parse, article, article_date(published), resources)
 
     return run

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -25,12 +26,22 @@ def test_lexicon_loads_packaged_data() -> None:
         ("roles.tsv", "Minister\tGOVERNMENT"),
         ("group_nouns.tsv", "troops"),
         ("pronouns.tsv", "he\tx"),
+        ("org_words.tsv", "Agency\tplanet\tGOV"),
+        ("regional_refs.tsv", "the West\tUSA,Europe\tUSA"),
+        ("stop_tokens.txt", "KST\textra"),
     ],
 )
 def test_lexicon_malformed_line_names_file(tmp_path: Path, name: str, line: str) -> None:
     data = tmp_path / "data"
     shutil.copytree(DATA_DIR, data)
+    number = len((data / name).read_text(encoding="utf-8").splitlines()) + 1
     with (data / name).open("a", encoding="utf-8") as fh:
         fh.write(line + "\n")
-    with pytest.raises(KnowledgeBaseError, match=name):
+    # The error names the file and the line of the bad row.
+    with pytest.raises(KnowledgeBaseError, match=rf"^{re.escape(name)}:{number}: "):
         load_lexicon_from(data)
+
+
+def test_lexicon_load_reads_anew() -> None:
+    # EntityResources keeps the one loaded copy; the loader caches nothing.
+    assert load_lexicon() is not load_lexicon()

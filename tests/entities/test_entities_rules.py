@@ -283,12 +283,9 @@ def test_cluster_international_body_takes_no_sentence_country(entities_of) -> No
 
 def test_mentions_demonym_tagged_as_place_or_organisation(entities_of) -> None:  # type: ignore[no-untyped-def]
     # The small model tags these demonyms GPE and ORG; they are still countries' groups.
-    from parley.kb import load_knowledge_base
-
-    kb = load_knowledge_base()
-    army = entities_of("The Sri Lankan army has been holding the villagers for weeks.", kb=kb)
+    army = entities_of("The Sri Lankan army has been holding the villagers for weeks.", real=True)
     assert "LKAMIL" in {e.actor for e in army}
-    lawmakers = entities_of("Ukrainian lawmakers on Tuesday endorsed the agreement.", kb=kb)
+    lawmakers = entities_of("Ukrainian lawmakers on Tuesday endorsed the agreement.", real=True)
     assert "UKRLEG" in {e.actor for e in lawmakers}
 
 

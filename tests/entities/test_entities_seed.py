@@ -7,6 +7,7 @@ the stamps are tested too); the full pipeline (extraction first) is checked thro
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -15,15 +16,15 @@ from parley.records import Article, Entity
 
 
 @pytest.fixture(scope="module")
-def seed_entities(seed_path: Path, nlp) -> tuple[Entity, ...]:  # type: ignore[no-untyped-def]
+def seed_entities(seed_path: Path, nlp, entity_resources) -> tuple[Entity, ...]:  # type: ignore[no-untyped-def]
     from parley.entities import find_entities
-    from parley.kb import load_knowledge_base
+    from parley.nlp.index import ParseIndex
 
     text = seed_path.read_text(encoding="utf-8")
     article = Article.from_text(
         text, id="seed", published="2018-11-12T17:37:00+09:00", source=str(seed_path)
     )
-    return find_entities(nlp(text), article, load_knowledge_base())
+    return find_entities(ParseIndex.build(nlp(text)), article, date(2018, 11, 12), entity_resources)
 
 
 def _one(entities: tuple[Entity, ...], *names: str) -> Entity:

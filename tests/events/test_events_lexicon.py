@@ -79,7 +79,7 @@ def test_lexicon_bad_condition(tmp_path: Path) -> None:
 
 
 def test_lexicon_stance_cues_name_allegation_verbs(nlp) -> None:  # type: ignore[no-untyped-def]
-    from parley.events.stance import alleges
+    from parley.events.statements import alleges
 
     doc = nlp("Gondor claimed it. Gondor said it.")
     assert alleges(doc[1])

@@ -78,3 +78,18 @@ def test_mention_index_before_and_distinct_before() -> None:
     assert before_other is not None and before_other.entity is tokyo
     assert [r.entity.id for r in index.distinct_before(end, 2)] == ["e1", "e2"]
     assert index.by_id["e3"] is kim
+
+
+def test_parse_index_clipped_sentence_matches_a_scan() -> None:
+    words = ["One", "two", "\n", "three", ".", "\n\n", "Four", "five", "."]
+    doc = Doc(
+        Vocab(), words=words, spaces=[True, False, False, False, False, False, True, False, False]
+    )
+    parse = ParseIndex.build(doc)
+    text = parse.text
+    for offset in range(len(text)):
+        p_start = text.rfind("\n", 0, offset) + 1
+        p_end = text.find("\n", offset)
+        p_end = len(text) if p_end < 0 else p_end
+        start, end = parse.clipped_sentence_at(offset)
+        assert start >= p_start and end <= p_end

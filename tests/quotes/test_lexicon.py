@@ -8,11 +8,12 @@ from pathlib import Path
 import pytest
 
 from parley.errors import KnowledgeBaseError
-from parley.quotes.lexicon import DATA_DIR, default_lexicon, load_lexicon
+from parley.quotes import QuoteResources
+from parley.quotes.lexicon import DATA_DIR, load_lexicon
 
 
-def test_lexicon_packaged_files_load() -> None:
-    lex = default_lexicon()
+def test_lexicon_packaged_files_load(quote_resources: QuoteResources) -> None:
+    lex = quote_resources.lexicon
     assert lex.cue_verbs["say"].frame == "any"
     assert "make clear" in lex.cue_verbs
     assert ("“", "”") in lex.mark_pairs
@@ -36,8 +37,8 @@ def test_lexicon_unknown_class_is_refused(tmp_path: Path) -> None:
         load_lexicon(data)
 
 
-def test_lexicon_learned_frames_load() -> None:
-    frames = default_lexicon().cue_frames
+def test_lexicon_learned_frames_load(quote_resources: QuoteResources) -> None:
+    frames = quote_resources.lexicon.cue_frames
     assert "ccomp" in frames["say"]
     assert "prep:for" in frames["call"]
 

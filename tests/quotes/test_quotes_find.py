@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
 from typing import Any
 
 import pytest
 
-from parley.quotes import find_quotes
+from parley.nlp.index import MentionIndex, ParseIndex
+from parley.quotes import QuoteResources, find_quotes
 from parley.records import Article, Entity, Mention, Quote, Timex
+
+Quoter = Callable[..., tuple[Quote, ...]]
 
 pytestmark = pytest.mark.model
 
@@ -26,19 +30,36 @@ def _entity(eid: str, name: str, kind: Any, text: str) -> Entity:
     return Entity(eid, name, kind, None, None, (), None, tuple(mentions))
 
 
-def _quotes(
+def run_quotes(
     nlp: Any,
+    resources: QuoteResources,
     text: str,
     entities: tuple[Entity, ...] = (),
     timexes: tuple[Timex, ...] = (),
     authors: tuple[str, ...] = (),
 ) -> tuple[Quote, ...]:
-    return find_quotes(nlp(text), _article(text, authors), entities, timexes)
+    """The quote stage on ``text`` as the pipeline calls it."""
+    parse = ParseIndex.build(nlp(text))
+    mentions = MentionIndex.build(entities, parse)
+    return find_quotes(parse, mentions, _article(text, authors), timexes, resources)
 
 
-def test_quotes_direct_with_speaker_after(nlp: Any) -> None:
+@pytest.fixture
+def quoter(nlp: Any, quote_resources: QuoteResources) -> Quoter:
+    def run(
+        text: str,
+        entities: tuple[Entity, ...] = (),
+        timexes: tuple[Timex, ...] = (),
+        authors: tuple[str, ...] = (),
+    ) -> tuple[Quote, ...]:
+        return run_quotes(nlp, quote_resources, text, entities, timexes, authors)
+
+    return run
+
+
+def test_quotes_direct_with_speaker_after(quoter: Quoter) -> None:
     text = "“The harbour will stay closed until spring,” said Anna Berg, a port official."
-    (q,) = _quotes(nlp, text, (_entity("e1", "Anna Berg", "person", text),))
+    (q,) = quoter(text, (_entity("e1", "Anna Berg", "person", text),))
     assert q.kind == "direct" and q.id == "q1"
     assert q.text == "“The harbour will stay closed until spring,”"
     assert q.speaker == "e1" and q.speaker_text.startswith("Anna Berg")
@@ -46,9 +67,9 @@ def test_quotes_direct_with_speaker_after(nlp: Any) -> None:
     assert (q.start, q.end) == (0, len(q.text))
 
 
-def test_quotes_split_by_attribution_keeps_fragments(nlp: Any) -> None:
+def test_quotes_split_by_attribution_keeps_fragments(quoter: Quoter) -> None:
     text = "“We will not move,” the mayor said, “not this year and not next year.”"
-    (q,) = _quotes(nlp, text)
+    (q,) = quoter(text)
     assert [text[s:e] for s, e in q.fragments] == [
         "“We will not move,”",
         "“not this year and not next year.”",
@@ -56,94 +77,94 @@ def test_quotes_split_by_attribution_keeps_fragments(nlp: Any) -> None:
     assert q.speaker_text == "the mayor"
 
 
-def test_quotes_reported_speech_after_cue(nlp: Any) -> None:
+def test_quotes_reported_speech_after_cue(quoter: Quoter) -> None:
     text = "The fisheries minister warned that the quota would be cut by half."
-    (q,) = _quotes(nlp, text)
+    (q,) = quoter(text)
     assert q.kind == "indirect"
     assert q.text == "that the quota would be cut by half"
     assert q.speaker_text == "The fisheries minister" and q.cue == "warned"
 
 
-def test_quotes_mixed_quote_inside_reported_speech(nlp: Any) -> None:
+def test_quotes_mixed_quote_inside_reported_speech(quoter: Quoter) -> None:
     text = "The governor repeatedly said that the “bridge is still safe” for heavy trucks."
-    (q,) = _quotes(nlp, text)
+    (q,) = quoter(text)
     assert q.kind == "mixed"
     assert q.text.startswith("that the “bridge is still safe”")
 
 
-def test_quotes_according_to(nlp: Any) -> None:
+def test_quotes_according_to(quoter: Quoter) -> None:
     text = "According to the weather office, the storm will reach the coast tonight."
-    (q,) = _quotes(nlp, text)
+    (q,) = quoter(text)
     assert q.cue == "According to" and q.speaker_text == "the weather office"
     assert q.text == "the storm will reach the coast tonight"
 
 
-def test_quotes_scare_quotes_are_not_speech(nlp: Any) -> None:
+def test_quotes_scare_quotes_are_not_speech(quoter: Quoter) -> None:
     text = "The council's “green plan” drew a small crowd on Monday."
-    assert _quotes(nlp, text) == ()
+    assert quoter(text) == ()
 
 
-def test_quotes_floating_paragraph_goes_to_previous_speaker(nlp: Any) -> None:
+def test_quotes_floating_paragraph_goes_to_previous_speaker(quoter: Quoter) -> None:
     text = (
         "“The trains will run again on Friday,” Tomas Kral said.\n\n"
         "“After that we will review every line in the network.”"
     )
     # One attribution over both paragraphs, as PolNeAR marks a quotation carried on.
-    (q,) = _quotes(nlp, text, (_entity("e1", "Tomas Kral", "person", text),))
+    (q,) = quoter(text, (_entity("e1", "Tomas Kral", "person", text),))
     assert q.speaker == "e1" and q.cue == "said"
     first, second = q.fragments
     assert text[first[0] : first[1]] == "“The trains will run again on Friday,”"
     assert text[second[0] : second[1]] == "“After that we will review every line in the network.”"
 
 
-def test_quotes_floating_paragraph_after_reported_speech_keeps_speaker(nlp: Any) -> None:
+def test_quotes_floating_paragraph_after_reported_speech_keeps_speaker(quoter: Quoter) -> None:
     text = (
         "Tomas Kral said the trains would run again on Friday.\n\n"
         "“After that we will review every line in the network.”"
     )
-    q1, q2 = _quotes(nlp, text, (_entity("e1", "Tomas Kral", "person", text),))
+    q1, q2 = quoter(text, (_entity("e1", "Tomas Kral", "person", text),))
     assert q2.speaker == "e1" and q2.cue is None
     assert q2.text == "“After that we will review every line in the network.”"
 
 
-def test_quotes_pronoun_speaker_resolves_to_person(nlp: Any) -> None:
+def test_quotes_pronoun_speaker_resolves_to_person(quoter: Quoter) -> None:
     text = (
         "Maria Lind opened the session in the morning.\n\n"
         "She said that the vote would be postponed."
     )
-    (q,) = _quotes(nlp, text, (_entity("e1", "Maria Lind", "person", text),))
+    (q,) = quoter(text, (_entity("e1", "Maria Lind", "person", text),))
     assert q.speaker_text == "She" and q.speaker == "e1"
 
 
-def test_quotes_date_and_venue_from_the_same_sentence(nlp: Any) -> None:
+def test_quotes_date_and_venue_from_the_same_sentence(quoter: Quoter) -> None:
     text = "During a press conference on May 3, the minister said that talks would resume."
     start = text.index("May 3")
     timex = Timex("May 3", "DATE", "2021-05-03", start, start + 5)
-    (q,) = _quotes(nlp, text, timexes=(timex,))
+    (q,) = quoter(text, timexes=(timex,))
     assert q.date == "2021-05-03" and q.venue == "press conference"
 
 
-def test_quotes_no_date_without_a_time_expression(nlp: Any) -> None:
-    (q,) = _quotes(nlp, "The minister said that talks would resume.")
+def test_quotes_no_date_without_a_time_expression(quoter: Quoter) -> None:
+    (q,) = quoter("The minister said that talks would resume.")
     assert q.date is None
 
 
-def test_quotes_byline_author_is_never_the_speaker(nlp: Any) -> None:
+def test_quotes_byline_author_is_never_the_speaker(quoter: Quoter) -> None:
     text = "Jon Hale said that the mine had closed."
     entities = (_entity("e1", "Jon Hale", "person", text),)
-    (q,) = _quotes(nlp, text, entities, authors=("Jon Hale",))
+    (q,) = quoter(text, entities, authors=("Jon Hale",))
     assert q.speaker is None and q.speaker_text == "Jon Hale"
 
 
-def test_quotes_vague_source_keeps_text_but_no_entity(nlp: Any) -> None:
+def test_quotes_vague_source_keeps_text_but_no_entity(quoter: Quoter) -> None:
     text = "Kim Sol left early. Some analysts think that the deal will fail."
-    (q,) = _quotes(nlp, text, (_entity("e1", "Kim Sol", "person", text),))
+    (q,) = quoter(text, (_entity("e1", "Kim Sol", "person", text),))
     assert q.speaker is None and q.speaker_text == "Some analysts"
 
 
-def test_quotes_unbalanced_mark_is_flagged_not_fatal(nlp: Any) -> None:
+def test_quotes_unbalanced_mark_is_flagged_not_fatal(quoter: Quoter) -> None:
     text = "“The ferry never came back and nobody told us why, the captain said.\n\nEnd."
-    quotes = _quotes(nlp, text)
+    quotes = quoter(text)
     assert any(q.unbalanced for q in quotes)
     assert all(q.text == text[q.start : q.end] for q in quotes)
 
@@ -159,165 +180,162 @@ def test_quotes_unbalanced_mark_is_flagged_not_fatal(nlp: Any) -> None:
         "« » „ ” '' `` ' \" 「 」",
     ],
 )
-def test_quotes_bad_input_gives_a_result(nlp: Any, text: str) -> None:
-    quotes = _quotes(nlp, text)
+def test_quotes_bad_input_gives_a_result(quoter: Quoter, text: str) -> None:
+    quotes = quoter(text)
     for q in quotes:
         assert 0 <= q.start < q.end <= len(text)
         assert all(0 <= s < e <= len(text) for s, e in q.fragments)
     assert [q.id for q in quotes] == [f"q{i}" for i in range(1, len(quotes) + 1)]
 
 
-def test_quotes_stance_verb_with_object_is_an_attribution(nlp: Any) -> None:
+def test_quotes_stance_verb_with_object_is_an_attribution(quoter: Quoter) -> None:
     text = "The farmers' union criticized the new water tariff at its annual meeting."
-    (q,) = _quotes(nlp, text)
+    (q,) = quoter(text)
     assert q.cue == "criticized" and q.cue_lemma == "criticize"
     assert q.speaker_text == "The farmers' union"
     assert q.text.startswith("the new water tariff")
 
 
-def test_quotes_prepositional_frame_puts_the_preposition_in_the_cue(nlp: Any) -> None:
+def test_quotes_prepositional_frame_puts_the_preposition_in_the_cue(quoter: Quoter) -> None:
     text = "Mayor Ingrid Holm called for a second bridge over the river."
-    (q,) = _quotes(nlp, text)
+    (q,) = quoter(text)
     assert q.cue == "called for"
     assert q.text == "a second bridge over the river"
 
 
-def test_quotes_cue_keeps_auxiliaries_and_negation(nlp: Any) -> None:
+def test_quotes_cue_keeps_auxiliaries_and_negation(quoter: Quoter) -> None:
     text = "The council has not endorsed the plan to close the library."
-    (q,) = _quotes(nlp, text)
+    (q,) = quoter(text)
     assert q.cue == "has not endorsed"
     assert q.text == "the plan to close the library"
 
 
-def test_quotes_relative_pronoun_source_resolves_to_antecedent(nlp: Any) -> None:
+def test_quotes_relative_pronoun_source_resolves_to_antecedent(quoter: Quoter) -> None:
     text = "Anna Berg, who said the harbour would stay closed until spring, left early."
-    quotes = _quotes(nlp, text, (_entity("e1", "Anna Berg", "person", text),))
+    quotes = quoter(text, (_entity("e1", "Anna Berg", "person", text),))
     q = next(q for q in quotes if q.cue == "said")
     assert q.speaker_text == "who"
     assert q.speaker == "e1"
 
 
-def test_quotes_noun_cue_with_possessive_source(nlp: Any) -> None:
+def test_quotes_noun_cue_with_possessive_source(quoter: Quoter) -> None:
     text = "Voters cheered Mayor Holm's call for a second bridge over the river."
-    q = next(q for q in _quotes(nlp, text) if q.cue_lemma == "call")
+    q = next(q for q in quoter(text) if q.cue_lemma == "call")
     assert q.cue == "call for"
     assert q.speaker_text == "Mayor Holm's" or q.speaker_text == "Mayor Holm"
     assert q.text == "a second bridge over the river"
 
 
-def test_quotes_adjective_cue_starts_at_the_copula(nlp: Any) -> None:
+def test_quotes_adjective_cue_starts_at_the_copula(quoter: Quoter) -> None:
     text = "The fishermen are deeply skeptical of the new quota system."
-    (q,) = _quotes(nlp, text)
+    (q,) = quoter(text)
     assert q.cue == "are deeply skeptical of"
     assert q.speaker_text == "The fishermen"
     assert q.text == "the new quota system"
 
 
-def test_quotes_passive_cue_takes_the_agent_as_source(nlp: Any) -> None:
+def test_quotes_passive_cue_takes_the_agent_as_source(quoter: Quoter) -> None:
     text = "The new quota system was criticized by the fishermen's union."
-    (q,) = _quotes(nlp, text)
+    (q,) = quoter(text)
     assert q.text == "The new quota system"
     assert q.speaker_text == "the fishermen's union"
 
 
-def test_quotes_catenative_cue_is_one_attribution(nlp: Any) -> None:
+def test_quotes_catenative_cue_is_one_attribution(quoter: Quoter) -> None:
     text = "The governor is expected to endorse the harbour plan next week."
-    (q,) = _quotes(nlp, text)
+    (q,) = quoter(text)
     assert q.cue == "is expected to endorse"
     assert q.speaker_text == "The governor"
 
 
-def test_quotes_transcript_lines_name_their_speaker(nlp: Any) -> None:
+def test_quotes_transcript_lines_name_their_speaker(quoter: Quoter) -> None:
     text = (
         "The panel argued about the harbour.\n\n"
         "MARTA DIAZ: The harbour needs a second pier before winter.\n\n"
         "Update: The meeting was moved to Friday."
     )
-    quotes = _quotes(nlp, text)
+    quotes = quoter(text)
     (q,) = [q for q in quotes if q.cue == ":"]
     assert q.speaker_text == "MARTA DIAZ"
     assert q.text == "The harbour needs a second pier before winter"
 
 
-def test_quotes_participle_on_a_noun_takes_the_noun_as_source(nlp: Any) -> None:
+def test_quotes_participle_on_a_noun_takes_the_noun_as_source(quoter: Quoter) -> None:
     text = "The crowd included dozens of farmers saying the tariff would ruin them."
-    quotes = _quotes(nlp, text)
+    quotes = quoter(text)
     q = next(q for q in quotes if q.cue_lemma == "say")
     assert q.text == "the tariff would ruin them"
     assert q.speaker_text is not None and "farmers" in q.speaker_text
 
 
-def test_quotes_content_starts_after_the_dateline(nlp: Any) -> None:
+def test_quotes_content_starts_after_the_dateline(quoter: Quoter) -> None:
     text = "OSLO (NTB) — The harbour will stay closed until spring, the port authority said."
-    q = next(q for q in _quotes(nlp, text) if q.cue == "said")
+    q = next(q for q in quoter(text) if q.cue == "said")
     assert q.text == "The harbour will stay closed until spring"
 
 
-def test_quotes_object_control_content_starts_at_the_object(nlp: Any) -> None:
+def test_quotes_object_control_content_starts_at_the_object(quoter: Quoter) -> None:
     text = "The mayor urged the ferry company to restore the night service."
-    q = next(q for q in _quotes(nlp, text) if q.cue_lemma == "urge")
+    q = next(q for q in quoter(text) if q.cue_lemma == "urge")
     assert q.text == "the ferry company to restore the night service"
 
 
-def test_quotes_learned_frame_inside_reported_speech_is_not_separate(nlp: Any) -> None:
+def test_quotes_learned_frame_inside_reported_speech_is_not_separate(quoter: Quoter) -> None:
     text = "Anna Berg said the fishermen criticized the new quota system."
-    quotes = _quotes(nlp, text)
+    quotes = quoter(text)
     assert [q.cue for q in quotes] == ["said"]
     assert quotes[0].text == "the fishermen criticized the new quota system"
 
 
-def test_quotes_gerund_under_a_preposition_takes_the_clause_subject(nlp: Any) -> None:
+def test_quotes_gerund_under_a_preposition_takes_the_clause_subject(quoter: Quoter) -> None:
     text = "The minister ended the debate by saying the bridge would open in May."
-    q = next(q for q in _quotes(nlp, text) if q.cue_lemma == "say")
+    q = next(q for q in quoter(text) if q.cue_lemma == "say")
     assert q.speaker_text == "The minister"
     assert q.text == "the bridge would open in May"
 
 
-def test_quotes_learned_frame_stops_before_participle_clause(nlp: Any) -> None:
+def test_quotes_learned_frame_stops_before_participle_clause(quoter: Quoter) -> None:
     text = "The senator criticized the new tariff plan, arguing that it would hurt farmers."
-    texts = {q.cue: q.text for q in _quotes(nlp, text)}
+    texts = {q.cue: q.text for q in quoter(text)}
     assert texts["criticized"] == "the new tariff plan"
     assert texts["arguing"] == "that it would hurt farmers"
 
 
-def test_quotes_content_trimmed_before_no_break_space(nlp: Any) -> None:
+def test_quotes_content_trimmed_before_no_break_space(quoter: Quoter) -> None:
     text = "The minister said the new bridge would open in May.\xa0Critics were not convinced."
-    (q,) = _quotes(nlp, text)
+    (q,) = quoter(text)
     assert q.text == "the new bridge would open in May"
 
 
-def test_quotes_series_label_headline_is_not_a_speaker(nlp: Any) -> None:
+def test_quotes_series_label_headline_is_not_a_speaker(quoter: Quoter) -> None:
     text = "The Latest: Harbour strike enters its third week\n\nDockers stayed home on Monday."
-    assert _quotes(nlp, text) == ()
+    assert quoter(text) == ()
 
 
-def test_quotes_headline_tally_is_not_a_statement(nlp: Any) -> None:
+def test_quotes_headline_tally_is_not_a_statement(quoter: Quoter) -> None:
     text = "Votes so far\nAnna Berg: 1,204\nTomas Kral: 988\n\nCounting resumes tomorrow."
-    assert all(q.speaker_text not in ("Anna Berg", "Tomas Kral") for q in _quotes(nlp, text))
+    assert all(q.speaker_text not in ("Anna Berg", "Tomas Kral") for q in quoter(text))
 
 
-def test_quotes_reported_content_stops_before_another_clause_subject(nlp: Any) -> None:
+def test_quotes_reported_content_stops_before_another_clause_subject(quoter: Quoter) -> None:
     text = "Most voters said they trusted the mayor, others backed her rival instead."
-    (q,) = [q for q in _quotes(nlp, text) if q.cue == "said"]
+    (q,) = [q for q in quoter(text) if q.cue == "said"]
     assert q.text == "they trusted the mayor"
 
 
-def test_quotes_cue_keeps_colon_after_verb(nlp: Any) -> None:
+def test_quotes_cue_keeps_colon_after_verb(quoter: Quoter) -> None:
     text = "The mayor said: “We will rebuild the bridge before winter.”"
-    (q,) = _quotes(nlp, text)
+    (q,) = quoter(text)
     assert q.cue == "said:"
 
 
-def test_quotes_content_keeps_abbreviation_period(nlp: Any) -> None:
+def test_quotes_content_keeps_abbreviation_period(quoter: Quoter) -> None:
     text = "The senator suggested the storms pose a growing threat to the U.S. Others disagreed."
-    (q,) = _quotes(nlp, text)
+    (q,) = quoter(text)
     assert q.text == "the storms pose a growing threat to the U.S."
 
 
-def test_quotes_relative_text_speaks_through_its_citer(nlp) -> None:  # type: ignore[no-untyped-def]
-    from parley.quotes import find_quotes
-    from parley.records import Article, Entity, Mention
-
+def test_quotes_relative_text_speaks_through_its_citer(quoter: Quoter) -> None:
     text = (
         "The Daily Courier referred to an editorial that praised the deal and warned that "
         "“the talks could still fail.”"
@@ -333,6 +351,6 @@ def test_quotes_relative_text_speaks_through_its_citer(nlp) -> None:  # type: ig
         affiliation=None,
         mentions=(Mention(start, start + 13, "Daily Courier"),),
     )
-    quotes = find_quotes(nlp(text), Article.from_text(text), (courier,), ())
+    quotes = quoter(text, (courier,))
     warned = [q for q in quotes if "could still fail" in q.text]
     assert warned and all(q.speaker == "e1" for q in warned)

@@ -17,7 +17,13 @@ from parley.errors import (
     UnsupportedFormat,
 )
 from parley.sources import Document
-from parley.sources.decode import _charset_table, codec_for_label, decode_document
+from parley.sources.decode import (
+    _charset_table,
+    codec_for_label,
+    decode_document,
+    decode_text,
+    with_encoding,
+)
 
 # Sentences written for these tests, one per script the decoder must recognise.
 KOREAN = (
@@ -278,3 +284,74 @@ def test_decode_mostly_ascii_page_survives_when_statistics_give_up(
     assert decode(data) == "The talks stalled again on Monday \x8f\u00a4 officials said."
     with pytest.raises(UndecodableInput):
         decode(bytes(range(0x80, 0x100)) * 2)
+
+
+# A wire story saved as UTF-8 whose copy went through a bad splice: three stray bytes.
+SPLICED = (
+    "SEOUL — South Korea’s envoy said on Monday that the working-level talks had “stalled” "
+    "and that no date had been set for the next round — at least not yet."
+).encode()
+SPLICED = SPLICED.replace(b"envoy", b"env\x93oy").replace(b"round", b"rou\xe9nd\xff")
+
+
+def test_decode_mostly_utf8_with_stray_bytes_stays_utf8_with_a_warning() -> None:
+    decoded = decode_text(Document(data=SPLICED, source="wire.txt"))
+    assert decoded.encoding == "utf-8"
+    assert decoded.text.startswith("SEOUL — South Korea’s env\ufffdoy")
+    assert "вЂ" not in decoded.text
+    assert decoded.warnings == (
+        "wire.txt is not valid UTF-8 throughout: 3 byte sequences were not decodable and "
+        "replaced with U+FFFD (\ufffd)",
+    )
+
+
+def test_decode_one_dash_and_three_stray_bytes_is_still_utf8() -> None:
+    # The even split: 3 bytes in a valid sequence, 3 outside. A mostly-ASCII page in a
+    # legacy code page makes no valid sequence at all.
+    data = (
+        "SEOUL — The talks resumed on Monday after a pause of three weeks, officials said."
+    ).encode() + b" The envoys \x93met\x94 again \x85"
+    decoded = decode_text(Document(data=data, source="wire.txt"))
+    assert decoded.text.startswith("SEOUL — The talks")
+    assert len(decoded.warnings) == 1
+
+
+def test_decode_mostly_utf8_beats_a_wrong_legacy_declaration() -> None:
+    decoded = decode_text(
+        Document(data=SPLICED, source="wire.html", content_type="text/html; charset=windows-1251")
+    )
+    assert decoded.text.startswith("SEOUL — South Korea’s")
+    assert decoded.warnings
+
+
+@pytest.mark.parametrize(
+    ("text", "codec"),
+    [
+        (KOREAN, "euc-kr"),
+        (JAPANESE, "shift_jis"),
+        (CHINESE, "gb18030"),
+        ("Министр заявил в понедельник, что переговоры зашли в тупик. " * 3, "cp1251"),
+        (FRENCH, "latin-1"),
+    ],
+)
+def test_decode_legacy_encodings_are_not_taken_for_broken_utf8(text: str, codec: str) -> None:
+    decoded = decode_text(Document(data=text.encode(codec), source="page.txt"))
+    assert decoded.text == text
+    assert decoded.warnings == ()
+
+
+def test_decode_declared_utf8_with_one_bad_byte_warns() -> None:
+    data = ("<p>" + FRENCH + "</p>").encode("utf-8").replace(b"lundi", b"lu\xffndi") * 10
+    decoded = decode_text(
+        Document(data=data, source="page.html", content_type="text/html; charset=utf-8")
+    )
+    assert "lu\ufffdndi" in decoded.text
+    assert decoded.warnings and "not valid UTF-8" in decoded.warnings[0]
+
+
+def test_decode_readers_choose_the_codec_once_and_keep_the_warning() -> None:
+    document = with_encoding(Document(data=SPLICED, source="wire.txt"))
+    assert document.encoding == "utf-8"
+    assert len(document.warnings) == 1
+    # Decoding again reads the chosen codec and reports the warning once, not twice.
+    assert decode_text(document).warnings == document.warnings

@@ -43,7 +43,7 @@ def test_files_reads_a_file_keeping_the_path_as_given(tmp_path: Path) -> None:
     page = tmp_path / "page.html"
     page.write_bytes(PAGE)
     document = read_path(page)
-    assert document == Document(data=PAGE, source=str(page))
+    assert document == Document(data=PAGE, source=str(page), encoding="utf-8")
 
 
 def test_files_missing_path_is_source_not_found(tmp_path: Path) -> None:
@@ -163,7 +163,7 @@ def test_files_gzip_of_nothing_is_empty_input(tmp_path: Path) -> None:
 
 def test_files_stdin_is_read_with_source_dash(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(sys, "stdin", _Stdin(PAGE))
-    assert read_source("-") == Document(data=PAGE, source="-")
+    assert read_source("-") == Document(data=PAGE, source="-", encoding="utf-8")
 
 
 def test_files_stdin_over_cap_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -196,7 +196,9 @@ def test_files_stdin_terminal_or_closed_is_refused(
 def test_files_source_spec_sends_urls_to_fetch_url(monkeypatch: pytest.MonkeyPatch) -> None:
     calls: list[tuple[str, float, int]] = []
 
-    def fake_fetch(url: str, *, timeout: float, max_bytes: int) -> Document:
+    def fake_fetch(
+        url: str, *, timeout: float, max_bytes: int, allow_private: bool = False
+    ) -> Document:
         calls.append((url, timeout, max_bytes))
         return Document(data=PAGE, source=url, url=url)
 
@@ -255,3 +257,54 @@ def test_files_document_from_input_reads_paths(tmp_path: Path) -> None:
     page.write_bytes(gzip.compress(PAGE))
     assert document_from_input(page, url="https://news.example/p").data == PAGE
     assert document_from_input(str(page)).source == str(page)
+
+
+def test_files_double_gzip_is_capped_after_every_layer(tmp_path: Path) -> None:
+    # A few hundred bytes on disk that inflate to 15 MB in the second layer: the cap must
+    # stop the second layer while it streams, not after.
+    bomb = tmp_path / "twice.gz"
+    bomb.write_bytes(gzip.compress(gzip.compress(b" " * 15_000_000, 9), 9))
+    assert bomb.stat().st_size < 1000
+    with pytest.raises(InputTooLarge) as err:
+        read_path(bomb, max_bytes=100_000)
+    assert str(err.value) == (
+        f"{bomb} (decompressed) is over Parley's 97.7 KB cap per document "
+        "(set --max-bytes to change it) [E106]"
+    )
+
+
+def test_files_double_gzip_under_the_cap_is_read(tmp_path: Path) -> None:
+    page = tmp_path / "page.html.gz.gz"
+    page.write_bytes(gzip.compress(gzip.compress(PAGE)))
+    assert read_path(page).data == PAGE
+
+
+def test_files_gzip_nested_too_deep_is_refused(tmp_path: Path) -> None:
+    data = PAGE
+    for _ in range(4):
+        data = gzip.compress(data)
+    page = tmp_path / "deep.gz"
+    page.write_bytes(data)
+    with pytest.raises(InputError, match="compressed more than 3 times over"):
+        read_path(page)
+
+
+def test_files_api_bytes_get_the_same_caps() -> None:
+    bomb = gzip.compress(gzip.compress(b"\n" * 2_000_000))
+    with pytest.raises(InputTooLarge, match=r"<bytes> \(decompressed\) is over"):
+        document_from_input(bomb, max_bytes=10_000)
+    with pytest.raises(InputTooLarge, match="<bytes> is 11 bytes, over"):
+        document_from_input(b"x" * 11, max_bytes=10)
+    with pytest.raises(InputTooLarge, match="<text> is 11 bytes, over"):
+        document_from_input("y" * 11, max_bytes=10)
+
+
+def test_files_reader_warnings_travel_with_the_document(tmp_path: Path) -> None:
+    page = tmp_path / "wire.txt"
+    page.write_bytes("SEOUL — talks “stalled” — again — on Monday.".encode() + b" \xff")
+    document = read_path(page)
+    assert document.encoding == "utf-8"
+    assert document.warnings == (
+        f"{page} is not valid UTF-8 throughout: 1 byte sequence was not decodable and "
+        "replaced with U+FFFD (\ufffd)",
+    )

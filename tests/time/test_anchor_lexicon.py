@@ -52,7 +52,7 @@ def test_lexicon_malformed_line_names_file_and_line(tmp_path: Path) -> None:
     bad.write_text("# header\njanuary\t1\nfebruary 2\n", encoding="utf-8")
     with pytest.raises(KnowledgeBaseError) as info:
         read_table(bad)
-    assert "months.tsv, line 3" in str(info.value)
+    assert "months.tsv:3" in str(info.value)
 
 
 def test_values_point_formats() -> None:
@@ -66,8 +66,14 @@ def test_values_point_formats() -> None:
 
 @pytest.mark.parametrize(
     ("n", "unit", "value"),
-    [(2, "Y", "P2Y"), (48, "TH", "PT48H"), (1, "DE", "P10Y"), (None, "Y", "PXY"),
-     (2.5, "Y", "P2Y6M"), (1.5, "TM", "PT1M30S")],
+    [
+        (2, "Y", "P2Y"),
+        (48, "TH", "PT48H"),
+        (1, "DE", "P10Y"),
+        (None, "Y", "PXY"),
+        (2.5, "Y", "P2Y6M"),
+        (1.5, "TM", "PT1M30S"),
+    ],
 )
 def test_values_duration(n: float | None, unit: str, value: str) -> None:
     assert duration(n, unit) == value

@@ -9,7 +9,7 @@ from array import array
 
 import pytest
 
-from parley.time.patterns import default_rules
+from parley.time import TimeResources
 from parley.time.prefilter import (
     CASE_TWINS,
     DIGIT_KEY,
@@ -41,8 +41,8 @@ TEXTS = [
 ]
 
 
-def _assert_same_matches(text: str) -> None:
-    rules = default_rules()
+def _assert_same_matches(resources: TimeResources, text: str) -> None:
+    rules = resources.rules
     together = StartFinder([rule.starts for rule in rules]).offsets(text)
     for number, rule in enumerate(rules):
         alone = StartFinder([rule.starts]).offsets(text)[0]
@@ -53,8 +53,10 @@ def _assert_same_matches(text: str) -> None:
 
 
 @pytest.mark.parametrize("text", TEXTS)
-def test_prefilter_scan_matches_finditer_for_every_rule(text: str) -> None:
-    _assert_same_matches(text)
+def test_prefilter_scan_matches_finditer_for_every_rule(
+    time_resources: TimeResources, text: str
+) -> None:
+    _assert_same_matches(time_resources, text)
 
 
 # Pieces of time expressions and their neighbours, glued at random (seeded) into texts.
@@ -71,12 +73,16 @@ PIECES = [*WORDS.split(), ", ", ". ", "-", " ", "\n", "; ", "'s ", "$", "%", "/"
 
 
 @pytest.mark.parametrize("seed", range(40))
-def test_prefilter_scan_matches_finditer_on_random_texts(seed: int) -> None:
+def test_prefilter_scan_matches_finditer_on_random_texts(
+    time_resources: TimeResources, seed: int
+) -> None:
     rng = random.Random(seed)
     for _ in range(5):
         words = rng.choices(PIECES, k=rng.randint(1, 60))
         glue = [rng.choice(("", " ", " ", " ", "  ", "\n", "-")) for _ in words]
-        _assert_same_matches("".join(w + g for w, g in zip(words, glue, strict=True)))
+        _assert_same_matches(
+            time_resources, "".join(w + g for w, g in zip(words, glue, strict=True))
+        )
 
 
 def test_prefilter_start_keys_of_a_word_pattern() -> None:

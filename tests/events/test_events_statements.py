@@ -11,50 +11,50 @@ def _coded(events: tuple) -> set[tuple[str | None, str, str | None, str]]:  # ty
     return {(e.source_actor, e.cameo, e.target_actor, e.modality) for e in events}
 
 
-def test_stance_will_visit_is_intent_to_meet(code: Code) -> None:
+def test_statements_will_visit_is_intent_to_meet(code: Code) -> None:
     events = code("Gondor will visit Rohan next week.", COUNTRIES)
     assert ("GON", "036", "ROH", "future") in _coded(events)
 
 
-def test_stance_own_would_boycott_is_threat(code: Code) -> None:
+def test_statements_own_would_boycott_is_threat(code: Code) -> None:
     events = code("Gondor said it would boycott Rohan.", COUNTRIES)
     assert {e.cameo[:2] for e in events} == {"13"}
 
 
-def test_stance_analyst_would_stays_hypothetical_action(code: Code) -> None:
+def test_statements_analyst_would_stays_hypothetical_action(code: Code) -> None:
     events = code("Analysts said Mordor would attack Rohan.", COUNTRIES)
     attacks = [e for e in events if e.source_actor == "MOR"]
     assert attacks and all(e.cameo[:2] == "19" for e in attacks)
     assert all(e.modality == "hypothetical" for e in attacks)
 
 
-def test_stance_must_under_other_speaker_is_demand(code: Code) -> None:
+def test_statements_must_under_other_speaker_is_demand(code: Code) -> None:
     events = code("Rohan said on Tuesday that Mordor must return the horses.", COUNTRIES)
     assert ("ROH", "100", "MOR", "asserted") in _coded(events)
 
 
-def test_stance_vow_to_attack_is_threat(code: Code) -> None:
+def test_statements_vow_to_attack_is_threat(code: Code) -> None:
     events = code("Mordor vowed to attack Gondor.", COUNTRIES)
     assert [e.cameo for e in events] == ["138"]
 
 
-def test_stance_wanting_another_to_act_is_appeal(code: Code) -> None:
+def test_statements_wanting_another_to_act_is_appeal(code: Code) -> None:
     events = code("Gondor wants Rohan to attack Mordor.", COUNTRIES)
     assert [(e.source_actor, e.cameo[:2], e.target_actor) for e in events] == [("GON", "02", "ROH")]
 
 
-def test_stance_speaker_pronoun_would_is_threat(code: Code) -> None:
+def test_statements_speaker_pronoun_would_is_threat(code: Code) -> None:
     # The speaker has no code of its own here; "they" still stands for the speakers.
     events = code("Angry farmers said they would blockade Gondor.", COUNTRIES)
     assert [e.cameo[:2] for e in events] == ["13"]
 
 
-def test_stance_sworn_to_fight_is_threat(code: Code) -> None:
+def test_statements_sworn_to_fight_is_threat(code: Code) -> None:
     events = code("Mordor has sworn to fight until Gondor yields.", COUNTRIES)
     assert "138" in {e.cameo for e in events}
 
 
-def test_stance_continuing_action_is_no_plan(code: Code) -> None:
+def test_statements_continuing_action_is_no_plan(code: Code) -> None:
     events = code("Gondor will continue to impose sanctions on Mordor.", COUNTRIES)
     assert [e.cameo for e in events] == ["163"]
     assert events[0].modality == "future"

@@ -1,0 +1,341 @@
+"""Actors the mention pass left untagged, found through the knowledge base and the parse.
+
+Short news sentences often name their actors with words spaCy's NER leaves alone: a country
+at the start of a sentence ("Arnor signed ..."), a demonym ("Bangladeshi peacekeeping
+troops"), a capital standing for its government ("an embassy in Tehran"), or an actor that
+only a user's PETRARCH dictionary knows. And a country named inside a phrase whose head is a
+role or sector noun ("Israeli soldiers", "officials from Gondor") is that country's sector
+acting, not the country as a whole. This pass runs last in the entity stage, so that the
+entity stage alone codes actors and every later stage refers to entity ids:
+
+1. names: a run of capitalised words no entity covers that the knowledge base can code
+   (actor names first, then country names, demonyms and capitals) becomes an entity;
+2. sectors: a role or sector noun ("troops" MIL, "officials" GOV) whose phrase names a bare
+   country (a three-letter code) becomes a ``group`` entity coded country + sector, its
+   mention running from the country's words to the noun.
+
+A new mention joins an entity of the same kind and code when the document has one (a second
+"Israeli soldiers" is the same group); entities are then renumbered in order of first mention.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import date
+
+from spacy.tokens import Doc, Token
+
+from parley.entities.kbtypes import KnowledgeBaseLike
+from parley.nlp.index import MentionIndex, MentionRef
+from parley.records import Entity, EntityKind, Mention
+
+__all__ = ["add_nominal_entities", "list_member", "phrase_tokens"]
+
+COUNTRY_CODE_LENGTH = 3
+# Words that modify a noun rather than name the phrase's actor; ranked after the head's own.
+MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "npadvmod"})
+# Clauses inside a phrase that speak of other things ("a newspaper that represents ...").
+CLAUSE_DEPS = frozenset({"relcl", "acl", "ccomp", "advcl", "parataxis"})
+MODIFIER_PENALTY = 3
+NAME_POS = frozenset({"PROPN", "ADJ", "NOUN", "X"})
+# A phrase longer than this is a clause run together, not one actor's words.
+MAX_GROUP_CHARS = 80
+
+
+@dataclass(frozen=True, slots=True)
+class _Found:
+    """A new mention and the actor it names."""
+
+    start: int
+    end: int
+    kind: EntityKind
+    code: str
+    country: str | None
+    sector: str | None
+    name: str
+
+
+def phrase_tokens(head: Token) -> list[tuple[Token, int]]:
+    """The tokens of a noun phrase with their rank (tree depth, modifiers after heads),
+    leaving out clauses inside the phrase and the other members of a list."""
+    out: list[tuple[Token, int]] = []
+    stack: list[tuple[Token, int]] = [(head, 0)]
+    while stack:
+        token, rank = stack.pop()
+        out.append((token, rank))
+        for child in token.children:
+            if child.dep_ in CLAUSE_DEPS or list_member(child):
+                continue
+            penalty = MODIFIER_PENALTY if child.dep_ in MODIFIER_DEPS else 0
+            stack.append((child, rank + 1 + penalty))
+    return out
+
+
+def list_member(child: Token) -> bool:
+    """Whether a child is another member of a coordinated list: a conjunct, or the middle of
+    "The US, Russia, and Switzerland", which the parser hangs as an apposition holding the
+    rest of the list ("The US commander, General Petraeus" holds none)."""
+    if child.dep_ == "conj":
+        return True
+    return child.dep_ == "appos" and any(g.dep_ == "conj" for g in child.children)
+
+
+def add_nominal_entities(
+    doc: Doc,
+    text: str,
+    entities: tuple[Entity, ...],
+    kb: KnowledgeBaseLike,
+    on: date | None,
+) -> tuple[Entity, ...]:
+    """``entities`` with the names and sector groups the mention pass missed added."""
+    if not len(doc):
+        return entities
+    names = _find_names(doc, text, entities, kb, on)
+    merged = _merge(entities, names, text)
+    groups = _find_groups(doc, MentionIndex.build(merged), kb)
+    return _merge(merged, groups, text)
+
+
+# ---- 1. names ----------------------------------------------------------------------------
+
+
+def _capitalised(token: Token) -> bool:
+    return bool(token.text[:1].isupper()) and token.pos_ in NAME_POS
+
+
+def _find_names(
+    doc: Doc, text: str, entities: tuple[Entity, ...], kb: KnowledgeBaseLike, on: date | None
+) -> list[_Found]:
+    """Names no coded entity covers: words outside every mention, and the words of an
+    entity the mention pass could not code ("Arnor, Osgiliath and Gondor" read as one name,
+    "Bosnian Serbs"). Inside an uncoded person's or organisation's name only the whole name
+    counts: "Jordan" in "Jordan Peterson" is no country, nor "Bamako" in "University of
+    Bamako" the government of Mali."""
+    coded = MentionIndex.build([e for e in entities if e.actor])
+    uncoded = MentionIndex.build([e for e in entities if not e.actor])
+    found: list[_Found] = []
+    tried: set[tuple[int, int]] = set()
+    for token in doc:
+        if not _capitalised(token) or _covered(token, coded):
+            continue
+        name = uncoded.at(token.idx, token.idx + len(token))
+        if name is not None and _one_name(name):
+            spans = [(name.start, name.end), *_last_demonym(name, kb)]
+        else:
+            spans = [
+                (doc[left].idx, doc[right].idx + len(doc[right]))
+                for left, right in _name_spans(doc, token, coded)
+            ]
+        for start, end in spans:
+            if (start, end) in tried:
+                continue
+            tried.add((start, end))
+            hit = _name_at(text, start, end, kb, on)
+            if hit is not None:
+                found.append(hit)
+                break
+    return found
+
+
+def _last_demonym(ref: MentionRef, kb: KnowledgeBaseLike) -> list[tuple[int, int]]:
+    """The last word of a name the model misread, when it is a demonym: "Bosnian Serbs" and
+    "Radical French" are groups of Serbs and French (a demonym first, as in "Chinese
+    Academy of Sciences", names an organisation)."""
+    last = ref.text.rsplit(" ", 1)[-1]
+    if last == ref.text or kb.country_by_demonym(last) is None:
+        return []
+    return [(ref.end - len(last), ref.end)]
+
+
+def _one_name(ref: MentionRef) -> bool:
+    """Whether an uncoded mention is one person's or organisation's name, not a list."""
+    listed = ", " in ref.text or " and " in ref.text
+    return ref.entity.kind in ("person", "organization", "media") and not listed
+
+
+def _covered(token: Token, mentions: MentionIndex) -> bool:
+    return mentions.at(token.idx, token.idx + len(token)) is not None
+
+
+def _name_spans(doc: Doc, token: Token, mentions: MentionIndex) -> list[tuple[int, int]]:
+    """The longest run of uncovered capitalised words around ``token``, then the word alone."""
+    left = token.i
+    while left > 0 and _capitalised(doc[left - 1]) and not _covered(doc[left - 1], mentions):
+        left -= 1
+    right = token.i
+    while (
+        right + 1 < len(doc)
+        and _capitalised(doc[right + 1])
+        and not _covered(doc[right + 1], mentions)
+    ):
+        right += 1
+    spans = [(left, right)]
+    if (left, right) != (token.i, token.i):
+        spans.append((token.i, token.i))
+    return spans
+
+
+def _name_at(
+    text: str, start: int, end: int, kb: KnowledgeBaseLike, on: date | None
+) -> _Found | None:
+    words = text[start:end]
+    found = _lookup(words, start, end, kb, on)
+    if found is None and "-" in words:
+        # "Vietnamese-led forces": the first part names the actor.
+        first = words.split("-", 1)[0]
+        found = _lookup(first, start, start + len(first), kb, on) if first else None
+    return found
+
+
+def _lookup(
+    words: str, start: int, end: int, kb: KnowledgeBaseLike, on: date | None
+) -> _Found | None:
+    """The actor or country a name stands for, if the knowledge base knows it."""
+    actor = kb.actor(words, on)
+    if actor is not None and actor.code:
+        kind: EntityKind = actor.kind  # type: ignore[assignment]
+        return _Found(start, end, kind, actor.code, actor.country, actor.sector, actor.name)
+    country = kb.country(words) or kb.country_by_demonym(words) or kb.country_by_capital(words)
+    if country is None:
+        return None
+    return _Found(start, end, "country", country.code, country.iso3, None, country.name)
+
+
+# ---- 2. sector groups --------------------------------------------------------------------
+
+
+def _find_groups(doc: Doc, mentions: MentionIndex, kb: KnowledgeBaseLike) -> list[_Found]:
+    found: list[_Found] = []
+    for head in doc:
+        if head.pos_ != "NOUN" or _covered(head, mentions) or _title(head):
+            continue
+        sector = kb.role_sector(head.text) or kb.role_sector(head.lemma_)
+        if sector is not None:
+            found.extend(_groups_of(head, sector, mentions))
+    return found
+
+
+def _groups_of(head: Token, sector: str, mentions: MentionIndex) -> list[_Found]:
+    """The countries named closest to the head of its phrase, each with the head's sector,
+    when they are bare countries: "Israeli soldiers" is ISRMIL, "Hungarian and Romanian
+    officials" HUNGOV and ROUGOV (the member next to the noun takes it into its mention, as
+    the mention pass does), "US Secretary Pompeo's aides" nothing."""
+    ranked = sorted(phrase_tokens(head), key=lambda item: (item[1], item[0].i))
+    for token, rank in ranked:
+        if rank == 0:
+            continue
+        ref = mentions.at(token.idx, token.idx + len(token))
+        if ref is None:
+            continue
+        if not _bare_country(ref):
+            return []
+        members = [token, *(c for c in _list_members(token) if c.i != token.i)]
+        refs = [m for m in (mentions.at(t.idx, t.idx + len(t)) for t in members) if m]
+        refs = [m for m in dict.fromkeys(refs) if _bare_country(m)]
+        nearest = min(refs, key=lambda m: min(abs(m.start - head.idx), abs(m.end - head.idx)))
+        out = []
+        for member in refs:
+            start, end = member.start, member.end
+            if member is nearest:
+                start, end = min(start, head.idx), max(end, head.idx + len(head))
+            if end - start > MAX_GROUP_CHARS:
+                continue
+            code = f"{member.entity.actor}{sector}"
+            out.append(_Found(start, end, "group", code, member.entity.country, sector, ""))
+        return out
+    return []
+
+
+def _title(noun: Token) -> bool:
+    """A role noun that is a named person's title ("Russia's envoy Oleg Sidorov", "Keita,
+    a professor at ..."): the entity stage made it the person's role, not an actor."""
+    following = noun.doc[noun.i + 1] if noun.i + 1 < len(noun.doc) else None
+    named_next = following is not None and following.pos_ == "PROPN"
+    return named_next or noun.dep_ in ("compound", "appos")
+
+
+def _bare_country(ref: MentionRef) -> bool:
+    """A country's (or a dictionary actor's) code without a sector."""
+    code = ref.entity.actor
+    return bool(code) and len(code or "") == COUNTRY_CODE_LENGTH
+
+
+def _list_members(token: Token) -> list[Token]:
+    out, stack = [], [token]
+    while stack:
+        current = stack.pop()
+        out.append(current)
+        stack.extend(c for c in current.children if list_member(c))
+    return sorted(out, key=lambda t: t.i)
+
+
+# ---- entities ----------------------------------------------------------------------------
+
+
+def _merge(entities: tuple[Entity, ...], found: list[_Found], text: str) -> tuple[Entity, ...]:
+    """Move the words of each found actor out of the mentions they overlap (an uncoded name,
+    a country inside a group's words) and into the entity of the same kind and code, else a
+    new entity; drop entities left without mentions, and renumber all in order of first
+    mention (affiliations follow their entity)."""
+    if not found:
+        return entities
+    pool = [_without(entity, found) for entity in entities]
+    emptied = {
+        e.id for e, before in zip(pool, entities, strict=True) if before.mentions and not e.mentions
+    }
+    for item in found:
+        mention = Mention(item.start, item.end, text[item.start : item.end])
+        same = next(
+            (n for n, e in enumerate(pool) if e.actor == item.code and e.kind == item.kind),
+            None,
+        )
+        if same is not None:
+            entity = pool[same]
+            if all((m.start, m.end) != (mention.start, mention.end) for m in entity.mentions):
+                mentions = tuple(sorted((*entity.mentions, mention), key=lambda m: m.start))
+                pool[same] = replace(entity, mentions=mentions)
+            continue
+        pool.append(
+            Entity(
+                id=f"new{len(pool)}",
+                name=item.name or mention.text,
+                kind=item.kind,
+                actor=item.code,
+                country=item.country,
+                roles=(),
+                affiliation=None,
+                mentions=(mention,),
+                sector=item.sector,
+            )
+        )
+    return _renumber([e for e in pool if e.id not in emptied])
+
+
+def _without(entity: Entity, found: list[_Found]) -> Entity:
+    """The entity without the mentions a found actor takes over: an uncoded entity's words,
+    or its own country's words inside a group ("Israeli" in "Israeli soldiers")."""
+    code = entity.actor
+    spans = [
+        (item.start, item.end)
+        for item in found
+        if not code or (len(code) == COUNTRY_CODE_LENGTH and item.code.startswith(code))
+    ]
+    kept = tuple(m for m in entity.mentions if not any(m.start < e and s < m.end for s, e in spans))
+    return entity if len(kept) == len(entity.mentions) else replace(entity, mentions=kept)
+
+
+def _renumber(pool: list[Entity]) -> tuple[Entity, ...]:
+    def first(item: tuple[int, Entity]) -> tuple[int, int]:
+        return min((m.start for m in item[1].mentions), default=0), item[0]
+
+    ordered = sorted(enumerate(pool), key=first)
+    ids = {entity.id: f"e{n}" for n, (_, entity) in enumerate(ordered, start=1)}
+    # An affiliation to an entity that lost all its mentions is dropped with it.
+    return tuple(
+        replace(
+            entity,
+            id=ids[entity.id],
+            affiliation=ids.get(entity.affiliation) if entity.affiliation else None,
+        )
+        for _, entity in ordered
+    )

@@ -1,0 +1,258 @@
+"""Pass 3: quotations in marks that no earlier pass claimed.
+
+A quotation whose cue stands beside it ("“...,” said Yang Moo-jin") or in a lead-in ending
+with a colon; one that continues the attribution before it (in the same paragraph, or the
+next paragraph opening with a mark); and a floating quotation with no cue at all. A
+quotation running over several paragraphs (``Quoted.continues``) is one content.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right, insort
+from dataclasses import dataclass, field
+
+from spacy.tokens import Token
+
+from parley.quotes.drafts import Draft, Frag, QuoteState
+from parley.quotes.marks import Quoted
+from parley.quotes.syntax import cue_of, cue_span, source_span, subject
+
+__all__ = ["find_direct"]
+
+_SHORT_QUOTE_WORDS = 4  # shorter quoted text needs a cue right beside it to be speech
+_MIN_FLOATING_WORDS = 6  # a quote with no cue and no earlier speaker must be this long
+_NEAR_WORDS = 3  # a cue at most this many words from the marks stands beside them
+
+
+@dataclass(slots=True, eq=False)
+class _Spoken:
+    """The drafts with a speaker, ordered by where their content ends, so that "the last
+    attribution before this quotation" is a bisection, not a scan of every draft. Keys are
+    (end, -position): among drafts ending at the same place the earliest made wins."""
+
+    drafts: list[Draft]
+    keys: list[tuple[int, int]] = field(default_factory=list)
+    position: dict[int, int] = field(default_factory=dict)  # id(draft) -> its index
+
+    def add(self, draft: Draft) -> None:
+        self.position[id(draft)] = len(self.drafts)
+        self.drafts.append(draft)
+        if draft.source is not None and draft.content:
+            insort(self.keys, (draft.end, -self.position[id(draft)]))
+
+    def extend(self, draft: Draft, frags: list[Frag], group: list[int]) -> None:
+        """Add quoted spans to a draft's content, keeping the order by end."""
+        pos = self.position[id(draft)]
+        if draft.source is not None and draft.content:
+            del self.keys[bisect_left(self.keys, (draft.end, -pos))]
+        draft.content.extend(frags)
+        draft.quoted.extend(group)
+        if draft.source is not None:
+            insort(self.keys, (draft.end, -pos))
+
+    def before(self, offset: int) -> Draft | None:
+        """The draft with a speaker whose content ends last at or before ``offset``."""
+        i = bisect_right(self.keys, (offset, 1))
+        return self.drafts[-self.keys[i - 1][1]] if i else None
+
+
+def find_direct(state: QuoteState, drafts: list[Draft]) -> list[Draft]:
+    """Attribute every unclaimed quotation: returns the new drafts, and adds quotations that
+    continue an attribution to the content of that (possibly earlier) draft in ``drafts``."""
+    spoken = _Spoken([])
+    for draft in drafts:
+        spoken.add(draft)
+    by_cue: dict[int, Draft] = {d.cue_token: d for d in drafts if d.cue_token is not None}
+    quoted, claimed = state.quoted, state.claimed
+    i = 0
+    while i < len(quoted):
+        if i in claimed:
+            i += 1
+            continue
+        group = [i]  # a quotation running over paragraphs is one content
+        while quoted[group[-1]].continues and group[-1] + 1 < len(quoted):
+            group.append(group[-1] + 1)
+        i = group[-1] + 1
+        if any(g in claimed for g in group):
+            continue
+        _attribute(state, group, by_cue, spoken)
+    return spoken.drafts[len(drafts) :]
+
+
+def _attribute(
+    state: QuoteState, group: list[int], by_cue: dict[int, Draft], spoken: _Spoken
+) -> None:
+    quoted, text = state.quoted, state.text
+    first, last = quoted[group[0]], quoted[group[-1]]
+    frags = [(quoted[g].start, quoted[g].end) for g in group]
+    words = sum(quoted[g].words(text) for g in group)
+    unbalanced = any(quoted[g].unbalanced for g in group)
+    verb = _nearby_cue(state, first, last)
+    if verb is not None:
+        near = _cue_distance(state, verb, first, last) <= _NEAR_WORDS
+        if words < _SHORT_QUOTE_WORDS and not near:
+            return  # a scare quote or a title in marks, not speech
+        known = by_cue.get(verb.i)
+        if known is not None and known.kind != "indirect":
+            spoken.extend(known, frags, group)
+            state.claimed.update(group)
+            return
+        subj = subject(verb) or _inverted_subject(state, verb)
+        draft = Draft(
+            content=frags,
+            source=source_span(state, subj, verb) if subj is not None else None,
+            cue=cue_span(state, verb),
+            cue_lemma=cue_of(state, verb),
+            kind="direct",
+            anchor=verb.idx,
+            source_token=subj.i if subj is not None else None,
+            cue_token=verb.i,
+            unbalanced=unbalanced,
+            quoted=list(group),
+        )
+        state.claimed.update(group)
+        spoken.add(draft)
+        by_cue[verb.i] = draft
+        return
+    if words < _SHORT_QUOTE_WORDS:
+        return
+    previous = spoken.before(first.start)
+    if (
+        previous is not None
+        and previous.kind != "indirect"
+        and text.find("\n", previous.end, first.start) < 0
+    ):
+        # "“A,” Mr. Sanders said. “B.”": PolNeAR keeps B in the same attribution.
+        spoken.extend(previous, frags, group)
+        state.claimed.update(group)
+        return
+    if (
+        previous is not None
+        and _paragraph_start(text, first.start)
+        and _at_most_one_paragraph(text, previous.end, first.start)
+    ):
+        state.claimed.update(group)
+        if previous.kind != "indirect":
+            # A quotation carried on in the next paragraph continues the same attribution:
+            # PolNeAR makes one content of all its paragraphs.
+            spoken.extend(previous, frags, group)
+            previous.unbalanced = previous.unbalanced or unbalanced
+            return
+        spoken.add(
+            Draft(
+                content=frags,
+                source=previous.source,
+                cue=None,
+                cue_lemma=None,
+                kind="direct",
+                anchor=first.start,
+                source_token=previous.source_token,
+                unbalanced=unbalanced,
+                inherited=True,
+                quoted=list(group),
+            )
+        )
+        return
+    if words >= _MIN_FLOATING_WORDS and _sentence_like(text, first):
+        state.claimed.update(group)
+        spoken.add(
+            Draft(
+                frags,
+                None,
+                None,
+                None,
+                "direct",
+                first.start,
+                unbalanced=unbalanced,
+                quoted=list(group),
+            )
+        )
+
+
+def _sentence_like(text: str, q: Quoted) -> bool:
+    inner = text[q.inner_start : q.inner_end].strip()
+    return bool(inner) and inner[0].isupper()
+
+
+def _nearby_cue(state: QuoteState, first: Quoted, last: Quoted) -> Token | None:
+    """A cue verb in the text around the quotation, within its sentences, or in a lead-in
+    ending with a colon just before it."""
+    doc, text = state.doc, state.text
+    # The sentences around the marks, including the words right before and after them (the
+    # parser often ends a sentence at a mark), within the paragraph. Whitespace is skipped
+    # by hand: slicing the text up to each quotation made long articles quadratic.
+    lead_end = first.start
+    while lead_end > 0 and text[lead_end - 1].isspace():
+        lead_end -= 1
+    lead_at = lead_end - 1
+    tail_at = last.end
+    while tail_at < len(text) and text[tail_at].isspace():
+        tail_at += 1
+    spans = [state.sentence_of(first.start), state.sentence_of(max(first.start, last.end - 1))]
+    if lead_at >= 0 and "\n" not in text[lead_at : first.start]:
+        spans.append(state.sentence_of(lead_at))
+    if tail_at < len(text) and "\n" not in text[last.end : tail_at + 1]:
+        spans.append(state.sentence_of(tail_at))
+    lo = min(sp.start for sp in spans)
+    hi = max(sp.end for sp in spans)
+    # A sentence boundary misplaced by a word ("said that | “if ...") must not hide the cue:
+    # look one sentence further each way, for cues right beside the marks.
+    wide_lo, wide_hi = lo, hi
+    if lo > 0 and "\n" not in text[doc[lo - 1].idx : doc[lo].idx]:
+        wide_lo = state.sentence_of(doc[lo - 1].idx).start
+    if hi < len(doc) and "\n" not in text[doc[hi - 1].idx : doc[hi].idx]:
+        wide_hi = state.sentence_of(doc[hi].idx).end
+    candidates: list[Token] = []
+    for tok in doc[wide_lo:wide_hi]:
+        if cue_of(state, tok) is None or first.start <= tok.idx < last.end:
+            continue
+        if not lo <= tok.i < hi and _cue_distance(state, tok, first, last) > _NEAR_WORDS:
+            continue
+        candidates.append(tok)
+    if not candidates and lead_end > 0 and text[lead_end - 1] == ":":
+        sent = state.sentence_of(lead_end - 1)
+        candidates = [t for t in sent if cue_of(state, t) is not None]
+    if not candidates:
+        return None
+    return min(candidates, key=lambda t: _cue_distance(state, t, first, last))
+
+
+def _cue_distance(state: QuoteState, verb: Token, first: Quoted, last: Quoted) -> int:
+    """Words between the cue and the nearest mark."""
+    if verb.idx >= last.end:
+        gap = state.text[last.end : verb.idx]
+    else:
+        gap = state.text[verb.idx + len(verb.text) : first.start]
+    return len(gap.split())
+
+
+def _inverted_subject(state: QuoteState, verb: Token) -> Token | None:
+    """ "..., said Yang Moo-jin": the proper noun right after the verb."""
+    doc = state.doc
+    for tok in doc[verb.i + 1 : min(len(doc), verb.i + 4)]:
+        if tok.pos_ in ("PROPN", "PRON", "NOUN") and state.in_quote[tok.i] < 0:
+            return tok if tok.dep_ not in ("compound",) else tok.head
+    return None
+
+
+def _paragraph_start(text: str, offset: int) -> bool:
+    """Only whitespace stands between the paragraph's start and ``offset``."""
+    j = offset
+    while j > 0 and text[j - 1] != "\n" and text[j - 1].isspace():
+        j -= 1
+    return j == 0 or text[j - 1] == "\n"
+
+
+def _at_most_one_paragraph(text: str, a: int, b: int) -> bool:
+    """text[a:b] holds at most one line with words on it (stops at the second)."""
+    seen = 0
+    pos = a
+    while pos <= b:
+        stop = text.find("\n", pos, b)
+        stop = b if stop < 0 else stop
+        if text[pos:stop].strip():
+            seen += 1
+            if seen > 1:
+                return False
+        pos = stop + 1
+    return True

@@ -1,0 +1,157 @@
+"""Attribution drafts and the state the passes share, with the span helpers they all use.
+
+A ``Draft`` is an attribution under construction: the passes of ``attribution.py`` make
+them, a later pass may add content to an earlier one (a quotation continuing an
+attribution), and ``build.py`` turns the final list into ``Quote`` records. ``QuoteState``
+holds what every pass reads: the parse, the quoted spans with a token -> quoted-span map,
+and which quoted spans an attribution has already claimed.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from parley.nlp.index import ParseIndex
+from parley.quotes.lexicon import Lexicon
+from parley.quotes.marks import Quoted, find_quoted
+from parley.quotes.resources import QuoteResources
+
+__all__ = ["Draft", "Frag", "QuoteState"]
+
+Frag = tuple[int, int]
+
+# Any whitespace, no-break spaces included (".\xa0" ends many scraped sentences).
+_TRIM = " \t\n\r\xa0\u2009\u200a\u202f,.;:—–-"
+_ABBREVIATION = re.compile(r"(?<![\w.])(?:[A-Za-z]\.)+[A-Za-z]$")
+
+
+@dataclass(slots=True)
+class Draft:
+    """An attribution under construction (mutable while passes add fragments)."""
+
+    content: list[Frag]
+    source: Frag | None
+    cue: Frag | None
+    cue_lemma: str | None
+    kind: str
+    anchor: int  # a character offset in the attribution's sentence (date and venue)
+    source_token: int | None = None  # doc index of the source's head token
+    cue_token: int | None = None
+    unbalanced: bool = False
+    inherited: bool = False  # the speaker was carried over from an earlier attribution
+    learned: bool = False  # found through a learned frame, not a reporting verb
+    addressee: Frag | None = None  # "told VOA": whom the statement was made to
+    quoted: list[int] = field(default_factory=list)  # indices of the quoted spans it holds
+
+    @property
+    def start(self) -> int:
+        return min(s for s, _ in self.content)
+
+    @property
+    def end(self) -> int:
+        return max(e for _, e in self.content)
+
+
+@dataclass(slots=True, eq=False)
+class QuoteState:
+    """One document's shared look-ups, and the quoted spans claimed so far."""
+
+    parse: ParseIndex
+    lex: Lexicon
+    quoted: list[Quoted]
+    in_quote: list[int]  # for each token, the index of the quoted span it sits in, or -1
+    claimed: set[int] = field(default_factory=set)
+    _q_starts: list[int] = field(default_factory=list)
+    _q_ends: list[int] = field(default_factory=list)
+
+    @classmethod
+    def build(cls, parse: ParseIndex, resources: QuoteResources) -> QuoteState:
+        quoted = find_quoted(parse.text, resources.marks)
+        in_quote = [-1] * len(parse.doc)
+        qi = 0
+        for i, idx in enumerate(parse.token_starts):
+            while qi < len(quoted) and quoted[qi].end <= idx:
+                qi += 1
+            if qi < len(quoted) and quoted[qi].start <= idx < quoted[qi].end:
+                in_quote[i] = qi
+        return cls(
+            parse,
+            resources.lexicon,
+            quoted,
+            in_quote,
+            _q_starts=[q.start for q in quoted],
+            _q_ends=[q.end for q in quoted],
+        )
+
+    @property
+    def doc(self) -> Doc:
+        return self.parse.doc
+
+    @property
+    def text(self) -> str:
+        return self.parse.text
+
+    def quotes_in(self, start: int, end: int) -> list[int]:
+        """The quoted spans overlapping [start, end), in order. Quoted spans never overlap,
+        so their starts and ends both rise and two bisections find them."""
+        lo = bisect_right(self._q_ends, start)
+        hi = bisect_left(self._q_starts, end)
+        return list(range(lo, hi))
+
+    def close_quotes(self, frag: Frag) -> Frag:
+        """Widen ``frag`` so that no quotation is cut in half."""
+        start, end = frag
+        for i in self.quotes_in(start, end):
+            start, end = min(start, self.quoted[i].start), max(end, self.quoted[i].end)
+        return start, end
+
+    def has_words_outside_quotes(self, start: int, end: int, quotes: list[int]) -> bool:
+        pos = start
+        for i in quotes:
+            q = self.quoted[i]
+            if any(ch.isalnum() for ch in self.text[pos : max(pos, q.start)]):
+                return True
+            pos = max(pos, q.end)
+        return any(ch.isalnum() for ch in self.text[pos:end])
+
+    def sentence_of(self, offset: int) -> Span:
+        """The tokens of the (paragraph-clipped) sentence at ``offset``."""
+        start, end = self.parse.clipped_sentence_at(offset)
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        return span if span is not None else self.doc[0:0]
+
+
+def trim(text: str, start: int, end: int) -> Frag | None:
+    """Drop surrounding spaces and loose punctuation; None when nothing is left."""
+    while start < end and text[start] in _TRIM:
+        start += 1
+    while end > start and text[end - 1] in _TRIM:
+        if text[end - 1] == "." and _ABBREVIATION.search(text, start, end - 1):
+            break  # "the U.S.": the period belongs to the abbreviation
+        end -= 1
+    return (start, end) if end > start else None
+
+
+def around(text: str, s_start: int, a_start: int, a_end: int, s_end: int) -> list[Frag]:
+    """The trimmed pieces of a sentence on either side of its attribution (the content of
+    an "according to X" or a parenthetical cue), leaving out the empty ones."""
+    pieces = (trim(text, s_start, a_start), trim(text, a_end, s_end))
+    return [piece for piece in pieces if piece is not None]
+
+
+def balance(text: str, start: int, end: int) -> Frag:
+    """Close a parenthesis the span opened ("the Voice of America (VOA")."""
+    piece = text[start:end]
+    if piece.count("(") > piece.count(")") and text[end : end + 1] == ")":
+        end += 1
+    return start, end
+
+
+def token_span(tokens: list[Token]) -> Frag:
+    first = min(tokens, key=lambda t: t.i)
+    last = max(tokens, key=lambda t: t.i)
+    return first.idx, last.idx + len(last.text)

@@ -1,0 +1,201 @@
+"""Pass 1b: attributions through learned frames, and cue chains ("is expected to endorse").
+
+PolNeAR marks attributions beyond speech verbs; ``data/cue_frames.tsv`` holds the learned
+(lemma, construction) pairs: a verb whose complement is what someone holds, wants or
+attacks ("Cruz blasted the deal", "accused Clinton of lying", "called for a ban", "appears
+to favour"), a passive with its agent ("was criticized by X"), a noun ("Trump's call for a
+ban", "the claim that ...") and an adjective ("is wary of", "eager to").
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from parley.quotes.drafts import Draft, Frag, QuoteState
+from parley.quotes.syntax import (
+    CONTENT_DEPS,
+    content_of,
+    cue_span,
+    right_of,
+    source_span,
+    subject,
+    subtree_span,
+    verb_start,
+)
+
+__all__ = ["find_framed", "merge_chains"]
+
+_NOUN_LEFT = frozenset({"det", "amod", "compound", "advmod"})
+Found = tuple[Frag, Frag]  # (content, cue)
+
+
+def find_framed(state: QuoteState, cued: set[int]) -> list[Draft]:
+    """The learned-frame attributions of tokens not in ``cued`` (the cue tokens of earlier
+    drafts); claims the quotations they hold."""
+    frames = state.lex.cue_frames
+    drafts: list[Draft] = []
+    if not frames:
+        return drafts
+    for tok in state.doc:
+        allowed = frames.get(tok.lemma_.lower())
+        if allowed is None or tok.i in cued or state.in_quote[tok.i] >= 0:
+            continue
+        found: Found | None = None
+        who: Token | None = None
+        if tok.pos_ == "VERB":
+            if "passive" in allowed:
+                found, who = _passive(state, tok)
+            if found is None:
+                found, who = _frame_content(state, tok, allowed), subject(tok)
+        elif tok.pos_ == "NOUN":
+            found = _noun_content(state, tok, allowed)
+            who = next((c for c in tok.children if c.dep_ == "poss"), None)
+            if who is None and tok.head.pos_ == "VERB" and tok.dep_ in ("dobj", "pobj"):
+                who = subject(tok.head if tok.dep_ == "dobj" else tok.head.head)
+        elif tok.pos_ == "ADJ" and tok.dep_ == "acomp":
+            found, who = _adjective_content(state, tok, allowed), subject(tok.head)
+        if found is None:
+            continue
+        frag, cue = found
+        if who is not None and (who.i == tok.i or frag[0] <= who.idx < frag[1]):
+            continue
+        if who is None and tok.pos_ != "NOUN":
+            continue
+        drafts.append(_framed_draft(state, tok, frag, cue, who))
+    return drafts
+
+
+def merge_chains(state: QuoteState, drafts: list[Draft]) -> list[Draft]:
+    """ "is expected to endorse", "appeared to imply": PolNeAR makes one attribution of a
+    cue verb and the cue verb of its infinitive, the cue spanning both. Returns the drafts
+    left, in their order; the inner draft takes the outer one's cue start (and speaker)."""
+    by_token = {d.cue_token: d for d in drafts if d.cue_token is not None}
+    gone: set[int] = set()
+    for draft in drafts:
+        if draft.cue_token is None or draft.cue is None or id(draft) in gone:
+            continue
+        verb = state.doc[draft.cue_token]
+        outer = by_token.get(verb.head.i)
+        if verb.dep_ != "xcomp" or verb.head.i >= verb.i or outer is None:
+            continue
+        if outer.cue is None or id(outer) in gone:
+            continue
+        draft.cue = (min(outer.cue[0], draft.cue[0]), draft.cue[1])
+        if draft.source is None:
+            draft.source, draft.source_token = outer.source, outer.source_token
+        gone.add(id(outer))
+    return [d for d in drafts if id(d) not in gone]
+
+
+def _framed_draft(state: QuoteState, tok: Token, frag: Frag, cue: Frag, who: Token | None) -> Draft:
+    quotes = [i for i in state.quotes_in(*frag) if i not in state.claimed]
+    words_outside = state.has_words_outside_quotes(frag[0], frag[1], quotes)
+    kind = "indirect" if not quotes else "mixed" if words_outside else "direct"
+    state.claimed.update(quotes)
+    return Draft(
+        content=[frag],
+        source=source_span(state, who, tok) if who is not None else None,
+        cue=cue,
+        cue_lemma=tok.lemma_.lower(),
+        kind=kind,
+        anchor=tok.idx,
+        source_token=who.i if who is not None else None,
+        cue_token=tok.i,
+        quoted=quotes,
+        learned=True,
+    )
+
+
+def _passive(state: QuoteState, verb: Token) -> tuple[Found | None, Token | None]:
+    """ "The deal was criticized by Cruz": content the subject, source the agent."""
+    subj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+    by = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
+    if subj is None or by is None:
+        return None, None
+    frag = subtree_span(state, subj)
+    return ((frag, cue_span(state, verb)), by) if frag is not None else (None, None)
+
+
+def _noun_content(state: QuoteState, noun: Token, allowed: frozenset[str]) -> Found | None:
+    """ "the claim that ...", "a call for a ban": the clause or the preposition's object;
+    the cue runs from the noun's article and adjectives to the preposition."""
+    doc = state.doc
+    j = noun.i
+    while j > 0 and doc[j - 1].head.i == noun.i and doc[j - 1].dep_ in _NOUN_LEFT:
+        j -= 1
+    start = doc[j].idx
+    for child in noun.children:
+        if child.i < noun.i:
+            continue
+        if (
+            child.dep_ in ("acl", "ccomp")
+            and "noun:that" in allowed
+            and any(g.dep_ == "mark" and g.lower_ == "that" for g in child.children)
+        ):
+            frag = subtree_span(state, child)
+            return (frag, (start, noun.idx + len(noun.text))) if frag else None
+        if child.dep_ == "prep" and f"noun:prep:{child.lower_}" in allowed:
+            obj = next((g for g in child.children if g.dep_ in ("pobj", "pcomp")), None)
+            if obj is None:
+                continue
+            frag = subtree_span(state, obj)
+            end = (
+                child.idx + len(child.text) if child.i == noun.i + 1 else noun.idx + len(noun.text)
+            )
+            return (frag, (start, end)) if frag else None
+    return None
+
+
+def _adjective_content(state: QuoteState, adj: Token, allowed: frozenset[str]) -> Found | None:
+    """ "is wary of X", "eager to ...", "confident that ..."; the cue starts at the copula
+    before the adjective ("has been acutely aware", as PolNeAR marks it)."""
+    start = verb_start(state, adj)
+    if adj.head.i < adj.i and adj.head.lemma_ == "be":
+        start = verb_start(state, adj.head)
+    for child in adj.children:
+        if child.i < adj.i:
+            continue
+        if child.dep_ in CONTENT_DEPS and f"adj:{child.dep_}" in allowed:
+            frag = subtree_span(state, child)
+            return (frag, (start, adj.idx + len(adj.text))) if frag else None
+        if child.dep_ == "prep" and f"adj:prep:{child.lower_}" in allowed:
+            obj = next((g for g in child.children if g.dep_ in ("pobj", "pcomp")), None)
+            if obj is None:
+                continue
+            frag = subtree_span(state, obj)
+            end = child.idx + len(child.text) if child.i == adj.i + 1 else adj.idx + len(adj.text)
+            return (frag, (start, end)) if frag else None
+    return None
+
+
+def _frame_content(state: QuoteState, verb: Token, allowed: frozenset[str]) -> Found | None:
+    """The content and cue spans of the first allowed construction of ``verb``: a clause,
+    then an infinitive, then a direct object, then a prepositional object."""
+    cue = cue_span(state, verb)
+    children = list(verb.children)
+    for dep in CONTENT_DEPS:
+        if dep not in allowed:
+            continue
+        comp = next((c for c in children if c.dep_ == dep), None)
+        if comp is not None:
+            frag = content_of(state, comp, verb)
+            return (frag, cue) if frag is not None else None
+    if "dobj" in allowed:
+        obj = next((c for c in children if c.dep_ == "dobj" and c.i > verb.i), None)
+        if obj is not None:
+            frag = right_of(state, verb, verb.i + 1)
+            return (frag, cue) if frag is not None else None
+    for prep in children:
+        if prep.dep_ != "prep" or prep.i < verb.i or f"prep:{prep.lower_}" not in allowed:
+            continue
+        obj = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
+        if obj is None:
+            continue
+        frag = right_of(state, verb, prep.i + 1)
+        if frag is None:
+            return None
+        if prep.i == verb.i + 1:  # "called for": the preposition belongs to the cue
+            cue = (cue[0], prep.idx + len(prep.text))
+        return frag, cue
+    return None

@@ -1,0 +1,56 @@
+"""Pass 4: a speaker's name and a colon opening a paragraph.
+
+"Graham: Trump's rhetoric ..." as a headline (the first line, which paraphrases), and
+transcript lines ("MATTHEWS: Well, speculation is bad."): a name of up to four capitalised
+words, a colon, then what was said, to the end of the paragraph.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from itertools import accumulate
+
+from parley.quotes.drafts import Draft, QuoteState, trim
+
+__all__ = ["find_headlines"]
+
+_HEADLINE = re.compile(r"^([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}): (\S.*)$")
+_LETTER = re.compile(r"[^\W\d_]")
+
+
+def find_headlines(state: QuoteState, drafts: list[Draft]) -> list[Draft]:
+    """A draft for each labelled line that no draft in ``drafts`` overlaps."""
+    text, labels = state.text, state.lex.labels
+    # Earlier drafts by where their content starts, with the furthest end so far: a line
+    # overlaps one of them when some draft starting before the line's end ends after its
+    # start (the new drafts lie within their own line, so never overlap a later one).
+    spans = sorted((d.start, d.end) for d in drafts if d.content)
+    starts = [s for s, _ in spans]
+    reach = list(accumulate((e for _, e in spans), max))
+    out: list[Draft] = []
+    offset = 0
+    for n, line in enumerate(text.split("\n")):
+        here, offset = offset, offset + len(line) + 1
+        m = _HEADLINE.match(line)
+        if m is None or (n > 0 and not _speaker_label(m.group(1), labels)):
+            continue
+        if m.group(1).lower() in labels or not _LETTER.search(m.group(2)):
+            continue  # "The Latest: ...", a series title; "Sanders: 1,501", a tally
+        before = bisect_left(starts, here + len(line))
+        if before and reach[before - 1] > here:
+            continue
+        content = trim(text, here + m.start(2), here + m.end(2))
+        source = trim(text, here + m.start(1), here + m.end(1))
+        if content is None or source is None:
+            continue
+        colon = here + m.end(1)
+        kind = "indirect" if n == 0 else "direct"  # a headline paraphrases
+        out.append(Draft([content], source, (colon, colon + 1), ":", kind, here + m.start(1)))
+    return out
+
+
+def _speaker_label(label: str, labels: frozenset[str]) -> bool:
+    """A transcript speaker: a name, not a section label ("Update:", "Note:")."""
+    words = label.split()
+    return label.lower() not in labels and (len(words) > 1 or label.isupper())

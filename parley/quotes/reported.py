@@ -1,0 +1,103 @@
+"""Pass 1: reported speech through a cue verb (``data/cue_verbs.tsv``).
+
+A cue verb with a clause or infinitive complement ("Pompeo urged China not to withdraw",
+"Pence made clear that ..."): when that complement holds quoted text the attribution is
+``mixed``, when it is only a quotation it is ``direct``; and parentheticals ("China's
+cooperation, Pompeo said, would be ...").
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from parley.quotes.drafts import Draft, Frag, QuoteState, around, token_span
+from parley.quotes.syntax import CONTENT_DEPS, content_of, cue_of, cue_span, source_span, subject
+
+__all__ = ["find_reported"]
+
+
+def find_reported(state: QuoteState) -> list[Draft]:
+    """Every cue verb's attribution, in token order; claims the quotations it reports."""
+    drafts: list[Draft] = []
+    cued: set[int] = set()  # cue tokens that already have a draft
+    for tok in state.doc:
+        lemma = cue_of(state, tok)
+        if lemma is None:
+            continue
+        cue = state.lex.cue_verbs[lemma]
+        comp = next((c for c in tok.children if c.dep_ in CONTENT_DEPS), None)
+        if comp is not None and comp.dep_ == "xcomp" and cue.frame != "any":
+            comp = None
+        draft: Draft | None = None
+        if comp is None:
+            if tok.dep_ == "parataxis" and cue.cls != "cognition":
+                draft = _parenthetical(state, tok, lemma)
+        else:
+            subj = subject(tok)
+            if subj is None or subj.i == comp.i or tok.i in cued:
+                continue
+            frag = content_of(state, comp, tok)
+            if frag is None:
+                continue
+            draft = _content_draft(state, tok, lemma, subj, frag, cue.cls)
+        if draft is not None:
+            drafts.append(draft)
+            cued.add(tok.i)
+    return drafts
+
+
+def _content_draft(
+    state: QuoteState, verb: Token, lemma: str, subj: Token, frag: Frag, cls: str
+) -> Draft | None:
+    quotes = [i for i in state.quotes_in(*frag) if i not in state.claimed]
+    words_outside = state.has_words_outside_quotes(frag[0], frag[1], quotes)
+    kind = "indirect" if not quotes else "mixed" if words_outside else "direct"
+    if cls == "cognition" and kind != "indirect":
+        return None
+    state.claimed.update(quotes)
+    addressee = next((c for c in verb.children if c.dep_ in ("dobj", "dative")), None)
+    return Draft(
+        content=_fragments_of(state, frag, quotes) if kind == "direct" else [frag],
+        source=source_span(state, subj, verb),
+        cue=cue_span(state, verb),
+        cue_lemma=lemma,
+        kind=kind,
+        anchor=verb.idx,
+        source_token=subj.i,
+        cue_token=verb.i,
+        unbalanced=any(state.quoted[i].unbalanced for i in quotes),
+        addressee=source_span(state, addressee, verb) if addressee is not None else None,
+        quoted=quotes,
+    )
+
+
+def _fragments_of(state: QuoteState, frag: Frag, quotes: list[int]) -> list[Frag]:
+    """A direct content made of several quoted spans keeps each as a fragment."""
+    if len(quotes) <= 1:
+        return [frag]
+    return [(state.quoted[i].start, state.quoted[i].end) for i in quotes]
+
+
+def _parenthetical(state: QuoteState, verb: Token, lemma: str) -> Draft | None:
+    """ "X, Pompeo said, would be helpful": the content is the rest of the sentence."""
+    subj = subject(verb)
+    if subj is None:
+        return None
+    s_start, s_end = state.parse.clipped_sentence_at(verb.idx)
+    a_start, a_end = token_span(list(verb.subtree))
+    a_start, a_end = max(a_start, s_start), min(a_end, s_end)
+    if state.quotes_in(s_start, s_end):
+        return None  # direct quotations are handled with their marks
+    frags = around(state.text, s_start, a_start, a_end, s_end)
+    if not frags:
+        return None
+    return Draft(
+        content=frags,
+        source=source_span(state, subj, verb),
+        cue=cue_span(state, verb),
+        cue_lemma=lemma,
+        kind="indirect",
+        anchor=verb.idx,
+        source_token=subj.i,
+        cue_token=verb.i,
+    )

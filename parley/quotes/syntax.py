@@ -1,0 +1,257 @@
+"""Reading attributions off the dependency parse: cue verbs, their speakers, their content.
+
+Plain functions over ``QuoteState`` that every pass shares. Offsets follow PolNeAR's
+conventions, measured on its train split: reported content starts at "that" when there is
+one and stops before the sentence's final period; a source is its noun phrase with
+appositives; a cue is the reporting verb with its auxiliaries.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from parley.quotes.drafts import Frag, QuoteState, balance, token_span, trim
+
+__all__ = [
+    "content_of",
+    "cue_of",
+    "cue_span",
+    "right_of",
+    "source_span",
+    "subject",
+    "subtree_span",
+    "verb_start",
+]
+
+CONTENT_DEPS = ("ccomp", "xcomp")
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+# Dependents of a cue verb that end its content (see ``right_of``).
+_CONTENT_STOP_DEPS = frozenset({"conj", "cc"})
+_CONTENT_STOP_PREPS = frozenset({"during", "after", "before", "despite", "since", "amid", "while"})
+# Subordinators that end a content when their clause hangs on the cue verb, not inside
+# what was said.
+_CLAUSE_MARKS = frozenset({"as", "after", "until", "since", "before", "while", "although"})
+_CUE_LEFT_DEPS = frozenset({"aux", "auxpass", "neg", "advmod"})
+
+
+def cue_of(state: QuoteState, tok: Token) -> str | None:
+    """The cue lemma when ``tok`` is a reporting verb outside quotation marks."""
+    if tok.pos_ not in ("VERB", "AUX") or state.in_quote[tok.i] >= 0:
+        return None
+    lemma = tok.lemma_.lower()
+    cue_verbs = state.lex.cue_verbs
+    for child in tok.children:  # "made clear", "pointed out", "called for"
+        pair = f"{lemma} {child.lower_}"
+        if child.i > tok.i and pair in cue_verbs:
+            return pair
+    return lemma if lemma in cue_verbs else None
+
+
+def cue_span(state: QuoteState, verb: Token) -> Frag:
+    """The verb with its auxiliaries, negation and adverbs just before it ("has not yet
+    endorsed", as PolNeAR marks in over 90% of train cues), its particle and a colon right
+    after it."""
+    doc = state.doc
+    start = verb_start(state, verb)
+    lemma = cue_of(state, verb) or ""
+    if " " in lemma:
+        word = lemma.split(" ", 1)[1]
+        last = next(c for c in verb.children if c.i > verb.i and c.lower_ == word)
+        return start, last.idx + len(last.text)
+    end = verb.idx + len(verb.text)
+    nxt = verb.nbor(1) if verb.i + 1 < len(doc) else None
+    if nxt is not None and nxt.head.i == verb.i and nxt.dep_ == "prt":
+        end = nxt.idx + len(nxt.text)
+        nxt = nxt.nbor(1) if nxt.i + 1 < len(doc) else None
+    if nxt is not None and nxt.text == ":" and nxt.idx == end:
+        end += 1  # "He continued: ...": PolNeAR's cue keeps the colon
+    return start, end
+
+
+def verb_start(state: QuoteState, verb: Token) -> int:
+    doc = state.doc
+    j = verb.i - 1
+    while (
+        j >= 0
+        and doc[j].head.i == verb.i
+        and doc[j].dep_ in _CUE_LEFT_DEPS
+        and state.in_quote[j] < 0
+    ):
+        j -= 1
+    return doc[j + 1].idx
+
+
+def subject(verb: Token) -> Token | None:
+    """The speaker's head: the verb's subject, through coordinated or participial verbs
+    ("he said ... and added", "..., saying")."""
+    for _ in range(3):
+        for child in verb.children:
+            if child.dep_ in _SUBJECT_DEPS:
+                # "Sanders, who said ...": PolNeAR's source is the relative pronoun itself;
+                # the speaker resolver follows it to its antecedent.
+                return child
+        if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.i != verb.i:
+            return verb.head  # "voters saying they want ...": the noun speaks
+        if verb.dep_ == "pcomp" and verb.head.head.i != verb.head.i:
+            verb = verb.head.head  # "..., citing his results" under "by", "after"
+            continue
+        if verb.dep_ in ("conj", "advcl", "xcomp") and verb.head.i != verb.i:
+            verb = verb.head
+            continue
+        return None
+    return None
+
+
+def source_span(state: QuoteState, head: Token, verb: Token | None = None) -> Frag:
+    """The speaker as written: the head's noun phrase with its appositives, but never the
+    cue or what was said ("some analysts who think that ..." stops at "analysts")."""
+    text = state.text
+    skip: set[int] = set()
+    if verb is not None:
+        skip.add(verb.i)
+        if head.is_ancestor(verb):
+            # The cue sits in a clause hanging on the speaker: drop that clause.
+            clause = verb
+            while clause.head.i != head.i and clause.head.i != clause.i:
+                clause = clause.head
+            skip.update(t.i for t in clause.subtree)
+    tokens = [t for t in head.subtree if state.in_quote[t.i] < 0 and t.i not in skip]
+    # Keep the run of tokens around the head only: a gap means a dropped clause.
+    run = sorted(t.i for t in tokens)
+    if head.i in run:
+        lo = hi = run.index(head.i)
+        while lo > 0 and run[lo - 1] == run[lo] - 1:
+            lo -= 1
+        while hi + 1 < len(run) and run[hi + 1] == run[hi] + 1:
+            hi += 1
+        tokens = [state.doc[i] for i in run[lo : hi + 1]]
+    if not tokens:
+        tokens = [head]
+    start, end = token_span(tokens)
+    frag = trim(text, start, end) or (head.idx, head.idx + len(head.text))
+    start, end = balance(text, *frag)
+    # PolNeAR closes an appositive source with its comma ("X, a spokesman for Y,").
+    if "," in text[start:end] and text[end : end + 1] == ",":
+        end += 1
+    return start, end
+
+
+def subtree_span(state: QuoteState, head: Token) -> Frag | None:
+    """The head's phrase, within its sentence, quotations kept whole."""
+    s_start, s_end = state.parse.clipped_sentence_at(head.idx)
+    last = head.right_edge
+    frag = trim(state.text, max(head.left_edge.idx, s_start), min(last.idx + len(last.text), s_end))
+    return state.close_quotes(frag) if frag is not None else None
+
+
+def content_of(state: QuoteState, comp: Token, verb: Token) -> Frag | None:
+    """What a cue verb's clause or infinitive complement says, quotations kept whole."""
+    tokens = list(comp.subtree)
+    # A complement after the verb runs to the sentence's end (spaCy sometimes hangs
+    # trailing clauses on the verb); one before the verb stops at it.
+    start, end = token_span(tokens)
+    if comp.dep_ == "xcomp":
+        # "urged China to withdraw": PolNeAR's content starts at the object (34 of 44 such
+        # train cases).
+        obj = next((c for c in verb.children if c.dep_ == "dobj" and verb.i < c.i < comp.i), None)
+        if obj is not None:
+            start = obj.left_edge.idx
+    if comp.i > verb.i:
+        sent_end = state.parse.clipped_sentence_at(verb.idx)[1]
+        end = max(end, sent_end) if state.in_quote[comp.i] < 0 else end
+        start = max(start, cue_span(state, verb)[1])
+    else:
+        end = min(end, verb.idx)
+    start, end = state.close_quotes((start, end))  # a quotation is never cut in half
+    frag = trim(state.text, start, end)
+    if frag is not None and comp.i > verb.i:
+        frag = _clip(state, frag, verb, comp)
+    if frag is None:
+        return None
+    # Keep the closing mark (and the punctuation inside it) that ends the content.
+    start, end = frag
+    for i in state.quotes_in(start, end):
+        end = max(end, state.quoted[i].end)
+    return start, end
+
+
+def _clip(state: QuoteState, frag: Frag, verb: Token, head: Token) -> Frag | None:
+    """Cut a content running past what was said (PolNeAR train, where a parse-based content
+    overran the annotation): at a semicolon, a non-restrictive relative clause (", who
+    ..."), a sentence end the parser missed before a quotation, a participle clause on the
+    cue verb (", saying ..."), a subordinate clause on the cue verb ("as he lined up",
+    "while ..."), ", but ..." coordinating the main clause, and the subject of another
+    clause hanging on the cue verb or above it ("said they voted for her, | most in both
+    states supported Sanders")."""
+    start, end = frag
+    doc = state.doc
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) < 2:
+        return frag
+    lo, hi = head.left_edge.i, head.right_edge.i
+    for tok in span[1:]:
+        if state.in_quote[tok.i] >= 0:
+            continue
+        prev = doc[tok.i - 1]
+        comma = prev.text == ","
+        on_verb = _hangs_on(tok, verb, lo, hi)
+        cut = (
+            tok.text == ";"
+            or (comma and tok.lower_ in ("who", "which"))
+            or (tok.text == "." and _quote_opens_after(state, tok))
+            or (comma and tok.dep_ == "advcl" and tok.tag_ == "VBG" and on_verb)
+            or (
+                tok.dep_ == "mark"
+                and tok.lower_ in _CLAUSE_MARKS
+                and _hangs_on(tok.head, verb, lo, hi)
+            )
+            or (comma and tok.dep_ == "cc" and on_verb)
+            or (comma and tok.dep_ in ("nsubj", "expl") and on_verb)
+        )
+        if cut:
+            at = prev.idx if comma else tok.idx
+            return trim(state.text, start, at)
+    return frag
+
+
+def _hangs_on(tok: Token, verb: Token, lo: int, hi: int) -> bool:
+    """``tok`` attaches to the cue verb (or above it), not inside tokens lo..hi."""
+    head = tok.head
+    return not lo <= head.i <= hi and (head.i == verb.i or head.is_ancestor(verb))
+
+
+def _quote_opens_after(state: QuoteState, tok: Token) -> bool:
+    """A quotation opens right after ``tok`` (the parser missed a sentence end)."""
+    if tok.i + 1 >= len(state.doc):
+        return False
+    q = state.in_quote[tok.i + 1]
+    return q >= 0 and state.quoted[q].start == state.doc[tok.i + 1].idx
+
+
+def right_of(state: QuoteState, verb: Token, first: int) -> Frag | None:
+    """From token ``first`` to the end of the verb's phrase, within its sentence, but before
+    a coordinated verb or a time phrase hanging on the verb ("endorsed Cruz | and urged
+    ...", "backed him | during the debate": PolNeAR leaves those out of the content in over
+    80% of train cases, and keeps "as"/"for"/"to" phrases in over 80%), and before an
+    adverbial clause after a comma ("criticized the plan | , arguing that ...": the
+    participle is an attribution of its own)."""
+    doc = state.doc
+    last = verb.right_edge
+    for child in verb.children:
+        if child.i < first:
+            continue
+        after_comma = child.left_edge.i > first and doc[child.left_edge.i - 1].text == ","
+        if (
+            child.dep_ in _CONTENT_STOP_DEPS
+            or (child.dep_ == "prep" and child.lower_ in _CONTENT_STOP_PREPS)
+            or (after_comma and child.dep_ == "advcl")
+        ):
+            if child.i == first:
+                return None
+            last = doc[child.left_edge.i - 1]
+            break
+    if first > last.i:
+        return None
+    s_end = state.parse.clipped_sentence_at(verb.idx)[1]
+    frag = trim(state.text, doc[first].idx, min(last.idx + len(last.text), s_end))
+    return state.close_quotes(frag) if frag is not None else None

@@ -1,0 +1,73 @@
+"""The words around an expression: its sentence, and whether they lean forward in time.
+
+Sentences come from the parse when the caller has one (``sentences=``, the character bounds
+of the parse's sentences), so every stage agrees on them; otherwise from a regex splitter.
+Either way they become a sorted list of cuts, looked up by bisection.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
+
+from parley.time.state import State
+
+# A stop, its spaces and a capital or quote next, or a line break. Written to start with a
+# plain class (not an alternation), which re can skip ahead by; the same matches as
+# r"[.!?]\s+(?=[A-Z\"'])|\n".
+SENTENCE_END = re.compile(r"[.!?\n](?:(?<=\n)|\s+(?=[A-Z\"']))")
+_WORD = re.compile(r"[a-z']+")
+_CUE_WINDOW = 60  # characters each side of an expression that may hold its tense cue
+
+
+def sentence_cuts(text: str, sentences: Sequence[tuple[int, int]] | None) -> list[int]:
+    """The sentence boundaries of ``text``, ascending: where a sentence starts or ends.
+
+    With no ``sentences`` given, the regex splitter's cuts (each where the next sentence
+    starts)."""
+    if sentences is None:
+        return [m.end() for m in SENTENCE_END.finditer(text)]
+    return sorted({offset for bounds in sentences for offset in bounds})
+
+
+def sentence_around(state: State, start: int, end: int) -> tuple[int, int]:
+    """From the last cut at or before ``start`` to the first at or after ``end`` (the text's
+    ends when there is none): the sentence of the expression, or the sentences it spans."""
+    cuts = state.cuts
+    before = bisect_right(cuts, start)
+    after = bisect_left(cuts, end)
+    begin = cuts[before - 1] if before else 0
+    finish = cuts[after] if after < len(cuts) else len(state.text)
+    return begin, finish
+
+
+def leans_forward(state: State, start: int, end: int) -> bool:
+    """True when a forward cue is nearer the expression than any past cue.
+
+    Only the words close to the expression count (the clause that governs it, roughly): a
+    "will" three clauses away says nothing about "Friday". Past-tense verbs (words in
+    ``past_cues.txt`` and other words in -ed that are not forward cues) pin it to the past.
+    """
+    begin, finish = sentence_around(state, start, end)
+    left = max(begin, start - _CUE_WINDOW)
+    right = min(finish, end + _CUE_WINDOW // 2)
+    nearest_forward: int | None = None
+    nearest_past: int | None = None
+    for lo, hi in ((left, start), (end, right)):
+        piece = state.text[lo:hi].lower()
+        spans: list[tuple[int, int]] = []
+        for m in state.forward.finditer(piece):
+            spans.append(m.span())
+            dist = start - (lo + m.end()) if hi == start else lo + m.start() - end
+            nearest_forward = dist if nearest_forward is None else min(nearest_forward, dist)
+        for m in _WORD.finditer(piece):
+            word = m.group(0)
+            if any(a <= m.start() < b for a, b in spans):
+                continue
+            if word in state.lex.past_cues or (len(word) > 4 and word.endswith("ed")):
+                dist = start - (lo + m.end()) if hi == start else lo + m.start() - end
+                nearest_past = dist if nearest_past is None else min(nearest_past, dist)
+    if nearest_forward is None:
+        return False
+    return nearest_past is None or nearest_forward < nearest_past

@@ -1,0 +1,236 @@
+"""Resolvers of dates named on the calendar: "Nov. 9", "March 1997", "2017", "the 1990s",
+"Christmas", "this summer", and the year a date written without one belongs to."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+
+from parley.time.context import leans_forward
+from parley.time.state import Resolved, State, done, note
+from parley.time.values import (
+    MAX_YEAR,
+    MIN_YEAR,
+    Point,
+    add_days,
+    add_months,
+    make_date,
+    year_value,
+)
+
+GRACE_DAYS = 30
+
+
+def day_in_year(year: int, month: int, day: int) -> date | None:
+    """The date, or None when the month has no such day (OutOfRange for a year outside
+    1..9999)."""
+    year_value(year)
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _guess_year(state: State, month: int, day: int, start: int, end: int) -> date | None:
+    """The year of a date written without one (see the module doc).
+
+    Of the three candidates around the publication date, the nearest wins, where days ahead
+    count double (news leans to the past), unless the words around lean forward, in which
+    case the nearest one on or after the publication day wins.
+    """
+    assert state.dct is not None
+    dct = state.dct
+    years = [dct.year + y for y in (-1, 0, 1) if MIN_YEAR <= dct.year + y <= MAX_YEAR]
+    options = [d for year in years if (d := day_in_year(year, month, day))]
+    if not options:
+        return None
+    if leans_forward(state, start, end):
+        ahead = [d for d in options if d >= dct]
+        if ahead:
+            return min(ahead)
+    return min(options, key=lambda d: (dct - d).days if d <= dct else 2 * (d - dct).days)
+
+
+def resolve_md(m: re.Match[str], state: State, month_raw: str, day_raw: str) -> Resolved:
+    month = state.lex.months.get(month_raw.lower().rstrip("."))
+    day_num = number_or_ordinal(state, day_raw)
+    if month is None or day_num is None or not 1 <= day_num <= 31:
+        return None
+    year_raw = m.groupdict().get("year")
+    if year_raw:
+        d = day_in_year(int(year_raw), month, day_num)
+        return None if d is None else done(state, Point(d, "day"), "absolute")
+    if state.dct is None:
+        return "DATE", f"XXXX-{month:02d}-{day_num:02d}", "unresolved"
+    d = _guess_year(state, month, day_num, m.start(), m.end())
+    return None if d is None else done(state, Point(d, "day"), "anchor")
+
+
+def number_or_ordinal(state: State, raw: str) -> int | None:
+    raw = raw.lower()
+    if raw in state.lex.ordinals:
+        return state.lex.ordinals[raw]
+    digits = re.match(r"\d+", raw)
+    return int(digits.group(0)) if digits else None
+
+
+def r_mdy(m: re.Match[str], state: State) -> Resolved:
+    return resolve_md(m, state, m.group("mon"), m.group("day"))
+
+
+def r_iso(m: re.Match[str], state: State) -> Resolved:
+    raw = m.group(0)
+    try:
+        when = datetime.fromisoformat(raw.replace(" ", "T"))
+    except ValueError:
+        return None
+    if "T" in raw or " " in raw:
+        point = Point(when.date(), "day", part=when.strftime("%H:%M"))
+        note(state, Point(when.date(), "day"))
+        return "TIME", point.value(), "absolute"
+    return done(state, Point(when.date(), "day"), "absolute")
+
+
+def r_numeric(m: re.Match[str], state: State) -> Resolved:
+    month_s, day_s, year_s = m.group(0).split("/")
+    year = int(year_s)
+    if len(year_s) == 2:
+        year += 1900 if year > 30 else 2000
+    d = day_in_year(year, int(month_s), int(day_s))
+    return None if d is None else done(state, Point(d, "day"), "absolute")
+
+
+def r_month_year(m: re.Match[str], state: State) -> Resolved:
+    month = state.lex.months.get(m.group("mon").lower().rstrip("."))
+    if month is None:
+        return None
+    return done(state, Point(date(int(m.group("year")), month, 1), "month"), "absolute")
+
+
+def r_month(m: re.Match[str], state: State) -> Resolved:
+    month = state.lex.months.get(m.group("mon").lower().rstrip("."))
+    if month is None:
+        return None
+    rel = (m.group("rel") or "").lower()
+    if state.dct is None:
+        return "DATE", f"XXXX-{month:02d}", "unresolved"
+    dct = state.dct
+    if rel == "that" and state.last is not None:
+        return done(state, Point(date(state.last.day.year, month, 1), "month"), "previous")
+    year = dct.year
+    if rel in ("last", "past"):
+        year = dct.year if month < dct.month else dct.year - 1
+    elif rel in ("next", "coming"):
+        year = dct.year if month > dct.month else dct.year + 1
+    elif rel == "this":
+        year = dct.year
+    elif month != dct.month:
+        # As for bare dates: the nearest such month, months ahead counting double, unless
+        # the words around lean forward.
+        ahead = (month - dct.month) % 12
+        behind = (dct.month - month) % 12
+        if leans_forward(state, m.start(), m.end()) or 2 * ahead < behind:
+            year = dct.year + (month < dct.month)
+        else:
+            year = dct.year - (month > dct.month)
+    return done(state, Point(make_date(year, month, 1), "month"), "anchor")
+
+
+def r_year(m: re.Match[str], state: State) -> Resolved:
+    year = int(m.group("year"))
+    if not m.group("mod") and not m.group("fiscal") and not _looks_like_year(m, state):
+        return None
+    return done(state, Point(date(year, 1, 1), "year"), "absolute")
+
+
+def _looks_like_year(m: re.Match[str], state: State) -> bool:
+    """A bare four-digit number is a year unless it reads as an amount or an identifier."""
+    text = state.text
+    before = text[max(0, m.start() - 12) : m.start()].lower()
+    after = text[m.end() : m.end() + 12].lower()
+    if re.search(r"(?:no\.|number|flight|route|page|#|room|\$)\s*$", before):
+        return False
+    amount = re.match(
+        r"\s*(?:people|men|women|troops|soldiers|shares|tons|miles|feet|meters|"
+        r"students|workers|jobs|members|dollars|yen|marks|pounds|points|cars|units)",
+        after,
+    )
+    return amount is None
+
+
+def r_decade(m: re.Match[str], state: State) -> Resolved:
+    start_year = int(m.group("dec"))
+    return done(state, Point(date(start_year, 1, 1), "decade"), "absolute")
+
+
+def _holiday_day(rule: str, year: int) -> date | None:
+    if rule == "easter":
+        a, b, c = year % 19, year // 100, year % 100
+        d, e = b // 4, b % 4
+        f = (b + 8) // 25
+        g = (b - f + 1) // 3
+        h = (19 * a + b - d - g + 15) % 30
+        i, k = c // 4, c % 4
+        ell = (32 + 2 * e + 2 * i - h - k) % 7
+        mm = (a + 11 * h + 22 * ell) // 451
+        month = (h + ell - 7 * mm + 114) // 31
+        day = (h + ell - 7 * mm + 114) % 31 + 1
+        return make_date(year, month, day)
+    parts = rule.split()
+    if len(parts) == 1 and "-" in rule:
+        mo, dd = rule.split("-")
+        return day_in_year(year, int(mo), int(dd))
+    if len(parts) == 3:
+        month, nth, wd = (int(p) for p in parts)
+        if nth > 0:
+            first = make_date(year, month, 1)
+            return add_days(first, (wd - first.isoweekday()) % 7 + 7 * (nth - 1))
+        last = add_days(add_months(make_date(year, month, 1), 1), -1)
+        return add_days(last, -((last.isoweekday() - wd) % 7))
+    return None
+
+
+def r_holiday(m: re.Match[str], state: State) -> Resolved:
+    name = " ".join(m.group("name").lower().split())
+    rule = state.lex.holidays.get(name)
+    if rule is None:
+        return None
+    if m.group("year"):
+        d = _holiday_day(rule, int(m.group("year")))
+        return None if d is None else done(state, Point(d, "day"), "absolute")
+    if state.dct is None:
+        return "DATE", "XXXX-XX-XX", "unresolved"
+    rel = (m.group("rel") or "").lower()
+    this = _holiday_day(rule, state.dct.year)
+    if this is None:
+        return None
+    if (rel in ("last", "past") and this >= state.dct) or (
+        not rel
+        and this > add_days(state.dct, GRACE_DAYS)
+        and not leans_forward(state, m.start(), m.end())
+    ):
+        this = _holiday_day(rule, state.dct.year - 1)
+    elif rel in ("next", "coming") and this < state.dct:
+        this = _holiday_day(rule, state.dct.year + 1)
+    return None if this is None else done(state, Point(this, "day"), "anchor")
+
+
+def r_season(m: re.Match[str], state: State) -> Resolved:
+    name = (m.group("season") or m.group("season2")).lower()
+    code = state.lex.seasons[name]
+    year_raw = m.group("year") or m.group("year2")
+    if year_raw:
+        return "DATE", f"{year_raw}-{code}", "absolute"
+    if state.dct is None:
+        return "DATE", f"XXXX-{code}", "unresolved"
+    rel = (m.group("rel") or "").lower()
+    dct = state.dct
+    month = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}[code]
+    year = dct.year
+    if rel in ("last", "past"):
+        year = dct.year if month + 2 < dct.month else dct.year - 1
+    elif rel in ("next", "coming"):
+        year = dct.year if month > dct.month else dct.year + 1
+    elif rel == "that" and state.last is not None:
+        year = state.last.day.year
+    return "DATE", f"{year_value(year)}-{code}", "anchor"

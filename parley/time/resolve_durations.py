@@ -1,0 +1,95 @@
+"""Resolvers of expressions that need no anchor: durations ("two years", "the past two
+weeks"), sets ("every Monday", "twice a week", "daily") and references ("now", "recently")."""
+
+from __future__ import annotations
+
+import re
+
+from parley.time.state import Resolved, State, number, unit_code
+from parley.time.values import duration
+
+
+def r_duration(m: re.Match[str], state: State) -> Resolved:
+    n = number(state, m.group("num"))
+    raw_num = m.group("num").lower()
+    code = unit_code(state, m.group("unit"))
+    pre = " ".join((m.group("pre") or "").lower().split())
+    if raw_num in ("a", "an") and not pre and m.group("unit").lower().endswith("s"):
+        return None
+    if m.group("num2"):
+        n = None
+    if m.group(0).lower().endswith("and a half") and n is not None:
+        n += 0.5
+    if pre == "the" and n is not None and raw_num in ("a", "an"):
+        return None
+    if n is not None and n >= 1000:
+        return None  # "the 1988 second quarter": a year, not 1,988 seconds
+    if m.group("long") and "old" in m.group("long").lower():
+        return None  # an age ("6-year-old") is not a time expression in TimeML
+    if code == "TS" and raw_num in ("a", "an"):
+        return None  # "a second time"
+    if code == "Q" and re.search(r"-\s*quarters", m.group(0), re.I):
+        return None  # "three-quarters" is a fraction
+    return "DURATION", duration(n, code), "absolute"
+
+
+def r_duration_bare(m: re.Match[str], state: State) -> Resolved:
+    return "DURATION", duration(None, unit_code(state, m.group("unit"))), "absolute"
+
+
+def r_duration_recent(m: re.Match[str], state: State) -> Resolved:
+    rel = m.group("rel").lower()
+    unit = m.group("unit").lower()
+    if rel == "recent" and unit == "years":
+        return "DATE", "PAST_REF", "anchor"
+    if rel in ("coming", "next") and not m.group("pre") and rel == "next":
+        return None
+    return "DURATION", duration(None, unit_code(state, unit)), "absolute"
+
+
+def r_the_unit(m: re.Match[str], state: State) -> Resolved:
+    unit = " ".join(m.group("unit").lower().split())
+    if unit in ("year", "fiscal year"):
+        return "DURATION", "P1Y", "absolute"
+    return None
+
+
+def r_set_every(m: re.Match[str], state: State) -> Resolved:
+    target = m.group("unit")
+    low = target.lower()
+    n = number(state, m.group("num")) if m.group("num") else 1.0
+    if m.group("other"):
+        n = 2.0
+    if low in state.lex.weekdays and target[0].isupper():
+        return "SET", f"XXXX-WXX-{state.lex.weekdays[low]}", "absolute"
+    month = state.lex.months.get(low.rstrip("."))
+    if month is not None and target[0].isupper():
+        return "SET", f"XXXX-{month:02d}", "absolute"
+    if low in state.lex.parts_of_day:
+        return (
+            "SET",
+            f"TXX{state.lex.parts_of_day[low]}"
+            if ":" not in state.lex.parts_of_day[low]
+            else "TXX",
+            "absolute",
+        )
+    if low in state.lex.seasons:
+        return "SET", f"XXXX-{state.lex.seasons[low]}", "absolute"
+    code = state.lex.units.get(low) or state.lex.units.get(low.rstrip("s"))
+    if code is None:
+        return None
+    return "SET", duration(n if n is not None else 1.0, code), "absolute"
+
+
+def r_set_times(m: re.Match[str], state: State) -> Resolved:
+    code = unit_code(state, m.group("unit"))
+    return "SET", duration(1.0, code), "absolute"
+
+
+def r_set_word(m: re.Match[str], state: State) -> Resolved:
+    return "SET", state.lex.sets[m.group("word").lower()], "absolute"
+
+
+def r_ref(m: re.Match[str], state: State) -> Resolved:
+    word = " ".join(m.group("word").lower().split())
+    return "DATE", state.lex.references[word], "anchor"

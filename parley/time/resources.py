@@ -1,0 +1,58 @@
+"""``TimeResources``: everything the time stage reads, loaded once by whoever runs it.
+
+The lexicon comes from the data files; the rules are compiled from it, and the start finder
+(which words each rule can begin at) and the forward-cue pattern are derived from those. No
+module-level cache holds any of it: the pipeline owns one ``TimeResources`` and passes it in.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from parley.config import Config
+from parley.time.lexicon import DATA_DIR, Lexicon, load_lexicon
+from parley.time.patterns import Rule, build_rules
+from parley.time.prefilter import StartFinder
+
+if TYPE_CHECKING:
+    from spacy.vocab import Vocab
+
+__all__ = ["TimeResources"]
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class TimeResources:
+    lexicon: Lexicon
+    rules: tuple[Rule, ...]
+    finder: StartFinder  # where each rule of ``rules`` may start (same order)
+    forward: re.Pattern[str]  # any forward cue as a whole word, on lower-cased text
+
+    @classmethod
+    def load(cls, config: Config, vocab: Vocab | None = None) -> TimeResources:
+        """The packaged data. ``config`` and ``vocab`` are taken for the common stage
+        signature: nothing in them changes how time is tagged."""
+        return cls.from_data(DATA_DIR)
+
+    @classmethod
+    def from_data(cls, data_dir: Path) -> TimeResources:
+        """The resources built from the data files in ``data_dir``."""
+        return cls.from_lexicon(load_lexicon(data_dir))
+
+    @classmethod
+    def from_lexicon(cls, lexicon: Lexicon) -> TimeResources:
+        rules = build_rules(lexicon)
+        return cls(
+            lexicon=lexicon,
+            rules=rules,
+            finder=StartFinder([rule.starts for rule in rules]),
+            forward=forward_cues(lexicon.forward_cues),
+        )
+
+
+def forward_cues(cues: tuple[str, ...]) -> re.Pattern[str]:
+    """One pattern for every cue, longest first, each a whole word (text lower-cased)."""
+    alt = "|".join(re.escape(c) for c in sorted(cues, key=len, reverse=True))
+    return re.compile(r"(?<![a-z])(?:" + alt + r")(?![a-z])")

@@ -1,0 +1,71 @@
+"""Each pass on its own: what it finds, what it claims, and that the next pass respects it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+import spacy
+
+from parley.errors import KnowledgeBaseError
+from parley.nlp.index import ParseIndex
+from parley.quotes import QuoteResources
+from parley.quotes.according import find_according
+from parley.quotes.attribution import find_drafts
+from parley.quotes.direct import find_direct
+from parley.quotes.drafts import QuoteState
+from parley.quotes.headlines import find_headlines
+from parley.quotes.lexicon import DATA_DIR
+
+
+def _state(doc: Any, resources: QuoteResources) -> QuoteState:
+    return QuoteState.build(ParseIndex.build(doc), resources)
+
+
+def test_passes_headline_reads_the_text_alone(quote_resources: QuoteResources) -> None:
+    text = "Varga: the port stays shut\nHOLM: We will see about that.\nUpdate: none yet."
+    state = _state(spacy.blank("en")(text), quote_resources)
+    first, second = find_headlines(state, [])
+    assert text[first.content[0][0] : first.content[0][1]] == "the port stays shut"
+    assert first.kind == "indirect" and second.kind == "direct"
+    assert text[second.source[0] : second.source[1]] == "HOLM"  # type: ignore[index]
+
+
+def test_passes_headline_skips_a_line_another_draft_covers(
+    quote_resources: QuoteResources,
+) -> None:
+    text = "Varga: the port stays shut"
+    state = _state(spacy.blank("en")(text), quote_resources)
+    (draft,) = find_headlines(state, [])
+    assert find_headlines(state, [draft]) == []
+
+
+@pytest.mark.model
+def test_passes_according_claims_its_quotation_before_the_marks_pass(
+    nlp: Any, quote_resources: QuoteResources
+) -> None:
+    text = "According to the harbour master, “the ferry will not sail again this winter.”"
+    state = _state(nlp(text), quote_resources)
+    (draft,) = find_according(state)
+    assert draft.kind == "mixed" and state.claimed == {0}
+    assert find_direct(state, [draft]) == []  # nothing left to attribute
+
+
+@pytest.mark.model
+def test_passes_quotation_after_a_speaker_joins_that_attribution(
+    nlp: Any, quote_resources: QuoteResources
+) -> None:
+    text = "“We leave at dawn,” the captain said. “Nobody stays behind on this island.”"
+    (draft,) = find_drafts(ParseIndex.build(nlp(text)), quote_resources)
+    assert len(draft.content) == 2 and draft.kind == "direct"
+
+
+def test_passes_resources_name_the_bad_line(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    data.mkdir()
+    for path in DATA_DIR.iterdir():
+        (data / path.name).write_bytes(path.read_bytes())
+    (data / "vague_sources.txt").write_text("# header\nsome\nmany\tothers\n", encoding="utf-8")
+    with pytest.raises(KnowledgeBaseError, match=r"vague_sources.txt:3"):
+        QuoteResources.from_dir(data)
