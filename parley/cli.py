@@ -657,3 +657,9 @@ def _third_party_output() -> Iterator[None]:
     finally:
         root.removeHandler(handler)
         sys.unraisablehook = previous_hook
+
+
+# The corpus store's commands (ingest, queries, export): parley/store/commands.py.
+from parley.store.commands import register as _register_store  # noqa: E402
+
+_register_store(app)

@@ -16,3 +16,9 @@ class Document:
     encoding: str | None = None
     # What the reader noticed and the Analysis should carry (e.g. "... bytes replaced").
     warnings: tuple[str, ...] = ()
+    # Set by the corpus readers (parley.sources.corpus) for a record inside a container:
+    id: str | None = None  # the record's own id ("KCNA_2011:1"), when it has one
+    position: int | None = None  # its line (JSON Lines), record (CSV, WARC) number, from 1
+    meta: tuple[tuple[str, str], ...] = ()  # the record's other fields, kept as metadata
+    published: str | None = None  # the publication time the record (or file name) gives
+    title: str | None = None  # the record's own title, when it gives one

@@ -1,0 +1,293 @@
+"""The store's schema (DuckDB), its version, and opening a store safely.
+
+``open_store(path)`` opens (or creates) a store for writing: one writer at a time (DuckDB
+locks the file; a second writer gets ``StoreError``, not a corrupt file), a store of a newer
+schema is refused, an older one is migrated in place. ``open_reader(path)`` opens one
+read-only. The tables are documented column by column in docs/store.md.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+import duckdb
+
+from parley.errors import ParleyError
+
+__all__ = ["SCHEMA_VERSION", "TABLES", "StoreError", "open_reader", "open_store"]
+
+SCHEMA_VERSION = 1
+
+
+class StoreError(ParleyError):
+    """The store cannot be opened or written: locked by another writer, not a DuckDB file,
+    or of a newer schema than this Parley knows."""
+
+    code = "E701"
+
+
+# Offsets are ``start_char``/``end_char`` (spaCy's names) rather than start/end: ``end`` is
+# an SQL keyword, and every query a user types would have to quote it.
+TABLES: dict[str, str] = {
+    "meta": """
+        key VARCHAR NOT NULL,
+        value VARCHAR
+    """,
+    "runs": """
+        run_id INTEGER NOT NULL,
+        started TIMESTAMPTZ NOT NULL,
+        finished TIMESTAMPTZ,
+        status VARCHAR NOT NULL,
+        arguments VARCHAR,
+        parley_version VARCHAR,
+        config_hash VARCHAR,
+        ingested INTEGER DEFAULT 0,
+        present INTEGER DEFAULT 0,
+        duplicates INTEGER DEFAULT 0,
+        failed INTEGER DEFAULT 0
+    """,
+    "articles": """
+        seq BIGINT NOT NULL,
+        article_id VARCHAR NOT NULL,
+        record_id VARCHAR,
+        source VARCHAR,
+        position INTEGER,
+        url VARCHAR,
+        title VARCHAR,
+        subtitle VARCHAR,
+        genre VARCHAR,
+        published VARCHAR,
+        published_source VARCHAR,
+        published_day DATE,
+        modified VARCHAR,
+        authors VARCHAR[],
+        publisher VARCHAR,
+        language VARCHAR,
+        captions VARCHAR[],
+        headings VARCHAR[],
+        format VARCHAR,
+        text VARCHAR,
+        warnings VARCHAR[],
+        meta VARCHAR,
+        content_hash VARCHAR NOT NULL,
+        signature BLOB,
+        duplicate_of VARCHAR,
+        similarity DOUBLE,
+        parley_version VARCHAR,
+        config_hash VARCHAR,
+        run_id INTEGER,
+        ingested_at TIMESTAMPTZ,
+        analysis VARCHAR
+    """,
+    "entities": """
+        article_id VARCHAR NOT NULL,
+        entity_id VARCHAR NOT NULL,
+        name VARCHAR,
+        kind VARCHAR,
+        actor VARCHAR,
+        country VARCHAR,
+        sector VARCHAR,
+        roles VARCHAR[],
+        affiliation VARCHAR,
+        mention_count INTEGER
+    """,
+    "mentions": """
+        article_id VARCHAR NOT NULL,
+        entity_id VARCHAR NOT NULL,
+        start_char INTEGER,
+        end_char INTEGER,
+        text VARCHAR
+    """,
+    "timexes": """
+        article_id VARCHAR NOT NULL,
+        timex_index INTEGER NOT NULL,
+        text VARCHAR,
+        type VARCHAR,
+        value VARCHAR,
+        anchor VARCHAR,
+        start_char INTEGER,
+        end_char INTEGER
+    """,
+    "quotes": """
+        article_id VARCHAR NOT NULL,
+        quote_id VARCHAR NOT NULL,
+        text VARCHAR,
+        kind VARCHAR,
+        speaker VARCHAR,
+        speaker_actor VARCHAR,
+        speaker_text VARCHAR,
+        speaker_start INTEGER,
+        speaker_end INTEGER,
+        cue VARCHAR,
+        cue_lemma VARCHAR,
+        cue_start INTEGER,
+        cue_end INTEGER,
+        date VARCHAR,
+        venue VARCHAR,
+        start_char INTEGER,
+        end_char INTEGER,
+        fragments VARCHAR,
+        unbalanced BOOLEAN,
+        duplicate BOOLEAN
+    """,
+    "events": """
+        article_id VARCHAR NOT NULL,
+        event_id VARCHAR NOT NULL,
+        source VARCHAR,
+        source_actor VARCHAR,
+        source_text VARCHAR,
+        target VARCHAR,
+        target_actor VARCHAR,
+        target_text VARCHAR,
+        cameo VARCHAR,
+        root VARCHAR,
+        plover VARCHAR,
+        plover_mode VARCHAR,
+        goldstein DOUBLE,
+        quad_class TINYINT,
+        date VARCHAR,
+        day DATE,
+        date_source VARCHAR,
+        modality VARCHAR,
+        sentence VARCHAR,
+        start_char INTEGER,
+        end_char INTEGER,
+        trigger_start INTEGER,
+        trigger_end INTEGER,
+        confidence DOUBLE,
+        duplicate BOOLEAN
+    """,
+    "failures": """
+        source VARCHAR NOT NULL,
+        position INTEGER,
+        record_id VARCHAR,
+        stage VARCHAR,
+        code VARCHAR,
+        message VARCHAR,
+        run_id INTEGER,
+        failed_at TIMESTAMPTZ
+    """,
+}
+
+# Indexes the queries lean on; none is UNIQUE (the writer keeps keys unique itself: DuckDB
+# checks unique indexes eagerly, so a delete and re-insert of one key in a transaction fails).
+INDEXES = (
+    "CREATE INDEX IF NOT EXISTS articles_id ON articles(article_id)",
+    "CREATE INDEX IF NOT EXISTS articles_hash ON articles(content_hash)",
+)
+
+# Migrations from version N to N + 1, run in order inside one transaction.
+MIGRATIONS: dict[int, Callable[[duckdb.DuckDBPyConnection], None]] = {}
+
+
+def open_store(path: Path) -> duckdb.DuckDBPyConnection:
+    """The store at ``path`` opened for writing, created or migrated to ``SCHEMA_VERSION``."""
+    con = _connect(path, read_only=False)
+    try:
+        _prepare(con, path)
+    except BaseException:
+        con.close()
+        raise
+    return con
+
+
+def open_reader(path: Path) -> duckdb.DuckDBPyConnection:
+    """The store at ``path`` opened read-only (queries, exports)."""
+    if not path.is_file():
+        raise StoreError(f"no store at {path} (run parley ingest first, or give --db)")
+    con = _connect(path, read_only=True)
+    version = _version(con)
+    if version is None or version > SCHEMA_VERSION:
+        con.close()
+        raise StoreError(_version_problem(path, version))
+    if version < SCHEMA_VERSION:
+        con.close()
+        raise StoreError(f"{path} has schema version {version}: run parley ingest once to migrate")
+    return con
+
+
+def _connect(path: Path, *, read_only: bool) -> duckdb.DuckDBPyConnection:
+    try:
+        return duckdb.connect(str(path), read_only=read_only)
+    except duckdb.IOException as err:
+        raise StoreError(_io_problem(path, str(err))) from err
+    except duckdb.Error as err:
+        raise StoreError(f"{path} cannot be opened as a Parley store ({_first_line(err)})") from err
+
+
+def _io_problem(path: Path, message: str) -> str:
+    if "lock" in message.lower():
+        pid = re.search(r"PID (\d+)", message)
+        holder = f" (process {pid.group(1)})" if pid else ""
+        return (
+            f"{path} is open in another process{holder}: a store has one writer at a time, "
+            "and readers wait until it finishes"
+        )
+    if "not a valid DuckDB database" in message or "invalid" in message.lower():
+        return f"{path} is not a DuckDB database (a Parley store is one): give another --db"
+    return f"{path} cannot be opened ({message.splitlines()[0]})"
+
+
+def _first_line(err: BaseException) -> str:
+    return str(err).splitlines()[0] if str(err) else type(err).__name__
+
+
+def _prepare(con: duckdb.DuckDBPyConnection, path: Path) -> None:
+    version = _version(con)
+    if version is None:
+        if _has_tables(con):
+            raise StoreError("the database holds tables but no Parley schema: give another --db")
+        _create(con)
+        return
+    if version > SCHEMA_VERSION:
+        raise StoreError(_version_problem(path, version))
+    if version < SCHEMA_VERSION:
+        con.begin()
+        for step in range(version, SCHEMA_VERSION):
+            MIGRATIONS[step](con)
+        _set_version(con, SCHEMA_VERSION)
+        con.commit()
+
+
+def _create(con: duckdb.DuckDBPyConnection) -> None:
+    con.begin()
+    for name, columns in TABLES.items():
+        con.execute(f"CREATE TABLE IF NOT EXISTS {name} ({columns})")
+    for statement in INDEXES:
+        con.execute(statement)
+    con.execute("INSERT INTO meta VALUES ('schema_version', ?)", [str(SCHEMA_VERSION)])
+    con.commit()
+
+
+def _version(con: duckdb.DuckDBPyConnection) -> int | None:
+    if not _has_table(con, "meta"):
+        return None
+    row = con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+    return int(row[0]) if row else None
+
+
+def _set_version(con: duckdb.DuckDBPyConnection, version: int) -> None:
+    con.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", [str(version)])
+
+
+def _has_table(con: duckdb.DuckDBPyConnection, name: str) -> bool:
+    row = con.execute(
+        "SELECT count(*) FROM information_schema.tables WHERE table_name = ?", [name]
+    ).fetchone()
+    return bool(row and row[0])
+
+
+def _has_tables(con: duckdb.DuckDBPyConnection) -> bool:
+    row = con.execute("SELECT count(*) FROM information_schema.tables").fetchone()
+    return bool(row and row[0])
+
+
+def _version_problem(path: Path, version: int | None) -> str:
+    if version is None:
+        return f"{path} is a DuckDB database but not a Parley store"
+    return (
+        f"{path} has schema version {version}, newer than this Parley's {SCHEMA_VERSION}: "
+        "upgrade Parley to read it"
+    )
