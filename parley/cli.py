@@ -29,6 +29,7 @@ from typing import IO, TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
 
+from parley.cli_options import KbOption, ModelOption, TimeoutOption
 from parley.errors import PARLEY_FAILURES, TimeLimitExceeded
 from parley.sources.address import redact_credentials, redact_url
 from parley.sources.sniff import MAX_BYTES
@@ -152,14 +153,8 @@ def analyze(
         typer.Option(help="Publication time (ISO 8601) to use when the page gives none."),
     ] = None,
     url: Annotated[str | None, typer.Option(help="The page's URL, kept as metadata.")] = None,
-    model: Annotated[
-        str | None,
-        typer.Option(help="Any installed spaCy pipeline (default: en_core_web_sm 3.8.0)."),
-    ] = None,
-    kb: Annotated[
-        list[Path] | None,
-        typer.Option(help="An extra actor knowledge file (Parley TSV); repeatable."),
-    ] = None,
+    model: ModelOption = None,
+    kb: KbOption = None,
     petrarch_actors: Annotated[
         list[Path] | None,
         typer.Option(help="A TABARI/PETRARCH actor or agent dictionary; repeatable."),
@@ -167,9 +162,7 @@ def analyze(
     petrarch_verbs: Annotated[
         list[Path] | None, typer.Option(help="A TABARI/PETRARCH verb dictionary; repeatable.")
     ] = None,
-    timeout: Annotated[
-        float, typer.Option(help="Seconds allowed per document (0: no limit).")
-    ] = DEFAULT_TIMEOUT,
+    timeout: TimeoutOption = DEFAULT_TIMEOUT,
     max_bytes: Annotated[
         int, typer.Option(help="Size cap per document, in bytes (after decompression).")
     ] = MAX_BYTES,

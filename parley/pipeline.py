@@ -40,7 +40,14 @@ from parley.records import Analysis, Article, Record
 from parley.resources import Resources
 from parley.sources import Document
 
-__all__ = ["Failure", "Pipeline", "default_pipeline", "document_of", "publication_time"]
+__all__ = [
+    "Failure",
+    "Pipeline",
+    "batches",
+    "default_pipeline",
+    "document_of",
+    "publication_time",
+]
 
 # Publication years Parley resolves dates against. Pages emit zero dates ("0001-01-01") and
 # far-future placeholders ("9999-12-31"); neither is a publication time.
@@ -140,7 +147,7 @@ class Pipeline:
         worker processes, each rebuilding this pipeline from its ``Config`` once."""
         if n_process < 1:
             raise ValueError("n_process must be at least 1")
-        chunks = _chunks(items, batch_size)
+        chunks = batches(items, batch_size)
         if n_process == 1:
             self.warm()
             for chunk in chunks:
@@ -152,7 +159,7 @@ class Pipeline:
         self, items: Iterable[tuple[str, Published]], *, batch_size: int = 16
     ) -> Iterator[Analysis | Failure]:
         """Verbatim texts with their publication times, in order (``analyze_text`` batched)."""
-        for chunk in _chunks(items, batch_size):
+        for chunk in batches(items, batch_size):
             contexts: list[Context | Failure] = []
             for text, published in chunk:
                 try:
@@ -357,7 +364,8 @@ def _failure(source: str, stage: str, error: BaseException) -> Failure:
     return Failure(source, stage, INTERNAL_ERROR, message)
 
 
-def _chunks(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
+def batches(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
+    """``items`` in lists of ``size`` (the last one shorter), in order."""
     chunk: list[Any] = []
     for item in items:
         chunk.append(item)

@@ -19,7 +19,7 @@ from typing import Any
 
 from parley.config import Config
 from parley.errors import INTERNAL_ERROR
-from parley.pipeline import Failure, Pipeline, default_pipeline
+from parley.pipeline import Failure, Pipeline, batches, default_pipeline
 from parley.records import Analysis
 from parley.sources import Document
 
@@ -69,7 +69,7 @@ def analyze_batches(
     gives the Document inside an item, or None for an item that is not analysed."""
     if workers < 1:
         raise ValueError("workers must be at least 1")
-    chunks = (_Chunk(chunk, unwrap) for chunk in _chunks(items, batch_size))
+    chunks = (_Chunk(chunk, unwrap) for chunk in batches(items, batch_size))
     if workers == 1:
         local = pipeline
         for chunk in chunks:
@@ -118,17 +118,6 @@ def _collect(chunk: _Chunk, future: Future[list[Analysis | Failure]] | None) -> 
         failure = f"a worker process died while analysing this batch ({err})"
         results = [Failure(d.source, "worker", INTERNAL_ERROR, failure) for d, _ in chunk.jobs()]
     return chunk.merge(results)
-
-
-def _chunks(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
-    chunk: list[Any] = []
-    for item in items:
-        chunk.append(item)
-        if len(chunk) >= max(size, 1):
-            yield chunk
-            chunk = []
-    if chunk:
-        yield chunk
 
 
 def _start_worker(config: Config) -> None:

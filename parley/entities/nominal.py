@@ -29,7 +29,7 @@ from parley.entities.kbtypes import KnowledgeBaseLike
 from parley.nlp.index import MentionIndex, MentionRef
 from parley.records import Entity, EntityKind, Mention
 
-__all__ = ["add_nominal_entities", "list_member", "phrase_tokens"]
+__all__ = ["add_nominal_entities", "list_member", "list_members", "phrase_tokens"]
 
 COUNTRY_CODE_LENGTH = 3
 # Words that modify a noun rather than name the phrase's actor; ranked after the head's own.
@@ -252,7 +252,7 @@ def _groups_of(head: Token, sector: str, mentions: MentionIndex) -> list[_Found]
             continue
         if not _bare_country(ref):
             return []
-        members = [token, *(c for c in _list_members(token) if c.i != token.i)]
+        members = [token, *(c for c in list_members(token) if c.i != token.i)]
         refs = [m for m in (mentions.at(t.idx, t.idx + len(t)) for t in members) if m]
         refs = [m for m in dict.fromkeys(refs) if _bare_country(m)]
         nearest = min(refs, key=lambda m: min(abs(m.start - head.idx), abs(m.end - head.idx)))
@@ -283,7 +283,8 @@ def _bare_country(ref: MentionRef) -> bool:
     return bool(code) and len(code or "") == COUNTRY_CODE_LENGTH
 
 
-def _list_members(token: Token) -> list[Token]:
+def list_members(token: Token) -> list[Token]:
+    """``token`` and the members of the list it heads ("Arnor, Gondor and Rohan"), in order."""
     out, stack = [], [token]
     while stack:
         current = stack.pop()

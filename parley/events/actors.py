@@ -14,7 +14,12 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Token
 
-from parley.entities.nominal import CLAUSE_DEPS, MODIFIER_DEPS, list_member, phrase_tokens
+from parley.entities.nominal import (
+    CLAUSE_DEPS,
+    MODIFIER_DEPS,
+    list_members,
+    phrase_tokens,
+)
 from parley.nlp.index import MentionIndex, MentionRef
 from parley.records import Entity, Quote
 
@@ -71,15 +76,6 @@ def mention_at(mentions: MentionIndex, token: Token) -> Actor | None:
     return _actor(ref) if ref is not None else None
 
 
-def _conjuncts(token: Token) -> list[Token]:
-    out, stack = [], [token]
-    while stack:
-        current = stack.pop()
-        out.append(current)
-        stack.extend(c for c in current.children if list_member(c))
-    return sorted(out, key=lambda t: t.i)
-
-
 def resolve_phrase(
     head: Token, text: str, mentions: MentionIndex, quotes: Sequence[Quote]
 ) -> list[Actor]:
@@ -92,7 +88,7 @@ def resolve_phrase(
         if clause.dep_ == "relcl":
             head = clause.head
     actors: list[Actor] = []
-    for conjunct in _conjuncts(head):
+    for conjunct in list_members(head):
         found = _resolve_one(conjunct, text, mentions, quotes)
         members = _modifier_members(conjunct, mentions)
         if len(members) > 1:
@@ -122,13 +118,13 @@ def _modifier_members(head: Token, mentions: MentionIndex) -> list[Actor]:
     ]
     if not coordinated:
         return []
-    found = (mention_at(mentions, token) for token in _conjuncts(coordinated[0]))
+    found = (mention_at(mentions, token) for token in list_members(coordinated[0]))
     return [a for a in found if a is not None]
 
 
 def _conjunct_actors(token: Token, mentions: MentionIndex) -> list[Actor]:
     """The actors named by the words coordinated with ``token``."""
-    found = (mention_at(mentions, conj) for conj in _conjuncts(token)[1:])
+    found = (mention_at(mentions, conj) for conj in list_members(token)[1:])
     return [a for a in found if a is not None]
 
 

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from parley.cli_options import KbOption, ModelOption, TimeoutOption
 from parley.errors import InputError
 
 if TYPE_CHECKING:
@@ -84,17 +85,9 @@ def ingest(
         int, typer.Option(help="Documents per batch (one transaction each).")
     ] = 16,
     quiet: Annotated[bool, typer.Option(help="No progress and no summary.")] = False,
-    model: Annotated[
-        str | None,
-        typer.Option(help="Any installed spaCy pipeline (default: en_core_web_sm 3.8.0)."),
-    ] = None,
-    kb: Annotated[
-        list[Path] | None,
-        typer.Option(help="An extra actor knowledge file (Parley TSV); repeatable."),
-    ] = None,
-    timeout: Annotated[
-        float, typer.Option(help="Seconds allowed per document (0: no limit).")
-    ] = 120.0,
+    model: ModelOption = None,
+    kb: KbOption = None,
+    timeout: TimeoutOption = 120.0,
 ) -> None:
     """Analyse documents into the store: skips what is stored, resumes after a crash."""
     from parley.config import Config
