@@ -28,9 +28,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from functools import lru_cache
 from pathlib import Path
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from parley.errors import KnowledgeBaseError
 
@@ -77,20 +78,25 @@ _OFFSET = re.compile(r"^[+-]\d{2}:\d{2}$")
 
 @dataclass(frozen=True, slots=True)
 class _Zone:
-    offset: str
-    rule: str  # "-" (fixed), "us", "eu" or "au"
-    daylight: str
+    offset: str  # the standard offset ("+09:00")
+    zone: ZoneInfo | None  # the IANA zone of a generic name ("ET"), whose offset varies
 
 
 @lru_cache(maxsize=1)
 def _zones() -> dict[str, _Zone]:
     zones: dict[str, _Zone] = {}
-    for number, (abbr, offset, rule, daylight) in read_data_table("timezones.tsv", 4):
-        if not _OFFSET.match(offset) or rule not in {"-", "us", "eu", "au"}:
-            raise KnowledgeBaseError(f"timezones.tsv line {number}: bad offset or rule")
-        if rule != "-" and not _OFFSET.match(daylight):
-            raise KnowledgeBaseError(f"timezones.tsv line {number}: rule without daylight offset")
-        zones[abbr] = _Zone(offset, rule, daylight)
+    for number, (abbr, offset, name) in read_data_table("timezones.tsv", 3):
+        if not _OFFSET.match(offset):
+            raise KnowledgeBaseError(f"timezones.tsv line {number}: bad offset {offset!r}")
+        zone = None
+        if name != "-":
+            try:
+                zone = ZoneInfo(name)
+            except (ZoneInfoNotFoundError, ValueError) as err:
+                raise KnowledgeBaseError(
+                    f"timezones.tsv line {number}: unknown time zone {name!r}"
+                ) from err
+        zones[abbr] = _Zone(offset, zone)
     return zones
 
 
@@ -189,42 +195,7 @@ def _patterns() -> _Patterns:
 
 
 # ---------------------------------------------------------------------------------------------
-# Daylight saving, for generic zone names.
-
-
-def _nth_sunday(year: int, month: int, n: int) -> date:
-    first = date(year, month, 1)
-    first_sunday = first + timedelta(days=(6 - first.weekday()) % 7)
-    return first_sunday + timedelta(weeks=n - 1)
-
-
-def _last_sunday(year: int, month: int) -> date:
-    nxt = date(year + (month == 12), month % 12 + 1, 1)
-    last = nxt - timedelta(days=1)
-    return last - timedelta(days=(last.weekday() + 1) % 7)
-
-
-def _in_daylight(rule: str, day: date, hour: int) -> bool:
-    if rule == "us":
-        if day.year >= 2007:
-            start, end = _nth_sunday(day.year, 3, 2), _nth_sunday(day.year, 11, 1)
-        else:  # 1987-2006 rule
-            start, end = _nth_sunday(day.year, 4, 1), _last_sunday(day.year, 10)
-        switch = 2  # local clock hour of both changes
-    elif rule == "eu":
-        start, end = _last_sunday(day.year, 3), _last_sunday(day.year, 10)
-        switch = 2
-    elif rule == "au":
-        # Southern hemisphere: daylight time from October into April of the next year.
-        end, start = _nth_sunday(day.year, 4, 1), _nth_sunday(day.year, 10, 1)
-        after_start = day > start or (day == start and hour >= 2)
-        before_end = day < end or (day == end and hour < 3)
-        return after_start or before_end
-    else:
-        return False
-    after_start = day > start or (day == start and hour >= switch)
-    before_end = day < end or (day == end and hour < switch)
-    return after_start and before_end
+# Offsets of zone names: fixed, or the IANA zone's on that date (daylight saving included).
 
 
 def zone_offset(name: str, day: date, hour: int = 12) -> str | None:
@@ -232,9 +203,18 @@ def zone_offset(name: str, day: date, hour: int = 12) -> str | None:
     zone = _zones().get(re.sub(r"\s+", " ", name))
     if zone is None:
         return None
-    if zone.rule != "-" and _in_daylight(zone.rule, day, hour):
-        return zone.daylight
-    return zone.offset
+    if zone.zone is None or day.year < 1900:  # before standard time, the tz data is local mean time
+        return zone.offset
+    try:
+        local = datetime(day.year, day.month, day.day, min(max(hour, 0), 23), tzinfo=zone.zone)
+        delta = local.utcoffset()
+    except (OverflowError, ValueError):
+        return zone.offset  # a date the zone rules cannot place (year 1, say): standard time
+    if delta is None:
+        return zone.offset
+    minutes = int(delta.total_seconds() // 60)
+    sign = "+" if minutes >= 0 else "-"
+    return f"{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
 
 
 # ---------------------------------------------------------------------------------------------
