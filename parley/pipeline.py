@@ -88,6 +88,7 @@ class Pipeline:
     def __init__(self, resources: Resources) -> None:
         self.resources = resources
         self._warm = False
+        self._stopped = False  # a time limit stopped a document: reload before the next
 
     @classmethod
     def from_config(cls, config: Config | None = None) -> Pipeline:
@@ -109,7 +110,7 @@ class Pipeline:
         """Analyse one document; raise its ParleyError or TimeLimitExceeded when it fails."""
         ctx = self._context(document, published)
         seconds = self.config.timeout if timeout is None else check_seconds(timeout)
-        with time_limit(seconds, document.source):
+        with self._zone(), time_limit(seconds, document.source):
             try:
                 return finish(self._run(ctx, STAGES))
             except _StageError as failed:
@@ -128,7 +129,7 @@ class Pipeline:
         is taken to be English."""
         ctx = self._verbatim_context(text, published, article_id)
         seconds = self.config.timeout if timeout is None else check_seconds(timeout)
-        with time_limit(seconds, article_id or "<text>"):
+        with self._zone(), time_limit(seconds, article_id or "<text>"):
             try:
                 return finish(self._run(ctx, NLP_STAGES))
             except _StageError as failed:
@@ -186,7 +187,45 @@ class Pipeline:
 
     def _finish_batch(self, contexts: list[Context | Failure]) -> Iterator[Analysis | Failure]:
         """Parse the batch's articles together (spaCy is fastest over batches), then run the
-        later stages on each within its own time limit."""
+        later stages on each within its own time limit.
+
+        The batch runs in a spaCy memory zone: the strings and lexemes its texts add to the
+        vocabulary are freed when it ends (the records hold plain strings), so a long run's
+        memory stays flat instead of growing with every new word."""
+        with self._zone():
+            results = list(self._analyse_batch(contexts))
+        for result in results:
+            if isinstance(result, Failure) and result.code == TimeLimitExceeded.code:
+                self._stopped = True
+        if self._stopped:
+            self._reload()
+        yield from results
+
+    @contextlib.contextmanager
+    def _zone(self) -> Iterator[None]:
+        """A spaCy memory zone around one document or one batch: the strings and lexemes its
+        texts add to the vocabulary are freed at its end (records hold plain strings), so a
+        long run's memory stays flat instead of growing with every new word. A time limit
+        that stopped spaCy in the middle of an update may leave its vocabulary inconsistent:
+        after such a stop the resources are loaded again, before the next document."""
+        try:
+            with self.resources.nlp.memory_zone():
+                yield
+        except TimeLimitExceeded:
+            self._stopped = True
+            raise
+        except _StageError as failed:
+            self._stopped = isinstance(failed.error, TimeLimitExceeded)
+            raise
+        finally:
+            if self._stopped:
+                self._reload()
+
+    def _reload(self) -> None:
+        self._stopped = False
+        self.resources = Resources.load(self.config)
+
+    def _analyse_batch(self, contexts: list[Context | Failure]) -> Iterator[Analysis | Failure]:
         parsed = self._parse_batch([c for c in contexts if isinstance(c, Context)])
         for ctx in contexts:
             if isinstance(ctx, Failure):
