@@ -1,13 +1,35 @@
-"""Command-line options that several commands share (analyze, ingest), declared once."""
+"""Command-line options, exit codes and the one-line error that several commands share
+(analyze, evaluate, ingest), declared once."""
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, NoReturn
 
 import typer
 
-__all__ = ["KbOption", "ModelOption", "TimeoutOption"]
+from parley.sources.address import redact_credentials
+
+__all__ = [
+    "DEFAULT_TIMEOUT",
+    "EXIT_FLOOR",
+    "EXIT_INPUT",
+    "EXIT_INTERNAL",
+    "EXIT_INTERRUPTED",
+    "EXIT_WARNING",
+    "KbOption",
+    "ModelOption",
+    "TimeoutOption",
+    "fail",
+]
+
+EXIT_FLOOR = 1
+EXIT_INPUT = 2
+EXIT_WARNING = 3
+EXIT_INTERNAL = 70
+EXIT_INTERRUPTED = 130
+
+DEFAULT_TIMEOUT = 120.0
 
 ModelOption = Annotated[
     str | None,
@@ -18,3 +40,10 @@ KbOption = Annotated[
     typer.Option(help="An extra actor knowledge file (Parley TSV); repeatable."),
 ]
 TimeoutOption = Annotated[float, typer.Option(help="Seconds allowed per document (0: no limit).")]
+
+
+def fail(message: str, code: int = EXIT_INPUT) -> NoReturn:
+    typer.echo(f"parley: error: {redact_credentials(message)}", err=True)
+    raise typer.Exit(code)
+
+

@@ -21,7 +21,7 @@ from typing import Any
 
 import pytest
 
-import parley.cli as cli
+import parley.cli_batch as cli_batch
 from parley import __version__
 from parley.cli import EXIT_INPUT, EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_WARNING, main
 from parley.errors import TimeLimitExceeded
@@ -82,14 +82,14 @@ def test_cli_internal_error_in_a_batch_exits_70_and_goes_on(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     first, second, third = stories(tmp_path, 3)
-    real = cli._analyze_one
+    real = cli_batch.analyze_one
 
     def flaky(source: str, options: Any) -> Any:
         if source == second:
             raise RuntimeError("a bug in one stage")
         return real(source, options)
 
-    monkeypatch.setattr(cli, "_analyze_one", flaky)
+    monkeypatch.setattr(cli_batch, "analyze_one", flaky)
     code, out, err = run(["analyze", first, second, third], capsys)
     assert code == EXIT_INTERNAL
     assert len(out.strip().splitlines()) == 2
@@ -100,14 +100,14 @@ def test_cli_time_limit_is_e301_for_that_document_only(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     first, second = stories(tmp_path, 2)
-    real = cli._analyze_one
+    real = cli_batch.analyze_one
 
     def slow(source: str, options: Any) -> Any:
         if source == first:
             raise TimeLimitExceeded(f"{source} took longer than 1 s and was stopped")
         return real(source, options)
 
-    monkeypatch.setattr(cli, "_analyze_one", slow)
+    monkeypatch.setattr(cli_batch, "analyze_one", slow)
     code, out, err = run(["analyze", first, second], capsys)
     assert code == EXIT_INPUT
     assert len(out.strip().splitlines()) == 1
@@ -206,7 +206,7 @@ def test_cli_output_is_checked_before_any_work(
     def never(source: str, options: Any) -> Any:
         raise AssertionError("no document may be analyzed")
 
-    monkeypatch.setattr(cli, "_analyze_one", never)
+    monkeypatch.setattr(cli_batch, "analyze_one", never)
     page = stories(tmp_path, 1)[0]
     for target, problem in [
         (tmp_path, "is a folder"),
@@ -302,14 +302,14 @@ def test_cli_interrupted_batch_puts_the_finished_results_in_place(
 ) -> None:
     first, second, third = stories(tmp_path, 3)
     target = tmp_path / "out.jsonl"
-    real = cli._analyze_one
+    real = cli_batch.analyze_one
 
     def interrupted(source: str, options: Any) -> Any:
         if source == third:
             raise KeyboardInterrupt
         return real(source, options)
 
-    monkeypatch.setattr(cli, "_analyze_one", interrupted)
+    monkeypatch.setattr(cli_batch, "analyze_one", interrupted)
     code, _, err = run(["analyze", first, second, third, "-o", str(target)], capsys)
     assert code == EXIT_INTERRUPTED
     assert err.strip() == "parley: interrupted after 2 of 3 documents"
@@ -323,7 +323,7 @@ def test_cli_library_warnings_are_one_line(
     import warnings
 
     page = stories(tmp_path, 1)[0]
-    real = cli._analyze_one
+    real = cli_batch.analyze_one
 
     def noisy(source: str, options: Any) -> Any:
         warnings.warn("tzname EDT identified but not understood", RuntimeWarning, stacklevel=1)
@@ -331,7 +331,7 @@ def test_cli_library_warnings_are_one_line(
         logging.getLogger("htmldate").error("no date\nfound")
         return real(source, options)
 
-    monkeypatch.setattr(cli, "_analyze_one", noisy)
+    monkeypatch.setattr(cli_batch, "analyze_one", noisy)
     code, _, err = run(["analyze", page], capsys)
     assert code == 0
     assert err.splitlines() == [
