@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
-import multiprocessing as mp
 import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -154,7 +153,10 @@ class Pipeline:
             for chunk in chunks:
                 yield from self._pipe_chunk(chunk)
             return
-        yield from _pool_map(self.config, chunks, n_process)
+        from parley.workers import map_batches
+
+        for _, results in map_batches(self.config, ((None, c) for c in chunks), n_process):
+            yield from results
 
     def pipe_texts(
         self, items: Iterable[tuple[str, Published]], *, batch_size: int = 16
@@ -413,35 +415,6 @@ def batches(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
             chunk = []
     if chunk:
         yield chunk
-
-
-# ------------------------------------------------------------------- worker processes ---
-_WORKER: Pipeline | None = None  # the pipeline of this worker process (set by _init_worker)
-
-
-def _init_worker(config: Config) -> None:
-    global _WORKER
-    _WORKER = Pipeline.from_config(config)
-    _WORKER.warm()
-
-
-def _work(chunk: list[Item]) -> list[Analysis | Failure]:
-    assert _WORKER is not None, "worker used before its pipeline was built"
-    return list(_WORKER._pipe_chunk(chunk))
-
-
-def _pool_map(
-    config: Config, chunks: Iterable[list[Item]], n_process: int
-) -> Iterator[Analysis | Failure]:
-    context = mp.get_context("forkserver" if "forkserver" in mp.get_all_start_methods() else None)
-    pool = context.Pool(n_process, initializer=_init_worker, initargs=(config,))
-    try:
-        for results in pool.imap(_work, chunks):
-            yield from results
-        pool.close()
-    finally:
-        pool.terminate()
-        pool.join()
 
 
 # ------------------------------------------------------------- the default pipeline ---

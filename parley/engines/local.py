@@ -4,22 +4,17 @@
 each batch as ``[(item, result)]`` in input order, where result is the item's ``Analysis``
 or ``Failure`` for a ``Document`` and None for anything else (passed through untouched, so
 the writer sees every item in order). Each worker process builds one ``Pipeline`` from the
-``Config`` (one model each); at most ``2 x workers`` batches are in flight, so a corpus of
-any size streams through bounded memory.
+``Config`` (one model each), through the one process pool of ``parley.workers`` that
+``Pipeline.pipe(n_process=N)`` uses too.
 """
 
 from __future__ import annotations
 
-import multiprocessing as mp
-from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from typing import Any
 
 from parley.config import Config
-from parley.errors import INTERNAL_ERROR
-from parley.pipeline import Failure, Pipeline, batches, default_pipeline
+from parley.pipeline import Failure, Item, Pipeline, batches, default_pipeline
 from parley.records import Analysis
 from parley.sources import Document
 
@@ -44,7 +39,7 @@ class _Chunk:
         self.items = items
         self.documents = [unwrap(item) for item in items]
 
-    def jobs(self) -> list[tuple[Document, str | None]]:
+    def jobs(self) -> list[Item]:
         return [(d, d.published) for d in self.documents if d is not None]
 
     def merge(self, results: list[Analysis | Failure]) -> Batch:
@@ -85,46 +80,7 @@ def analyze_batches(
 
 
 def _pooled(config: Config, chunks: Iterator[_Chunk], workers: int) -> Iterator[Batch]:
-    methods = mp.get_all_start_methods()
-    # forkserver: workers start from a clean process, not a copy of the writer's state
-    # (its open database, its threads).
-    context = mp.get_context("forkserver" if "forkserver" in methods else "spawn")
-    pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker,
-                               initargs=(config,))  # fmt: skip
-    pending: deque[tuple[_Chunk, Future[list[Analysis | Failure]] | None]] = deque()
-    try:
-        for chunk in chunks:
-            jobs = chunk.jobs()
-            # A batch with nothing to analyse (read failures, stored analyses) needs no worker.
-            pending.append((chunk, pool.submit(_work, jobs) if jobs else None))
-            if len(pending) >= 2 * workers:
-                yield _collect(*pending.popleft())
-        while pending:
-            yield _collect(*pending.popleft())
-    finally:
-        for _, future in pending:
-            if future is not None:
-                future.cancel()
-        pool.shutdown(wait=True, cancel_futures=True)
+    from parley.workers import map_batches
 
-
-def _collect(chunk: _Chunk, future: Future[list[Analysis | Failure]] | None) -> Batch:
-    if future is None:
-        return chunk.merge([])
-    try:
-        results = future.result()
-    except BrokenProcessPool as err:
-        # A worker died (killed, out of memory): the batch fails as a whole, visibly.
-        failure = f"a worker process died while analysing this batch ({err})"
-        results = [Failure(d.source, "worker", INTERNAL_ERROR, failure) for d, _ in chunk.jobs()]
-    return chunk.merge(results)
-
-
-def _start_worker(config: Config) -> None:
-    global _PIPELINE
-    _PIPELINE = Pipeline.from_config(config)
-
-
-def _work(jobs: list[tuple[Document, str | None]]) -> list[Analysis | Failure]:
-    assert _PIPELINE is not None, "worker used before its pipeline was built"
-    return list(_PIPELINE.pipe(jobs, batch_size=max(len(jobs), 1)))
+    for chunk, results in map_batches(config, ((c, c.jobs()) for c in chunks), workers):
+        yield chunk.merge(results)

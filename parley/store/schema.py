@@ -15,10 +15,11 @@ from pathlib import Path
 import duckdb
 
 from parley.errors import ParleyError
+from parley.store.rollup import ROLLUP_COLUMNS, rebuild
 
 __all__ = ["SCHEMA_VERSION", "TABLES", "StoreError", "open_reader", "open_store"]
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: event_months, the events rolled up by month (parley.store.rollup)
 
 
 class StoreError(ParleyError):
@@ -169,6 +170,7 @@ TABLES: dict[str, str] = {
         run_id INTEGER,
         failed_at TIMESTAMPTZ
     """,
+    "event_months": ROLLUP_COLUMNS,
 }
 
 # Indexes the queries lean on; none is UNIQUE (the writer keeps keys unique itself: DuckDB
@@ -179,7 +181,14 @@ INDEXES = (
 )
 
 # Migrations from version N to N + 1, run in order inside one transaction.
-MIGRATIONS: dict[int, Callable[[duckdb.DuckDBPyConnection], None]] = {}
+
+
+def _add_rollup(con: duckdb.DuckDBPyConnection) -> None:
+    con.execute(f"CREATE TABLE IF NOT EXISTS event_months ({ROLLUP_COLUMNS})")
+    rebuild(con)
+
+
+MIGRATIONS: dict[int, Callable[[duckdb.DuckDBPyConnection], None]] = {1: _add_rollup}
 
 
 def open_store(path: Path) -> duckdb.DuckDBPyConnection:

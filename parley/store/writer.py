@@ -27,6 +27,7 @@ import duckdb
 import pyarrow as pa
 
 from parley.store.dedup import NearDuplicates, from_bytes, signature, to_bytes
+from parley.store.rollup import add_deleted, add_inserted, compact
 from parley.store.rows import (
     ARTICLE_COLUMNS,
     CHILD_COLUMNS,
@@ -225,6 +226,7 @@ class StoreWriter:
         self, replaced: list[str], succeeded: list[tuple[str, int | None]], failures: list[Row]
     ) -> None:
         if replaced:
+            add_deleted(self.con, replaced)  # before their events go
             for name in ("articles", *CHILD_TABLES):
                 sql = f"DELETE FROM {name} WHERE list_contains(?, article_id)"
                 self.con.execute(sql, [replaced])
@@ -245,8 +247,16 @@ class StoreWriter:
         )
 
     def finish(self, status: str = "done") -> None:
-        """Record the run's end (its counts were kept up to date batch by batch)."""
-        self._update_run(status)
+        """Record the run's end (its counts were kept up to date batch by batch) and compact
+        the monthly rollup the batches added to."""
+        self.con.begin()
+        try:
+            compact(self.con)
+            self._update_run(status)
+            self.con.commit()
+        except BaseException:
+            self.con.rollback()
+            raise
 
 
 FAILURE_COLUMNS = (
@@ -266,6 +276,8 @@ def _insert(
     con.register("_parley_batch", batch)
     try:
         con.execute(f"INSERT INTO {table} ({names}) SELECT {names} FROM _parley_batch")
+        if table == "events":
+            add_inserted(con, "_parley_batch")  # the rollup moves in the same transaction
     finally:
         con.unregister("_parley_batch")
 

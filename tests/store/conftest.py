@@ -67,7 +67,7 @@ def dump(db: Path) -> dict[str, list[tuple[Any, ...]]]:
     try:
         out = {}
         for table in ("articles", "entities", "mentions", "timexes", "quotes", "events",
-                      "failures"):  # fmt: skip
+                      "failures", "event_months"):  # fmt: skip
             columns = [
                 row[0]
                 for row in con.execute(
@@ -79,6 +79,8 @@ def dump(db: Path) -> dict[str, list[tuple[Any, ...]]]:
             ]
             names = ", ".join(columns)
             rows = con.execute(f"SELECT {names} FROM {table}").fetchall()
+            # Sums (the monthly rollup's) may add in another order: equal to 9 places.
+            rows = [tuple(round(v, 9) if isinstance(v, float) else v for v in r) for r in rows]
             out[table] = sorted(rows, key=repr)
         return out
     finally:

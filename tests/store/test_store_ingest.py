@@ -57,6 +57,19 @@ def test_store_ingest_fills_every_table(tmp_path: Path, pipeline: Pipeline) -> N
     assert json.loads(analysis)["schema"] == "parley.analysis/1"
 
 
+def test_store_two_workers_store_what_one_does(tmp_path: Path, pipeline: Pipeline) -> None:
+    # Worker processes (parley.workers) rebuild the pipeline from its Config: same rows.
+    corpus = write_jsonl(tmp_path / "corpus.jsonl", records(6))
+    one, two = tmp_path / "one.duckdb", tmp_path / "two.duckdb"
+    _ingest(pipeline, one, corpus)
+    counts = ingest(
+        [str(corpus)], two, config=Config(), corpus=CorpusOptions(),
+        options=IngestOptions(workers=2, batch_size=2),
+    )  # fmt: skip
+    assert (counts.ingested, counts.failed) == (6, 0)
+    assert dump(two) == dump(one)
+
+
 def test_store_ingest_twice_is_idempotent(tmp_path: Path, pipeline: Pipeline) -> None:
     corpus = write_jsonl(tmp_path / "corpus.jsonl", records(6))
     db = tmp_path / "s.duckdb"
