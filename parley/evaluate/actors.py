@@ -37,7 +37,7 @@ from pathlib import Path
 from typing import Any
 
 from parley.errors import EvaluationError
-from parley.evaluate.common import Report, require_dir
+from parley.evaluate.common import Cell, Report, render_table, require_dir
 from parley.records import Article, Entity, Event
 
 __all__ = ["GoldActorRecord", "read_petrarch", "read_plover", "run", "score_mentions"]
@@ -214,7 +214,7 @@ def _score_set(
     name: str,
     records: list[GoldActorRecord],
     metrics: dict[str, float],
-    rows: list[str],
+    rows: list[tuple[Cell, ...]],
     *,
     use_dates: bool,
 ) -> None:
@@ -242,7 +242,7 @@ def _score_set(
         if level.startswith("role") and not with_events:
             continue
         metrics[f"{name}.{role}.{level}"] = tally.rate
-        rows.append(f"{name:9} {role:7} {level:13} {tally.rate:6.3f}  ({tally.hits}/{tally.total})")
+        rows.append((name, role, level, tally.rate, f"{tally.hits}/{tally.total}"))
     metrics[f"{name}.records"] = float(len(records))
 
 
@@ -351,7 +351,9 @@ def _f1(p: float, r: float) -> float:
     return 2 * p * r / (p + r) if p + r else 0.0
 
 
-def _mention_metrics(directory: Path, rows: list[str], notes: list[str]) -> dict[str, float]:
+def _mention_metrics(
+    directory: Path, rows: list[tuple[Cell, ...]], notes: list[str]
+) -> dict[str, float]:
     if not (directory / "gold.json").is_file():
         notes.append(f"mention gold not found at {directory}: mention figures skipped")
         return {}
@@ -359,7 +361,7 @@ def _mention_metrics(directory: Path, rows: list[str], notes: list[str]) -> dict
     systems = [entities for entities, _ in _analyses([(g.text, g.published) for g in gold])]
     metrics = score_mentions(gold, systems)
     for key, value in metrics.items():
-        rows.append(f"{key:34} {value:6.3f}")
+        rows.append((key, value))
     return metrics
 
 
@@ -374,21 +376,25 @@ def run(data_dir: Path, *, limit: int | None = None, mention_gold: Path | None =
         if not path.is_file():
             raise EvaluationError(f"gold records not found at {path}")
     metrics: dict[str, float] = {}
-    rows = ["set       role    level         accuracy (found among the sentence's entities)"]
+    rows: list[tuple[Cell, ...]] = []
     plover = list(read_plover(plover_path))[:limit]
     petrarch = [r for r in read_petrarch(petrarch_path) if r.sources or r.targets][:limit]
     # PLOVER's dates are all 2000-01-01 by design (its README), not the events' dates: with
     # them, people would be coded as in office on that day. Its records run undated.
     _score_set("plover", plover, metrics, rows, use_dates=False)
     _score_set("petrarch", petrarch, metrics, rows, use_dates=True)
-    rows.append(
+    parts = [
+        render_table(["set", "role", "level", "accuracy", "found"], rows,
+                     title="actor codes found among the sentence's entities"),
         f"GDELT published hand-check (whole events): Actor1 {GDELT_HAND_CHECK['Actor1']:.3f}, "
-        f"Actor2 {GDELT_HAND_CHECK['Actor2']:.3f}"
-    )
+        f"Actor2 {GDELT_HAND_CHECK['Actor2']:.3f}",
+    ]  # fmt: skip
     notes: list[str] = [
         "actor accuracy = a gold actor's code is found among the sentence's entities "
         "(country: first 3 chars, IGO codes by organisation; sector: country+first sector)",
     ]
-    rows.append("")
-    metrics.update(_mention_metrics(mention_gold or MENTION_GOLD, rows, notes))
-    return Report(name="actors", metrics=metrics, table="\n".join(rows), notes=tuple(notes))
+    mention_rows: list[tuple[Cell, ...]] = []
+    metrics.update(_mention_metrics(mention_gold or MENTION_GOLD, mention_rows, notes))
+    if mention_rows:
+        parts.append(render_table(["metric", "value"], mention_rows, title="entity mentions"))
+    return Report(name="actors", metrics=metrics, table="\n\n".join(parts), notes=tuple(notes))

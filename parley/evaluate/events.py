@@ -43,7 +43,7 @@ from pathlib import Path
 
 from parley.analysis import Config
 from parley.errors import EvaluationError, ParleyError
-from parley.evaluate.common import Report, require_dir
+from parley.evaluate.common import Cell, Report, render_table, require_dir
 from parley.records import Event
 
 __all__ = ["GoldSentence", "plover_name", "read_petrarch_records", "run", "score_codings"]
@@ -332,26 +332,30 @@ def run(data_dir: Path, *, limit: int | None = None) -> Report:
 
 
 def _table(sections: list[tuple[str, Tally]], metrics: dict[str, float]) -> str:
-    lines = []
+    parts = []
     for name, tally in sections:
-        lines.append(f"== {name} ({tally.sentences} sentences)")
+        overall: list[tuple[Cell, ...]] = []
         for key, counts in tally.overall.items():
             p, r, f = counts.prf()
-            lines.append(
-                f"  {key:<8} P {p:.3f}  R {r:.3f}  F1 {f:.3f}  "
-                f"(tp {counts.tp}, fp {counts.fp}, fn {counts.fn})"
-            )
-        for key in sorted(metrics):
-            if key.startswith(f"{name}.") and key.endswith(".acc"):
-                lines.append(f"  {key[len(name) + 1 :]:<28} {metrics[key]:.3f}")
-        lines.append("  by gold root / type:")
+            overall.append((key, p, r, f, counts.tp, counts.fp, counts.fn))
+        parts.append(render_table(["measure", "P", "R", "F1", "tp", "fp", "fn"], overall,
+                                  title=f"{name} ({tally.sentences} sentences)"))  # fmt: skip
+        accuracies: list[tuple[Cell, ...]] = [
+            (key[len(name) + 1 :], metrics[key])
+            for key in sorted(metrics)
+            if key.startswith(f"{name}.") and key.endswith(".acc")
+        ]
+        if accuracies:
+            parts.append(render_table(["accuracy", "value"], accuracies))
+        by_root: list[tuple[Cell, ...]] = []
         for root, counts in sorted(tally.by_root.items()):
             p, r, f = counts.prf()
-            lines.append(
-                f"    {root:<12} P {p:.2f} R {r:.2f} F1 {f:.2f}  n={counts.tp + counts.fn}"
-            )
-        lines.append("  confusion (gold -> predicted: count):")
-        rows = sorted(tally.confusion.items(), key=lambda item: (item[0][0], -item[1]))
-        for (gold, predicted), count in rows:
-            lines.append(f"    {gold:<12} -> {predicted:<12} {count}")
-    return "\n".join(lines)
+            by_root.append((root, p, r, f, counts.tp + counts.fn))
+        parts.append(render_table(["gold root / type", "P", "R", "F1", "n"], by_root))
+        confusion = sorted(tally.confusion.items(), key=lambda item: (item[0][0], -item[1]))
+        parts.append(render_table(
+            ["gold", "predicted", "count"],
+            [(gold, predicted, count) for (gold, predicted), count in confusion],
+            title="confusion",
+        ))  # fmt: skip
+    return "\n\n".join(parts)

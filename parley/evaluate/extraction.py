@@ -37,7 +37,7 @@ import htmldate
 import trafilatura
 
 from parley.errors import EvaluationError, ParleyError
-from parley.evaluate.common import Report, require_dir
+from parley.evaluate.common import Cell, Report, render_table, require_dir
 from parley.extract import extract_article
 from parley.records import Article
 from parley.sources.document import Document
@@ -314,14 +314,14 @@ def _table(metrics: dict[str, float]) -> str:
         ("date accuracy", "trafilatura_eval.date_accuracy"),
         ("htmldate-eval date accuracy", "htmldate_eval.accuracy"),
     ]
-    lines = [f"{'metric':<30} {'Parley':>8} {'baseline':>9}"]
+    table: list[tuple[Cell, ...]] = []
     for label, key in rows:
         if key not in metrics:
             continue
         # trafilatura's text is one thing: its score is the baseline of both Parley rows.
         base = metrics.get(f"baseline.{key.replace('.with_headings', '')}")
-        base_text = f"{base:9.3f}" if base is not None else f"{'-':>9}"
-        lines.append(f"{label:<30} {metrics[key]:8.3f} {base_text}")
+        table.append((label, metrics[key], base))
+    lines = [render_table(["metric", "Parley", "baseline"], table)]
     lines.append(
         f"pages: trafilatura-eval {int(metrics['trafilatura_eval.pages'])} "
         f"(Parley failed on {int(metrics['trafilatura_eval.failed'])}, "

@@ -21,7 +21,7 @@ from pathlib import Path
 
 from parley.config import Config
 from parley.errors import EvaluationError, InputError
-from parley.evaluate.common import Report, require_dir
+from parley.evaluate.common import Cell, Report, render_table, require_dir
 from parley.records import Timex
 
 __all__ = [
@@ -254,20 +254,21 @@ def run(data_dir: Path, *, limit: int | None = None, parse: bool = False) -> Rep
 
 
 def _table(rows: list[tuple[str, Counts, dict[str, float]]], docs: dict[str, int]) -> str:
-    head = (
-        f"{'corpus':<9} {'docs':>4} {'gold':>5} {'sys':>5} "
-        f"{'strict P':>8} {'R':>6} {'F1':>6}  {'relax P':>7} {'R':>6} {'F1':>6}  "
-        f"{'type F1':>7} {'value F1':>8} {'val acc':>7}"
-    )
-    lines = [head, "-" * len(head)]
+    table: list[tuple[Cell, ...]] = []
     for label, counts, m in rows:
         k = label.lower()
-        sp, sr, sf = (m[f"{k}.strict.{x}"] for x in ("p", "r", "f1"))
-        rp, rr, rf = (m[f"{k}.relaxed.{x}"] for x in ("p", "r", "f1"))
         n = sum(docs.values()) if k == "overall" else docs.get(label, 0)
-        lines.append(
-            f"{label:<9} {n:>4} {counts.gold:>5} {counts.system:>5} "
-            f"{sp:>8.2%} {sr:>6.2%} {sf:>6.2%}  {rp:>7.2%} {rr:>6.2%} {rf:>6.2%}  "
-            f"{m[k + '.type.f1']:>7.2%} {m[k + '.value.f1']:>8.2%} {m[k + '.value.accuracy']:>7.2%}"
-        )
-    return "\n".join(lines)
+        table.append((
+            label, n, counts.gold, counts.system,
+            *(_percent(m[f"{k}.strict.{x}"]) for x in ("p", "r", "f1")),
+            *(_percent(m[f"{k}.relaxed.{x}"]) for x in ("p", "r", "f1")),
+            _percent(m[k + ".type.f1"]), _percent(m[k + ".value.f1"]),
+            _percent(m[k + ".value.accuracy"]),
+        ))  # fmt: skip
+    columns = ["corpus", "docs", "gold", "sys", "strict P", "R", "F1", "relaxed P", "R", "F1",
+               "type F1", "value F1", "value acc"]  # fmt: skip
+    return render_table(columns, table)
+
+
+def _percent(value: float) -> float:
+    return 100 * value
