@@ -119,9 +119,11 @@ def measure_text(files: list[Path], repeats: int = 5) -> dict[str, Any]:
     from parley.sources.document import Document
 
     try:
+        from parley.extract.furniture_rules import FurnitureRules
         from parley.extract.text import extract_text_article
     except ImportError as err:
         return {"files": 0, "skipped": f"scraped-text extractor not available: {err}"}
+    rules = FurnitureRules.load()
     rows: list[dict[str, Any]] = []
     for path in files:
         text = path.read_text(encoding="utf-8")
@@ -130,7 +132,7 @@ def measure_text(files: list[Path], repeats: int = 5) -> dict[str, Any]:
         for _ in range(repeats):
             start = time.perf_counter()
             with contextlib.suppress(ParleyError):
-                extract_text_article(text, document)
+                extract_text_article(text, document, rules)
             best = min(best, time.perf_counter() - start)
         rows.append({"file": path.name, "words": len(text.split()), "ms": round(1000 * best, 3)})
     total = sum(float(r["ms"]) for r in rows)

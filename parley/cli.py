@@ -345,6 +345,7 @@ def _analyze_one(source: str, options: _Options) -> Analysis:
             timeout=min(options.timeout or DEFAULT_FETCH_TIMEOUT, MAX_FETCH_TIMEOUT),
             max_bytes=options.max_bytes,
             allow_private=options.allow_private,
+            codecs=options.pipeline.resources.extract.codecs,
         )
         if options.url:
             document = replace(document, url=options.url)
