@@ -46,8 +46,10 @@ def measure_html(pages: list[tuple[str, Path, bytes]]) -> dict[str, Any]:
     import trafilatura
 
     from parley.errors import ParleyError
-    from parley.extract import extract_article
+    from parley.extract import ExtractResources, extract_article
     from parley.sources.document import Document
+
+    res = ExtractResources.load()  # as a pipeline holds them: loaded once, not per page
 
     # Warm up untimed on the first pages: imports, data files, and above all dateparser,
     # which htmldate's extensive search calls and which compiles each locale's patterns on
@@ -56,11 +58,11 @@ def measure_html(pages: list[tuple[str, Path, bytes]]) -> dict[str, Any]:
     for url, path, data in pages[:_WARM_UP]:
         trafilatura.extract(data, url=url)
         with contextlib.suppress(ParleyError):
-            extract_article(Document(data=data, source=str(path), url=url))
+            extract_article(Document(data=data, source=str(path), url=url), resources=res)
 
     def parley(url: str, path: Path, data: bytes) -> bool:
         try:
-            extract_article(Document(data=data, source=str(path), url=url))
+            extract_article(Document(data=data, source=str(path), url=url), resources=res)
         except ParleyError:
             return False
         return True
@@ -119,9 +121,11 @@ def measure_text(files: list[Path], repeats: int = 5) -> dict[str, Any]:
     from parley.sources.document import Document
 
     try:
+        from parley.extract.furniture_rules import FurnitureRules
         from parley.extract.text import extract_text_article
     except ImportError as err:
         return {"files": 0, "skipped": f"scraped-text extractor not available: {err}"}
+    rules = FurnitureRules.load()
     rows: list[dict[str, Any]] = []
     for path in files:
         text = path.read_text(encoding="utf-8")
@@ -130,7 +134,7 @@ def measure_text(files: list[Path], repeats: int = 5) -> dict[str, Any]:
         for _ in range(repeats):
             start = time.perf_counter()
             with contextlib.suppress(ParleyError):
-                extract_text_article(text, document)
+                extract_text_article(text, document, rules)
             best = min(best, time.perf_counter() - start)
         rows.append({"file": path.name, "words": len(text.split()), "ms": round(1000 * best, 3)})
     total = sum(float(r["ms"]) for r in rows)

@@ -33,9 +33,10 @@ def read_stories(path: Path) -> list[dict[str, Any]]:
 
 def count(stories: list[dict[str, Any]], with_title: bool) -> dict[str, Any]:
     from parley.errors import ParleyError
-    from parley.extract import extract_article
+    from parley.extract import ExtractResources, extract_article
     from parley.sources.document import Document
 
+    res = ExtractResources.load()
     reasons: Counter[str] = Counter()
     for story in stories:
         text = str(story.get("text") or "")
@@ -43,7 +44,7 @@ def count(stories: list[dict[str, Any]], with_title: bool) -> dict[str, Any]:
             text = f"{story.get('title') or ''}\n\n{text}"
         document = Document(data=text.encode("utf-8"), source=str(story.get("id")))
         try:
-            extract_article(document)
+            extract_article(document, resources=res)
         except ParleyError as err:
             # "no article text found in KCNA_2011:2: only page furniture (...)": drop the id.
             reason = _SOURCE.sub(": ", err.message, count=1).split(" (")[0]

@@ -161,6 +161,7 @@ def analyze_one(source: str, options: BatchOptions) -> Analysis:
             timeout=min(options.timeout or DEFAULT_FETCH_TIMEOUT, MAX_FETCH_TIMEOUT),
             max_bytes=options.max_bytes,
             allow_private=options.allow_private,
+            codecs=options.pipeline.resources.extract.codecs,
         )
         if options.url:
             document = replace(document, url=options.url)

@@ -12,6 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from parley.errors import ParleyError
+from parley.extract import ExtractResources
 from parley.records import Article
 from parley.sources import Document
 from parley.sources.decode import decode_document
@@ -67,22 +68,27 @@ _content_types = st.sampled_from(
 )
 
 
-def _check_extract(data: bytes, content_type: str | None) -> None:
+@pytest.fixture(scope="module")
+def res() -> ExtractResources:
+    return ExtractResources.load()
+
+
+def _check_extract(data: bytes, content_type: str | None, res: ExtractResources) -> None:
     from parley.extract import extract_article
 
     document = Document(data=data, source="<fuzz>", content_type=content_type)
     try:
-        article = extract_article(document)
+        article = extract_article(document, resources=res)
     except ParleyError:
         return
     assert isinstance(article, Article)
     assert isinstance(article.text, str) and article.text.strip()
 
 
-def _check_decode(data: bytes, content_type: str | None) -> None:
+def _check_decode(data: bytes, content_type: str | None, res: ExtractResources) -> None:
     document = Document(data=data, source="<fuzz>", content_type=content_type)
     try:
-        text = decode_document(document)
+        text = decode_document(document, res.codecs)
     except ParleyError:
         return
     assert isinstance(text, str) and text.strip()
@@ -91,26 +97,34 @@ def _check_decode(data: bytes, content_type: str | None) -> None:
 
 @FUZZ
 @given(data=st.binary(max_size=3000), content_type=_content_types)
-def test_fuzz_extract_decode_random_bytes(data: bytes, content_type: str | None) -> None:
-    _check_decode(data, content_type)
+def test_fuzz_extract_decode_random_bytes(
+    data: bytes, content_type: str | None, res: ExtractResources
+) -> None:
+    _check_decode(data, content_type, res)
 
 
 @FUZZ
 @given(data=_pages, content_type=_content_types)
-def test_fuzz_extract_decode_html_soup(data: bytes, content_type: str | None) -> None:
-    _check_decode(data, content_type)
+def test_fuzz_extract_decode_html_soup(
+    data: bytes, content_type: str | None, res: ExtractResources
+) -> None:
+    _check_decode(data, content_type, res)
 
 
 @FUZZ
 @given(data=st.binary(max_size=3000), content_type=_content_types)
-def test_fuzz_extract_article_random_bytes(data: bytes, content_type: str | None) -> None:
-    _check_extract(data, content_type)
+def test_fuzz_extract_article_random_bytes(
+    data: bytes, content_type: str | None, res: ExtractResources
+) -> None:
+    _check_extract(data, content_type, res)
 
 
 @FUZZ
 @given(data=_pages, content_type=_content_types)
-def test_fuzz_extract_article_html_soup(data: bytes, content_type: str | None) -> None:
-    _check_extract(data, content_type)
+def test_fuzz_extract_article_html_soup(
+    data: bytes, content_type: str | None, res: ExtractResources
+) -> None:
+    _check_extract(data, content_type, res)
 
 
 # Inputs the fuzzer once found crashing the extractors with a non-Parley exception; kept as
@@ -122,5 +136,7 @@ KNOWN_CRASHES = [
 
 
 @pytest.mark.parametrize(("data", "content_type"), KNOWN_CRASHES)
-def test_fuzz_extract_known_crashes(data: bytes, content_type: str | None) -> None:
-    _check_extract(data, content_type)
+def test_fuzz_extract_known_crashes(
+    data: bytes, content_type: str | None, res: ExtractResources
+) -> None:
+    _check_extract(data, content_type, res)

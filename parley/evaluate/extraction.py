@@ -38,7 +38,7 @@ import trafilatura
 
 from parley.errors import EvaluationError, ParleyError
 from parley.evaluate.common import Cell, Report, render_table, require_dir
-from parley.extract import extract_article
+from parley.extract import ExtractResources, extract_article
 from parley.records import Article
 from parley.sources.document import Document
 
@@ -166,11 +166,14 @@ class _Tally:
         return self.hits.get(name, 0) / self.seen[name] if self.seen.get(name) else 0.0
 
 
-def _parley_article(data: bytes, path: Path, url: str) -> tuple[Article | None, str | None]:
+def _parley_article(
+    data: bytes, path: Path, url: str, res: ExtractResources
+) -> tuple[Article | None, str | None]:
     """The article, or the reason there is none (a ParleyError is a fair outcome; anything
     else is a bug, reported by its type so it can be found)."""
     try:
-        return extract_article(Document(data=data, source=str(path), url=url)), None
+        document = Document(data=data, source=str(path), url=url)
+        return extract_article(document, resources=res), None
     except ParleyError as err:
         return None, err.message
     except Exception as err:
@@ -209,7 +212,9 @@ def _score_metadata(
         tally.field_hit("date", (day or "")[:10] == str(gold["date"]))
 
 
-def _trafilatura_eval(pages: list[EvalPage], notes: list[str]) -> tuple[_Tally, _Tally]:
+def _trafilatura_eval(
+    pages: list[EvalPage], notes: list[str], res: ExtractResources
+) -> tuple[_Tally, _Tally]:
     ours, base = _Tally(), _Tally()
     for page in pages:
         try:
@@ -219,7 +224,7 @@ def _trafilatura_eval(pages: list[EvalPage], notes: list[str]) -> tuple[_Tally, 
             ours.failed += 1
             base.failed += 1
             continue
-        article, why = _parley_article(data, page.path, page.url)
+        article, why = _parley_article(data, page.path, page.url, res)
         if article is None:
             ours.failed += 1
             if why and why.startswith("crash"):
@@ -249,7 +254,9 @@ def _trafilatura_eval(pages: list[EvalPage], notes: list[str]) -> tuple[_Tally, 
     return ours, base
 
 
-def _htmldate_eval(entries: list[DatedPage], notes: list[str]) -> tuple[_Tally, _Tally]:
+def _htmldate_eval(
+    entries: list[DatedPage], notes: list[str], res: ExtractResources
+) -> tuple[_Tally, _Tally]:
     ours, base = _Tally(), _Tally()
     for url, path, gold in entries:
         try:
@@ -259,7 +266,7 @@ def _htmldate_eval(entries: list[DatedPage], notes: list[str]) -> tuple[_Tally, 
             ours.failed += 1
             base.failed += 1
             continue
-        article, why = _parley_article(data, path, url)
+        article, why = _parley_article(data, path, url, res)
         if article is None:
             ours.failed += 1
             if why and why.startswith("crash"):
@@ -284,8 +291,9 @@ def run(data_dir: Path, *, limit: int | None = None) -> Report:
     notes: list[str] = []
     pages = load_trafilatura_eval(data_dir, limit)
     dated = load_htmldate_eval(data_dir, limit)
-    t_ours, t_base = _trafilatura_eval(pages, notes)
-    d_ours, d_base = _htmldate_eval(dated, notes)
+    res = ExtractResources.load()  # once: every page is extracted with the same tables
+    t_ours, t_base = _trafilatura_eval(pages, notes, res)
+    d_ours, d_base = _htmldate_eval(dated, notes, res)
     metrics: dict[str, float] = {}
     metrics.update(_iter_metrics("trafilatura_eval", t_ours, len(pages)))
     for name, value in t_ours.with_headings.metrics().items():

@@ -43,16 +43,16 @@ def extract_article(
     """The clean article of one page. ``published`` is used when the page gives no time.
     ``resources`` are the stage's loaded data files (``ExtractResources.load()``, held by
     the pipeline); None loads them for this call."""
-    text = decode_document(document)
+    res = resources if resources is not None else ExtractResources.load()
+    text = decode_document(document, res.codecs)
     if looks_like_html(text, document.content_type):
         from parley.extract.html import extract_html_article
 
-        res = resources if resources is not None else ExtractResources.load()
         article = extract_html_article(text, document, res)
     else:
         from parley.extract.text import extract_text_article
 
-        article = extract_text_article(text, document)
+        article = extract_text_article(text, document, res.furniture)
     if not article.text.strip():
         raise ExtractionError(f"no article text found in {document.source}")
     changes: dict[str, Any] = {}

@@ -57,7 +57,7 @@ def extract_html_article(html: str, document: Document, res: ExtractResources) -
     if not isinstance(result, ExtractedPage) or not (result.text or "").strip():
         raise ExtractionError(f"no article text found in {document.source}")
 
-    host_publisher = furniture.publisher_from_host(url) if url else None
+    host_publisher = furniture.publisher_from_host(url, res.furniture) if url else None
     publishers = meta.publishers + [p for p in (host_publisher, result.sitename) if p]
     title = clean_title(meta.titles, publishers, meta.title_from_tag, result.title, res=res)
     # The page's structured fields first, then trafilatura's reading of it; failing those,
@@ -82,11 +82,11 @@ def extract_html_article(html: str, document: Document, res: ExtractResources) -
         subtitle = None  # the "deck" is the first paragraph: it stays in the body only
     removed_bylines = [line for why, line in body.removed if why == "byline"]
     authors = authors or clean_authors(
-        _byline_names(removed_bylines[:2] + meta.bylines[:1]), res, publishers
+        _byline_names(removed_bylines[:2] + meta.bylines[:1], res), res, publishers
     )
+    stamp_lines = (line for why, line in body.removed if why == "stamp")
     stamps = [
-        s
-        for s in (parse_stamp_line(line) for why, line in body.removed if why == "stamp")
+        s for s in (parse_stamp_line(line, res.furniture.stamps) for line in stamp_lines)
         if s is not None
     ]
     published_candidates = meta.published + [s.published for s in stamps if s.published]
@@ -198,11 +198,11 @@ def _loose_text(text: str | None, blocks: list[tuple[str, str]]) -> None:
         blocks.extend(("p", line) for line in text.split("\n") if line.strip())
 
 
-def _byline_names(bylines: list[str]) -> list[str]:
+def _byline_names(bylines: list[str], res: ExtractResources) -> list[str]:
     """Names in byline elements, read by the scraped-text byline rules when they can."""
     names: list[str] = []
     for line in bylines:
-        parsed = furniture.parse_byline(line)
+        parsed = furniture.parse_byline(line, res.furniture)
         names.extend(parsed.authors if parsed is not None else [line])
     return names
 

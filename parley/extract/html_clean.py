@@ -29,7 +29,7 @@ _TEXT_KINDS = frozenset({"text", "blank"})
 def line_kind(line: str, res: ExtractResources) -> str | None:
     """What a non-body line is ("byline", "stamp", "footer", "hard_footer", "credit",
     "contributor", "share", "end"), or None for article text."""
-    kind = furniture.classify_line(line)
+    kind = furniture.classify_line(line, res.furniture)
     if kind not in _TEXT_KINDS:
         return kind
     for rule in res.html_rules:
@@ -69,11 +69,11 @@ def clean_title(
     for candidate in candidates:
         title, _removed = strip_site_name(candidate, sites, res)
         if title and title.casefold() not in sites:
-            genre, rest = furniture.split_kicker(title)
+            genre, rest = furniture.split_kicker(title, res.furniture)
             return Title(norm(rest) or None, genre)
     for last in (from_tag, fallback):
         if last:
-            genre, rest = furniture.split_kicker(last)
+            genre, rest = furniture.split_kicker(last, res.furniture)
             return Title(norm(rest) or None, genre)
     return Title(None, None)
 
@@ -167,7 +167,7 @@ def _looks_like_name(name: str, res: ExtractResources) -> bool:
         return False
     key = name.casefold()
     not_names = res.selectors.not_names
-    if furniture.agency_name(name) or key in not_names:
+    if furniture.agency_name(name, res.furniture) or key in not_names:
         return False
     if any(word.strip(".") in not_names for word in key.split()):
         return False
@@ -219,7 +219,11 @@ def clean_body(
             body.removed.append(("duplicate", line))
             continue
         why = _why_not_body(line, key, skip, caption_keys, author_keys, kind, res)
-        if why is None and counts[key] > 1 and furniture.split_credit_tail(line)[1] is not None:
+        if (
+            why is None
+            and counts[key] > 1
+            and furniture.split_credit_tail(line, res.furniture)[1] is not None
+        ):
             # A photo caption the page prints twice (a gallery and its lightbox) without
             # marking it as one: both copies are the caption, neither is the story. (Only
             # for text: a byline or stamp printed twice is still read as one.)

@@ -12,9 +12,14 @@ import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
+from parley.datafiles import read_lines, read_text
 from parley.errors import KnowledgeBaseError
+from parley.extract.stamps import DATA_DIR
 
-DATA_DIR = Path(__file__).with_name("data")
+__all__ = [
+    "DATA_DIR", "FURNITURE_KINDS", "LineRule", "Selectors", "parse_line_rules", "parse_selectors"
+]
+
 FURNITURE_KINDS = frozenset({"byline", "stamp", "footer", "share", "end"})
 
 
@@ -38,40 +43,27 @@ class Selectors:
     not_names: frozenset[str]
 
 
-def _content_lines(path: Path) -> list[tuple[int, str]]:
-    try:
-        raw = path.read_text(encoding="utf-8")
-    except OSError as err:
-        raise KnowledgeBaseError(f"cannot read {path.name}: {err.strerror}") from err
-    out = []
-    for number, line in enumerate(raw.splitlines(), start=1):
-        if line.strip() and not line.lstrip().startswith("#"):
-            out.append((number, line.rstrip("\n")))
-    return out
-
-
 def parse_line_rules(path: Path) -> tuple[LineRule, ...]:
     rules = []
-    for number, line in _content_lines(path):
-        kind, sep, expr = line.partition("\t")
-        if not sep or not expr.strip():
-            raise KnowledgeBaseError(f"{path.name}:{number}: expected 'kind<TAB>pattern'")
+    for row in read_lines(path):
+        kind, *rest = row.fields
+        # A tab inside a pattern stays part of it.
+        expr = "\t".join(rest).strip()
+        if not expr:
+            raise row.fail("expected 'kind<TAB>pattern'")
         if kind not in FURNITURE_KINDS:
-            raise KnowledgeBaseError(f"{path.name}:{number}: unknown kind {kind!r}")
+            raise row.fail(f"unknown kind {kind!r}")
         try:
-            pattern = re.compile(expr.strip(), re.IGNORECASE)
+            pattern = re.compile(expr, re.IGNORECASE)
         except re.error as err:
-            raise KnowledgeBaseError(f"{path.name}:{number}: bad pattern: {err}") from err
+            raise row.fail(f"bad pattern: {err}") from err
         rules.append(LineRule(kind, pattern))
     return tuple(rules)
 
 
 def parse_selectors(path: Path) -> Selectors:
     try:
-        with path.open("rb") as fh:
-            table = tomllib.load(fh)
-    except OSError as err:
-        raise KnowledgeBaseError(f"cannot read {path.name}: {err.strerror}") from err
+        table = tomllib.loads(read_text(path))
     except tomllib.TOMLDecodeError as err:
         raise KnowledgeBaseError(f"{path.name}: {err}") from err
     lists: dict[str, list[str]] = {}

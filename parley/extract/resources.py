@@ -1,9 +1,11 @@
 """The extract stage's loaded knowledge, as one frozen object a pipeline holds and passes in.
 
-``ExtractResources.load()`` reads and checks every data file of ``parley/extract/data`` once;
-``extract_article(document, published=..., resources=...)`` hands the object down to the
-functions that use it. Passing ``resources=None`` loads the defaults for that one call,
-which is the convenience for a single page; a pipeline loads once and passes it every time.
+``ExtractResources.load()`` reads and checks every data file of ``parley/extract/data`` (and
+the charset tables decoding reads) once; ``extract_article(document, published=...,
+resources=...)`` hands the object down to the functions that use them, as explicit
+parameters. Nothing in the stage caches a loaded table at module level. Passing
+``resources=None`` to ``extract_article`` loads them for that one call, which is the
+convenience for a single page; a pipeline loads once and passes them every time.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from parley.extract.furniture_rules import FurnitureRules
 from parley.extract.html_data import (
     DATA_DIR,
     LineRule,
@@ -18,31 +21,29 @@ from parley.extract.html_data import (
     parse_line_rules,
     parse_selectors,
 )
+from parley.sources.decode import CodecTables
 
 __all__ = ["ExtractResources"]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class ExtractResources:
-    """The HTML tables (web-only furniture line rules, class-name cues) passed down to the
-    HTML cleaning, plus a check, at load time, of the scraped-text tables.
+    """Everything extraction reads: the scraped-text furniture and stamp tables (used on
+    every page), the HTML-only line rules and class-name cues, and the codec tables with
+    which a page's bytes are decoded."""
 
-    The scraped-text and stamp tables (``furniture.py``, ``stamps.py``) are still read
-    through each module's own one-entry memo; moving them in here is the next step and will
-    not change this object's constructor or ``load()``.
-    """
-
+    furniture: FurnitureRules
     html_rules: tuple[LineRule, ...]
     selectors: Selectors
+    codecs: CodecTables
 
     @classmethod
     def load(cls, data_dir: Path = DATA_DIR) -> ExtractResources:
         """Read every extract data file; a malformed line raises KnowledgeBaseError here,
         with its file and line number, not in the middle of a corpus."""
-        from parley.extract import furniture
-
-        furniture.check_data()
         return cls(
+            furniture=FurnitureRules.load(data_dir),
             html_rules=parse_line_rules(data_dir / "html_furniture.tsv"),
             selectors=parse_selectors(data_dir / "html_selectors.toml"),
+            codecs=CodecTables.load(),
         )

@@ -1,19 +1,19 @@
 """Stamp lines: the published/modified times a news page prints near its title.
 
-Public API (shared by the text extractor, the HTML extractor and the time stage)::
+Public API (shared by the text extractor and the HTML extractor)::
 
-    parse_stamp_line(line) -> StampInfo | None
+    StampRules.load(data_dir) -> StampRules
+        the zone, month and label tables of ``data/`` and the patterns compiled from them,
+        read once by ``ExtractResources.load`` and passed to the functions below.
+    parse_stamp_line(line, rules) -> StampInfo | None
         None when the line is not a stamp line (it says something besides times and their
         labels); otherwise a StampInfo whose ``published`` / ``modified`` are ISO 8601 strings
         ("2018-11-12T17:37:00+09:00" with a known zone, "2018-11-12" for a date alone or a
         time in an unknown zone) or None when the line gives no usable time for that role
         ("Updated 2 hours ago").
-    zone_offset(name, day, hour) -> str | None
+    zone_offset(name, day, rules, hour) -> str | None
         the UTC offset ("+09:00") of a zone abbreviation on a local date and hour, resolving
         generic names such as "ET" to EST or EDT by that year's daylight-saving period.
-    read_data_table(name, columns) -> list[tuple[int, tuple[str, ...]]]
-        the rows of a tab-separated file in parley/extract/data (comments and blank lines
-        skipped), each with its line number; a malformed line raises KnowledgeBaseError.
 
 Examples of stamp lines::
 
@@ -29,13 +29,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, datetime
-from functools import lru_cache
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from parley.errors import KnowledgeBaseError
+from parley.datafiles import read_rows
 
-__all__ = ["StampInfo", "parse_stamp_line", "read_data_table", "zone_offset"]
+__all__ = [
+    "DATA_DIR", "StampInfo", "StampRules", "alternation", "parse_stamp_line", "zone_offset"
+]
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 
@@ -49,29 +50,8 @@ class StampInfo:
     guessed: bool = False
 
 
-def read_data_table(name: str, columns: int) -> list[tuple[int, tuple[str, ...]]]:
-    """Rows of ``data/<name>``: ``columns`` tab-separated fields, '#' comments skipped."""
-    path = DATA_DIR / name
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except OSError as err:
-        raise KnowledgeBaseError(f"cannot read {path.name}: {err.strerror}") from err
-    rows: list[tuple[int, tuple[str, ...]]] = []
-    for number, raw in enumerate(lines, start=1):
-        if not raw.strip() or raw.lstrip().startswith("#"):
-            continue
-        fields = tuple(f.strip() for f in raw.split("\t"))
-        if len(fields) != columns or not all(fields):
-            raise KnowledgeBaseError(
-                f"{path.name} line {number}: expected {columns} tab-separated fields, "
-                f"got {len(fields)}: {raw.strip()[:60]!r}"
-            )
-        rows.append((number, fields))
-    return rows
-
-
 # ---------------------------------------------------------------------------------------------
-# Knowledge, loaded once.
+# Knowledge, loaded once by whoever runs the stage (``ExtractResources.load``).
 
 _OFFSET = re.compile(r"^[+-]\d{2}:\d{2}$")
 
@@ -82,47 +62,45 @@ class _Zone:
     zone: ZoneInfo | None  # the IANA zone of a generic name ("ET"), whose offset varies
 
 
-@lru_cache(maxsize=1)
-def _zones() -> dict[str, _Zone]:
+def _read_zones(path: Path) -> dict[str, _Zone]:
     zones: dict[str, _Zone] = {}
-    for number, (abbr, offset, name) in read_data_table("timezones.tsv", 3):
+    for row in read_rows(path, 3):
+        abbr, offset, name = row.fields
         if not _OFFSET.match(offset):
-            raise KnowledgeBaseError(f"timezones.tsv line {number}: bad offset {offset!r}")
+            raise row.fail(f"bad offset {offset!r}")
         zone = None
         if name != "-":
             try:
                 zone = ZoneInfo(name)
             except (ZoneInfoNotFoundError, ValueError) as err:
-                raise KnowledgeBaseError(
-                    f"timezones.tsv line {number}: unknown time zone {name!r}"
-                ) from err
+                raise row.fail(f"unknown time zone {name!r}") from err
         zones[abbr] = _Zone(offset, zone)
     return zones
 
 
-@lru_cache(maxsize=1)
-def _months() -> dict[str, int]:
+def _read_months(path: Path) -> dict[str, int]:
     months: dict[str, int] = {}
-    for number, (name, value) in read_data_table("months.tsv", 2):
+    for row in read_rows(path, 2):
+        name, value = row.fields
         if not value.isdigit() or not 1 <= int(value) <= 12:
-            raise KnowledgeBaseError(f"months.tsv line {number}: month number must be 1-12")
+            raise row.fail("month number must be 1-12")
         months[name.lower()] = int(value)
     return months
 
 
-@lru_cache(maxsize=1)
-def _labels() -> dict[str, str]:
+def _read_labels(path: Path) -> dict[str, str]:
     labels: dict[str, str] = {}
-    for number, (label, role) in read_data_table("stamp_labels.tsv", 2):
+    for row in read_rows(path, 2):
+        label, role = row.fields
         if role not in {"published", "modified"}:
-            raise KnowledgeBaseError(f"stamp_labels.tsv line {number}: role must be "
-                                     "published or modified")
+            raise row.fail("role must be published or modified")
         labels[label.lower()] = role
     return labels
 
 
-def _alternation(words: list[str]) -> str:
-    # Longest first, so "last updated" wins over "updated" and "Sept" over "Sep".
+def alternation(words: list[str]) -> str:
+    """A regex alternative of the phrases, longest first (so "last updated" wins over
+    "updated" and "Sept" over "Sep"), each space matching any run of white space."""
     return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len,
                                                                            reverse=True))
 
@@ -140,9 +118,8 @@ class _Patterns:
     filler: re.Pattern[str]
 
 
-@lru_cache(maxsize=1)
-def _patterns() -> _Patterns:
-    month = rf"(?P<mon>{_alternation(list(_months()))})\.?"
+def _compile(months: list[str], zone_names: list[str], labels: list[str]) -> _Patterns:
+    month = rf"(?P<mon>{alternation(months)})\.?"
     day = r"(?P<d>\d{1,2})(?:st|nd|rd|th)?"
     year = r"(?P<y>(?:19|20)\d{2})"
     dates = (
@@ -157,7 +134,6 @@ def _patterns() -> _Patterns:
         # 2018年11月12日
         re.compile(rf"{year}\s*年\s*(?P<m>\d{{1,2}})\s*月\s*{day}\s*日"),
     )
-    zone_names = list(_zones())
     return _Patterns(
         iso_full=re.compile(
             r"(?<!\d)(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})[T ](?P<h>\d{2}):(?P<mi>\d{2})"
@@ -174,11 +150,11 @@ def _patterns() -> _Patterns:
             r"\s*(?P<ap>[ap]\.?\s?m\b\.?)?(?![\d:])",
             re.I,
         ),
-        zone=re.compile(rf"(?<![\w+-])(?:{_alternation(zone_names)})(?![\w+-])"),
+        zone=re.compile(rf"(?<![\w+-])(?:{alternation(zone_names)})(?![\w+-])"),
         numeric_zone=re.compile(
             r"\(?(?:(?:UTC|GMT)\s*(?P<sign>[+-−])\s*(?P<h>\d{1,2})(?::?(?P<mi>\d{2}))?)\)?"
         ),
-        label=re.compile(rf"\b(?P<label>{_alternation(list(_labels()))})\b", re.I),
+        label=re.compile(rf"\b(?P<label>{alternation(labels)})\b", re.I),
         relative=re.compile(
             r"\b(?:\d+|an?|one|few)\s+(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|"
             r"weeks?|months?|years?)\s+ago\b|\bjust\s+now\b|\b(?:yesterday|today)\b",
@@ -194,13 +170,32 @@ def _patterns() -> _Patterns:
     )
 
 
+@dataclass(frozen=True, slots=True, eq=False)
+class StampRules:
+    """The stamp tables of ``data/`` (zone names, month names, stamp labels) and the
+    patterns compiled from them: built once, passed to ``parse_stamp_line``."""
+
+    zones: dict[str, _Zone]
+    months: dict[str, int]
+    labels: dict[str, str]  # lower-cased label -> "published" | "modified"
+    patterns: _Patterns
+
+    @classmethod
+    def load(cls, data_dir: Path = DATA_DIR) -> StampRules:
+        """Read the tables; a malformed line raises KnowledgeBaseError naming file and line."""
+        zones = _read_zones(data_dir / "timezones.tsv")
+        months = _read_months(data_dir / "months.tsv")
+        labels = _read_labels(data_dir / "stamp_labels.tsv")
+        return cls(zones, months, labels, _compile(list(months), list(zones), list(labels)))
+
+
 # ---------------------------------------------------------------------------------------------
 # Offsets of zone names: fixed, or the IANA zone's on that date (daylight saving included).
 
 
-def zone_offset(name: str, day: date, hour: int = 12) -> str | None:
+def zone_offset(name: str, day: date, rules: StampRules, hour: int = 12) -> str | None:
     """UTC offset of a zone abbreviation (from data/timezones.tsv) at a local date and hour."""
-    zone = _zones().get(re.sub(r"\s+", " ", name))
+    zone = rules.zones.get(re.sub(r"\s+", " ", name))
     if zone is None:
         return None
     if zone.zone is None or day.year < 1900:  # before standard time, the tz data is local mean time
@@ -253,9 +248,9 @@ def _numeric_date(a: int, b: int, y: int, zone_hint: str | None) -> date | None:
     return _make_date(y, a, b) if us_zone else _make_date(y, b, a)
 
 
-def _find_dates(text: str, zone_hint: str | None) -> list[_Found]:
-    pats = _patterns()
-    months = _months()
+def _find_dates(text: str, zone_hint: str | None, rules: StampRules) -> list[_Found]:
+    pats = rules.patterns
+    months = rules.months
     found: list[_Found] = []
     taken = [False] * len(text)
 
@@ -320,16 +315,18 @@ def _format(day: date, clock: tuple[int, int, int] | None, offset: str | None) -
     return datetime(day.year, day.month, day.day, h, mi, s).isoformat() + offset
 
 
-def _parse_segment(segment: str, carried: date | None) -> tuple[str | None, date | None, bool]:
+def _parse_segment(
+    segment: str, carried: date | None, rules: StampRules
+) -> tuple[str | None, date | None, bool]:
     """(ISO value, the date seen, whether anything time-like was found) for one label's text."""
-    pats = _patterns()
+    pats = rules.patterns
     zone_match = pats.zone.search(segment)
     zone_hint = re.sub(r"\s+", " ", zone_match.group(0)) if zone_match else None
-    dates = _find_dates(segment, zone_hint)
+    dates = _find_dates(segment, zone_hint, rules)
     if dates and dates[0].hour is not None:  # a full ISO date-time
         f = dates[0]
         assert f.day is not None and f.hour is not None
-        offset = f.offset or (zone_offset(zone_hint, f.day, f.hour) if zone_hint else None)
+        offset = f.offset or (zone_offset(zone_hint, f.day, rules, f.hour) if zone_hint else None)
         return _format(f.day, (f.hour, f.minute, f.second), offset), f.day, True
     rest = _blank(segment, [(f.start, f.end) for f in dates])
     numeric = pats.numeric_zone.search(rest)
@@ -356,13 +353,12 @@ def _parse_segment(segment: str, carried: date | None) -> tuple[str | None, date
     if day is None:
         return None, None, clock is not None or relative
     if clock is not None and explicit is None and zone_hint is not None:
-        explicit = zone_offset(zone_hint, day, clock[0])
+        explicit = zone_offset(zone_hint, day, rules, clock[0])
     return _format(day, clock, explicit), day, True
 
 
-def _residue(line: str) -> str:
+def _residue(line: str, pats: _Patterns) -> str:
     """What is left of a line once everything a stamp may contain is removed."""
-    pats = _patterns()
     text = pats.iso_full.sub(" ", line)
     for pattern in pats.dates:
         text = pattern.sub(" ", text)
@@ -375,21 +371,21 @@ def _residue(line: str) -> str:
     return pats.filler.sub("", text)
 
 
-def parse_stamp_line(line: str) -> StampInfo | None:
+def parse_stamp_line(line: str, rules: StampRules) -> StampInfo | None:
     """The published/modified times of a stamp line, or None if the line is not one."""
     line = " ".join(line.split())
     # Stamp lines are short; a long line with a date in it is a sentence.
     if not line or len(line) > 160:
         return None
-    if not any(c.isdigit() for c in line) and not _patterns().relative.search(line):
+    pats = rules.patterns
+    if not any(c.isdigit() for c in line) and not pats.relative.search(line):
         return None
-    if _residue(line):
+    if _residue(line, pats):
         return None
-    pats = _patterns()
     labels = list(pats.label.finditer(line))
     # Segments: the text before the first label, then each label's text up to the next one.
     bounds = [0] + [m.start() for m in labels] + [len(line)]
-    roles: list[str | None] = [None] + [_labels()[" ".join(m["label"].lower().split())]
+    roles: list[str | None] = [None] + [rules.labels[" ".join(m["label"].lower().split())]
                                         for m in labels]
     labelled: dict[str, str] = {}
     unlabelled: list[str] = []
@@ -399,7 +395,7 @@ def parse_stamp_line(line: str) -> StampInfo | None:
         segment = line[bounds[i]:bounds[i + 1]]
         if i > 0:
             segment = segment[labels[i - 1].end() - bounds[i]:]
-        value, day, timelike = _parse_segment(segment, carried)
+        value, day, timelike = _parse_segment(segment, carried, rules)
         saw_time = saw_time or timelike
         carried = day or carried
         if value is None:

@@ -18,12 +18,12 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Literal
 
 from parley.errors import ExtractionError
 from parley.extract.furniture import (
     Byline,
+    FurnitureRules,
     agency_name,
     footer_strength,
     genre_name,
@@ -112,32 +112,47 @@ class _LineReading:
     bylines: tuple[Byline, ...] = ()
 
 
-@lru_cache(maxsize=8192)
-def _read_line(line: str) -> _LineReading:
-    # Pure and cached: the extractor asks about the same line several times (title search,
-    # deck look-ahead, last-paragraph search), and the classifiers are regex-heavy.
-    strength = footer_strength(line)
+class _LineReader:
+    """The furniture tables, and what each line of one page says as furniture. Memoised for
+    the page: the extractor asks about the same line several times (title search, deck
+    look-ahead, last-paragraph search), and the classifiers are regex-heavy."""
+
+    def __init__(self, rules: FurnitureRules) -> None:
+        self.rules = rules
+        self._readings: dict[str, _LineReading] = {}
+
+    def read(self, line: str) -> _LineReading:
+        reading = self._readings.get(line)
+        if reading is None:
+            reading = self._readings[line] = _read_line(line, self.rules)
+        return reading
+
+
+def _read_line(line: str, rules: FurnitureRules) -> _LineReading:
+    strength = footer_strength(line, rules)
     if strength == "hard":
         return _LineReading("hard_footer")
     if len(line) > _FURNITURE_MAX_CHARS:
         return _LineReading(None)
     if strength == "soft" or is_navigation_line(line):
         return _LineReading("footer")
-    stamp = parse_stamp_line(line)
+    stamp = parse_stamp_line(line, rules.stamps)
     if stamp is not None:
         return _LineReading("stamp", stamps=(stamp,))
-    if is_credit_line(line):
+    if is_credit_line(line, rules):
         return _LineReading("credit")
-    byline = parse_byline(line)
+    byline = parse_byline(line, rules)
     if byline is not None:
         # "By Jane Doe | Published 12 Nov 2018": the byline parser skips the stamp; read it.
-        stamps = tuple(st for st in (parse_stamp_line(p) for p in line.split(" | ")[1:])
-                       if st is not None) if " | " in line else ()
+        tails = line.split(" | ")[1:]
+        stamps = tuple(
+            st for st in (parse_stamp_line(p, rules.stamps) for p in tails) if st is not None
+        )
         return _LineReading("byline", stamps=stamps, bylines=(byline,))
     if " | " in line:
         # "By Jane Doe | Published 12 Nov 2018": each piece is furniture of its own.
         pieces = [p.strip() for p in line.split(" | ") if p.strip()]
-        parsed = [(parse_byline(p), parse_stamp_line(p)) for p in pieces]
+        parsed = [(parse_byline(p, rules), parse_stamp_line(p, rules.stamps)) for p in pieces]
         if all(b is not None or st is not None for b, st in parsed):
             return _LineReading(
                 "byline",
@@ -146,14 +161,16 @@ def _read_line(line: str) -> _LineReading:
             )
     if is_role_line(line):
         return _LineReading("byline")  # "Staff Writer" under a name: nothing to keep
-    if parse_contributors(line) is not None:
+    if parse_contributors(line, rules) is not None:
         return _LineReading("contributor")
     return _LineReading(None)
 
 
-def _furniture(line: str, page: _Page, *, in_body: bool) -> Furniture | None:
+def _furniture(
+    line: str, page: _Page, reader: _LineReader, *, in_body: bool
+) -> Furniture | None:
     """Read one line as furniture into ``page``; None when it is text."""
-    reading = _read_line(line)
+    reading = reader.read(line)
     if reading.kind == "hard_footer" and not in_body:
         return "footer"  # a "Most read" box above the story does not end it
     for stamp in reading.stamps:
@@ -164,85 +181,102 @@ def _furniture(line: str, page: _Page, *, in_body: bool) -> Furniture | None:
     return reading.kind
 
 
-def _kind(line: str, *, in_body: bool) -> Furniture | None:
+def _kind(line: str, reader: _LineReader, *, in_body: bool) -> Furniture | None:
     """The furniture kind of a line, without reading it into a page."""
-    kind = _read_line(line).kind
+    kind = reader.read(line).kind
     return "footer" if kind == "hard_footer" and not in_body else kind
 
 
-def _find_title(lines: list[str], page: _Page) -> int:
+def _find_title(lines: list[str], page: _Page, reader: _LineReader) -> int:
     """Read the head of the page; the index of the first line after the title."""
     for index, line in enumerate(lines):
-        if _furniture(line, page, in_body=False) is not None:
+        if _furniture(line, page, reader, in_body=False) is not None:
             continue
-        genre = genre_name(line)
+        genre = genre_name(line, reader.rules)
         if genre is not None:
             page.genre = page.genre or genre
             continue
         if _words(line) > _TITLE_MAX_WORDS or line.endswith("."):
             return index  # the page starts with its body: no title
-        if _words(line) <= 3 and split_kicker(line)[0] is None and _title_follows(lines, index):
+        if (
+            _words(line) <= 3
+            and split_kicker(line, reader.rules)[0] is None
+            and _title_follows(lines, index, reader)
+        ):
             continue  # a section label ("World", "North Korea") above the real title
-        genre, title = split_kicker(line)
+        genre, title = split_kicker(line, reader.rules)
         page.genre = page.genre or genre
         page.title = title
         return index + 1
     return len(lines)
 
 
-def _title_follows(lines: list[str], index: int) -> bool:
+def _title_follows(lines: list[str], index: int, reader: _LineReader) -> bool:
     """Whether a longer headline comes after the short line at ``index`` (past more labels)."""
     for line in lines[index + 1: index + 6]:
-        if _kind(line, in_body=False) is not None or _words(line) <= 3:
+        if _kind(line, reader, in_body=False) is not None or _words(line) <= 3:
             continue
         return is_heading_like(line)
     return False
 
 
-def _is_deck(line: str, next_line: str | None, repeated: set[str]) -> bool:
+def _is_deck(line: str, next_line: str | None, repeated: set[str], reader: _LineReader) -> bool:
     """A short headline-like line under the title, before the body."""
-    if _words(line) > _DECK_MAX_WORDS or parse_dateline(line) is not None:
+    if _words(line) > _DECK_MAX_WORDS or parse_dateline(line, reader.rules) is not None:
         return False
     if is_heading_like(line) or not _SENTENCE_END.search(line):
         return True
     # A full-sentence deck is known by what follows it: more furniture, not the story.
-    return next_line is not None and (_is_header_furniture(next_line) or next_line in repeated)
+    return next_line is not None and (
+        _is_header_furniture(next_line, reader) or next_line in repeated
+    )
 
 
-def _is_header_furniture(line: str) -> bool:
-    return _kind(line, in_body=False) is not None or split_credit_tail(line)[1] \
-        is not None
+def _is_header_furniture(line: str, reader: _LineReader) -> bool:
+    return (
+        _kind(line, reader, in_body=False) is not None
+        or split_credit_tail(line, reader.rules)[1] is not None
+    )
 
 
 def _next(lines: list[str], index: int) -> str | None:
     return lines[index + 1] if index + 1 < len(lines) else None
 
 
-def _read_header(lines: list[str], start: int, page: _Page, repeated: set[str]) -> int:
+def _read_header(
+    lines: list[str], start: int, page: _Page, repeated: set[str], reader: _LineReader
+) -> int:
     """Read stamps, bylines, deck and captions; the index where the body starts."""
+    rules = reader.rules
     index = start
     while index < len(lines):
         line = lines[index]
         nxt = _next(lines, index)
-        if line == page.title or (page.title and split_kicker(line)[1] == page.title):
+        if line == page.title or (page.title and split_kicker(line, rules)[1] == page.title):
             index += 1
             continue
-        kind = _furniture(line, page, in_body=False)
+        kind = _furniture(line, page, reader, in_body=False)
         if kind == "credit":
             page.add_caption(line)
         elif kind is None:
             if line in repeated and _words(line) <= _CAPTION_MAX_WORDS:
                 page.add_caption(line)
-            elif nxt is not None and is_credit_line(nxt):
+            elif nxt is not None and is_credit_line(nxt, rules):
                 page.add_caption(f"{line} {nxt}")
                 index += 1
-            elif split_credit_tail(line)[1] is not None and parse_dateline(line) is None:
+            elif (
+                split_credit_tail(line, rules)[1] is not None
+                and parse_dateline(line, rules) is None
+            ):
                 page.add_caption(line)
-            elif (name := looks_like_name(line)) and (nxt is None or _is_header_furniture(nxt)
-                                                      or parse_dateline(nxt) is not None):
+            elif (name := looks_like_name(line, rules)) and (
+                nxt is None
+                or _is_header_furniture(nxt, reader)
+                or parse_dateline(nxt, rules) is not None
+            ):
                 # A bare name between furniture lines is a byline without "By" (Reuters).
                 page.add_authors((name,))
-            elif page.subtitle is None and _is_deck(line, nxt, repeated):
+            elif page.subtitle is None and _is_deck(line, nxt, repeated, reader):
                 page.subtitle = line
             else:
                 return index
@@ -250,44 +284,51 @@ def _read_header(lines: list[str], start: int, page: _Page, repeated: set[str]) 
     return index
 
 
-def _last_text_line(lines: list[str], start: int) -> int:
+def _last_text_line(lines: list[str], start: int, reader: _LineReader) -> int:
     """Index of the last line that may be a paragraph, before any hard footer."""
     last = -1
     for index in range(start, len(lines)):
         line = lines[index]
-        if footer_strength(line) == "hard":
+        if footer_strength(line, reader.rules) == "hard":
             break
-        if not is_heading_like(line) and _kind(line, in_body=True) is None:
+        if not is_heading_like(line) and _kind(line, reader, in_body=True) is None:
             last = index
     return last
 
 
-def _read_body(lines: list[str], start: int, page: _Page, repeated: set[str]) -> None:
-    last_text = _last_text_line(lines, start)
+def _read_body(
+    lines: list[str], start: int, page: _Page, repeated: set[str], reader: _LineReader
+) -> None:
+    rules = reader.rules
+    last_text = _last_text_line(lines, start, reader)
     pending_heading: str | None = None
     seen: set[str] = set()
     index = start
     while index < len(lines):
         line = lines[index]
         nxt = _next(lines, index)
-        kind = _furniture(line, page, in_body=True)
+        kind = _furniture(line, page, reader, in_body=True)
         if kind == "hard_footer":
             break
         if kind == "credit":
             page.add_caption(line)
         elif kind is None:
-            text, tail = split_credit_tail(line)
+            text, tail = split_credit_tail(line, rules)
             if line in repeated and _words(line) <= _CAPTION_MAX_WORDS:
                 page.add_caption(line)
             elif line in seen:
                 pass  # a long paragraph the scraper wrote twice: keep the first
-            elif nxt is not None and is_credit_line(nxt) and _words(line) <= _CAPTION_MAX_WORDS:
+            elif (
+                nxt is not None
+                and is_credit_line(nxt, rules)
+                and _words(line) <= _CAPTION_MAX_WORDS
+            ):
                 page.add_caption(f"{line} {nxt}")
                 index += 1
-            elif tail is not None and agency_name(tail) and index >= last_text:
+            elif tail is not None and agency_name(tail, rules) and index >= last_text:
                 # "... the ministry said. (Yonhap)": the agency signs off the last paragraph.
-                page.agency = page.agency or agency_name(tail)
-                _add_paragraph(page, text, pending_heading)
+                page.agency = page.agency or agency_name(tail, rules)
+                _add_paragraph(page, text, pending_heading, rules)
                 pending_heading = None
             elif tail is not None:
                 page.add_caption(line)
@@ -300,15 +341,17 @@ def _read_body(lines: list[str], start: int, page: _Page, repeated: set[str]) ->
                     # title-like lines after the last one are links to other stories.
                     pending_heading = line
             else:
-                _add_paragraph(page, line, pending_heading)
+                _add_paragraph(page, line, pending_heading, rules)
                 pending_heading = None
             seen.add(line)
         index += 1
 
 
-def _add_paragraph(page: _Page, line: str, heading: str | None) -> None:
+def _add_paragraph(
+    page: _Page, line: str, heading: str | None, rules: FurnitureRules
+) -> None:
     if not page.paragraphs:
-        dateline = parse_dateline(line)
+        dateline = parse_dateline(line, rules)
         if dateline is not None:
             page.agency = page.agency or dateline.agency
             line = line[dateline.end:].strip()
@@ -319,21 +362,23 @@ def _add_paragraph(page: _Page, line: str, heading: str | None) -> None:
     page.paragraphs.append(line)
 
 
-def _publisher(lines: list[str], page: _Page, document: Document) -> str | None:
+def _publisher(
+    lines: list[str], page: _Page, document: Document, rules: FurnitureRules
+) -> str | None:
     # The page's own claim first (its copyright, its contact address), then where it came
     # from, then the agency whose story it is.
     for line in lines:
-        if is_copyright_line(line):
-            name = publisher_from_copyright(line)
+        if is_copyright_line(line, rules):
+            name = publisher_from_copyright(line, rules)
             if name:
                 return name
     for line in lines:
         if "@" in line:
-            name = publisher_from_emails(line)
+            name = publisher_from_emails(line, rules)
             if name:
                 return name
     if document.url:
-        name = publisher_from_host(document.url)
+        name = publisher_from_host(document.url, rules)
         if name:
             return name
     return page.agency
@@ -365,8 +410,9 @@ def split_scraped_line(line: str) -> list[str]:
     return [piece for piece in pieces if piece]
 
 
-def extract_text_article(text: str, document: Document) -> Article:
-    """The clean article of a page given as plain text (see the module docstring)."""
+def extract_text_article(text: str, document: Document, rules: FurnitureRules) -> Article:
+    """The clean article of a page given as plain text (see the module docstring), read with
+    the furniture tables ``rules`` (``ExtractResources.furniture``)."""
     lines = [
         piece
         for raw in text.splitlines()
@@ -378,8 +424,9 @@ def extract_text_article(text: str, document: Document) -> Article:
     counts = Counter(line for line in lines if len(line) >= _REPEAT_MIN_CHARS)
     repeated = {line for line, n in counts.items() if n > 1}
     page = _Page()
-    body_start = _read_header(lines, _find_title(lines, page), page, repeated)
-    _read_body(lines, body_start, page, repeated)
+    reader = _LineReader(rules)
+    body_start = _read_header(lines, _find_title(lines, page, reader), page, repeated, reader)
+    _read_body(lines, body_start, page, repeated, reader)
     if not page.paragraphs:
         raise ExtractionError(
             f"no article text found in {document.source}: only page furniture "
@@ -394,7 +441,7 @@ def extract_text_article(text: str, document: Document) -> Article:
         published=page.published,
         modified=page.modified,
         authors=tuple(page.authors),
-        publisher=_publisher(lines, page, document),
+        publisher=_publisher(lines, page, document, rules),
         language=None,
         captions=tuple(page.captions),
         headings=tuple(page.headings),

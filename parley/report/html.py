@@ -1,13 +1,16 @@
 """The ``html`` format: one self-contained page (no external files, no scripts) showing the
-article, its metadata and everything found, highlighted in place and cross-linked."""
+article, its metadata and everything found, highlighted in place and cross-linked.
+
+``HtmlReport.load()`` reads and compiles the template once; ``render_html(result, report)``
+renders with it (None builds one for that call, as the command line does for its one page).
+"""
 
 from __future__ import annotations
 
 import itertools
 from dataclasses import dataclass
-from functools import lru_cache
 
-from jinja2 import Environment, PackageLoader, select_autoescape
+from jinja2 import Environment, PackageLoader, Template, select_autoescape
 
 from parley.records import Analysis
 
@@ -31,25 +34,31 @@ class Segment:
     title: str
 
 
-@lru_cache(maxsize=1)
-def _environment() -> Environment:
-    return Environment(
-        loader=PackageLoader("parley.report", "templates"),
-        autoescape=select_autoescape(["html"]),
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
+@dataclass(frozen=True, slots=True, eq=False)
+class HtmlReport:
+    """The analysis page's template, compiled once."""
+
+    template: Template
+
+    @classmethod
+    def load(cls) -> HtmlReport:
+        environment = Environment(
+            loader=PackageLoader("parley.report", "templates"),
+            autoescape=select_autoescape(["html"]),
+            trim_blocks=True,
+            lstrip_blocks=True,
+        )
+        return cls(environment.get_template("analysis.html"))
 
 
-def render_html(result: Analysis) -> str:
+def render_html(result: Analysis, report: HtmlReport | None = None) -> str:
     text = result.article.text
     marks = collect_marks(result)
     paragraphs = [segment_paragraph(text, start, end, marks) for start, end in paragraphs_of(text)]
     entities = {e.id: e for e in result.entities}
-    return (
-        _environment()
-        .get_template("analysis.html")
-        .render(result=result, article=result.article, paragraphs=paragraphs, entities=entities)
+    template = (report if report is not None else HtmlReport.load()).template
+    return template.render(
+        result=result, article=result.article, paragraphs=paragraphs, entities=entities
     )
 
 

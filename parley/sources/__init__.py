@@ -14,7 +14,13 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
-from parley.sources.decode import DecodedText, decode_document, decode_text, with_encoding
+from parley.sources.decode import (
+    CodecTables,
+    DecodedText,
+    decode_document,
+    decode_text,
+    with_encoding,
+)
 from parley.sources.document import Document
 from parley.sources.files import MAX_BYTES, read_path, read_source, read_stdin
 from parley.sources.sniff import GZIP_MAGIC as _GZIP_MAGIC
@@ -23,6 +29,7 @@ from parley.sources.sniff import too_large as _too_large
 
 __all__ = [
     "MAX_BYTES",
+    "CodecTables",
     "DecodedText",
     "Document",
     "decode_document",
@@ -36,20 +43,25 @@ __all__ = [
 
 
 def document_from_input(
-    source: str | bytes | Path, url: str | None = None, *, max_bytes: int = MAX_BYTES
+    source: str | bytes | Path,
+    url: str | None = None,
+    *,
+    max_bytes: int = MAX_BYTES,
+    codecs: CodecTables | None = None,
 ) -> Document:
     """Turn what a Python caller hands ``analyze`` into a Document, its codec chosen.
 
     ``bytes`` are raw page bytes (gzip'd or not); a ``Path`` is a file to read; a ``str`` is
     a file path when it is one line naming an existing file, and otherwise the page's text
     itself. Every kind gets the same ``max_bytes`` cap (after each layer of decompression)
-    as the command line; decoding warnings travel in ``Document.warnings``.
+    as the command line; decoding warnings travel in ``Document.warnings``. ``codecs`` are
+    the tables decoding reads (None: loaded for this call).
     """
     if isinstance(source, bytes):
         data = _capped(source, "<bytes>", max_bytes)
-        return with_encoding(Document(data=data, source="<bytes>", url=url))
+        return with_encoding(Document(data=data, source="<bytes>", url=url), codecs)
     if isinstance(source, Path) or _names_a_file(source):
-        document = read_path(Path(source), max_bytes)
+        document = read_path(Path(source), max_bytes, codecs=codecs)
         return replace(document, url=url or document.url)
     data = _capped(source.encode("utf-8"), "<text>", max_bytes)
     return Document(

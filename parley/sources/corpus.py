@@ -28,6 +28,7 @@ from typing import Any
 
 from parley.errors import PARLEY_FAILURES, InputError, ParleyError
 from parley.records import SCHEMA
+from parley.sources.decode import CodecTables
 from parley.sources.document import Document
 from parley.sources.files import read_path
 from parley.sources.sniff import GZIP_MAGIC, MAX_BYTES
@@ -107,16 +108,20 @@ def parse_field_map(spec: str | None) -> dict[str, str]:
     return mapping
 
 
-def iter_documents(specs: Iterable[str], options: CorpusOptions) -> Iterator[Item]:
-    """Every document the specs name, in order (see the module's docstring)."""
+def iter_documents(
+    specs: Iterable[str], options: CorpusOptions, codecs: CodecTables | None = None
+) -> Iterator[Item]:
+    """Every document the specs name, in order (see the module's docstring). Pages are
+    decoded with ``codecs`` (None: loaded once for this iteration)."""
+    tables = codecs if codecs is not None else CodecTables.load()
     for spec in specs:
         if spec == "-":
             paths = (line.strip() for line in sys.stdin)
-            yield from iter_documents((p for p in paths if p and p != "-"), options)
+            yield from iter_documents((p for p in paths if p and p != "-"), options, tables)
         elif re.match(r"(?i)https?://", spec):
-            yield _fetch(spec, options)
+            yield _fetch(spec, options, tables)
         else:
-            yield from _iter_path(Path(spec), options)
+            yield from _iter_path(Path(spec), options, tables)
 
 
 def estimate_count(specs: Iterable[str], options: CorpusOptions) -> int | None:
@@ -147,11 +152,13 @@ def _count_lines(path: Path) -> int:
         return 0
 
 
-def _fetch(url: str, options: CorpusOptions) -> Document | ReadFailure:
+def _fetch(url: str, options: CorpusOptions, codecs: CodecTables) -> Document | ReadFailure:
     from parley.sources.web import fetch_url
 
     try:
-        document = fetch_url(url, timeout=options.timeout, max_bytes=options.max_bytes)
+        document = fetch_url(
+            url, timeout=options.timeout, max_bytes=options.max_bytes, codecs=codecs
+        )
     except ParleyError as err:
         return ReadFailure(url, None, err.code, err.message)
     return _with_published(document, url, options)
@@ -162,15 +169,15 @@ def _files(folder: Path, glob: str) -> list[Path]:
     return sorted(p for p in folder.rglob(glob) if p.is_file())
 
 
-def _iter_path(path: Path, options: CorpusOptions) -> Iterator[Item]:
+def _iter_path(path: Path, options: CorpusOptions, codecs: CodecTables) -> Iterator[Item]:
     if path.is_dir():
         for child in _files(path, options.glob):
-            yield from _iter_file(child, options)
+            yield from _iter_file(child, options, codecs)
     else:
-        yield from _iter_file(path, options)
+        yield from _iter_file(path, options, codecs)
 
 
-def _iter_file(path: Path, options: CorpusOptions) -> Iterator[Item]:
+def _iter_file(path: Path, options: CorpusOptions, codecs: CodecTables) -> Iterator[Item]:
     kind = container_kind(path)
     if kind == "jsonl":
         yield from _guarded(path, _jsonl_records(path, options))
@@ -182,7 +189,7 @@ def _iter_file(path: Path, options: CorpusOptions) -> Iterator[Item]:
         yield from iter_warc(path, options)
     else:
         try:
-            document = read_path(path, options.max_bytes)
+            document = read_path(path, options.max_bytes, codecs=codecs)
         except PARLEY_FAILURES as err:
             yield ReadFailure(str(path), None, err.code, err.message)
             return

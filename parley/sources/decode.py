@@ -1,14 +1,16 @@
 """Decode: a Document's bytes -> the page's text (str).
 
 Adds ``decode_text`` (text, codec and warnings), ``decode_document`` (the text alone) and
-``codec_for_label``. The order, first answer wins: the codec the readers already chose
-(``Document.encoding``) -> byte order mark -> charset in the HTTP Content-Type -> <meta
-charset> / http-equiv / XML declaration in the first 4 KB -> strict UTF-8 -> mostly UTF-8
-(most non-ASCII bytes form UTF-8 sequences: the few others become U+FFFD, with a warning)
--> charset_normalizer statistics. Known non-text formats (PDF, Office, images, executables)
-and binary bytes are refused before any decoding. Declared labels are read as browsers read
-them (data/charsets.tsv). The text comes back with newlines as "\\n", no leading BOM, and
-without the C0 control characters that HTML parsers refuse.
+``codec_for_label``, each given the ``CodecTables`` it reads (``CodecTables.load()``, once per
+pipeline or reader; ``None`` loads them for that one call). The order, first answer wins:
+the codec the readers already chose (``Document.encoding``) -> byte order mark -> charset in
+the HTTP Content-Type -> <meta charset> / http-equiv / XML declaration in the first 4 KB ->
+strict UTF-8 -> mostly UTF-8 (most non-ASCII bytes form UTF-8 sequences: the few others
+become U+FFFD, with a warning) -> charset_normalizer statistics. Known non-text formats
+(PDF, Office, images, executables) and binary bytes are refused before any decoding.
+Declared labels are read as browsers read them (data/charsets.tsv). The text comes back with
+newlines as "\\n", no leading BOM, and without the C0 control characters that HTML parsers
+refuse.
 """
 
 from __future__ import annotations
@@ -16,10 +18,10 @@ from __future__ import annotations
 import codecs
 import re
 from dataclasses import dataclass, replace
-from functools import cache
 from pathlib import Path
 
-from parley.errors import BinaryInput, EmptyInput, KnowledgeBaseError, UndecodableInput
+from parley.datafiles import read_rows
+from parley.errors import BinaryInput, EmptyInput, UndecodableInput
 from parley.sources.document import Document
 from parley.sources.sniff import (
     GZIP_MAGIC,
@@ -33,6 +35,7 @@ from parley.sources.sniff import (
 __all__ = [
     "CANDIDATES_FILE",
     "CHARSETS_FILE",
+    "CodecTables",
     "DecodedText",
     "codec_for_label",
     "decode_document",
@@ -83,6 +86,49 @@ _NOT_PAGE_CODECS = frozenset(
 )
 
 
+@dataclass(frozen=True, slots=True, eq=False)
+class CodecTables:
+    """The charset labels browsers accept (label -> codec) and the codecs the statistical
+    guess may choose among, read from ``data/`` once."""
+
+    charsets: dict[str, str]
+    candidates: tuple[str, ...]
+
+    @classmethod
+    def load(
+        cls, charsets: Path = CHARSETS_FILE, candidates: Path = CANDIDATES_FILE
+    ) -> CodecTables:
+        """Read both files; a malformed line raises KnowledgeBaseError naming file and line."""
+        return cls(read_charsets(charsets), read_candidates(candidates))
+
+
+def read_charsets(path: Path = CHARSETS_FILE) -> dict[str, str]:
+    """Read label<TAB>codec lines; a malformed line names its file and line number."""
+    table: dict[str, str] = {}
+    for row in read_rows(path, 2):
+        label, codec = row.fields
+        if codec != BROWSER_1252:
+            try:
+                codecs.lookup(codec)
+            except LookupError as err:
+                raise row.fail(f"{codec!r} is not a codec Python knows") from err
+        table[label.lower()] = codec
+    return table
+
+
+def read_candidates(path: Path = CANDIDATES_FILE) -> tuple[str, ...]:
+    """Read one codec name per line; an unknown codec names its file and line number."""
+    names: list[str] = []
+    for row in read_rows(path, 1):
+        (name,) = row.fields
+        try:
+            codecs.lookup(name)
+        except LookupError as err:
+            raise row.fail(f"{name!r} is not a codec Python knows") from err
+        names.append(name)
+    return tuple(names)
+
+
 @dataclass(frozen=True, slots=True)
 class DecodedText:
     """A page's text, the codec it was read with, and what a reader should know about it."""
@@ -92,16 +138,17 @@ class DecodedText:
     warnings: tuple[str, ...] = ()
 
 
-def decode_document(document: Document) -> str:
+def decode_document(document: Document, tables: CodecTables | None = None) -> str:
     """The text of a Document's bytes; raises an InputError subclass when there is none."""
-    return decode_text(document).text
+    return decode_text(document, tables).text
 
 
-def decode_text(document: Document) -> DecodedText:
+def decode_text(document: Document, tables: CodecTables | None = None) -> DecodedText:
     """Decode a Document: its text, the codec chosen, and warnings (e.g. bytes replaced).
 
     A Document whose ``encoding`` the readers already chose is decoded with it (no second
-    guess); otherwise the clues are tried in order (see the module's docstring).
+    guess); otherwise the clues are tried in order (see the module's docstring), with the
+    codec ``tables`` (None: loaded for this call).
     """
     name = document.source
     data = document.data
@@ -113,28 +160,30 @@ def decode_text(document: Document) -> DecodedText:
     if document.encoding is not None:
         decoded = DecodedText(_decode(data, document.encoding, "replace"), document.encoding)
     else:
-        decoded = _decode_bytes(data, name, document.content_type)
+        decoded = _decode_bytes(
+            data, name, document.content_type, tables if tables is not None else CodecTables.load()
+        )
     text = decoded.text.replace("\r\n", "\n").replace("\r", "\n").translate(_DROP)
     if not text.strip():
         raise EmptyInput(f"{name} holds only white space")
     return DecodedText(text, decoded.encoding, (*document.warnings, *decoded.warnings))
 
 
-def with_encoding(document: Document) -> Document:
+def with_encoding(document: Document, tables: CodecTables | None = None) -> Document:
     """The Document with its codec chosen and its decoding warnings attached.
 
     The readers call it once, so that what decoding noticed (bytes replaced by U+FFFD)
     travels with the Document to the Analysis, and the extractor does not guess again.
     Raises what ``decode_text`` raises: the input is refused as early as it can be.
     """
-    decoded = decode_text(document)
+    decoded = decode_text(document, tables)
     return replace(document, encoding=decoded.encoding, warnings=decoded.warnings)
 
 
-def codec_for_label(label: str) -> str | None:
+def codec_for_label(label: str, tables: CodecTables) -> str | None:
     """The codec for a declared charset label, as browsers read it; None if unknown."""
     key = label.strip().strip("\"'").lower()
-    table = _charset_table()
+    table = tables.charsets
     if key in table:
         return table[key]
     if key.replace("_", "-") in table:
@@ -149,14 +198,16 @@ def codec_for_label(label: str) -> str | None:
     return info.name
 
 
-def _decode_bytes(data: bytes, name: str, content_type: str | None) -> DecodedText:
+def _decode_bytes(
+    data: bytes, name: str, content_type: str | None, tables: CodecTables
+) -> DecodedText:
     refuse_known_formats(data, name)
     for bom, codec in _BOMS:
         if data.startswith(bom):
             # A BOM is the strongest clue there is; a broken byte after it becomes U+FFFD.
             return _replacing(data[len(bom) :], codec, name)
 
-    declared = _declared_codec(content_type)
+    declared = _declared_codec(content_type, tables)
     if declared is not None and declared.startswith(("utf-16", "utf-32")):
         return _replacing(data, declared, name)
     by_nuls = utf16_or_32_by_nuls(data)
@@ -170,7 +221,7 @@ def _decode_bytes(data: bytes, name: str, content_type: str | None) -> DecodedTe
 
     if declared is not None and (decoded := _decode_declared(data, declared, name)) is not None:
         return decoded
-    meta = _meta_codec(data[:4096])
+    meta = _meta_codec(data[:4096], tables)
     if meta is not None and (decoded := _decode_declared(data, meta, name)) is not None:
         return decoded
     try:
@@ -182,7 +233,7 @@ def _decode_bytes(data: bytes, name: str, content_type: str | None) -> DecodedTe
         # as a legacy code page would garble every dash and quote ("SEOUL вЂ”") to save
         # three bytes. Replace those bytes and say so.
         return _replacing(data, "utf-8", name)
-    return _decode_by_statistics(data, name)
+    return _decode_by_statistics(data, name, tables)
 
 
 def _replacing(data: bytes, codec: str, name: str) -> DecodedText:
@@ -207,18 +258,18 @@ def _codec_label(codec: str) -> str:
     return "Windows-1252" if codec == BROWSER_1252 else codecs.lookup(codec).name.upper()
 
 
-def _declared_codec(content_type: str | None) -> str | None:
+def _declared_codec(content_type: str | None, tables: CodecTables) -> str | None:
     if not content_type:
         return None
     match = _HEADER_CHARSET.search(content_type)
-    return codec_for_label(match.group(1)) if match else None
+    return codec_for_label(match.group(1), tables) if match else None
 
 
-def _meta_codec(head: bytes) -> str | None:
+def _meta_codec(head: bytes, tables: CodecTables) -> str | None:
     match = _XML_ENCODING.search(head) or _META_CHARSET.search(head)
     if not match:
         return None
-    codec = codec_for_label(match.group(1).decode("ascii", errors="ignore"))
+    codec = codec_for_label(match.group(1).decode("ascii", errors="ignore"), tables)
     if codec is not None and codec.startswith(("utf-16", "utf-32")):
         # Bytes we could read the declaration from as ASCII are not UTF-16: browsers take
         # such a page as UTF-8 (WHATWG "get an encoding" for meta).
@@ -243,10 +294,10 @@ def _decode_declared(data: bytes, codec: str, name: str) -> DecodedText | None:
     return None
 
 
-def _decode_by_statistics(data: bytes, name: str) -> DecodedText:
+def _decode_by_statistics(data: bytes, name: str, tables: CodecTables) -> DecodedText:
     from charset_normalizer import from_bytes
 
-    best = from_bytes(data, cp_isolation=list(_statistical_candidates())).best()
+    best = from_bytes(data, cp_isolation=list(tables.candidates)).best()
     if best is None:
         if _mostly_ascii(data):
             # A few stray high bytes in an English page: losing them beats refusing the
@@ -254,7 +305,7 @@ def _decode_by_statistics(data: bytes, name: str) -> DecodedText:
             return DecodedText(_decode(data, BROWSER_1252, "strict"), BROWSER_1252)
         raise UndecodableInput(f"{name} is text in no encoding Parley can recognise")
     # charset_normalizer names Python codecs; read legacy ones as their browser supersets.
-    codec = codec_for_label(best.encoding) or best.encoding
+    codec = codec_for_label(best.encoding, tables) or best.encoding
     try:
         return DecodedText(_decode(data, codec, "strict"), codec)
     except (UnicodeError, LookupError):
@@ -312,51 +363,3 @@ def _is_utf8(data: bytes) -> bool:
     except UnicodeDecodeError:
         return False
     return True
-
-
-@cache
-def _charset_table(path: Path = CHARSETS_FILE) -> dict[str, str]:
-    """Read label<TAB>codec lines; a malformed line names its file and line number."""
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except OSError as err:
-        raise KnowledgeBaseError(f"{path}: cannot read the charset table ({err})") from err
-    table: dict[str, str] = {}
-    for number, line in enumerate(lines, start=1):
-        if not line.strip() or line.startswith("#"):
-            continue
-        fields = line.split("\t")
-        if len(fields) != 2 or not all(f.strip() for f in fields):
-            raise KnowledgeBaseError(f"{path}:{number}: expected 'label<TAB>codec', got {line!r}")
-        label, codec = (f.strip() for f in fields)
-        if codec != BROWSER_1252:
-            try:
-                codecs.lookup(codec)
-            except LookupError as err:
-                raise KnowledgeBaseError(
-                    f"{path}:{number}: {codec!r} is not a codec Python knows"
-                ) from err
-        table[label.lower()] = codec
-    return table
-
-
-@cache
-def _statistical_candidates(path: Path = CANDIDATES_FILE) -> tuple[str, ...]:
-    """Read one codec name per line; an unknown codec names its file and line number."""
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except OSError as err:
-        raise KnowledgeBaseError(f"{path}: cannot read the encoding list ({err})") from err
-    names: list[str] = []
-    for number, line in enumerate(lines, start=1):
-        name = line.strip()
-        if not name or name.startswith("#"):
-            continue
-        try:
-            codecs.lookup(name)
-        except LookupError as err:
-            raise KnowledgeBaseError(
-                f"{path}:{number}: {name!r} is not a codec Python knows"
-            ) from err
-        names.append(name)
-    return tuple(names)

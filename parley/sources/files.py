@@ -19,7 +19,7 @@ from urllib.parse import unquote
 
 from parley.errors import EmptyInput, InputError, NotAFile, SourceNotFound
 from parley.sources.address import redact_url
-from parley.sources.decode import with_encoding
+from parley.sources.decode import CodecTables, with_encoding
 from parley.sources.document import Document
 from parley.sources.sniff import GZIP_MAGIC, MAX_BYTES, gunzip, too_large
 
@@ -36,14 +36,16 @@ def read_source(
     timeout: float = 20.0,
     max_bytes: int = MAX_BYTES,
     allow_private: bool = False,
+    codecs: CodecTables | None = None,
 ) -> Document:
     """Read what the user named: "-" (standard input), an http(s) URL, or a file path.
 
     ``timeout`` bounds a URL's whole fetch; ``allow_private`` lets a URL reach private,
-    loopback and link-local addresses (see parley.sources.web).
+    loopback and link-local addresses (see parley.sources.web). ``codecs`` are the tables
+    decoding reads (``CodecTables.load()``; None loads them for this call).
     """
     if spec == STDIN:
-        return read_stdin(max_bytes)
+        return read_stdin(max_bytes, codecs=codecs)
     # The scheme by pattern, not urlsplit: urlsplit raises on some malformed URLs, and those
     # should reach fetch_url, which reports them as FetchError.
     match = _SCHEME.match(spec)
@@ -53,20 +55,26 @@ def read_source(
         from parley.sources.web import fetch_url
 
         return fetch_url(
-            spec, timeout=timeout, max_bytes=max_bytes, allow_private=allow_private
+            spec,
+            timeout=timeout,
+            max_bytes=max_bytes,
+            allow_private=allow_private,
+            codecs=codecs,
         )
     if scheme == "file":
-        return read_path(_file_url_path(spec), max_bytes)
+        return read_path(_file_url_path(spec), max_bytes, codecs=codecs)
     if scheme:
         raise InputError(
             f"{redact_url(spec)}: Parley reads http:// and https:// URLs, not {scheme}://"
         )
     if not spec.strip():
         raise SourceNotFound("no input named: give a file path, a URL, or - for standard input")
-    return read_path(Path(spec), max_bytes)
+    return read_path(Path(spec), max_bytes, codecs=codecs)
 
 
-def read_path(path: Path, max_bytes: int = MAX_BYTES) -> Document:
+def read_path(
+    path: Path, max_bytes: int = MAX_BYTES, *, codecs: CodecTables | None = None
+) -> Document:
     """Read one file (gzip'd or not) into a Document whose ``source`` is the path as given."""
     name = str(path)
     try:
@@ -99,10 +107,10 @@ def read_path(path: Path, max_bytes: int = MAX_BYTES) -> Document:
         raise NotAFile(f"{name} is a folder, not a file") from err
     except OSError as err:
         raise InputError(f"{name}: cannot be read ({_reason(err)})") from err
-    return with_encoding(Document(data=_finish(data, name, max_bytes), source=name))
+    return with_encoding(Document(data=_finish(data, name, max_bytes), source=name), codecs)
 
 
-def read_stdin(max_bytes: int = MAX_BYTES) -> Document:
+def read_stdin(max_bytes: int = MAX_BYTES, *, codecs: CodecTables | None = None) -> Document:
     """Read standard input (bytes, any encoding) into a Document with ``source`` "-"."""
     name = "standard input"
     stream = sys.stdin
@@ -119,7 +127,7 @@ def read_stdin(max_bytes: int = MAX_BYTES) -> Document:
         data = _read_capped(stream.buffer, name, max_bytes)
     except OSError as err:
         raise InputError(f"{name} cannot be read ({_reason(err)})") from err
-    return with_encoding(Document(data=_finish(data, name, max_bytes), source=STDIN))
+    return with_encoding(Document(data=_finish(data, name, max_bytes), source=STDIN), codecs)
 
 
 def _file_url_path(spec: str) -> Path:

@@ -33,7 +33,7 @@ import httpx
 
 from parley.errors import EmptyInput, FetchError, UnsupportedFormat
 from parley.sources.address import address_problem, redact_credentials, redact_url
-from parley.sources.decode import with_encoding
+from parley.sources.decode import CodecTables, with_encoding
 from parley.sources.document import Document
 from parley.sources.sniff import GZIP_MAGIC, MAX_BYTES, gunzip, inflate, too_large
 
@@ -58,12 +58,14 @@ def fetch_url(
     max_bytes: int = MAX_BYTES,
     allow_private: bool = False,
     transport: httpx.BaseTransport | None = None,
+    codecs: CodecTables | None = None,
 ) -> Document:
     """Fetch one page. ``Document.source`` is the URL as given, ``url`` the final one.
 
     ``timeout`` (seconds, > 0) bounds the whole fetch. ``transport`` replaces the network
     (tests pass ``httpx.MockTransport``); the address of a host given by name is then not
-    checked, since nothing is connected to.
+    checked, since nothing is connected to. ``codecs`` are the tables decoding reads (None
+    loads them for this call).
     """
     if not (timeout > 0 and math.isfinite(timeout)):
         raise ValueError(f"timeout must be a finite number of seconds > 0, not {timeout}")
@@ -81,7 +83,7 @@ def fetch_url(
     )
     try:
         with client:
-            return _fetch(
+            document = _fetch(
                 client, start, url, shown, max_redirects, max_bytes, allow_private, deadline
             )
     except _Refused as err:
@@ -93,6 +95,7 @@ def fetch_url(
     except (httpx.TransportError, httpx.DecodingError) as err:
         reason = redact_credentials(str(err)) or type(err).__name__
         raise FetchError(f"cannot fetch {shown}: {reason}") from err
+    return with_encoding(document, codecs)
 
 
 def _fetch(
@@ -133,8 +136,7 @@ def _fetch(
             final_url = str(response.url)
         if not data.strip():
             raise EmptyInput(f"{shown} returned an empty page")
-        document = Document(data=data, source=given, url=final_url, content_type=content_type)
-        return with_encoding(document)
+        return Document(data=data, source=given, url=final_url, content_type=content_type)
     raise FetchError(f"too many redirects (more than {max_redirects}) fetching {shown}")
 
 

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
 
-from parley.extract import furniture
 from parley.extract.furniture import (
     Byline,
+    FurnitureRules,
     classify_line,
     parse_byline,
     parse_contributors,
@@ -21,8 +22,8 @@ from parley.extract.furniture import (
 )
 
 
-def test_furniture_data_files_load() -> None:
-    furniture.check_data()
+def test_furniture_data_files_load(rules: FurnitureRules) -> None:
+    assert rules.agencies and rules.footers.exact and rules.genres and rules.stamps.zones
 
 
 @pytest.mark.parametrize(
@@ -44,9 +45,9 @@ def test_furniture_data_files_load() -> None:
     ],
 )
 def test_furniture_parse_byline_names_and_agency(
-    line: str, authors: tuple[str, ...], agency: str | None
+    line: str, authors: tuple[str, ...], agency: str | None, rules: FurnitureRules
 ) -> None:
-    assert parse_byline(line) == Byline(authors, agency)
+    assert parse_byline(line, rules) == Byline(authors, agency)
 
 
 @pytest.mark.parametrize(
@@ -58,8 +59,8 @@ def test_furniture_parse_byline_names_and_agency(
         "North Korea’s possible return to 2-track policy",
     ],
 )
-def test_furniture_parse_byline_rejects_other_lines(line: str) -> None:
-    assert parse_byline(line) is None
+def test_furniture_parse_byline_rejects_other_lines(line: str, rules: FurnitureRules) -> None:
+    assert parse_byline(line, rules) is None
 
 
 @pytest.mark.parametrize(
@@ -87,8 +88,8 @@ def test_furniture_parse_byline_rejects_other_lines(line: str) -> None:
         ("   ", "blank"),
     ],
 )
-def test_furniture_classify_line(line: str, kind: str) -> None:
-    assert classify_line(line) == kind
+def test_furniture_classify_line(line: str, kind: str, rules: FurnitureRules) -> None:
+    assert classify_line(line, rules) == kind
 
 
 @pytest.mark.parametrize(
@@ -103,8 +104,10 @@ def test_furniture_classify_line(line: str, kind: str) -> None:
         ("Talks stall again", None, "Talks stall again"),
     ],
 )
-def test_furniture_split_kicker(line: str, genre: str | None, title: str) -> None:
-    assert split_kicker(line) == (genre, title)
+def test_furniture_split_kicker(
+    line: str, genre: str | None, title: str, rules: FurnitureRules
+) -> None:
+    assert split_kicker(line, rules) == (genre, title)
 
 
 @pytest.mark.parametrize(
@@ -117,16 +120,18 @@ def test_furniture_split_kicker(line: str, genre: str | None, title: str) -> Non
         ("The talks resumed.", None),
     ],
 )
-def test_furniture_publisher_from_copyright(line: str, publisher: str | None) -> None:
-    assert publisher_from_copyright(line) == publisher
+def test_furniture_publisher_from_copyright(
+    line: str, publisher: str | None, rules: FurnitureRules
+) -> None:
+    assert publisher_from_copyright(line, rules) == publisher
 
 
-def test_furniture_publisher_from_emails_and_hosts() -> None:
-    assert publisher_from_emails("Questions to [english@hani.co.kr]") == "The Hankyoreh"
-    assert publisher_from_emails("write to someone@example.org") is None
-    assert publisher_from_host("https://english.hani.co.kr/arti/123.html") == "The Hankyoreh"
-    assert publisher_from_host("www.theguardian.com") == "The Guardian"
-    assert publisher_from_host("example.org") is None
+def test_furniture_publisher_from_emails_and_hosts(rules: FurnitureRules) -> None:
+    assert publisher_from_emails("Questions to [english@hani.co.kr]", rules) == "The Hankyoreh"
+    assert publisher_from_emails("write to someone@example.org", rules) is None
+    assert publisher_from_host("https://english.hani.co.kr/arti/123.html", rules) == "The Hankyoreh"
+    assert publisher_from_host("www.theguardian.com", rules) == "The Guardian"
+    assert publisher_from_host("example.org", rules) is None
 
 
 @pytest.mark.parametrize(
@@ -141,9 +146,8 @@ def test_furniture_publisher_from_emails_and_hosts() -> None:
     ],
 )
 def test_furniture_parse_dateline(
-    paragraph: str, place: str, agency: str | None, rest: str
-) -> None:
-    dateline = parse_dateline(paragraph)
+    paragraph: str, place: str, agency: str | None, rest: str, rules: FurnitureRules) -> None:
+    dateline = parse_dateline(paragraph, rules)
     assert dateline is not None
     assert (dateline.place, dateline.agency, paragraph[dateline.end:]) == (place, agency, rest)
 
@@ -152,34 +156,38 @@ def test_furniture_parse_dateline(
     "paragraph",
     ["NATO - the alliance met.", "US Secretary of State Mike Pompeo said", "The talks — stalled"],
 )
-def test_furniture_parse_dateline_rejects_plain_openings(paragraph: str) -> None:
-    assert parse_dateline(paragraph) is None
+def test_furniture_parse_dateline_rejects_plain_openings(
+    paragraph: str, rules: FurnitureRules
+) -> None:
+    assert parse_dateline(paragraph, rules) is None
 
 
-def test_furniture_split_credit_tail() -> None:
-    assert split_credit_tail("Kang speaks in Seoul on Monday. (Yonhap)") == (
+def test_furniture_split_credit_tail(rules: FurnitureRules) -> None:
+    assert split_credit_tail("Kang speaks in Seoul on Monday. (Yonhap)", rules) == (
         "Kang speaks in Seoul on Monday.", "(Yonhap)")
-    assert split_credit_tail("Envoys meet. Photograph: Kang Min-soo/AFP/Getty Images") == (
+    assert split_credit_tail("Envoys meet. Photograph: Kang Min-soo/AFP/Getty Images", rules) == (
         "Envoys meet.", "Photograph: Kang Min-soo/AFP/Getty Images")
-    assert split_credit_tail("The ministry said (in a statement)") == (
+    assert split_credit_tail("The ministry said (in a statement)", rules) == (
         "The ministry said (in a statement)", None)
 
 
-def test_furniture_parse_contributors() -> None:
+def test_furniture_parse_contributors(rules: FurnitureRules) -> None:
     assert parse_contributors(
-        "Associated Press writer Sam Cole in Seoul contributed to this report.") == ("Sam Cole",)
-    assert parse_contributors("Mina Park contributed reporting from Seoul.") == ("Mina Park",)
-    assert parse_contributors("The ministry contributed funds to the project.") is None
+        "Associated Press writer Sam Cole in Seoul contributed to this report.", rules
+    ) == ("Sam Cole",)
+    mina = parse_contributors("Mina Park contributed reporting from Seoul.", rules)
+    assert mina == ("Mina Park",)
+    assert parse_contributors("The ministry contributed funds to the project.", rules) is None
 
 
-def test_furniture_malformed_data_line_names_file_and_line(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_furniture_malformed_data_line_names_file_and_line(tmp_path: Path) -> None:
     from parley.errors import KnowledgeBaseError
-    from parley.extract import stamps
+    from parley.extract.stamps import DATA_DIR
 
-    bad = tmp_path / "agencies.tsv"
-    bad.write_text("# header\nReuters\tReuters\nAP only-one-field\n", encoding="utf-8")
-    monkeypatch.setattr(stamps, "DATA_DIR", tmp_path)
-    with pytest.raises(KnowledgeBaseError, match=r"agencies\.tsv line 3"):
-        stamps.read_data_table("agencies.tsv", 2)
+    data = tmp_path / "data"
+    shutil.copytree(DATA_DIR, data)
+    (data / "agencies.tsv").write_text(
+        "# header\nReuters\tReuters\nAP only-one-field\n", encoding="utf-8"
+    )
+    with pytest.raises(KnowledgeBaseError, match=r"agencies\.tsv:3"):
+        FurnitureRules.load(data)

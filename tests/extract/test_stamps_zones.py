@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from parley.extract.stamps import zone_offset
+from parley.extract.stamps import StampRules, zone_offset
 
 
 @pytest.mark.parametrize(
@@ -28,9 +28,11 @@ from parley.extract.stamps import zone_offset
         ("ET", date(9999, 12, 31), "-05:00"),
     ],
 )
-def test_stamps_zone_offset_by_date(name: str, day: date, offset: str) -> None:
-    assert zone_offset(name, day) == offset
+def test_stamps_zone_offset_by_date(
+    name: str, day: date, offset: str, stamp_rules: StampRules
+) -> None:
+    assert zone_offset(name, day, stamp_rules) == offset
 
 
-def test_stamps_zone_offset_unknown_name() -> None:
-    assert zone_offset("Nowhere Time", date(2018, 1, 1)) is None
+def test_stamps_zone_offset_unknown_name(stamp_rules: StampRules) -> None:
+    assert zone_offset("Nowhere Time", date(2018, 1, 1), stamp_rules) is None

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from parley.extract.furniture_rules import FurnitureRules
 from parley.extract.text import extract_text_article
 from parley.records import Article
 from parley.sources.document import Document
@@ -14,9 +15,9 @@ EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "wire-report.txt"
 
 
 @pytest.fixture(scope="module")
-def example() -> Article:
+def example(rules: FurnitureRules) -> Article:
     return extract_text_article(EXAMPLE.read_text(encoding="utf-8"),
-                                Document(EXAMPLE.read_bytes(), "examples/wire-report.txt"))
+                                Document(EXAMPLE.read_bytes(), "examples/wire-report.txt"), rules)
 
 
 def test_text_example_metadata(example: Article) -> None:

@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 
 from parley.errors import ExtractionError
+from parley.extract.furniture_rules import FurnitureRules
 from parley.extract.text import extract_text_article
 from parley.records import Article
 from parley.sources.document import Document
@@ -15,10 +16,10 @@ from parley.sources.document import Document
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "text"
 
 
-def _extract(name: str, url: str | None = None) -> Article:
+def _extract(name: str, rules: FurnitureRules, url: str | None = None) -> Article:
     path = FIXTURES / name
     return extract_text_article(path.read_text(encoding="utf-8"),
-                                Document(path.read_bytes(), str(path), url=url))
+                                Document(path.read_bytes(), str(path), url=url), rules)
 
 
 EXPECTED: dict[str, dict[str, Any]] = {
@@ -148,8 +149,8 @@ EXPECTED: dict[str, dict[str, Any]] = {
 
 
 @pytest.mark.parametrize("name", sorted(EXPECTED))
-def test_text_outlets_metadata(name: str) -> None:
-    article = _extract(name)
+def test_text_outlets_metadata(name: str, rules: FurnitureRules) -> None:
+    article = _extract(name, rules)
     expected = EXPECTED[name]
     got = {key: getattr(article, key) for key in
            ("title", "genre", "subtitle", "published", "modified", "authors", "publisher",
@@ -159,8 +160,8 @@ def test_text_outlets_metadata(name: str) -> None:
 
 
 @pytest.mark.parametrize("name", sorted(EXPECTED))
-def test_text_outlets_body_is_clean(name: str) -> None:
-    article = _extract(name)
+def test_text_outlets_body_is_clean(name: str, rules: FurnitureRules) -> None:
+    article = _extract(name, rules)
     expected = EXPECTED[name]
     paragraphs = article.text.split("\n\n")
     assert paragraphs[0].startswith(expected["first"])
@@ -175,59 +176,63 @@ def test_text_outlets_body_is_clean(name: str) -> None:
 
 
 @pytest.mark.parametrize("name", sorted(EXPECTED))
-def test_text_outlets_paragraphs_are_page_lines(name: str) -> None:
+def test_text_outlets_paragraphs_are_page_lines(name: str, rules: FurnitureRules) -> None:
     # Each paragraph is one line of the page, word for word (a dateline may be cut off).
     lines = (FIXTURES / name).read_text(encoding="utf-8").splitlines()
-    for paragraph in _extract(name).text.split("\n\n"):
+    for paragraph in _extract(name, rules).text.split("\n\n"):
         assert any(line.strip().endswith(paragraph) for line in lines) or any(
             line.strip().startswith(paragraph) for line in lines), paragraph
 
 
-def test_text_outlets_url_gives_publisher_when_page_does_not() -> None:
-    article = _extract("british-paper.txt", url="https://www.theguardian.com/world/2019/mar/12/x")
+def test_text_outlets_url_gives_publisher_when_page_does_not(rules: FurnitureRules) -> None:
+    article = _extract(
+        "british-paper.txt", rules, url="https://www.theguardian.com/world/2019/mar/12/x"
+    )
     assert article.publisher == "The Guardian"
     assert article.url == "https://www.theguardian.com/world/2019/mar/12/x"
 
 
-def test_text_furniture_only_page_is_an_extraction_error() -> None:
+def test_text_furniture_only_page_is_an_extraction_error(rules: FurnitureRules) -> None:
     page = "Home > World > Asia\nShare this article\nAdvertisement\nMost viewed articles\n"
     with pytest.raises(ExtractionError, match="only page furniture"):
-        extract_text_article(page, Document(page.encode(), "<text>"))
+        extract_text_article(page, Document(page.encode(), "<text>"), rules)
 
 
-def test_text_blank_page_is_an_extraction_error() -> None:
+def test_text_blank_page_is_an_extraction_error(rules: FurnitureRules) -> None:
     with pytest.raises(ExtractionError, match="empty"):
-        extract_text_article(" \n\u00a0\n", Document(b" ", "<text>"))
+        extract_text_article(" \n\u00a0\n", Document(b" ", "<text>"), rules)
 
 
-def test_text_page_without_title_starts_with_its_body() -> None:
+def test_text_page_without_title_starts_with_its_body(rules: FurnitureRules) -> None:
     page = ("The two governments agreed on Friday to extend the fishing accord for another "
             "year, officials in both capitals said after a week of talks.\n\n"
             "Negotiators will meet again in the autumn to discuss quotas.\n")
-    article = extract_text_article(page, Document(page.encode(), "<text>"))
+    article = extract_text_article(page, Document(page.encode(), "<text>"), rules)
     assert article.title is None
     assert article.text.startswith("The two governments agreed on Friday")
     assert article.text.endswith("to discuss quotas.")
 
 
-def test_text_repeated_long_paragraph_is_kept_once() -> None:
+def test_text_repeated_long_paragraph_is_kept_once(rules: FurnitureRules) -> None:
     para = ("The envoy said the two sides had narrowed their differences on inspections but "
             "that verification remained the main obstacle to an agreement this year, according "
             "to two officials who were briefed on the talks and asked not to be named because "
             "the discussions were private and continuing into the next week in the capital.")
     page = f"Talks narrow gaps on inspections\n\n{para}\n\n{para}\n\nA second paragraph ends.\n"
-    article = extract_text_article(page, Document(page.encode(), "<text>"))
+    article = extract_text_article(page, Document(page.encode(), "<text>"), rules)
     assert article.text == f"{para}\n\nA second paragraph ends."
 
 
-def test_text_byline_and_stamp_on_one_line_and_genre_line_above_title() -> None:
+def test_text_byline_and_stamp_on_one_line_and_genre_line_above_title(
+    rules: FurnitureRules,
+) -> None:
     page = ("ANALYSIS\nSanctions talks resume with little hope of a deal\n"
             "By Jane Doe | Published 12 November 2018 08:30 GMT\n"
             "Read more: Earlier talks collapse in the capital\n\n"
             "HANOI (Reuters) - Negotiators met again on Monday, officials said.\n\n"
             "“We will see,” one diplomat said.\n\nSign up for our daily briefing\n"
             "Related stories\nAnother story headline\n")
-    article = extract_text_article(page, Document(page.encode(), "<text>"))
+    article = extract_text_article(page, Document(page.encode(), "<text>"), rules)
     assert (article.genre, article.title) == ("Analysis",
                                               "Sanctions talks resume with little hope of a deal")
     assert article.authors == ("Jane Doe",)

@@ -7,7 +7,8 @@ from hypothesis import strategies as st
 
 from parley.errors import ExtractionError
 from parley.extract.furniture import classify_line, split_kicker
-from parley.extract.stamps import parse_stamp_line
+from parley.extract.furniture_rules import FurnitureRules
+from parley.extract.stamps import StampRules, parse_stamp_line
 from parley.extract.text import extract_text_article
 from parley.sources.document import Document
 
@@ -24,9 +25,12 @@ _PAGE = st.lists(_LINE, max_size=25).map("\n".join)
 
 @settings(max_examples=300, derandomize=True, deadline=None)
 @given(_PAGE)
-def test_text_robust_any_page_gives_article_or_extraction_error(page: str) -> None:
+def test_text_robust_any_page_gives_article_or_extraction_error(
+    rules: FurnitureRules, page: str
+) -> None:
     try:
-        article = extract_text_article(page, Document(page.encode("utf-8", "replace"), "<text>"))
+        document = Document(page.encode("utf-8", "replace"), "<text>")
+        article = extract_text_article(page, document, rules)
     except ExtractionError as err:
         assert "\n" not in str(err)
         return
@@ -36,9 +40,11 @@ def test_text_robust_any_page_gives_article_or_extraction_error(page: str) -> No
 
 @settings(max_examples=300, derandomize=True, deadline=None)
 @given(_LINE)
-def test_text_robust_line_classifiers_never_raise(line: str) -> None:
-    classify_line(line)
-    split_kicker(line)
-    info = parse_stamp_line(line)
+def test_text_robust_line_classifiers_never_raise(
+    rules: FurnitureRules, stamp_rules: StampRules, line: str
+) -> None:
+    classify_line(line, rules)
+    split_kicker(line, rules)
+    info = parse_stamp_line(line, stamp_rules)
     if info is not None and info.published is not None:
         assert info.published[:4].isdigit()

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from parley.extract.furniture_rules import FurnitureRules
 from parley.extract.text import extract_text_article
 from parley.records import Article
 from parley.sources.document import Document
@@ -15,9 +16,9 @@ CAPTION = ("US Secretary of State Mike Pompeo shakes hands with (from the left) 
 
 
 @pytest.fixture(scope="module")
-def seed_article(seed_path: Path) -> Article:
+def seed_article(seed_path: Path, rules: FurnitureRules) -> Article:
     return extract_text_article(seed_path.read_text(encoding="utf-8"),
-                                Document(seed_path.read_bytes(), str(seed_path)))
+                                Document(seed_path.read_bytes(), str(seed_path)), rules)
 
 
 def test_text_seed_title_genre_subtitle(seed_article: Article) -> None:

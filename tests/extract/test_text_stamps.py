@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from parley.extract.stamps import StampInfo, parse_stamp_line, zone_offset
+from parley.extract.stamps import StampInfo, StampRules, parse_stamp_line, zone_offset
 
 
 @pytest.mark.parametrize(
@@ -36,9 +36,9 @@ from parley.extract.stamps import StampInfo, parse_stamp_line, zone_offset
     ],
 )
 def test_stamps_parse_stamp_line_reads_times(
-    line: str, published: str | None, modified: str | None
+    line: str, published: str | None, modified: str | None, stamp_rules: StampRules
 ) -> None:
-    info = parse_stamp_line(line)
+    info = parse_stamp_line(line, stamp_rules)
     assert info is not None
     assert (info.published, info.modified) == (published, modified)
 
@@ -53,18 +53,18 @@ def test_stamps_parse_stamp_line_reads_times(
         "",
     ],
 )
-def test_stamps_parse_stamp_line_rejects_sentences(line: str) -> None:
-    assert parse_stamp_line(line) is None
+def test_stamps_parse_stamp_line_rejects_sentences(line: str, stamp_rules: StampRules) -> None:
+    assert parse_stamp_line(line, stamp_rules) is None
 
 
-def test_stamps_unlabelled_time_is_marked_as_guessed() -> None:
-    assert parse_stamp_line("Tue 12 Mar 2019 14.20 GMT") == StampInfo(
+def test_stamps_unlabelled_time_is_marked_as_guessed(stamp_rules: StampRules) -> None:
+    assert parse_stamp_line("Tue 12 Mar 2019 14.20 GMT", stamp_rules) == StampInfo(
         "2019-03-12T14:20:00+00:00", None, guessed=True)
-    assert parse_stamp_line("Published 12 March 2019") == StampInfo("2019-03-12", None)
+    assert parse_stamp_line("Published 12 March 2019", stamp_rules) == StampInfo("2019-03-12", None)
 
 
-def test_stamps_relative_stamp_is_a_stamp_without_a_time() -> None:
-    assert parse_stamp_line("Updated 2 hours ago") == StampInfo(None, None)
+def test_stamps_relative_stamp_is_a_stamp_without_a_time(stamp_rules: StampRules) -> None:
+    assert parse_stamp_line("Updated 2 hours ago", stamp_rules) == StampInfo(None, None)
 
 
 @pytest.mark.parametrize(
@@ -86,6 +86,6 @@ def test_stamps_relative_stamp_is_a_stamp_without_a_time() -> None:
     ],
 )
 def test_stamps_zone_offset_by_daylight_period(
-    name: str, day: date, hour: int, offset: str | None
+    name: str, day: date, hour: int, offset: str | None, stamp_rules: StampRules
 ) -> None:
-    assert zone_offset(name, day, hour) == offset
+    assert zone_offset(name, day, stamp_rules, hour) == offset

@@ -8,7 +8,7 @@ import re
 import pytest
 
 from parley.records import Analysis, Article, Entity, Event, Mention, Quote, Timex
-from parley.report.html import render_html
+from parley.report.html import HtmlReport, render_html
 from parley.report.text import render_text
 
 TEXT = (
@@ -110,6 +110,15 @@ def test_report_html_is_self_contained_and_links_marks() -> None:
     # The article text survives highlighting intact, escaped once.
     body = re.sub(r"<[^>]+>", "", page.split("<h2>Article</h2>")[1].split("<h2>Actors")[0])
     assert "Foreign Minister Ana Ruiz said on Tuesday" in html.unescape(body)
+
+
+def test_report_html_template_loaded_once_renders_every_analysis() -> None:
+    report = HtmlReport.load()
+    first = render_html(_analysis(), report)
+    assert first == render_html(_analysis())  # the same page as a one-call render
+    article = Article(**{**_analysis().article.to_dict(), "text": "Another story."})
+    other = render_html(Analysis(article=article), report)
+    assert "Another story." in other and "Another story." not in first
 
 
 @pytest.mark.parametrize("hostile", ["<script>alert(1)</script>", "a & b < c"])

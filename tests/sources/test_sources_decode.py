@@ -18,12 +18,19 @@ from parley.errors import (
 )
 from parley.sources import Document
 from parley.sources.decode import (
-    _charset_table,
+    CodecTables,
     codec_for_label,
     decode_document,
     decode_text,
+    read_charsets,
     with_encoding,
 )
+
+
+@pytest.fixture(scope="module")
+def tables() -> CodecTables:
+    return CodecTables.load()
+
 
 # Sentences written for these tests, one per script the decoder must recognise.
 KOREAN = (
@@ -79,10 +86,10 @@ def test_decode_recognises_undeclared_encodings(text: str, codec: str) -> None:
         (ENGLISH_CURLY, "windows-1252"),
     ],
 )
-def test_decode_follows_the_http_charset(text: str, label: str) -> None:
+def test_decode_follows_the_http_charset(text: str, label: str, tables: CodecTables) -> None:
     # Short text: without the header, statistics alone could hesitate.
     short = text[:12]
-    codec = codec_for_label(label)
+    codec = codec_for_label(label, tables)
     assert codec is not None
     data = short.encode("cp1252" if codec == "windows-1252-browser" else codec)
     assert decode(data, f"text/html; charset={label}") == short
@@ -248,8 +255,8 @@ def test_decode_high_bytes_in_no_encoding_are_undecodable() -> None:
         ("utf-7", None),
     ],
 )
-def test_decode_codec_for_label(label: str, codec: str | None) -> None:
-    assert codec_for_label(label) == codec
+def test_decode_codec_for_label(label: str, codec: str | None, tables: CodecTables) -> None:
+    assert codec_for_label(label, tables) == codec
 
 
 def test_decode_unknown_declared_charset_is_ignored() -> None:
@@ -260,15 +267,15 @@ def test_decode_charset_table_reports_malformed_line(tmp_path: Path) -> None:
     table = tmp_path / "charsets.tsv"
     table.write_text("# header\nlatin1\twindows-1252-browser\nbroken line\n", encoding="utf-8")
     with pytest.raises(KnowledgeBaseError) as err:
-        _charset_table(table)
-    assert f"{table}:3: expected 'label<TAB>codec'" in str(err.value)
+        read_charsets(table)
+    assert "charsets.tsv:3: expected 2 tab-separated fields" in str(err.value)
 
 
 def test_decode_charset_table_reports_unknown_codec(tmp_path: Path) -> None:
     table = tmp_path / "charsets.tsv"
     table.write_text("euc-kr\tcp9999\n", encoding="utf-8")
     with pytest.raises(KnowledgeBaseError, match=r":1: 'cp9999' is not a codec Python knows"):
-        _charset_table(table)
+        read_charsets(table)
 
 
 class _NoMatch:

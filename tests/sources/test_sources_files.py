@@ -19,7 +19,7 @@ from parley.errors import (
     NotAFile,
     SourceNotFound,
 )
-from parley.sources import Document, document_from_input
+from parley.sources import CodecTables, Document, document_from_input
 from parley.sources.files import MAX_BYTES, read_path, read_source, read_stdin
 
 PAGE = (
@@ -197,7 +197,12 @@ def test_files_source_spec_sends_urls_to_fetch_url(monkeypatch: pytest.MonkeyPat
     calls: list[tuple[str, float, int]] = []
 
     def fake_fetch(
-        url: str, *, timeout: float, max_bytes: int, allow_private: bool = False
+        url: str,
+        *,
+        timeout: float,
+        max_bytes: int,
+        allow_private: bool = False,
+        codecs: CodecTables | None = None,
     ) -> Document:
         calls.append((url, timeout, max_bytes))
         return Document(data=PAGE, source=url, url=url)
