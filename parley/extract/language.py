@@ -5,7 +5,9 @@ from __future__ import annotations
 import re
 import unicodedata
 
+import numpy as np
 import py3langid
+from py3langid import langid
 
 # Scripts that settle the question on their own when they dominate the letters.
 _SCRIPTS = (
@@ -45,5 +47,23 @@ def detect_language(text: str, sample: int = 4000) -> str | None:
             if code == "zh" and counts.get("ja", 0) > 0.05 * len(letters):
                 return "ja"
             return code
-    lang, _score = py3langid.classify(head)
-    return str(lang)
+    return classify(head)
+
+
+def classify(text: str) -> str:
+    """py3langid's answer, computed over the text's features only.
+
+    ``py3langid.classify`` multiplies the whole feature vector (7,480 counts, uint16) with
+    the float32 model, which makes numpy convert the 7,480 x 97 matrix on every call: 4 ms a
+    document, more than a sixth of the extraction of a short story. The text has a few hundred
+    features at most; the same sum over those rows gives the same answer (a test compares the
+    two) in a seventh of the time.
+    """
+    model = langid.IDENTIFIER
+    if model is None or not hasattr(model, "nb_ptc"):  # not loaded yet, or another version
+        lang, _score = py3langid.classify(text)
+        return str(lang)
+    features = model.instance2fv(text)
+    rows = np.flatnonzero(features)
+    scores = features[rows].astype(model.nb_ptc.dtype) @ model.nb_ptc[rows] + model.nb_pc
+    return str(model.nb_classes[int(np.argmax(scores))])
