@@ -28,6 +28,11 @@ FIRST_PERSON = frozenset({"i", "we", "us", "our", "my", "me"})
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
 THING_PRONOUNS = frozenset({"it", "they", "them", "its", "their"})
 GROUP_WORDS = frozenset({"side", "country", "nation", "party", "government", "leader"})
+# Prepositions that place a phrase's head somewhere: the place named there is a venue ("a
+# hospital in Kabul", "the reactor at Yongbyon", "troops along the border"), not a party.
+VENUE_PREPS = frozenset({"in", "at", "inside", "near", "along", "outside"})
+# Entity kinds that a venue phrase names.
+PLACE_KINDS = frozenset({"location", "country"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,9 +47,9 @@ class Actor:
     text: str
     start: int
     end: int
-    # The source's own country, taken as the target of an act on nobody named: not written
-    # in the sentence, and not the source acting on itself.
-    home: bool = False
+    # A party the sentence does not write (aid to the country the text named just before):
+    # no words, no offsets of its own.
+    implied: bool = False
 
     @property
     def code(self) -> str | None:
@@ -77,9 +82,17 @@ def mention_at(mentions: MentionIndex, token: Token) -> Actor | None:
 
 
 def resolve_phrase(
-    head: Token, text: str, mentions: MentionIndex, quotes: Sequence[Quote]
+    head: Token,
+    text: str,
+    mentions: MentionIndex,
+    quotes: Sequence[Quote],
+    places: bool = True,
 ) -> list[Actor]:
-    """The actors a phrase names: one per entity, coordinated phrases giving several."""
+    """The actors a phrase names: one per entity, coordinated phrases giving several. A place
+    named in the phrase's in/at modifier is where the thing is, not who it is ("a hospital in
+    Kabul") when not ``places``: the target of a meeting or a donation is not where it is. Who
+    acts is ("opposition groups in Zimbabwe"), and so is what a bombing acts on ("homes in
+    southern Gaza")."""
     # A relative pronoun stands for the noun its clause modifies.
     if head.lower_ in RELATIVE_PRONOUNS:
         clause = head.head
@@ -89,7 +102,7 @@ def resolve_phrase(
             head = clause.head
     actors: list[Actor] = []
     for conjunct in list_members(head):
-        found = _resolve_one(conjunct, text, mentions, quotes)
+        found = _resolve_one(conjunct, text, mentions, quotes, places)
         members = _modifier_members(conjunct, mentions)
         if len(members) > 1:
             # "US and British activists", "Eriadori and Calenardhon leaders": each
@@ -129,7 +142,7 @@ def _conjunct_actors(token: Token, mentions: MentionIndex) -> list[Actor]:
 
 
 def _resolve_one(
-    head: Token, text: str, mentions: MentionIndex, quotes: Sequence[Quote]
+    head: Token, text: str, mentions: MentionIndex, quotes: Sequence[Quote], places: bool
 ) -> list[Actor]:
     lower = head.lower_
     # "US" is a country, not "us": pronouns are written in lower case after the first word.
@@ -141,6 +154,7 @@ def _resolve_one(
     ranked = sorted(
         phrase_tokens(head), key=lambda item: (item[1], item[0].dep_ != "appos", item[0].i)
     )
+    venues = set() if places else _venue_tokens(head)
     best_rank: int | None = None
     found: list[Actor] = []
     uncoded: list[Actor] = []
@@ -155,6 +169,8 @@ def _resolve_one(
         hit = mention_at(mentions, token)
         if hit is None:
             continue
+        if token.i in venues and hit.entity is not None and hit.entity.kind in PLACE_KINDS:
+            continue  # "a hospital in Kabul" is not Afghanistan
         if uncoded and not hit.code:
             continue
         if found and rank == best_rank:
@@ -186,6 +202,16 @@ def _resolve_one(
     if right - left > 80:
         left, right = _span(head)
     return [Actor(None, text[left:right], left, right)]
+
+
+def _venue_tokens(head: Token) -> set[int]:
+    """The words of the phrase's place modifiers ("in Kabul" of "a hospital in Kabul")."""
+    return {
+        t.i
+        for child in head.children
+        if child.dep_ == "prep" and child.lower_ in VENUE_PREPS
+        for t in child.subtree
+    }
 
 
 def _resolve_group(head: Token, mentions: MentionIndex) -> list[Actor]:

@@ -127,6 +127,10 @@ def _fold_clauses(
             refined = refine_with_complement(codes[there], codes[here], complement_codes)
             if refined and governor.match.pattern.condition is None:
                 codes[there] = refined
+            elif _narrows(codes[there], codes[here]):
+                # "promised to offer food aid": the intent to provide aid (033), not the
+                # general intent to cooperate (030) of "promised".
+                codes[there] = codes[here]
     return [
         dataclasses.replace(
             c,
@@ -137,6 +141,13 @@ def _fold_clauses(
         )
         for c in candidates
     ]
+
+
+def _narrows(general: str, specific: str) -> bool:
+    """Whether ``specific`` is a sub-code of the root-level code ``general`` ("033" of "030")."""
+    return general.endswith("0") and len(general) == 3 and (
+        specific[:2] == general[:2] and specific != general and len(specific) >= 3
+    )
 
 
 def _governing(candidate: Candidate, index: Mapping[int, Candidate]) -> Candidate | None:

@@ -56,6 +56,12 @@ def _condition_tokens(token: Token, pattern: Pattern) -> tuple[Token, ...] | Non
                 for conj in _children(child, frozenset({"conj"})):
                     if _lemma(conj) == value:
                         return (conj,)
+                # "offered 240,000 tons of food assistance": a quantity of it.
+                for prep in _children(child, frozenset({"prep"})):
+                    if prep.lower_ == "of":
+                        for noun in _children(prep, frozenset({"pobj"})):
+                            if _lemma(noun) == value:
+                                return (noun,)
         return None
     if kind == "prep":
         for child in _children(token, PREP_DEPS):

@@ -6,7 +6,7 @@
 - ``verbs.tsv``: Parley's own CAMEO lexicon of verbs, verb patterns and event nouns
 - ``complement_codes.tsv``: a governing event and its to-clause's event as one sub-code
 - ``statement_codes.tsv``: an action's root -> the code of an intent, threat, demand... of it
-- ``modality.tsv``, ``stance.tsv``, ``receiving_verbs.txt``: cue words
+- ``modality.tsv``, ``stance.tsv``, ``receiving_verbs.txt``, ``symmetric_words.txt``: cue words
 
 Every table is read through ``parley.datafiles``: a malformed line is a KnowledgeBaseError
 naming the file and the line. Nothing here is cached: ``EventResources.load`` reads each file
@@ -206,11 +206,11 @@ def read_stance_cues(path: Path) -> dict[tuple[str, str], str]:
 
 
 def read_lemmas(path: Path) -> frozenset[str]:
-    """A one-column list of verb lemmas."""
+    """A one-column list of lemmas."""
     words: set[str] = set()
     for row in read_rows(path):
         if len(row.fields) != 1 or not row.fields[0].isalpha():
-            raise row.fail("expected one verb lemma")
+            raise row.fail("expected one lemma")
         words.add(row.fields[0].lower())
     return frozenset(words)
 

@@ -13,7 +13,7 @@ import dataclasses
 
 from spacy.tokens import Token
 
-from parley.events.actors import Actor
+from parley.events.actors import VENUE_PREPS, Actor, mention_at
 from parley.events.candidates import Candidate
 from parley.events.clauses import (
     OBJECT_TARGET_PREPS,
@@ -27,9 +27,11 @@ from parley.events.clauses import (
 )
 from parley.events.coding import OBJECT_DEPS
 from parley.events.reading import Reading
-from parley.events.targets import place_target
+from parley.events.targets import acts_on_places, place_target
 
 __all__ = ["noun_actors", "verb_actors"]
+
+HYPHENS = frozenset({"-", "\u2010", "\u2011", "\u2013"})
 
 
 def _unnamed_doer(verb: Token, reading: Reading) -> list[Actor]:
@@ -127,6 +129,11 @@ def verb_actors(
         target_heads += prep_objects(folded, TARGET_PREPS)
         # "promised to continue military aid to Mozambique": the aid's receiver.
         objects += folded_objects
+    for comp in verb.children:
+        # "promised to continue military aid to Mozambique": an uncoded to-clause's objects.
+        if comp.dep_ == "xcomp" and comp not in candidate.folded:
+            objects += [c for c in comp.children if c.dep_ in OBJECT_DEPS]
+            target_heads += prep_objects(comp, TARGET_PREPS)
     for obj in objects:  # "promised aid to Mozambique", "accepted demands from the rebels"
         target_heads += prep_objects(obj, OBJECT_TARGET_PREPS)
     if candidate.code[:2] == "08":
@@ -139,7 +146,11 @@ def verb_actors(
         for comp in verb.children:
             if comp.dep_ == "ccomp":
                 target_heads += [c for c in comp.children if c.dep_ in SUBJECT_DEPS]
-    targets = reading.first_resolved(target_heads)
+    places = acts_on_places(candidate.code)
+    if not places:
+        # "held talks at Yongbyon": where it happened, not with whom.
+        target_heads = [h for h in target_heads if not _venue(h, reading)]
+    targets = reading.first_resolved(target_heads, places=places)
     heads = [subject] if subject is not None else []
     if subject is not None and subject.head.dep_ == "relcl" and subject.lower_ in ("that", "which"):
         # "a Nov. 2 column by the director ... that warned": the column's date dates it.
@@ -151,6 +162,15 @@ def verb_actors(
             noun = noun.head.head
             heads.append(noun)
     return sources, targets, heads
+
+
+def _venue(head: Token, reading: Reading) -> bool:
+    """Whether the phrase is an at/in-phrase naming a site or city ("at Yongbyon"): a place,
+    where a country named there may be a party ("lashed out at Iran")."""
+    if head.dep_ != "pobj" or head.head.lower_ not in VENUE_PREPS:
+        return False
+    hit = mention_at(reading.mentions, head)
+    return hit is not None and hit.entity is not None and hit.entity.kind == "location"
 
 
 def _receiver(noun: Token, reading: Reading) -> list[Actor]:
@@ -194,6 +214,19 @@ def _light_verb_actors(noun: Token, reading: Reading) -> tuple[list[Actor], list
     return sources, [a for a in reading.first_resolved(heads) if a.resolved]
 
 
+def _hyphened(modifier: Token, reading: Reading) -> list[Actor]:
+    """The other names joined to a modifier by hyphens ("DPRK" of "the DPRK-U.S. talks", which
+    the parser hangs under "U.S.")."""
+    found: list[Actor] = []
+    for child in modifier.children:
+        if child.dep_ not in ("compound", "amod", "nmod"):
+            continue
+        low, high = sorted((child.i, modifier.i))
+        if any(t.text in HYPHENS for t in modifier.doc[low + 1 : high]):
+            found += reading.resolve(child)
+    return found
+
+
 def noun_actors(
     candidate: Candidate, reading: Reading, depth: int = 0
 ) -> tuple[list[Actor], list[Actor]]:
@@ -203,19 +236,24 @@ def noun_actors(
     targets: list[Actor] = []
     modifiers: list[Actor] = []
     of_actors: list[Actor] = []
+    # "talks between X and Y", "the X-Y talks": both parties act, each on the other (the
+    # pairs are made with the records). Nested in another event noun ("the postponement of
+    # talks between X and Y") the first still stands for the doer.
+    symmetric = depth == 0 and reading.resources.is_symmetric((noun,))
     for child in sorted(noun.children, key=lambda t: t.i):
         if child.dep_ == "poss":
             sources += [a for a in reading.resolve(child) if a.resolved]
         elif child.dep_ in ("compound", "amod", "nmod"):
             modifiers += [a for a in reading.resolve(child) if a.resolved]
+            modifiers += [a for a in _hyphened(child, reading) if a.resolved]
         elif child.dep_ == "prep":
             objects = [g for g in child.children if g.dep_ == "pobj"]
             if not objects:
                 continue
             if child.lower_ == "between":
                 pair = [a for a in reading.resolve(objects[0]) if a.resolved]
-                sources += pair[:1]
-                targets += pair[1:2]
+                sources += pair if symmetric else pair[:1]
+                targets += [] if symmetric else pair[1:2]
             elif child.lower_ == "from" and candidate.code[:2] == "08":
                 # "the withdrawal of its troops from Lebanon": where it leaves.
                 targets += [a for a in reading.resolve(objects[0]) if a.resolved]
@@ -246,7 +284,10 @@ def noun_actors(
         targets = targets or of_actors
     else:
         sources += of_actors
-    # "US pressure": a modifier acts; "US-China dialogue": the first acts, the second answers.
+    # "US pressure": a modifier acts; "US-China dialogue": both talk, each to the other;
+    # "US-China pressure"? the first acts, the second answers.
+    if symmetric and len(modifiers) > 1 and not sources and not targets:
+        return modifiers, []
     if modifiers and not sources:
         sources = modifiers[:1]
         modifiers = modifiers[1:]

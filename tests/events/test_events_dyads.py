@@ -1,0 +1,140 @@
+"""Who acts on whom: venues, the source's own country, symmetric acts, lists of parties, and
+the receiver of aid named only in the sentence before."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.events.conftest import Code
+
+COUNTRIES = {
+    "Mordor": "MOR",
+    "Gondor": "GON",
+    "Rohan": "ROH",
+    "Arnor": "ARN",
+    "Minas Tirith": "GON",
+    "Edoras": "ROH",
+}
+# Edoras is a city of Rohan, Minas Tirith one of Gondor.
+PLACES = {"Edoras": "location", "Minas Tirith": "location"}
+
+
+def _pairs(events):  # type: ignore[no-untyped-def]
+    return {(e.source_actor, e.cameo[:2], e.target_actor) for e in events}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mordor and Arnor met in Edoras on Tuesday.",
+        "Envoys of Mordor and Arnor held talks at Edoras last week.",
+        "Talks between Mordor and Arnor took place in Edoras.",
+    ],
+)
+def test_dyads_venue_is_never_a_target(code: Code, text: str) -> None:
+    events = code(text, COUNTRIES, kinds=PLACES)
+    assert events
+    assert all(e.target_actor != "ROH" for e in events)
+
+
+def test_dyads_receiver_located_somewhere_is_not_that_place(code: Code) -> None:
+    # The hospital is in Edoras; Rohan received nothing.
+    events = code(
+        "Mordor donated medicine to a hospital in Edoras on Monday.", COUNTRIES, kinds=PLACES
+    )
+    assert [(e.source_actor, e.cameo[:2]) for e in events] == [("MOR", "07")]
+    assert all(e.target_actor != "ROH" for e in events)
+
+
+def test_dyads_what_an_assault_hits_is_the_place(code: Code) -> None:
+    # An act done to a place, unlike a meeting held there: the place is its target.
+    events = code("Mordor shelled villages in Rohan overnight.", COUNTRIES, kinds=PLACES)
+    assert ("MOR", "19", "ROH") in _pairs(events)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gondor granted asylum to three officers on Friday.",
+        "Gondor lifted the curfew on Sunday.",
+    ],
+)
+def test_dyads_no_target_from_the_source_country(code: Code, text: str) -> None:
+    events = code(text, COUNTRIES, kinds=PLACES)
+    assert events
+    assert all(e.target_actor is None for e in events)
+
+
+def test_dyads_never_one_code_on_both_sides(code: Code) -> None:
+    # Two names of one country: Gondor does not criticise Gondor.
+    events = code("Gondor criticized Minas Tirith for the delay.", COUNTRIES, kinds=PLACES)
+    assert events
+    assert all(e.source_actor != e.target_actor for e in events)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mordor and Arnor held talks on Tuesday.",
+        "Delegations of Mordor and Arnor met on Tuesday.",
+        "Talks between Mordor and Arnor ended on Tuesday.",
+        "The Mordor-Arnor talks ended on Tuesday.",
+        "Mordor and Arnor agreed to resume the excavation.",
+    ],
+)
+def test_dyads_symmetric_act_goes_both_ways(code: Code, text: str) -> None:
+    events = code(text, COUNTRIES, kinds=PLACES)
+    dyads = {(e.source_actor, e.target_actor) for e in events}
+    assert {("MOR", "ARN"), ("ARN", "MOR")} <= dyads
+    assert all(e.source_actor != e.target_actor for e in events)
+
+
+def test_dyads_both_sides_are_the_last_two_parties(code: Code) -> None:
+    text = "Mordor sent envoys to Arnor. Both sides agreed to resume the excavation."
+    events = code(text, COUNTRIES, kinds=PLACES)
+    second = [e for e in events if e.start >= text.index("Both")]
+    assert {("MOR", "ARN"), ("ARN", "MOR")} <= {(e.source_actor, e.target_actor) for e in second}
+
+
+def test_dyads_nested_symmetric_noun_keeps_one_doer(code: Code) -> None:
+    # Who postponed the talks is not said; the first party stands for the doer.
+    text = "The postponement of talks between Gondor and Arnor surprised observers."
+    assert _pairs(code(text, COUNTRIES, kinds=PLACES)) == {("GON", "16", "ARN")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mordor, Rohan and Arnor should accept the offer without conditions.",
+        "Mordor and Arnor condemned the decision on Monday.",
+    ],
+)
+def test_dyads_listed_parties_acting_on_something_else_do_not_act_on_each_other(
+    code: Code, text: str
+) -> None:
+    events = code(text, COUNTRIES, kinds=PLACES)
+    assert events
+    assert all(e.target_actor is None for e in events)
+    assert len({e.source_actor for e in events}) == len(events)
+
+
+def test_dyads_aid_goes_to_the_party_named_just_before(code: Code) -> None:
+    text = (
+        "Gondor and Arnor held talks in Edoras on Tuesday. "
+        "Gondor promised to offer 240,000 tons of food assistance."
+    )
+    events = code(text, COUNTRIES, kinds=PLACES)
+    aid = [e for e in events if e.start >= text.index("Gondor promised")]
+    assert [(e.source_actor, e.cameo, e.target_actor) for e in aid] == [("GON", "033", "ARN")]
+    # The receiver is not written in the sentence: no words of its own.
+    assert aid[0].target_text is None
+
+
+def test_dyads_aid_with_no_other_party_before_has_no_target(code: Code) -> None:
+    events = code("Gondor promised to offer 240,000 tons of food assistance.", COUNTRIES)
+    assert [(e.source_actor, e.cameo, e.target_actor) for e in events] == [("GON", "033", None)]
+
+
+def test_dyads_uncoded_to_clause_names_the_receiver(code: Code) -> None:
+    events = code("Gondor has promised to continue military aid to Rohan.", COUNTRIES)
+    assert ("GON", "03", "ROH") in _pairs(events)
