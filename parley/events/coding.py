@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from parley.events.lexicon import Lexicon, Pattern
+from parley.events.lexicon import NO_EVENT, Lexicon, Pattern
 
 OBJECT_DEPS = frozenset({"dobj", "obj", "attr", "oprd", "dative"})
 PREP_DEPS = frozenset({"prep", "prt", "agent"})
@@ -119,7 +119,9 @@ def match_token(token: Token, lexicon: Lexicon) -> Match | None:
     for pattern in lexicon.lookup(kind, _lemma(token)):
         extra = _condition_tokens(token, pattern)
         if extra is not None:
-            return Match(token, pattern, extra)
+            # A sense the lexicon marks as no event ("released a statement") leaves the
+            # word uncoded rather than falling back to the bare word's code.
+            return None if pattern.code == NO_EVENT else Match(token, pattern, extra)
     return None
 
 

@@ -1,0 +1,53 @@
+"""Word senses: the same verb or noun as an event, as another event, or as no event at all;
+force posture (CAMEO root 15), which military drills, reinforcements and weapons tests are."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.events.conftest import Code
+
+COUNTRIES = {"Mordor": "MOR", "Gondor": "GON", "Rohan": "ROH"}
+
+
+def _codes(events):  # type: ignore[no-untyped-def]
+    return {(e.source_actor, e.cameo, e.target_actor) for e in events}
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        # Releasing a text is a statement, not the release of persons (0841).
+        ("The Gondor foreign ministry released the following press statement on Monday.", "08"),
+        ("Gondor released the figures for the harvest on Monday.", "08"),
+        # Receiving a message is not hosting a visit (043).
+        ("Gondor received a message of greeting from Rohan on Monday.", "04"),
+        ("The king of Gondor received a letter from Rohan.", "04"),
+    ],
+)
+def test_senses_not_the_bare_words_event(code: Code, text: str, absent: str) -> None:
+    events = code(text, COUNTRIES)
+    assert all(e.cameo[:2] != absent for e in events)
+
+
+def test_senses_release_of_persons_stays(code: Code) -> None:
+    events = code("Gondor released three prisoners from Rohan on Monday.", COUNTRIES)
+    assert any(e.cameo == "0841" for e in events)
+
+
+@pytest.mark.parametrize(
+    ("text", "cameo"),
+    [
+        ("Gondor conducted live ammunition firing drills near the border on Monday.", "150"),
+        ("Gondor staged shelling exercises on the islands.", "150"),
+        ("Mordor and Rohan staged joint naval maneuvers last week.", "150"),
+        ("Gondor has reinforced its troops along the border.", "154"),
+        ("Mordor conducted its fifth nuclear test on Friday.", "150"),
+        ("Mordor's nuclear test drew wide protest.", "150"),
+    ],
+)
+def test_senses_force_posture(code: Code, text: str, cameo: str) -> None:
+    events = code(text, COUNTRIES)
+    assert cameo in {e.cameo for e in events}
+    # Drills are no fighting (19) and no assault (18).
+    assert all(e.cameo[:2] not in ("18", "19") for e in events)
