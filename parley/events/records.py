@@ -30,6 +30,8 @@ from parley.records import Article, Event, Timex
 __all__ = ["Coded", "build_events"]
 
 Pair = tuple[Actor | None, Actor | None]
+# CAMEO's root of refusals: a denied intent ("will not accept") is restated as one.
+REFUSAL_ROOT = "12"
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,6 +101,10 @@ def _events_of(
     token, sent = candidate.token, candidate.sentence
     when, date_source = find_date(token, draft.actor_heads, timex_heads, on)
     modality = find_modality(token, resources.modality_cues)
+    refusal = info.root == REFUSAL_ROOT and candidate.match.code[:2] != REFUSAL_ROOT
+    if modality == "negated" and refusal:
+        # "will not accept" restated as a refusal: the refusal is what was said, asserted.
+        modality = "asserted"
     trigger = _trigger_span(candidate.match)
     out = []
     for source, target in _pairs(draft, resources):
