@@ -46,6 +46,8 @@ SUBORDINATE_DEPS = frozenset(
 # Links that make the word's event one of its own: a reported or coordinated clause.
 INDEPENDENT_DEPS = frozenset({"ccomp", "conj", "parataxis", "csubj"})
 MAX_SUBORDINATE_HOPS = 5
+# Appeals and demands: the clause they govern is what is asked for, not an event of its own.
+ASKING_ROOTS = frozenset({"02", "10"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -222,7 +224,7 @@ def _take_announcements(candidates: Sequence[Candidate]) -> list[Candidate]:
 
 
 def _drop_subordinates(candidates: Sequence[Candidate]) -> list[Candidate]:
-    kept = {c.token.i for c in candidates if not c.dropped}
+    kept = {c.token.i: c.code for c in candidates if not c.dropped}
     return [
         dataclasses.replace(c, dropped=True)
         if not c.dropped and _subordinate(c.token, kept)
@@ -231,14 +233,20 @@ def _drop_subordinates(candidates: Sequence[Candidate]) -> list[Candidate]:
     ]
 
 
-def _subordinate(token: Token, kept: set[int]) -> bool:
+def _subordinate(token: Token, kept: Mapping[int, str]) -> bool:
     """Whether the word's event is part of another event of the sentence rather than an
-    event of its own: CAMEO codes the main event of a clause (one per statement)."""
+    event of its own: CAMEO codes the main event of a clause (one per statement). What an
+    appeal or a demand asks for is part of it ("wants Austria to pay compensation to the
+    victims killed in the attack" is one appeal, no killing)."""
     current = token
     for _ in range(MAX_SUBORDINATE_HOPS):
-        if current.head.i == current.i or current.dep_ in INDEPENDENT_DEPS:
+        if current.head.i == current.i:
             return False
-        if current.dep_ not in SUBORDINATE_DEPS:
+        if current.dep_ in INDEPENDENT_DEPS:
+            asked = current.dep_ == "ccomp" and kept.get(current.head.i, "")[:2] in ASKING_ROOTS
+            if not asked:
+                return False
+        elif current.dep_ not in SUBORDINATE_DEPS:
             return False
         current = current.head
         if current.i in kept:

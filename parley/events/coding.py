@@ -16,6 +16,9 @@ ADJ_DEPS = frozenset({"acomp", "oprd", "ccomp", "xcomp", "advmod", "dobj"})
 MOD_DEPS = frozenset({"compound", "amod", "nmod"})
 VERB_POS = frozenset({"VERB"})
 NOUN_POS = frozenset({"NOUN", "PROPN"})
+# "comp:*": any complement clause with a subject of its own.
+ANY_CLAUSE = "*"
+CLAUSE_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 
 @dataclass(frozen=True, slots=True)
 class Match:
@@ -70,6 +73,10 @@ def _condition_tokens(token: Token, pattern: Pattern) -> tuple[Token, ...] | Non
         return None
     if kind == "comp":
         for child in _children(token, COMP_DEPS):
+            if value == ANY_CLAUSE and any(g.dep_ in CLAUSE_SUBJECT_DEPS for g in child.children):
+                # "wants Austria to pay": a clause with a doer of its own, whatever it does;
+                # the doer is the one addressed, not a word of the trigger.
+                return ()
             if _lemma(child) == value:
                 return (child,)
         return None

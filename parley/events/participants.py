@@ -27,10 +27,13 @@ from parley.events.clauses import (
 )
 from parley.events.coding import OBJECT_DEPS
 from parley.events.reading import Reading
+from parley.events.statements import stance_of
 from parley.events.targets import acts_on_places, place_target
 
 __all__ = ["noun_actors", "verb_actors"]
 
+# Pronouns that may stand for the one addressed ("told Iran that it must stop").
+ADDRESSEE_PRONOUNS = frozenset({"it", "they", "he", "she"})
 HYPHENS = frozenset({"-", "\u2010", "\u2011", "\u2013"})
 
 
@@ -57,6 +60,25 @@ def _unnamed_doer(verb: Token, reading: Reading) -> list[Actor]:
     return []
 
 
+def _addressee(subject: Token, reading: Reading) -> list[Actor]:
+    """Who a pronoun in a reported obligation stands for: the one told, not the teller
+    ("reminded Syria that it must cooperate", "told Iran that it should stop")."""
+    clause = subject.head
+    if subject.lower_ not in ADDRESSEE_PRONOUNS or clause.dep_ != "ccomp":
+        return []
+    if stance_of(clause, reading.resources.stance_cues) != "obligation":
+        return []
+    told = [c for c in clause.head.children if c.dep_ in ("dobj", "dative") and c.i < clause.i]
+    if not told:
+        return []
+    start = subject.idx
+    return [
+        dataclasses.replace(a, text=subject.text, start=start, end=start + len(subject))
+        for a in reading.resolve(told[0])
+        if a.resolved
+    ]
+
+
 def verb_actors(
     candidate: Candidate, reading: Reading
 ) -> tuple[list[Actor], list[Actor], list[Token]]:
@@ -68,7 +90,10 @@ def verb_actors(
         # without its agent has an unknown doer, not the reporter.
         subject, passive = subject_head(candidate.reported_by)
     sources = reading.resolve(subject)
-    if (
+    addressed = _addressee(subject, reading) if subject is not None and not passive else []
+    if addressed:
+        sources = addressed
+    elif (
         subject is not None
         and not passive
         and subject.lower_ in SPEAKER_PRONOUNS
@@ -142,10 +167,16 @@ def verb_actors(
         for folded in candidate.folded:
             target_heads += prep_objects(folded, ("from",))
     if candidate.code[:2] in ("02", "10"):
-        # "demanded that Israel ease restrictions": the one asked to act is the target.
-        for comp in verb.children:
-            if comp.dep_ == "ccomp":
-                target_heads += [c for c in comp.children if c.dep_ in SUBJECT_DEPS]
+        # "demanded that Israel ease restrictions", "wants Rohan to attack Mordor": the one
+        # asked to act is the target, before anyone the asked-for act names.
+        asked = [
+            c
+            for comp in verb.children
+            if comp.dep_ == "ccomp"
+            for c in comp.children
+            if c.dep_ in SUBJECT_DEPS
+        ]
+        target_heads = asked + target_heads
     places = acts_on_places(candidate.code)
     if not places:
         # "held talks at Yongbyon": where it happened, not with whom.
