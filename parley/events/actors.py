@@ -28,6 +28,8 @@ FIRST_PERSON = frozenset({"i", "we", "us", "our", "my", "me"})
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
 THING_PRONOUNS = frozenset({"it", "they", "them", "its", "their"})
 GROUP_WORDS = frozenset({"side", "country", "nation", "party", "government", "leader"})
+# How many distinct parties back "both sides" may look for its two coded ones.
+GROUP_LOOKBACK = 6
 # Prepositions that place a phrase's head somewhere: the place named there is a venue ("a
 # hospital in Kabul", "the reactor at Yongbyon", "troops along the border"), not a party.
 VENUE_PREPS = frozenset({"in", "at", "inside", "near", "along", "outside"})
@@ -219,7 +221,15 @@ def _resolve_group(head: Token, mentions: MentionIndex) -> list[Actor]:
     counted = any(c.lower_ in ("two", "both") for c in head.children)
     if not counted or head.tag_ not in ("NNS", "NNPS"):
         return []
-    return [_actor(ref) for ref in mentions.distinct_before(head.idx, 2)]
+    # The last two coded parties: an uncoded name between them ("the Panmunjom Mission") is
+    # rarely a side.
+    parties: list[MentionRef] = []
+    for ref in reversed(mentions.distinct_before(head.idx, GROUP_LOOKBACK)):
+        if ref.entity.actor and all(p.entity.actor != ref.entity.actor for p in parties):
+            parties.append(ref)
+        if len(parties) == 2:
+            break
+    return [_actor(ref) for ref in reversed(parties)]
 
 
 def _resolve_pronoun(head: Token, mentions: MentionIndex, quotes: Sequence[Quote]) -> list[Actor]:

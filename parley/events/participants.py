@@ -34,6 +34,8 @@ __all__ = ["noun_actors", "verb_actors"]
 
 # Pronouns that may stand for the one addressed ("told Iran that it must stop").
 ADDRESSEE_PRONOUNS = frozenset({"it", "they", "he", "she"})
+# Words that make a modifier the one an event is aimed at ("anti-DPRK", "DPRK-targeted").
+AIMED_WORDS = frozenset({"anti", "targeted", "aimed", "directed", "against"})
 HYPHENS = frozenset({"-", "\u2010", "\u2011", "\u2013"})
 
 
@@ -57,6 +59,20 @@ def _unnamed_doer(verb: Token, reading: Reading) -> list[Actor]:
                 doers = [a for a in reading.resolve(noun) if a.resolved]
                 if doers:
                     return doers
+    return []
+
+
+def _between_pair(candidate: Candidate, reading: Reading) -> list[Actor]:
+    """The parties of a between-phrase on the word a light verb carries ("talks between X
+    and Y were held"), when that word names a symmetric act."""
+    for word in candidate.match.extra:
+        if not reading.resources.is_symmetric((word,)):
+            continue
+        for prep in word.children:
+            if prep.dep_ == "prep" and prep.lower_ == "between":
+                for obj in prep.children:
+                    if obj.dep_ == "pobj":
+                        return [a for a in reading.resolve(obj) if a.resolved]
     return []
 
 
@@ -182,6 +198,11 @@ def verb_actors(
         # "held talks at Yongbyon": where it happened, not with whom.
         target_heads = [h for h in target_heads if not _venue(h, reading)]
     targets = reading.first_resolved(target_heads, places=places)
+    if not any(a.resolved for a in sources):
+        # "Talks between X and Y were held": the parties of the light verb's event noun.
+        pair = _between_pair(candidate, reading)
+        if pair:
+            sources, targets = pair, [t for t in targets if t.key not in {a.key for a in pair}]
     heads = [subject] if subject is not None else []
     if subject is not None and subject.head.dep_ == "relcl" and subject.lower_ in ("that", "which"):
         # "a Nov. 2 column by the director ... that warned": the column's date dates it.
@@ -245,6 +266,16 @@ def _light_verb_actors(noun: Token, reading: Reading) -> tuple[list[Actor], list
     return sources, [a for a in reading.first_resolved(heads) if a.resolved]
 
 
+def _aimed_at(modifier: Token, noun: Token) -> bool:
+    """Whether a modifier names whom the event is aimed at: "anti-DPRK", "DPRK-targeted"."""
+    words = list(modifier.subtree)
+    if any(w.lower_ in AIMED_WORDS for w in words):
+        return True
+    first = words[0].i
+    doc = noun.doc
+    return any(doc[i].lower_ == "anti" for i in range(max(first - 2, 0), first))
+
+
 def _hyphened(modifier: Token, reading: Reading) -> list[Actor]:
     """The other names joined to a modifier by hyphens ("DPRK" of "the DPRK-U.S. talks", which
     the parser hangs under "U.S.")."""
@@ -267,6 +298,7 @@ def noun_actors(
     targets: list[Actor] = []
     modifiers: list[Actor] = []
     of_actors: list[Actor] = []
+    aimed: list[Actor] = []
     # "talks between X and Y", "the X-Y talks": both parties act, each on the other (the
     # pairs are made with the records). Nested in another event noun ("the postponement of
     # talks between X and Y") the first still stands for the doer.
@@ -274,6 +306,9 @@ def noun_actors(
     for child in sorted(noun.children, key=lambda t: t.i):
         if child.dep_ == "poss":
             sources += [a for a in reading.resolve(child) if a.resolved]
+        elif child.dep_ in ("compound", "amod", "nmod", "npadvmod") and _aimed_at(child, noun):
+            # "anti-DPRK war drills", "DPRK-targeted drills": the one aimed at.
+            aimed += [a for a in reading.resolve(child) if a.resolved]
         elif child.dep_ in ("compound", "amod", "nmod"):
             modifiers += [a for a in reading.resolve(child) if a.resolved]
             modifiers += [a for a in _hyphened(child, reading) if a.resolved]
@@ -300,6 +335,7 @@ def noun_actors(
                     of_actors += [a for a in reading.resolve(objects[0]) if a.resolved]
             elif child.lower_ in TARGET_PREPS:
                 targets += [a for a in reading.resolve(objects[0]) if a.resolved]
+    targets += aimed
     receivers = _receiver(noun, reading) if depth == 0 else []
     if receivers:
         return sources, receivers

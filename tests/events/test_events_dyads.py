@@ -138,3 +138,30 @@ def test_dyads_aid_with_no_other_party_before_has_no_target(code: Code) -> None:
 def test_dyads_uncoded_to_clause_names_the_receiver(code: Code) -> None:
     events = code("Gondor has promised to continue military aid to Rohan.", COUNTRIES)
     assert ("GON", "03", "ROH") in _pairs(events)
+
+
+def test_dyads_passive_talks_between_go_both_ways(code: Code) -> None:
+    text = "Talks between Gondor and Rohan were held in Minas Tirith."
+    events = code(text, COUNTRIES, kinds=PLACES)
+    assert {(e.source_actor, e.target_actor) for e in events} == {("GON", "ROH"), ("ROH", "GON")}
+
+
+def test_dyads_both_sides_skips_an_uncoded_name(code: Code) -> None:
+    text = "Mordor sent envoys to Arnor and the Lake Mission. Both sides agreed to meet again."
+    events = code(text, {**COUNTRIES, "Lake Mission": ""})
+    second = [e for e in events if e.start >= text.index("Both")]
+    assert {(e.source_actor, e.target_actor) for e in second} == {("MOR", "ARN"), ("ARN", "MOR")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Rohan army started Gondor-targeted drills on Monday.",
+        "The Rohan army started anti-Gondor drills on Monday.",
+    ],
+)
+def test_dyads_modifier_aimed_at_is_the_target(code: Code, text: str) -> None:
+    events = code(text, {**COUNTRIES, "Rohan army": "ROHMIL"})
+    assert [(e.source_actor, e.cameo[:2], e.target_actor) for e in events] == [
+        ("ROHMIL", "15", "GON")
+    ]
