@@ -85,6 +85,7 @@ def find_candidates(
     """Every coded word of the parse, in text order, each marked dropped or kept."""
     candidates = _match_words(parse, lexicon)
     candidates = _fold_clauses(candidates, complement_codes)
+    candidates = _fold_promised_nouns(candidates, complement_codes)
     candidates = _drop_covered_nouns(candidates)
     candidates = _take_announcements(candidates)
     return tuple(_drop_subordinates(candidates))
@@ -177,6 +178,36 @@ def _governing(candidate: Candidate, index: Mapping[int, Candidate]) -> Candidat
                 return None  # a parse that ran across a paragraph break: not one statement
             return found
     return None
+
+
+def _fold_promised_nouns(
+    candidates: Sequence[Candidate], complement_codes: Mapping[tuple[str, str], str]
+) -> list[Candidate]:
+    """An event noun that an intent verb takes as its object ("agreed to a moratorium",
+    "promised talks") is what the intent is of: the pair's sub-code (035, 036), one event."""
+    index = by_token(candidates)
+    codes = {i: c.code for i, c in index.items()}
+    dropped: set[int] = set()
+    for candidate in candidates:
+        token = candidate.token
+        if not candidate.is_noun or candidate.dropped:
+            continue
+        verb = token.head
+        if token.dep_ == "pobj" and token.head.lower_ == "to":
+            verb = token.head.head
+        elif token.dep_ not in ("dobj", "obj"):
+            continue
+        owner = index.get(verb.i)
+        if owner is None or owner.is_noun or owner.dropped or codes[verb.i][:2] != "03":
+            continue
+        refined = refine_with_complement(codes[verb.i], candidate.code, complement_codes)
+        if refined and owner.match.pattern.condition is None:
+            codes[verb.i] = refined
+            dropped.add(token.i)
+    return [
+        dataclasses.replace(c, code=codes[c.token.i], dropped=c.dropped or c.token.i in dropped)
+        for c in candidates
+    ]
 
 
 def _drop_covered_nouns(candidates: Sequence[Candidate]) -> list[Candidate]:

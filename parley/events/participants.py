@@ -217,12 +217,15 @@ def verb_actors(
 
 
 def _venue(head: Token, reading: Reading) -> bool:
-    """Whether the phrase is an at/in-phrase naming a site or city ("at Yongbyon"): a place,
-    where a country named there may be a party ("lashed out at Iran")."""
+    """Whether the phrase is an at/in-phrase naming a site or city ("at Yongbyon"), or a
+    name with no actor code there: a place, where a country named there may be a party
+    ("lashed out at Iran")."""
     if head.dep_ != "pobj" or head.head.lower_ not in VENUE_PREPS:
         return False
     hit = mention_at(reading.mentions, head)
-    return hit is not None and hit.entity is not None and hit.entity.kind == "location"
+    if hit is None or hit.entity is None:
+        return False
+    return hit.entity.kind == "location" or not hit.entity.actor
 
 
 def _receiver(noun: Token, reading: Reading) -> list[Actor]:

@@ -165,3 +165,20 @@ def test_dyads_modifier_aimed_at_is_the_target(code: Code, text: str) -> None:
     assert [(e.source_actor, e.cameo[:2], e.target_actor) for e in events] == [
         ("ROHMIL", "15", "GON")
     ]
+
+
+def test_dyads_moratorium_agreed_is_a_concession_to_the_other_party(code: Code) -> None:
+    text = (
+        "Gondor and Mordor held talks in Edoras. "
+        "Mordor agreed to a moratorium on missile tests at the Dol Guldur site."
+    )
+    events = code(text, {**COUNTRIES, "Dol Guldur": ""}, kinds=PLACES)
+    later = [e for e in events if e.start >= text.index("Mordor agreed")]
+    assert [(e.source_actor, e.cameo, e.target_actor) for e in later] == [("MOR", "035", "GON")]
+
+
+def test_dyads_agreed_event_noun_is_one_event(code: Code) -> None:
+    events = code("Mordor agreed to a truce with Gondor on Sunday.", COUNTRIES)
+    assert [(e.source_actor, e.cameo[:2], e.target_actor) for e in events] == [
+        ("MOR", "03", "GON")
+    ]
