@@ -30,10 +30,11 @@ __all__ = [
 # last few parties named, within about two sentences.
 CONTEXT_PARTIES = 4
 CONTEXT_CHARS = 400
-# Roots of acts done to a place rather than in it: force posture, coercion (a curfew), assault,
-# fighting and mass violence ("demolished homes in southern Gaza", "retook a village in
-# Cambodia"). The place of any other act is its venue ("talks in Geneva").
-PLACE_TARGET_ROOTS = frozenset({"15", "17", "18", "19", "20"})
+# Roots of acts done to a place rather than in it: concessions (a curfew eased), force
+# posture, coercion (a curfew imposed), assault, fighting and mass violence ("demolished
+# homes in southern Gaza", "retook a village in Cambodia"). The place of any other act is its
+# venue ("talks in Geneva").
+PLACE_TARGET_ROOTS = frozenset({"08", "15", "17", "18", "19", "20"})
 
 
 def acts_on_places(code: str) -> bool:
@@ -113,6 +114,10 @@ def venue_heads(verb: Token) -> list[Token]:
     for obj in verb.children:
         if obj.dep_ in OBJECT_DEPS:
             heads += prep_objects(obj, PLACE_PREPS)
+            # "shortened the curfew imposed in Sudan": where the thing acted on holds.
+            for clause in obj.children:
+                if clause.dep_ == "acl":
+                    heads += prep_objects(clause, PLACE_PREPS)
     return heads
 
 

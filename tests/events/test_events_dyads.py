@@ -182,3 +182,12 @@ def test_dyads_agreed_event_noun_is_one_event(code: Code) -> None:
     assert [(e.source_actor, e.cameo[:2], e.target_actor) for e in events] == [
         ("MOR", "03", "GON")
     ]
+
+
+def test_dyads_what_a_concession_eases_is_the_place(code: Code) -> None:
+    # Not a venue: the state of emergency held in Edoras, and lifting it acts on Rohan.
+    text = "The Rohan government lifted the state of emergency in Edoras on Sunday."
+    events = code(text, {**COUNTRIES, "Rohan government": "ROHGOV"}, kinds=PLACES)
+    assert [(e.source_actor, e.cameo[:2], e.target_actor) for e in events] == [
+        ("ROHGOV", "08", "ROH")
+    ]
