@@ -103,7 +103,7 @@ def resolve_phrase(
         if clause.dep_ == "relcl":
             head = clause.head
     actors: list[Actor] = []
-    for conjunct in list_members(head):
+    for conjunct in _party_members(head):
         found = _resolve_one(conjunct, text, mentions, quotes, places)
         members = _modifier_members(conjunct, mentions)
         if len(members) > 1:
@@ -121,6 +121,22 @@ def resolve_phrase(
     if resolved:
         return resolved
     return actors[:1]
+
+
+def _party_members(head: Token) -> list[Token]:
+    """The parties a phrase lists ("Arnor, Gondor and Rohan"), but not the titles of one
+    ("Kim Jong Un, general secretary of the WPK and president of the DPRK" is one party: the
+    parser hangs the titles as an apposition holding a list)."""
+    return [
+        t
+        for t in list_members(head)
+        if t.i == head.i or not (_is_title(t) or (t.dep_ == "conj" and _is_title(t.head)))
+    ]
+
+
+def _is_title(token: Token) -> bool:
+    """An apposition headed by a common noun ("general secretary of ...")."""
+    return token.dep_ == "appos" and token.pos_ == "NOUN" and token.text.islower()
 
 
 def _modifier_members(head: Token, mentions: MentionIndex) -> list[Actor]:

@@ -191,3 +191,15 @@ def test_dyads_what_a_concession_eases_is_the_place(code: Code) -> None:
     assert [(e.source_actor, e.cameo[:2], e.target_actor) for e in events] == [
         ("ROHGOV", "08", "ROH")
     ]
+
+
+def test_dyads_titles_in_apposition_are_one_party(code: Code) -> None:
+    text = (
+        "Aragorn, chief of the Dunedain and king of Gondor, met Eomer, "
+        "marshal of the Riders and king of Rohan, on Monday."
+    )
+    actors = {**COUNTRIES, "Aragorn": "GONGOV", "Eomer": "ROHGOV", "Dunedain": "ARN"}
+    events = code(text, actors)
+    assert [(e.source_actor, e.cameo[:2], e.target_actor) for e in events] == [
+        ("GONGOV", "04", "ROHGOV")
+    ]
