@@ -130,13 +130,18 @@ def _party_members(head: Token) -> list[Token]:
     return [
         t
         for t in list_members(head)
-        if t.i == head.i or not (_is_title(t) or (t.dep_ == "conj" and _is_title(t.head)))
+        if t.i == head.i or not (_is_title(t) or (_is_title(t.head) and _is_common(t)))
     ]
 
 
 def _is_title(token: Token) -> bool:
     """An apposition headed by a common noun ("general secretary of ...")."""
-    return token.dep_ == "appos" and token.pos_ == "NOUN" and token.text.islower()
+    return token.dep_ == "appos" and _is_common(token)
+
+
+def _is_common(token: Token) -> bool:
+    """A common noun written in lower case ("president"), not a name ("Oleg Kozhemyako")."""
+    return token.pos_ == "NOUN" and token.text.islower()
 
 
 def _modifier_members(head: Token, mentions: MentionIndex) -> list[Actor]:

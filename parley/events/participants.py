@@ -65,10 +65,12 @@ def _unnamed_doer(verb: Token, reading: Reading) -> list[Actor]:
 def _between_pair(candidate: Candidate, reading: Reading) -> list[Actor]:
     """The parties of a between-phrase on the word a light verb carries ("talks between X
     and Y were held"), when that word names a symmetric act."""
+    verb = candidate.token
     for word in candidate.match.extra:
         if not reading.resources.is_symmetric((word,)):
             continue
-        for prep in word.children:
+        # "talks between X and Y were held", "talks were held between X and Y"
+        for prep in (*word.children, *verb.children):
             if prep.dep_ == "prep" and prep.lower_ == "between":
                 for obj in prep.children:
                     if obj.dep_ == "pobj":
@@ -321,8 +323,12 @@ def noun_actors(
                 continue
             if child.lower_ == "between":
                 pair = [a for a in reading.resolve(objects[0]) if a.resolved]
-                sources += pair if symmetric else pair[:1]
-                targets += [] if symmetric else pair[1:2]
+                if symmetric and len(pair) > 1:
+                    # The two sides are all the parties there are ("talks between X and Y
+                    # on a visit to X").
+                    return pair, []
+                sources += pair[:1]
+                targets += pair[1:2]
             elif child.lower_ == "from" and candidate.code[:2] == "08":
                 # "the withdrawal of its troops from Lebanon": where it leaves.
                 targets += [a for a in reading.resolve(objects[0]) if a.resolved]

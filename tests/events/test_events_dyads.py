@@ -179,9 +179,7 @@ def test_dyads_moratorium_agreed_is_a_concession_to_the_other_party(code: Code) 
 
 def test_dyads_agreed_event_noun_is_one_event(code: Code) -> None:
     events = code("Mordor agreed to a truce with Gondor on Sunday.", COUNTRIES)
-    assert [(e.source_actor, e.cameo[:2], e.target_actor) for e in events] == [
-        ("MOR", "03", "GON")
-    ]
+    assert [(e.source_actor, e.cameo[:2], e.target_actor) for e in events] == [("MOR", "03", "GON")]
 
 
 def test_dyads_what_a_concession_eases_is_the_place(code: Code) -> None:
@@ -203,3 +201,22 @@ def test_dyads_titles_in_apposition_are_one_party(code: Code) -> None:
     assert [(e.source_actor, e.cameo[:2], e.target_actor) for e in events] == [
         ("GONGOV", "04", "ROHGOV")
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Talks were held between the envoys of Gondor and Rohan on Monday.",
+        "There were talks between Aragorn, envoy of Gondor, and Eomer, marshal of Rohan.",
+        "Talks between Gondor and Rohan took place on a visit to Gondor.",
+    ],
+)
+def test_dyads_between_phrase_names_both_sides(code: Code, text: str) -> None:
+    events = code(text, {**COUNTRIES, "Aragorn": "GONGOV", "Eomer": "ROHGOV"})
+    dyads = {
+        (e.source_actor[:3], e.target_actor[:3])
+        for e in events
+        if e.cameo[:2] == "04"
+        if e.source_actor and e.target_actor
+    }
+    assert dyads == {("GON", "ROH"), ("ROH", "GON")}
