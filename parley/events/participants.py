@@ -62,6 +62,10 @@ def _unnamed_doer(verb: Token, reading: Reading) -> list[Actor]:
     return []
 
 
+def _to_infinitive(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
 def _between_pair(candidate: Candidate, reading: Reading) -> list[Actor]:
     """The parties of a between-phrase on the word a light verb carries ("talks between X
     and Y were held"), when that word names a symmetric act."""
@@ -140,15 +144,17 @@ def verb_actors(
     if (
         subject is not None
         and not any(a.resolved for a in sources)
-        and verb.dep_ == "acl"
+        and (verb.dep_ == "acl" or (verb.dep_ == "relcl" and _to_infinitive(verb)))
         and verb.head.i == subject.i
         and subject.dep_ in ("dobj", "obj")
     ):
-        # "The PKK issued a declaration demanding ...": the declaration speaks for its issuer.
+        # "The PKK issued a declaration demanding ...": the declaration speaks for its issuer;
+        # "took a measure to cut off roads": the measure is its taker's.
         issuer, issuer_passive = subject_head(subject.head)
         if issuer is not None and not issuer_passive:
             issuers = reading.resolve(issuer)
-            sources = issuers if any(a.resolved for a in issuers) else sources
+            if any(a.resolved for a in issuers):
+                sources, subject = issuers, issuer
     condition_words = set(t.i for t in candidate.match.extra)
     target_heads: list[Token] = []
     if passive:

@@ -51,3 +51,26 @@ def test_senses_force_posture(code: Code, text: str, cameo: str) -> None:
     assert cameo in {e.cameo for e in events}
     # Drills are no fighting (19) and no assault (18).
     assert all(e.cameo[:2] not in ("18", "19") for e in events)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The Gondor army took a measure to physically cut off roads linked with Rohan.",
+            ("GONMIL", "191", "ROH"),
+        ),
+        ("Gondor closed its border with Rohan on Friday.", ("GON", "191", "ROH")),
+        ("Gondor cut off assistance to Rohan on Friday.", ("GON", "162", "ROH")),
+    ],
+)
+def test_senses_cutting_off_roads_is_a_blockade(
+    code: Code, text: str, expected: tuple[str, str, str]
+) -> None:
+    events = code(text, {**COUNTRIES, "Gondor army": "GONMIL"})
+    assert expected in _codes(events)
+
+
+def test_senses_protesters_blocking_a_road_protest(code: Code) -> None:
+    events = code("Rohan farmers blocked the road to the capital on Friday.", COUNTRIES)
+    assert {e.cameo for e in events} == {"144"}
