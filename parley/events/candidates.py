@@ -8,7 +8,8 @@ a sentence relate, one pass each, every pass returning new drafts:
    said it would attack");
 2. leave out an event noun a verb already codes ("imposed sanctions") or that is the matter of
    another event noun ("the postponement of talks");
-3. let an announced event noun replace its announcing verb ("announced a suspension of ...");
+3. let an announced or ordered event noun replace its announcing verb ("announced a
+   suspension of ...", "ordered the arrest of ...");
 4. leave out events that are part of another event of the sentence (CAMEO codes the main event
    of a clause).
 
@@ -34,6 +35,11 @@ MAX_SENTENCE_TOKENS = 600
 # How far up a to-clause or reported clause can sit below the verb that governs it.
 MAX_GOVERNING_HOPS = 3
 REPORTING_CODE = "010"
+# Verbs by which an authority has its own people use the force their object names ("ordered
+# the arrest of", "ordered patrols by police"): the ordered act is the event, the orderer's.
+ORDERING_VERBS = frozenset({"order", "authorize", "authorise"})
+# Roots of the use of force: force posture, coercion, assault, fighting, mass violence.
+FORCE_ROOTS = frozenset({"15", "17", "18", "19", "20"})
 
 # Links from an event word up to the event that carries it: the thing acted upon ("rejected
 # an appeal from X", "rejected a US offer to host a summit"), a purpose or manner clause
@@ -229,6 +235,12 @@ def _drop_covered_nouns(candidates: Sequence[Candidate]) -> list[Candidate]:
     return out
 
 
+def _orders(owner: Candidate, noun: Candidate) -> bool:
+    """Whether the verb orders the use of force the noun names ("ordered patrols", "ordered
+    the arrest of"): an order for a statement ("ordered an investigation") is a demand."""
+    return owner.token.lemma_.lower() in ORDERING_VERBS and noun.code[:2] in FORCE_ROOTS
+
+
 def _take_announcements(candidates: Sequence[Candidate]) -> list[Candidate]:
     """"Italy announced a suspension of air links with Serbia": what was announced is the
     event, done by whoever announced it; the announcing verb stays as its light verb."""
@@ -243,7 +255,7 @@ def _take_announcements(candidates: Sequence[Candidate]) -> list[Candidate]:
         owner = index.get(token.head.i)
         if (
             owner is not None
-            and owner.code == REPORTING_CODE
+            and (owner.code == REPORTING_CODE or _orders(owner, candidate))
             and not owner.dropped
             and owner.token.i not in announcers
         ):

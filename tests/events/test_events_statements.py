@@ -76,9 +76,7 @@ def test_statements_pronoun_of_a_told_obligation_is_the_one_told(code: Code) -> 
 
 def test_statements_pronoun_of_a_told_plan_is_the_teller(code: Code) -> None:
     events = code("Gondor told Rohan that it would attack Mordor.", COUNTRIES)
-    assert [(e.source_actor, e.cameo[:2], e.target_actor) for e in events] == [
-        ("GON", "13", "MOR")
-    ]
+    assert [(e.source_actor, e.cameo[:2], e.target_actor) for e in events] == [("GON", "13", "MOR")]
 
 
 def test_statements_wanting_another_to_act_uncoded_is_appeal_not_what_it_names(
@@ -93,3 +91,27 @@ def test_statements_wanting_another_to_act_uncoded_is_appeal_not_what_it_names(
 
 def test_statements_wanting_to_act_oneself_is_no_appeal(code: Code) -> None:
     assert not code("Gondor wants to build more roads.", COUNTRIES)
+
+
+def test_statements_plan_on_a_condition_is_a_threat(code: Code) -> None:
+    text = (
+        "Gondor announced that it will withdraw its force from Rohan unless Rohan holds elections."
+    )
+    events = code(text, COUNTRIES)
+    assert ("GON", "13", "ROH") in {(e.source_actor, e.cameo[:2], e.target_actor) for e in events}
+    assert all(e.cameo[:2] != "03" for e in events)
+
+
+def test_statements_plan_without_a_condition_stays_an_intent(code: Code) -> None:
+    events = code("Gondor announced that it will withdraw its force from Rohan.", COUNTRIES)
+    assert {e.cameo[:2] for e in events} == {"03"}
+
+
+def test_statements_ordered_force_is_the_orderers_act(code: Code) -> None:
+    events = code("Gondor ordered the arrest of three Rohan envoys on Monday.", COUNTRIES)
+    assert {e.cameo for e in events if e.source_actor == "GON"} == {"173"}
+
+
+def test_statements_ordered_inquiry_stays_a_demand(code: Code) -> None:
+    events = code("Gondor ordered an investigation against Rohan.", COUNTRIES)
+    assert {e.cameo[:2] for e in events} == {"10"}
