@@ -51,6 +51,9 @@ def _condition_tokens(token: Token, pattern: Pattern) -> tuple[Token, ...] | Non
         return ()
     kind, value = pattern.condition
     if kind == "obj":
+        if token.dep_ == "acl" and token.tag_ == "VBN" and _lemma(token.head) == value:
+            # "a report released Tuesday": the noun a participle describes is its object.
+            return (token.head,)
         for child in token.children:
             if child.dep_ in OBJECT_DEPS or child.dep_ == "nsubjpass":
                 if _lemma(child) == value:

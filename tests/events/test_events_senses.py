@@ -74,3 +74,31 @@ def test_senses_cutting_off_roads_is_a_blockade(
 def test_senses_protesters_blocking_a_road_protest(code: Code) -> None:
     events = code("Rohan farmers blocked the road to the capital on Friday.", COUNTRIES)
     assert {e.cameo for e in events} == {"144"}
+
+
+def test_senses_released_report_is_no_release_of_persons(code: Code) -> None:
+    text = "A long report released on Tuesday in Gondor alleged that Rohan knew of the raid."
+    events = code(text, COUNTRIES)
+    assert all(e.cameo[:2] != "08" for e in events)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Gondor strengthened ties with Rohan last year.", ("GON", "05", "ROH")),
+        ("Gondor expanded cooperation with Rohan last year.", ("GON", "06", "ROH")),
+    ],
+)
+def test_senses_strengthening_relations_is_cooperation(
+    code: Code, text: str, expected: tuple[str, str, str]
+) -> None:
+    events = code(text, COUNTRIES)
+    assert expected in {(e.source_actor, e.cameo[:2], e.target_actor) for e in events}
+
+
+def test_senses_two_parties_deepening_a_partnership_act_on_each_other(code: Code) -> None:
+    events = code("Gondor and Rohan are seeking to deepen a partnership in trade.", COUNTRIES)
+    assert {(e.source_actor, e.cameo, e.target_actor) for e in events} == {
+        ("GON", "031", "ROH"),
+        ("ROH", "031", "GON"),
+    }
