@@ -25,8 +25,8 @@ from parley.records import Entity, Quote
 
 RELATIVE_PRONOUNS = frozenset({"which", "that", "who", "whom", "whose"})
 FIRST_PERSON = frozenset({"i", "we", "us", "our", "my", "me"})
-PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
-THING_PRONOUNS = frozenset({"it", "they", "them", "its", "their"})
+PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "himself", "herself"})
+THING_PRONOUNS = frozenset({"it", "they", "them", "its", "their", "itself", "themselves"})
 GROUP_WORDS = frozenset({"side", "country", "nation", "party", "government", "leader"})
 # How many distinct parties back "both sides" may look for its two coded ones.
 GROUP_LOOKBACK = 6
@@ -263,7 +263,10 @@ def _resolve_pronoun(head: Token, mentions: MentionIndex, quotes: Sequence[Quote
                 entity = mentions.by_id[quote.speaker]
                 return [Actor(entity, head.text, start, end)]
         return [Actor(None, head.text, start, end)]
-    person = True if lower in PERSON_PRONOUNS else False if lower in THING_PRONOUNS else None
+    if lower not in PERSON_PRONOUNS | THING_PRONOUNS:
+        # "Those who oppose it", "others", "some": no one named, not the last name.
+        return [Actor(None, head.text, start, end)]
+    person = lower in PERSON_PRONOUNS
     hit = mentions.before(start, person)
     # Only the recent past: a pronoun rarely reaches back more than a few sentences.
     if hit is not None and start - hit.end < 400:

@@ -220,3 +220,11 @@ def test_dyads_between_phrase_names_both_sides(code: Code, text: str) -> None:
         if e.source_actor and e.target_actor
     }
     assert dyads == {("GON", "ROH"), ("ROH", "GON")}
+
+
+def test_dyads_demonstrative_pronoun_is_not_the_last_name(code: Code) -> None:
+    text = "Gondor met Rohan on Monday. Those who opposed the meeting attacked Mordor."
+    events = code(text, COUNTRIES)
+    attack = [e for e in events if e.cameo[:2] == "19"]
+    assert attack
+    assert all(e.source_actor is None for e in attack)
