@@ -190,7 +190,8 @@ def _fold_promised_nouns(
     candidates: Sequence[Candidate], complement_codes: Mapping[tuple[str, str], str]
 ) -> list[Candidate]:
     """An event noun that an intent verb takes as its object ("agreed to a moratorium",
-    "promised talks") is what the intent is of: the pair's sub-code (035, 036), one event."""
+    "promised talks"), or an intent noun as its of-phrase ("the offer of food aid"), is
+    what the intent is of: the pair's sub-code (035, 036, 033), one event."""
     index = by_token(candidates)
     codes = {i: c.code for i, c in index.items()}
     dropped: set[int] = set()
@@ -199,13 +200,15 @@ def _fold_promised_nouns(
         if not candidate.is_noun or candidate.dropped:
             continue
         verb = token.head
-        if token.dep_ == "pobj" and token.head.lower_ == "to":
+        if token.dep_ == "pobj" and token.head.lower_ in ("to", "of"):
             verb = token.head.head
         elif token.dep_ not in ("dobj", "obj"):
             continue
         owner = index.get(verb.i)
-        if owner is None or owner.is_noun or owner.dropped or codes[verb.i][:2] != "03":
+        if owner is None or owner.dropped or codes[verb.i][:2] != "03":
             continue
+        if owner.is_noun != (token.head.lower_ == "of"):
+            continue  # a verb takes it as object or to-phrase, a noun as of-phrase
         refined = refine_with_complement(codes[verb.i], candidate.code, complement_codes)
         if refined and owner.match.pattern.condition is None:
             codes[verb.i] = refined

@@ -228,3 +228,8 @@ def test_dyads_demonstrative_pronoun_is_not_the_last_name(code: Code) -> None:
     attack = [e for e in events if e.cameo[:2] == "19"]
     assert attack
     assert all(e.source_actor is None for e in attack)
+
+
+def test_dyads_offer_of_aid_is_one_intent_to_give_it(code: Code) -> None:
+    events = code("The Rohan offer of food aid to Gondor came on Monday.", COUNTRIES)
+    assert [(e.source_actor, e.cameo, e.target_actor) for e in events] == [("ROH", "033", "GON")]
