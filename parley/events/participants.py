@@ -73,13 +73,33 @@ def _between_pair(candidate: Candidate, reading: Reading) -> list[Actor]:
     for word in candidate.match.extra:
         if not reading.resources.is_symmetric((word,)):
             continue
-        # "talks between X and Y were held", "talks were held between X and Y"
-        for prep in (*word.children, *verb.children):
+        # "talks between X and Y were held", "talks were held between X and Y", "the second
+        # round of talks was held ... between X and Y"
+        holders = [word, verb]
+        if word.dep_ == "pobj" and word.head.lower_ == "of":
+            holders.append(word.head.head)
+        for prep in (c for holder in holders for c in holder.children):
             if prep.dep_ == "prep" and prep.lower_ == "between":
                 for obj in prep.children:
                     if obj.dep_ == "pobj":
-                        return [a for a in reading.resolve(obj) if a.resolved]
+                        return _both_sides(obj, reading)
     return []
+
+
+def _both_sides(obj: Token, reading: Reading) -> list[Actor]:
+    """The parties of "between X and Y"; the parser may hang Y under a phrase of X's ("between
+    the X delegation led by A and the Y delegation"): then the conjunct found deeper."""
+    pair = [a for a in reading.resolve(obj) if a.resolved]
+    if len(pair) > 1:
+        return pair
+    for token in obj.subtree:
+        if token.dep_ != "conj" or token.i == obj.i:
+            continue
+        known = {p.key for p in pair}
+        more = [a for a in reading.resolve(token) if a.resolved and a.key not in known]
+        if more:
+            return pair + more[:1]
+    return pair
 
 
 def _addressee(subject: Token, reading: Reading) -> list[Actor]:
@@ -328,7 +348,11 @@ def noun_actors(
             if not objects:
                 continue
             if child.lower_ == "between":
-                pair = [a for a in reading.resolve(objects[0]) if a.resolved]
+                pair = (
+                    _both_sides(objects[0], reading)
+                    if symmetric
+                    else [a for a in reading.resolve(objects[0]) if a.resolved]
+                )
                 if symmetric and len(pair) > 1:
                     # The two sides are all the parties there are ("talks between X and Y
                     # on a visit to X").

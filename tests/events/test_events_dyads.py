@@ -233,3 +233,16 @@ def test_dyads_demonstrative_pronoun_is_not_the_last_name(code: Code) -> None:
 def test_dyads_offer_of_aid_is_one_intent_to_give_it(code: Code) -> None:
     events = code("The Rohan offer of food aid to Gondor came on Monday.", COUNTRIES)
     assert [(e.source_actor, e.cameo, e.target_actor) for e in events] == [("ROH", "033", "GON")]
+
+
+def test_dyads_between_phrase_with_a_leader_named_in_each_side(code: Code) -> None:
+    text = (
+        "The second round of the talks was held in Edoras on Monday between the Gondor "
+        "delegation led by Aragorn and the Mordor delegation led by the Mouth."
+    )
+    events = code(text, {**COUNTRIES, "Aragorn": "GONGOV"}, kinds=PLACES)
+    assert {
+        (e.source_actor[:3], e.target_actor[:3])
+        for e in events
+        if e.source_actor and e.target_actor
+    } == {("GON", "MOR"), ("MOR", "GON")}
