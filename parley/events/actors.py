@@ -32,7 +32,7 @@ GROUP_WORDS = frozenset({"side", "country", "nation", "party", "government", "le
 GROUP_LOOKBACK = 6
 # Prepositions that place a phrase's head somewhere: the place named there is a venue ("a
 # hospital in Kabul", "the reactor at Yongbyon", "troops along the border"), not a party.
-VENUE_PREPS = frozenset({"in", "at", "inside", "near", "along", "outside"})
+VENUE_PREPS = frozenset({"in", "at", "inside", "near", "along", "outside", "off"})
 # Entity kinds that a venue phrase names.
 PLACE_KINDS = frozenset({"location", "country"})
 

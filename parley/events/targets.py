@@ -30,11 +30,11 @@ __all__ = [
 # last few parties named, within about two sentences.
 CONTEXT_PARTIES = 4
 CONTEXT_CHARS = 400
-# Roots of acts done to a place rather than in it: concessions (a curfew eased), force
-# posture, coercion (a curfew imposed), assault, fighting and mass violence ("demolished
-# homes in southern Gaza", "retook a village in Cambodia"). The place of any other act is its
-# venue ("talks in Geneva").
-PLACE_TARGET_ROOTS = frozenset({"08", "15", "17", "18", "19", "20"})
+# Roots of acts done to a place rather than in it: concessions (a curfew eased), coercion (a
+# curfew imposed), assault, fighting and mass violence ("demolished homes in southern Gaza",
+# "retook a village in Cambodia"). The place of any other act is its venue ("talks in Geneva",
+# "a naval drill in the West Sea": a show of force is aimed at someone, not at the sea).
+PLACE_TARGET_ROOTS = frozenset({"08", "17", "18", "19", "20"})
 
 
 def acts_on_places(code: str) -> bool:

@@ -246,3 +246,8 @@ def test_dyads_between_phrase_with_a_leader_named_in_each_side(code: Code) -> No
         for e in events
         if e.source_actor and e.target_actor
     } == {("GON", "MOR"), ("MOR", "GON")}
+
+
+def test_dyads_show_of_force_is_not_aimed_at_its_waters(code: Code) -> None:
+    events = code("Mordor staged a naval drill in the waters off Edoras.", COUNTRIES, kinds=PLACES)
+    assert [(e.source_actor, e.cameo[:2], e.target_actor) for e in events] == [("MOR", "15", None)]
