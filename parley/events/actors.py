@@ -25,9 +25,16 @@ from parley.records import Entity, Quote
 
 RELATIVE_PRONOUNS = frozenset({"which", "that", "who", "whom", "whose"})
 FIRST_PERSON = frozenset({"i", "we", "us", "our", "my", "me"})
-PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
-THING_PRONOUNS = frozenset({"it", "they", "them", "its", "their"})
+PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "himself", "herself"})
+THING_PRONOUNS = frozenset({"it", "they", "them", "its", "their", "itself", "themselves"})
 GROUP_WORDS = frozenset({"side", "country", "nation", "party", "government", "leader"})
+# How many distinct parties back "both sides" may look for its two coded ones.
+GROUP_LOOKBACK = 6
+# Prepositions that place a phrase's head somewhere: the place named there is a venue ("a
+# hospital in Kabul", "the reactor at Yongbyon", "troops along the border"), not a party.
+VENUE_PREPS = frozenset({"in", "at", "inside", "near", "along", "outside", "off"})
+# Entity kinds that a venue phrase names.
+PLACE_KINDS = frozenset({"location", "country"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,9 +49,9 @@ class Actor:
     text: str
     start: int
     end: int
-    # The source's own country, taken as the target of an act on nobody named: not written
-    # in the sentence, and not the source acting on itself.
-    home: bool = False
+    # A party the sentence does not write (aid to the country the text named just before):
+    # no words, no offsets of its own.
+    implied: bool = False
 
     @property
     def code(self) -> str | None:
@@ -77,9 +84,17 @@ def mention_at(mentions: MentionIndex, token: Token) -> Actor | None:
 
 
 def resolve_phrase(
-    head: Token, text: str, mentions: MentionIndex, quotes: Sequence[Quote]
+    head: Token,
+    text: str,
+    mentions: MentionIndex,
+    quotes: Sequence[Quote],
+    places: bool = True,
 ) -> list[Actor]:
-    """The actors a phrase names: one per entity, coordinated phrases giving several."""
+    """The actors a phrase names: one per entity, coordinated phrases giving several. A place
+    named in the phrase's in/at modifier is where the thing is, not who it is ("a hospital in
+    Kabul") when not ``places``: the target of a meeting or a donation is not where it is. Who
+    acts is ("opposition groups in Zimbabwe"), and so is what a bombing acts on ("homes in
+    southern Gaza")."""
     # A relative pronoun stands for the noun its clause modifies.
     if head.lower_ in RELATIVE_PRONOUNS:
         clause = head.head
@@ -88,8 +103,8 @@ def resolve_phrase(
         if clause.dep_ == "relcl":
             head = clause.head
     actors: list[Actor] = []
-    for conjunct in list_members(head):
-        found = _resolve_one(conjunct, text, mentions, quotes)
+    for conjunct in _party_members(head):
+        found = _resolve_one(conjunct, text, mentions, quotes, places)
         members = _modifier_members(conjunct, mentions)
         if len(members) > 1:
             # "US and British activists", "Eriadori and Calenardhon leaders": each
@@ -106,6 +121,27 @@ def resolve_phrase(
     if resolved:
         return resolved
     return actors[:1]
+
+
+def _party_members(head: Token) -> list[Token]:
+    """The parties a phrase lists ("Arnor, Gondor and Rohan"), but not the titles of one
+    ("Kim Jong Un, general secretary of the WPK and president of the DPRK" is one party: the
+    parser hangs the titles as an apposition holding a list)."""
+    return [
+        t
+        for t in list_members(head)
+        if t.i == head.i or not (_is_title(t) or (_is_title(t.head) and _is_common(t)))
+    ]
+
+
+def _is_title(token: Token) -> bool:
+    """An apposition headed by a common noun ("general secretary of ...")."""
+    return token.dep_ == "appos" and _is_common(token)
+
+
+def _is_common(token: Token) -> bool:
+    """A common noun written in lower case ("president"), not a name ("Oleg Kozhemyako")."""
+    return token.pos_ == "NOUN" and token.text.islower()
 
 
 def _modifier_members(head: Token, mentions: MentionIndex) -> list[Actor]:
@@ -129,7 +165,7 @@ def _conjunct_actors(token: Token, mentions: MentionIndex) -> list[Actor]:
 
 
 def _resolve_one(
-    head: Token, text: str, mentions: MentionIndex, quotes: Sequence[Quote]
+    head: Token, text: str, mentions: MentionIndex, quotes: Sequence[Quote], places: bool
 ) -> list[Actor]:
     lower = head.lower_
     # "US" is a country, not "us": pronouns are written in lower case after the first word.
@@ -141,6 +177,7 @@ def _resolve_one(
     ranked = sorted(
         phrase_tokens(head), key=lambda item: (item[1], item[0].dep_ != "appos", item[0].i)
     )
+    venues = set() if places else _venue_tokens(head)
     best_rank: int | None = None
     found: list[Actor] = []
     uncoded: list[Actor] = []
@@ -155,6 +192,8 @@ def _resolve_one(
         hit = mention_at(mentions, token)
         if hit is None:
             continue
+        if token.i in venues and hit.entity is not None and hit.entity.kind in PLACE_KINDS:
+            continue  # "a hospital in Kabul" is not Afghanistan
         if uncoded and not hit.code:
             continue
         if found and rank == best_rank:
@@ -188,12 +227,30 @@ def _resolve_one(
     return [Actor(None, text[left:right], left, right)]
 
 
+def _venue_tokens(head: Token) -> set[int]:
+    """The words of the phrase's place modifiers ("in Kabul" of "a hospital in Kabul")."""
+    return {
+        t.i
+        for child in head.children
+        if child.dep_ == "prep" and child.lower_ in VENUE_PREPS
+        for t in child.subtree
+    }
+
+
 def _resolve_group(head: Token, mentions: MentionIndex) -> list[Actor]:
     """'the two sides', 'both countries': the last two distinct parties named before."""
     counted = any(c.lower_ in ("two", "both") for c in head.children)
     if not counted or head.tag_ not in ("NNS", "NNPS"):
         return []
-    return [_actor(ref) for ref in mentions.distinct_before(head.idx, 2)]
+    # The last two coded parties: an uncoded name between them ("the Panmunjom Mission") is
+    # rarely a side.
+    parties: list[MentionRef] = []
+    for ref in reversed(mentions.distinct_before(head.idx, GROUP_LOOKBACK)):
+        if ref.entity.actor and all(p.entity.actor != ref.entity.actor for p in parties):
+            parties.append(ref)
+        if len(parties) == 2:
+            break
+    return [_actor(ref) for ref in reversed(parties)]
 
 
 def _resolve_pronoun(head: Token, mentions: MentionIndex, quotes: Sequence[Quote]) -> list[Actor]:
@@ -206,7 +263,10 @@ def _resolve_pronoun(head: Token, mentions: MentionIndex, quotes: Sequence[Quote
                 entity = mentions.by_id[quote.speaker]
                 return [Actor(entity, head.text, start, end)]
         return [Actor(None, head.text, start, end)]
-    person = True if lower in PERSON_PRONOUNS else False if lower in THING_PRONOUNS else None
+    if lower not in PERSON_PRONOUNS | THING_PRONOUNS:
+        # "Those who oppose it", "others", "some": no one named, not the last name.
+        return [Actor(None, head.text, start, end)]
+    person = lower in PERSON_PRONOUNS
     hit = mentions.before(start, person)
     # Only the recent past: a pronoun rarely reaches back more than a few sentences.
     if hit is not None and start - hit.end < 400:

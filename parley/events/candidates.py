@@ -8,7 +8,8 @@ a sentence relate, one pass each, every pass returning new drafts:
    said it would attack");
 2. leave out an event noun a verb already codes ("imposed sanctions") or that is the matter of
    another event noun ("the postponement of talks");
-3. let an announced event noun replace its announcing verb ("announced a suspension of ...");
+3. let an announced or ordered event noun replace its announcing verb ("announced a
+   suspension of ...", "ordered the arrest of ...");
 4. leave out events that are part of another event of the sentence (CAMEO codes the main event
    of a clause).
 
@@ -34,6 +35,11 @@ MAX_SENTENCE_TOKENS = 600
 # How far up a to-clause or reported clause can sit below the verb that governs it.
 MAX_GOVERNING_HOPS = 3
 REPORTING_CODE = "010"
+# Verbs by which an authority has its own people use the force their object names ("ordered
+# the arrest of", "ordered patrols by police"): the ordered act is the event, the orderer's.
+ORDERING_VERBS = frozenset({"order", "authorize", "authorise"})
+# Roots of the use of force: force posture, coercion, assault, fighting, mass violence.
+FORCE_ROOTS = frozenset({"15", "17", "18", "19", "20"})
 
 # Links from an event word up to the event that carries it: the thing acted upon ("rejected
 # an appeal from X", "rejected a US offer to host a summit"), a purpose or manner clause
@@ -46,6 +52,8 @@ SUBORDINATE_DEPS = frozenset(
 # Links that make the word's event one of its own: a reported or coordinated clause.
 INDEPENDENT_DEPS = frozenset({"ccomp", "conj", "parataxis", "csubj"})
 MAX_SUBORDINATE_HOPS = 5
+# Appeals and demands: the clause they govern is what is asked for, not an event of its own.
+ASKING_ROOTS = frozenset({"02", "10"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,6 +91,7 @@ def find_candidates(
     """Every coded word of the parse, in text order, each marked dropped or kept."""
     candidates = _match_words(parse, lexicon)
     candidates = _fold_clauses(candidates, complement_codes)
+    candidates = _fold_promised_nouns(candidates, complement_codes)
     candidates = _drop_covered_nouns(candidates)
     candidates = _take_announcements(candidates)
     return tuple(_drop_subordinates(candidates))
@@ -127,6 +136,10 @@ def _fold_clauses(
             refined = refine_with_complement(codes[there], codes[here], complement_codes)
             if refined and governor.match.pattern.condition is None:
                 codes[there] = refined
+            elif _narrows(codes[there], codes[here]):
+                # "promised to offer food aid": the intent to provide aid (033), not the
+                # general intent to cooperate (030) of "promised".
+                codes[there] = codes[here]
     return [
         dataclasses.replace(
             c,
@@ -137,6 +150,13 @@ def _fold_clauses(
         )
         for c in candidates
     ]
+
+
+def _narrows(general: str, specific: str) -> bool:
+    """Whether ``specific`` is a sub-code of the root-level code ``general`` ("033" of "030")."""
+    return general.endswith("0") and len(general) == 3 and (
+        specific[:2] == general[:2] and specific != general and len(specific) >= 3
+    )
 
 
 def _governing(candidate: Candidate, index: Mapping[int, Candidate]) -> Candidate | None:
@@ -166,6 +186,39 @@ def _governing(candidate: Candidate, index: Mapping[int, Candidate]) -> Candidat
     return None
 
 
+def _fold_promised_nouns(
+    candidates: Sequence[Candidate], complement_codes: Mapping[tuple[str, str], str]
+) -> list[Candidate]:
+    """An event noun that an intent verb takes as its object ("agreed to a moratorium",
+    "promised talks"), or an intent noun as its of-phrase ("the offer of food aid"), is
+    what the intent is of: the pair's sub-code (035, 036, 033), one event."""
+    index = by_token(candidates)
+    codes = {i: c.code for i, c in index.items()}
+    dropped: set[int] = set()
+    for candidate in candidates:
+        token = candidate.token
+        if not candidate.is_noun or candidate.dropped:
+            continue
+        verb = token.head
+        if token.dep_ == "pobj" and token.head.lower_ in ("to", "of"):
+            verb = token.head.head
+        elif token.dep_ not in ("dobj", "obj"):
+            continue
+        owner = index.get(verb.i)
+        if owner is None or owner.dropped or codes[verb.i][:2] != "03":
+            continue
+        if owner.is_noun != (token.head.lower_ == "of"):
+            continue  # a verb takes it as object or to-phrase, a noun as of-phrase
+        refined = refine_with_complement(codes[verb.i], candidate.code, complement_codes)
+        if refined and owner.match.pattern.condition is None:
+            codes[verb.i] = refined
+            dropped.add(token.i)
+    return [
+        dataclasses.replace(c, code=codes[c.token.i], dropped=c.dropped or c.token.i in dropped)
+        for c in candidates
+    ]
+
+
 def _drop_covered_nouns(candidates: Sequence[Candidate]) -> list[Candidate]:
     """Leave out event nouns that another coded word already accounts for: the object of a
     verb pattern ("imposed sanctions") and the matter of an event noun ("the postponement of
@@ -185,6 +238,12 @@ def _drop_covered_nouns(candidates: Sequence[Candidate]) -> list[Candidate]:
     return out
 
 
+def _orders(owner: Candidate, noun: Candidate) -> bool:
+    """Whether the verb orders the use of force the noun names ("ordered patrols", "ordered
+    the arrest of"): an order for a statement ("ordered an investigation") is a demand."""
+    return owner.token.lemma_.lower() in ORDERING_VERBS and noun.code[:2] in FORCE_ROOTS
+
+
 def _take_announcements(candidates: Sequence[Candidate]) -> list[Candidate]:
     """"Italy announced a suspension of air links with Serbia": what was announced is the
     event, done by whoever announced it; the announcing verb stays as its light verb."""
@@ -199,7 +258,7 @@ def _take_announcements(candidates: Sequence[Candidate]) -> list[Candidate]:
         owner = index.get(token.head.i)
         if (
             owner is not None
-            and owner.code == REPORTING_CODE
+            and (owner.code == REPORTING_CODE or _orders(owner, candidate))
             and not owner.dropped
             and owner.token.i not in announcers
         ):
@@ -211,7 +270,7 @@ def _take_announcements(candidates: Sequence[Candidate]) -> list[Candidate]:
 
 
 def _drop_subordinates(candidates: Sequence[Candidate]) -> list[Candidate]:
-    kept = {c.token.i for c in candidates if not c.dropped}
+    kept = {c.token.i: c.code for c in candidates if not c.dropped}
     return [
         dataclasses.replace(c, dropped=True)
         if not c.dropped and _subordinate(c.token, kept)
@@ -220,14 +279,20 @@ def _drop_subordinates(candidates: Sequence[Candidate]) -> list[Candidate]:
     ]
 
 
-def _subordinate(token: Token, kept: set[int]) -> bool:
+def _subordinate(token: Token, kept: Mapping[int, str]) -> bool:
     """Whether the word's event is part of another event of the sentence rather than an
-    event of its own: CAMEO codes the main event of a clause (one per statement)."""
+    event of its own: CAMEO codes the main event of a clause (one per statement). What an
+    appeal or a demand asks for is part of it ("wants Austria to pay compensation to the
+    victims killed in the attack" is one appeal, no killing)."""
     current = token
     for _ in range(MAX_SUBORDINATE_HOPS):
-        if current.head.i == current.i or current.dep_ in INDEPENDENT_DEPS:
+        if current.head.i == current.i:
             return False
-        if current.dep_ not in SUBORDINATE_DEPS:
+        if current.dep_ in INDEPENDENT_DEPS:
+            asked = current.dep_ == "ccomp" and kept.get(current.head.i, "")[:2] in ASKING_ROOTS
+            if not asked:
+                return False
+        elif current.dep_ not in SUBORDINATE_DEPS:
             return False
         current = current.head
         if current.i in kept:

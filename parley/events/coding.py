@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from parley.events.lexicon import Lexicon, Pattern
+from parley.events.lexicon import NO_EVENT, Lexicon, Pattern
 
 OBJECT_DEPS = frozenset({"dobj", "obj", "attr", "oprd", "dative"})
 PREP_DEPS = frozenset({"prep", "prt", "agent"})
@@ -16,6 +16,9 @@ ADJ_DEPS = frozenset({"acomp", "oprd", "ccomp", "xcomp", "advmod", "dobj"})
 MOD_DEPS = frozenset({"compound", "amod", "nmod"})
 VERB_POS = frozenset({"VERB"})
 NOUN_POS = frozenset({"NOUN", "PROPN"})
+# "comp:*": any complement clause with a subject of its own.
+ANY_CLAUSE = "*"
+CLAUSE_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 
 @dataclass(frozen=True, slots=True)
 class Match:
@@ -48,6 +51,9 @@ def _condition_tokens(token: Token, pattern: Pattern) -> tuple[Token, ...] | Non
         return ()
     kind, value = pattern.condition
     if kind == "obj":
+        if token.dep_ == "acl" and token.tag_ == "VBN" and _lemma(token.head) == value:
+            # "a report released Tuesday": the noun a participle describes is its object.
+            return (token.head,)
         for child in token.children:
             if child.dep_ in OBJECT_DEPS or child.dep_ == "nsubjpass":
                 if _lemma(child) == value:
@@ -56,6 +62,12 @@ def _condition_tokens(token: Token, pattern: Pattern) -> tuple[Token, ...] | Non
                 for conj in _children(child, frozenset({"conj"})):
                     if _lemma(conj) == value:
                         return (conj,)
+                # "offered 240,000 tons of food assistance": a quantity of it.
+                for prep in _children(child, frozenset({"prep"})):
+                    if prep.lower_ == "of":
+                        for noun in _children(prep, frozenset({"pobj"})):
+                            if _lemma(noun) == value:
+                                return (noun,)
         return None
     if kind == "prep":
         for child in _children(token, PREP_DEPS):
@@ -64,6 +76,10 @@ def _condition_tokens(token: Token, pattern: Pattern) -> tuple[Token, ...] | Non
         return None
     if kind == "comp":
         for child in _children(token, COMP_DEPS):
+            if value == ANY_CLAUSE and any(g.dep_ in CLAUSE_SUBJECT_DEPS for g in child.children):
+                # "wants Austria to pay": a clause with a doer of its own, whatever it does;
+                # the doer is the one addressed, not a word of the trigger.
+                return ()
             if _lemma(child) == value:
                 return (child,)
         return None
@@ -113,7 +129,9 @@ def match_token(token: Token, lexicon: Lexicon) -> Match | None:
     for pattern in lexicon.lookup(kind, _lemma(token)):
         extra = _condition_tokens(token, pattern)
         if extra is not None:
-            return Match(token, pattern, extra)
+            # A sense the lexicon marks as no event ("released a statement") leaves the
+            # word uncoded rather than falling back to the bare word's code.
+            return None if pattern.code == NO_EVENT else Match(token, pattern, extra)
     return None
 
 

@@ -6,7 +6,7 @@
    requirement a statement, a planned, required or claimed action the statement CAMEO codes
    (``restate``);
 3. ``complete_targets`` (here): a target for an event whose words name nobody on the
-   receiving end (``targets``);
+   receiving end (``targets``), never its venue nor the source's own country;
 4. ``records``: the Event records, dated, with modality, Goldstein and QuadClass.
 """
 
@@ -26,9 +26,9 @@ from parley.events.records import Coded, build_events
 from parley.events.resources import EventResources
 from parley.events.restate import allegation, as_statement, reported_stance
 from parley.events.targets import (
-    ADDRESSED_ROOTS,
+    acts_on_places,
     condition_clause_target,
-    home_target,
+    context_target,
     implicit_target,
     place_target,
 )
@@ -40,6 +40,10 @@ __all__ = ["code_candidate", "complete_targets", "find_events_in_parse"]
 # The code of a reported conditional warning ("said that if the US wants delay, there is no
 # need for dialogue"): CAMEO's threat, not otherwise specified.
 THREAT_CODE = "130"
+# Aid (07), concessions (08, moratoria among them) and the promise of either (033, 035) are
+# given to someone: the receiver may be named only in the sentences before.
+GIVING_ROOTS = frozenset({"07", "08"})
+GIVING_INTENTS = ("033", "035")
 
 
 def find_events_in_parse(
@@ -103,34 +107,31 @@ def code_candidate(candidate: Candidate, reading: Reading) -> Coded | None:
 
 def complete_targets(coded: Coded, reading: Reading) -> Coded:
     """A target for an event whose words name nobody on the receiving end: for a conflictual
-    one the other country of the sentence; for an action the place it happened in, or the
-    party it left; else the source's own country (but a bare statement, an appeal or a
-    demand stays addressed to nobody)."""
+    one, aid or a concession the other country of the sentence; for aid or a concession the
+    receiver the text named just before; for a departure the party it left. Never the place
+    it happened in, never the source's own country ("Chile granted asylum to three
+    officers" is aimed at nobody named, not at Chile)."""
     candidate, code = coded.candidate, coded.info.code
     sources, targets = coded.sources, coded.targets
 
     def unresolved() -> bool:
         return not any(t.resolved for t in targets)
 
-    if len(sources) == 1 and unresolved() and code[:2] >= "09":
+    giving = code[:2] in GIVING_ROOTS or code.startswith(GIVING_INTENTS)
+    if len(sources) == 1 and unresolved() and (code[:2] >= "09" or giving):
         implicit = implicit_target(candidate, sources[0], reading, coded.actor_heads[:1])
         if implicit is not None:
             targets = (implicit,)
-    if sources and unresolved() and not candidate.is_noun:
+    if len(sources) == 1 and unresolved() and giving:
+        context = context_target(candidate, sources[0], reading)
+        if context is not None:
+            targets = (context,)
+    if sources and unresolved() and not candidate.is_noun and acts_on_places(code):
         place = place_target(candidate.token, reading)
         if place is not None:
             targets = (place,)
     if sources and unresolved() and not candidate.is_noun:
         targets = _party_left(candidate, sources, reading) or targets
-    if (
-        len(sources) == 1
-        and unresolved()
-        and code != REPORTING_CODE
-        and code[:2] not in ADDRESSED_ROOTS
-    ):
-        home = home_target(sources[0], reading.mentions)
-        if home is not None:
-            targets = (home,)
     return dataclasses.replace(coded, targets=targets)
 
 

@@ -6,7 +6,7 @@
 - ``verbs.tsv``: Parley's own CAMEO lexicon of verbs, verb patterns and event nouns
 - ``complement_codes.tsv``: a governing event and its to-clause's event as one sub-code
 - ``statement_codes.tsv``: an action's root -> the code of an intent, threat, demand... of it
-- ``modality.tsv``, ``stance.tsv``, ``receiving_verbs.txt``: cue words
+- ``modality.tsv``, ``stance.tsv``, ``receiving_verbs.txt``, ``symmetric_words.txt``: cue words
 
 Every table is read through ``parley.datafiles``: a malformed line is a KnowledgeBaseError
 naming the file and the line. Nothing here is cached: ``EventResources.load`` reads each file
@@ -29,6 +29,8 @@ DATA = Path(__file__).with_name("data")
 ConditionKind = Literal["obj", "prep", "comp", "adj", "mod", "subj", "word"]
 CONDITION_KINDS: frozenset[str] = frozenset({"obj", "prep", "comp", "adj", "mod", "subj", "word"})
 CODE_RE = re.compile(r"^[0-9]{2,4}$")
+# The code of a lexicon entry for a word sense that is no event ("released a statement").
+NO_EVENT = "-"
 ROOT_RE = re.compile(r"^[0-9]{2}$")
 MODALITY_WHERE: frozenset[str] = frozenset({"aux", "neg", "govern", "mark", "adv"})
 MODALITIES: frozenset[str] = frozenset({"negated", "hypothetical", "future", "asserted"})
@@ -148,7 +150,7 @@ def parse_patterns(rows: Iterable[Row]) -> list[Pattern]:
         kind, lemma, condition, code = row.fields
         if kind not in ("V", "N") or not lemma:
             raise row.fail("kind must be V or N, with a lemma")
-        if not CODE_RE.match(code):
+        if not CODE_RE.match(code) and code != NO_EVENT:
             raise row.fail(f"{code!r} is not a CAMEO code")
         cond: tuple[ConditionKind, str] | None = None
         if condition != "-":
@@ -156,6 +158,8 @@ def parse_patterns(rows: Iterable[Row]) -> list[Pattern]:
             if head not in CONDITION_KINDS or not value:
                 raise row.fail(f"bad condition {condition!r}")
             cond = (head, value.lower())  # type: ignore[assignment]
+        if code == NO_EVENT and cond is None:
+            raise row.fail("a sense that is no event needs a condition saying which sense")
         patterns.append(Pattern(kind, lemma.lower(), cond, code, row.where))  # type: ignore[arg-type]
     return patterns
 
@@ -206,11 +210,11 @@ def read_stance_cues(path: Path) -> dict[tuple[str, str], str]:
 
 
 def read_lemmas(path: Path) -> frozenset[str]:
-    """A one-column list of verb lemmas."""
+    """A one-column list of lemmas."""
     words: set[str] = set()
     for row in read_rows(path):
         if len(row.fields) != 1 or not row.fields[0].isalpha():
-            raise row.fail("expected one verb lemma")
+            raise row.fail("expected one lemma")
         words.add(row.fields[0].lower())
     return frozenset(words)
 

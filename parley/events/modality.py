@@ -16,6 +16,8 @@ GOVERNING_DEPS = frozenset({"xcomp", "ccomp", "conj", "advcl", "acl", "pcomp", "
 SHARING_DEPS = frozenset({"xcomp", "conj"})
 # Links by which a nominal event hangs on the verb that carries it ("pose a threat").
 NOMINAL_DEPS = frozenset({"dobj", "attr", "nsubjpass", "oprd"})
+# How many nouns up a nominal event's frame may be denied ("no field of cooperation").
+FRAME_HOPS = 2
 _PRIORITY = {"negated": 0, "hypothetical": 1, "future": 2, "asserted": 3}
 
 
@@ -27,6 +29,10 @@ def _own(token: Token, cues: ModalityCues) -> str | None:
         lemma = child.lemma_.lower()
         if child.dep_ == "neg" or (child.dep_ == "det" and lower == "no"):
             found.append("negated")
+        elif child.dep_ == "preconj" and lower == "neither":
+            found.append("negated")  # "neither intention nor interest"
+        elif child.dep_ in ("aux", "auxpass") and any(g.dep_ == "neg" for g in child.children):
+            found.append("negated")  # "never will, accept": the negator hangs on "will"
         elif child.dep_ in ("aux", "auxpass") and (lower in cues["aux"] or lemma in cues["aux"]):
             found.append(cues["aux"].get(lower) or cues["aux"][lemma])
         elif child.dep_ == "aux" and lower == "going":  # "is going to"
@@ -46,12 +52,39 @@ def _own(token: Token, cues: ModalityCues) -> str | None:
     return min(found, key=_PRIORITY.__getitem__) if found else None
 
 
+def _negated_frame(trigger: Token, cues: ModalityCues) -> bool:
+    """Whether the trigger sits in a frame that denies it: a noun that is the matter of a
+    denied noun ("there exists no field of cooperation", "we have neither intention nor
+    interest in cooperation"), or a verb coordinated with a denied bare "do" ("does not, and
+    never will, accept")."""
+    token = trigger
+    if token.pos_ in ("NOUN", "PROPN"):
+        for _ in range(FRAME_HOPS):
+            if token.dep_ != "pobj" or token.head.dep_ != "prep":
+                return False
+            token = token.head.head
+            if token.pos_ not in ("NOUN", "PROPN"):
+                return False
+            if _own(token, cues) == "negated":
+                return True
+            if token.dep_ == "conj" and _own(token.head, cues) == "negated":
+                return True
+        return False
+    head = trigger.head
+    return (
+        trigger.dep_ == "conj"
+        and head.lemma_.lower() == "do"
+        and not any(c.dep_ in NOMINAL_DEPS for c in head.children)
+        and _own(head, cues) == "negated"
+    )
+
+
 def find_modality(trigger: Token, cues: ModalityCues) -> str:
     """The trigger's modality: its own cues first, then those of the words governing it
     (``cues``: where -> cue word -> modality, from ``modality.tsv``)."""
     own = _own(trigger, cues)
-    if own == "negated":
-        return own
+    if own == "negated" or _negated_frame(trigger, cues):
+        return "negated"
     token = trigger
     if trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ in NOMINAL_DEPS:
         # A nominal event takes the modality of the verb that carries it: "would pose a

@@ -13,7 +13,7 @@ import dataclasses
 
 from spacy.tokens import Token
 
-from parley.events.actors import Actor
+from parley.events.actors import VENUE_PREPS, Actor, mention_at
 from parley.events.candidates import Candidate
 from parley.events.clauses import (
     OBJECT_TARGET_PREPS,
@@ -27,9 +27,16 @@ from parley.events.clauses import (
 )
 from parley.events.coding import OBJECT_DEPS
 from parley.events.reading import Reading
-from parley.events.targets import place_target
+from parley.events.statements import stance_of
+from parley.events.targets import acts_on_places, place_target
 
 __all__ = ["noun_actors", "verb_actors"]
+
+# Pronouns that may stand for the one addressed ("told Iran that it must stop").
+ADDRESSEE_PRONOUNS = frozenset({"it", "they", "he", "she"})
+# Words that make a modifier the one an event is aimed at ("anti-DPRK", "DPRK-targeted").
+AIMED_WORDS = frozenset({"anti", "targeted", "aimed", "directed", "against"})
+HYPHENS = frozenset({"-", "\u2010", "\u2011", "\u2013"})
 
 
 def _unnamed_doer(verb: Token, reading: Reading) -> list[Actor]:
@@ -55,6 +62,65 @@ def _unnamed_doer(verb: Token, reading: Reading) -> list[Actor]:
     return []
 
 
+def _to_infinitive(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+def _between_pair(candidate: Candidate, reading: Reading) -> list[Actor]:
+    """The parties of a between-phrase on the word a light verb carries ("talks between X
+    and Y were held"), when that word names a symmetric act."""
+    verb = candidate.token
+    for word in candidate.match.extra:
+        if not reading.resources.is_symmetric((word,)):
+            continue
+        # "talks between X and Y were held", "talks were held between X and Y", "the second
+        # round of talks was held ... between X and Y"
+        holders = [word, verb]
+        if word.dep_ == "pobj" and word.head.lower_ == "of":
+            holders.append(word.head.head)
+        for prep in (c for holder in holders for c in holder.children):
+            if prep.dep_ == "prep" and prep.lower_ == "between":
+                for obj in prep.children:
+                    if obj.dep_ == "pobj":
+                        return _both_sides(obj, reading)
+    return []
+
+
+def _both_sides(obj: Token, reading: Reading) -> list[Actor]:
+    """The parties of "between X and Y"; the parser may hang Y under a phrase of X's ("between
+    the X delegation led by A and the Y delegation"): then the conjunct found deeper."""
+    pair = [a for a in reading.resolve(obj) if a.resolved]
+    if len(pair) > 1:
+        return pair
+    for token in obj.subtree:
+        if token.dep_ != "conj" or token.i == obj.i:
+            continue
+        known = {p.key for p in pair}
+        more = [a for a in reading.resolve(token) if a.resolved and a.key not in known]
+        if more:
+            return pair + more[:1]
+    return pair
+
+
+def _addressee(subject: Token, reading: Reading) -> list[Actor]:
+    """Who a pronoun in a reported obligation stands for: the one told, not the teller
+    ("reminded Syria that it must cooperate", "told Iran that it should stop")."""
+    clause = subject.head
+    if subject.lower_ not in ADDRESSEE_PRONOUNS or clause.dep_ != "ccomp":
+        return []
+    if stance_of(clause, reading.resources.stance_cues) != "obligation":
+        return []
+    told = [c for c in clause.head.children if c.dep_ in ("dobj", "dative") and c.i < clause.i]
+    if not told:
+        return []
+    start = subject.idx
+    return [
+        dataclasses.replace(a, text=subject.text, start=start, end=start + len(subject))
+        for a in reading.resolve(told[0])
+        if a.resolved
+    ]
+
+
 def verb_actors(
     candidate: Candidate, reading: Reading
 ) -> tuple[list[Actor], list[Actor], list[Token]]:
@@ -66,7 +132,10 @@ def verb_actors(
         # without its agent has an unknown doer, not the reporter.
         subject, passive = subject_head(candidate.reported_by)
     sources = reading.resolve(subject)
-    if (
+    addressed = _addressee(subject, reading) if subject is not None and not passive else []
+    if addressed:
+        sources = addressed
+    elif (
         subject is not None
         and not passive
         and subject.lower_ in SPEAKER_PRONOUNS
@@ -95,15 +164,17 @@ def verb_actors(
     if (
         subject is not None
         and not any(a.resolved for a in sources)
-        and verb.dep_ == "acl"
+        and (verb.dep_ == "acl" or (verb.dep_ == "relcl" and _to_infinitive(verb)))
         and verb.head.i == subject.i
         and subject.dep_ in ("dobj", "obj")
     ):
-        # "The PKK issued a declaration demanding ...": the declaration speaks for its issuer.
+        # "The PKK issued a declaration demanding ...": the declaration speaks for its issuer;
+        # "took a measure to cut off roads": the measure is its taker's.
         issuer, issuer_passive = subject_head(subject.head)
         if issuer is not None and not issuer_passive:
             issuers = reading.resolve(issuer)
-            sources = issuers if any(a.resolved for a in issuers) else sources
+            if any(a.resolved for a in issuers):
+                sources, subject = issuers, issuer
     condition_words = set(t.i for t in candidate.match.extra)
     target_heads: list[Token] = []
     if passive:
@@ -127,6 +198,11 @@ def verb_actors(
         target_heads += prep_objects(folded, TARGET_PREPS)
         # "promised to continue military aid to Mozambique": the aid's receiver.
         objects += folded_objects
+    for comp in verb.children:
+        # "promised to continue military aid to Mozambique": an uncoded to-clause's objects.
+        if comp.dep_ == "xcomp" and comp not in candidate.folded:
+            objects += [c for c in comp.children if c.dep_ in OBJECT_DEPS]
+            target_heads += prep_objects(comp, TARGET_PREPS)
     for obj in objects:  # "promised aid to Mozambique", "accepted demands from the rebels"
         target_heads += prep_objects(obj, OBJECT_TARGET_PREPS)
     if candidate.code[:2] == "08":
@@ -135,11 +211,26 @@ def verb_actors(
         for folded in candidate.folded:
             target_heads += prep_objects(folded, ("from",))
     if candidate.code[:2] in ("02", "10"):
-        # "demanded that Israel ease restrictions": the one asked to act is the target.
-        for comp in verb.children:
-            if comp.dep_ == "ccomp":
-                target_heads += [c for c in comp.children if c.dep_ in SUBJECT_DEPS]
-    targets = reading.first_resolved(target_heads)
+        # "demanded that Israel ease restrictions", "wants Rohan to attack Mordor": the one
+        # asked to act is the target, before anyone the asked-for act names.
+        asked = [
+            c
+            for comp in verb.children
+            if comp.dep_ == "ccomp"
+            for c in comp.children
+            if c.dep_ in SUBJECT_DEPS
+        ]
+        target_heads = asked + target_heads
+    places = acts_on_places(candidate.code)
+    if not places:
+        # "held talks at Yongbyon": where it happened, not with whom.
+        target_heads = [h for h in target_heads if not _venue(h, reading)]
+    targets = reading.first_resolved(target_heads, places=places)
+    if not any(a.resolved for a in sources):
+        # "Talks between X and Y were held": the parties of the light verb's event noun.
+        pair = _between_pair(candidate, reading)
+        if pair:
+            sources, targets = pair, [t for t in targets if t.key not in {a.key for a in pair}]
     heads = [subject] if subject is not None else []
     if subject is not None and subject.head.dep_ == "relcl" and subject.lower_ in ("that", "which"):
         # "a Nov. 2 column by the director ... that warned": the column's date dates it.
@@ -151,6 +242,18 @@ def verb_actors(
             noun = noun.head.head
             heads.append(noun)
     return sources, targets, heads
+
+
+def _venue(head: Token, reading: Reading) -> bool:
+    """Whether the phrase is an at/in-phrase naming a site or city ("at Yongbyon"), or a
+    name with no actor code there: a place, where a country named there may be a party
+    ("lashed out at Iran")."""
+    if head.dep_ != "pobj" or head.head.lower_ not in VENUE_PREPS:
+        return False
+    hit = mention_at(reading.mentions, head)
+    if hit is None or hit.entity is None:
+        return False
+    return hit.entity.kind == "location" or not hit.entity.actor
 
 
 def _receiver(noun: Token, reading: Reading) -> list[Actor]:
@@ -194,6 +297,29 @@ def _light_verb_actors(noun: Token, reading: Reading) -> tuple[list[Actor], list
     return sources, [a for a in reading.first_resolved(heads) if a.resolved]
 
 
+def _aimed_at(modifier: Token, noun: Token) -> bool:
+    """Whether a modifier names whom the event is aimed at: "anti-DPRK", "DPRK-targeted"."""
+    words = list(modifier.subtree)
+    if any(w.lower_ in AIMED_WORDS for w in words):
+        return True
+    first = words[0].i
+    doc = noun.doc
+    return any(doc[i].lower_ == "anti" for i in range(max(first - 2, 0), first))
+
+
+def _hyphened(modifier: Token, reading: Reading) -> list[Actor]:
+    """The other names joined to a modifier by hyphens ("DPRK" of "the DPRK-U.S. talks", which
+    the parser hangs under "U.S.")."""
+    found: list[Actor] = []
+    for child in modifier.children:
+        if child.dep_ not in ("compound", "amod", "nmod"):
+            continue
+        low, high = sorted((child.i, modifier.i))
+        if any(t.text in HYPHENS for t in modifier.doc[low + 1 : high]):
+            found += reading.resolve(child)
+    return found
+
+
 def noun_actors(
     candidate: Candidate, reading: Reading, depth: int = 0
 ) -> tuple[list[Actor], list[Actor]]:
@@ -203,17 +329,34 @@ def noun_actors(
     targets: list[Actor] = []
     modifiers: list[Actor] = []
     of_actors: list[Actor] = []
+    aimed: list[Actor] = []
+    # "talks between X and Y", "the X-Y talks": both parties act, each on the other (the
+    # pairs are made with the records). Nested in another event noun ("the postponement of
+    # talks between X and Y") the first still stands for the doer.
+    symmetric = depth == 0 and reading.resources.is_symmetric((noun,))
     for child in sorted(noun.children, key=lambda t: t.i):
         if child.dep_ == "poss":
             sources += [a for a in reading.resolve(child) if a.resolved]
+        elif child.dep_ in ("compound", "amod", "nmod", "npadvmod") and _aimed_at(child, noun):
+            # "anti-DPRK war drills", "DPRK-targeted drills": the one aimed at.
+            aimed += [a for a in reading.resolve(child) if a.resolved]
         elif child.dep_ in ("compound", "amod", "nmod"):
             modifiers += [a for a in reading.resolve(child) if a.resolved]
+            modifiers += [a for a in _hyphened(child, reading) if a.resolved]
         elif child.dep_ == "prep":
             objects = [g for g in child.children if g.dep_ == "pobj"]
             if not objects:
                 continue
             if child.lower_ == "between":
-                pair = [a for a in reading.resolve(objects[0]) if a.resolved]
+                pair = (
+                    _both_sides(objects[0], reading)
+                    if symmetric
+                    else [a for a in reading.resolve(objects[0]) if a.resolved]
+                )
+                if symmetric and len(pair) > 1:
+                    # The two sides are all the parties there are ("talks between X and Y
+                    # on a visit to X").
+                    return pair, []
                 sources += pair[:1]
                 targets += pair[1:2]
             elif child.lower_ == "from" and candidate.code[:2] == "08":
@@ -231,6 +374,7 @@ def noun_actors(
                     of_actors += [a for a in reading.resolve(objects[0]) if a.resolved]
             elif child.lower_ in TARGET_PREPS:
                 targets += [a for a in reading.resolve(objects[0]) if a.resolved]
+    targets += aimed
     receivers = _receiver(noun, reading) if depth == 0 else []
     if receivers:
         return sources, receivers
@@ -246,7 +390,10 @@ def noun_actors(
         targets = targets or of_actors
     else:
         sources += of_actors
-    # "US pressure": a modifier acts; "US-China dialogue": the first acts, the second answers.
+    # "US pressure": a modifier acts; "US-China dialogue": both talk, each to the other;
+    # "US-China pressure"? the first acts, the second answers.
+    if symmetric and len(modifiers) > 1 and not sources and not targets:
+        return modifiers, []
     if modifiers and not sources:
         sources = modifiers[:1]
         modifiers = modifiers[1:]

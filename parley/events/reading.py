@@ -25,17 +25,18 @@ class Reading:
     resources: EventResources
     candidates: Mapping[int, Candidate]  # every coded word by its index, dropped ones too
 
-    def resolve(self, head: Token | None) -> list[Actor]:
-        """The actors the phrase headed by ``head`` names (its words when it names none)."""
+    def resolve(self, head: Token | None, places: bool = True) -> list[Actor]:
+        """The actors the phrase headed by ``head`` names (its words when it names none);
+        without ``places``, not a place in its in/at modifier (see ``resolve_phrase``)."""
         if head is None:
             return []
-        return resolve_phrase(head, self.text, self.mentions, self.quotes)
+        return resolve_phrase(head, self.text, self.mentions, self.quotes, places)
 
-    def first_resolved(self, heads: Sequence[Token]) -> list[Actor]:
+    def first_resolved(self, heads: Sequence[Token], places: bool = True) -> list[Actor]:
         """The first phrase that names an entity; else the first phrase's words."""
         fallback: list[Actor] = []
         for head in heads:
-            actors = self.resolve(head)
+            actors = self.resolve(head, places)
             if any(a.resolved for a in actors):
                 return actors
             if not fallback:

@@ -1,7 +1,8 @@
 """The last pass: coded candidates with their actors become ``Event`` records.
 
-One event per (source, target) pair: coordinated parties acting together with nobody else act
-on each other ("Gondor and Rohan met"), an actor is never its own target. Each event gets the
+One event per (source, target) pair: parties doing a symmetric act together with nobody else
+act on each other ("Gondor and Rohan met"), an actor is never its own target and no event is
+X->X for one actor code. Each event gets the
 date of the time expression governing its clause (else the publication day), its modality, its
 trigger's offsets and a confidence; then the same trigger, code and coded pair is kept once, a
 bare "said" is left out, and the events are numbered in text order.
@@ -16,7 +17,6 @@ from datetime import date
 
 from spacy.tokens import Token
 
-from parley.entities.nominal import list_member
 from parley.events.actors import Actor
 from parley.events.candidates import REPORTING_CODE, Candidate
 from parley.events.clauses import MAX_GOVERNING_HOPS
@@ -30,6 +30,8 @@ from parley.records import Article, Event, Timex
 __all__ = ["Coded", "build_events"]
 
 Pair = tuple[Actor | None, Actor | None]
+# CAMEO's root of refusals: a denied intent ("will not accept") is restated as one.
+REFUSAL_ROOT = "12"
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,9 +101,13 @@ def _events_of(
     token, sent = candidate.token, candidate.sentence
     when, date_source = find_date(token, draft.actor_heads, timex_heads, on)
     modality = find_modality(token, resources.modality_cues)
+    refusal = info.root == REFUSAL_ROOT and candidate.match.code[:2] != REFUSAL_ROOT
+    if modality == "negated" and refusal:
+        # "will not accept" restated as a refusal: the refusal is what was said, asserted.
+        modality = "asserted"
     trigger = _trigger_span(candidate.match)
     out = []
-    for source, target in _pairs(draft):
+    for source, target in _pairs(draft, resources):
         event = Event(
             id="",
             source=source.entity.id if source and source.entity else None,
@@ -128,22 +134,29 @@ def _events_of(
     return out
 
 
-def _pairs(draft: Coded) -> list[Pair]:
+def _pairs(draft: Coded, resources: EventResources) -> list[Pair]:
     """The (source, target) pairs of a coded candidate, one event each."""
     sources, targets, heads = draft.sources, draft.targets, draft.actor_heads
+    candidate = draft.candidate
     resolved_sources = list({s.key: s for s in sources if s.key is not None}.values())
+    symmetric = resources.is_symmetric((*candidate.match.tokens, *candidate.folded))
     reciprocal = (
-        len(resolved_sources) > 1
+        symmetric
+        and len({s.code or s.key for s in resolved_sources}) > 1
         and not any(t.resolved for t in targets)
-        and bool(heads)
-        and _coordinated(heads[0])
-        and not _through_advcl(draft.candidate.token, heads[0])
+        and not (heads and _through_advcl(candidate.token, heads[0]))
     )
     if reciprocal:
-        # "Gondor and Osgiliath delayed their meeting", "Brazil and the US seek to deepen
-        # a partnership": parties acting together with nobody else act on each other, one
-        # event per ordered pair, as CAMEO codes a joint action.
-        return [(s, t) for s in resolved_sources for t in resolved_sources if s.key != t.key]
+        # "Gondor and Osgiliath met", "talks between X and Y", "the X-Y talks", "both sides
+        # agreed": parties acting together with nobody else act on each other, one event per
+        # ordered pair, as CAMEO codes a joint action. Parties listed as doing something to
+        # someone unnamed ("X, Y and Z should accept the offer") do it each on its own.
+        return [
+            (s, t)
+            for s in resolved_sources
+            for t in resolved_sources
+            if s.key != t.key and not _own_target(s, t)
+        ]
     either_sources: list[Actor | None] = list(sources) or [None]
     either_targets: list[Actor | None] = list(targets) or [None]
     # An actor is not its own target ("X reneged on his commitment"): the event stands,
@@ -169,12 +182,12 @@ def _side(actor: Actor | None) -> str | None:
 
 
 def _own_target(source: Actor, target: Actor) -> bool:
-    """Whether the target is the source itself, or its country's own people in a group
-    ("Mordor reneged on its pledge to Mordor's farmers"); the home country taken as the
-    target of an act on nobody named is not."""
-    if target.home or source.key is None:
+    """Whether the target is the source itself, one coded the same ("the DPRK side" and "the
+    DPRK": an event is never X->X for one actor code), or its country's own people in a group
+    ("Mordor reneged on its pledge to Mordor's farmers")."""
+    if source.key is None:
         return False
-    if source.key == target.key:
+    if source.key == target.key or (source.code is not None and source.code == target.code):
         return True
     one, other = source.entity, target.entity
     if one is None or other is None or not one.actor or not other.actor:
@@ -193,17 +206,6 @@ def _through_advcl(verb: Token, subject: Token) -> bool:
             return True
         token = token.head
     return False
-
-
-def _coordinated(head: Token) -> bool:
-    """Whether a phrase names several parties side by side ("Gondor and Rohan", "US and
-    British activists"), not one inside another ("Ithilen's minister Calimehtar")."""
-    return any(list_member(c) for c in head.children) or any(
-        c.dep_ in ("compound", "amod", "nmod")
-        and c.text[:1].isupper()
-        and any(g.dep_ == "conj" and g.text[:1].isupper() for g in c.children)
-        for c in head.children
-    )
 
 
 def _main_events(events: Iterable[Event]) -> list[Event]:
@@ -233,7 +235,7 @@ def _confidence(
     score = 0.45
     if source and source.resolved:
         score += 0.25
-    if target and target.resolved and target.text:  # not a home country taken as target
+    if target and target.resolved and target.text:  # not a party only implied
         score += 0.15
     if candidate.match.pattern.condition is not None:
         score += 0.1

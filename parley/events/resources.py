@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from spacy.tokens import Token
 from spacy.vocab import Vocab
 
 from parley.config import Config
@@ -46,6 +48,7 @@ class EventResources:
     modality_cues: ModalityCues
     stance_cues: StanceCues
     receiving_verbs: frozenset[str]
+    symmetric_words: frozenset[str]
 
     @classmethod
     def load(
@@ -69,12 +72,17 @@ class EventResources:
             modality_cues=read_modality_cues(data / "modality.tsv"),
             stance_cues=read_stance_cues(data / "stance.tsv"),
             receiving_verbs=read_lemmas(data / "receiving_verbs.txt"),
+            symmetric_words=read_lemmas(data / "symmetric_words.txt"),
         )
 
     def code_info(self, code: str) -> CodeInfo | None:
         """The code's name, Goldstein value and PLOVER type (a sub-code outside the table
         takes its parent's)."""
         return code_info(code, self.codes)
+
+    def is_symmetric(self, words: Iterable[Token]) -> bool:
+        """Whether the trigger's words name an act two parties do together ("met", "talks")."""
+        return any(w.lemma_.lower() in self.symmetric_words for w in words)
 
     def quad_class(self, code: str) -> int:
         return quad_class(code, self.quad_classes)

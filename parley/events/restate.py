@@ -16,6 +16,8 @@ from parley.events.statements import alleges, appeal_governor, stance_code, stan
 
 __all__ = ["allegation", "as_statement", "reported_stance", "same_side"]
 
+# CAMEO's threat, not otherwise specified.
+THREAT_CODE = "130"
 # Roots of attacks and violence that, claimed by someone else, are an accusation.
 ALLEGED_ROOTS = frozenset({"17", "18", "19", "20"})
 
@@ -66,8 +68,25 @@ def as_statement(
     if stance == "conditional" and not same_side(speakers, sources):
         return None
     negated = find_modality(candidate.token, res.modality_cues) == "negated"
+    if stance == "intent" and not negated and _unless(candidate):
+        # "will withdraw its force from Chad unless the president holds elections": a plan
+        # made a condition of another's act is a threat, whatever the plan.
+        code = res.statement_codes["threat"].get(candidate.code[:2], THREAT_CODE)
+        return code, sources, targets
     code = stance_code(candidate.code, stance, negated, res.statement_codes)
     return (code, sources, targets) if code else None
+
+
+def _unless(candidate: Candidate) -> bool:
+    """Whether the verb's clause (or a verb it is coordinated with) holds an unless-clause."""
+    token = candidate.token
+    for verb in (token, token.head if token.dep_ == "conj" else token):
+        for clause in verb.children:
+            if clause.dep_ == "advcl" and any(
+                m.dep_ == "mark" and m.lower_ == "unless" for m in clause.children
+            ):
+                return True
+    return False
 
 
 def allegation(

@@ -1,6 +1,8 @@
 """Targets for events whose words name nobody on the receiving end: the party of a warning's
-if-clause, the other country of a conflictual sentence, the place an action happened in, the
-source's own country."""
+if-clause, the other country of a conflictual sentence, the receiver of aid the text named
+just before, the place an assault or a curfew is done to. The place any other action happened
+in is its venue, no target ("a protest in Beijing" is not addressed to China), and the source's
+own country is never taken for a target."""
 
 from __future__ import annotations
 
@@ -9,27 +11,35 @@ from collections.abc import Sequence
 from spacy.tokens import Token
 
 from parley.entities.nominal import phrase_tokens
-from parley.events.actors import Actor, mention_at
+from parley.events.actors import VENUE_PREPS, Actor, mention_at
 from parley.events.candidates import Candidate
 from parley.events.clauses import PLACE_PREPS, conditional_threat, prep_objects
 from parley.events.coding import OBJECT_DEPS
 from parley.events.reading import Reading
-from parley.nlp.index import MentionIndex
-from parley.records import Entity
 
 __all__ = [
-    "ADDRESSED_ROOTS",
+    "acts_on_places",
     "condition_clause_target",
-    "home_target",
+    "context_target",
     "implicit_target",
     "place_target",
+    "venue_heads",
 ]
 
-# Appeals and demands are addressed to someone: one whose addressee the sentence does not
-# name is not taken to be addressed to the speaker's own country.
-ADDRESSED_ROOTS = frozenset({"02", "10"})
-# Code prefixes of actors that belong to no one country: their acts have no home.
-TRANSNATIONAL_PREFIXES = ("IGO", "NGO", "IMG", "MNC", "UIS", "REG")
+# How far back the text may have named the receiver of aid whose sentence names none: the
+# last few parties named, within about two sentences.
+CONTEXT_PARTIES = 4
+CONTEXT_CHARS = 400
+# Roots of acts done to a place rather than in it: concessions (a curfew eased), coercion (a
+# curfew imposed), assault, fighting and mass violence ("demolished homes in southern Gaza",
+# "retook a village in Cambodia"). The place of any other act is its venue ("talks in Geneva",
+# "a naval drill in the West Sea": a show of force is aimed at someone, not at the sea).
+PLACE_TARGET_ROOTS = frozenset({"08", "17", "18", "19", "20"})
+
+
+def acts_on_places(code: str) -> bool:
+    """Whether an act of this code is done to the place it happens in."""
+    return code[:2] in PLACE_TARGET_ROOTS
 
 
 def condition_clause_target(
@@ -51,37 +61,72 @@ def condition_clause_target(
 def implicit_target(
     candidate: Candidate, source: Actor, reading: Reading, skip: Sequence[Token] = ()
 ) -> Actor | None:
-    """For a conflictual event with no target: the other country the sentence names, outside
-    the source's own phrase ("US and British activists" names no target)."""
+    """For a conflictual event, an aid or a concession with no target: the other country the
+    sentence names, outside the source's own phrase ("US and British activists" names no
+    target) and the places the event happened in ("clashed in Beijing" is not against China)."""
     sent = candidate.sentence
-    best: Actor | None = None
+    if source.code is None:
+        return None
     inside = {t.i for head in skip for t in head.subtree}
+    if not acts_on_places(candidate.code):
+        # Places anywhere in the sentence: "a hospital in Kabul", "met in Beijing".
+        inside |= {
+            t.i
+            for token in sent
+            if token.dep_ == "pobj" and token.head.lower_ in VENUE_PREPS
+            for t in token.subtree
+        }
     for token in sent:
         if token.i in inside:
             continue
         hit = mention_at(reading.mentions, token)
-        if hit is None or hit.entity is None or source.code is None:
+        if hit is None or hit.entity is None:
             continue
         entity = hit.entity
         if source.entity is not None and entity.id == source.entity.id:
             continue
         if not entity.actor or entity.actor[:3] == source.code[:3]:
             continue
-        best = hit
-        break
-    return best
+        return hit
+    return None
 
 
-def place_target(verb: Token, reading: Reading) -> Actor | None:
-    """Where an action with nobody on its receiving end took place, as its target: a protest
-    in Beijing is addressed to China, a summit in Switzerland held there, as PETRARCH codes
-    them. Only a country or a place the entity stage put in one; the verb's own phrases, or
-    its object's ("demolished homes in southern Gaza")."""
+def context_target(candidate: Candidate, source: Actor, reading: Reading) -> Actor | None:
+    """For aid or a concession whose sentence names no receiver: the last other country
+    the text named just before ("... talks with the DPRK. The U.S. promised to offer food
+    assistance" is aid to the DPRK). Not written in the sentence: no words of its own."""
+    if source.code is None or len(source.code) < 3:
+        return None
+    start = candidate.sentence.start_char
+    for ref in reversed(reading.mentions.distinct_before(start, CONTEXT_PARTIES)):
+        entity = ref.entity
+        if start - ref.end > CONTEXT_CHARS:
+            break
+        if entity.kind != "country" or not entity.actor or entity.actor[:3] == source.code[:3]:
+            continue
+        return Actor(entity, "", source.start, source.start, implied=True)
+    return None
+
+
+def venue_heads(verb: Token) -> list[Token]:
+    """The places the verb's action happened in: its own in/at-phrases and its object's."""
     heads = prep_objects(verb, PLACE_PREPS)
     for obj in verb.children:
         if obj.dep_ in OBJECT_DEPS:
             heads += prep_objects(obj, PLACE_PREPS)
-    for head in heads:
+            # "shortened the curfew imposed in Sudan": where the thing acted on holds.
+            for clause in obj.children:
+                if clause.dep_ == "acl":
+                    heads += prep_objects(clause, PLACE_PREPS)
+    return heads
+
+
+def place_target(verb: Token, reading: Reading) -> Actor | None:
+    """Where an action took place: for an arrest with no agent, the state that made it; for
+    an act done to a place (``acts_on_places``: "imposed a curfew in Cizre"), its target.
+    Only a country or a place the entity stage put in one; the verb's own phrases, or its
+    object's ("demolished homes in southern Gaza")."""
+    for head in venue_heads(verb):
         hit = mention_at(reading.mentions, head)
         if hit is None:
             for token, _ in phrase_tokens(head):
@@ -93,24 +138,3 @@ def place_target(verb: Token, reading: Reading) -> Actor | None:
         if hit.entity.kind in ("country", "location") and hit.entity.actor:
             return hit
     return None
-
-
-def home_target(source: Actor, mentions: MentionIndex) -> Actor | None:
-    """For an action nobody is named on the receiving end of, the source's own country:
-    "Bashir shortened the curfew", "the government lifted a state of emergency" act on their
-    country, as both PLOVER and PETRARCH code them (target SDN, USA)."""
-    code = source.code
-    if not code or len(code) < 3 or not code[:3].isalpha():
-        return None
-    if code.startswith(TRANSNATIONAL_PREFIXES):
-        return None
-    # The country entity of the document that the source belongs to; not written in the
-    # sentence: no words, no offsets of its own.
-    home = _country_entity(code[:3], mentions)
-    return Actor(home, "", source.start, source.start, home=True) if home is not None else None
-
-
-def _country_entity(code: str, mentions: MentionIndex) -> Entity | None:
-    """The document's entity coded exactly ``code`` (a country), if it names one."""
-    return next((e for e in mentions.by_id.values() if e.actor == code), None)
-

@@ -17,8 +17,11 @@ from parley.time.anchor import parse_published
 Code = Callable[..., tuple[Event, ...]]
 
 
-def entities_for(text: str, actors: dict[str, str]) -> tuple[Entity, ...]:
-    """One entity per name, with a mention at every place the name occurs in the text."""
+def entities_for(
+    text: str, actors: dict[str, str], kinds: dict[str, str] | None = None
+) -> tuple[Entity, ...]:
+    """One entity per name, with a mention at every place the name occurs in the text; its
+    kind from ``kinds`` (a city is a "location"), else a person or a country."""
     out = []
     for n, (name, code) in enumerate(actors.items(), start=1):
         mentions = []
@@ -27,6 +30,7 @@ def entities_for(text: str, actors: dict[str, str]) -> tuple[Entity, ...]:
             mentions.append(Mention(start, start + len(name), name))
             start = text.find(name, start + len(name))
         kind = "person" if code.endswith("GOV") and " " in name else "country"
+        kind = (kinds or {}).get(name, kind)
         out.append(Entity(f"e{n}", name, kind, code, code[:3], (), None, tuple(mentions)))  # type: ignore[arg-type]
     return tuple(out)
 
@@ -50,7 +54,8 @@ def event_resources() -> Callable[[Config], EventResources]:
 
 @pytest.fixture(scope="session")
 def code(nlp, event_resources) -> Code:  # type: ignore[no-untyped-def]
-    """code(text, {name: actor}, timexes=(), config=Config()) -> the events found."""
+    """code(text, {name: actor}, timexes=(), config=Config(), kinds={name: kind}) -> the
+    events found."""
 
     def run(
         text: str,
@@ -58,13 +63,16 @@ def code(nlp, event_resources) -> Code:  # type: ignore[no-untyped-def]
         timexes: tuple[Timex, ...] = (),
         config: Config | None = None,
         published: str | None = "2018-11-12T17:37:00+09:00",
+        kinds: dict[str, str] | None = None,
     ) -> tuple[Event, ...]:
         doc = nlp(text)
         config = config or Config()
         kb = load_knowledge_base(config.knowledge, config.petrarch_actors)
         # The entity stage's last pass codes what the hand-made entities leave out
         # ("Syrian soldiers", a country the model missed), as it does in the pipeline.
-        entities = add_nominal_entities(doc, text, entities_for(text, actors or {}), kb, None)
+        entities = add_nominal_entities(
+            doc, text, entities_for(text, actors or {}, kinds), kb, None
+        )
         parse = ParseIndex.build(doc)
         on = parse_published(published).date() if published else None
         return find_events(

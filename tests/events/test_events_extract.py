@@ -157,9 +157,10 @@ def test_extract_subject_of_is_about_to(code: Code) -> None:
     assert any(e.source_actor == "GON" and e.target_actor == "ROH" for e in events)
 
 
-def test_extract_place_of_untargeted_action_is_its_target(code: Code) -> None:
+def test_extract_place_of_untargeted_action_is_no_target(code: Code) -> None:
+    # A venue: the protest happened in Gondor, it was not addressed to Gondor.
     events = code("Rohan demonstrators staged a protest in Gondor on Sunday.", COUNTRIES)
-    assert ("ROH", "14", "GON") in _pairs(events)
+    assert ("ROH", "14", None) in _pairs(events)
 
 
 def test_extract_place_does_not_replace_a_named_target(code: Code) -> None:
@@ -216,11 +217,11 @@ def test_extract_raised_subject_of_passive_governor_acts(code: Code) -> None:
     assert any(e.source_actor == "GON" and e.cameo[:2] == "04" for e in events)
 
 
-def test_extract_action_on_nobody_named_targets_the_home_country(code: Code) -> None:
+def test_extract_action_on_nobody_named_has_no_home_target(code: Code) -> None:
     events = code("Gondor lifted the state of emergency on Sunday.", COUNTRIES)
     lifted = [e for e in events if e.source_actor == "GON"]
     assert lifted
-    assert all(e.target_actor == "GON" and e.target_text is None for e in lifted)
+    assert all(e.target_actor is None for e in lifted)
 
 
 def test_extract_declaration_speaks_for_its_issuer(code: Code) -> None:

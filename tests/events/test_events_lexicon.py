@@ -11,7 +11,7 @@ import pytest
 from parley.analysis import Config
 from parley.errors import KnowledgeBaseError
 from parley.events.coding import refine_with_complement
-from parley.events.lexicon import DATA, read_patterns
+from parley.events.lexicon import DATA, NO_EVENT, read_patterns
 from parley.events.resources import EventResources
 from parley.events.statements import alleges, stance_code
 
@@ -62,7 +62,7 @@ def test_lexicon_plover_types(resources: EventResources, code: str, plover: str 
 
 
 def test_lexicon_covers_all_roots(resources: EventResources) -> None:
-    patterns = read_patterns(DATA / "verbs.tsv")
+    patterns = [p for p in read_patterns(DATA / "verbs.tsv") if p.code != NO_EVENT]
     assert {p.code[:2] for p in patterns} == {f"{n:02d}" for n in range(1, 21)}
     assert all(p.code in resources.codes for p in patterns)
 
@@ -101,6 +101,13 @@ def test_lexicon_malformed_line_names_file_and_line(tmp_path: Path) -> None:
         read_patterns(path)
 
 
+def test_lexicon_no_event_sense_needs_a_condition(tmp_path: Path) -> None:
+    path = tmp_path / "verbs.tsv"
+    path.write_text("V\trelease\tobj:statement\t-\nV\trelease\t-\t-\n", encoding="utf-8")
+    with pytest.raises(KnowledgeBaseError, match=r"verbs\.tsv:2"):
+        read_patterns(path)
+
+
 def test_lexicon_bad_condition(tmp_path: Path) -> None:
     path = tmp_path / "verbs.tsv"
     path.write_text("V\turge\tsideways:x\t020\n", encoding="utf-8")
@@ -116,6 +123,7 @@ def test_lexicon_bad_condition(tmp_path: Path) -> None:
         ("statement_codes.tsv", "wish\t04\t036\n"),
         ("modality.tsv", "will\tperhaps\taux\n"),
         ("receiving_verbs.txt", "face up\n"),
+        ("symmetric_words.txt", "meet with\n"),
     ],
 )
 def test_lexicon_bad_table_names_file_and_line(tmp_path: Path, name: str, line: str) -> None:

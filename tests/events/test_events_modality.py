@@ -47,3 +47,31 @@ def test_modality_prediction_is_not_asserted(code: Code) -> None:
 def test_modality_carried_and_adjective_governed_are_not_asserted(code: Code, text: str) -> None:
     events = code(text, ACTORS)
     assert events and all(e.modality != "asserted" for e in events)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "There exists no field of cooperation between Gondor and Rohan.",
+        "We have neither intention nor interest in cooperation with Rohan, Gondor said.",
+        "Gondor has no plan for talks with Rohan.",
+    ],
+)
+def test_modality_denied_frame_negates_the_event_noun(code: Code, text: str) -> None:
+    events = code(text, {"Gondor": "GON", "Rohan": "ROH"})
+    assert events
+    assert all(e.modality == "negated" for e in events)
+
+
+def test_modality_frame_without_denial_stays_asserted(code: Code) -> None:
+    text = "The two countries widened the field of cooperation between Gondor and Rohan."
+    events = code(text, {"Gondor": "GON", "Rohan": "ROH"})
+    assert events
+    assert all(e.modality == "asserted" for e in events)
+
+
+def test_modality_denied_do_coordinated_with_the_verb(code: Code) -> None:
+    text = "Gondor does not, and never will, accept Mordor as a nuclear state."
+    events = code(text, {"Gondor": "GON", "Mordor": "MOR"})
+    # A refusal, stated: no AGREE, and the refusal is not itself denied.
+    assert [(e.cameo[:2], e.modality) for e in events] == [("12", "asserted")]

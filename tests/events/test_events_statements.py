@@ -58,3 +58,60 @@ def test_statements_continuing_action_is_no_plan(code: Code) -> None:
     events = code("Gondor will continue to impose sanctions on Mordor.", COUNTRIES)
     assert [e.cameo for e in events] == ["163"]
     assert events[0].modality == "future"
+
+
+def test_statements_reminding_another_of_an_obligation_is_a_demand_on_it(code: Code) -> None:
+    text = "The king of Gondor reminded Rohan that it must cooperate with Mordor."
+    events = code(text, {**COUNTRIES, "king of Gondor": "GONGOV"})
+    assert [(e.source_actor, e.cameo[:2], e.target_actor) for e in events] == [
+        ("GONGOV", "10", "ROH")
+    ]
+
+
+def test_statements_pronoun_of_a_told_obligation_is_the_one_told(code: Code) -> None:
+    events = code("Gondor told Rohan that it should withdraw its troops.", COUNTRIES)
+    assert all(e.source_actor == "GON" and e.target_actor == "ROH" for e in events)
+    assert events
+
+
+def test_statements_pronoun_of_a_told_plan_is_the_teller(code: Code) -> None:
+    events = code("Gondor told Rohan that it would attack Mordor.", COUNTRIES)
+    assert [(e.source_actor, e.cameo[:2], e.target_actor) for e in events] == [("GON", "13", "MOR")]
+
+
+def test_statements_wanting_another_to_act_uncoded_is_appeal_not_what_it_names(
+    code: Code,
+) -> None:
+    # The killing is part of what is asked for (compensation to its victims), not an event
+    # of the sentence.
+    text = "Gondor wants Rohan to pay compensation to the farmers killed in the raid."
+    events = code(text, COUNTRIES)
+    assert [(e.source_actor, e.cameo[:2], e.target_actor) for e in events] == [("GON", "02", "ROH")]
+
+
+def test_statements_wanting_to_act_oneself_is_no_appeal(code: Code) -> None:
+    assert not code("Gondor wants to build more roads.", COUNTRIES)
+
+
+def test_statements_plan_on_a_condition_is_a_threat(code: Code) -> None:
+    text = (
+        "Gondor announced that it will withdraw its force from Rohan unless Rohan holds elections."
+    )
+    events = code(text, COUNTRIES)
+    assert ("GON", "13", "ROH") in {(e.source_actor, e.cameo[:2], e.target_actor) for e in events}
+    assert all(e.cameo[:2] != "03" for e in events)
+
+
+def test_statements_plan_without_a_condition_stays_an_intent(code: Code) -> None:
+    events = code("Gondor announced that it will withdraw its force from Rohan.", COUNTRIES)
+    assert {e.cameo[:2] for e in events} == {"03"}
+
+
+def test_statements_ordered_force_is_the_orderers_act(code: Code) -> None:
+    events = code("Gondor ordered the arrest of three Rohan envoys on Monday.", COUNTRIES)
+    assert {e.cameo for e in events if e.source_actor == "GON"} == {"173"}
+
+
+def test_statements_ordered_inquiry_stays_a_demand(code: Code) -> None:
+    events = code("Gondor ordered an investigation against Rohan.", COUNTRIES)
+    assert {e.cameo[:2] for e in events} == {"10"}

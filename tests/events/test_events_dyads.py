@@ -1,0 +1,253 @@
+"""Who acts on whom: venues, the source's own country, symmetric acts, lists of parties, and
+the receiver of aid named only in the sentence before."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.events.conftest import Code
+
+COUNTRIES = {
+    "Mordor": "MOR",
+    "Gondor": "GON",
+    "Rohan": "ROH",
+    "Arnor": "ARN",
+    "Minas Tirith": "GON",
+    "Edoras": "ROH",
+}
+# Edoras is a city of Rohan, Minas Tirith one of Gondor.
+PLACES = {"Edoras": "location", "Minas Tirith": "location"}
+
+
+def _pairs(events):  # type: ignore[no-untyped-def]
+    return {(e.source_actor, e.cameo[:2], e.target_actor) for e in events}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mordor and Arnor met in Edoras on Tuesday.",
+        "Envoys of Mordor and Arnor held talks at Edoras last week.",
+        "Talks between Mordor and Arnor took place in Edoras.",
+    ],
+)
+def test_dyads_venue_is_never_a_target(code: Code, text: str) -> None:
+    events = code(text, COUNTRIES, kinds=PLACES)
+    assert events
+    assert all(e.target_actor != "ROH" for e in events)
+
+
+def test_dyads_receiver_located_somewhere_is_not_that_place(code: Code) -> None:
+    # The hospital is in Edoras; Rohan received nothing.
+    events = code(
+        "Mordor donated medicine to a hospital in Edoras on Monday.", COUNTRIES, kinds=PLACES
+    )
+    assert [(e.source_actor, e.cameo[:2]) for e in events] == [("MOR", "07")]
+    assert all(e.target_actor != "ROH" for e in events)
+
+
+def test_dyads_what_an_assault_hits_is_the_place(code: Code) -> None:
+    # An act done to a place, unlike a meeting held there: the place is its target.
+    events = code("Mordor shelled villages in Rohan overnight.", COUNTRIES, kinds=PLACES)
+    assert ("MOR", "19", "ROH") in _pairs(events)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gondor granted asylum to three officers on Friday.",
+        "Gondor lifted the curfew on Sunday.",
+    ],
+)
+def test_dyads_no_target_from_the_source_country(code: Code, text: str) -> None:
+    events = code(text, COUNTRIES, kinds=PLACES)
+    assert events
+    assert all(e.target_actor is None for e in events)
+
+
+def test_dyads_never_one_code_on_both_sides(code: Code) -> None:
+    # Two names of one country: Gondor does not criticise Gondor.
+    events = code("Gondor criticized Minas Tirith for the delay.", COUNTRIES, kinds=PLACES)
+    assert events
+    assert all(e.source_actor != e.target_actor for e in events)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mordor and Arnor held talks on Tuesday.",
+        "Delegations of Mordor and Arnor met on Tuesday.",
+        "Talks between Mordor and Arnor ended on Tuesday.",
+        "The Mordor-Arnor talks ended on Tuesday.",
+        "Mordor and Arnor agreed to resume the excavation.",
+    ],
+)
+def test_dyads_symmetric_act_goes_both_ways(code: Code, text: str) -> None:
+    events = code(text, COUNTRIES, kinds=PLACES)
+    dyads = {(e.source_actor, e.target_actor) for e in events}
+    assert {("MOR", "ARN"), ("ARN", "MOR")} <= dyads
+    assert all(e.source_actor != e.target_actor for e in events)
+
+
+def test_dyads_both_sides_are_the_last_two_parties(code: Code) -> None:
+    text = "Mordor sent envoys to Arnor. Both sides agreed to resume the excavation."
+    events = code(text, COUNTRIES, kinds=PLACES)
+    second = [e for e in events if e.start >= text.index("Both")]
+    assert {("MOR", "ARN"), ("ARN", "MOR")} <= {(e.source_actor, e.target_actor) for e in second}
+
+
+def test_dyads_nested_symmetric_noun_keeps_one_doer(code: Code) -> None:
+    # Who postponed the talks is not said; the first party stands for the doer.
+    text = "The postponement of talks between Gondor and Arnor surprised observers."
+    assert _pairs(code(text, COUNTRIES, kinds=PLACES)) == {("GON", "16", "ARN")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mordor, Rohan and Arnor should accept the offer without conditions.",
+        "Mordor and Arnor condemned the decision on Monday.",
+    ],
+)
+def test_dyads_listed_parties_acting_on_something_else_do_not_act_on_each_other(
+    code: Code, text: str
+) -> None:
+    events = code(text, COUNTRIES, kinds=PLACES)
+    assert events
+    assert all(e.target_actor is None for e in events)
+    assert len({e.source_actor for e in events}) == len(events)
+
+
+def test_dyads_aid_goes_to_the_party_named_just_before(code: Code) -> None:
+    text = (
+        "Gondor and Arnor held talks in Edoras on Tuesday. "
+        "Gondor promised to offer 240,000 tons of food assistance."
+    )
+    events = code(text, COUNTRIES, kinds=PLACES)
+    aid = [e for e in events if e.start >= text.index("Gondor promised")]
+    assert [(e.source_actor, e.cameo, e.target_actor) for e in aid] == [("GON", "033", "ARN")]
+    # The receiver is not written in the sentence: no words of its own.
+    assert aid[0].target_text is None
+
+
+def test_dyads_aid_with_no_other_party_before_has_no_target(code: Code) -> None:
+    events = code("Gondor promised to offer 240,000 tons of food assistance.", COUNTRIES)
+    assert [(e.source_actor, e.cameo, e.target_actor) for e in events] == [("GON", "033", None)]
+
+
+def test_dyads_uncoded_to_clause_names_the_receiver(code: Code) -> None:
+    events = code("Gondor has promised to continue military aid to Rohan.", COUNTRIES)
+    assert ("GON", "03", "ROH") in _pairs(events)
+
+
+def test_dyads_passive_talks_between_go_both_ways(code: Code) -> None:
+    text = "Talks between Gondor and Rohan were held in Minas Tirith."
+    events = code(text, COUNTRIES, kinds=PLACES)
+    assert {(e.source_actor, e.target_actor) for e in events} == {("GON", "ROH"), ("ROH", "GON")}
+
+
+def test_dyads_both_sides_skips_an_uncoded_name(code: Code) -> None:
+    text = "Mordor sent envoys to Arnor and the Lake Mission. Both sides agreed to meet again."
+    events = code(text, {**COUNTRIES, "Lake Mission": ""})
+    second = [e for e in events if e.start >= text.index("Both")]
+    assert {(e.source_actor, e.target_actor) for e in second} == {("MOR", "ARN"), ("ARN", "MOR")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Rohan army started Gondor-targeted drills on Monday.",
+        "The Rohan army started anti-Gondor drills on Monday.",
+    ],
+)
+def test_dyads_modifier_aimed_at_is_the_target(code: Code, text: str) -> None:
+    events = code(text, {**COUNTRIES, "Rohan army": "ROHMIL"})
+    assert [(e.source_actor, e.cameo[:2], e.target_actor) for e in events] == [
+        ("ROHMIL", "15", "GON")
+    ]
+
+
+def test_dyads_moratorium_agreed_is_a_concession_to_the_other_party(code: Code) -> None:
+    text = (
+        "Gondor and Mordor held talks in Edoras. "
+        "Mordor agreed to a moratorium on missile tests at the Dol Guldur site."
+    )
+    events = code(text, {**COUNTRIES, "Dol Guldur": ""}, kinds=PLACES)
+    later = [e for e in events if e.start >= text.index("Mordor agreed")]
+    assert [(e.source_actor, e.cameo, e.target_actor) for e in later] == [("MOR", "035", "GON")]
+
+
+def test_dyads_agreed_event_noun_is_one_event(code: Code) -> None:
+    events = code("Mordor agreed to a truce with Gondor on Sunday.", COUNTRIES)
+    assert [(e.source_actor, e.cameo[:2], e.target_actor) for e in events] == [("MOR", "03", "GON")]
+
+
+def test_dyads_what_a_concession_eases_is_the_place(code: Code) -> None:
+    # Not a venue: the state of emergency held in Edoras, and lifting it acts on Rohan.
+    text = "The Rohan government lifted the state of emergency in Edoras on Sunday."
+    events = code(text, {**COUNTRIES, "Rohan government": "ROHGOV"}, kinds=PLACES)
+    assert [(e.source_actor, e.cameo[:2], e.target_actor) for e in events] == [
+        ("ROHGOV", "08", "ROH")
+    ]
+
+
+def test_dyads_titles_in_apposition_are_one_party(code: Code) -> None:
+    text = (
+        "Aragorn, chief of the Dunedain and king of Gondor, met Eomer, "
+        "marshal of the Riders and king of Rohan, on Monday."
+    )
+    actors = {**COUNTRIES, "Aragorn": "GONGOV", "Eomer": "ROHGOV", "Dunedain": "ARN"}
+    events = code(text, actors)
+    assert [(e.source_actor, e.cameo[:2], e.target_actor) for e in events] == [
+        ("GONGOV", "04", "ROHGOV")
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Talks were held between the envoys of Gondor and Rohan on Monday.",
+        "There were talks between Aragorn, envoy of Gondor, and Eomer, marshal of Rohan.",
+        "Talks between Gondor and Rohan took place on a visit to Gondor.",
+    ],
+)
+def test_dyads_between_phrase_names_both_sides(code: Code, text: str) -> None:
+    events = code(text, {**COUNTRIES, "Aragorn": "GONGOV", "Eomer": "ROHGOV"})
+    dyads = {
+        (e.source_actor[:3], e.target_actor[:3])
+        for e in events
+        if e.cameo[:2] == "04"
+        if e.source_actor and e.target_actor
+    }
+    assert dyads == {("GON", "ROH"), ("ROH", "GON")}
+
+
+def test_dyads_demonstrative_pronoun_is_not_the_last_name(code: Code) -> None:
+    text = "Gondor met Rohan on Monday. Those who opposed the meeting attacked Mordor."
+    events = code(text, COUNTRIES)
+    attack = [e for e in events if e.cameo[:2] == "19"]
+    assert attack
+    assert all(e.source_actor is None for e in attack)
+
+
+def test_dyads_offer_of_aid_is_one_intent_to_give_it(code: Code) -> None:
+    events = code("The Rohan offer of food aid to Gondor came on Monday.", COUNTRIES)
+    assert [(e.source_actor, e.cameo, e.target_actor) for e in events] == [("ROH", "033", "GON")]
+
+
+def test_dyads_between_phrase_with_a_leader_named_in_each_side(code: Code) -> None:
+    text = (
+        "The second round of the talks was held in Edoras on Monday between the Gondor "
+        "delegation led by Aragorn and the Mordor delegation led by the Mouth."
+    )
+    events = code(text, {**COUNTRIES, "Aragorn": "GONGOV"}, kinds=PLACES)
+    assert {
+        (e.source_actor[:3], e.target_actor[:3])
+        for e in events
+        if e.source_actor and e.target_actor
+    } == {("GON", "MOR"), ("MOR", "GON")}
+
+
+def test_dyads_show_of_force_is_not_aimed_at_its_waters(code: Code) -> None:
+    events = code("Mordor staged a naval drill in the waters off Edoras.", COUNTRIES, kinds=PLACES)
+    assert [(e.source_actor, e.cameo[:2], e.target_actor) for e in events] == [("MOR", "15", None)]

@@ -1,0 +1,104 @@
+"""Word senses: the same verb or noun as an event, as another event, or as no event at all;
+force posture (CAMEO root 15), which military drills, reinforcements and weapons tests are."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.events.conftest import Code
+
+COUNTRIES = {"Mordor": "MOR", "Gondor": "GON", "Rohan": "ROH"}
+
+
+def _codes(events):  # type: ignore[no-untyped-def]
+    return {(e.source_actor, e.cameo, e.target_actor) for e in events}
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        # Releasing a text is a statement, not the release of persons (0841).
+        ("The Gondor foreign ministry released the following press statement on Monday.", "08"),
+        ("Gondor released the figures for the harvest on Monday.", "08"),
+        # Receiving a message is not hosting a visit (043).
+        ("Gondor received a message of greeting from Rohan on Monday.", "04"),
+        ("The king of Gondor received a letter from Rohan.", "04"),
+    ],
+)
+def test_senses_not_the_bare_words_event(code: Code, text: str, absent: str) -> None:
+    events = code(text, COUNTRIES)
+    assert all(e.cameo[:2] != absent for e in events)
+
+
+def test_senses_release_of_persons_stays(code: Code) -> None:
+    events = code("Gondor released three prisoners from Rohan on Monday.", COUNTRIES)
+    assert any(e.cameo == "0841" for e in events)
+
+
+@pytest.mark.parametrize(
+    ("text", "cameo"),
+    [
+        ("Gondor conducted live ammunition firing drills near the border on Monday.", "150"),
+        ("Gondor staged shelling exercises on the islands.", "150"),
+        ("Mordor and Rohan staged joint naval maneuvers last week.", "150"),
+        ("Gondor has reinforced its troops along the border.", "154"),
+        ("Mordor conducted its fifth nuclear test on Friday.", "150"),
+        ("Mordor's nuclear test drew wide protest.", "150"),
+    ],
+)
+def test_senses_force_posture(code: Code, text: str, cameo: str) -> None:
+    events = code(text, COUNTRIES)
+    assert cameo in {e.cameo for e in events}
+    # Drills are no fighting (19) and no assault (18).
+    assert all(e.cameo[:2] not in ("18", "19") for e in events)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The Gondor army took a measure to physically cut off roads linked with Rohan.",
+            ("GONMIL", "191", "ROH"),
+        ),
+        ("Gondor closed its border with Rohan on Friday.", ("GON", "191", "ROH")),
+        ("Gondor cut off assistance to Rohan on Friday.", ("GON", "162", "ROH")),
+    ],
+)
+def test_senses_cutting_off_roads_is_a_blockade(
+    code: Code, text: str, expected: tuple[str, str, str]
+) -> None:
+    events = code(text, {**COUNTRIES, "Gondor army": "GONMIL"})
+    assert expected in _codes(events)
+
+
+def test_senses_protesters_blocking_a_road_protest(code: Code) -> None:
+    events = code("Rohan farmers blocked the road to the capital on Friday.", COUNTRIES)
+    assert {e.cameo for e in events} == {"144"}
+
+
+def test_senses_released_report_is_no_release_of_persons(code: Code) -> None:
+    text = "A long report released on Tuesday in Gondor alleged that Rohan knew of the raid."
+    events = code(text, COUNTRIES)
+    assert all(e.cameo[:2] != "08" for e in events)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Gondor strengthened ties with Rohan last year.", ("GON", "05", "ROH")),
+        ("Gondor expanded cooperation with Rohan last year.", ("GON", "06", "ROH")),
+    ],
+)
+def test_senses_strengthening_relations_is_cooperation(
+    code: Code, text: str, expected: tuple[str, str, str]
+) -> None:
+    events = code(text, COUNTRIES)
+    assert expected in {(e.source_actor, e.cameo[:2], e.target_actor) for e in events}
+
+
+def test_senses_two_parties_deepening_a_partnership_act_on_each_other(code: Code) -> None:
+    events = code("Gondor and Rohan are seeking to deepen a partnership in trade.", COUNTRIES)
+    assert {(e.source_actor, e.cameo, e.target_actor) for e in events} == {
+        ("GON", "031", "ROH"),
+        ("ROH", "031", "GON"),
+    }
