@@ -14,27 +14,8 @@ statements CAMEO codes), ``targets`` (targets nobody named), ``records`` (the Ev
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from datetime import date
-
-from parley.events.extract import find_events_in_parse
+from parley.events.extract import find_events
 from parley.events.petrarch import read_verb_dictionary
 from parley.events.resources import EventResources
-from parley.nlp.index import MentionIndex, ParseIndex
-from parley.records import Article, Event, Quote, Timex
 
 __all__ = ["EventResources", "find_events", "read_verb_dictionary"]
-
-
-def find_events(
-    parse: ParseIndex,
-    mentions: MentionIndex,
-    article: Article,
-    on: date | None,
-    timexes: Sequence[Timex],
-    quotes: Sequence[Quote],
-    resources: EventResources,
-) -> tuple[Event, ...]:
-    """The article's events, in text order (``on``: the publication day, the date of an
-    event whose clause names none)."""
-    return find_events_in_parse(parse, mentions, article, on, timexes, quotes, resources)

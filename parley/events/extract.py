@@ -35,7 +35,7 @@ from parley.events.targets import (
 from parley.nlp.index import MentionIndex, ParseIndex
 from parley.records import Article, Event, Quote, Timex
 
-__all__ = ["code_candidate", "complete_targets", "find_events_in_parse"]
+__all__ = ["code_candidate", "complete_targets", "find_events"]
 
 # The code of a reported conditional warning ("said that if the US wants delay, there is no
 # need for dialogue"): CAMEO's threat, not otherwise specified.
@@ -46,7 +46,7 @@ GIVING_ROOTS = frozenset({"07", "08"})
 GIVING_INTENTS = ("033", "035")
 
 
-def find_events_in_parse(
+def find_events(
     parse: ParseIndex,
     mentions: MentionIndex,
     article: Article,
@@ -55,6 +55,8 @@ def find_events_in_parse(
     quotes: Sequence[Quote],
     resources: EventResources,
 ) -> tuple[Event, ...]:
+    """The article's events, in text order (``on``: the publication day, the date of an
+    event whose clause names none)."""
     candidates = find_candidates(parse, resources.lexicon, resources.complement_codes)
     reading = Reading(parse.text, mentions, quotes, resources, by_token(candidates))
     coded = (complete_targets(c, reading) for c in _coded(candidates, reading))

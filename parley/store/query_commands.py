@@ -21,6 +21,7 @@ FormatOption = Annotated[
 ActorOption = Annotated[
     str | None, typer.Option(help="An actor code or its prefix (USA matches USAGOV).")
 ]
+DyadOption = Annotated[str | None, typer.Option(help="Two actors as A:B, in either direction.")]
 SinceOption = Annotated[str | None, typer.Option(help="From this day on (YYYY-MM-DD).")]
 UntilOption = Annotated[str | None, typer.Option(help="Up to this day (YYYY-MM-DD).")]
 LimitOption = Annotated[int, typer.Option(help="At most this many rows (0: all).")]
@@ -72,9 +73,7 @@ def events(
     actor: ActorOption = None,
     source: Annotated[str | None, typer.Option(help="The source actor (code prefix).")] = None,
     target: Annotated[str | None, typer.Option(help="The target actor (code prefix).")] = None,
-    dyad: Annotated[
-        str | None, typer.Option(help="Two actors as A:B, in either direction.")
-    ] = None,
+    dyad: DyadOption = None,
     root: Annotated[str | None, typer.Option(help="A CAMEO root or code prefix, e.g. 04.")] = None,
     plover: Annotated[str | None, typer.Option(help="A PLOVER event type.")] = None,
     modality: Annotated[
@@ -142,9 +141,7 @@ def actors(
 
 def timeline(
     db: DbOption = Path(DEFAULT_DB),
-    dyad: Annotated[
-        str | None, typer.Option(help="Two actors as A:B, in either direction.")
-    ] = None,
+    dyad: DyadOption = None,
     actor: ActorOption = None,
     by: Annotated[By, typer.Option(help="The period: day, week, month or year.")] = By.month,
     modality: Annotated[
