@@ -215,10 +215,14 @@ def _lookup(
 ) -> _Found | None:
     """The actor or country a name stands for, if the knowledge base knows it."""
     actor = kb.actor(words, on)
-    if actor is not None and actor.code:
+    if actor is not None and actor.code and actor.kind != "country":
         kind: EntityKind = actor.kind  # type: ignore[assignment]
         return _Found(start, end, kind, actor.code, actor.country, actor.sector, actor.name)
     country = kb.country(words) or kb.country_by_demonym(words) or kb.country_by_capital(words)
+    if country is None and actor is not None and actor.code:
+        # A place a dictionary lists under its country ("Zurich", "Alaska"): the place,
+        # coded as its country.
+        return _Found(start, end, "location", actor.code, actor.country, None, words)
     if country is None:
         return None
     return _Found(start, end, "country", country.code, country.iso3, None, country.name)
@@ -310,7 +314,14 @@ def _merge(entities: tuple[Entity, ...], found: list[_Found], text: str) -> tupl
     for item in found:
         mention = Mention(item.start, item.end, text[item.start : item.end])
         same = next(
-            (n for n, e in enumerate(pool) if e.actor == item.code and e.kind == item.kind),
+            (
+                n
+                for n, e in enumerate(pool)
+                if e.actor == item.code
+                and e.kind == item.kind
+                # Two places in one country are two places ("Zurich", "Geneva").
+                and (item.kind != "location" or e.name == item.name)
+            ),
             None,
         )
         if same is not None:
