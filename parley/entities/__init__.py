@@ -35,6 +35,8 @@ from parley.entities.resources import EntityResources
 from parley.entities.titles import (
     apply_apposed_groups,
     apply_appositions,
+    apply_led_by,
+    apply_of_phrases,
     apply_org_countries,
     apply_titles,
     find_titled_names,
@@ -69,10 +71,12 @@ def find_entities(
     cands = find_titled_names(parse, cands, phrases, resources.titles)
     cands = apply_titles(parse, cands, lex, resources.titles)
     apply_org_countries(text, cands)
+    cands = apply_of_phrases(text, cands)
+    apply_led_by(text, cands)
     apply_apposed_groups(text, cands)
     cands = find_name_repeats(parse, cands)
     apply_appositions(parse, cands, lex)
     clusters = group_candidates(cands, kb, on)
     resolve_pronouns(parse, clusters, lex, phrases.pronouns)
     entities = build_entities(clusters, kb, lex, text, on)
-    return add_nominal_entities(parse.doc, text, entities, kb, on)
+    return add_nominal_entities(parse.doc, text, entities, kb, on, lex.member_nouns)

@@ -328,7 +328,12 @@ def _entity(
     places: _Places,
 ) -> Entity:
     mentions = _mentions(cluster, text)
-    longest = max((c.text for c in cluster.cands), key=len)
+    # The name is the longest of the cluster's own kind of mention: a person's, not the
+    # nameless actor in apposition ("Lavrov, foreign minister of ...") that joined it.
+    own = [c.text for c in cluster.cands if c.kind == cluster.kind] or [
+        c.text for c in cluster.cands
+    ]
+    longest = max(own, key=len)
     affiliation = ids[affiliated.key] if affiliated is not None else None
     kind: str = cluster.kind
     name, country, sector, actor_code = longest, None, None, None
@@ -361,12 +366,13 @@ def _entity(
             above = affiliated.actor if affiliated is not None else None
             if (
                 actor_code is None
-                and kind == "person"
-                and roles
+                and (kind != "person" or roles)
                 and above is not None
                 and above.code
                 and above.code.startswith(_SUPRANATIONAL)
             ):
+                # An officer or a body of an international organisation ("the Board of
+                # Governors of the IAEA") takes its code.
                 actor_code = above.code
     elif kind == "location":
         # A place codes as its country ("in Mosul", "to the Gaza Strip", "visited Beijing"),
@@ -457,7 +463,14 @@ def _derive(
     place = _country_in_name(longest, kb)
     if place is None and titled is not None:
         place = titled.title_country
-    if place is None and sector in _STATE_SECTORS and _is_common_body(longest, lex):
+    if place is None and affiliated is not None:
+        place = _cluster_country(affiliated, kb)
+    if (
+        place is None
+        and affiliated is None
+        and sector in _STATE_SECTORS
+        and _is_common_body(longest, lex)
+    ):
         place = places.main
     return place, sector, kind
 

@@ -100,9 +100,28 @@ _LONGEST_ROLE = 6
 _POSSESSIVE_TOKENS = frozenset(("'s", "’s", "'", "’"))
 
 
+# How many words after "of" may name what a body is ("Ministry of National Defense").
+_LONGEST_OF_PART = 3
+
+
+def _of_part_end(doc: Doc, i: int, kb: KnowledgeBaseLike) -> tuple[int, str] | None:
+    """ "Ministry" + "of Defense": the end of the body's full name and its sector, when the
+    words after "of" are capitalised and the whole name tells a sector of its own."""
+    if i + 1 >= len(doc) or doc[i].lower_ != "of":
+        return None
+    end = i + 1
+    while end < len(doc) and end - i <= _LONGEST_OF_PART and doc[end].text[:1].isupper():
+        end += 1
+    if end == i + 1:
+        return None
+    name = doc[i - 1 : end].text
+    sector = kb.organization_sector(name)
+    return (end, sector) if sector else None
+
+
 def _group_noun_end(
-    doc: Doc, ent: Span, lex: Lexicon, roles: RoleSpans
-) -> tuple[int, str] | None:
+    doc: Doc, ent: Span, lex: Lexicon, roles: RoleSpans, kb: KnowledgeBaseLike
+) -> tuple[int, str | None] | None:
     """End token and sector of what a country or demonym qualifies, when that is an actor
     without a name: a collective noun ("Chinese troops", "Sudan's government", "Israel's
     high court") or a title with no name after it ("Iraq's national security advisor",
@@ -116,7 +135,9 @@ def _group_noun_end(
     if i >= len(doc):
         return None
     if doc[i].lower_ in lex.group_nouns:
-        return i + 1, lex.group_nouns[doc[i].lower_]
+        # "South Korea's Ministry of Defense": the body's full name says its sector.
+        named = _of_part_end(doc, i + 1, kb) if doc[i].text[:1].isupper() else None
+        return named if named is not None else (i + 1, lex.group_nouns[doc[i].lower_])
     if doc[i].lower_ not in lex.role_first_words:
         return None
     title = roles.longest_from(i, _LONGEST_ROLE)
@@ -178,6 +199,26 @@ def _is_pronoun(ent: Span, lex: Lexicon) -> bool:
     return len(ent) == 1 and ent[0].lower_ in lex.pronouns and ent[0].pos_ in ("PRON", "DET")
 
 
+_DIRECTIONS = frozenset(("south", "north", "east", "west"))
+
+
+def _with_direction(
+    ctx: _Context, ent: Span, start: int, end: int, surface: str
+) -> tuple[int, str]:
+    """Start and text of a name the model cut after a lower-case direction: North Korean
+    state media write "south Korea" and "south Korean", which the model reads as "Korea"
+    and "Korean" (a word that alone names no one country)."""
+    if ent.start == 0 or start != ent.start_char:
+        return start, surface
+    before = ctx.parse.doc[ent.start - 1]
+    if before.text not in _DIRECTIONS:
+        return start, surface
+    longer = ctx.parse.text[before.idx : end]
+    if ctx.kb.country(longer) is None and ctx.kb.country_by_demonym(longer) is None:
+        return start, surface
+    return before.idx, longer
+
+
 def _from_ent(ctx: _Context, ent: Span) -> Candidate | None:
     doc, text, kb, lex = ctx.parse.doc, ctx.parse.text, ctx.kb, ctx.lex
     country: CountryLike | None = None
@@ -188,6 +229,7 @@ def _from_ent(ctx: _Context, ent: Span) -> Candidate | None:
     if _is_stopped(ent, surface, lex) or _is_pronoun(ent, lex):
         return None
     label = ent.label_
+    start, surface = _with_direction(ctx, ent, start, end, surface)
     sentence = ctx.parse.sentence_index(start)
 
     def make(kind: str, **extra: object) -> Candidate:
@@ -236,12 +278,15 @@ def _from_ent(ctx: _Context, ent: Span) -> Candidate | None:
         return Candidate(
             start, end, text[start:end], label, "group", sentence, country=country, sector=sector
         )
-    group = _group_noun_end(doc, ent, lex, ctx.roles)
+    group = _group_noun_end(doc, ent, lex, ctx.roles, kb)
     if group is not None:
-        end_tok, sector = group
+        end_tok, noun_sector = group
         end = doc[end_tok - 1].idx + len(doc[end_tok - 1].text)
+        # A noun with no sector of its own ("the U.S. imperialists") is the country.
+        kind = "group" if noun_sector else "country"
         return Candidate(
-            start, end, text[start:end], label, "group", sentence, country=country, sector=sector
+            start, end, text[start:end], label, kind, sentence, country=country,
+            sector=noun_sector,
         )
     return make("country", country=country)
 
@@ -268,9 +313,10 @@ def _regional(
                     end,
                     parse.text[start:end],
                     "REGION",
-                    "country",
+                    "group" if ref.sector else "country",
                     parse.sentence_index(start),
                     country=country,
+                    sector=ref.sector,
                 )
             )
             break

@@ -236,7 +236,7 @@ def test_entities_other_scripts(entities_of) -> None:  # type: ignore[no-untyped
 
 
 def test_entities_many_mentions(entities_of) -> None:  # type: ignore[no-untyped-def]
-    sentence = "Officials from Japan, China, Russia and France met again. "
+    sentence = "Talks between Japan, China, Russia and France went on again. "
     entities = entities_of(sentence * 300)
     countries = [e for e in entities if e.kind == "country"]
     assert {e.country for e in countries} == {"JPN", "CHN", "RUS", "FRA"}

@@ -1,0 +1,101 @@
+"""Actors coded from their own words: titles and organisations, bodies and their members,
+nameless noun phrases, and the language of North Korean state media. Short texts written for
+these tests, run with the real knowledge base (Parley's tables over the Phoenix ones)."""
+
+from __future__ import annotations
+
+from parley.records import Entity
+
+
+def _covering(entities: tuple[Entity, ...], words: str) -> Entity:
+    """The one entity with a mention that starts with ``words``."""
+    found = [e for e in entities if any(m.text.startswith(words) for m in e.mentions)]
+    assert len(found) == 1, (words, [(e.name, [m.text for m in e.mentions]) for e in entities])
+    return found[0]
+
+
+def test_titles_body_of_a_country_is_one_actor(entities_of) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "The spokesman of the Ministry of Foreign Affairs of the Democratic People's Republic "
+        "of Korea said on Monday that the talks would resume."
+    )
+    entities = entities_of(text, real=True)
+    body = _covering(entities, "spokesman of the Ministry")
+    assert body.actor == "PRKGOV"
+    assert not any(e.name.endswith(" of") for e in entities)
+
+
+def test_nominal_member_of_a_body_is_the_body(entities_of) -> None:  # type: ignore[no-untyped-def]
+    text = "The General Staff of the Korean People's Army ordered the roads to be closed."
+    army = _covering(entities_of(text, real=True), "General Staff")
+    assert army.actor == "PRKMIL"
+
+
+def test_nominal_spokesman_for_a_ministry(entities_of) -> None:  # type: ignore[no-untyped-def]
+    text = "A spokesman for the DPRK Foreign Ministry answered a question on Friday."
+    assert _covering(entities_of(text, real=True), "spokesman for").actor == "PRKGOV"
+
+
+def test_nominal_people_from_an_organisation_of_a_country(entities_of) -> None:  # type: ignore[no-untyped-def]
+    text = "Doctors from a French charity donated medicine to the clinic."
+    doctors = _covering(entities_of(text, real=True), "Doctors")
+    assert doctors.actor == "FRANGO"
+    assert [m.text for m in doctors.mentions] == ["Doctors from a French charity"]
+
+
+def test_titles_apposition_names_the_person_s_country(entities_of) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Sergei Viktorovich Lavrov, foreign minister of the Russian Federation, arrived on "
+        "Tuesday. North Korea welcomed the visit, and North Korea's leader met him."
+    )
+    entities = entities_of(text, real=True)
+    lavrov = _covering(entities, "Sergei Viktorovich Lavrov")
+    assert lavrov.actor == "RUSGOV"
+    assert lavrov.kind == "person" and lavrov.name != "foreign minister of the Russian Federation"
+
+
+def test_titles_leader_of_a_delegation_is_of_its_country(entities_of) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "The talks were held in Geneva, Switzerland between the Swiss hosts and the Japanese "
+        "delegation led by Special Representative for Korea Policy Tom Brill."
+    )
+    assert _covering(entities_of(text, real=True), "Tom Brill").actor == "JPNGOV"
+
+
+def test_titles_current_title_over_an_ended_office(entities_of) -> None:  # type: ignore[no-untyped-def]
+    # Yeltsin's term ended in 1999; the text calls him president, so the story is of that time.
+    text = "Russian President Boris Yeltsin hosted the Japanese prime minister on Saturday."
+    entities = entities_of(text, published="2005-06-01T00:00:00+00:00", real=True)
+    assert _covering(entities, "Boris Yeltsin").actor == "RUSGOV"
+
+
+def test_cluster_body_of_an_international_organisation(entities_of) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "The Board of Governors of the International Atomic Energy Agency met on Monday to "
+        "discuss Iran, and Iran rejected the report."
+    )
+    board = _covering(entities_of(text, real=True), "Board of Governors")
+    assert board.actor == "IGOUNOIAE"
+
+
+def test_mentions_ministry_named_after_a_possessive(entities_of) -> None:  # type: ignore[no-untyped-def]
+    text = "South Korea's Ministry of Defense denied the report on Sunday."
+    assert _covering(entities_of(text, real=True), "South Korea").actor == "KORMIL"
+
+
+def test_mentions_state_media_language(entities_of) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "The DPRK said that the puppet group and the puppet army are escalating tension. "
+        "The south Korean authorities did not answer, and south Korea stayed silent."
+    )
+    entities = entities_of(text, real=True)
+    assert _covering(entities, "the puppet group").actor == "KORGOV"
+    assert _covering(entities, "the puppet army").actor == "KORMIL"
+    assert _covering(entities, "south Korean authorities").actor == "KORGOV"
+    country = [e for e in entities if any(m.text == "south Korea" for m in e.mentions)]
+    assert [e.actor for e in country] == ["KOR"]
+
+
+def test_mentions_puppet_group_needs_the_dprk(entities_of) -> None:  # type: ignore[no-untyped-def]
+    text = "The theatre said the puppet group would tour Italy next spring."
+    assert not any(e.actor == "KORGOV" for e in entities_of(text, real=True))
