@@ -323,6 +323,44 @@ def _regional(
     return found
 
 
+# "the Hungarians of southern Slovakia", "ethnic Russians in eastern Ukraine".
+_LIVING_IN = re.compile(
+    r"\s+(?:of|in|living\s+in)\s+(?:the\s+)?"
+    r"(?:(?:southern|northern|eastern|western|central|north|south|east|west)(?:ern)?\s+)?"
+)
+
+
+def _ethnic_groups(
+    text: str, cands: list[Candidate], kb: KnowledgeBaseLike
+) -> list[Candidate]:
+    """A people named by its plural demonym as living in another country is a group of that
+    country's population, not its kin state: "the Hungarians of southern Slovakia" are
+    Slovak civilians (SVKCVL), not Hungary."""
+    out: list[Candidate] = []
+    skip = -1
+    for index, cand in enumerate(cands):
+        if index == skip:
+            continue
+        nxt = cands[index + 1] if index + 1 < len(cands) else None
+        if (
+            nxt is not None
+            and cand.kind == "country"
+            and cand.label == "NORP"
+            and cand.country is not None
+            and cand.text.endswith("s")
+            and kb.country(cand.text) is None
+            and nxt.kind in ("country", "location")
+            and nxt.country is not None
+            and nxt.country.iso3 != cand.country.iso3
+            and _LIVING_IN.fullmatch(text, cand.end, nxt.start) is not None
+        ):
+            cand.end, cand.text = nxt.end, text[cand.start : nxt.end]
+            cand.kind, cand.country, cand.sector = "group", nxt.country, "CVL"
+            skip = index + 1
+        out.append(cand)
+    return out
+
+
 def _merge_parentheticals(text: str, cands: list[Candidate]) -> list[Candidate]:
     """Join "General Association of Korean Residents" + "in Japan", when an alias in
     parentheses follows, and mark the alias ("(VOA)", "(Chongryon)") as the same referent."""
@@ -426,4 +464,5 @@ def collect_candidates(
             continue
         kept.append(cand)
     _coordinate_groups(parse.text, kept)
+    kept = _ethnic_groups(parse.text, kept, kb)
     return _merge_parentheticals(parse.text, kept)

@@ -99,3 +99,24 @@ def test_mentions_state_media_language(entities_of) -> None:  # type: ignore[no-
 def test_mentions_puppet_group_needs_the_dprk(entities_of) -> None:  # type: ignore[no-untyped-def]
     text = "The theatre said the puppet group would tour Italy next spring."
     assert not any(e.actor == "KORGOV" for e in entities_of(text, real=True))
+
+
+def test_mentions_ethnic_group_is_not_its_kin_state(entities_of) -> None:  # type: ignore[no-untyped-def]
+    text = "The Hungarians of southern Slovakia demand autonomy, Hungary's press reported."
+    entities = entities_of(text, real=True)
+    people = _covering(entities, "Hungarians")
+    assert people.actor == "SVKCVL"
+    assert [m.text for m in people.mentions] == ["Hungarians of southern Slovakia"]
+
+
+def test_pronouns_go_to_the_subject_not_the_nearest_name(entities_of) -> None:  # type: ignore[no-untyped-def]
+    text = "Aung San Suu Kyi met Joe Biden in Washington. She will visit Capitol Hill on Friday."
+    entities = entities_of(text, real=True)
+    assert [m.text for m in _covering(entities, "Aung San Suu Kyi").mentions][-1] == "She"
+    assert all(m.text != "She" for m in _covering(entities, "Joe Biden").mentions)
+
+
+def test_pronouns_left_alone_when_two_people_could_be_meant(entities_of) -> None:  # type: ignore[no-untyped-def]
+    text = "The talks between Ann Arlo and Joe Biden ended. She left Washington on Friday."
+    entities = entities_of(text, real=True)
+    assert not any(m.text == "She" for e in entities for m in e.mentions)
