@@ -245,11 +245,13 @@ _ORG_KINDS = frozenset(("organization", "media", "group"))
 
 
 def _head_sector(head: Token, kb: KnowledgeBaseLike) -> str | None:
-    """The sector of a noun phrase's head: with its compound words first ("General Staff"),
-    then the word itself. A capitalised head counts only with its compound words: "Staff"
-    alone names nothing."""
+    """The sector of a noun phrase's head: a capitalised name with its compound words first
+    ("General Staff"), then a common noun by itself. A capitalised head counts only with its
+    compound words: "Staff" alone names nothing."""
     compounds = [c for c in head.lefts if c.dep_ == "compound" and c.pos_ in ("NOUN", "PROPN")]
-    if compounds:
+    # Only a body's capitalised name counts with its compounds ("General Staff"): the
+    # role table finds phrases inside a text, and "news conference" is no news outlet.
+    if compounds and head.text[:1].isupper() and compounds[0].text[:1].isupper():
         whole = head.doc[compounds[0].i : head.i + 1].text
         sector = kb.role_sector(whole)
         if sector is not None:

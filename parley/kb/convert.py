@@ -98,6 +98,32 @@ def _day(value: date | None) -> str:
     return value.isoformat() if value is not None else ""
 
 
+# One-word names of organisations in the dictionaries that are ordinary English words, found
+# by reading the converted lists: a capitalised "Organization" or "Youth" in a sentence is no
+# actor.
+_GENERIC_NAMES = frozenset(
+    (
+        "organization", "organisation", "foundation", "youth", "falcon", "lightning", "tigers",
+        "cornerstone", "avengers", "mavericks", "inevitables", "extraditables", "boogeymen",
+        "insula", "guardian", "venceremos",
+    )
+)
+
+
+def _generic(name: str, kind: str) -> bool:
+    return kind != "person" and name.casefold() in _GENERIC_NAMES
+
+
+def _loose_alias(alias: str, actor: Actor) -> bool:
+    """A one-word synonym of an organisation that is not an acronym ("Youth" for a Basque
+    group, "Hizbullah" beside "Hezbollah"): such words are ordinary words or spellings too
+    loose to code an actor on their own; the organisation keeps its full names. People and
+    places keep theirs (a family name, a city)."""
+    if actor.kind not in ("organization", "media", "group") or " " in alias:
+        return False
+    return not alias.isupper() or alias.casefold() in _GENERIC_NAMES
+
+
 def _actor_rows(actors: Iterable[Actor]) -> list[str]:
     rows: list[str] = []
     previous: tuple[str, tuple[str, ...]] | None = None
@@ -107,11 +133,13 @@ def _actor_rows(actors: Iterable[Actor]) -> list[str]:
         name = _display(_cell(actor.name), actor.kind)
         if not name:
             continue
+        if _generic(name, actor.kind):
+            continue
         entry = (name, actor.aliases)
         # One entry's facts come together; its synonyms go on its first row only.
         spelled = (_display(_cell(a), actor.kind) for a in actor.aliases)
         aliases = "" if entry == previous else "|".join(
-            dict.fromkeys(a for a in spelled if a and a != name)
+            dict.fromkeys(a for a in spelled if a and a != name and not _loose_alias(a, actor))
         )
         previous = entry
         surname = "-" if actor.kind == "person" else ""
