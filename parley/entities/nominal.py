@@ -416,8 +416,9 @@ def _merge(entities: tuple[Entity, ...], found: list[_Found], text: str) -> tupl
                 for n, e in enumerate(pool)
                 if e.actor == item.code
                 and e.kind == item.kind
-                # Two places in one country are two places ("Zurich", "Geneva").
-                and (item.kind != "location" or e.name == item.name)
+                # Two places in one country are two places ("Zurich", "Geneva"), and two
+                # people with one code two people ("Kim Jong Un", "Choe Ryong Hae": PRK).
+                and (item.kind not in ("location", "person") or e.name == item.name)
             ),
             None,
         )

@@ -120,3 +120,16 @@ def test_pronouns_left_alone_when_two_people_could_be_meant(entities_of) -> None
     text = "The talks between Ann Arlo and Joe Biden ended. She left Washington on Friday."
     entities = entities_of(text, real=True)
     assert not any(m.text == "She" for e in entities for m in e.mentions)
+
+
+def test_nominal_two_people_with_one_code_stay_two(entities_of) -> None:  # type: ignore[no-untyped-def]
+    # Neither holds an office in the knowledge base on this date: both are coded PRK alone.
+    text = (
+        "Accompanying him were Kim Jong Un, vice-chairman of the commission, Jang Song "
+        "Thaek, alternate member of the bureau, Choe Ryong Hae and Kim Phyong Hae, alternate "
+        "members of the bureau."
+    )
+    entities = entities_of(text, published="2011-12-04T00:00:00+09:00", real=True)
+    for name in ("Kim Jong Un", "Choe Ryong Hae"):
+        holder = [e for e in entities if any(m.text == name for m in e.mentions)]
+        assert len(holder) == 1 and holder[0].name == name, name
