@@ -315,11 +315,35 @@ def _groups_of(
             continue
         if not _bare_country(ref):
             return _member_of(head, token, ref) if member else []
-        if sector is None and not member:
+        if (sector is None and not member) or not _nationality_path(token, head):
             return []
         # A country's spokesman or delegation is its government's.
         return _country_groups(head, token, sector or "GOV", mentions, kb)
     return []
+
+
+# Prepositions through which a country says whose the people are ("officials from Gondor",
+# "rebels in Darfur"); "people against the U.S. imperialists" are not the United States'.
+_NATIONALITY_PREPOSITIONS = frozenset(
+    ("of", "from", "in", "at", "for", "within", "inside", "throughout", "across", "near",
+     "around", "outside")
+)
+
+
+def _nationality_path(token: Token, head: Token) -> bool:
+    """Whether every preposition between ``token`` and the phrase head says whose it is."""
+    current = token
+    while current.i != head.i and current.head.i != current.i:
+        # "forces loyal to X", "militias allied to X": allegiance, so X's.
+        allegiance = current.lower_ == "to" and current.head.pos_ == "ADJ"
+        if (
+            current.dep_ == "prep"
+            and current.lower_ not in _NATIONALITY_PREPOSITIONS
+            and not allegiance
+        ):
+            return False
+        current = current.head
+    return True
 
 
 def _member_of(head: Token, token: Token, ref: MentionRef) -> list[_Found]:
@@ -378,9 +402,16 @@ def _title(noun: Token) -> bool:
 
 
 def _bare_country(ref: MentionRef) -> bool:
-    """A country's (or a dictionary actor's) code without a sector."""
-    code = ref.entity.actor
-    return bool(code) and len(code or "") == COUNTRY_CODE_LENGTH
+    """A country's (or a dictionary actor's) code without a sector; not an organisation or
+    a person of several words that the stage could place only in a country ("the
+    Anti-Imperialist Forum of Germany" is coded DEU, and its members are not Germany's
+    government). A one-word name the model took for a person or an organisation and a
+    dictionary codes as a country ("Arnor") is still the country."""
+    entity = ref.entity
+    code = entity.actor
+    if not code or len(code) != COUNTRY_CODE_LENGTH:
+        return False
+    return entity.kind not in ("organization", "media", "person") or " " not in entity.name
 
 
 def list_members(token: Token) -> list[Token]:

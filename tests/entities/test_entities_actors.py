@@ -133,3 +133,13 @@ def test_nominal_two_people_with_one_code_stay_two(entities_of) -> None:  # type
     for name in ("Kim Jong Un", "Choe Ryong Hae"):
         holder = [e for e in entities if any(m.text == name for m in e.mentions)]
         assert len(holder) == 1 and holder[0].name == name, name
+
+
+def test_nominal_people_against_a_country_are_not_its_own(entities_of) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Members of the Anti-War Forum of Germany met in Berlin. Thousands of people against "
+        "the U.S. imperialists marched."
+    )
+    entities = entities_of(text, real=True)
+    assert not any(e.actor == "USAPPL" or e.actor == "USACVL" for e in entities)
+    assert not any((e.actor or "").startswith("DEUGOV") for e in entities)
