@@ -214,7 +214,10 @@ def _with_direction(
     if before.text not in _DIRECTIONS:
         return start, surface
     longer = ctx.parse.text[before.idx : end]
-    if ctx.kb.country(longer) is None and ctx.kb.country_by_demonym(longer) is None:
+    # The whole name ("south Korea") or its first word ("south Korean Ministry of ...").
+    first = f"{before.text} {surface.split()[0]}" if surface.split() else ""
+    kb = ctx.kb
+    if not any(kb.country(t) or kb.country_by_demonym(t) for t in (longer, first) if t):
         return start, surface
     return before.idx, longer
 

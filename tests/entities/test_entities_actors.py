@@ -96,6 +96,16 @@ def test_mentions_state_media_language(entities_of) -> None:  # type: ignore[no-
     assert [e.actor for e in country] == ["KOR"]
 
 
+def test_mentions_lower_case_direction_before_an_organisation(entities_of) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "The DPRK denounced the drills. The south Korean Ministry of National Defense "
+        "claimed the opposite, and the puppet defence ministry repeated it."
+    )
+    entities = entities_of(text, real=True)
+    assert _covering(entities, "south Korean Ministry").actor == "KORMIL"
+    assert _covering(entities, "the puppet defence ministry").actor == "KORMIL"
+
+
 def test_mentions_puppet_group_needs_the_dprk(entities_of) -> None:  # type: ignore[no-untyped-def]
     text = "The theatre said the puppet group would tour Italy next spring."
     assert not any(e.actor == "KORGOV" for e in entities_of(text, real=True))
