@@ -13,10 +13,17 @@ the phrase matchers, loaded once per pipeline. The steps, one module each:
   governments), plus "the North"/"the South" in articles about Korea; page stamps,
   non-entities ("Trumpian") and pronouns the model read as names dropped.
 - ``titles``: titles before names ("US Secretary of State Mike Pompeo") and appositions after
-  them ("Yang Moo-jin, a professor at ...") give roles, countries and affiliations.
+  them ("Yang Moo-jin, a professor at ...", "Lavrov, foreign minister of the Russian
+  Federation") give roles, countries and affiliations; a body and what it belongs to ("the
+  Ministry of Foreign Affairs of the DPRK", "the Board of Governors of the IAEA") and the
+  leader of a country's delegation ("the U.S. delegation led by ...") likewise.
 - ``cluster``: mentions of one referent grouped (surnames, aliases, acronyms), the model's type
   errors corrected with the document's own evidence, and actors coded.
-- ``pronouns``: "he"/"his" linked to the nearest preceding person.
+- ``pronouns``: "he"/"his" linked to the one person in reach, or the one subject among
+  several; otherwise left alone.
+- ``nominal``: actors no name gives: a country's sector ("Israeli soldiers"), a member of a
+  body ("the General Staff of the Korean People's Army" is the army), names only the
+  knowledge base knows.
 - ``phrases``: the lexicon's titles found once per document (spaCy's PhraseMatcher).
 
 No span belongs to two entities. Requires from the spaCy pipeline: ner, parser (sentences
@@ -35,6 +42,8 @@ from parley.entities.resources import EntityResources
 from parley.entities.titles import (
     apply_apposed_groups,
     apply_appositions,
+    apply_led_by,
+    apply_of_phrases,
     apply_org_countries,
     apply_titles,
     find_titled_names,
@@ -69,10 +78,12 @@ def find_entities(
     cands = find_titled_names(parse, cands, phrases, resources.titles)
     cands = apply_titles(parse, cands, lex, resources.titles)
     apply_org_countries(text, cands)
+    cands = apply_of_phrases(text, cands)
+    apply_led_by(text, cands)
     apply_apposed_groups(text, cands)
     cands = find_name_repeats(parse, cands)
     apply_appositions(parse, cands, lex)
     clusters = group_candidates(cands, kb, on)
     resolve_pronouns(parse, clusters, lex, phrases.pronouns)
     entities = build_entities(clusters, kb, lex, text, on)
-    return add_nominal_entities(parse.doc, text, entities, kb, on)
+    return add_nominal_entities(parse.doc, text, entities, kb, on, lex.member_nouns)

@@ -11,12 +11,13 @@ Rules, in order (each a dict lookup, so the cost grows with the mentions, not th
 4. Codes: the knowledge base's fact for the article date first; else country from the title,
    the name or the affiliation, and sector from the role or the organisation's name.
 5. A person with a state title ("President Omar El Bashir", "Lt. Gen. Prosper Avril") or a
-   state body ("the Supreme Court") whose title names no country takes the country (or a
-   place in it) the sentence names next after it, else the one named last before it, else
-   the article's main country: news copy names a head of state's country once, often after
-   the name ("... the curfew imposed in Sudan", "... during a visit to Beirut"). A person
-   titled by an international organisation ("Arab League Secretary-General Chedli Klibi")
-   takes its code.
+   state body ("the Supreme Court") whose own words name no country takes the article's
+   own country (the one it names most), never a place named near it: the talks "in
+   Geneva, Switzerland" say nothing of the envoy's country. With no such country the code
+   stays empty. A person titled by an international organisation ("Arab League
+   Secretary-General Chedli Klibi") takes its code. A person the knowledge base knows but
+   holds no office on the article's date takes the code of their own current title
+   ("Russian President Boris Yeltsin" in a story dated after his term: RUSGOV).
 """
 
 from __future__ import annotations
@@ -74,10 +75,18 @@ def _kb_actor(kb: KnowledgeBaseLike, name: str, on: date | None) -> ActorLike | 
     """The KB's fact for a name; for a bare family name ("Trump"), the one person the KB
     knows by it (none when several share it: "Kim")."""
     actor = kb.actor(name, on)
-    if actor is None and len(name.split()) == 1 and name[:1].isupper():
+    words = name.split()
+    if actor is None and len(words) == 1 and name[:1].isupper():
         people = kb.surname_index(on).get(name_key(name), ())
         if len(people) == 1:
             return people[0]
+    if actor is None and len(words) == 3 and all(w[:1].isupper() for w in words):
+        # A middle name or patronymic the knowledge base does not list: "Sergei
+        # Viktorovich Lavrov" is Sergei Lavrov (only for people: two names are too short
+        # to be an organisation's).
+        found = kb.actor(f"{words[0]} {words[2]}", on)
+        if found is not None and found.kind == "person":
+            return found
     return actor
 
 
@@ -250,43 +259,28 @@ def _code(country: CountryLike | None, sector: str | None) -> str | None:
 
 @dataclass(frozen=True, slots=True)
 class _Places:
-    """Where the article names countries (and places in them), by sentence, and the country
-    it names most."""
+    """The article's own country: the one it names most (of equals, the first named). A
+    titled person or a common body whose own words name no country takes it; a place named
+    near them never counts (the talks "in Geneva, Switzerland" are no sign of the envoy's
+    country), nor do places at all: they are venues."""
 
-    by_sentence: dict[int, list[tuple[int, CountryLike]]]
     main: CountryLike | None
 
     @classmethod
     def of(cls, clusters: dict[str, Cluster]) -> _Places:
-        by_sentence: dict[int, list[tuple[int, CountryLike]]] = {}
         counts: dict[str, tuple[int, CountryLike]] = {}
         for cluster in clusters.values():
-            # Groups ("the US commander") are other actors' countries, not the sentence's.
-            if cluster.kind not in ("country", "location"):
+            # Groups ("the US commander") are other actors' countries, places are venues.
+            if cluster.kind != "country":
                 continue
             for cand in cluster.cands:
                 country = cand.country or cluster.country
-                if country is None:
-                    continue
-                by_sentence.setdefault(cand.sentence, []).append((cand.start, country))
-                if cluster.kind == "country":
+                if country is not None:
                     seen, _ = counts.get(country.iso3, (0, country))
                     counts[country.iso3] = (seen + 1, country)
         # Clusters come in order of first mention, so a tie goes to the first named.
         main = max(counts.values(), key=lambda item: item[0], default=None)
-        return cls(by_sentence, main[1] if main is not None else None)
-
-    def near(self, cand: Candidate) -> CountryLike | None:
-        """The country for a titled mention: the first one its sentence names after it
-        ("President X ... the curfew in Sudan", "during a visit to Beirut"), else the
-        nearest before it, else the article's main one."""
-        here = self.by_sentence.get(cand.sentence, [])
-        after = [item for item in here if item[0] > cand.start]
-        if after:
-            return min(after, key=lambda item: item[0])[1]
-        if here:
-            return max(here, key=lambda item: item[0])[1]
-        return self.main
+        return cls(main[1] if main is not None else None)
 
 
 def build_entities(
@@ -334,7 +328,12 @@ def _entity(
     places: _Places,
 ) -> Entity:
     mentions = _mentions(cluster, text)
-    longest = max((c.text for c in cluster.cands), key=len)
+    # The name is the longest of the cluster's own kind of mention: a person's, not the
+    # nameless actor in apposition ("Lavrov, foreign minister of ...") that joined it.
+    own = [c.text for c in cluster.cands if c.kind == cluster.kind] or [
+        c.text for c in cluster.cands
+    ]
+    longest = max(own, key=len)
     affiliation = ids[affiliated.key] if affiliated is not None else None
     kind: str = cluster.kind
     name, country, sector, actor_code = longest, None, None, None
@@ -347,10 +346,15 @@ def _entity(
         sector, actor_code = cluster.sector, _code(cluster.country, cluster.sector)
     elif kind in ("person", *_ORG_KINDS):
         actor = cluster.actor or kb.actor(longest, on)
+        if actor is not None and _other_country(cluster, actor):
+            actor = None
         if actor is not None and actor.code:
             name, actor_code, country, sector = actor.name, actor.code, actor.country, actor.sector
             if actor.kind in ("person", *_ORG_KINDS):
                 kind = actor.kind
+            titled = _titled_code(cluster, roles, actor, kb, lex) if kind == "person" else None
+            if titled is not None:
+                actor_code, sector = titled
             roles = _unique([*roles, *actor.roles])
         else:
             if actor is not None:
@@ -362,19 +366,24 @@ def _entity(
             above = affiliated.actor if affiliated is not None else None
             if (
                 actor_code is None
-                and kind == "person"
-                and roles
+                and (kind != "person" or roles)
                 and above is not None
                 and above.code
                 and above.code.startswith(_SUPRANATIONAL)
             ):
+                # An officer or a body of an international organisation ("the Board of
+                # Governors of the IAEA") takes its code.
                 actor_code = above.code
     elif kind == "location":
         # A place codes as its country ("in Mosul", "to the Gaza Strip", "visited Beijing"),
         # as PETRARCH's dictionaries code cities; the KB may also know the name as an actor
         # the model took for a place ("Hamas" tagged GPE).
         actor = kb.actor(longest, on)
-        if actor is not None and actor.code:
+        if actor is not None and actor.code and actor.kind == "country":
+            # A city or province a dictionary lists under its country ("Zurich", "Alaska"):
+            # the place keeps its name and codes as its country.
+            actor_code, country = actor.code, actor.country
+        elif actor is not None and actor.code:
             name, actor_code, country, sector = actor.name, actor.code, actor.country, actor.sector
             kind = actor.kind
         else:
@@ -395,6 +404,38 @@ def _entity(
     )
 
 
+def _titled_code(
+    cluster: Cluster,
+    roles: tuple[str, ...],
+    actor: ActorLike,
+    kb: KnowledgeBaseLike,
+    lex: Lexicon,
+) -> tuple[str, str] | None:
+    """The code a person's own current title gives ("Russian President Boris Yeltsin" ->
+    RUSGOV), when the knowledge base knows the person but no office of theirs on the
+    article's date (its code is the bare country or CAMEO's elite ELI): the text says what
+    the person is now; the knowledge base says only who they are."""
+    if actor.sector not in (None, "ELI") or not roles:
+        return None
+    sector = next((s for r in roles if (s := _sector_of_role(r, kb, lex))), None)
+    titled = next((c.title_country for c in cluster.cands if c.title_country), None)
+    country = titled or (kb.country_by_code(actor.country) if actor.country else None)
+    if sector is None or country is None:
+        return None
+    return country.code + sector, sector
+
+
+def _other_country(cluster: Cluster, actor: ActorLike) -> bool:
+    """Whether the text names another country for a body the knowledge base knows by a
+    common name: "Rwanda's Senate" is not the US Senate, whatever a dictionary lists as
+    "Senate". A person's own title naming another country says the same ("Russian Foreign
+    Minister X" is no namesake in the knowledge base's other country)."""
+    if actor.country is None or actor.kind == "country":
+        return False
+    titled = next((c.title_country for c in cluster.cands if c.title_country), None)
+    return titled is not None and titled.iso3 != actor.country
+
+
 def _derive(
     cluster: Cluster,
     affiliated: Cluster | None,
@@ -413,7 +454,7 @@ def _derive(
             place = _cluster_country(affiliated, kb)
         sector = next((s for r in roles if (s := _sector_of_role(r, kb, lex))), None)
         if place is None and affiliated is None and sector in _STATE_SECTORS:
-            place = places.near(cluster.cands[0])
+            place = places.main
         return place, sector, kind
     word_kind, sector = _org_sector(longest, kb, lex)
     if kind == "media" or word_kind == "media":
@@ -422,8 +463,15 @@ def _derive(
     place = _country_in_name(longest, kb)
     if place is None and titled is not None:
         place = titled.title_country
-    if place is None and sector in _STATE_SECTORS and _is_common_body(longest, lex):
-        place = places.near(cluster.cands[0])
+    if place is None and affiliated is not None:
+        place = _cluster_country(affiliated, kb)
+    if (
+        place is None
+        and affiliated is None
+        and sector in _STATE_SECTORS
+        and _is_common_body(longest, lex)
+    ):
+        place = places.main
     return place, sector, kind
 
 

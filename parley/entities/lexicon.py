@@ -38,6 +38,7 @@ class RegionalRef:
     phrase: str  # "the North"
     context: frozenset[str]  # ISO3 codes, one of which the article must name
     country: str  # ISO3 the phrase then stands for
+    sector: str | None = None  # "the puppet forces": a sector of that country (MIL)
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,12 +51,13 @@ class Lexicon:
     stop_entities: frozenset[str]  # case-folded
     stop_tokens: frozenset[str]
     regional_refs: tuple[RegionalRef, ...]
-    group_nouns: dict[str, str]  # lower case noun -> sector
+    group_nouns: dict[str, str | None]  # lower case noun -> sector (None: the country itself)
     org_words: dict[str, tuple[str, str | None]]  # word -> (kind, sector)
     media_nouns: frozenset[str]
     location_heads: frozenset[str]
     pronouns: dict[str, str]  # lower case pronoun -> gender "m" | "f"
     supranational_words: frozenset[str] = frozenset()  # "International", "World", ...
+    member_nouns: frozenset[str] = frozenset()  # "spokesman", "delegation": act for a body
 
     def role_sector(self, role: str) -> str | None:
         """The fallback sector of a title: exact, then case-folded, then by its head word."""
@@ -79,17 +81,21 @@ def load_lexicon_from(data_dir: Path) -> Lexicon:
         _check(row, sector, _SECTOR, "sector")
         roles[title] = _sector(sector)
     regional = []
-    for row in read_rows(data_dir / "regional_refs.tsv", 3):
-        phrase, context, country = row.fields
+    for row in read_rows(data_dir / "regional_refs.tsv", at_least=3):
+        if len(row.fields) > 4:
+            raise row.fail(f"expected 3 or 4 tab-separated fields, got {len(row.fields)}")
+        phrase, context, country = row.fields[:3]
+        sector = row.fields[3] if len(row.fields) == 4 else "-"
         codes = frozenset(code.strip() for code in context.split(","))
         for code in (*codes, country):
             _check(row, code, _ISO3, "country code")
-        regional.append(RegionalRef(phrase, codes, country))
-    groups: dict[str, str] = {}
+        _check(row, sector, _SECTOR, "sector")
+        regional.append(RegionalRef(phrase, codes, country, _sector(sector)))
+    groups: dict[str, str | None] = {}
     for row in read_rows(data_dir / "group_nouns.tsv", 2):
         noun, sector = row.fields
         _check(row, sector, _SECTOR, "sector")
-        groups[noun.lower()] = sector
+        groups[noun.lower()] = _sector(sector)
     org_words: dict[str, tuple[str, str | None]] = {}
     for row in read_rows(data_dir / "org_words.tsv", 3):
         word, kind, sector = row.fields
@@ -118,6 +124,7 @@ def load_lexicon_from(data_dir: Path) -> Lexicon:
         location_heads=frozenset(w.lower() for w in words("location_heads.txt")),
         pronouns=pronouns,
         supranational_words=frozenset(words("supranational_words.txt")),
+        member_nouns=frozenset(w.lower() for w in words("member_nouns.txt")),
     )
 
 

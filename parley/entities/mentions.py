@@ -100,9 +100,28 @@ _LONGEST_ROLE = 6
 _POSSESSIVE_TOKENS = frozenset(("'s", "’s", "'", "’"))
 
 
+# How many words after "of" may name what a body is ("Ministry of National Defense").
+_LONGEST_OF_PART = 3
+
+
+def _of_part_end(doc: Doc, i: int, kb: KnowledgeBaseLike) -> tuple[int, str] | None:
+    """ "Ministry" + "of Defense": the end of the body's full name and its sector, when the
+    words after "of" are capitalised and the whole name tells a sector of its own."""
+    if i + 1 >= len(doc) or doc[i].lower_ != "of":
+        return None
+    end = i + 1
+    while end < len(doc) and end - i <= _LONGEST_OF_PART and doc[end].text[:1].isupper():
+        end += 1
+    if end == i + 1:
+        return None
+    name = doc[i - 1 : end].text
+    sector = kb.organization_sector(name)
+    return (end, sector) if sector else None
+
+
 def _group_noun_end(
-    doc: Doc, ent: Span, lex: Lexicon, roles: RoleSpans
-) -> tuple[int, str] | None:
+    doc: Doc, ent: Span, lex: Lexicon, roles: RoleSpans, kb: KnowledgeBaseLike
+) -> tuple[int, str | None] | None:
     """End token and sector of what a country or demonym qualifies, when that is an actor
     without a name: a collective noun ("Chinese troops", "Sudan's government", "Israel's
     high court") or a title with no name after it ("Iraq's national security advisor",
@@ -116,7 +135,9 @@ def _group_noun_end(
     if i >= len(doc):
         return None
     if doc[i].lower_ in lex.group_nouns:
-        return i + 1, lex.group_nouns[doc[i].lower_]
+        # "South Korea's Ministry of Defense": the body's full name says its sector.
+        named = _of_part_end(doc, i + 1, kb) if doc[i].text[:1].isupper() else None
+        return named if named is not None else (i + 1, lex.group_nouns[doc[i].lower_])
     if doc[i].lower_ not in lex.role_first_words:
         return None
     title = roles.longest_from(i, _LONGEST_ROLE)
@@ -178,6 +199,29 @@ def _is_pronoun(ent: Span, lex: Lexicon) -> bool:
     return len(ent) == 1 and ent[0].lower_ in lex.pronouns and ent[0].pos_ in ("PRON", "DET")
 
 
+_DIRECTIONS = frozenset(("south", "north", "east", "west"))
+
+
+def _with_direction(
+    ctx: _Context, ent: Span, start: int, end: int, surface: str
+) -> tuple[int, str]:
+    """Start and text of a name the model cut after a lower-case direction: North Korean
+    state media write "south Korea" and "south Korean", which the model reads as "Korea"
+    and "Korean" (a word that alone names no one country)."""
+    if ent.start == 0 or start != ent.start_char:
+        return start, surface
+    before = ctx.parse.doc[ent.start - 1]
+    if before.text not in _DIRECTIONS:
+        return start, surface
+    longer = ctx.parse.text[before.idx : end]
+    # The whole name ("south Korea") or its first word ("south Korean Ministry of ...").
+    first = f"{before.text} {surface.split()[0]}" if surface.split() else ""
+    kb = ctx.kb
+    if not any(kb.country(t) or kb.country_by_demonym(t) for t in (longer, first) if t):
+        return start, surface
+    return before.idx, longer
+
+
 def _from_ent(ctx: _Context, ent: Span) -> Candidate | None:
     doc, text, kb, lex = ctx.parse.doc, ctx.parse.text, ctx.kb, ctx.lex
     country: CountryLike | None = None
@@ -188,6 +232,7 @@ def _from_ent(ctx: _Context, ent: Span) -> Candidate | None:
     if _is_stopped(ent, surface, lex) or _is_pronoun(ent, lex):
         return None
     label = ent.label_
+    start, surface = _with_direction(ctx, ent, start, end, surface)
     sentence = ctx.parse.sentence_index(start)
 
     def make(kind: str, **extra: object) -> Candidate:
@@ -236,12 +281,15 @@ def _from_ent(ctx: _Context, ent: Span) -> Candidate | None:
         return Candidate(
             start, end, text[start:end], label, "group", sentence, country=country, sector=sector
         )
-    group = _group_noun_end(doc, ent, lex, ctx.roles)
+    group = _group_noun_end(doc, ent, lex, ctx.roles, kb)
     if group is not None:
-        end_tok, sector = group
+        end_tok, noun_sector = group
         end = doc[end_tok - 1].idx + len(doc[end_tok - 1].text)
+        # A noun with no sector of its own ("the U.S. imperialists") is the country.
+        kind = "group" if noun_sector else "country"
         return Candidate(
-            start, end, text[start:end], label, "group", sentence, country=country, sector=sector
+            start, end, text[start:end], label, kind, sentence, country=country,
+            sector=noun_sector,
         )
     return make("country", country=country)
 
@@ -268,13 +316,52 @@ def _regional(
                     end,
                     parse.text[start:end],
                     "REGION",
-                    "country",
+                    "group" if ref.sector else "country",
                     parse.sentence_index(start),
                     country=country,
+                    sector=ref.sector,
                 )
             )
             break
     return found
+
+
+# "the Hungarians of southern Slovakia", "ethnic Russians in eastern Ukraine".
+_LIVING_IN = re.compile(
+    r"\s+(?:of|in|living\s+in)\s+(?:the\s+)?"
+    r"(?:(?:southern|northern|eastern|western|central|north|south|east|west)(?:ern)?\s+)?"
+)
+
+
+def _ethnic_groups(
+    text: str, cands: list[Candidate], kb: KnowledgeBaseLike
+) -> list[Candidate]:
+    """A people named by its plural demonym as living in another country is a group of that
+    country's population, not its kin state: "the Hungarians of southern Slovakia" are
+    Slovak civilians (SVKCVL), not Hungary."""
+    out: list[Candidate] = []
+    skip = -1
+    for index, cand in enumerate(cands):
+        if index == skip:
+            continue
+        nxt = cands[index + 1] if index + 1 < len(cands) else None
+        if (
+            nxt is not None
+            and cand.kind == "country"
+            and cand.label == "NORP"
+            and cand.country is not None
+            and cand.text.endswith("s")
+            and kb.country(cand.text) is None
+            and nxt.kind in ("country", "location")
+            and nxt.country is not None
+            and nxt.country.iso3 != cand.country.iso3
+            and _LIVING_IN.fullmatch(text, cand.end, nxt.start) is not None
+        ):
+            cand.end, cand.text = nxt.end, text[cand.start : nxt.end]
+            cand.kind, cand.country, cand.sector = "group", nxt.country, "CVL"
+            skip = index + 1
+        out.append(cand)
+    return out
 
 
 def _merge_parentheticals(text: str, cands: list[Candidate]) -> list[Candidate]:
@@ -380,4 +467,5 @@ def collect_candidates(
             continue
         kept.append(cand)
     _coordinate_groups(parse.text, kept)
+    kept = _ethnic_groups(parse.text, kept, kb)
     return _merge_parentheticals(parse.text, kept)

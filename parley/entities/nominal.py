@@ -40,6 +40,8 @@ MODIFIER_PENALTY = 3
 NAME_POS = frozenset({"PROPN", "ADJ", "NOUN", "X"})
 # A phrase longer than this is a clause run together, not one actor's words.
 MAX_GROUP_CHARS = 80
+# Between a member noun's first word and the body it belongs to ("spokesman for the").
+MAX_MEMBER_CHARS = 40
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,13 +88,16 @@ def add_nominal_entities(
     entities: tuple[Entity, ...],
     kb: KnowledgeBaseLike,
     on: date | None,
+    member_words: frozenset[str] = frozenset(),
 ) -> tuple[Entity, ...]:
-    """``entities`` with the names and sector groups the mention pass missed added."""
+    """``entities`` with the names and sector groups the mention pass missed added.
+    ``member_words``: lower-case role words whose holder speaks or acts for the body named
+    after them ("spokesman", "delegation"), whatever their own sector."""
     if not len(doc):
         return entities
     names = _find_names(doc, text, entities, kb, on)
     merged = _merge(entities, names, text)
-    groups = _find_groups(doc, MentionIndex.build(merged), kb)
+    groups = _find_groups(doc, MentionIndex.build(merged), kb, member_words)
     return _merge(merged, groups, text)
 
 
@@ -215,10 +220,14 @@ def _lookup(
 ) -> _Found | None:
     """The actor or country a name stands for, if the knowledge base knows it."""
     actor = kb.actor(words, on)
-    if actor is not None and actor.code:
+    if actor is not None and actor.code and actor.kind != "country":
         kind: EntityKind = actor.kind  # type: ignore[assignment]
         return _Found(start, end, kind, actor.code, actor.country, actor.sector, actor.name)
     country = kb.country(words) or kb.country_by_demonym(words) or kb.country_by_capital(words)
+    if country is None and actor is not None and actor.code:
+        # A place a dictionary lists under its country ("Zurich", "Alaska"): the place,
+        # coded as its country.
+        return _Found(start, end, "location", actor.code, actor.country, None, words)
     if country is None:
         return None
     return _Found(start, end, "country", country.code, country.iso3, None, country.name)
@@ -227,22 +236,76 @@ def _lookup(
 # ---- 2. sector groups --------------------------------------------------------------------
 
 
-def _find_groups(doc: Doc, mentions: MentionIndex, kb: KnowledgeBaseLike) -> list[_Found]:
+# Sectors whose members act for the body they belong to: "the General Staff of the Korean
+# People's Army" is the army acting, "officials of the IAEA" the agency.
+_MEMBER_SECTORS = frozenset(("GOV", "MIL", "COP", "SPY", "LEG", "JUD"))
+# How a member noun attaches the body it belongs to.
+_MEMBER_PREPOSITIONS = frozenset(("of", "for", "from", "at"))
+_ORG_KINDS = frozenset(("organization", "media", "group"))
+
+
+def _head_sector(head: Token, kb: KnowledgeBaseLike) -> str | None:
+    """The sector of a noun phrase's head: a capitalised name with its compound words first
+    ("General Staff"), then a common noun by itself. A capitalised head counts only with its
+    compound words: "Staff" alone names nothing."""
+    compounds = [c for c in head.lefts if c.dep_ == "compound" and c.pos_ in ("NOUN", "PROPN")]
+    # Only a body's capitalised name counts with its compounds ("General Staff"): the
+    # role table finds phrases inside a text, and "news conference" is no news outlet.
+    if compounds and head.text[:1].isupper() and compounds[0].text[:1].isupper():
+        whole = head.doc[compounds[0].i : head.i + 1].text
+        sector = kb.role_sector(whole)
+        if sector is not None:
+            return sector
+    if head.pos_ != "NOUN":
+        return None
+    return kb.role_sector(head.text) or kb.role_sector(head.lemma_)
+
+
+def _find_groups(
+    doc: Doc, mentions: MentionIndex, kb: KnowledgeBaseLike, member_words: frozenset[str]
+) -> list[_Found]:
     found: list[_Found] = []
     for head in doc:
-        if head.pos_ != "NOUN" or _covered(head, mentions) or _title(head):
+        if head.pos_ not in ("NOUN", "PROPN") or _covered(head, mentions) or _title(head):
             continue
-        sector = kb.role_sector(head.text) or kb.role_sector(head.lemma_)
-        if sector is not None:
-            found.extend(_groups_of(head, sector, mentions))
+        sector = _head_sector(head, kb)
+        member = sector in _MEMBER_SECTORS or (
+            head.pos_ == "NOUN" and head.lower_ in member_words
+        )
+        if sector is not None or member:
+            found.extend(_groups_of(head, sector, member, mentions, kb))
     return found
 
 
-def _groups_of(head: Token, sector: str, mentions: MentionIndex) -> list[_Found]:
+def _phrase_start(head: Token) -> int:
+    """Where a noun phrase's own words start: its head's left modifiers without the
+    article ("The General Staff" starts at "General")."""
+    first = head
+    for child in head.lefts:
+        if child.dep_ in ("compound", "amod", "nummod", "nmod") and child.i < first.i:
+            first = child
+    return first.idx
+
+
+def _attached_by_preposition(token: Token, head: Token) -> bool:
+    """Whether ``token`` hangs from ``head`` through "of", "for", "from" or "at"."""
+    current = token
+    while current.i != head.i and current.head.i != current.i:
+        if current.dep_ == "pobj" and current.head.lower_ in _MEMBER_PREPOSITIONS:
+            return current.head.head.i == head.i
+        current = current.head
+    return False
+
+
+def _groups_of(
+    head: Token, sector: str | None, member: bool, mentions: MentionIndex, kb: KnowledgeBaseLike
+) -> list[_Found]:
     """The countries named closest to the head of its phrase, each with the head's sector,
     when they are bare countries: "Israeli soldiers" is ISRMIL, "Hungarian and Romanian
     officials" HUNGOV and ROUGOV (the member next to the noun takes it into its mention, as
-    the mention pass does), "US Secretary Pompeo's aides" nothing."""
+    the mention pass does), "US Secretary Pompeo's aides" nothing. A member noun followed by
+    the body it belongs to ("the General Staff of the Korean People's Army", "a spokesman
+    for the DPRK Foreign Ministry") is that body: its mention grows to cover the phrase."""
     ranked = sorted(phrase_tokens(head), key=lambda item: (item[1], item[0].i))
     for token, rank in ranked:
         if rank == 0:
@@ -251,22 +314,83 @@ def _groups_of(head: Token, sector: str, mentions: MentionIndex) -> list[_Found]
         if ref is None:
             continue
         if not _bare_country(ref):
+            return _member_of(head, token, ref) if member else []
+        if (sector is None and not member) or not _nationality_path(token, head):
             return []
-        members = [token, *(c for c in list_members(token) if c.i != token.i)]
-        refs = [m for m in (mentions.at(t.idx, t.idx + len(t)) for t in members) if m]
-        refs = [m for m in dict.fromkeys(refs) if _bare_country(m)]
-        nearest = min(refs, key=lambda m: min(abs(m.start - head.idx), abs(m.end - head.idx)))
-        out = []
-        for member in refs:
-            start, end = member.start, member.end
-            if member is nearest:
-                start, end = min(start, head.idx), max(end, head.idx + len(head))
-            if end - start > MAX_GROUP_CHARS:
-                continue
-            code = f"{member.entity.actor}{sector}"
-            out.append(_Found(start, end, "group", code, member.entity.country, sector, ""))
-        return out
+        # A country's spokesman or delegation is its government's.
+        return _country_groups(head, token, sector or "GOV", mentions, kb)
     return []
+
+
+# Prepositions through which a country says whose the people are ("officials from Gondor",
+# "rebels in Darfur"); "people against the U.S. imperialists" are not the United States'.
+_NATIONALITY_PREPOSITIONS = frozenset(
+    ("of", "from", "in", "at", "for", "within", "inside", "throughout", "across", "near",
+     "around", "outside")
+)
+
+
+def _nationality_path(token: Token, head: Token) -> bool:
+    """Whether every preposition between ``token`` and the phrase head says whose it is."""
+    current = token
+    while current.i != head.i and current.head.i != current.i:
+        # "forces loyal to X", "militias allied to X": allegiance, so X's.
+        allegiance = current.lower_ == "to" and current.head.pos_ == "ADJ"
+        if (
+            current.dep_ == "prep"
+            and current.lower_ not in _NATIONALITY_PREPOSITIONS
+            and not allegiance
+        ):
+            return False
+        current = current.head
+    return True
+
+
+def _member_of(head: Token, token: Token, ref: MentionRef) -> list[_Found]:
+    entity = ref.entity
+    if (
+        not entity.actor
+        or entity.kind not in _ORG_KINDS
+        or ref.start < head.idx
+        or not _attached_by_preposition(token, head)
+    ):
+        return []
+    start = _phrase_start(head)
+    # The body's own name may be long; the member's words before it are few.
+    if ref.start - start > MAX_MEMBER_CHARS:
+        return []
+    return [
+        _Found(start, ref.end, entity.kind, entity.actor, entity.country, entity.sector,
+               entity.name)
+    ]
+
+
+def _country_groups(
+    head: Token, token: Token, sector: str, mentions: MentionIndex, kb: KnowledgeBaseLike
+) -> list[_Found]:
+    members = [token, *(c for c in list_members(token) if c.i != token.i)]
+    refs = [m for m in (mentions.at(t.idx, t.idx + len(t)) for t in members) if m]
+    refs = [m for m in dict.fromkeys(refs) if _bare_country(m)]
+    nearest = min(refs, key=lambda m: min(abs(m.start - head.idx), abs(m.end - head.idx)))
+    # "Doctors from a French charity": the country names the charity, whose own sector
+    # (NGO) is what the doctors act for, and the mention runs to it.
+    via = token.head
+    via_sector = None
+    if via.i != head.i and via.i > head.i and token.dep_ in ("amod", "compound", "nmod"):
+        via_sector = kb.role_sector(via.text) or kb.role_sector(via.lemma_)
+    out = []
+    for member in refs:
+        start, end = member.start, member.end
+        if member is nearest:
+            start, end = min(start, head.idx), max(end, head.idx + len(head))
+            if via_sector is not None:
+                end = max(end, via.idx + len(via))
+        if end - start > MAX_GROUP_CHARS:
+            continue
+        own = via_sector if member is nearest and via_sector is not None else sector
+        code = f"{member.entity.actor}{own}"
+        out.append(_Found(start, end, "group", code, member.entity.country, own, ""))
+    return out
 
 
 def _title(noun: Token) -> bool:
@@ -278,9 +402,16 @@ def _title(noun: Token) -> bool:
 
 
 def _bare_country(ref: MentionRef) -> bool:
-    """A country's (or a dictionary actor's) code without a sector."""
-    code = ref.entity.actor
-    return bool(code) and len(code or "") == COUNTRY_CODE_LENGTH
+    """A country's (or a dictionary actor's) code without a sector; not an organisation or
+    a person of several words that the stage could place only in a country ("the
+    Anti-Imperialist Forum of Germany" is coded DEU, and its members are not Germany's
+    government). A one-word name the model took for a person or an organisation and a
+    dictionary codes as a country ("Arnor") is still the country."""
+    entity = ref.entity
+    code = entity.actor
+    if not code or len(code) != COUNTRY_CODE_LENGTH:
+        return False
+    return entity.kind not in ("organization", "media", "person") or " " not in entity.name
 
 
 def list_members(token: Token) -> list[Token]:
@@ -304,19 +435,34 @@ def _merge(entities: tuple[Entity, ...], found: list[_Found], text: str) -> tupl
     if not found:
         return entities
     pool = [_without(entity, found) for entity in entities]
-    emptied = {
-        e.id for e, before in zip(pool, entities, strict=True) if before.mentions and not e.mentions
-    }
+    emptied = [
+        n for n, (e, before) in enumerate(zip(pool, entities, strict=True))
+        if before.mentions and not e.mentions
+    ]
     for item in found:
         mention = Mention(item.start, item.end, text[item.start : item.end])
         same = next(
-            (n for n, e in enumerate(pool) if e.actor == item.code and e.kind == item.kind),
+            (
+                n
+                for n, e in enumerate(pool)
+                if e.actor == item.code
+                and e.kind == item.kind
+                # Two places in one country are two places ("Zurich", "Geneva"), and two
+                # people with one code two people ("Kim Jong Un", "Choe Ryong Hae": PRK).
+                and (item.kind not in ("location", "person") or e.name == item.name)
+            ),
             None,
         )
         if same is not None:
             entity = pool[same]
-            if all((m.start, m.end) != (mention.start, mention.end) for m in entity.mentions):
-                mentions = tuple(sorted((*entity.mentions, mention), key=lambda m: m.start))
+            if not any(m.start <= mention.start and mention.end <= m.end for m in entity.mentions):
+                # The entity's own words inside the new mention give way to it ("French
+                # charity" inside "Doctors from a French charity").
+                kept = [
+                    m for m in entity.mentions
+                    if not (mention.start <= m.start and m.end <= mention.end)
+                ]
+                mentions = tuple(sorted((*kept, mention), key=lambda m: m.start))
                 pool[same] = replace(entity, mentions=mentions)
             continue
         pool.append(
@@ -332,7 +478,9 @@ def _merge(entities: tuple[Entity, ...], found: list[_Found], text: str) -> tupl
                 sector=item.sector,
             )
         )
-    return _renumber([e for e in pool if e.id not in emptied])
+    # An entity that lost its words and got none back is gone.
+    gone = {pool[n].id for n in emptied if not pool[n].mentions}
+    return _renumber([e for e in pool if e.id not in gone])
 
 
 def _without(entity: Entity, found: list[_Found]) -> Entity:
@@ -342,7 +490,11 @@ def _without(entity: Entity, found: list[_Found]) -> Entity:
     spans = [
         (item.start, item.end)
         for item in found
-        if not code or (len(code) == COUNTRY_CODE_LENGTH and item.code.startswith(code))
+        if not code
+        or (len(code) == COUNTRY_CODE_LENGTH and item.code.startswith(code))
+        # A member phrase that grows a body's mention replaces it ("the General Staff of
+        # the KPA" takes the place of "KPA" in the army's entity).
+        or (item.code == code and item.kind == entity.kind and item.kind != "group")
     ]
     kept = tuple(m for m in entity.mentions if not any(m.start < e and s < m.end for s, e in spans))
     return entity if len(kept) == len(entity.mentions) else replace(entity, mentions=kept)

@@ -1,11 +1,14 @@
 """Third-person pronouns resolved to people: a simple, documented heuristic.
 
-"he", "his", "him" (and the feminine forms) become mentions of the nearest person named
-before them in the same sentence or the one before; a person already called "he" is not later
-"she". Further back, or with no person in reach, the pronoun is left alone: a wrong link costs
-an analyst more than a missing one ("the institute director could write on his own authority"
-names nobody). A pronoun inside a name the model found ("HE" read as a name) is left to
-the name: one span belongs to one entity.
+"he", "his", "him" (and the feminine forms) become mentions of a person named before them in
+the same sentence or the one before; a person already called "he" is not later "she". When
+only one person is in reach, it is theirs. When several are, the pronoun goes to the one
+named as a subject, if exactly one of them was ("Aung San Suu Kyi met Joe Biden. She will
+visit ..." is Suu Kyi, not the nearest name); otherwise it is left alone. Further back, or
+with no person in reach, the pronoun is left alone too: a wrong link costs an analyst more
+than a missing one ("the institute director could write on his own authority" names nobody).
+A pronoun inside a name the model found ("HE" read as a name) is left to the name: one span
+belongs to one entity.
 """
 
 from __future__ import annotations
@@ -50,15 +53,40 @@ def resolve_pronouns(
         gender = lex.pronouns[token.text.lower()]
         sentence = parse.sentence_index(begin)
         position = bisect_left(starts, begin) - 1
+        reach: dict[int, tuple[Cluster, bool]] = {}  # id(cluster) -> (cluster, as subject)
         for back in range(position, max(position - _CANDIDATES, -1), -1):
             start, cluster = named[back]
             if parse.sentence_index(start) < sentence - 1:
                 break
             if cluster.gender not in (None, gender):
                 continue
-            cluster.gender = gender
-            cluster.pronouns.append((begin, end, token.text))
-            break
+            subject = _is_subject(parse, start)
+            seen = reach.get(id(cluster))
+            reach[id(cluster)] = (cluster, subject or (seen is not None and seen[1]))
+        chosen = _choose(list(reach.values()))
+        if chosen is not None:
+            chosen.gender = gender
+            chosen.pronouns.append((begin, end, token.text))
+
+
+def _is_subject(parse: ParseIndex, start: int) -> bool:
+    """Whether the name starting at ``start`` is the subject of its clause."""
+    index = parse.token_at(start)
+    if index is None:
+        return False
+    token = parse.doc[index]
+    # The name's head word: the first of its words whose head lies outside the name.
+    while token.dep_ in ("compound", "flat") and token.head.i > token.i:
+        token = token.head
+    return token.dep_ in ("nsubj", "nsubjpass")
+
+
+def _choose(reach: list[tuple[Cluster, bool]]) -> Cluster | None:
+    """The one person in reach, or the one subject among several; else nobody."""
+    if len(reach) == 1:
+        return reach[0][0]
+    subjects = [cluster for cluster, subject in reach if subject]
+    return subjects[0] if len(subjects) == 1 else None
 
 
 class _Taken:

@@ -27,6 +27,8 @@ __all__ = [
     "FORMER",
     "apply_apposed_groups",
     "apply_appositions",
+    "apply_led_by",
+    "apply_of_phrases",
     "apply_org_countries",
     "apply_titles",
     "find_titled_names",
@@ -153,6 +155,69 @@ def apply_org_countries(text: str, cands: list[Candidate]) -> None:
             cand.title_country = previous.country
 
 
+# Between a body and what it belongs to: "Ministry of Foreign Affairs of the DPRK", "the
+# Board of Governors of the International Atomic Energy Agency".
+_OF = re.compile(r"\s*(?:of|for)\s+(?:the\s+)?")
+_TRAILING_OF = re.compile(r"\s+(?:of|for)(?:\s+the)?$")
+
+
+def apply_of_phrases(text: str, cands: list[Candidate]) -> list[Candidate]:
+    """A body followed by "of" and what it belongs to: a country makes one organisation of
+    that country, named in full ("the Ministry of Foreign Affairs of the Democratic People's
+    Republic of Korea", which the model may cut to "Ministry of Foreign Affairs of"); an
+    organisation becomes its affiliation ("the Board of Governors of the IAEA")."""
+    out: list[Candidate] = []
+    skip: set[int] = set()
+    for index, cand in enumerate(cands):
+        if index in skip:
+            continue
+        nxt = cands[index + 1] if index + 1 < len(cands) else None
+        if cand.kind != "organization" or cand.alias_of is not None or nxt is None:
+            out.append(cand)
+            continue
+        cut = _TRAILING_OF.search(cand.text)
+        gap_start = cand.start + cut.start() if cut else cand.end
+        joined = _OF.fullmatch(text, gap_start, nxt.start) is not None
+        if joined and nxt.kind == "country" and nxt.country is not None:
+            cand.end = nxt.end
+            cand.text = text[cand.start : cand.end]
+            cand.title_country = nxt.country
+            skip.add(index + 1)
+        elif joined and nxt.kind in ("organization", "media") and cand.affiliation is None:
+            cand.affiliation = nxt
+        elif cut:
+            cand.end = gap_start  # "Ministry of Foreign Affairs of" with nothing after
+            cand.text = text[cand.start : cand.end]
+        out.append(cand)
+    return out
+
+
+# "the U.S. delegation led by Special Representative Stephen Bosworth": the person leads,
+# and belongs to, the group before.
+_LED_BY = re.compile(
+    r"\s+(?:led|headed|chaired)\s+by\s+(?:(?:[A-Z][\w.'’-]*|for|of|on|the|and)\s+){0,8}"
+)
+
+
+def apply_led_by(text: str, cands: list[Candidate]) -> None:
+    """A person who leads a group of a country is of that country: "the U.S. delegation led
+    by Special Representative Stephen Bosworth" (not of the country the talks were in). The
+    title between may name other places ("... for Korea Policy")."""
+    for index, cand in enumerate(cands):
+        if cand.kind != "person" or cand.title_country is not None:
+            continue
+        for previous in reversed(cands[max(0, index - 4) : index]):
+            if previous.sentence != cand.sentence:
+                break
+            if (
+                previous.kind in ("group", "country")
+                and previous.country is not None
+                and _LED_BY.fullmatch(text, previous.end, cand.start) is not None
+            ):
+                cand.title_country = previous.country
+                break
+
+
 # Between a nameless actor and the person in apposition to it: "The US commander in Iraq,
 # General David Petraeus": place words, one comma, the person's title.
 _APPOSED = re.compile(r"(?:\s+(?:in|of|for|to|at|the|[A-Z][\w.'-]*))*\s*,(?:\s*[A-Z][\w.'-]*)*\s+")
@@ -232,13 +297,22 @@ def _read_apposition(
     former = tokens[0].lower_ in FORMER
     if former:
         tokens = tokens[1:]
-    # The first organisation named in the apposition is the affiliation.
+    # The first organisation named in the apposition is the affiliation; a country (or a
+    # nameless actor of one) named there is the person's own: "Sergei Lavrov, foreign
+    # minister of the Russian Federation", "Stephen Bosworth, U.S. special representative".
     org: Candidate | None = None
     org_token = len(tokens)
     for position, token in enumerate(tokens):
         found = by_start.get(token.idx)
         if found is not None and found.kind in ("organization", "media"):
             org, org_token = found, position
+            break
+        if found is not None and found.kind in ("country", "group") and found.country:
+            if cand.kind == "person" and cand.title_country is None and not former:
+                cand.title_country = found.country
+                if found.kind == "group" and found.sector is not None and position == 0:
+                    # The nameless actor is this person: one referent, one entity.
+                    found.alias_of = cand
             break
     role_tokens = tokens[:org_token]
     while role_tokens and role_tokens[-1].lower_ in _PREPOSITIONS | _DETERMINERS:

@@ -121,15 +121,22 @@ def _share_aliases(facts: list[Actor]) -> tuple[Actor, ...]:
     any of its facts gives, so the data files need not repeat them on every office line."""
     aliases: dict[str, dict[str, None]] = {}
     surnames: dict[str, str] = {}
-    for fact in facts:
-        key = normalize_name(fact.name)
-        aliases.setdefault(key, {}).update(dict.fromkeys(fact.aliases))
+    keys = [normalize_name(fact.name) for fact in facts]
+    for key, fact in zip(keys, facts, strict=True):
+        known = aliases.get(key)
+        if known is None:
+            aliases[key] = dict.fromkeys(fact.aliases)
+        elif fact.aliases:
+            known.update(dict.fromkeys(fact.aliases))
         if fact.surname:
             surnames.setdefault(key, fact.surname)
     out = []
-    for fact in facts:
-        key = normalize_name(fact.name)
-        merged = tuple(a for a in aliases[key] if a != fact.name)
+    for key, fact in zip(keys, facts, strict=True):
+        shared = aliases[key]
+        if not shared and not fact.aliases and (fact.surname or fact.kind != "person"):
+            out.append(fact)  # nothing to share: most dictionary facts
+            continue
+        merged = tuple(a for a in shared if a != fact.name)
         surname = fact.surname or (surnames.get(key) if fact.kind == "person" else None)
         if merged != fact.aliases or surname != fact.surname:
             fact = replace(fact, aliases=merged, surname=surname)
@@ -172,6 +179,13 @@ class KnowledgeBase:
         ranked = sorted(enumerate(actors), key=lambda item: (item[1][1], item[0]))
         # Facts in preference order: user files, then Parley's own, then PETRARCH's.
         self.facts: tuple[Actor, ...] = _share_aliases([actor for _, (actor, _r) in ranked])
+        # Each fact's source rank (lower is preferred), and the facts by canonical name.
+        self._rank: dict[int, int] = {
+            id(fact): rank for fact, (_, (_a, rank)) in zip(self.facts, ranked, strict=True)
+        }
+        self._by_canonical: dict[str, list[Actor]] = {}
+        for fact in self.facts:
+            self._by_canonical.setdefault(normalize_name(fact.name), []).append(fact)
         self._roles = PhraseTable.build(roles)
         self._org_words = PhraseTable.build(org_words)
 
@@ -230,20 +244,43 @@ class KnowledgeBase:
     # ---- actors ----------------------------------------------------------------------
 
     def actors(self, name: str, on: date | None = None) -> tuple[Actor, ...]:
-        """Every fact whose name or alias is ``name``: those valid on ``on`` first, then
-        undated ones, then the rest; without a date, open-ended facts and recent ones first."""
-        facts = self._actors.get(name)
+        """Every fact whose name or alias is ``name``, from the most preferred source that
+        knows it (the user's files, then Parley's, then the user's PETRARCH dictionaries,
+        then Phoenix's): those valid on ``on`` first, then undated ones, then the rest;
+        without a date, open-ended offices and recent ones first, undated facts last."""
+        facts = self._preferred(self._actors.get(name))
         order = {id(fact): i for i, fact in enumerate(facts)}
 
         def rank(fact: Actor) -> tuple[int, int, int]:
             if on is not None:
                 tier = 1 if not fact.dated else (0 if fact.valid_on(on) else 2)
             else:
-                tier = 0 if fact.end is None else 1
+                # A dictionary's undated code is its default for "any other time" (often
+                # CAMEO's elite ELI); with no date to go by, an office the person held says
+                # more about why the news names them.
+                tier = 2 if not fact.dated else (0 if fact.end is None else 1)
             recency = -(fact.start or fact.end or date.min).toordinal()
             return (tier, recency if on is None else 0, order[id(fact)])
 
         return tuple(sorted(facts, key=rank))
+
+    def _preferred(self, facts: list[Actor]) -> list[Actor]:
+        """The facts of the most preferred source among ``facts`` and the facts that share
+        their canonical names: a dictionary's alias ("Obama") for someone Parley knows by
+        name ("Barack Obama") leads to Parley's facts, not the dictionary's."""
+        if not facts:
+            return facts
+        best = min(self._rank[id(f)] for f in facts)
+        better = [
+            other
+            for fact in facts
+            for other in self._by_canonical.get(normalize_name(fact.name), ())
+            if self._rank[id(other)] < best
+        ]
+        if better:
+            facts, best = better, min(self._rank[id(f)] for f in better)
+        chosen = {id(f): f for f in facts if self._rank[id(f)] == best}
+        return facts if len(chosen) == len(facts) else list(chosen.values())
 
     def actor(self, name: str, on: date | None = None) -> Actor | None:
         """The best fact for ``name`` on ``on``. When the KB knows the person but none of

@@ -55,5 +55,9 @@ def normalize_name(text: str) -> str:
 def is_acronym(text: str) -> bool:
     """A short all-capitals name ("US", "UK", "ROK", "U.S."): such names match only text
     written in capitals, so the pronoun "us" never becomes the United States."""
+    if len(text) > 16 or not text.isupper():
+        # Quick exits for the many long or lower-case names a big dictionary loads: a name
+        # of four letters is never longer, and one with a small letter is no acronym.
+        return False
     letters = [ch for ch in text if ch.isalpha()]
-    return 0 < len(letters) <= 4 and all(ch.isupper() for ch in letters)
+    return 0 < len(letters) <= 4

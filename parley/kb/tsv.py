@@ -9,7 +9,9 @@ own files in any of the formats without naming the kind:
     roles       role  sector
     org words   word  sector
 
-Several values in one cell are separated by ``|``. Dates are ``YYYY-MM-DD`` or empty.
+Several values in one cell are separated by ``|``. Dates are ``YYYY-MM-DD`` or empty. A
+person's surname ``-`` says the person is found by the full name only (an empty surname
+means the name's last word).
 Blank lines and lines starting with ``#`` are skipped anywhere. Lines are read through
 ``parley.datafiles``; a malformed line raises KnowledgeBaseError naming the file and line.
 """
@@ -127,7 +129,10 @@ def _actor(row: dict[str, str], where: str) -> Actor:
     if start is not None and end is not None and end <= start:
         raise KnowledgeBaseError(f"{where}: end {end} is not after start {start}")
     surname = row.get("surname", "") or None
-    if surname is None and kind == "person":
+    if surname == "-":
+        # On purpose: this person is matched by the full name only.
+        surname = None
+    elif surname is None and kind == "person":
         # Western order by default; East Asian names give their family name explicitly.
         surname = name.split()[-1]
     return Actor(

@@ -236,7 +236,7 @@ def test_entities_other_scripts(entities_of) -> None:  # type: ignore[no-untyped
 
 
 def test_entities_many_mentions(entities_of) -> None:  # type: ignore[no-untyped-def]
-    sentence = "Officials from Japan, China, Russia and France met again. "
+    sentence = "Talks between Japan, China, Russia and France went on again. "
     entities = entities_of(sentence * 300)
     countries = [e for e in entities if e.kind == "country"]
     assert {e.country for e in countries} == {"JPN", "CHN", "RUS", "FRA"}
@@ -298,9 +298,21 @@ def test_cluster_capital_as_place_codes_its_country(entities_of) -> None:  # typ
 
 def test_titles_person_apposed_to_nameless_actor(entities_of) -> None:  # type: ignore[no-untyped-def]
     text = (
-        "The French commander in Japan, General Paul Marchand, met President Lee Jae-won "
-        "during a visit to Seoul on Monday."
+        "South Korea welcomed the visit. The French commander in Japan, General Paul "
+        "Marchand, met President Lee Jae-won during a visit to Seoul on Monday, South Korea "
+        "said."
     )
     entities = entities_of(text)
     assert by_name(entities, "Paul Marchand").actor == "FRAMIL"
+    # The president's country is the article's (South Korea, named twice), not Japan.
     assert by_name(entities, "Lee Jae-won").actor == "KORGOV"
+
+
+def test_cluster_titled_person_not_coded_from_the_venue(entities_of) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Japan said on Friday that the talks went well. The second round was held in Geneva, "
+        "Switzerland between the Japanese delegation and Special Envoy Tom Brill."
+    )
+    brill = by_name(entities_of(text, real=True), "Tom Brill")
+    # Before: CHEGOV, from the venue named after the title.
+    assert not (brill.actor or "").startswith("CHE")
