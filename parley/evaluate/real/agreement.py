@@ -84,6 +84,8 @@ class AgreementTally:
 
     def metrics(self) -> dict[str, float]:
         out: dict[str, float] = {"stories": float(self.stories)}
+        if not self.stories:
+            return out
         for level, counts in self.levels.items():
             out[f"events.{level}.f1"] = counts.prf()[2]
         out["events.root.agreement"] = (

@@ -110,6 +110,8 @@ def _analyses(
     from parley.pipeline import Pipeline
     from parley.sources.document import Document
 
+    if not rows:
+        return
     pipeline = Pipeline.from_config()
     for story, annotation in rows:
         text = texts[story.id]
@@ -271,12 +273,13 @@ def run_events(
     table_rows: list[list[str | int | float | None]] = []
     for level, counts in tally.levels.items():
         p, r, f = counts.prf()
-        metrics |= {
-            f"{split}.{level}.precision": p,
-            f"{split}.{level}.recall": r,
-            f"{split}.{level}.f1": f,
-        }
         table_rows.append([level, p, r, f, counts.tp, counts.fp, counts.fn])
+        if tally.stories:  # no figure at all without gold, so a floor cannot pass on nothing
+            metrics |= {
+                f"{split}.{level}.precision": p,
+                f"{split}.{level}.recall": r,
+                f"{split}.{level}.f1": f,
+            }
     if tally.stories:
         metrics |= {
             f"{split}.modality.acc": tally.modality.value,
@@ -321,10 +324,15 @@ def run_quotes(
             if g.block:
                 block.add(id(g) in right)
     p, r, f = counts.prf()
-    metrics = {f"{split}.quotes.precision": p, f"{split}.quotes.recall": r, f"{split}.quotes.f1": f}
-    if stories:
-        metrics[f"{split}.speaker.acc"] = speaker.value
-        metrics[f"{split}.block.speaker"] = block.value
+    metrics: dict[str, float] = {}
+    if stories:  # no figure at all without gold, so a floor cannot pass on nothing
+        metrics = {
+            f"{split}.quotes.precision": p,
+            f"{split}.quotes.recall": r,
+            f"{split}.quotes.f1": f,
+            f"{split}.speaker.acc": speaker.value,
+            f"{split}.block.speaker": block.value,
+        }
     notes.insert(0, f"real-text {split}: {stories} stories")
     notes.append(
         f"speaker right on {speaker.right}/{speaker.total} matched quotes; "
