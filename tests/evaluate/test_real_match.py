@@ -253,3 +253,24 @@ def test_real_agreement_of_two_annotations() -> None:
     assert metrics["events.strict.f1"] == 0.5
     assert metrics["events.root.agreement"] == 0.5
     assert metrics["quotes.f1"] == 1.0  # 5 characters, all inside the other: 1.0 of the shorter
+
+
+def test_real_match_plover_level_and_gold_types() -> None:
+    from dataclasses import replace
+
+    gold = [replace(ev(0, "1041", "PRK", "USA"), plover="REQUEST")]
+    assert match_events(gold, [replace(ev(0, "020", None, None), plover="REQUEST")], "plover")
+    assert not match_events(gold, [replace(ev(0, "111", None, None), plover="ACCUSE")], "plover")
+    story = GoldStory(
+        "d",
+        "f",
+        "a1",
+        "2012-03-03",
+        (
+            GoldEvent(span_of(RAW, "met"), None, None, "043", "asserted", None, None),
+            GoldEvent(span_of(RAW, "accept"), None, None, "043", "negated", None, None, "AGREE"),
+        ),
+        (),
+    )
+    views = story_views(story, RAW, None, Sentences([0]), {"043": "CONSULT"})
+    assert [e.plover for e in views.gold_events] == ["CONSULT", "AGREE"]

@@ -42,8 +42,8 @@ __all__ = [
 
 GOLD_DIR = Path(__file__).resolve().parents[1] / "data" / "real"
 _PARLEY = Path(__file__).resolve().parents[2]
-_CAMEO_FILE = _PARLEY / "events" / "data" / "cameo_codes.tsv"
-_PLOVER_FILE = _PARLEY / "events" / "data" / "cameo_plover.tsv"
+CAMEO_FILE = _PARLEY / "events" / "data" / "cameo_codes.tsv"
+PLOVER_FILE = _PARLEY / "events" / "data" / "cameo_plover.tsv"
 _COUNTRY_FILE = _PARLEY / "kb" / "data" / "countries.tsv"
 ADJUDICATED = "adjudicated"
 
@@ -368,8 +368,8 @@ class _Vocabulary:
 
     @classmethod
     def load(cls) -> _Vocabulary:
-        cameo = frozenset(row.fields[0] for row in read_rows(_CAMEO_FILE, 3))
-        plover = frozenset(row.fields[1] for row in read_rows(_PLOVER_FILE, 4))
+        cameo = frozenset(row.fields[0] for row in read_rows(CAMEO_FILE, 3))
+        plover = frozenset(row.fields[1] for row in read_rows(PLOVER_FILE, 4))
         countries: set[str] = set()
         for n, row in enumerate(read_rows(_COUNTRY_FILE)):
             if n:  # the first row is the header

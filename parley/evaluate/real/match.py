@@ -11,6 +11,7 @@ Events (``match_events``), one to one within a sentence; a pair must agree on:
 * ``root``: the CAMEO root alone;
 * ``country``: the root and the actors' countries (the first three letters; IGO and NGO
   codes whole, since "IGO" alone names no organisation);
+* ``plover``: the PLOVER event type alone (CAMEO codes of one root may fall in two types);
 * ``dyad``: the source and target codes, whatever the root (agreement's root kappa is over
   these pairs, so that a disagreement on the code is not hidden by the matching).
 
@@ -42,7 +43,7 @@ __all__ = [
 ]
 
 Span = tuple[int, int]
-LEVELS = ("strict", "root", "country", "dyad")
+LEVELS = ("strict", "root", "country", "plover", "dyad")
 QUOTE_OVERLAP = 0.3
 _INTERNATIONAL = ("IGO", "NGO", "MNC")
 
@@ -58,6 +59,7 @@ class EventView:
     cameo: str
     modality: str
     date: str | None
+    plover: str | None = None  # the PLOVER type (the gold's own, else from the CAMEO code)
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,6 +125,8 @@ def _key(event: EventView, level: str) -> Hashable:
         return (event.sentence, root, country(event.source), country(event.target))
     if level == "dyad":
         return (event.sentence, event.source, event.target)
+    if level == "plover":
+        return (event.sentence, event.plover)
     raise ValueError(f"unknown matching level {level!r}")
 
 

@@ -5,10 +5,12 @@ text, its publication date), so extraction cleans it as it would any scraped pag
 offsets are mapped into ``article.text`` (``align.TextMap``) and the sentences are those of
 the parse Parley made of that text. The rules are in ``match``; the figures:
 
-* events ``strict`` / ``root`` / ``country``: precision, recall and F1 of all of Parley's
-  events (whatever their modality) against the gold's; ``modality.acc`` and ``date.acc``: the
-  share of strictly matched events whose modality / date (as written: "2012-02" is not
-  "2012-02-29") is the gold's;
+* events ``strict`` / ``root`` / ``country`` / ``plover``: precision, recall and F1 of all of
+  Parley's events (whatever their modality) against the gold's (the gold's PLOVER type is its
+  own ``plover`` when given, else its CAMEO code's by the 2021 correspondence);
+  ``modality.acc`` and ``date.acc``: the share of strictly matched events whose modality / date
+  (as written: "2012-02" is not "2012-02-29") is the gold's; ``root.modality.acc`` and
+  ``root.date.acc`` the same on events matched by root;
 * ``entities.code.acc``: every Parley entity with a mention over a gold actor mention (of an
   event or a quote speaker) with a code: its code right; ``entities.uncoded``: how many such
   entities have no code; ``actors.split``: gold actors spread over two entities;
@@ -23,15 +25,17 @@ A story annotated twice is scored against the adjudicated annotation, else a1's.
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from parley.errors import EvaluationError, ParleyError
 from parley.evaluate.common import Report, render_table, require_dir
 from parley.evaluate.real.align import TextMap
 from parley.evaluate.real.gold import (
+    CAMEO_FILE,
     GOLD_DIR,
+    PLOVER_FILE,
     SPLITS,
     GoldStory,
     Story,
@@ -56,9 +60,17 @@ from parley.evaluate.real.match import (
 )
 from parley.records import Analysis
 
-__all__ = ["Sentences", "load_gold", "run_events", "run_quotes", "score_story", "story_views"]
+__all__ = [
+    "Sentences",
+    "load_gold",
+    "plover_types",
+    "run_events",
+    "run_quotes",
+    "score_story",
+    "story_views",
+]
 
-EVENT_LEVELS = ("strict", "root", "country")
+EVENT_LEVELS = ("strict", "root", "country", "plover")
 
 
 class Sentences:
@@ -144,9 +156,15 @@ class StoryViews:
 
 
 def story_views(
-    gold: GoldStory, raw: str, analysis: Analysis | None, sentences: Sentences
+    gold: GoldStory,
+    raw: str,
+    analysis: Analysis | None,
+    sentences: Sentences,
+    plover: Mapping[str, str | None] | None = None,
 ) -> StoryViews:
-    """Both sides of one story in the coordinates of Parley's ``article.text``."""
+    """Both sides of one story in the coordinates of Parley's ``article.text``; ``plover``
+    gives the PLOVER type of a CAMEO code (for gold events without their own)."""
+    plover = plover if plover is not None else plover_types()
     text = analysis.article.text if analysis else raw
     mapping = TextMap(raw, text)
 
@@ -168,6 +186,7 @@ def story_views(
                 cameo=event.cameo,
                 modality=event.modality,
                 date=event.date,
+                plover=event.plover or plover.get(event.cameo),
             )
         )
         for actor in (event.source, event.target):
@@ -200,6 +219,7 @@ def story_views(
             e.cameo,
             e.modality,
             e.date,
+            e.plover,
         )
         for e in analysis.events
     ]
@@ -221,13 +241,23 @@ def story_views(
     )
 
 
+def plover_types() -> dict[str, str | None]:
+    """CAMEO code -> PLOVER type, by the 2021 correspondence Parley ships."""
+    from parley.events.lexicon import read_codes
+
+    codes = read_codes(CAMEO_FILE, PLOVER_FILE)
+    return {code: info.plover for code, info in codes.items()}
+
+
 # ------------------------------------------------------------------ scoring ---
 @dataclass
 class EventTally:
     levels: dict[str, Counts]
-    modality: Share
+    modality: Share  # on strictly matched events
     date: Share
     entity_code: Share
+    root_modality: Share = field(default_factory=Share)  # on events matched by root
+    root_date: Share = field(default_factory=Share)
     uncoded: int = 0
     split: int = 0
     unaligned: int = 0
@@ -246,10 +276,15 @@ def score_story(views: StoryViews, tally: EventTally) -> None:
         pairs = match_events(views.gold_events, views.events, level)
         n = len(pairs)
         tally.levels[level].add(n, len(views.events) - n, len(views.gold_events) - n)
-        if level == "strict":
+        if level in ("strict", "root"):
+            modality, day = (
+                (tally.modality, tally.date)
+                if level == "strict"
+                else (tally.root_modality, tally.root_date)
+            )
             for gold, predicted in pairs:
-                tally.modality.add(gold.modality == predicted.modality)
-                tally.date.add(gold.date == predicted.date)
+                modality.add(gold.modality == predicted.modality)
+                day.add(gold.date == predicted.date)
     accuracy = entity_code_accuracy(views.gold_actors, views.entities)
     tally.entity_code.right += accuracy.coded.right
     tally.entity_code.total += accuracy.coded.total
@@ -265,8 +300,9 @@ def run_events(
     notes: list[str] = []
     tally = EventTally.empty()
     gold_total = 0
+    types = plover_types()
     for annotation, text, analysis, sentences in _analyses(rows, gold.texts, notes):
-        views = story_views(annotation, text.text, analysis, sentences)
+        views = story_views(annotation, text.text, analysis, sentences, types)
         gold_total += len(views.gold_events)
         score_story(views, tally)
     metrics: dict[str, float] = {}
@@ -284,6 +320,8 @@ def run_events(
         metrics |= {
             f"{split}.modality.acc": tally.modality.value,
             f"{split}.date.acc": tally.date.value,
+            f"{split}.root.modality.acc": tally.root_modality.value,
+            f"{split}.root.date.acc": tally.root_date.value,
             f"{split}.entities.code.acc": tally.entity_code.value,
             f"{split}.entities.uncoded": float(tally.uncoded),
             f"{split}.actors.split": float(tally.split),
@@ -291,7 +329,9 @@ def run_events(
     notes.insert(0, _summary(split, tally.stories, gold_total, tally.unaligned))
     notes.append(
         f"strict matches: modality right {tally.modality.right}/{tally.modality.total}, "
-        f"date right {tally.date.right}/{tally.date.total}; entities over gold actors: "
+        f"date right {tally.date.right}/{tally.date.total}; root matches: modality right "
+        f"{tally.root_modality.right}/{tally.root_modality.total}, date right "
+        f"{tally.root_date.right}/{tally.root_date.total}; entities over gold actors: "
         f"code right {tally.entity_code.right}/{tally.entity_code.total}, "
         f"{tally.uncoded} with no code; {tally.split} gold actors split"
     )
