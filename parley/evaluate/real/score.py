@@ -299,12 +299,14 @@ def run_events(
     rows = _selected(gold, split, limit)
     notes: list[str] = []
     tally = EventTally.empty()
+    by_corpus: dict[str, EventTally] = {}
     gold_total = 0
     types = plover_types()
     for annotation, text, analysis, sentences in _analyses(rows, gold.texts, notes):
         views = story_views(annotation, text.text, analysis, sentences, types)
         gold_total += len(views.gold_events)
         score_story(views, tally)
+        score_story(views, by_corpus.setdefault(_corpus(annotation.file), EventTally.empty()))
     metrics: dict[str, float] = {}
     table_rows: list[list[str | int | float | None]] = []
     for level, counts in tally.levels.items():
@@ -338,6 +340,21 @@ def run_events(
     table = render_table(
         ["match", "P", "R", "F1", "tp", "fp", "fn"], table_rows, title=f"real-text {split}"
     )
+    corpus_rows: list[list[str | int | float | None]] = [
+        [
+            name,
+            part.stories,
+            part.levels["strict"].tp + part.levels["strict"].fn,
+            *(part.levels[level].prf()[2] for level in EVENT_LEVELS),
+        ]
+        for name, part in sorted(by_corpus.items())
+    ]
+    if corpus_rows:
+        table += "\n\n" + render_table(
+            ["corpus", "stories", "gold events", *(f"{level} F1" for level in EVENT_LEVELS)],
+            corpus_rows,
+            title="by corpus",
+        )
     return Report("real_events", {k: round(v, 4) for k, v in metrics.items()}, table, tuple(notes))
 
 
@@ -384,6 +401,14 @@ def run_quotes(
         title=f"real-text {split}",
     )
     return Report("real_quotes", {k: round(v, 4) for k, v in metrics.items()}, table, tuple(notes))
+
+
+def _corpus(file: str) -> str:
+    """A short name for a story file: "kcna-marquez", "rodong-2018-sample", "polnear"."""
+    parts = Path(file).parts
+    if parts[0] != "corpus" or len(parts) < 2:
+        return parts[0]
+    return parts[1] if len(parts) > 2 else Path(parts[1]).stem
 
 
 def _summary(split: str, stories: int, gold_events: int, unaligned: int) -> str:
