@@ -274,3 +274,13 @@ def test_real_match_plover_level_and_gold_types() -> None:
     )
     views = story_views(story, RAW, None, Sentences([0]), {"043": "CONSULT"})
     assert [e.plover for e in views.gold_events] == ["CONSULT", "AGREE"]
+
+
+def test_real_align_keeps_edge_punctuation_when_the_target_has_it() -> None:
+    raw = 'He  called it "reckless", , the envoy said.'
+    clean = 'He called it "reckless"\nthe envoy said.'
+    mapping = TextMap(raw, clean)
+    start, end = mapping.span(*span_of(raw, '"reckless"')) or (0, 0)
+    assert clean[start:end] == '"reckless"'
+    start, end = mapping.span(*span_of(raw, '", , the')) or (0, 0)
+    assert clean[start:end] == "the"  # the separator run is not in the target: left out

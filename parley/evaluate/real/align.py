@@ -26,6 +26,7 @@ class TextMap:
 
     def __init__(self, source: str, target: str) -> None:
         self.identity = source == target
+        self.source, self.target = source, target
         src = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(source)]
         tgt = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(target)]
         self._src_starts = [s for s, _, _ in src]
@@ -55,6 +56,14 @@ class TextMap:
         assert pi is not None and pj is not None
         new_start = self._tgt[pi][0] + max(0, start - self._src_starts[i])
         new_end = self._tgt[pj][1] - max(0, self._src_ends[j] - end)
+        # Punctuation at the span's edges (a closing quotation mark) comes along when the
+        # target has it there too.
+        lead = self.source[start : self._src_starts[i]]
+        if lead and self.target[new_start - len(lead) : new_start] == lead:
+            new_start -= len(lead)
+        trail = self.source[self._src_ends[j] : end]
+        if trail and self.target[new_end : new_end + len(trail)] == trail:
+            new_end += len(trail)
         if new_end <= new_start:
             return None
         return new_start, new_end
