@@ -180,3 +180,17 @@ def test_cli_batch_refuses_html_for_several(page: Path, capsys: pytest.CaptureFi
     code, out, err = run(["analyze", str(page), str(page), "--format", "html"], capsys)
     assert code == EXIT_INPUT and out == ""
     assert err.startswith("parley: error: --format html")
+
+
+def test_cli_evaluate_real_set_scores_events_and_quotes_only(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, _, err = run(["evaluate", "time", "--set", "real", "--data", str(tmp_path)], capsys)
+    assert code == EXIT_INPUT
+    assert "the real-text set scores events and quotes, not time" in err
+    code, _, err = run(
+        ["evaluate", "events", "--set", "real", "--split", "holdout", "--data", str(tmp_path)],
+        capsys,
+    )
+    assert code == EXIT_INPUT
+    assert "--split" in err

@@ -1,6 +1,8 @@
 """Evaluations against the gold data in ``../shared/data``; each returns a Report.
 
 An explicit table, not registration by import: name -> module holding ``run(data_dir, limit=)``.
+``REAL_SET`` names the scorers of the real-text gold (``--set real``, ``parley.evaluate.real``):
+name -> function taking ``(data_dir, split=, limit=)``.
 """
 
 from __future__ import annotations
@@ -10,9 +12,19 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import cast
 
+from parley.errors import EvaluationError
 from parley.evaluate.common import Report, check_floors, load_floors
 
-__all__ = ["EVALUATIONS", "Report", "check_floors", "default_data_dir", "load_floors", "run"]
+__all__ = [
+    "EVALUATIONS",
+    "GOLD_SETS",
+    "REAL_SET",
+    "Report",
+    "check_floors",
+    "default_data_dir",
+    "load_floors",
+    "run",
+]
 
 EVALUATIONS: dict[str, str] = {
     "extraction": "parley.evaluate.extraction",
@@ -20,7 +32,13 @@ EVALUATIONS: dict[str, str] = {
     "actors": "parley.evaluate.actors",
     "quotes": "parley.evaluate.quotes",
     "events": "parley.evaluate.events",
+    "agreement": "parley.evaluate.real.agreement",
 }
+REAL_SET: dict[str, str] = {
+    "events": "run_events",
+    "quotes": "run_quotes",
+}
+GOLD_SETS = ("shared", "real")
 
 
 def default_data_dir() -> Path:
@@ -33,7 +51,23 @@ def default_data_dir() -> Path:
     return repo.parent / "shared" / "data"
 
 
-def run(name: str, data_dir: Path, limit: int | None = None) -> Report:
+def run(
+    name: str,
+    data_dir: Path,
+    limit: int | None = None,
+    *,
+    gold_set: str = "shared",
+    split: str = "dev",
+) -> Report:
+    """Run evaluation ``name``; ``gold_set="real"`` scores the real-text gold's ``split``."""
+    if gold_set == "real":
+        if name not in REAL_SET:
+            raise EvaluationError(f"the real-text set scores {' and '.join(REAL_SET)}, not {name}")
+        module = importlib.import_module("parley.evaluate.real.score")
+        scorer = cast(Callable[..., Report], getattr(module, REAL_SET[name]))
+        return scorer(data_dir, split=split, limit=limit)
+    if gold_set != "shared":
+        raise EvaluationError(f"unknown gold set {gold_set!r} ({' or '.join(GOLD_SETS)})")
     module = importlib.import_module(EVALUATIONS[name])
     runner = cast(Callable[..., Report], module.run)
     return runner(data_dir, limit=limit)

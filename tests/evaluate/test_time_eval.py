@@ -39,8 +39,8 @@ def test_time_eval_reads_offsets_into_text(tmp_path: Path) -> None:
 def test_time_eval_scores_strict_and_relaxed(tmp_path: Path) -> None:
     path = tmp_path / "doc.tml"
     path.write_text(
-        "<TimeML><TEXT>It rose <TIMEX3 tid=\"t1\" type=\"DATE\" value=\"2001\">last year"
-        "</TIMEX3> and fell for <TIMEX3 tid=\"t2\" type=\"DURATION\" value=\"P2W\">two weeks"
+        '<TimeML><TEXT>It rose <TIMEX3 tid="t1" type="DATE" value="2001">last year'
+        '</TIMEX3> and fell for <TIMEX3 tid="t2" type="DURATION" value="P2W">two weeks'
         "</TIMEX3>.</TEXT></TimeML>",
         encoding="utf-8",
     )
