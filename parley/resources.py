@@ -22,7 +22,17 @@ if TYPE_CHECKING:
     from parley.quotes import QuoteResources
     from parley.time import TimeResources
 
-__all__ = ["Resources"]
+__all__ = ["Resources", "person_names"]
+
+
+def person_names(kb: object) -> list[str]:
+    """Every name and alias of the people a knowledge base knows (none for a knowledge base
+    that is not Parley's own, such as a test's)."""
+    from parley.kb import KnowledgeBase
+
+    if not isinstance(kb, KnowledgeBase):
+        return []
+    return [n for f in kb.facts if f.kind == "person" for n in (f.name, *f.aliases)]
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -49,11 +59,12 @@ class Resources:
         from parley.time import TimeResources
 
         nlp = load_pipeline(config.model)
+        entities = EntityResources.load(config, nlp.vocab)
         return cls(
             config=config,
             nlp=nlp,
-            extract=ExtractResources.load(),
-            entities=EntityResources.load(config, nlp.vocab),
+            extract=ExtractResources.load(names=person_names(entities.kb)),
+            entities=entities,
             time=TimeResources.load(config, nlp.vocab),
             quotes=QuoteResources.load(config, nlp.vocab),
             events=EventResources.load(config, nlp.vocab),

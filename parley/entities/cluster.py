@@ -356,6 +356,10 @@ def _entity(
             if titled is not None:
                 actor_code, sector = titled
             roles = _unique([*roles, *actor.roles])
+        elif kind != "person" and actor is None and (parent := _parent_body(longest, kb, on)):
+            # A body of a body the knowledge base knows ("the Presidium of the Political
+            # Bureau of the Central Committee of the Workers' Party of Korea") is part of it.
+            actor_code, country, sector = parent.code, parent.country, parent.sector
         else:
             if actor is not None:
                 name = actor.name
@@ -363,7 +367,19 @@ def _entity(
                 cluster, affiliated, roles, kb, lex, longest, kind, places
             )
             country, actor_code = (place.iso3 if place else None), _code(place, sector)
-            above = affiliated.actor if affiliated is not None else None
+            above = _affiliation_actor(affiliated, kb, on)
+            if (
+                kind == "person"
+                and sector is None
+                and roles
+                and above is not None
+                and above.code
+                and above.country
+                and above.country == country
+            ):
+                # A member of a national body with no sector of their own ("X, member of
+                # the Presidium of the Political Bureau of the WPK") acts for that body.
+                actor_code, sector = above.code, above.sector
             if (
                 actor_code is None
                 and (kind != "person" or roles)
@@ -402,6 +418,29 @@ def _entity(
         mentions=mentions,
         sector=sector,
     )
+
+
+def _affiliation_actor(
+    affiliated: Cluster | None, kb: KnowledgeBaseLike, on: date | None
+) -> ActorLike | None:
+    """The known actor an affiliated organisation is, or is a body of."""
+    if affiliated is None:
+        return None
+    if affiliated.actor is not None:
+        return affiliated.actor
+    return _parent_body(max((c.text for c in affiliated.cands), key=len), kb, on)
+
+
+def _parent_body(name: str, kb: KnowledgeBaseLike, on: date | None) -> ActorLike | None:
+    """The nearest organisation the knowledge base knows that an organisation's name says it
+    belongs to: the longest known name after one of its "of"s. Countries are not bodies
+    ("the Ministry of Foreign Affairs of the DPRK" is coded by its country and sector)."""
+    parts = name.split(" of ")
+    for i in range(1, len(parts)):
+        found = kb.actor(" of ".join(parts[i:]), on)
+        if found is not None and found.code and found.kind in _ORG_KINDS:
+            return found
+    return None
 
 
 def _titled_code(
@@ -489,7 +528,11 @@ def _cluster_country(cluster: Cluster, kb: KnowledgeBaseLike) -> CountryLike | N
         return cluster.country
     if cluster.actor is not None and cluster.actor.country:
         return kb.country_by_code(cluster.actor.country)
-    return _country_in_name(max((c.text for c in cluster.cands), key=len), kb)
+    name = max((c.text for c in cluster.cands), key=len)
+    parent = _parent_body(name, kb, None)
+    if parent is not None and parent.country:
+        return kb.country_by_code(parent.country)
+    return _country_in_name(name, kb)
 
 
 def _as_kind(kind: str) -> EntityKind:

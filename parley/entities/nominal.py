@@ -198,9 +198,29 @@ def _name_spans(doc: Doc, token: Token, mentions: MentionIndex) -> list[tuple[in
     ):
         right += 1
     spans = [(left, right)]
+    # A name with small words inside ("Workers' Party of Korea", "Bank of England"): the run
+    # goes on over them while capitalised words follow.
+    wide = right
+    k = right + 1
+    while k < len(doc) and doc[k].lower_ in _NAME_JOINERS and not _covered(doc[k], mentions):
+        k += 1
+        if k < len(doc) and _capitalised(doc[k]) and not _covered(doc[k], mentions):
+            while (
+                k + 1 < len(doc)
+                and _capitalised(doc[k + 1])
+                and not _covered(doc[k + 1], mentions)
+            ):
+                k += 1
+            wide = k
+            k += 1
+    if wide != right:
+        spans.insert(0, (left, wide))
     if (left, right) != (token.i, token.i):
         spans.append((token.i, token.i))
     return spans
+
+
+_NAME_JOINERS = frozenset({"of", "the", "for", "and", "'", "’", "'s", "’s", "&"})
 
 
 def _name_at(

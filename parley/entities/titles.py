@@ -330,7 +330,12 @@ def _read_apposition(
             if org is not None:
                 cand.affiliation = org
         return
-    if head.casefold() not in lex.roles_folded and head.capitalize() not in lex.title_heads:
+    member = org is not None and head.casefold() in lex.member_nouns
+    if (
+        head.casefold() not in lex.roles_folded
+        and head.capitalize() not in lex.title_heads
+        and not member
+    ):
         return
     (cand.former_roles if former else cand.roles).append(role)
     if org is not None:

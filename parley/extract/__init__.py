@@ -56,6 +56,14 @@ def extract_article(
     if not article.text.strip():
         raise ExtractionError(f"no article text found in {document.source}")
     changes: dict[str, Any] = {}
+    for name in ("text", "title"):
+        value = getattr(article, name)
+        repaired = res.names.repair(value) if value else value
+        if repaired != value:
+            changes[name] = repaired
+    if changes:
+        article = dataclasses.replace(article, **changes)
+        changes = {}
     if article.language is None:
         changes["language"] = detect_language(article.text)
     if article.published is None and published is not None:

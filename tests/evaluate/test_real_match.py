@@ -284,3 +284,16 @@ def test_real_align_keeps_edge_punctuation_when_the_target_has_it() -> None:
     assert clean[start:end] == '"reckless"'
     start, end = mapping.span(*span_of(raw, '", , the')) or (0, 0)
     assert clean[start:end] == "the"  # the separator run is not in the target: left out
+
+
+def test_alignment_follows_words_a_cleaning_step_cut_apart() -> None:
+    raw = "The envoy greeted ChairRhun Dallowwarmly, and Rhun Dallowleft at noon."
+    clean = "The envoy greeted Chair Rhun Dallow warmly, and Rhun Dallow left at noon."
+    mapping = TextMap(raw, clean)
+    start = raw.index("Rhun")
+    span = mapping.span(start, start + len("Rhun Dallow"))
+    assert span is not None and clean[span[0] : span[1]] == "Rhun Dallow"
+    left = raw.index("left")
+    span = mapping.span(left, left + 4)
+    assert span is not None and clean[span[0] : span[1]] == "left"
+    assert mapping.coverage() == 1.0
