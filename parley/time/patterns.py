@@ -118,7 +118,8 @@ def build_rules(lex: Lexicon) -> tuple[Rule, ...]:
             rf"\s+(?:of\s+)?(?P<mon>{month})(?:,?\s+(?P<year>{year})\b)?"
         ),
         "month_year": (
-            rf"\b(?:(?P<mod>{mod})[\s-]+)?(?P<mon>{month})(?:\s+of)?,?\s+(?P<year>{year})\b"
+            rf"\b(?:(?P<mod>{mod})[\s-]+)?(?P<mon>{month})(?:\s+of)?,?\s+"
+            r"(?:(?P<year>" + year + r")\b|(?P<yrel>last|this|next)\s+year\b(?!'s))"
         ),
         "month": (
             rf"\b(?:(?P<mod>{mod})[\s-]+)?(?:(?P<rel>last|next|this|coming|past|that)\s+)?"
@@ -133,7 +134,10 @@ def build_rules(lex: Lexicon) -> tuple[Rule, ...]:
             rf"(?:,?\s+(?P<mon>{month})\s+(?P<day>\d{{1,2}})\b)?"
         ),
         "clock": (rf"\b(?P<word>noon|midnight|midday)(?:\s+(?P<wd>{weekday}|{day_word}))?"),
-        "decade": (rf"\b(?:(?P<mod>{mod})[\s-]+)?(?:the\s+)?(?P<dec>(?:1[0-9]|20)\d0)'?s\b"),
+        "decade": (
+            rf"\b(?:the\s+(?=(?:early|late|mid)\b))?(?:(?P<mod>{mod})[\s-]+)?(?:the\s+)?"
+            r"(?P<dec>(?:1[0-9]|20)\d0)'?s\b"
+        ),
         "year": (
             rf"(?<![$\d.,/-])\b(?:(?P<mod>{mod})[\s-]+)?(?P<fiscal>fiscal\s+(?:year\s+)?)?"
             rf"(?P<year>{year})\b(?![\d%,.]\d|\s*%|-\d|\s+(?:percent|per\s+cent))"
@@ -222,7 +226,10 @@ def build_rules(lex: Lexicon) -> tuple[Rule, ...]:
             r"\b(?:(?P<pre>the\s+)?(?P<rel>recent|coming|past|next|last)\s+)"
             r"(?P<unit>years|months|weeks|days|decades|quarters)\b"
         ),
-        "the_unit": r"\bthe\s+(?P<unit>year|month|week|fiscal\s+year)\b(?!\s*(?:-|\s)(?:long|old))",
+        "the_unit": (
+            r"\bthe\s+(?:full\s+)?(?P<unit>year|month|week|fiscal\s+year)\b"
+            r"(?!\s*(?:-|\s)(?:long|old))"
+        ),
         "set_every": (
             rf"\b(?P<q>every|each|per)\s+(?:(?P<other>other)\s+)?(?:(?P<num>{number})\s+)?"
             rf"(?P<unit>{unit}|{weekday}|{month_full}|{pod}|{season})\b"

@@ -111,10 +111,16 @@ def r_numeric(m: re.Match[str], state: State) -> Resolved:
 
 
 def r_month_year(m: re.Match[str], state: State) -> Resolved:
+    """ "March 1997", "March of 1997", and "July last year", "January this year"."""
     month = state.lex.months.get(m.group("mon").lower().rstrip("."))
     if month is None:
         return None
-    return done(state, Point(date(int(m.group("year")), month, 1), "month"), "absolute")
+    if m.group("year"):
+        return done(state, Point(date(int(m.group("year")), month, 1), "month"), "absolute")
+    if state.dct is None:
+        return "DATE", f"XXXX-{month:02d}", "unresolved"
+    year = state.dct.year + {"last": -1, "this": 0, "next": 1}[m.group("yrel").lower()]
+    return done(state, Point(make_date(year, month, 1), "month"), "anchor")
 
 
 def r_month(m: re.Match[str], state: State) -> Resolved:
@@ -175,7 +181,7 @@ def r_decade(m: re.Match[str], state: State) -> Resolved:
 
 def r_century(m: re.Match[str], state: State) -> Resolved:
     """ "the 19th century" is the hundred years from 1801 to 1900, written "18" in TIMEX3
-    (its first two digits, as "the 1990s" is "199X")."""
+    (its first two digits, as "the 1990s" is "199")."""
     n = number_or_ordinal(state, m.group("ord"))
     if n is None or not 1 <= n <= 100:
         return None
