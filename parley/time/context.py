@@ -65,7 +65,11 @@ def leans_forward(state: State, start: int, end: int) -> bool:
             word = m.group(0)
             if any(a <= m.start() < b for a, b in spans):
                 continue
-            if word in state.lex.past_cues or (len(word) > 4 and word.endswith("ed")):
+            # A word in -ed is a past verb unless written with a capital: "United",
+            # "Mohammed" are names.
+            past_form = len(word) > 4 and word.endswith("ed")
+            past_form = past_form and state.text[lo + m.start()].islower()
+            if word in state.lex.past_cues or past_form:
                 dist = start - (lo + m.end()) if hi == start else lo + m.start() - end
                 nearest_past = dist if nearest_past is None else min(nearest_past, dist)
     if nearest_forward is None:

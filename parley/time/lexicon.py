@@ -29,6 +29,7 @@ class Lexicon:
     references: dict[str, str]
     forward_cues: tuple[str, ...]
     past_cues: tuple[str, ...]
+    name_words: tuple[str, ...]  # as written (capitalised): see ``names``
 
 
 def read_table(path: Path) -> dict[str, str]:
@@ -67,4 +68,5 @@ def load_lexicon(data_dir: Path = DATA_DIR) -> Lexicon:
         references=read_table(data_dir / "references.tsv"),
         forward_cues=read_cues(data_dir / "forward_cues.txt"),
         past_cues=read_cues(data_dir / "past_cues.txt"),
+        name_words=tuple(read_words(data_dir / "name_words.txt")),
     )

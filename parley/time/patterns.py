@@ -54,8 +54,8 @@ def build_rules(lex: Lexicon) -> tuple[Rule, ...]:
     ones = [w for w, v in lex.numbers.items() if 1 <= v <= 9 and w not in ("a", "an")]
     words = [w for w, v in lex.numbers.items() if w not in ("a", "an", "couple", "half", "dozen")]
     number = (
-        rf"(?:\d+(?:\.\d+)?(?:\s+1/2)?|(?:{_alt(tens)})(?:[\s-](?:{_alt(ones)}))?|{_alt(words)}"
-        r"|a\s+couple\s+of|couple\s+of|a\s+dozen|a\s+half|an?)"
+        rf"(?:(?:\d+(?:\.\d+)?(?:\s+1/2)?|(?:{_alt(tens)})(?:[\s-](?:{_alt(ones)}))?|{_alt(words)}"
+        r"|a\s+couple\s+of|couple\s+of|a\s+dozen|a\s+half|an?)(?:\s+and\s+a\s+half)?)"
     )
     vague = r"(?:several|a\s+few|few|many|some|a\s+number\s+of|numerous|dozens\s+of)"
     # Comparatives are part of a TimeML span ("more than four decades ago", "at least 72
@@ -75,10 +75,36 @@ def build_rules(lex: Lexicon) -> tuple[Rule, ...]:
     refs = rf"(?:{_alt(list(lex.references))})"
     sets = rf"(?:{_alt(list(lex.sets))})"
     ampm = r"(?:a\.m\.|p\.m\.|am\b|pm\b|a\.m\b|p\.m\b)"
+    # Between the two ends of a range: "23-24", "Monday and Tuesday", "Friday to Sunday".
+    range_sep = r"(?P<sep>\s*[-\u2013]\s*|\s+(?:and|to|through|or|&)\s+)"
 
     rules = {
         "iso": rf"\b{year}-\d\d-\d\d(?:[T\s]\d\d:\d\d(?::\d\d)?)?\b",
         "numeric": r"\b\d{1,2}/\d{1,2}/(?:\d{4}|\d{2})\b",
+        # Ranges first: each end becomes a timex of its own (``resolve_ranges``).
+        "month_days": (
+            rf"\b(?:(?P<wd>{weekday}),?\s+)?(?P<mon>{month})\s+"
+            rf"(?P<d1x>(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?){range_sep}"
+            rf"(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>{year})\b)?"
+        ),
+        "days_month": (
+            rf"(?<![\d.,/:-])\b(?:the\s+)?(?P<d1x>(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?)"
+            rf"{range_sep}(?:the\s+)?(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?"
+            rf"(?P<mon>{month})(?:,?\s+(?P<year>{year})\b)?"
+        ),
+        "weekdays": (
+            r"\b(?:(?P<rel>last|next|this|coming|past|previous)\s+)?"
+            rf"(?P<wd1>{weekday}){range_sep}(?P<wd2>{weekday})(?:\s+(?P<pod>{pod})s?\b)?"
+        ),
+        "years": (
+            rf"(?<![$\d.,/-])\b(?P<y1>{year})\s*[-\u2013/]\s*(?P<y2>\d{{4}}|\d{{2}})\b"
+            r"(?![\d%]|[,.]\d|\s*%|[-/]\d)"
+        ),
+        "century": (
+            rf"\b(?:(?P<mod>{mod})[\s-]+)?(?:the\s+)?(?:(?P<mod2>early|late|mid)[\s-]+)?"
+            rf"(?P<ord>\d{{1,2}}(?:st|nd|rd|th)|{ordinal})[\s-]+century\b"
+            r"(?![\s-]+(?:long|old)\b)"
+        ),
         "mdy": (
             rf"\b(?:(?P<wd>{weekday}),?\s+)?(?P<mon>{month})\s+(?P<day>\d{{1,2}})"
             rf"(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>{year})\b)?"
@@ -92,7 +118,8 @@ def build_rules(lex: Lexicon) -> tuple[Rule, ...]:
             rf"\s+(?:of\s+)?(?P<mon>{month})(?:,?\s+(?P<year>{year})\b)?"
         ),
         "month_year": (
-            rf"\b(?:(?P<mod>{mod})[\s-]+)?(?P<mon>{month})(?:\s+of)?,?\s+(?P<year>{year})\b"
+            rf"\b(?:(?P<mod>{mod})[\s-]+)?(?P<mon>{month})(?:\s+of)?,?\s+"
+            r"(?:(?P<year>" + year + r")\b|(?P<yrel>last|this|next)\s+year\b(?!'s))"
         ),
         "month": (
             rf"\b(?:(?P<mod>{mod})[\s-]+)?(?:(?P<rel>last|next|this|coming|past|that)\s+)?"
@@ -107,7 +134,10 @@ def build_rules(lex: Lexicon) -> tuple[Rule, ...]:
             rf"(?:,?\s+(?P<mon>{month})\s+(?P<day>\d{{1,2}})\b)?"
         ),
         "clock": (rf"\b(?P<word>noon|midnight|midday)(?:\s+(?P<wd>{weekday}|{day_word}))?"),
-        "decade": (rf"\b(?:(?P<mod>{mod})[\s-]+)?(?:the\s+)?(?P<dec>(?:1[0-9]|20)\d0)'?s\b"),
+        "decade": (
+            rf"\b(?:the\s+(?=(?:early|late|mid)\b))?(?:(?P<mod>{mod})[\s-]+)?(?:the\s+)?"
+            r"(?P<dec>(?:1[0-9]|20)\d0)'?s\b"
+        ),
         "year": (
             rf"(?<![$\d.,/-])\b(?:(?P<mod>{mod})[\s-]+)?(?P<fiscal>fiscal\s+(?:year\s+)?)?"
             rf"(?P<year>{year})\b(?![\d%,.]\d|\s*%|-\d|\s+(?:percent|per\s+cent))"
@@ -164,9 +194,13 @@ def build_rules(lex: Lexicon) -> tuple[Rule, ...]:
         ),
         "weekend": r"\b(?:the\s+)?weekend\b",
         "ago": (
-            rf"\b(?:(?P<approx>{approx})\s+)?(?P<num>{number}|{vague})[\s-]+(?P<unit>{unit})"
+            # The same amounts as a duration ("a full month", "a month and a half"), so that
+            # the duration rule never takes the amount without the word that anchors it.
+            rf"\b(?:(?P<approx>{approx})\s+)?(?P<num>{number}|{vague})[\s-]+"
+            r"(?:full\s+|more\s+|additional\s+|long\s+)?"
+            rf"(?P<unit>{unit})(?P<half>\s+and\s+a\s+half)?"
             r"(?:\s+or\s+so)?\s+(?P<dir>ago|earlier|later|from\s+now|hence|before|after|"
-            r"previously|back)\b"
+            r"previously|back|prior)\b"
         ),
         "ago_vague": r"\b(?P<unit>years|months|weeks|days|decades)\s+(?P<dir>ago|earlier|later)\b",
         "previous_day": (
@@ -192,7 +226,10 @@ def build_rules(lex: Lexicon) -> tuple[Rule, ...]:
             r"\b(?:(?P<pre>the\s+)?(?P<rel>recent|coming|past|next|last)\s+)"
             r"(?P<unit>years|months|weeks|days|decades|quarters)\b"
         ),
-        "the_unit": r"\bthe\s+(?P<unit>year|month|week|fiscal\s+year)\b(?!\s*(?:-|\s)(?:long|old))",
+        "the_unit": (
+            r"\bthe\s+(?:full\s+)?(?P<unit>year|month|week|fiscal\s+year)\b"
+            r"(?!\s*(?:-|\s)(?:long|old))"
+        ),
         "set_every": (
             rf"\b(?P<q>every|each|per)\s+(?:(?P<other>other)\s+)?(?:(?P<num>{number})\s+)?"
             rf"(?P<unit>{unit}|{weekday}|{month_full}|{pod}|{season})\b"

@@ -54,15 +54,25 @@ def _guess_year(state: State, month: int, day: int, start: int, end: int) -> dat
 def resolve_md(m: re.Match[str], state: State, month_raw: str, day_raw: str) -> Resolved:
     month = state.lex.months.get(month_raw.lower().rstrip("."))
     day_num = number_or_ordinal(state, day_raw)
-    if month is None or day_num is None or not 1 <= day_num <= 31:
+    if month is None or day_num is None:
         return None
-    year_raw = m.groupdict().get("year")
+    return resolve_day(state, month, day_num, m.groupdict().get("year"), m.start(), m.end())
+
+
+def resolve_day(
+    state: State, month: int, day_num: int, year_raw: str | None, start: int, end: int
+) -> Resolved:
+    """A day of a month, of the year written (``year_raw``) or else of the year it most
+    likely belongs to (see ``_guess_year``; ``start``, ``end``: the span whose words are read
+    for a tense cue)."""
+    if not 1 <= day_num <= 31:
+        return None
     if year_raw:
         d = day_in_year(int(year_raw), month, day_num)
         return None if d is None else done(state, Point(d, "day"), "absolute")
     if state.dct is None:
         return "DATE", f"XXXX-{month:02d}-{day_num:02d}", "unresolved"
-    d = _guess_year(state, month, day_num, m.start(), m.end())
+    d = _guess_year(state, month, day_num, start, end)
     return None if d is None else done(state, Point(d, "day"), "anchor")
 
 
@@ -101,10 +111,16 @@ def r_numeric(m: re.Match[str], state: State) -> Resolved:
 
 
 def r_month_year(m: re.Match[str], state: State) -> Resolved:
+    """ "March 1997", "March of 1997", and "July last year", "January this year"."""
     month = state.lex.months.get(m.group("mon").lower().rstrip("."))
     if month is None:
         return None
-    return done(state, Point(date(int(m.group("year")), month, 1), "month"), "absolute")
+    if m.group("year"):
+        return done(state, Point(date(int(m.group("year")), month, 1), "month"), "absolute")
+    if state.dct is None:
+        return "DATE", f"XXXX-{month:02d}", "unresolved"
+    year = state.dct.year + {"last": -1, "this": 0, "next": 1}[m.group("yrel").lower()]
+    return done(state, Point(make_date(year, month, 1), "month"), "anchor")
 
 
 def r_month(m: re.Match[str], state: State) -> Resolved:
@@ -161,6 +177,15 @@ def _looks_like_year(m: re.Match[str], state: State) -> bool:
 def r_decade(m: re.Match[str], state: State) -> Resolved:
     start_year = int(m.group("dec"))
     return done(state, Point(date(start_year, 1, 1), "decade"), "absolute")
+
+
+def r_century(m: re.Match[str], state: State) -> Resolved:
+    """ "the 19th century" is the hundred years from 1801 to 1900, written "18" in TIMEX3
+    (its first two digits, as "the 1990s" is "199")."""
+    n = number_or_ordinal(state, m.group("ord"))
+    if n is None or not 1 <= n <= 100:
+        return None
+    return "DATE", f"{n - 1:02d}", "absolute"
 
 
 def _holiday_day(rule: str, year: int) -> date | None:

@@ -71,28 +71,33 @@ def r_weekday(m: re.Match[str], state: State) -> Resolved:
     rel = " ".join((m.group("rel") or "").lower().split())
     if state.dct is None:
         return ("TIME" if m.group("pod") else "DATE"), f"XXXX-WXX-{wd}", "unresolved"
-    dct = state.dct
-    back = (dct.isoweekday() - wd) % 7  # days since the most recent such day (0 = today)
-    if rel in ("last", "past", "previous"):
-        day = add_days(dct, -(back or 7))
-    elif rel == "next":
-        # The one in the following week (Monday-based): "next Friday" said on a Monday is
-        # 11 days on, not 4 ("this Friday" is 4).
-        monday = add_days(dct, 1 - dct.isoweekday())
-        day = add_days(monday, 7 + wd - 1)
-    elif rel in ("this coming", "coming", "the following"):
-        day = add_days(dct, (wd - dct.isoweekday()) % 7 or 7)
-    elif rel == "this":
-        monday = add_days(dct, 1 - dct.isoweekday())
-        day = add_days(monday, wd - 1)
-    elif back and leans_forward(state, m.start(), m.end()):
-        day = add_days(dct, 7 - back)
-    else:
-        day = add_days(dct, -back)
-    point = Point(day, "day")
+    point = Point(weekday_day(state, wd, rel, m.start(), m.end()), "day")
     note(state, point)
     timed, kind = with_part(point, m.group("pod"), state)
     return kind, timed.value(), "anchor"
+
+
+def weekday_day(state: State, wd: int, rel: str, start: int, end: int) -> date:
+    """The day a weekday (ISO number ``wd``) names, after ``rel`` ("last", "next", "this",
+    "" ...), from the publication day (which the caller has checked there is)."""
+    assert state.dct is not None
+    dct = state.dct
+    back = (dct.isoweekday() - wd) % 7  # days since the most recent such day (0 = today)
+    if rel in ("last", "past", "previous"):
+        return add_days(dct, -(back or 7))
+    if rel == "next":
+        # The one in the following week (Monday-based): "next Friday" said on a Monday is
+        # 11 days on, not 4 ("this Friday" is 4).
+        monday = add_days(dct, 1 - dct.isoweekday())
+        return add_days(monday, 7 + wd - 1)
+    if rel in ("this coming", "coming", "the following"):
+        return add_days(dct, (wd - dct.isoweekday()) % 7 or 7)
+    if rel == "this":
+        monday = add_days(dct, 1 - dct.isoweekday())
+        return add_days(monday, wd - 1)
+    if back and leans_forward(state, start, end):
+        return add_days(dct, 7 - back)
+    return add_days(dct, -back)
 
 
 def r_time(m: re.Match[str], state: State) -> Resolved:

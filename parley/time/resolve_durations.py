@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from parley.time.state import Resolved, State, number, unit_code
-from parley.time.values import duration
+from parley.time.values import duration, year_value
 
 
 def r_duration(m: re.Match[str], state: State) -> Resolved:
@@ -47,11 +47,21 @@ def r_duration_recent(m: re.Match[str], state: State) -> Resolved:
     return "DURATION", duration(None, unit_code(state, unit)), "absolute"
 
 
+# "the year ended Sept. 30": twelve months up to a day, a duration.
+_ENDED = re.compile(r"\s+(?:ended|ending|that\s+ended|through|to)\b", re.I)
+
+
 def r_the_unit(m: re.Match[str], state: State) -> Resolved:
+    """ "the year" of company results ("for the year", "the full year", "the end of the
+    year") is the current year; "the year ended Sept. 30" is a twelve-month duration."""
     unit = " ".join(m.group("unit").lower().split())
-    if unit in ("year", "fiscal year"):
+    if unit not in ("year", "fiscal year"):
+        return None
+    if _ENDED.match(state.text, m.end()):
         return "DURATION", "P1Y", "absolute"
-    return None
+    if state.dct is None:
+        return "DATE", "XXXX", "unresolved"
+    return "DATE", year_value(state.dct.year), "anchor"
 
 
 def r_set_every(m: re.Match[str], state: State) -> Resolved:

@@ -160,17 +160,29 @@ def r_weekend(m: re.Match[str], state: State) -> Resolved:
     return "DATE", week.value() + "-WE", "previous" if state.last_day else "anchor"
 
 
+# A fraction of a unit counted in the next smaller one (a month as 30 days, as ISO 8601's
+# durations are written).
+_FINER = {"Y": (12, "M"), "Q": (3, "M"), "M": (30, "D"), "W": (7, "D")}
+
+
 def r_ago(m: re.Match[str], state: State) -> Resolved:
     direction = " ".join(m.group("dir").lower().split())
     code = unit_code(state, m.group("unit"))
     n = number(state, m.group("num"))
-    after = state.text[m.end() : m.end() + 3]
-    if direction in ("before", "after") and not re.match(r"\s*[.,;:)\"]|\s*$", after):
+    if m.group("half") and n is not None:
+        n += 0.5
+    after = state.text[m.end() : m.end() + 6]
+    if direction in ("before", "after", "prior") and not re.match(r"\s*[.,;:)\"]|\s*$", after):
         return None  # "two days before the vote": left to the duration rule
+    if direction in ("earlier", "later") and re.match(r"\s+than\b", after):
+        return None  # "a month earlier than planned": a difference, not a date
     if code.startswith("T"):
         return None
+    if n is not None and n != int(n) and code in _FINER:
+        factor, code = _FINER[code]  # "a month and a half earlier": 45 days earlier
+        n = round(n * factor)
     sign = 1 if direction in ("later", "after", "from now", "hence") else -1
-    from_previous = direction in ("earlier", "later", "before", "after", "previously")
+    from_previous = direction in ("earlier", "later", "before", "after", "previously", "prior")
     gran = UNIT_GRAN.get(code, "day")
     if code == "DE":
         gran = "year"  # "a decade ago" is a year, not the decade before this one

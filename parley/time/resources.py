@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from parley.config import Config
 from parley.time.lexicon import DATA_DIR, Lexicon, load_lexicon
+from parley.time.names import name_follows
 from parley.time.patterns import Rule, build_rules
 from parley.time.prefilter import StartFinder
 
@@ -29,6 +30,7 @@ class TimeResources:
     rules: tuple[Rule, ...]
     finder: StartFinder  # where each rule of ``rules`` may start (same order)
     forward: re.Pattern[str]  # any forward cue as a whole word, on lower-cased text
+    name_follows: re.Pattern[str]  # after a date: the rest of a name it is part of
 
     @classmethod
     def load(cls, config: Config, vocab: Vocab | None = None) -> TimeResources:
@@ -49,6 +51,7 @@ class TimeResources:
             rules=rules,
             finder=StartFinder([rule.starts for rule in rules]),
             forward=forward_cues(lexicon.forward_cues),
+            name_follows=name_follows(lexicon.name_words),
         )
 
 

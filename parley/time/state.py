@@ -13,6 +13,9 @@ from parley.time.lexicon import Lexicon
 from parley.time.values import OutOfRange, Point
 
 Resolved = tuple[TimexType, str, str] | None  # (type, value, anchor); None: not a timex
+# One expression of a range ("April 24 and 25" is two): its span, then what ``Resolved`` holds.
+Piece = tuple[int, int, TimexType, str, str]
+Pieces = tuple[Piece, ...] | None  # None: not a range (the rule's span is free for others)
 
 
 @dataclass(slots=True)
@@ -52,6 +55,9 @@ def number(state: State, raw: str | None) -> float | None:
     if not words:
         return None
     joined = " ".join(words)
+    if joined.endswith(" and a half"):  # "two and a half"
+        whole = number(state, joined.removesuffix(" and a half"))
+        return None if whole is None else whole + 0.5
     if joined in ("a couple of", "couple of"):
         return 2.0
     if joined == "a dozen":

@@ -37,16 +37,19 @@ from parley.records import Timex
 from parley.time import resolve_dates as dates
 from parley.time import resolve_days as days
 from parley.time import resolve_durations as durations
+from parley.time import resolve_ranges as ranges
 from parley.time import resolve_relative as relative
 from parley.time.context import sentence_cuts
 from parley.time.find import Found, find_candidates, trim
+from parley.time.names import in_name
 from parley.time.resources import TimeResources
-from parley.time.state import Resolved, State
+from parley.time.state import Pieces, Resolved, State
 from parley.time.values import OutOfRange
 
 __all__ = ["tag_timexes"]
 
 Resolver = Callable[[re.Match[str], State], Resolved]
+RangeResolver = Callable[[re.Match[str], State], Pieces]
 
 
 def tag_timexes(
@@ -77,37 +80,58 @@ def tag_timexes(
     out: list[Timex] = []
     taken = -1
     # Leftmost-longest, non-overlapping; on equal spans the earlier rule wins. A candidate its
-    # resolver rejects ("2000 troops") frees its span for shorter ones.
+    # resolver rejects ("2000 troops") frees its span for shorter ones, and so does one that
+    # is part of a name ("USA TODAY", "the September 19 Joint Statement").
     for found in find_candidates(text, resources):
         if found.start < taken:
             continue
-        resolved = _resolve(found, state)
-        if resolved is None:
+        if in_name(found, state, resources.name_follows):
+            taken = found.end
             continue
-        kind, value, anchor = resolved
-        start, end = trim(text, found.start, found.end)
-        if end <= start:
+        pieces = _resolve(found, state)
+        if pieces is None:
             continue
         taken = found.end
-        out.append(Timex(text[start:end], kind, value, start, end, anchor))
+        for start, end, kind, value, anchor in pieces:
+            start, end = trim(text, start, end)
+            if end > start:
+                out.append(Timex(text[start:end], kind, value, start, end, anchor))
     return tuple(out)
 
 
-def _resolve(found: Found, state: State) -> Resolved:
-    """The resolver's answer; when the value would fall outside years 1..9999 (an anchor
-    near either end of the calendar), the expression as if there were no anchor, or not a
-    timex at all when even that has no value (a number too large to be a number)."""
-    resolve = RESOLVERS[found.rule]
+def _resolve(found: Found, state: State) -> Pieces:
+    """The resolver's answer as pieces (one but for a range); when a value would fall outside
+    years 1..9999 (an anchor near either end of the calendar), the expression as if there
+    were no anchor, or not a timex at all when even that has no value (a number too large to
+    be a number)."""
     try:
-        return resolve(found.match, state)
+        return _pieces(found, state)
     except OutOfRange:
         pass
     unanchored = replace(state, dct=None, last=None, last_day=None, last_quarter=None)
     try:
-        return resolve(found.match, unanchored)
+        return _pieces(found, unanchored)
     except OutOfRange:
         return None
 
+
+def _pieces(found: Found, state: State) -> Pieces:
+    ranged = RANGE_RESOLVERS.get(found.rule)
+    if ranged is not None:
+        return ranged(found.match, state)
+    resolved = RESOLVERS[found.rule](found.match, state)
+    if resolved is None:
+        return None
+    return ((found.start, found.end, *resolved),)
+
+
+# The rules whose matches are ranges, and the function that splits and resolves them.
+RANGE_RESOLVERS: dict[str, RangeResolver] = {
+    "month_days": ranges.r_month_days,
+    "days_month": ranges.r_days_month,
+    "weekdays": ranges.r_weekdays,
+    "years": ranges.r_years,
+}
 
 # Each rule of ``patterns`` and the function that resolves its matches.
 RESOLVERS: dict[str, Resolver] = {
@@ -121,6 +145,7 @@ RESOLVERS: dict[str, Resolver] = {
     "time": days.r_time,
     "clock": days.r_clock,
     "decade": dates.r_decade,
+    "century": dates.r_century,
     "year": dates.r_year,
     "quarter": relative.r_quarter,
     "quarter_ref": relative.r_quarter_ref,

@@ -74,7 +74,7 @@ class Point:
         if self.gran == "season":
             return f"{d.year:04d}-{self.season}"
         if self.gran == "decade":
-            return f"{d.year // 10:03d}X"
+            return f"{d.year // 10:03d}"  # TimeML: "the 1990s" is "199"
         return f"{d.year:04d}"
 
     def finer_than(self, gran: str) -> bool:

@@ -176,7 +176,7 @@ def test_ranges_each_fragment_at_each_end(
         ("They met last year.", datetime(1, 6, 1), "XXXX", "unresolved"),
         ("They meet next year.", datetime(1, 1, 1), "0002", "anchor"),
         ("They met last week.", datetime(1, 1, 9), "0001-W01", "anchor"),
-        ("They met in the 1990s.", datetime(9999, 12, 31), "199X", "absolute"),
+        ("They met in the 1990s.", datetime(9999, 12, 31), "199", "absolute"),
     ],
 )
 def test_ranges_values_at_the_ends(

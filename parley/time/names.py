@@ -1,0 +1,62 @@
+"""Time words inside names are not time expressions: "USA TODAY" and "VOA Today" are media,
+"This Week With David Brinkley" a programme, "High Noon" a film, "the March of the Combatant
+Mothers" a march, and "the September 19 Joint Statement" a document whose date the words do
+not give a year to (it is seldom the article's).
+
+Three signs, each read off the text around a candidate:
+
+- a date with no year followed by a name noun written with a capital (``name_words.txt``),
+  with up to three capitalised words between ("the June 15 North-South Joint Declaration");
+- a month followed by "of" and a capitalised word ("March of Dimes");
+- a capitalised time word that is not where a sentence starts, right after a capitalised word
+  ("USA TODAY", "High Noon"), or a phrase of several time words all capitalised and followed by
+  another capitalised word ("This Week With ...").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from parley.time.find import Found
+    from parley.time.state import State
+
+# Rules that find a day and month without a year, and the group holding the year if any.
+_DATE_RULES = frozenset({"mdy", "mdy_word", "dmy", "month_days", "days_month"})
+# Rules whose words are ordinary words too: written capitalised inside a name, they are its part.
+_WORD_RULES = frozenset({"day_rel", "clock", "unit_rel", "ref", "pod", "weekend", "previous_day"})
+_MONTH_OF_NAME = re.compile(r"\s+of\s+(?:the\s+)?[A-Z]")
+# A capitalised word (or one in capitals) right before a position: "USA ", "High ".
+_CAPITAL_BEFORE = re.compile(r"(?:^|\s)[A-Z][\w'.&-]*[ \t]+$")
+# What may precede a sentence's first word: its end, a quotation mark or bracket, a dash.
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;\"'`(\[\u201c\u2018\u2014-])\s*$")
+_NEXT_CAPITAL = re.compile(r"[ \t]+[A-Z]")
+_LOOK_BACK = 40  # characters read before a candidate
+
+
+def name_follows(words: Iterable[str]) -> re.Pattern[str]:
+    """The rest of a name after a date: up to three capitalised words, then a name noun."""
+    alternation = "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+    return re.compile(rf"\s+(?:[A-Z][\w'.-]*\s+){{0,3}}(?:{alternation})\b")
+
+
+def in_name(found: Found, state: State, follows: re.Pattern[str]) -> bool:
+    """True when the candidate is part of a name, not a time expression."""
+    text = state.text
+    if found.rule in _DATE_RULES:
+        return not found.match.groupdict().get("year") and bool(follows.match(text, found.end))
+    if found.rule == "month":
+        return bool(_MONTH_OF_NAME.match(text, found.end))
+    if found.rule not in _WORD_RULES:
+        return False
+    words = text[found.start : found.end].split()
+    if not words or not all(w[0].isupper() for w in words):
+        return False
+    if len(words) > 1:
+        return bool(_NEXT_CAPITAL.match(text, found.end))
+    before = text[max(0, found.start - _LOOK_BACK) : found.start]
+    if _SENTENCE_START.search(before):
+        return False
+    return bool(_CAPITAL_BEFORE.search(before))
