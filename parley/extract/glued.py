@@ -75,9 +75,8 @@ class GluedNames:
                     if self._cut_before(text, start):
                         cuts.append(start)
                         attested.add(name)
-                elif start == 0 or not text[start - 1].isalpha():
-                    if end == len(text) or not text[end].isalpha():
-                        attested.add(name)
+                elif end == len(text) or not text[end].isalpha():
+                    attested.add(name)  # standing alone
                 if end < len(text) and text[end].isalpha():
                     glued_after.append((end, name))
                 break
