@@ -87,3 +87,21 @@ def check_floors(report: Report, floors: dict[str, dict[str, float]] | None = No
         elif value + 1e-9 < floor:
             failures.append(f"{report.name}: {metric} = {value:.4f} is below its floor {floor}")
     return failures
+
+
+@dataclass
+class Counts:
+    """True positives, false positives and false negatives, and their P, R and F1."""
+
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+
+    def add(self, other: Counts) -> None:
+        self.tp, self.fp, self.fn = self.tp + other.tp, self.fp + other.fp, self.fn + other.fn
+
+    def prf(self) -> tuple[float, float, float]:
+        p = self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
+        r = self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
+        f = 2 * p * r / (p + r) if p + r else 0.0
+        return p, r, f

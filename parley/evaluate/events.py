@@ -43,7 +43,7 @@ from pathlib import Path
 
 from parley.analysis import Config
 from parley.errors import EvaluationError, ParleyError
-from parley.evaluate.common import Cell, Report, render_table, require_dir
+from parley.evaluate.common import Cell, Counts, Report, render_table, require_dir
 from parley.records import Event
 
 __all__ = ["GoldSentence", "plover_name", "read_petrarch_records", "run", "score_codings"]
@@ -61,22 +61,6 @@ class GoldSentence:
     date: str | None
     text: str
     codings: tuple[tuple[str, str, str], ...]  # (cameo, source, target)
-
-
-@dataclass
-class Counts:
-    tp: int = 0
-    fp: int = 0
-    fn: int = 0
-
-    def add(self, other: Counts) -> None:
-        self.tp, self.fp, self.fn = self.tp + other.tp, self.fp + other.fp, self.fn + other.fn
-
-    def prf(self) -> tuple[float, float, float]:
-        p = self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
-        r = self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
-        f = 2 * p * r / (p + r) if p + r else 0.0
-        return p, r, f
 
 
 @dataclass

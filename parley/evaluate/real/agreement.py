@@ -109,7 +109,7 @@ def agree(first: GoldStory, second: GoldStory, sentences: Sentences, tally: Agre
     a, b = _events(first, sentences), _events(second, sentences)
     for level, counts in tally.levels.items():
         n = len(match_events(a, b, level))
-        counts.add(n, len(b) - n, len(a) - n)
+        counts.add(Counts(n, len(b) - n, len(a) - n))
     for x, y in match_events(a, b, "dyad"):
         tally.root_pairs.append((x.cameo[:2], y.cameo[:2]))
         tally.code.add(x.cameo == y.cameo)
@@ -126,7 +126,7 @@ def agree(first: GoldStory, second: GoldStory, sentences: Sentences, tally: Agre
                 break
     qa, qb = _quotes(first), _quotes(second)
     pairs = match_quotes(qa, qb)
-    tally.quotes.add(len(pairs), len(qb) - len(pairs), len(qa) - len(pairs))
+    tally.quotes.add(Counts(len(pairs), len(qb) - len(pairs), len(qa) - len(pairs)))
     for qx, qy in pairs:
         tally.speaker.add(speaker_right(qx, qy))
 

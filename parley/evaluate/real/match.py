@@ -27,6 +27,8 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass, field
 
+from parley.evaluate.common import Counts
+
 __all__ = [
     "LEVELS",
     "Counts",
@@ -76,22 +78,6 @@ class EntityView:
     name: str
     code: str | None
     spans: tuple[Span, ...]
-
-
-@dataclass
-class Counts:
-    tp: int = 0
-    fp: int = 0
-    fn: int = 0
-
-    def add(self, tp: int, fp: int, fn: int) -> None:
-        self.tp, self.fp, self.fn = self.tp + tp, self.fp + fp, self.fn + fn
-
-    def prf(self) -> tuple[float, float, float]:
-        p = self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
-        r = self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
-        f = 2 * p * r / (p + r) if p + r else 0.0
-        return p, r, f
 
 
 @dataclass

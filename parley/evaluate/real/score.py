@@ -275,7 +275,7 @@ def score_story(views: StoryViews, tally: EventTally) -> None:
     for level in EVENT_LEVELS:
         pairs = match_events(views.gold_events, views.events, level)
         n = len(pairs)
-        tally.levels[level].add(n, len(views.events) - n, len(views.gold_events) - n)
+        tally.levels[level].add(Counts(n, len(views.events) - n, len(views.gold_events) - n))
         if level in ("strict", "root"):
             modality, day = (
                 (tally.modality, tally.date)
@@ -372,7 +372,8 @@ def run_quotes(
         stories += 1
         views = story_views(annotation, text.text, analysis, sentences)
         pairs = match_quotes(views.gold_quotes, views.quotes)
-        counts.add(len(pairs), len(views.quotes) - len(pairs), len(views.gold_quotes) - len(pairs))
+        n = len(pairs)
+        counts.add(Counts(n, len(views.quotes) - n, len(views.gold_quotes) - n))
         right = {id(g) for g, p in pairs if speaker_right(g, p)}
         for g, _ in pairs:
             if g.speaker is not None or g.speaker_spans:
