@@ -7,7 +7,6 @@ stages without copying. Offsets are Python string indices into ``Article.text``,
 
 from __future__ import annotations
 
-import dataclasses
 import json
 from dataclasses import dataclass, field
 from typing import Any, Literal
@@ -21,13 +20,22 @@ QuoteKind = Literal["direct", "indirect", "mixed"]
 Modality = Literal["asserted", "negated", "hypothetical", "future"]
 
 
+_SCALARS = (str, int, float, bool, type(None))
+
+
 def _plain(value: Any) -> Any:
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {f.name: _plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    # Scalars first: they are most of the values of an analysis, and this runs once per
+    # stored article in the writer (is_dataclass and fields() per value cost more than the
+    # rest of the conversion together).
+    if isinstance(value, _SCALARS):
+        return value
     if isinstance(value, tuple | list):
         return [_plain(v) for v in value]
     if isinstance(value, dict):
         return {k: _plain(v) for k, v in value.items()}
+    names = getattr(type(value), "__dataclass_fields__", None)
+    if names is not None:
+        return {name: _plain(getattr(value, name)) for name in names}
     return value
 
 

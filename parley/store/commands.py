@@ -82,8 +82,12 @@ def ingest(
         typer.Option(help="Near-duplicate threshold: estimated Jaccard similarity of shingles."),
     ] = 0.8,
     batch_size: Annotated[
-        int, typer.Option(help="Documents per batch (one transaction each).")
+        int, typer.Option(help="Documents per analysis batch (one pipeline call).")
     ] = 16,
+    write_batch: Annotated[
+        int,
+        typer.Option(help="Documents per transaction, at least (or 2 seconds of results)."),
+    ] = 128,
     quiet: Annotated[bool, typer.Option(help="No progress and no summary.")] = False,
     model: ModelOption = None,
     kb: KbOption = None,
@@ -98,8 +102,8 @@ def ingest(
     specs = list(sources or ()) + _read_urls(urls)
     if not specs:
         raise InputError("nothing to ingest: give files, folders, URLs, --urls FILE or -")
-    if workers < 1 or batch_size < 1:
-        raise InputError("--workers and --batch-size are at least 1")
+    if workers < 1 or batch_size < 1 or write_batch < 1:
+        raise InputError("--workers, --batch-size and --write-batch are at least 1")
     if not 0.0 < threshold <= 1.0:
         raise InputError("--threshold is a Jaccard similarity over 0 and at most 1")
     corpus = CorpusOptions(
@@ -109,8 +113,8 @@ def ingest(
         published_from_name=_pattern(published_from_name),
     )
     config = Config(model=model, knowledge=tuple(kb or ()), timeout=timeout or None)
-    options = IngestOptions(workers=workers, batch_size=batch_size, force=force,
-                            threshold=threshold)  # fmt: skip
+    options = IngestOptions(workers=workers, batch_size=batch_size, write_batch=write_batch,
+                            force=force, threshold=threshold)  # fmt: skip
     arguments = {"argv": sys.argv[1:], "workers": workers, "force": force}
     from parley.sources.corpus import estimate_count
     from parley.store.progress import Reporter

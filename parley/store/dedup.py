@@ -15,7 +15,7 @@ from collections.abc import Iterable
 import numpy as np
 from datasketch import MinHash, MinHashLSH
 
-__all__ = ["DEFAULT_THRESHOLD", "NearDuplicates", "signature"]
+__all__ = ["DEFAULT_THRESHOLD", "NearDuplicates", "permutations", "signature"]
 
 DEFAULT_THRESHOLD = 0.8
 NUM_PERM = 128
@@ -25,21 +25,33 @@ SCHEME = "affine32"  # named, so a later datasketch default cannot change stored
 _WORD = re.compile(r"\w+")
 
 
-def signature(text: str) -> MinHash:
+Permutations = tuple[np.ndarray, np.ndarray]
+
+
+def permutations() -> Permutations:
+    """The fixed permutations every signature uses (from ``SEED``). Making them costs more
+    than hashing a story, so the writer makes them once and passes them to each call."""
+    made: Permutations = MinHash(num_perm=NUM_PERM, seed=SEED, scheme=SCHEME).permutations
+    return made
+
+
+def signature(text: str, perms: Permutations | None = None) -> MinHash:
     """The MinHash of a text's lower-cased word shingles (its words, when it is shorter)."""
     words = _WORD.findall(text.lower())
     if len(words) >= SHINGLE:
         shingles = {" ".join(words[i : i + SHINGLE]) for i in range(len(words) - SHINGLE + 1)}
     else:
         shingles = set(words) or {""}
-    minhash = MinHash(num_perm=NUM_PERM, seed=SEED, scheme=SCHEME)
+    minhash = MinHash(num_perm=NUM_PERM, seed=SEED, scheme=SCHEME, permutations=perms)
     minhash.update_batch([s.encode("utf-8") for s in sorted(shingles)])
     return minhash
 
 
-def from_bytes(data: bytes) -> MinHash:
+def from_bytes(data: bytes, perms: Permutations | None = None) -> MinHash:
     values = np.frombuffer(data, dtype=np.uint64).copy()
-    return MinHash(num_perm=NUM_PERM, seed=SEED, hashvalues=values, scheme=SCHEME)
+    return MinHash(
+        num_perm=NUM_PERM, seed=SEED, hashvalues=values, scheme=SCHEME, permutations=perms
+    )
 
 
 def to_bytes(minhash: MinHash) -> bytes:
@@ -53,6 +65,7 @@ class NearDuplicates:
         if not 0.0 < threshold <= 1.0:
             raise ValueError("the near-duplicate threshold is a Jaccard similarity in (0, 1]")
         self.threshold = threshold
+        self.permutations = permutations()
         self._lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
         self._signatures: dict[str, MinHash] = {}
         self._order: dict[str, int] = {}
@@ -71,7 +84,7 @@ class NearDuplicates:
         """(article_id, signature, duplicate_of) rows in storage order."""
         for article_id, data, duplicate_of in rows:
             if data:
-                self.add(article_id, from_bytes(data), duplicate_of)
+                self.add(article_id, from_bytes(data, self.permutations), duplicate_of)
 
     def match(self, article_id: str, minhash: MinHash) -> tuple[str, float] | None:
         """The earliest stored original this text nearly duplicates, with the similarity."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,11 +25,16 @@ __all__ = ["IngestOptions", "config_hash", "content_hash", "ingest", "ingest_ite
 
 Progress = Callable[[Counts], None]
 
+WRITE_SECONDS = 2.0  # a slow stream (URLs) still commits what it has this often
+
 
 @dataclass(frozen=True)
 class IngestOptions:
     workers: int = 1
-    batch_size: int = 16
+    batch_size: int = 16  # documents per analysis batch (one pipeline call in a worker)
+    # Documents per transaction at least (whole analysis batches), unless WRITE_SECONDS pass
+    # first: DuckDB's cost per statement and per commit is large against one batch's rows.
+    write_batch: int = 128
     force: bool = False
     threshold: float = 0.8  # near-duplicate Jaccard similarity
 
@@ -77,10 +83,17 @@ def ingest_items(
                 config, todo, workers=options.workers, batch_size=options.batch_size,
                 pipeline=pipeline, unwrap=_document,
             )  # fmt: skip
+            pending: list[Stored | Failed] = []
+            last = time.monotonic()
             for batch in batches:
-                writer.write([_outcome(item, result) for item, result in batch])
-                if progress:
-                    progress(writer.counts)
+                pending.extend(_outcome(item, result) for item, result in batch)
+                if len(pending) >= options.write_batch or time.monotonic() - last > WRITE_SECONDS:
+                    writer.write(pending)
+                    pending, last = [], time.monotonic()
+                    if progress:
+                        progress(writer.counts)
+            if pending:
+                writer.write(pending)
             status = "done"
         finally:
             writer.finish(status)

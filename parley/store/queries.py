@@ -206,10 +206,18 @@ def timeline(
     )
     sql = (
         f"SELECT CAST(date_trunc('{by}', e.day) AS DATE) AS period, {counts},"
-        " count(*) AS events, round(avg(e.goldstein), 2) AS mean_goldstein"
+        f" count(*) AS events, {_mean_goldstein('sum(e.goldstein)', 'count(e.goldstein)')}"
         f" FROM events e{where.sql()} GROUP BY period ORDER BY period{_limit(f)}"
     )
     return _run(con, sql, where.params)
+
+
+def _mean_goldstein(total: str, n: str) -> str:
+    """The mean Goldstein score, the same from the events and from the monthly rollup.
+    Goldstein values have one decimal, so the sum is taken back to whole tenths first:
+    sums of floating-point numbers in another order (the rollup adds batch by batch) can
+    differ in the last bit, and a mean of exactly -4.145 would round either way."""
+    return f"round(round({total} * 10) / nullif({n}, 0) / 10, 2) AS mean_goldstein"
 
 
 def _timeline_from_months(con: duckdb.DuckDBPyConnection, f: Filters, by: Period) -> Table:
@@ -222,7 +230,7 @@ def _timeline_from_months(con: duckdb.DuckDBPyConnection, f: Filters, by: Period
     sql = (
         f"SELECT CAST(date_trunc('{by}', e.month) AS DATE) AS period, {counts},"
         " CAST(sum(e.events) AS BIGINT) AS events,"
-        " round(sum(e.goldstein_sum) / nullif(sum(e.goldstein_n), 0), 2) AS mean_goldstein"
+        f" {_mean_goldstein('sum(e.goldstein_sum)', 'sum(e.goldstein_n)')}"
         f" FROM event_months e{where.sql()} GROUP BY period HAVING sum(e.events) > 0"
         f" ORDER BY period{_limit(f)}"
     )

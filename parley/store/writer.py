@@ -116,7 +116,7 @@ class StoreWriter:
             if version == self.version and config == self.config_hash:
                 self._hashes.add(content)
             if sig:
-                self.near.add(aid, from_bytes(sig), dup)
+                self.near.add(aid, from_bytes(sig, self.near.permutations), dup)
             self._seq = max(self._seq, seq + 1)
 
     def _start_run(self, arguments: dict[str, Any]) -> int:
@@ -187,7 +187,7 @@ class StoreWriter:
 
     def _article(self, item: Stored, now: datetime, children: ChildRows) -> Row:
         aid = item.data["article"]["id"]
-        minhash = signature(item.data["article"].get("text") or "")
+        minhash = signature(item.data["article"].get("text") or "", self.near.permutations)
         match = self.near.match(aid, minhash)
         duplicate_of, similarity = match if match else (None, None)
         self.near.add(aid, minhash, duplicate_of)

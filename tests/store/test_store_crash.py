@@ -29,7 +29,8 @@ def _corpus(path: Path) -> Path:
 
 def _kill_mid_ingest(corpus: Path, db: Path) -> None:
     env = {**os.environ, "PARLEY_PROGRESS_SECONDS": "0"}
-    args = parley_command("ingest", str(corpus), "--db", str(db), "--batch-size", "2")
+    args = parley_command("ingest", str(corpus), "--db", str(db), "--batch-size", "2",
+                          "--write-batch", "2")
     process = subprocess.Popen(args, stderr=subprocess.PIPE, text=True, env=env)
     assert process.stderr is not None
     try:
