@@ -129,8 +129,8 @@ def test_clusters_cover_every_event_once_and_merge_is_idempotent(tmp_path: Path)
          True),  # consult (unspecified) and negotiate: compatible, and both symmetric
         (("111", "USA", "PRK", "2031-04-01", "text"), ("112", "USA", "PRK", "2031-04-01", "text"),
          False),  # criticize and accuse: two codes of a root that are no refinement of each other
-        (("111", "USA", "PRK", "2031-04-01", "text"), ("110", "USA", "PRKGOV", "2031-04-01", "text"),
-         False),  # another actor code is another dyad
+        (("111", "USA", "PRK", "2031-04-01", "text"),
+         ("110", "USA", "PRKMIL", "2031-04-01", "text"), False),  # another actor code is another dyad
     ],
 )  # fmt: skip
 def test_clusters_merge_rules(
