@@ -130,7 +130,7 @@ def test_clusters_cover_every_event_once_and_merge_is_idempotent(tmp_path: Path)
         (("111", "USA", "PRK", "2031-04-01", "text"), ("112", "USA", "PRK", "2031-04-01", "text"),
          False),  # criticize and accuse: two codes of a root that are no refinement of each other
         (("111", "USA", "PRK", "2031-04-01", "text"),
-         ("110", "USA", "PRKMIL", "2031-04-01", "text"), False),  # another actor code is another dyad
+         ("110", "USA", "PRKMIL", "2031-04-01", "text"), False),  # another code: another dyad
     ],
 )  # fmt: skip
 def test_clusters_merge_rules(
