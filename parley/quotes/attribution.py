@@ -26,12 +26,13 @@ from parley.nlp.index import ParseIndex
 from parley.quotes.according import find_according
 from parley.quotes.direct import find_direct
 from parley.quotes.drafts import Draft, Frag, QuoteState
+from parley.quotes.features import draft_features
 from parley.quotes.frames import find_framed, merge_chains
 from parley.quotes.headlines import find_headlines
 from parley.quotes.reported import find_reported
 from parley.quotes.resources import QuoteResources
 
-__all__ = ["Draft", "find_drafts"]
+__all__ = ["Draft", "candidate_drafts", "find_drafts"]
 
 _DATELINE = re.compile(
     r"[A-Z][A-Z .'’-]+(?:, [A-Z][\w.]*(?: [\w.]+)*)*(?: \([A-Za-z]+\))? ?(?:—|–|--) ?"
@@ -39,8 +40,20 @@ _DATELINE = re.compile(
 
 
 def find_drafts(parse: ParseIndex, resources: QuoteResources) -> list[Draft]:
-    """Every attribution of the parsed text, ordered by where its content starts."""
+    """Every attribution of the parsed text, ordered by where its content starts: the
+    rules' candidates, less those the attribution model (when the resources hold one)
+    judges not to be attributions."""
     state = QuoteState.build(parse, resources)
+    drafts = candidate_drafts(state)
+    if resources.model is None or not drafts:
+        return drafts
+    keep = resources.model.keep([draft_features(state, d) for d in drafts])
+    return [d for d, kept in zip(drafts, keep, strict=True) if kept]
+
+
+def candidate_drafts(state: QuoteState) -> list[Draft]:
+    """The rules' attributions, ordered by where their content starts."""
+    parse = state.parse
     drafts = find_reported(state)
     drafts += find_framed(state, {d.cue_token for d in drafts if d.cue_token is not None})
     drafts = merge_chains(state, drafts)
