@@ -111,7 +111,9 @@ def _content_span(state: QuoteState, draft: Draft) -> Span | None:
 
 def _shape(span: Span | None) -> str:
     """clause (a finite verb), that (a that-clause), to (an infinitive), quote (in marks),
-    np (a noun phrase without a verb), vp (a verb that is not finite), other."""
+    np (a noun phrase without a verb), obj+to (an object and its infinitive: "the envoy to
+    convey ..."), obj+vp (an object and another verb phrase), vp (a verb that is not
+    finite), other."""
     if span is None or not len(span):
         return "none"
     first = span[0]
@@ -124,6 +126,16 @@ def _shape(span: Span | None) -> str:
     # Read off the phrase's root: "wreaths at the cemetery of martyrs, who fell ..." is a
     # noun phrase although a finite verb sits in its relative clause.
     root = span.root
+    # Several tokens of the span may hang outside it ("asked | the envoy | to convey ...":
+    # the object and the infinitive both on the cue verb): the verb says what it is.
+    verbs = [
+        t
+        for t in span
+        if t.pos_ in ("VERB", "AUX") and not span.start <= t.head.i < span.end and t.i != root.i
+    ]
+    if root.pos_ in ("NOUN", "PROPN", "PRON", "NUM") and verbs:
+        infinitive = any(c.tag_ == "TO" for c in verbs[0].children)
+        return "obj+to" if infinitive else "obj+vp"
     if root.pos_ in ("NOUN", "PROPN", "PRON", "NUM"):
         return "np"
     if root.tag_ in _FINITE_TAGS or any(
