@@ -27,6 +27,8 @@ from parley.cli_options import (
     EXIT_WARNING,
     KbOption,
     ModelOption,
+    QuoteFinder,
+    QuotesOption,
     TimeoutOption,
     fail,
 )
@@ -163,6 +165,7 @@ def analyze(
         list[Path] | None, typer.Option(help="A TABARI/PETRARCH verb dictionary; repeatable.")
     ] = None,
     timeout: TimeoutOption = DEFAULT_TIMEOUT,
+    quotes: QuotesOption = QuoteFinder.model,
     max_bytes: Annotated[
         int, typer.Option(help="Size cap per document, in bytes (after decompression).")
     ] = MAX_BYTES,
@@ -206,6 +209,7 @@ def analyze(
         petrarch_verbs=tuple(petrarch_verbs or ()),
         timeout=timeout,
         max_bytes=max_bytes,
+        quotes=quotes.value,
     )
     pipeline = Pipeline.from_config(config)
     options = BatchOptions(url, when, pipeline, timeout, max_bytes, allow_private)
@@ -243,13 +247,16 @@ def evaluate(
         SplitName,
         typer.Option(help="The real-text gold's half to score (test only when a work is done)."),
     ] = SplitName.dev,
+    quotes: QuotesOption = QuoteFinder.model,
 ) -> None:
     """Score Parley against the gold data and print the figures (and peers' where known)."""
+    from parley.config import Config
     from parley.evaluate import EVALUATIONS, REAL_SET, default_data_dir, run
     from parley.evaluate import check_floors as floors_of
     from parley.evaluate.common import require_dir
 
     data_dir = require_dir(data or default_data_dir(), "gold data")
+    config = Config(quotes=quotes.value)
     # (evaluation, gold set, split): "all" scores the real-text gold's dev half only.
     runs: list[tuple[str, str, str]]
     if name is EvaluationName.all and gold_set is GoldSetName.real:
@@ -262,7 +269,7 @@ def evaluate(
     failures: list[str] = []
     metrics: dict[str, dict[str, float]] = {}
     for each, which, half in runs:
-        report = run(each, data_dir, limit, gold_set=which, split=half)
+        report = run(each, data_dir, limit, gold_set=which, split=half, config=config)
         typer.echo(f"== {report.name} ==")
         typer.echo(report.table)
         for note in report.notes:
@@ -328,3 +335,8 @@ _register_store(app)
 from parley.store.cluster_commands import register as _register_clusters  # noqa: E402
 
 _register_clusters(app)
+
+# Training the quote attribution model: parley/quotes/commands.py.
+from parley.quotes.commands import register as _register_training  # noqa: E402
+
+_register_training(app)

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from enum import Enum
 from pathlib import Path
 from typing import Annotated, NoReturn
 
@@ -19,6 +20,8 @@ __all__ = [
     "EXIT_WARNING",
     "KbOption",
     "ModelOption",
+    "QuoteFinder",
+    "QuotesOption",
     "TimeoutOption",
     "fail",
 ]
@@ -40,6 +43,21 @@ KbOption = Annotated[
     typer.Option(help="An extra actor knowledge file (Parley TSV); repeatable."),
 ]
 TimeoutOption = Annotated[float, typer.Option(help="Seconds allowed per document (0: no limit).")]
+
+
+class QuoteFinder(str, Enum):
+    model = "model"
+    rules = "rules"
+
+
+QuotesOption = Annotated[
+    QuoteFinder,
+    typer.Option(
+        "--quotes",
+        help="How quotes are found: model (the rules propose, the trained attribution model "
+        "keeps the real ones) or rules (the rules alone).",
+    ),
+]
 
 
 def fail(message: str, code: int = EXIT_INPUT) -> NoReturn:
