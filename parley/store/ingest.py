@@ -20,7 +20,9 @@ if TYPE_CHECKING:
     from parley.engines.local import Result
     from parley.pipeline import Pipeline
 
-__all__ = ["IngestOptions", "config_hash", "content_hash", "ingest", "ingest_items"]
+__all__ = [
+    "IngestOptions", "config_hash", "content_hash", "ingest", "ingest_items", "outcome",
+]  # fmt: skip
 
 Progress = Callable[[Counts], None]
 
@@ -78,7 +80,7 @@ def ingest_items(
                 pipeline=pipeline, unwrap=_document,
             )  # fmt: skip
             for batch in batches:
-                writer.write([_outcome(item, result) for item, result in batch])
+                writer.write([outcome(h.item, h.digest, result) for h, result in batch])
                 if progress:
                     progress(writer.counts)
             status = "done"
@@ -118,11 +120,13 @@ def _document(hashed: _Hashed) -> Document | None:
     return hashed.item if isinstance(hashed.item, Document) else None
 
 
-def _outcome(hashed: _Hashed, result: Result) -> Stored | Failed:
+def outcome(
+    item: Document | ReadFailure | StoredAnalysis, digest: str, result: Result
+) -> Stored | Failed:
+    """What the writer stores for one item and its result (either engine's)."""
     from parley.pipeline import Failure
     from parley.records import Analysis
 
-    item, digest = hashed.item, hashed.digest
     if isinstance(item, ReadFailure):
         return Failed(item.source, item.position, "read", item.code, item.message, item.record_id)
     if isinstance(item, StoredAnalysis):
