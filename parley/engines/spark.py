@@ -25,6 +25,8 @@ Spark commits each task's output once: the rows are the same whatever was retrie
 from __future__ import annotations
 
 import json
+import sys
+import time
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -103,13 +105,25 @@ class _Run:
         self.config = config
         self.output = Output(self.spark, spark.out)
         self.partitions = spark.partitions or max(4 * self.sc.defaultParallelism, 1)
+        # Spark SQL's joins and windows shuffle into 200 partitions by default: for the
+        # driver's decisions (a few columns per article) that is 200 tasks of nothing each.
+        self.spark.conf.set("spark.sql.shuffle.partitions", str(self.partitions))
         self.version = __version__
         self.config_hash = config_hash(config)
         self.now = datetime.now(UTC)
+        self.verbose = spark.verbose
+        self.started = time.monotonic()
+
+    def say(self, message: str) -> None:
+        """A step of the run on stderr, with --verbose (Spark's logs say the rest)."""
+        if self.verbose:
+            elapsed = time.monotonic() - self.started
+            print(f"parley: spark: {elapsed:7.1f} s  {message}", file=sys.stderr, flush=True)
 
     def run(self, specs: list[str], arguments: dict[str, Any]) -> Counts:
-        from parley.engines.spark_inputs import list_inputs
         from pyspark import StorageLevel
+
+        from parley.engines.spark_inputs import list_inputs
 
         previous = self.output.previous()
         inputs = list_inputs(self.spark, specs, self.corpus)  # a missing path stops us here
@@ -128,6 +142,7 @@ class _Run:
             items = items.union(self.sc.parallelize(inputs.settled, 1))
         items = items.persist(StorageLevel.MEMORY_AND_DISK)
         total = items.count()
+        self.say(f"read {total:,} documents from {len(inputs.files):,} files")
         unique = items.reduceByKey(_first_in_order, self.partitions)
         if old is not None and not self.options.force:
             known = old.where(self._same(old)).select("content_hash")
@@ -140,6 +155,7 @@ class _Run:
             plan, duplicates = self._plan(tagged, old)
             counts = self._write(plan, previous, total, duplicates)
             self._finish(run_id, counts, arguments, previous)
+            self.say("done")
         finally:
             tagged.unpersist()
             items.unpersist()
@@ -167,7 +183,8 @@ class _Run:
         from parley.store.schema import SCHEMA_VERSION
 
         meta = [("schema_version", str(SCHEMA_VERSION)), ("written_by", "parley --engine spark")]
-        self.output.write_whole("meta", self.spark.createDataFrame(meta, spark_ddl("meta")))
+        frame = self.spark.createDataFrame(meta, spark_ddl("meta"))
+        self.output.write_whole("meta", frame, staged=False)
 
     # ---------------------------------------------------------------------- deciding ---
     def _frame(self, tagged: Any, table: str) -> Any:
@@ -196,6 +213,7 @@ class _Run:
         # Materialized before anything is written: nothing read from the output is read again
         # once the output changes.
         kept = _materialized(kept.drop("seq").join(self._seqs(kept, base), "article_id"))
+        self.say("analysed; storage order set")
 
         signatures = kept.select("seq", "article_id", "signature",
                                  F.lit(None).cast("string").alias("duplicate_of"))  # fmt: skip
@@ -203,6 +221,7 @@ class _Run:
             earlier = old.join(replaced, "article_id", "left_anti")
             signatures = earlier.select(*signatures.columns).unionByName(signatures)
         found = near_duplicates(signatures, base, self.options.threshold)
+        self.say(f"near-duplicates found: {len(found):,}")
         matches = self.spark.createDataFrame(
             [(aid, original, similarity) for aid, (original, similarity) in found.items()],
             "article_id string, _original string, _similarity double",
@@ -250,13 +269,18 @@ class _Run:
         in_months = F.col(PARTITION).isin([m for m in months if m is not None])
         if None in months:
             in_months = in_months | F.col(PARTITION).isNull()
+        emptied: set[str | None] = set()
         for table in MONTH_TABLES:
             rows = plan.articles if table == "articles" else plan.children[table]
             if previous:
                 kept = self.output.read(table).where(in_months)
                 kept = kept.join(plan.replaced.select("article_id"), "article_id", "left_anti")
                 rows = rows.select(*kept.columns).unionByName(kept)
-            self.output.write_months(table, rows, months)
+                if table == "articles":  # a month may have lost its every article
+                    emptied = months - {r[0] for r in rows.select(PARTITION).distinct().collect()}
+            self.output.write_months(table, rows, staged=previous)
+            self.output.drop_months(table, emptied)
+            self.say(f"wrote {table}")
 
         new_failures, outcomes = plan.failures
         failures = new_failures
@@ -266,7 +290,7 @@ class _Run:
             earlier = self.output.read("failures").select("*", key[1])
             earlier = earlier.join(done, ["source", "_position"], "left_anti").drop("_position")
             failures = new_failures.select(*earlier.columns).unionByName(earlier)
-        self.output.write_whole("failures", failures)
+        self.output.write_whole("failures", failures, staged=previous)
 
         counts = Counts()
         counts.ingested = plan.articles.count()
@@ -277,18 +301,22 @@ class _Run:
         counts.present = total - counts.ingested - counts.failed
         return counts
 
-    def _finish(self, run_id: int, counts: Counts, arguments: dict[str, Any], previous: bool) -> None:
+    def _finish(
+        self, run_id: int, counts: Counts, arguments: dict[str, Any], previous: bool
+    ) -> None:
         from parley.store.rollup import rollup_select
 
         self.output.read("events").createOrReplaceTempView("parley_events")
-        self.output.write_whole("event_months", self.spark.sql(rollup_select("parley_events")))
+        rollup = self.spark.sql(rollup_select("parley_events"))
+        self.output.write_whole("event_months", rollup, staged=False)  # reads events only
         run = [(run_id, self.now, datetime.now(UTC), "done", json.dumps(arguments), self.version,
                 self.config_hash, counts.ingested, counts.present, counts.duplicates,
                 counts.failed)]  # fmt: skip
         runs = self.spark.createDataFrame(run, spark_ddl("runs"))
         if previous:
             runs = self.output.read("runs").unionByName(runs)
-        self.output.write_whole("runs", runs)  # last: the run's rows count as done from here
+        # Last: from here the run's rows count as a finished run's.
+        self.output.write_whole("runs", runs, staged=previous)
         self.output.finish()
 
 

@@ -27,7 +27,9 @@ __all__ = ["near_duplicates"]
 Member = tuple[int, str, str | None]  # seq, article id, its stored original
 
 
-def near_duplicates(signatures: Any, first_new: int, threshold: float) -> dict[str, tuple[str, float]]:
+def near_duplicates(
+    signatures: Any, first_new: int, threshold: float
+) -> dict[str, tuple[str, float]]:
     """New article id -> (original, similarity) for the new articles (seq >= ``first_new``)
     that nearly duplicate an earlier one. ``signatures``: a DataFrame of every article kept
     (``seq``, ``article_id``, ``signature``, ``duplicate_of`` as stored before this run)."""

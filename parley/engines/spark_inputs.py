@@ -54,11 +54,13 @@ def list_inputs(spark: Any, specs: Iterable[str], options: CorpusOptions) -> Inp
         found = list(_files_of(spark, spec, options.glob))
         for index, (name, uri, size) in enumerate(found):
             info = FileInfo(name, (number, index))
+            page = container_kind(PurePosixPath(name)) is None
             if "," in uri:
-                raise InputError(f"{name}: the Spark engine cannot read a file with ',' in its name")
-            if size == 0 or (container_kind(PurePosixPath(name)) is None and size > options.max_bytes):
-                inputs.settled.extend(read_file(info, b"", options, None) if size == 0
-                                      else _too_large(info, size, options.max_bytes))  # fmt: skip
+                raise InputError(f"{name}: Spark cannot read a file with ',' in its name")
+            if size == 0:
+                inputs.settled.extend(read_file(info, b"", options, None))
+            elif page and size > options.max_bytes:
+                inputs.settled.extend(_too_large(info, size, options.max_bytes))
             elif size > WHOLE_FILE_LIMIT:
                 raise InputError(
                     f"{name}: over 2 GiB, which Spark cannot read as one file: split it "

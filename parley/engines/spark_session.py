@@ -122,12 +122,16 @@ def _settings(master: str, verbose: bool) -> dict[str, str]:
         # of little use to a run on one machine (it costs a port and start-up time).
         settings["spark.pyspark.python"] = sys.executable
         settings["spark.ui.enabled"] = "true" if verbose else "false"
+        # One machine talks to itself over the loopback interface, not the network card.
+        settings["spark.driver.host"] = "127.0.0.1"
+        settings["spark.driver.bindAddress"] = "127.0.0.1"
     return settings
 
 
 def _start_context(conf: Any, context: Any, log: Path | None) -> Any:
-    from pyspark.java_gateway import launch_gateway
+    from pyspark import java_gateway
 
+    launch_gateway: Any = java_gateway.launch_gateway  # untyped
     try:
         if log is None:
             return context(conf=conf)
@@ -168,9 +172,11 @@ def _worker_path(master: str) -> Iterator[None]:
     import parley
 
     root = str(Path(parley.__file__).resolve().parents[1])
-    before = {name: os.environ.get(name) for name in ("PYTHONPATH", "PYSPARK_PYTHON")}
+    names = ("PYTHONPATH", "PYSPARK_PYTHON", "SPARK_LOCAL_IP")
+    before = {name: os.environ.get(name) for name in names}
     os.environ["PYTHONPATH"] = os.pathsep.join(p for p in (root, before["PYTHONPATH"]) if p)
     os.environ["PYSPARK_PYTHON"] = before["PYSPARK_PYTHON"] or sys.executable
+    os.environ["SPARK_LOCAL_IP"] = before["SPARK_LOCAL_IP"] or "127.0.0.1"
     try:
         yield
     finally:
@@ -192,7 +198,16 @@ def ship_files(spark: SparkSession, config: Config) -> Config:
             spark.sparkContext.addFile(str(copy))
             names.append(Path(copy.name))
         shipped[field] = tuple(names)
-    return dataclasses.replace(config, **shipped)
+    return _with_files(config, shipped)
+
+
+def _with_files(config: Config, files: dict[str, tuple[Path, ...]]) -> Config:
+    return dataclasses.replace(
+        config,
+        knowledge=files["knowledge"],
+        petrarch_actors=files["petrarch_actors"],
+        petrarch_verbs=files["petrarch_verbs"],
+    )
 
 
 def _stable_copy(path: Path) -> Path:
@@ -218,4 +233,4 @@ def executor_config(config: Config) -> Config:
         field: tuple(Path(SparkFiles.get(p.name)) for p in getattr(config, field))
         for field in SHIPPED_FIELDS
     }
-    return dataclasses.replace(config, **found)
+    return _with_files(config, found)

@@ -120,19 +120,26 @@ class Output:
         return self.spark.read.schema(schema).parquet(path)
 
     # ---------------------------------------------------------------------- writing ---
-    def write_months(self, table: str, df: Any, touched: set[str | None]) -> None:
-        """Replace the month partitions in ``touched`` with ``df``'s rows (which hold every
-        row those months keep); other months stay as they are."""
-        staged = self._stage(table, conform(df, table, month=True), month=True)
-        writer = staged.write.mode("overwrite").partitionBy(PARTITION)
+    def write_months(self, table: str, df: Any, *, staged: bool) -> None:
+        """Replace the month partitions ``df`` has rows for; other months stay as they are.
+        ``staged``: ``df`` reads this output (earlier rows it keeps), so it is written to the
+        staging folder first: Spark must not overwrite files it is reading."""
+        rows = conform(df, table, month=True)
+        if staged:
+            rows = self._stage(table, rows, month=True)
+        writer = rows.write.mode("overwrite").partitionBy(PARTITION)
         writer.option("partitionOverwriteMode", "dynamic").parquet(self.path(table))
-        kept = {row[0] for row in staged.select(PARTITION).distinct().collect()}
-        for month in touched - kept:  # a month whose every row went (an article re-dated)
+
+    def drop_months(self, table: str, months: Iterable[str | None]) -> None:
+        """Delete month partitions left with no row (an article re-dated into another)."""
+        for month in months:
             self._delete(f"{self.path(table)}/{PARTITION}={_partition_value(month)}")
 
-    def write_whole(self, table: str, df: Any) -> None:
-        staged = self._stage(table, conform(df, table, month=False), month=False)
-        staged.write.mode("overwrite").parquet(self.path(table))
+    def write_whole(self, table: str, df: Any, *, staged: bool = True) -> None:
+        rows = conform(df, table, month=False)
+        if staged:
+            rows = self._stage(table, rows, month=False)
+        rows.write.mode("overwrite").parquet(self.path(table))
 
     def finish(self) -> None:
         self._delete(f"{self.root}/{STAGING}")

@@ -15,7 +15,7 @@ document becomes the same rows on either engine.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -69,7 +69,7 @@ class ReadFiles:
     files: dict[str, FileInfo]  # the file's URI as Spark names it -> where it stands
     options: CorpusOptions
 
-    def __call__(self, pairs: Iterator[tuple[str, bytes]]) -> Iterator[Keyed]:
+    def __call__(self, pairs: Iterable[tuple[str, bytes]]) -> Iterator[Keyed]:
         from parley.sources.decode import CodecTables
 
         codecs = CodecTables.load()  # once per partition
@@ -94,7 +94,7 @@ class AnalyzeItems:
     batch_size: int
     shipped: bool = True  # False: the paths are usable as they are (tests, one machine)
 
-    def __call__(self, keyed: Iterator[Keyed]) -> Iterator[Tagged]:
+    def __call__(self, keyed: Iterable[Keyed]) -> Iterator[Tagged]:
         from parley.engines.local import analyze_batches
 
         config = self.config

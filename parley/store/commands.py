@@ -41,7 +41,6 @@ class Engine(str, Enum):
 def register(app: typer.Typer) -> None:
     """Add the store's commands to the ``parley`` app."""
     from parley.store import query_commands
-
     from parley.store.attach import attach
 
     app.command()(ingest)

@@ -19,8 +19,14 @@ from datetime import date, timedelta
 import duckdb
 
 __all__ = [
-    "ROLLUP_COLUMNS", "add_deleted", "add_inserted", "compact", "covers", "rebuild", "rollup_select",
-]  # fmt: skip
+    "ROLLUP_COLUMNS",
+    "add_deleted",
+    "add_inserted",
+    "compact",
+    "covers",
+    "rebuild",
+    "rollup_select",
+]
 
 ROLLUP_COLUMNS = """
     month DATE NOT NULL,
