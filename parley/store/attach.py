@@ -105,7 +105,7 @@ def _columns(con: object, table: str) -> list[str]:
 
 
 def _check_output(folder: Path) -> None:
-    if re.match(r"^[A-Za-z][A-Za-z0-9+.-]+://", str(folder)):
+    if re.match(r"^[A-Za-z][A-Za-z0-9+.-]+:/", str(folder)):  # Path() keeps one slash
         raise StoreError(
             f"{folder}: attach reads a folder on this machine: copy the output here first "
             "(e.g. hdfs dfs -get, aws s3 sync)"
