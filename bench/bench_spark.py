@@ -30,6 +30,8 @@ import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
+# Beside the repo, as the tests find it (PARLEY_SHARED names another place, e.g. for a worktree).
+DEFAULT_DATA = Path(os.environ.get("PARLEY_SHARED", REPO.parent / "shared")) / "data"
 CORPUS = Path("corpus/kcna-marquez/kcna-stories-2011-10-to-2012-06.jsonl")
 PASSES = ("local1", "spark1", "local2", "spark2")
 
@@ -118,10 +120,30 @@ def run_pass(name: str, corpus: Path, folder: Path) -> dict[str, object]:
     return {"seconds": round(seconds, 1), "load_before": round(load, 2), **sampler.summary()}
 
 
+def same_rows(folder: Path, n: int) -> bool:
+    """Whether the two engines stored the same rows (ingest times aside) and
+    ``parley events --dyad USA:PRK`` prints the same over both."""
+    sys.path.insert(0, str(REPO))
+    from parley.store.attach import attach_parquet
+    from tests.store.conftest import dump
+
+    spark = folder / f"spark{n}.duckdb"
+    attach_parquet(folder / f"spark{n}", spark)
+    local = folder / f"local{n}.duckdb"
+    printed = []
+    for db in (local, spark):
+        args = [sys.executable, "-c", "from parley.cli import main; main()", "events", "--dyad",
+                "USA:PRK", "--limit", "0", "--format", "csv", "--db", str(db)]  # fmt: skip
+        printed.append(subprocess.run(args, cwd=REPO, capture_output=True, check=True).stdout)
+    rows = len(printed[0].splitlines()) - 1
+    print(f"events --dyad USA:PRK: {rows} rows", flush=True)
+    return printed[0] == printed[1] and dump(local) == dump(spark)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--limit", type=int, default=400, help="first N stories")
-    parser.add_argument("--data", type=Path, default=REPO.parent / "shared" / "data")
+    parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
     parser.add_argument("--passes", default=",".join(PASSES), help="which passes, in order")
     args = parser.parse_args()
 
@@ -135,18 +157,22 @@ def main() -> None:
     stories = sum(1 for _ in corpus.open(encoding="utf-8"))
 
     results: dict[str, dict[str, object]] = {}
+    same: dict[str, bool] = {}
     try:
         for name in args.passes.split(","):
             results[name] = run_pass(name, corpus, folder)
             results[name]["stories_per_s"] = round(stories / float(results[name]["seconds"]), 2)  # type: ignore[arg-type]
             print(f"{name:8} {results[name]}", flush=True)
+        for n in (1, 2):
+            if f"local{n}" in results and f"spark{n}" in results:
+                same[f"local{n}_spark{n}"] = same_rows(folder, n)
     finally:
         shutil.rmtree(folder, ignore_errors=True)
 
     def seconds(name: str) -> float | None:
         return float(results[name]["seconds"]) if name in results else None  # type: ignore[arg-type]
 
-    summary: dict[str, object] = {"stories": stories}
+    summary: dict[str, object] = {"stories": stories, "identical_rows": same}
     s1, s2, l1, l2 = (seconds(n) for n in ("spark1", "spark2", "local1", "local2"))
     if s1 and s2:
         summary["spark_local2_over_local1_throughput"] = round(s1 / s2, 3)

@@ -75,16 +75,19 @@ def ingest_spark(
 ) -> Counts:
     """Run the corpus through Spark into ``spark.out``; the counts at the end."""
     session = start_session(spark.master, verbose=spark.verbose)
+    failed = True
     try:
         run = _Run(session, spark, config, corpus, options)
-        return run.run(list(specs), arguments or {})
+        counts = run.run(list(specs), arguments or {})
+        failed = False
+        return counts
     except PARLEY_FAILURES:
         raise
     except Exception as err:  # py4j and Spark raise their own exceptions
         where = f" (Spark's log: {session.log})" if session.log else ""
         raise EngineError(f"the Spark job failed: {_first_line(err)}{where}") from err
     finally:
-        session.stop()
+        session.stop(keep_log=failed)
 
 
 class _Run:
@@ -254,10 +257,14 @@ class _Run:
         return same & old._done
 
     def _seqs(self, kept: Any, base: int) -> Any:
-        """Storage order: the kept articles in input order, numbered from ``base``."""
-        pairs = kept.select(ORDER, "article_id").rdd.map(lambda r: (tuple(r[0]), r[1]))
-        numbered = pairs.sortByKey().zipWithIndex().map(lambda p: (p[0][1], base + p[1]))
-        return self.spark.createDataFrame(numbered, "article_id string, seq bigint")
+        """Storage order: the kept articles in input order, numbered from ``base`` (a sort
+        of two narrow columns in Spark SQL)."""
+        from pyspark.sql import Window
+        from pyspark.sql import functions as F
+
+        order = Window.orderBy(ORDER)
+        number = (F.row_number().over(order) - 1 + base).cast("bigint").alias("seq")
+        return kept.select("article_id", number)
 
     # ----------------------------------------------------------------------- writing ---
     def _write(self, plan: _Plan, previous: bool, total: int, duplicates: int) -> Counts:

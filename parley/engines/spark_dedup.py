@@ -17,7 +17,6 @@ So the flags are the ones the local engine would set on the same articles in the
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterator
 from typing import Any
 
 from parley.store.dedup import NearDuplicates, earliest_original, jaccard
@@ -32,41 +31,38 @@ def near_duplicates(
 ) -> dict[str, tuple[str, float]]:
     """New article id -> (original, similarity) for the new articles (seq >= ``first_new``)
     that nearly duplicate an earlier one. ``signatures``: a DataFrame of every article kept
-    (``seq``, ``article_id``, ``signature``, ``duplicate_of`` as stored before this run)."""
+    (``seq``, ``article_id``, ``signature``, ``duplicate_of`` as stored before this run).
+    The band join runs in Spark SQL (no Python on the executors); the candidate pairs, few,
+    are scored on the driver."""
+    from pyspark.sql import functions as F
+
     bands = NearDuplicates(threshold).bands()
-    rows = signatures.select("seq", "article_id", "signature", "duplicate_of").rdd
-    members = rows.flatMap(lambda r: _banded(r, bands))
-    pairs = members.groupByKey().flatMap(lambda kv: _pairs(kv[1], first_new)).distinct()
-    sigs = rows.map(lambda r: (r["article_id"], bytes(r["signature"] or b"")))
-    scored = (
-        pairs.map(lambda p: (p[0][1], p))
-        .join(sigs)
-        .map(lambda kv: (kv[1][0][1][1], (kv[1][0], kv[1][1])))
-        .join(sigs)
-        .map(lambda kv: (kv[1][0][0], jaccard(kv[1][0][1], kv[1][1])))
-        .filter(lambda pair_score: pair_score[1] >= threshold)
-        .collect()
+    keys = F.array(*[F.substring("signature", s * 8 + 1, (e - s) * 8) for s, e in bands])
+    banded = signatures.where(F.col("signature").isNotNull()).select(
+        "seq", "article_id", F.posexplode(keys).alias("band", "key")
     )
+    a, b = banded.alias("a"), banded.alias("b")
+    pairs = (
+        a.join(b, (F.col("a.band") == F.col("b.band")) & (F.col("a.key") == F.col("b.key"))
+               & (F.col("a.seq") < F.col("b.seq")) & (F.col("b.seq") >= first_new))
+        .select(F.col("a.article_id").alias("earlier"), F.col("b.article_id").alias("later"))
+        .distinct()
+    )  # fmt: skip
+    stored = signatures.select("article_id", "seq", "signature", "duplicate_of")
+    e = stored.select(*[F.col(c).alias(f"e_{c}") for c in stored.columns])
+    later = stored.select(*[F.col(c).alias(f"l_{c}") for c in stored.columns])
+    wanted = ("e_seq", "e_article_id", "e_duplicate_of", "e_signature", "l_seq",
+              "l_article_id", "l_signature")  # fmt: skip
+    joined = pairs.join(e, pairs.earlier == e.e_article_id)
+    rows = joined.join(later, pairs.later == later.l_article_id).select(*wanted).collect()
+    scored = []
+    for r in rows:
+        similarity = jaccard(bytes(r.e_signature), bytes(r.l_signature))
+        if similarity >= threshold:
+            earlier: Member = (int(r.e_seq), r.e_article_id, r.e_duplicate_of)
+            new: Member = (int(r.l_seq), r.l_article_id, None)
+            scored.append(((earlier, new), similarity))
     return _resolve(scored, signatures, first_new)
-
-
-def _banded(row: Any, bands: list[tuple[int, int]]) -> Iterator[tuple[tuple[int, bytes], Member]]:
-    data = bytes(row["signature"] or b"")
-    if not data:
-        return
-    member = (int(row["seq"]), str(row["article_id"]), row["duplicate_of"])
-    for number, (start, end) in enumerate(bands):
-        yield (number, data[start * 8 : end * 8]), member
-
-
-def _pairs(bucket: Any, first_new: int) -> Iterator[tuple[Member, Member]]:
-    """(earlier, later) pairs of one band's bucket whose later article is new."""
-    ordered = sorted(bucket)
-    for j, later in enumerate(ordered):
-        if later[0] < first_new:
-            continue
-        for earlier in ordered[:j]:
-            yield earlier, later
 
 
 def _resolve(

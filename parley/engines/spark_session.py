@@ -59,9 +59,13 @@ class Session:
     owned: bool  # started here, so stopped here
     log: Path | None  # where Spark's own output went (None: the terminal)
 
-    def stop(self) -> None:
+    def stop(self, *, keep_log: bool = False) -> None:
+        """Stop Spark if it was started here; its log file goes too unless it is wanted
+        (an error message names it)."""
         if self.owned:
             self.spark.stop()
+        if self.log is not None and not keep_log:
+            self.log.unlink(missing_ok=True)
 
 
 def spark_master(master: str | None) -> str | None:
