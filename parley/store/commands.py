@@ -33,13 +33,20 @@ DbOption = Annotated[
 ]
 
 
+class Engine(str, Enum):
+    local = "local"
+    spark = "spark"
+
+
 def register(app: typer.Typer) -> None:
     """Add the store's commands to the ``parley`` app."""
     from parley.store import query_commands
+    from parley.store.attach import attach
 
     app.command()(ingest)
     query_commands.register(app)
     app.command()(export)
+    app.command()(attach)  # Spark's Parquet output as a store (parley/store/attach.py)
 
 
 def ingest(
@@ -92,6 +99,19 @@ def ingest(
     model: ModelOption = None,
     kb: KbOption = None,
     timeout: TimeoutOption = 120.0,
+    engine: Annotated[
+        Engine, typer.Option(help="local (worker processes, a DuckDB store) or spark (Parquet).")
+    ] = Engine.local,
+    out: Annotated[
+        str | None, typer.Option(help="Spark: the output folder (a path or hdfs://, s3a://...).")
+    ] = None,
+    master: Annotated[
+        str | None, typer.Option(help="Spark: local[N], spark://HOST:PORT, yarn, ...")
+    ] = None,
+    partitions: Annotated[
+        int | None, typer.Option(help="Spark: analysis partitions (default 4 per core).")
+    ] = None,
+    verbose: Annotated[bool, typer.Option(help="Spark: show Spark's own logs.")] = False,
 ) -> None:
     """Analyse documents into the store: skips what is stored, resumes after a crash."""
     from parley.config import Config
@@ -116,6 +136,20 @@ def ingest(
     options = IngestOptions(workers=workers, batch_size=batch_size, write_batch=write_batch,
                             force=force, threshold=threshold)  # fmt: skip
     arguments = {"argv": sys.argv[1:], "workers": workers, "force": force}
+    if engine is Engine.spark:
+        from parley.engines.spark import SparkOptions, ingest_spark
+
+        if not out:
+            raise InputError("--engine spark writes Parquet tables: give --out FOLDER")
+        if partitions is not None and partitions < 1:
+            raise InputError("--partitions is at least 1")
+        chosen = SparkOptions(out, master, partitions, verbose)
+        counts = ingest_spark(specs, spark=chosen, config=config, corpus=corpus, options=options,
+                              arguments={**arguments, "engine": "spark", "out": out})  # fmt: skip
+        _report(counts, quiet)
+        return
+    if out or master or partitions or verbose:
+        raise InputError("--out, --master, --partitions and --verbose are for --engine spark")
     from parley.sources.corpus import estimate_count
     from parley.store.progress import Reporter
 
@@ -123,6 +157,10 @@ def ingest(
     with reporter:
         counts = run_ingest(specs, db, config=config, corpus=corpus, options=options,
                             arguments=arguments, progress=reporter.update)  # fmt: skip
+    _report(counts, quiet)
+
+
+def _report(counts: Counts, quiet: bool) -> None:
     if not quiet:
         typer.echo(summary(counts), err=True)
     if counts.failed:
