@@ -33,6 +33,7 @@ def attach_parquet(folder: Path, db: Path) -> dict[str, int]:
     """Import the Parquet output in ``folder`` into a store at ``db``; rows per table."""
     import duckdb
 
+    from parley.store.clusters import merge_events
     from parley.store.schema import open_store
 
     _check_output(folder)
@@ -46,6 +47,9 @@ def attach_parquet(folder: Path, db: Path) -> dict[str, int]:
         for table in TABLES:
             if table != "meta":
                 counts[table] = _import(con, folder, table)
+        # Event clusters span articles: merged here from the imported events, as the local
+        # writer merges after each ingest (Spark writes the per-article tables only).
+        merge_events(con, transaction=False)
         con.execute(
             "INSERT INTO meta VALUES (?, ?), ('attached_at', ?)",
             [ATTACHED_FROM, str(folder.resolve()), datetime.now(UTC).isoformat()],
