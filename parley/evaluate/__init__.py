@@ -33,7 +33,10 @@ EVALUATIONS: dict[str, str] = {
     "quotes": "parley.evaluate.quotes",
     "events": "parley.evaluate.events",
     "agreement": "parley.evaluate.real.agreement",
+    "stances": "parley.evaluate.stances",
 }
+# Shared evaluations whose gold has its own dev and test halves (``--split``).
+SPLIT_SETS = frozenset({"stances"})
 REAL_SET: dict[str, str] = {
     "events": "run_events",
     "quotes": "run_quotes",
@@ -70,4 +73,6 @@ def run(
         raise EvaluationError(f"unknown gold set {gold_set!r} ({' or '.join(GOLD_SETS)})")
     module = importlib.import_module(EVALUATIONS[name])
     runner = cast(Callable[..., Report], module.run)
+    if name in SPLIT_SETS:
+        return runner(data_dir, limit=limit, split=split)
     return runner(data_dir, limit=limit)
