@@ -103,9 +103,7 @@ def _quotes(ctx: Context) -> dict[str, Any]:
     from parley.quotes import find_quotes
 
     assert ctx.article is not None and ctx.parse is not None and ctx.mentions is not None
-    quotes = find_quotes(
-        ctx.parse, ctx.mentions, ctx.article, ctx.timexes, ctx.resources.quotes
-    )
+    quotes = find_quotes(ctx.parse, ctx.mentions, ctx.article, ctx.timexes, ctx.resources.quotes)
     return {"quotes": quotes}
 
 

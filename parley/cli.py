@@ -25,6 +25,7 @@ from parley.cli_options import (
     EXIT_INTERNAL,
     EXIT_INTERRUPTED,
     EXIT_WARNING,
+    IssuesOption,
     KbOption,
     ModelOption,
     TimeoutOption,
@@ -155,6 +156,7 @@ def analyze(
     url: Annotated[str | None, typer.Option(help="The page's URL, kept as metadata.")] = None,
     model: ModelOption = None,
     kb: KbOption = None,
+    issues: IssuesOption = None,
     petrarch_actors: Annotated[
         list[Path] | None,
         typer.Option(help="A TABARI/PETRARCH actor or agent dictionary; repeatable."),
@@ -204,6 +206,7 @@ def analyze(
         knowledge=tuple(kb or ()),
         petrarch_actors=tuple(petrarch_actors or ()),
         petrarch_verbs=tuple(petrarch_verbs or ()),
+        issues=tuple(issues or ()),
         timeout=timeout,
         max_bytes=max_bytes,
     )
@@ -212,8 +215,6 @@ def analyze(
     sink = Sink.open(output, batch=len(sources) > 1, format=format)
     outcome = run_batch(sources, options, sink)
     raise typer.Exit(outcome.exit_code())
-
-
 
 
 @app.command()
@@ -323,3 +324,7 @@ def _run(argv: list[str] | None) -> int:
 from parley.store.commands import register as _register_store  # noqa: E402
 
 _register_store(app)
+# Stances in the store: parley/store/stance_commands.py.
+from parley.store.stance_commands import register as _register_stances  # noqa: E402
+
+_register_stances(app)

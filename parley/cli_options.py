@@ -17,6 +17,7 @@ __all__ = [
     "EXIT_INTERNAL",
     "EXIT_INTERRUPTED",
     "EXIT_WARNING",
+    "IssuesOption",
     "KbOption",
     "ModelOption",
     "TimeoutOption",
@@ -39,11 +40,13 @@ KbOption = Annotated[
     list[Path] | None,
     typer.Option(help="An extra actor knowledge file (Parley TSV); repeatable."),
 ]
+IssuesOption = Annotated[
+    list[Path] | None,
+    typer.Option(help="An extra stance issue file (issue, term, polarity[, pos]); repeatable."),
+]
 TimeoutOption = Annotated[float, typer.Option(help="Seconds allowed per document (0: no limit).")]
 
 
 def fail(message: str, code: int = EXIT_INPUT) -> NoReturn:
     typer.echo(f"parley: error: {redact_credentials(message)}", err=True)
     raise typer.Exit(code)
-
-

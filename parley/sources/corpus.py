@@ -197,7 +197,7 @@ def _iter_file(path: Path, options: CorpusOptions, codecs: CodecTables) -> Itera
 
 
 def container_kind(path: Path) -> str | None:
-    """"jsonl", "csv" or "warc" for a file of records (by its name), None for one page."""
+    """ "jsonl", "csv" or "warc" for a file of records (by its name), None for one page."""
     suffixes = [s.lower() for s in path.suffixes[-2:]]
     if suffixes and suffixes[-1] == ".gz":
         suffixes = suffixes[:-1]
@@ -312,8 +312,10 @@ def _with_published(document: Document, name: str, options: CorpusOptions) -> Do
     if options.published_from_name is not None:
         match = options.published_from_name.search(name)
         if match:
-            published = match.group("date") if "date" in match.groupdict() else match.group(
-                1 if match.re.groups else 0
+            published = (
+                match.group("date")
+                if "date" in match.groupdict()
+                else match.group(1 if match.re.groups else 0)
             )
     if published is None:
         return document

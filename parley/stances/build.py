@@ -49,7 +49,7 @@ class Draft:
     issue: str
     sign: int  # +1 support, -1 oppose, 0 undecided
     mode: str
-    bounds: Span  # the sentence (or the quote's part) that says it
+    bounds: Span  # the sentence that says it
     quotes: tuple[str, ...]
     events: tuple[str, ...]
     cue: Span | None
@@ -109,6 +109,7 @@ def _read(
         bounds = (max(voice.start, sentence[0]), min(voice.end, sentence[1]))
         if voice.cue_span:
             cue_token = parse.token_covering(voice.cue_span[0])
+    cue_span = voice.cue_span if voice is not None else None
     reading = read_term(
         parse.doc,
         hit.head,
@@ -117,7 +118,7 @@ def _read(
         resources.words,
         resources.modality,
         resources.conditions,
-        exit_cue=cue_token,
+        exit_cue=cue_span,
     )
     return _Read(reading, voice, sentence, cue_token)
 
@@ -142,9 +143,6 @@ def _term_drafts(
         condition_issue = next((h.issue for h in hits if c0 <= h.start < c1), None)
     cue = doc[reading.cue]
     evidence_events = _events_on(parse, reading, events, read.cue_token, sentence)
-    bounds = (
-        sentence if voice is None else (max(voice.start, sentence[0]), min(voice.end, sentence[1]))
-    )
     drafts = []
     for holder, sign, reported_by in holders:
         drafts.append(
@@ -153,7 +151,7 @@ def _term_drafts(
                 issue=hit.issue,
                 sign=0 if reading.undecided else sign,
                 mode=_mode(reading, reported_by),
-                bounds=bounds,
+                bounds=sentence,
                 quotes=(voice.quote,) if voice is not None and voice.quote else (),
                 events=evidence_events,
                 cue=(cue.idx, cue.idx + len(cue.text)),

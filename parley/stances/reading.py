@@ -129,12 +129,12 @@ def read_term(
     modality_words: dict[str, str],
     conditions: dict[tuple[str, ...], str],
     *,
-    exit_cue: int | None = None,
+    exit_cue: Bounds | None = None,
 ) -> Reading | None:
     """The reading of the term headed by token ``head`` inside ``bounds``, or None when the
-    words on the way decide nothing or the term lies in a condition. ``exit_cue`` is a token
-    outside the bounds that still counts when the walk reaches it (a quote's cue: "called for
-    dialogue", "urged China not to withdraw")."""
+    words on the way decide nothing or the term lies in a condition. ``exit_cue`` is the
+    characters of a quote's cue, outside the bounds, whose words still count when the walk
+    reaches them ("called for dialogue", "urged China not to withdraw")."""
     walk = _Walk(words, modality_words, conditions, polarity, head)
     term = doc[head]
     if term.dep_ == "poss":
@@ -147,7 +147,8 @@ def read_term(
         if parent.i == prev.i:
             break
         inside = bounds[0] <= parent.idx < bounds[1]
-        if not inside and parent.i != exit_cue:
+        in_cue = exit_cue is not None and exit_cue[0] <= parent.idx < exit_cue[1]
+        if not inside and not in_cue:
             break
         if _opens_condition(doc, prev, conditions):
             return None  # the term is inside a condition of something else
@@ -163,7 +164,8 @@ def read_term(
         path.append(parent.i)
         _read_head(doc, prev, parent, walk)
         if not inside:
-            break  # the quote's cue: its subject is the speaker, known already
+            prev = parent  # the quote's cue: its subject is the speaker, known already
+            continue
         _candidates_of(parent, prev, walk)
         prev = parent
     return _result(walk, tuple(path))
@@ -270,10 +272,15 @@ def _read_head(doc: Doc, prev: Token, parent: Token, walk: _Walk) -> None:
     if lemma in COPULAS and link in ("nsubj", "nsubjpass", "expl", "attr"):
         _read_copula(doc, prev, parent, walk, negated)
         return
-    if link in SUBJECTS and lemma in walk.words.effects:
-        outcome = _outcome(parent, walk.words)
-        if outcome is not None:
-            _act(walk, Word(walk.words.effects[lemma] * outcome), parent.i, negated)
+    if link in SUBJECTS:
+        # What the term does, judged by what it brings: "the drills escalate tension"
+        # (an effect verb, or an act such as escalate or increase, with a judged object).
+        effect = walk.words.effects.get(lemma)
+        if effect is None and lemma in walk.words.acts and lemma not in walk.words.stances:
+            effect = walk.words.acts[lemma].sign
+        outcome = _outcome(parent, walk.words) if effect is not None else None
+        if effect is not None and outcome is not None:
+            _act(walk, Word(effect * outcome), parent.i, negated)
             return
     entry, stance = _entry(parent, prev, walk)
     if entry is not None:

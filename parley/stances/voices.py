@@ -41,9 +41,9 @@ class Voice:
 
 def find_voices(text: str, quotes: Sequence[Quote], mentions: MentionIndex) -> list[Voice]:
     """The quotes (innermost first), then the statement blocks."""
-    del mentions  # speakers are entity ids already; kept for a later coreference pass
     # A quote interrupted by its attribution ("X, Pompeo said, would be helpful") is one
     # statement: its whole stretch is one voice, so the walk can cross the interruption.
+    kept = [q for q in quotes if q.end > q.start]
     pieces = [
         Voice(
             q.start,
@@ -55,12 +55,27 @@ def find_voices(text: str, quotes: Sequence[Quote], mentions: MentionIndex) -> l
             q.date,
             speaker_text=q.speaker_text,
         )
-        for q in quotes
-        if q.end > q.start
+        for q in kept
     ]
-    pieces = _inherit(pieces)
+    pieces = _inherit([_named_speaker(v, q, mentions) for v, q in zip(pieces, kept, strict=True)])
     pieces.sort(key=lambda v: (v.end - v.start, v.start))
     return pieces + _blocks(text, quotes)
+
+
+SPEAKER_KINDS = frozenset({"organization", "country", "media", "group"})
+
+
+def _named_speaker(voice: Voice, quote: Quote, mentions: MentionIndex) -> Voice:
+    """A quote whose speaker the quote stage left open, though its words name a body: "a
+    spokesman for the ministry said" speaks for the ministry."""
+    if voice.speaker is not None or quote.speaker_span is None:
+        return voice
+    named = [
+        ref.entity
+        for ref in mentions.overlapping(*quote.speaker_span)
+        if ref.entity.kind in SPEAKER_KINDS and ref.entity.actor
+    ]
+    return replace(voice, speaker=named[-1].id) if named else voice
 
 
 def _inherit(pieces: list[Voice]) -> list[Voice]:

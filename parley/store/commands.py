@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from parley.cli_options import KbOption, ModelOption, TimeoutOption
+from parley.cli_options import IssuesOption, KbOption, ModelOption, TimeoutOption
 from parley.errors import InputError
 
 if TYPE_CHECKING:
@@ -87,6 +87,7 @@ def ingest(
     quiet: Annotated[bool, typer.Option(help="No progress and no summary.")] = False,
     model: ModelOption = None,
     kb: KbOption = None,
+    issues: IssuesOption = None,
     timeout: TimeoutOption = 120.0,
 ) -> None:
     """Analyse documents into the store: skips what is stored, resumes after a crash."""
@@ -108,7 +109,9 @@ def ingest(
         published=_checked_time(published),
         published_from_name=_pattern(published_from_name),
     )
-    config = Config(model=model, knowledge=tuple(kb or ()), timeout=timeout or None)
+    config = Config(
+        model=model, knowledge=tuple(kb or ()), issues=tuple(issues or ()), timeout=timeout or None
+    )
     options = IngestOptions(workers=workers, batch_size=batch_size, force=force,
                             threshold=threshold)  # fmt: skip
     arguments = {"argv": sys.argv[1:], "workers": workers, "force": force}
@@ -143,8 +146,10 @@ def export(
     format: Annotated[
         ExportFormat,
         typer.Option(
-            "--format", "-f", help="jsonl (analyses; they ingest again), parquet or csv "
-            "(a file per table), gdelt (GDELT 2.0 event rows)."
+            "--format",
+            "-f",
+            help="jsonl (analyses; they ingest again), parquet or csv "
+            "(a file per table), gdelt (GDELT 2.0 event rows).",
         ),
     ] = ExportFormat.jsonl,
 ) -> None:
