@@ -7,11 +7,15 @@ import pytest
 from parley import analyze
 from parley.records import Analysis
 
-WIRE = """WASHINGTON (Wire) -- The United States will keep its sanctions on North Korea in place until Pyongyang gives up its nuclear weapons, Secretary of State Mike Pompeo said on Tuesday.
-
-North Korea's Foreign Ministry rejected the demand and called for an end to the sanctions. "We will never give up our nuclear deterrent," a spokesman for the North Korean Foreign Ministry said.
-
-South Korea urged both sides to resume talks as soon as possible."""
+WIRE = (
+    "WASHINGTON (Wire) -- The United States will keep its sanctions on North Korea in place "
+    "until Pyongyang gives up its nuclear weapons, Secretary of State Mike Pompeo said on "
+    "Tuesday.\n\n"
+    "North Korea's Foreign Ministry rejected the demand and called for an end to the sanctions. "
+    '"We will never give up our nuclear deterrent," a spokesman for the North Korean Foreign '
+    "Ministry said.\n\n"
+    "South Korea urged both sides to resume talks as soon as possible."
+)
 
 
 @pytest.fixture(scope="module")

@@ -55,7 +55,9 @@ def test_stances_reading_urging_not_to_withdraw_is_a_demand_for(
     assert reading is not None
     assert (reading.sign, reading.mode) == (1, "demand")
     # The subject of the topmost word holds it: Pompeo, not China (the one urged).
-    top = [c for c in reading.candidates if reading.top_hop is not None and c.hop >= reading.top_hop]
+    top = [
+        c for c in reading.candidates if reading.top_hop is not None and c.hop >= reading.top_hop
+    ]
     assert [doc[c.token].text for c in top] == ["Pompeo"]
 
 

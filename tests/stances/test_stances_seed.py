@@ -40,9 +40,7 @@ def test_stances_seed_north_korea_demands_sanctions_eased(seed_analysis: Analysi
     assert not _sanctions(seed_analysis, "PRK", "support")
     assert any(s.mode == "demand" and "insistence" in s.sentence for s in north)
     quotes = {q.id: q for q in seed_analysis.quotes}
-    cited = {
-        s.actor_name: [quotes[e].text for e in s.evidence if e in quotes] for s in north
-    }
+    cited = {s.actor_name: [quotes[e].text for e in s.evidence if e in quotes] for s in north}
     choson = cited.get("Choson Sinbo") or []
     assert any("no need to bother with dialogue" in text for text in choson)
     column = [t for name, texts in cited.items() if "Foreign" in (name or "") for t in texts]
