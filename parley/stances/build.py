@@ -273,13 +273,15 @@ def _holders(
     return found
 
 
-NP_SCAN = 16  # tokens of a holder's noun phrase searched for the body it belongs to
+# Prepositions by which a person's noun phrase names the body they belong to.
+BELONGING = frozenset({"of", "for", "at", "from", "with", "in"})
 
 
 def _entity_of(parse: ParseIndex, mentions: MentionIndex, token: int) -> Entity | None:
     """The entity a holder's words are: their own mention, else the last organisation or
-    country named inside the noun phrase ("the director of a US research institute at the
-    North Korean Foreign Ministry", "a secretary of the Foreign Ministry of India")."""
+    country their noun phrase says they belong to ("the director of a US research institute
+    at the North Korean Foreign Ministry", "a secretary of the Foreign Ministry of India"),
+    through "of", "for", "at"... only: "the forces hostile to the DPRK" are not the DPRK's."""
     entity = mentions.entity_of_token(token)
     if entity is not None:
         return entity
@@ -287,12 +289,19 @@ def _entity_of(parse: ParseIndex, mentions: MentionIndex, token: int) -> Entity 
     if head.pos_ not in ("NOUN", "PROPN"):
         return None
     found = None
-    for t in list(head.subtree)[:NP_SCAN]:
-        if t.i == token:
-            continue
-        named = mentions.entity_of_token(t.i)
-        if named is not None and named.kind in ("organization", "country", "media"):
-            found = named
+    todo = [head]
+    while todo:
+        noun = todo.pop(0)
+        for prep in noun.children:
+            if prep.dep_ != "prep" or prep.lower_ not in BELONGING:
+                continue
+            for obj in prep.children:
+                if obj.dep_ != "pobj":
+                    continue
+                named = mentions.entity_of_token(obj.i)
+                if named is not None and named.kind in ("organization", "country", "media"):
+                    found = named
+                todo.append(obj)
     return found
 
 

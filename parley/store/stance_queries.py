@@ -110,31 +110,28 @@ def stance_periods(
     actor = "s.actor_code" if level == "code" else COUNTRY_SQL
     where, params = _where(f)
     where += (" AND " if where else " WHERE ") + "s.day IS NOT NULL AND s.actor_code IS NOT NULL"
+    # The strongest stance of a cell: the highest confidence, of equals the earliest date,
+    # then article and stance id (one arg_min over a key that sorts that way: a window that
+    # ranks every row took three times as long on a million stances).
+    key = "struct_pack(c := -s.confidence, d := s.date, a := s.article_id, i := s.stance_id)"
+    best = (
+        "struct_pack(sentence := s.sentence, actor := s.actor_name, date := s.date,"
+        " article := s.article_id, stance := s.stance_id, evidence := s.evidence)"
+    )
     sql = f"""
-        WITH cells AS (
+        SELECT period, actor, issue, position, stances, articles, from_context,
+               best.sentence AS strongest, best.actor AS strongest_actor,
+               best.date AS strongest_date, best.article AS strongest_article,
+               best.stance AS strongest_stance, best.evidence AS strongest_evidence
+        FROM (
             SELECT CAST(date_trunc('{by}', s.day) AS DATE) AS period, {actor} AS actor,
-                   s.issue, s.position, s.article_id, s.stance_id, s.actor_name, s.date,
-                   s.sentence, s.evidence, s.confidence, s.basis
+                   s.issue, s.position, count(*) AS stances,
+                   count(DISTINCT s.article_id) AS articles,
+                   count(*) FILTER (WHERE s.basis = 'context') AS from_context,
+                   arg_min({best}, {key}) AS best
             FROM stances s{where}
-        ),
-        ranked AS (
-            SELECT *, row_number() OVER (
-                PARTITION BY period, actor, issue, position
-                ORDER BY confidence DESC, date, article_id, stance_id
-            ) AS rank
-            FROM cells
+            GROUP BY ALL
         )
-        SELECT period, actor, issue, position, count(*) AS stances,
-               count(DISTINCT article_id) AS articles,
-               count(*) FILTER (WHERE basis = 'context') AS from_context,
-               max(sentence) FILTER (WHERE rank = 1) AS strongest,
-               max(actor_name) FILTER (WHERE rank = 1) AS strongest_actor,
-               max(date) FILTER (WHERE rank = 1) AS strongest_date,
-               max(article_id) FILTER (WHERE rank = 1) AS strongest_article,
-               max(stance_id) FILTER (WHERE rank = 1) AS strongest_stance,
-               max(evidence) FILTER (WHERE rank = 1) AS strongest_evidence
-        FROM ranked
-        GROUP BY period, actor, issue, position
         ORDER BY period, actor, issue, position{_limit(f)}
     """
     return _run(con, sql, params)
