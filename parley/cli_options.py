@@ -18,6 +18,7 @@ __all__ = [
     "EXIT_INTERNAL",
     "EXIT_INTERRUPTED",
     "EXIT_WARNING",
+    "IssuesOption",
     "KbOption",
     "ModelOption",
     "QuoteFinder",
@@ -42,6 +43,10 @@ KbOption = Annotated[
     list[Path] | None,
     typer.Option(help="An extra actor knowledge file (Parley TSV); repeatable."),
 ]
+IssuesOption = Annotated[
+    list[Path] | None,
+    typer.Option(help="An extra stance issue file (issue, term, polarity[, pos]); repeatable."),
+]
 TimeoutOption = Annotated[float, typer.Option(help="Seconds allowed per document (0: no limit).")]
 
 
@@ -63,5 +68,3 @@ QuotesOption = Annotated[
 def fail(message: str, code: int = EXIT_INPUT) -> NoReturn:
     typer.echo(f"parley: error: {redact_credentials(message)}", err=True)
     raise typer.Exit(code)
-
-

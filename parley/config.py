@@ -29,6 +29,7 @@ class Config:
     knowledge: tuple[Path, ...] = ()  # extra actor knowledge files (Parley TSV format)
     petrarch_actors: tuple[Path, ...] = ()  # TABARI/PETRARCH actor or agent dictionaries
     petrarch_verbs: tuple[Path, ...] = ()  # TABARI/PETRARCH verb dictionaries
+    issues: tuple[Path, ...] = ()  # extra stance issue files (issue, term, polarity[, pos])
     timeout: float | None = DEFAULT_TIMEOUT  # seconds per document; None or 0: no limit
     max_bytes: int = DEFAULT_MAX_BYTES
     max_chars: int = DEFAULT_MAX_CHARS

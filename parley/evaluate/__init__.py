@@ -35,7 +35,10 @@ EVALUATIONS: dict[str, str] = {
     "events": "parley.evaluate.events",
     "agreement": "parley.evaluate.real.agreement",
     "clusters": "parley.evaluate.clusters",
+    "stances": "parley.evaluate.stances",
 }
+# Shared evaluations whose gold has its own dev and test halves (``--split``).
+SPLIT_SETS = frozenset({"stances"})
 REAL_SET: dict[str, str] = {
     "events": "run_events",
     "quotes": "run_quotes",
@@ -75,4 +78,6 @@ def run(
         raise EvaluationError(f"unknown gold set {gold_set!r} ({' or '.join(GOLD_SETS)})")
     module = importlib.import_module(EVALUATIONS[name])
     runner = cast(Callable[..., Report], module.run)
+    if name in SPLIT_SETS:
+        return runner(data_dir, limit=limit, split=split)
     return runner(data_dir, limit=limit, **quote_options)

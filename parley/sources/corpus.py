@@ -346,8 +346,10 @@ def _with_published(document: Document, name: str, options: CorpusOptions) -> Do
     if options.published_from_name is not None:
         match = options.published_from_name.search(name)
         if match:
-            published = match.group("date") if "date" in match.groupdict() else match.group(
-                1 if match.re.groups else 0
+            published = (
+                match.group("date")
+                if "date" in match.groupdict()
+                else match.group(1 if match.re.groups else 0)
             )
     if published is None:
         return document

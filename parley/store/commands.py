@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from parley.cli_options import KbOption, ModelOption, TimeoutOption
+from parley.cli_options import IssuesOption, KbOption, ModelOption, TimeoutOption
 from parley.errors import InputError
 
 if TYPE_CHECKING:
@@ -98,6 +98,7 @@ def ingest(
     quiet: Annotated[bool, typer.Option(help="No progress and no summary.")] = False,
     model: ModelOption = None,
     kb: KbOption = None,
+    issues: IssuesOption = None,
     timeout: TimeoutOption = 120.0,
     engine: Annotated[
         Engine, typer.Option(help="local (worker processes, a DuckDB store) or spark (Parquet).")
@@ -132,7 +133,9 @@ def ingest(
         published=_checked_time(published),
         published_from_name=_pattern(published_from_name),
     )
-    config = Config(model=model, knowledge=tuple(kb or ()), timeout=timeout or None)
+    config = Config(
+        model=model, knowledge=tuple(kb or ()), issues=tuple(issues or ()), timeout=timeout or None
+    )
     options = IngestOptions(workers=workers, batch_size=batch_size, write_batch=write_batch,
                             force=force, threshold=threshold)  # fmt: skip
     arguments = {"argv": sys.argv[1:], "workers": workers, "force": force}
@@ -185,8 +188,10 @@ def export(
     format: Annotated[
         ExportFormat,
         typer.Option(
-            "--format", "-f", help="jsonl (analyses; they ingest again), parquet or csv "
-            "(a file per table), gdelt (GDELT 2.0 event rows)."
+            "--format",
+            "-f",
+            help="jsonl (analyses; they ingest again), parquet or csv "
+            "(a file per table), gdelt (GDELT 2.0 event rows).",
         ),
     ] = ExportFormat.jsonl,
 ) -> None:

@@ -216,6 +216,8 @@ def config_hash(config: Config) -> str:
     for name in ("knowledge", "petrarch_actors", "petrarch_verbs"):
         paths: tuple[Path, ...] = getattr(config, name)
         parts[name] = [_file_digest(path) for path in paths]
+    if config.issues:  # only when given, so the hashes of stores made before stay the same
+        parts["issues"] = [_file_digest(path) for path in config.issues]
     blob = json.dumps(parts, sort_keys=True).encode("utf-8")
     return hashlib.sha256(blob).hexdigest()[:16]
 
