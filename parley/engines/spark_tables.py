@@ -20,12 +20,15 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from parley.store.rollup import ROLLUP_COLUMNS
+from parley.store.rows import CHILD_COLUMNS
 from parley.store.schema import SCHEMA_VERSION, TABLES, StoreError
 
 __all__ = ["MONTH_TABLES", "PARTITION", "Output", "coercer", "columns", "spark_ddl"]
 
 PARTITION = "published_month"
-MONTH_TABLES = ("articles", "entities", "mentions", "timexes", "quotes", "events")
+# The per-article tables, partitioned by month: the articles and every child table the
+# writer fills (from rows.py, so a new child table reaches Spark's output too).
+MONTH_TABLES = ("articles", *CHILD_COLUMNS)
 STAGING = "_staging"
 
 # DuckDB's types in the store's schema -> Spark SQL's (Parquet carries them across).
