@@ -322,3 +322,8 @@ def _run(argv: list[str] | None) -> int:
 from parley.store.commands import register as _register_store  # noqa: E402
 
 _register_store(app)
+
+# Briefs (parley brief): parley/brief/commands.py.
+from parley.brief.commands import register as _register_brief  # noqa: E402
+
+_register_brief(app)
