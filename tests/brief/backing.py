@@ -120,8 +120,10 @@ def _evidence_problems(
     if table == "timexes":
         inside = c.start <= row[0] and row[1] <= c.end
     else:
-        inside = row[0] is None or (c.start <= row[0] and row[1] <= c.end) or (
-            row[0] <= c.start and c.end <= row[1]
+        inside = (
+            row[0] is None
+            or (c.start <= row[0] and row[1] <= c.end)
+            or (row[0] <= c.start and c.end <= row[1])
         )
     return [] if inside else [f"{table} {rid} lies outside the cited passage"]
 
@@ -250,8 +252,8 @@ def _voice_expected(
         articles = [brief.article_id]
     else:
         where, params = _dyad_events(brief, brief.since, brief.until)
-        articles = [r[0] for r in con.execute(
-            f"SELECT DISTINCT article_id FROM events WHERE {where}", params).fetchall()]  # fmt: skip
+        sql = f"SELECT DISTINCT article_id FROM events WHERE {where}"
+        articles = [r[0] for r in con.execute(sql, params).fetchall()]
     rows = con.execute(
         "SELECT q.article_id FROM quotes q JOIN entities en"
         " ON en.article_id = q.article_id AND en.entity_id = q.speaker"

@@ -3,6 +3,7 @@ so rather than inventing (issue 13, part 4)."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -10,7 +11,7 @@ import duckdb
 import pytest
 
 from parley.brief import article_brief, corpus_brief, render
-from parley.brief.model import Brief, Citation, Evidence, Section, Sentence
+from parley.brief.model import Brief, Evidence, Section, Sentence
 from tests.brief.backing import problems
 
 PERIOD = (date(2031, 3, 1), date(2031, 3, 10))
@@ -40,24 +41,20 @@ def test_brief_backing_check_catches_an_invented_sentence(
     real = corpus_brief(con, "NOR", "RUS", *PERIOD)
     cited = next(s for s in real.sentences() if s.citations and s.quotes)
     good = cited.citations[0]
+    invented = "a quote nobody said"
+    unstored = replace(good, evidence=(Evidence("events", "v99"),))
+    misdated = replace(good, published="1999-01-01")
     bad = [
         Sentence("Norway invaded Russia."),
-        Sentence(cited.text.replace(cited.quotes[0], "a quote nobody said"),
-                 cited.citations, quotes=("a quote nobody said",)),  # fmt: skip
+        Sentence(cited.text.replace(cited.quotes[0], invented), cited.citations, (invented,)),
         Sentence("7 events.", (good,), figures=()),
-        Sentence(cited.text, (Citation(**{**_fields(good), "evidence": (Evidence("events", "v99"),)}),),
-                 quotes=cited.quotes),  # fmt: skip
-        Sentence(cited.text, (Citation(**{**_fields(good), "published": "1999-01-01"}),),
-                 quotes=cited.quotes),  # fmt: skip
+        Sentence(cited.text, (unstored,), quotes=cited.quotes),
+        Sentence(cited.text, (misdated,), quotes=cited.quotes),
     ]
     for sentence in bad:
         fake = Brief("corpus", "x", (Section("events", "x", (sentence,)),), dyad=("NOR", "RUS"),
                      since=PERIOD[0], until=PERIOD[1])  # fmt: skip
         assert problems(con, fake), sentence.text
-
-
-def _fields(citation: Citation) -> dict[str, object]:
-    return {name: getattr(citation, name) for name in Citation.__slots__}
 
 
 def test_brief_counts_leave_out_the_near_duplicate(con: duckdb.DuckDBPyConnection) -> None:
@@ -102,7 +99,8 @@ def test_brief_key_events_count_reports_and_tell_symmetric_acts_once(
     events = brief.section("events")
     assert events is not None
     texts = [s.text for s in events.sentences]
-    assert texts[0].startswith("2031-02-25: between Norway and Russia, consult (CAMEO 040); 1 report")
+    first = "2031-02-25: between Norway and Russia, consult (CAMEO 040); 1 report"
+    assert texts[0].startswith(first)
     protest = next(s for s in events.sentences if "2 reports" in s.text)
     assert {c.article_id for c in protest.citations} == {"b2", "b3"}
     assert [t[:10] for t in texts] == sorted(t[:10] for t in texts)  # in date order
