@@ -97,9 +97,15 @@ def _directions(ctx: Context, now: Tally) -> Sentence:
 
 
 def previous_period(since: date, until: date) -> tuple[date, date]:
-    """The period of equal length just before ``since``..``until`` (both days included)."""
-    days = (until - since).days + 1
+    """The period of equal length just before ``since``..``until`` (both days included):
+    as many whole months when the period is whole months (a year against the year before,
+    whatever leap days lie between), else as many days."""
     before = since - timedelta(days=1)
+    if since.day == 1 and (until + timedelta(days=1)).day == 1:
+        months = (until.year - since.year) * 12 + until.month - since.month + 1
+        index = since.year * 12 + since.month - 1 - months
+        return date(index // 12, index % 12 + 1, 1), before
+    days = (until - since).days + 1
     return before - timedelta(days=days - 1), before
 
 
@@ -112,7 +118,7 @@ def _previous(ctx: Context, now: Tally) -> Sentence:
     scope = ctx.scope
     assert scope.since is not None and scope.until is not None
     prev_since, prev_until = previous_period(scope.since, scope.until)
-    days = (scope.until - scope.since).days + 1
+    days = (prev_until - prev_since).days + 1
     values: dict[str, Any] = {
         "days": ctx.phrases.noun("day", days), "prev_since": prev_since.isoformat(),
         "prev_until": prev_until.isoformat(), "a_name": ctx.a_name, "b_name": ctx.b_name,

@@ -228,11 +228,19 @@ def _state_expected(
         return expected
     assert brief.since is not None and brief.until is not None
     expected = _state_counts(con, brief, brief.since, brief.until)
-    days = (brief.until - brief.since).days + 1
     before = brief.since - timedelta(days=1)
-    previous = _state_counts(con, brief, before - timedelta(days=days - 1), before)
+    if brief.since.day == 1 and (brief.until + timedelta(days=1)).day == 1:
+        # Whole months: as many months before (a year against the year before).
+        months = (brief.until.year - brief.since.year) * 12 + brief.until.month
+        months -= brief.since.month - 1
+        start = brief.since
+        for _ in range(months):
+            start = (start - timedelta(days=1)).replace(day=1)
+    else:
+        start = before - timedelta(days=(brief.until - brief.since).days)
+    previous = _state_counts(con, brief, start, before)
     expected |= {f"prev_{k}": v for k, v in previous.items()}
-    expected["days"] = days
+    expected["days"] = (before - start).days + 1
     return expected
 
 
