@@ -18,7 +18,7 @@ from parley.brief.queries import article_rows
 if TYPE_CHECKING:
     import duckdb
 
-__all__ = ["ELLIPSIS", "Sources", "excerpt", "fold", "sentence_around"]
+__all__ = ["ELLIPSIS", "Sources", "excerpt", "fold", "sentence_around", "unquoted"]
 
 ELLIPSIS = "…"
 QUOTE_LIMIT = 320  # characters of a quoted passage in a sentence
@@ -38,6 +38,19 @@ def excerpt(text: str, limit: int = QUOTE_LIMIT) -> str:
         return text
     cut = text.rfind(" ", 0, limit)
     return text[: cut if cut > limit // 2 else limit].rstrip(" ,;:") + ELLIPSIS
+
+
+_OPENING = "“\"‘'"
+_CLOSING = "”\"’'"
+
+
+def unquoted(text: str) -> str:
+    """A passage without the quotation marks around it (the brief puts its own around it):
+    '"We will not stop it,"' -> 'We will not stop it'."""
+    inner = text.strip()
+    if len(inner) > 2 and inner[0] in _OPENING and inner[-1] in _CLOSING:
+        inner = inner[1:-1].rstrip(" ,")
+    return inner
 
 
 def sentence_around(text: str, start: int, end: int) -> tuple[int, int]:

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import TYPE_CHECKING, Any, Literal
 
-from parley.brief.cite import Sources, excerpt
+from parley.brief.cite import Sources, excerpt, unquoted
 from parley.brief.model import Citation, Evidence, Figure, Sentence
 from parley.brief.phrases import Phrases
 from parley.brief.queries import Scope, actor_names
@@ -73,7 +73,7 @@ class Context:
 
     def quoted(self, article_id: str, start: int, end: int) -> str:
         """The verbatim passage at those offsets, as a sentence quotes it."""
-        return excerpt(self.sources.text(article_id, start, end))
+        return excerpt(unquoted(self.sources.text(article_id, start, end)))
 
     def sentence(
         self,

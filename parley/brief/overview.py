@@ -8,7 +8,7 @@ from datetime import date
 from parley.brief.cite import excerpt
 from parley.brief.context import Context
 from parley.brief.model import Evidence, Section, Sentence
-from parley.brief.queries import corpus_articles, event_rows
+from parley.brief.queries import Pick, corpus_articles, picked_rows
 
 __all__ = ["lead_span", "overview_section"]
 
@@ -72,11 +72,11 @@ def _corpus(ctx: Context) -> list[Sentence]:
             "overview.corpus_none", absent=True, a_name=ctx.a_name, b_name=ctx.b_name,
             since=scope.since.isoformat(), until=scope.until.isoformat(),
         )]  # fmt: skip
-    citations = []
-    for aid in dict.fromkeys((found["first_id"], found["last_id"])):
-        rows = event_rows(ctx.con, scope, extra="e.article_id = ?", params=[aid],
-                          order="e.start_char, e.event_id", limit=1)  # fmt: skip
-        citations += [ctx.cite_event(row) for row in rows]
+    ends = dict.fromkeys((found["first_id"], found["last_id"]))
+    picks = [Pick(aid, "e.article_id = ?", (aid,), order="e.start_char, e.event_id")
+             for aid in ends]  # fmt: skip
+    picked = picked_rows(ctx.con, scope, picks)
+    citations = [ctx.cite_event(row) for aid in ends for row in picked[aid]]
     noun = ctx.phrases.noun
     return [ctx.sentence(
         "overview.corpus", citations,

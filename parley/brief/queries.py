@@ -19,6 +19,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "OUTLET",
+    "Pick",
     "Scope",
     "Tally",
     "actor_names",
@@ -26,10 +27,10 @@ __all__ = [
     "cluster_rows",
     "corpus_articles",
     "dyad_span",
-    "event_rows",
     "has_table",
     "modalities",
     "monthly",
+    "picked_rows",
     "principal_dyad",
     "quote_rows",
     "stance_rows",
@@ -183,44 +184,67 @@ def monthly(con: duckdb.DuckDBPyConnection, scope: Scope) -> list[tuple[date, in
 
 
 def dyad_span(con: duckdb.DuckDBPyConnection, dyad: tuple[str, str]) -> tuple[date, date] | None:
-    """The first and last day of the dyad's events (near-duplicates left out)."""
+    """The first and last day of the dyad's asserted events (near-duplicates left out; what
+    is announced for later does not stretch the period)."""
     where, params = Scope(dyad=dyad).events()
-    row = con.execute(f"SELECT min(e.day), max(e.day) FROM events e WHERE {where}", params)
+    sql = f"SELECT min(e.day), max(e.day) FROM events e WHERE {where} AND e.modality = 'asserted'"
+    row = con.execute(sql, params)
     found = row.fetchone()
     return (found[0], found[1]) if found and found[0] is not None else None
 
 
 # ------------------------------------------------------------------------------- rows ---
-_EVENT_COLUMNS = (
-    "e.article_id, e.event_id, e.source_actor, e.target_actor, e.cameo, e.root, e.quad_class,"
-    " e.goldstein, e.modality, e.date, e.day, e.date_source, e.sentence,"
-    ' e.start_char AS start, e.end_char AS "end", ar.published_day, ar.seq,'
-    " src.name AS source_name, tgt.name AS target_name"
-)
-_EVENT_JOINS = (
+@dataclass(frozen=True, slots=True)
+class Pick:
+    """A few events to pick from a scope: ``extra`` conditions (on ``e``, whose columns are
+    the event's plus ``published_day`` and ``seq`` of its article), an order and a count."""
+
+    name: str
+    extra: str = ""
+    params: tuple[Any, ...] = ()
+    order: str = "abs(e.goldstein) DESC NULLS LAST, e.day, e.seq, e.event_id"
+    limit: int = 1
+
+
+_BASE = (
+    "SELECT e.article_id, e.event_id, e.source, e.source_actor, e.target, e.target_actor,"
+    " e.cameo, e.root, e.quad_class, e.goldstein, e.modality, e.date, e.day, e.date_source,"
+    " e.sentence, e.start_char, e.end_char, ar.published_day, ar.seq"
     " FROM events e JOIN articles ar USING (article_id)"
-    " LEFT JOIN entities src ON src.article_id = e.article_id AND src.entity_id = e.source"
-    " LEFT JOIN entities tgt ON tgt.article_id = e.article_id AND tgt.entity_id = e.target"
 )
 
 
-def event_rows(
-    con: duckdb.DuckDBPyConnection,
-    scope: Scope,
-    *,
-    extra: str = "",
-    params: list[Any] | None = None,
-    order: str = "abs(e.goldstein) DESC NULLS LAST, e.day, ar.seq, e.event_id",
-    limit: int = 3,
-    period: bool = True,
-) -> list[dict[str, Any]]:
-    """The scope's events with their actors' names; ``extra`` adds conditions."""
-    where, more = scope.events(period=period)
+def picked_rows(
+    con: duckdb.DuckDBPyConnection, scope: Scope, picks: list[Pick], *, period: bool = True
+) -> dict[str, list[dict[str, Any]]]:
+    """Several picks of the scope's events in one query, each with its actors' names."""
+    if not picks:
+        return {}
+    where, params = scope.events(period=period)
+    parts = []
+    for n, pick in enumerate(picks):
+        condition = f" WHERE {pick.extra}" if pick.extra else ""
+        parts.append(
+            f"SELECT {n} AS pick, row_number() OVER (ORDER BY {pick.order}) AS pick_rank, e.*"
+            f" FROM base e{condition} QUALIFY pick_rank <= {int(pick.limit)}"
+        )
+        params += list(pick.params)
+    # The few rows wanted are picked first; only they are joined to the entities' names (a
+    # join before the pick would be built for every event of the scope).
     sql = (
-        f"SELECT {_EVENT_COLUMNS}{_EVENT_JOINS} WHERE {where}{' AND ' + extra if extra else ''}"
-        f" ORDER BY {order} LIMIT {int(limit)}"
+        f"WITH base AS ({_BASE} WHERE {where}), picked AS ({' UNION ALL '.join(parts)})"
+        " SELECT e.pick, e.article_id, e.event_id, e.source_actor, e.target_actor, e.cameo,"
+        " e.root, e.quad_class, e.goldstein, e.modality, e.date, e.day, e.date_source,"
+        ' e.sentence, e.start_char AS start, e.end_char AS "end", e.published_day, e.seq,'
+        " src.name AS source_name, tgt.name AS target_name FROM picked e"
+        " LEFT JOIN entities src ON src.article_id = e.article_id AND src.entity_id = e.source"
+        " LEFT JOIN entities tgt ON tgt.article_id = e.article_id AND tgt.entity_id = e.target"
+        " ORDER BY e.pick, e.pick_rank"
     )
-    return _dicts(con.execute(sql, more + (params or [])))
+    out: dict[str, list[dict[str, Any]]] = {pick.name: [] for pick in picks}
+    for row in _dicts(con.execute(sql, params)):
+        out[picks[row.pop("pick")].name].append(row)
+    return out
 
 
 def cluster_rows(con: duckdb.DuckDBPyConnection, scope: Scope, limit: int) -> list[dict[str, Any]]:
@@ -334,11 +358,13 @@ def article_rows(con: duckdb.DuckDBPyConnection, ids: list[str]) -> list[dict[st
     """The cited articles: title, outlet, publication day, URL and text."""
     if not ids:
         return []
-    sql = (
+    columns = (
         "SELECT ar.article_id, ar.title, ar.subtitle, ar.genre, ar.authors, ar.published_day,"
         f" ar.url, ar.text, {OUTLET} AS outlet FROM articles ar"
-        " WHERE list_contains(?, ar.article_id) ORDER BY ar.seq"
     )
+    if len(ids) == 1:  # the article's index finds one article without reading the others
+        return _dicts(con.execute(f"{columns} WHERE ar.article_id = ?", ids))
+    sql = f"{columns} WHERE list_contains(?, ar.article_id) ORDER BY ar.seq"
     return _dicts(con.execute(sql, [ids]))
 
 

@@ -1,7 +1,8 @@
 """The state of the relationship: asserted events by QuadClass with the mean Goldstein value,
 each way, against the previous period of equal length, where conflict and cooperation
-peaked, and what the reports give as planned, conditional or denied. Counts cite the
-events at either end of the Goldstein scale as examples."""
+peaked, and what the reports give as planned, conditional or denied. Counts cite example
+events: the most cooperative and most conflictual, the strongest each way, and one of each
+modality. The examples of a period are picked in one query."""
 
 from __future__ import annotations
 
@@ -12,12 +13,18 @@ from typing import Any
 from parley.brief.context import Context
 from parley.brief.model import Citation, Section, Sentence
 from parley.brief.phrases import signed
-from parley.brief.queries import Scope, Tally, event_rows, modalities, monthly, tally
+from parley.brief.queries import Pick, Scope, Tally, modalities, monthly, picked_rows, tally
 
-__all__ = ["state_section"]
+__all__ = ["previous_period", "state_section"]
 
 ASSERTED = "e.modality = 'asserted'"
 MODALITIES = ("future", "hypothetical", "negated")
+_TIES = "e.day, e.seq, e.event_id"
+EXTREMES = (
+    Pick("most_coop", ASSERTED, order=f"e.goldstein DESC NULLS LAST, {_TIES}"),
+    Pick("most_conflict", ASSERTED, order=f"e.goldstein ASC NULLS LAST, {_TIES}"),
+)
+_WAY = f"{ASSERTED} AND starts_with(e.source_actor, ?) AND starts_with(e.target_actor, ?)"
 
 
 def state_section(ctx: Context) -> Section:
@@ -25,24 +32,29 @@ def state_section(ctx: Context) -> Section:
     return Section("state", ctx.phrases.template("sections.state"), tuple(make(ctx)))
 
 
-def _extremes(ctx: Context, scope: Scope, extra: str = ASSERTED) -> list[Citation]:
-    """The most cooperative and the most conflictual event of a scope, as examples."""
-    rows: list[dict[str, Any]] = []
-    for order in ("e.goldstein DESC NULLS LAST", "e.goldstein ASC NULLS LAST"):
-        rows += event_rows(ctx.con, scope, extra=extra, order=f"{order}, e.day, ar.seq, e.event_id",
-                           limit=1)  # fmt: skip
-    return _cite_rows(ctx, rows)
-
-
-def _cite_rows(ctx: Context, rows: list[dict[str, Any]]) -> list[Citation]:
+def _cite_rows(
+    ctx: Context, picked: dict[str, list[dict[str, Any]]], *names: str
+) -> list[Citation]:
     seen: set[tuple[str, str]] = set()
     out = []
-    for row in rows:
-        key = (row["article_id"], row["event_id"])
-        if key not in seen:
-            seen.add(key)
-            out.append(ctx.cite_event(row))
+    for name in names:
+        for row in picked.get(name, []):
+            key = (row["article_id"], row["event_id"])
+            if key not in seen:
+                seen.add(key)
+                out.append(ctx.cite_event(row))
     return out
+
+
+def _modality_picks() -> list[Pick]:
+    return [Pick(m, "e.modality = ?", (m,)) for m in ("asserted", *MODALITIES)]
+
+
+def _way_picks(ctx: Context) -> list[Pick]:
+    if ctx.scope.dyad is None:
+        return []
+    a, b = ctx.scope.dyad
+    return [Pick("a_to_b", _WAY, (a, b)), Pick("b_to_a", _WAY, (b, a))]
 
 
 def _quad_values(ctx: Context, t: Tally) -> tuple[dict[str, Any], dict[str, float]]:
@@ -68,29 +80,26 @@ def _corpus_state(ctx: Context) -> list[Sentence]:
     now = tally(ctx.con, scope)
     if now.events == 0:
         return [ctx.sentence("state.none", absent=True, **names, **period)]
+    months = monthly(ctx.con, scope)
+    peaks = _peak_months(months)
+    picks = [*EXTREMES, *_way_picks(ctx), *_modality_picks(), *_peak_picks(scope, peaks)]
+    picked = picked_rows(ctx.con, scope, picks)
     values, figures = _quad_values(ctx, now)
-    out = [ctx.sentence("state.totals", _extremes(ctx, scope), figures=figures,
-                        **values, **names, **period)]  # fmt: skip
-    out.append(_directions(ctx, now))
+    out = [ctx.sentence("state.totals", _cite_rows(ctx, picked, "most_coop", "most_conflict"),
+                        figures=figures, **values, **names, **period)]  # fmt: skip
+    out.append(_directions(ctx, now, picked))
     out.append(_previous(ctx, now))
-    peaks = _peaks(ctx)
-    if peaks:
-        out.append(peaks)
-    others = _others(ctx, scope)
+    if peaks is not None:
+        out.append(_peaks(ctx, peaks, picked))
+    others = _others(ctx, modalities(ctx.con, scope), picked)
     if others:
         out.append(others)
     return out
 
 
-def _directions(ctx: Context, now: Tally) -> Sentence:
-    assert ctx.scope.dyad is not None
-    a, b = ctx.scope.dyad
-    rows = []
-    for source, target in ((a, b), (b, a)):
-        extra = f"{ASSERTED} AND starts_with(e.source_actor, ?) AND starts_with(e.target_actor, ?)"
-        rows += event_rows(ctx.con, ctx.scope, extra=extra, params=[source, target], limit=1)
+def _directions(ctx: Context, now: Tally, picked: dict[str, list[dict[str, Any]]]) -> Sentence:
     return ctx.sentence(
-        "state.directions", _cite_rows(ctx, rows),
+        "state.directions", _cite_rows(ctx, picked, "a_to_b", "b_to_a"),
         figures={"a_to_b": now.a_to_b, "b_to_a": now.b_to_a},
         a_name=ctx.a_name, b_name=ctx.b_name, a_to_b=f"{now.a_to_b:,}", b_to_a=f"{now.b_to_a:,}",
     )  # fmt: skip
@@ -135,22 +144,20 @@ def _previous(ctx: Context, now: Tally) -> Sentence:
         figures["prev_mean"] = before.mean
     if now.mean is not None:
         figures["mean"] = now.mean
+    picked = picked_rows(ctx.con, before_scope, list(EXTREMES))
     return ctx.sentence(
-        "state.previous", _extremes(ctx, before_scope), figures=figures,
+        "state.previous", _cite_rows(ctx, picked, "most_coop", "most_conflict"), figures=figures,
         coop_trend=_trend(ctx, before.coop, now.coop),
         conflict_trend=_trend(ctx, before.conflict, now.conflict),
         prev_mean=signed(before.mean), mean=signed(now.mean), **values,
     )  # fmt: skip
 
 
-def _month_scope(scope: Scope, month: date) -> Scope:
-    last = (month.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
-    assert scope.since is not None and scope.until is not None
-    return replace(scope, since=max(month, scope.since), until=min(last, scope.until))
+Months = list[tuple[date, int, int]]
+Peaks = tuple[tuple[date, int], tuple[date, int]]  # (month, conflict), (month, cooperation)
 
 
-def _peaks(ctx: Context) -> Sentence | None:
-    months = monthly(ctx.con, ctx.scope)
+def _peak_months(months: Months) -> Peaks | None:
     if len(months) < 2:
         return None
     # The earliest month wins a tie, so the sentence is the same on every run.
@@ -158,37 +165,50 @@ def _peaks(ctx: Context) -> Sentence | None:
     conflict = max(months, key=lambda m: (m[2], -m[0].toordinal()))
     if coop[1] == 0 or conflict[2] == 0:
         return None
-    rows: list[dict[str, Any]] = []
-    for month, quads, order in ((conflict[0], "3, 4", "ASC"), (coop[0], "1, 2", "DESC")):
-        extra = f"{ASSERTED} AND e.quad_class IN ({quads})"
-        order_by = f"e.goldstein {order}, e.day, ar.seq, e.event_id"
-        month_scope = _month_scope(ctx.scope, month)
-        rows += event_rows(ctx.con, month_scope, extra=extra, order=order_by, limit=1)
+    return (conflict[0], conflict[2]), (coop[0], coop[1])
+
+
+def _month_end(month: date) -> date:
+    return (month.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
+
+
+def _peak_picks(scope: Scope, peaks: Peaks | None) -> list[Pick]:
+    """The most conflictual event of the conflict peak's month, the most cooperative of the
+    cooperation peak's."""
+    if peaks is None:
+        return []
+    (conflict, _), (coop, _) = peaks
+    month = f"{ASSERTED} AND e.day BETWEEN ? AND ? AND e.quad_class IN "
+    return [
+        Pick("conflict_peak", month + "(3, 4)", (conflict, _month_end(conflict)),
+             order=f"e.goldstein ASC, {_TIES}"),
+        Pick("coop_peak", month + "(1, 2)", (coop, _month_end(coop)),
+             order=f"e.goldstein DESC, {_TIES}"),
+    ]  # fmt: skip
+
+
+def _peaks(ctx: Context, peaks: Peaks, picked: dict[str, list[dict[str, Any]]]) -> Sentence:
+    (conflict, conflicts), (coop, coops) = peaks
     noun = ctx.phrases.noun
     return ctx.sentence(
-        "state.peaks", _cite_rows(ctx, rows),
-        figures={"conflict_peak": conflict[2], "coop_peak": coop[1]},
-        conflict_month=conflict[0].strftime("%Y-%m"), coop_month=coop[0].strftime("%Y-%m"),
-        conflict_peak=noun("event", conflict[2]), coop_peak=noun("event", coop[1]),
+        "state.peaks", _cite_rows(ctx, picked, "conflict_peak", "coop_peak"),
+        figures={"conflict_peak": conflicts, "coop_peak": coops},
+        conflict_month=conflict.strftime("%Y-%m"), coop_month=coop.strftime("%Y-%m"),
+        conflict_peak=noun("event", conflicts), coop_peak=noun("event", coops),
     )  # fmt: skip
 
 
-def _others(ctx: Context, scope: Scope) -> Sentence | None:
-    counts = modalities(ctx.con, scope)
+def _others(
+    ctx: Context, counts: dict[str, int], picked: dict[str, list[dict[str, Any]]]
+) -> Sentence | None:
     if not any(counts.get(m) for m in MODALITIES):
         return None
-    rows: list[dict[str, Any]] = []
-    for modality in MODALITIES:
-        if counts.get(modality):
-            rows += event_rows(ctx.con, scope, extra="e.modality = ?", params=[modality], limit=1)
     noun = ctx.phrases.noun
     values: dict[str, Any] = {m: noun("event", counts.get(m, 0)) for m in MODALITIES}
     return ctx.sentence(
-        "state.others",
-        _cite_rows(ctx, rows),
-        figures={m: counts.get(m, 0) for m in MODALITIES},
-        **values,
-    )
+        "state.others", _cite_rows(ctx, picked, *MODALITIES),
+        figures={m: counts.get(m, 0) for m in MODALITIES}, **values,
+    )  # fmt: skip
 
 
 def _article_state(ctx: Context) -> list[Sentence]:
@@ -200,26 +220,25 @@ def _article_state(ctx: Context) -> list[Sentence]:
         if now.events == 0:
             out.append(ctx.sentence("state.article_none", absent=True, **names))
         else:
+            picked = picked_rows(ctx.con, scope, [*EXTREMES, *_way_picks(ctx)])
             values, figures = _quad_values(ctx, now)
-            out.append(ctx.sentence("state.article_totals", _extremes(ctx, scope),
-                                    figures=figures, **values, **names))  # fmt: skip
-            out.append(_directions(ctx, now))
+            citations = _cite_rows(ctx, picked, "most_coop", "most_conflict")
+            out.append(ctx.sentence("state.article_totals", citations, figures=figures,
+                                    **values, **names))  # fmt: skip
+            out.append(_directions(ctx, now, picked))
     whole = replace(scope, dyad=None)
     counts = modalities(ctx.con, whole)
     total = sum(counts.values())
     if total == 0:
         out.append(ctx.sentence("state.article_nothing", absent=True))
         return out
-    rows: list[dict[str, Any]] = []
-    for modality in ("asserted", *MODALITIES):
-        if counts.get(modality):
-            rows += event_rows(ctx.con, whole, extra="e.modality = ?", params=[modality], limit=1)
+    picked = picked_rows(ctx.con, whole, _modality_picks())
     noun = ctx.phrases.noun
     counted: dict[str, float] = {"all_events": total, "asserted": counts.get("asserted", 0)}
     counted |= {m: counts.get(m, 0) for m in MODALITIES}
     shown: dict[str, Any] = {m: f"{counts.get(m, 0):,}" for m in MODALITIES}
     out.append(ctx.sentence(
-        "state.article_all", _cite_rows(ctx, rows), figures=counted,
+        "state.article_all", _cite_rows(ctx, picked, "asserted", *MODALITIES), figures=counted,
         all_events=noun("event", total), asserted=f"{counts.get('asserted', 0):,}", **shown,
     ))  # fmt: skip
     return out

@@ -30,10 +30,11 @@ def _qualifies(row: dict[str, Any]) -> bool:
 
 def _sentences(ctx: Context) -> list[Sentence]:
     scope = ctx.whole
-    speakers: dict[str, list[dict[str, Any]]] = {}
+    speakers: dict[tuple[str, str], list[dict[str, Any]]] = {}
     for row in quote_rows(ctx.con, scope):
         if _qualifies(row):
-            speakers.setdefault(row["name"].casefold(), []).append(row)
+            # Name and code: "Foreign Ministry" of Seoul and of Tokyo are two voices.
+            speakers.setdefault((row["name"].casefold(), row["actor"] or ""), []).append(row)
     if not speakers:
         return [ctx.sentence("voices.none", absent=True)]
     ranked = sorted(

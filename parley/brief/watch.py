@@ -20,7 +20,7 @@ from typing import Any
 from parley.brief.cite import sentence_around
 from parley.brief.context import Context
 from parley.brief.model import Evidence, Section, Sentence
-from parley.brief.queries import Scope, event_rows, timex_rows
+from parley.brief.queries import Pick, picked_rows, timex_rows
 
 __all__ = ["value_range", "watch_section"]
 
@@ -85,6 +85,11 @@ def ahead(
     return None
 
 
+def _ends_after(value: str | None, reference: date) -> bool:
+    span = value_range(value)
+    return span is not None and span[1] > reference
+
+
 def _plausible(first: date, sentence: str, published: date | None) -> bool:
     """A date far from its article's publication is believed only when its year is written:
     "March 16" in a story of April looks back a month, whatever year a resolver gave it."""
@@ -110,10 +115,12 @@ def _sentences(ctx: Context) -> list[Sentence]:
         return [ctx.sentence("watch.none", absent=True,
                              reference=ctx.phrases.template("events.undated"))]  # fmt: skip
     items: dict[tuple[str, int], _Item] = {}
-    for item in [*_dated(ctx, reference), *_timexes(ctx, reference)]:
+    events = _event_picks(ctx, reference)
+    for item in [*_dated(ctx, reference, events["dated"]), *_timexes(ctx, reference)]:
         items.setdefault(item.key, item)
     dated = sorted(items.values(), key=lambda i: (i.when or date.max, i.key))[:DATED]
-    rest = [i for i in [*_threats(ctx), *_undated(ctx, reference)] if i.key not in items]
+    later = [*_threats(ctx, events["threats"]), *_undated(ctx, events["undated"])]
+    rest = [i for i in later if i.key not in items]
     chosen = [i.sentence for i in dated] + [i.sentence for i in _unique(rest)]
     if not chosen:
         return [ctx.sentence("watch.none", absent=True, reference=reference.isoformat())]
@@ -130,13 +137,29 @@ def _unique(items: list[_Item]) -> list[_Item]:
     return out
 
 
-def _reported(ctx: Context, since: date | None = None) -> tuple[Scope, str, list[Any]]:
-    """Events of the dyad (any day) reported in the scope's period (or from ``since``)."""
+def _event_picks(ctx: Context, reference: date) -> dict[str, list[dict[str, Any]]]:
+    """The events worth watching, in one query over the dyad's events of any day: those
+    dated after the reference day (sifted in Python), the latest threats of the period, and
+    what was announced with no date in the period's last days. A corpus brief reads what
+    was reported in its period; a brief of one article reads all of it."""
     scope = replace(ctx.whole, since=None, until=None)
-    if ctx.kind == "article" or ctx.scope.since is None:
-        return scope, "", []
-    lower = max(since, ctx.scope.since) if since else ctx.scope.since
-    return scope, "ar.published_day BETWEEN ? AND ?", [lower, ctx.scope.until]
+    reported, recent, in_period = "", "", ""
+    params: tuple[Any, ...] = ()
+    recent_params: tuple[Any, ...] = ()
+    if ctx.kind == "corpus" and ctx.scope.since is not None and ctx.scope.until is not None:
+        reported = "e.published_day BETWEEN ? AND ? AND "
+        params = (ctx.scope.since, ctx.scope.until)
+        recent_params = (max(reference - RECENT, ctx.scope.since), ctx.scope.until)
+        recent, in_period = reported, "e.day BETWEEN ? AND ? AND "
+    picks = [
+        Pick("dated", reported + "e.date_source = 'text' AND e.modality <> 'negated'", params,
+             order="e.date, e.seq, e.event_id", limit=500),
+        Pick("threats", in_period + "e.root = '13' AND e.modality <> 'negated'", params,
+             order="e.day DESC NULLS LAST, e.seq DESC, e.event_id", limit=THREATS),
+        Pick("undated", recent + "e.modality = 'future' AND e.date_source <> 'text'",
+             recent_params, limit=UNDATED),
+    ]  # fmt: skip
+    return picked_rows(ctx.con, scope, picks, period=False)
 
 
 def _event_sentence(ctx: Context, key: str, row: dict[str, Any], **values: Any) -> Sentence:
@@ -149,16 +172,7 @@ def _event_sentence(ctx: Context, key: str, row: dict[str, Any], **values: Any) 
     )  # fmt: skip
 
 
-def _and(*clauses: str) -> str:
-    return " AND ".join(c for c in clauses if c)
-
-
-def _dated(ctx: Context, reference: date) -> list[_Item]:
-    scope, where, params = _reported(ctx)
-    rows = event_rows(
-        ctx.con, scope, extra=_and(where, "e.date_source = 'text'", "e.modality <> 'negated'"),
-        params=params, order="e.date, ar.seq, e.event_id", limit=500, period=False,
-    )  # fmt: skip
+def _dated(ctx: Context, reference: date, rows: list[dict[str, Any]]) -> list[_Item]:
     out = []
     for row in rows:
         when = ahead(ctx, row["date"], reference, row["sentence"] or "", row["published_day"])
@@ -183,9 +197,11 @@ def _day(value: date | None) -> str:
 
 def _timexes(ctx: Context, reference: date) -> list[_Item]:
     out = []
-    for row in timex_rows(ctx.con, ctx.whole):
-        if value_range(row["value"]) is None:
-            continue
+    # Only a value that ends after the reference day can be worth watching: the others are
+    # left before any article's text is read, and the texts needed are read at once.
+    rows = [r for r in timex_rows(ctx.con, ctx.whole) if _ends_after(r["value"], reference)]
+    ctx.sources.load([r["article_id"] for r in rows])
+    for row in rows:
         text = str(ctx.sources.article(row["article_id"])["text"] or "")
         start, end = sentence_around(text, row["start"], row["end"])
         passage = text[start:end]
@@ -205,11 +221,7 @@ def _timexes(ctx: Context, reference: date) -> list[_Item]:
     return out
 
 
-def _threats(ctx: Context) -> list[_Item]:
-    rows = event_rows(
-        ctx.con, ctx.whole, extra="e.root = '13' AND e.modality <> 'negated'",
-        order="e.day DESC NULLS LAST, ar.seq DESC, e.event_id", limit=THREATS,
-    )  # fmt: skip
+def _threats(ctx: Context, rows: list[dict[str, Any]]) -> list[_Item]:
     out = []
     for row in rows:
         day = _day(row["day"] or row["published_day"])
@@ -218,12 +230,7 @@ def _threats(ctx: Context) -> list[_Item]:
     return out
 
 
-def _undated(ctx: Context, reference: date) -> list[_Item]:
-    scope, where, params = _reported(ctx, since=reference - RECENT)
-    rows = event_rows(
-        ctx.con, scope, extra=_and(where, "e.modality = 'future'", "e.date_source <> 'text'"),
-        params=params, limit=UNDATED, period=False,
-    )  # fmt: skip
+def _undated(ctx: Context, rows: list[dict[str, Any]]) -> list[_Item]:
     return [
         _Item(None, (row["article_id"], row["start"]), _event_sentence(ctx, "watch.undated", row))
         for row in rows

@@ -115,3 +115,11 @@ def test_brief_previous_period_has_the_same_length() -> None:
         date(2011, 1, 1), date(2011, 9, 30))  # fmt: skip
     assert previous_period(date(2012, 3, 1), date(2012, 3, 31)) == (
         date(2012, 2, 1), date(2012, 2, 29))  # fmt: skip
+
+
+def test_brief_quoted_passages_lose_their_own_quotation_marks() -> None:
+    from parley.brief.cite import unquoted
+
+    assert unquoted('"We will not stop it,"') == "We will not stop it"
+    assert unquoted("“A,” he said. “B.”") == "A,” he said. “B."
+    assert unquoted("no marks") == "no marks"
