@@ -18,7 +18,15 @@ from parley.brief.queries import article_rows
 if TYPE_CHECKING:
     import duckdb
 
-__all__ = ["ELLIPSIS", "Sources", "excerpt", "fold", "sentence_around", "unquoted"]
+__all__ = [
+    "ELLIPSIS",
+    "Sources",
+    "excerpt",
+    "excerpt_around",
+    "fold",
+    "sentence_around",
+    "unquoted",
+]
 
 ELLIPSIS = "…"
 QUOTE_LIMIT = 320  # characters of a quoted passage in a sentence
@@ -51,6 +59,25 @@ def unquoted(text: str) -> str:
     if len(inner) > 2 and inner[0] in _OPENING and inner[-1] in _CLOSING:
         inner = inner[1:-1].rstrip(" ,")
     return inner
+
+
+def excerpt_around(text: str, start: int, end: int, limit: int = QUOTE_LIMIT) -> str:
+    """Like ``excerpt``, but when ``text`` is too long the words kept are those around
+    ``text[start:end]`` (an event's trigger): cuts on either side are marked."""
+    if len(fold(text)) <= limit or not 0 <= start < end <= len(text):
+        return excerpt(text, limit)
+    half = max(0, (limit - (end - start)) // 2)
+    left = max(0, start - half)
+    right = min(len(text), left + limit)
+    left = max(0, min(left, right - limit))
+    if left > 0:
+        space = text.find(" ", left, start)
+        left = space + 1 if space >= 0 else left
+    if right < len(text):
+        space = text.rfind(" ", end, right)
+        right = space if space >= 0 else right
+    inner = fold(text[left:right]).strip(" ,;:")
+    return (ELLIPSIS if left > 0 else "") + inner + (ELLIPSIS if right < len(text) else "")
 
 
 def sentence_around(text: str, start: int, end: int) -> tuple[int, int]:

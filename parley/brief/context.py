@@ -7,7 +7,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import TYPE_CHECKING, Any, Literal
 
-from parley.brief.cite import Sources, excerpt, unquoted
+from parley.brief.cite import Sources, excerpt, excerpt_around, unquoted
 from parley.brief.model import Citation, Evidence, Figure, Sentence
 from parley.brief.phrases import Phrases
 from parley.brief.queries import Scope, actor_names
@@ -74,6 +74,15 @@ class Context:
     def quoted(self, article_id: str, start: int, end: int) -> str:
         """The verbatim passage at those offsets, as a sentence quotes it."""
         return excerpt(unquoted(self.sources.text(article_id, start, end)))
+
+    def quoted_around(self, row: dict[str, Any]) -> str:
+        """An event's passage as a sentence quotes it: around its trigger when it is long."""
+        start, end = row["start"], row["end"]
+        text = self.sources.text(row["article_id"], start, end)
+        t_start, t_end = row.get("trigger_start"), row.get("trigger_end")
+        if t_start is None or t_end is None or not start <= t_start < t_end <= end:
+            return excerpt(unquoted(text))
+        return excerpt_around(text, t_start - start, t_end - start)
 
     def sentence(
         self,

@@ -24,9 +24,11 @@ __all__ = [
     "Tally",
     "actor_names",
     "article_rows",
+    "cluster_month",
     "cluster_rows",
     "corpus_articles",
     "dyad_span",
+    "event_spans",
     "has_table",
     "modalities",
     "monthly",
@@ -209,8 +211,8 @@ class Pick:
 _BASE = (
     "SELECT e.article_id, e.event_id, e.source, e.source_actor, e.target, e.target_actor,"
     " e.cameo, e.root, e.quad_class, e.goldstein, e.modality, e.date, e.day, e.date_source,"
-    " e.sentence, e.start_char, e.end_char, ar.published_day, ar.seq"
-    " FROM events e JOIN articles ar USING (article_id)"
+    " e.sentence, e.start_char, e.end_char, e.trigger_start, e.trigger_end, ar.published_day,"
+    " ar.seq FROM events e JOIN articles ar USING (article_id)"
 )
 
 
@@ -235,8 +237,9 @@ def picked_rows(
         f"WITH base AS ({_BASE} WHERE {where}), picked AS ({' UNION ALL '.join(parts)})"
         " SELECT e.pick, e.article_id, e.event_id, e.source_actor, e.target_actor, e.cameo,"
         " e.root, e.quad_class, e.goldstein, e.modality, e.date, e.day, e.date_source,"
-        ' e.sentence, e.start_char AS start, e.end_char AS "end", e.published_day, e.seq,'
-        " src.name AS source_name, tgt.name AS target_name FROM picked e"
+        ' e.sentence, e.start_char AS start, e.end_char AS "end", e.trigger_start,'
+        " e.trigger_end, e.published_day, e.seq, src.name AS source_name,"
+        " tgt.name AS target_name FROM picked e"
         " LEFT JOIN entities src ON src.article_id = e.article_id AND src.entity_id = e.source"
         " LEFT JOIN entities tgt ON tgt.article_id = e.article_id AND tgt.entity_id = e.target"
         " ORDER BY e.pick, e.pick_rank"
@@ -247,49 +250,103 @@ def picked_rows(
     return out
 
 
+# A key event's weight: its reports, plus one when a story leads with it (the report that
+# tells it lies in its article's first paragraph, as GDELT's IsRootEvent has it), plus a
+# half when its day comes from the text (a dated happening rather than a comment).
+LEAD = (
+    "e.start_char < coalesce(nullif(strpos(ar.text, chr(10) || chr(10)), 0) - 1, length(ar.text))"
+)
+WEIGHT = (
+    "c.n_articles + CASE WHEN t.lead THEN 1 ELSE 0 END"
+    " + CASE WHEN c.date_source = 'text' THEN 0.5 ELSE 0 END"
+)
+
+
 def cluster_rows(con: duckdb.DuckDBPyConnection, scope: Scope, limit: int) -> list[dict[str, Any]]:
-    """The scope's asserted event clusters with the most reports, each told by a report's
-    event (offsets, actors' names): the cluster's best report, or in a brief of one article
-    that article's own report."""
+    """The scope's asserted event clusters by weight (``WEIGHT``), each told by one report
+    (offsets, trigger, actors' names): a report a story leads with, else the cluster's best
+    report, else the earliest; in a brief of one article, that article's own first report.
+    Near-duplicate clusters and articles are left out of a corpus."""
     clauses = ["c.modality = 'asserted'"]
     params: list[Any] = []
-    qualify = ""
     if scope.article_id is not None:
-        told = (
-            " JOIN event_cluster_members m ON m.cluster_id = c.cluster_id AND m.article_id = ?"
-            " JOIN events e ON e.article_id = m.article_id AND e.event_id = m.event_id"
+        clauses.append(
+            "c.cluster_id IN (SELECT cluster_id FROM event_cluster_members WHERE article_id = ?)"
         )
         params.append(scope.article_id)
-        # One report per cluster: the article's first sentence that tells it.
-        qualify = (
-            " QUALIFY row_number() OVER (PARTITION BY c.cluster_id"
-            " ORDER BY e.start_char, e.event_id) = 1"
-        )
+        reports = "m.article_id = ?"
+        report_params: list[Any] = [scope.article_id]
     else:
-        told = " JOIN events e ON e.article_id = c.best_article_id AND e.event_id = c.best_event_id"
+        clauses.append("NOT coalesce(c.duplicate, false)")
         clause, more = scope.days("c.day")
         if clause:
             clauses.append(clause)
             params += more
+        reports, report_params = "ar.duplicate_of IS NULL", []
     if scope.dyad is not None:
         clause, more = dyad_clause(scope.dyad, "c.source_actor", "c.target_actor")
         clauses.append(clause)
         params += more
     sql = (
-        "SELECT c.cluster_id, c.source_actor, c.target_actor, c.cameo, c.quad_class,"
-        " c.goldstein, c.day, c.first_day, c.last_day, c.n_events, c.n_articles, c.n_outlets,"
-        " e.article_id, e.event_id, e.sentence,"
-        ' e.start_char AS start, e.end_char AS "end", src.name AS source_name,'
-        " tgt.name AS target_name"
-        f" FROM event_clusters c{told}"
-        " LEFT JOIN entities src ON src.article_id = e.article_id AND src.entity_id = e.source"
-        " LEFT JOIN entities tgt ON tgt.article_id = e.article_id AND tgt.entity_id = e.target"
-        f" WHERE {' AND '.join(clauses)}"
-        f"{qualify}"
-        " ORDER BY c.n_articles DESC, abs(c.goldstein) DESC NULLS LAST, c.day, c.cluster_id"
-        f" LIMIT {int(limit)}"
+        "WITH c AS (SELECT c.cluster_id, c.source_actor, c.target_actor, c.cameo, c.goldstein,"
+        " c.day, c.first_day, c.n_events, c.n_articles, c.n_outlets, c.undirected, c.date_source,"
+        " c.best_article_id, c.best_event_id FROM event_clusters c"
+        f" WHERE {' AND '.join(clauses)}),"
+        " t AS (SELECT m.cluster_id, e.article_id, e.event_id, e.source, e.target,"
+        f" e.start_char, e.end_char, e.trigger_start, e.trigger_end, {LEAD} AS lead"
+        " FROM c JOIN event_cluster_members m USING (cluster_id)"
+        " JOIN events e ON e.article_id = m.article_id AND e.event_id = m.event_id"
+        f" JOIN articles ar ON ar.article_id = m.article_id WHERE {reports}"
+        " QUALIFY row_number() OVER (PARTITION BY m.cluster_id ORDER BY lead DESC,"
+        " (e.article_id = c.best_article_id AND e.event_id = c.best_event_id) DESC,"
+        " ar.published_day, ar.seq, e.start_char, e.event_id) = 1),"
+        f" w AS (SELECT c.*, t.* EXCLUDE (cluster_id), {WEIGHT} AS weight"
+        " FROM c JOIN t USING (cluster_id)"
+        " ORDER BY weight DESC, c.n_events DESC, abs(c.goldstein) DESC NULLS LAST, c.day,"
+        " c.cluster_id"
+        f" LIMIT {int(limit)})"
+        " SELECT w.cluster_id, w.source_actor, w.target_actor, w.cameo, w.goldstein, w.day,"
+        " w.first_day, w.n_articles, w.n_outlets, w.undirected, w.article_id, w.event_id,"
+        ' w.start_char AS start, w.end_char AS "end", w.trigger_start, w.trigger_end,'
+        " w.lead, w.weight, src.name AS source_name, tgt.name AS target_name FROM w"
+        " LEFT JOIN entities src ON src.article_id = w.article_id AND src.entity_id = w.source"
+        " LEFT JOIN entities tgt ON tgt.article_id = w.article_id AND tgt.entity_id = w.target"
+        " ORDER BY w.weight DESC, w.n_events DESC, abs(w.goldstein) DESC NULLS LAST, w.day,"
+        " w.cluster_id"
     )
-    return _dicts(con.execute(sql, params))
+    return _dicts(con.execute(sql, params + report_params))
+
+
+def cluster_month(
+    con: duckdb.DuckDBPyConnection, dyad: tuple[str, str], month: date
+) -> tuple[int, int, float | None]:
+    """The dyad's asserted clusters of one month: how many, how many of conflict, and their
+    mean Goldstein value (near-duplicate clusters left out), as turning points count them."""
+    clause, params = dyad_clause(dyad, "c.source_actor", "c.target_actor")
+    row = con.execute(
+        "SELECT count(*), count(*) FILTER (WHERE c.quad_class >= 3), round(avg(c.goldstein), 2)"
+        f" FROM event_clusters c WHERE {clause} AND c.modality = 'asserted'"
+        " AND NOT coalesce(c.duplicate, false)"
+        " AND CAST(date_trunc('month', c.day) AS DATE) = ?",
+        [*params, month],
+    ).fetchone()
+    assert row is not None
+    return int(row[0]), int(row[1]), row[2]
+
+
+def event_spans(
+    con: duckdb.DuckDBPyConnection, keys: list[tuple[str, str]]
+) -> dict[tuple[str, str], dict[str, Any]]:
+    """Events by (article, event) with their offsets and trigger, for citing them."""
+    if not keys:
+        return {}
+    rows = _dicts(con.execute(
+        "SELECT e.article_id, e.event_id, e.start_char AS start, e.end_char AS \"end\","
+        " e.trigger_start, e.trigger_end FROM events e"
+        " WHERE list_contains(?, e.article_id || ':' || e.event_id)",
+        [[f"{a}:{e}" for a, e in keys]],
+    ))  # fmt: skip
+    return {(r["article_id"], r["event_id"]): r for r in rows}
 
 
 def stance_rows(con: duckdb.DuckDBPyConnection, scope: Scope) -> list[dict[str, Any]]:

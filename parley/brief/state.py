@@ -11,13 +11,26 @@ from datetime import date, timedelta
 from typing import Any
 
 from parley.brief.context import Context
-from parley.brief.model import Citation, Section, Sentence
+from parley.brief.model import Citation, Evidence, Section, Sentence
 from parley.brief.phrases import signed
-from parley.brief.queries import Pick, Scope, Tally, modalities, monthly, picked_rows, tally
+from parley.brief.queries import (
+    Pick,
+    Scope,
+    Tally,
+    cluster_month,
+    event_spans,
+    has_table,
+    modalities,
+    monthly,
+    picked_rows,
+    tally,
+)
 
 __all__ = ["previous_period", "state_section"]
 
 ASSERTED = "e.modality = 'asserted'"
+TURNING_MONTHS = 3  # a period of fewer months has no turn worth naming
+TURNS = 2
 MODALITIES = ("future", "hypothetical", "negated")
 _TIES = "e.day, e.seq, e.event_id"
 EXTREMES = (
@@ -94,6 +107,40 @@ def _corpus_state(ctx: Context) -> list[Sentence]:
     others = _others(ctx, modalities(ctx.con, scope), picked)
     if others:
         out.append(others)
+    return out + _turns(ctx, len(months))
+
+
+def _turns(ctx: Context, months: int) -> list[Sentence]:
+    """The months where the relationship turned most (``parley.store.turning``), over the
+    event clusters, each with its figures and the events that made the turn."""
+    scope = ctx.scope
+    if months < TURNING_MONTHS or scope.dyad is None or not has_table(ctx.con, "event_clusters"):
+        return []
+    from parley.store.turning import turning_points
+
+    a, b = scope.dyad
+    points = turning_points(ctx.con, a, b, "month", scope.since, scope.until, top=TURNS)
+    refs = [(e.best_article_id, e.best_event_id) for p in points for e in p.events]
+    spans = event_spans(ctx.con, refs)
+    out = []
+    for point in points:
+        events, conflict, mean = cluster_month(ctx.con, scope.dyad, point.period)
+        citations = []
+        for ref in point.events:
+            row = spans.get((ref.best_article_id, ref.best_event_id))
+            if row is not None:
+                cluster = Evidence("event_clusters", ref.cluster_id)
+                event = Evidence("events", ref.best_event_id)
+                citations.append(ctx.sources.cite(ref.best_article_id, row["start"], row["end"],
+                                                  cluster, event))  # fmt: skip
+        figures: dict[str, float] = {"turn_events": events, "turn_conflict": conflict}
+        if mean is not None:
+            figures["turn_mean"] = mean
+        out.append(ctx.sentence(
+            "state.turning", citations, figures=figures, month=point.period.strftime("%Y-%m"),
+            previous=point.previous.strftime("%Y-%m"), direction=point.direction,
+            events=ctx.phrases.noun("event", events), mean=signed(mean), conflict=f"{conflict:,}",
+        ))  # fmt: skip
     return out
 
 

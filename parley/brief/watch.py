@@ -163,7 +163,7 @@ def _event_picks(ctx: Context, reference: date) -> dict[str, list[dict[str, Any]
 
 
 def _event_sentence(ctx: Context, key: str, row: dict[str, Any], **values: Any) -> Sentence:
-    quote = ctx.quoted(row["article_id"], row["start"], row["end"])
+    quote = ctx.quoted_around(row)
     return ctx.sentence(
         key, [ctx.cite_event(row)], quotes=(quote,), sentence=quote,
         source=ctx.actor(row["source_name"], row["source_actor"]),

@@ -54,7 +54,7 @@ def _sentence_problems(
     for quote in sentence.quotes:
         if quote not in sentence.text:
             out.append(f"quote {quote[:40]!r} is not in the sentence")
-        bare = quote.removesuffix(ELLIPSIS)
+        bare = quote.removeprefix(ELLIPSIS).removesuffix(ELLIPSIS)
         if not any(bare in fold(t) for t in texts):
             out.append(f"quote {quote[:40]!r} is not verbatim in a cited article")
     out += _number_problems(sentence)
@@ -227,6 +227,8 @@ def _state_expected(
                     "hypothetical": every["hypothetical"], "negated": every["negated"]}  # fmt: skip
         return expected
     assert brief.since is not None and brief.until is not None
+    if sentence.figure("turn_events") is not None:
+        return _turn_expected(con, brief, sentence)
     expected = _state_counts(con, brief, brief.since, brief.until)
     before = brief.since - timedelta(days=1)
     if brief.since.day == 1 and (brief.until + timedelta(days=1)).day == 1:
@@ -242,6 +244,25 @@ def _state_expected(
     expected |= {f"prev_{k}": v for k, v in previous.items()}
     expected["days"] = (before - start).days + 1
     return expected
+
+
+def _turn_expected(
+    con: duckdb.DuckDBPyConnection, brief: Brief, sentence: Sentence
+) -> dict[str, float]:
+    """A turning month's clusters of the dyad, counted again."""
+    found = re.match(r"In (\d{4})-(\d{2}) ", sentence.text)
+    assert found is not None and brief.dyad is not None
+    a, b = brief.dyad
+    row = con.execute(
+        "SELECT count(*), count(*) FILTER (WHERE quad_class >= 3), round(avg(goldstein), 2)"
+        " FROM event_clusters WHERE modality = 'asserted' AND NOT duplicate"
+        " AND year(day) = ? AND month(day) = ?"
+        " AND ((starts_with(source_actor, ?) AND starts_with(target_actor, ?))"
+        " OR (starts_with(source_actor, ?) AND starts_with(target_actor, ?)))",
+        [int(found[1]), int(found[2]), a, b, b, a],
+    ).fetchone()
+    assert row is not None
+    return {"turn_events": row[0], "turn_conflict": row[1], "turn_mean": row[2]}
 
 
 def _voice_expected(

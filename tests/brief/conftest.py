@@ -10,21 +10,27 @@ import duckdb
 import pytest
 
 from parley.config import Config
-from tests.brief.corpus import add_clusters_and_stances, analyses
+from tests.brief.corpus import add_stances, analyses
 
 
 def build_store(path: Path, *, newer_tables: bool = True) -> Path:
+    """The corpus stored by the normal writer (which groups its events into clusters); with
+    stances, or, for ``newer_tables=False``, as an older Parley left it: no clusters, no
+    stances."""
     from parley.sources.corpus import StoredAnalysis
     from parley.store.ingest import IngestOptions, ingest_items
 
     items = [StoredAnalysis("hand.jsonl", n, d) for n, d in enumerate(analyses(), 1)]
     ingest_items(items, path, config=Config(), options=IngestOptions())
-    if newer_tables:
-        con = duckdb.connect(str(path))
-        try:
-            add_clusters_and_stances(con)
-        finally:
-            con.close()
+    con = duckdb.connect(str(path))
+    try:
+        if newer_tables:
+            add_stances(con)
+        else:
+            for table in ("event_clusters", "event_cluster_members", "stances"):
+                con.execute(f"DROP TABLE IF EXISTS {table}")
+    finally:
+        con.close()
     return path
 
 

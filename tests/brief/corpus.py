@@ -14,6 +14,14 @@ from typing import Any
 import duckdb
 
 NOR_RUS_TEXTS = {
+    "b0": (
+        "2031-01-20T11:00:00+01:00",
+        "Fisheries protocol signed",
+        [
+            "Norway and Russia signed a fisheries protocol in Moscow on Monday.",
+            "The protocol sets the quotas for the coming season.",
+        ],
+    ),
     "b1": (
         "2031-02-25T09:00:00+01:00",
         "Fishing talks in Oslo",
@@ -36,7 +44,7 @@ NOR_RUS_TEXTS = {
         "2031-03-04T08:30:00+01:00",
         "Russia protests seizure",
         [
-            "Russia protested to Norway over the seizure of its trawler on Monday.",
+            "Russia accused Norway again over the seizure of its trawler on Monday.",
             "Olga Petrova said Moscow demanded the release of the crew before any new talks.",
         ],
     ),
@@ -118,11 +126,14 @@ def _quote(qid: str, text: str, content: str, speaker: str, kind: str) -> dict[s
 
 
 def analyses() -> list[dict[str, Any]]:
-    """The five articles, in storage order (b5 re-posts b3 word for word)."""
+    """The six articles, in storage order (b5 re-posts b3 word for word)."""
     out = []
     for aid, (published, title, sentences) in NOR_RUS_TEXTS.items():
         text = _text(sentences)
         events, quotes, timexes = [], [], []
+        if aid == "b0":
+            events.append(_event("v1", text, sentences, 0, "signed", "e1", "e2", "057",
+                                 1, 8.0, "2031-01-20"))  # fmt: skip
         if aid == "b1":
             events.append(_event("v1", text, sentences, 0, "held talks", "e1", "e2", "040",
                                  1, 1.0, "2031-02-25"))  # fmt: skip
@@ -139,7 +150,7 @@ def analyses() -> list[dict[str, Any]]:
             timexes.append({"text": "April 2", "type": "DATE", "value": "2031-04-02",
                             "start": start, "end": end, "anchor": "anchor"})  # fmt: skip
         if aid == "b3":
-            events.append(_event("v1", text, sentences, 0, "protested", "e2", "e1", "111", 3,
+            events.append(_event("v1", text, sentences, 0, "accused", "e2", "e1", "112", 3,
                                  -2.0, "2031-03-03"))  # fmt: skip
             quotes.append(_quote("q1", text, "Moscow demanded the release of the crew before any"
                                  " new talks", "e3", "indirect"))  # fmt: skip
@@ -149,7 +160,7 @@ def analyses() -> list[dict[str, Any]]:
             quotes.append(_quote("q1", text, "The release shows our goodwill, and the quotas must"
                                  " be settled at the table", "e5", "direct"))  # fmt: skip
         out.append(_analysis(aid, published, title, text, events, quotes, timexes))
-    b3 = out[2]
+    b3 = out[3]
     repost = _analysis("b5", "2031-03-04T12:00:00+01:00", "Russia protests seizure (re-post)",
                        b3["article"]["text"], b3["events"], b3["quotes"], [])  # fmt: skip
     out.append(repost)
@@ -172,28 +183,12 @@ def _analysis(
     }  # fmt: skip
 
 
-CLUSTER_COLUMNS = """
-    cluster_id VARCHAR, source_actor VARCHAR, target_actor VARCHAR, cameo VARCHAR,
-    root VARCHAR, plover VARCHAR, quad_class TINYINT, goldstein DOUBLE, modality VARCHAR,
-    day DATE, first_day DATE, last_day DATE, n_events INTEGER, n_articles INTEGER,
-    n_outlets INTEGER, first_reported VARCHAR, last_reported VARCHAR, best_article_id VARCHAR,
-    best_event_id VARCHAR, best_sentence VARCHAR
-"""
 STANCE_COLUMNS = """
     article_id VARCHAR, stance_id VARCHAR, actor VARCHAR, actor_code VARCHAR,
     actor_name VARCHAR, issue VARCHAR, position VARCHAR, evidence VARCHAR[], quote_id VARCHAR,
     event_id VARCHAR, sentence VARCHAR, start_char INTEGER, end_char INTEGER,
     speaker_role VARCHAR, date VARCHAR, day DATE, duplicate BOOLEAN
 """
-
-# (cluster, [(article, event)]) over the non-duplicate reports; the first is the best.
-CLUSTERS = {
-    "c1": [("b1", "v1")],
-    "c2": [("b1", "v2")],
-    "c3": [("b3", "v1"), ("b2", "v1")],
-    "c4": [("b4", "v1")],
-    "c5": [("b2", "v2")],
-}
 
 # (article, stance, actor entity, code, name, issue, position, quote, event)
 STANCES = (
@@ -204,31 +199,18 @@ STANCES = (
 )
 
 
-def add_clusters_and_stances(con: duckdb.DuckDBPyConnection) -> None:
-    """Fill event_clusters, event_cluster_members and stances from the stored rows."""
-    con.execute(f"CREATE TABLE IF NOT EXISTS event_clusters ({CLUSTER_COLUMNS})")
-    con.execute(
-        "CREATE TABLE IF NOT EXISTS event_cluster_members"
-        " (cluster_id VARCHAR, article_id VARCHAR, event_id VARCHAR)"
-    )
+def add_stances(con: duckdb.DuckDBPyConnection) -> None:
+    """Fill the stances table (made here while the store has none) from the stored quotes."""
     con.execute(f"CREATE TABLE IF NOT EXISTS stances ({STANCE_COLUMNS})")
-    for table in ("event_clusters", "event_cluster_members", "stances"):
-        con.execute(f"DELETE FROM {table}")
-    for cid, members in CLUSTERS.items():
-        for aid, eid in members:
-            con.execute("INSERT INTO event_cluster_members VALUES (?, ?, ?)", [cid, aid, eid])
-        best_aid, best_eid = members[0]
-        con.execute(
-            "INSERT INTO event_clusters SELECT ?, source_actor, target_actor, cameo, root, plover,"
-            " quad_class, goldstein, modality, day, day, day, ?, ?, 1, ?, ?, article_id,"
-            " event_id, sentence FROM events WHERE article_id = ? AND event_id = ?",
-            [cid, len(members), len(members), members[-1][0], best_aid, best_aid, best_eid],
-        )
+    con.execute("DELETE FROM stances")
     for aid, sid, actor, code, name, issue, position, qid, eid in STANCES:
         con.execute(
-            "INSERT INTO stances SELECT ?, ?, ?, ?, ?, ?, ?, ?, q.quote_id, ?, NULL,"
-            " q.start_char, q.end_char, NULL, a.published, a.published_day,"
-            " a.duplicate_of IS NOT NULL FROM quotes q JOIN articles a USING (article_id)"
+            "INSERT INTO stances (article_id, stance_id, actor, actor_code, actor_name, issue,"
+            " position, evidence, quote_id, event_id, sentence, start_char, end_char,"
+            " speaker_role, date, day, duplicate)"
+            " SELECT ?, ?, ?, ?, ?, ?, ?, ?, q.quote_id, ?, NULL, q.start_char, q.end_char,"
+            " NULL, a.published, a.published_day, a.duplicate_of IS NOT NULL"
+            " FROM quotes q JOIN articles a USING (article_id)"
             " WHERE q.article_id = ? AND q.quote_id = ?",
             [aid, sid, actor, code, name, issue, position, [qid], eid, aid, qid],
         )

@@ -22,8 +22,9 @@ def briefs(con: duckdb.DuckDBPyConnection) -> list[Brief]:
         corpus_brief(con, "NOR", "RUS", *PERIOD),
         corpus_brief(con, "rus", "nor"),  # the period taken from the dyad's events
         corpus_brief(con, "NOR", "RUS", date(2031, 2, 1), date(2031, 3, 31)),
+        corpus_brief(con, "NOR", "RUS", date(2031, 1, 1), date(2031, 3, 31)),
     ]
-    out += [article_brief(con, aid) for aid in ("b1", "b2", "b3", "b4", "b5")]
+    out += [article_brief(con, aid) for aid in ("b0", "b1", "b2", "b3", "b4", "b5")]
     return out
 
 
@@ -72,6 +73,20 @@ def test_brief_compares_with_the_previous_period(con: duckdb.DuckDBPyConnection)
     text = render(brief, "md")
     assert "Against the previous 10 days (2031-02-19 to 2031-02-28)" in text
     assert "cooperation fell from 2 to 1 and conflict rose from 0 to 2" in text
+
+
+def test_brief_names_the_months_where_the_relationship_turned(
+    con: duckdb.DuckDBPyConnection,
+) -> None:
+    brief = corpus_brief(con, "NOR", "RUS", date(2031, 1, 1), date(2031, 3, 31))
+    state = brief.section("state")
+    assert state is not None
+    turns = [s for s in state.sentences if s.figure("turn_events") is not None]
+    assert [s.text[:60] for s in turns] == [
+        "In 2031-02 the relationship turned toward conflict against 2",
+        "In 2031-03 the relationship turned toward conflict against 2",
+    ]
+    assert all(s.citations for s in turns)
 
 
 def test_brief_of_an_empty_period_says_so(con: duckdb.DuckDBPyConnection) -> None:
