@@ -7,7 +7,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import TYPE_CHECKING, Any, Literal
 
-from parley.brief.cite import Sources, excerpt, excerpt_around, unquoted
+from parley.brief.cite import QUOTE_LIMIT, Sources, excerpt, excerpt_around, fold, unquoted
 from parley.brief.model import Citation, Evidence, Figure, Sentence
 from parley.brief.phrases import Phrases
 from parley.brief.queries import Scope, actor_names
@@ -80,7 +80,8 @@ class Context:
         start, end = row["start"], row["end"]
         text = self.sources.text(row["article_id"], start, end)
         t_start, t_end = row.get("trigger_start"), row.get("trigger_end")
-        if t_start is None or t_end is None or not start <= t_start < t_end <= end:
+        short = len(fold(text)) <= QUOTE_LIMIT
+        if short or t_start is None or t_end is None or not start <= t_start < t_end <= end:
             return excerpt(unquoted(text))
         return excerpt_around(text, t_start - start, t_end - start)
 

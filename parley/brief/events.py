@@ -137,8 +137,11 @@ def _sentence(
     span = ""
     if days and days[0] != days[-1]:
         span = ctx.phrases.say("events.span", first=days[0].isoformat(), last=days[-1].isoformat())
+    key = "events.both_ways" if both else "events.one_way"
+    if not best["target_actor"] and not best["target_name"]:
+        key = "events.no_target"  # nobody on the receiving end is named: no "to" or "between"
     return ctx.sentence(
-        "events.both_ways" if both else "events.one_way",
+        key,
         _citations(ctx, group, members),
         quotes=(quote,),
         figures={"reports": reports, "outlets": outlets} if outlets > 1 else {"reports": reports},

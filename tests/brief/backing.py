@@ -271,7 +271,7 @@ def _voice_expected(
     first = sentence.citations[0]
     qid = next(e.id for e in first.evidence if e.table == "quotes")
     name_row = con.execute(
-        "SELECT en.name FROM quotes q JOIN entities en"
+        "SELECT en.name, coalesce(en.actor, '') FROM quotes q JOIN entities en"
         " ON en.article_id = q.article_id AND en.entity_id = q.speaker"
         " WHERE q.article_id = ? AND q.quote_id = ?",
         [first.article_id, qid],
@@ -287,8 +287,10 @@ def _voice_expected(
         "SELECT q.article_id FROM quotes q JOIN entities en"
         " ON en.article_id = q.article_id AND en.entity_id = q.speaker"
         " WHERE (NOT q.duplicate OR ?) AND lower(en.name) = lower(?)"
+        " AND coalesce(en.actor, '') = ? AND (en.kind = 'person' OR en.actor IS NOT NULL)"
+        " AND en.kind IN ('person', 'organization', 'media', 'group')"
         " AND list_contains(?, q.article_id)",
-        [brief.kind == "article", name_row[0], articles],
+        [brief.kind == "article", name_row[0], name_row[1], articles],
     ).fetchall()
     return {"quotes": len(rows), "quote_articles": len({r[0] for r in rows})}
 
