@@ -48,6 +48,7 @@ def _sentences(ctx: Context) -> list[Sentence]:
         )]  # fmt: skip
     groups.sort(key=lambda g: (g[0]["day"] is None, g[0]["day"], -g[0]["weight"]))
     members = _members(ctx, [r["cluster_id"] for g in groups for r in g])
+    ctx.preload([*(r for g in groups for r in g), *(m for ms in members.values() for m in ms)])
     return [_sentence(ctx, group, members) for group in groups]
 
 

@@ -76,6 +76,7 @@ def _corpus(ctx: Context) -> list[Sentence]:
     picks = [Pick(aid, "e.article_id = ?", (aid,), order="e.start_char, e.event_id")
              for aid in ends]  # fmt: skip
     picked = picked_rows(ctx.con, scope, picks)
+    ctx.preload(row for rows in picked.values() for row in rows)
     citations = [ctx.cite_event(row) for aid in ends for row in picked[aid]]
     noun = ctx.phrases.noun
     return [ctx.sentence(

@@ -42,12 +42,12 @@ def _sentences(ctx: Context) -> list[Sentence]:
     groups: dict[str, dict[str, list[dict[str, Any]]]] = {}
     for row in rows:
         groups.setdefault(_side(ctx, row), {}).setdefault(row["issue"], []).append(row)
-    out = []
+    chosen = []
     for side in _side_order(ctx, groups):
         issues = sorted(groups[side].items(), key=lambda kv: (-len(kv[1]), kv[0]))
-        for issue, stances in issues[:ISSUES_PER_SIDE]:
-            out.append(_sentence(ctx, side, issue, stances))
-    return out
+        chosen += [(side, issue, stances) for issue, stances in issues[:ISSUES_PER_SIDE]]
+    ctx.preload(row for _, _, stances in chosen for row in stances)
+    return [_sentence(ctx, side, issue, stances) for side, issue, stances in chosen]
 
 
 def _side(ctx: Context, row: dict[str, Any]) -> str:

@@ -97,6 +97,7 @@ def _corpus_state(ctx: Context) -> list[Sentence]:
     peaks = _peak_months(months)
     picks = [*EXTREMES, *_way_picks(ctx), *_modality_picks(), *_peak_picks(scope, peaks)]
     picked = picked_rows(ctx.con, scope, picks)
+    ctx.preload(row for rows in picked.values() for row in rows)
     values, figures = _quad_values(ctx, now)
     out = [ctx.sentence("state.totals", _cite_rows(ctx, picked, "most_coop", "most_conflict"),
                         figures=figures, **values, **names, **period)]  # fmt: skip
@@ -122,6 +123,7 @@ def _turns(ctx: Context, months: int) -> list[Sentence]:
     points = turning_points(ctx.con, a, b, "month", scope.since, scope.until, top=TURNS)
     refs = [(e.best_article_id, e.best_event_id) for p in points for e in p.events]
     spans = event_spans(ctx.con, refs)
+    ctx.preload(spans.values())
     out = []
     for point in points:
         events, conflict, mean = cluster_month(ctx.con, scope.dyad, point.period)

@@ -41,6 +41,7 @@ def _sentences(ctx: Context) -> list[Sentence]:
         speakers.values(),
         key=lambda rows: (-len(rows), -len({r["article_id"] for r in rows}), rows[0]["name"]),
     )
+    ctx.preload(row for rows in ranked[:SPEAKERS] for row in rows)
     return [_sentence(ctx, rows) for rows in ranked[:SPEAKERS]]
 
 

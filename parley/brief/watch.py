@@ -116,6 +116,7 @@ def _sentences(ctx: Context) -> list[Sentence]:
                              reference=ctx.phrases.template("events.undated"))]  # fmt: skip
     items: dict[tuple[str, int], _Item] = {}
     events = _event_picks(ctx, reference)
+    ctx.preload([*events["threats"], *events["undated"]])
     for item in [*_dated(ctx, reference, events["dated"]), *_timexes(ctx, reference)]:
         items.setdefault(item.key, item)
     dated = sorted(items.values(), key=lambda i: (i.when or date.max, i.key))[:DATED]
@@ -173,11 +174,14 @@ def _event_sentence(ctx: Context, key: str, row: dict[str, Any], **values: Any) 
 
 
 def _dated(ctx: Context, reference: date, rows: list[dict[str, Any]]) -> list[_Item]:
+    ahead_of = [
+        (when, row) for row in rows
+        if (when := ahead(ctx, row["date"], reference, row["sentence"] or "",
+                          row["published_day"])) is not None
+    ]  # fmt: skip
+    ctx.preload(row for _, row in ahead_of)
     out = []
-    for row in rows:
-        when = ahead(ctx, row["date"], reference, row["sentence"] or "", row["published_day"])
-        if when is None:
-            continue
+    for when, row in ahead_of:
         article = ctx.sources.article(row["article_id"])
         sentence = _event_sentence(
             ctx, "watch.dated", row, date=row["date"], outlet=_outlet(ctx, article),
