@@ -81,9 +81,15 @@ class Context:
 
     def quoted_around(self, row: dict[str, Any]) -> str:
         """An event's passage as a sentence quotes it: around its trigger when it is long."""
-        start, end = row["start"], row["end"]
-        text = self.sources.text(row["article_id"], start, end)
-        t_start, t_end = row.get("trigger_start"), row.get("trigger_end")
+        return self.quoted_focus(row["article_id"], row["start"], row["end"],
+                                 row.get("trigger_start"), row.get("trigger_end"))  # fmt: skip
+
+    def quoted_focus(
+        self, article_id: str, start: int, end: int, t_start: int | None, t_end: int | None
+    ) -> str:
+        """The passage ``start``..``end`` as a sentence quotes it: when it is long, the words
+        around ``t_start``..``t_end`` (an event's trigger, a time expression)."""
+        text = self.sources.text(article_id, start, end)
         short = len(fold(text)) <= QUOTE_LIMIT
         if short or t_start is None or t_end is None or not start <= t_start < t_end <= end:
             return excerpt(unquoted(text))

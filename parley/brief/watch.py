@@ -214,7 +214,7 @@ def _timexes(ctx: Context, reference: date) -> list[_Item]:
         if when is None or label is None:
             continue
         article = ctx.sources.article(row["article_id"])
-        quote = ctx.quoted(row["article_id"], start, end)
+        quote = ctx.quoted_focus(row["article_id"], start, end, row["start"], row["end"])
         citation = ctx.sources.cite(row["article_id"], start, end,
                                     Evidence("timexes", str(row["timex_index"])))  # fmt: skip
         sentence = ctx.sentence(
