@@ -18,6 +18,7 @@ from parley.brief.queries import has_table, stance_rows
 __all__ = ["positions_section"]
 
 ISSUES_PER_SIDE = 6
+MODES = ("demand", "refusal")  # how a stance is said, when not as a plain statement
 CITED = 3
 _KIND_RANK = {"direct": 0, "mixed": 1, "indirect": 2}
 
@@ -125,6 +126,12 @@ def _sentence(ctx: Context, side: str, issue: str, stances: list[dict[str, Any]]
         "stance_articles": len({r["article_id"] for r in backing}),
     }
     figures |= {p: n for p, n in others}
+    modes = Counter(r["mode"] for r in backing if r["mode"] in MODES)
+    figures |= {f"{m}s": n for m, n in modes.items()}
+    said = ""
+    if modes:
+        listed = ", ".join(noun(m, n) for m, n in sorted(modes.items()))
+        said = ctx.phrases.say("stances.modes", counts=listed)
     other_text = ""
     if others:
         listed = ", ".join(ctx.phrases.say("stances.other", count=f"{n:,}", position=p)
@@ -139,6 +146,7 @@ def _sentence(ctx: Context, side: str, issue: str, stances: list[dict[str, Any]]
         "stances.item", citations, quotes=(quote,), figures=figures,
         side=_side_name(ctx, side), verb=ctx.phrases.position(position),
         issue=issue.replace("_", " "), statements=noun("statement", counts[position]),
-        articles=noun("article", int(figures["stance_articles"])), others=other_text, quote=quote,
+        articles=noun("article", int(figures["stance_articles"])), modes=said, others=other_text,
+        quote=quote,
         speaker=speaker,
     )  # fmt: skip

@@ -26,6 +26,7 @@ __all__ = [
     "article_rows",
     "cluster_month",
     "cluster_rows",
+    "columns",
     "corpus_articles",
     "dyad_span",
     "event_spans",
@@ -110,6 +111,13 @@ def has_table(con: duckdb.DuckDBPyConnection, name: str) -> bool:
         "SELECT count(*) FROM information_schema.tables WHERE table_name = ?", [name]
     ).fetchone()
     return bool(row and row[0])
+
+
+def columns(con: duckdb.DuckDBPyConnection, table: str) -> set[str]:
+    rows = con.execute(
+        "SELECT column_name FROM information_schema.columns WHERE table_name = ?", [table]
+    ).fetchall()
+    return {str(r[0]) for r in rows}
 
 
 def _dicts(cursor: duckdb.DuckDBPyConnection) -> list[dict[str, Any]]:
@@ -361,9 +369,11 @@ def stance_rows(con: duckdb.DuckDBPyConnection, scope: Scope) -> list[dict[str, 
     if scope.dyad is not None:
         clauses.append("(starts_with(s.actor_code, ?) OR starts_with(s.actor_code, ?))")
         params += list(scope.dyad)
+    # How a stance is said (a statement, a demand, a refusal), where the store keeps it.
+    mode = "s.mode" if "mode" in columns(con, "stances") else "NULL"
     sql = (
         "SELECT s.article_id, s.stance_id, s.actor, s.actor_code, s.actor_name, s.issue,"
-        " s.position, s.quote_id, s.event_id, s.sentence, s.start_char AS start,"
+        f" s.position, {mode} AS mode, s.quote_id, s.event_id, s.sentence, s.start_char AS start,"
         ' s.end_char AS "end", s.speaker_role, coalesce(s.day, ar.published_day) AS day,'
         " q.kind AS quote_kind, q.text AS quote_text, q.start_char AS quote_start,"
         " q.end_char AS quote_end, sp.name AS speaker_name, sp.roles AS speaker_roles, ar.seq,"

@@ -187,15 +187,15 @@ STANCE_COLUMNS = """
     article_id VARCHAR, stance_id VARCHAR, actor VARCHAR, actor_code VARCHAR,
     actor_name VARCHAR, issue VARCHAR, position VARCHAR, evidence VARCHAR[], quote_id VARCHAR,
     event_id VARCHAR, sentence VARCHAR, start_char INTEGER, end_char INTEGER,
-    speaker_role VARCHAR, date VARCHAR, day DATE, duplicate BOOLEAN
+    speaker_role VARCHAR, date VARCHAR, day DATE, duplicate BOOLEAN, mode VARCHAR
 """
 
-# (article, stance, actor entity, code, name, issue, position, quote, event)
+# (article, stance, actor entity, code, name, issue, position, quote, event, mode)
 STANCES = (
-    ("b2", "s1", "e3", "RUSGOV", "Olga Petrova", "fisheries", "oppose", "q1", "v1"),
-    ("b3", "s1", "e3", "RUSGOV", "Olga Petrova", "fisheries", "demand", "q1", "v1"),
-    ("b5", "s1", "e3", "RUSGOV", "Olga Petrova", "fisheries", "demand", "q1", "v1"),
-    ("b4", "s1", "e5", "NORGOV", "Ola Berg", "fisheries", "support", "q1", None),
+    ("b2", "s1", "e3", "RUSGOV", "Olga Petrova", "fisheries", "oppose", "q1", "v1", "refusal"),
+    ("b3", "s1", "e3", "RUSGOV", "Olga Petrova", "fisheries", "demand", "q1", "v1", "demand"),
+    ("b5", "s1", "e3", "RUSGOV", "Olga Petrova", "fisheries", "demand", "q1", "v1", "demand"),
+    ("b4", "s1", "e5", "NORGOV", "Ola Berg", "fisheries", "support", "q1", None, "statement"),
 )
 
 
@@ -203,14 +203,14 @@ def add_stances(con: duckdb.DuckDBPyConnection) -> None:
     """Fill the stances table (made here while the store has none) from the stored quotes."""
     con.execute(f"CREATE TABLE IF NOT EXISTS stances ({STANCE_COLUMNS})")
     con.execute("DELETE FROM stances")
-    for aid, sid, actor, code, name, issue, position, qid, eid in STANCES:
+    for aid, sid, actor, code, name, issue, position, qid, eid, mode in STANCES:
         con.execute(
             "INSERT INTO stances (article_id, stance_id, actor, actor_code, actor_name, issue,"
             " position, evidence, quote_id, event_id, sentence, start_char, end_char,"
-            " speaker_role, date, day, duplicate)"
-            " SELECT ?, ?, ?, ?, ?, ?, ?, ?, q.quote_id, ?, NULL, q.start_char, q.end_char,"
-            " NULL, a.published, a.published_day, a.duplicate_of IS NOT NULL"
+            " speaker_role, date, day, duplicate, mode)"
+            " SELECT ?, ?, ?, ?, ?, ?, ?, ?, q.quote_id, ?, q.text, q.start_char, q.end_char,"
+            " NULL, a.published, a.published_day, a.duplicate_of IS NOT NULL, ?"
             " FROM quotes q JOIN articles a USING (article_id)"
             " WHERE q.article_id = ? AND q.quote_id = ?",
-            [aid, sid, actor, code, name, issue, position, [qid], eid, aid, qid],
+            [aid, sid, actor, code, name, issue, position, [qid], eid, mode, aid, qid],
         )
