@@ -347,3 +347,8 @@ _register_training(app)
 from parley.store.stance_commands import register as _register_stances  # noqa: E402
 
 _register_stances(app)
+
+# Briefs (parley brief): parley/brief/commands.py.
+from parley.brief.commands import register as _register_brief  # noqa: E402
+
+_register_brief(app)
