@@ -322,3 +322,8 @@ def _run(argv: list[str] | None) -> int:
 from parley.store.commands import register as _register_store  # noqa: E402
 
 _register_store(app)
+
+# The dashboard's commands (serve, index): parley/web/commands.py.
+from parley.web.commands import register as _register_web  # noqa: E402
+
+_register_web(app)

@@ -1,0 +1,49 @@
+"""The dyad's brief (``parley.brief``), embedded in the dyad page.
+
+``parley.brief.render(brief, "html", link_base="")`` writes a whole page whose citations link
+to this server's article pages (``/article/<id>#c<start>-<end>``); the dashboard shows its
+``<article>`` element inside its own page, styled by the dashboard's own stylesheet (the
+brief's inline style would break the Content-Security-Policy anyway). The HTML comes from
+the brief's autoescaping templates, so it is markup already.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+import duckdb
+from markupsafe import Markup
+
+from parley.errors import ParleyError
+
+__all__ = ["BriefBlock", "brief_block", "fragment"]
+
+
+@dataclass(frozen=True, slots=True)
+class BriefBlock:
+    html: Markup | None  # the brief's <article> element, or None
+    data: dict[str, Any]  # the brief as JSON, or why there is none
+
+
+def brief_block(
+    cur: duckdb.DuckDBPyConnection, a: str, b: str, since: date | None, until: date | None
+) -> BriefBlock:
+    try:
+        from parley.brief import corpus_brief, render
+    except ImportError:
+        return BriefBlock(None, {"absent": "this Parley has no briefs yet"})
+    try:
+        brief = corpus_brief(cur, a, b, since, until)
+    except ParleyError as err:
+        return BriefBlock(None, {"absent": err.message})
+    return BriefBlock(fragment(render(brief, "html", link_base="")), brief.to_dict())
+
+
+def fragment(page: str) -> Markup | None:
+    """The ``<article>`` element of a page the brief's templates wrote."""
+    start, end = page.find("<article>"), page.rfind("</article>")
+    if start < 0 or end < start:
+        return None
+    return Markup(page[start : end + len("</article>")])  # escaped by the brief's templates

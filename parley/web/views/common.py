@@ -1,0 +1,106 @@
+"""SQL the pages share: events, quotes and stances as rows that link to their evidence.
+
+Every query is parameterised; the only text spliced into SQL is fixed in this module
+(column lists, the clauses below). Near-duplicate articles are left out, as in the query
+commands, so no count holds a story twice.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+import duckdb
+
+from parley.web.pages import Pager, Rows, fetch, fetch_page
+
+__all__ = [
+    "OUTLET",
+    "Where",
+    "event_rows",
+    "quote_rows",
+    "side_clause",
+    "stance_rows",
+]
+
+# An article's outlet: its publisher, else its URL's host (without www.).
+OUTLET = (
+    "coalesce(a.publisher, nullif(regexp_extract(a.url,"
+    " '^[A-Za-z][A-Za-z0-9+.-]*://(?:www\\.)?([^/:?#]+)', 1), ''))"
+)
+
+EVENT_COLUMNS = (
+    "e.article_id, e.event_id, e.day, e.date, e.date_source, e.source_actor, e.source_text,"
+    " e.cameo, e.plover, e.target_actor, e.target_text, e.quad_class, e.goldstein,"
+    " e.modality, e.sentence, e.start_char, e.end_char, e.trigger_start, e.trigger_end"
+)
+
+
+@dataclass
+class Where:
+    clauses: list[str] = field(default_factory=list)
+    params: list[Any] = field(default_factory=list)
+
+    def add(self, clause: str, *params: Any) -> None:
+        self.clauses.append(clause)
+        self.params.extend(params)
+
+    def sql(self) -> str:
+        return " WHERE " + " AND ".join(self.clauses) if self.clauses else ""
+
+    def days(self, column: str, since: date | None, until: date | None) -> None:
+        if since:
+            self.add(f"{column} >= ?", since)
+        if until:
+            self.add(f"{column} <= ?", until)
+
+
+def side_clause(source: str, target: str, a: str, b: str) -> tuple[str, list[str]]:
+    """Rows between actors ``a`` and ``b`` (code prefixes) in either direction."""
+    one_way = f"(starts_with({source}, ?) AND starts_with({target}, ?))"
+    return f"({one_way} OR {one_way})", [a, b, b, a]
+
+
+def event_rows(
+    cur: duckdb.DuckDBPyConnection, where: Where, pager: Pager, order: str = "e.day DESC"
+) -> Rows:
+    """A page of events (near-duplicates left out) with their articles' titles. The page is
+    cut before the join, so a store of millions of events joins only one page."""
+    where.add("NOT e.duplicate")
+    sql = (
+        f"SELECT {EVENT_COLUMNS.replace('e.', 'p.')}, a.title, a.published_day FROM"
+        f" (SELECT {EVENT_COLUMNS} FROM events e{where.sql()}"
+        f" ORDER BY {order} NULLS LAST, e.article_id, e.event_id{pager.sql()[0]}) p"
+        " JOIN articles a USING (article_id)"
+        f" ORDER BY {order.replace('e.', 'p.')} NULLS LAST, p.article_id, p.event_id"
+    )
+    return pager.rows(fetch(cur, sql, [*where.params, *pager.sql()[1]]))
+
+
+def quote_rows(cur: duckdb.DuckDBPyConnection, where: Where, pager: Pager) -> Rows:
+    """A page of quotes with their speakers' names and their articles."""
+    where.add("NOT q.duplicate")
+    sql = (
+        "SELECT q.article_id, q.quote_id, q.text, q.kind, q.speaker_actor, q.speaker_text,"
+        " en.name AS speaker_name, q.cue, q.date, q.start_char, q.end_char, a.title,"
+        " a.published_day"
+        " FROM quotes q JOIN articles a USING (article_id)"
+        " LEFT JOIN entities en ON en.article_id = q.article_id AND en.entity_id = q.speaker"
+        f"{where.sql()} ORDER BY a.published_day DESC NULLS LAST, q.article_id, q.start_char"
+    )
+    return fetch_page(cur, sql, where.params, pager)
+
+
+def stance_rows(cur: duckdb.DuckDBPyConnection, where: Where, pager: Pager) -> Rows:
+    """A page of stances, each with the quote it rests on (when it rests on one)."""
+    where.add("NOT coalesce(s.duplicate, false)")
+    sql = (
+        "SELECT s.article_id, s.stance_id, s.actor, s.actor_code, s.actor_name, s.issue,"
+        " s.position, s.sentence, s.start_char, s.end_char, s.speaker_role, s.day,"
+        " s.quote_id, s.event_id, q.text AS quote, a.title"
+        " FROM stances s JOIN articles a USING (article_id)"
+        " LEFT JOIN quotes q ON q.article_id = s.article_id AND q.quote_id = s.quote_id"
+        f"{where.sql()} ORDER BY s.day DESC NULLS LAST, s.article_id, s.start_char"
+    )
+    return fetch_page(cur, sql, where.params, pager)

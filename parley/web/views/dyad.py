@@ -1,0 +1,169 @@
+"""A dyad (``/dyad/USA/PRK``): its timeline chart with turning points, its merged events with
+their report counts, each side's stances and quotes, and the brief.
+
+``a`` and ``b`` are actor codes or prefixes (``USA`` covers ``USAGOV``), either direction.
+The timeline comes from the store's own timeline query (the monthly rollup by month or
+year), the turning points from ``parley.store.turning`` and the merged events from
+``event_clusters``; when a store has no clusters yet the page lists the events themselves.
+Quotes and stances are those in articles reporting an event between the two sides.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import duckdb
+from starlette.requests import Request
+
+from parley.store.queries import Filters, timeline
+from parley.web.chart import timeline_chart
+from parley.web.pages import Page, Pager, Rows, actor_code, choice_param, day_param, fetch_page
+from parley.web.state import Web
+from parley.web.views.brief import brief_block
+from parley.web.views.common import Where, event_rows, quote_rows, side_clause, stance_rows
+
+__all__ = ["dyad", "names_of"]
+
+PERIODS = ("month", "week", "day", "year")
+ORDERS = ("reports", "date")
+CLUSTER_COLUMNS = (
+    "c.cluster_id, c.day, c.first_day, c.last_day, c.source_actor, c.cameo, c.plover,"
+    " c.target_actor, c.quad_class, c.goldstein, c.modality, c.n_events, c.n_articles,"
+    " c.n_outlets, c.best_article_id, c.best_event_id, c.best_sentence"
+)
+
+
+def dyad(request: Request, web: Web) -> Page:
+    a = actor_code(request.path_params["a"])
+    b = actor_code(request.path_params["b"])
+    by = choice_param(request, "by", PERIODS)
+    order = choice_param(request, "order", ORDERS)
+    since, until = day_param(request, "since"), day_param(request, "until")
+    store = web.store
+    with store.cursor() as cur:
+        table = timeline(cur, Filters(dyad=(a, b), since=since, until=until, limit=None), by)  # type: ignore[arg-type]
+        periods = [dict(zip(table.columns, row, strict=True)) for row in table.rows]
+        turning = _turning(cur, a, b, by, since, until) if store.has("event_clusters") else []
+        pager = Pager.of(request, "events_page", web.settings.page_size)
+        merged: Rows | None = None
+        events: Rows | None = None
+        if store.has("event_clusters"):
+            merged = _clusters(cur, a, b, since, until, order, pager)
+        else:
+            events = event_rows(cur, _dyad_events(a, b, since, until), pager)
+        sides = {
+            side: _side(cur, web, side, other, since, until, request, key)
+            for side, other, key in ((a, b, "a"), (b, a, "b"))
+        }
+        names = names_of(cur, [a, b])
+        brief = brief_block(cur, a, b, since, until)
+    data: dict[str, Any] = {
+        "a": a,
+        "b": b,
+        "names": names,
+        "by": by,
+        "order": order,
+        "since": since,
+        "until": until,
+        "timeline": periods,
+        "turning_points": turning,
+        "clusters": merged,
+        "events": events,
+        "sides": sides,
+        "brief": brief.data,
+    }
+    title = f"{names.get(a) or a} and {names.get(b) or b}"
+    extra = {"chart": timeline_chart(periods, by, turning), "brief_html": brief.html}
+    return Page("dyad.html", title, data, extra)
+
+
+def names_of(cur: duckdb.DuckDBPyConnection, codes: list[str]) -> dict[str, str]:
+    """The name each code goes by most often among the entities carrying exactly it."""
+    rows = cur.execute(
+        "SELECT actor, mode(name) FROM entities WHERE actor IN (SELECT unnest(?)) GROUP BY actor",
+        [codes],
+    ).fetchall()
+    return {str(code): str(name) for code, name in rows if name}
+
+
+def _dyad_events(a: str, b: str, since: date | None, until: date | None) -> Where:
+    where = Where()
+    clause, params = side_clause("e.source_actor", "e.target_actor", a, b)
+    where.add(clause, *params)
+    where.days("e.day", since, until)
+    return where
+
+
+def _clusters(
+    cur: duckdb.DuckDBPyConnection,
+    a: str,
+    b: str,
+    since: date | None,
+    until: date | None,
+    order: str,
+    pager: Pager,
+) -> Rows:
+    where = Where()
+    clause, params = side_clause("c.source_actor", "c.target_actor", a, b)
+    where.add(clause, *params)
+    where.days("c.day", since, until)
+    where.add("NOT coalesce(c.duplicate, false)")
+    sort = "c.n_articles DESC, c.day DESC" if order == "reports" else "c.day DESC, c.n_articles"
+    sql = (
+        f"SELECT {CLUSTER_COLUMNS}, a.title AS best_title FROM event_clusters c"
+        " LEFT JOIN articles a ON a.article_id = c.best_article_id"
+        f"{where.sql()} ORDER BY {sort} NULLS LAST, c.cluster_id"
+    )
+    return fetch_page(cur, sql, where.params, pager)
+
+
+def _side(
+    cur: duckdb.DuckDBPyConnection,
+    web: Web,
+    side: str,
+    other: str,
+    since: date | None,
+    until: date | None,
+    request: Request,
+    key: str,
+) -> dict[str, Rows | None]:
+    """One side's stances and quotes, in articles reporting an event between the sides."""
+    relevant = (
+        "{alias}.article_id IN (SELECT e.article_id FROM events e WHERE NOT e.duplicate AND "
+        + side_clause("e.source_actor", "e.target_actor", side, other)[0]
+        + ")"
+    )
+    dyad_params = side_clause("", "", side, other)[1]
+    size = min(web.settings.page_size, 10)
+    quotes_where = Where()
+    quotes_where.add("starts_with(q.speaker_actor, ?)", side)
+    quotes_where.add(relevant.format(alias="q"), *dyad_params)
+    quotes_where.days("a.published_day", since, until)
+    quotes = quote_rows(cur, quotes_where, Pager.of(request, f"{key}_quotes_page", size))
+    stances = None
+    if web.store.has("stances"):
+        stances_where = Where()
+        stances_where.add("starts_with(s.actor_code, ?)", side)
+        stances_where.add(relevant.format(alias="s"), *dyad_params)
+        stances_where.days("s.day", since, until)
+        stances = stance_rows(cur, stances_where, Pager.of(request, f"{key}_stances_page", size))
+    return {"quotes": quotes, "stances": stances}
+
+
+def _turning(
+    cur: duckdb.DuckDBPyConnection,
+    a: str,
+    b: str,
+    by: str,
+    since: date | None,
+    until: date | None,
+) -> list[dict[str, Any]]:
+    """The dyad's turning points (``parley.store.turning``), as plain dicts; none when this
+    Parley has no turning points yet."""
+    try:
+        from parley.store.turning import turning_points
+    except ImportError:
+        return []
+    points = turning_points(cur, a, b, by, since, until, top=3)
+    return [p.to_dict() if hasattr(p, "to_dict") else dict(p) for p in points]
