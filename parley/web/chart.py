@@ -71,7 +71,8 @@ def timeline_chart(rows: list[dict[str, Any]], by: str, turning: list[dict[str, 
     slots = _slots([r["period"] for r in rows], by)
     where = {p: i for i, p in enumerate(slots)}
     step = (right - LEFT) / len(slots)
-    top_count = max(int(r["events"] or 0) for r in rows) or 1
+    # The axis ends on a round count above the highest bar, so no bar touches the top.
+    top_count = _ticks(max(int(r["events"] or 0) for r in rows) or 1)[-1]
     height = bottom - TOP
 
     def y_of(count: float) -> float:
@@ -145,8 +146,8 @@ def _label(day: date, by: str) -> str:
 
 
 def _ticks(top: int) -> list[int]:
-    """Round counts from 0 to ``top`` for the left axis, about five of them."""
+    """Round counts from 0 to at least ``top`` for the left axis, about five of them."""
     raw = top / 5
     magnitude = 10 ** (len(str(int(raw))) - 1) if raw >= 1 else 1
     step = next(m * magnitude for m in (1, 2, 5, 10) if m * magnitude >= raw)
-    return list(range(0, top + 1, int(step)))
+    return list(range(0, top + step, step))
