@@ -37,7 +37,10 @@ _KEY = "source_actor, target_actor, quad_class, modality, duplicate"
 
 def _rollup(source: str, where: str, sign: int) -> str:
     return (
-        f"INSERT INTO event_months SELECT CAST(date_trunc('month', day) AS DATE) AS month, {_KEY},"
+        # CAST(day AS DATE): a batch whose events are all undated arrives as an Arrow column
+        # of nulls, which date_trunc cannot type.
+        "INSERT INTO event_months SELECT CAST(date_trunc('month', CAST(day AS DATE)) AS DATE)"
+        f" AS month, {_KEY},"
         f" {sign} * count(*), {sign} * sum(goldstein), {sign} * count(goldstein)"
         f" FROM {source} WHERE day IS NOT NULL{where} GROUP BY ALL"
     )

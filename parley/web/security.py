@@ -3,7 +3,7 @@ around.
 
 - ``SecurityHeaders`` puts a Content-Security-Policy on every response: scripts, styles and
   images only from this server (no inline script, no inline style, nothing from another host),
-  no frames, forms posting only here; plus nosniff and no referrer.
+  no frames, forms posting only here; plus nosniff, and no referrer sent to another site.
 - ``same_origin`` refuses a write (a POST) that another site's page sent: a browser names
   the page's origin, and it must be this server's.
 - ``visible_controls`` shows Unicode's bidirectional controls (right-to-left overrides,
@@ -30,7 +30,9 @@ CSP = (
 HEADERS = (
     (b"content-security-policy", CSP.encode()),
     (b"x-content-type-options", b"nosniff"),
-    (b"referrer-policy", b"no-referrer"),
+    # same-origin, not no-referrer: under no-referrer a browser sends "Origin: null" with a
+    # form post, and same_origin could no longer tell this server's own page from another's.
+    (b"referrer-policy", b"same-origin"),
     (b"x-frame-options", b"DENY"),
     (b"cross-origin-opener-policy", b"same-origin"),
     (b"cross-origin-resource-policy", b"same-origin"),
