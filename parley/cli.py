@@ -98,6 +98,7 @@ class EvaluationName(str, Enum):
     quotes = "quotes"
     events = "events"
     agreement = "agreement"
+    clusters = "clusters"
     all = "all"
 
 
@@ -322,6 +323,11 @@ def _run(argv: list[str] | None) -> int:
 from parley.store.commands import register as _register_store  # noqa: E402
 
 _register_store(app)
+
+# Event clusters (parley cluster): parley/store/cluster_commands.py.
+from parley.store.cluster_commands import register as _register_clusters  # noqa: E402
+
+_register_clusters(app)
 
 # The dashboard's commands (serve, index): parley/web/commands.py.
 from parley.web.commands import register as _register_web  # noqa: E402

@@ -33,6 +33,7 @@ EVALUATIONS: dict[str, str] = {
     "quotes": "parley.evaluate.quotes",
     "events": "parley.evaluate.events",
     "agreement": "parley.evaluate.real.agreement",
+    "clusters": "parley.evaluate.clusters",
 }
 REAL_SET: dict[str, str] = {
     "events": "run_events",

@@ -152,15 +152,42 @@ def timeline(
     include_duplicates: DuplicatesOption = False,
     limit: LimitOption = 0,
     format: FormatOption = OutputFormat.table,
+    turning_points: Annotated[
+        int,
+        typer.Option(
+            help="With --dyad: the periods where cooperation or conflict changed most, "
+            "named by their event clusters (0: none)."
+        ),
+    ] = 3,
 ) -> None:
-    """Events per period by QuadClass, with the mean Goldstein value."""
+    """Events per period by QuadClass, with the mean Goldstein value, and the dyad's turning
+    points."""
     from parley.store import queries as q
+    from parley.store.output import render
+    from parley.store.schema import open_reader
+    from parley.store.turning import turning_points as find_turning_points
+    from parley.store.turning_output import render_turning_points
 
     f = q.Filters(
         dyad=q.parse_dyad(dyad), actor=actor, modality=modality, since=_day(since, "--since"),
         until=_day(until, "--until"), duplicates=include_duplicates, limit=limit,
     )  # fmt: skip
-    _show(db, format, "timeline", lambda con: q.timeline(con, f, by.value))
+    con = open_reader(db)
+    try:
+        table = q.timeline(con, f, by.value)
+        points = []
+        if f.dyad and turning_points > 0:
+            points = find_turning_points(
+                con, *f.dyad, by=by.value, since=f.since, until=f.until, top=turning_points,
+                modality=modality or "asserted", duplicates=include_duplicates,
+            )  # fmt: skip
+    finally:
+        con.close()
+    if format is OutputFormat.jsonl:  # each line says what it is: a period or a turning point
+        table = q.Table(["kind", *table.columns], [("period", *row) for row in table.rows])
+    render(table, format, "timeline")
+    if f.dyad and turning_points > 0:
+        render_turning_points(points, format)
 
 
 def failures(

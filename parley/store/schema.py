@@ -15,11 +15,14 @@ from pathlib import Path
 import duckdb
 
 from parley.errors import ParleyError
+from parley.store.clusters import CLUSTER_COLUMNS, MEMBER_COLUMNS, create_tables, merge_events
 from parley.store.rollup import ROLLUP_COLUMNS, rebuild
 
 __all__ = ["SCHEMA_VERSION", "TABLES", "StoreError", "open_reader", "open_store"]
 
-SCHEMA_VERSION = 2  # 2: event_months, the events rolled up by month (parley.store.rollup)
+SCHEMA_VERSION = 3  # 2: event_months, the events rolled up by month (parley.store.rollup)
+# 3: event_clusters and event_cluster_members, one real-world event from many reports
+# (parley.store.clusters)
 
 
 class StoreError(ParleyError):
@@ -171,6 +174,8 @@ TABLES: dict[str, str] = {
         failed_at TIMESTAMPTZ
     """,
     "event_months": ROLLUP_COLUMNS,
+    "event_clusters": CLUSTER_COLUMNS,
+    "event_cluster_members": MEMBER_COLUMNS,
 }
 
 # Indexes the queries lean on; none is UNIQUE (the writer keeps keys unique itself: DuckDB
@@ -188,7 +193,15 @@ def _add_rollup(con: duckdb.DuckDBPyConnection) -> None:
     rebuild(con)
 
 
-MIGRATIONS: dict[int, Callable[[duckdb.DuckDBPyConnection], None]] = {1: _add_rollup}
+def _add_clusters(con: duckdb.DuckDBPyConnection) -> None:
+    create_tables(con)
+    merge_events(con, transaction=False)
+
+
+MIGRATIONS: dict[int, Callable[[duckdb.DuckDBPyConnection], None]] = {
+    1: _add_rollup,
+    2: _add_clusters,
+}
 
 
 def open_store(path: Path) -> duckdb.DuckDBPyConnection:

@@ -26,6 +26,7 @@ from typing import Any
 import duckdb
 import pyarrow as pa
 
+from parley.store.clusters import merge_events
 from parley.store.dedup import NearDuplicates, from_bytes, signature, to_bytes
 from parley.store.rollup import add_deleted, add_inserted, compact
 from parley.store.rows import (
@@ -247,11 +248,13 @@ class StoreWriter:
         )
 
     def finish(self, status: str = "done") -> None:
-        """Record the run's end (its counts were kept up to date batch by batch) and compact
-        the monthly rollup the batches added to."""
+        """Record the run's end (its counts were kept up to date batch by batch), compact
+        the monthly rollup the batches added to, and merge the events into clusters again
+        (with the store's own settings: those of its last ``parley cluster``)."""
         self.con.begin()
         try:
             compact(self.con)
+            merge_events(self.con, transaction=False)
             self._update_run(status)
             self.con.commit()
         except BaseException:
