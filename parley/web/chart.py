@@ -120,7 +120,8 @@ def _slots(periods: list[date], by: str) -> list[date]:
     """Every period from the first to the last, gaps included (an empty month is drawn as
     empty), unless that would be more than ``MAX_SLOTS``; then the periods as given."""
     first, last = min(periods), max(periods)
-    slots, current = [], first
+    slots: list[date] = []
+    current = first
     while current <= last and len(slots) <= MAX_SLOTS:
         slots.append(current)
         current = _next(current, by)

@@ -84,7 +84,9 @@ class Draft:
         self.events: list[dict[str, Any]] = []
         self.timexes: list[dict[str, Any]] = []
 
-    def entity(self, name: str, kind: str, actor: str, *mentions: str, roles: tuple[str, ...] = ()) -> str:
+    def entity(
+        self, name: str, kind: str, actor: str, *mentions: str, roles: tuple[str, ...] = ()
+    ) -> str:
         eid = f"e{len(self.entities) + 1}"
         spans = [_span(self.text, m) for m in mentions]
         self.entities.append({
@@ -113,10 +115,11 @@ class Draft:
         vid = f"v{len(self.events) + 1}"
         s, e, sentence = _sentence(self.text, trigger)
         ents = {x["id"]: x for x in self.entities}
+        src, tgt = ents[source], ents[target]
         self.events.append({
-            "id": vid, "source": source, "source_actor": ents[source]["actor"],
-            "source_text": ents[source]["mentions"][0]["text"], "target": target,
-            "target_actor": ents[target]["actor"], "target_text": ents[target]["mentions"][0]["text"],
+            "id": vid, "source": source, "source_actor": src["actor"],
+            "source_text": src["mentions"][0]["text"], "target": target,
+            "target_actor": tgt["actor"], "target_text": tgt["mentions"][0]["text"],
             "cameo": cameo, "plover": "CONSULT", "goldstein": goldstein, "quad_class": quad,
             "date": date, "date_source": "text", "modality": "asserted", "sentence": sentence,
             "start": s, "end": e, "trigger": list(_span(self.text, trigger)), "confidence": 0.9,
@@ -141,7 +144,7 @@ def drafts() -> list[Draft]:
         "a000000000000001",
         "Envoys agree to meet in Geneva",
         "The United States and North Korea agreed on Monday to hold talks in Geneva. "
-        "Special envoy Ann Ridley said: \"The door to dialogue remains open.\" "
+        'Special envoy Ann Ridley said: "The door to dialogue remains open." '
         "Vice foreign minister Ri Chol welcomed the offer from Washington.",
         "2031-03-03T09:00:00+00:00",
         authors=["Mara Quill"],
@@ -160,7 +163,7 @@ def drafts() -> list[Draft]:
         "a000000000000002",
         "Pyongyang denounces new sanctions",
         "North Korea denounced the sanctions imposed by the United States on Thursday. "
-        "Ri Chol said: \"Sanctions will never make us kneel.\" "
+        'Ri Chol said: "Sanctions will never make us kneel." '
         "Analysts in Seoul expected a long pause in the talks.",
         "2031-04-10T08:00:00+00:00",
     )
@@ -202,9 +205,9 @@ def drafts() -> list[Draft]:
 
     e = Draft(
         "a000000000000005",
-        f'{ATTACKS[0]} Talks {ATTACKS[3]} {RLO}reversed',
+        f"{ATTACKS[0]} Talks {ATTACKS[3]} {RLO}reversed",
         f"The envoy {ATTACKS[4]} met North Korea in June. "
-        f"The envoy {ATTACKS[4]} said: \"{ATTACKS[5]} we stay.\" "
+        f'The envoy {ATTACKS[4]} said: "{ATTACKS[5]} we stay." '
         f"North Korea praised the envoy {ATTACKS[4]} at the meeting.",
         "2031-06-02T10:00:00+00:00",
         authors=[ATTACKS[1], f"{RLO}Evil Byline"],

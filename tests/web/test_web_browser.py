@@ -138,7 +138,7 @@ def test_web_browser_overview_to_dyad_to_event_to_article(server: str, watched: 
     page.locator("table.clusters a[href='/cluster/c3']").first.click()
     page.wait_for_url("**/cluster/c3")
     page.locator("table.reports a.evidence").first.click()
-    page.wait_for_url(f"**/article/a000000000000002?hl=*")
+    page.wait_for_url("**/article/a000000000000002?hl=*")
     highlighted = page.locator("#text .hl")
     assert highlighted.count() >= 1
     assert "denounced" in " ".join(highlighted.all_inner_texts())
@@ -187,7 +187,7 @@ def test_web_browser_paste_an_article(server: str, watched: Watched) -> None:
     page.goto(server + "/analyze")
     page.locator("textarea#paste").fill(
         "The foreign minister of Norway met his Japanese counterpart in Oslo on Monday. "
-        "\"We agreed to meet again in March,\" the Norwegian minister said."
+        '"We agreed to meet again in March," the Norwegian minister said.'
     )
     page.locator("input[name=published]").fill("2031-02-03")
     page.locator("input[name=store]").check()

@@ -13,7 +13,7 @@ from typing import Any
 
 import duckdb
 
-from parley.web.pages import Pager, Rows, fetch, fetch_page
+from parley.web.pages import Pager, Rows, fetch
 
 __all__ = [
     "OUTLET",
@@ -79,28 +79,34 @@ def event_rows(
 
 
 def quote_rows(cur: duckdb.DuckDBPyConnection, where: Where, pager: Pager) -> Rows:
-    """A page of quotes with their speakers' names and their articles."""
+    """A page of quotes with their speakers' names and their articles. The page is cut
+    before the speakers' names are joined (the entities are the largest table)."""
     where.add("NOT q.duplicate")
+    limit, extra = pager.sql()
     sql = (
-        "SELECT q.article_id, q.quote_id, q.text, q.kind, q.speaker_actor, q.speaker_text,"
-        " en.name AS speaker_name, q.cue, q.date, q.start_char, q.end_char, a.title,"
-        " a.published_day"
-        " FROM quotes q JOIN articles a USING (article_id)"
-        " LEFT JOIN entities en ON en.article_id = q.article_id AND en.entity_id = q.speaker"
-        f"{where.sql()} ORDER BY a.published_day DESC NULLS LAST, q.article_id, q.start_char"
+        "SELECT p.*, en.name AS speaker_name FROM ("
+        " SELECT q.article_id, q.quote_id, q.text, q.kind, q.speaker, q.speaker_actor,"
+        " q.speaker_text, q.cue, q.date, q.start_char, q.end_char, a.title, a.published_day"
+        f" FROM quotes q JOIN articles a USING (article_id){where.sql()}"
+        f" ORDER BY a.published_day DESC NULLS LAST, q.article_id, q.start_char{limit}) p"
+        " LEFT JOIN entities en ON en.article_id = p.article_id AND en.entity_id = p.speaker"
+        " ORDER BY p.published_day DESC NULLS LAST, p.article_id, p.start_char"
     )
-    return fetch_page(cur, sql, where.params, pager)
+    return pager.rows(fetch(cur, sql, [*where.params, *extra]))
 
 
 def stance_rows(cur: duckdb.DuckDBPyConnection, where: Where, pager: Pager) -> Rows:
     """A page of stances, each with the quote it rests on (when it rests on one)."""
     where.add("NOT coalesce(s.duplicate, false)")
+    limit, extra = pager.sql()
     sql = (
-        "SELECT s.article_id, s.stance_id, s.actor, s.actor_code, s.actor_name, s.issue,"
+        "SELECT p.*, q.text AS quote, a.title FROM ("
+        " SELECT s.article_id, s.stance_id, s.actor, s.actor_code, s.actor_name, s.issue,"
         " s.position, s.sentence, s.start_char, s.end_char, s.speaker_role, s.day,"
-        " s.quote_id, s.event_id, q.text AS quote, a.title"
-        " FROM stances s JOIN articles a USING (article_id)"
-        " LEFT JOIN quotes q ON q.article_id = s.article_id AND q.quote_id = s.quote_id"
-        f"{where.sql()} ORDER BY s.day DESC NULLS LAST, s.article_id, s.start_char"
+        f" s.quote_id, s.event_id FROM stances s{where.sql()}"
+        f" ORDER BY s.day DESC NULLS LAST, s.article_id, s.start_char{limit}) p"
+        " JOIN articles a USING (article_id)"
+        " LEFT JOIN quotes q ON q.article_id = p.article_id AND q.quote_id = p.quote_id"
+        " ORDER BY p.day DESC NULLS LAST, p.article_id, p.start_char"
     )
-    return fetch_page(cur, sql, where.params, pager)
+    return pager.rows(fetch(cur, sql, [*where.params, *extra]))

@@ -11,14 +11,15 @@ Quotes and stances are those in articles reporting an event between the two side
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import Any, cast
 
 import duckdb
 from starlette.requests import Request
 
 from parley.store.queries import Filters, timeline
+from parley.store.turning import Period, turning_points
 from parley.web.chart import timeline_chart
-from parley.web.pages import Page, Pager, Rows, actor_code, choice_param, day_param, fetch_page
+from parley.web.pages import Page, Pager, Rows, actor_code, choice_param, day_param, fetch
 from parley.web.state import Web
 from parley.web.views.brief import brief_block
 from parley.web.views.common import Where, event_rows, quote_rows, side_clause, stance_rows
@@ -42,7 +43,8 @@ def dyad(request: Request, web: Web) -> Page:
     since, until = day_param(request, "since"), day_param(request, "until")
     store = web.store
     with store.cursor() as cur:
-        table = timeline(cur, Filters(dyad=(a, b), since=since, until=until, limit=None), by)  # type: ignore[arg-type]
+        filters = Filters(dyad=(a, b), since=since, until=until, limit=None)
+        table = timeline(cur, filters, cast(Period, by))
         periods = [dict(zip(table.columns, row, strict=True)) for row in table.rows]
         turning = _turning(cur, a, b, by, since, until) if store.has("event_clusters") else []
         pager = Pager.of(request, "events_page", web.settings.page_size)
@@ -52,9 +54,10 @@ def dyad(request: Request, web: Web) -> Page:
             merged = _clusters(cur, a, b, since, until, order, pager)
         else:
             events = event_rows(cur, _dyad_events(a, b, since, until), pager)
+        _dyad_articles(cur, a, b)
         sides = {
-            side: _side(cur, web, side, other, since, until, request, key)
-            for side, other, key in ((a, b, "a"), (b, a, "b"))
+            side: _side(cur, web, side, since, until, request, key)
+            for side, key in ((a, "a"), (b, "b"))
         }
         names = names_of(cur, [a, b])
         brief = brief_block(cur, a, b, since, until)
@@ -109,43 +112,53 @@ def _clusters(
     where.add(clause, *params)
     where.days("c.day", since, until)
     where.add("NOT coalesce(c.duplicate, false)")
-    sort = "c.n_articles DESC, c.day DESC" if order == "reports" else "c.day DESC, c.n_articles"
+    sort = "n_articles DESC, day DESC" if order == "reports" else "day DESC, n_articles"
+    limit, extra = pager.sql()
+    # The page is cut before the best reports' titles are joined: a dyad may hold
+    # hundreds of thousands of clusters.
     sql = (
-        f"SELECT {CLUSTER_COLUMNS}, a.title AS best_title FROM event_clusters c"
-        " LEFT JOIN articles a ON a.article_id = c.best_article_id"
-        f"{where.sql()} ORDER BY {sort} NULLS LAST, c.cluster_id"
+        f"SELECT p.*, a.title AS best_title FROM (SELECT {CLUSTER_COLUMNS}"
+        f" FROM event_clusters c{where.sql()} ORDER BY {sort} NULLS LAST, cluster_id{limit}) p"
+        " LEFT JOIN articles a ON a.article_id = p.best_article_id"
+        f" ORDER BY {sort} NULLS LAST, p.cluster_id"
     )
-    return fetch_page(cur, sql, where.params, pager)
+    return pager.rows(fetch(cur, sql, [*where.params, *extra]))
+
+
+def _dyad_articles(cur: duckdb.DuckDBPyConnection, a: str, b: str) -> None:
+    """The articles reporting an event between ``a`` and ``b``, once per page, in a
+    temporary table of this request's own cursor (gone when the cursor closes): the sides'
+    quotes and stances are read from these, and scanning the events once is what costs."""
+    clause, params = side_clause("e.source_actor", "e.target_actor", a, b)
+    cur.execute(
+        "CREATE OR REPLACE TEMP TABLE dyad_articles AS SELECT DISTINCT e.article_id"
+        f" FROM events e WHERE NOT e.duplicate AND {clause}",
+        params,
+    )
 
 
 def _side(
     cur: duckdb.DuckDBPyConnection,
     web: Web,
     side: str,
-    other: str,
     since: date | None,
     until: date | None,
     request: Request,
     key: str,
 ) -> dict[str, Rows | None]:
     """One side's stances and quotes, in articles reporting an event between the sides."""
-    relevant = (
-        "{alias}.article_id IN (SELECT e.article_id FROM events e WHERE NOT e.duplicate AND "
-        + side_clause("e.source_actor", "e.target_actor", side, other)[0]
-        + ")"
-    )
-    dyad_params = side_clause("", "", side, other)[1]
+    relevant = "{alias}.article_id IN (SELECT article_id FROM dyad_articles)"
     size = min(web.settings.page_size, 10)
     quotes_where = Where()
     quotes_where.add("starts_with(q.speaker_actor, ?)", side)
-    quotes_where.add(relevant.format(alias="q"), *dyad_params)
+    quotes_where.add(relevant.format(alias="q"))
     quotes_where.days("a.published_day", since, until)
     quotes = quote_rows(cur, quotes_where, Pager.of(request, f"{key}_quotes_page", size))
     stances = None
     if web.store.has("stances"):
         stances_where = Where()
         stances_where.add("starts_with(s.actor_code, ?)", side)
-        stances_where.add(relevant.format(alias="s"), *dyad_params)
+        stances_where.add(relevant.format(alias="s"))
         stances_where.days("s.day", since, until)
         stances = stance_rows(cur, stances_where, Pager.of(request, f"{key}_stances_page", size))
     return {"quotes": quotes, "stances": stances}
@@ -159,11 +172,6 @@ def _turning(
     since: date | None,
     until: date | None,
 ) -> list[dict[str, Any]]:
-    """The dyad's turning points (``parley.store.turning``), as plain dicts; none when this
-    Parley has no turning points yet."""
-    try:
-        from parley.store.turning import turning_points
-    except ImportError:
-        return []
-    points = turning_points(cur, a, b, by, since, until, top=3)
-    return [p.to_dict() if hasattr(p, "to_dict") else dict(p) for p in points]
+    """The dyad's turning points (``parley.store.turning``), as plain dicts."""
+    period = cast(Period, by)  # one of PERIODS, checked by choice_param
+    return [p.to_dict() for p in turning_points(cur, a, b, period, since, until, top=3)]
