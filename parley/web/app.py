@@ -34,6 +34,7 @@ from parley.web.store import Settings, WebStore
 from parley.web.views.actor import actor
 from parley.web.views.analyze import analyze_form, analyze_post
 from parley.web.views.article import article, external_url
+from parley.web.views.brief import dyad_brief
 from parley.web.views.dyad import dyad
 from parley.web.views.events import cluster, event
 from parley.web.views.overview import overview
@@ -47,6 +48,7 @@ View = Callable[[Request, Web], Page] | Callable[[Request, Web], Awaitable[Page]
 PAGES: tuple[tuple[str, str, View, View | None], ...] = (
     ("/", "/index.json", overview, None),
     ("/dyad/{a}/{b}", "/dyad/{a}/{b}.json", dyad, None),
+    ("/dyad/{a}/{b}/brief", "/dyad/{a}/{b}/brief.json", dyad_brief, None),
     ("/actor/{code}", "/actor/{code}.json", actor, None),
     ("/cluster/{cluster_id}", "/cluster/{cluster_id}.json", cluster, None),
     ("/event/{article_id}/{event_id}", "/event/{article_id}/{event_id}.json", event, None),

@@ -198,3 +198,21 @@ def test_web_browser_paste_an_article(server: str, watched: Watched) -> None:
     watched.shot("analyze-result")
     page.get_by_role("link", name="its page in the store").click()
     assert "Norway" in page.locator("#text").inner_text()
+
+
+def test_web_browser_dyad_loads_its_brief(server: str, watched: Watched) -> None:
+    page = watched.page
+    page.goto(server + "/dyad/USA/PRK")
+    page.locator("section#brief[data-loaded]").wait_for(timeout=60_000)
+    try:
+        import parley.brief  # noqa: F401
+    except ImportError:
+        assert "No brief" in page.locator("section#brief").inner_text()
+        return
+    assert page.locator("section#brief article h1").count() == 1
+    watched.shot("dyad-with-brief")
+    passage = page.locator("section#brief a", has_text="the passage in the article").first
+    passage.click()
+    page.wait_for_url("**/article/*#c*")
+    assert page.locator("#text .cited").count() >= 1
+    watched.shot("brief-citation")

@@ -3,6 +3,7 @@ shows, paging, bad parameters, and that the JSON and the HTML say the same thing
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import pytest
@@ -12,6 +13,7 @@ A1, A2, A3, A5 = (f"a00000000000000{i}" for i in (1, 2, 3, 5))
 PAGES = (
     "/",
     "/dyad/USA/PRK",
+    "/dyad/USA/PRK/brief",
     "/actor/PRK",
     "/actor/USAGOV",
     "/cluster/c3",
@@ -67,7 +69,9 @@ def test_web_dyad_shows_timeline_clusters_stances_and_quotes(client: Any) -> Non
     assert [s["issue"] for s in usa["stances"]["rows"]][-1] == "talks"
     assert prk["stances"]["rows"][0]["quote"] == "Sanctions will never make us kneel."
     assert {q["text"] for q in usa["quotes"]["rows"]} >= {"The door to dialogue remains open."}
+    assert data["brief"] == {"url": "/dyad/USA/PRK/brief"}
     html = client.get("/dyad/USA/PRK").text
+    assert 'data-src="/dyad/USA/PRK/brief"' in html
     assert html.count('class="bar"') == 5  # one bar piece per month and QuadClass present
     assert 'href="/cluster/c3"' in html
     assert "Sanctions will never make us kneel." in html
@@ -235,3 +239,23 @@ def test_web_search_ranked_filters_and_fallback(client: Any, web_store: Any, tmp
         assert data["ranked"]["articles"] is False
         assert {r["article_id"] for r in data["articles"]["rows"]} == {A2, A3}
         assert "does not cover this store" in plain.get("/search?q=sanctions").text
+
+
+def test_web_brief_page(client: Any) -> None:
+    data = client.get("/dyad/USA/PRK/brief.json?since=2031-03-01").json()
+    html = client.get("/dyad/USA/PRK/brief").text
+    try:
+        import parley.brief  # noqa: F401
+    except ImportError:
+        assert data["brief"] == {"absent": "this Parley has no briefs yet"}
+        assert "No brief: this Parley has no briefs yet." in html
+        return
+    assert data["brief"]["sections"], data["brief"]
+    assert '<div class="brief" id="brief-body">\n<article>' in html
+    cited = re.findall(r'href="(/article/[0-9a-f]{16}#c\d+-\d+)"', html)
+    assert cited  # every citation links to a passage of an article page
+    for link in set(cited):
+        path, anchor = link.split("#")
+        text = client.get(f"{path}.json").json()["analysis"]["article"]["text"]
+        start, end = (int(n) for n in anchor[1:].split("-"))
+        assert 0 <= start < end <= len(text)  # a passage of that article's text

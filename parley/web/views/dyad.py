@@ -21,7 +21,6 @@ from parley.store.turning import Period, turning_points
 from parley.web.chart import timeline_chart
 from parley.web.pages import Page, Pager, Rows, actor_code, choice_param, day_param, fetch
 from parley.web.state import Web
-from parley.web.views.brief import brief_block
 from parley.web.views.common import Where, event_rows, quote_rows, side_clause, stance_rows
 
 __all__ = ["dyad", "names_of"]
@@ -60,7 +59,6 @@ def dyad(request: Request, web: Web) -> Page:
             for side, key in ((a, "a"), (b, "b"))
         }
         names = names_of(cur, [a, b])
-        brief = brief_block(cur, a, b, since, until)
     data: dict[str, Any] = {
         "a": a,
         "b": b,
@@ -74,11 +72,16 @@ def dyad(request: Request, web: Web) -> Page:
         "clusters": merged,
         "events": events,
         "sides": sides,
-        "brief": brief.data,
+        "brief": {"url": _brief_url(a, b, since, until)},
     }
     title = f"{names.get(a) or a} and {names.get(b) or b}"
-    extra = {"chart": timeline_chart(periods, by, turning), "brief_html": brief.html}
+    extra = {"chart": timeline_chart(periods, by, turning)}
     return Page("dyad.html", title, data, extra)
+
+
+def _brief_url(a: str, b: str, since: date | None, until: date | None) -> str:
+    days = "&".join(f"{k}={v}" for k, v in (("since", since), ("until", until)) if v)
+    return f"/dyad/{a}/{b}/brief" + (f"?{days}" if days else "")
 
 
 def names_of(cur: duckdb.DuckDBPyConnection, codes: list[str]) -> dict[str, str]:
