@@ -58,6 +58,7 @@ class Chart:
     g_ticks: list[tuple[float, str]] = field(default_factory=list)
     x_ticks: list[tuple[float, str]] = field(default_factory=list)
     marks: list[Mark] = field(default_factory=list)
+    breaks: list[float] = field(default_factory=list)  # where the axis skips empty periods
     legend: tuple[tuple[str, str, str], ...] = QUADS
 
 
@@ -103,6 +104,9 @@ def timeline_chart(rows: list[dict[str, Any]], by: str, turning: list[dict[str, 
         chart.y_ticks.append((round(y_of(count), 2), str(count)))
     for value in (-10, -5, 0, 5, 10):
         chart.g_ticks.append((round(g_of(value), 2), f"{value:+d}" if value else "0"))
+    for i in range(1, len(slots)):
+        if slots[i] != _next(slots[i - 1], by):
+            chart.breaks.append(round(LEFT + i * step, 2))
     every = max(1, round(len(slots) / 8))
     for i in range(0, len(slots), every):
         chart.x_ticks.append((round(LEFT + (i + 0.5) * step, 2), _label(slots[i], by)))

@@ -78,16 +78,19 @@ def event_rows(
     return pager.rows(fetch(cur, sql, [*where.params, *pager.sql()[1]]))
 
 
-def quote_rows(cur: duckdb.DuckDBPyConnection, where: Where, pager: Pager) -> Rows:
-    """A page of quotes with their speakers' names and their articles. The page is cut
-    before the speakers' names are joined (the entities are the largest table)."""
+def quote_rows(
+    cur: duckdb.DuckDBPyConnection, where: Where, pager: Pager, articles: str = "articles"
+) -> Rows:
+    """A page of quotes with their speakers' names and their articles (``articles``: the
+    table of the articles to look in, with their ``title`` and ``published_day``). The page
+    is cut before the speakers' names are joined (the entities are the largest table)."""
     where.add("NOT q.duplicate")
     limit, extra = pager.sql()
     sql = (
         "SELECT p.*, en.name AS speaker_name FROM ("
         " SELECT q.article_id, q.quote_id, q.text, q.kind, q.speaker, q.speaker_actor,"
         " q.speaker_text, q.cue, q.date, q.start_char, q.end_char, a.title, a.published_day"
-        f" FROM quotes q JOIN articles a USING (article_id){where.sql()}"
+        f" FROM quotes q JOIN {articles} a USING (article_id){where.sql()}"
         f" ORDER BY a.published_day DESC NULLS LAST, q.article_id, q.start_char{limit}) p"
         " LEFT JOIN entities en ON en.article_id = p.article_id AND en.entity_id = p.speaker"
         " ORDER BY p.published_day DESC NULLS LAST, p.article_id, p.start_char"
@@ -95,17 +98,19 @@ def quote_rows(cur: duckdb.DuckDBPyConnection, where: Where, pager: Pager) -> Ro
     return pager.rows(fetch(cur, sql, [*where.params, *extra]))
 
 
-def stance_rows(cur: duckdb.DuckDBPyConnection, where: Where, pager: Pager) -> Rows:
-    """A page of stances, each with the quote it rests on (when it rests on one)."""
+def stance_rows(
+    cur: duckdb.DuckDBPyConnection, where: Where, pager: Pager, articles: str = "articles"
+) -> Rows:
+    """A page of stances, each with the quote it rests on (when it rests on one); as
+    ``quote_rows`` for ``articles``."""
     where.add("NOT coalesce(s.duplicate, false)")
     limit, extra = pager.sql()
     sql = (
-        "SELECT p.*, q.text AS quote, a.title FROM ("
+        "SELECT p.*, q.text AS quote FROM ("
         " SELECT s.article_id, s.stance_id, s.actor, s.actor_code, s.actor_name, s.issue,"
         " s.position, s.sentence, s.start_char, s.end_char, s.speaker_role, s.day,"
-        f" s.quote_id, s.event_id FROM stances s{where.sql()}"
-        f" ORDER BY s.day DESC NULLS LAST, s.article_id, s.start_char{limit}) p"
-        " JOIN articles a USING (article_id)"
+        f" s.quote_id, s.event_id, a.title FROM stances s JOIN {articles} a USING (article_id)"
+        f"{where.sql()} ORDER BY s.day DESC NULLS LAST, s.article_id, s.start_char{limit}) p"
         " LEFT JOIN quotes q ON q.article_id = p.article_id AND q.quote_id = p.quote_id"
         " ORDER BY p.day DESC NULLS LAST, p.article_id, p.start_char"
     )

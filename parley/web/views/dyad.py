@@ -134,8 +134,9 @@ def _dyad_articles(cur: duckdb.DuckDBPyConnection, a: str, b: str) -> None:
     quotes and stances are read from these, and scanning the events once is what costs."""
     clause, params = side_clause("e.source_actor", "e.target_actor", a, b)
     cur.execute(
-        "CREATE OR REPLACE TEMP TABLE dyad_articles AS SELECT DISTINCT e.article_id"
-        f" FROM events e WHERE NOT e.duplicate AND {clause}",
+        "CREATE OR REPLACE TEMP TABLE dyad_articles AS"
+        " SELECT article_id, title, published_day FROM articles WHERE article_id IN"
+        f" (SELECT e.article_id FROM events e WHERE NOT e.duplicate AND {clause})",
         params,
     )
 
@@ -150,20 +151,19 @@ def _side(
     key: str,
 ) -> dict[str, Rows | None]:
     """One side's stances and quotes, in articles reporting an event between the sides."""
-    relevant = "{alias}.article_id IN (SELECT article_id FROM dyad_articles)"
     size = min(web.settings.page_size, 10)
     quotes_where = Where()
     quotes_where.add("starts_with(q.speaker_actor, ?)", side)
-    quotes_where.add(relevant.format(alias="q"))
     quotes_where.days("a.published_day", since, until)
-    quotes = quote_rows(cur, quotes_where, Pager.of(request, f"{key}_quotes_page", size))
+    pager = Pager.of(request, f"{key}_quotes_page", size)
+    quotes = quote_rows(cur, quotes_where, pager, "dyad_articles")
     stances = None
     if web.store.has("stances"):
         stances_where = Where()
         stances_where.add("starts_with(s.actor_code, ?)", side)
-        stances_where.add(relevant.format(alias="s"))
         stances_where.days("s.day", since, until)
-        stances = stance_rows(cur, stances_where, Pager.of(request, f"{key}_stances_page", size))
+        pager = Pager.of(request, f"{key}_stances_page", size)
+        stances = stance_rows(cur, stances_where, pager, "dyad_articles")
     return {"quotes": quotes, "stances": stances}
 
 
