@@ -7,7 +7,8 @@ Parley's schema has them, event clusters (the events of one dyad, CAMEO root and
 stances. Then times each page as a request through the app in this process (Starlette's
 test client: routing, the queries, the template), one warm-up and the median of 7, wall and
 CPU time (DuckDB's threads included). Goals: the dyad page under 300 ms, the overview under
-500 ms. The dyad's brief is its own page, which the dyad page fetches after itself. Writes a table and ``bench/out/bench_serve.json``.
+500 ms. The dyad's brief is its own page, which the dyad page fetches after itself. Writes a
+table and ``bench/out/bench_serve.json``.
 
 Usage:
     .venv/bin/python bench/bench_serve.py [--events 1000000] [--folder DIR] [--index]
