@@ -13,6 +13,7 @@ from typing import Any
 
 import duckdb
 
+from parley.store.clusters import _OUTLET as _CLUSTER_OUTLET
 from parley.web.pages import Pager, Rows, fetch
 
 __all__ = [
@@ -24,11 +25,9 @@ __all__ = [
     "stance_rows",
 ]
 
-# An article's outlet: its publisher, else its URL's host (without www.).
-OUTLET = (
-    "coalesce(a.publisher, nullif(regexp_extract(a.url,"
-    " '^[A-Za-z][A-Za-z0-9+.-]*://(?:www\\.)?([^/:?#]+)', 1), ''))"
-)
+# An article's outlet (of ``articles a``), as the clusters count outlets: its publisher, else
+# its URL's host, else its source file's name.
+OUTLET = _CLUSTER_OUTLET
 
 EVENT_COLUMNS = (
     "e.article_id, e.event_id, e.day, e.date, e.date_source, e.source_actor, e.source_text,"
