@@ -61,20 +61,38 @@ def side_clause(source: str, target: str, a: str, b: str) -> tuple[str, list[str
     return f"({one_way} OR {one_way})", [a, b, b, a]
 
 
+def with_articles(
+    cur: duckdb.DuckDBPyConnection, rows: list[dict[str, Any]], key: str = "article_id"
+) -> list[dict[str, Any]]:
+    """``rows`` with their articles' ``title`` and ``published_day``, looked up by id through
+    the articles' index (a join would read the id of every stored article)."""
+    ids = sorted({row[key] for row in rows if row.get(key)})
+    found = {}
+    if ids:
+        found = {
+            aid: (title, day)
+            for aid, title, day in cur.execute(
+                "SELECT article_id, title, published_day FROM articles WHERE article_id = ANY(?)",
+                [ids],
+            ).fetchall()
+        }
+    for row in rows:
+        row["title"], row["published_day"] = found.get(row.get(key), (None, None))
+    return rows
+
+
 def event_rows(
     cur: duckdb.DuckDBPyConnection, where: Where, pager: Pager, order: str = "e.day DESC"
 ) -> Rows:
-    """A page of events (near-duplicates left out) with their articles' titles. The page is
-    cut before the join, so a store of millions of events joins only one page."""
+    """A page of events (near-duplicates left out) with their articles' titles, looked up
+    for that page only."""
     where.add("NOT e.duplicate")
+    limit, extra = pager.sql()
     sql = (
-        f"SELECT {EVENT_COLUMNS.replace('e.', 'p.')}, a.title, a.published_day FROM"
-        f" (SELECT {EVENT_COLUMNS} FROM events e{where.sql()}"
-        f" ORDER BY {order} NULLS LAST, e.article_id, e.event_id{pager.sql()[0]}) p"
-        " JOIN articles a USING (article_id)"
-        f" ORDER BY {order.replace('e.', 'p.')} NULLS LAST, p.article_id, p.event_id"
+        f"SELECT {EVENT_COLUMNS} FROM events e{where.sql()}"
+        f" ORDER BY {order} NULLS LAST, e.article_id, e.event_id{limit}"
     )
-    return pager.rows(fetch(cur, sql, [*where.params, *pager.sql()[1]]))
+    return pager.rows(with_articles(cur, fetch(cur, sql, [*where.params, *extra])))
 
 
 def quote_rows(

@@ -21,7 +21,14 @@ from parley.store.turning import Period, turning_points
 from parley.web.chart import timeline_chart
 from parley.web.pages import Page, Pager, Rows, actor_code, choice_param, day_param, fetch
 from parley.web.state import Web
-from parley.web.views.common import Where, event_rows, quote_rows, side_clause, stance_rows
+from parley.web.views.common import (
+    Where,
+    event_rows,
+    quote_rows,
+    side_clause,
+    stance_rows,
+    with_articles,
+)
 
 __all__ = ["dyad", "names_of"]
 
@@ -117,15 +124,17 @@ def _clusters(
     where.add("NOT coalesce(c.duplicate, false)")
     sort = "n_articles DESC, day DESC" if order == "reports" else "day DESC, n_articles"
     limit, extra = pager.sql()
-    # The page is cut before the best reports' titles are joined: a dyad may hold
-    # hundreds of thousands of clusters.
+    # The best reports' titles are looked up for the page only: a dyad may hold hundreds of
+    # thousands of clusters.
     sql = (
-        f"SELECT p.*, a.title AS best_title FROM (SELECT {CLUSTER_COLUMNS}"
-        f" FROM event_clusters c{where.sql()} ORDER BY {sort} NULLS LAST, cluster_id{limit}) p"
-        " LEFT JOIN articles a ON a.article_id = p.best_article_id"
-        f" ORDER BY {sort} NULLS LAST, p.cluster_id"
+        f"SELECT {CLUSTER_COLUMNS} FROM event_clusters c{where.sql()}"
+        f" ORDER BY {sort} NULLS LAST, cluster_id{limit}"
     )
-    return pager.rows(fetch(cur, sql, [*where.params, *extra]))
+    rows = with_articles(cur, fetch(cur, sql, [*where.params, *extra]), "best_article_id")
+    for row in rows:
+        row["best_title"] = row.pop("title")
+        row.pop("published_day")
+    return pager.rows(rows)
 
 
 def _dyad_articles(cur: duckdb.DuckDBPyConnection, a: str, b: str) -> None:
