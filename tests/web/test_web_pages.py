@@ -216,8 +216,9 @@ def test_web_search_ranked_filters_and_fallback(client: Any, web_store: Any, tmp
         == A2
     )
     assert client.get("/search.json?q=door&actor=PRK").json()["quotes"]["rows"] == []
-    html = client.get("/search?q=sanctions").text
+    html = client.get("/search?q=sanctions&actor=prk&outlet=wire").text
     assert "<mark>sanctions</mark>" in html or "<mark>Sanctions</mark>" in html
+    assert 'name="actor" value="PRK"' in html and 'name="outlet" value="wire"' in html
 
     import shutil
 
