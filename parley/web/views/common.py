@@ -20,9 +20,11 @@ __all__ = [
     "OUTLET",
     "Where",
     "event_rows",
+    "prefix_ranges",
     "quote_rows",
     "side_clause",
     "stance_rows",
+    "with_articles",
 ]
 
 # An article's outlet (of ``articles a``), as the clusters count outlets: its publisher, else
@@ -59,6 +61,16 @@ def side_clause(source: str, target: str, a: str, b: str) -> tuple[str, list[str
     """Rows between actors ``a`` and ``b`` (code prefixes) in either direction."""
     one_way = f"(starts_with({source}, ?) AND starts_with({target}, ?))"
     return f"({one_way} OR {one_way})", [a, b, b, a]
+
+
+def prefix_ranges(column: str, *prefixes: str) -> tuple[str, list[str]]:
+    """``column`` starts with one of ``prefixes``, written as ranges (``>= 'USA' AND <
+    'USB'``): DuckDB pushes comparisons into the table scan and reads the other columns only
+    for rows that pass, where ``starts_with`` is applied after every column was read. Codes
+    are letters and digits, so the next character always exists."""
+    ranges = [f"({column} >= ? AND {column} < ?)" for _ in prefixes]
+    params = [bound for p in prefixes for bound in (p, p[:-1] + chr(ord(p[-1]) + 1))]
+    return "(" + " OR ".join(ranges) + ")", params
 
 
 def with_articles(

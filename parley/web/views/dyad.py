@@ -24,6 +24,7 @@ from parley.web.state import Web
 from parley.web.views.common import (
     Where,
     event_rows,
+    prefix_ranges,
     quote_rows,
     side_clause,
     stance_rows,
@@ -118,6 +119,8 @@ def _clusters(
     pager: Pager,
 ) -> Rows:
     where = Where()
+    for column in ("c.source_actor", "c.target_actor"):
+        where.add(*_flat(prefix_ranges(column, a, b)))  # the scan skips other dyads early
     clause, params = side_clause("c.source_actor", "c.target_actor", a, b)
     where.add(clause, *params)
     where.days("c.day", since, until)
@@ -135,6 +138,10 @@ def _clusters(
         row["best_title"] = row.pop("title")
         row.pop("published_day")
     return pager.rows(rows)
+
+
+def _flat(pair: tuple[str, list[str]]) -> tuple[str, ...]:
+    return (pair[0], *pair[1])
 
 
 def _dyad_articles(cur: duckdb.DuckDBPyConnection, a: str, b: str) -> None:
