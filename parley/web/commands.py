@@ -66,6 +66,7 @@ def serve(
         hosts = ("*",)
     settings = Settings(db=db, allow_store=allow_store, analyze_timeout=analyze_timeout,
                         upload_limit=upload_limit, hosts=hosts)  # fmt: skip
+    _check_address(host, port)
     app = create_app(settings)  # opens the store first: a bad --db fails before listening
     shown = f"[{host}]" if ":" in host else host
     typer.echo(f"parley: serving {db} at http://{shown}:{port}/ (Ctrl-C to stop)", err=True)
@@ -91,6 +92,22 @@ def index(db: DbOption = Path(DEFAULT_DB)) -> None:
         con.close()
     typer.echo(f"parley: indexed {row[0] if row else 0:,} articles and "
                f"{quotes[0] if quotes else 0:,} quotes in {db}", err=True)  # fmt: skip
+
+
+def _check_address(host: str, port: int) -> None:
+    """One line, not uvicorn's exit, when the address cannot be listened on."""
+    import socket
+
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    with socket.socket(family, socket.SOCK_STREAM) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind((host.strip("[]"), port))
+        except OSError as err:
+            raise InputError(
+                f"cannot listen on {host} port {port} ({err.strerror or err}): "
+                "give another --port or --host"
+            ) from None
 
 
 def _loopback(host: str) -> bool:

@@ -128,7 +128,16 @@ def test_web_serve_warns_off_loopback(monkeypatch: pytest.MonkeyPatch, web_store
     assert "warning: serving on 0.0.0.0" in wide.output
     missing = runner.invoke(app, ["serve", "--db", str(web_store.parent / "none.duckdb")])
     assert missing.exit_code != 0
-    assert len(calls) == 2  # a store that cannot be opened is never served
+    import socket
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = str(taken.getsockname()[1])
+        busy = runner.invoke(app, ["serve", "--db", str(web_store), "--port", port])
+    assert busy.exit_code != 0  # parley's main() makes an InputError exit 2 with its one line
+    assert "cannot listen on 127.0.0.1 port" in str(busy.exception)
+    assert len(calls) == 2  # a store that cannot be opened, or a port in use: never served
 
 
 def test_web_index_command_builds_the_search_index(tmp_path: Path, web_store: Path) -> None:
