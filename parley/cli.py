@@ -352,3 +352,8 @@ _register_stances(app)
 from parley.brief.commands import register as _register_brief  # noqa: E402
 
 _register_brief(app)
+
+# The dashboard's commands (serve, index): parley/web/commands.py.
+from parley.web.commands import register as _register_web  # noqa: E402
+
+_register_web(app)

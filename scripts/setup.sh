@@ -32,3 +32,14 @@ if [[ ! -f "$stamp" ]]; then
     --no-build-isolation --editable .
   touch "$stamp"
 fi
+# The dashboard's browser tests drive Debian's chromium (Playwright's own browser download is
+# not reachable here): install it with the test tools when it is missing. Without it (no root,
+# no apt) those tests skip and say why.
+if [[ "${1:-}" == "--dev" && ! -x /usr/bin/chromium ]]; then
+  if [[ "$(id -u)" == 0 ]] && command -v apt-get >/dev/null; then
+    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium) \
+      >/dev/null || echo "setup: chromium could not be installed: browser tests will skip" >&2
+  else
+    echo "setup: /usr/bin/chromium is missing (apt-get install chromium): browser tests will skip" >&2
+  fi
+fi

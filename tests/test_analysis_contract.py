@@ -88,6 +88,7 @@ def test_analysis_public_api_all_is_complete() -> None:
         "datafiles",
         "pipeline",
         "resources",
+        "web",
     }
     assert public - modules - {"annotations"} <= set(parley.__all__)
     for name in parley.__all__:

@@ -99,6 +99,10 @@ def ingest_items(
             status = "done"
         finally:
             writer.finish(status)
+        if status == "done":
+            from parley.store.search import build_index
+
+            build_index(con)  # full-text search (parley.store.search); a snapshot, so rebuilt
         return writer.counts
     finally:
         con.close()

@@ -47,7 +47,9 @@ def rollup_select(source: str, where: str = "", sign: int = 1) -> str:
     """The rollup rows of the events in ``source``, as one SELECT that DuckDB and Spark SQL
     both run (the Spark engine writes ``event_months`` with it)."""
     return (
-        f"SELECT CAST(date_trunc('month', day) AS DATE) AS month, {_KEY},"
+        # CAST(day AS DATE): a batch whose events are all undated arrives as an Arrow column
+        # of nulls, which date_trunc cannot type.
+        f"SELECT CAST(date_trunc('month', CAST(day AS DATE)) AS DATE) AS month, {_KEY},"
         f" {sign} * count(*) AS events, {sign} * sum(goldstein) AS goldstein_sum,"
         f" {sign} * count(goldstein) AS goldstein_n"
         f" FROM {source} WHERE day IS NOT NULL{where} GROUP BY ALL"
