@@ -338,8 +338,9 @@ from parley.store.cluster_commands import register as _register_clusters  # noqa
 
 _register_clusters(app)
 
-# Training the quote attribution model: parley/quotes/commands.py.
-from parley.quotes.commands import register as _register_training  # noqa: E402
+# Training the quote attribution model: parley/cli_train.py (outside the quotes package,
+# so importing the CLI imports no stage).
+from parley.cli_train import register as _register_training  # noqa: E402
 
 _register_training(app)
 
