@@ -23,7 +23,8 @@ import duckdb
 from parley.brief.cite import ELLIPSIS, fold
 from parley.brief.model import Brief, Citation, Sentence
 
-_QUOTED = re.compile(r"“(?:[^“”]|“[^“”]*”)*”")
+# From the first opening mark to the last closing one: quoted speech may nest marks unevenly.
+_QUOTED = re.compile(r"“.*”", re.S)
 _DATE = re.compile(r"\b\d{4}-\d{2}(?:-\d{2})?\b")
 _CODE = re.compile(r"\((?:CAMEO [0-9]+|[A-Z]{3}[A-Z0-9]*)\)")
 _NUMBER = re.compile(r"[+-]?\d[\d,]*(?:\.\d+)?")
