@@ -1,6 +1,6 @@
 """The Spark engine on ``local[2]``: the same documents give the same rows as the local engine
 (ingest times aside), poisoned documents become failure rows, a re-run over the same output
-adds nothing, and a run with new documents merges as the local store would.
+adds nothing new but the new documents, merged as the local store merges them.
 
 One SparkSession for the module (starting Spark costs seconds); skipped, with the reason,
 where PySpark or Java is missing.
@@ -68,17 +68,30 @@ def corpus_records(count: int, start: int = 1) -> list[dict[str, Any]]:
     return out
 
 
-def local_store(specs: list[Path], db: Path) -> Any:
+def local_store(specs: list[Path], db: Path, config: Config) -> Any:
     """One run of the local engine over the sources into ``db``; its counts."""
-    return ingest([str(p) for p in specs], db, config=Config(), corpus=CorpusOptions(),
-                  options=IngestOptions(), pipeline=default_pipeline(Config()))  # fmt: skip
+    return ingest([str(p) for p in specs], db, config=config, corpus=CorpusOptions(),
+                  options=IngestOptions(), pipeline=default_pipeline(config))  # fmt: skip
 
 
-def spark_run(specs: list[Path], out: Path, **options: Any) -> Any:
+def spark_run(specs: list[Path], out: Path, config: Config) -> Any:
     return ingest_spark(
-        [str(p) for p in specs], spark=SparkOptions(str(out), partitions=4), config=Config(),
-        corpus=CorpusOptions(), options=IngestOptions(**options),
+        [str(p) for p in specs], spark=SparkOptions(str(out), partitions=4), config=config,
+        corpus=CorpusOptions(), options=IngestOptions(),
     )  # fmt: skip
+
+
+# The user's own knowledge (shipped to the executors): an envoy of a country made up here.
+KNOWLEDGE = (
+    "name\taliases\tkind\tcode\tcountry\tsector\troles\tstart\tend\n"
+    "Arlo Venn\tA. Venn\tperson\tPRTGOV\tPRT\tGOV\tEnvoy\t\t\n"
+)
+ENVOY = {
+    "id": "envoy", "date": "2031-02-11", "title": "Envoy visits Oslo",
+    "url": "https://news.example.org/envoy",
+    "text": "Arlo Venn met the foreign minister of Norway in Oslo on Tuesday. Venn said the "
+    "two governments would sign a fishing agreement in March.",
+}  # fmt: skip
 
 
 def attached(out: Path, db: Path) -> Path:
@@ -175,34 +188,46 @@ def fifty(spark: Session, tmp_path_factory: pytest.TempPathFactory) -> dict[str,
     rows: list[Any] = list(corpus_records(50))
     rows.insert(10, "{this line is not JSON")
     rows.insert(20, dict(rows[5]))  # the same record again: the first one wins
+    rows.insert(30, ENVOY)
     specs = [write_jsonl(folder / "corpus.jsonl", rows), *_poisoned(folder)]
+    (folder / "actors.tsv").write_text(KNOWLEDGE, encoding="utf-8")
+    config = Config(knowledge=(folder / "actors.tsv",))
     out = folder / "out"
     killer = WorkerKiller()
     killer.start()
     try:
-        counts = spark_run(specs, out)
+        counts = spark_run(specs, out, config)
     finally:
         killer.done.set()
         killer.join()
     local = folder / "local.duckdb"
     return {
         "specs": specs, "out": out, "counts": counts, "killed": killer.killed,
-        "failed_tasks": _failed_tasks(spark), "local": local,
-        "local_counts": local_store(specs, local),
+        "failed_tasks": _failed_tasks(spark), "local": local, "config": config,
+        "local_counts": local_store(specs, local, config),
         "spark": attached(out, folder / "spark.duckdb"),
     }  # fmt: skip
 
 
 def test_spark_same_rows_as_the_local_engine(fifty: dict[str, Any]) -> None:
     local, spark = dump(fifty["local"]), dump(fifty["spark"])
-    assert len(local["articles"]) == 53  # 50 records, two good pages, one good line
+    assert len(local["articles"]) == 54  # 51 records, two good pages, one good line
     assert any(row for row in local["articles"] if row[-7] is not None), "no near-duplicate"
     for table in local:
         assert spark[table] == local[table], table
     counts, expected = fifty["counts"], fifty["local_counts"]
-    assert counts.ingested == expected.ingested == 53
+    assert counts.ingested == expected.ingested == 54
     assert (counts.present, counts.failed) == (expected.present, expected.failed)
     assert counts.duplicates == expected.duplicates > 0
+
+
+def test_spark_user_knowledge_reaches_the_executors(fifty: dict[str, Any]) -> None:
+    con = duckdb.connect(str(fifty["spark"]), read_only=True)
+    try:
+        found = con.execute("SELECT DISTINCT actor FROM entities WHERE name = 'Arlo Venn'")
+        assert found.fetchall() == [("PRTGOV",)]
+    finally:
+        con.close()
 
 
 def test_spark_poisoned_documents_are_failure_rows(fifty: dict[str, Any]) -> None:
@@ -266,16 +291,27 @@ def _type(name: str) -> str:
     return name.replace("TIMESTAMP WITH TIME ZONE", "TIMESTAMPTZ")
 
 
-def test_spark_rerun_over_the_same_output_adds_nothing(
+def test_spark_rerun_over_the_same_output_adds_only_new_documents(
     fifty: dict[str, Any], tmp_path: Path
 ) -> None:
+    """The same sources again with more beside them: what was stored is present, the new
+    documents merge into their months (some new, some already stored) as the local store
+    does when the same command runs again."""
+    more = write_jsonl(tmp_path / "more.jsonl", corpus_records(12, start=46))  # 46-50 known
+    specs = [*fifty["specs"], more]
     out = tmp_path / "out"
     shutil.copytree(fifty["out"], out)
-    counts = spark_run(fifty["specs"], out)
-    assert counts.ingested == 0
-    assert counts.present == fifty["counts"].ingested + fifty["counts"].present
-    again = tmp_path / "again.duckdb"
-    assert dump(attached(out, again)) == dump(fifty["spark"])
+    counts = spark_run(specs, out, fifty["config"])
+    local = tmp_path / "local.duckdb"
+    shutil.copy(fifty["local"], local)
+    expected = local_store(specs, local, fifty["config"])
+    assert counts.ingested == expected.ingested == 7
+    assert counts.present == expected.present
+    assert counts.failed == expected.failed
+    again = attached(out, tmp_path / "spark.duckdb")
+    stored = dump(again)
+    assert stored == dump(local)
+    assert len(stored["articles"]) == len({row[1] for row in stored["articles"]}) == 61
     con = duckdb.connect(str(again), read_only=True)
     try:
         assert con.execute("SELECT count(*) FROM runs").fetchone() == (2,)
@@ -283,24 +319,10 @@ def test_spark_rerun_over_the_same_output_adds_nothing(
         con.close()
 
 
-def test_spark_new_documents_merge_as_the_local_store(
-    fifty: dict[str, Any], tmp_path: Path
-) -> None:
-    more = write_jsonl(tmp_path / "more.jsonl", corpus_records(12, start=46))  # 46-50 known
-    out = tmp_path / "out"
-    shutil.copytree(fifty["out"], out)
-    counts = spark_run([more], out)
-    local = tmp_path / "local.duckdb"
-    shutil.copy(fifty["local"], local)
-    expected = local_store([more], local)
-    assert (counts.ingested, counts.present) == (expected.ingested, expected.present) == (7, 5)
-    assert dump(attached(out, tmp_path / "spark.duckdb")) == dump(local)
-
-
 def test_spark_missing_input_is_one_error_before_the_job(spark: Session, tmp_path: Path) -> None:
     from parley.errors import SourceNotFound
 
     present = write_jsonl(tmp_path / "a.jsonl", corpus_records(1))
     with pytest.raises(SourceNotFound, match="nothing-here.jsonl: no such file"):
-        spark_run([present, tmp_path / "nothing-here.jsonl"], tmp_path / "out")
+        spark_run([present, tmp_path / "nothing-here.jsonl"], tmp_path / "out", Config())
     assert not (tmp_path / "out" / "articles").exists()
