@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import gzip
 import importlib.util
+import itertools
 import json
 import os
 import shutil
@@ -137,19 +138,26 @@ class WorkerKiller(threading.Thread):
 
 
 def _busy_workers() -> list[int]:
-    daemons, cpu = set(), {}
+    """Forked Python workers with the model loaded that used the CPU through a whole second
+    (the analysis keeps a worker busy for many seconds; the later small tasks do not)."""
+    daemons = set()
     for stat in Path("/proc").glob("[0-9]*/cmdline"):
         try:
             if b"pyspark.daemon" in stat.read_bytes():
                 daemons.add(int(stat.parent.name))
         except OSError:
             continue
-    for pid in daemons:
-        fields = _stat(pid)
-        if fields and int(fields[1]) in daemons and _rss_mib(pid) > 300:
-            cpu[pid] = int(fields[11]) + int(fields[12])
-    time.sleep(0.3)
-    return [p for p, used in cpu.items() if (f := _stat(p)) and int(f[11]) + int(f[12]) > used]
+    workers = [p for p in daemons if (f := _stat(p)) and int(f[1]) in daemons and _rss_mib(p) > 300]
+    samples = []
+    for _ in range(3):
+        samples.append({p: _cpu(p) for p in workers})
+        time.sleep(0.5)
+    return [p for p in workers if all(b[p] > a[p] for a, b in itertools.pairwise(samples))]
+
+
+def _cpu(pid: int) -> int:
+    fields = _stat(pid)
+    return int(fields[11]) + int(fields[12]) if fields else -1
 
 
 def _stat(pid: int) -> list[str] | None:
