@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import gzip
 import importlib.util
+import io
 import itertools
 import json
 import os
@@ -102,7 +103,7 @@ def attached(out: Path, db: Path) -> Path:
 
 def _poisoned(folder: Path) -> list[Path]:
     """Files that cannot all be read: a binary page, an empty one, a gzip cut short, lines
-    that are no records; beside them good pages, one of them gzip'd HTML."""
+    that are no records; beside them good pages, one of them gzip'd HTML, and a WARC file."""
     pages = folder / "pages"
     pages.mkdir()
     (pages / "a-good.txt").write_text(STORIES[0] + "\n", encoding="utf-8")
@@ -116,7 +117,30 @@ def _poisoned(folder: Path) -> list[Path]:
     broken = gzip.compress("\n".join(records).encode())
     (folder / "cut.jsonl.gz").write_bytes(broken[: len(broken) // 2])  # gzip cut short
     bad = write_jsonl(folder / "bad.jsonl", ['["a list"]', {"id": "x", "text": " "}, records[0]])
-    return [pages, folder / "cut.jsonl.gz", bad]
+    return [pages, folder / "cut.jsonl.gz", bad, _warc(folder / "crawl.warc.gz")]
+
+
+def _warc(path: Path) -> Path:
+    """A gzip'd WARC file: two pages and an image between them (skipped)."""
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    page = "<html><head><title>{}</title></head><body><article><p>{}</p><p>{}</p></article>"
+    bodies = [
+        ("text/html; charset=utf-8", page.format("Quotas", STORIES[0], STORIES[3]).encode()),
+        ("image/png", b"\x89PNG not a page"),
+        ("text/html", page.format("Aid", STORIES[4], STORIES[7]).encode()),
+    ]
+    with path.open("wb") as stream:
+        writer = WARCWriter(stream, gzip=True)
+        for n, (kind, body) in enumerate(bodies):
+            headers = StatusAndHeaders("200 OK", [("Content-Type", kind)], protocol="HTTP/1.1")
+            record = writer.create_warc_record(
+                f"https://news.example.org/crawl/{n}", "response", payload=io.BytesIO(body),
+                http_headers=headers,
+            )  # fmt: skip
+            writer.write_record(record)
+    return path
 
 
 class WorkerKiller(threading.Thread):
@@ -219,12 +243,14 @@ def fifty(spark: Session, tmp_path_factory: pytest.TempPathFactory) -> dict[str,
 
 def test_spark_same_rows_as_the_local_engine(fifty: dict[str, Any]) -> None:
     local, spark = dump(fifty["local"]), dump(fifty["spark"])
-    assert len(local["articles"]) == 54  # 51 records, two good pages, one good line
-    assert any(row for row in local["articles"] if row[-7] is not None), "no near-duplicate"
+    # 51 records, two good pages, one good line, two pages of the WARC file
+    assert len(local["articles"]) == 56
+    assert sum(row[3].endswith("crawl.warc.gz") for row in local["articles"]) == 2
+    assert any(row[-5] is not None for row in local["articles"]), "no near-duplicate"
     for table in local:
         assert spark[table] == local[table], table
     counts, expected = fifty["counts"], fifty["local_counts"]
-    assert counts.ingested == expected.ingested == 54
+    assert counts.ingested == expected.ingested == 56
     assert (counts.present, counts.failed) == (expected.present, expected.failed)
     assert counts.duplicates == expected.duplicates > 0
 
@@ -319,7 +345,7 @@ def test_spark_rerun_over_the_same_output_adds_only_new_documents(
     again = attached(out, tmp_path / "spark.duckdb")
     stored = dump(again)
     assert stored == dump(local)
-    assert len(stored["articles"]) == len({row[1] for row in stored["articles"]}) == 61
+    assert len(stored["articles"]) == len({row[1] for row in stored["articles"]}) == 63
     con = duckdb.connect(str(again), read_only=True)
     try:
         assert con.execute("SELECT count(*) FROM runs").fetchone() == (2,)
