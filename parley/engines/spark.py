@@ -34,8 +34,8 @@ from typing import Any
 
 from parley.config import Config
 from parley.engines.spark_session import Session, ship_files, start_session
-from parley.engines.spark_tables import MONTH_TABLES, PARTITION, Output, coercer, spark_ddl
-from parley.engines.spark_tasks import AnalyzeItems, ReadFiles, RunInfo
+from parley.engines.spark_tables import MONTH_TABLES, PARTITION, Output, spark_ddl
+from parley.engines.spark_tasks import AnalyzeItems, ReadFiles, RunInfo, rows_of
 from parley.errors import PARLEY_FAILURES, EngineError
 from parley.sources.corpus import CorpusOptions
 from parley.store.ingest import IngestOptions, config_hash
@@ -191,8 +191,7 @@ class _Run:
 
     # ---------------------------------------------------------------------- deciding ---
     def _frame(self, tagged: Any, table: str) -> Any:
-        coerce = coercer(table)
-        rows = tagged.filter(lambda t: t[0] == table).map(lambda t: (*coerce(t[2]), list(t[1])))
+        rows = tagged.filter(lambda t: t[0] == table).flatMap(rows_of)
         schema = spark_ddl(table, [f"`{ORDER}` array<bigint>"])
         return self.spark.createDataFrame(rows, schema, verifySchema=False)
 

@@ -7,7 +7,8 @@ document becomes the same rows on either engine.
 - ``ReadFiles``: (file URI, bytes) pairs -> (key, (order, item)): every item the corpus
   readers find in the file, keyed by its content hash (a read failure by its place, so it is
   never merged with another). ``order`` is (argument, file, item) numbers: input order.
-- ``AnalyzeItems``: the keyed items of a partition -> tagged rows ``(table, order, row)``,
+- ``AnalyzeItems``: the keyed items of a partition -> ``(table, rows)``, each batch's rows of
+  a table pickled together (``rows_of`` reads them; each row ends with its order),
   through ``analyze_batches`` and the process's one pipeline (rebuilt from the ``Config``
   once per Python worker). A document that cannot be read, analysed or turned into rows is
   a ``failures`` row: a poisoned document never fails the job.
@@ -15,19 +16,21 @@ document becomes the same rows on either engine.
 
 from __future__ import annotations
 
+import pickle
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
 from parley.config import Config
+from parley.engines.spark_tables import coercer
 from parley.errors import INTERNAL_ERROR
 from parley.sources import Document
 from parley.sources.corpus import CorpusOptions, ReadFailure, StoredAnalysis, iter_bytes
 from parley.store.rows import CHILD_COLUMNS, Row, article_row, child_rows
 from parley.store.writer import Failed, Stored, article_info, failure_row
 
-__all__ = ["AnalyzeItems", "FileInfo", "Keyed", "ReadFiles", "Tagged", "item_key"]
+__all__ = ["AnalyzeItems", "FileInfo", "Keyed", "ReadFiles", "Tagged", "item_key", "rows_of"]
 
 Order = tuple[int, ...]
 Item = Document | ReadFailure | StoredAnalysis
@@ -73,8 +76,12 @@ class ReadFiles:
         from parley.sources.decode import CodecTables
 
         codecs = CodecTables.load()  # once per partition
+        by_path = {_path_of(uri): info for uri, info in self.files.items()}
         for uri, data in pairs:
-            yield from read_file(self.files[uri], bytes(data), self.options, codecs)
+            # Spark names a file as the listing did; by its path alone should a file system
+            # spell its authority otherwise.
+            info = self.files.get(uri) or by_path[_path_of(uri)]
+            yield from read_file(info, bytes(data), self.options, codecs)
 
 
 @dataclass(frozen=True)
@@ -94,7 +101,7 @@ class AnalyzeItems:
     batch_size: int
     shipped: bool = True  # False: the paths are usable as they are (tests, one machine)
 
-    def __call__(self, keyed: Iterable[Keyed]) -> Iterator[Tagged]:
+    def __call__(self, keyed: Iterable[Keyed]) -> Iterator[tuple[str, bytes]]:
         from parley.engines.local import analyze_batches
 
         config = self.config
@@ -107,8 +114,15 @@ class AnalyzeItems:
         # one, built from the Config on first use and kept for the next partitions.
         batches = analyze_batches(config, items, batch_size=self.batch_size, unwrap=_document)
         for batch in batches:
+            tables: dict[str, list[tuple[Any, ...]]] = {}
             for (digest, order, item), result in batch:
-                yield from self._rows(order, item, digest, result)
+                for table, row_order, row in self._rows(order, item, digest, result):
+                    tables.setdefault(table, []).append((*row, list(row_order)))
+            # One element per table and batch, its rows pickled together: picking one
+            # table's rows out of the cached partition later unpickles only that table's.
+            for table, rows in tables.items():
+                coerce = coercer(table)
+                yield table, pickle.dumps([(*coerce(r[:-1]), r[-1]) for r in rows], protocol=5)
 
     def _rows(self, order: Order, item: Item, digest: str, result: Any) -> Iterator[Tagged]:
         from parley.store.ingest import outcome
@@ -122,6 +136,12 @@ class AnalyzeItems:
             made = Failed(source, position, "store", INTERNAL_ERROR, _describe(err))
             rows = list(_tagged(made, order, self.run))
         yield from rows
+
+
+def rows_of(element: tuple[str, bytes]) -> list[tuple[Any, ...]]:
+    """The rows an ``AnalyzeItems`` element holds (each with its document's order last)."""
+    rows: list[tuple[Any, ...]] = pickle.loads(element[1])
+    return rows
 
 
 def _tagged(made: Stored | Failed, order: Order, run: RunInfo) -> Iterator[Tagged]:
@@ -141,6 +161,12 @@ def _tagged(made: Stored | Failed, order: Order, run: RunInfo) -> Iterator[Tagge
         assert table in CHILD_COLUMNS
         for row in rows:
             yield table, order, row
+
+
+def _path_of(uri: str) -> str:
+    from urllib.parse import urlsplit
+
+    return urlsplit(uri).path
 
 
 def _document(hashed: tuple[str, Order, Item]) -> Document | None:

@@ -1,6 +1,6 @@
 """The Spark engine on ``local[2]``: the same documents give the same rows as the local engine
 (ingest times aside), poisoned documents become failure rows, a re-run over the same output
-adds nothing, and a run with new documents merges as the local store would.
+adds nothing new but the new documents, merged as the local store merges them.
 
 One SparkSession for the module (starting Spark costs seconds); skipped, with the reason,
 where PySpark or Java is missing.
@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import gzip
 import importlib.util
+import io
+import itertools
 import json
 import os
 import shutil
@@ -68,17 +70,30 @@ def corpus_records(count: int, start: int = 1) -> list[dict[str, Any]]:
     return out
 
 
-def local_store(specs: list[Path], db: Path) -> Any:
+def local_store(specs: list[Path], db: Path, config: Config) -> Any:
     """One run of the local engine over the sources into ``db``; its counts."""
-    return ingest([str(p) for p in specs], db, config=Config(), corpus=CorpusOptions(),
-                  options=IngestOptions(), pipeline=default_pipeline(Config()))  # fmt: skip
+    return ingest([str(p) for p in specs], db, config=config, corpus=CorpusOptions(),
+                  options=IngestOptions(), pipeline=default_pipeline(config))  # fmt: skip
 
 
-def spark_run(specs: list[Path], out: Path, **options: Any) -> Any:
+def spark_run(specs: list[Path], out: Path, config: Config) -> Any:
     return ingest_spark(
-        [str(p) for p in specs], spark=SparkOptions(str(out), partitions=4), config=Config(),
-        corpus=CorpusOptions(), options=IngestOptions(**options),
+        [str(p) for p in specs], spark=SparkOptions(str(out), partitions=4), config=config,
+        corpus=CorpusOptions(), options=IngestOptions(),
     )  # fmt: skip
+
+
+# The user's own knowledge (shipped to the executors): an envoy of a country made up here.
+KNOWLEDGE = (
+    "name\taliases\tkind\tcode\tcountry\tsector\troles\tstart\tend\n"
+    "Arlo Venn\tA. Venn\tperson\tPRTGOV\tPRT\tGOV\tEnvoy\t\t\n"
+)
+ENVOY = {
+    "id": "envoy", "date": "2031-02-11", "title": "Envoy visits Oslo",
+    "url": "https://news.example.org/envoy",
+    "text": "Arlo Venn met the foreign minister of Norway in Oslo on Tuesday. Venn said the "
+    "two governments would sign a fishing agreement in March.",
+}  # fmt: skip
 
 
 def attached(out: Path, db: Path) -> Path:
@@ -88,7 +103,7 @@ def attached(out: Path, db: Path) -> Path:
 
 def _poisoned(folder: Path) -> list[Path]:
     """Files that cannot all be read: a binary page, an empty one, a gzip cut short, lines
-    that are no records; beside them good pages, one of them gzip'd HTML."""
+    that are no records; beside them good pages, one of them gzip'd HTML, and a WARC file."""
     pages = folder / "pages"
     pages.mkdir()
     (pages / "a-good.txt").write_text(STORIES[0] + "\n", encoding="utf-8")
@@ -102,41 +117,79 @@ def _poisoned(folder: Path) -> list[Path]:
     broken = gzip.compress("\n".join(records).encode())
     (folder / "cut.jsonl.gz").write_bytes(broken[: len(broken) // 2])  # gzip cut short
     bad = write_jsonl(folder / "bad.jsonl", ['["a list"]', {"id": "x", "text": " "}, records[0]])
-    return [pages, folder / "cut.jsonl.gz", bad]
+    return [pages, folder / "cut.jsonl.gz", bad, _warc(folder / "crawl.warc.gz")]
+
+
+def _warc(path: Path) -> Path:
+    """A gzip'd WARC file: two pages and an image between them (skipped)."""
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    page = "<html><head><title>{}</title></head><body><article><p>{}</p><p>{}</p></article>"
+    bodies = [
+        ("text/html; charset=utf-8", page.format("Quotas", STORIES[0], STORIES[3]).encode()),
+        ("image/png", b"\x89PNG not a page"),
+        ("text/html", page.format("Aid", STORIES[4], STORIES[7]).encode()),
+    ]
+    with path.open("wb") as stream:
+        writer = WARCWriter(stream, gzip=True)
+        for n, (kind, body) in enumerate(bodies):
+            headers = StatusAndHeaders("200 OK", [("Content-Type", kind)], protocol="HTTP/1.1")
+            record = writer.create_warc_record(
+                f"https://news.example.org/crawl/{n}", "response", payload=io.BytesIO(body),
+                http_headers=headers,
+            )  # fmt: skip
+            writer.write_record(record)
+    return path
 
 
 class WorkerKiller(threading.Thread):
-    """Kills one of Spark's Python workers (SIGKILL) while it analyses: a forked child of
-    ``pyspark.daemon`` that has loaded the model and is using the CPU."""
+    """Kills Spark's Python workers (SIGKILL) while they analyse: forked children of
+    ``pyspark.daemon`` that have loaded the model and keep the CPU busy. A worker caught
+    between two tasks dies unnoticed (Spark starts another), so it kills again, up to five
+    times, until Spark's log shows a task lost to a crashed worker."""
 
-    def __init__(self) -> None:
+    def __init__(self, log: Path | None) -> None:
         super().__init__(daemon=True)
-        self.killed: int | None = None
+        self.log = log
+        self.killed: list[int] = []
         self.done = threading.Event()
 
     def run(self) -> None:
-        while not self.done.is_set() and self.killed is None:
-            for pid in _busy_workers():
+        while not self.done.is_set() and len(self.killed) < 5 and not self._task_lost():
+            for pid in _busy_workers()[:1]:
                 os.kill(pid, signal.SIGKILL)
-                self.killed = pid
-                break
+                self.killed.append(pid)
+                self.done.wait(3.0)  # time for Spark to notice and log it
             self.done.wait(0.2)
+
+    def _task_lost(self) -> bool:
+        if self.log is None or not self.log.exists():
+            return False
+        return "Python worker exited unexpectedly" in self.log.read_text(errors="replace")
 
 
 def _busy_workers() -> list[int]:
-    daemons, cpu = set(), {}
+    """Forked Python workers with the model loaded that used the CPU through a whole second
+    (the analysis keeps a worker busy for many seconds; the later small tasks do not)."""
+    daemons = set()
     for stat in Path("/proc").glob("[0-9]*/cmdline"):
         try:
             if b"pyspark.daemon" in stat.read_bytes():
                 daemons.add(int(stat.parent.name))
         except OSError:
             continue
-    for pid in daemons:
-        fields = _stat(pid)
-        if fields and int(fields[1]) in daemons and _rss_mib(pid) > 300:
-            cpu[pid] = int(fields[11]) + int(fields[12])
-    time.sleep(0.3)
-    return [p for p, used in cpu.items() if (f := _stat(p)) and int(f[11]) + int(f[12]) > used]
+    workers = [p for p in daemons if (f := _stat(p)) and int(f[1]) in daemons and _rss_mib(p) > 300]
+    samples = []
+    for _ in range(3):
+        samples.append({p: _cpu(p) for p in workers})
+        time.sleep(0.5)
+    return [p for p in workers if all(b[p] > a[p] for a, b in itertools.pairwise(samples))]
+
+
+def _cpu(pid: int) -> int:
+    fields = _stat(pid)
+    return int(fields[11]) + int(fields[12]) if fields else -1
 
 
 def _stat(pid: int) -> list[str] | None:
@@ -175,34 +228,48 @@ def fifty(spark: Session, tmp_path_factory: pytest.TempPathFactory) -> dict[str,
     rows: list[Any] = list(corpus_records(50))
     rows.insert(10, "{this line is not JSON")
     rows.insert(20, dict(rows[5]))  # the same record again: the first one wins
+    rows.insert(30, ENVOY)
     specs = [write_jsonl(folder / "corpus.jsonl", rows), *_poisoned(folder)]
+    (folder / "actors.tsv").write_text(KNOWLEDGE, encoding="utf-8")
+    config = Config(knowledge=(folder / "actors.tsv",))
     out = folder / "out"
-    killer = WorkerKiller()
+    killer = WorkerKiller(spark.log)
     killer.start()
     try:
-        counts = spark_run(specs, out)
+        counts = spark_run(specs, out, config)
     finally:
         killer.done.set()
         killer.join()
     local = folder / "local.duckdb"
     return {
         "specs": specs, "out": out, "counts": counts, "killed": killer.killed,
-        "failed_tasks": _failed_tasks(spark), "local": local,
-        "local_counts": local_store(specs, local),
+        "failed_tasks": _failed_tasks(spark), "local": local, "config": config,
+        "local_counts": local_store(specs, local, config),
         "spark": attached(out, folder / "spark.duckdb"),
     }  # fmt: skip
 
 
 def test_spark_same_rows_as_the_local_engine(fifty: dict[str, Any]) -> None:
     local, spark = dump(fifty["local"]), dump(fifty["spark"])
-    assert len(local["articles"]) == 53  # 50 records, two good pages, one good line
-    assert any(row for row in local["articles"] if row[-7] is not None), "no near-duplicate"
+    # 51 records, two good pages, one good line, two pages of the WARC file
+    assert len(local["articles"]) == 56
+    assert sum(row[3].endswith("crawl.warc.gz") for row in local["articles"]) == 2
+    assert any(row[-5] is not None for row in local["articles"]), "no near-duplicate"
     for table in local:
         assert spark[table] == local[table], table
     counts, expected = fifty["counts"], fifty["local_counts"]
-    assert counts.ingested == expected.ingested == 53
+    assert counts.ingested == expected.ingested == 56
     assert (counts.present, counts.failed) == (expected.present, expected.failed)
     assert counts.duplicates == expected.duplicates > 0
+
+
+def test_spark_user_knowledge_reaches_the_executors(fifty: dict[str, Any]) -> None:
+    con = duckdb.connect(str(fifty["spark"]), read_only=True)
+    try:
+        found = con.execute("SELECT DISTINCT actor FROM entities WHERE name = 'Arlo Venn'")
+        assert found.fetchall() == [("PRTGOV",)]
+    finally:
+        con.close()
 
 
 def test_spark_poisoned_documents_are_failure_rows(fifty: dict[str, Any]) -> None:
@@ -214,7 +281,7 @@ def test_spark_poisoned_documents_are_failure_rows(fifty: dict[str, Any]) -> Non
 
 
 def test_spark_killed_worker_is_retried_without_duplicates(fifty: dict[str, Any]) -> None:
-    assert fifty["killed"] is not None, "no busy Python worker was found to kill"
+    assert fifty["killed"], "no busy Python worker was found to kill"
     assert fifty["failed_tasks"] >= 1, "the killed worker's task did not fail and retry"
     con = duckdb.connect(str(fifty["spark"]), read_only=True)
     try:
@@ -266,16 +333,27 @@ def _type(name: str) -> str:
     return name.replace("TIMESTAMP WITH TIME ZONE", "TIMESTAMPTZ")
 
 
-def test_spark_rerun_over_the_same_output_adds_nothing(
+def test_spark_rerun_over_the_same_output_adds_only_new_documents(
     fifty: dict[str, Any], tmp_path: Path
 ) -> None:
+    """The same sources again with more beside them: what was stored is present, the new
+    documents merge into their months (some new, some already stored) as the local store
+    does when the same command runs again."""
+    more = write_jsonl(tmp_path / "more.jsonl", corpus_records(12, start=46))  # 46-50 known
+    specs = [*fifty["specs"], more]
     out = tmp_path / "out"
     shutil.copytree(fifty["out"], out)
-    counts = spark_run(fifty["specs"], out)
-    assert counts.ingested == 0
-    assert counts.present == fifty["counts"].ingested + fifty["counts"].present
-    again = tmp_path / "again.duckdb"
-    assert dump(attached(out, again)) == dump(fifty["spark"])
+    counts = spark_run(specs, out, fifty["config"])
+    local = tmp_path / "local.duckdb"
+    shutil.copy(fifty["local"], local)
+    expected = local_store(specs, local, fifty["config"])
+    assert counts.ingested == expected.ingested == 7
+    assert counts.present == expected.present
+    assert counts.failed == expected.failed
+    again = attached(out, tmp_path / "spark.duckdb")
+    stored = dump(again)
+    assert stored == dump(local)
+    assert len(stored["articles"]) == len({row[1] for row in stored["articles"]}) == 63
     con = duckdb.connect(str(again), read_only=True)
     try:
         assert con.execute("SELECT count(*) FROM runs").fetchone() == (2,)
@@ -283,24 +361,10 @@ def test_spark_rerun_over_the_same_output_adds_nothing(
         con.close()
 
 
-def test_spark_new_documents_merge_as_the_local_store(
-    fifty: dict[str, Any], tmp_path: Path
-) -> None:
-    more = write_jsonl(tmp_path / "more.jsonl", corpus_records(12, start=46))  # 46-50 known
-    out = tmp_path / "out"
-    shutil.copytree(fifty["out"], out)
-    counts = spark_run([more], out)
-    local = tmp_path / "local.duckdb"
-    shutil.copy(fifty["local"], local)
-    expected = local_store([more], local)
-    assert (counts.ingested, counts.present) == (expected.ingested, expected.present) == (7, 5)
-    assert dump(attached(out, tmp_path / "spark.duckdb")) == dump(local)
-
-
 def test_spark_missing_input_is_one_error_before_the_job(spark: Session, tmp_path: Path) -> None:
     from parley.errors import SourceNotFound
 
     present = write_jsonl(tmp_path / "a.jsonl", corpus_records(1))
     with pytest.raises(SourceNotFound, match="nothing-here.jsonl: no such file"):
-        spark_run([present, tmp_path / "nothing-here.jsonl"], tmp_path / "out")
+        spark_run([present, tmp_path / "nothing-here.jsonl"], tmp_path / "out", Config())
     assert not (tmp_path / "out" / "articles").exists()
