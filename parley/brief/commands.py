@@ -23,6 +23,7 @@ import typer
 from parley.cli_options import DEFAULT_TIMEOUT, EXIT_WARNING, KbOption, ModelOption, TimeoutOption
 from parley.errors import InputError
 from parley.store.commands import DEFAULT_DB, DbOption
+from parley.store.query_commands import parse_day
 
 if TYPE_CHECKING:
     import duckdb
@@ -48,15 +49,6 @@ class BriefFormat(str, Enum):
 def register(app: typer.Typer) -> None:
     """Add ``parley brief`` to the ``parley`` app."""
     app.command(epilog=_EPILOG)(brief)
-
-
-def _day(value: str | None, option: str) -> date | None:
-    if not value:
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise InputError(f"{option} {value!r}: give a day as YYYY-MM-DD") from None
 
 
 def brief(
@@ -106,7 +98,7 @@ def brief(
     from parley.store.queries import parse_dyad
 
     pair = parse_dyad(dyad)
-    first, last = _day(since, "--since"), _day(until, "--until")
+    first, last = parse_day(since, "--since"), parse_day(until, "--until")
     if article is not None and article_id is not None:
         raise InputError("give ARTICLE or --article-id, not both")
     if article is None and article_id is None and pair is None:

@@ -13,7 +13,7 @@ import typer
 from parley.store.commands import DEFAULT_DB, DbOption
 from parley.store.output import OutputFormat
 
-__all__ = ["register"]
+__all__ = ["parse_day", "register"]
 
 FormatOption = Annotated[
     OutputFormat, typer.Option("--format", "-f", help="table (for a person), csv or jsonl.")
@@ -43,7 +43,8 @@ def register(app: typer.Typer) -> None:
         app.command()(command)
 
 
-def _day(value: str | None, option: str) -> date | None:
+def parse_day(value: str | None, option: str) -> date | None:
+    """A ``--since``/``--until`` value as a day (InputError naming the option otherwise)."""
     if not value:
         return None
     try:
@@ -91,8 +92,8 @@ def events(
 
     f = q.Filters(
         actor=actor, source=source, target=target, dyad=q.parse_dyad(dyad), root=root,
-        plover=plover, modality=modality, since=_day(since, "--since"),
-        until=_day(until, "--until"), text=text, duplicates=include_duplicates, limit=limit,
+        plover=plover, modality=modality, since=parse_day(since, "--since"),
+        until=parse_day(until, "--until"), text=text, duplicates=include_duplicates, limit=limit,
     )  # fmt: skip
     _show(db, format, "events", lambda con: q.events(con, f))
 
@@ -114,8 +115,8 @@ def quotes(
     from parley.store import queries as q
 
     f = q.Filters(
-        speaker=speaker, actor=actor, since=_day(since, "--since"), until=_day(until, "--until"),
-        text=text, duplicates=include_duplicates, limit=limit,
+        speaker=speaker, actor=actor, since=parse_day(since, "--since"),
+        until=parse_day(until, "--until"), text=text, duplicates=include_duplicates, limit=limit,
     )  # fmt: skip
     _show(db, format, "quotes", lambda con: q.quotes(con, f))
 
@@ -133,7 +134,7 @@ def actors(
     from parley.store import queries as q
 
     f = q.Filters(
-        actor=actor, since=_day(since, "--since"), until=_day(until, "--until"),
+        actor=actor, since=parse_day(since, "--since"), until=parse_day(until, "--until"),
         duplicates=include_duplicates, limit=limit,
     )  # fmt: skip
     _show(db, format, "actors", lambda con: q.actors(con, f))
@@ -169,8 +170,8 @@ def timeline(
     from parley.store.turning_output import render_turning_points
 
     f = q.Filters(
-        dyad=q.parse_dyad(dyad), actor=actor, modality=modality, since=_day(since, "--since"),
-        until=_day(until, "--until"), duplicates=include_duplicates, limit=limit,
+        dyad=q.parse_dyad(dyad), actor=actor, modality=modality, since=parse_day(since, "--since"),
+        until=parse_day(until, "--until"), duplicates=include_duplicates, limit=limit,
     )  # fmt: skip
     con = open_reader(db)
     try:

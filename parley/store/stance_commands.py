@@ -19,8 +19,8 @@ from parley.store.query_commands import (
     LimitOption,
     SinceOption,
     UntilOption,
-    _day,
     _show,
+    parse_day,
 )
 
 __all__ = ["register"]
@@ -72,7 +72,7 @@ def stances(
         raise InputError(f"--basis {basis!r}: give text, event or context")
     f = sq.StanceFilters(
         actor=actor, issue=issue, position=position, basis=basis,
-        since=_day(since, "--since"), until=_day(until, "--until"),
+        since=parse_day(since, "--since"), until=parse_day(until, "--until"),
         duplicates=include_duplicates, limit=limit,
     )  # fmt: skip
     if by is None:
