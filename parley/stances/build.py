@@ -71,7 +71,7 @@ def find_drafts(
 ) -> list[Draft]:
     """Every stance the terms and the events of one article give, unmerged, in text order."""
     hits = resources.terms.find(parse.doc)
-    voices = find_voices(parse.text, quotes, mentions)
+    voices = find_voices(quotes, mentions)
     reads = [_read(parse, hit, voices, resources) for hit in hits]
     # A term inside another's condition is that condition, not a stance of its own (the
     # parser does not always put the condition's clause where the walk would meet it).

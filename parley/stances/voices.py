@@ -1,17 +1,12 @@
-"""Who speaks a passage: the quotes' speakers, and the authors of statement blocks.
+"""Who speaks a passage: the quotes' speakers.
 
-A quote's content is its speaker's voice. State media print statements, answers and
-commentaries as a paragraph that introduces them, ending with a colon ("A spokesman for the
-Foreign Ministry ... issued the following press statement:", "..., the statement said, and
-went on:"), and the statement's own paragraphs after it, with no quotation marks; the quote
-stage attributes the introduction only. Those paragraphs, up to the next such introduction,
-are the voice of the introduction's speaker (that of a quote in the introduction, else of
-the nearest quote before it that has one).
+A quote's content is its speaker's voice. State media's statement blocks (an introduction
+ending with a colon, then the statement's paragraphs with no quotation marks) reach this
+stage as the quote stage's own block quotes (``parley.quotes.blocks``), with their author.
 """
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
@@ -23,7 +18,6 @@ __all__ = ["Voice", "find_voices", "voice_at"]
 Span = tuple[int, int]
 # How far back (characters) an introduction with no attributed quote looks for a speaker.
 LOOK_BACK = 600
-INTRO_END = ":"
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,12 +29,11 @@ class Voice:
     cue_span: Span | None
     direct: bool
     date: str | None
-    block: bool = False
     speaker_text: str | None = None  # the speaker as written
 
 
-def find_voices(text: str, quotes: Sequence[Quote], mentions: MentionIndex) -> list[Voice]:
-    """The quotes (innermost first), then the statement blocks."""
+def find_voices(quotes: Sequence[Quote], mentions: MentionIndex) -> list[Voice]:
+    """The quotes, innermost first."""
     # A quote interrupted by its attribution ("X, Pompeo said, would be helpful") is one
     # statement: its whole stretch is one voice, so the walk can cross the interruption.
     kept = [q for q in quotes if q.end > q.start]
@@ -59,7 +52,7 @@ def find_voices(text: str, quotes: Sequence[Quote], mentions: MentionIndex) -> l
     ]
     pieces = _inherit([_named_speaker(v, q, mentions) for v, q in zip(pieces, kept, strict=True)])
     pieces.sort(key=lambda v: (v.end - v.start, v.start))
-    return pieces + _blocks(text, quotes)
+    return pieces
 
 
 SPEAKER_KINDS = frozenset({"organization", "country", "media", "group"})
@@ -94,36 +87,6 @@ def _inherit(pieces: list[Voice]) -> list[Voice]:
     return out
 
 
-def _blocks(text: str, quotes: Sequence[Quote]) -> list[Voice]:
-    intros: list[tuple[int, int, Quote]] = []
-    ordered = sorted(quotes, key=lambda q: q.start)
-    starts = [q.start for q in ordered]
-    offset = 0
-    for line in text.split("\n"):
-        start, end = offset, offset + len(line)
-        offset = end + 1
-        if not line.rstrip(" \"”'’").endswith(INTRO_END):
-            continue
-        inside = [q for q in ordered if q.speaker and q.start < end and q.end > start]
-        if inside:
-            intros.append((start, end, inside[-1]))
-            continue
-        k = bisect_right(starts, end) - 1
-        while k >= 0 and ordered[k].start >= start - LOOK_BACK:
-            if ordered[k].speaker:
-                intros.append((start, end, ordered[k]))
-                break
-            k -= 1
-    blocks = []
-    for n, (_, end, quote) in enumerate(intros):
-        stop = intros[n + 1][0] if n + 1 < len(intros) else len(text)
-        if stop > end + 1:
-            blocks.append(
-                Voice(end + 1, stop, quote.speaker, quote.id, None, False, quote.date, True)
-            )
-    return blocks
-
-
 ANAPHORS = frozenset({"it", "he", "she", "they", "this", "that"})
 
 
@@ -138,10 +101,5 @@ def _anaphoric(written: str | None) -> bool:
 
 
 def voice_at(voices: Sequence[Voice], offset: int) -> Voice | None:
-    """The innermost quote piece holding ``offset`` (its speaker, if it has none, the
-    block's), else the block holding it, else None."""
-    piece = next((v for v in voices if not v.block and v.start <= offset < v.end), None)
-    block = next((v for v in voices if v.block and v.start <= offset < v.end), None)
-    if piece is not None and piece.speaker is None and block is not None:
-        return replace(piece, speaker=block.speaker)
-    return piece or block
+    """The innermost quote holding ``offset``, else None."""
+    return next((v for v in voices if v.start <= offset < v.end), None)
