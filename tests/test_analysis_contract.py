@@ -77,6 +77,7 @@ def test_analysis_public_api_all_is_complete() -> None:
         "evaluate",
         "cli",
         "cli_options",
+        "cli_train",
         "cli_batch",
         "cli_output",
         "workers",

@@ -220,6 +220,15 @@ def _failed_tasks(session: Session) -> int:
     return total
 
 
+def _failed_tasks_settled(session: Session, wait: float = 30.0) -> int:
+    """Failed tasks once Spark's status store has caught up: its listener bus is asynchronous,
+    and on a loaded machine a task's end can reach it after the job has returned."""
+    deadline = time.monotonic() + wait
+    while (failed := _failed_tasks(session)) == 0 and time.monotonic() < deadline:
+        time.sleep(0.5)
+    return failed
+
+
 @pytest.fixture(scope="module")
 def fifty(spark: Session, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     """50 documents (a bad line and a repeated record among them) and the poisoned files,
@@ -243,7 +252,7 @@ def fifty(spark: Session, tmp_path_factory: pytest.TempPathFactory) -> dict[str,
     local = folder / "local.duckdb"
     return {
         "specs": specs, "out": out, "counts": counts, "killed": killer.killed,
-        "failed_tasks": _failed_tasks(spark), "local": local, "config": config,
+        "failed_tasks": _failed_tasks_settled(spark), "local": local, "config": config,
         "local_counts": local_store(specs, local, config),
         "spark": attached(out, folder / "spark.duckdb"),
     }  # fmt: skip
