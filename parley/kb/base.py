@@ -224,7 +224,7 @@ class KnowledgeBase:
         return None
 
     def country_by_demonym(self, text: str) -> Country | None:
-        """"Chinese", "South Korean", "North Koreans"."""
+        """ "Chinese", "South Korean", "North Koreans"."""
         found = self._by_demonym.get(text)
         if not found:
             core = _core(text)
@@ -233,7 +233,7 @@ class KnowledgeBase:
         return found[0] if found else None
 
     def country_by_capital(self, text: str) -> Country | None:
-        """"Seoul" -> South Korea, "Washington" -> United States."""
+        """ "Seoul" -> South Korea, "Washington" -> United States."""
         found = self._by_capital.get(text)
         return found[0] if found else None
 
@@ -298,11 +298,13 @@ class KnowledgeBase:
         if ended:
             last = max(ended, key=lambda f: f.end or date.min)
             code = f"{last.country}ELI" if last.country else None
-            return replace(last, code=code, sector="ELI" if code else None, roles=(),
-                           start=last.end, end=None)
+            return replace(
+                last, code=code, sector="ELI" if code else None, roles=(), start=last.end, end=None
+            )
         first = min(same, key=lambda f: f.start or date.max)
-        return replace(first, code=first.country, sector=None, roles=(), start=None,
-                       end=first.start)
+        return replace(
+            first, code=first.country, sector=None, roles=(), start=None, end=first.start
+        )
 
     def surname_index(self, on: date | None = None) -> SurnameIndex:
         """People by normalised family name ("pompeo", "kim"), each as its best fact on
@@ -326,7 +328,7 @@ class KnowledgeBase:
     # ---- sectors ---------------------------------------------------------------------
 
     def role_sector(self, role: str) -> str | None:
-        """"Minister of National Defense" -> MIL, "lawmaker" -> LEG, "spokesman" -> None."""
+        """ "Minister of National Defense" -> MIL, "lawmaker" -> LEG, "spokesman" -> None."""
         return self._roles.sector(role)
 
     def organization_sector(self, name: str) -> str | None:

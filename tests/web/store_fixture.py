@@ -275,7 +275,10 @@ def _extra_tables(con: duckdb.DuckDBPyConnection) -> None:
     ]
     for article_id, stance_id, code, name, issue, position, quote_id in stances:
         con.execute(
-            "INSERT INTO stances SELECT q.article_id, ?, ?, ?, ?, ?, ?, [q.quote_id], q.quote_id,"
+            "INSERT INTO stances (article_id, stance_id, actor, actor_code, actor_name, issue,"
+            " position, evidence, quote_id, event_id, sentence, start_char, end_char,"
+            " speaker_role, date, day, duplicate)"
+            " SELECT q.article_id, ?, ?, ?, ?, ?, ?, [q.quote_id], q.quote_id,"
             " NULL, q.text, q.start_char, q.end_char, 'official', a.published_day::VARCHAR,"
             " a.published_day, false FROM quotes q JOIN articles a USING (article_id)"
             " WHERE q.article_id = ? AND q.quote_id = ?",
