@@ -348,6 +348,11 @@ from parley.store.stance_commands import register as _register_stances  # noqa: 
 
 _register_stances(app)
 
+# Briefs (parley brief): parley/brief/commands.py.
+from parley.brief.commands import register as _register_brief  # noqa: E402
+
+_register_brief(app)
+
 # The dashboard's commands (serve, index): parley/web/commands.py.
 from parley.web.commands import register as _register_web  # noqa: E402
 

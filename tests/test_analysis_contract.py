@@ -83,6 +83,7 @@ def test_analysis_public_api_all_is_complete() -> None:
         "engines",
         "store",
         "stances",
+        "brief",
         "config",
         "datafiles",
         "pipeline",

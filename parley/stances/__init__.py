@@ -9,8 +9,9 @@ evidence (quote and event ids) and the sentence with its offsets. Its tables liv
 files named in ``Config.issues``).
 
 The passes, one module each: ``terms`` (where issues are named), ``reading`` (which way the
-words around a term go), ``build`` (who holds it, evidence, merging), ``context`` (an
-actor's statements carried onto the issue the article's dispute is about).
+words around a term go; ``around``: the holders, modality and conditions met on the way),
+``voices`` (who speaks a passage: quotes and statement blocks), ``build`` (who holds it,
+evidence, merging), ``context`` (an actor's moves carried onto the article's dispute).
 """
 
 from __future__ import annotations

@@ -22,51 +22,37 @@ sanctions", the US (below "criticized") is for sanctions, the government (above 
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from parley.stances.around import (
+    MAX_HOPS,
+    SUBJECTS,
+    UNSHARED,
+    Bounds,
+    Candidate,
+    Walk,
+    candidates_of,
+    conditions_of,
+    modality_of,
+    norm,
+    opens_condition,
+    subject_above,
+)
 from parley.stances.lexicon import Word, Words
 
 __all__ = ["Bounds", "Candidate", "Reading", "read_term"]
 
-MAX_HOPS = 12
 COPULAS = frozenset({"be", "remain", "stay", "seem", "become", "appear"})
 COMPLEMENTS = frozenset({"acomp", "attr", "advmod", "prt", "oprd", "prep"})
-SUBJECTS = frozenset({"nsubj", "csubj"})
 OBJECTS = frozenset({"dobj", "attr", "pobj", "oprd"})
-# Links across which the head's own act does not reach the token: "lift sanctions and resume
-# talks" does not lift the talks.
-UNSHARED = frozenset({"conj", "appos", "cc", "parataxis", "dep", "list", "meta"})
 # Links the walk does not climb: what the main clause says is not said of its adverbial
 # clauses and adverbs ("Now that the talks are delayed, Seoul finds itself...", "maintain
 # the status quo instead of implementing the statement").
 STOPS = frozenset({"advcl", "advmod", "npadvmod"})
 COMPLEMENT_SCAN = 12  # tokens of a copula's complement searched for an evaluation
-RELATIVE = frozenset({"that", "which", "who", "whom"})
 NEGATION_DEPS = frozenset({"neg"})
-FIRST_PERSON = frozenset({"i", "we", "me", "us", "my", "our", "ours"})
-
-Bounds = tuple[int, int]  # characters of the evidence the walk stays inside
-
-
-def norm(text: str) -> str:
-    """Lower case with typographic apostrophes made plain ("they’ll" -> "they'll")."""
-    return text.lower().replace("\u2019", "'")
-
-
-@dataclass(frozen=True, slots=True)
-class Candidate:
-    """A subject, agent or possessor met on the way: the token, the word it hangs on and how
-    many steps up the path that word is, the sign the words up to it give (None when none
-    decided anything), whether it is a possessor, and whether its word is a stance word."""
-
-    token: int
-    governor: int
-    hop: int
-    sign: int | None
-    possessor: bool
-    stance: bool
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,37 +75,6 @@ class Reading:
     undecided: bool  # a word that leaves it open ("considering", "weighing")
 
 
-@dataclass
-class _Walk:
-    words: Words
-    modality_words: dict[str, str]
-    conditions: dict[tuple[str, ...], str]
-    polarity: int
-    term: int
-    act_sign: int = 1
-    acted: int | None = None  # the first act or stance word's token
-    flips: int = 1
-    evals: list[tuple[int, int]] = field(default_factory=list)  # (sign, token)
-    mode: str | None = None
-    modality: str | None = None
-    obligation: bool = False
-    condition: tuple[int, int] | None = None
-    candidates: list[Candidate] = field(default_factory=list)
-    first_person: bool = False
-    undecided: bool = False
-    stance_words: set[int] = field(default_factory=set)  # tokens read as stance words
-    hop: int = 0  # the step of the word being read (the term is 0)
-    top_hop: int | None = None
-    top_judgement: bool = False  # the topmost word is a judgement ("illegal", "a right")
-
-    def sign_so_far(self) -> int | None:
-        if self.acted is not None:
-            return self.act_sign * self.flips * self.polarity
-        if self.evals:
-            return self.evals[0][0] * self.flips * self.polarity
-        return None
-
-
 def read_term(
     doc: Doc,
     head: int,
@@ -135,7 +90,7 @@ def read_term(
     words on the way decide nothing or the term lies in a condition. ``exit_cue`` is the
     characters of a quote's cue, outside the bounds, whose words still count when the walk
     reaches them ("called for dialogue", "urged China not to withdraw")."""
-    walk = _Walk(words, modality_words, conditions, polarity, head)
+    walk = Walk(words, modality_words, conditions, polarity, head)
     term = doc[head]
     if term.dep_ == "poss":
         return None  # "NATO's secretary general said": an actor's name, not the issue
@@ -150,7 +105,7 @@ def read_term(
         in_cue = exit_cue is not None and exit_cue[0] <= parent.idx < exit_cue[1]
         if not inside and not in_cue:
             break
-        if _opens_condition(doc, prev, conditions):
+        if opens_condition(doc, prev, conditions):
             return None  # the term is inside a condition of something else
         if prev.dep_ in STOPS and not _particle(prev, parent, words):
             break  # "Now that the talks are delayed, Seoul finds itself..."
@@ -159,19 +114,19 @@ def read_term(
             # An adjunct of means, time or place: the subject of the verb it hangs on (or of
             # the verbs above) does what the adjunct says ("the US works to block Iran by
             # applying sanctions"), but the verbs' own meaning does not reach it.
-            _subject_above(prev, parent, bounds, walk)
+            subject_above(prev, parent, bounds, walk)
             break
         path.append(parent.i)
         _read_head(doc, prev, parent, walk)
         if not inside:
             prev = parent  # the quote's cue: its subject is the speaker, known already
             continue
-        _candidates_of(parent, prev, walk)
+        candidates_of(parent, prev, walk)
         prev = parent
     return _result(walk, tuple(path))
 
 
-def _result(walk: _Walk, path: tuple[int, ...]) -> Reading | None:
+def _result(walk: Walk, path: tuple[int, ...]) -> Reading | None:
     sign = walk.sign_so_far()
     if sign is None:
         return None
@@ -197,7 +152,7 @@ def _result(walk: _Walk, path: tuple[int, ...]) -> Reading | None:
 
 
 # ----------------------------------------------------------------------- the term ---
-def _own_words(doc: Doc, term: Token, walk: _Walk) -> None:
+def _own_words(doc: Doc, term: Token, walk: Walk) -> None:
     """The term's own negators ("no sanctions") and evaluations ("reckless drills", a term in
     scare quotes), and any condition attached to it."""
     for child in term.children:
@@ -212,7 +167,7 @@ def _own_words(doc: Doc, term: Token, walk: _Walk) -> None:
     if _scare_quoted(doc, term):
         # State media put a term they reject in quotation marks: the "human rights" racket.
         walk.evals.append((-1, term.i))
-    _conditions_of(doc, term, None, walk)
+    conditions_of(doc, term, None, walk)
 
 
 def _scare_quoted(doc: Doc, term: Token) -> bool:
@@ -253,11 +208,11 @@ def _particle(prev: Token, parent: Token, words: Words) -> bool:
     return prev.dep_ == "advmod" and any(k in words.acts for k in _adverb_keys(prev, parent))
 
 
-def _read_head(doc: Doc, prev: Token, parent: Token, walk: _Walk) -> None:
+def _read_head(doc: Doc, prev: Token, parent: Token, walk: Walk) -> None:
     """What ``parent`` says about what hangs on it through ``prev``."""
     link = prev.dep_
-    _modality_of(parent, prev, walk)
-    _conditions_of(doc, parent, prev, walk)
+    modality_of(parent, prev, walk)
+    conditions_of(doc, parent, prev, walk)
     if link in UNSHARED:
         return
     if parent.pos_ == "ADP" or (parent.dep_ == "prep" and parent.lemma_.lower() not in COPULAS):
@@ -297,7 +252,7 @@ def _read_head(doc: Doc, prev: Token, parent: Token, walk: _Walk) -> None:
 
 
 def _act(
-    walk: _Walk,
+    walk: Walk,
     entry: Word,
     token: int,
     negated: bool,
@@ -315,7 +270,7 @@ def _act(
         walk.mode = entry.mode
 
 
-def _entry(parent: Token, prev: Token, walk: _Walk) -> tuple[Word | None, bool]:
+def _entry(parent: Token, prev: Token, walk: Walk) -> tuple[Word | None, bool]:
     """The act or stance entry of ``parent``: with its particle and the preposition the walk
     came through ("pull out of", "give up", "call for"), else the lemma alone. An act verb
     whose subject is some other noun than the term does not act on it ("the struggle over
@@ -351,7 +306,7 @@ def _entry(parent: Token, prev: Token, walk: _Walk) -> tuple[Word | None, bool]:
     return None, False
 
 
-def _read_preposition(prev: Token, prep: Token, walk: _Walk) -> None:
+def _read_preposition(prev: Token, prep: Token, walk: Walk) -> None:
     """A preposition on the way is neutral, except "against" (when the word it hangs on says
     nothing itself: "rallied against the drills", not "protested against") and "without"."""
     lower = norm(prep.text)
@@ -370,7 +325,7 @@ def _read_preposition(prev: Token, prep: Token, walk: _Walk) -> None:
         _act(walk, entry, prep.i, False)
 
 
-def _read_copula(doc: Doc, prev: Token, copula: Token, walk: _Walk, negated: bool) -> None:
+def _read_copula(doc: Doc, prev: Token, copula: Token, walk: Walk, negated: bool) -> None:
     """ "Sanctions are still on", "the launch is a legitimate right", "there will be no
     sanctions relief": the complement judges the subject."""
     if any(c.dep_ == "expl" for c in copula.children):
@@ -425,101 +380,5 @@ def _negated(token: Token, words: Words) -> bool:
         if child.dep_ in ("det", "advmod") and norm(child.text) in words.negators:
             return True
         if child.dep_ in ("aux", "auxpass") and any(g.dep_ == "neg" for g in child.children):
-            return True
-    return False
-
-
-# ------------------------------------------------ holders, modality, conditions ---
-def _candidates_of(parent: Token, prev: Token, walk: _Walk) -> None:
-    if prev.dep_ in UNSHARED and any(
-        c.dep_ in SUBJECTS or c.dep_ == "nsubjpass" for c in prev.children
-    ):
-        return  # "he needs results, and it's essential to ease sanctions": not his words
-    sign = walk.sign_so_far()
-    stance = parent.i in walk.stance_words
-    for child in parent.children:
-        if child.i == prev.i:
-            continue
-        if child.dep_ in SUBJECTS and any(
-            g.dep_ == "det" and norm(g.text) in walk.words.negators for g in child.children
-        ):
-            walk.flips *= -1  # "no president could waive sanctions": nobody does
-        if child.dep_ in SUBJECTS or child.dep_ == "poss":
-            token = _antecedent(parent, child)
-            possessor = child.dep_ == "poss"
-            walk.candidates.append(Candidate(token, parent.i, walk.hop, sign, possessor, stance))
-            walk.first_person |= norm(child.text) in FIRST_PERSON
-        elif child.dep_ == "agent":
-            for g in child.children:
-                if g.dep_ == "pobj":
-                    walk.candidates.append(Candidate(g.i, parent.i, walk.hop, sign, False, stance))
-
-
-def _subject_above(prev: Token, parent: Token, bounds: Bounds, walk: _Walk) -> None:
-    """Climb on from an adjunct collecting no meaning, only the first subject met."""
-    for _ in range(MAX_HOPS):
-        if not bounds[0] <= parent.idx < bounds[1]:
-            return
-        before = len(walk.candidates)
-        _candidates_of(parent, prev, walk)
-        if len(walk.candidates) > before or parent.head.i == parent.i:
-            return
-        prev, parent = parent, parent.head
-
-
-def _antecedent(verb: Token, subject: Token) -> int:
-    """A relative pronoun's noun: in "a column that mentioned X" the column says it."""
-    if subject.lower_ in RELATIVE and verb.dep_ == "relcl":
-        return verb.head.i
-    return subject.i
-
-
-def _modality_of(parent: Token, prev: Token, walk: _Walk) -> None:
-    cues = walk.modality_words
-    found: list[str] = []
-    for child in parent.children:
-        word = norm(child.text)
-        if word not in cues:
-            continue
-        if child.dep_ in ("aux", "auxpass") and (child.tag_ == "MD" or word == "going"):
-            found.append(cues[word])  # a modal, not the perfect's "have"
-        elif child.dep_ in ("advmod", "acomp"):
-            found.append(cues[word])  # "had better", "well advised", "it is essential"
-    if prev.dep_ == "xcomp" and parent.lemma_.lower() in cues:
-        found.append(cues[parent.lemma_.lower()])  # "plan to", "have to", "need to"
-    for value in found:
-        if value == "obligation":
-            walk.obligation = True
-        elif walk.modality is None or value == "hypothetical":
-            walk.modality = value
-
-
-def _conditions_of(doc: Doc, token: Token, prev: Token | None, walk: _Walk) -> None:
-    if walk.condition is not None:
-        return
-    for child in token.children:
-        if prev is not None and child.i == prev.i:
-            continue
-        if _opens_condition(doc, child, walk.conditions):
-            walk.condition = (child.left_edge.i, child.right_edge.i + 1)
-            return
-        if child.dep_ == "mark" and child.i < token.i and (norm(child.text),) in walk.conditions:
-            # "if ..., there's no need": the parser hung the subordinator on the main verb;
-            # the condition runs to the last comma before it.
-            commas = [k for k in range(child.i + 1, token.i) if doc[k].text == ","]
-            walk.condition = (child.i, commas[-1] if commas else token.i)
-            return
-
-
-def _opens_condition(doc: Doc, token: Token, conditions: dict[tuple[str, ...], str]) -> bool:
-    """Whether the clause or phrase headed by ``token`` opens with a condition word."""
-    if token.dep_ not in ("advcl", "prep", "pcomp"):
-        return False
-    start = token.left_edge.i
-    if token.dep_ != "advcl" and start != token.i:
-        return False  # a preposition's phrase opens with the preposition: "until", "before"
-    for words in conditions:
-        end = start + len(words)
-        if end <= len(doc) and tuple(norm(t.text) for t in doc[start:end]) == words:
             return True
     return False

@@ -7,13 +7,14 @@ commands, so no count holds a story twice.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
 import duckdb
 
 from parley.store.clusters import _OUTLET as _CLUSTER_OUTLET
+from parley.store.queries import Where as StoreWhere
 from parley.web.pages import Pager, Rows, fetch
 
 __all__ = [
@@ -39,16 +40,8 @@ EVENT_COLUMNS = (
 
 
 @dataclass
-class Where:
-    clauses: list[str] = field(default_factory=list)
-    params: list[Any] = field(default_factory=list)
-
-    def add(self, clause: str, *params: Any) -> None:
-        self.clauses.append(clause)
-        self.params.extend(params)
-
-    def sql(self) -> str:
-        return " WHERE " + " AND ".join(self.clauses) if self.clauses else ""
+class Where(StoreWhere):
+    """The store queries' WHERE builder, with the pages' day range."""
 
     def days(self, column: str, since: date | None, until: date | None) -> None:
         if since:
