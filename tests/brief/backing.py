@@ -130,7 +130,10 @@ def _evidence_problems(
 
 def _number_problems(sentence: Sentence) -> list[str]:
     """Every number of the text (outside quotes, dates and codes) is one of its figures."""
-    rest = _CODE.sub(" ", _DATE.sub(" ", _QUOTED.sub(" ", sentence.text)))
+    rest = sentence.text
+    for quote in sentence.quotes:  # a quote cut inside its own quotation marks is unbalanced
+        rest = rest.replace(quote, " ")
+    rest = _CODE.sub(" ", _DATE.sub(" ", _QUOTED.sub(" ", rest)))
     values = {round(f.value, 2) for f in sentence.figures}
     out = []
     for token in _NUMBER.findall(rest):
