@@ -24,9 +24,11 @@ from parley.brief.cite import ELLIPSIS, fold
 from parley.brief.model import Brief, Citation, Sentence
 
 _QUOTED = re.compile(r"“(?:[^“”]|“[^“”]*”)*”")
-_DATE = re.compile(r"\b\d{4}-\d{2}(?:-\d{2})?\b")
+# Dates as the brief writes them: days, months, and the TIMEX3 values of what to watch (a
+# year, a week, a quarter, a half); a bare four-digit number is read as a year.
+_DATE = re.compile(r"\b\d{4}(?:-(?:\d{2}(?:-\d{2})?|W\d{2}|Q[1-4]|H[12]))?\b")
 _CODE = re.compile(r"\((?:CAMEO [0-9]+|[A-Z]{3}[A-Z0-9]*)\)")
-_NUMBER = re.compile(r"[+-]?\d[\d,]*(?:\.\d+)?")
+_NUMBER = re.compile(r"[+-]?\d[\d,]*(?:\.\d+)?(?![\w])")  # "65th" in a name is no count
 
 
 def problems(con: duckdb.DuckDBPyConnection, brief: Brief) -> list[str]:
