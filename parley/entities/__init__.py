@@ -24,6 +24,8 @@ the phrase matchers, loaded once per pipeline. The steps, one module each:
 - ``nominal``: actors no name gives: a country's sector ("Israeli soldiers"), a member of a
   body ("the General Staff of the Korean People's Army" is the army), names only the
   knowledge base knows.
+- ``context``: a group a common noun names without saying whose ("labor innovators", "the
+  police") takes the article's own country, when the article makes it clear.
 - ``phrases``: the lexicon's titles found once per document (spaCy's PhraseMatcher).
 
 No span belongs to two entities. Requires from the spaCy pipeline: ner, parser (sentences
@@ -35,6 +37,7 @@ from __future__ import annotations
 from datetime import date
 
 from parley.entities.cluster import build_entities, group_candidates
+from parley.entities.context import ContextWords
 from parley.entities.mentions import collect_candidates, find_name_repeats
 from parley.entities.nominal import add_nominal_entities
 from parley.entities.pronouns import resolve_pronouns
@@ -86,4 +89,5 @@ def find_entities(
     clusters = group_candidates(cands, kb, on)
     resolve_pronouns(parse, clusters, lex, phrases.pronouns)
     entities = build_entities(clusters, kb, lex, text, on)
-    return add_nominal_entities(parse.doc, text, entities, kb, on, lex.member_nouns)
+    context = ContextWords.of(lex.context_words)
+    return add_nominal_entities(parse.doc, text, entities, kb, on, lex.member_nouns, context)

@@ -1,0 +1,66 @@
+"""Groups a common noun names without saying whose, coded with the article's own country
+(parley/entities/context.py). Short texts written for these tests, run with the real
+knowledge base."""
+
+from __future__ import annotations
+
+from parley.records import Entity
+
+
+def _codes(entities: tuple[Entity, ...], words: str) -> list[str | None]:
+    """The codes of the entities with a mention that ends with ``words``."""
+    return [e.actor for e in entities if any(m.text.endswith(words) for m in e.mentions)]
+
+
+def test_context_plural_agent_takes_the_article_s_country(entities_of) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Vietnam opened a new bridge over the Red River on Monday. Workers who built it were "
+        "given medals, and Vietnam's prime minister thanked the engineers."
+    )
+    entities = entities_of(text, real=True)
+    assert _codes(entities, "Workers") == ["VNMLAB"]
+    assert _codes(entities, "engineers") == ["VNMCVL"]
+
+
+def test_context_collective_noun_takes_the_article_s_country(entities_of) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Kenya held elections on Tuesday. In Mombasa the police fired tear gas, and Kenya's "
+        "electoral board asked for calm."
+    )
+    assert _codes(entities_of(text, real=True), "police") == ["KENCOP"]
+
+
+def test_context_needs_a_clear_country(entities_of) -> None:  # type: ignore[no-untyped-def]
+    # One mention of each: the article does not say whose the protesters are.
+    text = "Protesters gathered as Chile and Peru signed a fishing accord."
+    assert _codes(entities_of(text, real=True), "Protesters") == []
+
+
+def test_context_not_for_someone_else_s_group(entities_of) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Ghana cut taxes on cocoa. Ghana's finance ministry said foreign companies and their "
+        "workers would pay less, and refugees would get permits."
+    )
+    entities = entities_of(text, real=True)
+    assert _codes(entities, "companies") == []
+    assert _codes(entities, "workers") == []
+    assert _codes(entities, "refugees") == []
+
+
+def test_context_not_beside_a_placed_list_member(entities_of) -> None:  # type: ignore[no-untyped-def]
+    # "the soldiers" share their list with a group whose own words name Japan: the
+    # article's country (Peru, named more often) does not say whose those soldiers are.
+    text = (
+        "Peru said on Friday that Peru would host a joint exercise. The soldiers and the "
+        "police of Japan will fly to Peru in May."
+    )
+    assert _codes(entities_of(text, real=True), "soldiers") == []
+
+
+def test_context_not_for_a_named_people(entities_of) -> None:  # type: ignore[no-untyped-def]
+    # "Yoruba" names a people the knowledge base cannot code: not Nigeria's leaders.
+    text = (
+        "Nigeria's president spoke in Lagos. Yoruba leaders said Nigeria must hold the vote "
+        "on time."
+    )
+    assert not any(c == "NGAGOV" for c in _codes(entities_of(text, real=True), "leaders"))
