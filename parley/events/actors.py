@@ -20,6 +20,7 @@ from parley.entities.nominal import (
     list_members,
     phrase_tokens,
 )
+from parley.events.pronouns import antecedent
 from parley.nlp.index import MentionIndex, MentionRef
 from parley.records import Entity, Quote
 
@@ -266,8 +267,10 @@ def _resolve_pronoun(head: Token, mentions: MentionIndex, quotes: Sequence[Quote
     if lower not in PERSON_PRONOUNS | THING_PRONOUNS:
         # "Those who oppose it", "others", "some": no one named, not the last name.
         return [Actor(None, head.text, start, end)]
-    person = lower in PERSON_PRONOUNS
-    hit = mentions.before(start, person)
+    if lower in THING_PRONOUNS:
+        # "They", "it": the party the text was talking about, never merely the nearest name.
+        return [Actor(antecedent(head, mentions), head.text, start, end)]
+    hit = mentions.before(start, True)
     # Only the recent past: a pronoun rarely reaches back more than a few sentences.
     if hit is not None and start - hit.end < 400:
         return [Actor(hit.entity, head.text, start, end)]
