@@ -48,6 +48,7 @@ from parley.entities.titles import (
     apply_led_by,
     apply_of_phrases,
     apply_org_countries,
+    apply_people_of,
     apply_titles,
     find_titled_names,
 )
@@ -83,6 +84,7 @@ def find_entities(
     apply_org_countries(text, cands)
     cands = apply_of_phrases(text, cands)
     apply_led_by(text, cands)
+    apply_people_of(text, cands)
     apply_apposed_groups(text, cands)
     cands = find_name_repeats(parse, cands)
     apply_appositions(parse, cands, lex)

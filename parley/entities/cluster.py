@@ -262,14 +262,29 @@ class _Places:
     """The article's own country: the one it names most (of equals, the first named). A
     titled person or a common body whose own words name no country takes it; a place named
     near them never counts (the talks "in Geneva, Switzerland" are no sign of the envoy's
-    country), nor do places at all: they are venues."""
+    country), nor do places at all: they are venues.
+
+    Before it, a titled person takes the country of the office the text named just before
+    under the same title: "The DPRK ambassador to Ghana paid a farewell call on the president
+    of Ghana. Ambassador Kim ... President Mahama ..." is the DPRK's ambassador and Ghana's
+    president, whichever country the article names most."""
 
     main: CountryLike | None
+    # (start, title word, country) of the groups a title names ("DPRK ambassador",
+    # "president of Ghana"), in text order.
+    offices: tuple[tuple[int, str, CountryLike], ...] = ()
 
     @classmethod
     def of(cls, clusters: dict[str, Cluster]) -> _Places:
         counts: dict[str, tuple[int, CountryLike]] = {}
+        offices: list[tuple[int, str, CountryLike]] = []
         for cluster in clusters.values():
+            if cluster.kind == "group":
+                offices.extend(
+                    (cand.start, title_word(cand.text), country)
+                    for cand in cluster.cands
+                    if (country := cand.country or cluster.country) is not None
+                )
             # Groups ("the US commander") are other actors' countries, places are venues.
             if cluster.kind != "country":
                 continue
@@ -280,7 +295,30 @@ class _Places:
                     counts[country.iso3] = (seen + 1, country)
         # Clusters come in order of first mention, so a tie goes to the first named.
         main = max(counts.values(), key=lambda item: item[0], default=None)
-        return cls(main[1] if main is not None else None)
+        return cls(main[1] if main is not None else None, tuple(sorted(offices, key=_start)))
+
+    def of_office(self, roles: tuple[str, ...], before: int) -> CountryLike | None:
+        """The country of the office last named before ``before`` under one of ``roles``'
+        title words ("Ambassador" -> "DPRK ambassador")."""
+        words = {title_word(role) for role in roles}
+        for start, word, country in reversed(self.offices):
+            if start < before and word in words:
+                return country
+        return None
+
+
+def _start(item: tuple[int, str, CountryLike]) -> int:
+    return item[0]
+
+
+_OFFICE_OF = re.compile(r"\s+(?:of|to|for|at|in)\s+", re.IGNORECASE)
+
+
+def title_word(text: str) -> str:
+    """The word a title or an office is named by: "DPRK ambassador to Ghana" -> "ambassador",
+    "president of Ghana" -> "president", "Ambassador" -> "ambassador"."""
+    head = _OFFICE_OF.split(text, maxsplit=1)[0].split()
+    return head[-1].strip(".,'’").casefold() if head else ""
 
 
 def build_entities(
@@ -493,7 +531,7 @@ def _derive(
             place = _cluster_country(affiliated, kb)
         sector = next((s for r in roles if (s := _sector_of_role(r, kb, lex))), None)
         if place is None and affiliated is None and sector in _STATE_SECTORS:
-            place = places.main
+            place = places.of_office(roles, cluster.first) or places.main
         return place, sector, kind
     word_kind, sector = _org_sector(longest, kb, lex)
     if kind == "media" or word_kind == "media":

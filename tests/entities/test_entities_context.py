@@ -64,3 +64,26 @@ def test_context_not_for_a_named_people(entities_of) -> None:  # type: ignore[no
         "on time."
     )
     assert not any(c == "NGAGOV" for c in _codes(entities_of(text, real=True), "leaders"))
+
+
+def test_titles_person_takes_the_office_named_before(entities_of) -> None:  # type: ignore[no-untyped-def]
+    # Peru is named most, but the ambassador is the one of Chile's named just before, and
+    # the president the one of Bolivia.
+    text = (
+        "Peru hosted talks. Peru and Peru's partners met. The Chilean ambassador to Bolivia "
+        "paid a farewell call on the president of Bolivia. Ambassador Rosa Quispe conveyed "
+        "greetings to President Tomas Arce."
+    )
+    entities = entities_of(text, real=True)
+    assert _codes(entities, "Rosa Quispe") == ["CHLGOV"]
+    assert _codes(entities, "Tomas Arce") == ["BOLGOV"]
+
+
+def test_titles_people_listed_before_of_a_country(entities_of) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Peru and Peru's neighbours thanked Peru. Peru received a message from President "
+        "Tomas Arce and Vice-President Rosa Quispe of the Republic of Ecuador."
+    )
+    entities = entities_of(text, real=True)
+    assert _codes(entities, "Tomas Arce") == ["ECUGOV"]
+    assert _codes(entities, "Rosa Quispe") == ["ECUGOV"]
