@@ -26,6 +26,8 @@ the phrase matchers, loaded once per pipeline. The steps, one module each:
   knowledge base knows.
 - ``context``: a group a common noun names without saying whose ("labor innovators", "the
   police") takes the article's own country, when the article makes it clear.
+- ``descriptions``: a title standing alone ("the king", "the ambassador") is the person or
+  office named under that title just before.
 - ``phrases``: the lexicon's titles found once per document (spaCy's PhraseMatcher).
 
 No span belongs to two entities. Requires from the spaCy pipeline: ner, parser (sentences
@@ -38,6 +40,7 @@ from datetime import date
 
 from parley.entities.cluster import build_entities, group_candidates
 from parley.entities.context import ContextWords
+from parley.entities.descriptions import link_descriptions
 from parley.entities.mentions import collect_candidates, find_name_repeats
 from parley.entities.nominal import add_nominal_entities
 from parley.entities.pronouns import resolve_pronouns
@@ -92,4 +95,5 @@ def find_entities(
     resolve_pronouns(parse, clusters, lex, phrases.pronouns)
     entities = build_entities(clusters, kb, lex, text, on)
     context = ContextWords.of(lex.context_words)
-    return add_nominal_entities(parse.doc, text, entities, kb, on, lex.member_nouns, context)
+    entities = add_nominal_entities(parse.doc, text, entities, kb, on, lex.member_nouns, context)
+    return link_descriptions(parse.doc, entities, phrases.roles)

@@ -87,3 +87,22 @@ def test_titles_people_listed_before_of_a_country(entities_of) -> None:  # type:
     entities = entities_of(text, real=True)
     assert _codes(entities, "Tomas Arce") == ["ECUGOV"]
     assert _codes(entities, "Rosa Quispe") == ["ECUGOV"]
+
+
+def test_descriptions_title_alone_is_the_office_named_before(entities_of) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "The Chilean ambassador to Peru paid a farewell call on the president of Peru. "
+        "Ambassador Rosa Quispe conveyed greetings. The president thanked the ambassador."
+    )
+    entities = entities_of(text, real=True)
+    titles = ("president", "ambassador")
+    bare = {m.text: e for e in entities for m in e.mentions if m.text in titles}
+    assert bare["president"].actor == "PERGOV"
+    assert bare["ambassador"].name == "Rosa Quispe" and bare["ambassador"].actor == "CHLGOV"
+
+
+def test_descriptions_title_alone_with_no_one_named_is_no_one(entities_of) -> None:  # type: ignore[no-untyped-def]
+    # Peru is named most, but no president was: "the president" is nobody's by default.
+    text = "Peru and Peru's neighbours met in Lima. The president spoke on Monday."
+    entities = entities_of(text, real=True)
+    assert not any(m.text == "president" for e in entities for m in e.mentions)
