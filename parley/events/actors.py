@@ -229,10 +229,13 @@ def _resolve_one(
 
 
 def _venue_tokens(head: Token) -> set[int]:
-    """The words of the phrase's place modifiers ("in Kabul" of "a hospital in Kabul")."""
+    """The words of the phrase's place modifiers ("in Kabul" of "a hospital in Kabul", and
+    "in Pyongyang" of "your birthday here in Pyongyang", under its adverb)."""
+    holders = [head, *(c for c in head.children if c.dep_ == "advmod")]
     return {
         t.i
-        for child in head.children
+        for holder in holders
+        for child in holder.children
         if child.dep_ == "prep" and child.lower_ in VENUE_PREPS
         for t in child.subtree
     }

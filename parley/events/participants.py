@@ -247,12 +247,13 @@ def verb_actors(
 def _venue(head: Token, reading: Reading) -> bool:
     """Whether the phrase is an at/in-phrase naming a site or city ("at Yongbyon"), or a
     name with no actor code there: a place, where a country named there may be a party
-    ("lashed out at Iran")."""
+    ("lashed out at Iran"). A named site no entity covers ("at the Pyongyang Indoor
+    Stadium") is a place too, whatever names its own name holds."""
     if head.dep_ != "pobj" or head.head.lower_ not in VENUE_PREPS:
         return False
     hit = mention_at(reading.mentions, head)
     if hit is None or hit.entity is None:
-        return False
+        return head.pos_ == "PROPN"
     return hit.entity.kind == "location" or not hit.entity.actor
 
 

@@ -251,3 +251,18 @@ def test_dyads_between_phrase_with_a_leader_named_in_each_side(code: Code) -> No
 def test_dyads_show_of_force_is_not_aimed_at_its_waters(code: Code) -> None:
     events = code("Mordor staged a naval drill in the waters off Edoras.", COUNTRIES, kinds=PLACES)
     assert [(e.source_actor, e.cameo[:2], e.target_actor) for e in events] == [("MOR", "15", None)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A named site holding a capital's name: where it happened, not Gondor.
+        "Mordor and Arnor held a meeting at the Osgiliath Grand Hall on Monday.",
+        "We raise a glass to your health, congratulating you on your jubilee here in "
+        "Osgiliath with our friends.",
+    ],
+)
+def test_dyads_named_site_and_adverbial_place_are_venues(code: Code, text: str) -> None:
+    events = code(text, {**COUNTRIES, "Osgiliath": "GON"}, kinds=PLACES)
+    assert events
+    assert all(e.target_actor != "GON" for e in events)
