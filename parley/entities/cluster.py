@@ -23,6 +23,7 @@ Rules, in order (each a dict lookup, so the cost grows with the mentions, not th
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -43,6 +44,8 @@ _ORG_KINDS = ("organization", "media")
 _STATE_SECTORS = frozenset(("GOV", "MIL", "JUD", "LEG", "COP", "SPY"))
 # Codes of bodies beyond a country: their officers take the body's code.
 _SUPRANATIONAL = ("IGO", "NGO")
+# Sectors of organisations that belong to no one country by default.
+_NO_COUNTRY = frozenset(("IGO", "NGO", "MNC"))
 
 
 def name_key(text: str) -> str:
@@ -273,12 +276,25 @@ class _Places:
     # (start, title word, country) of the groups a title names ("DPRK ambassador",
     # "president of Ghana"), in text order.
     offices: tuple[tuple[int, str, CountryLike], ...] = ()
+    # The country the article's actors belong to, when it is clear: named (countries,
+    # places, groups, people the knowledge base places) at least twice and more often than
+    # any other. An organisation whose name gives a sector but no country is of it ("Ford
+    # Motor Company" in a story on a US party convention).
+    clear: CountryLike | None = None
 
     @classmethod
-    def of(cls, clusters: dict[str, Cluster]) -> _Places:
+    def of(cls, clusters: dict[str, Cluster], kb: KnowledgeBaseLike) -> _Places:
         counts: dict[str, tuple[int, CountryLike]] = {}
         offices: list[tuple[int, str, CountryLike]] = []
+        actors: Counter[str] = Counter()
+        known: dict[str, CountryLike] = {}
         for cluster in clusters.values():
+            own = cluster.country or next((c.country for c in cluster.cands if c.country), None)
+            if own is not None:
+                known[own.iso3] = own
+                actors[own.iso3] += len(cluster.cands)
+            elif cluster.actor is not None and cluster.actor.country:
+                actors[cluster.actor.country] += len(cluster.cands)
             if cluster.kind == "group":
                 offices.extend(
                     (cand.start, title_word(cand.text), country)
@@ -295,7 +311,13 @@ class _Places:
                     counts[country.iso3] = (seen + 1, country)
         # Clusters come in order of first mention, so a tie goes to the first named.
         main = max(counts.values(), key=lambda item: item[0], default=None)
-        return cls(main[1] if main is not None else None, tuple(sorted(offices, key=_start)))
+        ranked = actors.most_common(2)
+        clear = None
+        if ranked and ranked[0][1] >= 2 and (len(ranked) == 1 or ranked[1][1] < ranked[0][1]):
+            clear = known.get(ranked[0][0]) or kb.country_by_code(ranked[0][0])
+        return cls(
+            main[1] if main is not None else None, tuple(sorted(offices, key=_start)), clear
+        )
 
     def of_office(self, roles: tuple[str, ...], before: int) -> CountryLike | None:
         """The country of the office last named before ``before`` under one of ``roles``'
@@ -329,7 +351,7 @@ def build_entities(
     on: date | None,
 ) -> tuple[Entity, ...]:
     ids = {key: f"e{n}" for n, key in enumerate(clusters, start=1)}
-    places = _Places.of(clusters)
+    places = _Places.of(clusters, kb)
     owner: dict[int, str] = {}  # id(candidate) -> cluster key
     for key, cluster in clusters.items():
         for cand in cluster.cands:
@@ -536,6 +558,8 @@ def _derive(
     word_kind, sector = _org_sector(longest, kb, lex)
     if kind == "media" or word_kind == "media":
         place = _country_in_name(longest, kb) or _media_home(longest, kb)
+        if place is None and affiliated is None:
+            place = places.clear
         return place, "MED", "media"
     place = _country_in_name(longest, kb)
     if place is None and titled is not None:
@@ -549,6 +573,15 @@ def _derive(
         and _is_common_body(longest, lex)
     ):
         place = places.main
+    if (
+        place is None
+        and affiliated is None
+        and sector is not None
+        and sector not in _NO_COUNTRY
+        and not any(w in lex.supranational_words for w in longest.split())
+    ):
+        # "International Labor Office" belongs to no country.
+        place = places.clear
     return place, sector, kind
 
 

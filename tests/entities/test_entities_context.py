@@ -106,3 +106,21 @@ def test_descriptions_title_alone_with_no_one_named_is_no_one(entities_of) -> No
     text = "Peru and Peru's neighbours met in Lima. The president spoke on Monday."
     entities = entities_of(text, real=True)
     assert not any(m.text == "president" for e in entities for m in e.mentions)
+
+
+def test_cluster_organisation_with_a_sector_takes_the_clear_country(entities_of) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Kenya's president opened a road in Nakuru, Kenya. Students of the Rift Valley "
+        "Technical College of Engineering sang."
+    )
+    assert _codes(entities_of(text, real=True), "Rift Valley Technical College of Engineering") == [
+        "KENEDU"
+    ]
+
+
+def test_cluster_organisation_stays_uncoded_when_the_country_is_unclear(entities_of) -> None:  # type: ignore[no-untyped-def]
+    text = "Chile and Peru signed a deal at the Rift Valley Technical College of Engineering."
+    assert _codes(entities_of(text, real=True), "Rift Valley Technical College of Engineering") in (
+        [None],
+        [],
+    )
