@@ -20,12 +20,14 @@ from parley.entities.nominal import (
     list_members,
     phrase_tokens,
 )
+from parley.events.letters import Letter
 from parley.events.pronouns import antecedent
 from parley.nlp.index import MentionIndex, MentionRef
 from parley.records import Entity, Quote
 
 RELATIVE_PRONOUNS = frozenset({"which", "that", "who", "whom", "whose"})
-FIRST_PERSON = frozenset({"i", "we", "us", "our", "my", "me"})
+FIRST_PERSON = frozenset({"i", "we", "us", "our", "my", "me", "ours", "mine"})
+SECOND_PERSON = frozenset({"you", "your", "yours", "yourself", "yourselves"})
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "himself", "herself"})
 THING_PRONOUNS = frozenset({"it", "they", "them", "its", "their", "itself", "themselves"})
 GROUP_WORDS = frozenset({"side", "country", "nation", "party", "government", "leader"})
@@ -90,6 +92,7 @@ def resolve_phrase(
     mentions: MentionIndex,
     quotes: Sequence[Quote],
     places: bool = True,
+    letters: Sequence[Letter] = (),
 ) -> list[Actor]:
     """The actors a phrase names: one per entity, coordinated phrases giving several. A place
     named in the phrase's in/at modifier is where the thing is, not who it is ("a hospital in
@@ -105,7 +108,7 @@ def resolve_phrase(
             head = clause.head
     actors: list[Actor] = []
     for conjunct in _party_members(head):
-        found = _resolve_one(conjunct, text, mentions, quotes, places)
+        found = _resolve_one(conjunct, text, mentions, quotes, places, letters)
         members = _modifier_members(conjunct, mentions)
         if len(members) > 1:
             # "US and British activists", "Eriadori and Calenardhon leaders": each
@@ -166,13 +169,18 @@ def _conjunct_actors(token: Token, mentions: MentionIndex) -> list[Actor]:
 
 
 def _resolve_one(
-    head: Token, text: str, mentions: MentionIndex, quotes: Sequence[Quote], places: bool
+    head: Token,
+    text: str,
+    mentions: MentionIndex,
+    quotes: Sequence[Quote],
+    places: bool,
+    letters: Sequence[Letter] = (),
 ) -> list[Actor]:
     lower = head.lower_
     # "US" is a country, not "us": pronouns are written in lower case after the first word.
     pronoun = lower in FIRST_PERSON | PERSON_PRONOUNS | THING_PRONOUNS and not head.text.isupper()
     if head.pos_ == "PRON" or pronoun:
-        return _resolve_pronoun(head, mentions, quotes)
+        return _resolve_pronoun(head, mentions, quotes, letters)
     # At equal depth an apposition comes first: it names the head itself ("his rival Donald
     # Trump", "Clinton's opponent, Bernie Sanders"), where a possessor names someone else.
     ranked = sorted(
@@ -257,9 +265,16 @@ def _resolve_group(head: Token, mentions: MentionIndex) -> list[Actor]:
     return [_actor(ref) for ref in reversed(parties)]
 
 
-def _resolve_pronoun(head: Token, mentions: MentionIndex, quotes: Sequence[Quote]) -> list[Actor]:
+def _resolve_pronoun(
+    head: Token, mentions: MentionIndex, quotes: Sequence[Quote], letters: Sequence[Letter] = ()
+) -> list[Actor]:
     start, end = _span(head)
     lower = head.lower_
+    letter = next((x for x in letters if x.covers(start)), None)
+    if letter is not None and lower in FIRST_PERSON | SECOND_PERSON:
+        # In a printed message "I" is its sender and "you" the one it was sent to.
+        side = letter.senders if lower in FIRST_PERSON else letter.addressees
+        return [Actor(entity, head.text, start, end) for entity in side]
     if lower in FIRST_PERSON:
         # "we" inside a quote is its speaker.
         for quote in quotes:
