@@ -184,9 +184,11 @@ def verb_actors(
     target_heads += [
         c for c in verb.children if c.dep_ in OBJECT_DEPS and c.i not in condition_words
     ]
-    target_heads += prep_objects(verb, TARGET_PREPS)
+    # The event noun's own phrases first ("extended congratulations to X on the birthday of
+    # Y": X is congratulated, the birthday is the occasion), then the verb's.
     for word in candidate.match.extra:  # "impose pressure on North Korea", "hold talks with"
         target_heads += prep_objects(word, TARGET_PREPS)
+    target_heads += prep_objects(verb, TARGET_PREPS)
     objects = [c for c in verb.children if c.dep_ in OBJECT_DEPS]
     # "condemned the attack by Mordor on Rohan": the object's doer is the one condemned.
     doers = [a for obj in objects for a in reading.first_resolved(prep_objects(obj, ("by",)))]

@@ -266,3 +266,21 @@ def test_dyads_named_site_and_adverbial_place_are_venues(code: Code, text: str) 
     events = code(text, {**COUNTRIES, "Osgiliath": "GON"}, kinds=PLACES)
     assert events
     assert all(e.target_actor != "GON" for e in events)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The noun the verb carries names whom: the occasion is no party.
+        ("In the message Mordor extended congratulations to Arnor on the 76th birthday of "
+         "Gondor, the significant day of the people.", ("MOR", "051", "ARN")),
+        ("The envoy of Mordor paid a farewell call on the king of Arnor.", ("MOR", "042", "ARN")),
+        ("Mordor paid tribute to Arnor on Monday.", ("MOR", "051", "ARN")),
+    ],
+)
+def test_dyads_light_verb_noun_names_the_target(
+    code: Code, text: str, expected: tuple[str, str, str]
+) -> None:
+    found = {(e.source_actor[:3] if e.source_actor else None, e.cameo,
+              e.target_actor[:3] if e.target_actor else None) for e in code(text, COUNTRIES)}
+    assert expected in found
