@@ -440,6 +440,14 @@ def _entity(
                 # A member of a national body with no sector of their own ("X, member of
                 # the Presidium of the Political Bureau of the WPK") acts for that body.
                 actor_code, sector = above.code, above.sector
+            elif kind == "person" and sector is None and roles and affiliated is not None:
+                # The same for a body the text alone codes ("G. Zhuganov, chairman of the
+                # Central Committee of the Communist Party of the Russian Federation"): RUSPTY.
+                body, body_sector, _ = _derive(
+                    affiliated, None, (), kb, lex, _longest(affiliated), affiliated.kind, places
+                )
+                if body is not None and body.iso3 == country and body_sector:
+                    actor_code, sector = body.code + body_sector, body_sector
             if (
                 actor_code is None
                 and (kind != "person" or roles)
@@ -478,6 +486,10 @@ def _entity(
         mentions=mentions,
         sector=sector,
     )
+
+
+def _longest(cluster: Cluster) -> str:
+    return max((c.text for c in cluster.cands), key=len)
 
 
 def _affiliation_actor(

@@ -124,3 +124,11 @@ def test_cluster_organisation_stays_uncoded_when_the_country_is_unclear(entities
         [None],
         [],
     )
+
+
+def test_cluster_officer_of_a_body_the_text_codes_acts_for_it(entities_of) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Ivan Petrov, chairman of the Central Committee of the Agrarian Party of Russia, "
+        "wrote to Russia's president about Russia's farms."
+    )
+    assert _codes(entities_of(text, real=True), "Ivan Petrov") == ["RUSPTY"]
