@@ -258,11 +258,23 @@ def _resolve_group(head: Token, mentions: MentionIndex) -> list[Actor]:
     # rarely a side.
     parties: list[MentionRef] = []
     for ref in reversed(mentions.distinct_before(head.idx, GROUP_LOOKBACK)):
+        # A place is where the sides met ("talks in Beijing. The two sides agreed"), not one.
+        if ref.entity.kind == "location" or _names_a_venue(ref, head):
+            continue
         if ref.entity.actor and all(p.entity.actor != ref.entity.actor for p in parties):
             parties.append(ref)
         if len(parties) == 2:
             break
     return [_actor(ref) for ref in reversed(parties)]
+
+
+def _names_a_venue(ref: MentionRef, head: Token) -> bool:
+    """Whether a mention earlier in the document is the object of an in/at phrase."""
+    span = head.doc.char_span(ref.start, ref.end, alignment_mode="expand")
+    if span is None:
+        return False
+    root = span.root
+    return root.dep_ == "pobj" and root.head.lower_ in VENUE_PREPS
 
 
 def _resolve_pronoun(

@@ -190,10 +190,15 @@ def verb_actors(
         target_heads += prep_objects(word, TARGET_PREPS)
     target_heads += prep_objects(verb, TARGET_PREPS)
     objects = [c for c in verb.children if c.dep_ in OBJECT_DEPS]
-    # "condemned the attack by Mordor on Rohan": the object's doer is the one condemned.
-    doers = [a for obj in objects for a in reading.first_resolved(prep_objects(obj, ("by",)))]
+    # "condemned the attack by Mordor on Rohan": the object's doer is the one condemned. An
+    # active verb has no agent, so its own by-phrase is its object's, however the parser
+    # hangs it ("condemned the launch by North Korea").
+    by_heads = [h for obj in objects for h in prep_objects(obj, ("by",))]
+    if objects and not passive:
+        by_heads += prep_objects(verb, ("by",))
+    doers = reading.first_resolved(by_heads)
     if any(a.resolved for a in doers):
-        target_heads = [h for obj in objects for h in prep_objects(obj, ("by",))] + target_heads
+        target_heads = by_heads + target_heads
     for folded in candidate.folded:  # "urged China not to withdraw from talks with X"
         folded_objects = [c for c in folded.children if c.dep_ in OBJECT_DEPS]
         target_heads += folded_objects
@@ -207,6 +212,8 @@ def verb_actors(
             target_heads += prep_objects(comp, TARGET_PREPS)
     for obj in objects:  # "promised aid to Mozambique", "accepted demands from the rebels"
         target_heads += prep_objects(obj, OBJECT_TARGET_PREPS)
+    for obj in objects:  # last, whose the thing acted on is: "rejected the proposal of X"
+        target_heads += prep_objects(obj, ("of",))
     if candidate.code[:2] == "08":
         # "withdraw its troops from Lebanon": a concession's target is where it leaves.
         target_heads += prep_objects(verb, ("from",))

@@ -284,3 +284,24 @@ def test_dyads_light_verb_noun_names_the_target(
     found = {(e.source_actor[:3] if e.source_actor else None, e.cameo,
               e.target_actor[:3] if e.target_actor else None) for e in code(text, COUNTRIES)}
     assert expected in found
+
+
+def test_dyads_the_two_sides_are_not_the_venue(code: Code) -> None:
+    text = "Mordor and Arnor held talks in Edoras. The two sides agreed to meet again."
+    agreed = [e for e in code(text, COUNTRIES, kinds=PLACES) if e.cameo.startswith("03")]
+    assert {(e.source_actor, e.target_actor) for e in agreed} == {("MOR", "ARN"), ("ARN", "MOR")}
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        # An active verb's by-phrase is its object's doer, wherever the parser hangs it.
+        ("Gondor and Rohan condemned the launch by Mordor.", "MOR"),
+        # Whose the thing acted on is, when nothing else names a party.
+        ("Gondor and Rohan should accept the proposal of Mordor.", "MOR"),
+    ],
+)
+def test_dyads_whose_object_is_the_target(code: Code, text: str, target: str) -> None:
+    events = code(text, COUNTRIES, kinds=PLACES)
+    assert events
+    assert {e.target_actor for e in events} == {target}
