@@ -39,7 +39,6 @@ from __future__ import annotations
 from datetime import date
 
 from parley.entities.cluster import build_entities, group_candidates
-from parley.entities.context import ContextWords
 from parley.entities.descriptions import link_descriptions
 from parley.entities.mentions import collect_candidates, find_name_repeats
 from parley.entities.nominal import add_nominal_entities
@@ -94,6 +93,7 @@ def find_entities(
     clusters = group_candidates(cands, kb, on)
     resolve_pronouns(parse, clusters, lex, phrases.pronouns)
     entities = build_entities(clusters, kb, lex, text, on)
-    context = ContextWords.of(lex.context_words)
-    entities = add_nominal_entities(parse.doc, text, entities, kb, on, lex.member_nouns, context)
+    entities = add_nominal_entities(
+        parse.doc, text, entities, kb, on, lex.member_nouns, resources.context
+    )
     return link_descriptions(parse.doc, entities, phrases.roles)
