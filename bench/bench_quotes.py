@@ -4,7 +4,7 @@ Each PolNeAR text (generated news-like text when the data is absent) goes throug
 table after extraction (parse, entities, time, quotes, events), each stage timed on its own in
 CPU seconds (``common.timed_text``); the table gives every stage's seconds and share, and the
 quote stage's cost per article. One process; the model loads before the clock starts. Usage:
-    .venv/bin/python bench/bench_quotes.py [--articles 100] [--data DIR]
+    .venv/bin/python bench/bench_quotes.py [--articles 100] [--data DIR] [--quotes model|rules]
 Writes bench/out/bench_quotes.json.
 """
 
@@ -26,9 +26,10 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--articles", type=int, default=100)
     ap.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    ap.add_argument("--quotes", choices=("model", "rules"), default="model")
     args = ap.parse_args()
     texts, origin, _ = bench_texts(args.data, args.articles)
-    pipeline = Pipeline.from_config(Config(timeout=None))
+    pipeline = Pipeline.from_config(Config(timeout=None, quotes=args.quotes))
     pipeline.analyze_text("Warm-up: “We will talk,” the envoy said in Beijing on Monday.")
     seconds: Counter[str] = Counter()
     n_quotes = tokens = 0

@@ -1,8 +1,8 @@
 """Parley: evidence-linked intelligence from international-relations news.
 
-    >>> from parley import analyze
-    >>> result = analyze(text=open("examples/page.txt").read())   # doctest: +SKIP
-    >>> result.article.title, result.to_json()                # doctest: +SKIP
+>>> from parley import analyze
+>>> result = analyze(text=open("examples/page.txt").read())   # doctest: +SKIP
+>>> result.article.title, result.to_json()                # doctest: +SKIP
 """
 
 from parley.analysis import analyze

@@ -6,7 +6,7 @@ field is made before it is read, the way spaCy checks its pipeline. A stage retu
 records and never changes what an earlier stage made. The loaded resources (model, knowledge
 base, lexicons) come from the ``Pipeline`` that runs the stages (``parley.pipeline``).
 
-    sources -> extract -> nlp -> entities -> time -> quotes -> events -> Analysis
+    sources -> extract -> nlp -> entities -> time -> quotes -> events -> stances -> Analysis
 """
 
 from __future__ import annotations
@@ -103,9 +103,7 @@ def _quotes(ctx: Context) -> dict[str, Any]:
     from parley.quotes import find_quotes
 
     assert ctx.article is not None and ctx.parse is not None and ctx.mentions is not None
-    quotes = find_quotes(
-        ctx.parse, ctx.mentions, ctx.article, ctx.timexes, ctx.resources.quotes
-    )
+    quotes = find_quotes(ctx.parse, ctx.mentions, ctx.article, ctx.timexes, ctx.resources.quotes)
     return {"quotes": quotes}
 
 
@@ -125,6 +123,22 @@ def _events(ctx: Context) -> dict[str, Any]:
     return {"events": events}
 
 
+def _stances(ctx: Context) -> dict[str, Any]:
+    from parley.stances import find_stances
+
+    assert ctx.article is not None and ctx.parse is not None and ctx.mentions is not None
+    stances = find_stances(
+        ctx.parse,
+        ctx.mentions,
+        ctx.article,
+        ctx.on,
+        ctx.quotes,
+        ctx.events,
+        ctx.resources.stances,
+    )
+    return {"stances": stances}
+
+
 STAGES: tuple[Stage, ...] = (
     Stage("extract", ("document", "published"), ("article",), _extract),
     Stage("nlp", ("article",), ("doc", "parse"), _parse, needs_nlp=True),
@@ -142,6 +156,13 @@ STAGES: tuple[Stage, ...] = (
         ("article", "parse", "mentions", "timexes", "quotes"),
         ("events",),
         _events,
+        needs_nlp=True,
+    ),
+    Stage(
+        "stances",
+        ("article", "parse", "mentions", "quotes", "events"),
+        ("stances",),
+        _stances,
         needs_nlp=True,
     ),
 )

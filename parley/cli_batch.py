@@ -167,5 +167,3 @@ def analyze_one(source: str, options: BatchOptions) -> Analysis:
             document = replace(document, url=options.url)
         # timeout=0: the limit around this block covers the analysis too.
         return options.pipeline(document, published=options.when, timeout=0)
-
-

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from enum import Enum
 from pathlib import Path
 from typing import Annotated, NoReturn
 
@@ -17,8 +18,11 @@ __all__ = [
     "EXIT_INTERNAL",
     "EXIT_INTERRUPTED",
     "EXIT_WARNING",
+    "IssuesOption",
     "KbOption",
     "ModelOption",
+    "QuoteFinder",
+    "QuotesOption",
     "TimeoutOption",
     "fail",
 ]
@@ -39,11 +43,28 @@ KbOption = Annotated[
     list[Path] | None,
     typer.Option(help="An extra actor knowledge file (Parley TSV); repeatable."),
 ]
+IssuesOption = Annotated[
+    list[Path] | None,
+    typer.Option(help="An extra stance issue file (issue, term, polarity[, pos]); repeatable."),
+]
 TimeoutOption = Annotated[float, typer.Option(help="Seconds allowed per document (0: no limit).")]
+
+
+class QuoteFinder(str, Enum):
+    model = "model"
+    rules = "rules"
+
+
+QuotesOption = Annotated[
+    QuoteFinder,
+    typer.Option(
+        "--quotes",
+        help="How quotes are found: model (the rules propose, the trained attribution model "
+        "keeps the real ones) or rules (the rules alone).",
+    ),
+]
 
 
 def fail(message: str, code: int = EXIT_INPUT) -> NoReturn:
     typer.echo(f"parley: error: {redact_credentials(message)}", err=True)
     raise typer.Exit(code)
-
-

@@ -43,8 +43,6 @@ class Format(str, Enum):
     html = "html"
 
 
-
-
 def render(result: object, format: Format) -> str:
     from parley.records import Analysis
 
@@ -67,8 +65,9 @@ class Sink:
     a reader of stdout sees results as they come and an interrupted batch keeps them.
     """
 
-    def __init__(self, stream: IO[str], batch: bool, format: Format,
-                 target: AtomicFile | None) -> None:
+    def __init__(
+        self, stream: IO[str], batch: bool, format: Format, target: AtomicFile | None
+    ) -> None:
         self._stream = stream
         self._batch = batch
         self._format = format
@@ -261,5 +260,3 @@ def third_party_output() -> Iterator[None]:
     finally:
         root.removeHandler(handler)
         sys.unraisablehook = previous_hook
-
-

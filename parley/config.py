@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-__all__ = ["DEFAULT_MAX_BYTES", "DEFAULT_MAX_CHARS", "DEFAULT_TIMEOUT", "Config"]
+__all__ = ["DEFAULT_MAX_BYTES", "DEFAULT_MAX_CHARS", "DEFAULT_TIMEOUT", "QUOTE_MODES", "Config"]
 
 DEFAULT_TIMEOUT = 120.0  # seconds per document
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024  # per document, after every decompression layer
@@ -18,6 +18,7 @@ DEFAULT_MAX_BYTES = 20 * 1024 * 1024  # per document, after every decompression 
 # part. 1,000,000 characters is about 170,000 words: longer than any news article, and within
 # spaCy's own limit and memory bounds.
 DEFAULT_MAX_CHARS = 1_000_000
+QUOTE_MODES = ("model", "rules")
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,6 +29,10 @@ class Config:
     knowledge: tuple[Path, ...] = ()  # extra actor knowledge files (Parley TSV format)
     petrarch_actors: tuple[Path, ...] = ()  # TABARI/PETRARCH actor or agent dictionaries
     petrarch_verbs: tuple[Path, ...] = ()  # TABARI/PETRARCH verb dictionaries
+    issues: tuple[Path, ...] = ()  # extra stance issue files (issue, term, polarity[, pos])
     timeout: float | None = DEFAULT_TIMEOUT  # seconds per document; None or 0: no limit
     max_bytes: int = DEFAULT_MAX_BYTES
     max_chars: int = DEFAULT_MAX_CHARS
+    # How quotes are found: "model" (the rules propose, the trained attribution model keeps
+    # the real ones: it scores best, README "Quotes") or "rules" (the rules alone).
+    quotes: str = "model"

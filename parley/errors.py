@@ -15,6 +15,7 @@ The tree::
     ├── ExtractionError         E201 a page with no article in it
     ├── KnowledgeBaseError      E401 a malformed or missing knowledge file (names file, line)
     ├── ModelError              E501 a spaCy pipeline that is not installed or cannot load
+    ├── EngineError             E801 the Spark engine cannot run (no PySpark or Java, bad master)
     └── EvaluationError         E601 gold data missing or unreadable, or a score under its floor
 
     TimeLimitExceeded           E301 a document took longer than the per-document limit
@@ -105,6 +106,10 @@ class KnowledgeBaseError(ParleyError):
 
 class ModelError(ParleyError):
     code = "E501"
+
+
+class EngineError(ParleyError):
+    code = "E801"
 
 
 class EvaluationError(ParleyError):

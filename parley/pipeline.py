@@ -443,8 +443,11 @@ def document_of(
     """The one Document a caller named with exactly one of document, text, path or data."""
     from parley.sources import read_path
 
-    given = [name for name, v in (("document", document), ("text", text), ("path", path),
-                                  ("data", data)) if v is not None]
+    given = [
+        name
+        for name, v in (("document", document), ("text", text), ("path", path), ("data", data))
+        if v is not None
+    ]
     if len(given) != 1:
         raise TypeError(
             "give exactly one of a Document, text=, path= or data= "

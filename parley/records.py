@@ -176,12 +176,42 @@ class Event(Record):
     target_text: str | None = None
 
 
+Position = Literal["support", "oppose", "undecided"]
+StanceMode = Literal["statement", "demand", "refusal"]
+StanceBasis = Literal["text", "event", "context"]
+
+
 @dataclass(frozen=True, slots=True)
 class Stance(Record):
-    actor: str
+    """Where an actor stands on an issue, and the words that say so.
+
+    ``position`` is towards the issue's measure (docs: "the position scheme"): "support" is
+    for sanctions being in place, talks taking place, aid being given...; "oppose" against.
+    ``mode`` is how it is said: a plain statement, a demand of someone, or a refusal.
+    ``evidence`` names the quotes and events it rests on; ``start``/``end`` bound the
+    sentence (or the quote's part) that says it, and ``cue`` the word that decided it.
+    """
+
+    id: str
+    actor: str  # the entity id of who holds the stance
+    actor_code: str | None
+    actor_name: str | None
     issue: str
-    position: str
+    position: Position
+    mode: StanceMode
     evidence: tuple[str, ...]
+    sentence: str
+    start: int
+    end: int
+    cue: Span | None = None
+    condition: str | None = None  # the condition's words: "until the complete denuclearization..."
+    condition_issue: str | None = None
+    speaker_role: str | None = None
+    date: str | None = None
+    modality: Literal["asserted", "future", "hypothetical"] = "asserted"
+    reported_by: str | None = None  # the speaker's entity id when the stance is another's
+    basis: StanceBasis = "text"  # text: its words; event: an event's code; context: the article
+    confidence: float = 0.5
 
 
 @dataclass(frozen=True, slots=True)

@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from parley.events import EventResources
     from parley.extract.resources import ExtractResources
     from parley.quotes import QuoteResources
+    from parley.stances import StanceResources
     from parley.time import TimeResources
 
 __all__ = ["Resources", "person_names"]
@@ -46,6 +47,7 @@ class Resources:
     time: TimeResources
     quotes: QuoteResources
     events: EventResources
+    stances: StanceResources
 
     @classmethod
     def load(cls, config: Config) -> Resources:
@@ -56,6 +58,7 @@ class Resources:
         from parley.extract.resources import ExtractResources
         from parley.nlp import load_pipeline
         from parley.quotes import QuoteResources
+        from parley.stances import StanceResources
         from parley.time import TimeResources
 
         nlp = load_pipeline(config.model)
@@ -68,4 +71,5 @@ class Resources:
             time=TimeResources.load(config, nlp.vocab),
             quotes=QuoteResources.load(config, nlp.vocab),
             events=EventResources.load(config, nlp.vocab),
+            stances=StanceResources.load(config, lambda text: [t.text for t in nlp.make_doc(text)]),
         )

@@ -77,16 +77,19 @@ def test_analysis_public_api_all_is_complete() -> None:
         "evaluate",
         "cli",
         "cli_options",
+        "cli_train",
         "cli_batch",
         "cli_output",
         "workers",
         "engines",
         "store",
         "stances",
+        "brief",
         "config",
         "datafiles",
         "pipeline",
         "resources",
+        "web",
     }
     assert public - modules - {"annotations"} <= set(parley.__all__)
     for name in parley.__all__:

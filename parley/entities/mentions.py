@@ -288,7 +288,13 @@ def _from_ent(ctx: _Context, ent: Span) -> Candidate | None:
         # A noun with no sector of its own ("the U.S. imperialists") is the country.
         kind = "group" if noun_sector else "country"
         return Candidate(
-            start, end, text[start:end], label, kind, sentence, country=country,
+            start,
+            end,
+            text[start:end],
+            label,
+            kind,
+            sentence,
+            country=country,
             sector=noun_sector,
         )
     return make("country", country=country)
@@ -333,9 +339,7 @@ _LIVING_IN = re.compile(
 )
 
 
-def _ethnic_groups(
-    text: str, cands: list[Candidate], kb: KnowledgeBaseLike
-) -> list[Candidate]:
+def _ethnic_groups(text: str, cands: list[Candidate], kb: KnowledgeBaseLike) -> list[Candidate]:
     """A people named by its plural demonym as living in another country is a group of that
     country's population, not its kin state: "the Hungarians of southern Slovakia" are
     Slovak civilians (SVKCVL), not Hungary."""

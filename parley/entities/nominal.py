@@ -214,9 +214,7 @@ def _name_spans(doc: Doc, token: Token, mentions: MentionIndex) -> list[tuple[in
         k += 1
         if k < len(doc) and _capitalised(doc[k]) and not _covered(doc[k], mentions):
             while (
-                k + 1 < len(doc)
-                and _capitalised(doc[k + 1])
-                and not _covered(doc[k + 1], mentions)
+                k + 1 < len(doc) and _capitalised(doc[k + 1]) and not _covered(doc[k + 1], mentions)
             ):
                 k += 1
             wide = k
@@ -302,9 +300,7 @@ def _find_groups(
         if head.pos_ not in ("NOUN", "PROPN") or _covered(head, mentions) or _title(head):
             continue
         sector = _head_sector(head, kb)
-        member = sector in _MEMBER_SECTORS or (
-            head.pos_ == "NOUN" and head.lower_ in member_words
-        )
+        member = sector in _MEMBER_SECTORS or (head.pos_ == "NOUN" and head.lower_ in member_words)
         if sector is not None or member:
             groups = _groups_of(head, sector, member, mentions, kb)
             if groups is None:
@@ -380,8 +376,20 @@ def _groups_of(
 # Prepositions through which a country says whose the people are ("officials from Gondor",
 # "rebels in Darfur"); "people against the U.S. imperialists" are not the United States'.
 _NATIONALITY_PREPOSITIONS = frozenset(
-    ("of", "from", "in", "at", "for", "within", "inside", "throughout", "across", "near",
-     "around", "outside")
+    (
+        "of",
+        "from",
+        "in",
+        "at",
+        "for",
+        "within",
+        "inside",
+        "throughout",
+        "across",
+        "near",
+        "around",
+        "outside",
+    )
 )
 
 
@@ -415,8 +423,9 @@ def _member_of(head: Token, token: Token, ref: MentionRef) -> list[_Found]:
     if ref.start - start > MAX_MEMBER_CHARS:
         return []
     return [
-        _Found(start, ref.end, entity.kind, entity.actor, entity.country, entity.sector,
-               entity.name)
+        _Found(
+            start, ref.end, entity.kind, entity.actor, entity.country, entity.sector, entity.name
+        )
     ]
 
 
@@ -491,7 +500,8 @@ def _merge(entities: tuple[Entity, ...], found: list[_Found], text: str) -> tupl
         return entities
     pool = [_without(entity, found) for entity in entities]
     emptied = [
-        n for n, (e, before) in enumerate(zip(pool, entities, strict=True))
+        n
+        for n, (e, before) in enumerate(zip(pool, entities, strict=True))
         if before.mentions and not e.mentions
     ]
     for item in found:
@@ -514,7 +524,8 @@ def _merge(entities: tuple[Entity, ...], found: list[_Found], text: str) -> tupl
                 # The entity's own words inside the new mention give way to it ("French
                 # charity" inside "Doctors from a French charity").
                 kept = [
-                    m for m in entity.mentions
+                    m
+                    for m in entity.mentions
                     if not (mention.start <= m.start and m.end <= mention.end)
                 ]
                 mentions = tuple(sorted((*kept, mention), key=lambda m: m.start))

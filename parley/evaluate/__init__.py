@@ -12,6 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import cast
 
+from parley.config import Config
 from parley.errors import EvaluationError
 from parley.evaluate.common import Report, check_floors, load_floors
 
@@ -33,7 +34,11 @@ EVALUATIONS: dict[str, str] = {
     "quotes": "parley.evaluate.quotes",
     "events": "parley.evaluate.events",
     "agreement": "parley.evaluate.real.agreement",
+    "clusters": "parley.evaluate.clusters",
+    "stances": "parley.evaluate.stances",
 }
+# Shared evaluations whose gold has its own dev and test halves (``--split``).
+SPLIT_SETS = frozenset({"stances"})
 REAL_SET: dict[str, str] = {
     "events": "run_events",
     "quotes": "run_quotes",
@@ -58,16 +63,21 @@ def run(
     *,
     gold_set: str = "shared",
     split: str = "dev",
+    config: Config | None = None,
 ) -> Report:
-    """Run evaluation ``name``; ``gold_set="real"`` scores the real-text gold's ``split``."""
+    """Run evaluation ``name``; ``gold_set="real"`` scores the real-text gold's ``split``.
+    ``config`` chooses the quote finder of the quote evaluations (``--quotes``)."""
+    quote_options = {"config": config} if name == "quotes" and config is not None else {}
     if gold_set == "real":
         if name not in REAL_SET:
             raise EvaluationError(f"the real-text set scores {' and '.join(REAL_SET)}, not {name}")
         module = importlib.import_module("parley.evaluate.real.score")
         scorer = cast(Callable[..., Report], getattr(module, REAL_SET[name]))
-        return scorer(data_dir, split=split, limit=limit)
+        return scorer(data_dir, split=split, limit=limit, **quote_options)
     if gold_set != "shared":
         raise EvaluationError(f"unknown gold set {gold_set!r} ({' or '.join(GOLD_SETS)})")
     module = importlib.import_module(EVALUATIONS[name])
     runner = cast(Callable[..., Report], module.run)
-    return runner(data_dir, limit=limit)
+    if name in SPLIT_SETS:
+        return runner(data_dir, limit=limit, split=split)
+    return runner(data_dir, limit=limit, **quote_options)

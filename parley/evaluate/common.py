@@ -77,7 +77,10 @@ def check_floors(report: Report, floors: dict[str, dict[str, float]] | None = No
     """The lines that fail: each metric pinned for this evaluation must be at or above its floor.
 
     A pinned metric missing from the report fails too, so a renamed metric cannot slip by.
+    A report whose data is absent (its metrics say ``skipped``) is not checked.
     """
+    if report.metrics.get("skipped"):
+        return []
     pinned = (floors if floors is not None else load_floors()).get(report.name, {})
     failures = []
     for metric, floor in sorted(pinned.items()):

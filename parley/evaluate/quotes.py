@@ -26,11 +26,12 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from parley.config import Config
 from parley.errors import EvaluationError
 from parley.evaluate.common import Report, require_dir
 from parley.records import Article, Quote
 
-__all__ = ["Scores", "load_gold", "run", "score", "system_line"]
+__all__ = ["Scores", "load_gold", "match_contents", "run", "score", "system_line"]
 
 _TOKEN = re.compile(r"\w+|[^\w\s]")
 ROLES = ("Content", "Source", "Cue")
@@ -201,6 +202,16 @@ def _greedy(golds: list[TokenSet], systems: list[TokenSet], t: float) -> dict[in
     return match
 
 
+def match_contents(
+    text: str, golds: list[Frags], systems: list[Frags], threshold: float = SPEAKER_THRESHOLD
+) -> dict[int, int]:
+    """Gold index -> system index, matched one to one as the scorer matches contents
+    (greedy by overlap, >= ``threshold`` of the gold's tokens); the attribution model's
+    training labels (``parley.quotes.train``)."""
+    toks = _Tokens(text)
+    return _greedy([toks.of(g) for g in golds], [toks.of(s) for s in systems], threshold)
+
+
 def _distinct(sets: Iterator[TokenSet]) -> list[TokenSet]:
     out: list[TokenSet] = []
     seen: set[TokenSet] = set()
@@ -320,12 +331,15 @@ def table(scores: Scores) -> str:
 
 # ---------------------------------------------------------------------- run ---
 def system_output(
-    gold: dict[str, GoldArticle], stems: list[str], notes: list[str] | None = None
+    gold: dict[str, GoldArticle],
+    stems: list[str],
+    notes: list[str] | None = None,
+    config: Config | None = None,
 ) -> list[dict[str, object]]:
     """Parley's quotes for each article, through the whole pipeline, text taken verbatim."""
     from parley.pipeline import Failure, default_pipeline
 
-    pipeline = default_pipeline()
+    pipeline = default_pipeline(config)
     lines = []
     results = pipeline.pipe_texts((gold[s].text, None) for s in stems)
     for stem, result in zip(stems, results, strict=True):
@@ -348,6 +362,7 @@ def run(
     split: str = "dev",
     limit: int | None = None,
     output: Path | None = None,
+    config: Config | None = None,
 ) -> Report:
     """Run Parley over PolNeAR ``split`` and score it; ``output`` keeps the system JSONL."""
     gold_dir = require_dir(data_dir / "polnear" / split, f"PolNeAR {split} split")
@@ -355,7 +370,7 @@ def run(
     stems = sorted(gold)[:limit] if limit is not None else sorted(gold)
     gold = {s: gold[s] for s in stems}
     notes: list[str] = []
-    lines = system_output(gold, stems, notes)
+    lines = system_output(gold, stems, notes, config)
     if output is not None:
         output.parent.mkdir(parents=True, exist_ok=True)
         output.write_text(

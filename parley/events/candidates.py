@@ -46,8 +46,26 @@ FORCE_ROOTS = frozenset({"15", "17", "18", "19", "20"})
 # ("staged demonstrations to demand reforms", "bombarded the city, killing eight"), a
 # relative clause about a participant ("property seized by the army in the 1970s").
 SUBORDINATE_DEPS = frozenset(
-    {"dobj", "pobj", "prep", "acl", "relcl", "advcl", "xcomp", "pcomp", "compound", "amod",
-     "nmod", "npadvmod", "appos", "attr", "oprd", "dative", "agent", "poss"}
+    {
+        "dobj",
+        "pobj",
+        "prep",
+        "acl",
+        "relcl",
+        "advcl",
+        "xcomp",
+        "pcomp",
+        "compound",
+        "amod",
+        "nmod",
+        "npadvmod",
+        "appos",
+        "attr",
+        "oprd",
+        "dative",
+        "agent",
+        "poss",
+    }
 )
 # Links that make the word's event one of its own: a reported or coordinated clause.
 INDEPENDENT_DEPS = frozenset({"ccomp", "conj", "parataxis", "csubj"})
@@ -154,8 +172,10 @@ def _fold_clauses(
 
 def _narrows(general: str, specific: str) -> bool:
     """Whether ``specific`` is a sub-code of the root-level code ``general`` ("033" of "030")."""
-    return general.endswith("0") and len(general) == 3 and (
-        specific[:2] == general[:2] and specific != general and len(specific) >= 3
+    return (
+        general.endswith("0")
+        and len(general) == 3
+        and (specific[:2] == general[:2] and specific != general and len(specific) >= 3)
     )
 
 
@@ -245,7 +265,7 @@ def _orders(owner: Candidate, noun: Candidate) -> bool:
 
 
 def _take_announcements(candidates: Sequence[Candidate]) -> list[Candidate]:
-    """"Italy announced a suspension of air links with Serbia": what was announced is the
+    """ "Italy announced a suspension of air links with Serbia": what was announced is the
     event, done by whoever announced it; the announcing verb stays as its light verb."""
     index = by_token(candidates)
     announcers: set[int] = set()
@@ -272,9 +292,7 @@ def _take_announcements(candidates: Sequence[Candidate]) -> list[Candidate]:
 def _drop_subordinates(candidates: Sequence[Candidate]) -> list[Candidate]:
     kept = {c.token.i: c.code for c in candidates if not c.dropped}
     return [
-        dataclasses.replace(c, dropped=True)
-        if not c.dropped and _subordinate(c.token, kept)
-        else c
+        dataclasses.replace(c, dropped=True) if not c.dropped and _subordinate(c.token, kept) else c
         for c in candidates
     ]
 

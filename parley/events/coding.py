@@ -20,6 +20,7 @@ NOUN_POS = frozenset({"NOUN", "PROPN"})
 ANY_CLAUSE = "*"
 CLAUSE_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 
+
 @dataclass(frozen=True, slots=True)
 class Match:
     """A word of the parse coded by a lexicon entry; ``extra`` are the words of its condition."""

@@ -148,7 +148,7 @@ def complete_targets(coded: Coded, reading: Reading) -> Coded:
 def _party_left(
     candidate: Candidate, sources: Sequence[Actor], reading: Reading
 ) -> tuple[Actor, ...]:
-    """"Ethiopia departed from Libya": the party left is the other side."""
+    """ "Ethiopia departed from Libya": the party left is the other side."""
     left = [
         a
         for a in reading.first_resolved(prep_objects(candidate.token, ("from",)))

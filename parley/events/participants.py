@@ -147,8 +147,11 @@ def verb_actors(
         speaker, speaker_passive = subject_head(subject.head.head)
         speakers = [a for a in reading.resolve(speaker) if a.code] if not speaker_passive else []
         person = subject.lower_ in ("he", "she")
-        if speakers and all((a.entity is not None and a.entity.kind == "person") == person
-                            for a in speakers if a.entity is not None):
+        if speakers and all(
+            (a.entity is not None and a.entity.kind == "person") == person
+            for a in speakers
+            if a.entity is not None
+        ):
             # The words stay the pronoun as written; who it is, the speaker.
             start = subject.idx
             sources = [
@@ -410,4 +413,3 @@ def noun_actors(
     if modifiers and not targets:
         targets = modifiers[:1]
     return sources, targets
-

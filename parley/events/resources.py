@@ -51,9 +51,7 @@ class EventResources:
     symmetric_words: frozenset[str]
 
     @classmethod
-    def load(
-        cls, config: Config, vocab: Vocab | None = None, data: Path = DATA
-    ) -> EventResources:
+    def load(cls, config: Config, vocab: Vocab | None = None, data: Path = DATA) -> EventResources:
         """Read Parley's tables from ``data`` and the user's PETRARCH/TABARI verb dictionaries
         named in ``config.petrarch_verbs`` (tried first for the words they cover). The
         vocabulary is not needed: the lexicon matches lemmas on the parse."""

@@ -113,9 +113,7 @@ def allegation(
     if not speakers or not doers:
         return None
     subject, _ = subject_head(candidate.token)
-    own = same_side(speakers, doers) or (
-        subject is not None and subject.lower_ in SPEAKER_PRONOUNS
-    )
+    own = same_side(speakers, doers) or (subject is not None and subject.lower_ in SPEAKER_PRONOUNS)
     if own:
         return "015", speakers, targets
     return "112", speakers, doers
@@ -150,4 +148,3 @@ def reported_stance(
         objects += prep_objects(comp, TARGET_PREPS)
         return "030", actors, [a for a in reading.first_resolved(objects) if a.resolved]
     return None
-

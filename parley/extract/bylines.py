@@ -38,8 +38,27 @@ class Dateline:
 
 # Lower-case words that belong inside names ("Ursula von der Leyen").
 _PARTICLES = frozenset(
-    {"de", "da", "di", "du", "dos", "das", "van", "von", "der", "den", "ter", "bin", "binti",
-     "al", "el", "la", "le", "y", "ibn"}
+    {
+        "de",
+        "da",
+        "di",
+        "du",
+        "dos",
+        "das",
+        "van",
+        "von",
+        "der",
+        "den",
+        "ter",
+        "bin",
+        "binti",
+        "al",
+        "el",
+        "la",
+        "le",
+        "y",
+        "ibn",
+    }
 )
 
 
@@ -90,16 +109,32 @@ def _is_role(text: str, rules: FurnitureRules) -> bool:
 
 # The nouns a byline role ends with ("Staff Writer", "Tokyo Correspondent", "Bureau Chief").
 _ROLE_NOUNS = frozenset(
-    {"reporter", "reporters", "writer", "writers", "correspondent", "correspondents", "editor",
-     "editors", "columnist", "contributor", "journalist", "producer", "chief", "analyst"}
+    {
+        "reporter",
+        "reporters",
+        "writer",
+        "writers",
+        "correspondent",
+        "correspondents",
+        "editor",
+        "editors",
+        "columnist",
+        "contributor",
+        "journalist",
+        "producer",
+        "chief",
+        "analyst",
+    }
 )
 
 
 def is_role_line(line: str) -> bool:
     """A line that is only a byline's role ("Staff Writer", "Tokyo Correspondent")."""
     words = normalize_line(line).rstrip(".").split()
-    return 1 <= len(words) <= 4 and words[-1].lower() in _ROLE_NOUNS and all(
-        w[:1].isupper() or w.lower() in {"of", "and", "in", "for"} for w in words
+    return (
+        1 <= len(words) <= 4
+        and words[-1].lower() in _ROLE_NOUNS
+        and all(w[:1].isupper() or w.lower() in {"of", "and", "in", "for"} for w in words)
     )
 
 
@@ -156,8 +191,11 @@ def parse_byline(line: str, rules: FurnitureRules) -> Byline | None:
     if pats.reporting.match(line):
         names: list[str] = []
         for part in re.split(r"\s*;\s*", line.strip("() ")):
-            m = re.match(r"(?i)^(?P<label>(?:additional\s+)?reporting|writing|written|"
-                         r"compiled|editing|edited)\s+by\s+(?P<names>.+)$", part.strip(" .;"))
+            m = re.match(
+                r"(?i)^(?P<label>(?:additional\s+)?reporting|writing|written|"
+                r"compiled|editing|edited)\s+by\s+(?P<names>.+)$",
+                part.strip(" .;"),
+            )
             if m is None:
                 continue
             if m["label"].lower().startswith("edit"):
@@ -188,9 +226,7 @@ def parse_byline(line: str, rules: FurnitureRules) -> Byline | None:
         agency = agency or parsed.agency
     if not authors and agency is None:
         return None
-    if by is None and len(pieces) == 1 and agency is None and not pats.name_place_line.match(
-        rest
-    ):
+    if by is None and len(pieces) == 1 and agency is None and not pats.name_place_line.match(rest):
         # Without "By", a lone name is too weak a sign ("Kim Jong-un" could be a heading).
         return None
     return Byline(tuple(dict.fromkeys(authors)), agency)

@@ -78,7 +78,7 @@ def publisher_from_copyright(line: str, rules: FurnitureRules) -> str | None:
 
 
 def footer_strength(line: str, rules: FurnitureRules) -> Literal["hard", "soft"] | None:
-    """"hard" for lines after which a page has no more article, "soft" for droppable lines."""
+    """ "hard" for lines after which a page has no more article, "soft" for droppable lines."""
     line = normalize_line(line)
     if not line:
         return None
@@ -99,8 +99,6 @@ def footer_strength(line: str, rules: FurnitureRules) -> Literal["hard", "soft"]
     return "hard" if strength == "hard" else ("soft" if strength == "soft" else None)
 
 
-
-
 def _is_credit_text(text: str, rules: FurnitureRules) -> bool:
     """Whether a short text (a bracket's content, a slash-separated credit) names a source."""
     text = text.strip(" ()[]【】")
@@ -115,7 +113,8 @@ def _is_credit_text(text: str, rules: FurnitureRules) -> bool:
     # "AP Photo/Lee Jin-man, Pool", "Getty Images", "Jung Yeon-je/AFP": a credit word anywhere,
     # or an agency as one of several pieces.
     return pats.credit_word.search(text) is not None or (
-        len(parts) > 1 and any(agency_name(p, rules) for p in parts))
+        len(parts) > 1 and any(agency_name(p, rules) for p in parts)
+    )
 
 
 def is_credit_line(line: str, rules: FurnitureRules) -> bool:

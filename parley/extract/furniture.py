@@ -95,8 +95,9 @@ __all__ = [
     "split_kicker",
 ]
 
-LineKind = Literal["blank", "stamp", "hard_footer", "footer", "byline", "contributor", "credit",
-                   "text"]
+LineKind = Literal[
+    "blank", "stamp", "hard_footer", "footer", "byline", "contributor", "credit", "text"
+]
 
 
 def classify_line(line: str, rules: FurnitureRules) -> LineKind:

@@ -122,8 +122,12 @@ def _read_footers(path: Path) -> Footers:
                 regex.append((re.compile(phrase, re.I), strength))
             except re.error as err:
                 raise row.fail(f"bad regex: {err}") from err
-    return Footers(exact, tuple(p for p, st in prefix if st == "hard"),
-                   tuple(p for p, st in prefix if st == "soft"), tuple(regex))
+    return Footers(
+        exact,
+        tuple(p for p, st in prefix if st == "hard"),
+        tuple(p for p, st in prefix if st == "soft"),
+        tuple(regex),
+    )
 
 
 def _read_title_markers(path: Path) -> re.Pattern[str]:

@@ -86,7 +86,8 @@ def extract_html_article(html: str, document: Document, res: ExtractResources) -
     )
     stamp_lines = (line for why, line in body.removed if why == "stamp")
     stamps = [
-        s for s in (parse_stamp_line(line, res.furniture.stamps) for line in stamp_lines)
+        s
+        for s in (parse_stamp_line(line, res.furniture.stamps) for line in stamp_lines)
         if s is not None
     ]
     published_candidates = meta.published + [s.published for s in stamps if s.published]

@@ -17,7 +17,12 @@ from parley.errors import KnowledgeBaseError
 from parley.extract.stamps import DATA_DIR
 
 __all__ = [
-    "DATA_DIR", "FURNITURE_KINDS", "LineRule", "Selectors", "parse_line_rules", "parse_selectors"
+    "DATA_DIR",
+    "FURNITURE_KINDS",
+    "LineRule",
+    "Selectors",
+    "parse_line_rules",
+    "parse_selectors",
 ]
 
 FURNITURE_KINDS = frozenset({"byline", "stamp", "footer", "share", "end"})
@@ -94,4 +99,3 @@ def parse_selectors(path: Path) -> Selectors:
         ),
         not_names=frozenset(v.casefold() for v in lists["not_names"]),
     )
-

@@ -34,9 +34,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from parley.datafiles import read_rows
 
-__all__ = [
-    "DATA_DIR", "StampInfo", "StampRules", "alternation", "parse_stamp_line", "zone_offset"
-]
+__all__ = ["DATA_DIR", "StampInfo", "StampRules", "alternation", "parse_stamp_line", "zone_offset"]
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 
@@ -101,8 +99,9 @@ def _read_labels(path: Path) -> dict[str, str]:
 def alternation(words: list[str]) -> str:
     """A regex alternative of the phrases, longest first (so "last updated" wins over
     "updated" and "Sept" over "Sep"), each space matching any run of white space."""
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len,
-                                                                           reverse=True))
+    return "|".join(
+        re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True)
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,7 +129,9 @@ def _compile(months: list[str], zone_names: list[str], labels: list[str]) -> _Pa
         # November 12, 2018; Nov. 12 2018
         re.compile(rf"\b{month}\s+{day}(?:,\s*|\s+){year}(?!\d)", re.I),
         # 12/11/2018 or 11/12/2018: day or month first, settled in _numeric_date
-        re.compile(rf"(?<![\d/.])(?P<a>\d{{1,2}})(?P<sep>[/.])(?P<b>\d{{1,2}})(?P=sep){year}(?!\d)"),
+        re.compile(
+            rf"(?<![\d/.])(?P<a>\d{{1,2}})(?P<sep>[/.])(?P<b>\d{{1,2}})(?P=sep){year}(?!\d)"
+        ),
         # 2018年11月12日
         re.compile(rf"{year}\s*年\s*(?P<m>\d{{1,2}})\s*月\s*{day}\s*日"),
     )
@@ -242,8 +243,20 @@ def _numeric_date(a: int, b: int, y: int, zone_hint: str | None) -> date | None:
     if b > 12:
         return _make_date(y, a, b)
     us_zone = zone_hint is not None and zone_hint in {
-        "ET", "EST", "EDT", "CT", "CST", "CDT", "MT", "MST", "MDT", "PT", "PST", "PDT",
-        "Eastern Time", "Pacific Time",
+        "ET",
+        "EST",
+        "EDT",
+        "CT",
+        "CST",
+        "CDT",
+        "MT",
+        "MST",
+        "MDT",
+        "PT",
+        "PST",
+        "PDT",
+        "Eastern Time",
+        "Pacific Time",
     }
     return _make_date(y, a, b) if us_zone else _make_date(y, b, a)
 
@@ -265,9 +278,10 @@ def _find_dates(text: str, zone_hint: str | None, rules: StampRules) -> list[_Fo
         if m["z"]:
             z = m["z"]
             offset = "+00:00" if z == "Z" else f"{z[:3]}:{z[-2:]}"
-        found.append(_Found(m.start(), m.end(), day, int(m["h"]), int(m["mi"]),
-                            int(m["s"] or 0), offset))
-        taken[m.start():m.end()] = [True] * (m.end() - m.start())
+        found.append(
+            _Found(m.start(), m.end(), day, int(m["h"]), int(m["mi"]), int(m["s"] or 0), offset)
+        )
+        taken[m.start() : m.end()] = [True] * (m.end() - m.start())
     for index, pattern in enumerate(pats.dates):
         for m in pattern.finditer(text):
             if not free(m.start(), m.end()):
@@ -277,13 +291,16 @@ def _find_dates(text: str, zone_hint: str | None, rules: StampRules) -> list[_Fo
             if index == 3:
                 day = _numeric_date(int(m["a"]), int(m["b"]), y, zone_hint)
             else:
-                month = months[re.sub(r"\s+", "", groups["mon"].lower())] if groups.get(
-                    "mon") else int(m["m"])
+                month = (
+                    months[re.sub(r"\s+", "", groups["mon"].lower())]
+                    if groups.get("mon")
+                    else int(m["m"])
+                )
                 day = _make_date(y, month, int(m["d"]))
             if day is None:
                 continue
             found.append(_Found(m.start(), m.end(), day))
-            taken[m.start():m.end()] = [True] * (m.end() - m.start())
+            taken[m.start() : m.end()] = [True] * (m.end() - m.start())
     return sorted(found, key=lambda f: f.start)
 
 
@@ -385,16 +402,17 @@ def parse_stamp_line(line: str, rules: StampRules) -> StampInfo | None:
     labels = list(pats.label.finditer(line))
     # Segments: the text before the first label, then each label's text up to the next one.
     bounds = [0] + [m.start() for m in labels] + [len(line)]
-    roles: list[str | None] = [None] + [rules.labels[" ".join(m["label"].lower().split())]
-                                        for m in labels]
+    roles: list[str | None] = [None] + [
+        rules.labels[" ".join(m["label"].lower().split())] for m in labels
+    ]
     labelled: dict[str, str] = {}
     unlabelled: list[str] = []
     carried: date | None = None
     saw_time = False
     for i, role in enumerate(roles):
-        segment = line[bounds[i]:bounds[i + 1]]
+        segment = line[bounds[i] : bounds[i + 1]]
         if i > 0:
-            segment = segment[labels[i - 1].end() - bounds[i]:]
+            segment = segment[labels[i - 1].end() - bounds[i] :]
         value, day, timelike = _parse_segment(segment, carried, rules)
         saw_time = saw_time or timelike
         carried = day or carried

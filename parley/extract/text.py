@@ -166,9 +166,7 @@ def _read_line(line: str, rules: FurnitureRules) -> _LineReading:
     return _LineReading(None)
 
 
-def _furniture(
-    line: str, page: _Page, reader: _LineReader, *, in_body: bool
-) -> Furniture | None:
+def _furniture(line: str, page: _Page, reader: _LineReader, *, in_body: bool) -> Furniture | None:
     """Read one line as furniture into ``page``; None when it is text."""
     reading = reader.read(line)
     if reading.kind == "hard_footer" and not in_body:
@@ -213,7 +211,7 @@ def _find_title(lines: list[str], page: _Page, reader: _LineReader) -> int:
 
 def _title_follows(lines: list[str], index: int, reader: _LineReader) -> bool:
     """Whether a longer headline comes after the short line at ``index`` (past more labels)."""
-    for line in lines[index + 1: index + 6]:
+    for line in lines[index + 1 : index + 6]:
         if _kind(line, reader, in_body=False) is not None or _words(line) <= 3:
             continue
         return is_heading_like(line)
@@ -347,14 +345,12 @@ def _read_body(
         index += 1
 
 
-def _add_paragraph(
-    page: _Page, line: str, heading: str | None, rules: FurnitureRules
-) -> None:
+def _add_paragraph(page: _Page, line: str, heading: str | None, rules: FurnitureRules) -> None:
     if not page.paragraphs:
         dateline = parse_dateline(line, rules)
         if dateline is not None:
             page.agency = page.agency or dateline.agency
-            line = line[dateline.end:].strip()
+            line = line[dateline.end :].strip()
             if not line:
                 return
     if heading is not None:

@@ -71,8 +71,6 @@ def split_kicker(line: str, rules: FurnitureRules) -> tuple[str | None, str]:
     return None, line
 
 
-
-
 def is_heading_like(line: str) -> bool:
     """Short and title-like, with no sentence-final period: a headline, deck or section head."""
     line = normalize_line(line)

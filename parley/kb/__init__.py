@@ -115,9 +115,7 @@ def load_knowledge_base(
     roles = [r for part in dictionaries for r in part.roles]
     roles += [r for part in (*builtin, *users) for r in part.roles]
     known = {normalize_name(phrase) for phrase, _sector, _where in roles}
-    roles += [
-        r for part in phoenix_parts for r in part.roles if normalize_name(r[0]) not in known
-    ]
+    roles += [r for part in phoenix_parts for r in part.roles if normalize_name(r[0]) not in known]
     org_words = [w for part in (*builtin, *users) for w in part.org_words]
     warnings = [w for part in dictionaries for w in part.warnings]
     return KnowledgeBase(countries, actors, roles, org_words, warnings)

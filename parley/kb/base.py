@@ -224,7 +224,7 @@ class KnowledgeBase:
         return None
 
     def country_by_demonym(self, text: str) -> Country | None:
-        """"Chinese", "South Korean", "North Koreans"."""
+        """ "Chinese", "South Korean", "North Koreans"."""
         found = self._by_demonym.get(text)
         if not found:
             core = _core(text)
@@ -233,7 +233,7 @@ class KnowledgeBase:
         return found[0] if found else None
 
     def country_by_capital(self, text: str) -> Country | None:
-        """"Seoul" -> South Korea, "Washington" -> United States."""
+        """ "Seoul" -> South Korea, "Washington" -> United States."""
         found = self._by_capital.get(text)
         return found[0] if found else None
 
@@ -330,7 +330,7 @@ class KnowledgeBase:
     # ---- sectors ---------------------------------------------------------------------
 
     def role_sector(self, role: str) -> str | None:
-        """"Minister of National Defense" -> MIL, "lawmaker" -> LEG, "spokesman" -> None."""
+        """ "Minister of National Defense" -> MIL, "lawmaker" -> LEG, "spokesman" -> None."""
         return self._roles.sector(role)
 
     def organization_sector(self, name: str) -> str | None:

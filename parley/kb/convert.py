@@ -103,9 +103,22 @@ def _day(value: date | None) -> str:
 # actor.
 _GENERIC_NAMES = frozenset(
     (
-        "organization", "organisation", "foundation", "youth", "falcon", "lightning", "tigers",
-        "cornerstone", "avengers", "mavericks", "inevitables", "extraditables", "boogeymen",
-        "insula", "guardian", "venceremos",
+        "organization",
+        "organisation",
+        "foundation",
+        "youth",
+        "falcon",
+        "lightning",
+        "tigers",
+        "cornerstone",
+        "avengers",
+        "mavericks",
+        "inevitables",
+        "extraditables",
+        "boogeymen",
+        "insula",
+        "guardian",
+        "venceremos",
     )
 )
 
@@ -138,8 +151,12 @@ def _actor_rows(actors: Iterable[Actor]) -> list[str]:
         entry = (name, actor.aliases)
         # One entry's facts come together; its synonyms go on its first row only.
         spelled = (_display(_cell(a), actor.kind) for a in actor.aliases)
-        aliases = "" if entry == previous else "|".join(
-            dict.fromkeys(a for a in spelled if a and a != name and not _loose_alias(a, actor))
+        aliases = (
+            ""
+            if entry == previous
+            else "|".join(
+                dict.fromkeys(a for a in spelled if a and a != name and not _loose_alias(a, actor))
+            )
         )
         previous = entry
         surname = "-" if actor.kind == "person" else ""

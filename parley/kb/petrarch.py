@@ -118,9 +118,7 @@ def _check_balanced(line: str, where: str) -> None:
             raise _LineError(f"{where}: unbalanced '{open_}'")
 
 
-def _entries(
-    path: Path, text: str, report: _Report
-) -> tuple[list[_Entry], dict[str, list[str]]]:
+def _entries(path: Path, text: str, report: _Report) -> tuple[list[_Entry], dict[str, list[str]]]:
     entries: list[_Entry] = []
     substitutions: dict[str, list[str]] = {}
     in_comment = False

@@ -38,7 +38,16 @@ _SECTOR = re.compile(r"^[A-Z]{3}$")
 _COUNTRY_COLUMNS = ("iso3", "code", "name", "names", "demonyms", "capitals")
 _ACTOR_REQUIRED = ("name",)
 _ACTOR_COLUMNS = (
-    "name", "aliases", "kind", "code", "country", "sector", "roles", "start", "end", "surname",
+    "name",
+    "aliases",
+    "kind",
+    "code",
+    "country",
+    "sector",
+    "roles",
+    "start",
+    "end",
+    "surname",
 )
 
 
@@ -107,8 +116,7 @@ def _country(row: dict[str, str], where: str) -> Country:
     names = _split(row["names"])
     if name not in names:
         names = (name, *names)
-    return Country(iso3, code, name, names, _split(row["demonyms"]), _split(row["capitals"]),
-                   where)
+    return Country(iso3, code, name, names, _split(row["demonyms"]), _split(row["capitals"]), where)
 
 
 def _actor(row: dict[str, str], where: str) -> Actor:
@@ -164,9 +172,7 @@ def read_tsv(path: Path, label: str = "user") -> TsvKnowledge:
             kind = _kind_of(header, where)
             continue
         if len(cells) > len(header):
-            raise KnowledgeBaseError(
-                f"{where}: {len(cells)} columns, the header has {len(header)}"
-            )
+            raise KnowledgeBaseError(f"{where}: {len(cells)} columns, the header has {len(header)}")
         row = dict(zip(header, cells + [""] * (len(header) - len(cells)), strict=True))
         if kind == "countries":
             out.countries.append(_country(row, where))

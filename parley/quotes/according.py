@@ -39,6 +39,7 @@ def find_according(state: QuoteState) -> list[Draft]:
                 source_token=pobj.i,
                 cue_token=tok.i,
                 quoted=quotes,
+                rule="according",
             )
         )
     return drafts

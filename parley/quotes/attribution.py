@@ -24,23 +24,40 @@ from bisect import bisect_right
 
 from parley.nlp.index import ParseIndex
 from parley.quotes.according import find_according
+from parley.quotes.blocks import apply_blocks
 from parley.quotes.direct import find_direct
 from parley.quotes.drafts import Draft, Frag, QuoteState
+from parley.quotes.features import draft_features
 from parley.quotes.frames import find_framed, merge_chains
 from parley.quotes.headlines import find_headlines
 from parley.quotes.reported import find_reported
 from parley.quotes.resources import QuoteResources
 
-__all__ = ["Draft", "find_drafts"]
+__all__ = ["Draft", "candidate_drafts", "find_drafts"]
 
 _DATELINE = re.compile(
-    r"[A-Z][A-Z .'’-]+(?:, [A-Z][\w.]*(?: [\w.]+)*)*(?: \([A-Za-z]+\))? ?(?:—|–|--) ?"
+    r"(?:[A-Z][A-Z .'’-]+(?:, [A-Z][\w.]*(?: [\w.]+)*)*(?: \([A-Za-z]+\))?"
+    # "Pyongyang, October 31 (KCNA) -- ": a city in title case, the day, the agency.
+    r"|[A-Z][a-z]+(?: [A-Z][a-z]+)*, [A-Z][a-z]+\.? \d{1,2} \([A-Z]+\))"
+    r" ?(?:—|–|--) ?"
 )
 
 
 def find_drafts(parse: ParseIndex, resources: QuoteResources) -> list[Draft]:
-    """Every attribution of the parsed text, ordered by where its content starts."""
+    """Every attribution of the parsed text, ordered by where its content starts: the
+    rules' candidates, less those the attribution model (when the resources hold one)
+    judges not to be attributions, then the statement blocks (``blocks.py``)."""
     state = QuoteState.build(parse, resources)
+    drafts = candidate_drafts(state)
+    if resources.model is not None and drafts:
+        keep = resources.model.keep([draft_features(state, d) for d in drafts])
+        drafts = [d for d, kept in zip(drafts, keep, strict=True) if kept]
+    return apply_blocks(state, drafts)
+
+
+def candidate_drafts(state: QuoteState) -> list[Draft]:
+    """The rules' attributions, ordered by where their content starts."""
+    parse = state.parse
     drafts = find_reported(state)
     drafts += find_framed(state, {d.cue_token for d in drafts if d.cue_token is not None})
     drafts = merge_chains(state, drafts)

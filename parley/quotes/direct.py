@@ -109,6 +109,7 @@ def _attribute(
             cue_token=verb.i,
             unbalanced=unbalanced,
             quoted=list(group),
+            rule="direct:cue",
         )
         state.claimed.update(group)
         spoken.add(draft)
@@ -150,6 +151,7 @@ def _attribute(
                 unbalanced=unbalanced,
                 inherited=True,
                 quoted=list(group),
+                rule="direct:inherited",
             )
         )
         return
@@ -165,6 +167,7 @@ def _attribute(
                 first.start,
                 unbalanced=unbalanced,
                 quoted=list(group),
+                rule="direct:floating",
             )
         )
 

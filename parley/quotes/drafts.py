@@ -46,6 +46,10 @@ class Draft:
     learned: bool = False  # found through a learned frame, not a reporting verb
     addressee: Frag | None = None  # "told VOA": whom the statement was made to
     quoted: list[int] = field(default_factory=list)  # indices of the quoted spans it holds
+    # The pass and construction that proposed it (a feature of the attribution model):
+    # reported, parenthetical, frame:verb, frame:passive, frame:noun, frame:adj, according,
+    # direct:cue, direct:inherited, direct:floating, headline.
+    rule: str = ""
 
     @property
     def start(self) -> int:

@@ -42,11 +42,14 @@ def find_framed(state: QuoteState, cued: set[int]) -> list[Draft]:
             continue
         found: Found | None = None
         who: Token | None = None
+        rule = f"frame:{tok.pos_.lower()}"
         if tok.pos_ == "VERB":
             if "passive" in allowed:
                 found, who = _passive(state, tok)
+                rule = "frame:passive"
             if found is None:
                 found, who = _frame_content(state, tok, allowed), subject(tok)
+                rule = "frame:verb"
         elif tok.pos_ == "NOUN":
             found = _noun_content(state, tok, allowed)
             who = next((c for c in tok.children if c.dep_ == "poss"), None)
@@ -61,7 +64,7 @@ def find_framed(state: QuoteState, cued: set[int]) -> list[Draft]:
             continue
         if who is None and tok.pos_ != "NOUN":
             continue
-        drafts.append(_framed_draft(state, tok, frag, cue, who))
+        drafts.append(_framed_draft(state, tok, frag, cue, who, rule))
     return drafts
 
 
@@ -87,7 +90,9 @@ def merge_chains(state: QuoteState, drafts: list[Draft]) -> list[Draft]:
     return [d for d in drafts if id(d) not in gone]
 
 
-def _framed_draft(state: QuoteState, tok: Token, frag: Frag, cue: Frag, who: Token | None) -> Draft:
+def _framed_draft(
+    state: QuoteState, tok: Token, frag: Frag, cue: Frag, who: Token | None, rule: str
+) -> Draft:
     quotes = [i for i in state.quotes_in(*frag) if i not in state.claimed]
     words_outside = state.has_words_outside_quotes(frag[0], frag[1], quotes)
     kind = "indirect" if not quotes else "mixed" if words_outside else "direct"
@@ -103,6 +108,7 @@ def _framed_draft(state: QuoteState, tok: Token, frag: Frag, cue: Frag, who: Tok
         cue_token=tok.i,
         quoted=quotes,
         learned=True,
+        rule=rule,
     )
 
 

@@ -46,7 +46,17 @@ def find_headlines(state: QuoteState, drafts: list[Draft]) -> list[Draft]:
             continue
         colon = here + m.end(1)
         kind = "indirect" if n == 0 else "direct"  # a headline paraphrases
-        out.append(Draft([content], source, (colon, colon + 1), ":", kind, here + m.start(1)))
+        out.append(
+            Draft(
+                [content],
+                source,
+                (colon, colon + 1),
+                ":",
+                kind,
+                here + m.start(1),
+                rule="headline",
+            )
+        )
     return out
 
 

@@ -49,6 +49,10 @@ class Lexicon:
     cue_frames: dict[str, frozenset[str]] = field(default_factory=dict)
     # Paragraph labels before a colon that are not speakers ("Update:", "Editor's note:").
     labels: frozenset[str] = frozenset()
+    # Statement blocks (``blocks.py``): nouns of texts that speak for their author, and the
+    # lines that end a block.
+    block_nouns: frozenset[str] = frozenset()
+    block_ends: frozenset[str] = frozenset()
 
 
 def _check(value: str, allowed: frozenset[str], row: Row) -> str:
@@ -109,4 +113,6 @@ def load_lexicon(data_dir: Path = DATA_DIR) -> Lexicon:
         media_words=frozenset(r.fields[0] for r in read_rows(data_dir / "media_words.txt", 1)),
         cue_frames=_cue_frames(data_dir / "cue_frames.tsv"),
         labels=frozenset(_words(data_dir / "section_labels.txt")),
+        block_nouns=frozenset(_words(data_dir / "block_nouns.txt")),
+        block_ends=frozenset(_words(data_dir / "block_ends.txt")),
     )

@@ -68,6 +68,7 @@ def _content_draft(
         unbalanced=any(state.quoted[i].unbalanced for i in quotes),
         addressee=source_span(state, addressee, verb) if addressee is not None else None,
         quoted=quotes,
+        rule="reported",
     )
 
 
@@ -100,4 +101,5 @@ def _parenthetical(state: QuoteState, verb: Token, lemma: str) -> Draft | None:
         anchor=verb.idx,
         source_token=subj.i,
         cue_token=verb.i,
+        rule="parenthetical",
     )

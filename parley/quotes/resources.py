@@ -11,9 +11,11 @@ from pathlib import Path
 
 from spacy.vocab import Vocab
 
-from parley.config import Config
+from parley.config import QUOTE_MODES, Config
+from parley.errors import ModelError
 from parley.quotes.lexicon import DATA_DIR, Lexicon, load_lexicon
 from parley.quotes.marks import MarkTable
+from parley.quotes.model import MODEL_DIR, AttributionModel
 
 __all__ = ["QuoteResources"]
 
@@ -24,16 +26,23 @@ class QuoteResources:
 
     lexicon: Lexicon
     marks: MarkTable
+    model: AttributionModel | None = None  # None: the rules alone (``--quotes rules``)
 
     @classmethod
     def load(cls, config: Config, vocab: Vocab | None = None) -> QuoteResources:
-        """Read the packaged data files. The quote stage has no user options yet and builds
-        no PhraseMatcher, so ``config`` and ``vocab`` are taken for the common signature."""
-        del config, vocab
-        return cls.from_dir(DATA_DIR)
+        """Read the packaged data files, and the packaged attribution model unless
+        ``config.quotes`` is "rules". The stage builds no PhraseMatcher, so ``vocab`` is
+        taken for the common signature only."""
+        del vocab
+        if config.quotes not in QUOTE_MODES:
+            raise ModelError(
+                f"unknown quote finder {config.quotes!r} (one of {', '.join(QUOTE_MODES)})"
+            )
+        model = AttributionModel.load(MODEL_DIR) if config.quotes == "model" else None
+        return cls.from_dir(DATA_DIR, model)
 
     @classmethod
-    def from_dir(cls, data_dir: Path) -> QuoteResources:
+    def from_dir(cls, data_dir: Path, model: AttributionModel | None = None) -> QuoteResources:
         """Read the data files of ``data_dir`` (tests point it at edited copies)."""
         lexicon = load_lexicon(data_dir)
-        return cls(lexicon, MarkTable.build(lexicon.mark_pairs))
+        return cls(lexicon, MarkTable.build(lexicon.mark_pairs), model)

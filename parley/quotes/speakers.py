@@ -126,6 +126,10 @@ class SpeakerResolver:
                     return self._citer(head, previous)
         head_at = head.idx if head is not None else None
         direct = self.at(start, end, head_at)
+        if direct is None and head is not None and not start <= head.idx < end:
+            # A text that speaks for its author ("The message said:", statement blocks):
+            # the span names the text, the head token is the author named elsewhere.
+            direct = self.at(head.idx, head.idx + len(head.text), head.idx)
         if direct is not None:
             return direct
         if head is None:

@@ -8,7 +8,9 @@ renders with it (None builds one for that call, as the command line does for its
 from __future__ import annotations
 
 import itertools
+from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from jinja2 import Environment, PackageLoader, Template, select_autoescape
 
@@ -63,28 +65,41 @@ def render_html(result: Analysis, report: HtmlReport | None = None) -> str:
 
 
 def collect_marks(result: Analysis) -> list[Mark]:
-    entities = {e.id: e for e in result.entities}
+    return marks_of(result.to_dict())
+
+
+def marks_of(data: Mapping[str, Any]) -> list[Mark]:
+    """The highlights of a ``parley.analysis/1`` object (an Analysis's ``to_dict()``, or the
+    stored copy the dashboard reads): actor mentions, time expressions, quotes with their
+    speakers and cues, and event triggers."""
+    text = data["article"]["text"]
+    entities = {e["id"]: e for e in data.get("entities") or ()}
     marks: list[Mark] = []
-    for entity in result.entities:
-        label = f"{entity.name} ({entity.kind}{', ' + entity.actor if entity.actor else ''})"
-        for mention in entity.mentions:
-            marks.append(Mark(mention.start, mention.end, "ent", f"#{entity.id}", label))
-    for timex in result.timexes:
-        marks.append(Mark(timex.start, timex.end, "tx", "", f"{timex.type} {timex.value}"))
-    for quote in result.quotes:
-        speaker = entities.get(quote.speaker or "")
-        who = speaker.name if speaker else (quote.speaker_text or "unknown speaker")
-        title = f"{quote.kind} quote by {who}"
-        for start, end in quote.fragments or ((quote.start, quote.end),):
-            marks.append(Mark(start, end, "q", f"#{quote.id}", title))
-        if quote.speaker_span:
-            marks.append(Mark(*quote.speaker_span, "spk", f"#{quote.id}", f"speaker of {quote.id}"))
-        if quote.cue_span:
-            marks.append(Mark(*quote.cue_span, "cue", f"#{quote.id}", f"cue of {quote.id}"))
-    for event in result.events:
-        title = f"CAMEO {event.cameo} {event.plover or ''} ({event.modality})"
-        marks.append(Mark(*event.trigger, "trg", f"#{event.id}", title))
-    return [m for m in marks if 0 <= m.start < m.end <= len(result.article.text)]
+    for entity in entities.values():
+        actor = entity.get("actor")
+        label = f"{entity['name']} ({entity['kind']}{', ' + actor if actor else ''})"
+        for mention in entity.get("mentions") or ():
+            marks.append(Mark(mention["start"], mention["end"], "ent", f"#{entity['id']}", label))
+    for timex in data.get("timexes") or ():
+        title = f"{timex['type']} {timex['value']}"
+        marks.append(Mark(timex["start"], timex["end"], "tx", "", title))
+    for quote in data.get("quotes") or ():
+        speaker = entities.get(quote.get("speaker") or "")
+        who = speaker["name"] if speaker else (quote.get("speaker_text") or "unknown speaker")
+        title = f"{quote['kind']} quote by {who}"
+        for start, end in quote.get("fragments") or ((quote["start"], quote["end"]),):
+            marks.append(Mark(start, end, "q", f"#{quote['id']}", title))
+        if quote.get("speaker_span"):
+            start, end = quote["speaker_span"]
+            marks.append(Mark(start, end, "spk", f"#{quote['id']}", f"speaker of {quote['id']}"))
+        if quote.get("cue_span"):
+            start, end = quote["cue_span"]
+            marks.append(Mark(start, end, "cue", f"#{quote['id']}", f"cue of {quote['id']}"))
+    for event in data.get("events") or ():
+        title = f"CAMEO {event['cameo']} {event.get('plover') or ''} ({event['modality']})"
+        start, end = event["trigger"]
+        marks.append(Mark(start, end, "trg", f"#{event['id']}", title))
+    return [m for m in marks if 0 <= m.start < m.end <= len(text)]
 
 
 def paragraphs_of(text: str) -> list[tuple[int, int]]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import textwrap
 from collections import defaultdict
 
-from parley.records import Analysis, Entity, Quote
+from parley.records import Analysis, Entity, Quote, Stance
 
 WIDTH = 100
 
@@ -71,6 +71,17 @@ def render_text(result: Analysis) -> str:
         )
         out += textwrap.wrap(event.sentence, WIDTH, initial_indent="    ", subsequent_indent="    ")
 
+    out += _section(f"Stances ({len(result.stances)}), by issue")
+    for issue in sorted({s.issue for s in result.stances}):
+        out.append(issue)
+        for stance in (s for s in result.stances if s.issue == issue):
+            out += textwrap.wrap(
+                _stance_line(stance, entities),
+                WIDTH,
+                initial_indent="  - ",
+                subsequent_indent="    ",
+            )
+
     out += _section(f"Time expressions ({len(result.timexes)})")
     for timex in result.timexes:
         out.append(f"{timex.text!r:<32} {timex.type:<9} {timex.value}")
@@ -116,3 +127,20 @@ def _actor_label(
     entity = entities.get(entity_id or "")
     name = entity.name if entity else (written or "?")
     return f"{name} [{code}]" if code else name
+
+
+def _stance_line(stance: Stance, entities: dict[str, Entity]) -> str:
+    who = f"{stance.actor_name or stance.actor}" + (
+        f" [{stance.actor_code}]" if stance.actor_code else ""
+    )
+    how = stance.position + ("" if stance.mode == "statement" else f", {stance.mode}")
+    if stance.condition_issue or stance.condition:
+        how += f", on condition: {stance.condition_issue or stance.condition}"
+    if stance.modality != "asserted":
+        how += f", {stance.modality}"
+    if stance.basis != "text":
+        how += f", from the {stance.basis}"
+    reporter = entities.get(stance.reported_by or "")
+    said = f" (as {reporter.name} reports)" if reporter else ""
+    evidence = ", ".join(stance.evidence) or "-"
+    return f"{who}: {how}{said}; {stance.date or 'undated'} [{evidence}] {stance.sentence}"

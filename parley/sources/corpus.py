@@ -21,16 +21,17 @@ import json
 import re
 import sys
 import zlib
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass, field
-from pathlib import Path
-from typing import Any
+from pathlib import Path, PurePosixPath
+from typing import Any, BinaryIO
 
 from parley.errors import PARLEY_FAILURES, InputError, ParleyError
 from parley.records import SCHEMA
 from parley.sources.decode import CodecTables
 from parley.sources.document import Document
-from parley.sources.files import read_path
+from parley.sources.files import read_bytes, read_path
 from parley.sources.sniff import GZIP_MAGIC, MAX_BYTES
 
 __all__ = [
@@ -39,6 +40,7 @@ __all__ = [
     "ReadFailure",
     "StoredAnalysis",
     "estimate_count",
+    "iter_bytes",
     "iter_documents",
     "parse_field_map",
     "record_document",
@@ -80,6 +82,7 @@ class StoredAnalysis:
 
 
 Item = Document | ReadFailure | StoredAnalysis
+Opener = Callable[[], BinaryIO]  # opens a file's raw bytes (a path, or bytes already read)
 
 
 @dataclass(frozen=True)
@@ -139,14 +142,14 @@ def estimate_count(specs: Iterable[str], options: CorpusOptions) -> int | None:
             kind = container_kind(file)
             if kind == "warc":
                 return None
-            lines = _count_lines(file) if kind else 1
+            lines = _count_lines(_opener(file)) if kind else 1
             total += max(lines - 1, 0) if kind == "csv" else lines  # a CSV's header
     return total
 
 
-def _count_lines(path: Path) -> int:
+def _count_lines(opener: Opener) -> int:
     try:
-        with _open_text(path) as stream:
+        with _open_text(opener) as stream:
             return sum(1 for line in stream if line.strip())
     except (OSError, EOFError, zlib.error):
         return 0
@@ -178,25 +181,52 @@ def _iter_path(path: Path, options: CorpusOptions, codecs: CodecTables) -> Itera
 
 
 def _iter_file(path: Path, options: CorpusOptions, codecs: CodecTables) -> Iterator[Item]:
-    kind = container_kind(path)
+    if container_kind(path) is not None:
+        yield from _records(str(path), _opener(path), options)
+        return
+    try:
+        document = read_path(path, options.max_bytes, codecs=codecs)
+    except PARLEY_FAILURES as err:
+        yield ReadFailure(str(path), None, err.code, err.message)
+        return
+    yield _with_published(document, path.name, options)
+
+
+def _opener(path: Path) -> Opener:
+    return lambda: path.open("rb")
+
+
+def iter_bytes(
+    name: str, data: bytes, options: CorpusOptions, codecs: CodecTables | None
+) -> Iterator[Item]:
+    """The items of one file whose bytes were read already (the Spark engine reads them
+    through Hadoop's file systems), exactly as ``iter_documents`` gives a file's items:
+    ``name`` is the file's name as the user gave it, the items' ``source``."""
+    if container_kind(PurePosixPath(name)) is not None:
+        yield from _records(name, lambda: io.BytesIO(data), options)
+        return
+    try:
+        document = read_bytes(data, name, options.max_bytes, codecs=codecs)
+    except PARLEY_FAILURES as err:
+        yield ReadFailure(name, None, err.code, err.message)
+        return
+    yield _with_published(document, PurePosixPath(name).name, options)
+
+
+def _records(name: str, opener: Opener, options: CorpusOptions) -> Iterator[Item]:
+    """The records of a JSON Lines, CSV or WARC file (gzip'd or not)."""
+    kind = container_kind(PurePosixPath(name))
     if kind == "jsonl":
-        yield from _guarded(path, _jsonl_records(path, options))
+        yield from _guarded(name, _jsonl_records(name, opener, options))
     elif kind == "csv":
-        yield from _guarded(path, _csv_records(path, options))
-    elif kind == "warc":
+        yield from _guarded(name, _csv_records(name, opener, options))
+    else:
         from parley.sources.warc import iter_warc
 
-        yield from iter_warc(path, options)
-    else:
-        try:
-            document = read_path(path, options.max_bytes, codecs=codecs)
-        except PARLEY_FAILURES as err:
-            yield ReadFailure(str(path), None, err.code, err.message)
-            return
-        yield _with_published(document, path.name, options)
+        yield from iter_warc(name, opener, options)
 
 
-def container_kind(path: Path) -> str | None:
+def container_kind(path: PurePosixPath | Path) -> str | None:
     """"jsonl", "csv" or "warc" for a file of records (by its name), None for one page."""
     suffixes = [s.lower() for s in path.suffixes[-2:]]
     if suffixes and suffixes[-1] == ".gz":
@@ -204,7 +234,7 @@ def container_kind(path: Path) -> str | None:
     return RECORD_SUFFIXES.get(suffixes[-1]) if suffixes else None
 
 
-def _guarded(path: Path, records: Iterator[Item]) -> Iterator[Item]:
+def _guarded(name: str, records: Iterator[Item]) -> Iterator[Item]:
     """The records of a file until it breaks (corrupt gzip, unreadable): then one failure."""
     position = 0
     try:
@@ -213,43 +243,47 @@ def _guarded(path: Path, records: Iterator[Item]) -> Iterator[Item]:
             yield item
     except (OSError, EOFError, zlib.error, UnicodeDecodeError, csv.Error) as err:
         reason = " ".join(f"{type(err).__name__}: {err}".split())
-        yield ReadFailure(str(path), position + 1, "E100", f"{path}: cannot be read ({reason})")
+        yield ReadFailure(name, position + 1, "E100", f"{name}: cannot be read ({reason})")
 
 
-def _open_text(path: Path) -> io.TextIOBase:
-    with path.open("rb") as probe:
-        magic = probe.read(2)
-    # The stream is handed to the caller's ``with``, which closes it.
-    raw = gzip.open(path, "rb") if magic == GZIP_MAGIC else path.open("rb")  # noqa: SIM115
-    # newline="" keeps CSV cells' own line breaks; errors="replace" so one bad byte costs a
-    # character, not the file.
-    return io.TextIOWrapper(raw, encoding="utf-8-sig", errors="replace", newline="")
+@contextmanager
+def _open_text(opener: Opener) -> Iterator[io.TextIOWrapper]:
+    with opener() as raw:
+        magic = raw.read(2)
+        raw.seek(0)
+        inner: BinaryIO = raw
+        if magic == GZIP_MAGIC:
+            inner = gzip.GzipFile(fileobj=raw, mode="rb")  # type: ignore[assignment]
+        # newline="" keeps CSV cells' own line breaks; errors="replace" so one bad byte costs a
+        # character, not the file.
+        with io.TextIOWrapper(inner, encoding="utf-8-sig", errors="replace", newline="") as text:
+            yield text
 
 
-def _jsonl_records(path: Path, options: CorpusOptions) -> Iterator[Item]:
-    with _open_text(path) as stream:
+def _jsonl_records(name: str, opener: Opener, options: CorpusOptions) -> Iterator[Item]:
+    with _open_text(opener) as stream:
         for number, line in enumerate(stream, start=1):
             if not line.strip():
                 continue
             try:
                 value = json.loads(line)
             except json.JSONDecodeError as err:
-                yield ReadFailure(str(path), number, "E100", f"line {number} is not JSON ({err})")
+                yield ReadFailure(name, number, "E100", f"line {number} is not JSON ({err})")
                 continue
             if not isinstance(value, dict):
-                yield ReadFailure(str(path), number, "E100", f"line {number} is not a JSON object")
+                yield ReadFailure(name, number, "E100", f"line {number} is not a JSON object")
             elif value.get("schema") == SCHEMA:
-                yield StoredAnalysis(str(path), number, value)
+                yield StoredAnalysis(name, number, value)
             else:
-                yield record_document(value, str(path), number, options)
+                yield record_document(value, name, number, options)
 
 
-def _csv_records(path: Path, options: CorpusOptions) -> Iterator[Item]:
-    with _open_text(path) as stream:
+def _csv_records(name: str, opener: Opener, options: CorpusOptions) -> Iterator[Item]:
+    with _open_text(opener) as stream:
         reader = csv.DictReader(stream)
         for number, row in enumerate(reader, start=1):
             record = {k: v for k, v in row.items() if k is not None}
-            yield record_document(record, str(path), number, options)
+            yield record_document(record, name, number, options)
 
 
 def record_document(
@@ -312,8 +346,10 @@ def _with_published(document: Document, name: str, options: CorpusOptions) -> Do
     if options.published_from_name is not None:
         match = options.published_from_name.search(name)
         if match:
-            published = match.group("date") if "date" in match.groupdict() else match.group(
-                1 if match.re.groups else 0
+            published = (
+                match.group("date")
+                if "date" in match.groupdict()
+                else match.group(1 if match.re.groups else 0)
             )
     if published is None:
         return document

@@ -81,8 +81,19 @@ _DROP.update({11: "\n", 12: "\n"})
 # Python codecs that are not ways of writing a web page: transforms, IDNA, escapes, and
 # UTF-7 (browsers dropped it because it smuggles markup past filters).
 _NOT_PAGE_CODECS = frozenset(
-    {"undefined", "idna", "punycode", "unicode-escape", "raw-unicode-escape", "utf-7",
-     "unicode_escape", "raw_unicode_escape", "mbcs", "oem", "charmap"}
+    {
+        "undefined",
+        "idna",
+        "punycode",
+        "unicode-escape",
+        "raw-unicode-escape",
+        "utf-7",
+        "unicode_escape",
+        "raw_unicode_escape",
+        "mbcs",
+        "oem",
+        "charmap",
+    }
 )
 
 

@@ -23,7 +23,7 @@ from parley.sources.decode import CodecTables, with_encoding
 from parley.sources.document import Document
 from parley.sources.sniff import GZIP_MAGIC, MAX_BYTES, gunzip, too_large
 
-__all__ = ["MAX_BYTES", "read_path", "read_source", "read_stdin"]
+__all__ = ["MAX_BYTES", "read_bytes", "read_path", "read_source", "read_stdin"]
 
 STDIN = "-"
 _SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.-]*)://")
@@ -107,6 +107,16 @@ def read_path(
         raise NotAFile(f"{name} is a folder, not a file") from err
     except OSError as err:
         raise InputError(f"{name}: cannot be read ({_reason(err)})") from err
+    return with_encoding(Document(data=_finish(data, name, max_bytes), source=name), codecs)
+
+
+def read_bytes(
+    data: bytes, name: str, max_bytes: int = MAX_BYTES, *, codecs: CodecTables | None = None
+) -> Document:
+    """A file's bytes read by someone else (the Spark engine, through Hadoop's file systems)
+    as ``read_path`` would give them: the same cap, gzip and emptiness checks, and messages."""
+    if len(data) > max_bytes:
+        raise too_large(name, len(data), max_bytes)
     return with_encoding(Document(data=_finish(data, name, max_bytes), source=name), codecs)
 
 

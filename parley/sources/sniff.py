@@ -39,11 +39,17 @@ MAX_LAYERS = 3
 # (magic prefix, what it is, UnsupportedFormat rather than BinaryInput)
 _MAGIC: tuple[tuple[bytes, str, bool], ...] = (
     (b"%PDF-", "a PDF document", True),
-    (b"PK\x03\x04", "a ZIP archive (or a .docx/.xlsx/.odt/.epub document, which are ZIP files)",
-     True),
+    (
+        b"PK\x03\x04",
+        "a ZIP archive (or a .docx/.xlsx/.odt/.epub document, which are ZIP files)",
+        True,
+    ),
     (b"PK\x05\x06", "an empty ZIP archive", True),
-    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an old Microsoft Office document (.doc/.xls/.ppt)",
-     True),
+    (
+        b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1",
+        "an old Microsoft Office document (.doc/.xls/.ppt)",
+        True,
+    ),
     (b"{\\rtf", "an RTF document", True),
     (b"BZh", "a bzip2-compressed file", True),
     (b"\xfd7zXZ\x00", "an xz-compressed file", True),

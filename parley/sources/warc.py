@@ -13,9 +13,8 @@ every record read before it.
 from __future__ import annotations
 
 import zlib
-from collections.abc import Iterator
-from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable, Iterator
+from typing import TYPE_CHECKING, Any, BinaryIO
 
 from warcio.archiveiterator import ArchiveIterator
 from warcio.exceptions import ArchiveLoadFailed
@@ -31,13 +30,15 @@ __all__ = ["PAGE_TYPES", "iter_warc"]
 PAGE_TYPES = ("text/html", "application/xhtml+xml", "text/plain")
 
 
-def iter_warc(path: Path, options: CorpusOptions) -> Iterator[Document | ReadFailure]:
+def iter_warc(
+    name: str, opener: Callable[[], BinaryIO], options: CorpusOptions
+) -> Iterator[Document | ReadFailure]:
+    """The pages of the WARC file ``name``, whose bytes ``opener`` opens."""
     from parley.sources.corpus import ReadFailure
 
-    name = str(path)
     position = 0
     try:
-        with path.open("rb") as stream:
+        with opener() as stream:
             for position, record in enumerate(ArchiveIterator(stream), start=1):
                 item = _record_document(record, name, position, options)
                 if item is not None:

@@ -180,9 +180,7 @@ def _redirect_target(current: httpx.URL, location: str, shown: str) -> httpx.URL
     except httpx.InvalidURL as err:
         raise FetchError(f"{shown} redirects to an invalid address ({err})") from err
     if target.scheme not in ("http", "https"):
-        raise FetchError(
-            f"{shown} redirects to {redact_url(str(target))}, which is not a web page"
-        )
+        raise FetchError(f"{shown} redirects to {redact_url(str(target))}, which is not a web page")
     return target
 
 

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from parley.cli_options import KbOption, ModelOption, TimeoutOption
+from parley.cli_options import IssuesOption, KbOption, ModelOption, TimeoutOption
 from parley.errors import InputError
 
 if TYPE_CHECKING:
@@ -33,13 +33,20 @@ DbOption = Annotated[
 ]
 
 
+class Engine(str, Enum):
+    local = "local"
+    spark = "spark"
+
+
 def register(app: typer.Typer) -> None:
     """Add the store's commands to the ``parley`` app."""
     from parley.store import query_commands
+    from parley.store.attach import attach
 
     app.command()(ingest)
     query_commands.register(app)
     app.command()(export)
+    app.command()(attach)  # Spark's Parquet output as a store (parley/store/attach.py)
 
 
 def ingest(
@@ -91,7 +98,21 @@ def ingest(
     quiet: Annotated[bool, typer.Option(help="No progress and no summary.")] = False,
     model: ModelOption = None,
     kb: KbOption = None,
+    issues: IssuesOption = None,
     timeout: TimeoutOption = 120.0,
+    engine: Annotated[
+        Engine, typer.Option(help="local (worker processes, a DuckDB store) or spark (Parquet).")
+    ] = Engine.local,
+    out: Annotated[
+        str | None, typer.Option(help="Spark: the output folder (a path or hdfs://, s3a://...).")
+    ] = None,
+    master: Annotated[
+        str | None, typer.Option(help="Spark: local[N], spark://HOST:PORT, yarn, ...")
+    ] = None,
+    partitions: Annotated[
+        int | None, typer.Option(help="Spark: analysis partitions (default 4 per core).")
+    ] = None,
+    verbose: Annotated[bool, typer.Option(help="Spark: show Spark's own logs.")] = False,
 ) -> None:
     """Analyse documents into the store: skips what is stored, resumes after a crash."""
     from parley.config import Config
@@ -112,10 +133,26 @@ def ingest(
         published=_checked_time(published),
         published_from_name=_pattern(published_from_name),
     )
-    config = Config(model=model, knowledge=tuple(kb or ()), timeout=timeout or None)
+    config = Config(
+        model=model, knowledge=tuple(kb or ()), issues=tuple(issues or ()), timeout=timeout or None
+    )
     options = IngestOptions(workers=workers, batch_size=batch_size, write_batch=write_batch,
                             force=force, threshold=threshold)  # fmt: skip
     arguments = {"argv": sys.argv[1:], "workers": workers, "force": force}
+    if engine is Engine.spark:
+        from parley.engines.spark import SparkOptions, ingest_spark
+
+        if not out:
+            raise InputError("--engine spark writes Parquet tables: give --out FOLDER")
+        if partitions is not None and partitions < 1:
+            raise InputError("--partitions is at least 1")
+        chosen = SparkOptions(out, master, partitions, verbose)
+        counts = ingest_spark(specs, spark=chosen, config=config, corpus=corpus, options=options,
+                              arguments={**arguments, "engine": "spark", "out": out})  # fmt: skip
+        _report(counts, quiet)
+        return
+    if out or master or partitions or verbose:
+        raise InputError("--out, --master, --partitions and --verbose are for --engine spark")
     from parley.sources.corpus import estimate_count
     from parley.store.progress import Reporter
 
@@ -123,6 +160,10 @@ def ingest(
     with reporter:
         counts = run_ingest(specs, db, config=config, corpus=corpus, options=options,
                             arguments=arguments, progress=reporter.update)  # fmt: skip
+    _report(counts, quiet)
+
+
+def _report(counts: Counts, quiet: bool) -> None:
     if not quiet:
         typer.echo(summary(counts), err=True)
     if counts.failed:
@@ -147,8 +188,10 @@ def export(
     format: Annotated[
         ExportFormat,
         typer.Option(
-            "--format", "-f", help="jsonl (analyses; they ingest again), parquet or csv "
-            "(a file per table), gdelt (GDELT 2.0 event rows)."
+            "--format",
+            "-f",
+            help="jsonl (analyses; they ingest again), parquet or csv "
+            "(a file per table), gdelt (GDELT 2.0 event rows).",
         ),
     ] = ExportFormat.jsonl,
 ) -> None:

@@ -10,12 +10,15 @@ uninterrupted one would.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 import numpy as np
 from datasketch import MinHash, MinHashLSH
 
-__all__ = ["DEFAULT_THRESHOLD", "NearDuplicates", "permutations", "signature"]
+__all__ = [
+    "DEFAULT_THRESHOLD", "NearDuplicates", "earliest_original", "jaccard", "permutations",
+    "signature",
+]
 
 DEFAULT_THRESHOLD = 0.8
 NUM_PERM = 128
@@ -58,6 +61,33 @@ def to_bytes(minhash: MinHash) -> bytes:
     return bytes(np.asarray(minhash.hashvalues, dtype=np.uint64).tobytes())
 
 
+def jaccard(first: bytes, second: bytes) -> float:
+    """The estimated Jaccard similarity of two stored signatures (datasketch's estimate: the
+    share of the permutations whose minimum agrees)."""
+    a = np.frombuffer(first, dtype=np.uint64)
+    b = np.frombuffer(second, dtype=np.uint64)
+    return float(np.count_nonzero(a == b)) / float(len(a))
+
+
+def earliest_original(
+    candidates: Iterable[tuple[str, float]],
+    original_of: Callable[[str], str],
+    order_of: Callable[[str], int],
+) -> tuple[str, float] | None:
+    """Of the stored articles a new one nearly duplicates (each with its similarity, all at
+    or over the threshold), the original to name: the earliest stored one, reached through a
+    candidate that is itself a duplicate when need be. Ties (two candidates leading to one
+    original) go to the most similar candidate, then the earliest: the one rule both engines
+    follow, so neither depends on the order an index hands candidates back in."""
+    best: tuple[int, float, int, str, float] | None = None
+    for candidate, similarity in candidates:
+        original = original_of(candidate)
+        key = (order_of(original), -similarity, order_of(candidate), original, similarity)
+        if best is None or key < best:
+            best = key
+    return (best[3], best[4]) if best else None
+
+
 class NearDuplicates:
     """The LSH index of the stored articles, in storage order."""
 
@@ -88,15 +118,21 @@ class NearDuplicates:
 
     def match(self, article_id: str, minhash: MinHash) -> tuple[str, float] | None:
         """The earliest stored original this text nearly duplicates, with the similarity."""
-        best: tuple[int, str, float] | None = None
+        candidates = []
         for candidate in self._lsh.query(minhash):
             if candidate == article_id:
                 continue
             similarity = float(minhash.jaccard(self._signatures[candidate]))
-            if similarity < self.threshold:
-                continue
-            original = self._original.get(candidate, candidate)
-            order = self._order.get(original, self._order[candidate])
-            if best is None or order < best[0]:
-                best = (order, original, similarity)
-        return (best[1], best[2]) if best else None
+            if similarity >= self.threshold:
+                candidates.append((candidate, similarity))
+        return earliest_original(
+            candidates,
+            lambda candidate: self._original.get(candidate, candidate),
+            lambda article: self._order.get(article, len(self._order)),
+        )
+
+    def bands(self) -> list[tuple[int, int]]:
+        """The LSH index's bands, as (first, last + 1) permutation numbers: two signatures are
+        compared when they agree on every value of at least one band (the Spark engine finds
+        the same candidates with a join on these)."""
+        return [(int(start), int(end)) for start, end in self._lsh.hashranges]

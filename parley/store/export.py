@@ -21,7 +21,8 @@ __all__ = ["GDELT_COLUMNS", "TABLE_NAMES", "export_store"]
 
 ExportFormat = Literal["jsonl", "parquet", "csv", "gdelt"]
 TABLE_NAMES = (
-    "articles", "entities", "mentions", "timexes", "quotes", "events", "failures", "runs",
+    "articles", "entities", "mentions", "timexes", "quotes", "events", "stances", "failures",
+    "runs",
 )  # fmt: skip
 _FETCH = 1000
 

@@ -21,7 +21,9 @@ if TYPE_CHECKING:
     from parley.engines.local import Result
     from parley.pipeline import Pipeline
 
-__all__ = ["IngestOptions", "config_hash", "content_hash", "ingest", "ingest_items"]
+__all__ = [
+    "IngestOptions", "config_hash", "content_hash", "ingest", "ingest_items", "outcome",
+]  # fmt: skip
 
 Progress = Callable[[Counts], None]
 
@@ -86,7 +88,7 @@ def ingest_items(
             pending: list[Stored | Failed] = []
             last = time.monotonic()
             for batch in batches:
-                pending.extend(_outcome(item, result) for item, result in batch)
+                pending.extend(outcome(h.item, h.digest, result) for h, result in batch)
                 if len(pending) >= options.write_batch or time.monotonic() - last > WRITE_SECONDS:
                     writer.write(pending)
                     pending, last = [], time.monotonic()
@@ -97,6 +99,10 @@ def ingest_items(
             status = "done"
         finally:
             writer.finish(status)
+        if status == "done":
+            from parley.store.search import build_index
+
+            build_index(con)  # full-text search (parley.store.search); a snapshot, so rebuilt
         return writer.counts
     finally:
         con.close()
@@ -131,11 +137,13 @@ def _document(hashed: _Hashed) -> Document | None:
     return hashed.item if isinstance(hashed.item, Document) else None
 
 
-def _outcome(hashed: _Hashed, result: Result) -> Stored | Failed:
+def outcome(
+    item: Document | ReadFailure | StoredAnalysis, digest: str, result: Result
+) -> Stored | Failed:
+    """What the writer stores for one item and its result (either engine's)."""
     from parley.pipeline import Failure
     from parley.records import Analysis
 
-    item, digest = hashed.item, hashed.digest
     if isinstance(item, ReadFailure):
         return Failed(item.source, item.position, "read", item.code, item.message, item.record_id)
     if isinstance(item, StoredAnalysis):
@@ -212,6 +220,8 @@ def config_hash(config: Config) -> str:
     for name in ("knowledge", "petrarch_actors", "petrarch_verbs"):
         paths: tuple[Path, ...] = getattr(config, name)
         parts[name] = [_file_digest(path) for path in paths]
+    if config.issues:  # only when given, so the hashes of stores made before stay the same
+        parts["issues"] = [_file_digest(path) for path in config.issues]
     blob = json.dumps(parts, sort_keys=True).encode("utf-8")
     return hashlib.sha256(blob).hexdigest()[:16]
 

@@ -83,6 +83,10 @@ VIEWS: dict[str, tuple[str, ...]] = {
     "events": ("date", "date_source", "source_actor", "cameo", "plover", "target_actor",
                "modality", "goldstein", "sentence"),
     "quotes": ("date", "published_day", "speaker_actor", "speaker_text", "cue", "kind", "text"),
+    "stances": ("date", "actor_code", "actor_name", "issue", "position", "mode", "basis",
+                "sentence"),
+    "stance_periods": ("period", "actor", "issue", "position", "stances", "articles",
+                       "strongest_actor", "strongest"),
 }  # fmt: skip
 
 

@@ -57,7 +57,7 @@ class Table:
 
 
 @dataclass
-class _Where:
+class Where:
     clauses: list[str] = field(default_factory=list)
     params: list[Any] = field(default_factory=list)
 
@@ -86,12 +86,12 @@ def _actor(column: str) -> str:
     return f"starts_with({column}, ?)"
 
 
-def _words(where: _Where, column: str, text: str | None) -> None:
+def _words(where: Where, column: str, text: str | None) -> None:
     for word in (text or "").split():
         where.add(f"{column} ILIKE ?", f"%{word}%")
 
 
-def _event_filters(f: Filters, where: _Where, day: str = "e.day") -> None:
+def _event_filters(f: Filters, where: Where, day: str = "e.day") -> None:
     if not f.duplicates:
         where.add("NOT e.duplicate")
     if f.actor:
@@ -123,7 +123,7 @@ def _limit(f: Filters) -> str:
 
 
 def events(con: duckdb.DuckDBPyConnection, f: Filters) -> Table:
-    where = _Where()
+    where = Where()
     _event_filters(f, where)
     sql = (
         "SELECT e.article_id, e.event_id AS id, e.date, e.date_source, e.source, e.source_actor,"
@@ -138,7 +138,7 @@ def events(con: duckdb.DuckDBPyConnection, f: Filters) -> Table:
 
 
 def quotes(con: duckdb.DuckDBPyConnection, f: Filters) -> Table:
-    where = _Where()
+    where = Where()
     day = "coalesce(TRY_CAST(q.date AS DATE), a.published_day)"
     if not f.duplicates:
         where.add("NOT q.duplicate")
@@ -163,7 +163,7 @@ def quotes(con: duckdb.DuckDBPyConnection, f: Filters) -> Table:
 
 
 def actors(con: duckdb.DuckDBPyConnection, f: Filters) -> Table:
-    where = _Where()
+    where = Where()
     where.add("en.actor IS NOT NULL")
     if not f.duplicates:
         where.add("a.duplicate_of IS NULL")
@@ -197,7 +197,7 @@ def timeline(
     f = f if f.modality else _with(f, modality="asserted")
     if rollup and covers(by, f.since, f.until) and not (f.root or f.plover or f.text):
         return _timeline_from_months(con, f, by)
-    where = _Where()
+    where = Where()
     where.add("e.day IS NOT NULL")
     _event_filters(f, where)
     counts = ", ".join(
@@ -221,7 +221,7 @@ def _mean_goldstein(total: str, n: str) -> str:
 
 
 def _timeline_from_months(con: duckdb.DuckDBPyConnection, f: Filters, by: Period) -> Table:
-    where = _Where()
+    where = Where()
     _event_filters(f, where, day="e.month")
     counts = ", ".join(
         f"CAST(coalesce(sum(e.events) FILTER (WHERE e.quad_class = {i}), 0) AS BIGINT) AS {name}"
@@ -238,7 +238,7 @@ def _timeline_from_months(con: duckdb.DuckDBPyConnection, f: Filters, by: Period
 
 
 def failures(con: duckdb.DuckDBPyConnection, f: Filters) -> Table:
-    where = _Where()
+    where = Where()
     if f.code:
         where.add("code = ?", f.code.upper())
     if f.stage:

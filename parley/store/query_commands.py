@@ -13,7 +13,7 @@ import typer
 from parley.store.commands import DEFAULT_DB, DbOption
 from parley.store.output import OutputFormat
 
-__all__ = ["register"]
+__all__ = ["parse_day", "register"]
 
 FormatOption = Annotated[
     OutputFormat, typer.Option("--format", "-f", help="table (for a person), csv or jsonl.")
@@ -43,7 +43,8 @@ def register(app: typer.Typer) -> None:
         app.command()(command)
 
 
-def _day(value: str | None, option: str) -> date | None:
+def parse_day(value: str | None, option: str) -> date | None:
+    """A ``--since``/``--until`` value as a day (InputError naming the option otherwise)."""
     if not value:
         return None
     try:
@@ -91,8 +92,8 @@ def events(
 
     f = q.Filters(
         actor=actor, source=source, target=target, dyad=q.parse_dyad(dyad), root=root,
-        plover=plover, modality=modality, since=_day(since, "--since"),
-        until=_day(until, "--until"), text=text, duplicates=include_duplicates, limit=limit,
+        plover=plover, modality=modality, since=parse_day(since, "--since"),
+        until=parse_day(until, "--until"), text=text, duplicates=include_duplicates, limit=limit,
     )  # fmt: skip
     _show(db, format, "events", lambda con: q.events(con, f))
 
@@ -114,8 +115,8 @@ def quotes(
     from parley.store import queries as q
 
     f = q.Filters(
-        speaker=speaker, actor=actor, since=_day(since, "--since"), until=_day(until, "--until"),
-        text=text, duplicates=include_duplicates, limit=limit,
+        speaker=speaker, actor=actor, since=parse_day(since, "--since"),
+        until=parse_day(until, "--until"), text=text, duplicates=include_duplicates, limit=limit,
     )  # fmt: skip
     _show(db, format, "quotes", lambda con: q.quotes(con, f))
 
@@ -133,7 +134,7 @@ def actors(
     from parley.store import queries as q
 
     f = q.Filters(
-        actor=actor, since=_day(since, "--since"), until=_day(until, "--until"),
+        actor=actor, since=parse_day(since, "--since"), until=parse_day(until, "--until"),
         duplicates=include_duplicates, limit=limit,
     )  # fmt: skip
     _show(db, format, "actors", lambda con: q.actors(con, f))
@@ -152,15 +153,42 @@ def timeline(
     include_duplicates: DuplicatesOption = False,
     limit: LimitOption = 0,
     format: FormatOption = OutputFormat.table,
+    turning_points: Annotated[
+        int,
+        typer.Option(
+            help="With --dyad: the periods where cooperation or conflict changed most, "
+            "named by their event clusters (0: none)."
+        ),
+    ] = 3,
 ) -> None:
-    """Events per period by QuadClass, with the mean Goldstein value."""
+    """Events per period by QuadClass, with the mean Goldstein value, and the dyad's turning
+    points."""
     from parley.store import queries as q
+    from parley.store.output import render
+    from parley.store.schema import open_reader
+    from parley.store.turning import turning_points as find_turning_points
+    from parley.store.turning_output import render_turning_points
 
     f = q.Filters(
-        dyad=q.parse_dyad(dyad), actor=actor, modality=modality, since=_day(since, "--since"),
-        until=_day(until, "--until"), duplicates=include_duplicates, limit=limit,
+        dyad=q.parse_dyad(dyad), actor=actor, modality=modality, since=parse_day(since, "--since"),
+        until=parse_day(until, "--until"), duplicates=include_duplicates, limit=limit,
     )  # fmt: skip
-    _show(db, format, "timeline", lambda con: q.timeline(con, f, by.value))
+    con = open_reader(db)
+    try:
+        table = q.timeline(con, f, by.value)
+        points = []
+        if f.dyad and turning_points > 0:
+            points = find_turning_points(
+                con, *f.dyad, by=by.value, since=f.since, until=f.until, top=turning_points,
+                modality=modality or "asserted", duplicates=include_duplicates,
+            )  # fmt: skip
+    finally:
+        con.close()
+    if format is OutputFormat.jsonl:  # each line says what it is: a period or a turning point
+        table = q.Table(["kind", *table.columns], [("period", *row) for row in table.rows])
+    render(table, format, "timeline")
+    if f.dyad and turning_points > 0:
+        render_turning_points(points, format)
 
 
 def failures(

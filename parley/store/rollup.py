@@ -18,7 +18,15 @@ from datetime import date, timedelta
 
 import duckdb
 
-__all__ = ["ROLLUP_COLUMNS", "add_deleted", "add_inserted", "compact", "covers", "rebuild"]
+__all__ = [
+    "ROLLUP_COLUMNS",
+    "add_deleted",
+    "add_inserted",
+    "compact",
+    "covers",
+    "rebuild",
+    "rollup_select",
+]
 
 ROLLUP_COLUMNS = """
     month DATE NOT NULL,
@@ -35,12 +43,21 @@ ROLLUP_COLUMNS = """
 _KEY = "source_actor, target_actor, quad_class, modality, duplicate"
 
 
-def _rollup(source: str, where: str, sign: int) -> str:
+def rollup_select(source: str, where: str = "", sign: int = 1) -> str:
+    """The rollup rows of the events in ``source``, as one SELECT that DuckDB and Spark SQL
+    both run (the Spark engine writes ``event_months`` with it)."""
     return (
-        f"INSERT INTO event_months SELECT CAST(date_trunc('month', day) AS DATE) AS month, {_KEY},"
-        f" {sign} * count(*), {sign} * sum(goldstein), {sign} * count(goldstein)"
+        # CAST(day AS DATE): a batch whose events are all undated arrives as an Arrow column
+        # of nulls, which date_trunc cannot type.
+        f"SELECT CAST(date_trunc('month', CAST(day AS DATE)) AS DATE) AS month, {_KEY},"
+        f" {sign} * count(*) AS events, {sign} * sum(goldstein) AS goldstein_sum,"
+        f" {sign} * count(goldstein) AS goldstein_n"
         f" FROM {source} WHERE day IS NOT NULL{where} GROUP BY ALL"
     )
+
+
+def _rollup(source: str, where: str, sign: int) -> str:
+    return "INSERT INTO event_months " + rollup_select(source, where, sign)
 
 
 def add_inserted(con: duckdb.DuckDBPyConnection, relation: str) -> None:

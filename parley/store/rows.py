@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-__all__ = ["ArticleInfo", "ChildRows", "article_row", "child_rows", "day_of"]
+__all__ = ["ArticleInfo", "ChildRows", "article_row", "child_rows", "day_of", "stance_rows"]
 
 Row = tuple[Any, ...]
 _DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
@@ -44,12 +44,21 @@ EVENT_COLUMNS = (
     "quad_class", "date", "day", "date_source", "modality", "sentence", "start_char",
     "end_char", "trigger_start", "trigger_end", "confidence", "duplicate",
 )  # fmt: skip
+# The stance table's first 17 columns are the ones the brief writer and the dashboard read;
+# the rest follow the contract's Stance record (docs/store.md).
+STANCE_COLUMNS = (
+    "article_id", "stance_id", "actor", "actor_code", "actor_name", "issue", "position",
+    "evidence", "quote_id", "event_id", "sentence", "start_char", "end_char", "speaker_role",
+    "date", "day", "duplicate", "mode", "condition", "condition_issue", "modality",
+    "reported_by", "basis", "confidence", "cue_start", "cue_end",
+)  # fmt: skip
 CHILD_COLUMNS = {
     "entities": ENTITY_COLUMNS,
     "mentions": MENTION_COLUMNS,
     "timexes": TIMEX_COLUMNS,
     "quotes": QUOTE_COLUMNS,
     "events": EVENT_COLUMNS,
+    "stances": STANCE_COLUMNS,
 }
 
 
@@ -154,7 +163,28 @@ def child_rows(data: dict[str, Any], duplicate: bool) -> ChildRows:
         out.tables["quotes"].append(_quote_row(aid, q, actors, duplicate))
     for e in data.get("events") or ():
         out.tables["events"].append(_event_row(aid, e, duplicate))
+    out.tables["stances"].extend(stance_rows(data, duplicate))
     return out
+
+
+def stance_rows(data: dict[str, Any], duplicate: bool) -> list[Row]:
+    """The stance rows of one article (also used to fill the table from stored analyses)."""
+    aid = data["article"]["id"]
+    published = day_of(data["article"].get("published"))
+    rows: list[Row] = []
+    for s in data.get("stances") or ():
+        evidence = [str(e) for e in s.get("evidence") or ()]
+        cue_start, cue_end = _span(s.get("cue"))
+        rows.append((
+            aid, s["id"], s.get("actor"), s.get("actor_code"), s.get("actor_name"), s["issue"],
+            s["position"], evidence, next((e for e in evidence if e.startswith("q")), None),
+            next((e for e in evidence if e.startswith("v")), None), s.get("sentence"),
+            s.get("start"), s.get("end"), s.get("speaker_role"), s.get("date"),
+            day_of(s.get("date")) or published, duplicate, s.get("mode"), s.get("condition"),
+            s.get("condition_issue"), s.get("modality"), s.get("reported_by"), s.get("basis"),
+            s.get("confidence"), cue_start, cue_end,
+        ))  # fmt: skip
+    return rows
 
 
 def _span(value: Any) -> tuple[int | None, int | None]:

@@ -15,11 +15,15 @@ from pathlib import Path
 import duckdb
 
 from parley.errors import ParleyError
+from parley.store.clusters import CLUSTER_COLUMNS, MEMBER_COLUMNS, create_tables, merge_events
 from parley.store.rollup import ROLLUP_COLUMNS, rebuild
 
 __all__ = ["SCHEMA_VERSION", "TABLES", "StoreError", "open_reader", "open_store"]
 
-SCHEMA_VERSION = 2  # 2: event_months, the events rolled up by month (parley.store.rollup)
+SCHEMA_VERSION = 4  # 2: event_months, the events rolled up by month (parley.store.rollup)
+# 3: event_clusters and event_cluster_members, one real-world event from many reports
+# (parley.store.clusters)
+# 4: stances, actor x issue positions with their evidence (parley.stances)
 
 
 class StoreError(ParleyError):
@@ -171,6 +175,36 @@ TABLES: dict[str, str] = {
         failed_at TIMESTAMPTZ
     """,
     "event_months": ROLLUP_COLUMNS,
+    "event_clusters": CLUSTER_COLUMNS,
+    "event_cluster_members": MEMBER_COLUMNS,
+    "stances": """
+        article_id VARCHAR NOT NULL,
+        stance_id VARCHAR NOT NULL,
+        actor VARCHAR,
+        actor_code VARCHAR,
+        actor_name VARCHAR,
+        issue VARCHAR,
+        position VARCHAR,
+        evidence VARCHAR[],
+        quote_id VARCHAR,
+        event_id VARCHAR,
+        sentence VARCHAR,
+        start_char INTEGER,
+        end_char INTEGER,
+        speaker_role VARCHAR,
+        date VARCHAR,
+        day DATE,
+        duplicate BOOLEAN,
+        mode VARCHAR,
+        condition VARCHAR,
+        condition_issue VARCHAR,
+        modality VARCHAR,
+        reported_by VARCHAR,
+        basis VARCHAR,
+        confidence DOUBLE,
+        cue_start INTEGER,
+        cue_end INTEGER
+    """,
 }
 
 # Indexes the queries lean on; none is UNIQUE (the writer keeps keys unique itself: DuckDB
@@ -188,7 +222,42 @@ def _add_rollup(con: duckdb.DuckDBPyConnection) -> None:
     rebuild(con)
 
 
-MIGRATIONS: dict[int, Callable[[duckdb.DuckDBPyConnection], None]] = {1: _add_rollup}
+def _add_clusters(con: duckdb.DuckDBPyConnection) -> None:
+    create_tables(con)
+    merge_events(con, transaction=False)
+def _add_stances(con: duckdb.DuckDBPyConnection) -> None:
+    """The stances table, filled from the stored analyses' ``stances`` (no re-analysis: an
+    article stored before the stance stage existed has none, until it is ingested again
+    with ``--force``)."""
+    import json
+
+    from parley.store.rows import STANCE_COLUMNS, stance_rows
+
+    con.execute(f"CREATE TABLE IF NOT EXISTS stances ({TABLES['stances']})")
+    con.execute("DELETE FROM stances")
+    names = ", ".join(STANCE_COLUMNS)
+    marks = ", ".join("?" for _ in STANCE_COLUMNS)
+    # Only analyses that hold a stance are read: the stored JSON writes '"stances": [{'.
+    found = con.execute(
+        "SELECT article_id FROM articles WHERE analysis LIKE '%\"stances\": [{%' ORDER BY seq"
+    ).fetchall()
+    ids = [row[0] for row in found]
+    for n in range(0, len(ids), 500):
+        batch = con.execute(
+            "SELECT analysis, duplicate_of IS NOT NULL FROM articles"
+            " WHERE list_contains(?, article_id) ORDER BY seq",
+            [ids[n : n + 500]],
+        ).fetchall()
+        rows = [r for analysis, dup in batch for r in stance_rows(json.loads(analysis), dup)]
+        if rows:
+            con.executemany(f"INSERT INTO stances ({names}) VALUES ({marks})", rows)
+
+
+MIGRATIONS: dict[int, Callable[[duckdb.DuckDBPyConnection], None]] = {
+    1: _add_rollup,
+    2: _add_clusters,
+    3: _add_stances,
+}
 
 
 def open_store(path: Path) -> duckdb.DuckDBPyConnection:

@@ -26,6 +26,7 @@ from typing import Any
 import duckdb
 import pyarrow as pa
 
+from parley.store.clusters import merge_events
 from parley.store.dedup import NearDuplicates, from_bytes, signature, to_bytes
 from parley.store.rollup import add_deleted, add_inserted, compact
 from parley.store.rows import (
@@ -38,7 +39,9 @@ from parley.store.rows import (
     child_rows,
 )
 
-__all__ = ["Counts", "Failed", "StoreWriter", "Stored"]
+__all__ = [
+    "FAILURE_COLUMNS", "Counts", "Failed", "StoreWriter", "Stored", "article_info", "failure_row",
+]  # fmt: skip
 
 CHILD_TABLES = tuple(CHILD_COLUMNS)
 
@@ -193,21 +196,10 @@ class StoreWriter:
         self.near.add(aid, minhash, duplicate_of)
         self._stored[aid] = (self.run_id, self.version, self.config_hash)
         self._hashes.add(item.content_hash)
-        info = ArticleInfo(
-            seq=self._seq,
-            record_id=item.record_id,
-            source=item.source,
-            position=item.position,
-            meta=item.meta,
-            content_hash=item.content_hash,
-            signature=to_bytes(minhash),
-            duplicate_of=duplicate_of,
-            similarity=similarity,
-            parley_version=self.version,
-            config_hash=self.config_hash,
-            run_id=self.run_id,
-            ingested_at=now,
-        )
+        info = article_info(
+            item, seq=self._seq, signature=to_bytes(minhash), match=match,
+            version=self.version, config_hash=self.config_hash, run_id=self.run_id, now=now,
+        )  # fmt: skip
         self._seq += 1
         self.counts.ingested += 1
         self.counts.duplicates += duplicate_of is not None
@@ -217,10 +209,7 @@ class StoreWriter:
     def _failure_row(self, item: Failed, now: datetime) -> Row:
         self.counts.failed += 1
         self.counts.codes[item.code] += 1
-        return (
-            item.source, item.position, item.record_id, item.stage, item.code, item.message,
-            self.run_id, now,
-        )  # fmt: skip
+        return failure_row(item, self.run_id, now)
 
     def _delete(
         self, replaced: list[str], succeeded: list[tuple[str, int | None]], failures: list[Row]
@@ -247,11 +236,13 @@ class StoreWriter:
         )
 
     def finish(self, status: str = "done") -> None:
-        """Record the run's end (its counts were kept up to date batch by batch) and compact
-        the monthly rollup the batches added to."""
+        """Record the run's end (its counts were kept up to date batch by batch), compact
+        the monthly rollup the batches added to, and merge the events into clusters again
+        (with the store's own settings: those of its last ``parley cluster``)."""
         self.con.begin()
         try:
             compact(self.con)
+            merge_events(self.con, transaction=False)
             self._update_run(status)
             self.con.commit()
         except BaseException:
@@ -262,6 +253,44 @@ class StoreWriter:
 FAILURE_COLUMNS = (
     "source", "position", "record_id", "stage", "code", "message", "run_id", "failed_at",
 )  # fmt: skip
+
+
+def article_info(
+    item: Stored,
+    *,
+    seq: int,
+    signature: bytes,
+    match: tuple[str, float] | None,
+    version: str,
+    config_hash: str,
+    run_id: int,
+    now: datetime,
+) -> ArticleInfo:
+    """What an article's row carries beyond its analysis (either engine's writer)."""
+    duplicate_of, similarity = match if match else (None, None)
+    return ArticleInfo(
+        seq=seq,
+        record_id=item.record_id,
+        source=item.source,
+        position=item.position,
+        meta=item.meta,
+        content_hash=item.content_hash,
+        signature=signature,
+        duplicate_of=duplicate_of,
+        similarity=similarity,
+        parley_version=version,
+        config_hash=config_hash,
+        run_id=run_id,
+        ingested_at=now,
+    )
+
+
+def failure_row(item: Failed, run_id: int, now: datetime) -> Row:
+    """The ``failures`` row of a document that could not be read or analysed."""
+    return (
+        item.source, item.position, item.record_id, item.stage, item.code, item.message,
+        run_id, now,
+    )  # fmt: skip
 
 
 def _insert(

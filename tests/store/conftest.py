@@ -67,7 +67,7 @@ def dump(db: Path) -> dict[str, list[tuple[Any, ...]]]:
     try:
         out = {}
         for table in ("articles", "entities", "mentions", "timexes", "quotes", "events",
-                      "failures", "event_months"):  # fmt: skip
+                      "stances", "failures", "event_months"):  # fmt: skip
             columns = [
                 row[0]
                 for row in con.execute(

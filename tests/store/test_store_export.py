@@ -10,7 +10,10 @@ import pytest
 
 from tests.store.conftest import dump, run_main
 
-TABLES = ("articles", "entities", "mentions", "timexes", "quotes", "events", "failures", "runs")
+TABLES = (
+    "articles", "entities", "mentions", "timexes", "quotes", "events", "stances", "failures",
+    "runs",
+)  # fmt: skip
 
 
 def test_store_jsonl_export_ingests_into_the_same_rows(

@@ -29,6 +29,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from parley.config import Config
 from parley.errors import EvaluationError, ParleyError
 from parley.evaluate.common import Report, render_table, require_dir
 from parley.evaluate.real.align import TextMap
@@ -117,14 +118,17 @@ def _selected(gold: GoldSet, split: str, limit: int | None) -> list[tuple[Story,
 
 
 def _analyses(
-    rows: list[tuple[Story, GoldStory]], texts: dict[str, StoryText], notes: list[str]
+    rows: list[tuple[Story, GoldStory]],
+    texts: dict[str, StoryText],
+    notes: list[str],
+    config: Config | None = None,
 ) -> Iterator[tuple[GoldStory, StoryText, Analysis | None, Sentences]]:
     from parley.pipeline import Pipeline
     from parley.sources.document import Document
 
     if not rows:
         return
-    pipeline = Pipeline.from_config()
+    pipeline = Pipeline.from_config(config)
     for story, annotation in rows:
         text = texts[story.id]
         document = Document(
@@ -359,7 +363,12 @@ def run_events(
 
 
 def run_quotes(
-    data_dir: Path, *, split: str = "dev", limit: int | None = None, gold_dir: Path | None = None
+    data_dir: Path,
+    *,
+    split: str = "dev",
+    limit: int | None = None,
+    gold_dir: Path | None = None,
+    config: Config | None = None,
 ) -> Report:
     gold = load_gold(data_dir, gold_dir)
     rows = _selected(gold, split, limit)
@@ -368,7 +377,7 @@ def run_quotes(
     speaker = Share()
     block = Share()
     stories = 0
-    for annotation, text, analysis, sentences in _analyses(rows, gold.texts, notes):
+    for annotation, text, analysis, sentences in _analyses(rows, gold.texts, notes, config):
         stories += 1
         views = story_views(annotation, text.text, analysis, sentences)
         pairs = match_quotes(views.gold_quotes, views.quotes)

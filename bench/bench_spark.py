@@ -1,0 +1,196 @@
+"""The Spark engine's speed: KCNA stories through ``--engine spark`` on ``local[1]`` and
+``local[2]``, and through the local engine with 1 and 2 workers, in one run.
+
+Each pass is the real command in a fresh process (``parley ingest ... --quiet``), into a fresh
+store or output folder, timed end to end (Spark's start-up included: it is part of what a
+run costs). Reports:
+  - throughput of each pass (stories/s) and the ratio local[2] / local[1] (the goal: 1.7x);
+  - Spark's overhead: its time against the local engine's with as many processes, on the
+    same stories, in the same run;
+  - memory: the resident size (RSS, sampled twice a second) of Spark's JVM (the driver and,
+    in local mode, the executor) and of each Python worker (one per core, one pipeline each).
+Writes a table and ``bench/out/bench_spark.json``.
+Usage:
+    .venv/bin/python bench/bench_spark.py [--limit 400] [--data DIR] [--passes spark1,spark2]
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import json
+import os
+import platform
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+# Beside the repo, as the tests find it (PARLEY_SHARED names another place, e.g. for a worktree).
+DEFAULT_DATA = Path(os.environ.get("PARLEY_SHARED", REPO.parent / "shared")) / "data"
+CORPUS = Path("corpus/kcna-marquez/kcna-stories-2011-10-to-2012-06.jsonl")
+PASSES = ("local1", "spark1", "local2", "spark2")
+
+
+def rss_mib(pid: int) -> float:
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        return 0.0
+    return 0.0
+
+
+def descendants(pid: int) -> list[int]:
+    found, todo = [], [pid]
+    while todo:
+        parent = todo.pop()
+        for task in Path(f"/proc/{parent}/task").glob("*/children"):
+            try:
+                kids = [int(p) for p in task.read_text().split()]
+            except OSError:
+                continue
+            found.extend(kids)
+            todo.extend(kids)
+    return found
+
+
+def role(pid: int) -> str | None:
+    try:
+        cmdline = Path(f"/proc/{pid}/cmdline").read_bytes()
+    except OSError:
+        return None
+    if b"java" in cmdline.split(b"\0")[0]:
+        return "jvm"
+    return "python"
+
+
+class Sampler(threading.Thread):
+    """The largest RSS seen of the JVM, and of each Python process but the command's own."""
+
+    def __init__(self, root: int) -> None:
+        super().__init__(daemon=True)
+        self.root = root
+        self.peak: dict[int, tuple[str, float]] = {}
+        self.stop = threading.Event()
+
+    def run(self) -> None:
+        while not self.stop.wait(0.5):
+            for pid in descendants(self.root):
+                kind, value = role(pid), rss_mib(pid)
+                if kind and value > 100:  # workers and the JVM; not the small fork servers
+                    before = self.peak.get(pid, (kind, 0.0))[1]
+                    self.peak[pid] = (kind, max(before, value))
+
+    def summary(self) -> dict[str, float | int]:
+        workers = [v for kind, v in self.peak.values() if kind == "python"]
+        jvm = [v for kind, v in self.peak.values() if kind == "jvm"]
+        return {
+            "python_workers": len(workers),
+            "python_worker_max_mib": round(max(workers, default=0.0), 1),
+            "jvm_max_mib": round(max(jvm, default=0.0), 1),
+        }
+
+
+def run_pass(name: str, corpus: Path, folder: Path) -> dict[str, object]:
+    engine, n = name[:-1], int(name[-1])
+    target = folder / name
+    args = [sys.executable, "-c", "from parley.cli import main; main()", "ingest", str(corpus),
+            "--quiet"]  # fmt: skip
+    if engine == "spark":
+        args += ["--engine", "spark", "--master", f"local[{n}]", "--out", str(target)]
+    else:
+        args += ["--workers", str(n), "--db", str(target) + ".duckdb"]
+    load = os.getloadavg()[0]
+    start = time.perf_counter()
+    process = subprocess.Popen(args, cwd=REPO)
+    sampler = Sampler(process.pid)
+    sampler.start()
+    code = process.wait()
+    seconds = time.perf_counter() - start
+    sampler.stop.set()
+    sampler.join()
+    if code not in (0, 2):  # 2: some documents failed (they are failure rows)
+        raise SystemExit(f"{name}: the command exited {code}")
+    return {"seconds": round(seconds, 1), "load_before": round(load, 2), **sampler.summary()}
+
+
+def same_rows(folder: Path, n: int) -> bool:
+    """Whether the two engines stored the same rows (ingest times aside) and
+    ``parley events --dyad USA:PRK`` prints the same over both."""
+    sys.path.insert(0, str(REPO))
+    from parley.store.attach import attach_parquet
+    from tests.store.conftest import dump
+
+    spark = folder / f"spark{n}.duckdb"
+    attach_parquet(folder / f"spark{n}", spark)
+    local = folder / f"local{n}.duckdb"
+    printed = []
+    for db in (local, spark):
+        args = [sys.executable, "-c", "from parley.cli import main; main()", "events", "--dyad",
+                "USA:PRK", "--limit", "0", "--format", "csv", "--db", str(db)]  # fmt: skip
+        printed.append(subprocess.run(args, cwd=REPO, capture_output=True, check=True).stdout)
+    rows = len(printed[0].splitlines()) - 1
+    print(f"events --dyad USA:PRK: {rows} rows", flush=True)
+    return printed[0] == printed[1] and dump(local) == dump(spark)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    parser.add_argument("--limit", type=int, default=400, help="first N stories")
+    parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    parser.add_argument("--passes", default=",".join(PASSES), help="which passes, in order")
+    args = parser.parse_args()
+
+    path = args.data / CORPUS
+    if not path.is_file():
+        raise SystemExit(f"KCNA stories not found at {path} (pass --data DIR)")
+    folder = Path(tempfile.mkdtemp(prefix="parley-bench-spark-"))
+    corpus = folder / "stories.jsonl"
+    with path.open(encoding="utf-8") as stream:
+        corpus.write_text("".join(itertools.islice(stream, args.limit)), encoding="utf-8")
+    stories = sum(1 for _ in corpus.open(encoding="utf-8"))
+
+    results: dict[str, dict[str, object]] = {}
+    same: dict[str, bool] = {}
+    try:
+        for name in args.passes.split(","):
+            results[name] = run_pass(name, corpus, folder)
+            results[name]["stories_per_s"] = round(stories / float(results[name]["seconds"]), 2)  # type: ignore[arg-type]
+            print(f"{name:8} {results[name]}", flush=True)
+        for n in (1, 2):
+            if f"local{n}" in results and f"spark{n}" in results:
+                same[f"local{n}_spark{n}"] = same_rows(folder, n)
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+    def seconds(name: str) -> float | None:
+        return float(results[name]["seconds"]) if name in results else None  # type: ignore[arg-type]
+
+    summary: dict[str, object] = {"stories": stories, "identical_rows": same}
+    s1, s2, l1, l2 = (seconds(n) for n in ("spark1", "spark2", "local1", "local2"))
+    if s1 and s2:
+        summary["spark_local2_over_local1_throughput"] = round(s1 / s2, 3)
+    if s1 and l1:
+        summary["spark1_overhead_vs_local_engine_1_worker"] = round(s1 / l1 - 1, 3)
+    if s2 and l2:
+        summary["spark2_overhead_vs_local_engine_2_workers"] = round(s2 / l2 - 1, 3)
+    summary["machine"] = (
+        f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"
+    )
+    out = REPO / "bench" / "out"
+    out.mkdir(exist_ok=True)
+    (out / "bench_spark.json").write_text(
+        json.dumps({"passes": results, **summary}, indent=2) + "\n"
+    )
+    for key, value in summary.items():
+        print(f"{key:44} {value}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,152 @@
+"""Where each side stands: for each side and issue, the position its stances take most
+often, how many statements and articles back it, the other positions it took, and its
+strongest quote (a direct quote first, then any quote, then the stance's sentence; the most
+recent first among equals).
+
+In a dyad brief the sides are the dyad's two codes; in a brief of one article they are the
+countries (or, without a code, the named actors) of every stance in it."""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Any
+
+from parley.brief.context import Context
+from parley.brief.model import Citation, Evidence, Section, Sentence
+from parley.brief.queries import has_table, stance_rows
+
+__all__ = ["positions_section"]
+
+ISSUES_PER_SIDE = 6
+MODES = ("demand", "refusal")  # how a stance is said, when not as a plain statement
+CITED = 3
+_KIND_RANK = {"direct": 0, "mixed": 1, "indirect": 2}
+
+
+def positions_section(ctx: Context) -> Section:
+    return Section("positions", ctx.phrases.template("sections.positions"), tuple(_sentences(ctx)))
+
+
+def _sentences(ctx: Context) -> list[Sentence]:
+    if not has_table(ctx.con, "stances"):
+        return [ctx.sentence("stances.no_table", absent=True)]
+    scope = ctx.whole
+    rows = stance_rows(ctx.con, scope)
+    if not rows:
+        if ctx.kind == "article":
+            return [ctx.sentence("stances.article_none", absent=True)]
+        assert scope.since is not None and scope.until is not None
+        return [ctx.sentence(
+            "stances.none", absent=True, a_name=ctx.a_name, b_name=ctx.b_name,
+            since=scope.since.isoformat(), until=scope.until.isoformat(),
+        )]  # fmt: skip
+    groups: dict[str, dict[str, list[dict[str, Any]]]] = {}
+    for row in rows:
+        groups.setdefault(_side(ctx, row), {}).setdefault(row["issue"], []).append(row)
+    chosen = []
+    for side in _side_order(ctx, groups):
+        issues = sorted(groups[side].items(), key=lambda kv: (-len(kv[1]), kv[0]))
+        chosen += [(side, issue, stances) for issue, stances in issues[:ISSUES_PER_SIDE]]
+    ctx.preload(row for _, _, stances in chosen for row in stances)
+    return [_sentence(ctx, side, issue, stances) for side, issue, stances in chosen]
+
+
+def _side(ctx: Context, row: dict[str, Any]) -> str:
+    code = row["actor_code"] or ""
+    if ctx.scope.dyad is not None and ctx.kind == "corpus":
+        a, b = ctx.scope.dyad
+        return a if code.startswith(a) else b
+    return code[:3] if code else f"name:{row['actor_name'] or ''}"
+
+
+def _side_order(ctx: Context, groups: dict[str, Any]) -> list[str]:
+    if ctx.scope.dyad is not None:
+        first = [c for c in ctx.scope.dyad if c in groups]
+        return first + sorted(c for c in groups if c not in first)
+    return sorted(groups, key=lambda side: (-sum(len(v) for v in groups[side].values()), side))
+
+
+def _side_name(ctx: Context, side: str) -> str:
+    if ctx.scope.dyad is not None and ctx.kind == "corpus" and ctx.names:
+        return ctx.names[ctx.scope.dyad.index(side)]
+    return side[5:] if side.startswith("name:") else ctx.name_of(side)
+
+
+def _strength(row: dict[str, Any]) -> tuple[int, int, int, str]:
+    """Sorts the strongest evidence first: direct quotes, other quotes, then sentences;
+    among equals the latest."""
+    rank = _KIND_RANK.get(row["quote_kind"] or "", 2) if row["quote_id"] else 3
+    day = row["day"].toordinal() if row["day"] else 0
+    return (rank, -day, -int(row["seq"] or 0), str(row["stance_id"]))
+
+
+def _passage(row: dict[str, Any]) -> tuple[int, int]:
+    if row["quote_id"] and row["quote_start"] is not None:
+        return row["quote_start"], row["quote_end"]
+    return row["start"], row["end"]
+
+
+def _cite(ctx: Context, row: dict[str, Any]) -> list[Citation]:
+    """The stance's passage (its quote, else its sentence); its event's sentence too when
+    the event lies elsewhere."""
+    stance = Evidence("stances", row["stance_id"])
+    evidence = [stance]
+    if row["quote_id"]:
+        evidence.append(Evidence("quotes", row["quote_id"]))
+    start, end = _passage(row)
+    e_start, e_end = row["event_start"], row["event_end"]
+    event = Evidence("events", row["event_id"]) if row["event_id"] else None
+    inside = e_start is not None and start <= e_start and e_end <= end
+    if event is not None and (inside or e_start is None):
+        evidence.append(event)
+    out = [ctx.sources.cite(row["article_id"], start, end, *evidence)]
+    if event is not None and not inside and e_start is not None:
+        out.append(ctx.sources.cite(row["article_id"], e_start, e_end, event))
+    return out
+
+
+def _sentence(ctx: Context, side: str, issue: str, stances: list[dict[str, Any]]) -> Sentence:
+    counts = Counter(row["position"] for row in stances)
+    # The most frequent position; a tie goes to the one taken first.
+    order = {p: i for i, p in reversed(list(enumerate(r["position"] for r in stances)))}
+    position = max(counts, key=lambda p: (counts[p], -order[p]))
+    backing = sorted((r for r in stances if r["position"] == position), key=_strength)
+    best = backing[0]
+    citations, seen = _cite(ctx, best), {best["article_id"]}
+    for row in backing[1:]:
+        if len(seen) < CITED and row["article_id"] not in seen:
+            seen.add(row["article_id"])
+            citations += _cite(ctx, row)
+    start, end = _passage(best)
+    quote = ctx.quoted(best["article_id"], start, end)
+    noun = ctx.phrases.noun
+    others = [(p, n) for p, n in counts.most_common() if p != position]
+    figures: dict[str, float] = {
+        "statements": counts[position],
+        "stance_articles": len({r["article_id"] for r in backing}),
+    }
+    figures |= {p: n for p, n in others}
+    modes = Counter(r["mode"] for r in backing if r["mode"] in MODES)
+    figures |= {f"{m}s": n for m, n in modes.items()}
+    said = ""
+    if modes:
+        listed = ", ".join(noun(m, n) for m, n in sorted(modes.items()))
+        said = ctx.phrases.say("stances.modes", counts=listed)
+    other_text = ""
+    if others:
+        listed = ", ".join(ctx.phrases.say("stances.other", count=f"{n:,}", position=p)
+                           for p, n in others)  # fmt: skip
+        other_text = ctx.phrases.say("stances.others", counts=listed)
+    speaker = ""
+    if best["quote_id"] and best["speaker_name"]:
+        role = best["speaker_role"] or next(iter(best["speaker_roles"] or []), None)
+        who = f"{best['speaker_name']}, {role}" if role else best["speaker_name"]
+        speaker = ctx.phrases.say("stances.speaker", speaker=who)
+    return ctx.sentence(
+        "stances.item", citations, quotes=(quote,), figures=figures,
+        side=_side_name(ctx, side), verb=ctx.phrases.position(position),
+        issue=issue.replace("_", " "), statements=noun("statement", counts[position]),
+        articles=noun("article", int(figures["stance_articles"])), modes=said, others=other_text,
+        quote=quote,
+        speaker=speaker,
+    )  # fmt: skip

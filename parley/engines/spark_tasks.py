@@ -1,0 +1,178 @@
+"""What the Spark engine's executors run: files into items, items into the store's rows.
+
+Both are picklable callables handed to ``mapPartitions``; they rebuild nothing but what the
+local engine builds (the same readers, the same pipeline, the same row builders), so a
+document becomes the same rows on either engine.
+
+- ``ReadFiles``: (file URI, bytes) pairs -> (key, (order, item)): every item the corpus
+  readers find in the file, keyed by its content hash (a read failure by its place, so it is
+  never merged with another). ``order`` is (argument, file, item) numbers: input order.
+- ``AnalyzeItems``: the keyed items of a partition -> ``(table, rows)``, each batch's rows of
+  a table pickled together (``rows_of`` reads them; each row ends with its order),
+  through ``analyze_batches`` and the process's one pipeline (rebuilt from the ``Config``
+  once per Python worker). A document that cannot be read, analysed or turned into rows is
+  a ``failures`` row: a poisoned document never fails the job.
+"""
+
+from __future__ import annotations
+
+import pickle
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from parley.config import Config
+from parley.engines.spark_tables import coercer
+from parley.errors import INTERNAL_ERROR
+from parley.sources import Document
+from parley.sources.corpus import CorpusOptions, ReadFailure, StoredAnalysis, iter_bytes
+from parley.store.rows import CHILD_COLUMNS, Row, article_row, child_rows
+from parley.store.writer import Failed, Stored, article_info, failure_row
+
+__all__ = ["AnalyzeItems", "FileInfo", "Keyed", "ReadFiles", "Tagged", "item_key", "rows_of"]
+
+Order = tuple[int, ...]
+Item = Document | ReadFailure | StoredAnalysis
+Keyed = tuple[str, tuple[Order, Item]]
+Tagged = tuple[str, Order, Row]
+
+
+@dataclass(frozen=True, slots=True)
+class FileInfo:
+    source: str  # the file's name as the user gave it (the rows' ``source``)
+    order: Order  # (argument number, file number)
+
+
+def item_key(order: Order, item: Item) -> str:
+    """Items of one content share a key (the first in input order is analysed); a read
+    failure's key is its place, unique."""
+    from parley.store.ingest import content_hash
+
+    if isinstance(item, ReadFailure):
+        return "failure:" + ".".join(map(str, order))
+    return content_hash(item)
+
+
+def read_file(info: FileInfo, data: bytes, options: CorpusOptions, codecs: Any) -> Iterator[Keyed]:
+    """The keyed items of one file's bytes."""
+    n = 0
+    try:
+        for n, item in enumerate(iter_bytes(info.source, data, options, codecs)):
+            order = (*info.order, n)
+            yield item_key(order, item), (order, item)
+    except Exception as err:  # a bug in a reader: this file's failure, not the job's
+        failure = ReadFailure(info.source, None, INTERNAL_ERROR, _describe(err))
+        order = (*info.order, n + 1)
+        yield item_key(order, failure), (order, failure)
+
+
+@dataclass(frozen=True)
+class ReadFiles:
+    files: dict[str, FileInfo]  # the file's URI as Spark names it -> where it stands
+    options: CorpusOptions
+
+    def __call__(self, pairs: Iterable[tuple[str, bytes]]) -> Iterator[Keyed]:
+        from parley.sources.decode import CodecTables
+
+        codecs = CodecTables.load()  # once per partition
+        by_path = {_path_of(uri): info for uri, info in self.files.items()}
+        for uri, data in pairs:
+            # Spark names a file as the listing did; by its path alone should a file system
+            # spell its authority otherwise.
+            info = self.files.get(uri) or by_path[_path_of(uri)]
+            yield from read_file(info, bytes(data), self.options, codecs)
+
+
+@dataclass(frozen=True)
+class RunInfo:
+    """What every row of a run carries."""
+
+    run_id: int
+    version: str
+    config_hash: str
+    now: datetime
+
+
+@dataclass(frozen=True)
+class AnalyzeItems:
+    config: Config  # as shipped (knowledge files by name; see spark_session.ship_files)
+    run: RunInfo
+    batch_size: int
+    shipped: bool = True  # False: the paths are usable as they are (tests, one machine)
+
+    def __call__(self, keyed: Iterable[Keyed]) -> Iterator[tuple[str, bytes]]:
+        from parley.engines.local import analyze_batches
+
+        config = self.config
+        if self.shipped:
+            from parley.engines.spark_session import executor_config
+
+            config = executor_config(config)
+        items = ((digest, order, item) for digest, (order, item) in keyed)
+        # workers=1: this Python worker is the worker; the pipeline is the process's default
+        # one, built from the Config on first use and kept for the next partitions.
+        batches = analyze_batches(config, items, batch_size=self.batch_size, unwrap=_document)
+        for batch in batches:
+            tables: dict[str, list[tuple[Any, ...]]] = {}
+            for (digest, order, item), result in batch:
+                for table, row_order, row in self._rows(order, item, digest, result):
+                    tables.setdefault(table, []).append((*row, list(row_order)))
+            # One element per table and batch, its rows pickled together: picking one
+            # table's rows out of the cached partition later unpickles only that table's.
+            for table, rows in tables.items():
+                coerce = coercer(table)
+                yield table, pickle.dumps([(*coerce(r[:-1]), r[-1]) for r in rows], protocol=5)
+
+    def _rows(self, order: Order, item: Item, digest: str, result: Any) -> Iterator[Tagged]:
+        from parley.store.ingest import outcome
+
+        try:
+            made = outcome(item, digest, result)
+            rows = list(_tagged(made, order, self.run))
+        except Exception as err:  # the analysis cannot become rows: its failure row instead
+            source = getattr(item, "source", "")
+            position = getattr(item, "position", None)
+            made = Failed(source, position, "store", INTERNAL_ERROR, _describe(err))
+            rows = list(_tagged(made, order, self.run))
+        yield from rows
+
+
+def rows_of(element: tuple[str, bytes]) -> list[tuple[Any, ...]]:
+    """The rows an ``AnalyzeItems`` element holds (each with its document's order last)."""
+    rows: list[tuple[Any, ...]] = pickle.loads(element[1])
+    return rows
+
+
+def _tagged(made: Stored | Failed, order: Order, run: RunInfo) -> Iterator[Tagged]:
+    if isinstance(made, Failed):
+        yield "failures", order, failure_row(made, run.run_id, run.now)
+        return
+    from parley.store.dedup import signature, to_bytes
+
+    text = made.data["article"].get("text") or ""
+    # Corpus-wide columns (seq, duplicate_of, similarity) are filled in on the driver.
+    info = article_info(
+        made, seq=-1, signature=to_bytes(signature(text)), match=None,
+        version=run.version, config_hash=run.config_hash, run_id=run.run_id, now=run.now,
+    )  # fmt: skip
+    yield "articles", order, article_row(made.data, info)
+    for table, rows in child_rows(made.data, False).tables.items():
+        assert table in CHILD_COLUMNS
+        for row in rows:
+            yield table, order, row
+
+
+def _path_of(uri: str) -> str:
+    from urllib.parse import urlsplit
+
+    return urlsplit(uri).path
+
+
+def _document(hashed: tuple[str, Order, Item]) -> Document | None:
+    item = hashed[2]
+    return item if isinstance(item, Document) else None
+
+
+def _describe(err: BaseException) -> str:
+    return " ".join(f"{type(err).__name__}: {err}".split())

@@ -1,0 +1,206 @@
+"""The last pass: statement blocks, the body of a state-media or agency statement.
+
+"The spokesman issued the following press statement:", "The message said:", "He gave the
+following answer to a question raised by KCNA:": a paragraph naming a text that speaks
+(``data/block_nouns.txt``) or holding a cue verb, and ending with a colon, introduces the
+paragraphs after it, up to an end mark (``data/block_ends.txt``, "-0-") or the end of the
+text. They are one quote, ``direct`` (the statement as issued), whose speaker is the text's
+author: the subject of the verb that introduces it ("Kim Kang Il made public the following
+press statement"), or, when the text itself speaks ("The message said:"), whoever sent it
+as an earlier sentence says ("X sent a message", "received a message from Y", "X issued a
+statement").
+
+A block replaces the drafts it explains: the attributions inside it (the author's own
+statement, not reported speech) and those whose content is only the statement's name ("X
+issued | a statement on Dec. 22", "a message of | greeting to ..."). It runs after the
+attribution model: blocks are a layout of agency copy that PolNeAR, the model's training
+data, hardly has.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+
+from spacy.tokens import Span, Token
+
+from parley.quotes.drafts import Draft, Frag, QuoteState, trim
+from parley.quotes.syntax import cue_of, cue_span, source_span, subject
+
+__all__ = ["apply_blocks"]
+
+_QUOTE_OPENERS = frozenset("“\"'‘«„「『")
+# The author speaks in the first person inside the block ("I believe ...", "We will ...");
+# an attribution to anyone else opens a new part of the story (English grammar's closed class).
+_FIRST_PERSON = frozenset({"i", "we", "me", "us", "my", "our"})
+
+
+def apply_blocks(state: QuoteState, drafts: list[Draft]) -> list[Draft]:
+    """``drafts`` with every statement block added and the drafts it replaces removed,
+    ordered by where their content starts."""
+    blocks: list[tuple[Draft, Frag, int | None]] = []  # (block, intro line, antecedent)
+    for intro, paragraphs in _introductions(state, _attributed_elsewhere(state, drafts)):
+        found = _block(state, intro, paragraphs)
+        if found is not None:
+            blocks.append((found[0], intro, found[1]))
+    if not blocks:
+        return drafts
+    kept = [d for d in drafts if not any(_replaced(state, d, *b) for b in blocks)]
+    kept += [b for b, _, _ in blocks]
+    return sorted(kept, key=lambda d: (d.start, d.end))
+
+
+def _attributed_elsewhere(state: QuoteState, drafts: list[Draft]) -> list[int]:
+    """Where the cues of attributions to someone other than a first-person speaker stand,
+    sorted: a paragraph holding one is not part of an earlier block."""
+    doc = state.doc
+    return sorted(
+        d.cue[0]
+        for d in drafts
+        if d.cue is not None
+        and d.source_token is not None
+        and doc[d.source_token].lower_ not in _FIRST_PERSON
+    )
+
+
+def _introductions(state: QuoteState, stops: list[int]) -> list[tuple[Frag, list[Frag]]]:
+    """Each paragraph ending with a colon, with the paragraphs after it up to an end mark,
+    another introduction, a paragraph attributed to someone else (``stops``), or the end
+    of the text (none when the next one opens a quotation: the direct pass owns quotations
+    in marks)."""
+    text, ends = state.text, state.lex.block_ends
+    lines: list[Frag] = []  # the lines with words on them, trailing spaces left out
+    offset = 0
+    for line in text.split("\n"):
+        if line.strip():
+            lines.append((offset, offset + len(line.rstrip())))
+        offset += len(line) + 1
+    out: list[tuple[Frag, list[Frag]]] = []
+    for n, (start, end) in enumerate(lines):
+        if not text[start:end].endswith(":"):
+            continue
+        body: list[Frag] = []
+        for s, e in lines[n + 1 :]:
+            line = text[s:e].strip()
+            if line in ends or line.endswith(":") or _holds(stops, s, e):
+                break
+            frag = trim(text, s, e)
+            if frag is not None:
+                body.append(frag)
+        if body and text[body[0][0]] not in _QUOTE_OPENERS:
+            out.append(((start, end), body))
+    return out
+
+
+def _holds(offsets: list[int], start: int, end: int) -> bool:
+    at = bisect_left(offsets, start)
+    return at < len(offsets) and offsets[at] < end
+
+
+def _block(state: QuoteState, intro: Frag, body: list[Frag]) -> tuple[Draft, int | None] | None:
+    """The block's draft and the token of the earlier mention of the text that speaks (the
+    antecedent of "The message"), or None when the paragraph introduces no statement."""
+    span = state.doc.char_span(intro[0], intro[1], alignment_mode="expand")
+    if span is None:
+        return None
+    nouns = state.lex.block_nouns
+    verb = next((t for t in reversed(span) if cue_of(state, t) is not None), None)
+    noun = next((t for t in span if t.pos_ == "NOUN" and t.lemma_.lower() in nouns), None)
+    if verb is None and noun is None:
+        return None
+    antecedent: Token | None = None
+    text_noun: Token | None = None  # "The message" of "The message said:"
+    author: Token | None = subject(verb) if verb is not None else None
+    if author is not None and author.lemma_.lower() in nouns:
+        text_noun, author = author, None
+        for earlier in _antecedents(span, text_noun):
+            antecedent = antecedent or earlier
+            author = _sender(earlier)
+            if author is not None:
+                antecedent = earlier
+                break
+    elif author is None and noun is not None:
+        author = _introducer(noun)
+    cue_tok = verb if verb is not None else noun
+    named = text_noun if text_noun is not None else author
+    assert cue_tok is not None
+    cue = (
+        cue_span(state, cue_tok)
+        if verb is not None
+        else (cue_tok.idx, cue_tok.idx + len(cue_tok.text))
+    )
+    draft = Draft(
+        content=body,
+        # The speaker as written is the text that speaks ("The message"), as PolNeAR and the
+        # real-text gold mark it; its head token is the author, whose entity it resolves to.
+        source=source_span(state, named, cue_tok) if named is not None else None,
+        cue=cue,
+        cue_lemma=cue_of(state, verb) if verb is not None else cue_tok.lemma_.lower(),
+        kind="direct",
+        anchor=intro[0],
+        source_token=author.i if author is not None else None,
+        cue_token=cue_tok.i,
+        rule="block",
+    )
+    return draft, antecedent.i if antecedent is not None else None
+
+
+def _antecedents(intro: Span, noun: Token) -> list[Token]:
+    """The earlier mentions of the same kind of text, nearest first ("a message" before
+    "The message said:")."""
+    lemma = noun.lemma_.lower()
+    return [
+        t
+        for t in reversed(intro.doc[: intro.start])
+        if t.pos_ == "NOUN" and t.lemma_.lower() == lemma
+    ]
+
+
+def _sender(noun: Token) -> Token | None:
+    """Who a text is from: "a message (of greeting) from Y", else whoever the sentence
+    says made it ("X sent a message", "X issued a statement", "In the message X said")."""
+    preps = [t for t in noun.subtree if t.dep_ == "prep" and t.lower_ == "from"]
+    preps += [c for c in noun.head.children if c.dep_ == "prep" and c.lower_ == "from"]
+    for prep in preps:
+        # "from To Lam": the parser may read "To" as a second preposition.
+        obj = next((c for c in prep.subtree if c.dep_ == "pobj"), None)
+        if obj is not None:
+            return obj
+    return _introducer(noun)
+
+
+def _introducer(noun: Token) -> Token | None:
+    """The subject of the verb the text hangs on ("Kim Kang Il made public the following
+    press statement", "The spokesman gave the following answer"). A dateline the parser
+    made the subject ("Pyongyang, May 26 (KCNA) -- Kim Kang Il, ...") gives way to the
+    name in apposition after it."""
+    verb, who = noun, None
+    for _ in range(2):  # a text parsed as the subject of its own title: the verb above
+        verb = verb.head
+        while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+            verb = verb.head
+        who = subject(verb) if verb.pos_ in ("VERB", "AUX") else None
+        if who is not None and who.i != noun.i:
+            break
+        who = None
+    if who is None:
+        return None
+    dashes = [t.i for t in who.children if t.text in ("--", "—", "–")]
+    named = [c for c in who.children if c.dep_ == "appos" and dashes and c.i > dashes[0]]
+    return named[0] if named else who
+
+
+def _replaced(state: QuoteState, draft: Draft, block: Draft, intro: Frag, ante: int | None) -> bool:
+    """A draft the block explains: inside the block, inside its introduction, or naming the
+    text it speaks through."""
+    inside = block.content
+    if draft.cue is not None and any(s <= draft.cue[0] < e for s, e in inside):
+        return True
+    if draft.cue is None and any(s <= draft.start < e for s, e in inside):
+        return True
+    in_intro = all(intro[0] <= s and e <= intro[1] for s, e in draft.content)
+    if in_intro and (draft.cue is None or draft.learned):
+        return True
+    if ante is None:
+        return False
+    at = state.doc[ante].idx
+    return draft.cue_token == ante or any(s <= at < e for s, e in draft.content)

@@ -1,0 +1,110 @@
+"""The attribution model: which of the rules' candidate attributions are real.
+
+A logistic regression over hashed sparse features (``features.py``), built from thinc's
+``SparseLinear`` layer, the layer under spaCy's own bag-of-words text classifier: thinc is
+already installed with spaCy (no new dependency), its sparse layer is written for exactly
+this (millions of possible feature strings, a few dozen active per example, CPU only), and
+its weights serialise to bytes with the model. The model ships as a folder:
+
+    meta.json      format version, threshold, hash table size, training settings, scores
+    weights.bin    the layer's parameters (thinc's ``Model.to_bytes``)
+
+``parley train quotes`` makes it (``train.py``); ``QuoteResources.load`` reads it once per
+pipeline and nothing here caches it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy
+from thinc.api import Model, SparseLinear_v2
+
+from parley.errors import ModelError
+
+__all__ = ["FORMAT", "MODEL_DIR", "AttributionModel", "encode"]
+
+FORMAT = "parley.quotes.attribution/1"
+MODEL_DIR = Path(__file__).with_name("model")
+DEFAULT_LENGTH = 2**18  # hash slots: 1 MB of float32 weights, few collisions at ~100k features
+
+Encoded = tuple[numpy.ndarray, numpy.ndarray, numpy.ndarray]
+
+
+def encode(rows: list[list[str]]) -> Encoded:
+    """Feature strings as the (keys, values, lengths) arrays ``SparseLinear`` reads."""
+    keys = numpy.fromiter(
+        (_hash(f) for row in rows for f in row), dtype="uint64", count=sum(map(len, rows))
+    )
+    values = numpy.ones(len(keys), dtype="float32")
+    lengths = numpy.fromiter((len(row) for row in rows), dtype="int32", count=len(rows))
+    return keys, values, lengths
+
+
+def _hash(feature: str) -> int:
+    """A stable 64-bit key (Python's own ``hash`` of a string changes between runs)."""
+    return int.from_bytes(hashlib.blake2b(feature.encode(), digest_size=8).digest(), "little")
+
+
+def build_net(length: int = DEFAULT_LENGTH) -> Model[Any, Any]:
+    """One output: the log-odds that a candidate is a real attribution."""
+    net: Model[Any, Any] = SparseLinear_v2(nO=1, length=length)
+    net.initialize()
+    return net
+
+
+@dataclass(slots=True, eq=False)
+class AttributionModel:
+    """The trained layer, the decision threshold tuned on PolNeAR dev, and its metadata."""
+
+    net: Model[Any, Any]
+    threshold: float
+    meta: dict[str, Any] = field(default_factory=dict)
+
+    def probabilities(self, rows: list[list[str]]) -> list[float]:
+        """P(real attribution) for each feature row."""
+        if not rows:
+            return []
+        scores = self.net.predict(encode(rows))
+        return [float(p) for p in 1.0 / (1.0 + numpy.exp(-scores[:, 0]))]
+
+    def keep(self, rows: list[list[str]]) -> list[bool]:
+        return [p >= self.threshold for p in self.probabilities(rows)]
+
+    # ------------------------------------------------------------------ files ---
+    def save(self, folder: Path) -> None:
+        folder.mkdir(parents=True, exist_ok=True)
+        meta = {
+            **self.meta,
+            "format": FORMAT,
+            "threshold": self.threshold,
+            "length": self.net.get_dim("length"),
+        }
+        (folder / "weights.bin").write_bytes(self.net.to_bytes())
+        (folder / "meta.json").write_text(
+            json.dumps(meta, indent=2, sort_keys=True) + "\n", encoding="utf-8"
+        )
+
+    @classmethod
+    def load(cls, folder: Path = MODEL_DIR) -> AttributionModel:
+        """Read a model folder; ModelError (one line) when it is missing or unreadable."""
+        try:
+            meta = json.loads((folder / "meta.json").read_text(encoding="utf-8"))
+            data = (folder / "weights.bin").read_bytes()
+        except (OSError, UnicodeDecodeError, json.JSONDecodeError) as err:
+            raise ModelError(
+                f"cannot read the quote attribution model in {folder}: {err} "
+                "(remake it with `parley train quotes`, or use --quotes rules)"
+            ) from err
+        if not isinstance(meta, dict) or meta.get("format") != FORMAT:
+            raise ModelError(f"{folder}/meta.json is not a {FORMAT} model")
+        try:
+            net = build_net(int(meta["length"])).from_bytes(data)
+            threshold = float(meta["threshold"])
+        except (KeyError, TypeError, ValueError) as err:
+            raise ModelError(f"{folder}: the quote attribution model is damaged: {err}") from err
+        return cls(net, threshold, meta)

@@ -1,0 +1,106 @@
+"""Where an article names an issue: the terms of the issue files found on the parse.
+
+A term matches word by word on each token's lower-case form or its lemma ("military
+exercise" finds "military exercises"); at each token the longest term wins, so a phrase of
+polarity 0 ("trade union") hides the shorter term inside it ("trade").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from parley.stances.lexicon import Term
+
+__all__ = ["TermHit", "TermIndex"]
+
+
+@dataclass(frozen=True, slots=True)
+class TermHit:
+    """One term found: its tokens ``[start, end)`` and the token that heads them."""
+
+    term: Term
+    start: int
+    end: int
+    head: int
+
+    @property
+    def issue(self) -> str:
+        return self.term.issue
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class TermIndex:
+    """Terms by their first word, longest first."""
+
+    by_first: dict[str, tuple[Term, ...]]
+
+    @classmethod
+    def build(cls, terms: Iterable[Term]) -> TermIndex:
+        grouped: dict[str, dict[tuple[tuple[str, ...], str | None], Term]] = {}
+        for term in terms:
+            # A later file's entry for the same words replaces an earlier one: the user's
+            # issue files come after Parley's own.
+            grouped.setdefault(term.words[0], {})[term.words, term.pos] = term
+        return cls(
+            {
+                first: tuple(sorted(group.values(), key=lambda t: -len(t.words)))
+                for first, group in grouped.items()
+            }
+        )
+
+    @property
+    def issues(self) -> tuple[str, ...]:
+        return tuple(sorted({t.issue for ts in self.by_first.values() for t in ts if t.polarity}))
+
+    def find(self, doc: Doc) -> list[TermHit]:
+        """Every term in ``doc``, left to right, none overlapping another."""
+        hits: list[TermHit] = []
+        i = 0
+        n = len(doc)
+        while i < n:
+            term = self._match_at(doc, i)
+            if term is None:
+                i += 1
+                continue
+            end = i + len(term.words)
+            if term.polarity:
+                hits.append(TermHit(term, i, end, _head(doc, i, end)))
+            i = end
+        return hits
+
+    def _match_at(self, doc: Doc, i: int) -> Term | None:
+        token = doc[i]
+        seen: set[str] = set()
+        for key in (token.lower_, token.lemma_.lower()):
+            if key in seen:
+                continue
+            seen.add(key)
+            for term in self.by_first.get(key, ()):
+                if _matches(doc, i, term):
+                    return term
+        return None
+
+
+def _same(token: Token, word: str) -> bool:
+    return token.lower_ == word or token.lemma_.lower() == word
+
+
+def _matches(doc: Doc, i: int, term: Term) -> bool:
+    end = i + len(term.words)
+    if end > len(doc):
+        return False
+    if not all(_same(doc[i + k], word) for k, word in enumerate(term.words)):
+        return False
+    return term.pos is None or len(term.words) > 1 or doc[i].pos_ == term.pos
+
+
+def _head(doc: Doc, start: int, end: int) -> int:
+    """The token of ``[start, end)`` whose head lies outside it (the last one otherwise)."""
+    for k in range(start, end):
+        head = doc[k].head.i
+        if head == k or not start <= head < end:
+            return k
+    return end - 1

@@ -1,0 +1,105 @@
+"""Who speaks a passage: the quotes' speakers.
+
+A quote's content is its speaker's voice. State media's statement blocks (an introduction
+ending with a colon, then the statement's paragraphs with no quotation marks) reach this
+stage as the quote stage's own block quotes (``parley.quotes.blocks``), with their author.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from parley.nlp.index import MentionIndex
+from parley.records import Quote
+
+__all__ = ["Voice", "find_voices", "voice_at"]
+
+Span = tuple[int, int]
+# How far back (characters) an introduction with no attributed quote looks for a speaker.
+LOOK_BACK = 600
+
+
+@dataclass(frozen=True, slots=True)
+class Voice:
+    start: int
+    end: int
+    speaker: str | None  # entity id
+    quote: str | None  # the quote it is, or the one that introduced the block
+    cue_span: Span | None
+    direct: bool
+    date: str | None
+    speaker_text: str | None = None  # the speaker as written
+
+
+def find_voices(quotes: Sequence[Quote], mentions: MentionIndex) -> list[Voice]:
+    """The quotes, innermost first."""
+    # A quote interrupted by its attribution ("X, Pompeo said, would be helpful") is one
+    # statement: its whole stretch is one voice, so the walk can cross the interruption.
+    kept = [q for q in quotes if q.end > q.start]
+    pieces = [
+        Voice(
+            q.start,
+            q.end,
+            q.speaker,
+            q.id,
+            q.cue_span,
+            q.kind == "direct",
+            q.date,
+            speaker_text=q.speaker_text,
+        )
+        for q in kept
+    ]
+    pieces = _inherit([_named_speaker(v, q, mentions) for v, q in zip(pieces, kept, strict=True)])
+    pieces.sort(key=lambda v: (v.end - v.start, v.start))
+    return pieces
+
+
+SPEAKER_KINDS = frozenset({"organization", "country", "media", "group"})
+
+
+def _named_speaker(voice: Voice, quote: Quote, mentions: MentionIndex) -> Voice:
+    """A quote whose speaker the quote stage left open, though its words name a body: "a
+    spokesman for the ministry said" speaks for the ministry."""
+    if voice.speaker is not None or quote.speaker_span is None:
+        return voice
+    named = [
+        ref.entity
+        for ref in mentions.overlapping(*quote.speaker_span)
+        if ref.entity.kind in SPEAKER_KINDS and ref.entity.actor
+    ]
+    return replace(voice, speaker=named[-1].id) if named else voice
+
+
+def _inherit(pieces: list[Voice]) -> list[Voice]:
+    """A quote with no speaker ("..., the statement said") close after one with a speaker
+    is taken to go on quoting it."""
+    out = []
+    last: Voice | None = None
+    for piece in sorted(pieces, key=lambda v: v.start):
+        near = last is not None and piece.start - last.end <= LOOK_BACK
+        if piece.speaker is None and near and _anaphoric(piece.speaker_text):
+            assert last is not None
+            piece = replace(piece, speaker=last.speaker)
+        elif piece.speaker is not None:
+            last = piece
+        out.append(piece)
+    return out
+
+
+ANAPHORS = frozenset({"it", "he", "she", "they", "this", "that"})
+
+
+def _anaphoric(written: str | None) -> bool:
+    """A speaker written as a pronoun or a short definite description ("the statement",
+    "the spokesman"), which refers back; "A vice-minister of the Russian Foreign Ministry"
+    is someone new."""
+    if not written:
+        return True
+    words = written.lower().split()
+    return words[0] in ANAPHORS or (words[0] == "the" and len(words) <= 3)
+
+
+def voice_at(voices: Sequence[Voice], offset: int) -> Voice | None:
+    """The innermost quote holding ``offset``, else None."""
+    return next((v for v in voices if v.start <= offset < v.end), None)

@@ -1,0 +1,196 @@
+"""A dyad (``/dyad/USA/PRK``): its timeline chart with turning points, its merged events with
+their report counts, each side's stances and quotes, and the brief.
+
+``a`` and ``b`` are actor codes or prefixes (``USA`` covers ``USAGOV``), either direction.
+The timeline comes from the store's own timeline query (the monthly rollup by month or
+year), the turning points from ``parley.store.turning`` and the merged events from
+``event_clusters``; when a store has no clusters yet the page lists the events themselves.
+Quotes and stances are those in articles reporting an event between the two sides.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any, cast
+
+import duckdb
+from starlette.requests import Request
+
+from parley.store.queries import Filters, timeline
+from parley.store.turning import Period, turning_points
+from parley.web.chart import timeline_chart
+from parley.web.pages import Page, Pager, Rows, actor_code, choice_param, day_param, fetch
+from parley.web.state import Web
+from parley.web.views.common import (
+    Where,
+    event_rows,
+    prefix_ranges,
+    quote_rows,
+    side_clause,
+    stance_rows,
+    with_articles,
+)
+
+__all__ = ["dyad", "names_of"]
+
+PERIODS = ("month", "week", "day", "year")
+ORDERS = ("reports", "date")
+CLUSTER_COLUMNS = (
+    "c.cluster_id, c.day, c.first_day, c.last_day, c.source_actor, c.cameo, c.plover,"
+    " c.target_actor, c.quad_class, c.goldstein, c.modality, c.n_events, c.n_articles,"
+    " c.n_outlets, c.best_article_id, c.best_event_id, c.best_sentence"
+)
+
+
+def dyad(request: Request, web: Web) -> Page:
+    a = actor_code(request.path_params["a"])
+    b = actor_code(request.path_params["b"])
+    by = choice_param(request, "by", PERIODS)
+    order = choice_param(request, "order", ORDERS)
+    since, until = day_param(request, "since"), day_param(request, "until")
+    store = web.store
+    with store.cursor() as cur:
+        filters = Filters(dyad=(a, b), since=since, until=until, limit=None)
+        table = timeline(cur, filters, cast(Period, by))
+        periods = [dict(zip(table.columns, row, strict=True)) for row in table.rows]
+        turning = _turning(cur, a, b, by, since, until) if store.has("event_clusters") else []
+        pager = Pager.of(request, "events_page", web.settings.page_size)
+        merged: Rows | None = None
+        events: Rows | None = None
+        if store.has("event_clusters"):
+            merged = _clusters(cur, a, b, since, until, order, pager)
+        else:
+            events = event_rows(cur, _dyad_events(a, b, since, until), pager)
+        _dyad_articles(cur, a, b)
+        sides = {
+            side: _side(cur, web, side, since, until, request, key)
+            for side, key in ((a, "a"), (b, "b"))
+        }
+        names = names_of(cur, [a, b])
+    data: dict[str, Any] = {
+        "a": a,
+        "b": b,
+        "names": names,
+        "by": by,
+        "order": order,
+        "since": since,
+        "until": until,
+        "timeline": periods,
+        "turning_points": turning,
+        "clusters": merged,
+        "events": events,
+        "sides": sides,
+        "brief": {"url": _brief_url(a, b, since, until)},
+    }
+    title = f"{names.get(a) or a} and {names.get(b) or b}"
+    extra = {"chart": timeline_chart(periods, by, turning)}
+    return Page("dyad.html", title, data, extra)
+
+
+def _brief_url(a: str, b: str, since: date | None, until: date | None) -> str:
+    days = "&".join(f"{k}={v}" for k, v in (("since", since), ("until", until)) if v)
+    return f"/dyad/{a}/{b}/brief" + (f"?{days}" if days else "")
+
+
+def names_of(cur: duckdb.DuckDBPyConnection, codes: list[str]) -> dict[str, str]:
+    """The name each code goes by most often among the entities carrying exactly it."""
+    rows = cur.execute(
+        "SELECT actor, mode(name) FROM entities WHERE actor IN (SELECT unnest(?)) GROUP BY actor",
+        [codes],
+    ).fetchall()
+    return {str(code): str(name) for code, name in rows if name}
+
+
+def _dyad_events(a: str, b: str, since: date | None, until: date | None) -> Where:
+    where = Where()
+    clause, params = side_clause("e.source_actor", "e.target_actor", a, b)
+    where.add(clause, *params)
+    where.days("e.day", since, until)
+    return where
+
+
+def _clusters(
+    cur: duckdb.DuckDBPyConnection,
+    a: str,
+    b: str,
+    since: date | None,
+    until: date | None,
+    order: str,
+    pager: Pager,
+) -> Rows:
+    where = Where()
+    for column in ("c.source_actor", "c.target_actor"):
+        where.add(*_flat(prefix_ranges(column, a, b)))  # the scan skips other dyads early
+    clause, params = side_clause("c.source_actor", "c.target_actor", a, b)
+    where.add(clause, *params)
+    where.days("c.day", since, until)
+    where.add("NOT coalesce(c.duplicate, false)")
+    sort = "n_articles DESC, day DESC" if order == "reports" else "day DESC, n_articles"
+    limit, extra = pager.sql()
+    # The best reports' titles are looked up for the page only: a dyad may hold hundreds of
+    # thousands of clusters.
+    sql = (
+        f"SELECT {CLUSTER_COLUMNS} FROM event_clusters c{where.sql()}"
+        f" ORDER BY {sort} NULLS LAST, cluster_id{limit}"
+    )
+    rows = with_articles(cur, fetch(cur, sql, [*where.params, *extra]), "best_article_id")
+    for row in rows:
+        row["best_title"] = row.pop("title")
+        row.pop("published_day")
+    return pager.rows(rows)
+
+
+def _flat(pair: tuple[str, list[str]]) -> tuple[str, ...]:
+    return (pair[0], *pair[1])
+
+
+def _dyad_articles(cur: duckdb.DuckDBPyConnection, a: str, b: str) -> None:
+    """The articles reporting an event between ``a`` and ``b``, once per page, in a
+    temporary table of this request's own cursor (gone when the cursor closes): the sides'
+    quotes and stances are read from these, and scanning the events once is what costs."""
+    clause, params = side_clause("e.source_actor", "e.target_actor", a, b)
+    cur.execute(
+        "CREATE OR REPLACE TEMP TABLE dyad_articles AS"
+        " SELECT article_id, title, published_day FROM articles WHERE article_id IN"
+        f" (SELECT e.article_id FROM events e WHERE NOT e.duplicate AND {clause})",
+        params,
+    )
+
+
+def _side(
+    cur: duckdb.DuckDBPyConnection,
+    web: Web,
+    side: str,
+    since: date | None,
+    until: date | None,
+    request: Request,
+    key: str,
+) -> dict[str, Rows | None]:
+    """One side's stances and quotes, in articles reporting an event between the sides."""
+    size = min(web.settings.page_size, 10)
+    quotes_where = Where()
+    quotes_where.add("starts_with(q.speaker_actor, ?)", side)
+    quotes_where.days("a.published_day", since, until)
+    pager = Pager.of(request, f"{key}_quotes_page", size)
+    quotes = quote_rows(cur, quotes_where, pager, "dyad_articles")
+    stances = None
+    if web.store.has("stances"):
+        stances_where = Where()
+        stances_where.add("starts_with(s.actor_code, ?)", side)
+        stances_where.days("s.day", since, until)
+        pager = Pager.of(request, f"{key}_stances_page", size)
+        stances = stance_rows(cur, stances_where, pager, "dyad_articles")
+    return {"quotes": quotes, "stances": stances}
+
+
+def _turning(
+    cur: duckdb.DuckDBPyConnection,
+    a: str,
+    b: str,
+    by: str,
+    since: date | None,
+    until: date | None,
+) -> list[dict[str, Any]]:
+    """The dyad's turning points (``parley.store.turning``), as plain dicts."""
+    period = cast(Period, by)  # one of PERIODS, checked by choice_param
+    return [p.to_dict() for p in turning_points(cur, a, b, period, since, until, top=3)]

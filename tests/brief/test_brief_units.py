@@ -1,0 +1,125 @@
+"""The brief's small parts: wording, passages, dates worth watching."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from parley.brief.cite import ELLIPSIS, excerpt, sentence_around
+from parley.brief.overview import lead_span
+from parley.brief.phrases import Phrases, fields_of, signed
+from parley.brief.state import previous_period
+from parley.brief.watch import value_range
+from parley.errors import KnowledgeBaseError
+
+PACKAGE = Path(__file__).resolve().parents[2] / "parley" / "brief"
+
+
+@pytest.fixture(scope="module")
+def phrases() -> Phrases:
+    return Phrases.load()
+
+
+def test_brief_every_template_the_code_names_exists(phrases: Phrases) -> None:
+    keys: set[str] = set()
+    for path in PACKAGE.glob("*.py"):
+        source = path.read_text("utf-8")
+        keys |= set(re.findall(r"""(?:say|template|sentence|_event_sentence)\(\s*(?:ctx, )?"""
+                               r"""(?:[a-z_]+, )?"([a-z_]+\.[a-z_]+)\"""", source))  # fmt: skip
+        keys |= set(re.findall(r'"((?:state|events|watch|overview|stances|voices)\.[a-z_]+)"',
+                               source))  # fmt: skip
+    assert len(keys) > 30
+    for key in sorted(keys):
+        phrases.template(key)  # raises for a template that is not in phrases.toml
+
+
+def test_brief_templates_fail_loudly_when_a_value_is_missing(phrases: Phrases) -> None:
+    assert fields_of(phrases.template("trend.rose")) == ["before", "after"]
+    assert phrases.say("trend.rose", before="1", after="2") == "rose from 1 to 2"
+    with pytest.raises(KnowledgeBaseError, match="needs after"):
+        phrases.say("trend.rose", before="1")
+    with pytest.raises(KnowledgeBaseError, match="no template"):
+        phrases.template("trend.nowhere")
+
+
+def test_brief_nouns_and_numbers(phrases: Phrases) -> None:
+    assert phrases.noun("report", 1) == "1 report"
+    assert phrases.noun("report", 1234) == "1,234 reports"
+    assert (signed(1.0), signed(-0.5), signed(None)) == ("+1.00", "-0.50", "n/a")
+    assert phrases.position("condition") == "sets conditions on"
+
+
+def test_brief_watch_words(phrases: Phrases) -> None:
+    assert phrases.watch_label("The two sides will meet again in May.") == "meeting"
+    assert phrases.watch_label("The deadline expires on Friday.") == "deadline"
+    assert phrases.watch_label("Prices rose in May.") is None
+    assert phrases.looks_ahead("They will talk later this month.")
+    assert not phrases.looks_ahead("They talked this month.")
+
+
+@pytest.mark.parametrize(
+    ("value", "span"),
+    [
+        ("2024-05-03", (date(2024, 5, 3), date(2024, 5, 3))),
+        ("2024-05-03T10:00", (date(2024, 5, 3), date(2024, 5, 3))),
+        ("2024-02", (date(2024, 2, 1), date(2024, 2, 29))),
+        ("2024", (date(2024, 1, 1), date(2024, 12, 31))),
+        ("2024-W01", (date(2024, 1, 1), date(2024, 1, 7))),
+        ("2024-Q4", (date(2024, 10, 1), date(2024, 12, 31))),
+        ("2024-H1", (date(2024, 1, 1), date(2024, 6, 30))),
+        ("2024-SU", None),
+        ("PRESENT_REF", None),
+        ("P3D", None),
+        ("2024-02-30", None),
+        (None, None),
+    ],
+)
+def test_brief_value_range(value: str | None, span: tuple[date, date] | None) -> None:
+    assert value_range(value) == span
+
+
+def test_brief_excerpt_is_a_verbatim_prefix() -> None:
+    text = "The  talks\nended. " + "word " * 200
+    cut = excerpt(text, 60)
+    assert len(cut) <= 61 and cut.endswith(ELLIPSIS)
+    assert " ".join(text.split()).startswith(cut.removesuffix(ELLIPSIS))
+    assert excerpt("Short one.") == "Short one."
+
+
+def test_brief_sentence_around_a_span() -> None:
+    text = "First one. The talks resume on May 2 in Geneva. Last one.\n\nNext paragraph."
+    start = text.index("May 2")
+    left, right = sentence_around(text, start, start + 5)
+    assert text[left:right] == "The talks resume on May 2 in Geneva."
+    para = text.index("Next")
+    assert text[slice(*sentence_around(text, para, para + 4))] == "Next paragraph."
+
+
+def test_brief_lead_is_the_first_paragraph_cut_after_a_sentence() -> None:
+    short = "One paragraph here.\n\nAnother."
+    assert short[slice(*lead_span(short))] == "One paragraph here."
+    long = ("A sentence of some length. " * 30).strip()
+    start, end = lead_span(long)
+    assert long[end - 1] == "." and end - start <= 420
+
+
+def test_brief_previous_period_has_the_same_length() -> None:
+    assert previous_period(date(2012, 1, 1), date(2012, 12, 31)) == (
+        date(2011, 1, 1), date(2011, 12, 31))  # fmt: skip
+    assert previous_period(date(2031, 3, 1), date(2031, 3, 1)) == (
+        date(2031, 2, 28), date(2031, 2, 28))  # fmt: skip
+    assert previous_period(date(2011, 10, 1), date(2012, 6, 30)) == (
+        date(2011, 1, 1), date(2011, 9, 30))  # fmt: skip
+    assert previous_period(date(2012, 3, 1), date(2012, 3, 31)) == (
+        date(2012, 2, 1), date(2012, 2, 29))  # fmt: skip
+
+
+def test_brief_quoted_passages_lose_their_own_quotation_marks() -> None:
+    from parley.brief.cite import unquoted
+
+    assert unquoted('"We will not stop it,"') == "We will not stop it"
+    assert unquoted("“A,” he said. “B.”") == "A,” he said. “B."
+    assert unquoted("no marks") == "no marks"

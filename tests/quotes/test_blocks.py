@@ -1,0 +1,105 @@
+"""Statement blocks: the paragraphs after "The message said:" are one quote of the author.
+Every story here is invented for these tests (Ruritania and its people do not exist)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from parley.config import Config
+from parley.nlp.index import MentionIndex, ParseIndex
+from parley.quotes import QuoteResources, find_quotes
+from parley.quotes.attribution import find_drafts
+from parley.quotes.drafts import Draft
+from parley.records import Article, Entity, Mention
+
+pytestmark = pytest.mark.model
+
+
+def _drafts(nlp: Any, text: str) -> list[Draft]:
+    resources = QuoteResources.load(Config(quotes="rules"))
+    return find_drafts(ParseIndex.build(nlp(text)), resources)
+
+
+def _blocks(nlp: Any, text: str) -> list[tuple[str | None, list[str]]]:
+    return [
+        (text[d.source[0] : d.source[1]] if d.source else None, [text[s:e] for s, e in d.content])
+        for d in _drafts(nlp, text)
+        if d.rule == "block"
+    ]
+
+
+SENT = (
+    "Minister Olav Brandt sent a message of greeting to President Ana Kovac of Ruritania on "
+    "Monday.\n\nThe message said:\n\nI warmly congratulate you on the national day.\n\n"
+    "I believe that our friendship will grow stronger.\n\n-0-"
+)
+
+
+def test_blocks_message_block_belongs_to_its_sender(nlp: Any) -> None:
+    assert _blocks(nlp, SENT) == [
+        (
+            "The message",
+            [
+                "I warmly congratulate you on the national day",
+                "I believe that our friendship will grow stronger",
+            ],
+        )
+    ]
+    # "I believe ..." inside the block is the author's own statement, not another quote.
+    assert [d.rule for d in _drafts(nlp, SENT)] == ["block"]
+
+
+def test_blocks_sender_after_from(nlp: Any) -> None:
+    text = (
+        "President Ana Kovac received a reply message from Olav Brandt, chairman of the "
+        "Harbour Party, on Friday.\n\nThe message said:\n\nThe harbour will stay open to "
+        "your ships.\n\n-0-"
+    )
+    assert _blocks(nlp, text) == [("The message", ["The harbour will stay open to your ships"])]
+
+
+def test_blocks_statement_introduced_by_its_author(nlp: Any) -> None:
+    text = (
+        "A spokesman for the Ruritanian foreign ministry issued the following press "
+        "statement on Sunday:\n\nThe naval drills near our coast are a grave provocation."
+        "\n\nWe will defend our waters.\n\n-0-"
+    )
+    blocks = _blocks(nlp, text)
+    assert len(blocks) == 1
+    assert blocks[0][0] == "A spokesman for the Ruritanian foreign ministry"
+    assert len(blocks[0][1]) == 2
+
+
+def test_blocks_stop_at_someone_elses_attribution(nlp: Any) -> None:
+    text = (
+        "The chairman of the Ruritanian Farmers' Union said:\n\nThe harvest was the best in "
+        "ten years.\n\nThe mayor of Eastport praised the farmers for their work.\n\n"
+        "Prices will fall, the mayor added."
+    )
+    blocks = _blocks(nlp, text)
+    assert blocks == [
+        ("The chairman of the Ruritanian Farmers' Union", ["The harvest was the best in ten years"])
+    ]
+    assert any(d.cue_lemma == "add" for d in _drafts(nlp, text))
+
+
+def test_blocks_leave_quotations_in_marks_to_the_direct_pass(nlp: Any) -> None:
+    text = "The envoy said:\n\n\u201cWe will return to the talks next week.\u201d"
+    assert _blocks(nlp, text) == []
+    assert _drafts(nlp, text)
+
+
+def test_blocks_speaker_is_the_author_through_the_text(nlp: Any) -> None:
+    parse = ParseIndex.build(nlp(SENT))
+    entities = tuple(
+        Entity(eid, name, "person", None, None, (), None, (Mention(at, at + len(name), name),))
+        for eid, name in (("e1", "Olav Brandt"), ("e2", "Ana Kovac"))
+        for at in (SENT.index(name),)
+    )
+    article = Article.from_text(SENT, id="t", source=None)
+    resources = QuoteResources.load(Config(quotes="rules"))
+    quotes = find_quotes(parse, MentionIndex.build(entities, parse), article, (), resources)
+    found = [(q.speaker_text, q.speaker, q.kind) for q in quotes]
+    assert found == [("The message", "e1", "direct")]
