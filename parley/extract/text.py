@@ -390,6 +390,25 @@ _SENTENCE_CLOSE = re.compile(r"[.!?…:]['\"’”)\]]*$")
 _END_MARK = re.compile(r"(?<=[.!?…'\"’”)])\s+(?:-0-|-30-|###|\(END\))$")
 
 
+# A story signed on its last line with no break before the name: "... on Dec. 31. Rodong News
+# Team", "... at greater peril. Ri Hyon Do". After the last sentence end, one to four
+# capitalised words and no end of sentence: a signature, never prose (a sentence that ends
+# without punctuation is a headline, and a headline does not follow ten words of story).
+_GLUED_SIGNATURE = re.compile(
+    r"(?P<text>(?:\S+\s+){9,}?\S*[.!?…]['\"’”)\]]*)\s+"
+    r"(?P<signature>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})$"
+)
+
+
+def split_signature(line: str) -> tuple[str, str | None]:
+    """(text, signature) when the line is a paragraph with its author's name glued after the
+    last sentence; (line, None) otherwise."""
+    m = _GLUED_SIGNATURE.fullmatch(line)
+    if m is None or m["signature"][-1:] in ".!?…":
+        return line, None
+    return m["text"], m["signature"]
+
+
 def split_scraped_line(line: str) -> list[str]:
     """The line without a trailing run of separator-only tokens or an end-of-story mark,
     cut into paragraphs where such a run follows the end of a sentence ("...Republic., ,
@@ -417,12 +436,20 @@ def extract_text_article(text: str, document: Document, rules: FurnitureRules) -
     ]
     if not lines:
         raise ExtractionError(f"no article text found in {document.source}: the page is empty")
+    # Only the page's last line can carry its signature; on a line of its own the name is a
+    # byline like any other, and the story keeps its last sentence (a one-line story would
+    # otherwise read as a headline with no body).
+    text_end, signature = split_signature(lines[-1])
+    if signature is not None:
+        lines[-1:] = [text_end, signature]
     counts = Counter(line for line in lines if len(line) >= _REPEAT_MIN_CHARS)
     repeated = {line for line, n in counts.items() if n > 1}
     page = _Page()
     reader = _LineReader(rules)
     body_start = _read_header(lines, _find_title(lines, page, reader), page, repeated, reader)
     _read_body(lines, body_start, page, repeated, reader)
+    if signature is not None and (name := looks_like_name(signature, rules)):
+        page.add_authors((name,))
     if not page.paragraphs:
         raise ExtractionError(
             f"no article text found in {document.source}: only page furniture "

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from parley.extract import extract_article
-from parley.extract.text import split_scraped_line
+from parley.extract.text import split_scraped_line, split_signature
 from parley.sources.document import Document
 
 # One story on one line: paragraphs joined by ", ," and a long run of separators at the end.
@@ -81,3 +81,52 @@ def test_text_artefacts_end_mark_is_dropped() -> None:
 )
 def test_text_artefacts_split_scraped_line(line: str, pieces: list[str]) -> None:
     assert split_scraped_line(line) == pieces
+
+
+# A short story with its signature glued after the last sentence, as the Rodong Sinmun sample
+# delivers every story: without the split the line reads as a deck and the page as furniture.
+SIGNED_SHORT = (
+    "The premier of the island republic received a basket of flowers from the harbour "
+    "pilots' guild on Tuesday on the occasion of the national day. Coastal News Team"
+)
+SIGNED_BY_NAME = (
+    "The guild said the ferry agreement must be carried out in full. It called on the "
+    "coastal state to honour its word. Ana Vella"
+)
+
+
+@pytest.mark.parametrize(
+    ("raw", "text", "authors"),
+    [
+        (
+            SIGNED_SHORT,
+            "The premier of the island republic received a basket of flowers from the harbour "
+            "pilots' guild on Tuesday on the occasion of the national day.",
+            (),
+        ),
+        (
+            SIGNED_BY_NAME,
+            "The guild said the ferry agreement must be carried out in full. It called on the "
+            "coastal state to honour its word.",
+            ("Ana Vella",),
+        ),
+    ],
+)
+def test_text_artefacts_glued_signature_is_cut_from_a_short_story(
+    raw: str, text: str, authors: tuple[str, ...]
+) -> None:
+    article = extract_article(Document(data=raw.encode(), source="story.txt"))
+    assert article.text == text
+    assert article.authors == authors
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Talks Resume in the Capital",  # a headline: no sentence before the capitals
+        "He met the envoy. Then Both Sides Left",  # too short to be a story before the tail
+        "The ministers met on Monday and agreed to meet again in the coming month. They did.",
+    ],
+)
+def test_text_artefacts_no_signature_without_a_story_before_it(line: str) -> None:
+    assert split_signature(line) == (line, None)
