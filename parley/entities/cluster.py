@@ -225,6 +225,9 @@ def _country_in_name(name: str, kb: KnowledgeBaseLike) -> CountryLike | None:
     Foreign Ministry") or ends with after "of" ("Voice of America"). A demonym after "of"
     does not count: the University of North Korean Studies is in Seoul."""
     words = name.split()
+    if words and "-" in words[0]:
+        # "Thailand-DPRK Friendship Association": the first of the two countries.
+        words = [*words[0].split("-", 1)[:1], *words[1:]]
     for size in (3, 2, 1):
         if len(words) > size:
             head = " ".join(words[:size])

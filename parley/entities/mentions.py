@@ -151,6 +151,43 @@ def _group_noun_end(
     return end, sector
 
 
+# How far a body's name may run past the country that starts it, in tokens ("Thailand-DPRK
+# Friendship Association" 4, "Iceland-DPRK Friendship and Cultural Society" 6, "Ethiopian Youth
+# Study Group of the Juche Idea" ... ends at "Group").
+_LONGEST_BODY = 10
+_BODY_JOINERS = frozenset(("of", "for", "and", "the", "with"))
+_HYPHENS = frozenset(("-", "‐", "–"))
+
+
+def _body_name_end(doc: Doc, ent: Span, lex: Lexicon) -> int | None:
+    """End token of an organisation's name that a country or demonym starts and the model
+    left out: "Thailand" + "-DPRK Friendship Association", "Iceland" + "-DPRK Friendship and
+    Cultural Society". The name runs over capitalised words (and "of", "for", "and", "the",
+    "with" between them) and ends at the last word that names a kind of body
+    (``org_words.tsv``: Association, Society, Committee, Union, Party...); None when no such
+    word comes, so a country before other capitalised words ("Korea Friday") stays a country."""
+    best: int | None = None
+    i = ent.end
+    limit = min(len(doc), ent.end + _LONGEST_BODY)
+    while i < limit:
+        token = doc[i]
+        word = token.text
+        if word in _HYPHENS or word in _POSSESSIVE_TOKENS:
+            if i == ent.end and word in _POSSESSIVE_TOKENS:
+                return None  # "Japan's Liberal Democratic Party": the model's own name
+            i += 1
+            continue
+        if word.lower() in _BODY_JOINERS and i > ent.end:
+            i += 1
+            continue
+        if not word[:1].isupper() or token.is_sent_start:
+            break
+        if word in lex.org_words and lex.org_words[word][0] == "organization":
+            best = i + 1
+        i += 1
+    return best
+
+
 def _role_of_start(doc: Doc, ent: Span, roles: RoleSpans) -> tuple[int, str] | None:
     """Start token and sector of "the president of Armenia", "the Ambassador of Morocco"."""
     i = ent.start - 1
@@ -297,6 +334,10 @@ def _from_ent(ctx: _Context, ent: Span) -> Candidate | None:
             country=country,
             sector=noun_sector,
         )
+    body_end = _body_name_end(doc, ent, lex) if label != "ORG" else None
+    if body_end is not None:
+        end = doc[body_end - 1].idx + len(doc[body_end - 1].text)
+        return Candidate(start, end, text[start:end], "ORG", "organization", sentence)
     return make("country", country=country)
 
 
