@@ -390,6 +390,13 @@ def noun_actors(
     targets += aimed
     receivers = _receiver(noun, reading) if depth == 0 else []
     if receivers:
+        if not sources:
+            # "received a floral basket from X": the parser may hang the from-phrase on the
+            # receiving verb rather than on the noun; it still names the doer.
+            sources = [
+                a for h in prep_objects(noun.head, ("from",)) for a in reading.resolve(h)
+                if a.resolved
+            ]
         return sources, receivers
     if not sources and depth == 0:
         light = _light_verb_actors(noun, reading)

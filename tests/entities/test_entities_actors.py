@@ -153,3 +153,15 @@ def test_nominal_people_against_a_country_are_not_its_own(entities_of) -> None: 
     entities = entities_of(text, real=True)
     assert not any(e.actor == "USAPPL" or e.actor == "USACVL" for e in entities)
     assert not any((e.actor or "").startswith("DEUGOV") for e in entities)
+
+
+def test_mentions_civic_body_named_after_its_country_is_an_ngo(entities_of) -> None:  # type: ignore[no-untyped-def]
+    # Friendship societies and civic alliances: the country's NGO, not the bare country, and
+    # the first of two hyphened countries is the body's own.
+    text = (
+        "The Norway-Malta Friendship Association issued a statement on Monday. The "
+        "Portuguese Society for Peace and Friendship sent a letter to the mayor."
+    )
+    entities = entities_of(text, real=True)
+    assert _covering(entities, "Norway-Malta Friendship").actor == "NORNGO"
+    assert _covering(entities, "Portuguese Society").actor == "PRTNGO"

@@ -102,3 +102,18 @@ def test_senses_two_parties_deepening_a_partnership_act_on_each_other(code: Code
         ("GON", "031", "ROH"),
         ("ROH", "031", "GON"),
     }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Tokens of esteem go from the sender to the addressee, whoever is the subject.
+        "Gondor sent a congratulatory message to Rohan on Monday.",
+        "Rohan received a congratulatory letter from Gondor on Monday.",
+        "Rohan received a floral basket from Gondor on Monday.",
+    ],
+)
+def test_senses_tokens_of_esteem_are_praise_from_the_sender(code: Code, text: str) -> None:
+    events = code(text, COUNTRIES)
+    assert ("GON", "051", "ROH") in _codes(events)
+    assert all(e.cameo[:2] != "04" for e in events)
