@@ -9,6 +9,7 @@ sentence (coded each way) are told once."""
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from parley.brief.context import Context
@@ -20,6 +21,7 @@ __all__ = ["events_section"]
 ARTICLE_LIMIT = 8
 CORPUS_LIMIT = (8, 16)  # at least, at most: two a month between them
 CANDIDATES = 400
+LONG_RUN = 28  # days: a story reported for this long is told with its latest report too
 
 
 def events_section(ctx: Context) -> Section:
@@ -81,7 +83,7 @@ def _members(ctx: Context, ids: list[str]) -> dict[str, list[dict[str, Any]]]:
         return {}
     rows = ctx.con.execute(
         "SELECT m.cluster_id, m.article_id, m.event_id, e.start_char, e.end_char,"
-        " ar.published_day"
+        " e.trigger_start, e.trigger_end, ar.published_day"
         " FROM event_cluster_members m JOIN events e"
         " ON e.article_id = m.article_id AND e.event_id = m.event_id"
         " JOIN articles ar ON ar.article_id = m.article_id"
@@ -90,10 +92,11 @@ def _members(ctx: Context, ids: list[str]) -> dict[str, list[dict[str, Any]]]:
         [ids],
     ).fetchall()
     out: dict[str, list[dict[str, Any]]] = {}
-    for cid, aid, eid, start, end, day in rows:
-        out.setdefault(cid, []).append(
-            {"article_id": aid, "event_id": eid, "start": start, "end": end, "published": day}
-        )
+    for cid, aid, eid, start, end, t_start, t_end, day in rows:
+        out.setdefault(cid, []).append({
+            "article_id": aid, "event_id": eid, "start": start, "end": end,
+            "trigger_start": t_start, "trigger_end": t_end, "published": day,
+        })  # fmt: skip
     return out
 
 
@@ -107,17 +110,40 @@ def _citations(
     events = [Evidence("events", r["event_id"]) for r in group
               if r["article_id"] == best["article_id"]]  # fmt: skip
     out = [ctx.sources.cite(best["article_id"], best["start"], best["end"], *clusters, *events)]
-    others: dict[str, tuple[str, dict[str, Any]]] = {}
-    for row in group:
-        for member in members.get(row["cluster_id"], []):
-            if member["article_id"] != best["article_id"]:
-                others.setdefault(member["article_id"], (row["cluster_id"], member))
-    reports = list(others.values())
+    reports = _other_reports(group, members)
     for cid, member in reports[:1] + reports[1:][-1:]:
         cluster, event = Evidence("event_clusters", cid), Evidence("events", member["event_id"])
         out.append(ctx.sources.cite(member["article_id"], member["start"], member["end"],
                                     cluster, event))  # fmt: skip
     return out
+
+
+def _other_reports(
+    group: list[dict[str, Any]], members: dict[str, list[dict[str, Any]]]
+) -> list[tuple[str, dict[str, Any]]]:
+    """(cluster, report) of the other articles reporting the group, oldest first."""
+    best = group[0]
+    others: dict[str, tuple[str, dict[str, Any]]] = {}
+    for row in group:
+        for member in members.get(row["cluster_id"], []):
+            if member["article_id"] != best["article_id"]:
+                others.setdefault(member["article_id"], (row["cluster_id"], member))
+    return sorted(others.values(), key=lambda cm: (cm[1]["published"] or date.min))
+
+
+def _latest(
+    ctx: Context, group: list[dict[str, Any]], members: dict[str, list[dict[str, Any]]]
+) -> tuple[str, tuple[str, ...]]:
+    """How the story ended, when its reports ran for weeks: the latest report's words."""
+    reports = _other_reports(group, members)
+    days = [m["published"] for _, m in reports if m["published"] is not None]
+    if len(reports) < 2 or not days or (days[-1] - days[0]).days < LONG_RUN:
+        return "", ()
+    _, last = reports[-1]
+    quote = ctx.quoted_around(last)
+    return ctx.phrases.say("events.latest", published=days[-1].isoformat(), sentence=quote), (
+        quote,
+    )
 
 
 def _sentence(
@@ -141,10 +167,12 @@ def _sentence(
     key = "events.both_ways" if both else "events.one_way"
     if not best["target_actor"] and not best["target_name"]:
         key = "events.no_target"  # nobody on the receiving end is named: no "to" or "between"
+    latest, latest_quote = _latest(ctx, group, members)
     return ctx.sentence(
         key,
         _citations(ctx, group, members),
-        quotes=(quote,),
+        quotes=(quote, *latest_quote),
+        latest=latest,
         figures={"reports": reports, "outlets": outlets} if outlets > 1 else {"reports": reports},
         day=day.isoformat() if day else ctx.phrases.template("events.undated"),
         source=ctx.actor(best["source_name"], best["source_actor"]),

@@ -18,6 +18,7 @@ from parley.brief.queries import has_table, stance_rows
 __all__ = ["positions_section"]
 
 ISSUES_PER_SIDE = 6
+SHORT = 40  # characters: a passage shorter than this says little on its own
 MODES = ("demand", "refusal")  # how a stance is said, when not as a plain statement
 CITED = 3
 _KIND_RANK = {"direct": 0, "mixed": 1, "indirect": 2}
@@ -72,12 +73,14 @@ def _side_name(ctx: Context, side: str) -> str:
     return side[5:] if side.startswith("name:") else ctx.name_of(side)
 
 
-def _strength(row: dict[str, Any]) -> tuple[int, int, int, str]:
-    """Sorts the strongest evidence first: direct quotes, other quotes, then sentences;
-    among equals the latest."""
+def _strength(row: dict[str, Any]) -> tuple[bool, int, int, int, str]:
+    """Sorts the strongest evidence first: a passage of a few words ("mutual defense
+    treaty") after any fuller one; then direct quotes, other quotes, sentences; among equals
+    the latest."""
+    start, end = _passage(row)
     rank = _KIND_RANK.get(row["quote_kind"] or "", 2) if row["quote_id"] else 3
     day = row["day"].toordinal() if row["day"] else 0
-    return (rank, -day, -int(row["seq"] or 0), str(row["stance_id"]))
+    return (end - start < SHORT, rank, -day, -int(row["seq"] or 0), str(row["stance_id"]))
 
 
 def _passage(row: dict[str, Any]) -> tuple[int, int]:
@@ -87,22 +90,27 @@ def _passage(row: dict[str, Any]) -> tuple[int, int]:
 
 
 def _cite(ctx: Context, row: dict[str, Any]) -> list[Citation]:
-    """The stance's passage (its quote, else its sentence); its event's sentence too when
-    the event lies elsewhere."""
-    stance = Evidence("stances", row["stance_id"])
-    evidence = [stance]
+    """The stance's own passage; its quote and its event within it, or cited apart where
+    they lie elsewhere in the article."""
+    parts: list[tuple[int | None, int | None, Evidence]] = [
+        (row["start"], row["end"], Evidence("stances", row["stance_id"]))
+    ]
     if row["quote_id"]:
-        evidence.append(Evidence("quotes", row["quote_id"]))
-    start, end = _passage(row)
-    e_start, e_end = row["event_start"], row["event_end"]
-    event = Evidence("events", row["event_id"]) if row["event_id"] else None
-    inside = e_start is not None and start <= e_start and e_end <= end
-    if event is not None and (inside or e_start is None):
-        evidence.append(event)
-    out = [ctx.sources.cite(row["article_id"], start, end, *evidence)]
-    if event is not None and not inside and e_start is not None:
-        out.append(ctx.sources.cite(row["article_id"], e_start, e_end, event))
-    return out
+        parts.append((row["quote_start"], row["quote_end"], Evidence("quotes", row["quote_id"])))
+    if row["event_id"]:
+        parts.append((row["event_start"], row["event_end"], Evidence("events", row["event_id"])))
+    passages: list[tuple[int, int, list[Evidence]]] = []
+    for p_start, p_end, evidence in parts:
+        if p_start is None or p_end is None:
+            if passages:  # a row with no offsets of its own goes with the first passage
+                passages[0][2].append(evidence)
+            continue
+        home = next((p for p in passages if p[0] <= p_start and p_end <= p[1]), None)
+        if home is not None:
+            home[2].append(evidence)
+        else:
+            passages.append((p_start, p_end, [evidence]))
+    return [ctx.sources.cite(row["article_id"], a, b, *ev) for a, b, ev in passages]
 
 
 def _sentence(ctx: Context, side: str, issue: str, stances: list[dict[str, Any]]) -> Sentence:

@@ -24,6 +24,10 @@ the phrase matchers, loaded once per pipeline. The steps, one module each:
 - ``nominal``: actors no name gives: a country's sector ("Israeli soldiers"), a member of a
   body ("the General Staff of the Korean People's Army" is the army), names only the
   knowledge base knows.
+- ``context``: a group a common noun names without saying whose ("labor innovators", "the
+  police") takes the article's own country, when the article makes it clear.
+- ``descriptions``: a title standing alone ("the king", "the ambassador") is the person or
+  office named under that title just before.
 - ``phrases``: the lexicon's titles found once per document (spaCy's PhraseMatcher).
 
 No span belongs to two entities. Requires from the spaCy pipeline: ner, parser (sentences
@@ -35,6 +39,7 @@ from __future__ import annotations
 from datetime import date
 
 from parley.entities.cluster import build_entities, group_candidates
+from parley.entities.descriptions import link_descriptions
 from parley.entities.mentions import collect_candidates, find_name_repeats
 from parley.entities.nominal import add_nominal_entities
 from parley.entities.pronouns import resolve_pronouns
@@ -45,6 +50,7 @@ from parley.entities.titles import (
     apply_led_by,
     apply_of_phrases,
     apply_org_countries,
+    apply_people_of,
     apply_titles,
     find_titled_names,
 )
@@ -80,10 +86,14 @@ def find_entities(
     apply_org_countries(text, cands)
     cands = apply_of_phrases(text, cands)
     apply_led_by(text, cands)
+    apply_people_of(text, cands)
     apply_apposed_groups(text, cands)
     cands = find_name_repeats(parse, cands)
     apply_appositions(parse, cands, lex)
     clusters = group_candidates(cands, kb, on)
     resolve_pronouns(parse, clusters, lex, phrases.pronouns)
     entities = build_entities(clusters, kb, lex, text, on)
-    return add_nominal_entities(parse.doc, text, entities, kb, on, lex.member_nouns)
+    entities = add_nominal_entities(
+        parse.doc, text, entities, kb, on, lex.member_nouns, resources.context
+    )
+    return link_descriptions(parse.doc, entities, phrases.roles)

@@ -23,6 +23,7 @@ Rules, in order (each a dict lookup, so the cost grows with the mentions, not th
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -43,6 +44,8 @@ _ORG_KINDS = ("organization", "media")
 _STATE_SECTORS = frozenset(("GOV", "MIL", "JUD", "LEG", "COP", "SPY"))
 # Codes of bodies beyond a country: their officers take the body's code.
 _SUPRANATIONAL = ("IGO", "NGO")
+# Sectors of organisations that belong to no one country by default.
+_NO_COUNTRY = frozenset(("IGO", "NGO", "MNC"))
 
 
 def name_key(text: str) -> str:
@@ -262,14 +265,42 @@ class _Places:
     """The article's own country: the one it names most (of equals, the first named). A
     titled person or a common body whose own words name no country takes it; a place named
     near them never counts (the talks "in Geneva, Switzerland" are no sign of the envoy's
-    country), nor do places at all: they are venues."""
+    country), nor do places at all: they are venues.
+
+    Before it, a titled person takes the country of the office the text named just before
+    under the same title: "The DPRK ambassador to Ghana paid a farewell call on the president
+    of Ghana. Ambassador Kim ... President Mahama ..." is the DPRK's ambassador and Ghana's
+    president, whichever country the article names most."""
 
     main: CountryLike | None
+    # (start, title word, country) of the groups a title names ("DPRK ambassador",
+    # "president of Ghana"), in text order.
+    offices: tuple[tuple[int, str, CountryLike], ...] = ()
+    # The country the article's actors belong to, when it is clear: named (countries,
+    # places, groups, people the knowledge base places) at least twice and more often than
+    # any other. An organisation whose name gives a sector but no country is of it ("Ford
+    # Motor Company" in a story on a US party convention).
+    clear: CountryLike | None = None
 
     @classmethod
-    def of(cls, clusters: dict[str, Cluster]) -> _Places:
+    def of(cls, clusters: dict[str, Cluster], kb: KnowledgeBaseLike) -> _Places:
         counts: dict[str, tuple[int, CountryLike]] = {}
+        offices: list[tuple[int, str, CountryLike]] = []
+        actors: Counter[str] = Counter()
+        known: dict[str, CountryLike] = {}
         for cluster in clusters.values():
+            own = cluster.country or next((c.country for c in cluster.cands if c.country), None)
+            if own is not None:
+                known[own.iso3] = own
+                actors[own.iso3] += len(cluster.cands)
+            elif cluster.actor is not None and cluster.actor.country:
+                actors[cluster.actor.country] += len(cluster.cands)
+            if cluster.kind == "group":
+                offices.extend(
+                    (cand.start, title_word(cand.text), country)
+                    for cand in cluster.cands
+                    if (country := cand.country or cluster.country) is not None
+                )
             # Groups ("the US commander") are other actors' countries, places are venues.
             if cluster.kind != "country":
                 continue
@@ -280,7 +311,36 @@ class _Places:
                     counts[country.iso3] = (seen + 1, country)
         # Clusters come in order of first mention, so a tie goes to the first named.
         main = max(counts.values(), key=lambda item: item[0], default=None)
-        return cls(main[1] if main is not None else None)
+        ranked = actors.most_common(2)
+        clear = None
+        if ranked and ranked[0][1] >= 2 and (len(ranked) == 1 or ranked[1][1] < ranked[0][1]):
+            clear = known.get(ranked[0][0]) or kb.country_by_code(ranked[0][0])
+        return cls(
+            main[1] if main is not None else None, tuple(sorted(offices, key=_start)), clear
+        )
+
+    def of_office(self, roles: tuple[str, ...], before: int) -> CountryLike | None:
+        """The country of the office last named before ``before`` under one of ``roles``'
+        title words ("Ambassador" -> "DPRK ambassador")."""
+        words = {title_word(role) for role in roles}
+        for start, word, country in reversed(self.offices):
+            if start < before and word in words:
+                return country
+        return None
+
+
+def _start(item: tuple[int, str, CountryLike]) -> int:
+    return item[0]
+
+
+_OFFICE_OF = re.compile(r"\s+(?:of|to|for|at|in)\s+", re.IGNORECASE)
+
+
+def title_word(text: str) -> str:
+    """The word a title or an office is named by: "DPRK ambassador to Ghana" -> "ambassador",
+    "president of Ghana" -> "president", "Ambassador" -> "ambassador"."""
+    head = _OFFICE_OF.split(text, maxsplit=1)[0].split()
+    return head[-1].strip(".,'’").casefold() if head else ""
 
 
 def build_entities(
@@ -291,7 +351,7 @@ def build_entities(
     on: date | None,
 ) -> tuple[Entity, ...]:
     ids = {key: f"e{n}" for n, key in enumerate(clusters, start=1)}
-    places = _Places.of(clusters)
+    places = _Places.of(clusters, kb)
     owner: dict[int, str] = {}  # id(candidate) -> cluster key
     for key, cluster in clusters.items():
         for cand in cluster.cands:
@@ -380,6 +440,14 @@ def _entity(
                 # A member of a national body with no sector of their own ("X, member of
                 # the Presidium of the Political Bureau of the WPK") acts for that body.
                 actor_code, sector = above.code, above.sector
+            elif kind == "person" and sector is None and roles and affiliated is not None:
+                # The same for a body the text alone codes ("G. Zhuganov, chairman of the
+                # Central Committee of the Communist Party of the Russian Federation"): RUSPTY.
+                body, body_sector, _ = _derive(
+                    affiliated, None, (), kb, lex, _longest(affiliated), affiliated.kind, places
+                )
+                if body is not None and body.iso3 == country and body_sector:
+                    actor_code, sector = body.code + body_sector, body_sector
             if (
                 actor_code is None
                 and (kind != "person" or roles)
@@ -418,6 +486,10 @@ def _entity(
         mentions=mentions,
         sector=sector,
     )
+
+
+def _longest(cluster: Cluster) -> str:
+    return max((c.text for c in cluster.cands), key=len)
 
 
 def _affiliation_actor(
@@ -493,11 +565,13 @@ def _derive(
             place = _cluster_country(affiliated, kb)
         sector = next((s for r in roles if (s := _sector_of_role(r, kb, lex))), None)
         if place is None and affiliated is None and sector in _STATE_SECTORS:
-            place = places.main
+            place = places.of_office(roles, cluster.first) or places.main
         return place, sector, kind
     word_kind, sector = _org_sector(longest, kb, lex)
     if kind == "media" or word_kind == "media":
         place = _country_in_name(longest, kb) or _media_home(longest, kb)
+        if place is None and affiliated is None:
+            place = places.clear
         return place, "MED", "media"
     place = _country_in_name(longest, kb)
     if place is None and titled is not None:
@@ -511,6 +585,15 @@ def _derive(
         and _is_common_body(longest, lex)
     ):
         place = places.main
+    if (
+        place is None
+        and affiliated is None
+        and sector is not None
+        and sector not in _NO_COUNTRY
+        and not any(w in lex.supranational_words for w in longest.split())
+    ):
+        # "International Labor Office" belongs to no country.
+        place = places.clear
     return place, sector, kind
 
 

@@ -10,7 +10,7 @@ copy: nothing here caches.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from parley.datafiles import Row, read_rows
@@ -58,6 +58,9 @@ class Lexicon:
     pronouns: dict[str, str]  # lower case pronoun -> gender "m" | "f"
     supranational_words: frozenset[str] = frozenset()  # "International", "World", ...
     member_nouns: frozenset[str] = frozenset()  # "spokesman", "delegation": act for a body
+    # The groups that take the article's country: word -> "collective" ("police"), "outside"
+    # ("foreign"), "never" ("refugees").
+    context_words: dict[str, str] = field(default_factory=dict)
 
     def role_sector(self, role: str) -> str | None:
         """The fallback sector of a title: exact, then case-folded, then by its head word."""
@@ -103,6 +106,12 @@ def load_lexicon_from(data_dir: Path) -> Lexicon:
             raise row.fail(f"kind {kind!r} is not valid")
         _check(row, sector, _SECTOR, "sector")
         org_words[word] = (kind, _sector(sector))
+    context_words: dict[str, str] = {}
+    for row in read_rows(data_dir / "context_words.tsv", 2):
+        word, kind = row.fields
+        if kind not in ("collective", "outside", "never"):
+            raise row.fail(f"kind {kind!r} is not collective, outside or never")
+        context_words[word.lower()] = kind
     pronouns = {}
     for row in read_rows(data_dir / "pronouns.tsv", 2):
         word, gender = row.fields
@@ -125,6 +134,7 @@ def load_lexicon_from(data_dir: Path) -> Lexicon:
         pronouns=pronouns,
         supranational_words=frozenset(words("supranational_words.txt")),
         member_nouns=frozenset(w.lower() for w in words("member_nouns.txt")),
+        context_words=context_words,
     )
 
 

@@ -25,6 +25,12 @@ from datetime import date
 
 from spacy.tokens import Doc, Token
 
+from parley.entities.context import (
+    ContextWords,
+    article_country,
+    context_groups,
+    unplaced_head,
+)
 from parley.entities.kbtypes import KnowledgeBaseLike
 from parley.nlp.index import MentionIndex, MentionRef
 from parley.records import Entity, EntityKind, Mention
@@ -89,15 +95,17 @@ def add_nominal_entities(
     kb: KnowledgeBaseLike,
     on: date | None,
     member_words: frozenset[str] = frozenset(),
+    context: ContextWords | None = None,
 ) -> tuple[Entity, ...]:
     """``entities`` with the names and sector groups the mention pass missed added.
     ``member_words``: lower-case role words whose holder speaks or acts for the body named
-    after them ("spokesman", "delegation"), whatever their own sector."""
+    after them ("spokesman", "delegation"), whatever their own sector; ``context``: the
+    words for groups that take the article's own country (none without them)."""
     if not len(doc):
         return entities
     names = _find_names(doc, text, entities, kb, on)
     merged = _merge(entities, names, text)
-    groups = _find_groups(doc, MentionIndex.build(merged), kb, member_words)
+    groups = _find_groups(doc, MentionIndex.build(merged), kb, member_words, context)
     return _merge(merged, groups, text)
 
 
@@ -280,17 +288,43 @@ def _head_sector(head: Token, kb: KnowledgeBaseLike) -> str | None:
 
 
 def _find_groups(
-    doc: Doc, mentions: MentionIndex, kb: KnowledgeBaseLike, member_words: frozenset[str]
+    doc: Doc,
+    mentions: MentionIndex,
+    kb: KnowledgeBaseLike,
+    member_words: frozenset[str],
+    context: ContextWords | None,
 ) -> list[_Found]:
     found: list[_Found] = []
+    unplaced: list[tuple[Token, str]] = []  # heads whose phrase names no one
     for head in doc:
         if head.pos_ not in ("NOUN", "PROPN") or _covered(head, mentions) or _title(head):
             continue
         sector = _head_sector(head, kb)
         member = sector in _MEMBER_SECTORS or (head.pos_ == "NOUN" and head.lower_ in member_words)
         if sector is not None or member:
-            found.extend(_groups_of(head, sector, member, mentions, kb))
+            groups = _groups_of(head, sector, member, mentions, kb)
+            if groups is None:
+                if (
+                    sector is not None
+                    and context is not None
+                    and unplaced_head(head, context)
+                    and not any(_names_someone(c, mentions) for c in head.conjuncts)
+                ):
+                    unplaced.append((head, sector))
+                continue
+            found.extend(groups)
+    if unplaced:
+        country = article_country(mentions.refs, kb)
+        found.extend(
+            _Found(g.start, g.end, "group", g.code, g.country, g.sector, "")
+            for g in context_groups(unplaced, country)
+        )
     return found
+
+
+def _names_someone(head: Token, mentions: MentionIndex) -> bool:
+    """Whether a noun phrase holds a mention of anyone."""
+    return any(_covered(token, mentions) for token, _ in phrase_tokens(head))
 
 
 def _phrase_start(head: Token) -> int:
@@ -315,19 +349,20 @@ def _attached_by_preposition(token: Token, head: Token) -> bool:
 
 def _groups_of(
     head: Token, sector: str | None, member: bool, mentions: MentionIndex, kb: KnowledgeBaseLike
-) -> list[_Found]:
+) -> list[_Found] | None:
     """The countries named closest to the head of its phrase, each with the head's sector,
     when they are bare countries: "Israeli soldiers" is ISRMIL, "Hungarian and Romanian
     officials" HUNGOV and ROUGOV (the member next to the noun takes it into its mention, as
     the mention pass does), "US Secretary Pompeo's aides" nothing. A member noun followed by
     the body it belongs to ("the General Staff of the Korean People's Army", "a spokesman
-    for the DPRK Foreign Ministry") is that body: its mention grows to cover the phrase."""
+    for the DPRK Foreign Ministry") is that body: its mention grows to cover the phrase.
+    None: the phrase names no one (a place no country is known for does not count)."""
     ranked = sorted(phrase_tokens(head), key=lambda item: (item[1], item[0].i))
     for token, rank in ranked:
         if rank == 0:
             continue
         ref = mentions.at(token.idx, token.idx + len(token))
-        if ref is None:
+        if ref is None or (ref.entity.kind == "location" and not ref.entity.actor):
             continue
         if not _bare_country(ref):
             return _member_of(head, token, ref) if member else []
@@ -335,7 +370,7 @@ def _groups_of(
             return []
         # A country's spokesman or delegation is its government's.
         return _country_groups(head, token, sector or "GOV", mentions, kb)
-    return []
+    return None
 
 
 # Prepositions through which a country says whose the people are ("officials from Gondor",

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from spacy.vocab import Vocab
 
 from parley.config import Config
+from parley.entities.context import ContextWords
 from parley.entities.kbtypes import KnowledgeBaseLike
 from parley.entities.lexicon import Lexicon, load_lexicon
 from parley.entities.phrases import PhraseMatchers, RegionalPhrases, TitlePatterns
@@ -29,6 +30,7 @@ class EntityResources:
     phrases: PhraseMatchers
     titles: TitlePatterns
     regional: RegionalPhrases
+    context: ContextWords  # the words for groups that take the article's country
 
     @classmethod
     def load(
@@ -53,4 +55,5 @@ class EntityResources:
             phrases=PhraseMatchers(lexicon, regional, vocab),
             titles=TitlePatterns.build(lexicon),
             regional=regional,
+            context=ContextWords.of(lexicon.context_words),
         )

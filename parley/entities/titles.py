@@ -30,6 +30,7 @@ __all__ = [
     "apply_led_by",
     "apply_of_phrases",
     "apply_org_countries",
+    "apply_people_of",
     "apply_titles",
     "find_titled_names",
 ]
@@ -216,6 +217,40 @@ def apply_led_by(text: str, cands: list[Candidate]) -> None:
             ):
                 cand.title_country = previous.country
                 break
+
+
+# Between a titled person and the country they are of: "President Daniel Ortega of the
+# Republic of Nicaragua"; and between two people of one list: "President A and
+# Vice-President B of ..." (the second one's title between).
+_PERSON_OF = re.compile(r"\s+of\s+(?:the\s+)?")
+_LISTED = re.compile(r"\s*,?\s*(?:and\s+)?(?:[A-Z][\w.'’-]*\s+){0,4}")
+
+
+def apply_people_of(text: str, cands: list[Candidate]) -> None:
+    """A person followed by "of" and a country is of that country, and so is each person
+    listed with them: "President Daniel Ortega Saavedra and Vice-President Rosario Murillo
+    of the Republic of Nicaragua" are both Nicaragua's, whichever country the article names
+    most."""
+    for index, cand in enumerate(cands):
+        if cand.kind != "country" or cand.country is None or index == 0:
+            continue
+        person = cands[index - 1]
+        if person.kind != "person" or _PERSON_OF.fullmatch(text, person.end, cand.start) is None:
+            continue
+        listed = index - 1
+        while listed >= 0:
+            current = cands[listed]
+            if current.kind != "person" or current.title_country is not None:
+                break
+            current.title_country = cand.country
+            before = cands[listed - 1] if listed > 0 else None
+            if before is None or before.sentence != current.sentence:
+                break
+            gap = text[before.end : current.start]
+            joins = "," in gap or " and " in f" {gap} "
+            if not joins or _LISTED.fullmatch(text, before.end, current.start) is None:
+                break
+            listed -= 1
 
 
 # Between a nameless actor and the person in apposition to it: "The US commander in Iraq,

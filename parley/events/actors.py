@@ -20,11 +20,14 @@ from parley.entities.nominal import (
     list_members,
     phrase_tokens,
 )
+from parley.events.letters import Letter
+from parley.events.pronouns import antecedent
 from parley.nlp.index import MentionIndex, MentionRef
 from parley.records import Entity, Quote
 
 RELATIVE_PRONOUNS = frozenset({"which", "that", "who", "whom", "whose"})
-FIRST_PERSON = frozenset({"i", "we", "us", "our", "my", "me"})
+FIRST_PERSON = frozenset({"i", "we", "us", "our", "my", "me", "ours", "mine"})
+SECOND_PERSON = frozenset({"you", "your", "yours", "yourself", "yourselves"})
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "himself", "herself"})
 THING_PRONOUNS = frozenset({"it", "they", "them", "its", "their", "itself", "themselves"})
 GROUP_WORDS = frozenset({"side", "country", "nation", "party", "government", "leader"})
@@ -89,6 +92,7 @@ def resolve_phrase(
     mentions: MentionIndex,
     quotes: Sequence[Quote],
     places: bool = True,
+    letters: Sequence[Letter] = (),
 ) -> list[Actor]:
     """The actors a phrase names: one per entity, coordinated phrases giving several. A place
     named in the phrase's in/at modifier is where the thing is, not who it is ("a hospital in
@@ -104,7 +108,7 @@ def resolve_phrase(
             head = clause.head
     actors: list[Actor] = []
     for conjunct in _party_members(head):
-        found = _resolve_one(conjunct, text, mentions, quotes, places)
+        found = _resolve_one(conjunct, text, mentions, quotes, places, letters)
         members = _modifier_members(conjunct, mentions)
         if len(members) > 1:
             # "US and British activists", "Eriadori and Calenardhon leaders": each
@@ -165,13 +169,18 @@ def _conjunct_actors(token: Token, mentions: MentionIndex) -> list[Actor]:
 
 
 def _resolve_one(
-    head: Token, text: str, mentions: MentionIndex, quotes: Sequence[Quote], places: bool
+    head: Token,
+    text: str,
+    mentions: MentionIndex,
+    quotes: Sequence[Quote],
+    places: bool,
+    letters: Sequence[Letter] = (),
 ) -> list[Actor]:
     lower = head.lower_
     # "US" is a country, not "us": pronouns are written in lower case after the first word.
     pronoun = lower in FIRST_PERSON | PERSON_PRONOUNS | THING_PRONOUNS and not head.text.isupper()
     if head.pos_ == "PRON" or pronoun:
-        return _resolve_pronoun(head, mentions, quotes)
+        return _resolve_pronoun(head, mentions, quotes, letters)
     # At equal depth an apposition comes first: it names the head itself ("his rival Donald
     # Trump", "Clinton's opponent, Bernie Sanders"), where a possessor names someone else.
     ranked = sorted(
@@ -228,10 +237,13 @@ def _resolve_one(
 
 
 def _venue_tokens(head: Token) -> set[int]:
-    """The words of the phrase's place modifiers ("in Kabul" of "a hospital in Kabul")."""
+    """The words of the phrase's place modifiers ("in Kabul" of "a hospital in Kabul", and
+    "in Pyongyang" of "your birthday here in Pyongyang", under its adverb)."""
+    holders = [head, *(c for c in head.children if c.dep_ == "advmod")]
     return {
         t.i
-        for child in head.children
+        for holder in holders
+        for child in holder.children
         if child.dep_ == "prep" and child.lower_ in VENUE_PREPS
         for t in child.subtree
     }
@@ -246,6 +258,9 @@ def _resolve_group(head: Token, mentions: MentionIndex) -> list[Actor]:
     # rarely a side.
     parties: list[MentionRef] = []
     for ref in reversed(mentions.distinct_before(head.idx, GROUP_LOOKBACK)):
+        # A place is where the sides met ("talks in Beijing. The two sides agreed"), not one.
+        if ref.entity.kind == "location" or _names_a_venue(ref, head):
+            continue
         if ref.entity.actor and all(p.entity.actor != ref.entity.actor for p in parties):
             parties.append(ref)
         if len(parties) == 2:
@@ -253,9 +268,25 @@ def _resolve_group(head: Token, mentions: MentionIndex) -> list[Actor]:
     return [_actor(ref) for ref in reversed(parties)]
 
 
-def _resolve_pronoun(head: Token, mentions: MentionIndex, quotes: Sequence[Quote]) -> list[Actor]:
+def _names_a_venue(ref: MentionRef, head: Token) -> bool:
+    """Whether a mention earlier in the document is the object of an in/at phrase."""
+    span = head.doc.char_span(ref.start, ref.end, alignment_mode="expand")
+    if span is None:
+        return False
+    root = span.root
+    return root.dep_ == "pobj" and root.head.lower_ in VENUE_PREPS
+
+
+def _resolve_pronoun(
+    head: Token, mentions: MentionIndex, quotes: Sequence[Quote], letters: Sequence[Letter] = ()
+) -> list[Actor]:
     start, end = _span(head)
     lower = head.lower_
+    letter = next((x for x in letters if x.covers(start)), None)
+    if letter is not None and lower in FIRST_PERSON | SECOND_PERSON:
+        # In a printed message "I" is its sender and "you" the one it was sent to.
+        side = letter.senders if lower in FIRST_PERSON else letter.addressees
+        return [Actor(entity, head.text, start, end) for entity in side]
     if lower in FIRST_PERSON:
         # "we" inside a quote is its speaker.
         for quote in quotes:
@@ -266,8 +297,10 @@ def _resolve_pronoun(head: Token, mentions: MentionIndex, quotes: Sequence[Quote
     if lower not in PERSON_PRONOUNS | THING_PRONOUNS:
         # "Those who oppose it", "others", "some": no one named, not the last name.
         return [Actor(None, head.text, start, end)]
-    person = lower in PERSON_PRONOUNS
-    hit = mentions.before(start, person)
+    if lower in THING_PRONOUNS:
+        # "They", "it": the party the text was talking about, never merely the nearest name.
+        return [Actor(antecedent(head, mentions), head.text, start, end)]
+    hit = mentions.before(start, True)
     # Only the recent past: a pronoun rarely reaches back more than a few sentences.
     if hit is not None and start - hit.end < 400:
         return [Actor(hit.entity, head.text, start, end)]

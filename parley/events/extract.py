@@ -20,6 +20,7 @@ from parley.events.actors import Actor
 from parley.events.candidates import REPORTING_CODE, Candidate, by_token, find_candidates
 from parley.events.clauses import conditional_threat, prep_objects
 from parley.events.dating import timex_heads
+from parley.events.letters import find_letters
 from parley.events.participants import noun_actors, verb_actors
 from parley.events.reading import Reading
 from parley.events.records import Coded, build_events
@@ -58,7 +59,14 @@ def find_events(
     """The article's events, in text order (``on``: the publication day, the date of an
     event whose clause names none)."""
     candidates = find_candidates(parse, resources.lexicon, resources.complement_codes)
-    reading = Reading(parse.text, mentions, quotes, resources, by_token(candidates))
+    reading = Reading(
+        parse.text,
+        mentions,
+        quotes,
+        resources,
+        by_token(candidates),
+        find_letters(parse, mentions),
+    )
     coded = (complete_targets(c, reading) for c in _coded(candidates, reading))
     return build_events(coded, article, on, timex_heads(parse.doc, timexes), resources)
 

@@ -187,14 +187,21 @@ def verb_actors(
     target_heads += [
         c for c in verb.children if c.dep_ in OBJECT_DEPS and c.i not in condition_words
     ]
-    target_heads += prep_objects(verb, TARGET_PREPS)
+    # The event noun's own phrases first ("extended congratulations to X on the birthday of
+    # Y": X is congratulated, the birthday is the occasion), then the verb's.
     for word in candidate.match.extra:  # "impose pressure on North Korea", "hold talks with"
         target_heads += prep_objects(word, TARGET_PREPS)
+    target_heads += prep_objects(verb, TARGET_PREPS)
     objects = [c for c in verb.children if c.dep_ in OBJECT_DEPS]
-    # "condemned the attack by Mordor on Rohan": the object's doer is the one condemned.
-    doers = [a for obj in objects for a in reading.first_resolved(prep_objects(obj, ("by",)))]
+    # "condemned the attack by Mordor on Rohan": the object's doer is the one condemned. An
+    # active verb has no agent, so its own by-phrase is its object's, however the parser
+    # hangs it ("condemned the launch by North Korea").
+    by_heads = [h for obj in objects for h in prep_objects(obj, ("by",))]
+    if objects and not passive:
+        by_heads += prep_objects(verb, ("by",))
+    doers = reading.first_resolved(by_heads)
     if any(a.resolved for a in doers):
-        target_heads = [h for obj in objects for h in prep_objects(obj, ("by",))] + target_heads
+        target_heads = by_heads + target_heads
     for folded in candidate.folded:  # "urged China not to withdraw from talks with X"
         folded_objects = [c for c in folded.children if c.dep_ in OBJECT_DEPS]
         target_heads += folded_objects
@@ -208,6 +215,8 @@ def verb_actors(
             target_heads += prep_objects(comp, TARGET_PREPS)
     for obj in objects:  # "promised aid to Mozambique", "accepted demands from the rebels"
         target_heads += prep_objects(obj, OBJECT_TARGET_PREPS)
+    for obj in objects:  # last, whose the thing acted on is: "rejected the proposal of X"
+        target_heads += prep_objects(obj, ("of",))
     if candidate.code[:2] == "08":
         # "withdraw its troops from Lebanon": a concession's target is where it leaves.
         target_heads += prep_objects(verb, ("from",))
@@ -250,12 +259,13 @@ def verb_actors(
 def _venue(head: Token, reading: Reading) -> bool:
     """Whether the phrase is an at/in-phrase naming a site or city ("at Yongbyon"), or a
     name with no actor code there: a place, where a country named there may be a party
-    ("lashed out at Iran")."""
+    ("lashed out at Iran"). A named site no entity covers ("at the Pyongyang Indoor
+    Stadium") is a place too, whatever names its own name holds."""
     if head.dep_ != "pobj" or head.head.lower_ not in VENUE_PREPS:
         return False
     hit = mention_at(reading.mentions, head)
     if hit is None or hit.entity is None:
-        return False
+        return head.pos_ == "PROPN"
     return hit.entity.kind == "location" or not hit.entity.actor
 
 

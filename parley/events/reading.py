@@ -10,6 +10,7 @@ from spacy.tokens import Token
 
 from parley.events.actors import Actor, resolve_phrase
 from parley.events.candidates import Candidate
+from parley.events.letters import Letter
 from parley.events.resources import EventResources
 from parley.nlp.index import MentionIndex
 from parley.records import Quote
@@ -24,13 +25,16 @@ class Reading:
     quotes: Sequence[Quote]
     resources: EventResources
     candidates: Mapping[int, Candidate]  # every coded word by its index, dropped ones too
+    letters: Sequence[Letter] = ()  # printed messages: whom "I" and "you" stand for
 
     def resolve(self, head: Token | None, places: bool = True) -> list[Actor]:
         """The actors the phrase headed by ``head`` names (its words when it names none);
         without ``places``, not a place in its in/at modifier (see ``resolve_phrase``)."""
         if head is None:
             return []
-        return resolve_phrase(head, self.text, self.mentions, self.quotes, places)
+        return resolve_phrase(
+            head, self.text, self.mentions, self.quotes, places, self.letters
+        )
 
     def first_resolved(self, heads: Sequence[Token], places: bool = True) -> list[Actor]:
         """The first phrase that names an entity; else the first phrase's words."""

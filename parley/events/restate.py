@@ -61,7 +61,11 @@ def as_statement(
             if stance == "conditional":
                 stance = "intent"
     if stance == "obligation":
-        if not speakers or not any(s.resolved for s in speakers) or same_side(speakers, sources):
+        # "The president reminded Syria that it must cooperate": the telling is the event,
+        # a demand on Syria, even when the text does not say whose president (issue 11: the
+        # main clause's speech act is the event).
+        named = any(a.resolved for a in (*speakers, *sources))
+        if not speakers or not named or same_side(speakers, sources):
             return None
         code = stance_code(candidate.code, stance, False, res.statement_codes)
         return (code, speakers, sources) if code else None
@@ -135,7 +139,7 @@ def reported_stance(
         if not actors:
             continue
         if stance == "obligation":
-            if same_side(speakers, actors) or not any(s.resolved for s in speakers):
+            if not speakers or same_side(speakers, actors):
                 continue
             return "100", speakers, actors
         if stance == "conditional" and not same_side(speakers, actors):

@@ -253,8 +253,11 @@ def parse_contributors(line: str, rules: FurnitureRules) -> tuple[str, ...] | No
 
 
 def parse_dateline(paragraph: str, rules: FurnitureRules) -> Dateline | None:
-    """The dateline at the start of a story's first paragraph: "SEOUL, Nov. 12 (Yonhap) -- "."""
-    m = rules.patterns.dateline.match(paragraph)
+    """The dateline at the start of a story's first paragraph: "SEOUL, Nov. 12 (Yonhap) -- ",
+    "Pyongyang, October 31 (KCNA) -- "."""
+    m = rules.patterns.dateline.match(paragraph) or rules.patterns.dated_dateline.match(
+        paragraph
+    )
     if m is None:
         return None
     place = m["place"].strip()

@@ -39,6 +39,8 @@ class Patterns:
     email: re.Pattern[str]
     copyright: re.Pattern[str]
     dateline: re.Pattern[str]
+    # "Pyongyang, October 31 (KCNA) --": a place in title case only with a date and an agency.
+    dated_dateline: re.Pattern[str]
     reporting: re.Pattern[str]
     contributor: re.Pattern[str]
     kicker_bracket: re.Pattern[str]
@@ -162,6 +164,12 @@ def _compile(credits: list[str], agencies: list[str]) -> Patterns:
             r"(?:,\s*(?P<extra>[A-Z][\w.'’-]*(?:\s+[\w.'’-]+){0,3}?))?"
             r"\s*(?:\((?P<agency>[^()]{1,40})\))?"
             r"\s*(?P<dash>--|—|–|-)(?:\s+(?=\S)|\s*$)"
+        ),
+        dated_dateline=re.compile(
+            r"^(?P<place>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,3}),\s*"
+            r"(?P<extra>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2})"
+            r"\s*\((?P<agency>[^()]{1,40})\)"
+            r"\s*(?P<dash>--|—|–)(?:\s+(?=\S)|\s*$)"
         ),
         reporting=re.compile(
             r"^\(?\s*(?:(?:additional\s+)?reporting|writing|written|compiled)\s+by\s", re.I

@@ -285,8 +285,8 @@ class KnowledgeBase:
     def actor(self, name: str, on: date | None = None) -> Actor | None:
         """The best fact for ``name`` on ``on``. When the KB knows the person but none of
         their facts holds on that date, the answer keeps who they are without the office:
-        after an office has ended, CAMEO's elite code (``USAELI``: a former official);
-        before any office, the bare country code."""
+        after an office has ended, CAMEO's elite code (``USAELI``: a former official), and
+        before any office too (a candidate, a leader's heir)."""
         ranked = self.actors(name, on)
         if not ranked:
             return None
@@ -298,13 +298,15 @@ class KnowledgeBase:
         if ended:
             last = max(ended, key=lambda f: f.end or date.min)
             code = f"{last.country}ELI" if last.country else None
-            return replace(
-                last, code=code, sector="ELI" if code else None, roles=(), start=last.end, end=None
-            )
+            return replace(last, code=code, sector="ELI" if code else None, roles=(),
+                           start=last.end, end=None)
+        # Before any office: someone the news names and the knowledge base lists for an
+        # office they will hold (a candidate, a leader's heir) is one of the country's
+        # elites, as after it.
         first = min(same, key=lambda f: f.start or date.max)
-        return replace(
-            first, code=first.country, sector=None, roles=(), start=None, end=first.start
-        )
+        code = f"{first.country}ELI" if first.country else None
+        return replace(first, code=code, sector="ELI" if code else None, roles=(), start=None,
+                       end=first.start)
 
     def surname_index(self, on: date | None = None) -> SurnameIndex:
         """People by normalised family name ("pompeo", "kim"), each as its best fact on

@@ -25,9 +25,11 @@ from parley.brief.model import Brief, Citation, Sentence
 
 # From the first opening mark to the last closing one: quoted speech may nest marks unevenly.
 _QUOTED = re.compile(r"“.*”", re.S)
-_DATE = re.compile(r"\b\d{4}-\d{2}(?:-\d{2})?\b")
+# Dates as the brief writes them: days, months, and the TIMEX3 values of what to watch (a
+# year, a week, a quarter, a half); a bare four-digit number is read as a year.
+_DATE = re.compile(r"\b\d{4}(?:-(?:\d{2}(?:-\d{2})?|W\d{2}|Q[1-4]|H[12]))?\b")
 _CODE = re.compile(r"\((?:CAMEO [0-9]+|[A-Z]{3}[A-Z0-9]*)\)")
-_NUMBER = re.compile(r"[+-]?\d[\d,]*(?:\.\d+)?")
+_NUMBER = re.compile(r"[+-]?\d[\d,]*(?:\.\d+)?(?![\w])")  # "65th" in a name is no count
 
 
 def problems(con: duckdb.DuckDBPyConnection, brief: Brief) -> list[str]:
@@ -131,7 +133,10 @@ def _evidence_problems(
 
 def _number_problems(sentence: Sentence) -> list[str]:
     """Every number of the text (outside quotes, dates and codes) is one of its figures."""
-    rest = _CODE.sub(" ", _DATE.sub(" ", _QUOTED.sub(" ", sentence.text)))
+    rest = sentence.text
+    for quote in sentence.quotes:  # a quote cut inside its own quotation marks is unbalanced
+        rest = rest.replace(quote, " ")
+    rest = _CODE.sub(" ", _DATE.sub(" ", _QUOTED.sub(" ", rest)))
     values = {round(f.value, 2) for f in sentence.figures}
     out = []
     for token in _NUMBER.findall(rest):

@@ -168,3 +168,29 @@ def test_brief_unknown_article_and_reversed_period_are_errors(
         corpus_brief(con, "NOR", "RUS", date(2031, 3, 10), date(2031, 3, 1))
     with pytest.raises(InputError, match="actor code"):
         corpus_brief(con, "NOR", "R'S")
+
+
+def test_brief_key_event_reported_for_weeks_tells_its_latest_report(
+    con: duckdb.DuckDBPyConnection,
+) -> None:
+    from parley.brief.build import _context
+    from parley.brief.events import _latest
+    from parley.brief.queries import Scope
+
+    ctx = _context(con, Scope(dyad=("NOR", "RUS"), since=PERIOD[0], until=PERIOD[1]), "corpus",
+                   PERIOD[1], None)  # fmt: skip
+    rows = con.execute(
+        "SELECT article_id, event_id, start_char, end_char FROM events"
+        " WHERE article_id IN ('b1', 'b2', 'b3') AND event_id = 'v1' ORDER BY article_id"
+    ).fetchall()
+    report = [{"article_id": a, "event_id": e, "start": s, "end": t, "trigger_start": None,
+               "trigger_end": None} for a, e, s, t in rows]  # fmt: skip
+    group = [{**report[0], "cluster_id": "c"}]
+    weeks = {"c": [report[0] | {"published": date(2031, 3, 1)},
+                   report[1] | {"published": date(2031, 3, 3)},
+                   report[2] | {"published": date(2031, 4, 20)}]}  # fmt: skip
+    text, quotes = _latest(ctx, group, weeks)
+    assert text == f" The latest report, of 2031-04-20: “{quotes[0]}”"
+    assert quotes[0].startswith("Russia accused Norway again")
+    days = {"c": [m | {"published": date(2031, 3, 3)} for m in weeks["c"]]}
+    assert _latest(ctx, group, days) == ("", ())  # a story of a few days: no latest report

@@ -82,22 +82,31 @@ def test_brief_cli_article_that_cannot_be_read(
 
 
 def test_brief_cli_imports_no_stage_for_a_stored_brief(brief_store: Path) -> None:
-    # The brief reads the store and never imports a pipeline stage (DESIGN.md); the package
-    # root's own imports (the pipeline object, no stage) are what ``import parley`` costs.
+    # The brief reads the store and never imports a pipeline stage (DESIGN.md): neither the
+    # package (beyond what ``import parley`` costs) nor a brief run (beyond the command
+    # line's own imports) loads one.
     code = (
-        "import sys; import parley; before = set(sys.modules)\n"
+        "import sys\n"
+        "STAGES = [['parley', s] for s in ('extract', 'nlp', 'kb', 'entities', 'time', 'quotes',"
+        " 'events', 'stances')]\n"
+        "def stages(before):\n"
+        "    return sorted(m for m in set(sys.modules) - before if m.split('.')[:2] in STAGES)\n"
+        "import parley\n"
+        "base = set(sys.modules)\n"
+        "import parley.brief\n"
+        "print('package', stages(base))\n"
         "from parley.cli import main\n"
+        "base = set(sys.modules)\n"
         "try:\n"
         f"    main(['brief', '--db', {str(brief_store)!r}, '--dyad', 'NOR:RUS'])\n"
         "except SystemExit:\n"
         "    pass\n"
-        "stages = ('extract', 'nlp', 'kb', 'entities', 'time', 'quotes', 'events', 'stances')\n"
-        "print(sorted(m for m in set(sys.modules) - before if m.split('.')[:2] in"
-        " [['parley', s] for s in stages]))\n"
+        "print('run', stages(base))\n"
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                           cwd=REPO, check=True)  # fmt: skip
-    assert done.stdout.strip().splitlines()[-1] == "[]"
+    lines = done.stdout.strip().splitlines()
+    assert lines[0] == "package []" and lines[-1] == "run []"
 
 
 @pytest.mark.model

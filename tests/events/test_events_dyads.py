@@ -251,3 +251,57 @@ def test_dyads_between_phrase_with_a_leader_named_in_each_side(code: Code) -> No
 def test_dyads_show_of_force_is_not_aimed_at_its_waters(code: Code) -> None:
     events = code("Mordor staged a naval drill in the waters off Edoras.", COUNTRIES, kinds=PLACES)
     assert [(e.source_actor, e.cameo[:2], e.target_actor) for e in events] == [("MOR", "15", None)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A named site holding a capital's name: where it happened, not Gondor.
+        "Mordor and Arnor held a meeting at the Osgiliath Grand Hall on Monday.",
+        "We raise a glass to your health, congratulating you on your jubilee here in "
+        "Osgiliath with our friends.",
+    ],
+)
+def test_dyads_named_site_and_adverbial_place_are_venues(code: Code, text: str) -> None:
+    events = code(text, {**COUNTRIES, "Osgiliath": "GON"}, kinds=PLACES)
+    assert events
+    assert all(e.target_actor != "GON" for e in events)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The noun the verb carries names whom: the occasion is no party.
+        ("In the message Mordor extended congratulations to Arnor on the 76th birthday of "
+         "Gondor, the significant day of the people.", ("MOR", "051", "ARN")),
+        ("The envoy of Mordor paid a farewell call on the king of Arnor.", ("MOR", "042", "ARN")),
+        ("Mordor paid tribute to Arnor on Monday.", ("MOR", "051", "ARN")),
+    ],
+)
+def test_dyads_light_verb_noun_names_the_target(
+    code: Code, text: str, expected: tuple[str, str, str]
+) -> None:
+    found = {(e.source_actor[:3] if e.source_actor else None, e.cameo,
+              e.target_actor[:3] if e.target_actor else None) for e in code(text, COUNTRIES)}
+    assert expected in found
+
+
+def test_dyads_the_two_sides_are_not_the_venue(code: Code) -> None:
+    text = "Mordor and Arnor held talks in Edoras. The two sides agreed to meet again."
+    agreed = [e for e in code(text, COUNTRIES, kinds=PLACES) if e.cameo.startswith("03")]
+    assert {(e.source_actor, e.target_actor) for e in agreed} == {("MOR", "ARN"), ("ARN", "MOR")}
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        # An active verb's by-phrase is its object's doer, wherever the parser hangs it.
+        ("Gondor and Rohan condemned the launch by Mordor.", "MOR"),
+        # Whose the thing acted on is, when nothing else names a party.
+        ("Gondor and Rohan should accept the proposal of Mordor.", "MOR"),
+    ],
+)
+def test_dyads_whose_object_is_the_target(code: Code, text: str, target: str) -> None:
+    events = code(text, COUNTRIES, kinds=PLACES)
+    assert events
+    assert {e.target_actor for e in events} == {target}

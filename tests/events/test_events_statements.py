@@ -68,6 +68,19 @@ def test_statements_reminding_another_of_an_obligation_is_a_demand_on_it(code: C
     ]
 
 
+def test_statements_obligation_told_by_someone_unnamed_is_still_a_demand(code: Code) -> None:
+    # Whose president the text does not say; the telling is still the event, not Rohan
+    # cooperating.
+    for text in (
+        "The president reminded Rohan that it must cooperate with Mordor.",
+        "The envoy said Rohan must return the horses.",
+    ):
+        events = code(text, COUNTRIES)
+        assert [(e.source_actor, e.cameo[:2], e.target_actor) for e in events] == [
+            (None, "10", "ROH")
+        ], text
+
+
 def test_statements_pronoun_of_a_told_obligation_is_the_one_told(code: Code) -> None:
     events = code("Gondor told Rohan that it should withdraw its troops.", COUNTRIES)
     assert all(e.source_actor == "GON" and e.target_actor == "ROH" for e in events)

@@ -143,6 +143,10 @@ def test_furniture_publisher_from_emails_and_hosts(rules: FurnitureRules) -> Non
         ("SEOUL (Reuters) - South Korea said", "SEOUL", "Reuters", "South Korea said"),
         ("TOKYO — Japan said", "TOKYO", None, "Japan said"),
         ("PANMUNJOM, South Korea (AP) — Talks", "PANMUNJOM", "Associated Press", "Talks"),
+        # A place in title case, with a date and an agency: state media's dateline.
+        ("Hanoi, March 4 (VNA) -- The ministry said", "Hanoi", None, "The ministry said"),
+        ("Pyongyang, Oct. 31 (KCNA) -- Envoys met", "Pyongyang", "Korean Central News Agency",
+         "Envoys met"),
     ],
 )
 def test_furniture_parse_dateline(
@@ -154,7 +158,14 @@ def test_furniture_parse_dateline(
 
 @pytest.mark.parametrize(
     "paragraph",
-    ["NATO - the alliance met.", "US Secretary of State Mike Pompeo said", "The talks — stalled"],
+    [
+        "NATO - the alliance met.",
+        "US Secretary of State Mike Pompeo said",
+        "The talks — stalled",
+        # Title case without a date and an agency is a sentence, not a dateline.
+        "Hanoi, the capital, -- was quiet",
+        "Envoys in Hanoi (Vietnam) -- met",
+    ],
 )
 def test_furniture_parse_dateline_rejects_plain_openings(
     paragraph: str, rules: FurnitureRules

@@ -110,9 +110,11 @@ def test_kb_pompeo_is_government_in_2018_and_former_in_2022(kb: KnowledgeBase) -
     assert as_cia is not None and as_cia.sector == "SPY"
 
 
-def test_kb_actor_before_any_office_has_only_the_country(kb: KnowledgeBase) -> None:
+def test_kb_actor_before_any_office_is_an_elite(kb: KnowledgeBase) -> None:
+    # Not yet president: one of the country's elites (a candidate, an opposition leader),
+    # not the country itself and not its government.
     moon = kb.actor("Moon Jae-in", date(2010, 1, 1))
-    assert moon is not None and moon.code == "KOR" and moon.sector is None
+    assert moon is not None and moon.code == "KORELI" and moon.roles == ()
 
 
 def test_kb_trump_has_two_terms(kb: KnowledgeBase) -> None:

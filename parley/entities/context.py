@@ -1,0 +1,140 @@
+"""Groups a common noun names without saying whose: coded with the article's own country.
+
+"Labor innovators were invited to the celebrations", "the police dispersed the crowd", "major
+companies pulled their funding": the agent word gives the sector (Phoenix's agents: workers
+LAB, police COP, companies BUS) and, as PETRARCH codes such a phrase, the country comes from
+the phrase itself ("Israeli soldiers", "officials of the IAEA": ``nominal``). When the phrase
+names no one, a reader takes the country from the article: a KCNA story about a meeting in
+Pyongyang means North Korea's workers, a story on a US party convention America's companies.
+
+The article's own country here is the one its coded actors belong to most often (countries,
+places, people, bodies and groups alike, counted by mention), and only when it is clear: named
+at least twice and more often than any other. A one-sentence text rarely says whose its
+police are, and an article split between two countries does not say which one's officials a
+bare "officials" are: both give no code. Words that say the group is someone else's ("foreign
+companies", "international aid groups") and a possessor ("their troops": whose is for the
+possessor to say) leave a phrase alone too, and so does a list whose other members are placed
+("the navy and the police of the ROK").
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from parley.entities.kbtypes import CountryLike, KnowledgeBaseLike
+from parley.nlp.index import MentionRef
+
+__all__ = ["ContextGroup", "ContextWords", "article_country", "context_groups", "unplaced_head"]
+
+# How often the article must name its own country, and by how much more than any other.
+MIN_MENTIONS = 2
+# The left modifiers that belong to a group's own words ("major companies", "300 000 people").
+_OWN_MODIFIERS = frozenset({"compound", "amod", "nummod", "nmod"})
+# Determiners and possessors that point at someone already named ("their troops", "its army").
+_POSSESSIVE_DEPS = frozenset({"poss"})
+# Named-entity types of a modifier that names a people, a party or a place.
+_NAMED_TYPES = frozenset({"NORP", "GPE", "LOC", "ORG", "PERSON", "FAC"})
+# Sectors of people who came from elsewhere: refugees are no country's own by default.
+_NEVER_SECTORS = frozenset({"REF"})
+
+
+@dataclass(frozen=True, slots=True)
+class ContextWords:
+    """The lexicon's words for this pass (``parley/entities/data/context_words.tsv``)."""
+
+    collective: frozenset[str]  # singular nouns for a whole body: "police", "army"
+    outside: frozenset[str]  # modifiers of someone else's group: "foreign", "international"
+    never: frozenset[str]  # nouns never the article's own: "peoples", "refugees"
+
+    @classmethod
+    def of(cls, words: Mapping[str, str]) -> ContextWords:
+        """From the lexicon's word -> kind table."""
+
+        def kind(name: str) -> frozenset[str]:
+            return frozenset(w for w, k in words.items() if k == name)
+
+        return cls(kind("collective"), kind("outside"), kind("never"))
+
+
+@dataclass(frozen=True, slots=True)
+class ContextGroup:
+    """A group's words and its code from the article's country."""
+
+    start: int
+    end: int
+    code: str
+    country: str  # ISO 3166 alpha-3
+    sector: str
+
+
+def article_country(refs: Iterable[MentionRef], kb: KnowledgeBaseLike) -> CountryLike | None:
+    """The country the article's coded actors belong to most often, when it is clear (at
+    least ``MIN_MENTIONS`` mentions and more than any other); else None."""
+    counts: Counter[str] = Counter()
+    first: dict[str, int] = {}
+    for ref in refs:
+        entity = ref.entity
+        if not entity.actor or not entity.country:
+            continue
+        counts[entity.country] += 1
+        first.setdefault(entity.country, ref.start)
+    if not counts:
+        return None
+    ranked = sorted(counts.items(), key=lambda item: (-item[1], first[item[0]]))
+    iso3, seen = ranked[0]
+    if seen < MIN_MENTIONS or (len(ranked) > 1 and ranked[1][1] == seen):
+        return None
+    return kb.country_by_code(iso3)
+
+
+def unplaced_head(head: Token, words: ContextWords) -> bool:
+    """Whether a common noun with an agent's sector, whose phrase names no actor, may take the
+    article's country: a plural ("workers") or a collective noun ("the police"), neither
+    owned ("their troops") nor someone else's ("foreign companies"), nor in a list whose
+    other members say whose they are (the caller checks that the phrase names no one, nor
+    the phrases of the list it belongs to: "the navy" of "the navy and the police of the
+    ROK")."""
+    if head.pos_ != "NOUN" or head.lower_ in words.never:
+        return False
+    if head.tag_ != "NNS" and head.lower_ not in words.collective:
+        return False
+    top = head
+    while top.dep_ == "conj" and top.head.i != top.i:
+        top = top.head
+    if top.dep_ == "appos":
+        # "Yoon and Kim, chief culprits ... and kingpins of corruption": what the named are.
+        return False
+    for child in head.children:
+        if child.dep_ in _POSSESSIVE_DEPS:
+            return False
+        if child.dep_ in _OWN_MODIFIERS and (
+            child.lower_ in words.outside or child.ent_type_ in _NAMED_TYPES
+        ):
+            # "foreign companies"; "Yoruba leaders", "Republican lawmakers": a name the
+            # entity stage could not code says whose they are, and it is not the country's.
+            return False
+    return True
+
+
+def context_groups(
+    heads: Sequence[tuple[Token, str]], country: CountryLike | None
+) -> list[ContextGroup]:
+    """The groups of ``heads`` (noun, sector) coded with ``country``."""
+    if country is None:
+        return []
+    out = []
+    for head, sector in heads:
+        if sector in _NEVER_SECTORS:
+            continue
+        start = min(
+            [head.idx] + [c.idx for c in head.lefts if c.dep_ in _OWN_MODIFIERS]
+        )
+        out.append(
+            ContextGroup(start, head.idx + len(head), country.code + sector, country.iso3, sector)
+        )
+    return out
+

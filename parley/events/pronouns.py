@@ -1,0 +1,133 @@
+"""What "they", "them", "it" and "its" stand for when they act: the party the text was
+talking about, or nobody.
+
+The entity stage links "he" and "she" to people; a group or a country called "they" or "it"
+is left to this pass, which looks only where a reader would: the pronoun's own sentence
+before it and the sentence before that. A place is never the one acting ("took place in
+Seoul. They condemned ..." is not Seoul), nor is a name inside a place phrase ("at the
+Pyongyang Indoor Stadium"), nor a person. Of the parties left, the one the text was about
+wins: the subject of the previous sentence's main clause, or a subject earlier in the same
+sentence (an earlier "they" that was itself resolved counts, so "They condemned ... They
+accused ..." is one party); with no subject among them, the one party in reach; with several,
+nobody: a wrong party costs an analyst more than a missing one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from parley.nlp.index import MentionIndex, MentionRef
+from parley.records import Entity
+
+__all__ = ["PLURAL_PRONOUNS", "SINGULAR_PRONOUNS", "antecedent"]
+
+PLURAL_PRONOUNS = frozenset({"they", "them", "their", "themselves", "theirs"})
+SINGULAR_PRONOUNS = frozenset({"it", "its", "itself"})
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+# Prepositions whose object is where something is: its names are venues, not parties.
+PLACE_PREPS = frozenset({"in", "at", "near", "inside", "outside", "along", "across", "around",
+                         "throughout", "within", "off"})
+# How deep a chain of pronouns may go back ("They ... They ... They ...").
+MAX_CHAIN = 3
+PLURAL_TAGS = frozenset({"NNS", "NNPS"})
+
+
+@dataclass(frozen=True, slots=True)
+class _Candidate:
+    entity: Entity
+    subject: bool  # the subject of its clause (of the main clause, in the previous sentence)
+
+
+def antecedent(head: Token, mentions: MentionIndex, depth: int = 0) -> Entity | None:
+    """The entity a third-person "they"/"it" (``head``) stands for, or None."""
+    lower = head.lower_
+    plural = lower in PLURAL_PRONOUNS
+    if not plural and lower not in SINGULAR_PRONOUNS:
+        return None
+    doc = head.doc
+    sentence = head.sent
+    previous = doc[sentence.start - 1].sent if sentence.start > 0 else None
+    begin = previous.start if previous is not None else sentence.start
+    found: list[_Candidate] = []
+    seen: set[int] = set()  # token indices already read as part of a mention
+    for i in range(head.i - 1, begin - 1, -1):
+        token = doc[i]
+        if i in seen or _in_place_phrase(token):
+            continue
+        in_previous = previous is not None and i < sentence.start
+        candidate: _Candidate | None = None
+        same_number = PLURAL_PRONOUNS if plural else SINGULAR_PRONOUNS
+        if token.pos_ == "PRON" and token.lower_ in same_number:
+            # An earlier "they" the text was about stands for the same party.
+            if depth < MAX_CHAIN and token.dep_ in SUBJECT_DEPS:
+                entity = antecedent(token, mentions, depth + 1)
+                if entity is not None:
+                    candidate = _Candidate(entity, _subject(token, in_previous))
+        else:
+            ref = mentions.at(token.idx, token.idx + len(token))
+            if ref is not None:
+                seen.update(t.i for t in _tokens_of(ref, doc) if t.i <= head.i)
+                head_token = _mention_head(ref, doc)
+                if head_token is not None and _fits(ref.entity, head_token, plural):
+                    candidate = _Candidate(ref.entity, _subject(head_token, in_previous))
+        if candidate is not None:
+            found.append(candidate)
+    return _choose(found)
+
+
+def _choose(found: list[_Candidate]) -> Entity | None:
+    """The nearest subject; else the one party in reach; else nobody."""
+    for candidate in found:
+        if candidate.subject:
+            return candidate.entity
+    distinct = {c.entity.id: c.entity for c in found}
+    return next(iter(distinct.values())) if len(distinct) == 1 else None
+
+
+def _fits(entity: Entity, head: Token, plural: bool) -> bool:
+    """Whether an entity may be called "they" (``plural``) or "it": no person, no place; a
+    group named by a plural noun is "they", never "it"."""
+    if entity.kind in ("person", "location") or _in_place_phrase(head):
+        return False
+    if entity.kind == "group" and head.tag_ in PLURAL_TAGS:
+        return plural
+    return True
+
+
+def _subject(token: Token, in_previous: bool) -> bool:
+    """A subject; in the sentence before, only the subject of its main clause (or of a verb
+    coordinated with it) counts."""
+    if token.dep_ not in SUBJECT_DEPS:
+        return False
+    if not in_previous:
+        return True
+    verb = token.head
+    while verb.dep_ == "conj" and verb.head.i != verb.i:
+        verb = verb.head
+    return verb.dep_ == "ROOT"
+
+
+def _in_place_phrase(token: Token) -> bool:
+    """Whether the token lies in an in/at phrase (its head word included)."""
+    current = token
+    for _ in range(6):
+        if current.dep_ == "pobj" and current.head.lower_ in PLACE_PREPS:
+            return True
+        if current.head.i == current.i or current.dep_ not in ("compound", "amod", "pobj",
+                                                               "flat", "nmod", "poss"):
+            return False
+        current = current.head
+    return False
+
+
+def _tokens_of(ref: MentionRef, doc: Doc) -> list[Token]:
+    span = doc.char_span(ref.start, ref.end, alignment_mode="expand")
+    return list(span) if span is not None else []
+
+
+def _mention_head(ref: MentionRef, doc: Doc) -> Token | None:
+    """The mention's head word: the one whose head lies outside the mention."""
+    span = doc.char_span(ref.start, ref.end, alignment_mode="expand")
+    return span.root if span is not None else None

@@ -1,0 +1,134 @@
+"""Groups a common noun names without saying whose, coded with the article's own country
+(parley/entities/context.py). Short texts written for these tests, run with the real
+knowledge base."""
+
+from __future__ import annotations
+
+from parley.records import Entity
+
+
+def _codes(entities: tuple[Entity, ...], words: str) -> list[str | None]:
+    """The codes of the entities with a mention that ends with ``words``."""
+    return [e.actor for e in entities if any(m.text.endswith(words) for m in e.mentions)]
+
+
+def test_context_plural_agent_takes_the_article_s_country(entities_of) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Vietnam opened a new bridge over the Red River on Monday. Workers who built it were "
+        "given medals, and Vietnam's prime minister thanked the engineers."
+    )
+    entities = entities_of(text, real=True)
+    assert _codes(entities, "Workers") == ["VNMLAB"]
+    assert _codes(entities, "engineers") == ["VNMCVL"]
+
+
+def test_context_collective_noun_takes_the_article_s_country(entities_of) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Kenya held elections on Tuesday. In Mombasa the police fired tear gas, and Kenya's "
+        "electoral board asked for calm."
+    )
+    assert _codes(entities_of(text, real=True), "police") == ["KENCOP"]
+
+
+def test_context_needs_a_clear_country(entities_of) -> None:  # type: ignore[no-untyped-def]
+    # One mention of each: the article does not say whose the protesters are.
+    text = "Protesters gathered as Chile and Peru signed a fishing accord."
+    assert _codes(entities_of(text, real=True), "Protesters") == []
+
+
+def test_context_not_for_someone_else_s_group(entities_of) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Ghana cut taxes on cocoa. Ghana's finance ministry said foreign companies and their "
+        "workers would pay less, and refugees would get permits."
+    )
+    entities = entities_of(text, real=True)
+    assert _codes(entities, "companies") == []
+    assert _codes(entities, "workers") == []
+    assert _codes(entities, "refugees") == []
+
+
+def test_context_not_beside_a_placed_list_member(entities_of) -> None:  # type: ignore[no-untyped-def]
+    # "the soldiers" share their list with a group whose own words name Japan: the
+    # article's country (Peru, named more often) does not say whose those soldiers are.
+    text = (
+        "Peru said on Friday that Peru would host a joint exercise. The soldiers and the "
+        "police of Japan will fly to Peru in May."
+    )
+    assert _codes(entities_of(text, real=True), "soldiers") == []
+
+
+def test_context_not_for_a_named_people(entities_of) -> None:  # type: ignore[no-untyped-def]
+    # "Yoruba" names a people the knowledge base cannot code: not Nigeria's leaders.
+    text = (
+        "Nigeria's president spoke in Lagos. Yoruba leaders said Nigeria must hold the vote "
+        "on time."
+    )
+    assert not any(c == "NGAGOV" for c in _codes(entities_of(text, real=True), "leaders"))
+
+
+def test_titles_person_takes_the_office_named_before(entities_of) -> None:  # type: ignore[no-untyped-def]
+    # Peru is named most, but the ambassador is the one of Chile's named just before, and
+    # the president the one of Bolivia.
+    text = (
+        "Peru hosted talks. Peru and Peru's partners met. The Chilean ambassador to Bolivia "
+        "paid a farewell call on the president of Bolivia. Ambassador Rosa Quispe conveyed "
+        "greetings to President Tomas Arce."
+    )
+    entities = entities_of(text, real=True)
+    assert _codes(entities, "Rosa Quispe") == ["CHLGOV"]
+    assert _codes(entities, "Tomas Arce") == ["BOLGOV"]
+
+
+def test_titles_people_listed_before_of_a_country(entities_of) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Peru and Peru's neighbours thanked Peru. Peru received a message from President "
+        "Tomas Arce and Vice-President Rosa Quispe of the Republic of Ecuador."
+    )
+    entities = entities_of(text, real=True)
+    assert _codes(entities, "Tomas Arce") == ["ECUGOV"]
+    assert _codes(entities, "Rosa Quispe") == ["ECUGOV"]
+
+
+def test_descriptions_title_alone_is_the_office_named_before(entities_of) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "The Chilean ambassador to Peru paid a farewell call on the president of Peru. "
+        "Ambassador Rosa Quispe conveyed greetings. The president thanked the ambassador."
+    )
+    entities = entities_of(text, real=True)
+    titles = ("president", "ambassador")
+    bare = {m.text: e for e in entities for m in e.mentions if m.text in titles}
+    assert bare["president"].actor == "PERGOV"
+    assert bare["ambassador"].name == "Rosa Quispe" and bare["ambassador"].actor == "CHLGOV"
+
+
+def test_descriptions_title_alone_with_no_one_named_is_no_one(entities_of) -> None:  # type: ignore[no-untyped-def]
+    # Peru is named most, but no president was: "the president" is nobody's by default.
+    text = "Peru and Peru's neighbours met in Lima. The president spoke on Monday."
+    entities = entities_of(text, real=True)
+    assert not any(m.text == "president" for e in entities for m in e.mentions)
+
+
+def test_cluster_organisation_with_a_sector_takes_the_clear_country(entities_of) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Kenya's president opened a road in Nakuru, Kenya. Students of the Rift Valley "
+        "Technical College of Engineering sang."
+    )
+    assert _codes(entities_of(text, real=True), "Rift Valley Technical College of Engineering") == [
+        "KENEDU"
+    ]
+
+
+def test_cluster_organisation_stays_uncoded_when_the_country_is_unclear(entities_of) -> None:  # type: ignore[no-untyped-def]
+    text = "Chile and Peru signed a deal at the Rift Valley Technical College of Engineering."
+    assert _codes(entities_of(text, real=True), "Rift Valley Technical College of Engineering") in (
+        [None],
+        [],
+    )
+
+
+def test_cluster_officer_of_a_body_the_text_codes_acts_for_it(entities_of) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Ivan Petrov, chairman of the Central Committee of the Agrarian Party of Russia, "
+        "wrote to Russia's president about Russia's farms."
+    )
+    assert _codes(entities_of(text, real=True), "Ivan Petrov") == ["RUSPTY"]
