@@ -20,6 +20,7 @@ A new mention joins an entity of the same kind and code when the document has on
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from datetime import date
 
@@ -112,6 +113,18 @@ def add_nominal_entities(
 # ---- 1. names ----------------------------------------------------------------------------
 
 
+_NOUN_POS = frozenset({"NOUN", "PROPN"})
+
+
+def _tokens_of(doc: Doc, tags: frozenset[str]) -> Iterator[Token]:
+    """The document's tokens whose coarse tag is one of ``tags``, in order. The tags are read
+    as one array, so no token object is made for the others (most of a text)."""
+    wanted = {doc.vocab.strings[tag] for tag in tags}
+    for i, pos in enumerate(doc.to_array("POS").tolist()):
+        if pos in wanted:
+            yield doc[i]
+
+
 def _capitalised(token: Token) -> bool:
     return bool(token.text[:1].isupper()) and token.pos_ in NAME_POS
 
@@ -128,7 +141,7 @@ def _find_names(
     uncoded = MentionIndex.build([e for e in entities if not e.actor])
     found: list[_Found] = []
     tried: set[tuple[int, int]] = set()
-    for token in doc:
+    for token in _tokens_of(doc, NAME_POS):
         if not _capitalised(token) or _covered(token, coded):
             continue
         name = uncoded.at(token.idx, token.idx + len(token))
@@ -296,8 +309,8 @@ def _find_groups(
 ) -> list[_Found]:
     found: list[_Found] = []
     unplaced: list[tuple[Token, str]] = []  # heads whose phrase names no one
-    for head in doc:
-        if head.pos_ not in ("NOUN", "PROPN") or _covered(head, mentions) or _title(head):
+    for head in _tokens_of(doc, _NOUN_POS):
+        if _covered(head, mentions) or _title(head):
             continue
         sector = _head_sector(head, kb)
         member = sector in _MEMBER_SECTORS or (head.pos_ == "NOUN" and head.lower_ in member_words)
