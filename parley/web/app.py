@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import inspect
 from collections.abc import AsyncIterator, Awaitable, Callable
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import asynccontextmanager
 from typing import Any
 
@@ -65,7 +66,8 @@ def create_app(settings: Settings) -> Starlette:
 
     store = WebStore(settings.db, writable=settings.allow_store)
     config = Config(timeout=settings.analyze_timeout, max_bytes=settings.upload_limit)
-    web = Web(settings, store, templates(), cameo_names(), Analyzer(config))
+    pool = ThreadPoolExecutor(max_workers=4, thread_name_prefix="parley-query")
+    web = Web(settings, store, templates(), cameo_names(), Analyzer(config), pool)
 
     @asynccontextmanager
     async def lifespan(_app: Starlette) -> AsyncIterator[None]:
@@ -73,6 +75,7 @@ def create_app(settings: Settings) -> Starlette:
             yield
         finally:
             web.analyzer.close()
+            pool.shutdown(wait=True)
             store.close()
 
     routes: list[BaseRoute] = []

@@ -3,6 +3,7 @@ when the app starts and owned by it (no module-level state)."""
 
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -23,3 +24,4 @@ class Web:
     templates: Environment
     cameo: dict[str, str]  # CAMEO code -> name, for labels
     analyzer: Analyzer
+    pool: ThreadPoolExecutor  # a page's independent queries, run side by side

@@ -24,7 +24,6 @@ from parley.web.state import Web
 from parley.web.views.common import (
     Where,
     event_rows,
-    prefix_ranges,
     quote_rows,
     side_clause,
     stance_rows,
@@ -49,24 +48,34 @@ def dyad(request: Request, web: Web) -> Page:
     order = choice_param(request, "order", ORDERS)
     since, until = day_param(request, "since"), day_param(request, "until")
     store = web.store
-    with store.cursor() as cur:
-        filters = Filters(dyad=(a, b), since=since, until=until, limit=None)
-        table = timeline(cur, filters, cast(Period, by))
-        periods = [dict(zip(table.columns, row, strict=True)) for row in table.rows]
-        turning = _turning(cur, a, b, by, since, until) if store.has("event_clusters") else []
-        pager = Pager.of(request, "events_page", web.settings.page_size)
-        merged: Rows | None = None
-        events: Rows | None = None
-        if store.has("event_clusters"):
-            merged = _clusters(cur, a, b, since, until, order, pager)
-        else:
-            events = event_rows(cur, _dyad_events(a, b, since, until), pager)
-        _dyad_articles(cur, a, b)
-        sides = {
-            side: _side(cur, web, side, since, until, request, key)
-            for side, key in ((a, "a"), (b, "b"))
-        }
-        names = names_of(cur, [a, b])
+    pager = Pager.of(request, "events_page", web.settings.page_size)
+
+    def summary() -> tuple[list[dict[str, Any]], list[dict[str, Any]], dict[str, str]]:
+        with store.cursor() as cur:
+            filters = Filters(dyad=(a, b), since=since, until=until, limit=None)
+            table = timeline(cur, filters, cast(Period, by))
+            periods = [dict(zip(table.columns, row, strict=True)) for row in table.rows]
+            turning = _turning(cur, a, b, by, since, until) if store.has("event_clusters") else []
+            return periods, turning, names_of(cur, [a, b])
+
+    def listing() -> tuple[Rows | None, Rows | None]:
+        with store.cursor() as cur:
+            if store.has("event_clusters"):
+                return _clusters(cur, a, b, since, until, order, pager), None
+            return None, event_rows(cur, _dyad_events(a, b, since, until), pager)
+
+    def voices() -> dict[str, dict[str, Rows | None]]:
+        with store.cursor() as cur:
+            _dyad_articles(cur, a, b)
+            return {
+                side: _side(cur, web, side, since, until, request, key)
+                for side, key in ((a, "a"), (b, "b"))
+            }
+
+    jobs = [web.pool.submit(job) for job in (listing, voices)]
+    periods, turning, names = summary()
+    merged, events = jobs[0].result()
+    sides = jobs[1].result()
     data: dict[str, Any] = {
         "a": a,
         "b": b,
@@ -119,8 +128,6 @@ def _clusters(
     pager: Pager,
 ) -> Rows:
     where = Where()
-    for column in ("c.source_actor", "c.target_actor"):
-        where.add(*_flat(prefix_ranges(column, a, b)))  # the scan skips other dyads early
     clause, params = side_clause("c.source_actor", "c.target_actor", a, b)
     where.add(clause, *params)
     where.days("c.day", since, until)
@@ -140,10 +147,6 @@ def _clusters(
     return pager.rows(rows)
 
 
-def _flat(pair: tuple[str, list[str]]) -> tuple[str, ...]:
-    return (pair[0], *pair[1])
-
-
 def _dyad_articles(cur: duckdb.DuckDBPyConnection, a: str, b: str) -> None:
     """The articles reporting an event between ``a`` and ``b``, once per page, in a
     temporary table of this request's own cursor (gone when the cursor closes): the sides'
@@ -151,7 +154,7 @@ def _dyad_articles(cur: duckdb.DuckDBPyConnection, a: str, b: str) -> None:
     clause, params = side_clause("e.source_actor", "e.target_actor", a, b)
     cur.execute(
         "CREATE OR REPLACE TEMP TABLE dyad_articles AS"
-        " SELECT article_id, title, published_day FROM articles WHERE article_id IN"
+        " SELECT article_id, published_day FROM articles WHERE article_id IN"
         f" (SELECT e.article_id FROM events e WHERE NOT e.duplicate AND {clause})",
         params,
     )
