@@ -1,0 +1,97 @@
+"""What keeps the pages fast on large stores, checked by what it does, not by timing (the
+times are in bench/bench_serve.py): the rows of a page fetched late, parameters bound without
+a search for pandas, titles looked up for a page's rows only, the dyad page's parts run side
+by side and still reporting their errors."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import pytest
+
+
+def _articles(web_store: Path) -> dict[str, tuple[Any, Any]]:
+    con = duckdb.connect(str(web_store), read_only=True)
+    try:
+        rows = con.execute("SELECT article_id, title, published_day FROM articles").fetchall()
+    finally:
+        con.close()
+    return {aid: (title, day.isoformat() if day else None) for aid, title, day in rows}
+
+
+def test_web_sides_and_actor_rows_carry_their_articles(client: Any, web_store: Path) -> None:
+    """Quotes and stances get their titles after the page is cut: each row still names its
+    own article's title (and a quote its day), in the dyad's sides and on the actor page."""
+    articles = _articles(web_store)
+    data = client.get("/dyad/USA/PRK.json").json()
+    actor = client.get("/actor/PRK.json").json()
+    quotes = [q for side in data["sides"].values() for q in side["quotes"]["rows"]]
+    stances = [s for side in data["sides"].values() for s in side["stances"]["rows"]]
+    quotes += actor["quotes"]["rows"]
+    stances += actor["stances"]["rows"]
+    assert quotes and stances
+    for row in quotes:
+        assert (row["title"], row["published_day"]) == articles[row["article_id"]]
+        assert list(row)[-3:] == ["title", "published_day", "speaker_name"]  # columns in place
+    for row in stances:
+        assert row["title"] == articles[row["article_id"]][0]
+        assert "published_day" not in row and list(row)[-2:] == ["title", "quote"]
+
+
+def test_web_dyad_parts_report_their_errors(client: Any) -> None:
+    """The sides' tables are read on another thread: a bad parameter of theirs is still the
+    request's one-line 400, not a 500 or a hang."""
+    for key in ("a_quotes_page", "b_stances_page"):
+        page = client.get(f"/dyad/USA/PRK.json?{key}=0")
+        assert page.status_code == 400
+        assert key in page.json()["error"]
+
+
+def test_web_store_fetches_a_page_of_rows_late(web_store: Path) -> None:
+    """A page of 50 rows plus one is a top-N of 51: with the store's tuning DuckDB reads the
+    sort keys of every row and the other columns of the kept rows only (a join on row ids);
+    DuckDB's default stops at 50 rows."""
+    from parley.web.store import WebStore
+
+    store = WebStore(web_store)
+    sql = "EXPLAIN SELECT * FROM event_clusters ORDER BY n_articles DESC, cluster_id LIMIT 51"
+    try:
+        with store.cursor() as cur:
+            plan = str(cur.execute(sql).fetchall())
+    finally:
+        store.close()
+    assert "rowid" in plan and "SEMI" in plan
+    default = duckdb.connect()
+    default.execute("CREATE TABLE t AS SELECT range AS n, 'x' || range AS s FROM range(10)")
+    plan = str(default.execute("EXPLAIN SELECT * FROM t ORDER BY n LIMIT 51").fetchall())
+    assert "SEMI" not in plan  # why the tuning is needed
+
+
+def test_web_store_binds_parameters_without_looking_for_pandas(web_store: Path) -> None:
+    import importlib.util
+
+    from parley.web.store import WebStore
+
+    if sys.modules.get("pandas") is not None:
+        pytest.skip("pandas is imported here: DuckDB finds it at once")
+    sys.modules.pop("pandas", None)  # as in a fresh process (an earlier test's store set it)
+    if importlib.util.find_spec("pandas") is not None:
+        pytest.skip("pandas is installed here: DuckDB finds it at once")
+    looked: list[str] = []
+
+    class Spy:
+        def find_spec(self, name: str, *_: object) -> None:
+            looked.append(name)
+
+    store = WebStore(web_store)
+    sys.meta_path.insert(0, Spy())  # type: ignore[arg-type]
+    try:
+        with store.cursor() as cur:
+            cur.execute("SELECT count(*) FROM articles WHERE article_id = ?", ["a"]).fetchall()
+    finally:
+        sys.meta_path.pop(0)
+        store.close()
+    assert "pandas" not in looked
