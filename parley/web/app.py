@@ -28,6 +28,7 @@ from starlette.staticfiles import StaticFiles
 from parley.config import Config
 from parley.web.analyzer import Analyzer
 from parley.web.chart import QUADS
+from parley.web.memo import Memo
 from parley.web.pages import Page, plain
 from parley.web.security import SecurityHeaders, visible_controls
 from parley.web.state import Web
@@ -67,7 +68,7 @@ def create_app(settings: Settings) -> Starlette:
     store = WebStore(settings.db, writable=settings.allow_store)
     config = Config(timeout=settings.analyze_timeout, max_bytes=settings.upload_limit)
     pool = ThreadPoolExecutor(max_workers=4, thread_name_prefix="parley-query")
-    web = Web(settings, store, templates(), cameo_names(), Analyzer(config), pool)
+    web = Web(settings, store, templates(), cameo_names(), Analyzer(config), pool, Memo())
 
     @asynccontextmanager
     async def lifespan(_app: Starlette) -> AsyncIterator[None]:

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from jinja2 import Environment
 
+from parley.web.memo import Memo
 from parley.web.store import Settings, WebStore
 
 if TYPE_CHECKING:
@@ -25,3 +26,4 @@ class Web:
     cameo: dict[str, str]  # CAMEO code -> name, for labels
     analyzer: Analyzer
     pool: ThreadPoolExecutor  # a page's independent queries, run side by side
+    memo: Memo  # results kept between requests, under the store's state

@@ -65,16 +65,33 @@ class WebStore:
         self.write_lock = threading.Lock()  # one write at a time, as the store wants
         self.tables: frozenset[str] = frozenset()
         self.search = IndexState(False, False)
+        self.writes = -1  # writes made through this server (refresh counts them)
         self.refresh()
 
     def refresh(self) -> None:
-        """Read again which tables exist and whether the search index covers them."""
+        """Read again which tables exist and whether the search index covers them (at start
+        and after each write)."""
+        self.writes += 1
         with self.cursor() as cur:
             rows = cur.execute(
                 "SELECT table_name FROM information_schema.tables WHERE table_schema = 'main'"
             ).fetchall()
             self.tables = frozenset(str(row[0]) for row in rows)
             self.search = index_state(cur) if self.fts else IndexState(False, False)
+
+    def state(self) -> tuple[int, ...]:
+        """What results read from the store depend on: the number of writes made through
+        this server, and the time and size of the store's file and of its write-ahead log
+        (another process cannot write while this one reads, but a file can be replaced)."""
+        marks = [self.writes]
+        for path in (self.path, self.path.with_name(self.path.name + ".wal")):
+            try:
+                found = path.stat()
+            except OSError:
+                marks += [0, 0]
+            else:
+                marks += [found.st_mtime_ns, found.st_size]
+        return tuple(marks)
 
     def has(self, *tables: str) -> bool:
         return all(table in self.tables for table in tables)

@@ -95,3 +95,52 @@ def test_web_store_binds_parameters_without_looking_for_pandas(web_store: Path) 
         sys.meta_path.pop(0)
         store.close()
     assert "pandas" not in looked
+
+
+def test_web_memo_keeps_the_latest_and_computes_each_once() -> None:
+    from parley.web.memo import Memo
+
+    memo = Memo(size=2)
+    calls: list[str] = []
+
+    def compute(key: str) -> str:
+        calls.append(key)
+        return key.upper()
+
+    assert [memo.get(k, lambda k=k: compute(k)) for k in ("a", "b", "a", "c", "a", "b")] == [
+        "A", "B", "A", "C", "A", "B",
+    ]  # fmt: skip
+    # "a" was asked again before "c" came, so "b" was the oldest and left first.
+    assert calls == ["a", "b", "c", "b"] and len(memo) == 2
+
+
+def test_web_dyad_summary_kept_until_the_store_changes(web_store: Path, tmp_path: Path) -> None:
+    """The dyad's timeline is computed once for every page of its tables, and again after a
+    write through the server (the analyze page's ``refresh``)."""
+    import shutil
+    import warnings
+
+    from parley.web.app import create_app
+    from parley.web.store import Settings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        from starlette.testclient import TestClient
+
+    copy = tmp_path / "writable.duckdb"
+    shutil.copy(web_store, copy)
+    app = create_app(Settings(db=copy, allow_store=True, hosts=("testserver",)))
+    web = app.state.web
+    with TestClient(app) as client:
+        first = client.get("/dyad/USA/PRK.json").json()
+        again = client.get("/dyad/USA/PRK.json?events_page=2&size=3").json()
+        assert len(web.memo) == 1 and again["timeline"] == first["timeline"]
+        with web.store.write_lock, web.store.cursor() as cur:
+            cur.execute(
+                "INSERT INTO event_months SELECT DATE '2031-03-01', 'USA', 'PRK', 1,"
+                " 'asserted', false, 5, 10.0, 5"
+            )
+        web.store.refresh()
+        after = client.get("/dyad/USA/PRK.json").json()
+    months = {row["period"]: row["events"] for row in after["timeline"]}
+    assert months["2031-03-01"] == 2 + 5 and len(web.memo) == 2

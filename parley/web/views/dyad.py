@@ -47,35 +47,16 @@ def dyad(request: Request, web: Web) -> Page:
     by = choice_param(request, "by", PERIODS)
     order = choice_param(request, "order", ORDERS)
     since, until = day_param(request, "since"), day_param(request, "until")
-    store = web.store
     pager = Pager.of(request, "events_page", web.settings.page_size)
-
-    def summary() -> tuple[list[dict[str, Any]], list[dict[str, Any]], dict[str, str]]:
-        with store.cursor() as cur:
-            filters = Filters(dyad=(a, b), since=since, until=until, limit=None)
-            table = timeline(cur, filters, cast(Period, by))
-            periods = [dict(zip(table.columns, row, strict=True)) for row in table.rows]
-            turning = _turning(cur, a, b, by, since, until) if store.has("event_clusters") else []
-            return periods, turning, names_of(cur, [a, b])
-
-    def listing() -> tuple[Rows | None, Rows | None]:
-        with store.cursor() as cur:
-            if store.has("event_clusters"):
-                return _clusters(cur, a, b, since, until, order, pager), None
-            return None, event_rows(cur, _dyad_events(a, b, since, until), pager)
-
-    def voices() -> dict[str, dict[str, Rows | None]]:
-        with store.cursor() as cur:
-            _dyad_articles(cur, a, b)
-            return {
-                side: _side(cur, web, side, since, until, request, key)
-                for side, key in ((a, "a"), (b, "b"))
-            }
-
-    jobs = [web.pool.submit(job) for job in (listing, voices)]
-    periods, turning, names = summary()
-    merged, events = jobs[0].result()
-    sides = jobs[1].result()
+    # Three parts that share nothing run side by side, each on a cursor of its own: the
+    # merged events, the sides' quotes and stances, and the timeline with its turning points
+    # (kept between requests: it does not depend on which page of the tables is shown).
+    listing = web.pool.submit(_listing, web, a, b, since, until, order, pager)
+    voices = web.pool.submit(_voices, web, request, a, b, since, until)
+    key = ("dyad", web.store.state(), a, b, by, since, until)
+    periods, turning, names = web.memo.get(key, lambda: _summary(web, a, b, by, since, until))
+    merged, events = listing.result()
+    sides = voices.result()
     data: dict[str, Any] = {
         "a": a,
         "b": b,
@@ -99,6 +80,43 @@ def dyad(request: Request, web: Web) -> Page:
 def _brief_url(a: str, b: str, since: date | None, until: date | None) -> str:
     days = "&".join(f"{k}={v}" for k, v in (("since", since), ("until", until)) if v)
     return f"/dyad/{a}/{b}/brief" + (f"?{days}" if days else "")
+
+
+Summary = tuple[list[dict[str, Any]], list[dict[str, Any]], dict[str, str]]
+
+
+def _summary(web: Web, a: str, b: str, by: str, since: date | None, until: date | None) -> Summary:
+    """The timeline, its turning points and the two sides' names."""
+    with web.store.cursor() as cur:
+        filters = Filters(dyad=(a, b), since=since, until=until, limit=None)
+        table = timeline(cur, filters, cast(Period, by))
+        periods = [dict(zip(table.columns, row, strict=True)) for row in table.rows]
+        turning = []
+        if web.store.has("event_clusters"):
+            turning = _turning(cur, a, b, by, since, until)
+        return periods, turning, names_of(cur, [a, b])
+
+
+def _listing(
+    web: Web, a: str, b: str, since: date | None, until: date | None, order: str, pager: Pager
+) -> tuple[Rows | None, Rows | None]:
+    """The page of merged events, or of the events themselves in a store without clusters."""
+    with web.store.cursor() as cur:
+        if web.store.has("event_clusters"):
+            return _clusters(cur, a, b, since, until, order, pager), None
+        return None, event_rows(cur, _dyad_events(a, b, since, until), pager)
+
+
+def _voices(
+    web: Web, request: Request, a: str, b: str, since: date | None, until: date | None
+) -> dict[str, dict[str, Rows | None]]:
+    """Each side's stances and quotes."""
+    with web.store.cursor() as cur:
+        _dyad_articles(cur, a, b)
+        return {
+            side: _side(cur, web, side, since, until, request, key)
+            for side, key in ((a, "a"), (b, "b"))
+        }
 
 
 def names_of(cur: duckdb.DuckDBPyConnection, codes: list[str]) -> dict[str, str]:
