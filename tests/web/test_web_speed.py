@@ -115,8 +115,9 @@ def test_web_memo_keeps_the_latest_and_computes_each_once() -> None:
 
 
 def test_web_dyad_summary_kept_until_the_store_changes(web_store: Path, tmp_path: Path) -> None:
-    """The dyad's timeline is computed once for every page of its tables, and again after a
-    write through the server (the analyze page's ``refresh``)."""
+    """The dyad's timeline (and the keys of its sides' rows) are computed once for every page
+    of its tables, and again after a write through the server (the analyze page's
+    ``refresh``)."""
     import shutil
     import warnings
 
@@ -134,7 +135,8 @@ def test_web_dyad_summary_kept_until_the_store_changes(web_store: Path, tmp_path
     with TestClient(app) as client:
         first = client.get("/dyad/USA/PRK.json").json()
         again = client.get("/dyad/USA/PRK.json?events_page=2&size=3").json()
-        assert len(web.memo) == 1 and again["timeline"] == first["timeline"]
+        # Kept: the dyad's timeline with its turning points, and the keys of its sides' rows.
+        assert len(web.memo) == 2 and again["timeline"] == first["timeline"]
         with web.store.write_lock, web.store.cursor() as cur:
             cur.execute(
                 "INSERT INTO event_months SELECT DATE '2031-03-01', 'USA', 'PRK', 1,"
@@ -143,4 +145,66 @@ def test_web_dyad_summary_kept_until_the_store_changes(web_store: Path, tmp_path
         web.store.refresh()
         after = client.get("/dyad/USA/PRK.json").json()
     months = {row["period"]: row["events"] for row in after["timeline"]}
-    assert months["2031-03-01"] == 2 + 5 and len(web.memo) == 2
+    assert months["2031-03-01"] == 2 + 5 and len(web.memo) == 4
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["", "size=1", "size=1&a_quotes_page=2&b_stances_page=2", "size=2&b_quotes_page=2",
+     "since=2031-04-01", "until=2031-04-30&size=1"],
+)  # fmt: skip
+@pytest.mark.parametrize(("a", "b"), [("USA", "PRK"), ("PRK", "USA"), ("USA", "USA")])
+def test_web_dyad_sides_as_one_query_per_table_gave(
+    web_store: Path, a: str, b: str, query: str
+) -> None:
+    """The sides read from kept keys give the rows that the queries over a table of the
+    dyad's articles gave (``quote_rows`` and ``stance_rows``), page by page."""
+    from datetime import date
+    from urllib.parse import parse_qsl
+
+    from starlette.requests import Request
+
+    from parley.web.app import create_app
+    from parley.web.pages import Pager
+    from parley.web.store import Settings
+    from parley.web.views.common import Where, quote_rows, side_clause, stance_rows
+    from parley.web.views.voices import dyad_voices
+
+    params = dict(parse_qsl(query))
+    since, until = (
+        date.fromisoformat(params[k]) if k in params else None for k in ("since", "until")
+    )
+    size = int(params.get("size", 10))
+    app = create_app(Settings(db=web_store, hosts=("testserver",)))
+    web = app.state.web
+    request = Request({"type": "http", "method": "GET", "path": f"/dyad/{a}/{b}",
+                       "query_string": query.encode(), "headers": [], "app": app})  # fmt: skip
+    expected = {}
+    try:
+        found = dyad_voices(web, request, a, b, since, until)
+        with web.store.cursor() as cur:
+            clause, values = side_clause("e.source_actor", "e.target_actor", a, b)
+            cur.execute(
+                "CREATE TEMP TABLE d AS SELECT article_id, published_day FROM articles WHERE"
+                " article_id IN (SELECT e.article_id FROM events e WHERE NOT e.duplicate"
+                f" AND {clause})",
+                values,
+            )
+            for side, key in ((a, "a"), (b, "b")):
+                quotes, stances = Where(), Where()
+                quotes.add("starts_with(q.speaker_actor, ?)", side)
+                quotes.days("a.published_day", since, until)
+                stances.add("starts_with(s.actor_code, ?)", side)
+                stances.days("s.day", since, until)
+                quote_pager = Pager.of(request, f"{key}_quotes_page", size)
+                stance_pager = Pager.of(request, f"{key}_stances_page", size)
+                expected[side] = {
+                    "quotes": quote_rows(cur, quotes, quote_pager, "d"),
+                    "stances": stance_rows(cur, stances, stance_pager, "d"),
+                }
+    finally:
+        web.store.close()
+        web.pool.shutdown()
+    assert found == expected
+    if a != b:  # the fixture's quotes and stances are all between USA and PRK
+        assert all(t["quotes"].rows or t["stances"].rows for t in found.values())
