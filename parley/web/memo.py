@@ -22,9 +22,11 @@ T = TypeVar("T")
 
 class Memo:
     """The ``size`` results asked for last, by key. Values are shared between requests:
-    views must not change them."""
+    views must not change them. The largest kept are a dyad's keys of its sides' quotes and
+    stances (three short values per row), so a few dyads of 100,000 quotes each stay in
+    tens of megabytes."""
 
-    def __init__(self, size: int = 64) -> None:
+    def __init__(self, size: int = 32) -> None:
         self.size = size
         self._values: OrderedDict[Hashable, Any] = OrderedDict()
         self._lock = threading.Lock()
