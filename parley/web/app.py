@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import inspect
 from collections.abc import AsyncIterator, Awaitable, Callable
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import asynccontextmanager
 from typing import Any
 
@@ -27,6 +28,7 @@ from starlette.staticfiles import StaticFiles
 from parley.config import Config
 from parley.web.analyzer import Analyzer
 from parley.web.chart import QUADS
+from parley.web.memo import Memo
 from parley.web.pages import Page, plain
 from parley.web.security import SecurityHeaders, visible_controls
 from parley.web.state import Web
@@ -65,7 +67,8 @@ def create_app(settings: Settings) -> Starlette:
 
     store = WebStore(settings.db, writable=settings.allow_store)
     config = Config(timeout=settings.analyze_timeout, max_bytes=settings.upload_limit)
-    web = Web(settings, store, templates(), cameo_names(), Analyzer(config))
+    pool = ThreadPoolExecutor(max_workers=4, thread_name_prefix="parley-query")
+    web = Web(settings, store, templates(), cameo_names(), Analyzer(config), pool, Memo())
 
     @asynccontextmanager
     async def lifespan(_app: Starlette) -> AsyncIterator[None]:
@@ -73,6 +76,7 @@ def create_app(settings: Settings) -> Starlette:
             yield
         finally:
             web.analyzer.close()
+            pool.shutdown(wait=True)
             store.close()
 
     routes: list[BaseRoute] = []

@@ -3,11 +3,13 @@ when the app starts and owned by it (no module-level state)."""
 
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from jinja2 import Environment
 
+from parley.web.memo import Memo
 from parley.web.store import Settings, WebStore
 
 if TYPE_CHECKING:
@@ -23,3 +25,5 @@ class Web:
     templates: Environment
     cameo: dict[str, str]  # CAMEO code -> name, for labels
     analyzer: Analyzer
+    pool: ThreadPoolExecutor  # a page's independent queries, run side by side
+    memo: Memo  # results kept between requests, under the store's state

@@ -5,7 +5,8 @@ their report counts, each side's stances and quotes, and the brief.
 The timeline comes from the store's own timeline query (the monthly rollup by month or
 year), the turning points from ``parley.store.turning`` and the merged events from
 ``event_clusters``; when a store has no clusters yet the page lists the events themselves.
-Quotes and stances are those in articles reporting an event between the two sides.
+Quotes and stances are those in articles reporting an event between the two sides
+(``parley.web.views.voices``).
 """
 
 from __future__ import annotations
@@ -21,15 +22,8 @@ from parley.store.turning import Period, turning_points
 from parley.web.chart import timeline_chart
 from parley.web.pages import Page, Pager, Rows, actor_code, choice_param, day_param, fetch
 from parley.web.state import Web
-from parley.web.views.common import (
-    Where,
-    event_rows,
-    prefix_ranges,
-    quote_rows,
-    side_clause,
-    stance_rows,
-    with_articles,
-)
+from parley.web.views.common import Where, event_rows, side_clause, with_articles
+from parley.web.views.voices import dyad_voices
 
 __all__ = ["dyad", "names_of"]
 
@@ -48,25 +42,16 @@ def dyad(request: Request, web: Web) -> Page:
     by = choice_param(request, "by", PERIODS)
     order = choice_param(request, "order", ORDERS)
     since, until = day_param(request, "since"), day_param(request, "until")
-    store = web.store
-    with store.cursor() as cur:
-        filters = Filters(dyad=(a, b), since=since, until=until, limit=None)
-        table = timeline(cur, filters, cast(Period, by))
-        periods = [dict(zip(table.columns, row, strict=True)) for row in table.rows]
-        turning = _turning(cur, a, b, by, since, until) if store.has("event_clusters") else []
-        pager = Pager.of(request, "events_page", web.settings.page_size)
-        merged: Rows | None = None
-        events: Rows | None = None
-        if store.has("event_clusters"):
-            merged = _clusters(cur, a, b, since, until, order, pager)
-        else:
-            events = event_rows(cur, _dyad_events(a, b, since, until), pager)
-        _dyad_articles(cur, a, b)
-        sides = {
-            side: _side(cur, web, side, since, until, request, key)
-            for side, key in ((a, "a"), (b, "b"))
-        }
-        names = names_of(cur, [a, b])
+    pager = Pager.of(request, "events_page", web.settings.page_size)
+    # Three parts that share nothing run side by side, each on a cursor of its own: the
+    # merged events, the sides' quotes and stances, and the timeline with its turning points
+    # (kept between requests: it does not depend on which page of the tables is shown).
+    listing = web.pool.submit(_listing, web, a, b, since, until, order, pager)
+    voices = web.pool.submit(dyad_voices, web, request, a, b, since, until)
+    key = ("dyad", web.store.state(), a, b, by, since, until)
+    periods, turning, names = web.memo.get(key, lambda: _summary(web, a, b, by, since, until))
+    merged, events = listing.result()
+    sides = voices.result()
     data: dict[str, Any] = {
         "a": a,
         "b": b,
@@ -90,6 +75,31 @@ def dyad(request: Request, web: Web) -> Page:
 def _brief_url(a: str, b: str, since: date | None, until: date | None) -> str:
     days = "&".join(f"{k}={v}" for k, v in (("since", since), ("until", until)) if v)
     return f"/dyad/{a}/{b}/brief" + (f"?{days}" if days else "")
+
+
+Summary = tuple[list[dict[str, Any]], list[dict[str, Any]], dict[str, str]]
+
+
+def _summary(web: Web, a: str, b: str, by: str, since: date | None, until: date | None) -> Summary:
+    """The timeline, its turning points and the two sides' names."""
+    with web.store.cursor() as cur:
+        filters = Filters(dyad=(a, b), since=since, until=until, limit=None)
+        table = timeline(cur, filters, cast(Period, by))
+        periods = [dict(zip(table.columns, row, strict=True)) for row in table.rows]
+        turning = []
+        if web.store.has("event_clusters"):
+            turning = _turning(cur, a, b, by, since, until)
+        return periods, turning, names_of(cur, [a, b])
+
+
+def _listing(
+    web: Web, a: str, b: str, since: date | None, until: date | None, order: str, pager: Pager
+) -> tuple[Rows | None, Rows | None]:
+    """The page of merged events, or of the events themselves in a store without clusters."""
+    with web.store.cursor() as cur:
+        if web.store.has("event_clusters"):
+            return _clusters(cur, a, b, since, until, order, pager), None
+        return None, event_rows(cur, _dyad_events(a, b, since, until), pager)
 
 
 def names_of(cur: duckdb.DuckDBPyConnection, codes: list[str]) -> dict[str, str]:
@@ -119,8 +129,6 @@ def _clusters(
     pager: Pager,
 ) -> Rows:
     where = Where()
-    for column in ("c.source_actor", "c.target_actor"):
-        where.add(*_flat(prefix_ranges(column, a, b)))  # the scan skips other dyads early
     clause, params = side_clause("c.source_actor", "c.target_actor", a, b)
     where.add(clause, *params)
     where.days("c.day", since, until)
@@ -138,49 +146,6 @@ def _clusters(
         row["best_title"] = row.pop("title")
         row.pop("published_day")
     return pager.rows(rows)
-
-
-def _flat(pair: tuple[str, list[str]]) -> tuple[str, ...]:
-    return (pair[0], *pair[1])
-
-
-def _dyad_articles(cur: duckdb.DuckDBPyConnection, a: str, b: str) -> None:
-    """The articles reporting an event between ``a`` and ``b``, once per page, in a
-    temporary table of this request's own cursor (gone when the cursor closes): the sides'
-    quotes and stances are read from these, and scanning the events once is what costs."""
-    clause, params = side_clause("e.source_actor", "e.target_actor", a, b)
-    cur.execute(
-        "CREATE OR REPLACE TEMP TABLE dyad_articles AS"
-        " SELECT article_id, title, published_day FROM articles WHERE article_id IN"
-        f" (SELECT e.article_id FROM events e WHERE NOT e.duplicate AND {clause})",
-        params,
-    )
-
-
-def _side(
-    cur: duckdb.DuckDBPyConnection,
-    web: Web,
-    side: str,
-    since: date | None,
-    until: date | None,
-    request: Request,
-    key: str,
-) -> dict[str, Rows | None]:
-    """One side's stances and quotes, in articles reporting an event between the sides."""
-    size = min(web.settings.page_size, 10)
-    quotes_where = Where()
-    quotes_where.add("starts_with(q.speaker_actor, ?)", side)
-    quotes_where.days("a.published_day", since, until)
-    pager = Pager.of(request, f"{key}_quotes_page", size)
-    quotes = quote_rows(cur, quotes_where, pager, "dyad_articles")
-    stances = None
-    if web.store.has("stances"):
-        stances_where = Where()
-        stances_where.add("starts_with(s.actor_code, ?)", side)
-        stances_where.days("s.day", since, until)
-        pager = Pager.of(request, f"{key}_stances_page", size)
-        stances = stance_rows(cur, stances_where, pager, "dyad_articles")
-    return {"quotes": quotes, "stances": stances}
 
 
 def _turning(
