@@ -27,12 +27,14 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 
+from spacy.tokens import Token
+
 from parley.nlp.index import MentionIndex, ParseIndex
 from parley.records import Article, Entity, Event, Quote, Stance
 from parley.stances.reading import Candidate, Reading, read_term
 from parley.stances.resources import StanceResources
 from parley.stances.terms import TermHit
-from parley.stances.voices import Voice, find_voices, voice_at
+from parley.stances.voices import Voice, find_voices, lead_voice, voice_at
 
 __all__ = ["Draft", "find_drafts", "finish_stances"]
 
@@ -72,6 +74,7 @@ def find_drafts(
     """Every stance the terms and the events of one article give, unmerged, in text order."""
     hits = resources.terms.find(parse.doc)
     voices = find_voices(quotes, mentions)
+    lead = lead_voice(parse.text, voices, mentions)
     reads = [_read(parse, hit, voices, resources) for hit in hits]
     # A term inside another's condition is that condition, not a stance of its own (the
     # parser does not always put the condition's clause where the walk would meet it).
@@ -80,7 +83,7 @@ def find_drafts(
     for hit, read in zip(hits, reads, strict=True):
         if read.reading is None or any(c0 <= hit.start < c1 for c0, c1 in conditions):
             continue
-        drafts.extend(_term_drafts(parse, mentions, hit, read, hits, events))
+        drafts.extend(_term_drafts(parse, mentions, hit, read, hits, events, lead))
     drafts.extend(_event_drafts(mentions, events, voices, resources))
     drafts.sort(key=lambda d: (d.bounds[0], d.cue or (0, 0)))
     return drafts
@@ -130,11 +133,12 @@ def _term_drafts(
     read: _Read,
     hits: Sequence[TermHit],
     events: Sequence[Event],
+    lead: Entity | None = None,
 ) -> list[Draft]:
     doc = parse.doc
     reading, voice, sentence = read.reading, read.voice, read.sentence
     assert reading is not None
-    holders = _holders(parse, mentions, reading, voice, events)
+    holders = _holders(parse, mentions, reading, voice, events, lead)
     if not holders:
         return []
     condition_issue = None
@@ -244,10 +248,14 @@ def _holders(
     reading: Reading,
     voice: Voice | None,
     events: Sequence[Event],
+    lead: Entity | None = None,
 ) -> list[Holding]:
     """Who holds the stance (with the sign it has for them), and who reports it when that is
-    someone else (see the module's docstring)."""
+    someone else (see the module's docstring). ``lead`` is the article's own voice, if its
+    lead is a statement's (``lead_voice``): it speaks the sentences no quote holds."""
     speaker = mentions.by_id.get(voice.speaker or "") if voice is not None else None
+    if voice is None:
+        speaker = lead
     if reading.top_hop is None:
         # Only the term's own words judged it ("the reckless drills"): the voice's judgement.
         return [(speaker, reading.sign, None)] if speaker is not None else []
@@ -255,10 +263,17 @@ def _holders(
     if voice is not None:
         if speaker is None:
             return []
-        found = _voiced(parse, mentions, reading, speaker, above)
+        found = _voiced(parse, mentions, reading, speaker, above, voice.direct)
     else:
-        found = _unvoiced(parse, mentions, reading, above, events)
-    if reading.modality != "asserted":
+        found = _unvoiced(parse, mentions, reading, above, events, lead)
+    if reading.judged is not None and speaker is not None:
+        # "The U.S. staged the provocative drills": the U.S. acts, the words judge, and the
+        # judgement is the voice's, whoever acts.
+        if not any(_same_side(held, speaker) for held, _, _ in found):
+            found.append((speaker, reading.judged, None))
+    if reading.modality != "asserted" or reading.mode == "demand" or reading.obligation:
+        # A party asked to do something ("we demand the authorities renounce the drills",
+        # "the U.S. should stop") is asked, and holds nothing by being named.
         return found
     # Parties named below the topmost word hold what the words below them say.
     for candidate in reading.candidates:
@@ -277,11 +292,15 @@ def _holders(
 BELONGING = frozenset({"of", "for", "at", "from", "with", "in"})
 
 
-def _entity_of(parse: ParseIndex, mentions: MentionIndex, token: int) -> Entity | None:
+def _entity_of(
+    parse: ParseIndex, mentions: MentionIndex, token: int, term: int | None = None
+) -> Entity | None:
     """The entity a holder's words are: their own mention, else the last organisation or
     country their noun phrase says they belong to ("the director of a US research institute
     at the North Korean Foreign Ministry", "a secretary of the Foreign Ministry of India"),
-    through "of", "for", "at"... only: "the forces hostile to the DPRK" are not the DPRK's."""
+    through "of", "for", "at"... only: "the forces hostile to the DPRK" are not the DPRK's.
+    The phrase that holds the term is what the stance is about, not who holds it: "the
+    movement for withdrawal of the U.S. troops" is not the troops'."""
     entity = mentions.entity_of_token(token)
     if entity is not None:
         return entity
@@ -296,7 +315,7 @@ def _entity_of(parse: ParseIndex, mentions: MentionIndex, token: int) -> Entity 
             if prep.dep_ != "prep" or prep.lower_ not in BELONGING:
                 continue
             for obj in prep.children:
-                if obj.dep_ != "pobj":
+                if obj.dep_ != "pobj" or (term is not None and _holds(obj, term)):
                     continue
                 named = mentions.entity_of_token(obj.i)
                 if named is not None and named.kind in ("organization", "country", "media"):
@@ -305,15 +324,23 @@ def _entity_of(parse: ParseIndex, mentions: MentionIndex, token: int) -> Entity 
     return found
 
 
+def _holds(token: Token, term: int) -> bool:
+    return token.left_edge.i <= term <= token.right_edge.i
+
+
 def _unvoiced(
     parse: ParseIndex,
     mentions: MentionIndex,
     reading: Reading,
     above: Sequence[Candidate],
     events: Sequence[Event],
+    lead: Entity | None,
 ) -> list[Holding]:
     for candidate in above:
-        entity = _entity_of(parse, mentions, candidate.token)
+        if reading.obligation and not candidate.stance:
+            # "The U.S. should stop the drills": a demand made of the U.S., by the voice.
+            return [(lead, reading.sign, None)] if lead is not None else []
+        entity = _entity_of(parse, mentions, candidate.token, reading.path[0])
         if entity is not None:
             return [(entity, reading.sign, None)]
     for event_id in _events_on(parse, reading, events, None, (0, len(parse.text))):
@@ -329,18 +356,26 @@ def _voiced(
     reading: Reading,
     speaker: Entity,
     above: Sequence[Candidate],
+    direct: bool = False,
 ) -> list[Holding]:
+    if not above and reading.agentless and not (reading.obligation or reading.top_judgement):
+        return []  # "all dialogues have been suspended": a happening reported, by nobody named
     if reading.first_person or not above or reading.top_judgement:
         return [(speaker, reading.sign, None)]
     top = above[0]
-    other = _entity_of(parse, mentions, top.token)
+    other = _entity_of(parse, mentions, top.token, reading.path[0])
     if other is None:
         word = parse.doc[top.token].lower_
-        own = PERSON_PRONOUNS if speaker.kind == "person" else THING_PRONOUNS
+        # In a speaker's own words (a direct quote, a statement's paragraphs) the speaker is
+        # "we" or "I": "they" and "it" are someone else ("They staged war exercises").
+        own = frozenset() if direct else (
+            PERSON_PRONOUNS if speaker.kind == "person" else THING_PRONOUNS
+        )
         if word in own or reading.obligation:
             return [(speaker, reading.sign, None)]
         if top.possessor and word not in PERSON_PRONOUNS | THING_PRONOUNS:
-            return _voiced(parse, mentions, reading, speaker, above[1:])  # "his government stand"
+            # "his government stand"
+            return _voiced(parse, mentions, reading, speaker, above[1:], direct)
         return []  # someone the words do not name does it: not the speaker's stance
     if _same_side(other, speaker):
         return [(speaker, reading.sign, None)]

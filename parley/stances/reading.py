@@ -73,6 +73,12 @@ class Reading:
     path: tuple[int, ...]  # the tokens walked, from the term up
     first_person: bool  # a first-person subject or possessor on the way ("we will never")
     undecided: bool  # a word that leaves it open ("considering", "weighing")
+    # The term's own judgement ("the reckless drills", a term in scare quotes), towards the
+    # measure, whatever else decided: the voice's word, even when another party acts.
+    judged: int | None = None
+    # The deciding act is a passive with no agent ("all dialogues have been suspended"): a
+    # happening the voice reports, done by nobody it names.
+    agentless: bool = False
 
 
 def read_term(
@@ -123,10 +129,10 @@ def read_term(
             continue
         candidates_of(parent, prev, walk)
         prev = parent
-    return _result(walk, tuple(path))
+    return _result(doc, walk, tuple(path))
 
 
-def _result(walk: Walk, path: tuple[int, ...]) -> Reading | None:
+def _result(doc: Doc, walk: Walk, path: tuple[int, ...]) -> Reading | None:
     sign = walk.sign_so_far()
     if sign is None:
         return None
@@ -148,7 +154,16 @@ def _result(walk: Walk, path: tuple[int, ...]) -> Reading | None:
         path=path,
         first_person=walk.first_person,
         undecided=walk.undecided,
+        judged=walk.evals[0][0] * walk.polarity if walk.evals else None,
+        agentless=walk.acted is not None and _agentless(doc[walk.acted]),
     )
+
+
+def _agentless(token: Token) -> bool:
+    """A passive verb with no "by" phrase ("have been suspended"); "must be eased" too, but
+    an obligation keeps the voice's demand (``build``)."""
+    children = [c.dep_ for c in token.children]
+    return "auxpass" in children and "agent" not in children
 
 
 # ----------------------------------------------------------------------- the term ---

@@ -11,9 +11,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from parley.nlp.index import MentionIndex
-from parley.records import Quote
+from parley.records import Entity, Quote
 
-__all__ = ["Voice", "find_voices", "voice_at"]
+__all__ = ["Voice", "find_voices", "lead_voice", "voice_at"]
 
 Span = tuple[int, int]
 # How far back (characters) an introduction with no attributed quote looks for a speaker.
@@ -103,3 +103,25 @@ def _anaphoric(written: str | None) -> bool:
 def voice_at(voices: Sequence[Voice], offset: int) -> Voice | None:
     """The innermost quote holding ``offset``, else None."""
     return next((v for v in voices if v.start <= offset < v.end), None)
+
+
+LEAD_KINDS = frozenset({"organization", "media", "group", "person"})
+
+
+def lead_voice(text: str, voices: Sequence[Voice], mentions: MentionIndex) -> Entity | None:
+    """The article's own voice, when its first paragraph reports a statement, a commentary or
+    an address ("A spokesman for the Foreign Ministry ... in a statement Monday denounced
+    ...", "..., Rodong Sinmun says in a commentary"): state media go on giving its words in
+    sentences no quote holds ("The reckless war drills amount to a grave provocation."). The
+    first quote of that paragraph whose speaker is a body or a person; a country is left
+    out, since a speaker the quote stage gives as "the U.S." in such copy is most often a
+    party the statement speaks of ("the U.S. claimed...")."""
+    end = text.find("\n\n")
+    end = len(text) if end < 0 else end
+    for voice in sorted(voices, key=lambda v: v.start):
+        if voice.start >= end:
+            break
+        speaker = mentions.by_id.get(voice.speaker or "")
+        if speaker is not None and speaker.kind in LEAD_KINDS:
+            return speaker
+    return None
