@@ -73,7 +73,7 @@ def find_drafts(
 ) -> list[Draft]:
     """Every stance the terms and the events of one article give, unmerged, in text order."""
     hits = resources.terms.find(parse.doc)
-    voices = find_voices(quotes, mentions)
+    voices = find_voices(quotes, mentions, parse, resources.modality)
     lead = lead_voice(parse.text, voices, mentions)
     reads = [_read(parse, hit, voices, resources) for hit in hits]
     # A term inside another's condition is that condition, not a stance of its own (the

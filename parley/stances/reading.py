@@ -201,8 +201,13 @@ def _argument(prev: Token, parent: Token, words: Words) -> bool:
     """Whether a preposition that the walk climbs out of is an argument of the verb it hangs
     on ("withdraw from", "call for", "bother with") rather than an adjunct of time, place or
     occasion ("during", "after", "following", "at")."""
-    if prev.dep_ != "prep" or parent.pos_ not in ("VERB", "AUX"):
+    if prev.dep_ != "prep":
         return True
+    if parent.pos_ not in ("VERB", "AUX"):
+        # A stance noun is no different: "the U.S. demand in negotiations" is a demand made
+        # there, not one for negotiations ("demand for talks" is).
+        if parent.pos_ != "NOUN" or parent.lemma_.lower() not in words.stances:
+            return True
     lower = norm(prev.text)
     if lower not in words.adjuncts:
         return True

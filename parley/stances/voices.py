@@ -7,10 +7,11 @@ stage as the quote stage's own block quotes (``parley.quotes.blocks``), with the
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from bisect import bisect_left
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
-from parley.nlp.index import MentionIndex
+from parley.nlp.index import MentionIndex, ParseIndex
 from parley.records import Entity, Quote
 
 __all__ = ["Voice", "find_voices", "lead_voice", "voice_at"]
@@ -32,11 +33,18 @@ class Voice:
     speaker_text: str | None = None  # the speaker as written
 
 
-def find_voices(quotes: Sequence[Quote], mentions: MentionIndex) -> list[Voice]:
-    """The quotes, innermost first."""
+def find_voices(
+    quotes: Sequence[Quote],
+    mentions: MentionIndex,
+    parse: ParseIndex | None = None,
+    modality: Mapping[str, str] | None = None,
+) -> list[Voice]:
+    """The quotes, innermost first, leaving out admonitions (``admonished``)."""
     # A quote interrupted by its attribution ("X, Pompeo said, would be helpful") is one
     # statement: its whole stretch is one voice, so the walk can cross the interruption.
     kept = [q for q in quotes if q.end > q.start]
+    if parse is not None and modality is not None:
+        kept = [q for q in kept if not admonished(q, parse, modality)]
     pieces = [
         Voice(
             q.start,
@@ -53,6 +61,24 @@ def find_voices(quotes: Sequence[Quote], mentions: MentionIndex) -> list[Voice]:
     pieces = _inherit([_named_speaker(v, q, mentions) for v, q in zip(pieces, kept, strict=True)])
     pieces.sort(key=lambda v: (v.end - v.start, v.start))
     return pieces
+
+
+def admonished(quote: Quote, parse: ParseIndex, modality: Mapping[str, str]) -> bool:
+    """Whether a quote's attribution is an admonition to the party it names: "The U.S.
+    should clearly know that...", "They must be aware that...". The named party is told
+    what to think, by the text's own voice; it says nothing, so the words are not its."""
+    if quote.cue_span is None:
+        return False
+    start = quote.speaker_span[1] if quote.speaker_span is not None else quote.cue_span[0]
+    start = min(start, quote.cue_span[0])
+    first = bisect_left(parse.token_starts, start)
+    last = bisect_left(parse.token_starts, quote.cue_span[1])
+    for token in parse.doc[first:last]:
+        if modality.get(token.lower_) != "obligation":
+            continue
+        if token.tag_ in ("MD", "VBN") or token.dep_ in ("acomp", "advmod", "oprd"):
+            return True  # "should", "must"; "had better", "would be well advised"
+    return False
 
 
 SPEAKER_KINDS = frozenset({"organization", "country", "media", "group"})
@@ -119,8 +145,9 @@ def lead_voice(text: str, voices: Sequence[Voice], mentions: MentionIndex) -> En
     end = text.find("\n\n")
     end = len(text) if end < 0 else end
     for voice in sorted(voices, key=lambda v: v.start):
-        if voice.start >= end:
-            break
+        # A statement's paragraphs begin after the lead; its attribution is in the lead.
+        if min(voice.start, voice.cue_span[0] if voice.cue_span else voice.start) >= end:
+            continue
         speaker = mentions.by_id.get(voice.speaker or "")
         if speaker is not None and speaker.kind in LEAD_KINDS:
             return speaker
