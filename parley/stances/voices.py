@@ -59,6 +59,8 @@ def find_voices(
         for q in kept
     ]
     pieces = _inherit([_named_speaker(v, q, mentions) for v, q in zip(pieces, kept, strict=True)])
+    if parse is not None:
+        pieces = [_addressed(v, parse, mentions) for v in pieces]
     pieces.sort(key=lambda v: (v.end - v.start, v.start))
     return pieces
 
@@ -79,6 +81,41 @@ def admonished(quote: Quote, parse: ParseIndex, modality: Mapping[str, str]) -> 
         if token.tag_ in ("MD", "VBN") or token.dep_ in ("acomp", "advmod", "oprd"):
             return True  # "should", "must"; "had better", "would be well advised"
     return False
+
+
+PRONOUNS = frozenset({"we", "they", "it", "he", "she"})
+FIRST_PERSON = frozenset({"we", "i"})
+
+
+def _addressed(voice: Voice, parse: ParseIndex, mentions: MentionIndex) -> Voice:
+    """A speaker written as a pronoun ("..., they said") whom the words themselves address:
+    "We strongly demand the U.S. and its followers stop...", "we condemn the U.S.". The
+    speakers are "we"; the party they demand of or condemn is not who "they" are, whatever
+    the pronoun was resolved to, so the voice's speaker is left unknown. The words read are
+    the quote's and its attribution's sentence."""
+    written = (voice.speaker_text or "").lower()
+    if voice.speaker is None or written not in PRONOUNS:
+        return voice
+    spans = [(voice.start, voice.end)]
+    if voice.cue_span is not None:
+        spans.append(parse.sentence_at(voice.cue_span[0]))  # "We demand the U.S. ..., they said"
+    tokens = [
+        token
+        for start, end in spans
+        for token in parse.doc[
+            bisect_left(parse.token_starts, start) : bisect_left(parse.token_starts, end)
+        ]
+    ]
+    for token in tokens:
+        entity = mentions.entity_of_token(token.i)
+        if entity is None or entity.id != voice.speaker or token.dep_ not in ("dobj", "nsubj"):
+            continue
+        verb = token.head
+        if token.dep_ == "nsubj" and verb.dep_ == "ccomp":
+            verb = verb.head  # "demand [the U.S. stop]"
+        if any(c.dep_ == "nsubj" and c.lower_ in FIRST_PERSON for c in verb.children):
+            return replace(voice, speaker=None)
+    return voice
 
 
 SPEAKER_KINDS = frozenset({"organization", "country", "media", "group"})
