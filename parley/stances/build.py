@@ -72,7 +72,7 @@ def find_drafts(
     resources: StanceResources,
 ) -> list[Draft]:
     """Every stance the terms and the events of one article give, unmerged, in text order."""
-    hits = resources.terms.find(parse.doc)
+    hits = [h for h in resources.terms.find(parse.doc) if not _in_name(parse, mentions, h)]
     voices = find_voices(quotes, mentions, parse, resources.modality)
     lead = lead_voice(parse.text, voices, mentions)
     reads = [_read(parse, hit, voices, resources) for hit in hits]
@@ -87,6 +87,28 @@ def find_drafts(
     drafts.extend(_event_drafts(mentions, events, voices, resources))
     drafts.sort(key=lambda d: (d.bounds[0], d.cue or (0, 0)))
     return drafts
+
+
+NAMED = frozenset({"organization", "group", "media"})
+
+
+def _in_name(parse: ParseIndex, mentions: MentionIndex, hit: TermHit) -> bool:
+    """A term inside a longer name is part of the name, not the issue: "the Russia-DPRK
+    intergovernmental committee for cooperation in trade", "the Korean Anti-Nuke Peace
+    Committee". A name headed by the term ("the U.S. forces in Japan") is still the issue."""
+    doc = parse.doc
+    start = doc[hit.start].idx
+    end = doc[hit.end - 1].idx + len(doc[hit.end - 1].text)
+    for ref in mentions.overlapping(start, end):
+        inside = ref.start <= start and end <= ref.end and ref.end - ref.start > end - start
+        if ref.entity.kind not in NAMED or not inside:
+            continue
+        head = doc[hit.head]
+        while head.head.i != head.i and ref.start <= head.head.idx < ref.end:
+            head = head.head
+        if head.i != hit.head:
+            return True  # the name's head lies outside the term: "committee for ... trade"
+    return False
 
 
 # ---------------------------------------------------------------- term drafts ---
@@ -266,11 +288,11 @@ def _holders(
         found = _voiced(parse, mentions, reading, speaker, above, voice.direct)
     else:
         found = _unvoiced(parse, mentions, reading, above, events, lead)
-    if reading.judged is not None and speaker is not None:
-        # "The U.S. staged the provocative drills": the U.S. acts, the words judge, and the
-        # judgement is the voice's, whoever acts.
-        if not any(_same_side(held, speaker) for held, _, _ in found):
-            found.append((speaker, reading.judged, None))
+    # "The U.S. staged the provocative drills": the U.S. acts, the words judge, and the
+    # judgement is the voice's, whoever acts.
+    judge = speaker if reading.judged is not None else None
+    if judge is not None and not any(_same_side(held, judge) for held, _, _ in found):
+        found.append((judge, reading.judged or 0, None))
     if reading.modality != "asserted" or reading.mode == "demand" or reading.obligation:
         # A party asked to do something ("we demand the authorities renounce the drills",
         # "the U.S. should stop") is asked, and holds nothing by being named.

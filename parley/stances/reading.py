@@ -203,11 +203,11 @@ def _argument(prev: Token, parent: Token, words: Words) -> bool:
     occasion ("during", "after", "following", "at")."""
     if prev.dep_ != "prep":
         return True
-    if parent.pos_ not in ("VERB", "AUX"):
-        # A stance noun is no different: "the U.S. demand in negotiations" is a demand made
-        # there, not one for negotiations ("demand for talks" is).
-        if parent.pos_ != "NOUN" or parent.lemma_.lower() not in words.stances:
-            return True
+    # A stance noun is no different from a verb: "the U.S. demand in negotiations" is a
+    # demand made there, not one for negotiations ("demand for talks" is).
+    stance_noun = parent.pos_ == "NOUN" and parent.lemma_.lower() in words.stances
+    if parent.pos_ not in ("VERB", "AUX") and not stance_noun:
+        return True
     lower = norm(prev.text)
     if lower not in words.adjuncts:
         return True
