@@ -60,6 +60,7 @@ def find_voices(
     ]
     pieces = _inherit([_named_speaker(v, q, mentions) for v, q in zip(pieces, kept, strict=True)])
     if parse is not None:
+        pieces = _documents(pieces, parse)
         pieces = [_addressed(v, parse, mentions) for v in pieces]
     pieces.sort(key=lambda v: (v.end - v.start, v.start))
     return pieces
@@ -81,6 +82,29 @@ def admonished(quote: Quote, parse: ParseIndex, modality: Mapping[str, str]) -> 
         if token.tag_ in ("MD", "VBN") or token.dep_ in ("acomp", "advmod", "oprd"):
             return True  # "should", "must"; "had better", "would be well advised"
     return False
+
+
+def _documents(pieces: list[Voice], parse: ParseIndex) -> list[Voice]:
+    """A speaker written as "the statement", "the commentary", "the committee" is the one
+    whose earlier attribution named that statement or body ("The Sudanese government
+    criticized in a statement Wednesday ..., ... the statement said"), whoever the quote
+    stage took the nearest party before it to be."""
+    out: list[Voice] = []
+    for piece in sorted(pieces, key=lambda v: v.start):
+        words = (piece.speaker_text or "").lower().split()
+        if len(words) == 2 and words[0] == "the" and words[1].isalpha():
+            for earlier in reversed(out):
+                if earlier.cue_span is None or earlier.speaker is None or earlier is piece:
+                    continue
+                start, end = parse.sentence_at(earlier.cue_span[0])
+                said = {t.lower_ for t in parse.doc[
+                    bisect_left(parse.token_starts, start) : bisect_left(parse.token_starts, end)
+                ]}  # fmt: skip
+                if words[1] in said:
+                    piece = replace(piece, speaker=earlier.speaker)
+                    break
+        out.append(piece)
+    return out
 
 
 PRONOUNS = frozenset({"we", "they", "it", "he", "she"})
