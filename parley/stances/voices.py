@@ -77,7 +77,7 @@ def admonished(quote: Quote, parse: ParseIndex, modality: Mapping[str, str]) -> 
     first = bisect_left(parse.token_starts, start)
     last = bisect_left(parse.token_starts, quote.cue_span[1])
     for token in parse.doc[first:last]:
-        if modality.get(token.lower_) != "obligation":
+        if modality.get(token.text.lower()) != "obligation":
             continue
         if token.tag_ in ("MD", "VBN") or token.dep_ in ("acomp", "advmod", "oprd"):
             return True  # "should", "must"; "had better", "would be well advised"
@@ -97,7 +97,7 @@ def _documents(pieces: list[Voice], parse: ParseIndex) -> list[Voice]:
                 if earlier.cue_span is None or earlier.speaker is None or earlier is piece:
                     continue
                 start, end = parse.sentence_at(earlier.cue_span[0])
-                said = {t.lower_ for t in parse.doc[
+                said = {t.text.lower() for t in parse.doc[
                     bisect_left(parse.token_starts, start) : bisect_left(parse.token_starts, end)
                 ]}  # fmt: skip
                 if words[1] in said:
@@ -137,7 +137,12 @@ def _addressed(voice: Voice, parse: ParseIndex, mentions: MentionIndex) -> Voice
         verb = token.head
         if token.dep_ == "nsubj" and verb.dep_ == "ccomp":
             verb = verb.head  # "demand [the U.S. stop]"
-        if any(c.dep_ == "nsubj" and c.lower_ in FIRST_PERSON for c in verb.children):
+        # "We" before the party: a parse that hangs an earlier clause on a later "we
+        # demand" says nothing about it.
+        if any(
+            c.dep_ == "nsubj" and c.text.lower() in FIRST_PERSON and c.i < token.i
+            for c in verb.children
+        ):
             return replace(voice, speaker=None)
     return voice
 
