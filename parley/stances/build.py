@@ -93,9 +93,10 @@ NAMED = frozenset({"organization", "group", "media"})
 
 
 def _in_name(parse: ParseIndex, mentions: MentionIndex, hit: TermHit) -> bool:
-    """A term inside a longer name is part of the name, not the issue: "the Russia-DPRK
-    intergovernmental committee for cooperation in trade", "the Korean Anti-Nuke Peace
-    Committee". A name headed by the term ("the U.S. forces in Japan") is still the issue."""
+    """A term that a longer name holds in a prepositional phrase is part of the name, not the
+    issue: "the Russia-DPRK intergovernmental committee for cooperation in trade". A name
+    the term heads or qualifies ("the U.S. forces in Japan", "the Free Trade Agreement") is
+    still the issue."""
     doc = parse.doc
     start = doc[hit.start].idx
     end = doc[hit.end - 1].idx + len(doc[hit.end - 1].text)
@@ -103,11 +104,12 @@ def _in_name(parse: ParseIndex, mentions: MentionIndex, hit: TermHit) -> bool:
         inside = ref.start <= start and end <= ref.end and ref.end - ref.start > end - start
         if ref.entity.kind not in NAMED or not inside:
             continue
-        head = doc[hit.head]
+        head, through = doc[hit.head], False
         while head.head.i != head.i and ref.start <= head.head.idx < ref.end:
+            through |= head.dep_ in ("pobj", "prep")
             head = head.head
-        if head.i != hit.head:
-            return True  # the name's head lies outside the term: "committee for ... trade"
+        if through:
+            return True  # the term hangs on the name by a preposition: "committee for ... trade"
     return False
 
 
@@ -365,10 +367,22 @@ def _unvoiced(
         entity = _entity_of(parse, mentions, candidate.token, reading.path[0])
         if entity is not None:
             return [(entity, reading.sign, None)]
+    # The phrase that holds the term: a source the event coder found inside it ("rallies
+    # against the ratification of the U.S.-S. Korea FTA") is what the stance is about.
+    hop = reading.top_hop or 0
+    about = parse.doc[reading.path[min(max(hop - 1, 0), len(reading.path) - 1)]]
     for event_id in _events_on(parse, reading, events, None, (0, len(parse.text))):
         event = next(e for e in events if e.id == event_id)
-        if event.source and event.source in mentions.by_id:
-            return [(mentions.by_id[event.source], reading.sign, None)]
+        source = mentions.by_id.get(event.source or "")
+        if source is None:
+            continue
+        lo, hi = about.left_edge.idx, about.right_edge.idx + len(about.right_edge)
+        outside = [
+            m for m in source.mentions
+            if event.start <= m.start < event.end and not lo <= m.start < hi
+        ]  # fmt: skip
+        if outside:
+            return [(source, reading.sign, None)]
     return []
 
 
