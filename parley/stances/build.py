@@ -377,12 +377,10 @@ def _unvoiced(
         if source is None:
             continue
         lo, hi = about.left_edge.idx, about.right_edge.idx + len(about.right_edge)
-        outside = [
-            m for m in source.mentions
-            if event.start <= m.start < event.end and not lo <= m.start < hi
-        ]  # fmt: skip
-        if outside:
-            return [(source, reading.sign, None)]
+        here = [m.start for m in source.mentions if event.start <= m.start < event.end]
+        if here and all(lo <= start < hi for start in here):
+            continue  # named here only inside the phrase: what the stance is about
+        return [(source, reading.sign, None)]
     return []
 
 
