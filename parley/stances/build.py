@@ -367,6 +367,12 @@ def _unvoiced(
         entity = _entity_of(parse, mentions, candidate.token, reading.path[0])
         if entity is not None:
             return [(entity, reading.sign, None)]
+    first = parse.doc[above[0].token] if above else None
+    if first is not None and first.pos_ in ("NOUN", "PROPN"):
+        # The words name who does it ("The truck was participating in the exercises",
+        # "Candlelight rallies are gaining against the FTA"), and it is no actor: an
+        # event's source is some other party the sentence names.
+        return []
     # The phrase that holds the term: a source the event coder found inside it ("rallies
     # against the ratification of the U.S.-S. Korea FTA") is what the stance is about.
     hop = reading.top_hop or 0
