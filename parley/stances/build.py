@@ -312,6 +312,7 @@ def _holders(
     return found
 
 
+QUALIFIERS = frozenset({"compound", "amod", "nmod"})
 # Prepositions by which a person's noun phrase names the body they belong to.
 BELONGING = frozenset({"of", "for", "at", "from", "with", "in"})
 
@@ -331,6 +332,12 @@ def _entity_of(
     head = parse.doc[token]
     if head.pos_ not in ("NOUN", "PROPN"):
         return None
+    for child in head.children:
+        # "the south Korean warmongers", "the U.S. imperialists": the party that qualifies
+        # the noun is who they are.
+        named = mentions.entity_of_token(child.i) if child.dep_ in QUALIFIERS else None
+        if named is not None and named.actor and named.kind in ("organization", "country", "group"):
+            return named
     found = None
     todo = [head]
     while todo:
@@ -398,8 +405,11 @@ def _voiced(
     above: Sequence[Candidate],
     direct: bool = False,
 ) -> list[Holding]:
-    if not above and reading.agentless and not (reading.obligation or reading.top_judgement):
-        return []  # "all dialogues have been suspended": a happening reported, by nobody named
+    reported = reading.agentless and reading.modality == "asserted"
+    if not above and reported and not (reading.obligation or reading.top_judgement):
+        # "all dialogues have been suspended": a happening reported, by nobody named (a
+        # voice announcing "a satellite will be launched" speaks of its own plan)
+        return []
     if reading.first_person or not above or reading.top_judgement:
         return [(speaker, reading.sign, None)]
     top = above[0]
@@ -408,8 +418,10 @@ def _voiced(
         word = parse.doc[top.token].lower_
         # In a speaker's own words (a direct quote, a statement's paragraphs) the speaker is
         # "we" or "I": "they" and "it" are someone else ("They staged war exercises").
-        own = frozenset() if direct else (
-            PERSON_PRONOUNS if speaker.kind == "person" else THING_PRONOUNS
+        own = (
+            frozenset()
+            if direct
+            else (PERSON_PRONOUNS if speaker.kind == "person" else THING_PRONOUNS)
         )
         if word in own or reading.obligation:
             return [(speaker, reading.sign, None)]
