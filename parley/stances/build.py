@@ -27,12 +27,14 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 
+from spacy.tokens import Token
+
 from parley.nlp.index import MentionIndex, ParseIndex
 from parley.records import Article, Entity, Event, Quote, Stance
 from parley.stances.reading import Candidate, Reading, read_term
 from parley.stances.resources import StanceResources
 from parley.stances.terms import TermHit
-from parley.stances.voices import Voice, find_voices, voice_at
+from parley.stances.voices import Voice, find_voices, lead_voice, voice_at
 
 __all__ = ["Draft", "find_drafts", "finish_stances"]
 
@@ -70,8 +72,9 @@ def find_drafts(
     resources: StanceResources,
 ) -> list[Draft]:
     """Every stance the terms and the events of one article give, unmerged, in text order."""
-    hits = resources.terms.find(parse.doc)
-    voices = find_voices(quotes, mentions)
+    hits = [h for h in resources.terms.find(parse.doc) if not _in_name(parse, mentions, h)]
+    voices = find_voices(quotes, mentions, parse, resources.modality)
+    lead = lead_voice(parse.text, voices, mentions)
     reads = [_read(parse, hit, voices, resources) for hit in hits]
     # A term inside another's condition is that condition, not a stance of its own (the
     # parser does not always put the condition's clause where the walk would meet it).
@@ -80,10 +83,34 @@ def find_drafts(
     for hit, read in zip(hits, reads, strict=True):
         if read.reading is None or any(c0 <= hit.start < c1 for c0, c1 in conditions):
             continue
-        drafts.extend(_term_drafts(parse, mentions, hit, read, hits, events))
+        drafts.extend(_term_drafts(parse, mentions, hit, read, hits, events, lead))
     drafts.extend(_event_drafts(mentions, events, voices, resources))
     drafts.sort(key=lambda d: (d.bounds[0], d.cue or (0, 0)))
     return drafts
+
+
+NAMED = frozenset({"organization", "group", "media"})
+
+
+def _in_name(parse: ParseIndex, mentions: MentionIndex, hit: TermHit) -> bool:
+    """A term that a longer name holds in a prepositional phrase is part of the name, not the
+    issue: "the Russia-DPRK intergovernmental committee for cooperation in trade". A name
+    the term heads or qualifies ("the U.S. forces in Japan", "the Free Trade Agreement") is
+    still the issue."""
+    doc = parse.doc
+    start = doc[hit.start].idx
+    end = doc[hit.end - 1].idx + len(doc[hit.end - 1].text)
+    for ref in mentions.overlapping(start, end):
+        inside = ref.start <= start and end <= ref.end and ref.end - ref.start > end - start
+        if ref.entity.kind not in NAMED or not inside:
+            continue
+        head, through = doc[hit.head], False
+        while head.head.i != head.i and ref.start <= head.head.idx < ref.end:
+            through |= head.dep_ in ("pobj", "prep")
+            head = head.head
+        if through:
+            return True  # the term hangs on the name by a preposition: "committee for ... trade"
+    return False
 
 
 # ---------------------------------------------------------------- term drafts ---
@@ -130,11 +157,12 @@ def _term_drafts(
     read: _Read,
     hits: Sequence[TermHit],
     events: Sequence[Event],
+    lead: Entity | None = None,
 ) -> list[Draft]:
     doc = parse.doc
     reading, voice, sentence = read.reading, read.voice, read.sentence
     assert reading is not None
-    holders = _holders(parse, mentions, reading, voice, events)
+    holders = _holders(parse, mentions, reading, voice, events, lead)
     if not holders:
         return []
     condition_issue = None
@@ -244,10 +272,14 @@ def _holders(
     reading: Reading,
     voice: Voice | None,
     events: Sequence[Event],
+    lead: Entity | None = None,
 ) -> list[Holding]:
     """Who holds the stance (with the sign it has for them), and who reports it when that is
-    someone else (see the module's docstring)."""
+    someone else (see the module's docstring). ``lead`` is the article's own voice, if its
+    lead is a statement's (``lead_voice``): it speaks the sentences no quote holds."""
     speaker = mentions.by_id.get(voice.speaker or "") if voice is not None else None
+    if voice is None:
+        speaker = lead
     if reading.top_hop is None:
         # Only the term's own words judged it ("the reckless drills"): the voice's judgement.
         return [(speaker, reading.sign, None)] if speaker is not None else []
@@ -255,10 +287,17 @@ def _holders(
     if voice is not None:
         if speaker is None:
             return []
-        found = _voiced(parse, mentions, reading, speaker, above)
+        found = _voiced(parse, mentions, reading, speaker, above, voice.direct)
     else:
-        found = _unvoiced(parse, mentions, reading, above, events)
-    if reading.modality != "asserted":
+        found = _unvoiced(parse, mentions, reading, above, events, lead)
+    # "The U.S. staged the provocative drills": the U.S. acts, the words judge, and the
+    # judgement is the voice's, whoever acts.
+    judge = speaker if reading.judged is not None else None
+    if judge is not None and not any(_same_side(held, judge) for held, _, _ in found):
+        found.append((judge, reading.judged or 0, None))
+    if reading.modality != "asserted" or reading.mode == "demand" or reading.obligation:
+        # A party asked to do something ("we demand the authorities renounce the drills",
+        # "the U.S. should stop") is asked, and holds nothing by being named.
         return found
     # Parties named below the topmost word hold what the words below them say.
     for candidate in reading.candidates:
@@ -273,21 +312,32 @@ def _holders(
     return found
 
 
+QUALIFIERS = frozenset({"compound", "amod", "nmod"})
 # Prepositions by which a person's noun phrase names the body they belong to.
 BELONGING = frozenset({"of", "for", "at", "from", "with", "in"})
 
 
-def _entity_of(parse: ParseIndex, mentions: MentionIndex, token: int) -> Entity | None:
+def _entity_of(
+    parse: ParseIndex, mentions: MentionIndex, token: int, term: int | None = None
+) -> Entity | None:
     """The entity a holder's words are: their own mention, else the last organisation or
     country their noun phrase says they belong to ("the director of a US research institute
     at the North Korean Foreign Ministry", "a secretary of the Foreign Ministry of India"),
-    through "of", "for", "at"... only: "the forces hostile to the DPRK" are not the DPRK's."""
+    through "of", "for", "at"... only: "the forces hostile to the DPRK" are not the DPRK's.
+    The phrase that holds the term is what the stance is about, not who holds it: "the
+    movement for withdrawal of the U.S. troops" is not the troops'."""
     entity = mentions.entity_of_token(token)
     if entity is not None:
         return entity
     head = parse.doc[token]
     if head.pos_ not in ("NOUN", "PROPN"):
         return None
+    for child in head.children:
+        # "the south Korean warmongers", "the U.S. imperialists": the party that qualifies
+        # the noun is who they are.
+        named = mentions.entity_of_token(child.i) if child.dep_ in QUALIFIERS else None
+        if named is not None and named.actor and named.kind in ("organization", "country", "group"):
+            return named
     found = None
     todo = [head]
     while todo:
@@ -296,7 +346,7 @@ def _entity_of(parse: ParseIndex, mentions: MentionIndex, token: int) -> Entity 
             if prep.dep_ != "prep" or prep.lower_ not in BELONGING:
                 continue
             for obj in prep.children:
-                if obj.dep_ != "pobj":
+                if obj.dep_ != "pobj" or (term is not None and _holds(obj, term)):
                     continue
                 named = mentions.entity_of_token(obj.i)
                 if named is not None and named.kind in ("organization", "country", "media"):
@@ -305,21 +355,45 @@ def _entity_of(parse: ParseIndex, mentions: MentionIndex, token: int) -> Entity 
     return found
 
 
+def _holds(token: Token, term: int) -> bool:
+    return token.left_edge.i <= term <= token.right_edge.i
+
+
 def _unvoiced(
     parse: ParseIndex,
     mentions: MentionIndex,
     reading: Reading,
     above: Sequence[Candidate],
     events: Sequence[Event],
+    lead: Entity | None,
 ) -> list[Holding]:
     for candidate in above:
-        entity = _entity_of(parse, mentions, candidate.token)
+        if reading.obligation and not candidate.stance:
+            # "The U.S. should stop the drills": a demand made of the U.S., by the voice.
+            return [(lead, reading.sign, None)] if lead is not None else []
+        entity = _entity_of(parse, mentions, candidate.token, reading.path[0])
         if entity is not None:
             return [(entity, reading.sign, None)]
+    first = parse.doc[above[0].token] if above else None
+    if first is not None and first.pos_ in ("NOUN", "PROPN"):
+        # The words name who does it ("The truck was participating in the exercises",
+        # "Candlelight rallies are gaining against the FTA"), and it is no actor: an
+        # event's source is some other party the sentence names.
+        return []
+    # The phrase that holds the term: a source the event coder found inside it ("rallies
+    # against the ratification of the U.S.-S. Korea FTA") is what the stance is about.
+    hop = reading.top_hop or 0
+    about = parse.doc[reading.path[min(max(hop - 1, 0), len(reading.path) - 1)]]
     for event_id in _events_on(parse, reading, events, None, (0, len(parse.text))):
         event = next(e for e in events if e.id == event_id)
-        if event.source and event.source in mentions.by_id:
-            return [(mentions.by_id[event.source], reading.sign, None)]
+        source = mentions.by_id.get(event.source or "")
+        if source is None:
+            continue
+        lo, hi = about.left_edge.idx, about.right_edge.idx + len(about.right_edge)
+        here = [m.start for m in source.mentions if event.start <= m.start < event.end]
+        if here and all(lo <= start < hi for start in here):
+            continue  # named here only inside the phrase: what the stance is about
+        return [(source, reading.sign, None)]
     return []
 
 
@@ -329,18 +403,31 @@ def _voiced(
     reading: Reading,
     speaker: Entity,
     above: Sequence[Candidate],
+    direct: bool = False,
 ) -> list[Holding]:
+    reported = reading.agentless and reading.modality == "asserted"
+    if not above and reported and not (reading.obligation or reading.top_judgement):
+        # "all dialogues have been suspended": a happening reported, by nobody named (a
+        # voice announcing "a satellite will be launched" speaks of its own plan)
+        return []
     if reading.first_person or not above or reading.top_judgement:
         return [(speaker, reading.sign, None)]
     top = above[0]
-    other = _entity_of(parse, mentions, top.token)
+    other = _entity_of(parse, mentions, top.token, reading.path[0])
     if other is None:
         word = parse.doc[top.token].lower_
-        own = PERSON_PRONOUNS if speaker.kind == "person" else THING_PRONOUNS
+        # In a speaker's own words (a direct quote, a statement's paragraphs) the speaker is
+        # "we" or "I": "they" and "it" are someone else ("They staged war exercises").
+        own = (
+            frozenset()
+            if direct
+            else (PERSON_PRONOUNS if speaker.kind == "person" else THING_PRONOUNS)
+        )
         if word in own or reading.obligation:
             return [(speaker, reading.sign, None)]
         if top.possessor and word not in PERSON_PRONOUNS | THING_PRONOUNS:
-            return _voiced(parse, mentions, reading, speaker, above[1:])  # "his government stand"
+            # "his government stand"
+            return _voiced(parse, mentions, reading, speaker, above[1:], direct)
         return []  # someone the words do not name does it: not the speaker's stance
     if _same_side(other, speaker):
         return [(speaker, reading.sign, None)]

@@ -73,6 +73,12 @@ class Reading:
     path: tuple[int, ...]  # the tokens walked, from the term up
     first_person: bool  # a first-person subject or possessor on the way ("we will never")
     undecided: bool  # a word that leaves it open ("considering", "weighing")
+    # The term's own judgement ("the reckless drills", a term in scare quotes), towards the
+    # measure, whatever else decided: the voice's word, even when another party acts.
+    judged: int | None = None
+    # The deciding act is a passive with no agent ("all dialogues have been suspended"): a
+    # happening the voice reports, done by nobody it names.
+    agentless: bool = False
 
 
 def read_term(
@@ -123,10 +129,10 @@ def read_term(
             continue
         candidates_of(parent, prev, walk)
         prev = parent
-    return _result(walk, tuple(path))
+    return _result(doc, walk, tuple(path))
 
 
-def _result(walk: Walk, path: tuple[int, ...]) -> Reading | None:
+def _result(doc: Doc, walk: Walk, path: tuple[int, ...]) -> Reading | None:
     sign = walk.sign_so_far()
     if sign is None:
         return None
@@ -148,7 +154,16 @@ def _result(walk: Walk, path: tuple[int, ...]) -> Reading | None:
         path=path,
         first_person=walk.first_person,
         undecided=walk.undecided,
+        judged=walk.evals[0][0] * walk.polarity if walk.evals else None,
+        agentless=walk.acted is not None and _agentless(doc[walk.acted]),
     )
+
+
+def _agentless(token: Token) -> bool:
+    """A passive verb with no "by" phrase ("have been suspended"); "must be eased" too, but
+    an obligation keeps the voice's demand (``build``)."""
+    children = [c.dep_ for c in token.children]
+    return "auxpass" in children and "agent" not in children
 
 
 # ----------------------------------------------------------------------- the term ---
@@ -186,7 +201,12 @@ def _argument(prev: Token, parent: Token, words: Words) -> bool:
     """Whether a preposition that the walk climbs out of is an argument of the verb it hangs
     on ("withdraw from", "call for", "bother with") rather than an adjunct of time, place or
     occasion ("during", "after", "following", "at")."""
-    if prev.dep_ != "prep" or parent.pos_ not in ("VERB", "AUX"):
+    if prev.dep_ != "prep":
+        return True
+    # A stance noun is no different from a verb: "the U.S. demand in negotiations" is a
+    # demand made there, not one for negotiations ("demand for talks" is).
+    stance_noun = parent.pos_ == "NOUN" and parent.lemma_.lower() in words.stances
+    if parent.pos_ not in ("VERB", "AUX") and not stance_noun:
         return True
     lower = norm(prev.text)
     if lower not in words.adjuncts:

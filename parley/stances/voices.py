@@ -7,13 +7,14 @@ stage as the quote stage's own block quotes (``parley.quotes.blocks``), with the
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from bisect import bisect_left
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
-from parley.nlp.index import MentionIndex
-from parley.records import Quote
+from parley.nlp.index import MentionIndex, ParseIndex
+from parley.records import Entity, Quote
 
-__all__ = ["Voice", "find_voices", "voice_at"]
+__all__ = ["Voice", "find_voices", "lead_voice", "voice_at"]
 
 Span = tuple[int, int]
 # How far back (characters) an introduction with no attributed quote looks for a speaker.
@@ -32,11 +33,18 @@ class Voice:
     speaker_text: str | None = None  # the speaker as written
 
 
-def find_voices(quotes: Sequence[Quote], mentions: MentionIndex) -> list[Voice]:
-    """The quotes, innermost first."""
+def find_voices(
+    quotes: Sequence[Quote],
+    mentions: MentionIndex,
+    parse: ParseIndex | None = None,
+    modality: Mapping[str, str] | None = None,
+) -> list[Voice]:
+    """The quotes, innermost first, leaving out admonitions (``admonished``)."""
     # A quote interrupted by its attribution ("X, Pompeo said, would be helpful") is one
     # statement: its whole stretch is one voice, so the walk can cross the interruption.
     kept = [q for q in quotes if q.end > q.start]
+    if parse is not None and modality is not None:
+        kept = [q for q in kept if not admonished(q, parse, modality)]
     pieces = [
         Voice(
             q.start,
@@ -51,8 +59,92 @@ def find_voices(quotes: Sequence[Quote], mentions: MentionIndex) -> list[Voice]:
         for q in kept
     ]
     pieces = _inherit([_named_speaker(v, q, mentions) for v, q in zip(pieces, kept, strict=True)])
+    if parse is not None:
+        pieces = _documents(pieces, parse)
+        pieces = [_addressed(v, parse, mentions) for v in pieces]
     pieces.sort(key=lambda v: (v.end - v.start, v.start))
     return pieces
+
+
+def admonished(quote: Quote, parse: ParseIndex, modality: Mapping[str, str]) -> bool:
+    """Whether a quote's attribution is an admonition to the party it names: "The U.S.
+    should clearly know that...", "They must be aware that...". The named party is told
+    what to think, by the text's own voice; it says nothing, so the words are not its."""
+    if quote.cue_span is None:
+        return False
+    start = quote.speaker_span[1] if quote.speaker_span is not None else quote.cue_span[0]
+    start = min(start, quote.cue_span[0])
+    first = bisect_left(parse.token_starts, start)
+    last = bisect_left(parse.token_starts, quote.cue_span[1])
+    for token in parse.doc[first:last]:
+        if modality.get(token.text.lower()) != "obligation":
+            continue
+        if token.tag_ in ("MD", "VBN") or token.dep_ in ("acomp", "advmod", "oprd"):
+            return True  # "should", "must"; "had better", "would be well advised"
+    return False
+
+
+def _documents(pieces: list[Voice], parse: ParseIndex) -> list[Voice]:
+    """A speaker written as "the statement", "the commentary", "the committee" is the one
+    whose earlier attribution named that statement or body ("The Sudanese government
+    criticized in a statement Wednesday ..., ... the statement said"), whoever the quote
+    stage took the nearest party before it to be."""
+    out: list[Voice] = []
+    for piece in sorted(pieces, key=lambda v: v.start):
+        words = (piece.speaker_text or "").lower().split()
+        if len(words) == 2 and words[0] == "the" and words[1].isalpha():
+            for earlier in reversed(out):
+                if earlier.cue_span is None or earlier.speaker is None or earlier is piece:
+                    continue
+                start, end = parse.sentence_at(earlier.cue_span[0])
+                said = {t.text.lower() for t in parse.doc[
+                    bisect_left(parse.token_starts, start) : bisect_left(parse.token_starts, end)
+                ]}  # fmt: skip
+                if words[1] in said:
+                    piece = replace(piece, speaker=earlier.speaker)
+                    break
+        out.append(piece)
+    return out
+
+
+PRONOUNS = frozenset({"we", "they", "it", "he", "she"})
+FIRST_PERSON = frozenset({"we", "i"})
+
+
+def _addressed(voice: Voice, parse: ParseIndex, mentions: MentionIndex) -> Voice:
+    """A speaker written as a pronoun ("..., they said") whom the words themselves address:
+    "We strongly demand the U.S. and its followers stop...", "we condemn the U.S.". The
+    speakers are "we"; the party they demand of or condemn is not who "they" are, whatever
+    the pronoun was resolved to, so the voice's speaker is left unknown. The words read are
+    the quote's and its attribution's sentence."""
+    written = (voice.speaker_text or "").lower()
+    if voice.speaker is None or written not in PRONOUNS:
+        return voice
+    spans = [(voice.start, voice.end)]
+    if voice.cue_span is not None:
+        spans.append(parse.sentence_at(voice.cue_span[0]))  # "We demand the U.S. ..., they said"
+    tokens = [
+        token
+        for start, end in spans
+        for token in parse.doc[
+            bisect_left(parse.token_starts, start) : bisect_left(parse.token_starts, end)
+        ]
+    ]
+    for token in tokens:
+        entity = mentions.entity_of_token(token.i)
+        if entity is None or entity.id != voice.speaker or token.dep_ not in ("dobj", "nsubj"):
+            continue
+        verb = token.head
+        if token.dep_ == "nsubj" and verb.dep_ == "ccomp":
+            verb = verb.head  # "demand [the U.S. stop]"
+        # "We" before the party: a parse that hangs an earlier clause on a later "we
+        # demand" says nothing about it.
+        if any(
+            c.dep_ == "nsubj" and c.text.lower() in FIRST_PERSON and c.i < token.i
+            for c in verb.children
+        ):
+            return replace(voice, speaker=None)
+    return voice
 
 
 SPEAKER_KINDS = frozenset({"organization", "country", "media", "group"})
@@ -103,3 +195,26 @@ def _anaphoric(written: str | None) -> bool:
 def voice_at(voices: Sequence[Voice], offset: int) -> Voice | None:
     """The innermost quote holding ``offset``, else None."""
     return next((v for v in voices if v.start <= offset < v.end), None)
+
+
+LEAD_KINDS = frozenset({"organization", "media", "group", "person"})
+
+
+def lead_voice(text: str, voices: Sequence[Voice], mentions: MentionIndex) -> Entity | None:
+    """The article's own voice, when its first paragraph reports a statement, a commentary or
+    an address ("A spokesman for the Foreign Ministry ... in a statement Monday denounced
+    ...", "..., Rodong Sinmun says in a commentary"): state media go on giving its words in
+    sentences no quote holds ("The reckless war drills amount to a grave provocation."). The
+    first quote of that paragraph whose speaker is a body or a person; a country is left
+    out, since a speaker the quote stage gives as "the U.S." in such copy is most often a
+    party the statement speaks of ("the U.S. claimed...")."""
+    end = text.find("\n\n")
+    end = len(text) if end < 0 else end
+    for voice in sorted(voices, key=lambda v: v.start):
+        # A statement's paragraphs begin after the lead; its attribution is in the lead.
+        if min(voice.start, voice.cue_span[0] if voice.cue_span else voice.start) >= end:
+            continue
+        speaker = mentions.by_id.get(voice.speaker or "")
+        if speaker is not None and speaker.kind in LEAD_KINDS:
+            return speaker
+    return None
