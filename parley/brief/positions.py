@@ -73,14 +73,16 @@ def _side_name(ctx: Context, side: str) -> str:
     return side[5:] if side.startswith("name:") else ctx.name_of(side)
 
 
-def _strength(row: dict[str, Any]) -> tuple[bool, int, int, int, str]:
+def _strength(row: dict[str, Any]) -> tuple[bool, bool, int, int, int, str]:
     """Sorts the strongest evidence first: a passage of a few words ("mutual defense
-    treaty") after any fuller one; then direct quotes, other quotes, sentences; among equals
-    the latest."""
+    treaty") after any fuller one; a stance the holder states itself before one another
+    voice reports of it (the side's own words, not an adversary's account of its acts);
+    then direct quotes, other quotes, sentences; among equals the latest."""
     start, end = _passage(row)
     rank = _KIND_RANK.get(row["quote_kind"] or "", 2) if row["quote_id"] else 3
     day = row["day"].toordinal() if row["day"] else 0
-    return (end - start < SHORT, rank, -day, -int(row["seq"] or 0), str(row["stance_id"]))
+    reported = bool(row.get("reported_by"))
+    return (end - start < SHORT, reported, rank, -day, -int(row["seq"] or 0), str(row["stance_id"]))
 
 
 def _passage(row: dict[str, Any]) -> tuple[int, int]:

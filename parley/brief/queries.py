@@ -371,9 +371,12 @@ def stance_rows(con: duckdb.DuckDBPyConnection, scope: Scope) -> list[dict[str, 
         params += list(scope.dyad)
     # How a stance is said (a statement, a demand, a refusal), where the store keeps it.
     mode = "s.mode" if "mode" in columns(con, "stances") else "NULL"
+    # Whose voice reports the stance when the holder does not say it itself.
+    reported = "s.reported_by" if "reported_by" in columns(con, "stances") else "NULL"
     sql = (
         "SELECT s.article_id, s.stance_id, s.actor, s.actor_code, s.actor_name, s.issue,"
-        f" s.position, {mode} AS mode, s.quote_id, s.event_id, s.sentence, s.start_char AS start,"
+        f" s.position, {mode} AS mode, {reported} AS reported_by, s.quote_id, s.event_id,"
+        " s.sentence, s.start_char AS start,"
         ' s.end_char AS "end", s.speaker_role, coalesce(s.day, ar.published_day) AS day,'
         " q.kind AS quote_kind, q.text AS quote_text, q.start_char AS quote_start,"
         " q.end_char AS quote_end, sp.name AS speaker_name, sp.roles AS speaker_roles, ar.seq,"

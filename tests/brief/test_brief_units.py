@@ -123,3 +123,22 @@ def test_brief_quoted_passages_lose_their_own_quotation_marks() -> None:
     assert unquoted('"We will not stop it,"') == "We will not stop it"
     assert unquoted("“A,” he said. “B.”") == "A,” he said. “B."
     assert unquoted("no marks") == "no marks"
+
+
+def test_brief_a_side_s_own_words_come_before_another_voice_s_report_of_it() -> None:
+    from parley.brief.positions import _strength
+
+    def row(stance: str, reported_by: str | None, kind: str) -> dict[str, object]:
+        return {
+            "stance_id": stance, "reported_by": reported_by, "quote_id": "q" + stance,
+            "quote_kind": kind, "quote_start": 0, "quote_end": 120, "start": 0, "end": 120,
+            "day": date(2031, 5, 2), "seq": 1,
+        }  # fmt: skip
+
+    # An adversary's direct quote about the side's drills, the side's own indirect statement.
+    reported = row("a", "ent-7", "direct")
+    own = row("b", None, "indirect")
+    assert sorted([reported, own], key=_strength)[0] is own
+    # Without the column (an older store), the quote's kind decides as before.
+    older = [row("c", None, "indirect"), row("d", None, "direct")]
+    assert sorted(older, key=_strength)[0]["stance_id"] == "d"
