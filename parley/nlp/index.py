@@ -122,6 +122,7 @@ class MentionIndex:
     starts: tuple[int, ...]
     by_id: dict[str, Entity] = field(default_factory=dict)
     by_token: dict[int, Entity] = field(default_factory=dict)
+    longest: int = 0  # characters of the longest mention: how far back one can reach
 
     @classmethod
     def build(cls, entities: Sequence[Entity], parse: ParseIndex | None = None) -> MentionIndex:
@@ -148,6 +149,7 @@ class MentionIndex:
             starts=tuple(r.start for r in refs),
             by_id={e.id: e for e in entities},
             by_token=by_token,
+            longest=max((r.end - r.start for r in refs), default=0),
         )
 
     def overlapping(self, start: int, end: int) -> list[MentionRef]:
@@ -157,6 +159,8 @@ class MentionIndex:
         # Mentions are short; look back a bounded way for ones that began before ``start``.
         for j in range(i - 1, max(-1, i - 40), -1):
             ref = self.refs[j]
+            if ref.start + self.longest <= start:
+                break  # this mention and every earlier one end before ``start``
             if ref.start < end and ref.end > start:
                 out.append(ref)
         out.reverse()
