@@ -24,7 +24,13 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from parley.events.coding import COMP_DEPS, Match, match_token, refine_with_complement
+from parley.events.coding import (
+    COMP_DEPS,
+    Match,
+    match_token,
+    refine_with_complement,
+    word_kind,
+)
 from parley.events.lexicon import Lexicon
 from parley.nlp.index import ParseIndex
 
@@ -117,11 +123,16 @@ def find_candidates(
 
 def _match_words(parse: ParseIndex, lexicon: Lexicon) -> list[Candidate]:
     candidates: list[Candidate] = []
+    doc, pos, lemmas = parse.doc, parse.pos, parse.lemmas
     for sent in parse.sents:
         if len(sent) > MAX_SENTENCE_TOKENS:
             continue
-        for token in sent:
-            match = match_token(token, lexicon)
+        for i in range(sent.start, sent.end):
+            # Only a word the lexicon holds is made a Token and matched with its conditions.
+            kind = word_kind(pos[i])
+            if kind is None or not lexicon.has(kind, lemmas[i]):
+                continue
+            match = match_token(doc[i], lexicon)
             if match is not None:
                 candidates.append(Candidate(match, match.code, sent))
     return candidates

@@ -119,13 +119,19 @@ def _subject_is(verb: Token, lemma: str) -> bool:
     return False
 
 
+def word_kind(pos: str) -> str | None:
+    """The lexicon's kind of word for a coarse part of speech: V(erb), N(oun) or none."""
+    if pos in VERB_POS:
+        return "V"
+    if pos in NOUN_POS:
+        return "N"
+    return None
+
+
 def match_token(token: Token, lexicon: Lexicon) -> Match | None:
     """The lexicon entry that codes this word (a verb, or a noun naming an event), if any."""
-    if token.pos_ in VERB_POS:
-        kind = "V"
-    elif token.pos_ in NOUN_POS:
-        kind = "N"
-    else:
+    kind = word_kind(token.pos_)
+    if kind is None:
         return None
     for pattern in lexicon.lookup(kind, _lemma(token)):
         extra = _condition_tokens(token, pattern)

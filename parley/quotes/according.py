@@ -11,9 +11,11 @@ def find_according(state: QuoteState) -> list[Draft]:
     """Every "according to X" outside quotation marks; claims the quotations it holds."""
     doc, text = state.doc, state.text
     drafts: list[Draft] = []
-    for tok in doc:
-        if tok.lower_ != "according" or state.in_quote[tok.i] >= 0:
+    lowers = state.parse.lowers
+    for i in [i for i, word in enumerate(lowers) if word == "according"]:
+        if state.in_quote[i] >= 0:
             continue
+        tok = doc[i]
         nxt = tok.nbor(1) if tok.i + 1 < len(doc) else None
         if nxt is None or nxt.lower_ != "to":
             continue

@@ -36,10 +36,12 @@ def find_framed(state: QuoteState, cued: set[int]) -> list[Draft]:
     drafts: list[Draft] = []
     if not frames:
         return drafts
-    for tok in state.doc:
-        allowed = frames.get(tok.lemma_.lower())
-        if allowed is None or tok.i in cued or state.in_quote[tok.i] >= 0:
+    doc, lemmas, in_quote = state.doc, state.parse.lemmas, state.in_quote
+    for i in [i for i, lemma in enumerate(lemmas) if lemma in frames and in_quote[i] < 0]:
+        if i in cued:
             continue
+        tok = doc[i]
+        allowed = frames[lemmas[i]]
         found: Found | None = None
         who: Token | None = None
         rule = f"frame:{tok.pos_.lower()}"

@@ -53,6 +53,12 @@ class Lexicon:
     # lines that end a block.
     block_nouns: frozenset[str] = frozenset()
     block_ends: frozenset[str] = frozenset()
+    # The first word of every cue ("make" of "make clear"): a word whose lemma is not here
+    # cannot be a cue verb, so the passes skip it without reading its parse.
+    cue_heads: frozenset[str] = field(init=False, default=frozenset())
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "cue_heads", frozenset(k.split(" ", 1)[0] for k in self.cue_verbs))
 
 
 def _check(value: str, allowed: frozenset[str], row: Row) -> str:

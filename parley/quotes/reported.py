@@ -20,7 +20,14 @@ def find_reported(state: QuoteState) -> list[Draft]:
     """Every cue verb's attribution, in token order; claims the quotations it reports."""
     drafts: list[Draft] = []
     cued: set[int] = set()  # cue tokens that already have a draft
-    for tok in state.doc:
+    doc, heads, lemmas, in_quote = (
+        state.doc,
+        state.lex.cue_heads,
+        state.parse.lemmas,
+        state.in_quote,
+    )
+    for i in [i for i, lemma in enumerate(lemmas) if lemma in heads and in_quote[i] < 0]:
+        tok = doc[i]
         lemma = cue_of(state, tok)
         if lemma is None:
             continue

@@ -72,7 +72,7 @@ def find_drafts(
     resources: StanceResources,
 ) -> list[Draft]:
     """Every stance the terms and the events of one article give, unmerged, in text order."""
-    hits = [h for h in resources.terms.find(parse.doc) if not _in_name(parse, mentions, h)]
+    hits = [h for h in resources.terms.find(parse) if not _in_name(parse, mentions, h)]
     voices = find_voices(quotes, mentions, parse, resources.modality)
     lead = lead_voice(parse.text, voices, mentions)
     reads = [_read(parse, hit, voices, resources) for hit in hits]

@@ -10,8 +10,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 
+from parley.nlp.index import ParseIndex
 from parley.stances.lexicon import Term
 
 __all__ = ["TermHit", "TermIndex"]
@@ -55,46 +56,45 @@ class TermIndex:
     def issues(self) -> tuple[str, ...]:
         return tuple(sorted({t.issue for ts in self.by_first.values() for t in ts if t.polarity}))
 
-    def find(self, doc: Doc) -> list[TermHit]:
-        """Every term in ``doc``, left to right, none overlapping another."""
+    def find(self, parse: ParseIndex) -> list[TermHit]:
+        """Every term in the parse, left to right, none overlapping another."""
         hits: list[TermHit] = []
-        i = 0
-        n = len(doc)
-        while i < n:
-            term = self._match_at(doc, i)
+        lowers, lemmas, by_first = parse.lowers, parse.lemmas, self.by_first
+        # Only tokens that can start a term are tried: a set look-up per word, no Token made.
+        starts = [
+            i
+            for i, (lo, le) in enumerate(zip(lowers, lemmas, strict=False))
+            if lo in by_first or le in by_first
+        ]
+        end = 0
+        for i in starts:
+            if i < end:
+                continue  # inside the last term found
+            term = self._match_at(parse, i)
             if term is None:
-                i += 1
                 continue
             end = i + len(term.words)
             if term.polarity:
-                hits.append(TermHit(term, i, end, _head(doc, i, end)))
-            i = end
+                hits.append(TermHit(term, i, end, _head(parse.doc, i, end)))
         return hits
 
-    def _match_at(self, doc: Doc, i: int) -> Term | None:
-        token = doc[i]
-        seen: set[str] = set()
-        for key in (token.lower_, token.lemma_.lower()):
-            if key in seen:
-                continue
-            seen.add(key)
+    def _match_at(self, parse: ParseIndex, i: int) -> Term | None:
+        lower, lemma = parse.lowers[i], parse.lemmas[i]
+        for key in (lower, lemma) if lemma != lower else (lower,):
             for term in self.by_first.get(key, ()):
-                if _matches(doc, i, term):
+                if _matches(parse, i, term):
                     return term
         return None
 
 
-def _same(token: Token, word: str) -> bool:
-    return token.lower_ == word or token.lemma_.lower() == word
-
-
-def _matches(doc: Doc, i: int, term: Term) -> bool:
+def _matches(parse: ParseIndex, i: int, term: Term) -> bool:
     end = i + len(term.words)
-    if end > len(doc):
+    if end > len(parse.lowers):
         return False
-    if not all(_same(doc[i + k], word) for k, word in enumerate(term.words)):
+    lowers, lemmas = parse.lowers, parse.lemmas
+    if not all(lowers[i + k] == word or lemmas[i + k] == word for k, word in enumerate(term.words)):
         return False
-    return term.pos is None or len(term.words) > 1 or doc[i].pos_ == term.pos
+    return term.pos is None or len(term.words) > 1 or parse.pos[i] == term.pos
 
 
 def _head(doc: Doc, start: int, end: int) -> int:

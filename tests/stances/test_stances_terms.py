@@ -8,6 +8,7 @@ import pytest
 
 from parley.config import Config
 from parley.errors import KnowledgeBaseError
+from parley.nlp.index import ParseIndex
 from parley.stances import StanceResources
 from parley.stances.lexicon import read_terms, read_words
 from tests.stances.conftest import parsed
@@ -23,7 +24,7 @@ def test_stances_terms_match_lemmas_and_take_the_longest(resources: StanceResour
         ("exercises", "exercise", "NOUN"), ("and", "and", "CCONJ"),
         ("sanctions", "sanction", "NOUN"),
     ))  # fmt: skip
-    hits = resources.terms.find(doc)
+    hits = resources.terms.find(ParseIndex.build(doc))
     assert [(h.issue, h.start, h.end) for h in hits] == [
         ("military_exercises", 0, 3),
         ("sanctions", 4, 5),
@@ -32,14 +33,14 @@ def test_stances_terms_match_lemmas_and_take_the_longest(resources: StanceResour
 
 def test_stances_terms_a_zero_phrase_hides_its_term(resources: StanceResources) -> None:
     doc = parsed(_words(("trade", "trade", "NOUN"), ("union", "union", "NOUN")))
-    assert resources.terms.find(doc) == []
+    assert resources.terms.find(ParseIndex.build(doc)) == []
 
 
 def test_stances_terms_part_of_speech_is_checked(resources: StanceResources) -> None:
     talk = parsed(_words(("They", "they", "PRON"), ("talk", "talk", "VERB")))
     talks = parsed(_words(("the", "the", "DET"), ("talks", "talk", "NOUN")))
-    assert resources.terms.find(talk) == []
-    assert [h.issue for h in resources.terms.find(talks)] == ["negotiations"]
+    assert resources.terms.find(ParseIndex.build(talk)) == []
+    assert [h.issue for h in resources.terms.find(ParseIndex.build(talks))] == ["negotiations"]
 
 
 def test_stances_terms_users_file_adds_an_issue(tmp_path: Path) -> None:
@@ -48,7 +49,7 @@ def test_stances_terms_users_file_adds_an_issue(tmp_path: Path) -> None:
     resources = StanceResources.load(Config(issues=(extra,)))
     assert "fisheries" in resources.issues
     doc = parsed(_words(("fishing", "fishing", "NOUN"), ("quotas", "quota", "NOUN")))
-    assert [h.issue for h in resources.terms.find(doc)] == ["fisheries"]
+    assert [h.issue for h in resources.terms.find(ParseIndex.build(doc))] == ["fisheries"]
 
 
 @pytest.mark.parametrize(
