@@ -4,10 +4,10 @@ built once from the loaded files and then only read (safe to share between threa
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from datetime import date
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, TypeVar, cast
 
 from parley.kb.model import Actor, Country
 from parley.kb.normalize import is_acronym, normalize_name
@@ -18,6 +18,27 @@ T = TypeVar("T")
 
 _LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
 _TRAILING_POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
+
+
+class _Memo:
+    """Answers of the knowledge base's pure look-ups by (look-up, arguments). Bounded: it
+    starts again when full, so a long run over ever new names keeps flat memory."""
+
+    def __init__(self, limit: int = 50_000) -> None:
+        self._answers: dict[tuple[Any, ...], Any] = {}
+        self._limit = limit
+
+    def get(self, key: tuple[Any, ...], make: Callable[..., Any], *args: Any) -> Any:
+        answers = self._answers
+        found = answers.get(key, _MISSING)
+        if found is _MISSING:
+            if len(answers) >= self._limit:
+                answers.clear()
+            found = answers[key] = make(*args)
+        return found
+
+
+_MISSING = object()
 
 
 def _core(text: str) -> str:
@@ -210,11 +231,17 @@ class KnowledgeBase:
             for alias in actor.aliases:
                 self._actors.add(alias, actor)
         self._surnames: dict[date | None, SurnameIndex] = {}
+        # Lookups repeat (every article names the same countries and offices): answers are
+        # kept per knowledge base, which is only read after it is built.
+        self._memo = _Memo()
 
     # ---- countries -------------------------------------------------------------------
 
     def country(self, text: str) -> Country | None:
         """By name, short form or code: "the US", "U.S.", "N. Korea", "North Korea’s", "PRK"."""
+        return cast("Country | None", self._memo.get(("country", text), self._look_country, text))
+
+    def _look_country(self, text: str) -> Country | None:
         found = self._by_name.get(text)
         if found:
             return found[0]
@@ -225,6 +252,12 @@ class KnowledgeBase:
 
     def country_by_demonym(self, text: str) -> Country | None:
         """ "Chinese", "South Korean", "North Koreans"."""
+        return cast(
+            "Country | None",
+            self._memo.get(("country_by_demonym", text), self._look_country_by_demonym, text),
+        )
+
+    def _look_country_by_demonym(self, text: str) -> Country | None:
         found = self._by_demonym.get(text)
         if not found:
             core = _core(text)
@@ -248,6 +281,11 @@ class KnowledgeBase:
         knows it (the user's files, then Parley's, then the user's PETRARCH dictionaries,
         then Phoenix's): those valid on ``on`` first, then undated ones, then the rest;
         without a date, open-ended offices and recent ones first, undated facts last."""
+        return cast(
+            "tuple[Actor, ...]", self._memo.get(("actors", name, on), self._look_actors, name, on)
+        )
+
+    def _look_actors(self, name: str, on: date | None = None) -> tuple[Actor, ...]:
         facts = self._preferred(self._actors.get(name))
         order = {id(fact): i for i, fact in enumerate(facts)}
 
@@ -287,6 +325,9 @@ class KnowledgeBase:
         their facts holds on that date, the answer keeps who they are without the office:
         after an office has ended, CAMEO's elite code (``USAELI``: a former official), and
         before any office too (a candidate, a leader's heir)."""
+        return cast("Actor | None", self._memo.get(("actor", name, on), self._look_actor, name, on))
+
+    def _look_actor(self, name: str, on: date | None = None) -> Actor | None:
         ranked = self.actors(name, on)
         if not ranked:
             return None
@@ -298,15 +339,17 @@ class KnowledgeBase:
         if ended:
             last = max(ended, key=lambda f: f.end or date.min)
             code = f"{last.country}ELI" if last.country else None
-            return replace(last, code=code, sector="ELI" if code else None, roles=(),
-                           start=last.end, end=None)
+            return replace(
+                last, code=code, sector="ELI" if code else None, roles=(), start=last.end, end=None
+            )
         # Before any office: someone the news names and the knowledge base lists for an
         # office they will hold (a candidate, a leader's heir) is one of the country's
         # elites, as after it.
         first = min(same, key=lambda f: f.start or date.max)
         code = f"{first.country}ELI" if first.country else None
-        return replace(first, code=code, sector="ELI" if code else None, roles=(), start=None,
-                       end=first.start)
+        return replace(
+            first, code=code, sector="ELI" if code else None, roles=(), start=None, end=first.start
+        )
 
     def surname_index(self, on: date | None = None) -> SurnameIndex:
         """People by normalised family name ("pompeo", "kim"), each as its best fact on
@@ -331,12 +374,23 @@ class KnowledgeBase:
 
     def role_sector(self, role: str) -> str | None:
         """ "Minister of National Defense" -> MIL, "lawmaker" -> LEG, "spokesman" -> None."""
+        return cast(
+            "str | None", self._memo.get(("role_sector", role), self._look_role_sector, role)
+        )
+
+    def _look_role_sector(self, role: str) -> str | None:
         return self._roles.sector(role)
 
     def organization_sector(self, name: str) -> str | None:
         """A known organisation's own sector, else by the words in its name:
         "Foreign Ministry" -> GOV, "Kim Il Sung University" -> EDU, "Korean People's Army"
         -> MIL."""
+        return cast(
+            "str | None",
+            self._memo.get(("organization_sector", name), self._look_organization_sector, name),
+        )
+
+    def _look_organization_sector(self, name: str) -> str | None:
         for fact in self._actors.get(name):
             if fact.kind != "person" and fact.sector is not None:
                 return fact.sector

@@ -26,30 +26,18 @@ _LINE_BREAK = re.compile("\n")
 
 def _token_strings(doc: Doc) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
     """Every token's lower-case form, lower-case lemma and coarse POS, from one array read
-    (string ids looked up once per distinct id)."""
+    (each distinct string id looked up once)."""
     if not len(doc):
         return (), (), ()
     strings = doc.vocab.strings
-    known: dict[int, str] = {}
-    lemma_known: dict[int, str] = {}
-
-    def word(key: int) -> str:
-        found = known.get(key)
-        if found is None:
-            found = known[key] = strings[key]
-        return found
-
-    def lemma(key: int) -> str:
-        found = lemma_known.get(key)
-        if found is None:
-            found = lemma_known[key] = strings[key].lower()
-        return found
-
-    rows = doc.to_array([LOWER, LEMMA, POS]).tolist()
+    array = doc.to_array([LOWER, LEMMA, POS])
+    lowers, lemmas, pos = (array[:, k].tolist() for k in range(3))
+    word = {key: strings[key] for key in {*lowers, *pos}}
+    lemma = {key: strings[key].lower() for key in set(lemmas)}
     return (
-        tuple(word(r[0]) for r in rows),
-        tuple(lemma(r[1]) for r in rows),
-        tuple(word(r[2]) for r in rows),
+        tuple(map(word.__getitem__, lowers)),
+        tuple(map(lemma.__getitem__, lemmas)),
+        tuple(map(word.__getitem__, pos)),
     )
 
 
