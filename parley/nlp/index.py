@@ -153,6 +153,9 @@ class MentionIndex:
     by_id: dict[str, Entity] = field(default_factory=dict)
     by_token: dict[int, Entity] = field(default_factory=dict)
     longest: int = 0  # characters of the longest mention: how far back one can reach
+    # One byte per character, 1 where some mention lies: most look-ups are of words no
+    # mention covers, answered by one search of these bytes instead of a walk of mentions.
+    cover: bytearray = field(default_factory=bytearray)
 
     @classmethod
     def build(cls, entities: Sequence[Entity], parse: ParseIndex | None = None) -> MentionIndex:
@@ -174,17 +177,23 @@ class MentionIndex:
                     if parse.token_starts[i] >= ref.end:
                         break
                     by_token.setdefault(i, ref.entity)
+        cover = bytearray(max((r.end for r in refs), default=0))
+        for ref in refs:
+            cover[ref.start : ref.end] = b"\x01" * (ref.end - ref.start)
         return cls(
             refs=refs,
             starts=tuple(r.start for r in refs),
             by_id={e.id: e for e in entities},
             by_token=by_token,
             longest=max((r.end - r.start for r in refs), default=0),
+            cover=cover,
         )
 
     def overlapping(self, start: int, end: int) -> list[MentionRef]:
         """Every mention overlapping [start, end), in text order."""
         out: list[MentionRef] = []
+        if end > start and self.cover.find(1, start, end) < 0:
+            return out
         i = bisect_right(self.starts, end - 1)
         # Mentions are short; look back a bounded way for ones that began before ``start``.
         for j in range(i - 1, max(-1, i - 40), -1):
