@@ -24,6 +24,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from datetime import date
 
+from spacy.attrs import IDX, POS
 from spacy.tokens import Doc, Token
 
 from parley.entities.context import (
@@ -116,12 +117,15 @@ def add_nominal_entities(
 _NOUN_POS = frozenset({"NOUN", "PROPN"})
 
 
-def _tokens_of(doc: Doc, tags: frozenset[str]) -> Iterator[Token]:
-    """The document's tokens whose coarse tag is one of ``tags``, in order. The tags are read
-    as one array, so no token object is made for the others (most of a text)."""
+def _tokens_of(doc: Doc, tags: frozenset[str], capitalised: bool = False) -> Iterator[Token]:
+    """The document's tokens whose coarse tag is one of ``tags`` (and, when asked, whose
+    first letter is a capital), in order. Tags and offsets are read as arrays, so no token
+    object is made for the others (most of a text)."""
     wanted = {doc.vocab.strings[tag] for tag in tags}
-    for i, pos in enumerate(doc.to_array("POS").tolist()):
-        if pos in wanted:
+    rows = doc.to_array([POS, IDX]).tolist()
+    text = doc.text if capitalised else ""
+    for i, (pos, idx) in enumerate(rows):
+        if pos in wanted and (not capitalised or text[idx].isupper()):
             yield doc[i]
 
 
@@ -141,8 +145,8 @@ def _find_names(
     uncoded = MentionIndex.build([e for e in entities if not e.actor])
     found: list[_Found] = []
     tried: set[tuple[int, int]] = set()
-    for token in _tokens_of(doc, NAME_POS):
-        if not _capitalised(token) or _covered(token, coded):
+    for token in _tokens_of(doc, NAME_POS, capitalised=True):
+        if _covered(token, coded):
             continue
         name = uncoded.at(token.idx, token.idx + len(token))
         if name is not None and _one_name(name):

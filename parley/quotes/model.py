@@ -33,12 +33,20 @@ MODEL_DIR = Path(__file__).with_name("model")
 DEFAULT_LENGTH = 2**18  # hash slots: 1 MB of float32 weights, few collisions at ~100k features
 
 Encoded = tuple[numpy.ndarray, numpy.ndarray, numpy.ndarray]
+_MEMO_LIMIT = 200_000  # feature keys kept between articles (a few MB), then started again
 
 
-def encode(rows: list[list[str]]) -> Encoded:
-    """Feature strings as the (keys, values, lengths) arrays ``SparseLinear`` reads."""
+def encode(rows: list[list[str]], known: dict[str, int] | None = None) -> Encoded:
+    """Feature strings as the (keys, values, lengths) arrays ``SparseLinear`` reads.
+    ``known``: feature keys hashed before (most features repeat from one article to the
+    next), filled as new ones are hashed."""
+    memo: dict[str, int] = {} if known is None else known
+    if len(memo) > _MEMO_LIMIT:
+        memo.clear()
     keys = numpy.fromiter(
-        (_hash(f) for row in rows for f in row), dtype="uint64", count=sum(map(len, rows))
+        (memo[f] if f in memo else memo.setdefault(f, _hash(f)) for row in rows for f in row),
+        dtype="uint64",
+        count=sum(map(len, rows)),
     )
     values = numpy.ones(len(keys), dtype="float32")
     lengths = numpy.fromiter((len(row) for row in rows), dtype="int32", count=len(rows))
@@ -64,12 +72,13 @@ class AttributionModel:
     net: Model[Any, Any]
     threshold: float
     meta: dict[str, Any] = field(default_factory=dict)
+    known: dict[str, int] = field(default_factory=dict)  # hashed feature keys (``encode``)
 
     def probabilities(self, rows: list[list[str]]) -> list[float]:
         """P(real attribution) for each feature row."""
         if not rows:
             return []
-        scores = self.net.predict(encode(rows))
+        scores = self.net.predict(encode(rows, self.known))
         return [float(p) for p in 1.0 / (1.0 + numpy.exp(-scores[:, 0]))]
 
     def keep(self, rows: list[list[str]]) -> list[bool]:
