@@ -123,15 +123,17 @@ def find_candidates(
 
 def _match_words(parse: ParseIndex, lexicon: Lexicon) -> list[Candidate]:
     candidates: list[Candidate] = []
-    doc, pos, lemmas = parse.doc, parse.pos, parse.lemmas
+    doc, pos, lemmas, words = parse.doc, parse.pos, parse.lemmas, lexicon.lemmas
     for sent in parse.sents:
         if len(sent) > MAX_SENTENCE_TOKENS:
             continue
-        for i in range(sent.start, sent.end):
-            # Only a word the lexicon holds is made a Token and matched with its conditions.
-            kind = word_kind(pos[i])
-            if kind is None or not lexicon.has(kind, lemmas[i]):
-                continue
+        # Only a word the lexicon holds is made a Token and matched with its conditions.
+        held = [
+            i
+            for i in range(sent.start, sent.end)
+            if lemmas[i] in words and lexicon.has(word_kind(pos[i]) or "", lemmas[i])
+        ]
+        for i in held:
             match = match_token(doc[i], lexicon)
             if match is not None:
                 candidates.append(Candidate(match, match.code, sent))

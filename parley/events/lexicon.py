@@ -234,6 +234,8 @@ class Lexicon:
         for entries in self._index.values():
             # Stable sort: conditioned first, file order kept among equals.
             entries.sort(key=lambda p: (user_first and is_builtin(p), p.condition is None))
+        # Every lemma with an entry of any kind: most words of a text have none.
+        self.lemmas = frozenset(lemma for _, lemma in self._index)
 
     def lookup(self, kind: str, lemma: str) -> list[Pattern]:
         return self._index.get((kind, lemma), [])
