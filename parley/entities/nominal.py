@@ -24,7 +24,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from datetime import date
 
-from spacy.attrs import IDX, POS
+from spacy.attrs import IDX, LEMMA, LENGTH, LOWER, POS
 from spacy.tokens import Doc, Token
 
 from parley.entities.context import (
@@ -114,7 +114,6 @@ def add_nominal_entities(
 # ---- 1. names ----------------------------------------------------------------------------
 
 
-_NOUN_POS = frozenset({"NOUN", "PROPN"})
 
 
 def _tokens_of(doc: Doc, tags: frozenset[str], capitalised: bool = False) -> Iterator[Token]:
@@ -304,6 +303,32 @@ def _head_sector(head: Token, kb: KnowledgeBaseLike) -> str | None:
     return kb.role_sector(head.text) or kb.role_sector(head.lemma_)
 
 
+def _possible_heads(
+    doc: Doc, kb: KnowledgeBaseLike, member_words: frozenset[str]
+) -> Iterator[Token]:
+    """The nouns that may head a sector group, read off arrays: every capitalised noun (its
+    compound words may name a body, "General Staff"), and a lower-case common noun only when
+    the role table knows it or it is a member word (``_head_sector``'s other cases), so no
+    token object is made for the many common nouns that name no one."""
+    strings = doc.vocab.strings
+    noun, propn = strings["NOUN"], strings["PROPN"]
+    text = doc.text
+    rows = doc.to_array([POS, IDX, LENGTH, LOWER, LEMMA]).tolist()
+    for i, (pos, idx, length, lower, lemma) in enumerate(rows):
+        if pos != noun and pos != propn:
+            continue
+        if not text[idx].isupper():
+            if pos == propn:
+                continue  # neither a capitalised name nor a common noun: no sector
+            if (
+                strings[lower] not in member_words
+                and kb.role_sector(text[idx : idx + length]) is None
+                and kb.role_sector(strings[lemma]) is None
+            ):
+                continue
+        yield doc[i]
+
+
 def _find_groups(
     doc: Doc,
     mentions: MentionIndex,
@@ -313,7 +338,7 @@ def _find_groups(
 ) -> list[_Found]:
     found: list[_Found] = []
     unplaced: list[tuple[Token, str]] = []  # heads whose phrase names no one
-    for head in _tokens_of(doc, _NOUN_POS):
+    for head in _possible_heads(doc, kb, member_words):
         if _covered(head, mentions) or _title(head):
             continue
         sector = _head_sector(head, kb)
