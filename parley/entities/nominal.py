@@ -114,8 +114,6 @@ def add_nominal_entities(
 # ---- 1. names ----------------------------------------------------------------------------
 
 
-
-
 def _tokens_of(doc: Doc, tags: frozenset[str], capitalised: bool = False) -> Iterator[Token]:
     """The document's tokens whose coarse tag is one of ``tags`` (and, when asked, whose
     first letter is a capital), in order. Tags and offsets are read as arrays, so no token
