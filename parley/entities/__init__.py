@@ -79,7 +79,7 @@ def find_entities(
     if not text.strip():
         return ()
     kb, lex = resources.kb, resources.lexicon
-    phrases = resources.phrases.find(parse.doc)
+    phrases = resources.phrases.find(parse.doc, parse.text)
     cands = collect_candidates(parse, kb, lex, phrases, resources.regional)
     cands = find_titled_names(parse, cands, phrases, resources.titles)
     cands = apply_titles(parse, cands, lex, resources.titles)

@@ -107,20 +107,21 @@ def add_nominal_entities(
         return entities
     names = _find_names(doc, text, entities, kb, on)
     merged = _merge(entities, names, text)
-    groups = _find_groups(doc, MentionIndex.build(merged), kb, member_words, context)
+    groups = _find_groups(doc, text, MentionIndex.build(merged), kb, member_words, context)
     return _merge(merged, groups, text)
 
 
 # ---- 1. names ----------------------------------------------------------------------------
 
 
-def _tokens_of(doc: Doc, tags: frozenset[str], capitalised: bool = False) -> Iterator[Token]:
+def _tokens_of(doc: Doc, tags: frozenset[str], text: str | None = None) -> Iterator[Token]:
     """The document's tokens whose coarse tag is one of ``tags`` (and, when asked, whose
     first letter is a capital), in order. Tags and offsets are read as arrays, so no token
     object is made for the others (most of a text)."""
     wanted = {doc.vocab.strings[tag] for tag in tags}
     rows = doc.to_array([POS, IDX]).tolist()
-    text = doc.text if capitalised else ""
+    capitalised = text is not None
+    text = text or ""
     for i, (pos, idx) in enumerate(rows):
         if pos in wanted and (not capitalised or text[idx].isupper()):
             yield doc[i]
@@ -142,7 +143,7 @@ def _find_names(
     uncoded = MentionIndex.build([e for e in entities if not e.actor])
     found: list[_Found] = []
     tried: set[tuple[int, int]] = set()
-    for token in _tokens_of(doc, NAME_POS, capitalised=True):
+    for token in _tokens_of(doc, NAME_POS, text):
         if _covered(token, coded):
             continue
         name = uncoded.at(token.idx, token.idx + len(token))
@@ -302,7 +303,7 @@ def _head_sector(head: Token, kb: KnowledgeBaseLike) -> str | None:
 
 
 def _possible_heads(
-    doc: Doc, kb: KnowledgeBaseLike, member_words: frozenset[str]
+    doc: Doc, text: str, kb: KnowledgeBaseLike, member_words: frozenset[str]
 ) -> Iterator[Token]:
     """The nouns that may head a sector group, read off arrays: every capitalised noun (its
     compound words may name a body, "General Staff"), and a lower-case common noun only when
@@ -310,7 +311,6 @@ def _possible_heads(
     token object is made for the many common nouns that name no one."""
     strings = doc.vocab.strings
     noun, propn = strings["NOUN"], strings["PROPN"]
-    text = doc.text
     rows = doc.to_array([POS, IDX, LENGTH, LOWER, LEMMA]).tolist()
     for i, (pos, idx, length, lower, lemma) in enumerate(rows):
         if pos != noun and pos != propn:
@@ -329,6 +329,7 @@ def _possible_heads(
 
 def _find_groups(
     doc: Doc,
+    text: str,
     mentions: MentionIndex,
     kb: KnowledgeBaseLike,
     member_words: frozenset[str],
@@ -336,7 +337,7 @@ def _find_groups(
 ) -> list[_Found]:
     found: list[_Found] = []
     unplaced: list[tuple[Token, str]] = []  # heads whose phrase names no one
-    for head in _possible_heads(doc, kb, member_words):
+    for head in _possible_heads(doc, text, kb, member_words):
         if _covered(head, mentions) or _title(head):
             continue
         sector = _head_sector(head, kb)

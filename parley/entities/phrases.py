@@ -101,8 +101,10 @@ class PhraseMatchers:
         self._region_id = vocab.strings[_REGION]
         self._pronoun_id = vocab.strings[_PRONOUN]
 
-    def find(self, doc: Doc) -> DocPhrases:
-        text = doc.text
+    def find(self, doc: Doc, text: str | None = None) -> DocPhrases:
+        """The phrases of ``doc``; ``text``: its text when the caller has it (``Doc.text``
+        joins every token again)."""
+        text = doc.text if text is None else text
         by_start: dict[int, list[tuple[int, str]]] = {}
         by_end: dict[int, list[tuple[int, str]]] = {}
         titles: dict[int, list[int]] = {}
