@@ -33,7 +33,7 @@ MODEL_DIR = Path(__file__).with_name("model")
 DEFAULT_LENGTH = 2**18  # hash slots: 1 MB of float32 weights, few collisions at ~100k features
 
 Encoded = tuple[numpy.ndarray, numpy.ndarray, numpy.ndarray]
-_MEMO_LIMIT = 200_000  # feature keys kept between articles (a few MB), then started again
+_MEMO_LIMIT = 50_000  # feature keys kept between articles (a few MB), then started again
 
 
 def encode(rows: list[list[str]], known: dict[str, int] | None = None) -> Encoded:
