@@ -28,14 +28,22 @@ import json
 import sys
 import time
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
 from parley.config import Config
 from parley.engines.spark_session import Session, ship_files, start_session
-from parley.engines.spark_tables import MONTH_TABLES, PARTITION, Output, spark_ddl
+from parley.engines.spark_tables import MONTH_TABLES, PARTITION, Output, columns
 from parley.engines.spark_tasks import AnalyzeItems, ReadFiles, RunInfo, rows_of
+from parley.engines.spark_write import (
+    Decisions,
+    Key,
+    RewriteFiles,
+    Rewritten,
+    WriteTables,
+    failure_key,
+)
 from parley.errors import PARLEY_FAILURES, EngineError
 from parley.sources.corpus import CorpusOptions
 from parley.store.ingest import IngestOptions, config_hash
@@ -44,6 +52,8 @@ from parley.store.writer import Counts
 __all__ = ["SparkOptions", "ingest_spark"]
 
 ORDER = "_order"  # input order of a row's document: (argument, file, item) numbers
+_ARTICLE = [name for name, _ in columns("articles")]
+_ID, _SIGNATURE = _ARTICLE.index("article_id"), _ARTICLE.index("signature")
 
 
 @dataclass(frozen=True)
@@ -52,16 +62,6 @@ class SparkOptions:
     master: str | None = None  # None: local[*], or spark-submit's own
     partitions: int | None = None  # analysis partitions (None: 4 x Spark's parallelism)
     verbose: bool = False  # Spark's own logs on the terminal
-
-
-@dataclass
-class _Plan:
-    """What one run decided, as DataFrames."""
-
-    articles: Any  # the articles this run stores, final
-    children: dict[str, Any] = field(default_factory=dict)
-    replaced: Any = None  # (article_id, published_month) of earlier rows this run replaces
-    failures: Any = None
 
 
 def ingest_spark(
@@ -143,25 +143,26 @@ class _Run:
             items = read.mapPartitions(ReadFiles(inputs.files, self.corpus))
         if inputs.settled:
             items = items.union(self.sc.parallelize(inputs.settled, 1))
-        items = items.persist(StorageLevel.MEMORY_AND_DISK)
-        total = items.count()
-        self.say(f"read {total:,} documents from {len(inputs.files):,} files")
-        unique = items.reduceByKey(_first_in_order, self.partitions)
-        if old is not None and not self.options.force:
-            known = old.where(self._same(old)).select("content_hash")
-            known = known.rdd.map(lambda r: (r[0], None))
-            unique = unique.subtractByKey(known, self.partitions)
+        # One item per content, the first in input order, with how many there were (the
+        # rest are counted as present, as the local engine counts a content met again).
+        unique: Any = items.mapValues(_one).reduceByKey(_first_in_order, self.partitions)
+        if old is not None and not self.options.force:  # content an earlier run stored
+            known = old.where(self._same(old)).select("content_hash").distinct()
+            known = known.rdd.map(lambda r: (r[0], True))
+            unique = unique.leftOuterJoin(known, self.partitions).mapValues(_present)
+        else:
+            unique = unique.mapValues(lambda held: (*held, False))
         info = RunInfo(run_id, self.version, self.config_hash, self.now)
         analyse = AnalyzeItems(shipped, info, self.options.batch_size)
         tagged = unique.mapPartitions(analyse).persist(StorageLevel.MEMORY_AND_DISK)
         try:
-            plan, duplicates = self._plan(tagged, old)
-            counts = self._write(plan, previous, total, duplicates)
-            self._finish(run_id, counts, arguments, previous)
+            decisions, replaced, duplicates = self._decide(tagged, old)
+            counts = self._write(tagged, decisions, replaced, run_id, previous)
+            counts.duplicates = duplicates
+            self._finish(run_id, counts, arguments)
             self.say("done")
         finally:
             tagged.unpersist()
-            items.unpersist()
         return counts
 
     def _earlier(self) -> tuple[Any, int]:
@@ -186,156 +187,164 @@ class _Run:
         from parley.store.schema import SCHEMA_VERSION
 
         meta = [("schema_version", str(SCHEMA_VERSION)), ("written_by", "parley --engine spark")]
-        frame = self.spark.createDataFrame(meta, spark_ddl("meta"))
-        self.output.write_whole("meta", frame, staged=False)
+        self.output.write_file("meta", "part-00000.parquet", meta)
 
     # ---------------------------------------------------------------------- deciding ---
-    def _frame(self, tagged: Any, table: str) -> Any:
-        rows = tagged.filter(lambda t: t[0] == table).flatMap(rows_of)
-        schema = spark_ddl(table, [f"`{ORDER}` array<bigint>"])
-        return self.spark.createDataFrame(rows, schema, verifySchema=False)
-
-    def _plan(self, tagged: Any, old: Any) -> tuple[_Plan, int]:
-        from pyspark.sql import Window
+    def _decide(self, tagged: Any, old: Any) -> tuple[Decisions, dict[str, str | None], int]:
+        """Per kept article, its storage order and near-duplicate original (as the local
+        writer decides them, in input order); the earlier articles this run replaces (id ->
+        month); the number of near-duplicates."""
         from pyspark.sql import functions as F
 
         from parley.engines.spark_dedup import near_duplicates
 
-        made = self._frame(tagged, "articles")
-        first = Window.partitionBy("article_id").orderBy(ORDER)
-        kept = made.withColumn("_n", F.row_number().over(first)).where("_n = 1").drop("_n")
-        base, replaced = 0, None
+        made = tagged.filter(lambda e: e[0] == "articles").flatMap(_article_keys)
+        made = self.spark.createDataFrame(made, _KEYS).persist()
+        firsts = made
+        base, replaced = 0, {}
         if old is not None:
             if not self.options.force:  # stored by this version and configuration: present
                 present = old.where(self._same(old)).select("article_id")
-                kept = kept.join(present, "article_id", "left_anti")
-            replaced = old.join(kept.select("article_id"), "article_id", "left_semi")
-            replaced = _materialized(replaced.select("article_id", PARTITION))
+                firsts = firsts.join(present, "article_id", "left_anti")
             base = int(old.agg(F.max("seq")).collect()[0][0] or -1) + 1
-        # Materialized before anything is written: nothing read from the output is read again
-        # once the output changes.
-        kept = _materialized(kept.drop("seq").join(self._seqs(kept, base), "article_id"))
-        self.say("analysed; storage order set")
+        # The first record of each article, in input order, numbered from ``base``: the
+        # one job that runs the analysis (its rows stay in Spark's cache for the writing).
+        first: dict[str, list[int]] = {}
+        for article_id, order in firsts.select("article_id", ORDER).collect():
+            if article_id not in first or order < first[article_id]:
+                first[article_id] = order
+        ordered = sorted(first.items(), key=lambda kept: kept[1])
+        seqs = {aid: base + n for n, (aid, _) in enumerate(ordered)}
+        self.say(f"analysed; {len(seqs):,} articles to store")
 
-        signatures = kept.select("seq", "article_id", "signature",
-                                 F.lit(None).cast("string").alias("duplicate_of"))  # fmt: skip
-        if old is not None:
-            earlier = old.join(replaced, "article_id", "left_anti")
+        kept = self.spark.createDataFrame(
+            [(aid, first[aid], seq) for aid, seq in seqs.items()],
+            f"article_id string, `{ORDER}` array<bigint>, seq bigint",
+        )
+        signatures = made.join(kept, ["article_id", ORDER]).select(
+            "seq", "article_id", "signature", F.lit(None).cast("string").alias("duplicate_of")
+        )
+        if old is not None and seqs:
+            again = old.join(kept.select("article_id"), "article_id", "left_semi")
+            replaced = dict(again.select("article_id", PARTITION).collect())
+            earlier = old.join(again.select("article_id"), "article_id", "left_anti")
             signatures = earlier.select(*signatures.columns).unionByName(signatures)
-        found = near_duplicates(signatures, base, self.options.threshold)
+        found = near_duplicates(signatures, base, self.options.threshold) if seqs else {}
         self.say(f"near-duplicates found: {len(found):,}")
-        matches = self.spark.createDataFrame(
-            [(aid, original, similarity) for aid, (original, similarity) in found.items()],
-            "article_id string, _original string, _similarity double",
-        )
-        articles = (
-            kept.join(matches, "article_id", "left")
-            .withColumn("duplicate_of", F.col("_original"))
-            .withColumn("similarity", F.col("_similarity"))
-            .withColumn(PARTITION, F.date_format("published_day", "yyyy-MM"))
-        )
-        keys = articles.select("article_id", ORDER, PARTITION,
-                               F.col("duplicate_of").isNotNull().alias("_duplicate"))  # fmt: skip
-        plan = _Plan(articles, replaced=replaced)
-        for table in MONTH_TABLES[1:]:
-            rows = self._frame(tagged, table).join(keys, ["article_id", ORDER])
-            if "duplicate" in rows.columns:
-                rows = rows.withColumn("duplicate", F.col("_duplicate"))
-            plan.children[table] = rows
-        # A document's failure row is replaced by its newest outcome, as the local writer does.
-        failures = self._frame(tagged, "failures")
-        outcomes = made.select("source", "position").unionByName(
-            failures.select("source", "position")
-        )
-        plan.failures = (failures, outcomes)
-        return plan, len(found)
+        made.unpersist()
+        decided = {
+            tuple(first[aid]): (seq, *found.get(aid, (None, None))) for aid, seq in seqs.items()
+        }
+        failure_keys: frozenset[Key] = frozenset()
+        if old is not None:
+            earlier_failures = self.output.read("failures").select("source", "position")
+            failure_keys = frozenset(failure_key(s, p) for s, p in earlier_failures.collect())
+        return Decisions(decided, failure_keys), replaced, len(found)
 
     def _same(self, old: Any) -> Any:
         """Stored by a finished run of this Parley version and configuration."""
         same = (old.parley_version == self.version) & (old.config_hash == self.config_hash)
         return same & old._done
 
-    def _seqs(self, kept: Any, base: int) -> Any:
-        """Storage order: the kept articles in input order, numbered from ``base`` (a sort
-        of two narrow columns in Spark SQL)."""
-        from pyspark.sql import Window
-        from pyspark.sql import functions as F
-
-        order = Window.orderBy(ORDER)
-        number = (F.row_number().over(order) - 1 + base).cast("bigint").alias("seq")
-        return kept.select("article_id", number)
-
     # ----------------------------------------------------------------------- writing ---
-    def _write(self, plan: _Plan, previous: bool, total: int, duplicates: int) -> Counts:
-        from pyspark.sql import functions as F
-
-        months = {row[0] for row in plan.articles.select(PARTITION).distinct().collect()}
-        if plan.replaced is not None:
-            months |= {row[0] for row in plan.replaced.select(PARTITION).distinct().collect()}
-        in_months = F.col(PARTITION).isin([m for m in months if m is not None])
-        if None in months:
-            in_months = in_months | F.col(PARTITION).isNull()
-        emptied: set[str | None] = set()
-        for table in MONTH_TABLES:
-            rows = plan.articles if table == "articles" else plan.children[table]
-            if previous:
-                kept = self.output.read(table).where(in_months)
-                kept = kept.join(plan.replaced.select("article_id"), "article_id", "left_anti")
-                rows = rows.select(*kept.columns).unionByName(kept)
-                if table == "articles":  # a month may have lost its every article
-                    emptied = months - {r[0] for r in rows.select(PARTITION).distinct().collect()}
-            self.output.write_months(table, rows, staged=previous)
-            self.output.drop_months(table, emptied)
-            self.say(f"wrote {table}")
-
-        new_failures, outcomes = plan.failures
-        failures = new_failures
-        if previous:
-            key = ["source", F.coalesce("position", F.lit(-1)).alias("_position")]
-            done = outcomes.select(*key).distinct()
-            earlier = self.output.read("failures").select("*", key[1])
-            earlier = earlier.join(done, ["source", "_position"], "left_anti").drop("_position")
-            failures = new_failures.select(*earlier.columns).unionByName(earlier)
-        self.output.write_whole("failures", failures, staged=previous)
-
+    def _write(
+        self,
+        tagged: Any,
+        decisions: Decisions,
+        replaced: dict[str, str | None],
+        run_id: int,
+        previous: bool,
+    ) -> Counts:
+        """Every table in one job; the earlier files holding replaced rows written again;
+        then the commit (see ``spark_write``)."""
+        staging = self.output.staging(run_id)
+        self.output.finish()  # what a failed run may have left in staging
+        shared = self.sc.broadcast(decisions)
+        try:
+            written = tagged.mapPartitionsWithIndex(WriteTables(staging, shared)).collect()
+        finally:
+            shared.unpersist()
+        self.say(f"wrote {sum(len(w.files) for w in written):,} files")
+        outcomes = frozenset().union(*(w.outcomes for w in written))
+        rewrites = self._rewrite(staging, replaced, outcomes) if previous else []
+        # The commit: from here the output changes.
+        for rewritten in rewrites:
+            if rewritten.staged is None:
+                self.output.delete_file(rewritten.old)
+            else:
+                self.output.move(rewritten.staged, rewritten.old)
+        for part, done in enumerate(written):
+            for table, month, path in done.files:
+                self.output.move(path, self.output.final_name(table, month, run_id, part))
+        if rewrites:
+            for table in MONTH_TABLES:
+                self.output.drop_empty_months(table)
         counts = Counts()
-        counts.ingested = plan.articles.count()
-        counts.duplicates = duplicates
-        for code, n in new_failures.groupBy("code").count().collect():
-            counts.codes[code] += int(n)
+        for done in written:
+            counts.ingested += done.ingested
+            counts.codes.update(done.codes)
         counts.failed = sum(counts.codes.values())
-        counts.present = total - counts.ingested - counts.failed
+        counts.present = sum(w.read for w in written) - counts.ingested - counts.failed
         return counts
 
-    def _finish(
-        self, run_id: int, counts: Counts, arguments: dict[str, Any], previous: bool
-    ) -> None:
+    def _rewrite(
+        self, staging: str, replaced: dict[str, str | None], outcomes: frozenset[Key]
+    ) -> list[Rewritten]:
+        """The earlier files that hold rows this run replaces, written again without them."""
+        files = []
+        if replaced:
+            months = set(replaced.values())
+            files += [(t, p) for t in MONTH_TABLES for p in self.output.files(t, months)]
+        if outcomes:
+            files += [("failures", p) for p in self.output.files("failures")]
+        if not files:
+            return []
+        ids = self.sc.broadcast(frozenset(replaced))
+        keys = self.sc.broadcast(outcomes)
+        try:
+            task = RewriteFiles(staging, ids, keys)
+            parts = min(len(files), self.partitions)
+            found = self.sc.parallelize(files, parts).mapPartitionsWithIndex(task).collect()
+        finally:
+            ids.unpersist()
+            keys.unpersist()
+        self.say(f"rewrote {len(found):,} earlier files")
+        return list(found)
+
+    def _finish(self, run_id: int, counts: Counts, arguments: dict[str, Any]) -> None:
         from parley.store.rollup import rollup_select
 
         self.output.read("events").createOrReplaceTempView("parley_events")
         rollup = self.spark.sql(rollup_select("parley_events"))
-        self.output.write_whole("event_months", rollup, staged=False)  # reads events only
+        self.output.write_whole("event_months", rollup)  # reads events only
         run = [(run_id, self.now, datetime.now(UTC), "done", json.dumps(arguments), self.version,
                 self.config_hash, counts.ingested, counts.present, counts.duplicates,
                 counts.failed)]  # fmt: skip
-        runs = self.spark.createDataFrame(run, spark_ddl("runs"))
-        if previous:
-            runs = self.output.read("runs").unionByName(runs)
-        # Last: from here the run's rows count as a finished run's.
-        self.output.write_whole("runs", runs, staged=previous)
+        # Last, a file of its own: from here the run's rows count as a finished run's.
+        self.output.write_file("runs", f"part-r{run_id:05d}.parquet", run)
         self.output.finish()
 
 
-def _materialized(df: Any) -> Any:
-    from pyspark import StorageLevel
-
-    df = df.persist(StorageLevel.MEMORY_AND_DISK)
-    df.count()
-    return df
+_KEYS = f"article_id string, `{ORDER}` array<bigint>, signature binary"
 
 
-def _first_in_order(a: tuple[Any, Any], b: tuple[Any, Any]) -> tuple[Any, Any]:
-    return a if a[0] <= b[0] else b
+def _article_keys(element: tuple[str, bytes]) -> list[tuple[Any, ...]]:
+    """(article id, order, signature) of the article rows of an analysed element."""
+    return [(row[_ID], row[-2], row[_SIGNATURE]) for row in rows_of(element)]
+
+
+def _one(held: tuple[Any, Any]) -> tuple[Any, Any, int]:
+    return (*held, 1)
+
+
+def _present(joined: tuple[tuple[Any, Any, int], bool | None]) -> tuple[Any, Any, int, bool]:
+    return (*joined[0], joined[1] is not None)
+
+
+def _first_in_order(a: tuple[Any, Any, int], b: tuple[Any, Any, int]) -> tuple[Any, Any, int]:
+    """The first of two items of one content (input order), counting both."""
+    first = a if a[0] <= b[0] else b
+    return first[0], first[1], a[2] + b[2]
 
 
 def _first_line(err: BaseException) -> str:
@@ -344,4 +353,3 @@ def _first_line(err: BaseException) -> str:
         if line.strip():
             return " ".join(line.split())[:300]
     return type(err).__name__
-
