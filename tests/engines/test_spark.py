@@ -76,10 +76,12 @@ def local_store(specs: list[Path], db: Path, config: Config) -> Any:
                   options=IngestOptions(), pipeline=default_pipeline(config))  # fmt: skip
 
 
-def spark_run(specs: list[Path], out: Path, config: Config) -> Any:
+def spark_run(
+    specs: list[Path], out: Path, config: Config, options: IngestOptions | None = None
+) -> Any:
     return ingest_spark(
         [str(p) for p in specs], spark=SparkOptions(str(out), partitions=4), config=config,
-        corpus=CorpusOptions(), options=IngestOptions(),
+        corpus=CorpusOptions(), options=options or IngestOptions(),
     )  # fmt: skip
 
 
@@ -337,11 +339,13 @@ def test_spark_parquet_has_the_store_schema_partitioned_by_month(fifty: dict[str
             files = [str(p) for p in out.glob(f"{table}/**/*.parquet")]
             found = con.execute(
                 "SELECT column_name, column_type FROM (DESCRIBE SELECT * FROM"
-                " read_parquet(?, hive_partitioning = false))", [files]
+                " read_parquet(?, hive_partitioning = false))",
+                [files],
             ).fetchall()
             wanted = con.execute(
                 "SELECT column_name, data_type FROM information_schema.columns"
-                " WHERE table_name = ? ORDER BY ordinal_position", [table]
+                " WHERE table_name = ? ORDER BY ordinal_position",
+                [table],
             ).fetchall()
             assert [(n, _type(t)) for n, t in found] == [(n, _type(t)) for n, t in wanted]
     finally:
@@ -378,6 +382,29 @@ def test_spark_rerun_over_the_same_output_adds_only_new_documents(
         assert con.execute("SELECT count(*) FROM runs").fetchone() == (2,)
     finally:
         con.close()
+
+
+def test_spark_forced_rerun_replaces_rows_in_place(fifty: dict[str, Any], tmp_path: Path) -> None:
+    """--force over some of the sources: their articles are made again and their earlier
+    rows (in files shared with articles left alone) and failure rows are replaced, none
+    doubled, as the local store replaces them."""
+    specs = [fifty["specs"][1], fifty["specs"][3]]  # the pages folder, bad.jsonl
+    out = tmp_path / "out"
+    shutil.copytree(fifty["out"], out)
+    forced = IngestOptions(force=True)
+    counts = spark_run(specs, out, fifty["config"], forced)
+    local = tmp_path / "local.duckdb"
+    shutil.copy(fifty["local"], local)
+    expected = ingest([str(p) for p in specs], local, config=fifty["config"],
+                      corpus=CorpusOptions(), options=forced,
+                      pipeline=default_pipeline(fifty["config"]))  # fmt: skip
+    assert counts.ingested == expected.ingested == 3
+    assert counts.failed == expected.failed == 4
+    stored = dump(attached(out, tmp_path / "spark.duckdb"))
+    assert stored == dump(local)
+    assert len(stored["articles"]) == len({row[1] for row in stored["articles"]}) == 56
+    assert len(stored["failures"]) == 6
+    assert not (out / "_staging").exists()
 
 
 def test_spark_missing_input_is_one_error_before_the_job(spark: Session, tmp_path: Path) -> None:
