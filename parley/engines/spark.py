@@ -7,19 +7,24 @@ store of them for every query and export. One run:
 1. list the inputs on the driver (``spark_inputs``: a missing path stops the run here);
 2. read each file whole through Hadoop's file systems (``binaryFiles``) and split it into
    items with the local engine's readers (``spark_tasks.ReadFiles``);
-3. keep the first item of each content (input order) and leave out content an earlier run
-   stored with this Parley version and configuration, as the local engine skips it;
+3. keep the first item of each content (input order, counting the others) and mark content
+   an earlier run stored with this Parley version and configuration, as the local engine
+   skips it;
 4. analyse in ``mapPartitions`` (``spark_tasks.AnalyzeItems``): one pipeline per Python
    worker, rebuilt from the ``Config`` with the user's knowledge files shipped to executors;
-   every outcome becomes the local writer's rows, failures included;
-5. on the driver, as the local writer decides in input order: the first record of an
-   article wins, articles stored earlier are kept or replaced, ``seq`` follows input order,
-   near-duplicates are named (``spark_dedup``), the monthly rollup is made with the store's
-   own SQL; then the month partitions this run touched are replaced, so a run again over the
-   same output overwrites what it re-made and adds no duplicate.
+   every outcome becomes the local writer's rows, failures included, kept in Spark's cache;
+5. decide as the local writer decides, in input order: the first record of an article wins,
+   articles stored earlier are kept or replaced, ``seq`` follows input order (on the driver,
+   from each article's id and order), near-duplicates are named (``spark_dedup``, one job);
+6. write every table in one job from the cached rows (``spark_write``: pyarrow, each task
+   attempt in its own staging folder), write again the earlier files holding rows this run
+   replaces, commit on the driver, then the monthly rollup with the store's own SQL and the
+   run's row last. A run again over the same output overwrites what it re-made and adds no
+   duplicate.
 
 Task retries (a killed worker, a lost executor) recompute a partition from its inputs, and
-Spark commits each task's output once: the rows are the same whatever was retried.
+the driver commits the files of one successful attempt per partition: the rows are the
+same whatever was retried.
 """
 
 from __future__ import annotations

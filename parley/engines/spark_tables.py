@@ -8,10 +8,11 @@
 
 The article tables are partitioned by their article's publication month
 (``published_month=__HIVE_DEFAULT_PARTITION__`` holds articles with no known day); their
-files hold exactly the store's columns, in the store's order and types (``conform``). A run
-rewrites only the month partitions it touched, through a staging folder
-(``OUT/_staging``): Spark never overwrites a path it is reading, and a failed run leaves
-the previous output as it was.
+files hold exactly the store's columns, in the store's order and types. Each run adds its
+own files (``part-rRUN-PART.parquet``) and writes again only the earlier files that hold
+rows it replaces, through a staging folder (``OUT/_staging``) that the driver commits from
+once every job has succeeded (``spark_write``): a failed run leaves the previous output as
+it was.
 """
 
 from __future__ import annotations

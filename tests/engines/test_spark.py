@@ -146,20 +146,23 @@ def _warc(path: Path) -> Path:
 
 
 class WorkerKiller(threading.Thread):
-    """Kills Spark's Python workers (SIGKILL) while they analyse: forked children of
-    ``pyspark.daemon`` that have loaded the model and keep the CPU busy. A worker caught
-    between two tasks dies unnoticed (Spark starts another), so it kills again, up to five
-    times, until Spark's log shows a task lost to a crashed worker."""
+    """Kills this session's Python workers (SIGKILL) while they analyse: forked children of
+    the ``pyspark.daemon`` its JVM started, that have loaded the model and keep the CPU busy
+    (never another Spark's workers on the same machine). A worker caught between two tasks
+    dies unnoticed (Spark starts another), so it kills again, up to five times, until Spark's
+    log shows a task lost to a crashed worker."""
 
-    def __init__(self, log: Path | None) -> None:
+    def __init__(self, session: Session) -> None:
         super().__init__(daemon=True)
-        self.log = log
+        self.log = session.log
+        # The JVM this test's session launched: its daemons fork the workers.
+        self.jvm = int(session.spark.sparkContext._gateway.proc.pid)
         self.killed: list[int] = []
         self.done = threading.Event()
 
     def run(self) -> None:
         while not self.done.is_set() and len(self.killed) < 5 and not self._task_lost():
-            for pid in _busy_workers()[:1]:
+            for pid in _busy_workers(self.jvm)[:1]:
                 os.kill(pid, signal.SIGKILL)
                 self.killed.append(pid)
                 self.done.wait(3.0)  # time for Spark to notice and log it
@@ -176,13 +179,15 @@ class WorkerKiller(threading.Thread):
         return [line for line in text.splitlines() if "Python worker exited unexpectedly" in line]
 
 
-def _busy_workers() -> list[int]:
-    """Forked Python workers with the model loaded that used the CPU through a whole second
-    (the analysis keeps a worker busy for many seconds; the later small tasks do not)."""
+def _busy_workers(jvm: int) -> list[int]:
+    """Forked Python workers of the JVM's daemons with the model loaded that used the CPU
+    through a whole second (the analysis keeps a worker busy for many seconds; the later
+    small tasks do not)."""
     daemons = set()
     for stat in Path("/proc").glob("[0-9]*/cmdline"):
         try:
-            if b"pyspark.daemon" in stat.read_bytes():
+            mine = (f := _stat(int(stat.parent.name))) is not None and int(f[1]) == jvm
+            if mine and b"pyspark.daemon" in stat.read_bytes():
                 daemons.add(int(stat.parent.name))
         except OSError:
             continue
@@ -249,7 +254,7 @@ def fifty(spark: Session, tmp_path_factory: pytest.TempPathFactory) -> dict[str,
     (folder / "actors.tsv").write_text(KNOWLEDGE, encoding="utf-8")
     config = Config(knowledge=(folder / "actors.tsv",))
     out = folder / "out"
-    killer = WorkerKiller(spark.log)
+    killer = WorkerKiller(spark)
     killer.start()
     try:
         counts = spark_run(specs, out, config)
