@@ -79,10 +79,11 @@ def ingest_spark(
     arguments: dict[str, Any] | None = None,
 ) -> Counts:
     """Run the corpus through Spark into ``spark.out``; the counts at the end."""
+    started = time.monotonic()
     session = start_session(spark.master, verbose=spark.verbose)
     failed = True
     try:
-        run = _Run(session, spark, config, corpus, options)
+        run = _Run(session, spark, config, corpus, options, started)
         counts = run.run(list(specs), arguments or {})
         failed = False
         return counts
@@ -103,6 +104,7 @@ class _Run:
         config: Config,
         corpus: CorpusOptions,
         options: IngestOptions,
+        started: float,
     ) -> None:
         from parley import __version__
 
@@ -120,7 +122,7 @@ class _Run:
         self.config_hash = config_hash(config)
         self.now = datetime.now(UTC)
         self.verbose = spark.verbose
-        self.started = time.monotonic()
+        self.started = started
 
     def say(self, message: str) -> None:
         """A step of the run on stderr, with --verbose (Spark's logs say the rest)."""
@@ -133,6 +135,7 @@ class _Run:
 
         from parley.engines.spark_inputs import list_inputs
 
+        self.say("Spark started")
         previous = self.output.previous()
         inputs = list_inputs(self.spark, specs, self.corpus)  # a missing path stops us here
         old, run_id = None, 1
@@ -141,6 +144,7 @@ class _Run:
         else:
             self._write_meta()  # first: the folder is a Parley output from now on
         shipped = ship_files(self.spark, self.config)
+        self.say(f"{len(inputs.files):,} input files listed")
 
         items = self.sc.emptyRDD()
         if inputs.files:
