@@ -32,7 +32,7 @@ from __future__ import annotations
 import json
 import sys
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
@@ -207,40 +207,40 @@ class _Run:
 
         from parley.engines.spark_dedup import near_duplicates
 
-        made = tagged.filter(lambda e: e[0] == "articles").flatMap(_article_keys)
-        made = self.spark.createDataFrame(made, _KEYS).persist()
-        firsts = made
+        articles = tagged.filter(_is_articles)
+        keys = articles.flatMap(_article_keys)
         base, replaced = 0, {}
         if old is not None:
             if not self.options.force:  # stored by this version and configuration: present
-                present = old.where(self._same(old)).select("article_id")
-                firsts = firsts.join(present, "article_id", "left_anti")
+                present = old.where(self._same(old)).select("article_id").rdd.map(_keyed)
+                keys = keys.subtractByKey(present, self.partitions)
             base = int(old.agg(F.max("seq")).collect()[0][0] or -1) + 1
         # The first record of each article, in input order, numbered from ``base``: the
         # one job that runs the analysis (its rows stay in Spark's cache for the writing).
         first: dict[str, list[int]] = {}
-        for article_id, order in firsts.select("article_id", ORDER).collect():
+        for article_id, order in keys.collect():
             if article_id not in first or order < first[article_id]:
                 first[article_id] = order
         ordered = sorted(first.items(), key=lambda kept: kept[1])
         seqs = {aid: base + n for n, (aid, _) in enumerate(ordered)}
         self.say(f"analysed; {len(seqs):,} articles to store")
 
-        kept = self.spark.createDataFrame(
-            [(aid, first[aid], seq) for aid, seq in seqs.items()],
-            f"article_id string, `{ORDER}` array<bigint>, seq bigint",
-        )
-        signatures = made.join(kept, ["article_id", ORDER]).select(
-            "seq", "article_id", "signature", F.lit(None).cast("string").alias("duplicate_of")
-        )
+        # Near-duplicates among the kept articles and those stored before: their signatures
+        # taken from the cached rows in the same Python workers (a DataFrame join would
+        # need a second Python worker per task, started while the first waits).
+        kept = self.sc.broadcast({tuple(first[aid]): (aid, seq) for aid, seq in seqs.items()})
+        members = articles.flatMap(_KeptSignatures(kept))
+        ids = self.sc.broadcast(frozenset(seqs))
         if old is not None and seqs:
-            again = old.join(kept.select("article_id"), "article_id", "left_semi")
-            replaced = dict(again.select("article_id", PARTITION).collect())
-            earlier = old.join(again.select("article_id"), "article_id", "left_anti")
-            signatures = earlier.select(*signatures.columns).unionByName(signatures)
-        found = near_duplicates(signatures, base, self.options.threshold) if seqs else {}
+            stored = old.select("article_id", PARTITION, "seq", "duplicate_of", "signature").rdd
+            replaced = dict(stored.filter(_Among(ids)).map(lambda r: (r[0], r[1])).collect())
+            members = stored.filter(_Among(ids, among=False)).flatMap(_stored_member).union(members)
+        try:
+            found = near_duplicates(members, base, self.options.threshold, old) if seqs else {}
+        finally:
+            kept.unpersist()
+            ids.unpersist()
         self.say(f"near-duplicates found: {len(found):,}")
-        made.unpersist()
         decided = {
             tuple(first[aid]): (seq, *found.get(aid, (None, None))) for aid, seq in seqs.items()
         }
@@ -334,12 +334,47 @@ class _Run:
         self.output.finish()
 
 
-_KEYS = f"article_id string, `{ORDER}` array<bigint>, signature binary"
+def _is_articles(element: tuple[str, bytes]) -> bool:
+    return element[0] == "articles"
 
 
-def _article_keys(element: tuple[str, bytes]) -> list[tuple[Any, ...]]:
-    """(article id, order, signature) of the article rows of an analysed element."""
-    return [(row[_ID], row[-2], row[_SIGNATURE]) for row in rows_of(element)]
+def _article_keys(element: tuple[str, bytes]) -> list[tuple[str, list[int]]]:
+    """(article id, order) of the article rows of an analysed element."""
+    return [(row[_ID], row[-2]) for row in rows_of(element)]
+
+
+def _keyed(row: Any) -> tuple[Any, None]:
+    return row[0], None
+
+
+@dataclass(frozen=True)
+class _KeptSignatures:
+    """(seq, article id, None, signature) of the kept articles among an element's rows."""
+
+    kept: Any  # Broadcast[dict[order, (article id, seq)]]
+
+    def __call__(self, element: tuple[str, bytes]) -> Iterator[tuple[int, str, None, bytes]]:
+        kept = self.kept.value
+        for row in rows_of(element):
+            decided = kept.get(tuple(row[-2]))
+            if decided is not None and decided[0] == row[_ID] and row[_SIGNATURE] is not None:
+                yield decided[1], row[_ID], None, bytes(row[_SIGNATURE])
+
+
+@dataclass(frozen=True)
+class _Among:
+    """Earlier article rows (id first) whose article this run makes again, or the others."""
+
+    ids: Any  # Broadcast[frozenset[str]]
+    among: bool = True
+
+    def __call__(self, row: Any) -> bool:
+        return (row[0] in self.ids.value) == self.among
+
+
+def _stored_member(row: Any) -> list[tuple[int, str, str | None, bytes]]:
+    """An earlier article (id, month, seq, original, signature) as a near-duplicate member."""
+    return [] if row[4] is None else [(int(row[2]), row[0], row[3], bytes(row[4]))]
 
 
 def _one(held: tuple[Any, Any]) -> tuple[Any, Any, int]:

@@ -30,28 +30,29 @@ Member = tuple[int, str, str | None]  # seq, article id, its stored original
 
 
 def near_duplicates(
-    signatures: Any, first_new: int, threshold: float
+    members: Any, first_new: int, threshold: float, stored: Any = None
 ) -> dict[str, tuple[str, float]]:
     """New article id -> (original, similarity) for the new articles (seq >= ``first_new``)
-    that nearly duplicate an earlier one. ``signatures``: a DataFrame of every article kept
-    (``seq``, ``article_id``, ``signature``, ``duplicate_of`` as stored before this run).
+    that nearly duplicate an earlier one. ``members``: an RDD of (seq, article id, original
+    as stored before this run, signature) of every article kept; ``stored``: the earlier
+    articles (a DataFrame with ``article_id`` and ``seq``), where originals are looked up.
     One Spark job: each signature goes to its bands' groups, each group pairs its members
     with the new ones after them and scores the pairs; only pairs at or over the threshold,
     few, come to the driver."""
     bands = NearDuplicates(threshold).bands()
-    members = signatures.where(signatures.signature.isNotNull()).rdd
     grouped = members.flatMap(_Banded(bands)).groupByKey()
     found = grouped.flatMap(_Scored(first_new, threshold)).distinct().collect()
-    return _resolve(found, signatures, first_new)
+    return _resolve(found, stored, first_new)
 
 
 @dataclass(frozen=True)
 class _Banded:
     bands: list[tuple[int, int]]
 
-    def __call__(self, row: Any) -> Iterator[tuple[tuple[int, bytes], tuple[Any, ...]]]:
-        signature = bytes(row.signature)
-        member = (int(row.seq), row.article_id, row.duplicate_of, signature)
+    def __call__(
+        self, member: tuple[int, str, str | None, bytes]
+    ) -> Iterator[tuple[tuple[int, bytes], tuple[int, str, str | None, bytes]]]:
+        signature = member[3]
         for number, (start, end) in enumerate(self.bands):
             yield (number, signature[start * 8 : end * 8]), member
 
@@ -75,7 +76,7 @@ class _Scored:
 
 
 def _resolve(
-    scored: list[tuple[tuple[Member, Member], float]], signatures: Any, first_new: int
+    scored: list[tuple[tuple[Member, Member], float]], stored: Any, first_new: int
 ) -> dict[str, tuple[str, float]]:
     order: dict[str, int] = {}
     original: dict[str, str] = {}
@@ -87,8 +88,8 @@ def _resolve(
                 original[aid] = stored
         candidates[later[1]].append((earlier[1], similarity))
     missing = sorted(set(original.values()) - set(order))
-    if missing:  # originals that matched nothing new themselves: their storage order
-        found = signatures.where(signatures.article_id.isin(missing)).select("article_id", "seq")
+    if missing and stored is not None:  # originals that matched nothing new: their order
+        found = stored.where(stored.article_id.isin(missing)).select("article_id", "seq")
         order.update({aid: int(seq) for aid, seq in found.collect()})
     found_dups: dict[str, tuple[str, float]] = {}
     for aid in sorted(candidates, key=order.__getitem__):

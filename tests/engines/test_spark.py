@@ -11,7 +11,6 @@ from __future__ import annotations
 import gzip
 import importlib.util
 import io
-import itertools
 import json
 import os
 import shutil
@@ -180,23 +179,22 @@ class WorkerKiller(threading.Thread):
 
 
 def _busy_workers(jvm: int) -> list[int]:
-    """Forked Python workers of the JVM's daemons with the model loaded that used the CPU
-    through a whole second (the analysis keeps a worker busy for many seconds; the later
-    small tasks do not)."""
-    daemons = set()
+    """Forked Python workers of the JVM's daemon with the model loaded that used the CPU in
+    the last second (the analysis keeps a worker busy for many seconds; the later small
+    tasks do not). Any CPU at all in that second counts: on a loaded machine a busy worker
+    can wait half a second for a core."""
+    parents = {}
     for stat in Path("/proc").glob("[0-9]*/cmdline"):
         try:
-            mine = (f := _stat(int(stat.parent.name))) is not None and int(f[1]) == jvm
-            if mine and b"pyspark.daemon" in stat.read_bytes():
-                daemons.add(int(stat.parent.name))
+            if b"pyspark.daemon" in stat.read_bytes() and (f := _stat(int(stat.parent.name))):
+                parents[int(stat.parent.name)] = int(f[1])
         except OSError:
             continue
-    workers = [p for p in daemons if (f := _stat(p)) and int(f[1]) in daemons and _rss_mib(p) > 300]
-    samples = []
-    for _ in range(3):
-        samples.append({p: _cpu(p) for p in workers})
-        time.sleep(0.5)
-    return [p for p in workers if all(b[p] > a[p] for a, b in itertools.pairwise(samples))]
+    daemons = {p for p, parent in parents.items() if parent == jvm}
+    workers = [p for p, parent in parents.items() if parent in daemons and _rss_mib(p) > 300]
+    before = {p: _cpu(p) for p in workers}
+    time.sleep(1.0)
+    return [p for p in workers if _cpu(p) > before[p] >= 0]
 
 
 def _cpu(pid: int) -> int:
