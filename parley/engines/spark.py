@@ -48,6 +48,7 @@ from parley.engines.spark_write import (
     Rewritten,
     WriteTables,
     failure_key,
+    rollup_rows,
 )
 from parley.errors import PARLEY_FAILURES, EngineError
 from parley.sources.corpus import CorpusOptions
@@ -166,9 +167,9 @@ class _Run:
         tagged = unique.mapPartitions(analyse).persist(StorageLevel.MEMORY_AND_DISK)
         try:
             decisions, replaced, duplicates = self._decide(tagged, old)
-            counts = self._write(tagged, decisions, replaced, run_id, previous)
+            counts, rollup = self._write(tagged, decisions, replaced, run_id, previous)
             counts.duplicates = duplicates
-            self._finish(run_id, counts, arguments)
+            self._finish(run_id, counts, arguments, None if previous else rollup)
             self.say("done")
         finally:
             tagged.unpersist()
@@ -263,7 +264,7 @@ class _Run:
         replaced: dict[str, str | None],
         run_id: int,
         previous: bool,
-    ) -> Counts:
+    ) -> tuple[Counts, list[tuple[Any, ...]]]:
         """Every table in one job; the earlier files holding replaced rows written again;
         then the commit (see ``spark_write``)."""
         staging = self.output.staging(run_id)
@@ -294,7 +295,7 @@ class _Run:
             counts.codes.update(done.codes)
         counts.failed = sum(counts.codes.values())
         counts.present = sum(w.read for w in written) - counts.ingested - counts.failed
-        return counts
+        return counts, rollup_rows(written)
 
     def _rewrite(
         self, staging: str, replaced: dict[str, str | None], outcomes: frozenset[Key]
@@ -320,12 +321,24 @@ class _Run:
         self.say(f"rewrote {len(found):,} earlier files")
         return list(found)
 
-    def _finish(self, run_id: int, counts: Counts, arguments: dict[str, Any]) -> None:
+    def _finish(
+        self,
+        run_id: int,
+        counts: Counts,
+        arguments: dict[str, Any],
+        rollup: list[tuple[Any, ...]] | None,
+    ) -> None:
+        """The monthly rollup, then the run's row. ``rollup``: this run's events rolled up
+        by the writing tasks, the whole table on a first run; over an earlier output, the
+        store's own SQL over every stored event, in Spark."""
         from parley.store.rollup import rollup_select
 
-        self.output.read("events").createOrReplaceTempView("parley_events")
-        rollup = self.spark.sql(rollup_select("parley_events"))
-        self.output.write_whole("event_months", rollup)  # reads events only
+        if rollup is not None:
+            self.output.write_file("event_months", "part-00000.parquet", rollup)
+        else:
+            self.output.read("events").createOrReplaceTempView("parley_events")
+            rows = self.spark.sql(rollup_select("parley_events"))
+            self.output.write_whole("event_months", rows)  # reads events only
         run = [(run_id, self.now, datetime.now(UTC), "done", json.dumps(arguments), self.version,
                 self.config_hash, counts.ingested, counts.present, counts.duplicates,
                 counts.failed)]  # fmt: skip

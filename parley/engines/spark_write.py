@@ -39,7 +39,7 @@ from parley.engines.spark_tasks import READ, Order, rows_of
 
 __all__ = [
     "Decisions", "RewriteFiles", "Rewritten", "WriteTables", "Written", "arrow_fs",
-    "arrow_schema", "write_rows",
+    "arrow_schema", "rollup_rows", "write_rows",
 ]  # fmt: skip
 
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
@@ -110,6 +110,21 @@ class Written:
     ingested: int = 0
     codes: Counter[str] = field(default_factory=Counter)
     outcomes: set[Key] = field(default_factory=set)  # earlier failures given a new outcome
+    rollup: dict[tuple[Any, ...], list[Any]] = field(default_factory=dict)  # of its events
+
+
+def rollup_rows(written: Iterable[Written]) -> list[tuple[Any, ...]]:
+    """``event_months`` of the events the tasks wrote, as ``rollup_select`` makes it (one row
+    per month and key: the number of events, the sum and number of Goldstein values)."""
+    merged: dict[tuple[Any, ...], list[Any]] = {}
+    for done in written:
+        for key, (events, total, n) in done.rollup.items():
+            into = merged.setdefault(key, [0, 0.0, 0])
+            into[0] += events
+            into[1] += total
+            into[2] += n
+    return [(*key, e, total if n else None, n) for key, (e, total, n) in sorted(
+        merged.items(), key=lambda item: repr(item[0]))]  # fmt: skip
 
 
 _ARTICLE = [name for name, _ in columns("articles")]
@@ -177,7 +192,25 @@ class WriteTables:
             done.ingested += 1
         elif table in _DUPLICATE:
             values[_DUPLICATE[table]] = original is not None
+        if table == "events" and values[_E_DAY] is not None:
+            _add_event(done.rollup, values)
         return True
+
+
+_EVENT = [name for name, _ in columns("events")]
+_E_DAY, _E_GOLDSTEIN = _EVENT.index("day"), _EVENT.index("goldstein")
+# The rollup's key columns after its month, as the events table holds them.
+_E_KEY = [_EVENT.index(name) for name, _ in columns("event_months")[1:6]]
+
+
+def _add_event(rollup: dict[tuple[Any, ...], list[Any]], values: list[Any]) -> None:
+    day = values[_E_DAY]
+    key = (day.replace(day=1), *(values[i] for i in _E_KEY))
+    into = rollup.setdefault(key, [0, 0.0, 0])
+    into[0] += 1
+    if values[_E_GOLDSTEIN] is not None:
+        into[1] += values[_E_GOLDSTEIN]
+        into[2] += 1
 
 
 # The child tables that flag their article's near-duplicates: where the flag sits.
