@@ -5,13 +5,17 @@ Each pass is the real command in a fresh process (``parley ingest ... --quiet``)
 store or output folder, timed end to end (Spark's start-up included: it is part of what a
 run costs). Reports:
   - throughput of each pass (stories/s) and the ratio local[2] / local[1] (the goal: 1.7x);
+  - the Spark passes again on fewer stories (``--small``): a run's fixed cost (the JVM, the
+    workers' start, the jobs that decide and write) apart from what each story adds, and
+    the local[2] / local[1] ratio of the per-story cost alone;
   - Spark's overhead: its time against the local engine's with as many processes, on the
     same stories, in the same run;
   - memory: the resident size (RSS, sampled twice a second) of Spark's JVM (the driver and,
     in local mode, the executor) and of each Python worker (one per core, one pipeline each).
 Writes a table and ``bench/out/bench_spark.json``.
 Usage:
-    .venv/bin/python bench/bench_spark.py [--limit 400] [--data DIR] [--passes spark1,spark2]
+    .venv/bin/python bench/bench_spark.py [--limit 400] [--small 100] [--data DIR]
+        [--passes local1,spark1,local2,spark2]
 """
 
 from __future__ import annotations
@@ -106,6 +110,7 @@ def run_pass(name: str, corpus: Path, folder: Path) -> dict[str, object]:
         args += ["--engine", "spark", "--master", f"local[{n}]", "--out", str(target)]
     else:
         args += ["--workers", str(n), "--db", str(target) + ".duckdb"]
+    folder.mkdir(parents=True, exist_ok=True)
     load = os.getloadavg()[0]
     start = time.perf_counter()
     process = subprocess.Popen(args, cwd=REPO)
@@ -117,7 +122,8 @@ def run_pass(name: str, corpus: Path, folder: Path) -> dict[str, object]:
     sampler.join()
     if code not in (0, 2):  # 2: some documents failed (they are failure rows)
         raise SystemExit(f"{name}: the command exited {code}")
-    return {"seconds": round(seconds, 1), "load_before": round(load, 2), **sampler.summary()}
+    return {"seconds": round(seconds, 1), "load_before": round(load, 2),
+            "load_after": round(os.getloadavg()[0], 2), **sampler.summary()}  # fmt: skip
 
 
 def same_rows(folder: Path, n: int) -> bool:
@@ -145,27 +151,40 @@ def main() -> None:
     parser.add_argument("--limit", type=int, default=400, help="first N stories")
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
     parser.add_argument("--passes", default=",".join(PASSES), help="which passes, in order")
+    parser.add_argument("--small", type=int, default=100,
+                        help="the Spark passes again on the first N stories (0: not)")  # fmt: skip
     args = parser.parse_args()
 
     path = args.data / CORPUS
     if not path.is_file():
         raise SystemExit(f"KCNA stories not found at {path} (pass --data DIR)")
     folder = Path(tempfile.mkdtemp(prefix="parley-bench-spark-"))
-    corpus = folder / "stories.jsonl"
-    with path.open(encoding="utf-8") as stream:
-        corpus.write_text("".join(itertools.islice(stream, args.limit)), encoding="utf-8")
-    stories = sum(1 for _ in corpus.open(encoding="utf-8"))
+    sizes = [args.limit, *([args.small] if 0 < args.small < args.limit else [])]
+    corpora = {}
+    for size in sizes:
+        corpora[size] = folder / f"stories-{size}.jsonl"
+        with path.open(encoding="utf-8") as stream:
+            text = "".join(itertools.islice(stream, size))
+        corpora[size].write_text(text, encoding="utf-8")
+    stories = sum(1 for _ in corpora[args.limit].open(encoding="utf-8"))
 
     results: dict[str, dict[str, object]] = {}
+    small: dict[str, dict[str, object]] = {}
     same: dict[str, bool] = {}
     try:
         for name in args.passes.split(","):
-            results[name] = run_pass(name, corpus, folder)
+            results[name] = run_pass(name, corpora[args.limit], folder)
             results[name]["stories_per_s"] = round(stories / float(results[name]["seconds"]), 2)  # type: ignore[arg-type]
             print(f"{name:8} {results[name]}", flush=True)
         for n in (1, 2):
             if f"local{n}" in results and f"spark{n}" in results:
                 same[f"local{n}_spark{n}"] = same_rows(folder, n)
+        # The same Spark passes on fewer stories: what a run costs whatever its size, and
+        # what each story adds (T = fixed + stories x per story, from the two sizes).
+        for name in [p for p in args.passes.split(",") if p.startswith("spark")]:
+            if len(sizes) > 1:
+                small[name] = run_pass(name, corpora[sizes[1]], folder / "small")
+                print(f"{name:8} {sizes[1]} stories: {small[name]}", flush=True)
     finally:
         shutil.rmtree(folder, ignore_errors=True)
 
@@ -180,13 +199,23 @@ def main() -> None:
         summary["spark1_overhead_vs_local_engine_1_worker"] = round(s1 / l1 - 1, 3)
     if s2 and l2:
         summary["spark2_overhead_vs_local_engine_2_workers"] = round(s2 / l2 - 1, 3)
+    per_story = {}
+    for name, few in small.items():
+        big = float(results[name]["seconds"])  # type: ignore[arg-type]
+        each = (big - float(few["seconds"])) / (args.limit - sizes[1])  # type: ignore[arg-type]
+        per_story[name] = each
+        summary[f"{name}_fixed_s"] = round(big - args.limit * each, 1)
+        summary[f"{name}_per_story_s"] = round(each, 4)
+    if len(per_story) == 2 and per_story["spark2"] > 0:
+        ratio = per_story["spark1"] / per_story["spark2"]
+        summary["spark_local2_over_local1_per_story"] = round(ratio, 3)
     summary["machine"] = (
         f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"
     )
     out = REPO / "bench" / "out"
     out.mkdir(exist_ok=True)
     (out / "bench_spark.json").write_text(
-        json.dumps({"passes": results, **summary}, indent=2) + "\n"
+        json.dumps({"passes": results, "small_passes": small, **summary}, indent=2) + "\n"
     )
     for key, value in summary.items():
         print(f"{key:44} {value}")

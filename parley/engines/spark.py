@@ -7,19 +7,24 @@ store of them for every query and export. One run:
 1. list the inputs on the driver (``spark_inputs``: a missing path stops the run here);
 2. read each file whole through Hadoop's file systems (``binaryFiles``) and split it into
    items with the local engine's readers (``spark_tasks.ReadFiles``);
-3. keep the first item of each content (input order) and leave out content an earlier run
-   stored with this Parley version and configuration, as the local engine skips it;
+3. keep the first item of each content (input order, counting the others) and mark content
+   an earlier run stored with this Parley version and configuration, as the local engine
+   skips it;
 4. analyse in ``mapPartitions`` (``spark_tasks.AnalyzeItems``): one pipeline per Python
    worker, rebuilt from the ``Config`` with the user's knowledge files shipped to executors;
-   every outcome becomes the local writer's rows, failures included;
-5. on the driver, as the local writer decides in input order: the first record of an
-   article wins, articles stored earlier are kept or replaced, ``seq`` follows input order,
-   near-duplicates are named (``spark_dedup``), the monthly rollup is made with the store's
-   own SQL; then the month partitions this run touched are replaced, so a run again over the
-   same output overwrites what it re-made and adds no duplicate.
+   every outcome becomes the local writer's rows, failures included, kept in Spark's cache;
+5. decide as the local writer decides, in input order: the first record of an article wins,
+   articles stored earlier are kept or replaced, ``seq`` follows input order (on the driver,
+   from each article's id and order), near-duplicates are named (``spark_dedup``, one job);
+6. write every table in one job from the cached rows (``spark_write``: pyarrow, each task
+   attempt in its own staging folder), write again the earlier files holding rows this run
+   replaces, commit on the driver, then the monthly rollup with the store's own SQL and the
+   run's row last. A run again over the same output overwrites what it re-made and adds no
+   duplicate.
 
 Task retries (a killed worker, a lost executor) recompute a partition from its inputs, and
-Spark commits each task's output once: the rows are the same whatever was retried.
+the driver commits the files of one successful attempt per partition: the rows are the
+same whatever was retried.
 """
 
 from __future__ import annotations
@@ -27,15 +32,24 @@ from __future__ import annotations
 import json
 import sys
 import time
-from collections.abc import Iterable
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
 from parley.config import Config
 from parley.engines.spark_session import Session, ship_files, start_session
-from parley.engines.spark_tables import MONTH_TABLES, PARTITION, Output, spark_ddl
+from parley.engines.spark_tables import MONTH_TABLES, PARTITION, Output, columns
 from parley.engines.spark_tasks import AnalyzeItems, ReadFiles, RunInfo, rows_of
+from parley.engines.spark_write import (
+    Decisions,
+    Key,
+    RewriteFiles,
+    Rewritten,
+    WriteTables,
+    failure_key,
+    rollup_rows,
+)
 from parley.errors import PARLEY_FAILURES, EngineError
 from parley.sources.corpus import CorpusOptions
 from parley.store.ingest import IngestOptions, config_hash
@@ -44,6 +58,8 @@ from parley.store.writer import Counts
 __all__ = ["SparkOptions", "ingest_spark"]
 
 ORDER = "_order"  # input order of a row's document: (argument, file, item) numbers
+_ARTICLE = [name for name, _ in columns("articles")]
+_ID, _SIGNATURE = _ARTICLE.index("article_id"), _ARTICLE.index("signature")
 
 
 @dataclass(frozen=True)
@@ -52,16 +68,6 @@ class SparkOptions:
     master: str | None = None  # None: local[*], or spark-submit's own
     partitions: int | None = None  # analysis partitions (None: 4 x Spark's parallelism)
     verbose: bool = False  # Spark's own logs on the terminal
-
-
-@dataclass
-class _Plan:
-    """What one run decided, as DataFrames."""
-
-    articles: Any  # the articles this run stores, final
-    children: dict[str, Any] = field(default_factory=dict)
-    replaced: Any = None  # (article_id, published_month) of earlier rows this run replaces
-    failures: Any = None
 
 
 def ingest_spark(
@@ -74,10 +80,11 @@ def ingest_spark(
     arguments: dict[str, Any] | None = None,
 ) -> Counts:
     """Run the corpus through Spark into ``spark.out``; the counts at the end."""
+    started = time.monotonic()
     session = start_session(spark.master, verbose=spark.verbose)
     failed = True
     try:
-        run = _Run(session, spark, config, corpus, options)
+        run = _Run(session, spark, config, corpus, options, started)
         counts = run.run(list(specs), arguments or {})
         failed = False
         return counts
@@ -98,6 +105,7 @@ class _Run:
         config: Config,
         corpus: CorpusOptions,
         options: IngestOptions,
+        started: float,
     ) -> None:
         from parley import __version__
 
@@ -115,7 +123,7 @@ class _Run:
         self.config_hash = config_hash(config)
         self.now = datetime.now(UTC)
         self.verbose = spark.verbose
-        self.started = time.monotonic()
+        self.started = started
 
     def say(self, message: str) -> None:
         """A step of the run on stderr, with --verbose (Spark's logs say the rest)."""
@@ -128,6 +136,7 @@ class _Run:
 
         from parley.engines.spark_inputs import list_inputs
 
+        self.say("Spark started")
         previous = self.output.previous()
         inputs = list_inputs(self.spark, specs, self.corpus)  # a missing path stops us here
         old, run_id = None, 1
@@ -136,6 +145,7 @@ class _Run:
         else:
             self._write_meta()  # first: the folder is a Parley output from now on
         shipped = ship_files(self.spark, self.config)
+        self.say(f"{len(inputs.files):,} input files listed")
 
         items = self.sc.emptyRDD()
         if inputs.files:
@@ -143,25 +153,26 @@ class _Run:
             items = read.mapPartitions(ReadFiles(inputs.files, self.corpus))
         if inputs.settled:
             items = items.union(self.sc.parallelize(inputs.settled, 1))
-        items = items.persist(StorageLevel.MEMORY_AND_DISK)
-        total = items.count()
-        self.say(f"read {total:,} documents from {len(inputs.files):,} files")
-        unique = items.reduceByKey(_first_in_order, self.partitions)
-        if old is not None and not self.options.force:
-            known = old.where(self._same(old)).select("content_hash")
-            known = known.rdd.map(lambda r: (r[0], None))
-            unique = unique.subtractByKey(known, self.partitions)
+        # One item per content, the first in input order, with how many there were (the
+        # rest are counted as present, as the local engine counts a content met again).
+        unique: Any = items.mapValues(_one).reduceByKey(_first_in_order, self.partitions)
+        if old is not None and not self.options.force:  # content an earlier run stored
+            known = old.where(self._same(old)).select("content_hash").distinct()
+            known = known.rdd.map(lambda r: (r[0], True))
+            unique = unique.leftOuterJoin(known, self.partitions).mapValues(_present)
+        else:
+            unique = unique.mapValues(lambda held: (*held, False))
         info = RunInfo(run_id, self.version, self.config_hash, self.now)
         analyse = AnalyzeItems(shipped, info, self.options.batch_size)
         tagged = unique.mapPartitions(analyse).persist(StorageLevel.MEMORY_AND_DISK)
         try:
-            plan, duplicates = self._plan(tagged, old)
-            counts = self._write(plan, previous, total, duplicates)
-            self._finish(run_id, counts, arguments, previous)
+            decisions, replaced, duplicates = self._decide(tagged, old)
+            counts, rollup = self._write(tagged, decisions, replaced, run_id, previous)
+            counts.duplicates = duplicates
+            self._finish(run_id, counts, arguments, None if previous else rollup)
             self.say("done")
         finally:
             tagged.unpersist()
-            items.unpersist()
         return counts
 
     def _earlier(self) -> tuple[Any, int]:
@@ -186,156 +197,211 @@ class _Run:
         from parley.store.schema import SCHEMA_VERSION
 
         meta = [("schema_version", str(SCHEMA_VERSION)), ("written_by", "parley --engine spark")]
-        frame = self.spark.createDataFrame(meta, spark_ddl("meta"))
-        self.output.write_whole("meta", frame, staged=False)
+        self.output.write_file("meta", "part-00000.parquet", meta)
 
     # ---------------------------------------------------------------------- deciding ---
-    def _frame(self, tagged: Any, table: str) -> Any:
-        rows = tagged.filter(lambda t: t[0] == table).flatMap(rows_of)
-        schema = spark_ddl(table, [f"`{ORDER}` array<bigint>"])
-        return self.spark.createDataFrame(rows, schema, verifySchema=False)
-
-    def _plan(self, tagged: Any, old: Any) -> tuple[_Plan, int]:
-        from pyspark.sql import Window
+    def _decide(self, tagged: Any, old: Any) -> tuple[Decisions, dict[str, str | None], int]:
+        """Per kept article, its storage order and near-duplicate original (as the local
+        writer decides them, in input order); the earlier articles this run replaces (id ->
+        month); the number of near-duplicates."""
         from pyspark.sql import functions as F
 
         from parley.engines.spark_dedup import near_duplicates
 
-        made = self._frame(tagged, "articles")
-        first = Window.partitionBy("article_id").orderBy(ORDER)
-        kept = made.withColumn("_n", F.row_number().over(first)).where("_n = 1").drop("_n")
-        base, replaced = 0, None
+        articles = tagged.filter(_is_articles)
+        keys = articles.flatMap(_article_keys)
+        base, replaced = 0, {}
         if old is not None:
             if not self.options.force:  # stored by this version and configuration: present
-                present = old.where(self._same(old)).select("article_id")
-                kept = kept.join(present, "article_id", "left_anti")
-            replaced = old.join(kept.select("article_id"), "article_id", "left_semi")
-            replaced = _materialized(replaced.select("article_id", PARTITION))
+                present = old.where(self._same(old)).select("article_id").rdd.map(_keyed)
+                keys = keys.subtractByKey(present, self.partitions)
             base = int(old.agg(F.max("seq")).collect()[0][0] or -1) + 1
-        # Materialized before anything is written: nothing read from the output is read again
-        # once the output changes.
-        kept = _materialized(kept.drop("seq").join(self._seqs(kept, base), "article_id"))
-        self.say("analysed; storage order set")
+        # The first record of each article, in input order, numbered from ``base``: the
+        # one job that runs the analysis (its rows stay in Spark's cache for the writing).
+        first: dict[str, list[int]] = {}
+        for article_id, order in keys.collect():
+            if article_id not in first or order < first[article_id]:
+                first[article_id] = order
+        ordered = sorted(first.items(), key=lambda kept: kept[1])
+        seqs = {aid: base + n for n, (aid, _) in enumerate(ordered)}
+        self.say(f"analysed; {len(seqs):,} articles to store")
 
-        signatures = kept.select("seq", "article_id", "signature",
-                                 F.lit(None).cast("string").alias("duplicate_of"))  # fmt: skip
-        if old is not None:
-            earlier = old.join(replaced, "article_id", "left_anti")
-            signatures = earlier.select(*signatures.columns).unionByName(signatures)
-        found = near_duplicates(signatures, base, self.options.threshold)
+        # Near-duplicates among the kept articles and those stored before: their signatures
+        # taken from the cached rows in the same Python workers (a DataFrame join would
+        # need a second Python worker per task, started while the first waits).
+        kept = self.sc.broadcast({tuple(first[aid]): (aid, seq) for aid, seq in seqs.items()})
+        members = articles.flatMap(_KeptSignatures(kept))
+        ids = self.sc.broadcast(frozenset(seqs))
+        if old is not None and seqs:
+            stored = old.select("article_id", PARTITION, "seq", "duplicate_of", "signature").rdd
+            replaced = dict(stored.filter(_Among(ids)).map(lambda r: (r[0], r[1])).collect())
+            members = stored.filter(_Among(ids, among=False)).flatMap(_stored_member).union(members)
+        try:
+            found = near_duplicates(members, base, self.options.threshold, old) if seqs else {}
+        finally:
+            kept.unpersist()
+            ids.unpersist()
         self.say(f"near-duplicates found: {len(found):,}")
-        matches = self.spark.createDataFrame(
-            [(aid, original, similarity) for aid, (original, similarity) in found.items()],
-            "article_id string, _original string, _similarity double",
-        )
-        articles = (
-            kept.join(matches, "article_id", "left")
-            .withColumn("duplicate_of", F.col("_original"))
-            .withColumn("similarity", F.col("_similarity"))
-            .withColumn(PARTITION, F.date_format("published_day", "yyyy-MM"))
-        )
-        keys = articles.select("article_id", ORDER, PARTITION,
-                               F.col("duplicate_of").isNotNull().alias("_duplicate"))  # fmt: skip
-        plan = _Plan(articles, replaced=replaced)
-        for table in MONTH_TABLES[1:]:
-            rows = self._frame(tagged, table).join(keys, ["article_id", ORDER])
-            if "duplicate" in rows.columns:
-                rows = rows.withColumn("duplicate", F.col("_duplicate"))
-            plan.children[table] = rows
-        # A document's failure row is replaced by its newest outcome, as the local writer does.
-        failures = self._frame(tagged, "failures")
-        outcomes = made.select("source", "position").unionByName(
-            failures.select("source", "position")
-        )
-        plan.failures = (failures, outcomes)
-        return plan, len(found)
+        decided = {
+            tuple(first[aid]): (seq, *found.get(aid, (None, None))) for aid, seq in seqs.items()
+        }
+        failure_keys: frozenset[Key] = frozenset()
+        if old is not None:
+            earlier_failures = self.output.read("failures").select("source", "position")
+            failure_keys = frozenset(failure_key(s, p) for s, p in earlier_failures.collect())
+        return Decisions(decided, failure_keys), replaced, len(found)
 
     def _same(self, old: Any) -> Any:
         """Stored by a finished run of this Parley version and configuration."""
         same = (old.parley_version == self.version) & (old.config_hash == self.config_hash)
         return same & old._done
 
-    def _seqs(self, kept: Any, base: int) -> Any:
-        """Storage order: the kept articles in input order, numbered from ``base`` (a sort
-        of two narrow columns in Spark SQL)."""
-        from pyspark.sql import Window
-        from pyspark.sql import functions as F
-
-        order = Window.orderBy(ORDER)
-        number = (F.row_number().over(order) - 1 + base).cast("bigint").alias("seq")
-        return kept.select("article_id", number)
-
     # ----------------------------------------------------------------------- writing ---
-    def _write(self, plan: _Plan, previous: bool, total: int, duplicates: int) -> Counts:
-        from pyspark.sql import functions as F
-
-        months = {row[0] for row in plan.articles.select(PARTITION).distinct().collect()}
-        if plan.replaced is not None:
-            months |= {row[0] for row in plan.replaced.select(PARTITION).distinct().collect()}
-        in_months = F.col(PARTITION).isin([m for m in months if m is not None])
-        if None in months:
-            in_months = in_months | F.col(PARTITION).isNull()
-        emptied: set[str | None] = set()
-        for table in MONTH_TABLES:
-            rows = plan.articles if table == "articles" else plan.children[table]
-            if previous:
-                kept = self.output.read(table).where(in_months)
-                kept = kept.join(plan.replaced.select("article_id"), "article_id", "left_anti")
-                rows = rows.select(*kept.columns).unionByName(kept)
-                if table == "articles":  # a month may have lost its every article
-                    emptied = months - {r[0] for r in rows.select(PARTITION).distinct().collect()}
-            self.output.write_months(table, rows, staged=previous)
-            self.output.drop_months(table, emptied)
-            self.say(f"wrote {table}")
-
-        new_failures, outcomes = plan.failures
-        failures = new_failures
-        if previous:
-            key = ["source", F.coalesce("position", F.lit(-1)).alias("_position")]
-            done = outcomes.select(*key).distinct()
-            earlier = self.output.read("failures").select("*", key[1])
-            earlier = earlier.join(done, ["source", "_position"], "left_anti").drop("_position")
-            failures = new_failures.select(*earlier.columns).unionByName(earlier)
-        self.output.write_whole("failures", failures, staged=previous)
-
+    def _write(
+        self,
+        tagged: Any,
+        decisions: Decisions,
+        replaced: dict[str, str | None],
+        run_id: int,
+        previous: bool,
+    ) -> tuple[Counts, list[tuple[Any, ...]]]:
+        """Every table in one job; the earlier files holding replaced rows written again;
+        then the commit (see ``spark_write``)."""
+        staging = self.output.staging(run_id)
+        self.output.finish()  # what a failed run may have left in staging
+        shared = self.sc.broadcast(decisions)
+        try:
+            written = tagged.mapPartitionsWithIndex(WriteTables(staging, shared)).collect()
+        finally:
+            shared.unpersist()
+        self.say(f"wrote {sum(len(w.files) for w in written):,} files")
+        outcomes = frozenset().union(*(w.outcomes for w in written))
+        rewrites = self._rewrite(staging, replaced, outcomes) if previous else []
+        # The commit: from here the output changes.
+        for rewritten in rewrites:
+            if rewritten.staged is None:
+                self.output.delete_file(rewritten.old)
+            else:
+                self.output.move(rewritten.staged, rewritten.old)
+        for part, done in enumerate(written):
+            for table, month, path in done.files:
+                self.output.move(path, self.output.final_name(table, month, run_id, part))
+        if rewrites:
+            for table in MONTH_TABLES:
+                self.output.drop_empty_months(table)
         counts = Counts()
-        counts.ingested = plan.articles.count()
-        counts.duplicates = duplicates
-        for code, n in new_failures.groupBy("code").count().collect():
-            counts.codes[code] += int(n)
+        for done in written:
+            counts.ingested += done.ingested
+            counts.codes.update(done.codes)
         counts.failed = sum(counts.codes.values())
-        counts.present = total - counts.ingested - counts.failed
-        return counts
+        counts.present = sum(w.read for w in written) - counts.ingested - counts.failed
+        return counts, rollup_rows(written)
+
+    def _rewrite(
+        self, staging: str, replaced: dict[str, str | None], outcomes: frozenset[Key]
+    ) -> list[Rewritten]:
+        """The earlier files that hold rows this run replaces, written again without them."""
+        files = []
+        if replaced:
+            months = set(replaced.values())
+            files += [(t, p) for t in MONTH_TABLES for p in self.output.files(t, months)]
+        if outcomes:
+            files += [("failures", p) for p in self.output.files("failures")]
+        if not files:
+            return []
+        ids = self.sc.broadcast(frozenset(replaced))
+        keys = self.sc.broadcast(outcomes)
+        try:
+            task = RewriteFiles(staging, ids, keys)
+            parts = min(len(files), self.partitions)
+            found = self.sc.parallelize(files, parts).mapPartitionsWithIndex(task).collect()
+        finally:
+            ids.unpersist()
+            keys.unpersist()
+        self.say(f"rewrote {len(found):,} earlier files")
+        return list(found)
 
     def _finish(
-        self, run_id: int, counts: Counts, arguments: dict[str, Any], previous: bool
+        self,
+        run_id: int,
+        counts: Counts,
+        arguments: dict[str, Any],
+        rollup: list[tuple[Any, ...]] | None,
     ) -> None:
+        """The monthly rollup, then the run's row. ``rollup``: this run's events rolled up
+        by the writing tasks, the whole table on a first run; over an earlier output, the
+        store's own SQL over every stored event, in Spark."""
         from parley.store.rollup import rollup_select
 
-        self.output.read("events").createOrReplaceTempView("parley_events")
-        rollup = self.spark.sql(rollup_select("parley_events"))
-        self.output.write_whole("event_months", rollup, staged=False)  # reads events only
+        if rollup is not None:
+            self.output.write_file("event_months", "part-00000.parquet", rollup)
+        else:
+            self.output.read("events").createOrReplaceTempView("parley_events")
+            rows = self.spark.sql(rollup_select("parley_events"))
+            self.output.write_whole("event_months", rows)  # reads events only
         run = [(run_id, self.now, datetime.now(UTC), "done", json.dumps(arguments), self.version,
                 self.config_hash, counts.ingested, counts.present, counts.duplicates,
                 counts.failed)]  # fmt: skip
-        runs = self.spark.createDataFrame(run, spark_ddl("runs"))
-        if previous:
-            runs = self.output.read("runs").unionByName(runs)
-        # Last: from here the run's rows count as a finished run's.
-        self.output.write_whole("runs", runs, staged=previous)
+        # Last, a file of its own: from here the run's rows count as a finished run's.
+        self.output.write_file("runs", f"part-r{run_id:05d}.parquet", run)
         self.output.finish()
 
 
-def _materialized(df: Any) -> Any:
-    from pyspark import StorageLevel
-
-    df = df.persist(StorageLevel.MEMORY_AND_DISK)
-    df.count()
-    return df
+def _is_articles(element: tuple[str, bytes]) -> bool:
+    return element[0] == "articles"
 
 
-def _first_in_order(a: tuple[Any, Any], b: tuple[Any, Any]) -> tuple[Any, Any]:
-    return a if a[0] <= b[0] else b
+def _article_keys(element: tuple[str, bytes]) -> list[tuple[str, list[int]]]:
+    """(article id, order) of the article rows of an analysed element."""
+    return [(row[_ID], row[-2]) for row in rows_of(element)]
+
+
+def _keyed(row: Any) -> tuple[Any, None]:
+    return row[0], None
+
+
+@dataclass(frozen=True)
+class _KeptSignatures:
+    """(seq, article id, None, signature) of the kept articles among an element's rows."""
+
+    kept: Any  # Broadcast[dict[order, (article id, seq)]]
+
+    def __call__(self, element: tuple[str, bytes]) -> Iterator[tuple[int, str, None, bytes]]:
+        kept = self.kept.value
+        for row in rows_of(element):
+            decided = kept.get(tuple(row[-2]))
+            if decided is not None and decided[0] == row[_ID] and row[_SIGNATURE] is not None:
+                yield decided[1], row[_ID], None, bytes(row[_SIGNATURE])
+
+
+@dataclass(frozen=True)
+class _Among:
+    """Earlier article rows (id first) whose article this run makes again, or the others."""
+
+    ids: Any  # Broadcast[frozenset[str]]
+    among: bool = True
+
+    def __call__(self, row: Any) -> bool:
+        return (row[0] in self.ids.value) == self.among
+
+
+def _stored_member(row: Any) -> list[tuple[int, str, str | None, bytes]]:
+    """An earlier article (id, month, seq, original, signature) as a near-duplicate member."""
+    return [] if row[4] is None else [(int(row[2]), row[0], row[3], bytes(row[4]))]
+
+
+def _one(held: tuple[Any, Any]) -> tuple[Any, Any, int]:
+    return (*held, 1)
+
+
+def _present(joined: tuple[tuple[Any, Any, int], bool | None]) -> tuple[Any, Any, int, bool]:
+    return (*joined[0], joined[1] is not None)
+
+
+def _first_in_order(a: tuple[Any, Any, int], b: tuple[Any, Any, int]) -> tuple[Any, Any, int]:
+    """The first of two items of one content (input order), counting both."""
+    first = a if a[0] <= b[0] else b
+    return first[0], first[1], a[2] + b[2]
 
 
 def _first_line(err: BaseException) -> str:
@@ -344,4 +410,3 @@ def _first_line(err: BaseException) -> str:
         if line.strip():
             return " ".join(line.split())[:300]
     return type(err).__name__
-

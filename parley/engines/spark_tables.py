@@ -8,10 +8,11 @@
 
 The article tables are partitioned by their article's publication month
 (``published_month=__HIVE_DEFAULT_PARTITION__`` holds articles with no known day); their
-files hold exactly the store's columns, in the store's order and types (``conform``). A run
-rewrites only the month partitions it touched, through a staging folder
-(``OUT/_staging``): Spark never overwrites a path it is reading, and a failed run leaves
-the previous output as it was.
+files hold exactly the store's columns, in the store's order and types. Each run adds its
+own files (``part-rRUN-PART.parquet``) and writes again only the earlier files that hold
+rows it replaces, through a staging folder (``OUT/_staging``) that the driver commits from
+once every job has succeeded (``spark_write``): a failed run leaves the previous output as
+it was.
 """
 
 from __future__ import annotations
@@ -23,7 +24,9 @@ from parley.store.rollup import ROLLUP_COLUMNS
 from parley.store.rows import CHILD_COLUMNS
 from parley.store.schema import SCHEMA_VERSION, TABLES, StoreError
 
-__all__ = ["MONTH_TABLES", "PARTITION", "Output", "coercer", "columns", "spark_ddl"]
+__all__ = [
+    "MONTH_TABLES", "PARTITION", "Output", "coercer", "columns", "partition_value", "spark_ddl",
+]  # fmt: skip
 
 PARTITION = "published_month"
 # The per-article tables, partitioned by month: the articles and every child table the
@@ -85,27 +88,39 @@ def conform(df: Any, table: str, *, month: bool) -> Any:
 
 
 class Output:
-    """The output folder: what an earlier run left, and writing this run's tables."""
+    """The output folder: what an earlier run left, and putting this run's files in place.
+    Earlier tables are read by Spark (``read``, for the run's joins); files are listed,
+    written, moved and deleted through pyarrow's file systems, as the writing tasks write
+    them (``spark_write``)."""
 
     def __init__(self, spark: Any, root: str) -> None:
+        from parley.engines.spark_write import arrow_fs
+
         self.spark = spark
         self.root = root.rstrip("/") or "/"
-        self.fs, _ = self._path(self.root)
+        self.fs, self.base = arrow_fs(self.root)
 
     def path(self, table: str) -> str:
         return f"{self.root}/{table}"
 
+    def staging(self, run_id: int) -> str:
+        """This run's staging folder, as the tasks name it (a path or URI)."""
+        return f"{self.root}/{STAGING}/run-{run_id}"
+
     # ---------------------------------------------------------------------- reading ---
     def previous(self) -> bool:
         """True when an earlier run wrote here; StoreError when the folder is something else."""
-        meta = self.path("meta")
-        if not self._exists(meta):
-            if self._exists(self.root) and self._has_children(self.root):
+        import pyarrow.parquet as pq
+
+        meta = self.files("meta")
+        if not meta:
+            if self._kind(self.base) == "dir" and self._children(self.base):
                 raise StoreError(
                     f"{self.root} holds files but no Parley output: give another --out"
                 )
             return False
-        rows = dict(self.read("meta").collect())
+        rows = dict(zip(*pq.read_table(meta[0], filesystem=self.fs).to_pydict().values(),
+                        strict=True))  # fmt: skip
         version = int(rows.get("schema_version") or 0)
         if version != SCHEMA_VERSION:
             raise StoreError(
@@ -117,65 +132,85 @@ class Output:
     def read(self, table: str) -> Any:
         month = table in MONTH_TABLES
         schema = spark_ddl(table, [f"`{PARTITION}` string"] if month else [])
-        path = self.path(table)
-        if not self._exists(path):
+        if not self.files(table):
             return self.spark.createDataFrame([], schema)
-        return self.spark.read.schema(schema).parquet(path)
+        return self.spark.read.schema(schema).parquet(self.path(table))
+
+    def files(self, table: str, months: Iterable[str | None] | None = None) -> list[str]:
+        """The table's Parquet files (paths in ``self.fs``), of some months only if given;
+        Hadoop's hidden files (``_...``, ``.``...) left out, as every reader leaves them."""
+        from pyarrow import fs
+
+        folders = [f"{self.base}/{table}"]
+        if months is not None:
+            folders = [f"{folders[0]}/{PARTITION}={partition_value(m)}" for m in months]
+        found = []
+        for folder in folders:
+            if self._kind(folder) != "dir":
+                continue
+            for info in self.fs.get_file_info(fs.FileSelector(folder, recursive=True)):
+                parts = info.path[len(folder) :].strip("/").split("/")
+                hidden = any(part.startswith(("_", ".")) for part in parts)
+                if info.type == fs.FileType.File and info.path.endswith(".parquet") and not hidden:
+                    found.append(info.path)
+        return sorted(found)
 
     # ---------------------------------------------------------------------- writing ---
-    def write_months(self, table: str, df: Any, *, staged: bool) -> None:
-        """Replace the month partitions ``df`` has rows for; other months stay as they are.
-        ``staged``: ``df`` reads this output (earlier rows it keeps), so it is written to the
-        staging folder first: Spark must not overwrite files it is reading."""
-        rows = conform(df, table, month=True)
-        if staged:
-            rows = self._stage(table, rows, month=True)
-        writer = rows.write.mode("overwrite").partitionBy(PARTITION)
-        writer.option("partitionOverwriteMode", "dynamic").parquet(self.path(table))
+    def write_file(self, table: str, name: str, rows: list[tuple[Any, ...]]) -> None:
+        """A small table's rows (meta, this run's row of runs) written from the driver."""
+        from parley.engines.spark_write import write_rows
 
-    def drop_months(self, table: str, months: Iterable[str | None]) -> None:
-        """Delete month partitions left with no row (an article re-dated into another)."""
-        for month in months:
-            self._delete(f"{self.path(table)}/{PARTITION}={_partition_value(month)}")
+        write_rows(self.fs, f"{self.base}/{table}/{name}", table, rows)
 
-    def write_whole(self, table: str, df: Any, *, staged: bool = True) -> None:
+    def final_name(self, table: str, month: str | None, run_id: int, part: int) -> str:
+        folder = f"{self.base}/{table}"
+        if table in MONTH_TABLES:
+            folder += f"/{PARTITION}={partition_value(month)}"
+        return f"{folder}/part-r{run_id:05d}-{part:05d}.parquet"
+
+    def move(self, source: str, target: str) -> None:
+        self.fs.create_dir(target.rsplit("/", 1)[0], recursive=True)
+        self.fs.move(source, target)
+
+    def delete_file(self, path: str) -> None:
+        self.fs.delete_file(path)
+
+    def drop_empty_months(self, table: str) -> None:
+        """Month folders left with no file (every article of the month re-dated)."""
+        from pyarrow import fs
+
+        folder = f"{self.base}/{table}"
+        if self._kind(folder) != "dir":
+            return
+        for info in self.fs.get_file_info(fs.FileSelector(folder)):
+            if info.type == fs.FileType.Directory and not self._children(info.path):
+                self.fs.delete_dir(info.path)
+
+    def write_whole(self, table: str, df: Any) -> None:
+        """A table Spark computes (the rollup), written by Spark in place of the last one."""
         rows = conform(df, table, month=False)
-        if staged:
-            rows = self._stage(table, rows, month=False)
         rows.write.mode("overwrite").parquet(self.path(table))
 
     def finish(self) -> None:
-        self._delete(f"{self.root}/{STAGING}")
+        self._delete_dir(f"{self.base}/{STAGING}")
 
-    def _stage(self, table: str, df: Any, *, month: bool) -> Any:
-        staging = f"{self.root}/{STAGING}/{table}"
-        self._delete(staging)  # what a failed run may have left
-        writer = df.write.mode("overwrite")
-        if month:
-            writer = writer.partitionBy(PARTITION)
-        writer.parquet(staging)
-        schema = spark_ddl(table, [f"`{PARTITION}` string"] if month else [])
-        return self.spark.read.schema(schema).parquet(staging)
+    # ----------------------------------------------------------------- file system ---
+    def _kind(self, path: str) -> str:
+        from pyarrow import fs
 
-    # ------------------------------------------------------------- Hadoop's file system ---
-    def _path(self, path: str) -> tuple[Any, Any]:
-        sc = self.spark.sparkContext
-        hadoop = sc._jvm.org.apache.hadoop.fs.Path(path)
-        return hadoop.getFileSystem(sc._jsc.hadoopConfiguration()), hadoop
+        kind = self.fs.get_file_info(path).type
+        return {fs.FileType.Directory: "dir", fs.FileType.File: "file"}.get(kind, "none")
 
-    def _exists(self, path: str) -> bool:
-        _, hadoop = self._path(path)
-        return bool(self.fs.exists(hadoop))
+    def _children(self, path: str) -> bool:
+        from pyarrow import fs
 
-    def _has_children(self, path: str) -> bool:
-        _, hadoop = self._path(path)
-        return len(self.fs.listStatus(hadoop)) > 0
+        return bool(self.fs.get_file_info(fs.FileSelector(path, allow_not_found=True)))
 
-    def _delete(self, path: str) -> None:
-        _, hadoop = self._path(path)
-        if self.fs.exists(hadoop):
-            self.fs.delete(hadoop, True)
+    def _delete_dir(self, path: str) -> None:
+        if self._kind(path) == "dir":
+            self.fs.delete_dir(path)
 
 
-def _partition_value(month: str | None) -> str:
+def partition_value(month: str | None) -> str:
+    """A month's folder name (Hive's for a null partition value)."""
     return "__HIVE_DEFAULT_PARTITION__" if month is None else month

@@ -7,11 +7,14 @@ document becomes the same rows on either engine.
 - ``ReadFiles``: (file URI, bytes) pairs -> (key, (order, item)): every item the corpus
   readers find in the file, keyed by its content hash (a read failure by its place, so it is
   never merged with another). ``order`` is (argument, file, item) numbers: input order.
-- ``AnalyzeItems``: the keyed items of a partition -> ``(table, rows)``, each batch's rows of
-  a table pickled together (``rows_of`` reads them; each row ends with its order),
-  through ``analyze_batches`` and the process's one pipeline (rebuilt from the ``Config``
-  once per Python worker). A document that cannot be read, analysed or turned into rows is
-  a ``failures`` row: a poisoned document never fails the job.
+- ``AnalyzeItems``: the items of a partition, one per content (``Held``: the first in input
+  order, how many items had that content, and whether an earlier run stored it) ->
+  ``(table, rows)``, each batch's rows of a table pickled together (``rows_of`` reads them;
+  each row ends with its document's order and its article's publication month), through
+  ``analyze_batches`` and the process's one pipeline (rebuilt from the ``Config`` once per
+  Python worker); last, ``(READ, n)``: how many items the partition held. A document that
+  cannot be read, analysed or turned into rows is a ``failures`` row: a poisoned document
+  never fails the job.
 """
 
 from __future__ import annotations
@@ -23,19 +26,27 @@ from datetime import datetime
 from typing import Any
 
 from parley.config import Config
-from parley.engines.spark_tables import coercer
+from parley.engines.spark_tables import coercer, columns
 from parley.errors import INTERNAL_ERROR
 from parley.sources import Document
 from parley.sources.corpus import CorpusOptions, ReadFailure, StoredAnalysis, iter_bytes
 from parley.store.rows import CHILD_COLUMNS, Row, article_row, child_rows
 from parley.store.writer import Failed, Stored, article_info, failure_row
 
-__all__ = ["AnalyzeItems", "FileInfo", "Keyed", "ReadFiles", "Tagged", "item_key", "rows_of"]
+__all__ = [
+    "READ", "AnalyzeItems", "FileInfo", "Held", "Keyed", "ReadFiles", "Tagged", "item_key",
+    "month_of", "rows_of",
+]  # fmt: skip
 
 Order = tuple[int, ...]
 Item = Document | ReadFailure | StoredAnalysis
 Keyed = tuple[str, tuple[Order, Item]]
+# One content's first item (input order), the number of items with that content, and
+# whether a finished earlier run stored it with this version and configuration (present).
+Held = tuple[str, tuple[Order, Item, int, bool]]
 Tagged = tuple[str, Order, Row]
+READ = "_read"  # the element that counts a partition's items (not a table)
+_DAY = [name for name, _ in columns("articles")].index("published_day")
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,7 +112,7 @@ class AnalyzeItems:
     batch_size: int
     shipped: bool = True  # False: the paths are usable as they are (tests, one machine)
 
-    def __call__(self, keyed: Iterable[Keyed]) -> Iterator[tuple[str, bytes]]:
+    def __call__(self, held: Iterable[Held]) -> Iterator[tuple[str, bytes]]:
         from parley.engines.local import analyze_batches
 
         config = self.config
@@ -109,22 +120,33 @@ class AnalyzeItems:
             from parley.engines.spark_session import executor_config
 
             config = executor_config(config)
-        items = ((digest, order, item) for digest, (order, item) in keyed)
+        read = [0]
+
+        def wanted() -> Iterator[tuple[str, Order, Item]]:
+            for digest, (order, item, copies, present) in held:
+                read[0] += copies
+                if not present:  # stored by an earlier run: counted, not analysed again
+                    yield digest, order, item
+
         # workers=1: this Python worker is the worker; the pipeline is the process's default
         # one, built from the Config on first use and kept for the next partitions.
-        batches = analyze_batches(config, items, batch_size=self.batch_size, unwrap=_document)
+        batches = analyze_batches(config, wanted(), batch_size=self.batch_size, unwrap=_document)
         for batch in batches:
             tables: dict[str, list[tuple[Any, ...]]] = {}
             for (digest, order, item), result in batch:
-                for table, row_order, row in self._rows(order, item, digest, result):
-                    tables.setdefault(table, []).append((*row, list(row_order)))
+                for table, row_order, row, month in self._rows(order, item, digest, result):
+                    tables.setdefault(table, []).append((row, list(row_order), month))
             # One element per table and batch, its rows pickled together: picking one
             # table's rows out of the cached partition later unpickles only that table's.
             for table, rows in tables.items():
                 coerce = coercer(table)
-                yield table, pickle.dumps([(*coerce(r[:-1]), r[-1]) for r in rows], protocol=5)
+                made = [(*coerce(r), order, month) for r, order, month in rows]
+                yield table, pickle.dumps(made, protocol=5)
+        yield READ, pickle.dumps(read[0], protocol=5)
 
-    def _rows(self, order: Order, item: Item, digest: str, result: Any) -> Iterator[Tagged]:
+    def _rows(
+        self, order: Order, item: Item, digest: str, result: Any
+    ) -> Iterator[tuple[str, Order, Row, str | None]]:
         from parley.store.ingest import outcome
 
         try:
@@ -135,11 +157,20 @@ class AnalyzeItems:
             position = getattr(item, "position", None)
             made = Failed(source, position, "store", INTERNAL_ERROR, _describe(err))
             rows = list(_tagged(made, order, self.run))
-        yield from rows
+        # Every row of a document sits in its article's month (a failure in none).
+        month = month_of(rows[0][2][_DAY]) if rows[0][0] == "articles" else None
+        for table, row_order, row in rows:
+            yield table, row_order, row, month
+
+
+def month_of(day: Any) -> str | None:
+    """The partition of an article published on ``day`` (a date, or None): YYYY-MM."""
+    return None if day is None else f"{day.year:04d}-{day.month:02d}"
 
 
 def rows_of(element: tuple[str, bytes]) -> list[tuple[Any, ...]]:
-    """The rows an ``AnalyzeItems`` element holds (each with its document's order last)."""
+    """The rows an ``AnalyzeItems`` element holds (each ends with its document's order and
+    its article's month)."""
     rows: list[tuple[Any, ...]] = pickle.loads(element[1])
     return rows
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 import gzip
 import importlib.util
 import io
-import itertools
 import json
 import os
 import shutil
@@ -76,10 +75,12 @@ def local_store(specs: list[Path], db: Path, config: Config) -> Any:
                   options=IngestOptions(), pipeline=default_pipeline(config))  # fmt: skip
 
 
-def spark_run(specs: list[Path], out: Path, config: Config) -> Any:
+def spark_run(
+    specs: list[Path], out: Path, config: Config, options: IngestOptions | None = None
+) -> Any:
     return ingest_spark(
         [str(p) for p in specs], spark=SparkOptions(str(out), partitions=4), config=config,
-        corpus=CorpusOptions(), options=IngestOptions(),
+        corpus=CorpusOptions(), options=options or IngestOptions(),
     )  # fmt: skip
 
 
@@ -144,20 +145,23 @@ def _warc(path: Path) -> Path:
 
 
 class WorkerKiller(threading.Thread):
-    """Kills Spark's Python workers (SIGKILL) while they analyse: forked children of
-    ``pyspark.daemon`` that have loaded the model and keep the CPU busy. A worker caught
-    between two tasks dies unnoticed (Spark starts another), so it kills again, up to five
-    times, until Spark's log shows a task lost to a crashed worker."""
+    """Kills this session's Python workers (SIGKILL) while they analyse: forked children of
+    the ``pyspark.daemon`` its JVM started, that have loaded the model and keep the CPU busy
+    (never another Spark's workers on the same machine). A worker caught between two tasks
+    dies unnoticed (Spark starts another), so it kills again, up to five times, until Spark's
+    log shows a task lost to a crashed worker."""
 
-    def __init__(self, log: Path | None) -> None:
+    def __init__(self, session: Session) -> None:
         super().__init__(daemon=True)
-        self.log = log
+        self.log = session.log
+        # The JVM this test's session launched: its daemons fork the workers.
+        self.jvm = int(session.spark.sparkContext._gateway.proc.pid)
         self.killed: list[int] = []
         self.done = threading.Event()
 
     def run(self) -> None:
         while not self.done.is_set() and len(self.killed) < 5 and not self._task_lost():
-            for pid in _busy_workers()[:1]:
+            for pid in _busy_workers(self.jvm)[:1]:
                 os.kill(pid, signal.SIGKILL)
                 self.killed.append(pid)
                 self.done.wait(3.0)  # time for Spark to notice and log it
@@ -174,22 +178,23 @@ class WorkerKiller(threading.Thread):
         return [line for line in text.splitlines() if "Python worker exited unexpectedly" in line]
 
 
-def _busy_workers() -> list[int]:
-    """Forked Python workers with the model loaded that used the CPU through a whole second
-    (the analysis keeps a worker busy for many seconds; the later small tasks do not)."""
-    daemons = set()
+def _busy_workers(jvm: int) -> list[int]:
+    """Forked Python workers of the JVM's daemon with the model loaded that used the CPU in
+    the last second (the analysis keeps a worker busy for many seconds; the later small
+    tasks do not). Any CPU at all in that second counts: on a loaded machine a busy worker
+    can wait half a second for a core."""
+    parents = {}
     for stat in Path("/proc").glob("[0-9]*/cmdline"):
         try:
-            if b"pyspark.daemon" in stat.read_bytes():
-                daemons.add(int(stat.parent.name))
+            if b"pyspark.daemon" in stat.read_bytes() and (f := _stat(int(stat.parent.name))):
+                parents[int(stat.parent.name)] = int(f[1])
         except OSError:
             continue
-    workers = [p for p in daemons if (f := _stat(p)) and int(f[1]) in daemons and _rss_mib(p) > 300]
-    samples = []
-    for _ in range(3):
-        samples.append({p: _cpu(p) for p in workers})
-        time.sleep(0.5)
-    return [p for p in workers if all(b[p] > a[p] for a, b in itertools.pairwise(samples))]
+    daemons = {p for p, parent in parents.items() if parent == jvm}
+    workers = [p for p, parent in parents.items() if parent in daemons and _rss_mib(p) > 300]
+    before = {p: _cpu(p) for p in workers}
+    time.sleep(1.0)
+    return [p for p in workers if _cpu(p) > before[p] >= 0]
 
 
 def _cpu(pid: int) -> int:
@@ -247,7 +252,7 @@ def fifty(spark: Session, tmp_path_factory: pytest.TempPathFactory) -> dict[str,
     (folder / "actors.tsv").write_text(KNOWLEDGE, encoding="utf-8")
     config = Config(knowledge=(folder / "actors.tsv",))
     out = folder / "out"
-    killer = WorkerKiller(spark.log)
+    killer = WorkerKiller(spark)
     killer.start()
     try:
         counts = spark_run(specs, out, config)
@@ -337,11 +342,13 @@ def test_spark_parquet_has_the_store_schema_partitioned_by_month(fifty: dict[str
             files = [str(p) for p in out.glob(f"{table}/**/*.parquet")]
             found = con.execute(
                 "SELECT column_name, column_type FROM (DESCRIBE SELECT * FROM"
-                " read_parquet(?, hive_partitioning = false))", [files]
+                " read_parquet(?, hive_partitioning = false))",
+                [files],
             ).fetchall()
             wanted = con.execute(
                 "SELECT column_name, data_type FROM information_schema.columns"
-                " WHERE table_name = ? ORDER BY ordinal_position", [table]
+                " WHERE table_name = ? ORDER BY ordinal_position",
+                [table],
             ).fetchall()
             assert [(n, _type(t)) for n, t in found] == [(n, _type(t)) for n, t in wanted]
     finally:
@@ -378,6 +385,29 @@ def test_spark_rerun_over_the_same_output_adds_only_new_documents(
         assert con.execute("SELECT count(*) FROM runs").fetchone() == (2,)
     finally:
         con.close()
+
+
+def test_spark_forced_rerun_replaces_rows_in_place(fifty: dict[str, Any], tmp_path: Path) -> None:
+    """--force over some of the sources: their articles are made again and their earlier
+    rows (in files shared with articles left alone) and failure rows are replaced, none
+    doubled, as the local store replaces them."""
+    specs = [fifty["specs"][1], fifty["specs"][3]]  # the pages folder, bad.jsonl
+    out = tmp_path / "out"
+    shutil.copytree(fifty["out"], out)
+    forced = IngestOptions(force=True)
+    counts = spark_run(specs, out, fifty["config"], forced)
+    local = tmp_path / "local.duckdb"
+    shutil.copy(fifty["local"], local)
+    expected = ingest([str(p) for p in specs], local, config=fifty["config"],
+                      corpus=CorpusOptions(), options=forced,
+                      pipeline=default_pipeline(fifty["config"]))  # fmt: skip
+    assert counts.ingested == expected.ingested == 3
+    assert counts.failed == expected.failed == 4
+    stored = dump(attached(out, tmp_path / "spark.duckdb"))
+    assert stored == dump(local)
+    assert len(stored["articles"]) == len({row[1] for row in stored["articles"]}) == 56
+    assert len(stored["failures"]) == 6
+    assert not (out / "_staging").exists()
 
 
 def test_spark_missing_input_is_one_error_before_the_job(spark: Session, tmp_path: Path) -> None:
