@@ -145,6 +145,10 @@ def _fold_clauses(
         if governor is None:
             continue
         here, there = candidate.token.i, governor.token.i
+        if codes[here] == codes[there] == REPORTING_CODE:
+            # "X said that Y issued a statement": two statements, each its speaker's (a
+            # run-on paragraph join parses the second as the first's clause).
+            continue
         if codes[there] == REPORTING_CODE:
             dropped.add(there)
             reporters[here] = governor.token

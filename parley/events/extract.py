@@ -18,8 +18,9 @@ from datetime import date
 
 from parley.events.actors import Actor
 from parley.events.candidates import REPORTING_CODE, Candidate, by_token, find_candidates
-from parley.events.clauses import conditional_threat, prep_objects
+from parley.events.clauses import conditional_threat, prep_objects, subject_head
 from parley.events.dating import timex_heads
+from parley.events.evaluative import EVALUATED_CODES, evaluation
 from parley.events.letters import find_letters
 from parley.events.participants import noun_actors, verb_actors
 from parley.events.reading import Reading
@@ -33,6 +34,7 @@ from parley.events.targets import (
     implicit_target,
     place_target,
 )
+from parley.events.voices import Voice
 from parley.nlp.index import MentionIndex, ParseIndex
 from parley.records import Article, Event, Quote, Timex
 
@@ -72,16 +74,25 @@ def find_events(
 
 
 def _coded(candidates: Sequence[Candidate], reading: Reading) -> Iterator[Coded]:
+    voice = Voice()
     for candidate in candidates:
         if not candidate.dropped:
-            coded = code_candidate(candidate, reading)
+            coded = code_candidate(candidate, reading, voice)
             if coded is not None:
                 yield coded
+        elif candidate.reported_by is None and not candidate.is_noun:
+            # A "said" that gave way to what it reports still says who is speaking.
+            subject, passive = subject_head(candidate.token)
+            if subject is not None and not passive:
+                voice.hear(candidate, reading.resolve(subject))
 
 
-def code_candidate(candidate: Candidate, reading: Reading) -> Coded | None:
+def code_candidate(
+    candidate: Candidate, reading: Reading, voice: Voice | None = None
+) -> Coded | None:
     """The candidate's actors and final code; None when it is no event (a code outside the
-    tables, an event noun or verb with nobody attached)."""
+    tables, an event noun or verb with nobody attached). ``voice``: the story's speakers so
+    far, whom "it", "they" and "the statement" stand for (``voices``); it hears this one."""
     res = reading.resources
     info = res.code_info(candidate.code)
     if info is None:
@@ -94,11 +105,27 @@ def code_candidate(candidate: Candidate, reading: Reading) -> Coded | None:
     if candidate.code == REPORTING_CODE and conditional_threat(candidate.token) is not None:
         candidate = dataclasses.replace(candidate, code=THREAT_CODE)
     sources, targets, actor_heads = verb_actors(candidate, reading)
+    if voice is not None:
+        sources = voice.stand_in(candidate, reading, sources) or sources
+        voice.hear(candidate, sources)
     if candidate.code == REPORTING_CODE:
         reported = reported_stance(candidate, reading, sources)
         if reported is not None:
             code, sources, targets = reported
             candidate = dataclasses.replace(candidate, code=code)
+    if candidate.code in EVALUATED_CODES:
+        # "said the puppet group's moves are a grave provocation": the words say what the
+        # statement does (a denunciation of the group), not a bare statement; the act is the
+        # saying, which needs no restating.
+        judged = evaluation(candidate, reading, sources)
+        if judged is not None:
+            code, sources, targets = judged
+            info = res.code_info(code)
+            assert info is not None  # the evaluative codes are in the tables
+            return Coded(
+                dataclasses.replace(candidate, code=code), info, tuple(sources),
+                tuple(targets), tuple(actor_heads),
+            )
     if candidate.code == THREAT_CODE:
         targets = condition_clause_target(candidate, reading, targets)
     if not sources and not targets:

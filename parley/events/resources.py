@@ -22,6 +22,7 @@ from parley.events.lexicon import (
     code_info,
     quad_class,
     read_codes,
+    read_evaluative,
     read_lemmas,
     read_modality_cues,
     read_pairs,
@@ -49,6 +50,8 @@ class EventResources:
     stance_cues: StanceCues
     receiving_verbs: frozenset[str]
     symmetric_words: frozenset[str]
+    evaluative_words: dict[str, tuple[str, int, str]]
+    voice_nouns: frozenset[str]
 
     @classmethod
     def load(cls, config: Config, vocab: Vocab | None = None, data: Path = DATA) -> EventResources:
@@ -71,6 +74,8 @@ class EventResources:
             stance_cues=read_stance_cues(data / "stance.tsv"),
             receiving_verbs=read_lemmas(data / "receiving_verbs.txt"),
             symmetric_words=read_lemmas(data / "symmetric_words.txt"),
+            evaluative_words=read_evaluative(data / "evaluative.tsv"),
+            voice_nouns=read_lemmas(data / "voice_nouns.txt"),
         )
 
     def code_info(self, code: str) -> CodeInfo | None:
