@@ -47,6 +47,11 @@ SPEAKER_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "agent"})
 # Clauses that are what was said wherever they stand ("The talks failed, he said").
 REPORTED_DEPS = frozenset({"ccomp", "parataxis"})
 NOUN_POS = frozenset({"NOUN", "PROPN", "PRON"})
+# A predicate word is said of its clause's subject ("X is a grave provocation").
+PREDICATE_DEPS = frozenset({"attr", "acomp", "oprd"})
+# The words of a phrase that say whose it is.
+OWNER_DEPS = frozenset({"nsubj", "nsubjpass", "poss", "compound", "amod", "nmod"})
+NEGATIONS = frozenset({"not", "no", "never", "n't"})
 PARTY_KINDS_EXCLUDED = frozenset({"location"})
 
 
@@ -64,7 +69,7 @@ def evaluation(
     cues: dict[str, list[Token]] = {}
     for token in content:
         entry = words.get(token.lemma_.lower())
-        if entry is None or (entry[2] != "*" and entry[2] != token.pos_):
+        if entry is None or (entry[2] != "*" and entry[2] != token.pos_) or _negated(token):
             continue
         kind, weight, _ = entry
         weights[kind] = weights.get(kind, 0) + weight
@@ -119,10 +124,7 @@ def _party_of(
     for cue in cues:
         node = cue
         for _ in range(MAX_HOPS):
-            heads = [node] if node.pos_ in NOUN_POS else []
-            heads += [c for c in node.children if c.dep_ in SUBJECT_DEPS or c.dep_ == "poss"]
-            heads += prep_objects(node, ("of", "by"))
-            for head in heads:
+            for head in _slots(node):
                 if head.i not in inside:
                     continue
                 found = [a for a in reading.resolve(head, places=False) if _is_party(a, speakers)]
@@ -132,6 +134,37 @@ def _party_of(
                 break
             node = node.head
     return []
+
+
+def _slots(node: Token) -> list[Token]:
+    """The phrases around a word that say whose it is, nearest first: the subject a predicate
+    word is said of ("the moves of X are a provocation", "Y was an outstanding leader"), the
+    word's own subject, possessor and modifiers ("the puppet group's moves", "U.S. aggression"),
+    its of- and by-phrases, and the word itself when it is a name ("the puppet group"). Not the
+    clauses inside its phrase ("a criminal act of hurting the dignity of X" is not X's act)."""
+    heads: list[Token] = []
+    if node.dep_ in PREDICATE_DEPS:
+        heads += [c for c in node.head.children if c.dep_ in SUBJECT_DEPS]
+    heads += [c for c in node.children if c.dep_ in OWNER_DEPS]
+    heads += prep_objects(node, ("of", "by"))
+    if node.pos_ in NOUN_POS and node.ent_type_:
+        heads.append(node)
+    return heads
+
+
+def _negated(token: Token) -> bool:
+    """ "not guilty", "no provocation", "was never illegal": the word is denied, not said
+    (a negation on the word, just before it, or on the nearest verb above it)."""
+    if token.i > 0 and token.doc[token.i - 1].lower_ in NEGATIONS:
+        return True
+    node = token
+    for _ in range(MAX_HOPS):
+        if any(c.dep_ == "neg" or c.lower_ in NEGATIONS for c in node.children):
+            return True
+        if node.pos_ in ("VERB", "AUX") or node.head.i == node.i:
+            return False
+        node = node.head
+    return False
 
 
 def _only_party(content: Sequence[Token], reading: Reading, speakers: Sequence[Actor]) -> list[

@@ -113,3 +113,18 @@ def test_voice_it_long_after_the_speaker_keeps_the_pronoun_pass(code: Code) -> N
     events = code(text, PARTIES, kinds=KINDS)
     called = [e for e in events if text[e.trigger[0] : e.trigger[1]].startswith("called")]
     assert called and all(e.source_actor != "ROHNGO" for e in called)
+
+
+def test_evaluative_denied_word_is_not_said(code: Code) -> None:
+    text = "The Gondor Friendship Association said that Mordor was not guilty of any crime."
+    events = code(text, PARTIES, kinds=KINDS)
+    assert not any(e.cameo[:2] == "11" for e in events)
+
+
+def test_evaluative_predicate_is_said_of_its_subject(code: Code) -> None:
+    text = (
+        "The Gondor Friendship Association said Saruman was the outstanding leader and "
+        "brilliant guide of Rohan."
+    )
+    events = code(text, PARTIES, kinds=KINDS)
+    assert ("GONNGO", "051", "ISNGOV") in _coded(events)
