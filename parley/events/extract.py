@@ -69,12 +69,15 @@ def find_events(
         by_token(candidates),
         find_letters(parse, mentions),
     )
-    coded = (complete_targets(c, reading) for c in _coded(candidates, reading))
+    voice = Voice()
+    coded = (
+        voice.carry_protest(complete_targets(c, reading))
+        for c in _coded(candidates, reading, voice)
+    )
     return build_events(coded, article, on, timex_heads(parse.doc, timexes), resources)
 
 
-def _coded(candidates: Sequence[Candidate], reading: Reading) -> Iterator[Coded]:
-    voice = Voice()
+def _coded(candidates: Sequence[Candidate], reading: Reading, voice: Voice) -> Iterator[Coded]:
     for candidate in candidates:
         if not candidate.dropped:
             coded = code_candidate(candidate, reading, voice)

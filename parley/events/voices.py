@@ -8,13 +8,16 @@ country named last ("south Korea will fall prey to the U.S., it added. It called
 whose subject names one coded party (a statement, appeal, demand, criticism, threat...) makes
 that party the voice; a later statement whose subject is "it" or "they" within two sentences
 of it, or a voice noun ("the statement", "the organization", ``data/voice_nouns.txt``) with no
-name of its own, is the voice's. A person is never "it" or "they"; a place never speaks.
+name of its own, is the voice's. A person is never "it" or "they"; a place never speaks. A
+protest that names nobody it is against, a few sentences after one that did, is against the
+same party.
 
 Only the event pass's own candidates are read, once each, in the order they are coded.
 """
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -24,6 +27,7 @@ from parley.events.actors import Actor
 from parley.events.candidates import Candidate
 from parley.events.clauses import subject_head
 from parley.events.reading import Reading
+from parley.events.records import Coded
 from parley.records import Entity
 
 __all__ = ["Voice"]
@@ -35,6 +39,10 @@ SPEECH_ROOTS = frozenset({"01", "02", "03", "05", "10", "11", "12", "13"})
 # and one more ("..., the statement said. ..., it added. It called on ...": "added" is no
 # statement of its own).
 PRONOUN_REACH = 2
+PROTEST_ROOT = "14"
+# How many sentences after a protest against someone a protest naming nobody is still the same
+# campaign's.
+PROTEST_REACH = 5
 SPEAKING_PRONOUNS = frozenset({"it", "they"})
 # Words before a voice noun that point back ("the statement", "its letter").
 POINTING_WORDS = frozenset({"the", "this", "that", "its", "their"})
@@ -42,10 +50,32 @@ POINTING_WORDS = frozenset({"the", "this", "that", "its", "their"})
 
 @dataclass(slots=True)
 class Voice:
-    """The story's last speaker and the sentence (its first token) where it last spoke."""
+    """The story's last speaker and the sentence (its first token) where it last spoke; the
+    party its last protest was against, and where."""
 
     entity: Entity | None = None
     sentence: int = -1
+    protested: Actor | None = None
+    protested_at: int = -1
+
+    def carry_protest(self, coded: Coded) -> Coded:
+        """A protest naming nobody it is against is against the party the story's protest
+        just before was: "a rally calling for impeaching X took place ... 300,000 people took
+        part in the rally" (CAMEO 14, within ``PROTEST_REACH`` sentences)."""
+        if coded.info.code[:2] != PROTEST_ROOT:
+            return coded
+        token = coded.candidate.token
+        against = [t for t in coded.targets if t.resolved and t.code]
+        if against:
+            self.protested, self.protested_at = against[0], token.sent.start
+            return coded
+        if self.protested is None or self.protested_at < _sentences_back(token, PROTEST_REACH):
+            return coded
+        if any(s.key == self.protested.key for s in coded.sources):
+            return coded
+        start = token.idx
+        implied = Actor(self.protested.entity, "", start, start, implied=True)
+        return dataclasses.replace(coded, targets=(implied,))
 
     def stand_in(self, candidate: Candidate, reading: Reading, sources: Sequence[Actor]) -> (
         list[Actor] | None
