@@ -28,7 +28,7 @@ from parley.events.candidates import Candidate
 from parley.events.clauses import SUBJECT_DEPS, prep_objects
 from parley.events.reading import Reading
 
-__all__ = ["EVALUATED_CODES", "EvaluativeWords", "evaluation"]
+__all__ = ["EVALUATED_CODES", "EvaluativeWords", "evaluation", "party_spoken_of"]
 
 # lemma -> (class, weight, part of speech or "*"), from evaluative.tsv.
 EvaluativeWords = Mapping[str, tuple[str, int, str]]
@@ -184,3 +184,24 @@ def _only_party(content: Sequence[Token], reading: Reading, speakers: Sequence[A
         if _is_party(actor, speakers) and actor.key is not None:
             found.setdefault(actor.key, actor)
     return list(found.values()) if len(found) == 1 else []
+
+
+def party_spoken_of(
+    verb: Token, reading: Reading, sources: Sequence[Actor]
+) -> list[Actor]:
+    """The party a statement of belief or will is about, when it names nobody it is made to:
+    the first subject of its reported clauses that is a party besides the speaker ("expressed
+    belief that the friendly relations between the two countries would develop": the other
+    country; "expressed conviction that the DPRK would win": the DPRK)."""
+    speakers = [a for a in sources if a.resolved and a.code]
+    if not speakers:
+        return []
+    for word in _reported_words(verb):
+        if word.dep_ not in SUBJECT_DEPS:
+            continue
+        heads = [word, *prep_objects(word, ("between", "of"))]
+        for head in heads:
+            found = [a for a in reading.resolve(head, places=False) if _is_party(a, speakers)]
+            if found:
+                return found
+    return []

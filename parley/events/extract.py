@@ -20,7 +20,7 @@ from parley.events.actors import Actor
 from parley.events.candidates import REPORTING_CODE, Candidate, by_token, find_candidates
 from parley.events.clauses import conditional_threat, prep_objects, subject_head
 from parley.events.dating import timex_heads
-from parley.events.evaluative import EVALUATED_CODES, evaluation
+from parley.events.evaluative import EVALUATED_CODES, evaluation, party_spoken_of
 from parley.events.letters import find_letters
 from parley.events.participants import noun_actors, verb_actors
 from parley.events.reading import Reading
@@ -47,6 +47,9 @@ THREAT_CODE = "130"
 # given to someone: the receiver may be named only in the sentences before.
 GIVING_ROOTS = frozenset({"07", "08"})
 GIVING_INTENTS = ("033", "035")
+# Statements of belief, hope or will ("expressed belief that the DPRK would win"): made to
+# nobody named, they are about the party their reported clause names.
+SPOKEN_OF_ROOTS = frozenset({"01", "03"})
 
 
 def find_events(
@@ -157,6 +160,9 @@ def complete_targets(coded: Coded, reading: Reading) -> Coded:
     def unresolved() -> bool:
         return not any(t.resolved for t in targets)
 
+    spoken_of = code[:2] in SPOKEN_OF_ROOTS and code != REPORTING_CODE  # a bare "said" is none
+    if sources and unresolved() and not candidate.is_noun and spoken_of:
+        targets = tuple(party_spoken_of(candidate.token, reading, sources)) or targets
     giving = code[:2] in GIVING_ROOTS or code.startswith(GIVING_INTENTS)
     if len(sources) == 1 and unresolved() and (code[:2] >= "09" or giving):
         implicit = implicit_target(candidate, sources[0], reading, coded.actor_heads[:1])

@@ -8,7 +8,8 @@ country named last ("south Korea will fall prey to the U.S., it added. It called
 whose subject names one coded party (a statement, appeal, demand, criticism, threat...) makes
 that party the voice; a later statement whose subject is "it" or "they" within two sentences
 of it, or a voice noun ("the statement", "the organization", ``data/voice_nouns.txt``) with no
-name of its own, is the voice's. A person is never "it" or "they"; a place never speaks. A
+name of its own, is the voice's; so is "he" or "she" that names no person (a speaker
+described by an office). A person is never "it" or "they"; a place never speaks. A
 protest that names nobody it is against, a few sentences after one that did, is against the
 same party.
 
@@ -44,6 +45,7 @@ PROTEST_ROOT = "14"
 # campaign's.
 PROTEST_REACH = 5
 SPEAKING_PRONOUNS = frozenset({"it", "they"})
+PERSON_PRONOUNS = frozenset({"he", "she"})
 # Words before a voice noun that point back ("the statement", "its letter").
 POINTING_WORDS = frozenset({"the", "this", "that", "its", "their"})
 
@@ -93,6 +95,13 @@ class Voice:
                 return None
             if self.sentence < _sentences_back(subject, PRONOUN_REACH):
                 return None  # the voice spoke too long ago to be "it"
+        elif lower in PERSON_PRONOUNS and subject.pos_ == "PRON":
+            # "The permanent observer of Palestine accused Israel ... He said ...": a speaker
+            # described by an office, whom no named person is there for "he" to be.
+            if any(a.resolved for a in sources):
+                return None
+            if self.sentence < _sentences_back(subject, PRONOUN_REACH):
+                return None
         elif not _voice_noun(subject, reading):
             return None
         elif any(a.resolved for a in sources):

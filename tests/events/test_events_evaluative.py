@@ -128,3 +128,21 @@ def test_evaluative_predicate_is_said_of_its_subject(code: Code) -> None:
     )
     events = code(text, PARTIES, kinds=KINDS)
     assert ("GONNGO", "051", "ISNGOV") in _coded(events)
+
+
+def test_voice_he_with_no_person_named_is_the_speaker(code: Code) -> None:
+    text = (
+        "The envoy of Rohan accused Mordor of aggression. He said the attacks of Mordor were "
+        "a reckless provocation."
+    )
+    events = code(text, PARTIES, kinds=KINDS)
+    said = [e for e in events if text[e.trigger[0] : e.trigger[1]] == "said"]
+    # The envoy is Rohan's ("ROH" or, coded from the office, "ROHGOV").
+    coded = [(e.source_actor and e.source_actor[:3], e.cameo, e.target_actor) for e in said]
+    assert coded == [("ROH", "111", "MOR")]
+
+
+def test_belief_is_about_the_party_its_clause_names(code: Code) -> None:
+    text = "The Rohan Council expressed belief that Mordor would win the war."
+    events = code(text, PARTIES, kinds=KINDS)
+    assert ("ROHNGO", "013", "MOR") in _coded(events)
