@@ -25,7 +25,7 @@ from spacy.tokens import Token
 
 from parley.events.actors import Actor
 from parley.events.candidates import Candidate
-from parley.events.clauses import SUBJECT_DEPS, prep_objects
+from parley.events.clauses import SUBJECT_DEPS, agent, prep_objects
 from parley.events.reading import Reading
 
 __all__ = ["EVALUATED_CODES", "EvaluativeWords", "evaluation", "party_spoken_of"]
@@ -140,13 +140,16 @@ def _slots(node: Token) -> list[Token]:
     """The phrases around a word that say whose it is, nearest first: the subject a predicate
     word is said of ("the moves of X are a provocation", "Y was an outstanding leader"), the
     word's own subject, possessor and modifiers ("the puppet group's moves", "U.S. aggression"),
-    its of- and by-phrases, and the word itself when it is a name ("the puppet group"). Not the
+    its of- and by-phrases and the doer of a participle about it, and the word itself when it is
+    a name ("the puppet group"). Not the
     clauses inside its phrase ("a criminal act of hurting the dignity of X" is not X's act)."""
     heads: list[Token] = []
     if node.dep_ in PREDICATE_DEPS:
         heads += [c for c in node.head.children if c.dep_ in SUBJECT_DEPS]
     heads += [c for c in node.children if c.dep_ in OWNER_DEPS]
     heads += prep_objects(node, ("of", "by"))
+    # "the smear campaign kicked off by the Lee group": the doer of a participle about it.
+    heads += [a for c in node.children if c.dep_ == "acl" for a in (agent(c),) if a is not None]
     if node.pos_ in NOUN_POS and node.ent_type_:
         heads.append(node)
     return heads

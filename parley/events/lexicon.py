@@ -226,6 +226,20 @@ def read_evaluative(path: Path) -> dict[str, tuple[str, int, str]]:
     return table
 
 
+VOICE_KINDS = frozenset({"speaker", "media"})
+
+
+def read_voice_nouns(path: Path) -> dict[str, str]:
+    """lemma -> speaker|media, from voice_nouns.txt."""
+    table: dict[str, str] = {}
+    for row in read_rows(path, 2):
+        lemma, kind = row.fields
+        if kind not in VOICE_KINDS or not lemma.isalpha():
+            raise row.fail("expected a lemma and speaker|media")
+        table[lemma.lower()] = kind
+    return table
+
+
 def read_lemmas(path: Path) -> frozenset[str]:
     """A one-column list of lemmas."""
     words: set[str] = set()

@@ -30,6 +30,7 @@ from parley.events.lexicon import (
     read_quad_classes,
     read_stance_cues,
     read_statement_codes,
+    read_voice_nouns,
 )
 from parley.events.petrarch import read_verb_dictionary
 
@@ -51,7 +52,7 @@ class EventResources:
     receiving_verbs: frozenset[str]
     symmetric_words: frozenset[str]
     evaluative_words: dict[str, tuple[str, int, str]]
-    voice_nouns: frozenset[str]
+    voice_nouns: dict[str, str]
 
     @classmethod
     def load(cls, config: Config, vocab: Vocab | None = None, data: Path = DATA) -> EventResources:
@@ -75,7 +76,7 @@ class EventResources:
             receiving_verbs=read_lemmas(data / "receiving_verbs.txt"),
             symmetric_words=read_lemmas(data / "symmetric_words.txt"),
             evaluative_words=read_evaluative(data / "evaluative.tsv"),
-            voice_nouns=read_lemmas(data / "voice_nouns.txt"),
+            voice_nouns=read_voice_nouns(data / "voice_nouns.txt"),
         )
 
     def code_info(self, code: str) -> CodeInfo | None:

@@ -41,6 +41,8 @@ SPEECH_ROOTS = frozenset({"01", "02", "03", "05", "10", "11", "12", "13"})
 # statement of its own).
 PRONOUN_REACH = 2
 PROTEST_ROOT = "14"
+# How many distinct parties back the newspaper a bare "the paper" stands for may be named.
+OUTLET_LOOKBACK = 8
 # How many sentences after a protest against someone a protest naming nobody is still the same
 # campaign's.
 PROTEST_REACH = 5
@@ -84,10 +86,17 @@ class Voice:
     ):
         """The voice as the statement's source, when its subject is "it"/"they" right after
         the voice spoke or a voice noun; None to keep ``sources``."""
-        if self.entity is None or not _speech(candidate):
+        if not _speech(candidate):
             return None
         subject, passive = subject_head(candidate.token)
         if subject is None or passive or candidate.reported_by is not None:
+            return None
+        # "The article says" is the newspaper named before, whoever spoke last.
+        outlet = _outlet(subject, reading) if not any(a.resolved for a in sources) else None
+        if outlet is not None:
+            start = subject.idx
+            return [Actor(outlet, subject.text, start, start + len(subject))]
+        if self.entity is None:
             return None
         lower = subject.lower_
         if lower in SPEAKING_PRONOUNS and subject.pos_ == "PRON":
@@ -138,6 +147,18 @@ def _sentences_back(token: Token, count: int) -> int:
 
 def _speech(candidate: Candidate) -> bool:
     return not candidate.is_noun and candidate.code[:2] in SPEECH_ROOTS
+
+
+def _outlet(subject: Token, reading: Reading) -> Entity | None:
+    """The newspaper or agency named last before a bare "the paper", "the commentary"."""
+    if not _voice_noun(subject, reading):
+        return None
+    if reading.resources.voice_nouns[subject.lemma_.lower()] != "media":
+        return None
+    for ref in reversed(reading.mentions.distinct_before(subject.idx, OUTLET_LOOKBACK)):
+        if ref.entity.kind == "media" and ref.entity.actor:
+            return ref.entity
+    return None
 
 
 def _voice_noun(subject: Token, reading: Reading) -> bool:

@@ -146,3 +146,14 @@ def test_belief_is_about_the_party_its_clause_names(code: Code) -> None:
     text = "The Rohan Council expressed belief that Mordor would win the war."
     events = code(text, PARTIES, kinds=KINDS)
     assert ("ROHNGO", "013", "MOR") in _coded(events)
+
+
+def test_voice_the_article_is_the_newspaper_named_before(code: Code) -> None:
+    text = (
+        "Minas Tirith Daily on Monday carries an article on the war. The reckless "
+        "provocations of Mordor are a grave crime, the article says."
+    )
+    parties = {**PARTIES, "Minas Tirith Daily": "GONMED"}
+    events = code(text, parties, kinds={**KINDS, "Minas Tirith Daily": "media"})
+    says = [e for e in events if text[e.trigger[0] : e.trigger[1]] == "says"]
+    assert [(e.source_actor, e.target_actor) for e in says] == [("GONMED", "MOR")]
