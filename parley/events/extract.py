@@ -23,6 +23,7 @@ from parley.events.dating import timex_heads
 from parley.events.evaluative import EVALUATED_CODES, evaluation, party_spoken_of
 from parley.events.letters import find_letters
 from parley.events.participants import noun_actors, verb_actors
+from parley.events.rallying import RALLY_CODE, rallied_against
 from parley.events.reading import Reading
 from parley.events.records import Coded, build_events
 from parley.events.resources import EventResources
@@ -114,6 +115,16 @@ def code_candidate(
     if voice is not None:
         sources = voice.stand_in(candidate, reading, sources) or sources
         voice.hear(candidate, sources)
+    rallied = rallied_against(candidate, reading, sources)
+    if rallied is not None and any(a.resolved for a in sources):
+        # "called on the people to turn out in the struggle against X": rallying the public
+        # against X (113), not an appeal to the people.
+        info = res.code_info(RALLY_CODE)
+        assert info is not None
+        return Coded(
+            dataclasses.replace(candidate, code=RALLY_CODE), info, tuple(sources),
+            tuple(rallied), tuple(actor_heads),
+        )
     if candidate.code == REPORTING_CODE:
         reported = reported_stance(candidate, reading, sources)
         if reported is not None:
@@ -164,7 +175,10 @@ def complete_targets(coded: Coded, reading: Reading) -> Coded:
     if sources and unresolved() and not candidate.is_noun and spoken_of:
         targets = tuple(party_spoken_of(candidate.token, reading, sources)) or targets
     giving = code[:2] in GIVING_ROOTS or code.startswith(GIVING_INTENTS)
-    if len(sources) == 1 and unresolved() and (code[:2] >= "09" or giving):
+    # Rallying the public names its target or leaves it to the story's campaign, never the
+    # public it addresses.
+    rally = code == RALLY_CODE
+    if len(sources) == 1 and unresolved() and (code[:2] >= "09" or giving) and not rally:
         implicit = implicit_target(candidate, sources[0], reading, coded.actor_heads[:1])
         if implicit is not None:
             targets = (implicit,)

@@ -7,6 +7,8 @@
 - ``complement_codes.tsv``: a governing event and its to-clause's event as one sub-code
 - ``statement_codes.tsv``: an action's root -> the code of an intent, threat, demand... of it
 - ``evaluative.tsv``: words that make a statement a criticism, an accusation or praise
+- ``rallying.tsv``: the public and the words that make an appeal to it rallying opposition
+- ``voice_nouns.txt``: the words by which a story refers back to its speaker
 - ``modality.tsv``, ``stance.tsv``, ``receiving_verbs.txt``, ``symmetric_words.txt``: cue words
 
 Every table is read through ``parley.datafiles``: a malformed line is a KnowledgeBaseError
@@ -223,6 +225,20 @@ def read_evaluative(path: Path) -> dict[str, tuple[str, int, str]]:
         if lemma in table:
             raise row.fail(f"{lemma!r} is listed twice")
         table[lemma] = (kind, int(weight), pos)
+    return table
+
+
+RALLYING_ROLES = frozenset({"public", "against"})
+
+
+def read_rallying(path: Path) -> dict[str, str]:
+    """lemma -> public|against, from rallying.tsv."""
+    table: dict[str, str] = {}
+    for row in read_rows(path, 2):
+        lemma, role = row.fields
+        if role not in RALLYING_ROLES or not lemma.isalpha():
+            raise row.fail("expected a lemma and public|against")
+        table[lemma.lower()] = role
     return table
 
 

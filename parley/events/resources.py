@@ -28,6 +28,7 @@ from parley.events.lexicon import (
     read_pairs,
     read_patterns,
     read_quad_classes,
+    read_rallying,
     read_stance_cues,
     read_statement_codes,
     read_voice_nouns,
@@ -53,6 +54,7 @@ class EventResources:
     symmetric_words: frozenset[str]
     evaluative_words: dict[str, tuple[str, int, str]]
     voice_nouns: dict[str, str]
+    rallying_words: dict[str, str]
 
     @classmethod
     def load(cls, config: Config, vocab: Vocab | None = None, data: Path = DATA) -> EventResources:
@@ -77,6 +79,7 @@ class EventResources:
             symmetric_words=read_lemmas(data / "symmetric_words.txt"),
             evaluative_words=read_evaluative(data / "evaluative.tsv"),
             voice_nouns=read_voice_nouns(data / "voice_nouns.txt"),
+            rallying_words=read_rallying(data / "rallying.tsv"),
         )
 
     def code_info(self, code: str) -> CodeInfo | None:

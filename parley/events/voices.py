@@ -27,6 +27,7 @@ from spacy.tokens import Token
 from parley.events.actors import Actor
 from parley.events.candidates import Candidate
 from parley.events.clauses import subject_head
+from parley.events.rallying import RALLY_CODE
 from parley.events.reading import Reading
 from parley.events.records import Coded
 from parley.records import Entity
@@ -65,8 +66,9 @@ class Voice:
     def carry_protest(self, coded: Coded) -> Coded:
         """A protest naming nobody it is against is against the party the story's protest
         just before was: "a rally calling for impeaching X took place ... 300,000 people took
-        part in the rally" (CAMEO 14, within ``PROTEST_REACH`` sentences)."""
-        if coded.info.code[:2] != PROTEST_ROOT:
+        part in the rally" (CAMEO 14, and rallying the public against someone, 113; within
+        ``PROTEST_REACH`` sentences)."""
+        if coded.info.code[:2] != PROTEST_ROOT and coded.info.code != RALLY_CODE:
             return coded
         token = coded.candidate.token
         against = [t for t in coded.targets if t.resolved and t.code]

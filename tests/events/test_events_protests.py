@@ -45,3 +45,18 @@ def test_protests_later_rally_keeps_the_campaigns_target(code: Code) -> None:
 def test_protests_showing_might_is_no_demonstration(code: Code) -> None:
     events = code("Gondor demonstrated its might to Rohan.", PARTIES, kinds=KINDS)
     assert not any(e.cameo[:2] == "14" for e in events)
+
+
+def test_rallying_the_people_against_a_ruler_is_113(code: Code) -> None:
+    text = (
+        "Rohan called upon the people to turn out in the struggle for putting an end to "
+        "Denethor's rule."
+    )
+    events = code(text, PARTIES, kinds=KINDS)
+    assert ("ROH", "11", "GONGOV") in _coded(events)
+    assert not any(e.cameo[:2] == "02" for e in events)
+
+
+def test_appeal_to_the_people_for_calm_stays_an_appeal(code: Code) -> None:
+    events = code("Rohan called on the people to stay calm.", PARTIES, kinds=KINDS)
+    assert not any(e.cameo == "113" for e in events)
