@@ -44,6 +44,8 @@ REPORTING_CODE = "010"
 # Verbs by which an authority has its own people use the force their object names ("ordered
 # the arrest of", "ordered patrols by police"): the ordered act is the event, the orderer's.
 ORDERING_VERBS = frozenset({"order", "authorize", "authorise"})
+PROTEST_ROOT = "14"
+CONSULT_ROOT = "04"
 # Roots of the use of force: force posture, coercion, assault, fighting, mass violence.
 FORCE_ROOTS = frozenset({"15", "17", "18", "19", "20"})
 
@@ -158,6 +160,10 @@ def _fold_clauses(
         if governor is None:
             continue
         here, there = candidate.token.i, governor.token.i
+        if codes[here] == codes[there] == REPORTING_CODE:
+            # "X said that Y issued a statement": two statements, each its speaker's (a
+            # run-on paragraph join parses the second as the first's clause).
+            continue
         if codes[there] == REPORTING_CODE:
             dropped.add(there)
             reporters[here] = governor.token
@@ -257,13 +263,25 @@ def _drop_covered_nouns(candidates: Sequence[Candidate]) -> list[Candidate]:
     verb pattern ("imposed sanctions") and the matter of an event noun ("the postponement of
     talks": the talks did not take place; one event)."""
     index = by_token(candidates)
-    verb_words = {t.i for c in candidates if not c.is_noun for t in c.match.extra}
+    verb_words = {t.i: c for c in candidates if not c.is_noun for t in c.match.extra}
+    # "held a mass meeting denouncing the sanctions": the meeting is a protest, and the
+    # holding of it no consultation; the noun speaks for the pair.
+    protests = {
+        verb_words[c.token.i].token.i
+        for c in candidates
+        if c.is_noun and c.code[:2] == PROTEST_ROOT and c.token.i in verb_words
+        and verb_words[c.token.i].code[:2] == CONSULT_ROOT
+    }
     out = []
     for candidate in candidates:
         token = candidate.token
         covered = False
+        if token.i in protests:
+            # The holding verb stays as the protest's light verb (its subject protests).
+            out.append(dataclasses.replace(candidate, dropped=True, announces=True))
+            continue
         if candidate.is_noun and token.i in verb_words:
-            covered = True
+            covered = verb_words[token.i].token.i not in protests
         elif candidate.is_noun and token.dep_ == "pobj" and token.head.lower_ == "of":
             owner = index.get(token.head.head.i)
             covered = owner is not None and owner.is_noun

@@ -18,10 +18,12 @@ from datetime import date
 
 from parley.events.actors import Actor
 from parley.events.candidates import REPORTING_CODE, Candidate, by_token, find_candidates
-from parley.events.clauses import conditional_threat, prep_objects
+from parley.events.clauses import conditional_threat, prep_objects, subject_head
 from parley.events.dating import timex_heads
+from parley.events.evaluative import EVALUATED_CODES, evaluation, party_spoken_of
 from parley.events.letters import find_letters
 from parley.events.participants import noun_actors, verb_actors
+from parley.events.rallying import RALLY_CODE, rallied_against
 from parley.events.reading import Reading
 from parley.events.records import Coded, build_events
 from parley.events.resources import EventResources
@@ -33,6 +35,7 @@ from parley.events.targets import (
     implicit_target,
     place_target,
 )
+from parley.events.voices import Voice
 from parley.nlp.index import MentionIndex, ParseIndex
 from parley.records import Article, Event, Quote, Timex
 
@@ -45,6 +48,9 @@ THREAT_CODE = "130"
 # given to someone: the receiver may be named only in the sentences before.
 GIVING_ROOTS = frozenset({"07", "08"})
 GIVING_INTENTS = ("033", "035")
+# Statements of belief, hope or will ("expressed belief that the DPRK would win"): made to
+# nobody named, they are about the party their reported clause names.
+SPOKEN_OF_ROOTS = frozenset({"01", "03"})
 
 
 def find_events(
@@ -67,21 +73,33 @@ def find_events(
         by_token(candidates),
         find_letters(parse, mentions),
     )
-    coded = (complete_targets(c, reading) for c in _coded(candidates, reading))
+    voice = Voice()
+    coded = (
+        voice.carry_protest(complete_targets(c, reading))
+        for c in _coded(candidates, reading, voice)
+    )
     return build_events(coded, article, on, timex_heads(parse.doc, timexes), resources)
 
 
-def _coded(candidates: Sequence[Candidate], reading: Reading) -> Iterator[Coded]:
+def _coded(candidates: Sequence[Candidate], reading: Reading, voice: Voice) -> Iterator[Coded]:
     for candidate in candidates:
         if not candidate.dropped:
-            coded = code_candidate(candidate, reading)
+            coded = code_candidate(candidate, reading, voice)
             if coded is not None:
                 yield coded
+        elif candidate.reported_by is None and not candidate.is_noun:
+            # A "said" that gave way to what it reports still says who is speaking.
+            subject, passive = subject_head(candidate.token)
+            if subject is not None and not passive:
+                voice.hear(candidate, reading.resolve(subject))
 
 
-def code_candidate(candidate: Candidate, reading: Reading) -> Coded | None:
+def code_candidate(
+    candidate: Candidate, reading: Reading, voice: Voice | None = None
+) -> Coded | None:
     """The candidate's actors and final code; None when it is no event (a code outside the
-    tables, an event noun or verb with nobody attached)."""
+    tables, an event noun or verb with nobody attached). ``voice``: the story's speakers so
+    far, whom "it", "they" and "the statement" stand for (``voices``); it hears this one."""
     res = reading.resources
     info = res.code_info(candidate.code)
     if info is None:
@@ -94,11 +112,37 @@ def code_candidate(candidate: Candidate, reading: Reading) -> Coded | None:
     if candidate.code == REPORTING_CODE and conditional_threat(candidate.token) is not None:
         candidate = dataclasses.replace(candidate, code=THREAT_CODE)
     sources, targets, actor_heads = verb_actors(candidate, reading)
+    if voice is not None:
+        sources = voice.stand_in(candidate, reading, sources) or sources
+        voice.hear(candidate, sources)
+    rallied = rallied_against(candidate, reading, sources)
+    if rallied is not None and any(a.resolved for a in sources):
+        # "called on the people to turn out in the struggle against X": rallying the public
+        # against X (113), not an appeal to the people.
+        info = res.code_info(RALLY_CODE)
+        assert info is not None
+        return Coded(
+            dataclasses.replace(candidate, code=RALLY_CODE), info, tuple(sources),
+            tuple(rallied), tuple(actor_heads),
+        )
     if candidate.code == REPORTING_CODE:
         reported = reported_stance(candidate, reading, sources)
         if reported is not None:
             code, sources, targets = reported
             candidate = dataclasses.replace(candidate, code=code)
+    if candidate.code in EVALUATED_CODES:
+        # "said the puppet group's moves are a grave provocation": the words say what the
+        # statement does (a denunciation of the group), not a bare statement; the act is the
+        # saying, which needs no restating.
+        judged = evaluation(candidate, reading, sources)
+        if judged is not None:
+            code, sources, targets = judged
+            info = res.code_info(code)
+            assert info is not None  # the evaluative codes are in the tables
+            return Coded(
+                dataclasses.replace(candidate, code=code), info, tuple(sources),
+                tuple(targets), tuple(actor_heads),
+            )
     if candidate.code == THREAT_CODE:
         targets = condition_clause_target(candidate, reading, targets)
     if not sources and not targets:
@@ -127,8 +171,14 @@ def complete_targets(coded: Coded, reading: Reading) -> Coded:
     def unresolved() -> bool:
         return not any(t.resolved for t in targets)
 
+    spoken_of = code[:2] in SPOKEN_OF_ROOTS and code != REPORTING_CODE  # a bare "said" is none
+    if sources and unresolved() and not candidate.is_noun and spoken_of:
+        targets = tuple(party_spoken_of(candidate.token, reading, sources)) or targets
     giving = code[:2] in GIVING_ROOTS or code.startswith(GIVING_INTENTS)
-    if len(sources) == 1 and unresolved() and (code[:2] >= "09" or giving):
+    # Rallying the public names its target or leaves it to the story's campaign, never the
+    # public it addresses.
+    rally = code == RALLY_CODE
+    if len(sources) == 1 and unresolved() and (code[:2] >= "09" or giving) and not rally:
         implicit = implicit_target(candidate, sources[0], reading, coded.actor_heads[:1])
         if implicit is not None:
             targets = (implicit,)

@@ -6,6 +6,9 @@
 - ``verbs.tsv``: Parley's own CAMEO lexicon of verbs, verb patterns and event nouns
 - ``complement_codes.tsv``: a governing event and its to-clause's event as one sub-code
 - ``statement_codes.tsv``: an action's root -> the code of an intent, threat, demand... of it
+- ``evaluative.tsv``: words that make a statement a criticism, an accusation or praise
+- ``rallying.tsv``: the public and the words that make an appeal to it rallying opposition
+- ``voice_nouns.txt``: the words by which a story refers back to its speaker
 - ``modality.tsv``, ``stance.tsv``, ``receiving_verbs.txt``, ``symmetric_words.txt``: cue words
 
 Every table is read through ``parley.datafiles``: a malformed line is a KnowledgeBaseError
@@ -206,6 +209,50 @@ def read_stance_cues(path: Path) -> dict[tuple[str, str], str]:
         if stance not in STANCES or where not in STANCE_WHERE:
             raise row.fail("expected cue, stance, where")
         table[(where, cue.lower())] = stance
+    return table
+
+
+EVALUATIVE_CLASSES = frozenset({"criticize", "accuse", "praise"})
+
+
+def read_evaluative(path: Path) -> dict[str, tuple[str, int, str]]:
+    """lemma -> (class, weight, part of speech or "*"), from evaluative.tsv."""
+    table: dict[str, tuple[str, int, str]] = {}
+    for row in read_rows(path, 4):
+        lemma, kind, weight, pos = row.fields
+        if kind not in EVALUATIVE_CLASSES or weight not in ("1", "2") or lemma != lemma.lower():
+            raise row.fail("expected lower-case lemma, criticize|accuse|praise, weight 1|2, pos")
+        if lemma in table:
+            raise row.fail(f"{lemma!r} is listed twice")
+        table[lemma] = (kind, int(weight), pos)
+    return table
+
+
+RALLYING_ROLES = frozenset({"public", "against"})
+
+
+def read_rallying(path: Path) -> dict[str, str]:
+    """lemma -> public|against, from rallying.tsv."""
+    table: dict[str, str] = {}
+    for row in read_rows(path, 2):
+        lemma, role = row.fields
+        if role not in RALLYING_ROLES or not lemma.isalpha():
+            raise row.fail("expected a lemma and public|against")
+        table[lemma.lower()] = role
+    return table
+
+
+VOICE_KINDS = frozenset({"speaker", "media"})
+
+
+def read_voice_nouns(path: Path) -> dict[str, str]:
+    """lemma -> speaker|media, from voice_nouns.txt."""
+    table: dict[str, str] = {}
+    for row in read_rows(path, 2):
+        lemma, kind = row.fields
+        if kind not in VOICE_KINDS or not lemma.isalpha():
+            raise row.fail("expected a lemma and speaker|media")
+        table[lemma.lower()] = kind
     return table
 
 

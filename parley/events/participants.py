@@ -36,6 +36,9 @@ __all__ = ["noun_actors", "verb_actors"]
 ADDRESSEE_PRONOUNS = frozenset({"it", "they", "he", "she"})
 # Words that make a modifier the one an event is aimed at ("anti-DPRK", "DPRK-targeted").
 AIMED_WORDS = frozenset({"anti", "targeted", "aimed", "directed", "against"})
+# Protests (CAMEO 14) and how many phrases of a protest's clause may name its target.
+PROTEST_ROOT = "14"
+MAX_PROTESTED = 6
 HYPHENS = frozenset({"-", "\u2010", "\u2011", "\u2013"})
 
 
@@ -286,10 +289,14 @@ def _receiver(noun: Token, reading: Reading) -> list[Actor]:
 def _light_verb_actors(noun: Token, reading: Reading) -> tuple[list[Actor], list[Actor]] | None:
     """The doer of an event noun that an uncoded verb carries: "launched an air strike
     against X", "began a hunger strike", "engaged Filipino peacekeepers in a firefight"."""
+    while noun.dep_ == "conj" and noun.head.i != noun.i:
+        noun = noun.head  # "took part in the rally and demonstration": where the list stands
     verb = noun.head
     via_prep = noun.dep_ == "pobj" and verb.dep_ == "prep" and verb.lower_ == "in"
     if via_prep:
         verb = verb.head
+        if verb.pos_ == "NOUN" and verb.dep_ in ("dobj", "obj"):
+            verb = verb.head  # "took part in the rally": the taker of the part
     elif noun.dep_ not in ("dobj", "obj"):
         return None
     carrier = reading.candidates.get(verb.i)
@@ -331,6 +338,21 @@ def _hyphened(modifier: Token, reading: Reading) -> list[Actor]:
         if any(t.text in HYPHENS for t in modifier.doc[low + 1 : high]):
             found += reading.resolve(child)
     return found
+
+
+def _protested(noun: Token, reading: Reading) -> list[Actor]:
+    """The party a protest's own clause acts on: the objects in its participle or relative
+    clause ("denouncing X", "calling for impeaching X", "demanding that X resign")."""
+    heads: list[Token] = []
+    for clause in noun.children:
+        if clause.dep_ not in ("acl", "relcl"):
+            continue
+        for word in clause.subtree:
+            if word.dep_ in ("dobj", "obj", "pobj", "nsubj") and word.i != noun.i:
+                heads.append(word)
+            if len(heads) >= MAX_PROTESTED:
+                break
+    return [a for a in reading.first_resolved(heads, places=False) if a.resolved]
 
 
 def noun_actors(
@@ -388,6 +410,10 @@ def noun_actors(
             elif child.lower_ in TARGET_PREPS:
                 targets += [a for a in reading.resolve(objects[0]) if a.resolved]
     targets += aimed
+    if not targets and candidate.code[:2] == PROTEST_ROOT:
+        # "a rally denouncing the sanctions of X", "a vigil calling for the release of Y":
+        # the clause that says what the protest is about names whom it is against.
+        targets += _protested(noun, reading)
     receivers = _receiver(noun, reading) if depth == 0 else []
     if receivers:
         if not sources:

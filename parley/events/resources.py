@@ -22,13 +22,16 @@ from parley.events.lexicon import (
     code_info,
     quad_class,
     read_codes,
+    read_evaluative,
     read_lemmas,
     read_modality_cues,
     read_pairs,
     read_patterns,
     read_quad_classes,
+    read_rallying,
     read_stance_cues,
     read_statement_codes,
+    read_voice_nouns,
 )
 from parley.events.petrarch import read_verb_dictionary
 
@@ -49,6 +52,9 @@ class EventResources:
     stance_cues: StanceCues
     receiving_verbs: frozenset[str]
     symmetric_words: frozenset[str]
+    evaluative_words: dict[str, tuple[str, int, str]]
+    voice_nouns: dict[str, str]
+    rallying_words: dict[str, str]
 
     @classmethod
     def load(cls, config: Config, vocab: Vocab | None = None, data: Path = DATA) -> EventResources:
@@ -71,6 +77,9 @@ class EventResources:
             stance_cues=read_stance_cues(data / "stance.tsv"),
             receiving_verbs=read_lemmas(data / "receiving_verbs.txt"),
             symmetric_words=read_lemmas(data / "symmetric_words.txt"),
+            evaluative_words=read_evaluative(data / "evaluative.tsv"),
+            voice_nouns=read_voice_nouns(data / "voice_nouns.txt"),
+            rallying_words=read_rallying(data / "rallying.tsv"),
         )
 
     def code_info(self, code: str) -> CodeInfo | None:

@@ -11,7 +11,14 @@ import pytest
 from parley.analysis import Config
 from parley.errors import KnowledgeBaseError
 from parley.events.coding import refine_with_complement
-from parley.events.lexicon import DATA, NO_EVENT, read_patterns
+from parley.events.lexicon import (
+    DATA,
+    NO_EVENT,
+    read_evaluative,
+    read_patterns,
+    read_rallying,
+    read_voice_nouns,
+)
 from parley.events.resources import EventResources
 from parley.events.statements import alleges, stance_code
 
@@ -141,3 +148,34 @@ def test_lexicon_stance_cues_name_allegation_verbs(  # type: ignore[no-untyped-d
     doc = nlp("Gondor claimed it. Gondor said it.")
     assert alleges(doc[1], resources.stance_cues)
     assert not alleges(doc[5], resources.stance_cues)
+
+
+@pytest.mark.parametrize(
+    ("name", "reader", "bad"),
+    [
+        ("evaluative.tsv", read_evaluative, "provocation\tcriticize\t3\t*\n"),
+        ("evaluative.tsv", read_evaluative, "crime\tscold\t2\t*\n"),
+        ("voice_nouns.txt", read_voice_nouns, "statement\tsomeone\n"),
+        ("rallying.tsv", read_rallying, "people\tcrowd\n"),
+    ],
+)
+def test_lexicon_statement_tables_reject_bad_rows(
+    tmp_path: Path, name: str, reader: object, bad: str
+) -> None:
+    path = tmp_path / name
+    path.write_text("# header\n" + bad, encoding="utf-8")
+    with pytest.raises(KnowledgeBaseError, match=re.escape(name) + ":2"):
+        reader(path)  # type: ignore[operator]
+
+
+def test_lexicon_evaluative_word_listed_twice_is_an_error(tmp_path: Path) -> None:
+    path = tmp_path / "evaluative.tsv"
+    path.write_text("crime\taccuse\t2\t*\ncrime\tcriticize\t1\t*\n", encoding="utf-8")
+    with pytest.raises(KnowledgeBaseError, match=r"evaluative\.tsv:2"):
+        read_evaluative(path)
+
+
+def test_lexicon_shipped_statement_tables_load(resources: EventResources) -> None:
+    assert resources.evaluative_words["provocation"][0] == "criticize"
+    assert resources.voice_nouns["paper"] == "media"
+    assert resources.rallying_words["people"] == "public"

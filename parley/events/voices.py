@@ -1,0 +1,175 @@
+"""Who is speaking: a statement's pronoun or description subject as the story's last speaker.
+
+Wire and state-media stories name a speaker once and then refer back to it: "The Alliance
+issued a statement on Tuesday flaying the group ... The statement said ... It called on the
+workers ... It appealed to all the people ...". Left to the pronoun pass, "It" becomes the
+country named last ("south Korea will fall prey to the U.S., it added. It called on ..."), and
+"the statement" nobody. ``Voice`` follows the story's speakers in text order: each statement
+whose subject names one coded party (a statement, appeal, demand, criticism, threat...) makes
+that party the voice; a later statement whose subject is "it" or "they" within two sentences
+of it, or a voice noun ("the statement", "the organization", ``data/voice_nouns.txt``) with no
+name of its own, is the voice's; so is "he" or "she" that names no person (a speaker
+described by an office). A person is never "it" or "they"; a place never speaks. A
+protest that names nobody it is against, a few sentences after one that did, is against the
+same party.
+
+Only the event pass's own candidates are read, once each, in the order they are coded.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from parley.events.actors import Actor
+from parley.events.candidates import Candidate
+from parley.events.clauses import subject_head
+from parley.events.rallying import RALLY_CODE
+from parley.events.reading import Reading
+from parley.events.records import Coded
+from parley.records import Entity
+
+__all__ = ["Voice"]
+
+# Roots of statements: public statements, appeals, intents, praise, demands, disapproval,
+# rejection, threats (the verbal CAMEO roots whose doer speaks).
+SPEECH_ROOTS = frozenset({"01", "02", "03", "05", "10", "11", "12", "13"})
+# How many sentences back the voice may have spoken for "it" to be it: the sentence before
+# and one more ("..., the statement said. ..., it added. It called on ...": "added" is no
+# statement of its own).
+PRONOUN_REACH = 2
+PROTEST_ROOT = "14"
+# How many distinct parties back the newspaper a bare "the paper" stands for may be named.
+OUTLET_LOOKBACK = 8
+# How many sentences after a protest against someone a protest naming nobody is still the same
+# campaign's.
+PROTEST_REACH = 5
+SPEAKING_PRONOUNS = frozenset({"it", "they"})
+PERSON_PRONOUNS = frozenset({"he", "she"})
+# Words before a voice noun that point back ("the statement", "its letter").
+POINTING_WORDS = frozenset({"the", "this", "that", "its", "their"})
+
+
+@dataclass(slots=True)
+class Voice:
+    """The story's last speaker and the sentence (its first token) where it last spoke; the
+    party its last protest was against, and where."""
+
+    entity: Entity | None = None
+    sentence: int = -1
+    protested: Actor | None = None
+    protested_at: int = -1
+
+    def carry_protest(self, coded: Coded) -> Coded:
+        """A protest naming nobody it is against is against the party the story's protest
+        just before was: "a rally calling for impeaching X took place ... 300,000 people took
+        part in the rally" (CAMEO 14, and rallying the public against someone, 113; within
+        ``PROTEST_REACH`` sentences)."""
+        if coded.info.code[:2] != PROTEST_ROOT and coded.info.code != RALLY_CODE:
+            return coded
+        token = coded.candidate.token
+        against = [t for t in coded.targets if t.resolved and t.code]
+        if against:
+            self.protested, self.protested_at = against[0], token.sent.start
+            return coded
+        if self.protested is None or self.protested_at < _sentences_back(token, PROTEST_REACH):
+            return coded
+        if any(s.key == self.protested.key for s in coded.sources):
+            return coded
+        start = token.idx
+        implied = Actor(self.protested.entity, "", start, start, implied=True)
+        return dataclasses.replace(coded, targets=(implied,))
+
+    def stand_in(self, candidate: Candidate, reading: Reading, sources: Sequence[Actor]) -> (
+        list[Actor] | None
+    ):
+        """The voice as the statement's source, when its subject is "it"/"they" right after
+        the voice spoke or a voice noun; None to keep ``sources``."""
+        if not _speech(candidate):
+            return None
+        subject, passive = subject_head(candidate.token)
+        if subject is None or passive or candidate.reported_by is not None:
+            return None
+        # "The article says" is the newspaper named before, whoever spoke last.
+        outlet = _outlet(subject, reading) if not any(a.resolved for a in sources) else None
+        if outlet is not None:
+            start = subject.idx
+            return [Actor(outlet, subject.text, start, start + len(subject))]
+        if self.entity is None:
+            return None
+        lower = subject.lower_
+        if lower in SPEAKING_PRONOUNS and subject.pos_ == "PRON":
+            if self.entity.kind == "person":
+                return None
+            if self.sentence < _sentences_back(subject, PRONOUN_REACH):
+                return None  # the voice spoke too long ago to be "it"
+        elif lower in PERSON_PRONOUNS and subject.pos_ == "PRON":
+            # "The permanent observer of Palestine accused Israel ... He said ...": a speaker
+            # described by an office, whom no named person is there for "he" to be.
+            if any(a.resolved for a in sources):
+                return None
+            if self.sentence < _sentences_back(subject, PRONOUN_REACH):
+                return None
+        elif not _voice_noun(subject, reading):
+            return None
+        elif any(a.resolved for a in sources):
+            return None  # "the statement of the Foreign Ministry": its own words say whose
+        start = subject.idx
+        return [Actor(self.entity, subject.text, start, start + len(subject))]
+
+    def hear(self, candidate: Candidate, sources: Sequence[Actor]) -> None:
+        """Note who spoke: a statement (not one reported inside another) by one coded party."""
+        if not _speech(candidate) or candidate.reported_by is not None:
+            return
+        speakers = {a.key: a.entity for a in sources if a.entity is not None and a.code}
+        if len(speakers) != 1:
+            return
+        entity = next(iter(speakers.values()))
+        if entity is None or entity.kind == "location":
+            return
+        if entity.kind == "person" and self.entity is not None:
+            # A person quoted inside an organisation's statement does not become "it".
+            return
+        self.entity = entity
+        self.sentence = candidate.token.sent.start
+
+
+def _sentences_back(token: Token, count: int) -> int:
+    """The first token of the sentence ``count`` sentences before the token's."""
+    start = token.sent.start
+    for _ in range(count):
+        if start == 0:
+            break
+        start = token.doc[start - 1].sent.start
+    return start
+
+
+def _speech(candidate: Candidate) -> bool:
+    return not candidate.is_noun and candidate.code[:2] in SPEECH_ROOTS
+
+
+def _outlet(subject: Token, reading: Reading) -> Entity | None:
+    """The newspaper or agency named last before a bare "the paper", "the commentary"."""
+    if not _voice_noun(subject, reading):
+        return None
+    if reading.resources.voice_nouns[subject.lemma_.lower()] != "media":
+        return None
+    for ref in reversed(reading.mentions.distinct_before(subject.idx, OUTLET_LOOKBACK)):
+        if ref.entity.kind == "media" and ref.entity.actor:
+            return ref.entity
+    return None
+
+
+def _voice_noun(subject: Token, reading: Reading) -> bool:
+    """A bare voice noun: "the statement", "the joint statement", "the press release", "the
+    organization" (not "the Korean Council", whose own name says who it is)."""
+    if subject.lemma_.lower() not in reading.resources.voice_nouns:
+        return False
+    children = list(subject.children)
+    if not any(c.lower_ in POINTING_WORDS for c in children if c.dep_ in ("det", "poss")):
+        return False
+    return not any(c.pos_ == "PROPN" for c in children if c.dep_ in ("compound", "amod"))
+

@@ -1,0 +1,159 @@
+"""Statements coded by what they say (criticism, accusation, praise), and who "it", "they" and
+"the statement" are when a story refers back to its speaker."""
+
+from __future__ import annotations
+
+from tests.events.conftest import Code
+
+PARTIES = {
+    "Gondor Friendship Association": "GONNGO",
+    "Rohan Council": "ROHNGO",
+    "Mordor": "MOR",
+    "Rohan": "ROH",
+    "Saruman": "ISNGOV",
+}
+KINDS = {
+    "Gondor Friendship Association": "organization",
+    "Rohan Council": "organization",
+    "Saruman": "person",
+}
+
+
+def _coded(events: tuple) -> set[tuple[str | None, str, str | None]]:  # type: ignore[type-arg]
+    return {(e.source_actor, e.cameo, e.target_actor) for e in events}
+
+
+def test_evaluative_said_provocation_is_denunciation(code: Code) -> None:
+    text = (
+        "The Gondor Friendship Association said that the reckless moves of Mordor are a grave "
+        "provocation."
+    )
+    events = code(text, PARTIES, kinds=KINDS)
+    assert ("GONNGO", "111", "MOR") in _coded(events)
+
+
+def test_evaluative_trailing_attribution_reads_the_clause(code: Code) -> None:
+    text = (
+        "Mordor is a criminal and the culprit of the crisis, the Gondor Friendship "
+        "Association noted."
+    )
+    events = code(text, PARTIES, kinds=KINDS)
+    assert ("GONNGO", "112", "MOR") in _coded(events)
+
+
+def test_evaluative_praise_of_a_leader(code: Code) -> None:
+    text = (
+        "The Gondor Friendship Association said the immortal exploits of Saruman are "
+        "remembered."
+    )
+    events = code(text, PARTIES, kinds=KINDS)
+    assert ("GONNGO", "051", "ISNGOV") in _coded(events)
+
+
+def test_evaluative_plain_statement_stays_no_event(code: Code) -> None:
+    text = "The Gondor Friendship Association said that Mordor held elections on Sunday."
+    events = code(text, PARTIES, kinds=KINDS)
+    assert not any(e.cameo[:2] in ("05", "11") for e in events)
+
+
+def test_evaluative_one_leaning_word_is_not_enough(code: Code) -> None:
+    text = "The Gondor Friendship Association said that the policy of Mordor is hostile."
+    events = code(text, PARTIES, kinds=KINDS)
+    assert not any(e.cameo[:2] == "11" for e in events)
+
+
+def test_evaluative_words_before_the_verb_are_not_what_was_said(code: Code) -> None:
+    text = (
+        "After the criminal fabrication of a resolution by Mordor, the Gondor Friendship "
+        "Association said that elections were held."
+    )
+    events = code(text, PARTIES, kinds=KINDS)
+    assert not any(e.cameo[:2] == "11" for e in events)
+
+
+def test_evaluative_concern_over_reckless_acts_condemns_the_actor(code: Code) -> None:
+    text = (
+        "The Rohan Council expressed concern over the tension created by the reckless and "
+        "provocative acts of Mordor."
+    )
+    events = code(text, PARTIES, kinds=KINDS)
+    assert ("ROHNGO", "111", "MOR") in _coded(events)
+
+
+def test_evaluative_speaker_is_never_its_own_target(code: Code) -> None:
+    text = "Mordor said the reckless provocation of Mordor was a lie."
+    events = code(text, PARTIES, kinds=KINDS)
+    assert not any(e.cameo[:2] == "11" for e in events)
+
+
+def test_voice_statement_noun_is_the_issuer(code: Code) -> None:
+    text = (
+        "The Rohan Council urged Mordor to hold talks. The statement said that Mordor's "
+        "hideous provocations were an affront to peace."
+    )
+    events = code(text, PARTIES, kinds=KINDS)
+    assert ("ROHNGO", "111", "MOR") in _coded(events)
+
+
+def test_voice_it_after_the_speaker_is_the_speaker_not_the_country(code: Code) -> None:
+    text = (
+        "The Rohan Council urged Mordor to hold talks. If the talks fail, Rohan will suffer, "
+        "it added. It called on Mordor to withdraw."
+    )
+    events = code(text, PARTIES, kinds=KINDS)
+    called = [e for e in events if text[e.trigger[0] : e.trigger[1]].startswith("called")]
+    assert called and all(e.source_actor == "ROHNGO" for e in called)
+
+
+def test_voice_it_long_after_the_speaker_keeps_the_pronoun_pass(code: Code) -> None:
+    text = (
+        "The Rohan Council urged Mordor to hold talks. Mordor fired shells on Rohan. Rohan "
+        "was struck hard. It called on Mordor to withdraw."
+    )
+    events = code(text, PARTIES, kinds=KINDS)
+    called = [e for e in events if text[e.trigger[0] : e.trigger[1]].startswith("called")]
+    assert called and all(e.source_actor != "ROHNGO" for e in called)
+
+
+def test_evaluative_denied_word_is_not_said(code: Code) -> None:
+    text = "The Gondor Friendship Association said that Mordor was not guilty of any crime."
+    events = code(text, PARTIES, kinds=KINDS)
+    assert not any(e.cameo[:2] == "11" for e in events)
+
+
+def test_evaluative_predicate_is_said_of_its_subject(code: Code) -> None:
+    text = (
+        "The Gondor Friendship Association said Saruman was the outstanding leader and "
+        "brilliant guide of Rohan."
+    )
+    events = code(text, PARTIES, kinds=KINDS)
+    assert ("GONNGO", "051", "ISNGOV") in _coded(events)
+
+
+def test_voice_he_with_no_person_named_is_the_speaker(code: Code) -> None:
+    text = (
+        "The envoy of Rohan accused Mordor of aggression. He said the attacks of Mordor were "
+        "a reckless provocation."
+    )
+    events = code(text, PARTIES, kinds=KINDS)
+    said = [e for e in events if text[e.trigger[0] : e.trigger[1]] == "said"]
+    # The envoy is Rohan's ("ROH" or, coded from the office, "ROHGOV").
+    coded = [(e.source_actor and e.source_actor[:3], e.cameo, e.target_actor) for e in said]
+    assert coded == [("ROH", "111", "MOR")]
+
+
+def test_belief_is_about_the_party_its_clause_names(code: Code) -> None:
+    text = "The Rohan Council expressed belief that Mordor would win the war."
+    events = code(text, PARTIES, kinds=KINDS)
+    assert ("ROHNGO", "013", "MOR") in _coded(events)
+
+
+def test_voice_the_article_is_the_newspaper_named_before(code: Code) -> None:
+    text = (
+        "Minas Tirith Daily on Monday carries an article on the war. The reckless "
+        "provocations of Mordor are a grave crime, the article says."
+    )
+    parties = {**PARTIES, "Minas Tirith Daily": "GONMED"}
+    events = code(text, parties, kinds={**KINDS, "Minas Tirith Daily": "media"})
+    says = [e for e in events if text[e.trigger[0] : e.trigger[1]] == "says"]
+    assert [(e.source_actor, e.target_actor) for e in says] == [("GONMED", "MOR")]

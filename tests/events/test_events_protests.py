@@ -1,0 +1,62 @@
+"""Rallies and meetings that denounce or demand are protests (CAMEO 14), against whom their
+own clause names, or against whom the story's protest just before was."""
+
+from __future__ import annotations
+
+from tests.events.conftest import Code
+
+PARTIES = {"Gondor": "GON", "Rohan": "ROH", "Denethor": "GONGOV"}
+KINDS = {"Denethor": "person"}
+
+
+def _coded(events: tuple) -> set[tuple[str | None, str, str | None]]:  # type: ignore[type-arg]
+    return {(e.source_actor, e.cameo[:2], e.target_actor) for e in events}
+
+
+def test_protests_rally_calling_for_ouster_is_against_the_named(code: Code) -> None:
+    text = "A candlelight rally calling for the ouster of Denethor took place in the capital."
+    events = code(text, PARTIES, kinds=KINDS)
+    assert (None, "14", "GONGOV") in _coded(events)
+
+
+def test_protests_meeting_denouncing_is_a_protest_not_a_consultation(code: Code) -> None:
+    text = "Rohan held a mass meeting denouncing the sanctions of Gondor."
+    events = code(text, PARTIES, kinds=KINDS)
+    coded = _coded(events)
+    assert ("ROH", "14", "GON") in coded
+    assert not any(root == "04" for _, root, _ in coded)
+
+
+def test_protests_campaign_rally_is_no_protest(code: Code) -> None:
+    events = code("Denethor held a campaign rally in Gondor on Friday.", PARTIES, kinds=KINDS)
+    assert not any(e.cameo[:2] == "14" for e in events)
+
+
+def test_protests_later_rally_keeps_the_campaigns_target(code: Code) -> None:
+    text = (
+        "A rally denouncing Denethor took place in the capital. Thousands of people from "
+        "Rohan took part in the rally and demonstration."
+    )
+    events = code(text, PARTIES, kinds=KINDS)
+    second = [e for e in events if e.start > text.index("Thousands") - 1]
+    assert second and all(e.target_actor == "GONGOV" for e in second if e.cameo[:2] == "14")
+
+
+def test_protests_showing_might_is_no_demonstration(code: Code) -> None:
+    events = code("Gondor demonstrated its might to Rohan.", PARTIES, kinds=KINDS)
+    assert not any(e.cameo[:2] == "14" for e in events)
+
+
+def test_rallying_the_people_against_a_ruler_is_113(code: Code) -> None:
+    text = (
+        "Rohan called upon the people to turn out in the struggle for putting an end to "
+        "Denethor's rule."
+    )
+    events = code(text, PARTIES, kinds=KINDS)
+    assert ("ROH", "11", "GONGOV") in _coded(events)
+    assert not any(e.cameo[:2] == "02" for e in events)
+
+
+def test_appeal_to_the_people_for_calm_stays_an_appeal(code: Code) -> None:
+    events = code("Rohan called on the people to stay calm.", PARTIES, kinds=KINDS)
+    assert not any(e.cameo == "113" for e in events)
