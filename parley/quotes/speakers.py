@@ -1,19 +1,29 @@
 """Resolve a speaker span to a document entity.
 
-In order: an entity mention overlapping the span's head; a pronoun to the nearest
-compatible speaker before it (the previous quote's speaker first, since reporters say
-"he added" right after naming someone); a description ("the newspaper") to the nearest
-entity of a kind it can name. Vague sources ("some analysts") get no entity. The byline's
-reporters are never speakers of what the article says.
+In order: an entity mention overlapping the span's head (the entity stage links "he" and
+"she" to people, ``parley.entities.pronouns``); then the discourse (``discourse.py``): a
+pronoun that speaks in the report's own voice ("it noted", "they added") is the speaker
+the report is following, the last attribution's, when it agrees in kind and number, else
+the subject of the sentences just before; inside someone's quote a first-person pronoun is
+that speaker and a third-person one somebody else. A text that speaks ("the commentary
+said") is its author, as an earlier sentence names it ("Rodong Sinmun carried a
+commentary"); a description ("the newspaper") is the followed speaker or the nearest entity
+of a kind it can name. Vague sources ("some analysts") get no entity, and neither does a
+pronoun with no antecedent in reach: never the nearest country name. The byline's reporters
+are never speakers of what the article says.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections.abc import Sequence
 
 from spacy.tokens import Doc, Token
 
-from parley.nlp.index import MentionIndex, MentionRef
+from parley.nlp.index import MentionIndex, MentionRef, ParseIndex
+from parley.quotes.blocks import text_author
+from parley.quotes.discourse import Contents, Said, is_plural, recent_subjects
+from parley.quotes.drafts import Draft
 from parley.quotes.lexicon import Lexicon
 from parley.records import Entity
 
@@ -22,8 +32,9 @@ __all__ = ["SpeakerResolver"]
 _PERSONS = frozenset({"person"})
 _RELATIVE = frozenset({"who", "which", "that", "whom"})
 _GROUPS = frozenset({"organization", "media", "country", "group"})
-
-
+_FIRST_PERSON = frozenset({"i", "we"})
+# How far back (tokens) the earlier mention of a text that speaks is looked for.
+_TEXT_REACH = 400
 class _Mentions:
     """Mentions in text order (``MentionIndex``'s order) with look-ups by position.
 
@@ -67,14 +78,35 @@ class SpeakerResolver:
     """Entity look-ups over one document's mentions."""
 
     def __init__(
-        self, doc: Doc, mentions: MentionIndex, lexicon: Lexicon, authors: tuple[str, ...]
+        self, parse: ParseIndex, mentions: MentionIndex, lexicon: Lexicon, authors: tuple[str, ...]
     ) -> None:
-        self.doc = doc
+        self.parse = parse
+        self.doc: Doc = parse.doc
         self.lex = lexicon
         banned = {a.casefold() for a in authors}
         self.mentions = _Mentions(
             [r for r in mentions.refs if r.entity.name.casefold() not in banned]
         )
+        self.by_id = {r.entity.id: r.entity for r in self.mentions.refs}
+
+    def speakers(self, drafts: Sequence[Draft]) -> list[Entity | None]:
+        """Each draft's speaker, in order, following the discourse: the attribution the
+        report is following is the last one in its own voice that names a source."""
+        contents = Contents(drafts)
+        out: list[Entity | None] = []
+        followed: Said | None = None
+        for n, draft in enumerate(drafts):
+            outer = contents.enclosing(n, draft)
+            voice = _Voice(followed, outer is not None, out[outer] if outer is not None and
+                           outer < n else None, contents)  # fmt: skip
+            speaker = self._resolve(draft.source, draft.source_token, voice)
+            out.append(speaker)
+            if outer is None and draft.source is not None:
+                plural = draft.source_token is not None and is_plural(
+                    self.doc[draft.source_token]
+                )
+                followed = Said(speaker.id if speaker is not None else None, plural)
+        return out
 
     def at(self, start: int, end: int, head: int | None) -> Entity | None:
         """The entity mentioned in [start, end), preferring the mention of the head word."""
@@ -88,7 +120,21 @@ class SpeakerResolver:
         # The first named entity of "X, a professor at Y" is the speaker, not Y.
         return hits[0].entity
 
-    def _citer(self, antecedent: Token, previous: Entity | None) -> Entity | None:
+    def resolve(
+        self, span: tuple[int, int] | None, head_token: int | None, previous: Entity | None
+    ) -> Entity | None:
+        """The entity a speaker span refers to, or None (vague, unknown, or no span), with
+        ``previous`` the speaker the report is following."""
+        said = Said(previous.id, False) if previous is not None else None
+        if previous is not None:
+            self.by_id.setdefault(previous.id, previous)
+        return self._resolve(span, head_token, _Voice(said, False, None, None))
+
+    def _followed(self, voice: _Voice) -> Entity | None:
+        said = voice.followed
+        return self.by_id.get(said.entity_id) if said and said.entity_id else None
+
+    def _citer(self, antecedent: Token, voice: _Voice) -> Entity | None:
         """A text that speaks ("a column that warned ...") with no entity of its own speaks
         through whoever cites it: the subject of the verb the text hangs on ("The newspaper
         referred to a column that warned ..."). None when nobody cites it."""
@@ -100,16 +146,15 @@ class SpeakerResolver:
             return None
         subject = subjects[0]
         span = (subject.left_edge.idx, subject.idx + len(subject.text))
-        return self.resolve(span, subject.i, previous)
+        return self._resolve(span, subject.i, voice)
 
     def before(self, offset: int, kinds: frozenset[str]) -> Entity | None:
         """The entity of the nearest mention ending before ``offset`` of one of ``kinds``."""
         return self.mentions.before(offset, kinds)
 
-    def resolve(
-        self, span: tuple[int, int] | None, head_token: int | None, previous: Entity | None
+    def _resolve(
+        self, span: tuple[int, int] | None, head_token: int | None, voice: _Voice
     ) -> Entity | None:
-        """The entity a speaker span refers to, or None (vague, unknown, or no span)."""
         if span is None:
             return None
         start, end = span
@@ -123,7 +168,7 @@ class SpeakerResolver:
                 head = clause.head
                 start, end = head.idx, head.idx + len(head.text)
                 if self.at(start, end, head.idx) is None:
-                    return self._citer(head, previous)
+                    return self._citer(head, voice)
         head_at = head.idx if head is not None else None
         direct = self.at(start, end, head_at)
         if direct is None and head is not None and not start <= head.idx < end:
@@ -136,18 +181,98 @@ class SpeakerResolver:
             return None
         word = head.lower_
         if word in self.lex.pronouns:
-            kind = self.lex.pronouns[word]
-            wanted = _PERSONS if kind == "person" else _GROUPS if kind == "group" else None
-            if previous is not None and (wanted is None or previous.kind in wanted):
-                return previous
-            return self.before(start, wanted or (_PERSONS | _GROUPS))
+            return self._pronoun(head, voice)
         lemma = head.lemma_.lower()
         determiners = {c.lower_ for c in head.children if c.dep_ == "det"}
         if lemma in self.lex.vague_heads and "the" not in determiners:
             return None
+        if lemma in self.lex.block_nouns and determiners & {"the", "this", "that"}:
+            return self._text(head, voice)
         kinds = self.lex.descriptions.get(lemma)
         if kinds is not None and determiners & {"the", "this", "that"}:
+            previous = self._followed(voice)
             if previous is not None and previous.kind in kinds:
                 return previous
             return self.before(start, kinds)
         return None
+
+    def _pronoun(self, head: Token, voice: _Voice) -> Entity | None:
+        """A pronoun the entity stage left alone, through the discourse."""
+        word = head.lower_
+        kind = self.lex.pronouns[word]
+        kinds = _PERSONS if kind == "person" else _GROUPS if kind == "group" else None
+        plural = is_plural(head)
+        if word in _FIRST_PERSON:
+            # "we" in someone's quote is that speaker; in the report's own voice, the
+            # speaker it follows (a statement going on in the first person).
+            who = voice.outer if voice.nested else self._followed(voice)
+            return who if who is not None and _fits(who, kinds) else None
+        if not voice.nested:
+            said = voice.followed
+            previous = self._followed(voice)
+            if (
+                said is not None
+                and previous is not None
+                and _fits(previous, kinds)
+                and (said.plural == plural or previous.kind == "group")
+            ):
+                return previous
+        # The subject of the sentences just before, when it agrees; inside a quote, never
+        # the one quoted ("they" in a statement is whom it talks about).
+        for subject in recent_subjects(self.parse, head.idx):
+            if is_plural(subject) != plural:
+                continue
+            if not voice.nested and voice.contents and voice.contents.holders(subject.idx):
+                continue  # a subject inside someone's quote is not the report's topic
+            found = self.at(subject.left_edge.idx, subject.idx + len(subject.text), subject.idx)
+            if found is None or found is voice.outer or not _fits(found, kinds):
+                return None  # the nearest agreeing subject names nobody we know
+            return found
+        return None
+
+    def _text(self, head: Token, voice: _Voice) -> Entity | None:
+        """A text that speaks ("the commentary said"): the author an earlier mention of the
+        same text names ("Rodong Sinmun carried a commentary", "a statement of the
+        ministry"), else the speaker the report is following."""
+        lemma = head.lemma_.lower()
+        for i in range(head.i - 1, max(head.i - _TEXT_REACH, -1), -1):
+            earlier = self.doc[i]
+            if earlier.pos_ != "NOUN" or earlier.lemma_.lower() != lemma:
+                continue
+            of = [c for c in earlier.children if c.dep_ == "prep" and c.lower_ == "of"]
+            for prep in of:
+                obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+                if obj is not None:
+                    found = self.at(obj.left_edge.idx, obj.idx + len(obj.text), obj.idx)
+                    if found is not None:
+                        return found
+            author = text_author(earlier)
+            if author is not None:
+                found = self.at(author.left_edge.idx, author.idx + len(author.text), author.idx)
+                if found is not None:
+                    return found
+            break
+        return self._followed(voice)
+
+
+class _Voice:
+    """Where a speaker span stands in the discourse: the attribution the report follows,
+    whether the span lies inside someone's quote, and that quote's speaker."""
+
+    __slots__ = ("contents", "followed", "nested", "outer")
+
+    def __init__(
+        self,
+        followed: Said | None,
+        nested: bool,
+        outer: Entity | None,
+        contents: Contents | None,
+    ) -> None:
+        self.followed = followed
+        self.nested = nested
+        self.outer = outer
+        self.contents = contents
+
+
+def _fits(entity: Entity, kinds: frozenset[str] | None) -> bool:
+    return kinds is None or entity.kind in kinds
