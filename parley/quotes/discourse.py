@@ -33,10 +33,13 @@ SUBJECT_REACH = 2
 @dataclass(frozen=True, slots=True)
 class Said:
     """The attribution a report is following: its speaker (None when the words name
-    nobody Parley can resolve) and whether the speaker as written is plural."""
+    nobody Parley can resolve), whether the speaker as written is plural, and whether it
+    is a person ("the permanent observer of Palestine" is one, though the entity its words
+    resolve to is the country)."""
 
     entity_id: str | None
     plural: bool
+    person: bool = False
 
 
 class Contents:
@@ -44,6 +47,7 @@ class Contents:
     "which draft's words hold this offset" is a bisection and a short walk back."""
 
     def __init__(self, drafts: Sequence[Draft]) -> None:
+        self._drafts = drafts
         pieces = sorted((s, e, n) for n, d in enumerate(drafts) for s, e in d.content)
         self._starts = [s for s, _, _ in pieces]
         self._pieces = pieces
@@ -66,10 +70,23 @@ class Contents:
         """The draft whose words hold draft ``n``'s attribution (its cue, else its source):
         the innermost one other than itself; None for an attribution in the report's own
         voice."""
-        anchor = draft.cue or draft.source
+        anchor = _anchor(draft)
         if anchor is None:
             return None
-        return next((m for m in self.holders(anchor[0]) if m != n), None)
+        return next(
+            (m for m in self.holders(anchor) if m != n and not self._holds(n, draft, m)), None
+        )
+
+    def _holds(self, n: int, draft: Draft, m: int) -> bool:
+        """Whether draft ``n``'s content holds draft ``m``'s attribution: two drafts each
+        inside the other's words ("X, the statement said" read twice) nest in neither."""
+        anchor = _anchor(self._drafts[m])
+        return anchor is not None and any(s <= anchor < e for s, e in draft.content)
+
+
+def _anchor(draft: Draft) -> int | None:
+    where = draft.cue or draft.source
+    return where[0] if where is not None else None
 
 
 def is_plural(token: Token) -> bool:

@@ -35,6 +35,8 @@ _GROUPS = frozenset({"organization", "media", "country", "group"})
 _FIRST_PERSON = frozenset({"i", "we"})
 # How far back (tokens) the earlier mention of a text that speaks is looked for.
 _TEXT_REACH = 400
+# How many mentions back the antecedent of a linked pronoun is looked for.
+_LAST_REACH = 200
 class _Mentions:
     """Mentions in text order (``MentionIndex``'s order) with look-ups by position.
 
@@ -74,6 +76,18 @@ class _Mentions:
         return None
 
 
+    def last_of(self, entity: Entity, offset: int) -> int | None:
+        """Where the last mention of ``entity`` ending by ``offset`` starts (pronoun mentions
+        the entity stage linked count too); None when it is not among the ``_LAST_REACH``
+        mentions before ``offset``."""
+        end = bisect_left(self.starts, offset)
+        for j in range(end - 1, max(end - 1 - _LAST_REACH, -1), -1):
+            ref = self.refs[j]
+            if ref.entity is entity and ref.end <= offset:
+                return ref.start
+        return None
+
+
 class SpeakerResolver:
     """Entity look-ups over one document's mentions."""
 
@@ -88,25 +102,60 @@ class SpeakerResolver:
             [r for r in mentions.refs if r.entity.name.casefold() not in banned]
         )
         self.by_id = {r.entity.id: r.entity for r in self.mentions.refs}
+        # What each speaker head resolved to, so "They said ... They added" can follow a
+        # pronoun subject already resolved as a speaker.
+        self._heads: dict[int, Entity | None] = {}
 
     def speakers(self, drafts: Sequence[Draft]) -> list[Entity | None]:
         """Each draft's speaker, in order, following the discourse: the attribution the
-        report is following is the last one in its own voice that names a source."""
+        report is following is the last one in its own voice that names a source through
+        a reporting word (not a learned frame such as "calling for")."""
         contents = Contents(drafts)
         out: list[Entity | None] = []
         followed: Said | None = None
+        self._heads = {}
         for n, draft in enumerate(drafts):
             outer = contents.enclosing(n, draft)
-            voice = _Voice(followed, outer is not None, out[outer] if outer is not None and
-                           outer < n else None, contents)  # fmt: skip
+            voice = _Voice(
+                followed,
+                outer is not None,
+                out[outer] if outer is not None and outer < n else None,
+                contents,
+                draft.content,
+            )
             speaker = self._resolve(draft.source, draft.source_token, voice)
             out.append(speaker)
-            if outer is None and draft.source is not None:
-                plural = draft.source_token is not None and is_plural(
-                    self.doc[draft.source_token]
-                )
-                followed = Said(speaker.id if speaker is not None else None, plural)
+            if draft.source_token is not None:
+                self._heads[draft.source_token] = speaker
+            if outer is None and self._reports(draft):
+                followed = self._said(speaker, draft.source_token)
         return out
+
+    def _reports(self, draft: Draft) -> bool:
+        """Whether a draft names who speaks: a reporting word's source, or the subject of a
+        learned frame's own verb ("praised", not "is to see")."""
+        if draft.source is None or draft.source_token is None:
+            return False
+        if not draft.learned:
+            return True
+        return draft.cue_token is not None and self.doc[draft.source_token].head.i == (
+            draft.cue_token
+        )
+
+    def _said(self, speaker: Entity | None, head_token: int | None) -> Said:
+        head = self.doc[head_token] if head_token is not None else None
+        person = (speaker is not None and speaker.kind == "person") or (
+            head is not None
+            and (self._person_noun(head) or self.lex.pronouns.get(head.lower_) == "person")
+        )
+        plural = head is not None and is_plural(head)
+        return Said(speaker.id if speaker is not None else None, plural, person)
+
+    def _person_noun(self, head: Token) -> bool:
+        """A noun that names a person by office ("the observer", "the secretary general")."""
+        if head.pos_ not in ("NOUN", "PROPN"):
+            return False
+        return "person" in self.lex.descriptions.get(head.lemma_.lower(), frozenset())
 
     def at(self, start: int, end: int, head: int | None) -> Entity | None:
         """The entity mentioned in [start, end), preferring the mention of the head word."""
@@ -128,7 +177,7 @@ class SpeakerResolver:
         said = Said(previous.id, False) if previous is not None else None
         if previous is not None:
             self.by_id.setdefault(previous.id, previous)
-        return self._resolve(span, head_token, _Voice(said, False, None, None))
+        return self._resolve(span, head_token, _Voice(said, False, None, None, ()))
 
     def _followed(self, voice: _Voice) -> Entity | None:
         said = voice.followed
@@ -175,11 +224,13 @@ class SpeakerResolver:
             # A text that speaks for its author ("The message said:", statement blocks):
             # the span names the text, the head token is the author named elsewhere.
             direct = self.at(head.idx, head.idx + len(head.text), head.idx)
+        if head is None:
+            return direct
+        word = head.lower_
+        if direct is not None and word in self.lex.pronouns and self._bound(head, direct, voice):
+            direct = None
         if direct is not None:
             return direct
-        if head is None:
-            return None
-        word = head.lower_
         if word in self.lex.pronouns:
             return self._pronoun(head, voice)
         lemma = head.lemma_.lower()
@@ -196,6 +247,15 @@ class SpeakerResolver:
             return self.before(start, kinds)
         return None
 
+    def _bound(self, pronoun: Token, entity: Entity, voice: _Voice) -> bool:
+        """Whether the entity a pronoun was linked to is named last inside the pronoun's own
+        quote ("Kim Jong Un's line will win, he concluded": whoever "he" is, he is not the
+        one his words name)."""
+        if not voice.own:
+            return False
+        last = self.mentions.last_of(entity, pronoun.idx)
+        return last is not None and any(s <= last < e for s, e in voice.own)
+
     def _pronoun(self, head: Token, voice: _Voice) -> Entity | None:
         """A pronoun the entity stage left alone, through the discourse."""
         word = head.lower_
@@ -210,13 +270,13 @@ class SpeakerResolver:
         if not voice.nested:
             said = voice.followed
             previous = self._followed(voice)
-            if (
-                said is not None
-                and previous is not None
-                and _fits(previous, kinds)
-                and (said.plural == plural or previous.kind == "group")
-            ):
-                return previous
+            if said is not None and previous is not None:
+                if kind == "person" and said.person:
+                    return previous
+                # "it" and "they" follow any speaker that is no person.
+                fits = not said.person and (kind != "group" or previous.kind != "person")
+                if fits and (said.plural == plural or previous.kind == "group"):
+                    return previous
         # The subject of the sentences just before, when it agrees; inside a quote, never
         # the one quoted ("they" in a statement is whom it talks about).
         for subject in recent_subjects(self.parse, head.idx):
@@ -224,8 +284,15 @@ class SpeakerResolver:
                 continue
             if not voice.nested and voice.contents and voice.contents.holders(subject.idx):
                 continue  # a subject inside someone's quote is not the report's topic
-            found = self.at(subject.left_edge.idx, subject.idx + len(subject.text), subject.idx)
-            if found is None or found is voice.outer or not _fits(found, kinds):
+            if subject.i in self._heads:
+                found = self._heads[subject.i]  # a speaker already resolved ("They said")
+            else:
+                found = self.at(
+                    subject.left_edge.idx, subject.idx + len(subject.text), subject.idx
+                )
+            person = found is not None and (found.kind == "person" or self._person_noun(subject))
+            fits = person if kind == "person" else found is not None and _fits(found, kinds)
+            if found is None or found is voice.outer or not fits:
                 return None  # the nearest agreeing subject names nobody we know
             return found
         return None
@@ -257,9 +324,10 @@ class SpeakerResolver:
 
 class _Voice:
     """Where a speaker span stands in the discourse: the attribution the report follows,
-    whether the span lies inside someone's quote, and that quote's speaker."""
+    whether the span lies inside someone's quote, that quote's speaker, and the content
+    of the span's own attribution."""
 
-    __slots__ = ("contents", "followed", "nested", "outer")
+    __slots__ = ("contents", "followed", "nested", "outer", "own")
 
     def __init__(
         self,
@@ -267,11 +335,13 @@ class _Voice:
         nested: bool,
         outer: Entity | None,
         contents: Contents | None,
+        own: Sequence[tuple[int, int]],
     ) -> None:
         self.followed = followed
         self.nested = nested
         self.outer = outer
         self.contents = contents
+        self.own = own
 
 
 def _fits(entity: Entity, kinds: frozenset[str] | None) -> bool:
