@@ -8,7 +8,8 @@ the record, but the words are that voice's account of it, not the party's positi
 
 In a dyad brief the outlet counts as a voice too: an article published by the other side's
 outlet (the store codes the outlet's name as it codes that name in the articles, e.g. KCNA
-as PRKMED) gives a side's words as its own only in quotation marks (a direct quote); its narration and its reported speech of the side are its own account.
+as PRKMED) gives a side's words as its own only in quotation marks (a direct quote); its
+narration and its reported speech of the side are its own account.
 """
 
 from __future__ import annotations

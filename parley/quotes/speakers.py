@@ -37,6 +37,8 @@ _FIRST_PERSON = frozenset({"i", "we"})
 _TEXT_REACH = 400
 # How many mentions back the antecedent of a linked pronoun is looked for.
 _LAST_REACH = 200
+
+
 class _Mentions:
     """Mentions in text order (``MentionIndex``'s order) with look-ups by position.
 
@@ -74,7 +76,6 @@ class _Mentions:
             if refs[j].end <= offset:
                 return refs[j].entity
         return None
-
 
     def last_of(self, entity: Entity, offset: int) -> int | None:
         """Where the last mention of ``entity`` ending by ``offset`` starts (pronoun mentions
@@ -287,9 +288,7 @@ class SpeakerResolver:
             if subject.i in self._heads:
                 found = self._heads[subject.i]  # a speaker already resolved ("They said")
             else:
-                found = self.at(
-                    subject.left_edge.idx, subject.idx + len(subject.text), subject.idx
-                )
+                found = self.at(subject.left_edge.idx, subject.idx + len(subject.text), subject.idx)
             person = found is not None and (found.kind == "person" or self._person_noun(subject))
             fits = person if kind == "person" else found is not None and _fits(found, kinds)
             if found is None or found is voice.outer or not fits:

@@ -16,17 +16,13 @@ from tests.quotes.test_quotes_find import _entity, run_quotes
 pytestmark = pytest.mark.model
 
 
-def _speakers(nlp: Any, resources: QuoteResources, text: str, *names: tuple[str, str]) -> list[
-    tuple[str | None, str | None]
-]:
-    entities = tuple(
-        _entity(f"e{n}", name, kind, text) for n, (name, kind) in enumerate(names, 1)
-    )
+def _speakers(
+    nlp: Any, resources: QuoteResources, text: str, *names: tuple[str, str]
+) -> list[tuple[str | None, str | None]]:
+    entities = tuple(_entity(f"e{n}", name, kind, text) for n, (name, kind) in enumerate(names, 1))
     by_id: dict[str, Entity] = {e.id: e for e in entities}
     quotes: tuple[Quote, ...] = run_quotes(nlp, resources, text, entities)
-    return [
-        (q.speaker_text, by_id[q.speaker].name if q.speaker else None) for q in quotes
-    ]
+    return [(q.speaker_text, by_id[q.speaker].name if q.speaker else None) for q in quotes]
 
 
 def test_speakers_pronoun_follows_the_reported_speaker_not_the_country_named(
@@ -96,8 +92,7 @@ def test_speakers_subject_inside_the_marks_is_no_speaker(
     nlp: Any, quote_resources: QuoteResources
 ) -> None:
     text = (
-        "“If it cannot pay the tolls now, it will pay them later,” said Anna Berg, "
-        "a port official."
+        "“If it cannot pay the tolls now, it will pay them later,” said Anna Berg, a port official."
     )
     (q,) = run_quotes(nlp, quote_resources, text, (_entity("e1", "Anna Berg", "person", text),))
     assert q.speaker == "e1" and q.speaker_text is not None
@@ -120,8 +115,11 @@ def test_speakers_split_quote_text_leaves_the_attribution_out(
         # Words between two pieces are the attribution: one space stands for them.
         ("“A,” he said, “B.”", ["“A,”", "“B.”"], "“A,” “B.”"),
         # Only layout between two paragraphs of a statement: kept as written.
-        ("First line.\n\nSecond line.", ["First line.", "Second line."],
-         "First line.\n\nSecond line."),
+        (
+            "First line.\n\nSecond line.",
+            ["First line.", "Second line."],
+            "First line.\n\nSecond line.",
+        ),
         ("No quote here.", [], ""),
     ],
 )
