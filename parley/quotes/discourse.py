@@ -71,8 +71,8 @@ class Contents:
         the innermost one other than itself; None for an attribution in the report's own
         voice."""
         anchor = _anchor(draft)
-        if anchor is None:
-            return None
+        if anchor is None or draft.rule == "block":
+            return None  # a statement block's introduction is the report's own paragraph
         return next(
             (m for m in self.holders(anchor) if m != n and not self._holds(n, draft, m)), None
         )

@@ -124,7 +124,11 @@ class SpeakerResolver:
                 contents,
                 draft.content,
             )
-            speaker = self._resolve(draft.source, draft.source_token, voice)
+            if draft.source_token is not None and draft.source_token in self._heads:
+                # One source word, one speaker: "it said, and added:" gives two drafts.
+                speaker = self._heads[draft.source_token]
+            else:
+                speaker = self._resolve(draft.source, draft.source_token, voice)
             out.append(speaker)
             if draft.source_token is not None:
                 self._heads[draft.source_token] = speaker
@@ -296,6 +300,11 @@ class SpeakerResolver:
             return found
         return None
 
+    def _phrase(self, head: Token) -> Entity | None:
+        """The entity a noun phrase names: its head's, else the first named in it ("A
+        spokesman for the Federation ..." speaks for the federation)."""
+        return self.at(head.left_edge.idx, head.right_edge.idx + len(head.right_edge), head.idx)
+
     def _text(self, head: Token, voice: _Voice) -> Entity | None:
         """A text that speaks ("the commentary said"): the author an earlier mention of the
         same text names ("Rodong Sinmun carried a commentary", "a statement of the
@@ -305,19 +314,19 @@ class SpeakerResolver:
             earlier = self.doc[i]
             if earlier.pos_ != "NOUN" or earlier.lemma_.lower() != lemma:
                 continue
+            if self._heads.get(i) is not None:
+                return self._heads[i]  # "the statement said" before, already resolved
             of = [c for c in earlier.children if c.dep_ == "prep" and c.lower_ == "of"]
             for prep in of:
                 obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
                 if obj is not None:
-                    found = self.at(obj.left_edge.idx, obj.idx + len(obj.text), obj.idx)
+                    found = self._phrase(obj)
                     if found is not None:
                         return found
             author = text_author(earlier)
-            if author is not None:
-                found = self.at(author.left_edge.idx, author.idx + len(author.text), author.idx)
-                if found is not None:
-                    return found
-            break
+            found = self._phrase(author) if author is not None else None
+            if found is not None:
+                return found
         return self._followed(voice)
 
 
