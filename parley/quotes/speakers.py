@@ -223,6 +223,8 @@ class SpeakerResolver:
                 start, end = head.idx, head.idx + len(head.text)
                 if self.at(start, end, head.idx) is None:
                     return self._citer(head, voice)
+        if head is not None and voice.own and _modifies(head, voice.own):
+            return None  # "the moves to conclude U.S.-south Korea FTA": a word of the content
         head_at = head.idx if head is not None else None
         direct = self.at(start, end, head_at)
         if direct is None and head is not None and not start <= head.idx < end:
@@ -310,9 +312,12 @@ class SpeakerResolver:
         same text names ("Rodong Sinmun carried a commentary", "a statement of the
         ministry"), else the speaker the report is following."""
         lemma = head.lemma_.lower()
+        kind = _qualifiers(head)  # "the joint statement" is not "a statement of X"
         for i in range(head.i - 1, max(head.i - _TEXT_REACH, -1), -1):
             earlier = self.doc[i]
             if earlier.pos_ != "NOUN" or earlier.lemma_.lower() != lemma:
+                continue
+            if not kind <= _qualifiers(earlier):
                 continue
             if self._heads.get(i) is not None:
                 return self._heads[i]  # "the statement said" before, already resolved
@@ -350,6 +355,23 @@ class _Voice:
         self.outer = outer
         self.contents = contents
         self.own = own
+
+
+def _qualifiers(noun: Token) -> set[str]:
+    """The words that say which kind of text a noun is ("joint", "press")."""
+    return {c.lower_ for c in noun.children if c.dep_ in ("amod", "compound")}
+
+
+_MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "nummod"})
+
+
+def _modifies(head: Token, content: Sequence[tuple[int, int]]) -> bool:
+    """Whether a source's head word only modifies a word of the content it is said to
+    speak: a speaker is never part of what was said."""
+    if head.dep_ not in _MODIFIER_DEPS:
+        return False
+    at = head.head.idx
+    return any(s <= at < e for s, e in content)
 
 
 def _fits(entity: Entity, kinds: frozenset[str] | None) -> bool:

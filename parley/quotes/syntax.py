@@ -96,7 +96,12 @@ def subject(verb: Token) -> Token | None:
             verb = verb.head.head  # "..., citing his results" under "by", "after"
             continue
         if verb.dep_ in ("conj", "advcl", "xcomp") and verb.head.i != verb.i:
+            participle = verb.dep_ == "advcl" and verb.tag_ == "VBG"
             verb = verb.head
+            if participle and verb.dep_ == "ccomp" and verb.head.i != verb.i:
+                # "X said that the U.S. is meddling, adding ...": a participle the parser
+                # hung on the reported clause is the reporter's, not that clause's subject's.
+                verb = verb.head
             continue
         return None
     return None
