@@ -98,16 +98,17 @@ def is_plural(token: Token) -> bool:
     )
 
 
-def recent_subjects(parse: ParseIndex, before: int) -> list[Token]:
-    """The subjects of the main clauses of the sentences before offset ``before`` (its own
-    sentence left out), nearest first, at most ``SUBJECT_REACH`` sentences back."""
+def recent_subjects(parse: ParseIndex, pronoun: Token) -> list[Token]:
+    """The subjects of the main clauses before a pronoun, nearest first: its own sentence's
+    when the pronoun lies in a clause under it ("The warmongers are mistaken if they think
+    ..."), then those of the ``SUBJECT_REACH`` sentences before."""
     out: list[Token] = []
     if not parse.sents:
         return out
-    own = parse.sentence_index(before)
-    for k in range(own - 1, max(own - 1 - SUBJECT_REACH, -1), -1):
+    own = parse.sentence_index(pronoun.idx)
+    for k in range(own, max(own - 1 - SUBJECT_REACH, -1), -1):
         root = parse.sents[k].root
         subjects = [c for c in root.children if c.dep_ in _SUBJECT_DEPS]
-        if subjects:
+        if subjects and (k < own or subjects[0].i < pronoun.i):
             out.append(subjects[0])
     return out

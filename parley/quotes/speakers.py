@@ -270,10 +270,12 @@ class SpeakerResolver:
         kinds = _PERSONS if kind == "person" else _GROUPS if kind == "group" else None
         plural = is_plural(head)
         if word in _FIRST_PERSON:
-            # "we" in someone's quote is that speaker; in the report's own voice, the
-            # speaker it follows (a statement going on in the first person).
-            who = voice.outer if voice.nested else self._followed(voice)
+            # "we" in someone's quote (a statement block too) is that speaker; in the
+            # report's own voice it is the text's author, whom the words do not name.
+            who = voice.outer if voice.nested else None
             return who if who is not None and _fits(who, kinds) else None
+        if word == "it" and (head.dep_ in ("nsubjpass", "expl") or head.head.lemma_ == "be"):
+            return None  # "It was reported that ...", "It is foolish to ...": nobody speaks
         if not voice.nested:
             said = voice.followed
             previous = self._followed(voice)
@@ -286,7 +288,7 @@ class SpeakerResolver:
                     return previous
         # The subject of the sentences just before, when it agrees; inside a quote, never
         # the one quoted ("they" in a statement is whom it talks about).
-        for subject in recent_subjects(self.parse, head.idx):
+        for subject in recent_subjects(self.parse, head):
             if is_plural(subject) != plural:
                 continue
             if not voice.nested and voice.contents and voice.contents.holders(subject.idx):

@@ -126,3 +126,30 @@ def test_speakers_split_quote_text_leaves_the_attribution_out(
 def test_speakers_quote_text_joins_fragments(text: str, pieces: list[str], expected: str) -> None:
     fragments = [(text.index(p), text.index(p) + len(p)) for p in pieces]
     assert quote_text(text, fragments) == expected
+
+
+def test_speakers_they_in_a_clause_take_their_own_sentence_s_subject(
+    nlp: Any, quote_resources: QuoteResources
+) -> None:
+    text = (
+        "Freedonia sent two warships to the strait on Monday.\n\n"
+        "The dockers are badly mistaken if they think the strike will end soon."
+    )
+    got = _speakers(nlp, quote_resources, text, ("Freedonia", "country"), ("dockers", "group"))
+    assert ("they", "dockers") in got
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "It was reported that the canal will stay closed.",  # a passive with a dummy "it"
+        "We have never asked Freedonia for any help.",  # the text's own "we", not Freedonia
+    ],
+)
+def test_speakers_dummy_it_and_the_report_s_own_we_have_no_speaker(
+    nlp: Any, quote_resources: QuoteResources, sentence: str
+) -> None:
+    text = "Freedonia said on Monday that the canal tolls would double.\n\n" + sentence
+    got = _speakers(nlp, quote_resources, text, ("Freedonia", "country"))
+    assert ("Freedonia", "Freedonia") in got
+    assert all(who is None for written, who in got if written in ("It", "We"))
