@@ -174,16 +174,6 @@ class SpeakerResolver:
         # The first named entity of "X, a professor at Y" is the speaker, not Y.
         return hits[0].entity
 
-    def resolve(
-        self, span: tuple[int, int] | None, head_token: int | None, previous: Entity | None
-    ) -> Entity | None:
-        """The entity a speaker span refers to, or None (vague, unknown, or no span), with
-        ``previous`` the speaker the report is following."""
-        said = Said(previous.id, False) if previous is not None else None
-        if previous is not None:
-            self.by_id.setdefault(previous.id, previous)
-        return self._resolve(span, head_token, _Voice(said, False, None, None, ()))
-
     def _followed(self, voice: _Voice) -> Entity | None:
         said = voice.followed
         return self.by_id.get(said.entity_id) if said and said.entity_id else None
