@@ -21,7 +21,7 @@ from spacy.tokens import Token
 from parley.nlp.index import ParseIndex
 from parley.quotes.drafts import Draft
 
-__all__ = ["Contents", "Said", "is_plural", "recent_subjects"]
+__all__ = ["Contents", "Said", "clause_subjects", "is_plural", "recent_subjects"]
 
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 _PLURAL_TAGS = frozenset({"NNS", "NNPS"})
@@ -98,17 +98,33 @@ def is_plural(token: Token) -> bool:
     )
 
 
+def clause_subjects(pronoun: Token) -> list[Token]:
+    """The subjects of the clauses above the pronoun's own, in its sentence and before it,
+    nearest first ("The warmongers are mistaken if they think ...": "warmongers"). None
+    for a pronoun of the main clause ("..., it said"): the parser makes a parenthetical
+    attribution the sentence's root, so what it reports is never its antecedent."""
+    out: list[Token] = []
+    verb = pronoun.head
+    while verb.head.i != verb.i:
+        verb = verb.head
+        subject = next(
+            (c for c in verb.children if c.dep_ in _SUBJECT_DEPS and c.i < pronoun.i), None
+        )
+        if subject is not None:
+            out.append(subject)
+    return out
+
+
 def recent_subjects(parse: ParseIndex, pronoun: Token) -> list[Token]:
-    """The subjects of the main clauses before a pronoun, nearest first: its own sentence's
-    when the pronoun lies in a clause under it ("The warmongers are mistaken if they think
-    ..."), then those of the ``SUBJECT_REACH`` sentences before."""
+    """The subjects of the main clauses of the ``SUBJECT_REACH`` sentences before the
+    pronoun's, nearest first."""
     out: list[Token] = []
     if not parse.sents:
         return out
     own = parse.sentence_index(pronoun.idx)
-    for k in range(own, max(own - 1 - SUBJECT_REACH, -1), -1):
+    for k in range(own - 1, max(own - 1 - SUBJECT_REACH, -1), -1):
         root = parse.sents[k].root
         subjects = [c for c in root.children if c.dep_ in _SUBJECT_DEPS]
-        if subjects and (k < own or subjects[0].i < pronoun.i):
+        if subjects:
             out.append(subjects[0])
     return out

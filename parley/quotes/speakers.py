@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Token
 
 from parley.nlp.index import MentionIndex, MentionRef, ParseIndex
 from parley.quotes.blocks import text_author
-from parley.quotes.discourse import Contents, Said, is_plural, recent_subjects
+from parley.quotes.discourse import Contents, Said, clause_subjects, is_plural, recent_subjects
 from parley.quotes.drafts import Draft
 from parley.quotes.lexicon import Lexicon
 from parley.records import Entity
@@ -266,6 +266,11 @@ class SpeakerResolver:
             return who if who is not None and _fits(who, kinds) else None
         if word == "it" and (head.dep_ in ("nsubjpass", "expl") or head.head.lemma_ == "be"):
             return None  # "It was reported that ...", "It is foolish to ...": nobody speaks
+        own = clause_subjects(head)
+        if own:
+            # "The warmongers are mistaken if they think ...": a pronoun in a clause under
+            # another clause's subject is that subject, before any earlier speaker.
+            return self._antecedent(own, head, voice)
         if not voice.nested:
             said = voice.followed
             previous = self._followed(voice)
@@ -276,23 +281,35 @@ class SpeakerResolver:
                 fits = not said.person and (kind != "group" or previous.kind != "person")
                 if fits and (said.plural == plural or previous.kind == "group"):
                     return previous
-        # The subject of the sentences just before, when it agrees; inside a quote, never
-        # the one quoted ("they" in a statement is whom it talks about).
-        for subject in recent_subjects(self.parse, head):
+        return self._antecedent(recent_subjects(self.parse, head), head, voice)
+
+    def _antecedent(self, subjects: list[Token], head: Token, voice: _Voice) -> Entity | None:
+        """The first of ``subjects`` (nearest first) that agrees with the pronoun ``head``
+        in number, if it names an entity of a kind the pronoun can stand for; inside a
+        quote never the one quoted ("they" in a statement is whom it talks about)."""
+        kind = self.lex.pronouns[head.lower_]
+        kinds = _PERSONS if kind == "person" else _GROUPS if kind == "group" else None
+        plural = is_plural(head)
+        for subject in subjects:
             if is_plural(subject) != plural:
                 continue
             if not voice.nested and voice.contents and voice.contents.holders(subject.idx):
                 continue  # a subject inside someone's quote is not the report's topic
             if subject.i in self._heads:
                 found = self._heads[subject.i]  # a speaker already resolved ("They said")
+            elif subject.lower_ in self.lex.pronouns:
+                continue  # a pronoun nobody resolved: look further
             else:
-                found = self.at(subject.left_edge.idx, subject.idx + len(subject.text), subject.idx)
+                found = self._phrase_head(subject)
             person = found is not None and (found.kind == "person" or self._person_noun(subject))
             fits = person if kind == "person" else found is not None and _fits(found, kinds)
             if found is None or found is voice.outer or not fits:
                 return None  # the nearest agreeing subject names nobody we know
             return found
         return None
+
+    def _phrase_head(self, subject: Token) -> Entity | None:
+        return self.at(subject.left_edge.idx, subject.idx + len(subject.text), subject.idx)
 
     def _phrase(self, head: Token) -> Entity | None:
         """The entity a noun phrase names: its head's, else the first named in it ("A
