@@ -33,6 +33,8 @@ _PERSONS = frozenset({"person"})
 _RELATIVE = frozenset({"who", "which", "that", "whom"})
 _GROUPS = frozenset({"organization", "media", "country", "group"})
 _FIRST_PERSON = frozenset({"i", "we"})
+# Bodies a text's author can be when the phrase's head names no one ("A spokesman for X").
+_BODIES = frozenset({"organization", "media", "group"})
 # How far back (tokens) the earlier mention of a text that speaks is looked for.
 _TEXT_REACH = 400
 # How many mentions back the antecedent of a linked pronoun is looked for.
@@ -266,11 +268,11 @@ class SpeakerResolver:
             return who if who is not None and _fits(who, kinds) else None
         if word == "it" and (head.dep_ in ("nsubjpass", "expl") or head.head.lemma_ == "be"):
             return None  # "It was reported that ...", "It is foolish to ...": nobody speaks
-        own = clause_subjects(head)
-        if own:
-            # "The warmongers are mistaken if they think ...": a pronoun in a clause under
-            # another clause's subject is that subject, before any earlier speaker.
-            return self._antecedent(own, head, voice)
+        # "The warmongers are mistaken if they think ...": a pronoun in a clause under
+        # another clause's subject is that subject, before any earlier speaker.
+        decided, found = self._antecedent(clause_subjects(head), head, voice)
+        if decided:
+            return found
         if not voice.nested:
             said = voice.followed
             previous = self._followed(voice)
@@ -281,12 +283,15 @@ class SpeakerResolver:
                 fits = not said.person and (kind != "group" or previous.kind != "person")
                 if fits and (said.plural == plural or previous.kind == "group"):
                     return previous
-        return self._antecedent(recent_subjects(self.parse, head), head, voice)
+        return self._antecedent(recent_subjects(self.parse, head), head, voice)[1]
 
-    def _antecedent(self, subjects: list[Token], head: Token, voice: _Voice) -> Entity | None:
+    def _antecedent(
+        self, subjects: list[Token], head: Token, voice: _Voice
+    ) -> tuple[bool, Entity | None]:
         """The first of ``subjects`` (nearest first) that agrees with the pronoun ``head``
-        in number, if it names an entity of a kind the pronoun can stand for; inside a
-        quote never the one quoted ("they" in a statement is whom it talks about)."""
+        in number decides: its entity if it names one of a kind the pronoun can stand for,
+        else nobody; inside a quote never the one quoted ("they" in a statement is whom it
+        talks about). (False, None) when none of them agrees."""
         kind = self.lex.pronouns[head.lower_]
         kinds = _PERSONS if kind == "person" else _GROUPS if kind == "group" else None
         plural = is_plural(head)
@@ -304,30 +309,42 @@ class SpeakerResolver:
             person = found is not None and (found.kind == "person" or self._person_noun(subject))
             fits = person if kind == "person" else found is not None and _fits(found, kinds)
             if found is None or found is voice.outer or not fits:
-                return None  # the nearest agreeing subject names nobody we know
-            return found
-        return None
+                return True, None  # the nearest agreeing subject names nobody we know
+            return True, found
+        return False, None
 
     def _phrase_head(self, subject: Token) -> Entity | None:
         return self.at(subject.left_edge.idx, subject.idx + len(subject.text), subject.idx)
 
     def _phrase(self, head: Token) -> Entity | None:
-        """The entity a noun phrase names: its head's, else the first named in it ("A
-        spokesman for the Federation ..." speaks for the federation)."""
-        return self.at(head.left_edge.idx, head.right_edge.idx + len(head.right_edge), head.idx)
+        """The entity a noun phrase names: its head's, else the first body named in it ("A
+        spokesman for the Federation ..." speaks for the federation); a place the phrase
+        names is no author ("ALBA nations of Latin America" are not America), nor is a
+        country, unless the head is a person speaking for it ("a spokesman for the U.S.")."""
+        own = self.at(head.idx, head.idx + len(head.text), head.idx)
+        if own is not None:
+            return own
+        end = head.right_edge.idx + len(head.right_edge)
+        for ref in self.mentions.overlapping(head.left_edge.idx, end):
+            kind = ref.entity.kind
+            if kind in _BODIES or (kind == "country" and self._person_noun(head)):
+                return ref.entity
+        return None
 
     def _text(self, head: Token, voice: _Voice) -> Entity | None:
         """A text that speaks ("the commentary said"): the author an earlier mention of the
         same text names ("Rodong Sinmun carried a commentary", "a statement of the
-        ministry"), else the speaker the report is following."""
+        ministry"); the speaker the report is following when no earlier sentence names it."""
         lemma = head.lemma_.lower()
         kind = _qualifiers(head)  # "the joint statement" is not "a statement of X"
+        introduced = False
         for i in range(head.i - 1, max(head.i - _TEXT_REACH, -1), -1):
             earlier = self.doc[i]
             if earlier.pos_ != "NOUN" or earlier.lemma_.lower() != lemma:
                 continue
             if not kind <= _qualifiers(earlier):
                 continue
+            introduced = True
             if self._heads.get(i) is not None:
                 return self._heads[i]  # "the statement said" before, already resolved
             of = [c for c in earlier.children if c.dep_ == "prep" and c.lower_ == "of"]
@@ -341,7 +358,9 @@ class SpeakerResolver:
             found = self._phrase(author) if author is not None else None
             if found is not None:
                 return found
-        return self._followed(voice)
+        # A text introduced before whose author the words do not name is nobody's we know;
+        # one never introduced is the followed speaker's ("X said ... The statement said").
+        return None if introduced else self._followed(voice)
 
 
 class _Voice:
