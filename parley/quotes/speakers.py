@@ -239,6 +239,12 @@ class SpeakerResolver:
         if lemma in self.lex.block_nouns and determiners & {"the", "this", "that"}:
             return self._text(head, voice)
         kinds = self.lex.descriptions.get(lemma)
+        if kinds is not None and "the" in determiners:
+            earlier = self._spoke_before(head)
+            if earlier is not None:
+                return earlier  # "South Korean organizations said ... The organizations ..."
+        if kinds is not None and is_plural(head) and "group" not in kinds:
+            return None  # "the organizations" are no one organization named before
         if kinds is not None and determiners & {"the", "this", "that"}:
             previous = self._followed(voice)
             if previous is not None and previous.kind in kinds:
@@ -315,6 +321,19 @@ class SpeakerResolver:
 
     def _phrase_head(self, subject: Token) -> Entity | None:
         return self.at(subject.left_edge.idx, subject.idx + len(subject.text), subject.idx)
+
+    def _spoke_before(self, head: Token) -> Entity | None:
+        """The speaker an earlier attribution resolved for a source with the same head noun
+        ("South Korean organizations ... condemned" before "The organizations said")."""
+        lemma = head.lemma_.lower()
+        earlier = [
+            i
+            for i, entity in self._heads.items()
+            if head.i - _TEXT_REACH < i < head.i
+            and entity is not None
+            and self.doc[i].lemma_.lower() == lemma
+        ]
+        return self._heads[max(earlier)] if earlier else None
 
     def _phrase(self, head: Token) -> Entity | None:
         """The entity a noun phrase names: its head's, else the first body named in it ("A

@@ -153,3 +153,14 @@ def test_speakers_dummy_it_and_the_report_s_own_we_have_no_speaker(
     got = _speakers(nlp, quote_resources, text, ("Freedonia", "country"))
     assert ("Freedonia", "Freedonia") in got
     assert all(who is None for written, who in got if written in ("It", "We"))
+
+
+def test_speakers_plural_description_is_the_earlier_speaker_of_that_noun_not_one_body(
+    nlp: Any, quote_resources: QuoteResources
+) -> None:
+    text = (
+        "Several civic organizations held a rally outside the Harbour Ministry on Monday.\n\n"
+        "The organizations said the new tolls would ruin the port."
+    )
+    got = _speakers(nlp, quote_resources, text, ("Harbour Ministry", "organization"))
+    assert all(who != "Harbour Ministry" for _, who in got)
