@@ -285,9 +285,9 @@ class SpeakerResolver:
             if said is not None and previous is not None:
                 if kind == "person" and said.person:
                     return previous
-                # "it" and "they" follow any speaker that is no person.
-                fits = not said.person and (kind != "group" or previous.kind != "person")
-                if fits and (said.plural == plural or previous.kind == "group"):
+                # "it" and "they" follow any speaker that is no person, in number.
+                agrees = said.plural == plural or previous.kind == "group"
+                if kind == "group" and not said.person and previous.kind != "person" and agrees:
                     return previous
         return self._antecedent(recent_subjects(self.parse, head), head, voice)[1]
 

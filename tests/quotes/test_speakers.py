@@ -164,3 +164,14 @@ def test_speakers_plural_description_is_the_earlier_speaker_of_that_noun_not_one
     )
     got = _speakers(nlp, quote_resources, text, ("Harbour Ministry", "organization"))
     assert all(who != "Harbour Ministry" for _, who in got)
+
+
+def test_speakers_he_never_follows_a_country_speaker(
+    nlp: Any, quote_resources: QuoteResources
+) -> None:
+    text = (
+        "Freedonia said on Monday that the canal tolls would double.\n\n"
+        "He said that the port would close."
+    )
+    got = _speakers(nlp, quote_resources, text, ("Freedonia", "country"))
+    assert ("He", "Freedonia") not in got
