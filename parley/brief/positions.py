@@ -12,6 +12,7 @@ from collections import Counter
 from typing import Any
 
 from parley.brief.context import Context
+from parley.brief.holders import outlet_codes, said_by_holder
 from parley.brief.model import Citation, Evidence, Section, Sentence
 from parley.brief.queries import has_table, stance_rows
 
@@ -32,7 +33,7 @@ def _sentences(ctx: Context) -> list[Sentence]:
     if not has_table(ctx.con, "stances"):
         return [ctx.sentence("stances.no_table", absent=True)]
     scope = ctx.whole
-    rows = stance_rows(ctx.con, scope)
+    rows = _own_positions(ctx, stance_rows(ctx.con, scope))
     if not rows:
         if ctx.kind == "article":
             return [ctx.sentence("stances.article_none", absent=True)]
@@ -50,6 +51,21 @@ def _sentences(ctx: Context) -> list[Sentence]:
         chosen += [(side, issue, stances) for issue, stances in issues[:ISSUES_PER_SIDE]]
     ctx.preload(row for _, _, stances in chosen for row in stances)
     return [_sentence(ctx, side, issue, stances) for side, issue, stances in chosen]
+
+
+def _own_positions(ctx: Context, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The stances their holders say themselves (``holders.py``): in a dyad brief, an
+    outlet of one side speaks for that side, and its account of the other is no position
+    of the other's."""
+    codes = outlet_codes(ctx.con, {r["outlet"] for r in rows if r.get("outlet")})
+    dyad = ctx.scope.dyad if ctx.kind == "corpus" else None
+    kept = []
+    for row in rows:
+        row["outlet_code"] = codes.get(row.get("outlet") or "")
+        others = tuple(c for c in dyad if c != _side(ctx, row)) if dyad else ()
+        if said_by_holder(row, others):
+            kept.append(row)
+    return kept
 
 
 def _side(ctx: Context, row: dict[str, Any]) -> str:

@@ -380,6 +380,7 @@ def stance_rows(con: duckdb.DuckDBPyConnection, scope: Scope) -> list[dict[str, 
         ' s.end_char AS "end", s.speaker_role, coalesce(s.day, ar.published_day) AS day,'
         " q.kind AS quote_kind, q.text AS quote_text, q.start_char AS quote_start,"
         " q.end_char AS quote_end, sp.name AS speaker_name, sp.roles AS speaker_roles, ar.seq,"
+        f" q.speaker_actor AS speaker_code, {OUTLET} AS outlet,"
         " ev.start_char AS event_start, ev.end_char AS event_end"
         " FROM stances s JOIN articles ar USING (article_id)"
         " LEFT JOIN quotes q ON q.article_id = s.article_id AND q.quote_id = s.quote_id"

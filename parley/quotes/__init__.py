@@ -19,7 +19,7 @@ from parley.quotes.attribution import find_drafts
 from parley.quotes.build import DateFinder, build_quote
 from parley.quotes.resources import QuoteResources
 from parley.quotes.speakers import SpeakerResolver
-from parley.records import Article, Entity, Quote, Timex
+from parley.records import Article, Quote, Timex
 
 __all__ = ["QuoteResources", "find_quotes"]
 
@@ -35,13 +35,10 @@ def find_quotes(
     if not len(parse.doc):
         return ()
     drafts = find_drafts(parse, resources)
-    resolver = SpeakerResolver(parse.doc, mentions, resources.lexicon, article.authors)
+    resolver = SpeakerResolver(parse, mentions, resources.lexicon, article.authors)
     dates = DateFinder(timexes)
-    quotes: list[Quote] = []
-    previous: Entity | None = None
-    for n, draft in enumerate(drafts, 1):
-        speaker = resolver.resolve(draft.source, draft.source_token, previous)
-        if speaker is not None:
-            previous = speaker
-        quotes.append(build_quote(n, draft, parse, speaker, dates, resources.lexicon))
-    return tuple(quotes)
+    speakers = resolver.speakers(drafts)
+    return tuple(
+        build_quote(n, draft, parse, speaker, dates, resources.lexicon)
+        for n, (draft, speaker) in enumerate(zip(drafts, speakers, strict=True), 1)
+    )

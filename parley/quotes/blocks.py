@@ -26,7 +26,7 @@ from spacy.tokens import Span, Token
 from parley.quotes.drafts import Draft, Frag, QuoteState, trim
 from parley.quotes.syntax import cue_of, cue_span, source_span, subject
 
-__all__ = ["apply_blocks"]
+__all__ = ["apply_blocks", "text_author"]
 
 _QUOTE_OPENERS = frozenset("“\"'‘«„「『")
 # The author speaks in the first person inside the block ("I believe ...", "We will ...");
@@ -114,7 +114,7 @@ def _block(state: QuoteState, intro: Frag, body: list[Frag]) -> tuple[Draft, int
         text_noun, author = author, None
         for earlier in _antecedents(span, text_noun):
             antecedent = antecedent or earlier
-            author = _sender(earlier)
+            author = text_author(earlier)
             if author is not None:
                 antecedent = earlier
                 break
@@ -155,7 +155,7 @@ def _antecedents(intro: Span, noun: Token) -> list[Token]:
     ]
 
 
-def _sender(noun: Token) -> Token | None:
+def text_author(noun: Token) -> Token | None:
     """Who a text is from: "a message (of greeting) from Y", else whoever the sentence
     says made it ("X sent a message", "X issued a statement", "In the message X said")."""
     preps = [t for t in noun.subtree if t.dep_ == "prep" and t.lower_ == "from"]

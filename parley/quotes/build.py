@@ -14,7 +14,7 @@ from parley.quotes.drafts import Draft
 from parley.quotes.lexicon import Lexicon
 from parley.records import Entity, Quote, Timex
 
-__all__ = ["DateFinder", "build_quote"]
+__all__ = ["DateFinder", "build_quote", "quote_text"]
 
 
 class DateFinder:
@@ -62,7 +62,7 @@ def build_quote(
     sentence = parse.clipped_sentence_at(draft.anchor)
     return Quote(
         id=f"q{n}",
-        text=text[start:end],
+        text=quote_text(text, draft.content),
         kind=draft.kind,  # type: ignore[arg-type]
         speaker=speaker.id if speaker is not None else None,
         speaker_text=text[draft.source[0] : draft.source[1]] if draft.source else None,
@@ -77,6 +77,27 @@ def build_quote(
         cue_lemma=draft.cue_lemma,
         unbalanced=draft.unbalanced,
     )
+
+
+def quote_text(text: str, fragments: list[tuple[int, int]]) -> str:
+    """What was said: the content's fragments in order. Between two fragments, only spaces
+    and punctuation are kept as written (a statement block's paragraph breaks); words there
+    are the attribution that interrupts the quote ("“A,” he said, “B.”" gives "“A,” “B.”"),
+    which is not part of what was said, so one space stands in for them."""
+    pieces = sorted(fragments)
+    if not pieces:
+        return ""
+    out = [text[pieces[0][0] : pieces[0][1]]]
+    reached = pieces[0][1]
+    for start, end in pieces[1:]:
+        if end <= reached:
+            continue  # a fragment inside an earlier one adds nothing
+        start = max(start, reached)
+        gap = text[reached:start]
+        out.append(gap if not any(ch.isalnum() for ch in gap) else " ")
+        out.append(text[start:end])
+        reached = end
+    return "".join(out)
 
 
 def _outside_content(draft: Draft, start: int, end: int) -> bool:

@@ -97,7 +97,13 @@ def _attribute(
             spoken.extend(known, frags, group)
             state.claimed.update(group)
             return
-        subj = subject(verb) or _inverted_subject(state, verb)
+        subj = subject(verb)
+        if subj is None or state.in_quote[subj.i] >= 0:
+            # A subject inside the marks is a word of what was said, misparsed ("“If it
+            # doesn't ...,” said James Acton" gives "it" as the subject of "said").
+            subj = _inverted_subject(state, verb) or (
+                subj if subj is not None and state.in_quote[verb.i] >= 0 else None
+            )
         draft = Draft(
             content=frags,
             source=source_span(state, subj, verb) if subj is not None else None,

@@ -1,19 +1,29 @@
 """Resolve a speaker span to a document entity.
 
-In order: an entity mention overlapping the span's head; a pronoun to the nearest
-compatible speaker before it (the previous quote's speaker first, since reporters say
-"he added" right after naming someone); a description ("the newspaper") to the nearest
-entity of a kind it can name. Vague sources ("some analysts") get no entity. The byline's
-reporters are never speakers of what the article says.
+In order: an entity mention overlapping the span's head (the entity stage links "he" and
+"she" to people, ``parley.entities.pronouns``); then the discourse (``discourse.py``): a
+pronoun that speaks in the report's own voice ("it noted", "they added") is the speaker
+the report is following, the last attribution's, when it agrees in kind and number, else
+the subject of the sentences just before; inside someone's quote a first-person pronoun is
+that speaker and a third-person one somebody else. A text that speaks ("the commentary
+said") is its author, as an earlier sentence names it ("Rodong Sinmun carried a
+commentary"); a description ("the newspaper") is the followed speaker or the nearest entity
+of a kind it can name. Vague sources ("some analysts") get no entity, and neither does a
+pronoun with no antecedent in reach: never the nearest country name. The byline's reporters
+are never speakers of what the article says.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections.abc import Sequence
 
 from spacy.tokens import Doc, Token
 
-from parley.nlp.index import MentionIndex, MentionRef
+from parley.nlp.index import MentionIndex, MentionRef, ParseIndex
+from parley.quotes.blocks import text_author
+from parley.quotes.discourse import Contents, Said, clause_subjects, is_plural, recent_subjects
+from parley.quotes.drafts import Draft
 from parley.quotes.lexicon import Lexicon
 from parley.records import Entity
 
@@ -22,6 +32,13 @@ __all__ = ["SpeakerResolver"]
 _PERSONS = frozenset({"person"})
 _RELATIVE = frozenset({"who", "which", "that", "whom"})
 _GROUPS = frozenset({"organization", "media", "country", "group"})
+_FIRST_PERSON = frozenset({"i", "we"})
+# Bodies a text's author can be when the phrase's head names no one ("A spokesman for X").
+_BODIES = frozenset({"organization", "media", "group"})
+# How far back (tokens) the earlier mention of a text that speaks is looked for.
+_TEXT_REACH = 400
+# How many mentions back the antecedent of a linked pronoun is looked for.
+_LAST_REACH = 200
 
 
 class _Mentions:
@@ -62,19 +79,90 @@ class _Mentions:
                 return refs[j].entity
         return None
 
+    def last_of(self, entity: Entity, offset: int) -> int | None:
+        """Where the last mention of ``entity`` ending by ``offset`` starts (pronoun mentions
+        the entity stage linked count too); None when it is not among the ``_LAST_REACH``
+        mentions before ``offset``."""
+        end = bisect_left(self.starts, offset)
+        for j in range(end - 1, max(end - 1 - _LAST_REACH, -1), -1):
+            ref = self.refs[j]
+            if ref.entity is entity and ref.end <= offset:
+                return ref.start
+        return None
+
 
 class SpeakerResolver:
     """Entity look-ups over one document's mentions."""
 
     def __init__(
-        self, doc: Doc, mentions: MentionIndex, lexicon: Lexicon, authors: tuple[str, ...]
+        self, parse: ParseIndex, mentions: MentionIndex, lexicon: Lexicon, authors: tuple[str, ...]
     ) -> None:
-        self.doc = doc
+        self.parse = parse
+        self.doc: Doc = parse.doc
         self.lex = lexicon
         banned = {a.casefold() for a in authors}
         self.mentions = _Mentions(
             [r for r in mentions.refs if r.entity.name.casefold() not in banned]
         )
+        self.by_id = {r.entity.id: r.entity for r in self.mentions.refs}
+        # What each speaker head resolved to, so "They said ... They added" can follow a
+        # pronoun subject already resolved as a speaker.
+        self._heads: dict[int, Entity | None] = {}
+
+    def speakers(self, drafts: Sequence[Draft]) -> list[Entity | None]:
+        """Each draft's speaker, in order, following the discourse: the attribution the
+        report is following is the last one in its own voice that names a source through
+        a reporting word (not a learned frame such as "calling for")."""
+        contents = Contents(drafts)
+        out: list[Entity | None] = []
+        followed: Said | None = None
+        self._heads = {}
+        for n, draft in enumerate(drafts):
+            outer = contents.enclosing(n, draft)
+            voice = _Voice(
+                followed,
+                outer is not None,
+                out[outer] if outer is not None and outer < n else None,
+                contents,
+                draft.content,
+            )
+            if draft.source_token is not None and draft.source_token in self._heads:
+                # One source word, one speaker: "it said, and added:" gives two drafts.
+                speaker = self._heads[draft.source_token]
+            else:
+                speaker = self._resolve(draft.source, draft.source_token, voice)
+            out.append(speaker)
+            if draft.source_token is not None:
+                self._heads[draft.source_token] = speaker
+            if outer is None and self._reports(draft):
+                followed = self._said(speaker, draft.source_token)
+        return out
+
+    def _reports(self, draft: Draft) -> bool:
+        """Whether a draft names who speaks: a reporting word's source, or the subject of a
+        learned frame's own verb ("praised", not "is to see")."""
+        if draft.source is None or draft.source_token is None:
+            return False
+        if not draft.learned:
+            return True
+        return draft.cue_token is not None and self.doc[draft.source_token].head.i == (
+            draft.cue_token
+        )
+
+    def _said(self, speaker: Entity | None, head_token: int | None) -> Said:
+        head = self.doc[head_token] if head_token is not None else None
+        person = (speaker is not None and speaker.kind == "person") or (
+            head is not None
+            and (self._person_noun(head) or self.lex.pronouns.get(head.lower_) == "person")
+        )
+        plural = head is not None and is_plural(head)
+        return Said(speaker.id if speaker is not None else None, plural, person)
+
+    def _person_noun(self, head: Token) -> bool:
+        """A noun that names a person by office ("the observer", "the secretary general")."""
+        if head.pos_ not in ("NOUN", "PROPN"):
+            return False
+        return "person" in self.lex.descriptions.get(head.lemma_.lower(), frozenset())
 
     def at(self, start: int, end: int, head: int | None) -> Entity | None:
         """The entity mentioned in [start, end), preferring the mention of the head word."""
@@ -88,7 +176,11 @@ class SpeakerResolver:
         # The first named entity of "X, a professor at Y" is the speaker, not Y.
         return hits[0].entity
 
-    def _citer(self, antecedent: Token, previous: Entity | None) -> Entity | None:
+    def _followed(self, voice: _Voice) -> Entity | None:
+        said = voice.followed
+        return self.by_id.get(said.entity_id) if said and said.entity_id else None
+
+    def _citer(self, antecedent: Token, voice: _Voice) -> Entity | None:
         """A text that speaks ("a column that warned ...") with no entity of its own speaks
         through whoever cites it: the subject of the verb the text hangs on ("The newspaper
         referred to a column that warned ..."). None when nobody cites it."""
@@ -100,16 +192,15 @@ class SpeakerResolver:
             return None
         subject = subjects[0]
         span = (subject.left_edge.idx, subject.idx + len(subject.text))
-        return self.resolve(span, subject.i, previous)
+        return self._resolve(span, subject.i, voice)
 
     def before(self, offset: int, kinds: frozenset[str]) -> Entity | None:
         """The entity of the nearest mention ending before ``offset`` of one of ``kinds``."""
         return self.mentions.before(offset, kinds)
 
-    def resolve(
-        self, span: tuple[int, int] | None, head_token: int | None, previous: Entity | None
+    def _resolve(
+        self, span: tuple[int, int] | None, head_token: int | None, voice: _Voice
     ) -> Entity | None:
-        """The entity a speaker span refers to, or None (vague, unknown, or no span)."""
         if span is None:
             return None
         start, end = span
@@ -123,31 +214,212 @@ class SpeakerResolver:
                 head = clause.head
                 start, end = head.idx, head.idx + len(head.text)
                 if self.at(start, end, head.idx) is None:
-                    return self._citer(head, previous)
+                    return self._citer(head, voice)
+        if head is not None and voice.own and _modifies(head, voice.own):
+            return None  # "the moves to conclude U.S.-south Korea FTA": a word of the content
         head_at = head.idx if head is not None else None
         direct = self.at(start, end, head_at)
         if direct is None and head is not None and not start <= head.idx < end:
             # A text that speaks for its author ("The message said:", statement blocks):
             # the span names the text, the head token is the author named elsewhere.
             direct = self.at(head.idx, head.idx + len(head.text), head.idx)
+        if head is None:
+            return direct
+        word = head.lower_
+        if direct is not None and word in self.lex.pronouns and self._bound(head, direct, voice):
+            direct = None
         if direct is not None:
             return direct
-        if head is None:
-            return None
-        word = head.lower_
         if word in self.lex.pronouns:
-            kind = self.lex.pronouns[word]
-            wanted = _PERSONS if kind == "person" else _GROUPS if kind == "group" else None
-            if previous is not None and (wanted is None or previous.kind in wanted):
-                return previous
-            return self.before(start, wanted or (_PERSONS | _GROUPS))
+            return self._pronoun(head, voice)
         lemma = head.lemma_.lower()
         determiners = {c.lower_ for c in head.children if c.dep_ == "det"}
         if lemma in self.lex.vague_heads and "the" not in determiners:
             return None
+        if lemma in self.lex.block_nouns and determiners & {"the", "this", "that"}:
+            return self._text(head, voice)
         kinds = self.lex.descriptions.get(lemma)
+        if kinds is not None and "the" in determiners:
+            earlier = self._spoke_before(head)
+            if earlier is not None:
+                return earlier  # "South Korean organizations said ... The organizations ..."
+        if kinds is not None and is_plural(head) and "group" not in kinds:
+            return None  # "the organizations" are no one organization named before
         if kinds is not None and determiners & {"the", "this", "that"}:
+            previous = self._followed(voice)
             if previous is not None and previous.kind in kinds:
                 return previous
             return self.before(start, kinds)
         return None
+
+    def _bound(self, pronoun: Token, entity: Entity, voice: _Voice) -> bool:
+        """Whether the entity a pronoun was linked to is named last inside the pronoun's own
+        quote ("Kim Jong Un's line will win, he concluded": whoever "he" is, he is not the
+        one his words name)."""
+        if not voice.own:
+            return False
+        last = self.mentions.last_of(entity, pronoun.idx)
+        return last is not None and any(s <= last < e for s, e in voice.own)
+
+    def _pronoun(self, head: Token, voice: _Voice) -> Entity | None:
+        """A pronoun the entity stage left alone, through the discourse."""
+        word = head.lower_
+        kind = self.lex.pronouns[word]
+        kinds = _PERSONS if kind == "person" else _GROUPS if kind == "group" else None
+        plural = is_plural(head)
+        if word in _FIRST_PERSON:
+            # "we" in someone's quote (a statement block too) is that speaker; in the
+            # report's own voice it is the text's author, whom the words do not name.
+            who = voice.outer if voice.nested else None
+            return who if who is not None and _fits(who, kinds) else None
+        if word == "it" and (head.dep_ in ("nsubjpass", "expl") or head.head.lemma_ == "be"):
+            return None  # "It was reported that ...", "It is foolish to ...": nobody speaks
+        # "The warmongers are mistaken if they think ...": a pronoun in a clause under
+        # another clause's subject is that subject, before any earlier speaker.
+        decided, found = self._antecedent(clause_subjects(head), head, voice)
+        if decided:
+            return found
+        if not voice.nested:
+            said = voice.followed
+            previous = self._followed(voice)
+            if said is not None and previous is not None:
+                if kind == "person" and said.person:
+                    return previous
+                # "it" and "they" follow any speaker that is no person, in number.
+                agrees = said.plural == plural or previous.kind == "group"
+                if kind == "group" and not said.person and previous.kind != "person" and agrees:
+                    return previous
+        return self._antecedent(recent_subjects(self.parse, head), head, voice)[1]
+
+    def _antecedent(
+        self, subjects: list[Token], head: Token, voice: _Voice
+    ) -> tuple[bool, Entity | None]:
+        """The first of ``subjects`` (nearest first) that agrees with the pronoun ``head``
+        in number decides: its entity if it names one of a kind the pronoun can stand for,
+        else nobody; inside a quote never the one quoted ("they" in a statement is whom it
+        talks about). (False, None) when none of them agrees."""
+        kind = self.lex.pronouns[head.lower_]
+        kinds = _PERSONS if kind == "person" else _GROUPS if kind == "group" else None
+        plural = is_plural(head)
+        for subject in subjects:
+            if is_plural(subject) != plural:
+                continue
+            if not voice.nested and voice.contents and voice.contents.holders(subject.idx):
+                continue  # a subject inside someone's quote is not the report's topic
+            if subject.i in self._heads:
+                found = self._heads[subject.i]  # a speaker already resolved ("They said")
+            elif subject.lower_ in self.lex.pronouns:
+                continue  # a pronoun nobody resolved: look further
+            else:
+                found = self._phrase_head(subject)
+            person = found is not None and (found.kind == "person" or self._person_noun(subject))
+            fits = person if kind == "person" else found is not None and _fits(found, kinds)
+            if found is None or found is voice.outer or not fits:
+                return True, None  # the nearest agreeing subject names nobody we know
+            return True, found
+        return False, None
+
+    def _phrase_head(self, subject: Token) -> Entity | None:
+        return self.at(subject.left_edge.idx, subject.idx + len(subject.text), subject.idx)
+
+    def _spoke_before(self, head: Token) -> Entity | None:
+        """The speaker an earlier attribution resolved for a source with the same head noun
+        ("South Korean organizations ... condemned" before "The organizations said")."""
+        lemma = head.lemma_.lower()
+        earlier = [
+            i
+            for i, entity in self._heads.items()
+            if head.i - _TEXT_REACH < i < head.i
+            and entity is not None
+            and self.doc[i].lemma_.lower() == lemma
+        ]
+        return self._heads[max(earlier)] if earlier else None
+
+    def _phrase(self, head: Token) -> Entity | None:
+        """The entity a noun phrase names: its head's, else the first body named in it ("A
+        spokesman for the Federation ..." speaks for the federation); a place the phrase
+        names is no author ("ALBA nations of Latin America" are not America), nor is a
+        country, unless the head is a person speaking for it ("a spokesman for the U.S.")."""
+        own = self.at(head.idx, head.idx + len(head.text), head.idx)
+        if own is not None:
+            return own
+        end = head.right_edge.idx + len(head.right_edge)
+        for ref in self.mentions.overlapping(head.left_edge.idx, end):
+            kind = ref.entity.kind
+            if kind in _BODIES or (kind == "country" and self._person_noun(head)):
+                return ref.entity
+        return None
+
+    def _text(self, head: Token, voice: _Voice) -> Entity | None:
+        """A text that speaks ("the commentary said"): the author an earlier mention of the
+        same text names ("Rodong Sinmun carried a commentary", "a statement of the
+        ministry"); the speaker the report is following when no earlier sentence names it."""
+        lemma = head.lemma_.lower()
+        kind = _qualifiers(head)  # "the joint statement" is not "a statement of X"
+        introduced = False
+        for i in range(head.i - 1, max(head.i - _TEXT_REACH, -1), -1):
+            earlier = self.doc[i]
+            if earlier.pos_ != "NOUN" or earlier.lemma_.lower() != lemma:
+                continue
+            if not kind <= _qualifiers(earlier):
+                continue
+            introduced = True
+            if self._heads.get(i) is not None:
+                return self._heads[i]  # "the statement said" before, already resolved
+            of = [c for c in earlier.children if c.dep_ == "prep" and c.lower_ == "of"]
+            for prep in of:
+                obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+                if obj is not None:
+                    found = self._phrase(obj)
+                    if found is not None:
+                        return found
+            author = text_author(earlier)
+            found = self._phrase(author) if author is not None else None
+            if found is not None:
+                return found
+        # A text introduced before whose author the words do not name is nobody's we know;
+        # one never introduced is the followed speaker's ("X said ... The statement said").
+        return None if introduced else self._followed(voice)
+
+
+class _Voice:
+    """Where a speaker span stands in the discourse: the attribution the report follows,
+    whether the span lies inside someone's quote, that quote's speaker, and the content
+    of the span's own attribution."""
+
+    __slots__ = ("contents", "followed", "nested", "outer", "own")
+
+    def __init__(
+        self,
+        followed: Said | None,
+        nested: bool,
+        outer: Entity | None,
+        contents: Contents | None,
+        own: Sequence[tuple[int, int]],
+    ) -> None:
+        self.followed = followed
+        self.nested = nested
+        self.outer = outer
+        self.contents = contents
+        self.own = own
+
+
+def _qualifiers(noun: Token) -> set[str]:
+    """The words that say which kind of text a noun is ("joint", "press")."""
+    return {c.lower_ for c in noun.children if c.dep_ in ("amod", "compound")}
+
+
+_MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "nummod"})
+
+
+def _modifies(head: Token, content: Sequence[tuple[int, int]]) -> bool:
+    """Whether a source's head word only modifies a word of the content it is said to
+    speak: a speaker is never part of what was said."""
+    if head.dep_ not in _MODIFIER_DEPS:
+        return False
+    at = head.head.idx
+    return any(s <= at < e for s, e in content)
+
+
+def _fits(entity: Entity, kinds: frozenset[str] | None) -> bool:
+    return kinds is None or entity.kind in kinds

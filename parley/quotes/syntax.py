@@ -96,7 +96,12 @@ def subject(verb: Token) -> Token | None:
             verb = verb.head.head  # "..., citing his results" under "by", "after"
             continue
         if verb.dep_ in ("conj", "advcl", "xcomp") and verb.head.i != verb.i:
+            participle = verb.dep_ == "advcl" and verb.tag_ == "VBG"
             verb = verb.head
+            if participle and verb.dep_ == "ccomp" and verb.head.i != verb.i:
+                # "X said that the U.S. is meddling, adding ...": a participle the parser
+                # hung on the reported clause is the reporter's, not that clause's subject's.
+                verb = verb.head
             continue
         return None
     return None
@@ -162,6 +167,10 @@ def content_of(state: QuoteState, comp: Token, verb: Token) -> Frag | None:
         start = max(start, cue_span(state, verb)[1])
     else:
         end = min(end, verb.idx)
+        cut = _after_missed_end(state, start, verb.idx)
+        if cut >= end:
+            return None  # a whole sentence before the cue's own: not what the cue says
+        start = max(start, cut)
     start, end = state.close_quotes((start, end))  # a quotation is never cut in half
     frag = trim(state.text, start, end)
     if frag is not None and comp.i > verb.i:
@@ -173,6 +182,22 @@ def content_of(state: QuoteState, comp: Token, verb: Token) -> Frag | None:
     for i in state.quotes_in(start, end):
         end = max(end, state.quoted[i].end)
     return start, end
+
+
+def _after_missed_end(state: QuoteState, start: int, end: int) -> int:
+    """Where a complement before its cue starts: after the last sentence end the parser
+    missed inside it ("X released a statement., We demand ..., they said": joined copy puts
+    a lead and the next sentence in one parse), so what was said never takes in the
+    sentence before it."""
+    doc = state.doc
+    span = doc.char_span(start, end, alignment_mode="contract")
+    if span is None or len(span) < 2:
+        return start
+    for tok in reversed(span[:-1]):
+        if tok.text == "." and state.in_quote[tok.i] < 0:
+            nxt = doc[tok.i + 1]
+            return doc[tok.i + 2].idx if nxt.text == "," and tok.i + 2 < len(doc) else nxt.idx
+    return start
 
 
 def _clip(state: QuoteState, frag: Frag, verb: Token, head: Token) -> Frag | None:

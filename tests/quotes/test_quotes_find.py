@@ -10,6 +10,7 @@ import pytest
 
 from parley.nlp.index import MentionIndex, ParseIndex
 from parley.quotes import QuoteResources, find_quotes
+from parley.quotes.build import quote_text
 from parley.records import Article, Entity, Mention, Quote, Timex
 
 Quoter = Callable[..., tuple[Quote, ...]]
@@ -166,7 +167,7 @@ def test_quotes_unbalanced_mark_is_flagged_not_fatal(quoter: Quoter) -> None:
     text = "“The ferry never came back and nobody told us why, the captain said.\n\nEnd."
     quotes = quoter(text)
     assert any(q.unbalanced for q in quotes)
-    assert all(q.text == text[q.start : q.end] for q in quotes)
+    assert all(q.text == quote_text(text, list(q.fragments)) for q in quotes)
 
 
 @pytest.mark.parametrize(

@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 
 from parley.nlp.index import MentionIndex, ParseIndex
 from parley.quotes import QuoteResources, find_quotes
+from parley.quotes.build import quote_text
 from parley.records import Article, Entity, Mention, Quote, Timex
 
 pytestmark = pytest.mark.model
@@ -104,7 +105,9 @@ def _check(text: str, quotes: tuple[Quote, ...]) -> None:
     assert [q.id for q in quotes] == [f"q{i}" for i in range(1, len(quotes) + 1)]
     for q in quotes:
         assert 0 <= q.start < q.end <= len(text)
-        assert q.text == text[q.start : q.end]
+        # What was said: the fragments as written, an interrupting attribution left out.
+        assert q.text == quote_text(text, list(q.fragments))
+        assert q.text.startswith(text[q.fragments[0][0] : q.fragments[0][1]])
         assert q.fragments and all(q.start <= s < e <= q.end for s, e in q.fragments)
         for span in (q.speaker_span, q.cue_span):
             assert span is None or 0 <= span[0] < span[1] <= len(text)

@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 
+from parley.quotes.build import quote_text
 from parley.records import Analysis, Quote
 
 pytestmark = pytest.mark.model
@@ -98,6 +99,6 @@ def test_quotes_seed_ids_and_offsets(seed: Any) -> None:
     text = seed.article.text
     for n, q in enumerate(seed.quotes, 1):
         assert q.id == f"q{n}"
-        assert q.text == text[q.start : q.end]
+        assert q.text == quote_text(text, list(q.fragments))
         if q.speaker_span is not None:
             assert text[q.speaker_span[0] : q.speaker_span[1]] == q.speaker_text
