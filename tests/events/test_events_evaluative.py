@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from tests.events.conftest import Code
 
 PARTIES = {
@@ -42,10 +44,7 @@ def test_evaluative_trailing_attribution_reads_the_clause(code: Code) -> None:
 
 
 def test_evaluative_praise_of_a_leader(code: Code) -> None:
-    text = (
-        "The Gondor Friendship Association said the immortal exploits of Saruman are "
-        "remembered."
-    )
+    text = "The Gondor Friendship Association said the immortal exploits of Saruman are remembered."
     events = code(text, PARTIES, kinds=KINDS)
     assert ("GONNGO", "051", "ISNGOV") in _coded(events)
 
@@ -56,21 +55,6 @@ def test_evaluative_plain_statement_stays_no_event(code: Code) -> None:
     assert not any(e.cameo[:2] in ("05", "11") for e in events)
 
 
-def test_evaluative_one_leaning_word_is_not_enough(code: Code) -> None:
-    text = "The Gondor Friendship Association said that the policy of Mordor is hostile."
-    events = code(text, PARTIES, kinds=KINDS)
-    assert not any(e.cameo[:2] == "11" for e in events)
-
-
-def test_evaluative_words_before_the_verb_are_not_what_was_said(code: Code) -> None:
-    text = (
-        "After the criminal fabrication of a resolution by Mordor, the Gondor Friendship "
-        "Association said that elections were held."
-    )
-    events = code(text, PARTIES, kinds=KINDS)
-    assert not any(e.cameo[:2] == "11" for e in events)
-
-
 def test_evaluative_concern_over_reckless_acts_condemns_the_actor(code: Code) -> None:
     text = (
         "The Rohan Council expressed concern over the tension created by the reckless and "
@@ -78,12 +62,6 @@ def test_evaluative_concern_over_reckless_acts_condemns_the_actor(code: Code) ->
     )
     events = code(text, PARTIES, kinds=KINDS)
     assert ("ROHNGO", "111", "MOR") in _coded(events)
-
-
-def test_evaluative_speaker_is_never_its_own_target(code: Code) -> None:
-    text = "Mordor said the reckless provocation of Mordor was a lie."
-    events = code(text, PARTIES, kinds=KINDS)
-    assert not any(e.cameo[:2] == "11" for e in events)
 
 
 def test_voice_statement_noun_is_the_issuer(code: Code) -> None:
@@ -113,12 +91,6 @@ def test_voice_it_long_after_the_speaker_keeps_the_pronoun_pass(code: Code) -> N
     events = code(text, PARTIES, kinds=KINDS)
     called = [e for e in events if text[e.trigger[0] : e.trigger[1]].startswith("called")]
     assert called and all(e.source_actor != "ROHNGO" for e in called)
-
-
-def test_evaluative_denied_word_is_not_said(code: Code) -> None:
-    text = "The Gondor Friendship Association said that Mordor was not guilty of any crime."
-    events = code(text, PARTIES, kinds=KINDS)
-    assert not any(e.cameo[:2] == "11" for e in events)
 
 
 def test_evaluative_predicate_is_said_of_its_subject(code: Code) -> None:
@@ -157,3 +129,31 @@ def test_voice_the_article_is_the_newspaper_named_before(code: Code) -> None:
     events = code(text, parties, kinds={**KINDS, "Minas Tirith Daily": "media"})
     says = [e for e in events if text[e.trigger[0] : e.trigger[1]] == "says"]
     assert [(e.source_actor, e.target_actor) for e in says] == [("GONMED", "MOR")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(
+            "The Gondor Friendship Association said that the policy of Mordor is hostile.",
+            id="one-leaning-word",
+        ),
+        pytest.param(
+            "After the criminal fabrication of a resolution by Mordor, the Gondor Friendship "
+            "Association said that elections were held.",
+            id="words-before-the-verb",
+        ),
+        pytest.param(
+            "Mordor said the reckless provocation of Mordor was a lie.", id="speaker-about-itself"
+        ),
+        pytest.param(
+            "The Gondor Friendship Association said that Mordor was not guilty of any crime.",
+            id="denied-word",
+        ),
+    ],
+)
+def test_evaluative_no_criticism_read(code: Code, text: str) -> None:
+    """One leaning word, words before the cue verb, a speaker judging itself, a denied word:
+    none makes the statement a criticism."""
+    events = code(text, PARTIES, kinds=KINDS)
+    assert not any(e.cameo[:2] == "11" for e in events)

@@ -3,6 +3,8 @@ own clause names, or against whom the story's protest just before was."""
 
 from __future__ import annotations
 
+import pytest
+
 from tests.events.conftest import Code
 
 PARTIES = {"Gondor": "GON", "Rohan": "ROH", "Denethor": "GONGOV"}
@@ -27,11 +29,6 @@ def test_protests_meeting_denouncing_is_a_protest_not_a_consultation(code: Code)
     assert not any(root == "04" for _, root, _ in coded)
 
 
-def test_protests_campaign_rally_is_no_protest(code: Code) -> None:
-    events = code("Denethor held a campaign rally in Gondor on Friday.", PARTIES, kinds=KINDS)
-    assert not any(e.cameo[:2] == "14" for e in events)
-
-
 def test_protests_later_rally_keeps_the_campaigns_target(code: Code) -> None:
     text = (
         "A rally denouncing Denethor took place in the capital. Thousands of people from "
@@ -42,8 +39,15 @@ def test_protests_later_rally_keeps_the_campaigns_target(code: Code) -> None:
     assert second and all(e.target_actor == "GONGOV" for e in second if e.cameo[:2] == "14")
 
 
-def test_protests_showing_might_is_no_demonstration(code: Code) -> None:
-    events = code("Gondor demonstrated its might to Rohan.", PARTIES, kinds=KINDS)
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("Denethor held a campaign rally in Gondor on Friday.", id="campaign-rally"),
+        pytest.param("Gondor demonstrated its might to Rohan.", id="showing-might"),
+    ],
+)
+def test_protests_not_every_rally_or_demonstration(code: Code, text: str) -> None:
+    events = code(text, PARTIES, kinds=KINDS)
     assert not any(e.cameo[:2] == "14" for e in events)
 
 
