@@ -19,7 +19,9 @@ document becomes the same rows on either engine.
 
 from __future__ import annotations
 
+import os
 import pickle
+import signal
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
@@ -115,6 +117,8 @@ class AnalyzeItems:
     def __call__(self, held: Iterable[Held]) -> Iterator[tuple[str, bytes]]:
         from parley.engines.local import analyze_batches
 
+        _crash_once_if_asked()
+
         config = self.config
         if self.shipped:
             from parley.engines.spark_session import executor_config
@@ -207,3 +211,21 @@ def _document(hashed: tuple[str, Order, Item]) -> Document | None:
 
 def _describe(err: BaseException) -> str:
     return " ".join(f"{type(err).__name__}: {err}".split())
+
+
+CRASH_ONCE = "PARLEY_SPARK_CRASH_ONCE"
+
+
+def _crash_once_if_asked() -> None:
+    """Fault injection for the retry test: when the environment names a marker file (Spark
+    passes a driver's ``SparkContext.environment`` to its Python workers) and the marker does
+    not exist yet, the first analysis task to get here makes it and kills its own worker, as
+    an out-of-memory kill would; Spark must retry the task elsewhere. Unset in normal runs."""
+    marker = os.environ.get(CRASH_ONCE)
+    if not marker:
+        return
+    try:
+        os.close(os.open(marker, os.O_CREAT | os.O_EXCL | os.O_WRONLY))
+    except FileExistsError:
+        return
+    os.kill(os.getpid(), signal.SIGKILL)
