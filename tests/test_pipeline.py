@@ -243,3 +243,30 @@ def test_analyze_drops_an_html_stamp_out_of_range(stamp: str) -> None:
     assert result.article.published is None
     assert any("out of range" in w for w in result.warnings)
 
+
+
+def test_pipeline_batches_share_a_memory_zone_and_free_it_when_full(
+    pipeline: Pipeline, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import parley.pipeline as module
+
+    pipeline.release()
+    vocab = pipeline.resources.nlp.vocab
+    before = len(vocab.strings)
+    monkeypatch.setattr(module, "ZONE_DOCUMENTS", 4)
+    texts = [f"Envoy Quarvin{n} met the minister of Zelbonia{n} on Friday." for n in range(6)]
+    first = list(pipeline.pipe_texts(((t, None) for t in texts[:2]), batch_size=2))
+    assert all(isinstance(r, Analysis) for r in first)
+    # Two documents in: the zone is still open, holding their new words.
+    assert vocab.in_memory_zone and len(vocab.strings) > before
+    rest = list(pipeline.pipe_texts(((t, None) for t in texts[2:]), batch_size=2))
+    assert all(isinstance(r, Analysis) for r in rest)
+    assert "Quarvin5" in rest[-1].article.text
+    # Six documents in (a zone of four ended, a second holds two); release frees them all.
+    assert vocab.in_memory_zone
+    pipeline.release()
+    assert not vocab.in_memory_zone and len(vocab.strings) == before
+    # A single-document call after batches runs in its own zone and leaves none open.
+    list(pipeline.pipe_texts(((t, None) for t in texts[:2]), batch_size=2))
+    pipeline(_plain(texts[0], "alone"))
+    assert not vocab.in_memory_zone and len(vocab.strings) == before
