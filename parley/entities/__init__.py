@@ -94,6 +94,6 @@ def find_entities(
     resolve_pronouns(parse, clusters, lex, phrases.pronouns)
     entities = build_entities(clusters, kb, lex, text, on)
     entities = add_nominal_entities(
-        parse.doc, text, entities, kb, on, lex.member_nouns, resources.context
+        parse, entities, kb, on, lex.member_nouns, resources.context
     )
     return link_descriptions(parse.doc, entities, phrases.roles)

@@ -24,7 +24,6 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from datetime import date
 
-from spacy.attrs import IDX, LEMMA, LENGTH, LOWER, POS
 from spacy.tokens import Doc, Token
 
 from parley.entities.context import (
@@ -34,7 +33,7 @@ from parley.entities.context import (
     unplaced_head,
 )
 from parley.entities.kbtypes import KnowledgeBaseLike
-from parley.nlp.index import MentionIndex, MentionRef
+from parley.nlp.index import MentionIndex, MentionRef, ParseIndex
 from parley.records import Entity, EntityKind, Mention
 
 __all__ = ["add_nominal_entities", "list_member", "list_members", "phrase_tokens"]
@@ -91,8 +90,7 @@ def list_member(child: Token) -> bool:
 
 
 def add_nominal_entities(
-    doc: Doc,
-    text: str,
+    parse: ParseIndex,
     entities: tuple[Entity, ...],
     kb: KnowledgeBaseLike,
     on: date | None,
@@ -103,27 +101,25 @@ def add_nominal_entities(
     ``member_words``: lower-case role words whose holder speaks or acts for the body named
     after them ("spokesman", "delegation"), whatever their own sector; ``context``: the
     words for groups that take the article's own country (none without them)."""
+    doc, text = parse.doc, parse.text
     if not len(doc):
         return entities
-    names = _find_names(doc, text, entities, kb, on)
+    names = _find_names(parse, entities, kb, on)
     merged = _merge(entities, names, text)
-    groups = _find_groups(doc, text, MentionIndex.build(merged), kb, member_words, context)
+    groups = _find_groups(parse, MentionIndex.build(merged), kb, member_words, context)
     return _merge(merged, groups, text)
 
 
 # ---- 1. names ----------------------------------------------------------------------------
 
 
-def _tokens_of(doc: Doc, tags: frozenset[str], text: str | None = None) -> Iterator[Token]:
-    """The document's tokens whose coarse tag is one of ``tags`` (and, when asked, whose
-    first letter is a capital), in order. Tags and offsets are read as arrays, so no token
-    object is made for the others (most of a text)."""
-    wanted = {doc.vocab.strings[tag] for tag in tags}
-    rows = doc.to_array([POS, IDX]).tolist()
-    capitalised = text is not None
-    text = text or ""
-    for i, (pos, idx) in enumerate(rows):
-        if pos in wanted and (not capitalised or text[idx].isupper()):
+def _capitalised_tokens(parse: ParseIndex, tags: frozenset[str]) -> Iterator[Token]:
+    """The document's tokens whose coarse tag is one of ``tags`` and whose first letter is a
+    capital, in order. Tags and offsets come from the parse index, so no token object is
+    made for the others (most of a text)."""
+    doc, text = parse.doc, parse.text
+    for i, (pos, idx) in enumerate(zip(parse.pos, parse.token_starts, strict=True)):
+        if pos in tags and text[idx].isupper():
             yield doc[i]
 
 
@@ -132,7 +128,7 @@ def _capitalised(token: Token) -> bool:
 
 
 def _find_names(
-    doc: Doc, text: str, entities: tuple[Entity, ...], kb: KnowledgeBaseLike, on: date | None
+    parse: ParseIndex, entities: tuple[Entity, ...], kb: KnowledgeBaseLike, on: date | None
 ) -> list[_Found]:
     """Names no coded entity covers: words outside every mention, and the words of an
     entity the mention pass could not code ("Arnor, Osgiliath and Gondor" read as one name,
@@ -141,9 +137,10 @@ def _find_names(
     Bamako" the government of Mali."""
     coded = MentionIndex.build([e for e in entities if e.actor])
     uncoded = MentionIndex.build([e for e in entities if not e.actor])
+    doc, text = parse.doc, parse.text
     found: list[_Found] = []
     tried: set[tuple[int, int]] = set()
-    for token in _tokens_of(doc, NAME_POS, text):
+    for token in _capitalised_tokens(parse, NAME_POS):
         if _covered(token, coded):
             continue
         name = uncoded.at(token.idx, token.idx + len(token))
@@ -303,33 +300,31 @@ def _head_sector(head: Token, kb: KnowledgeBaseLike) -> str | None:
 
 
 def _possible_heads(
-    doc: Doc, text: str, kb: KnowledgeBaseLike, member_words: frozenset[str]
+    parse: ParseIndex, kb: KnowledgeBaseLike, member_words: frozenset[str]
 ) -> Iterator[Token]:
-    """The nouns that may head a sector group, read off arrays: every capitalised noun (its
-    compound words may name a body, "General Staff"), and a lower-case common noun only when
-    the role table knows it or it is a member word (``_head_sector``'s other cases), so no
-    token object is made for the many common nouns that name no one."""
-    strings = doc.vocab.strings
-    noun, propn = strings["NOUN"], strings["PROPN"]
-    rows = doc.to_array([POS, IDX, LENGTH, LOWER, LEMMA]).tolist()
-    for i, (pos, idx, length, lower, lemma) in enumerate(rows):
-        if pos != noun and pos != propn:
+    """The nouns that may head a sector group, read off the parse index: every capitalised
+    noun (its compound words may name a body, "General Staff"), and a lower-case common noun
+    only when the role table knows it or it is a member word (``_head_sector``'s other
+    cases), so no token object is made for the many common nouns that name no one."""
+    doc, text = parse.doc, parse.text
+    rows = zip(parse.pos, parse.token_starts, parse.lowers, parse.lemmas, strict=True)
+    for i, (pos, idx, lower, lemma) in enumerate(rows):
+        if pos != "NOUN" and pos != "PROPN":
             continue
         if not text[idx].isupper():
-            if pos == propn:
+            if pos == "PROPN":
                 continue  # neither a capitalised name nor a common noun: no sector
             if (
-                strings[lower] not in member_words
-                and kb.role_sector(text[idx : idx + length]) is None
-                and kb.role_sector(strings[lemma]) is None
+                lower not in member_words
+                and kb.role_sector(lower) is None
+                and kb.role_sector(lemma) is None
             ):
                 continue
         yield doc[i]
 
 
 def _find_groups(
-    doc: Doc,
-    text: str,
+    parse: ParseIndex,
     mentions: MentionIndex,
     kb: KnowledgeBaseLike,
     member_words: frozenset[str],
@@ -337,7 +332,7 @@ def _find_groups(
 ) -> list[_Found]:
     found: list[_Found] = []
     unplaced: list[tuple[Token, str]] = []  # heads whose phrase names no one
-    for head in _possible_heads(doc, text, kb, member_words):
+    for head in _possible_heads(parse, kb, member_words):
         if _covered(head, mentions) or _title(head):
             continue
         sector = _head_sector(head, kb)

@@ -70,10 +70,8 @@ def code(nlp, event_resources) -> Code:  # type: ignore[no-untyped-def]
         kb = load_knowledge_base(config.knowledge, config.petrarch_actors)
         # The entity stage's last pass codes what the hand-made entities leave out
         # ("Syrian soldiers", a country the model missed), as it does in the pipeline.
-        entities = add_nominal_entities(
-            doc, text, entities_for(text, actors or {}, kinds), kb, None
-        )
         parse = ParseIndex.build(doc)
+        entities = add_nominal_entities(parse, entities_for(text, actors or {}, kinds), kb, None)
         on = parse_published(published).date() if published else None
         return find_events(
             parse,
