@@ -74,7 +74,7 @@ def _extract(ctx: Context) -> dict[str, Any]:
 def _parse(ctx: Context) -> dict[str, Any]:
     assert ctx.article is not None
     doc = ctx.resources.nlp(ctx.article.text)
-    return {"doc": doc, "parse": ParseIndex.build(doc)}
+    return {"doc": doc, "parse": ParseIndex.build(doc, ctx.article.text)}
 
 
 def _entities(ctx: Context) -> dict[str, Any]:

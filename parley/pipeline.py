@@ -321,9 +321,10 @@ class Pipeline:
         share = (time.monotonic() - started) / len(todo)
         parsed: dict[int, Context] = {}
         for doc, ctx in docs:
-            parsed[id(ctx)] = dataclasses.replace(
-                ctx, doc=doc, parse=ParseIndex.build(doc), spent=ctx.spent + share
-            )
+            assert ctx.article is not None
+            parse = ParseIndex.build(doc, ctx.article.text)
+            spent = ctx.spent + share
+            parsed[id(ctx)] = dataclasses.replace(ctx, doc=doc, parse=parse, spent=spent)
         return parsed
 
     def warm(self) -> None:

@@ -13,6 +13,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+import numpy
 from spacy.attrs import LEMMA, LOWER, POS
 from spacy.tokens import Doc, Span
 
@@ -30,14 +31,16 @@ def _token_strings(doc: Doc) -> tuple[tuple[str, ...], tuple[str, ...], tuple[st
     if not len(doc):
         return (), (), ()
     strings = doc.vocab.strings
-    array = doc.to_array([LOWER, LEMMA, POS])
-    lowers, lemmas, pos = (array[:, k].tolist() for k in range(3))
-    word = {key: strings[key] for key in {*lowers, *pos}}
-    lemma = {key: strings[key].lower() for key in set(lemmas)}
+    # The ids are 64-bit hashes: turned into Python ints one per token they cost more than
+    # the look-ups, so each column is reduced to its distinct ids and small positions first.
+    keys, positions = numpy.unique(doc.to_array([LOWER, LEMMA, POS]), return_inverse=True)
+    found = [strings[key] for key in keys.tolist()]
+    lowered = [value.lower() for value in found]
+    rows = positions.reshape(-1, 3).T.tolist()
     return (
-        tuple(map(word.__getitem__, lowers)),
-        tuple(map(lemma.__getitem__, lemmas)),
-        tuple(map(word.__getitem__, pos)),
+        tuple(map(found.__getitem__, rows[0])),
+        tuple(map(lowered.__getitem__, rows[1])),
+        tuple(map(found.__getitem__, rows[2])),
     )
 
 
@@ -60,13 +63,16 @@ class ParseIndex:
     pos: tuple[str, ...] = ()
 
     @classmethod
-    def build(cls, doc: Doc) -> ParseIndex:
+    def build(cls, doc: Doc, text: str | None = None) -> ParseIndex:
+        """The index of ``doc``; ``text``, when the caller has it, is the string the doc was
+        made from (spaCy's ``Doc.text`` rebuilds it from every token)."""
         sents: tuple[Span, ...] = ()
         if len(doc) and doc.has_annotation("SENT_START"):
             sents = tuple(doc.sents)
         elif len(doc):
             sents = (doc[:],)
-        text = doc.text
+        if text is None:
+            text = doc.text
         lowers, lemmas, pos = _token_strings(doc)
         return cls(
             doc=doc,
@@ -74,7 +80,7 @@ class ParseIndex:
             sents=sents,
             sent_starts=tuple(s.start_char for s in sents),
             sent_ends=tuple(s.end_char for s in sents),
-            token_starts=tuple(int(i) for i in doc.to_array("IDX")) if len(doc) else (),
+            token_starts=tuple(doc.to_array("IDX").tolist()) if len(doc) else (),
             line_breaks=tuple(m.start() for m in _LINE_BREAK.finditer(text)),
             lowers=lowers,
             lemmas=lemmas,
