@@ -66,11 +66,15 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _is_stopped(ent: Span, text: str, lex: Lexicon) -> bool:
+def _is_stopped(ent: Span, text: str, whole: str, lex: Lexicon) -> bool:
+    """``text``: the name as kept (trimmed); ``whole``: the model's whole span."""
     if text.casefold() in lex.stop_entities or not _HAS_LETTER.search(text):
         return True
     # Page stamps ("KST Modified"), and social handles and addresses ("Twitter @NolteNC"),
-    # which the model reads as names.
+    # which the model reads as names. Most names hold none of these strings at all, and
+    # then no token object need be made.
+    if not any(mark in whole for mark in ("@", "#", "://", *lex.stop_tokens)):
+        return False
     return any(
         token.text in lex.stop_tokens or token.text[:1] in "@#" or "://" in token.text
         for token in ent
@@ -266,7 +270,8 @@ def _from_ent(ctx: _Context, ent: Span) -> Candidate | None:
     if end <= start:
         return None
     surface = text[start:end]
-    if _is_stopped(ent, surface, lex) or _is_pronoun(ent, lex):
+    whole = text[ent.start_char : ent.end_char]
+    if _is_stopped(ent, surface, whole, lex) or _is_pronoun(ent, lex):
         return None
     label = ent.label_
     start, surface = _with_direction(ctx, ent, start, end, surface)
