@@ -15,7 +15,7 @@ from spacy.tokens import Token
 
 from parley.quotes.drafts import Draft, Frag, QuoteState
 from parley.quotes.marks import Quoted
-from parley.quotes.syntax import cue_of, cue_span, source_span, subject
+from parley.quotes.syntax import cue_of, cue_span, cue_tokens, source_span, subject
 
 __all__ = ["find_direct"]
 
@@ -212,15 +212,15 @@ def _nearby_cue(state: QuoteState, first: Quoted, last: Quoted) -> Token | None:
     if hi < len(doc) and "\n" not in text[doc[hi - 1].idx : doc[hi].idx]:
         wide_hi = state.sentence_of(doc[hi].idx).end
     candidates: list[Token] = []
-    for tok in doc[wide_lo:wide_hi]:
-        if cue_of(state, tok) is None or first.start <= tok.idx < last.end:
+    for tok in cue_tokens(state, wide_lo, wide_hi):
+        if first.start <= tok.idx < last.end:
             continue
         if not lo <= tok.i < hi and _cue_distance(state, tok, first, last) > _NEAR_WORDS:
             continue
         candidates.append(tok)
     if not candidates and lead_end > 0 and text[lead_end - 1] == ":":
         sent = state.sentence_of(lead_end - 1)
-        candidates = [t for t in sent if cue_of(state, t) is not None]
+        candidates = cue_tokens(state, sent.start, sent.end)
     if not candidates:
         return None
     return min(candidates, key=lambda t: _cue_distance(state, t, first, last))

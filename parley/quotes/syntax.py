@@ -47,6 +47,19 @@ def cue_of(state: QuoteState, tok: Token) -> str | None:
     return lemma if lemma in cue_verbs else None
 
 
+def cue_tokens(state: QuoteState, start: int, end: int) -> list[Token]:
+    """The tokens from ``start`` to ``end`` (token indexes) that ``cue_of`` takes for cues,
+    in order. Only words whose lemma begins a cue are made into tokens and tried."""
+    doc, parse, heads, in_quote = state.doc, state.parse, state.lex.cue_heads, state.in_quote
+    return [
+        tok
+        for i in range(start, end)
+        if parse.lemmas[i] in heads and in_quote[i] < 0
+        for tok in (doc[i],)
+        if cue_of(state, tok) is not None
+    ]
+
+
 def cue_span(state: QuoteState, verb: Token) -> Frag:
     """The verb with its auxiliaries, negation and adverbs just before it ("has not yet
     endorsed", as PolNeAR marks in over 90% of train cues), its particle and a colon right
@@ -214,11 +227,16 @@ def _clip(state: QuoteState, frag: Frag, verb: Token, head: Token) -> Frag | Non
     if span is None or len(span) < 2:
         return frag
     lo, hi = head.left_edge.i, head.right_edge.i
-    for tok in span[1:]:
-        if state.in_quote[tok.i] >= 0:
+    lowers = state.parse.lowers
+    for i in range(span.start + 1, span.end):
+        # Every cut below needs a comma before the word, or the word a ";", a "." or a
+        # clause mark: the others are passed over without making their tokens.
+        comma = lowers[i - 1] == ","
+        if state.in_quote[i] >= 0 or not (
+            comma or lowers[i] in (";", ".") or lowers[i] in _CLAUSE_MARKS
+        ):
             continue
-        prev = doc[tok.i - 1]
-        comma = prev.text == ","
+        tok, prev = doc[i], doc[i - 1]
         on_verb = _hangs_on(tok, verb, lo, hi)
         cut = (
             tok.text == ";"
