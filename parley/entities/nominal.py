@@ -113,18 +113,13 @@ def add_nominal_entities(
 # ---- 1. names ----------------------------------------------------------------------------
 
 
-def _capitalised_tokens(parse: ParseIndex, tags: frozenset[str]) -> Iterator[Token]:
-    """The document's tokens whose coarse tag is one of ``tags`` and whose first letter is a
-    capital, in order. Tags and offsets come from the parse index, so no token object is
-    made for the others (most of a text)."""
-    doc, text = parse.doc, parse.text
+def _capitalised_positions(parse: ParseIndex, tags: frozenset[str]) -> Iterator[int]:
+    """The indexes of the tokens whose coarse tag is one of ``tags`` and whose first letter
+    is a capital, in order, read off the parse index (no token objects)."""
+    text = parse.text
     for i, (pos, idx) in enumerate(zip(parse.pos, parse.token_starts, strict=True)):
         if pos in tags and text[idx].isupper():
-            yield doc[i]
-
-
-def _capitalised(token: Token) -> bool:
-    return bool(token.text[:1].isupper()) and token.pos_ in NAME_POS
+            yield i
 
 
 def _find_names(
@@ -140,17 +135,15 @@ def _find_names(
     doc, text = parse.doc, parse.text
     found: list[_Found] = []
     tried: set[tuple[int, int]] = set()
-    for token in _capitalised_tokens(parse, NAME_POS):
-        if _covered(token, coded):
+    starts, ends = parse.token_starts, parse.token_ends
+    for i in _capitalised_positions(parse, NAME_POS):
+        if coded.at(starts[i], ends[i]) is not None:
             continue
-        name = uncoded.at(token.idx, token.idx + len(token))
+        name = uncoded.at(starts[i], ends[i])
         if name is not None and _one_name(name):
             spans = [(name.start, name.end), *_last_demonym(name, kb)]
         else:
-            spans = [
-                (doc[left].idx, doc[right].idx + len(doc[right]))
-                for left, right in _name_spans(doc, token, coded)
-            ]
+            spans = [(starts[left], ends[right]) for left, right in _name_spans(parse, i, coded)]
         for start, end in spans:
             if (start, end) in tried:
                 continue
@@ -205,36 +198,46 @@ def _covered(token: Token, mentions: MentionIndex) -> bool:
     return mentions.at(token.idx, token.idx + len(token)) is not None
 
 
-def _name_spans(doc: Doc, token: Token, mentions: MentionIndex) -> list[tuple[int, int]]:
-    """The longest run of uncovered capitalised words around ``token``, then the word alone."""
-    left = token.i
-    while left > 0 and _capitalised(doc[left - 1]) and not _covered(doc[left - 1], mentions):
+def _name_spans(parse: ParseIndex, i: int, mentions: MentionIndex) -> list[tuple[int, int]]:
+    """The longest run of uncovered capitalised words around token ``i``, then the word
+    alone (token indexes), read off the parse index."""
+    text, starts, ends, pos, lowers = (
+        parse.text,
+        parse.token_starts,
+        parse.token_ends,
+        parse.pos,
+        parse.lowers,
+    )
+    size = len(starts)
+
+    def free(k: int) -> bool:
+        return mentions.at(starts[k], ends[k]) is None
+
+    def name_word(k: int) -> bool:  # a capitalised name word no mention covers
+        return text[starts[k]].isupper() and pos[k] in NAME_POS and free(k)
+
+    left = i
+    while left > 0 and name_word(left - 1):
         left -= 1
-    right = token.i
-    while (
-        right + 1 < len(doc)
-        and _capitalised(doc[right + 1])
-        and not _covered(doc[right + 1], mentions)
-    ):
+    right = i
+    while right + 1 < size and name_word(right + 1):
         right += 1
     spans = [(left, right)]
     # A name with small words inside ("Workers' Party of Korea", "Bank of England"): the run
     # goes on over them while capitalised words follow.
     wide = right
     k = right + 1
-    while k < len(doc) and doc[k].lower_ in _NAME_JOINERS and not _covered(doc[k], mentions):
+    while k < size and lowers[k] in _NAME_JOINERS and free(k):
         k += 1
-        if k < len(doc) and _capitalised(doc[k]) and not _covered(doc[k], mentions):
-            while (
-                k + 1 < len(doc) and _capitalised(doc[k + 1]) and not _covered(doc[k + 1], mentions)
-            ):
+        if k < size and name_word(k):
+            while k + 1 < size and name_word(k + 1):
                 k += 1
             wide = k
             k += 1
     if wide != right:
         spans.insert(0, (left, wide))
-    if (left, right) != (token.i, token.i):
-        spans.append((token.i, token.i))
+    if (left, right) != (i, i):
+        spans.append((i, i))
     return spans
 
 
@@ -609,11 +612,11 @@ def _renumber(pool: list[Entity]) -> tuple[Entity, ...]:
     ordered = sorted(enumerate(pool), key=first)
     ids = {entity.id: f"e{n}" for n, (_, entity) in enumerate(ordered, start=1)}
     # An affiliation to an entity that lost all its mentions is dropped with it.
-    return tuple(
-        replace(
-            entity,
-            id=ids[entity.id],
-            affiliation=ids.get(entity.affiliation) if entity.affiliation else None,
-        )
-        for _, entity in ordered
-    )
+    renumbered = []
+    for _, entity in ordered:
+        new_id = ids[entity.id]
+        affiliation = ids.get(entity.affiliation) if entity.affiliation else None
+        if new_id != entity.id or affiliation != entity.affiliation:
+            entity = replace(entity, id=new_id, affiliation=affiliation)
+        renumbered.append(entity)
+    return tuple(renumbered)

@@ -54,6 +54,7 @@ class ParseIndex:
     sent_starts: tuple[int, ...]  # character offset of each sentence's start
     sent_ends: tuple[int, ...]
     token_starts: tuple[int, ...]  # character offset of each token
+    token_ends: tuple[int, ...]  # character offset after each token
     line_breaks: tuple[int, ...] = ()  # offset of every "\n" in the text
     # Each token's lower-case form, lower-case lemma and coarse part of speech, read once:
     # the stages' word look-ups scan these strings instead of making a spaCy ``Token`` per
@@ -74,13 +75,15 @@ class ParseIndex:
         if text is None:
             text = doc.text
         lowers, lemmas, pos = _token_strings(doc)
+        starts: tuple[int, ...] = tuple(doc.to_array("IDX").tolist()) if len(doc) else ()
         return cls(
             doc=doc,
             text=text,
             sents=sents,
             sent_starts=tuple(s.start_char for s in sents),
             sent_ends=tuple(s.end_char for s in sents),
-            token_starts=tuple(doc.to_array("IDX").tolist()) if len(doc) else (),
+            token_starts=starts,
+            token_ends=tuple(map(int.__add__, starts, doc.to_array("LENGTH").tolist())),
             line_breaks=tuple(m.start() for m in _LINE_BREAK.finditer(text)),
             lowers=lowers,
             lemmas=lemmas,
