@@ -303,17 +303,20 @@ def _head_sector(head: Token, kb: KnowledgeBaseLike) -> str | None:
 
 
 def _possible_heads(
-    parse: ParseIndex, kb: KnowledgeBaseLike, member_words: frozenset[str]
+    parse: ParseIndex, mentions: MentionIndex, kb: KnowledgeBaseLike, member_words: frozenset[str]
 ) -> Iterator[Token]:
-    """The nouns that may head a sector group, read off the parse index: every capitalised
-    noun (its compound words may name a body, "General Staff"), and a lower-case common noun
+    """The nouns outside every mention that may head a sector group, read off the parse
+    index: every capitalised noun (its compound words may name a body, "General Staff"),
+    and a lower-case common noun
     only when the role table knows it or it is a member word (``_head_sector``'s other
     cases), so no token object is made for the many common nouns that name no one."""
-    doc, text = parse.doc, parse.text
+    doc, text, ends = parse.doc, parse.text, parse.token_ends
     rows = zip(parse.pos, parse.token_starts, parse.lowers, parse.lemmas, strict=True)
     for i, (pos, idx, lower, lemma) in enumerate(rows):
         if pos != "NOUN" and pos != "PROPN":
             continue
+        if mentions.at(idx, ends[i]) is not None:
+            continue  # inside a mention already
         if not text[idx].isupper():
             if pos == "PROPN":
                 continue  # neither a capitalised name nor a common noun: no sector
@@ -335,8 +338,8 @@ def _find_groups(
 ) -> list[_Found]:
     found: list[_Found] = []
     unplaced: list[tuple[Token, str]] = []  # heads whose phrase names no one
-    for head in _possible_heads(parse, kb, member_words):
-        if _covered(head, mentions) or _title(head):
+    for head in _possible_heads(parse, mentions, kb, member_words):
+        if _title(head):
             continue
         sector = _head_sector(head, kb)
         member = sector in _MEMBER_SECTORS or (head.pos_ == "NOUN" and head.lower_ in member_words)
