@@ -97,9 +97,9 @@ def _documents(pieces: list[Voice], parse: ParseIndex) -> list[Voice]:
                 if earlier.cue_span is None or earlier.speaker is None or earlier is piece:
                     continue
                 start, end = parse.sentence_at(earlier.cue_span[0])
-                said = {t.text.lower() for t in parse.doc[
+                said = parse.lowers[
                     bisect_left(parse.token_starts, start) : bisect_left(parse.token_starts, end)
-                ]}  # fmt: skip
+                ]
                 if words[1] in said:
                     piece = replace(piece, speaker=earlier.speaker)
                     break
@@ -123,16 +123,17 @@ def _addressed(voice: Voice, parse: ParseIndex, mentions: MentionIndex) -> Voice
     spans = [(voice.start, voice.end)]
     if voice.cue_span is not None:
         spans.append(parse.sentence_at(voice.cue_span[0]))  # "We demand the U.S. ..., they said"
-    tokens = [
-        token
+    positions = [
+        i
         for start, end in spans
-        for token in parse.doc[
-            bisect_left(parse.token_starts, start) : bisect_left(parse.token_starts, end)
-        ]
+        for i in range(bisect_left(parse.token_starts, start), bisect_left(parse.token_starts, end))
     ]
-    for token in tokens:
-        entity = mentions.entity_of_token(token.i)
-        if entity is None or entity.id != voice.speaker or token.dep_ not in ("dobj", "nsubj"):
+    for i in positions:
+        entity = mentions.entity_of_token(i)
+        if entity is None or entity.id != voice.speaker:
+            continue
+        token = parse.doc[i]
+        if token.dep_ not in ("dobj", "nsubj"):
             continue
         verb = token.head
         if token.dep_ == "nsubj" and verb.dep_ == "ccomp":
