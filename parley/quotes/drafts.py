@@ -69,6 +69,9 @@ class QuoteState:
     quoted: list[Quoted]
     in_quote: list[int]  # for each token, the index of the quoted span it sits in, or -1
     claimed: set[int] = field(default_factory=set)
+    # The model's named entities as (first token, end token, label): read once per document
+    # instead of each token's entity type per draft.
+    entity_spans: tuple[tuple[int, int, str], ...] = ()
     _q_starts: list[int] = field(default_factory=list)
     _q_ends: list[int] = field(default_factory=list)
 
@@ -87,6 +90,7 @@ class QuoteState:
             resources.lexicon,
             quoted,
             in_quote,
+            entity_spans=tuple((e.start, e.end, e.label_) for e in parse.doc.ents),
             _q_starts=[q.start for q in quoted],
             _q_ends=[q.end for q in quoted],
         )

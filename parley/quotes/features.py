@@ -36,7 +36,7 @@ def draft_features(state: QuoteState, draft: Draft) -> list[str]:
     lemma = draft.cue_lemma or "-"
     cls = _cue_class(state, draft)
     content = _content_span(state, draft)
-    shape = _shape(content)
+    shape = _shape(content, state.parse.pos)
     words = sum(len(text[s:e].split()) for s, e in draft.content)
     length = _bin(words)
     feats = [
@@ -87,7 +87,11 @@ def draft_features(state: QuoteState, draft: Draft) -> list[str]:
         if shape == "np":
             feats.append(f"c.head={content.root.lemma_.lower()}")
             feats.append(f"lemma|c.head={lemma}|{content.root.lemma_.lower()}")
-        ents = {t.ent_type_ for t in content if t.ent_type_}
+        ents = {
+            label
+            for first_token, end_token, label in state.entity_spans
+            if first_token < content.end and content.start < end_token
+        }
         feats += [f"c.ent={e}" for e in sorted(ents)]
     feats += _source_features(state, draft, lemma)
     feats += _position_features(state, draft)
@@ -109,11 +113,11 @@ def _content_span(state: QuoteState, draft: Draft) -> Span | None:
     return state.doc.char_span(start, end, alignment_mode="expand")
 
 
-def _shape(span: Span | None) -> str:
+def _shape(span: Span | None, pos: tuple[str, ...]) -> str:
     """clause (a finite verb), that (a that-clause), to (an infinitive), quote (in marks),
     np (a noun phrase without a verb), obj+to (an object and its infinitive: "the envoy to
     convey ..."), obj+vp (an object and another verb phrase), vp (a verb that is not
-    finite), other."""
+    finite), other. ``pos``: every token's coarse tag (the parse index's)."""
     if span is None or not len(span):
         return "none"
     first = span[0]
@@ -128,10 +132,13 @@ def _shape(span: Span | None) -> str:
     root = span.root
     # Several tokens of the span may hang outside it ("asked | the envoy | to convey ...":
     # the object and the infinitive both on the cue verb): the verb says what it is.
+    doc = span.doc
     verbs = [
         t
-        for t in span
-        if t.pos_ in ("VERB", "AUX") and not span.start <= t.head.i < span.end and t.i != root.i
+        for i in range(span.start, span.end)
+        if pos[i] in ("VERB", "AUX")  # the others are passed over without a token object
+        for t in (doc[i],)
+        if not span.start <= t.head.i < span.end and t.i != root.i
     ]
     if root.pos_ in ("NOUN", "PROPN", "PRON", "NUM") and verbs:
         infinitive = any(c.tag_ == "TO" for c in verbs[0].children)
