@@ -3,6 +3,7 @@ governing clause), its agent, the objects of its prepositions, a conditional war
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from spacy.tokens import Token
@@ -18,6 +19,7 @@ OBJECT_TARGET_PREPS = ("to", "against", "on", "toward", "towards", "from")
 SOURCE_PREPS = ("by", "from")
 # Prepositions that place an action ("protested in Beijing", "will meet in Zurich").
 PLACE_PREPS = ("in", "at", "into", "inside")
+_CONDITION_WORD = re.compile(r"\b(?:if|unless)\b", re.IGNORECASE)
 # Pronouns that, as the subject of a reported clause, usually stand for the speaker.
 SPEAKER_PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i"})
 # How far up a to-clause or reported clause can sit below the verb that governs it.
@@ -97,10 +99,13 @@ def prep_objects(token: Token, preps: Sequence[str]) -> list[Token]:
     return found
 
 
-def conditional_threat(reporter: Token) -> Token | None:
+def conditional_threat(reporter: Token, text: str) -> Token | None:
     """The if-clause of a reported conditional with a negative outcome, if the reporting verb
     has one: "said that if the US wants delay, there is no need for dialogue" is a warning
-    (CAMEO codes a conditional negative statement as a threat)."""
+    (CAMEO codes a conditional negative statement as a threat). ``text``: the document's."""
+    first, last = reporter.left_edge, reporter.right_edge
+    if not _CONDITION_WORD.search(text, first.idx, last.idx + len(last)):
+        return None  # no "if" in the clause: its words need not be read one by one
     for comp in reporter.children:
         # The quotation's parse may hang off a quotation mark rather than a ccomp.
         if comp.dep_ in ("nsubj", "nsubjpass", "agent"):

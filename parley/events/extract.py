@@ -109,7 +109,9 @@ def code_candidate(
         if not sources and not targets:
             return None  # an event noun with nobody attached is a topic, not an event
         return Coded(candidate, info, tuple(sources), tuple(targets), ())
-    if candidate.code == REPORTING_CODE and conditional_threat(candidate.token) is not None:
+    if candidate.code == REPORTING_CODE and (
+        conditional_threat(candidate.token, reading.text) is not None
+    ):
         candidate = dataclasses.replace(candidate, code=THREAT_CODE)
     sources, targets, actor_heads = verb_actors(candidate, reading)
     if voice is not None:
@@ -122,8 +124,11 @@ def code_candidate(
         info = res.code_info(RALLY_CODE)
         assert info is not None
         return Coded(
-            dataclasses.replace(candidate, code=RALLY_CODE), info, tuple(sources),
-            tuple(rallied), tuple(actor_heads),
+            dataclasses.replace(candidate, code=RALLY_CODE),
+            info,
+            tuple(sources),
+            tuple(rallied),
+            tuple(actor_heads),
         )
     if candidate.code == REPORTING_CODE:
         reported = reported_stance(candidate, reading, sources)
@@ -140,8 +145,11 @@ def code_candidate(
             info = res.code_info(code)
             assert info is not None  # the evaluative codes are in the tables
             return Coded(
-                dataclasses.replace(candidate, code=code), info, tuple(sources),
-                tuple(targets), tuple(actor_heads),
+                dataclasses.replace(candidate, code=code),
+                info,
+                tuple(sources),
+                tuple(targets),
+                tuple(actor_heads),
             )
     if candidate.code == THREAT_CODE:
         targets = condition_clause_target(candidate, reading, targets)

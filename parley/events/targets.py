@@ -48,7 +48,7 @@ def condition_clause_target(
     """The party named in a conditional warning's if-clause ("if the US wants delay")."""
     if any(t.resolved for t in targets):
         return targets
-    condition = conditional_threat(candidate.token)
+    condition = conditional_threat(candidate.token, reading.text)
     if condition is None:
         return targets
     for token in condition.subtree:
