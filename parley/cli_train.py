@@ -44,8 +44,9 @@ def train(
 ) -> None:
     """Train a model from scratch with a fixed seed; print the dev figures it was chosen by.
 
-    quotes: the attribution model that keeps the rules' real attributions (PolNeAR train,
-    threshold tuned on PolNeAR dev; about 10 minutes on 2 cores, most of it parsing)."""
+    quotes: the attribution model that keeps the rules' real attributions and the boundary
+    chooser that bounds their contents (PolNeAR train; threshold and margin tuned on PolNeAR
+    dev; about 10 minutes on 2 cores, most of it parsing)."""
     from parley.evaluate import default_data_dir
     from parley.evaluate.common import require_dir
     from parley.quotes.model import MODEL_DIR
@@ -66,6 +67,7 @@ def train(
     for label, figures in (
         ("rules alone", report.dev_rules),
         (f"model (t={report.threshold})", report.dev_model),
+        (f"+ boundaries (m={report.margin})", report.dev_bounds),
     ):
         typer.echo(f"{label:24} " + " ".join(f"{100 * figures[k]:18.1f}" for k in keys))
     typer.echo(
