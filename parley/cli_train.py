@@ -67,9 +67,10 @@ def train(
     for label, figures in (
         ("rules alone", report.dev_rules),
         (f"model (t={report.threshold})", report.dev_model),
-        (f"+ boundaries (m={report.margin})", report.dev_bounds),
+        ("+ boundary chooser", report.dev_bounds),
     ):
         typer.echo(f"{label:24} " + " ".join(f"{100 * figures[k]:18.1f}" for k in keys))
+    typer.echo(f"boundary margins (content, source, cue): {report.margins}")
     typer.echo(
         f"trained on {report.train_examples} candidates ({report.train_positive} real) "
         f"in {report.seconds:.0f} s"

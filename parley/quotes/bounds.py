@@ -39,6 +39,7 @@ __all__ = [
     "TokenArrays",
     "choose_bounds",
     "content_candidates",
+    "span_candidates",
 ]
 
 
@@ -49,88 +50,17 @@ _CUT_POS = frozenset({"ADP", "SCONJ", "CCONJ"})
 _CUT_DEPS = frozenset(
     {"relcl", "advcl", "acl", "prep", "npadvmod", "conj", "cc", "appos", "agent", "parataxis"}
 )
-# Closed-class words named in the features as themselves (others by their tag).
-_NAMED = frozenset(
-    {
-        ",",
-        ";",
-        ":",
-        "—",
-        "–",
-        "―",
-        "--",
-        "-",
-        "(",
-        ".",
-        "that",
-        "which",
-        "who",
-        "whom",
-        "whose",
-        "when",
-        "where",
-        "while",
-        "although",
-        "though",
-        "because",
-        "since",
-        "as",
-        "after",
-        "before",
-        "if",
-        "unless",
-        "and",
-        "but",
-        "or",
-        "in",
-        "on",
-        "at",
-        "for",
-        "to",
-        "with",
-        "by",
-        "from",
-        "of",
-        "about",
-        "during",
-        "including",
-        "excluding",
-        "citing",
-        "saying",
-        "adding",
-        "according",
-        "than",
-        "despite",
-        "amid",
-        "over",
-        "into",
-        "against",
-        "under",
-        "without",
-        "until",
-        "through",
-        "last",
-        "this",
-        "next",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "yesterday",
-        "today",
-        "earlier",
-        "later",
-        "then",
-        "also",
-        "not",
-        "so",
-        "even",
-        "only",
-    }
+# Closed-class words named in the features as themselves (others by their tag); a word
+# list reads better as text than as 90 quoted items.
+_NAMED_WORDS = (
+    ", ; : — – ― -- - ( . that which who whom whose when where while although though because"
+    " since as after before if unless and but or in on at for to with by from of about"
+    " during including excluding citing saying adding according than despite amid over into"
+    " against under without until through last this next monday tuesday wednesday thursday"
+    " friday saturday sunday yesterday today earlier later then also not so even only"
+    " a an the his her their its our statement interview reporters"
 )
+_NAMED = frozenset(_NAMED_WORDS.split())
 _QUOTES = frozenset({'"', "“", "”", "‘", "’", "'", "''", "``", "«", "»"})
 _MAX_STARTS = 4
 _MAX_ENDS = 12
@@ -419,20 +349,115 @@ def _bin(n: int) -> str:
     return f">{_BINS[-1]}"
 
 
+# How far a source or cue boundary may move, in tokens: a source loses its relative clause
+# (", who has ...") or gains its appositive's comma; a cue gains "in a statement", "to
+# reporters" or "went on to" and loses a stray word.
+_SPAN_MOVES = {
+    "src": (2, 3, 12, 4),
+    "cue": (3, 2, 3, 5),
+}  # back, forward at start; back, forward at end
+
+
+def span_candidates(
+    state: QuoteState, arrays: TokenArrays, draft: Draft, role: str
+) -> list[Candidate]:
+    """The source's (``role`` "src") or the cue's ("cue") own span first, then the spans
+    whose start and end lie a few tokens from its own, that still hold its head token and
+    overlap neither the content nor the other span."""
+    span = draft.source if role == "src" else draft.cue
+    head = draft.source_token if role == "src" else draft.cue_token
+    if span is None or head is None:
+        return []
+    parse = state.parse
+    starts_of, lowers = parse.token_starts, parse.lowers
+    n_tokens = len(lowers)
+    i = bisect_left(starts_of, span[0])
+    j = bisect_left(starts_of, span[1])
+    if not i <= head < j:
+        return [Candidate((span,), [f"{role}=as_is"])]
+    s_lo, s_hi = parse.clipped_sentence_at(span[0])
+    lo_tok, hi_tok = bisect_left(starts_of, s_lo), bisect_left(starts_of, s_hi)
+    blocked = set()
+    other = draft.cue if role == "src" else draft.source
+    for a, b in [*draft.content, *([other] if other is not None else [])]:
+        blocked.update(range(bisect_left(starts_of, a), bisect_left(starts_of, b)))
+    back_s, fwd_s, back_e, fwd_e = _SPAN_MOVES[role]
+    context = f"{role}.rule={draft.rule}" if role == "src" else f"cue.lemma={draft.cue_lemma}"
+    out = [Candidate((span,), [f"{role}=as_is", f"{role}.last={_word(state, arrays, j - 1)}"])]
+    for a in range(max(lo_tok, i - back_s), min(i + fwd_s, head) + 1):
+        if a in blocked or parse.pos[a] == "SPACE":
+            continue
+        for b in range(max(a + 1, head + 1, j - back_e), min(hi_tok, j + fwd_e) + 1):
+            if (a, b) == (i, j) or b - 1 in blocked or parse.pos[b - 1] == "SPACE":
+                continue
+            if any(k in blocked for k in range(a, b)):
+                break
+            end = starts_of[b - 1] + len(state.doc[b - 1].text)
+            feats = [
+                f"{role}.start={a - i:+d}",
+                f"{role}.end={b - j:+d}",
+                f"{role}.first={_word(state, arrays, a)}",
+                f"{role}.last={_word(state, arrays, b - 1)}",
+                f"{role}.next={_word(state, arrays, b) if b < n_tokens else 'END'}",
+            ]
+            if a != i:
+                lo, hi = min(a, i), max(a, i)
+                feats += [
+                    f"{role}.s{'+' if a < i else '-'}{f}"
+                    for f in _moved(state, arrays, lo, hi, i, j)
+                ]
+            if b != j:
+                lo, hi = min(b, j), max(b, j)
+                feats += [
+                    f"{role}.e{'+' if b > j else '-'}{f}"
+                    for f in _moved(state, arrays, lo, hi, i, j)
+                ]
+            feats += [f"{context}|{f}" for f in feats[:2]]
+            out.append(Candidate(((starts_of[a], end),), feats))
+    return out
+
+
+def _moved(state: QuoteState, arrays: TokenArrays, lo: int, hi: int, i: int, j: int) -> list[str]:
+    """The words a source or cue boundary adds or drops (tokens ``lo`` to ``hi``; the
+    span's own tokens are ``i`` to ``j``): the words themselves when there are few, their
+    dependency labels, and what they hang on."""
+    heads = arrays.heads
+    roots = [k for k in range(lo, hi) if not lo <= heads[k] < hi]
+    hangs = sorted({"in" if i <= heads[k] < j else "out" for k in roots})
+    words = "_".join(_word(state, arrays, k) for k in range(lo, min(hi, lo + 3)))
+    deps = "_".join(sorted({arrays.deps[k] for k in roots}))
+    return [f"={words}", f".dep={deps}", f".hangs={'+'.join(hangs)}|{deps}"]
+
+
 def choose_bounds(state: QuoteState, drafts: list[Draft], model: BoundaryModel) -> None:
-    """Give each draft the content boundaries the chooser scores best (in place). One
-    scoring call for the whole document."""
+    """Give each draft the content, source and cue boundaries the chooser scores best (in
+    place). One scoring call for the whole document."""
     if not drafts:
         return
     arrays = TokenArrays.build(state)
-    groups = [content_candidates(state, arrays, d) for d in drafts]
-    scores = model.scores([c.features for group in groups for c in group])
+    groups = [
+        (draft, role, group)
+        for draft in drafts
+        for role, group in (
+            ("content", content_candidates(state, arrays, draft)),
+            ("src", span_candidates(state, arrays, draft, "src")),
+            ("cue", span_candidates(state, arrays, draft, "cue")),
+        )
+        if len(group) > 1
+    ]
+    scores = model.scores([c.features for _, _, group in groups for c in group])
     at = 0
-    for draft, group in zip(drafts, groups, strict=True):
+    for draft, role, group in groups:
         mine = scores[at : at + len(group)]
         at += len(group)
         best = max(range(len(group)), key=lambda n: (mine[n], -n))
         # The rules' own boundaries are right most of the time: another candidate must
         # beat them by the margin tuned on PolNeAR dev.
-        if best and mine[best] - mine[0] > model.margin:
+        if not best or mine[best] - mine[0] <= model.margin(role):
+            continue
+        if role == "content":
             draft.content = list(group[best].content)
+        elif role == "src":
+            draft.source = group[best].content[0]
+        else:
+            draft.cue = group[best].content[0]

@@ -1,11 +1,12 @@
 """Training the boundary chooser (``bounds.py``) on PolNeAR train, seeded.
 
 Every candidate attribution of the rules whose content the scorer would match to a gold
-content (overlap >= 0.3) is one example: its boundary candidates, the one labelled right
-whose tokens are exactly the gold content's (the scorer's token sets). Drafts none of whose
-candidates is right teach nothing and are left out. The fit is a softmax over each draft's
-candidates (a conditional logit): the gradient of a candidate's score is its probability
-less its label, averaged over the drafts of a batch.
+content (overlap >= 0.3) gives up to three examples, its content's, its source's and its
+cue's boundary candidates, the one labelled right whose tokens are exactly the gold's (the
+scorer's token sets). Groups none of whose candidates is right teach nothing and are left
+out. One model scores all three: source and cue features carry their role's prefix. The
+fit is a softmax over each group's candidates (a conditional logit): the gradient of a
+candidate's score is its probability less its label, averaged over the groups of a batch.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ import numpy
 from thinc.api import Adam, fix_random_seed
 
 from parley.evaluate.quotes import GoldArticle, token_sets
-from parley.quotes.bounds import TokenArrays, content_candidates
+from parley.quotes.bounds import TokenArrays, content_candidates, span_candidates
 from parley.quotes.drafts import Draft, QuoteState
 from parley.quotes.model import BOUNDARY_LENGTH, BoundaryModel, build_net, encode
 
@@ -45,19 +46,29 @@ def boundary_examples(
     art: GoldArticle, state: QuoteState, drafts: list[Draft], matched: dict[int, int]
 ) -> tuple[list[BoundaryExample], int]:
     """The examples of one article (``matched``: gold index -> draft index, as the scorer
-    matches contents) and how many matched drafts had no right candidate."""
+    matches contents): each matched draft's content, and its source and cue where both the
+    draft and the gold have one; and how many matched contents had no right candidate."""
     arrays = TokenArrays.build(state)
     tokens = token_sets(art.text)
     out: list[BoundaryExample] = []
     missed = 0
     for gi, n in matched.items():
-        gold = tokens(art.attributions[gi]["Content"] or [])
-        group = content_candidates(state, arrays, drafts[n])
-        right = [k for k, c in enumerate(group) if tokens(list(c.content)) == gold]
-        if not right:
-            missed += 1
-            continue
-        out.append(BoundaryExample([c.features for c in group], right[0]))
+        attribution = art.attributions[gi]
+        draft = drafts[n]
+        groups = (
+            ("Content", content_candidates(state, arrays, draft)),
+            ("Source", span_candidates(state, arrays, draft, "src")),
+            ("Cue", span_candidates(state, arrays, draft, "cue")),
+        )
+        for role, group in groups:
+            if len(group) < 2 or not attribution[role]:
+                continue
+            gold = tokens(attribution[role])
+            right = [k for k, c in enumerate(group) if tokens(list(c.content)) == gold]
+            if right:
+                out.append(BoundaryExample([c.features for c in group], right[0]))
+            elif role == "Content":
+                missed += 1
     return out, missed
 
 

@@ -134,9 +134,10 @@ class BoundaryModel:
     meta: dict[str, Any] = field(default_factory=dict)
     known: dict[str, int] = field(default_factory=dict)
 
-    @property
-    def margin(self) -> float:
-        return float(self.meta.get("margin", 0.0))
+    def margin(self, role: str = "content") -> float:
+        """How much a candidate must beat the rules' own boundaries of ``role`` (content,
+        src, cue) by; tuned on PolNeAR dev."""
+        return float(self.meta.get("margins", {}).get(role, 0.0))
 
     def scores(self, rows: list[list[str]]) -> list[float]:
         if not rows:

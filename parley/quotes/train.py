@@ -11,11 +11,12 @@
    project's PolNeAR scorer; keep the threshold with the best mean of content F1 exact /
    overlap 0.3 / overlap 0.8. Dev chooses the threshold only; it never trains.
 5. The boundary chooser (``bounds.py``, ``bounds_train.py``): every train candidate matched
-   to a gold content gives its boundary candidates, the right one being the gold's exact
-   tokens; a softmax over them is fitted, seeded. On dev, the attributions the model keeps
-   get the chooser's boundaries at each margin of ``MARGINS`` (how much a candidate must
-   beat the rules' own boundaries); the margin with the best mean of the three content F1s
-   is kept (margin and threshold are all dev chooses).
+   to a gold content gives its content's, source's and cue's boundary candidates, the right
+   one being the gold's exact tokens; a softmax over each group is fitted, seeded. On dev,
+   the attributions the model keeps get the chooser's boundaries at each margin of
+   ``MARGINS`` (how much a candidate must beat the rules' own boundaries); for each of
+   content, source and cue the margin with the best mean of its three F1s is kept (the
+   threshold and the margins are all that dev chooses).
 
 The real-text gold is never read. Both splits' parses are the slow part (minutes); the fit
 takes seconds.
@@ -38,7 +39,7 @@ from parley.errors import EvaluationError
 from parley.evaluate.quotes import GoldArticle, Scores, load_gold, match_contents, score
 from parley.nlp.index import ParseIndex
 from parley.quotes.attribution import candidate_drafts
-from parley.quotes.bounds import Candidate, TokenArrays, content_candidates
+from parley.quotes.bounds import Candidate, TokenArrays, content_candidates, span_candidates
 from parley.quotes.bounds_train import (
     BoundaryExample,
     BoundarySettings,
@@ -78,7 +79,8 @@ class Example:
     content: list[tuple[int, int]]
     source: tuple[int, int] | None
     cue: tuple[int, int] | None
-    bounds: list[Candidate] = field(default_factory=list)  # dev only: the chooser's choices
+    # Dev only: the chooser's choices for "content", "src" and "cue".
+    bounds: dict[str, list[Candidate]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,7 +100,7 @@ class TrainReport:
     dev_rules: dict[str, float]
     dev_model: dict[str, float]
     seconds: float
-    margin: float = 0.0
+    margins: dict[str, float] = field(default_factory=dict)
     dev_bounds: dict[str, float] = field(default_factory=dict)
 
 
@@ -145,7 +147,13 @@ def _labelled(
             list(d.content),
             d.source,
             d.cue,
-            content_candidates(state, arrays, d) if arrays is not None else [],
+            {
+                "content": content_candidates(state, arrays, d),
+                "src": span_candidates(state, arrays, d, "src"),
+                "cue": span_candidates(state, arrays, d, "cue"),
+            }
+            if arrays is not None
+            else {},
         )
         for n, d in enumerate(drafts)
     ]
@@ -217,34 +225,58 @@ def tune(
     return best[1], best[2]
 
 
-def tune_margin(
+_ROLES = {"content": "content", "src": "source", "cue": "cue"}
+
+
+def tune_margins(
     chooser: BoundaryModel,
     gold: dict[str, GoldArticle],
     examples: list[Example],
     kept: list[bool],
-) -> tuple[float, dict[str, float]]:
-    """The margin with the best dev objective for the attributions the model keeps, and
-    its figures."""
+) -> tuple[dict[str, float], dict[str, float]]:
+    """For content, source and cue in turn, the margin with the best mean of that span's
+    three F1s on dev (the attributions the model keeps), and the figures with all three."""
     kept_examples = [e for e, k in zip(examples, kept, strict=True) if k]
-    scores = chooser.scores([c.features for e in kept_examples for c in e.bounds])
-    choices: list[tuple[list[float], Example]] = []
+    rows = [c.features for e in kept_examples for r in _ROLES for c in e.bounds[r]]
+    scores = chooser.scores(rows)
+    tops: list[dict[str, tuple[int, float]]] = []
     at = 0
     for e in kept_examples:
-        choices.append((scores[at : at + len(e.bounds)], e))
-        at += len(e.bounds)
-    best: tuple[float, float, dict[str, float]] | None = None
-    for margin in MARGINS:
-        bounded = []
-        for mine, e in choices:
-            top = max(range(len(mine)), key=lambda n: (mine[n], -n)) if mine else 0
-            if top and mine[top] - mine[0] > margin:
-                e = replace(e, content=list(e.bounds[top].content))
-            bounded.append(e)
-        figures = summary(dev_scores(gold, bounded, (True for _ in bounded)))
-        if best is None or _objective(figures) > best[0]:
-            best = (_objective(figures), margin, figures)
-    assert best is not None
-    return best[1], best[2]
+        top: dict[str, tuple[int, float]] = {}
+        for r in _ROLES:
+            mine = scores[at : at + len(e.bounds[r])]
+            at += len(e.bounds[r])
+            if len(mine) > 1:
+                best = max(range(len(mine)), key=lambda n: (mine[n], -n))
+                top[r] = (best, mine[best] - mine[0])
+        tops.append(top)
+
+    def bounded(margins: dict[str, float]) -> dict[str, float]:
+        out = []
+        for e, top in zip(kept_examples, tops, strict=True):
+            for r, (best, gain) in top.items():
+                if best and gain > margins.get(r, float("inf")):
+                    piece = e.bounds[r][best].content
+                    if r == "content":
+                        e = replace(e, content=list(piece))
+                    elif r == "src":
+                        e = replace(e, source=piece[0])
+                    else:
+                        e = replace(e, cue=piece[0])
+            out.append(e)
+        return summary(dev_scores(gold, out, (True for _ in out)))
+
+    margins: dict[str, float] = {}
+    for r, name in _ROLES.items():
+        best_m: tuple[float, float] | None = None
+        for m in MARGINS:
+            figures = bounded({r: m})
+            objective = sum(figures[f"{name}.{mode}.f1"] for mode in ("exact", "ovl0.3", "ovl0.8"))
+            if best_m is None or objective > best_m[0] + 1e-9:
+                best_m = (objective, m)
+        assert best_m is not None
+        margins[r] = best_m[1]
+    return margins, bounded(margins)
 
 
 def train(
@@ -290,12 +322,12 @@ def train(
     )
     chooser = fit_boundaries(train_collected.boundaries, bounds_settings)
     kept = model.keep([e.features for e in dev_examples])
-    margin, bounded = tune_margin(chooser, dev_gold, dev_examples, kept)
+    margins, bounded = tune_margins(chooser, dev_gold, dev_examples, kept)
     chooser.meta = {
         "trained_on": "PolNeAR train (candidates matched to a gold content at overlap >= 0.3 "
         "whose boundary candidates hold the gold's exact tokens)",
-        "tuned_on": "PolNeAR dev (margin only)",
-        "margin": margin,
+        "tuned_on": "PolNeAR dev (the margins only)",
+        "margins": margins,
         "settings": {
             "seed": bounds_settings.seed,
             "epochs": bounds_settings.epochs,
@@ -326,7 +358,7 @@ def train(
     }
     model.save(out_dir)
     chooser.save(out_dir)
-    log(f"threshold {threshold}, margin {margin}; models written to {out_dir} in {seconds:.0f} s")
+    log(f"threshold {threshold}, margins {margins}; models written to {out_dir} in {seconds:.0f} s")
     return TrainReport(
-        threshold, len(train_examples), positives, rules, figures, seconds, margin, bounded
+        threshold, len(train_examples), positives, rules, figures, seconds, margins, bounded
     )
