@@ -111,7 +111,11 @@ def content_candidates(state: QuoteState, arrays: TokenArrays, draft: Draft) -> 
     s_lo, s_hi = parse.clipped_sentence_at(last[0])
     context = _context(state, draft)
     starts = _start_points(state, arrays, draft, first)
-    ends = _end_points(state, arrays, last, max(s_hi, last[1]))
+    # An end may move up to the sentence's end, never into the source or the cue after it.
+    limit = min(
+        [s_hi, *(span[0] for span in (draft.source, draft.cue) if span and span[0] >= last[1])]
+    )
+    ends = _end_points(state, arrays, last, max(limit, last[1]))
     out: list[Candidate] = []
     seen: set[tuple[Frag, ...]] = set()
     for s, s_feats in starts:
@@ -192,8 +196,10 @@ def _start_points(
     head = arrays.heads[t0]
     if head < t0:
         left = _left_edge(arrays, head, parse.clipped_sentence_at(first[0])[0], starts_of)
-        cue_end = draft.cue[1] if draft.cue is not None and draft.cue[1] <= first[0] else -1
-        if left < t0 and starts_of[left] >= cue_end:
+        floor = max(
+            [-1, *(span[1] for span in (draft.source, draft.cue) if span and span[1] <= first[0])]
+        )
+        if left < t0 and starts_of[left] >= floor:
             points.append(
                 (
                     starts_of[left],
