@@ -41,6 +41,14 @@ def train(
             help="Where to write the model folder (default: the packaged one, parley/quotes/model)."
         ),
     ] = None,
+    boundaries_only: Annotated[
+        bool,
+        typer.Option(
+            "--boundaries-only",
+            help="quotes: keep the attribution model in --out and remake the boundary "
+            "chooser only.",
+        ),
+    ] = False,
 ) -> None:
     """Train a model from scratch with a fixed seed; print the dev figures it was chosen by.
 
@@ -54,7 +62,12 @@ def train(
 
     del name  # one trainable model so far
     data_dir = require_dir(data or default_data_dir(), "gold data")
-    report = train_quotes(data_dir, out or MODEL_DIR, log=lambda line: typer.echo(line, err=True))
+    report = train_quotes(
+        data_dir,
+        out or MODEL_DIR,
+        log=lambda line: typer.echo(line, err=True),
+        boundaries_only=boundaries_only,
+    )
     keys = (
         "content.exact.f1",
         "content.ovl0.3.f1",

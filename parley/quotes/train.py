@@ -286,8 +286,11 @@ def train(
     settings: Settings | None = None,
     log: Callable[[str], None] = print,
     nlp: Language | None = None,
+    boundaries_only: bool = False,
 ) -> TrainReport:
-    """Train on ``data_dir``/polnear/train, tune on its dev split, write ``out_dir``."""
+    """Train on ``data_dir``/polnear/train, tune on its dev split, write ``out_dir``.
+    ``boundaries_only``: keep the attribution model already in ``out_dir`` (it decides
+    which dev attributions the margins are tuned on) and remake the boundary chooser only."""
     from parley.config import Config
     from parley.nlp import load_pipeline
 
@@ -311,11 +314,17 @@ def train(
     dev_gold, dev_collected = splits["dev"]
     train_examples, dev_examples = train_collected.examples, dev_collected.examples
     positives = sum(e.label for e in train_examples)
-    log(f"train: {len(train_examples)} candidates, {positives} real; fitting")
-    model = fit(train_examples, settings)
     rules = summary(dev_scores(dev_gold, dev_examples, (True for _ in dev_examples)))
-    threshold, figures = tune(model, dev_gold, dev_examples)
-    model.threshold = threshold
+    if boundaries_only:
+        model = AttributionModel.load(out_dir)
+        threshold = model.threshold
+        kept = model.keep([e.features for e in dev_examples])
+        figures = summary(dev_scores(dev_gold, dev_examples, kept))
+    else:
+        log(f"train: {len(train_examples)} candidates, {positives} real; fitting")
+        model = fit(train_examples, settings)
+        threshold, figures = tune(model, dev_gold, dev_examples)
+        model.threshold = threshold
     log(
         f"boundaries: {len(train_collected.boundaries)} matched candidates with the gold's "
         f"boundaries among theirs ({train_collected.unbounded} without); fitting"
@@ -341,6 +350,13 @@ def train(
         "dev_bounds": bounded,
     }
     seconds = time.monotonic() - started
+    chooser.save(out_dir)
+    log(f"threshold {threshold}, margins {margins}; models written to {out_dir} in {seconds:.0f} s")
+    report = TrainReport(
+        threshold, len(train_examples), positives, rules, figures, seconds, margins, bounded
+    )
+    if boundaries_only:
+        return report
     model.meta = {
         "trained_on": "PolNeAR train (rules' candidates labelled by content overlap >= 0.3)",
         "tuned_on": "PolNeAR dev (threshold only)",
@@ -357,8 +373,4 @@ def train(
         "dev_model": figures,
     }
     model.save(out_dir)
-    chooser.save(out_dir)
-    log(f"threshold {threshold}, margins {margins}; models written to {out_dir} in {seconds:.0f} s")
-    return TrainReport(
-        threshold, len(train_examples), positives, rules, figures, seconds, margins, bounded
-    )
+    return report
