@@ -109,7 +109,10 @@ def content_candidates(state: QuoteState, arrays: TokenArrays, draft: Draft) -> 
     frags = sorted(draft.content)
     first, last = frags[0], frags[-1]
     s_lo, s_hi = parse.clipped_sentence_at(last[0])
-    context = _context(state, draft)
+    sentence_end = _trimmed_end(text, s_lo, s_hi)
+    # Only what differs between a draft's candidates moves the softmax: the rule that
+    # made the draft enters in pairs only.
+    rule = f"rule={draft.rule}"
     starts = _start_points(state, arrays, draft, first)
     # An end may move up to the sentence's end, never into the source or the cue after it.
     limit = min(
@@ -134,24 +137,14 @@ def content_candidates(state: QuoteState, arrays: TokenArrays, draft: Draft) -> 
             seen.add(content)
             s_tok = bisect_left(starts_of, content[0][0])
             e_tok = bisect_left(starts_of, content[-1][1])
-            feats = [*context, *s_feats, *e_feats]
-            feats.append(f"at_sent_end={content[-1][1] >= _trimmed_end(text, s_lo, s_hi)}")
+            feats = [*s_feats, *e_feats]
+            feats.append(f"at_sent_end={content[-1][1] >= sentence_end}")
             feats.append(f"len={_bin(e_tok - s_tok)}")
-            rule = context[1]
             feats += [f"{rule}|{f}" for f in (*s_feats[:2], *e_feats[:3])]
             out.append(Candidate(content, feats))
     if not out or out[0].content != tuple(frags):
-        out.insert(0, Candidate(tuple(frags), [*context, "s=orig", "e=orig", "as_is"]))
+        out.insert(0, Candidate(tuple(frags), ["s=orig", "e=orig", "as_is"]))
     return out
-
-
-def _context(state: QuoteState, draft: Draft) -> list[str]:
-    quoted = any(state.text[s : s + 1] in _QUOTES for s, _ in draft.content)
-    return [
-        f"kind={draft.kind}",
-        f"rule={draft.rule}",
-        f"quoted={quoted}",
-    ]
 
 
 def _word(state: QuoteState, arrays: TokenArrays, k: int) -> str:
@@ -368,7 +361,7 @@ def span_candidates(
     state: QuoteState, arrays: TokenArrays, draft: Draft, role: str
 ) -> list[Candidate]:
     """The source's (``role`` "src") or the cue's ("cue") own span first, then the spans
-    whose start and end lie a few tokens from its own, that still hold its head token and
+    whose start or end lies a few tokens from its own, that still hold its head token and
     overlap neither the content nor the other span."""
     span = draft.source if role == "src" else draft.cue
     head = draft.source_token if role == "src" else draft.cue_token
@@ -390,28 +383,35 @@ def span_candidates(
     back_s, fwd_s, back_e, fwd_e = _SPAN_MOVES[role]
     context = f"{role}.rule={draft.rule}" if role == "src" else f"cue.lemma={draft.cue_lemma}"
     out = [Candidate((span,), [f"{role}=as_is", f"{role}.last={_word(state, arrays, j - 1)}"])]
+    doc = state.doc
     for a in range(max(lo_tok, i - back_s), min(i + fwd_s, head) + 1):
-        if a in blocked or parse.pos[a] == "SPACE":
+        if parse.pos[a] == "SPACE" or any(k in blocked for k in range(a, i)):
             continue
+        moved_start = (
+            [
+                f"{role}.s{'+' if a < i else '-'}{f}"
+                for f in _moved(state, arrays, min(a, i), max(a, i), i, j)
+            ]
+            if a != i
+            else []
+        )
+        first = f"{role}.first={_word(state, arrays, a)}"
         for b in range(max(a + 1, head + 1, j - back_e), min(hi_tok, j + fwd_e) + 1):
-            if (a, b) == (i, j) or b - 1 in blocked or parse.pos[b - 1] == "SPACE":
+            if b - 1 in blocked:
+                break  # a longer span would reach into the content or the other span
+            # One boundary moves at a time: the rules rarely miss both ends of a source
+            # or a cue, and the candidates (the stage's cost) stay few.
+            if (a != i) == (b != j) or parse.pos[b - 1] == "SPACE":
                 continue
-            if any(k in blocked for k in range(a, b)):
-                break
-            end = starts_of[b - 1] + len(state.doc[b - 1].text)
+            end = starts_of[b - 1] + len(doc[b - 1])
             feats = [
                 f"{role}.start={a - i:+d}",
                 f"{role}.end={b - j:+d}",
-                f"{role}.first={_word(state, arrays, a)}",
+                first,
                 f"{role}.last={_word(state, arrays, b - 1)}",
                 f"{role}.next={_word(state, arrays, b) if b < n_tokens else 'END'}",
+                *moved_start,
             ]
-            if a != i:
-                lo, hi = min(a, i), max(a, i)
-                feats += [
-                    f"{role}.s{'+' if a < i else '-'}{f}"
-                    for f in _moved(state, arrays, lo, hi, i, j)
-                ]
             if b != j:
                 lo, hi = min(b, j), max(b, j)
                 feats += [
