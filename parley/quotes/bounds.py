@@ -376,7 +376,7 @@ def span_candidates(
         return [Candidate((span,), [f"{role}=as_is"])]
     s_lo, s_hi = parse.clipped_sentence_at(span[0])
     lo_tok, hi_tok = bisect_left(starts_of, s_lo), bisect_left(starts_of, s_hi)
-    blocked = set()
+    blocked: set[int] = set()
     other = draft.cue if role == "src" else draft.source
     for a, b in [*draft.content, *([other] if other is not None else [])]:
         blocked.update(range(bisect_left(starts_of, a), bisect_left(starts_of, b)))

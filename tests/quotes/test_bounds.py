@@ -154,3 +154,34 @@ def test_bounds_packaged_model_loads_and_is_used_by_default() -> None:
     assert set(model.meta["margins"]) == {"content", "src", "cue"}
     assert QuoteResources.load(Config()).boundaries is not None
     assert QuoteResources.load(Config(quotes="rules")).boundaries is None
+
+
+@pytest.mark.parametrize(
+    ("text", "rules_cue", "chosen_cue"),
+    [
+        # PolNeAR's cue takes in the statement the words were said in ...
+        (
+            "The ministry said in a statement that the talks had ended.",
+            "said",
+            "said in a statement",
+        ),
+        # ... and the verbs that carry the saying.
+        (
+            "The mayor went on to say that the bridge would reopen in June.",
+            "to say",
+            "went on to say",
+        ),
+    ],
+)
+def test_bounds_packaged_model_widens_a_cue(
+    nlp: Any, text: str, rules_cue: str, chosen_cue: str
+) -> None:
+    parse = ParseIndex.build(nlp(text))
+    model = QuoteResources.load(Config())
+    without = QuoteResources(model.lexicon, model.marks, model.model)
+
+    def cues(resources: QuoteResources) -> list[str]:
+        return [text[d.cue[0] : d.cue[1]] for d in find_drafts(parse, resources) if d.cue]
+
+    assert cues(without) == [rules_cue]
+    assert cues(model) == [chosen_cue]
