@@ -41,11 +41,20 @@ def train(
             help="Where to write the model folder (default: the packaged one, parley/quotes/model)."
         ),
     ] = None,
+    boundaries_only: Annotated[
+        bool,
+        typer.Option(
+            "--boundaries-only",
+            help="quotes: keep the attribution model in --out and remake the boundary "
+            "chooser only.",
+        ),
+    ] = False,
 ) -> None:
     """Train a model from scratch with a fixed seed; print the dev figures it was chosen by.
 
-    quotes: the attribution model that keeps the rules' real attributions (PolNeAR train,
-    threshold tuned on PolNeAR dev; about 10 minutes on 2 cores, most of it parsing)."""
+    quotes: the attribution model that keeps the rules' real attributions and the boundary
+    chooser that bounds their contents (PolNeAR train; threshold and margin tuned on PolNeAR
+    dev; about 10 minutes on 2 cores, most of it parsing)."""
     from parley.evaluate import default_data_dir
     from parley.evaluate.common import require_dir
     from parley.quotes.model import MODEL_DIR
@@ -53,7 +62,12 @@ def train(
 
     del name  # one trainable model so far
     data_dir = require_dir(data or default_data_dir(), "gold data")
-    report = train_quotes(data_dir, out or MODEL_DIR, log=lambda line: typer.echo(line, err=True))
+    report = train_quotes(
+        data_dir,
+        out or MODEL_DIR,
+        log=lambda line: typer.echo(line, err=True),
+        boundaries_only=boundaries_only,
+    )
     keys = (
         "content.exact.f1",
         "content.ovl0.3.f1",
@@ -66,8 +80,10 @@ def train(
     for label, figures in (
         ("rules alone", report.dev_rules),
         (f"model (t={report.threshold})", report.dev_model),
+        ("+ boundary chooser", report.dev_bounds),
     ):
         typer.echo(f"{label:24} " + " ".join(f"{100 * figures[k]:18.1f}" for k in keys))
+    typer.echo(f"boundary margins (content, source, cue): {report.margins}")
     typer.echo(
         f"trained on {report.train_examples} candidates ({report.train_positive} real) "
         f"in {report.seconds:.0f} s"

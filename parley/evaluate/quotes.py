@@ -22,7 +22,7 @@ from __future__ import annotations
 import bisect
 import json
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -31,7 +31,15 @@ from parley.errors import EvaluationError
 from parley.evaluate.common import Report, require_dir
 from parley.records import Article, Quote
 
-__all__ = ["Scores", "load_gold", "match_contents", "run", "score", "system_line"]
+__all__ = [
+    "Scores",
+    "load_gold",
+    "match_contents",
+    "run",
+    "score",
+    "system_line",
+    "token_sets",
+]
 
 _TOKEN = re.compile(r"\w+|[^\w\s]")
 ROLES = ("Content", "Source", "Cue")
@@ -210,6 +218,12 @@ def match_contents(
     training labels (``parley.quotes.train``)."""
     toks = _Tokens(text)
     return _greedy([toks.of(g) for g in golds], [toks.of(s) for s in systems], threshold)
+
+
+def token_sets(text: str) -> Callable[[Frags | None], TokenSet]:
+    """The scorer's token set of any fragments of ``text`` (two spans are an exact match
+    when these are equal): the boundary chooser's training labels."""
+    return _Tokens(text).of
 
 
 def _distinct(sets: Iterator[TokenSet]) -> list[TokenSet]:

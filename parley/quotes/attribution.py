@@ -25,6 +25,7 @@ from bisect import bisect_right
 from parley.nlp.index import ParseIndex
 from parley.quotes.according import find_according
 from parley.quotes.blocks import apply_blocks
+from parley.quotes.bounds import choose_bounds
 from parley.quotes.direct import find_direct
 from parley.quotes.drafts import Draft, Frag, QuoteState
 from parley.quotes.features import draft_features
@@ -46,12 +47,16 @@ _DATELINE = re.compile(
 def find_drafts(parse: ParseIndex, resources: QuoteResources) -> list[Draft]:
     """Every attribution of the parsed text, ordered by where its content starts: the
     rules' candidates, less those the attribution model (when the resources hold one)
-    judges not to be attributions, then the statement blocks (``blocks.py``)."""
+    judges not to be attributions, their contents bounded by the boundary chooser (when
+    the resources hold one, ``bounds.py``), then the statement blocks (``blocks.py``)."""
     state = QuoteState.build(parse, resources)
     drafts = candidate_drafts(state)
     if resources.model is not None and drafts:
         keep = resources.model.keep([draft_features(state, d) for d in drafts])
         drafts = [d for d, kept in zip(drafts, keep, strict=True) if kept]
+    if resources.boundaries is not None and drafts:
+        choose_bounds(state, drafts, resources.boundaries)
+        drafts.sort(key=lambda d: (d.start, d.end))
     return apply_blocks(state, drafts)
 
 

@@ -6,8 +6,11 @@ already installed with spaCy (no new dependency), its sparse layer is written fo
 this (millions of possible feature strings, a few dozen active per example, CPU only), and
 its weights serialise to bytes with the model. The model ships as a folder:
 
-    meta.json      format version, threshold, hash table size, training settings, scores
-    weights.bin    the layer's parameters (thinc's ``Model.to_bytes``)
+    meta.json        format version, threshold, hash table size, training settings, scores
+    weights.bin      the layer's parameters (thinc's ``Model.to_bytes``)
+    boundaries.json  the boundary chooser's (``BoundaryModel``, ``bounds.py``) margin,
+                     hash table size, training settings and scores
+    boundaries.bin   its layer's parameters
 
 ``parley train quotes`` makes it (``train.py``); ``QuoteResources.load`` reads it once per
 pipeline and nothing here caches it.
@@ -26,9 +29,13 @@ from thinc.api import Model, SparseLinear_v2
 
 from parley.errors import ModelError
 
-__all__ = ["FORMAT", "MODEL_DIR", "AttributionModel", "encode"]
+__all__ = ["BOUNDARY_FORMAT", "FORMAT", "MODEL_DIR", "AttributionModel", "BoundaryModel", "encode"]
 
 FORMAT = "parley.quotes.attribution/1"
+BOUNDARY_FORMAT = "parley.quotes.boundaries/1"
+BOUNDARY_LENGTH = 2**17  # hash slots: 0.5 MB of float32 weights
+_WEIGHTS = "boundaries.bin"
+_META = "boundaries.json"
 MODEL_DIR = Path(__file__).with_name("model")
 DEFAULT_LENGTH = 2**18  # hash slots: 1 MB of float32 weights, few collisions at ~100k features
 
@@ -117,3 +124,47 @@ class AttributionModel:
         except (KeyError, TypeError, ValueError) as err:
             raise ModelError(f"{folder}: the quote attribution model is damaged: {err}") from err
         return cls(net, threshold, meta)
+
+
+@dataclass(slots=True, eq=False)
+class BoundaryModel:
+    """The trained candidate scorer and its metadata."""
+
+    net: Model[Any, Any]
+    meta: dict[str, Any] = field(default_factory=dict)
+    known: dict[str, int] = field(default_factory=dict)
+
+    def margin(self, role: str = "content") -> float:
+        """How much a candidate must beat the rules' own boundaries of ``role`` (content,
+        src, cue) by; tuned on PolNeAR dev."""
+        return float(self.meta.get("margins", {}).get(role, 0.0))
+
+    def scores(self, rows: list[list[str]]) -> list[float]:
+        if not rows:
+            return []
+        return [float(s) for s in self.net.predict(encode(rows, self.known))[:, 0]]
+
+    def save(self, folder: Path) -> None:
+        folder.mkdir(parents=True, exist_ok=True)
+        meta = {**self.meta, "format": BOUNDARY_FORMAT, "length": self.net.get_dim("length")}
+        (folder / _WEIGHTS).write_bytes(self.net.to_bytes())
+        (folder / _META).write_text(json.dumps(meta, indent=2, sort_keys=True) + "\n", "utf-8")
+
+    @classmethod
+    def load(cls, folder: Path = MODEL_DIR) -> BoundaryModel:
+        """Read the chooser; ModelError (one line) when it is missing or unreadable."""
+        try:
+            meta = json.loads((folder / _META).read_text(encoding="utf-8"))
+            data = (folder / _WEIGHTS).read_bytes()
+        except (OSError, UnicodeDecodeError, json.JSONDecodeError) as err:
+            raise ModelError(
+                f"cannot read the quote boundary model in {folder}: {err} "
+                "(remake it with `parley train quotes`, or use --quotes rules)"
+            ) from err
+        if not isinstance(meta, dict) or meta.get("format") != BOUNDARY_FORMAT:
+            raise ModelError(f"{folder}/{_META} is not a {BOUNDARY_FORMAT} model")
+        try:
+            net = build_net(int(meta["length"])).from_bytes(data)
+        except (KeyError, TypeError, ValueError) as err:
+            raise ModelError(f"{folder}: the quote boundary model is damaged: {err}") from err
+        return cls(net, meta)

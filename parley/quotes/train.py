@@ -10,6 +10,13 @@
 4. On dev, score the rules alone and the model at every threshold from 0.05 to 0.95 with the
    project's PolNeAR scorer; keep the threshold with the best mean of content F1 exact /
    overlap 0.3 / overlap 0.8. Dev chooses the threshold only; it never trains.
+5. The boundary chooser (``bounds.py``, ``bounds_train.py``): every train candidate matched
+   to a gold content gives its content's, source's and cue's boundary candidates, the right
+   one being the gold's exact tokens; a softmax over each group is fitted, seeded. On dev,
+   the attributions the model keeps get the chooser's boundaries at each margin of
+   ``MARGINS`` (how much a candidate must beat the rules' own boundaries); for each of
+   content, source and cue the margin with the best mean of its three F1s is kept (the
+   threshold and the margins are all that dev chooses).
 
 The real-text gold is never read. Both splits' parses are the slow part (minutes); the fit
 takes seconds.
@@ -20,7 +27,7 @@ from __future__ import annotations
 import random
 import time
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import numpy
@@ -32,15 +39,23 @@ from parley.errors import EvaluationError
 from parley.evaluate.quotes import GoldArticle, Scores, load_gold, match_contents, score
 from parley.nlp.index import ParseIndex
 from parley.quotes.attribution import candidate_drafts
+from parley.quotes.bounds import Candidate, TokenArrays, content_candidates, span_candidates
+from parley.quotes.bounds_train import (
+    BoundaryExample,
+    BoundarySettings,
+    boundary_examples,
+    fit_boundaries,
+)
 from parley.quotes.drafts import Draft, QuoteState
 from parley.quotes.features import draft_features
-from parley.quotes.model import MODEL_DIR, AttributionModel, build_net, encode
+from parley.quotes.model import MODEL_DIR, AttributionModel, BoundaryModel, build_net, encode
 from parley.quotes.resources import QuoteResources
 
 __all__ = ["Settings", "TrainReport", "collect", "fit", "train"]
 
 SEED = 0
 THRESHOLDS = tuple(round(0.05 * k, 2) for k in range(1, 20))
+MARGINS = (0.0, 0.5, 1.0, 1.5, 2.0, 2.5, 3.0, 4.0)
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,6 +79,17 @@ class Example:
     content: list[tuple[int, int]]
     source: tuple[int, int] | None
     cue: tuple[int, int] | None
+    # Dev only: the chooser's choices for "content", "src" and "cue".
+    bounds: dict[str, list[Candidate]] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class Collected:
+    """One split's candidates, and the boundary examples of those matched to gold."""
+
+    examples: list[Example]
+    boundaries: list[BoundaryExample]
+    unbounded: int  # matched candidates none of whose boundaries is the gold's
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,6 +100,8 @@ class TrainReport:
     dev_rules: dict[str, float]
     dev_model: dict[str, float]
     seconds: float
+    margins: dict[str, float] = field(default_factory=dict)
+    dev_bounds: dict[str, float] = field(default_factory=dict)
 
 
 def parse(gold: dict[str, GoldArticle], nlp: Language) -> Iterator[Doc]:
@@ -82,21 +110,35 @@ def parse(gold: dict[str, GoldArticle], nlp: Language) -> Iterator[Doc]:
 
 
 def collect(
-    gold: dict[str, GoldArticle], resources: QuoteResources, docs: Iterable[Doc]
-) -> list[Example]:
+    gold: dict[str, GoldArticle],
+    resources: QuoteResources,
+    docs: Iterable[Doc],
+    *,
+    with_bounds: bool = False,
+) -> Collected:
     """The rules' candidates in every article of ``gold`` (``docs``: their parses in the
-    order of their names), labelled against it."""
+    order of their names), labelled against it; ``with_bounds``: each keeps its boundary
+    candidates too (the dev split's, for tuning the margin)."""
     examples: list[Example] = []
+    boundaries: list[BoundaryExample] = []
+    unbounded = 0
     for stem, doc in zip(sorted(gold), docs, strict=True):
         state = QuoteState.build(ParseIndex.build(doc), resources)
         drafts = candidate_drafts(state)
-        examples += _labelled(stem, gold[stem], state, drafts)
-    return examples
+        art = gold[stem]
+        golds = [a["Content"] or [] for a in art.attributions]
+        matched = match_contents(art.text, golds, [d.content for d in drafts])
+        examples += _labelled(stem, state, drafts, set(matched.values()), with_bounds)
+        found, missed = boundary_examples(art, state, drafts, matched)
+        boundaries += found
+        unbounded += missed
+    return Collected(examples, boundaries, unbounded)
 
 
-def _labelled(stem: str, art: GoldArticle, state: QuoteState, drafts: list[Draft]) -> list[Example]:
-    golds = [a["Content"] or [] for a in art.attributions]
-    matched = set(match_contents(art.text, golds, [d.content for d in drafts]).values())
+def _labelled(
+    stem: str, state: QuoteState, drafts: list[Draft], matched: set[int], with_bounds: bool
+) -> list[Example]:
+    arrays = TokenArrays.build(state) if with_bounds else None
     return [
         Example(
             stem,
@@ -105,6 +147,13 @@ def _labelled(stem: str, art: GoldArticle, state: QuoteState, drafts: list[Draft
             list(d.content),
             d.source,
             d.cue,
+            {
+                "content": content_candidates(state, arrays, d),
+                "src": span_candidates(state, arrays, d, "src"),
+                "cue": span_candidates(state, arrays, d, "cue"),
+            }
+            if arrays is not None
+            else {},
         )
         for n, d in enumerate(drafts)
     ]
@@ -176,6 +225,60 @@ def tune(
     return best[1], best[2]
 
 
+_ROLES = {"content": "content", "src": "source", "cue": "cue"}
+
+
+def tune_margins(
+    chooser: BoundaryModel,
+    gold: dict[str, GoldArticle],
+    examples: list[Example],
+    kept: list[bool],
+) -> tuple[dict[str, float], dict[str, float]]:
+    """For content, source and cue in turn, the margin with the best mean of that span's
+    three F1s on dev (the attributions the model keeps), and the figures with all three."""
+    kept_examples = [e for e, k in zip(examples, kept, strict=True) if k]
+    rows = [c.features for e in kept_examples for r in _ROLES for c in e.bounds[r]]
+    scores = chooser.scores(rows)
+    tops: list[dict[str, tuple[int, float]]] = []
+    at = 0
+    for e in kept_examples:
+        top: dict[str, tuple[int, float]] = {}
+        for r in _ROLES:
+            mine = scores[at : at + len(e.bounds[r])]
+            at += len(e.bounds[r])
+            if len(mine) > 1:
+                best = max(range(len(mine)), key=lambda n: (mine[n], -n))
+                top[r] = (best, mine[best] - mine[0])
+        tops.append(top)
+
+    def bounded(margins: dict[str, float]) -> dict[str, float]:
+        out = []
+        for e, top in zip(kept_examples, tops, strict=True):
+            for r, (best, gain) in top.items():
+                if best and gain > margins.get(r, float("inf")):
+                    piece = e.bounds[r][best].content
+                    if r == "content":
+                        e = replace(e, content=list(piece))
+                    elif r == "src":
+                        e = replace(e, source=piece[0])
+                    else:
+                        e = replace(e, cue=piece[0])
+            out.append(e)
+        return summary(dev_scores(gold, out, (True for _ in out)))
+
+    margins: dict[str, float] = {}
+    for r, name in _ROLES.items():
+        best_m: tuple[float, float] | None = None
+        for m in MARGINS:
+            figures = bounded({r: m})
+            objective = sum(figures[f"{name}.{mode}.f1"] for mode in ("exact", "ovl0.3", "ovl0.8"))
+            if best_m is None or objective > best_m[0] + 1e-9:
+                best_m = (objective, m)
+        assert best_m is not None
+        margins[r] = best_m[1]
+    return margins, bounded(margins)
+
+
 def train(
     data_dir: Path,
     out_dir: Path = MODEL_DIR,
@@ -183,12 +286,16 @@ def train(
     settings: Settings | None = None,
     log: Callable[[str], None] = print,
     nlp: Language | None = None,
+    boundaries_only: bool = False,
 ) -> TrainReport:
-    """Train on ``data_dir``/polnear/train, tune on its dev split, write ``out_dir``."""
+    """Train on ``data_dir``/polnear/train, tune on its dev split, write ``out_dir``.
+    ``boundaries_only``: keep the attribution model already in ``out_dir`` (it decides
+    which dev attributions the margins are tuned on) and remake the boundary chooser only."""
     from parley.config import Config
     from parley.nlp import load_pipeline
 
     settings = settings or Settings()
+    bounds_settings = BoundarySettings(seed=settings.seed)
     started = time.monotonic()
     nlp = nlp if nlp is not None else load_pipeline(Config().model)
     resources = QuoteResources.load(Config(quotes="rules"))
@@ -199,16 +306,57 @@ def train(
             raise EvaluationError(f"{folder}: PolNeAR's {split} split is missing")
         gold, _ = load_gold(folder)
         log(f"{split}: parsing {len(gold)} articles and running the rules")
-        splits[split] = (gold, collect(gold, resources, parse(gold, nlp)))
-    train_gold, train_examples = splits["train"]
-    dev_gold, dev_examples = splits["dev"]
+        splits[split] = (
+            gold,
+            collect(gold, resources, parse(gold, nlp), with_bounds=split == "dev"),
+        )
+    train_gold, train_collected = splits["train"]
+    dev_gold, dev_collected = splits["dev"]
+    train_examples, dev_examples = train_collected.examples, dev_collected.examples
     positives = sum(e.label for e in train_examples)
-    log(f"train: {len(train_examples)} candidates, {positives} real; fitting")
-    model = fit(train_examples, settings)
     rules = summary(dev_scores(dev_gold, dev_examples, (True for _ in dev_examples)))
-    threshold, figures = tune(model, dev_gold, dev_examples)
-    model.threshold = threshold
+    if boundaries_only:
+        model = AttributionModel.load(out_dir)
+        threshold = model.threshold
+        kept = model.keep([e.features for e in dev_examples])
+        figures = summary(dev_scores(dev_gold, dev_examples, kept))
+    else:
+        log(f"train: {len(train_examples)} candidates, {positives} real; fitting")
+        model = fit(train_examples, settings)
+        threshold, figures = tune(model, dev_gold, dev_examples)
+        model.threshold = threshold
+    log(
+        f"boundaries: {len(train_collected.boundaries)} matched candidates with the gold's "
+        f"boundaries among theirs ({train_collected.unbounded} without); fitting"
+    )
+    chooser = fit_boundaries(train_collected.boundaries, bounds_settings)
+    kept = model.keep([e.features for e in dev_examples])
+    margins, bounded = tune_margins(chooser, dev_gold, dev_examples, kept)
+    chooser.meta = {
+        "trained_on": "PolNeAR train (candidates matched to a gold content at overlap >= 0.3 "
+        "whose boundary candidates hold the gold's exact tokens)",
+        "tuned_on": "PolNeAR dev (the margins only)",
+        "margins": margins,
+        "settings": {
+            "seed": bounds_settings.seed,
+            "epochs": bounds_settings.epochs,
+            "batch_size": bounds_settings.batch_size,
+            "learn_rate": bounds_settings.learn_rate,
+            "l2": bounds_settings.l2,
+        },
+        "train_examples": len(train_collected.boundaries),
+        "train_unbounded": train_collected.unbounded,
+        "dev_model": figures,
+        "dev_bounds": bounded,
+    }
     seconds = time.monotonic() - started
+    chooser.save(out_dir)
+    log(f"threshold {threshold}, margins {margins}; models written to {out_dir} in {seconds:.0f} s")
+    report = TrainReport(
+        threshold, len(train_examples), positives, rules, figures, seconds, margins, bounded
+    )
+    if boundaries_only:
+        return report
     model.meta = {
         "trained_on": "PolNeAR train (rules' candidates labelled by content overlap >= 0.3)",
         "tuned_on": "PolNeAR dev (threshold only)",
@@ -225,5 +373,4 @@ def train(
         "dev_model": figures,
     }
     model.save(out_dir)
-    log(f"threshold {threshold}; model written to {out_dir} in {seconds:.0f} s")
-    return TrainReport(threshold, len(train_examples), positives, rules, figures, seconds)
+    return report

@@ -17,7 +17,7 @@ from parley.quotes import model as model_module
 from parley.quotes.attribution import candidate_drafts, find_drafts
 from parley.quotes.drafts import QuoteState
 from parley.quotes.features import draft_features
-from parley.quotes.model import AttributionModel, build_net
+from parley.quotes.model import AttributionModel, BoundaryModel, build_net
 
 pytestmark = pytest.mark.model
 
@@ -85,11 +85,22 @@ def test_model_train_quotes_command_is_deterministic(tmp_path: Path) -> None:
         with pytest.raises(SystemExit) as done:
             main(["train", "quotes", "--data", str(data), "--out", str(out)])
         assert done.value.code == 0
-    assert (outs[0] / "weights.bin").read_bytes() == (outs[1] / "weights.bin").read_bytes()
-    assert (outs[0] / "meta.json").read_text() == (outs[1] / "meta.json").read_text()
+    for name in ("weights.bin", "meta.json", "boundaries.bin", "boundaries.json"):
+        assert (outs[0] / name).read_bytes() == (outs[1] / name).read_bytes()
     model = AttributionModel.load(outs[0])
     assert 0.0 < model.threshold < 1.0
     assert model.meta["train_examples"] > 0
+    assert set(BoundaryModel.load(outs[0]).meta["margins"]) == {"content", "src", "cue"}
+    # --boundaries-only remakes the chooser and leaves the attribution model as it was.
+    marked = AttributionModel.load(outs[0])
+    marked.threshold = 0.42
+    marked.save(outs[0])
+    (outs[0] / "boundaries.bin").unlink()
+    with pytest.raises(SystemExit) as done:
+        main(["train", "quotes", "--boundaries-only", "--data", str(data), "--out", str(outs[0])])
+    assert done.value.code == 0
+    assert AttributionModel.load(outs[0]).threshold == 0.42
+    assert (outs[0] / "boundaries.bin").read_bytes() == (outs[1] / "boundaries.bin").read_bytes()
 
 
 def test_model_train_quotes_without_data_is_one_line_error(
