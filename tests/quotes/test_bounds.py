@@ -11,7 +11,13 @@ from parley.config import Config
 from parley.nlp.index import ParseIndex
 from parley.quotes import QuoteResources
 from parley.quotes.attribution import find_drafts
-from parley.quotes.bounds import TokenArrays, choose_bounds, content_candidates, span_candidates
+from parley.quotes.bounds import (
+    ALL_ROLES,
+    TokenArrays,
+    choose_bounds,
+    content_candidates,
+    span_candidates,
+)
 from parley.quotes.bounds_train import BoundaryExample, fit_boundaries
 from parley.quotes.drafts import Draft, QuoteState
 from parley.quotes.model import BoundaryModel
@@ -134,18 +140,22 @@ def test_bounds_chooser_follows_what_it_was_trained_on(nlp: Any) -> None:
     right = _texts(state, group).index("the bridge plan")
     # A chooser trained on examples whose right candidate is always this one picks it.
     model = fit_boundaries([BoundaryExample([c.features for c in group], right)] * 30)
-    choose_bounds(state, [draft], model)
+    choose_bounds(state, [draft], model, ALL_ROLES)
     assert state.text[draft.start : draft.end] == "the bridge plan"
+    # The analysis does not let it move contents (their cost outweighs their gain).
+    state, draft = _cut_draft(nlp)
+    choose_bounds(state, [draft], model)
+    assert state.text[draft.start : draft.end] == "the bridge plan on Monday"
     # With a margin no candidate can beat, the rules' own boundaries stay.
     state, draft = _cut_draft(nlp)
     model.meta["margins"] = {"content": 1e9}
-    choose_bounds(state, [draft], model)
+    choose_bounds(state, [draft], model, ALL_ROLES)
     assert state.text[draft.start : draft.end] == "the bridge plan on Monday"
 
 
 def test_bounds_chooser_untrained_keeps_the_rules_boundaries(nlp: Any) -> None:
     state, draft = _cut_draft(nlp)
-    choose_bounds(state, [draft], fit_boundaries([]))
+    choose_bounds(state, [draft], fit_boundaries([]), ALL_ROLES)
     assert state.text[draft.start : draft.end] == "the bridge plan on Monday"
 
 
