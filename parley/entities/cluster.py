@@ -442,14 +442,16 @@ def _entity(
             above = _affiliation_actor(affiliated, kb, on)
             if (
                 kind in _ORG_KINDS
-                and sector is None
                 and above is not None
                 and above.code
                 and above.country
                 and country in (None, above.country)
+                and (sector is None or above.sector not in _STATE_SECTORS)
             ):
-                # A body of a body with no sector of its own ("the Central Committee" of
-                # "the Anti-Imperialist National Democratic Front") acts for that body.
+                # A body of a body that names no sector of its own ("the Central Committee"
+                # of "the Anti-Imperialist National Democratic Front") acts for that body; so
+                # does an office of a party or an armed group, whatever state word its name
+                # has ("the Political Bureau" of Hezbollah is not Lebanon's government).
                 actor_code, country, sector = above.code, above.country, above.sector
             elif (
                 kind == "person"

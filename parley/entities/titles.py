@@ -161,9 +161,9 @@ def apply_org_countries(text: str, cands: list[Candidate]) -> None:
 # What an organisation's name goes on with after "for" or "of" when the model cut it there:
 # capitalised words and the small words between them ("for the Study of the Juche Idea",
 # "for Solidarity with Peoples").
-_NAME_TAIL = re.compile(
-    r"\s+(?:for|of)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+(?:(?:of|for|with|and|the|on)\s+)*[A-Z][\w'’-]*)*"
-)
+_TAIL_WORDS = r"(?:the\s+)?[A-Z][\w'’-]*(?:\s+(?:(?:of|for|with|and|the|on)\s+)*[A-Z][\w'’-]*)*"
+_NAME_TAIL = re.compile(r"\s+(?:for|of)\s+" + _TAIL_WORDS)
+_PURPOSE_TAIL = re.compile(r"\s+with\s+" + _TAIL_WORDS)
 
 
 def extend_org_names(
@@ -171,7 +171,8 @@ def extend_org_names(
 ) -> list[Candidate]:
     """An organisation's name the model cut at "for" or "of" made whole again: "the Nigerian
     National Committee for the Study of the Juche Idea" (the model's "Nigerian National
-    Committee" and "Juche Idea"), "the Peruvian Committee for Solidarity with Peoples". The
+    Committee" and "Juche Idea"), "the Peruvian Committee for Solidarity with Peoples" (a
+    name with a purpose goes on with "with" too). The
     pieces after the cut are swallowed unless one is a country, a person, a place, or a body
     of its own (one ``known`` to the knowledge base, or whose name has an organisation
     word): then the body is what the first belongs to ("apply_of_phrases")."""
@@ -180,6 +181,9 @@ def extend_org_names(
         if cand.kind != "organization" or cand.alias_of is not None or index in swallowed:
             continue
         tail = _NAME_TAIL.match(text, cand.end)
+        if tail is None and " for " in cand.text:
+            # A purpose goes on with "with": "Committee for Solidarity" + "with Peoples".
+            tail = _PURPOSE_TAIL.match(text, cand.end)
         if tail is None:
             continue
         inside = []
