@@ -243,8 +243,13 @@ def _country_in_name(name: str, kb: KnowledgeBaseLike) -> CountryLike | None:
             found = kb.country(head) or kb.country_by_demonym(head)
             if found is not None:
                 return found
-    if " of " in name:
-        return kb.country(name.rsplit(" of ", 1)[1])
+    # After "of": the longest country name that ends the name ("Ministry of Foreign Affairs
+    # of the Democratic People's Republic of Korea": a country name may hold "of" itself).
+    parts = name.split(" of ")
+    for i in range(1, len(parts)):
+        found = kb.country(" of ".join(parts[i:]))
+        if found is not None:
+            return found
     return None
 
 

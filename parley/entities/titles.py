@@ -432,6 +432,9 @@ def _read_apposition(
     head_part = re.split(r"\s+(?:of|for|at|to|with|in|by)\s+", role, maxsplit=1)[0]
     head_words = head_part.split()
     head = head_words[-1].lower() if head_words else ""
+    if "-" in head:
+        # "vice-minister", "vice-chairman": the title is its last part.
+        head = head.rsplit("-", 1)[1]
     if cand.kind in ("organization", "media"):
         # "a newspaper published by ...": the outlet is media; the role word says so.
         if any(w.lower() in lex.media_nouns for w in head_words[:3]) or head in lex.media_nouns:

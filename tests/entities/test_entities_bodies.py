@@ -127,3 +127,17 @@ def test_bodies_name_before_a_parenthesis_is_looked_up_whole(entities_of) -> Non
 )
 def test_bodies_sector_from_civic_head_words(entities_of, text, words, code) -> None:  # type: ignore[no-untyped-def]
     assert _covering(entities_of(text, real=True), words).actor == code
+
+
+def test_bodies_country_name_with_of_after_of(entities_of) -> None:  # type: ignore[no-untyped-def]
+    # "... of the Democratic People's Republic of Korea": not the "Korea" after the last "of";
+    # and a hyphened title ("vice-minister") is the title's last part.
+    text = (
+        "Ri Hyon Chol, vice-minister of Public Security of the Democratic People's Republic "
+        "of Korea, said on Tuesday that the border was calm."
+    )
+    entities = entities_of(text, real=True)
+    body = _covering(entities, "Public Security")
+    assert body.country == "PRK"
+    person = _covering(entities, "Ri Hyon Chol")
+    assert person.actor == "PRKGOV"
