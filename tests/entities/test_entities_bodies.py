@@ -141,3 +141,17 @@ def test_bodies_country_name_with_of_after_of(entities_of) -> None:  # type: ign
     assert body.country == "PRK"
     person = _covering(entities, "Ri Hyon Chol")
     assert person.actor == "PRKGOV"
+
+
+def test_bodies_party_adjective_is_the_party(entities_of) -> None:  # type: ignore[no-untyped-def]
+    # "Republican" and "Democratic" as adjectives name the parties the knowledge base knows
+    # as "Republicans" and "Democrats"; two bodies with one code stay two bodies.
+    text = (
+        "Republican senators rejected the budget on Thursday, while Democratic governors "
+        "praised it."
+    )
+    entities = entities_of(text, real=True)
+    republican = _covering(entities, "Republican")
+    democratic = _covering(entities, "Democratic")
+    assert republican.actor == democratic.actor == "USAPTY"
+    assert republican.id != democratic.id
