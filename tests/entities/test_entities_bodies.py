@@ -168,3 +168,22 @@ def test_bodies_historic_army_in_the_knowledge_base(entities_of) -> None:  # typ
     text = "Veterans of the Chinese People's Volunteers laid wreaths at the cemetery in 2024."
     army = _covering(entities_of(text, real=True), "Chinese People's Volunteers")
     assert army.actor == "CHNMIL"
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "code"),
+    [
+        (
+            "Civic organizations in Japan held a joint press conference on Monday.",
+            "organizations in Japan",
+            "JPNNGO",
+        ),
+        (
+            "An organization of Mexico demanded an apology from the company.",
+            "organization of Mexico",
+            "MEXNGO",
+        ),
+    ],
+)
+def test_bodies_organizations_of_a_country_are_civic(entities_of, text, words, code) -> None:  # type: ignore[no-untyped-def]
+    assert _covering(entities_of(text, real=True), words).actor == code
