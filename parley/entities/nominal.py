@@ -299,8 +299,6 @@ _MEMBER_SECTORS = frozenset(("GOV", "MIL", "COP", "SPY", "LEG", "JUD"))
 # How a member noun attaches the body it belongs to.
 _MEMBER_PREPOSITIONS = frozenset(("of", "for", "from", "at"))
 _ORG_KINDS = frozenset(("organization", "media", "group"))
-# Arms of the state a modifier may name before a member or government noun.
-_ARMS = frozenset(("MIL", "COP", "SPY", "JUD"))
 
 
 def _head_sector(head: Token, kb: KnowledgeBaseLike) -> str | None:
@@ -317,16 +315,7 @@ def _head_sector(head: Token, kb: KnowledgeBaseLike) -> str | None:
             return sector
     if head.pos_ != "NOUN":
         return None
-    sector = kb.role_sector(head.text) or kb.role_sector(head.lemma_)
-    if sector in (None, "GOV"):
-        # A word before the noun may say which arm of the state it is: "the supreme military
-        # leadership", "intelligence officials", "police chiefs".
-        for child in head.lefts:
-            if child.dep_ in ("amod", "compound") and child.pos_ in ("ADJ", "NOUN"):
-                arm = kb.role_sector(child.text)
-                if arm in _ARMS:
-                    return arm
-    return sector
+    return kb.role_sector(head.text) or kb.role_sector(head.lemma_)
 
 
 def _possible_heads(
