@@ -160,10 +160,13 @@ def apply_org_countries(text: str, cands: list[Candidate]) -> None:
 
 # What an organisation's name goes on with after "for" or "of" when the model cut it there:
 # capitalised words and the small words between them ("for the Study of the Juche Idea",
-# "for Solidarity with Peoples").
-_TAIL_WORDS = r"(?:the\s+)?[A-Z][\w'’-]*(?:\s+(?:(?:of|for|with|and|the|on)\s+)*[A-Z][\w'’-]*)*"
-_NAME_TAIL = re.compile(r"\s+(?:for|of)\s+" + _TAIL_WORDS)
-_PURPOSE_TAIL = re.compile(r"\s+with\s+" + _TAIL_WORDS)
+# "for Solidarity with Peoples"), on one line (a headline's next line is no part of it).
+_GAP = r"[^\S\n]+"
+_TAIL_WORDS = (
+    rf"(?:the{_GAP})?[A-Z][\w'’-]*(?:{_GAP}(?:(?:of|for|with|and|the|on){_GAP})*[A-Z][\w'’-]*)*"
+)
+_NAME_TAIL = re.compile(rf"{_GAP}(?:for|of){_GAP}" + _TAIL_WORDS)
+_PURPOSE_TAIL = re.compile(rf"{_GAP}with{_GAP}" + _TAIL_WORDS)
 
 
 def extend_org_names(
@@ -172,10 +175,10 @@ def extend_org_names(
     """An organisation's name the model cut at "for" or "of" made whole again: "the Nigerian
     National Committee for the Study of the Juche Idea" (the model's "Nigerian National
     Committee" and "Juche Idea"), "the Peruvian Committee for Solidarity with Peoples" (a
-    name with a purpose goes on with "with" too). The
-    pieces after the cut are swallowed unless one is a country, a person, a place, or a body
-    of its own (one ``known`` to the knowledge base, or whose name has an organisation
-    word): then the body is what the first belongs to ("apply_of_phrases")."""
+    name with a purpose goes on with "with" too). The pieces after the cut are swallowed
+    unless one is a country, a person, a place, or a body of its own (one ``known`` to the
+    knowledge base, or whose name has an organisation word): then the body is what the
+    first belongs to ("apply_of_phrases")."""
     swallowed: set[int] = set()
     for index, cand in enumerate(cands):
         if cand.kind != "organization" or cand.alias_of is not None or index in swallowed:

@@ -180,3 +180,18 @@ def test_bodies_historic_army_in_the_knowledge_base(entities_of) -> None:  # typ
 )
 def test_bodies_organizations_of_a_country_are_civic(entities_of, text, words, code) -> None:  # type: ignore[no-untyped-def]
     assert _covering(entities_of(text, real=True), words).actor == code
+
+
+def test_bodies_name_does_not_run_onto_the_next_line() -> None:
+    # A headline's next line is no part of a name (hand-built candidates, no model).
+    from parley.entities.mentions import Candidate
+    from parley.entities.titles import extend_org_names
+
+    text = "The Zambian Committee for Solidarity\nNew Farms Open In Lusaka"
+    cand = Candidate(4, 21, text[4:21], "ORG", "organization", 0)
+    [out] = extend_org_names(text, [cand], lambda name: False, ())
+    assert out.text == "Zambian Committee for Solidarity"
+    text = "The Zambian Committee for Solidarity with Farmers met."
+    cand = Candidate(4, 36, text[4:36], "ORG", "organization", 0)
+    [out] = extend_org_names(text, [cand], lambda name: False, ())
+    assert out.text == "Zambian Committee for Solidarity with Farmers"
