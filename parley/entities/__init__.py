@@ -50,8 +50,10 @@ from parley.entities.titles import (
     apply_led_by,
     apply_of_phrases,
     apply_org_countries,
+    apply_org_locations,
     apply_people_of,
     apply_titles,
+    extend_org_names,
     find_titled_names,
 )
 from parley.nlp.index import ParseIndex
@@ -84,7 +86,13 @@ def find_entities(
     cands = find_titled_names(parse, cands, phrases, resources.titles)
     cands = apply_titles(parse, cands, lex, resources.titles)
     apply_org_countries(text, cands)
+
+    def known(name: str) -> bool:
+        return kb.actor(name, on) is not None
+
+    cands = extend_org_names(text, cands, known, lex.org_words)
     cands = apply_of_phrases(text, cands)
+    apply_org_locations(text, cands)
     apply_led_by(text, cands)
     apply_people_of(text, cands)
     apply_apposed_groups(text, cands)

@@ -46,6 +46,9 @@ _STATE_SECTORS = frozenset(("GOV", "MIL", "JUD", "LEG", "COP", "SPY"))
 _SUPRANATIONAL = ("IGO", "NGO")
 # Sectors of organisations that belong to no one country by default.
 _NO_COUNTRY = frozenset(("IGO", "NGO", "MNC"))
+# Words after which an organisation's name says what it is for or where it sits, not whose
+# it is ("Committee for Solidarity with Cuba", "Federation of Lawyers").
+_NAME_PREPOSITIONS = frozenset(("of", "for", "in", "to", "with", "on", "against", "at", "and"))
 
 
 def name_key(text: str) -> str:
@@ -221,21 +224,32 @@ def _sector_of_role(role: str, kb: KnowledgeBaseLike, lex: Lexicon) -> str | Non
 
 
 def _country_in_name(name: str, kb: KnowledgeBaseLike) -> CountryLike | None:
-    """The country an organisation's name starts with ("US State Department", "North Korean
-    Foreign Ministry") or ends with after "of" ("Voice of America"). A demonym after "of"
-    does not count: the University of North Korean Studies is in Seoul."""
+    """The country an organisation's own name gives: a country or demonym among the words
+    before its first preposition ("US State Department", "North Korean Foreign Ministry",
+    "the All India Peasants' Union", "Nigerian National Committee"), else a country after
+    "of" ("Voice of America"). A demonym after "of" does not count: the University of North
+    Korean Studies is in Seoul; nor does a place after another preposition: "Committee for
+    Solidarity with Cuba" is not Cuba's, "Council ... in South Korea" is where it sits."""
     words = name.split()
-    if words and "-" in words[0]:
-        # "Thailand-DPRK Friendship Association": the first of the two countries.
-        words = [*words[0].split("-", 1)[:1], *words[1:]]
-    for size in (3, 2, 1):
-        if len(words) > size:
-            head = " ".join(words[:size])
+    cut = next((i for i, w in enumerate(words) if w in _NAME_PREPOSITIONS), len(words))
+    # "Thailand-DPRK Friendship Association": the first of the two countries.
+    modifiers = [w.split("-", 1)[0] if "-" in w[1:] else w for w in words[:cut]]
+    for start in range(len(modifiers)):
+        for size in (3, 2, 1):
+            # The name's last word is its head ("... Union"), never its country.
+            if start + size > len(modifiers) or start + size >= len(words):
+                continue
+            head = " ".join(modifiers[start : start + size])
             found = kb.country(head) or kb.country_by_demonym(head)
             if found is not None:
                 return found
-    if " of " in name:
-        return kb.country(name.rsplit(" of ", 1)[1])
+    # After "of": the longest country name that ends the name ("Ministry of Foreign Affairs
+    # of the Democratic People's Republic of Korea": a country name may hold "of" itself).
+    parts = name.split(" of ")
+    for i in range(1, len(parts)):
+        found = kb.country(" of ".join(parts[i:]))
+        if found is not None:
+            return found
     return None
 
 
@@ -432,6 +446,19 @@ def _entity(
             country, actor_code = (place.iso3 if place else None), _code(place, sector)
             above = _affiliation_actor(affiliated, kb, on)
             if (
+                kind in _ORG_KINDS
+                and above is not None
+                and above.code
+                and above.country
+                and country in (None, above.country)
+                and (sector is None or above.sector not in _STATE_SECTORS)
+            ):
+                # A body of a body that names no sector of its own ("the Central Committee"
+                # of "the Anti-Imperialist National Democratic Front") acts for that body; so
+                # does an office of a party or an armed group, whatever state word its name
+                # has ("the Political Bureau" of Hezbollah is not Lebanon's government).
+                actor_code, country, sector = above.code, above.country, above.sector
+            elif (
                 kind == "person"
                 and sector is None
                 and roles
@@ -576,11 +603,16 @@ def _derive(
         if place is None and affiliated is None:
             place = places.clear
         return place, "MED", "media"
-    place = _country_in_name(longest, kb)
+    place = _country_in_name(longest, kb) or _people_in_name(longest, kb, places)
     if place is None and titled is not None:
         place = titled.title_country
     if place is None and affiliated is not None:
         place = _cluster_country(affiliated, kb)
+    if place is None:
+        # Where a body with no national word of its own sits ("the Council for ... in
+        # south Korea"); a body of a people abroad ("the Federation of Koreans in the
+        # United States") is not the host country's.
+        place = next((c.located for c in cluster.cands if c.located is not None), None)
     if (
         place is None
         and affiliated is None
@@ -598,6 +630,31 @@ def _derive(
         # "International Labor Office" belongs to no country.
         place = places.clear
     return place, sector, kind
+
+
+# "Federation of Koreans", "Association of Korean Residents": a body named after a people.
+_PEOPLE_OF = re.compile(
+    r"\bof\s+(?:the\s+)?([A-Z][a-z]+?)(?:s\b|\s+(?:residents|nationals|compatriots|citizens|"
+    r"emigrants|people|workers|students|women|youth)\b)"
+)
+
+
+def _people_in_name(name: str, kb: KnowledgeBaseLike, places: _Places) -> CountryLike | None:
+    """The country of the people a body is named after: "the Federation of Koreans in the
+    United States" is a body of Koreans abroad, of the Korea the article is about (a
+    demonym two countries share is read as the one the article names most)."""
+    match = _PEOPLE_OF.search(name)
+    if match is None:
+        return None
+    demonym = match.group(1)
+    found = kb.country_by_demonym(demonym)
+    if found is not None:
+        return found
+    stem = demonym[:-1] if demonym.endswith("an") else demonym
+    for country in (places.clear, places.main):
+        if country is not None and stem in country.name.split():
+            return country
+    return None
 
 
 def _is_common_body(name: str, lex: Lexicon) -> bool:

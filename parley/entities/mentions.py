@@ -27,7 +27,7 @@ _LABELS = frozenset(("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"))
 _LEADING_THE = re.compile(r"^(?:the|The|THE)\s+")
 # A possessive, a dangling hyphen ("N. Korea-US" gives "N. Korea-"), closing punctuation;
 # not a full stop, which belongs to "U.S." and "Co."
-_TRAILING = re.compile(r"(?:['’]s?|[-‐–—]|[\s,;:!?\"”)\[\]])+$")
+_TRAILING = re.compile(r"(?:['’]s?|[-‐–—]|[\s,;:!?\"”()\[\]])+$")
 _HAS_LETTER = re.compile(r"[^\W\d_]")
 _CAPITALISED = re.compile(r"(?<![\w'’-])[A-Z](?:[\w'’-]*\w)?")
 _POSSESSIVE_END = re.compile(r"['’]s$")
@@ -49,6 +49,7 @@ class Candidate:
     roles: list[str] = field(default_factory=list)
     former_roles: list[str] = field(default_factory=list)
     title_country: CountryLike | None = None  # "US" in "US Secretary of State Mike Pompeo"
+    located: CountryLike | None = None  # "in South Korea" right after an organisation
     affiliation: Candidate | None = None
     alias_of: Candidate | None = None  # "VOA" in "the Voice of America (VOA)"
 

@@ -32,7 +32,7 @@ from parley.entities.context import (
     context_groups,
     unplaced_head,
 )
-from parley.entities.kbtypes import KnowledgeBaseLike
+from parley.entities.kbtypes import ActorLike, KnowledgeBaseLike
 from parley.nlp.index import MentionIndex, MentionRef, ParseIndex
 from parley.records import Entity, EntityKind, Mention
 
@@ -260,7 +260,7 @@ def _lookup(
     words: str, start: int, end: int, kb: KnowledgeBaseLike, on: date | None
 ) -> _Found | None:
     """The actor or country a name stands for, if the knowledge base knows it."""
-    actor = kb.actor(words, on)
+    actor = kb.actor(words, on) or _party_of_adjective(words, kb, on)
     if actor is not None and actor.code and actor.kind != "country":
         kind: EntityKind = actor.kind  # type: ignore[assignment]
         return _Found(start, end, kind, actor.code, actor.country, actor.sector, actor.name)
@@ -272,6 +272,22 @@ def _lookup(
     if country is None:
         return None
     return _Found(start, end, "country", country.code, country.iso3, None, country.name)
+
+
+def _party_of_adjective(words: str, kb: KnowledgeBaseLike, on: date | None) -> ActorLike | None:
+    """The organisation a capitalised adjective names by its members' plural: "Republican"
+    (the convention, senators) is the party the knowledge base knows as "Republicans",
+    "Democratic" the one it knows as "Democrats". Organisations only: "Chinese" is no body."""
+    if " " in words or not words[:1].isupper() or not words.isalpha():
+        return None
+    plurals = [words + "s"]
+    if words.endswith("ic"):
+        plurals.append(words[:-2] + "s")  # "Democratic" -> "Democrats"
+    for plural in plurals:
+        actor = kb.actor(plural, on)
+        if actor is not None and actor.kind == "organization":
+            return actor
+    return None
 
 
 # ---- 2. sector groups --------------------------------------------------------------------
@@ -554,9 +570,10 @@ def _merge(entities: tuple[Entity, ...], found: list[_Found], text: str) -> tupl
                 for n, e in enumerate(pool)
                 if e.actor == item.code
                 and e.kind == item.kind
-                # Two places in one country are two places ("Zurich", "Geneva"), and two
-                # people with one code two people ("Kim Jong Un", "Choe Ryong Hae": PRK).
-                and (item.kind not in ("location", "person") or e.name == item.name)
+                # Two places in one country are two places ("Zurich", "Geneva"), two
+                # people with one code two people ("Kim Jong Un", "Choe Ryong Hae": PRK),
+                # and two bodies two bodies (the Republicans and the Democrats: USAPTY).
+                and (item.kind not in ("location", "person", "organization") or e.name == item.name)
             ),
             None,
         )

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterator
+from collections.abc import Callable, Container, Iterator
 from itertools import pairwise
 
 from parley.entities.lexicon import Lexicon
@@ -30,8 +30,10 @@ __all__ = [
     "apply_led_by",
     "apply_of_phrases",
     "apply_org_countries",
+    "apply_org_locations",
     "apply_people_of",
     "apply_titles",
+    "extend_org_names",
     "find_titled_names",
 ]
 
@@ -154,6 +156,81 @@ def apply_org_countries(text: str, cands: list[Candidate]) -> None:
             and _ADJACENT.fullmatch(text, previous.end, cand.start) is not None
         ):
             cand.title_country = previous.country
+
+
+# What an organisation's name goes on with after "for" or "of" when the model cut it there:
+# capitalised words and the small words between them ("for the Study of the Juche Idea",
+# "for Solidarity with Peoples"), on one line (a headline's next line is no part of it).
+_GAP = r"[^\S\n]+"
+_TAIL_WORDS = (
+    rf"(?:the{_GAP})?[A-Z][\w'’-]*(?:{_GAP}(?:(?:of|for|with|and|the|on){_GAP})*[A-Z][\w'’-]*)*"
+)
+_NAME_TAIL = re.compile(rf"{_GAP}(?:for|of){_GAP}" + _TAIL_WORDS)
+_PURPOSE_TAIL = re.compile(rf"{_GAP}with{_GAP}" + _TAIL_WORDS)
+
+
+def extend_org_names(
+    text: str, cands: list[Candidate], known: Callable[[str], bool], org_words: Container[str]
+) -> list[Candidate]:
+    """An organisation's name the model cut at "for" or "of" made whole again: "the Nigerian
+    National Committee for the Study of the Juche Idea" (the model's "Nigerian National
+    Committee" and "Juche Idea"), "the Peruvian Committee for Solidarity with Peoples" (a
+    name with a purpose goes on with "with" too). The pieces after the cut are swallowed
+    unless one is a country, a person, a place, or a body of its own (one ``known`` to the
+    knowledge base, or whose name has an organisation word): then the body is what the
+    first belongs to ("apply_of_phrases")."""
+    swallowed: set[int] = set()
+    for index, cand in enumerate(cands):
+        if cand.kind != "organization" or cand.alias_of is not None or index in swallowed:
+            continue
+        tail = _NAME_TAIL.match(text, cand.end)
+        if tail is None and " for " in cand.text:
+            # A purpose goes on with "with": "Committee for Solidarity" + "with Peoples".
+            tail = _PURPOSE_TAIL.match(text, cand.end)
+        if tail is None:
+            continue
+        inside = []
+        for other_index in range(index + 1, len(cands)):
+            other = cands[other_index]
+            if other.start >= tail.end():
+                break
+            inside.append(other_index)
+        if any(_own_body(cands[i], known, org_words) for i in inside):
+            continue
+        if inside and cands[inside[-1]].end > tail.end():
+            continue  # the tail ends inside a name: not one name
+        cand.end = tail.end()
+        cand.text = text[cand.start : cand.end]
+        swallowed.update(inside)
+    return [c for i, c in enumerate(cands) if i not in swallowed]
+
+
+def _own_body(cand: Candidate, known: Callable[[str], bool], org_words: Container[str]) -> bool:
+    """Whether a name after "of"/"for" is an actor of its own rather than the rest of a name."""
+    if cand.kind not in ("organization", "group", "other"):
+        return True
+    if cand.kind == "group" and cand.country is not None:
+        return True
+    return known(cand.text) or any(word in org_words for word in cand.text.split())
+
+
+# Between an organisation and the country it sits in: "the Council for ... in South Korea".
+_IN = re.compile(r",?\s+(?:based\s+|active\s+)?in\s+(?:the\s+)?")
+
+
+def apply_org_locations(text: str, cands: list[Candidate]) -> None:
+    """A country named with "in" right after an organisation is where it sits: "the Council
+    for the Solution of the Issue of the Volunteers Corps in south Korea". Where a body sits
+    is its country only when its own name names none (``cluster._derive`` decides)."""
+    for cand, nxt in pairwise(cands):
+        if (
+            cand.kind == "organization"
+            and cand.alias_of is None
+            and nxt.kind == "country"
+            and nxt.country is not None
+            and _IN.fullmatch(text, cand.end, nxt.start) is not None
+        ):
+            cand.located = nxt.country
 
 
 # Between a body and what it belongs to: "Ministry of Foreign Affairs of the DPRK", "the
@@ -358,6 +435,9 @@ def _read_apposition(
     head_part = re.split(r"\s+(?:of|for|at|to|with|in|by)\s+", role, maxsplit=1)[0]
     head_words = head_part.split()
     head = head_words[-1].lower() if head_words else ""
+    if "-" in head:
+        # "vice-minister", "vice-chairman": the title is its last part.
+        head = head.rsplit("-", 1)[1]
     if cand.kind in ("organization", "media"):
         # "a newspaper published by ...": the outlet is media; the role word says so.
         if any(w.lower() in lex.media_nouns for w in head_words[:3]) or head in lex.media_nouns:

@@ -26,6 +26,12 @@ SPEAKER_PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i"})
 MAX_GOVERNING_HOPS = 3
 
 
+# Prepositions before a gerund whose doer is the subject of the verb they hang from.
+_SAME_DOER_PREPOSITIONS = frozenset(
+    ("by", "as", "after", "before", "while", "through", "in", "upon", "when", "since")
+)
+
+
 def subject_head(verb: Token) -> tuple[Token | None, bool]:
     """(subject phrase head, passive?) of a verb, inherited from its governor when absent."""
     token = verb
@@ -53,6 +59,16 @@ def subject_head(verb: Token) -> tuple[Token | None, bool]:
         elif token.dep_ in ("conj", "advcl", "acomp") and token.head.i != token.i:
             # "Arnor is about to restore ties": "about" hangs off "is", which has the subject.
             token = token.head
+        elif (
+            token.dep_ == "pcomp"
+            and token.tag_ == "VBG"
+            and token.head.lower_ in _SAME_DOER_PREPOSITIONS
+            and (governor := _gerund_governor(token.head.head)) is not None
+        ):
+            # "used such violence as detaining the protestors", "responded by arresting
+            # them": the one who used or responded does it ("accused X of attacking" and
+            # "praised X for releasing" are X's acts, "warned against attacking" no one's).
+            token = governor
         elif token.dep_ == "acl" and token.tag_ == "VBN" and token.head.pos_ in ("NOUN", "PROPN"):
             # "ten soldiers killed in the raid": the noun is what was done to, not the doer.
             return agent(token), True
@@ -61,6 +77,16 @@ def subject_head(verb: Token) -> tuple[Token | None, bool]:
         else:
             break
     return None, False
+
+
+def _gerund_governor(head: Token) -> Token | None:
+    """The verb a gerund's preposition hangs from, directly or through its object ("used
+    force such as detaining ...")."""
+    if head.pos_ in ("VERB", "AUX"):
+        return head
+    if head.dep_ in ("dobj", "obj") and head.head.pos_ in ("VERB", "AUX"):
+        return head.head
+    return None
 
 
 def agent(verb: Token) -> Token | None:

@@ -58,7 +58,7 @@ def extract_article(
     changes: dict[str, Any] = {}
     for name in ("text", "title"):
         value = getattr(article, name)
-        repaired = res.names.repair(value) if value else value
+        repaired = res.names.repair(value, context=text) if value else value
         if repaired != value:
             changes[name] = repaired
     if changes:

@@ -27,6 +27,9 @@ __all__ = ["GluedNames"]
 # non-letter to a capital: "ComradeKim" holds "Comrade" and "Kim".
 _CAPITAL_WORD = re.compile(r"[A-Z][a-z]+")
 _NAME = re.compile(r"[A-Z][a-z]+(?: [A-Z][a-z]+)+")
+# Abbreviated honorifics written right before a name: His/Her Excellency, His/Her Majesty,
+# His/Her Royal Highness, His Holiness.
+_HONORIFICS = frozenset(("HE", "HM", "HRH", "HH"))
 _MIN_NAME = 8  # characters: shorter two-word names ("Li Na") are too easy to find by chance
 
 
@@ -55,10 +58,33 @@ class GluedNames:
         }
         return cls(ordered, frozenset(words))
 
-    def repair(self, text: str) -> str:
-        """``text`` with a space put between each known name and a word glued to it."""
+    def repair(self, text: str, context: str = "") -> str:
+        """``text`` with a space put between each known name and a word glued to it.
+        ``context`` (the page the text was extracted from) may show a name standing alone
+        or glued before where the text, shorter, does not: "(photos accompanied)" lines the
+        extraction drops still attest "ComradeKim Jong Un", so "Kim Jong Unreceived" is cut."""
         if not self.by_first:
             return text
+        cuts, attested, glued_after = self._scan(text)
+        if context and glued_after:
+            attested |= self._scan(context)[1]
+        cuts.extend(
+            end
+            for end, name in glued_after
+            if name in attested and self._cut_after(text, end, name)
+        )
+        if not cuts:
+            return text
+        pieces = []
+        last = 0
+        for cut in sorted(set(cuts)):
+            pieces.append(text[last:cut])
+            last = cut
+        pieces.append(text[last:])
+        return " ".join(pieces)
+
+    def _scan(self, text: str) -> tuple[list[int], set[str], list[tuple[int, str]]]:
+        """(cuts before names, names attested, (end, name) of names with letters after)."""
         cuts: list[int] = []
         attested: set[str] = set()  # names seen standing alone or glued before
         glued_after: list[tuple[int, str]] = []
@@ -80,30 +106,19 @@ class GluedNames:
                 if end < len(text) and text[end].isalpha():
                     glued_after.append((end, name))
                 break
-        cuts.extend(
-            end
-            for end, name in glued_after
-            if name in attested and self._cut_after(text, end, name)
-        )
-        if not cuts:
-            return text
-        pieces = []
-        last = 0
-        for cut in sorted(set(cuts)):
-            pieces.append(text[last:cut])
-            last = cut
-        pieces.append(text[last:])
-        return " ".join(pieces)
+        return cuts, attested, glued_after
 
     def _cut_before(self, text: str, start: int) -> bool:
         """A letter before the name: a join unless the glued whole is a known name word
         ("McKim" is not cut when "McKim" is a name word)."""
-        if not text[start - 1].islower():
-            return False  # "ABCKim": an acronym run, not a styled name
         begin = start - 1
         while begin > 0 and text[begin - 1].isalpha():
             begin -= 1
         head = text[begin:start]
+        if not text[start - 1].islower():
+            # "ABCKim": an acronym run, not a styled name; but an honorific set before the
+            # name is a join ("HEKim Jong Un": His Excellency).
+            return head in _HONORIFICS
         word = head + text[start:].split(" ", 1)[0]
         return word.lower() not in self.words and head.lower() not in ("mc", "mac", "o")
 

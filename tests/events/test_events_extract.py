@@ -218,6 +218,26 @@ def test_extract_raised_subject_of_passive_governor_acts(code: Code) -> None:
     assert any(e.source_actor == "GON" and e.cameo[:2] == "04" for e in events)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mordor used brutal force such as detaining Rohan's envoys at the border.",
+        "Mordor answered by detaining Rohan's envoys at the border.",
+    ],
+)
+def test_extract_gerund_after_a_preposition_is_the_governor_subjects_act(
+    code: Code, text: str
+) -> None:
+    # The one who used force or answered is the one who detained.
+    events = code(text, COUNTRIES)
+    assert any(e.source_actor == "MOR" and e.cameo[:2] == "17" for e in events)
+
+
+def test_extract_gerund_after_against_is_no_ones_act(code: Code) -> None:
+    events = code("Mordor warned against detaining Rohan's envoys at the border.", COUNTRIES)
+    assert not any(e.source_actor == "MOR" and e.cameo[:2] == "17" for e in events)
+
+
 def test_extract_action_on_nobody_named_has_no_home_target(code: Code) -> None:
     events = code("Gondor lifted the state of emergency on Sunday.", COUNTRIES)
     lifted = [e for e in events if e.source_actor == "GON"]

@@ -45,6 +45,19 @@ def test_capitals_before_a_name_are_an_acronym_not_a_join():
     assert NAMES.repair("the UNRhun Dallow file") == "the UNRhun Dallow file"
 
 
+def test_an_honorific_before_a_name_is_a_join():
+    text = "The minister sent greetings to HERhun Dallow on his birthday."
+    assert NAMES.repair(text) == "The minister sent greetings to HE Rhun Dallow on his birthday."
+
+
+def test_a_name_glued_after_is_cut_when_the_page_shows_it_alone():
+    # The line that showed the name standing alone was not kept in the text.
+    page = "Rhun Dallow opened the fair. (photo)\nRhun Dallowsigned the accord."
+    text = "Rhun Dallowsigned the accord."
+    assert NAMES.repair(text) == text
+    assert NAMES.repair(text, context=page) == "Rhun Dallow signed the accord."
+
+
 def test_text_without_names_is_returned_as_is():
     text = "Nothing here is glued, not even CamelCase words."
     assert NAMES.repair(text) is text
