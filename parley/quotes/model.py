@@ -108,16 +108,7 @@ class AttributionModel:
     @classmethod
     def load(cls, folder: Path = MODEL_DIR) -> AttributionModel:
         """Read a model folder; ModelError (one line) when it is missing or unreadable."""
-        try:
-            meta = json.loads((folder / "meta.json").read_text(encoding="utf-8"))
-            data = (folder / "weights.bin").read_bytes()
-        except (OSError, UnicodeDecodeError, json.JSONDecodeError) as err:
-            raise ModelError(
-                f"cannot read the quote attribution model in {folder}: {err} "
-                "(remake it with `parley train quotes`, or use --quotes rules)"
-            ) from err
-        if not isinstance(meta, dict) or meta.get("format") != FORMAT:
-            raise ModelError(f"{folder}/meta.json is not a {FORMAT} model")
+        meta, data = _read_folder(folder, "meta.json", "weights.bin", "attribution", FORMAT)
         try:
             net = build_net(int(meta["length"])).from_bytes(data)
             threshold = float(meta["threshold"])
@@ -153,18 +144,27 @@ class BoundaryModel:
     @classmethod
     def load(cls, folder: Path = MODEL_DIR) -> BoundaryModel:
         """Read the chooser; ModelError (one line) when it is missing or unreadable."""
-        try:
-            meta = json.loads((folder / _META).read_text(encoding="utf-8"))
-            data = (folder / _WEIGHTS).read_bytes()
-        except (OSError, UnicodeDecodeError, json.JSONDecodeError) as err:
-            raise ModelError(
-                f"cannot read the quote boundary model in {folder}: {err} "
-                "(remake it with `parley train quotes`, or use --quotes rules)"
-            ) from err
-        if not isinstance(meta, dict) or meta.get("format") != BOUNDARY_FORMAT:
-            raise ModelError(f"{folder}/{_META} is not a {BOUNDARY_FORMAT} model")
+        meta, data = _read_folder(folder, _META, _WEIGHTS, "boundary", BOUNDARY_FORMAT)
         try:
             net = build_net(int(meta["length"])).from_bytes(data)
         except (KeyError, TypeError, ValueError) as err:
             raise ModelError(f"{folder}: the quote boundary model is damaged: {err}") from err
         return cls(net, meta)
+
+
+def _read_folder(
+    folder: Path, meta_name: str, weights_name: str, what: str, format_name: str
+) -> tuple[dict[str, Any], bytes]:
+    """A model's metadata and weights, read from ``folder``; ModelError (one line) when
+    they are missing, unreadable or of another format."""
+    try:
+        meta = json.loads((folder / meta_name).read_text(encoding="utf-8"))
+        data = (folder / weights_name).read_bytes()
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as err:
+        raise ModelError(
+            f"cannot read the quote {what} model in {folder}: {err} "
+            "(remake it with `parley train quotes`, or use --quotes rules)"
+        ) from err
+    if not isinstance(meta, dict) or meta.get("format") != format_name:
+        raise ModelError(f"{folder}/{meta_name} is not a {format_name} model")
+    return meta, data
