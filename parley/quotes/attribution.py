@@ -47,8 +47,8 @@ _DATELINE = re.compile(
 def find_drafts(parse: ParseIndex, resources: QuoteResources) -> list[Draft]:
     """Every attribution of the parsed text, ordered by where its content starts: the
     rules' candidates, less those the attribution model (when the resources hold one)
-    judges not to be attributions, their contents bounded by the boundary chooser (when
-    the resources hold one, ``bounds.py``), then the statement blocks (``blocks.py``)."""
+    judges not to be attributions, their sources and cues bounded by the boundary chooser
+    (when the resources hold one, ``bounds.py``), then the statement blocks (``blocks.py``)."""
     state = QuoteState.build(parse, resources)
     drafts = candidate_drafts(state)
     if resources.model is not None and drafts:

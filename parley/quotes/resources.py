@@ -27,7 +27,7 @@ class QuoteResources:
     lexicon: Lexicon
     marks: MarkTable
     model: AttributionModel | None = None  # None: the rules alone (``--quotes rules``)
-    boundaries: BoundaryModel | None = None  # the content boundary chooser, with the model
+    boundaries: BoundaryModel | None = None  # the boundary chooser, with the model
 
     @classmethod
     def load(cls, config: Config, vocab: Vocab | None = None) -> QuoteResources:
