@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import gc
 import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -103,6 +104,8 @@ class Pipeline:
         # documents it has seen.
         self._shared_zone: contextlib.ExitStack | None = None
         self._zone_documents = 0
+        self._settled = False  # the first batch has run (every lazy table is loaded)
+        _settle()
 
     @classmethod
     def from_config(cls, config: Config | None = None) -> Pipeline:
@@ -225,6 +228,9 @@ class Pipeline:
                 self._reload()
             raise
         self._zone_documents += len(contexts)
+        if not self._settled:
+            self._settled = True
+            _settle()
         for result in results:
             if isinstance(result, Failure) and result.code == TimeLimitExceeded.code:
                 self._stopped = True
@@ -279,7 +285,12 @@ class Pipeline:
 
     def _reload(self) -> None:
         self._stopped = False
+        # The old resources were frozen out of the collector (``_settle``): thaw them so that
+        # their reference cycles are collected once they are dropped.
+        gc.unfreeze()
         self.resources = Resources.load(self.config)
+        gc.collect()
+        _settle()
 
     def _analyse_batch(self, contexts: list[Context | Failure]) -> Iterator[Analysis | Failure]:
         parsed = self._parse_batch([c for c in contexts if isinstance(c, Context)])
@@ -384,6 +395,15 @@ class Pipeline:
             if stage.name == "extract":
                 ctx = _after_extract(ctx)
         return ctx
+
+
+def _settle() -> None:
+    """Move every object alive now (the loaded model, knowledge base and lexicons, which
+    live as long as the pipeline) out of the garbage collector's generations. The collector
+    otherwise walks them again in each of its full passes, which an analysis's many small
+    records set off: about a twentieth of the stages' time. Frozen objects are still freed
+    when nothing refers to them; only a reference cycle among them would outlive its use."""
+    gc.freeze()
 
 
 def _after_extract(ctx: Context) -> Context:

@@ -270,3 +270,12 @@ def test_pipeline_batches_share_a_memory_zone_and_free_it_when_full(
     list(pipeline.pipe_texts(((t, None) for t in texts[:2]), batch_size=2))
     pipeline(_plain(texts[0], "alone"))
     assert not vocab.in_memory_zone and len(vocab.strings) == before
+
+
+def test_pipeline_settles_its_resources_out_of_the_collector(pipeline: Pipeline) -> None:
+    # The loaded model and tables are frozen out of the collector's generations: a full
+    # collection would otherwise walk them again and again.
+    import gc
+
+    list(pipeline.pipe_texts([("Envoys met in Oslo on Monday.", None)] * 2))
+    assert gc.get_freeze_count() > 0

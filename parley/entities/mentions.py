@@ -503,7 +503,7 @@ def collect_candidates(
 ) -> list[Candidate]:
     """Every candidate mention of the document, in text order, without overlaps."""
     ctx = _Context(parse, kb, lex, phrases.roles)
-    made = (_from_ent(ctx, ent) for ent in parse.doc.ents if ent.label_ in _LABELS)
+    made = (_from_ent(ctx, ent) for ent in parse.ents if ent.label_ in _LABELS)
     cands = [cand for cand in made if cand is not None]
     regional = _regional(parse, cands, kb, phrases.regions, regional_phrases)
     if regional:

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 import numpy
-from spacy.attrs import LEMMA, LOWER, POS
+from spacy.attrs import DEP, HEAD, LEMMA, LOWER, POS, TAG
 from spacy.tokens import Doc, Span
 
 from parley.records import Entity
@@ -25,23 +25,34 @@ Offsets = tuple[int, int]
 _LINE_BREAK = re.compile("\n")
 
 
-def _token_strings(doc: Doc) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
-    """Every token's lower-case form, lower-case lemma and coarse POS, from one array read
-    (each distinct string id looked up once)."""
+_Columns = tuple[tuple[str, ...], ...]
+
+
+def _token_columns(doc: Doc) -> tuple[_Columns, tuple[int, ...]]:
+    """Every token's lower-case form, lower-case lemma, coarse POS, fine tag and dependency
+    label, from one array read (each distinct string id looked up once), and the index of
+    each token's syntactic head."""
     if not len(doc):
-        return (), (), ()
+        return ((), (), (), (), ()), ()
     strings = doc.vocab.strings
+    array = doc.to_array([LOWER, LEMMA, POS, TAG, DEP, HEAD])
+    # HEAD is the offset to the head, stored unsigned: read back as signed, it is added to
+    # each token's own index.
+    heads = (numpy.arange(len(doc)) + array[:, 5].astype("int64")).tolist()
     # The ids are 64-bit hashes: turned into Python ints one per token they cost more than
     # the look-ups, so each column is reduced to its distinct ids and small positions first.
-    keys, positions = numpy.unique(doc.to_array([LOWER, LEMMA, POS]), return_inverse=True)
+    keys, positions = numpy.unique(array[:, :5], return_inverse=True)
     found = [strings[key] for key in keys.tolist()]
     lowered = [value.lower() for value in found]
-    rows = positions.reshape(-1, 3).T.tolist()
-    return (
+    rows = positions.reshape(-1, 5).T.tolist()
+    columns = (
         tuple(map(found.__getitem__, rows[0])),
         tuple(map(lowered.__getitem__, rows[1])),
         tuple(map(found.__getitem__, rows[2])),
+        tuple(map(found.__getitem__, rows[3])),
+        tuple(map(found.__getitem__, rows[4])),
     )
+    return columns, tuple(heads)
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -62,6 +73,11 @@ class ParseIndex:
     lowers: tuple[str, ...] = ()
     lemmas: tuple[str, ...] = ()
     pos: tuple[str, ...] = ()
+    tags: tuple[str, ...] = ()  # fine-grained tags ("VBG")
+    deps: tuple[str, ...] = ()  # dependency labels
+    heads: tuple[int, ...] = ()  # the index of each token's head (its own for a root)
+    # The model's named entities, made once: spaCy builds new spans on every ``Doc.ents``.
+    ents: tuple[Span, ...] = ()
 
     @classmethod
     def build(cls, doc: Doc, text: str | None = None) -> ParseIndex:
@@ -74,7 +90,7 @@ class ParseIndex:
             sents = (doc[:],)
         if text is None:
             text = doc.text
-        lowers, lemmas, pos = _token_strings(doc)
+        (lowers, lemmas, pos, tags, deps), heads = _token_columns(doc)
         starts: tuple[int, ...] = tuple(doc.to_array("IDX").tolist()) if len(doc) else ()
         return cls(
             doc=doc,
@@ -88,6 +104,10 @@ class ParseIndex:
             lowers=lowers,
             lemmas=lemmas,
             pos=pos,
+            tags=tags,
+            deps=deps,
+            heads=heads,
+            ents=tuple(doc.ents),
         )
 
     def sentence_index(self, offset: int) -> int:

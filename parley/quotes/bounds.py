@@ -25,8 +25,8 @@ both overlap figures a little, at more than half of the chooser's CPU (content c
 the most numerous): not worth their cost against the whole analysis's 0.9x-of-spaCy budget.
 Training still learns and reports all three.
 
-The token arrays it reads (heads, dependency labels, tags) are read once per document with
-one ``Doc.to_array`` call; no pass walks the parse.
+The token arrays it reads (heads, dependency labels, tags) are the parse index's, read once
+per document; no pass walks the parse.
 """
 
 from __future__ import annotations
@@ -34,9 +34,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from dataclasses import dataclass
 
-import numpy
-from spacy.attrs import DEP, HEAD, TAG
-
+from parley.nlp.index import ParseIndex
 from parley.quotes.drafts import Draft, Frag, QuoteState, trim
 from parley.quotes.model import BoundaryModel
 
@@ -44,7 +42,6 @@ __all__ = [
     "ALL_ROLES",
     "APPLIED_ROLES",
     "Candidate",
-    "TokenArrays",
     "choose_bounds",
     "content_candidates",
     "span_candidates",
@@ -75,31 +72,6 @@ _MAX_ENDS = 12
 _BINS = (0, 1, 2, 3, 5, 8, 13, 21, 34)
 
 
-@dataclass(frozen=True, slots=True)
-class TokenArrays:
-    """Each token's head index, dependency label and fine tag, read with one array call."""
-
-    heads: tuple[int, ...]
-    deps: tuple[str, ...]
-    tags: tuple[str, ...]
-
-    @classmethod
-    def build(cls, state: QuoteState) -> TokenArrays:
-        doc = state.doc
-        if not len(doc):
-            return cls((), (), ())
-        array = doc.to_array([HEAD, DEP, TAG])
-        # HEAD is the offset to the head, stored unsigned: read it back as signed.
-        heads = (numpy.arange(len(doc)) + array[:, 0].astype("int64")).tolist()
-        strings = doc.vocab.strings
-        names = {key: strings[key] for key in {*array[:, 1].tolist(), *array[:, 2].tolist()}}
-        return cls(
-            tuple(heads),
-            tuple(names[k] for k in array[:, 1].tolist()),
-            tuple(names[k] for k in array[:, 2].tolist()),
-        )
-
-
 # The spans whose boundaries the analysis lets the chooser move (see the module's docstring).
 APPLIED_ROLES = frozenset({"src", "cue"})
 ALL_ROLES = frozenset({"content", "src", "cue"})
@@ -113,7 +85,7 @@ class Candidate:
     features: list[str]
 
 
-def content_candidates(state: QuoteState, arrays: TokenArrays, draft: Draft) -> list[Candidate]:
+def content_candidates(state: QuoteState, arrays: ParseIndex, draft: Draft) -> list[Candidate]:
     """The draft's own content first, then the other boundaries the parse allows (see the
     module's docstring); every content piece but the first's start and the last's end is
     kept as the rules left it."""
@@ -160,13 +132,13 @@ def content_candidates(state: QuoteState, arrays: TokenArrays, draft: Draft) -> 
     return out
 
 
-def _word(state: QuoteState, arrays: TokenArrays, k: int) -> str:
+def _word(state: QuoteState, arrays: ParseIndex, k: int) -> str:
     lower = state.parse.lowers[k]
     return lower if lower in _NAMED or lower in _QUOTES else arrays.tags[k]
 
 
 def _start_points(
-    state: QuoteState, arrays: TokenArrays, draft: Draft, first: Frag
+    state: QuoteState, arrays: ParseIndex, draft: Draft, first: Frag
 ) -> list[tuple[int, list[str]]]:
     """The rules' start, then later starts (after a leading "that", after a colon or a dash
     that opens the content) and an earlier one (the phrase the first word hangs on)."""
@@ -219,7 +191,7 @@ def _start_points(
     return points
 
 
-def _left_edge(arrays: TokenArrays, token: int, floor: int, starts_of: tuple[int, ...]) -> int:
+def _left_edge(arrays: ParseIndex, token: int, floor: int, starts_of: tuple[int, ...]) -> int:
     """The first token of ``token``'s phrase: the leftmost token whose chain of heads
     reaches it, looked for among the tokens just before it, within the sentence."""
     left = token
@@ -235,7 +207,7 @@ def _left_edge(arrays: TokenArrays, token: int, floor: int, starts_of: tuple[int
 
 
 def _end_points(
-    state: QuoteState, arrays: TokenArrays, last: Frag, limit: int
+    state: QuoteState, arrays: ParseIndex, last: Frag, limit: int
 ) -> list[tuple[int, list[str]]]:
     """The rules' end, every end before a word that can open an adjunct, and the end of
     the sentence (``limit``), nearest the rules' end first."""
@@ -290,7 +262,7 @@ def _end_points(
     return points
 
 
-def _cut_features(state: QuoteState, arrays: TokenArrays, k: int, a: int, stop: int) -> list[str]:
+def _cut_features(state: QuoteState, arrays: ParseIndex, k: int, a: int, stop: int) -> list[str]:
     """The first word left out at an end before token ``k``: itself (or its tag), its
     dependency label, where its head is (in the kept part, the cut part, outside), and the
     last word kept."""
@@ -329,7 +301,7 @@ def _cut_features(state: QuoteState, arrays: TokenArrays, k: int, a: int, stop: 
     ]
 
 
-def _change_features(state: QuoteState, arrays: TokenArrays, a: int, lo: int, hi: int) -> list[str]:
+def _change_features(state: QuoteState, arrays: ParseIndex, a: int, lo: int, hi: int) -> list[str]:
     """What a moved end adds or drops (tokens ``lo`` to ``hi``): what its words hang on
     (the part kept either way, a word before the content such as the cue verb, a word
     after), and its first word; "cut" or "ext" says which way the end moved."""
@@ -371,7 +343,7 @@ _SPAN_MOVES = {
 
 
 def span_candidates(
-    state: QuoteState, arrays: TokenArrays, draft: Draft, role: str
+    state: QuoteState, arrays: ParseIndex, draft: Draft, role: str
 ) -> list[Candidate]:
     """The source's (``role`` "src") or the cue's ("cue") own span first, then the spans
     whose start or end lies a few tokens from its own, that still hold its head token and
@@ -436,7 +408,7 @@ def span_candidates(
     return out
 
 
-def _moved(state: QuoteState, arrays: TokenArrays, lo: int, hi: int, i: int, j: int) -> list[str]:
+def _moved(state: QuoteState, arrays: ParseIndex, lo: int, hi: int, i: int, j: int) -> list[str]:
     """The words a source or cue boundary adds or drops (tokens ``lo`` to ``hi``; the
     span's own tokens are ``i`` to ``j``): the words themselves when there are few, their
     dependency labels, and what they hang on."""
@@ -458,7 +430,7 @@ def choose_bounds(
     scores best (in place). One scoring call for the whole document."""
     if not drafts:
         return
-    arrays = TokenArrays.build(state)
+    arrays = state.parse
     groups = [
         (draft, role, group)
         for draft in drafts

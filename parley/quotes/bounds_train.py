@@ -18,7 +18,7 @@ import numpy
 from thinc.api import Adam, fix_random_seed
 
 from parley.evaluate.quotes import GoldArticle, token_sets
-from parley.quotes.bounds import TokenArrays, content_candidates, span_candidates
+from parley.quotes.bounds import content_candidates, span_candidates
 from parley.quotes.drafts import Draft, QuoteState
 from parley.quotes.model import BOUNDARY_LENGTH, BoundaryModel, build_net, encode
 
@@ -48,7 +48,7 @@ def boundary_examples(
     """The examples of one article (``matched``: gold index -> draft index, as the scorer
     matches contents): each matched draft's content, and its source and cue where both the
     draft and the gold have one; and how many matched contents had no right candidate."""
-    arrays = TokenArrays.build(state)
+    arrays = state.parse
     tokens = token_sets(art.text)
     out: list[BoundaryExample] = []
     missed = 0

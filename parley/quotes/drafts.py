@@ -90,7 +90,7 @@ class QuoteState:
             resources.lexicon,
             quoted,
             in_quote,
-            entity_spans=tuple((e.start, e.end, e.label_) for e in parse.doc.ents),
+            entity_spans=tuple((e.start, e.end, e.label_) for e in parse.ents),
             _q_starts=[q.start for q in quoted],
             _q_ends=[q.end for q in quoted],
         )

@@ -56,9 +56,13 @@ class Lexicon:
     # The first word of every cue ("make" of "make clear"): a word whose lemma is not here
     # cannot be a cue verb, so the passes skip it without reading its parse.
     cue_heads: frozenset[str] = field(init=False, default=frozenset())
+    # The verbs of the two-word cues ("point" of "point out"): only their dependents are read.
+    cue_pair_heads: frozenset[str] = field(init=False, default=frozenset())
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "cue_heads", frozenset(k.split(" ", 1)[0] for k in self.cue_verbs))
+        pairs = frozenset(k.split(" ", 1)[0] for k in self.cue_verbs if " " in k)
+        object.__setattr__(self, "cue_pair_heads", pairs)
 
 
 def _check(value: str, allowed: frozenset[str], row: Row) -> str:

@@ -36,14 +36,16 @@ _CUE_LEFT_DEPS = frozenset({"aux", "auxpass", "neg", "advmod"})
 
 def cue_of(state: QuoteState, tok: Token) -> str | None:
     """The cue lemma when ``tok`` is a reporting verb outside quotation marks."""
-    if tok.pos_ not in ("VERB", "AUX") or state.in_quote[tok.i] >= 0:
+    i, parse = tok.i, state.parse
+    if parse.pos[i] not in ("VERB", "AUX") or state.in_quote[i] >= 0:
         return None
-    lemma = tok.lemma_.lower()
+    lemma = parse.lemmas[i]
     cue_verbs = state.lex.cue_verbs
-    for child in tok.children:  # "made clear", "pointed out", "called for"
-        pair = f"{lemma} {child.lower_}"
-        if child.i > tok.i and pair in cue_verbs:
-            return pair
+    if lemma in state.lex.cue_pair_heads:  # "made clear", "pointed out", "called for"
+        heads, lowers = parse.heads, parse.lowers
+        for child in range(i + 1, parse.sentence_end_token(i)):
+            if heads[child] == i and f"{lemma} {lowers[child]}" in cue_verbs:
+                return f"{lemma} {lowers[child]}"
     return lemma if lemma in cue_verbs else None
 
 
@@ -64,34 +66,31 @@ def cue_span(state: QuoteState, verb: Token) -> Frag:
     """The verb with its auxiliaries, negation and adverbs just before it ("has not yet
     endorsed", as PolNeAR marks in over 90% of train cues), its particle and a colon right
     after it."""
-    doc = state.doc
+    parse, v = state.parse, verb.i
+    heads, ends, n = parse.heads, parse.token_ends, len(parse.heads)
     start = verb_start(state, verb)
     lemma = cue_of(state, verb) or ""
     if " " in lemma:
         word = lemma.split(" ", 1)[1]
-        last = next(c for c in verb.children if c.i > verb.i and c.lower_ == word)
-        return start, last.idx + len(last.text)
-    end = verb.idx + len(verb.text)
-    nxt = verb.nbor(1) if verb.i + 1 < len(doc) else None
-    if nxt is not None and nxt.head.i == verb.i and nxt.dep_ == "prt":
-        end = nxt.idx + len(nxt.text)
-        nxt = nxt.nbor(1) if nxt.i + 1 < len(doc) else None
-    if nxt is not None and nxt.text == ":" and nxt.idx == end:
+        last = next(c for c in range(v + 1, n) if heads[c] == v and parse.lowers[c] == word)
+        return start, ends[last]
+    end = ends[v]
+    nxt = v + 1 if v + 1 < n else None
+    if nxt is not None and heads[nxt] == v and parse.deps[nxt] == "prt":
+        end = ends[nxt]
+        nxt = nxt + 1 if nxt + 1 < n else None
+    if nxt is not None and parse.lowers[nxt] == ":" and parse.token_starts[nxt] == end:
         end += 1  # "He continued: ...": PolNeAR's cue keeps the colon
     return start, end
 
 
 def verb_start(state: QuoteState, verb: Token) -> int:
-    doc = state.doc
-    j = verb.i - 1
-    while (
-        j >= 0
-        and doc[j].head.i == verb.i
-        and doc[j].dep_ in _CUE_LEFT_DEPS
-        and state.in_quote[j] < 0
-    ):
+    parse, v = state.parse, verb.i
+    heads, deps = parse.heads, parse.deps
+    j = v - 1
+    while j >= 0 and heads[j] == v and deps[j] in _CUE_LEFT_DEPS and state.in_quote[j] < 0:
         j -= 1
-    return doc[j + 1].idx
+    return parse.token_starts[j + 1]
 
 
 def subject(verb: Token) -> Token | None:

@@ -39,7 +39,7 @@ from parley.errors import EvaluationError
 from parley.evaluate.quotes import GoldArticle, Scores, load_gold, match_contents, score
 from parley.nlp.index import ParseIndex
 from parley.quotes.attribution import candidate_drafts
-from parley.quotes.bounds import Candidate, TokenArrays, content_candidates, span_candidates
+from parley.quotes.bounds import Candidate, content_candidates, span_candidates
 from parley.quotes.bounds_train import (
     BoundaryExample,
     BoundarySettings,
@@ -138,7 +138,7 @@ def collect(
 def _labelled(
     stem: str, state: QuoteState, drafts: list[Draft], matched: set[int], with_bounds: bool
 ) -> list[Example]:
-    arrays = TokenArrays.build(state) if with_bounds else None
+    arrays = state.parse if with_bounds else None
     return [
         Example(
             stem,

@@ -93,3 +93,20 @@ def test_parse_index_clipped_sentence_matches_a_scan() -> None:
         p_end = len(text) if p_end < 0 else p_end
         start, end = parse.clipped_sentence_at(offset)
         assert start >= p_start and end <= p_end
+
+
+def test_parse_index_reads_heads_labels_and_entities_once() -> None:
+    # "Envoys met in Oslo": heads, labels, tags and entities read into plain columns.
+    doc = Doc(
+        Vocab(),
+        words=["Envoys", "met", "in", "Oslo", "."],
+        heads=[1, 1, 1, 2, 1],
+        deps=["nsubj", "ROOT", "prep", "pobj", "punct"],
+        tags=["NNS", "VBD", "IN", "NNP", "."],
+        ents=["O", "O", "O", "B-GPE", "O"],
+    )
+    parse = ParseIndex.build(doc)
+    assert parse.heads == (1, 1, 1, 2, 1)
+    assert parse.deps == ("nsubj", "ROOT", "prep", "pobj", "punct")
+    assert parse.tags == ("NNS", "VBD", "IN", "NNP", ".")
+    assert [(e.start, e.end, e.label_) for e in parse.ents] == [(3, 4, "GPE")]

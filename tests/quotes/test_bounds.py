@@ -13,7 +13,6 @@ from parley.quotes import QuoteResources
 from parley.quotes.attribution import find_drafts
 from parley.quotes.bounds import (
     ALL_ROLES,
-    TokenArrays,
     choose_bounds,
     content_candidates,
     span_candidates,
@@ -55,7 +54,7 @@ def _texts(state: QuoteState, candidates: list[Any]) -> list[str]:
 
 def test_bounds_arrays_read_heads_and_labels(nlp: Any) -> None:
     state = _state(nlp, "The mayor praised the plan.")
-    arrays = TokenArrays.build(state)
+    arrays = state.parse
     doc = state.doc
     assert list(arrays.heads) == [t.head.i for t in doc]
     assert list(arrays.deps) == [t.dep_ for t in doc]
@@ -71,7 +70,7 @@ def test_bounds_content_candidates_cut_before_the_cue_verbs_adjuncts(nlp: Any) -
         "The governor",
         "frame:verb",
     )
-    found = _texts(state, content_candidates(state, TokenArrays.build(state), draft))
+    found = _texts(state, content_candidates(state, state.parse, draft))
     assert found[0] == "the harbour plan on Tuesday in a letter to voters"  # the rules' own
     assert "the harbour plan" in found
     assert "the harbour plan on Tuesday" in found
@@ -82,7 +81,7 @@ def test_bounds_content_candidates_extend_to_the_sentence_end(nlp: Any) -> None:
     text = "The union said that wages would rise, which pleased the drivers."
     state = _state(nlp, text)
     draft = _draft(state, "that wages would rise", "said", "The union", "reported")
-    found = _texts(state, content_candidates(state, TokenArrays.build(state), draft))
+    found = _texts(state, content_candidates(state, state.parse, draft))
     assert "that wages would rise, which pleased the drivers" in found
     assert "wages would rise" in found  # the start after "that"
 
@@ -92,7 +91,7 @@ def test_bounds_content_candidates_never_cut_inside_a_quotation(nlp: Any) -> Non
     state = _state(nlp, text)
     content = "\u201cWe will build the bridge, and we will pay for it,\u201d"
     draft = _draft(state, content, "said", "the mayor", "direct:cue")
-    found = _texts(state, content_candidates(state, TokenArrays.build(state), draft))
+    found = _texts(state, content_candidates(state, state.parse, draft))
     assert found[0] == content
     assert all(f.startswith("\u201c") and f.endswith("\u201d") for f in found)
 
@@ -108,7 +107,7 @@ def test_bounds_source_candidates_drop_a_relative_clause(nlp: Any) -> None:
         "reported",
     )
     draft.source_token = state.parse.token_starts.index(text.index("Berg"))
-    found = _texts(state, span_candidates(state, TokenArrays.build(state), draft, "src"))
+    found = _texts(state, span_candidates(state, state.parse, draft, "src"))
     assert found[0] == "Anna Berg, who runs the ferry company,"
     assert "Anna Berg" in found and "Anna Berg," in found
     # No candidate reaches into the cue or the content.
@@ -119,7 +118,7 @@ def test_bounds_cue_candidates_take_in_a_statement(nlp: Any) -> None:
     text = "The ministry said in a statement that the talks had ended."
     state = _state(nlp, text)
     draft = _draft(state, "that the talks had ended", "said", "The ministry", "reported")
-    found = _texts(state, span_candidates(state, TokenArrays.build(state), draft, "cue"))
+    found = _texts(state, span_candidates(state, state.parse, draft, "cue"))
     assert found[0] == "said"
     assert "said in a statement" in found
     assert all("said" in f for f in found)  # the cue verb itself always stays
@@ -135,7 +134,7 @@ def _cut_draft(nlp: Any) -> tuple[QuoteState, Draft]:
 
 def test_bounds_chooser_follows_what_it_was_trained_on(nlp: Any) -> None:
     state, draft = _cut_draft(nlp)
-    arrays = TokenArrays.build(state)
+    arrays = state.parse
     group = content_candidates(state, arrays, draft)
     right = _texts(state, group).index("the bridge plan")
     # A chooser trained on examples whose right candidate is always this one picks it.
