@@ -151,6 +151,25 @@ class ParseIndex:
         token = self.doc[position]
         return position if offset < token.idx + len(token.text) else None
 
+    def token_range(self, start: int, end: int) -> tuple[int, int] | None:
+        """The first token and the end token of those at least partly inside characters
+        [start, end), as spaCy's ``Doc.char_span(..., alignment_mode="expand")`` takes them (a
+        start in the space after a token begins at the next token), found on the offsets
+        without spaCy's own token look-ups; None where spaCy gives no span."""
+        starts, length = self.token_starts, len(self.text)
+        if not starts or not 0 <= start < length or not 0 < end <= length:
+            return None
+        first = bisect_right(starts, start) - 1
+        last = bisect_right(starts, end - 1) - 1
+        if start == self.token_ends[first]:
+            first += 1
+        return (first, last + 1) if first <= last + 1 else None
+
+    def char_span(self, start: int, end: int) -> Span | None:
+        """The span of ``token_range``."""
+        found = self.token_range(start, end)
+        return self.doc[found[0] : found[1]] if found is not None else None
+
     def sentence_end_token(self, token: int) -> int:
         """The index after the last token of the sentence holding token ``token``."""
         if not self.sents:

@@ -99,7 +99,7 @@ def _holds(offsets: list[int], start: int, end: int) -> bool:
 def _block(state: QuoteState, intro: Frag, body: list[Frag]) -> tuple[Draft, int | None] | None:
     """The block's draft and the token of the earlier mention of the text that speaks (the
     antecedent of "The message"), or None when the paragraph introduces no statement."""
-    span = state.doc.char_span(intro[0], intro[1], alignment_mode="expand")
+    span = state.parse.char_span(intro[0], intro[1])
     if span is None:
         return None
     nouns = state.lex.block_nouns

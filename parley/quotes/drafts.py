@@ -129,7 +129,7 @@ class QuoteState:
     def sentence_of(self, offset: int) -> Span:
         """The tokens of the (paragraph-clipped) sentence at ``offset``."""
         start, end = self.parse.clipped_sentence_at(offset)
-        span = self.doc.char_span(start, end, alignment_mode="expand")
+        span = self.parse.char_span(start, end)
         return span if span is not None else self.doc[0:0]
 
 

@@ -110,7 +110,7 @@ def _cue_class(state: QuoteState, draft: Draft) -> str:
 def _content_span(state: QuoteState, draft: Draft) -> Span | None:
     """The tokens of the content's first piece (the one the shape is read from)."""
     start, end = draft.content[0]
-    return state.doc.char_span(start, end, alignment_mode="expand")
+    return state.parse.char_span(start, end)
 
 
 def _shape(span: Span | None, pos: tuple[str, ...]) -> str:

@@ -222,12 +222,12 @@ def _clip(state: QuoteState, frag: Frag, verb: Token, head: Token) -> Frag | Non
     states supported Sanders")."""
     start, end = frag
     doc = state.doc
-    span = doc.char_span(start, end, alignment_mode="expand")
-    if span is None or len(span) < 2:
+    tokens = state.parse.token_range(start, end)
+    if tokens is None or tokens[1] - tokens[0] < 2:
         return frag
     lo, hi = head.left_edge.i, head.right_edge.i
     lowers = state.parse.lowers
-    for i in range(span.start + 1, span.end):
+    for i in range(tokens[0] + 1, tokens[1]):
         # Every cut below needs a comma before the word, or the word a ";", a "." or a
         # clause mark: the others are passed over without making their tokens.
         comma = lowers[i - 1] == ","

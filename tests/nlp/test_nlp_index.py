@@ -110,3 +110,20 @@ def test_parse_index_reads_heads_labels_and_entities_once() -> None:
     assert parse.deps == ("nsubj", "ROOT", "prep", "pobj", "punct")
     assert parse.tags == ("NNS", "VBD", "IN", "NNP", ".")
     assert [(e.start, e.end, e.label_) for e in parse.ents] == [(3, 4, "GPE")]
+
+
+def test_parse_index_token_range_matches_spacy_expand() -> None:
+    # Every character range of a small text gives the tokens spaCy's "expand" alignment gives.
+    doc = _doc(["Envoys", "met", "in", "Oslo", "."], [True] + [False] * 4)
+    parse = ParseIndex.build(doc)
+    length = len(parse.text)
+    for start in range(-1, length + 2):
+        for end in range(start, length + 2):
+            try:
+                want = doc.char_span(start, end, alignment_mode="expand")
+            except IndexError:
+                want = None
+            got = parse.char_span(start, end)
+            got_tokens = (got.start, got.end) if got is not None else None
+            want_tokens = (want.start, want.end) if want is not None else None
+            assert got_tokens == want_tokens, (start, end)
