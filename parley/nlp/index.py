@@ -170,6 +170,18 @@ class ParseIndex:
         found = self.token_range(start, end)
         return self.doc[found[0] : found[1]] if found is not None else None
 
+    def children(self, token: int) -> list[int]:
+        """The indexes of ``token``'s syntactic dependents, in order (as ``Token.children``
+        gives them, without making a ``Token`` for each): a dependent is always in its
+        head's sentence."""
+        if not self.sents:
+            first, end = 0, len(self.heads)
+        else:
+            sent = self.sents[self.sentence_index(self.token_starts[token])]
+            first, end = sent.start, sent.end
+        heads = self.heads
+        return [j for j in range(first, end) if heads[j] == token and j != token]
+
     def sentence_end_token(self, token: int) -> int:
         """The index after the last token of the sentence holding token ``token``."""
         if not self.sents:

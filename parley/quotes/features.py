@@ -31,8 +31,7 @@ _OPENERS = frozenset(
 def draft_features(state: QuoteState, draft: Draft) -> list[str]:
     """The features of one finished draft (its content, cue and source as the rules left
     them), as strings; the model hashes them."""
-    doc, text = state.doc, state.text
-    cue_tok = doc[draft.cue_token] if draft.cue_token is not None else None
+    parse, text = state.parse, state.text
     lemma = draft.cue_lemma or "-"
     cls = _cue_class(state, draft)
     content = _content_span(state, draft)
@@ -59,20 +58,22 @@ def draft_features(state: QuoteState, draft: Draft) -> list[str]:
         f"class|len={cls}|{length}",
         f"kind|len={draft.kind}|{length}",
     ]
-    if cue_tok is not None:
+    if draft.cue_token is not None:
+        cue, deps = draft.cue_token, parse.deps
         cue_words = len(text[draft.cue[0] : draft.cue[1]].split()) if draft.cue else 0
+        first_word = cue == 0 or parse.token_starts[cue] in parse.sent_starts
         feats += [
-            f"cue.dep={cue_tok.dep_}",
-            f"cue.tag={cue_tok.tag_}",
+            f"cue.dep={deps[cue]}",
+            f"cue.tag={parse.tags[cue]}",
             f"cue.words={min(cue_words, 4)}",
-            f"lemma|dep={lemma}|{cue_tok.dep_}",
-            f"lemma|tag={lemma}|{cue_tok.tag_}",
-            f"cue.sent_first={cue_tok.is_sent_start}",
-            f"cue.after_content={cue_tok.idx >= draft.end}",
+            f"lemma|dep={lemma}|{deps[cue]}",
+            f"lemma|tag={lemma}|{parse.tags[cue]}",
+            f"cue.sent_first={first_word}",
+            f"cue.after_content={parse.token_starts[cue] >= draft.end}",
         ]
-        negated = any(c.dep_ == "neg" for c in cue_tok.children)
-        feats.append(f"cue.neg={negated}")
-        feats.append(f"cue.obj={any(c.dep_ in ('dobj', 'dative') for c in cue_tok.children)}")
+        kids = [deps[c] for c in parse.children(cue)]
+        feats.append(f"cue.neg={'neg' in kids}")
+        feats.append(f"cue.obj={'dobj' in kids or 'dative' in kids}")
     else:
         feats.append("cue=none")
     if content is not None and len(content):

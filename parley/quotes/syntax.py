@@ -42,10 +42,9 @@ def cue_of(state: QuoteState, tok: Token) -> str | None:
     lemma = parse.lemmas[i]
     cue_verbs = state.lex.cue_verbs
     if lemma in state.lex.cue_pair_heads:  # "made clear", "pointed out", "called for"
-        heads, lowers = parse.heads, parse.lowers
-        for child in range(i + 1, parse.sentence_end_token(i)):
-            if heads[child] == i and f"{lemma} {lowers[child]}" in cue_verbs:
-                return f"{lemma} {lowers[child]}"
+        for child in parse.children(i):
+            if child > i and f"{lemma} {parse.lowers[child]}" in cue_verbs:
+                return f"{lemma} {parse.lowers[child]}"
     return lemma if lemma in cue_verbs else None
 
 
@@ -163,10 +162,10 @@ def subtree_span(state: QuoteState, head: Token) -> Frag | None:
 
 def content_of(state: QuoteState, comp: Token, verb: Token) -> Frag | None:
     """What a cue verb's clause or infinitive complement says, quotations kept whole."""
-    tokens = list(comp.subtree)
     # A complement after the verb runs to the sentence's end (spaCy sometimes hangs
     # trailing clauses on the verb); one before the verb stops at it.
-    start, end = token_span(tokens)
+    parse = state.parse
+    start, end = parse.token_starts[comp.left_edge.i], parse.token_ends[comp.right_edge.i]
     if comp.dep_ == "xcomp":
         # "urged China to withdraw": PolNeAR's content starts at the object (34 of 44 such
         # train cases).

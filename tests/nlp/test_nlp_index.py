@@ -110,6 +110,8 @@ def test_parse_index_reads_heads_labels_and_entities_once() -> None:
     assert parse.deps == ("nsubj", "ROOT", "prep", "pobj", "punct")
     assert parse.tags == ("NNS", "VBD", "IN", "NNP", ".")
     assert [(e.start, e.end, e.label_) for e in parse.ents] == [(3, 4, "GPE")]
+    assert [parse.children(t.i) for t in doc] == [[c.i for c in t.children] for t in doc]
+    assert parse.children(1) == [0, 2, 4]
 
 
 def test_parse_index_token_range_matches_spacy_expand() -> None:
