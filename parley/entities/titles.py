@@ -378,16 +378,13 @@ def _token_after(parse: ParseIndex, end: int) -> int | None:
 
 
 def _apposition_tokens(parse: ParseIndex, start: int) -> list[int]:
-    doc = parse.doc
+    lowers = parse.lowers
     out: list[int] = []
-    sent_end = parse.sentence_end_token(start) if start < len(doc) else start
+    sent_end = parse.sentence_end_token(start) if start < len(lowers) else start
     for i in range(start, min(sent_end, start + 40)):
-        token = doc[i]
-        if (
-            token.lower_ in _APPOSITION_STOPS
-            or (token.is_punct and token.text in ".!?")
-            or "\n" in token.text
-        ):
+        word = lowers[i]
+        # A sentence's end (".", "?!"...: every piece of ".!?" is punctuation) or a line's.
+        if word in _APPOSITION_STOPS or word in ".!?" or "\n" in word:
             break
         out.append(i)
     return out
