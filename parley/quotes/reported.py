@@ -32,12 +32,14 @@ def find_reported(state: QuoteState) -> list[Draft]:
         if lemma is None:
             continue
         cue = state.lex.cue_verbs[lemma]
-        comp = next((c for c in tok.children if c.dep_ in CONTENT_DEPS), None)
-        if comp is not None and comp.dep_ == "xcomp" and cue.frame != "any":
-            comp = None
+        deps = state.parse.deps
+        first = next((c for c in state.parse.children(i) if deps[c] in CONTENT_DEPS), None)
+        if first is not None and deps[first] == "xcomp" and cue.frame != "any":
+            first = None
+        comp = doc[first] if first is not None else None
         draft: Draft | None = None
         if comp is None:
-            if tok.dep_ == "parataxis" and cue.cls != "cognition":
+            if deps[i] == "parataxis" and cue.cls != "cognition":
                 draft = _parenthetical(state, tok, lemma)
         else:
             subj = subject(tok)
