@@ -231,11 +231,10 @@ class MentionIndex:
         refs = tuple(item[3] for item in keyed)
         by_token: dict[int, Entity] = {}
         if parse is not None:
+            starts = parse.token_starts
             for ref in refs:
-                first = bisect_right(parse.token_starts, ref.start - 1)
-                for i in range(first, len(parse.token_starts)):
-                    if parse.token_starts[i] >= ref.end:
-                        break
+                first = bisect_right(starts, ref.start - 1)
+                for i in range(first, bisect_left(starts, ref.end, first)):
                     by_token.setdefault(i, ref.entity)
         cover = bytearray(max((r.end for r in refs), default=0))
         for ref in refs:
