@@ -26,6 +26,7 @@ from parley.quotes.syntax import (
 __all__ = ["find_framed", "merge_chains"]
 
 _NOUN_LEFT = frozenset({"det", "amod", "compound", "advmod"})
+_CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "acl"})
 Found = tuple[Frag, Frag]  # (content, cue)
 
 
@@ -45,6 +46,9 @@ def find_framed(state: QuoteState, cued: set[int]) -> list[Draft]:
         found: Found | None = None
         who: Token | None = None
         rule = f"frame:{tok.pos_.lower()}"
+        # A noun phrase held, wanted or attacked ("praised the party", "laid wreaths",
+        # "support for the strike") is a stance or an act, not something said.
+        act = True
         if tok.pos_ == "VERB":
             if "passive" in allowed:
                 found, who = _passive(state, tok)
@@ -52,13 +56,16 @@ def find_framed(state: QuoteState, cued: set[int]) -> list[Draft]:
             if found is None:
                 found, who = _frame_content(state, tok, allowed), subject(tok)
                 rule = "frame:verb"
+                act = not _clausal(tok, found)
         elif tok.pos_ == "NOUN":
             found = _noun_content(state, tok, allowed)
+            act = not _clausal(tok, found)
             who = next((c for c in tok.children if c.dep_ == "poss"), None)
             if who is None and tok.head.pos_ == "VERB" and tok.dep_ in ("dobj", "pobj"):
                 who = subject(tok.head if tok.dep_ == "dobj" else tok.head.head)
         elif tok.pos_ == "ADJ" and tok.dep_ == "acomp":
             found, who = _adjective_content(state, tok, allowed), subject(tok.head)
+            act = not _clausal(tok, found)
         if found is None:
             continue
         frag, cue = found
@@ -66,8 +73,32 @@ def find_framed(state: QuoteState, cued: set[int]) -> list[Draft]:
             continue
         if who is None and tok.pos_ != "NOUN":
             continue
-        drafts.append(_framed_draft(state, tok, frag, cue, who, rule))
+        draft = _framed_draft(state, tok, frag, cue, who, rule)
+        draft.act = act and not draft.quoted
+        drafts.append(draft)
     return drafts
+
+
+def _clausal(tok: Token, found: Found | None) -> bool:
+    """Whether the content ``found`` for ``tok`` holds a clause or an infinitive of its own
+    ("believes that ...", "urged X to ...", "the claim that ...", "expressed the belief
+    that ..."), what a statement reports, rather than a bare noun phrase."""
+    if found is None:
+        return False
+    start, end = found[0]
+    for child in tok.children:
+        if child.dep_ in _CLAUSE_DEPS and start <= child.idx < end:
+            return True
+        if child.dep_ == "dobj" and any(
+            g.dep_ in _CLAUSE_DEPS and start <= g.idx < end and _has_that(g)
+            for g in child.children
+        ):
+            return True
+    return False
+
+
+def _has_that(clause: Token) -> bool:
+    return any(g.dep_ == "mark" and g.lower_ == "that" for g in clause.children)
 
 
 def merge_chains(state: QuoteState, drafts: list[Draft]) -> list[Draft]:

@@ -229,6 +229,8 @@ def story_views(
     ]
     quotes = []
     for q in analysis.quotes:
+        if q.act:
+            continue  # a stance or act, not a statement (the gold marks statements only)
         speaker = by_id.get(q.speaker) if q.speaker else None
         spans = [q.speaker_span] if q.speaker_span else []
         if speaker:
