@@ -46,9 +46,6 @@ def find_framed(state: QuoteState, cued: set[int]) -> list[Draft]:
         found: Found | None = None
         who: Token | None = None
         rule = f"frame:{tok.pos_.lower()}"
-        # A noun phrase held, wanted or attacked ("praised the party", "laid wreaths",
-        # "support for the strike") is a stance or an act, not something said.
-        act = True
         if tok.pos_ == "VERB":
             if "passive" in allowed:
                 found, who = _passive(state, tok)
@@ -56,16 +53,13 @@ def find_framed(state: QuoteState, cued: set[int]) -> list[Draft]:
             if found is None:
                 found, who = _frame_content(state, tok, allowed), subject(tok)
                 rule = "frame:verb"
-                act = not _clausal(tok, found)
         elif tok.pos_ == "NOUN":
             found = _noun_content(state, tok, allowed)
-            act = not _clausal(tok, found)
             who = next((c for c in tok.children if c.dep_ == "poss"), None)
             if who is None and tok.head.pos_ == "VERB" and tok.dep_ in ("dobj", "pobj"):
                 who = subject(tok.head if tok.dep_ == "dobj" else tok.head.head)
         elif tok.pos_ == "ADJ" and tok.dep_ == "acomp":
             found, who = _adjective_content(state, tok, allowed), subject(tok.head)
-            act = not _clausal(tok, found)
         if found is None:
             continue
         frag, cue = found
@@ -74,27 +68,37 @@ def find_framed(state: QuoteState, cued: set[int]) -> list[Draft]:
         if who is None and tok.pos_ != "NOUN":
             continue
         draft = _framed_draft(state, tok, frag, cue, who, rule)
-        draft.act = act and not draft.quoted
+        draft.act = not draft.quoted and _is_act(state, tok, frag)
         drafts.append(draft)
     return drafts
 
 
-def _clausal(tok: Token, found: Found | None) -> bool:
-    """Whether the content ``found`` for ``tok`` holds a clause or an infinitive of its own
-    ("believes that ...", "urged X to ...", "the claim that ...", "expressed the belief
-    that ..."), what a statement reports, rather than a bare noun phrase."""
-    if found is None:
-        return False
-    start, end = found[0]
+def _is_act(state: QuoteState, tok: Token, frag: Frag) -> bool:
+    """Whether the content ``frag`` of the frame word ``tok`` reports a stance or an act
+    rather than something said: a noun phrase held, wanted or attacked ("praised the party",
+    "laid wreaths", "support for the strike", "responded to the call") or an intention
+    ("refuses to respect", "decided not to fund"). A clause that says something is a
+    statement ("believes that ...", "expressed the belief that ...", "the claim that ..."),
+    and so is what a verb of speaking takes ("stressed the need for", "urged X to ...",
+    "called for a ban")."""
+    start, end = frag
+    speech = tok.pos_ == "VERB" and state.parse.lemmas[tok.i] in state.lex.cue_verbs
     for child in tok.children:
-        if child.dep_ in _CLAUSE_DEPS and start <= child.idx < end:
-            return True
-        if child.dep_ == "dobj" and any(
-            g.dep_ in _CLAUSE_DEPS and start <= g.idx < end and _has_that(g)
-            for g in child.children
+        if not start <= child.idx < end and child.dep_ != "prep":
+            continue
+        if child.dep_ in ("ccomp", "acl") and (tok.pos_ == "VERB" or _has_that(child)):
+            return False
+        if child.dep_ == "xcomp" and speech:
+            return False
+        if child.dep_ == "dobj" and (
+            speech or any(g.dep_ in _CLAUSE_DEPS and _has_that(g) for g in child.children)
         ):
-            return True
-    return False
+            return False
+        if child.dep_ == "prep" and f"{state.parse.lemmas[tok.i]} {child.lower_}" in (
+            state.lex.cue_verbs
+        ):
+            return False  # "called for a ban", "called on X to ..."
+    return True
 
 
 def _has_that(clause: Token) -> bool:
