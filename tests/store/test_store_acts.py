@@ -146,3 +146,27 @@ def test_store_acts_fresh_store_has_the_migrated_column_order(tmp_path: Path) ->
     columns = tuple(r[0] for r in con.execute("DESCRIBE quotes").fetchall())
     con.close()
     assert columns == QUOTE_COLUMNS and columns[-1] == "act"
+
+
+def test_store_acts_attach_of_a_schema_4_output(store: Path, tmp_path: Path) -> None:
+    """A Spark output written before the column (schema 4) attaches, every quote a
+    statement; an older one is refused."""
+    from parley.store.attach import attach_parquet
+    from parley.store.schema import StoreError
+    from tests.store.test_store_attach import as_parquet
+
+    old = tmp_path / "old.duckdb"
+    old.write_bytes(store.read_bytes())
+    _as_schema_4(old, keep_mark_in_analysis=True)
+    out = as_parquet(old, tmp_path / "out")
+    attached = tmp_path / "attached.duckdb"
+    attach_parquet(out, attached)
+    assert _acts(attached) == [("b1", "q1", False), ("b1", "q2", False)]
+    expected = {t: rows for t, rows in dump(store).items() if t != "quotes"}
+    assert {t: rows for t, rows in dump(attached).items() if t != "quotes"} == expected
+    meta = duckdb.connect()
+    meta.execute(f"COPY (SELECT 'schema_version' AS key, '3' AS value)"
+                 f" TO '{out / 'meta' / 'part-0.parquet'}' (FORMAT parquet)")  # fmt: skip
+    meta.close()
+    with pytest.raises(StoreError, match="schema version 3, this Parley reads 4 to 5"):
+        attach_parquet(out, tmp_path / "refused.duckdb")
