@@ -95,14 +95,20 @@ def _strength(row: dict[str, Any]) -> tuple[bool, bool, int, int, int, str]:
     voice reports of it (the side's own words, not an adversary's account of its acts);
     then direct quotes, other quotes, sentences; among equals the latest."""
     start, end = _passage(row)
-    rank = _KIND_RANK.get(row["quote_kind"] or "", 2) if row["quote_id"] else 3
+    rank = _KIND_RANK.get(row["quote_kind"] or "", 2) if _said(row) else 3
     day = row["day"].toordinal() if row["day"] else 0
     reported = bool(row.get("reported_by"))
     return (end - start < SHORT, reported, rank, -day, -int(row["seq"] or 0), str(row["stance_id"]))
 
 
+def _said(row: dict[str, Any]) -> bool:
+    """Whether the stance rests on a statement: a quote not marked as a stance or act (the
+    words of "praised the party" are no statement, so its sentence is quoted instead)."""
+    return bool(row["quote_id"]) and not row.get("quote_act")
+
+
 def _passage(row: dict[str, Any]) -> tuple[int, int]:
-    if row["quote_id"] and row["quote_start"] is not None:
+    if _said(row) and row["quote_start"] is not None:
         return row["quote_start"], row["quote_end"]
     return row["start"], row["end"]
 
@@ -164,7 +170,7 @@ def _sentence(ctx: Context, side: str, issue: str, stances: list[dict[str, Any]]
                            for p, n in others)  # fmt: skip
         other_text = ctx.phrases.say("stances.others", counts=listed)
     speaker = ""
-    if best["quote_id"] and best["speaker_name"]:
+    if _said(best) and best["speaker_name"]:
         role = best["speaker_role"] or next(iter(best["speaker_roles"] or []), None)
         who = f"{best['speaker_name']}, {role}" if role else best["speaker_name"]
         speaker = ctx.phrases.say("stances.speaker", speaker=who)

@@ -113,6 +113,10 @@ def has_table(con: duckdb.DuckDBPyConnection, name: str) -> bool:
     return bool(row and row[0])
 
 
+# A quote that reports a stance or act rather than something said (``quotes.act``).
+_ACT = "coalesce(q.act, false)"
+
+
 def columns(con: duckdb.DuckDBPyConnection, table: str) -> set[str]:
     rows = con.execute(
         "SELECT column_name FROM information_schema.columns WHERE table_name = ?", [table]
@@ -373,13 +377,16 @@ def stance_rows(con: duckdb.DuckDBPyConnection, scope: Scope) -> list[dict[str, 
     mode = "s.mode" if "mode" in columns(con, "stances") else "NULL"
     # Whose voice reports the stance when the holder does not say it itself.
     reported = "s.reported_by" if "reported_by" in columns(con, "stances") else "NULL"
+    # Whether its quote is a stance or act ("praised the party") rather than a statement.
+    act = _ACT if "act" in columns(con, "quotes") else "false"
     sql = (
         "SELECT s.article_id, s.stance_id, s.actor, s.actor_code, s.actor_name, s.issue,"
         f" s.position, {mode} AS mode, {reported} AS reported_by, s.quote_id, s.event_id,"
         " s.sentence, s.start_char AS start,"
         ' s.end_char AS "end", s.speaker_role, coalesce(s.day, ar.published_day) AS day,'
         " q.kind AS quote_kind, q.text AS quote_text, q.start_char AS quote_start,"
-        " q.end_char AS quote_end, sp.name AS speaker_name, sp.roles AS speaker_roles, ar.seq,"
+        f" q.end_char AS quote_end, {act} AS quote_act, sp.name AS speaker_name,"
+        " sp.roles AS speaker_roles, ar.seq,"
         f" q.speaker_actor AS speaker_code, {OUTLET} AS outlet,"
         " ev.start_char AS event_start, ev.end_char AS event_end"
         " FROM stances s JOIN articles ar USING (article_id)"
@@ -394,9 +401,11 @@ def stance_rows(con: duckdb.DuckDBPyConnection, scope: Scope) -> list[dict[str, 
 
 def quote_rows(con: duckdb.DuckDBPyConnection, scope: Scope) -> list[dict[str, Any]]:
     """Quotes of named speakers (people, organisations, media, groups) in the scope's
-    articles, with the speaker's roles and affiliation."""
+    articles, with the speaker's roles and affiliation: statements only, not the stances and
+    acts reported of them ("praised the party", ``quotes.act``)."""
     cte, params = scope.articles_cte()
     duplicates = "" if scope.article_id else " AND NOT coalesce(q.duplicate, false)"
+    statements = f" AND NOT {_ACT}" if "act" in columns(con, "quotes") else ""
     sql = (
         f"WITH {cte} SELECT q.article_id, q.quote_id, q.kind, q.text, q.start_char AS start,"
         ' q.end_char AS "end", sp.name, sp.kind AS speaker_kind, sp.actor, sp.roles,'
@@ -406,7 +415,7 @@ def quote_rows(con: duckdb.DuckDBPyConnection, scope: Scope) -> list[dict[str, A
         " LEFT JOIN entities aff ON aff.article_id = sp.article_id"
         " AND aff.entity_id = sp.affiliation"
         " WHERE sp.kind IN ('person', 'organization', 'media', 'group')"
-        f"{duplicates}"
+        f"{duplicates}{statements}"
         " ORDER BY ar.published_day, ar.seq, q.start_char"
     )
     return _dicts(con.execute(sql, params))

@@ -76,6 +76,7 @@ def build_quote(
         fragments=tuple(draft.content),
         cue_lemma=draft.cue_lemma,
         unbalanced=draft.unbalanced,
+        act=draft.act,
     )
 
 

@@ -44,6 +44,9 @@ class Draft:
     unbalanced: bool = False
     inherited: bool = False  # the speaker was carried over from an earlier attribution
     learned: bool = False  # found through a learned frame, not a reporting verb
+    # A learned frame whose content is a noun phrase: a stance or act ("praised the party",
+    # "laid wreaths"), which PolNeAR marks as an attribution but which says nothing.
+    act: bool = False
     addressee: Frag | None = None  # "told VOA": whom the statement was made to
     quoted: list[int] = field(default_factory=list)  # indices of the quoted spans it holds
     # The pass and construction that proposed it (a feature of the attribution model):

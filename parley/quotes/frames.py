@@ -26,6 +26,7 @@ from parley.quotes.syntax import (
 __all__ = ["find_framed", "merge_chains"]
 
 _NOUN_LEFT = frozenset({"det", "amod", "compound", "advmod"})
+_CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "acl"})
 Found = tuple[Frag, Frag]  # (content, cue)
 
 
@@ -66,8 +67,42 @@ def find_framed(state: QuoteState, cued: set[int]) -> list[Draft]:
             continue
         if who is None and tok.pos_ != "NOUN":
             continue
-        drafts.append(_framed_draft(state, tok, frag, cue, who, rule))
+        draft = _framed_draft(state, tok, frag, cue, who, rule)
+        draft.act = not draft.quoted and _is_act(state, tok, frag)
+        drafts.append(draft)
     return drafts
+
+
+def _is_act(state: QuoteState, tok: Token, frag: Frag) -> bool:
+    """Whether the content ``frag`` of the frame word ``tok`` reports a stance or an act
+    rather than something said: a noun phrase held, wanted or attacked ("praised the party",
+    "laid wreaths", "support for the strike", "responded to the call") or an intention
+    ("refuses to respect", "decided not to fund"). A clause that says something is a
+    statement ("believes that ...", "expressed the belief that ...", "the claim that ..."),
+    and so is what a verb of speaking takes ("stressed the need for", "urged X to ...",
+    "called for a ban")."""
+    start, end = frag
+    speech = tok.pos_ == "VERB" and state.parse.lemmas[tok.i] in state.lex.cue_verbs
+    for child in tok.children:
+        if not start <= child.idx < end and child.dep_ != "prep":
+            continue
+        if child.dep_ in ("ccomp", "acl") and (tok.pos_ == "VERB" or _has_that(child)):
+            return False
+        if child.dep_ == "xcomp" and speech:
+            return False
+        if child.dep_ == "dobj" and (
+            speech or any(g.dep_ in _CLAUSE_DEPS and _has_that(g) for g in child.children)
+        ):
+            return False
+        if child.dep_ == "prep" and f"{state.parse.lemmas[tok.i]} {child.lower_}" in (
+            state.lex.cue_verbs
+        ):
+            return False  # "called for a ban", "called on X to ..."
+    return True
+
+
+def _has_that(clause: Token) -> bool:
+    return any(g.dep_ == "mark" and g.lower_ == "that" for g in clause.children)
 
 
 def merge_chains(state: QuoteState, drafts: list[Draft]) -> list[Draft]:

@@ -71,7 +71,8 @@ def collect_marks(result: Analysis) -> list[Mark]:
 def marks_of(data: Mapping[str, Any]) -> list[Mark]:
     """The highlights of a ``parley.analysis/1`` object (an Analysis's ``to_dict()``, or the
     stored copy the dashboard reads): actor mentions, time expressions, quotes with their
-    speakers and cues, and event triggers."""
+    speakers and cues (a quote marked ``act``, a stance or act, as ``act`` rather than ``q``),
+    and event triggers."""
     text = data["article"]["text"]
     entities = {e["id"]: e for e in data.get("entities") or ()}
     marks: list[Mark] = []
@@ -86,9 +87,13 @@ def marks_of(data: Mapping[str, Any]) -> list[Mark]:
     for quote in data.get("quotes") or ():
         speaker = entities.get(quote.get("speaker") or "")
         who = speaker["name"] if speaker else (quote.get("speaker_text") or "unknown speaker")
-        title = f"{quote['kind']} quote by {who}"
+        # A stance or act ("praised the party") is marked apart from what was said.
+        if quote.get("act"):
+            kind, title = "act", f"stance or act of {who}"
+        else:
+            kind, title = "q", f"{quote['kind']} quote by {who}"
         for start, end in quote.get("fragments") or ((quote["start"], quote["end"]),):
-            marks.append(Mark(start, end, "q", f"#{quote['id']}", title))
+            marks.append(Mark(start, end, kind, f"#{quote['id']}", title))
         if quote.get("speaker_span"):
             start, end = quote["speaker_span"]
             marks.append(Mark(start, end, "spk", f"#{quote['id']}", f"speaker of {quote['id']}"))

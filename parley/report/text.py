@@ -40,23 +40,15 @@ def render_text(result: Analysis) -> str:
     for entity in result.entities:
         out.append(_entity_line(entity, entities))
 
-    out += _section(f"Quotes ({len(result.quotes)}), by speaker")
-    by_speaker: dict[str, list[Quote]] = defaultdict(list)
-    for quote in result.quotes:
-        by_speaker[_speaker_label(quote, entities)].append(quote)
-    for speaker, quotes in by_speaker.items():
-        out.append(speaker)
-        for quote in quotes:
-            when = quote.date or "undated"
-            venue = f", {quote.venue}" if quote.venue else ""
-            cue = f" ({quote.cue})" if quote.cue else ""
-            body = quote.text if len(quote.text) < 300 else quote.text[:297] + "..."
-            out += textwrap.wrap(
-                f"[{quote.kind}, {when}{venue}]{cue} {body}",
-                WIDTH,
-                initial_indent="  - ",
-                subsequent_indent="    ",
-            )
+    # Statements are the quotes; a stance or act ("praised the party") is listed apart, as
+    # something the speaker did or held rather than said.
+    statements = [q for q in result.quotes if not q.act]
+    acts = [q for q in result.quotes if q.act]
+    out += _section(f"Quotes ({len(statements)}), by speaker")
+    out += _quote_lines(statements, entities)
+    if acts:
+        out += _section(f"Stances and acts, not statements ({len(acts)}), by speaker")
+        out += _quote_lines(acts, entities)
 
     out += _section(f"Events ({len(result.events)}), by date")
     for event in sorted(result.events, key=lambda e: (e.date or "", e.start)):
@@ -90,6 +82,28 @@ def render_text(result: Analysis) -> str:
     for paragraph in article.text.split("\n\n"):
         out += [*textwrap.wrap(paragraph, WIDTH), ""]
     return "\n".join(out).rstrip() + "\n"
+
+
+def _quote_lines(quotes: list[Quote], entities: dict[str, Entity]) -> list[str]:
+    out: list[str] = []
+    by_speaker: dict[str, list[Quote]] = defaultdict(list)
+    for quote in quotes:
+        by_speaker[_speaker_label(quote, entities)].append(quote)
+    for speaker, said in by_speaker.items():
+        out.append(speaker)
+        for quote in said:
+            when = quote.date or "undated"
+            venue = f", {quote.venue}" if quote.venue else ""
+            cue = f" ({quote.cue})" if quote.cue else ""
+            body = quote.text if len(quote.text) < 300 else quote.text[:297] + "..."
+            kind = "act" if quote.act else quote.kind
+            out += textwrap.wrap(
+                f"[{kind}, {when}{venue}]{cue} {body}",
+                WIDTH,
+                initial_indent="  - ",
+                subsequent_indent="    ",
+            )
+    return out
 
 
 def _section(title: str) -> list[str]:

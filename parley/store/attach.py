@@ -9,6 +9,10 @@ hundreds of MB/s, the store then needs nothing beside it, and its indexes serve 
 The store is built under a temporary name beside ``--db`` and renamed into place, so a
 reader never sees half of it. Attaching again (after another Spark run) replaces a store
 that attach made; a store that ``parley ingest`` made is never overwritten.
+
+An output of schema 4 (before ``quotes.act``) is attached too, every quote a statement, as
+the store's own migration from 4 leaves quotes whose analyses hold no mark; older outputs
+lack whole tables and are refused.
 """
 
 from __future__ import annotations
@@ -27,6 +31,7 @@ from parley.store.schema import SCHEMA_VERSION, TABLES, StoreError
 __all__ = ["attach", "attach_parquet"]
 
 ATTACHED_FROM = "attached_from"  # the meta key of a store that attach made
+OLDEST = 4  # the oldest output schema attached: 4 lacks only quotes.act
 
 
 def attach_parquet(folder: Path, db: Path) -> dict[str, int]:
@@ -50,6 +55,7 @@ def attach_parquet(folder: Path, db: Path) -> dict[str, int]:
         # Event clusters span articles: merged here from the imported events, as the local
         # writer merges after each ingest (Spark writes the per-article tables only).
         merge_events(con, transaction=False)
+        con.execute("UPDATE quotes SET act = false WHERE act IS NULL")  # a schema 4 output
         con.execute(
             "INSERT INTO meta VALUES (?, ?), ('attached_at', ?)",
             [ATTACHED_FROM, str(folder.resolve()), datetime.now(UTC).isoformat()],
@@ -84,14 +90,13 @@ def _import(con: object, folder: Path, table: str) -> int:
     files = _files(folder, table)
     if not files:
         return 0
-    names = ", ".join(_columns(con, table))
-    # By name, not by position: the files hold the store's columns, and the partition
-    # column lives in folder names only (hive_partitioning off, so it is never read).
-    con.execute(
-        f"INSERT INTO {table} ({names}) SELECT {names} FROM "
-        "read_parquet(?, hive_partitioning = false, union_by_name = true)",
-        [files],
-    )
+    source = "read_parquet(?, hive_partitioning = false, union_by_name = true)"
+    held = {r[0] for r in con.execute(f"DESCRIBE SELECT * FROM {source}", [files]).fetchall()}
+    # By name, not by position: the files hold the store's columns (an older output lacks
+    # the newer ones, left empty), and the partition column lives in folder names only
+    # (hive_partitioning off, so it is never read).
+    names = ", ".join(f'"{c}"' for c in _columns(con, table) if c in held)
+    con.execute(f"INSERT INTO {table} ({names}) SELECT {names} FROM {source}", [files])
     row = con.execute(f"SELECT count(*) FROM {table}").fetchone()
     return int(row[0]) if row else 0
 
@@ -105,7 +110,7 @@ def _columns(con: object, table: str) -> list[str]:
         " ORDER BY ordinal_position",
         [table],
     ).fetchall()
-    return [f'"{row[0]}"' for row in rows]
+    return [str(row[0]) for row in rows]
 
 
 def _check_output(folder: Path) -> None:
@@ -125,9 +130,10 @@ def _check_output(folder: Path) -> None:
     finally:
         con.close()
     version = int(rows.get("schema_version") or 0)
-    if version != SCHEMA_VERSION:
+    if not OLDEST <= version <= SCHEMA_VERSION:
         raise StoreError(
-            f"{folder} has schema version {version}, this Parley reads {SCHEMA_VERSION}"
+            f"{folder} has schema version {version}, this Parley reads {OLDEST} to "
+            f"{SCHEMA_VERSION}"
         )
 
 

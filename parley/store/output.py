@@ -82,7 +82,8 @@ def _cell(value: Any) -> str:
 VIEWS: dict[str, tuple[str, ...]] = {
     "events": ("date", "date_source", "source_actor", "cameo", "plover", "target_actor",
                "modality", "goldstein", "sentence"),
-    "quotes": ("date", "published_day", "speaker_actor", "speaker_text", "cue", "kind", "text"),
+    "quotes": ("date", "published_day", "speaker_actor", "speaker_text", "cue", "kind", "act",
+               "text"),
     "stances": ("date", "actor_code", "actor_name", "issue", "position", "mode", "basis",
                 "sentence"),
     "stance_periods": ("period", "actor", "issue", "position", "stances", "articles",
@@ -106,6 +107,8 @@ def _rich(table: Table, view: str | None) -> None:
             value = row[index[name]]
             if name == "cameo" and value:
                 cells.append(f"{value} {names.get(str(value), '')}".strip())
+            elif name == "act":
+                cells.append("act" if value else "")  # a stance or act, not a statement
             elif name in ("sentence", "text") and isinstance(value, str):
                 cells.append(_short(value))
             elif name == "source_actor" or name == "target_actor":

@@ -47,6 +47,7 @@ class Filters:
     code: str | None = None  # failures: an error code
     stage: str | None = None  # failures: a stage
     duplicates: bool = False  # include near-duplicate articles
+    statements: bool = False  # quotes: statements only, no stance or act (``quotes.act``)
     limit: int | None = 100
 
 
@@ -142,6 +143,8 @@ def quotes(con: duckdb.DuckDBPyConnection, f: Filters) -> Table:
     day = "coalesce(TRY_CAST(q.date AS DATE), a.published_day)"
     if not f.duplicates:
         where.add("NOT q.duplicate")
+    if f.statements:
+        where.add("NOT coalesce(q.act, false)")
     if f.actor:
         where.add(_actor("q.speaker_actor"), f.actor.upper())
     if f.speaker:
@@ -153,8 +156,8 @@ def quotes(con: duckdb.DuckDBPyConnection, f: Filters) -> Table:
     _words(where, "q.text", f.text)
     sql = (
         "SELECT q.article_id, q.quote_id AS id, q.date, a.published_day, q.speaker,"
-        " en.name AS speaker_name, q.speaker_actor, q.speaker_text, q.cue, q.kind, q.venue,"
-        ' q.text, q.start_char AS start, q.end_char AS "end", a.title, a.url'
+        " en.name AS speaker_name, q.speaker_actor, q.speaker_text, q.cue, q.kind, q.act,"
+        ' q.venue, q.text, q.start_char AS start, q.end_char AS "end", a.title, a.url'
         " FROM quotes q JOIN articles a USING (article_id)"
         " LEFT JOIN entities en ON en.article_id = q.article_id AND en.entity_id = q.speaker"
         f"{where.sql()} ORDER BY {day} NULLS LAST, a.seq, q.start_char{_limit(f)}"

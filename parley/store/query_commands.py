@@ -107,16 +107,24 @@ def quotes(
     since: SinceOption = None,
     until: UntilOption = None,
     text: TextOption = None,
+    statements_only: Annotated[
+        bool,
+        typer.Option(
+            help="Statements only: leave out stances and acts (act: 'praised the party')."
+        ),
+    ] = False,
     include_duplicates: DuplicatesOption = False,
     limit: LimitOption = 100,
     format: FormatOption = OutputFormat.table,
 ) -> None:
-    """Quotes in the store with their speakers."""
+    """Quotes in the store with their speakers; a stance or act rather than something said
+    is marked act."""
     from parley.store import queries as q
 
     f = q.Filters(
         speaker=speaker, actor=actor, since=parse_day(since, "--since"),
-        until=parse_day(until, "--until"), text=text, duplicates=include_duplicates, limit=limit,
+        until=parse_day(until, "--until"), text=text, statements=statements_only,
+        duplicates=include_duplicates, limit=limit,
     )  # fmt: skip
     _show(db, format, "quotes", lambda con: q.quotes(con, f))
 

@@ -36,7 +36,7 @@ TIMEX_COLUMNS = (
 QUOTE_COLUMNS = (
     "article_id", "quote_id", "text", "kind", "speaker", "speaker_actor", "speaker_text",
     "speaker_start", "speaker_end", "cue", "cue_lemma", "cue_start", "cue_end", "date", "venue",
-    "start_char", "end_char", "fragments", "unbalanced", "duplicate",
+    "start_char", "end_char", "fragments", "unbalanced", "duplicate", "act",
 )  # fmt: skip
 EVENT_COLUMNS = (
     "article_id", "event_id", "source", "source_actor", "source_text", "target",
@@ -202,6 +202,7 @@ def _quote_row(aid: str, q: dict[str, Any], actors: dict[str, str | None], dup: 
         q.get("speaker_text"), speaker_start, speaker_end, q.get("cue"), q.get("cue_lemma"),
         cue_start, cue_end, q.get("date"), q.get("venue"), q["start"], q["end"],
         json.dumps(q.get("fragments") or []), bool(q.get("unbalanced")), dup,
+        bool(q.get("act")),
     )  # fmt: skip
 
 

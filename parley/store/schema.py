@@ -20,10 +20,11 @@ from parley.store.rollup import ROLLUP_COLUMNS, rebuild
 
 __all__ = ["SCHEMA_VERSION", "TABLES", "StoreError", "open_reader", "open_store"]
 
-SCHEMA_VERSION = 4  # 2: event_months, the events rolled up by month (parley.store.rollup)
+SCHEMA_VERSION = 5  # 2: event_months, the events rolled up by month (parley.store.rollup)
 # 3: event_clusters and event_cluster_members, one real-world event from many reports
 # (parley.store.clusters)
 # 4: stances, actor x issue positions with their evidence (parley.stances)
+# 5: quotes.act, a stance or act ("praised the party") rather than a statement (Quote.act)
 
 
 class StoreError(ParleyError):
@@ -135,7 +136,8 @@ TABLES: dict[str, str] = {
         end_char INTEGER,
         fragments VARCHAR,
         unbalanced BOOLEAN,
-        duplicate BOOLEAN
+        duplicate BOOLEAN,
+        act BOOLEAN
     """,
     "events": """
         article_id VARCHAR NOT NULL,
@@ -225,6 +227,8 @@ def _add_rollup(con: duckdb.DuckDBPyConnection) -> None:
 def _add_clusters(con: duckdb.DuckDBPyConnection) -> None:
     create_tables(con)
     merge_events(con, transaction=False)
+
+
 def _add_stances(con: duckdb.DuckDBPyConnection) -> None:
     """The stances table, filled from the stored analyses' ``stances`` (no re-analysis: an
     article stored before the stance stage existed has none, until it is ingested again
@@ -253,10 +257,32 @@ def _add_stances(con: duckdb.DuckDBPyConnection) -> None:
             con.executemany(f"INSERT INTO stances ({names}) VALUES ({marks})", rows)
 
 
+def _add_quote_act(con: duckdb.DuckDBPyConnection) -> None:
+    """``quotes.act``: false for every stored quote, but those whose stored analysis marks
+    them (an analysis made by a Parley that marked acts before its store had the column).
+    Appended last, so a migrated table has a new store's column order."""
+    import json
+
+    con.execute("ALTER TABLE quotes ADD COLUMN IF NOT EXISTS act BOOLEAN")
+    con.execute("UPDATE quotes SET act = false WHERE act IS NULL")
+    # Only analyses that mark an act are read: the stored JSON writes '"act": true'.
+    found = con.execute(
+        "SELECT article_id, analysis FROM articles WHERE analysis LIKE '%\"act\": true%'"
+    ).fetchall()
+    for article_id, analysis in found:
+        acts = [q["id"] for q in json.loads(analysis).get("quotes") or () if q.get("act")]
+        if acts:
+            con.execute(
+                "UPDATE quotes SET act = true WHERE article_id = ? AND list_contains(?, quote_id)",
+                [article_id, acts],
+            )
+
+
 MIGRATIONS: dict[int, Callable[[duckdb.DuckDBPyConnection], None]] = {
     1: _add_rollup,
     2: _add_clusters,
     3: _add_stances,
+    4: _add_quote_act,
 }
 
 

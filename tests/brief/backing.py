@@ -292,7 +292,7 @@ def _voice_expected(
     rows = con.execute(
         "SELECT q.article_id FROM quotes q JOIN entities en"
         " ON en.article_id = q.article_id AND en.entity_id = q.speaker"
-        " WHERE (NOT q.duplicate OR ?) AND lower(en.name) = lower(?)"
+        " WHERE (NOT q.duplicate OR ?) AND NOT q.act AND lower(en.name) = lower(?)"
         " AND coalesce(en.actor, '') = ? AND (en.kind = 'person' OR en.actor IS NOT NULL)"
         " AND en.kind IN ('person', 'organization', 'media', 'group')"
         " AND list_contains(?, q.article_id)",

@@ -218,6 +218,28 @@ def test_spark_same_rows_as_the_local_engine(fifty: dict[str, Any]) -> None:
     assert counts.duplicates == expected.duplicates > 0
 
 
+def test_spark_quotes_keep_the_act_mark(fifty: dict[str, Any]) -> None:
+    """A stance or act ("President Ruto praised the deal") is marked in Spark's Parquet as
+    in the local store, and attach carries the column."""
+    files = [str(p) for p in fifty["out"].glob("quotes/**/*.parquet")]
+    found = duckdb.sql(
+        "SELECT count(*) FILTER (WHERE act), count(*) FILTER (WHERE act IS NULL) FROM"
+        f" read_parquet({files!r}, hive_partitioning = false)"
+    ).fetchone()
+    acts = []
+    for db in (fifty["local"], fifty["spark"]):
+        con = duckdb.connect(str(db), read_only=True)
+        try:
+            acts.append(con.execute(
+                "SELECT article_id, quote_id, text FROM quotes WHERE act ORDER BY ALL"
+            ).fetchall())
+        finally:
+            con.close()
+    assert found is not None and found[0] > 0 and found[1] == 0
+    assert acts[0] == acts[1] and len(acts[0]) == found[0]
+    assert any("the deal" in text for _, _, text in acts[0])
+
+
 def test_spark_user_knowledge_reaches_the_executors(fifty: dict[str, Any]) -> None:
     con = duckdb.connect(str(fifty["spark"]), read_only=True)
     try:

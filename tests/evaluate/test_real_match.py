@@ -22,6 +22,7 @@ from parley.evaluate.real.match import (
     split_actors,
 )
 from parley.evaluate.real.score import EventTally, Sentences, score_story, story_views
+from parley.records import Quote
 
 RAW = (
     "Envoys of Ruritania and Freedonia  met in Geneva., ,  The message said:, ,  "
@@ -165,6 +166,30 @@ def test_real_score_story_counts_modality_date_and_actors() -> None:
     assert (tally.modality.right, tally.modality.total) == (1, 2)  # "never accept" is negated
     assert (tally.date.right, tally.date.total) == (2, 2)
     assert (tally.entity_code.right, tally.entity_code.total) == (1, 2)
+
+
+def test_real_story_views_score_statements_not_acts() -> None:
+    """A quote marked as a stance or act ("praised the party") is no statement: the real-text
+    gold marks statements only, so the scorer leaves it out."""
+    gold = GoldStory(doc="d", file="f", annotator="a1", published="2012-03-03", events=(),
+                     quotes=())  # fmt: skip
+    said, praised = (
+        Quote("q1", "x", "indirect", None, None, None, "said", None, None, None, 0, 9, ((0, 9),)),
+        Quote("q2", "y", "indirect", None, None, None, "praised", None, None, None, 10, 19,
+              ((10, 19),), act=True),
+    )  # fmt: skip
+
+    class _Article:
+        text = CLEAN
+
+    class _Analysis:
+        article = _Article()
+        entities = ()
+        quotes = (said, praised)
+        events = ()
+
+    views = story_views(gold, RAW, _Analysis(), Sentences([0]))  # type: ignore[arg-type]
+    assert [v.content for v in views.quotes] == [((0, 9),)]
 
 
 # ------------------------------------------------------------------- actors ---

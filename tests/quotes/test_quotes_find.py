@@ -197,6 +197,28 @@ def test_quotes_stance_verb_with_object_is_an_attribution(quoter: Quoter) -> Non
     assert q.text.startswith("the new water tariff")
 
 
+@pytest.mark.parametrize(
+    ("text", "lemma", "act"),
+    [
+        # A stance or act towards a noun phrase, or an intention: nothing said.
+        ("The farmers' union criticized the new water tariff at its annual meeting.",
+         "criticize", True),
+        ("The fishermen's guild expressed thanks for the new harbour wall.", "express", True),
+        ("The ministry refuses to reopen the border crossing at Valka.", "refuse", True),
+        # What a verb of speaking takes, and a clause, are statements.
+        ("Mayor Ingrid Holm called for a second bridge over the river.", "call", False),
+        ("The envoy stressed the need for calm along the northern border.", "stress", False),
+        ("The guild expressed the belief that the harbour would reopen in spring.",
+         "express", False),
+    ],
+)  # fmt: skip
+def test_quotes_frame_with_a_noun_phrase_is_an_act_not_a_statement(
+    quoter: Quoter, text: str, lemma: str, act: bool
+) -> None:
+    (q,) = [q for q in quoter(text) if q.cue_lemma == lemma]
+    assert q.act is act
+
+
 def test_quotes_prepositional_frame_puts_the_preposition_in_the_cue(quoter: Quoter) -> None:
     text = "Mayor Ingrid Holm called for a second bridge over the river."
     (q,) = quoter(text)

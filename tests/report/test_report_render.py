@@ -129,3 +129,46 @@ def test_report_html_escapes_article_text(hostile: str) -> None:
     )
     page = render_html(Analysis(article=article))
     assert "<script>alert" not in page
+
+
+ACT_TEXT = "Ana Ruiz said talks would resume. Ruiz praised the fishing accord."
+
+
+def _with_act() -> Analysis:
+    """A statement (q1) and a stance or act (q2, ``act``) of one speaker."""
+    base = _analysis()
+    article = Article(**{**base.article.to_dict(), "text": ACT_TEXT, "captions": (),
+                         "headings": ()})  # fmt: skip
+    ruiz = Entity(id="e1", name="Ana Ruiz", kind="person", actor="ESPGOV", country="ESP",
+                  roles=(), affiliation=None,
+                  mentions=(Mention(0, 8, "Ana Ruiz"), Mention(34, 38, "Ruiz")))  # fmt: skip
+    said = Quote(id="q1", text="talks would resume", kind="indirect", speaker="e1",
+                 speaker_text="Ana Ruiz", speaker_span=(0, 8), cue="said", cue_span=(9, 13),
+                 date=None, venue=None, start=14, end=32, fragments=((14, 32),))  # fmt: skip
+    act = Quote(id="q2", text="the fishing accord", kind="indirect", speaker="e1",
+                speaker_text="Ruiz", speaker_span=(34, 38), cue="praised", cue_span=(39, 46),
+                date=None, venue=None, start=47, end=65, fragments=((47, 65),),
+                act=True)  # fmt: skip
+    return Analysis(article=article, entities=(ruiz,), quotes=(said, act))
+
+
+def test_report_text_lists_acts_apart_from_quotes() -> None:
+    out = render_text(_with_act())
+    quotes = out.split("Quotes (1), by speaker")[1].split("Stances and acts")[0]
+    acts = out.split("Stances and acts, not statements (1), by speaker")[1].split("Events")[0]
+    assert "talks would resume" in quotes and "fishing accord" not in quotes
+    assert "[act, undated] (praised) the fishing accord" in acts
+
+
+def test_report_text_without_acts_has_no_acts_section() -> None:
+    assert "Stances and acts" not in render_text(_analysis())
+
+
+def test_report_html_lists_and_marks_acts_apart() -> None:
+    page = render_html(_with_act())
+    quotes = page.split("<h2>Quotes (1)</h2>")[1].split("<h2>")[0]
+    acts = page.split("<h2>Stances and acts, not statements (1)</h2>")[1].split("<h2>")[0]
+    assert 'id="q1"' in quotes and "fishing accord" not in quotes
+    assert 'id="q2"' in acts and "the fishing accord" in acts
+    assert re.search(r'class="m act" href="#q2" title="stance or act of Ana Ruiz"', page)
+    assert re.search(r'class="m q" href="#q1"', page)

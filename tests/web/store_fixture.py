@@ -6,6 +6,9 @@ hand (offsets found in the text), stored through the store's own writer as a
 tables other parts of Parley add (``event_clusters``, ``event_cluster_members``,
 ``stances``) are created here when the schema lacks them, so every page is tested with data.
 
+In the first, Ri Chol's welcome of the offer is a quote marked ``act`` (a stance or act
+reported, not said), with a stance resting on it; the pages list it apart from the quotes.
+
 One article carries the injection corpus: script tags, ``onerror=`` handlers, a
 ``javascript:`` URL, template syntax and a right-to-left override, in its title, byline,
 quote, entity name, stance and cluster sentence. ``ATTACKS`` lists what must never run.
@@ -96,7 +99,7 @@ class Draft:
         })  # fmt: skip
         return eid
 
-    def quote(self, content: str, speaker: str, cue: str) -> str:
+    def quote(self, content: str, speaker: str, cue: str, *, act: bool = False) -> str:
         qid = f"q{len(self.quotes) + 1}"
         start, end = _span(self.text, content)
         entity = next(e for e in self.entities if e["id"] == speaker)
@@ -106,8 +109,10 @@ class Draft:
             "id": qid, "text": content, "kind": "direct", "speaker": speaker,
             "speaker_text": entity["mentions"][0]["text"], "speaker_span": list(who), "cue": cue,
             "cue_span": list(said), "date": self.article["published"][:10], "venue": None,
-            "start": start, "end": end, "fragments": [[start, end]],
+            "start": start, "end": end, "fragments": [[start, end]], "act": act,
         })  # fmt: skip
+        if act:  # a stance or act ("welcomed the offer"): reported, not said
+            self.quotes[-1]["kind"] = "indirect"
         return qid
 
     def event(self, source: str, target: str, trigger: str, cameo: str, quad: int,
@@ -154,6 +159,7 @@ def drafts() -> list[Draft]:
     ridley = a.entity("Ann Ridley", "person", "USAGOV", "Ann Ridley", roles=("special envoy",))
     ri = a.entity("Ri Chol", "person", "PRKGOV", "Ri Chol", roles=("vice foreign minister",))
     a.quote("The door to dialogue remains open.", ridley, "said")
+    a.quote("the offer from Washington", ri, "welcomed", act=True)
     a.event(usa, prk, "agreed on Monday to hold talks", "036", 1, 4.0, "2031-03-03")
     a.event(ri, usa, "welcomed", "051", 1, 3.4, "2031-03-03")
     a.timex("Monday", "2031-03-03")
@@ -270,6 +276,7 @@ def _extra_tables(con: duckdb.DuckDBPyConnection) -> None:
         )
     stances = [
         ("a000000000000001", "s1", "USAGOV", "Ann Ridley", "talks", "support", "q1"),
+        ("a000000000000001", "s2", "PRKGOV", "Ri Chol", "talks", "support", "q2"),  # an act
         ("a000000000000002", "s1", "PRKGOV", "Ri Chol", "sanctions", "oppose", "q1"),
         ("a000000000000005", "s1", "USAGOV", f"envoy {ATTACKS[4]}", ATTACKS[6], "support", "q1"),
     ]

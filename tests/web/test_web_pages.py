@@ -260,3 +260,38 @@ def test_web_brief_page(client: Any) -> None:
         text = client.get(f"{path}.json").json()["analysis"]["article"]["text"]
         start, end = (int(n) for n in anchor[1:].split("-"))
         assert 0 <= start < end <= len(text)  # a passage of that article's text
+
+
+def test_web_acts_are_shown_apart_from_quotes(client: Any) -> None:
+    """Ri Chol "welcomed the offer from Washington" (A1's q2, marked act): no quote of his on
+    the dyad page or among his actor page's quotes, but listed apart there; no quotation
+    marks around it where a stance rests on it; its own table and mark on the article."""
+    dyad = client.get("/dyad/USA/PRK.json").json()["sides"]["PRK"]
+    assert "the offer from Washington" not in {q["text"] for q in dyad["quotes"]["rows"]}
+    rested = [s for s in dyad["stances"]["rows"] if s["article_id"] == A1]
+    assert rested and rested[0]["quote"] is None
+    assert "“the offer from Washington”" not in client.get("/dyad/USA/PRK").text
+    actor = client.get("/actor/PRKGOV.json").json()
+    assert [q["text"] for q in actor["quotes"]["rows"]] == ["Sanctions will never make us kneel."]
+    assert [(q["text"], q["act"]) for q in actor["acts"]["rows"]] == [
+        ("the offer from Washington", True)
+    ]
+    html = client.get("/actor/PRKGOV").text
+    acts = html.split('<section id="acts">')[1].split("</section>")[0]
+    assert "stance or act" in acts and "welcomed the offer from Washington" in acts
+    assert "“the offer from Washington”" not in html
+    page = client.get(f"/article/{A1}").text
+    quotes = page.split("<h2>Quotes (1)</h2>")[1].split("<h2>")[0]
+    listed = page.split("<h2>Stances and acts, not statements (1)</h2>")[1].split("<h2>")[0]
+    assert "the offer from Washington" not in quotes and "dialogue remains open" in quotes
+    assert 'id="q2"' in listed and "the offer from Washington" in listed
+    assert re.search(r'class="m act[^"]*" href="#q2"', page)
+
+
+def test_web_search_marks_an_act(client: Any) -> None:
+    data = client.get("/search.json?q=offer").json()
+    assert [(r["text"], r["act"]) for r in data["quotes"]["rows"]] == [
+        ("the offer from Washington", True)
+    ]
+    html = client.get("/search?q=offer").text.split('<section id="quote-results">')[1]
+    assert "stance or act" in html and "“the offer from Washington”" not in html

@@ -14,7 +14,9 @@ the parse Parley made of that text. The rules are in ``match``; the figures:
 * ``entities.code.acc``: every Parley entity with a mention over a gold actor mention (of an
   event or a quote speaker) with a code: its code right; ``entities.uncoded``: how many such
   entities have no code; ``actors.split``: gold actors spread over two entities;
-* quotes: precision, recall and F1 (content overlap >= 0.3 of the shorter); ``speaker.acc``:
+* quotes (Parley's statements: a quote marked ``act``, a stance or act such as "praised the
+  party", is left out as the gold marks none): precision, recall and F1 (content overlap
+  >= 0.3 of the shorter); ``speaker.acc``:
   among matched quotes whose gold speaker is known, the speaker right (same code, or named
   where the gold names it); ``block.speaker``: the share of gold statement blocks
   (``block: true``) with a matched quote whose speaker is right.
@@ -229,6 +231,8 @@ def story_views(
     ]
     quotes = []
     for q in analysis.quotes:
+        if q.act:
+            continue  # a stance or act, not a statement (the gold marks statements only)
         speaker = by_id.get(q.speaker) if q.speaker else None
         spans = [q.speaker_span] if q.speaker_span else []
         if speaker:

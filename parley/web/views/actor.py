@@ -50,6 +50,10 @@ def actor(request: Request, web: Web) -> Page:
         quotes.add("starts_with(q.speaker_actor, ?)", code)
         quotes.days("a.published_day", since, until)
         tables["quotes"] = quote_rows(cur, quotes, Pager.of(request, "quotes_page", size))
+        acts = Where()  # stances and acts reported of it ("praised the party"), apart
+        acts.add("starts_with(q.speaker_actor, ?)", code)
+        acts.days("a.published_day", since, until)
+        tables["acts"] = quote_rows(cur, acts, Pager.of(request, "acts_page", size), acts=True)
         stances = None
         if web.store.has("stances"):
             where = Where()
@@ -66,6 +70,7 @@ def actor(request: Request, web: Web) -> Page:
         "events_as_source": tables["as_source"],
         "events_as_target": tables["as_target"],
         "quotes": tables["quotes"],
+        "acts": tables["acts"],
         "stances": stances,
     }
     return Page("actor.html", f"{name or code} ({code})" if name else code, data)

@@ -19,6 +19,7 @@ from parley.web.pages import Pager, Rows, fetch
 
 __all__ = [
     "OUTLET",
+    "STATEMENT_TEXT",
     "Where",
     "event_rows",
     "quote_rows",
@@ -103,19 +104,31 @@ def event_rows(
     return pager.rows(with_articles(cur, fetch(cur, sql, [*where.params, *extra])))
 
 
+# A quote's words as a stance's quote: none for a stance or act ("praised the party"), which
+# is no statement to put in quotation marks.
+STATEMENT_TEXT = "CASE WHEN coalesce(q.act, false) THEN NULL ELSE q.text END"
+
+
 def quote_rows(
-    cur: duckdb.DuckDBPyConnection, where: Where, pager: Pager, articles: str = "articles"
+    cur: duckdb.DuckDBPyConnection,
+    where: Where,
+    pager: Pager,
+    articles: str = "articles",
+    *,
+    acts: bool = False,
 ) -> Rows:
     """A page of quotes with their speakers' names and their articles (``articles``: the
-    table of the articles to look in, with their ``article_id`` and ``published_day``). The
-    page is cut before the speakers' names are joined (the entities are the largest table)
-    and its articles' titles looked up."""
+    table of the articles to look in, with their ``article_id`` and ``published_day``): the
+    statements, or with ``acts`` the stances and acts reported ("praised the party",
+    ``quotes.act``). The page is cut before the speakers' names are joined (the entities are
+    the largest table) and its articles' titles looked up."""
     where.add("NOT q.duplicate")
+    where.add("coalesce(q.act, false) = ?", acts)
     limit, extra = pager.sql()
     sql = (
         "SELECT p.*, en.name AS speaker_name FROM ("
         " SELECT q.article_id, q.quote_id, q.text, q.kind, q.speaker, q.speaker_actor,"
-        " q.speaker_text, q.cue, q.date, q.start_char, q.end_char,"
+        " q.speaker_text, q.cue, q.date, q.start_char, q.end_char, q.act,"
         " CAST(NULL AS VARCHAR) AS title, a.published_day"
         f" FROM quotes q JOIN {articles} a USING (article_id){where.sql()}"
         f" ORDER BY a.published_day DESC NULLS LAST, q.article_id, q.start_char{limit}) p"
@@ -128,12 +141,13 @@ def quote_rows(
 def stance_rows(
     cur: duckdb.DuckDBPyConnection, where: Where, pager: Pager, articles: str = "articles"
 ) -> Rows:
-    """A page of stances, each with the quote it rests on (when it rests on one); as
-    ``quote_rows`` for ``articles``."""
+    """A page of stances, each with the quote it rests on (when it rests on one and that is a
+    statement, not a stance or act: the stance's sentence shows then); as ``quote_rows`` for
+    ``articles``."""
     where.add("NOT coalesce(s.duplicate, false)")
     limit, extra = pager.sql()
     sql = (
-        "SELECT p.*, q.text AS quote FROM ("
+        f"SELECT p.*, {STATEMENT_TEXT} AS quote FROM ("
         " SELECT s.article_id, s.stance_id, s.actor, s.actor_code, s.actor_name, s.issue,"
         " s.position, s.sentence, s.start_char, s.end_char, s.speaker_role, s.day,"
         " s.quote_id, s.event_id, CAST(NULL AS VARCHAR) AS title"

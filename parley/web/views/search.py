@@ -144,7 +144,7 @@ def _quotes(
         where.add("starts_with(q.speaker_actor, ?)", actor)
     columns = (
         "q.article_id, q.quote_id, q.text, q.speaker_actor, q.speaker_text, q.start_char,"
-        f" q.end_char, a.title, a.published_day, {OUTLET} AS outlet"
+        f" q.end_char, coalesce(q.act, false) AS act, a.title, a.published_day, {OUTLET} AS outlet"
     )
     if ranked:
         where.add("score IS NOT NULL")

@@ -19,7 +19,7 @@ from starlette.requests import Request
 
 from parley.web.pages import Pager, Rows, fetch
 from parley.web.state import Web
-from parley.web.views.common import side_clause, with_titles
+from parley.web.views.common import STATEMENT_TEXT, side_clause, with_titles
 
 __all__ = ["Keys", "dyad_voices"]
 
@@ -29,7 +29,7 @@ Keys = dict[tuple[str, str], list[Key]]  # ("quotes" | "stances", "a" | "b") -> 
 
 QUOTE_COLUMNS = (
     "q.article_id, q.quote_id, q.text, q.kind, q.speaker, q.speaker_actor, q.speaker_text,"
-    " q.cue, q.date, q.start_char, q.end_char"
+    " q.cue, q.date, q.start_char, q.end_char, q.act"
 )
 STANCE_COLUMNS = (
     "s.article_id, s.stance_id, s.actor, s.actor_code, s.actor_name, s.issue, s.position,"
@@ -96,7 +96,8 @@ def _keys(
         " a.published_day AS day, q.start_char"
         " FROM quotes q JOIN articles a USING (article_id)"
         " WHERE (starts_with(q.speaker_actor, ?) OR starts_with(q.speaker_actor, ?))"
-        f" AND NOT q.duplicate AND q.article_id IN (SELECT article_id FROM dyad){quote_days}"
+        " AND NOT q.duplicate AND NOT coalesce(q.act, false)"  # statements, not acts
+        f" AND q.article_id IN (SELECT article_id FROM dyad){quote_days}"
     )
     values: list[Any] = [*params, a, b, a, b, *days]
     if stances:
@@ -150,7 +151,7 @@ def _stances(cur: duckdb.DuckDBPyConnection, pages: dict[str, list[Key]]) -> dic
         return out
     table, params = _values(pages)
     sql = (
-        "SELECT p.*, q.text AS quote FROM ("
+        f"SELECT p.*, {STATEMENT_TEXT} AS quote FROM ("
         f" SELECT k.side AS _side, k.i AS _i, {STANCE_COLUMNS}, CAST(NULL AS VARCHAR) AS title"
         f" FROM stances s JOIN {table} ON s.article_id = k.article_id AND s.stance_id = k.id) p"
         " LEFT JOIN quotes q ON q.article_id = p.article_id AND q.quote_id = p.quote_id"
