@@ -17,7 +17,7 @@ merged drafts -> ``Stance`` records.
   voiced passages, a judgement made only by the term's own modifiers has no holder.
 * **Events** whose CAMEO code is a stance in itself (``event_issues.tsv``: 163 impose
   sanctions, 085 ease them, 046 negotiate...) outside voiced passages give their source's
-  stance.
+  stance, when their target is another country's actor.
 * Drafts of one holder, issue and sentence merge, their evidence joined.
 """
 
@@ -456,6 +456,12 @@ def _event_drafts(
             continue
         holder = mentions.by_id.get(event.source or "")
         if holder is None or voice_at(voices, event.trigger[0]) is not None:
+            continue
+        target = mentions.by_id.get(event.target or "")
+        if target is None or _same_side(holder, target) or _country(target) is None:
+            # The issues are between countries: an invitation with no guest named, a
+            # leader's meeting with his own officials, "sanctions" a party is said to put on
+            # its own people are no stance on talks or sanctions.
             continue
         sign = -found.sign if event.modality == "negated" else found.sign
         drafts.append(

@@ -53,6 +53,8 @@ OBJECTS = frozenset({"dobj", "attr", "pobj", "oprd"})
 STOPS = frozenset({"advcl", "advmod", "npadvmod"})
 COMPLEMENT_SCAN = 12  # tokens of a copula's complement searched for an evaluation
 NEGATION_DEPS = frozenset({"neg"})
+SUBJECT_LINKS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass"})
+NOUNS = frozenset({"NOUN", "PROPN"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,6 +116,11 @@ def read_term(
         if opens_condition(doc, prev, conditions):
             return None  # the term is inside a condition of something else
         if prev.dep_ in STOPS and not _particle(prev, parent, words):
+            if _subjectless_clause(prev):
+                # "..., kicking off a campaign calling for sanctions": the main clause's
+                # subject does what the participle says, though not what its verb says.
+                walk.hop += 1
+                subject_above(prev, parent, bounds, walk)
             break  # "Now that the talks are delayed, Seoul finds itself..."
         walk.hop += 1
         if not _argument(prev, parent, words):
@@ -123,13 +130,41 @@ def read_term(
             subject_above(prev, parent, bounds, walk)
             break
         path.append(parent.i)
+        decided = walk.sign_so_far() is not None
+        kept = (walk.modality, walk.obligation, walk.condition)
         _read_head(doc, prev, parent, walk)
+        if decided and _said_of_subject(prev, parent, walk):
+            walk.modality, walk.obligation, walk.condition = kept  # the verb's, not the term's
+            # The subject's words hold the term: whoever they name holds the stance.
+            sign = walk.sign_so_far()
+            walk.candidates.append(Candidate(prev.i, parent.i, walk.hop, sign, False, False))
+            break
         if not inside:
             prev = parent  # the quote's cue: its subject is the speaker, known already
             continue
         candidates_of(parent, prev, walk)
         prev = parent
     return _result(doc, walk, tuple(path))
+
+
+def _subjectless_clause(clause: Token) -> bool:
+    """An adverbial participle with no subject of its own ("..., kicking off a campaign")."""
+    return (
+        clause.dep_ == "advcl"
+        and clause.tag_ in ("VBG", "VBN")
+        and not any(c.dep_ in SUBJECTS or c.dep_ in ("nsubjpass", "mark") for c in clause.children)
+    )
+
+
+def _said_of_subject(prev: Token, verb: Token, walk: Walk) -> bool:
+    """Whether the walk ends at a verb that says nothing readable of the noun phrase below
+    it, its subject, whose own words already decided the term: in "the resolutions ...
+    including imposing sanctions should come into force only with the approval of the
+    General Assembly", the clause is about the resolutions, and nothing above it (a demand, a
+    judgement) is about sanctions. The subject is then the walk's last candidate."""
+    if prev.dep_ not in SUBJECT_LINKS or prev.i == walk.term or prev.pos_ not in NOUNS:
+        return False
+    return walk.top_hop != walk.hop and verb.lemma_.lower() not in COPULAS
 
 
 def _result(doc: Doc, walk: Walk, path: tuple[int, ...]) -> Reading | None:

@@ -1,0 +1,54 @@
+"""Stances in state-media copy that the words do not give to the voice or to the party
+named: each text is written for these tests, in the manner of the KCNA stories whose
+stances were wrong (fictional countries, so no actor table decides anything)."""
+
+from __future__ import annotations
+
+import pytest
+
+from parley import analyze
+from parley.records import Analysis
+
+TEXTS = {
+    # A participle hung on a clause says what the clause's subject does ("they"), not what
+    # the voice wants.
+    "participle": (
+        "The Ruritanian Peace Committee issued a statement on Tuesday.\n\n"
+        '"In April they cooked up a statement of the council, kicking off a campaign calling '
+        'for more sanctions," the committee said.'
+    ),
+    # A term in a noun phrase that is the subject of a verb the words cannot read: what the
+    # clause says (and the demand above it) is about the resolutions, not about sanctions.
+    "subject": (
+        "The Freedonian Foreign Ministry said it is essential to set up a system whereby the "
+        "resolutions of the council including imposing sanctions should come into force only "
+        "with the approval of the General Assembly."
+    ),
+    # A leader inviting his own people to the capital is no stance on talks.
+    "invitation": "President Kim invited the workers of the province to the capital on Monday.",
+}
+
+
+@pytest.fixture(scope="module")
+def analyses() -> dict[str, Analysis]:
+    return {k: analyze(text=t, published="2012-03-01T09:00:00+09:00") for k, t in TEXTS.items()}
+
+
+def _held(analysis: Analysis) -> set[tuple[str, str, str]]:
+    return {(s.actor_name or "", s.issue, s.position) for s in analysis.stances}
+
+
+def test_stances_state_media_participle_is_the_clause_subject_s(
+    analyses: dict[str, Analysis],
+) -> None:
+    assert not any(name.startswith("Ruritanian") for name, _, _ in _held(analyses["participle"]))
+
+
+def test_stances_state_media_subject_phrase_is_not_the_voice_s(
+    analyses: dict[str, Analysis],
+) -> None:
+    assert not any(name.startswith("Freedonian") for name, _, _ in _held(analyses["subject"]))
+
+
+def test_stances_state_media_event_needs_another_country(analyses: dict[str, Analysis]) -> None:
+    assert not _held(analyses["invitation"])
