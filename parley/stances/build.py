@@ -23,6 +23,7 @@ merged drafts -> ``Stance`` records.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
@@ -36,7 +37,7 @@ from parley.stances.resources import StanceResources
 from parley.stances.terms import TermHit
 from parley.stances.voices import Voice, find_voices, lead_voice, voice_at
 
-__all__ = ["Draft", "find_drafts", "finish_stances"]
+__all__ = ["Draft", "find_drafts", "finish_stances", "generic_holders"]
 
 Span = tuple[int, int]
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers"})
@@ -514,6 +515,33 @@ def _union(a: tuple[str, ...], b: tuple[str, ...]) -> tuple[str, ...]:
 
 
 POSITIONS = {1: "support", -1: "oppose", 0: "undecided"}
+PLURAL_TAGS = frozenset({"NNS", "NNPS"})
+
+
+def generic_holders(parse: ParseIndex, mentions: MentionIndex) -> frozenset[str]:
+    """The entities every mention of which is a plural common noun phrase with no name in it
+    ("organizations", "the men", "Medical workers"): a set of parties the words do not name,
+    which holds its stances for no country (whatever code the entity stage guessed from the
+    countries named nearby); "south Korean authorities" or "persons in Pyongyang" name it."""
+    doc = parse.doc
+    seen: dict[str, bool] = {}
+    for entity in mentions.by_id.values():
+        generic = True
+        for mention in entity.mentions:
+            first = bisect_left(parse.token_starts, mention.start)
+            last = bisect_left(parse.token_starts, mention.end)
+            tokens = doc[first:last]
+            if not any(t.pos_ in ("NOUN", "PROPN") for t in tokens):
+                continue  # a pronoun: says nothing of the name
+            named = any(
+                t.pos_ == "PROPN" or (not t.text.islower() and not t.is_sent_start)
+                for t in tokens
+            )
+            if named or tokens[-1].tag_ not in PLURAL_TAGS:
+                generic = False
+                break
+        seen[entity.id] = generic
+    return frozenset(k for k, v in seen.items() if v)
 
 
 def finish_stances(
@@ -521,8 +549,10 @@ def finish_stances(
     article: Article,
     published: date | None,
     entities: Mapping[str, Entity],
+    generic: frozenset[str] = frozenset(),
 ) -> tuple[Stance, ...]:
-    """Merge the drafts and make the records (ids "s1", "s2", ... in text order)."""
+    """Merge the drafts and make the records (ids "s1", "s2", ... in text order); a holder in
+    ``generic`` (``generic_holders``) keeps no actor code."""
     text = article.text
     day = published.isoformat() if published else None
     out = []
@@ -533,6 +563,8 @@ def finish_stances(
         code = holder.actor
         if code is None and holder.affiliation and holder.affiliation in entities:
             code = entities[holder.affiliation].actor  # a person's organisation's code
+        if holder.id in generic:
+            code = None
         out.append(
             Stance(
                 id=f"s{n}",

@@ -88,8 +88,10 @@ def _documents(pieces: list[Voice], parse: ParseIndex) -> list[Voice]:
     """A speaker written as "the statement", "the commentary", "the committee" is the one
     whose earlier attribution named that statement or body ("The Sudanese government
     criticized in a statement Wednesday ..., ... the statement said"), whoever the quote
-    stage took the nearest party before it to be."""
+    stage took the nearest party before it to be; and so is every later voice the quote stage
+    gave to the same description ("The organizations ... They declared ...")."""
     out: list[Voice] = []
+    named: dict[str, str | None] = {}  # the description's entity -> the party it refers to
     for piece in sorted(pieces, key=lambda v: v.start):
         words = (piece.speaker_text or "").lower().split()
         if len(words) == 2 and words[0] == "the" and words[1].isalpha():
@@ -101,8 +103,14 @@ def _documents(pieces: list[Voice], parse: ParseIndex) -> list[Voice]:
                     bisect_left(parse.token_starts, start) : bisect_left(parse.token_starts, end)
                 ]
                 if words[1] in said:
+                    if piece.speaker is not None:
+                        named[piece.speaker] = earlier.speaker
                     piece = replace(piece, speaker=earlier.speaker)
                     break
+        elif piece.speaker in named:
+            # "The organizations denounced ..., they said": the pronouns the quote stage
+            # resolved to the description refer to the party it names as well.
+            piece = replace(piece, speaker=named[piece.speaker])
         out.append(piece)
     return out
 

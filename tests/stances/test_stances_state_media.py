@@ -24,6 +24,16 @@ TEXTS = {
         "resolutions of the council including imposing sanctions should come into force only "
         "with the approval of the General Assembly."
     ),
+    # "The organizations" are the South Korean ones named before, and so are the "they" the
+    # quote stage resolved to them; "all people" name no party, whatever the country named
+    # nearest.
+    "description": (
+        "South Korean civic organizations held a press conference in Seoul on Tuesday to "
+        "condemn the authorities for yielding to the U.S.\n\n"
+        "The organizations denounced the U.S. for pressing the authorities.\n\n"
+        "They declared all people would turn out in the action against the humiliating "
+        "alliance with the U.S."
+    ),
     # A leader inviting his own people to the capital is no stance on talks.
     "invitation": "President Kim invited the workers of the province to the capital on Monday.",
 }
@@ -52,3 +62,18 @@ def test_stances_state_media_subject_phrase_is_not_the_voice_s(
 
 def test_stances_state_media_event_needs_another_country(analyses: dict[str, Analysis]) -> None:
     assert not _held(analyses["invitation"])
+
+
+def test_stances_state_media_description_is_the_party_it_names(
+    analyses: dict[str, Analysis],
+) -> None:
+    stances = analyses["description"].stances
+    assert stances
+    assert not any((s.actor_code or "").startswith("USA") for s in stances)
+
+
+def test_stances_state_media_generic_plural_holds_for_no_country(
+    analyses: dict[str, Analysis],
+) -> None:
+    people = [s for s in analyses["description"].stances if s.actor_name == "people"]
+    assert people and all(s.actor_code is None for s in people)
