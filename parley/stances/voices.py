@@ -39,12 +39,15 @@ def find_voices(
     parse: ParseIndex | None = None,
     modality: Mapping[str, str] | None = None,
 ) -> list[Voice]:
-    """The quotes, innermost first, leaving out admonitions (``admonished``)."""
+    """The quotes, innermost first, leaving out admonitions (``admonished``) and terms in
+    quotation marks (``_named_in_quotes``)."""
     # A quote interrupted by its attribution ("X, Pompeo said, would be helpful") is one
     # statement: its whole stretch is one voice, so the walk can cross the interruption.
     kept = [q for q in quotes if q.end > q.start]
     if parse is not None and modality is not None:
         kept = [q for q in kept if not admonished(q, parse, modality)]
+    if parse is not None:
+        kept = [q for q in kept if not _named_in_quotes(q, parse)]
     pieces = [
         Voice(
             q.start,
@@ -82,6 +85,24 @@ def admonished(quote: Quote, parse: ParseIndex, modality: Mapping[str, str]) -> 
         if token.tag_ in ("MD", "VBN") or token.dep_ in ("acomp", "advmod", "oprd"):
             return True  # "should", "must"; "had better", "would be well advised"
     return False
+
+
+# At most this many words make a phrase in quotation marks a name rather than a saying.
+SCARE_WORDS = 5
+
+
+def _named_in_quotes(quote: Quote, parse: ParseIndex) -> bool:
+    """Whether a direct quote is a few words with no verb: a term the writer puts in
+    quotation marks ('The U.S. concluded the "mutual defense treaty" with south Korea'),
+    which the narration's own words go on reading, not a party's saying."""
+    if quote.kind != "direct":
+        return False
+    first = bisect_left(parse.token_starts, quote.start)
+    last = bisect_left(parse.token_starts, quote.end)
+    words = [k for k in range(first, last) if parse.pos[k] not in ("PUNCT", "SPACE")]
+    return 0 < len(words) <= SCARE_WORDS and not any(
+        parse.pos[k] in ("VERB", "AUX") for k in words
+    )
 
 
 def _documents(pieces: list[Voice], parse: ParseIndex) -> list[Voice]:

@@ -34,6 +34,12 @@ TEXTS = {
         "They declared all people would turn out in the action against the humiliating "
         "alliance with the U.S."
     ),
+    # A term the writer puts in quotation marks is no saying of the party named before it:
+    # the narration's account of the party's act, not its words.
+    "scare": (
+        'The U.S. concluded the "mutual defense treaty" with south Korea to legalize the '
+        "presence of its troops there."
+    ),
     # A leader inviting his own people to the capital is no stance on talks.
     "invitation": "President Kim invited the workers of the province to the capital on Monday.",
 }
@@ -77,3 +83,11 @@ def test_stances_state_media_generic_plural_holds_for_no_country(
 ) -> None:
     people = [s for s in analyses["description"].stances if s.actor_name == "people"]
     assert people and all(s.actor_code is None for s in people)
+
+
+def test_stances_state_media_term_in_quotation_marks_is_no_quote(
+    analyses: dict[str, Analysis],
+) -> None:
+    stances = [s for s in analyses["scare"].stances if s.issue == "alliances"]
+    assert stances and all(s.position == "support" for s in stances)
+    assert not any(e.startswith("q") for s in stances for e in s.evidence)
