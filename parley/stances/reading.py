@@ -294,6 +294,12 @@ def _read_head(doc: Doc, prev: Token, parent: Token, walk: Walk) -> None:
             return
     entry, stance = _entry(parent, prev, walk)
     if entry is not None:
+        if walk.named is not None and walk.named[0] == prev.i and link in OBJECTS:
+            # "stop the nuclear threat including the war drills", "denounced the provocation
+            # of staging drills": the act is on what the judging noun names, the term; the
+            # noun's judgement is the same side's and does not turn the act around.
+            walk.act_sign *= walk.named[1]
+        walk.named = None
         _act(walk, entry, parent.i, negated, stance)
         return
     value = _eval(parent, walk.words)
@@ -301,6 +307,8 @@ def _read_head(doc: Doc, prev: Token, parent: Token, walk: Walk) -> None:
         # A judgement of what hangs on it ("a legitimate right to launch", "a provocation
         # aimed at..."): it multiplies, and it is the voice's judgement.
         _act(walk, Word(value), parent.i, negated, judgement=True)
+        if parent.pos_ == "NOUN":
+            walk.named = (parent.i, value * (-1 if negated else 1))
         return
     if negated:
         walk.flips *= -1

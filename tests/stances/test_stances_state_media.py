@@ -40,6 +40,17 @@ TEXTS = {
         'The U.S. concluded the "mutual defense treaty" with south Korea to legalize the '
         "presence of its troops there."
     ),
+    # An act on a judging noun that names the term: the judgement and the act are one
+    # side's, and the judgement does not turn the act around.
+    "judging_noun": (
+        "A spokesman for the Ruritanian Foreign Ministry on Monday denounced the provocation "
+        "of staging war drills near the border."
+    ),
+    # The purpose of a demand made of another party is the voice's; the party is asked.
+    "purpose": (
+        "Rodong Sinmun said in a commentary on Monday that in order to realize the "
+        "denuclearization of the peninsula, the U.S. should drop its hostile policy."
+    ),
     # A leader inviting his own people to the capital is no stance on talks.
     "invitation": "President Kim invited the workers of the province to the capital on Monday.",
 }
@@ -91,3 +102,17 @@ def test_stances_state_media_term_in_quotation_marks_is_no_quote(
     stances = [s for s in analyses["scare"].stances if s.issue == "alliances"]
     assert stances and all(s.position == "support" for s in stances)
     assert not any(e.startswith("q") for s in stances for e in s.evidence)
+
+
+def test_stances_state_media_act_on_a_judging_noun(analyses: dict[str, Analysis]) -> None:
+    held = _held(analyses["judging_noun"])
+    assert held == {("Ruritanian Foreign Ministry", "military_exercises", "oppose")}
+
+
+def test_stances_state_media_purpose_of_a_demand_is_the_voice_s(
+    analyses: dict[str, Analysis],
+) -> None:
+    stances = [s for s in analyses["purpose"].stances if s.issue == "denuclearization"]
+    assert [(s.actor_code, s.position, s.mode) for s in stances] == [
+        ("PRKMED", "support", "demand")
+    ]
