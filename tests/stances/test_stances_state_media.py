@@ -31,8 +31,7 @@ TEXTS = {
         "South Korean civic organizations held a press conference in Seoul on Tuesday to "
         "condemn the authorities for yielding to the U.S.\n\n"
         "The organizations denounced the U.S. for pressing the authorities.\n\n"
-        "They declared all people would turn out in the action against the humiliating "
-        "alliance with the U.S."
+        "They declared that all people oppose the humiliating alliance with the U.S."
     ),
     # A term the writer puts in quotation marks is no saying of the party named before it:
     # the narration's account of the party's act, not its words.
