@@ -83,9 +83,11 @@ def test_stances_state_media_event_needs_another_country(analyses: dict[str, Ana
 def test_stances_state_media_description_is_the_party_it_names(
     analyses: dict[str, Analysis],
 ) -> None:
-    stances = analyses["description"].stances
-    assert stances
-    assert not any((s.actor_code or "").startswith("USA") for s in stances)
+    analysis = analyses["description"]
+    assert analysis.stances
+    assert not any((s.actor_code or "").startswith("USA") for s in analysis.stances)
+    voices = {s.reported_by for s in analysis.stances}
+    assert {e.actor for e in analysis.entities if e.id in voices} == {"KORNGO"}
 
 
 def test_stances_state_media_generic_plural_holds_for_no_country(
