@@ -302,7 +302,7 @@ def _holders(
         return found
     # Parties named below the topmost word hold what the words below them say.
     for candidate in reading.candidates:
-        entity = mentions.entity_of_token(candidate.token)
+        entity = _referent(parse, mentions, candidate.token, speaker)
         if candidate.hop >= reading.top_hop or candidate.sign is None or entity is None:
             continue
         if any(_same_side(entity, held) for held, _, _ in found):
@@ -313,13 +313,39 @@ def _holders(
     return found
 
 
+PLURAL_PRONOUNS = frozenset({"they", "them", "their", "theirs"})
+
+
+def _referent(
+    parse: ParseIndex, mentions: MentionIndex, token: int, voice: Entity | None = None
+) -> Entity | None:
+    """The entity a token mentions; "they" taken for the voice's own side is left unknown:
+    a voice calls its side "we", "it" or by name, and state media's "they" are the parties
+    it accuses, which coreference can resolve to the country named last ("They are staging
+    war drills to rattle the nerves of the DPRK", in a North Korean committee's statement)."""
+    entity = mentions.entity_of_token(token)
+    if (
+        entity is not None
+        and voice is not None
+        and parse.lowers[token] in PLURAL_PRONOUNS
+        and _same_side(entity, voice)
+        and entity.id != voice.id
+    ):
+        return None
+    return entity
+
+
 QUALIFIERS = frozenset({"compound", "amod", "nmod"})
 # Prepositions by which a person's noun phrase names the body they belong to.
 BELONGING = frozenset({"of", "for", "at", "from", "with", "in"})
 
 
 def _entity_of(
-    parse: ParseIndex, mentions: MentionIndex, token: int, term: int | None = None
+    parse: ParseIndex,
+    mentions: MentionIndex,
+    token: int,
+    term: int | None = None,
+    voice: Entity | None = None,
 ) -> Entity | None:
     """The entity a holder's words are: their own mention, else the last organisation or
     country their noun phrase says they belong to ("the director of a US research institute
@@ -327,10 +353,12 @@ def _entity_of(
     through "of", "for", "at"... only: "the forces hostile to the DPRK" are not the DPRK's.
     The phrase that holds the term is what the stance is about, not who holds it: "the
     movement for withdrawal of the U.S. troops" is not the troops'."""
-    entity = mentions.entity_of_token(token)
+    entity = _referent(parse, mentions, token, voice)
     if entity is not None:
         return entity
     head = parse.doc[token]
+    if head.lower_ in PLURAL_PRONOUNS:
+        return None
     if head.pos_ not in ("NOUN", "PROPN"):
         return None
     for child in head.children:
@@ -372,10 +400,11 @@ def _unvoiced(
         if reading.obligation and not candidate.stance:
             # "The U.S. should stop the drills": a demand made of the U.S., by the voice.
             return [(lead, reading.sign, None)] if lead is not None else []
-        entity = _entity_of(parse, mentions, candidate.token, reading.path[0])
+        entity = _entity_of(parse, mentions, candidate.token, reading.path[0], lead)
         if entity is not None:
             return [(entity, reading.sign, None)]
     first = parse.doc[above[0].token] if above else None
+    they = first is not None and first.lower_ in PLURAL_PRONOUNS
     if first is not None and first.pos_ in ("NOUN", "PROPN"):
         # The words name who does it ("The truck was participating in the exercises",
         # "Candlelight rallies are gaining against the FTA"), and it is no actor: an
@@ -390,6 +419,8 @@ def _unvoiced(
         source = mentions.by_id.get(event.source or "")
         if source is None:
             continue
+        if they and lead is not None and _same_side(source, lead):
+            continue  # the event coder's guess at "they": the voice's own side (``_referent``)
         lo, hi = about.left_edge.idx, about.right_edge.idx + len(about.right_edge)
         here = [m.start for m in source.mentions if event.start <= m.start < event.end]
         if here and all(lo <= start < hi for start in here):
@@ -414,7 +445,7 @@ def _voiced(
     if reading.first_person or not above or reading.top_judgement:
         return [(speaker, reading.sign, None)]
     top = above[0]
-    other = _entity_of(parse, mentions, top.token, reading.path[0])
+    other = _entity_of(parse, mentions, top.token, reading.path[0], speaker)
     if other is None:
         word = parse.doc[top.token].lower_
         # In a speaker's own words (a direct quote, a statement's paragraphs) the speaker is

@@ -50,6 +50,14 @@ TEXTS = {
         "Rodong Sinmun said in a commentary on Monday that in order to realize the "
         "denuclearization of the peninsula, the U.S. should drop its hostile policy."
     ),
+    # "They" in a statement's copy are the parties it accuses, never the voice's own side,
+    # whatever the event coder took them for.
+    "they": (
+        "A spokesman for the Foreign Ministry of the DPRK in a statement Monday denounced the "
+        "war moves of the U.S. imperialists and the south Korean warmongers against the DPRK."
+        "\n\nThey are staging large-scale war drills in a bid to rattle the nerves of the DPRK "
+        "and attack it on that pretext."
+    ),
     # A leader inviting his own people to the capital is no stance on talks.
     "invitation": "President Kim invited the workers of the province to the capital on Monday.",
 }
@@ -117,3 +125,9 @@ def test_stances_state_media_purpose_of_a_demand_is_the_voice_s(
     assert [(s.actor_code, s.position, s.mode) for s in stances] == [
         ("PRKMED", "support", "demand")
     ]
+
+
+def test_stances_state_media_they_are_not_the_voice_s_side(
+    analyses: dict[str, Analysis],
+) -> None:
+    assert not any((s.actor_code or "").startswith("PRK") for s in analyses["they"].stances)
