@@ -35,7 +35,7 @@ from parley.records import Article, Entity, Event, Quote, Stance
 from parley.stances.reading import Candidate, Reading, read_term
 from parley.stances.resources import StanceResources
 from parley.stances.terms import TermHit
-from parley.stances.voices import Voice, find_voices, lead_voice, voice_at
+from parley.stances.voices import Voice, against, find_voices, lead_voice, voice_at
 
 __all__ = ["Draft", "find_drafts", "finish_stances", "generic_holders"]
 
@@ -365,6 +365,8 @@ def _entity_of(
         # "the south Korean warmongers", "the U.S. imperialists": the party that qualifies
         # the noun is who they are.
         named = mentions.entity_of_token(child.i) if child.dep_ in QUALIFIERS else None
+        if named is not None and against(parse.text, child.idx):
+            continue  # "the anti-DPRK campaign" is not the DPRK's
         if named is not None and named.actor and named.kind in ("organization", "country", "group"):
             return named
     found = None
@@ -557,13 +559,14 @@ def generic_holders(parse: ParseIndex, mentions: MentionIndex) -> frozenset[str]
     doc = parse.doc
     seen: dict[str, bool] = {}
     for entity in mentions.by_id.values():
-        generic = True
+        generic, checked = True, False
         for mention in entity.mentions:
-            first = bisect_left(parse.token_starts, mention.start)
+            first = parse.token_covering(mention.start)
             last = bisect_left(parse.token_starts, mention.end)
-            tokens = doc[first:last]
+            tokens = doc[first:last] if first is not None else doc[0:0]
             if not any(t.pos_ in ("NOUN", "PROPN") for t in tokens):
                 continue  # a pronoun: says nothing of the name
+            checked = True
             named = any(
                 t.pos_ == "PROPN" or (not t.text.islower() and not t.is_sent_start)
                 for t in tokens
@@ -571,7 +574,7 @@ def generic_holders(parse: ParseIndex, mentions: MentionIndex) -> frozenset[str]
             if named or tokens[-1].tag_ not in PLURAL_TAGS:
                 generic = False
                 break
-        seen[entity.id] = generic
+        seen[entity.id] = generic and checked
     return frozenset(k for k, v in seen.items() if v)
 
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from parley.nlp.index import MentionIndex, ParseIndex
 from parley.records import Entity, Quote
 
-__all__ = ["Voice", "find_voices", "lead_voice", "voice_at"]
+__all__ = ["Voice", "against", "find_voices", "lead_voice", "voice_at"]
 
 Span = tuple[int, int]
 # How far back (characters) an introduction with no attributed quote looks for a speaker.
@@ -61,7 +61,11 @@ def find_voices(
         )
         for q in kept
     ]
-    pieces = _inherit([_named_speaker(v, q, mentions) for v, q in zip(pieces, kept, strict=True)])
+    pieces = [_opposed(v, q, mentions, parse) for v, q in zip(pieces, kept, strict=True)]
+    text = parse.text if parse is not None else ""
+    pieces = _inherit(
+        [_named_speaker(v, q, mentions, text) for v, q in zip(pieces, kept, strict=True)]
+    )
     if parse is not None:
         pieces = _documents(pieces, parse)
         pieces = [_addressed(v, parse, mentions) for v in pieces]
@@ -177,18 +181,37 @@ def _addressed(voice: Voice, parse: ParseIndex, mentions: MentionIndex) -> Voice
     return voice
 
 
+def against(text: str, start: int) -> bool:
+    """Whether the name at ``start`` is written after "anti-" ("an anti-DPRK campaign")."""
+    return text[max(0, start - 5) : start].lower() == "anti-"
+
+
+def _opposed(
+    voice: Voice, quote: Quote, mentions: MentionIndex, parse: ParseIndex | None
+) -> Voice:
+    """A speaker the quote stage found only inside "anti-..." ("an anti-DPRK campaign
+    calling for additional sanctions") is what the words are against, not who says them."""
+    if parse is None or voice.speaker is None or quote.speaker_span is None:
+        return voice
+    refs = [r for r in mentions.overlapping(*quote.speaker_span) if r.entity.id == voice.speaker]
+    if refs and all(against(parse.text, r.start) for r in refs):
+        return replace(voice, speaker=None)
+    return voice
+
+
 SPEAKER_KINDS = frozenset({"organization", "country", "media", "group"})
 
 
-def _named_speaker(voice: Voice, quote: Quote, mentions: MentionIndex) -> Voice:
+def _named_speaker(voice: Voice, quote: Quote, mentions: MentionIndex, text: str = "") -> Voice:
     """A quote whose speaker the quote stage left open, though its words name a body: "a
-    spokesman for the ministry said" speaks for the ministry."""
+    spokesman for the ministry said" speaks for the ministry ("an anti-DPRK campaign" does
+    not speak for the DPRK)."""
     if voice.speaker is not None or quote.speaker_span is None:
         return voice
     named = [
         ref.entity
         for ref in mentions.overlapping(*quote.speaker_span)
-        if ref.entity.kind in SPEAKER_KINDS and ref.entity.actor
+        if ref.entity.kind in SPEAKER_KINDS and ref.entity.actor and not against(text, ref.start)
     ]
     return replace(voice, speaker=named[-1].id) if named else voice
 

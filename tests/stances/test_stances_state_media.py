@@ -58,6 +58,12 @@ TEXTS = {
         "\n\nThey are staging large-scale war drills in a bid to rattle the nerves of the DPRK "
         "and attack it on that pretext."
     ),
+    # What the words are against ("an anti-DPRK campaign") does not speak them.
+    "anti": (
+        "Rodong Sinmun Monday carried a commentary on the moves of the U.S.\n\n"
+        "In April this year they cooked up a presidential statement of the council, kicking "
+        "off an anti-DPRK campaign calling for additional sanctions."
+    ),
     # A leader inviting his own people to the capital is no stance on talks.
     "invitation": "President Kim invited the workers of the province to the capital on Monday.",
 }
@@ -131,3 +137,7 @@ def test_stances_state_media_they_are_not_the_voice_s_side(
     analyses: dict[str, Analysis],
 ) -> None:
     assert not any((s.actor_code or "").startswith("PRK") for s in analyses["they"].stances)
+
+
+def test_stances_state_media_anti_x_is_not_x(analyses: dict[str, Analysis]) -> None:
+    assert not any(name == "North Korea" for name, _, _ in _held(analyses["anti"]))
