@@ -102,7 +102,13 @@ def _strength(row: dict[str, Any]) -> tuple[bool, bool, int, int, int, str]:
 
 
 def _passage(row: dict[str, Any]) -> tuple[int, int]:
+    """The words that give the stance: its quote's part in the stance's sentence (a
+    statement quoted over many paragraphs is shown where it names the issue), else the
+    quote, else the sentence."""
     if row["quote_id"] and row["quote_start"] is not None:
+        start, end = max(row["quote_start"], row["start"]), min(row["quote_end"], row["end"])
+        if start < end:
+            return start, end
         return row["quote_start"], row["quote_end"]
     return row["start"], row["end"]
 
