@@ -42,6 +42,9 @@ __all__ = ["Draft", "find_drafts", "finish_stances", "generic_holders"]
 Span = tuple[int, int]
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers"})
 THING_PRONOUNS = frozenset({"it", "its", "they", "them", "their", "theirs"})
+# A paper or news agency reports itself as "it": its "they" are others ("They seek to launch
+# strike warfare by mobilizing U.S. troops", a commentary says).
+MEDIA_PRONOUNS = frozenset({"it", "its"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -455,7 +458,11 @@ def _voiced(
         own = (
             frozenset()
             if direct
-            else (PERSON_PRONOUNS if speaker.kind == "person" else THING_PRONOUNS)
+            else PERSON_PRONOUNS
+            if speaker.kind == "person"
+            else MEDIA_PRONOUNS
+            if speaker.kind == "media"
+            else THING_PRONOUNS
         )
         if word in own or reading.obligation:
             return [(speaker, reading.sign, None)]
@@ -568,8 +575,7 @@ def generic_holders(parse: ParseIndex, mentions: MentionIndex) -> frozenset[str]
                 continue  # a pronoun: says nothing of the name
             checked = True
             named = any(
-                t.pos_ == "PROPN" or (not t.text.islower() and not t.is_sent_start)
-                for t in tokens
+                t.pos_ == "PROPN" or (not t.text.islower() and not t.is_sent_start) for t in tokens
             )
             if named or tokens[-1].tag_ not in PLURAL_TAGS:
                 generic = False

@@ -148,10 +148,14 @@ def read_term(
 
 
 def _subjectless_clause(clause: Token) -> bool:
-    """An adverbial participle with no subject of its own ("..., kicking off a campaign")."""
+    """An adverbial participle or infinitive with no subject of its own ("..., kicking off a
+    campaign", "emerged to give top priority to strengthening the alliance")."""
+    infinitive = clause.tag_ == "VB" and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in clause.children
+    )
     return (
         clause.dep_ == "advcl"
-        and clause.tag_ in ("VBG", "VBN")
+        and (clause.tag_ in ("VBG", "VBN") or infinitive)
         and not any(c.dep_ in SUBJECTS or c.dep_ in ("nsubjpass", "mark") for c in clause.children)
     )
 

@@ -104,9 +104,7 @@ def _named_in_quotes(quote: Quote, parse: ParseIndex) -> bool:
     first = bisect_left(parse.token_starts, quote.start)
     last = bisect_left(parse.token_starts, quote.end)
     words = [k for k in range(first, last) if parse.pos[k] not in ("PUNCT", "SPACE")]
-    return 0 < len(words) <= SCARE_WORDS and not any(
-        parse.pos[k] in ("VERB", "AUX") for k in words
-    )
+    return 0 < len(words) <= SCARE_WORDS and not any(parse.pos[k] in ("VERB", "AUX") for k in words)
 
 
 def _documents(pieces: list[Voice], parse: ParseIndex) -> list[Voice]:
@@ -186,9 +184,7 @@ def against(text: str, start: int) -> bool:
     return text[max(0, start - 5) : start].lower() == "anti-"
 
 
-def _opposed(
-    voice: Voice, quote: Quote, mentions: MentionIndex, parse: ParseIndex | None
-) -> Voice:
+def _opposed(voice: Voice, quote: Quote, mentions: MentionIndex, parse: ParseIndex | None) -> Voice:
     """A speaker the quote stage found only inside "anti-..." ("an anti-DPRK campaign
     calling for additional sanctions") is what the words are against, not who says them."""
     if parse is None or voice.speaker is None or quote.speaker_span is None:

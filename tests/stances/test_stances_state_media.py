@@ -64,6 +64,24 @@ TEXTS = {
         "In April this year they cooked up a presidential statement of the council, kicking "
         "off an anti-DPRK campaign calling for additional sanctions."
     ),
+    # State media's words of rejection: "find fault with", "incriminate".
+    "fault": (
+        "A spokesman for the Ruritanian Foreign Ministry said on Monday that no country has a "
+        "right to find fault with the satellite launch of Ruritania. Freedonia incriminated "
+        "the satellite launch of Ruritania."
+    ),
+    # An infinitive of purpose says what the main clause's subject does.
+    "purpose_of_subject": (
+        "Rodong Sinmun on Monday carried a commentary on the Freedonian government.\n\n"
+        'The pro-U.S. Freedonian "government" emerged to give top priority to strengthening '
+        "the alliance with the U.S., the commentary said."
+    ),
+    # A paper reports itself as "it": its "they" are others.
+    "media_they": (
+        "Rodong Sinmun on Monday carried an article on the war moves.\n\n"
+        "They seek to launch strike warfare in the region by mobilizing U.S. troops in south "
+        "Korea, the article notes."
+    ),
     # A leader inviting his own people to the capital is no stance on talks.
     "invitation": "President Kim invited the workers of the province to the capital on Monday.",
 }
@@ -141,3 +159,17 @@ def test_stances_state_media_they_are_not_the_voice_s_side(
 
 def test_stances_state_media_anti_x_is_not_x(analyses: dict[str, Analysis]) -> None:
     assert not any(name == "North Korea" for name, _, _ in _held(analyses["anti"]))
+
+
+def test_stances_state_media_words_of_rejection(analyses: dict[str, Analysis]) -> None:
+    assert _held(analyses["fault"]) == {
+        ("Ruritanian Foreign Ministry", "weapons_tests", "support"),
+        ("Freedonia", "weapons_tests", "oppose"),
+    }
+
+
+@pytest.mark.parametrize("text", ["purpose_of_subject", "media_they"])
+def test_stances_state_media_others_acts_are_not_the_paper_s(
+    analyses: dict[str, Analysis], text: str
+) -> None:
+    assert not any(name == "Rodong Sinmun" for name, _, _ in _held(analyses[text]))
