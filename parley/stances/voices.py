@@ -92,7 +92,7 @@ def admonished(quote: Quote, parse: ParseIndex, modality: Mapping[str, str]) -> 
 
 
 # At most this many words make a phrase in quotation marks a name rather than a saying.
-SCARE_WORDS = 5
+SCARE_WORDS = 8
 
 
 def _named_in_quotes(quote: Quote, parse: ParseIndex) -> bool:

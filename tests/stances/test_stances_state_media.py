@@ -82,6 +82,11 @@ TEXTS = {
         "They seek to launch strike warfare in the region by mobilizing U.S. troops in south "
         "Korea, the article notes."
     ),
+    # ... also a longer one, whoever the quote stage took to say it.
+    "scare_long": (
+        'Like a dog barking at the moon, Japan trumpeted about "nuclear test in the wake of '
+        'missile launch" and "additional provocation", an issue the DPRK had not expected.'
+    ),
     # A leader inviting his own people to the capital is no stance on talks.
     "invitation": "President Kim invited the workers of the province to the capital on Monday.",
 }
@@ -173,3 +178,9 @@ def test_stances_state_media_others_acts_are_not_the_paper_s(
     analyses: dict[str, Analysis], text: str
 ) -> None:
     assert not any(name == "Rodong Sinmun" for name, _, _ in _held(analyses[text]))
+
+
+def test_stances_state_media_long_term_in_quotation_marks_is_no_quote(
+    analyses: dict[str, Analysis],
+) -> None:
+    assert not any(name == "North Korea" for name, _, _ in _held(analyses["scare_long"]))
