@@ -87,6 +87,11 @@ TEXTS = {
         'Like a dog barking at the moon, Japan trumpeted about "nuclear test in the wake of '
         'missile launch" and "additional provocation", an issue the DPRK had not expected.'
     ),
+    # A coalition of political forces within a country is no alliance of states.
+    "coalition": (
+        "For the progressive forces in south Korea to achieve the great alliance against the "
+        "conservatives is a prerequisite task for social justice, Rodong Sinmun said."
+    ),
     # A leader inviting his own people to the capital is no stance on talks.
     "invitation": "President Kim invited the workers of the province to the capital on Monday.",
 }
@@ -184,3 +189,7 @@ def test_stances_state_media_long_term_in_quotation_marks_is_no_quote(
     analyses: dict[str, Analysis],
 ) -> None:
     assert not any(name == "North Korea" for name, _, _ in _held(analyses["scare_long"]))
+
+
+def test_stances_state_media_a_coalition_is_no_alliance(analyses: dict[str, Analysis]) -> None:
+    assert not any(issue == "alliances" for _, issue, _ in _held(analyses["coalition"]))
