@@ -450,6 +450,10 @@ def _voiced(
     if reading.first_person or not above or reading.top_judgement:
         return [(speaker, reading.sign, None)]
     top = above[0]
+    if parse.lowers[top.token] in THING_PRONOUNS and _antecedent_before(
+        parse, top.token, reading.path[0]
+    ):
+        return []  # "The treaty is unequal as it has justified ...": the treaty, not the voice
     other = _entity_of(parse, mentions, top.token, reading.path[0], speaker)
     if other is None:
         word = parse.doc[top.token].lower_
@@ -479,6 +483,22 @@ def _voiced(
     if reading.modality == "asserted":
         return [(other, reading.sign, speaker.id)]  # a reported act: "the US staged drills"
     return []  # a prediction about another party is nobody's stance
+
+
+def _antecedent_before(parse: ParseIndex, pronoun: int, term: int) -> bool:
+    """Whether a common noun is the subject of a clause before ``pronoun`` in its sentence,
+    outside the term's phrase: reported words whose own subject is "the treaty" go on
+    calling the treaty "it", not the paper that reports them."""
+    doc = parse.doc
+    start = doc[pronoun].sent.start
+    for token in doc[start:pronoun]:
+        if (
+            token.dep_ in ("nsubj", "nsubjpass")
+            and token.pos_ == "NOUN"
+            and not _holds(token, term)
+        ):
+            return True
+    return False
 
 
 # ---------------------------------------------------------------- event drafts ---

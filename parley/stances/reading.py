@@ -310,7 +310,12 @@ def _read_head(doc: Doc, prev: Token, parent: Token, walk: Walk) -> None:
     if value is not None:
         # A judgement of what hangs on it ("a legitimate right to launch", "a provocation
         # aimed at..."): it multiplies, and it is the voice's judgement.
-        _act(walk, Word(value), parent.i, negated, judgement=True)
+        # A verb with a subject of its own ("it has justified the presence of the troops")
+        # is what its subject does, not the voice's judgement.
+        acted = parent.pos_ == "VERB" and any(
+            c.dep_ in SUBJECT_LINKS and c.i != prev.i for c in parent.children
+        )
+        _act(walk, Word(value), parent.i, negated, judgement=not acted)
         if parent.pos_ == "NOUN":
             walk.named = (parent.i, value * (-1 if negated else 1))
         return

@@ -92,6 +92,13 @@ TEXTS = {
         "For the progressive forces in south Korea to achieve the great alliance against the "
         "conservatives is a prerequisite task for social justice, Rodong Sinmun said."
     ),
+    # A judging verb with a subject of its own is that subject's act, not the voice's
+    # judgement: "it" is the treaty.
+    "treaty": (
+        "Rodong Sinmun on Monday carried an article on the treaty.\n\n"
+        "The treaty is an unequal one as it has justified the permanent presence of the U.S. "
+        "forces in south Korea, the article said."
+    ),
     # A leader inviting his own people to the capital is no stance on talks.
     "invitation": "President Kim invited the workers of the province to the capital on Monday.",
 }
@@ -178,7 +185,7 @@ def test_stances_state_media_words_of_rejection(analyses: dict[str, Analysis]) -
     }
 
 
-@pytest.mark.parametrize("text", ["purpose_of_subject", "media_they"])
+@pytest.mark.parametrize("text", ["purpose_of_subject", "media_they", "treaty"])
 def test_stances_state_media_others_acts_are_not_the_paper_s(
     analyses: dict[str, Analysis], text: str
 ) -> None:
