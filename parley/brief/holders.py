@@ -6,6 +6,12 @@ someone else speaks about ("the U.S. claims the drills are defensive, the statem
 "The U.S. staged the drills", told by the other side's news agency) holds the stance in
 the record, but the words are that voice's account of it, not the party's position.
 
+In a dyad brief a side is a country, and its position is what its state says: the country
+itself, its government, armed forces, legislature, courts, officials, parties and media
+(``speaks_for_side``). A civic body, school, firm or union coded to the country by where it
+sits speaks for itself: KCNA's "Federation of Koreans in the U.S." or a Juche study group
+"of the U.S." is no position of the United States.
+
 In a dyad brief the outlet counts as a voice too: an article published by the other side's
 outlet (the store codes the outlet's name as it codes that name in the articles, e.g. KCNA
 as PRKMED) gives a side's words as its own only in quotation marks (a direct quote); its
@@ -20,12 +26,30 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     import duckdb
 
-__all__ = ["outlet_codes", "said_by_holder"]
+__all__ = ["outlet_codes", "said_by_holder", "speaks_for_side"]
 
 # Words all in quotation marks. A mixed quote is not enough: state media put an adversary's
 # terms in scare quotes ('the U.S. called for "dismantlement of nukes"') inside their own
 # account.
 _QUOTED = frozenset({"direct"})
+
+
+# CAMEO sectors of a country's state voices: government, military, police, intelligence,
+# legislature, judiciary, elites (leaders and officials), parties and media.
+SIDE_SECTORS = frozenset({"GOV", "MIL", "COP", "SPY", "LEG", "JUD", "ELI", "PTY", "MED"})
+# Holders whose bare country code is the country's own voice: the country named, and people
+# (a person the entity stage gave no sector); a body with no sector is no state body known.
+BARE_KINDS = frozenset({"country", "person"})
+
+
+def speaks_for_side(row: dict[str, Any]) -> bool:
+    """Whether a stance row's holder speaks for its country's side (see the module's
+    docstring); a row with no holder kind (a store without entities) is taken at its code."""
+    code = row.get("actor_code") or ""
+    if len(code) <= 3:
+        kind = row.get("actor_kind")
+        return kind is None or kind in BARE_KINDS
+    return code[3:6] in SIDE_SECTORS
 
 
 def outlet_codes(con: duckdb.DuckDBPyConnection, outlets: Iterable[str]) -> dict[str, str]:

@@ -12,7 +12,7 @@ from collections import Counter
 from typing import Any
 
 from parley.brief.context import Context
-from parley.brief.holders import outlet_codes, said_by_holder
+from parley.brief.holders import outlet_codes, said_by_holder, speaks_for_side
 from parley.brief.model import Citation, Evidence, Section, Sentence
 from parley.brief.queries import has_table, stance_rows
 
@@ -56,14 +56,14 @@ def _sentences(ctx: Context) -> list[Sentence]:
 def _own_positions(ctx: Context, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """The stances their holders say themselves (``holders.py``): in a dyad brief, an
     outlet of one side speaks for that side, and its account of the other is no position
-    of the other's."""
+    of the other's; and a side's position is what its state voices say."""
     codes = outlet_codes(ctx.con, {r["outlet"] for r in rows if r.get("outlet")})
     dyad = ctx.scope.dyad if ctx.kind == "corpus" else None
     kept = []
     for row in rows:
         row["outlet_code"] = codes.get(row.get("outlet") or "")
         others = tuple(c for c in dyad if c != _side(ctx, row)) if dyad else ()
-        if said_by_holder(row, others):
+        if said_by_holder(row, others) and (dyad is None or speaks_for_side(row)):
             kept.append(row)
     return kept
 
@@ -108,7 +108,13 @@ def _said(row: dict[str, Any]) -> bool:
 
 
 def _passage(row: dict[str, Any]) -> tuple[int, int]:
+    """The words that give the stance: its statement's part in the stance's sentence (a
+    statement quoted over many paragraphs is shown where it names the issue), else the
+    statement, else the sentence (an act's words are no statement)."""
     if _said(row) and row["quote_start"] is not None:
+        start, end = max(row["quote_start"], row["start"]), min(row["quote_end"], row["end"])
+        if start < end:
+            return start, end
         return row["quote_start"], row["quote_end"]
     return row["start"], row["end"]
 

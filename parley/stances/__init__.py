@@ -21,7 +21,7 @@ from datetime import date
 
 from parley.nlp.index import MentionIndex, ParseIndex
 from parley.records import Article, Event, Quote, Stance
-from parley.stances.build import find_drafts, finish_stances
+from parley.stances.build import find_drafts, finish_stances, generic_holders
 from parley.stances.context import carry_context
 from parley.stances.resources import StanceResources
 
@@ -40,4 +40,5 @@ def find_stances(
     """The article's stances, in text order."""
     drafts = find_drafts(parse, mentions, quotes, events, resources)
     drafts += carry_context(drafts, mentions, quotes, events)
-    return finish_stances(drafts, article, published, mentions.by_id)
+    generic = generic_holders(parse, mentions)
+    return finish_stances(drafts, article, published, mentions.by_id, generic)

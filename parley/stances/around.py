@@ -77,6 +77,9 @@ class Walk:
     hop: int = 0  # the step of the word being read (the term is 0)
     top_hop: int | None = None
     top_judgement: bool = False  # the topmost word is a judgement ("illegal", "a right")
+    # A judging noun read last (its token and the sign it gave): "the provocation", "the
+    # threat", which an act above it may take as its object (``reading._read_head``).
+    named: tuple[int, int] | None = None
 
     def sign_so_far(self) -> int | None:
         if self.acted is not None:
@@ -112,10 +115,13 @@ def candidates_of(parent: Token, prev: Token, walk: Walk) -> None:
 
 
 def subject_above(prev: Token, parent: Token, bounds: Bounds, walk: Walk) -> None:
-    """Climb on from an adjunct collecting no meaning, only the first subject met."""
+    """Climb on from an adjunct collecting no meaning, only the first subject met and the
+    modal words on the way: in "in order to realize denuclearization, the U.S. should drop
+    its hostile policy" the U.S. is asked (an obligation), and holds nothing by being named."""
     for _ in range(MAX_HOPS):
         if not bounds[0] <= parent.idx < bounds[1]:
             return
+        modality_of(parent, prev, walk)
         before = len(walk.candidates)
         candidates_of(parent, prev, walk)
         if len(walk.candidates) > before or parent.head.i == parent.i:

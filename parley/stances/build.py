@@ -17,12 +17,13 @@ merged drafts -> ``Stance`` records.
   voiced passages, a judgement made only by the term's own modifiers has no holder.
 * **Events** whose CAMEO code is a stance in itself (``event_issues.tsv``: 163 impose
   sanctions, 085 ease them, 046 negotiate...) outside voiced passages give their source's
-  stance.
+  stance, when their target is another country's actor.
 * Drafts of one holder, issue and sentence merge, their evidence joined.
 """
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
@@ -34,13 +35,16 @@ from parley.records import Article, Entity, Event, Quote, Stance
 from parley.stances.reading import Candidate, Reading, read_term
 from parley.stances.resources import StanceResources
 from parley.stances.terms import TermHit
-from parley.stances.voices import Voice, find_voices, lead_voice, voice_at
+from parley.stances.voices import Voice, against, find_voices, lead_voice, voice_at
 
-__all__ = ["Draft", "find_drafts", "finish_stances"]
+__all__ = ["Draft", "find_drafts", "finish_stances", "generic_holders"]
 
 Span = tuple[int, int]
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers"})
 THING_PRONOUNS = frozenset({"it", "its", "they", "them", "their", "theirs"})
+# A paper or news agency reports itself as "it": its "they" are others ("They seek to launch
+# strike warfare by mobilizing U.S. troops", a commentary says).
+MEDIA_PRONOUNS = frozenset({"it", "its"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -301,7 +305,7 @@ def _holders(
         return found
     # Parties named below the topmost word hold what the words below them say.
     for candidate in reading.candidates:
-        entity = mentions.entity_of_token(candidate.token)
+        entity = _referent(parse, mentions, candidate.token, speaker)
         if candidate.hop >= reading.top_hop or candidate.sign is None or entity is None:
             continue
         if any(_same_side(entity, held) for held, _, _ in found):
@@ -312,13 +316,39 @@ def _holders(
     return found
 
 
+PLURAL_PRONOUNS = frozenset({"they", "them", "their", "theirs"})
+
+
+def _referent(
+    parse: ParseIndex, mentions: MentionIndex, token: int, voice: Entity | None = None
+) -> Entity | None:
+    """The entity a token mentions; "they" taken for the voice's own side is left unknown:
+    a voice calls its side "we", "it" or by name, and state media's "they" are the parties
+    it accuses, which coreference can resolve to the country named last ("They are staging
+    war drills to rattle the nerves of the DPRK", in a North Korean committee's statement)."""
+    entity = mentions.entity_of_token(token)
+    if (
+        entity is not None
+        and voice is not None
+        and parse.lowers[token] in PLURAL_PRONOUNS
+        and _same_side(entity, voice)
+        and entity.id != voice.id
+    ):
+        return None
+    return entity
+
+
 QUALIFIERS = frozenset({"compound", "amod", "nmod"})
 # Prepositions by which a person's noun phrase names the body they belong to.
 BELONGING = frozenset({"of", "for", "at", "from", "with", "in"})
 
 
 def _entity_of(
-    parse: ParseIndex, mentions: MentionIndex, token: int, term: int | None = None
+    parse: ParseIndex,
+    mentions: MentionIndex,
+    token: int,
+    term: int | None = None,
+    voice: Entity | None = None,
 ) -> Entity | None:
     """The entity a holder's words are: their own mention, else the last organisation or
     country their noun phrase says they belong to ("the director of a US research institute
@@ -326,16 +356,20 @@ def _entity_of(
     through "of", "for", "at"... only: "the forces hostile to the DPRK" are not the DPRK's.
     The phrase that holds the term is what the stance is about, not who holds it: "the
     movement for withdrawal of the U.S. troops" is not the troops'."""
-    entity = mentions.entity_of_token(token)
+    entity = _referent(parse, mentions, token, voice)
     if entity is not None:
         return entity
     head = parse.doc[token]
+    if head.lower_ in PLURAL_PRONOUNS:
+        return None
     if head.pos_ not in ("NOUN", "PROPN"):
         return None
     for child in head.children:
         # "the south Korean warmongers", "the U.S. imperialists": the party that qualifies
         # the noun is who they are.
         named = mentions.entity_of_token(child.i) if child.dep_ in QUALIFIERS else None
+        if named is not None and against(parse.text, child.idx):
+            continue  # "the anti-DPRK campaign" is not the DPRK's
         if named is not None and named.actor and named.kind in ("organization", "country", "group"):
             return named
     found = None
@@ -371,10 +405,11 @@ def _unvoiced(
         if reading.obligation and not candidate.stance:
             # "The U.S. should stop the drills": a demand made of the U.S., by the voice.
             return [(lead, reading.sign, None)] if lead is not None else []
-        entity = _entity_of(parse, mentions, candidate.token, reading.path[0])
+        entity = _entity_of(parse, mentions, candidate.token, reading.path[0], lead)
         if entity is not None:
             return [(entity, reading.sign, None)]
     first = parse.doc[above[0].token] if above else None
+    they = first is not None and first.lower_ in PLURAL_PRONOUNS
     if first is not None and first.pos_ in ("NOUN", "PROPN"):
         # The words name who does it ("The truck was participating in the exercises",
         # "Candlelight rallies are gaining against the FTA"), and it is no actor: an
@@ -389,6 +424,8 @@ def _unvoiced(
         source = mentions.by_id.get(event.source or "")
         if source is None:
             continue
+        if they and lead is not None and _same_side(source, lead):
+            continue  # the event coder's guess at "they": the voice's own side (``_referent``)
         lo, hi = about.left_edge.idx, about.right_edge.idx + len(about.right_edge)
         here = [m.start for m in source.mentions if event.start <= m.start < event.end]
         if here and all(lo <= start < hi for start in here):
@@ -413,7 +450,11 @@ def _voiced(
     if reading.first_person or not above or reading.top_judgement:
         return [(speaker, reading.sign, None)]
     top = above[0]
-    other = _entity_of(parse, mentions, top.token, reading.path[0])
+    if parse.lowers[top.token] in THING_PRONOUNS and _antecedent_before(
+        parse, top.token, reading.path[0]
+    ):
+        return []  # "The treaty is unequal as it has justified ...": the treaty, not the voice
+    other = _entity_of(parse, mentions, top.token, reading.path[0], speaker)
     if other is None:
         word = parse.doc[top.token].lower_
         # In a speaker's own words (a direct quote, a statement's paragraphs) the speaker is
@@ -421,7 +462,11 @@ def _voiced(
         own = (
             frozenset()
             if direct
-            else (PERSON_PRONOUNS if speaker.kind == "person" else THING_PRONOUNS)
+            else PERSON_PRONOUNS
+            if speaker.kind == "person"
+            else MEDIA_PRONOUNS
+            if speaker.kind == "media"
+            else THING_PRONOUNS
         )
         if word in own or reading.obligation:
             return [(speaker, reading.sign, None)]
@@ -440,6 +485,22 @@ def _voiced(
     return []  # a prediction about another party is nobody's stance
 
 
+def _antecedent_before(parse: ParseIndex, pronoun: int, term: int) -> bool:
+    """Whether a common noun is the subject of a clause before ``pronoun`` in its sentence,
+    outside the term's phrase: reported words whose own subject is "the treaty" go on
+    calling the treaty "it", not the paper that reports them."""
+    doc = parse.doc
+    start = doc[pronoun].sent.start
+    for token in doc[start:pronoun]:
+        if (
+            token.dep_ in ("nsubj", "nsubjpass")
+            and token.pos_ == "NOUN"
+            and not _holds(token, term)
+        ):
+            return True
+    return False
+
+
 # ---------------------------------------------------------------- event drafts ---
 def _event_drafts(
     mentions: MentionIndex,
@@ -456,6 +517,12 @@ def _event_drafts(
             continue
         holder = mentions.by_id.get(event.source or "")
         if holder is None or voice_at(voices, event.trigger[0]) is not None:
+            continue
+        target = mentions.by_id.get(event.target or "")
+        if target is None or _same_side(holder, target) or _country(target) is None:
+            # The issues are between countries: an invitation with no guest named, a
+            # leader's meeting with his own officials, "sanctions" a party is said to put on
+            # its own people are no stance on talks or sanctions.
             continue
         sign = -found.sign if event.modality == "negated" else found.sign
         drafts.append(
@@ -508,6 +575,33 @@ def _union(a: tuple[str, ...], b: tuple[str, ...]) -> tuple[str, ...]:
 
 
 POSITIONS = {1: "support", -1: "oppose", 0: "undecided"}
+PLURAL_TAGS = frozenset({"NNS", "NNPS"})
+
+
+def generic_holders(parse: ParseIndex, mentions: MentionIndex) -> frozenset[str]:
+    """The entities every mention of which is a plural common noun phrase with no name in it
+    ("organizations", "the men", "Medical workers"): a set of parties the words do not name,
+    which holds its stances for no country (whatever code the entity stage guessed from the
+    countries named nearby); "south Korean authorities" or "persons in Pyongyang" name it."""
+    doc = parse.doc
+    seen: dict[str, bool] = {}
+    for entity in mentions.by_id.values():
+        generic, checked = True, False
+        for mention in entity.mentions:
+            first = parse.token_covering(mention.start)
+            last = bisect_left(parse.token_starts, mention.end)
+            tokens = doc[first:last] if first is not None else doc[0:0]
+            if not any(t.pos_ in ("NOUN", "PROPN") for t in tokens):
+                continue  # a pronoun: says nothing of the name
+            checked = True
+            named = any(
+                t.pos_ == "PROPN" or (not t.text.islower() and not t.is_sent_start) for t in tokens
+            )
+            if named or tokens[-1].tag_ not in PLURAL_TAGS:
+                generic = False
+                break
+        seen[entity.id] = generic and checked
+    return frozenset(k for k, v in seen.items() if v)
 
 
 def finish_stances(
@@ -515,8 +609,10 @@ def finish_stances(
     article: Article,
     published: date | None,
     entities: Mapping[str, Entity],
+    generic: frozenset[str] = frozenset(),
 ) -> tuple[Stance, ...]:
-    """Merge the drafts and make the records (ids "s1", "s2", ... in text order)."""
+    """Merge the drafts and make the records (ids "s1", "s2", ... in text order); a holder in
+    ``generic`` (``generic_holders``) keeps no actor code."""
     text = article.text
     day = published.isoformat() if published else None
     out = []
@@ -527,6 +623,8 @@ def finish_stances(
         code = holder.actor
         if code is None and holder.affiliation and holder.affiliation in entities:
             code = entities[holder.affiliation].actor  # a person's organisation's code
+        if holder.id in generic:
+            code = None
         out.append(
             Stance(
                 id=f"s{n}",

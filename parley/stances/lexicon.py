@@ -54,6 +54,9 @@ class Term:
     words: tuple[str, ...]
     polarity: int
     pos: str | None = None
+    # Written in capitals ("ISA", "NATO"): it matches only words so written, not a name or
+    # word of the same letters ("Sheikh Hamad Bin Isa al-Khalifa").
+    capitals: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,7 +117,8 @@ def read_terms(path: Path, tokenize: Tokenize | None = None) -> list[Term]:
         words = tuple(w for w in words if w.strip())
         if not words:
             raise row.fail("an empty term")
-        terms.append(Term(issue, words, _sign(row, polarity, allow_zero=True), pos))
+        capitals = len(words) == 1 and len(text.strip()) > 1 and text.strip().isupper()
+        terms.append(Term(issue, words, _sign(row, polarity, allow_zero=True), pos, capitals))
     return terms
 
 

@@ -53,6 +53,8 @@ OBJECTS = frozenset({"dobj", "attr", "pobj", "oprd"})
 STOPS = frozenset({"advcl", "advmod", "npadvmod"})
 COMPLEMENT_SCAN = 12  # tokens of a copula's complement searched for an evaluation
 NEGATION_DEPS = frozenset({"neg"})
+SUBJECT_LINKS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass"})
+NOUNS = frozenset({"NOUN", "PROPN"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,6 +116,11 @@ def read_term(
         if opens_condition(doc, prev, conditions):
             return None  # the term is inside a condition of something else
         if prev.dep_ in STOPS and not _particle(prev, parent, words):
+            if _subjectless_clause(prev):
+                # "..., kicking off a campaign calling for sanctions": the main clause's
+                # subject does what the participle says, though not what its verb says.
+                walk.hop += 1
+                subject_above(prev, parent, bounds, walk)
             break  # "Now that the talks are delayed, Seoul finds itself..."
         walk.hop += 1
         if not _argument(prev, parent, words):
@@ -123,13 +130,45 @@ def read_term(
             subject_above(prev, parent, bounds, walk)
             break
         path.append(parent.i)
+        decided = walk.sign_so_far() is not None
+        kept = (walk.modality, walk.obligation, walk.condition)
         _read_head(doc, prev, parent, walk)
+        if decided and _said_of_subject(prev, parent, walk):
+            walk.modality, walk.obligation, walk.condition = kept  # the verb's, not the term's
+            # The subject's words hold the term: whoever they name holds the stance.
+            sign = walk.sign_so_far()
+            walk.candidates.append(Candidate(prev.i, parent.i, walk.hop, sign, False, False))
+            break
         if not inside:
             prev = parent  # the quote's cue: its subject is the speaker, known already
             continue
         candidates_of(parent, prev, walk)
         prev = parent
     return _result(doc, walk, tuple(path))
+
+
+def _subjectless_clause(clause: Token) -> bool:
+    """An adverbial participle or infinitive with no subject of its own ("..., kicking off a
+    campaign", "emerged to give top priority to strengthening the alliance")."""
+    infinitive = clause.tag_ == "VB" and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in clause.children
+    )
+    return (
+        clause.dep_ == "advcl"
+        and (clause.tag_ in ("VBG", "VBN") or infinitive)
+        and not any(c.dep_ in SUBJECTS or c.dep_ in ("nsubjpass", "mark") for c in clause.children)
+    )
+
+
+def _said_of_subject(prev: Token, verb: Token, walk: Walk) -> bool:
+    """Whether the walk ends at a verb that says nothing readable of the noun phrase below
+    it, its subject, whose own words already decided the term: in "the resolutions ...
+    including imposing sanctions should come into force only with the approval of the
+    General Assembly", the clause is about the resolutions, and nothing above it (a demand, a
+    judgement) is about sanctions. The subject is then the walk's last candidate."""
+    if prev.dep_ not in SUBJECT_LINKS or prev.i == walk.term or prev.pos_ not in NOUNS:
+        return False
+    return walk.top_hop != walk.hop and verb.lemma_.lower() not in COPULAS
 
 
 def _result(doc: Doc, walk: Walk, path: tuple[int, ...]) -> Reading | None:
@@ -259,13 +298,26 @@ def _read_head(doc: Doc, prev: Token, parent: Token, walk: Walk) -> None:
             return
     entry, stance = _entry(parent, prev, walk)
     if entry is not None:
+        if walk.named is not None and walk.named[0] == prev.i and link in OBJECTS:
+            # "stop the nuclear threat including the war drills", "denounced the provocation
+            # of staging drills": the act is on what the judging noun names, the term; the
+            # noun's judgement is the same side's and does not turn the act around.
+            walk.act_sign *= walk.named[1]
+        walk.named = None
         _act(walk, entry, parent.i, negated, stance)
         return
     value = _eval(parent, walk.words)
     if value is not None:
         # A judgement of what hangs on it ("a legitimate right to launch", "a provocation
         # aimed at..."): it multiplies, and it is the voice's judgement.
-        _act(walk, Word(value), parent.i, negated, judgement=True)
+        # A verb with a subject of its own ("it has justified the presence of the troops")
+        # is what its subject does, not the voice's judgement.
+        acted = parent.pos_ == "VERB" and any(
+            c.dep_ in SUBJECT_LINKS and c.i != prev.i for c in parent.children
+        )
+        _act(walk, Word(value), parent.i, negated, judgement=not acted)
+        if parent.pos_ == "NOUN":
+            walk.named = (parent.i, value * (-1 if negated else 1))
         return
     if negated:
         walk.flips *= -1

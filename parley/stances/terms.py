@@ -2,7 +2,8 @@
 
 A term matches word by word on each token's lower-case form or its lemma ("military
 exercise" finds "military exercises"); at each token the longest term wins, so a phrase of
-polarity 0 ("trade union") hides the shorter term inside it ("trade").
+polarity 0 ("trade union") hides the shorter term inside it ("trade"). A term written in
+capitals (an acronym: "ISA", "NATO") matches only words written so.
 """
 
 from __future__ import annotations
@@ -94,6 +95,8 @@ def _matches(parse: ParseIndex, i: int, term: Term) -> bool:
     lowers, lemmas = parse.lowers, parse.lemmas
     if not all(lowers[i + k] == word or lemmas[i + k] == word for k, word in enumerate(term.words)):
         return False
+    if term.capitals and not parse.doc[i].text.isupper():
+        return False  # "Isa" in a name is not the ISA
     return term.pos is None or len(term.words) > 1 or parse.pos[i] == term.pos
 
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from parley.nlp.index import MentionIndex, ParseIndex
 from parley.records import Entity, Quote
 
-__all__ = ["Voice", "find_voices", "lead_voice", "voice_at"]
+__all__ = ["Voice", "against", "find_voices", "lead_voice", "voice_at"]
 
 Span = tuple[int, int]
 # How far back (characters) an introduction with no attributed quote looks for a speaker.
@@ -39,12 +39,15 @@ def find_voices(
     parse: ParseIndex | None = None,
     modality: Mapping[str, str] | None = None,
 ) -> list[Voice]:
-    """The quotes, innermost first, leaving out admonitions (``admonished``)."""
+    """The quotes, innermost first, leaving out admonitions (``admonished``) and terms in
+    quotation marks (``_named_in_quotes``)."""
     # A quote interrupted by its attribution ("X, Pompeo said, would be helpful") is one
     # statement: its whole stretch is one voice, so the walk can cross the interruption.
     kept = [q for q in quotes if q.end > q.start]
     if parse is not None and modality is not None:
         kept = [q for q in kept if not admonished(q, parse, modality)]
+    if parse is not None:
+        kept = [q for q in kept if not _named_in_quotes(q, parse)]
     pieces = [
         Voice(
             q.start,
@@ -58,7 +61,11 @@ def find_voices(
         )
         for q in kept
     ]
-    pieces = _inherit([_named_speaker(v, q, mentions) for v, q in zip(pieces, kept, strict=True)])
+    pieces = [_opposed(v, q, mentions, parse) for v, q in zip(pieces, kept, strict=True)]
+    text = parse.text if parse is not None else ""
+    pieces = _inherit(
+        [_named_speaker(v, q, mentions, text) for v, q in zip(pieces, kept, strict=True)]
+    )
     if parse is not None:
         pieces = _documents(pieces, parse)
         pieces = [_addressed(v, parse, mentions) for v in pieces]
@@ -84,12 +91,30 @@ def admonished(quote: Quote, parse: ParseIndex, modality: Mapping[str, str]) -> 
     return False
 
 
+# At most this many words make a phrase in quotation marks a name rather than a saying.
+SCARE_WORDS = 8
+
+
+def _named_in_quotes(quote: Quote, parse: ParseIndex) -> bool:
+    """Whether a direct quote is a few words with no verb: a term the writer puts in
+    quotation marks ('The U.S. concluded the "mutual defense treaty" with south Korea'),
+    which the narration's own words go on reading, not a party's saying."""
+    if quote.kind != "direct":
+        return False
+    first = bisect_left(parse.token_starts, quote.start)
+    last = bisect_left(parse.token_starts, quote.end)
+    words = [k for k in range(first, last) if parse.pos[k] not in ("PUNCT", "SPACE")]
+    return 0 < len(words) <= SCARE_WORDS and not any(parse.pos[k] in ("VERB", "AUX") for k in words)
+
+
 def _documents(pieces: list[Voice], parse: ParseIndex) -> list[Voice]:
     """A speaker written as "the statement", "the commentary", "the committee" is the one
     whose earlier attribution named that statement or body ("The Sudanese government
     criticized in a statement Wednesday ..., ... the statement said"), whoever the quote
-    stage took the nearest party before it to be."""
+    stage took the nearest party before it to be; and so is every later voice the quote stage
+    gave to the same description ("The organizations ... They declared ...")."""
     out: list[Voice] = []
+    named: dict[str, str | None] = {}  # the description's entity -> the party it refers to
     for piece in sorted(pieces, key=lambda v: v.start):
         words = (piece.speaker_text or "").lower().split()
         if len(words) == 2 and words[0] == "the" and words[1].isalpha():
@@ -101,8 +126,14 @@ def _documents(pieces: list[Voice], parse: ParseIndex) -> list[Voice]:
                     bisect_left(parse.token_starts, start) : bisect_left(parse.token_starts, end)
                 ]
                 if words[1] in said:
+                    if piece.speaker is not None:
+                        named[piece.speaker] = earlier.speaker
                     piece = replace(piece, speaker=earlier.speaker)
                     break
+        elif piece.speaker in named:
+            # "The organizations denounced ..., they said": the pronouns the quote stage
+            # resolved to the description refer to the party it names as well.
+            piece = replace(piece, speaker=named[piece.speaker])
         out.append(piece)
     return out
 
@@ -148,18 +179,35 @@ def _addressed(voice: Voice, parse: ParseIndex, mentions: MentionIndex) -> Voice
     return voice
 
 
+def against(text: str, start: int) -> bool:
+    """Whether the name at ``start`` is written after "anti-" ("an anti-DPRK campaign")."""
+    return text[max(0, start - 5) : start].lower() == "anti-"
+
+
+def _opposed(voice: Voice, quote: Quote, mentions: MentionIndex, parse: ParseIndex | None) -> Voice:
+    """A speaker the quote stage found only inside "anti-..." ("an anti-DPRK campaign
+    calling for additional sanctions") is what the words are against, not who says them."""
+    if parse is None or voice.speaker is None or quote.speaker_span is None:
+        return voice
+    refs = [r for r in mentions.overlapping(*quote.speaker_span) if r.entity.id == voice.speaker]
+    if refs and all(against(parse.text, r.start) for r in refs):
+        return replace(voice, speaker=None)
+    return voice
+
+
 SPEAKER_KINDS = frozenset({"organization", "country", "media", "group"})
 
 
-def _named_speaker(voice: Voice, quote: Quote, mentions: MentionIndex) -> Voice:
+def _named_speaker(voice: Voice, quote: Quote, mentions: MentionIndex, text: str = "") -> Voice:
     """A quote whose speaker the quote stage left open, though its words name a body: "a
-    spokesman for the ministry said" speaks for the ministry."""
+    spokesman for the ministry said" speaks for the ministry ("an anti-DPRK campaign" does
+    not speak for the DPRK)."""
     if voice.speaker is not None or quote.speaker_span is None:
         return voice
     named = [
         ref.entity
         for ref in mentions.overlapping(*quote.speaker_span)
-        if ref.entity.kind in SPEAKER_KINDS and ref.entity.actor
+        if ref.entity.kind in SPEAKER_KINDS and ref.entity.actor and not against(text, ref.start)
     ]
     return replace(voice, speaker=named[-1].id) if named else voice
 

@@ -8,7 +8,7 @@ from typing import Any
 import duckdb
 import pytest
 
-from parley.brief.holders import outlet_codes, said_by_holder
+from parley.brief.holders import outlet_codes, said_by_holder, speaks_for_side
 
 
 def _row(**over: Any) -> dict[str, Any]:
@@ -61,3 +61,21 @@ def test_brief_holders_outlet_code_is_the_store_s_code_of_its_name() -> None:
     )
     codes = outlet_codes(con, {"Tass (tass.example)", "Nowhere", "Unnamed Daily", ""})
     assert codes == {"Tass (tass.example)": "RUSMED"}  # the most frequent code of the name
+
+
+@pytest.mark.parametrize(
+    ("code", "kind", "kept"),
+    [
+        ("NORGOV", "organization", True),  # the government
+        ("NORMED", "media", True),  # its media
+        ("NORELI", "person", True),  # its leader
+        ("NOR", "country", True),  # the country itself
+        ("NOR", "person", True),  # a person with no sector known
+        ("NOR", None, True),  # a store without the holder's kind
+        ("NORNGO", "organization", False),  # a civic body that sits there
+        ("NOREDU", "organization", False),  # a university
+        ("NOR", "organization", False),  # a study group "of Norway": no state body known
+    ],
+)
+def test_brief_holders_a_side_is_its_state_voices(code: str, kind: str | None, kept: bool) -> None:
+    assert speaks_for_side(_row(actor_code=code, actor_kind=kind)) is kept

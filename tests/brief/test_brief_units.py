@@ -142,3 +142,15 @@ def test_brief_a_side_s_own_words_come_before_another_voice_s_report_of_it() -> 
     # Without the column (an older store), the quote's kind decides as before.
     older = [row("c", None, "indirect"), row("d", None, "direct")]
     assert sorted(older, key=_strength)[0]["stance_id"] == "d"
+
+
+def test_brief_a_long_quote_is_shown_where_it_gives_the_stance() -> None:
+    from parley.brief.positions import _passage
+
+    # A statement quoted over several paragraphs; the stance's sentence is its third.
+    row = {"quote_id": "q1", "quote_start": 100, "quote_end": 900, "start": 400, "end": 520}
+    assert _passage(row) == (400, 520)
+    # A quote in another sentence than the stance's (its cue's): the quote, whole.
+    apart = {**row, "start": 950, "end": 1000}
+    assert _passage(apart) == (100, 900)
+    assert _passage({**row, "quote_id": None}) == (400, 520)

@@ -36,6 +36,15 @@ def test_stances_terms_a_zero_phrase_hides_its_term(resources: StanceResources) 
     assert resources.terms.find(ParseIndex.build(doc)) == []
 
 
+def test_stances_terms_an_acronym_matches_only_in_capitals(resources: StanceResources) -> None:
+    name = parsed(
+        _words(("Hamad", "Hamad", "PROPN"), ("Bin", "Bin", "PROPN"), ("Isa", "Isa", "PROPN"))
+    )
+    assert resources.terms.find(ParseIndex.build(name)) == []
+    act = parsed(_words(("the", "the", "DET"), ("ISA", "ISA", "PROPN")))
+    assert [h.issue for h in resources.terms.find(ParseIndex.build(act))] == ["sanctions"]
+
+
 def test_stances_terms_part_of_speech_is_checked(resources: StanceResources) -> None:
     talk = parsed(_words(("They", "they", "PRON"), ("talk", "talk", "VERB")))
     talks = parsed(_words(("the", "the", "DET"), ("talks", "talk", "NOUN")))
