@@ -198,6 +198,10 @@ def _resolve_one(
             # code; a coded one further down the phrase says who acts.
             uncoded = uncoded or found
             found, best_rank = [], None
+        if token.dep_ == "poss" and token.pos_ == "PRON" and token.head.i != head.i:
+            # "most of his competitors", "a friend of their leader": a pronoun owning a word
+            # deeper in the phrase is someone else, whoever "his" is.
+            continue
         hit = mention_at(mentions, token)
         if hit is None:
             continue
@@ -300,6 +304,11 @@ def _resolve_pronoun(
     if lower in THING_PRONOUNS:
         # "They", "it": the party the text was talking about, never merely the nearest name.
         return [Actor(antecedent(head, mentions), head.text, start, end)]
+    own = mentions.at(start, end)
+    if own is not None and own.start == start and own.end == end:
+        # The entity stage linked this "he" itself (the one subject in reach, not the nearest
+        # name): one coder decides who a pronoun is.
+        return [Actor(own.entity, head.text, start, end)]
     hit = mentions.before(start, True)
     # Only the recent past: a pronoun rarely reaches back more than a few sentences.
     if hit is not None and start - hit.end < 400:

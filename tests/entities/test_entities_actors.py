@@ -165,3 +165,25 @@ def test_mentions_civic_body_named_after_its_country_is_an_ngo(entities_of) -> N
     entities = entities_of(text, real=True)
     assert _covering(entities, "Norway-Malta Friendship").actor == "NORNGO"
     assert _covering(entities, "Portuguese Society").actor == "PRTNGO"
+
+
+def test_pronouns_a_linked_he_carries_its_person_to_the_next_sentence(entities_of) -> None:  # type: ignore[no-untyped-def]
+    # The second "He" has no name in reach, only the first "He": it is the same man.
+    text = (
+        "Ri Chol Man spoke at the meeting in Hamhung on Monday. He criticized the officials "
+        "of the port for the delays. He urged the dockers to finish the new pier by May."
+    )
+    entities = entities_of(text, real=True)
+    ri = _covering(entities, "Ri Chol Man")
+    assert [m.text for m in ri.mentions].count("He") == 2
+
+
+def test_pronouns_the_previous_main_subject_not_a_subject_it_reports(entities_of) -> None:  # type: ignore[no-untyped-def]
+    # Pak Song Ho is the subject of the reported clause only: "He" is the speaker.
+    text = (
+        "Ri Chol Man said that Pak Song Ho had sent new tractors to the farmers. He thanked "
+        "the farmers for their hard work."
+    )
+    entities = entities_of(text, real=True)
+    assert "He" in [m.text for m in _covering(entities, "Ri Chol Man").mentions]
+    assert "He" not in [m.text for m in _covering(entities, "Pak Song Ho").mentions]
