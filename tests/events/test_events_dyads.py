@@ -305,3 +305,16 @@ def test_dyads_whose_object_is_the_target(code: Code, text: str, target: str) ->
     events = code(text, COUNTRIES, kinds=PLACES)
     assert events
     assert {e.target_actor for e in events} == {target}
+
+
+def test_dyads_a_name_hung_on_the_adverb_is_still_the_subject(code: Code) -> None:  # type: ignore[no-untyped-def]
+    # The parser reads "Ho" as a compound of "courteously"; the ambassador still conveys.
+    text = (
+        "Ambassador Ri Tal Ho courteously conveyed the greetings from Aragorn Elessar to "
+        "President Eomer Eadig."
+    )
+    actors = {"Ri Tal Ho": "GONGOV", "Aragorn Elessar": "GONGOV", "Eomer Eadig": "ROHGOV"}
+    events = code(text, actors)
+    assert [(e.source_actor, e.cameo, e.target_actor) for e in events] == [
+        ("GONGOV", "017", "ROHGOV")
+    ]
