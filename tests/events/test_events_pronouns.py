@@ -7,6 +7,7 @@ import dataclasses
 
 from parley.analysis import Config
 from parley.events import find_events
+from parley.events.pronouns import antecedent
 from parley.nlp.index import MentionIndex, ParseIndex
 from parley.records import Entity, Mention
 from tests.events.conftest import Code, article_for, entities_for
@@ -82,3 +83,37 @@ def test_pronouns_an_owner_deep_in_the_phrase_is_not_the_actor(
     entities = (_with_mention(entities[0], text.index("its "), "its"), *entities[1:])
     events = _events_over(nlp, event_resources(Config()), text, entities)
     assert "GON" not in _sources(events, "11")
+
+
+def _dyads(events, cameo_root: str):  # type: ignore[no-untyped-def]
+    return [(e.source_actor, e.target_actor) for e in events if e.cameo.startswith(cameo_root)]
+
+
+def test_pronouns_an_object_is_not_its_own_clause_doer(code: Code) -> None:
+    # "it" cannot be Rohan, who urges: the one other party of its sentence is Gondor.
+    text = "Rohan denounced Gondor for the raids and urged it to apologize at once."
+    assert _dyads(code(text, COUNTRIES, kinds=PLACES), "02") == [("ROH", "GON")]
+
+
+def test_pronouns_a_speaker_is_none_of_the_words_it_reports(nlp) -> None:  # type: ignore[no-untyped-def]
+    # "it" said the words about Gondor and Mordor: it is Rohan, the subject before.
+    text = (
+        "Rohan held a meeting in Edoras on Monday. Gondor has become a servant of Mordor, "
+        "it said."
+    )
+    doc = nlp(text)
+    parse = ParseIndex.build(doc)
+    mentions = MentionIndex.build(entities_for(text, COUNTRIES, PLACES), parse)
+    pronoun = next(t for t in doc if t.lower_ == "it")
+    found = antecedent(pronoun, mentions)
+    assert found is not None and found.actor == "ROH"
+
+
+def test_pronouns_it_after_an_unnamed_speaker_is_left_empty(code: Code) -> None:
+    # The statement's author is named by no entity: "It" is not Gondor, merely in reach.
+    text = (
+        "By passing the motion Gondor showed its treachery, the statement said. "
+        "It called on the people to rise up against Mordor."
+    )
+    events = code(text, COUNTRIES, kinds=PLACES)
+    assert _dyads(events, "11") == [(None, "MOR")]
