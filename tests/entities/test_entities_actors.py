@@ -4,6 +4,8 @@ these tests, run with the real knowledge base (Parley's tables over the Phoenix 
 
 from __future__ import annotations
 
+import pytest
+
 from parley.records import Entity
 
 
@@ -187,3 +189,37 @@ def test_pronouns_the_previous_main_subject_not_a_subject_it_reports(entities_of
     entities = entities_of(text, real=True)
     assert "He" in [m.text for m in _covering(entities, "Ri Chol Man").mentions]
     assert "He" not in [m.text for m in _covering(entities, "Pak Song Ho").mentions]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "word"),
+    [
+        (
+            "North Korea fired a missile into the sea on Monday. The country also warned "
+            "Japan against joining the drills.",
+            "North Korea",
+            "country",
+        ),
+        (
+            "The Council for Peace in south Korea issued a press release on Monday. The "
+            "organization accused the Japanese government of lying about the labourers.",
+            "Council for Peace",
+            "organization",
+        ),
+    ],
+)
+def test_descriptions_a_kind_noun_is_the_entity_the_text_was_about(  # type: ignore[no-untyped-def]
+    entities_of, text: str, name: str, word: str
+) -> None:
+    entity = _covering(entities_of(text, real=True), name)
+    assert word in [m.text for m in entity.mentions]
+
+
+def test_descriptions_a_kind_noun_repeating_an_unnamed_subject_is_no_one(entities_of) -> None:  # type: ignore[no-untyped-def]
+    # "The Brand regime" names no coded government: "the regime" is not Iran's in reach.
+    text = (
+        "The Brand regime staged drills with the Iranian government. The regime also "
+        "threatened Japan."
+    )
+    entities = entities_of(text, real=True)
+    assert all(m.text != "regime" for e in entities for m in e.mentions)

@@ -20,6 +20,8 @@ def _codes(events):  # type: ignore[no-untyped-def]
         # Releasing a text is a statement, not the release of persons (0841).
         ("The Gondor foreign ministry released the following press statement on Monday.", "08"),
         ("Gondor released the figures for the harvest on Monday.", "08"),
+        # A press release is a statement, not a release of persons.
+        ("The Gondor council issued a press release on Monday about the harvest.", "08"),
         # Receiving a message is not hosting a visit (043).
         ("Gondor received a message of greeting from Rohan on Monday.", "04"),
         ("The king of Gondor received a letter from Rohan.", "04"),
