@@ -36,6 +36,8 @@ GROUP_LOOKBACK = 6
 # Prepositions that place a phrase's head somewhere: the place named there is a venue ("a
 # hospital in Kabul", "the reactor at Yongbyon", "troops along the border"), not a party.
 VENUE_PREPS = frozenset({"in", "at", "inside", "near", "along", "outside", "off"})
+# Words for people from elsewhere: a place in their phrase is where they are, not whose.
+OUTSIDER_WORDS = frozenset({"foreign", "foreigner", "overseas"})
 # Entity kinds that a venue phrase names.
 PLACE_KINDS = frozenset({"location", "country"})
 
@@ -186,7 +188,7 @@ def _resolve_one(
     ranked = sorted(
         phrase_tokens(head), key=lambda item: (item[1], item[0].dep_ != "appos", item[0].i)
     )
-    venues = set() if places else _venue_tokens(head)
+    venues = set() if places and not _outsiders(head) else _venue_tokens(head)
     best_rank: int | None = None
     found: list[Actor] = []
     uncoded: list[Actor] = []
@@ -240,10 +242,19 @@ def _resolve_one(
     return [Actor(None, text[left:right], left, right)]
 
 
+def _outsiders(head: Token) -> bool:
+    """Whether the phrase names people from elsewhere ("foreigners", "foreign guests"):
+    where they are ("staying in the DPRK") is not whose they are."""
+    if head.lemma_.lower() in OUTSIDER_WORDS:
+        return True
+    return any(c.dep_ in ("amod", "compound") and c.lower_ in OUTSIDER_WORDS for c in head.children)
+
+
 def _venue_tokens(head: Token) -> set[int]:
     """The words of the phrase's place modifiers ("in Kabul" of "a hospital in Kabul", and
-    "in Pyongyang" of "your birthday here in Pyongyang", under its adverb)."""
-    holders = [head, *(c for c in head.children if c.dep_ == "advmod")]
+    "in Pyongyang" of "your birthday here in Pyongyang", under its adverb, and of "staying
+    in the DPRK", under its participle)."""
+    holders = [head, *(c for c in head.children if c.dep_ in ("advmod", "acl"))]
     return {
         t.i
         for holder in holders

@@ -53,7 +53,13 @@ def subject_head(verb: Token) -> tuple[Token | None, bool]:
         if subjects:
             # "Old foes Gondor and Osgiliath renewed ties" parses as two subjects: the name.
             names = [c for c in subjects if c.pos_ == "PROPN"]
-            return (names or subjects)[0], False
+            subject = (names or subjects)[0]
+            doers = [c for c in subject.children if c.dep_ == "nsubj"]
+            if subject.dep_ == "csubj" and subject.tag_ == "VBG" and doers:
+                # "Foreign guests staying in the DPRK visited ...", parsed as a clause
+                # subject: the guests visited, not their stay.
+                return doers[0], False
+            return subject, False
         stranded = _name_under_adverb(token)
         if stranded is not None:
             return stranded, False
