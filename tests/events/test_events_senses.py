@@ -119,3 +119,9 @@ def test_senses_tokens_of_esteem_are_praise_from_the_sender(code: Code, text: st
     events = code(text, COUNTRIES)
     assert ("GON", "051", "ROH") in _codes(events)
     assert all(e.cameo[:2] != "04" for e in events)
+
+
+def test_senses_people_held_as_human_shields_are_hostages(code: Code) -> None:
+    text = "The Mordor army has been holding hundreds of farmers as human shields near the river."
+    events = code(text, {"Mordor": "MOR"})
+    assert [(e.source_actor, e.cameo) for e in events] == [("MORMIL", "181")]
