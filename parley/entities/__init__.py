@@ -27,7 +27,8 @@ the phrase matchers, loaded once per pipeline. The steps, one module each:
 - ``context``: a group a common noun names without saying whose ("labor innovators", "the
   police") takes the article's own country, when the article makes it clear.
 - ``descriptions``: a title standing alone ("the king", "the ambassador") is the person or
-  office named under that title just before.
+  office named under that title just before; "the country", "the organization", "the regime"
+  the entity of that kind the text was about.
 - ``phrases``: the lexicon's titles found once per document (spaCy's PhraseMatcher).
 
 No span belongs to two entities. Requires from the spaCy pipeline: ner, parser (sentences
@@ -39,7 +40,7 @@ from __future__ import annotations
 from datetime import date
 
 from parley.entities.cluster import build_entities, group_candidates
-from parley.entities.descriptions import link_descriptions
+from parley.entities.descriptions import link_descriptions, link_kind_nouns
 from parley.entities.mentions import collect_candidates, find_name_repeats
 from parley.entities.nominal import add_nominal_entities
 from parley.entities.pronouns import resolve_pronouns
@@ -104,4 +105,5 @@ def find_entities(
     entities = add_nominal_entities(
         parse, entities, kb, on, lex.member_nouns, resources.context
     )
-    return link_descriptions(parse.doc, entities, phrases.roles)
+    entities = link_descriptions(parse.doc, entities, phrases.roles)
+    return link_kind_nouns(parse, entities, lex.kind_nouns)

@@ -9,21 +9,28 @@ sentences, that bears the title: a person with that role ("Ambassador Kim Je Bon
 office named by it ("the king of the Kingdom of Thailand", "DPRK ambassador"); one with a
 code before one without. With none, the title stays no one's: a president is never the
 article's country's by default.
+
+``link_kind_nouns`` does the same for a definite noun of a kind ("the country", "the
+organization", "the committee", "the regime", ``data/kind_nouns.tsv``): the entity of that kind
+the text was about in its sentence or the two before, as a reader takes it: the subject of a
+main clause before it (the nearest), else the one entity of the kind in reach; with several and
+no subject among them, nobody.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections.abc import Mapping
 from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
 from parley.entities.cluster import title_word
 from parley.entities.phrases import RoleSpans
-from parley.nlp.index import MentionIndex, MentionRef
+from parley.nlp.index import MentionIndex, MentionRef, ParseIndex
 from parley.records import Entity, Mention
 
-__all__ = ["link_descriptions"]
+__all__ = ["link_descriptions", "link_kind_nouns"]
 
 # Determiners of a title that points back ("the king", "this envoy").
 DEFINITE = frozenset({"the", "this", "that"})
@@ -32,6 +39,9 @@ OWN_WORDS = frozenset({"compound", "amod", "poss", "prep", "nmod", "appos", "acl
 KINDS = frozenset({"person", "group", "organization"})
 # How far back a description may point, in sentences before its own.
 SENTENCES_BACK = 3
+# How far back "the country" may point, in sentences before its own.
+KIND_SENTENCES_BACK = 2
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 
 
 def link_descriptions(doc: Doc, entities: tuple[Entity, ...], roles: RoleSpans) -> tuple[
@@ -115,3 +125,97 @@ def _bears(ref: MentionRef, word: str) -> bool:
     if entity.kind == "person":
         return any(title_word(role) == word for role in entity.roles)
     return title_word(ref.text) == word
+
+
+def link_kind_nouns(
+    parse: ParseIndex, entities: tuple[Entity, ...], nouns: Mapping[str, tuple[str, bool]]
+) -> tuple[Entity, ...]:
+    """``entities`` with each bare "the country", "the committee"... added as a mention of the
+    entity of its kind the text was about."""
+    lowers = parse.lowers
+    spots = [
+        i for i in range(1, len(lowers)) if lowers[i] in nouns and lowers[i - 1] in DEFINITE
+    ]
+    if not spots:
+        return entities
+    doc = parse.doc
+    index = MentionIndex.build(entities)
+    added: dict[str, list[Mention]] = {}
+    linked: dict[int, Entity] = {}  # the descriptions linked so far, by token
+    for i in spots:
+        token = doc[i]
+        if not _bare_title(token) or index.at(token.idx, token.idx + len(token)) is not None:
+            continue
+        kind, named = nouns[token.lower_]
+        entity = _kind_before(token, index, kind, named, linked)
+        if entity is not None:
+            linked[i] = entity
+            added.setdefault(entity.id, []).append(
+                Mention(token.idx, token.idx + len(token), token.text)
+            )
+    if not added:
+        return entities
+    return tuple(
+        replace(e, mentions=tuple(sorted((*e.mentions, *added[e.id]), key=_start)))
+        if e.id in added
+        else e
+        for e in entities
+    )
+
+
+def _of_kind(entity: Entity, word: str, kind: str, named: bool) -> bool:
+    if kind == "country":
+        return entity.kind == "country"
+    if kind == "government":
+        return (entity.actor or "")[3:6] == "GOV"
+    if entity.kind not in ("organization", "media"):
+        return False
+    return not named or word in entity.name.lower().split()
+
+
+def _kind_before(
+    token: Token, index: MentionIndex, kind: str, named: bool, linked: Mapping[int, Entity]
+) -> Entity | None:
+    """The entity of ``kind`` the text was about before ``token`` (see ``link_kind_nouns``)."""
+    doc = token.doc
+    own = token.sent.start
+    first = own
+    for _ in range(KIND_SENTENCES_BACK):
+        if first == 0:
+            break
+        first = doc[first - 1].sent.start
+    begin = doc[first].idx
+    word = token.lower_
+    for j in range(token.i - 1, first - 1, -1):
+        if doc[j].lower_ == word and doc[j].dep_ in SUBJECT_DEPS:
+            # "The Yoon Suk Yeol regime staged drills ... The regime also threatened": the
+            # same words again; theirs is the entity of their own phrase, or nobody's.
+            if j in linked:
+                return linked[j]
+            phrase = doc[j].left_edge.idx, doc[j].idx + len(doc[j])
+            owners = [r.entity for r in index.overlapping(*phrase)]
+            return next((e for e in owners if _of_kind(e, word, kind, named)), None)
+    reach: dict[str, Entity] = {}
+    for j in range(bisect_left(index.starts, token.idx) - 1, -1, -1):
+        ref = index.refs[j]
+        if ref.start < begin:
+            break
+        if not _of_kind(ref.entity, word, kind, named):
+            continue
+        span = doc.char_span(ref.start, ref.end, alignment_mode="expand")
+        if span is not None and _subject(span.root, span.root.i < own):
+            return ref.entity
+        reach.setdefault(ref.entity.id, ref.entity)
+    return next(iter(reach.values())) if len(reach) == 1 else None
+
+
+def _subject(head: Token, before: bool) -> bool:
+    """A subject; in a sentence before, only of its main clause (or a verb joined to it)."""
+    if head.dep_ not in SUBJECT_DEPS:
+        return False
+    if not before:
+        return True
+    verb = head.head
+    while verb.dep_ == "conj" and verb.head.i != verb.i:
+        verb = verb.head
+    return verb.dep_ == "ROOT"

@@ -61,6 +61,8 @@ class Lexicon:
     # The groups that take the article's country: word -> "collective" ("police"), "outside"
     # ("foreign"), "never" ("refugees").
     context_words: dict[str, str] = field(default_factory=dict)
+    # "the country", "the committee": noun -> (entity kind, whether the name must hold it)
+    kind_nouns: dict[str, tuple[str, bool]] = field(default_factory=dict)
 
     def role_sector(self, role: str) -> str | None:
         """The fallback sector of a title: exact, then case-folded, then by its head word."""
@@ -112,6 +114,12 @@ def load_lexicon_from(data_dir: Path) -> Lexicon:
         if kind not in ("collective", "outside", "never"):
             raise row.fail(f"kind {kind!r} is not collective, outside or never")
         context_words[word.lower()] = kind
+    kind_nouns: dict[str, tuple[str, bool]] = {}
+    for row in read_rows(data_dir / "kind_nouns.tsv", 3):
+        noun, kind, named = row.fields
+        if kind not in ("country", "organization", "government") or named not in ("named", "-"):
+            raise row.fail(f"kind {kind!r} or {named!r} is not valid")
+        kind_nouns[noun.lower()] = (kind, named == "named")
     pronouns = {}
     for row in read_rows(data_dir / "pronouns.tsv", 2):
         word, gender = row.fields
@@ -135,6 +143,7 @@ def load_lexicon_from(data_dir: Path) -> Lexicon:
         supranational_words=frozenset(words("supranational_words.txt")),
         member_nouns=frozenset(w.lower() for w in words("member_nouns.txt")),
         context_words=context_words,
+        kind_nouns=kind_nouns,
     )
 
 

@@ -451,10 +451,29 @@ _NATIONALITY_PREPOSITIONS = frozenset(
 )
 
 
+# Prepositions that place people somewhere; and words for people from elsewhere, whose place
+# ("foreign journalists in Iran") is not whose they are.
+_PLACE_PREPOSITIONS = frozenset(
+    ("in", "at", "within", "inside", "throughout", "across", "near", "around", "outside")
+)
+_OUTSIDER_WORDS = frozenset(("foreign", "foreigner", "overseas"))
+
+
+def _outsiders(head: Token) -> bool:
+    if head.lemma_.lower() in _OUTSIDER_WORDS:
+        return True
+    return any(
+        c.dep_ in ("amod", "compound") and c.lower_ in _OUTSIDER_WORDS for c in head.children
+    )
+
+
 def _nationality_path(token: Token, head: Token) -> bool:
     """Whether every preposition between ``token`` and the phrase head says whose it is."""
     current = token
+    outsiders = _outsiders(head)
     while current.i != head.i and current.head.i != current.i:
+        if outsiders and current.dep_ == "prep" and current.lower_ in _PLACE_PREPOSITIONS:
+            return False
         # "forces loyal to X", "militias allied to X": allegiance, so X's.
         allegiance = current.lower_ == "to" and current.head.pos_ == "ADJ"
         if (

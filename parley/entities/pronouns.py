@@ -4,7 +4,10 @@
 the same sentence or the one before; a person already called "he" is not later "she". When
 only one person is in reach, it is theirs. When several are, the pronoun goes to the one
 named as a subject, if exactly one of them was ("Aung San Suu Kyi met Joe Biden. She will
-visit ..." is Suu Kyi, not the nearest name); otherwise it is left alone. Further back, or
+visit ..." is Suu Kyi, not the nearest name); otherwise it is left alone. In the sentence before,
+a subject is the main clause's ("X said that Y would come. He left" is X's), and a pronoun
+already linked stands for its person as a name would ("X spoke. He flayed ... He urged ..."
+is X throughout: the second "He" has only the first in reach). Further back, or
 with no person in reach, the pronoun is left alone too: a wrong link costs an analyst more
 than a missing one ("the institute director could write on his own authority" names nobody).
 A pronoun inside a name the model found ("HE" read as a name) is left to the name: one span
@@ -60,17 +63,23 @@ def resolve_pronouns(
                 break
             if cluster.gender not in (None, gender):
                 continue
-            subject = _is_subject(parse, start)
+            subject = _is_subject(parse, start, parse.sentence_index(start) < sentence)
             seen = reach.get(id(cluster))
             reach[id(cluster)] = (cluster, subject or (seen is not None and seen[1]))
         chosen = _choose(list(reach.values()))
         if chosen is not None:
             chosen.gender = gender
             chosen.pronouns.append((begin, end, token.text))
+            if token.pos_ == "PRON":  # "he", "him"; not a possessive "his" before a noun
+                at = bisect_right(starts, begin)
+                starts.insert(at, begin)
+                named.insert(at, (begin, chosen))
 
 
-def _is_subject(parse: ParseIndex, start: int) -> bool:
-    """Whether the name starting at ``start`` is the subject of its clause."""
+def _is_subject(parse: ParseIndex, start: int, before: bool = False) -> bool:
+    """Whether the name starting at ``start`` is the subject of its clause; ``before`` (it
+    stands in the sentence before the pronoun's): of its sentence's main clause, or of a verb
+    coordinated with it."""
     index = parse.token_at(start)
     if index is None:
         return False
@@ -78,7 +87,14 @@ def _is_subject(parse: ParseIndex, start: int) -> bool:
     # The name's head word: the first of its words whose head lies outside the name.
     while token.dep_ in ("compound", "flat") and token.head.i > token.i:
         token = token.head
-    return token.dep_ in ("nsubj", "nsubjpass")
+    if token.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    if not before:
+        return True
+    verb = token.head
+    while verb.dep_ == "conj" and verb.head.i != verb.i:
+        verb = verb.head
+    return verb.dep_ == "ROOT"
 
 
 def _choose(reach: list[tuple[Cluster, bool]]) -> Cluster | None:

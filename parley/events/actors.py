@@ -36,6 +36,8 @@ GROUP_LOOKBACK = 6
 # Prepositions that place a phrase's head somewhere: the place named there is a venue ("a
 # hospital in Kabul", "the reactor at Yongbyon", "troops along the border"), not a party.
 VENUE_PREPS = frozenset({"in", "at", "inside", "near", "along", "outside", "off"})
+# Words for people from elsewhere: a place in their phrase is where they are, not whose.
+OUTSIDER_WORDS = frozenset({"foreign", "foreigner", "overseas"})
 # Entity kinds that a venue phrase names.
 PLACE_KINDS = frozenset({"location", "country"})
 
@@ -186,7 +188,7 @@ def _resolve_one(
     ranked = sorted(
         phrase_tokens(head), key=lambda item: (item[1], item[0].dep_ != "appos", item[0].i)
     )
-    venues = set() if places else _venue_tokens(head)
+    venues = set() if places and not _outsiders(head) else _venue_tokens(head)
     best_rank: int | None = None
     found: list[Actor] = []
     uncoded: list[Actor] = []
@@ -198,6 +200,10 @@ def _resolve_one(
             # code; a coded one further down the phrase says who acts.
             uncoded = uncoded or found
             found, best_rank = [], None
+        if token.dep_ == "poss" and token.pos_ == "PRON" and token.head.i != head.i:
+            # "most of his competitors", "a friend of their leader": a pronoun owning a word
+            # deeper in the phrase is someone else, whoever "his" is.
+            continue
         hit = mention_at(mentions, token)
         if hit is None:
             continue
@@ -236,10 +242,19 @@ def _resolve_one(
     return [Actor(None, text[left:right], left, right)]
 
 
+def _outsiders(head: Token) -> bool:
+    """Whether the phrase names people from elsewhere ("foreigners", "foreign guests"):
+    where they are ("staying in the DPRK") is not whose they are."""
+    if head.lemma_.lower() in OUTSIDER_WORDS:
+        return True
+    return any(c.dep_ in ("amod", "compound") and c.lower_ in OUTSIDER_WORDS for c in head.children)
+
+
 def _venue_tokens(head: Token) -> set[int]:
     """The words of the phrase's place modifiers ("in Kabul" of "a hospital in Kabul", and
-    "in Pyongyang" of "your birthday here in Pyongyang", under its adverb)."""
-    holders = [head, *(c for c in head.children if c.dep_ == "advmod")]
+    "in Pyongyang" of "your birthday here in Pyongyang", under its adverb, and of "staying
+    in the DPRK", under its participle)."""
+    holders = [head, *(c for c in head.children if c.dep_ in ("advmod", "acl"))]
     return {
         t.i
         for holder in holders
@@ -300,6 +315,11 @@ def _resolve_pronoun(
     if lower in THING_PRONOUNS:
         # "They", "it": the party the text was talking about, never merely the nearest name.
         return [Actor(antecedent(head, mentions), head.text, start, end)]
+    own = mentions.at(start, end)
+    if own is not None and own.start == start and own.end == end:
+        # The entity stage linked this "he" itself (the one subject in reach, not the nearest
+        # name): one coder decides who a pronoun is.
+        return [Actor(own.entity, head.text, start, end)]
     hit = mentions.before(start, True)
     # Only the recent past: a pronoun rarely reaches back more than a few sentences.
     if hit is not None and start - hit.end < 400:

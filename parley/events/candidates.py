@@ -78,6 +78,11 @@ SUBORDINATE_DEPS = frozenset(
 # Links that make the word's event one of its own: a reported or coordinated clause.
 INDEPENDENT_DEPS = frozenset({"ccomp", "conj", "parataxis", "csubj"})
 MAX_SUBORDINATE_HOPS = 5
+# Messages and letters (their sending, receiving and replies are events: verbs.tsv), and the
+# codes of one that is only the envelope of words the story goes on to print (a plain
+# statement, a greeting).
+MESSAGE_NOUNS = frozenset({"message", "letter", "telegram"})
+ENVELOPE_CODES = frozenset({REPORTING_CODE, "017"})
 # Appeals and demands: the clause they govern is what is asked for, not an event of its own.
 ASKING_ROOTS = frozenset({"02", "10"})
 
@@ -120,6 +125,7 @@ def find_candidates(
     candidates = _fold_promised_nouns(candidates, complement_codes)
     candidates = _drop_covered_nouns(candidates)
     candidates = _take_announcements(candidates)
+    candidates = _drop_printed_messages(candidates, parse)
     return tuple(_drop_subordinates(candidates))
 
 
@@ -281,7 +287,10 @@ def _drop_covered_nouns(candidates: Sequence[Candidate]) -> list[Candidate]:
             out.append(dataclasses.replace(candidate, dropped=True, announces=True))
             continue
         if candidate.is_noun and token.i in verb_words:
-            covered = verb_words[token.i].token.i not in protests
+            # "sent a congratulatory message": the message's own code says more than the
+            # bare statement of sending one; it stays, the verb its light verb.
+            carrier = verb_words[token.i]
+            covered = carrier.token.i not in protests and carrier.code != REPORTING_CODE
         elif candidate.is_noun and token.dep_ == "pobj" and token.head.lower_ == "of":
             owner = index.get(token.head.head.i)
             covered = owner is not None and owner.is_noun
@@ -318,6 +327,34 @@ def _take_announcements(candidates: Sequence[Candidate]) -> list[Candidate]:
         dataclasses.replace(c, dropped=True, announces=True) if c.token.i in announcers else c
         for c in candidates
     ]
+
+
+def _message_noun(candidate: Candidate) -> Token | None:
+    """The message or letter a candidate is the sending, receiving or reply of, if any."""
+    if candidate.is_noun:
+        return candidate.token if candidate.token.lemma_.lower() in MESSAGE_NOUNS else None
+    return next((t for t in candidate.match.extra if t.lemma_.lower() in MESSAGE_NOUNS), None)
+
+
+def _drop_printed_messages(
+    candidates: Sequence[Candidate], parse: ParseIndex
+) -> list[Candidate]:
+    """ "X sent a message of greeting to Y. The message said: I extend ...": a plain message,
+    a reply or a greeting whose words the story goes on to report ("the message", "the
+    letter" again after its sentence) is only the envelope; the reported words are the
+    events. A message that praises or condoles by its own words ("a congratulatory letter",
+    "a message of condolence") stays an act of its own."""
+    out = []
+    lemmas = parse.lemmas
+    for candidate in candidates:
+        noun = None if candidate.dropped else _message_noun(candidate)
+        if noun is None or candidate.code not in ENVELOPE_CODES:
+            out.append(candidate)
+            continue
+        after = candidate.sentence.end
+        reported = any(lemmas[i] == lemmas[noun.i] for i in range(after, len(lemmas)))
+        out.append(dataclasses.replace(candidate, dropped=True) if reported else candidate)
+    return out
 
 
 def _drop_subordinates(candidates: Sequence[Candidate]) -> list[Candidate]:

@@ -32,6 +32,18 @@ _SAME_DOER_PREPOSITIONS = frozenset(
 )
 
 
+def _name_under_adverb(verb: Token) -> Token | None:
+    """A subject the parser hung on the adverb before the verb: "Ambassador Tong Chol Ho
+    courteously conveyed ..." parses "Ho" as a compound of "courteously"."""
+    for adverb in verb.children:
+        if adverb.dep_ != "advmod" or adverb.i > verb.i:
+            continue
+        names = [c for c in adverb.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
+        if names:
+            return names[-1]
+    return None
+
+
 def subject_head(verb: Token) -> tuple[Token | None, bool]:
     """(subject phrase head, passive?) of a verb, inherited from its governor when absent."""
     token = verb
@@ -41,7 +53,16 @@ def subject_head(verb: Token) -> tuple[Token | None, bool]:
         if subjects:
             # "Old foes Gondor and Osgiliath renewed ties" parses as two subjects: the name.
             names = [c for c in subjects if c.pos_ == "PROPN"]
-            return (names or subjects)[0], False
+            subject = (names or subjects)[0]
+            doers = [c for c in subject.children if c.dep_ == "nsubj"]
+            if subject.dep_ == "csubj" and subject.tag_ == "VBG" and doers:
+                # "Foreign guests staying in the DPRK visited ...", parsed as a clause
+                # subject: the guests visited, not their stay.
+                return doers[0], False
+            return subject, False
+        stranded = _name_under_adverb(token)
+        if stranded is not None:
+            return stranded, False
         for child in token.children:
             if child.dep_ in PASSIVE_SUBJECT_DEPS:
                 if token.i != verb.i and climbed_xcomp:

@@ -94,6 +94,17 @@ def _condition_tokens(token: Token, pattern: Pattern) -> tuple[Token, ...] | Non
             if _lemma(child) == value:
                 return (child,)
         return None
+    if kind == "of":
+        # "a message of greeting", "a message of greetings and congratulations": what the
+        # noun is of, not any later word of its phrase ("the message Putin extended").
+        for prep in _children(token, PREP_DEPS):
+            if prep.lower_ != "of":
+                continue
+            for noun in _children(prep, frozenset({"pobj"})):
+                for word in (noun, *_children(noun, frozenset({"conj"}))):
+                    if _lemma(word) == value:
+                        return (prep, word)
+        return None
     if kind == "subj":
         # "Troops withdrew from the border" is a military retreat, not cut relations; the
         # subject's words are who acts, not the action, so the trigger keeps none of them.

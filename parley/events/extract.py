@@ -118,7 +118,7 @@ def code_candidate(
         sources = voice.stand_in(candidate, reading, sources) or sources
         voice.hear(candidate, sources)
     rallied = rallied_against(candidate, reading, sources)
-    if rallied is not None and any(a.resolved for a in sources):
+    if rallied is not None and sources:
         # "called on the people to turn out in the struggle against X": rallying the public
         # against X (113), not an appeal to the people.
         info = res.code_info(RALLY_CODE)

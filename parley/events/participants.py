@@ -292,7 +292,8 @@ def _light_verb_actors(noun: Token, reading: Reading) -> tuple[list[Actor], list
     while noun.dep_ == "conj" and noun.head.i != noun.i:
         noun = noun.head  # "took part in the rally and demonstration": where the list stands
     verb = noun.head
-    via_prep = noun.dep_ == "pobj" and verb.dep_ == "prep" and verb.lower_ == "in"
+    # "took part in the rally"; "held civilians as human shields"
+    via_prep = noun.dep_ == "pobj" and verb.dep_ == "prep" and verb.lower_ in ("in", "as")
     if via_prep:
         verb = verb.head
         if verb.pos_ == "NOUN" and verb.dep_ in ("dobj", "obj"):

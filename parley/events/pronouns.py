@@ -9,7 +9,12 @@ Pyongyang Indoor Stadium"), nor a person. Of the parties left, the one the text 
 wins: the subject of the previous sentence's main clause, or a subject earlier in the same
 sentence (an earlier "they" that was itself resolved counts, so "They condemned ... They
 accused ..." is one party); with no subject among them, the one party in reach; with several,
-nobody: a wrong party costs an analyst more than a missing one.
+nobody: a wrong party costs an analyst more than a missing one. Three things a reader never
+takes: an object pronoun's own clause doer ("X denounced Y and urged them": them is Y, the one
+other party before it in its sentence); the words a speaker pronoun reports ("Y has been ruined,
+they said"); and, when the sentence before was about someone no entity names ("..., the
+statement said." or an "it" nobody could resolve), any other party of it: the pronoun is left
+empty.
 """
 
 from __future__ import annotations
@@ -26,18 +31,20 @@ __all__ = ["PLURAL_PRONOUNS", "SINGULAR_PRONOUNS", "antecedent"]
 PLURAL_PRONOUNS = frozenset({"they", "them", "their", "themselves", "theirs"})
 SINGULAR_PRONOUNS = frozenset({"it", "its", "itself"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+OBJECT_DEPS = frozenset({"dobj", "obj", "dative", "iobj"})
 # Prepositions whose object is where something is: its names are venues, not parties.
 PLACE_PREPS = frozenset({"in", "at", "near", "inside", "outside", "along", "across", "around",
                          "throughout", "within", "off"})
 # How deep a chain of pronouns may go back ("They ... They ... They ...").
-MAX_CHAIN = 3
+MAX_CHAIN = 8
 PLURAL_TAGS = frozenset({"NNS", "NNPS"})
 
 
 @dataclass(frozen=True, slots=True)
 class _Candidate:
-    entity: Entity
+    entity: Entity | None  # None: an earlier pronoun the text was about, unresolved
     subject: bool  # the subject of its clause (of the main clause, in the previous sentence)
+    here: bool = False  # in the pronoun's own sentence
 
 
 def antecedent(head: Token, mentions: MentionIndex, depth: int = 0) -> Entity | None:
@@ -52,6 +59,10 @@ def antecedent(head: Token, mentions: MentionIndex, depth: int = 0) -> Entity | 
     begin = previous.start if previous is not None else sentence.start
     found: list[_Candidate] = []
     seen: set[int] = set()  # token indices already read as part of a mention
+    # "X denounced Y and urged them to apologize": an object is not its own clause's doer.
+    doers = _own_subjects(head)
+    # "Y has been ruined, they deplored": the speaker is none of the words it reports.
+    reported = _reported_before(head)
     for i in range(head.i - 1, begin - 1, -1):
         token = doc[i]
         if i in seen or _in_place_phrase(token):
@@ -59,22 +70,80 @@ def antecedent(head: Token, mentions: MentionIndex, depth: int = 0) -> Entity | 
         in_previous = previous is not None and i < sentence.start
         candidate: _Candidate | None = None
         same_number = PLURAL_PRONOUNS if plural else SINGULAR_PRONOUNS
+        if token.i in doers or token.i in reported:
+            continue
         if token.pos_ == "PRON" and token.lower_ in same_number:
             # An earlier "they" the text was about stands for the same party.
             if depth < MAX_CHAIN and token.dep_ in SUBJECT_DEPS:
                 entity = antecedent(token, mentions, depth + 1)
                 if entity is not None:
-                    candidate = _Candidate(entity, _subject(token, in_previous))
+                    candidate = _Candidate(entity, _subject(token, in_previous), not in_previous)
+                elif in_previous and _subject(token, in_previous):
+                    # "..., it added. It called on ...": the text is about whoever that "it"
+                    # was, whom nobody could name; not another party of its sentence.
+                    candidate = _Candidate(None, True)
         else:
             ref = mentions.at(token.idx, token.idx + len(token))
-            if ref is not None:
+            if ref is None and in_previous and _unnamed_subject(token, plural):
+                # "..., the statement said. It called on ...": the text is about the
+                # statement's author, whom no entity names; not another party.
+                candidate = _Candidate(None, True)
+            elif ref is not None:
                 seen.update(t.i for t in _tokens_of(ref, doc) if t.i <= head.i)
                 head_token = _mention_head(ref, doc)
+                if head_token is not None and head_token.i in doers:
+                    continue
                 if head_token is not None and _fits(ref.entity, head_token, plural):
-                    candidate = _Candidate(ref.entity, _subject(head_token, in_previous))
+                    candidate = _Candidate(
+                        ref.entity, _subject(head_token, in_previous), not in_previous
+                    )
         if candidate is not None:
             found.append(candidate)
+    if doers:
+        # An object pronoun whose clause's doer is set aside: the one other party named before
+        # it in its sentence ("denounced the authorities ... and urged them"), if one.
+        here = {c.entity.id: c.entity for c in found if c.here and c.entity is not None}
+        if here:
+            return next(iter(here.values())) if len(here) == 1 else None
     return _choose(found)
+
+
+def _unnamed_subject(token: Token, plural: bool) -> bool:
+    """A noun of the number of the pronoun that is the main subject of its sentence."""
+    if token.pos_ not in ("NOUN", "PROPN") or not _subject(token, True):
+        return False
+    return (token.tag_ in PLURAL_TAGS) == plural
+
+
+def _reported_before(pronoun: Token) -> set[int]:
+    """The words of the clause a subject pronoun's verb reports, when it stands before the
+    pronoun ("Under the regime the station has been reduced to a mouthpiece, they said")."""
+    if pronoun.dep_ != "nsubj":
+        return set()
+    verb = pronoun.head
+    return {
+        t.i
+        for clause in verb.children
+        if clause.dep_ in ("ccomp", "parataxis") and clause.i < pronoun.i
+        for t in clause.subtree
+    }
+
+
+def _own_subjects(pronoun: Token) -> set[int]:
+    """The subject words of the clause whose object the pronoun is (through a coordinated
+    verb's shared subject): they cannot be whom an object pronoun stands for."""
+    verb = pronoun.head
+    if pronoun.dep_ == "pobj" and verb.dep_ == "prep":
+        verb = verb.head
+    elif pronoun.dep_ not in OBJECT_DEPS:
+        return set()
+    found: set[int] = set()
+    for _ in range(3):
+        found.update(c.i for c in verb.children if c.dep_ in SUBJECT_DEPS)
+        if found or verb.dep_ != "conj" or verb.head.i == verb.i:
+            break
+        verb = verb.head
+    return found
 
 
 def _choose(found: list[_Candidate]) -> Entity | None:
@@ -82,7 +151,7 @@ def _choose(found: list[_Candidate]) -> Entity | None:
     for candidate in found:
         if candidate.subject:
             return candidate.entity
-    distinct = {c.entity.id: c.entity for c in found}
+    distinct = {c.entity.id: c.entity for c in found if c.entity is not None}
     return next(iter(distinct.values())) if len(distinct) == 1 else None
 
 

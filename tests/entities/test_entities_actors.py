@@ -4,6 +4,8 @@ these tests, run with the real knowledge base (Parley's tables over the Phoenix 
 
 from __future__ import annotations
 
+import pytest
+
 from parley.records import Entity
 
 
@@ -165,3 +167,59 @@ def test_mentions_civic_body_named_after_its_country_is_an_ngo(entities_of) -> N
     entities = entities_of(text, real=True)
     assert _covering(entities, "Norway-Malta Friendship").actor == "NORNGO"
     assert _covering(entities, "Portuguese Society").actor == "PRTNGO"
+
+
+def test_pronouns_a_linked_he_carries_its_person_to_the_next_sentence(entities_of) -> None:  # type: ignore[no-untyped-def]
+    # The second "He" has no name in reach, only the first "He": it is the same man.
+    text = (
+        "Ri Chol Man spoke at the meeting in Hamhung on Monday. He criticized the officials "
+        "of the port for the delays. He urged the dockers to finish the new pier by May."
+    )
+    entities = entities_of(text, real=True)
+    ri = _covering(entities, "Ri Chol Man")
+    assert [m.text for m in ri.mentions].count("He") == 2
+
+
+def test_pronouns_the_previous_main_subject_not_a_subject_it_reports(entities_of) -> None:  # type: ignore[no-untyped-def]
+    # Pak Song Ho is the subject of the reported clause only: "He" is the speaker.
+    text = (
+        "Ri Chol Man said that Pak Song Ho had sent new tractors to the farmers. He thanked "
+        "the farmers for their hard work."
+    )
+    entities = entities_of(text, real=True)
+    assert "He" in [m.text for m in _covering(entities, "Ri Chol Man").mentions]
+    assert "He" not in [m.text for m in _covering(entities, "Pak Song Ho").mentions]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "word"),
+    [
+        (
+            "North Korea fired a missile into the sea on Monday. The country also warned "
+            "Japan against joining the drills.",
+            "North Korea",
+            "country",
+        ),
+        (
+            "The Council for Peace in south Korea issued a press release on Monday. The "
+            "organization accused the Japanese government of lying about the labourers.",
+            "Council for Peace",
+            "organization",
+        ),
+    ],
+)
+def test_descriptions_a_kind_noun_is_the_entity_the_text_was_about(  # type: ignore[no-untyped-def]
+    entities_of, text: str, name: str, word: str
+) -> None:
+    entity = _covering(entities_of(text, real=True), name)
+    assert word in [m.text for m in entity.mentions]
+
+
+def test_descriptions_a_kind_noun_repeating_an_unnamed_subject_is_no_one(entities_of) -> None:  # type: ignore[no-untyped-def]
+    # "The Brand regime" names no coded government: "the regime" is not Iran's in reach.
+    text = (
+        "The Brand regime staged drills with the Iranian government. The regime also "
+        "threatened Japan."
+    )
+    entities = entities_of(text, real=True)
+    assert all(m.text != "regime" for e in entities for m in e.mentions)

@@ -305,3 +305,31 @@ def test_dyads_whose_object_is_the_target(code: Code, text: str, target: str) ->
     events = code(text, COUNTRIES, kinds=PLACES)
     assert events
     assert {e.target_actor for e in events} == {target}
+
+
+def test_dyads_a_name_hung_on_the_adverb_is_still_the_subject(code: Code) -> None:  # type: ignore[no-untyped-def]
+    # The parser reads "Ho" as a compound of "courteously"; the ambassador still conveys.
+    text = (
+        "Ambassador Ri Tal Ho courteously conveyed the greetings from Aragorn Elessar to "
+        "President Eomer Eadig."
+    )
+    actors = {"Ri Tal Ho": "GONGOV", "Aragorn Elessar": "GONGOV", "Eomer Eadig": "ROHGOV"}
+    events = code(text, actors)
+    assert [(e.source_actor, e.cameo, e.target_actor) for e in events] == [
+        ("GONGOV", "017", "ROHGOV")
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # The parser makes "staying" a clause subject: the guests visited, not Gondor.
+        "Foreign guests staying in Gondor also visited the tomb of Aragorn Elessar on Monday.",
+        # People from elsewhere: where they are is not whose they are.
+        "Foreign journalists in Gondor visited the tomb of Aragorn Elessar on Monday.",
+    ],
+)
+def test_dyads_foreigners_are_not_the_country_they_stay_in(code: Code, text: str) -> None:  # type: ignore[no-untyped-def]
+    events = code(text, {"Gondor": "GON", "Aragorn Elessar": "GONGOV"})
+    visits = [e for e in events if e.cameo.startswith("04")]
+    assert visits and all(e.source_actor is None for e in visits)

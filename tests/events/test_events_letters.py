@@ -34,3 +34,42 @@ def test_letters_no_message_no_sender(code: Code) -> None:
     # No message was printed: "I" is no one the text names.
     text = "Aragorn Elessar met Eomer Eadig on Monday. I praise you, a guest said."
     assert all(source is None for source, root, _ in _dyads(code(text, PEOPLE)) if root == "05")
+
+
+def _coded(events):  # type: ignore[no-untyped-def]
+    return [(e.source_actor, e.cameo, e.target_actor) for e in events]
+
+
+def test_letters_a_message_sent_is_a_statement_to_its_addressee(code: Code) -> None:
+    text = "Aragorn Elessar sent a message to Eomer Eadig on Monday about the harvest."
+    assert _coded(code(text, PEOPLE)) == [("GONGOV", "010", "ROHGOV")]
+
+
+def test_letters_a_reply_received_is_from_its_sender(code: Code) -> None:
+    text = "Aragorn Elessar received a reply message from Eomer Eadig on Monday."
+    assert _coded(code(text, PEOPLE)) == [("ROHGOV", "010", "GONGOV")]
+
+
+def test_letters_a_message_of_condolence_is_condolence(code: Code) -> None:
+    text = "Aragorn Elessar sent a message of condolence to Eomer Eadig after the flood."
+    assert _coded(code(text, PEOPLE)) == [("GONGOV", "018", "ROHGOV")]
+
+
+def test_letters_a_congratulatory_message_sent_stays_praise(code: Code) -> None:
+    text = "Aragorn Elessar sent a congratulatory message to Eomer Eadig on Monday."
+    assert _coded(code(text, PEOPLE)) == [("GONGOV", "051", "ROHGOV")]
+
+
+def test_letters_greetings_conveyed_are_a_symbolic_act(code: Code) -> None:
+    text = "Aragorn Elessar conveyed the greetings of Gondor to Eomer Eadig at the feast."
+    assert ("GONGOV", "017", "ROHGOV") in _coded(code(text, PEOPLE))
+
+
+def test_letters_a_printed_greeting_is_coded_by_its_words(code: Code) -> None:
+    # The sending is the envelope of the words the story prints: those are the events.
+    text = (
+        "Aragorn Elessar sent a message of greeting to Eomer Eadig on Monday. "
+        "The message said: Eomer Eadig has led Rohan well. I praise you for it."
+    )
+    assert _coded(code(text, PEOPLE)) == [("GONGOV", "051", "ROHGOV")]
+

@@ -3,7 +3,14 @@ text was talking about, never a place nor merely the nearest name; nobody when u
 
 from __future__ import annotations
 
-from tests.events.conftest import Code
+import dataclasses
+
+from parley.analysis import Config
+from parley.events import find_events
+from parley.events.pronouns import antecedent
+from parley.nlp.index import MentionIndex, ParseIndex
+from parley.records import Entity, Mention
+from tests.events.conftest import Code, article_for, entities_for
 
 COUNTRIES = {"Mordor": "MOR", "Gondor": "GON", "Rohan": "ROH", "Edoras": "ROH"}
 PLACES = {"Edoras": "location"}
@@ -14,9 +21,7 @@ def _sources(events, cameo_root: str):  # type: ignore[no-untyped-def]
 
 
 def test_pronouns_they_is_the_previous_subject_not_a_place(code: Code) -> None:
-    text = (
-        "Mordor sent envoys to a summit in Edoras. They criticized Gondor for the blockade."
-    )
+    text = "Mordor sent envoys to a summit in Edoras. They criticized Gondor for the blockade."
     events = code(text, COUNTRIES, kinds=PLACES)
     assert _sources(events, "11") == ["MOR"]
 
@@ -36,3 +41,79 @@ def test_pronouns_it_left_empty_when_two_parties_could_be_meant(code: Code) -> N
     text = "Talks with Gondor and with Rohan went on. It later accused Mordor of spying."
     events = code(text, COUNTRIES, kinds=PLACES)
     assert _sources(events, "11") in ([], [None])
+
+
+def _with_mention(entity: Entity, start: int, word: str) -> Entity:
+    mentions = (*entity.mentions, Mention(start, start + len(word), word))
+    return dataclasses.replace(entity, mentions=tuple(sorted(mentions, key=lambda m: m.start)))
+
+
+def _events_over(nlp, resources, text: str, entities: tuple[Entity, ...]):  # type: ignore[no-untyped-def]
+    parse = ParseIndex.build(nlp(text))
+    return find_events(
+        parse, MentionIndex.build(entities, parse), article_for(text), None, (), (), resources
+    )
+
+
+def test_pronouns_he_is_whom_the_entity_stage_linked_not_the_nearest_name(
+    nlp,
+    event_resources,  # type: ignore[no-untyped-def]
+) -> None:
+    # The entity stage linked "He" to the speaker; Kim Ho Nam is only the nearest name.
+    text = (
+        "Ri Chol Man said the new canal was built under the guidance of Kim Ho Nam. "
+        "He denounced Mordor for its threats."
+    )
+    actors = {"Ri Chol Man": "RURGOV", "Kim Ho Nam": "FREGOV", "Mordor": "MOR"}
+    entities = entities_for(text, actors)
+    entities = (_with_mention(entities[0], text.index("He "), "He"), *entities[1:])
+    events = _events_over(nlp, event_resources(Config()), text, entities)
+    assert [(e.source_actor, e.target_actor) for e in events if e.cameo.startswith("11")] == [
+        ("RURGOV", "MOR")
+    ]
+
+
+def test_pronouns_an_owner_deep_in_the_phrase_is_not_the_actor(
+    nlp,
+    event_resources,  # type: ignore[no-untyped-def]
+) -> None:
+    # "its" is Gondor, but "most of its neighbours" are not Gondor.
+    text = "Gondor held a debate on Monday. Most of its neighbours condemned Mordor for the raid."
+    entities = entities_for(text, {"Gondor": "GON", "Mordor": "MOR"})
+    entities = (_with_mention(entities[0], text.index("its "), "its"), *entities[1:])
+    events = _events_over(nlp, event_resources(Config()), text, entities)
+    assert "GON" not in _sources(events, "11")
+
+
+def _dyads(events, cameo_root: str):  # type: ignore[no-untyped-def]
+    return [(e.source_actor, e.target_actor) for e in events if e.cameo.startswith(cameo_root)]
+
+
+def test_pronouns_an_object_is_not_its_own_clause_doer(code: Code) -> None:
+    # "it" cannot be Rohan, who urges: the one other party of its sentence is Gondor.
+    text = "Rohan denounced Gondor for the raids and urged it to apologize at once."
+    assert _dyads(code(text, COUNTRIES, kinds=PLACES), "02") == [("ROH", "GON")]
+
+
+def test_pronouns_a_speaker_is_none_of_the_words_it_reports(nlp) -> None:  # type: ignore[no-untyped-def]
+    # "it" said the words about Gondor and Mordor: it is Rohan, the subject before.
+    text = (
+        "Rohan held a meeting in Edoras on Monday. Gondor has become a servant of Mordor, "
+        "it said."
+    )
+    doc = nlp(text)
+    parse = ParseIndex.build(doc)
+    mentions = MentionIndex.build(entities_for(text, COUNTRIES, PLACES), parse)
+    pronoun = next(t for t in doc if t.lower_ == "it")
+    found = antecedent(pronoun, mentions)
+    assert found is not None and found.actor == "ROH"
+
+
+def test_pronouns_it_after_an_unnamed_speaker_is_left_empty(code: Code) -> None:
+    # The statement's author is named by no entity: "It" is not Gondor, merely in reach.
+    text = (
+        "By passing the motion Gondor showed its treachery, the statement said. "
+        "It called on the people to rise up against Mordor."
+    )
+    events = code(text, COUNTRIES, kinds=PLACES)
+    assert _dyads(events, "11") == [(None, "MOR")]

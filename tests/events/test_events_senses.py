@@ -20,6 +20,8 @@ def _codes(events):  # type: ignore[no-untyped-def]
         # Releasing a text is a statement, not the release of persons (0841).
         ("The Gondor foreign ministry released the following press statement on Monday.", "08"),
         ("Gondor released the figures for the harvest on Monday.", "08"),
+        # A press release is a statement, not a release of persons.
+        ("The Gondor council issued a press release on Monday about the harvest.", "08"),
         # Receiving a message is not hosting a visit (043).
         ("Gondor received a message of greeting from Rohan on Monday.", "04"),
         ("The king of Gondor received a letter from Rohan.", "04"),
@@ -117,3 +119,9 @@ def test_senses_tokens_of_esteem_are_praise_from_the_sender(code: Code, text: st
     events = code(text, COUNTRIES)
     assert ("GON", "051", "ROH") in _codes(events)
     assert all(e.cameo[:2] != "04" for e in events)
+
+
+def test_senses_people_held_as_human_shields_are_hostages(code: Code) -> None:
+    text = "The Mordor army has been holding hundreds of farmers as human shields near the river."
+    events = code(text, {"Mordor": "MOR"})
+    assert [(e.source_actor, e.cameo) for e in events] == [("MORMIL", "181")]
