@@ -27,6 +27,7 @@ from spacy.tokens import Doc, Token
 
 from parley.entities.cluster import title_word
 from parley.entities.phrases import RoleSpans
+from parley.nlp import in_main_clause
 from parley.nlp.index import MentionIndex, MentionRef, ParseIndex
 from parley.records import Entity, Mention
 
@@ -63,14 +64,7 @@ def link_descriptions(doc: Doc, entities: tuple[Entity, ...], roles: RoleSpans) 
             added.setdefault(entity.id, []).append(
                 Mention(token.idx, token.idx + len(token), token.text)
             )
-    if not added:
-        return entities
-    return tuple(
-        replace(e, mentions=tuple(sorted((*e.mentions, *added[e.id]), key=_start)))
-        if e.id in added
-        else e
-        for e in entities
-    )
+    return _with_mentions(entities, added)
 
 
 def _start(mention: Mention) -> int:
@@ -153,14 +147,7 @@ def link_kind_nouns(
             added.setdefault(entity.id, []).append(
                 Mention(token.idx, token.idx + len(token), token.text)
             )
-    if not added:
-        return entities
-    return tuple(
-        replace(e, mentions=tuple(sorted((*e.mentions, *added[e.id]), key=_start)))
-        if e.id in added
-        else e
-        for e in entities
-    )
+    return _with_mentions(entities, added)
 
 
 def _of_kind(entity: Entity, word: str, kind: str, named: bool) -> bool:
@@ -215,7 +202,18 @@ def _subject(head: Token, before: bool) -> bool:
         return False
     if not before:
         return True
-    verb = head.head
-    while verb.dep_ == "conj" and verb.head.i != verb.i:
-        verb = verb.head
-    return verb.dep_ == "ROOT"
+    return in_main_clause(head.head)
+
+
+def _with_mentions(
+    entities: tuple[Entity, ...], added: Mapping[str, list[Mention]]
+) -> tuple[Entity, ...]:
+    """``entities`` with the mentions ``added`` (by entity id) put in text order."""
+    if not added:
+        return entities
+    return tuple(
+        replace(e, mentions=tuple(sorted((*e.mentions, *added[e.id]), key=_start)))
+        if e.id in added
+        else e
+        for e in entities
+    )

@@ -20,6 +20,7 @@ from bisect import bisect_left, bisect_right
 
 from parley.entities.cluster import Cluster
 from parley.entities.lexicon import Lexicon
+from parley.nlp import in_main_clause
 from parley.nlp.index import ParseIndex
 
 __all__ = ["resolve_pronouns"]
@@ -91,10 +92,7 @@ def _is_subject(parse: ParseIndex, start: int, before: bool = False) -> bool:
         return False
     if not before:
         return True
-    verb = token.head
-    while verb.dep_ == "conj" and verb.head.i != verb.i:
-        verb = verb.head
-    return verb.dep_ == "ROOT"
+    return in_main_clause(token.head)
 
 
 def _choose(reach: list[tuple[Cluster, bool]]) -> Cluster | None:

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from parley.nlp import in_main_clause
 from parley.nlp.index import MentionIndex, MentionRef
 from parley.records import Entity
 
@@ -172,10 +173,7 @@ def _subject(token: Token, in_previous: bool) -> bool:
         return False
     if not in_previous:
         return True
-    verb = token.head
-    while verb.dep_ == "conj" and verb.head.i != verb.i:
-        verb = verb.head
-    return verb.dep_ == "ROOT"
+    return in_main_clause(token.head)
 
 
 def _in_place_phrase(token: Token) -> bool:

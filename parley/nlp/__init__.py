@@ -14,7 +14,7 @@ from typing import TypeVar
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from parley.errors import ModelError
 
@@ -40,6 +40,14 @@ def mark_paragraph_starts(doc: Doc) -> Doc:
         if token.is_space and "\n" in token.text:
             doc[token.i + 1].is_sent_start = True
     return doc
+
+
+def in_main_clause(verb: Token) -> bool:
+    """Whether ``verb`` is its sentence's main verb or a verb coordinated with it (the
+    subjects of these clauses are what a later pronoun or description most often takes up)."""
+    while verb.dep_ == "conj" and verb.head.i != verb.i:
+        verb = verb.head
+    return verb.dep_ == "ROOT"
 
 
 def register_components() -> None:
