@@ -148,8 +148,7 @@ class ParseIndex:
         position = bisect_right(self.token_starts, offset) - 1
         if position < 0:
             return None
-        token = self.doc[position]
-        return position if offset < token.idx + len(token.text) else None
+        return position if offset < self.token_ends[position] else None
 
     def token_range(self, start: int, end: int) -> tuple[int, int] | None:
         """The first token and the end token of those at least partly inside characters

@@ -583,21 +583,25 @@ def generic_holders(parse: ParseIndex, mentions: MentionIndex) -> frozenset[str]
     ("organizations", "the men", "Medical workers"): a set of parties the words do not name,
     which holds its stances for no country (whatever code the entity stage guessed from the
     countries named nearby); "south Korean authorities" or "persons in Pyongyang" name it."""
-    doc = parse.doc
+    pos, text, starts, ends = parse.pos, parse.text, parse.token_starts, parse.token_ends
+    sentence_starts = frozenset(parse.sent_starts) | {0}
     seen: dict[str, bool] = {}
     for entity in mentions.by_id.values():
         generic, checked = True, False
         for mention in entity.mentions:
             first = parse.token_covering(mention.start)
-            last = bisect_left(parse.token_starts, mention.end)
-            tokens = doc[first:last] if first is not None else doc[0:0]
-            if not any(t.pos_ in ("NOUN", "PROPN") for t in tokens):
+            if first is None:
+                continue
+            tokens = range(first, bisect_left(starts, mention.end))
+            if not any(pos[k] in ("NOUN", "PROPN") for k in tokens):
                 continue  # a pronoun: says nothing of the name
             checked = True
             named = any(
-                t.pos_ == "PROPN" or (not t.text.islower() and not t.is_sent_start) for t in tokens
+                pos[k] == "PROPN"
+                or (not text[starts[k] : ends[k]].islower() and starts[k] not in sentence_starts)
+                for k in tokens
             )
-            if named or tokens[-1].tag_ not in PLURAL_TAGS:
+            if named or parse.tags[tokens[-1]] not in PLURAL_TAGS:
                 generic = False
                 break
         seen[entity.id] = generic and checked
