@@ -150,6 +150,14 @@ class ParseIndex:
             return None
         return position if offset < self.token_ends[position] else None
 
+    def starts_sentence(self, token: int) -> bool:
+        """Whether token ``token`` begins a sentence (``Token.is_sent_start`` of a parsed doc)."""
+        if token == 0:
+            return True
+        offset = self.token_starts[token]
+        k = bisect_left(self.sent_starts, offset)
+        return k < len(self.sent_starts) and self.sent_starts[k] == offset
+
     def token_range(self, start: int, end: int) -> tuple[int, int] | None:
         """The first token and the end token of those at least partly inside characters
         [start, end), as spaCy's ``Doc.char_span(..., alignment_mode="expand")`` takes them (a

@@ -61,14 +61,13 @@ def draft_features(state: QuoteState, draft: Draft) -> list[str]:
     if draft.cue_token is not None:
         cue, deps = draft.cue_token, parse.deps
         cue_words = len(text[draft.cue[0] : draft.cue[1]].split()) if draft.cue else 0
-        first_word = cue == 0 or parse.token_starts[cue] in parse.sent_starts
         feats += [
             f"cue.dep={deps[cue]}",
             f"cue.tag={parse.tags[cue]}",
             f"cue.words={min(cue_words, 4)}",
             f"lemma|dep={lemma}|{deps[cue]}",
             f"lemma|tag={lemma}|{parse.tags[cue]}",
-            f"cue.sent_first={first_word}",
+            f"cue.sent_first={parse.starts_sentence(cue)}",
             f"cue.after_content={parse.token_starts[cue] >= draft.end}",
         ]
         kids = [deps[c] for c in parse.children(cue)]

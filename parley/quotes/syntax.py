@@ -71,7 +71,7 @@ def cue_span(state: QuoteState, verb: Token) -> Frag:
     lemma = cue_of(state, verb) or ""
     if " " in lemma:
         word = lemma.split(" ", 1)[1]
-        last = next(c for c in range(v + 1, n) if heads[c] == v and parse.lowers[c] == word)
+        last = next(c for c in parse.children(v) if c > v and parse.lowers[c] == word)
         return start, ends[last]
     end = ends[v]
     nxt = v + 1 if v + 1 < n else None

@@ -584,7 +584,6 @@ def generic_holders(parse: ParseIndex, mentions: MentionIndex) -> frozenset[str]
     which holds its stances for no country (whatever code the entity stage guessed from the
     countries named nearby); "south Korean authorities" or "persons in Pyongyang" name it."""
     pos, text, starts, ends = parse.pos, parse.text, parse.token_starts, parse.token_ends
-    sentence_starts = frozenset(parse.sent_starts) | {0}
     seen: dict[str, bool] = {}
     for entity in mentions.by_id.values():
         generic, checked = True, False
@@ -598,7 +597,7 @@ def generic_holders(parse: ParseIndex, mentions: MentionIndex) -> frozenset[str]
             checked = True
             named = any(
                 pos[k] == "PROPN"
-                or (not text[starts[k] : ends[k]].islower() and starts[k] not in sentence_starts)
+                or (not text[starts[k] : ends[k]].islower() and not parse.starts_sentence(k))
                 for k in tokens
             )
             if named or parse.tags[tokens[-1]] not in PLURAL_TAGS:

@@ -41,6 +41,7 @@ def test_parse_index_sentences_and_tokens() -> None:
     assert parse.token_at(second + 1) is None
     assert parse.token_covering(second + 1) == 3
     assert parse.sentence_end_token(0) == 3
+    assert [parse.starts_sentence(t.i) for t in doc] == [bool(t.is_sent_start) for t in doc]
 
 
 def test_parse_index_empty_doc() -> None:
