@@ -11,11 +11,16 @@ run costs). Reports:
   - Spark's overhead: its time against the local engine's with as many processes, on the
     same stories, in the same run;
   - memory: the resident size (RSS, sampled twice a second) of Spark's JVM (the driver and,
-    in local mode, the executor) and of each Python worker (one per core, one pipeline each).
+    in local mode, the executor) and of each Python worker (one per core, one pipeline each);
+  - with the ``warm1,warm2`` passes, the throughput of a running engine: in one driver
+    process, one Spark session on ``local[N]`` ingests the first ``--warm`` stories (the JVM
+    starts, each Python worker builds its pipeline) and then, timed, all the stories into
+    another output folder, as a long run or a second job on a cluster sees it. Their ratio
+    is the engine's scaling from one core to two with the fixed start-up cost set apart.
 Writes a table and ``bench/out/bench_spark.json``.
 Usage:
     .venv/bin/python bench/bench_spark.py [--limit 400] [--small 100] [--data DIR]
-        [--passes local1,spark1,local2,spark2]
+        [--passes local1,spark1,local2,spark2,warm1,warm2] [--warm 40]
 """
 
 from __future__ import annotations
@@ -38,6 +43,7 @@ REPO = Path(__file__).resolve().parents[1]
 DEFAULT_DATA = Path(os.environ.get("PARLEY_SHARED", REPO.parent / "shared")) / "data"
 CORPUS = Path("corpus/kcna-marquez/kcna-stories-2011-10-to-2012-06.jsonl")
 PASSES = ("local1", "spark1", "local2", "spark2")
+WARM_PASSES = ("warm1", "warm2")
 
 
 def rss_mib(pid: int) -> float:
@@ -101,12 +107,16 @@ class Sampler(threading.Thread):
         }
 
 
-def run_pass(name: str, corpus: Path, folder: Path) -> dict[str, object]:
+def run_pass(name: str, corpus: Path, folder: Path, warm: Path | None = None) -> dict[str, object]:
     engine, n = name[:-1], int(name[-1])
     target = folder / name
     args = [sys.executable, "-c", "from parley.cli import main; main()", "ingest", str(corpus),
             "--quiet"]  # fmt: skip
-    if engine == "spark":
+    if engine == "warm":
+        assert warm is not None
+        args = [sys.executable, __file__, "--drive", f"local[{n}]", str(warm), str(corpus),
+                str(target)]  # fmt: skip
+    elif engine == "spark":
         args += ["--engine", "spark", "--master", f"local[{n}]", "--out", str(target)]
     else:
         args += ["--workers", str(n), "--db", str(target) + ".duckdb"]
@@ -118,12 +128,43 @@ def run_pass(name: str, corpus: Path, folder: Path) -> dict[str, object]:
     sampler.start()
     code = process.wait()
     seconds = time.perf_counter() - start
+    if engine == "warm" and code == 0:
+        timed = json.loads((target / "timing.json").read_text())
+        seconds, load = timed["seconds"], timed["load_before"]
     sampler.stop.set()
     sampler.join()
     if code not in (0, 2):  # 2: some documents failed (they are failure rows)
         raise SystemExit(f"{name}: the command exited {code}")
     return {"seconds": round(seconds, 1), "load_before": round(load, 2),
             "load_after": round(os.getloadavg()[0], 2), **sampler.summary()}  # fmt: skip
+
+
+def drive(master: str, warm: Path, corpus: Path, folder: Path) -> None:
+    """A warm pass's driver (its own process): one Spark session, the warm-up ingest, then
+    the timed one; the timing goes to ``folder/timing.json``."""
+    sys.path.insert(0, str(REPO))
+    from parley.config import Config
+    from parley.engines.spark import SparkOptions, ingest_spark
+    from parley.engines.spark_session import start_session
+    from parley.sources.corpus import CorpusOptions
+    from parley.store.ingest import IngestOptions
+
+    def ingest(path: Path, out: Path) -> float:
+        start = time.perf_counter()
+        ingest_spark([str(path)], spark=SparkOptions(str(out), master), config=Config(),
+                     corpus=CorpusOptions(), options=IngestOptions())  # fmt: skip
+        return time.perf_counter() - start
+
+    folder.mkdir(parents=True, exist_ok=True)
+    session = start_session(master)  # the ingests below run in it (and leave it running)
+    try:
+        warm_up = ingest(warm, folder / "warm-up")
+        load = os.getloadavg()[0]
+        seconds = ingest(corpus, folder / "timed")
+    finally:
+        session.stop()
+    timing = {"seconds": round(seconds, 1), "warm_up_s": round(warm_up, 1), "load_before": load}
+    (folder / "timing.json").write_text(json.dumps(timing))
 
 
 def same_rows(folder: Path, n: int) -> bool:
@@ -147,10 +188,16 @@ def same_rows(folder: Path, n: int) -> bool:
 
 
 def main() -> None:
+    if sys.argv[1:2] == ["--drive"]:
+        master, warm, corpus, folder = sys.argv[2:6]
+        drive(master, Path(warm), Path(corpus), Path(folder))
+        return
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--limit", type=int, default=400, help="first N stories")
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
     parser.add_argument("--passes", default=",".join(PASSES), help="which passes, in order")
+    parser.add_argument("--warm", type=int, default=40,
+                        help="warm passes: the stories of the warm-up ingest")  # fmt: skip
     parser.add_argument("--small", type=int, default=100,
                         help="the Spark passes again on the first N stories (0: not)")  # fmt: skip
     args = parser.parse_args()
@@ -160,6 +207,7 @@ def main() -> None:
         raise SystemExit(f"KCNA stories not found at {path} (pass --data DIR)")
     folder = Path(tempfile.mkdtemp(prefix="parley-bench-spark-"))
     sizes = [args.limit, *([args.small] if 0 < args.small < args.limit else [])]
+    sizes += [args.warm] if args.warm not in sizes else []
     corpora = {}
     for size in sizes:
         corpora[size] = folder / f"stories-{size}.jsonl"
@@ -173,7 +221,7 @@ def main() -> None:
     same: dict[str, bool] = {}
     try:
         for name in args.passes.split(","):
-            results[name] = run_pass(name, corpora[args.limit], folder)
+            results[name] = run_pass(name, corpora[args.limit], folder, corpora[args.warm])
             results[name]["stories_per_s"] = round(stories / float(results[name]["seconds"]), 2)  # type: ignore[arg-type]
             print(f"{name:8} {results[name]}", flush=True)
         for n in (1, 2):
@@ -182,7 +230,7 @@ def main() -> None:
         # The same Spark passes on fewer stories: what a run costs whatever its size, and
         # what each story adds (T = fixed + stories x per story, from the two sizes).
         for name in [p for p in args.passes.split(",") if p.startswith("spark")]:
-            if len(sizes) > 1:
+            if 0 < args.small < args.limit:
                 small[name] = run_pass(name, corpora[sizes[1]], folder / "small")
                 print(f"{name:8} {sizes[1]} stories: {small[name]}", flush=True)
     finally:
@@ -195,6 +243,13 @@ def main() -> None:
     s1, s2, l1, l2 = (seconds(n) for n in ("spark1", "spark2", "local1", "local2"))
     if s1 and s2:
         summary["spark_local2_over_local1_throughput"] = round(s1 / s2, 3)
+    w1, w2 = seconds("warm1"), seconds("warm2")
+    if w1 and w2:
+        summary["warm_spark_local2_over_local1_throughput"] = round(w1 / w2, 3)
+    if w1 and l1:
+        summary["warm_spark1_overhead_vs_local_engine_1_worker"] = round(w1 / l1 - 1, 3)
+    if w2 and l2:
+        summary["warm_spark2_overhead_vs_local_engine_2_workers"] = round(w2 / l2 - 1, 3)
     if s1 and l1:
         summary["spark1_overhead_vs_local_engine_1_worker"] = round(s1 / l1 - 1, 3)
     if s2 and l2:
