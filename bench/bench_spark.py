@@ -189,8 +189,8 @@ def same_rows(folder: Path, n: int) -> bool:
 
 def main() -> None:
     if sys.argv[1:2] == ["--drive"]:
-        master, warm, corpus, folder = sys.argv[2:6]
-        drive(master, Path(warm), Path(corpus), Path(folder))
+        master, *paths = sys.argv[2:6]
+        drive(master, *(Path(path) for path in paths))
         return
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--limit", type=int, default=400, help="first N stories")
