@@ -36,7 +36,7 @@ class DistinctLemmatizer:
 
     def __init__(self) -> None:
         self.lemmatizer: Lemmatizer | None = None
-        self.memory: dict[tuple[int, ...], int] = {}  # triple -> its lemma's hash
+        self.memory: dict[tuple[int, ...], str] = {}  # triple -> its lemma
 
     def wrap(self, lemmatizer: Lemmatizer) -> None:
         self.lemmatizer = lemmatizer
@@ -65,15 +65,16 @@ class DistinctLemmatizer:
         return doc
 
     def _lemma(self, doc: Doc, triple: tuple[int, ...], first: int) -> int:
-        known = self.memory.get(triple)
-        if known is None:
+        form = self.memory.get(triple)
+        if form is None:
             assert self.lemmatizer is not None
             form = self.lemmatizer.lemmatize(doc[first])[0]
-            known = doc.vocab.strings.add(form)
             if len(self.memory) >= MEMORY:
                 self.memory.clear()
-            self.memory[triple] = known
-        return known
+            self.memory[triple] = form
+        # Added each time, not remembered as a hash: inside a spaCy memory zone the strings
+        # a document adds are dropped when the zone ends.
+        return int(doc.vocab.strings.add(form))
 
 
 def make_distinct(nlp: Language, name: str) -> Any:

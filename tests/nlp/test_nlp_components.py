@@ -124,3 +124,16 @@ def test_same_annotation_on_real_stories(nlp: Language, stock: Language, shared_
         texts = [json.loads(line).get("text") or "" for line in itertools.islice(stream, 40)]
     for left, right in zip(nlp.pipe(texts), stock.pipe(texts), strict=True):
         assert annotation(left) == annotation(right)
+
+
+def test_lemmas_survive_the_memory_zones_of_earlier_batches(stock: Language) -> None:
+    # Made-up words: their lemmas are strings the model has never stored, which a memory
+    # zone drops when it ends; the next zone's documents must still read their lemmas.
+    fresh = load_pipeline()
+    text = "The envoys were grobnitzing the treaties while the talks flumpered on."
+    with fresh.memory_zone():
+        first = [token.lemma_ for token in fresh(text)]
+    with fresh.memory_zone():
+        again = [token.lemma_ for token in fresh(text)]
+    assert first == again == [token.lemma_ for token in stock(text)]
+    assert "grobnitze" in again
