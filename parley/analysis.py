@@ -1,9 +1,10 @@
 """The stages of one article's analysis, and ``analyze()``: the one-call convenience.
 
 Data flows one way through an explicit table of stages. Each stage declares what it reads
-from the context and the one field it assigns; ``check_stage_order`` confirms that every
-field is made before it is read, the way spaCy checks its pipeline. A stage returns its own
-records and never changes what an earlier stage made. The loaded resources (model, knowledge
+from the context and the fields it assigns (its records; the time stage also adds a
+warning); ``check_stage_order`` confirms that every field is made before it is read, the
+way spaCy checks its pipeline. A stage returns its own records and never changes what an
+earlier stage made. The loaded resources (model, knowledge
 base, lexicons) come from the ``Pipeline`` that runs the stages (``parley.pipeline``).
 
     sources -> extract -> nlp -> entities -> time -> quotes -> events -> stances -> Analysis
@@ -96,7 +97,20 @@ def _time(ctx: Context) -> dict[str, Any]:
     timexes = tag_timexes(
         ctx.article.text, ctx.published_at, sentences=sentences, resources=resources
     )
-    return {"timexes": timexes}
+    if ctx.published_at is not None:
+        return {"timexes": timexes}
+    return {"timexes": timexes, "warnings": (*ctx.warnings, _undated(timexes))}
+
+
+def _undated(timexes: tuple[Timex, ...]) -> str:
+    """The warning for an article with no publication time: what goes undated without it."""
+    said = "no publication time: events take no date from it"
+    unresolved = [t.text for t in timexes if t.anchor == "unresolved"]
+    if not unresolved:
+        return said
+    shown = ", ".join(repr(text) for text in unresolved[:3])
+    more = f" and {len(unresolved) - 3} more" if len(unresolved) > 3 else ""
+    return f"{said}, and {len(unresolved)} relative time expressions ({shown}{more}) are unresolved"
 
 
 def _quotes(ctx: Context) -> dict[str, Any]:
@@ -143,7 +157,7 @@ STAGES: tuple[Stage, ...] = (
     Stage("extract", ("document", "published"), ("article",), _extract),
     Stage("nlp", ("article",), ("doc", "parse"), _parse, needs_nlp=True),
     Stage("entities", ("article", "parse"), ("entities", "mentions"), _entities, needs_nlp=True),
-    Stage("time", ("article", "parse"), ("timexes",), _time, needs_nlp=True),
+    Stage("time", ("article", "parse"), ("timexes", "warnings"), _time, needs_nlp=True),
     Stage(
         "quotes",
         ("article", "parse", "mentions", "timexes"),

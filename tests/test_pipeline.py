@@ -279,3 +279,19 @@ def test_pipeline_settles_its_resources_out_of_the_collector(pipeline: Pipeline)
 
     list(pipeline.pipe_texts([("Envoys met in Oslo on Monday.", None)] * 2))
     assert gc.get_freeze_count() > 0
+
+
+def test_an_article_without_a_publication_time_is_warned_about() -> None:
+    text = (
+        "The two delegations met in Geneva on Monday and agreed to meet again on Friday. "
+        "Officials said the talks had gone well."
+    )
+    undated = analyze(text=text)
+    (warning,) = [w for w in undated.warnings if w.startswith("no publication time")]
+    assert "2 relative time expressions ('Monday', 'Friday') are unresolved" in warning
+    assert all(event.date is None for event in undated.events)
+    dated = analyze(text=text, published="2024-03-06")
+    assert not [w for w in dated.warnings if w.startswith("no publication time")]
+    assert dated.events and all(event.date for event in dated.events)
+    plain = analyze(text="Officials said the talks had gone well.")
+    assert "no publication time: events take no date from it" in plain.warnings
