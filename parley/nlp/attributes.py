@@ -45,7 +45,7 @@ _SELECTIVE = ("ORTH", "LOWER", "NORM", "DEP", "TAG", "IS_SPACE")
 _WRITABLE = (POS, TAG, DEP, LEMMA, MORPH)
 # Distinct rows remembered across documents (about 200 bytes each): bounded, so a long run's
 # memory stays flat; the memory is emptied when it fills.
-MEMORY = 50_000
+MEMORY = 20_000
 
 Test = Callable[[int], bool]  # a predicate over one attribute's value (hash or flag)
 Writes = tuple[tuple[int, int], ...]  # (writable attribute's position, value) pairs

@@ -27,7 +27,7 @@ from parley.nlp.attributes import distinct_rows
 DISTINCT = "parley_distinct_lemmatizer"
 # Triples remembered across documents (about 150 bytes each): bounded, so a long run's memory
 # stays flat; the memory is emptied when it fills.
-MEMORY = 50_000
+MEMORY = 20_000
 _READ: list[int | str] = [ORTH, POS, MORPH]
 
 
