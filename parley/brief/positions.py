@@ -4,7 +4,8 @@ strongest quote (a direct quote first, then any quote, then the stance's sentenc
 recent first among equals).
 
 In a dyad brief the sides are the dyad's two codes; in a brief of one article they are the
-countries (or, without a code, the named actors) of every stance in it."""
+countries (or, without a code, the named actors) of every stance in it; in both, only a
+side's state voices (``holders.py``)."""
 
 from __future__ import annotations
 
@@ -56,14 +57,14 @@ def _sentences(ctx: Context) -> list[Sentence]:
 def _own_positions(ctx: Context, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """The stances their holders say themselves (``holders.py``): in a dyad brief, an
     outlet of one side speaks for that side, and its account of the other is no position
-    of the other's; and a side's position is what its state voices say."""
+    of the other's; and in every brief a side's position is what its state voices say."""
     codes = outlet_codes(ctx.con, {r["outlet"] for r in rows if r.get("outlet")})
     dyad = ctx.scope.dyad if ctx.kind == "corpus" else None
     kept = []
     for row in rows:
         row["outlet_code"] = codes.get(row.get("outlet") or "")
         others = tuple(c for c in dyad if c != _side(ctx, row)) if dyad else ()
-        if said_by_holder(row, others) and (dyad is None or speaks_for_side(row)):
+        if said_by_holder(row, others) and speaks_for_side(row, ctx.voices):
             kept.append(row)
     return kept
 
@@ -183,7 +184,7 @@ def _sentence(ctx: Context, side: str, issue: str, stances: list[dict[str, Any]]
     return ctx.sentence(
         "stances.item", citations, quotes=(quote,), figures=figures,
         side=_side_name(ctx, side), verb=ctx.phrases.position(position),
-        issue=issue.replace("_", " "), statements=noun("statement", counts[position]),
+        issue=ctx.phrases.issue(issue), statements=noun("statement", counts[position]),
         articles=noun("article", int(figures["stance_articles"])), modes=said, others=other_text,
         quote=quote,
         speaker=speaker,
