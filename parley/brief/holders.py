@@ -32,9 +32,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from parley.datafiles import read_words
-from parley.kb import DATA_DIR as KB_DATA
-from parley.kb import normalize_name, read_tsv
+from parley.datafiles import read_lines, read_words
 
 if TYPE_CHECKING:
     import duckdb
@@ -42,6 +40,16 @@ if TYPE_CHECKING:
 __all__ = ["StateVoices", "outlet_codes", "said_by_holder", "speaks_for_side"]
 
 DATA = Path(__file__).resolve().parent / "data"
+# The knowledge base's people, read as a table: the brief reads stored records and loads no
+# pipeline stage (the knowledge base is the entity stage's).
+PEOPLE = Path(__file__).resolve().parent.parent / "kb" / "data" / "people.tsv"
+
+
+def _key(name: str) -> str:
+    """A name as the office table is looked up: case-folded, dots dropped, dashes as spaces
+    ("Kim Jong-il" and "Kim Jong Il" are one key)."""
+    return " ".join(name.casefold().replace(".", "").replace("-", " ").split())
+
 
 # Words all in quotation marks. A mixed quote is not enough: state media put an adversary's
 # terms in scare quotes ('the U.S. called for "dismantlement of nukes"') inside their own
@@ -66,14 +74,21 @@ class StateVoices:
     offices: dict[str, date | None] = field(default_factory=dict)  # normalized name -> end
 
     @classmethod
-    def load(cls, data: Path = DATA, people: Path = KB_DATA / "people.tsv") -> StateVoices:
+    def load(cls, data: Path = DATA, people: Path = PEOPLE) -> StateVoices:
         press = frozenset(w.strip().upper() for w in read_words(data / "state_press.txt"))
         offices: dict[str, date | None] = {}
-        for fact in read_tsv(people, "parley").actors:
-            if fact.kind != "person":
+        header: list[str] | None = None
+        for row in read_lines(people):
+            if header is None:
+                header = [cell.casefold() for cell in row.fields]
                 continue
-            for name in {normalize_name(n) for n in (fact.name, *fact.aliases)}:
-                ends = (offices[name], fact.end) if name in offices else (fact.end,)
+            fact = dict(zip(header, row.fields, strict=False))
+            if fact.get("kind") != "person":
+                continue
+            end = date.fromisoformat(fact["end"]) if fact.get("end") else None
+            names = [fact["name"], *(fact.get("aliases") or "").split("|")]
+            for name in {_key(n) for n in names if n}:
+                ends = (offices[name], end) if name in offices else (end,)
                 offices[name] = None if None in ends else max(e for e in ends if e is not None)
         return cls(press, offices)
 
@@ -82,7 +97,7 @@ class StateVoices:
         name the knowledge base does not date is taken as speaking in its role)."""
         if not name or day is None:
             return True
-        end = self.offices.get(normalize_name(name), None)
+        end = self.offices.get(_key(name), None)
         return end is None or day < end
 
     def speaks(

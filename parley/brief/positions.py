@@ -90,16 +90,20 @@ def _side_name(ctx: Context, side: str) -> str:
     return side[5:] if side.startswith("name:") else ctx.name_of(side)
 
 
-def _strength(row: dict[str, Any]) -> tuple[bool, bool, int, int, int, str]:
+def _strength(row: dict[str, Any]) -> tuple[bool, bool, bool, int, int, int, str]:
     """Sorts the strongest evidence first: a passage of a few words ("mutual defense
     treaty") after any fuller one; a stance the holder states itself before one another
-    voice reports of it (the side's own words, not an adversary's account of its acts);
+    voice reports of it (the side's own words, not an adversary's account of its acts); a
+    stance whose words name the issue before one carried onto it from the article's context
+    (a "no need to bother with dialogue" shown for sanctions says nothing of sanctions);
     then direct quotes, other quotes, sentences; among equals the latest."""
     start, end = _passage(row)
     rank = _KIND_RANK.get(row["quote_kind"] or "", 2) if _said(row) else 3
     day = row["day"].toordinal() if row["day"] else 0
     reported = bool(row.get("reported_by"))
-    return (end - start < SHORT, reported, rank, -day, -int(row["seq"] or 0), str(row["stance_id"]))
+    carried = row.get("basis") == "context"
+    return (end - start < SHORT, reported, carried, rank, -day, -int(row["seq"] or 0),
+            str(row["stance_id"]))  # fmt: skip
 
 
 def _said(row: dict[str, Any]) -> bool:
@@ -166,6 +170,11 @@ def _sentence(ctx: Context, side: str, issue: str, stances: list[dict[str, Any]]
     }
     figures |= {p: n for p, n in others}
     modes = Counter(r["mode"] for r in backing if r["mode"] in MODES)
+    # A position held on a condition ("if the US slows things down, there's no need for
+    # dialogue") is no position outright: say how many were.
+    conditional = sum(1 for r in backing if r.get("condition"))
+    if conditional:
+        modes["conditional"] = conditional
     figures |= {f"{m}s": n for m, n in modes.items()}
     said = ""
     if modes:

@@ -401,9 +401,15 @@ def stance_rows(con: duckdb.DuckDBPyConnection, scope: Scope) -> list[dict[str, 
     reported = "s.reported_by" if "reported_by" in columns(con, "stances") else "NULL"
     # Whether its quote is a stance or act ("praised the party") rather than a statement.
     act = _ACT if "act" in columns(con, "quotes") else "false"
+    # What the stance was read from (its own words, an event, the article's context) and the
+    # condition it is held on, where the store keeps them.
+    kept = columns(con, "stances")
+    basis = "s.basis" if "basis" in kept else "NULL"
+    condition = "s.condition" if "condition" in kept else "NULL"
     sql = (
         "SELECT s.article_id, s.stance_id, s.actor, s.actor_code, s.actor_name, s.issue,"
         f" s.position, {mode} AS mode, {reported} AS reported_by, s.quote_id, s.event_id,"
+        f" {basis} AS basis, {condition} AS condition,"
         " s.sentence, s.start_char AS start,"
         ' s.end_char AS "end", s.speaker_role, coalesce(s.day, ar.published_day) AS day,'
         " q.kind AS quote_kind, q.text AS quote_text, q.start_char AS quote_start,"

@@ -194,3 +194,24 @@ def test_brief_key_event_reported_for_weeks_tells_its_latest_report(
     assert quotes[0].startswith("Russia accused Norway again")
     days = {"c": [m | {"published": date(2031, 3, 3)} for m in weeks["c"]]}
     assert _latest(ctx, group, days) == ("", ())  # a story of a few days: no latest report
+
+
+def test_brief_positions_say_how_many_are_held_on_a_condition(
+    brief_store: Path, tmp_path: Path
+) -> None:
+    store = tmp_path / "conditions.duckdb"
+    store.write_bytes(brief_store.read_bytes())
+    con = duckdb.connect(str(store))
+    try:
+        con.execute(
+            "UPDATE stances SET condition = 'if the quotas are not cut first'"
+            " WHERE actor_code = 'NORGOV'"
+        )
+        brief = corpus_brief(con, "NOR", "RUS", *PERIOD)
+    finally:
+        con.close()
+    positions = brief.section("positions")
+    assert positions is not None
+    assert positions.sentences[0].text.startswith(
+        "Norway supports fisheries (1 statement in 1 article, among them 1 on a condition)"
+    )

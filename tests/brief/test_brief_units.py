@@ -154,3 +154,20 @@ def test_brief_a_long_quote_is_shown_where_it_gives_the_stance() -> None:
     apart = {**row, "start": 950, "end": 1000}
     assert _passage(apart) == (100, 900)
     assert _passage({**row, "quote_id": None}) == (400, 520)
+
+
+def test_brief_words_that_name_the_issue_come_before_words_carried_onto_it() -> None:
+    from parley.brief.positions import _strength
+
+    def row(stance: str, basis: str, kind: str | None) -> dict[str, object]:
+        return {
+            "stance_id": stance, "reported_by": None, "quote_id": kind and "q" + stance,
+            "quote_kind": kind, "quote_start": 0, "quote_end": 120, "start": 0, "end": 120,
+            "day": date(2031, 5, 2), "seq": 1, "basis": basis,
+        }  # fmt: skip
+
+    # A direct quote carried onto the tariffs from the story's context ("we see no reason to
+    # talk further") and the narration's own sentence about the tariffs.
+    carried = row("a", "context", "direct")
+    named = row("b", "text", None)
+    assert sorted([carried, named], key=_strength)[0] is named
