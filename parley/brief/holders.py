@@ -37,7 +37,7 @@ from parley.datafiles import read_lines, read_words
 if TYPE_CHECKING:
     import duckdb
 
-__all__ = ["StateVoices", "outlet_codes", "said_by_holder", "speaks_for_side"]
+__all__ = ["StateVoices", "acts_for_side", "outlet_codes", "said_by_holder", "speaks_for_side"]
 
 DATA = Path(__file__).resolve().parent / "data"
 # The knowledge base's people, read as a table: the brief reads stored records and loads no
@@ -115,6 +115,22 @@ class StateVoices:
         if sector == "MED":
             return self.state_press is None or code[:3] in self.state_press
         return sector in SIDE_SECTORS
+
+
+def acts_for_side(row: dict[str, Any], voices: StateVoices) -> bool:
+    """Whether both actors of an event row (``source_actor``/``source_kind``/
+    ``source_name``, the same for the target) act for their states, as a dyad's key events
+    want: KCNA's "Federation of Koreans in the U.S." expressing condolences is no act of the
+    United States. A bare country code stands for the state unless it is an organisation's
+    (a group the coder gave only a country, "the U.S. imperialists", is the state)."""
+    day = row.get("day")
+    for side in ("source", "target"):
+        code, kind = row.get(f"{side}_actor"), row.get(f"{side}_kind")
+        if code and len(code) <= 3 and kind != "organization":
+            kind = None
+        if code and not voices.speaks(code, kind, row.get(f"{side}_name"), day):
+            return False
+    return True
 
 
 def speaks_for_side(row: dict[str, Any], voices: StateVoices | None = None) -> bool:

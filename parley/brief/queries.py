@@ -342,7 +342,8 @@ def cluster_rows(con: duckdb.DuckDBPyConnection, scope: Scope, limit: int) -> li
         " SELECT w.cluster_id, w.source_actor, w.target_actor, w.cameo, w.goldstein, w.day,"
         " w.first_day, w.n_articles, w.n_outlets, w.undirected, w.article_id, w.event_id,"
         ' w.start_char AS start, w.end_char AS "end", w.trigger_start, w.trigger_end,'
-        " w.lead, w.weight, src.name AS source_name, tgt.name AS target_name FROM w"
+        " w.lead, w.weight, src.name AS source_name, tgt.name AS target_name,"
+        " src.kind AS source_kind, tgt.kind AS target_kind FROM w"
         " LEFT JOIN entities src ON src.article_id = w.article_id AND src.entity_id = w.source"
         " LEFT JOIN entities tgt ON tgt.article_id = w.article_id AND tgt.entity_id = w.target"
         " ORDER BY w.weight DESC, w.n_events DESC, abs(w.goldstein) DESC NULLS LAST, w.day,"

@@ -9,7 +9,13 @@ from typing import Any
 import duckdb
 import pytest
 
-from parley.brief.holders import StateVoices, outlet_codes, said_by_holder, speaks_for_side
+from parley.brief.holders import (
+    StateVoices,
+    acts_for_side,
+    outlet_codes,
+    said_by_holder,
+    speaks_for_side,
+)
 from parley.brief.queries import claimed
 
 
@@ -156,3 +162,28 @@ def test_brief_holders_issue_is_named_by_its_measure() -> None:
     # Rejecting "human rights" campaigns opposes the pressure, not human rights.
     assert "pressure" in phrases.issue("human_rights")
     assert phrases.issue("fishing_rights") == "fishing rights"  # a user's issue: its key
+
+
+@pytest.mark.parametrize(
+    ("over", "kept"),
+    [
+        ({}, True),  # a state's ministry to the other state
+        ({"source_actor": "NORNGO", "source_kind": "organization"}, False),  # a diaspora union
+        ({"source_actor": "NOR", "source_kind": "organization"}, False),  # a body of no sector
+        ({"source_actor": "NOR", "source_kind": "group"}, True),  # "the Norwegian rulers"
+        ({"source_actor": "NORMED", "source_kind": "media"}, False),  # a free country's paper
+        ({"target_actor": "FRDMED", "target_kind": "media"}, True),  # a paper its state runs
+        ({"source_actor": "NORGOV", "source_kind": "person", "source_name": "Ann Old"}, False),
+        ({"target_actor": None, "target_kind": None}, True),  # no target coded
+    ],
+)
+def test_brief_holders_a_dyad_s_events_are_its_states_acts(
+    over: dict[str, Any], kept: bool
+) -> None:
+    row: dict[str, Any] = {
+        "source_actor": "NORGOV", "source_kind": "organization", "source_name": "Ministry",
+        "target_actor": "FRD", "target_kind": "country", "target_name": "Freedonia",
+        "day": date(2012, 3, 1),
+    }  # fmt: skip
+    row.update(over)
+    assert acts_for_side(row, _voices()) is kept
