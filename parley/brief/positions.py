@@ -10,12 +10,14 @@ side's state voices (``holders.py``)."""
 from __future__ import annotations
 
 from collections import Counter
+from datetime import timedelta
 from typing import Any
 
 from parley.brief.context import Context
 from parley.brief.holders import outlet_codes, said_by_holder, speaks_for_side
 from parley.brief.model import Citation, Evidence, Section, Sentence
 from parley.brief.queries import has_table, stance_rows
+from parley.brief.watch import value_range
 
 __all__ = ["positions_section"]
 
@@ -64,9 +66,26 @@ def _own_positions(ctx: Context, rows: list[dict[str, Any]]) -> list[dict[str, A
     for row in rows:
         row["outlet_code"] = codes.get(row.get("outlet") or "")
         others = tuple(c for c in dyad if c != _side(ctx, row)) if dyad else ()
-        if said_by_holder(row, others) and speaks_for_side(row, ctx.voices):
+        own = said_by_holder(row, others) and speaks_for_side(row, ctx.voices)
+        if own and not history(row):
             kept.append(row)
     return kept
+
+
+PAST = timedelta(days=365)  # a sentence dated only this long before its stance is history
+
+
+def history(row: dict[str, Any]) -> bool:
+    """Whether a stance's sentence tells only the past: every date it names ends more than a
+    year before the stance's day ("Kim Jong Il provided the north-south summits in 2000 and
+    2007", "The DPRK launched its first satellite in August 1998"). A record of past deeds,
+    often a eulogy's, is no side's position now; a sentence that also names a recent date, a
+    date after "since", or one with no calendar day keeps its stance."""
+    day, dates = row.get("day"), row.get("dates")
+    if day is None or not dates:
+        return False
+    ranges = [value_range(value) for value in dates]
+    return all(r is not None and r[1] < day - PAST for r in ranges)
 
 
 def _side(ctx: Context, row: dict[str, Any]) -> str:

@@ -407,10 +407,19 @@ def stance_rows(con: duckdb.DuckDBPyConnection, scope: Scope) -> list[dict[str, 
     kept = columns(con, "stances")
     basis = "s.basis" if "basis" in kept else "NULL"
     condition = "s.condition" if "condition" in kept else "NULL"
+    # The dates its sentence names ("in August 1998"); one after "since" reaches the present.
+    dates = "NULL"
+    if has_table(con, "timexes"):
+        dates = (
+            "(SELECT list(CASE WHEN lower(substr(ar.text, t.start_char - 5, 6)) = 'since '"
+            " THEN 'PRESENT_REF' ELSE t.value END) FROM timexes t"
+            " WHERE t.article_id = s.article_id AND t.type = 'DATE'"
+            " AND t.start_char >= s.start_char AND t.end_char <= s.end_char)"
+        )
     sql = (
         "SELECT s.article_id, s.stance_id, s.actor, s.actor_code, s.actor_name, s.issue,"
         f" s.position, {mode} AS mode, {reported} AS reported_by, s.quote_id, s.event_id,"
-        f" {basis} AS basis, {condition} AS condition,"
+        f" {basis} AS basis, {condition} AS condition, {dates} AS dates,"
         " s.sentence, s.start_char AS start,"
         ' s.end_char AS "end", s.speaker_role, coalesce(s.day, ar.published_day) AS day,'
         " q.kind AS quote_kind, q.text AS quote_text, q.start_char AS quote_start,"

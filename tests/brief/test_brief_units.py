@@ -171,3 +171,24 @@ def test_brief_words_that_name_the_issue_come_before_words_carried_onto_it() -> 
     carried = row("a", "context", "direct")
     named = row("b", "text", None)
     assert sorted([carried, named], key=_strength)[0] is named
+
+
+@pytest.mark.parametrize(
+    ("dates", "past"),
+    [
+        (["1998-08"], True),  # "launched its first satellite in August 1998"
+        (["2000", "2007"], True),  # "provided the summits in 2000 and 2007"
+        (["2000", "2031-05-01"], False),  # a recent date too: today's matter
+        (["PRESENT_REF"], False),  # "in force since 2008", as the query marks it
+        (["PAST_REF"], False),  # "recently": no calendar range
+        (["2030-07"], False),  # ten months back: still current
+        ([], False),  # no date at all
+        (None, False),  # an older store: no dates read
+    ],
+)
+def test_brief_a_stance_told_only_with_old_dates_is_history(
+    dates: list[str] | None, past: bool
+) -> None:
+    from parley.brief.positions import history
+
+    assert history({"day": date(2031, 5, 2), "dates": dates}) is past
