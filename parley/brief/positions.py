@@ -93,6 +93,8 @@ def _side(ctx: Context, row: dict[str, Any]) -> str:
     if ctx.scope.dyad is not None and ctx.kind == "corpus":
         a, b = ctx.scope.dyad
         return a if code.startswith(a) else b
+    if code.startswith("IGO"):
+        return code[:6]  # an intergovernmental body is its own side: IGOUNO, not "IGO"
     return code[:3] if code else f"name:{row['actor_name'] or ''}"
 
 

@@ -503,13 +503,14 @@ def corpus_articles(con: duckdb.DuckDBPyConnection, scope: Scope) -> dict[str, A
 
 
 def actor_names(con: duckdb.DuckDBPyConnection, codes: list[str]) -> dict[str, str]:
-    """Each code's most frequent name among the entities it codes (countries first)."""
+    """Each code's most frequent name among the entities it codes (countries first, people
+    last: IGOUNO is the United Nations, not its Secretary-General)."""
     if not codes:
         return {}
     rows = con.execute(
         "SELECT actor, name FROM entities WHERE list_contains(?, actor) AND name IS NOT NULL"
         " GROUP BY actor, name, kind"
-        " ORDER BY actor, kind = 'country' DESC, count(*) DESC, name",
+        " ORDER BY actor, kind = 'country' DESC, kind = 'person', count(*) DESC, name",
         [codes],
     ).fetchall()
     names: dict[str, str] = {}

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -192,3 +193,23 @@ def test_brief_a_stance_told_only_with_old_dates_is_history(
     from parley.brief.positions import history
 
     assert history({"day": date(2031, 5, 2), "dates": dates}) is past
+
+
+def test_brief_an_intergovernmental_body_is_its_own_side_named_as_a_body() -> None:
+    from types import SimpleNamespace
+
+    import duckdb
+
+    from parley.brief.positions import _side
+    from parley.brief.queries import Scope, actor_names
+
+    ctx: Any = SimpleNamespace(scope=Scope(article_id="a1"), kind="article")
+    assert _side(ctx, {"actor_code": "IGOUNOSEC", "actor_name": "Council"}) == "IGOUNO"
+    assert _side(ctx, {"actor_code": "NORGOV", "actor_name": "Ministry"}) == "NOR"
+    con = duckdb.connect()
+    con.execute("CREATE TABLE entities (actor VARCHAR, name VARCHAR, kind VARCHAR)")
+    con.execute(
+        "INSERT INTO entities VALUES ('IGOUNO', 'Ana Secretary', 'person'),"
+        " ('IGOUNO', 'Ana Secretary', 'person'), ('IGOUNO', 'United Nations', 'organization')"
+    )
+    assert actor_names(con, ["IGOUNO"]) == {"IGOUNO": "United Nations"}
