@@ -8,6 +8,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any, Literal
 
 from parley.brief.cite import QUOTE_LIMIT, Sources, excerpt, excerpt_around, fold, unquoted
+from parley.brief.holders import StateVoices
 from parley.brief.model import Citation, Evidence, Figure, Sentence
 from parley.brief.phrases import Phrases
 from parley.brief.queries import Scope, actor_names
@@ -28,6 +29,7 @@ class Context:
     reference: date | None  # "what to watch" looks after this day
     cameo: dict[str, str]  # CAMEO code -> name
     names: tuple[str, str] | None = None  # the dyad's two sides
+    voices: StateVoices = field(default_factory=StateVoices.load)  # whose words are a state's
     _names: dict[str, str] = field(default_factory=dict)
 
     @property

@@ -4,8 +4,10 @@ each month first so a long period is covered end to end, then the next heaviest;
 date order, each with its number of reports and the words of its best report around the
 action, citing that report and the earliest and latest other reports of it.
 
-A symmetric act ("the two sides met") is told as "between" the two; two clusters told by one
-sentence (coded each way) are told once."""
+In a dyad brief both actors must act for their states (``holders.acts_for_side``): a civic
+body coded to a country by where it sits, a free country's newspaper or a leader out of
+office is no side. A symmetric act ("the two sides met") is told as "between" the two; two
+clusters told by one sentence (coded each way) are told once."""
 
 from __future__ import annotations
 
@@ -13,6 +15,7 @@ from datetime import date
 from typing import Any
 
 from parley.brief.context import Context
+from parley.brief.holders import acts_for_side
 from parley.brief.model import Citation, Evidence, Section, Sentence
 from parley.brief.queries import cluster_rows, has_table
 
@@ -39,7 +42,11 @@ def _limit(ctx: Context) -> int:
 def _sentences(ctx: Context) -> list[Sentence]:
     if not has_table(ctx.con, "event_clusters"):
         return [ctx.sentence("events.no_table", absent=True)]
-    groups = _choose(_groups(cluster_rows(ctx.con, ctx.whole, CANDIDATES)), _limit(ctx))
+    rows = cluster_rows(ctx.con, ctx.whole, CANDIDATES)
+    if ctx.kind == "corpus" and ctx.scope.dyad is not None:
+        # A dyad's key events are its states' acts (``holders.acts_for_side``).
+        rows = [row for row in rows if acts_for_side(row, ctx.voices)]
+    groups = _choose(_groups(rows), _limit(ctx))
     if not groups:
         if ctx.kind == "article":
             return [ctx.sentence("events.article_none", absent=True)]

@@ -69,6 +69,11 @@ class Phrases:
         value = self.templates.get("positions", {}).get(position)
         return value if isinstance(value, str) else f"takes the position “{position}” on"
 
+    def issue(self, issue: str) -> str:
+        """An issue as a position names it: its measure (``[issues]``), else its key."""
+        value = self.templates.get("issues", {}).get(issue)
+        return value if isinstance(value, str) else issue.replace("_", " ")
+
     def watch_label(self, sentence: str) -> str | None:
         """What a passage announces (the label of its first watch word), or None."""
         found = self.watch_pattern.search(sentence)

@@ -4,17 +4,20 @@ strongest quote (a direct quote first, then any quote, then the stance's sentenc
 recent first among equals).
 
 In a dyad brief the sides are the dyad's two codes; in a brief of one article they are the
-countries (or, without a code, the named actors) of every stance in it."""
+countries (or, without a code, the named actors) of every stance in it; in both, only a
+side's state voices (``holders.py``)."""
 
 from __future__ import annotations
 
 from collections import Counter
+from datetime import timedelta
 from typing import Any
 
 from parley.brief.context import Context
 from parley.brief.holders import outlet_codes, said_by_holder, speaks_for_side
 from parley.brief.model import Citation, Evidence, Section, Sentence
 from parley.brief.queries import has_table, stance_rows
+from parley.brief.watch import value_range
 
 __all__ = ["positions_section"]
 
@@ -56,16 +59,33 @@ def _sentences(ctx: Context) -> list[Sentence]:
 def _own_positions(ctx: Context, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """The stances their holders say themselves (``holders.py``): in a dyad brief, an
     outlet of one side speaks for that side, and its account of the other is no position
-    of the other's; and a side's position is what its state voices say."""
+    of the other's; and in every brief a side's position is what its state voices say."""
     codes = outlet_codes(ctx.con, {r["outlet"] for r in rows if r.get("outlet")})
     dyad = ctx.scope.dyad if ctx.kind == "corpus" else None
     kept = []
     for row in rows:
         row["outlet_code"] = codes.get(row.get("outlet") or "")
         others = tuple(c for c in dyad if c != _side(ctx, row)) if dyad else ()
-        if said_by_holder(row, others) and (dyad is None or speaks_for_side(row)):
+        own = said_by_holder(row, others) and speaks_for_side(row, ctx.voices)
+        if own and not history(row):
             kept.append(row)
     return kept
+
+
+PAST = timedelta(days=365)  # a sentence dated only this long before its stance is history
+
+
+def history(row: dict[str, Any]) -> bool:
+    """Whether a stance's sentence tells only the past: every date it names ends more than a
+    year before the stance's day ("Kim Jong Il provided the north-south summits in 2000 and
+    2007", "The DPRK launched its first satellite in August 1998"). A record of past deeds,
+    often a eulogy's, is no side's position now; a sentence that also names a recent date, a
+    date after "since", or one with no calendar day keeps its stance."""
+    day, dates = row.get("day"), row.get("dates")
+    if day is None or not dates:
+        return False
+    ranges = [value_range(value) for value in dates]
+    return all(r is not None and r[1] < day - PAST for r in ranges)
 
 
 def _side(ctx: Context, row: dict[str, Any]) -> str:
@@ -73,6 +93,8 @@ def _side(ctx: Context, row: dict[str, Any]) -> str:
     if ctx.scope.dyad is not None and ctx.kind == "corpus":
         a, b = ctx.scope.dyad
         return a if code.startswith(a) else b
+    if code.startswith("IGO"):
+        return code[:6]  # an intergovernmental body is its own side: IGOUNO, not "IGO"
     return code[:3] if code else f"name:{row['actor_name'] or ''}"
 
 
@@ -89,16 +111,20 @@ def _side_name(ctx: Context, side: str) -> str:
     return side[5:] if side.startswith("name:") else ctx.name_of(side)
 
 
-def _strength(row: dict[str, Any]) -> tuple[bool, bool, int, int, int, str]:
+def _strength(row: dict[str, Any]) -> tuple[bool, bool, bool, int, int, int, str]:
     """Sorts the strongest evidence first: a passage of a few words ("mutual defense
     treaty") after any fuller one; a stance the holder states itself before one another
-    voice reports of it (the side's own words, not an adversary's account of its acts);
+    voice reports of it (the side's own words, not an adversary's account of its acts); a
+    stance whose words name the issue before one carried onto it from the article's context
+    (a "no need to bother with dialogue" shown for sanctions says nothing of sanctions);
     then direct quotes, other quotes, sentences; among equals the latest."""
     start, end = _passage(row)
     rank = _KIND_RANK.get(row["quote_kind"] or "", 2) if _said(row) else 3
     day = row["day"].toordinal() if row["day"] else 0
     reported = bool(row.get("reported_by"))
-    return (end - start < SHORT, reported, rank, -day, -int(row["seq"] or 0), str(row["stance_id"]))
+    carried = row.get("basis") == "context"
+    return (end - start < SHORT, reported, carried, rank, -day, -int(row["seq"] or 0),
+            str(row["stance_id"]))  # fmt: skip
 
 
 def _said(row: dict[str, Any]) -> bool:
@@ -165,6 +191,11 @@ def _sentence(ctx: Context, side: str, issue: str, stances: list[dict[str, Any]]
     }
     figures |= {p: n for p, n in others}
     modes = Counter(r["mode"] for r in backing if r["mode"] in MODES)
+    # A position held on a condition ("if the US slows things down, there's no need for
+    # dialogue") is no position outright: say how many were.
+    conditional = sum(1 for r in backing if r.get("condition"))
+    if conditional:
+        modes["conditional"] = conditional
     figures |= {f"{m}s": n for m, n in modes.items()}
     said = ""
     if modes:
@@ -183,7 +214,7 @@ def _sentence(ctx: Context, side: str, issue: str, stances: list[dict[str, Any]]
     return ctx.sentence(
         "stances.item", citations, quotes=(quote,), figures=figures,
         side=_side_name(ctx, side), verb=ctx.phrases.position(position),
-        issue=issue.replace("_", " "), statements=noun("statement", counts[position]),
+        issue=ctx.phrases.issue(issue), statements=noun("statement", counts[position]),
         articles=noun("article", int(figures["stance_articles"])), modes=said, others=other_text,
         quote=quote,
         speaker=speaker,

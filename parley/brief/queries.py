@@ -220,6 +220,24 @@ class Pick:
     limit: int = 1
 
 
+def claimed(e: str = "e") -> str:
+    """SQL true for an event (table alias ``e``) told inside a quote whose speaker is neither
+    of its parties: the words are that speaker's claim or forecast, not an act of a party
+    ("North Korea's resumption of tests would pose a threat, a former US official told VOA";
+    "China's cooperation would be helpful, Pompeo said"). A speaker is a party when it is the
+    event's source or target, or of the country of either; an uncoded speaker only when it is
+    the source or target itself."""
+    at = f"coalesce({e}.trigger_start, {e}.start_char)"
+    return (
+        f"EXISTS (SELECT 1 FROM quotes q WHERE q.article_id = {e}.article_id"
+        f" AND q.speaker IS NOT NULL AND {at} >= q.start_char AND {at} < q.end_char"
+        f" AND q.speaker IS DISTINCT FROM {e}.source AND q.speaker IS DISTINCT FROM {e}.target"
+        " AND (q.speaker_actor IS NULL OR (left(q.speaker_actor, 3)"
+        f" IS DISTINCT FROM left({e}.source_actor, 3) AND left(q.speaker_actor, 3)"
+        f" IS DISTINCT FROM left({e}.target_actor, 3))))"
+    )
+
+
 _BASE = (
     "SELECT e.article_id, e.event_id, e.source, e.source_actor, e.target, e.target_actor,"
     " e.cameo, e.root, e.quad_class, e.goldstein, e.modality, e.date, e.day, e.date_source,"
@@ -278,6 +296,8 @@ def cluster_rows(con: duckdb.DuckDBPyConnection, scope: Scope, limit: int) -> li
     """The scope's asserted event clusters by weight (``WEIGHT``), each told by one report
     (offsets, trigger, actors' names): a report a story leads with, else the cluster's best
     report, else the earliest; in a brief of one article, that article's own first report.
+    A report inside a quote of a third voice (``claimed``) does not tell it, and a cluster
+    with no other report is left out.
     Near-duplicate clusters and articles are left out of a corpus."""
     clauses = ["c.modality = 'asserted'"]
     params: list[Any] = []
@@ -309,6 +329,8 @@ def cluster_rows(con: duckdb.DuckDBPyConnection, scope: Scope, limit: int) -> li
         " FROM c JOIN event_cluster_members m USING (cluster_id)"
         " JOIN events e ON e.article_id = m.article_id AND e.event_id = m.event_id"
         f" JOIN articles ar ON ar.article_id = m.article_id WHERE {reports}"
+        # A cluster only third voices tell (an analyst's forecast) is no key event.
+        f" AND NOT {claimed()}"
         " QUALIFY row_number() OVER (PARTITION BY m.cluster_id ORDER BY lead DESC,"
         " (e.article_id = c.best_article_id AND e.event_id = c.best_event_id) DESC,"
         " ar.published_day, ar.seq, e.start_char, e.event_id) = 1),"
@@ -320,7 +342,8 @@ def cluster_rows(con: duckdb.DuckDBPyConnection, scope: Scope, limit: int) -> li
         " SELECT w.cluster_id, w.source_actor, w.target_actor, w.cameo, w.goldstein, w.day,"
         " w.first_day, w.n_articles, w.n_outlets, w.undirected, w.article_id, w.event_id,"
         ' w.start_char AS start, w.end_char AS "end", w.trigger_start, w.trigger_end,'
-        " w.lead, w.weight, src.name AS source_name, tgt.name AS target_name FROM w"
+        " w.lead, w.weight, src.name AS source_name, tgt.name AS target_name,"
+        " src.kind AS source_kind, tgt.kind AS target_kind FROM w"
         " LEFT JOIN entities src ON src.article_id = w.article_id AND src.entity_id = w.source"
         " LEFT JOIN entities tgt ON tgt.article_id = w.article_id AND tgt.entity_id = w.target"
         " ORDER BY w.weight DESC, w.n_events DESC, abs(w.goldstein) DESC NULLS LAST, w.day,"
@@ -379,14 +402,29 @@ def stance_rows(con: duckdb.DuckDBPyConnection, scope: Scope) -> list[dict[str, 
     reported = "s.reported_by" if "reported_by" in columns(con, "stances") else "NULL"
     # Whether its quote is a stance or act ("praised the party") rather than a statement.
     act = _ACT if "act" in columns(con, "quotes") else "false"
+    # What the stance was read from (its own words, an event, the article's context) and the
+    # condition it is held on, where the store keeps them.
+    kept = columns(con, "stances")
+    basis = "s.basis" if "basis" in kept else "NULL"
+    condition = "s.condition" if "condition" in kept else "NULL"
+    # The dates its sentence names ("in August 1998"); one after "since" reaches the present.
+    dates = "NULL"
+    if has_table(con, "timexes"):
+        dates = (
+            "(SELECT list(CASE WHEN lower(substr(ar.text, t.start_char - 5, 6)) = 'since '"
+            " THEN 'PRESENT_REF' ELSE t.value END) FROM timexes t"
+            " WHERE t.article_id = s.article_id AND t.type = 'DATE'"
+            " AND t.start_char >= s.start_char AND t.end_char <= s.end_char)"
+        )
     sql = (
         "SELECT s.article_id, s.stance_id, s.actor, s.actor_code, s.actor_name, s.issue,"
         f" s.position, {mode} AS mode, {reported} AS reported_by, s.quote_id, s.event_id,"
+        f" {basis} AS basis, {condition} AS condition, {dates} AS dates,"
         " s.sentence, s.start_char AS start,"
         ' s.end_char AS "end", s.speaker_role, coalesce(s.day, ar.published_day) AS day,'
         " q.kind AS quote_kind, q.text AS quote_text, q.start_char AS quote_start,"
         f" q.end_char AS quote_end, {act} AS quote_act, sp.name AS speaker_name,"
-        " sp.roles AS speaker_roles, ar.seq,"
+        " sp.roles AS speaker_roles, sp.kind AS speaker_kind, ar.seq,"
         f" q.speaker_actor AS speaker_code, {OUTLET} AS outlet,"
         " ev.start_char AS event_start, ev.end_char AS event_end, hk.kind AS actor_kind"
         " FROM stances s JOIN articles ar USING (article_id)"
@@ -465,13 +503,14 @@ def corpus_articles(con: duckdb.DuckDBPyConnection, scope: Scope) -> dict[str, A
 
 
 def actor_names(con: duckdb.DuckDBPyConnection, codes: list[str]) -> dict[str, str]:
-    """Each code's most frequent name among the entities it codes (countries first)."""
+    """Each code's most frequent name among the entities it codes (countries first, people
+    last: IGOUNO is the United Nations, not its Secretary-General)."""
     if not codes:
         return {}
     rows = con.execute(
         "SELECT actor, name FROM entities WHERE list_contains(?, actor) AND name IS NOT NULL"
         " GROUP BY actor, name, kind"
-        " ORDER BY actor, kind = 'country' DESC, count(*) DESC, name",
+        " ORDER BY actor, kind = 'country' DESC, kind = 'person', count(*) DESC, name",
         [codes],
     ).fetchall()
     names: dict[str, str] = {}

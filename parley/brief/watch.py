@@ -20,7 +20,7 @@ from typing import Any
 from parley.brief.cite import sentence_around
 from parley.brief.context import Context
 from parley.brief.model import Evidence, Section, Sentence
-from parley.brief.queries import Pick, picked_rows, timex_rows
+from parley.brief.queries import Pick, claimed, picked_rows, timex_rows
 
 __all__ = ["value_range", "watch_section"]
 
@@ -152,12 +152,15 @@ def _event_picks(ctx: Context, reference: date) -> dict[str, list[dict[str, Any]
         params = (ctx.scope.since, ctx.scope.until)
         recent_params = (max(reference - RECENT, ctx.scope.since), ctx.scope.until)
         recent, in_period = reported, "e.day BETWEEN ? AND ? AND "
+    # What a third voice forecasts or claims of the parties ("would pose a threat, an
+    # analyst said") is no plan or threat of theirs.
+    own = f" AND NOT {claimed()}"
     picks = [
-        Pick("dated", reported + "e.date_source = 'text' AND e.modality <> 'negated'", params,
-             order="e.date, e.seq, e.event_id", limit=500),
-        Pick("threats", in_period + "e.root = '13' AND e.modality <> 'negated'", params,
+        Pick("dated", reported + "e.date_source = 'text' AND e.modality <> 'negated'" + own,
+             params, order="e.date, e.seq, e.event_id", limit=500),
+        Pick("threats", in_period + "e.root = '13' AND e.modality <> 'negated'" + own, params,
              order="e.day DESC NULLS LAST, e.seq DESC, e.event_id", limit=THREATS),
-        Pick("undated", recent + "e.modality = 'future' AND e.date_source <> 'text'",
+        Pick("undated", recent + "e.modality = 'future' AND e.date_source <> 'text'" + own,
              recent_params, limit=UNDATED),
     ]  # fmt: skip
     return picked_rows(ctx.con, scope, picks, period=False)

@@ -360,8 +360,11 @@ def _entry(parent: Token, prev: Token, walk: Walk) -> tuple[Word | None, bool]:
         keys.append(f"{lemma} {particle}")
     if preposition:
         keys.append(f"{lemma} {preposition}")
-    # "called on the regime to abandon its weapons": the preposition is a sibling.
-    keys.extend(f"{lemma} {norm(c.text)}" for c in parent.children if c.dep_ == "prep")
+    # "called on the regime to abandon its weapons": the preposition is a sibling. Not for
+    # the verb's object, which the preposition's phrase does not hold: in "replace the
+    # armistice with a peace treaty" the armistice is replaced, the treaty put in its place.
+    if prev.dep_ != "dobj":
+        keys.extend(f"{lemma} {norm(c.text)}" for c in parent.children if c.dep_ == "prep")
     keys.append(lemma)
     keys.append(norm(parent.text))
     for key in keys:

@@ -194,3 +194,55 @@ def test_brief_key_event_reported_for_weeks_tells_its_latest_report(
     assert quotes[0].startswith("Russia accused Norway again")
     days = {"c": [m | {"published": date(2031, 3, 3)} for m in weeks["c"]]}
     assert _latest(ctx, group, days) == ("", ())  # a story of a few days: no latest report
+
+
+def test_brief_positions_say_how_many_are_held_on_a_condition(
+    brief_store: Path, tmp_path: Path
+) -> None:
+    store = tmp_path / "conditions.duckdb"
+    store.write_bytes(brief_store.read_bytes())
+    con = duckdb.connect(str(store))
+    try:
+        con.execute(
+            "UPDATE stances SET condition = 'if the quotas are not cut first'"
+            " WHERE actor_code = 'NORGOV'"
+        )
+        brief = corpus_brief(con, "NOR", "RUS", *PERIOD)
+    finally:
+        con.close()
+    positions = brief.section("positions")
+    assert positions is not None
+    assert positions.sentences[0].text.startswith(
+        "Norway supports fisheries (1 statement in 1 article, among them 1 on a condition)"
+    )
+
+
+def test_brief_stance_rows_carry_the_dates_their_sentence_names(
+    brief_store: Path, tmp_path: Path
+) -> None:
+    """The dates a stance's sentence names, one written after "since" marked as reaching the
+    present (so "in force since 2001" is no history)."""
+    from parley.brief.queries import Scope, stance_rows
+
+    store = tmp_path / "dates.duckdb"
+    store.write_bytes(brief_store.read_bytes())
+    con = duckdb.connect(str(store))
+    try:
+        start, end = con.execute(
+            "SELECT start_char, end_char FROM stances WHERE article_id = 'b4'"
+        ).fetchone() or (0, 0)
+        assert end - start > 20
+        text = con.execute("SELECT text FROM articles WHERE article_id = 'b4'").fetchone()
+        assert text is not None
+        written = text[0][:start] + "since 2001" + text[0][start + 10 :]
+        con.execute("UPDATE articles SET text = ? WHERE article_id = 'b4'", [written])
+        columns = "article_id, timex_index, text, type, value, start_char, end_char"
+        con.execute(
+            f"INSERT INTO timexes ({columns}) VALUES ('b4', 90, '2001', 'DATE', '2001', ?, ?),"
+            " ('b4', 91, 'x', 'DATE', '1999-03', ?, ?)",
+            [start + 6, start + 10, start + 12, start + 14],
+        )
+        rows = stance_rows(con, Scope(article_id="b4"))
+    finally:
+        con.close()
+    assert sorted(rows[0]["dates"]) == ["1999-03", "PRESENT_REF"]

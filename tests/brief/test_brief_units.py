@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -154,3 +155,61 @@ def test_brief_a_long_quote_is_shown_where_it_gives_the_stance() -> None:
     apart = {**row, "start": 950, "end": 1000}
     assert _passage(apart) == (100, 900)
     assert _passage({**row, "quote_id": None}) == (400, 520)
+
+
+def test_brief_words_that_name_the_issue_come_before_words_carried_onto_it() -> None:
+    from parley.brief.positions import _strength
+
+    def row(stance: str, basis: str, kind: str | None) -> dict[str, object]:
+        return {
+            "stance_id": stance, "reported_by": None, "quote_id": kind and "q" + stance,
+            "quote_kind": kind, "quote_start": 0, "quote_end": 120, "start": 0, "end": 120,
+            "day": date(2031, 5, 2), "seq": 1, "basis": basis,
+        }  # fmt: skip
+
+    # A direct quote carried onto the tariffs from the story's context ("we see no reason to
+    # talk further") and the narration's own sentence about the tariffs.
+    carried = row("a", "context", "direct")
+    named = row("b", "text", None)
+    assert sorted([carried, named], key=_strength)[0] is named
+
+
+@pytest.mark.parametrize(
+    ("dates", "past"),
+    [
+        (["1998-08"], True),  # "launched its first satellite in August 1998"
+        (["2000", "2007"], True),  # "provided the summits in 2000 and 2007"
+        (["2000", "2031-05-01"], False),  # a recent date too: today's matter
+        (["PRESENT_REF"], False),  # "in force since 2008", as the query marks it
+        (["PAST_REF"], False),  # "recently": no calendar range
+        (["2030-07"], False),  # ten months back: still current
+        ([], False),  # no date at all
+        (None, False),  # an older store: no dates read
+    ],
+)
+def test_brief_a_stance_told_only_with_old_dates_is_history(
+    dates: list[str] | None, past: bool
+) -> None:
+    from parley.brief.positions import history
+
+    assert history({"day": date(2031, 5, 2), "dates": dates}) is past
+
+
+def test_brief_an_intergovernmental_body_is_its_own_side_named_as_a_body() -> None:
+    from types import SimpleNamespace
+
+    import duckdb
+
+    from parley.brief.positions import _side
+    from parley.brief.queries import Scope, actor_names
+
+    ctx: Any = SimpleNamespace(scope=Scope(article_id="a1"), kind="article")
+    assert _side(ctx, {"actor_code": "IGOUNOSEC", "actor_name": "Council"}) == "IGOUNO"
+    assert _side(ctx, {"actor_code": "NORGOV", "actor_name": "Ministry"}) == "NOR"
+    con = duckdb.connect()
+    con.execute("CREATE TABLE entities (actor VARCHAR, name VARCHAR, kind VARCHAR)")
+    con.execute(
+        "INSERT INTO entities VALUES ('IGOUNO', 'Ana Secretary', 'person'),"
+        " ('IGOUNO', 'Ana Secretary', 'person'), ('IGOUNO', 'United Nations', 'organization')"
+    )
+    assert actor_names(con, ["IGOUNO"]) == {"IGOUNO": "United Nations"}

@@ -154,3 +154,25 @@ def test_stances_reading_opposite_terms_turn_the_sign(resources: StanceResources
     ])  # fmt: skip
     reading = _read(doc, 3, resources, polarity=-1)
     assert reading is not None and reading.sign == -1  # developing them opposes denuclearization
+
+
+def test_stances_reading_replacing_one_thing_with_another(resources: StanceResources) -> None:
+    """In "We urged them to replace the sanctions with talks" the sanctions go (the object)
+    and the talks come (the "with" phrase): the preposition is no key for the object."""
+    doc = parsed([
+        ("We", "we", "PRON", "PRP", "nsubj", 1),
+        ("urged", "urge", "VERB", "VBD", "ROOT", -1),
+        ("them", "they", "PRON", "PRP", "dobj", 1),
+        ("to", "to", "PART", "TO", "aux", 4),
+        ("replace", "replace", "VERB", "VB", "xcomp", 1),
+        ("the", "the", "DET", "DT", "det", 6),
+        ("sanctions", "sanction", "NOUN", "NNS", "dobj", 4),
+        ("with", "with", "ADP", "IN", "prep", 4),
+        ("talks", "talk", "NOUN", "NNS", "pobj", 7),
+        (".", ".", "PUNCT", ".", "punct", 1),
+    ])  # fmt: skip
+    gone = _read(doc, 6, resources)
+    come = _read(doc, 8, resources)
+    assert gone is not None and come is not None
+    assert (gone.sign, gone.mode) == (-1, "demand")
+    assert (come.sign, come.mode) == (1, "demand")
