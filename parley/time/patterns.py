@@ -52,6 +52,7 @@ def build_rules(lex: Lexicon) -> tuple[Rule, ...]:
     unit = rf"(?:{_alt(units_)})"
     tens = [w for w, v in lex.numbers.items() if v in (20, 30, 40, 50, 60, 70, 80, 90)]
     ones = [w for w, v in lex.numbers.items() if 1 <= v <= 9 and w not in ("a", "an")]
+    centuries = [w for w, v in lex.numbers.items() if v in (18, 19)]
     words = [w for w, v in lex.numbers.items() if w not in ("a", "an", "couple", "half", "dozen")]
     number = (
         rf"(?:(?:\d+(?:\.\d+)?(?:\s+1/2)?|(?:{_alt(tens)})(?:[\s-](?:{_alt(ones)}))?|{_alt(words)}"
@@ -137,6 +138,16 @@ def build_rules(lex: Lexicon) -> tuple[Rule, ...]:
         "decade": (
             rf"\b(?:the\s+(?=(?:early|late|mid)\b))?(?:(?P<mod>{mod})[\s-]+)?(?:the\s+)?"
             r"(?P<dec>(?:1[0-9]|20)\d0)'?s\b"
+        ),
+        # Years as broadcast transcripts spell them: "nineteen ninety-seven", "January
+        # nineteen ninety-seven", "the year two thousand". Not before a unit or an amount
+        # ("nineteen ninety-year-olds" is no year).
+        "spoken_year": (
+            rf"\b(?:(?P<mon>{month_full})\s+(?:of\s+)?)?(?:the\s+year\s+)?"
+            rf"(?P<hi>{_alt(centuries)})[\s-]+(?P<lo>(?:{_alt(tens)})(?:[\s-](?:{_alt(ones)}))?)\b"
+            rf"(?![\s-]+(?:{_alt(units_)}|{_alt(ones)}|percent|per|people|times|of)\b)"
+            rf"|\b(?:(?P<mon2>{month_full})\s+(?:of\s+)?)?the\s+year\s+two\s+thousand"
+            rf"(?:\s+(?:and\s+)?(?P<lo2>{_alt(ones)}))?\b"
         ),
         "year": (
             rf"(?<![$\d.,/-])\b(?:(?P<mod>{mod})[\s-]+)?(?P<fiscal>fiscal\s+(?:year\s+)?)?"

@@ -152,6 +152,23 @@ def r_month(m: re.Match[str], state: State) -> Resolved:
     return done(state, Point(make_date(year, month, 1), "month"), "anchor")
 
 
+def r_spoken_year(m: re.Match[str], state: State) -> Resolved:
+    """ "nineteen ninety-seven", "January nineteen ninety-seven", "the year two thousand"."""
+    numbers = state.lex.numbers
+    if m.group("hi"):
+        words = re.split(r"[\s-]+", m.group("lo").lower())
+        year = int(100 * numbers[m.group("hi").lower()] + sum(numbers[w] for w in words))
+        month_raw = m.group("mon")
+    else:
+        year = 2000 + (int(numbers[m.group("lo2").lower()]) if m.group("lo2") else 0)
+        month_raw = m.group("mon2")
+    if month_raw:
+        month = state.lex.months.get(month_raw.lower().rstrip("."))
+        if month is not None:
+            return done(state, Point(date(year, month, 1), "month"), "absolute")
+    return done(state, Point(date(year, 1, 1), "year"), "absolute")
+
+
 def r_year(m: re.Match[str], state: State) -> Resolved:
     year = int(m.group("year"))
     if not m.group("mod") and not m.group("fiscal") and not _looks_like_year(m, state):

@@ -146,6 +146,7 @@ RESOLVERS: dict[str, Resolver] = {
     "clock": days.r_clock,
     "decade": dates.r_decade,
     "century": dates.r_century,
+    "spoken_year": dates.r_spoken_year,
     "year": dates.r_year,
     "quarter": relative.r_quarter,
     "quarter_ref": relative.r_quarter_ref,

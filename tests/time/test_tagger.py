@@ -242,3 +242,25 @@ def test_tagger_the_year_ended_is_a_duration(tag: Tag) -> None:
 def test_tagger_current_as_an_adjective_is_no_time(tag: Tag) -> None:
     found = tag("The current system of permits stays.", MONDAY)
     assert not [t for t in found if t.text == "current"]
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "value"),
+    [
+        ("The station first aired in nineteen eighty-four.", "nineteen eighty-four", "1984"),
+        ("Back in March nineteen ninety-one the talks began.", "March nineteen ninety-one",
+         "1991-03"),
+        ("Planners feared the year two thousand.", "the year two thousand", "2000"),
+        ("By the year two thousand and six it had closed.", "the year two thousand and six",
+         "2006"),
+    ],
+)
+def test_tagger_spoken_years(tag: Tag, text: str, phrase: str, value: str) -> None:
+    assert _value_of(tag, text, phrase) == value
+
+
+@pytest.mark.parametrize(
+    "text", ["Turnout was nineteen forty five percent.", "Some nineteen sixty people came."]
+)
+def test_tagger_spoken_numbers_that_are_amounts_are_no_years(tag: Tag, text: str) -> None:
+    assert not [t for t in tag(text) if t.text.startswith("nineteen")]
