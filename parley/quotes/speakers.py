@@ -16,7 +16,7 @@ are never speakers of what the article says.
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from spacy.tokens import Doc, Token
 
@@ -39,6 +39,14 @@ _BODIES = frozenset({"organization", "media", "group"})
 _TEXT_REACH = 400
 # How many mentions back the antecedent of a linked pronoun is looked for.
 _LAST_REACH = 200
+# How many sentences back a chain of "he" subjects is followed to the person it continues.
+_CHAIN_REACH = 6
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+_DEFINITE = frozenset({"the", "this", "that"})
+_OFFICE_PREPS = frozenset({"of", "for", "at"})
+# How many people back a description's office holder is looked for.
+_HOLDER_REACH = 6
+_PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
 
 
 class _Mentions:
@@ -105,6 +113,7 @@ class SpeakerResolver:
             [r for r in mentions.refs if r.entity.name.casefold() not in banned]
         )
         self.by_id = {r.entity.id: r.entity for r in self.mentions.refs}
+        self._fuller = _fuller_names(self.by_id.values())
         # What each speaker head resolved to, so "They said ... They added" can follow a
         # pronoun subject already resolved as a speaker.
         self._heads: dict[int, Entity | None] = {}
@@ -130,13 +139,20 @@ class SpeakerResolver:
                 # One source word, one speaker: "it said, and added:" gives two drafts.
                 speaker = self._heads[draft.source_token]
             else:
-                speaker = self._resolve(draft.source, draft.source_token, voice)
+                speaker = self._full_name(self._resolve(draft.source, draft.source_token, voice))
             out.append(speaker)
             if draft.source_token is not None:
                 self._heads[draft.source_token] = speaker
             if outer is None and self._reports(draft):
                 followed = self._said(speaker, draft.source_token)
         return out
+
+    def _full_name(self, speaker: Entity | None) -> Entity | None:
+        """A person the text names by part of a name ("Lee", "the Lee group") is the one
+        person of the document whose full name that part is ("Lee Myung Bak")."""
+        if speaker is None:
+            return None
+        return self._fuller.get(speaker.id, speaker)
 
     def _reports(self, draft: Draft) -> bool:
         """Whether a draft names who speaks: a reporting word's source, or the subject of a
@@ -159,10 +175,18 @@ class SpeakerResolver:
         return Said(speaker.id if speaker is not None else None, plural, person)
 
     def _person_noun(self, head: Token) -> bool:
-        """A noun that names a person by office ("the observer", "the secretary general")."""
+        """A noun that names a person by office ("the observer", "the secretary general"), or
+        a name given one in apposition ("Jon Chol Guk, an officer of the army")."""
         if head.pos_ not in ("NOUN", "PROPN"):
             return False
-        return "person" in self.lex.descriptions.get(head.lemma_.lower(), frozenset())
+        if "person" in self.lex.descriptions.get(head.lemma_.lower(), frozenset()):
+            return True
+        return head.pos_ == "PROPN" and any(
+            c.dep_ == "appos"
+            and c.pos_ == "NOUN"
+            and "person" in self.lex.descriptions.get(c.lemma_.lower(), frozenset())
+            for c in head.children
+        )
 
     def at(self, start: int, end: int, head: int | None) -> Entity | None:
         """The entity mentioned in [start, end), preferring the mention of the head word."""
@@ -226,8 +250,12 @@ class SpeakerResolver:
         if head is None:
             return direct
         word = head.lower_
-        if direct is not None and word in self.lex.pronouns and self._bound(head, direct, voice):
-            direct = None
+        if direct is not None and word in self.lex.pronouns:
+            subject = self._continued(head, direct, voice)
+            if subject is not None:
+                return self._subject_entity(subject)
+            if self._doubtful(head, direct, voice):
+                direct = None
         if direct is not None:
             return direct
         if word in self.lex.pronouns:
@@ -243,14 +271,106 @@ class SpeakerResolver:
             earlier = self._spoke_before(head)
             if earlier is not None:
                 return earlier  # "South Korean organizations said ... The organizations ..."
+        if kinds is not None and "person" in kinds and "the" in determiners:
+            introduced, titled = self._titled(head)
+            if introduced:
+                return titled  # "X, chairman of the party, ... the chairman said"
         if kinds is not None and is_plural(head) and "group" not in kinds:
             return None  # "the organizations" are no one organization named before
-        if kinds is not None and determiners & {"the", "this", "that"}:
+        if kinds is not None and determiners & _DEFINITE:
             previous = self._followed(voice)
             if previous is not None and previous.kind in kinds:
                 return previous
+            if "person" in kinds:
+                return self._holder_before(start, lemma)
             return self.before(start, kinds)
         return None
+
+    def _continued(self, pronoun: Token, entity: Entity, voice: _Voice) -> Token | None:
+        """The subject a speaking "he" or "she" continues when it is not the person the
+        entity stage linked the pronoun to. The entity stage takes the only person named in
+        reach ("...the warm love of leader Kim Jong Il. He told them ..."), but a reporter's
+        "he" continues the main subject of the sentences before, through a chain of "he"
+        subjects ("The chairman of the party made a speech. ..., he said. He urged ...")."""
+        if voice.nested or self.lex.pronouns.get(pronoun.lower_) != "person":
+            return None
+        subject = self._chain_subject(pronoun, voice)
+        if subject is None or self._names(subject, entity) or not self._agrees(pronoun, subject):
+            return None
+        return subject
+
+    def _subject_entity(self, subject: Token) -> Entity | None:
+        """The entity a person subject names: the speaker resolved for it, its own mention,
+        else the body its phrase names ("the chairman of the party")."""
+        if subject.i in self._heads:
+            return self._heads[subject.i]
+        return self._phrase(subject)
+
+    def _doubtful(self, pronoun: Token, entity: Entity, voice: _Voice) -> bool:
+        """Whether a pronoun's link is not to be trusted: the person is named last inside
+        the pronoun's own quote, or inside someone else's words while the report is
+        following another person ("O, a worker, noted that they hate Lee. He said: ...")."""
+        if self._bound(pronoun, entity, voice):
+            return True
+        if voice.nested or self.lex.pronouns.get(pronoun.lower_) != "person":
+            return False
+        last = self.mentions.last_of(entity, pronoun.idx)
+        if last is None or voice.contents is None or not voice.contents.holders(last):
+            return False
+        said = voice.followed
+        if said is None or not said.person or said.plural or said.entity_id == entity.id:
+            return False
+        followed = self._followed(voice)
+        return followed is None or _gender(followed) in (None, _PRONOUN_GENDER[pronoun.lower_])
+
+    def _chain_subject(self, pronoun: Token, voice: _Voice) -> Token | None:
+        """The person a "he" continues: the main subject of the sentence before, passing back
+        over sentences whose subject is the same pronoun and over sentences inside someone's
+        words; None when the chain meets anything else (a plural or non-person subject, a
+        sentence with no subject) or runs out of reach."""
+        parse = self.parse
+        word = pronoun.lower_
+        k = parse.sentence_index(pronoun.idx) - 1
+        steps = 0
+        while k >= 0 and steps < _CHAIN_REACH:
+            sentence = parse.sents[k]
+            k -= 1
+            steps += 1
+            if voice.contents is not None and voice.contents.holders(sentence.start_char):
+                continue  # a sentence of someone's quote
+            subject = next((c for c in sentence.root.children if c.dep_ in _SUBJECT_DEPS), None)
+            if subject is None or is_plural(subject):
+                return None
+            if subject.lower_ in self.lex.pronouns:
+                if subject.lower_ != word:
+                    return None
+                continue
+            return subject if self._person_like(subject) else None
+        return None
+
+    def _person_like(self, token: Token) -> bool:
+        """A phrase head that names a person: a person's mention, a noun of office ("the
+        chairman", "Jon, an officer of ..."), or a name no entity took ("Sin Chung Il")."""
+        if self._person_noun(token):
+            return True
+        hits = self.mentions.overlapping(token.idx, token.idx + len(token.text))
+        if hits:
+            return any(r.entity.kind == "person" for r in hits)
+        return token.pos_ == "PROPN"
+
+    def _names(self, subject: Token, entity: Entity) -> bool:
+        """Whether a subject phrase (appositions included) names ``entity``."""
+        if subject.i in self._heads and self._heads[subject.i] is entity:
+            return True
+        end = subject.right_edge.idx + len(subject.right_edge.text)
+        hits = self.mentions.overlapping(subject.left_edge.idx, end)
+        return any(r.entity is entity for r in hits)
+
+    def _agrees(self, pronoun: Token, subject: Token) -> bool:
+        """A subject whose person is known to be of the other gender is not a "he"'s."""
+        found = self.at(subject.idx, subject.idx + len(subject.text), subject.idx)
+        gender = _gender(found) if found is not None else None
+        return gender in (None, _PRONOUN_GENDER[pronoun.lower_])
 
     def _bound(self, pronoun: Token, entity: Entity, voice: _Voice) -> bool:
         """Whether the entity a pronoun was linked to is named last inside the pronoun's own
@@ -283,7 +403,7 @@ class SpeakerResolver:
             said = voice.followed
             previous = self._followed(voice)
             if said is not None and previous is not None:
-                if kind == "person" and said.person:
+                if kind == "person" and said.person and not said.plural:
                     return previous
                 # "it" and "they" follow any speaker that is no person, in number.
                 agrees = said.plural == plural or previous.kind == "group"
@@ -312,6 +432,8 @@ class SpeakerResolver:
                 continue  # a pronoun nobody resolved: look further
             else:
                 found = self._phrase_head(subject)
+                if found is None and self._person_noun(subject):
+                    found = self._phrase(subject)  # "The leader of the party": the party
             person = found is not None and (found.kind == "person" or self._person_noun(subject))
             fits = person if kind == "person" else found is not None and _fits(found, kinds)
             if found is None or found is voice.outer or not fits:
@@ -334,6 +456,81 @@ class SpeakerResolver:
             and self.doc[i].lemma_.lower() == lemma
         ]
         return self._heads[max(earlier)] if earlier else None
+
+    def _titled(self, head: Token) -> tuple[bool, Entity | None]:
+        """The person "the chairman" takes up: the one the nearest earlier use of the same
+        word (and its qualifiers: "the supreme leader" is not "the leader") names, as a
+        title ("President Obama"), in apposition ("Ana Kovac, chairman of the party") or
+        as the office of a body ("the chairman of the party": the party); an earlier "the
+        chairman" of its own is passed over to the one it takes up. (False, None) when no
+        earlier sentence uses the word; (True, None) when one did but named nobody Parley
+        knows. The words are read on the parse index's lemmas, so only the earlier uses of
+        the word become Tokens."""
+        lemma = head.lemma_.lower()
+        wanted = _qualifiers(head)
+        lemmas = self.parse.lemmas
+        pos = self.parse.pos
+        for i in range(head.i - 1, max(head.i - _TEXT_REACH, -1), -1):
+            if lemmas[i] != lemma or pos[i] not in ("NOUN", "PROPN"):
+                continue
+            earlier = self.doc[i]
+            if not wanted <= _qualifiers(earlier):
+                continue
+            if i in self._heads:
+                return True, self._heads[i]
+            named = self._office_holder(earlier)
+            if named is not None:
+                return True, named
+            if not {c.lower_ for c in earlier.children if c.dep_ == "det"} & _DEFINITE:
+                return True, None
+        return False, None
+
+    def _office_holder(self, word: Token) -> Entity | None:
+        """Who a word of office names where it stands: its own mention, the name it is the
+        title of or in apposition to, else the body of an "of"/"for"/"at" phrase."""
+        own = self.at(word.idx, word.idx + len(word.text), word.idx)
+        if own is not None and own.kind == "person":
+            return own
+        top = word
+        while top.dep_ == "compound" and top.head.i != top.i:
+            top = top.head
+        names = [top] if top.i != word.i else []
+        office = top
+        while office.dep_ == "conj" and office.head.i != office.i:
+            office = office.head  # "X, commander of the army and leader of the party"
+        if office.dep_ == "appos":
+            names.append(office.head)
+        names.extend(c for c in top.children if c.dep_ == "appos")
+        for name in names:
+            found = self._phrase_head(name)
+            if found is not None:
+                return found
+        for prep in top.children:
+            if prep.dep_ != "prep" or prep.lower_ not in _OFFICE_PREPS:
+                continue
+            for obj in prep.children:
+                if obj.dep_ != "pobj":
+                    continue
+                found = self._phrase_head(obj)
+                if found is not None and (found.kind in _BODIES or found.kind == "country"):
+                    return found
+        return own  # a body whose mention took the office in ("leader of the party")
+
+    def _holder_before(self, offset: int, lemma: str) -> Entity | None:
+        """The nearest person before ``offset`` whose office is the word ("the president":
+        a person with the role of president), among the last ``_HOLDER_REACH`` people."""
+        seen = 0
+        refs = self.mentions.refs
+        for j in range(bisect_left(self.mentions.starts, offset) - 1, -1, -1):
+            ref = refs[j]
+            if ref.entity.kind != "person" or ref.end > offset:
+                continue
+            if any(lemma in _name_words(role) for role in ref.entity.roles):
+                return ref.entity
+            seen += 1
+            if seen >= _HOLDER_REACH:
+                break
+        return None
 
     def _phrase(self, head: Token) -> Entity | None:
         """The entity a noun phrase names: its head's, else the first body named in it ("A
@@ -419,6 +616,38 @@ def _modifies(head: Token, content: Sequence[tuple[int, int]]) -> bool:
         return False
     at = head.head.idx
     return any(s <= at < e for s, e in content)
+
+
+def _name_words(name: str) -> tuple[str, ...]:
+    return tuple(name.replace("-", " ").casefold().split())
+
+
+def _fuller_names(entities: Iterable[Entity]) -> dict[str, Entity]:
+    """Each person named by the first or last words of exactly one other person's name
+    ("Lee" and "Myung Bak" of "Lee Myung-bak"), with that person."""
+    people = [e for e in entities if e.kind == "person"]
+    words = {e.id: _name_words(e.name) for e in people}
+    out: dict[str, Entity] = {}
+    for part in people:
+        short = words[part.id]
+        n = len(short)
+        fuller = [
+            e
+            for e in people
+            if len(words[e.id]) > n and short in (words[e.id][:n], words[e.id][-n:])
+        ]
+        if n and len(fuller) == 1:
+            out[part.id] = fuller[0]
+    return out
+
+
+def _gender(entity: Entity) -> str | None:
+    """The gender the entity stage's pronoun mentions give a person, when they give one."""
+    for mention in entity.mentions:
+        gender = _PRONOUN_GENDER.get(mention.text.lower())
+        if gender is not None:
+            return gender
+    return None
 
 
 def _fits(entity: Entity, kinds: frozenset[str] | None) -> bool:
