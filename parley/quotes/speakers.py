@@ -16,7 +16,7 @@ are never speakers of what the article says.
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 from spacy.tokens import Doc, Token
 
@@ -42,6 +42,7 @@ _LAST_REACH = 200
 # How many sentences back a chain of "he" subjects is followed to the person it continues.
 _CHAIN_REACH = 6
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+_POSSESSIVES = frozenset({"his", "him", "her", "hers", "its", "their", "them"})
 _DEFINITE = frozenset({"the", "this", "that"})
 _OFFICE_PREPS = frozenset({"of", "for", "at"})
 # How many people back a description's office holder is looked for.
@@ -85,6 +86,18 @@ class _Mentions:
         for j in range(bisect_left(starts, offset) - 1, -1, -1):
             if refs[j].end <= offset:
                 return refs[j].entity
+        return None
+
+    def last_named(self, entity: Entity, offset: int, pronouns: Mapping[str, str]) -> int | None:
+        """Where the last mention of ``entity`` by name (no pronoun: "his", "he") ending by
+        ``offset`` starts, among the ``_LAST_REACH`` mentions before it."""
+        end = bisect_left(self.starts, offset)
+        for j in range(end - 1, max(end - 1 - _LAST_REACH, -1), -1):
+            ref = self.refs[j]
+            if ref.entity is entity and ref.end <= offset:
+                word = ref.text.lower()
+                if word not in pronouns and word not in _POSSESSIVES:
+                    return ref.start
         return None
 
     def last_of(self, entity: Entity, offset: int) -> int | None:
@@ -253,7 +266,7 @@ class SpeakerResolver:
         if direct is not None and word in self.lex.pronouns:
             subject = self._continued(head, direct, voice)
             if subject is not None:
-                return self._subject_entity(subject)
+                return self._subject_entity(subject, voice)
             if self._doubtful(head, direct, voice):
                 direct = None
         if direct is not None:
@@ -266,6 +279,14 @@ class SpeakerResolver:
             return None
         if lemma in self.lex.block_nouns and determiners & {"the", "this", "that"}:
             return self._text(head, voice)
+        return self._described(head, start, voice)
+
+    def _described(self, head: Token, start: int, voice: _Voice) -> Entity | None:
+        """Whom a description names ("the newspaper", "the chairman"): the earlier speaker
+        of the same head noun, the earlier holder of the title, the followed speaker of its
+        kind, else the nearest entity of its kind (for a person, one holding that office)."""
+        lemma = head.lemma_.lower()
+        determiners = {c.lower_ for c in head.children if c.dep_ == "det"}
         kinds = self.lex.descriptions.get(lemma)
         if kinds is not None and "the" in determiners:
             earlier = self._spoke_before(head)
@@ -297,13 +318,28 @@ class SpeakerResolver:
         subject = self._chain_subject(pronoun, voice)
         if subject is None or self._names(subject, entity) or not self._agrees(pronoun, subject):
             return None
+        if subject.pos_ == "NOUN" and _holds(entity, subject.lemma_.lower()):
+            return None  # "the senator" and the senator linked
+        found = self._subject_entity(subject, voice)
+        if found is entity:
+            return None  # "the Republican candidate" is the person linked
+        if found is not None and found.name.split()[-1][:1].islower():
+            return None  # a description made an entity ("Vermont senator") is no other name
         return subject
 
-    def _subject_entity(self, subject: Token) -> Entity | None:
-        """The entity a person subject names: the speaker resolved for it, its own mention,
-        else the body its phrase names ("the chairman of the party")."""
+    def _subject_entity(self, subject: Token, voice: _Voice) -> Entity | None:
+        """The entity a person subject names: the speaker resolved for it; its own mention,
+        its name or the body of its office ("the chairman of the party"); a description
+        as a speaking description resolves ("the Republican candidate"); else the body its
+        phrase names ("Jon, an officer of the army")."""
         if subject.i in self._heads:
             return self._heads[subject.i]
+        holder = self._office_holder(subject)
+        if holder is not None:
+            return holder
+        determiners = {c.lower_ for c in subject.children if c.dep_ == "det"}
+        if determiners & _DEFINITE and subject.pos_ == "NOUN":
+            return self._described(subject, subject.left_edge.idx, voice)
         return self._phrase(subject)
 
     def _doubtful(self, pronoun: Token, entity: Entity, voice: _Voice) -> bool:
@@ -314,7 +350,7 @@ class SpeakerResolver:
             return True
         if voice.nested or self.lex.pronouns.get(pronoun.lower_) != "person":
             return False
-        last = self.mentions.last_of(entity, pronoun.idx)
+        last = self.mentions.last_named(entity, pronoun.idx, self.lex.pronouns)
         if last is None or voice.contents is None or not voice.contents.holders(last):
             return False
         said = voice.followed
@@ -336,9 +372,9 @@ class SpeakerResolver:
             sentence = parse.sents[k]
             k -= 1
             steps += 1
-            if voice.contents is not None and voice.contents.holders(sentence.start_char):
-                continue  # a sentence of someone's quote
             subject = next((c for c in sentence.root.children if c.dep_ in _SUBJECT_DEPS), None)
+            if subject is not None and voice.contents and voice.contents.holders(subject.idx):
+                continue  # a sentence of someone's quote
             if subject is None or is_plural(subject):
                 return None
             if subject.lower_ in self.lex.pronouns:
@@ -525,7 +561,7 @@ class SpeakerResolver:
             ref = refs[j]
             if ref.entity.kind != "person" or ref.end > offset:
                 continue
-            if any(lemma in _name_words(role) for role in ref.entity.roles):
+            if _holds(ref.entity, lemma):
                 return ref.entity
             seen += 1
             if seen >= _HOLDER_REACH:
@@ -623,22 +659,44 @@ def _name_words(name: str) -> tuple[str, ...]:
 
 
 def _fuller_names(entities: Iterable[Entity]) -> dict[str, Entity]:
-    """Each person named by the first or last words of exactly one other person's name
-    ("Lee" and "Myung Bak" of "Lee Myung-bak"), with that person."""
+    """Each person named by one word that is the first or last word of exactly one other
+    person's name ("Lee" of "Lee Myung-bak"), with that person."""
     people = [e for e in entities if e.kind == "person"]
     words = {e.id: _name_words(e.name) for e in people}
     out: dict[str, Entity] = {}
     for part in people:
         short = words[part.id]
-        n = len(short)
+        if len(short) != 1:
+            continue  # "Brent Bozell" is no part of "Brent Bozell III" to take over
         fuller = [
             e
             for e in people
-            if len(words[e.id]) > n and short in (words[e.id][:n], words[e.id][-n:])
+            if len(words[e.id]) > 1 and short[0] in (words[e.id][0], words[e.id][-1])
         ]
-        if n and len(fuller) == 1:
+        # "Ted Cruz" and a headline's "Ted Cruz Refuses" are one name: keep the shorter.
+        fuller = [
+            e
+            for e in fuller
+            if not any(o is not e and _extends(words[e.id], words[o.id]) for o in fuller)
+        ]
+        if len(fuller) == 1:
             out[part.id] = fuller[0]
     return out
+
+
+def _holds(entity: Entity, office: str) -> bool:
+    """Whether a person's roles name the office ("President"; "Sen." for "senator")."""
+    for role in entity.roles:
+        for word in role.casefold().split():
+            bare = word.rstrip(".,")
+            if bare == office or (word.endswith(".") and len(bare) > 2 and office.startswith(bare)):
+                return True
+    return False
+
+
+def _extends(longer: tuple[str, ...], shorter: tuple[str, ...]) -> bool:
+    n = len(shorter)
+    return len(longer) > n and shorter in (longer[:n], longer[-n:])
 
 
 def _gender(entity: Entity) -> str | None:
