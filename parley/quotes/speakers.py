@@ -42,6 +42,21 @@ _LAST_REACH = 200
 # How many sentences back a chain of "he" subjects is followed to the person it continues.
 _CHAIN_REACH = 6
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+# Endings of nouns for doers ("leader", "editor", "activist", "spokesman", "resident").
+_DOER_ENDINGS = (
+    "er",
+    "or",
+    "ist",
+    "ian",
+    "man",
+    "men",
+    "woman",
+    "person",
+    "ee",
+    "ant",
+    "ent",
+    "ive",
+)
 _POSSESSIVES = frozenset({"his", "him", "her", "hers", "its", "their", "them"})
 _DEFINITE = frozenset({"the", "this", "that"})
 _OFFICE_PREPS = frozenset({"of", "for", "at"})
@@ -262,6 +277,8 @@ class SpeakerResolver:
             direct = self.at(head.idx, head.idx + len(head.text), head.idx)
         if head is None:
             return direct
+        if direct is not None and start <= head.idx < end and self._deed(head):
+            return None  # "The group's fabrication reveals ...": a deed is nobody's voice
         word = head.lower_
         if direct is not None and word in self.lex.pronouns:
             subject = self._continued(head, direct, voice)
@@ -306,6 +323,26 @@ class SpeakerResolver:
                 return self._holder_before(start, lemma)
             return self.before(start, kinds)
         return None
+
+    def _deed(self, head: Token) -> bool:
+        """Whether a source's head is a thing or a deed of whoever its modifiers name ("the
+        Lee group's fabrication", "the greatness of the leader", "the atmosphere of
+        revenge on Lee"), not a person, body or text that speaks for them: a common noun
+        with no mention of its own that no word list or doer's suffix makes a speaker."""
+        if head.pos_ != "NOUN" or any(c.dep_ == "conj" for c in head.children):
+            return False  # "a state and Cruz suggested": a speaker joined to the noun
+        lemma = head.lemma_.lower()
+        lex = self.lex
+        if (
+            lemma in lex.descriptions
+            or lemma in lex.vague_heads
+            or lemma in lex.block_nouns
+            or lemma in lex.cue_nouns
+            or lemma in lex.agent_nouns
+            or (lemma.endswith(_DOER_ENDINGS) and not lemma.endswith("ment"))
+        ):
+            return False
+        return self.at(head.idx, head.idx + len(head.text), head.idx) is None
 
     def _continued(self, pronoun: Token, entity: Entity, voice: _Voice) -> Token | None:
         """The subject a speaking "he" or "she" continues when it is not the person the

@@ -291,3 +291,34 @@ def test_speakers_part_of_a_name_is_the_person_of_the_full_name(
     part = Entity("e2", "Holm", "person", None, None, (), None, (Mention(at, at + 4, "Holm"),))
     got = _speakers_of(nlp, quote_resources, text, (full, part))
     assert ("The Holm cabinet", "Lars Holm") in got
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "speaker"),
+    [
+        pytest.param(
+            "The Harbour Council's fabrication of the smuggling story reveals that the "
+            "council fears the dockers.",
+            "The Harbour Council's fabrication of the smuggling story",
+            None,
+            id="a-deed-is-nobody-s-voice",
+        ),
+        pytest.param(
+            "The Harbour Council's spokesman said the tolls would rise in May.",
+            "The Harbour Council's spokesman",
+            "Harbour Council",
+            id="a-person-of-the-body-is-its-voice",
+        ),
+        pytest.param(
+            "A poll by the Harbour Council shows that the dockers want a strike.",
+            "A poll by the Harbour Council",
+            "Harbour Council",
+            id="a-poll-is-its-maker-s-voice",
+        ),
+    ],
+)
+def test_speakers_a_deed_or_thing_does_not_speak_for_whoever_it_names(
+    nlp: Any, quote_resources: QuoteResources, text: str, source: str, speaker: str | None
+) -> None:
+    got = _speakers(nlp, quote_resources, text, ("Harbour Council", "organization"))
+    assert (source, speaker) in got
