@@ -322,3 +322,19 @@ def test_speakers_a_deed_or_thing_does_not_speak_for_whoever_it_names(
 ) -> None:
     got = _speakers(nlp, quote_resources, text, ("Harbour Council", "organization"))
     assert (source, speaker) in got
+
+
+def test_speakers_adding_continues_the_reporter_not_a_subject_inside_the_report(
+    nlp: Any, quote_resources: QuoteResources
+) -> None:
+    # The parser hangs "adding" on a verb deep inside what was reported, whose subject is
+    # someone the words name.
+    text = (
+        "Mira Sand, a teacher, said that she believed the dockers united around Governor "
+        "Tomas Brandt would carry forward and accomplish the great cause of the harbour, "
+        "adding the canal would open in spring."
+    )
+    quotes = run_quotes(nlp, quote_resources, text)
+    adding = [q for q in quotes if q.cue and q.cue.startswith("adding")]
+    assert adding, [(q.speaker_text, q.cue) for q in quotes]
+    assert adding[0].speaker_text in ("Mira Sand, a teacher,", "she")
