@@ -53,6 +53,9 @@ class Draft:
     # reported, parenthetical, frame:verb, frame:passive, frame:noun, frame:adj, according,
     # direct:cue, direct:inherited, direct:floating, headline.
     rule: str = ""
+    # "X quoted Y as saying ...": the phrase and head token of Y, who says what the content
+    # holds, while the source (PolNeAR's) stays X, who reports it.
+    voice: tuple[Frag, int] | None = None
 
     @property
     def start(self) -> int:

@@ -163,6 +163,13 @@ class SpeakerResolver:
                 contents,
                 draft.content,
             )
+            if draft.voice is not None:
+                # "The agency quoted a witness as saying ...": the witness speaks.
+                (at, head) = draft.voice
+                speaker = self._full_name(self._resolve(at, head, voice))
+                out.append(speaker)
+                followed = self._said(speaker, head)
+                continue
             if draft.source_token is not None and draft.source_token in self._heads:
                 # One source word, one speaker: "it said, and added:" gives two drafts.
                 speaker = self._heads[draft.source_token]

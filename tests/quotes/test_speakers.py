@@ -281,10 +281,7 @@ def test_speakers_part_of_a_name_is_the_person_of_the_full_name(
     nlp: Any, quote_resources: QuoteResources
 ) -> None:
     # The entity stage made "Holm" (of "the Holm cabinet") an entity of its own.
-    text = (
-        "Lars Holm opened the canal on Monday.\n\n"
-        "The Holm cabinet said the tolls would double."
-    )
+    text = "Lars Holm opened the canal on Monday.\n\nThe Holm cabinet said the tolls would double."
     at = text.index("Holm cabinet")
     full = _person("e1", "Lars Holm", text)
     full = Entity("e1", "Lars Holm", "person", None, None, (), None, full.mentions[:1])
@@ -338,3 +335,17 @@ def test_speakers_adding_continues_the_reporter_not_a_subject_inside_the_report(
     adding = [q for q in quotes if q.cue and q.cue.startswith("adding")]
     assert adding, [(q.speaker_text, q.cue) for q in quotes]
     assert adding[0].speaker_text in ("Mira Sand, a teacher,", "she")
+
+
+def test_speakers_quoted_as_saying_is_one_attribution_voiced_by_the_one_quoted(
+    nlp: Any, quote_resources: QuoteResources
+) -> None:
+    text = (
+        "The Coast Gazette quoted Mira Sand, a teacher in Portmere, as saying that the canal "
+        "would stay closed all winter."
+    )
+    got = _speakers(nlp, quote_resources, text, ("Coast Gazette", "media"), ("Mira Sand", "person"))
+    # PolNeAR's shape: the paper reports, "quoted" is the cue; the teacher speaks.
+    assert got == [("The Coast Gazette", "Mira Sand")]
+    quotes = run_quotes(nlp, quote_resources, text)
+    assert not quotes[0].act  # a statement, not a deed done to the teacher
