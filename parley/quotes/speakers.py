@@ -550,6 +550,7 @@ class SpeakerResolver:
         wanted = _qualifiers(head)
         lemmas = self.parse.lemmas
         pos = self.parse.pos
+        used = False  # an earlier "the chairman" that named nobody either
         for i in range(head.i - 1, max(head.i - _TEXT_REACH, -1), -1):
             if lemmas[i] != lemma or pos[i] not in ("NOUN", "PROPN"):
                 continue
@@ -563,7 +564,8 @@ class SpeakerResolver:
                 return True, named
             if not {c.lower_ for c in earlier.children if c.dep_ == "det"} & _DEFINITE:
                 return True, None
-        return False, None
+            used = True
+        return used, None
 
     def _office_holder(self, word: Token) -> Entity | None:
         """Who a word of office names where it stands: its own mention, the name it is the
