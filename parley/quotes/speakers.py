@@ -141,7 +141,7 @@ class SpeakerResolver:
             [r for r in mentions.refs if r.entity.name.casefold() not in banned]
         )
         self.by_id = {r.entity.id: r.entity for r in self.mentions.refs}
-        self._fuller = _fuller_names(self.by_id.values())
+        self._fuller: dict[str, Entity] | None = None  # made when a one-word name speaks
         # What each speaker head resolved to, so "They said ... They added" can follow a
         # pronoun subject already resolved as a speaker.
         self._heads: dict[int, Entity | None] = {}
@@ -185,8 +185,10 @@ class SpeakerResolver:
     def _full_name(self, speaker: Entity | None) -> Entity | None:
         """A person the text names by part of a name ("Lee", "the Lee group") is the one
         person of the document whose full name that part is ("Lee Myung Bak")."""
-        if speaker is None:
-            return None
+        if speaker is None or speaker.kind != "person" or len(_name_words(speaker.name)) != 1:
+            return speaker
+        if self._fuller is None:
+            self._fuller = _fuller_names(self.by_id.values())
         return self._fuller.get(speaker.id, speaker)
 
     def _reports(self, draft: Draft) -> bool:
