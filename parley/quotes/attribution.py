@@ -11,8 +11,9 @@ twice (the order decides who gets a quotation two passes could take):
    quotations continuing the attribution before them, floating quotations;
 5. ``headlines.find_headlines``: "Graham: Trump's rhetoric ...", transcript lines.
 
-Then learned attributions nested inside another's content go, datelines are cut from the
-front of contents and sources, and the drafts are ordered by where their content starts.
+Then "X quoted Y as saying ..." becomes one attribution voiced by Y, learned attributions
+nested inside another's content go, datelines are cut from the front of contents and
+sources, and the drafts are ordered by where their content starts.
 Offsets follow PolNeAR's conventions, measured on its train split: the content of a direct
 quote includes its quotation marks (and the punctuation inside them).
 """
