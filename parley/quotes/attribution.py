@@ -11,8 +11,9 @@ twice (the order decides who gets a quotation two passes could take):
    quotations continuing the attribution before them, floating quotations;
 5. ``headlines.find_headlines``: "Graham: Trump's rhetoric ...", transcript lines.
 
-Then learned attributions nested inside another's content go, datelines are cut from the
-front of contents and sources, and the drafts are ordered by where their content starts.
+Then "X quoted Y as saying ..." becomes one attribution voiced by Y, learned attributions
+nested inside another's content go, datelines are cut from the front of contents and
+sources, and the drafts are ordered by where their content starts.
 Offsets follow PolNeAR's conventions, measured on its train split: the content of a direct
 quote includes its quotation marks (and the punctuation inside them).
 """
@@ -70,6 +71,7 @@ def candidate_drafts(state: QuoteState) -> list[Draft]:
     drafts += find_direct(state, drafts)
     drafts += find_headlines(state, drafts)
     drafts = [d for d in drafts if d.content]
+    drafts = _quoted_as_saying(state, drafts)
     # A learned-frame attribution inside what someone else says ("said he believes ...",
     # "showed no sign that he was planning to apologize") is rarely annotated on its own.
     drafts = _drop_nested_learned(drafts)
@@ -79,6 +81,43 @@ def candidate_drafts(state: QuoteState) -> list[Draft]:
         if d.source is not None:
             d.source = _after_dateline(text, d.source)
     return sorted(drafts, key=lambda d: (d.start, d.end))
+
+
+def _quoted_as_saying(state: QuoteState, drafts: list[Draft]) -> list[Draft]:
+    """ "The agency quoted a witness as saying he saw ...": one attribution, as PolNeAR
+    marks it (source the agency, cue "quoted", content "a witness as saying ..."), whose
+    voice is the one quoted; the "saying" inside it is no attribution of its own."""
+    doc = state.doc
+    lemmas = state.parse.lemmas
+    inner: set[int] = set()
+    for draft in drafts:
+        if draft.cue_token is None or lemmas[draft.cue_token] != "quote":
+            continue
+        verb = doc[draft.cue_token]
+        quoted = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        if quoted is None:
+            continue
+        for prep in (*verb.children, *quoted.children):
+            if prep.dep_ != "prep" or prep.lower_ != "as":
+                continue
+            saying = next(
+                (c for c in prep.children if c.dep_ in ("pcomp", "pobj") and c.tag_ == "VBG"),
+                None,
+            )
+            if saying is None:
+                continue
+            inner.add(saying.i)
+            end = (
+                prep.idx
+                if prep.head.i == quoted.i
+                else quoted.right_edge.idx + len(quoted.right_edge.text)
+            )
+            draft.voice = ((quoted.left_edge.idx, end), quoted.i)
+            draft.act = False  # what the one quoted said, not a deed done to them
+            break
+    if not inner:
+        return drafts
+    return [d for d in drafts if d.cue_token not in inner or d.voice is not None]
 
 
 def _drop_nested_learned(drafts: list[Draft]) -> list[Draft]:

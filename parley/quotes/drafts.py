@@ -53,6 +53,9 @@ class Draft:
     # reported, parenthetical, frame:verb, frame:passive, frame:noun, frame:adj, according,
     # direct:cue, direct:inherited, direct:floating, headline.
     rule: str = ""
+    # "X quoted Y as saying ...": the phrase and head token of Y, who says what the content
+    # holds, while the source (PolNeAR's) stays X, who reports it.
+    voice: tuple[Frag, int] | None = None
 
     @property
     def start(self) -> int:
@@ -77,6 +80,10 @@ class QuoteState:
     entity_spans: tuple[tuple[int, int, str], ...] = ()
     _q_starts: list[int] = field(default_factory=list)
     _q_ends: list[int] = field(default_factory=list)
+    # The named entities' first and end tokens: spaCy's entities never overlap and come in
+    # order, so both rise and two bisections find those a span touches.
+    _e_starts: list[int] = field(default_factory=list)
+    _e_ends: list[int] = field(default_factory=list)
 
     @classmethod
     def build(cls, parse: ParseIndex, resources: QuoteResources) -> QuoteState:
@@ -88,14 +95,17 @@ class QuoteState:
                 qi += 1
             if qi < len(quoted) and quoted[qi].start <= idx < quoted[qi].end:
                 in_quote[i] = qi
+        entity_spans = tuple((e.start, e.end, e.label_) for e in parse.ents)
         return cls(
             parse,
             resources.lexicon,
             quoted,
             in_quote,
-            entity_spans=tuple((e.start, e.end, e.label_) for e in parse.ents),
+            entity_spans=entity_spans,
             _q_starts=[q.start for q in quoted],
             _q_ends=[q.end for q in quoted],
+            _e_starts=[s for s, _, _ in entity_spans],
+            _e_ends=[e for _, e, _ in entity_spans],
         )
 
     @property
@@ -112,6 +122,13 @@ class QuoteState:
         lo = bisect_right(self._q_ends, start)
         hi = bisect_left(self._q_starts, end)
         return list(range(lo, hi))
+
+    def entities_in(self, first: int, end: int) -> tuple[tuple[int, int, str], ...]:
+        """The named entities (first token, end token, label) touching tokens [first, end),
+        found by bisection instead of a scan of every entity for every draft."""
+        lo = bisect_right(self._e_ends, first)
+        hi = bisect_left(self._e_starts, end)
+        return self.entity_spans[lo:hi]
 
     def close_quotes(self, frag: Frag) -> Frag:
         """Widen ``frag`` so that no quotation is cut in half."""

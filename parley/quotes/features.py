@@ -87,11 +87,7 @@ def draft_features(state: QuoteState, draft: Draft) -> list[str]:
         if shape == "np":
             feats.append(f"c.head={content.root.lemma_.lower()}")
             feats.append(f"lemma|c.head={lemma}|{content.root.lemma_.lower()}")
-        ents = {
-            label
-            for first_token, end_token, label in state.entity_spans
-            if first_token < content.end and content.start < end_token
-        }
+        ents = {label for _, _, label in state.entities_in(content.start, content.end)}
         feats += [f"c.ent={e}" for e in sorted(ents)]
     feats += _source_features(state, draft, lemma)
     feats += _position_features(state, draft)

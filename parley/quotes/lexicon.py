@@ -53,6 +53,8 @@ class Lexicon:
     # lines that end a block.
     block_nouns: frozenset[str] = frozenset()
     block_ends: frozenset[str] = frozenset()
+    # Nouns of people or bodies no doer's suffix marks ("staff", "members"), data/agent_nouns.txt.
+    agent_nouns: frozenset[str] = frozenset()
     # The first word of every cue ("make" of "make clear"): a word whose lemma is not here
     # cannot be a cue verb, so the passes skip it without reading its parse.
     cue_heads: frozenset[str] = field(init=False, default=frozenset())
@@ -124,5 +126,6 @@ def load_lexicon(data_dir: Path = DATA_DIR) -> Lexicon:
         cue_frames=_cue_frames(data_dir / "cue_frames.tsv"),
         labels=frozenset(_words(data_dir / "section_labels.txt")),
         block_nouns=frozenset(_words(data_dir / "block_nouns.txt")),
+        agent_nouns=frozenset(_words(data_dir / "agent_nouns.txt")),
         block_ends=frozenset(_words(data_dir / "block_ends.txt")),
     )

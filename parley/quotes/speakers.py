@@ -16,7 +16,7 @@ are never speakers of what the article says.
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 from spacy.tokens import Doc, Token
 
@@ -39,6 +39,30 @@ _BODIES = frozenset({"organization", "media", "group"})
 _TEXT_REACH = 400
 # How many mentions back the antecedent of a linked pronoun is looked for.
 _LAST_REACH = 200
+# How many sentences back a chain of "he" subjects is followed to the person it continues.
+_CHAIN_REACH = 6
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+# Endings of nouns for doers ("leader", "editor", "activist", "spokesman", "resident").
+_DOER_ENDINGS = (
+    "er",
+    "or",
+    "ist",
+    "ian",
+    "man",
+    "men",
+    "woman",
+    "person",
+    "ee",
+    "ant",
+    "ent",
+    "ive",
+)
+_POSSESSIVES = frozenset({"his", "him", "her", "hers", "its", "their", "them"})
+_DEFINITE = frozenset({"the", "this", "that"})
+_OFFICE_PREPS = frozenset({"of", "for", "at"})
+# How many people back a description's office holder is looked for.
+_HOLDER_REACH = 6
+_PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
 
 
 class _Mentions:
@@ -79,6 +103,18 @@ class _Mentions:
                 return refs[j].entity
         return None
 
+    def last_named(self, entity: Entity, offset: int, pronouns: Mapping[str, str]) -> int | None:
+        """Where the last mention of ``entity`` by name (no pronoun: "his", "he") ending by
+        ``offset`` starts, among the ``_LAST_REACH`` mentions before it."""
+        end = bisect_left(self.starts, offset)
+        for j in range(end - 1, max(end - 1 - _LAST_REACH, -1), -1):
+            ref = self.refs[j]
+            if ref.entity is entity and ref.end <= offset:
+                word = ref.text.lower()
+                if word not in pronouns and word not in _POSSESSIVES:
+                    return ref.start
+        return None
+
     def last_of(self, entity: Entity, offset: int) -> int | None:
         """Where the last mention of ``entity`` ending by ``offset`` starts (pronoun mentions
         the entity stage linked count too); None when it is not among the ``_LAST_REACH``
@@ -105,6 +141,7 @@ class SpeakerResolver:
             [r for r in mentions.refs if r.entity.name.casefold() not in banned]
         )
         self.by_id = {r.entity.id: r.entity for r in self.mentions.refs}
+        self._fuller: dict[str, Entity] | None = None  # made when a one-word name speaks
         # What each speaker head resolved to, so "They said ... They added" can follow a
         # pronoun subject already resolved as a speaker.
         self._heads: dict[int, Entity | None] = {}
@@ -126,17 +163,33 @@ class SpeakerResolver:
                 contents,
                 draft.content,
             )
+            if draft.voice is not None:
+                # "The agency quoted a witness as saying ...": the witness speaks.
+                (at, head) = draft.voice
+                speaker = self._full_name(self._resolve(at, head, voice))
+                out.append(speaker)
+                followed = self._said(speaker, head)
+                continue
             if draft.source_token is not None and draft.source_token in self._heads:
                 # One source word, one speaker: "it said, and added:" gives two drafts.
                 speaker = self._heads[draft.source_token]
             else:
-                speaker = self._resolve(draft.source, draft.source_token, voice)
+                speaker = self._full_name(self._resolve(draft.source, draft.source_token, voice))
             out.append(speaker)
             if draft.source_token is not None:
                 self._heads[draft.source_token] = speaker
             if outer is None and self._reports(draft):
                 followed = self._said(speaker, draft.source_token)
         return out
+
+    def _full_name(self, speaker: Entity | None) -> Entity | None:
+        """A person the text names by part of a name ("Lee", "the Lee group") is the one
+        person of the document whose full name that part is ("Lee Myung Bak")."""
+        if speaker is None or speaker.kind != "person" or len(_name_words(speaker.name)) != 1:
+            return speaker
+        if self._fuller is None:
+            self._fuller = _fuller_names(self.by_id.values())
+        return self._fuller.get(speaker.id, speaker)
 
     def _reports(self, draft: Draft) -> bool:
         """Whether a draft names who speaks: a reporting word's source, or the subject of a
@@ -159,10 +212,18 @@ class SpeakerResolver:
         return Said(speaker.id if speaker is not None else None, plural, person)
 
     def _person_noun(self, head: Token) -> bool:
-        """A noun that names a person by office ("the observer", "the secretary general")."""
+        """A noun that names a person by office ("the observer", "the secretary general"), or
+        a name given one in apposition ("Jon Chol Guk, an officer of the army")."""
         if head.pos_ not in ("NOUN", "PROPN"):
             return False
-        return "person" in self.lex.descriptions.get(head.lemma_.lower(), frozenset())
+        if "person" in self.lex.descriptions.get(head.lemma_.lower(), frozenset()):
+            return True
+        return head.pos_ == "PROPN" and any(
+            c.dep_ == "appos"
+            and c.pos_ == "NOUN"
+            and "person" in self.lex.descriptions.get(c.lemma_.lower(), frozenset())
+            for c in head.children
+        )
 
     def at(self, start: int, end: int, head: int | None) -> Entity | None:
         """The entity mentioned in [start, end), preferring the mention of the head word."""
@@ -225,9 +286,15 @@ class SpeakerResolver:
             direct = self.at(head.idx, head.idx + len(head.text), head.idx)
         if head is None:
             return direct
+        if direct is not None and start <= head.idx < end and self._deed(head):
+            return None  # "The group's fabrication reveals ...": a deed is nobody's voice
         word = head.lower_
-        if direct is not None and word in self.lex.pronouns and self._bound(head, direct, voice):
-            direct = None
+        if direct is not None and word in self.lex.pronouns:
+            subject = self._continued(head, direct, voice)
+            if subject is not None:
+                return self._subject_entity(subject, voice)
+            if self._doubtful(head, direct, voice):
+                direct = None
         if direct is not None:
             return direct
         if word in self.lex.pronouns:
@@ -238,19 +305,154 @@ class SpeakerResolver:
             return None
         if lemma in self.lex.block_nouns and determiners & {"the", "this", "that"}:
             return self._text(head, voice)
+        return self._described(head, start, voice)
+
+    def _described(self, head: Token, start: int, voice: _Voice) -> Entity | None:
+        """Whom a description names ("the newspaper", "the chairman"): the earlier speaker
+        of the same head noun, the earlier holder of the title, the followed speaker of its
+        kind, else the nearest entity of its kind (for a person, one holding that office)."""
+        lemma = head.lemma_.lower()
+        determiners = {c.lower_ for c in head.children if c.dep_ == "det"}
         kinds = self.lex.descriptions.get(lemma)
         if kinds is not None and "the" in determiners:
             earlier = self._spoke_before(head)
             if earlier is not None:
                 return earlier  # "South Korean organizations said ... The organizations ..."
+        if kinds is not None and "person" in kinds and "the" in determiners:
+            introduced, titled = self._titled(head)
+            if introduced:
+                return titled  # "X, chairman of the party, ... the chairman said"
         if kinds is not None and is_plural(head) and "group" not in kinds:
             return None  # "the organizations" are no one organization named before
-        if kinds is not None and determiners & {"the", "this", "that"}:
+        if kinds is not None and determiners & _DEFINITE:
             previous = self._followed(voice)
             if previous is not None and previous.kind in kinds:
                 return previous
+            if "person" in kinds:
+                return self._holder_before(start, lemma)
             return self.before(start, kinds)
         return None
+
+    def _deed(self, head: Token) -> bool:
+        """Whether a source's head is a thing or a deed of whoever its modifiers name ("the
+        Lee group's fabrication", "the greatness of the leader", "the atmosphere of
+        revenge on Lee"), not a person, body or text that speaks for them: a common noun
+        with no mention of its own that no word list or doer's suffix makes a speaker."""
+        if head.pos_ != "NOUN" or any(c.dep_ == "conj" for c in head.children):
+            return False  # "a state and Cruz suggested": a speaker joined to the noun
+        lemma = head.lemma_.lower()
+        lex = self.lex
+        if (
+            lemma in lex.descriptions
+            or lemma in lex.vague_heads
+            or lemma in lex.block_nouns
+            or lemma in lex.cue_nouns
+            or lemma in lex.agent_nouns
+            or (lemma.endswith(_DOER_ENDINGS) and not lemma.endswith("ment"))
+        ):
+            return False
+        return self.at(head.idx, head.idx + len(head.text), head.idx) is None
+
+    def _continued(self, pronoun: Token, entity: Entity, voice: _Voice) -> Token | None:
+        """The subject a speaking "he" or "she" continues when it is not the person the
+        entity stage linked the pronoun to. The entity stage takes the only person named in
+        reach ("...the warm love of leader Kim Jong Il. He told them ..."), but a reporter's
+        "he" continues the main subject of the sentences before, through a chain of "he"
+        subjects ("The chairman of the party made a speech. ..., he said. He urged ...")."""
+        if voice.nested or self.lex.pronouns.get(pronoun.lower_) != "person":
+            return None
+        subject = self._chain_subject(pronoun, voice)
+        if subject is None or self._names(subject, entity) or not self._agrees(pronoun, subject):
+            return None
+        if subject.pos_ == "NOUN" and _holds(entity, subject.lemma_.lower()):
+            return None  # "the senator" and the senator linked
+        found = self._subject_entity(subject, voice)
+        if found is entity:
+            return None  # "the Republican candidate" is the person linked
+        if found is not None and found.name.split()[-1][:1].islower():
+            return None  # a description made an entity ("Vermont senator") is no other name
+        return subject
+
+    def _subject_entity(self, subject: Token, voice: _Voice) -> Entity | None:
+        """The entity a person subject names: the speaker resolved for it; its own mention,
+        its name or the body of its office ("the chairman of the party"); a description
+        as a speaking description resolves ("the Republican candidate"); else the body its
+        phrase names ("Jon, an officer of the army")."""
+        if subject.i in self._heads:
+            return self._heads[subject.i]
+        holder = self._office_holder(subject)
+        if holder is not None:
+            return holder
+        determiners = {c.lower_ for c in subject.children if c.dep_ == "det"}
+        if determiners & _DEFINITE and subject.pos_ == "NOUN":
+            return self._described(subject, subject.left_edge.idx, voice)
+        return self._phrase(subject)
+
+    def _doubtful(self, pronoun: Token, entity: Entity, voice: _Voice) -> bool:
+        """Whether a pronoun's link is not to be trusted: the person is named last inside
+        the pronoun's own quote, or inside someone else's words while the report is
+        following another person ("O, a worker, noted that they hate Lee. He said: ...")."""
+        if self._bound(pronoun, entity, voice):
+            return True
+        if voice.nested or self.lex.pronouns.get(pronoun.lower_) != "person":
+            return False
+        last = self.mentions.last_named(entity, pronoun.idx, self.lex.pronouns)
+        if last is None or voice.contents is None or not voice.contents.holders(last):
+            return False
+        said = voice.followed
+        if said is None or not said.person or said.plural or said.entity_id == entity.id:
+            return False
+        followed = self._followed(voice)
+        return followed is None or _gender(followed) in (None, _PRONOUN_GENDER[pronoun.lower_])
+
+    def _chain_subject(self, pronoun: Token, voice: _Voice) -> Token | None:
+        """The person a "he" continues: the main subject of the sentence before, passing back
+        over sentences whose subject is the same pronoun and over sentences inside someone's
+        words; None when the chain meets anything else (a plural or non-person subject, a
+        sentence with no subject) or runs out of reach."""
+        parse = self.parse
+        word = pronoun.lower_
+        k = parse.sentence_index(pronoun.idx) - 1
+        steps = 0
+        while k >= 0 and steps < _CHAIN_REACH:
+            sentence = parse.sents[k]
+            k -= 1
+            steps += 1
+            subject = next((c for c in sentence.root.children if c.dep_ in _SUBJECT_DEPS), None)
+            if subject is not None and voice.contents and voice.contents.holders(subject.idx):
+                continue  # a sentence of someone's quote
+            if subject is None or is_plural(subject):
+                return None
+            if subject.lower_ in self.lex.pronouns:
+                if subject.lower_ != word:
+                    return None
+                continue
+            return subject if self._person_like(subject) else None
+        return None
+
+    def _person_like(self, token: Token) -> bool:
+        """A phrase head that names a person: a person's mention, a noun of office ("the
+        chairman", "Jon, an officer of ..."), or a name no entity took ("Sin Chung Il")."""
+        if self._person_noun(token):
+            return True
+        hits = self.mentions.overlapping(token.idx, token.idx + len(token.text))
+        if hits:
+            return any(r.entity.kind == "person" for r in hits)
+        return token.pos_ == "PROPN"
+
+    def _names(self, subject: Token, entity: Entity) -> bool:
+        """Whether a subject phrase (appositions included) names ``entity``."""
+        if subject.i in self._heads and self._heads[subject.i] is entity:
+            return True
+        end = subject.right_edge.idx + len(subject.right_edge.text)
+        hits = self.mentions.overlapping(subject.left_edge.idx, end)
+        return any(r.entity is entity for r in hits)
+
+    def _agrees(self, pronoun: Token, subject: Token) -> bool:
+        """A subject whose person is known to be of the other gender is not a "he"'s."""
+        found = self.at(subject.idx, subject.idx + len(subject.text), subject.idx)
+        gender = _gender(found) if found is not None else None
+        return gender in (None, _PRONOUN_GENDER[pronoun.lower_])
 
     def _bound(self, pronoun: Token, entity: Entity, voice: _Voice) -> bool:
         """Whether the entity a pronoun was linked to is named last inside the pronoun's own
@@ -283,7 +485,7 @@ class SpeakerResolver:
             said = voice.followed
             previous = self._followed(voice)
             if said is not None and previous is not None:
-                if kind == "person" and said.person:
+                if kind == "person" and said.person and not said.plural:
                     return previous
                 # "it" and "they" follow any speaker that is no person, in number.
                 agrees = said.plural == plural or previous.kind == "group"
@@ -312,6 +514,8 @@ class SpeakerResolver:
                 continue  # a pronoun nobody resolved: look further
             else:
                 found = self._phrase_head(subject)
+                if found is None and self._person_noun(subject):
+                    found = self._phrase(subject)  # "The leader of the party": the party
             person = found is not None and (found.kind == "person" or self._person_noun(subject))
             fits = person if kind == "person" else found is not None and _fits(found, kinds)
             if found is None or found is voice.outer or not fits:
@@ -334,6 +538,83 @@ class SpeakerResolver:
             and self.doc[i].lemma_.lower() == lemma
         ]
         return self._heads[max(earlier)] if earlier else None
+
+    def _titled(self, head: Token) -> tuple[bool, Entity | None]:
+        """The person "the chairman" takes up: the one the nearest earlier use of the same
+        word (and its qualifiers: "the supreme leader" is not "the leader") names, as a
+        title ("President Obama"), in apposition ("Ana Kovac, chairman of the party") or
+        as the office of a body ("the chairman of the party": the party); an earlier "the
+        chairman" of its own is passed over to the one it takes up. (False, None) when no
+        earlier sentence uses the word; (True, None) when one did but named nobody Parley
+        knows. The words are read on the parse index's lemmas, so only the earlier uses of
+        the word become Tokens."""
+        lemma = head.lemma_.lower()
+        wanted = _qualifiers(head)
+        lemmas = self.parse.lemmas
+        pos = self.parse.pos
+        used = False  # an earlier "the chairman" that named nobody either
+        for i in range(head.i - 1, max(head.i - _TEXT_REACH, -1), -1):
+            if lemmas[i] != lemma or pos[i] not in ("NOUN", "PROPN"):
+                continue
+            earlier = self.doc[i]
+            if not wanted <= _qualifiers(earlier):
+                continue
+            if i in self._heads:
+                return True, self._heads[i]
+            named = self._office_holder(earlier)
+            if named is not None:
+                return True, named
+            if not {c.lower_ for c in earlier.children if c.dep_ == "det"} & _DEFINITE:
+                return True, None
+            used = True
+        return used, None
+
+    def _office_holder(self, word: Token) -> Entity | None:
+        """Who a word of office names where it stands: its own mention, the name it is the
+        title of or in apposition to, else the body of an "of"/"for"/"at" phrase."""
+        own = self.at(word.idx, word.idx + len(word.text), word.idx)
+        if own is not None and own.kind == "person":
+            return own
+        top = word
+        while top.dep_ == "compound" and top.head.i != top.i:
+            top = top.head
+        names = [top] if top.i != word.i else []
+        office = top
+        while office.dep_ == "conj" and office.head.i != office.i:
+            office = office.head  # "X, commander of the army and leader of the party"
+        if office.dep_ == "appos":
+            names.append(office.head)
+        names.extend(c for c in top.children if c.dep_ == "appos")
+        for name in names:
+            found = self._phrase_head(name)
+            if found is not None:
+                return found
+        for prep in top.children:
+            if prep.dep_ != "prep" or prep.lower_ not in _OFFICE_PREPS:
+                continue
+            for obj in prep.children:
+                if obj.dep_ != "pobj":
+                    continue
+                found = self._phrase_head(obj)
+                if found is not None and (found.kind in _BODIES or found.kind == "country"):
+                    return found
+        return own  # a body whose mention took the office in ("leader of the party")
+
+    def _holder_before(self, offset: int, lemma: str) -> Entity | None:
+        """The nearest person before ``offset`` whose office is the word ("the president":
+        a person with the role of president), among the last ``_HOLDER_REACH`` people."""
+        seen = 0
+        refs = self.mentions.refs
+        for j in range(bisect_left(self.mentions.starts, offset) - 1, -1, -1):
+            ref = refs[j]
+            if ref.entity.kind != "person" or ref.end > offset:
+                continue
+            if _holds(ref.entity, lemma):
+                return ref.entity
+            seen += 1
+            if seen >= _HOLDER_REACH:
+                break
+        return None
 
     def _phrase(self, head: Token) -> Entity | None:
         """The entity a noun phrase names: its head's, else the first body named in it ("A
@@ -419,6 +700,60 @@ def _modifies(head: Token, content: Sequence[tuple[int, int]]) -> bool:
         return False
     at = head.head.idx
     return any(s <= at < e for s, e in content)
+
+
+def _name_words(name: str) -> tuple[str, ...]:
+    return tuple(name.replace("-", " ").casefold().split())
+
+
+def _fuller_names(entities: Iterable[Entity]) -> dict[str, Entity]:
+    """Each person named by one word that is the first or last word of exactly one other
+    person's name ("Lee" of "Lee Myung-bak"), with that person."""
+    people = [e for e in entities if e.kind == "person"]
+    words = {e.id: _name_words(e.name) for e in people}
+    out: dict[str, Entity] = {}
+    for part in people:
+        short = words[part.id]
+        if len(short) != 1:
+            continue  # "Brent Bozell" is no part of "Brent Bozell III" to take over
+        fuller = [
+            e
+            for e in people
+            if len(words[e.id]) > 1 and short[0] in (words[e.id][0], words[e.id][-1])
+        ]
+        # "Ted Cruz" and a headline's "Ted Cruz Refuses" are one name: keep the shorter.
+        fuller = [
+            e
+            for e in fuller
+            if not any(o is not e and _extends(words[e.id], words[o.id]) for o in fuller)
+        ]
+        if len(fuller) == 1:
+            out[part.id] = fuller[0]
+    return out
+
+
+def _holds(entity: Entity, office: str) -> bool:
+    """Whether a person's roles name the office ("President"; "Sen." for "senator")."""
+    for role in entity.roles:
+        for word in role.casefold().split():
+            bare = word.rstrip(".,")
+            if bare == office or (word.endswith(".") and len(bare) > 2 and office.startswith(bare)):
+                return True
+    return False
+
+
+def _extends(longer: tuple[str, ...], shorter: tuple[str, ...]) -> bool:
+    n = len(shorter)
+    return len(longer) > n and shorter in (longer[:n], longer[-n:])
+
+
+def _gender(entity: Entity) -> str | None:
+    """The gender the entity stage's pronoun mentions give a person, when they give one."""
+    for mention in entity.mentions:
+        gender = _PRONOUN_GENDER.get(mention.text.lower())
+        if gender is not None:
+            return gender
+    return None
 
 
 def _fits(entity: Entity, kinds: frozenset[str] | None) -> bool:

@@ -108,11 +108,21 @@ def subject(verb: Token) -> Token | None:
             continue
         if verb.dep_ in ("conj", "advcl", "xcomp") and verb.head.i != verb.i:
             participle = verb.dep_ == "advcl" and verb.tag_ == "VBG"
+            adding = participle and verb.lemma_ == "add"
             verb = verb.head
             if participle and verb.dep_ == "ccomp" and verb.head.i != verb.i:
                 # "X said that the U.S. is meddling, adding ...": a participle the parser
                 # hung on the reported clause is the reporter's, not that clause's subject's.
                 verb = verb.head
+            elif adding and verb.dep_ == "conj":
+                # "X said she believed the people would carry forward and accomplish the
+                # cause, adding ...": "adding" continues the one who reports the clause it
+                # was hung on, however deep: climb out of every reported clause.
+                top = verb
+                while top.dep_ in ("conj", "ccomp") and top.head.i != top.i:
+                    top = top.head
+                if top.i != verb.i and top.dep_ == "ROOT":
+                    verb = top
             continue
         return None
     return None

@@ -10,6 +10,7 @@ from __future__ import annotations
 import spacy
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from spacy.tokens import Span
 
 from parley.nlp.index import MentionRef, ParseIndex
 from parley.quotes import QuoteResources
@@ -152,3 +153,25 @@ def test_lookups_paragraph_tests_match_their_definitions(text: str, a: int, b: i
     assert _at_most_one_paragraph(text, a, b) == (lines <= 1)
     line_start = text.rfind("\n", 0, b) + 1
     assert _paragraph_start(text, b) == (not text[line_start:b].strip())
+
+
+@LOOKUPS
+@given(
+    cuts=st.lists(st.tuples(st.integers(0, 30), st.integers(1, 4)), max_size=8),
+    first=st.integers(0, 35),
+    width=st.integers(0, 10),
+)
+def test_lookups_entities_in_matches_a_scan(
+    quote_resources: QuoteResources, cuts: list[tuple[int, int]], first: int, width: int
+) -> None:
+    doc = _NLP(" ".join(f"w{i}" for i in range(40)))
+    spans, reached = [], 0
+    for start, length in sorted(cuts):  # entities in order, never overlapping
+        if start >= reached:
+            spans.append(Span(doc, start, start + length, label="ORG"))
+            reached = start + length
+    doc.ents = spans
+    state = QuoteState.build(ParseIndex.build(doc), quote_resources)
+    end = first + width
+    expected = tuple(s for s in state.entity_spans if s[0] < end and first < s[1])
+    assert state.entities_in(first, end) == expected
