@@ -40,6 +40,9 @@ AIMED_WORDS = frozenset({"anti", "targeted", "aimed", "directed", "against"})
 PROTEST_ROOT = "14"
 MAX_PROTESTED = 6
 HYPHENS = frozenset({"-", "\u2010", "\u2011", "\u2013"})
+# Verbs whose subject is the one on the trip, visit or tour an on-phrase names ("is on a trip
+# to Asia", "arrived on a visit", "went on a tour of the region").
+JOURNEY_VERBS = frozenset({"be", "go", "come", "arrive", "travel", "leave", "embark", "return"})
 
 
 def _unnamed_doer(verb: Token, reading: Reading) -> list[Actor]:
@@ -294,14 +297,22 @@ def _light_verb_actors(noun: Token, reading: Reading) -> tuple[list[Actor], list
     verb = noun.head
     # "took part in the rally"; "held civilians as human shields"
     via_prep = noun.dep_ == "pobj" and verb.dep_ == "prep" and verb.lower_ in ("in", "as")
-    if via_prep:
+    # "X, who is on a trip to Asia,", "the minister arrived on a visit": whoever is on it.
+    journey = (
+        noun.dep_ == "pobj"
+        and verb.dep_ == "prep"
+        and verb.lower_ == "on"
+        and verb.head.lemma_ in JOURNEY_VERBS
+    )
+    if via_prep or journey:
         verb = verb.head
         if verb.pos_ == "NOUN" and verb.dep_ in ("dobj", "obj"):
             verb = verb.head  # "took part in the rally": the taker of the part
     elif noun.dep_ not in ("dobj", "obj"):
         return None
     carrier = reading.candidates.get(verb.i)
-    if verb.pos_ != "VERB" or (carrier is not None and not carrier.announces):
+    verbs = ("VERB", "AUX") if journey else ("VERB",)
+    if verb.pos_ not in verbs or (carrier is not None and not carrier.announces):
         return None
     subject, passive = subject_head(verb)
     if passive or subject is None:

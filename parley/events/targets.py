@@ -35,6 +35,9 @@ CONTEXT_CHARS = 400
 # "retook a village in Cambodia"). The place of any other act is its venue ("talks in Geneva",
 # "a naval drill in the West Sea": a show of force is aimed at someone, not at the sea).
 PLACE_TARGET_ROOTS = frozenset({"08", "17", "18", "19", "20"})
+# The clauses a speaker reports ("said that ...", "..., he said"), and how many to climb.
+REPORTED_DEPS = frozenset({"ccomp", "parataxis"})
+MAX_REPORT_HOPS = 8
 
 
 def acts_on_places(code: str) -> bool:
@@ -68,6 +71,7 @@ def implicit_target(
     if source.code is None:
         return None
     inside = {t.i for head in skip for t in head.subtree}
+    inside |= _reporters(candidate.token)
     if not acts_on_places(candidate.code):
         # Places anywhere in the sentence: "a hospital in Kabul", "met in Beijing".
         inside |= {
@@ -89,6 +93,23 @@ def implicit_target(
             continue
         return hit
     return None
+
+
+def _reporters(token: Token) -> set[int]:
+    """The words of whoever reports the clause an event is in ("Mark Fitzpatrick, formerly of
+    the State Department, told VOA that X could resume attacks"): the speaker and their
+    office are the ones who say it, not the ones it is done to."""
+    words: set[int] = set()
+    for _ in range(MAX_REPORT_HOPS):
+        if token.head.i == token.i:
+            break
+        reported = token.dep_ in REPORTED_DEPS
+        token = token.head
+        if reported:
+            for child in token.children:
+                if child.dep_ in ("nsubj", "nsubjpass"):
+                    words.update(t.i for t in child.subtree)
+    return words
 
 
 def context_target(candidate: Candidate, source: Actor, reading: Reading) -> Actor | None:

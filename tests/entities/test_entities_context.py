@@ -47,6 +47,17 @@ def test_context_not_for_someone_else_s_group(entities_of) -> None:  # type: ign
     assert _codes(entities, "refugees") == []
 
 
+def test_context_not_for_those_who_comment(entities_of) -> None:  # type: ignore[no-untyped-def]
+    # Analysts and experts comment on Ghana's news; the article does not say they are Ghana's.
+    text = (
+        "Ghana raised fuel prices on Monday. Ghana's energy minister defended the rise, but "
+        "some analysts and experts expect protests."
+    )
+    entities = entities_of(text, real=True)
+    assert _codes(entities, "analysts") == []
+    assert _codes(entities, "experts") == []
+
+
 def test_context_not_beside_a_placed_list_member(entities_of) -> None:  # type: ignore[no-untyped-def]
     # "the soldiers" share their list with a group whose own words name Japan: the
     # article's country (Peru, named more often) does not say whose those soldiers are.

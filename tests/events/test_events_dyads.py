@@ -333,3 +333,34 @@ def test_dyads_foreigners_are_not_the_country_they_stay_in(code: Code, text: str
     events = code(text, {"Gondor": "GON", "Aragorn Elessar": "GONGOV"})
     visits = [e for e in events if e.cameo.startswith("04")]
     assert visits and all(e.source_actor is None for e in visits)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mordor's envoy, who is currently on a trip to Gondor, said the talks were useful.",
+        "The king of Rohan, who was on a three-day visit to Gondor, praised the harvest.",
+        "The envoy of Mordor arrived on a visit to Gondor on Monday.",
+    ],
+)
+def test_dyads_the_one_on_a_trip_makes_the_visit(code: Code, text: str) -> None:
+    # "X, who is on a trip to Y,": the relative clause's subject is the noun it modifies.
+    events = code(text, COUNTRIES)
+    visits = [e for e in events if e.cameo[:3] == "042"]
+    assert visits and (visits[0].source_actor or "")[:3] in ("MOR", "ROH")
+    assert visits[0].target_actor == "GON"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Aragorn, a former envoy of the Gondor foreign ministry, told reporters that Mordor "
+        "could resume its attacks.",
+        "A spokesman for the Gondor council said Mordor had fired rockets overnight.",
+    ],
+)
+def test_dyads_the_reporter_s_office_is_not_the_target(code: Code, text: str) -> None:
+    # The speaker's phrase names who says it, not whom the reported act is done to.
+    events = code(text, {**COUNTRIES, "Aragorn": "GONGOV"})
+    attacks = [e for e in events if e.cameo[:2] in ("18", "19")]
+    assert attacks and all(e.target_actor != "GON" for e in attacks)
