@@ -143,3 +143,15 @@ def test_cluster_officer_of_a_body_the_text_codes_acts_for_it(entities_of) -> No
         "wrote to Russia's president about Russia's farms."
     )
     assert _codes(entities_of(text, real=True), "Ivan Petrov") == ["RUSPTY"]
+
+
+def test_nation_a_country_s_bodies_and_people_are_the_country(entities_of) -> None:  # type: ignore[no-untyped-def]
+    # "the army and people of X": the whole nation, coded as the country, not as its army.
+    text = (
+        "The envoy praised the army and people of Vietnam. Later the party, army and people "
+        "of Vietnam were thanked, and the Korean army and people were greeted."
+    )
+    entities = entities_of(text, real=True)
+    assert _codes(entities, "army and people of Vietnam") == ["VNM"]
+    assert _codes(entities, "party, army and people of Vietnam") == ["VNM"]
+    assert not any(c and c.endswith("MIL") for c in _codes(entities, "army"))
