@@ -145,6 +145,19 @@ def test_cluster_officer_of_a_body_the_text_codes_acts_for_it(entities_of) -> No
     assert _codes(entities_of(text, real=True), "Ivan Petrov") == ["RUSPTY"]
 
 
+def test_cluster_officer_of_a_body_placed_abroad_is_where_the_body_is(entities_of) -> None:  # type: ignore[no-untyped-def]
+    # The body is coded from the text alone, not from its own name's country; its chairman
+    # acts for it, whichever country the body's coding settles on.
+    text = (
+        "Attending were Aram Petrosyan, chairman of the Association of Armenians in Peru, and "
+        "other guests. He praised the festival."
+    )
+    entities = entities_of(text, real=True)
+    body = _codes(entities, "Association of Armenians")
+    assert body and body[0] and body[0].endswith("NGO")
+    assert _codes(entities, "Aram Petrosyan") == body
+
+
 def test_nation_a_country_s_bodies_and_people_are_the_country(entities_of) -> None:  # type: ignore[no-untyped-def]
     # "the army and people of X": the whole nation, coded as the country, not as its army.
     text = (
