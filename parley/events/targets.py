@@ -38,6 +38,8 @@ PLACE_TARGET_ROOTS = frozenset({"08", "17", "18", "19", "20"})
 # The clauses a speaker reports ("said that ...", "..., he said"), and how many to climb.
 REPORTED_DEPS = frozenset({"ccomp", "parataxis"})
 MAX_REPORT_HOPS = 8
+# Auxiliaries of a clause that supposes rather than reports ("could resume", "would pose").
+SUPPOSING_AUXILIARIES = frozenset({"could", "would", "might", "may", "can"})
 
 
 def acts_on_places(code: str) -> bool:
@@ -96,16 +98,21 @@ def implicit_target(
 
 
 def _reporters(token: Token) -> set[int]:
-    """The words of whoever reports the clause an event is in ("Mark Fitzpatrick, formerly of
+    """The words of whoever reports a scenario an event is in ("Mark Fitzpatrick, formerly of
     the State Department, told VOA that X could resume attacks"): the speaker and their
-    office are the ones who say it, not the ones it is done to."""
+    office are the ones who foresee it, not the ones it would be done to. (A reported act
+    that happened may be done to the reporter's country: "..., Belgrade radio said".)"""
     words: set[int] = set()
+    supposed = False  # the clause says what could or would happen, not what did
     for _ in range(MAX_REPORT_HOPS):
         if token.head.i == token.i:
             break
+        supposed = supposed or any(
+            c.dep_ == "aux" and c.lower_ in SUPPOSING_AUXILIARIES for c in token.children
+        )
         reported = token.dep_ in REPORTED_DEPS
         token = token.head
-        if reported:
+        if reported and supposed:
             for child in token.children:
                 if child.dep_ in ("nsubj", "nsubjpass"):
                     words.update(t.i for t in child.subtree)

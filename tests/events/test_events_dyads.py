@@ -356,7 +356,7 @@ def test_dyads_the_one_on_a_trip_makes_the_visit(code: Code, text: str) -> None:
     [
         "Aragorn, a former envoy of the Gondor foreign ministry, told reporters that Mordor "
         "could resume its attacks.",
-        "A spokesman for the Gondor council said Mordor had fired rockets overnight.",
+        "A spokesman for the Gondor council said Mordor might fire rockets overnight.",
     ],
 )
 def test_dyads_the_reporter_s_office_is_not_the_target(code: Code, text: str) -> None:
