@@ -234,9 +234,11 @@ def follow_titled_subjects(
     lowers = parse.lowers
     titles: dict[int, Entity] = {}  # token of a bare title -> its person
     owner: dict[int, Entity] = {}  # token of a personal pronoun -> its person
-    for entity in entities:
-        if entity.kind != "person":
-            continue
+    people = [e for e in entities if e.kind == "person"]
+    # Only an article whose people have a bare title among their mentions has work here.
+    if not any(m.text.islower() and m.text not in pronouns for e in people for m in e.mentions):
+        return entities
+    for entity in people:
         for mention in entity.mentions:
             i = parse.token_at(mention.start)
             if i is None or parse.token_ends[i] != mention.end:

@@ -106,9 +106,12 @@ def add_nominal_entities(
         return entities
     names = _find_names(parse, entities, kb, on)
     merged = _merge(entities, names, text)
-    nations = _find_nations(parse, MentionIndex.build(merged), kb)
-    merged = _merge(merged, nations, text)
-    groups = _find_groups(parse, MentionIndex.build(merged), kb, member_words, context)
+    index = MentionIndex.build(merged)
+    nations = _find_nations(parse, index, kb)
+    if nations:
+        merged = _merge(merged, nations, text)
+        index = MentionIndex.build(merged)
+    groups = _find_groups(parse, index, kb, member_words, context)
     return _merge(merged, groups, text)
 
 
@@ -363,8 +366,8 @@ def _find_nations(parse: ParseIndex, mentions: MentionIndex, kb: KnowledgeBaseLi
     def body(k: int) -> bool:
         return k >= 0 and pos[k] == "NOUN" and kb.role_sector(lowers[k]) is not None
 
-    for i, lower in enumerate(lowers):
-        if lower != _NATION_WORD or i < 2 or lowers[i - 1] != "and" or not body(i - 2):
+    for i in _positions(lowers, _NATION_WORD):
+        if i < 2 or lowers[i - 1] != "and" or not body(i - 2):
             continue
         first = i - 2
         while first >= 2 and lowers[first - 1] == "," and pos[first - 2] == "NOUN":
@@ -384,6 +387,15 @@ def _find_nations(parse: ParseIndex, mentions: MentionIndex, kb: KnowledgeBaseLi
             _Found(start, end, entity.kind, entity.actor or "", entity.country, None, entity.name)
         )
     return found
+
+
+def _positions(words: tuple[str, ...], word: str) -> Iterator[int]:
+    """Where ``word`` stands in ``words`` (found by the tuple's own search, not a loop here)."""
+    at = 0
+    for _ in range(words.count(word)):
+        at = words.index(word, at)
+        yield at
+        at += 1
 
 
 def _country_after(parse: ParseIndex, mentions: MentionIndex, k: int) -> MentionRef | None:
