@@ -303,6 +303,9 @@ def _light_verb_actors(noun: Token, reading: Reading) -> tuple[list[Actor], list
         and verb.dep_ == "prep"
         and verb.lower_ == "on"
         and verb.head.lemma_ in JOURNEY_VERBS
+        # A journey goes somewhere ("a trip to Asia", "a tour of the region"); "on that first
+        # trip through bankruptcy" goes nowhere.
+        and any(c.dep_ == "prep" and c.lower_ in ("to", "of") for c in noun.children)
     )
     if via_prep or journey:
         verb = verb.head

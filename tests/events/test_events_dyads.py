@@ -341,14 +341,23 @@ def test_dyads_foreigners_are_not_the_country_they_stay_in(code: Code, text: str
         "Mordor's envoy, who is currently on a trip to Gondor, said the talks were useful.",
         "The king of Rohan, who was on a three-day visit to Gondor, praised the harvest.",
         "The envoy of Mordor arrived on a visit to Gondor on Monday.",
+        # "who" is the person whose title holds the noun the clause hangs from.
+        "Sauron Gorthaur, president of the Presidium of the Mordor Assembly who is on a "
+        "goodwill visit to Gondor, met the king.",
     ],
 )
 def test_dyads_the_one_on_a_trip_makes_the_visit(code: Code, text: str) -> None:
     # "X, who is on a trip to Y,": the relative clause's subject is the noun it modifies.
-    events = code(text, COUNTRIES)
+    events = code(text, {**COUNTRIES, "Sauron Gorthaur": "MORGOV"})
     visits = [e for e in events if e.cameo[:3] == "042"]
     assert visits and (visits[0].source_actor or "")[:3] in ("MOR", "ROH")
     assert visits[0].target_actor == "GON"
+
+
+def test_dyads_a_trip_that_goes_nowhere_is_no_visit(code: Code) -> None:
+    text = "On that first trip through bankruptcy, Mordor was able to pay its debts."
+    events = code(text, COUNTRIES)
+    assert all(e.cameo[:3] != "042" for e in events)
 
 
 @pytest.mark.parametrize(
