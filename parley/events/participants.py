@@ -40,6 +40,9 @@ AIMED_WORDS = frozenset({"anti", "targeted", "aimed", "directed", "against"})
 PROTEST_ROOT = "14"
 MAX_PROTESTED = 6
 HYPHENS = frozenset({"-", "\u2010", "\u2011", "\u2013"})
+# Support (CAMEO 05) and the prepositions of its carrier verb that name who gets it.
+SUPPORT_ROOT = "05"
+SUPPORTED_PREPS = ("with", "for", "to")
 # Verbs whose subject is the one on the trip, visit or tour an on-phrase names ("is on a trip
 # to Asia", "arrived on a visit", "went on a tour of the region").
 JOURNEY_VERBS = frozenset({"be", "go", "come", "arrive", "travel", "leave", "embark", "return"})
@@ -332,6 +335,18 @@ def _light_verb_actors(noun: Token, reading: Reading) -> tuple[list[Actor], list
     return sources, [a for a in reading.first_resolved(heads) if a.resolved]
 
 
+def _supported(noun: Token, reading: Reading) -> list[Actor]:
+    """Whom support goes to when the verb that carries it names them ("reaffirm our support
+    and solidarity with the just cause of X", "expressed support to X"): the phrase of the
+    carrier verb's with/for/to-phrase, which the parser hangs on the verb, not the noun."""
+    while noun.dep_ == "conj" and noun.head.i != noun.i:
+        noun = noun.head
+    if noun.dep_ not in ("dobj", "obj"):
+        return []
+    heads = prep_objects(noun.head, SUPPORTED_PREPS)
+    return [a for a in reading.first_resolved(heads, places=False) if a.resolved]
+
+
 def _aimed_at(modifier: Token, noun: Token) -> bool:
     """Whether a modifier names whom the event is aimed at: "anti-DPRK", "DPRK-targeted"."""
     words = list(modifier.subtree)
@@ -460,4 +475,6 @@ def noun_actors(
         modifiers = modifiers[1:]
     if modifiers and not targets:
         targets = modifiers[:1]
+    if sources and not targets and depth == 0 and candidate.code[:2] == SUPPORT_ROOT:
+        targets = _supported(noun, reading)
     return sources, targets

@@ -373,3 +373,16 @@ def test_dyads_the_reporter_s_office_is_not_the_target(code: Code, text: str) ->
     events = code(text, {**COUNTRIES, "Aragorn": "GONGOV"})
     attacks = [e for e in events if e.cameo[:2] in ("18", "19")]
     assert attacks and all(e.target_actor != "GON" for e in attacks)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mordor reaffirmed its full support and solidarity with the just cause of Gondor.",
+        "Mordor expressed full support to the struggle of Gondor.",
+    ],
+)
+def test_dyads_support_goes_to_whom_its_verb_names(code: Code, text: str) -> None:
+    # The parser hangs the with/to-phrase on the verb that carries "support", not the noun.
+    events = code(text, COUNTRIES)
+    assert ("MOR", "05", "GON") in _pairs(events)
