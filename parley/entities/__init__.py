@@ -40,7 +40,11 @@ from __future__ import annotations
 from datetime import date
 
 from parley.entities.cluster import build_entities, group_candidates
-from parley.entities.descriptions import link_descriptions, link_kind_nouns
+from parley.entities.descriptions import (
+    follow_titled_subjects,
+    link_descriptions,
+    link_kind_nouns,
+)
 from parley.entities.mentions import collect_candidates, find_name_repeats
 from parley.entities.nominal import add_nominal_entities
 from parley.entities.pronouns import resolve_pronouns
@@ -106,4 +110,5 @@ def find_entities(
         parse, entities, kb, on, lex.member_nouns, resources.context
     )
     entities = link_descriptions(parse.doc, entities, phrases.roles)
+    entities = follow_titled_subjects(parse, entities, lex.pronouns)
     return link_kind_nouns(parse, entities, lex.kind_nouns)

@@ -476,8 +476,10 @@ def _entity(
                 body, body_sector, _ = _derive(
                     affiliated, None, (), kb, lex, _longest(affiliated), affiliated.kind, places
                 )
-                if body is not None and body.iso3 == country and body_sector:
-                    actor_code, sector = body.code + body_sector, body_sector
+                if body is not None and country in (None, body.iso3) and body_sector:
+                    # A body the text places where its own name does not ("the Association
+                    # of Koreans in Uzbekistan"): its chairman is where the body is.
+                    actor_code, sector, country = body.code + body_sector, body_sector, body.iso3
             if (
                 actor_code is None
                 and (kind != "person" or roles)

@@ -10,6 +10,11 @@ office named by it ("the king of the Kingdom of Thailand", "DPRK ambassador"); o
 code before one without. With none, the title stays no one's: a president is never the
 article's country's by default.
 
+``follow_titled_subjects`` then gives such a title its pronoun: "The president thanked the
+envoy for the greetings of X. Saying that X's guidance ..., he expressed his will": "he", the
+subject of the main clause, takes up the subject of the main clause before, the president, not
+X whom the pronoun pass (which runs before titles are linked) found nearest.
+
 ``link_kind_nouns`` does the same for a definite noun of a kind ("the country", "the
 organization", "the committee", "the regime", ``data/kind_nouns.tsv``): the entity of that kind
 the text was about in its sentence or the two before, as a reader takes it: the subject of a
@@ -31,7 +36,7 @@ from parley.nlp import in_main_clause
 from parley.nlp.index import MentionIndex, MentionRef, ParseIndex
 from parley.records import Entity, Mention
 
-__all__ = ["link_descriptions", "link_kind_nouns"]
+__all__ = ["follow_titled_subjects", "link_descriptions", "link_kind_nouns"]
 
 # Determiners of a title that points back ("the king", "this envoy").
 DEFINITE = frozenset({"the", "this", "that"})
@@ -217,3 +222,98 @@ def _with_mentions(
         else e
         for e in entities
     )
+
+
+def follow_titled_subjects(
+    parse: ParseIndex, entities: tuple[Entity, ...], pronouns: Mapping[str, str]
+) -> tuple[Entity, ...]:
+    """``entities`` with each "he"/"she" that is the subject of its sentence's main clause
+    moved to the person a bare title stood for as the main clause's subject of the sentence
+    before (with the pronouns of that person that follow it in its sentence), when the
+    pronoun went to someone who was no main-clause subject there."""
+    lowers = parse.lowers
+    titles: dict[int, Entity] = {}  # token of a bare title -> its person
+    owner: dict[int, Entity] = {}  # token of a personal pronoun -> its person
+    people = [e for e in entities if e.kind == "person"]
+    # Only an article whose people have a bare title among their mentions has work here.
+    if not any(m.text.islower() and m.text not in pronouns for e in people for m in e.mentions):
+        return entities
+    for entity in people:
+        for mention in entity.mentions:
+            i = parse.token_at(mention.start)
+            if i is None or parse.token_ends[i] != mention.end:
+                continue
+            if lowers[i] in pronouns:
+                owner[i] = entity
+            elif mention.text.islower() and parse.pos[i] == "NOUN":
+                titles[i] = entity
+    if not titles:
+        return entities
+    doc = parse.doc
+    spots = [i for i, word in enumerate(lowers) if word in pronouns and parse.pos[i] == "PRON"]
+    moved: dict[int, tuple[Entity | None, Entity]] = {}  # token -> (from, to)
+    for i in spots:
+        current = owner.get(i)
+        token = doc[i]
+        if token.dep_ not in SUBJECT_DEPS or not in_main_clause(token.head):
+            continue
+        sentence = parse.sentence_index(token.idx)
+        if sentence == 0:
+            continue
+        subject = _main_subject(parse, sentence - 1)
+        # A pronoun moved before stands for its new person as the title did ("He ... He").
+        titled = titles.get(subject) if subject is not None else None
+        if titled is None or (current is not None and titled.id == current.id):
+            continue
+        if current is not None and any(
+            j < i and other.id == current.id and _main_subject_of(parse, sentence - 1, j)
+            for j, other in owner.items()
+        ):
+            continue
+        end = parse.sent_ends[sentence]
+        for j in spots:
+            if j < i or parse.token_starts[j] >= end:
+                continue
+            other = owner.get(j)
+            if (other.id if other else None) == (current.id if current else None):
+                moved[j] = (other, titled)
+                owner[j] = titled
+                titles[j] = titled
+    if not moved:
+        return entities
+    taken: dict[str, set[int]] = {}
+    given: dict[str, list[Mention]] = {}
+    for j, (source, target) in moved.items():
+        start = parse.token_starts[j]
+        if source is not None:
+            taken.setdefault(source.id, set()).add(start)
+        given.setdefault(target.id, []).append(Mention(start, parse.token_ends[j], doc[j].text))
+    kept = tuple(
+        replace(e, mentions=tuple(m for m in e.mentions if m.start not in taken[e.id]))
+        if e.id in taken
+        else e
+        for e in entities
+    )
+    return _with_mentions(kept, given)
+
+
+def _main_subject(parse: ParseIndex, sentence: int) -> int | None:
+    """The token of the first subject of the sentence's main clause."""
+    doc = parse.doc
+    first, last = parse.sentence_bounds(sentence)
+    low = parse.token_at(first)
+    if low is None:
+        return None
+    for k in range(low, len(doc)):
+        if parse.token_starts[k] >= last:
+            break
+        if parse.deps[k] in SUBJECT_DEPS and in_main_clause(doc[k].head):
+            return k
+    return None
+
+
+def _main_subject_of(parse: ParseIndex, sentence: int, pronoun: int) -> bool:
+    """Whether the pronoun at token ``pronoun``, in sentence ``sentence`` or later, was a
+    main-clause subject: then a later pronoun stays with its person."""
+    index = parse.sentence_index(parse.token_starts[pronoun])
+    return index >= sentence and _main_subject(parse, index) == pronoun

@@ -106,7 +106,12 @@ def add_nominal_entities(
         return entities
     names = _find_names(parse, entities, kb, on)
     merged = _merge(entities, names, text)
-    groups = _find_groups(parse, MentionIndex.build(merged), kb, member_words, context)
+    index = MentionIndex.build(merged)
+    nations = _find_nations(parse, index, kb)
+    if nations:
+        merged = _merge(merged, nations, text)
+        index = MentionIndex.build(merged)
+    groups = _find_groups(parse, index, kb, member_words, context)
     return _merge(merged, groups, text)
 
 
@@ -343,6 +348,87 @@ def _possible_heads(
             ):
                 continue
         yield doc[i]
+
+
+# The word that makes a list of a country's bodies the whole nation ("the army and people
+# of X", "the party, army and people of X", "X's government and people").
+_NATION_WORD = "people"
+
+
+def _find_nations(parse: ParseIndex, mentions: MentionIndex, kb: KnowledgeBaseLike) -> list[_Found]:
+    """Lists of a country's bodies that end in its people, which stand for the country as a
+    whole: "the army and people of the DPRK", "the party, army and people of X", "Syria's
+    government and people", "the Korean army and people". Each becomes a mention of the
+    country, not a group of one member's sector. Read off the parse index's words."""
+    lowers, pos, starts, ends = parse.lowers, parse.pos, parse.token_starts, parse.token_ends
+    found: list[_Found] = []
+
+    def body(k: int) -> bool:
+        return k >= 0 and pos[k] == "NOUN" and kb.role_sector(lowers[k]) is not None
+
+    for i in _positions(lowers, _NATION_WORD):
+        if i < 2 or lowers[i - 1] != "and" or not body(i - 2):
+            continue
+        first = i - 2
+        while first >= 2 and lowers[first - 1] == "," and pos[first - 2] == "NOUN":
+            first -= 2
+        country = _country_after(parse, mentions, i + 1)
+        if country is not None:
+            start, end = starts[first], country.end
+        else:
+            country = _country_before(parse, mentions, first - 1)
+            if country is None:
+                continue
+            start, end = country.start, ends[i]
+        if end - start > MAX_GROUP_CHARS:
+            continue
+        entity = country.entity
+        found.append(
+            _Found(start, end, entity.kind, entity.actor or "", entity.country, None, entity.name)
+        )
+    return found
+
+
+def _positions(words: tuple[str, ...], word: str) -> Iterator[int]:
+    """Where ``word`` stands in ``words`` (found by the tuple's own search, not a loop here)."""
+    at = 0
+    for _ in range(words.count(word)):
+        at = words.index(word, at)
+        yield at
+        at += 1
+
+
+def _country_after(parse: ParseIndex, mentions: MentionIndex, k: int) -> MentionRef | None:
+    """The country of an of-phrase starting at token ``k`` ("of the DPRK")."""
+    lowers = parse.lowers
+    if k >= len(lowers) or lowers[k] != "of":
+        return None
+    k += 1
+    if k < len(lowers) and lowers[k] == "the":
+        k += 1
+    if k >= len(lowers):
+        return None
+    ref = mentions.at(parse.token_starts[k], parse.token_ends[k])
+    if ref is None or ref.start != parse.token_starts[k] or not _whole_country(ref):
+        return None
+    return ref
+
+
+def _country_before(parse: ParseIndex, mentions: MentionIndex, k: int) -> MentionRef | None:
+    """The country that ends at token ``k`` as a possessor or a demonym ("Syria's", "the
+    Korean")."""
+    if k >= 0 and parse.lowers[k] in ("'s", "\u2019s"):
+        k -= 1
+    if k < 0:
+        return None
+    ref = mentions.at(parse.token_starts[k], parse.token_ends[k])
+    if ref is None or ref.end != parse.token_ends[k] or not _whole_country(ref):
+        return None
+    return ref
+
+
+def _whole_country(ref: MentionRef) -> bool:
+    return ref.entity.kind == "country" and _bare_country(ref)
 
 
 def _find_groups(

@@ -26,6 +26,9 @@ from parley.nlp.index import MentionIndex, MentionRef
 from parley.records import Entity, Quote
 
 RELATIVE_PRONOUNS = frozenset({"which", "that", "who", "whom", "whose"})
+# How many of- and for-phrases a title may run through ("president of the Presidium of the
+# Supreme People's Assembly") between the person and the noun a relative clause hangs from.
+MAX_TITLE_HOPS = 8
 FIRST_PERSON = frozenset({"i", "we", "us", "our", "my", "me", "ours", "mine"})
 SECOND_PERSON = frozenset({"you", "your", "yours", "yourself", "yourselves"})
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "himself", "herself"})
@@ -107,7 +110,12 @@ def resolve_phrase(
         while clause.dep_ == "conj" and clause.head.i != clause.i:
             clause = clause.head
         if clause.dep_ == "relcl":
+            pronoun = head.lower_
             head = clause.head
+            if pronoun in ("who", "whom", "whose"):
+                # "Kim, president of the Presidium of the Assembly who is on a visit": "who"
+                # is a person, the one whose title the noun it hangs from is part of.
+                head = _titled_person(head)
     actors: list[Actor] = []
     for conjunct in _party_members(head):
         found = _resolve_one(conjunct, text, mentions, quotes, places, letters)
@@ -127,6 +135,19 @@ def resolve_phrase(
     if resolved:
         return resolved
     return actors[:1]
+
+
+def _titled_person(noun: Token) -> Token:
+    """The named person whose apposed title holds ``noun`` ("Kim Yong Nam" for "Presidium"
+    in "Kim Yong Nam, president of the Presidium of the ... Assembly"), else ``noun``."""
+    current = noun
+    for _ in range(MAX_TITLE_HOPS):
+        if current.dep_ == "appos" and current.head.pos_ == "PROPN":
+            return current.head
+        if current.dep_ not in ("pobj", "prep") or current.head.i == current.i:
+            break
+        current = current.head
+    return noun
 
 
 def _party_members(head: Token) -> list[Token]:

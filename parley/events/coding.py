@@ -105,6 +105,12 @@ def _condition_tokens(token: Token, pattern: Pattern) -> tuple[Token, ...] | Non
                     if _lemma(word) == value:
                         return (prep, word)
         return None
+    if kind == "verb":
+        # "poses a threat", "constitutes a threat": the verb whose object the noun is says
+        # what the noun names (a danger, not a warning someone made).
+        if token.dep_ in OBJECT_DEPS and _lemma(token.head) == value:
+            return ()
+        return None
     if kind == "subj":
         # "Troops withdrew from the border" is a military retreat, not cut relations; the
         # subject's words are who acts, not the action, so the trigger keeps none of them.

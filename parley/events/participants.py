@@ -40,6 +40,12 @@ AIMED_WORDS = frozenset({"anti", "targeted", "aimed", "directed", "against"})
 PROTEST_ROOT = "14"
 MAX_PROTESTED = 6
 HYPHENS = frozenset({"-", "\u2010", "\u2011", "\u2013"})
+# Support (CAMEO 05) and the prepositions of its carrier verb that name who gets it.
+SUPPORT_ROOT = "05"
+SUPPORTED_PREPS = ("with", "for", "to")
+# Verbs whose subject is the one on the trip, visit or tour an on-phrase names ("is on a trip
+# to Asia", "arrived on a visit", "went on a tour of the region").
+JOURNEY_VERBS = frozenset({"be", "go", "come", "arrive", "travel", "leave", "embark", "return"})
 
 
 def _unnamed_doer(verb: Token, reading: Reading) -> list[Actor]:
@@ -294,14 +300,25 @@ def _light_verb_actors(noun: Token, reading: Reading) -> tuple[list[Actor], list
     verb = noun.head
     # "took part in the rally"; "held civilians as human shields"
     via_prep = noun.dep_ == "pobj" and verb.dep_ == "prep" and verb.lower_ in ("in", "as")
-    if via_prep:
+    # "X, who is on a trip to Asia,", "the minister arrived on a visit": whoever is on it.
+    journey = (
+        noun.dep_ == "pobj"
+        and verb.dep_ == "prep"
+        and verb.lower_ == "on"
+        and verb.head.lemma_ in JOURNEY_VERBS
+        # A journey goes somewhere ("a trip to Asia", "a tour of the region"); "on that first
+        # trip through bankruptcy" goes nowhere.
+        and any(c.dep_ == "prep" and c.lower_ in ("to", "of") for c in noun.children)
+    )
+    if via_prep or journey:
         verb = verb.head
         if verb.pos_ == "NOUN" and verb.dep_ in ("dobj", "obj"):
             verb = verb.head  # "took part in the rally": the taker of the part
     elif noun.dep_ not in ("dobj", "obj"):
         return None
     carrier = reading.candidates.get(verb.i)
-    if verb.pos_ != "VERB" or (carrier is not None and not carrier.announces):
+    verbs = ("VERB", "AUX") if journey else ("VERB",)
+    if verb.pos_ not in verbs or (carrier is not None and not carrier.announces):
         return None
     subject, passive = subject_head(verb)
     if passive or subject is None:
@@ -316,6 +333,18 @@ def _light_verb_actors(noun: Token, reading: Reading) -> tuple[list[Actor], list
     # "in protest of the Russian government's refusal").
     heads.append(noun)
     return sources, [a for a in reading.first_resolved(heads) if a.resolved]
+
+
+def _supported(noun: Token, reading: Reading) -> list[Actor]:
+    """Whom support goes to when the verb that carries it names them ("reaffirm our support
+    and solidarity with the just cause of X", "expressed support to X"): the phrase of the
+    carrier verb's with/for/to-phrase, which the parser hangs on the verb, not the noun."""
+    while noun.dep_ == "conj" and noun.head.i != noun.i:
+        noun = noun.head
+    if noun.dep_ not in ("dobj", "obj"):
+        return []
+    heads = prep_objects(noun.head, SUPPORTED_PREPS)
+    return [a for a in reading.first_resolved(heads, places=False) if a.resolved]
 
 
 def _aimed_at(modifier: Token, noun: Token) -> bool:
@@ -446,4 +475,6 @@ def noun_actors(
         modifiers = modifiers[1:]
     if modifiers and not targets:
         targets = modifiers[:1]
+    if sources and not targets and depth == 0 and candidate.code[:2] == SUPPORT_ROOT:
+        targets = _supported(noun, reading)
     return sources, targets

@@ -35,6 +35,11 @@ CONTEXT_CHARS = 400
 # "retook a village in Cambodia"). The place of any other act is its venue ("talks in Geneva",
 # "a naval drill in the West Sea": a show of force is aimed at someone, not at the sea).
 PLACE_TARGET_ROOTS = frozenset({"08", "17", "18", "19", "20"})
+# The clauses a speaker reports ("said that ...", "..., he said"), and how many to climb.
+REPORTED_DEPS = frozenset({"ccomp", "parataxis"})
+MAX_REPORT_HOPS = 8
+# Auxiliaries of a clause that supposes rather than reports ("could resume", "would pose").
+SUPPOSING_AUXILIARIES = frozenset({"could", "would", "might", "may", "can"})
 
 
 def acts_on_places(code: str) -> bool:
@@ -68,6 +73,7 @@ def implicit_target(
     if source.code is None:
         return None
     inside = {t.i for head in skip for t in head.subtree}
+    inside |= _reporters(candidate.token)
     if not acts_on_places(candidate.code):
         # Places anywhere in the sentence: "a hospital in Kabul", "met in Beijing".
         inside |= {
@@ -89,6 +95,28 @@ def implicit_target(
             continue
         return hit
     return None
+
+
+def _reporters(token: Token) -> set[int]:
+    """The words of whoever reports a scenario an event is in ("Mark Fitzpatrick, formerly of
+    the State Department, told VOA that X could resume attacks"): the speaker and their
+    office are the ones who foresee it, not the ones it would be done to. (A reported act
+    that happened may be done to the reporter's country: "..., Belgrade radio said".)"""
+    words: set[int] = set()
+    supposed = False  # the clause says what could or would happen, not what did
+    for _ in range(MAX_REPORT_HOPS):
+        if token.head.i == token.i:
+            break
+        supposed = supposed or any(
+            c.dep_ == "aux" and c.lower_ in SUPPOSING_AUXILIARIES for c in token.children
+        )
+        reported = token.dep_ in REPORTED_DEPS
+        token = token.head
+        if reported and supposed:
+            for child in token.children:
+                if child.dep_ in ("nsubj", "nsubjpass"):
+                    words.update(t.i for t in child.subtree)
+    return words
 
 
 def context_target(candidate: Candidate, source: Actor, reading: Reading) -> Actor | None:

@@ -180,6 +180,21 @@ def test_pronouns_a_linked_he_carries_its_person_to_the_next_sentence(entities_o
     assert [m.text for m in ri.mentions].count("He") == 2
 
 
+def test_pronouns_a_title_s_he_is_the_titled_person(entities_of) -> None:  # type: ignore[no-untyped-def]
+    # "The president" (Juan Ortega) is the subject before; "he" is him, not Petar Dukov whose
+    # name is nearer, inside the participle.
+    text = (
+        "Ambassador Ivo Markov conveyed the greetings from President Petar Dukov to President "
+        "Juan Ortega of Peru. The president expressed thanks for them and asked the ambassador "
+        "to convey his greetings to Petar Dukov. Saying that Peru admired the leadership of "
+        "Petar Dukov, he expressed his will to develop the relations."
+    )
+    entities = entities_of(text, real=True)
+    ortega = [m.text for m in _covering(entities, "Juan Ortega").mentions]
+    assert "he" in ortega
+    assert "he" not in [m.text for m in _covering(entities, "Petar Dukov").mentions]
+
+
 def test_pronouns_the_previous_main_subject_not_a_subject_it_reports(entities_of) -> None:  # type: ignore[no-untyped-def]
     # Pak Song Ho is the subject of the reported clause only: "He" is the speaker.
     text = (

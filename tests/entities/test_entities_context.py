@@ -47,6 +47,17 @@ def test_context_not_for_someone_else_s_group(entities_of) -> None:  # type: ign
     assert _codes(entities, "refugees") == []
 
 
+def test_context_not_for_those_who_comment(entities_of) -> None:  # type: ignore[no-untyped-def]
+    # Analysts and experts comment on Ghana's news; the article does not say they are Ghana's.
+    text = (
+        "Ghana raised fuel prices on Monday. Ghana's energy minister defended the rise, but "
+        "some analysts and experts expect protests."
+    )
+    entities = entities_of(text, real=True)
+    assert _codes(entities, "analysts") == []
+    assert _codes(entities, "experts") == []
+
+
 def test_context_not_beside_a_placed_list_member(entities_of) -> None:  # type: ignore[no-untyped-def]
     # "the soldiers" share their list with a group whose own words name Japan: the
     # article's country (Peru, named more often) does not say whose those soldiers are.
@@ -132,3 +143,28 @@ def test_cluster_officer_of_a_body_the_text_codes_acts_for_it(entities_of) -> No
         "wrote to Russia's president about Russia's farms."
     )
     assert _codes(entities_of(text, real=True), "Ivan Petrov") == ["RUSPTY"]
+
+
+def test_cluster_officer_of_a_body_placed_abroad_is_where_the_body_is(entities_of) -> None:  # type: ignore[no-untyped-def]
+    # The body is coded from the text alone, not from its own name's country; its chairman
+    # acts for it, whichever country the body's coding settles on.
+    text = (
+        "Attending were Aram Petrosyan, chairman of the Association of Armenians in Peru, and "
+        "other guests. He praised the festival."
+    )
+    entities = entities_of(text, real=True)
+    body = _codes(entities, "Association of Armenians")
+    assert body and body[0] and body[0].endswith("NGO")
+    assert _codes(entities, "Aram Petrosyan") == body
+
+
+def test_nation_a_country_s_bodies_and_people_are_the_country(entities_of) -> None:  # type: ignore[no-untyped-def]
+    # "the army and people of X": the whole nation, coded as the country, not as its army.
+    text = (
+        "The envoy praised the army and people of Vietnam. Later the party, army and people "
+        "of Vietnam were thanked, and the Korean army and people were greeted."
+    )
+    entities = entities_of(text, real=True)
+    assert _codes(entities, "army and people of Vietnam") == ["VNM"]
+    assert _codes(entities, "party, army and people of Vietnam") == ["VNM"]
+    assert not any(c and c.endswith("MIL") for c in _codes(entities, "army"))

