@@ -26,7 +26,11 @@ from parley import __version__
 from parley.cli import EXIT_INPUT, EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_WARNING, main
 from parley.errors import TimeLimitExceeded
 
+# Dated, so that the analysis has no warning of its own (an undated story is warned about,
+# and a warning makes exit code 3): the tests below count the CLI's own messages.
 STORY = """Envoys agree to resume grain corridor talks
+
+Posted : 2024-05-14 10:00
 
 Negotiators from the two governments agreed on Tuesday to meet again in Geneva next month,
 the foreign ministry said in a statement. "We have narrowed the gaps," the chief negotiator
@@ -65,8 +69,13 @@ def test_cli_help_lists_exit_codes_and_examples(capsys: pytest.CaptureFixture[st
 
 @pytest.mark.parametrize(
     ("option", "value"),
-    [("--timeout", "-5"), ("--timeout", "nan"), ("--timeout", "inf"), ("--max-bytes", "0"),
-     ("--max-bytes", "-1")],
+    [
+        ("--timeout", "-5"),
+        ("--timeout", "nan"),
+        ("--timeout", "inf"),
+        ("--max-bytes", "0"),
+        ("--max-bytes", "-1"),
+    ],
 )
 def test_cli_bad_limits_are_one_line_usage_errors(
     option: str, value: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
@@ -245,7 +254,10 @@ def test_cli_output_keeps_mode_and_never_follows_a_planted_link(tmp_path: Path) 
     (tmp_path / ".private.json.parley-tmp").symlink_to(victim)
     done = subprocess.run(
         [*PARLEY, "analyze", page, "-o", str(private)],
-        capture_output=True, text=True, timeout=300, check=False,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
     )
     assert done.returncode == 0, done.stderr
     assert stat.S_IMODE(private.stat().st_mode) == 0o600
@@ -275,7 +287,9 @@ def test_cli_sigterm_keeps_the_finished_results(tmp_path: Path) -> None:
     sources = stories(tmp_path, 40)
     process = subprocess.Popen(
         [*PARLEY, "analyze", *sources],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
     )
     try:
         assert process.stdout is not None and process.stderr is not None
@@ -338,3 +352,13 @@ def test_cli_library_warnings_are_one_line(
         "parley: warning: RuntimeWarning: tzname EDT identified but not understood",
         "parley: warning: htmldate: no date found",
     ]
+
+
+def test_cli_undated_story_is_warned_about(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "undated.txt"
+    path.write_text(STORY.replace("Posted : 2024-05-14 10:00\n\n", ""), "utf-8")
+    code, out, err = run(["analyze", str(path)], capsys)
+    assert code == EXIT_WARNING and json.loads(out)["article"]["published"] is None
+    assert "no publication time: events take no date from it" in err
