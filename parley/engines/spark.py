@@ -38,6 +38,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from parley.config import Config
+from parley.engines.spark_daemon import PRELOAD
 from parley.engines.spark_session import Session, ship_files, start_session
 from parley.engines.spark_tables import MONTH_TABLES, PARTITION, Output, columns
 from parley.engines.spark_tasks import AnalyzeItems, ReadFiles, RunInfo, rows_of
@@ -57,6 +58,7 @@ from parley.store.writer import Counts
 
 __all__ = ["SparkOptions", "ingest_spark"]
 
+SIGNATURES_PER_TASK = 10_000  # articles per near-duplicate task (1 KB signature per band)
 ORDER = "_order"  # input order of a row's document: (argument, file, item) numbers
 _ARTICLE = [name for name, _ in columns("articles")]
 _ID, _SIGNATURE = _ARTICLE.index("article_id"), _ARTICLE.index("signature")
@@ -145,6 +147,9 @@ class _Run:
         else:
             self._write_meta()  # first: the folder is a Parley output from now on
         shipped = ship_files(self.spark, self.config)
+        # The executors' daemon builds the default pipeline before forking workers when the
+        # workers will want that one (see ``spark_daemon``).
+        self.sc.environment[PRELOAD] = "1" if shipped == Config() else "0"
         self.say(f"{len(inputs.files):,} input files listed")
 
         items = self.sc.emptyRDD()
@@ -237,7 +242,10 @@ class _Run:
             replaced = dict(stored.filter(_Among(ids)).map(lambda r: (r[0], r[1])).collect())
             members = stored.filter(_Among(ids, among=False)).flatMap(_stored_member).union(members)
         try:
-            found = near_duplicates(members, base, self.options.threshold, old) if seqs else {}
+            found = {}
+            if seqs:
+                parts = self._small_partitions(len(seqs))
+                found = near_duplicates(members, base, self.options.threshold, old, parts)
         finally:
             kept.unpersist()
             ids.unpersist()
@@ -250,6 +258,13 @@ class _Run:
             earlier_failures = self.output.read("failures").select("source", "position")
             failure_keys = frozenset(failure_key(s, p) for s, p in earlier_failures.collect())
         return Decisions(decided, failure_keys), replaced, len(found)
+
+    def _small_partitions(self, articles: int) -> int:
+        """Tasks for a job over a few values per article (signatures): one per core, more
+        only for a large run (a task per ``SIGNATURES_PER_TASK`` articles), never more than
+        the analysis has."""
+        wanted = max(self.sc.defaultParallelism, -(-articles // SIGNATURES_PER_TASK))
+        return max(1, min(wanted, self.partitions))
 
     def _same(self, old: Any) -> Any:
         """Stored by a finished run of this Parley version and configuration."""

@@ -30,7 +30,7 @@ Member = tuple[int, str, str | None]  # seq, article id, its stored original
 
 
 def near_duplicates(
-    members: Any, first_new: int, threshold: float, stored: Any = None
+    members: Any, first_new: int, threshold: float, stored: Any = None, partitions: int = 1
 ) -> dict[str, tuple[str, float]]:
     """New article id -> (original, similarity) for the new articles (seq >= ``first_new``)
     that nearly duplicate an earlier one. ``members``: an RDD of (seq, article id, original
@@ -38,10 +38,13 @@ def near_duplicates(
     articles (a DataFrame with ``article_id`` and ``seq``), where originals are looked up.
     One Spark job: each signature goes to its bands' groups, each group pairs its members
     with the new ones after them and scores the pairs; only pairs at or over the threshold,
-    few, come to the driver."""
+    few, come to the driver. ``partitions``: the job's tasks per stage, sized to the
+    signatures (small) rather than to the analysis: each Python task has a fixed cost of its
+    own, which on a short run outweighed the scoring."""
     bands = NearDuplicates(threshold).bands()
-    grouped = members.flatMap(_Banded(bands)).groupByKey()
-    found = grouped.flatMap(_Scored(first_new, threshold)).distinct().collect()
+    banded = members.coalesce(partitions).flatMap(_Banded(bands))
+    grouped = banded.groupByKey(partitions)
+    found = grouped.flatMap(_Scored(first_new, threshold)).distinct(partitions).collect()
     return _resolve(found, stored, first_new)
 
 

@@ -44,12 +44,14 @@ _LOCAL = re.compile(r"^local(?:\[(\*|\d+)\])?$")
 
 # Settings every Parley session has: times in UTC (publication days must not move with the
 # machine's zone), timestamps as Parquet's INT64 microseconds (DuckDB reads them as
-# TIMESTAMPTZ; Spark's default INT96 is deprecated), and a run overwriting only the month
-# partitions it wrote.
+# TIMESTAMPTZ; Spark's default INT96 is deprecated), a run overwriting only the month
+# partitions it wrote, and Parley's daemon for the Python workers (``spark_daemon``).
 SESSION_CONF = {
     "spark.sql.session.timeZone": "UTC",
     "spark.sql.parquet.outputTimestampType": "TIMESTAMP_MICROS",
     "spark.sql.sources.partitionOverwriteMode": "dynamic",
+    # The executors' Python daemon builds the pipeline once, before forking its workers.
+    "spark.python.daemon.module": "parley.engines.spark_daemon",
 }
 
 

@@ -374,3 +374,28 @@ def test_spark_missing_input_is_one_error_before_the_job(spark: Session, tmp_pat
     with pytest.raises(SourceNotFound, match="nothing-here.jsonl: no such file"):
         spark_run([present, tmp_path / "nothing-here.jsonl"], tmp_path / "out", Config())
     assert not (tmp_path / "out" / "articles").exists()
+
+
+def test_spark_workers_start_with_the_default_pipeline(spark: Session, tmp_path: Path) -> None:
+    """With the default configuration the executors' daemon builds the pipeline before it
+    forks workers (``spark_daemon``): a worker has it before any analysis asks, and the rows
+    are the local engine's."""
+    source = write_jsonl(tmp_path / "corpus.jsonl", corpus_records(6))
+    config = Config()
+    counts = spark_run([source], tmp_path / "out", config)
+    sc = spark.spark.sparkContext
+    assert sc.environment["PARLEY_SPARK_PRELOAD"] == "1"
+    # A job with this run's environment runs in workers of the same daemon.
+    built = sc.parallelize(range(4), 2).map(_has_default_pipeline).collect()
+    assert built == [True] * 4
+    expected = local_store([source], tmp_path / "local.duckdb", config)
+    assert counts.ingested == expected.ingested == 6
+    spark_rows = dump(attached(tmp_path / "out", tmp_path / "spark.duckdb"))
+    assert spark_rows == dump(tmp_path / "local.duckdb")
+
+
+def _has_default_pipeline(_: int) -> bool:
+    import parley.pipeline
+
+    built = parley.pipeline._DEFAULT
+    return built is not None and built.config == Config()
