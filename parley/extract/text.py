@@ -8,7 +8,8 @@ The page is read top to bottom in three parts, with the line classifiers of ``fu
    footers taken out, up to the first hard footer ("Most viewed articles"), after which nothing
    is article.
 
-One non-blank line is one unit (a scraper writes one paragraph per line). Each kept paragraph
+One non-blank line is one unit (a scraper writes one paragraph per line; a page hard-wrapped
+at a fixed width has its paragraphs joined back first, ``wrapped.py``). Each kept paragraph
 keeps its text exactly, with only its white space normalised, so offsets into ``Article.text``
 point at what the page said.
 """
@@ -44,6 +45,7 @@ from parley.extract.furniture import (
     split_kicker,
 )
 from parley.extract.stamps import StampInfo, parse_stamp_line
+from parley.extract.wrapped import unwrap
 from parley.records import Article
 from parley.sources.document import Document
 
@@ -430,7 +432,7 @@ def extract_text_article(text: str, document: Document, rules: FurnitureRules) -
     the furniture tables ``rules`` (``ExtractResources.furniture``)."""
     lines = [
         piece
-        for raw in text.splitlines()
+        for raw in unwrap(text).splitlines()
         for piece in split_scraped_line(normalize_line(raw))
         if piece
     ]
