@@ -11,7 +11,9 @@ run costs). Reports:
   - Spark's overhead: its time against the local engine's with as many processes, on the
     same stories, in the same run;
   - memory: the resident size (RSS, sampled twice a second) of Spark's JVM (the driver and,
-    in local mode, the executor) and of each Python worker (one per core, one pipeline each);
+    in local mode, the executor) and of each Python process over 100 MB (the workers, and
+    the daemon that forks them when it holds the pipeline), and the largest sum of those
+    Python processes' proportional set sizes (PSS: pages they share counted once);
   - with the ``warm1,warm2`` passes, the throughput of a running engine: in one driver
     process, one Spark session on ``local[N]`` ingests the first ``--warm`` stories (the JVM
     starts, each Python worker builds its pipeline) and then, timed, all the stories into
@@ -56,6 +58,18 @@ def rss_mib(pid: int) -> float:
     return 0.0
 
 
+def pss_mib(pid: int) -> float:
+    """The proportional set size: shared pages (a daemon's pipeline its forked workers share
+    copy-on-write) counted once across the processes that share them."""
+    try:
+        for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+            if line.startswith("Pss:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        return 0.0
+    return 0.0
+
+
 def descendants(pid: int) -> list[int]:
     found, todo = [], [pid]
     while todo:
@@ -87,15 +101,20 @@ class Sampler(threading.Thread):
         super().__init__(daemon=True)
         self.root = root
         self.peak: dict[int, tuple[str, float]] = {}
+        self.python_pss = 0.0  # the largest sum of the Python processes' PSS seen at once
         self.stop = threading.Event()
 
     def run(self) -> None:
         while not self.stop.wait(0.5):
+            pss = 0.0
             for pid in descendants(self.root):
                 kind, value = role(pid), rss_mib(pid)
                 if kind and value > 100:  # workers and the JVM; not the small fork servers
                     before = self.peak.get(pid, (kind, 0.0))[1]
                     self.peak[pid] = (kind, max(before, value))
+                    if kind == "python":
+                        pss += pss_mib(pid)
+            self.python_pss = max(self.python_pss, pss)
 
     def summary(self) -> dict[str, float | int]:
         workers = [v for kind, v in self.peak.values() if kind == "python"]
@@ -104,6 +123,7 @@ class Sampler(threading.Thread):
             "python_workers": len(workers),
             "python_worker_max_mib": round(max(workers, default=0.0), 1),
             "jvm_max_mib": round(max(jvm, default=0.0), 1),
+            "python_pss_total_max_mib": round(self.python_pss, 1),
         }
 
 
