@@ -48,26 +48,25 @@ PASSES = ("local1", "spark1", "local2", "spark2")
 WARM_PASSES = ("warm1", "warm2")
 
 
-def rss_mib(pid: int) -> float:
+def proc_mib(pid: int, file: str, field: str) -> float:
+    """A size in kB from a /proc file of the process (0 when it is gone), in MiB."""
     try:
-        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-            if line.startswith("VmRSS:"):
+        for line in Path(f"/proc/{pid}/{file}").read_text().splitlines():
+            if line.startswith(field):
                 return int(line.split()[1]) / 1024
     except OSError:
         return 0.0
     return 0.0
+
+
+def rss_mib(pid: int) -> float:
+    return proc_mib(pid, "status", "VmRSS:")
 
 
 def pss_mib(pid: int) -> float:
     """The proportional set size: shared pages (a daemon's pipeline its forked workers share
     copy-on-write) counted once across the processes that share them."""
-    try:
-        for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
-            if line.startswith("Pss:"):
-                return int(line.split()[1]) / 1024
-    except OSError:
-        return 0.0
-    return 0.0
+    return proc_mib(pid, "smaps_rollup", "Pss:")
 
 
 def descendants(pid: int) -> list[int]:
