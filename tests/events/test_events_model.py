@@ -138,4 +138,3 @@ def test_events_model_switches_and_is_deterministic(monkeypatch: pytest.MonkeyPa
     strict = Pipeline(dataclasses.replace(resources, events=events))
     sentences = {e.sentence for e in rules}
     assert len(strict.analyze_text(_TEXT).events) == len(sentences) < len(rules)
-
