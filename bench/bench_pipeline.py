@@ -30,6 +30,7 @@ texts only: after the first pass, growth is what the analysis keeps.
 
 Usage:
     .venv/bin/python bench/bench_pipeline.py [--articles 100] [--processes 2] [--rounds 3]
+        [--events rules|model]
     .venv/bin/python bench/bench_pipeline.py --memory 5000
 """
 
@@ -61,9 +62,9 @@ _PIPELINE: Pipeline | None = None  # this worker's pipeline, built by _init_work
 _STOCK: Language | None = None  # this worker's model as spaCy loads it
 
 
-def _init_worker() -> None:
+def _init_worker(events: str = "rules") -> None:
     global _PIPELINE, _STOCK
-    _PIPELINE = Pipeline.from_config(Config())
+    _PIPELINE = Pipeline.from_config(Config(events=events))
     _STOCK = spacy.load(DEFAULT_MODEL)
     list(_STOCK.pipe(["Warm-up: the United States and China held talks on Monday."]))
     # Warm every stage once (first calls compile regexes and build matchers lazily).
@@ -128,11 +129,20 @@ def run_mode(pool: Any, mode: str, texts: list[str], processes: int) -> dict[str
     }
 
 
-def speed(texts: list[str], origin: str, processes: int, rounds: int, modes: list[str]) -> None:
+def speed(
+    texts: list[str],
+    origin: str,
+    processes: int,
+    rounds: int,
+    modes: list[str],
+    events: str = "rules",
+) -> None:
     best: dict[str, dict[str, Any]] = {}
     # One pool for every mode (workers are the same; only the work differs), so that model
     # loading is paid once and the modes alternate under the same conditions.
-    with mp.get_context("fork").Pool(processes, initializer=_init_worker) as pool:
+    with mp.get_context("fork").Pool(
+        processes, initializer=_init_worker, initargs=(events,)
+    ) as pool:
         pool.map(_ready, range(processes))
         for _ in range(rounds):
             for mode in modes:
@@ -223,6 +233,12 @@ def main() -> None:
     )
     parser.add_argument("--memory", type=int, metavar="N", help="measure RSS over N documents")
     parser.add_argument(
+        "--events",
+        choices=("rules", "model"),
+        default="rules",
+        help="the event finder of Parley's modes (model: with the trained event filter)",
+    )
+    parser.add_argument(
         "--distinct",
         type=int,
         metavar="K",
@@ -241,7 +257,7 @@ def main() -> None:
     if unknown:
         parser.error(f"unknown modes {sorted(unknown)}; choose from {', '.join(MODES)}")
     texts, origin, _ = bench_texts(args.data, args.articles)
-    speed(texts, origin, args.processes, args.rounds, modes)
+    speed(texts, origin, args.processes, args.rounds, modes, args.events)
 
 
 if __name__ == "__main__":

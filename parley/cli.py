@@ -25,6 +25,8 @@ from parley.cli_options import (
     EXIT_INTERNAL,
     EXIT_INTERRUPTED,
     EXIT_WARNING,
+    EventFinder,
+    EventsOption,
     IssuesOption,
     KbOption,
     ModelOption,
@@ -169,6 +171,7 @@ def analyze(
     ] = None,
     timeout: TimeoutOption = DEFAULT_TIMEOUT,
     quotes: QuotesOption = QuoteFinder.model,
+    events: EventsOption = EventFinder.rules,
     max_bytes: Annotated[
         int, typer.Option(help="Size cap per document, in bytes (after decompression).")
     ] = MAX_BYTES,
@@ -214,6 +217,7 @@ def analyze(
         timeout=timeout,
         max_bytes=max_bytes,
         quotes=quotes.value,
+        events=events.value,
     )
     pipeline = Pipeline.from_config(config)
     options = BatchOptions(url, when, pipeline, timeout, max_bytes, allow_private)
@@ -250,6 +254,7 @@ def evaluate(
         typer.Option(help="The real-text gold's half to score (test only when a work is done)."),
     ] = SplitName.dev,
     quotes: QuotesOption = QuoteFinder.model,
+    events: EventsOption = EventFinder.rules,
 ) -> None:
     """Score Parley against the gold data and print the figures (and peers' where known)."""
     from parley.config import Config
@@ -258,7 +263,7 @@ def evaluate(
     from parley.evaluate.common import require_dir
 
     data_dir = require_dir(data or default_data_dir(), "gold data")
-    config = Config(quotes=quotes.value)
+    config = Config(quotes=quotes.value, events=events.value)
     # (evaluation, gold set, split): "all" scores the real-text gold's dev half only.
     runs: list[tuple[str, str, str]]
     if name is EvaluationName.all and gold_set is GoldSetName.real:

@@ -18,6 +18,8 @@ __all__ = [
     "EXIT_INTERNAL",
     "EXIT_INTERRUPTED",
     "EXIT_WARNING",
+    "EventFinder",
+    "EventsOption",
     "IssuesOption",
     "KbOption",
     "ModelOption",
@@ -61,6 +63,21 @@ QuotesOption = Annotated[
         "--quotes",
         help="How quotes are found: model (the rules propose, the trained attribution model "
         "keeps the real ones) or rules (the rules alone).",
+    ),
+]
+
+
+class EventFinder(str, Enum):
+    model = "model"
+    rules = "rules"
+
+
+EventsOption = Annotated[
+    EventFinder,
+    typer.Option(
+        "--events",
+        help="Which events are kept: rules (every event the rules code) or model (the trained "
+        "event filter drops those it judges wrong; README, Events).",
     ),
 ]
 

@@ -10,7 +10,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-__all__ = ["DEFAULT_MAX_BYTES", "DEFAULT_MAX_CHARS", "DEFAULT_TIMEOUT", "QUOTE_MODES", "Config"]
+__all__ = [
+    "DEFAULT_MAX_BYTES",
+    "DEFAULT_MAX_CHARS",
+    "DEFAULT_TIMEOUT",
+    "EVENT_MODES",
+    "QUOTE_MODES",
+    "Config",
+]
 
 DEFAULT_TIMEOUT = 120.0  # seconds per document
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024  # per document, after every decompression layer
@@ -19,6 +26,7 @@ DEFAULT_MAX_BYTES = 20 * 1024 * 1024  # per document, after every decompression 
 # spaCy's own limit and memory bounds.
 DEFAULT_MAX_CHARS = 1_000_000
 QUOTE_MODES = ("model", "rules")
+EVENT_MODES = ("model", "rules")
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,3 +44,6 @@ class Config:
     # How quotes are found: "model" (the rules propose, the trained attribution model keeps
     # the real ones: it scores best, README "Quotes") or "rules" (the rules alone).
     quotes: str = "model"
+    # How events are kept: "rules" (every event the rules code) or "model" (the trained event
+    # filter drops those it judges wrong: README "Events", ``parley.events.model``).
+    events: str = "rules"

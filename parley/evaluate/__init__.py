@@ -66,8 +66,11 @@ def run(
     config: Config | None = None,
 ) -> Report:
     """Run evaluation ``name``; ``gold_set="real"`` scores the real-text gold's ``split``.
-    ``config`` chooses the quote finder of the quote evaluations (``--quotes``)."""
-    quote_options = {"config": config} if name == "quotes" and config is not None else {}
+    ``config`` chooses the quote finder of the quote evaluations (``--quotes``) and the event
+    finder of the event evaluations (``--events``)."""
+    quote_options = (
+        {"config": config} if name in ("quotes", "events") and config is not None else {}
+    )
     if gold_set == "real":
         if name not in REAL_SET:
             raise EvaluationError(f"the real-text set scores {' and '.join(REAL_SET)}, not {name}")

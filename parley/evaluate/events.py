@@ -40,13 +40,22 @@ from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from parley.analysis import Config
 from parley.errors import EvaluationError, ParleyError
 from parley.evaluate.common import Cell, Counts, Report, render_table, require_dir
 from parley.records import Event
 
-__all__ = ["GoldSentence", "plover_name", "read_petrarch_records", "run", "score_codings"]
+__all__ = [
+    "GoldSentence",
+    "plover_name",
+    "read_petrarch_records",
+    "read_plover",
+    "run",
+    "score_codings",
+    "score_plover_events",
+]
 
 # PLOVER draft 0.5 (the gold's) names for the 2021 types Parley writes.
 _RENAMED = {"REQUEST": "DEMAND"}
@@ -126,20 +135,35 @@ def _actor_ok(
     return False
 
 
-def score_plover(data_dir: Path, limit: int | None) -> tuple[dict[str, float], Tally]:
+def read_plover(data_dir: Path) -> list[dict[str, Any]]:
+    """The PLOVER gold records."""
     path = data_dir / "plover" / "gsr_dev.jsonl"
     if not path.is_file():
         raise EvaluationError(f"PLOVER gold records not found at {path}")
+    with path.open(encoding="utf-8") as fh:
+        return [json.loads(line) for line in fh if line.strip()]
+
+
+def score_plover(
+    data_dir: Path, limit: int | None, config: Config | None = None
+) -> tuple[dict[str, float], Tally]:
+    config = config or Config()
+    records = read_plover(data_dir)[:limit]
+    analysed = [_analyze(str(r["text"]), r.get("date"), config) for r in records]
+    return score_plover_events(list(zip(records, analysed, strict=True)))
+
+
+def score_plover_events(
+    pairs: Sequence[tuple[dict[str, Any], Sequence[Event]]],
+) -> tuple[dict[str, float], Tally]:
+    """The PLOVER figures of each gold record's events (the event filter's training scores
+    its cross-validation folds with this too)."""
     tally = Tally()
     counts = Counts()
     actor_hits: Counter[str] = Counter()
     actor_totals: Counter[str] = Counter()
-    config = Config()
-    with path.open(encoding="utf-8") as fh:
-        records = [json.loads(line) for line in fh if line.strip()]
-    for record in records[:limit]:
+    for record, events in pairs:
         gold_type = str(record.get("event", "")).upper()
-        events = _analyze(str(record["text"]), record.get("date"), config)
         types = {plover_name(e) for e in events} - {None}
         same = [e for e in events if plover_name(e) == gold_type]
         hit = gold_type in types
@@ -279,9 +303,11 @@ def _run_petrarch(
 
 
 # --------------------------------------------------------------------- run ---
-def run(data_dir: Path, *, limit: int | None = None) -> Report:
-    """Score event coding on the PLOVER and PETRARCH gold; ``limit`` caps each set's records."""
+def run(data_dir: Path, *, limit: int | None = None, config: Config | None = None) -> Report:
+    """Score event coding on the PLOVER and PETRARCH gold; ``limit`` caps each set's records;
+    ``config`` chooses the event finder (``--events``; its other settings are not used)."""
     require_dir(data_dir, "gold data")
+    events = (config or Config()).events
     petrarch = data_dir / "petrarch"
     dictionaries = petrarch / "dictionaries"
     unit_config = Config(
@@ -290,14 +316,15 @@ def run(data_dir: Path, *, limit: int | None = None) -> Report:
             dictionaries / "PETR.Validate.agents.txt",
         ),
         petrarch_verbs=(dictionaries / "PETR.Validate.verbs.txt",),
+        events=events,
     )
     metrics: dict[str, float] = {}
     sections = []
-    plover_metrics, plover_tally = score_plover(data_dir, limit)
+    plover_metrics, plover_tally = score_plover(data_dir, limit, Config(events=events))
     metrics |= plover_metrics
     sections.append(("plover", plover_tally))
     for name, file, config in (
-        ("petrarch_validation", "PETR2_GSR_validation.xml", Config()),
+        ("petrarch_validation", "PETR2_GSR_validation.xml", Config(events=events)),
         ("petrarch_unit", "PETR.UnitTest.records.xml", unit_config),
     ):
         m, tally = _run_petrarch(petrarch / file, config, limit, name)

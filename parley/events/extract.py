@@ -7,7 +7,9 @@
    (``restate``);
 3. ``complete_targets`` (here): a target for an event whose words name nobody on the
    receiving end (``targets``), never its venue nor the source's own country;
-4. ``records``: the Event records, dated, with modality, Goldstein and QuadClass.
+4. ``records``: the Event records, dated, with modality, Goldstein and QuadClass;
+5. with ``Config.events`` "model", the trained filter (``model``) drops the events it judges
+   wrong.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from parley.events.clauses import conditional_threat, prep_objects, subject_head
 from parley.events.dating import timex_heads
 from parley.events.evaluative import EVALUATED_CODES, evaluation, party_spoken_of
 from parley.events.letters import find_letters
+from parley.events.model import filter_events
 from parley.events.participants import noun_actors, verb_actors
 from parley.events.rallying import RALLY_CODE, rallied_against
 from parley.events.reading import Reading
@@ -78,7 +81,10 @@ def find_events(
         voice.carry_protest(complete_targets(c, reading))
         for c in _coded(candidates, reading, voice)
     )
-    return build_events(coded, article, on, timex_heads(parse.doc, timexes), resources)
+    events = build_events(coded, article, on, timex_heads(parse.doc, timexes), resources)
+    if resources.model is not None:
+        events = filter_events(events, parse, resources.model)
+    return events
 
 
 def _coded(candidates: Sequence[Candidate], reading: Reading, voice: Voice) -> Iterator[Coded]:

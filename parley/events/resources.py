@@ -9,7 +9,8 @@ from pathlib import Path
 from spacy.tokens import Token
 from spacy.vocab import Vocab
 
-from parley.config import Config
+from parley.config import EVENT_MODES, Config
+from parley.errors import ModelError
 from parley.events.lexicon import (
     DATA,
     CodeInfo,
@@ -33,6 +34,7 @@ from parley.events.lexicon import (
     read_statement_codes,
     read_voice_nouns,
 )
+from parley.events.model import EventModel
 from parley.events.petrarch import read_verb_dictionary
 
 __all__ = ["EventResources"]
@@ -55,13 +57,19 @@ class EventResources:
     evaluative_words: dict[str, tuple[str, int, str]]
     voice_nouns: dict[str, str]
     rallying_words: dict[str, str]
+    model: EventModel | None = None  # the event filter; None: the rules alone (``--events rules``)
 
     @classmethod
     def load(cls, config: Config, vocab: Vocab | None = None, data: Path = DATA) -> EventResources:
         """Read Parley's tables from ``data`` and the user's PETRARCH/TABARI verb dictionaries
         named in ``config.petrarch_verbs`` (tried first for the words they cover). The
-        vocabulary is not needed: the lexicon matches lemmas on the parse."""
+        vocabulary is not needed: the lexicon matches lemmas on the parse. The packaged event
+        filter is read when ``config.events`` is "model"."""
         del vocab
+        if config.events not in EVENT_MODES:
+            raise ModelError(
+                f"unknown event finder {config.events!r} (one of {', '.join(EVENT_MODES)})"
+            )
         patterns: list[Pattern] = read_patterns(data / "verbs.tsv")
         for path in config.petrarch_verbs:
             patterns.extend(read_verb_dictionary(Path(path)))
@@ -80,6 +88,7 @@ class EventResources:
             evaluative_words=read_evaluative(data / "evaluative.tsv"),
             voice_nouns=read_voice_nouns(data / "voice_nouns.txt"),
             rallying_words=read_rallying(data / "rallying.tsv"),
+            model=EventModel.load() if config.events == "model" else None,
         )
 
     def code_info(self, code: str) -> CodeInfo | None:

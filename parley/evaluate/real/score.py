@@ -301,7 +301,12 @@ def score_story(views: StoryViews, tally: EventTally) -> None:
 
 
 def run_events(
-    data_dir: Path, *, split: str = "dev", limit: int | None = None, gold_dir: Path | None = None
+    data_dir: Path,
+    *,
+    split: str = "dev",
+    limit: int | None = None,
+    gold_dir: Path | None = None,
+    config: Config | None = None,
 ) -> Report:
     gold = load_gold(data_dir, gold_dir)
     rows = _selected(gold, split, limit)
@@ -310,7 +315,7 @@ def run_events(
     by_corpus: dict[str, EventTally] = {}
     gold_total = 0
     types = plover_types()
-    for annotation, text, analysis, sentences in _analyses(rows, gold.texts, notes):
+    for annotation, text, analysis, sentences in _analyses(rows, gold.texts, notes, config):
         views = story_views(annotation, text.text, analysis, sentences, types)
         gold_total += len(views.gold_events)
         score_story(views, tally)
