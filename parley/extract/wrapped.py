@@ -13,8 +13,9 @@ that width, and most of those end inside a sentence (a page of one sentence or p
 per line has lines of even length too, each ending a sentence). Then a line is joined to
 the next line of its block when the next line's first word would not have fitted after it
 within the width: the writer's tool broke the line, not the writer (a title, a short last
-line, a list item and a line followed by an indented one are kept as they are). A word broken with a hyphen at the wrap ("denuclear-" + "ization")
-is joined without a space, keeping the hyphen.
+line, a list item and a line followed by an indented one are kept as they are). A word
+broken with a hyphen at the wrap ("denuclear-" + "ization") is joined without a space,
+keeping the hyphen.
 """
 
 from __future__ import annotations
