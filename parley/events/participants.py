@@ -14,7 +14,7 @@ import dataclasses
 from spacy.tokens import Token
 
 from parley.events.actors import VENUE_PREPS, Actor, mention_at
-from parley.events.candidates import Candidate
+from parley.events.candidates import GREETING_CODE, Candidate
 from parley.events.clauses import (
     OBJECT_TARGET_PREPS,
     PASSIVE_SUBJECT_DEPS,
@@ -211,6 +211,12 @@ def verb_actors(
     doers = reading.first_resolved(by_heads)
     if any(a.resolved for a in doers):
         target_heads = by_heads + target_heads
+    if candidate.code == GREETING_CODE and candidate.folded:
+        # "asked the ambassador to convey his greetings to X": X is greeted, not the
+        # messenger the asking verb names.
+        target_heads = [
+            h for folded in candidate.folded for h in prep_objects(folded, ("to",))
+        ] + target_heads
     for folded in candidate.folded:  # "urged China not to withdraw from talks with X"
         folded_objects = [c for c in folded.children if c.dep_ in OBJECT_DEPS]
         target_heads += folded_objects
