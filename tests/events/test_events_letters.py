@@ -77,7 +77,10 @@ def test_letters_a_printed_greeting_is_coded_by_its_words(code: Code) -> None:
 
 def test_letters_greetings_asked_to_be_conveyed_are_the_askers(code: Code) -> None:
     # The messenger carries them: the asker greets whom the greetings go to, and asks nothing.
-    text = "At the farewell Eomer Eadig asked the envoy to convey his warm greetings to Aragorn Elessar."
+    text = (
+        "At the farewell Eomer Eadig asked the envoy to convey his warm greetings to "
+        "Aragorn Elessar."
+    )
     assert _coded(code(text, PEOPLE)) == [("ROHGOV", "017", "GONGOV")]
 
 
