@@ -46,6 +46,8 @@ _STATE_SECTORS = frozenset(("GOV", "MIL", "JUD", "LEG", "COP", "SPY"))
 _SUPRANATIONAL = ("IGO", "NGO")
 # Sectors of organisations that belong to no one country by default.
 _NO_COUNTRY = frozenset(("IGO", "NGO", "MNC"))
+# Title words of people who run for an office they do not hold.
+_CANDIDATE_WORDS = frozenset(("candidate", "nominee"))
 # Words after which an organisation's name says what it is for or where it sits, not whose
 # it is ("Committee for Solidarity with Cuba", "Federation of Lawyers").
 _NAME_PREPOSITIONS = frozenset(("of", "for", "in", "to", "with", "on", "against", "at", "and"))
@@ -579,6 +581,11 @@ def _other_country(cluster: Cluster, actor: ActorLike) -> bool:
     return titled is not None and titled.iso3 != actor.country
 
 
+def _candidate(roles: tuple[str, ...]) -> bool:
+    """Whether a person runs for an office ("presidential candidate", "Republican nominee")."""
+    return any(r.split()[-1].casefold() in _CANDIDATE_WORDS for r in roles if r.split())
+
+
 def _derive(
     cluster: Cluster,
     affiliated: Cluster | None,
@@ -598,6 +605,11 @@ def _derive(
         sector = next((s for r in roles if (s := _sector_of_role(r, kb, lex))), None)
         if place is None and affiliated is None and sector in _STATE_SECTORS:
             place = places.of_office(roles, cluster.first) or places.main
+        if place is None and affiliated is None and _candidate(roles):
+            # "Presidential candidate Ben Carson": of the country whose office is sought,
+            # when the article clearly is about one (one sentence naming Iran is not).
+            # the one the article is about.
+            place = places.clear
         return place, sector, kind
     word_kind, sector = _org_sector(longest, kb, lex)
     if kind == "media" or word_kind == "media":

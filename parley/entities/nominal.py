@@ -32,7 +32,7 @@ from parley.entities.context import (
     context_groups,
     unplaced_head,
 )
-from parley.entities.kbtypes import ActorLike, KnowledgeBaseLike
+from parley.entities.kbtypes import ActorLike, CountryLike, KnowledgeBaseLike
 from parley.nlp.index import MentionIndex, MentionRef, ParseIndex
 from parley.records import Entity, EntityKind, Mention
 
@@ -110,6 +110,10 @@ def add_nominal_entities(
     nations = _find_nations(parse, index, kb)
     if nations:
         merged = _merge(merged, nations, text)
+        index = MentionIndex.build(merged)
+    authorities = _find_local_authorities(parse, index, kb)
+    if authorities:
+        merged = _merge(merged, authorities, text)
         index = MentionIndex.build(merged)
     groups = _find_groups(parse, index, kb, member_words, context)
     return _merge(merged, groups, text)
@@ -429,6 +433,60 @@ def _country_before(parse: ParseIndex, mentions: MentionIndex, k: int) -> Mentio
 
 def _whole_country(ref: MentionRef) -> bool:
     return ref.entity.kind == "country" and _bare_country(ref)
+
+
+# Words for a country's local units: the subject of a verb, a province, county or city acts
+# through its authorities ("North Phyongan Province is rendering assistance to schools", "Thaechon
+# and Unsan counties have provided cement"): the country's government (GOV), as the real-text
+# gold codes them; a place a phrase of place names ("in the city of X") stays a place.
+_LOCAL_UNITS = frozenset(("province", "county", "city", "prefecture", "municipality"))
+_DOER_DEPS = frozenset(("nsubj",))
+
+
+def _find_local_authorities(
+    parse: ParseIndex, mentions: MentionIndex, kb: KnowledgeBaseLike
+) -> list[_Found]:
+    """Local units that act: a subject headed by a unit word (or a conjunct of one), coded
+    its country's government; the country is the one a place in its phrase is in, else the
+    article's own when it is clear. Read off the parse index's lemmas."""
+    units = [i for i, lemma in enumerate(parse.lemmas) if lemma in _LOCAL_UNITS]
+    if not units:
+        return []
+    doc = parse.doc
+    found: list[_Found] = []
+    article: CountryLike | None = None
+    article_known = False
+    for i in units:
+        head = doc[i]
+        doer = head
+        while doer.dep_ == "conj" and doer.head.i != doer.i:
+            doer = doer.head
+        if doer.dep_ not in _DOER_DEPS:
+            continue
+        tokens = [t for t, _ in phrase_tokens(head) if t.dep_ not in ("det", "cc", "punct")]
+        country = next(
+            (
+                ref.entity.country
+                for t in tokens
+                if (ref := mentions.at(t.idx, t.idx + len(t))) is not None
+                and ref.entity.country
+                and ref.entity.kind in ("location", "country")
+            ),
+            None,
+        )
+        place = kb.country_by_code(country) if country else None
+        if place is None:
+            if not article_known:
+                article, article_known = article_country(mentions.refs, kb), True
+            place = article
+        if place is None:
+            continue
+        start = min(t.idx for t in tokens)
+        end = max(t.idx + len(t) for t in tokens)
+        if end - start > MAX_GROUP_CHARS:
+            continue
+        found.append(_Found(start, end, "group", f"{place.code}GOV", place.iso3, "GOV", ""))
+    return found
 
 
 def _find_groups(

@@ -102,6 +102,21 @@ def _titled_names(
                 break
 
 
+def _drop_leading_title(text: str, cand: Candidate, lex: Lexicon) -> None:
+    """A person's name the model took with the title before it ("King Maha Vajiralongkorn"):
+    the name starts after the title, which the search below then finds as the name's title,
+    so the knowledge base is asked for the name and the title gives the role."""
+    if cand.kind != "person":
+        return
+    first, _, rest = cand.text.partition(" ")
+    if not rest or not first[:1].isupper() or not rest[:1].isupper():
+        return
+    if lex.roles_folded.get(first.casefold()) is None:
+        return  # no title, or one that gives no sector ("Secretary-General" alone)
+    cand.start += len(first) + 1
+    cand.text = text[cand.start : cand.end]
+
+
 def apply_titles(
     parse: ParseIndex, cands: list[Candidate], lex: Lexicon, patterns: TitlePatterns
 ) -> list[Candidate]:
@@ -112,6 +127,7 @@ def apply_titles(
     for index, cand in enumerate(cands):
         if cand.alias_of is not None or not _may_be_titled(cand, lex):
             continue
+        _drop_leading_title(text, cand, lex)
         sent_start, _ = parse.sentence_bounds(cand.sentence)
         window_start = max(sent_start, cand.start - _TITLE_WINDOW)
         match = pattern.search(text, window_start, cand.start)

@@ -34,7 +34,7 @@ from parley.events.coding import (
 from parley.events.lexicon import Lexicon
 from parley.nlp.index import ParseIndex
 
-__all__ = ["REPORTING_CODE", "Candidate", "by_token", "find_candidates"]
+__all__ = ["GREETING_CODE", "REPORTING_CODE", "Candidate", "by_token", "find_candidates"]
 
 # A sentence longer than this is a table or a list run together: no clause structure to read.
 MAX_SENTENCE_TOKENS = 600
@@ -85,6 +85,10 @@ MESSAGE_NOUNS = frozenset({"message", "letter", "telegram"})
 ENVELOPE_CODES = frozenset({REPORTING_CODE, "017"})
 # Appeals and demands: the clause they govern is what is asked for, not an event of its own.
 ASKING_ROOTS = frozenset({"02", "10"})
+# Greetings conveyed (017): asked to be carried by someone else ("asked the ambassador to
+# convey his greetings to X"), they are the asker's greetings to X, not a request.
+GREETING_CODE = "017"
+APPEAL_ROOT = "02"
 
 
 @dataclass(frozen=True, slots=True)
@@ -173,6 +177,12 @@ def _fold_clauses(
         if codes[there] == REPORTING_CODE:
             dropped.add(there)
             reporters[here] = governor.token
+        elif codes[here] == GREETING_CODE and codes[there][:2] == APPEAL_ROOT:
+            # The messenger carries the asker's greetings: one act, the greeting, the
+            # asker's, towards whom the greetings go (``participants``).
+            dropped.add(here)
+            folded.setdefault(there, []).append(candidate.token)
+            codes[there] = GREETING_CODE
         else:
             dropped.add(here)
             folded.setdefault(there, []).append(candidate.token)

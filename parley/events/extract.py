@@ -6,7 +6,8 @@
    requirement a statement, a planned, required or claimed action the statement CAMEO codes
    (``restate``);
 3. ``complete_targets`` (here): a target for an event whose words name nobody on the
-   receiving end (``targets``), never its venue nor the source's own country;
+   receiving end (``targets``), never its venue nor the source's own country; a warning or
+   rallying call that names nobody is aimed at the story's adversary (``adversary``);
 4. ``records``: the Event records, dated, with modality, Goldstein and QuadClass;
 5. with ``Config.events`` "model", the trained filter (``model``) drops the events it judges
    wrong.
@@ -19,6 +20,7 @@ from collections.abc import Iterator, Sequence
 from datetime import date
 
 from parley.events.actors import Actor
+from parley.events.adversary import aim_at_adversary
 from parley.events.candidates import REPORTING_CODE, Candidate, by_token, find_candidates
 from parley.events.clauses import conditional_threat, prep_objects, subject_head
 from parley.events.dating import timex_heads
@@ -77,10 +79,12 @@ def find_events(
         find_letters(parse, mentions),
     )
     voice = Voice()
-    coded = (
+    coded = [
         voice.carry_protest(complete_targets(c, reading))
         for c in _coded(candidates, reading, voice)
-    )
+    ]
+    # Warnings and rallying calls that name nobody: the story's adversary (``adversary``).
+    coded = aim_at_adversary(coded, parse.sent_starts)
     events = build_events(coded, article, on, timex_heads(parse.doc, timexes), resources)
     if resources.model is not None:
         events = filter_events(events, parse, resources.model)

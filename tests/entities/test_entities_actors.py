@@ -238,3 +238,11 @@ def test_descriptions_a_kind_noun_repeating_an_unnamed_subject_is_no_one(entitie
     )
     entities = entities_of(text, real=True)
     assert all(m.text != "regime" for e in entities for m in e.mentions)
+
+
+@pytest.mark.parametrize("noun", ["reactionaries", "militarists", "imperialists"])
+def test_mentions_state_media_pejorative_is_the_country(entities_of, noun) -> None:  # type: ignore[no-untyped-def]
+    # State-media usage: "the Mexican reactionaries" are Mexico, not a radical fringe (RAD).
+    text = f"The Mexican {noun} kicked up a fuss over the border talks with Peru on Monday."
+    entities = entities_of(text, real=True)
+    assert _covering(entities, f"Mexican {noun}").actor == "MEX"

@@ -195,3 +195,26 @@ def test_bodies_name_does_not_run_onto_the_next_line() -> None:
     cand = Candidate(4, 36, text[4:36], "ORG", "organization", 0)
     [out] = extend_org_names(text, [cand], lambda name: False, ())
     assert out.text == "Zambian Committee for Solidarity with Farmers"
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "code"),
+    [
+        # A title of two words the role table knows whole: the state's envoy, not a lawmaker
+        # ("representative" alone) nor the bare country.
+        (
+            "The permanent observer of Palestine to the UN on Friday accused Israel of "
+            "breaking the truce.",
+            "permanent observer of Palestine",
+            "PSEGOV",
+        ),
+        (
+            "Speaking on Friday, the permanent representative of Chile to the UN urged an "
+            "end to the blockade.",
+            "permanent representative of Chile",
+            "CHLGOV",
+        ),
+    ],
+)
+def test_bodies_two_word_title_takes_its_own_sector(entities_of, text, words, code) -> None:  # type: ignore[no-untyped-def]
+    assert _covering(entities_of(text, real=True), words).actor == code

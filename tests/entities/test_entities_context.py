@@ -4,6 +4,8 @@ knowledge base."""
 
 from __future__ import annotations
 
+import pytest
+
 from parley.records import Entity
 
 
@@ -168,3 +170,48 @@ def test_nation_a_country_s_bodies_and_people_are_the_country(entities_of) -> No
     assert _codes(entities, "army and people of Vietnam") == ["VNM"]
     assert _codes(entities, "party, army and people of Vietnam") == ["VNM"]
     assert not any(c and c.endswith("MIL") for c in _codes(entities, "army"))
+
+
+def test_context_candidate_is_an_elite_of_the_article_country(entities_of) -> None:  # type: ignore[no-untyped-def]
+    # A candidate holds no office: an elite, of the country the article clearly is about.
+    text = (
+        "Presidential candidate Lyle Brannock spoke in Ohio on Monday. Brannock said the "
+        "United States should leave the treaty, and that the United States must cut taxes."
+    )
+    entities = entities_of(text, real=True)
+    person = [e for e in entities if e.name == "Lyle Brannock"]
+    assert len(person) == 1 and person[0].actor == "USAELI"
+
+
+def test_context_candidate_takes_no_country_from_one_mention(entities_of) -> None:  # type: ignore[no-untyped-def]
+    # One sentence naming Iran once says nothing about whose candidate this is.
+    text = "Candidate Lyle Brannock criticized Iran on Monday."
+    entities = entities_of(text, real=True)
+    person = [e for e in entities if e.name == "Lyle Brannock"]
+    assert len(person) == 1 and not (person[0].actor or "").startswith("IRN")
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("Ruvuma Province of Tanzania has provided cement to the schools.", "Ruvuma Province"),
+        (
+            "Tanzania held a census in March. Mbinga and Songea counties have provided "
+            "steel to the schools of Tanzania.",
+            "Mbinga and Songea counties",
+        ),
+    ],
+)
+def test_context_local_unit_that_acts_is_its_government(entities_of, text, words) -> None:  # type: ignore[no-untyped-def]
+    # A province or county doing something acts through its authorities: the country's GOV.
+    entities = entities_of(text, real=True)
+    found = [e for e in entities if any(m.text.startswith(words) for m in e.mentions)]
+    assert len(found) == 1 and found[0].actor == "TZAGOV", [
+        (e.name, e.actor, [m.text for m in e.mentions]) for e in entities
+    ]
+
+
+def test_context_local_unit_as_a_venue_stays_a_place(entities_of) -> None:  # type: ignore[no-untyped-def]
+    text = "Tanzania and Kenya held talks in Ruvuma Province of Tanzania on Monday."
+    entities = entities_of(text, real=True)
+    assert not any(e.actor == "TZAGOV" for e in entities)

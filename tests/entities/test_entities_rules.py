@@ -3,6 +3,11 @@
 
 from __future__ import annotations
 
+import pytest
+
+from parley.entities.lexicon import load_lexicon
+from parley.entities.mentions import Candidate
+from parley.entities.titles import _drop_leading_title
 from parley.records import Entity
 
 
@@ -316,3 +321,22 @@ def test_cluster_titled_person_not_coded_from_the_venue(entities_of) -> None:  #
     brill = by_name(entities_of(text, real=True), "Tom Brill")
     # Before: CHEGOV, from the venue named after the title.
     assert not (brill.actor or "").startswith("CHE")
+
+
+@pytest.mark.parametrize(
+    ("name", "kept", "start"),
+    [
+        # The model took the title into the name: the name starts after it.
+        ("King Aldric Varnow", "Aldric Varnow", 5),
+        ("President Obi Kanu", "Obi Kanu", 10),
+        # No title: the name stays whole ("Kingsley" is no title; a lower-case rest is none).
+        ("Kingsley Obi", "Kingsley Obi", 0),
+        ("Aldric Varnow", "Aldric Varnow", 0),
+    ],
+)
+def test_titles_leading_title_is_cut_from_the_name(name: str, kept: str, start: int) -> None:
+    text = f"The envoy met {name} on Monday."
+    at = text.index(name)
+    cand = Candidate(at, at + len(name), name, "PERSON", "person", 0)
+    _drop_leading_title(text, cand, load_lexicon())
+    assert (cand.text, cand.start - at) == (kept, start)

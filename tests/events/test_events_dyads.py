@@ -386,3 +386,19 @@ def test_dyads_support_goes_to_whom_its_verb_names(code: Code, text: str) -> Non
     # The parser hangs the with/to-phrase on the verb that carries "support", not the noun.
     events = code(text, COUNTRIES)
     assert ("MOR", "05", "GON") in _pairs(events)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mordor is keen on sanctions against Gondor.",
+        "Mordor is getting frantic with war drills against Gondor.",
+        "Mordor is obsessed with sanctions against Gondor.",
+    ],
+)
+def test_dyads_the_zealous_one_does_the_act(code: Code, text: str) -> None:
+    # The subject of "keen on", "frantic with", "obsessed with" does what the phrase names.
+    events = code(text, COUNTRIES)
+    assert events and all(
+        (e.source_actor, e.target_actor) == ("MOR", "GON") for e in events
+    ), [(e.source_actor, e.cameo, e.target_actor) for e in events]

@@ -157,3 +157,14 @@ def test_evaluative_no_criticism_read(code: Code, text: str) -> None:
     none makes the statement a criticism."""
     events = code(text, PARTIES, kinds=KINDS)
     assert not any(e.cameo[:2] == "11" for e in events)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rohan said the people were filled with indignation at the moves of Mordor.",
+        "Rohan said the whole nation felt towering resentment at the moves of Mordor.",
+    ],
+)
+def test_evaluative_words_of_anger_at_a_party_are_denunciation(code: Code, text: str) -> None:
+    assert ("ROH", "111", "MOR") in _coded(code(text, PARTIES, kinds=KINDS))

@@ -73,3 +73,17 @@ def test_letters_a_printed_greeting_is_coded_by_its_words(code: Code) -> None:
     )
     assert _coded(code(text, PEOPLE)) == [("GONGOV", "051", "ROHGOV")]
 
+
+
+def test_letters_greetings_asked_to_be_conveyed_are_the_askers(code: Code) -> None:
+    # The messenger carries them: the asker greets whom the greetings go to, and asks nothing.
+    text = (
+        "At the farewell Eomer Eadig asked the envoy to convey his warm greetings to "
+        "Aragorn Elessar."
+    )
+    assert _coded(code(text, PEOPLE)) == [("ROHGOV", "017", "GONGOV")]
+
+
+def test_letters_an_appeal_to_convey_anything_else_stays_an_appeal(code: Code) -> None:
+    text = "Eomer Eadig urged Gondor to send an apology to Rohan."
+    assert all(cameo[:2] == "02" for _, cameo, _ in _coded(code(text, PEOPLE)))

@@ -25,11 +25,28 @@ def _codes(events):  # type: ignore[no-untyped-def]
         # Receiving a message is not hosting a visit (043).
         ("Gondor received a message of greeting from Rohan on Monday.", "04"),
         ("The king of Gondor received a letter from Rohan.", "04"),
+        # Defending a thing is no verbal defence (052) of anyone.
+        ("Gondor will defend its sovereignty and security against Rohan at any cost.", "05"),
+        ("Gondor is defending regional peace and the security of Rohan.", "05"),
+        # A letter's closing is no intent.
+        ("Rohan accepted the high regard of Gondor.", "03"),
     ],
 )
 def test_senses_not_the_bare_words_event(code: Code, text: str, absent: str) -> None:
     events = code(text, COUNTRIES)
     assert all(e.cameo[:2] != absent for e in events)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gondor defended the decision of Rohan to close the border.",
+        # A party's right defended is the party defended.
+        "Gondor defended the right of Rohan to hold the elections.",
+    ],
+)
+def test_senses_verbal_defence_of_a_party_stays(code: Code, text: str) -> None:
+    assert any(e.cameo == "052" for e in code(text, COUNTRIES))
 
 
 def test_senses_release_of_persons_stays(code: Code) -> None:

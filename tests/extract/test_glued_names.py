@@ -80,3 +80,16 @@ def test_extraction_without_names_keeps_the_text():
     page = "A title for the page\n\nThe envoy ChairmanRhun Dallowarrived on Monday for talks.\n"
     article = extract_article(Document(data=page.encode(), source="page.txt"), None)
     assert "ChairmanRhun Dallowarrived" in article.text
+
+
+def test_a_list_items_dash_glued_before_a_name_gets_its_space():
+    # A news digest's items: the dash that starts a line is no part of the name, and the name
+    # then stands alone, so the word glued after it is cut off too.
+    text = "Items of the day:\n-Rhun Dallowreceived a letter.\n- Rhun Dallow left."
+    assert NAMES.repair(text) == (
+        "Items of the day:\n- Rhun Dallow received a letter.\n- Rhun Dallow left."
+    )
+
+
+def test_a_hyphen_inside_a_line_is_not_a_list_dash():
+    assert NAMES.repair("The Smith-Rhun Dallow plan.") == "The Smith-Rhun Dallow plan."
