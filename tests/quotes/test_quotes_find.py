@@ -377,3 +377,21 @@ def test_quotes_relative_text_speaks_through_its_citer(quoter: Quoter) -> None:
     quotes = quoter(text, (courier,))
     warned = [q for q in quotes if "could still fail" in q.text]
     assert warned and all(q.speaker == "e1" for q in warned)
+
+
+@pytest.mark.parametrize(
+    ("text", "cues"),
+    [
+        # A belief inside the words of the same speaker is part of that statement.
+        ("Mira Solberg wrote in the visitors' book that she believed the new harbour would "
+         "bring work to the whole valley.", ["wrote"]),
+        ("The mayor said he thinks the ferry will run again before the first snow.", ["said"]),
+        # Someone else's belief inside the words stays a statement of its own.
+        ("The mayor said the engineers believe the ferry will run again before the first snow.",
+         ["said", "believe"]),
+    ],
+)  # fmt: skip
+def test_quotes_belief_inside_the_same_speakers_words_is_no_second_statement(
+    quoter: Quoter, text: str, cues: list[str]
+) -> None:
+    assert [q.cue for q in quoter(text) if not q.act] == cues
