@@ -82,7 +82,10 @@ def _is_act(state: QuoteState, tok: Token, frag: Frag) -> bool:
     and so is what a verb of speaking takes ("stressed the need for", "urged X to ...",
     "called for a ban")."""
     start, end = frag
-    speech = tok.pos_ == "VERB" and state.parse.lemmas[tok.i] in state.lex.cue_verbs
+    # A verb of thought is no verb of speaking: "chose not to believe the senator" is trust,
+    # "believes that ..." (a clause, below) a statement.
+    cue_verb = state.lex.cue_verbs.get(state.parse.lemmas[tok.i])
+    speech = tok.pos_ == "VERB" and cue_verb is not None and cue_verb.cls != "cognition"
     for child in tok.children:
         if not start <= child.idx < end and child.dep_ != "prep":
             continue

@@ -395,3 +395,33 @@ def test_quotes_belief_inside_the_same_speakers_words_is_no_second_statement(
     quoter: Quoter, text: str, cues: list[str]
 ) -> None:
     assert [q.cue for q in quoter(text) if not q.act] == cues
+
+
+def test_quotes_appeal_to_someone_to_act_is_a_statement(quoter: Quoter) -> None:
+    (q,) = quoter("The union appealed to all the dockers to stay away from work on Monday.")
+    assert q.cue == "appealed to" and q.speaker_text == "The union" and not q.act
+    assert q.text == "to stay away from work on Monday"
+
+
+def test_quotes_quotation_naming_a_document_before_the_cue_is_not_what_was_said(
+    quoter: Quoter,
+) -> None:
+    text = (
+        "In “the charter of the valley” handed to the council, the farmers said that the "
+        "river must stay clean."
+    )
+    (q,) = quoter(text)
+    assert q.cue == "said" and q.text == "that the river must stay clean"
+
+
+def test_quotes_headline_label_that_is_no_name_is_no_speaker(quoter: Quoter) -> None:
+    assert quoter("Revealed: What the Harbour Board Knew About the Dam\n\nIt met.") == ()
+    (q,) = quoter("Mira Holm: The dam will hold\n\nThe board met on Monday.")
+    assert q.speaker_text == "Mira Holm" and q.text == "The dam will hold"
+
+
+def test_quotes_believing_someone_is_a_stance_not_a_statement(quoter: Quoter) -> None:
+    (q,) = quoter("The council chose not to believe the engineer from the coast.")
+    assert q.act
+    (q,) = quoter("The council believes that the engineer from the coast was right.")
+    assert not q.act
