@@ -194,8 +194,10 @@ def _find_title(lines: list[str], page: _Page, reader: _LineReader) -> int:
         if genre is not None:
             page.genre = page.genre or genre
             continue
-        if _words(line) > _TITLE_MAX_WORDS or line.endswith("."):
-            return index  # the page starts with its body: no title
+        if _words(line) > _TITLE_MAX_WORDS or line.endswith((".", ":")):
+            # The page starts with its body: no title (a line ending with a colon introduces
+            # what follows: "The spokesman released the following statement:").
+            return index
         if (
             _words(line) <= 3
             and split_kicker(line, reader.rules)[0] is None

@@ -134,3 +134,19 @@ def test_text_artefacts_glued_signature_is_cut_from_a_short_story(
 )
 def test_text_artefacts_no_signature_without_a_story_before_it(line: str) -> None:
     assert split_signature(line) == (line, None)
+
+
+def test_text_artefacts_statement_introduction_opens_the_body() -> None:
+    # The introduction, joined to the statement by one comma, is the story's first paragraph,
+    # not its title: a line ending with a colon introduces what follows.
+    raw = (
+        "A spokesman for the harbour council released the following statement Friday:,  The "
+        "dam on the river will open on Monday., ,  The valley will have water all summer., , ,"
+    )
+    article = extract_article(Document(data=raw.encode(), source="story.txt"))
+    assert article.title is None
+    assert article.text.split("\n\n") == [
+        "A spokesman for the harbour council released the following statement Friday:",
+        "The dam on the river will open on Monday.",
+        "The valley will have water all summer.",
+    ]
