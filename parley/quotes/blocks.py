@@ -136,6 +136,8 @@ def _block(state: QuoteState, intro: Frag, body: list[Frag]) -> tuple[Draft, int
     noun = next((t for t in span if t.pos_ == "NOUN" and t.lemma_.lower() in nouns), None)
     if verb is None and noun is None:
         return None
+    if verb is None and noun is not None and _listed(noun):
+        return None  # "Following are major news items and articles ...:" lists, says nothing
     antecedent: Token | None = None
     text_noun: Token | None = None  # "The message" of "The message said:"
     author: Token | None = subject(verb) if verb is not None else None
@@ -171,6 +173,18 @@ def _block(state: QuoteState, intro: Frag, body: list[Frag]) -> tuple[Draft, int
         rule="block",
     )
     return draft, antecedent.i if antecedent is not None else None
+
+
+def _listed(noun: Token) -> bool:
+    """Whether texts are only listed: a plural text noun named by a copula ("Following are
+    major news items and articles:"), not one statement ("Here is the text of the
+    statement:")."""
+    if noun.tag_ != "NNS":
+        return False
+    verb = noun.head
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    return verb.lemma_ == "be"
 
 
 def _cue_or_goes_on(state: QuoteState, tok: Token) -> str | None:

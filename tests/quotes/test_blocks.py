@@ -126,3 +126,13 @@ def test_blocks_continuing_an_attribution_join_it(nlp: Any, intro: str, cue: str
         "The council will take the builders to court",
         "The people of the valley will not be silent",
     ]
+
+
+def test_blocks_a_list_of_articles_is_no_statement(nlp: Any) -> None:
+    listed = (
+        "Following are major news items and articles in leading newspapers of Ruritania on "
+        "Wednesday:\n\n- The harbour of Valka reopened after the storm.\n\n-0-"
+    )
+    assert _blocks(nlp, listed) == []
+    one = "Here is the full text of the statement:\n\nThe dam will open on Monday.\n\n-0-"
+    assert [content for _, content in _blocks(nlp, one)] == [["The dam will open on Monday"]]
