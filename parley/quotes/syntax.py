@@ -182,9 +182,16 @@ def content_of(state: QuoteState, comp: Token, verb: Token) -> Frag | None:
         obj = next((c for c in verb.children if c.dep_ == "dobj" and verb.i < c.i < comp.i), None)
         if obj is not None:
             start = obj.left_edge.idx
+    # A participle opening the sentence ("Saying that A, the king expressed ...") hangs on a
+    # verb after its complement: what it says ends where the main clause begins.
+    fronted = (
+        parse.tags[verb.i] == "VBG"
+        and verb.i == verb.sent.start
+        and verb.head.i > comp.right_edge.i
+    )
     if comp.i > verb.i:
         sent_end = state.parse.clipped_sentence_at(verb.idx)[1]
-        end = max(end, sent_end) if state.in_quote[comp.i] < 0 else end
+        end = max(end, sent_end) if state.in_quote[comp.i] < 0 and not fronted else end
         start = max(start, cue_span(state, verb)[1])
     else:
         end = min(end, verb.idx)

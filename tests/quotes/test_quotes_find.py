@@ -425,3 +425,23 @@ def test_quotes_believing_someone_is_a_stance_not_a_statement(quoter: Quoter) ->
     assert q.act
     (q,) = quoter("The council believes that the engineer from the coast was right.")
     assert not q.act
+
+
+def test_quotes_opening_participle_says_its_clause_and_the_main_verb_its_own(
+    quoter: Quoter,
+) -> None:
+    text = (
+        "Saying that the harbour of Valka had always been open to his ships, the captain "
+        "expressed belief that the trade between the two towns would grow."
+    )
+    found = {q.cue: q for q in quoter(text) if not q.act}
+    assert found["Saying"].text == "that the harbour of Valka had always been open to his ships"
+    assert found["expressed"].text == (
+        "belief that the trade between the two towns would grow"
+    )
+
+
+def test_quotes_expressed_will_to_act_is_a_statement(quoter: Quoter) -> None:
+    (q,) = [q for q in quoter("The mayor expressed his will to rebuild the old bridge.")]
+    assert q.cue == "expressed" and not q.act
+    assert q.text == "his will to rebuild the old bridge"
