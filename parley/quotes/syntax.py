@@ -255,7 +255,9 @@ def _clip(state: QuoteState, frag: Frag, verb: Token, head: Token) -> Frag | Non
         on_verb = _hangs_on(tok, verb, lo, hi)
         cut = (
             tok.text == ";"
-            or (comma and tok.lower_ in ("who", "which"))
+            # (not one on the subject of what was said, before its verb: "said that the
+            # procession, which has been held 100 times, is to end")
+            or (comma and tok.lower_ in ("who", "which") and i > head.i)
             or (tok.text == "." and _quote_opens_after(state, tok))
             or (comma and tok.dep_ == "advcl" and tok.tag_ == "VBG" and on_verb)
             or (

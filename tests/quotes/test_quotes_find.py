@@ -445,3 +445,15 @@ def test_quotes_expressed_will_to_act_is_a_statement(quoter: Quoter) -> None:
     (q,) = [q for q in quoter("The mayor expressed his will to rebuild the old bridge.")]
     assert q.cue == "expressed" and not q.act
     assert q.text == "his will to rebuild the old bridge"
+
+
+def test_quotes_relative_clause_on_the_reported_subject_stays_in_the_content(
+    quoter: Quoter,
+) -> None:
+    (q,) = quoter(
+        "They said that the grand procession, which has been held on over 100 occasions, is "
+        "to see its end at last."
+    )
+    assert q.cue == "said" and q.text.endswith("is to see its end at last")
+    (q,) = quoter("The mayor said that she would visit the harbour, which was closed in May.")
+    assert q.text == "that she would visit the harbour"  # a relative clause after: cut
