@@ -457,3 +457,8 @@ def test_quotes_relative_clause_on_the_reported_subject_stays_in_the_content(
     assert q.cue == "said" and q.text.endswith("is to see its end at last")
     (q,) = quoter("The mayor said that she would visit the harbour, which was closed in May.")
     assert q.text == "that she would visit the harbour"  # a relative clause after: cut
+
+
+def test_quotes_according_to_a_norm_is_no_attribution(quoter: Quoter) -> None:
+    assert quoter("According to the regulations of the new law, the ferry company lost it.") == ()
+    assert quoter("The fees were paid according to the usual procedure of the port.") == ()
