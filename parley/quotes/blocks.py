@@ -61,8 +61,8 @@ def _continues(state: QuoteState, drafts: list[Draft], block: Draft) -> bool:
         return False
     text = state.text
     for draft in drafts:
-        if draft.cue is None or draft.source is None or draft is block:
-            continue
+        if draft.cue is None or draft.source is None or draft.act or draft is block:
+            continue  # an act ("issued a statement, adding:") is no statement to go on with
         joined = draft.cue[1] <= block.cue[0] and _JOINED.fullmatch(
             text, draft.cue[1], block.cue[0]
         )
@@ -72,7 +72,7 @@ def _continues(state: QuoteState, drafts: list[Draft], block: Draft) -> bool:
         between = (draft.cue[1], block.cue[1])
         kept = [f for f in draft.content if not (between[0] <= f[0] and f[1] <= between[1])]
         draft.content = [*kept, *block.content]
-        draft.cue = (draft.cue[0], block.cue[1])
+        draft.cue = (draft.cue[0], max(draft.cue[1], block.cue[1]))
         draft.kind = "direct" if draft.kind == "direct" else "mixed"
         return True
     return False
