@@ -196,8 +196,10 @@ def _find_title(lines: list[str], page: _Page, reader: _LineReader) -> int:
         if genre is not None:
             page.genre = page.genre or genre
             continue
-        if _words(line) > _TITLE_MAX_WORDS or line.endswith("."):
-            return index  # the page starts with its body: no title
+        if _words(line) > _TITLE_MAX_WORDS or line.endswith((".", ":")):
+            # The page starts with its body: no title (a line ending with a colon introduces
+            # what follows: "The spokesman released the following statement:").
+            return index
         if (
             _words(line) <= 3
             and split_kicker(line, reader.rules)[0] is None
@@ -384,8 +386,10 @@ def _publisher(
 
 # A run of two or more tokens made only of commas or semicolons ("., , ,  , , ,"): what some
 # scrapers leave where they joined a page's paragraphs (the KCNA corpus of 2011-12 ends
-# every story with one and joins paragraphs with another). Never prose: one comma is.
-_SEPARATOR_RUN = re.compile(r"\s*[,;](?:\s*[,;])+\s*")
+# every story with one and joins paragraphs with another). Never prose: one comma is, but not
+# one straight after a colon ("issued the following statement:, The U.S. ..."): the same
+# corpus joins a statement's introduction to its first paragraph so, with a single comma.
+_SEPARATOR_RUN = re.compile(r"\s*[,;](?:\s*[,;])+\s*|(?<=:),(?:\s*[,;])*\s+")
 _SENTENCE_CLOSE = re.compile(r"[.!?…:]['\"’”)\]]*$")
 # The wire's end-of-story mark written after the last sentence ("... on Thursday. -0-"); on
 # a line of its own it is a footer (data/footers.tsv).
@@ -414,7 +418,8 @@ def split_signature(line: str) -> tuple[str, str | None]:
 def split_scraped_line(line: str) -> list[str]:
     """The line without a trailing run of separator-only tokens or an end-of-story mark,
     cut into paragraphs where such a run follows the end of a sentence ("...Republic., ,
-    The message said"). A run elsewhere inside a sentence is left as written."""
+    The message said") or a single comma follows a colon ("The message said:, We ...").
+    A run elsewhere inside a sentence is left as written."""
     line = _END_MARK.sub("", line)
     pieces: list[str] = []
     start = 0

@@ -20,8 +20,8 @@ def find_according(state: QuoteState) -> list[Draft]:
         if nxt is None or nxt.lower_ != "to":
             continue
         pobj = next((c for c in nxt.children if c.dep_ == "pobj"), None)
-        if pobj is None:
-            continue
+        if pobj is None or state.parse.lemmas[pobj.i] in state.lex.norm_nouns:
+            continue  # "according to the law": in accordance with a norm, nobody's words
         s_start, s_end = state.parse.clipped_sentence_at(tok.idx)
         a_start, a_end = token_span([tok, nxt, *pobj.subtree])
         a_end = min(a_end, s_end)

@@ -58,6 +58,7 @@ def find_drafts(parse: ParseIndex, resources: QuoteResources) -> list[Draft]:
     if resources.boundaries is not None and drafts:
         choose_bounds(state, drafts, resources.boundaries)
         drafts.sort(key=lambda d: (d.start, d.end))
+    drafts = fold_nested_voice(state, drafts)
     return apply_blocks(state, drafts)
 
 
@@ -145,6 +146,68 @@ def _drop_nested_learned(drafts: list[Draft]) -> list[Draft]:
         for n, d in enumerate(drafts)
         if not (d.learned and d.cue is not None and nested(n, d.cue[0]))
     ]
+
+
+def fold_nested_voice(state: QuoteState, drafts: list[Draft]) -> list[Draft]:
+    """The drafts less those that are part of another's statement: a belief inside the words
+    of a statement by the same voice ("X wrote that she believed A", "Trump said he believes
+    A") is no second statement but a piece of the first, which already holds its words. The
+    same voice is the outer source's head itself, or a pronoun that can stand for it
+    ("she"/"he" for a singular noun or the same pronoun, "they" for a plural, a first person for
+    anyone). PolNeAR marks few such beliefs on their own (dropping them costs none of its
+    dev figures); a participle "adding" inside the words is left alone, as PolNeAR marks it."""
+    outer = [d for d in drafts if not d.act and d.source_token is not None]
+    if not outer:
+        return drafts
+    gone: set[int] = set()
+    for draft in drafts:
+        if draft.rule != "reported" or draft.cue is None or draft.source_token is None:
+            continue
+        cue = state.lex.cue_verbs.get(draft.cue_lemma or "")
+        if cue is None or cue.cls != "cognition" or not _own_subject(state, draft):
+            continue
+        at = draft.cue[0]
+        for other in outer:
+            if other is draft or id(other) in gone or not (other.start <= at < other.end):
+                continue
+            if not any(s <= draft.start and draft.end <= e for s, e in other.content):
+                continue
+            if _same_voice(state, draft.source_token, other.source_token):
+                gone.add(id(draft))
+                break
+    return [d for d in drafts if id(d) not in gone]
+
+
+def _own_subject(state: QuoteState, draft: Draft) -> bool:
+    """Whether the draft's verb has its own subject ("she believed"); a verb the parser
+    coordinated into the content ("said that A and warned that B") is the reporter's next
+    statement, not a piece of the first."""
+    verb = draft.cue_token
+    return verb is not None and draft.source_token is not None and (
+        state.parse.heads[draft.source_token] == verb
+    )
+
+
+_FIRST_PERSON = frozenset({"i", "we"})
+_PERSON_PRONOUNS = frozenset({"he", "she"})
+_SINGULAR_TAGS = frozenset({"NN", "NNP"})  # "Mira Solberg", "the mayor" said she/he ...
+_PLURAL_TAGS = frozenset({"NNS", "NNPS"})
+
+
+def _same_voice(state: QuoteState, inner: int, outer: int | None) -> bool:
+    if outer is None:
+        return False
+    if inner == outer:
+        return True
+    lowers, tags = state.parse.lowers, state.parse.tags
+    word, head = lowers[inner], lowers[outer]
+    if word in _FIRST_PERSON:
+        return True
+    if word in _PERSON_PRONOUNS:
+        return head == word or tags[outer] in _SINGULAR_TAGS
+    if word == "they":
+        return head == "they" or tags[outer] in _PLURAL_TAGS
+    return False
 
 
 def _after_dateline(text: str, frag: Frag) -> Frag:

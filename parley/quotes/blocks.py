@@ -19,6 +19,7 @@ data, hardly has.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 
 from spacy.tokens import Span, Token
@@ -28,6 +29,8 @@ from parley.quotes.syntax import cue_of, cue_span, source_span, subject
 
 __all__ = ["apply_blocks", "text_author"]
 
+# What may stand between an attribution's cue and a block's cue that continues it.
+_JOINED = re.compile(r"[\s,]*(?:and\s+)?")
 _QUOTE_OPENERS = frozenset("“\"'‘«„「『")
 # The author speaks in the first person inside the block ("I believe ...", "We will ...");
 # an attribution to anyone else opens a new part of the story (English grammar's closed class).
@@ -45,8 +48,34 @@ def apply_blocks(state: QuoteState, drafts: list[Draft]) -> list[Draft]:
     if not blocks:
         return drafts
     kept = [d for d in drafts if not any(_replaced(state, d, *b) for b in blocks)]
-    kept += [b for b, _, _ in blocks]
+    kept += [b for b, _, _ in blocks if not _continues(state, kept, b)]
     return sorted(kept, key=lambda d: (d.start, d.end))
+
+
+def _continues(state: QuoteState, drafts: list[Draft], block: Draft) -> bool:
+    """"..., the organization noted, and continued:", "..., the paper said, adding:": a block
+    whose cue follows another attribution's cue with only a comma or "and" between them goes
+    on with that attribution's words. It joins that draft (its content, its cue up to the
+    block's, as the real-text gold marks one statement) and returns True."""
+    if block.cue is None:
+        return False
+    text = state.text
+    for draft in drafts:
+        if draft.cue is None or draft.source is None or draft.act or draft is block:
+            continue  # an act ("issued a statement, adding:") is no statement to go on with
+        joined = draft.cue[1] <= block.cue[0] and _JOINED.fullmatch(
+            text, draft.cue[1], block.cue[0]
+        )
+        if draft.cue_token != block.cue_token and not joined:
+            continue
+        # Words between the two cues ("said, and went on") are cue, not content.
+        between = (draft.cue[1], block.cue[1])
+        kept = [f for f in draft.content if not (between[0] <= f[0] and f[1] <= between[1])]
+        draft.content = [*kept, *block.content]
+        draft.cue = (draft.cue[0], max(draft.cue[1], block.cue[1]))
+        draft.kind = "direct" if draft.kind == "direct" else "mixed"
+        return True
+    return False
 
 
 def _attributed_elsewhere(state: QuoteState, drafts: list[Draft]) -> list[int]:
@@ -103,10 +132,12 @@ def _block(state: QuoteState, intro: Frag, body: list[Frag]) -> tuple[Draft, int
     if span is None:
         return None
     nouns = state.lex.block_nouns
-    verb = next((t for t in reversed(span) if cue_of(state, t) is not None), None)
+    verb = next((t for t in reversed(span) if _cue_or_goes_on(state, t) is not None), None)
     noun = next((t for t in span if t.pos_ == "NOUN" and t.lemma_.lower() in nouns), None)
     if verb is None and noun is None:
         return None
+    if verb is None and noun is not None and _listed(noun):
+        return None  # "Following are major news items and articles ...:" lists, says nothing
     antecedent: Token | None = None
     text_noun: Token | None = None  # "The message" of "The message said:"
     author: Token | None = subject(verb) if verb is not None else None
@@ -134,7 +165,7 @@ def _block(state: QuoteState, intro: Frag, body: list[Frag]) -> tuple[Draft, int
         # real-text gold mark it; its head token is the author, whose entity it resolves to.
         source=source_span(state, named, cue_tok) if named is not None else None,
         cue=cue,
-        cue_lemma=cue_of(state, verb) if verb is not None else cue_tok.lemma_.lower(),
+        cue_lemma=_cue_or_goes_on(state, verb) if verb is not None else cue_tok.lemma_.lower(),
         kind="direct",
         anchor=intro[0],
         source_token=author.i if author is not None else None,
@@ -142,6 +173,29 @@ def _block(state: QuoteState, intro: Frag, body: list[Frag]) -> tuple[Draft, int
         rule="block",
     )
     return draft, antecedent.i if antecedent is not None else None
+
+
+def _listed(noun: Token) -> bool:
+    """Whether texts are only listed: a plural text noun named by a copula ("Following are
+    major news items and articles:"), not one statement ("Here is the text of the
+    statement:")."""
+    if noun.tag_ != "NNS":
+        return False
+    verb = noun.head
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    return verb.lemma_ == "be"
+
+
+def _cue_or_goes_on(state: QuoteState, tok: Token) -> str | None:
+    """The cue lemma of ``tok``; before a block, "went on:"/"goes on:" too (a statement
+    continued, never a cue of reported speech on its own: "the war went on")."""
+    lemma = cue_of(state, tok)
+    if lemma is None and tok.lemma_ == "go" and any(
+        c.dep_ == "prt" and c.lower_ == "on" for c in tok.children
+    ):
+        return "go on"
+    return lemma
 
 
 def _antecedents(intro: Span, noun: Token) -> list[Token]:

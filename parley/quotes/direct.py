@@ -88,6 +88,8 @@ def _attribute(
     words = sum(quoted[g].words(text) for g in group)
     unbalanced = any(quoted[g].unbalanced for g in group)
     verb = _nearby_cue(state, first, last)
+    if verb is not None and _named_before(state, verb, first):
+        return  # a title named in a phrase before the cue, not what was said
     if verb is not None:
         near = _cue_distance(state, verb, first, last) <= _NEAR_WORDS
         if words < _SHORT_QUOTE_WORDS and not near:
@@ -176,6 +178,20 @@ def _attribute(
                 rule="direct:floating",
             )
         )
+
+
+def _named_before(state: QuoteState, verb: Token, q: Quoted) -> bool:
+    """Whether the quotation is the object of a preposition of the cue verb that stands
+    before it: "In “the people's order ...” given to the lawmakers, they said that ...", a
+    document named where the words were said, not the words."""
+    parse = state.parse
+    i = bisect_left(parse.token_starts, q.start) - 1  # the word before the opening mark
+    return (
+        0 <= i < verb.i
+        and parse.heads[i] == verb.i
+        and parse.deps[i] == "prep"
+        and parse.tags[i] == "IN"
+    )
 
 
 def _sentence_like(text: str, q: Quoted) -> bool:

@@ -27,6 +27,9 @@ __all__ = ["find_framed", "merge_chains"]
 
 _NOUN_LEFT = frozenset({"det", "amod", "compound", "advmod"})
 _CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "acl"})
+# Verbs whose object is an attitude that may carry what it is about: "expressed his will to
+# develop the ties", "expressed readiness to help" state something; "expressed thanks" does not.
+_ATTITUDE_VERBS = frozenset({"express"})
 Found = tuple[Frag, Frag]  # (content, cue)
 
 
@@ -82,7 +85,11 @@ def _is_act(state: QuoteState, tok: Token, frag: Frag) -> bool:
     and so is what a verb of speaking takes ("stressed the need for", "urged X to ...",
     "called for a ban")."""
     start, end = frag
-    speech = tok.pos_ == "VERB" and state.parse.lemmas[tok.i] in state.lex.cue_verbs
+    # A verb of thought is no verb of speaking: "chose not to believe the senator" is trust,
+    # "believes that ..." (a clause, below) a statement.
+    lemma = state.parse.lemmas[tok.i]
+    cue_verb = state.lex.cue_verbs.get(lemma)
+    speech = tok.pos_ == "VERB" and cue_verb is not None and cue_verb.cls != "cognition"
     for child in tok.children:
         if not start <= child.idx < end and child.dep_ != "prep":
             continue
@@ -94,6 +101,10 @@ def _is_act(state: QuoteState, tok: Token, frag: Frag) -> bool:
             speech or any(g.dep_ in _CLAUSE_DEPS and _has_that(g) for g in child.children)
         ):
             return False
+        if child.dep_ == "dobj" and lemma in _ATTITUDE_VERBS and any(
+            g.dep_ == "acl" and g.tag_ == "VB" for g in child.children
+        ):
+            return False  # "expressed his will to develop the ties": an attitude stated
         if child.dep_ == "prep" and f"{state.parse.lemmas[tok.i]} {child.lower_}" in (
             state.lex.cue_verbs
         ):
@@ -221,6 +232,10 @@ def _frame_content(state: QuoteState, verb: Token, allowed: frozenset[str]) -> F
         if dep not in allowed:
             continue
         comp = next((c for c in children if c.dep_ == dep), None)
+        if comp is not None and comp.i < verb.i and any(
+            c.dep_ == "dobj" and c.i > verb.i for c in children
+        ):
+            comp = None  # "Saying that A, he expressed his will to B": the object is said
         if comp is not None:
             frag = content_of(state, comp, verb)
             return (frag, cue) if frag is not None else None

@@ -37,6 +37,8 @@ def find_headlines(state: QuoteState, drafts: list[Draft]) -> list[Draft]:
             continue
         if m.group(1).lower() in labels or not _LETTER.search(m.group(2)):
             continue  # "The Latest: ...", a series title; "Sanders: 1,501", a tally
+        if not _names_someone(state, here + m.end(1)):
+            continue  # "Revealed: ...", "Confirmed: ...": a word of the headline, no speaker
         before = bisect_left(starts, here + len(line))
         if before and reach[before - 1] > here:
             continue
@@ -58,6 +60,16 @@ def find_headlines(state: QuoteState, drafts: list[Draft]) -> list[Draft]:
             )
         )
     return out
+
+
+_NO_SPEAKER_POS = frozenset({"VERB", "AUX", "ADJ", "ADV"})
+
+
+def _names_someone(state: QuoteState, label_end: int) -> bool:
+    """Whether the label's last word is a name or a noun, not a verb or an adjective."""
+    parse = state.parse
+    i = bisect_left(parse.token_ends, label_end)
+    return i >= len(parse.pos) or parse.pos[i] not in _NO_SPEAKER_POS
 
 
 def _speaker_label(label: str, labels: frozenset[str]) -> bool:

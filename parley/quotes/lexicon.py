@@ -55,6 +55,8 @@ class Lexicon:
     block_ends: frozenset[str] = frozenset()
     # Nouns of people or bodies no doer's suffix marks ("staff", "members"), data/agent_nouns.txt.
     agent_nouns: frozenset[str] = frozenset()
+    # Nouns of norms: "according to the law" says how, not who (data/norm_nouns.txt).
+    norm_nouns: frozenset[str] = frozenset()
     # The first word of every cue ("make" of "make clear"): a word whose lemma is not here
     # cannot be a cue verb, so the passes skip it without reading its parse.
     cue_heads: frozenset[str] = field(init=False, default=frozenset())
@@ -127,5 +129,6 @@ def load_lexicon(data_dir: Path = DATA_DIR) -> Lexicon:
         labels=frozenset(_words(data_dir / "section_labels.txt")),
         block_nouns=frozenset(_words(data_dir / "block_nouns.txt")),
         agent_nouns=frozenset(_words(data_dir / "agent_nouns.txt")),
+        norm_nouns=frozenset(_words(data_dir / "norm_nouns.txt")),
         block_ends=frozenset(_words(data_dir / "block_ends.txt")),
     )

@@ -33,19 +33,23 @@ def find_reported(state: QuoteState) -> list[Draft]:
             continue
         cue = state.lex.cue_verbs[lemma]
         deps = state.parse.deps
-        first = next((c for c in state.parse.children(i) if deps[c] in CONTENT_DEPS), None)
-        if first is not None and deps[first] == "xcomp" and cue.frame != "any":
-            first = None
-        comp = doc[first] if first is not None else None
+        comps = [c for c in state.parse.children(i) if deps[c] in CONTENT_DEPS]
+        if cue.frame != "any" and comps:
+            comps = [] if deps[comps[0]] == "xcomp" else [c for c in comps if deps[c] != "xcomp"]
         draft: Draft | None = None
-        if comp is None:
+        if not comps:
             if deps[i] == "parataxis" and cue.cls != "cognition":
                 draft = _parenthetical(state, tok, lemma)
         else:
             subj = subject(tok)
-            if subj is None or subj.i == comp.i or tok.i in cued:
+            if subj is None or subj.i == comps[0] or tok.i in cued:
                 continue
-            frag = content_of(state, comp, tok)
+            # The first complement that says something: a sentence before the cue that
+            # joined copy put in the same parse ("... the DPRK., The ... said that A") is
+            # no content, the clause after the cue is.
+            frag = next(
+                (f for c in comps if (f := content_of(state, doc[c], tok)) is not None), None
+            )
             if frag is None:
                 continue
             draft = _content_draft(state, tok, lemma, subj, frag, cue.cls)

@@ -182,9 +182,16 @@ def content_of(state: QuoteState, comp: Token, verb: Token) -> Frag | None:
         obj = next((c for c in verb.children if c.dep_ == "dobj" and verb.i < c.i < comp.i), None)
         if obj is not None:
             start = obj.left_edge.idx
+    # A participle opening the sentence ("Saying that A, the king expressed ...") hangs on a
+    # verb after its complement: what it says ends where the main clause begins.
+    fronted = (
+        parse.tags[verb.i] == "VBG"
+        and verb.i == verb.sent.start
+        and verb.head.i > comp.right_edge.i
+    )
     if comp.i > verb.i:
         sent_end = state.parse.clipped_sentence_at(verb.idx)[1]
-        end = max(end, sent_end) if state.in_quote[comp.i] < 0 else end
+        end = max(end, sent_end) if state.in_quote[comp.i] < 0 and not fronted else end
         start = max(start, cue_span(state, verb)[1])
     else:
         end = min(end, verb.idx)
@@ -248,7 +255,9 @@ def _clip(state: QuoteState, frag: Frag, verb: Token, head: Token) -> Frag | Non
         on_verb = _hangs_on(tok, verb, lo, hi)
         cut = (
             tok.text == ";"
-            or (comma and tok.lower_ in ("who", "which"))
+            # (not one on the subject of what was said, before its verb: "said that the
+            # procession, which has been held 100 times, is to end")
+            or (comma and tok.lower_ in ("who", "which") and i > head.i)
             or (tok.text == "." and _quote_opens_after(state, tok))
             or (comma and tok.dep_ == "advcl" and tok.tag_ == "VBG" and on_verb)
             or (

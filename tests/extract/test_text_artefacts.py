@@ -70,6 +70,10 @@ def test_text_artefacts_end_mark_is_dropped() -> None:
         ("It ended. , , , ,", ["It ended."]),
         ("One., , Two.", ["One.", "Two."]),
         ("He said:, ,  We agree.", ["He said:", "We agree."]),
+        # A statement's introduction joined to its first paragraph by a single comma.
+        ("The council issued the following statement:,  The dam will open.",
+         ["The council issued the following statement:", "The dam will open."]),
+        ("The ratio was 3:1, not 2:1", ["The ratio was 3:1, not 2:1"]),
         ('"We agree.", , ,', ['"We agree."']),
         ("Apples, pears, plums", ["Apples, pears, plums"]),  # commas of prose stay
         ("a list, , with a gap", ["a list, , with a gap"]),  # inside a sentence: as written
@@ -78,7 +82,7 @@ def test_text_artefacts_end_mark_is_dropped() -> None:
         ("The score was 3-0-1", ["The score was 3-0-1"]),
         (", , ,", []),
     ],
-)
+)  # fmt: skip
 def test_text_artefacts_split_scraped_line(line: str, pieces: list[str]) -> None:
     assert split_scraped_line(line) == pieces
 
@@ -130,3 +134,19 @@ def test_text_artefacts_glued_signature_is_cut_from_a_short_story(
 )
 def test_text_artefacts_no_signature_without_a_story_before_it(line: str) -> None:
     assert split_signature(line) == (line, None)
+
+
+def test_text_artefacts_statement_introduction_opens_the_body() -> None:
+    # The introduction, joined to the statement by one comma, is the story's first paragraph,
+    # not its title: a line ending with a colon introduces what follows.
+    raw = (
+        "A spokesman for the harbour council released the following statement Friday:,  The "
+        "dam on the river will open on Monday., ,  The valley will have water all summer., , ,"
+    )
+    article = extract_article(Document(data=raw.encode(), source="story.txt"))
+    assert article.title is None
+    assert article.text.split("\n\n") == [
+        "A spokesman for the harbour council released the following statement Friday:",
+        "The dam on the river will open on Monday.",
+        "The valley will have water all summer.",
+    ]

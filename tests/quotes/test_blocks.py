@@ -103,3 +103,36 @@ def test_blocks_speaker_is_the_author_through_the_text(nlp: Any) -> None:
     quotes = find_quotes(parse, MentionIndex.build(entities, parse), article, (), resources)
     found = [(q.speaker_text, q.speaker, q.kind) for q in quotes]
     assert found == [("The message", "e1", "direct")]
+
+
+@pytest.mark.parametrize(
+    ("intro", "cue"),
+    [
+        ("The new dam has ruined the valley, the statement said, and went on:",
+         "said, and went on:"),
+        ("The new dam has ruined the valley, the council noted, adding:", "noted, adding:"),
+    ],
+)  # fmt: skip
+def test_blocks_continuing_an_attribution_join_it(nlp: Any, intro: str, cue: str) -> None:
+    text = (
+        "The Harbour Council of Ruritania issued a statement on Monday.\n\n"
+        f"{intro}\n\nThe council will take the builders to court.\n\n"
+        "The people of the valley will not be silent.\n\n-0-"
+    )
+    (draft,) = [d for d in _drafts(nlp, text) if not d.act]
+    assert draft.cue is not None and text[draft.cue[0] : draft.cue[1]] == cue
+    assert [text[s:e] for s, e in draft.content] == [
+        "The new dam has ruined the valley",
+        "The council will take the builders to court",
+        "The people of the valley will not be silent",
+    ]
+
+
+def test_blocks_a_list_of_articles_is_no_statement(nlp: Any) -> None:
+    listed = (
+        "Following are major news items and articles in leading newspapers of Ruritania on "
+        "Wednesday:\n\n- The harbour of Valka reopened after the storm.\n\n-0-"
+    )
+    assert _blocks(nlp, listed) == []
+    one = "Here is the full text of the statement:\n\nThe dam will open on Monday.\n\n-0-"
+    assert [content for _, content in _blocks(nlp, one)] == [["The dam will open on Monday"]]

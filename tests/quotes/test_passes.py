@@ -7,6 +7,7 @@ from typing import Any
 
 import pytest
 import spacy
+from spacy.tokens import Doc
 
 from parley.errors import KnowledgeBaseError
 from parley.nlp.index import ParseIndex
@@ -17,6 +18,7 @@ from parley.quotes.direct import find_direct
 from parley.quotes.drafts import QuoteState
 from parley.quotes.headlines import find_headlines
 from parley.quotes.lexicon import DATA_DIR
+from parley.quotes.reported import find_reported
 
 
 def _state(doc: Any, resources: QuoteResources) -> QuoteState:
@@ -69,3 +71,26 @@ def test_passes_resources_name_the_bad_line(tmp_path: Path) -> None:
     (data / "vague_sources.txt").write_text("# header\nsome\nmany\tothers\n", encoding="utf-8")
     with pytest.raises(KnowledgeBaseError, match=r"vague_sources.txt:3"):
         QuoteResources.from_dir(data)
+
+
+def test_passes_reported_skips_a_sentence_before_the_cue_joined_into_its_parse(
+    quote_resources: QuoteResources,
+) -> None:
+    # Joined copy ("... the valley., The union said that ...") parsed as one sentence whose
+    # first clause hangs on "said" as a second complement: the content is the clause after.
+    words = ["Farmers", "left", "the", "valley", ".", ",", "The", "union", "said", "that",
+             "the", "river", "is", "clean", "."]  # fmt: skip
+    heads = [1, 8, 3, 1, 1, 8, 7, 8, 8, 12, 11, 12, 8, 12, 8]
+    deps = ["nsubj", "ccomp", "det", "dobj", "punct", "punct", "det", "nsubj", "ROOT", "mark",
+            "det", "nsubj", "ccomp", "acomp", "punct"]  # fmt: skip
+    pos = ["NOUN", "VERB", "DET", "NOUN", "PUNCT", "PUNCT", "DET", "NOUN", "VERB", "SCONJ",
+           "DET", "NOUN", "AUX", "ADJ", "PUNCT"]  # fmt: skip
+    tags = ["NNS", "VBD", "DT", "NN", ".", ",", "DT", "NN", "VBD", "IN", "DT", "NN", "VBZ",
+            "JJ", "."]  # fmt: skip
+    lemmas = ["farmer", "leave", "the", "valley", ".", ",", "the", "union", "say", "that",
+              "the", "river", "be", "clean", "."]  # fmt: skip
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, pos=pos,
+              tags=tags, lemmas=lemmas)  # fmt: skip
+    state = _state(doc, quote_resources)
+    (draft,) = find_reported(state)
+    assert [state.text[s:e] for s, e in draft.content] == ["that the river is clean"]

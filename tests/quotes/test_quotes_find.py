@@ -377,3 +377,88 @@ def test_quotes_relative_text_speaks_through_its_citer(quoter: Quoter) -> None:
     quotes = quoter(text, (courier,))
     warned = [q for q in quotes if "could still fail" in q.text]
     assert warned and all(q.speaker == "e1" for q in warned)
+
+
+@pytest.mark.parametrize(
+    ("text", "cues"),
+    [
+        # A belief inside the words of the same speaker is part of that statement.
+        ("Mira Solberg wrote in the visitors' book that she believed the new harbour would "
+         "bring work to the whole valley.", ["wrote"]),
+        ("The mayor said he thinks the ferry will run again before the first snow.", ["said"]),
+        # Someone else's belief inside the words stays a statement of its own.
+        ("The mayor said the engineers believe the ferry will run again before the first snow.",
+         ["said", "believe"]),
+    ],
+)  # fmt: skip
+def test_quotes_belief_inside_the_same_speakers_words_is_no_second_statement(
+    quoter: Quoter, text: str, cues: list[str]
+) -> None:
+    assert [q.cue for q in quoter(text) if not q.act] == cues
+
+
+def test_quotes_appeal_to_someone_to_act_is_a_statement(quoter: Quoter) -> None:
+    (q,) = quoter("The union appealed to all the dockers to stay away from work on Monday.")
+    assert q.cue == "appealed to" and q.speaker_text == "The union" and not q.act
+    assert q.text == "to stay away from work on Monday"
+
+
+def test_quotes_quotation_naming_a_document_before_the_cue_is_not_what_was_said(
+    quoter: Quoter,
+) -> None:
+    text = (
+        "In “the charter of the valley” handed to the council, the farmers said that the "
+        "river must stay clean."
+    )
+    (q,) = quoter(text)
+    assert q.cue == "said" and q.text == "that the river must stay clean"
+
+
+def test_quotes_headline_label_that_is_no_name_is_no_speaker(quoter: Quoter) -> None:
+    assert quoter("Revealed: What the Harbour Board Knew About the Dam\n\nIt met.") == ()
+    (q,) = quoter("Mira Holm: The dam will hold\n\nThe board met on Monday.")
+    assert q.speaker_text == "Mira Holm" and q.text == "The dam will hold"
+
+
+def test_quotes_believing_someone_is_a_stance_not_a_statement(quoter: Quoter) -> None:
+    (q,) = quoter("The council chose not to believe the engineer from the coast.")
+    assert q.act
+    (q,) = quoter("The council believes that the engineer from the coast was right.")
+    assert not q.act
+
+
+def test_quotes_opening_participle_says_its_clause_and_the_main_verb_its_own(
+    quoter: Quoter,
+) -> None:
+    text = (
+        "Saying that the harbour of Valka had always been open to his ships, the captain "
+        "expressed belief that the trade between the two towns would grow."
+    )
+    found = {q.cue: q for q in quoter(text) if not q.act}
+    assert found["Saying"].text == "that the harbour of Valka had always been open to his ships"
+    assert found["expressed"].text == (
+        "belief that the trade between the two towns would grow"
+    )
+
+
+def test_quotes_expressed_will_to_act_is_a_statement(quoter: Quoter) -> None:
+    (q,) = [q for q in quoter("The mayor expressed his will to rebuild the old bridge.")]
+    assert q.cue == "expressed" and not q.act
+    assert q.text == "his will to rebuild the old bridge"
+
+
+def test_quotes_relative_clause_on_the_reported_subject_stays_in_the_content(
+    quoter: Quoter,
+) -> None:
+    (q,) = quoter(
+        "They said that the grand procession, which has been held on over 100 occasions, is "
+        "to see its end at last."
+    )
+    assert q.cue == "said" and q.text.endswith("is to see its end at last")
+    (q,) = quoter("The mayor said that she would visit the harbour, which was closed in May.")
+    assert q.text == "that she would visit the harbour"  # a relative clause after: cut
+
+
+def test_quotes_according_to_a_norm_is_no_attribution(quoter: Quoter) -> None:
+    assert quoter("According to the regulations of the new law, the ferry company lost it.") == ()
+    assert quoter("The fees were paid according to the usual procedure of the port.") == ()
