@@ -41,6 +41,7 @@ WHOLE_FILE_LIMIT = 2**31 - 1  # a file Spark reads whole is one JVM byte array
 class Inputs:
     files: dict[str, FileInfo]  # URI -> name and order, for the files Spark reads
     settled: list[Keyed]  # items made from the listing alone (empty files, pages over the cap)
+    size: int = 0  # bytes of the files Spark reads (compressed files as stored)
 
     def uris(self) -> str:
         """The files for ``SparkContext.binaryFiles``: one comma-separated path list."""
@@ -68,6 +69,7 @@ def list_inputs(spark: Any, specs: Iterable[str], options: CorpusOptions) -> Inp
                 )
             else:
                 inputs.files[uri] = info
+                inputs.size += size
     return inputs
 
 

@@ -110,7 +110,8 @@ def ingest(
         str | None, typer.Option(help="Spark: local[N], spark://HOST:PORT, yarn, ...")
     ] = None,
     partitions: Annotated[
-        int | None, typer.Option(help="Spark: analysis partitions (default 4 per core).")
+        int | None,
+        typer.Option(help="Spark: analysis partitions (default: 4 per core, fewer if small)."),
     ] = None,
     verbose: Annotated[bool, typer.Option(help="Spark: show Spark's own logs.")] = False,
 ) -> None:

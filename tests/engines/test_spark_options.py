@@ -45,3 +45,13 @@ def test_spark_options_wrong_combinations_are_one_error(
     code, _, err = run_main(["ingest", "corpus.jsonl", *args], capsys)
     assert code == 2
     assert message in err and err.count("\n") == 1
+
+
+def test_default_partitions_follow_the_input_size() -> None:
+    from parley.engines.spark import BYTES_PER_PARTITION, default_partitions
+
+    assert default_partitions(600_000, 2) == 2  # a small run: one per core
+    assert default_partitions(600_000, 1) == 1
+    assert default_partitions(5 * BYTES_PER_PARTITION, 2) == 5
+    assert default_partitions(12_000_000, 2) == 8  # a large one: 4 per core
+    assert default_partitions(0, 0) == 1
