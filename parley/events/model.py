@@ -16,20 +16,15 @@ pipeline when ``Config.events`` is "model", and nothing here caches it.
 
 from __future__ import annotations
 
-import json
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import ClassVar
 
-import numpy
-from thinc.api import Model
-
-from parley.errors import ModelError
 from parley.nlp.index import ParseIndex
-from parley.quotes.model import build_net, encode
+from parley.quotes.model import ThresholdModel
 from parley.records import Event
 
 __all__ = [
@@ -146,53 +141,17 @@ def event_features(events: Sequence[Event], parse: ParseIndex) -> list[list[str]
 
 
 @dataclass(slots=True, eq=False)
-class EventModel:
-    """The trained layer, the threshold below which an event is dropped, its metadata."""
+class EventModel(ThresholdModel):
+    """The event filter: P(the rules' event is right), the threshold below which an event is
+    dropped, its metadata."""
 
-    net: Model[Any, Any]
-    threshold: float
-    meta: dict[str, Any] = field(default_factory=dict)
-    known: dict[str, int] = field(default_factory=dict)  # hashed feature keys (``encode``)
-
-    def probabilities(self, rows: list[list[str]]) -> list[float]:
-        """P(the rules' event is right) for each feature row."""
-        if not rows:
-            return []
-        scores = self.net.predict(encode(rows, self.known))
-        return [float(p) for p in 1.0 / (1.0 + numpy.exp(-scores[:, 0]))]
-
-    def save(self, folder: Path) -> None:
-        folder.mkdir(parents=True, exist_ok=True)
-        meta = {
-            **self.meta,
-            "format": FORMAT,
-            "threshold": self.threshold,
-            "length": self.net.get_dim("length"),
-        }
-        (folder / "weights.bin").write_bytes(self.net.to_bytes())
-        (folder / "meta.json").write_text(
-            json.dumps(meta, indent=2, sort_keys=True) + "\n", encoding="utf-8"
-        )
+    FORMAT: ClassVar[str] = FORMAT
+    WHAT: ClassVar[str] = "the event filter"
+    REMAKE: ClassVar[str] = "`parley train events`, or use --events rules"
 
     @classmethod
     def load(cls, folder: Path = MODEL_DIR) -> EventModel:
-        """Read a model folder; ModelError (one line) when it is missing or unreadable."""
-        try:
-            meta = json.loads((folder / "meta.json").read_text(encoding="utf-8"))
-            data = (folder / "weights.bin").read_bytes()
-        except (OSError, UnicodeDecodeError, json.JSONDecodeError) as err:
-            raise ModelError(
-                f"cannot read the event filter in {folder}: {err} "
-                "(remake it with `parley train events`, or use --events rules)"
-            ) from err
-        if not isinstance(meta, dict) or meta.get("format") != FORMAT:
-            raise ModelError(f"{folder}/meta.json is not a {FORMAT} model")
-        try:
-            net = build_net(int(meta["length"])).from_bytes(data)
-            threshold = float(meta["threshold"])
-        except (KeyError, TypeError, ValueError) as err:
-            raise ModelError(f"{folder}: the event filter is damaged: {err}") from err
-        return cls(net, threshold, meta)
+        return cls.read(folder)
 
 
 def kept(sentences: Sequence[int], probabilities: Sequence[float], threshold: float) -> list[bool]:

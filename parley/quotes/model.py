@@ -22,14 +22,17 @@ import hashlib
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar, Self
 
 import numpy
 from thinc.api import Model, SparseLinear_v2
 
 from parley.errors import ModelError
 
-__all__ = ["BOUNDARY_FORMAT", "FORMAT", "MODEL_DIR", "AttributionModel", "BoundaryModel", "encode"]
+__all__ = [
+    "BOUNDARY_FORMAT", "FORMAT", "MODEL_DIR", "AttributionModel", "BoundaryModel",
+    "ThresholdModel", "encode", "read_folder",
+]  # fmt: skip
 
 FORMAT = "parley.quotes.attribution/1"
 BOUNDARY_FORMAT = "parley.quotes.boundaries/1"
@@ -73,8 +76,14 @@ def build_net(length: int = DEFAULT_LENGTH) -> Model[Any, Any]:
 
 
 @dataclass(slots=True, eq=False)
-class AttributionModel:
-    """The trained layer, the decision threshold tuned on PolNeAR dev, and its metadata."""
+class ThresholdModel:
+    """A trained layer giving the probability that what the rules proposed is right, the
+    threshold it is kept at, and its metadata; saved as ``meta.json`` and ``weights.bin``.
+    The quote attribution model and the event filter (``parley.events.model``) are two."""
+
+    FORMAT: ClassVar[str] = ""
+    WHAT: ClassVar[str] = ""  # its name in error messages
+    REMAKE: ClassVar[str] = ""  # how a user remakes it, or does without it
 
     net: Model[Any, Any]
     threshold: float
@@ -82,7 +91,7 @@ class AttributionModel:
     known: dict[str, int] = field(default_factory=dict)  # hashed feature keys (``encode``)
 
     def probabilities(self, rows: list[list[str]]) -> list[float]:
-        """P(real attribution) for each feature row."""
+        """P(right) for each feature row."""
         if not rows:
             return []
         scores = self.net.predict(encode(rows, self.known))
@@ -96,7 +105,7 @@ class AttributionModel:
         folder.mkdir(parents=True, exist_ok=True)
         meta = {
             **self.meta,
-            "format": FORMAT,
+            "format": self.FORMAT,
             "threshold": self.threshold,
             "length": self.net.get_dim("length"),
         }
@@ -106,15 +115,30 @@ class AttributionModel:
         )
 
     @classmethod
-    def load(cls, folder: Path = MODEL_DIR) -> AttributionModel:
+    def read(cls, folder: Path) -> Self:
         """Read a model folder; ModelError (one line) when it is missing or unreadable."""
-        meta, data = _read_folder(folder, "meta.json", "weights.bin", "attribution", FORMAT)
+        meta, data = read_folder(
+            folder, "meta.json", "weights.bin", cls.FORMAT, what=cls.WHAT, remake=cls.REMAKE
+        )
         try:
             net = build_net(int(meta["length"])).from_bytes(data)
             threshold = float(meta["threshold"])
         except (KeyError, TypeError, ValueError) as err:
-            raise ModelError(f"{folder}: the quote attribution model is damaged: {err}") from err
+            raise ModelError(f"{folder}: {cls.WHAT} is damaged: {err}") from err
         return cls(net, threshold, meta)
+
+
+@dataclass(slots=True, eq=False)
+class AttributionModel(ThresholdModel):
+    """Which candidate attributions are real; the threshold tuned on PolNeAR dev."""
+
+    FORMAT: ClassVar[str] = FORMAT
+    WHAT: ClassVar[str] = "the quote attribution model"
+    REMAKE: ClassVar[str] = "`parley train quotes`, or use --quotes rules"
+
+    @classmethod
+    def load(cls, folder: Path = MODEL_DIR) -> AttributionModel:
+        return cls.read(folder)
 
 
 @dataclass(slots=True, eq=False)
@@ -144,7 +168,10 @@ class BoundaryModel:
     @classmethod
     def load(cls, folder: Path = MODEL_DIR) -> BoundaryModel:
         """Read the chooser; ModelError (one line) when it is missing or unreadable."""
-        meta, data = _read_folder(folder, _META, _WEIGHTS, "boundary", BOUNDARY_FORMAT)
+        meta, data = read_folder(
+            folder, _META, _WEIGHTS, BOUNDARY_FORMAT, what="the quote boundary model",
+            remake="`parley train quotes`, or use --quotes rules",
+        )  # fmt: skip
         try:
             net = build_net(int(meta["length"])).from_bytes(data)
         except (KeyError, TypeError, ValueError) as err:
@@ -152,8 +179,8 @@ class BoundaryModel:
         return cls(net, meta)
 
 
-def _read_folder(
-    folder: Path, meta_name: str, weights_name: str, what: str, format_name: str
+def read_folder(
+    folder: Path, meta_name: str, weights_name: str, format_name: str, *, what: str, remake: str
 ) -> tuple[dict[str, Any], bytes]:
     """A model's metadata and weights, read from ``folder``; ModelError (one line) when
     they are missing, unreadable or of another format."""
@@ -161,10 +188,8 @@ def _read_folder(
         meta = json.loads((folder / meta_name).read_text(encoding="utf-8"))
         data = (folder / weights_name).read_bytes()
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as err:
-        raise ModelError(
-            f"cannot read the quote {what} model in {folder}: {err} "
-            "(remake it with `parley train quotes`, or use --quotes rules)"
-        ) from err
+        message = f"cannot read {what} in {folder}: {err} (remake it with {remake})"
+        raise ModelError(message) from err
     if not isinstance(meta, dict) or meta.get("format") != format_name:
         raise ModelError(f"{folder}/{meta_name} is not a {format_name} model")
     return meta, data
