@@ -303,14 +303,11 @@ def _run_petrarch(
 
 
 # --------------------------------------------------------------------- run ---
-def run(data_dir: Path, *, limit: int | None = None, config: Config | None = None) -> Report:
-    """Score event coding on the PLOVER and PETRARCH gold; ``limit`` caps each set's records;
-    ``config`` chooses the event finder (``--events``; its other settings are not used)."""
-    require_dir(data_dir, "gold data")
-    events = (config or Config()).events
-    petrarch = data_dir / "petrarch"
-    dictionaries = petrarch / "dictionaries"
-    unit_config = Config(
+def petrarch_unit_config(data_dir: Path, events: str = "rules") -> Config:
+    """The configuration PETRARCH's unit tests are coded with: its own validation
+    dictionaries (the tests' actors and verbs), and the event finder ``events``."""
+    dictionaries = data_dir / "petrarch" / "dictionaries"
+    return Config(
         petrarch_actors=(
             dictionaries / "PETR.Validate.actors.txt",
             dictionaries / "PETR.Validate.agents.txt",
@@ -318,6 +315,15 @@ def run(data_dir: Path, *, limit: int | None = None, config: Config | None = Non
         petrarch_verbs=(dictionaries / "PETR.Validate.verbs.txt",),
         events=events,
     )
+
+
+def run(data_dir: Path, *, limit: int | None = None, config: Config | None = None) -> Report:
+    """Score event coding on the PLOVER and PETRARCH gold; ``limit`` caps each set's records;
+    ``config`` chooses the event finder (``--events``; its other settings are not used)."""
+    require_dir(data_dir, "gold data")
+    events = (config or Config()).events
+    petrarch = data_dir / "petrarch"
+    unit_config = petrarch_unit_config(data_dir, events)
     metrics: dict[str, float] = {}
     sections = []
     plover_metrics, plover_tally = score_plover(data_dir, limit, Config(events=events))

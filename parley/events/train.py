@@ -32,6 +32,7 @@ from thinc.api import Adam, fix_random_seed
 from parley.config import Config
 from parley.evaluate.events import (
     GoldSentence,
+    petrarch_unit_config,
     plover_name,
     read_petrarch_records,
     read_plover,
@@ -189,15 +190,7 @@ def collect(data_dir: Path, log: Log, *, limit: int | None = None) -> list[Unit]
     ]
     log(f"PLOVER: {len(units)} records")
     petrarch = data_dir / "petrarch"
-    dictionaries = petrarch / "dictionaries"
-    unit_config = Config(
-        petrarch_actors=(
-            dictionaries / "PETR.Validate.actors.txt",
-            dictionaries / "PETR.Validate.agents.txt",
-        ),
-        petrarch_verbs=(dictionaries / "PETR.Validate.verbs.txt",),
-        events="rules",
-    )
+    unit_config = petrarch_unit_config(data_dir)
     for name, file, config in (
         ("petrarch_validation", "PETR2_GSR_validation.xml", None),
         ("petrarch_unit", "PETR.UnitTest.records.xml", unit_config),
