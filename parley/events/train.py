@@ -19,15 +19,11 @@
 
 from __future__ import annotations
 
-import random
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
-
-import numpy
-from thinc.api import Adam, fix_random_seed
 
 from parley.config import Config
 from parley.evaluate.events import (
@@ -41,7 +37,7 @@ from parley.evaluate.events import (
 )
 from parley.events.model import LENGTH, MODEL_DIR, EventModel, event_features, kept
 from parley.nlp.index import ParseIndex
-from parley.quotes.model import build_net, encode
+from parley.quotes.train import Settings, fit_logistic
 from parley.records import Analysis, Event
 
 __all__ = ["FOLDS", "Settings", "TrainReport", "Unit", "cross_validate", "fit", "train"]
@@ -71,15 +67,9 @@ REPORTED = (
 Log = Callable[[str], None]
 
 
-@dataclass(frozen=True, slots=True)
-class Settings:
-    """The fit's settings: fixed, so that the same data gives the same model."""
-
-    seed: int = SEED
-    epochs: int = 12
-    batch_size: int = 16
-    learn_rate: float = 0.01
-    l2: float = 1e-4
+# The fit's settings (``parley.quotes.train.Settings``): fixed, so that the same data gives the
+# same model; more epochs and a smaller batch than the quote model's, for far fewer examples.
+SETTINGS = Settings(seed=SEED, epochs=12, batch_size=16, learn_rate=0.01, l2=1e-4)
 
 
 @dataclass(slots=True)
@@ -243,24 +233,9 @@ def _real_units(data_dir: Path, rules: Any, log: Log, limit: int | None) -> list
 # -------------------------------------------------------------------- fit ---
 def fit(units: Sequence[Unit], settings: Settings | None = None) -> EventModel:
     """Logistic regression on the units' events, seeded and deterministic."""
-    settings = settings or Settings()
-    fix_random_seed(settings.seed)
-    rng = random.Random(settings.seed)
     rows = [row for u in units for row in u.rows]
     labels = [label for u in units for label in u.labels]
-    net = build_net(LENGTH)
-    optimizer = Adam(settings.learn_rate, L2=settings.l2)
-    order = list(range(len(rows)))
-    for _ in range(settings.epochs):
-        rng.shuffle(order)
-        for at in range(0, len(order), settings.batch_size):
-            batch = order[at : at + settings.batch_size]
-            scores, backprop = net.begin_update(encode([rows[i] for i in batch]))
-            gold = numpy.array([[labels[i]] for i in batch], dtype="float32")
-            # d(log loss)/d(log-odds) = p - y, averaged over the batch.
-            backprop((1.0 / (1.0 + numpy.exp(-scores)) - gold) / len(batch))
-            net.finish_update(optimizer)
-    return EventModel(net, 0.5)
+    return EventModel(fit_logistic(rows, labels, settings or SETTINGS, LENGTH), 0.5)
 
 
 def folds(units: Sequence[Unit], k: int = FOLDS) -> list[int]:
@@ -338,7 +313,7 @@ def train(
 ) -> TrainReport:
     """Collect, cross-validate, fit on everything, save to ``out``."""
     started = time.process_time()
-    settings = settings or Settings()
+    settings = settings or SETTINGS
     units = collect(data_dir, log, limit=limit)
     cv = cross_validate(units, settings)
     threshold = max(THRESHOLDS, key=lambda t: (round(objective(cv[t]), 4), -t))

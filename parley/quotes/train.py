@@ -26,14 +26,15 @@ from __future__ import annotations
 
 import random
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Any
 
 import numpy
 from spacy.language import Language
 from spacy.tokens import Doc
-from thinc.api import Adam, fix_random_seed
+from thinc.api import Adam, Model, fix_random_seed
 
 from parley.errors import EvaluationError
 from parley.evaluate.quotes import GoldArticle, Scores, load_gold, match_contents, score
@@ -161,22 +162,33 @@ def _labelled(
 
 def fit(examples: list[Example], settings: Settings | None = None) -> AttributionModel:
     """Logistic regression on the examples' features, seeded and deterministic."""
-    settings = settings or Settings()
+    rows = [e.features for e in examples]
+    labels = [e.label for e in examples]
+    return AttributionModel(fit_logistic(rows, labels, settings or Settings()), 0.5)
+
+
+def fit_logistic(
+    rows: Sequence[list[str]], labels: Sequence[int | float], settings: Settings, length: int = 0
+) -> Model[Any, Any]:
+    """A ``SparseLinear`` layer of ``length`` hash slots (0: ``build_net``'s default) fitted
+    by logistic regression on the feature rows and their 0/1 labels, with Adam, a fixed seed
+    and a fixed order: the same data gives the same bytes. The quote attribution model and
+    the event filter (``parley.events.train``) are fitted by it."""
     fix_random_seed(settings.seed)
     rng = random.Random(settings.seed)
-    net = build_net()
+    net = build_net(length) if length else build_net()
     optimizer = Adam(settings.learn_rate, L2=settings.l2)
-    order = list(range(len(examples)))
+    order = list(range(len(rows)))
     for _ in range(settings.epochs):
         rng.shuffle(order)
         for at in range(0, len(order), settings.batch_size):
-            batch = [examples[i] for i in order[at : at + settings.batch_size]]
-            scores, backprop = net.begin_update(encode([e.features for e in batch]))
-            gold = numpy.array([[e.label] for e in batch], dtype="float32")
+            batch = order[at : at + settings.batch_size]
+            scores, backprop = net.begin_update(encode([rows[i] for i in batch]))
+            gold = numpy.array([[labels[i]] for i in batch], dtype="float32")
             # d(log loss)/d(log-odds) = p - y, averaged over the batch.
             backprop((1.0 / (1.0 + numpy.exp(-scores)) - gold) / len(batch))
             net.finish_update(optimizer)
-    return AttributionModel(net, 0.5)
+    return net
 
 
 def dev_scores(
