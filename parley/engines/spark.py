@@ -249,7 +249,7 @@ class _Run:
         try:
             found = {}
             if seqs:
-                parts = self._small_partitions(len(seqs))
+                parts = self._small_partitions(len(seqs), old is not None)
                 found = near_duplicates(members, base, self.options.threshold, old, parts)
         finally:
             kept.unpersist()
@@ -264,10 +264,13 @@ class _Run:
             failure_keys = frozenset(failure_key(s, p) for s, p in earlier_failures.collect())
         return Decisions(decided, failure_keys), replaced, len(found)
 
-    def _small_partitions(self, articles: int) -> int:
-        """Tasks for a job over a few values per article (signatures): one per core, more
-        only for a large run (a task per ``SIGNATURES_PER_TASK`` articles), never more than
-        the analysis has."""
+    def _small_partitions(self, articles: int, stored: bool = False) -> int:
+        """Tasks for a job over a few values per article (signatures): none (the driver
+        scores them) when a first run's fit one task, else one per core, more only for a
+        large run (a task per ``SIGNATURES_PER_TASK`` articles), never more than the
+        analysis has."""
+        if not stored and articles <= SIGNATURES_PER_TASK:
+            return 0
         wanted = max(self.sc.defaultParallelism, -(-articles // SIGNATURES_PER_TASK))
         return max(1, min(wanted, self.partitions))
 

@@ -40,11 +40,22 @@ def near_duplicates(
     with the new ones after them and scores the pairs; only pairs at or over the threshold,
     few, come to the driver. ``partitions``: the job's tasks per stage, sized to the
     signatures (small) rather than to the analysis: each Python task has a fixed cost of its
-    own, which on a short run outweighed the scoring."""
+    own, which on a short run outweighed the scoring. ``partitions=0``: the signatures are
+    few enough to score on the driver (one stage that collects them, where the job above
+    has three, each with its Python tasks): the same banding and scoring, in this process."""
     bands = NearDuplicates(threshold).bands()
-    banded = members.coalesce(partitions).flatMap(_Banded(bands))
-    grouped = banded.groupByKey(partitions)
-    found = grouped.flatMap(_Scored(first_new, threshold)).distinct(partitions).collect()
+    if partitions == 0:
+        groups: dict[tuple[int, bytes], list[tuple[Any, ...]]] = defaultdict(list)
+        banded = _Banded(bands)
+        for member in members.collect():
+            for key, value in banded(member):
+                groups[key].append(value)
+        score = _Scored(first_new, threshold)
+        found = sorted({pair for group in groups.items() for pair in score(group)})
+    else:
+        banded_rdd = members.coalesce(partitions).flatMap(_Banded(bands))
+        grouped = banded_rdd.groupByKey(partitions)
+        found = grouped.flatMap(_Scored(first_new, threshold)).distinct(partitions).collect()
     return _resolve(found, stored, first_new)
 
 

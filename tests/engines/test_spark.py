@@ -399,3 +399,27 @@ def _has_default_pipeline(_: int) -> bool:
 
     built = parley.pipeline._DEFAULT
     return built is not None and built.config == Config()
+
+
+def test_spark_near_duplicates_same_on_the_driver_and_in_a_job(spark: Session) -> None:
+    """A first run whose signatures fit one task scores them on the driver; a larger run
+    or a re-run in a job: the same originals either way."""
+    import numpy as np
+
+    from parley.engines.spark_dedup import near_duplicates
+
+    rng = np.random.default_rng(7)
+    signatures = [rng.integers(0, 2**63, 128, dtype=np.uint64) for _ in range(30)]
+    members = []
+    for seq, signature in enumerate(signatures):
+        if seq % 5 == 4:  # a near copy of the article before it
+            signature = signatures[seq - 1].copy()
+            signature[:6] = rng.integers(0, 2**63, 6, dtype=np.uint64)
+        if seq % 10 == 9:  # and of the first article
+            signature = signatures[0].copy()
+        members.append((seq, f"a{seq}", None, signature.tobytes()))
+    rdd = spark.spark.sparkContext.parallelize(members, 3)
+    here = near_duplicates(rdd, 10, 0.9, partitions=0)
+    there = near_duplicates(rdd, 10, 0.9, partitions=2)
+    assert here == there
+    assert here["a14"][0] == "a13" and here["a19"][0] == "a0" and "a4" not in here
