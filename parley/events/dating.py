@@ -1,21 +1,29 @@
-"""When: the date of a time expression governing the event's clause, else the publication date.
+"""When: the date of a time expression governing the event's clause, else the story's
+occasion, else the publication date.
 
 "During a press conference ... on Nov. 9, Pompeo urged" is dated by "Nov. 9" (it sits in the
 clause of "urged"); "Trump said on Nov. 7 that ..." dates the reported event by the saying when
 the reported clause names no date of its own. A time expression inside another clause (a
 relative clause, a quotation) does not date this event.
+
+A report names its occasion's day once and then tells it: "A meeting took place in Tashkent on
+June 8. Speakers praised ... They urged ..." (``occasion_dates``). An event whose sentence gives
+no date takes the last day the story gave before it, when that day lies in the month before
+publication (an older day is history, a later one a plan); a range ("between March 4 and 6")
+gives its first day.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from datetime import date
 
 from spacy.tokens import Doc, Token
 
-from parley.records import Timex
+from parley.records import Event, Timex
 
 # Clauses that carry their own time: left out of the trigger's clause.
 OTHER_CLAUSE_DEPS = frozenset({"ccomp", "relcl", "parataxis", "conj", "advcl", "acl", "csubj"})
@@ -23,6 +31,16 @@ OTHER_CLAUSE_DEPS = frozenset({"ccomp", "relcl", "parataxis", "conj", "advcl", "
 INHERIT_DEPS = frozenset({"ccomp", "xcomp", "conj", "advcl", "pcomp", "pobj", "prep", "dobj"})
 DATE_VALUE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?|-W\d{2}|-Q\d)?$")
 MAX_HOPS = 4
+DAY_VALUE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+# How long before publication a story's occasion may lie: a wire report follows its occasion
+# by days (KCNA by up to a week or two); an older day is history told in passing.
+OCCASION_DAYS = 31
+# What joins the two ends of a range of days: "March 4 and 6", "23rd to 24th", "4-6".
+# A day said inside these clauses is theirs alone: it is no occasion for the story.
+EMBEDDED_DEPS = frozenset({"relcl", "acl"})
+# A day that modifies a noun after it names a thing ("the Sept. 11 attacks").
+NAME_DEPS = frozenset({"compound", "amod", "nmod", "poss", "nummod"})
+RANGE_JOIN = re.compile(r"\s*(?:and|to|through|till|until|-|\u2013)\s*", re.IGNORECASE)
 
 
 def clause_tokens(head: Token) -> set[int]:
@@ -37,15 +55,32 @@ def clause_tokens(head: Token) -> set[int]:
 
 
 def timex_heads(doc: Doc, timexes: Sequence[Timex]) -> list[tuple[int, Timex]]:
-    """Each dated time expression with the index of a token it covers."""
+    """Each dated time expression with the index of a token it covers; the second end of a
+    range of days ("between March 4 and 6", "on 23rd and 24th") carries the first day's
+    value: a range dates its events by its first day."""
     out: list[tuple[int, Timex]] = []
-    for timex in timexes:
+    last: Timex | None = None
+    for timex in sorted(timexes, key=lambda t: t.start):
         if timex.type not in ("DATE", "TIME") or not DATE_VALUE.match(timex.value[:10]):
             continue
         span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
-        if span is not None and len(span):
-            out.append((span.root.i, timex))
+        if span is None or not len(span):
+            continue
+        if last is not None and _range_end(last, timex, doc.text):
+            timex = dataclasses.replace(timex, value=last.value)
+        out.append((span.root.i, timex))
+        last = timex
     return sorted(out, key=lambda item: item[0])
+
+
+def _range_end(first: Timex, second: Timex, text: str) -> bool:
+    """Whether ``second`` closes a range of days ``first`` opens."""
+    one, two = first.value[:10], second.value[:10]
+    return (
+        bool(DAY_VALUE.match(one) and DAY_VALUE.match(two))
+        and one <= two
+        and RANGE_JOIN.fullmatch(text[first.end : second.start]) is not None
+    )
 
 
 def heads_between(
@@ -88,3 +123,40 @@ def find_date(
     if on is not None:
         return on.isoformat(), "published"
     return None, None
+
+
+def occasion_days(
+    doc: Doc, heads: Sequence[tuple[int, Timex]], on: date | None
+) -> list[tuple[int, str]]:
+    """The days a story gives that can be its occasion, (end offset, day) in text order: a
+    full day in the month before publication, not said inside a relative clause (in "Gondor,
+    which signed a treaty on March 3, criticized Mordor" the day is the signing's alone) nor
+    naming a thing ("the June 15 joint declaration")."""
+    if on is None:
+        return []
+    days = []
+    for index, timex in heads:  # in token order
+        value = timex.value[:10]
+        if not DAY_VALUE.match(value):
+            continue
+        head = doc[index]
+        embedded = any(t.dep_ in EMBEDDED_DEPS for t in head.ancestors)
+        if head.dep_ in NAME_DEPS and head.head.i > head.i:
+            continue  # a day naming something: "the June 15 joint declaration"
+        if not embedded and 0 <= (on - date.fromisoformat(value)).days <= OCCASION_DAYS:
+            days.append((timex.end, value))
+    return days
+
+
+def occasion_dates(events: Sequence[Event], days: Sequence[tuple[int, str]]) -> list[Event]:
+    """``events`` with each one dated by the publication day given the last of ``days``
+    (``occasion_days``) before its trigger instead, where there is one (``date_source``
+    "text"): the occasion the report tells (see the module's docstring)."""
+    ends = [end for end, _ in days]
+    out = []
+    for event in events:
+        given = bisect_right(ends, event.trigger[0])
+        if event.date_source == "published" and given:
+            event = dataclasses.replace(event, date=days[given - 1][1], date_source="text")
+        out.append(event)
+    return out

@@ -3,7 +3,8 @@
 One event per (source, target) pair: parties doing a symmetric act together with nobody else
 act on each other ("Gondor and Rohan met"), an actor is never its own target and no event is
 X->X for one actor code. Each event gets the
-date of the time expression governing its clause (else the publication day), its modality, its
+date of the time expression governing its clause (else the story's occasion, else the
+publication day: ``dating``), its modality, its
 trigger's offsets and a confidence; then the same trigger, code and coded pair is kept once, a
 bare "said" is left out, and the events are numbered in text order.
 """
@@ -21,7 +22,7 @@ from parley.events.actors import Actor
 from parley.events.candidates import REPORTING_CODE, Candidate
 from parley.events.clauses import MAX_GOVERNING_HOPS
 from parley.events.coding import Match
-from parley.events.dating import find_date, heads_between
+from parley.events.dating import find_date, heads_between, occasion_dates, occasion_days
 from parley.events.lexicon import CodeInfo, is_builtin
 from parley.events.modality import find_modality
 from parley.events.resources import EventResources
@@ -57,8 +58,10 @@ def build_events(
     """The article's events, in text order, numbered "v1", "v2", ..."""
     positions = [i for i, _ in timex_heads]
     events: dict[tuple[object, ...], Event] = {}
+    doc = None
     for draft in coded:
         sent = draft.candidate.sentence
+        doc = sent.doc
         in_sentence = heads_between(timex_heads, positions, sent.start, sent.end)
         for event in _events_of(draft, article, on, in_sentence, resources):
             # One event per trigger, code and pair of actors as coded: "Syria's second city
@@ -66,6 +69,8 @@ def build_events(
             key = (event.start, event.trigger, event.cameo, event.source_key, event.target_key)
             events.setdefault(key, event.record)
     ordered = sorted(_main_events(events.values()), key=lambda e: (e.start, e.trigger))
+    if doc is not None and timex_heads:  # the story's occasion for events it gave no day
+        ordered = occasion_dates(ordered, occasion_days(doc, timex_heads, on))
     return tuple(dataclasses.replace(e, id=f"v{n}") for n, e in enumerate(ordered, start=1))
 
 

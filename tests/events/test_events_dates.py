@@ -40,3 +40,40 @@ def test_dates_reported_event_takes_saying_date(code: Code) -> None:
     text = "On Nov. 10, Gondor said that Mordor had attacked its border posts."
     events = code(text, ACTORS, (_timex(text, "Nov. 10", "2018-11-10"),))
     assert [(e.cameo[:2], e.date) for e in events] == [("19", "2018-11-10")]
+
+
+def test_dates_story_occasion_carries_to_later_sentences(code: Code) -> None:
+    """A report names its occasion's day once and then tells it."""
+    text = "Gondor met Mordor in Osgiliath on Nov. 8. Gondor urged Mordor to stop the raids."
+    events = code(text, ACTORS, (_timex(text, "Nov. 8", "2018-11-08"),))
+    urged = [e for e in events if text[e.trigger[0] : e.trigger[1]] == "urged"]
+    assert urged and {(e.date, e.date_source) for e in urged} == {("2018-11-08", "text")}
+
+
+def test_dates_old_day_is_no_occasion(code: Code) -> None:
+    """A day over a month before publication is history, not the story's occasion."""
+    text = "Gondor met Mordor in Osgiliath on Sept. 2. Gondor urged Mordor to stop the raids."
+    events = code(text, ACTORS, (_timex(text, "Sept. 2", "2018-09-02"),))
+    urged = [e for e in events if text[e.trigger[0] : e.trigger[1]] == "urged"]
+    assert urged and {(e.date, e.date_source) for e in urged} == {("2018-11-12", "published")}
+
+
+def test_dates_day_in_relative_clause_is_no_occasion(code: Code) -> None:
+    text = "Gondor, which signed a treaty on Nov. 3, criticized Mordor."
+    events = code(text, ACTORS, (_timex(text, "Nov. 3", "2018-11-03"),))
+    criticism = [e for e in events if e.cameo.startswith("11")]
+    assert [(e.date, e.date_source) for e in criticism] == [("2018-11-12", "published")]
+
+
+def test_dates_range_of_days_gives_its_first_day(code: Code) -> None:
+    text = "Between Nov. 4 and 6, Gondor urged Mordor to stop."
+    timexes = (_timex(text, "Nov. 4", "2018-11-04"), _timex(text, "6", "2018-11-06"))
+    events = code(text, ACTORS, timexes)
+    assert [(e.date, e.date_source) for e in events] == [("2018-11-04", "text")]
+
+
+def test_dates_day_naming_a_thing_is_no_occasion(code: Code) -> None:
+    text = "Gondor honoured the Nov. 3 declaration. Gondor urged Mordor to stop the raids."
+    events = code(text, ACTORS, (_timex(text, "Nov. 3", "2018-11-03"),))
+    urged = [e for e in events if text[e.trigger[0] : e.trigger[1]] == "urged"]
+    assert urged and {(e.date, e.date_source) for e in urged} == {("2018-11-12", "published")}
