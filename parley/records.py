@@ -168,7 +168,9 @@ class Event(Record):
     goldstein: float
     quad_class: int
     date: str | None
-    date_source: Literal["text", "published"] | None
+    # "text": a time expression of the event's clause; "context": the day the story gave
+    # before it for its occasion (``parley.events.dating``); "published": the publication day.
+    date_source: Literal["text", "context", "published"] | None
     modality: Modality
     sentence: str
     start: int

@@ -151,12 +151,12 @@ def occasion_days(
 def occasion_dates(events: Sequence[Event], days: Sequence[tuple[int, str]]) -> list[Event]:
     """``events`` with each one dated by the publication day given the last of ``days``
     (``occasion_days``) before its trigger instead, where there is one (``date_source``
-    "text"): the occasion the report tells (see the module's docstring)."""
+    "context"): the occasion the report tells (see the module's docstring)."""
     ends = [end for end, _ in days]
     out = []
     for event in events:
         given = bisect_right(ends, event.trigger[0])
         if event.date_source == "published" and given:
-            event = dataclasses.replace(event, date=days[given - 1][1], date_source="text")
+            event = dataclasses.replace(event, date=days[given - 1][1], date_source="context")
         out.append(event)
     return out

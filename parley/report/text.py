@@ -8,6 +8,8 @@ from collections import defaultdict
 from parley.records import Analysis, Entity, Quote, Stance
 
 WIDTH = 100
+# How an event's date is marked by where it came from (none: the text's own).
+ORIGINS = {"context": " (the story's date)", "published": " (publication date)"}
 
 
 def render_text(result: Analysis) -> str:
@@ -55,7 +57,7 @@ def render_text(result: Analysis) -> str:
         source = _actor_label(event.source, event.source_actor, event.source_text, entities)
         target = _actor_label(event.target, event.target_actor, event.target_text, entities)
         action = result.article.text[event.trigger[0] : event.trigger[1]]
-        origin = "" if event.date_source == "text" else " (publication date)"
+        origin = ORIGINS.get(event.date_source or "", "")
         out.append(
             f"{event.date or 'undated'}{origin}  {source} -> {target}: {action!r} "
             f"CAMEO {event.cameo} / {event.plover or '-'}, {event.modality}, "

@@ -216,16 +216,22 @@ def merge_events(
     )
 
 
+# An event dated by its story's occasion (``date_source`` "context": a day an earlier sentence
+# gave) is merged by its report's day, as a publication date: the occasion is the report's
+# (a statement, a meeting), often not the day of the happening the sentence tells.
+_DAY = "CASE WHEN e.date_source = 'context' THEN a.published_day ELSE e.day END"
+_DATE_SOURCE = "CASE WHEN e.date_source = 'context' THEN 'published' ELSE e.date_source END"
+
 # Every event with its merge key (root, modality and the two actors in either order), sorted
 # so each block is consecutive and, within it,
 # ordered by day, then by when its article was published, then by ids (a total order, so
 # the greedy pass and the ids it makes are deterministic). ``sym``: the code is symmetric
 # (the data file lists it, its three-digit parent or its root), or, with ``mirrored``, the
 # same sentence holds the same code with the actors swapped.
-_CANDIDATES = """
+_CANDIDATES = f"""
 WITH coded AS (
     SELECT e.article_id, e.event_id, e.source_actor, e.target_actor, e.cameo, e.root,
-           e.modality, e.day, e.date_source, e.start_char,
+           e.modality, {_DAY} AS day, {_DATE_SOURCE} AS date_source, e.start_char,
            coalesce(TRY_CAST(a.published AS TIMESTAMPTZ),
                     CAST(a.published_day AS TIMESTAMPTZ)) AS reported,
            list_contains(?, e.cameo) OR list_contains(?, left(e.cameo, 3))
@@ -356,7 +362,8 @@ _OUTLET = """coalesce(
 _CLUSTERS = f"""
 INSERT INTO event_clusters
 WITH m AS (
-    SELECT p.cluster_id, p.cluster_cameo, p.leader, p.sym, e.*,
+    SELECT p.cluster_id, p.cluster_cameo, p.leader, p.sym,
+           e.* REPLACE ({_DAY} AS day, {_DATE_SOURCE} AS date_source),
            coalesce(a.duplicate_of, a.article_id) AS story, {_OUTLET} AS outlet, a.published,
            coalesce(TRY_CAST(a.published AS TIMESTAMPTZ),
                     CAST(a.published_day AS TIMESTAMPTZ)) AS reported

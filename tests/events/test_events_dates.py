@@ -47,7 +47,7 @@ def test_dates_story_occasion_carries_to_later_sentences(code: Code) -> None:
     text = "Gondor met Mordor in Osgiliath on Nov. 8. Gondor urged Mordor to stop the raids."
     events = code(text, ACTORS, (_timex(text, "Nov. 8", "2018-11-08"),))
     urged = [e for e in events if text[e.trigger[0] : e.trigger[1]] == "urged"]
-    assert urged and {(e.date, e.date_source) for e in urged} == {("2018-11-08", "text")}
+    assert urged and {(e.date, e.date_source) for e in urged} == {("2018-11-08", "context")}
 
 
 def test_dates_old_day_is_no_occasion(code: Code) -> None:

@@ -213,3 +213,22 @@ def test_clusters_command(tmp_path: Path, capsys: pytest.CaptureFixture[str]) ->
     assert code == 0 and "2 events in 1 clusters" in err
     code, _, err = run_main(["cluster", "--db", str(db), "--published-window", "-3"], capsys)
     assert code == 2 and "published-window" in err
+
+
+def test_clusters_take_a_story_date_at_the_report_day(tmp_path: Path) -> None:
+    """An event dated by its story's occasion (an earlier sentence's day) merges by the day
+    its article was published, with the publication window: two reports of one happening
+    published a day apart join, though their stories' occasions lie a week apart."""
+    db = store(tmp_path, [
+        article("a1", "2031-06-10", [ev("v1", "USA", "PRK", "111", "2031-06-02",
+                                        date_source="context")]),
+        article("a2", "2031-06-11", [ev("v1", "USA", "PRK", "111", "2031-06-09",
+                                        date_source="context")]),
+        article("a3", "2031-06-11", [ev("v1", "USA", "PRK", "111", "2031-06-02")]),
+    ])  # fmt: skip
+    assert together(db, ("a1", "v1"), ("a2", "v1"))
+    assert not together(db, ("a1", "v1"), ("a3", "v1"))
+    con = duckdb.connect(str(db), read_only=True)
+    sources = con.execute("SELECT DISTINCT date_source FROM event_clusters ORDER BY 1").fetchall()
+    con.close()
+    assert sources == [("published",), ("text",)]
