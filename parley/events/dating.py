@@ -27,8 +27,13 @@ from parley.records import Event, Timex
 
 # Clauses that carry their own time: left out of the trigger's clause.
 OTHER_CLAUSE_DEPS = frozenset({"ccomp", "relcl", "parataxis", "conj", "advcl", "acl", "csubj"})
-# Links through which an event takes the date of the clause that governs it.
-INHERIT_DEPS = frozenset({"ccomp", "xcomp", "conj", "advcl", "pcomp", "pobj", "prep", "dobj"})
+# Links through which an event takes the date of the clause that governs it: among them an
+# event noun as subject ("The talks took place in Moscow on November 1") and a participle
+# of a noun ("a rally calling for his impeachment took place on Nov. 2").
+INHERIT_DEPS = frozenset(
+    {"ccomp", "xcomp", "conj", "advcl", "pcomp", "pobj", "prep", "dobj", "nsubj", "nsubjpass",
+     "acl"}
+)  # fmt: skip
 DATE_VALUE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?|-W\d{2}|-Q\d)?$")
 MAX_HOPS = 4
 DAY_VALUE = re.compile(r"^\d{4}-\d{2}-\d{2}$")

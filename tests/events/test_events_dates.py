@@ -77,3 +77,10 @@ def test_dates_day_naming_a_thing_is_no_occasion(code: Code) -> None:
     events = code(text, ACTORS, (_timex(text, "Nov. 3", "2018-11-03"),))
     urged = [e for e in events if text[e.trigger[0] : e.trigger[1]] == "urged"]
     assert urged and {(e.date, e.date_source) for e in urged} == {("2018-11-12", "published")}
+
+
+def test_dates_event_noun_as_subject_takes_its_predicates_date(code: Code) -> None:
+    text = "The talks between Gondor and Mordor took place in Osgiliath on Nov. 1."
+    events = code(text, ACTORS, (_timex(text, "Nov. 1", "2018-11-01"),))
+    talks = [e for e in events if text[e.trigger[0] : e.trigger[1]] == "talks"]
+    assert talks and {(e.date, e.date_source) for e in talks} == {("2018-11-01", "text")}
