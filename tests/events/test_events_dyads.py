@@ -402,3 +402,48 @@ def test_dyads_the_zealous_one_does_the_act(code: Code, text: str) -> None:
     assert events and all(
         (e.source_actor, e.target_actor) == ("MOR", "GON") for e in events
     ), [(e.source_actor, e.cameo, e.target_actor) for e in events]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Faramir Hurin received credentials from the Mordor ambassador to Gondor.",
+        "Faramir Hurin met the Mordor envoy to Gondor on Monday.",
+    ],
+)
+def test_dyads_an_envoy_is_not_the_country_he_is_sent_to(code: Code, text: str) -> None:
+    # "ambassador to Gondor" says where the envoy serves; the modifier says whose he is.
+    events = code(text, {**COUNTRIES, "Faramir Hurin": "GONGOV"})
+    assert events
+    assert all(e.target_actor != "GON" for e in events)
+    assert any(
+        s == "GONGOV" and root == "04" and (t or "").startswith("MOR")
+        for s, root, t in _pairs(events)
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mordor and Rohan established diplomatic relations in the spring.",
+        "Mordor and Rohan restored their ties on Monday.",
+    ],
+)
+def test_dyads_relations_are_held_by_both(code: Code, text: str) -> None:
+    # Relations and ties are a joint act whatever verb names it: one event each way.
+    pairs = _pairs(code(text, COUNTRIES))
+    assert {(s, t) for s, _, t in pairs} == {("MOR", "ROH"), ("ROH", "MOR")}
+
+
+def test_dyads_relations_cut_with_another_stay_one_way(code: Code) -> None:
+    events = code("Mordor cut ties with Rohan.", COUNTRIES)
+    assert {(e.source_actor, e.target_actor) for e in events} == {("MOR", "ROH")}
+
+
+def test_dyads_an_owner_s_visit_goes_to_the_modifier(code: Code) -> None:
+    # "his Rohan visit": the owner travels, the modifier is where to; an owner nobody
+    # resolves still keeps the modifier from acting.
+    events = code("The chief executive read speeches during his Rohan visit in May.", COUNTRIES)
+    visits = [e for e in events if e.cameo[:2] == "04"]
+    assert visits and all(e.source_actor != "ROH" for e in visits)
+    assert all(e.target_actor == "ROH" for e in visits)
