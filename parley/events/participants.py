@@ -214,6 +214,9 @@ def verb_actors(
     # active verb has no agent, so its own by-phrase is its object's, however the parser
     # hangs it ("condemned the launch by North Korea").
     by_heads = [h for obj in objects for h in prep_objects(obj, ("by",))]
+    # "supported the statement issued by X", "rejected the resolution adopted by Y": the
+    # thing acted on speaks for its author.
+    by_heads += [h for obj in objects for h in _participle_agents(obj, reading)]
     if objects and not passive:
         by_heads += prep_objects(verb, ("by",))
     doers = reading.first_resolved(by_heads)
@@ -297,16 +300,22 @@ def _named_doers(word: Token, reading: Reading, preps: tuple[str, ...]) -> list[
     the agent of a participle hanging on it ("a message sent by X", "the sanctions imposed
     by X"), when the participle codes no event of its own."""
     heads = prep_objects(word, preps) if preps else []
-    for child in word.children:
-        if child.dep_ == "acl" and child.tag_ == "VBN" and child.i not in reading.candidates:
-            heads += [
-                h
-                for a in child.children
-                if a.dep_ == "agent"
-                for h in a.children
-                if h.dep_ == "pobj"
-            ]
+    heads += _participle_agents(word, reading)
     return [a for h in heads for a in reading.resolve(h) if a.resolved]
+
+
+def _participle_agents(word: Token, reading: Reading) -> list[Token]:
+    """The by-phrases of the participles that hang on a noun ("the statement issued by X"),
+    when the participle codes no event of its own."""
+    return [
+        h
+        for child in word.children
+        if child.dep_ == "acl" and child.tag_ == "VBN" and child.i not in reading.candidates
+        for a in child.children
+        if a.dep_ == "agent"
+        for h in a.children
+        if h.dep_ == "pobj"
+    ]
 
 
 def _receiver(noun: Token, reading: Reading) -> list[Actor]:
@@ -550,4 +559,10 @@ def noun_actors(
         targets = modifiers[:1]
     if sources and not targets and depth == 0 and candidate.code[:2] == SUPPORT_ROOT:
         targets = _supported(noun, reading)
+        if not targets:
+            # "in support of the answer given by X", "support for the statement issued by
+            # X": the one whose words are supported.
+            things = prep_objects(noun, ("of", "for")) + prep_objects(noun.head, SUPPORTED_PREPS)
+            heads = [h for thing in things for h in _participle_agents(thing, reading)]
+            targets = [a for a in reading.first_resolved(heads, places=False) if a.resolved]
     return sources, targets

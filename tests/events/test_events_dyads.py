@@ -447,3 +447,16 @@ def test_dyads_an_owner_s_visit_goes_to_the_modifier(code: Code) -> None:
     visits = [e for e in events if e.cameo[:2] == "04"]
     assert visits and all(e.source_actor != "ROH" for e in visits)
     assert all(e.target_actor == "ROH" for e in visits)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mordor supported the statement issued by Gondor on Monday.",
+        "Mordor issued a statement in support of the answer given by Gondor.",
+    ],
+)
+def test_dyads_words_supported_are_their_author_s(code: Code, text: str) -> None:
+    # What is supported (a statement, an answer) speaks for whoever issued or gave it.
+    assert ("MOR", "05", "GON") in _pairs(code(text, COUNTRIES))
+
