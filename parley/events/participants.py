@@ -216,7 +216,12 @@ def verb_actors(
     by_heads = [h for obj in objects for h in prep_objects(obj, ("by",))]
     # "supported the statement issued by X", "rejected the resolution adopted by Y": the
     # thing acted on speaks for its author.
-    by_heads += [h for obj in objects for h in _participle_agents(obj, reading)]
+    by_heads += [
+        h
+        for obj in objects
+        for h in _participle_agents(obj, reading)
+        if any(a.code for a in reading.resolve(h))
+    ]
     if objects and not passive:
         by_heads += prep_objects(verb, ("by",))
     doers = reading.first_resolved(by_heads)

@@ -460,3 +460,26 @@ def test_dyads_words_supported_are_their_author_s(code: Code, text: str) -> None
     # What is supported (a statement, an answer) speaks for whoever issued or gave it.
     assert ("MOR", "05", "GON") in _pairs(code(text, COUNTRIES))
 
+
+
+def test_dyads_joint_act_past_an_uncoded_phrase_is_still_joint(code: Code) -> None:
+    # A phrase naming no coded party ("on the Korean peninsula") is no third party: the two
+    # sign with each other.
+    events = code(
+        "Mordor and Rohan signed the guidelines of the Misty Summit.",
+        {**COUNTRIES, "Misty Summit": ""},
+        kinds={"Misty Summit": "organization"},
+    )
+    assert {(e.source_actor, e.target_actor) for e in events} == {("MOR", "ROH"), ("ROH", "MOR")}
+
+
+def test_dyads_the_one_thanked_did_the_deed(code: Code) -> None:
+    # "thanks to you for sending a message": "you" sent it (here, the letter's addressee).
+    thanks = "I express my sincere thanks to you for sending me a congratulatory message."
+    text = f"Eomer Eadig sent a reply message to Aragorn Elessar. The message said:\n\n{thanks}"
+    people = {"Aragorn Elessar": "GONGOV", "Eomer Eadig": "ROHGOV"}
+    events = code(text, people)
+    sent = [e for e in events if text[e.trigger[0] : e.trigger[1]].endswith("message")]
+    assert sent and all(e.source_actor == "GONGOV" for e in sent), [
+        (e.source_actor, e.cameo, e.target_actor) for e in events
+    ]
