@@ -41,6 +41,25 @@ GROUP_LOOKBACK = 6
 VENUE_PREPS = frozenset({"in", "at", "inside", "near", "along", "outside", "off"})
 # Words for people from elsewhere: a place in their phrase is where they are, not whose.
 OUTSIDER_WORDS = frozenset({"foreign", "foreigner", "overseas"})
+# Words for someone sent to another party: their to-phrase names where they are sent, not
+# whose they are ("the Lao ambassador to the DPRK" is Laos's, "a delegation to the UN" nobody's
+# it names).
+ENVOY_WORDS = frozenset(
+    {
+        "ambassador",
+        "envoy",
+        "emissary",
+        "delegation",
+        "delegate",
+        "mission",
+        "embassy",
+        "representative",
+        "consul",
+        "consulate",
+        "attache",
+        "observer",
+    }
+)
 # Entity kinds that a venue phrase names.
 PLACE_KINDS = frozenset({"location", "country"})
 
@@ -210,6 +229,7 @@ def _resolve_one(
         phrase_tokens(head), key=lambda item: (item[1], item[0].dep_ != "appos", item[0].i)
     )
     venues = set() if places and not _outsiders(head) else _venue_tokens(head)
+    sent_to = {i for token, _ in ranked for i in _destination_tokens(token)}
     best_rank: int | None = None
     found: list[Actor] = []
     uncoded: list[Actor] = []
@@ -230,6 +250,8 @@ def _resolve_one(
             continue
         if token.i in venues and hit.entity is not None and hit.entity.kind in PLACE_KINDS:
             continue  # "a hospital in Kabul" is not Afghanistan
+        if token.i in sent_to:
+            continue  # "the Lao ambassador to the DPRK" is not the DPRK's
         if uncoded and not hit.code:
             continue
         if found and rank == best_rank:
@@ -281,6 +303,19 @@ def _venue_tokens(head: Token) -> set[int]:
         for holder in holders
         for child in holder.children
         if child.dep_ == "prep" and child.lower_ in VENUE_PREPS
+        for t in child.subtree
+    }
+
+
+def _destination_tokens(word: Token) -> set[int]:
+    """The words of an envoy's to-phrase ("to the DPRK" of "the Lao ambassador to the DPRK"):
+    where the envoy is sent."""
+    if word.pos_ != "NOUN" or word.lemma_.lower() not in ENVOY_WORDS:
+        return set()
+    return {
+        t.i
+        for child in word.children
+        if child.dep_ == "prep" and child.lower_ == "to"
         for t in child.subtree
     }
 

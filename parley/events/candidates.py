@@ -28,6 +28,7 @@ from parley.events.coding import (
     COMP_DEPS,
     Match,
     match_token,
+    misread_verb,
     refine_with_complement,
     word_kind,
 )
@@ -136,6 +137,7 @@ def find_candidates(
 def _match_words(parse: ParseIndex, lexicon: Lexicon) -> list[Candidate]:
     candidates: list[Candidate] = []
     doc, pos, lemmas, words = parse.doc, parse.pos, parse.lemmas, lexicon.lemmas
+    deps = parse.deps
     for sent in parse.sents:
         if len(sent) > MAX_SENTENCE_TOKENS:
             continue
@@ -143,7 +145,11 @@ def _match_words(parse: ParseIndex, lexicon: Lexicon) -> list[Candidate]:
         held = [
             i
             for i in range(sent.start, sent.end)
-            if lemmas[i] in words and lexicon.has(word_kind(pos[i]) or "", lemmas[i])
+            if lemmas[i] in words
+            and (
+                lexicon.has(word_kind(pos[i]) or "", lemmas[i])
+                or misread_verb(pos[i], deps[i], lemmas[i], lexicon)
+            )
         ]
         for i in held:
             match = match_token(doc[i], lexicon)

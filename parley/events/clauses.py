@@ -90,6 +90,15 @@ def subject_head(verb: Token) -> tuple[Token | None, bool]:
             # them": the one who used or responded does it ("accused X of attacking" and
             # "praised X for releasing" are X's acts, "warned against attacking" no one's).
             token = governor
+        elif (
+            token.dep_ == "pcomp"
+            and token.tag_ == "VBG"
+            and token.head.lower_ in ("for", "of")
+            and (judged := _judged_party(token.head.head)) is not None
+        ):
+            # "thanked you for sending a message", "extend thanks to you for sending",
+            # "accused X of attacking": the one thanked, praised or accused did it.
+            return judged, False
         elif token.dep_ == "acl" and token.tag_ == "VBN" and token.head.pos_ in ("NOUN", "PROPN"):
             # "ten soldiers killed in the raid": the noun is what was done to, not the doer.
             return agent(token), True
@@ -98,6 +107,33 @@ def subject_head(verb: Token) -> tuple[Token | None, bool]:
         else:
             break
     return None, False
+
+
+# Nouns of thanks and congratulation: "extend thanks to X for ..." thanks X.
+_THANKS_WORDS = frozenset({"thanks", "gratitude", "appreciation", "congratulations"})
+
+
+def _judged_party(verb: Token) -> Token | None:
+    """The party a verb judges for a deed ("thanked X for", "accused X of"): its object when
+    the object is a name or a pronoun, or the to-phrase of thanks extended ("extend thanks to
+    X for")."""
+    if verb.pos_ not in ("VERB", "AUX"):
+        return None
+    for child in verb.children:
+        if child.dep_ not in ("dobj", "obj"):
+            continue
+        if child.pos_ in ("PROPN", "PRON"):
+            return child
+        if child.lower_ in _THANKS_WORDS:
+            to = [
+                g
+                for c in verb.children
+                if c.dep_ == "prep" and c.lower_ == "to"
+                for g in c.children
+                if g.dep_ == "pobj"
+            ]
+            return to[0] if to else None
+    return None
 
 
 def _gerund_governor(head: Token) -> Token | None:

@@ -145,9 +145,25 @@ def word_kind(pos: str) -> str | None:
     return None
 
 
+def misread_verb(pos: str, dep: str, lemma: str, lexicon: Lexicon) -> bool:
+    """Whether a word the tagger called a noun may be the clause's verb: the root, with a verb
+    of that lemma in the lexicon ("The ministry strongly denounces and rejects ...", where
+    "denounces" is read as a plural noun). ``match_token`` then checks it has a subject."""
+    return pos in NOUN_POS and dep == "ROOT" and lexicon.has("V", lemma)
+
+
+def _kind(token: Token, lexicon: Lexicon) -> str | None:
+    """V or N for the lexicon: a root noun with a subject of its own is a verb misread."""
+    if misread_verb(token.pos_, token.dep_, _lemma(token), lexicon) and any(
+        c.dep_ == "nsubj" for c in token.children
+    ):
+        return "V"
+    return word_kind(token.pos_)
+
+
 def match_token(token: Token, lexicon: Lexicon) -> Match | None:
     """The lexicon entry that codes this word (a verb, or a noun naming an event), if any."""
-    kind = word_kind(token.pos_)
+    kind = _kind(token, lexicon)
     if kind is None:
         return None
     for pattern in lexicon.lookup(kind, _lemma(token)):

@@ -214,6 +214,14 @@ def verb_actors(
     # active verb has no agent, so its own by-phrase is its object's, however the parser
     # hangs it ("condemned the launch by North Korea").
     by_heads = [h for obj in objects for h in prep_objects(obj, ("by",))]
+    # "supported the statement issued by X", "rejected the resolution adopted by Y": the
+    # thing acted on speaks for its author.
+    by_heads += [
+        h
+        for obj in objects
+        for h in _participle_agents(obj, reading)
+        if any(a.code for a in reading.resolve(h))
+    ]
     if objects and not passive:
         by_heads += prep_objects(verb, ("by",))
     doers = reading.first_resolved(by_heads)
@@ -290,6 +298,29 @@ def _venue(head: Token, reading: Reading) -> bool:
     if hit is None or hit.entity is None:
         return head.pos_ == "PROPN"
     return hit.entity.kind == "location" or not hit.entity.actor
+
+
+def _named_doers(word: Token, reading: Reading, preps: tuple[str, ...]) -> list[Actor]:
+    """Who a noun's own phrases say did it: its ``preps`` phrases ("a greeting from X") and
+    the agent of a participle hanging on it ("a message sent by X", "the sanctions imposed
+    by X"), when the participle codes no event of its own."""
+    heads = prep_objects(word, preps) if preps else []
+    heads += _participle_agents(word, reading)
+    return [a for h in heads for a in reading.resolve(h) if a.resolved]
+
+
+def _participle_agents(word: Token, reading: Reading) -> list[Token]:
+    """The by-phrases of the participles that hang on a noun ("the statement issued by X"),
+    when the participle codes no event of its own."""
+    return [
+        h
+        for child in word.children
+        if child.dep_ == "acl" and child.tag_ == "VBN" and child.i not in reading.candidates
+        for a in child.children
+        if a.dep_ == "agent"
+        for h in a.children
+        if h.dep_ == "pobj"
+    ]
 
 
 def _receiver(noun: Token, reading: Reading) -> list[Actor]:
@@ -440,8 +471,12 @@ def noun_actors(
     # pairs are made with the records). Nested in another event noun ("the postponement of
     # talks between X and Y") the first still stands for the doer.
     symmetric = depth == 0 and reading.resources.is_symmetric((noun,))
+    # "his U.S. visit": with an owner written, even one nobody resolves, the owner acts and a
+    # modifier names whom it is done to.
+    owned = False
     for child in sorted(noun.children, key=lambda t: t.i):
         if child.dep_ == "poss":
+            owned = True
             sources += [a for a in reading.resolve(child) if a.resolved]
         elif child.dep_ in ("compound", "amod", "nmod", "npadvmod") and _aimed_at(child, noun):
             # "anti-DPRK war drills", "DPRK-targeted drills": the one aimed at.
@@ -478,8 +513,17 @@ def noun_actors(
                     sources, targets = sources + s, targets + t
                 else:
                     of_actors += [a for a in reading.resolve(objects[0]) if a.resolved]
+                    if not symmetric and objects[0] in candidate.match.extra:
+                        # "a message of greeting from X", "a message of sympathy sent by X":
+                        # the of-phrase is part of the event's name, and the parser hangs the
+                        # sender on its noun ("support of the answer given by X" is not X's).
+                        sources += _named_doers(objects[0], reading, SOURCE_PREPS)
             elif child.lower_ in TARGET_PREPS:
                 targets += [a for a in reading.resolve(objects[0]) if a.resolved]
+    if not symmetric:
+        # "a message sent by X" (not of a joint act: "an agreement forced on X by Y" is not
+        # Y's with itself).
+        sources += _named_doers(noun, reading, ())
     targets += aimed
     if not targets and candidate.code[:2] == PROTEST_ROOT:
         # "a rally denouncing the sanctions of X", "a vigil calling for the release of Y":
@@ -491,7 +535,9 @@ def noun_actors(
             # "received a floral basket from X": the parser may hang the from-phrase on the
             # receiving verb rather than on the noun; it still names the doer.
             sources = [
-                a for h in prep_objects(noun.head, ("from",)) for a in reading.resolve(h)
+                a
+                for h in prep_objects(noun.head, ("from",))
+                for a in reading.resolve(h)
                 if a.resolved
             ]
         return sources, receivers
@@ -511,11 +557,17 @@ def noun_actors(
     # "US-China pressure"? the first acts, the second answers.
     if symmetric and len(modifiers) > 1 and not sources and not targets:
         return modifiers, []
-    if modifiers and not sources:
+    if modifiers and not sources and not (owned and not symmetric):
         sources = modifiers[:1]
         modifiers = modifiers[1:]
     if modifiers and not targets:
         targets = modifiers[:1]
     if sources and not targets and depth == 0 and candidate.code[:2] == SUPPORT_ROOT:
         targets = _supported(noun, reading)
+        if not targets:
+            # "in support of the answer given by X", "support for the statement issued by
+            # X": the one whose words are supported.
+            things = prep_objects(noun, ("of", "for")) + prep_objects(noun.head, SUPPORTED_PREPS)
+            heads = [h for thing in things for h in _participle_agents(thing, reading)]
+            targets = [a for a in reading.first_resolved(heads, places=False) if a.resolved]
     return sources, targets

@@ -148,14 +148,16 @@ def _pairs(draft: Coded, resources: EventResources) -> list[Pair]:
     reciprocal = (
         symmetric
         and len({s.code or s.key for s in resolved_sources}) > 1
-        and not any(t.resolved for t in targets)
+        and not any(t.code for t in targets)
         and not (heads and _through_advcl(candidate.token, heads[0]))
     )
     if reciprocal:
         # "Gondor and Osgiliath met", "talks between X and Y", "the X-Y talks", "both sides
-        # agreed": parties acting together with nobody else act on each other, one event per
-        # ordered pair, as CAMEO codes a joint action. Parties listed as doing something to
-        # someone unnamed ("X, Y and Z should accept the offer") do it each on its own.
+        # agreed": parties acting together with nobody else (no one coded: "signed the
+        # guidelines on the Korean peninsula" names no third party) act on each other, one
+        # event per ordered pair, as CAMEO codes a joint action. Parties listed as doing
+        # something to someone unnamed ("X, Y and Z should accept the offer") do it each on
+        # its own.
         return [
             (s, t)
             for s in resolved_sources

@@ -55,3 +55,18 @@ def test_candidates_passes_return_new_drafts(drafts) -> None:  # type: ignore[no
     found = drafts("Gondor said it would attack Rohan.")
     with pytest.raises(AttributeError):
         found["said"].dropped = False  # type: ignore[misc]
+
+
+def test_candidates_a_root_noun_with_a_subject_is_a_verb(drafts, nlp) -> None:  # type: ignore[no-untyped-def]
+    # The tagger reads "denounces" before "and rejects" as a plural noun; it is the verb.
+    text = "The Gondor Ministry of Defence strongly denounces and rejects the reckless act."
+    token = next(t for t in nlp(text) if t.lower_ == "denounces")
+    assert token.pos_ == "NOUN" and token.dep_ == "ROOT"  # what the fix is for
+    found = drafts(text)
+    assert "denounces" in found and found["denounces"].code[:2] == "11"
+    assert "rejects" in found
+
+
+def test_candidates_a_noun_without_a_subject_stays_a_noun(drafts) -> None:  # type: ignore[no-untyped-def]
+    # A headline noun with no subject of its own is no verb.
+    assert "denounces" not in drafts("Denounces of the plan.")

@@ -402,3 +402,84 @@ def test_dyads_the_zealous_one_does_the_act(code: Code, text: str) -> None:
     assert events and all(
         (e.source_actor, e.target_actor) == ("MOR", "GON") for e in events
     ), [(e.source_actor, e.cameo, e.target_actor) for e in events]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Faramir Hurin received credentials from the Mordor ambassador to Gondor.",
+        "Faramir Hurin met the Mordor envoy to Gondor on Monday.",
+    ],
+)
+def test_dyads_an_envoy_is_not_the_country_he_is_sent_to(code: Code, text: str) -> None:
+    # "ambassador to Gondor" says where the envoy serves; the modifier says whose he is.
+    events = code(text, {**COUNTRIES, "Faramir Hurin": "GONGOV"})
+    assert events
+    assert all(e.target_actor != "GON" for e in events)
+    assert any(
+        s == "GONGOV" and root == "04" and (t or "").startswith("MOR")
+        for s, root, t in _pairs(events)
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mordor and Rohan established diplomatic relations in the spring.",
+        "Mordor and Rohan restored their ties on Monday.",
+    ],
+)
+def test_dyads_relations_are_held_by_both(code: Code, text: str) -> None:
+    # Relations and ties are a joint act whatever verb names it: one event each way.
+    pairs = _pairs(code(text, COUNTRIES))
+    assert {(s, t) for s, _, t in pairs} == {("MOR", "ROH"), ("ROH", "MOR")}
+
+
+def test_dyads_relations_cut_with_another_stay_one_way(code: Code) -> None:
+    events = code("Mordor cut ties with Rohan.", COUNTRIES)
+    assert {(e.source_actor, e.target_actor) for e in events} == {("MOR", "ROH")}
+
+
+def test_dyads_an_owner_s_visit_goes_to_the_modifier(code: Code) -> None:
+    # "his Rohan visit": the owner travels, the modifier is where to; an owner nobody
+    # resolves still keeps the modifier from acting.
+    events = code("The chief executive read speeches during his Rohan visit in May.", COUNTRIES)
+    visits = [e for e in events if e.cameo[:2] == "04"]
+    assert visits and all(e.source_actor != "ROH" for e in visits)
+    assert all(e.target_actor == "ROH" for e in visits)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mordor supported the statement issued by Gondor on Monday.",
+        "Mordor issued a statement in support of the answer given by Gondor.",
+    ],
+)
+def test_dyads_words_supported_are_their_author_s(code: Code, text: str) -> None:
+    # What is supported (a statement, an answer) speaks for whoever issued or gave it.
+    assert ("MOR", "05", "GON") in _pairs(code(text, COUNTRIES))
+
+
+
+def test_dyads_joint_act_past_an_uncoded_phrase_is_still_joint(code: Code) -> None:
+    # A phrase naming no coded party ("on the Korean peninsula") is no third party: the two
+    # sign with each other.
+    events = code(
+        "Mordor and Rohan signed the guidelines of the Misty Summit.",
+        {**COUNTRIES, "Misty Summit": ""},
+        kinds={"Misty Summit": "organization"},
+    )
+    assert {(e.source_actor, e.target_actor) for e in events} == {("MOR", "ROH"), ("ROH", "MOR")}
+
+
+def test_dyads_the_one_thanked_did_the_deed(code: Code) -> None:
+    # "thanks to you for sending a message": "you" sent it (here, the letter's addressee).
+    thanks = "I express my sincere thanks to you for sending me a congratulatory message."
+    text = f"Eomer Eadig sent a reply message to Aragorn Elessar. The message said:\n\n{thanks}"
+    people = {"Aragorn Elessar": "GONGOV", "Eomer Eadig": "ROHGOV"}
+    events = code(text, people)
+    sent = [e for e in events if text[e.trigger[0] : e.trigger[1]].endswith("message")]
+    assert sent and all(e.source_actor == "GONGOV" for e in sent), [
+        (e.source_actor, e.cameo, e.target_actor) for e in events
+    ]

@@ -74,7 +74,6 @@ def test_letters_a_printed_greeting_is_coded_by_its_words(code: Code) -> None:
     assert _coded(code(text, PEOPLE)) == [("GONGOV", "051", "ROHGOV")]
 
 
-
 def test_letters_greetings_asked_to_be_conveyed_are_the_askers(code: Code) -> None:
     # The messenger carries them: the asker greets whom the greetings go to, and asks nothing.
     text = (
@@ -87,3 +86,22 @@ def test_letters_greetings_asked_to_be_conveyed_are_the_askers(code: Code) -> No
 def test_letters_an_appeal_to_convey_anything_else_stays_an_appeal(code: Code) -> None:
     text = "Eomer Eadig urged Gondor to send an apology to Rohan."
     assert all(cameo[:2] == "02" for _, cameo, _ in _coded(code(text, PEOPLE)))
+
+
+def test_letters_a_greeting_received_is_from_its_sender(code: Code) -> None:
+    # The parser hangs "from X" on the of-phrase's noun ("greeting"), not on "message".
+    text = "Aragorn Elessar received a message of greeting from Eomer Eadig on Monday."
+    assert _coded(code(text, PEOPLE)) == [("ROHGOV", "017", "GONGOV")]
+
+
+def test_letters_a_letter_of_sympathy_is_condolence(code: Code) -> None:
+    text = "Aragorn Elessar received a letter of sympathy from Eomer Eadig after the flood."
+    assert _coded(code(text, PEOPLE)) == [("ROHGOV", "018", "GONGOV")]
+
+
+def test_letters_a_message_sent_by_someone_is_theirs(code: Code) -> None:
+    # A participle's agent ("sent by X") is the message's sender.
+    text = "Aragorn Elessar read a message of sympathy sent by Eomer Eadig after the flood."
+    coded = _coded(code(text, PEOPLE))
+    assert coded and all(source == "ROHGOV" for source, cameo, _ in coded if cameo == "018")
+    assert any(cameo == "018" for _, cameo, _ in coded)
