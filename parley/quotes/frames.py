@@ -12,6 +12,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from parley.quotes.drafts import Draft, Frag, QuoteState
+from parley.quotes.lexicon import CueVerb
 from parley.quotes.syntax import (
     CONTENT_DEPS,
     content_of,
@@ -98,7 +99,8 @@ def _is_act(state: QuoteState, tok: Token, frag: Frag) -> bool:
         if child.dep_ == "xcomp" and speech:
             return False
         if child.dep_ == "dobj" and (
-            speech or any(g.dep_ in _CLAUSE_DEPS and _has_that(g) for g in child.children)
+            (speech and cue_verb is not None and _object_says(state, cue_verb, child))
+            or any(g.dep_ in _CLAUSE_DEPS and _has_that(g) for g in child.children)
         ):
             return False
         if child.dep_ == "dobj" and lemma in _ATTITUDE_VERBS and any(
@@ -110,6 +112,30 @@ def _is_act(state: QuoteState, tok: Token, frag: Frag) -> bool:
         ):
             return False  # "called for a ban", "called on X to ..."
     return True
+
+
+def _object_says(state: QuoteState, cue: CueVerb, obj: Token) -> bool:
+    """Whether the object ``obj`` of the verb of speaking ``cue`` is something said.
+
+    A bare pronoun points at words given elsewhere ("said this in a statement", "says it"), so
+    it says nothing itself. A request names what is wanted ("demanded the resignation of ...").
+    A verb that says something only with a clause (frame "clause": "stressed", "indicated",
+    "revealed", "confirmed") reports a statement through a noun only when the noun carries a
+    proposition: a noun of stance, need or belief, or of communication ("stressed the need
+    for calm", "reiterated its stand"), or one with a clause of its own ("the remarks that
+    ...", "the will to rebuild"); any other object is a thing shown or done ("indicated the
+    tasks ahead", "revealed its true colours", "published a new work")."""
+    if obj.pos_ == "PRON" and not obj.n_lefts and not obj.n_rights:
+        return False  # a bare pronoun; "urged all those who live there to ..." names people
+    if cue.cls == "request" or cue.frame != "clause":
+        return True
+    lemma = state.parse.lemmas[obj.i]
+    if lemma in state.lex.proposition_nouns or lemma in state.lex.cue_nouns:
+        return True
+    return any(
+        g.dep_ in _CLAUSE_DEPS and (_has_that(g) or state.parse.tags[g.i] == "VB")
+        for g in obj.children
+    )
 
 
 def _has_that(clause: Token) -> bool:

@@ -210,6 +210,20 @@ def test_quotes_stance_verb_with_object_is_an_attribution(quoter: Quoter) -> Non
         ("The envoy stressed the need for calm along the northern border.", "stress", False),
         ("The guild expressed the belief that the harbour would reopen in spring.",
          "express", False),
+        # A verb that says something only with a clause, with a noun object: a statement
+        # when the noun carries a proposition, else a thing shown or done.
+        ("The council reiterated its stand on the new bridge.", "reiterate", False),
+        ("The mayor noted the importance of the new ferry line for the valley.", "note",
+         False),
+        ("The envoy indicated the tasks ahead for the new harbour board.", "indicate", True),
+        ("The minister revealed its true colours as a broker of the war.", "reveal", True),
+        ("The court confirmed the illegality of the decree issued by the old junta.",
+         "confirm", True),
+        # A pronoun object points at words said elsewhere.
+        ("A spokesman for the port authority said this in a statement on Friday.", "say",
+         True),
+        ("The mayor urged all those who live by the river to leave their homes tonight.",
+         "urge", False),
     ],
 )  # fmt: skip
 def test_quotes_frame_with_a_noun_phrase_is_an_act_not_a_statement(
