@@ -43,6 +43,14 @@ _LAST_REACH = 200
 _CHAIN_REACH = 6
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 # Endings of nouns for doers ("leader", "editor", "activist", "spokesman", "resident").
+# Verbs whose subject can be a piece of evidence as well as a speaker ("the figures show").
+_EVIDENCE_VERBS = frozenset(
+    {
+        "show", "indicate", "reveal", "prove", "demonstrate", "suggest", "mean", "imply",
+        "signal", "confirm", "testify", "reflect", "illustrate", "attest", "betray", "tell",
+        "expose", "disclose", "make clear",
+    }
+)  # fmt: skip
 _DOER_ENDINGS = (
     "er",
     "or",
@@ -181,6 +189,23 @@ class SpeakerResolver:
             if outer is None and self._reports(draft):
                 followed = self._said(speaker, draft.source_token)
         return out
+
+    def thing_speaks(self, draft: Draft) -> bool:
+        """Whether the draft is evidence, not a statement: a verb that a thing can do as well
+        as a speaker ("show", "indicate", "prove") whose source is a thing or a deed ("The
+        fact shows that ...", "The recent drop in sales indicates that ..."). The source's
+        own head word decides, as for a speaker (``_deed``). A verb of saying proper makes
+        its subject a speaker even when the noun is no person ("the rally called for ...",
+        "the prosecution announced ...")."""
+        head_at = draft.source_token
+        if draft.source is None or head_at is None or draft.voice is not None:
+            return False
+        if draft.cue_lemma not in _EVIDENCE_VERBS:
+            return False  # "the rally called for", "the prosecution announced": its people
+        start, end = draft.source
+        if not start <= self.parse.token_starts[head_at] < end:
+            return False  # a text that speaks for an author named elsewhere
+        return self._deed(self.doc[head_at])
 
     def _full_name(self, speaker: Entity | None) -> Entity | None:
         """A person the text names by part of a name ("Lee", "the Lee group") is the one

@@ -476,3 +476,21 @@ def test_quotes_relative_clause_on_the_reported_subject_stays_in_the_content(
 def test_quotes_according_to_a_norm_is_no_attribution(quoter: Quoter) -> None:
     assert quoter("According to the regulations of the new law, the ferry company lost it.") == ()
     assert quoter("The fees were paid according to the usual procedure of the port.") == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "act"),
+    [
+        # What a thing or a deed shows is evidence, said by no one.
+        ("The fact showed that the alliance was turned into a club of war.", True),
+        ("The recent drop in the number of readers indicates that the people have turned "
+         "their backs on the paper.", True),
+        # A text or a record speaks for its makers; a verb of saying makes a speaker.
+        ("The report shows that the harbour lost money last year.", False),
+        ("A new poll shows that most voters want a new bridge.", False),
+        ("The rally called for the impeachment of the mayor.", False),
+    ],
+)  # fmt: skip
+def test_quotes_what_a_thing_shows_is_no_statement(quoter: Quoter, text: str, act: bool) -> None:
+    (q,) = quoter(text)
+    assert q.act is act
