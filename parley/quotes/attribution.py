@@ -59,6 +59,9 @@ def find_drafts(parse: ParseIndex, resources: QuoteResources) -> list[Draft]:
         choose_bounds(state, drafts, resources.boundaries)
         drafts.sort(key=lambda d: (d.start, d.end))
     drafts = fold_nested_voice(state, drafts)
+    for draft in drafts:
+        if draft.kind == "direct" and draft.quoted and all(state.is_title(q) for q in draft.quoted):
+            draft.act = True  # 'posted "The Great Leader Is with Us"': a work named, not words
     return apply_blocks(state, drafts)
 
 

@@ -72,7 +72,9 @@ def find_framed(state: QuoteState, cued: set[int]) -> list[Draft]:
         if who is None and tok.pos_ != "NOUN":
             continue
         draft = _framed_draft(state, tok, frag, cue, who, rule)
-        draft.act = not draft.quoted and _is_act(state, tok, frag)
+        # A quotation makes the content something said, unless it only names a work
+        # ('published the famous work "The Leader Is with Us"').
+        draft.act = all(state.is_title(q) for q in draft.quoted) and _is_act(state, tok, frag)
         drafts.append(draft)
     return drafts
 
@@ -94,6 +96,9 @@ def _is_act(state: QuoteState, tok: Token, frag: Frag) -> bool:
     for child in tok.children:
         if not start <= child.idx < end and child.dep_ != "prep":
             continue
+        titled = state.in_quote[child.i]
+        if titled >= 0 and state.is_title(titled):
+            continue  # the words of a title are no clause said ("published "X Will Win"")
         if child.dep_ in ("ccomp", "acl") and (tok.pos_ == "VERB" or _has_that(child)):
             return False
         if child.dep_ == "xcomp" and speech:

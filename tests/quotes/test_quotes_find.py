@@ -494,3 +494,26 @@ def test_quotes_according_to_a_norm_is_no_attribution(quoter: Quoter) -> None:
 def test_quotes_what_a_thing_shows_is_no_statement(quoter: Quoter, text: str, act: bool) -> None:
     (q,) = quoter(text)
     assert q.act is act
+
+
+@pytest.mark.parametrize(
+    ("text", "act"),
+    [
+        # A quotation that names a work, in title case or after "titled", is no statement.
+        ('The Valka Friendship Society posted "The Harbour of Our Fathers Will Always Stand" '
+         "on its website.", True),
+        ('The minister published the famous work "The River Will Always Be with Us" on May 3.',
+         True),
+        ('An article titled "bridges and ferries in a changing valley" was written by the '
+         "mayor.", True),
+        # Words quoted are what was said.
+        ('"We will never give up the harbour," the mayor said.', False),
+        ('The minister called the plan "a dangerous gamble with the future of the valley".',
+         False),
+    ],
+)  # fmt: skip
+def test_quotes_a_title_quoted_names_a_work_not_words_said(
+    quoter: Quoter, text: str, act: bool
+) -> None:
+    (q,) = quoter(text)
+    assert q.act is act
