@@ -158,11 +158,11 @@ class QuoteState:
         before = self.text[max(0, q.start - 12) : q.start].split()
         if before and before[-1].lower().strip(",:") in _TITLE_WORDS:
             return True
-        words = _WORD.findall(self.text, q.inner_start, q.inner_end)
+        words: list[str] = _WORD.findall(self.text, q.inner_start, q.inner_end)
         if len(words) < 3 or not words[0][0].isupper():
             return False
-        long = [w for w in words if len(w) > 3]
-        capital = sum(w[0].isupper() for w in long)
+        long: list[str] = [w for w in words if len(w) > 3]
+        capital = sum(1 for w in long if w[0].isupper())
         return capital >= 2 and capital >= 0.75 * len(long)
 
     def sentence_of(self, offset: int) -> Span:
