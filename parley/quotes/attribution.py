@@ -60,8 +60,15 @@ def find_drafts(parse: ParseIndex, resources: QuoteResources) -> list[Draft]:
         drafts.sort(key=lambda d: (d.start, d.end))
     drafts = fold_nested_voice(state, drafts)
     for draft in drafts:
-        if draft.kind == "direct" and draft.quoted and all(state.is_title(q) for q in draft.quoted):
-            draft.act = True  # 'posted "The Great Leader Is with Us"': a work named, not words
+        cue = state.lex.cue_verbs.get(draft.cue_lemma or "")
+        if cue is not None and cue.cls == "request":
+            continue  # 'their call for "adherence to principles"': what is wanted is said
+        if draft.kind == "direct" and draft.quoted and all(
+            state.is_title(q) or state.is_name(q) for q in draft.quoted
+        ):
+            # 'posted "The Great Leader Is with Us"', 'the much-touted "principled dialogue"':
+            # a work or a thing named, not words said.
+            draft.act = True
     return apply_blocks(state, drafts)
 
 

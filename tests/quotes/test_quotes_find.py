@@ -506,8 +506,14 @@ def test_quotes_what_a_thing_shows_is_no_statement(quoter: Quoter, text: str, ac
          True),
         ('An article titled "bridges and ferries in a changing valley" was written by the '
          "mayor.", True),
-        # Words quoted are what was said.
+        # A scare quote or a name in marks is no statement either.
+        ('Frankly speaking, the much-touted "principled harbour" is a last effort of those '
+         'caught in a trap.', True),
+        ('The old junta proclaimed an "emergency measure" in the valley.', True),
+        # Words quoted are what was said, however short; so is what a call asks for.
         ('"We will never give up the harbour," the mayor said.', False),
+        ('"Disgraceful," the mayor said.', False),
+        ('The council renewed its call for "respect for rules" on Monday.', False),
         ('The minister called the plan "a dangerous gamble with the future of the valley".',
          False),
     ],
@@ -515,5 +521,5 @@ def test_quotes_what_a_thing_shows_is_no_statement(quoter: Quoter, text: str, ac
 def test_quotes_a_title_quoted_names_a_work_not_words_said(
     quoter: Quoter, text: str, act: bool
 ) -> None:
-    (q,) = quoter(text)
+    (q,) = [q for q in quoter(text) if q.cue]
     assert q.act is act
