@@ -43,6 +43,7 @@ _LAST_REACH = 200
 _CHAIN_REACH = 6
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 # Endings of nouns for doers ("leader", "editor", "activist", "spokesman", "resident").
+_DEMONSTRATIVES = frozenset({"this", "that", "these", "those"})
 # Verbs whose subject can be a piece of evidence as well as a speaker ("the figures show").
 _EVIDENCE_VERBS = frozenset(
     {
@@ -194,7 +195,9 @@ class SpeakerResolver:
         """Whether the draft is evidence, not a statement: a verb that a thing can do as well
         as a speaker ("show", "indicate", "prove") whose source is a thing or a deed ("The
         fact shows that ...", "The recent drop in sales indicates that ..."). The source's
-        own head word decides, as for a speaker (``_deed``). A verb of saying proper makes
+        own head word decides, as for a speaker (``_deed``), or a bare demonstrative ("This
+        shows that ...": what was just told) or a relative pronoun's antecedent ("the visit,
+        which shows that ..."). A verb of saying proper makes
         its subject a speaker even when the noun is no person ("the rally called for ...",
         "the prosecution announced ...")."""
         head_at = draft.source_token
@@ -205,7 +208,12 @@ class SpeakerResolver:
         start, end = draft.source
         if not start <= self.parse.token_starts[head_at] < end:
             return False  # a text that speaks for an author named elsewhere
-        return self._deed(self.doc[head_at])
+        head = self.doc[head_at]
+        if head.lower_ in _DEMONSTRATIVES and not any(True for _ in head.children):
+            return True  # "This shows that ...": the fact just told, the writer's inference
+        if head.lower_ in _RELATIVE and head.head.dep_ == "relcl":
+            head = head.head.head  # "the visit, which shows that ...": the antecedent
+        return self._deed(head)
 
     def _full_name(self, speaker: Entity | None) -> Entity | None:
         """A person the text names by part of a name ("Lee", "the Lee group") is the one

@@ -489,6 +489,11 @@ def test_quotes_according_to_a_norm_is_no_attribution(quoter: Quoter) -> None:
         ("The report shows that the harbour lost money last year.", False),
         ("A new poll shows that most voters want a new bridge.", False),
         ("The rally called for the impeachment of the mayor.", False),
+        # What "this" or "which" points back to is the fact just told.
+        ("This shows that the council never wanted a new bridge.", True),
+        ("The mayor closed the harbour, which shows that he never cared for the fishermen.",
+         True),
+        ("This man said that the harbour must stay open.", False),
     ],
 )  # fmt: skip
 def test_quotes_what_a_thing_shows_is_no_statement(quoter: Quoter, text: str, act: bool) -> None:
