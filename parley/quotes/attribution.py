@@ -61,6 +61,9 @@ def find_drafts(parse: ParseIndex, resources: QuoteResources) -> list[Draft]:
     drafts = fold_nested_voice(state, drafts)
     for draft in drafts:
         cue = state.lex.cue_verbs.get(draft.cue_lemma or "")
+        if cue is not None and cue.cls == "cognition" and _thought_supposed(state, draft):
+            draft.act = True
+            continue
         if cue is not None and cue.cls == "request":
             continue  # 'their call for "adherence to principles"': what is wanted is said
         if draft.kind == "direct" and draft.quoted and all(
@@ -70,6 +73,36 @@ def find_drafts(parse: ParseIndex, resources: QuoteResources) -> list[Draft]:
             # a work or a thing named, not words said.
             draft.act = True
     return apply_blocks(state, drafts)
+
+
+# What makes a thought supposed rather than reported: "if they think ...", "they should
+# know that ...", "You, traitors, don't think ...".
+_SUPPOSING_MARKS = frozenset({"if", "unless", "whether"})
+_DEMANDING_MODALS = frozenset({"should", "must", "ought"})
+
+
+def _thought_supposed(state: QuoteState, draft: Draft) -> bool:
+    """Whether a verb of thought is supposed, demanded or addressed to someone rather than
+    reported of its subject: in a condition ("The warmongers are mistaken if they think
+    ..."), under "should" or "must" ("The group should clearly know that ..."), or said to
+    "you" or as an order ("You, traitors, don't think you can escape", "Know that ...").
+    Nobody is reported to hold such a thought, so it is no statement."""
+    verb = draft.cue_token
+    if verb is None:
+        return False
+    parse = state.parse
+    lowers, deps = parse.lowers, parse.deps
+    subject = None
+    for c in parse.children(verb):
+        if deps[c] == "mark" and lowers[c] in _SUPPOSING_MARKS:
+            return True
+        if deps[c] == "aux" and lowers[c] in _DEMANDING_MODALS:
+            return True
+        if deps[c] in ("nsubj", "nsubjpass"):
+            subject = c
+    if subject is None:
+        return deps[verb] == "ROOT" and parse.tags[verb] == "VB"  # an order: "Know that ..."
+    return lowers[subject] == "you"
 
 
 def candidate_drafts(state: QuoteState) -> list[Draft]:

@@ -528,3 +528,20 @@ def test_quotes_a_title_quoted_names_a_work_not_words_said(
 ) -> None:
     (q,) = [q for q in quoter(text) if q.cue]
     assert q.act is act
+
+
+@pytest.mark.parametrize(
+    ("text", "act"),
+    [
+        # A thought supposed, demanded or addressed is held by nobody reported.
+        ("The warmongers are badly mistaken if they think they can escape punishment.", True),
+        ("The council should clearly know that the fishermen will never forgive it.", True),
+        ("You, council of thieves, don't think you can escape the anger of the valley.", True),
+        # A thought reported of someone is a statement, negated or not.
+        ("The mayor thinks the ferry will run again before the first snow.", False),
+        ("I don't think the bridge will be ready this year.", False),
+    ],
+)  # fmt: skip
+def test_quotes_a_supposed_thought_is_no_statement(quoter: Quoter, text: str, act: bool) -> None:
+    (q,) = quoter(text)
+    assert q.act is act
