@@ -64,10 +64,10 @@ def find_drafts(parse: ParseIndex, resources: QuoteResources) -> list[Draft]:
         if cue is not None and cue.cls == "cognition" and _thought_supposed(state, draft):
             draft.act = True
             continue
-        if cue is not None and cue.cls == "request":
-            continue  # 'their call for "adherence to principles"': what is wanted is said
+        # 'their call for "adherence to principles"': what is wanted is said, however short.
+        request = cue is not None and cue.cls == "request"
         if draft.kind == "direct" and draft.quoted and all(
-            state.is_title(q) or state.is_name(q) for q in draft.quoted
+            state.is_title(q) or (not request and state.is_name(q)) for q in draft.quoted
         ):
             # 'posted "The Great Leader Is with Us"', 'the much-touted "principled dialogue"':
             # a work or a thing named, not words said.

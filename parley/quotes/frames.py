@@ -31,6 +31,10 @@ _CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "acl"})
 # Verbs whose object is an attitude that may carry what it is about: "expressed his will to
 # develop the ties", "expressed readiness to help" state something; "expressed thanks" does not.
 _ATTITUDE_VERBS = frozenset({"express"})
+# Verbs of accusing and the preposition that brings what the accused did: an accusation
+# states it ("accused the council of lying", "charged him with fraud"). Blame is not one: the
+# guidelines count "the failure is blamed on X" as no statement.
+_ACCUSING = {"accuse": "of", "charge": "with"}
 Found = tuple[Frag, Frag]  # (content, cue)
 
 
@@ -72,9 +76,14 @@ def find_framed(state: QuoteState, cued: set[int]) -> list[Draft]:
         if who is None and tok.pos_ != "NOUN":
             continue
         draft = _framed_draft(state, tok, frag, cue, who, rule)
-        # A quotation makes the content something said, unless it only names a work
-        # ('published the famous work "The Leader Is with Us"').
-        draft.act = all(state.is_title(q) for q in draft.quoted) and _is_act(state, tok, frag)
+        # A quotation makes the content something said, unless it only names a work or a
+        # thing ('published the famous work "The Leader Is with Us"', 'rejected the
+        # "cooperation system"').
+        cue_verb = state.lex.cue_verbs.get(state.parse.lemmas[i])
+        names_said = cue_verb is not None and cue_verb.frame != "clause"  # 'called him a "liar"'
+        draft.act = all(
+            state.is_title(q) or (not names_said and state.is_name(q)) for q in draft.quoted
+        ) and _is_act(state, tok, frag)
         drafts.append(draft)
     return drafts
 
@@ -92,6 +101,9 @@ def _is_act(state: QuoteState, tok: Token, frag: Frag) -> bool:
     # "believes that ..." (a clause, below) a statement.
     lemma = state.parse.lemmas[tok.i]
     cue_verb = state.lex.cue_verbs.get(lemma)
+    cues = state.lex.cue_verbs
+    if any(c.dep_ == "prt" and f"{lemma} {c.lower_}" not in cues for c in tok.children):
+        return True  # a particle makes another verb: "called off the projects", "call out X"
     speech = tok.pos_ == "VERB" and cue_verb is not None and cue_verb.cls != "cognition"
     for child in tok.children:
         if not start <= child.idx < end and child.dep_ != "prep":
@@ -116,6 +128,9 @@ def _is_act(state: QuoteState, tok: Token, frag: Frag) -> bool:
             state.lex.cue_verbs
         ):
             return False  # "called for a ban", "called on X to ..."
+        accused = (child, *child.children) if child.dep_ in ("prep", "dobj") else ()
+        if any(p.dep_ == "prep" and _ACCUSING.get(lemma) == p.lower_ for p in accused):
+            return False  # "accused X of lying": an accusation says that X lied
     return True
 
 

@@ -545,3 +545,27 @@ def test_quotes_a_title_quoted_names_a_work_not_words_said(
 def test_quotes_a_supposed_thought_is_no_statement(quoter: Quoter, text: str, act: bool) -> None:
     (q,) = quoter(text)
     assert q.act is act
+
+
+@pytest.mark.parametrize(
+    ("text", "act"),
+    [
+        # A verb made another by its particle is no verb of saying.
+        ("Several harbour firms have called off projects with him because of his comments.",
+         True),
+        # A scare quote in what is held or done does not make it something said.
+        ("The court confirmed the illegality of the \"emergency decree\" of the junta.", True),
+        ("The mayor rejected the \"offer\" of the guild.", True),
+        # An accusation states what the accused did, scare quotes or not.
+        ("The commentary accused the \"city council\" of consenting to the sale of the harbour.",
+         False),
+        ("The mayor accused the council of lying about the harbour.", False),
+        # What a verb of calling names in marks is what was said.
+        ("The mayor called him a \"pathological liar\" on Monday.", False),
+    ],
+)  # fmt: skip
+def test_quotes_particles_scare_quotes_and_accusations(
+    quoter: Quoter, text: str, act: bool
+) -> None:
+    (q,) = [q for q in quoter(text) if q.cue]
+    assert q.act is act
