@@ -35,6 +35,8 @@ _ATTITUDE_VERBS = frozenset({"express"})
 # states it ("accused the council of lying", "charged him with fraud"). Blame is not one: the
 # guidelines count "the failure is blamed on X" as no statement.
 _ACCUSING = {"accuse": "of", "charge": "with"}
+# Verbs whose subject "it" is empty and whose clause is the writer's own impression.
+_RAISING = frozenset({"seem", "appear", "look", "sound"})
 Found = tuple[Frag, Frag]  # (content, cue)
 
 
@@ -76,6 +78,10 @@ def find_framed(state: QuoteState, cued: set[int]) -> list[Draft]:
         if who is None and tok.pos_ != "NOUN":
             continue
         draft = _framed_draft(state, tok, frag, cue, who, rule)
+        if who is not None and who.lower_ == "it" and lemmas[i] in _RAISING:
+            draft.act = True  # "It seems that ...": the writer's hedge, nobody's statement
+            drafts.append(draft)
+            continue
         # A quotation makes the content something said, unless it only names a work or a
         # thing ('published the famous work "The Leader Is with Us"', 'rejected the
         # "cooperation system"').
@@ -144,10 +150,12 @@ def _object_says(state: QuoteState, cue: CueVerb, obj: Token) -> bool:
     proposition: a noun of stance, need or belief, or of communication ("stressed the need
     for calm", "reiterated its stand"), or one with a clause of its own ("the remarks that
     ...", "the will to rebuild"); any other object is a thing shown or done ("indicated the
-    tasks ahead", "revealed its true colours", "published a new work")."""
+    tasks ahead", "revealed its true colours", "published a new work"). A verb of writing
+    takes a text as its object ("posted a cache of cables", "wrote an open letter"): the
+    writing is a deed, what the text says comes in a clause or a quotation."""
     if obj.pos_ == "PRON" and not obj.n_lefts and not obj.n_rights:
         return False  # a bare pronoun; "urged all those who live there to ..." names people
-    if cue.cls == "request" or cue.frame != "clause":
+    if cue.cls == "request" or (cue.frame != "clause" and cue.cls != "writing"):
         return True
     lemma = state.parse.lemmas[obj.i]
     if lemma in state.lex.proposition_nouns or lemma in state.lex.cue_nouns:

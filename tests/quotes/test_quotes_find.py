@@ -560,6 +560,14 @@ def test_quotes_a_supposed_thought_is_no_statement(quoter: Quoter, text: str, ac
         ("The commentary accused the \"city council\" of consenting to the sale of the harbour.",
          False),
         ("The mayor accused the council of lying about the harbour.", False),
+        # A text written or posted is a deed; what it says comes in a clause.
+        ("The group posted a cache of letters from the old harbour master on its website.",
+         True),
+        ("The mayor wrote that the harbour would reopen in spring.", False),
+        # "It seems": the writer's impression, nobody's statement.
+        ("It seems the campaign of the mayor will go on without the support of the guild.",
+         True),
+        ("The mayor seems to think that the bridge is safe.", False),
         # What a verb of calling names in marks is what was said.
         ("The mayor called him a \"pathological liar\" on Monday.", False),
     ],
