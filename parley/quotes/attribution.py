@@ -64,6 +64,9 @@ def find_drafts(parse: ParseIndex, resources: QuoteResources) -> list[Draft]:
         if cue is not None and cue.cls == "cognition" and _thought_supposed(state, draft):
             draft.act = True
             continue
+        if draft.cue_lemma in _NAMING and _naming_participle(state, draft.cue_token):
+            draft.act = True  # 'a show called "Brokers"': a name given, not words said
+            continue
         # 'their call for "adherence to principles"': what is wanted is said, however short.
         request = cue is not None and cue.cls == "request"
         if draft.kind == "direct" and draft.quoted and all(
@@ -79,6 +82,19 @@ def find_drafts(parse: ParseIndex, resources: QuoteResources) -> list[Draft]:
 # know that ...", "You, traitors, don't think ...".
 _SUPPOSING_MARKS = frozenset({"if", "unless", "whether"})
 _DEMANDING_MODALS = frozenset({"should", "must", "ought"})
+
+
+# Verbs that name as well as say: 'a show called "Brokers"', 'a plan dubbed "Green Bay"'.
+_NAMING = frozenset({"call", "dub", "name", "title", "entitle", "label"})
+
+
+def _naming_participle(state: QuoteState, verb: int | None) -> bool:
+    """Whether the cue is a participle that names the noun it hangs on ("a comedy called
+    "The Sons of the Mayor""), rather than a verb of saying with its own subject."""
+    if verb is None:
+        return False
+    parse = state.parse
+    return parse.deps[verb] == "acl" and parse.tags[verb] == "VBN"
 
 
 def _thought_supposed(state: QuoteState, draft: Draft) -> bool:

@@ -85,8 +85,12 @@ def find_framed(state: QuoteState, cued: set[int]) -> list[Draft]:
         # A quotation makes the content something said, unless it only names a work or a
         # thing ('published the famous work "The Leader Is with Us"', 'rejected the
         # "cooperation system"').
-        cue_verb = state.lex.cue_verbs.get(state.parse.lemmas[i])
-        names_said = cue_verb is not None and cue_verb.frame != "clause"  # 'called him a "liar"'
+        cue_verb = state.lex.cue_verbs.get(lemmas[i])
+        # 'called him a "liar"': what a verb that takes any object as said names is said,
+        # unless a particle makes it another verb ('called off his "Miss Universe" show').
+        names_said = (
+            cue_verb is not None and cue_verb.frame != "clause" and not _particle_verb(state, tok)
+        )
         draft.act = all(
             state.is_title(q) or (not names_said and state.is_name(q)) for q in draft.quoted
         ) and _is_act(state, tok, frag)
@@ -107,8 +111,7 @@ def _is_act(state: QuoteState, tok: Token, frag: Frag) -> bool:
     # "believes that ..." (a clause, below) a statement.
     lemma = state.parse.lemmas[tok.i]
     cue_verb = state.lex.cue_verbs.get(lemma)
-    cues = state.lex.cue_verbs
-    if any(c.dep_ == "prt" and f"{lemma} {c.lower_}" not in cues for c in tok.children):
+    if _particle_verb(state, tok):
         return True  # a particle makes another verb: "called off the projects", "call out X"
     speech = tok.pos_ == "VERB" and cue_verb is not None and cue_verb.cls != "cognition"
     for child in tok.children:
@@ -164,6 +167,14 @@ def _object_says(state: QuoteState, cue: CueVerb, obj: Token) -> bool:
         g.dep_ in _CLAUSE_DEPS and (_has_that(g) or state.parse.tags[g.i] == "VB")
         for g in obj.children
     )
+
+
+def _particle_verb(state: QuoteState, verb: Token) -> bool:
+    """Whether a particle makes ``verb`` another verb than the cue ("called off", "call
+    out"), which no two-word cue of ``data/cue_verbs.tsv`` names ("point out")."""
+    lemma = state.parse.lemmas[verb.i]
+    cues = state.lex.cue_verbs
+    return any(c.dep_ == "prt" and f"{lemma} {c.lower_}" not in cues for c in verb.children)
 
 
 def _has_that(clause: Token) -> bool:

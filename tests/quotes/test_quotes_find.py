@@ -553,6 +553,11 @@ def test_quotes_a_supposed_thought_is_no_statement(quoter: Quoter, text: str, ac
         # A verb made another by its particle is no verb of saying.
         ("Several harbour firms have called off projects with him because of his comments.",
          True),
+        ("Several firms have called off projects with him, including the broadcaster that "
+         "dropped his \"Miss Valley\" pageant.", True),
+        # A participle that names its noun gives a name, not words said.
+        ("The play is an adaptation of a show called \"Brokers,\" written by a troupe from "
+         "the coast.", True),
         # A scare quote in what is held or done does not make it something said.
         ("The court confirmed the illegality of the \"emergency decree\" of the junta.", True),
         ("The mayor rejected the \"offer\" of the guild.", True),
