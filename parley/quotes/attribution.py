@@ -28,6 +28,7 @@ from parley.quotes.according import find_according
 from parley.quotes.blocks import apply_blocks
 from parley.quotes.bounds import choose_bounds
 from parley.quotes.direct import find_direct
+from parley.quotes.discourse import Contents
 from parley.quotes.drafts import Draft, Frag, QuoteState
 from parley.quotes.features import draft_features
 from parley.quotes.frames import find_framed, merge_chains
@@ -59,7 +60,11 @@ def find_drafts(parse: ParseIndex, resources: QuoteResources) -> list[Draft]:
         choose_bounds(state, drafts, resources.boundaries)
         drafts.sort(key=lambda d: (d.start, d.end))
     drafts = fold_nested_voice(state, drafts)
-    for draft in drafts:
+    contents = Contents(drafts)
+    for n, draft in enumerate(drafts):
+        if _writers_own(state, contents, n, draft):
+            draft.act = True
+            continue
         cue = state.lex.cue_verbs.get(draft.cue_lemma or "")
         if cue is not None and cue.cls == "cognition" and _thought_supposed(state, draft):
             draft.act = True
@@ -76,6 +81,19 @@ def find_drafts(parse: ParseIndex, resources: QuoteResources) -> list[Draft]:
             # a work or a thing named, not words said.
             draft.act = True
     return apply_blocks(state, drafts)
+
+
+def _writers_own(state: QuoteState, contents: Contents, n: int, draft: Draft) -> bool:
+    """Whether draft ``n`` is the writer's own first person ("We do not know how many ...",
+    "I refuse to answer ..."): an "I" or "we" outside quotation marks and outside anyone's
+    reported words, which is nobody's reported statement."""
+    at = draft.source_token
+    return (
+        at is not None
+        and state.parse.lowers[at] in _FIRST_PERSON
+        and state.in_quote[at] < 0
+        and contents.enclosing(n, draft) is None
+    )
 
 
 # What makes a thought supposed rather than reported: "if they think ...", "they should

@@ -582,3 +582,10 @@ def test_quotes_particles_scare_quotes_and_accusations(
 ) -> None:
     (q,) = [q for q in quoter(text) if q.cue]
     assert q.act is act
+
+
+def test_quotes_the_writers_own_first_person_is_no_statement(quoter: Quoter) -> None:
+    (q,) = quoter("We do not know how many other harbour records have yet to surface.")
+    assert q.act
+    (q,) = quoter('The mayor said: "We know that the bridge is safe."')
+    assert not q.act and q.speaker_text == "The mayor"
