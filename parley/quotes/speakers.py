@@ -338,6 +338,13 @@ class SpeakerResolver:
             return None
         if lemma in self.lex.block_nouns and determiners & {"the", "this", "that"}:
             return self._text(head, voice)
+        if lemma in self.lex.block_nouns and head.dep_ == "dobj":
+            # "Trump released a new radio ad calling ...", "X issued a statement saying ...":
+            # the text speaks for whoever made it.
+            author = text_author(head)
+            found = self._phrase(author) if author is not None else None
+            if found is not None:
+                return found
         return self._described(head, start, voice)
 
     def _described(self, head: Token, start: int, voice: _Voice) -> Entity | None:

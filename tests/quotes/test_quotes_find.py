@@ -589,3 +589,13 @@ def test_quotes_the_writers_own_first_person_is_no_statement(quoter: Quoter) -> 
     assert q.act
     (q,) = quoter('The mayor said: "We know that the bridge is safe."')
     assert not q.act and q.speaker_text == "The mayor"
+
+
+def test_quotes_a_text_made_by_someone_speaks_for_them(quoter: Quoter) -> None:
+    text = (
+        'On Monday, Mayor Ingrid Holm released a new radio ad calling it "reckless" that the '
+        'council "has no plan to fix the bridge."'
+    )
+    entities = (_entity("e1", "Ingrid Holm", "person", text),)
+    said = [q for q in quoter(text, entities) if not q.act]
+    assert said and all(q.speaker == "e1" for q in said)
