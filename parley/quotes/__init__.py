@@ -38,8 +38,8 @@ def find_quotes(
     resolver = SpeakerResolver(parse, mentions, resources.lexicon, article.authors)
     dates = DateFinder(timexes)
     speakers = resolver.speakers(drafts)
-    for draft, speaker in zip(drafts, speakers, strict=True):
-        if speaker is None and not draft.act and resolver.thing_speaks(draft):
+    for draft in drafts:
+        if not draft.act and resolver.thing_speaks(draft):
             draft.act = True  # "the fact shows that ...": evidence, said by no one
     return tuple(
         build_quote(n, draft, parse, speaker, dates, resources.lexicon)

@@ -44,6 +44,11 @@ _CHAIN_REACH = 6
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 # Endings of nouns for doers ("leader", "editor", "activist", "spokesman", "resident").
 _DEMONSTRATIVES = frozenset({"this", "that", "these", "those"})
+# Nouns of speaking as a deed: what they show is read from them, not said by them ("her
+# attack on X indicates ..."); a text ("the report shows") speaks for its makers.
+_SPEECH_DEEDS = frozenset(
+    {"attack", "criticism", "accusation", "rhetoric", "language", "word", "talk"}
+)
 # Verbs whose subject can be a piece of evidence as well as a speaker ("the figures show").
 _EVIDENCE_VERBS = frozenset(
     {
@@ -195,7 +200,8 @@ class SpeakerResolver:
         """Whether the draft is evidence, not a statement: a verb that a thing can do as well
         as a speaker ("show", "indicate", "prove") whose source is a thing or a deed ("The
         fact shows that ...", "The recent drop in sales indicates that ..."). The source's
-        own head word decides, as for a speaker (``_deed``), or a bare demonstrative ("This
+        own head word decides, as for a speaker (``_deed``), or a noun of speaking ("His remarks
+        show that ..."), or a bare demonstrative ("This
         shows that ...": what was just told) or a relative pronoun's antecedent ("the visit,
         which shows that ..."). A verb of saying proper makes
         its subject a speaker even when the noun is no person ("the rally called for ...",
@@ -213,6 +219,11 @@ class SpeakerResolver:
             return True  # "This shows that ...": the fact just told, the writer's inference
         if head.lower_ in _RELATIVE and head.head.dep_ == "relcl":
             head = head.head.head  # "the visit, which shows that ...": the antecedent
+        lemma = head.lemma_.lower()
+        if head.pos_ == "NOUN" and lemma not in self.lex.block_nouns and (
+            lemma in self.lex.cue_nouns or lemma in _SPEECH_DEEDS
+        ):
+            return True  # "His remarks show that ...", "her attack on X indicates ...": a sign
         return self._deed(head)
 
     def _full_name(self, speaker: Entity | None) -> Entity | None:

@@ -494,6 +494,8 @@ def test_quotes_according_to_a_norm_is_no_attribution(quoter: Quoter) -> None:
         ("The mayor closed the harbour, which shows that he never cared for the fishermen.",
          True),
         ("This man said that the harbour must stay open.", False),
+        # What someone's words show is read from them, not said.
+        ("His remarks show that he never cared for the fishermen.", True),
     ],
 )  # fmt: skip
 def test_quotes_what_a_thing_shows_is_no_statement(quoter: Quoter, text: str, act: bool) -> None:
@@ -599,3 +601,10 @@ def test_quotes_a_text_made_by_someone_speaks_for_them(quoter: Quoter) -> None:
     entities = (_entity("e1", "Ingrid Holm", "person", text),)
     said = [q for q in quoter(text, entities) if not q.act]
     assert said and all(q.speaker == "e1" for q in said)
+
+
+def test_quotes_what_a_named_speakers_attack_shows_is_no_statement(quoter: Quoter) -> None:
+    text = "Ingrid Holm's sharp attack on the guild indicates that she is pivoting to the vote."
+    entities = (_entity("e1", "Ingrid Holm", "person", text),)
+    (q,) = [q for q in quoter(text, entities) if q.cue == "indicates"]
+    assert q.act
