@@ -36,7 +36,7 @@ from parley.quotes.headlines import find_headlines
 from parley.quotes.reported import find_reported
 from parley.quotes.resources import QuoteResources
 
-__all__ = ["Draft", "candidate_drafts", "find_drafts"]
+__all__ = ["Draft", "candidate_drafts", "find_drafts", "mark_non_statements"]
 
 _DATELINE = re.compile(
     r"(?:[A-Z][A-Z .'’-]+(?:, [A-Z][\w.]*(?: [\w.]+)*)*(?: \([A-Za-z]+\))?"
@@ -50,7 +50,8 @@ def find_drafts(parse: ParseIndex, resources: QuoteResources) -> list[Draft]:
     """Every attribution of the parsed text, ordered by where its content starts: the
     rules' candidates, less those the attribution model (when the resources hold one)
     judges not to be attributions, their sources and cues bounded by the boundary chooser
-    (when the resources hold one, ``bounds.py``), then the statement blocks (``blocks.py``)."""
+    (when the resources hold one, ``bounds.py``), those that state nothing marked ``act``
+    (``mark_non_statements``), then the statement blocks (``blocks.py``)."""
     state = QuoteState.build(parse, resources)
     drafts = candidate_drafts(state)
     if resources.model is not None and drafts:
@@ -60,27 +61,34 @@ def find_drafts(parse: ParseIndex, resources: QuoteResources) -> list[Draft]:
         choose_bounds(state, drafts, resources.boundaries)
         drafts.sort(key=lambda d: (d.start, d.end))
     drafts = fold_nested_voice(state, drafts)
+    mark_non_statements(state, drafts)
+    return apply_blocks(state, drafts)
+
+
+def mark_non_statements(state: QuoteState, drafts: list[Draft]) -> None:
+    """Mark ``act`` the attributions that report no statement of anyone, though PolNeAR marks
+    them (so they stay, for its figures): the writer's own "I" or "we", a thought supposed
+    rather than reported, a name given by a participle ('a show called "Brokers"'), and a
+    direct quote that is only a title or a scare quote ('posted "The Great Leader Is with
+    Us"', 'the much-touted "principled dialogue"'); what a request asks for is said, however
+    short ('their call for "adherence to principles"')."""
     contents = Contents(drafts)
     for n, draft in enumerate(drafts):
-        if _writers_own(state, contents, n, draft):
-            draft.act = True
-            continue
         cue = state.lex.cue_verbs.get(draft.cue_lemma or "")
-        if cue is not None and cue.cls == "cognition" and _thought_supposed(state, draft):
-            draft.act = True
-            continue
-        if draft.cue_lemma in _NAMING and _naming_participle(state, draft.cue_token):
-            draft.act = True  # 'a show called "Brokers"': a name given, not words said
-            continue
-        # 'their call for "adherence to principles"': what is wanted is said, however short.
         request = cue is not None and cue.cls == "request"
-        if draft.kind == "direct" and draft.quoted and all(
-            state.is_title(q) or (not request and state.is_name(q)) for q in draft.quoted
-        ):
-            # 'posted "The Great Leader Is with Us"', 'the much-touted "principled dialogue"':
-            # a work or a thing named, not words said.
-            draft.act = True
-    return apply_blocks(state, drafts)
+        draft.act = draft.act or (
+            _writers_own(state, contents, n, draft)
+            or (cue is not None and cue.cls == "cognition" and _thought_supposed(state, draft))
+            or (draft.cue_lemma in _NAMING and _naming_participle(state, draft.cue_token))
+            or (
+                draft.kind == "direct"
+                and bool(draft.quoted)
+                and all(
+                    state.is_title(q) or (not request and state.is_name(q))
+                    for q in draft.quoted
+                )
+            )
+        )
 
 
 def _writers_own(state: QuoteState, contents: Contents, n: int, draft: Draft) -> bool:
@@ -96,12 +104,6 @@ def _writers_own(state: QuoteState, contents: Contents, n: int, draft: Draft) ->
     )
 
 
-# What makes a thought supposed rather than reported: "if they think ...", "they should
-# know that ...", "You, traitors, don't think ...".
-_SUPPOSING_MARKS = frozenset({"if", "unless", "whether"})
-_DEMANDING_MODALS = frozenset({"should", "must", "ought"})
-
-
 # Verbs that name as well as say: 'a show called "Brokers"', 'a plan dubbed "Green Bay"'.
 _NAMING = frozenset({"call", "dub", "name", "title", "entitle", "label"})
 
@@ -113,6 +115,12 @@ def _naming_participle(state: QuoteState, verb: int | None) -> bool:
         return False
     parse = state.parse
     return parse.deps[verb] == "acl" and parse.tags[verb] == "VBN"
+
+
+# What makes a thought supposed rather than reported: "if they think ...", "they should
+# know that ...", "You, traitors, don't think ...".
+_SUPPOSING_MARKS = frozenset({"if", "unless", "whether"})
+_DEMANDING_MODALS = frozenset({"should", "must", "ought"})
 
 
 def _thought_supposed(state: QuoteState, draft: Draft) -> bool:
