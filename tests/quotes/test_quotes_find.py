@@ -541,7 +541,7 @@ def test_quotes_a_title_quoted_names_a_work_not_words_said(
         ("You, council of thieves, don't think you can escape the anger of the valley.", True),
         # A thought reported of someone is a statement, negated or not.
         ("The mayor thinks the ferry will run again before the first snow.", False),
-        ("I don't think the bridge will be ready this year.", False),
+        ("The mayor does not think the bridge will be ready this year.", False),
     ],
 )  # fmt: skip
 def test_quotes_a_supposed_thought_is_no_statement(quoter: Quoter, text: str, act: bool) -> None:
