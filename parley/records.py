@@ -151,8 +151,9 @@ class Quote(Record):
     # Set when the quotation mark was never closed and the quote was cut at the paragraph end.
     unbalanced: bool = False
     # Set when the attribution reports a stance or act towards a noun phrase ("praised the
-    # party", "laid wreaths", "his support for the strike"), not something said: PolNeAR marks
-    # these as attributions, a reader of quotes (and the real-text gold) does not.
+    # party", "laid wreaths", "his support for the strike"), or what a thing or deed shows
+    # ("the fact shows that ..."), not something said: PolNeAR marks these as attributions, a
+    # reader of quotes (and the real-text gold) does not.
     act: bool = False
 
 

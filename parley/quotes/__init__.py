@@ -38,6 +38,9 @@ def find_quotes(
     resolver = SpeakerResolver(parse, mentions, resources.lexicon, article.authors)
     dates = DateFinder(timexes)
     speakers = resolver.speakers(drafts)
+    for draft in drafts:
+        if not draft.act and resolver.thing_speaks(draft):
+            draft.act = True  # "the fact shows that ...": evidence, said by no one
     return tuple(
         build_quote(n, draft, parse, speaker, dates, resources.lexicon)
         for n, (draft, speaker) in enumerate(zip(drafts, speakers, strict=True), 1)

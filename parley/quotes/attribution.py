@@ -28,6 +28,7 @@ from parley.quotes.according import find_according
 from parley.quotes.blocks import apply_blocks
 from parley.quotes.bounds import choose_bounds
 from parley.quotes.direct import find_direct
+from parley.quotes.discourse import Contents
 from parley.quotes.drafts import Draft, Frag, QuoteState
 from parley.quotes.features import draft_features
 from parley.quotes.frames import find_framed, merge_chains
@@ -35,7 +36,7 @@ from parley.quotes.headlines import find_headlines
 from parley.quotes.reported import find_reported
 from parley.quotes.resources import QuoteResources
 
-__all__ = ["Draft", "candidate_drafts", "find_drafts"]
+__all__ = ["Draft", "candidate_drafts", "find_drafts", "mark_non_statements"]
 
 _DATELINE = re.compile(
     r"(?:[A-Z][A-Z .'’-]+(?:, [A-Z][\w.]*(?: [\w.]+)*)*(?: \([A-Za-z]+\))?"
@@ -49,7 +50,8 @@ def find_drafts(parse: ParseIndex, resources: QuoteResources) -> list[Draft]:
     """Every attribution of the parsed text, ordered by where its content starts: the
     rules' candidates, less those the attribution model (when the resources hold one)
     judges not to be attributions, their sources and cues bounded by the boundary chooser
-    (when the resources hold one, ``bounds.py``), then the statement blocks (``blocks.py``)."""
+    (when the resources hold one, ``bounds.py``), those that state nothing marked ``act``
+    (``mark_non_statements``), then the statement blocks (``blocks.py``)."""
     state = QuoteState.build(parse, resources)
     drafts = candidate_drafts(state)
     if resources.model is not None and drafts:
@@ -59,7 +61,90 @@ def find_drafts(parse: ParseIndex, resources: QuoteResources) -> list[Draft]:
         choose_bounds(state, drafts, resources.boundaries)
         drafts.sort(key=lambda d: (d.start, d.end))
     drafts = fold_nested_voice(state, drafts)
+    mark_non_statements(state, drafts)
     return apply_blocks(state, drafts)
+
+
+def mark_non_statements(state: QuoteState, drafts: list[Draft]) -> None:
+    """Mark ``act`` the attributions that report no statement of anyone, though PolNeAR marks
+    them (so they stay, for its figures): the writer's own "I" or "we", a thought supposed
+    rather than reported, a name given by a participle ('a show called "Brokers"'), and a
+    direct quote that is only a title or a scare quote ('posted "The Great Leader Is with
+    Us"', 'the much-touted "principled dialogue"'); what a request asks for is said, however
+    short ('their call for "adherence to principles"')."""
+    contents = Contents(drafts)
+    for n, draft in enumerate(drafts):
+        cue = state.lex.cue_verbs.get(draft.cue_lemma or "")
+        request = cue is not None and cue.cls == "request"
+        draft.act = draft.act or (
+            _writers_own(state, contents, n, draft)
+            or (cue is not None and cue.cls == "cognition" and _thought_supposed(state, draft))
+            or (draft.cue_lemma in _NAMING and _naming_participle(state, draft.cue_token))
+            or (
+                draft.kind == "direct"
+                and bool(draft.quoted)
+                and all(
+                    state.is_title(q) or (not request and state.is_name(q))
+                    for q in draft.quoted
+                )
+            )
+        )
+
+
+def _writers_own(state: QuoteState, contents: Contents, n: int, draft: Draft) -> bool:
+    """Whether draft ``n`` is the writer's own first person ("We do not know how many ...",
+    "I refuse to answer ..."): an "I" or "we" outside quotation marks and outside anyone's
+    reported words, which is nobody's reported statement."""
+    at = draft.source_token
+    return (
+        at is not None
+        and state.parse.lowers[at] in _FIRST_PERSON
+        and state.in_quote[at] < 0
+        and contents.enclosing(n, draft) is None
+    )
+
+
+# Verbs that name as well as say: 'a show called "Brokers"', 'a plan dubbed "Green Bay"'.
+_NAMING = frozenset({"call", "dub", "name", "title", "entitle", "label"})
+
+
+def _naming_participle(state: QuoteState, verb: int | None) -> bool:
+    """Whether the cue is a participle that names the noun it hangs on ("a comedy called
+    "The Sons of the Mayor""), rather than a verb of saying with its own subject."""
+    if verb is None:
+        return False
+    parse = state.parse
+    return parse.deps[verb] == "acl" and parse.tags[verb] == "VBN"
+
+
+# What makes a thought supposed rather than reported: "if they think ...", "they should
+# know that ...", "You, traitors, don't think ...".
+_SUPPOSING_MARKS = frozenset({"if", "unless", "whether"})
+_DEMANDING_MODALS = frozenset({"should", "must", "ought"})
+
+
+def _thought_supposed(state: QuoteState, draft: Draft) -> bool:
+    """Whether a verb of thought is supposed, demanded or addressed to someone rather than
+    reported of its subject: in a condition ("The warmongers are mistaken if they think
+    ..."), under "should" or "must" ("The group should clearly know that ..."), or said to
+    "you" or as an order ("You, traitors, don't think you can escape", "Know that ...").
+    Nobody is reported to hold such a thought, so it is no statement."""
+    verb = draft.cue_token
+    if verb is None:
+        return False
+    parse = state.parse
+    lowers, deps = parse.lowers, parse.deps
+    subject = None
+    for c in parse.children(verb):
+        if deps[c] == "mark" and lowers[c] in _SUPPOSING_MARKS:
+            return True
+        if deps[c] == "aux" and lowers[c] in _DEMANDING_MODALS:
+            return True
+        if deps[c] in ("nsubj", "nsubjpass"):
+            subject = c
+    if subject is None:
+        return deps[verb] == "ROOT" and parse.tags[verb] == "VB"  # an order: "Know that ..."
+    return lowers[subject] == "you"
 
 
 def candidate_drafts(state: QuoteState) -> list[Draft]:

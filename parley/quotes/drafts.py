@@ -27,6 +27,10 @@ Frag = tuple[int, int]
 # Any whitespace, no-break spaces included (".\xa0" ends many scraped sentences).
 _TRIM = " \t\n\r\xa0\u2009\u200a\u202f,.;:—–-"
 _ABBREVIATION = re.compile(r"(?<![\w.])(?:[A-Za-z]\.)+[A-Za-z]$")
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+# The words that put a title after them: 'an article titled "..."'.
+_TITLE_WORDS = frozenset({"titled", "entitled", "headlined", "title"})
+_UTTERANCE_MARKS = frozenset(",.!?;:")
 
 
 @dataclass(slots=True)
@@ -145,6 +149,39 @@ class QuoteState:
                 return True
             pos = max(pos, q.end)
         return any(ch.isalnum() for ch in self.text[pos:end])
+
+    def is_title(self, i: int) -> bool:
+        """Whether quoted span ``i`` names a work rather than quotes words: written in title
+        case ("The Great Leader Will Always Be with Us", "Immortal President Kim Il Sung,
+        founder of People's Korea") or right after "titled", "entitled" or "headlined". A
+        work published, posted or proclaimed is a thing done, not a statement."""
+        q = self.quoted[i]
+        before = self.text[max(0, q.start - 12) : q.start].split()
+        if before and before[-1].lower().strip(",:") in _TITLE_WORDS:
+            return True
+        words: list[str] = _WORD.findall(self.text, q.inner_start, q.inner_end)
+        if len(words) < 3 or not words[0][0].isupper():
+            return False
+        long: list[str] = [w for w in words if len(w) > 3]
+        capital = sum(1 for w in long if w[0].isupper())
+        return capital >= 2 and capital >= 0.75 * len(long)
+
+    def is_name(self, i: int) -> bool:
+        """Whether quoted span ``i`` is a name or a scare quote rather than words said: at
+        most three words, no verb and no punctuation of its own ("the much-touted
+        "principled dialogue"", "proclaimed an "emergency measure""). A short utterance
+        quoted keeps its punctuation ("Disgraceful," he said) or has a verb."""
+        q = self.quoted[i]
+        inner = self.text[q.inner_start : q.inner_end]
+        if len(inner.split()) > 3 or any(ch in _UTTERANCE_MARKS for ch in inner):
+            return False
+        starts, pos, deps = self.parse.token_starts, self.parse.pos, self.parse.deps
+        lo, hi = bisect_left(starts, q.inner_start), bisect_left(starts, q.inner_end)
+        # A participle before a noun ("principled dialogue") describes it, no clause.
+        return not any(
+            pos[t] in ("VERB", "AUX") and deps[t] not in ("amod", "compound")
+            for t in range(lo, hi)
+        )
 
     def sentence_of(self, offset: int) -> Span:
         """The tokens of the (paragraph-clipped) sentence at ``offset``."""

@@ -12,6 +12,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from parley.quotes.drafts import Draft, Frag, QuoteState
+from parley.quotes.lexicon import CueVerb
 from parley.quotes.syntax import (
     CONTENT_DEPS,
     content_of,
@@ -30,6 +31,12 @@ _CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "acl"})
 # Verbs whose object is an attitude that may carry what it is about: "expressed his will to
 # develop the ties", "expressed readiness to help" state something; "expressed thanks" does not.
 _ATTITUDE_VERBS = frozenset({"express"})
+# Verbs of accusing and the preposition that brings what the accused did: an accusation
+# states it ("accused the council of lying", "charged him with fraud"). Blame is not one: the
+# guidelines count "the failure is blamed on X" as no statement.
+_ACCUSING = {"accuse": "of", "charge": "with"}
+# Verbs whose subject "it" is empty and whose clause is the writer's own impression.
+_RAISING = frozenset({"seem", "appear", "look", "sound"})
 Found = tuple[Frag, Frag]  # (content, cue)
 
 
@@ -71,7 +78,22 @@ def find_framed(state: QuoteState, cued: set[int]) -> list[Draft]:
         if who is None and tok.pos_ != "NOUN":
             continue
         draft = _framed_draft(state, tok, frag, cue, who, rule)
-        draft.act = not draft.quoted and _is_act(state, tok, frag)
+        if who is not None and who.lower_ == "it" and lemmas[i] in _RAISING:
+            draft.act = True  # "It seems that ...": the writer's hedge, nobody's statement
+            drafts.append(draft)
+            continue
+        # A quotation makes the content something said, unless it only names a work or a
+        # thing ('published the famous work "The Leader Is with Us"', 'rejected the
+        # "cooperation system"').
+        cue_verb = state.lex.cue_verbs.get(lemmas[i])
+        # 'called him a "liar"': what a verb that takes any object as said names is said,
+        # unless a particle makes it another verb ('called off his "Miss Universe" show').
+        names_said = (
+            cue_verb is not None and cue_verb.frame != "clause" and not _particle_verb(state, tok)
+        )
+        draft.act = all(
+            state.is_title(q) or (not names_said and state.is_name(q)) for q in draft.quoted
+        ) and _is_act(state, tok, frag)
         drafts.append(draft)
     return drafts
 
@@ -89,16 +111,22 @@ def _is_act(state: QuoteState, tok: Token, frag: Frag) -> bool:
     # "believes that ..." (a clause, below) a statement.
     lemma = state.parse.lemmas[tok.i]
     cue_verb = state.lex.cue_verbs.get(lemma)
+    if _particle_verb(state, tok):
+        return True  # a particle makes another verb: "called off the projects", "call out X"
     speech = tok.pos_ == "VERB" and cue_verb is not None and cue_verb.cls != "cognition"
     for child in tok.children:
         if not start <= child.idx < end and child.dep_ != "prep":
             continue
+        titled = state.in_quote[child.i]
+        if titled >= 0 and state.is_title(titled):
+            continue  # the words of a title are no clause said ("published "X Will Win"")
         if child.dep_ in ("ccomp", "acl") and (tok.pos_ == "VERB" or _has_that(child)):
             return False
         if child.dep_ == "xcomp" and speech:
             return False
         if child.dep_ == "dobj" and (
-            speech or any(g.dep_ in _CLAUSE_DEPS and _has_that(g) for g in child.children)
+            (speech and cue_verb is not None and _object_says(state, cue_verb, child))
+            or any(g.dep_ in _CLAUSE_DEPS and _has_that(g) for g in child.children)
         ):
             return False
         if child.dep_ == "dobj" and lemma in _ATTITUDE_VERBS and any(
@@ -109,7 +137,44 @@ def _is_act(state: QuoteState, tok: Token, frag: Frag) -> bool:
             state.lex.cue_verbs
         ):
             return False  # "called for a ban", "called on X to ..."
+        accused = (child, *child.children) if child.dep_ in ("prep", "dobj") else ()
+        if any(p.dep_ == "prep" and _ACCUSING.get(lemma) == p.lower_ for p in accused):
+            return False  # "accused X of lying": an accusation says that X lied
     return True
+
+
+def _object_says(state: QuoteState, cue: CueVerb, obj: Token) -> bool:
+    """Whether the object ``obj`` of the verb of speaking ``cue`` is something said.
+
+    A bare pronoun points at words given elsewhere ("said this in a statement", "says it"), so
+    it says nothing itself. A request names what is wanted ("demanded the resignation of ...").
+    A verb that says something only with a clause (frame "clause": "stressed", "indicated",
+    "revealed", "confirmed") reports a statement through a noun only when the noun carries a
+    proposition: a noun of stance, need or belief, or of communication ("stressed the need
+    for calm", "reiterated its stand"), or one with a clause of its own ("the remarks that
+    ...", "the will to rebuild"); any other object is a thing shown or done ("indicated the
+    tasks ahead", "revealed its true colours", "published a new work"). A verb of writing
+    takes a text as its object ("posted a cache of cables", "wrote an open letter"): the
+    writing is a deed, what the text says comes in a clause or a quotation."""
+    if obj.pos_ == "PRON" and not obj.n_lefts and not obj.n_rights:
+        return False  # a bare pronoun; "urged all those who live there to ..." names people
+    if cue.cls == "request" or (cue.frame != "clause" and cue.cls != "writing"):
+        return True
+    lemma = state.parse.lemmas[obj.i]
+    if lemma in state.lex.proposition_nouns or lemma in state.lex.cue_nouns:
+        return True
+    return any(
+        g.dep_ in _CLAUSE_DEPS and (_has_that(g) or state.parse.tags[g.i] == "VB")
+        for g in obj.children
+    )
+
+
+def _particle_verb(state: QuoteState, verb: Token) -> bool:
+    """Whether a particle makes ``verb`` another verb than the cue ("called off", "call
+    out"), which no two-word cue of ``data/cue_verbs.tsv`` names ("point out")."""
+    lemma = state.parse.lemmas[verb.i]
+    cues = state.lex.cue_verbs
+    return any(c.dep_ == "prt" and f"{lemma} {c.lower_}" not in cues for c in verb.children)
 
 
 def _has_that(clause: Token) -> bool:

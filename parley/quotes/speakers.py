@@ -43,6 +43,20 @@ _LAST_REACH = 200
 _CHAIN_REACH = 6
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 # Endings of nouns for doers ("leader", "editor", "activist", "spokesman", "resident").
+_DEMONSTRATIVES = frozenset({"this", "that", "these", "those"})
+# Nouns of speaking as a deed: what they show is read from them, not said by them ("her
+# attack on X indicates ..."); a text ("the report shows") speaks for its makers.
+_SPEECH_DEEDS = frozenset(
+    {"attack", "criticism", "accusation", "rhetoric", "language", "word", "talk"}
+)
+# Verbs whose subject can be a piece of evidence as well as a speaker ("the figures show").
+_EVIDENCE_VERBS = frozenset(
+    {
+        "show", "indicate", "reveal", "prove", "demonstrate", "suggest", "mean", "imply",
+        "signal", "confirm", "testify", "reflect", "illustrate", "attest", "betray", "tell",
+        "expose", "disclose", "make clear",
+    }
+)  # fmt: skip
 _DOER_ENDINGS = (
     "er",
     "or",
@@ -182,6 +196,36 @@ class SpeakerResolver:
                 followed = self._said(speaker, draft.source_token)
         return out
 
+    def thing_speaks(self, draft: Draft) -> bool:
+        """Whether the draft is evidence, not a statement: a verb that a thing can do as well
+        as a speaker ("show", "indicate", "prove") whose source is a thing or a deed ("The
+        fact shows that ...", "The recent drop in sales indicates that ..."). The source's
+        own head word decides, as for a speaker (``_deed``), or a noun of speaking ("His remarks
+        show that ..."), or a bare demonstrative ("This
+        shows that ...": what was just told) or a relative pronoun's antecedent ("the visit,
+        which shows that ..."). A verb of saying proper makes
+        its subject a speaker even when the noun is no person ("the rally called for ...",
+        "the prosecution announced ...")."""
+        head_at = draft.source_token
+        if draft.source is None or head_at is None or draft.voice is not None:
+            return False
+        if draft.cue_lemma not in _EVIDENCE_VERBS:
+            return False  # "the rally called for", "the prosecution announced": its people
+        start, end = draft.source
+        if not start <= self.parse.token_starts[head_at] < end:
+            return False  # a text that speaks for an author named elsewhere
+        head = self.doc[head_at]
+        if head.lower_ in _DEMONSTRATIVES and not any(True for _ in head.children):
+            return True  # "This shows that ...": the fact just told, the writer's inference
+        if head.lower_ in _RELATIVE and head.head.dep_ == "relcl":
+            head = head.head.head  # "the visit, which shows that ...": the antecedent
+        lemma = head.lemma_.lower()
+        if head.pos_ == "NOUN" and lemma not in self.lex.block_nouns and (
+            lemma in self.lex.cue_nouns or lemma in _SPEECH_DEEDS
+        ):
+            return True  # "His remarks show that ...", "her attack on X indicates ...": a sign
+        return self._deed(head)
+
     def _full_name(self, speaker: Entity | None) -> Entity | None:
         """A person the text names by part of a name ("Lee", "the Lee group") is the one
         person of the document whose full name that part is ("Lee Myung Bak")."""
@@ -305,6 +349,13 @@ class SpeakerResolver:
             return None
         if lemma in self.lex.block_nouns and determiners & {"the", "this", "that"}:
             return self._text(head, voice)
+        if lemma in self.lex.block_nouns and head.dep_ == "dobj":
+            # "Trump released a new radio ad calling ...", "X issued a statement saying ...":
+            # the text speaks for whoever made it.
+            author = text_author(head)
+            found = self._phrase(author) if author is not None else None
+            if found is not None:
+                return found
         return self._described(head, start, voice)
 
     def _described(self, head: Token, start: int, voice: _Voice) -> Entity | None:

@@ -210,6 +210,20 @@ def test_quotes_stance_verb_with_object_is_an_attribution(quoter: Quoter) -> Non
         ("The envoy stressed the need for calm along the northern border.", "stress", False),
         ("The guild expressed the belief that the harbour would reopen in spring.",
          "express", False),
+        # A verb that says something only with a clause, with a noun object: a statement
+        # when the noun carries a proposition, else a thing shown or done.
+        ("The council reiterated its stand on the new bridge.", "reiterate", False),
+        ("The mayor noted the importance of the new ferry line for the valley.", "note",
+         False),
+        ("The envoy indicated the tasks ahead for the new harbour board.", "indicate", True),
+        ("The minister revealed its true colours as a broker of the war.", "reveal", True),
+        ("The court confirmed the illegality of the decree issued by the old junta.",
+         "confirm", True),
+        # A pronoun object points at words said elsewhere.
+        ("A spokesman for the port authority said this in a statement on Friday.", "say",
+         True),
+        ("The mayor urged all those who live by the river to leave their homes tonight.",
+         "urge", False),
     ],
 )  # fmt: skip
 def test_quotes_frame_with_a_noun_phrase_is_an_act_not_a_statement(
@@ -462,3 +476,135 @@ def test_quotes_relative_clause_on_the_reported_subject_stays_in_the_content(
 def test_quotes_according_to_a_norm_is_no_attribution(quoter: Quoter) -> None:
     assert quoter("According to the regulations of the new law, the ferry company lost it.") == ()
     assert quoter("The fees were paid according to the usual procedure of the port.") == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "act"),
+    [
+        # What a thing or a deed shows is evidence, said by no one.
+        ("The fact showed that the alliance was turned into a club of war.", True),
+        ("The recent drop in the number of readers indicates that the people have turned "
+         "their backs on the paper.", True),
+        # A text or a record speaks for its makers; a verb of saying makes a speaker.
+        ("The report shows that the harbour lost money last year.", False),
+        ("A new poll shows that most voters want a new bridge.", False),
+        ("The rally called for the impeachment of the mayor.", False),
+        # What "this" or "which" points back to is the fact just told.
+        ("This shows that the council never wanted a new bridge.", True),
+        ("The mayor closed the harbour, which shows that he never cared for the fishermen.",
+         True),
+        ("This man said that the harbour must stay open.", False),
+        # What someone's words show is read from them, not said.
+        ("His remarks show that he never cared for the fishermen.", True),
+    ],
+)  # fmt: skip
+def test_quotes_what_a_thing_shows_is_no_statement(quoter: Quoter, text: str, act: bool) -> None:
+    (q,) = quoter(text)
+    assert q.act is act
+
+
+@pytest.mark.parametrize(
+    ("text", "act"),
+    [
+        # A quotation that names a work, in title case or after "titled", is no statement.
+        ('The Valka Friendship Society posted "The Harbour of Our Fathers Will Always Stand" '
+         "on its website.", True),
+        ('The minister published the famous work "The River Will Always Be with Us" on May 3.',
+         True),
+        ('An article titled "bridges and ferries in a changing valley" was written by the '
+         "mayor.", True),
+        # A scare quote or a name in marks is no statement either.
+        ('Frankly speaking, the much-touted "principled harbour" is a last effort of those '
+         'caught in a trap.', True),
+        ('The old junta proclaimed an "emergency measure" in the valley.', True),
+        # Words quoted are what was said, however short; so is what a call asks for.
+        ('"We will never give up the harbour," the mayor said.', False),
+        ('"Disgraceful," the mayor said.', False),
+        ('The council renewed its call for "respect for rules" on Monday.', False),
+        ('The minister called the plan "a dangerous gamble with the future of the valley".',
+         False),
+    ],
+)  # fmt: skip
+def test_quotes_a_title_quoted_names_a_work_not_words_said(
+    quoter: Quoter, text: str, act: bool
+) -> None:
+    (q,) = [q for q in quoter(text) if q.cue]
+    assert q.act is act
+
+
+@pytest.mark.parametrize(
+    ("text", "act"),
+    [
+        # A thought supposed, demanded or addressed is held by nobody reported.
+        ("The warmongers are badly mistaken if they think they can escape punishment.", True),
+        ("The council should clearly know that the fishermen will never forgive it.", True),
+        ("You, council of thieves, don't think you can escape the anger of the valley.", True),
+        # A thought reported of someone is a statement, negated or not.
+        ("The mayor thinks the ferry will run again before the first snow.", False),
+        ("The mayor does not think the bridge will be ready this year.", False),
+    ],
+)  # fmt: skip
+def test_quotes_a_supposed_thought_is_no_statement(quoter: Quoter, text: str, act: bool) -> None:
+    (q,) = quoter(text)
+    assert q.act is act
+
+
+@pytest.mark.parametrize(
+    ("text", "act"),
+    [
+        # A verb made another by its particle is no verb of saying.
+        ("Several harbour firms have called off projects with him because of his comments.",
+         True),
+        ("Several firms have called off projects with him, including the broadcaster that "
+         "dropped his \"Miss Valley\" pageant.", True),
+        # A participle that names its noun gives a name, not words said.
+        ("The play is an adaptation of a show called \"Brokers,\" written by a troupe from "
+         "the coast.", True),
+        # A scare quote in what is held or done does not make it something said.
+        ("The court confirmed the illegality of the \"emergency decree\" of the junta.", True),
+        ("The mayor rejected the \"offer\" of the guild.", True),
+        # An accusation states what the accused did, scare quotes or not.
+        ("The commentary accused the \"city council\" of consenting to the sale of the harbour.",
+         False),
+        ("The mayor accused the council of lying about the harbour.", False),
+        # A text written or posted is a deed; what it says comes in a clause.
+        ("The group posted a cache of letters from the old harbour master on its website.",
+         True),
+        ("The mayor wrote that the harbour would reopen in spring.", False),
+        # "It seems": the writer's impression, nobody's statement.
+        ("It seems the campaign of the mayor will go on without the support of the guild.",
+         True),
+        ("The mayor seems to think that the bridge is safe.", False),
+        # What a verb of calling names in marks is what was said.
+        ("The mayor called him a \"pathological liar\" on Monday.", False),
+    ],
+)  # fmt: skip
+def test_quotes_particles_scare_quotes_and_accusations(
+    quoter: Quoter, text: str, act: bool
+) -> None:
+    (q,) = [q for q in quoter(text) if q.cue]
+    assert q.act is act
+
+
+def test_quotes_the_writers_own_first_person_is_no_statement(quoter: Quoter) -> None:
+    (q,) = quoter("We do not know how many other harbour records have yet to surface.")
+    assert q.act
+    (q,) = quoter('The mayor said: "We know that the bridge is safe."')
+    assert not q.act and q.speaker_text == "The mayor"
+
+
+def test_quotes_a_text_made_by_someone_speaks_for_them(quoter: Quoter) -> None:
+    text = (
+        'On Monday, Mayor Ingrid Holm released a new radio ad calling it "reckless" that the '
+        'council "has no plan to fix the bridge."'
+    )
+    entities = (_entity("e1", "Ingrid Holm", "person", text),)
+    said = [q for q in quoter(text, entities) if not q.act]
+    assert said and all(q.speaker == "e1" for q in said)
+
+
+def test_quotes_what_a_named_speakers_attack_shows_is_no_statement(quoter: Quoter) -> None:
+    text = "Ingrid Holm's sharp attack on the guild indicates that she is pivoting to the vote."
+    entities = (_entity("e1", "Ingrid Holm", "person", text),)
+    (q,) = [q for q in quoter(text, entities) if q.cue == "indicates"]
+    assert q.act
