@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from parley.records import Timex
 from tests.events.conftest import Code
 
@@ -42,20 +44,33 @@ def test_dates_reported_event_takes_saying_date(code: Code) -> None:
     assert [(e.cameo[:2], e.date) for e in events] == [("19", "2018-11-10")]
 
 
-def test_dates_story_occasion_carries_to_later_sentences(code: Code) -> None:
-    """A report names its occasion's day once and then tells it."""
-    text = "Gondor met Mordor in Osgiliath on Nov. 8. Gondor urged Mordor to stop the raids."
-    events = code(text, ACTORS, (_timex(text, "Nov. 8", "2018-11-08"),))
-    urged = [e for e in events if text[e.trigger[0] : e.trigger[1]] == "urged"]
-    assert urged and {(e.date, e.date_source) for e in urged} == {("2018-11-08", "context")}
+def _dated(code: Code, text: str, day: str, value: str, word: str) -> set[tuple[str, str]]:
+    """(date, date_source) of the events whose trigger is ``word``, with ``day`` a timex."""
+    events = code(text, ACTORS, (_timex(text, day, value),))
+    return {(e.date, e.date_source) for e in events if text[e.trigger[0] : e.trigger[1]] == word}
 
 
-def test_dates_old_day_is_no_occasion(code: Code) -> None:
-    """A day over a month before publication is history, not the story's occasion."""
-    text = "Gondor met Mordor in Osgiliath on Sept. 2. Gondor urged Mordor to stop the raids."
-    events = code(text, ACTORS, (_timex(text, "Sept. 2", "2018-09-02"),))
-    urged = [e for e in events if text[e.trigger[0] : e.trigger[1]] == "urged"]
-    assert urged and {(e.date, e.date_source) for e in urged} == {("2018-11-12", "published")}
+@pytest.mark.parametrize(
+    ("text", "day", "value", "word", "expected"),
+    [
+        # A report names its occasion's day once and then tells it.
+        ("Gondor met Mordor in Osgiliath on Nov. 8. Gondor urged Mordor to stop the raids.",
+         "Nov. 8", "2018-11-08", "urged", ("2018-11-08", "context")),
+        # A day over a month before publication is history, not the story's occasion.
+        ("Gondor met Mordor in Osgiliath on Sept. 2. Gondor urged Mordor to stop the raids.",
+         "Sept. 2", "2018-09-02", "urged", ("2018-11-12", "published")),
+        # A day naming a thing is no occasion.
+        ("Gondor honoured the Nov. 3 declaration. Gondor urged Mordor to stop the raids.",
+         "Nov. 3", "2018-11-03", "urged", ("2018-11-12", "published")),
+        # An event noun as subject takes its predicate's date.
+        ("The talks between Gondor and Mordor took place in Osgiliath on Nov. 1.",
+         "Nov. 1", "2018-11-01", "talks", ("2018-11-01", "text")),
+    ],
+)  # fmt: skip
+def test_dates_story_occasion(
+    code: Code, text: str, day: str, value: str, word: str, expected: tuple[str, str]
+) -> None:
+    assert _dated(code, text, day, value, word) == {expected}
 
 
 def test_dates_day_in_relative_clause_is_no_occasion(code: Code) -> None:
@@ -70,17 +85,3 @@ def test_dates_range_of_days_gives_its_first_day(code: Code) -> None:
     timexes = (_timex(text, "Nov. 4", "2018-11-04"), _timex(text, "6", "2018-11-06"))
     events = code(text, ACTORS, timexes)
     assert [(e.date, e.date_source) for e in events] == [("2018-11-04", "text")]
-
-
-def test_dates_day_naming_a_thing_is_no_occasion(code: Code) -> None:
-    text = "Gondor honoured the Nov. 3 declaration. Gondor urged Mordor to stop the raids."
-    events = code(text, ACTORS, (_timex(text, "Nov. 3", "2018-11-03"),))
-    urged = [e for e in events if text[e.trigger[0] : e.trigger[1]] == "urged"]
-    assert urged and {(e.date, e.date_source) for e in urged} == {("2018-11-12", "published")}
-
-
-def test_dates_event_noun_as_subject_takes_its_predicates_date(code: Code) -> None:
-    text = "The talks between Gondor and Mordor took place in Osgiliath on Nov. 1."
-    events = code(text, ACTORS, (_timex(text, "Nov. 1", "2018-11-01"),))
-    talks = [e for e in events if text[e.trigger[0] : e.trigger[1]] == "talks"]
-    assert talks and {(e.date, e.date_source) for e in talks} == {("2018-11-01", "text")}
