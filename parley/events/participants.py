@@ -268,6 +268,9 @@ def verb_actors(
     if not places:
         # "held talks at Yongbyon": where it happened, not with whom.
         target_heads = [h for h in target_heads if not _venue(h, reading)]
+    # "At the banquet in the Koryo Hotel, the minister vowed ...": a place or occasion set
+    # before the subject is the scene, whoever it names.
+    target_heads = [h for h in target_heads if not _scene(h, verb, subject)]
     targets = reading.first_resolved(target_heads, places=places)
     if not any(a.resolved for a in sources):
         # "Talks between X and Y were held": the parties of the light verb's event noun.
@@ -285,6 +288,18 @@ def verb_actors(
             noun = noun.head.head
             heads.append(noun)
     return sources, targets, heads
+
+
+def _scene(head: Token, verb: Token, subject: Token | None) -> bool:
+    """Whether the phrase is an in/at-phrase of the verb set before its subject."""
+    prep = head.head
+    return (
+        subject is not None
+        and head.dep_ == "pobj"
+        and prep.lower_ in VENUE_PREPS
+        and prep.head.i == verb.i
+        and prep.i < subject.i
+    )
 
 
 def _venue(head: Token, reading: Reading) -> bool:

@@ -483,3 +483,12 @@ def test_dyads_the_one_thanked_did_the_deed(code: Code) -> None:
     assert sent and all(e.source_actor == "GONGOV" for e in sent), [
         (e.source_actor, e.cameo, e.target_actor) for e in events
     ]
+
+
+def test_scene_set_before_the_subject_is_no_target(code: Code) -> None:
+    """'At the banquet ..., X vowed to strengthen cooperation with Y': the scene is no party."""
+    text = "At the banquet in the Minas Hall, Gondor vowed to strengthen cooperation with Mordor."
+    kinds = {"Minas Hall": "organization"}
+    events = code(text, {"Gondor": "GON", "Mordor": "MOR", "Minas Hall": "ARNGOV"}, kinds=kinds)
+    vowed = [e for e in events if text[e.trigger[0] : e.trigger[1]] == "vowed"]
+    assert vowed and [(e.source_actor, e.target_actor) for e in vowed] == [("GON", "MOR")]
