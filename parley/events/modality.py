@@ -53,10 +53,10 @@ def _own(token: Token, cues: ModalityCues) -> str | None:
 
 
 def _negated_frame(trigger: Token, cues: ModalityCues) -> bool:
-    """Whether the trigger sits in a frame that denies it: a noun that is the matter of a
-    denied noun ("there exists no field of cooperation", "we have neither intention nor
-    interest in cooperation"), or a verb coordinated with a denied bare "do" ("does not, and
-    never will, accept")."""
+    """Whether the trigger sits in a frame that denies it: a noun or verb that is the matter of
+    a denied noun ("there exists no field of cooperation", "we have neither intention nor
+    interest in cooperation", "has no intention of holding talks"), or a verb coordinated with
+    a denied bare "do" ("does not, and never will, accept")."""
     token = trigger
     if token.pos_ in ("NOUN", "PROPN"):
         for _ in range(FRAME_HOPS):
@@ -71,6 +71,12 @@ def _negated_frame(trigger: Token, cues: ModalityCues) -> bool:
                 return True
         return False
     head = trigger.head
+    if trigger.dep_ == "pcomp" and head.dep_ == "prep":
+        head = head.head  # "no intention of holding talks"
+    if trigger.dep_ in ("pcomp", "acl") and head.pos_ == "NOUN" and _own(head, cues) == "negated":
+        # A verb that is the matter of a denied noun: "has no intention of holding talks",
+        # "there is no plan to withdraw", "showed no sign of backing down".
+        return True
     return (
         trigger.dep_ == "conj"
         and head.lemma_.lower() == "do"

@@ -55,6 +55,9 @@ def test_modality_carried_and_adjective_governed_are_not_asserted(code: Code, te
         "There exists no field of cooperation between Gondor and Rohan.",
         "We have neither intention nor interest in cooperation with Rohan, Gondor said.",
         "Gondor has no plan for talks with Rohan.",
+        # A verb that is the matter of a denied noun.
+        "Gondor has no intention of holding talks with Rohan.",
+        "Gondor has no willingness to improve the relations with Rohan.",
     ],
 )
 def test_modality_denied_frame_negates_the_event_noun(code: Code, text: str) -> None:
