@@ -19,6 +19,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
@@ -325,14 +326,7 @@ def train(
         counts[u.dataset] = counts.get(u.dataset, 0) + 1
     model.threshold = threshold
     model.meta = {
-        "settings": {
-            "seed": settings.seed,
-            "epochs": settings.epochs,
-            "batch_size": settings.batch_size,
-            "learn_rate": settings.learn_rate,
-            "l2": settings.l2,
-            "folds": FOLDS,
-        },
+        "settings": {**dataclasses.asdict(settings), "folds": FOLDS},
         "examples": len(labels),
         "positive": sum(labels),
         "units": counts,

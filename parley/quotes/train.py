@@ -24,6 +24,7 @@ takes seconds.
 
 from __future__ import annotations
 
+import dataclasses
 import random
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -372,13 +373,7 @@ def train(
     model.meta = {
         "trained_on": "PolNeAR train (rules' candidates labelled by content overlap >= 0.3)",
         "tuned_on": "PolNeAR dev (threshold only)",
-        "settings": {
-            "seed": settings.seed,
-            "epochs": settings.epochs,
-            "batch_size": settings.batch_size,
-            "learn_rate": settings.learn_rate,
-            "l2": settings.l2,
-        },
+        "settings": dataclasses.asdict(settings),
         "train_examples": len(train_examples),
         "train_positive": positives,
         "dev_rules": rules,
