@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
+from typing import Literal
 
 from parley.time.state import State
 
@@ -19,6 +20,7 @@ from parley.time.state import State
 SENTENCE_END = re.compile(r"[.!?\n](?:(?<=\n)|\s+(?=[A-Z\"']))")
 _WORD = re.compile(r"[a-z']+")
 _CUE_WINDOW = 60  # characters each side of an expression that may hold its tense cue
+Lean = Literal["forward", "past"] | None
 
 
 def sentence_cuts(text: str, sentences: Sequence[tuple[int, int]] | None) -> list[int]:
@@ -43,7 +45,13 @@ def sentence_around(state: State, start: int, end: int) -> tuple[int, int]:
 
 
 def leans_forward(state: State, start: int, end: int) -> bool:
-    """True when a forward cue is nearer the expression than any past cue.
+    """True when a forward cue is nearer the expression than any past cue (see ``lean``)."""
+    return lean(state, start, end) == "forward"
+
+
+def lean(state: State, start: int, end: int) -> Lean:
+    """ "forward" when a forward cue is nearer the expression than any past cue, "past" when
+    a past cue is nearer than any forward cue, None when there is neither.
 
     Only the words close to the expression count (the clause that governs it, roughly): a
     "will" three clauses away says nothing about "Friday". Past-tense verbs (words in
@@ -72,6 +80,6 @@ def leans_forward(state: State, start: int, end: int) -> bool:
             if word in state.lex.past_cues or past_form:
                 dist = start - (lo + m.end()) if hi == start else lo + m.start() - end
                 nearest_past = dist if nearest_past is None else min(nearest_past, dist)
-    if nearest_forward is None:
-        return False
-    return nearest_past is None or nearest_forward < nearest_past
+    if nearest_forward is not None and (nearest_past is None or nearest_forward < nearest_past):
+        return "forward"
+    return None if nearest_past is None else "past"

@@ -90,6 +90,17 @@ def test_tagger_bare_date_with_forward_cue_is_next(tag: Tag) -> None:
     assert _value_of(tag, text, "Dec. 2") == "2018-12-02"
 
 
+def test_tagger_bare_date_months_ahead_with_past_cue_is_last_year(tag: Tag) -> None:
+    # Dated 2018-11-12: next year's Feb. 2 (82 days ahead, counted double) is nearer than this
+    # year's (283 days back), unless a past verb pins it to the past.
+    text = "The accounts closed on Feb. 2 showed a loss."
+    assert _value_of(tag, text, "Feb. 2") == "2018-02-02"
+    # Within two months ahead a past verb does not move it: reports look a little ahead too.
+    assert _value_of(tag, "The fund reported on Dec. 20 a loss.", "Dec. 20") == "2018-12-20"
+    # With no cue at all, the nearest with days ahead counting double stays.
+    assert _value_of(tag, "Feb. 2 looks busy.", "Feb. 2") == "2019-02-02"
+
+
 @pytest.mark.parametrize(
     ("text", "phrase", "value"),
     [
