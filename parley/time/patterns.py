@@ -71,6 +71,9 @@ def build_rules(lex: Lexicon) -> tuple[Rule, ...]:
         r"the\s+rest\s+of|the\s+remainder\s+of|the\s+close\s+of|the\s+turn\s+of)"
     )
     year = r"(?:1[0-9]\d\d|20\d\d)"
+    # The DPRK's Juche calendar counts from 1912 (Juche 1); its press writes the Gregorian year
+    # beside it: "Juche 113 (2024)", "April 15, Juche 1 (1912)".
+    juche = rf"(?-i:Juche)\s+(?P<juche>\d{{1,3}})\b(?:\s*\((?P<jyear>{year})\))?"
     day_word = r"(?:today|yesterday|tomorrow|tonight)"
     holidays = "(?-i:" + _alt([h.title().replace("'S", "'s") for h in lex.holidays]) + ")"
     refs = rf"(?:{_alt(list(lex.references))})"
@@ -108,7 +111,7 @@ def build_rules(lex: Lexicon) -> tuple[Rule, ...]:
         ),
         "mdy": (
             rf"\b(?:(?P<wd>{weekday}),?\s+)?(?P<mon>{month})\s+(?P<day>\d{{1,2}})"
-            rf"(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>{year})\b)?"
+            rf"(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>{year})\b|,\s+{juche})?"
         ),
         "mdy_word": (
             rf"\b(?:(?P<wd>{weekday}),?\s+)?(?P<mon>{month})\s+(?P<day>{ordinal})\b"
@@ -116,11 +119,11 @@ def build_rules(lex: Lexicon) -> tuple[Rule, ...]:
         ),
         "dmy": (
             rf"\b(?:(?P<wd>{weekday}),?\s+)?(?:the\s+)?(?P<day>\d{{1,2}})(?:st|nd|rd|th)?"
-            rf"\s+(?:of\s+)?(?P<mon>{month})(?:,?\s+(?P<year>{year})\b)?"
+            rf"\s+(?:of\s+)?(?P<mon>{month})(?:,?\s+(?P<year>{year})\b|,\s+{juche})?"
         ),
         "month_year": (
             rf"\b(?:(?P<mod>{mod})[\s-]+)?(?P<mon>{month})(?:\s+of)?,?\s+"
-            r"(?:(?P<year>" + year + r")\b|(?P<yrel>last|this|next)\s+year\b(?!'s))"
+            r"(?:(?P<year>" + year + r")\b|(?P<yrel>last|this|next)\s+year\b(?!'s)|" + juche + ")"
         ),
         "month": (
             rf"\b(?:(?P<mod>{mod})[\s-]+)?(?:(?P<rel>last|next|this|coming|past|that)\s+)?"
@@ -149,6 +152,7 @@ def build_rules(lex: Lexicon) -> tuple[Rule, ...]:
             rf"|\b(?:(?P<mon2>{month_full})\s+(?:of\s+)?)?the\s+year\s+two\s+thousand"
             rf"(?:\s+(?:and\s+)?(?P<lo2>{_alt(ones)}))?\b"
         ),
+        "juche_year": rf"\b{juche}",
         "year": (
             rf"(?<![$\d.,/-])\b(?:(?P<mod>{mod})[\s-]+)?(?P<fiscal>fiscal\s+(?:year\s+)?)?"
             rf"(?P<year>{year})\b(?![\d%,.]\d|\s*%|-\d|\s+(?:percent|per\s+cent))"

@@ -19,6 +19,7 @@ from parley.time.values import (
 )
 
 GRACE_DAYS = 30
+JUCHE_EPOCH = 1911  # Juche 1 is 1912
 # Measured on TempEval-3 train: with no bound, past verbs near dates days or weeks ahead moved
 # 16 values, 14 wrongly (value F1 79.97 -> 79.37); with 60 days, one, rightly (79.97 -> 80.02).
 PAST_LEAN_DAYS = 60
@@ -68,7 +69,20 @@ def resolve_md(m: re.Match[str], state: State, month_raw: str, day_raw: str) -> 
     day_num = number_or_ordinal(state, day_raw)
     if month is None or day_num is None:
         return None
-    return resolve_day(state, month, day_num, m.groupdict().get("year"), m.start(), m.end())
+    return resolve_day(state, month, day_num, written_year(m), m.start(), m.end())
+
+
+def written_year(m: re.Match[str]) -> str | None:
+    """The year a match writes, in the Gregorian calendar: its ``year`` group, or the
+    Gregorian year written beside a Juche year, or the Juche year converted (see
+    ``patterns``)."""
+    groups = m.groupdict()
+    if groups.get("year"):
+        return groups["year"]
+    if groups.get("jyear"):
+        return groups["jyear"]
+    juche = groups.get("juche")
+    return str(JUCHE_EPOCH + int(juche)) if juche and int(juche) > 0 else None
 
 
 def resolve_day(
@@ -123,12 +137,15 @@ def r_numeric(m: re.Match[str], state: State) -> Resolved:
 
 
 def r_month_year(m: re.Match[str], state: State) -> Resolved:
-    """ "March 1997", "March of 1997", and "July last year", "January this year"."""
+    """ "March 1997", "March of 1997", "May Juche 106 (2017)", and "July last year", "January
+    this year"."""
     month = state.lex.months.get(m.group("mon").lower().rstrip("."))
     if month is None:
         return None
-    if m.group("year"):
-        return done(state, Point(date(int(m.group("year")), month, 1), "month"), "absolute")
+    if written := written_year(m):
+        return done(state, Point(make_date(int(written), month, 1), "month"), "absolute")
+    if not m.group("yrel"):
+        return None
     if state.dct is None:
         return "DATE", f"XXXX-{month:02d}", "unresolved"
     year = state.dct.year + {"last": -1, "this": 0, "next": 1}[m.group("yrel").lower()]
@@ -179,6 +196,14 @@ def r_spoken_year(m: re.Match[str], state: State) -> Resolved:
         if month is not None:
             return done(state, Point(date(year, month, 1), "month"), "absolute")
     return done(state, Point(date(year, 1, 1), "year"), "absolute")
+
+
+def r_juche_year(m: re.Match[str], state: State) -> Resolved:
+    """ "Juche 113", "Juche 107 (2018)": the year (the Gregorian one when both are written)."""
+    year = written_year(m)
+    if year is None:
+        return None
+    return done(state, Point(make_date(int(year), 1, 1), "year"), "absolute")
 
 
 def r_year(m: re.Match[str], state: State) -> Resolved:

@@ -147,6 +147,7 @@ RESOLVERS: dict[str, Resolver] = {
     "decade": dates.r_decade,
     "century": dates.r_century,
     "spoken_year": dates.r_spoken_year,
+    "juche_year": dates.r_juche_year,
     "year": dates.r_year,
     "quarter": relative.r_quarter,
     "quarter_ref": relative.r_quarter_ref,

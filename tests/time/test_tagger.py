@@ -275,3 +275,30 @@ def test_tagger_spoken_years(tag: Tag, text: str, phrase: str, value: str) -> No
 )
 def test_tagger_spoken_numbers_that_are_amounts_are_no_years(tag: Tag, text: str) -> None:
     assert not [t for t in tag(text) if t.text.startswith("nineteen")]
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "value"),
+    [
+        ("The plan for Juche 113 was adopted.", "Juche 113", "2024"),
+        # The Gregorian year written beside it is taken with it, and wins.
+        ("Make Juche 107 (2018) a year of victory.", "Juche 107 (2018)", "2018"),
+        ("He was born on April 15, Juche 1 (1912).", "April 15, Juche 1 (1912)", "1912-04-15"),
+        ("She was born on 16 February, Juche 31.", "16 February, Juche 31", "1942-02-16"),
+    ],
+)
+def test_tagger_juche_years(tag: Tag, text: str, phrase: str, value: str) -> None:
+    # The DPRK's calendar counts from Juche 1, 1912; without it the day took the
+    # publication's year and "Juche 113" was no time at all.
+    assert _value_of(tag, text, phrase) == value
+
+
+def test_tagger_juche_as_a_word_is_no_time(tag: Tag) -> None:
+    assert [t.text for t in tag("The Juche idea guides 12 units.")] == []
+
+
+def test_tagger_month_of_a_juche_year(tag: Tag) -> None:
+    text = "One day in May Juche 106 (2017), he visited a farm."
+    assert _value_of(tag, text, "May Juche 106 (2017)") == "2017-05"
+    text = "One day in November, Juche 104 (2015), he came."
+    assert _value_of(tag, text, "November, Juche 104 (2015)") == "2015-11"
