@@ -23,6 +23,8 @@ _SCRIPTS = (
     ("DEVANAGARI", "hi"),
 )
 _LETTER = re.compile(r"[^\W\d_]", re.UNICODE)
+# Below this probability a language other than English is not taken (see ``detect_language``).
+MIN_CONFIDENCE = 0.95
 
 
 def detect_language(text: str, sample: int = 4000) -> str | None:
@@ -47,7 +49,14 @@ def detect_language(text: str, sample: int = 4000) -> str | None:
             if code == "zh" and counts.get("ja", 0) > 0.05 * len(letters):
                 return "ja"
             return code
-    return classify(head)
+    code, confidence = classify_with_confidence(head)
+    if code != "en" and confidence < MIN_CONFIDENCE:
+        # A sentence or two of English names and verbs ("Kim visited Beijing in March.")
+        # reads to the statistics as Maltese, German or Italian with a probability of 0.3 to
+        # 0.7, while a real sentence of those languages scores 1.0: undecided, the article
+        # is read as English, the language Parley reads, rather than skipped.
+        return None
+    return code
 
 
 def classify(text: str) -> str:
@@ -63,7 +72,22 @@ def classify(text: str) -> str:
     if model is None or not hasattr(model, "nb_ptc"):  # not loaded yet, or another version
         lang, _score = py3langid.classify(text)
         return str(lang)
+    return classify_with_confidence(text)[0]
+
+
+def classify_with_confidence(text: str) -> tuple[str, float]:
+    """``classify``'s answer and its probability among the model's languages (py3langid's
+    normalised probability: 1.0 on a sentence of a language, far less on a few names)."""
+    model = langid.IDENTIFIER
+    if model is None or not hasattr(model, "nb_ptc"):  # not loaded yet, or another version
+        lang, _score = py3langid.classify(text)
+        model = langid.IDENTIFIER
+        if model is None or not hasattr(model, "nb_ptc"):
+            return str(lang), 1.0
     features = model.instance2fv(text)
     rows = np.flatnonzero(features)
     scores = features[rows].astype(model.nb_ptc.dtype) @ model.nb_ptc[rows] + model.nb_pc
-    return str(model.nb_classes[int(np.argmax(scores))])
+    best = int(np.argmax(scores))
+    # exp(s - max) keeps the sum finite; the best term is 1, so the sum is at least 1.
+    total = float(np.exp((scores - scores[best]).astype(np.float64)).sum())
+    return str(model.nb_classes[best]), 1.0 / total

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import py3langid
 import pytest
+from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
-from parley.extract.language import classify, detect_language
+from parley.extract.language import classify, classify_with_confidence, detect_language
 
 SENTENCES = [
     "The two delegations met on Tuesday and agreed to hold a further round of talks in May.",
@@ -29,3 +30,28 @@ def test_classify_agrees_with_py3langid(text: str) -> None:
 def test_detect_language_english_and_not() -> None:
     assert detect_language(SENTENCES[0] * 3) == "en"
     assert detect_language(SENTENCES[1] * 3) == "fr"
+
+
+@pytest.mark.parametrize("text", SENTENCES[:3])
+def test_classify_confidence_is_py3langids_probability(text: str) -> None:
+    identifier = LanguageIdentifier.from_pickled_model(MODEL_FILE, norm_probs=True)
+    code, confidence = classify_with_confidence(text)
+    expected_code, expected = identifier.classify(text)
+    assert code == expected_code
+    assert confidence == pytest.approx(float(expected), abs=1e-4)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Kim visited Beijing in March.", "Kim visited China in March."],
+)
+def test_detect_language_short_english_is_not_taken_for_another_language(text: str) -> None:
+    # py3langid says Maltese or German here with a probability of 0.4 to 0.7: undecided, and
+    # an undecided article is read as English rather than skipped.
+    assert classify(text) != "en"
+    assert detect_language(text) is None
+
+
+def test_detect_language_short_foreign_sentence_still_found() -> None:
+    text = "Le président a visité Pékin en mars dernier avec sa délégation."
+    assert detect_language(text) == "fr"
