@@ -7,7 +7,8 @@ Three signs, each read off the text around a candidate:
 
 - a date with no year followed by a name noun written with a capital (``name_words.txt``),
   with up to three capitalised words between ("the June 15 North-South Joint Declaration");
-- a month followed by "of" and a capitalised word ("March of Dimes");
+- a month followed by "of" and a capitalised word ("March of Dimes"), or standing between
+  two capitalised words of which the first governs no time ("Slaboy January Guzowski");
 - a capitalised time word that is not where a sentence starts, right after a capitalised word
   ("USA TODAY", "High Noon"), or a phrase of several time words all capitalised and followed by
   another capitalised word ("This Week With ...").
@@ -34,6 +35,15 @@ _CAPITAL_BEFORE = re.compile(r"(?:^|\s)[A-Z][\w'.&-]*[ \t]+$")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;\"'`(\[\u201c\u2018\u2014-])\s*$")
 _NEXT_CAPITAL = re.compile(r"[ \t]+[A-Z]")
 _LOOK_BACK = 40  # characters read before a candidate
+_CAPITAL_WORD_BEFORE = re.compile(r"(?:^|\s)([A-Z][\w'.-]*)[ \t]+$")
+# Capitalised words that stand before a month in a time expression, not in a name.
+_TIME_GOVERNORS = frozenset(
+    {
+        "in", "on", "by", "since", "until", "till", "from", "to", "through", "during", "before",
+        "after", "last", "next", "this", "that", "every", "each", "early", "late", "mid", "and",
+        "or", "but", "of", "for", "around", "about", "throughout", "the",
+    }
+)  # fmt: skip
 
 
 def name_follows(words: Iterable[str]) -> re.Pattern[str]:
@@ -42,13 +52,25 @@ def name_follows(words: Iterable[str]) -> re.Pattern[str]:
     return re.compile(rf"\s+(?:[A-Z][\w'.-]*\s+){{0,3}}(?:{alternation})\b")
 
 
+def _month_in_person_name(found: Found, text: str) -> bool:
+    """A bare month between two capitalised words, the first not one that governs a time
+    ("In", "Since", "Last"): a given name ("Slaboy January Guzowski")."""
+    if found.match.group("mod") or found.match.group("rel"):
+        return False
+    before = text[max(0, found.start - _LOOK_BACK) : found.start]
+    word = _CAPITAL_WORD_BEFORE.search(before)
+    if word is None or word.group(1).lower() in _TIME_GOVERNORS:
+        return False
+    return bool(_NEXT_CAPITAL.match(text, found.end))
+
+
 def in_name(found: Found, state: State, follows: re.Pattern[str]) -> bool:
     """True when the candidate is part of a name, not a time expression."""
     text = state.text
     if found.rule in _DATE_RULES:
         return not found.match.groupdict().get("year") and bool(follows.match(text, found.end))
     if found.rule == "month":
-        return bool(_MONTH_OF_NAME.match(text, found.end))
+        return bool(_MONTH_OF_NAME.match(text, found.end)) or _month_in_person_name(found, text)
     if found.rule not in _WORD_RULES:
         return False
     words = text[found.start : found.end].split()

@@ -170,6 +170,10 @@ def test_tagger_earlier_than_is_a_difference(tag: Tag) -> None:
         "The November 12 North-South Joint Declaration was signed.",
         "Students recalled the May 4th Movement.",
         "Women joined the March of the Unarmed Mothers.",
+        # A month between two capitalised words: a given name, a title, a revolution's name.
+        "Slaboy January Guzowski, chairman of the association, spoke.",
+        "Reporter April Ryan asked a question.",
+        "They hailed the Great October Socialist Revolution.",
     ],
 )
 def test_tagger_names_are_not_dates(tag: Tag, text: str) -> None:
@@ -190,6 +194,9 @@ def test_tagger_names_are_not_dates(tag: Tag, text: str) -> None:
         # A date before a lower-case noun is the date of that thing.
         ("Kim cited the November 9 statement.", ["2018-11-09"]),
         ("The March of 2017 was cold.", ["2017-03"]),
+        # A capitalised word that governs a time does not make the month a name.
+        ("In March Kim visited Beijing.", ["2018-03"]),
+        ("Last January Kim visited Beijing.", ["2018-01"]),
     ],
 )
 def test_tagger_time_words_outside_names_stay(tag: Tag, text: str, values: list[str]) -> None:
