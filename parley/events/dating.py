@@ -27,6 +27,7 @@ from parley.records import Event, Timex
 
 # Clauses that carry their own time: left out of the trigger's clause.
 OTHER_CLAUSE_DEPS = frozenset({"ccomp", "relcl", "parataxis", "conj", "advcl", "acl", "csubj"})
+CLAUSE_POS = frozenset({"VERB", "AUX"})
 # Links through which an event takes the date of the clause that governs it: among them an
 # event noun as subject ("The talks took place in Moscow on November 1") and a participle
 # of a noun ("a rally calling for his impeachment took place on Nov. 2").
@@ -55,8 +56,17 @@ def clause_tokens(head: Token) -> set[int]:
     while stack:
         token = stack.pop()
         out.add(token.i)
-        stack.extend(c for c in token.children if c.dep_ not in OTHER_CLAUSE_DEPS)
+        stack.extend(c for c in token.children if not _other_clause(c))
     return out
+
+
+def _other_clause(child: Token) -> bool:
+    """Whether a child opens a clause of its own. Conjoined words are one clause unless both
+    are verbs: "beat A and B in the semifinals on July 28" dates the beating, while "met X
+    and left on Monday" dates only the leaving."""
+    if child.dep_ != "conj":
+        return child.dep_ in OTHER_CLAUSE_DEPS
+    return child.pos_ in CLAUSE_POS or child.head.pos_ in CLAUSE_POS
 
 
 def timex_heads(doc: Doc, timexes: Sequence[Timex]) -> list[tuple[int, Timex]]:

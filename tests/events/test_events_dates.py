@@ -38,6 +38,14 @@ def test_dates_timex_of_other_clause_not_used(code: Code) -> None:
     assert [(e.date, e.date_source) for e in criticism] == [("2018-11-12", "published")]
 
 
+def test_dates_timex_beside_conjoined_nouns_dates_the_clause(code: Code) -> None:
+    # The day hangs on the second of two conjoined nouns: conjoined nouns are one clause,
+    # conjoined verbs are not.
+    text = "Gondor praised the Rohan envoys and the Mordor diplomats at the talks on Nov. 9."
+    events = code(text, ACTORS, (_timex(text, "Nov. 9", "2018-11-09"),))
+    assert events and {(e.date, e.date_source) for e in events} == {("2018-11-09", "text")}
+
+
 def test_dates_reported_event_takes_saying_date(code: Code) -> None:
     text = "On Nov. 10, Gondor said that Mordor had attacked its border posts."
     events = code(text, ACTORS, (_timex(text, "Nov. 10", "2018-11-10"),))
