@@ -46,6 +46,8 @@ OCCASION_DAYS = 31
 EMBEDDED_DEPS = frozenset({"relcl", "acl"})
 # A day that modifies a noun after it names a thing ("the Sept. 11 attacks").
 NAME_DEPS = frozenset({"compound", "amod", "nmod", "poss", "nummod"})
+# Prepositions that put an event inside a dated thing ("during the Oct. 26 by-election").
+DURING_PREPS = frozenset({"during", "at", "on", "in", "amid", "throughout"})
 RANGE_JOIN = re.compile(r"\s*(?:and|to|through|till|until|-|\u2013)\s*", re.IGNORECASE)
 
 
@@ -123,6 +125,12 @@ def find_date(
 ) -> tuple[str | None, str | None]:
     """(date, "text" | "published") for the event whose trigger this is."""
     if heads:
+        # A day that names another thing ("implement the June 15 joint declaration") is that
+        # thing's; it dates the event only when it modifies the event's own noun or an actor
+        # ("the Nov. 9 talks", "a Nov. 2 column ... that warned").
+        own = {trigger.i, *(h.i for h in extra_heads)}
+        doc = trigger.doc
+        heads = [(i, t) for i, t in heads if not _names_other(doc, i, t, own)]
         tokens = clause_tokens(trigger)
         for head in extra_heads:  # the actor phrases: "a Nov. 2 column ... that warned"
             tokens |= clause_tokens(head)
@@ -138,6 +146,26 @@ def find_date(
     if on is not None:
         return on.isoformat(), "published"
     return None, None
+
+
+def _names_other(doc: Doc, i: int, timex: Timex, own: set[int]) -> bool:
+    """Whether the time expression whose head is token ``i`` names a thing other than the
+    tokens ``own``: it modifies a noun after it (see NAME_DEPS) and a determiner opens the
+    name ("the June 15 joint declaration", 'the "May 24 measure"', "the 2015 NPT Review
+    Conference"), while "In April members of the institute visited" is a misread time. A
+    thing during which the event happened keeps its day ("attacks during the Oct. 26
+    by-election")."""
+    head = doc[i]
+    noun = head.head
+    if head.dep_ not in NAME_DEPS or noun.i <= i or noun.i in own:
+        return False
+    if noun.dep_ == "pobj" and noun.head.lower_ in DURING_PREPS:
+        return False
+    first = doc.char_span(timex.start, timex.end, alignment_mode="expand")
+    at = first.start - 1 if first is not None else i - 1
+    while at >= 0 and doc[at].is_quote:
+        at -= 1
+    return at >= 0 and doc[at].dep_ in ("det", "poss")
 
 
 def occasion_days(

@@ -46,6 +46,18 @@ def test_dates_timex_beside_conjoined_nouns_dates_the_clause(code: Code) -> None
     assert events and {(e.date, e.date_source) for e in events} == {("2018-11-09", "text")}
 
 
+def test_dates_day_naming_a_thing_does_not_date_the_event(code: Code) -> None:
+    text = "Gondor urged Mordor to implement the Nov. 3 declaration."
+    events = code(text, ACTORS, (_timex(text, "Nov. 3", "2018-11-03"),))
+    assert events and {(e.date, e.date_source) for e in events} == {("2018-11-12", "published")}
+
+
+def test_dates_day_of_a_thing_the_event_happened_during_dates_it(code: Code) -> None:
+    text = "Gondor attacked Mordor during the Nov. 3 vote."
+    events = code(text, ACTORS, (_timex(text, "Nov. 3", "2018-11-03"),))
+    assert events and {(e.date, e.date_source) for e in events} == {("2018-11-03", "text")}
+
+
 def test_dates_reported_event_takes_saying_date(code: Code) -> None:
     text = "On Nov. 10, Gondor said that Mordor had attacked its border posts."
     events = code(text, ACTORS, (_timex(text, "Nov. 10", "2018-11-10"),))
