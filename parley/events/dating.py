@@ -135,6 +135,8 @@ def find_date(
         for head in extra_heads:  # the actor phrases: "a Nov. 2 column ... that warned"
             tokens |= clause_tokens(head)
         found = _date_in(tokens, heads, trigger.i)
+        if found is None:
+            found = _shared_date(trigger, heads)
         token = trigger
         hops = 0
         while found is None and hops < MAX_HOPS and token.dep_ in INHERIT_DEPS:
@@ -146,6 +148,17 @@ def find_date(
     if on is not None:
         return on.isoformat(), "published"
     return None, None
+
+
+def _shared_date(trigger: Token, heads: Sequence[tuple[int, Timex]]) -> str | None:
+    """The day of the verb conjoined after the trigger, which the two share: "met and had a
+    talk with Lavrov in Moscow on Sept. 17"."""
+    if trigger.pos_ not in CLAUSE_POS:
+        return None
+    for child in trigger.children:
+        if child.dep_ == "conj" and child.pos_ in CLAUSE_POS and child.i > trigger.i:
+            return _date_in(clause_tokens(child), heads, child.i)
+    return None
 
 
 def _names_other(doc: Doc, i: int, timex: Timex, own: set[int]) -> bool:

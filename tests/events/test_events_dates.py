@@ -58,6 +58,13 @@ def test_dates_day_of_a_thing_the_event_happened_during_dates_it(code: Code) -> 
     assert events and {(e.date, e.date_source) for e in events} == {("2018-11-03", "text")}
 
 
+def test_dates_conjoined_verbs_share_the_day_said_after_them(code: Code) -> None:
+    text = "Gondor met and had a talk with Mordor in Minas on Nov. 9."
+    events = code(text, ACTORS, (_timex(text, "Nov. 9", "2018-11-09"),))
+    assert len(events) >= 2
+    assert {(e.date, e.date_source) for e in events} == {("2018-11-09", "text")}
+
+
 def test_dates_reported_event_takes_saying_date(code: Code) -> None:
     text = "On Nov. 10, Gondor said that Mordor had attacked its border posts."
     events = code(text, ACTORS, (_timex(text, "Nov. 10", "2018-11-10"),))
