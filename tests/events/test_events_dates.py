@@ -38,24 +38,32 @@ def test_dates_timex_of_other_clause_not_used(code: Code) -> None:
     assert [(e.date, e.date_source) for e in criticism] == [("2018-11-12", "published")]
 
 
-def test_dates_timex_beside_conjoined_nouns_dates_the_clause(code: Code) -> None:
-    # The day hangs on the second of two conjoined nouns: conjoined nouns are one clause,
-    # conjoined verbs are not.
-    text = "Gondor praised the Rohan envoys and the Mordor diplomats at the talks on Nov. 9."
-    events = code(text, ACTORS, (_timex(text, "Nov. 9", "2018-11-09"),))
-    assert events and {(e.date, e.date_source) for e in events} == {("2018-11-09", "text")}
-
-
-def test_dates_day_naming_a_thing_does_not_date_the_event(code: Code) -> None:
-    text = "Gondor urged Mordor to implement the Nov. 3 declaration."
-    events = code(text, ACTORS, (_timex(text, "Nov. 3", "2018-11-03"),))
-    assert events and {(e.date, e.date_source) for e in events} == {("2018-11-12", "published")}
-
-
-def test_dates_day_of_a_thing_the_event_happened_during_dates_it(code: Code) -> None:
-    text = "Gondor attacked Mordor during the Nov. 3 vote."
-    events = code(text, ACTORS, (_timex(text, "Nov. 3", "2018-11-03"),))
-    assert events and {(e.date, e.date_source) for e in events} == {("2018-11-03", "text")}
+@pytest.mark.parametrize(
+    ("text", "day", "value", "dated"),
+    [
+        # The day hangs on the second of two conjoined nouns: conjoined nouns are one clause,
+        # conjoined verbs are not.
+        (
+            "Gondor praised the Rohan envoys and the Mordor diplomats at the talks on Nov. 9.",
+            "Nov. 9", "2018-11-09", ("2018-11-09", "text"),
+        ),
+        # A day that names another thing is that thing's ...
+        (
+            "Gondor urged Mordor to implement the Nov. 3 declaration.",
+            "Nov. 3", "2018-11-03", ("2018-11-12", "published"),
+        ),
+        # ... unless the event happened during the thing.
+        (
+            "Gondor attacked Mordor during the Nov. 3 vote.",
+            "Nov. 3", "2018-11-03", ("2018-11-03", "text"),
+        ),
+    ],
+)  # fmt: skip
+def test_dates_day_in_a_noun_phrase(
+    code: Code, text: str, day: str, value: str, dated: tuple[str, str]
+) -> None:
+    events = code(text, ACTORS, (_timex(text, day, value),))
+    assert events and {(e.date, e.date_source) for e in events} == {dated}
 
 
 def test_dates_conjoined_verbs_share_the_day_said_after_them(code: Code) -> None:
