@@ -170,3 +170,16 @@ def test_senses_a_threat_made_stays(code: Code) -> None:
 def test_senses_commitment_to_a_party_stays_a_pledge(code: Code) -> None:
     events = code("Gondor committed itself to dialogue with Rohan.", COUNTRIES)
     assert any(e.cameo[:2] == "03" and e.source_actor == "GON" for e in events)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mordor kicked up a racket against Gondor over its satellite launch.",
+        "The foreign minister of Rohan branded Mordor as a rogue state.",
+        "Mordor is floating a ridiculous story about Gondor.",
+    ],
+)
+def test_senses_smear_idioms_are_accusations(code: Code, text: str) -> None:
+    events = code(text, COUNTRIES)
+    assert any(e.cameo == "112" for e in events)
