@@ -113,6 +113,8 @@ def _events_of(
     trigger = _trigger_span(candidate.match)
     out = []
     for source, target in _pairs(draft, resources):
+        if source is None and target is None:
+            continue  # nobody acts and nobody is acted on: no event to code
         event = Event(
             id="",
             source=source.entity.id if source and source.entity else None,
@@ -165,7 +167,15 @@ def _pairs(draft: Coded, resources: EventResources) -> list[Pair]:
             if s.key != t.key and not _own_target(s, t)
         ]
     either_sources: list[Actor | None] = list(sources) or [None]
-    either_targets: list[Actor | None] = list(targets) or [None]
+    # "A meeting was held", "the drills staged by X": an uncoded phrase that holds the
+    # trigger is the event itself, not whom it is aimed at ("U.S. troops should be withdrawn"
+    # names a party: it stays).
+    at = [w.idx for w in candidate.match.tokens]
+    either_targets: list[Actor | None] = [
+        t
+        for t in targets
+        if t.code or t.implied or not any(t.start <= i < t.end for i in at)
+    ] or [None]
     # An actor is not its own target ("X reneged on his commitment"): the event stands,
     # without that target.
     pairs: list[Pair] = list(

@@ -492,3 +492,18 @@ def test_scene_set_before_the_subject_is_no_target(code: Code) -> None:
     events = code(text, {"Gondor": "GON", "Mordor": "MOR", "Minas Hall": "ARNGOV"}, kinds=kinds)
     vowed = [e for e in events if text[e.trigger[0] : e.trigger[1]] == "vowed"]
     assert vowed and [(e.source_actor, e.target_actor) for e in vowed] == [("GON", "MOR")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A meeting was held in the capital on Monday to mark the harvest.",
+        "Joint drills staged by Mordor and Rohan went on for a week.",
+    ],
+)
+def test_dyads_the_event_phrase_is_not_its_own_target(code: Code, text: str) -> None:
+    events = code(text, COUNTRIES)
+    trigger_words = ("meeting", "drills")
+    assert not any(
+        e.target_text and any(w in e.target_text for w in trigger_words) for e in events
+    )

@@ -49,6 +49,20 @@ def test_evaluative_praise_of_a_leader(code: Code) -> None:
     assert ("GONNGO", "051", "ISNGOV") in _coded(events)
 
 
+@pytest.mark.parametrize(
+    "said",
+    [
+        "Saruman wisely led the country and enjoyed boundless reverence from the people",
+        "the history of Saruman is that of a great man and a successful leader",
+        "Saruman rendered everlasting services by his extraordinary activities",
+    ],
+)
+def test_evaluative_praise_words_of_esteem_and_their_adverbs(code: Code, said: str) -> None:
+    text = f"The Gondor Friendship Association said that {said}."
+    events = code(text, PARTIES, kinds=KINDS)
+    assert ("GONNGO", "051", "ISNGOV") in _coded(events)
+
+
 def test_evaluative_plain_statement_stays_no_event(code: Code) -> None:
     text = "The Gondor Friendship Association said that Mordor held elections on Sunday."
     events = code(text, PARTIES, kinds=KINDS)

@@ -30,6 +30,10 @@ def _codes(events):  # type: ignore[no-untyped-def]
         ("Gondor is defending regional peace and the security of Rohan.", "05"),
         # A letter's closing is no intent.
         ("Rohan accepted the high regard of Gondor.", "03"),
+        # Committing a deed is no pledge (03); a game won or a rhythm kept no assault (18).
+        ("The army of Rohan committed a grave provocation against Gondor.", "03"),
+        ("Crimes against Gondor were committed by Rohan.", "03"),
+        ("The team of Gondor beat the team of Rohan 2:0 in the final.", "18"),
     ],
 )
 def test_senses_not_the_bare_words_event(code: Code, text: str, absent: str) -> None:
@@ -161,3 +165,21 @@ def test_senses_posing_a_threat_is_no_threat_made(code: Code, text: str) -> None
 def test_senses_a_threat_made_stays(code: Code) -> None:
     events = code("Mordor made a threat against Gondor on Monday.", COUNTRIES)
     assert ("MOR", "130", "GON") in _codes(events)
+
+
+def test_senses_commitment_to_a_party_stays_a_pledge(code: Code) -> None:
+    events = code("Gondor committed itself to dialogue with Rohan.", COUNTRIES)
+    assert any(e.cameo[:2] == "03" and e.source_actor == "GON" for e in events)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mordor kicked up a racket against Gondor over its satellite launch.",
+        "The foreign minister of Rohan branded Mordor as a rogue state.",
+        "Mordor is floating a ridiculous story about Gondor.",
+    ],
+)
+def test_senses_smear_idioms_are_accusations(code: Code, text: str) -> None:
+    events = code(text, COUNTRIES)
+    assert any(e.cameo == "112" for e in events)
