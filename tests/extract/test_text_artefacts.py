@@ -50,6 +50,21 @@ def test_text_artefacts_joined_paragraphs_are_split() -> None:
     ]
 
 
+def test_text_artefacts_single_comma_and_two_spaces_after_a_sentence_is_a_join() -> None:
+    # The corpus also joins paragraphs with one comma and two spaces; prose writes one space
+    # after a comma, abbreviations included ("the U.S., Japan").
+    raw = (
+        "The guild printed the life of the premier in its bulletin No. 1.,  The bulletin "
+        "said:, ,  He built the ferry port.,  The U.S., Japan and others sent greetings."
+    )
+    assert _text(raw).split("\n\n") == [
+        "The guild printed the life of the premier in its bulletin No. 1.",
+        "The bulletin said:",
+        "He built the ferry port.",
+        "The U.S., Japan and others sent greetings.",
+    ]
+
+
 def test_text_artefacts_title_above_the_story() -> None:
     article = extract_article(
         Document(data=f"Premier Greets Coastal State\n\n{JOINED}".encode(), source="s.txt")
