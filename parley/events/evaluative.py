@@ -53,6 +53,17 @@ PREDICATE_DEPS = frozenset({"attr", "acomp", "oprd"})
 OWNER_DEPS = frozenset({"nsubj", "nsubjpass", "poss", "compound", "amod", "nmod"})
 NEGATIONS = frozenset({"not", "no", "never", "n't"})
 PARTY_KINDS_EXCLUDED = frozenset({"location"})
+# What a verb is done to, and the links from a name up to that object ("the dignity of X").
+OBJECT_DEPS = frozenset({"dobj", "obj", "nsubjpass"})
+# Verbs whose object is a victim: a criticism of the act is never aimed at it.
+HARM_VERBS = frozenset(
+    {
+        "hurt", "insult", "slander", "defame", "harm", "damage", "offend", "tarnish",
+        "desecrate", "violate", "infringe", "attack", "threaten", "abuse", "humiliate",
+        "mock", "ridicule", "disgrace", "encroach", "injure",
+    }
+)  # fmt: skip
+OBJECT_PATH_DEPS = frozenset({"pobj", "prep", "poss", "compound", "amod", "nmod", "appos"})
 
 
 def evaluation(
@@ -86,7 +97,7 @@ def evaluation(
     inside = {t.i for t in content}
     targets = _party_of(sorted(chosen, key=lambda t: t.i), inside, reading, speakers)
     if not targets:
-        targets = _only_party(content, reading, speakers)
+        targets = _only_party(content, reading, speakers, harmed_ok=kind == "praise")
     if not targets:
         return None
     return CLASS_CODES[kind], speakers, targets
@@ -170,12 +181,21 @@ def _negated(token: Token) -> bool:
     return False
 
 
-def _only_party(content: Sequence[Token], reading: Reading, speakers: Sequence[Actor]) -> list[
-    Actor
-]:
-    """The one party the reported words name, when they name exactly one."""
+def _only_party(
+    content: Sequence[Token], reading: Reading, speakers: Sequence[Actor], *, harmed_ok: bool
+) -> list[Actor]:
+    """The one party the reported words name, when they name exactly one; for a criticism
+    (``harmed_ok`` False) not a party that is what an act in the words is done to: "the
+    reckless acts of the warmongers hurting the dignity of the supreme leadership of the DPRK"
+    criticises the warmongers, and the DPRK is the one they hurt."""
     if not content:
         return []
+    if not harmed_ok:
+        inside = {t.i for t in content}
+        doc = content[0].doc
+        content = [t for t in content if not _done_to(doc[t.i], inside)]
+        if not content:
+            return []
     starts = {t.idx for t in content}
     low = min(t.idx for t in content)
     high = max(t.idx + len(t) for t in content)
@@ -187,6 +207,21 @@ def _only_party(content: Sequence[Token], reading: Reading, speakers: Sequence[A
         if _is_party(actor, speakers) and actor.key is not None:
             found.setdefault(actor.key, actor)
     return list(found.values()) if len(found) == 1 else []
+
+
+def _done_to(token: Token, inside: set[int]) -> bool:
+    """Whether the token sits in what a verb of harm in the reported words is done to,
+    through the nouns and of-phrases of that object ("hurting the dignity of the leadership of
+    X"); the object of another verb ("never forget the acquittal of a GI who ...") may still
+    be the one criticised."""
+    node = token
+    for _ in range(MAX_HOPS + 2):
+        if node.dep_ in OBJECT_DEPS and node.head.i in inside:
+            return node.head.lemma_.lower() in HARM_VERBS
+        if node.dep_ not in OBJECT_PATH_DEPS or node.head.i == node.i or node.head.i not in inside:
+            return False
+        node = node.head
+    return False
 
 
 def party_spoken_of(
