@@ -21,7 +21,7 @@ quote includes its quotation marks (and the punctuation inside them).
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 
 from parley.nlp.index import ParseIndex
 from parley.quotes.according import find_according
@@ -81,10 +81,14 @@ def mark_non_statements(state: QuoteState, drafts: list[Draft]) -> None:
             or (cue is not None and cue.cls == "cognition" and _thought_supposed(state, draft))
             or (draft.cue_lemma in _NAMING and _naming_participle(state, draft.cue_token))
             or (
+                draft.rule == "direct:floating"
+                and all(_phrase_in_sentence(state, q) for q in draft.quoted)
+            )
+            or (
                 draft.kind == "direct"
                 and bool(draft.quoted)
                 and all(
-                    state.is_title(q) or (not request and state.is_name(q))
+                    state.is_title(q) or (not request and state.is_name(q, draft.cue_token))
                     for q in draft.quoted
                 )
             )
@@ -101,6 +105,31 @@ def _writers_own(state: QuoteState, contents: Contents, n: int, draft: Draft) ->
         and state.parse.lowers[at] in _FIRST_PERSON
         and state.in_quote[at] < 0
         and contents.enclosing(n, draft) is None
+    )
+
+
+# What ends a sentence before a quotation that opens one of its own.
+_SENTENCE_ENDS = frozenset(".!?:;")
+
+
+def _phrase_in_sentence(state: QuoteState, i: int) -> bool:
+    """Whether quoted span ``i``, which no cue introduces, is a phrase of the writer's
+    sentence rather than words set apart: it has no verb of its own and stands inside a
+    sentence, after words of it ('held under the theme of "IT and digital development and
+    cooperation"', 'holding it responsible for the "Cheonan warship and Yonphyong Island
+    cases"'). A name or a slogan, no statement."""
+    q = state.quoted[i]
+    text = state.text
+    j = q.start
+    while j > 0 and text[j - 1] in " \t":
+        j -= 1
+    if j == 0 or text[j - 1] == "\n" or text[j - 1] in _SENTENCE_ENDS:
+        return False
+    parse = state.parse
+    starts, pos, deps = parse.token_starts, parse.pos, parse.deps
+    lo, hi = bisect_left(starts, q.inner_start), bisect_left(starts, q.inner_end)
+    return not any(
+        pos[t] in ("VERB", "AUX") and deps[t] not in ("amod", "compound") for t in range(lo, hi)
     )
 
 

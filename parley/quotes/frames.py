@@ -35,6 +35,9 @@ _ATTITUDE_VERBS = frozenset({"express"})
 # states it ("accused the council of lying", "charged him with fraud"). Blame is not one: the
 # guidelines count "the failure is blamed on X" as no statement.
 _ACCUSING = {"accuse": "of", "charge": "with"}
+# Verbs of saying whose infinitive is a decision taken, not words reported: "agreed to hold
+# talks" is a joint deed ("agreed that ..." still states something).
+_DECIDING = frozenset({"agree"})
 # Verbs whose subject "it" is empty and whose clause is the writer's own impression.
 _RAISING = frozenset({"seem", "appear", "look", "sound"})
 Found = tuple[Frag, Frag]  # (content, cue)
@@ -122,7 +125,7 @@ def _is_act(state: QuoteState, tok: Token, frag: Frag) -> bool:
             continue  # the words of a title are no clause said ("published "X Will Win"")
         if child.dep_ in ("ccomp", "acl") and (tok.pos_ == "VERB" or _has_that(child)):
             return False
-        if child.dep_ == "xcomp" and speech:
+        if child.dep_ == "xcomp" and speech and lemma not in _DECIDING:
             return False
         if child.dep_ == "dobj" and (
             (speech and cue_verb is not None and _object_says(state, cue_verb, child))

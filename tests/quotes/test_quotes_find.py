@@ -528,8 +528,12 @@ def test_quotes_what_a_thing_shows_is_no_statement(quoter: Quoter, text: str, ac
 def test_quotes_a_title_quoted_names_a_work_not_words_said(
     quoter: Quoter, text: str, act: bool
 ) -> None:
-    (q,) = [q for q in quoter(text) if q.cue]
-    assert q.act is act
+    quotes = quoter(text)
+    if act:  # no statement, whether a cue was found ("much-touted" is a participle, none)
+        assert all(q.act for q in quotes)
+    else:
+        (q,) = [q for q in quotes if q.cue]
+        assert not q.act
 
 
 @pytest.mark.parametrize(
@@ -608,3 +612,58 @@ def test_quotes_what_a_named_speakers_attack_shows_is_no_statement(quoter: Quote
     entities = (_entity("e1", "Ingrid Holm", "person", text),)
     (q,) = [q for q in quoter(text, entities) if q.cue == "indicates"]
     assert q.act
+
+
+@pytest.mark.parametrize(
+    ("text", "act"),
+    [
+        # A longer quotation that is one noun phrase names a thing signed or shown.
+        ('The junta formally signed a "plan of jointly coping with harbour unrest" with its '
+         "allies.", True),
+        # An agreement to act is a joint deed; an agreement that something is so is said.
+        ("The two councils agreed to hold more talks on the harbour next spring.", True),
+        ("The two councils agreed that the harbour should reopen in spring.", False),
+    ],
+)  # fmt: skip
+def test_quotes_long_names_and_agreements_to_act_are_no_statements(
+    quoter: Quoter, text: str, act: bool
+) -> None:
+    (q,) = [q for q in quoter(text) if q.cue]
+    assert q.act is act
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'The fair, held under the theme of "Harbour trade and river cooperation for all", '
+        "opened today.",
+        'The fair, held under the theme of "IT and digital development and cooperation", '
+        "opened today.",
+    ],
+)
+def test_quotes_a_phrase_quoted_inside_the_writers_sentence_is_no_statement(
+    quoter: Quoter, text: str
+) -> None:
+    (q,) = quoter(text)
+    assert q.act
+
+
+def test_quotes_a_floating_quotation_set_apart_is_kept(quoter: Quoter) -> None:
+    (q,) = quoter('The vote is near. "We will rebuild the harbour before the winter comes."')
+    assert not q.act
+
+
+def test_quotes_a_participle_before_its_noun_is_no_cue(quoter: Quoter) -> None:
+    text = (
+        "The guild carried out the above-said operation, crying out for "
+        '"the removal of the ferry masters from the harbour."'
+    )
+    assert not any(q.cue and "said" in q.cue for q in quoter(text))
+
+
+def test_quotes_content_stops_before_a_second_verb_of_saying(quoter: Quoter) -> None:
+    (first, second) = quoter(
+        "The minister noted that the two towns have long traded along the river, adding that "
+        "the new bridge would help them."
+    )
+    assert first.text.endswith("river") and second.cue == "adding"
