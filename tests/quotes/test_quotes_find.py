@@ -476,6 +476,7 @@ def test_quotes_relative_clause_on_the_reported_subject_stays_in_the_content(
 def test_quotes_according_to_a_norm_is_no_attribution(quoter: Quoter) -> None:
     assert quoter("According to the regulations of the new law, the ferry company lost it.") == ()
     assert quoter("The fees were paid according to the usual procedure of the port.") == ()
+    assert quoter("The drills are under way according to their scenario of a river crossing.") == ()
 
 
 @pytest.mark.parametrize(
