@@ -143,6 +143,11 @@ def source_span(state: QuoteState, head: Token, verb: Token | None = None) -> Fr
             while clause.head.i != head.i and clause.head.i != clause.i:
                 clause = clause.head
             skip.update(t.i for t in clause.subtree)
+    for child in head.rights:
+        # "federal prosecutors in April", "a top official on Tuesday": when it was said,
+        # which PolNeAR leaves out of the source.
+        if child.dep_ == "prep" and _is_time_phrase(child):
+            skip.update(t.i for t in child.subtree)
     tokens = [t for t in head.subtree if state.in_quote[t.i] < 0 and t.i not in skip]
     # Keep the run of tokens around the head only: a gap means a dropped clause.
     run = sorted(t.i for t in tokens)
@@ -162,6 +167,24 @@ def source_span(state: QuoteState, head: Token, verb: Token | None = None) -> Fr
     if "," in text[start:end] and text[end : end + 1] == ",":
         end += 1
     return start, end
+
+
+_TIME_PREPS = frozenset({"in", "on", "at", "during"})
+# An age names the speaker ("the Federation of Students in the 21st Century"), not a day.
+_ERAS = frozenset({"century", "era", "age", "millennium"})
+
+
+def _is_time_phrase(prep: Token) -> bool:
+    """Whether ``prep`` is "in April", "on Tuesday", "in 2015": a preposition whose object
+    is a date and nothing more."""
+    if prep.lower_ not in _TIME_PREPS:
+        return False
+    objects = [c for c in prep.children if c.dep_ == "pobj"]
+    return (
+        len(objects) == 1
+        and objects[0].lemma_.lower() not in _ERAS
+        and all(t.ent_type_ in ("DATE", "TIME") for t in objects[0].subtree)
+    )
 
 
 def subtree_span(state: QuoteState, head: Token) -> Frag | None:
