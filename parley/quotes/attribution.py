@@ -36,7 +36,13 @@ from parley.quotes.headlines import find_headlines
 from parley.quotes.reported import find_reported
 from parley.quotes.resources import QuoteResources
 
-__all__ = ["Draft", "candidate_drafts", "find_drafts", "mark_non_statements"]
+__all__ = [
+    "Draft",
+    "candidate_drafts",
+    "find_drafts",
+    "fold_continuations",
+    "mark_non_statements",
+]
 
 _DATELINE = re.compile(
     r"(?:[A-Z][A-Z .'’-]+(?:, [A-Z][\w.]*(?: [\w.]+)*)*(?: \([A-Za-z]+\))?"
@@ -61,6 +67,7 @@ def find_drafts(parse: ParseIndex, resources: QuoteResources) -> list[Draft]:
         choose_bounds(state, drafts, resources.boundaries)
         drafts.sort(key=lambda d: (d.start, d.end))
     drafts = fold_nested_voice(state, drafts)
+    fold_continuations(state, drafts)
     mark_non_statements(state, drafts)
     return apply_blocks(state, drafts)
 
@@ -290,6 +297,61 @@ def fold_nested_voice(state: QuoteState, drafts: list[Draft]) -> list[Draft]:
                 gone.add(id(draft))
                 break
     return [d for d in drafts if id(d) not in gone]
+
+
+def fold_continuations(state: QuoteState, drafts: list[Draft]) -> None:
+    """Join "X said A, adding B" into one statement: the participle's words join the
+    content of the attribution it continues (same speaker, same sentence, its cue before
+    the participle's), as a reader of quotes (and the real-text gold) reads one statement
+    of X. PolNeAR marks the participle as an attribution of its own, so its draft stays,
+    marked ``act`` (its words are already in the statement it continues)."""
+    by_source: dict[int, list[Draft]] = {}
+    for draft in drafts:
+        if draft.source_token is not None and draft.cue is not None and not draft.act:
+            by_source.setdefault(draft.source_token, []).append(draft)
+    parse = state.parse
+    for group in by_source.values():
+        if len(group) < 2:
+            continue
+        for draft in group:
+            if not _continuing_participle(state, draft):
+                continue
+            assert draft.cue is not None
+            at = draft.cue[0]
+            sentence = parse.clipped_sentence_at(at)
+            outer = [
+                d
+                for d in group
+                if d is not draft
+                and not d.act
+                and d.cue is not None
+                and sentence[0] <= d.cue[0] < at
+                and d.end <= at
+            ]
+            if not outer:
+                continue
+            first = max(outer, key=lambda d: d.end)
+            first.content = sorted({*first.content, *draft.content})
+            draft.act = True
+
+
+# Participles that go on with the words before them rather than make a point of their own
+# ("saying" often gives the reason for a deed: "resigned, saying ...").
+_CONTINUING = frozenset({"add"})
+
+
+def _continuing_participle(state: QuoteState, draft: Draft) -> bool:
+    """Whether the draft's cue is a participle after a comma that goes on with its
+    speaker's words (", adding that ...")."""
+    verb = draft.cue_token
+    if verb is None or draft.rule != "reported" or verb == 0:
+        return False
+    parse = state.parse
+    return (
+        parse.tags[verb] == "VBG"
+        and parse.lowers[verb - 1] == ","
+        and draft.cue_lemma in _CONTINUING
+    )
 
 
 def _own_subject(state: QuoteState, draft: Draft) -> bool:

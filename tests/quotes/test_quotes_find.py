@@ -667,4 +667,29 @@ def test_quotes_content_stops_before_a_second_verb_of_saying(quoter: Quoter) -> 
         "The minister noted that the two towns have long traded along the river, adding that "
         "the new bridge would help them."
     )
-    assert first.text.endswith("river") and second.cue == "adding"
+    assert first.text[: first.fragments[0][1] - first.start].endswith("river")
+    assert second.cue == "adding"
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("A senior harbour official on Tuesday said that the ferry would run again.",
+         "A senior harbour official"),
+        # An age in a name is no time of saying.
+        ("The Guild of Ferrymen in the 21st Century said that the river must stay open.",
+         "The Guild of Ferrymen in the 21st Century"),
+    ],
+)  # fmt: skip
+def test_quotes_source_leaves_out_when_it_spoke(quoter: Quoter, text: str, source: str) -> None:
+    (q,) = quoter(text)
+    assert q.speaker_text == source
+
+
+def test_quotes_adding_goes_on_with_the_statement_before_it(quoter: Quoter) -> None:
+    said, adding = quoter(
+        "The minister said that the two towns have long traded along the river, adding that "
+        "the new bridge would help them."
+    )
+    assert not said.act and said.text.endswith("the new bridge would help them")
+    assert adding.act and adding.cue == "adding"
