@@ -693,3 +693,13 @@ def test_quotes_adding_goes_on_with_the_statement_before_it(quoter: Quoter) -> N
     )
     assert not said.act and said.text.endswith("the new bridge would help them")
     assert adding.act and adding.cue == "adding"
+
+
+def test_quotes_the_one_told_is_never_the_speaker(quoter: Quoter) -> None:
+    text = (
+        "Upon hearing the statement of a spokesman for the Harbour Command of the Valley "
+        "Guard, Tor Lund, a general officer of the Ministry of Quays, told KCNA: "
+        '"The time has come to rebuild the quay."'
+    )
+    (q,) = [q for q in quoter(text) if q.cue == "told"]
+    assert q.speaker_text != "KCNA"
