@@ -87,6 +87,7 @@ def mark_non_statements(state: QuoteState, drafts: list[Draft]) -> None:
             _writers_own(state, contents, n, draft)
             or (cue is not None and cue.cls == "cognition" and _thought_supposed(state, draft))
             or (draft.cue_lemma in _NAMING and _naming_participle(state, draft.cue_token))
+            or _gathering_participle(state, draft.cue_token)
             or (
                 draft.rule == "direct:floating"
                 and all(_phrase_in_sentence(state, q) for q in draft.quoted)
@@ -112,6 +113,28 @@ def _writers_own(state: QuoteState, contents: Contents, n: int, draft: Draft) ->
         and state.parse.lowers[at] in _FIRST_PERSON
         and state.in_quote[at] < 0
         and contents.enclosing(n, draft) is None
+    )
+
+
+# Gatherings and actions a participle can describe ("a rally calling for ...").
+_GATHERINGS = frozenset(
+    {"rally", "demonstration", "protest", "meeting", "march", "struggle", "campaign", "strike",
+     "vigil", "procession", "sit-in", "picket", "action", "movement", "gathering"}
+)  # fmt: skip
+
+
+def _gathering_participle(state: QuoteState, verb: int | None) -> bool:
+    """Whether the cue is a participle describing a gathering or an action ("the 113th
+    candlelight rally calling for impeaching Yoon took place", "held a rally demanding the
+    nullification of ..."): the writer names the event by its aim, nobody is reported to
+    say anything (what its speakers said comes in their own attributions)."""
+    if verb is None:
+        return False
+    parse = state.parse
+    return (
+        parse.deps[verb] == "acl"
+        and parse.tags[verb] == "VBG"
+        and parse.lemmas[parse.heads[verb]] in _GATHERINGS
     )
 
 

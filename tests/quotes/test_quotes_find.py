@@ -703,3 +703,15 @@ def test_quotes_the_one_told_is_never_the_speaker(quoter: Quoter) -> None:
     )
     (q,) = [q for q in quoter(text) if q.cue == "told"]
     assert q.speaker_text != "KCNA"
+
+
+def test_quotes_a_gathering_named_by_its_aim_states_nothing(quoter: Quoter) -> None:
+    text = (
+        "At least 300 ferrymen held a rally calling for the removal of the toll at the plaza "
+        "of the North Quay on the same day."
+    )
+    (q,) = quoter(text)
+    assert q.act
+    voters = quoter("Voters calling the hotline said that it was late.")
+    (q,) = [q for q in voters if q.cue == "said"]
+    assert not q.act
