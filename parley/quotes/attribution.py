@@ -89,6 +89,12 @@ def mark_non_statements(state: QuoteState, drafts: list[Draft]) -> None:
             or (draft.cue_lemma in _NAMING and _naming_participle(state, draft.cue_token))
             or _gathering_participle(state, draft.cue_token)
             or (
+                draft.cue_lemma == "call"
+                and bool(draft.quoted)
+                and all(state.is_name(q) or state.is_title(q) for q in draft.quoted)
+                and _naming_call(state, draft.cue_token)
+            )
+            or (
                 draft.rule == "direct:floating"
                 and all(_phrase_in_sentence(state, q) for q in draft.quoted)
             )
@@ -121,6 +127,23 @@ _GATHERINGS = frozenset(
     {"rally", "demonstration", "protest", "meeting", "march", "struggle", "campaign", "strike",
      "vigil", "procession", "sit-in", "picket", "action", "movement", "gathering"}
 )  # fmt: skip
+
+
+_WH_OBJECTS = frozenset({"what", "which", "whom"})
+
+
+def _naming_call(state: QuoteState, verb: int | None) -> bool:
+    """Whether "call" names a thing rather than says a word of someone: in the passive
+    ('Latin America, which was called "tranquil backyard"') or with a relative object ('what
+    it called "contingency"', the writer's "so-called"). 'He called him a "liar"' says it."""
+    if verb is None:
+        return False
+    parse = state.parse
+    return any(
+        parse.deps[c] == "auxpass"
+        or (parse.deps[c] in ("dobj", "nsubjpass") and parse.lowers[c] in _WH_OBJECTS)
+        for c in parse.children(verb)
+    )
 
 
 def _gathering_participle(state: QuoteState, verb: int | None) -> bool:

@@ -715,3 +715,11 @@ def test_quotes_a_gathering_named_by_its_aim_states_nothing(quoter: Quoter) -> N
     voters = quoter("Voters calling the hotline said that it was late.")
     (q,) = [q for q in voters if q.cue == "said"]
     assert not q.act
+
+
+def test_quotes_a_passive_call_names_a_thing(quoter: Quoter) -> None:
+    text = (
+        "The desire for a bridge is growing stronger in the valley, which was called "
+        '"quiet backyard" of the city.'
+    )
+    assert all(q.act for q in quoter(text))
