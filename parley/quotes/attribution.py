@@ -85,6 +85,7 @@ def mark_non_statements(state: QuoteState, drafts: list[Draft]) -> None:
         request = cue is not None and cue.cls == "request"
         draft.act = draft.act or (
             _writers_own(state, contents, n, draft)
+            or _nobody(state, draft.source_token)
             or (cue is not None and cue.cls == "cognition" and _thought_supposed(state, draft))
             or (draft.cue_lemma in _NAMING and _naming_participle(state, draft.cue_token))
             or _gathering_participle(state, draft.cue_token)
@@ -183,6 +184,22 @@ def _phrase_in_sentence(state: QuoteState, i: int) -> bool:
     lo, hi = bisect_left(starts, q.inner_start), bisect_left(starts, q.inner_end)
     return not any(
         pos[t] in ("VERB", "AUX") and deps[t] not in ("amod", "compound") for t in range(lo, hi)
+    )
+
+
+_NOBODY = frozenset({"nobody", "none", "noone"})
+
+
+def _nobody(state: QuoteState, source: int | None) -> bool:
+    """Whether the source is nobody ("No one can guess when ...", "Nobody can deny that
+    ..."): the writer's rhetoric, no one's statement."""
+    if source is None:
+        return False
+    parse = state.parse
+    word = parse.lowers[source]
+    return word in _NOBODY or (
+        word == "one"
+        and any(parse.lowers[c] == "no" and parse.deps[c] == "det" for c in parse.children(source))
     )
 
 

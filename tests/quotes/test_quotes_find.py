@@ -723,3 +723,15 @@ def test_quotes_a_passive_call_names_a_thing(quoter: Quoter) -> None:
         '"quiet backyard" of the city.'
     )
     assert all(q.act for q in quoter(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "No one can guess when the reckless games of the guild would spill into a crisis.",
+        "Nobody can deny that the ferry was built by the people of the valley.",
+    ],
+)
+def test_quotes_nobody_says_nothing(quoter: Quoter, text: str) -> None:
+    (q,) = quoter(text)
+    assert q.act
