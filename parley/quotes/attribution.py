@@ -398,14 +398,15 @@ def fold_continuations(state: QuoteState, drafts: list[Draft]) -> None:
             draft.act = True
 
 
-# Participles that go on with the words before them rather than make a point of their own
-# ("saying" often gives the reason for a deed: "resigned, saying ...").
-_CONTINUING = frozenset({"add"})
+# Participles that go on with the words before them ("said A, adding B", "noted A, stressing
+# B"); they are folded only after an attribution of the same speaker, so "resigned, saying
+# ..." (a deed and its reason) keeps its own statement.
+_CONTINUING = frozenset({"add", "say", "stress", "note"})
 
 
 def _continuing_participle(state: QuoteState, draft: Draft) -> bool:
     """Whether the draft's cue is a participle after a comma that goes on with its
-    speaker's words (", adding that ...")."""
+    speaker's words (", adding that ...", ", stressing that ...")."""
     verb = draft.cue_token
     if verb is None or draft.rule != "reported" or verb == 0:
         return False

@@ -686,13 +686,16 @@ def test_quotes_source_leaves_out_when_it_spoke(quoter: Quoter, text: str, sourc
     assert q.speaker_text == source
 
 
-def test_quotes_adding_goes_on_with_the_statement_before_it(quoter: Quoter) -> None:
+@pytest.mark.parametrize("participle", ["adding", "stressing"])
+def test_quotes_adding_goes_on_with_the_statement_before_it(
+    quoter: Quoter, participle: str
+) -> None:
     said, adding = quoter(
-        "The minister said that the two towns have long traded along the river, adding that "
-        "the new bridge would help them."
+        "The minister said that the two towns have long traded along the river, "
+        f"{participle} that the new bridge would help them."
     )
     assert not said.act and said.text.endswith("the new bridge would help them")
-    assert adding.act and adding.cue == "adding"
+    assert adding.act and adding.cue == participle
 
 
 def test_quotes_the_one_told_is_never_the_speaker(quoter: Quoter) -> None:
