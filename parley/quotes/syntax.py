@@ -293,6 +293,7 @@ def _clip(state: QuoteState, frag: Frag, verb: Token, head: Token) -> Frag | Non
             )
             or (comma and tok.dep_ == "cc" and on_verb)
             or (comma and tok.dep_ in ("nsubj", "expl") and on_verb)
+            or (comma and _subject_above(tok, verb))
         )
         if cut:
             at = prev.idx if comma else tok.idx
@@ -312,6 +313,18 @@ def _says_clause(state: QuoteState, i: int) -> bool:
         and cue.cls != "cognition"
         and any(parse.deps[c] == "ccomp" for c in parse.children(i))
     )
+
+
+_NOUN_LEFT_DEPS = frozenset({"det", "amod", "compound", "poss", "nummod"})
+
+
+def _subject_above(tok: Token, verb: Token) -> bool:
+    """Whether ``tok`` opens the subject of a verb the cue verb hangs on ("the mayor noted
+    A, the paper said": "the paper" is the closing report's speaker, no part of A)."""
+    head = tok
+    while head.dep_ in _NOUN_LEFT_DEPS and head.head.i > head.i:
+        head = head.head
+    return head.dep_ == "nsubj" and head.head.i != verb.i and head.head.is_ancestor(verb)
 
 
 def _hangs_on(tok: Token, verb: Token, lo: int, hi: int) -> bool:

@@ -738,3 +738,9 @@ def test_quotes_a_passive_call_names_a_thing(quoter: Quoter) -> None:
 def test_quotes_nobody_says_nothing(quoter: Quoter, text: str) -> None:
     (q,) = quoter(text)
     assert q.act
+
+
+def test_quotes_content_stops_before_the_closing_report(quoter: Quoter) -> None:
+    quotes = quoter("The mayor noted the bridge was safe, the paper said.")
+    (noted,) = [q for q in quotes if q.cue == "noted"]
+    assert noted.text == "the bridge was safe"
