@@ -86,6 +86,7 @@ def mark_non_statements(state: QuoteState, drafts: list[Draft]) -> None:
         draft.act = draft.act or (
             _writers_own(state, contents, n, draft)
             or _nobody(state, draft.source_token)
+            or _hypothetical(state, draft.cue_token)
             or (cue is not None and cue.cls == "cognition" and _thought_supposed(state, draft))
             or (draft.cue_lemma in _NAMING and _naming_participle(state, draft.cue_token))
             or _gathering_participle(state, draft.cue_token)
@@ -184,6 +185,32 @@ def _phrase_in_sentence(state: QuoteState, i: int) -> bool:
     lo, hi = bisect_left(starts, q.inner_start), bisect_left(starts, q.inner_end)
     return not any(
         pos[t] in ("VERB", "AUX") and deps[t] not in ("amod", "compound") for t in range(lo, hi)
+    )
+
+
+_CONDITIONAL_MODALS = frozenset({"will", "would", "'ll", "'d", "might", "could"})
+
+
+def _hypothetical(state: QuoteState, verb: int | None) -> bool:
+    """Whether the cue is said only in a supposed case ("If you don't believe them, the Post
+    will accuse you of ...", "If asked, he would say that ..."): a condition on a verb in the
+    future or the conditional, which reports what someone would say, not what was said."""
+    if verb is None:
+        return False
+    parse = state.parse
+    children = parse.children(verb)
+    modal = any(parse.deps[c] == "aux" and parse.lowers[c] in _CONDITIONAL_MODALS for c in children)
+    # The condition may sit on the first of coordinated verbs ("If ..., X will brand you a
+    # liar and Y will accuse you of ...").
+    if parse.deps[verb] == "conj":
+        children = children + parse.children(parse.heads[verb])
+    return modal and any(
+        parse.deps[c] == "advcl"
+        and any(
+            parse.deps[g] == "mark" and parse.lowers[g] in _SUPPOSING_MARKS
+            for g in parse.children(c)
+        )
+        for c in children
     )
 
 

@@ -744,3 +744,19 @@ def test_quotes_content_stops_before_the_closing_report(quoter: Quoter) -> None:
     quotes = quoter("The mayor noted the bridge was safe, the paper said.")
     (noted,) = [q for q in quotes if q.cue == "noted"]
     assert noted.text == "the bridge was safe"
+
+
+@pytest.mark.parametrize(
+    ("text", "act"),
+    [
+        ("If you don't believe your council, the Valley Post will accuse you of engaging in a "
+         "panic.", True),
+        ("The mayor said that the ferry would stop if the river froze.", False),
+        ("The mayor will say on Monday that the ferry is safe.", False),
+    ],
+)  # fmt: skip
+def test_quotes_what_someone_would_say_in_a_supposed_case_is_no_statement(
+    quoter: Quoter, text: str, act: bool
+) -> None:
+    (q,) = quoter(text)
+    assert q.act is act
