@@ -760,3 +760,8 @@ def test_quotes_what_someone_would_say_in_a_supposed_case_is_no_statement(
 ) -> None:
     (q,) = quoter(text)
     assert q.act is act
+
+
+def test_quotes_whom_a_passive_report_talks_about_is_no_speaker(quoter: Quoter) -> None:
+    (q,) = quoter("Over 40 fishermen are reported to be missing after the storm.")
+    assert q.speaker_text is None
