@@ -87,6 +87,7 @@ def mark_non_statements(state: QuoteState, drafts: list[Draft]) -> None:
             _writers_own(state, contents, n, draft)
             or _nobody(state, draft.source_token)
             or _hypothetical(state, draft.cue_token)
+            or _purpose(state, draft.cue_token)
             or (cue is not None and cue.cls == "cognition" and _thought_supposed(state, draft))
             or (draft.cue_lemma in _NAMING and _naming_participle(state, draft.cue_token))
             or _gathering_participle(state, draft.cue_token)
@@ -211,6 +212,23 @@ def _hypothetical(state: QuoteState, verb: int | None) -> bool:
             for g in parse.children(c)
         )
         for c in children
+    )
+
+
+_PURPOSE_VERBS = frozenset({"aim", "intend", "design"})
+
+
+def _purpose(state: QuoteState, verb: int | None) -> bool:
+    """Whether the cue gives a thing's purpose in the passive ("This is aimed to abduct
+    more Koreans", "it is intended to realize ..."): the writer's reading of a plan or a
+    deed, nobody's statement ("he intends to run" stays, a person's stated intention)."""
+    if verb is None:
+        return False
+    parse = state.parse
+    if parse.deps[verb] == "xcomp":
+        verb = parse.heads[verb]  # "is intended to realize": one cue, joined by merge_chains
+    return parse.lemmas[verb] in _PURPOSE_VERBS and any(
+        parse.deps[c] == "auxpass" for c in parse.children(verb)
     )
 
 

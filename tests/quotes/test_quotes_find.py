@@ -765,3 +765,9 @@ def test_quotes_what_someone_would_say_in_a_supposed_case_is_no_statement(
 def test_quotes_whom_a_passive_report_talks_about_is_no_speaker(quoter: Quoter) -> None:
     (q,) = quoter("Over 40 fishermen are reported to be missing after the storm.")
     assert q.speaker_text is None
+
+
+def test_quotes_a_things_purpose_is_no_statement(quoter: Quoter) -> None:
+    text = 'The new toll is aimed to drive out the "thieves who sell the river" from the harbour.'
+    (q,) = quoter(text)
+    assert q.act
