@@ -125,13 +125,6 @@ def _writers_own(state: QuoteState, contents: Contents, n: int, draft: Draft) ->
     )
 
 
-# Gatherings and actions a participle can describe ("a rally calling for ...").
-_GATHERINGS = frozenset(
-    {"rally", "demonstration", "protest", "meeting", "march", "struggle", "campaign", "strike",
-     "vigil", "procession", "sit-in", "picket", "action", "movement", "gathering"}
-)  # fmt: skip
-
-
 _WH_OBJECTS = frozenset({"what", "which", "whom"})
 
 
@@ -147,6 +140,13 @@ def _naming_call(state: QuoteState, verb: int | None) -> bool:
         or (parse.deps[c] in ("dobj", "nsubjpass") and parse.lowers[c] in _WH_OBJECTS)
         for c in parse.children(verb)
     )
+
+
+# Gatherings and actions a participle can describe ("a rally calling for ...").
+_GATHERINGS = frozenset(
+    {"rally", "demonstration", "protest", "meeting", "march", "struggle", "campaign", "strike",
+     "vigil", "procession", "sit-in", "picket", "action", "movement", "gathering"}
+)  # fmt: skip
 
 
 def _gathering_participle(state: QuoteState, verb: int | None) -> bool:
