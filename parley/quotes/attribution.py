@@ -21,7 +21,7 @@ quote includes its quotation marks (and the punctuation inside them).
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 
 from parley.nlp.index import ParseIndex
 from parley.quotes.according import find_according
@@ -36,7 +36,13 @@ from parley.quotes.headlines import find_headlines
 from parley.quotes.reported import find_reported
 from parley.quotes.resources import QuoteResources
 
-__all__ = ["Draft", "candidate_drafts", "find_drafts", "mark_non_statements"]
+__all__ = [
+    "Draft",
+    "candidate_drafts",
+    "find_drafts",
+    "fold_continuations",
+    "mark_non_statements",
+]
 
 _DATELINE = re.compile(
     r"(?:[A-Z][A-Z .'’-]+(?:, [A-Z][\w.]*(?: [\w.]+)*)*(?: \([A-Za-z]+\))?"
@@ -61,6 +67,7 @@ def find_drafts(parse: ParseIndex, resources: QuoteResources) -> list[Draft]:
         choose_bounds(state, drafts, resources.boundaries)
         drafts.sort(key=lambda d: (d.start, d.end))
     drafts = fold_nested_voice(state, drafts)
+    fold_continuations(state, drafts)
     mark_non_statements(state, drafts)
     return apply_blocks(state, drafts)
 
@@ -78,13 +85,27 @@ def mark_non_statements(state: QuoteState, drafts: list[Draft]) -> None:
         request = cue is not None and cue.cls == "request"
         draft.act = draft.act or (
             _writers_own(state, contents, n, draft)
+            or _nobody(state, draft.source_token)
+            or _hypothetical(state, draft.cue_token)
+            or _purpose(state, draft.cue_token)
             or (cue is not None and cue.cls == "cognition" and _thought_supposed(state, draft))
             or (draft.cue_lemma in _NAMING and _naming_participle(state, draft.cue_token))
+            or _gathering_participle(state, draft.cue_token)
+            or (
+                draft.cue_lemma == "call"
+                and bool(draft.quoted)
+                and all(state.is_name(q) or state.is_title(q) for q in draft.quoted)
+                and _naming_call(state, draft.cue_token)
+            )
+            or (
+                draft.rule == "direct:floating"
+                and all(_phrase_in_sentence(state, q) for q in draft.quoted)
+            )
             or (
                 draft.kind == "direct"
                 and bool(draft.quoted)
                 and all(
-                    state.is_title(q) or (not request and state.is_name(q))
+                    state.is_title(q) or (not request and state.is_name(q, draft.cue_token))
                     for q in draft.quoted
                 )
             )
@@ -101,6 +122,129 @@ def _writers_own(state: QuoteState, contents: Contents, n: int, draft: Draft) ->
         and state.parse.lowers[at] in _FIRST_PERSON
         and state.in_quote[at] < 0
         and contents.enclosing(n, draft) is None
+    )
+
+
+_WH_OBJECTS = frozenset({"what", "which", "whom"})
+
+
+def _naming_call(state: QuoteState, verb: int | None) -> bool:
+    """Whether "call" names a thing rather than says a word of someone: in the passive
+    ('Latin America, which was called "tranquil backyard"') or with a relative object ('what
+    it called "contingency"', the writer's "so-called"). 'He called him a "liar"' says it."""
+    if verb is None:
+        return False
+    parse = state.parse
+    return any(
+        parse.deps[c] == "auxpass"
+        or (parse.deps[c] in ("dobj", "nsubjpass") and parse.lowers[c] in _WH_OBJECTS)
+        for c in parse.children(verb)
+    )
+
+
+# Gatherings and actions a participle can describe ("a rally calling for ...").
+_GATHERINGS = frozenset(
+    {"rally", "demonstration", "protest", "meeting", "march", "struggle", "campaign", "strike",
+     "vigil", "procession", "sit-in", "picket", "action", "movement", "gathering"}
+)  # fmt: skip
+
+
+def _gathering_participle(state: QuoteState, verb: int | None) -> bool:
+    """Whether the cue is a participle describing a gathering or an action ("the 113th
+    candlelight rally calling for impeaching Yoon took place", "held a rally demanding the
+    nullification of ..."): the writer names the event by its aim, nobody is reported to
+    say anything (what its speakers said comes in their own attributions)."""
+    if verb is None:
+        return False
+    parse = state.parse
+    return (
+        parse.deps[verb] == "acl"
+        and parse.tags[verb] == "VBG"
+        and parse.lemmas[parse.heads[verb]] in _GATHERINGS
+    )
+
+
+# What ends a sentence before a quotation that opens one of its own.
+_SENTENCE_ENDS = frozenset(".!?:;")
+
+
+def _phrase_in_sentence(state: QuoteState, i: int) -> bool:
+    """Whether quoted span ``i``, which no cue introduces, is a phrase of the writer's
+    sentence rather than words set apart: it has no verb of its own and stands inside a
+    sentence, after words of it ('held under the theme of "IT and digital development and
+    cooperation"', 'holding it responsible for the "Cheonan warship and Yonphyong Island
+    cases"'). A name or a slogan, no statement."""
+    q = state.quoted[i]
+    text = state.text
+    j = q.start
+    while j > 0 and text[j - 1] in " \t":
+        j -= 1
+    if j == 0 or text[j - 1] == "\n" or text[j - 1] in _SENTENCE_ENDS:
+        return False
+    parse = state.parse
+    starts, pos, deps = parse.token_starts, parse.pos, parse.deps
+    lo, hi = bisect_left(starts, q.inner_start), bisect_left(starts, q.inner_end)
+    return not any(
+        pos[t] in ("VERB", "AUX") and deps[t] not in ("amod", "compound") for t in range(lo, hi)
+    )
+
+
+_CONDITIONAL_MODALS = frozenset({"will", "would", "'ll", "'d", "might", "could"})
+
+
+def _hypothetical(state: QuoteState, verb: int | None) -> bool:
+    """Whether the cue is said only in a supposed case ("If you don't believe them, the Post
+    will accuse you of ...", "If asked, he would say that ..."): a condition on a verb in the
+    future or the conditional, which reports what someone would say, not what was said."""
+    if verb is None:
+        return False
+    parse = state.parse
+    children = parse.children(verb)
+    modal = any(parse.deps[c] == "aux" and parse.lowers[c] in _CONDITIONAL_MODALS for c in children)
+    # The condition may sit on the first of coordinated verbs ("If ..., X will brand you a
+    # liar and Y will accuse you of ...").
+    if parse.deps[verb] == "conj":
+        children = children + parse.children(parse.heads[verb])
+    return modal and any(
+        parse.deps[c] == "advcl"
+        and any(
+            parse.deps[g] == "mark" and parse.lowers[g] in _SUPPOSING_MARKS
+            for g in parse.children(c)
+        )
+        for c in children
+    )
+
+
+_PURPOSE_VERBS = frozenset({"aim", "intend", "design"})
+
+
+def _purpose(state: QuoteState, verb: int | None) -> bool:
+    """Whether the cue gives a thing's purpose in the passive ("This is aimed to abduct
+    more Koreans", "it is intended to realize ..."): the writer's reading of a plan or a
+    deed, nobody's statement ("he intends to run" stays, a person's stated intention)."""
+    if verb is None:
+        return False
+    parse = state.parse
+    if parse.deps[verb] == "xcomp":
+        verb = parse.heads[verb]  # "is intended to realize": one cue, joined by merge_chains
+    return parse.lemmas[verb] in _PURPOSE_VERBS and any(
+        parse.deps[c] == "auxpass" for c in parse.children(verb)
+    )
+
+
+_NOBODY = frozenset({"nobody", "none", "noone"})
+
+
+def _nobody(state: QuoteState, source: int | None) -> bool:
+    """Whether the source is nobody ("No one can guess when ...", "Nobody can deny that
+    ..."): the writer's rhetoric, no one's statement."""
+    if source is None:
+        return False
+    parse = state.parse
+    word = parse.lowers[source]
+    return word in _NOBODY or (
+        word == "one"
+        and any(parse.lowers[c] == "no" and parse.deps[c] == "det" for c in parse.children(source))
     )
 
 
@@ -261,6 +405,62 @@ def fold_nested_voice(state: QuoteState, drafts: list[Draft]) -> list[Draft]:
                 gone.add(id(draft))
                 break
     return [d for d in drafts if id(d) not in gone]
+
+
+def fold_continuations(state: QuoteState, drafts: list[Draft]) -> None:
+    """Join "X said A, adding B" into one statement: the participle's words join the
+    content of the attribution it continues (same speaker, same sentence, its cue before
+    the participle's), as a reader of quotes (and the real-text gold) reads one statement
+    of X. PolNeAR marks the participle as an attribution of its own, so its draft stays,
+    marked ``act`` (its words are already in the statement it continues)."""
+    by_source: dict[int, list[Draft]] = {}
+    for draft in drafts:
+        if draft.source_token is not None and draft.cue is not None and not draft.act:
+            by_source.setdefault(draft.source_token, []).append(draft)
+    parse = state.parse
+    for group in by_source.values():
+        if len(group) < 2:
+            continue
+        for draft in group:
+            if not _continuing_participle(state, draft):
+                continue
+            assert draft.cue is not None
+            at = draft.cue[0]
+            sentence = parse.clipped_sentence_at(at)
+            outer = [
+                d
+                for d in group
+                if d is not draft
+                and not d.act
+                and d.cue is not None
+                and sentence[0] <= d.cue[0] < at
+                and d.end <= at
+            ]
+            if not outer:
+                continue
+            first = max(outer, key=lambda d: d.end)
+            first.content = sorted({*first.content, *draft.content})
+            draft.act = True
+
+
+# Participles that go on with the words before them ("said A, adding B", "noted A, stressing
+# B"); they are folded only after an attribution of the same speaker, so "resigned, saying
+# ..." (a deed and its reason) keeps its own statement.
+_CONTINUING = frozenset({"add", "say", "stress", "note"})
+
+
+def _continuing_participle(state: QuoteState, draft: Draft) -> bool:
+    """Whether the draft's cue is a participle after a comma that goes on with its
+    speaker's words (", adding that ...", ", stressing that ...")."""
+    verb = draft.cue_token
+    if verb is None or draft.rule != "reported" or verb == 0:
+        return False
+    parse = state.parse
+    return (
+        parse.tags[verb] == "VBG"
+        and parse.lowers[verb - 1] == ","
+        and draft.cue_lemma in _CONTINUING
+    )
 
 
 def _own_subject(state: QuoteState, draft: Draft) -> bool:

@@ -251,9 +251,16 @@ def _cue_distance(state: QuoteState, verb: Token, first: Quoted, last: Quoted) -
     return len(gap.split())
 
 
+# Verbs whose noun right after them is the one addressed, never the speaker ("told KCNA:").
+_ADDRESSING = frozenset({"tell", "inform", "assure", "brief", "remind", "ask"})
+
+
 def _inverted_subject(state: QuoteState, verb: Token) -> Token | None:
-    """ "..., said Yang Moo-jin": the proper noun right after the verb."""
+    """ "..., said Yang Moo-jin": the proper noun right after the verb (none after a verb
+    that addresses someone: in "..., a general officer, told KCNA:" KCNA is told)."""
     doc = state.doc
+    if state.parse.lemmas[verb.i] in _ADDRESSING:
+        return None
     for tok in doc[verb.i + 1 : min(len(doc), verb.i + 4)]:
         if tok.pos_ in ("PROPN", "PRON", "NOUN") and state.in_quote[tok.i] < 0:
             return tok if tok.dep_ not in ("compound",) else tok.head

@@ -31,6 +31,8 @@ _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 # The words that put a title after them: 'an article titled "..."'.
 _TITLE_WORDS = frozenset({"titled", "entitled", "headlined", "title"})
 _UTTERANCE_MARKS = frozenset(",.!?;:")
+_NAME_WORDS = 8  # the longest name or scare quote in marks that ``is_name`` accepts
+_FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 
 
 @dataclass(slots=True)
@@ -166,17 +168,31 @@ class QuoteState:
         capital = sum(1 for w in long if w[0].isupper())
         return capital >= 2 and capital >= 0.75 * len(long)
 
-    def is_name(self, i: int) -> bool:
-        """Whether quoted span ``i`` is a name or a scare quote rather than words said: at
-        most three words, no verb and no punctuation of its own ("the much-touted
-        "principled dialogue"", "proclaimed an "emergency measure""). A short utterance
-        quoted keeps its punctuation ("Disgraceful," he said) or has a verb."""
+    def is_name(self, i: int, verb: int | None = None) -> bool:
+        """Whether quoted span ``i`` is a name or a scare quote rather than words said: no
+        punctuation of its own, and at most three words with no verb ("the much-touted
+        "principled dialogue"", "proclaimed an "emergency measure"") or up to eight making
+        one noun phrase, unless that phrase is what the verb of saying ``verb`` takes
+        ('argued "just part of the primary campaign"'). A short utterance quoted keeps its
+        punctuation ("Disgraceful," he said) or has a verb."""
         q = self.quoted[i]
         inner = self.text[q.inner_start : q.inner_end]
-        if len(inner.split()) > 3 or any(ch in _UTTERANCE_MARKS for ch in inner):
+        words = len(inner.split())
+        if words > _NAME_WORDS or any(ch in _UTTERANCE_MARKS for ch in inner):
             return False
-        starts, pos, deps = self.parse.token_starts, self.parse.pos, self.parse.deps
+        parse = self.parse
+        starts, pos, deps = parse.token_starts, parse.pos, parse.deps
         lo, hi = bisect_left(starts, q.inner_start), bisect_left(starts, q.inner_end)
+        if words > 3:
+            # Longer, only a noun phrase with no finite verb names a thing ("plan of jointly
+            # coping with local provocation", "special New Year address"); a clause is said.
+            tops = [t for t in range(lo, hi) if not lo <= parse.heads[t] < hi]
+            return (
+                len(tops) == 1
+                and pos[tops[0]] in ("NOUN", "PROPN")
+                and (verb is None or parse.heads[tops[0]] != verb)
+                and not any(parse.tags[t] in _FINITE_TAGS for t in range(lo, hi))
+            )
         # A participle before a noun ("principled dialogue") describes it, no clause.
         return not any(
             pos[t] in ("VERB", "AUX") and deps[t] not in ("amod", "compound")

@@ -35,6 +35,9 @@ _ATTITUDE_VERBS = frozenset({"express"})
 # states it ("accused the council of lying", "charged him with fraud"). Blame is not one: the
 # guidelines count "the failure is blamed on X" as no statement.
 _ACCUSING = {"accuse": "of", "charge": "with"}
+# Verbs of saying whose infinitive is a decision taken, not words reported: "agreed to hold
+# talks" is a joint deed ("agreed that ..." still states something).
+_DECIDING = frozenset({"agree"})
 # Verbs whose subject "it" is empty and whose clause is the writer's own impression.
 _RAISING = frozenset({"seem", "appear", "look", "sound"})
 Found = tuple[Frag, Frag]  # (content, cue)
@@ -55,6 +58,7 @@ def find_framed(state: QuoteState, cued: set[int]) -> list[Draft]:
         allowed = frames[lemmas[i]]
         found: Found | None = None
         who: Token | None = None
+        unsaid = False  # the subject is whom a passive verb of saying talks about
         rule = f"frame:{tok.pos_.lower()}"
         if tok.pos_ == "VERB":
             if "passive" in allowed:
@@ -63,6 +67,9 @@ def find_framed(state: QuoteState, cued: set[int]) -> list[Draft]:
             if found is None:
                 found, who = _frame_content(state, tok, allowed), subject(tok)
                 rule = "frame:verb"
+                unsaid = who is not None and _talked_about(tok, who)
+                if unsaid:
+                    who = None  # "Over 40 people are reported to be missing": no speaker
         elif tok.pos_ == "NOUN":
             found = _noun_content(state, tok, allowed)
             who = next((c for c in tok.children if c.dep_ == "poss"), None)
@@ -75,7 +82,7 @@ def find_framed(state: QuoteState, cued: set[int]) -> list[Draft]:
         frag, cue = found
         if who is not None and (who.i == tok.i or frag[0] <= who.idx < frag[1]):
             continue
-        if who is None and tok.pos_ != "NOUN":
+        if who is None and tok.pos_ != "NOUN" and not unsaid:
             continue
         draft = _framed_draft(state, tok, frag, cue, who, rule)
         if who is not None and who.lower_ == "it" and lemmas[i] in _RAISING:
@@ -122,7 +129,7 @@ def _is_act(state: QuoteState, tok: Token, frag: Frag) -> bool:
             continue  # the words of a title are no clause said ("published "X Will Win"")
         if child.dep_ in ("ccomp", "acl") and (tok.pos_ == "VERB" or _has_that(child)):
             return False
-        if child.dep_ == "xcomp" and speech:
+        if child.dep_ == "xcomp" and speech and lemma not in _DECIDING:
             return False
         if child.dep_ == "dobj" and (
             (speech and cue_verb is not None and _object_says(state, cue_verb, child))
@@ -222,6 +229,15 @@ def _framed_draft(
         quoted=quotes,
         learned=True,
         rule=rule,
+    )
+
+
+def _talked_about(verb: Token, subj: Token) -> bool:
+    """Whether ``subj`` is whom a passive verb of saying talks about, not who says it: "X is
+    said to have pressed for ...", "Over 40 people are reported to be missing" (PolNeAR
+    gives such attributions no source)."""
+    return subj.dep_ == "nsubjpass" and any(
+        c.dep_ == "xcomp" and c.i > verb.i for c in verb.children
     )
 
 

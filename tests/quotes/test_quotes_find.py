@@ -476,6 +476,7 @@ def test_quotes_relative_clause_on_the_reported_subject_stays_in_the_content(
 def test_quotes_according_to_a_norm_is_no_attribution(quoter: Quoter) -> None:
     assert quoter("According to the regulations of the new law, the ferry company lost it.") == ()
     assert quoter("The fees were paid according to the usual procedure of the port.") == ()
+    assert quoter("The drills are under way according to their scenario of a river crossing.") == ()
 
 
 @pytest.mark.parametrize(
@@ -528,8 +529,12 @@ def test_quotes_what_a_thing_shows_is_no_statement(quoter: Quoter, text: str, ac
 def test_quotes_a_title_quoted_names_a_work_not_words_said(
     quoter: Quoter, text: str, act: bool
 ) -> None:
-    (q,) = [q for q in quoter(text) if q.cue]
-    assert q.act is act
+    quotes = quoter(text)
+    if act:  # no statement, whether a cue was found ("much-touted" is a participle, none)
+        assert all(q.act for q in quotes)
+    else:
+        (q,) = [q for q in quotes if q.cue]
+        assert not q.act
 
 
 @pytest.mark.parametrize(
@@ -607,4 +612,162 @@ def test_quotes_what_a_named_speakers_attack_shows_is_no_statement(quoter: Quote
     text = "Ingrid Holm's sharp attack on the guild indicates that she is pivoting to the vote."
     entities = (_entity("e1", "Ingrid Holm", "person", text),)
     (q,) = [q for q in quoter(text, entities) if q.cue == "indicates"]
+    assert q.act
+
+
+@pytest.mark.parametrize(
+    ("text", "act"),
+    [
+        # A longer quotation that is one noun phrase names a thing signed or shown.
+        ('The junta formally signed a "plan of jointly coping with harbour unrest" with its '
+         "allies.", True),
+        # An agreement to act is a joint deed; an agreement that something is so is said.
+        ("The two councils agreed to hold more talks on the harbour next spring.", True),
+        ("The two councils agreed that the harbour should reopen in spring.", False),
+    ],
+)  # fmt: skip
+def test_quotes_long_names_and_agreements_to_act_are_no_statements(
+    quoter: Quoter, text: str, act: bool
+) -> None:
+    (q,) = [q for q in quoter(text) if q.cue]
+    assert q.act is act
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'The fair, held under the theme of "Harbour trade and river cooperation for all", '
+        "opened today.",
+        'The fair, held under the theme of "IT and digital development and cooperation", '
+        "opened today.",
+    ],
+)
+def test_quotes_a_phrase_quoted_inside_the_writers_sentence_is_no_statement(
+    quoter: Quoter, text: str
+) -> None:
+    (q,) = quoter(text)
+    assert q.act
+
+
+def test_quotes_a_floating_quotation_set_apart_is_kept(quoter: Quoter) -> None:
+    (q,) = quoter('The vote is near. "We will rebuild the harbour before the winter comes."')
+    assert not q.act
+
+
+def test_quotes_a_participle_before_its_noun_is_no_cue(quoter: Quoter) -> None:
+    text = (
+        "The guild carried out the above-said operation, crying out for "
+        '"the removal of the ferry masters from the harbour."'
+    )
+    assert not any(q.cue and "said" in q.cue for q in quoter(text))
+
+
+def test_quotes_content_stops_before_a_second_verb_of_saying(quoter: Quoter) -> None:
+    (first, second) = quoter(
+        "The minister noted that the two towns have long traded along the river, adding that "
+        "the new bridge would help them."
+    )
+    assert first.text[: first.fragments[0][1] - first.start].endswith("river")
+    assert second.cue == "adding"
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("A senior harbour official on Tuesday said that the ferry would run again.",
+         "A senior harbour official"),
+        # An age in a name is no time of saying.
+        ("The Guild of Ferrymen in the 21st Century said that the river must stay open.",
+         "The Guild of Ferrymen in the 21st Century"),
+    ],
+)  # fmt: skip
+def test_quotes_source_leaves_out_when_it_spoke(quoter: Quoter, text: str, source: str) -> None:
+    (q,) = quoter(text)
+    assert q.speaker_text == source
+
+
+@pytest.mark.parametrize("participle", ["adding", "stressing"])
+def test_quotes_adding_goes_on_with_the_statement_before_it(
+    quoter: Quoter, participle: str
+) -> None:
+    said, adding = quoter(
+        "The minister said that the two towns have long traded along the river, "
+        f"{participle} that the new bridge would help them."
+    )
+    assert not said.act and said.text.endswith("the new bridge would help them")
+    assert adding.act and adding.cue == participle
+
+
+def test_quotes_the_one_told_is_never_the_speaker(quoter: Quoter) -> None:
+    text = (
+        "Upon hearing the statement of a spokesman for the Harbour Command of the Valley "
+        "Guard, Tor Lund, a general officer of the Ministry of Quays, told KCNA: "
+        '"The time has come to rebuild the quay."'
+    )
+    (q,) = [q for q in quoter(text) if q.cue == "told"]
+    assert q.speaker_text != "KCNA"
+
+
+def test_quotes_a_gathering_named_by_its_aim_states_nothing(quoter: Quoter) -> None:
+    text = (
+        "At least 300 ferrymen held a rally calling for the removal of the toll at the plaza "
+        "of the North Quay on the same day."
+    )
+    (q,) = quoter(text)
+    assert q.act
+    voters = quoter("Voters calling the hotline said that it was late.")
+    (q,) = [q for q in voters if q.cue == "said"]
+    assert not q.act
+
+
+def test_quotes_a_passive_call_names_a_thing(quoter: Quoter) -> None:
+    text = (
+        "The desire for a bridge is growing stronger in the valley, which was called "
+        '"quiet backyard" of the city.'
+    )
+    assert all(q.act for q in quoter(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "No one can guess when the reckless games of the guild would spill into a crisis.",
+        "Nobody can deny that the ferry was built by the people of the valley.",
+    ],
+)
+def test_quotes_nobody_says_nothing(quoter: Quoter, text: str) -> None:
+    (q,) = quoter(text)
+    assert q.act
+
+
+def test_quotes_content_stops_before_the_closing_report(quoter: Quoter) -> None:
+    quotes = quoter("The mayor noted the bridge was safe, the paper said.")
+    (noted,) = [q for q in quotes if q.cue == "noted"]
+    assert noted.text == "the bridge was safe"
+
+
+@pytest.mark.parametrize(
+    ("text", "act"),
+    [
+        ("If you don't believe your council, the Valley Post will accuse you of engaging in a "
+         "panic.", True),
+        ("The mayor said that the ferry would stop if the river froze.", False),
+        ("The mayor will say on Monday that the ferry is safe.", False),
+    ],
+)  # fmt: skip
+def test_quotes_what_someone_would_say_in_a_supposed_case_is_no_statement(
+    quoter: Quoter, text: str, act: bool
+) -> None:
+    (q,) = quoter(text)
+    assert q.act is act
+
+
+def test_quotes_whom_a_passive_report_talks_about_is_no_speaker(quoter: Quoter) -> None:
+    (q,) = quoter("Over 40 fishermen are reported to be missing after the storm.")
+    assert q.speaker_text is None
+
+
+def test_quotes_a_things_purpose_is_no_statement(quoter: Quoter) -> None:
+    text = 'The new toll is aimed to drive out the "thieves who sell the river" from the harbour.'
+    (q,) = quoter(text)
     assert q.act
