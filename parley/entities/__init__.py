@@ -101,9 +101,9 @@ def find_entities(
     apply_led_by(text, cands)
     apply_people_of(text, cands)
     apply_apposed_groups(text, cands)
-    cands = find_name_repeats(parse, cands)
+    cands = find_name_repeats(parse, cands, lex.family_first)
     apply_appositions(parse, cands, lex)
-    clusters = group_candidates(cands, kb, on)
+    clusters = group_candidates(cands, kb, on, lex.family_first)
     resolve_pronouns(parse, clusters, lex, phrases.pronouns)
     entities = build_entities(clusters, kb, lex, text, on)
     entities = add_nominal_entities(

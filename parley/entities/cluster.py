@@ -99,9 +99,13 @@ def _kb_actor(kb: KnowledgeBaseLike, name: str, on: date | None) -> ActorLike | 
 
 
 def group_candidates(
-    cands: list[Candidate], kb: KnowledgeBaseLike, on: date | None
+    cands: list[Candidate],
+    kb: KnowledgeBaseLike,
+    on: date | None,
+    family_first: frozenset[str] = frozenset(),
 ) -> dict[str, Cluster]:
-    """Clusters keyed by a referent key, in order of first mention."""
+    """Clusters keyed by a referent key, in order of first mention; ``family_first``: the
+    family names written first in a three-word name (``mentions.family_name``)."""
     # 1. People with full names, and the family names that point at them.
     people: dict[str, str] = {}  # name key -> cluster key
     family: dict[str, list[str]] = {}
@@ -110,7 +114,7 @@ def group_candidates(
             key = name_key(cand.text)
             if key not in people:
                 people[key] = "person:" + key
-                family.setdefault(name_key(family_name(cand.text)), []).append(key)
+                family.setdefault(name_key(family_name(cand.text, family_first)), []).append(key)
 
     # Single words the model calls a person somewhere: "Trump" tagged ORG elsewhere is him.
     person_words = {
@@ -152,6 +156,10 @@ def group_candidates(
             cand.kind = "person"
             add(people[key_text], "person", cand)
             continue
+        if cand.kind == "location" and key_text in person_words and _no_place(kb, cand.text, on):
+            # "the impeachment of Yoon" read as a place where "Yoon said" was a person: a
+            # name the knowledge base knows as no place is the person throughout.
+            cand.kind = "person"
         owners = family.get(key_text, [])
         if len(cand.text.split()) == 1 and owners and cand.kind != "location":
             cand.kind = "person"
@@ -195,6 +203,14 @@ def group_candidates(
             continue
         add(f"{cand.kind}:{key_text}", cand.kind, cand)
     return dict(sorted(clusters.items(), key=lambda item: item[1].first))
+
+
+def _no_place(kb: KnowledgeBaseLike, name: str, on: date | None) -> bool:
+    """Whether the knowledge base knows ``name`` as no country, capital or place."""
+    if kb.country(name) is not None or kb.country_by_capital(name) is not None:
+        return False
+    actor = kb.actor(name, on)
+    return actor is None or actor.kind == "person"
 
 
 def _nearest_owner(

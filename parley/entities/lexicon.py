@@ -63,6 +63,8 @@ class Lexicon:
     context_words: dict[str, str] = field(default_factory=dict)
     # "the country", "the committee": noun -> (entity kind, whether the name must hold it)
     kind_nouns: dict[str, tuple[str, bool]] = field(default_factory=dict)
+    # Family names written first in a three-word name ("Lee Myung Bak"): "Lee" is its bare form.
+    family_first: frozenset[str] = frozenset()
 
     def role_sector(self, role: str) -> str | None:
         """The fallback sector of a title: exact, then case-folded, then by its head word."""
@@ -144,6 +146,7 @@ def load_lexicon_from(data_dir: Path) -> Lexicon:
         member_nouns=frozenset(w.lower() for w in words("member_nouns.txt")),
         context_words=context_words,
         kind_nouns=kind_nouns,
+        family_first=frozenset(words("family_first.txt")),
     )
 
 

@@ -1,0 +1,63 @@
+"""How bare names join the person named in full: family names written first, and a name the
+model read as a place where it was a person elsewhere (hand-built candidates, stub KB)."""
+
+from __future__ import annotations
+
+import pytest
+
+from parley.entities.cluster import group_candidates
+from parley.entities.lexicon import load_lexicon
+from parley.entities.mentions import Candidate, family_name
+
+FAMILY_FIRST = frozenset(("Lee", "Yoon", "Kim"))
+
+
+@pytest.mark.parametrize(
+    ("full", "family"),
+    [
+        ("Lee Myung Bak", "Lee"),  # three words after a family name written first
+        ("Lee Myung-bak", "Lee"),  # a hyphenated given name says it alone
+        ("Kim Yo Jong", "Kim"),
+        ("Mary Ann Lee", "Lee"),  # a given name first: the last word
+        ("Anna Song", "Song"),
+        ("Lee Carter", "Carter"),  # two words: an English given name
+    ],
+)
+def test_mentions_family_name(full: str, family: str) -> None:
+    assert family_name(full, FAMILY_FIRST) == family
+
+
+def test_lexicon_family_first_names() -> None:
+    names = load_lexicon().family_first
+    assert {"Kim", "Lee", "Ri", "Pak", "Choe", "Yoon"} <= names
+
+
+def _cand(text: str, start: int, kind: str, label: str = "PERSON") -> Candidate:
+    return Candidate(start, start + len(text), text, label, kind, 0)
+
+
+def test_cluster_bare_family_name_first_joins_full_name(stub_kb) -> None:  # type: ignore[no-untyped-def]
+    cands = [_cand("Lee Myung Bak", 0, "person"), _cand("Lee", 40, "person")]
+    clusters = group_candidates(cands, stub_kb, None, FAMILY_FIRST)
+    assert len(clusters) == 1
+    assert [c.text for c in next(iter(clusters.values())).cands] == ["Lee Myung Bak", "Lee"]
+    # Without the list the bare name stays apart (the behaviour this test guards).
+    assert len(group_candidates(cands, stub_kb, None)) == 2
+
+
+def test_cluster_place_reading_of_a_person_word_is_the_person(stub_kb) -> None:  # type: ignore[no-untyped-def]
+    # "Yoon said ..." (a person) and "the impeachment of Yoon" (read as a place).
+    cands = [
+        _cand("Yoon Suk Yeol", 0, "person"),
+        _cand("Yoon", 30, "person"),
+        _cand("Yoon", 60, "location", "GPE"),
+    ]
+    clusters = group_candidates(cands, stub_kb, None, FAMILY_FIRST)
+    assert [(c.kind, len(c.cands)) for c in clusters.values()] == [("person", 3)]
+
+
+def test_cluster_place_the_kb_knows_stays_a_place(stub_kb) -> None:  # type: ignore[no-untyped-def]
+    # "Washington" as a person once (a model error) does not make the capital a person.
+    cands = [_cand("Washington", 0, "person"), _cand("Washington", 40, "location", "GPE")]
+    kinds = sorted(c.kind for c in group_candidates(cands, stub_kb, None).values())
+    assert kinds == ["location", "person"]
