@@ -316,6 +316,8 @@ class _Places:
     # any other. An organisation whose name gives a sector but no country is of it ("Ford
     # Motor Company" in a story on a US party convention).
     clear: CountryLike | None = None
+    # Every country the article names as one (not places), in order of first mention.
+    named: tuple[CountryLike, ...] = ()
 
     @classmethod
     def of(cls, clusters: dict[str, Cluster], kb: KnowledgeBaseLike) -> _Places:
@@ -351,7 +353,10 @@ class _Places:
         if ranked and ranked[0][1] >= 2 and (len(ranked) == 1 or ranked[1][1] < ranked[0][1]):
             clear = known.get(ranked[0][0]) or kb.country_by_code(ranked[0][0])
         return cls(
-            main[1] if main is not None else None, tuple(sorted(offices, key=_start)), clear
+            main[1] if main is not None else None,
+            tuple(sorted(offices, key=_start)),
+            clear,
+            tuple(country for _, country in counts.values()),
         )
 
     def of_office(self, roles: tuple[str, ...], before: int) -> CountryLike | None:
@@ -437,8 +442,9 @@ def _entity(
     if kind == "country" and cluster.country is not None:
         name, country, actor_code = cluster.country.name, cluster.country.iso3, cluster.country.code
     elif kind == "group":
-        country = cluster.country.iso3 if cluster.country else None
-        sector, actor_code = cluster.sector, _code(cluster.country, cluster.sector)
+        place = cluster.country or _shared_demonym(longest, places)
+        country = place.iso3 if place else None
+        sector, actor_code = cluster.sector, _code(place, cluster.sector)
     elif kind in ("person", *_ORG_KINDS):
         actor = cluster.actor or kb.actor(longest, on)
         if actor is not None and _other_country(cluster, actor):
@@ -681,6 +687,24 @@ def _people_in_name(name: str, kb: KnowledgeBaseLike, places: _Places) -> Countr
     if found is not None:
         return found
     stem = demonym[:-1] if demonym.endswith("an") else demonym
+    for country in (places.clear, places.main):
+        if country is not None and stem in country.name.split():
+            return country
+    return None
+
+
+def _shared_demonym(name: str, places: _Places) -> CountryLike | None:
+    """The country of a demonym two countries share, standing alone ("the Korean people",
+    "the Korean nation"): the one country the article names whose name holds the demonym's
+    stem, else the one the article is about when its name does ("Korean" in a story about
+    North Korea is North Korean). A plural ("Koreans") is a people, whoever's state they
+    live in."""
+    if " " in name or not name.endswith("an") or not name[:1].isupper():
+        return None
+    stem = name[:-1]
+    named = [country for country in places.named if stem in country.name.split()]
+    if len(named) == 1:
+        return named[0]
     for country in (places.clear, places.main):
         if country is not None and stem in country.name.split():
             return country

@@ -61,3 +61,19 @@ def test_cluster_place_the_kb_knows_stays_a_place(stub_kb) -> None:  # type: ign
     cands = [_cand("Washington", 0, "person"), _cand("Washington", 40, "location", "GPE")]
     kinds = sorted(c.kind for c in group_candidates(cands, stub_kb, None).values())
     assert kinds == ["location", "person"]
+
+
+def test_cluster_shared_demonym_takes_the_country_named(entities_of) -> None:  # type: ignore[no-untyped-def]
+    # "Korean" is the demonym of two countries: the one the article names is meant.
+    text = (
+        "North Korea held a mass rally in the capital on Sunday. "
+        "The Korean people pledged to defend the achievements of socialism."
+    )
+    people = [e for e in entities_of(text) if e.kind == "group" and "Korean" in e.name]
+    assert [e.country for e in people] == ["PRK"]
+
+
+def test_cluster_shared_demonym_with_no_country_named_stays_uncoded(entities_of) -> None:  # type: ignore[no-untyped-def]
+    text = "The Korean people pledged to defend the achievements of their ancestors."
+    people = [e for e in entities_of(text) if "Korean" in e.name]
+    assert people and all(e.actor is None for e in people)
