@@ -442,7 +442,7 @@ def _entity(
     if kind == "country" and cluster.country is not None:
         name, country, actor_code = cluster.country.name, cluster.country.iso3, cluster.country.code
     elif kind == "group":
-        place = cluster.country or _shared_demonym(longest, places)
+        place = cluster.country or _shared_demonym(longest, kb, places)
         country = place.iso3 if place else None
         sector, actor_code = cluster.sector, _code(place, cluster.sector)
     elif kind in ("person", *_ORG_KINDS):
@@ -693,20 +693,23 @@ def _people_in_name(name: str, kb: KnowledgeBaseLike, places: _Places) -> Countr
     return None
 
 
-def _shared_demonym(name: str, places: _Places) -> CountryLike | None:
-    """The country of a demonym two countries share, standing alone ("the Korean people",
-    "the Korean nation"): the one country the article names whose name holds the demonym's
-    stem, else the one the article is about when its name does ("Korean" in a story about
-    North Korea is North Korean). A plural ("Koreans") is a people, whoever's state they
-    live in."""
+def _shared_demonym(name: str, kb: KnowledgeBaseLike, places: _Places) -> CountryLike | None:
+    """The country of a demonym the two halves of a divided country share, standing alone
+    ("the Korean people", "the Korean nation": North and South Korean): of the two, the one
+    the article names (when it names one only), else the one it is about. "African" is no
+    demonym of South Africa alone, and a plural ("Koreans") is a people, whoever's state
+    they live in."""
     if " " in name or not name.endswith("an") or not name[:1].isupper():
         return None
-    stem = name[:-1]
-    named = [country for country in places.named if stem in country.name.split()]
+    halves = [kb.country_by_demonym(f"{side} {name}") for side in ("North", "South")]
+    codes = {half.iso3 for half in halves if half is not None}
+    if len(codes) < 2:
+        return None
+    named = [country for country in places.named if country.iso3 in codes]
     if len(named) == 1:
         return named[0]
     for country in (places.clear, places.main):
-        if country is not None and stem in country.name.split():
+        if country is not None and country.iso3 in codes:
             return country
     return None
 

@@ -77,3 +77,13 @@ def test_cluster_shared_demonym_with_no_country_named_stays_uncoded(entities_of)
     text = "The Korean people pledged to defend the achievements of their ancestors."
     people = [e for e in entities_of(text) if "Korean" in e.name]
     assert people and all(e.actor is None for e in people)
+
+
+def test_nominal_title_before_a_name_is_no_second_actor(entities_of) -> None:  # type: ignore[no-untyped-def]
+    # The knowledge base knows "Secretary of State" as an office; before a name it is that
+    # person's title, not an actor of its own.
+    text = "In September, Secretary of State John Kerry said the refugee quota would rise."
+    entities = entities_of(text, published="2015-11-17", real=True)
+    assert [(e.name, e.actor) for e in entities if e.kind != "location"] == [
+        ("John Kerry", "USAGOV")
+    ]
