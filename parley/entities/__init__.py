@@ -45,6 +45,7 @@ from parley.entities.descriptions import (
     link_descriptions,
     link_kind_nouns,
 )
+from parley.entities.kbtypes import CountryLike
 from parley.entities.mentions import collect_candidates, find_name_repeats
 from parley.entities.nominal import add_nominal_entities
 from parley.entities.pronouns import resolve_pronouns
@@ -89,7 +90,18 @@ def find_entities(
     phrases = resources.phrases.find(parse.doc, parse.text)
     cands = collect_candidates(parse, kb, lex, phrases, resources.regional)
     cands = find_titled_names(parse, cands, phrases, resources.titles)
-    cands = apply_titles(parse, cands, lex, resources.titles)
+
+    def place_country(name: str) -> CountryLike | None:
+        # A country, or a place a dictionary lists under its country ("Texas", "Zurich").
+        found = kb.country(name)
+        if found is not None:
+            return found
+        actor = kb.actor(name, on)
+        if actor is None or actor.kind != "country" or not actor.country:
+            return None
+        return kb.country_by_code(actor.country)
+
+    cands = apply_titles(parse, cands, lex, resources.titles, place_country)
     apply_org_countries(text, cands)
 
     def known(name: str) -> bool:

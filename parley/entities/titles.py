@@ -18,6 +18,7 @@ from bisect import bisect_right
 from collections.abc import Callable, Container, Iterator
 from itertools import pairwise
 
+from parley.entities.kbtypes import CountryLike
 from parley.entities.lexicon import Lexicon
 from parley.entities.mentions import Candidate
 from parley.entities.phrases import NAME_WORD, DocPhrases, TitlePatterns
@@ -118,9 +119,16 @@ def _drop_leading_title(text: str, cand: Candidate, lex: Lexicon) -> None:
 
 
 def apply_titles(
-    parse: ParseIndex, cands: list[Candidate], lex: Lexicon, patterns: TitlePatterns
+    parse: ParseIndex,
+    cands: list[Candidate],
+    lex: Lexicon,
+    patterns: TitlePatterns,
+    place_country: Callable[[str], CountryLike | None] | None = None,
 ) -> list[Candidate]:
-    """Attach titles to the people they precede; drop candidates a title swallowed."""
+    """Attach titles to the people they precede; drop candidates a title swallowed.
+    ``place_country``: the country a place belongs to ("Texas" -> the United States), so
+    that a place before a title or after the name says whose office it is ("Texas Sen. X",
+    "Sen. X of Vermont", "Sen. X (D-Va.)"): the country named most in the article does not."""
     text = parse.text
     pattern = patterns.title_before_name
     swallowed: set[int] = set()
@@ -150,13 +158,52 @@ def apply_titles(
                 swallowed.add(other_index)
                 continue
             adjacent = _ADJACENT.fullmatch(text, other.end, title_start) is not None
+            if adjacent and not former and other.kind in ("country", "location"):
+                # "former Maryland Gov. X", "ex-Pennsylvania senator Y": a past office.
+                before = max(0, other.start - 12)
+                former = _FORMER_BEFORE.search(text, before, other.start) is not None
+                if former:
+                    cand.roles.remove(role)
+                    cand.former_roles.append(role)
             if adjacent and not former:
                 if other.kind == "country" and other.country is not None:
                     cand.title_country = other.country
+                elif other.kind == "location" and place_country is not None:
+                    cand.title_country = place_country(other.text)
                 elif other.kind in ("organization", "media"):
                     cand.affiliation = other
             break
+        if cand.title_country is None and not former and place_country is not None:
+            cand.title_country = _home_after(text, cands, index, place_country)
     return [c for i, c in enumerate(cands) if i not in swallowed]
+
+
+_FORMER_BEFORE = re.compile(r"\b(?:former|ex-|then-)[ ]*$", re.IGNORECASE)
+
+
+# After a titled name, the place the office holder represents: "Sen. Patrick Leahy of
+# Vermont"; US news copy's party-and-state tag "(D-Va.)", "(R-Texas)", "(I-Vt.)".
+_OF_PLACE = re.compile(r"[ ]+of[ ]+")
+_PARTY_STATE = re.compile(r"[ ]*\((?:D|R|I)[-–‐][ ]?[A-Z][A-Za-z.]*(?:[ ][A-Z][A-Za-z.]*)?\)")
+
+
+def _home_after(
+    text: str,
+    cands: list[Candidate],
+    index: int,
+    place_country: Callable[[str], CountryLike | None],
+) -> CountryLike | None:
+    cand = cands[index]
+    if _PARTY_STATE.match(text, cand.end):
+        return place_country("United States")
+    nxt = cands[index + 1] if index + 1 < len(cands) else None
+    if (
+        nxt is not None
+        and nxt.kind == "location"
+        and _OF_PLACE.fullmatch(text, cand.end, nxt.start) is not None
+    ):
+        return place_country(nxt.text)
+    return None
 
 
 def apply_org_countries(text: str, cands: list[Candidate]) -> None:

@@ -8,6 +8,7 @@ import pytest
 from parley.entities.cluster import group_candidates
 from parley.entities.lexicon import load_lexicon
 from parley.entities.mentions import Candidate, family_name
+from parley.records import Entity
 
 FAMILY_FIRST = frozenset(("Lee", "Yoon", "Kim"))
 
@@ -87,3 +88,27 @@ def test_nominal_title_before_a_name_is_no_second_actor(entities_of) -> None:  #
     assert [(e.name, e.actor) for e in entities if e.kind != "location"] == [
         ("John Kerry", "USAGOV")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "code"),
+    [
+        # The state before the title, or after the name, says whose office it is; the
+        # country the article names most (Syria here) does not.
+        ("Texas Sen. John Cornyn spoke about Syria.", "John Cornyn", "USALEG"),
+        ("Sen. Patrick Leahy of Vermont spoke about Syria.", "Patrick Leahy", "USALEG"),
+        ("Sen. Mark Warner (D-Va.) spoke about Syria.", "Mark Warner", "USALEG"),
+        ("Florida Gov. Rick Scott spoke about Syria.", "Rick Scott", "USAGOV"),
+        # A place between "former" and the title: a past office, no current code.
+        ("Former Maryland Gov. Martin Fairbanks spoke about Syria.", "Martin Fairbanks", None),
+    ],
+)
+def test_titles_state_of_a_us_office(entities_of, text: str, name: str, code: str | None) -> None:  # type: ignore[no-untyped-def]
+    story = f"{text} Syria's war went on. The fighting in Syria spread, officials in Syria said."
+    assert by_name(entities_of(story, published="2016-03-01", real=True), name).actor == code
+
+
+def by_name(entities: tuple[Entity, ...], name: str) -> Entity:
+    found = [e for e in entities if e.name == name]
+    assert len(found) == 1, (name, [(e.name, e.kind) for e in entities])
+    return found[0]
