@@ -265,10 +265,16 @@ def _country_in_name(name: str, kb: KnowledgeBaseLike) -> CountryLike | None:
     # of the Democratic People's Republic of Korea": a country name may hold "of" itself).
     parts = name.split(" of ")
     for i in range(1, len(parts)):
-        found = kb.country(" of ".join(parts[i:]))
+        tail = " of ".join(parts[i:])
+        # State media's scorn is no part of the name: "the Ministry of Defense of the puppet
+        # Republic of Korea".
+        found = kb.country(tail) or kb.country(_SCORN.sub("", tail))
         if found is not None:
             return found
     return None
+
+
+_SCORN = re.compile(r"^(?:the\s+)?puppet\s+", re.IGNORECASE)
 
 
 def _media_home(name: str, kb: KnowledgeBaseLike) -> CountryLike | None:

@@ -139,10 +139,20 @@ def _group_noun_end(
         i += 1
     if i >= len(doc):
         return None
-    if doc[i].lower_ in lex.group_nouns:
+    noun = _group_noun_at(doc, i, lex)
+    if noun is not None:
         # "South Korea's Ministry of Defense": the body's full name says its sector.
         named = _of_part_end(doc, i + 1, kb) if doc[i].text[:1].isupper() else None
-        return named if named is not None else (i + 1, lex.group_nouns[doc[i].lower_])
+        if named is not None:
+            return named
+        end, sector = noun
+        # Nouns in a row are one actor ("the ROK puppet air force", "government troops"):
+        # a state's branch is named by the more specific noun, so a GOV word gives way to
+        # the next one's sector, and a first one of another sector stays ("military
+        # officials" are the military).
+        while end < len(doc) and (more := _group_noun_at(doc, end, lex)) is not None:
+            end, sector = more[0], (more[1] or sector) if sector in (None, "GOV") else sector
+        return end, sector
     if doc[i].lower_ not in lex.role_first_words:
         return None
     title = roles.longest_from(i, _LONGEST_ROLE)
@@ -154,6 +164,17 @@ def _group_noun_end(
     if after is not None and (after.pos_ == "PROPN" or after.lower_ in ("of", "for")):
         return None
     return end, sector
+
+
+def _group_noun_at(doc: Doc, i: int, lex: Lexicon) -> tuple[int, str | None] | None:
+    """End token and sector of the group noun at token ``i``: two words ("air force")
+    before one."""
+    if i + 1 < len(doc):
+        two = f"{doc[i].lower_} {doc[i + 1].lower_}"
+        if two in lex.group_nouns:
+            return i + 2, lex.group_nouns[two]
+    word = doc[i].lower_
+    return (i + 1, lex.group_nouns[word]) if word in lex.group_nouns else None
 
 
 # How far a body's name may run past the country that starts it, in tokens ("Thailand-DPRK

@@ -112,3 +112,37 @@ def by_name(entities: tuple[Entity, ...], name: str) -> Entity:
     found = [e for e in entities if e.name == name]
     assert len(found) == 1, (name, [(e.name, e.kind) for e in entities])
     return found[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "code"),
+    [
+        # Group nouns in a row are one actor, named by the more specific one.
+        (
+            "Yesterday the South Korean puppet army held a drill near the border.",
+            "South Korean puppet army",
+            "KORMIL",
+        ),
+        (
+            "Yesterday the South Korean air force held a drill near the border.",
+            "South Korean air force",
+            "KORMIL",
+        ),
+        (
+            "Yesterday Chinese military officials held a meeting near the border.",
+            "Chinese military officials",
+            "CHNMIL",
+        ),
+    ],
+)
+def test_mentions_group_nouns_in_a_row(entities_of, text: str, name: str, code: str) -> None:  # type: ignore[no-untyped-def]
+    assert by_name(entities_of(text), name).actor == code
+
+
+def test_cluster_body_of_the_puppet_country(entities_of) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "The Ministry of Defense of the puppet Republic of Korea admitted on Monday that the "
+        "drones had flown over the border, North Korea said."
+    )
+    body = next(e for e in entities_of(text) if e.name.startswith("Ministry of Defense"))
+    assert body.country == "KOR"  # (the sector is the real knowledge base's: MIL)
