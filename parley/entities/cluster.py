@@ -631,7 +631,14 @@ def _derive(
         if place is None and affiliated is not None and roles:
             place = _cluster_country(affiliated, kb)
         sector = next((s for r in roles if (s := _sector_of_role(r, kb, lex))), None)
-        if place is None and affiliated is None and sector in _STATE_SECTORS:
+        if (
+            place is None
+            and sector in _STATE_SECTORS
+            and (affiliated is None or _common_state_body(_longest(affiliated), kb, lex))
+        ):
+            # An office of a body every country has ("vice-premier of the Cabinet",
+            # "secretary of the Provincial Committee") is of the article's own country, as
+            # the body itself is.
             place = places.of_office(roles, cluster.first) or places.main
         if place is None and affiliated is None and _candidate(roles):
             # "Presidential candidate Ben Carson": of the country whose office is sought,
@@ -718,6 +725,12 @@ def _shared_demonym(name: str, kb: KnowledgeBaseLike, places: _Places) -> Countr
         if country is not None and country.iso3 in codes:
             return country
     return None
+
+
+def _common_state_body(name: str, kb: KnowledgeBaseLike, lex: Lexicon) -> bool:
+    """A short name of a state body every country has ("the Cabinet", "the Ministry of
+    Foreign Affairs"): its officers are of the article's own country, as it is."""
+    return _is_common_body(name, lex) and _org_sector(name, kb, lex)[1] in _STATE_SECTORS
 
 
 def _is_common_body(name: str, lex: Lexicon) -> bool:

@@ -146,3 +146,11 @@ def test_cluster_body_of_the_puppet_country(entities_of) -> None:  # type: ignor
     )
     body = next(e for e in entities_of(text) if e.name.startswith("Ministry of Defense"))
     assert body.country == "KOR"  # (the sector is the real knowledge base's: MIL)
+
+
+def test_cluster_officer_of_a_common_state_body_takes_the_article_country(entities_of) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "North Korea marked the day in Pyongyang. North Korea's leaders attended. Present "
+        "were Jong Myong Su, vice-premier of the Cabinet, and other officials."
+    )
+    assert by_name(entities_of(text, real=True), "Jong Myong Su").country == "PRK"
