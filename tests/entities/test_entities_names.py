@@ -154,3 +154,21 @@ def test_cluster_officer_of_a_common_state_body_takes_the_article_country(entiti
         "were Jong Myong Su, vice-premier of the Cabinet, and other officials."
     )
     assert by_name(entities_of(text, real=True), "Jong Myong Su").country == "PRK"
+
+
+def test_pronouns_given_name_says_gender(entities_of) -> None:  # type: ignore[no-untyped-def]
+    # Two people in reach, neither a subject: "she" goes to the woman the given name says,
+    # not to nobody (and never to the man).
+    text = (
+        "The poll compared Margaret Holloway with Robert Danvers on Tuesday. "
+        "Voters said she was the stronger candidate."
+    )
+    entities = entities_of(text)
+    assert "she" in [m.text for m in by_name(entities, "Margaret Holloway").mentions]
+    assert "she" not in [m.text for m in by_name(entities, "Robert Danvers").mentions]
+
+
+def test_lexicon_given_names() -> None:
+    names = load_lexicon().given_names
+    assert names["Bernie"] == "m" and names["Hillary"] == "f"
+    assert "Kim" not in names and "Lee" not in names  # family names elsewhere
