@@ -42,6 +42,7 @@ from datetime import date
 from parley.entities.cluster import build_entities, group_candidates
 from parley.entities.descriptions import (
     follow_titled_subjects,
+    join_bare_kind_names,
     link_descriptions,
     link_kind_nouns,
 )
@@ -123,4 +124,5 @@ def find_entities(
     )
     entities = link_descriptions(parse.doc, entities, phrases.roles)
     entities = follow_titled_subjects(parse, entities, lex.pronouns)
-    return link_kind_nouns(parse, entities, lex.kind_nouns)
+    entities = link_kind_nouns(parse, entities, lex.kind_nouns)
+    return join_bare_kind_names(entities, lex.kind_nouns)

@@ -172,3 +172,43 @@ def test_lexicon_given_names() -> None:
     names = load_lexicon().given_names
     assert names["Bernie"] == "m" and names["Hillary"] == "f"
     assert "Kim" not in names and "Lee" not in names  # family names elsewhere
+
+
+def _org(eid: str, name: str, actor: str | None, start: int) -> Entity:
+    from parley.records import Mention
+
+    return Entity(
+        id=eid,
+        name=name,
+        kind="organization",
+        actor=actor,
+        country=actor[:3] if actor else None,
+        roles=(),
+        affiliation=None,
+        mentions=(Mention(start, start + len(name), name),),
+        sector=actor[3:] if actor else None,
+    )
+
+
+def test_descriptions_the_party_is_the_one_party_named() -> None:
+    from parley.entities.descriptions import join_bare_kind_names
+
+    nouns = load_lexicon().kind_nouns
+    full = _org("e1", "Workers' Party of Korea", "PRKGOV", 0)
+    body = _org("e2", "Central Committee of the Workers' Party of Korea", "PRKGOV", 40)
+    bare = _org("e3", "Party", None, 120)
+    joined = join_bare_kind_names((full, body, bare), nouns)
+    assert [e.name for e in joined] == [full.name, body.name]
+    assert [m.text for m in joined[0].mentions] == [full.name, "Party"]
+    # Only a body of it named: the bare name takes its code, and stays its own entity.
+    alone = join_bare_kind_names((body, replace_id(bare, "e1")), nouns)
+    assert [(e.name, e.actor) for e in alone] == [(body.name, "PRKGOV"), ("Party", "PRKGOV")]
+    # Two parties: whose is not said.
+    other = _org("e4", "Communist Party of Vietnam", "VNMPTY", 200)
+    assert join_bare_kind_names((full, bare, other), nouns) == (full, bare, other)
+
+
+def replace_id(entity: Entity, new_id: str) -> Entity:
+    from dataclasses import replace
+
+    return replace(entity, id=new_id)
