@@ -238,6 +238,10 @@ def _is_acronym(text: str) -> bool:
 
 
 def _sector_of_role(role: str, kb: KnowledgeBaseLike, lex: Lexicon) -> str | None:
+    if "campaign" in role.casefold().split():
+        # A campaign's spokesman or manager ("Trump campaign spokeswoman") serves a
+        # candidate, not the state: an elite, as the candidate is.
+        return "ELI"
     return kb.role_sector(role) or lex.role_sector(role)
 
 

@@ -212,3 +212,12 @@ def replace_id(entity: Entity, new_id: str) -> Entity:
     from dataclasses import replace
 
     return replace(entity, id=new_id)
+
+
+def test_titles_campaign_staff_are_no_government(entities_of) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Campaign spokeswoman Dana Whitlock said on Monday that the senator would not release "
+        "his tax returns before the election in November, in the United States."
+    )
+    person = by_name(entities_of(text, real=True), "Dana Whitlock")
+    assert person.roles == ("campaign spokeswoman",) and person.sector == "ELI"

@@ -298,3 +298,9 @@ def test_kb_common_word_surnames_are_not_indexed(kb: KnowledgeBase) -> None:
     index = kb.surname_index(date(2016, 8, 8))
     assert "stone" not in index and "cook" not in index
     assert [a.name for a in index["bush"]] == ["George W. Bush"]
+
+
+def test_kb_us_party_committees(kb: KnowledgeBase) -> None:
+    for name in ("Republican National Committee", "RNC", "DNC"):
+        actor = kb.actor(name)
+        assert actor is not None and actor.code == "USAPTY", name
