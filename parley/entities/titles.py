@@ -156,6 +156,10 @@ def apply_titles(
             other = cands[other_index]
             if other.start >= title_start:
                 swallowed.add(other_index)
+                if other.country is not None and other.kind in ("country", "group") and not former:
+                    # A country the model found inside the title is its country: "Minister
+                    # of Foreign Affairs of the DPRK X".
+                    cand.title_country = cand.title_country or other.country
                 continue
             adjacent = _ADJACENT.fullmatch(text, other.end, title_start) is not None
             if adjacent and not former and other.kind in ("country", "location"):
@@ -174,10 +178,15 @@ def apply_titles(
                     cand.affiliation = other
             break
         if cand.title_country is None and not former and place_country is not None:
-            cand.title_country = _home_after(text, cands, index, place_country)
+            # A country the title names after "of" ("Deputy Foreign Minister of Bolivia X"),
+            # else the place after the name.
+            _, of, tail = title.partition(" of ")
+            inside = place_country(tail) if of else None
+            cand.title_country = inside or _home_after(text, cands, index, place_country)
     return [c for i, c in enumerate(cands) if i not in swallowed]
 
 
+_POSSESSIVE_AFTER = re.compile(r"['’](?:s\b|(?=\s))")
 _FORMER_BEFORE = re.compile(r"\b(?:former|ex-|then-)[ ]*$", re.IGNORECASE)
 
 
@@ -469,6 +478,18 @@ def _read_apposition(
     former = tokens[0].lower_ in FORMER
     if former:
         tokens = tokens[1:]
+    for position in range(1, len(tokens)):
+        found = by_start.get(tokens[position].idx)
+        if (
+            found is not None
+            and found.kind == "person"
+            and tokens[position - 1].lower_ not in _PREPOSITIONS | _DETERMINERS
+            and not _POSSESSIVE_AFTER.match(text, found.end)
+        ):
+            # "President X, Foreign Minister Y paid a visit to the DPRK embassy": a title
+            # right before another name is that person's; no apposition of X's ("X,
+            # President Y's nominee" still is).
+            return
     # The first organisation named in the apposition is the affiliation; a country (or a
     # nameless actor of one) named there is the person's own: "Sergei Lavrov, foreign
     # minister of the Russian Federation", "Stephen Bosworth, U.S. special representative".

@@ -221,3 +221,21 @@ def test_titles_campaign_staff_are_no_government(entities_of) -> None:  # type: 
     )
     person = by_name(entities_of(text, real=True), "Dana Whitlock")
     assert person.roles == ("campaign spokeswoman",) and person.sector == "ELI"
+
+
+def test_titles_a_title_before_another_name_is_no_apposition(entities_of) -> None:  # type: ignore[no-untyped-def]
+    # "President X, Foreign Minister Y ... the DPRK embassy": X is not the DPRK's.
+    text = (
+        "Upon authorization of President Mike Pompeo, Foreign Minister Hana Lind paid a "
+        "condolatory visit to the DPRK embassy in Tokyo on Monday."
+    )
+    person = by_name(entities_of(text, published="2019-01-01"), "Mike Pompeo")
+    assert person.country != "PRK"
+
+
+def test_titles_country_named_inside_the_title(entities_of) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Cuba must attend the summit, Cuba said. In statements to Prensa Latina, Deputy Foreign "
+        "Minister of Bolivia Juan Carlos Arrieta reaffirmed his country's position regarding Cuba."
+    )
+    assert by_name(entities_of(text, real=True), "Juan Carlos Arrieta").country == "BOL"
