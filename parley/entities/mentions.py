@@ -285,6 +285,10 @@ def _with_direction(
     return before.idx, longer
 
 
+# A capitalised word glued to a dash right before a name: "--Kim" of "(KCNA) --Kim Jong Un".
+_DASHED_NAME = re.compile(r"(?<!\w)(?:--|[–—])([A-Z][a-z]+)[ ]+$")
+
+
 def _from_ent(ctx: _Context, ent: Span) -> Candidate | None:
     doc, text, kb, lex = ctx.parse.doc, ctx.parse.text, ctx.kb, ctx.lex
     country: CountryLike | None = None
@@ -297,6 +301,12 @@ def _from_ent(ctx: _Context, ent: Span) -> Candidate | None:
         return None
     label = ent.label_
     start, surface = _with_direction(ctx, ent, start, end, surface)
+    if label == "PERSON":
+        # "(KCNA) --Kim Jong Un": the dash glued to the first name hid it from the model.
+        glued = _DASHED_NAME.search(text, max(0, start - 20), start)
+        if glued is not None:
+            start = glued.start(1)
+            surface = text[start:end]
     sentence = ctx.parse.sentence_index(start)
 
     def make(kind: str, **extra: object) -> Candidate:

@@ -239,3 +239,12 @@ def test_titles_country_named_inside_the_title(entities_of) -> None:  # type: ig
         "Minister of Bolivia Juan Carlos Arrieta reaffirmed his country's position regarding Cuba."
     )
     assert by_name(entities_of(text, real=True), "Juan Carlos Arrieta").country == "BOL"
+
+
+def test_mentions_name_glued_to_a_dateline_dash(entities_of) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Pyongyang, August 7 (KCNA) --Kim Jong Un, general secretary of the Workers' Party of "
+        "Korea, received a message of greeting from the president of Vietnam on Tuesday."
+    )
+    names = [e.name for e in entities_of(text, published="2024-08-07", real=True)]
+    assert "Kim Jong Un" in names and "Jong Un" not in names
