@@ -307,6 +307,17 @@ def _from_ent(ctx: _Context, ent: Span) -> Candidate | None:
         if glued is not None:
             start = glued.start(1)
             surface = text[start:end]
+        elif (
+            ent.start > 0
+            and len(ent) == 2
+            and doc[ent.start - 1].text in lex.family_first
+            and doc[ent.start - 1].ent_type_ == ""
+            and start == ent.start_char
+        ):
+            # "Choe Ryong Hae", "Ri Thae Myong": the model often leaves a Korean family
+            # name out of the two-syllable given name after it.
+            start = doc[ent.start - 1].idx
+            surface = text[start:end]
     sentence = ctx.parse.sentence_index(start)
 
     def make(kind: str, **extra: object) -> Candidate:

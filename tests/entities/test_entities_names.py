@@ -248,3 +248,12 @@ def test_mentions_name_glued_to_a_dateline_dash(entities_of) -> None:  # type: i
     )
     names = [e.name for e in entities_of(text, published="2024-08-07", real=True)]
     assert "Kim Jong Un" in names and "Jong Un" not in names
+
+
+def test_mentions_korean_family_name_the_model_left_out(entities_of) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Present there were Choe Ryong Hae, secretary of the C.C., the Workers' Party of "
+        "Korea, officials of the youth league and others, the DPRK said."
+    )
+    names = [e.name for e in entities_of(text, published="2012-03-01", real=True)]
+    assert "Choe Ryong Hae" in names and "Ryong Hae" not in names
