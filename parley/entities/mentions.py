@@ -149,8 +149,12 @@ def _group_noun_end(
         # Nouns in a row are one actor ("the ROK puppet air force", "government troops"):
         # a state's branch is named by the more specific noun, so a GOV word gives way to
         # the next one's sector, and a first one of another sector stays ("military
-        # officials" are the military).
+        # officials" are the military). State media's "puppet forces", "puppet army" stay
+        # the puppet regime's, as "the puppet group" of the same reports is (the event
+        # merge joins reports by their actors' codes).
         while end < len(doc) and (more := _group_noun_at(doc, end, lex)) is not None:
+            if doc[end - 1].lower_ in _EPITHETS and more[0] == end + 1:
+                break
             end, sector = more[0], (more[1] or sector) if sector in (None, "GOV") else sector
         return end, sector
     if doc[i].lower_ not in lex.role_first_words:
@@ -164,6 +168,10 @@ def _group_noun_end(
     if after is not None and (after.pos_ == "PROPN" or after.lower_ in ("of", "for")):
         return None
     return end, sector
+
+
+# Group nouns that are state media's epithets for a whole regime ("the south Korean puppets").
+_EPITHETS = frozenset(("puppet", "puppets"))
 
 
 def _group_noun_at(doc: Doc, i: int, lex: Lexicon) -> tuple[int, str | None] | None:

@@ -119,9 +119,15 @@ def by_name(entities: tuple[Entity, ...], name: str) -> Entity:
     [
         # Group nouns in a row are one actor, named by the more specific one.
         (
-            "Yesterday the South Korean puppet army held a drill near the border.",
-            "South Korean puppet army",
+            "Yesterday the South Korean puppet air force held a drill near the border.",
+            "South Korean puppet air force",
             "KORMIL",
+        ),
+        # State media's epithet with one word after it stays the regime's.
+        (
+            "Yesterday the South Korean puppet army held a drill near the border.",
+            "South Korean puppet",
+            "KORGOV",
         ),
         (
             "Yesterday the South Korean air force held a drill near the border.",
