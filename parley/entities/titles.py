@@ -480,10 +480,11 @@ def _read_apposition(
         tokens = tokens[1:]
     for position in range(1, len(tokens)):
         found = by_start.get(tokens[position].idx)
+        before = tokens[position - 1]
         if (
             found is not None
             and found.kind == "person"
-            and tokens[position - 1].lower_ not in _PREPOSITIONS | _DETERMINERS
+            and (before.lower_ in lex.roles_folded or before.text.capitalize() in lex.title_heads)
             and not _POSSESSIVE_AFTER.match(text, found.end)
         ):
             # "President X, Foreign Minister Y paid a visit to the DPRK embassy": a title
