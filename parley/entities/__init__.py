@@ -42,9 +42,11 @@ from datetime import date
 from parley.entities.cluster import build_entities, group_candidates
 from parley.entities.descriptions import (
     follow_titled_subjects,
+    join_bare_kind_names,
     link_descriptions,
     link_kind_nouns,
 )
+from parley.entities.kbtypes import CountryLike
 from parley.entities.mentions import collect_candidates, find_name_repeats
 from parley.entities.nominal import add_nominal_entities
 from parley.entities.pronouns import resolve_pronouns
@@ -89,7 +91,18 @@ def find_entities(
     phrases = resources.phrases.find(parse.doc, parse.text)
     cands = collect_candidates(parse, kb, lex, phrases, resources.regional)
     cands = find_titled_names(parse, cands, phrases, resources.titles)
-    cands = apply_titles(parse, cands, lex, resources.titles)
+
+    def place_country(name: str) -> CountryLike | None:
+        # A country, or a place a dictionary lists under its country ("Texas", "Zurich").
+        found = kb.country(name)
+        if found is not None:
+            return found
+        actor = kb.actor(name, on)
+        if actor is None or actor.kind != "country" or not actor.country:
+            return None
+        return kb.country_by_code(actor.country)
+
+    cands = apply_titles(parse, cands, lex, resources.titles, place_country)
     apply_org_countries(text, cands)
 
     def known(name: str) -> bool:
@@ -101,9 +114,9 @@ def find_entities(
     apply_led_by(text, cands)
     apply_people_of(text, cands)
     apply_apposed_groups(text, cands)
-    cands = find_name_repeats(parse, cands)
+    cands = find_name_repeats(parse, cands, lex.family_first)
     apply_appositions(parse, cands, lex)
-    clusters = group_candidates(cands, kb, on)
+    clusters = group_candidates(cands, kb, on, lex.family_first)
     resolve_pronouns(parse, clusters, lex, phrases.pronouns)
     entities = build_entities(clusters, kb, lex, text, on)
     entities = add_nominal_entities(
@@ -111,4 +124,5 @@ def find_entities(
     )
     entities = link_descriptions(parse.doc, entities, phrases.roles)
     entities = follow_titled_subjects(parse, entities, lex.pronouns)
-    return link_kind_nouns(parse, entities, lex.kind_nouns)
+    entities = link_kind_nouns(parse, entities, lex.kind_nouns)
+    return join_bare_kind_names(entities, lex.kind_nouns)

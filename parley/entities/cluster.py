@@ -99,9 +99,13 @@ def _kb_actor(kb: KnowledgeBaseLike, name: str, on: date | None) -> ActorLike | 
 
 
 def group_candidates(
-    cands: list[Candidate], kb: KnowledgeBaseLike, on: date | None
+    cands: list[Candidate],
+    kb: KnowledgeBaseLike,
+    on: date | None,
+    family_first: frozenset[str] = frozenset(),
 ) -> dict[str, Cluster]:
-    """Clusters keyed by a referent key, in order of first mention."""
+    """Clusters keyed by a referent key, in order of first mention; ``family_first``: the
+    family names written first in a three-word name (``mentions.family_name``)."""
     # 1. People with full names, and the family names that point at them.
     people: dict[str, str] = {}  # name key -> cluster key
     family: dict[str, list[str]] = {}
@@ -110,7 +114,7 @@ def group_candidates(
             key = name_key(cand.text)
             if key not in people:
                 people[key] = "person:" + key
-                family.setdefault(name_key(family_name(cand.text)), []).append(key)
+                family.setdefault(name_key(family_name(cand.text, family_first)), []).append(key)
 
     # Single words the model calls a person somewhere: "Trump" tagged ORG elsewhere is him.
     person_words = {
@@ -152,6 +156,10 @@ def group_candidates(
             cand.kind = "person"
             add(people[key_text], "person", cand)
             continue
+        if cand.kind == "location" and key_text in person_words and _no_place(kb, cand.text, on):
+            # "the impeachment of Yoon" read as a place where "Yoon said" was a person: a
+            # name the knowledge base knows as no place is the person throughout.
+            cand.kind = "person"
         owners = family.get(key_text, [])
         if len(cand.text.split()) == 1 and owners and cand.kind != "location":
             cand.kind = "person"
@@ -197,6 +205,14 @@ def group_candidates(
     return dict(sorted(clusters.items(), key=lambda item: item[1].first))
 
 
+def _no_place(kb: KnowledgeBaseLike, name: str, on: date | None) -> bool:
+    """Whether the knowledge base knows ``name`` as no country, capital or place."""
+    if kb.country(name) is not None or kb.country_by_capital(name) is not None:
+        return False
+    actor = kb.actor(name, on)
+    return actor is None or actor.kind == "person"
+
+
 def _nearest_owner(
     owners: list[str], cand: Candidate, clusters: dict[str, Cluster], people: dict[str, str]
 ) -> str:
@@ -222,6 +238,10 @@ def _is_acronym(text: str) -> bool:
 
 
 def _sector_of_role(role: str, kb: KnowledgeBaseLike, lex: Lexicon) -> str | None:
+    if "campaign" in role.casefold().split():
+        # A campaign's spokesman or manager ("Trump campaign spokeswoman") serves a
+        # candidate, not the state: an elite, as the candidate is.
+        return "ELI"
     return kb.role_sector(role) or lex.role_sector(role)
 
 
@@ -249,10 +269,16 @@ def _country_in_name(name: str, kb: KnowledgeBaseLike) -> CountryLike | None:
     # of the Democratic People's Republic of Korea": a country name may hold "of" itself).
     parts = name.split(" of ")
     for i in range(1, len(parts)):
-        found = kb.country(" of ".join(parts[i:]))
+        tail = " of ".join(parts[i:])
+        # State media's scorn is no part of the name: "the Ministry of Defense of the puppet
+        # Republic of Korea".
+        found = kb.country(tail) or kb.country(_SCORN.sub("", tail))
         if found is not None:
             return found
     return None
+
+
+_SCORN = re.compile(r"^(?:the\s+)?puppet\s+", re.IGNORECASE)
 
 
 def _media_home(name: str, kb: KnowledgeBaseLike) -> CountryLike | None:
@@ -300,6 +326,8 @@ class _Places:
     # any other. An organisation whose name gives a sector but no country is of it ("Ford
     # Motor Company" in a story on a US party convention).
     clear: CountryLike | None = None
+    # Every country the article names as one (not places), in order of first mention.
+    named: tuple[CountryLike, ...] = ()
 
     @classmethod
     def of(cls, clusters: dict[str, Cluster], kb: KnowledgeBaseLike) -> _Places:
@@ -335,7 +363,10 @@ class _Places:
         if ranked and ranked[0][1] >= 2 and (len(ranked) == 1 or ranked[1][1] < ranked[0][1]):
             clear = known.get(ranked[0][0]) or kb.country_by_code(ranked[0][0])
         return cls(
-            main[1] if main is not None else None, tuple(sorted(offices, key=_start)), clear
+            main[1] if main is not None else None,
+            tuple(sorted(offices, key=_start)),
+            clear,
+            tuple(country for _, country in counts.values()),
         )
 
     def of_office(self, roles: tuple[str, ...], before: int) -> CountryLike | None:
@@ -421,8 +452,9 @@ def _entity(
     if kind == "country" and cluster.country is not None:
         name, country, actor_code = cluster.country.name, cluster.country.iso3, cluster.country.code
     elif kind == "group":
-        country = cluster.country.iso3 if cluster.country else None
-        sector, actor_code = cluster.sector, _code(cluster.country, cluster.sector)
+        place = cluster.country or _shared_demonym(longest, kb, places)
+        country = place.iso3 if place else None
+        sector, actor_code = cluster.sector, _code(place, cluster.sector)
     elif kind in ("person", *_ORG_KINDS):
         actor = cluster.actor or kb.actor(longest, on)
         if actor is not None and _other_country(cluster, actor):
@@ -603,7 +635,14 @@ def _derive(
         if place is None and affiliated is not None and roles:
             place = _cluster_country(affiliated, kb)
         sector = next((s for r in roles if (s := _sector_of_role(r, kb, lex))), None)
-        if place is None and affiliated is None and sector in _STATE_SECTORS:
+        if (
+            place is None
+            and sector in _STATE_SECTORS
+            and (affiliated is None or _common_state_body(_longest(affiliated), kb, lex))
+        ):
+            # An office of a body every country has ("vice-premier of the Cabinet",
+            # "secretary of the Provincial Committee") is of the article's own country, as
+            # the body itself is.
             place = places.of_office(roles, cluster.first) or places.main
         if place is None and affiliated is None and _candidate(roles):
             # "Presidential candidate Ben Carson": of the country whose office is sought,
@@ -669,6 +708,33 @@ def _people_in_name(name: str, kb: KnowledgeBaseLike, places: _Places) -> Countr
         if country is not None and stem in country.name.split():
             return country
     return None
+
+
+def _shared_demonym(name: str, kb: KnowledgeBaseLike, places: _Places) -> CountryLike | None:
+    """The country of a demonym the two halves of a divided country share, standing alone
+    ("the Korean people", "the Korean nation": North and South Korean): of the two, the one
+    the article names (when it names one only), else the one it is about. "African" is no
+    demonym of South Africa alone, and a plural ("Koreans") is a people, whoever's state
+    they live in."""
+    if " " in name or not name.endswith("an") or not name[:1].isupper():
+        return None
+    halves = [kb.country_by_demonym(f"{side} {name}") for side in ("North", "South")]
+    codes = {half.iso3 for half in halves if half is not None}
+    if len(codes) < 2:
+        return None
+    named = [country for country in places.named if country.iso3 in codes]
+    if len(named) == 1:
+        return named[0]
+    for country in (places.clear, places.main):
+        if country is not None and country.iso3 in codes:
+            return country
+    return None
+
+
+def _common_state_body(name: str, kb: KnowledgeBaseLike, lex: Lexicon) -> bool:
+    """A short name of a state body every country has ("the Cabinet", "the Ministry of
+    Foreign Affairs"): its officers are of the article's own country, as it is."""
+    return _is_common_body(name, lex) and _org_sector(name, kb, lex)[1] in _STATE_SECTORS
 
 
 def _is_common_body(name: str, lex: Lexicon) -> bool:

@@ -155,6 +155,68 @@ def link_kind_nouns(
     return _with_mentions(entities, added)
 
 
+def join_bare_kind_names(
+    entities: tuple[Entity, ...], nouns: Mapping[str, tuple[str, bool]]
+) -> tuple[Entity, ...]:
+    """``entities`` with an organisation the model named by one capitalised kind noun ("the
+    Party", "the Front") joined to the one body the article names in full with that word
+    ("the Workers' Party of Korea"): when every other organisation whose name holds the word
+    has one code (the party, and its bodies: "the Central Committee of the Workers' Party
+    of Korea"), the shortest of them that names the body itself is the one meant; with
+    only its bodies named it takes their code. Two parties named leave it alone."""
+    out = list(entities)
+    for bare in entities:
+        word = bare.name
+        kind = nouns.get(word.lower())
+        if (
+            bare.kind != "organization"
+            or not word[:1].isupper()
+            or kind is None
+            or kind != ("organization", True)
+        ):
+            continue
+        named = [
+            e for e in out if e is not bare and e.kind == "organization" and word in e.name.split()
+        ]
+        if not named or len({e.actor for e in named}) != 1 or named[0].actor is None:
+            continue
+        if bare.actor not in (None, named[0].actor[:3] + "PTY", named[0].actor):
+            continue  # coded as something else: not ours to merge
+        # The body itself names the word before any "of" ("Workers' Party of Korea"); a
+        # body of it ("Central Committee of the ...") only shares its code.
+        own = [e for e in named if word in e.name.split(" of ", 1)[0].split()]
+        if not own:
+            out = [
+                replace(e, actor=named[0].actor, country=named[0].country, sector=named[0].sector)
+                if e is bare
+                else e
+                for e in out
+            ]
+            continue
+        target = min(own, key=lambda e: len(e.name))
+        joined = replace(
+            target, mentions=tuple(sorted((*target.mentions, *bare.mentions), key=_start))
+        )
+        out = [joined if e is target else e for e in out if e is not bare]
+    if len(out) == len(entities):
+        return tuple(out)
+    return _renumbered(out)
+
+
+def _renumbered(pool: list[Entity]) -> tuple[Entity, ...]:
+    """Ids "e1", "e2", ... again in order of first mention, affiliations following."""
+    ordered = sorted(pool, key=lambda e: min((m.start for m in e.mentions), default=0))
+    ids = {e.id: f"e{n}" for n, e in enumerate(ordered, start=1)}
+    return tuple(
+        replace(
+            e,
+            id=ids[e.id],
+            affiliation=ids.get(e.affiliation) if e.affiliation else None,
+        )
+        for e in ordered
+    )
+
+
 def _of_kind(entity: Entity, word: str, kind: str, named: bool) -> bool:
     if kind == "country":
         return entity.kind == "country"

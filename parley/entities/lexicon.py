@@ -63,6 +63,10 @@ class Lexicon:
     context_words: dict[str, str] = field(default_factory=dict)
     # "the country", "the committee": noun -> (entity kind, whether the name must hold it)
     kind_nouns: dict[str, tuple[str, bool]] = field(default_factory=dict)
+    # Family names written first in a three-word name ("Lee Myung Bak"): "Lee" is its bare form.
+    family_first: frozenset[str] = frozenset()
+    # Given names of one gender ("Bernie" m, "Hillary" f): a person's before any pronoun.
+    given_names: dict[str, str] = field(default_factory=dict)
 
     def role_sector(self, role: str) -> str | None:
         """The fallback sector of a title: exact, then case-folded, then by its head word."""
@@ -120,6 +124,12 @@ def load_lexicon_from(data_dir: Path) -> Lexicon:
         if kind not in ("country", "organization", "government") or named not in ("named", "-"):
             raise row.fail(f"kind {kind!r} or {named!r} is not valid")
         kind_nouns[noun.lower()] = (kind, named == "named")
+    given_names: dict[str, str] = {}
+    for row in read_rows(data_dir / "given_names.tsv", 2):
+        name, gender = row.fields
+        if gender not in ("m", "f"):
+            raise row.fail(f"gender {gender!r} is not m or f")
+        given_names[name] = gender
     pronouns = {}
     for row in read_rows(data_dir / "pronouns.tsv", 2):
         word, gender = row.fields
@@ -144,6 +154,8 @@ def load_lexicon_from(data_dir: Path) -> Lexicon:
         member_nouns=frozenset(w.lower() for w in words("member_nouns.txt")),
         context_words=context_words,
         kind_nouns=kind_nouns,
+        family_first=frozenset(words("family_first.txt")),
+        given_names=given_names,
     )
 
 

@@ -139,10 +139,24 @@ def _group_noun_end(
         i += 1
     if i >= len(doc):
         return None
-    if doc[i].lower_ in lex.group_nouns:
+    noun = _group_noun_at(doc, i, lex)
+    if noun is not None:
         # "South Korea's Ministry of Defense": the body's full name says its sector.
         named = _of_part_end(doc, i + 1, kb) if doc[i].text[:1].isupper() else None
-        return named if named is not None else (i + 1, lex.group_nouns[doc[i].lower_])
+        if named is not None:
+            return named
+        end, sector = noun
+        # Nouns in a row are one actor ("the ROK puppet air force", "government troops"):
+        # a state's branch is named by the more specific noun, so a GOV word gives way to
+        # the next one's sector, and a first one of another sector stays ("military
+        # officials" are the military). State media's "puppet forces", "puppet army" stay
+        # the puppet regime's, as "the puppet group" of the same reports is (the event
+        # merge joins reports by their actors' codes).
+        while end < len(doc) and (more := _group_noun_at(doc, end, lex)) is not None:
+            if doc[end - 1].lower_ in _EPITHETS and more[0] == end + 1:
+                break
+            end, sector = more[0], (more[1] or sector) if sector in (None, "GOV") else sector
+        return end, sector
     if doc[i].lower_ not in lex.role_first_words:
         return None
     title = roles.longest_from(i, _LONGEST_ROLE)
@@ -154,6 +168,21 @@ def _group_noun_end(
     if after is not None and (after.pos_ == "PROPN" or after.lower_ in ("of", "for")):
         return None
     return end, sector
+
+
+# Group nouns that are state media's epithets for a whole regime ("the south Korean puppets").
+_EPITHETS = frozenset(("puppet", "puppets"))
+
+
+def _group_noun_at(doc: Doc, i: int, lex: Lexicon) -> tuple[int, str | None] | None:
+    """End token and sector of the group noun at token ``i``: two words ("air force")
+    before one."""
+    if i + 1 < len(doc):
+        two = f"{doc[i].lower_} {doc[i + 1].lower_}"
+        if two in lex.group_nouns:
+            return i + 2, lex.group_nouns[two]
+    word = doc[i].lower_
+    return (i + 1, lex.group_nouns[word]) if word in lex.group_nouns else None
 
 
 # How far a body's name may run past the country that starts it, in tokens ("Thailand-DPRK
@@ -264,6 +293,10 @@ def _with_direction(
     return before.idx, longer
 
 
+# A capitalised word glued to a dash right before a name: "--Kim" of "(KCNA) --Kim Jong Un".
+_DASHED_NAME = re.compile(r"(?<!\w)(?:--|[–—])([A-Z][a-z]+)[ ]+$")
+
+
 def _from_ent(ctx: _Context, ent: Span) -> Candidate | None:
     doc, text, kb, lex = ctx.parse.doc, ctx.parse.text, ctx.kb, ctx.lex
     country: CountryLike | None = None
@@ -276,6 +309,23 @@ def _from_ent(ctx: _Context, ent: Span) -> Candidate | None:
         return None
     label = ent.label_
     start, surface = _with_direction(ctx, ent, start, end, surface)
+    if label == "PERSON":
+        # "(KCNA) --Kim Jong Un": the dash glued to the first name hid it from the model.
+        glued = _DASHED_NAME.search(text, max(0, start - 20), start)
+        if glued is not None:
+            start = glued.start(1)
+            surface = text[start:end]
+        elif (
+            ent.start > 0
+            and len(ent) == 2
+            and doc[ent.start - 1].text in lex.family_first
+            and doc[ent.start - 1].ent_type_ == ""
+            and start == ent.start_char
+        ):
+            # "Choe Ryong Hae", "Ri Thae Myong": the model often leaves a Korean family
+            # name out of the two-syllable given name after it.
+            start = doc[ent.start - 1].idx
+            surface = text[start:end]
     sentence = ctx.parse.sentence_index(start)
 
     def make(kind: str, **extra: object) -> Candidate:
@@ -449,12 +499,14 @@ def _merge_parentheticals(text: str, cands: list[Candidate]) -> list[Candidate]:
     return out
 
 
-def find_name_repeats(parse: ParseIndex, cands: list[Candidate]) -> list[Candidate]:
+def find_name_repeats(
+    parse: ParseIndex, cands: list[Candidate], family_first: frozenset[str] = frozenset()
+) -> list[Candidate]:
     """Bare family names the model missed ("Whitcombe told reporters"), when that family name
     belongs to a person named in full in the article. A name followed by another capitalised
     word is someone else's ("Kim Yo-jong" is not Kim Jong-un)."""
     families = {
-        family_name(c.text)
+        family_name(c.text, family_first)
         for c in cands
         if c.kind == "person" and len(c.text.split()) >= 2 and _HAS_LETTER.search(c.text)
     }
@@ -485,11 +537,14 @@ def find_name_repeats(parse: ParseIndex, cands: list[Candidate]) -> list[Candida
     return sorted([*cands, *found], key=lambda c: c.start) if found else cands
 
 
-def family_name(full: str) -> str:
+def family_name(full: str, family_first: frozenset[str] = frozenset()) -> str:
     """The word a later bare mention uses: the last word, or the first for Korean and
-    Chinese names written family name first with a hyphenated given name."""
+    Chinese names written family name first with a hyphenated given name ("Lee Myung-bak"),
+    or in three words after a family name of ``family_first`` ("Lee Myung Bak")."""
     words = full.split()
     if len(words) >= 2 and ("-" in words[1] or "‐" in words[1]):
+        return words[0]
+    if len(words) == 3 and words[0] in family_first:
         return words[0]
     return words[-1]
 

@@ -160,10 +160,26 @@ def _find_names(
             hit = _name_at(text, start, end, kb, on)
             if hit is not None and _capital_as_place(doc, hit, text, kb):
                 break
+            if hit is not None and _title_of_next(hit, text, coded):
+                break
             if hit is not None:
                 found.append(hit)
                 break
     return found
+
+
+def _title_of_next(hit: _Found, text: str, coded: MentionIndex) -> bool:
+    """Whether a name the knowledge base knows as an office ("Secretary of State") is the
+    title of the person named right after it ("Secretary of State John Kerry"): the title
+    pass gave it to them as their role; it is no second actor."""
+    gap = len(text[hit.end :]) - len(text[hit.end :].lstrip(" "))
+    if gap == 0:
+        return False
+    after = coded.at(hit.end + gap, hit.end + gap + 1)
+    if after is None or after.start != hit.end + gap or after.entity.kind != "person":
+        return False
+    title = text[hit.start : hit.end].casefold()
+    return any(role.casefold().endswith(title) for role in after.entity.roles)
 
 
 # Prepositions that place something in a city rather than address its government ("anyone in

@@ -1,15 +1,17 @@
 """Third-person pronouns resolved to people: a simple, documented heuristic.
 
 "he", "his", "him" (and the feminine forms) become mentions of a person named before them in
-the same sentence or the one before; a person already called "he" is not later "she". When
-only one person is in reach, it is theirs. When several are, the pronoun goes to the one
-named as a subject, if exactly one of them was ("Aung San Suu Kyi met Joe Biden. She will
-visit ..." is Suu Kyi, not the nearest name); otherwise it is left alone. In the sentence before,
-a subject is the main clause's ("X said that Y would come. He left" is X's), and a pronoun
-already linked stands for its person as a name would ("X spoke. He flayed ... He urged ..."
-is X throughout: the second "He" has only the first in reach). Further back, or
-with no person in reach, the pronoun is left alone too: a wrong link costs an analyst more
-than a missing one ("the institute director could write on his own authority" names nobody).
+the same sentence or the one before; a person already called "he" is not later "she", nor is
+one whose given name says otherwise ("Bernie Sanders", "Carly Fiorina": the lexicon's
+``given_names``). When only one person is in reach, it is theirs. When several are, the
+pronoun goes to the one named as a subject, if exactly one of them was ("Aung San Suu Kyi
+met Joe Biden. She will visit ..." is Suu Kyi, not the nearest name); otherwise it is left
+alone. In the sentence before, a subject is the main clause's ("X said that Y would come.
+He left" is X's), and a pronoun already linked stands for its person as a name would ("X
+spoke. He flayed ... He urged ..." is X throughout: the second "He" has only the first in
+reach). Further back, or with no person in reach, the pronoun is left alone too: a wrong
+link costs an analyst more than a missing one ("the institute director could write on his
+own authority" names nobody).
 A pronoun inside a name the model found ("HE" read as a name) is left to the name: one span
 belongs to one entity.
 """
@@ -45,6 +47,9 @@ def resolve_pronouns(
     )
     if not named or not lex.pronouns:
         return
+    for cluster in clusters.values():
+        if cluster.kind == "person" and cluster.gender is None:
+            cluster.gender = _gender_of_name(cluster, lex.given_names)
     starts = [start for start, _ in named]
     taken = _Taken(clusters)
     doc = parse.doc
@@ -75,6 +80,18 @@ def resolve_pronouns(
                 at = bisect_right(starts, begin)
                 starts.insert(at, begin)
                 named.insert(at, (begin, chosen))
+
+
+def _gender_of_name(cluster: Cluster, given_names: dict[str, str]) -> str | None:
+    """The gender the person's given name says ("Bernie Sanders": m), from their names in
+    full (a given name first, then at least one more word); None when they disagree."""
+    found = {
+        given_names.get(words[0])
+        for cand in cluster.cands
+        if len(words := cand.text.split()) >= 2
+    }
+    found.discard(None)
+    return found.pop() if len(found) == 1 else None
 
 
 def _is_subject(parse: ParseIndex, start: int, before: bool = False) -> bool:

@@ -18,6 +18,7 @@ from bisect import bisect_right
 from collections.abc import Callable, Container, Iterator
 from itertools import pairwise
 
+from parley.entities.kbtypes import CountryLike
 from parley.entities.lexicon import Lexicon
 from parley.entities.mentions import Candidate
 from parley.entities.phrases import NAME_WORD, DocPhrases, TitlePatterns
@@ -118,9 +119,16 @@ def _drop_leading_title(text: str, cand: Candidate, lex: Lexicon) -> None:
 
 
 def apply_titles(
-    parse: ParseIndex, cands: list[Candidate], lex: Lexicon, patterns: TitlePatterns
+    parse: ParseIndex,
+    cands: list[Candidate],
+    lex: Lexicon,
+    patterns: TitlePatterns,
+    place_country: Callable[[str], CountryLike | None] | None = None,
 ) -> list[Candidate]:
-    """Attach titles to the people they precede; drop candidates a title swallowed."""
+    """Attach titles to the people they precede; drop candidates a title swallowed.
+    ``place_country``: the country a place belongs to ("Texas" -> the United States), so
+    that a place before a title or after the name says whose office it is ("Texas Sen. X",
+    "Sen. X of Vermont", "Sen. X (D-Va.)"): the country named most in the article does not."""
     text = parse.text
     pattern = patterns.title_before_name
     swallowed: set[int] = set()
@@ -148,15 +156,63 @@ def apply_titles(
             other = cands[other_index]
             if other.start >= title_start:
                 swallowed.add(other_index)
+                if other.country is not None and other.kind in ("country", "group") and not former:
+                    # A country the model found inside the title is its country: "Minister
+                    # of Foreign Affairs of the DPRK X".
+                    cand.title_country = cand.title_country or other.country
                 continue
             adjacent = _ADJACENT.fullmatch(text, other.end, title_start) is not None
+            if adjacent and not former and other.kind in ("country", "location"):
+                # "former Maryland Gov. X", "ex-Pennsylvania senator Y": a past office.
+                before = max(0, other.start - 12)
+                former = _FORMER_BEFORE.search(text, before, other.start) is not None
+                if former:
+                    cand.roles.remove(role)
+                    cand.former_roles.append(role)
             if adjacent and not former:
                 if other.kind == "country" and other.country is not None:
                     cand.title_country = other.country
+                elif other.kind == "location" and place_country is not None:
+                    cand.title_country = place_country(other.text)
                 elif other.kind in ("organization", "media"):
                     cand.affiliation = other
             break
+        if cand.title_country is None and not former and place_country is not None:
+            # A country the title names after "of" ("Deputy Foreign Minister of Bolivia X"),
+            # else the place after the name.
+            _, of, tail = title.partition(" of ")
+            inside = place_country(tail) if of else None
+            cand.title_country = inside or _home_after(text, cands, index, place_country)
     return [c for i, c in enumerate(cands) if i not in swallowed]
+
+
+_POSSESSIVE_AFTER = re.compile(r"['’](?:s\b|(?=\s))")
+_FORMER_BEFORE = re.compile(r"\b(?:former|ex-|then-)[ ]*$", re.IGNORECASE)
+
+
+# After a titled name, the place the office holder represents: "Sen. Patrick Leahy of
+# Vermont"; US news copy's party-and-state tag "(D-Va.)", "(R-Texas)", "(I-Vt.)".
+_OF_PLACE = re.compile(r"[ ]+of[ ]+")
+_PARTY_STATE = re.compile(r"[ ]*\((?:D|R|I)[-–‐][ ]?[A-Z][A-Za-z.]*(?:[ ][A-Z][A-Za-z.]*)?\)")
+
+
+def _home_after(
+    text: str,
+    cands: list[Candidate],
+    index: int,
+    place_country: Callable[[str], CountryLike | None],
+) -> CountryLike | None:
+    cand = cands[index]
+    if _PARTY_STATE.match(text, cand.end):
+        return place_country("United States")
+    nxt = cands[index + 1] if index + 1 < len(cands) else None
+    if (
+        nxt is not None
+        and nxt.kind == "location"
+        and _OF_PLACE.fullmatch(text, cand.end, nxt.start) is not None
+    ):
+        return place_country(nxt.text)
+    return None
 
 
 def apply_org_countries(text: str, cands: list[Candidate]) -> None:
@@ -422,6 +478,19 @@ def _read_apposition(
     former = tokens[0].lower_ in FORMER
     if former:
         tokens = tokens[1:]
+    for position in range(1, len(tokens)):
+        found = by_start.get(tokens[position].idx)
+        before = tokens[position - 1]
+        if (
+            found is not None
+            and found.kind == "person"
+            and (before.lower_ in lex.roles_folded or before.text.capitalize() in lex.title_heads)
+            and not _POSSESSIVE_AFTER.match(text, found.end)
+        ):
+            # "President X, Foreign Minister Y paid a visit to the DPRK embassy": a title
+            # right before another name is that person's; no apposition of X's ("X,
+            # President Y's nominee" still is).
+            return
     # The first organisation named in the apposition is the affiliation; a country (or a
     # nameless actor of one) named there is the person's own: "Sergei Lavrov, foreign
     # minister of the Russian Federation", "Stephen Bosworth, U.S. special representative".

@@ -272,3 +272,35 @@ def test_kb_lookup_organisations_and_places(
 def test_kb_lookup_korean_ppp_is_not_pakistani(kb: KnowledgeBase) -> None:
     actor = kb.actor("PPP", date(2023, 1, 1))
     assert actor is not None and actor.code == "KORPTY"
+
+
+@pytest.mark.parametrize(
+    ("name", "on", "code"),
+    [
+        ("Bernie Sanders", date(2016, 6, 3), "USALEG"),  # a senator in office
+        ("Carly Fiorina", date(2016, 1, 1), "USAELI"),  # after her office: a candidate
+        ("Meg Whitman", date(2016, 8, 1), "USABUS"),
+        ("Jerry Brown", date(2016, 6, 3), "USAGOV"),  # a governor acts for the government
+        ("Roger Stone", date(2016, 8, 8), "USAELI"),  # no office at all
+        ("Mikhail Bogdanov", date(2024, 10, 15), "RUSGOV"),
+    ],
+)
+def test_kb_us_politics_and_envoys_of_the_2010s(
+    kb: KnowledgeBase, name: str, on: date, code: str
+) -> None:
+    actor = kb.actor(name, on)
+    assert actor is not None and actor.code == code
+
+
+def test_kb_common_word_surnames_are_not_indexed(kb: KnowledgeBase) -> None:
+    # "Stone", "Cook" alone are words before they are Roger Stone or Tim Cook; "Bush" stays
+    # George W. Bush's alone.
+    index = kb.surname_index(date(2016, 8, 8))
+    assert "stone" not in index and "cook" not in index
+    assert [a.name for a in index["bush"]] == ["George W. Bush"]
+
+
+def test_kb_us_party_committees(kb: KnowledgeBase) -> None:
+    for name in ("Republican National Committee", "RNC", "DNC"):
+        actor = kb.actor(name)
+        assert actor is not None and actor.code == "USAPTY", name

@@ -1,0 +1,265 @@
+"""How bare names join the person named in full: family names written first, and a name the
+model read as a place where it was a person elsewhere (hand-built candidates, stub KB)."""
+
+from __future__ import annotations
+
+import pytest
+
+from parley.entities.cluster import group_candidates
+from parley.entities.lexicon import load_lexicon
+from parley.entities.mentions import Candidate, family_name
+from parley.records import Entity
+
+FAMILY_FIRST = frozenset(("Lee", "Yoon", "Kim"))
+
+
+@pytest.mark.parametrize(
+    ("full", "family"),
+    [
+        ("Lee Myung Bak", "Lee"),  # three words after a family name written first
+        ("Lee Myung-bak", "Lee"),  # a hyphenated given name says it alone
+        ("Kim Yo Jong", "Kim"),
+        ("Mary Ann Lee", "Lee"),  # a given name first: the last word
+        ("Anna Song", "Song"),
+        ("Lee Carter", "Carter"),  # two words: an English given name
+    ],
+)
+def test_mentions_family_name(full: str, family: str) -> None:
+    assert family_name(full, FAMILY_FIRST) == family
+
+
+def test_lexicon_family_first_names() -> None:
+    names = load_lexicon().family_first
+    assert {"Kim", "Lee", "Ri", "Pak", "Choe", "Yoon"} <= names
+
+
+def _cand(text: str, start: int, kind: str, label: str = "PERSON") -> Candidate:
+    return Candidate(start, start + len(text), text, label, kind, 0)
+
+
+def test_cluster_bare_family_name_first_joins_full_name(stub_kb) -> None:  # type: ignore[no-untyped-def]
+    cands = [_cand("Lee Myung Bak", 0, "person"), _cand("Lee", 40, "person")]
+    clusters = group_candidates(cands, stub_kb, None, FAMILY_FIRST)
+    assert len(clusters) == 1
+    assert [c.text for c in next(iter(clusters.values())).cands] == ["Lee Myung Bak", "Lee"]
+    # Without the list the bare name stays apart (the behaviour this test guards).
+    assert len(group_candidates(cands, stub_kb, None)) == 2
+
+
+def test_cluster_place_reading_of_a_person_word_is_the_person(stub_kb) -> None:  # type: ignore[no-untyped-def]
+    # "Yoon said ..." (a person) and "the impeachment of Yoon" (read as a place).
+    cands = [
+        _cand("Yoon Suk Yeol", 0, "person"),
+        _cand("Yoon", 30, "person"),
+        _cand("Yoon", 60, "location", "GPE"),
+    ]
+    clusters = group_candidates(cands, stub_kb, None, FAMILY_FIRST)
+    assert [(c.kind, len(c.cands)) for c in clusters.values()] == [("person", 3)]
+
+
+def test_cluster_place_the_kb_knows_stays_a_place(stub_kb) -> None:  # type: ignore[no-untyped-def]
+    # "Washington" as a person once (a model error) does not make the capital a person.
+    cands = [_cand("Washington", 0, "person"), _cand("Washington", 40, "location", "GPE")]
+    kinds = sorted(c.kind for c in group_candidates(cands, stub_kb, None).values())
+    assert kinds == ["location", "person"]
+
+
+def test_cluster_shared_demonym_takes_the_country_named(entities_of) -> None:  # type: ignore[no-untyped-def]
+    # "Korean" is the demonym of two countries: the one the article names is meant.
+    text = (
+        "North Korea held a mass rally in the capital on Sunday. "
+        "The Korean people pledged to defend the achievements of socialism."
+    )
+    people = [e for e in entities_of(text) if e.kind == "group" and "Korean" in e.name]
+    assert [e.country for e in people] == ["PRK"]
+
+
+def test_cluster_shared_demonym_with_no_country_named_stays_uncoded(entities_of) -> None:  # type: ignore[no-untyped-def]
+    text = "The Korean people pledged to defend the achievements of their ancestors."
+    people = [e for e in entities_of(text) if "Korean" in e.name]
+    assert people and all(e.actor is None for e in people)
+
+
+def test_nominal_title_before_a_name_is_no_second_actor(entities_of) -> None:  # type: ignore[no-untyped-def]
+    # The knowledge base knows "Secretary of State" as an office; before a name it is that
+    # person's title, not an actor of its own.
+    text = "In September, Secretary of State John Kerry said the refugee quota would rise."
+    entities = entities_of(text, published="2015-11-17", real=True)
+    assert [(e.name, e.actor) for e in entities if e.kind != "location"] == [
+        ("John Kerry", "USAGOV")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "code"),
+    [
+        # The state before the title, or after the name, says whose office it is; the
+        # country the article names most (Syria here) does not.
+        ("Texas Sen. John Cornyn spoke about Syria.", "John Cornyn", "USALEG"),
+        ("Sen. Patrick Leahy of Vermont spoke about Syria.", "Patrick Leahy", "USALEG"),
+        ("Sen. Mark Warner (D-Va.) spoke about Syria.", "Mark Warner", "USALEG"),
+        ("Florida Gov. Rick Scott spoke about Syria.", "Rick Scott", "USAGOV"),
+        # A place between "former" and the title: a past office, no current code.
+        ("Former Maryland Gov. Martin Fairbanks spoke about Syria.", "Martin Fairbanks", None),
+    ],
+)
+def test_titles_state_of_a_us_office(entities_of, text: str, name: str, code: str | None) -> None:  # type: ignore[no-untyped-def]
+    story = f"{text} Syria's war went on. The fighting in Syria spread, officials in Syria said."
+    assert by_name(entities_of(story, published="2016-03-01", real=True), name).actor == code
+
+
+def by_name(entities: tuple[Entity, ...], name: str) -> Entity:
+    found = [e for e in entities if e.name == name]
+    assert len(found) == 1, (name, [(e.name, e.kind) for e in entities])
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "code"),
+    [
+        # Group nouns in a row are one actor, named by the more specific one.
+        (
+            "Yesterday the South Korean puppet air force held a drill near the border.",
+            "South Korean puppet air force",
+            "KORMIL",
+        ),
+        # State media's epithet with one word after it stays the regime's.
+        (
+            "Yesterday the South Korean puppet army held a drill near the border.",
+            "South Korean puppet",
+            "KORGOV",
+        ),
+        (
+            "Yesterday the South Korean air force held a drill near the border.",
+            "South Korean air force",
+            "KORMIL",
+        ),
+        (
+            "Yesterday Chinese military officials held a meeting near the border.",
+            "Chinese military officials",
+            "CHNMIL",
+        ),
+    ],
+)
+def test_mentions_group_nouns_in_a_row(entities_of, text: str, name: str, code: str) -> None:  # type: ignore[no-untyped-def]
+    assert by_name(entities_of(text), name).actor == code
+
+
+def test_cluster_body_of_the_puppet_country(entities_of) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "The Ministry of Defense of the puppet Republic of Korea admitted on Monday that the "
+        "drones had flown over the border, North Korea said."
+    )
+    body = next(e for e in entities_of(text) if e.name.startswith("Ministry of Defense"))
+    assert body.country == "KOR"  # (the sector is the real knowledge base's: MIL)
+
+
+def test_cluster_officer_of_a_common_state_body_takes_the_article_country(entities_of) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "North Korea marked the day in Pyongyang. North Korea's leaders attended. Present "
+        "were Jong Myong Su, vice-premier of the Cabinet, and other officials."
+    )
+    assert by_name(entities_of(text, real=True), "Jong Myong Su").country == "PRK"
+
+
+def test_pronouns_given_name_says_gender(entities_of) -> None:  # type: ignore[no-untyped-def]
+    # Two people in reach, neither a subject: "she" goes to the woman the given name says,
+    # not to nobody (and never to the man).
+    text = (
+        "The poll compared Margaret Holloway with Robert Danvers on Tuesday. "
+        "Voters said she was the stronger candidate."
+    )
+    entities = entities_of(text)
+    assert "she" in [m.text for m in by_name(entities, "Margaret Holloway").mentions]
+    assert "she" not in [m.text for m in by_name(entities, "Robert Danvers").mentions]
+
+
+def test_lexicon_given_names() -> None:
+    names = load_lexicon().given_names
+    assert names["Bernie"] == "m" and names["Hillary"] == "f"
+    assert "Kim" not in names and "Lee" not in names  # family names elsewhere
+
+
+def _org(eid: str, name: str, actor: str | None, start: int) -> Entity:
+    from parley.records import Mention
+
+    return Entity(
+        id=eid,
+        name=name,
+        kind="organization",
+        actor=actor,
+        country=actor[:3] if actor else None,
+        roles=(),
+        affiliation=None,
+        mentions=(Mention(start, start + len(name), name),),
+        sector=actor[3:] if actor else None,
+    )
+
+
+def test_descriptions_the_party_is_the_one_party_named() -> None:
+    from parley.entities.descriptions import join_bare_kind_names
+
+    nouns = load_lexicon().kind_nouns
+    full = _org("e1", "Workers' Party of Korea", "PRKGOV", 0)
+    body = _org("e2", "Central Committee of the Workers' Party of Korea", "PRKGOV", 40)
+    bare = _org("e3", "Party", None, 120)
+    joined = join_bare_kind_names((full, body, bare), nouns)
+    assert [e.name for e in joined] == [full.name, body.name]
+    assert [m.text for m in joined[0].mentions] == [full.name, "Party"]
+    # Only a body of it named: the bare name takes its code, and stays its own entity.
+    alone = join_bare_kind_names((body, replace_id(bare, "e1")), nouns)
+    assert [(e.name, e.actor) for e in alone] == [(body.name, "PRKGOV"), ("Party", "PRKGOV")]
+    # Two parties: whose is not said.
+    other = _org("e4", "Communist Party of Vietnam", "VNMPTY", 200)
+    assert join_bare_kind_names((full, bare, other), nouns) == (full, bare, other)
+
+
+def replace_id(entity: Entity, new_id: str) -> Entity:
+    from dataclasses import replace
+
+    return replace(entity, id=new_id)
+
+
+def test_titles_campaign_staff_are_no_government(entities_of) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Campaign spokeswoman Dana Whitlock said on Monday that the senator would not release "
+        "his tax returns before the election in November, in the United States."
+    )
+    person = by_name(entities_of(text, real=True), "Dana Whitlock")
+    assert person.roles == ("campaign spokeswoman",) and person.sector == "ELI"
+
+
+def test_titles_a_title_before_another_name_is_no_apposition(entities_of) -> None:  # type: ignore[no-untyped-def]
+    # "President X, Foreign Minister Y ... the DPRK embassy": X is not the DPRK's.
+    text = (
+        "Upon authorization of President Mike Pompeo, Foreign Minister Hana Lind paid a "
+        "condolatory visit to the DPRK embassy in Tokyo on Monday."
+    )
+    person = by_name(entities_of(text, published="2019-01-01"), "Mike Pompeo")
+    assert person.country != "PRK"
+
+
+def test_titles_country_named_inside_the_title(entities_of) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Cuba must attend the summit, Cuba said. In statements to Prensa Latina, Deputy Foreign "
+        "Minister of Bolivia Juan Carlos Arrieta reaffirmed his country's position regarding Cuba."
+    )
+    assert by_name(entities_of(text, real=True), "Juan Carlos Arrieta").country == "BOL"
+
+
+def test_mentions_name_glued_to_a_dateline_dash(entities_of) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Pyongyang, August 7 (KCNA) --Kim Jong Un, general secretary of the Workers' Party of "
+        "Korea, received a message of greeting from the president of Vietnam on Tuesday."
+    )
+    names = [e.name for e in entities_of(text, published="2024-08-07", real=True)]
+    assert "Kim Jong Un" in names and "Jong Un" not in names
+
+
+def test_mentions_korean_family_name_the_model_left_out(entities_of) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Present there were Choe Ryong Hae, secretary of the C.C., the Workers' Party of "
+        "Korea, officials of the youth league and others, the DPRK said."
+    )
+    names = [e.name for e in entities_of(text, published="2012-03-01", real=True)]
+    assert "Choe Ryong Hae" in names and "Ryong Hae" not in names
