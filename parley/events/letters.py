@@ -8,10 +8,11 @@ the printed text "I", "we", "my", "our" are the sender and "you", "your" the one
 to, whoever a reader meets nearest. A letter is found where a message noun (message, letter,
 telegram, cable) is the object of a sending verb (sender: its subject; addressee: its
 to-phrase) or of a receiving verb (addressee: its subject; sender: its from-phrase); its
-printed text runs from the end of the sentence in which the message speaks ("The message
-said:", "..., the message said, adding:") to the next such sentence or the end of the
-article. Both sides must name entities: a letter "you" sent "me" inside another is no new
-letter.
+printed text runs from where the message speaks ("The message said:", the end of its
+sentence; "The message said: I thank you", after the colon; "At the news ... I express
+condolences to you, the message said, and went on:", the sentence's start) to the next such
+place or the end of the article. Both sides must name entities: a letter "you" sent "me"
+inside another is no new letter.
 """
 
 from __future__ import annotations
@@ -70,7 +71,7 @@ def find_letters(parse: ParseIndex, mentions: MentionIndex) -> tuple[Letter, ...
         verb = noun.head
         lemma = verb.lemma_.lower()
         if noun.dep_ in ("nsubj", "nsubjpass") and lemma in SPEAKING:
-            speaks.append(noun.sent.end_char)
+            speaks.append(_text_start(noun, verb))
             continue
         if noun.dep_ not in OBJECT_DEPS or verb.pos_ not in ("VERB", "AUX"):
             continue
@@ -81,6 +82,21 @@ def find_letters(parse: ParseIndex, mentions: MentionIndex) -> tuple[Letter, ...
         if sides is not None:
             sent.append(_Sent(noun.sent.end_char, *sides))
     return _letters(sent, speaks, len(parse.text))
+
+
+def _text_start(noun: Token, verb: Token) -> int:
+    """Where the printed text the message speaks starts: the end of its sentence ("The
+    message said:"), after a colon in it that words follow ("The message said: I thank
+    you."), or the sentence's start when the message speaks after words of its own ("I thank
+    you, the message said")."""
+    sentence = noun.sent
+    first = noun.left_edge.i
+    if first > sentence.start and noun.doc[first - 1].text == ",":
+        return sentence.start_char
+    for token in noun.doc[verb.i + 1 : sentence.end - 1]:
+        if token.text == ":" and token.i + 1 < sentence.end - 1:
+            return token.idx + 1
+    return sentence.end_char
 
 
 def _letters(sent: Sequence[_Sent], speaks: Sequence[int], length: int) -> tuple[Letter, ...]:
