@@ -52,7 +52,7 @@ class Letter:
 
 @dataclass(frozen=True, slots=True)
 class _Sent:
-    at: int  # where the sentence reporting the sending ends
+    at: int  # where the phrase of the message sent ends
     senders: tuple[Entity, ...]
     addressees: tuple[Entity, ...]
 
@@ -80,7 +80,10 @@ def find_letters(parse: ParseIndex, mentions: MentionIndex) -> tuple[Letter, ...
         if sides is not None and any(s.covers(noun.idx) for s in inside):
             sides = None  # "thanks to you for sending a message to me": inside a letter
         if sides is not None:
-            sent.append(_Sent(noun.sent.end_char, *sides))
+            # Where the sending is told: the end of the message's phrase ("received a
+            # letter from X, director of Y, ..., The letter said: ..." may be one sentence).
+            edge = noun.right_edge
+            sent.append(_Sent(edge.idx + len(edge), *sides))
     return _letters(sent, speaks, len(parse.text))
 
 
@@ -89,13 +92,16 @@ def _text_start(noun: Token, verb: Token) -> int:
     message said:"), after a colon in it that words follow ("The message said: I thank
     you."), or the sentence's start when the message speaks after words of its own ("I thank
     you, the message said")."""
-    sentence = noun.sent
+    sentence, doc = noun.sent, noun.doc
     first = noun.left_edge.i
-    if first > sentence.start and noun.doc[first - 1].text == ",":
-        return sentence.start_char
-    for token in noun.doc[verb.i + 1 : sentence.end - 1]:
-        if token.text == ":" and token.i + 1 < sentence.end - 1:
-            return token.idx + 1
+    # "... leader Kim Jong Il., The letter said": a sentence the parser ran on is no words of
+    # the message's own.
+    if first - 2 >= sentence.start and doc[first - 1].text == ",":
+        if not doc[first - 2].text.endswith((".", "!", "?")):
+            return sentence.start_char
+    colon = next((t for t in doc[verb.i + 1 : sentence.end] if t.text == ":"), None)
+    if colon is not None and any(t.is_alpha for t in doc[colon.i + 1 : sentence.end]):
+        return colon.idx + 1
     return sentence.end_char
 
 

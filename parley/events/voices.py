@@ -58,6 +58,8 @@ ISSUING = frozenset({"issue", "release", "publish", "make", "adopt", "announce"}
 DOCUMENTS = frozenset({"statement", "communique", "declaration", "appeal", "release"})
 # Words before a voice noun that point back ("the statement", "its letter").
 POINTING_WORDS = frozenset({"the", "this", "that", "its", "their"})
+# A newspaper's piece may be new to the story and still the newspaper's ("An article says").
+MEDIA_POINTING = POINTING_WORDS | {"a", "an", "another"}
 
 
 @dataclass(slots=True)
@@ -182,8 +184,10 @@ def _speech(candidate: Candidate) -> bool:
 
 
 def _outlet(subject: Token, reading: Reading) -> Entity | None:
-    """The newspaper or agency named last before a bare "the paper", "the commentary"."""
-    if not _voice_noun(subject, reading):
+    """The newspaper or agency named last before a bare "the paper", "the commentary", or a
+    piece of it new to the story ("Rodong Sinmun - An article calls for ...", "Another
+    article discloses ...": a press digest lists each paper's pieces under its name)."""
+    if not _voice_noun(subject, reading, MEDIA_POINTING):
         return None
     if reading.resources.voice_nouns[subject.lemma_.lower()] != "media":
         return None
@@ -193,12 +197,14 @@ def _outlet(subject: Token, reading: Reading) -> Entity | None:
     return None
 
 
-def _voice_noun(subject: Token, reading: Reading) -> bool:
+def _voice_noun(
+    subject: Token, reading: Reading, pointing: frozenset[str] = POINTING_WORDS
+) -> bool:
     """A bare voice noun: "the statement", "the joint statement", "the press release", "the
     organization" (not "the Korean Council", whose own name says who it is)."""
     if subject.lemma_.lower() not in reading.resources.voice_nouns:
         return False
     children = list(subject.children)
-    if not any(c.lower_ in POINTING_WORDS for c in children if c.dep_ in ("det", "poss")):
+    if not any(c.lower_ in pointing for c in children if c.dep_ in ("det", "poss")):
         return False
     return not any(c.pos_ == "PROPN" for c in children if c.dep_ in ("compound", "amod"))
