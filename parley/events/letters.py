@@ -96,9 +96,9 @@ def _text_start(noun: Token, verb: Token) -> int:
     first = noun.left_edge.i
     # "... leader Kim Jong Il., The letter said": a sentence the parser ran on is no words of
     # the message's own.
-    if first - 2 >= sentence.start and doc[first - 1].text == ",":
-        if not doc[first - 2].text.endswith((".", "!", "?")):
-            return sentence.start_char
+    run_on = first - 2 < sentence.start or doc[first - 2].text.endswith((".", "!", "?"))
+    if not run_on and doc[first - 1].text == ",":
+        return sentence.start_char
     colon = next((t for t in doc[verb.i + 1 : sentence.end] if t.text == ":"), None)
     if colon is not None and any(t.is_alpha for t in doc[colon.i + 1 : sentence.end]):
         return colon.idx + 1

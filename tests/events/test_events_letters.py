@@ -123,3 +123,12 @@ def test_letters_message_text_after_the_colon_of_its_sentence(code: Code) -> Non
         "The message said: I praise you for your courage in the flood. Rohan stands with Gondor."
     )
     assert ("ROHGOV", "05", "GONGOV") in _dyads(code(text, PEOPLE))
+
+
+def test_letters_sending_and_speaking_in_one_sentence(code: Code) -> None:
+    # The letter is sent and speaks in one sentence: its text is what follows the colon.
+    text = (
+        "Aragorn Elessar received a letter from Eomer Eadig on Monday and the letter said: "
+        "I praise you for your courage in the flood."
+    )
+    assert ("ROHGOV", "05", "GONGOV") in _dyads(code(text, PEOPLE))
