@@ -58,6 +58,7 @@ ISSUING = frozenset({"issue", "release", "publish", "make", "adopt", "announce"}
 DOCUMENTS = frozenset({"statement", "communique", "declaration", "appeal", "release"})
 # Words before a voice noun that point back ("the statement", "its letter").
 POINTING_WORDS = frozenset({"the", "this", "that", "its", "their"})
+MEDIA_SECTOR = "MED"
 # A newspaper's piece may be new to the story and still the newspaper's ("An article says").
 MEDIA_POINTING = POINTING_WORDS | {"a", "an", "another"}
 
@@ -92,9 +93,9 @@ class Voice:
         implied = Actor(self.protested.entity, "", start, start, implied=True)
         return dataclasses.replace(coded, targets=(implied,))
 
-    def stand_in(self, candidate: Candidate, reading: Reading, sources: Sequence[Actor]) -> (
-        list[Actor] | None
-    ):
+    def stand_in(
+        self, candidate: Candidate, reading: Reading, sources: Sequence[Actor]
+    ) -> list[Actor] | None:
         """The voice as the statement's source, when its subject is "it"/"they" right after
         the voice spoke or a voice noun; None to keep ``sources``."""
         if not _speech(candidate):
@@ -192,7 +193,8 @@ def _outlet(subject: Token, reading: Reading) -> Entity | None:
     if reading.resources.voice_nouns[subject.lemma_.lower()] != "media":
         return None
     for ref in reversed(reading.mentions.distinct_before(subject.idx, OUTLET_LOOKBACK)):
-        if ref.entity.kind == "media" and ref.entity.actor:
+        # "leading newspapers of the DPRK": the press as a group, coded as media too.
+        if (ref.entity.kind == "media" or ref.entity.sector == MEDIA_SECTOR) and ref.entity.actor:
             return ref.entity
     return None
 
