@@ -40,7 +40,7 @@ from parley.events.targets import (
     implicit_target,
     place_target,
 )
-from parley.events.voices import Voice
+from parley.events.voices import Voice, issued_statements
 from parley.nlp.index import MentionIndex, ParseIndex
 from parley.records import Article, Event, Quote, Timex
 
@@ -81,7 +81,7 @@ def find_events(
     voice = Voice()
     coded = [
         voice.carry_protest(complete_targets(c, reading))
-        for c in _coded(candidates, reading, voice)
+        for c in _coded(candidates, reading, voice, issued_statements(parse))
     ]
     # Warnings and rallying calls that name nobody: the story's adversary (``adversary``).
     coded = aim_at_adversary(coded, parse.sent_starts)
@@ -91,8 +91,15 @@ def find_events(
     return events
 
 
-def _coded(candidates: Sequence[Candidate], reading: Reading, voice: Voice) -> Iterator[Coded]:
+def _coded(
+    candidates: Sequence[Candidate], reading: Reading, voice: Voice, issuings: Sequence[int]
+) -> Iterator[Coded]:
+    """The candidates coded in text order; ``voice`` hears each statement, and each issuing
+    of one (``issuings``: verb indices) before the words after it."""
+    pending = list(issuings)
     for candidate in candidates:
+        while pending and pending[0] < candidate.token.i:
+            voice.hear_issuing(candidate.token.doc[pending.pop(0)], reading)
         if not candidate.dropped:
             coded = code_candidate(candidate, reading, voice)
             if coded is not None:

@@ -8,10 +8,11 @@ the printed text "I", "we", "my", "our" are the sender and "you", "your" the one
 to, whoever a reader meets nearest. A letter is found where a message noun (message, letter,
 telegram, cable) is the object of a sending verb (sender: its subject; addressee: its
 to-phrase) or of a receiving verb (addressee: its subject; sender: its from-phrase); its
-printed text runs from the end of the sentence in which the message speaks ("The message
-said:", "..., the message said, adding:") to the next such sentence or the end of the
-article. Both sides must name entities: a letter "you" sent "me" inside another is no new
-letter.
+printed text runs from where the message speaks ("The message said:", the end of its
+sentence; "The message said: I thank you", after the colon; "At the news ... I express
+condolences to you, the message said, and went on:", the sentence's start) to the next such
+place or the end of the article. Both sides must name entities: a letter "you" sent "me"
+inside another is no new letter.
 """
 
 from __future__ import annotations
@@ -51,7 +52,7 @@ class Letter:
 
 @dataclass(frozen=True, slots=True)
 class _Sent:
-    at: int  # where the sentence reporting the sending ends
+    at: int  # where the phrase of the message sent ends
     senders: tuple[Entity, ...]
     addressees: tuple[Entity, ...]
 
@@ -70,7 +71,7 @@ def find_letters(parse: ParseIndex, mentions: MentionIndex) -> tuple[Letter, ...
         verb = noun.head
         lemma = verb.lemma_.lower()
         if noun.dep_ in ("nsubj", "nsubjpass") and lemma in SPEAKING:
-            speaks.append(noun.sent.end_char)
+            speaks.append(_text_start(noun, verb))
             continue
         if noun.dep_ not in OBJECT_DEPS or verb.pos_ not in ("VERB", "AUX"):
             continue
@@ -79,8 +80,29 @@ def find_letters(parse: ParseIndex, mentions: MentionIndex) -> tuple[Letter, ...
         if sides is not None and any(s.covers(noun.idx) for s in inside):
             sides = None  # "thanks to you for sending a message to me": inside a letter
         if sides is not None:
-            sent.append(_Sent(noun.sent.end_char, *sides))
+            # Where the sending is told: the end of the message's phrase ("received a
+            # letter from X, director of Y, ..., The letter said: ..." may be one sentence).
+            edge = noun.right_edge
+            sent.append(_Sent(edge.idx + len(edge), *sides))
     return _letters(sent, speaks, len(parse.text))
+
+
+def _text_start(noun: Token, verb: Token) -> int:
+    """Where the printed text the message speaks starts: the end of its sentence ("The
+    message said:"), after a colon in it that words follow ("The message said: I thank
+    you."), or the sentence's start when the message speaks after words of its own ("I thank
+    you, the message said")."""
+    sentence, doc = noun.sent, noun.doc
+    first = noun.left_edge.i
+    # "... leader Kim Jong Il., The letter said": a sentence the parser ran on is no words of
+    # the message's own.
+    run_on = first - 2 < sentence.start or doc[first - 2].text.endswith((".", "!", "?"))
+    if not run_on and doc[first - 1].text == ",":
+        return sentence.start_char
+    colon = next((t for t in doc[verb.i + 1 : sentence.end] if t.text == ":"), None)
+    if colon is not None and any(t.is_alpha for t in doc[colon.i + 1 : sentence.end]):
+        return colon.idx + 1
+    return sentence.end_char
 
 
 def _letters(sent: Sequence[_Sent], speaks: Sequence[int], length: int) -> tuple[Letter, ...]:

@@ -13,7 +13,7 @@ import dataclasses
 
 from spacy.tokens import Token
 
-from parley.events.actors import VENUE_PREPS, Actor, mention_at
+from parley.events.actors import FIRST_PERSON, SECOND_PERSON, VENUE_PREPS, Actor, mention_at
 from parley.events.candidates import GREETING_CODE, Candidate
 from parley.events.clauses import (
     OBJECT_TARGET_PREPS,
@@ -77,6 +77,15 @@ def _unnamed_doer(verb: Token, reading: Reading) -> list[Actor]:
                 if doers:
                     return doers
     return []
+
+
+def _letter_side(pronoun: Token, reading: Reading) -> bool:
+    """ "I" or "you" in a printed message: its sender or addressee (``letters``), whatever
+    verb the parser hung its clause from."""
+    lower = pronoun.lower_
+    if lower not in FIRST_PERSON and lower not in SECOND_PERSON:
+        return False
+    return any(letter.covers(pronoun.idx) for letter in reading.letters)
 
 
 def _to_infinitive(verb: Token) -> bool:
@@ -156,6 +165,7 @@ def verb_actors(
         subject is not None
         and not passive
         and subject.lower_ in SPEAKER_PRONOUNS
+        and not _letter_side(subject, reading)
         and subject.head.dep_ == "ccomp"
         and subject.head.head.pos_ in ("VERB", "AUX")
     ):

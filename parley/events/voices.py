@@ -8,12 +8,14 @@ country named last ("south Korea will fall prey to the U.S., it added. It called
 whose subject names one coded party (a statement, appeal, demand, criticism, threat...) makes
 that party the voice; a later statement whose subject is "it" or "they" within two sentences
 of it, or a voice noun ("the statement", "the organization", ``data/voice_nouns.txt``) with no
-name of its own, is the voice's; so is "he" or "she" that names no person (a speaker
-described by an office). A person is never "it" or "they"; a place never speaks. A
-protest that names nobody it is against, a few sentences after one that did, is against the
-same party.
+name of its own, is the voice's. Issuing a statement, a coded event or not, makes its subject
+the voice ("X issued a statement Tuesday in which it voiced support ... The statement called
+for ..."). "He" or "she" that names no person is the voice too (a speaker described by an
+office). A person is never "it" or "they"; a place never speaks. A protest that names nobody
+it is against, a few sentences after one that did, is against the same party.
 
-Only the event pass's own candidates are read, once each, in the order they are coded.
+Only the event pass's own candidates, and the issuing verbs found from the parse's columns
+(``issued_statements``), are read, once each, in text order.
 """
 
 from __future__ import annotations
@@ -30,9 +32,10 @@ from parley.events.clauses import subject_head
 from parley.events.rallying import RALLY_CODE
 from parley.events.reading import Reading
 from parley.events.records import Coded
+from parley.nlp.index import ParseIndex
 from parley.records import Entity
 
-__all__ = ["Voice"]
+__all__ = ["Voice", "issued_statements"]
 
 # Roots of statements: public statements, appeals, intents, praise, demands, disapproval,
 # rejection, threats (the verbal CAMEO roots whose doer speaks).
@@ -49,8 +52,15 @@ OUTLET_LOOKBACK = 8
 PROTEST_REACH = 5
 SPEAKING_PRONOUNS = frozenset({"it", "they"})
 PERSON_PRONOUNS = frozenset({"he", "she"})
+# Putting out a statement ("issued a statement", "released a communique", "made a
+# declaration") and the documents so put out: their issuer is the voice.
+ISSUING = frozenset({"issue", "release", "publish", "make", "adopt", "announce"})
+DOCUMENTS = frozenset({"statement", "communique", "declaration", "appeal", "release"})
 # Words before a voice noun that point back ("the statement", "its letter").
 POINTING_WORDS = frozenset({"the", "this", "that", "its", "their"})
+MEDIA_SECTOR = "MED"
+# A newspaper's piece may be new to the story and still the newspaper's ("An article says").
+MEDIA_POINTING = POINTING_WORDS | {"a", "an", "another"}
 
 
 @dataclass(slots=True)
@@ -83,9 +93,9 @@ class Voice:
         implied = Actor(self.protested.entity, "", start, start, implied=True)
         return dataclasses.replace(coded, targets=(implied,))
 
-    def stand_in(self, candidate: Candidate, reading: Reading, sources: Sequence[Actor]) -> (
-        list[Actor] | None
-    ):
+    def stand_in(
+        self, candidate: Candidate, reading: Reading, sources: Sequence[Actor]
+    ) -> list[Actor] | None:
         """The voice as the statement's source, when its subject is "it"/"they" right after
         the voice spoke or a voice noun; None to keep ``sources``."""
         if not _speech(candidate):
@@ -124,6 +134,16 @@ class Voice:
         """Note who spoke: a statement (not one reported inside another) by one coded party."""
         if not _speech(candidate) or candidate.reported_by is not None:
             return
+        self._note(candidate.token, sources)
+
+    def hear_issuing(self, verb: Token, reading: Reading) -> None:
+        """Note who issued a statement ("X issued a statement"): the subject of an issuing
+        verb (``issued_statements``) in the active voice."""
+        subject, passive = subject_head(verb)
+        if subject is not None and not passive:
+            self._note(verb, reading.resolve(subject))
+
+    def _note(self, token: Token, sources: Sequence[Actor]) -> None:
         speakers = {a.key: a.entity for a in sources if a.entity is not None and a.code}
         if len(speakers) != 1:
             return
@@ -134,7 +154,20 @@ class Voice:
             # A person quoted inside an organisation's statement does not become "it".
             return
         self.entity = entity
-        self.sentence = candidate.token.sent.start
+        self.sentence = token.sent.start
+
+
+def issued_statements(parse: ParseIndex) -> tuple[int, ...]:
+    """The indices of the verbs that put out a statement ("issued a statement", "released a
+    communique"), in text order, read from the parse's columns."""
+    found: list[int] = []
+    for n, lemma in enumerate(parse.lemmas):
+        if lemma not in DOCUMENTS or parse.deps[n] != "dobj":
+            continue
+        verb = parse.heads[n]
+        if parse.lemmas[verb] in ISSUING and parse.pos[verb] == "VERB":
+            found.append(verb)
+    return tuple(found)
 
 
 def _sentences_back(token: Token, count: int) -> int:
@@ -152,24 +185,28 @@ def _speech(candidate: Candidate) -> bool:
 
 
 def _outlet(subject: Token, reading: Reading) -> Entity | None:
-    """The newspaper or agency named last before a bare "the paper", "the commentary"."""
-    if not _voice_noun(subject, reading):
+    """The newspaper or agency named last before a bare "the paper", "the commentary", or a
+    piece of it new to the story ("Rodong Sinmun - An article calls for ...", "Another
+    article discloses ...": a press digest lists each paper's pieces under its name)."""
+    if not _voice_noun(subject, reading, MEDIA_POINTING):
         return None
     if reading.resources.voice_nouns[subject.lemma_.lower()] != "media":
         return None
     for ref in reversed(reading.mentions.distinct_before(subject.idx, OUTLET_LOOKBACK)):
-        if ref.entity.kind == "media" and ref.entity.actor:
+        # "leading newspapers of the DPRK": the press as a group, coded as media too.
+        if (ref.entity.kind == "media" or ref.entity.sector == MEDIA_SECTOR) and ref.entity.actor:
             return ref.entity
     return None
 
 
-def _voice_noun(subject: Token, reading: Reading) -> bool:
+def _voice_noun(
+    subject: Token, reading: Reading, pointing: frozenset[str] = POINTING_WORDS
+) -> bool:
     """A bare voice noun: "the statement", "the joint statement", "the press release", "the
     organization" (not "the Korean Council", whose own name says who it is)."""
     if subject.lemma_.lower() not in reading.resources.voice_nouns:
         return False
     children = list(subject.children)
-    if not any(c.lower_ in POINTING_WORDS for c in children if c.dep_ in ("det", "poss")):
+    if not any(c.lower_ in pointing for c in children if c.dep_ in ("det", "poss")):
         return False
     return not any(c.pos_ == "PROPN" for c in children if c.dep_ in ("compound", "amod"))
-

@@ -182,3 +182,27 @@ def test_evaluative_no_criticism_read(code: Code, text: str) -> None:
 )
 def test_evaluative_words_of_anger_at_a_party_are_denunciation(code: Code, text: str) -> None:
     assert ("ROH", "111", "MOR") in _coded(code(text, PARTIES, kinds=KINDS))
+
+
+def test_voice_issuing_a_statement_makes_its_issuer_the_voice(code: Code) -> None:
+    # Issuing is coded as no event of its own, yet the statement issued is the issuer's.
+    text = (
+        "The Rohan Council issued a statement on Tuesday about the prisoners. "
+        "The statement called for the immediate release of the prisoners held by Mordor."
+    )
+    events = code(text, PARTIES, kinds=KINDS)
+    called = [e for e in events if text[e.trigger[0] : e.trigger[1]].startswith("called")]
+    assert called and all(e.source_actor == "ROHNGO" for e in called)
+
+
+def test_voice_a_new_piece_of_a_paper_is_the_paper_named_before(code: Code) -> None:
+    # A press digest lists each paper's pieces under its name: "An article" is new to the
+    # story, yet the paper's.
+    text = (
+        "Following are major news items in Minas Tribune on Monday:\n"
+        "- An article calls on Mordor to withdraw its troops from the border."
+    )
+    parties = {"Minas Tribune": "GONMED", "Mordor": "MOR"}
+    events = code(text, parties, kinds={"Minas Tribune": "media"})
+    called = [e for e in events if text[e.trigger[0] : e.trigger[1]].startswith("calls")]
+    assert called and all(e.source_actor == "GONMED" for e in called)

@@ -105,3 +105,30 @@ def test_letters_a_message_sent_by_someone_is_theirs(code: Code) -> None:
     coded = _coded(code(text, PEOPLE))
     assert coded and all(source == "ROHGOV" for source, cameo, _ in coded if cameo == "018")
     assert any(cameo == "018" for _, cameo, _ in coded)
+
+
+def test_letters_message_speaking_after_its_own_words_starts_there(code: Code) -> None:
+    # "..., the message said, and went on:": the words before it are the message's too.
+    text = (
+        "Aragorn Elessar received a message from Eomer Eadig on Monday. "
+        "I praise you for your courage in the flood, the message said, and went on: "
+        "Rohan stands with Gondor."
+    )
+    assert ("ROHGOV", "05", "GONGOV") in _dyads(code(text, PEOPLE))
+
+
+def test_letters_message_text_after_the_colon_of_its_sentence(code: Code) -> None:
+    text = (
+        "Aragorn Elessar received a message from Eomer Eadig on Monday. "
+        "The message said: I praise you for your courage in the flood. Rohan stands with Gondor."
+    )
+    assert ("ROHGOV", "05", "GONGOV") in _dyads(code(text, PEOPLE))
+
+
+def test_letters_sending_and_speaking_in_one_sentence(code: Code) -> None:
+    # The letter is sent and speaks in one sentence: its text is what follows the colon.
+    text = (
+        "Aragorn Elessar received a letter from Eomer Eadig on Monday and the letter said: "
+        "I praise you for your courage in the flood."
+    )
+    assert ("ROHGOV", "05", "GONGOV") in _dyads(code(text, PEOPLE))
