@@ -111,7 +111,7 @@ def add_nominal_entities(
     if nations:
         merged = _merge(merged, nations, text)
         index = MentionIndex.build(merged)
-    authorities = _find_local_authorities(parse, index, kb)
+    authorities = _find_local_authorities(parse, index, kb, member_words)
     if authorities:
         merged = _merge(merged, authorities, text)
         index = MentionIndex.build(merged)
@@ -342,9 +342,17 @@ def _head_sector(head: Token, kb: KnowledgeBaseLike) -> str | None:
         return None
     own = kb.role_sector(head.text) or kb.role_sector(head.lemma_)
     if own is None and head.i > 0 and head.nbor(-1).dep_ == "amod" and head.nbor(-1).head == head:
-        # A body the noun names only with its adjective: "the lower house" (LEG).
-        return kb.role_sector(f"{head.nbor(-1).lower_} {head.lower_}")
+        # A body the noun names only with its adjective: "the lower house" (LEG); an
+        # adjective with a sector of its own names none ("military drills").
+        return _pair_sector(head.nbor(-1).lower_, head.lower_, kb)
     return own
+
+
+def _pair_sector(first: str, second: str, kb: KnowledgeBaseLike) -> str | None:
+    """The sector of two words the role table knows only together ("lower house")."""
+    if kb.role_sector(first) is not None:
+        return None
+    return kb.role_sector(f"{first} {second}")
 
 
 def _possible_heads(
@@ -369,7 +377,7 @@ def _possible_heads(
                 lower not in member_words
                 and kb.role_sector(lower) is None
                 and kb.role_sector(lemma) is None
-                and (i == 0 or kb.role_sector(f"{parse.lowers[i - 1]} {lower}") is None)
+                and (i == 0 or _pair_sector(parse.lowers[i - 1], lower, kb) is None)
             ):
                 continue
         yield doc[i]
@@ -465,7 +473,10 @@ _DOER_DEPS = frozenset(("nsubj",))
 
 
 def _find_local_authorities(
-    parse: ParseIndex, mentions: MentionIndex, kb: KnowledgeBaseLike
+    parse: ParseIndex,
+    mentions: MentionIndex,
+    kb: KnowledgeBaseLike,
+    member_words: frozenset[str] = frozenset(),
 ) -> list[_Found]:
     """Local units that act: a subject headed by a unit word (or a conjunct of one), coded
     its country's government; the country is the one a place in its phrase is in, else the
@@ -498,8 +509,8 @@ def _find_local_authorities(
         place = kb.country_by_code(country) if country else None
         if place is None:
             if not article_known:
-                article = article_country(mentions.refs, kb, _lead_country(parse, mentions))
-                article_known = True
+                lead = _lead_country(parse, mentions, member_words)
+                article, article_known = article_country(mentions.refs, kb, lead), True
             place = article
         if place is None:
             continue
@@ -549,7 +560,8 @@ def _find_groups(
                 continue
             found.extend(groups)
     if unplaced:
-        country = article_country(mentions.refs, kb, _lead_country(parse, mentions))
+        lead = _lead_country(parse, mentions, member_words)
+        country = article_country(mentions.refs, kb, lead)
         found.extend(
             _Found(g.start, g.end, "group", g.code, g.country, g.sector, "")
             for g in context_groups(unplaced, country)
@@ -589,13 +601,19 @@ def _same_group(
 _SUBJECT_DEPS = frozenset(("nsubj", "nsubjpass"))
 
 
-def _lead_country(parse: ParseIndex, mentions: MentionIndex) -> str | None:
+def _lead_country(
+    parse: ParseIndex, mentions: MentionIndex, member_words: frozenset[str]
+) -> str | None:
     """The country of the first coded actor in the subject of the text's first sentence
-    (its main clause), if any."""
+    (its main clause), if any. A speaker is not what the story is about: "A spokesman for
+    the Foreign Ministry of the DPRK gave the following answer ... as regards the Japanese
+    reactionaries" is about Japan; the count decides."""
     first = next(iter(parse.doc.sents), None)
     if first is None:
         return None
     for subject in (c for c in first.root.children if c.dep_ in _SUBJECT_DEPS):
+        if subject.lower_ in member_words:
+            return None
         for token in subject.subtree:
             ref = mentions.at(token.idx, token.idx + len(token))
             if ref is not None and ref.entity.actor and ref.entity.country:
