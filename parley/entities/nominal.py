@@ -605,9 +605,10 @@ def _lead_country(
     parse: ParseIndex, mentions: MentionIndex, member_words: frozenset[str]
 ) -> str | None:
     """The country of the first coded actor in the subject of the text's first sentence
-    (its main clause), if any. A speaker is not what the story is about: "A spokesman for
-    the Foreign Ministry of the DPRK gave the following answer ... as regards the Japanese
-    reactionaries" is about Japan; the count decides."""
+    (its main clause) that is a country, a place or a country's group, if any. A speaker is
+    not what the story is about: "A spokesman for the Foreign Ministry of the DPRK gave the
+    following answer ... as regards the Japanese reactionaries" is about Japan; the count
+    decides."""
     first = next(iter(parse.doc.sents), None)
     if first is None:
         return None
@@ -616,9 +617,19 @@ def _lead_country(
             return None
         for token in subject.subtree:
             ref = mentions.at(token.idx, token.idx + len(token))
-            if ref is not None and ref.entity.actor and ref.entity.country:
+            if ref is None or ref.entity.kind not in _LEAD_KINDS or _placed(token, subject):
+                # "The Social Confederation of Koreans in Uzbekistan held a meeting": where
+                # a body sits says nothing of what the story is about.
+                continue
+            if ref.entity.actor and ref.entity.country:
                 return ref.entity.country
     return None
+
+
+# The actors of a lead's subject whose country its own words give: a person or a body may
+# owe theirs to the article ("Ryu U Ik, puppet minister of Unification"), and an outlet
+# that "says" is a speaker ("..., says Rodong Sinmun").
+_LEAD_KINDS = frozenset(("country", "location", "group"))
 
 
 def _names_someone(head: Token, mentions: MentionIndex) -> bool:
