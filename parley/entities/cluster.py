@@ -685,6 +685,21 @@ def _derive(
     place = _country_in_name(longest, kb, lex.org_words) or _people_in_name(
         longest, kb, places
     )
+    if place is None:
+        # Another of the body's names may give it, and its sector: "the Nepal Communist
+        # Party (United Marxist-Leninist)", whose longest name is the bracketed one.
+        other = next(
+            (
+                (found, cand.text)
+                for cand in cluster.cands
+                if cand.kind == kind
+                and cand.text != longest
+                and (found := _country_in_name(cand.text, kb, lex.org_words)) is not None
+            ),
+            None,
+        )
+        if other is not None:
+            place, sector = other[0], sector or _org_sector(other[1], kb, lex)[1]
     if place is None and titled is not None:
         place = titled.title_country
     if place is None and affiliated is not None:
