@@ -234,8 +234,8 @@ def test_context_lead_speaker_is_not_the_story(entities_of) -> None:  # type: ig
     # A spokesman's country is the speaker's, not what the story is about: the count decides.
     text = (
         "A spokesman for Peru's foreign ministry criticised Chile on Monday. Chile sent "
-        "troops to the border, and Chile closed two crossings. The authorities said the "
-        "move was temporary."
+        "troops to the border, and Chile closed two crossings, Peru said. The authorities "
+        "said the move was temporary."
     )
     assert _codes(entities_of(text, real=True), "authorities") == ["CHLGOV"]
 
