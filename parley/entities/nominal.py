@@ -341,10 +341,13 @@ def _head_sector(head: Token, kb: KnowledgeBaseLike) -> str | None:
     if head.pos_ != "NOUN":
         return None
     own = kb.role_sector(head.text) or kb.role_sector(head.lemma_)
-    if own is None and head.i > 0 and head.nbor(-1).dep_ == "amod" and head.nbor(-1).head == head:
+    before = head.nbor(-1) if head.i > 0 else None
+    if own is None and head.tag_ == "NN" and before is not None and before.dep_ == "amod":
         # A body the noun names only with its adjective: "the lower house" (LEG); an
-        # adjective with a sector of its own names none ("military drills").
-        return _pair_sector(head.nbor(-1).lower_, head.lower_, kb)
+        # adjective with a sector of its own names none ("military drills"), and a plural
+        # is a kind of people, no one country's body ("armed forces of both sides",
+        # "progressive political parties").
+        return _pair_sector(before.lower_, head.lower_, kb) if before.head == head else None
     return own
 
 
