@@ -512,7 +512,7 @@ def _find_local_authorities(
         place = kb.country_by_code(country) if country else None
         if place is None:
             if not article_known:
-                lead = _lead_country(parse, mentions, member_words)
+                lead = _lead_country(parse, mentions, kb, member_words)
                 article, article_known = article_country(mentions.refs, kb, lead), True
             place = article
         if place is None:
@@ -563,7 +563,7 @@ def _find_groups(
                 continue
             found.extend(groups)
     if unplaced:
-        lead = _lead_country(parse, mentions, member_words)
+        lead = _lead_country(parse, mentions, kb, member_words)
         country = article_country(mentions.refs, kb, lead)
         found.extend(
             _Found(g.start, g.end, "group", g.code, g.country, g.sector, "")
@@ -605,10 +605,11 @@ _SUBJECT_DEPS = frozenset(("nsubj", "nsubjpass"))
 
 
 def _lead_country(
-    parse: ParseIndex, mentions: MentionIndex, member_words: frozenset[str]
+    parse: ParseIndex, mentions: MentionIndex, kb: KnowledgeBaseLike, member_words: frozenset[str]
 ) -> str | None:
     """The country of the first coded actor in the subject of the text's first sentence
-    (its main clause) that is a country, a place or a country's group, if any. A speaker is
+    (its main clause) that is a country, a place or a country's group, when the subject is
+    an actor (a name, or a noun with a sector), if any. A speaker is
     not what the story is about: "A spokesman for the Foreign Ministry of the DPRK gave the
     following answer ... as regards the Japanese reactionaries" is about Japan; the count
     decides."""
@@ -617,6 +618,9 @@ def _lead_country(
         return None
     for subject in (c for c in first.root.children if c.dep_ in _SUBJECT_DEPS):
         if subject.lower_ in member_words:
+            return None
+        if not _covered(subject, mentions) and _head_sector(subject, kb) is None:
+            # "New Iran sanctions bill lacks bipartisan support": no actor is the subject.
             return None
         for token in subject.subtree:
             ref = mentions.at(token.idx, token.idx + len(token))
