@@ -609,7 +609,8 @@ def _lead_country(
 ) -> str | None:
     """The country of the first coded actor in the subject of the text's first sentence
     (its main clause) that is a country, a place or a country's group, when the subject is
-    an actor (a name, or a noun with a sector), if any. A speaker is
+    an actor (a name, a noun with a sector, or one a demonym or a possessor says whose),
+    if any. A speaker is
     not what the story is about: "A spokesman for the Foreign Ministry of the DPRK gave the
     following answer ... as regards the Japanese reactionaries" is about Japan; the count
     decides."""
@@ -619,8 +620,12 @@ def _lead_country(
     for subject in (c for c in first.root.children if c.dep_ in _SUBJECT_DEPS):
         if subject.lower_ in member_words:
             return None
-        if not _covered(subject, mentions) and _head_sector(subject, kb) is None:
-            # "New Iran sanctions bill lacks bipartisan support": no actor is the subject.
+        owner = any(
+            c.dep_ in ("amod", "poss") and _covered(c, mentions) for c in subject.children
+        )
+        if not (owner or _covered(subject, mentions) or _head_sector(subject, kb)):
+            # "New Iran sanctions bill lacks bipartisan support": no actor is the subject;
+            # "The south Korean group of traitors made strange remarks": a people's group.
             return None
         for token in subject.subtree:
             ref = mentions.at(token.idx, token.idx + len(token))
