@@ -87,11 +87,18 @@ def test_voice_statement_noun_is_the_issuer(code: Code) -> None:
     assert ("ROHNGO", "111", "MOR") in _coded(events)
 
 
-def test_voice_it_after_the_speaker_is_the_speaker_not_the_country(code: Code) -> None:
-    text = (
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "it" right after the speaker is the speaker, not the country named last.
         "The Rohan Council urged Mordor to hold talks. If the talks fail, Rohan will suffer, "
-        "it added. It called on Mordor to withdraw."
-    )
+        "it added. It called on Mordor to withdraw.",
+        # Issuing is coded as no event of its own, yet the statement issued is the issuer's.
+        "The Rohan Council issued a statement on Tuesday about the prisoners. "
+        "The statement called for the immediate release of the prisoners held by Mordor.",
+    ],
+)
+def test_voice_a_later_call_is_the_speakers(code: Code, text: str) -> None:
     events = code(text, PARTIES, kinds=KINDS)
     called = [e for e in events if text[e.trigger[0] : e.trigger[1]].startswith("called")]
     assert called and all(e.source_actor == "ROHNGO" for e in called)
@@ -182,17 +189,6 @@ def test_evaluative_no_criticism_read(code: Code, text: str) -> None:
 )
 def test_evaluative_words_of_anger_at_a_party_are_denunciation(code: Code, text: str) -> None:
     assert ("ROH", "111", "MOR") in _coded(code(text, PARTIES, kinds=KINDS))
-
-
-def test_voice_issuing_a_statement_makes_its_issuer_the_voice(code: Code) -> None:
-    # Issuing is coded as no event of its own, yet the statement issued is the issuer's.
-    text = (
-        "The Rohan Council issued a statement on Tuesday about the prisoners. "
-        "The statement called for the immediate release of the prisoners held by Mordor."
-    )
-    events = code(text, PARTIES, kinds=KINDS)
-    called = [e for e in events if text[e.trigger[0] : e.trigger[1]].startswith("called")]
-    assert called and all(e.source_actor == "ROHNGO" for e in called)
 
 
 def test_voice_a_new_piece_of_a_paper_is_the_paper_named_before(code: Code) -> None:
