@@ -71,10 +71,15 @@ def _other_clause(child: Token) -> bool:
     return child.pos_ in CLAUSE_POS or child.head.pos_ in CLAUSE_POS
 
 
-def timex_heads(doc: Doc, timexes: Sequence[Timex]) -> list[tuple[int, Timex]]:
+def timex_heads(
+    doc: Doc, timexes: Sequence[Timex], text: str | None = None
+) -> list[tuple[int, Timex]]:
     """Each dated time expression with the index of a token it covers; the second end of a
     range of days ("between March 4 and 6", "on 23rd and 24th") carries the first day's
-    value: a range dates its events by its first day."""
+    value: a range dates its events by its first day. ``text``: the doc's text when the
+    caller has it (``Doc.text`` joins every token again, each time it is read)."""
+    if text is None:
+        text = doc.text
     out: list[tuple[int, Timex]] = []
     last: Timex | None = None
     for timex in sorted(timexes, key=lambda t: t.start):
@@ -83,7 +88,7 @@ def timex_heads(doc: Doc, timexes: Sequence[Timex]) -> list[tuple[int, Timex]]:
         span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
         if span is None or not len(span):
             continue
-        if last is not None and _range_end(last, timex, doc.text):
+        if last is not None and _range_end(last, timex, text):
             timex = dataclasses.replace(timex, value=last.value)
         out.append((span.root.i, timex))
         last = timex

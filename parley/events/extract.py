@@ -85,7 +85,8 @@ def find_events(
     ]
     # Warnings and rallying calls that name nobody: the story's adversary (``adversary``).
     coded = aim_at_adversary(coded, parse.sent_starts)
-    events = build_events(coded, article, on, timex_heads(parse.doc, timexes), resources)
+    heads = timex_heads(parse.doc, timexes, parse.text)
+    events = build_events(coded, article, on, heads, resources)
     if resources.model is not None:
         events = filter_events(events, parse, resources.model)
     return events
