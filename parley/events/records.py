@@ -16,7 +16,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from parley.events.actors import Actor
 from parley.events.candidates import REPORTING_CODE, Candidate
@@ -167,6 +167,7 @@ def _pairs(draft: Coded, resources: EventResources) -> list[Pair]:
             if s.key != t.key and not _own_target(s, t)
         ]
     either_sources: list[Actor | None] = list(sources) or [None]
+    doc = candidate.token.doc
     # "A meeting was held", "the drills staged by X": an uncoded phrase that holds the
     # trigger is the event itself, not whom it is aimed at ("U.S. troops should be withdrawn"
     # names a party: it stays).
@@ -180,7 +181,7 @@ def _pairs(draft: Coded, resources: EventResources) -> list[Pair]:
     # without that target.
     pairs: list[Pair] = list(
         dict.fromkeys(
-            (s, None if s and t and _own_target(s, t) else t)
+            (s, None if s and t and (_own_target(s, t) or _home_in_passing(s, t, doc)) else t)
             for s in either_sources
             for t in either_targets
         )
@@ -210,6 +211,26 @@ def _own_target(source: Actor, target: Actor) -> bool:
     if one is None or other is None or not one.actor or not other.actor:
         return False
     return one.kind == "country" and other.kind == "group" and other.actor[:3] == one.actor
+
+
+def _home_in_passing(source: Actor, target: Actor, doc: Doc) -> bool:
+    """Whether the target is the country of the body or person acting, named only in passing:
+    the owner of another word ("the anniversary of Gondor's victory", "the might of Gondor")
+    or one of two parties to something ("relations between Gondor and Rohan"). The embassy
+    laying a wreath does nothing to its own country. A place of that country is a target
+    ("lifted the curfew in southern Gondor": a domestic act on it) and stays."""
+    code, home = source.code, target.code
+    if not code or not home or len(code) <= 3 or code[:3] != home:
+        return False
+    span = doc.char_span(target.start, target.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    root = span.root
+    if root.dep_ == "poss":
+        return True
+    if root.dep_ == "conj" and root.head.dep_ == "pobj" and root.head.head.lower_ == "between":
+        return True
+    return root.dep_ == "pobj" and root.head.lower_ in ("of", "between")
 
 
 def _through_advcl(verb: Token, subject: Token) -> bool:

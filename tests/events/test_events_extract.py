@@ -174,6 +174,19 @@ def test_extract_own_target_is_dropped_not_the_event(code: Code) -> None:
     assert [(e.source_actor, e.target_actor) for e in events] == [("MOR", None)]
 
 
+def test_extract_a_body_does_nothing_to_its_own_country(code: Code) -> None:
+    text = "The Gondorian embassy laid a wreath on the anniversary of Gondor's victory."
+    events = code(text, {"Gondor": "GON", "Gondorian embassy": "GONGOV"})
+    assert events
+    assert [(e.source_actor, e.target_actor) for e in events] == [("GONGOV", None)]
+
+
+def test_extract_a_body_s_own_country_gives_way_to_the_other_party(code: Code) -> None:
+    text = "The Gondorian envoy praised the relations between Gondor and Rohan."
+    events = code(text, {"Gondor": "GON", "Rohan": "ROH", "Gondorian envoy": "GONGOV"})
+    assert {(e.source_actor, e.target_actor) for e in events} == {("GONGOV", "ROH")}
+
+
 def test_extract_joint_action_codes_each_ordered_pair(code: Code) -> None:
     events = code("Gondor and Rohan met secretly on Tuesday.", COUNTRIES)
     assert {("GON", "04", "ROH"), ("ROH", "04", "GON")} <= _pairs(events)
