@@ -10,6 +10,7 @@ air strike against X") or, with a receiving verb ("faces pressure from"), that v
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Sequence
 
 from spacy.tokens import Token
 
@@ -54,6 +55,14 @@ ZEAL_WORDS = frozenset(
     {"keen", "bent", "hell-bent", "frantic", "engrossed", "busy", "obsessed", "intent"}
 )
 ZEAL_PREPS = frozenset({"on", "with", "in", "upon"})
+# Praise (CAMEO 051: a tribute paid, a wreath laid) and the things a tribute is laid at that
+# stand for the one honoured ("before the portrait of X", "at the statue of X").
+PRAISE_CODE = "051"
+MEMORIAL_PREPS = ("before", "at", "to", "in front of")
+MEMORIALS = frozenset(
+    {"portrait", "bier", "statue", "bust", "tomb", "grave", "mausoleum", "monument",
+     "memorial", "cemetery", "coffin", "remains", "mural", "mosaic", "tablet"}
+)  # fmt: skip
 
 
 def _unnamed_doer(verb: Token, reading: Reading) -> list[Actor]:
@@ -274,6 +283,9 @@ def verb_actors(
             if c.dep_ in SUBJECT_DEPS
         ]
         target_heads = asked + target_heads
+    if candidate.code == PRAISE_CODE:
+        # "laid a wreath before the portrait of X", "at the statue of X": the one honoured.
+        target_heads = _honoured(verb, candidate.match.extra) + target_heads
     places = acts_on_places(candidate.code)
     if not places:
         # "held talks at Yongbyon": where it happened, not with whom.
@@ -596,3 +608,16 @@ def noun_actors(
             heads = [h for thing in things for h in _participle_agents(thing, reading)]
             targets = [a for a in reading.first_resolved(heads, places=False) if a.resolved]
     return sources, targets
+
+
+def _honoured(verb: Token, extra: Sequence[Token]) -> list[Token]:
+    """Whom a tribute laid at a memorial honours: the owner of the portrait, statue, bier or
+    tomb the wreath is laid before or at ("before the portrait of X", "at his statue")."""
+    found: list[Token] = []
+    for word in (verb, *extra):
+        for place in prep_objects(word, MEMORIAL_PREPS):
+            if place.lemma_.lower() not in MEMORIALS:
+                continue
+            found += [c for c in place.children if c.dep_ == "poss"]
+            found += prep_objects(place, ("of", "to"))
+    return found

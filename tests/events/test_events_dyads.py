@@ -507,3 +507,18 @@ def test_dyads_the_event_phrase_is_not_its_own_target(code: Code, text: str) -> 
     assert not any(
         e.target_text and any(w in e.target_text for w in trigger_words) for e in events
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Rohan ambassador laid a wreath before the statue of Elessar on Sunday.",
+        "The Rohan ambassador laid bouquets at the tomb of Elessar.",
+    ],
+)
+def test_dyads_a_tribute_laid_at_a_memorial_honours_its_owner(code: Code, text: str) -> None:
+    actors = {**COUNTRIES, "Rohan ambassador": "ROHGOV", "Elessar": "GONGOV"}
+    events = code(text, actors)
+    assert [(e.source_actor, e.cameo, e.target_actor) for e in events] == [
+        ("ROHGOV", "051", "GONGOV")
+    ]
