@@ -389,7 +389,9 @@ def _zealous_passive(
     return sources, [a for a in reading.first_resolved(heads) if a.resolved]
 
 
-def _light_verb_actors(noun: Token, reading: Reading) -> tuple[list[Actor], list[Actor]] | None:
+def _light_verb_actors(
+    noun: Token, reading: Reading, code: str = ""
+) -> tuple[list[Actor], list[Actor]] | None:
     """The doer of an event noun that an uncoded verb carries: "launched an air strike
     against X", "began a hunger strike", "engaged Filipino peacekeepers in a firefight"."""
     while noun.dep_ == "conj" and noun.head.i != noun.i:
@@ -436,6 +438,8 @@ def _light_verb_actors(noun: Token, reading: Reading) -> tuple[list[Actor], list
     if not sources:
         return None
     heads = [c for c in verb.children if c.dep_ in OBJECT_DEPS and c.i != noun.i]
+    if code == PRAISE_CODE:  # "laid a floral basket before the statue of X"
+        heads = _honoured(verb, (noun,)) + heads
     heads += prep_objects(verb, TARGET_PREPS)
     heads += prep_objects(noun, TARGET_PREPS)
     # Last, anyone the event noun's own phrase names ("a hunger strike outside Parliament",
@@ -579,7 +583,7 @@ def noun_actors(
             ]
         return sources, receivers
     if not sources and depth == 0:
-        light = _light_verb_actors(noun, reading)
+        light = _light_verb_actors(noun, reading, candidate.code)
         if light is not None:
             sources, more = light
             targets = targets or more

@@ -514,6 +514,8 @@ def test_dyads_the_event_phrase_is_not_its_own_target(code: Code, text: str) -> 
     [
         "The Rohan ambassador laid a wreath before the statue of Elessar on Sunday.",
         "The Rohan ambassador laid bouquets at the tomb of Elessar.",
+        "The Rohan ambassador placed a wreath before the portrait of Elessar.",
+        "The Rohan ambassador laid a floral basket before the statue of Elessar.",
     ],
 )
 def test_dyads_a_tribute_laid_at_a_memorial_honours_its_owner(code: Code, text: str) -> None:
