@@ -183,3 +183,18 @@ def test_senses_commitment_to_a_party_stays_a_pledge(code: Code) -> None:
 def test_senses_smear_idioms_are_accusations(code: Code, text: str) -> None:
     events = code(text, COUNTRIES)
     assert any(e.cameo == "112" for e in events)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gondor held a press conference outside the hall on Monday to denounce Mordor.",
+        "Gondor held a news conference on Monday, denouncing Mordor.",
+    ],
+)
+def test_senses_a_press_conference_is_no_meeting_its_purpose_is_coded(
+    code: Code, text: str
+) -> None:
+    codes = _codes(code(text, COUNTRIES))
+    assert not any(c[:2] == "04" for _, c, _ in codes)
+    assert ("GON", "111", "MOR") in codes
