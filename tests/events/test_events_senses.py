@@ -22,6 +22,11 @@ def _codes(events):  # type: ignore[no-untyped-def]
         ("Gondor released the figures for the harvest on Monday.", "08"),
         # A press release is a statement, not a release of persons.
         ("The Gondor council issued a press release on Monday about the harvest.", "08"),
+        # Meeting a need or a fate is no meeting of parties; talking about a thing no talks.
+        ("Gondor built the dam to meet the growing demand of its farmers.", "04"),
+        ("Gondor built the dam to meet the growing demand of its farmers.", "10"),
+        ("The tyrant of Gondor will meet a severe punishment before long.", "04"),
+        ("The regime of Gondor keeps talking about peace with no sincerity.", "04"),
         # Receiving a message is not hosting a visit (043).
         ("Gondor received a message of greeting from Rohan on Monday.", "04"),
         ("The king of Gondor received a letter from Rohan.", "04"),
@@ -198,3 +203,8 @@ def test_senses_a_press_conference_is_no_meeting_its_purpose_is_coded(
     codes = _codes(code(text, COUNTRIES))
     assert not any(c[:2] == "04" for _, c, _ in codes)
     assert ("GON", "111", "MOR") in codes
+
+
+def test_senses_talking_with_a_party_is_still_consulting(code: Code) -> None:
+    events = code("Gondor talked with Rohan about the dam.", COUNTRIES)
+    assert ("GON", "040", "ROH") in _codes(events)
