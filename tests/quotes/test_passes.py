@@ -94,3 +94,23 @@ def test_passes_reported_skips_a_sentence_before_the_cue_joined_into_its_parse(
     state = _state(doc, quote_resources)
     (draft,) = find_reported(state)
     assert [state.text[s:e] for s, e in draft.content] == ["that the river is clean"]
+
+
+@pytest.mark.model
+def test_passes_relative_pronoun_joins_the_content_it_stands_in(
+    nlp: Any, quote_resources: QuoteResources
+) -> None:
+    text = "The ferry kept a late timetable, which the harbour master said was a mistake."
+    drafts = find_drafts(ParseIndex.build(nlp(text)), quote_resources)
+    (draft,) = [d for d in drafts if d.cue_lemma == "say"]
+    assert [text[a:b] for a, b in draft.content] == ["which", "was a mistake"]
+
+
+@pytest.mark.model
+def test_passes_relative_pronoun_after_a_preposition_stays_out(
+    nlp: Any, quote_resources: QuoteResources
+) -> None:
+    text = "It was a long meeting, in which the harbour master said the ferry would not sail."
+    drafts = find_drafts(ParseIndex.build(nlp(text)), quote_resources)
+    (draft,) = [d for d in drafts if d.cue_lemma == "say"]
+    assert [text[a:b] for a, b in draft.content] == ["the ferry would not sail"]
