@@ -89,6 +89,8 @@ ASKING_ROOTS = frozenset({"02", "10"})
 # Greetings conveyed (017): asked to be carried by someone else ("asked the ambassador to
 # convey his greetings to X"), they are the asker's greetings to X, not a request.
 GREETING_CODE = "017"
+# Entity labels whose capitalised words are a name, never an event (``_in_a_name``).
+NAME_LABELS = frozenset({"ORG", "FAC"})
 APPEAL_ROOT = "02"
 
 
@@ -152,10 +154,27 @@ def _match_words(parse: ParseIndex, lexicon: Lexicon) -> list[Candidate]:
             )
         ]
         for i in held:
-            match = match_token(doc[i], lexicon)
+            token = doc[i]
+            if _in_a_name(token, sent.start):
+                continue
+            match = match_token(token, lexicon)
             if match is not None:
                 candidates.append(Candidate(match, match.code, sent))
     return candidates
+
+
+def _in_a_name(token: Token, sentence_start: int) -> bool:
+    """Whether a word is a capitalised word of an organisation's or a building's name ("the
+    Association for Friendship and Cultural Cooperation", "the Organization of Railways
+    Cooperation"), or of a work's title ('the work "On Effecting a Drastic Turn ... to Meet
+    the Requirements"'): a name, not an event. A summit or a war named ("the SAARC Summit")
+    is an event the parser labels as one, and stays."""
+    if token.i == sentence_start or not token.text[:1].isupper():
+        return False
+    label = token.ent_type_
+    if label == "WORK_OF_ART":
+        return True
+    return label in NAME_LABELS and token.pos_ in ("NOUN", "PROPN")
 
 
 def _fold_clauses(

@@ -208,3 +208,18 @@ def test_senses_a_press_conference_is_no_meeting_its_purpose_is_coded(
 def test_senses_talking_with_a_party_is_still_consulting(code: Code) -> None:
     events = code("Gondor talked with Rohan about the dam.", COUNTRIES)
     assert ("GON", "040", "ROH") in _codes(events)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Present there were members of the Rohan Association for Friendship and Cultural "
+        "Cooperation.",
+        "Gondor hosted the delegation of the Rohan Association for Friendship and Cultural "
+        "Cooperation.",
+    ],
+)
+def test_senses_a_word_of_an_organisation_s_name_is_no_event(code: Code, text: str) -> None:
+    name = "Rohan Association for Friendship and Cultural Cooperation"
+    events = code(text, {**COUNTRIES, name: "ROHNGO"}, kinds={name: "organization"})
+    assert not any(e.cameo[:2] == "06" for e in events)
