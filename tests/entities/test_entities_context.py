@@ -215,3 +215,41 @@ def test_context_local_unit_as_a_venue_stays_a_place(entities_of) -> None:  # ty
     text = "Tanzania and Kenya held talks in Ruvuma Province of Tanzania on Monday."
     entities = entities_of(text, real=True)
     assert not any(e.actor == "TZAGOV" for e in entities)
+
+
+def test_context_lead_subject_s_country_over_the_count(entities_of) -> None:  # type: ignore[no-untyped-def]
+    # The story's first subject is Kenya's court; the text names Uganda's leader more often,
+    # but the police and the authorities of the story are Kenya's.
+    text = (
+        "A Kenyan court jailed two reporters on Monday. Uganda's president Museveni and "
+        "Museveni's aides had praised the pair in Kampala, and Kenya later deported them. "
+        "Police blocked the court gates, and the authorities banned a rally."
+    )
+    entities = entities_of(text, real=True)
+    assert _codes(entities, "Police") == ["KENCOP"]
+    assert _codes(entities, "authorities") == ["KENGOV"]
+
+
+def test_context_lead_speaker_is_not_the_story(entities_of) -> None:  # type: ignore[no-untyped-def]
+    # A spokesman's country is the speaker's, not what the story is about: the count decides.
+    text = (
+        "A spokesman for Peru's foreign ministry criticised Chile on Monday. Chile sent "
+        "troops to the border, and Chile closed two crossings, Peru said. The authorities "
+        "said the move was temporary."
+    )
+    assert _codes(entities_of(text, real=True), "authorities") == ["CHLGOV"]
+
+
+def test_context_lower_house_and_its_repeats(entities_of) -> None:  # type: ignore[no-untyped-def]
+    # A body named by a country's possessive and two words ("lower house"), a body named
+    # inside it, and the same words again later are all the country's legislature.
+    text = (
+        "Morocco's lower house of the parliament passed a water law on Monday, citing "
+        "droughts in Spain, Spain's farms and Spanish rivers. The lower house also voted "
+        "on fishing rights."
+    )
+    entities = entities_of(text, real=True)
+    legislature = [e for e in entities if e.actor == "MARLEG"]
+    assert len(legislature) == 1
+    said = [m.text for m in legislature[0].mentions]
+    assert said == ["Morocco's lower house", "parliament", "lower house"]
