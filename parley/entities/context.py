@@ -28,14 +28,7 @@ from spacy.tokens import Token
 from parley.entities.kbtypes import CountryLike, KnowledgeBaseLike
 from parley.nlp.index import MentionRef
 
-__all__ = [
-    "ContextGroup",
-    "ContextWords",
-    "article_country",
-    "context_groups",
-    "universal_head",
-    "unplaced_head",
-]
+__all__ = ["ContextGroup", "ContextWords", "article_country", "context_groups", "universal_head", "unplaced_head"]
 
 # How often the article must name its own country, and by how much more than any other.
 MIN_MENTIONS = 2
