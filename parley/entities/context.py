@@ -28,7 +28,7 @@ from spacy.tokens import Token
 from parley.entities.kbtypes import CountryLike, KnowledgeBaseLike
 from parley.nlp.index import MentionRef
 
-__all__ = ["ContextGroup", "ContextWords", "article_country", "context_groups", "universal_head", "unplaced_head"]
+__all__ = ["ContextGroup", "ContextWords", "article_country", "context_groups", "unplaced_head"]
 
 # How often the article must name its own country, and by how much more than any other.
 MIN_MENTIONS = 2
@@ -49,7 +49,6 @@ class ContextWords:
     collective: frozenset[str]  # singular nouns for a whole body: "police", "army"
     outside: frozenset[str]  # modifiers of someone else's group: "foreign", "international"
     never: frozenset[str]  # nouns never the article's own: "peoples", "refugees"
-    universal: frozenset[str] = frozenset()  # quantifiers for everyone: "all", "every"
 
     @classmethod
     def of(cls, words: Mapping[str, str]) -> ContextWords:
@@ -58,7 +57,7 @@ class ContextWords:
         def kind(name: str) -> frozenset[str]:
             return frozenset(w for w, k in words.items() if k == name)
 
-        return cls(kind("collective"), kind("outside"), kind("never"), kind("universal"))
+        return cls(kind("collective"), kind("outside"), kind("never"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,33 +99,13 @@ def article_country(
     return kb.country_by_code(iso3)
 
 
-def universal_head(head: Token, words: ContextWords) -> bool:
-    """Whether a quantifier makes a plural hold for everyone: on the noun ("all people",
-    "every citizen") or on the noun after its "of" ("people of all walks of life")."""
-    for child in head.children:
-        if child.dep_ in _QUANTIFIER_DEPS and child.lower_ in words.universal:
-            return True
-        if child.dep_ == "prep" and child.lower_ == "of":
-            for obj in child.children:
-                if obj.dep_ == "pobj" and any(
-                    d.dep_ in _QUANTIFIER_DEPS and d.lower_ in words.universal
-                    for d in obj.children
-                ):
-                    return True
-    return False
-
-
-# The dependencies of a quantifier on its noun: "all people", "all the people".
-_QUANTIFIER_DEPS = frozenset({"det", "predet"})
-
-
 def unplaced_head(head: Token, words: ContextWords) -> bool:
     """Whether a common noun with an agent's sector, whose phrase names no actor, may take the
     article's country: a plural ("workers") or a collective noun ("the police"), neither
     owned ("their troops") nor someone else's ("foreign companies"), nor in a list whose
     other members say whose they are (the caller checks that the phrase names no one, nor
     the phrases of the list it belongs to: "the navy" of "the navy and the police of the
-    ROK"), nor quantified to hold for everyone ("all people")."""
+    ROK")."""
     if head.pos_ != "NOUN" or head.lower_ in words.never:
         return False
     if head.tag_ != "NNS" and head.lower_ not in words.collective:
@@ -134,9 +113,6 @@ def unplaced_head(head: Token, words: ContextWords) -> bool:
     top = head
     while top.dep_ == "conj" and top.head.i != top.i:
         top = top.head
-    if universal_head(head, words):
-        # "They declared that all people oppose the alliance": everyone, no country's own.
-        return False
     if top.dep_ == "appos":
         # "Yoon and Kim, chief culprits ... and kingpins of corruption": what the named are.
         return False

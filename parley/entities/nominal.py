@@ -30,7 +30,6 @@ from parley.entities.context import (
     ContextWords,
     article_country,
     context_groups,
-    universal_head,
     unplaced_head,
 )
 from parley.entities.kbtypes import ActorLike, CountryLike, KnowledgeBaseLike
@@ -557,18 +556,6 @@ def _find_groups(
                 if (
                     sector is not None
                     and context is not None
-                    and head.tag_ == "NNS"
-                    and universal_head(head, context)
-                    and not _names_someone(head, mentions)
-                ):
-                    # "They declared that all people oppose the alliance": a party of
-                    # everyone, no country's, whatever the article is about.
-                    found.append(
-                        _Found(head.idx, head.idx + len(head), "group", "", None, sector, "")
-                    )
-                elif (
-                    sector is not None
-                    and context is not None
                     and unplaced_head(head, context)
                     and not any(_names_someone(c, mentions) for c in head.conjuncts)
                 ):
@@ -906,7 +893,7 @@ def _merge(entities: tuple[Entity, ...], found: list[_Found], text: str) -> tupl
                 id=f"new{len(pool)}",
                 name=item.name or mention.text,
                 kind=item.kind,
-                actor=item.code or None,
+                actor=item.code,
                 country=item.country,
                 roles=(),
                 affiliation=None,

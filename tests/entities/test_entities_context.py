@@ -253,17 +253,3 @@ def test_context_lower_house_and_its_repeats(entities_of) -> None:  # type: igno
     assert len(legislature) == 1
     said = [m.text for m in legislature[0].mentions]
     assert said == ["Morocco's lower house", "parliament", "lower house"]
-
-
-@pytest.mark.parametrize("words", ["all people", "all the citizens", "people of all walks"])
-def test_context_everyone_is_no_country_s(entities_of, words: str) -> None:  # type: ignore[no-untyped-def]
-    # A quantifier for everyone makes the plural no country's group, however clearly the
-    # article is Ghana's: an uncoded party of its own, whose stance a voice may report.
-    text = (
-        f"Ghana's trade unions met in Accra on Monday. Ghana's unions said {words} "
-        "oppose the new fuel tax, and workers marched to parliament."
-    )
-    entities = entities_of(text, real=True)
-    head = "people" if words.startswith("people") else words.split()[-1]
-    assert _codes(entities, head) == [None]
-    assert _codes(entities, "workers") == ["GHALAB"]
