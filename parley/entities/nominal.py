@@ -627,6 +627,13 @@ def _lead_country(
             # "New Iran sanctions bill lacks bipartisan support": no actor is the subject;
             # "The south Korean group of traitors made strange remarks": a people's group.
             return None
+        refs = [mentions.at(t.idx, t.idx + len(t)) for t in subject.subtree]
+        if _head_sector(subject, kb) == "MED" or any(
+            ref is not None and ref.entity.kind == "media" for ref in refs
+        ):
+            # "The Nepalese paper Nepal Today carried the gist of a speech": an outlet that
+            # carries or reports is a speaker, and its country not what the story is about.
+            return None
         for token in subject.subtree:
             ref = mentions.at(token.idx, token.idx + len(token))
             if ref is None or ref.entity.kind not in _LEAD_KINDS or _placed(token, subject):
@@ -691,6 +698,10 @@ def _groups_of(
         ref = mentions.at(token.idx, token.idx + len(token))
         if ref is None or (ref.entity.kind == "location" and not ref.entity.actor):
             continue
+        if _example(token, head):
+            # "organizations in south Korea including the Youth Solidarity": the examples
+            # are members of the group, and say nothing of whose it is.
+            continue
         if not _bare_country(ref):
             return _member_of(head, token, ref) if member else []
         if (sector is None and not member) or not _nationality_path(token, head):
@@ -726,6 +737,19 @@ _PLACE_PREPOSITIONS = frozenset(
     ("in", "at", "within", "inside", "throughout", "across", "near", "around", "outside")
 )
 _OUTSIDER_WORDS = frozenset(("foreign", "foreigner", "overseas"))
+
+
+def _example(token: Token, head: Token) -> bool:
+    """Whether ``token`` hangs from the phrase head through "including" or "such as"."""
+    current = token
+    while current.i != head.i and current.head.i != current.i:
+        if current.dep_ == "prep" and (
+            current.lower_ == "including"
+            or (current.lower_ == "as" and current.i > 0 and current.nbor(-1).lower_ == "such")
+        ):
+            return True
+        current = current.head
+    return False
 
 
 def _placed(token: Token, head: Token) -> bool:

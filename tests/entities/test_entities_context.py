@@ -253,3 +253,23 @@ def test_context_lower_house_and_its_repeats(entities_of) -> None:  # type: igno
     assert len(legislature) == 1
     said = [m.text for m in legislature[0].mentions]
     assert said == ["Morocco's lower house", "parliament", "lower house"]
+
+
+def test_context_lead_outlet_is_a_speaker(entities_of) -> None:  # type: ignore[no-untyped-def]
+    # An outlet that carries a speech is a speaker, like a spokesman: the count decides, and
+    # the story is Peru's, not the paper's country's.
+    text = (
+        "The Chilean paper El Sur on Monday carried the gist of a speech by Peru's president "
+        "in Lima. Chile's readers liked it. Peru's president said in the speech that Peru "
+        "will build roads, and that workers will get new homes."
+    )
+    assert _codes(entities_of(text, real=True), "workers") == ["PERLAB"]
+
+
+def test_context_examples_do_not_say_whose(entities_of) -> None:  # type: ignore[no-untyped-def]
+    # The bodies a group includes are its members, not its owners: the place says whose.
+    text = (
+        "Farmers organizations in Peru including the Andean Growers League held a rally in "
+        "Lima on Monday."
+    )
+    assert _codes(entities_of(text, real=True), "organizations in Peru") == ["PERNGO"]
