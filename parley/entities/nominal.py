@@ -587,8 +587,12 @@ def _same_group(
     ("Jordan's lower house ... The lower house voiced rejection") is the one named before.
     A plural ("officials") may be anyone's, and takes no one's this way."""
     whose = None
-    if head.dep_ == "pobj" and head.head.lower_ == "of":
-        whose = placed.get(head.head.head.i)
+    if any(c.dep_ == "poss" for c in head.children):
+        return None  # "his embassy": whose it is, is for the possessor to say
+    outer = head.head.head
+    if head.dep_ == "pobj" and head.head.lower_ == "of" and outer.tag_ in ("NN", "NNP"):
+        # A body's own body; "staff members of the embassy" are people of it, not its owner.
+        whose = placed.get(outer.i)
     if whose is None and head.tag_ in ("NN", "NNP"):
         whose = named.get(_head_words(head))
     if whose is None or not whose.country:
@@ -692,6 +696,7 @@ def _groups_of(
     ranked = sorted(
         phrase_tokens(head), key=lambda item: (_placed(item[0], head), item[1], item[0].i)
     )
+    examples = False
     for token, rank in ranked:
         if rank == 0:
             continue
@@ -700,7 +705,10 @@ def _groups_of(
             continue
         if _example(token, head):
             # "organizations in south Korea including the Youth Solidarity": the examples
-            # are members of the group, and say nothing of whose it is.
+            # are members of the group, and say nothing of whose it is; but they are named,
+            # and the phrase is no one country's ("parties from 50 countries including the
+            # DPRK").
+            examples = True
             continue
         if not _bare_country(ref):
             return _member_of(head, token, ref) if member else []
@@ -708,7 +716,7 @@ def _groups_of(
             return []
         # A country's spokesman or delegation is its government's.
         return _country_groups(head, token, sector or "GOV", mentions, kb)
-    return None
+    return [] if examples else None
 
 
 # Prepositions through which a country says whose the people are ("officials from Gondor",

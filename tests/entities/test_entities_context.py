@@ -273,3 +273,14 @@ def test_context_examples_do_not_say_whose(entities_of) -> None:  # type: ignore
         "Lima on Monday."
     )
     assert _codes(entities_of(text, real=True), "organizations in Peru") == ["PERNGO"]
+
+
+def test_context_people_of_a_body_are_not_its_owner(entities_of) -> None:  # type: ignore[no-untyped-def]
+    # "staff members of his embassy": the embassy is the ambassador's (his), not the body of
+    # the people named before it, whatever country those people were given.
+    text = (
+        "Books were donated to Peru on Monday. A ceremony was held in Lima. Present there "
+        "were the curator of the National Library of Peru, the Chilean ambassador to Peru "
+        "and staff members of his embassy."
+    )
+    assert "PERGOV" not in _codes(entities_of(text, real=True), "embassy")
