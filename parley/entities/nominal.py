@@ -638,6 +638,16 @@ def _lead_country(
             # "The Nepalese paper Nepal Today carried the gist of a speech": an outlet that
             # carries or reports is a speaker, and its country not what the story is about.
             return None
+        countries = {
+            ref.entity.country
+            for ref in refs
+            if ref is not None and ref.entity.kind in _LEAD_KINDS and ref.entity.actor
+        }
+        if len(countries - {None}) > 1:
+            # "The U.S. and the south Korean forces are going to stage drills", "The DPRK
+            # embassy in Moscow hosted a reception": a subject of two countries says
+            # neither is the story's; the count decides.
+            return None
         for token in subject.subtree:
             ref = mentions.at(token.idx, token.idx + len(token))
             if ref is None or ref.entity.kind not in _LEAD_KINDS or _placed(token, subject):

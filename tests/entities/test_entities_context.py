@@ -284,3 +284,15 @@ def test_context_people_of_a_body_are_not_its_owner(entities_of) -> None:  # typ
         "and staff members of his embassy."
     )
     assert "PERGOV" not in _codes(entities_of(text, real=True), "embassy")
+
+
+def test_context_lead_of_two_countries_is_neither_s(entities_of) -> None:  # type: ignore[no-untyped-def]
+    # An embassy placed in its host names two countries: the lead says neither is the
+    # story's, and the count makes the host's government the one present.
+    text = (
+        "The Chilean embassy in Lima hosted a reception on Monday. Present there on invitation "
+        "were Peru's vice-minister of Defense and personages of the government and political "
+        "parties, including the Foreign Ministry of Peru. On hand were the Chilean ambassador "
+        "to Peru and his embassy members."
+    )
+    assert _codes(entities_of(text, real=True), "government") == ["PERGOV"]
