@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Container
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -245,13 +246,48 @@ def _sector_of_role(role: str, kb: KnowledgeBaseLike, lex: Lexicon) -> str | Non
     return kb.role_sector(role) or lex.role_sector(role)
 
 
-def _country_in_name(name: str, kb: KnowledgeBaseLike) -> CountryLike | None:
+def _country_in_name(
+    name: str, kb: KnowledgeBaseLike, bodies: Container[str] = frozenset()
+) -> CountryLike | None:
     """The country an organisation's own name gives: a country or demonym among the words
     before its first preposition ("US State Department", "North Korean Foreign Ministry",
     "the All India Peasants' Union", "Nigerian National Committee"), else a country after
     "of" ("Voice of America"). A demonym after "of" does not count: the University of North
     Korean Studies is in Seoul; nor does a place after another preposition: "Committee for
-    Solidarity with Cuba" is not Cuba's, "Council ... in South Korea" is where it sits."""
+    Solidarity with Cuba" is not Cuba's, "Council ... in South Korea" is where it sits.
+    Last, a body named after "of" whose own name ends in one of ``bodies`` (the lexicon's
+    words for organisations: "Party", "Front") gives its country by its own first words:
+    "the Central Committee of the Lao People's Revolutionary Party" is Laos's, whatever
+    country the article is about."""
+    found = _country_before_preposition(name, kb)
+    if found is not None:
+        return found
+    # After "of": the longest country name that ends the name ("Ministry of Foreign Affairs
+    # of the Democratic People's Republic of Korea": a country name may hold "of" itself).
+    parts = name.split(" of ")
+    for i in range(1, len(parts)):
+        tail = " of ".join(parts[i:])
+        # State media's scorn is no part of the name: "the Ministry of Defense of the puppet
+        # Republic of Korea".
+        found = kb.country(tail) or kb.country(_SCORN.sub("", tail))
+        if found is not None:
+            return found
+    for i in range(1, len(parts)):
+        tail = " of ".join(parts[i:])
+        last = tail.split()[-1] if tail.split() else ""
+        if last in bodies:
+            found = _country_before_preposition(_THE.sub("", tail), kb)
+            if found is not None:
+                return found
+    return None
+
+
+_THE = re.compile(r"^the\s+", re.IGNORECASE)
+
+
+def _country_before_preposition(name: str, kb: KnowledgeBaseLike) -> CountryLike | None:
+    """A country or demonym among a name's words before its first preposition, never its
+    last word (``_country_in_name``)."""
     words = name.split()
     cut = next((i for i, w in enumerate(words) if w in _NAME_PREPOSITIONS), len(words))
     # "Thailand-DPRK Friendship Association": the first of the two countries.
@@ -265,16 +301,6 @@ def _country_in_name(name: str, kb: KnowledgeBaseLike) -> CountryLike | None:
             found = kb.country(head) or kb.country_by_demonym(head)
             if found is not None:
                 return found
-    # After "of": the longest country name that ends the name ("Ministry of Foreign Affairs
-    # of the Democratic People's Republic of Korea": a country name may hold "of" itself).
-    parts = name.split(" of ")
-    for i in range(1, len(parts)):
-        tail = " of ".join(parts[i:])
-        # State media's scorn is no part of the name: "the Ministry of Defense of the puppet
-        # Republic of Korea".
-        found = kb.country(tail) or kb.country(_SCORN.sub("", tail))
-        if found is not None:
-            return found
     return None
 
 
@@ -633,7 +659,7 @@ def _derive(
     if kind == "person":
         place = titled.title_country if titled is not None else None
         if place is None and affiliated is not None and roles:
-            place = _cluster_country(affiliated, kb)
+            place = _cluster_country(affiliated, kb, lex.org_words)
         sector = next((s for r in roles if (s := _sector_of_role(r, kb, lex))), None)
         if (
             place is None
@@ -656,11 +682,28 @@ def _derive(
         if place is None and affiliated is None:
             place = places.clear
         return place, "MED", "media"
-    place = _country_in_name(longest, kb) or _people_in_name(longest, kb, places)
+    place = _country_in_name(longest, kb, lex.org_words) or _people_in_name(
+        longest, kb, places
+    )
+    if place is None:
+        # Another of the body's names may give it, and its sector: "the Nepal Communist
+        # Party (United Marxist-Leninist)", whose longest name is the bracketed one.
+        other = next(
+            (
+                (found, cand.text)
+                for cand in cluster.cands
+                if cand.kind == kind
+                and cand.text != longest
+                and (found := _country_in_name(cand.text, kb, lex.org_words)) is not None
+            ),
+            None,
+        )
+        if other is not None:
+            place, sector = other[0], sector or _org_sector(other[1], kb, lex)[1]
     if place is None and titled is not None:
         place = titled.title_country
     if place is None and affiliated is not None:
-        place = _cluster_country(affiliated, kb)
+        place = _cluster_country(affiliated, kb, lex.org_words)
     if place is None:
         # Where a body with no national word of its own sits ("the Council for ... in
         # south Korea"); a body of a people abroad ("the Federation of Koreans in the
@@ -745,7 +788,9 @@ def _is_common_body(name: str, lex: Lexicon) -> bool:
     return len(words) <= 3 and not any(w in lex.supranational_words for w in words)
 
 
-def _cluster_country(cluster: Cluster, kb: KnowledgeBaseLike) -> CountryLike | None:
+def _cluster_country(
+    cluster: Cluster, kb: KnowledgeBaseLike, bodies: Container[str] = frozenset()
+) -> CountryLike | None:
     """The country of an affiliated organisation, as far as this article or the KB tells."""
     if cluster.country is not None:
         return cluster.country
@@ -755,7 +800,7 @@ def _cluster_country(cluster: Cluster, kb: KnowledgeBaseLike) -> CountryLike | N
     parent = _parent_body(name, kb, None)
     if parent is not None and parent.country:
         return kb.country_by_code(parent.country)
-    return _country_in_name(name, kb)
+    return _country_in_name(name, kb, bodies)
 
 
 def _as_kind(kind: str) -> EntityKind:

@@ -71,9 +71,15 @@ class ContextGroup:
     sector: str
 
 
-def article_country(refs: Iterable[MentionRef], kb: KnowledgeBaseLike) -> CountryLike | None:
+def article_country(
+    refs: Iterable[MentionRef], kb: KnowledgeBaseLike, lead: str | None = None
+) -> CountryLike | None:
     """The country the article's coded actors belong to most often, when it is clear (at
-    least ``MIN_MENTIONS`` mentions and more than any other); else None."""
+    least ``MIN_MENTIONS`` mentions and more than any other); else None. ``lead``: the
+    country of the first sentence's subject, which a news story is about ("The south
+    Korean prosecution arrested ... Police turned out ... The authorities hurled riot
+    police" is South Korea's, however often the story names Pyongyang's leader): it is
+    the article's when the article names it at least ``MIN_MENTIONS`` times."""
     counts: Counter[str] = Counter()
     first: dict[str, int] = {}
     for ref in refs:
@@ -84,6 +90,8 @@ def article_country(refs: Iterable[MentionRef], kb: KnowledgeBaseLike) -> Countr
         first.setdefault(entity.country, ref.start)
     if not counts:
         return None
+    if lead is not None and counts[lead] >= MIN_MENTIONS:
+        return kb.country_by_code(lead)
     ranked = sorted(counts.items(), key=lambda item: (-item[1], first[item[0]]))
     iso3, seen = ranked[0]
     if seen < MIN_MENTIONS or (len(ranked) > 1 and ranked[1][1] == seen):

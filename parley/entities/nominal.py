@@ -111,7 +111,7 @@ def add_nominal_entities(
     if nations:
         merged = _merge(merged, nations, text)
         index = MentionIndex.build(merged)
-    authorities = _find_local_authorities(parse, index, kb)
+    authorities = _find_local_authorities(parse, index, kb, member_words)
     if authorities:
         merged = _merge(merged, authorities, text)
         index = MentionIndex.build(merged)
@@ -340,7 +340,22 @@ def _head_sector(head: Token, kb: KnowledgeBaseLike) -> str | None:
             return sector
     if head.pos_ != "NOUN":
         return None
-    return kb.role_sector(head.text) or kb.role_sector(head.lemma_)
+    own = kb.role_sector(head.text) or kb.role_sector(head.lemma_)
+    before = head.nbor(-1) if head.i > 0 else None
+    if own is None and head.tag_ == "NN" and before is not None and before.dep_ == "amod":
+        # A body the noun names only with its adjective: "the lower house" (LEG); an
+        # adjective with a sector of its own names none ("military drills"), and a plural
+        # is a kind of people, no one country's body ("armed forces of both sides",
+        # "progressive political parties").
+        return _pair_sector(before.lower_, head.lower_, kb) if before.head == head else None
+    return own
+
+
+def _pair_sector(first: str, second: str, kb: KnowledgeBaseLike) -> str | None:
+    """The sector of two words the role table knows only together ("lower house")."""
+    if kb.role_sector(first) is not None:
+        return None
+    return kb.role_sector(f"{first} {second}")
 
 
 def _possible_heads(
@@ -365,6 +380,7 @@ def _possible_heads(
                 lower not in member_words
                 and kb.role_sector(lower) is None
                 and kb.role_sector(lemma) is None
+                and (i == 0 or _pair_sector(parse.lowers[i - 1], lower, kb) is None)
             ):
                 continue
         yield doc[i]
@@ -460,7 +476,10 @@ _DOER_DEPS = frozenset(("nsubj",))
 
 
 def _find_local_authorities(
-    parse: ParseIndex, mentions: MentionIndex, kb: KnowledgeBaseLike
+    parse: ParseIndex,
+    mentions: MentionIndex,
+    kb: KnowledgeBaseLike,
+    member_words: frozenset[str] = frozenset(),
 ) -> list[_Found]:
     """Local units that act: a subject headed by a unit word (or a conjunct of one), coded
     its country's government; the country is the one a place in its phrase is in, else the
@@ -493,7 +512,8 @@ def _find_local_authorities(
         place = kb.country_by_code(country) if country else None
         if place is None:
             if not article_known:
-                article, article_known = article_country(mentions.refs, kb), True
+                lead = _lead_country(parse, mentions, kb, member_words)
+                article, article_known = article_country(mentions.refs, kb, lead), True
             place = article
         if place is None:
             continue
@@ -514,6 +534,9 @@ def _find_groups(
 ) -> list[_Found]:
     found: list[_Found] = []
     unplaced: list[tuple[Token, str]] = []  # heads whose phrase names no one
+    # The country group each head found stands for, by the head's index and by its words.
+    placed: dict[int, _Found] = {}
+    named: dict[str, _Found] = {}
     for head in _possible_heads(parse, mentions, kb, member_words):
         if _title(head):
             continue
@@ -521,6 +544,14 @@ def _find_groups(
         member = sector in _MEMBER_SECTORS or (head.pos_ == "NOUN" and head.lower_ in member_words)
         if sector is not None or member:
             groups = _groups_of(head, sector, member, mentions, kb)
+            if groups is not None and len(groups) == 1 and groups[0].kind == "group":
+                placed[head.i] = named[_head_words(head)] = groups[0]
+            if groups is None and sector is not None:
+                again = _same_group(head, sector, placed, named)
+                if again is not None:
+                    found.append(again)
+                    placed[head.i] = again
+                    continue
             if groups is None:
                 if (
                     sector is not None
@@ -532,12 +563,106 @@ def _find_groups(
                 continue
             found.extend(groups)
     if unplaced:
-        country = article_country(mentions.refs, kb)
+        lead = _lead_country(parse, mentions, kb, member_words)
+        country = article_country(mentions.refs, kb, lead)
         found.extend(
             _Found(g.start, g.end, "group", g.code, g.country, g.sector, "")
             for g in context_groups(unplaced, country)
         )
     return found
+
+
+def _head_words(head: Token) -> str:
+    """A noun with its adjectives and compounds, lower-case: "lower house"."""
+    words = [c.lower_ for c in head.lefts if c.dep_ in ("amod", "compound")]
+    return " ".join([*words, head.lemma_.lower()])
+
+
+def _same_group(
+    head: Token, sector: str, placed: dict[int, _Found], named: dict[str, _Found]
+) -> _Found | None:
+    """The country's group a phrase that names no one stands for by the words around it: a
+    body inside a country's body ("parliament" in "Jordan's lower house of the parliament")
+    is that country's, with its own sector; and a singular body named again by its words
+    ("Jordan's lower house ... The lower house voiced rejection") is the one named before.
+    A plural ("officials") may be anyone's, and takes no one's this way."""
+    whose = None
+    if any(c.dep_ == "poss" for c in head.children):
+        return None  # "his embassy": whose it is, is for the possessor to say
+    outer = head.head.head
+    if head.dep_ == "pobj" and head.head.lower_ == "of" and outer.tag_ in ("NN", "NNP"):
+        # A body's own body; "staff members of the embassy" are people of it, not its owner.
+        whose = placed.get(outer.i)
+    if whose is None and head.tag_ in ("NN", "NNP"):
+        whose = named.get(_head_words(head))
+    if whose is None or not whose.country:
+        return None
+    code = whose.code[: -len(whose.sector)] if whose.sector else whose.code
+    return _Found(
+        _phrase_start(head), head.idx + len(head), "group", code + sector, whose.country,
+        sector, ""
+    )
+
+
+# The dependencies of a clause's subject.
+_SUBJECT_DEPS = frozenset(("nsubj", "nsubjpass"))
+
+
+def _lead_country(
+    parse: ParseIndex, mentions: MentionIndex, kb: KnowledgeBaseLike, member_words: frozenset[str]
+) -> str | None:
+    """The country of the first coded actor in the subject of the text's first sentence
+    (its main clause) that is a country, a place or a country's group, when the subject is
+    an actor (a name, a noun with a sector, or one a demonym or a possessor says whose),
+    if any. A speaker is
+    not what the story is about: "A spokesman for the Foreign Ministry of the DPRK gave the
+    following answer ... as regards the Japanese reactionaries" is about Japan; the count
+    decides."""
+    first = next(iter(parse.doc.sents), None)
+    if first is None:
+        return None
+    for subject in (c for c in first.root.children if c.dep_ in _SUBJECT_DEPS):
+        if subject.lower_ in member_words:
+            return None
+        owner = any(
+            c.dep_ in ("amod", "poss") and _covered(c, mentions) for c in subject.children
+        )
+        if not (owner or _covered(subject, mentions) or _head_sector(subject, kb)):
+            # "New Iran sanctions bill lacks bipartisan support": no actor is the subject;
+            # "The south Korean group of traitors made strange remarks": a people's group.
+            return None
+        refs = [mentions.at(t.idx, t.idx + len(t)) for t in subject.subtree]
+        if _head_sector(subject, kb) == "MED" or any(
+            ref is not None and ref.entity.kind == "media" for ref in refs
+        ):
+            # "The Nepalese paper Nepal Today carried the gist of a speech": an outlet that
+            # carries or reports is a speaker, and its country not what the story is about.
+            return None
+        countries = {
+            ref.entity.country
+            for ref in refs
+            if ref is not None and ref.entity.kind in _LEAD_KINDS and ref.entity.actor
+        }
+        if len(countries - {None}) > 1:
+            # "The U.S. and the south Korean forces are going to stage drills", "The DPRK
+            # embassy in Moscow hosted a reception": a subject of two countries says
+            # neither is the story's; the count decides.
+            return None
+        for token in subject.subtree:
+            ref = mentions.at(token.idx, token.idx + len(token))
+            if ref is None or ref.entity.kind not in _LEAD_KINDS or _placed(token, subject):
+                # "The Social Confederation of Koreans in Uzbekistan held a meeting": where
+                # a body sits says nothing of what the story is about.
+                continue
+            if ref.entity.actor and ref.entity.country:
+                return ref.entity.country
+    return None
+
+
+# The actors of a lead's subject whose country its own words give: a person or a body may
+# owe theirs to the article ("Ryu U Ik, puppet minister of Unification"), and an outlet
+# that "says" is a speaker ("..., says Rodong Sinmun").
+_LEAD_KINDS = frozenset(("country", "location", "group"))
 
 
 def _names_someone(head: Token, mentions: MentionIndex) -> bool:
@@ -575,12 +700,25 @@ def _groups_of(
     the body it belongs to ("the General Staff of the Korean People's Army", "a spokesman
     for the DPRK Foreign Ministry") is that body: its mention grows to cover the phrase.
     None: the phrase names no one (a place no country is known for does not count)."""
-    ranked = sorted(phrase_tokens(head), key=lambda item: (item[1], item[0].i))
+    # A place the phrase puts its people in comes after the words that say whose they are:
+    # "the DPRK embassy in Moscow" is the DPRK's, "Israeli soldiers in Gaza" Israel's;
+    # "officials in Gondor", with no other word, are Gondor's.
+    ranked = sorted(
+        phrase_tokens(head), key=lambda item: (_placed(item[0], head), item[1], item[0].i)
+    )
+    examples = False
     for token, rank in ranked:
         if rank == 0:
             continue
         ref = mentions.at(token.idx, token.idx + len(token))
         if ref is None or (ref.entity.kind == "location" and not ref.entity.actor):
+            continue
+        if _example(token, head):
+            # "organizations in south Korea including the Youth Solidarity": the examples
+            # are members of the group, and say nothing of whose it is; but they are named,
+            # and the phrase is no one country's ("parties from 50 countries including the
+            # DPRK").
+            examples = True
             continue
         if not _bare_country(ref):
             return _member_of(head, token, ref) if member else []
@@ -588,7 +726,7 @@ def _groups_of(
             return []
         # A country's spokesman or delegation is its government's.
         return _country_groups(head, token, sector or "GOV", mentions, kb)
-    return None
+    return [] if examples else None
 
 
 # Prepositions through which a country says whose the people are ("officials from Gondor",
@@ -617,6 +755,29 @@ _PLACE_PREPOSITIONS = frozenset(
     ("in", "at", "within", "inside", "throughout", "across", "near", "around", "outside")
 )
 _OUTSIDER_WORDS = frozenset(("foreign", "foreigner", "overseas"))
+
+
+def _example(token: Token, head: Token) -> bool:
+    """Whether ``token`` hangs from the phrase head through "including" or "such as"."""
+    current = token
+    while current.i != head.i and current.head.i != current.i:
+        if current.dep_ == "prep" and (
+            current.lower_ == "including"
+            or (current.lower_ == "as" and current.i > 0 and current.nbor(-1).lower_ == "such")
+        ):
+            return True
+        current = current.head
+    return False
+
+
+def _placed(token: Token, head: Token) -> bool:
+    """Whether ``token`` hangs from the phrase head through a preposition of place."""
+    current = token
+    while current.i != head.i and current.head.i != current.i:
+        if current.dep_ == "prep" and current.lower_ in _PLACE_PREPOSITIONS:
+            return True
+        current = current.head
+    return False
 
 
 def _outsiders(head: Token) -> bool:

@@ -79,6 +79,7 @@ def find_drafts(
     hits = [h for h in resources.terms.find(parse) if not _in_name(parse, mentions, h)]
     voices = find_voices(quotes, mentions, parse, resources.modality)
     lead = lead_voice(parse.text, voices, mentions)
+    generic = generic_holders(parse, mentions)
     reads = [_read(parse, hit, voices, resources) for hit in hits]
     # A term inside another's condition is that condition, not a stance of its own (the
     # parser does not always put the condition's clause where the walk would meet it).
@@ -87,7 +88,7 @@ def find_drafts(
     for hit, read in zip(hits, reads, strict=True):
         if read.reading is None or any(c0 <= hit.start < c1 for c0, c1 in conditions):
             continue
-        drafts.extend(_term_drafts(parse, mentions, hit, read, hits, events, lead))
+        drafts.extend(_term_drafts(parse, mentions, hit, read, hits, events, lead, generic))
     drafts.extend(_event_drafts(mentions, events, voices, resources))
     drafts.sort(key=lambda d: (d.bounds[0], d.cue or (0, 0)))
     return drafts
@@ -162,11 +163,12 @@ def _term_drafts(
     hits: Sequence[TermHit],
     events: Sequence[Event],
     lead: Entity | None = None,
+    generic: frozenset[str] = frozenset(),
 ) -> list[Draft]:
     doc = parse.doc
     reading, voice, sentence = read.reading, read.voice, read.sentence
     assert reading is not None
-    holders = _holders(parse, mentions, reading, voice, events, lead)
+    holders = _holders(parse, mentions, reading, voice, events, lead, generic)
     if not holders:
         return []
     condition_issue = None
@@ -277,10 +279,12 @@ def _holders(
     voice: Voice | None,
     events: Sequence[Event],
     lead: Entity | None = None,
+    generic: frozenset[str] = frozenset(),
 ) -> list[Holding]:
     """Who holds the stance (with the sign it has for them), and who reports it when that is
     someone else (see the module's docstring). ``lead`` is the article's own voice, if its
-    lead is a statement's (``lead_voice``): it speaks the sentences no quote holds."""
+    lead is a statement's (``lead_voice``): it speaks the sentences no quote holds.
+    ``generic``: the parties only a plural common noun names (``generic_holders``)."""
     speaker = mentions.by_id.get(voice.speaker or "") if voice is not None else None
     if voice is None:
         speaker = lead
@@ -291,7 +295,7 @@ def _holders(
     if voice is not None:
         if speaker is None:
             return []
-        found = _voiced(parse, mentions, reading, speaker, above, voice.direct)
+        found = _voiced(parse, mentions, reading, speaker, above, voice.direct, generic)
     else:
         found = _unvoiced(parse, mentions, reading, above, events, lead)
     # "The U.S. staged the provocative drills": the U.S. acts, the words judge, and the
@@ -441,6 +445,7 @@ def _voiced(
     speaker: Entity,
     above: Sequence[Candidate],
     direct: bool = False,
+    generic: frozenset[str] = frozenset(),
 ) -> list[Holding]:
     reported = reading.agentless and reading.modality == "asserted"
     if not above and reported and not (reading.obligation or reading.top_judgement):
@@ -472,9 +477,12 @@ def _voiced(
             return [(speaker, reading.sign, None)]
         if top.possessor and word not in PERSON_PRONOUNS | THING_PRONOUNS:
             # "his government stand"
-            return _voiced(parse, mentions, reading, speaker, above[1:], direct)
+            return _voiced(parse, mentions, reading, speaker, above[1:], direct, generic)
         return []  # someone the words do not name does it: not the speaker's stance
-    if _same_side(other, speaker):
+    if _same_side(other, speaker) and other.id not in generic:
+        # A party the voice names by a plural noun alone ("all people", "workers") is no
+        # part of the voice, whatever country the article gave it: "They declared that all
+        # people oppose the alliance" reports the people's stance.
         return [(speaker, reading.sign, None)]
     if top.stance:
         return [(other, reading.sign if top.sign is None else top.sign, speaker.id)]

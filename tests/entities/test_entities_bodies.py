@@ -218,3 +218,36 @@ def test_bodies_name_does_not_run_onto_the_next_line() -> None:
 )
 def test_bodies_two_word_title_takes_its_own_sector(entities_of, text, words, code) -> None:  # type: ignore[no-untyped-def]
     assert _covering(entities_of(text, real=True), words).actor == code
+
+
+def test_bodies_party_named_after_of_by_its_demonym(entities_of) -> None:  # type: ignore[no-untyped-def]
+    # The party's own demonym says whose it is, and its officer's, whatever country the
+    # text names most.
+    text = (
+        "Cuba's leader sent greetings to Tran Van Minh, general secretary of the Central "
+        "Committee of the Cambodian People's Revolutionary Party. Cuba and Cuba's people "
+        "wished him success."
+    )
+    entities = entities_of(text, real=True)
+    body = [e for e in entities if e.name.startswith("Central Committee")]
+    assert [e.actor for e in body] == ["KHMPTY"]
+    assert [e.country for e in entities if e.name == "Tran Van Minh"] == ["KHM"]
+
+
+def test_bodies_party_country_from_its_other_name(entities_of) -> None:  # type: ignore[no-untyped-def]
+    # The bracketed name is the longest and names no country; the other one does.
+    text = (
+        "The Peru Workers Party (United Revolutionary Marxist-Leninist) sent a letter to "
+        "Cuba. The Peru Workers Party praised Cuba."
+    )
+    entities = entities_of(text, real=True)
+    party = [e for e in entities if any(m.text == "Peru Workers Party" for m in e.mentions)]
+    assert [e.actor for e in party] == ["PERPTY"]
+
+
+def test_bodies_embassy_of_a_country_in_a_capital(entities_of) -> None:  # type: ignore[no-untyped-def]
+    # The embassy is its own country's; the capital only says where it is.
+    text = "The Cuban embassy in Madrid hosted a reception on Monday for Spanish guests."
+    entities = entities_of(text, real=True)
+    embassy = [e for e in entities if any("embassy" in m.text for m in e.mentions)]
+    assert [e.actor for e in embassy] == ["CUBGOV"]

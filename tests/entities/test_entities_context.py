@@ -215,3 +215,84 @@ def test_context_local_unit_as_a_venue_stays_a_place(entities_of) -> None:  # ty
     text = "Tanzania and Kenya held talks in Ruvuma Province of Tanzania on Monday."
     entities = entities_of(text, real=True)
     assert not any(e.actor == "TZAGOV" for e in entities)
+
+
+def test_context_lead_subject_s_country_over_the_count(entities_of) -> None:  # type: ignore[no-untyped-def]
+    # The story's first subject is Kenya's court; the text names Uganda's leader more often,
+    # but the police and the authorities of the story are Kenya's.
+    text = (
+        "A Kenyan court jailed two reporters on Monday. Uganda's president Museveni and "
+        "Museveni's aides had praised the pair in Kampala, and Kenya later deported them. "
+        "Police blocked the court gates, and the authorities banned a rally."
+    )
+    entities = entities_of(text, real=True)
+    assert _codes(entities, "Police") == ["KENCOP"]
+    assert _codes(entities, "authorities") == ["KENGOV"]
+
+
+def test_context_lead_speaker_is_not_the_story(entities_of) -> None:  # type: ignore[no-untyped-def]
+    # A spokesman's country is the speaker's, not what the story is about: the count decides.
+    text = (
+        "A spokesman for Peru's foreign ministry criticised Chile on Monday. Chile sent "
+        "troops to the border, and Chile closed two crossings, Peru said. The authorities "
+        "said the move was temporary."
+    )
+    assert _codes(entities_of(text, real=True), "authorities") == ["CHLGOV"]
+
+
+def test_context_lower_house_and_its_repeats(entities_of) -> None:  # type: ignore[no-untyped-def]
+    # A body named by a country's possessive and two words ("lower house"), a body named
+    # inside it, and the same words again later are all the country's legislature.
+    text = (
+        "Morocco's lower house of the parliament passed a water law on Monday, citing "
+        "droughts in Spain, Spain's farms and Spanish rivers. The lower house also voted "
+        "on fishing rights."
+    )
+    entities = entities_of(text, real=True)
+    legislature = [e for e in entities if e.actor == "MARLEG"]
+    assert len(legislature) == 1
+    said = [m.text for m in legislature[0].mentions]
+    assert said == ["Morocco's lower house", "parliament", "lower house"]
+
+
+def test_context_lead_outlet_is_a_speaker(entities_of) -> None:  # type: ignore[no-untyped-def]
+    # An outlet that carries a speech is a speaker, like a spokesman: the count decides, and
+    # the story is Peru's, not the paper's country's.
+    text = (
+        "The Chilean paper El Sur on Monday carried the gist of a speech by Peru's president "
+        "in Lima. Chile's readers liked it. Peru's president said in the speech that Peru "
+        "will build roads, and that workers will get new homes."
+    )
+    assert _codes(entities_of(text, real=True), "workers") == ["PERLAB"]
+
+
+def test_context_examples_do_not_say_whose(entities_of) -> None:  # type: ignore[no-untyped-def]
+    # The bodies a group includes are its members, not its owners: the place says whose.
+    text = (
+        "Farmers organizations in Peru including the Andean Growers League held a rally in "
+        "Lima on Monday."
+    )
+    assert _codes(entities_of(text, real=True), "organizations in Peru") == ["PERNGO"]
+
+
+def test_context_people_of_a_body_are_not_its_owner(entities_of) -> None:  # type: ignore[no-untyped-def]
+    # "staff members of his embassy": the embassy is the ambassador's (his), not the body of
+    # the people named before it, whatever country those people were given.
+    text = (
+        "Books were donated to Peru on Monday. A ceremony was held in Lima. Present there "
+        "were the curator of the National Library of Peru, the Chilean ambassador to Peru "
+        "and staff members of his embassy."
+    )
+    assert "PERGOV" not in _codes(entities_of(text, real=True), "embassy")
+
+
+def test_context_lead_of_two_countries_is_neither_s(entities_of) -> None:  # type: ignore[no-untyped-def]
+    # An embassy placed in its host names two countries: the lead says neither is the
+    # story's, and the count makes the host's government the one present.
+    text = (
+        "The Chilean embassy in Lima hosted a reception on Monday. Present there on invitation "
+        "were Peru's vice-minister of Defense and personages of the government and political "
+        "parties, including the Foreign Ministry of Peru. On hand were the Chilean ambassador "
+        "to Peru and his embassy members."
+    )
+    assert _codes(entities_of(text, real=True), "government") == ["PERGOV"]

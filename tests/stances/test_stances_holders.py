@@ -125,3 +125,18 @@ def test_stances_holders_the_statement_is_its_author_s(analyses: dict[str, Analy
 
 def test_stances_holders_term_in_a_name_is_no_issue(analyses: dict[str, Analysis]) -> None:
     assert not _held(analyses["name"], "trade")
+
+
+def test_stances_holders_plural_noun_of_the_voice_s_country_is_reported() -> None:
+    # A real country this time: the article makes "farmers" Kenya's, as it does the union
+    # that speaks, yet a party named by a plural noun alone is no part of the voice: its
+    # stance is reported, not folded into the voice's (nor into Kenya's, which signed).
+    text = (
+        "The Kenyan Teachers Union met in Nairobi on Friday, a week after Kenya signed a trade "
+        "deal.\n\n"
+        "The union said that farmers oppose the free trade agreement with the U.S."
+    )
+    analysis = analyze(text=text, published="2012-03-01T09:00:00+09:00")
+    held = [s for s in analysis.stances if s.issue == "trade" and s.position == "oppose"]
+    assert [(s.actor_name, s.actor_code) for s in held] == [("farmers", None)]
+    assert all(s.reported_by is not None for s in held)
