@@ -11,6 +11,7 @@ from parley.events.lexicon import NO_EVENT, Lexicon, Pattern
 
 OBJECT_DEPS = frozenset({"dobj", "obj", "attr", "oprd", "dative"})
 PREP_DEPS = frozenset({"prep", "prt", "agent"})
+JOINED_SUBJECT = "+"
 COMP_DEPS = frozenset({"xcomp", "ccomp"})
 ADJ_DEPS = frozenset({"acomp", "oprd", "ccomp", "xcomp", "advmod", "dobj"})
 MOD_DEPS = frozenset({"compound", "amod", "nmod"})
@@ -124,8 +125,13 @@ def _condition_tokens(token: Token, pattern: Pattern) -> tuple[Token, ...] | Non
 
 def _subject_is(verb: Token, lemma: str) -> bool:
     """Whether the verb's subject is the noun ``lemma``, or a quantity of it ("hundreds of
-    troops", "some of the soldiers")."""
+    troops", "some of the soldiers"); ``lemma`` "+" is any subject of two or more joined
+    doers ("the U.S. and Japan talked about it": they talked with each other)."""
     for subject in _children(verb, frozenset({"nsubj"})):
+        if lemma == JOINED_SUBJECT:
+            if any(c.dep_ == "conj" for c in subject.children):
+                return True
+            continue
         if _lemma(subject) == lemma:
             return True
         for prep in _children(subject, frozenset({"prep"})):

@@ -210,6 +210,11 @@ def test_senses_talking_with_a_party_is_still_consulting(code: Code) -> None:
     assert ("GON", "040", "ROH") in _codes(events)
 
 
+def test_senses_two_parties_talking_about_a_thing_are_consulting(code: Code) -> None:
+    events = code("Gondor and Rohan are talking about the dam again.", COUNTRIES)
+    assert {("GON", "040", "ROH"), ("ROH", "040", "GON")} <= _codes(events)
+
+
 @pytest.mark.parametrize(
     "text",
     [
