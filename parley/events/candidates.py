@@ -166,7 +166,7 @@ def _match_words(parse: ParseIndex, lexicon: Lexicon) -> list[Candidate]:
 def _in_a_name(token: Token, sentence_start: int) -> bool:
     """Whether a word is a capitalised word of an organisation's or a building's name ("the
     Association for Friendship and Cultural Cooperation", "the Organization of Railways
-    Cooperation"), or of a work's title ('the work "On Effecting a Drastic Turn ... to Meet
+    Cooperation", "the Council for Supporting the Reunification of Korea"), or of a work's title ('the work "On Effecting a Drastic Turn ... to Meet
     the Requirements"'): a name, not an event. A summit or a war named ("the SAARC Summit")
     is an event the parser labels as one, and stays."""
     if token.i == sentence_start or not token.text[:1].isupper():
@@ -174,6 +174,11 @@ def _in_a_name(token: Token, sentence_start: int) -> bool:
     label = token.ent_type_
     if label == "WORK_OF_ART":
         return True
+    if token.tag_ == "VBG" and token.dep_ == "pcomp":
+        # "the Committee for Supporting the Peaceful Reunification of Korea": a capitalised
+        # gerund after a preposition of a capitalised noun names the body's aim.
+        owner = token.head.head
+        return owner.i != token.head.i and owner.pos_ == "PROPN" and owner.text[:1].isupper()
     return label in NAME_LABELS and token.pos_ in ("NOUN", "PROPN")
 
 

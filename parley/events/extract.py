@@ -56,6 +56,16 @@ GIVING_INTENTS = ("033", "035")
 # Statements of belief, hope or will ("expressed belief that the DPRK would win"): made to
 # nobody named, they are about the party their reported clause names.
 SPOKEN_OF_ROOTS = frozenset({"01", "03"})
+HOSTING_CODE = "043"
+RECEIVING_VERB = "receive"
+# What a host receives when no name says so: people by their part in a visit.
+GUEST_WORDS = frozenset(
+    {"delegation", "delegate", "guest", "visitor", "envoy", "ambassador", "official", "member",
+     "team", "group", "party", "minister", "representative", "dignitary", "mission", "troupe",
+     "people", "soldier", "serviceperson", "worker", "student", "veteran", "compatriot"}
+)
+THING_PRONOUNS = frozenset({"it", "this", "that", "which", "what", "these", "those"})
+PERSON_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 
 
 def find_events(
@@ -131,6 +141,8 @@ def code_candidate(
         conditional_threat(candidate.token, reading.text) is not None
     ):
         candidate = dataclasses.replace(candidate, code=THREAT_CODE)
+    if _received_nobody(candidate, reading):
+        return None
     sources, targets, actor_heads = verb_actors(candidate, reading)
     if voice is not None:
         sources = voice.stand_in(candidate, reading, sources) or sources
@@ -231,3 +243,21 @@ def _party_left(
         if a.resolved and all(a.key != s.key for s in sources)
     ]
     return tuple(left[:1])
+
+
+def _received_nobody(candidate: Candidate, reading: Reading) -> bool:
+    """Whether a "received" took no person or body: "received the sad news", "received a
+    huge amount of money", "received the title of Labor Hero" and "received the credentials"
+    are no visit hosted (043); "received Li Keqiang", "received him", "received the
+    delegation" and "was received by the leader" are."""
+    verb = candidate.token
+    if candidate.code != HOSTING_CODE or verb.lemma_.lower() != RECEIVING_VERB:
+        return False
+    received = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if received is None:
+        return False
+    if received.pos_ == "PRON":
+        return received.lower_ in THING_PRONOUNS
+    if received.ent_type_ in PERSON_LABELS or received.lemma_.lower() in GUEST_WORDS:
+        return False
+    return not any(actor.resolved for actor in reading.resolve(received, places=False))

@@ -27,7 +27,9 @@ def _codes(events):  # type: ignore[no-untyped-def]
         ("Gondor built the dam to meet the growing demand of its farmers.", "10"),
         ("The tyrant of Gondor will meet a severe punishment before long.", "04"),
         ("The regime of Gondor keeps talking about peace with no sincerity.", "04"),
-        # Receiving a message is not hosting a visit (043).
+        # Receiving a message, news, money or a title is not hosting a visit (043).
+        ("The king of Gondor received the sad news from Rohan on Monday.", "04"),
+        ("The mayor of Gondor received a large sum of money from a Rohan company.", "04"),
         ("Gondor received a message of greeting from Rohan on Monday.", "04"),
         ("The king of Gondor received a letter from Rohan.", "04"),
         # Defending a thing is no verbal defence (052) of anyone.
@@ -228,3 +230,17 @@ def test_senses_a_word_of_an_organisation_s_name_is_no_event(code: Code, text: s
     name = "Rohan Association for Friendship and Cultural Cooperation"
     events = code(text, {**COUNTRIES, name: "ROHNGO"}, kinds={name: "organization"})
     assert not any(e.cameo[:2] == "06" for e in events)
+
+
+def test_senses_receiving_a_delegation_is_hosting_a_visit(code: Code) -> None:
+    events = code("Gondor received a delegation of Rohan on Monday.", COUNTRIES)
+    assert ("GON", "043", "ROH") in _codes(events)
+
+
+def test_senses_a_gerund_of_a_body_s_name_is_no_event(code: Code) -> None:
+    name = "Rohan Committee for Supporting the Peaceful Reunification of Gondor"
+    text = f"The {name} denounced Mordor on Monday."
+    events = code(text, {**COUNTRIES, name: "ROHNGO"}, kinds={name: "organization"})
+    assert not any(e.cameo[:2] == "05" for e in events)
+    assert ("ROHNGO", "111", "MOR") in _codes(events)
+
