@@ -166,8 +166,9 @@ def _match_words(parse: ParseIndex, lexicon: Lexicon) -> list[Candidate]:
 def _in_a_name(token: Token, sentence_start: int) -> bool:
     """Whether a word is a capitalised word of an organisation's or a building's name ("the
     Association for Friendship and Cultural Cooperation", "the Organization of Railways
-    Cooperation", "the Council for Supporting the Reunification of Korea"), or of a work's title ('the work "On Effecting a Drastic Turn ... to Meet
-    the Requirements"'): a name, not an event. A summit or a war named ("the SAARC Summit")
+    Cooperation", "the Council for Supporting the Reunification of Korea"), or of a work's
+    title ('the work "On Effecting a Drastic Turn ... to Meet the Requirements"'): a name,
+    not an event. A summit or a war named ("the SAARC Summit")
     is an event the parser labels as one, and stays."""
     if token.i == sentence_start or not token.text[:1].isupper():
         return False

@@ -62,8 +62,13 @@ RECEIVING_VERB = "receive"
 GUEST_WORDS = frozenset(
     {"delegation", "delegate", "guest", "visitor", "envoy", "ambassador", "official", "member",
      "team", "group", "party", "minister", "representative", "dignitary", "mission", "troupe",
-     "people", "soldier", "serviceperson", "worker", "student", "veteran", "compatriot"}
+     "people", "soldier", "serviceperson", "worker", "student", "veteran", "compatriot",
+     "governor", "secretary", "chairman", "president", "premier", "mayor", "general", "commander",
+     "leader", "head", "chief", "director", "officer", "diplomat", "journalist", "reporter",
+     "athlete", "player", "artist", "scholar", "friend", "family", "participant"}
 )
+# What a guest hands over in being received: "received credentials from the ambassador".
+VISIT_TOKENS = frozenset({"credential", "credentials"})
 THING_PRONOUNS = frozenset({"it", "this", "that", "which", "what", "these", "those"})
 PERSON_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 
@@ -258,6 +263,11 @@ def _received_nobody(candidate: Candidate, reading: Reading) -> bool:
         return False
     if received.pos_ == "PRON":
         return received.lower_ in THING_PRONOUNS
-    if received.ent_type_ in PERSON_LABELS or received.lemma_.lower() in GUEST_WORDS:
+    lemma = received.lemma_.lower()
+    if lemma in VISIT_TOKENS:
+        return False  # "received credentials from the new ambassador": received him
+    if received.ent_type_ in PERSON_LABELS or lemma in GUEST_WORDS:
         return False
-    return not any(actor.resolved for actor in reading.resolve(received, places=False))
+    # The received word itself must name someone: in "received aid from the family of X",
+    # X is the giver, not the one received.
+    return reading.mentions.entity_of_token(received.i) is None

@@ -244,3 +244,14 @@ def test_senses_a_gerund_of_a_body_s_name_is_no_event(code: Code) -> None:
     assert not any(e.cameo[:2] == "05" for e in events)
     assert ("ROHNGO", "111", "MOR") in _codes(events)
 
+
+
+def test_senses_receiving_a_gift_is_a_gift_delivered_to_the_receiver(code: Code) -> None:
+    events = code("Gondor received a gift from Rohan on Monday.", COUNTRIES)
+    assert ("ROH", "070", "GON") in _codes(events)
+    assert not any(e.cameo == "043" for e in events)
+
+
+def test_senses_receiving_credentials_is_still_hosting(code: Code) -> None:
+    events = code("Gondor received credentials from the ambassador of Rohan.", COUNTRIES)
+    assert any(e.cameo == "043" for e in events)
