@@ -416,12 +416,20 @@ def _light_verb_actors(
         and verb.lower_ in ZEAL_PREPS
         and verb.head.lower_ in ZEAL_WORDS
     )
+    # "presented the delegation with gifts", "supplied the rebels with arms": the verb's
+    # object receives the thing its with-phrase names.
+    furnish = (
+        noun.dep_ == "pobj"
+        and verb.dep_ == "prep"
+        and verb.lower_ == "with"
+        and any(c.dep_ in OBJECT_DEPS for c in verb.head.children)
+    )
     if zeal and verb.head.dep_ != "acomp":
         # "is obsessed with sanctions", parsed as a passive: its subject is the zealous one.
         return _zealous_passive(verb.head, noun, reading)
     if zeal:
         verb = verb.head.head
-    elif via_prep or journey:
+    elif via_prep or journey or furnish:
         verb = verb.head
         if verb.pos_ == "NOUN" and verb.dep_ in ("dobj", "obj"):
             verb = verb.head  # "took part in the rally": the taker of the part

@@ -255,3 +255,39 @@ def test_senses_receiving_a_gift_is_a_gift_delivered_to_the_receiver(code: Code)
 def test_senses_receiving_credentials_is_still_hosting(code: Code) -> None:
     events = code("Gondor received credentials from the ambassador of Rohan.", COUNTRIES)
     assert any(e.cameo == "043" for e in events)
+
+
+@pytest.mark.parametrize(
+    ("text", "code_"),
+    [
+        ("Gondor received weapons from Rohan on Monday.", "072"),
+        ("Gondor received funds from Rohan on Monday.", "071"),
+    ],
+)
+def test_senses_receiving_arms_or_funds_is_aid_from_the_giver(
+    code: Code, text: str, code_: str
+) -> None:
+    events = code(text, COUNTRIES)
+    assert ("ROH", code_, "GON") in _codes(events)
+    assert not any(e.cameo == "043" for e in events)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rohan presented the delegation of Gondor with gifts on Monday.",
+        "Rohan handed over a gift to Gondor on Monday.",
+    ],
+)
+def test_senses_a_gift_presented_or_handed_over_goes_to_its_receiver(
+    code: Code, text: str
+) -> None:
+    events = code(text, COUNTRIES)
+    assert ("ROH", "070", "GON") in _codes(events)
+    assert not any(e.cameo == "063" for e in events)
+
+
+def test_senses_assurances_received_are_the_giver_s_pledge(code: Code) -> None:
+    events = code("Gondor received assurances from Rohan on Monday.", COUNTRIES)
+    assert ("ROH", "030", "GON") in _codes(events)
+    assert not any(e.cameo == "043" for e in events)
