@@ -33,6 +33,8 @@ __all__ = ["Coded", "build_events"]
 Pair = tuple[Actor | None, Actor | None]
 # CAMEO's root of refusals: a denied intent ("will not accept") is restated as one.
 REFUSAL_ROOT = "12"
+# Adverbs that say joint doers act each on its own ("met separately").
+APART_WORDS = frozenset({"separately", "individually", "independently"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,6 +154,7 @@ def _pairs(draft: Coded, resources: EventResources) -> list[Pair]:
         and len({s.code or s.key for s in resolved_sources}) > 1
         and not any(t.code for t in targets)
         and not (heads and _through_advcl(candidate.token, heads[0]))
+        and not _apart(candidate.token)
     )
     if reciprocal:
         # "Gondor and Osgiliath met", "talks between X and Y", "the X-Y talks", "both sides
@@ -189,6 +192,12 @@ def _pairs(draft: Coded, resources: EventResources) -> list[Pair]:
     if any(t is not None for _, t in pairs):
         pairs = [(s, t) for s, t in pairs if t is not None or len(either_targets) == 1]
     return pairs
+
+
+def _apart(word: Token) -> bool:
+    """Whether the parties act each on its own: "the delegations met separately", "the
+    provinces held meetings individually" are no meeting of one with the other."""
+    return any(c.dep_ == "advmod" and c.lower_ in APART_WORDS for c in word.children)
 
 
 def _side(actor: Actor | None) -> str | None:

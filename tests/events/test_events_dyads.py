@@ -89,6 +89,20 @@ def test_dyads_symmetric_act_goes_both_ways(code: Code, text: str) -> None:
     assert all(e.source_actor != e.target_actor for e in events)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mordor and Arnor met separately on Tuesday.",
+        "Mordor and Arnor held talks individually on Tuesday.",
+    ],
+)
+def test_dyads_parties_acting_apart_act_on_no_one_of_them(code: Code, text: str) -> None:
+    events = code(text, COUNTRIES, kinds=PLACES)
+    dyads = {(e.source_actor, e.target_actor) for e in events}
+    assert not dyads & {("MOR", "ARN"), ("ARN", "MOR")}
+    assert {"MOR", "ARN"} <= {e.source_actor for e in events}
+
+
 def test_dyads_both_sides_are_the_last_two_parties(code: Code) -> None:
     text = "Mordor sent envoys to Arnor. Both sides agreed to resume the excavation."
     events = code(text, COUNTRIES, kinds=PLACES)
