@@ -155,12 +155,35 @@ def _match_words(parse: ParseIndex, lexicon: Lexicon) -> list[Candidate]:
         ]
         for i in held:
             token = doc[i]
-            if _in_a_name(token, sent.start):
+            if _in_a_name(token, sent.start) or _a_kind_of_thing(token):
                 continue
             match = match_token(token, lexicon)
             if match is not None:
                 candidates.append(Candidate(match, match.code, sent))
     return candidates
+
+
+# What a participle before them only qualifies: "fighting spirit", "striking power"
+# ("protesting students" are doers, and stay).
+QUALITY_NOUNS = frozenset(
+    {"spirit", "will", "mettle", "power", "capability", "capacity", "guideline", "potential",
+     "readiness", "posture", "mood", "enthusiasm", "skill", "efficiency", "ability", "strength",
+     "morale", "style", "trait", "character", "stamina", "tenacity", "zeal", "ardour", "ardor",
+     "temper", "edge", "vigour", "vigor"}
+)
+
+
+def _a_kind_of_thing(token: Token) -> bool:
+    """Whether a participle only says what kind of quality a noun is ("fighting spirit",
+    "striking power", "fighting guidelines"): a quality, not an act."""
+    if token.tag_ != "VBG" or token.i + 1 >= len(token.doc):
+        return False
+    after = token.doc[token.i + 1]
+    if after.lemma_.lower() not in QUALITY_NOUNS:
+        return False
+    # The parser reads "fighting spirit" as a modifier, or as a verb with its object.
+    modifier = token.dep_ in ("amod", "compound") and token.head.i == after.i
+    return modifier or (after.head.i == token.i and after.dep_ == "dobj")
 
 
 def _in_a_name(token: Token, sentence_start: int) -> bool:

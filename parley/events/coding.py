@@ -70,6 +70,14 @@ def _condition_tokens(token: Token, pattern: Pattern) -> tuple[Token, ...] | Non
                         for noun in _children(prep, frozenset({"pobj"})):
                             if _lemma(noun) == value:
                                 return (noun,)
+        if any(child.dep_ in OBJECT_DEPS for child in token.children):
+            # "provided the farmers with better conditions": with a receiver as its object,
+            # the thing given is the with-phrase's.
+            for prep in _children(token, PREP_DEPS):
+                if prep.lower_ == "with":
+                    for noun in _children(prep, frozenset({"pobj"})):
+                        if _lemma(noun) == value:
+                            return (noun,)
         return None
     if kind == "prep":
         for child in _children(token, PREP_DEPS):

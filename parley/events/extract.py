@@ -69,6 +69,14 @@ GUEST_WORDS = frozenset(
 )
 # What a guest hands over in being received: "received credentials from the ambassador".
 VISIT_TOKENS = frozenset({"credential", "credentials"})
+HANDOVER_CODE = "063"
+HANDOVER_VERBS = frozenset({"hand", "turn"})
+# Whom a handover gives up, besides named people and guests: people in custody.
+CUSTODY_WORDS = frozenset(
+    {"suspect", "prisoner", "criminal", "fugitive", "detainee", "captive", "hostage", "body",
+     "remains", "spy", "defector", "militant", "terrorist", "man", "woman", "citizen",
+     "national", "crew", "sailor", "fisherman", "soldier", "pow", "convict", "accused"}
+)
 THING_PRONOUNS = frozenset({"it", "this", "that", "which", "what", "these", "those"})
 PERSON_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 
@@ -146,7 +154,7 @@ def code_candidate(
         conditional_threat(candidate.token, reading.text) is not None
     ):
         candidate = dataclasses.replace(candidate, code=THREAT_CODE)
-    if _received_nobody(candidate, reading):
+    if _received_nobody(candidate, reading) or _handed_over_no_one(candidate, reading):
         return None
     sources, targets, actor_heads = verb_actors(candidate, reading)
     if voice is not None:
@@ -248,6 +256,25 @@ def _party_left(
         if a.resolved and all(a.key != s.key for s in sources)
     ]
     return tuple(left[:1])
+
+
+def _handed_over_no_one(candidate: Candidate, reading: Reading) -> bool:
+    """Whether a "handed over" or "turned over" gave up no person: a handover is judicial
+    cooperation (063) when suspects, prisoners or a named person change hands; "licenses
+    were handed over", "handed over aid materials" and "handed over the floral basket" are
+    not."""
+    verb = candidate.token
+    if candidate.code != HANDOVER_CODE or verb.lemma_.lower() not in HANDOVER_VERBS:
+        return False
+    given = next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")), None)
+    if given is None:
+        return False
+    if given.pos_ == "PRON":
+        return given.lower_ in THING_PRONOUNS
+    lemma = given.lemma_.lower()
+    if given.ent_type_ in PERSON_LABELS or lemma in GUEST_WORDS or lemma in CUSTODY_WORDS:
+        return False
+    return reading.mentions.entity_of_token(given.i) is None
 
 
 def _received_nobody(candidate: Candidate, reading: Reading) -> bool:

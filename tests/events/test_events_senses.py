@@ -41,6 +41,17 @@ def _codes(events):  # type: ignore[no-untyped-def]
         ("The army of Rohan committed a grave provocation against Gondor.", "03"),
         ("Crimes against Gondor were committed by Rohan.", "03"),
         ("The team of Gondor beat the team of Rohan 2:0 in the final.", "18"),
+        # Providing a condition or a guarantee, or a mood named by a participle, is no aid
+        # and no fighting; handing over a thing is no judicial handover.
+        ("The treaty with Rohan provides conditions for the growth of Gondor.", "07"),
+        ("Gondor provided the farmers of Rohan with better living conditions.", "07"),
+        ("The leader of Gondor provided field guidance to a farm in Rohan.", "07"),
+        (
+            "Officials of Gondor are raising the enthusiasm and fighting spirit of the masses.",
+            "19",
+        ),
+        ("Licenses for the new houses were handed over to the farmers of Gondor.", "06"),
+        ("The mayor of Gondor handed over the keys to the envoy of Rohan.", "06"),
     ],
 )
 def test_senses_not_the_bare_words_event(code: Code, text: str, absent: str) -> None:
@@ -291,3 +302,19 @@ def test_senses_assurances_received_are_the_giver_s_pledge(code: Code) -> None:
     events = code("Gondor received assurances from Rohan on Monday.", COUNTRIES)
     assert ("ROH", "030", "GON") in _codes(events)
     assert not any(e.cameo == "043" for e in events)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rohan provided Gondor with humanitarian aid on Monday.",
+        "Rohan provided humanitarian aid to Gondor on Monday.",
+    ],
+)
+def test_senses_aid_provided_stays_aid(code: Code, text: str) -> None:
+    assert ("ROH", "070", "GON") in _codes(code(text, COUNTRIES))
+
+
+def test_senses_people_handed_over_are_a_judicial_handover(code: Code) -> None:
+    events = code("Rohan handed over two suspects to Gondor on Monday.", COUNTRIES)
+    assert any(e.cameo == "063" and e.source_actor == "ROH" for e in events)
