@@ -20,6 +20,9 @@ def _codes(events):  # type: ignore[no-untyped-def]
         # Releasing a text is a statement, not the release of persons (0841).
         ("The Gondor foreign ministry released the following press statement on Monday.", "08"),
         ("Gondor released the figures for the harvest on Monday.", "08"),
+        ("An institute of the Gondor foreign ministry released a white paper on Rohan.", "08"),
+        ("A decree of the Gondor council on the awards to Rohan was released on Monday.", "08"),
+        ("The army of Rohan used the video clips released by the Gondor news agency.", "08"),
         # A press release is a statement, not a release of persons.
         ("The Gondor council issued a press release on Monday about the harvest.", "08"),
         # Meeting a need or a fate is no meeting of parties; talking about a thing no talks.
