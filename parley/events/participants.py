@@ -595,6 +595,12 @@ def noun_actors(
         if light is not None:
             sources, more = light
             targets = targets or more
+    doers = [a for a in modifiers if a.entity is None or a.entity.kind != "location"]
+    if of_actors and doers and not sources and not symmetric:
+        # "the Russian invasion of Ukraine", "the US bombing of Syria": the modifier acts on
+        # the one its of-phrase names.
+        sources = doers[:1]
+        modifiers = [a for a in modifiers if a is not doers[0]]
     if of_actors and sources:
         # "Israel's invasion of South Lebanon", "the invasion of Kuwait by Iraq", "Italy
         # announced a suspension of air links with Serbia": with a doer named, the
@@ -606,9 +612,12 @@ def noun_actors(
     # "US-China pressure"? the first acts, the second answers.
     if symmetric and len(modifiers) > 1 and not sources and not targets:
         return modifiers, []
-    if modifiers and not sources and not (owned and not symmetric):
-        sources = modifiers[:1]
-        modifiers = modifiers[1:]
+    doers = [a for a in modifiers if a.entity is None or a.entity.kind != "location"]
+    if doers and not sources and not (owned and not symmetric):
+        # "the Paris attacks", "the Mumbai bombings": a city before the noun is where it
+        # happened, and at most whom it hit; a country or a body ("US pressure") acts.
+        sources = doers[:1]
+        modifiers = [a for a in modifiers if a is not doers[0]]
     if modifiers and not targets:
         targets = modifiers[:1]
     if sources and not targets and depth == 0 and candidate.code[:2] == SUPPORT_ROOT:

@@ -538,3 +538,22 @@ def test_dyads_a_tribute_laid_at_a_memorial_honours_its_owner(code: Code, text: 
     assert [(e.source_actor, e.cameo, e.target_actor) for e in events] == [
         ("ROHGOV", "051", "GONGOV")
     ]
+
+
+def test_dyads_a_city_before_an_event_noun_is_no_doer(code: Code) -> None:
+    text = "The Edoras bombings shocked Gondor on Tuesday."
+    bombings = [e for e in code(text, COUNTRIES, kinds=PLACES) if e.trigger[0] == 11]
+    assert bombings
+    assert all(e.source_actor != "ROH" for e in bombings)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The Mordor invasion of Arnor began on Tuesday.", "The Mordor bombing of Arnor went on."],
+)
+def test_dyads_a_country_before_an_event_noun_acts_on_its_of_phrase(
+    code: Code, text: str
+) -> None:
+    pairs = {(e.source_actor, e.target_actor) for e in code(text, COUNTRIES, kinds=PLACES)}
+    assert ("MOR", "ARN") in pairs
+    assert ("ARN", "MOR") not in pairs
