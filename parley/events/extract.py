@@ -69,6 +69,16 @@ GUEST_WORDS = frozenset(
 )
 # What a guest hands over in being received: "received credentials from the ambassador".
 VISIT_TOKENS = frozenset({"credential", "credentials"})
+# Attacks and beatings that may be words or votes among politicians (``political_contest``).
+CONTEST_WORDS = frozenset({"attack", "beat"})
+FORCE_ROOTS = frozenset({"18", "19"})
+CRITICISM_CODE = "111"
+VERBAL_ATTACK_WORDS = frozenset(
+    {"personal", "political", "verbal", "negative", "rhetorical", "partisan", "scurrilous",
+     "racial", "tweet", "twitter", "campaign", "ad", "smear"}
+)
+POLITICAL_SECTORS = frozenset({"GOV", "LEG", "PTY", "ELI", "JUD"})
+ARMED_SECTORS = frozenset({"MIL", "COP", "REB", "SPY", "INS", "UAF", "SEP"})
 HANDOVER_CODE = "063"
 HANDOVER_VERBS = frozenset({"hand", "turn"})
 # Whom a handover gives up, besides named people and guests: people in custody.
@@ -126,6 +136,8 @@ def _coded(
             voice.hear_issuing(candidate.token.doc[pending.pop(0)], reading)
         if not candidate.dropped:
             coded = code_candidate(candidate, reading, voice)
+            if coded is not None:
+                coded = political_contest(coded, reading)
             if coded is not None:
                 yield coded
         elif candidate.reported_by is None and not candidate.is_noun:
@@ -208,6 +220,48 @@ def code_candidate(
     info = res.code_info(candidate.code)
     assert info is not None  # every code set above is in the tables
     return Coded(candidate, info, tuple(sources), tuple(targets), tuple(actor_heads))
+
+
+def political_contest(coded: Coded, reading: Reading) -> Coded | None:
+    """An attack or a beating among politicians is words or votes, not force: "Sanders
+    attacked Clinton", "Trump's personal attacks on the judge" are criticism (111), and "the
+    candidate most likely to beat Clinton" wins an election, no assault. An attack is verbal
+    when a word before it says so ("personal attacks", "tweet attacks"), or when every side
+    is a politician, a party or an official of one country and none is armed."""
+    word = coded.candidate.token
+    lemma = word.lemma_.lower()
+    if lemma not in CONTEST_WORDS or coded.info.code[:2] not in FORCE_ROOTS:
+        return coded
+    said = any(
+        c.dep_ in ("amod", "compound") and c.lemma_.lower() in VERBAL_ATTACK_WORDS
+        for c in word.children
+    )
+    if not said and not _politicians_only(coded):
+        return coded
+    if lemma != "attack":
+        return None  # "beat him 53 percent to 36": an election won
+    info = reading.resources.code_info(CRITICISM_CODE)
+    assert info is not None
+    return dataclasses.replace(
+        coded, candidate=dataclasses.replace(coded.candidate, code=CRITICISM_CODE), info=info
+    )
+
+
+def _politicians_only(coded: Coded) -> bool:
+    sides = [a for a in (*coded.sources, *coded.targets) if a.resolved]
+    if not coded.sources or not coded.targets or len(sides) < 2:
+        return False
+    countries = set()
+    for actor in sides:
+        code = actor.code
+        if code is None or actor.entity is None:
+            return False
+        if actor.entity.kind != "person" and code[3:6] not in POLITICAL_SECTORS:
+            return False
+        if code[3:6] in ARMED_SECTORS:
+            return False
+        countries.add(code[:3])
+    return len(countries) == 1
 
 
 def complete_targets(coded: Coded, reading: Reading) -> Coded:

@@ -321,3 +321,30 @@ def test_senses_aid_provided_stays_aid(code: Code, text: str) -> None:
 def test_senses_people_handed_over_are_a_judicial_handover(code: Code) -> None:
     events = code("Rohan handed over two suspects to Gondor on Monday.", COUNTRIES)
     assert any(e.cameo == "063" and e.source_actor == "ROH" for e in events)
+
+
+POLITICIANS = {"Frodo Baggins": "GONGOV", "Samwise Gamgee": "GONLEG", "Gondor": "GON"}
+PEOPLE = {"Frodo Baggins": "person", "Samwise Gamgee": "person"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Samwise Gamgee kept attacking Frodo Baggins in the debate on Tuesday.",
+        "The personal attacks of Samwise Gamgee on the council alarmed Gondor.",
+    ],
+)
+def test_senses_attacks_among_politicians_are_criticism(code: Code, text: str) -> None:
+    events = code(text, POLITICIANS, kinds=PEOPLE)
+    assert any(e.cameo == "111" for e in events)
+    assert not any(e.cameo[:2] in ("18", "19") for e in events)
+
+
+def test_senses_beating_a_rival_in_a_poll_is_no_assault(code: Code) -> None:
+    text = "Samwise Gamgee would beat Frodo Baggins 53 percent to 36 percent."
+    assert not any(e.cameo[:2] == "18" for e in code(text, POLITICIANS, kinds=PEOPLE))
+
+
+def test_senses_an_attack_by_an_army_stays_an_assault(code: Code) -> None:
+    events = code("The army of Rohan attacked Gondor on Tuesday.", COUNTRIES)
+    assert any(e.cameo[:2] == "19" for e in events)
