@@ -79,6 +79,13 @@ VERBAL_ATTACK_WORDS = frozenset(
 )
 POLITICAL_SECTORS = frozenset({"GOV", "LEG", "PTY", "ELI", "JUD"})
 ARMED_SECTORS = frozenset({"MIL", "COP", "REB", "SPY", "INS", "UAF", "SEP"})
+SUPPORT_WORD = "support"
+# What one does to a measure of backing: "losing support", "her support fell".
+GAUGE_VERBS = frozenset(
+    {"lose", "gain", "garner", "draw", "maintain", "sap", "erode", "exceed", "surpass", "trail",
+     "average", "fall", "drop", "rise", "slip", "grow", "count", "split", "poll", "shed",
+     "bleed", "consolidate"}
+)
 HANDOVER_CODE = "063"
 HANDOVER_VERBS = frozenset({"hand", "turn"})
 # Whom a handover gives up, besides named people and guests: people in custody.
@@ -158,6 +165,8 @@ def code_candidate(
     if info is None:
         return None
     if candidate.is_noun:
+        if _support_measured(candidate):
+            return None
         sources, targets = noun_actors(candidate, reading)
         if not sources and not targets:
             return None  # an event noun with nobody attached is a topic, not an event
@@ -310,6 +319,24 @@ def _party_left(
         if a.resolved and all(a.key != s.key for s in sources)
     ]
     return tuple(left[:1])
+
+
+def _support_measured(candidate: Candidate) -> bool:
+    """Whether "support" is a candidate's or a party's standing with voters, counted or
+    gauged ("Trump's support today", "62 percent support", "drew deep support among women",
+    "is losing support"): a figure, not an act of support by anyone named."""
+    noun = candidate.token
+    if noun.lemma_.lower() != SUPPORT_WORD:
+        return False
+    counted = (c.dep_ == "nummod" or c.lower_ in ("percent", "%") for c in noun.children)
+    if any(counted):
+        return True
+    if any(c.dep_ == "prep" and c.lower_ in ("of", "from") for c in noun.children):
+        return False  # "gained the support of Russia": a backer named
+    head = noun.head
+    among = any(c.dep_ == "prep" and c.lower_ == "among" for c in (*noun.children, *head.children))
+    gauged = head.lemma_.lower() in GAUGE_VERBS and noun.dep_ in ("dobj", "nsubj", "pobj")
+    return among or gauged
 
 
 def _handed_over_no_one(candidate: Candidate, reading: Reading) -> bool:

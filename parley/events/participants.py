@@ -225,8 +225,10 @@ def verb_actors(
     ]
     # The event noun's own phrases first ("extended congratulations to X on the birthday of
     # Y": X is congratulated, the birthday is the occasion), then the verb's.
+    # Support, sympathy or respect "for" someone goes to them ("expressed support for X").
+    preps = (*TARGET_PREPS, "for") if candidate.code[:2] == SUPPORT_ROOT else TARGET_PREPS
     for word in candidate.match.extra:  # "impose pressure on North Korea", "hold talks with"
-        target_heads += prep_objects(word, TARGET_PREPS)
+        target_heads += prep_objects(word, preps)
     target_heads += prep_objects(verb, TARGET_PREPS)
     objects = [c for c in verb.children if c.dep_ in OBJECT_DEPS]
     # "condemned the attack by Mordor on Rohan": the object's doer is the one condemned. An
@@ -462,9 +464,10 @@ def _supported(noun: Token, reading: Reading) -> list[Actor]:
     carrier verb's with/for/to-phrase, which the parser hangs on the verb, not the noun."""
     while noun.dep_ == "conj" and noun.head.i != noun.i:
         noun = noun.head
-    if noun.dep_ not in ("dobj", "obj"):
-        return []
-    heads = prep_objects(noun.head, SUPPORTED_PREPS)
+    # "expressed its support for X": the noun's own for-phrase, first.
+    heads = prep_objects(noun, ("for",))
+    if noun.dep_ in ("dobj", "obj"):
+        heads += prep_objects(noun.head, SUPPORTED_PREPS)
     return [a for a in reading.first_resolved(heads, places=False) if a.resolved]
 
 
@@ -580,6 +583,9 @@ def noun_actors(
         targets += _protested(noun, reading)
     receivers = _receiver(noun, reading) if depth == 0 else []
     if receivers:
+        if not sources:
+            # "won the support of Russia": the of-phrase gives it.
+            sources = [a for a in of_actors if a.resolved]
         if not sources:
             # "received a floral basket from X": the parser may hang the from-phrase on the
             # receiving verb rather than on the noun; it still names the doer.

@@ -348,3 +348,32 @@ def test_senses_beating_a_rival_in_a_poll_is_no_assault(code: Code) -> None:
 def test_senses_an_attack_by_an_army_stays_an_assault(code: Code) -> None:
     events = code("The army of Rohan attacked Gondor on Tuesday.", COUNTRIES)
     assert any(e.cameo[:2] == "19" for e in events)
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        ("Rohan expressed support for Gondor on Monday.", ("ROH", "GON")),
+        ("Rohan expressed its full support for Gondor on Monday.", ("ROH", "GON")),
+        # Support won or received is given by its of-phrase.
+        ("Gondor won the support of Rohan on Monday.", ("ROH", "GON")),
+    ],
+)
+def test_senses_support_goes_to_whom_it_is_for(
+    code: Code, text: str, pair: tuple[str, str]
+) -> None:
+    pairs = {(e.source_actor, e.target_actor) for e in code(text, COUNTRIES) if e.cameo == "051"}
+    assert pair in pairs
+    assert pair[::-1] not in pairs
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Frodo Baggins drew deep support among the farmers of Gondor.",
+        "Frodo Baggins has 40 percent support in Gondor, a poll found.",
+        "Frodo Baggins is losing support in Gondor.",
+    ],
+)
+def test_senses_support_measured_in_polls_is_no_event(code: Code, text: str) -> None:
+    assert not any(e.cameo == "051" for e in code(text, POLITICIANS, kinds=PEOPLE))
