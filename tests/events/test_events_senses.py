@@ -260,30 +260,26 @@ def test_senses_a_gerund_of_a_body_s_name_is_no_event(code: Code) -> None:
 
 
 
-def test_senses_receiving_a_gift_is_a_gift_delivered_to_the_receiver(code: Code) -> None:
-    events = code("Gondor received a gift from Rohan on Monday.", COUNTRIES)
-    assert ("ROH", "070", "GON") in _codes(events)
+@pytest.mark.parametrize(
+    ("text", "code_"),
+    [
+        ("Gondor received a gift from Rohan on Monday.", "070"),
+        ("Gondor received weapons from Rohan on Monday.", "072"),
+        ("Gondor received funds from Rohan on Monday.", "071"),
+        ("Gondor received assurances from Rohan on Monday.", "030"),
+    ],
+)
+def test_senses_a_thing_received_is_the_giver_s_act_on_the_receiver(
+    code: Code, text: str, code_: str
+) -> None:
+    events = code(text, COUNTRIES)
+    assert ("ROH", code_, "GON") in _codes(events)
     assert not any(e.cameo == "043" for e in events)
 
 
 def test_senses_receiving_credentials_is_still_hosting(code: Code) -> None:
     events = code("Gondor received credentials from the ambassador of Rohan.", COUNTRIES)
     assert any(e.cameo == "043" for e in events)
-
-
-@pytest.mark.parametrize(
-    ("text", "code_"),
-    [
-        ("Gondor received weapons from Rohan on Monday.", "072"),
-        ("Gondor received funds from Rohan on Monday.", "071"),
-    ],
-)
-def test_senses_receiving_arms_or_funds_is_aid_from_the_giver(
-    code: Code, text: str, code_: str
-) -> None:
-    events = code(text, COUNTRIES)
-    assert ("ROH", code_, "GON") in _codes(events)
-    assert not any(e.cameo == "043" for e in events)
 
 
 @pytest.mark.parametrize(
@@ -299,12 +295,6 @@ def test_senses_a_gift_presented_or_handed_over_goes_to_its_receiver(
     events = code(text, COUNTRIES)
     assert ("ROH", "070", "GON") in _codes(events)
     assert not any(e.cameo == "063" for e in events)
-
-
-def test_senses_assurances_received_are_the_giver_s_pledge(code: Code) -> None:
-    events = code("Gondor received assurances from Rohan on Monday.", COUNTRIES)
-    assert ("ROH", "030", "GON") in _codes(events)
-    assert not any(e.cameo == "043" for e in events)
 
 
 @pytest.mark.parametrize(
