@@ -79,6 +79,9 @@ VERBAL_ATTACK_WORDS = frozenset(
 )
 POLITICAL_SECTORS = frozenset({"GOV", "LEG", "PTY", "ELI", "JUD"})
 ARMED_SECTORS = frozenset({"MIL", "COP", "REB", "SPY", "INS", "UAF", "SEP"})
+ASK_VERB = "ask"
+APPEAL_ROOT = "02"
+QUESTION_WORDS = frozenset({"whether", "if", "why", "how", "what", "who", "whom", "when", "where"})
 SUPPORT_WORD = "support"
 # What one does to a measure of backing: "losing support", "her support fell".
 GAUGE_VERBS = frozenset(
@@ -176,6 +179,8 @@ def code_candidate(
     ):
         candidate = dataclasses.replace(candidate, code=THREAT_CODE)
     if _received_nobody(candidate, reading) or _handed_over_no_one(candidate, reading):
+        return None
+    if _question_asked(candidate):
         return None
     sources, targets, actor_heads = verb_actors(candidate, reading)
     if voice is not None:
@@ -319,6 +324,29 @@ def _party_left(
         if a.resolved and all(a.key != s.key for s in sources)
     ]
     return tuple(left[:1])
+
+
+def _question_asked(candidate: Candidate) -> bool:
+    """Whether an "ask" puts a question rather than a request: "asked whether he would
+    support Trump", "when asked about the vagueness", "asked questions about Trump" are an
+    interview's, no appeal (02); "asked X to withdraw" and "asked for aid" are."""
+    verb = candidate.token
+    if verb.lemma_.lower() != ASK_VERB or candidate.code[:2] != APPEAL_ROOT:
+        return False
+    if any(c.dep_ in ("dobj", "obj") and c.lemma_.lower() == "question" for c in verb.children):
+        return True
+    # A state that asks another why it acted makes a request of it; a question put to an
+    # interviewee by nobody named ("Asked whether ...", "was asked about ...") is none.
+    if any(c.dep_ == "nsubj" for c in verb.children):
+        return False
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ == "about":
+            return True
+        if child.dep_ == "ccomp" and any(
+            w.lower_ in QUESTION_WORDS and w.i < child.i for w in child.subtree
+        ):
+            return True
+    return False
 
 
 def _support_measured(candidate: Candidate) -> bool:

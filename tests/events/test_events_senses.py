@@ -367,3 +367,21 @@ def test_senses_support_goes_to_whom_it_is_for(
 )
 def test_senses_support_measured_in_polls_is_no_event(code: Code, text: str) -> None:
     assert not any(e.cameo == "051" for e in code(text, POLITICIANS, kinds=PEOPLE))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Asked whether he would back Frodo Baggins, Samwise Gamgee said no.",
+        "Samwise Gamgee was asked whether he knew Frodo Baggins.",
+        "When asked about Frodo Baggins, Samwise Gamgee smiled.",
+        "Reporters asked Samwise Gamgee questions about Frodo Baggins.",
+    ],
+)
+def test_senses_a_question_put_is_no_appeal(code: Code, text: str) -> None:
+    assert not any(e.cameo[:2] == "02" for e in code(text, POLITICIANS, kinds=PEOPLE))
+
+
+def test_senses_a_request_asked_stays_an_appeal(code: Code) -> None:
+    events = code("Rohan asked Gondor for food aid on Monday.", COUNTRIES)
+    assert any(e.cameo[:2] == "02" and e.source_actor == "ROH" for e in events)
