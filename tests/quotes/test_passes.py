@@ -114,3 +114,30 @@ def test_passes_relative_pronoun_after_a_preposition_stays_out(
     drafts = find_drafts(ParseIndex.build(nlp(text)), quote_resources)
     (draft,) = [d for d in drafts if d.cue_lemma == "say"]
     assert [text[a:b] for a, b in draft.content] == ["the ferry would not sail"]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "The minister criticized the new harbour tax, which the council passed in May.",
+            "the new harbour tax",
+        ),
+        (
+            "The fishermen praised the harbour master, who has run the port since 2009.",
+            "the harbour master",
+        ),
+        # The words after the clause are still the accusation: the clause stays.
+        (
+            "The minister accused the mayor, who grew up in the port, of ignoring the fishermen.",
+            "the mayor, who grew up in the port, of ignoring the fishermen",
+        ),
+    ],
+)
+def test_passes_noun_content_stops_before_a_relative_aside(
+    nlp: Any, quote_resources: QuoteResources, text: str, content: str
+) -> None:
+    drafts = find_drafts(ParseIndex.build(nlp(text)), quote_resources)
+    (draft,) = drafts
+    assert [text[a:b] for a, b in draft.content] == [content]
