@@ -347,8 +347,10 @@ def right_of(state: QuoteState, verb: Token, first: int) -> Frag | None:
     ...", "backed him | during the debate": PolNeAR leaves those out of the content in over
     80% of train cases, and keeps "as"/"for"/"to" phrases in over 80%), and before an
     adverbial clause after a comma ("criticized the plan | , arguing that ...": the
-    participle is an attribution of its own), and before a non-restrictive relative clause
-    on a noun of the content (see ``_before_relative``)."""
+    participle is an attribution of its own), before when and where it was said at the end
+    ("endorsed Canova | on Monday", "denied it | in an interview": ``_occasion_last``), and
+    before a non-restrictive relative clause on a noun of the content
+    (``_before_relative``)."""
     doc = state.doc
     last = verb.right_edge
     for child in verb.children:
@@ -358,6 +360,7 @@ def right_of(state: QuoteState, verb: Token, first: int) -> Frag | None:
         if (
             child.dep_ in _CONTENT_STOP_DEPS
             or (child.dep_ == "prep" and child.lower_ in _CONTENT_STOP_PREPS)
+            or (child.dep_ == "prep" and child.i > first and _occasion_last(verb, child))
             or (after_comma and child.dep_ == "advcl")
         ):
             if child.i == first:
@@ -411,3 +414,47 @@ def _argument_after(doc: Doc, i: int, last: int, verb: Token) -> bool:
     if i <= last and doc[i].text == ",":
         i += 1
     return i <= last and doc[i].head.i == verb.i and doc[i].dep_ in _VERB_ARGUMENTS
+
+
+# When and where something was said, after what was said: "endorsed Canova | on Monday",
+# "denied his opposition | in a separate CNN interview", "touted his endorsement | on its
+# Facebook page". A preposition of these hanging on the cue verb, with a date or a word for
+# a medium or an occasion as its object (the object's lemma, lower case; our own list of
+# news-writing words).
+_OCCASION_PREPS = frozenset({"in", "on", "at"})
+_OCCASION_WORDS = frozenset(
+    {
+        "address", "appearance", "blog", "briefing", "broadcast", "column", "conference",
+        "debate", "editorial", "email", "episode", "event", "facebook", "forum", "hearing",
+        "instagram", "interview", "letter", "media", "meeting", "message", "op-ed", "page",
+        "podcast", "post", "program", "programme", "radio", "rally", "release", "remarks",
+        "session", "show", "speech", "statement", "television", "tv", "tweet", "twitter",
+        "video",
+    }
+)  # fmt: skip
+
+
+def _occasion(prep: Token) -> bool:
+    """Whether ``prep`` is "in April", "on Tuesday", "in a tweet", "at a rally"."""
+    if prep.lower_ not in _OCCASION_PREPS:
+        return False
+    if _is_time_phrase(prep):
+        return True
+    obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    return obj is not None and obj.lemma_.lower() in _OCCASION_WORDS
+
+
+def _occasion_last(verb: Token, prep: Token) -> bool:
+    """Whether ``prep`` is an occasion (``_occasion``) with nothing of the verb's content
+    after it, only other occasions, adjuncts that end a content anyway, or punctuation. One
+    with more after it stays: "defended himself on Saturday for bailing on ..." is one
+    content in PolNeAR. On all 840 PolNeAR train articles the cut makes 51 contents exact
+    and 16 not ("criticized the program in statements because ...")."""
+    if not _occasion(prep):
+        return False
+    return all(
+        c.i <= prep.i
+        or c.dep_ in ("punct", "advcl", *_CONTENT_STOP_DEPS)
+        or (c.dep_ == "prep" and (c.lower_ in _CONTENT_STOP_PREPS or _occasion(c)))
+        for c in verb.children
+    )

@@ -141,3 +141,23 @@ def test_passes_noun_content_stops_before_a_relative_aside(
     drafts = find_drafts(ParseIndex.build(nlp(text)), quote_resources)
     (draft,) = drafts
     assert [text[a:b] for a, b in draft.content] == [content]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("The harbour master endorsed the new pier on Monday.", "the new pier"),
+        ("The mayor denied the closure in a radio interview.", "the closure"),
+        # More of the content after the occasion: it stays.
+        (
+            "The mayor defended herself on Saturday for closing the pier.",
+            "herself on Saturday for closing the pier",
+        ),
+    ],
+)
+def test_passes_noun_content_stops_before_when_and_where_it_was_said(
+    nlp: Any, quote_resources: QuoteResources, text: str, content: str
+) -> None:
+    (draft,) = find_drafts(ParseIndex.build(nlp(text)), quote_resources)
+    assert [text[a:b] for a, b in draft.content] == [content]
