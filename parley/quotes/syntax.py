@@ -148,6 +148,9 @@ def source_span(state: QuoteState, head: Token, verb: Token | None = None) -> Fr
         # which PolNeAR leaves out of the source.
         if child.dep_ == "prep" and _is_time_phrase(child):
             skip.update(t.i for t in child.subtree)
+        if _speaking_aside(state, child):
+            skip.update(t.i for t in child.subtree)
+            skip.add(child.i - 1)
     tokens = [t for t in head.subtree if state.in_quote[t.i] < 0 and t.i not in skip]
     # Keep the run of tokens around the head only: a gap means a dropped clause.
     run = sorted(t.i for t in tokens)
@@ -167,6 +170,23 @@ def source_span(state: QuoteState, head: Token, verb: Token | None = None) -> Fr
     if "," in text[start:end] and text[end : end + 1] == ",":
         end += 1
     return start, end
+
+
+def _speaking_aside(state: QuoteState, child: Token) -> bool:
+    """Whether ``child`` of a speaker's head opens a participle clause after a comma, the
+    circumstances of speaking ("An Israeli official, | speaking on the condition of
+    anonymity, said", "Judge McKeague, | writing for the majority, said"): PolNeAR's source
+    is the noun phrase without it. A past participle stays ("The aides, led by Terry
+    Sullivan,", "Purple PAC, steered by Ed Crane,"): PolNeAR keeps those as often as not.
+    On all 840 PolNeAR train articles leaving the clause out makes 12 sources exact and 1
+    not."""
+    return (
+        child.dep_ in ("acl", "advcl")
+        and child.tag_ == "VBG"
+        and child.left_edge.i == child.i
+        and child.i > 0
+        and state.doc[child.i - 1].text == ","
+    )
 
 
 _TIME_PREPS = frozenset({"in", "on", "at", "during"})

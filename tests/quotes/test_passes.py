@@ -161,3 +161,23 @@ def test_passes_noun_content_stops_before_when_and_where_it_was_said(
 ) -> None:
     (draft,) = find_drafts(ParseIndex.build(nlp(text)), quote_resources)
     assert [text[a:b] for a, b in draft.content] == [content]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("The mayor, speaking to reporters on Tuesday, said the pier would open.", "The mayor"),
+        # A past participle stays in the source.
+        (
+            "The aides, led by the harbour master, said the pier would open.",
+            "The aides, led by the harbour master,",
+        ),
+    ],
+)
+def test_passes_source_leaves_out_a_speaking_participle(
+    nlp: Any, quote_resources: QuoteResources, text: str, source: str
+) -> None:
+    (draft,) = find_drafts(ParseIndex.build(nlp(text)), quote_resources)
+    assert draft.source is not None
+    assert text[draft.source[0] : draft.source[1]] == source
