@@ -181,3 +181,13 @@ def test_passes_source_leaves_out_a_speaking_participle(
     (draft,) = find_drafts(ParseIndex.build(nlp(text)), quote_resources)
     assert draft.source is not None
     assert text[draft.source[0] : draft.source[1]] == source
+
+
+@pytest.mark.model
+def test_passes_passive_frame_subject_is_talked_about_not_the_source(
+    nlp: Any, quote_resources: QuoteResources
+) -> None:
+    text = "The pier is seen as a symbol of the town."
+    (draft,) = find_drafts(ParseIndex.build(nlp(text)), quote_resources)
+    assert [text[a:b] for a, b in draft.content] == ["a symbol of the town"]
+    assert draft.source is None
