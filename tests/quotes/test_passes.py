@@ -114,3 +114,80 @@ def test_passes_relative_pronoun_after_a_preposition_stays_out(
     drafts = find_drafts(ParseIndex.build(nlp(text)), quote_resources)
     (draft,) = [d for d in drafts if d.cue_lemma == "say"]
     assert [text[a:b] for a, b in draft.content] == ["the ferry would not sail"]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "The minister criticized the new harbour tax, which the council passed in May.",
+            "the new harbour tax",
+        ),
+        (
+            "The fishermen praised the harbour master, who has run the port since 2009.",
+            "the harbour master",
+        ),
+        # The words after the clause are still the accusation: the clause stays.
+        (
+            "The minister accused the mayor, who grew up in the port, of ignoring the fishermen.",
+            "the mayor, who grew up in the port, of ignoring the fishermen",
+        ),
+    ],
+)
+def test_passes_noun_content_stops_before_a_relative_aside(
+    nlp: Any, quote_resources: QuoteResources, text: str, content: str
+) -> None:
+    drafts = find_drafts(ParseIndex.build(nlp(text)), quote_resources)
+    (draft,) = drafts
+    assert [text[a:b] for a, b in draft.content] == [content]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("The harbour master endorsed the new pier on Monday.", "the new pier"),
+        ("The mayor denied the closure in a radio interview.", "the closure"),
+        # More of the content after the occasion: it stays.
+        (
+            "The mayor defended herself on Saturday for closing the pier.",
+            "herself on Saturday for closing the pier",
+        ),
+    ],
+)
+def test_passes_noun_content_stops_before_when_and_where_it_was_said(
+    nlp: Any, quote_resources: QuoteResources, text: str, content: str
+) -> None:
+    (draft,) = find_drafts(ParseIndex.build(nlp(text)), quote_resources)
+    assert [text[a:b] for a, b in draft.content] == [content]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("The mayor, speaking to reporters on Tuesday, said the pier would open.", "The mayor"),
+        # A past participle stays in the source.
+        (
+            "The aides, led by the harbour master, said the pier would open.",
+            "The aides, led by the harbour master,",
+        ),
+    ],
+)
+def test_passes_source_leaves_out_a_speaking_participle(
+    nlp: Any, quote_resources: QuoteResources, text: str, source: str
+) -> None:
+    (draft,) = find_drafts(ParseIndex.build(nlp(text)), quote_resources)
+    assert draft.source is not None
+    assert text[draft.source[0] : draft.source[1]] == source
+
+
+@pytest.mark.model
+def test_passes_passive_frame_subject_is_talked_about_not_the_source(
+    nlp: Any, quote_resources: QuoteResources
+) -> None:
+    text = "The pier is seen as a symbol of the town."
+    (draft,) = find_drafts(ParseIndex.build(nlp(text)), quote_resources)
+    assert [text[a:b] for a, b in draft.content] == ["a symbol of the town"]
+    assert draft.source is None

@@ -278,11 +278,44 @@ def test_quotes_passive_cue_takes_the_agent_as_source(quoter: Quoter) -> None:
     assert q.speaker_text == "the fishermen's union"
 
 
-def test_quotes_catenative_cue_is_one_attribution(quoter: Quoter) -> None:
-    text = "The governor is expected to endorse the harbour plan next week."
+@pytest.mark.parametrize(
+    ("text", "cue", "content", "speaker"),
+    [
+        # A verb that says nothing of its own joins the cue of its infinitive.
+        (
+            "The mayor seemed to confirm that the ferry would sail.",
+            "seemed to confirm",
+            "that the ferry would sail",
+            "The mayor",
+        ),
+        # Any other keeps its own cue; its content is the infinitive (an expectation is
+        # nobody's statement, so it has no speaker).
+        (
+            "The port authority declined to say whether the ferry would sail.",
+            "declined",
+            "to say whether the ferry would sail",
+            "The port authority",
+        ),
+        (
+            "The governor is expected to endorse the harbour plan next week.",
+            "is expected",
+            "to endorse the harbour plan next week",
+            None,
+        ),
+    ],
+)
+def test_quotes_catenative_cue_is_one_attribution(
+    quoter: Quoter, text: str, cue: str, content: str, speaker: str | None
+) -> None:
     (q,) = quoter(text)
-    assert q.cue == "is expected to endorse"
-    assert q.speaker_text == "The governor"
+    assert (q.cue, q.text, q.speaker_text) == (cue, content, speaker)
+
+
+def test_quotes_catenative_cue_keeps_the_inner_verbs_act(quoter: Quoter) -> None:
+    text = "The fishermen's association urged the council to apologize for the closures at once."
+    (q,) = quoter(text)
+    assert (q.cue, q.text) == ("urged", "the council to apologize for the closures at once")
+    assert q.act  # a deed wanted ("apologize for the closures"), no statement
 
 
 def test_quotes_transcript_lines_name_their_speaker(quoter: Quoter) -> None:
