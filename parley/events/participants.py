@@ -40,6 +40,10 @@ AIMED_WORDS = frozenset({"anti", "targeted", "aimed", "directed", "against"})
 # Protests (CAMEO 14) and how many phrases of a protest's clause may name its target.
 PROTEST_ROOT = "14"
 MAX_PROTESTED = 6
+# A protest's clauses that say what it is for ("to demand X", "calling for X"), and the
+# prepositions that name what it is over ("a strike over a levy imposed by X").
+PURPOSE_DEPS = frozenset({"advcl", "xcomp"})
+GRIEVANCE_PREPS = ("over", "against")
 HYPHENS = frozenset({"-", "\u2010", "\u2011", "\u2013"})
 # Support (CAMEO 05) and the prepositions of its carrier verb that name who gets it.
 SUPPORT_ROOT = "05"
@@ -294,6 +298,9 @@ def verb_actors(
     # before the subject is the scene, whoever it names.
     target_heads = [h for h in target_heads if not _scene(h, verb, subject)]
     targets = reading.first_resolved(target_heads, places=places)
+    if candidate.code[:2] == PROTEST_ROOT and not any(a.resolved for a in targets):
+        # "Thousands marched calling for sanctions against X": what it is for names whom.
+        targets = _protest_aims([verb], reading, sources) or targets
     if not any(a.resolved for a in sources):
         # "Talks between X and Y were held": the parties of the light verb's event noun.
         pair = _between_pair(candidate, reading)
@@ -488,14 +495,75 @@ def _protested(noun: Token, reading: Reading) -> list[Actor]:
     clause ("denouncing X", "calling for impeaching X", "demanding that X resign")."""
     heads: list[Token] = []
     for clause in noun.children:
-        if clause.dep_ not in ("acl", "relcl"):
-            continue
-        for word in clause.subtree:
-            if word.dep_ in ("dobj", "obj", "pobj", "nsubj") and word.i != noun.i:
-                heads.append(word)
-            if len(heads) >= MAX_PROTESTED:
-                break
+        if clause.dep_ in ("acl", "relcl"):
+            heads += _clause_parties(clause, noun)
     return [a for a in reading.first_resolved(heads, places=False) if a.resolved]
+
+
+def _clause_parties(clause: Token, outside: Token) -> list[Token]:
+    """The first phrases a clause acts on or names as doers, in text order (at most
+    ``MAX_PROTESTED``), leaving out ``outside``, the word it hangs from."""
+    heads: list[Token] = []
+    for word in clause.subtree:
+        if word.dep_ in ("dobj", "obj", "pobj", "nsubj") and word.i != outside.i:
+            heads.append(word)
+        if len(heads) >= MAX_PROTESTED:
+            break
+    return heads
+
+
+def _protest_aims(
+    holders: Sequence[Token], reading: Reading, sources: Sequence[Actor]
+) -> list[Actor]:
+    """Whom a protest is against when its own phrases name no one: the party of the clause
+    that says what it is for ("began a hunger strike on Friday to demand the release of
+    X", "marched calling for sanctions against X", "joining strikers in demanding an end to
+    the blockade by X"), else the author of what it is over ("stopped work over a levy
+    imposed by X"). A clause of time or cause ("after X closed the border") says when or
+    why, not what for; protesters no entity codes get a target only this way."""
+    heads: list[Token] = []
+    for holder in holders:
+        for clause in _purposes(holder, reading):
+            heads += _clause_parties(clause, holder)
+        for thing in prep_objects(holder, GRIEVANCE_PREPS):
+            heads += _participle_agents(thing, reading)
+    own = {a.key for a in sources if a.key is not None}
+    return [
+        a for a in reading.first_resolved(heads, places=False) if a.resolved and a.key not in own
+    ]
+
+
+def _purposes(holder: Token, reading: Reading) -> list[Token]:
+    """The clauses of a protest that say what it demands or denounces: a to-infinitive or
+    participle that codes an event of its own ("to demand", "calling for"), or one such inside
+    a participle that does not ("joining strikers in demanding"). "Marched to win back their
+    old wages" demands nothing of anyone named."""
+    found: list[Token] = []
+    for clause in holder.children:
+        if clause.dep_ not in PURPOSE_DEPS or not (_to_infinitive(clause) or clause.tag_ == "VBG"):
+            continue
+        if clause.i in reading.candidates:
+            found.append(clause)
+            continue
+        inner = [c for c in clause.children if c.dep_ in PURPOSE_DEPS]
+        inner += [g for c in clause.children if c.dep_ == "prep" for g in c.children]
+        found += [c for c in inner if c.pos_ == "VERB" and c.i in reading.candidates]
+    return found
+
+
+def _carrier(noun: Token) -> Token | None:
+    """The verb an event noun is the object of, directly or through a preposition ("began a
+    hunger strike", "took part in the strike")."""
+    word = noun
+    for _ in range(2):
+        if word.dep_ == "pobj" and word.head.dep_ == "prep":
+            word = word.head
+        elif word.dep_ not in ("dobj", "obj"):
+            return None
+        word = word.head
+        if word.pos_ in ("VERB", "AUX"):
+            return word
+    return None
 
 
 def noun_actors(
@@ -587,6 +655,10 @@ def noun_actors(
         if light is not None:
             sources, more = light
             targets = targets or more
+    if depth == 0 and candidate.code[:2] == PROTEST_ROOT and not any(a.resolved for a in targets):
+        carrier = _carrier(noun)
+        holders = [noun] if carrier is None else [noun, carrier]
+        targets = _protest_aims(holders, reading, sources) or targets
     if of_actors and sources:
         # "Israel's invasion of South Lebanon", "the invasion of Kuwait by Iraq", "Italy
         # announced a suspension of air links with Serbia": with a doer named, the
