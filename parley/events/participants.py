@@ -45,6 +45,10 @@ MAX_PROTESTED = 6
 PURPOSE_DEPS = frozenset({"advcl", "xcomp"})
 GRIEVANCE_PREPS = ("over", "against")
 HYPHENS = frozenset({"-", "\u2010", "\u2011", "\u2013"})
+# What one seeks in a place from the state there ("fled to seek refuge in Arnor", "asked for
+# asylum in Rohan"): the place is the one asked, not the venue. Requests are CAMEO 02 and 10.
+REFUGE_WORDS = frozenset({"refuge", "asylum", "sanctuary"})
+REQUEST_ROOTS = frozenset({"02", "10"})
 # Support (CAMEO 05) and the prepositions of its carrier verb that name who gets it.
 SUPPORT_ROOT = "05"
 SUPPORTED_PREPS = ("with", "for", "to")
@@ -291,7 +295,12 @@ def verb_actors(
         # "laid a wreath before the portrait of X", "at the statue of X": the one honoured.
         target_heads = _honoured(verb, candidate.match.extra) + target_heads
     places = acts_on_places(candidate.code)
-    if not places:
+    asylum = _asylum_places(verb, candidate) if candidate.code[:2] in REQUEST_ROOTS else []
+    if asylum:
+        # "seeks refuge in Arnor": Arnor is asked, whatever else the verb names.
+        target_heads = asylum + target_heads
+        places = True
+    elif not places:
         # "held talks at Yongbyon": where it happened, not with whom.
         target_heads = [h for h in target_heads if not _venue(h, reading)]
     # "At the banquet in the Koryo Hotel, the minister vowed ...": a place or occasion set
@@ -317,6 +326,17 @@ def verb_actors(
             noun = noun.head.head
             heads.append(noun)
     return sources, targets, heads
+
+
+def _asylum_places(verb: Token, candidate: Candidate) -> list[Token]:
+    """The in-phrases of a request for refuge or asylum ("seeks refuge in Arnor", "asked for
+    asylum in Rohan"): the state there is the one asked."""
+    words = [verb, *candidate.match.extra]
+    sought = [c for w in words for c in w.children if c.dep_ in OBJECT_DEPS]
+    sought += prep_objects(verb, ("for",))
+    if not any(w.lemma_.lower() in REFUGE_WORDS for w in (*sought, *candidate.match.extra)):
+        return []
+    return [h for w in (verb, *sought) for h in prep_objects(w, ("in",))]
 
 
 def _scene(head: Token, verb: Token, subject: Token | None) -> bool:

@@ -524,3 +524,25 @@ def test_dyads_a_tribute_laid_at_a_memorial_honours_its_owner(code: Code, text: 
     assert [(e.source_actor, e.cameo, e.target_actor) for e in events] == [
         ("ROHGOV", "051", "GONGOV")
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mordor villagers fleeing the floods sought refuge in Gondor.",
+        "Thousands of Mordor villagers have sought refuge in Minas Tirith since May.",
+        "The Mordor dissident asked for asylum in Gondor on Monday.",
+    ],
+)
+def test_dyads_refuge_is_asked_of_the_place_it_is_sought_in(code: Code, text: str) -> None:
+    # Not a venue: who seeks refuge or asylum somewhere asks it of that state.
+    events = code(text, COUNTRIES, kinds=PLACES)
+    assert any((e.source_actor or "")[:3] == "MOR" and e.target_actor == "GON" for e in events), (
+        _pairs(events)
+    )
+
+
+def test_dyads_refuge_sought_from_a_party_keeps_the_place_a_venue(code: Code) -> None:
+    text = "Mordor villagers sought protection from Arnor in Edoras."
+    events = code(text, COUNTRIES, kinds=PLACES)
+    assert not any(e.target_actor == "ROH" for e in events), _pairs(events)
