@@ -546,3 +546,24 @@ def test_dyads_refuge_sought_from_a_party_keeps_the_place_a_venue(code: Code) ->
     text = "Mordor villagers sought protection from Arnor in Edoras."
     events = code(text, COUNTRIES, kinds=PLACES)
     assert not any(e.target_actor == "ROH" for e in events), _pairs(events)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gondor's foreign minister summoned Rohan's ambassador to complain about the raids.",
+        "Gondor's foreign minister summoned Rohan's envoy Eomer Theoden to complain of "
+        "delays over the raids.",
+        "Gondor's foreign minister summoned the Rohan envoy to demand an explanation.",
+    ],
+)
+def test_dyads_summoning_an_envoy_to_complain_is_the_summoner_complaining(
+    code: Code, text: str
+) -> None:
+    # The to-clause of a summons is its purpose, not the summoned one's act: Gondor complains
+    # to Rohan ("urged Rohan to complain" would be Rohan's complaint).
+    events = code(text, COUNTRIES, kinds=PLACES)
+    complaints = [e for e in events if e.cameo[:2] in ("10", "11", "13", "14")]
+    assert complaints, _pairs(events)
+    assert all((e.source_actor or "")[:3] == "GON" for e in complaints), _pairs(events)
+    assert any((e.target_actor or "")[:3] == "ROH" for e in complaints), _pairs(events)
