@@ -49,6 +49,9 @@ HYPHENS = frozenset({"-", "\u2010", "\u2011", "\u2013"})
 # asylum in Rohan"): the place is the one asked, not the venue. Requests are CAMEO 02 and 10.
 REFUGE_WORDS = frozenset({"refuge", "asylum", "sanctuary"})
 REQUEST_ROOTS = frozenset({"02", "10"})
+# The phrases of the source's own thing acted on that name whom it is for ("went back on his
+# pledge to X", "withdrew its support for X", "broke off its talks with X").
+OWN_THING_PREPS = ("to", "for", "with", "against", "on", "toward", "towards")
 # Support (CAMEO 05) and the prepositions of its carrier verb that name who gets it.
 SUPPORT_ROOT = "05"
 SUPPORTED_PREPS = ("with", "for", "to")
@@ -306,6 +309,7 @@ def verb_actors(
     # "At the banquet in the Koryo Hotel, the minister vowed ...": a place or occasion set
     # before the subject is the scene, whoever it names.
     target_heads = [h for h in target_heads if not _scene(h, verb, subject)]
+    target_heads = _past_own_things(target_heads, sources, reading, places)
     targets = reading.first_resolved(target_heads, places=places)
     if candidate.code[:2] == PROTEST_ROOT and not any(a.resolved for a in targets):
         # "Thousands marched calling for sanctions against X": what it is for names whom.
@@ -326,6 +330,28 @@ def verb_actors(
             noun = noun.head.head
             heads.append(noun)
     return sources, targets, heads
+
+
+def _past_own_things(
+    heads: list[Token], sources: Sequence[Actor], reading: Reading, places: bool
+) -> list[Token]:
+    """The target phrases with the source's own things ("his commitment", "its pledge": the
+    phrase resolves to its possessor, the source itself) replaced by whom those things are
+    for ("went back on his pledge of aid to the Rohan farmers"): the source is never its own
+    target, and its pledge is made to someone."""
+    own_keys = {a.key for a in sources if a.key is not None}
+    own_codes = {a.code for a in sources if a.code}
+    if not own_keys:
+        return heads
+    out: list[Token] = []
+    for head in heads:
+        owned = any(c.dep_ == "poss" for c in head.children)
+        named = [a for a in reading.resolve(head, places) if a.resolved] if owned else []
+        if named and all(a.key in own_keys or a.code in own_codes for a in named):
+            out += prep_objects(head, OWN_THING_PREPS)
+        else:
+            out.append(head)
+    return out
 
 
 def _asylum_places(verb: Token, candidate: Candidate) -> list[Token]:

@@ -567,3 +567,18 @@ def test_dyads_summoning_an_envoy_to_complain_is_the_summoner_complaining(
     assert complaints, _pairs(events)
     assert all((e.source_actor or "")[:3] == "GON" for e in complaints), _pairs(events)
     assert any((e.target_actor or "")[:3] == "ROH" for e in complaints), _pairs(events)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Denethor reneged on his promise of new roads to the Rohan farmers.",
+        "Denethor went back on his pledge of aid to Rohan.",
+    ],
+)
+def test_dyads_the_source_s_own_thing_is_passed_for_whom_it_is(code: Code, text: str) -> None:
+    # "his" is Denethor (the entity stage links it): the pledge is his, made to Rohan.
+    parties = {**COUNTRIES, "Denethor": "GONGOV", "his": "GONGOV"}
+    events = code(text, parties, kinds={**PLACES, "Denethor": "person", "his": "person"})
+    assert any((e.target_actor or "")[:3] == "ROH" for e in events), _pairs(events)
+    assert all((e.source_actor or "")[:3] == "GON" for e in events), _pairs(events)
