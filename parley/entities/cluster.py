@@ -489,7 +489,11 @@ def _entity(
             name, actor_code, country, sector = actor.name, actor.code, actor.country, actor.sector
             if actor.kind in ("person", *_ORG_KINDS):
                 kind = actor.kind
-            titled = _titled_code(cluster, roles, actor, kb, lex) if kind == "person" else None
+            titled = (
+                _titled_code(cluster, roles, actor, kb, lex, affiliated, on)
+                if kind == "person"
+                else None
+            )
             if titled is not None:
                 actor_code, sector = titled
             roles = _unique([*roles, *actor.roles])
@@ -613,15 +617,22 @@ def _titled_code(
     actor: ActorLike,
     kb: KnowledgeBaseLike,
     lex: Lexicon,
-) -> tuple[str, str] | None:
+    affiliated: Cluster | None = None,
+    on: date | None = None,
+) -> tuple[str, str | None] | None:
     """The code a person's own current title gives ("Russian President Boris Yeltsin" ->
     RUSGOV), when the knowledge base knows the person but no office of theirs on the
     article's date (its code is the bare country or CAMEO's elite ELI): the text says what
-    the person is now; the knowledge base says only who they are."""
+    the person is now; the knowledge base says only who they are. A title of an
+    international body ("U.N. mediator X", "U.N. envoy Y") is that body's, not
+    an office of the person's own country."""
     if actor.sector not in (None, "ELI") or not roles:
         return None
-    sector = next((s for r in roles if (s := _sector_of_role(r, kb, lex))), None)
     titled = next((c.title_country for c in cluster.cands if c.title_country), None)
+    above = _affiliation_actor(affiliated, kb, on) if titled is None else None
+    if above is not None and above.code and above.code.startswith(_SUPRANATIONAL):
+        return above.code, above.sector
+    sector = next((s for r in roles if (s := _sector_of_role(r, kb, lex))), None)
     country = titled or (kb.country_by_code(actor.country) if actor.country else None)
     if sector is None or country is None:
         return None

@@ -26,6 +26,12 @@ SPEAKER_PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i"})
 MAX_GOVERNING_HOPS = 3
 
 
+# Verbs whose object is summoned or met, not told to act: their to-clause is the subject's
+# purpose ("summoned the ambassador to complain" is the summoner's complaint; "urged China to
+# ease" is China's easing). The parser reads it as an xcomp or an advcl at random.
+PURPOSE_VERBS = frozenset({"summon", "receive", "meet", "visit", "host", "telephone", "phone"})
+
+
 # Prepositions before a gerund whose doer is the subject of the verb they hang from.
 _SAME_DOER_PREPOSITIONS = frozenset(
     ("by", "as", "after", "before", "while", "through", "in", "upon", "when", "since")
@@ -73,7 +79,7 @@ def subject_head(verb: Token) -> tuple[Token | None, bool]:
         if token.dep_ == "xcomp":
             # Object control: "urged China to ease" makes China the easer.
             objects = [c for c in token.head.children if c.dep_ in ("dobj", "obj")]
-            if objects:
+            if objects and token.head.lemma_.lower() not in PURPOSE_VERBS:
                 return objects[0], False
             token = token.head
             climbed_xcomp = True

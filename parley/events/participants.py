@@ -40,7 +40,18 @@ AIMED_WORDS = frozenset({"anti", "targeted", "aimed", "directed", "against"})
 # Protests (CAMEO 14) and how many phrases of a protest's clause may name its target.
 PROTEST_ROOT = "14"
 MAX_PROTESTED = 6
+# A protest's clauses that say what it is for ("to demand X", "calling for X"), and the
+# prepositions that name what it is over ("a strike over a levy imposed by X").
+PURPOSE_DEPS = frozenset({"advcl", "xcomp"})
+GRIEVANCE_PREPS = ("over", "against")
 HYPHENS = frozenset({"-", "\u2010", "\u2011", "\u2013"})
+# What one seeks in a place from the state there ("fled to seek refuge in Arnor", "asked for
+# asylum in Rohan"): the place is the one asked, not the venue. Requests are CAMEO 02 and 10.
+REFUGE_WORDS = frozenset({"refuge", "asylum", "sanctuary"})
+REQUEST_ROOTS = frozenset({"02", "10"})
+# The phrases of the source's own thing acted on that name whom it is for ("went back on his
+# pledge to X", "withdrew its support for X", "broke off its talks with X").
+OWN_THING_PREPS = ("to", "for", "with", "against", "on", "toward", "towards")
 # Support (CAMEO 05) and the prepositions of its carrier verb that name who gets it.
 SUPPORT_ROOT = "05"
 SUPPORTED_PREPS = ("with", "for", "to")
@@ -289,13 +300,22 @@ def verb_actors(
         # "laid a wreath before the portrait of X", "at the statue of X": the one honoured.
         target_heads = _honoured(verb, candidate.match.extra) + target_heads
     places = acts_on_places(candidate.code)
-    if not places:
+    asylum = _asylum_places(verb, candidate) if candidate.code[:2] in REQUEST_ROOTS else []
+    if asylum:
+        # "seeks refuge in Arnor": Arnor is asked, whatever else the verb names.
+        target_heads = asylum + target_heads
+        places = True
+    elif not places:
         # "held talks at Yongbyon": where it happened, not with whom.
         target_heads = [h for h in target_heads if not _venue(h, reading)]
     # "At the banquet in the Koryo Hotel, the minister vowed ...": a place or occasion set
     # before the subject is the scene, whoever it names.
     target_heads = [h for h in target_heads if not _scene(h, verb, subject)]
+    target_heads = _past_own_things(target_heads, sources, reading, places)
     targets = reading.first_resolved(target_heads, places=places)
+    if candidate.code[:2] == PROTEST_ROOT and not any(a.resolved for a in targets):
+        # "Thousands marched calling for sanctions against X": what it is for names whom.
+        targets = _protest_aims([verb], reading, sources) or targets
     if not any(a.resolved for a in sources):
         # "Talks between X and Y were held": the parties of the light verb's event noun.
         pair = _between_pair(candidate, reading)
@@ -312,6 +332,39 @@ def verb_actors(
             noun = noun.head.head
             heads.append(noun)
     return sources, targets, heads
+
+
+def _past_own_things(
+    heads: list[Token], sources: Sequence[Actor], reading: Reading, places: bool
+) -> list[Token]:
+    """The target phrases with the source's own things ("his commitment", "its pledge": the
+    phrase resolves to its possessor, the source itself) replaced by whom those things are
+    for ("went back on his pledge of aid to the Rohan farmers"): the source is never its own
+    target, and its pledge is made to someone."""
+    own_keys = {a.key for a in sources if a.key is not None}
+    own_codes = {a.code for a in sources if a.code}
+    if not own_keys:
+        return heads
+    out: list[Token] = []
+    for head in heads:
+        owned = any(c.dep_ == "poss" for c in head.children)
+        named = [a for a in reading.resolve(head, places) if a.resolved] if owned else []
+        if named and all(a.key in own_keys or a.code in own_codes for a in named):
+            out += prep_objects(head, OWN_THING_PREPS)
+        else:
+            out.append(head)
+    return out
+
+
+def _asylum_places(verb: Token, candidate: Candidate) -> list[Token]:
+    """The in-phrases of a request for refuge or asylum ("seeks refuge in Arnor", "asked for
+    asylum in Rohan"): the state there is the one asked."""
+    words = [verb, *candidate.match.extra]
+    sought = [c for w in words for c in w.children if c.dep_ in OBJECT_DEPS]
+    sought += prep_objects(verb, ("for",))
+    if not any(w.lemma_.lower() in REFUGE_WORDS for w in (*sought, *candidate.match.extra)):
+        return []
+    return [h for w in (verb, *sought) for h in prep_objects(w, ("in",))]
 
 
 def _scene(head: Token, verb: Token, subject: Token | None) -> bool:
@@ -499,14 +552,75 @@ def _protested(noun: Token, reading: Reading) -> list[Actor]:
     clause ("denouncing X", "calling for impeaching X", "demanding that X resign")."""
     heads: list[Token] = []
     for clause in noun.children:
-        if clause.dep_ not in ("acl", "relcl"):
-            continue
-        for word in clause.subtree:
-            if word.dep_ in ("dobj", "obj", "pobj", "nsubj") and word.i != noun.i:
-                heads.append(word)
-            if len(heads) >= MAX_PROTESTED:
-                break
+        if clause.dep_ in ("acl", "relcl"):
+            heads += _clause_parties(clause, noun)
     return [a for a in reading.first_resolved(heads, places=False) if a.resolved]
+
+
+def _clause_parties(clause: Token, outside: Token) -> list[Token]:
+    """The first phrases a clause acts on or names as doers, in text order (at most
+    ``MAX_PROTESTED``), leaving out ``outside``, the word it hangs from."""
+    heads: list[Token] = []
+    for word in clause.subtree:
+        if word.dep_ in ("dobj", "obj", "pobj", "nsubj") and word.i != outside.i:
+            heads.append(word)
+        if len(heads) >= MAX_PROTESTED:
+            break
+    return heads
+
+
+def _protest_aims(
+    holders: Sequence[Token], reading: Reading, sources: Sequence[Actor]
+) -> list[Actor]:
+    """Whom a protest is against when its own phrases name no one: the party of the clause
+    that says what it is for ("began a hunger strike on Friday to demand the release of
+    X", "marched calling for sanctions against X", "joining strikers in demanding an end to
+    the blockade by X"), else the author of what it is over ("stopped work over a levy
+    imposed by X"). A clause of time or cause ("after X closed the border") says when or
+    why, not what for; protesters no entity codes get a target only this way."""
+    heads: list[Token] = []
+    for holder in holders:
+        for clause in _purposes(holder, reading):
+            heads += _clause_parties(clause, holder)
+        for thing in prep_objects(holder, GRIEVANCE_PREPS):
+            heads += _participle_agents(thing, reading)
+    own = {a.key for a in sources if a.key is not None}
+    return [
+        a for a in reading.first_resolved(heads, places=False) if a.resolved and a.key not in own
+    ]
+
+
+def _purposes(holder: Token, reading: Reading) -> list[Token]:
+    """The clauses of a protest that say what it demands or denounces: a to-infinitive or
+    participle that codes an event of its own ("to demand", "calling for"), or one such inside
+    a participle that does not ("joining strikers in demanding"). "Marched to win back their
+    old wages" demands nothing of anyone named."""
+    found: list[Token] = []
+    for clause in holder.children:
+        if clause.dep_ not in PURPOSE_DEPS or not (_to_infinitive(clause) or clause.tag_ == "VBG"):
+            continue
+        if clause.i in reading.candidates:
+            found.append(clause)
+            continue
+        inner = [c for c in clause.children if c.dep_ in PURPOSE_DEPS]
+        inner += [g for c in clause.children if c.dep_ == "prep" for g in c.children]
+        found += [c for c in inner if c.pos_ == "VERB" and c.i in reading.candidates]
+    return found
+
+
+def _carrier(noun: Token) -> Token | None:
+    """The verb an event noun is the object of, directly or through a preposition ("began a
+    hunger strike", "took part in the strike")."""
+    word = noun
+    for _ in range(2):
+        if word.dep_ == "pobj" and word.head.dep_ == "prep":
+            word = word.head
+        elif word.dep_ not in ("dobj", "obj"):
+            return None
+        word = word.head
+        if word.pos_ in ("VERB", "AUX"):
+            return word
+    return None
 
 
 def noun_actors(
@@ -607,6 +721,10 @@ def noun_actors(
         # the one its of-phrase names.
         sources = doers[:1]
         modifiers = [a for a in modifiers if a is not doers[0]]
+    if depth == 0 and candidate.code[:2] == PROTEST_ROOT and not any(a.resolved for a in targets):
+        carrier = _carrier(noun)
+        holders = [noun] if carrier is None else [noun, carrier]
+        targets = _protest_aims(holders, reading, sources) or targets
     if of_actors and sources:
         # "Israel's invasion of South Lebanon", "the invasion of Kuwait by Iraq", "Italy
         # announced a suspension of air links with Serbia": with a doer named, the

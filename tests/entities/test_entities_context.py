@@ -296,3 +296,23 @@ def test_context_lead_of_two_countries_is_neither_s(entities_of) -> None:  # typ
         "to Peru and his embassy members."
     )
     assert _codes(entities_of(text, real=True), "government") == ["PERGOV"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Serbian leaders met U.N. envoy Martti Ahtisaari in Vienna on Monday.",
+        "Serbian leaders said they would meet U.N. mediator Martti Ahtisaari next week.",
+    ],
+)
+def test_context_title_of_an_international_body_is_the_body_s(entities_of, text: str) -> None:  # type: ignore[no-untyped-def]
+    # The knowledge base lists no office of his on this date (an elite of Finland); the
+    # title written before his name makes him the U.N.'s, not a Finnish official.
+    entities = entities_of(text, published="2006-03-01T12:00:00+00:00", real=True)
+    assert _codes(entities, "Martti Ahtisaari") == ["IGOUNO"]
+
+
+def test_context_title_of_a_country_stays_the_country_s(entities_of) -> None:  # type: ignore[no-untyped-def]
+    text = "Serbian leaders met Finnish envoy Martti Ahtisaari in Vienna on Monday."
+    entities = entities_of(text, published="2006-03-01T12:00:00+00:00", real=True)
+    assert _codes(entities, "Martti Ahtisaari") == ["FINGOV"]

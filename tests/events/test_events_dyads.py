@@ -557,3 +557,61 @@ def test_dyads_a_country_before_an_event_noun_acts_on_its_of_phrase(
     pairs = {(e.source_actor, e.target_actor) for e in code(text, COUNTRIES, kinds=PLACES)}
     assert ("MOR", "ARN") in pairs
     assert ("ARN", "MOR") not in pairs
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mordor villagers fleeing the floods sought refuge in Gondor.",
+        "Thousands of Mordor villagers have sought refuge in Minas Tirith since May.",
+        "The Mordor dissident asked for asylum in Gondor on Monday.",
+    ],
+)
+def test_dyads_refuge_is_asked_of_the_place_it_is_sought_in(code: Code, text: str) -> None:
+    # Not a venue: who seeks refuge or asylum somewhere asks it of that state.
+    events = code(text, COUNTRIES, kinds=PLACES)
+    assert any((e.source_actor or "")[:3] == "MOR" and e.target_actor == "GON" for e in events), (
+        _pairs(events)
+    )
+
+
+def test_dyads_refuge_sought_from_a_party_keeps_the_place_a_venue(code: Code) -> None:
+    text = "Mordor villagers sought protection from Arnor in Edoras."
+    events = code(text, COUNTRIES, kinds=PLACES)
+    assert not any(e.target_actor == "ROH" for e in events), _pairs(events)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gondor's foreign minister summoned Rohan's ambassador to complain about the raids.",
+        "Gondor's foreign minister summoned Rohan's envoy Eomer Theoden to complain of "
+        "delays over the raids.",
+        "Gondor's foreign minister summoned the Rohan envoy to demand an explanation.",
+    ],
+)
+def test_dyads_summoning_an_envoy_to_complain_is_the_summoner_complaining(
+    code: Code, text: str
+) -> None:
+    # The to-clause of a summons is its purpose, not the summoned one's act: Gondor complains
+    # to Rohan ("urged Rohan to complain" would be Rohan's complaint).
+    events = code(text, COUNTRIES, kinds=PLACES)
+    complaints = [e for e in events if e.cameo[:2] in ("10", "11", "13", "14")]
+    assert complaints, _pairs(events)
+    assert all((e.source_actor or "")[:3] == "GON" for e in complaints), _pairs(events)
+    assert any((e.target_actor or "")[:3] == "ROH" for e in complaints), _pairs(events)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Denethor reneged on his promise of new roads to the Rohan farmers.",
+        "Denethor went back on his pledge of aid to Rohan.",
+    ],
+)
+def test_dyads_the_source_s_own_thing_is_passed_for_whom_it_is(code: Code, text: str) -> None:
+    # "his" is Denethor (the entity stage links it): the pledge is his, made to Rohan.
+    parties = {**COUNTRIES, "Denethor": "GONGOV", "his": "GONGOV"}
+    events = code(text, parties, kinds={**PLACES, "Denethor": "person", "his": "person"})
+    assert any((e.target_actor or "")[:3] == "ROH" for e in events), _pairs(events)
+    assert all((e.source_actor or "")[:3] == "GON" for e in events), _pairs(events)

@@ -64,3 +64,48 @@ def test_rallying_the_people_against_a_ruler_is_113(code: Code) -> None:
 def test_appeal_to_the_people_for_calm_stays_an_appeal(code: Code) -> None:
     events = code("Rohan called on the people to stay calm.", PARTIES, kinds=KINDS)
     assert not any(e.cameo == "113" for e in events)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(
+            "Farmers began a hunger strike on Friday to demand the release of Denethor's guards.",
+            id="purpose-to-clause",
+        ),
+        pytest.param(
+            "Thousands of students marched on Sunday calling for sanctions against Gondor.",
+            id="participle-calling-for",
+        ),
+        pytest.param(
+            "Dockers rioted at the port on Monday, joining strikers in demanding an end to "
+            "the blockade by Gondor.",
+            id="joining-in-demanding",
+        ),
+        pytest.param(
+            "Miners stopped work on Monday over a mining levy imposed by Gondor.",
+            id="over-a-thing-by-its-author",
+        ),
+    ],
+)
+def test_protests_by_unnamed_people_are_against_whom_their_purpose_names(
+    code: Code, text: str
+) -> None:
+    # Protesters no entity codes: the other-country fallback cannot tell their own country,
+    # but the clause saying what the protest is for names whom it is against.
+    events = code(text, PARTIES, kinds=KINDS)
+    protests = [e for e in events if e.cameo[:2] == "14"]
+    assert protests, _coded(events)
+    assert {e.target_actor for e in protests} & {"GON", "GONGOV"}, _coded(events)
+
+
+def test_protests_temporal_clause_names_no_target(code: Code) -> None:
+    text = "Students marched in the capital after Gondor closed the border."
+    events = code(text, PARTIES, kinds=KINDS)
+    assert not any(e.target_actor for e in events if e.cameo[:2] == "14"), _coded(events)
+
+
+def test_protests_purpose_demanding_nothing_names_no_target(code: Code) -> None:
+    text = "Dock unions marched through the city to win back the old wages of Gondor dockers."
+    events = code(text, PARTIES, kinds=KINDS)
+    assert not any(e.target_actor for e in events if e.cameo[:2] == "14"), _coded(events)
