@@ -472,9 +472,13 @@ def _occasion_last(verb: Token, prep: Token) -> bool:
     and 16 not ("criticized the program in statements because ...")."""
     if not _occasion(prep):
         return False
+    doc = verb.doc
     return all(
         c.i <= prep.i
-        or c.dep_ in ("punct", "advcl", *_CONTENT_STOP_DEPS)
+        or c.dep_ in ("punct", *_CONTENT_STOP_DEPS)
+        # An adverbial clause ends a content only after a comma: "released a statement on
+        # Monday denouncing X" says what the statement does, and stays one content.
+        or (c.dep_ == "advcl" and c.left_edge.i > 0 and doc[c.left_edge.i - 1].text == ",")
         or (c.dep_ == "prep" and (c.lower_ in _CONTENT_STOP_PREPS or _occasion(c)))
         for c in verb.children
     )
