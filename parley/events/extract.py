@@ -19,6 +19,8 @@ import dataclasses
 from collections.abc import Iterator, Sequence
 from datetime import date
 
+from spacy.tokens import Token
+
 from parley.events.actors import Actor
 from parley.events.adversary import aim_at_adversary
 from parley.events.candidates import REPORTING_CODE, Candidate, by_token, find_candidates
@@ -376,14 +378,20 @@ def _handed_over_no_one(candidate: Candidate, reading: Reading) -> bool:
     if candidate.code != HANDOVER_CODE or verb.lemma_.lower() not in HANDOVER_VERBS:
         return False
     given = next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")), None)
-    if given is None:
+    return given is not None and _names_no_one(given, reading, CUSTODY_WORDS)
+
+
+def _names_no_one(word: Token, reading: Reading, people: frozenset[str] = frozenset()) -> bool:
+    """Whether the object of a receiving or handing verb names no person or body: a thing
+    pronoun, or a word that is no person's name, no guest's or ``people``'s word and no
+    mention of an entity (in "received aid from the family of X", X is the giver, not the
+    one received)."""
+    if word.pos_ == "PRON":
+        return word.lower_ in THING_PRONOUNS
+    lemma = word.lemma_.lower()
+    if word.ent_type_ in PERSON_LABELS or lemma in GUEST_WORDS or lemma in people:
         return False
-    if given.pos_ == "PRON":
-        return given.lower_ in THING_PRONOUNS
-    lemma = given.lemma_.lower()
-    if given.ent_type_ in PERSON_LABELS or lemma in GUEST_WORDS or lemma in CUSTODY_WORDS:
-        return False
-    return reading.mentions.entity_of_token(given.i) is None
+    return reading.mentions.entity_of_token(word.i) is None
 
 
 def _received_nobody(candidate: Candidate, reading: Reading) -> bool:
@@ -397,13 +405,5 @@ def _received_nobody(candidate: Candidate, reading: Reading) -> bool:
     received = next((c for c in verb.children if c.dep_ == "dobj"), None)
     if received is None:
         return False
-    if received.pos_ == "PRON":
-        return received.lower_ in THING_PRONOUNS
-    lemma = received.lemma_.lower()
-    if lemma in VISIT_TOKENS:
-        return False  # "received credentials from the new ambassador": received him
-    if received.ent_type_ in PERSON_LABELS or lemma in GUEST_WORDS:
-        return False
-    # The received word itself must name someone: in "received aid from the family of X",
-    # X is the giver, not the one received.
-    return reading.mentions.entity_of_token(received.i) is None
+    # "received credentials from the new ambassador": received him.
+    return _names_no_one(received, reading, VISIT_TOKENS)

@@ -715,12 +715,10 @@ def noun_actors(
         if light is not None:
             sources, more = light
             targets = targets or more
-    doers = [a for a in modifiers if a.entity is None or a.entity.kind != "location"]
-    if of_actors and doers and not sources and not symmetric:
+    if of_actors and not sources and not symmetric:
         # "the Russian invasion of Ukraine", "the US bombing of Syria": the modifier acts on
         # the one its of-phrase names.
-        sources = doers[:1]
-        modifiers = [a for a in modifiers if a is not doers[0]]
+        sources, modifiers = _doer_first(modifiers)
     if depth == 0 and candidate.code[:2] == PROTEST_ROOT and not any(a.resolved for a in targets):
         carrier = _carrier(noun)
         holders = [noun] if carrier is None else [noun, carrier]
@@ -736,12 +734,8 @@ def noun_actors(
     # "US-China pressure"? the first acts, the second answers.
     if symmetric and len(modifiers) > 1 and not sources and not targets:
         return modifiers, []
-    doers = [a for a in modifiers if a.entity is None or a.entity.kind != "location"]
-    if doers and not sources and not (owned and not symmetric):
-        # "the Paris attacks", "the Mumbai bombings": a city before the noun is where it
-        # happened, and at most whom it hit; a country or a body ("US pressure") acts.
-        sources = doers[:1]
-        modifiers = [a for a in modifiers if a is not doers[0]]
+    if not sources and not (owned and not symmetric):
+        sources, modifiers = _doer_first(modifiers)
     if modifiers and not targets:
         targets = modifiers[:1]
     if sources and not targets and depth == 0 and candidate.code[:2] == SUPPORT_ROOT:
@@ -753,6 +747,17 @@ def noun_actors(
             heads = [h for thing in things for h in _participle_agents(thing, reading)]
             targets = [a for a in reading.first_resolved(heads, places=False) if a.resolved]
     return sources, targets
+
+
+def _doer_first(modifiers: list[Actor]) -> tuple[list[Actor], list[Actor]]:
+    """([the doer], the other modifiers) of an event noun's modifiers: the first that is no
+    city or region ("the Paris attacks", "the Mumbai bombings": a place before the noun is
+    where it happened, and at most whom it hit; a country or a body, "US pressure", acts);
+    ([], modifiers) when all are places."""
+    for actor in modifiers:
+        if actor.entity is None or actor.entity.kind != "location":
+            return [actor], [a for a in modifiers if a is not actor]
+    return [], modifiers
 
 
 def _honoured(verb: Token, extra: Sequence[Token]) -> list[Token]:
