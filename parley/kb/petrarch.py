@@ -211,12 +211,14 @@ def _title(name: str) -> str:
 def _kind(code: str | None, dated: bool, country: str | None) -> EntityKind:
     if code is None:
         return "other"
+    # A bare country code is the state even when dated (BIH from 1992, SRB from 2006):
+    # only a dated entry with a longer code is a person holding a role.
+    if country is not None and len(code) == 3:
+        return "country"
     if dated:
         return "person"
     if code.endswith("MED") or code[3:6] == "MED":
         return "media"
-    if country is not None and len(code) == 3:
-        return "country"
     if code[:3] in _INTERNATIONAL or country is not None:
         return "organization"
     return "group"

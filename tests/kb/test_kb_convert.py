@@ -24,6 +24,10 @@ ELENDIL_THE_TALL_
     [ARNELI]
 UN_  [IGOUNO]
 GONDOR_SENATE_ [GONLEG]
+RHUDAUR_
++CAMEN_
+    [ARN <920305]
+    [RHU >920305]
 NOBODY_ [---]
 """
 AGENTS = """\
@@ -41,7 +45,7 @@ def _write(tmp_path: Path, name: str, text: str) -> Path:
 
 def test_convert_actors_keeps_codes_dates_and_header(tmp_path: Path) -> None:
     source = _write(tmp_path, "Test.actors.txt", ACTORS)
-    text = convert_dictionary(source, ORIGIN, frozenset({"ARN", "GON"}))
+    text = convert_dictionary(source, ORIGIN, frozenset({"ARN", "GON", "RHU"}))
     header = [line for line in text.splitlines() if line.startswith("#")]
     assert any("example/dictionaries" in h and "abc123" in h for h in header)
     assert any("MIT, (c) the authors" in h for h in header)
@@ -57,6 +61,9 @@ def test_convert_actors_keeps_codes_dates_and_header(tmp_path: Path) -> None:
     assert not any(f.name == "Nobody" for f in facts)
     arnor = by_name[("Arnor", "ARN")]
     assert set(arnor.aliases) == {"Arnorian", "Fornost"}
+    # A state dated from its founding is still a country (its capital no person).
+    rhudaur = by_name[("Rhudaur", "RHU")]
+    assert rhudaur.kind == "country" and rhudaur.start == date(1992, 3, 5)
 
 
 def test_convert_agents_expands_substitutions_and_plurals(tmp_path: Path) -> None:
