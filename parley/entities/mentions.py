@@ -13,7 +13,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from itertools import pairwise
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from parley.entities.kbtypes import CountryLike, KnowledgeBaseLike
 from parley.entities.lexicon import Lexicon
@@ -97,11 +97,35 @@ def _is_place_use(doc: Doc, ent: Span, lex: Lexicon) -> bool:
     if before is not None and before.lower_ in lex.location_heads:
         return True
     root = ent.root
+    if root.dep_ == "compound" and root.head.pos_ == "NOUN" and not _names_actors(root.head, lex):
+        # "the Paris attacks", "the Beijing talks": a capital before a thing is where it
+        # happened; before a body ("the Seoul authorities") it is the government.
+        return True
     return root.dep_ in ("pobj", "dobj") and root.head.lower_ in lex.location_heads
+
+
+def _names_actors(noun: Token, lex: Lexicon) -> bool:
+    """Whether a common noun names people or a body ("authorities", "officials", "envoy",
+    "embassy", "side"), the words a capital before it can stand for a government of."""
+    lower, lemma = noun.lower_, noun.lemma_.lower()
+    return any(
+        word in lex.group_nouns
+        or word in lex.member_nouns
+        or word in lex.context_words
+        or word in lex.kind_nouns
+        or word in lex.media_nouns
+        or word in lex.roles_folded
+        or word.capitalize() in lex.title_heads
+        or word.capitalize() in lex.org_words
+        or word in ACTING_NOUNS
+        for word in (lower, lemma)
+    )
 
 
 # The longest role title the group rule tries, in tokens ("Minister of National Defense").
 _LONGEST_ROLE = 6
+# Nouns for a party that no word list holds: "the Seoul side", "the Washington camp".
+ACTING_NOUNS = frozenset(("side", "sides", "camp", "circles"))
 _POSSESSIVE_TOKENS = frozenset(("'s", "’s", "'", "’"))
 
 

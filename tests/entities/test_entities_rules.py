@@ -160,6 +160,15 @@ def test_mentions_capital_as_place(entities_of) -> None:  # type: ignore[no-unty
     assert not any(e.kind == "country" and e.country == "KOR" for e in entities)
 
 
+def test_mentions_capital_before_a_thing_is_a_place(entities_of) -> None:  # type: ignore[no-untyped-def]
+    # Before an event noun a capital is where it happened; before a body, the government.
+    text = "The Seoul attacks shocked the region, and the Beijing authorities tightened checks."
+    entities = entities_of(text)
+    assert not any(e.kind == "country" and e.country == "KOR" for e in entities)
+    china = [e for e in entities if e.country == "CHN" and e.kind != "location"]
+    assert china and "Beijing" in " ".join(_mention_texts(china[0]))
+
+
 def test_mentions_demonym_group(entities_of) -> None:  # type: ignore[no-untyped-def]
     text = "Russian troops crossed the border while the Japanese government protested."
     entities = entities_of(text)
