@@ -24,7 +24,7 @@ import re
 from bisect import bisect_left, bisect_right
 
 from parley.nlp.index import ParseIndex
-from parley.quotes.according import find_according
+from parley.quotes.according import find_according, find_in_polls
 from parley.quotes.blocks import apply_blocks
 from parley.quotes.bounds import choose_bounds
 from parley.quotes.direct import find_direct
@@ -335,6 +335,7 @@ def candidate_drafts(state: QuoteState) -> list[Draft]:
     drafts += find_framed(state, {d.cue_token for d in drafts if d.cue_token is not None})
     drafts = merge_chains(state, drafts)
     drafts += find_according(state)
+    drafts += find_in_polls(state)
     drafts += find_direct(state, drafts)
     drafts += find_headlines(state, drafts)
     drafts = [d for d in drafts if d.content]
