@@ -6,7 +6,7 @@ twice (the order decides who gets a quotation two passes could take):
 1. ``reported.find_reported``: reported speech through a cue verb, and parentheticals;
 2. ``frames.find_framed``: learned frames (verbs, passives, nouns and adjectives that
    PolNeAR marks), then ``frames.merge_chains`` joins "is expected to endorse";
-3. ``according.find_according``: "according to X";
+3. ``according.find_according`` and ``find_in_polls``: "according to X", "in X's poll";
 4. ``direct.find_direct``: quotations in marks with a cue beside them or a lead-in colon,
    quotations continuing the attribution before them, floating quotations;
 5. ``headlines.find_headlines``: "Graham: Trump's rhetoric ...", transcript lines.
