@@ -11,6 +11,7 @@ import pytest
 from parley.nlp.index import MentionIndex, ParseIndex
 from parley.quotes import QuoteResources, find_quotes
 from parley.quotes.build import quote_text
+from parley.quotes.drafts import trim
 from parley.records import Article, Entity, Mention, Quote, Timex
 
 Quoter = Callable[..., tuple[Quote, ...]]
@@ -375,6 +376,34 @@ def test_quotes_content_trimmed_before_no_break_space(quoter: Quoter) -> None:
     text = "The minister said the new bridge would open in May.\xa0Critics were not convinced."
     (q,) = quoter(text)
     assert q.text == "the new bridge would open in May"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Sen. Dana Whitlow, R-Ky., said the ferry subsidy would pass.",
+            "Sen. Dana Whitlow, R-Ky.,",
+        ),
+        ("The ferry subsidy will pass, said Martin Oyelaran Jr.", "Martin Oyelaran Jr."),
+        (
+            "Lena Marsh, a harbour pilot in Eureka, Calif., said the tide was late.",
+            "Lena Marsh, a harbour pilot in Eureka, Calif.,",
+        ),
+    ],
+)
+def test_quotes_source_keeps_an_abbreviation_period(
+    quoter: Quoter, text: str, speaker: str
+) -> None:
+    (q,) = quoter(text)
+    assert q.speaker_span is not None
+    assert text[q.speaker_span[0] : q.speaker_span[1]] == speaker
+
+
+def test_quotes_trim_drops_a_sentence_period_after_a_word() -> None:
+    text = "the harbour stays shut in Pavia."
+    assert trim(text, 0, len(text)) == (0, len(text) - 1)
+    assert trim("a pilot of Calif.", 0, 17) == (0, 17)
 
 
 def test_quotes_series_label_headline_is_not_a_speaker(quoter: Quoter) -> None:
