@@ -48,8 +48,12 @@ __all__ = [
 _DATELINE = re.compile(
     r"(?:[A-Z][A-Z .'’-]+(?:, [A-Z][\w.]*(?: [\w.]+)*)*(?: \([A-Za-z]+\))?"
     # "Pyongyang, October 31 (KCNA) -- ": a city in title case, the day, the agency.
-    r"|[A-Z][a-z]+(?: [A-Z][a-z]+)*, [A-Z][a-z]+\.? \d{1,2} \([A-Z]+\))"
-    r" ?(?:—|–|--) ?"
+    r"|[A-Z][a-z]+(?: [A-Z][a-z]+)*, [A-Z][a-z]+\.? \d{1,2} \([A-Z]+\)"
+    # "Washington (AFP) – ", "Dec 29 (Reuters) - ": a city in title case or a day, the agency.
+    r"|(?:[A-Z][a-z]+(?: [A-Z][a-z]+)*|[A-Z][a-z]{2,4}\.? \d{1,2}) \([A-Z][A-Za-z]+\))"
+    # The dash: an em or en dash, a horizontal bar ("WASHINGTON ― "), "--", or a hyphen
+    # between spaces ("BRUSSELS - ", "LONDON (Reuters) - ").
+    r"(?: ?(?:—|–|―|--) ?| - )"
 )
 
 

@@ -339,10 +339,34 @@ def test_quotes_participle_on_a_noun_takes_the_noun_as_source(quoter: Quoter) ->
     assert q.speaker_text is not None and "farmers" in q.speaker_text
 
 
-def test_quotes_content_starts_after_the_dateline(quoter: Quoter) -> None:
-    text = "OSLO (NTB) — The harbour will stay closed until spring, the port authority said."
+@pytest.mark.parametrize(
+    "dateline",
+    [
+        "OSLO (NTB) — ",
+        "BERGEN ― ",
+        "TROMSO - ",
+        "Oslo (NTB) – ",
+        "Mar 3 (NTB) - ",
+        "NARVIK, Nordland - ",
+    ],
+)
+def test_quotes_content_starts_after_the_dateline(quoter: Quoter, dateline: str) -> None:
+    text = dateline + "The harbour will stay closed until spring, the port authority said."
     q = next(q for q in quoter(text) if q.cue == "said")
     assert q.text == "The harbour will stay closed until spring"
+
+
+@pytest.mark.parametrize("dateline", ["BERGEN - ", "Bergen (NTB) – "])
+def test_quotes_source_starts_after_the_dateline(quoter: Quoter, dateline: str) -> None:
+    text = dateline + "Harbour master Ola Dahl said the quay would close in May."
+    (q,) = quoter(text)
+    assert q.speaker_text == "Harbour master Ola Dahl"
+
+
+def test_quotes_spaced_hyphen_inside_a_paragraph_is_no_dateline(quoter: Quoter) -> None:
+    text = "Ola Dahl said the quay - the old one - would close in May."
+    (q,) = quoter(text)
+    assert q.text == "the quay - the old one - would close in May"
 
 
 def test_quotes_object_control_content_starts_at_the_object(quoter: Quoter) -> None:
