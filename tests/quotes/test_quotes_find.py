@@ -369,6 +369,36 @@ def test_quotes_spaced_hyphen_inside_a_paragraph_is_no_dateline(quoter: Quoter) 
     assert q.text == "the quay - the old one - would close in May"
 
 
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        (
+            "The harbour board issued a statement Tuesday condemning the attack on the quay.",
+            "issued a statement Tuesday condemning",
+            "the attack on the quay",
+        ),
+        (
+            "The ferry union put out a statement saying the strike would go on.",
+            "put out a statement saying",
+            "the strike would go on",
+        ),
+        (
+            "The ministry released a statement confirming that the ferry will run.",
+            "released a statement confirming",
+            "that the ferry will run",
+        ),
+    ],
+)
+def test_quotes_text_put_out_with_a_participle_is_one_attribution(
+    quoter: Quoter, text: str, cue: str, content: str
+) -> None:
+    (q,) = quoter(text)
+    assert q.cue_span is not None and text[q.cue_span[0] : q.cue_span[1]] == cue
+    assert q.text == content
+    assert q.speaker_text is not None and q.speaker_text.startswith("The ")
+    assert "statement" not in q.speaker_text
+
+
 def test_quotes_object_control_content_starts_at_the_object(quoter: Quoter) -> None:
     text = "The mayor urged the ferry company to restore the night service."
     q = next(q for q in quoter(text) if q.cue_lemma == "urge")
