@@ -357,4 +357,16 @@ def _frame_content(state: QuoteState, verb: Token, allowed: frozenset[str]) -> F
         if prep.i == verb.i + 1:  # "called for": the preposition belongs to the cue
             cue = (cue[0], prep.idx + len(prep.text))
         return frag, cue
+    if "prep:for" in allowed:
+        # "called for the United States to take a stronger role": the parser makes "for" the
+        # mark of a clause; PolNeAR reads it as "called for" and its object (on train, 21 of
+        # 32 such clauses are an exact gold content, 7 more overlap one).
+        for clause in children:
+            if clause.dep_ != "advcl" or clause.i < verb.i:
+                continue
+            mark = next((c for c in clause.children if c.dep_ == "mark"), None)
+            if mark is None or mark.lower_ != "for" or mark.i != verb.i + 1:
+                continue
+            frag = right_of(state, verb, mark.i + 1)
+            return (frag, (cue[0], mark.idx + len(mark.text))) if frag is not None else None
     return None

@@ -399,6 +399,27 @@ def test_quotes_text_put_out_with_a_participle_is_one_attribution(
     assert "statement" not in q.speaker_text
 
 
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        (
+            "Berg is calling for the harbour board to reopen the northern quay.",
+            "is calling for",
+            "the harbour board to reopen the northern quay",
+        ),
+        (
+            "The skippers have called for the night ferry to be restored.",
+            "have called for",
+            "the night ferry to be restored",
+        ),
+    ],
+)
+def test_quotes_call_for_someone_to_act(quoter: Quoter, text: str, cue: str, content: str) -> None:
+    (q,) = quoter(text)
+    assert q.cue_span is not None and text[q.cue_span[0] : q.cue_span[1]] == cue
+    assert q.text == content
+
+
 def test_quotes_object_control_content_starts_at_the_object(quoter: Quoter) -> None:
     text = "The mayor urged the ferry company to restore the night service."
     q = next(q for q in quoter(text) if q.cue_lemma == "urge")
