@@ -38,7 +38,7 @@ def find_reported(state: QuoteState) -> list[Draft]:
             comps = [] if deps[comps[0]] == "xcomp" else [c for c in comps if deps[c] != "xcomp"]
         draft: Draft | None = None
         if not comps:
-            if deps[i] == "parataxis" and cue.cls != "cognition":
+            if (deps[i] == "parataxis" or _as_aside(tok)) and cue.cls != "cognition":
                 draft = _parenthetical(state, tok, lemma)
         else:
             subj = subject(tok)
@@ -92,6 +92,21 @@ def _fragments_of(state: QuoteState, frag: Frag, quotes: list[int]) -> list[Frag
     return [(state.quoted[i].start, state.quoted[i].end) for i in quotes]
 
 
+def _as_aside(verb: Token) -> bool:
+    """ "As Berg said, the two boards have become rivals": a clause opened by "as" that opens
+    its sentence (after "But" or "And" at most) says what the main clause says: on PolNeAR
+    train 32 of 44 such clauses on a cue verb mark a content overlapping the rest of the
+    sentence, 12 of them exactly. Inside a sentence ("The same way, as you pointed out,
+    ...") or after the main clause ("... as they say in baseball") it is rarely so."""
+    if verb.dep_ != "advcl" or verb.i > verb.head.i:
+        return False
+    first = verb.left_edge
+    opens = first.i == verb.sent.start or (
+        first.i == verb.sent.start + 1 and verb.doc[first.i - 1].dep_ == "cc"
+    )
+    return opens and first.lower_ == "as" and first.dep_ == "mark" and first.head.i == verb.i
+
+
 def _parenthetical(state: QuoteState, verb: Token, lemma: str) -> Draft | None:
     """ "X, Pompeo said, would be helpful": the content is the rest of the sentence."""
     subj = subject(verb)
@@ -99,6 +114,9 @@ def _parenthetical(state: QuoteState, verb: Token, lemma: str) -> Draft | None:
         return None
     s_start, s_end = state.parse.clipped_sentence_at(verb.idx)
     a_start, a_end = token_span(list(verb.subtree))
+    first = verb.left_edge.i
+    if first == verb.sent.start + 1 and verb.doc[first - 1].dep_ == "cc":
+        a_start = verb.doc[first - 1].idx  # "But as X said, A": A alone, no "But" piece
     a_start, a_end = max(a_start, s_start), min(a_end, s_end)
     if state.quotes_in(s_start, s_end):
         return None  # direct quotations are handled with their marks

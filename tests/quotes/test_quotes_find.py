@@ -420,6 +420,33 @@ def test_quotes_call_for_someone_to_act(quoter: Quoter, text: str, cue: str, con
     assert q.text == content
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker", "content"),
+    [
+        (
+            "As Berg said, the two harbour boards have become rivals.",
+            "Berg",
+            "the two harbour boards have become rivals",
+        ),
+        (
+            "But as the mayor noted last week, the ferry has never been late.",
+            "the mayor",
+            "the ferry has never been late",
+        ),
+    ],
+)
+def test_quotes_as_clause_opening_a_sentence_says_the_rest(
+    quoter: Quoter, text: str, speaker: str, content: str
+) -> None:
+    (q,) = quoter(text)
+    assert q.speaker_text == speaker
+    assert q.text == content
+
+
+def test_quotes_as_clause_after_the_main_clause_says_nothing(quoter: Quoter) -> None:
+    assert quoter("The ferry was late again, as the skippers had feared.") == ()
+
+
 def test_quotes_object_control_content_starts_at_the_object(quoter: Quoter) -> None:
     text = "The mayor urged the ferry company to restore the night service."
     q = next(q for q in quoter(text) if q.cue_lemma == "urge")
