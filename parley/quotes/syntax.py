@@ -225,6 +225,15 @@ def content_of(state: QuoteState, comp: Token, verb: Token) -> Frag | None:
         # "urged China to withdraw": PolNeAR's content starts at the object (34 of 44 such
         # train cases).
         obj = next((c for c in verb.children if c.dep_ == "dobj" and verb.i < c.i < comp.i), None)
+        if obj is None:
+            # "called on the board to reopen the quay": the object of "on" is whom it asks.
+            on = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
+            if on is not None and (on.dep_ != "prep" or on.lower_ != "on" or on.head.i != verb.i):
+                on = None
+            objs = [c for c in on.children if c.dep_ == "pobj" and c.i < comp.i] if on else []
+            obj = objs[0] if objs else None
+            if obj is not None and (obj.ent_type_ in ("DATE", "TIME") or _bare_noun(obj)):
+                obj = None  # "called on Tuesday to ...", "said on stage to ..."
         if obj is not None:
             start = obj.left_edge.idx
     # A participle opening the sentence ("Saying that A, the king expressed ...") hangs on a
@@ -255,6 +264,11 @@ def content_of(state: QuoteState, comp: Token, verb: Token) -> Frag | None:
     for i in state.quotes_in(start, end):
         end = max(end, state.quoted[i].end)
     return start, end
+
+
+def _bare_noun(tok: Token) -> bool:
+    """A common noun in the singular with no word of its own ("on stage", "on camera")."""
+    return tok.tag_ == "NN" and not any(True for _ in tok.children)
 
 
 def _after_missed_end(state: QuoteState, start: int, end: int) -> int:

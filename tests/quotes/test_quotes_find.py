@@ -453,6 +453,23 @@ def test_quotes_object_control_content_starts_at_the_object(quoter: Quoter) -> N
     assert q.text == "the ferry company to restore the night service"
 
 
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "The mayor called on the harbour board to reopen the quay.",
+            "the harbour board to reopen the quay",
+        ),
+        ("The union leader called on Friday to reopen the quay.", "to reopen the quay"),
+    ],
+)
+def test_quotes_called_on_content_starts_at_whom_it_asks(
+    quoter: Quoter, text: str, content: str
+) -> None:
+    (q,) = quoter(text)
+    assert q.text == content
+
+
 def test_quotes_learned_frame_inside_reported_speech_is_not_separate(quoter: Quoter) -> None:
     text = "Anna Berg said the fishermen criticized the new quota system."
     quotes = quoter(text)
