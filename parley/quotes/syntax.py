@@ -307,7 +307,7 @@ def _clip(state: QuoteState, frag: Frag, verb: Token, head: Token) -> Frag | Non
         # clause mark: the others are passed over without making their tokens.
         comma = lowers[i - 1] == ","
         if state.in_quote[i] >= 0 or not (
-            comma or lowers[i] in (";", ".") or lowers[i] in _CLAUSE_MARKS
+            comma or lowers[i] in (";", ".", "and", "but") or lowers[i] in _CLAUSE_MARKS
         ):
             continue
         tok, prev = doc[i], doc[i - 1]
@@ -326,6 +326,7 @@ def _clip(state: QuoteState, frag: Frag, verb: Token, head: Token) -> Frag | Non
                 and _hangs_on(tok.head, verb, lo, hi)
             )
             or (comma and tok.dep_ == "cc" and on_verb)
+            or (tok.dep_ == "cc" and tok.head.i == verb.i and _coordinated_cue(state, verb, i))
             or (comma and tok.dep_ in ("nsubj", "expl") and on_verb)
             or (comma and _subject_above(tok, verb))
         )
@@ -333,6 +334,20 @@ def _clip(state: QuoteState, frag: Frag, verb: Token, head: Token) -> Frag | Non
             at = prev.idx if comma else tok.idx
             return trim(state.text, start, at)
     return frag
+
+
+def _coordinated_cue(state: QuoteState, verb: Token, i: int) -> bool:
+    """Whether a verb coordinated with the cue verb after token ``i`` is a cue of its own
+    ("urged the board to act | and proposed a safe zone", "says he respects her | and calls
+    her ..."): the reporter's next attribution, which PolNeAR marks apart."""
+    lex, lemmas = state.lex, state.parse.lemmas
+    return any(
+        c.dep_ == "conj"
+        and c.i > i
+        and c.pos_ == "VERB"
+        and (lemmas[c.i] in lex.cue_verbs or lemmas[c.i] in lex.cue_frames)
+        for c in verb.children
+    )
 
 
 def _says_clause(state: QuoteState, i: int) -> bool:

@@ -470,6 +470,18 @@ def test_quotes_called_on_content_starts_at_whom_it_asks(
     assert q.text == content
 
 
+def test_quotes_coordinated_cue_verb_is_its_own_attribution(quoter: Quoter) -> None:
+    text = "Berg urged the board to act and proposed a safe zone for the ferries."
+    found = {q.cue: q.text for q in quoter(text)}
+    assert found == {"urged": "the board to act", "proposed": "a safe zone for the ferries"}
+
+
+def test_quotes_coordinated_deed_stays_in_the_content(quoter: Quoter) -> None:
+    text = "Berg said the board would meet and decide on the ferries."
+    (q,) = quoter(text)
+    assert q.text == "the board would meet and decide on the ferries"
+
+
 def test_quotes_learned_frame_inside_reported_speech_is_not_separate(quoter: Quoter) -> None:
     text = "Anna Berg said the fishermen criticized the new quota system."
     quotes = quoter(text)
