@@ -103,6 +103,9 @@ def subject(verb: Token) -> Token | None:
                 # "Sanders, who said ...": PolNeAR's source is the relative pronoun itself;
                 # the speaker resolver follows it to its antecedent.
                 return child
+        share = _share_subject(verb)
+        if share is not None:
+            return share
         if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.i != verb.i:
             return verb.head  # "voters saying they want ...": the noun speaks
         if verb.dep_ == "pcomp" and verb.head.head.i != verb.head.i:
@@ -127,6 +130,24 @@ def subject(verb: Token) -> Token | None:
                     verb = top
             continue
         return None
+    return None
+
+
+# Words that name a share of a group ("a third", "half") when the parser made them a
+# modifier of the verb instead of its subject.
+_SHARE_WORDS = frozenset({"half", "third", "thirds", "quarter", "quarters", "fifth", "fifths"})
+
+
+def _share_subject(verb: Token) -> Token | None:
+    """A share the parser hung on the verb before it with no subject ("About 4 in 10 say
+    ...", "Less than a third agreed ..."): the number or fraction is the subject."""
+    if verb.pos_ != "VERB":
+        return None
+    for child in verb.lefts:
+        if child.dep_ not in ("nummod", "npadvmod") or child.i != verb.i - 1:
+            continue
+        if child.tag_ == "CD" or child.lower_ in _SHARE_WORDS:
+            return child
     return None
 
 

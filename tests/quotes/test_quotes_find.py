@@ -482,6 +482,20 @@ def test_quotes_coordinated_deed_stays_in_the_content(quoter: Quoter) -> None:
     assert q.text == "the board would meet and decide on the ferries"
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("About 4 in 10 say they want the next mayor to have more experience.", "About 4 in 10"),
+        ("Less than a third agreed that the quay should close.", "Less than a third"),
+    ],
+)
+def test_quotes_share_parsed_as_a_modifier_is_the_speaker(
+    quoter: Quoter, text: str, speaker: str
+) -> None:
+    (q,) = quoter(text)
+    assert q.speaker_text == speaker
+
+
 def test_quotes_learned_frame_inside_reported_speech_is_not_separate(quoter: Quoter) -> None:
     text = "Anna Berg said the fishermen criticized the new quota system."
     quotes = quoter(text)
