@@ -496,6 +496,14 @@ def test_quotes_share_parsed_as_a_modifier_is_the_speaker(
     assert q.speaker_text == speaker
 
 
+def test_quotes_asked_if_opening_a_sentence_is_the_question(quoter: Quoter) -> None:
+    text = "Asked if he was ever bullied, Berg said he was not."
+    found = {q.cue: q for q in quoter(text)}
+    assert found["Asked"].text == "if he was ever bullied"
+    assert found["Asked"].speaker_span is None
+    assert found["said"].text == "he was not"
+
+
 def test_quotes_learned_frame_inside_reported_speech_is_not_separate(quoter: Quoter) -> None:
     text = "Anna Berg said the fishermen criticized the new quota system."
     quotes = quoter(text)
