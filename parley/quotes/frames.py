@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from parley.quotes.drafts import Draft, Frag, QuoteState
+from parley.quotes.drafts import Draft, Frag, QuoteState, trim
 from parley.quotes.lexicon import CueVerb
 from parley.quotes.syntax import (
     CONTENT_DEPS,
@@ -40,6 +40,9 @@ _ACCUSING = {"accuse": "of", "charge": "with"}
 _DECIDING = frozenset({"agree"})
 # Verbs whose subject "it" is empty and whose clause is the writer's own impression.
 _RAISING = frozenset({"seem", "appear", "look", "sound"})
+# The raising verbs whose subject PolNeAR reads as part of what is seemed (``_raised_subject``).
+_SEEMING = frozenset({"seem", "appear"})
+_RAISED_COMPLEMENTS = frozenset({"xcomp", "acomp", "oprd", "attr"})
 Found = tuple[Frag, Frag]  # (content, cue)
 
 
@@ -60,6 +63,11 @@ def find_framed(state: QuoteState, cued: set[int]) -> list[Draft]:
         who: Token | None = None
         unsaid = False  # the subject is whom a passive verb of saying talks about
         rule = f"frame:{tok.pos_.lower()}"
+        if tok.pos_ == "VERB" and lemmas[i] in _SEEMING:
+            raised = _raised_subject(state, tok)
+            if raised is not None:
+                drafts.append(raised)
+                continue
         if tok.pos_ == "VERB":
             if "passive" in allowed:
                 found, who = _passive(state, tok)
@@ -227,6 +235,43 @@ def merge_chains(state: QuoteState, drafts: list[Draft]) -> list[Draft]:
             draft.source, draft.source_token = outer.source, outer.source_token
         gone.add(id(outer))
     return [d for d in drafts if id(d) not in gone]
+
+
+def _raised_subject(state: QuoteState, verb: Token) -> Draft | None:
+    """ "Trump's supporters seemed equally unperturbed": how things look to the writer,
+    nobody's statement (``act``). PolNeAR marks no source and the subject with the
+    complement as the content, around the verb (on train 128 of 171 such marked verbs
+    with a subject other than "it" have the subject in the content, 124 with no source;
+    28 take the subject for the source)."""
+    subj = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
+    comp = next(
+        (c for c in verb.children if c.dep_ in _RAISED_COMPLEMENTS and c.i > verb.i), None
+    )
+    if subj is None or comp is None or subj.lower_ in ("it", "there"):
+        return None
+    lemma = state.parse.lemmas[comp.i]
+    if comp.pos_ == "VERB" and (lemma in state.lex.cue_verbs or lemma in state.lex.cue_frames):
+        return None  # "appeared to suggest that ...": the subject suggests; a chain of cues
+    end = subj.right_edge.idx + len(subj.right_edge.text)
+    first = trim(state.text, subj.left_edge.idx, min(end, verb.idx))
+    rest = subtree_span(state, comp)
+    if first is None or rest is None:
+        return None
+    quotes = [q for f in (first, rest) for q in state.quotes_in(*f) if q not in state.claimed]
+    state.claimed.update(quotes)
+    return Draft(
+        content=[first, rest],
+        source=None,
+        cue=cue_span(state, verb),
+        cue_lemma=verb.lemma_.lower(),
+        kind="mixed" if quotes else "indirect",
+        anchor=verb.idx,
+        cue_token=verb.i,
+        act=True,
+        quoted=quotes,
+        learned=True,
+        rule="frame:verb",
+    )
 
 
 def _framed_draft(

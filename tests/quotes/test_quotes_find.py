@@ -504,6 +504,26 @@ def test_quotes_asked_if_opening_a_sentence_is_the_question(quoter: Quoter) -> N
     assert found["said"].text == "he was not"
 
 
+@pytest.mark.parametrize(
+    ("text", "pieces"),
+    [
+        ("The skippers seemed ready to strike.", ["The skippers", "ready to strike"]),
+        ("The harbour team appeared paralyzed.", ["The harbour team", "paralyzed"]),
+    ],
+)
+def test_quotes_seeming_subject_is_part_of_what_seems(
+    quoter: Quoter, text: str, pieces: list[str]
+) -> None:
+    (q,) = quoter(text)
+    assert [text[a:b] for a, b in q.fragments] == pieces
+    assert q.speaker_span is None and q.act
+
+
+def test_quotes_seeming_to_say_keeps_its_speaker(quoter: Quoter) -> None:
+    text = "The mayor appeared to suggest that the quay would close."
+    assert any(q.speaker_text == "The mayor" for q in quoter(text))
+
+
 def test_quotes_learned_frame_inside_reported_speech_is_not_separate(quoter: Quoter) -> None:
     text = "Anna Berg said the fishermen criticized the new quota system."
     quotes = quoter(text)
