@@ -290,7 +290,7 @@ def test_quotes_passive_cue_takes_the_agent_as_source(quoter: Quoter) -> None:
             "The mayor",
         ),
         # Any other keeps its own cue; its content is the infinitive (an expectation is
-        # nobody's statement, so it has no speaker).
+        # nobody's statement, so it has no speaker; a passive's subject opens it).
         (
             "The port authority declined to say whether the ferry would sail.",
             "declined",
@@ -300,7 +300,7 @@ def test_quotes_passive_cue_takes_the_agent_as_source(quoter: Quoter) -> None:
         (
             "The governor is expected to endorse the harbour plan next week.",
             "is expected",
-            "to endorse the harbour plan next week",
+            "The governor to endorse the harbour plan next week",
             None,
         ),
     ],
@@ -522,6 +522,16 @@ def test_quotes_seeming_subject_is_part_of_what_seems(
 def test_quotes_seeming_to_say_keeps_its_speaker(quoter: Quoter) -> None:
     text = "The mayor appeared to suggest that the quay would close."
     assert any(q.speaker_text == "The mayor" for q in quoter(text))
+
+
+def test_quotes_expected_subject_opens_what_is_expected(quoter: Quoter) -> None:
+    text = "The harbour board is expected to approve the plan on Monday."
+    (q,) = quoter(text)
+    assert [text[a:b] for a, b in q.fragments] == [
+        "The harbour board",
+        "to approve the plan on Monday",
+    ]
+    assert q.speaker_span is None
 
 
 def test_quotes_learned_frame_inside_reported_speech_is_not_separate(quoter: Quoter) -> None:
