@@ -83,8 +83,13 @@ def find_framed(state: QuoteState, cued: set[int]) -> list[Draft]:
         elif tok.pos_ == "NOUN":
             found = _noun_content(state, tok, allowed)
             who = next((c for c in tok.children if c.dep_ == "poss"), None)
-            if who is None and tok.head.pos_ == "VERB" and tok.dep_ in ("dobj", "pobj"):
-                who = subject(tok.head if tok.dep_ == "dobj" else tok.head.head)
+            # The doer of the verb the noun is the object of, directly or through its
+            # preposition ("voiced concern about", "came under criticism from").
+            verb = tok.head if tok.dep_ == "dobj" else tok.head.head if tok.dep_ == "pobj" else None
+            if who is None and verb is not None and verb.pos_ == "VERB":
+                who = subject(verb)
+                if who is not None and who.dep_ == "nsubjpass":
+                    who = None  # "Lind was greeted by calls for ...": no doer
         elif tok.pos_ == "ADJ" and tok.dep_ == "acomp":
             found, who = _adjective_content(state, tok, allowed), subject(tok.head)
         if found is None:

@@ -534,6 +534,20 @@ def test_quotes_expected_subject_opens_what_is_expected(quoter: Quoter) -> None:
     assert q.speaker_span is None
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("The skippers reacted with sharp attacks on the harbour board.", "The skippers"),
+        ("Lind was greeted by calls for her resignation.", None),
+    ],
+)
+def test_quotes_noun_frame_under_a_preposition_takes_the_verbs_doer(
+    quoter: Quoter, text: str, speaker: str | None
+) -> None:
+    (q,) = quoter(text)
+    assert q.speaker_text == speaker
+
+
 def test_quotes_learned_frame_inside_reported_speech_is_not_separate(quoter: Quoter) -> None:
     text = "Anna Berg said the fishermen criticized the new quota system."
     quotes = quoter(text)
