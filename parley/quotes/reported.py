@@ -166,17 +166,27 @@ def _parenthetical(state: QuoteState, verb: Token, lemma: str) -> Draft | None:
     if first == verb.sent.start + 1 and verb.doc[first - 1].dep_ == "cc":
         a_start = verb.doc[first - 1].idx  # "But as X said, A": A alone, no "But" piece
     a_start, a_end = max(a_start, s_start), min(a_end, s_end)
-    if state.quotes_in(s_start, s_end):
+    aside = _as_aside(verb)
+    if state.quotes_in(s_start, s_end) and not aside:
         return None  # direct quotations are handled with their marks
     frags = around(state.text, s_start, a_start, a_end, s_end)
     if not frags:
         return None
+    # "As Lind put it: “...”": the quotation after an opening "as" clause is what it says.
+    frags = [state.close_quotes(f) for f in frags]
+    quotes = [i for f in frags for i in state.quotes_in(*f) if i not in state.claimed]
+    kind = "indirect"
+    if quotes:
+        outside = any(state.has_words_outside_quotes(f[0], f[1], quotes) for f in frags)
+        kind = "mixed" if outside else "direct"
+        state.claimed.update(quotes)
     return Draft(
         content=frags,
         source=source_span(state, subj, verb),
         cue=cue_span(state, verb),
         cue_lemma=lemma,
-        kind="indirect",
+        kind=kind,
+        quoted=quotes,
         anchor=verb.idx,
         source_token=subj.i,
         cue_token=verb.i,

@@ -443,6 +443,13 @@ def test_quotes_as_clause_opening_a_sentence_says_the_rest(
     assert q.text == content
 
 
+def test_quotes_as_clause_before_a_quotation_says_it(quoter: Quoter) -> None:
+    text = "As Professor Lind put it: “The harbour does better than most.”"
+    (q,) = quoter(text)
+    assert q.speaker_text == "Professor Lind"
+    assert q.text == "“The harbour does better than most.”" and q.kind == "direct"
+
+
 def test_quotes_as_clause_after_the_main_clause_says_nothing(quoter: Quoter) -> None:
     assert quoter("The ferry was late again, as the skippers had feared.") == ()
 
