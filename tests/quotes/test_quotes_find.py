@@ -450,6 +450,13 @@ def test_quotes_as_clause_before_a_quotation_says_it(quoter: Quoter) -> None:
     assert q.text == "“The harbour does better than most.”" and q.kind == "direct"
 
 
+def test_quotes_lead_in_colon_gives_the_quotation_to_its_subject(quoter: Quoter) -> None:
+    text = "And Mr. Berg gloated: “I told you the ferry would be late.”"
+    (q,) = quoter(text)
+    assert q.speaker_text == "Mr. Berg"
+    assert q.text == "“I told you the ferry would be late.”"
+
+
 def test_quotes_as_clause_after_the_main_clause_says_nothing(quoter: Quoter) -> None:
     assert quoter("The ferry was late again, as the skippers had feared.") == ()
 
