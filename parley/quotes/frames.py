@@ -412,7 +412,13 @@ def _frame_content(state: QuoteState, verb: Token, allowed: frozenset[str]) -> F
     if "dobj" in allowed:
         obj = next((c for c in children if c.dep_ == "dobj" and c.i > verb.i), None)
         if obj is not None:
-            frag = right_of(state, verb, verb.i + 1)
+            # "laid out his vision": the particle is the verb's, not what was laid out.
+            prt = next(
+                (c for c in children if c.dep_ == "prt" and c.i == verb.i + 1 < obj.i), None
+            )
+            if prt is not None:
+                cue = (cue[0], max(cue[1], prt.idx + len(prt.text)))
+            frag = right_of(state, verb, (prt.i if prt is not None else verb.i) + 1)
             return (frag, cue) if frag is not None else None
     for prep in children:
         if prep.dep_ != "prep" or prep.i < verb.i or f"prep:{prep.lower_}" not in allowed:

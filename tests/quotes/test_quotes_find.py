@@ -562,6 +562,12 @@ def test_quotes_noun_frame_under_a_preposition_takes_the_verbs_doer(
     assert q.speaker_text == speaker
 
 
+def test_quotes_particle_belongs_to_the_cue_not_the_content(quoter: Quoter) -> None:
+    text = "Berg laid out his vision for the harbour."
+    (q,) = quoter(text)
+    assert (q.cue, q.text) == ("laid out", "his vision for the harbour")
+
+
 def test_quotes_learned_frame_inside_reported_speech_is_not_separate(quoter: Quoter) -> None:
     text = "Anna Berg said the fishermen criticized the new quota system."
     quotes = quoter(text)
