@@ -1,10 +1,10 @@
-"""Pass 2: "according to X": the rest of the sentence is what X says."""
+"""Pass 2: "according to X" and "in X's poll": the rest of the sentence is what X says."""
 
 from __future__ import annotations
 
 from parley.quotes.drafts import Draft, QuoteState, around, token_span, trim
 
-__all__ = ["find_according"]
+__all__ = ["find_according", "find_in_polls"]
 
 
 def find_according(state: QuoteState) -> list[Draft]:
@@ -36,6 +36,50 @@ def find_according(state: QuoteState) -> list[Draft]:
                 source=trim(text, pobj.left_edge.idx, a_end),
                 cue=(tok.idx, nxt.idx + len(nxt.text)),
                 cue_lemma="according to",
+                kind="mixed" if quotes else "indirect",
+                anchor=tok.idx,
+                source_token=pobj.i,
+                cue_token=tok.i,
+                quoted=quotes,
+                rule="according",
+            )
+        )
+    return drafts
+
+
+def find_in_polls(state: QuoteState) -> list[Draft]:
+    """Every "in <a poll>" on a sentence's main verb outside quotation marks ("In a CNN poll
+    released Monday, Clinton led by five points", "Trump leads in the latest polls"): the
+    rest of the sentence is the poll's finding, as after "according to the poll". PolNeAR
+    marks these with "in" as the cue and the poll as the source (PolNeAR train: 52 such
+    attributions the other passes missed). Only polls count (``survey_nouns``): "in his
+    speech" or "in a statement" belong to the verb they hang on."""
+    doc, text = state.doc, state.text
+    drafts: list[Draft] = []
+    for i in [i for i, word in enumerate(state.parse.lowers) if word == "in"]:
+        tok = doc[i]
+        if state.in_quote[i] >= 0 or tok.dep_ != "prep" or tok.head.dep_ != "ROOT":
+            continue
+        if tok.head.pos_ not in ("VERB", "AUX"):
+            continue
+        pobj = next((c for c in tok.children if c.dep_ == "pobj"), None)
+        if pobj is None or state.parse.lemmas[pobj.i] not in state.lex.survey_nouns:
+            continue
+        s_start, s_end = state.parse.clipped_sentence_at(tok.idx)
+        a_start, a_end = token_span([tok, *pobj.subtree])
+        a_end = min(a_end, s_end)
+        frags = around(text, s_start, a_start, a_end, s_end)
+        source = trim(text, pobj.left_edge.idx, a_end)
+        if not frags or source is None:
+            continue
+        quotes = [i for f in frags for i in state.quotes_in(*f) if i not in state.claimed]
+        state.claimed.update(quotes)
+        drafts.append(
+            Draft(
+                content=[state.close_quotes(f) for f in frags],
+                source=source,
+                cue=(tok.idx, tok.idx + len(tok.text)),
+                cue_lemma="in",
                 kind="mixed" if quotes else "indirect",
                 anchor=tok.idx,
                 source_token=pobj.i,

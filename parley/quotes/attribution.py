@@ -6,7 +6,7 @@ twice (the order decides who gets a quotation two passes could take):
 1. ``reported.find_reported``: reported speech through a cue verb, and parentheticals;
 2. ``frames.find_framed``: learned frames (verbs, passives, nouns and adjectives that
    PolNeAR marks), then ``frames.merge_chains`` joins "is expected to endorse";
-3. ``according.find_according``: "according to X";
+3. ``according.find_according`` and ``find_in_polls``: "according to X", "in X's poll";
 4. ``direct.find_direct``: quotations in marks with a cue beside them or a lead-in colon,
    quotations continuing the attribution before them, floating quotations;
 5. ``headlines.find_headlines``: "Graham: Trump's rhetoric ...", transcript lines.
@@ -23,18 +23,21 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 
+from spacy.tokens import Token
+
 from parley.nlp.index import ParseIndex
-from parley.quotes.according import find_according
+from parley.quotes.according import find_according, find_in_polls
 from parley.quotes.blocks import apply_blocks
 from parley.quotes.bounds import choose_bounds
 from parley.quotes.direct import find_direct
 from parley.quotes.discourse import Contents
-from parley.quotes.drafts import Draft, Frag, QuoteState
+from parley.quotes.drafts import Draft, Frag, QuoteState, trim
 from parley.quotes.features import draft_features
 from parley.quotes.frames import find_framed, merge_chains
 from parley.quotes.headlines import find_headlines
 from parley.quotes.reported import find_reported
 from parley.quotes.resources import QuoteResources
+from parley.quotes.syntax import source_span
 
 __all__ = [
     "Draft",
@@ -48,8 +51,12 @@ __all__ = [
 _DATELINE = re.compile(
     r"(?:[A-Z][A-Z .'’-]+(?:, [A-Z][\w.]*(?: [\w.]+)*)*(?: \([A-Za-z]+\))?"
     # "Pyongyang, October 31 (KCNA) -- ": a city in title case, the day, the agency.
-    r"|[A-Z][a-z]+(?: [A-Z][a-z]+)*, [A-Z][a-z]+\.? \d{1,2} \([A-Z]+\))"
-    r" ?(?:—|–|--) ?"
+    r"|[A-Z][a-z]+(?: [A-Z][a-z]+)*, [A-Z][a-z]+\.? \d{1,2} \([A-Z]+\)"
+    # "Washington (AFP) – ", "Dec 29 (Reuters) - ": a city in title case or a day, the agency.
+    r"|(?:[A-Z][a-z]+(?: [A-Z][a-z]+)*|[A-Z][a-z]{2,4}\.? \d{1,2}) \([A-Z][A-Za-z]+\))"
+    # The dash: an em or en dash, a horizontal bar ("WASHINGTON ― "), "--", or a hyphen
+    # between spaces ("BRUSSELS - ", "LONDON (Reuters) - ").
+    r"(?: ?(?:—|–|―|--) ?| - )"
 )
 
 
@@ -67,6 +74,8 @@ def find_drafts(parse: ParseIndex, resources: QuoteResources) -> list[Draft]:
     if resources.boundaries is not None and drafts:
         choose_bounds(state, drafts, resources.boundaries)
         drafts.sort(key=lambda d: (d.start, d.end))
+    # After the model and the chooser, which know each half but not the two as one.
+    drafts = _fold_text_participles(state, drafts)
     drafts = fold_nested_voice(state, drafts)
     take_relative_pronouns(state, drafts)
     fold_continuations(state, drafts)
@@ -335,6 +344,7 @@ def candidate_drafts(state: QuoteState) -> list[Draft]:
     drafts += find_framed(state, {d.cue_token for d in drafts if d.cue_token is not None})
     drafts = merge_chains(state, drafts)
     drafts += find_according(state)
+    drafts += find_in_polls(state)
     drafts += find_direct(state, drafts)
     drafts += find_headlines(state, drafts)
     drafts = [d for d in drafts if d.content]
@@ -385,6 +395,66 @@ def _quoted_as_saying(state: QuoteState, drafts: list[Draft]) -> list[Draft]:
     if not inner:
         return drafts
     return [d for d in drafts if d.cue_token not in inner or d.voice is not None]
+
+
+def _fold_text_participles(state: QuoteState, drafts: list[Draft]) -> list[Draft]:
+    """ "The board issued a statement Tuesday condemning the attack": one attribution, as
+    PolNeAR marks it (data/publish_verbs.txt), source the board, cue "issued a statement
+    Tuesday condemning", content "the attack". When the participle has a draft of its own
+    (whose source was the text: "a statement | saying"), that draft stays, with the verb's
+    subject as its source, and the verb's draft goes; else the verb's draft keeps what the
+    participle says."""
+    by_cue = {d.cue_token: d for d in drafts if d.cue_token is not None}
+    dropped: set[int] = set()
+    for verb, part in _text_participles(state, by_cue):
+        outer, inner = by_cue.get(verb.i), by_cue.get(part.i)
+        cue = (verb.idx, part.idx + len(part.text))
+        rest = [t for t in part.subtree if t.i > part.i]
+        frag = trim(state.text, rest[0].idx, rest[-1].idx + len(rest[-1].text)) if rest else None
+        if frag is None:
+            continue
+        content = [state.close_quotes(frag)]
+        if inner is None:
+            if outer is not None:
+                outer.content, outer.cue = content, cue
+            continue
+        if outer is not None:
+            inner.source, inner.source_token = outer.source, outer.source_token
+            dropped.add(verb.i)
+        else:
+            subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+            if subject is None:
+                continue
+            inner.source, inner.source_token = source_span(state, subject, verb), subject.i
+        inner.cue = cue
+        if inner.start != content[0][0]:
+            # The participle's content left out its object ("calling it 'dangerous' |
+            # that ..."): all the participle says.
+            inner.content = content
+    if not dropped:
+        return drafts
+    return [d for d in drafts if d.cue_token not in dropped]
+
+
+def _text_participles(
+    state: QuoteState, by_cue: dict[int, Draft]
+) -> list[tuple[Token, Token]]:
+    """(verb, participle) of each "issued a statement ... condemning" whose verb or
+    participle is the cue of a draft."""
+    doc, lex = state.doc, state.lex
+    found: dict[int, tuple[Token, Token]] = {}
+    for i in by_cue:
+        tok = doc[i]
+        verb = tok.head.head if tok.dep_ == "acl" and tok.head.dep_ == "dobj" else tok
+        if state.parse.lemmas[verb.i] not in lex.publish_verbs:
+            continue
+        obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        if obj is None or obj.lemma_.lower() not in lex.block_nouns:
+            continue
+        part = next((c for c in obj.rights if c.dep_ == "acl" and c.tag_ == "VBG"), None)
+        if part is not None and state.in_quote[part.i] < 0 and (part.i == i or verb.i == i):
+            found[verb.i] = (verb, part)
+    return [found[k] for k in sorted(found)]
 
 
 def _drop_nested_learned(drafts: list[Draft]) -> list[Draft]:

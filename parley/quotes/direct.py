@@ -110,7 +110,7 @@ def _attribute(
             content=frags,
             source=source_span(state, subj, verb) if subj is not None else None,
             cue=cue_span(state, verb),
-            cue_lemma=cue_of(state, verb),
+            cue_lemma=cue_of(state, verb) or verb.lemma_.lower(),
             kind="direct",
             anchor=verb.idx,
             source_token=subj.i if subj is not None else None,
@@ -237,9 +237,25 @@ def _nearby_cue(state: QuoteState, first: Quoted, last: Quoted) -> Token | None:
     if not candidates and lead_end > 0 and text[lead_end - 1] == ":":
         sent = state.sentence_of(lead_end - 1)
         candidates = cue_tokens(state, sent.start, sent.end)
+        if not candidates:
+            lead = _lead_in_verb(state, sent.root, lead_end - 1)
+            candidates = [lead] if lead is not None else []
     if not candidates:
         return None
     return min(candidates, key=lambda t: _cue_distance(state, t, first, last))
+
+
+def _lead_in_verb(state: QuoteState, root: Token, colon: int) -> Token | None:
+    """The main verb of a lead-in ending with a colon that no cue verb is in ("And Mr.
+    Christie gloated: ...", "Sanders delivered a snappy retort: ..."): whoever does it says
+    the quotation (PolNeAR marks its verb as the cue; without it the quotation floated with
+    no speaker)."""
+    if root.pos_ != "VERB" or root.idx >= colon or state.in_quote[root.i] >= 0:
+        return None
+    subj = next((c for c in root.children if c.dep_ == "nsubj"), None)
+    if subj is None or state.in_quote[subj.i] >= 0 or subj.lower_ in ("it", "there"):
+        return None
+    return root
 
 
 def _cue_distance(state: QuoteState, verb: Token, first: Quoted, last: Quoted) -> int:

@@ -57,6 +57,10 @@ class Lexicon:
     agent_nouns: frozenset[str] = frozenset()
     # Nouns of norms: "according to the law" says how, not who (data/norm_nouns.txt).
     norm_nouns: frozenset[str] = frozenset()
+    # Nouns of polls: "in a CNN poll, X leads" is what the poll says (data/survey_nouns.txt).
+    survey_nouns: frozenset[str] = frozenset()
+    # Verbs of putting out a text: "issued a statement condemning X" (data/publish_verbs.txt).
+    publish_verbs: frozenset[str] = frozenset()
     # Nouns that carry a proposition ("the need for", "its stand on"): the object of a verb
     # that says something only with a clause is a statement when one of them heads it
     # (data/proposition_nouns.txt).
@@ -134,6 +138,8 @@ def load_lexicon(data_dir: Path = DATA_DIR) -> Lexicon:
         block_nouns=frozenset(_words(data_dir / "block_nouns.txt")),
         agent_nouns=frozenset(_words(data_dir / "agent_nouns.txt")),
         norm_nouns=frozenset(_words(data_dir / "norm_nouns.txt")),
+        survey_nouns=frozenset(_words(data_dir / "survey_nouns.txt")),
+        publish_verbs=frozenset(_words(data_dir / "publish_verbs.txt")),
         proposition_nouns=frozenset(_words(data_dir / "proposition_nouns.txt")),
         block_ends=frozenset(_words(data_dir / "block_ends.txt")),
     )

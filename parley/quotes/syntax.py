@@ -103,6 +103,9 @@ def subject(verb: Token) -> Token | None:
                 # "Sanders, who said ...": PolNeAR's source is the relative pronoun itself;
                 # the speaker resolver follows it to its antecedent.
                 return child
+        share = _share_subject(verb)
+        if share is not None:
+            return share
         if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.i != verb.i:
             return verb.head  # "voters saying they want ...": the noun speaks
         if verb.dep_ == "pcomp" and verb.head.head.i != verb.head.i:
@@ -127,6 +130,24 @@ def subject(verb: Token) -> Token | None:
                     verb = top
             continue
         return None
+    return None
+
+
+# Words that name a share of a group ("a third", "half") when the parser made them a
+# modifier of the verb instead of its subject.
+_SHARE_WORDS = frozenset({"half", "third", "thirds", "quarter", "quarters", "fifth", "fifths"})
+
+
+def _share_subject(verb: Token) -> Token | None:
+    """A share the parser hung on the verb before it with no subject ("About 4 in 10 say
+    ...", "Less than a third agreed ..."): the number or fraction is the subject."""
+    if verb.pos_ != "VERB":
+        return None
+    for child in verb.lefts:
+        if child.dep_ not in ("nummod", "npadvmod") or child.i != verb.i - 1:
+            continue
+        if child.tag_ == "CD" or child.lower_ in _SHARE_WORDS:
+            return child
     return None
 
 
@@ -225,6 +246,15 @@ def content_of(state: QuoteState, comp: Token, verb: Token) -> Frag | None:
         # "urged China to withdraw": PolNeAR's content starts at the object (34 of 44 such
         # train cases).
         obj = next((c for c in verb.children if c.dep_ == "dobj" and verb.i < c.i < comp.i), None)
+        if obj is None:
+            # "called on the board to reopen the quay": the object of "on" is whom it asks.
+            on = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
+            if on is not None and (on.dep_ != "prep" or on.lower_ != "on" or on.head.i != verb.i):
+                on = None
+            objs = [c for c in on.children if c.dep_ == "pobj" and c.i < comp.i] if on else []
+            obj = objs[0] if objs else None
+            if obj is not None and (obj.ent_type_ in ("DATE", "TIME") or _bare_noun(obj)):
+                obj = None  # "called on Tuesday to ...", "said on stage to ..."
         if obj is not None:
             start = obj.left_edge.idx
     # A participle opening the sentence ("Saying that A, the king expressed ...") hangs on a
@@ -255,6 +285,11 @@ def content_of(state: QuoteState, comp: Token, verb: Token) -> Frag | None:
     for i in state.quotes_in(start, end):
         end = max(end, state.quoted[i].end)
     return start, end
+
+
+def _bare_noun(tok: Token) -> bool:
+    """A common noun in the singular with no word of its own ("on stage", "on camera")."""
+    return tok.tag_ == "NN" and not any(True for _ in tok.children)
 
 
 def _after_missed_end(state: QuoteState, start: int, end: int) -> int:
@@ -293,7 +328,7 @@ def _clip(state: QuoteState, frag: Frag, verb: Token, head: Token) -> Frag | Non
         # clause mark: the others are passed over without making their tokens.
         comma = lowers[i - 1] == ","
         if state.in_quote[i] >= 0 or not (
-            comma or lowers[i] in (";", ".") or lowers[i] in _CLAUSE_MARKS
+            comma or lowers[i] in (";", ".", "and", "but") or lowers[i] in _CLAUSE_MARKS
         ):
             continue
         tok, prev = doc[i], doc[i - 1]
@@ -312,6 +347,7 @@ def _clip(state: QuoteState, frag: Frag, verb: Token, head: Token) -> Frag | Non
                 and _hangs_on(tok.head, verb, lo, hi)
             )
             or (comma and tok.dep_ == "cc" and on_verb)
+            or (tok.dep_ == "cc" and tok.head.i == verb.i and _coordinated_cue(state, verb, i))
             or (comma and tok.dep_ in ("nsubj", "expl") and on_verb)
             or (comma and _subject_above(tok, verb))
         )
@@ -319,6 +355,20 @@ def _clip(state: QuoteState, frag: Frag, verb: Token, head: Token) -> Frag | Non
             at = prev.idx if comma else tok.idx
             return trim(state.text, start, at)
     return frag
+
+
+def _coordinated_cue(state: QuoteState, verb: Token, i: int) -> bool:
+    """Whether a verb coordinated with the cue verb after token ``i`` is a cue of its own
+    ("urged the board to act | and proposed a safe zone", "says he respects her | and calls
+    her ..."): the reporter's next attribution, which PolNeAR marks apart."""
+    lex, lemmas = state.lex, state.parse.lemmas
+    return any(
+        c.dep_ == "conj"
+        and c.i > i
+        and c.pos_ == "VERB"
+        and (lemmas[c.i] in lex.cue_verbs or lemmas[c.i] in lex.cue_frames)
+        for c in verb.children
+    )
 
 
 def _says_clause(state: QuoteState, i: int) -> bool:

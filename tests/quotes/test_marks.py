@@ -27,6 +27,12 @@ def _inner(text: str, marks: MarkTable) -> list[str]:
         ("Er sagte „wir bleiben“ dort.", ["wir bleiben"]),
         ("彼は「帰る」と言った。", ["帰る"]),
         ("“Outer ‘inner words’ outer,” he said.", ["Outer ‘inner words’ outer,"]),
+        # Mixed styles, as scraped copy often has them: a curly mark closed by a straight
+        # one, and the reverse.
+        (
+            '“We will win," Berg said. "The quay is ours” he added.',
+            ["We will win,", "The quay is ours"],
+        ),
     ],
 )
 def test_marks_pair_every_style(text: str, expected: list[str], marks: MarkTable) -> None:

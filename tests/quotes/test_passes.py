@@ -12,7 +12,7 @@ from spacy.tokens import Doc
 from parley.errors import KnowledgeBaseError
 from parley.nlp.index import ParseIndex
 from parley.quotes import QuoteResources
-from parley.quotes.according import find_according
+from parley.quotes.according import find_according, find_in_polls
 from parley.quotes.attribution import find_drafts
 from parley.quotes.direct import find_direct
 from parley.quotes.drafts import QuoteState
@@ -52,6 +52,47 @@ def test_passes_according_claims_its_quotation_before_the_marks_pass(
     (draft,) = find_according(state)
     assert draft.kind == "mixed" and state.claimed == {0}
     assert find_direct(state, [draft]) == []  # nothing left to attribute
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "content", "source"),
+    [
+        (
+            "In a harbour board survey released Friday, most skippers backed the new quay.",
+            "most skippers backed the new quay",
+            "a harbour board survey released Friday",
+        ),
+        (
+            "The ferry company trails its rival badly in the latest polls.",
+            "The ferry company trails its rival badly",
+            "the latest polls",
+        ),
+    ],
+)
+def test_passes_in_polls_gives_the_finding_to_the_poll(
+    nlp: Any, quote_resources: QuoteResources, text: str, content: str, source: str
+) -> None:
+    state = _state(nlp(text), quote_resources)
+    (draft,) = find_in_polls(state)
+    assert [text[a:b] for a, b in draft.content] == [content]
+    assert draft.source is not None and text[draft.source[0] : draft.source[1]] == source
+    assert draft.cue is not None and text[draft.cue[0] : draft.cue[1]].lower() == "in"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In a statement released Friday, the harbour board backed the new quay.",
+        "Trust in the survey has faded among skippers.",  # "in" on a noun, not the verb
+        "“In the latest survey, the quay is ahead,” the skipper said.",
+    ],
+)
+def test_passes_in_polls_leaves_other_phrases(
+    nlp: Any, quote_resources: QuoteResources, text: str
+) -> None:
+    assert find_in_polls(_state(nlp(text), quote_resources)) == []
 
 
 @pytest.mark.model

@@ -11,6 +11,7 @@ import pytest
 from parley.nlp.index import MentionIndex, ParseIndex
 from parley.quotes import QuoteResources, find_quotes
 from parley.quotes.build import quote_text
+from parley.quotes.drafts import trim
 from parley.records import Article, Entity, Mention, Quote, Timex
 
 Quoter = Callable[..., tuple[Quote, ...]]
@@ -289,7 +290,7 @@ def test_quotes_passive_cue_takes_the_agent_as_source(quoter: Quoter) -> None:
             "The mayor",
         ),
         # Any other keeps its own cue; its content is the infinitive (an expectation is
-        # nobody's statement, so it has no speaker).
+        # nobody's statement, so it has no speaker; a passive's subject opens it).
         (
             "The port authority declined to say whether the ferry would sail.",
             "declined",
@@ -299,7 +300,7 @@ def test_quotes_passive_cue_takes_the_agent_as_source(quoter: Quoter) -> None:
         (
             "The governor is expected to endorse the harbour plan next week.",
             "is expected",
-            "to endorse the harbour plan next week",
+            "The governor to endorse the harbour plan next week",
             None,
         ),
     ],
@@ -338,16 +339,233 @@ def test_quotes_participle_on_a_noun_takes_the_noun_as_source(quoter: Quoter) ->
     assert q.speaker_text is not None and "farmers" in q.speaker_text
 
 
-def test_quotes_content_starts_after_the_dateline(quoter: Quoter) -> None:
-    text = "OSLO (NTB) — The harbour will stay closed until spring, the port authority said."
+@pytest.mark.parametrize(
+    "dateline",
+    [
+        "OSLO (NTB) — ",
+        "BERGEN ― ",
+        "TROMSO - ",
+        "Oslo (NTB) – ",
+        "Mar 3 (NTB) - ",
+        "NARVIK, Nordland - ",
+    ],
+)
+def test_quotes_content_starts_after_the_dateline(quoter: Quoter, dateline: str) -> None:
+    text = dateline + "The harbour will stay closed until spring, the port authority said."
     q = next(q for q in quoter(text) if q.cue == "said")
     assert q.text == "The harbour will stay closed until spring"
+
+
+@pytest.mark.parametrize("dateline", ["BERGEN - ", "Bergen (NTB) – "])
+def test_quotes_source_starts_after_the_dateline(quoter: Quoter, dateline: str) -> None:
+    text = dateline + "Harbour master Ola Dahl said the quay would close in May."
+    (q,) = quoter(text)
+    assert q.speaker_text == "Harbour master Ola Dahl"
+
+
+def test_quotes_spaced_hyphen_inside_a_paragraph_is_no_dateline(quoter: Quoter) -> None:
+    text = "Ola Dahl said the quay - the old one - would close in May."
+    (q,) = quoter(text)
+    assert q.text == "the quay - the old one - would close in May"
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        (
+            "The harbour board issued a statement Tuesday condemning the attack on the quay.",
+            "issued a statement Tuesday condemning",
+            "the attack on the quay",
+        ),
+        (
+            "The ferry union put out a statement saying the strike would go on.",
+            "put out a statement saying",
+            "the strike would go on",
+        ),
+        (
+            "The ministry released a statement confirming that the ferry will run.",
+            "released a statement confirming",
+            "that the ferry will run",
+        ),
+    ],
+)
+def test_quotes_text_put_out_with_a_participle_is_one_attribution(
+    quoter: Quoter, text: str, cue: str, content: str
+) -> None:
+    (q,) = quoter(text)
+    assert q.cue_span is not None and text[q.cue_span[0] : q.cue_span[1]] == cue
+    assert q.text == content
+    assert q.speaker_text is not None and q.speaker_text.startswith("The ")
+    assert "statement" not in q.speaker_text
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        (
+            "Berg is calling for the harbour board to reopen the northern quay.",
+            "is calling for",
+            "the harbour board to reopen the northern quay",
+        ),
+        (
+            "The skippers have called for the night ferry to be restored.",
+            "have called for",
+            "the night ferry to be restored",
+        ),
+    ],
+)
+def test_quotes_call_for_someone_to_act(quoter: Quoter, text: str, cue: str, content: str) -> None:
+    (q,) = quoter(text)
+    assert q.cue_span is not None and text[q.cue_span[0] : q.cue_span[1]] == cue
+    assert q.text == content
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "content"),
+    [
+        (
+            "As Berg said, the two harbour boards have become rivals.",
+            "Berg",
+            "the two harbour boards have become rivals",
+        ),
+        (
+            "But as the mayor noted last week, the ferry has never been late.",
+            "the mayor",
+            "the ferry has never been late",
+        ),
+    ],
+)
+def test_quotes_as_clause_opening_a_sentence_says_the_rest(
+    quoter: Quoter, text: str, speaker: str, content: str
+) -> None:
+    (q,) = quoter(text)
+    assert q.speaker_text == speaker
+    assert q.text == content
+
+
+def test_quotes_as_clause_before_a_quotation_says_it(quoter: Quoter) -> None:
+    text = "As Professor Lind put it: “The harbour does better than most.”"
+    (q,) = quoter(text)
+    assert q.speaker_text == "Professor Lind"
+    assert q.text == "“The harbour does better than most.”" and q.kind == "direct"
+
+
+def test_quotes_lead_in_colon_gives_the_quotation_to_its_subject(quoter: Quoter) -> None:
+    text = "And Mr. Berg gloated: “I told you the ferry would be late.”"
+    (q,) = quoter(text)
+    assert q.speaker_text == "Mr. Berg"
+    assert q.text == "“I told you the ferry would be late.”"
+
+
+def test_quotes_as_clause_after_the_main_clause_says_nothing(quoter: Quoter) -> None:
+    assert quoter("The ferry was late again, as the skippers had feared.") == ()
 
 
 def test_quotes_object_control_content_starts_at_the_object(quoter: Quoter) -> None:
     text = "The mayor urged the ferry company to restore the night service."
     q = next(q for q in quoter(text) if q.cue_lemma == "urge")
     assert q.text == "the ferry company to restore the night service"
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "The mayor called on the harbour board to reopen the quay.",
+            "the harbour board to reopen the quay",
+        ),
+        ("The union leader called on Friday to reopen the quay.", "to reopen the quay"),
+    ],
+)
+def test_quotes_called_on_content_starts_at_whom_it_asks(
+    quoter: Quoter, text: str, content: str
+) -> None:
+    (q,) = quoter(text)
+    assert q.text == content
+
+
+def test_quotes_coordinated_cue_verb_is_its_own_attribution(quoter: Quoter) -> None:
+    text = "Berg urged the board to act and proposed a safe zone for the ferries."
+    found = {q.cue: q.text for q in quoter(text)}
+    assert found == {"urged": "the board to act", "proposed": "a safe zone for the ferries"}
+
+
+def test_quotes_coordinated_deed_stays_in_the_content(quoter: Quoter) -> None:
+    text = "Berg said the board would meet and decide on the ferries."
+    (q,) = quoter(text)
+    assert q.text == "the board would meet and decide on the ferries"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("About 4 in 10 say they want the next mayor to have more experience.", "About 4 in 10"),
+        ("Less than a third agreed that the quay should close.", "Less than a third"),
+    ],
+)
+def test_quotes_share_parsed_as_a_modifier_is_the_speaker(
+    quoter: Quoter, text: str, speaker: str
+) -> None:
+    (q,) = quoter(text)
+    assert q.speaker_text == speaker
+
+
+def test_quotes_asked_if_opening_a_sentence_is_the_question(quoter: Quoter) -> None:
+    text = "Asked if he was ever bullied, Berg said he was not."
+    found = {q.cue: q for q in quoter(text)}
+    assert found["Asked"].text == "if he was ever bullied"
+    assert found["Asked"].speaker_span is None
+    assert found["said"].text == "he was not"
+
+
+@pytest.mark.parametrize(
+    ("text", "pieces"),
+    [
+        ("The skippers seemed ready to strike.", ["The skippers", "ready to strike"]),
+        ("The harbour team appeared paralyzed.", ["The harbour team", "paralyzed"]),
+    ],
+)
+def test_quotes_seeming_subject_is_part_of_what_seems(
+    quoter: Quoter, text: str, pieces: list[str]
+) -> None:
+    (q,) = quoter(text)
+    assert [text[a:b] for a, b in q.fragments] == pieces
+    assert q.speaker_span is None and q.act
+
+
+def test_quotes_seeming_to_say_keeps_its_speaker(quoter: Quoter) -> None:
+    text = "The mayor appeared to suggest that the quay would close."
+    assert any(q.speaker_text == "The mayor" for q in quoter(text))
+
+
+def test_quotes_expected_subject_opens_what_is_expected(quoter: Quoter) -> None:
+    text = "The harbour board is expected to approve the plan on Monday."
+    (q,) = quoter(text)
+    assert [text[a:b] for a, b in q.fragments] == [
+        "The harbour board",
+        "to approve the plan on Monday",
+    ]
+    assert q.speaker_span is None
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("The skippers reacted with sharp attacks on the harbour board.", "The skippers"),
+        ("Lind was greeted by calls for her resignation.", None),
+    ],
+)
+def test_quotes_noun_frame_under_a_preposition_takes_the_verbs_doer(
+    quoter: Quoter, text: str, speaker: str | None
+) -> None:
+    (q,) = quoter(text)
+    assert q.speaker_text == speaker
+
+
+def test_quotes_particle_belongs_to_the_cue_not_the_content(quoter: Quoter) -> None:
+    text = "Berg laid out his vision for the harbour."
+    (q,) = quoter(text)
+    assert (q.cue, q.text) == ("laid out", "his vision for the harbour")
 
 
 def test_quotes_learned_frame_inside_reported_speech_is_not_separate(quoter: Quoter) -> None:
@@ -375,6 +593,34 @@ def test_quotes_content_trimmed_before_no_break_space(quoter: Quoter) -> None:
     text = "The minister said the new bridge would open in May.\xa0Critics were not convinced."
     (q,) = quoter(text)
     assert q.text == "the new bridge would open in May"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Sen. Dana Whitlow, R-Ky., said the ferry subsidy would pass.",
+            "Sen. Dana Whitlow, R-Ky.,",
+        ),
+        ("The ferry subsidy will pass, said Martin Oyelaran Jr.", "Martin Oyelaran Jr."),
+        (
+            "Lena Marsh, a harbour pilot in Eureka, Calif., said the tide was late.",
+            "Lena Marsh, a harbour pilot in Eureka, Calif.,",
+        ),
+    ],
+)
+def test_quotes_source_keeps_an_abbreviation_period(
+    quoter: Quoter, text: str, speaker: str
+) -> None:
+    (q,) = quoter(text)
+    assert q.speaker_span is not None
+    assert text[q.speaker_span[0] : q.speaker_span[1]] == speaker
+
+
+def test_quotes_trim_drops_a_sentence_period_after_a_word() -> None:
+    text = "the harbour stays shut in Pavia."
+    assert trim(text, 0, len(text)) == (0, len(text) - 1)
+    assert trim("a pilot of Calif.", 0, 17) == (0, 17)
 
 
 def test_quotes_series_label_headline_is_not_a_speaker(quoter: Quoter) -> None:
