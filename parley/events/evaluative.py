@@ -70,7 +70,10 @@ def evaluation(
     candidate: Candidate, reading: Reading, sources: Sequence[Actor]
 ) -> tuple[str, list[Actor], list[Actor]] | None:
     """(code, sources, targets) of a statement whose reported words criticise, accuse or
-    praise a party; None when they do not, or name no party besides the speaker."""
+    praise a party; None when they do not, or when praise names no party besides the
+    speaker. Criticism that names nobody ("said the situation is grave owing to the reckless
+    acts of the warmongers") comes back with no targets: the story may say whom it is aimed
+    at (``adversary.aim_criticism``)."""
     speakers = [a for a in sources if a.resolved and a.code]
     if candidate.code not in EVALUATED_CODES or not speakers:
         return None
@@ -98,7 +101,7 @@ def evaluation(
     targets = _party_of(sorted(chosen, key=lambda t: t.i), inside, reading, speakers)
     if not targets:
         targets = _only_party(content, reading, speakers, harmed_ok=kind == "praise")
-    if not targets:
+    if not targets and kind == "praise":
         return None
     return CLASS_CODES[kind], speakers, targets
 

@@ -22,7 +22,7 @@ from datetime import date
 from spacy.tokens import Token
 
 from parley.events.actors import Actor
-from parley.events.adversary import aim_at_adversary
+from parley.events.adversary import aim_at_adversary, aim_criticism
 from parley.events.candidates import REPORTING_CODE, Candidate, by_token, find_candidates
 from parley.events.clauses import conditional_threat, prep_objects, subject_head
 from parley.events.dating import timex_heads
@@ -130,6 +130,8 @@ def find_events(
     ]
     # Warnings and rallying calls that name nobody: the story's adversary (``adversary``).
     coded = aim_at_adversary(coded, parse.sent_starts)
+    # Criticism whose words name nobody: at the party the story was just criticising.
+    coded = aim_criticism(coded, parse.sent_starts)
     heads = timex_heads(parse.doc, timexes, parse.text)
     events = build_events(coded, article, on, heads, resources)
     if resources.model is not None:
@@ -211,6 +213,8 @@ def code_candidate(
         # statement does (a denunciation of the group), not a bare statement; the act is the
         # saying, which needs no restating.
         judged = evaluation(candidate, reading, sources)
+        if judged is not None and not judged[2] and any(t.resolved for t in targets):
+            judged = None  # told someone named: a statement to them, as before
         if judged is not None:
             code, sources, targets = judged
             info = res.code_info(code)
@@ -221,6 +225,7 @@ def code_candidate(
                 tuple(sources),
                 tuple(targets),
                 tuple(actor_heads),
+                unaimed=not targets,
             )
     if candidate.code == THREAT_CODE:
         targets = condition_clause_target(candidate, reading, targets)
@@ -288,6 +293,8 @@ def complete_targets(coded: Coded, reading: Reading) -> Coded:
     officers" is aimed at nobody named, not at Chile)."""
     candidate, code = coded.candidate, coded.info.code
     sources, targets = coded.sources, coded.targets
+    if coded.unaimed:
+        return coded  # its words named no party; the story's may (``aim_criticism``)
 
     def unresolved() -> bool:
         return not any(t.resolved for t in targets)
