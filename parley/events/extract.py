@@ -85,6 +85,8 @@ ASK_VERB = "ask"
 APPEAL_ROOT = "02"
 QUESTION_WORDS = frozenset({"whether", "if", "why", "how", "what", "who", "whom", "when", "where"})
 SUPPORT_WORD = "support"
+CONSIDER_CODE = "014"
+CONSIDER_VERB = "consider"
 # What one does to a measure of backing: "losing support", "her support fell".
 GAUGE_VERBS = frozenset(
     {"lose", "gain", "garner", "draw", "maintain", "sap", "erode", "exceed", "surpass", "trail",
@@ -184,7 +186,7 @@ def code_candidate(
         candidate = dataclasses.replace(candidate, code=THREAT_CODE)
     if _received_nobody(candidate, reading) or _handed_over_no_one(candidate, reading):
         return None
-    if _question_asked(candidate):
+    if _question_asked(candidate) or _judged_as(candidate):
         return None
     sources, targets, actor_heads = verb_actors(candidate, reading)
     if voice is not None:
@@ -355,6 +357,26 @@ def _question_asked(candidate: Candidate) -> bool:
             w.lower_ in QUESTION_WORDS and w.i < child.i for w in child.subtree
         ):
             return True
+    return False
+
+
+def _judged_as(candidate: Candidate) -> bool:
+    """Whether a "consider" judges what something is rather than weighing an option (014):
+    "considers the people as Heaven", "consider the DPRK as their second motherland",
+    "considers a trifling thing as important", "was considered a preparation for winter"
+    (an "as" on the verb or on its object, or a predicate of the object)."""
+    verb = candidate.token
+    if candidate.code != CONSIDER_CODE or verb.lemma_.lower() != CONSIDER_VERB:
+        return False
+    words = [verb, *(c for c in verb.children if c.dep_ in ("dobj", "obj", "nsubjpass"))]
+    for word in words:
+        for child in word.children:
+            if child.dep_ == "oprd" or (child.lower_ == "as" and child.dep_ in ("prep", "advmod")):
+                return True
+            if child.dep_ in ("acomp", "advmod", "amod") and any(
+                g.lower_ == "as" for g in child.children
+            ):
+                return True
     return False
 
 
