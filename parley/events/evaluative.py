@@ -12,8 +12,10 @@ the weights of the words of each class are summed, and a class that reaches ``WE
 and outweighs the other names the code. The target is the party the evaluative words are
 about, found on the parse: climbing from each such word to its phrase and its clause's subject
 ("the puppet group's moves are a grave provocation": the group), then, when the parse gives
-none, the one party named in the reported words. Without a named speaker and a party that is
-not the speaker, there is no event: a wrong pair costs an analyst more than a missing one.
+none, the one party named in the reported words. Without a named speaker there is no event,
+nor for praise of nobody named besides the speaker; a criticism of nobody named is aimed by
+the story around it (``adversary.aim_criticism``) or left out: a wrong pair costs an analyst
+more than a missing one.
 Only the words of one clause are read, and only for the few reporting verbs of an article.
 """
 
