@@ -14,6 +14,14 @@ either way that sets the source's side against another side: the source's side a
 other, or the other acts on the source's side. A side is an actor code, and a country with its
 own bodies ("PRK" and "PRKGOV" stand together). A story with no such event keeps its
 targetless warnings.
+
+``aim_criticism`` does the same for a criticism read from words that name nobody ("said the
+situation is reaching an uncontrollable phase owing to the reckless acts of the warmongers",
+``evaluative``): it is aimed at the party the nearest hostile event sets against the speaker's
+side, or, in the stories where one body after another condemns the same party, at the party
+the nearest verbal hostility (a demand, criticism, rejection, threat or protest: roots 10 to
+14) of another speaker is aimed at, when that party is not the speaker's side. With neither,
+it is left out: a criticism of nobody is a bare statement.
 """
 
 from __future__ import annotations
@@ -25,7 +33,7 @@ from collections.abc import Sequence
 from parley.events.actors import Actor
 from parley.events.records import Coded
 
-__all__ = ["ADVERSARY_REACH", "aim_at_adversary"]
+__all__ = ["ADVERSARY_REACH", "aim_at_adversary", "aim_criticism"]
 
 ADVERSARY_REACH = 3
 THREAT_ROOT = "13"
@@ -34,6 +42,8 @@ RALLY_CODE = "113"
 # relations, coerce, assault, fight, mass violence.
 HOSTILE_ROOTS = frozenset({"10", "11", "12", "13", "14", "15", "16", "17", "18", "19", "20"})
 COUNTRY_LENGTH = 3
+# Verbal hostility whose target a later speaker's criticism of nobody named may share.
+VERBAL_HOSTILE_ROOTS = frozenset({"10", "11", "12", "13", "14"})
 
 
 def _aimless(coded: Coded) -> bool:
@@ -107,3 +117,54 @@ def aim_at_adversary(coded: Sequence[Coded], sentence_starts: Sequence[int]) -> 
             implied = Actor(best[2].entity, "", start, start, implied=True)
             out[k] = dataclasses.replace(out[k], targets=(implied,))
     return out
+
+
+def _shared_target(coded: Coded, sides: Sequence[str]) -> Actor | None:
+    """The one party a verbal hostility is aimed at, when it is on none of ``sides``."""
+    if coded.unaimed or coded.info.code[:2] not in VERBAL_HOSTILE_ROOTS:
+        return None
+    targets = [t for t in coded.targets if t.resolved and t.code]
+    if len(targets) != 1:
+        return None
+    code = targets[0].code
+    assert code is not None
+    if any(_same_side(code, side) for side in sides):
+        return None
+    return targets[0]
+
+
+def aim_criticism(coded: Sequence[Coded], sentence_starts: Sequence[int]) -> list[Coded]:
+    """The drafts, with each criticism that names nobody (``Coded.unaimed``) aimed at the
+    story's adversary of its speaker, else at the party another speaker's verbal hostility
+    nearby is aimed at; those the story gives no target are left out."""
+    out = list(coded)
+    if not any(c.unaimed for c in out):
+        return out
+
+    def sentence(c: Coded) -> int:
+        return bisect_right(sentence_starts, c.candidate.token.idx) - 1
+
+    where = [sentence(c) for c in out]
+    for k, draft in enumerate(out):
+        if not draft.unaimed:
+            continue
+        sides = [s.code for s in draft.sources if s.code]
+        best: tuple[int, int, int, Actor] | None = None
+        for j, other in enumerate(out):
+            distance = abs(where[j] - where[k])
+            if j == k or distance > ADVERSARY_REACH:
+                continue
+            # The speaker's own adversary first; then whom the other speakers condemn.
+            found = [(0, p) for side in sides for p in (_other_party(other, side),) if p]
+            shared = _shared_target(other, sides)
+            if shared is not None:
+                found.append((1, shared))
+            for kind, party in found:
+                rank = (kind, distance, 0 if where[j] <= where[k] else 1)
+                if best is None or rank < best[:3]:
+                    best = (*rank, party)
+        if best is not None:
+            start = draft.candidate.token.idx
+            implied = Actor(best[3].entity, "", start, start, implied=True)
+            out[k] = dataclasses.replace(draft, targets=(implied,), unaimed=False)
+    return [c for c in out if not c.unaimed]

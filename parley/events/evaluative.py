@@ -12,8 +12,10 @@ the weights of the words of each class are summed, and a class that reaches ``WE
 and outweighs the other names the code. The target is the party the evaluative words are
 about, found on the parse: climbing from each such word to its phrase and its clause's subject
 ("the puppet group's moves are a grave provocation": the group), then, when the parse gives
-none, the one party named in the reported words. Without a named speaker and a party that is
-not the speaker, there is no event: a wrong pair costs an analyst more than a missing one.
+none, the one party named in the reported words. Without a named speaker there is no event,
+nor for praise of nobody named besides the speaker; a criticism of nobody named is aimed by
+the story around it (``adversary.aim_criticism``) or left out: a wrong pair costs an analyst
+more than a missing one.
 Only the words of one clause are read, and only for the few reporting verbs of an article.
 """
 
@@ -70,7 +72,10 @@ def evaluation(
     candidate: Candidate, reading: Reading, sources: Sequence[Actor]
 ) -> tuple[str, list[Actor], list[Actor]] | None:
     """(code, sources, targets) of a statement whose reported words criticise, accuse or
-    praise a party; None when they do not, or name no party besides the speaker."""
+    praise a party; None when they do not, or when praise names no party besides the
+    speaker. Criticism that names nobody ("said the situation is grave owing to the reckless
+    acts of the warmongers") comes back with no targets: the story may say whom it is aimed
+    at (``adversary.aim_criticism``)."""
     speakers = [a for a in sources if a.resolved and a.code]
     if candidate.code not in EVALUATED_CODES or not speakers:
         return None
@@ -98,7 +103,7 @@ def evaluation(
     targets = _party_of(sorted(chosen, key=lambda t: t.i), inside, reading, speakers)
     if not targets:
         targets = _only_party(content, reading, speakers, harmed_ok=kind == "praise")
-    if not targets:
+    if not targets and kind == "praise":
         return None
     return CLASS_CODES[kind], speakers, targets
 

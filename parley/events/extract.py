@@ -22,7 +22,7 @@ from datetime import date
 from spacy.tokens import Token
 
 from parley.events.actors import Actor
-from parley.events.adversary import aim_at_adversary
+from parley.events.adversary import aim_at_adversary, aim_criticism
 from parley.events.candidates import REPORTING_CODE, Candidate, by_token, find_candidates
 from parley.events.clauses import conditional_threat, prep_objects, subject_head
 from parley.events.dating import timex_heads
@@ -85,6 +85,8 @@ ASK_VERB = "ask"
 APPEAL_ROOT = "02"
 QUESTION_WORDS = frozenset({"whether", "if", "why", "how", "what", "who", "whom", "when", "where"})
 SUPPORT_WORD = "support"
+CONSIDER_CODE = "014"
+CONSIDER_VERB = "consider"
 # What one does to a measure of backing: "losing support", "her support fell".
 GAUGE_VERBS = frozenset(
     {"lose", "gain", "garner", "draw", "maintain", "sap", "erode", "exceed", "surpass", "trail",
@@ -130,6 +132,8 @@ def find_events(
     ]
     # Warnings and rallying calls that name nobody: the story's adversary (``adversary``).
     coded = aim_at_adversary(coded, parse.sent_starts)
+    # Criticism whose words name nobody: at the party the story was just criticising.
+    coded = aim_criticism(coded, parse.sent_starts)
     heads = timex_heads(parse.doc, timexes, parse.text)
     events = build_events(coded, article, on, heads, resources)
     if resources.model is not None:
@@ -182,7 +186,7 @@ def code_candidate(
         candidate = dataclasses.replace(candidate, code=THREAT_CODE)
     if _received_nobody(candidate, reading) or _handed_over_no_one(candidate, reading):
         return None
-    if _question_asked(candidate):
+    if _question_asked(candidate) or _judged_as(candidate):
         return None
     sources, targets, actor_heads = verb_actors(candidate, reading)
     if voice is not None:
@@ -211,6 +215,8 @@ def code_candidate(
         # statement does (a denunciation of the group), not a bare statement; the act is the
         # saying, which needs no restating.
         judged = evaluation(candidate, reading, sources)
+        if judged is not None and not judged[2] and any(t.resolved for t in targets):
+            judged = None  # told someone named: a statement to them, as before
         if judged is not None:
             code, sources, targets = judged
             info = res.code_info(code)
@@ -221,6 +227,7 @@ def code_candidate(
                 tuple(sources),
                 tuple(targets),
                 tuple(actor_heads),
+                unaimed=not targets,
             )
     if candidate.code == THREAT_CODE:
         targets = condition_clause_target(candidate, reading, targets)
@@ -288,6 +295,8 @@ def complete_targets(coded: Coded, reading: Reading) -> Coded:
     officers" is aimed at nobody named, not at Chile)."""
     candidate, code = coded.candidate, coded.info.code
     sources, targets = coded.sources, coded.targets
+    if coded.unaimed:
+        return coded  # its words named no party; the story's may (``aim_criticism``)
 
     def unresolved() -> bool:
         return not any(t.resolved for t in targets)
@@ -348,6 +357,26 @@ def _question_asked(candidate: Candidate) -> bool:
             w.lower_ in QUESTION_WORDS and w.i < child.i for w in child.subtree
         ):
             return True
+    return False
+
+
+def _judged_as(candidate: Candidate) -> bool:
+    """Whether a "consider" judges what something is rather than weighing an option (014):
+    "considers the people as Heaven", "consider the DPRK as their second motherland",
+    "considers a trifling thing as important", "was considered a preparation for winter"
+    (an "as" on the verb or on its object, or a predicate of the object)."""
+    verb = candidate.token
+    if candidate.code != CONSIDER_CODE or verb.lemma_.lower() != CONSIDER_VERB:
+        return False
+    words = [verb, *(c for c in verb.children if c.dep_ in ("dobj", "obj", "nsubjpass"))]
+    for word in words:
+        for child in word.children:
+            if child.dep_ == "oprd" or (child.lower_ == "as" and child.dep_ in ("prep", "advmod")):
+                return True
+            if child.dep_ in ("acomp", "advmod", "amod") and any(
+                g.lower_ == "as" for g in child.children
+            ):
+                return True
     return False
 
 

@@ -48,6 +48,9 @@ class Coded:
     # The heads of the source phrases (and of what a relative pronoun stands for): their
     # clauses may hold the event's date.
     actor_heads: tuple[Token, ...]
+    # A criticism whose words name nobody it is aimed at: an event only when the story says
+    # whom (``adversary.aim_criticism``), else left out.
+    unaimed: bool = False
 
 
 def build_events(

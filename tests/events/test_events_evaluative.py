@@ -202,3 +202,11 @@ def test_voice_a_new_piece_of_a_paper_is_the_paper_named_before(code: Code) -> N
     events = code(text, parties, kinds={"Minas Tribune": "media"})
     called = [e for e in events if text[e.trigger[0] : e.trigger[1]].startswith("calls")]
     assert called and all(e.source_actor == "GONMED" for e in called)
+
+
+def test_evaluative_evading_a_duty_is_accusation(code: Code) -> None:
+    text = (
+        "Mordor keeps trying to evade the responsibility for the flooded villages, the Rohan "
+        "Council noted."
+    )
+    assert ("ROHNGO", "112", "MOR") in _coded(code(text, PARTIES, kinds=KINDS))

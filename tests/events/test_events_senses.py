@@ -385,3 +385,21 @@ def test_senses_a_question_put_is_no_appeal(code: Code, text: str) -> None:
 def test_senses_a_request_asked_stays_an_appeal(code: Code) -> None:
     events = code("Rohan asked Gondor for food aid on Monday.", COUNTRIES)
     assert any(e.cameo[:2] == "02" and e.source_actor == "ROH" for e in events)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The council of Gondor considers the farmers of Rohan as its own brothers.",
+        "Mordor has always considered the river as the main artery of its economy.",
+        "The river of Gondor is considered a gift of nature by the people of Rohan.",
+        "Mordor considers even a small border patrol of Gondor as dangerous.",
+    ],
+)
+def test_senses_consider_as_is_a_judgement_not_an_option_weighed(code: Code, text: str) -> None:
+    assert not [e for e in code(text, COUNTRIES) if e.cameo == "014"]
+
+
+def test_senses_considering_a_measure_is_still_weighed(code: Code) -> None:
+    text = "Gondor is considering new sanctions against Mordor."
+    assert ("GON", "014", "MOR") in _codes(code(text, COUNTRIES))
