@@ -48,6 +48,14 @@ HYPHENS = frozenset({"-", "\u2010", "\u2011", "\u2013"})
 # What one seeks in a place from the state there ("fled to seek refuge in Arnor", "asked for
 # asylum in Rohan"): the place is the one asked, not the venue. Requests are CAMEO 02 and 10.
 REFUGE_WORDS = frozenset({"refuge", "asylum", "sanctuary"})
+# Nouns of harm done to someone whose of-phrase is always the one harmed, never the doer
+# ("the invasion of Afghanistan", "the killing of civilians"); "aggression", "attack" and
+# "provocation" are left out: their of-phrase is often the doer ("the aggression of X").
+PATIENT_OF_NOUNS = frozenset(
+    {"invasion", "occupation", "annexation", "bombing", "bombardment", "shelling", "killing",
+     "murder", "assassination", "arrest", "detention", "abduction", "kidnapping", "execution",
+     "expulsion", "blockade", "siege", "persecution", "massacre"}
+)
 REQUEST_ROOTS = frozenset({"02", "10"})
 # The phrases of the source's own thing acted on that name whom it is for ("went back on his
 # pledge to X", "withdrew its support for X", "broke off its talks with X").
@@ -723,10 +731,11 @@ def noun_actors(
         carrier = _carrier(noun)
         holders = [noun] if carrier is None else [noun, carrier]
         targets = _protest_aims(holders, reading, sources) or targets
-    if of_actors and sources:
+    if of_actors and (sources or _harms_its_of_phrase(noun)):
         # "Israel's invasion of South Lebanon", "the invasion of Kuwait by Iraq", "Italy
         # announced a suspension of air links with Serbia": with a doer named, the
-        # of-phrase is the one acted upon.
+        # of-phrase is the one acted upon; and always so after a noun of doing harm to
+        # someone ("the 2001 invasion of Afghanistan", "the arrest of the journalists").
         targets = targets or of_actors
     else:
         sources += of_actors
@@ -747,6 +756,12 @@ def noun_actors(
             heads = [h for thing in things for h in _participle_agents(thing, reading)]
             targets = [a for a in reading.first_resolved(heads, places=False) if a.resolved]
     return sources, targets
+
+
+def _harms_its_of_phrase(noun: Token) -> bool:
+    """Whether a noun of harm's of-phrase names the one harmed: not after "under" ("under
+    the occupation of U.S. forces" is theirs)."""
+    return noun.lemma_.lower() in PATIENT_OF_NOUNS and noun.head.lower_ != "under"
 
 
 def _doer_first(modifiers: list[Actor]) -> tuple[list[Actor], list[Actor]]:

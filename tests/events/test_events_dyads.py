@@ -562,6 +562,26 @@ def test_dyads_a_country_before_an_event_noun_acts_on_its_of_phrase(
 @pytest.mark.parametrize(
     "text",
     [
+        "The invasion of Arnor began at dawn on Sunday.",
+        "Gondor warned that the occupation of Arnor would not last.",
+    ],
+)
+def test_dyads_a_harm_with_no_doer_is_done_to_its_of_phrase(code: Code, text: str) -> None:
+    # "the invasion of X" with no doer named: X is invaded, it invades no one.
+    events = [e for e in code(text, COUNTRIES, kinds=PLACES) if e.cameo.startswith("19")]
+    assert events and all(e.source_actor != "ARN" for e in events), _pairs(events)
+    assert any(e.target_actor == "ARN" for e in events), _pairs(events)
+
+
+def test_dyads_under_the_occupation_of_names_the_occupier(code: Code) -> None:
+    text = "Arnor suffered for decades under the occupation of Mordor."
+    events = [e for e in code(text, COUNTRIES, kinds=PLACES) if e.cameo.startswith("19")]
+    assert all(e.target_actor != "MOR" for e in events), _pairs(events)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "Mordor villagers fleeing the floods sought refuge in Gondor.",
         "Thousands of Mordor villagers have sought refuge in Minas Tirith since May.",
         "The Mordor dissident asked for asylum in Gondor on Monday.",
