@@ -102,6 +102,15 @@ CUSTODY_WORDS = frozenset(
      "national", "crew", "sailor", "fisherman", "soldier", "pow", "convict", "accused"}
 )
 THING_PRONOUNS = frozenset({"it", "this", "that", "which", "what", "these", "those"})
+# Releasing persons (0841) needs persons: "released the detained fishermen", not "released a
+# new radio ad" or "released his tax returns".
+RELEASE_CODE = "0841"
+RELEASE_VERBS = frozenset({"release", "free"})
+# Participles that make any noun people in custody ("the unreasonably detained").
+CUSTODY_PARTICIPLES = frozenset(
+    {"detain", "arrest", "imprison", "jail", "capture", "abduct", "kidnap", "hold", "seize",
+     "intern", "convict", "sentence"}
+)
 PERSON_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 
 
@@ -184,7 +193,11 @@ def code_candidate(
         conditional_threat(candidate.token, reading.text) is not None
     ):
         candidate = dataclasses.replace(candidate, code=THREAT_CODE)
-    if _received_nobody(candidate, reading) or _handed_over_no_one(candidate, reading):
+    if (
+        _received_nobody(candidate, reading)
+        or _handed_over_no_one(candidate, reading)
+        or _released_no_one(candidate, reading)
+    ):
         return None
     if _question_asked(candidate) or _judged_as(candidate):
         return None
@@ -408,6 +421,19 @@ def _handed_over_no_one(candidate: Candidate, reading: Reading) -> bool:
         return False
     given = next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")), None)
     return given is not None and _names_no_one(given, reading, CUSTODY_WORDS)
+
+
+def _released_no_one(candidate: Candidate, reading: Reading) -> bool:
+    """Whether a "released" or "freed" let go of no person: releasing persons (0841) frees
+    prisoners, hostages, detained fishermen, a named person, "them"; "released a new radio
+    ad", "released his tax returns" and "released the figures" free no one."""
+    verb = candidate.token
+    if candidate.code != RELEASE_CODE or verb.lemma_.lower() not in RELEASE_VERBS:
+        return False
+    freed = next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")), None)
+    if freed is None or any(c.lemma_.lower() in CUSTODY_PARTICIPLES for c in freed.children):
+        return False
+    return _names_no_one(freed, reading, CUSTODY_WORDS)
 
 
 def _names_no_one(word: Token, reading: Reading, people: frozenset[str] = frozenset()) -> bool:

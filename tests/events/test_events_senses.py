@@ -25,6 +25,9 @@ def _codes(events):  # type: ignore[no-untyped-def]
         ("The army of Rohan used the video clips released by the Gondor news agency.", "08"),
         # A press release is a statement, not a release of persons.
         ("The Gondor council issued a press release on Monday about the harvest.", "08"),
+        # Releasing a thing frees no one: an advertisement, water, fish, tax papers.
+        ("The Gondor candidate released a new radio advertisement on Monday.", "08"),
+        ("Gondor has released tons of cooling water into the river since May.", "08"),
         # Meeting a need or a fate is no meeting of parties; talking about a thing no talks.
         ("Gondor built the dam to meet the growing demand of its farmers.", "04"),
         ("Gondor built the dam to meet the growing demand of its farmers.", "10"),
@@ -74,8 +77,16 @@ def test_senses_verbal_defence_of_a_party_stays(code: Code, text: str) -> None:
     assert any(e.cameo == "052" for e in code(text, COUNTRIES))
 
 
-def test_senses_release_of_persons_stays(code: Code) -> None:
-    events = code("Gondor released three prisoners from Rohan on Monday.", COUNTRIES)
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gondor released three prisoners from Rohan on Monday.",
+        "Gondor freed the unlawfully detained shepherds of Rohan on Monday.",
+        "Gondor released two Rohan journalists on Monday.",
+    ],
+)
+def test_senses_release_of_persons_stays(code: Code, text: str) -> None:
+    events = code(text, COUNTRIES)
     assert any(e.cameo == "0841" for e in events)
 
 
