@@ -83,6 +83,8 @@ POLITICAL_SECTORS = frozenset({"GOV", "LEG", "PTY", "ELI", "JUD"})
 ARMED_SECTORS = frozenset({"MIL", "COP", "REB", "SPY", "INS", "UAF", "SEP"})
 ASK_VERB = "ask"
 APPEAL_ROOT = "02"
+# What reporters ask a party for: its comment, not a concession.
+PRESS_ASKS = frozenset({"comment", "comments"})
 QUESTION_WORDS = frozenset({"whether", "if", "why", "how", "what", "who", "whom", "when", "where"})
 SUPPORT_WORD = "support"
 CONSIDER_CODE = "014"
@@ -181,6 +183,8 @@ def code_candidate(
     res = reading.resources
     info = res.code_info(candidate.code)
     if info is None:
+        return None
+    if _asked_for_comment(candidate):
         return None
     if candidate.is_noun:
         if _support_measured(candidate):
@@ -370,6 +374,30 @@ def _question_asked(candidate: Candidate) -> bool:
             w.lower_ in QUESTION_WORDS and w.i < child.i for w in child.subtree
         ):
             return True
+    return False
+
+
+def _asked_for_comment(candidate: Candidate) -> bool:
+    """Whether an appeal is a reporter's asking for comment ("did not respond to a request
+    for comment", "asked for comment", "calls seeking comment"): the newsroom's routine,
+    no appeal (02) of one party to another."""
+    word = candidate.token
+    if candidate.code[:2] != APPEAL_ROOT:
+        return False
+    for holder in (word, *(c for c in word.children if c.dep_ == "acl")):
+        for child in holder.children:
+            if child.dep_ == "prep" and child.lower_ == "for":
+                asked = [c for c in child.children if c.dep_ == "pobj"]
+            elif child.dep_ in ("dobj", "obj"):
+                asked = [child]
+            else:
+                continue
+            # "called for comments from all parties on the draft": a real appeal to them.
+            if any(
+                a.lemma_.lower() in PRESS_ASKS and not any(c.dep_ == "prep" for c in a.children)
+                for a in asked
+            ):
+                return True
     return False
 
 

@@ -25,6 +25,9 @@ def _codes(events):  # type: ignore[no-untyped-def]
         ("The army of Rohan used the video clips released by the Gondor news agency.", "08"),
         # A press release is a statement, not a release of persons.
         ("The Gondor council issued a press release on Monday about the harvest.", "08"),
+        # A reporter asking for comment is the newsroom's routine, no appeal.
+        ("The Gondor council did not respond to the Rohan Herald's request for comment.", "02"),
+        ("A Gondor envoy did not return calls seeking comment on Monday.", "02"),
         # Releasing a thing frees no one: an advertisement, water, fish, tax papers.
         ("The Gondor candidate released a new radio advertisement on Monday.", "08"),
         ("Gondor has released tons of cooling water into the river since May.", "08"),
@@ -75,6 +78,11 @@ def test_senses_not_the_bare_words_event(code: Code, text: str, absent: str) -> 
 )
 def test_senses_verbal_defence_of_a_party_stays(code: Code, text: str) -> None:
     assert any(e.cameo == "052" for e in code(text, COUNTRIES))
+
+
+def test_senses_asking_a_party_for_its_comments_stays_an_appeal(code: Code) -> None:
+    text = "Gondor called for comments from Rohan on the draft treaty."
+    assert any(e.cameo.startswith("02") for e in code(text, COUNTRIES))
 
 
 @pytest.mark.parametrize(
