@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from spacy.tokens import Token
+
 from parley.quotes.drafts import Draft, QuoteState, around, token_span, trim
 
 __all__ = ["find_according", "find_in_polls"]
@@ -9,7 +11,7 @@ __all__ = ["find_according", "find_in_polls"]
 
 def find_according(state: QuoteState) -> list[Draft]:
     """Every "according to X" outside quotation marks; claims the quotations it holds."""
-    doc, text = state.doc, state.text
+    doc = state.doc
     drafts: list[Draft] = []
     lowers = state.parse.lowers
     for i in [i for i, word in enumerate(lowers) if word == "according"]:
@@ -22,28 +24,9 @@ def find_according(state: QuoteState) -> list[Draft]:
         pobj = next((c for c in nxt.children if c.dep_ == "pobj"), None)
         if pobj is None or state.parse.lemmas[pobj.i] in state.lex.norm_nouns:
             continue  # "according to the law": in accordance with a norm, nobody's words
-        s_start, s_end = state.parse.clipped_sentence_at(tok.idx)
-        a_start, a_end = token_span([tok, nxt, *pobj.subtree])
-        a_end = min(a_end, s_end)
-        frags = around(text, s_start, a_start, a_end, s_end)
-        if not frags:
-            continue
-        quotes = [i for f in frags for i in state.quotes_in(*f) if i not in state.claimed]
-        state.claimed.update(quotes)
-        drafts.append(
-            Draft(
-                content=[state.close_quotes(f) for f in frags],
-                source=trim(text, pobj.left_edge.idx, a_end),
-                cue=(tok.idx, nxt.idx + len(nxt.text)),
-                cue_lemma="according to",
-                kind="mixed" if quotes else "indirect",
-                anchor=tok.idx,
-                source_token=pobj.i,
-                cue_token=tok.i,
-                quoted=quotes,
-                rule="according",
-            )
-        )
+        draft = _rest_of_sentence(state, tok, nxt, pobj, "according to", needs_source=False)
+        if draft is not None:
+            drafts.append(draft)
     return drafts
 
 
@@ -54,7 +37,7 @@ def find_in_polls(state: QuoteState) -> list[Draft]:
     marks these with "in" as the cue and the poll as the source (PolNeAR train: 52 such
     attributions the other passes missed). Only polls count (``survey_nouns``): "in his
     speech" or "in a statement" belong to the verb they hang on."""
-    doc, text = state.doc, state.text
+    doc = state.doc
     drafts: list[Draft] = []
     for i in [i for i, word in enumerate(state.parse.lowers) if word == "in"]:
         tok = doc[i]
@@ -65,27 +48,38 @@ def find_in_polls(state: QuoteState) -> list[Draft]:
         pobj = next((c for c in tok.children if c.dep_ == "pobj"), None)
         if pobj is None or state.parse.lemmas[pobj.i] not in state.lex.survey_nouns:
             continue
-        s_start, s_end = state.parse.clipped_sentence_at(tok.idx)
-        a_start, a_end = token_span([tok, *pobj.subtree])
-        a_end = min(a_end, s_end)
-        frags = around(text, s_start, a_start, a_end, s_end)
-        source = trim(text, pobj.left_edge.idx, a_end)
-        if not frags or source is None:
-            continue
-        quotes = [i for f in frags for i in state.quotes_in(*f) if i not in state.claimed]
-        state.claimed.update(quotes)
-        drafts.append(
-            Draft(
-                content=[state.close_quotes(f) for f in frags],
-                source=source,
-                cue=(tok.idx, tok.idx + len(tok.text)),
-                cue_lemma="in",
-                kind="mixed" if quotes else "indirect",
-                anchor=tok.idx,
-                source_token=pobj.i,
-                cue_token=tok.i,
-                quoted=quotes,
-                rule="according",
-            )
-        )
+        draft = _rest_of_sentence(state, tok, tok, pobj, "in", needs_source=True)
+        if draft is not None:
+            drafts.append(draft)
     return drafts
+
+
+def _rest_of_sentence(
+    state: QuoteState, first: Token, last: Token, pobj: Token, lemma: str, *, needs_source: bool
+) -> Draft | None:
+    """The draft of a cue from ``first`` to ``last`` whose object ``pobj`` is the source and
+    the rest of the sentence the content; claims the quotations that content holds. None
+    when nothing is left of the sentence (or no source, when ``needs_source``)."""
+    text = state.text
+    s_start, s_end = state.parse.clipped_sentence_at(first.idx)
+    words = [first, *([last] if last is not first else []), *pobj.subtree]
+    a_start, a_end = token_span(words)
+    a_end = min(a_end, s_end)
+    frags = around(text, s_start, a_start, a_end, s_end)
+    source = trim(text, pobj.left_edge.idx, a_end)
+    if not frags or (needs_source and source is None):
+        return None
+    quotes = [i for f in frags for i in state.quotes_in(*f) if i not in state.claimed]
+    state.claimed.update(quotes)
+    return Draft(
+        content=[state.close_quotes(f) for f in frags],
+        source=source,
+        cue=(first.idx, last.idx + len(last.text)),
+        cue_lemma=lemma,
+        kind="mixed" if quotes else "indirect",
+        anchor=first.idx,
+        source_token=pobj.i,
+        cue_token=first.i,
+        quoted=quotes,
+        rule="according",
+    )
