@@ -77,6 +77,8 @@ ZEAL_PREPS = frozenset({"on", "with", "in", "upon"})
 # Praise (CAMEO 051: a tribute paid, a wreath laid) and the things a tribute is laid at that
 # stand for the one honoured ("before the portrait of X", "at the statue of X").
 PRAISE_CODE = "051"
+# Acts done before a memorial, for the one it holds: tributes and condolences (018).
+MEMORIAL_CODES = frozenset({PRAISE_CODE, "018"})
 MEMORIAL_PREPS = ("before", "at", "to", "in front of")
 MEMORIALS = frozenset(
     {"portrait", "bier", "statue", "bust", "tomb", "grave", "mausoleum", "monument",
@@ -304,8 +306,9 @@ def verb_actors(
             if c.dep_ in SUBJECT_DEPS
         ]
         target_heads = asked + target_heads
-    if candidate.code == PRAISE_CODE:
-        # "laid a wreath before the portrait of X", "at the statue of X": the one honoured.
+    if candidate.code in MEMORIAL_CODES:
+        # "laid a wreath before the portrait of X", "at the statue of X", "expressed
+        # condolences before the bier of X": the one honoured or mourned.
         target_heads = _honoured(verb, candidate.match.extra) + target_heads
     places = acts_on_places(candidate.code)
     asylum = _asylum_places(verb, candidate) if candidate.code[:2] in REQUEST_ROOTS else []
@@ -509,7 +512,7 @@ def _light_verb_actors(
     if not sources:
         return None
     heads = [c for c in verb.children if c.dep_ in OBJECT_DEPS and c.i != noun.i]
-    if code == PRAISE_CODE:  # "laid a floral basket before the statue of X"
+    if code in MEMORIAL_CODES:  # "laid a floral basket before the statue of X"
         heads = _honoured(verb, (noun,)) + heads
     heads += prep_objects(verb, TARGET_PREPS)
     heads += prep_objects(noun, TARGET_PREPS)

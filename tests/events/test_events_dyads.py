@@ -540,6 +540,15 @@ def test_dyads_a_tribute_laid_at_a_memorial_honours_its_owner(code: Code, text: 
     ]
 
 
+def test_dyads_condolences_before_a_bier_go_to_the_one_mourned(code: Code) -> None:
+    text = "The Rohan ambassador expressed deep condolences before the bier of Elessar."
+    actors = {**COUNTRIES, "Rohan ambassador": "ROHGOV", "Elessar": "GONGOV"}
+    events = code(text, actors)
+    assert [(e.source_actor, e.cameo, e.target_actor) for e in events] == [
+        ("ROHGOV", "018", "GONGOV")
+    ]
+
+
 def test_dyads_a_city_before_an_event_noun_is_no_doer(code: Code) -> None:
     text = "The Edoras bombings shocked Gondor on Tuesday."
     bombings = [e for e in code(text, COUNTRIES, kinds=PLACES) if e.trigger[0] == 11]
