@@ -25,6 +25,9 @@ def _codes(events):  # type: ignore[no-untyped-def]
         ("The army of Rohan used the video clips released by the Gondor news agency.", "08"),
         # A press release is a statement, not a release of persons.
         ("The Gondor council issued a press release on Monday about the harvest.", "08"),
+        # Striking roots, a chord or a balance hits no one.
+        ("The Gondor council struck deep roots among the farmers.", "19"),
+        ("The Gondor envoy's speech struck a chord with the farmers of Rohan.", "19"),
         # A reporter asking for comment is the newsroom's routine, no appeal.
         ("The Gondor council did not respond to the Rohan Herald's request for comment.", "02"),
         ("A Gondor envoy did not return calls seeking comment on Monday.", "02"),
@@ -78,6 +81,12 @@ def test_senses_not_the_bare_words_event(code: Code, text: str, absent: str) -> 
 )
 def test_senses_verbal_defence_of_a_party_stays(code: Code, text: str) -> None:
     assert any(e.cameo == "052" for e in code(text, COUNTRIES))
+
+
+def test_senses_striking_a_deal_is_an_agreement(code: Code) -> None:
+    events = code("Gondor struck a deal with Rohan on the border on Monday.", COUNTRIES)
+    assert any(e.cameo == "057" for e in events)
+    assert not any(e.cameo.startswith("19") for e in events)
 
 
 def test_senses_asking_a_party_for_its_comments_stays_an_appeal(code: Code) -> None:
