@@ -1,5 +1,6 @@
 """When: the date of a time expression governing the event's clause, else the story's
-occasion, else the publication date.
+occasion, else the publication date; none for an act the text puts at an earlier time it
+does not give ("previously warned", "in the past refused", "the recent visit").
 
 "During a press conference ... on Nov. 9, Pompeo urged" is dated by "Nov. 9" (it sits in the
 clause of "urged"); "Trump said on Nov. 7 that ..." dates the reported event by the saying when
@@ -48,6 +49,9 @@ EMBEDDED_DEPS = frozenset({"relcl", "acl"})
 NAME_DEPS = frozenset({"compound", "amod", "nmod", "poss", "nummod"})
 # Prepositions that put an event inside a dated thing ("during the Oct. 26 by-election").
 DURING_PREPS = frozenset({"during", "at", "on", "in", "amid", "throughout"})
+# Words that put an act at an earlier time they do not name (see ``_background``).
+BACKGROUND_ADVERBS = frozenset({"already", "previously", "formerly", "recently"})
+BACKGROUND_ADJECTIVES = frozenset({"recent", "previous", "past", "earlier", "former"})
 RANGE_JOIN = re.compile(r"\s*(?:and|to|through|till|until|-|\u2013)\s*", re.IGNORECASE)
 
 
@@ -150,9 +154,32 @@ def find_date(
             found = _date_in(clause_tokens(token), heads, token.i)
         if found is not None:
             return found, "text"
-    if on is not None:
+    if on is not None and not _background(trigger):
         return on.isoformat(), "published"
     return None, None
+
+
+def _background(trigger: Token) -> bool:
+    """Whether the event is said to have happened at some earlier time the text does not
+    give: "previously warned", "have already declared", "in the past refused", "accused X
+    in a recent letter", "the recent visit". Such an act is history told in passing, not news
+    of the day, and cannot be dated (docs/annotation.md, Date). Only words on the trigger
+    itself count: "urged them to answer the recent questionnaire" is today's urging."""
+    for child in trigger.children:
+        lower = child.lower_
+        if child.dep_ == "advmod" and lower in BACKGROUND_ADVERBS:
+            return True
+        if child.dep_ == "amod" and lower in BACKGROUND_ADJECTIVES:
+            return True  # "the recent visit"
+        if child.dep_ == "prep" and lower in ("in", "during", "at"):
+            for obj in child.children:
+                if obj.dep_ != "pobj":
+                    continue
+                if obj.lower_ == "past" or any(
+                    c.dep_ == "amod" and c.lower_ in BACKGROUND_ADJECTIVES for c in obj.children
+                ):
+                    return True  # "in the past", "in a recent letter", "during his recent tour"
+    return False
 
 
 def _shared_date(trigger: Token, heads: Sequence[tuple[int, Timex]]) -> str | None:

@@ -120,3 +120,21 @@ def test_dates_range_of_days_gives_its_first_day(code: Code) -> None:
     timexes = (_timex(text, "Nov. 4", "2018-11-04"), _timex(text, "6", "2018-11-06"))
     events = code(text, ACTORS, timexes)
     assert [(e.date, e.date_source) for e in events] == [("2018-11-04", "text")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gondor previously urged Mordor to stop.",
+        "Gondor has already urged Mordor to stop.",
+        "In the past Gondor urged Mordor to stop.",
+    ],
+)
+def test_dates_background_acts_have_no_day(code: Code, text: str) -> None:
+    events = code(text, ACTORS)
+    assert [(e.date, e.date_source) for e in events] == [(None, None)]
+
+
+def test_dates_recent_thing_elsewhere_keeps_the_day(code: Code) -> None:
+    events = code("Gondor urged Mordor to answer the recent letter.", ACTORS)
+    assert [(e.date, e.date_source) for e in events][:1] == [("2018-11-12", "published")]
