@@ -49,6 +49,9 @@ EMBEDDED_DEPS = frozenset({"relcl", "acl"})
 NAME_DEPS = frozenset({"compound", "amod", "nmod", "poss", "nummod"})
 # Prepositions that put an event inside a dated thing ("during the Oct. 26 by-election").
 DURING_PREPS = frozenset({"during", "at", "on", "in", "amid", "throughout"})
+# A time expression in these roles is a participant of the verb, not its time: "vowed to
+# adorn 2018 as a year of victory", "welcomed the new year".
+ARGUMENT_DEPS = frozenset({"dobj", "nsubj", "nsubjpass", "attr", "dative"})
 # Words that put an act at an earlier time they do not name (see ``_background``).
 BACKGROUND_ADVERBS = frozenset({"already", "previously", "formerly", "recently"})
 BACKGROUND_ADJECTIVES = frozenset({"recent", "previous", "past", "earlier", "former"})
@@ -139,13 +142,19 @@ def find_date(
         # ("the Nov. 9 talks", "a Nov. 2 column ... that warned").
         own = {trigger.i, *(h.i for h in extra_heads)}
         doc = trigger.doc
-        heads = [(i, t) for i, t in heads if not _names_other(doc, i, t, own)]
+        heads = [
+            (i, t)
+            for i, t in heads
+            if not _names_other(doc, i, t, own) and doc[i].dep_ not in ARGUMENT_DEPS
+        ]
         tokens = clause_tokens(trigger)
         for head in extra_heads:  # the actor phrases: "a Nov. 2 column ... that warned"
             tokens |= clause_tokens(head)
         found = _date_in(tokens, heads, trigger.i)
         if found is None:
             found = _shared_date(trigger, heads)
+        if found is None:
+            found = _setting_date(trigger, heads)
         token = trigger
         hops = 0
         while found is None and hops < MAX_HOPS and token.dep_ in INHERIT_DEPS:
@@ -180,6 +189,19 @@ def _background(trigger: Token) -> bool:
                 ):
                     return True  # "in the past", "in a recent letter", "during his recent tour"
     return False
+
+
+def _setting_date(trigger: Token, heads: Sequence[tuple[int, Timex]]) -> str | None:
+    """The day of a participle clause that opens the sentence and sets its scene: "Giving
+    field guidance at the university in September 2018, he said ..." is said then."""
+    if trigger.pos_ not in CLAUSE_POS:
+        return None
+    for child in trigger.children:
+        if child.dep_ == "advcl" and child.i < trigger.i and child.tag_ in ("VBG", "VBN"):
+            found = _date_in(clause_tokens(child), heads, child.i)
+            if found is not None:
+                return found
+    return None
 
 
 def _shared_date(trigger: Token, heads: Sequence[tuple[int, Timex]]) -> str | None:
@@ -236,15 +258,32 @@ def occasion_days(
     return days
 
 
-def occasion_dates(events: Sequence[Event], days: Sequence[tuple[int, str]]) -> list[Event]:
+def occasion_dates(
+    events: Sequence[Event], days: Sequence[tuple[int, str]], doc: Doc | None = None
+) -> list[Event]:
     """``events`` with each one dated by the publication day given the last of ``days``
     (``occasion_days``) before its trigger instead, where there is one (``date_source``
-    "context"): the occasion the report tells (see the module's docstring)."""
+    "context"): the occasion the report tells (see the module's docstring). An act the text
+    says is going on now ("they are floating the story") keeps the publication day."""
     ends = [end for end, _ in days]
     out = []
     for event in events:
         given = bisect_right(ends, event.trigger[0])
-        if event.date_source == "published" and given:
+        if event.date_source == "published" and given and not _ongoing(doc, event):
             event = dataclasses.replace(event, date=days[given - 1][1], date_source="context")
         out.append(event)
     return out
+
+
+def _ongoing(doc: Doc | None, event: Event) -> bool:
+    """Whether the event's trigger is a verb in the present progressive ("are floating",
+    "is rendering"): the act goes on at the time of writing."""
+    if doc is None:
+        return False
+    span = doc.char_span(event.trigger[0], event.trigger[1], alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    verb = span[0]
+    return verb.tag_ == "VBG" and any(
+        c.dep_ == "aux" and c.tag_ in ("VBZ", "VBP") and c.lemma_ == "be" for c in verb.children
+    )

@@ -75,7 +75,7 @@ def build_events(
             events.setdefault(key, event.record)
     ordered = sorted(_main_events(events.values()), key=lambda e: (e.start, e.trigger))
     if doc is not None and timex_heads:  # the story's occasion for events it gave no day
-        ordered = occasion_dates(ordered, occasion_days(doc, timex_heads, on))
+        ordered = occasion_dates(ordered, occasion_days(doc, timex_heads, on), doc)
     return tuple(dataclasses.replace(e, id=f"v{n}") for n, e in enumerate(ordered, start=1))
 
 

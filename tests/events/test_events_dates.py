@@ -94,6 +94,9 @@ def _dated(code: Code, text: str, day: str, value: str, word: str) -> set[tuple[
         # A day over a month before publication is history, not the story's occasion.
         ("Gondor met Mordor in Osgiliath on Sept. 2. Gondor urged Mordor to stop the raids.",
          "Sept. 2", "2018-09-02", "urged", ("2018-11-12", "published")),
+        # An act going on as the story is written is the publication day's.
+        ("Gondor met Mordor in Osgiliath on Nov. 2. Gondor is urging Mordor to stop the raids.",
+         "Nov. 2", "2018-11-02", "urging", ("2018-11-12", "published")),
         # A day naming a thing is no occasion.
         ("Gondor honoured the Nov. 3 declaration. Gondor urged Mordor to stop the raids.",
          "Nov. 3", "2018-11-03", "urged", ("2018-11-12", "published")),
@@ -138,3 +141,16 @@ def test_dates_background_acts_have_no_day(code: Code, text: str) -> None:
 def test_dates_recent_thing_elsewhere_keeps_the_day(code: Code) -> None:
     events = code("Gondor urged Mordor to answer the recent letter.", ACTORS)
     assert [(e.date, e.date_source) for e in events][:1] == [("2018-11-12", "published")]
+
+
+def test_dates_opening_participle_sets_the_day(code: Code) -> None:
+    text = "Touring the harbour on March 3, Gondor urged Mordor to stop."
+    events = code(text, ACTORS, (_timex(text, "March 3", "2018-03-03"),))
+    urging = [e for e in events if e.cameo.startswith("02")]
+    assert [(e.date, e.date_source) for e in urging] == [("2018-03-03", "text")]
+
+
+def test_dates_year_as_an_object_is_no_time(code: Code) -> None:
+    text = "Gondor vowed to Mordor to celebrate 2019 as a year of peace."
+    events = code(text, ACTORS, (_timex(text, "2019", "2019"),))
+    assert {(e.date, e.date_source) for e in events} == {("2018-11-12", "published")}
