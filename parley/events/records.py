@@ -194,7 +194,51 @@ def _pairs(draft: Coded, resources: EventResources) -> list[Pair]:
     )
     if any(t is not None for _, t in pairs):
         pairs = [(s, t) for s, t in pairs if t is not None or len(either_targets) == 1]
+    if (
+        symmetric
+        and _joint_code(draft.info.code)
+        and not _apart(candidate.token)
+        and find_modality(candidate.token, resources.modality_cues) == "asserted"
+    ):
+        pairs = _with_each_other(pairs, candidate.token, doc)
     return pairs
+
+
+def _joint_code(code: str) -> bool:
+    """Codes of acts two parties do together whoever is named first: meetings and talks
+    (04), a signed agreement (057). Cooperating or building relations "with" someone is
+    often one side's will alone ("would strive to develop relations with X")."""
+    return code[:2] == "04" or code == "057"
+
+
+def _with_each_other(pairs: list[Pair], trigger: Token, doc: Doc) -> list[Pair]:
+    """``pairs`` and, for a symmetric act done with a party ("Gondor held talks with Rohan",
+    "signed an agreement with Rohan", "met with Rohan"), the same act the other way: a
+    meeting or a treaty with someone is theirs as much as the doer's, one event each way,
+    as CAMEO codes joint actions. A party the act is merely about is no co-party."""
+    out = list(pairs)
+    for source, target in pairs:
+        if source is None or target is None or not source.code or not target.code:
+            continue
+        if _comitative(target, trigger, doc) and (target, source) not in out:
+            out.append((target, source))
+    return out
+
+
+def _comitative(target: Actor, trigger: Token, doc: Doc) -> bool:
+    """Whether ``target`` is the object of a "with" on the trigger or on its object noun
+    ("held talks with X", "met with X", "signed a treaty with X")."""
+    span = doc.char_span(target.start, target.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    head = span.root
+    while head.dep_ == "conj" and head.head.i != head.i:
+        head = head.head
+    prep = head.head
+    if head.dep_ != "pobj" or prep.lower_ != "with":
+        return False
+    owner = prep.head
+    return owner.i == trigger.i or (owner.head.i == trigger.i and owner.dep_ == "dobj")
 
 
 def _apart(word: Token) -> bool:

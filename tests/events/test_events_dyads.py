@@ -92,6 +92,32 @@ def test_dyads_symmetric_act_goes_both_ways(code: Code, text: str) -> None:
 @pytest.mark.parametrize(
     "text",
     [
+        "Mordor held talks with Arnor on Tuesday.",
+        "Mordor met with Arnor in Edoras.",
+        "Mordor signed a trade agreement with Arnor.",
+    ],
+)
+def test_dyads_joint_act_with_a_party_goes_both_ways(code: Code, text: str) -> None:
+    events = code(text, COUNTRIES, kinds=PLACES)
+    assert {("MOR", "ARN"), ("ARN", "MOR")} <= {(e.source_actor, e.target_actor) for e in events}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mordor will strive to develop relations with Arnor.",
+        "Mordor may hold talks with Arnor next year.",
+    ],
+)
+def test_dyads_one_sides_will_with_a_party_is_its_own(code: Code, text: str) -> None:
+    events = code(text, COUNTRIES, kinds=PLACES)
+    assert events
+    assert all(e.source_actor == "MOR" for e in events)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "Mordor and Arnor met separately on Tuesday.",
         "Mordor and Arnor held talks individually on Tuesday.",
     ],
