@@ -321,22 +321,44 @@ def _destination_tokens(word: Token) -> set[int]:
 
 
 def _resolve_group(head: Token, mentions: MentionIndex) -> list[Actor]:
-    """'the two sides', 'both countries': the last two distinct parties named before."""
+    """'the two sides', 'both countries': the last two distinct parties named before; people
+    only when fewer than two bodies or countries were ("Kim Jong Un met Putin. The two sides
+    agreed ...")."""
     counted = any(c.lower_ in ("two", "both") for c in head.children)
     if not counted or head.tag_ not in ("NNS", "NNPS"):
         return []
+    parties = _last_parties(head, mentions, people=False)
+    if len(parties) < 2:
+        parties = _last_parties(head, mentions, people=True)
+    return [_actor(ref) for ref in reversed(parties)]
+
+
+def _last_parties(head: Token, mentions: MentionIndex, *, people: bool) -> list[MentionRef]:
     # The last two coded parties: an uncoded name between them ("the Panmunjom Mission") is
     # rarely a side.
     parties: list[MentionRef] = []
-    for ref in reversed(mentions.distinct_before(head.idx, GROUP_LOOKBACK)):
+    for ref in reversed(mentions.distinct_before(head.idx, GROUP_LOOKBACK, people=people)):
         # A place is where the sides met ("talks in Beijing. The two sides agreed"), not one.
         if ref.entity.kind == "location" or _names_a_venue(ref, head):
             continue
-        if ref.entity.actor and all(p.entity.actor != ref.entity.actor for p in parties):
-            parties.append(ref)
+        actor = ref.entity.actor
+        if not actor or any(p.entity.actor == actor for p in parties):
+            continue
+        if any(_one_country(p.entity, ref.entity) for p in parties):
+            # Two people of one country are one side ("Kim Jong Un met Putin ... Choe Son
+            # Hui and Lavrov attended. The two sides ..."): the leader and his minister.
+            continue
+        parties.append(ref)
         if len(parties) == 2:
             break
-    return [_actor(ref) for ref in reversed(parties)]
+    return parties
+
+
+def _one_country(one: Entity, other: Entity) -> bool:
+    """Whether two coded entities, one of them a person, are of one country."""
+    if "person" not in (one.kind, other.kind) or not one.actor or not other.actor:
+        return False
+    return one.actor[:3] == other.actor[:3]
 
 
 def _names_a_venue(ref: MentionRef, head: Token) -> bool:

@@ -290,13 +290,16 @@ class MentionIndex:
                 return ref
         return None
 
-    def distinct_before(self, offset: int, count: int) -> list[MentionRef]:
-        """The last ``count`` distinct non-person entities mentioned before ``offset``."""
+    def distinct_before(
+        self, offset: int, count: int, *, people: bool = False
+    ) -> list[MentionRef]:
+        """The last ``count`` distinct entities mentioned before ``offset``: not persons unless
+        ``people``."""
         found: list[MentionRef] = []
         i = bisect_right(self.starts, offset - 1)
         for j in range(i - 1, max(-1, i - 80), -1):
             ref = self.refs[j]
-            if ref.end > offset or ref.entity.kind == "person":
+            if ref.end > offset or (ref.entity.kind == "person" and not people):
                 continue
             if all(f.entity.id != ref.entity.id for f in found):
                 found.append(ref)

@@ -670,3 +670,12 @@ def test_dyads_the_source_s_own_thing_is_passed_for_whom_it_is(code: Code, text:
     events = code(text, parties, kinds={**PLACES, "Denethor": "person", "his": "person"})
     assert any((e.target_actor or "")[:3] == "ROH" for e in events), _pairs(events)
     assert all((e.source_actor or "")[:3] == "GON" for e in events), _pairs(events)
+
+
+def test_dyads_two_sides_after_two_leaders_met(code: Code) -> None:
+    leaders = {"Aragorn": "GONGOV", "Sauron": "MORGOV", "Faramir": "GONGOV"}
+    people = dict.fromkeys(leaders, "person")
+    text = "Aragorn met Sauron. Faramir was present. The two sides agreed to end the war."
+    events = code(text, leaders, kinds=people)
+    agreed = {(e.source_actor, e.target_actor) for e in events if e.cameo.startswith("03")}
+    assert agreed == {("GONGOV", "MORGOV"), ("MORGOV", "GONGOV")}
