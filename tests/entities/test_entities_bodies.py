@@ -251,3 +251,32 @@ def test_bodies_embassy_of_a_country_in_a_capital(entities_of) -> None:  # type:
     entities = entities_of(text, real=True)
     embassy = [e for e in entities if any("embassy" in m.text for m in e.mentions)]
     assert [e.actor for e in embassy] == ["CUBGOV"]
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "code"),
+    [
+        # The model reads only the leader's name; the body runs on to its "Institute".
+        (
+            "The General Kim Il Sung Chilean Amicable Institute sent greetings to Pyongyang.",
+            "General Kim Il Sung Chilean",
+            "CHLNGO",
+        ),
+        # The model reads the whole body as a person; its demonym stands before the name.
+        (
+            "The Kazakh Kim Il Sung Association issued a statement on Friday.",
+            "Kazakh Kim Il Sung Association",
+            "KAZNGO",
+        ),
+    ],
+)
+def test_bodies_named_after_a_leader_are_no_leader(entities_of, text, words, code) -> None:  # type: ignore[no-untyped-def]
+    entities = entities_of(text, real=True)
+    assert _covering(entities, words).actor == code
+    assert not any(e.kind == "person" for e in entities)
+
+
+def test_bodies_leader_before_of_stays_the_leader(entities_of) -> None:  # type: ignore[no-untyped-def]
+    # "of" ends a leader's name: the party after it is the body he leads, not his name.
+    text = "Kim Jong Un of the Workers' Party of Korea inspected a farm on Monday."
+    assert _covering(entities_of(text, real=True), "Kim Jong Un").kind == "person"
