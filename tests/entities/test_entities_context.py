@@ -344,3 +344,12 @@ def test_context_agent_words_take_the_article_s_country(entities_of, text, words
 def test_context_families_of_a_people_are_its_civilians(entities_of) -> None:  # type: ignore[no-untyped-def]
     text = "Families of Mongolians who fought in the war laid a wreath in Ulaanbaatar."
     assert _codes(entities_of(text, real=True), "Mongolians") == ["MNGCVL"]
+
+
+def test_context_persons_are_civilians(entities_of) -> None:  # type: ignore[no-untyped-def]
+    # "persons" are people: civilians, as "people" are (no PPL, which CAMEO does not list).
+    text = (
+        "Nepal opened a new clinic on Sunday. Elderly persons received free care, and "
+        "Nepal's health minister visited the clinic."
+    )
+    assert _codes(entities_of(text, real=True), "persons") == ["NPLCVL"]
