@@ -280,3 +280,30 @@ def test_bodies_leader_before_of_stays_the_leader(entities_of) -> None:  # type:
     # "of" ends a leader's name: the party after it is the body he leads, not his name.
     text = "Kim Jong Un of the Workers' Party of Korea inspected a farm on Monday."
     assert _covering(entities_of(text, real=True), "Kim Jong Un").kind == "person"
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "code"),
+    [
+        # A party's voters and its nominee are the country's civilians and elite, not the party.
+        (
+            "Republican voters in Iowa backed the plan on Monday.",
+            "voters",
+            "USACVL",
+        ),
+        (
+            "Reporters asked whether the Republican nominee would debate on Friday.",
+            "nominee",
+            "USAELI",
+        ),
+    ],
+)
+def test_bodies_people_of_a_body_take_its_country(entities_of, text, words, code) -> None:  # type: ignore[no-untyped-def]
+    assert _covering(entities_of(text, real=True), words).actor == code
+
+
+def test_bodies_people_of_a_state_body_stay_its_own(entities_of) -> None:  # type: ignore[no-untyped-def]
+    # Service persons of an army act for it: the army's code, not the country's civilians.
+    text = "Service persons of the Korean People's Army vowed revenge on Tuesday."
+    codes = {e.actor for e in entities_of(text, real=True)}
+    assert "PRKCVL" not in codes
