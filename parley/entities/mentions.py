@@ -246,6 +246,65 @@ def _body_name_end(doc: Doc, ent: Span, lex: Lexicon) -> int | None:
     return best
 
 
+# How many capitalised words a body's name may run on after a person's name in it ("General
+# Kim Jong Il" + "Peruvian Amicable Institute").
+_LONGEST_NAMED_BODY = 4
+# Parts of speech a name's words have; a verb ends it ("Kim Jong Un Visits ...", a headline).
+_NAME_WORD_POS = frozenset(("PROPN", "ADJ", "NOUN"))
+
+
+def _person_named_body(ctx: _Context, ent: Span) -> tuple[int, int] | None:
+    """Token bounds of a body named after a person, which the model read as the person: "the
+    General Kim Jong Il Peruvian Amicable Institute" (the model's "Kim Jong Il"), "the Kazakh
+    Kim Jong Il Association". The name runs on over the capitalised words right after the
+    person's (no "of": "Kim Jong Un of the Workers' Party" is the man) to a word that names a
+    kind of body (``org_words.tsv``), and back over the title, demonym or "International"
+    right before it that no other name holds; its country and sector are then read off its
+    own words, never the person's code. None: the span ends in no such word."""
+    doc, lex = ctx.parse.doc, ctx.lex
+    end = ent.end
+    if not _body_word(ent[-1], lex):
+        last = None
+        for i in range(ent.end, min(len(doc), ent.end + _LONGEST_NAMED_BODY)):
+            token = doc[i]
+            if not _name_word(token):
+                break
+            if _body_word(token, lex):
+                last = i + 1
+        if last is None:
+            return None
+        end = last
+    start = ent.start
+    while start > 0 and _body_modifier(doc[start - 1], ctx):
+        start -= 1
+    return start, end
+
+
+def _body_modifier(token: Token, ctx: _Context) -> bool:
+    """A word before a person's name that belongs to the body's name: the person's title
+    ("General"), a demonym ("Kazakh"), "International"; a headline's verb does not."""
+    if not _name_word(token) or token.ent_type_:
+        return False
+    word = token.text
+    return (
+        word.casefold() in ctx.lex.roles_folded
+        or word in ctx.lex.supranational_words
+        or ctx.kb.country_by_demonym(word) is not None
+    )
+
+
+def _name_word(token: Token) -> bool:
+    """A capitalised word that may go on a name: not a sentence's first ("The"), no verb."""
+    return (
+        token.text[:1].isupper() and not token.is_sent_start and token.pos_ in _NAME_WORD_POS
+    )
+
+
+def _body_word(token: Token, lex: Lexicon) -> bool:
+    found = lex.org_words.get(token.text)
+    return found is not None and found[0] == "organization"
+
+
 def _role_of_start(doc: Doc, ent: Span, roles: RoleSpans) -> tuple[int, str] | None:
     """Start token and sector of "the president of Armenia", "the Ambassador of Morocco"."""
     i = ent.start - 1
@@ -361,6 +420,11 @@ def _from_ent(ctx: _Context, ent: Span) -> Candidate | None:
     if label == "PERSON":
         # The model reads "N. Korea" as a person's initial and name; the KB knows better.
         country = kb.country(surface) or _demonym(surface, kb)
+        body = _person_named_body(ctx, ent) if country is None else None
+        if body is not None:
+            opening, closing = doc[body[0]], doc[body[1] - 1]
+            start, end = _trim(text, opening.idx, closing.idx + len(closing))
+            return Candidate(start, end, text[start:end], "ORG", "organization", sentence)
         if country is None:
             return make("person")
     if label == "FAC":

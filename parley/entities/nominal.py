@@ -721,7 +721,9 @@ def _groups_of(
             examples = True
             continue
         if not _bare_country(ref):
-            return _member_of(head, token, ref) if member else []
+            if member:
+                return _member_of(head, token, ref)
+            return _people_of_body(head, token, ref, sector, mentions, kb)
         if (sector is None and not member) or not _nationality_path(token, head):
             return []
         # A country's spokesman or delegation is its government's.
@@ -825,6 +827,46 @@ def _member_of(head: Token, token: Token, ref: MentionRef) -> list[_Found]:
             start, ref.end, entity.kind, entity.actor, entity.country, entity.sector, entity.name
         )
     ]
+
+
+def _people_of_body(
+    head: Token,
+    token: Token,
+    ref: MentionRef,
+    sector: str | None,
+    mentions: MentionIndex,
+    kb: KnowledgeBaseLike,
+) -> list[_Found]:
+    """People of a sector who belong to a country's body without acting for it: "workers of
+    the Kangson Steel Complex", "students of Kim Il Sung University", "Republican voters",
+    "the GOP nominee" are that country's workers, students, civilians, elite (its country +
+    the head's sector, as the real-text gold codes them), not the body. Only a body the stage placed in a country, not a state body, named
+    through "of", "from", "at" or as the head's modifier; the mention is the head's own
+    words, which the body's name does not cover."""
+    entity = ref.entity
+    if (
+        sector is None
+        # "organizations of the union" are its own branches; "service persons of the army"
+        # and "staff of the ministry" act for a state body (``_member_of``'s sectors).
+        or sector == "NGO"
+        or entity.sector in _MEMBER_SECTORS
+        or entity.kind not in ("organization", "media")
+        or not entity.actor
+        or not entity.country
+        or _outsiders(head)
+        or not _nationality_path(token, head)
+    ):
+        return []
+    country = kb.country_by_code(entity.country)
+    if country is None:
+        return []
+    start = head.idx
+    for child in sorted(head.lefts, key=lambda c: -c.i):
+        if child.dep_ not in MODIFIER_DEPS or _covered(child, mentions):
+            break
+        start = child.idx
+    end = head.idx + len(head)
+    return [_Found(start, end, "group", country.code + sector, country.iso3, sector, "")]
 
 
 def _country_groups(

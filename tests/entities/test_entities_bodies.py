@@ -251,3 +251,59 @@ def test_bodies_embassy_of_a_country_in_a_capital(entities_of) -> None:  # type:
     entities = entities_of(text, real=True)
     embassy = [e for e in entities if any("embassy" in m.text for m in e.mentions)]
     assert [e.actor for e in embassy] == ["CUBGOV"]
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "code"),
+    [
+        # The model reads only the leader's name; the body runs on to its "Institute".
+        (
+            "The General Kim Il Sung Chilean Amicable Institute sent greetings to Pyongyang.",
+            "General Kim Il Sung Chilean",
+            "CHLNGO",
+        ),
+        # The model reads the whole body as a person; its demonym stands before the name.
+        (
+            "The Kazakh Kim Il Sung Association issued a statement on Friday.",
+            "Kazakh Kim Il Sung Association",
+            "KAZNGO",
+        ),
+    ],
+)
+def test_bodies_named_after_a_leader_are_no_leader(entities_of, text, words, code) -> None:  # type: ignore[no-untyped-def]
+    entities = entities_of(text, real=True)
+    assert _covering(entities, words).actor == code
+    assert not any(e.kind == "person" for e in entities)
+
+
+def test_bodies_leader_before_of_stays_the_leader(entities_of) -> None:  # type: ignore[no-untyped-def]
+    # "of" ends a leader's name: the party after it is the body he leads, not his name.
+    text = "Kim Jong Un of the Workers' Party of Korea inspected a farm on Monday."
+    assert _covering(entities_of(text, real=True), "Kim Jong Un").kind == "person"
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "code"),
+    [
+        # A party's voters and its nominee are the country's civilians and elite, not the party.
+        (
+            "Republican voters in Iowa backed the plan on Monday.",
+            "voters",
+            "USACVL",
+        ),
+        (
+            "Reporters asked whether the Republican nominee would debate on Friday.",
+            "nominee",
+            "USAELI",
+        ),
+    ],
+)
+def test_bodies_people_of_a_body_take_its_country(entities_of, text, words, code) -> None:  # type: ignore[no-untyped-def]
+    assert _covering(entities_of(text, real=True), words).actor == code
+
+
+def test_bodies_people_of_a_state_body_stay_its_own(entities_of) -> None:  # type: ignore[no-untyped-def]
+    # Service persons of an army act for it: the army's code, not the country's civilians.
+    text = "Service persons of the Korean People's Army vowed revenge on Tuesday."
+    codes = {e.actor for e in entities_of(text, real=True)}
+    assert "PRKCVL" not in codes

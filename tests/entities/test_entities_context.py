@@ -316,3 +316,40 @@ def test_context_title_of_a_country_stays_the_country_s(entities_of) -> None:  #
     text = "Serbian leaders met Finnish envoy Martti Ahtisaari in Vienna on Monday."
     entities = entities_of(text, published="2006-03-01T12:00:00+00:00", real=True)
     assert _codes(entities, "Martti Ahtisaari") == ["FINGOV"]
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "code"),
+    [
+        # A country's sector named by its adjective is the article's body of that kind.
+        (
+            "Laos opened new classrooms on Monday. Laos gave desks to the educational sector, "
+            "and Laos thanked its teachers.",
+            "educational sector",
+            "LAOEDU",
+        ),
+        # Families and schoolchildren are the article's civilians and pupils.
+        (
+            "Chile marked its day of mourning on Friday. Families laid flowers, and Chile's "
+            "schoolchildren sang the anthem as Chile's president watched.",
+            "Families",
+            "CHLCVL",
+        ),
+    ],
+)
+def test_context_agent_words_take_the_article_s_country(entities_of, text, words, code) -> None:  # type: ignore[no-untyped-def]
+    assert _codes(entities_of(text, real=True), words) == [code]
+
+
+def test_context_families_of_a_people_are_its_civilians(entities_of) -> None:  # type: ignore[no-untyped-def]
+    text = "Families of Mongolians who fought in the war laid a wreath in Ulaanbaatar."
+    assert _codes(entities_of(text, real=True), "Mongolians") == ["MNGCVL"]
+
+
+def test_context_persons_are_civilians(entities_of) -> None:  # type: ignore[no-untyped-def]
+    # "persons" are people: civilians, as "people" are (no PPL, which CAMEO does not list).
+    text = (
+        "Nepal opened a new clinic on Sunday. Elderly persons received free care, and "
+        "Nepal's health minister visited the clinic."
+    )
+    assert _codes(entities_of(text, real=True), "persons") == ["NPLCVL"]
