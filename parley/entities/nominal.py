@@ -840,9 +840,9 @@ def _people_of_body(
     """People of a sector who belong to a country's body without acting for it: "workers of
     the Kangson Steel Complex", "students of Kim Il Sung University", "Republican voters",
     "the GOP nominee" are that country's workers, students, civilians, elite (its country +
-    the head's sector, as the real-text gold codes them), not the body. Only a body the stage placed in a country, not a state body, named
-    through "of", "from", "at" or as the head's modifier; the mention is the head's own
-    words, which the body's name does not cover."""
+    the head's sector, as the real-text gold codes them), not the body. Only a body the stage
+    placed in a country, not a state body, named through "of", "from", "at" or as the head's
+    modifier; the mention is the head's own words, which the body's name does not cover."""
     entity = ref.entity
     if (
         sector is None
