@@ -138,6 +138,31 @@ def test_passes_reported_skips_a_sentence_before_the_cue_joined_into_its_parse(
 
 
 @pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "The harbour filled again because the dredging works: she said the port had "
+            "raised two million dollars in a week.",
+            "the port had raised two million dollars in a week",
+        ),
+        (
+            "Most farmers were worried about the drought; 40 percent said they would sell "
+            "their herds.",
+            "they would sell their herds",
+        ),
+    ],
+)
+def test_passes_reported_skips_the_writers_clause_before_a_colon_or_semicolon(
+    nlp: Any, quote_resources: QuoteResources, text: str, content: str
+) -> None:
+    # The parser hangs the clause before the mark on "said"; what was said follows the verb.
+    state = _state(nlp(text), quote_resources)
+    said = [d for d in find_reported(state) if state.text[d.cue[0] : d.cue[1]] == "said"]
+    assert [state.text[s:e] for d in said for s, e in d.content] == [content]
+
+
+@pytest.mark.model
 def test_passes_relative_pronoun_joins_the_content_it_stands_in(
     nlp: Any, quote_resources: QuoteResources
 ) -> None:
