@@ -34,6 +34,31 @@ def test_passes_headline_reads_the_text_alone(quote_resources: QuoteResources) -
     assert text[second.source[0] : second.source[1]] == "HOLM"  # type: ignore[index]
 
 
+@pytest.mark.parametrize(
+    ("text", "source", "content"),
+    [
+        ("Varga camp: the quay plan threatens the harbour.\nBody.", "Varga camp",
+         "the quay plan threatens the harbour"),
+        ("Varga To Fishermen On The Quay: It Will Be Fine.\nBody.", "Varga", "It Will Be Fine"),
+    ],
+)  # fmt: skip
+def test_passes_headline_first_line_label_may_run_longer_and_name_an_addressee(
+    quote_resources: QuoteResources, text: str, source: str, content: str
+) -> None:
+    state = _state(spacy.blank("en")(text), quote_resources)
+    (draft,) = find_headlines(state, [])
+    assert text[draft.source[0] : draft.source[1]] == source  # type: ignore[index]
+    assert text[draft.content[0][0] : draft.content[0][1]] == content
+
+
+def test_passes_headline_longer_label_only_on_the_first_line(
+    quote_resources: QuoteResources,
+) -> None:
+    text = "Body.\nVarga camp: the quay plan threatens the harbour."
+    state = _state(spacy.blank("en")(text), quote_resources)
+    assert find_headlines(state, []) == []
+
+
 def test_passes_headline_skips_a_line_another_draft_covers(
     quote_resources: QuoteResources,
 ) -> None:
