@@ -305,9 +305,7 @@ def _clause_break_after(state: QuoteState, comp: Token, verb: Token) -> bool:
     but it is the writer's, and what the cue reports follows the verb. A complement that
     starts after the mark ("It is simple: we win, he said") is kept."""
     in_quote, lowers = state.in_quote, state.parse.lowers
-    return any(
-        lowers[i] in _CLAUSE_BREAKS and in_quote[i] < 0 for i in range(comp.i + 1, verb.i)
-    )
+    return any(lowers[i] in _CLAUSE_BREAKS and in_quote[i] < 0 for i in range(comp.i + 1, verb.i))
 
 
 def _after_missed_end(state: QuoteState, start: int, end: int) -> int:
