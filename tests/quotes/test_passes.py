@@ -188,6 +188,20 @@ def test_passes_reported_skips_the_writers_clause_before_a_colon_or_semicolon(
 
 
 @pytest.mark.model
+def test_passes_direct_speaker_after_the_verb_is_never_when_it_was_said(
+    nlp: Any, quote_resources: QuoteResources
+) -> None:
+    # "tweeted on Friday": a day after the verb is when it was said, not who said it.
+    text = (
+        "The director of the port authority, Anna Varga, tweeted on Friday: “We will "
+        "rebuild the quay this year.”"
+    )
+    state = _state(nlp(text), quote_resources)
+    (draft,) = find_direct(state, [])
+    assert draft.source is None or "Friday" not in text[draft.source[0] : draft.source[1]]
+
+
+@pytest.mark.model
 def test_passes_relative_pronoun_joins_the_content_it_stands_in(
     nlp: Any, quote_resources: QuoteResources
 ) -> None:
