@@ -273,14 +273,28 @@ _ADDRESSING = frozenset({"tell", "inform", "assure", "brief", "remind", "ask"})
 
 def _inverted_subject(state: QuoteState, verb: Token) -> Token | None:
     """ "..., said Yang Moo-jin": the proper noun right after the verb (none after a verb
-    that addresses someone: in "..., a general officer, told KCNA:" KCNA is told)."""
+    that addresses someone: in "..., a general officer, told KCNA:" KCNA is told). When and
+    where it was said is no speaker: "..., she tweeted Friday", "..., he wrote on Twitter",
+    "..., he said in response" (``_occasion_word``)."""
     doc = state.doc
     if state.parse.lemmas[verb.i] in _ADDRESSING:
         return None
     for tok in doc[verb.i + 1 : min(len(doc), verb.i + 4)]:
         if tok.pos_ in ("PROPN", "PRON", "NOUN") and state.in_quote[tok.i] < 0:
+            if _occasion_word(tok):
+                return None
             return tok if tok.dep_ not in ("compound",) else tok.head
     return None
+
+
+def _occasion_word(tok: Token) -> bool:
+    """A date or time ("Friday", "last week") or the object of a preposition ("on Twitter",
+    "in response", "into the camera"): a word of the occasion, never the inverted speaker.
+    The agent of a passive ("added by Republicans") stays."""
+    head = tok.head if tok.dep_ == "compound" else tok
+    if tok.ent_type_ in ("DATE", "TIME") or head.dep_ == "npadvmod":
+        return True
+    return head.dep_ == "pobj" and head.head.lower_ != "by"
 
 
 def _paragraph_start(text: str, offset: int) -> bool:

@@ -270,6 +270,8 @@ def content_of(state: QuoteState, comp: Token, verb: Token) -> Frag | None:
         start = max(start, cue_span(state, verb)[1])
     else:
         end = min(end, verb.idx)
+        if _clause_break_after(state, comp, verb):
+            return None  # "A: he said B", "A; most said B": A is the writer's, B was said
         cut = _after_missed_end(state, start, verb.idx)
         if cut >= end:
             return None  # a whole sentence before the cue's own: not what the cue says
@@ -290,6 +292,20 @@ def content_of(state: QuoteState, comp: Token, verb: Token) -> Frag | None:
 def _bare_noun(tok: Token) -> bool:
     """A common noun in the singular with no word of its own ("on stage", "on camera")."""
     return tok.tag_ == "NN" and not any(True for _ in tok.children)
+
+
+# Marks that close a clause of the writer's before a new one with its own subject.
+_CLAUSE_BREAKS = frozenset({";", ":"})
+
+
+def _clause_break_after(state: QuoteState, comp: Token, verb: Token) -> bool:
+    """Whether a semicolon or colon stands between a complement before the cue and the cue
+    ("The message works: he said he raised $1 million", "Most were worried; 46 percent said
+    they were very worried"): the parser hung the clause before the mark on the cue verb,
+    but it is the writer's, and what the cue reports follows the verb. A complement that
+    starts after the mark ("It is simple: we win, he said") is kept."""
+    in_quote, lowers = state.in_quote, state.parse.lowers
+    return any(lowers[i] in _CLAUSE_BREAKS and in_quote[i] < 0 for i in range(comp.i + 1, verb.i))
 
 
 def _after_missed_end(state: QuoteState, start: int, end: int) -> int:

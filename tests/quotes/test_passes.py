@@ -34,6 +34,31 @@ def test_passes_headline_reads_the_text_alone(quote_resources: QuoteResources) -
     assert text[second.source[0] : second.source[1]] == "HOLM"  # type: ignore[index]
 
 
+@pytest.mark.parametrize(
+    ("text", "source", "content"),
+    [
+        ("Varga camp: the quay plan threatens the harbour.\nBody.", "Varga camp",
+         "the quay plan threatens the harbour"),
+        ("Varga To Fishermen On The Quay: It Will Be Fine.\nBody.", "Varga", "It Will Be Fine"),
+    ],
+)  # fmt: skip
+def test_passes_headline_first_line_label_may_run_longer_and_name_an_addressee(
+    quote_resources: QuoteResources, text: str, source: str, content: str
+) -> None:
+    state = _state(spacy.blank("en")(text), quote_resources)
+    (draft,) = find_headlines(state, [])
+    assert text[draft.source[0] : draft.source[1]] == source  # type: ignore[index]
+    assert text[draft.content[0][0] : draft.content[0][1]] == content
+
+
+def test_passes_headline_longer_label_only_on_the_first_line(
+    quote_resources: QuoteResources,
+) -> None:
+    text = "Body.\nVarga camp: the quay plan threatens the harbour."
+    state = _state(spacy.blank("en")(text), quote_resources)
+    assert find_headlines(state, []) == []
+
+
 def test_passes_headline_skips_a_line_another_draft_covers(
     quote_resources: QuoteResources,
 ) -> None:
@@ -135,6 +160,45 @@ def test_passes_reported_skips_a_sentence_before_the_cue_joined_into_its_parse(
     state = _state(doc, quote_resources)
     (draft,) = find_reported(state)
     assert [state.text[s:e] for s, e in draft.content] == ["that the river is clean"]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "The harbour filled again because the dredging works: she said the port had "
+            "raised two million dollars in a week.",
+            "the port had raised two million dollars in a week",
+        ),
+        (
+            "Most farmers were worried about the drought; 40 percent said they would sell "
+            "their herds.",
+            "they would sell their herds",
+        ),
+    ],
+)
+def test_passes_reported_skips_the_writers_clause_before_a_colon_or_semicolon(
+    nlp: Any, quote_resources: QuoteResources, text: str, content: str
+) -> None:
+    # The parser hangs the clause before the mark on "said"; what was said follows the verb.
+    state = _state(nlp(text), quote_resources)
+    said = [d for d in find_reported(state) if state.text[d.cue[0] : d.cue[1]] == "said"]
+    assert [state.text[s:e] for d in said for s, e in d.content] == [content]
+
+
+@pytest.mark.model
+def test_passes_direct_speaker_after_the_verb_is_never_when_it_was_said(
+    nlp: Any, quote_resources: QuoteResources
+) -> None:
+    # "tweeted on Friday": a day after the verb is when it was said, not who said it.
+    text = (
+        "The director of the port authority, Anna Varga, tweeted on Friday: “We will "
+        "rebuild the quay this year.”"
+    )
+    state = _state(nlp(text), quote_resources)
+    (draft,) = find_direct(state, [])
+    assert draft.source is None or "Friday" not in text[draft.source[0] : draft.source[1]]
 
 
 @pytest.mark.model
