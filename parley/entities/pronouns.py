@@ -3,15 +3,22 @@
 "he", "his", "him" (and the feminine forms) become mentions of a person named before them in
 the same sentence or the one before; a person already called "he" is not later "she", nor is
 one whose given name says otherwise ("Bernie Sanders", "Carly Fiorina": the lexicon's
-``given_names``). When only one person is in reach, it is theirs. When several are, the
-pronoun goes to the one named as a subject, if exactly one of them was ("Aung San Suu Kyi
-met Joe Biden. She will visit ..." is Suu Kyi, not the nearest name); otherwise it is left
-alone. In the sentence before, a subject is the main clause's ("X said that Y would come.
-He left" is X's), and a pronoun already linked stands for its person as a name would ("X
-spoke. He flayed ... He urged ..." is X throughout: the second "He" has only the first in
-reach). Further back, or with no person in reach, the pronoun is left alone too: a wrong
-link costs an analyst more than a missing one ("the institute director could write on his
-own authority" names nobody).
+``given_names``). Up to three names back are read (the pronouns already linked among them do
+not count: "Li Mei said in her speech that she ..." is one name). When only one person is in
+reach, it is theirs. When several are, the pronoun goes to the one named as a subject of its
+own sentence, if exactly one was ("Donald Trump netted large fees before launching his bid");
+else to the one named as a subject, if exactly one was ("Aung San Suu Kyi met Joe Biden. She
+will visit ..." is Suu Kyi, not the nearest name); otherwise it is left alone. In the sentence
+before, a subject is the main clause's ("X said that Y would come. He left" is X's), and a
+pronoun already linked stands for its person as a name would ("X spoke. He flayed ... He urged
+..." is X throughout: the second "He" has only the first in reach). A pronoun in a relative
+clause is its head's ("Mr. Trump, who scored his third victory"); an object is never its own
+clause's subject ("Lee kept calling Park his friend and meeting him": Park, the one other
+person there); a speaker named after the words it reports is none of the names in them ("'Kim
+will win,' he said"). When the text before was about a "he" left alone and no one is named
+before the pronoun in its own sentence, the pronoun is left alone too. Further back, or with
+no person in reach, the pronoun is left alone: a wrong link costs an analyst more than a
+missing one ("the institute director could write on his own authority" names nobody).
 A pronoun inside a name the model found ("HE" read as a name) is left to the name: one span
 belongs to one entity.
 """
@@ -19,15 +26,23 @@ belongs to one entity.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
+
+from spacy.tokens import Token
 
 from parley.entities.cluster import Cluster
 from parley.entities.lexicon import Lexicon
-from parley.nlp import in_main_clause
+from parley.nlp import in_main_clause, main_subject
 from parley.nlp.index import ParseIndex
 
 __all__ = ["resolve_pronouns"]
 
-# How many preceding named people to consider before giving up on gender agreement.
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+_OBJECT_DEPS = frozenset({"dobj", "obj", "dative", "iobj"})
+# What stands before a speaker named after the words it reports ("... win," he said).
+_BEFORE_SPEAKER = frozenset({",", '"', "''", "\u201d", "\u2019"})
+# How many preceding names of people to consider before giving up on gender agreement (the
+# pronouns linked among them do not count: "Li Mei said in her speech that she ..." is one).
 _CANDIDATES = 3
 
 
@@ -53,6 +68,8 @@ def resolve_pronouns(
     starts = [start for start, _ in named]
     taken = _Taken(clusters)
     doc = parse.doc
+    left: set[int] = set()  # the pronouns left alone so far
+    linked: set[int] = set()  # where the pronouns linked so far start
     for i in pronouns:
         token = doc[i]
         begin, end = token.idx, token.idx + len(token)
@@ -61,25 +78,180 @@ def resolve_pronouns(
             continue
         gender = lex.pronouns[token.text.lower()]
         sentence = parse.sentence_index(begin)
+        barred = _barred(token)
         position = bisect_left(starts, begin) - 1
-        reach: dict[int, tuple[Cluster, bool]] = {}  # id(cluster) -> (cluster, as subject)
-        for back in range(position, max(position - _CANDIDATES, -1), -1):
-            start, cluster = named[back]
-            if parse.sentence_index(start) < sentence - 1:
-                break
-            if cluster.gender not in (None, gender):
-                continue
-            subject = _is_subject(parse, start, parse.sentence_index(start) < sentence)
-            seen = reach.get(id(cluster))
-            reach[id(cluster)] = (cluster, subject or (seen is not None and seen[1]))
-        chosen = _choose(list(reach.values()))
-        if chosen is not None:
+        reach = _reach(parse, named, position, sentence, gender, barred, linked)
+        chosen = _relative_antecedent(token, clusters, gender)
+        # An object whose clause's doer is known ("When an official told him") is someone
+        # else than whom the text was about; any other pronoun may be that unnamed person.
+        if chosen is None and (
+            barred.subjects
+            or any(here for _, _, here in reach)
+            or not _about_someone_unnamed(token, parse, lex, left)
+        ):
+            chosen = _choose(reach, bool(barred.subjects))
+        if chosen is None:
+            left.add(i)
+        else:
             chosen.gender = gender
             chosen.pronouns.append((begin, end, token.text))
             if token.pos_ == "PRON":  # "he", "him"; not a possessive "his" before a noun
                 at = bisect_right(starts, begin)
                 starts.insert(at, begin)
                 named.insert(at, (begin, chosen))
+                linked.add(begin)
+
+
+def _reach(
+    parse: ParseIndex,
+    named: list[tuple[int, Cluster]],
+    position: int,
+    sentence: int,
+    gender: str,
+    barred: _Barred,
+    linked: set[int],
+) -> list[tuple[Cluster, bool, bool]]:
+    """The people a pronoun of ``gender`` in ``sentence`` may stand for: those named (or
+    called "he"/"she") from ``position`` back to the start of the sentence before, at most
+    ``_CANDIDATES`` names of people of either gender (the pronouns ``linked`` before, at these
+    offsets, uncounted), none ``barred``; each with whether it was a subject there and
+    whether it is in the pronoun's own sentence."""
+    reach: dict[int, tuple[Cluster, bool, bool]] = {}
+    names = 0  # the names read so far, of people of either gender
+    excluded: set[int] = set()  # the people a barred word names
+    for back in range(position, -1, -1):
+        start, cluster = named[back]
+        where = parse.sentence_index(start)
+        if where < sentence - 1:
+            break
+        if start not in linked:
+            names += 1
+            if names > _CANDIDATES:
+                break
+        head = _head_of(parse, start)
+        if head in barred.subjects:
+            excluded.add(id(cluster))
+        if cluster.gender not in (None, gender) or head in barred.reported:
+            continue
+        subject = _is_subject(parse, start, where < sentence)
+        seen = reach.get(id(cluster))
+        if seen is not None:
+            subject = subject or seen[1]
+        here = where == sentence or (seen is not None and seen[2])
+        reach[id(cluster)] = (cluster, subject, here)
+    return [found for key, found in reach.items() if key not in excluded]
+
+
+@dataclass(frozen=True, slots=True)
+class _Barred:
+    """Whom a pronoun cannot stand for: the people its own clause's subject names (token
+    indices of subject words), and the names among the words its speaker reports."""
+
+    subjects: frozenset[int] = frozenset()
+    reported: frozenset[int] = frozenset()
+
+
+def _barred(pronoun: Token) -> _Barred:
+    """The subject of an object pronoun's own clause ("Lee kept meeting him": not Lee),
+    through the verbs that share it; the names in the clause a speaker pronoun reports
+    ("'Kim will win,' he said": not Kim, though the speaker's own "he" in it may be)."""
+    verb = pronoun.head
+    if pronoun.lower_.endswith("self"):
+        return _Barred()  # "Lee cast himself as ...": a reflexive is its clause's subject
+    if pronoun.dep_ == "nsubj":
+        if pronoun.i == 0 or pronoun.doc[pronoun.i - 1].text not in _BEFORE_SPEAKER:
+            return _Barred()
+        return _Barred(
+            reported=frozenset(
+                t.i
+                for clause in verb.children
+                if clause.dep_ == "ccomp" and clause.i < pronoun.i
+                for t in clause.subtree
+                if t.pos_ != "PRON"
+            )
+        )
+    if pronoun.dep_ == "pobj" and verb.dep_ == "prep":
+        verb = verb.head
+    elif pronoun.dep_ not in _OBJECT_DEPS:
+        return _Barred()
+    found: set[int] = set()
+    for _ in range(3):
+        if verb.pos_ not in ("VERB", "AUX"):
+            break
+        found.update(c.i for c in verb.children if c.dep_ in _SUBJECT_DEPS)
+        # "offered to give him", "calling X his friend, meeting with him": the subject of
+        # the verb the clause hangs from.
+        if found or not _shares_subject(verb):
+            break
+        verb = verb.head
+    return _Barred(subjects=frozenset(found))
+
+
+def _shares_subject(verb: Token) -> bool:
+    """Whether a verb with no subject of its own takes its head verb's: an infinitive or a
+    coordinated verb, or a participle set off by a comma ("..., meeting with him"); not one
+    right after a noun, which the noun's ("an official of the farm greeting him")."""
+    if verb.head.i == verb.i or verb.dep_ not in ("xcomp", "conj", "advcl"):
+        return False
+    return verb.dep_ != "advcl" or verb.i == 0 or verb.doc[verb.i - 1].pos_ in ("PUNCT", "CCONJ")
+
+
+def _head_of(parse: ParseIndex, start: int) -> int | None:
+    """The head word of the name (or pronoun) starting at ``start``: the first of its words
+    whose head lies outside the name."""
+    index = parse.token_at(start)
+    if index is None:
+        return None
+    token = parse.doc[index]
+    while token.dep_ in ("compound", "flat") and token.head.i > token.i:
+        token = token.head
+    return token.i
+
+
+def _relative_antecedent(
+    pronoun: Token, clusters: dict[str, Cluster], gender: str
+) -> Cluster | None:
+    """The person a relative clause the pronoun is in is about: "Mr. Trump, who scored his
+    third victory" (his: Trump, whoever the sentence is about)."""
+    clause = pronoun.head
+    for _ in range(6):
+        if clause.dep_ == "relcl" or clause.head.i == clause.i:
+            break
+        clause = clause.head
+    if clause.dep_ != "relcl":
+        return None
+    if not any(c.dep_ == "nsubj" and c.lower_ in ("who", "that") for c in clause.children):
+        return None
+    head = clause.head
+    for cluster in clusters.values():
+        if cluster.kind != "person" or cluster.gender not in (None, gender):
+            continue
+        if any(c.start <= head.idx < c.end for c in cluster.cands):
+            return cluster
+    return None
+
+
+def _about_someone_unnamed(pronoun: Token, parse: ParseIndex, lex: Lexicon, left: set[int]) -> bool:
+    """Whether the text just before the pronoun was about a person no name stands for: the
+    subject of a clause it is in before it, else the main subject of the sentence before, is
+    a "he"/"she" of the pronoun's gender that was left alone ("... she said. She added ...":
+    whoever the first is, the second is too). Such a pronoun is left alone too."""
+    sentence = parse.sentence_index(pronoun.idx)
+    governing = {t.i for t in pronoun.ancestors}
+    before = [
+        t.i
+        for t in pronoun.sent
+        if t.i < pronoun.i and t.dep_ in _SUBJECT_DEPS and t.head.i in governing
+    ]
+    if before:
+        subject = before[-1]  # "the Chairman said that he ...": whom it is about is here
+    elif sentence == 0 or (found := main_subject(parse, sentence - 1)) is None:
+        return False
+    else:
+        subject = found
+    return (
+        subject in left and lex.pronouns.get(parse.lowers[subject]) == lex.pronouns[pronoun.lower_]
+    )
 
 
 def _gender_of_name(cluster: Cluster, given_names: dict[str, str]) -> str | None:
@@ -98,25 +270,33 @@ def _is_subject(parse: ParseIndex, start: int, before: bool = False) -> bool:
     """Whether the name starting at ``start`` is the subject of its clause; ``before`` (it
     stands in the sentence before the pronoun's): of its sentence's main clause, or of a verb
     coordinated with it."""
-    index = parse.token_at(start)
+    index = _head_of(parse, start)
     if index is None:
         return False
     token = parse.doc[index]
-    # The name's head word: the first of its words whose head lies outside the name.
-    while token.dep_ in ("compound", "flat") and token.head.i > token.i:
-        token = token.head
-    if token.dep_ not in ("nsubj", "nsubjpass"):
+    if token.dep_ not in _SUBJECT_DEPS:
         return False
     if not before:
         return True
     return in_main_clause(token.head)
 
 
-def _choose(reach: list[tuple[Cluster, bool]]) -> Cluster | None:
-    """The one person in reach, or the one subject among several; else nobody."""
+def _choose(reach: list[tuple[Cluster, bool, bool]], object_barred: bool) -> Cluster | None:
+    """The one person in reach, or the one subject of the pronoun's own sentence, or the one
+    subject among all; else nobody ("Donald Trump netted large fees before launching his
+    bid": Trump, whoever the sentence before was about). ``object_barred``: an object whose
+    clause's subject is set aside; then the one other person named before it in its sentence
+    ("Lee kept calling Park his friend and meeting him": Park)."""
     if len(reach) == 1:
         return reach[0][0]
-    subjects = [cluster for cluster, subject in reach if subject]
+    if object_barred:
+        here = [cluster for cluster, _, here in reach if here]
+        if len(here) == 1:
+            return here[0]
+    own = [cluster for cluster, subject, here in reach if subject and here]
+    if len(own) == 1:
+        return own[0]
+    subjects = [cluster for cluster, subject, _ in reach if subject]
     return subjects[0] if len(subjects) == 1 else None
 
 

@@ -27,7 +27,7 @@ from parley.events.candidates import REPORTING_CODE, Candidate, by_token, find_c
 from parley.events.clauses import conditional_threat, prep_objects, subject_head
 from parley.events.dating import timex_heads
 from parley.events.evaluative import EVALUATED_CODES, evaluation, party_spoken_of
-from parley.events.letters import find_letters
+from parley.events.letters import Sending, find_messages
 from parley.events.model import filter_events
 from parley.events.participants import noun_actors, verb_actors
 from parley.events.rallying import RALLY_CODE, rallied_against
@@ -42,7 +42,7 @@ from parley.events.targets import (
     implicit_target,
     place_target,
 )
-from parley.events.voices import Voice, issued_statements
+from parley.events.voices import Voice, held_gatherings, issued_statements
 from parley.nlp.index import MentionIndex, ParseIndex
 from parley.records import Article, Event, Quote, Timex
 
@@ -128,18 +128,13 @@ def find_events(
     """The article's events, in text order (``on``: the publication day, the date of an
     event whose clause names none)."""
     candidates = find_candidates(parse, resources.lexicon, resources.complement_codes)
-    reading = Reading(
-        parse.text,
-        mentions,
-        quotes,
-        resources,
-        by_token(candidates),
-        find_letters(parse, mentions),
-    )
+    letters, sendings = find_messages(parse, mentions)
+    reading = Reading(parse.text, mentions, quotes, resources, by_token(candidates), letters)
     voice = Voice()
+    heard = _Heard(issued_statements(parse), sendings, held_gatherings(parse))
     coded = [
         voice.carry_protest(complete_targets(c, reading))
-        for c in _coded(candidates, reading, voice, issued_statements(parse))
+        for c in _coded(candidates, reading, voice, heard)
     ]
     # Warnings and rallying calls that name nobody: the story's adversary (``adversary``).
     coded = aim_at_adversary(coded, parse.sent_starts)
@@ -152,15 +147,37 @@ def find_events(
     return events
 
 
+@dataclasses.dataclass(slots=True)
+class _Heard:
+    """What the voice hears besides the statements coded: the issuing of statements (verb
+    indices), the sending of messages and the holding of gatherings (noun indices), each
+    before the words after it."""
+
+    issuings: Sequence[int]
+    sendings: Sequence[Sending]
+    holdings: Sequence[int]  # gathering nouns
+
+    def before(self, token: Token, voice: Voice, reading: Reading) -> None:
+        """Let ``voice`` hear what comes before ``token`` and was not heard yet."""
+        doc = token.doc
+        while self.issuings and self.issuings[0] < token.i:
+            voice.hear_issuing(doc[self.issuings[0]], reading)
+            self.issuings = self.issuings[1:]
+        while self.sendings and self.sendings[0].at <= token.idx:
+            voice.hear_sending(self.sendings[0])
+            self.sendings = self.sendings[1:]
+        while self.holdings and self.holdings[0] < token.i:
+            voice.hear_holding(doc[self.holdings[0]], reading)
+            self.holdings = self.holdings[1:]
+
+
 def _coded(
-    candidates: Sequence[Candidate], reading: Reading, voice: Voice, issuings: Sequence[int]
+    candidates: Sequence[Candidate], reading: Reading, voice: Voice, heard: _Heard
 ) -> Iterator[Coded]:
     """The candidates coded in text order; ``voice`` hears each statement, and each issuing
-    of one (``issuings``: verb indices) before the words after it."""
-    pending = list(issuings)
+    of one and sending of a message (``heard``) before the words after it."""
     for candidate in candidates:
-        while pending and pending[0] < candidate.token.i:
-            voice.hear_issuing(candidate.token.doc[pending.pop(0)], reading)
+        heard.before(candidate.token, voice, reading)
         if not candidate.dropped:
             coded = code_candidate(candidate, reading, voice)
             if coded is not None:

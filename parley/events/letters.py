@@ -27,7 +27,7 @@ from parley.events.clauses import subject_head
 from parley.nlp.index import MentionIndex, ParseIndex
 from parley.records import Entity
 
-__all__ = ["Letter", "find_letters"]
+__all__ = ["Letter", "Sending", "find_letters", "find_messages"]
 
 _NOUNS = re.compile(r"\b(?:messages?|letters?|telegrams?|cables?)\b", re.IGNORECASE)
 SENDING = frozenset({"send", "deliver", "forward", "address", "dispatch", "convey", "hand"})
@@ -51,7 +51,11 @@ class Letter:
 
 
 @dataclass(frozen=True, slots=True)
-class _Sent:
+class Sending:
+    """A message sent or received ("X sent a message to Y", "Y received a letter from X"):
+    the index of its verb's token, where its phrase ends, and its sides."""
+
+    verb: int
     at: int  # where the phrase of the message sent ends
     senders: tuple[Entity, ...]
     addressees: tuple[Entity, ...]
@@ -59,7 +63,24 @@ class _Sent:
 
 def find_letters(parse: ParseIndex, mentions: MentionIndex) -> tuple[Letter, ...]:
     """The article's printed messages, in text order."""
-    sent: list[_Sent] = []
+    return find_messages(parse, mentions)[0]
+
+
+def find_messages(
+    parse: ParseIndex, mentions: MentionIndex
+) -> tuple[tuple[Letter, ...], tuple[Sending, ...]]:
+    """The article's printed messages, and the messages it tells of sending or receiving
+    (their senders speak in the message's words: "The message expressed the hope ..."; not
+    a sending told as the reason for something, "thanked Y for sending the message of
+    greeting"), each in text order."""
+    sent, speaks = _scan(parse, mentions)
+    sendings = tuple(s for s in sent if parse.deps[s.verb] != "pcomp")
+    return _letters(sent, speaks, len(parse.text)), sendings
+
+
+def _scan(parse: ParseIndex, mentions: MentionIndex) -> tuple[list[Sending], list[int]]:
+    """The messages sent, and where each sentence in which a message speaks ends."""
+    sent: list[Sending] = []
     speaks: list[int] = []  # where each sentence in which a message speaks ends
     for match in _NOUNS.finditer(parse.text):
         index = parse.token_at(match.start())
@@ -83,8 +104,8 @@ def find_letters(parse: ParseIndex, mentions: MentionIndex) -> tuple[Letter, ...
             # Where the sending is told: the end of the message's phrase ("received a
             # letter from X, director of Y, ..., The letter said: ..." may be one sentence).
             edge = noun.right_edge
-            sent.append(_Sent(edge.idx + len(edge), *sides))
-    return _letters(sent, speaks, len(parse.text))
+            sent.append(Sending(verb.i, edge.idx + len(edge), *sides))
+    return sent, speaks
 
 
 def _text_start(noun: Token, verb: Token) -> int:
@@ -105,7 +126,7 @@ def _text_start(noun: Token, verb: Token) -> int:
     return sentence.end_char
 
 
-def _letters(sent: Sequence[_Sent], speaks: Sequence[int], length: int) -> tuple[Letter, ...]:
+def _letters(sent: Sequence[Sending], speaks: Sequence[int], length: int) -> tuple[Letter, ...]:
     out: list[Letter] = []
     ordered = sorted(set(speaks))
     for n, start in enumerate(ordered):

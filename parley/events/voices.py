@@ -14,8 +14,15 @@ for ..."). "He" or "she" that names no person is the voice too (a speaker descri
 office). A person is never "it" or "they"; a place never speaks. A protest that names nobody
 it is against, a few sentences after one that did, is against the same party.
 
-Only the event pass's own candidates, and the issuing verbs found from the parse's columns
-(``issued_statements``), are read, once each, in text order.
+Two more speakers are followed back. A message or letter sent or received (``letters``) speaks
+for its sender: "X received a message from Y. The message expressed the hope ..." is Y's (not
+the "said" that only opens its printed words, whose own statements are coded). The speakers or
+participants of a gathering just held speak for its holder: "X held a press conference ...
+Speakers at the conference exposed ..." is X's (not when they are at another gathering).
+
+Only the event pass's own candidates, and the issuing verbs, messages sent and gatherings held
+found from the parse (``issued_statements``, ``find_messages``, ``held_gatherings``), are read,
+once each, in text order.
 """
 
 from __future__ import annotations
@@ -27,15 +34,16 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from parley.events.actors import Actor
-from parley.events.candidates import Candidate
+from parley.events.candidates import REPORTING_CODE, Candidate
 from parley.events.clauses import subject_head
+from parley.events.letters import Sending
 from parley.events.rallying import RALLY_CODE
 from parley.events.reading import Reading
 from parley.events.records import Coded
 from parley.nlp.index import ParseIndex
 from parley.records import Entity
 
-__all__ = ["Voice", "issued_statements"]
+__all__ = ["Voice", "held_gatherings", "issued_statements"]
 
 # Roots of statements: public statements, appeals, intents, praise, demands, disapproval,
 # rejection, threats (the verbal CAMEO roots whose doer speaks).
@@ -58,6 +66,18 @@ ISSUING = frozenset({"issue", "release", "publish", "make", "adopt", "announce"}
 DOCUMENTS = frozenset({"statement", "communique", "declaration", "appeal", "release"})
 # Words before a voice noun that point back ("the statement", "its letter").
 POINTING_WORDS = frozenset({"the", "this", "that", "its", "their"})
+# Holding a gathering ("held a press conference", "staged a rally"): its holder speaks
+# through its speakers and participants ("Speakers at the conference exposed ...").
+HOLDING = frozenset({"hold", "host", "organize", "organise", "sponsor", "stage", "convene"})
+GATHERINGS = frozenset(
+    {"meeting", "conference", "rally", "seminar", "symposium", "ceremony", "gathering"}
+    | {"forum", "demonstration", "event", "vigil"}
+)
+GATHERING_VOICES = frozenset({"speaker", "participant"})
+# How many sentences back the gathering may have been held for its speakers to be its holder's.
+HOST_REACH = 3
+# The documents sent to someone (``letters``), whose words are their senders'.
+MESSAGE_NOUNS = frozenset({"message", "letter"})
 MEDIA_SECTOR = "MED"
 # A newspaper's piece may be new to the story and still the newspaper's ("An article says").
 MEDIA_POINTING = POINTING_WORDS | {"a", "an", "another"}
@@ -70,6 +90,10 @@ class Voice:
 
     entity: Entity | None = None
     sentence: int = -1
+    sender: Entity | None = None  # who sent the message the story told of last
+    host: Entity | None = None  # who held the gathering the story told of last
+    gathering: str = ""  # its noun ("conference")
+    held_at: int = -1  # the first token of the sentence telling of it
     protested: Actor | None = None
     protested_at: int = -1
 
@@ -108,6 +132,12 @@ class Voice:
         if outlet is not None:
             start = subject.idx
             return [Actor(outlet, subject.text, start, start + len(subject))]
+        if self.host is not None and self._hosted(subject, sources):
+            start = subject.idx
+            return [Actor(self.host, subject.text, start, start + len(subject))]
+        if self.sender is not None and _message_speaks(candidate, subject, reading, sources):
+            start = subject.idx
+            return [Actor(self.sender, subject.text, start, start + len(subject))]
         if self.entity is None:
             return None
         lower = subject.lower_
@@ -130,6 +160,13 @@ class Voice:
         start = subject.idx
         return [Actor(self.entity, subject.text, start, start + len(subject))]
 
+    def _hosted(self, subject: Token, sources: Sequence[Actor]) -> bool:
+        """Whether the subject is the speakers of the gathering held last, a few sentences
+        back, and its own words code no one ("Speakers at the conference")."""
+        if self.held_at < _sentences_back(subject, HOST_REACH):
+            return False
+        return _speakers_at(subject, self.gathering) and not any(a.code for a in sources)
+
     def hear(self, candidate: Candidate, sources: Sequence[Actor]) -> None:
         """Note who spoke: a statement (not one reported inside another) by one coded party."""
         if not _speech(candidate) or candidate.reported_by is not None:
@@ -142,6 +179,27 @@ class Voice:
         subject, passive = subject_head(verb)
         if subject is not None and not passive:
             self._note(verb, reading.resolve(subject))
+
+    def hear_sending(self, sending: Sending) -> None:
+        """Note who sent the last message ("X received a message from Y": Y), whose words
+        the message's are ("The message expressed the hope ..."): one coded sender."""
+        senders = [e for e in sending.senders if e.actor and e.kind != "location"]
+        self.sender = senders[0] if len(senders) == 1 else None
+
+    def hear_holding(self, noun: Token, reading: Reading) -> None:
+        """Note who held a gathering ("X held a press conference"): the one coded party the
+        active subject of the holding verb names, whose voice its speakers are."""
+        subject, passive = subject_head(noun.head)
+        if subject is None or passive:
+            return
+        hosts = {
+            a.key: a.entity
+            for a in reading.resolve(subject)
+            if a.entity is not None and a.code and a.entity.kind != "location"
+        }
+        self.host = next(iter(hosts.values())) if len(hosts) == 1 else None
+        self.gathering = noun.lemma_.lower()
+        self.held_at = noun.sent.start
 
     def _note(self, token: Token, sources: Sequence[Actor]) -> None:
         speakers = {a.key: a.entity for a in sources if a.entity is not None and a.code}
@@ -168,6 +226,43 @@ def issued_statements(parse: ParseIndex) -> tuple[int, ...]:
         if parse.lemmas[verb] in ISSUING and parse.pos[verb] == "VERB":
             found.append(verb)
     return tuple(found)
+
+
+def held_gatherings(parse: ParseIndex) -> tuple[int, ...]:
+    """The indices of the gathering nouns a verb holds ("held a press conference", "staged
+    a rally"), in text order, read from the parse's columns."""
+    return tuple(
+        n
+        for n, lemma in enumerate(parse.lemmas)
+        if lemma in GATHERINGS
+        and parse.deps[n] == "dobj"
+        and parse.lemmas[parse.heads[n]] in HOLDING
+        and parse.pos[parse.heads[n]] == "VERB"
+    )
+
+
+def _speakers_at(subject: Token, gathering: str) -> bool:
+    """Whether the subject is the speakers or participants of the gathering just held:
+    "Speakers at the conference", "The participants" (no other gathering named)."""
+    if subject.lemma_.lower() not in GATHERING_VOICES or subject.tag_ != "NNS":
+        return False
+    for prep in subject.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("at", "in", "of"):
+            places = [c for c in prep.children if c.dep_ == "pobj"]
+            if any(c.lemma_.lower() != gathering for c in places):
+                return False
+    return True
+
+
+def _message_speaks(
+    candidate: Candidate, subject: Token, reading: Reading, sources: Sequence[Actor]
+) -> bool:
+    """Whether a bare "the message" or "the letter" makes a statement of its own ("The
+    letter vowed to ..."), not one whose subject names its sender, nor the "said" that
+    only opens its printed words ("..., the letter said, and went on: ...")."""
+    if candidate.code == REPORTING_CODE or any(a.resolved for a in sources):
+        return False
+    return subject.lemma_.lower() in MESSAGE_NOUNS and _voice_noun(subject, reading)
 
 
 def _sentences_back(token: Token, count: int) -> int:

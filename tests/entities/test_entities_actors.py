@@ -196,6 +196,53 @@ def test_pronouns_a_title_s_he_is_the_titled_person(entities_of) -> None:  # typ
     assert "he" not in [m.text for m in _covering(entities, "Petar Dukov").mentions]
 
 
+def test_pronouns_one_person_s_own_pronouns_do_not_push_her_out_of_reach(entities_of) -> None:  # type: ignore[no-untyped-def]
+    # "her" and "she" are Mira Olsen's, not two more people: she is still in reach, as the
+    # main subject, when the names of the next sentence come.
+    text = (
+        "Mira Olsen said in her address that she was glad to open the museum named after "
+        "Rasmus Lund. She said that thanks to the ties between Arvid Berg, prime minister of "
+        "Norway, and Lars Holm, the trade had grown. She expressed hope for more visits."
+    )
+    entities = entities_of(text, real=True)
+    assert [m.text for m in _covering(entities, "Mira Olsen").mentions].count("She") == 2
+    for name in ("Arvid Berg", "Lars Holm", "Rasmus Lund"):
+        assert "She" not in [m.text for m in _covering(entities, name).mentions], name
+
+
+def test_pronouns_in_a_relative_clause_are_its_head_s(entities_of) -> None:  # type: ignore[no-untyped-def]
+    # "his" is in the clause about Peter Hall, whoever the sentence before was about.
+    text = (
+        "Senator Oskar Brandt won the vote in Ohio. He came well ahead of Peter Hall, who "
+        "lost his home state again."
+    )
+    entities = entities_of(text, real=True)
+    assert "his" in [m.text for m in _covering(entities, "Peter Hall").mentions]
+    assert "his" not in [m.text for m in _covering(entities, "Oskar Brandt").mentions]
+
+
+def test_pronouns_an_object_is_not_its_own_clause_s_subject(entities_of) -> None:  # type: ignore[no-untyped-def]
+    # "him" is the object of a clause whose doer is Dario Ferri: the other man named there.
+    text = (
+        "Lukas Moser praised the mayor. Last year Dario Ferri kept calling Piet Ruud his "
+        "mentor and visiting him in Bern."
+    )
+    entities = entities_of(text, real=True)
+    assert "him" in [m.text for m in _covering(entities, "Piet Ruud").mentions]
+    for name in ("Dario Ferri", "Lukas Moser"):
+        assert "him" not in [m.text for m in _covering(entities, name).mentions], name
+
+
+def test_pronouns_a_speaker_is_none_of_the_names_it_reports(entities_of) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Rolf Dekker spoke to reporters in Utrecht on Monday. Jan Visser will lose the "
+        "vote, he said."
+    )
+    entities = entities_of(text, real=True)
+    assert "he" in [m.text for m in _covering(entities, "Rolf Dekker").mentions]
+    assert "he" not in [m.text for m in _covering(entities, "Jan Visser").mentions]
+
+
 def test_pronouns_the_previous_main_subject_not_a_subject_it_reports(entities_of) -> None:  # type: ignore[no-untyped-def]
     # Pak Song Ho is the subject of the reported clause only: "He" is the speaker.
     text = (

@@ -114,6 +114,24 @@ def test_voice_it_long_after_the_speaker_keeps_the_pronoun_pass(code: Code) -> N
     assert called and all(e.source_actor != "ROHNGO" for e in called)
 
 
+def test_voice_speakers_at_a_gathering_are_its_holder(code: Code) -> None:
+    text = (
+        "The Rohan Council held a press conference in Edoras on Monday. Speakers at the "
+        "conference condemned Mordor for its aggression."
+    )
+    events = code(text, PARTIES, kinds=KINDS)
+    assert ("ROHNGO", "111", "MOR") in _coded(events)
+
+
+def test_voice_speakers_at_another_gathering_are_not_the_holder(code: Code) -> None:
+    text = (
+        "The Rohan Council held a press conference in Edoras on Monday. Speakers at the "
+        "rally condemned Mordor for its aggression."
+    )
+    events = code(text, PARTIES, kinds=KINDS)
+    assert all(source != "ROHNGO" for source, cameo, _ in _coded(events) if cameo == "111")
+
+
 def test_evaluative_predicate_is_said_of_its_subject(code: Code) -> None:
     text = (
         "The Gondor Friendship Association said Saruman was the outstanding leader and "

@@ -132,3 +132,26 @@ def test_letters_sending_and_speaking_in_one_sentence(code: Code) -> None:
         "I praise you for your courage in the flood."
     )
     assert ("ROHGOV", "05", "GONGOV") in _dyads(code(text, PEOPLE))
+
+
+def test_letters_the_message_speaking_of_its_own_is_its_sender(code: Code) -> None:
+    # "The message expressed ..." is the sender's, told after the message was received.
+    text = (
+        "Aragorn Elessar received a message of greeting from Eomer Eadig on Monday. The "
+        "message expressed the hope that Gondor would grow stronger."
+    )
+    events = code(text, PEOPLE)
+    hoped = [e for e in events if text[e.trigger[0] : e.trigger[1]].startswith("expressed")]
+    assert hoped and all(e.source_actor == "ROHGOV" for e in hoped)
+
+
+def test_letters_a_sending_thanked_for_is_no_new_message(code: Code) -> None:
+    # The reply is Aragorn's; thanking Eomer "for sending" a message sends none.
+    text = (
+        "Aragorn Elessar sent a reply message to Eomer Eadig on Monday. He thanked Eomer "
+        "Eadig for sending the message of greeting to him. The reply message expressed the "
+        "hope that Rohan would grow stronger."
+    )
+    events = code(text, PEOPLE)
+    hoped = [e for e in events if text[e.trigger[0] : e.trigger[1]].startswith("expressed")]
+    assert hoped and all(e.source_actor != "ROHGOV" for e in hoped)
