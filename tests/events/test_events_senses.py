@@ -53,6 +53,10 @@ def _codes(events):  # type: ignore[no-untyped-def]
         ("The army of Rohan committed a grave provocation against Gondor.", "03"),
         ("Crimes against Gondor were committed by Rohan.", "03"),
         ("The team of Gondor beat the team of Rohan 2:0 in the final.", "18"),
+        ("The candidate of Gondor beat expectations in the northern towns.", "18"),
+        # Suggesting that something is so asserts it; it asks nobody for anything (02).
+        ("The envoy of Gondor suggested that Rohan was weak on border security.", "02"),
+        ("The king of Gondor suggested the harvest in Rohan had failed again.", "02"),
         # Providing a condition or a guarantee, or a mood named by a participle, is no aid
         # and no fighting; handing over a thing is no judicial handover.
         ("The treaty with Rohan provides conditions for the growth of Gondor.", "07"),
@@ -431,3 +435,15 @@ def test_senses_consider_as_is_a_judgement_not_an_option_weighed(code: Code, tex
 def test_senses_considering_a_measure_is_still_weighed(code: Code) -> None:
     text = "Gondor is considering new sanctions against Mordor."
     assert ("GON", "014", "MOR") in _codes(code(text, COUNTRIES))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The envoy of Gondor suggested that Rohan should reopen the border.",
+        "The envoy of Gondor suggested that Rohan needs to reopen the border.",
+    ],
+)
+def test_senses_suggesting_what_ought_to_be_stays_a_proposal(code: Code, text: str) -> None:
+    events = code(text, COUNTRIES)
+    assert any(e.cameo[:2] == "02" for e in events)
