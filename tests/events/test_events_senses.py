@@ -447,3 +447,26 @@ def test_senses_considering_a_measure_is_still_weighed(code: Code) -> None:
 def test_senses_suggesting_what_ought_to_be_stays_a_proposal(code: Code, text: str) -> None:
     events = code(text, COUNTRIES)
     assert any(e.cameo[:2] == "02" for e in events)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "About 7 in 10 young voters in Gondor supported Aragorn in the caucuses.",
+        "Women in Gondor backed Aragorn by a 20 point margin.",
+        "Aragorn was backed by a majority of older voters in Gondor.",
+        "Aragorn led with the support of 40 percent of likely voters in Gondor.",
+        "Nearly half of the voters in Gondor want the new tax repealed.",
+    ],
+)
+def test_senses_a_poll_of_voters_is_no_backing(code: Code, text: str) -> None:
+    # How an electorate answers a poll is a finding about it, not an act of support (05)
+    # or an appeal (02) of one party towards another.
+    events = code(text, {**COUNTRIES, "Aragorn": "GONGOV"})
+    assert all(e.cameo[:2] not in ("02", "05") for e in events)
+
+
+def test_senses_a_party_backing_stays(code: Code) -> None:
+    actors = {**COUNTRIES, "Aragorn": "GONGOV"}
+    events = code("The council of Rohan backed Aragorn at the summit.", actors)
+    assert any(e.cameo[:2] == "05" for e in events)
