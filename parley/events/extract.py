@@ -109,6 +109,12 @@ ELECTORATE_WORDS = frozenset(
 POLLED_ROOTS = frozenset({"01", "02", "03", "05", "12"})
 # Measures of a lead: "back her by 9 points", "by a 67 percentage point margin".
 MARGIN_WORDS = frozenset({"point", "margin"})
+# Roots of nouns that name words said to someone about something: an appeal, a promise or
+# offer, a demand (``_bare_statement_noun``).
+STATEMENT_NOUN_ROOTS = frozenset({"02", "03", "10"})
+# A noun's links that hold what it says or asks: "a call for a ban", "a promise to
+# withdraw", "the demand that the law not be enforced", "his proposal, a wall".
+CONTENT_DEPS = frozenset({"acl", "prep", "ccomp", "xcomp", "appos"})
 HANDOVER_CODE = "063"
 HANDOVER_VERBS = frozenset({"hand", "turn"})
 # Whom a handover gives up, besides named people and guests: people in custody.
@@ -206,6 +212,8 @@ def code_candidate(
         sources, targets = noun_actors(candidate, reading)
         if not sources and not targets:
             return None  # an event noun with nobody attached is a topic, not an event
+        if _bare_statement_noun(candidate, targets):
+            return None
         return Coded(candidate, info, tuple(sources), tuple(targets), ())
     if candidate.code == REPORTING_CODE and (
         conditional_threat(candidate.token, reading.text) is not None
@@ -460,6 +468,25 @@ def _support_measured(candidate: Candidate) -> bool:
     among = any(c.dep_ == "prep" and c.lower_ == "among" for c in (*noun.children, *head.children))
     gauged = head.lemma_.lower() in GAUGE_VERBS and noun.dep_ in ("dobj", "nsubj", "pobj")
     return among or gauged
+
+
+def _bare_statement_noun(candidate: Candidate, targets: Sequence[Actor]) -> bool:
+    """Whether an appeal, promise or demand noun says nothing of what it asks or promises
+    and names no one it is made to: "Obama's promises", "one of Trump's signature
+    proposals", "his call drew the ire of ...", "his populist appeal". Such a noun names a
+    topic or points back to an act the story told before; with no content and no
+    addressee it is no event of its own ("a call for a ban", "the offer of aid to X" are)."""
+    noun = candidate.token
+    if candidate.code[:2] not in STATEMENT_NOUN_ROOTS or any(t.resolved for t in targets):
+        return False
+    if any(c.dep_ in CONTENT_DEPS for c in noun.children):
+        return False
+    # "reiterated its demand today that Israel ease ...": the parser may hang the noun's
+    # that-clause on the verb whose object the noun is.
+    return not (
+        noun.dep_ in ("dobj", "obj")
+        and any(c.dep_ == "ccomp" and c.i > noun.i for c in noun.head.children)
+    )
 
 
 def _poll_finding(candidate: Candidate) -> bool:

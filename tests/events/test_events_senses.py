@@ -470,3 +470,24 @@ def test_senses_a_party_backing_stays(code: Code) -> None:
     actors = {**COUNTRIES, "Aragorn": "GONGOV"}
     events = code("The council of Rohan backed Aragorn at the summit.", actors)
     assert any(e.cameo[:2] == "05" for e in events)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The farmers of Rohan still remember the king of Gondor's bold promises.",
+        "That is one of the king of Gondor's favourite proposals.",
+        "His call angered the farmers of Rohan.",
+    ],
+)
+def test_senses_a_bare_appeal_or_promise_noun_is_no_event(code: Code, text: str) -> None:
+    # With nothing said of what is asked or promised and no one it is made to, the noun
+    # names a topic or points back to an act told before.
+    events = code(text, COUNTRIES)
+    assert all(e.cameo[:2] not in ("02", "03") for e in events)
+
+
+def test_senses_an_appeal_noun_with_its_content_stays(code: Code) -> None:
+    text = "The king of Gondor's call for a ban on Rohan's grain angered farmers."
+    events = code(text, COUNTRIES)
+    assert any(e.cameo[:2] == "02" for e in events)
