@@ -20,6 +20,8 @@ SOURCE_PREPS = ("by", "from")
 # Prepositions that place an action ("protested in Beijing", "will meet in Zurich").
 PLACE_PREPS = ("in", "at", "into", "inside")
 _CONDITION_WORD = re.compile(r"\b(?:if|unless)\b", re.IGNORECASE)
+# The nouns of an outcome clause that a "no" denies: its subject, object or predicate.
+_OUTCOME_NOUN_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "obj", "attr", "expl"})
 # Pronouns that, as the subject of a reported clause, usually stand for the speaker.
 SPEAKER_PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i"})
 # How far up a to-clause or reported clause can sit below the verb that governs it.
@@ -191,7 +193,12 @@ def prep_objects(token: Token, preps: Sequence[str]) -> list[Token]:
 def conditional_threat(reporter: Token, text: str) -> Token | None:
     """The if-clause of a reported conditional with a negative outcome, if the reporting verb
     has one: "said that if the US wants delay, there is no need for dialogue" is a warning
-    (CAMEO codes a conditional negative statement as a threat). ``text``: the document's."""
+    (CAMEO codes a conditional negative statement as a threat). ``text``: the document's.
+
+    The if-clause must be a condition (an adverbial clause, not the "whether" of "I don't
+    know if freedom is ...") and the denial must be the outcome's own ("there is no need",
+    "will never talk"), not the condition's: "would be screaming if a prosecution is not
+    pursued" and "may move if he doesn't do well" deny nothing that is threatened."""
     first, last = reporter.left_edge, reporter.right_edge
     if not _CONDITION_WORD.search(text, first.idx, last.idx + len(last)):
         return None  # no "if" in the clause: its words need not be read one by one
@@ -199,9 +206,24 @@ def conditional_threat(reporter: Token, text: str) -> Token | None:
         # The quotation's parse may hang off a quotation mark rather than a ccomp.
         if comp.dep_ in ("nsubj", "nsubjpass", "agent"):
             continue
-        words = list(comp.subtree)
-        conditions = [t.head for t in words if t.dep_ == "mark" and t.lower_ in ("if", "unless")]
-        negative = any(t.dep_ == "neg" or t.lower_ in ("no", "never") for t in words)
-        if conditions and negative:
-            return conditions[0]
+        for word in comp.subtree:
+            if word.dep_ != "mark" or word.lower_ not in ("if", "unless"):
+                continue
+            condition = word.head
+            if condition.dep_ == "advcl" and _denied_outcome(condition.head):
+                return word.head
     return None
+
+
+def _denied_outcome(outcome: Token) -> bool:
+    """Whether the clause a condition qualifies denies its own act or thing: a negator on
+    its verb ("will not talk", "will never"), or "no" on its subject, object or predicate
+    ("there is no need for dialogue", "no talks will be held")."""
+    for child in outcome.children:
+        if child.dep_ == "neg" or child.lower_ in ("no", "never"):
+            return True
+        if child.dep_ in _OUTCOME_NOUN_DEPS and any(
+            g.dep_ == "det" and g.lower_ == "no" for g in child.children
+        ):
+            return True
+    return False

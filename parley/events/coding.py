@@ -20,6 +20,13 @@ NOUN_POS = frozenset({"NOUN", "PROPN"})
 # "comp:*": any complement clause with a subject of its own.
 ANY_CLAUSE = "*"
 CLAUSE_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+# Auxiliaries that make a clause what someone ought to do, not what is: "suggested that
+# delegates should flip" proposes; "suggested that the rival was weak" asserts.
+OBLIGING_AUXES = frozenset({"should", "must", "ought", "shall"})
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
+# Verbs that make their to-clause what someone ought to do: "suggested that Trump needs to
+# unify the party", "has to apologise".
+OBLIGING_VERBS = frozenset({"need", "have"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,6 +100,10 @@ def _condition_tokens(token: Token, pattern: Pattern) -> tuple[Token, ...] | Non
             if _lemma(child) == value:
                 return (child,)
         return None
+    if kind == "fact":
+        # "fact:*": the clause states what is, with a doer of its own ("suggested that the
+        # rival was weak"); the words of the clause are no part of the trigger.
+        return () if any(_states_a_fact(c) for c in _children(token, COMP_DEPS)) else None
     if kind == "adj":
         for child in _children(token, ADJ_DEPS):
             if _lemma(child) == value:
@@ -129,6 +140,23 @@ def _condition_tokens(token: Token, pattern: Pattern) -> tuple[Token, ...] | Non
         if other.i > token.i and other.i - token.i <= 6 and value in (_lemma(other), other.lower_):
             return (other,)
     return None
+
+
+def _states_a_fact(clause: Token) -> bool:
+    """Whether a complement clause asserts rather than proposes: it has a subject of its own
+    and a finite verb or auxiliary ("the rival was weak", "he beat expectations", "the
+    attacks highlight the threat"), none of obligation ("should flip") and no bare
+    subjunctive ("that he resign")."""
+    if not any(c.dep_ in CLAUSE_SUBJECT_DEPS for c in clause.children):
+        return False
+    auxes = [c for c in clause.children if c.dep_ in ("aux", "auxpass")]
+    if any(a.lower_ in OBLIGING_AUXES for a in auxes):
+        return False
+    if clause.lemma_.lower() in OBLIGING_VERBS and any(c.dep_ == "xcomp" for c in clause.children):
+        return False
+    return clause.tag_ in FINITE_TAGS or any(
+        a.tag_ in FINITE_TAGS or a.tag_ == "MD" for a in auxes
+    )
 
 
 def _subject_is(verb: Token, lemma: str) -> bool:

@@ -95,6 +95,26 @@ GAUGE_VERBS = frozenset(
      "average", "fall", "drop", "rise", "slip", "grow", "count", "split", "poll", "shed",
      "bleed", "consolidate"}
 )
+# Who answers polls and casts ballots, and the shares of them a poll reports ("6 in 10
+# voters", "three-quarters of Republican voters", "white men", "early deciders"): their
+# backing, wants and sayings are a poll's finding about an electorate, not an act of one
+# party towards another. Ordinary English of election reporting.
+ELECTORATE_WORDS = frozenset(
+    {"voter", "electorate", "caucusgoer", "caucus-goer", "respondent", "decider", "poll",
+     "survey", "majority", "plurality", "percent", "%", "half", "third", "quarter",
+     "two-thirds", "three-quarters", "man", "woman", "white", "black", "hispanic", "latino",
+     "evangelical", "moderate", "suburbanite", "millennial", "independent", "undecided"}
+)
+# Roots of what an electorate is polled on: saying, wanting, intending, backing, rejecting.
+POLLED_ROOTS = frozenset({"01", "02", "03", "05", "12"})
+# Measures of a lead: "back her by 9 points", "by a 67 percentage point margin".
+MARGIN_WORDS = frozenset({"point", "margin"})
+# Roots of nouns that name words said to someone about something: an appeal, a promise or
+# offer, a demand (``_bare_statement_noun``).
+STATEMENT_NOUN_ROOTS = frozenset({"02", "03", "10"})
+# A noun's links that hold what it says or asks: "a call for a ban", "a promise to
+# withdraw", "the demand that the law not be enforced", "his proposal, a wall".
+CONTENT_DEPS = frozenset({"acl", "prep", "ccomp", "xcomp", "appos"})
 HANDOVER_CODE = "063"
 HANDOVER_VERBS = frozenset({"hand", "turn"})
 # Whom a handover gives up, besides named people and guests: people in custody.
@@ -209,6 +229,8 @@ def code_candidate(
         sources, targets = noun_actors(candidate, reading)
         if not sources and not targets:
             return None  # an event noun with nobody attached is a topic, not an event
+        if _bare_statement_noun(candidate, targets):
+            return None
         return Coded(candidate, info, tuple(sources), tuple(targets), ())
     if candidate.code == REPORTING_CODE and (
         conditional_threat(candidate.token, reading.text) is not None
@@ -220,7 +242,7 @@ def code_candidate(
         or _released_no_one(candidate, reading)
     ):
         return None
-    if _question_asked(candidate) or _judged_as(candidate):
+    if _question_asked(candidate) or _judged_as(candidate) or _poll_finding(candidate):
         return None
     sources, targets, actor_heads = verb_actors(candidate, reading)
     if voice is not None:
@@ -448,12 +470,70 @@ def _support_measured(candidate: Candidate) -> bool:
     counted = (c.dep_ == "nummod" or c.lower_ in ("percent", "%") for c in noun.children)
     if any(counted):
         return True
-    if any(c.dep_ == "prep" and c.lower_ in ("of", "from") for c in noun.children):
+    backers = [
+        g
+        for c in noun.children
+        if c.dep_ == "prep" and c.lower_ in ("of", "from")
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]
+    if any(_electorate(b) for b in backers):
+        return True  # "the support of 27 percent of likely voters": a poll's share
+    if backers:
         return False  # "gained the support of Russia": a backer named
     head = noun.head
     among = any(c.dep_ == "prep" and c.lower_ == "among" for c in (*noun.children, *head.children))
     gauged = head.lemma_.lower() in GAUGE_VERBS and noun.dep_ in ("dobj", "nsubj", "pobj")
     return among or gauged
+
+
+def _bare_statement_noun(candidate: Candidate, targets: Sequence[Actor]) -> bool:
+    """Whether an appeal, promise or demand noun says nothing of what it asks or promises
+    and names no one it is made to: "Obama's promises", "one of Trump's signature
+    proposals", "his call drew the ire of ...", "his populist appeal". Such a noun names a
+    topic or points back to an act the story told before; with no content and no
+    addressee it is no event of its own ("a call for a ban", "the offer of aid to X" are)."""
+    noun = candidate.token
+    if candidate.code[:2] not in STATEMENT_NOUN_ROOTS or any(t.resolved for t in targets):
+        return False
+    if any(c.dep_ in CONTENT_DEPS for c in noun.children):
+        return False
+    # "reiterated its demand today that Israel ease ...": the parser may hang the noun's
+    # that-clause on the verb whose object the noun is.
+    return not (
+        noun.dep_ in ("dobj", "obj")
+        and any(c.dep_ == "ccomp" and c.i > noun.i for c in noun.head.children)
+    )
+
+
+def _poll_finding(candidate: Candidate) -> bool:
+    """Whether a verb of saying, wanting or backing reports how an electorate answers a
+    poll or votes: "about 6 in 10 white men supported Sanders", "Hispanics, who back her
+    by 9 points", "Trump was strongly supported by early deciders", "4 in 10 Republican
+    voters want ...". The doer is a share of the electorate, or the backing is measured by a
+    margin: a finding about voters, not an act of one party towards another."""
+    verb = candidate.token
+    if candidate.code[:2] not in POLLED_ROOTS:
+        return False
+    if any(
+        c.dep_ == "prep" and c.lower_ == "by" and any(
+            g.lemma_.lower() in MARGIN_WORDS for g in c.subtree
+        )
+        for c in verb.children
+    ):
+        return True
+    subject, passive = subject_head(verb)
+    return subject is not None and _electorate(subject)
+
+
+def _electorate(head: Token) -> bool:
+    """Whether a phrase names voters or a share of them ("voters", "a majority of women",
+    "three-quarters of Republican voters", "6 in 10")."""
+    words = [head]
+    for prep in head.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("of", "in"):
+            words += [g for g in prep.children if g.dep_ == "pobj"]
+    return any(w.lemma_.lower() in ELECTORATE_WORDS or w.lower_ in ELECTORATE_WORDS for w in words)
 
 
 def _handed_over_no_one(candidate: Candidate, reading: Reading) -> bool:

@@ -23,6 +23,8 @@ ACTORS = {"Mordor": "MOR", "Gondor": "GON"}
         ("Gondor plans to attack Mordor.", "future"),
         ("Gondor is expected to attack Mordor.", "future"),
         ("Gondor will continue to impose sanctions on Mordor.", "future"),
+        ("Gondor has refrained from criticizing Mordor.", "negated"),
+        ("Gondor was hesitant to criticize Mordor.", "hypothetical"),
     ],
 )
 def test_modality_of_sentence(code: Code, text: str, modality: str) -> None:

@@ -53,6 +53,10 @@ def _codes(events):  # type: ignore[no-untyped-def]
         ("The army of Rohan committed a grave provocation against Gondor.", "03"),
         ("Crimes against Gondor were committed by Rohan.", "03"),
         ("The team of Gondor beat the team of Rohan 2:0 in the final.", "18"),
+        ("The candidate of Gondor beat expectations in the northern towns.", "18"),
+        # Suggesting that something is so asserts it; it asks nobody for anything (02).
+        ("The envoy of Gondor suggested that Rohan was weak on border security.", "02"),
+        ("The king of Gondor suggested the harvest in Rohan had failed again.", "02"),
         # Providing a condition or a guarantee, or a mood named by a participle, is no aid
         # and no fighting; handing over a thing is no judicial handover.
         ("The treaty with Rohan provides conditions for the growth of Gondor.", "07"),
@@ -431,3 +435,59 @@ def test_senses_consider_as_is_a_judgement_not_an_option_weighed(code: Code, tex
 def test_senses_considering_a_measure_is_still_weighed(code: Code) -> None:
     text = "Gondor is considering new sanctions against Mordor."
     assert ("GON", "014", "MOR") in _codes(code(text, COUNTRIES))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The envoy of Gondor suggested that Rohan should reopen the border.",
+        "The envoy of Gondor suggested that Rohan needs to reopen the border.",
+    ],
+)
+def test_senses_suggesting_what_ought_to_be_stays_a_proposal(code: Code, text: str) -> None:
+    events = code(text, COUNTRIES)
+    assert any(e.cameo[:2] == "02" for e in events)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "About 7 in 10 young voters in Gondor supported Aragorn in the caucuses.",
+        "Women in Gondor backed Aragorn by a 20 point margin.",
+        "Aragorn was backed by a majority of older voters in Gondor.",
+        "Aragorn led with the support of 40 percent of likely voters in Gondor.",
+        "Nearly half of the voters in Gondor want the new tax repealed.",
+    ],
+)
+def test_senses_a_poll_of_voters_is_no_backing(code: Code, text: str) -> None:
+    # How an electorate answers a poll is a finding about it, not an act of support (05)
+    # or an appeal (02) of one party towards another.
+    events = code(text, {**COUNTRIES, "Aragorn": "GONGOV"})
+    assert all(e.cameo[:2] not in ("02", "05") for e in events)
+
+
+def test_senses_a_party_backing_stays(code: Code) -> None:
+    actors = {**COUNTRIES, "Aragorn": "GONGOV"}
+    events = code("The council of Rohan backed Aragorn at the summit.", actors)
+    assert any(e.cameo[:2] == "05" for e in events)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The farmers of Rohan still remember the king of Gondor's bold promises.",
+        "That is one of the king of Gondor's favourite proposals.",
+        "His call angered the farmers of Rohan.",
+    ],
+)
+def test_senses_a_bare_appeal_or_promise_noun_is_no_event(code: Code, text: str) -> None:
+    # With nothing said of what is asked or promised and no one it is made to, the noun
+    # names a topic or points back to an act told before.
+    events = code(text, COUNTRIES)
+    assert all(e.cameo[:2] not in ("02", "03") for e in events)
+
+
+def test_senses_an_appeal_noun_with_its_content_stays(code: Code) -> None:
+    text = "The king of Gondor's call for a ban on Rohan's grain angered farmers."
+    events = code(text, COUNTRIES)
+    assert any(e.cameo[:2] == "02" for e in events)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from tests.events.conftest import Code
 
 COUNTRIES = {"Gondor": "GON", "Rohan": "ROH", "Mordor": "MOR"}
@@ -128,3 +130,30 @@ def test_statements_ordered_force_is_the_orderers_act(code: Code) -> None:
 def test_statements_ordered_inquiry_stays_a_demand(code: Code) -> None:
     events = code("Gondor ordered an investigation against Rohan.", COUNTRIES)
     assert {e.cameo[:2] for e in events} == {"10"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The envoy of Gondor said that if Rohan keeps stalling, there is no need for talks.",
+        "Gondor said that if Rohan holds the drills, it will never return to the talks.",
+    ],
+)
+def test_statements_conditional_denial_is_threat(code: Code, text: str) -> None:
+    events = code(text, COUNTRIES)
+    assert any(e.cameo == "130" and (e.source_actor or "").startswith("GON") for e in events)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # The denial is the condition's, not the outcome's.
+        "The envoy of Gondor said farmers would be angry if the dam is not finished.",
+        "The king of Gondor said he may move to the coast if the harvest does not improve.",
+        # "if" asks whether; it sets no condition.
+        '"I do not know if the farmers of Gondor agree," the envoy said.',
+    ],
+)
+def test_statements_no_threat_without_denied_outcome(code: Code, text: str) -> None:
+    events = code(text, COUNTRIES)
+    assert all(e.cameo[:2] != "13" for e in events)
