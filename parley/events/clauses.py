@@ -210,9 +210,21 @@ def conditional_threat(reporter: Token, text: str) -> Token | None:
             if word.dep_ != "mark" or word.lower_ not in ("if", "unless"):
                 continue
             condition = word.head
-            if condition.dep_ == "advcl" and _denied_outcome(condition.head):
+            if _condition_of(condition) and _denied_outcome(condition.head):
+                return word.head
+            if any(c.dep_ == "pobj" for c in word.children) and _denied_outcome(condition):
+                # The parser read "if" as a preposition heading the condition's subject
+                # ("if the US' discussion ... means ..., there's no need"), hanging it on the
+                # outcome's own verb: the condition is still a condition.
                 return word.head
     return None
+
+
+def _condition_of(clause: Token) -> bool:
+    """Whether an if-clause qualifies the clause it hangs on: an adverbial clause, or one the
+    parser took for a complement but that comes before its head ("if X means Y, there's no
+    need", "means" under "'s"); "know if freedom is" comes after, and asks."""
+    return clause.dep_ == "advcl" or (clause.dep_ == "ccomp" and clause.i < clause.head.i)
 
 
 def _denied_outcome(outcome: Token) -> bool:
