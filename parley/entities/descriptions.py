@@ -32,7 +32,7 @@ from spacy.tokens import Doc, Token
 
 from parley.entities.cluster import title_word
 from parley.entities.phrases import RoleSpans
-from parley.nlp import in_main_clause
+from parley.nlp import in_main_clause, main_subject
 from parley.nlp.index import MentionIndex, MentionRef, ParseIndex
 from parley.records import Entity, Mention
 
@@ -322,7 +322,7 @@ def follow_titled_subjects(
         sentence = parse.sentence_index(token.idx)
         if sentence == 0:
             continue
-        subject = _main_subject(parse, sentence - 1)
+        subject = main_subject(parse, sentence - 1)
         # A pronoun moved before stands for its new person as the title did ("He ... He").
         titled = titles.get(subject) if subject is not None else None
         if titled is None or (current is not None and titled.id == current.id):
@@ -359,23 +359,8 @@ def follow_titled_subjects(
     return _with_mentions(kept, given)
 
 
-def _main_subject(parse: ParseIndex, sentence: int) -> int | None:
-    """The token of the first subject of the sentence's main clause."""
-    doc = parse.doc
-    first, last = parse.sentence_bounds(sentence)
-    low = parse.token_at(first)
-    if low is None:
-        return None
-    for k in range(low, len(doc)):
-        if parse.token_starts[k] >= last:
-            break
-        if parse.deps[k] in SUBJECT_DEPS and in_main_clause(doc[k].head):
-            return k
-    return None
-
-
 def _main_subject_of(parse: ParseIndex, sentence: int, pronoun: int) -> bool:
     """Whether the pronoun at token ``pronoun``, in sentence ``sentence`` or later, was a
     main-clause subject: then a later pronoun stays with its person."""
     index = parse.sentence_index(parse.token_starts[pronoun])
-    return index >= sentence and _main_subject(parse, index) == pronoun
+    return index >= sentence and main_subject(parse, index) == pronoun
