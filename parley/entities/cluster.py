@@ -534,16 +534,19 @@ def _entity(
                 # A member of a national body with no sector of their own ("X, member of
                 # the Presidium of the Political Bureau of the WPK") acts for that body.
                 actor_code, sector = above.code, above.sector
-            elif kind == "person" and sector is None and roles and affiliated is not None:
-                # The same for a body the text alone codes ("G. Zhuganov, chairman of the
-                # Central Committee of the Communist Party of the Russian Federation"): RUSPTY.
-                body, body_sector, _ = _derive(
-                    affiliated, None, (), kb, lex, _longest(affiliated), affiliated.kind, places
-                )
-                if body is not None and country in (None, body.iso3) and body_sector:
-                    # A body the text places where its own name does not ("the Association
-                    # of Koreans in Uzbekistan"): its chairman is where the body is.
-                    actor_code, sector, country = body.code + body_sector, body_sector, body.iso3
+            elif (
+                sector is None
+                and ((kind == "person" and roles) or (kind in _ORG_KINDS and above is None))
+                and (body := _text_body(affiliated, kb, lex, places)) is not None
+                and country in (None, body[0].iso3)
+            ):
+                # The same for a body the text alone codes: a member ("G. Zhuganov, chairman of
+                # the Central Committee of the Communist Party of the Russian Federation") or a
+                # body with no sector of its own ("the Central Committee of" that party) acts
+                # for it: RUSPTY. A body the text places where its own name does not ("the
+                # Association of Koreans in Uzbekistan"): its chairman is where the body is.
+                place, sector = body
+                actor_code, country = place.code + sector, place.iso3
             if (
                 actor_code is None
                 and (kind != "person" or roles)
@@ -582,6 +585,20 @@ def _entity(
         mentions=mentions,
         sector=sector,
     )
+
+
+def _text_body(
+    affiliated: Cluster | None, kb: KnowledgeBaseLike, lex: Lexicon, places: _Places
+) -> tuple[CountryLike, str] | None:
+    """The place and sector of an affiliated body the knowledge base does not know, as its
+    own words code it ("the Communist Party of the Russian Federation": RUS, PTY), when they
+    name both."""
+    if affiliated is None:
+        return None
+    body, body_sector, _ = _derive(
+        affiliated, None, (), kb, lex, _longest(affiliated), affiliated.kind, places
+    )
+    return (body, body_sector) if body is not None and body_sector else None
 
 
 def _longest(cluster: Cluster) -> str:

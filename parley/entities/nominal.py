@@ -341,6 +341,8 @@ def _head_sector(head: Token, kb: KnowledgeBaseLike) -> str | None:
     if head.pos_ != "NOUN":
         return None
     own = kb.role_sector(head.text) or kb.role_sector(head.lemma_)
+    if own == "GOV" and (narrower := _modifier_sector(head, kb)) is not None:
+        return narrower
     before = head.nbor(-1) if head.i > 0 else None
     if own is None and head.tag_ == "NN" and before is not None and before.dep_ == "amod":
         # A body the noun names only with its adjective: "the lower house" (LEG); an
@@ -349,6 +351,23 @@ def _head_sector(head: Token, kb: KnowledgeBaseLike) -> str | None:
         # "progressive political parties").
         return _pair_sector(before.lower_, head.lower_, kb) if before.head == head else None
     return own
+
+
+# The sectors a modifier gives a body of the state that its head alone would call the
+# government ("the military leadership", "judicial authorities", "police officials").
+_NARROWER_SECTORS = frozenset(("MIL", "JUD", "COP", "SPY", "LEG", "OPP"))
+
+
+def _modifier_sector(head: Token, kb: KnowledgeBaseLike) -> str | None:
+    """The sector of a lower-case adjective or noun before a head that names the state's
+    people in general ("officials", "authorities", "leadership"): "military officials" are
+    the military, not the government. The nearest such word decides."""
+    for child in reversed([c for c in head.lefts if c.dep_ in ("amod", "compound")]):
+        if child.text[:1].islower():
+            sector = kb.role_sector(child.lower_)
+            if sector in _NARROWER_SECTORS:
+                return sector
+    return None
 
 
 def _pair_sector(first: str, second: str, kb: KnowledgeBaseLike) -> str | None:
@@ -726,8 +745,10 @@ def _groups_of(
             return _people_of_body(head, token, ref, sector, mentions, kb)
         if (sector is None and not member) or not _nationality_path(token, head):
             return []
-        # A country's spokesman or delegation is its government's.
-        return _country_groups(head, token, sector or "GOV", mentions, kb)
+        # A country's spokesman or delegation is its government's; its military
+        # leadership, its military ("the supreme military leadership of the DPRK").
+        sector = sector or _modifier_sector(head, kb) or "GOV"
+        return _country_groups(head, token, sector, mentions, kb)
     return [] if examples else None
 
 

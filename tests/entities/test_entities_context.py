@@ -353,3 +353,33 @@ def test_context_persons_are_civilians(entities_of) -> None:  # type: ignore[no-
         "Nepal's health minister visited the clinic."
     )
     assert _codes(entities_of(text, real=True), "persons") == ["NPLCVL"]
+
+
+def test_cluster_body_of_a_body_the_text_codes_acts_for_it(entities_of) -> None:  # type: ignore[no-untyped-def]
+    # The same as for its chairman: the committee names no sector of its own.
+    text = (
+        "The Moscow City Committee of the Communist Party of the Russian Federation sent a "
+        "gift to Peru."
+    )
+    assert _codes(entities_of(text, real=True), "Moscow City Committee") == ["RUSPTY"]
+
+
+def test_cluster_ruling_party_of_a_one_party_state_is_its_government(entities_of) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Officials of Peru received a letter from the Central Committee of the Communist "
+        "Party of Vietnam on Monday."
+    )
+    entities = entities_of(text, real=True)
+    assert _codes(entities, "Communist Party of Vietnam") == ["VNMGOV"]
+    assert _codes(entities, "Central Committee") == ["VNMGOV"]
+
+
+def test_groups_military_people_of_a_state_are_its_military(entities_of) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "The supreme military leadership of Peru warned Chile on Monday. Senior military "
+        "officials of Chile answered the next day, and police officials of Peru met them."
+    )
+    entities = entities_of(text, real=True)
+    assert _codes(entities, "leadership of Peru") == ["PERMIL"]
+    assert _codes(entities, "officials of Chile") == ["CHLMIL"]
+    assert _codes(entities, "officials of Peru") == ["PERCOP"]
