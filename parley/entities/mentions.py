@@ -67,6 +67,20 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def _known_name_end(ctx: _Context, ent: Span, surface: str) -> int | None:
+    """Where a Korean name the model cut before its last syllable ends: "Choe Son" + "Hui"
+    (which it took for the Hui people), when the knowledge base knows the whole name as a
+    person's."""
+    doc = ctx.parse.doc
+    if len(ent) != 2 or doc[ent.start].text not in ctx.lex.family_first or ent.end >= len(doc):
+        return None
+    after = doc[ent.end]
+    if not (after.text.isalpha() and after.text.istitle()):
+        return None
+    known = ctx.kb.actor(f"{surface} {after.text}")
+    return after.idx + len(after.text) if known is not None and known.kind == "person" else None
+
+
 def _is_stopped(ent: Span, text: str, whole: str, lex: Lexicon) -> bool:
     """``text``: the name as kept (trimmed); ``whole``: the model's whole span."""
     if text.casefold() in lex.stop_entities or not _HAS_LETTER.search(text):
@@ -408,6 +422,9 @@ def _from_ent(ctx: _Context, ent: Span) -> Candidate | None:
             # "Choe Ryong Hae", "Ri Thae Myong": the model often leaves a Korean family
             # name out of the two-syllable given name after it.
             start = doc[ent.start - 1].idx
+            surface = text[start:end]
+        elif (last := _known_name_end(ctx, ent, surface)) is not None:
+            end = last
             surface = text[start:end]
     sentence = ctx.parse.sentence_index(start)
 

@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Token
 
 from parley.quotes.drafts import Draft, Frag, QuoteState, trim
 from parley.quotes.syntax import cue_of, cue_span, source_span, subject
@@ -140,17 +140,24 @@ def _block(state: QuoteState, intro: Frag, body: list[Frag]) -> tuple[Draft, int
         return None  # "Following are major news items and articles ...:" lists, says nothing
     antecedent: Token | None = None
     text_noun: Token | None = None  # "The message" of "The message said:"
-    author: Token | None = subject(verb) if verb is not None else None
-    if author is not None and author.lemma_.lower() in nouns:
-        text_noun, author = author, None
-        for earlier in _antecedents(span, text_noun):
-            antecedent = antecedent or earlier
-            author = text_author(earlier)
-            if author is not None:
-                antecedent = earlier
-                break
+    author: Token | None = _past_dateline(subject(verb)) if verb is not None else None
+    if author is not None and author.tag_ in _RELATIVES and verb is not None:
+        # "X issued a press statement titled ..., which said:": the statement's author.
+        statement = _relative_antecedent(verb)
+        author = text_author(statement) if statement is not None else None
+    elif author is not None and author.lemma_.lower() in nouns:
+        text_noun = author
+        author, antecedent = _earlier_author(text_noun)
     elif author is None and noun is not None:
         author = _introducer(noun)
+        if author is None:
+            # "The full text of the message is as follows:": the message named before; the
+            # speaker as written is the phrase that names it.
+            phrase = noun
+            while phrase.dep_ == "pobj" and phrase.head.head.pos_ == "NOUN":
+                phrase = phrase.head.head
+            text_noun = phrase if phrase.i != noun.i else None
+            author, antecedent = _earlier_author(_text_named(noun, nouns))
     cue_tok = verb if verb is not None else noun
     named = text_noun if text_noun is not None else author
     assert cue_tok is not None
@@ -198,13 +205,36 @@ def _cue_or_goes_on(state: QuoteState, tok: Token) -> str | None:
     return lemma
 
 
-def _antecedents(intro: Span, noun: Token) -> list[Token]:
+def _earlier_author(noun: Token) -> tuple[Token | None, Token | None]:
+    """The author of the text ``noun`` names again ("The message said:") and that text's
+    earlier mention: the nearest one whose author is said, else the nearest one."""
+    nearest = None
+    for earlier in _antecedents(noun):
+        nearest = nearest or earlier
+        author = text_author(earlier)
+        if author is not None:
+            return author, earlier
+    return None, nearest
+
+
+def _text_named(noun: Token, nouns: frozenset[str]) -> Token:
+    """The text a text noun is the words of: "the message" of "the full text of the
+    message", else the noun itself."""
+    for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"):
+        obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        if obj is not None and obj.lemma_.lower() in nouns:
+            return obj
+    return noun
+
+
+def _antecedents(noun: Token) -> list[Token]:
     """The earlier mentions of the same kind of text, nearest first ("a message" before
-    "The message said:")."""
+    "The message said:"), in the sentences before the noun's (scraped copy may run the
+    report's first sentence and the introduction together in one paragraph)."""
     lemma = noun.lemma_.lower()
     return [
         t
-        for t in reversed(intro.doc[: intro.start])
+        for t in reversed(noun.doc[: noun.sent.start])
         if t.pos_ == "NOUN" and t.lemma_.lower() == lemma
     ]
 
@@ -233,14 +263,40 @@ def _introducer(noun: Token) -> Token | None:
         while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
             verb = verb.head
         who = subject(verb) if verb.pos_ in ("VERB", "AUX") else None
-        if who is not None and who.i != noun.i:
+        if who is not None and who.i != noun.i and not _holds_token(who, noun):
+            # ("The full text of the message is as follows:" names the text, no author.)
             break
         who = None
+    return _past_dateline(who)
+
+
+def _holds_token(phrase: Token, token: Token) -> bool:
+    """Whether ``token`` is in the phrase ``phrase`` heads."""
+    return phrase.left_edge.i <= token.i <= phrase.right_edge.i
+
+
+def _past_dateline(who: Token | None) -> Token | None:
+    """A dateline the parser made the subject ("Pyongyang, May 26 (KCNA) -- Kim Kang Il,
+    ...") gives way to the name in apposition after its dash."""
     if who is None:
         return None
     dashes = [t.i for t in who.children if t.text in ("--", "—", "–")]
     named = [c for c in who.children if c.dep_ == "appos" and dashes and c.i > dashes[0]]
     return named[0] if named else who
+
+
+# Relative pronouns' tags: "which", "that" (WDT) and "who" (WP).
+_RELATIVES = frozenset(("WDT", "WP"))
+
+
+def _relative_antecedent(verb: Token) -> Token | None:
+    """The noun a relative clause's verb hangs on ("a press statement ..., which said:"),
+    through a participle the text's title hangs on ("titled"), if the parser put the
+    clause there."""
+    head = verb.head if verb.dep_ == "relcl" else None
+    while head is not None and head.pos_ == "VERB" and head.dep_ in ("acl", "relcl"):
+        head = head.head
+    return head if head is not None and head.pos_ in ("NOUN", "PROPN") else None
 
 
 def _replaced(state: QuoteState, draft: Draft, block: Draft, intro: Frag, ante: int | None) -> bool:

@@ -294,3 +294,12 @@ def test_mentions_state_media_pejorative_is_the_country(entities_of, noun) -> No
     text = f"The Mexican {noun} kicked up a fuss over the border talks with Peru on Monday."
     entities = entities_of(text, real=True)
     assert _covering(entities, f"Mexican {noun}").actor == "MEX"
+
+
+def test_mentions_known_korean_name_keeps_its_last_syllable(entities_of) -> None:  # type: ignore[no-untyped-def]
+    # The model may stop the name at "Choe Son" and read "Hui" as a people's name.
+    text = "Foreign Minister Choe Son Hui met the envoy of Peru on Monday."
+    entities = entities_of(text, published="2024-10-20T00:00:00+09:00", real=True)
+    holder = [e for e in entities if any(m.text == "Choe Son Hui" for m in e.mentions)]
+    assert len(holder) == 1 and holder[0].actor == "PRKGOV"
+    assert not any(m.text == "Hui" for e in entities for m in e.mentions)

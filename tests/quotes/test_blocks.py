@@ -136,3 +136,47 @@ def test_blocks_a_list_of_articles_is_no_statement(nlp: Any) -> None:
     assert _blocks(nlp, listed) == []
     one = "Here is the full text of the statement:\n\nThe dam will open on Monday.\n\n-0-"
     assert [content for _, content in _blocks(nlp, one)] == [["The dam will open on Monday"]]
+
+
+def _author(nlp: Any, text: str, names: tuple[str, ...]) -> list[tuple[str | None, str | None]]:
+    """The speakers as written and the speaker entities of the blocks of ``text``, with an
+    entity made for each of ``names`` (e1, e2, ... in order)."""
+    parse = ParseIndex.build(nlp(text))
+    entities = tuple(
+        Entity(f"e{n}", name, "person", None, None, (), None, (Mention(at, at + len(name), name),))
+        for n, name in enumerate(names, start=1)
+        for at in (text.index(name),)
+    )
+    article = Article.from_text(text, id="t", source=None)
+    resources = QuoteResources.load(Config(quotes="rules"))
+    quotes = find_quotes(parse, MentionIndex.build(entities, parse), article, (), resources)
+    return [(q.speaker_text, q.speaker) for q in quotes if q.kind == "direct"]
+
+
+def test_blocks_a_statement_that_said_through_which_is_its_author_s(nlp: Any) -> None:
+    text = (
+        "The director of the press office of the Ruritanian navy, Ivo Marek, on Monday issued "
+        'a press statement titled "The sea is ours", which said:\n\nThe foreign warships must '
+        "leave our waters at once.\n\nWe will not stand idle.\n\n-0-"
+    )
+    found = _author(nlp, text, ("Ivo Marek",))
+    assert len(found) == 1 and found[0][0] != "which"
+    assert found[0][1] is not None
+
+
+def test_blocks_the_full_text_of_a_message_is_its_sender_s(nlp: Any) -> None:
+    text = (
+        "President Ana Kovac received a message of greeting from Olav Brandt on Friday.\n\n"
+        "The full text of the message is as follows:\n\nI congratulate you on the harvest "
+        "festival.\n\nMay our friendship grow.\n\n-0-"
+    )
+    assert _author(nlp, text, ("Ana Kovac", "Olav Brandt")) == [("The full text", "e2")]
+
+
+def test_blocks_a_text_named_earlier_in_the_same_paragraph(nlp: Any) -> None:
+    # Scraped copy may run the report's first sentence and the introduction together.
+    text = (
+        "President Ana Kovac received a letter from Olav Brandt on Friday. The letter said:\n\n"
+        "The new bridge will join our towns.\n\nWe thank you for your help.\n\n-0-"
+    )
+    assert _author(nlp, text, ("Ana Kovac", "Olav Brandt")) == [("The letter", "e2")]
