@@ -53,7 +53,7 @@ def apply_blocks(state: QuoteState, drafts: list[Draft]) -> list[Draft]:
 
 
 def _continues(state: QuoteState, drafts: list[Draft], block: Draft) -> bool:
-    """"..., the organization noted, and continued:", "..., the paper said, adding:": a block
+    """ "..., the organization noted, and continued:", "..., the paper said, adding:": a block
     whose cue follows another attribution's cue with only a comma or "and" between them goes
     on with that attribution's words. It joins that draft (its content, its cue up to the
     block's, as the real-text gold marks one statement) and returns True."""
@@ -140,7 +140,7 @@ def _block(state: QuoteState, intro: Frag, body: list[Frag]) -> tuple[Draft, int
         return None  # "Following are major news items and articles ...:" lists, says nothing
     antecedent: Token | None = None
     text_noun: Token | None = None  # "The message" of "The message said:"
-    author: Token | None = _past_dateline(subject(verb)) if verb is not None else None
+    author: Token | None = _author_name(subject(verb)) if verb is not None else None
     if author is not None and author.tag_ in _RELATIVES and verb is not None:
         # "X issued a press statement titled ..., which said:": the statement's author.
         statement = _relative_antecedent(verb)
@@ -198,8 +198,10 @@ def _cue_or_goes_on(state: QuoteState, tok: Token) -> str | None:
     """The cue lemma of ``tok``; before a block, "went on:"/"goes on:" too (a statement
     continued, never a cue of reported speech on its own: "the war went on")."""
     lemma = cue_of(state, tok)
-    if lemma is None and tok.lemma_ == "go" and any(
-        c.dep_ == "prt" and c.lower_ == "on" for c in tok.children
+    if (
+        lemma is None
+        and tok.lemma_ == "go"
+        and any(c.dep_ == "prt" and c.lower_ == "on" for c in tok.children)
     ):
         return "go on"
     return lemma
@@ -267,7 +269,7 @@ def _introducer(noun: Token) -> Token | None:
             # ("The full text of the message is as follows:" names the text, no author.)
             break
         who = None
-    return _past_dateline(who)
+    return _author_name(who)
 
 
 def _holds_token(phrase: Token, token: Token) -> bool:
@@ -275,14 +277,20 @@ def _holds_token(phrase: Token, token: Token) -> bool:
     return phrase.left_edge.i <= token.i <= phrase.right_edge.i
 
 
-def _past_dateline(who: Token | None) -> Token | None:
+def _author_name(who: Token | None) -> Token | None:
     """A dateline the parser made the subject ("Pyongyang, May 26 (KCNA) -- Kim Kang Il,
-    ...") gives way to the name in apposition after its dash."""
+    ...") gives way to the name in apposition after its dash; a title, to the name right
+    after it."""
     if who is None:
         return None
     dashes = [t.i for t in who.children if t.text in ("--", "—", "–")]
     named = [c for c in who.children if c.dep_ == "appos" and dashes and c.i > dashes[0]]
-    return named[0] if named else who
+    if named:
+        return named[0]
+    # A title the parser made the head of the name after it ("DPRK Foreign Minister | Choe
+    # Son Hui"): the name is who.
+    name = next((c for c in who.rights if c.dep_ == "appos" and c.left_edge.i == who.i + 1), None)
+    return name if name is not None and who.pos_ == "PROPN" and name.pos_ == "PROPN" else who
 
 
 # Relative pronouns' tags: "which", "that" (WDT) and "who" (WP).

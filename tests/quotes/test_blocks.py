@@ -180,3 +180,12 @@ def test_blocks_a_text_named_earlier_in_the_same_paragraph(nlp: Any) -> None:
         "The new bridge will join our towns.\n\nWe thank you for your help.\n\n-0-"
     )
     assert _author(nlp, text, ("Ana Kovac", "Olav Brandt")) == [("The letter", "e2")]
+
+
+def test_blocks_a_title_before_the_author_s_name_gives_way_to_it(nlp: Any) -> None:
+    text = (
+        "Ruritania Foreign Minister Choe Son Hui on Monday made public the following press "
+        "statement:\n\nThe blockade of our ports must end.\n\nWe will not yield.\n\n-0-"
+    )
+    found = _author(nlp, text, ("Ruritania", "Choe Son Hui"))
+    assert [speaker for _, speaker in found] == ["e2"]
