@@ -706,7 +706,12 @@ def _derive(
         return place, sector, kind
     word_kind, sector = _org_sector(longest, kb, lex)
     if kind == "media" or word_kind == "media":
-        place = _country_in_name(longest, kb) or _media_home(longest, kb)
+        place = (
+            _country_in_name(longest, kb)
+            or _media_home(longest, kb)
+            # "The Bangladeshi paper Blits": where the words before its name place it.
+            or next((c.located for c in cluster.cands if c.located is not None), None)
+        )
         if place is None and affiliated is None:
             place = places.clear
         return place, "MED", "media"

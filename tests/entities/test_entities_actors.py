@@ -303,3 +303,14 @@ def test_mentions_known_korean_name_keeps_its_last_syllable(entities_of) -> None
     holder = [e for e in entities if any(m.text == "Choe Son Hui" for m in e.mentions)]
     assert len(holder) == 1 and holder[0].actor == "PRKGOV"
     assert not any(m.text == "Hui" for e in entities for m in e.mentions)
+
+
+def test_mentions_outlet_named_after_its_noun(entities_of) -> None:  # type: ignore[no-untyped-def]
+    # Invented outlets: the model knows neither name.
+    text = (
+        "The Peruvian paper Voz Andina carried an article on the talks. The Chilean weekly "
+        "Marea Sur praised the deal."
+    )
+    entities = entities_of(text, real=True)
+    outlets = {e.name: (e.kind, e.actor) for e in entities if e.kind == "media"}
+    assert outlets == {"Voz Andina": ("media", "PERMED"), "Marea Sur": ("media", "CHLMED")}
