@@ -41,7 +41,8 @@ def apply_blocks(state: QuoteState, drafts: list[Draft]) -> list[Draft]:
     """``drafts`` with every statement block added and the drafts it replaces removed,
     ordered by where their content starts."""
     blocks: list[tuple[Draft, Frag, int | None]] = []  # (block, intro line, antecedent)
-    for intro, paragraphs in _introductions(state, _attributed_elsewhere(state, drafts)):
+    stops = (_attributed_elsewhere(state, drafts, acts=True), _attributed_elsewhere(state, drafts))
+    for intro, paragraphs in _introductions(state, stops):
         found = _block(state, intro, paragraphs)
         if found is not None:
             blocks.append((found[0], intro, found[1]))
@@ -78,22 +79,28 @@ def _continues(state: QuoteState, drafts: list[Draft], block: Draft) -> bool:
     return False
 
 
-def _attributed_elsewhere(state: QuoteState, drafts: list[Draft]) -> list[int]:
+def _attributed_elsewhere(state: QuoteState, drafts: list[Draft], acts: bool = False) -> list[int]:
     """Where the cues of attributions to someone other than a first-person speaker stand,
-    sorted: a paragraph holding one is not part of an earlier block."""
+    sorted: a paragraph holding one is not part of an earlier block. ``acts``: stances and
+    acts reported ("Kim Jong Il devoted his all to the people") count too."""
     doc = state.doc
     return sorted(
         d.cue[0]
         for d in drafts
         if d.cue is not None
+        and (acts or not d.act)
         and d.source_token is not None
         and doc[d.source_token].lower_ not in _FIRST_PERSON
     )
 
 
-def _introductions(state: QuoteState, stops: list[int]) -> list[tuple[Frag, list[Frag]]]:
+def _introductions(
+    state: QuoteState, stops: tuple[list[int], list[int]]
+) -> list[tuple[Frag, list[Frag]]]:
     """Each paragraph ending with a colon, with the paragraphs after it up to an end mark,
-    another introduction, a paragraph attributed to someone else (``stops``), or the end
+    another introduction, a paragraph attributed to someone else (``stops``: with acts and
+    stances, and without them for an introduction naming a text, whose author's narrative
+    the acts are: "The article said:", "issued the following press statement:"), or the end
     of the text (none when the next one opens a quotation: the direct pass owns quotations
     in marks)."""
     text, ends = state.text, state.lex.block_ends
@@ -107,10 +114,11 @@ def _introductions(state: QuoteState, stops: list[int]) -> list[tuple[Frag, list
     for n, (start, end) in enumerate(lines):
         if not text[start:end].endswith(":"):
             continue
+        at = stops[1] if _names_text(state, start, end) else stops[0]
         body: list[Frag] = []
         for s, e in lines[n + 1 :]:
             line = text[s:e].strip()
-            if line in ends or line.endswith(":") or _holds(stops, s, e):
+            if line in ends or line.endswith(":") or _holds(at, s, e):
                 break
             frag = trim(text, s, e)
             if frag is not None:
@@ -118,6 +126,13 @@ def _introductions(state: QuoteState, stops: list[int]) -> list[tuple[Frag, list
         if body and text[body[0][0]] not in _QUOTE_OPENERS:
             out.append(((start, end), body))
     return out
+
+
+def _names_text(state: QuoteState, start: int, end: int) -> bool:
+    """Whether a line names a text that speaks ("message", "statement", "article")."""
+    span = state.parse.char_span(start, end)
+    nouns = state.lex.block_nouns
+    return span is not None and any(t.pos_ == "NOUN" and t.lemma_.lower() in nouns for t in span)
 
 
 def _holds(offsets: list[int], start: int, end: int) -> bool:
@@ -316,7 +331,10 @@ def _replaced(state: QuoteState, draft: Draft, block: Draft, intro: Frag, ante: 
     if draft.cue is None and any(s <= draft.start < e for s, e in inside):
         return True
     in_intro = all(intro[0] <= s and e <= intro[1] for s, e in draft.content)
-    if in_intro and (draft.cue is None or draft.learned):
+    same_cue = draft.cue_token == block.cue_token and draft.kind == "direct"
+    if in_intro and (draft.cue is None or draft.learned or same_cue):
+        # (A quotation with the same cue: 'The article titled "..." said:' says the block,
+        # not its title.)
         return True
     if ante is None:
         return False

@@ -189,3 +189,28 @@ def test_blocks_a_title_before_the_author_s_name_gives_way_to_it(nlp: Any) -> No
     )
     found = _author(nlp, text, ("Ruritania", "Choe Son Hui"))
     assert [speaker for _, speaker in found] == ["e2"]
+
+
+def test_blocks_an_article_s_narrative_of_deeds_stays_in_its_block(nlp: Any) -> None:
+    # The deeds the article tells ("devoted his life to ...") are the author's narrative, not
+    # someone else's words; and the article's title is no quotation of its own.
+    text = (
+        "The Ruritanian Friendship Society posted articles on its website.\n\n"
+        'The March 3 article titled "A life for the harbour" said:\n\n'
+        "Olav Brandt devoted his whole life to the fishermen of the coast.\n\n"
+        "His deeds will be remembered for ever.\n\n-0-"
+    )
+    blocks = _blocks(nlp, text)
+    assert len(blocks) == 1 and len(blocks[0][1]) == 2
+    assert not [d for d in _drafts(nlp, text) if "A life for the harbour" in text[d.start : d.end]]
+
+
+def test_blocks_a_speaker_s_lead_in_stops_at_a_reported_stance(nlp: Any) -> None:
+    # With no text named, a paragraph reporting someone else's stance is the story again.
+    text = (
+        "The governor added:\n\nThe harbour will reopen next month.\n\n"
+        "The mayor's comments on Friday praised the plan.\n\nTraffic was light."
+    )
+    assert [content for _, content in _blocks(nlp, text)] == [
+        ["The harbour will reopen next month"]
+    ]
