@@ -48,13 +48,35 @@ PARAGRAPHS = "parley_paragraphs"
 def mark_paragraph_starts(doc: Doc) -> Doc:
     """A paragraph break always ends a sentence: the parser alone sometimes runs a sentence
     on across a blank line (after a closing quotation mark, say), which would make one
-    piece of evidence out of two paragraphs."""
+    piece of evidence out of two paragraphs. And a number sign never starts one (below)."""
     if len(doc) < 2:
         return doc
     for i in np.flatnonzero(doc.to_array(IS_SPACE)[:-1]).tolist():
         if "\n" in doc[i].text:
             doc[i + 1].is_sent_start = True
+    _keep_numbers_whole(doc)
     return doc
+
+
+# The abbreviation "No." before a number ("bulletin No. 1002", "resolution No. 2397"), which
+# the tokenizer splits into "No" and "." (262 of them in the KCNA corpora).
+_NUMBER_SIGN = "No"
+
+
+def _keep_numbers_whole(doc: Doc) -> None:
+    """The parser may end a sentence before "No. 1002" ("... released information bulletin
+    | No. 1002 on Saturday."), cutting the text from the verb that issued it: "No", its
+    period and the number are kept in the sentence they continue."""
+    for token in doc[1:-2]:
+        if (
+            token.text == _NUMBER_SIGN
+            and doc[token.i + 1].text == "."
+            and doc[token.i + 2].like_num
+            and not doc[token.i - 1].is_punct
+            and not doc[token.i - 1].is_space
+        ):
+            for k in range(token.i, token.i + 3):
+                doc[k].is_sent_start = False
 
 
 def in_main_clause(verb: Token) -> bool:

@@ -160,9 +160,16 @@ def _block(state: QuoteState, intro: Frag, body: list[Frag]) -> tuple[Draft, int
         # "X issued a press statement titled ..., which said:": the statement's author.
         statement = _relative_antecedent(verb)
         author = text_author(statement) if statement is not None else None
+        author = _behind_texts(author, nouns)
     elif author is not None and author.lemma_.lower() in nouns:
         text_noun = author
-        author, antecedent = _earlier_author(text_noun)
+        author, antecedent = _earlier_author(text_noun, nouns)
+    elif author is not None and author.lower_ == "it":
+        # "X released information bulletin No. 1002. It said:": the text named before.
+        text_noun = author
+        earlier = _earlier_text(author, nouns)
+        if earlier is not None:
+            author, antecedent = _behind_texts(text_author(earlier), nouns), earlier
     elif author is None and noun is not None:
         author = _introducer(noun)
         if author is None:
@@ -172,7 +179,7 @@ def _block(state: QuoteState, intro: Frag, body: list[Frag]) -> tuple[Draft, int
             while phrase.dep_ == "pobj" and phrase.head.head.pos_ == "NOUN":
                 phrase = phrase.head.head
             text_noun = phrase if phrase.i != noun.i else None
-            author, antecedent = _earlier_author(_text_named(noun, nouns))
+            author, antecedent = _earlier_author(_text_named(noun, nouns), nouns)
     cue_tok = verb if verb is not None else noun
     named = text_noun if text_noun is not None else author
     assert cue_tok is not None
@@ -222,7 +229,9 @@ def _cue_or_goes_on(state: QuoteState, tok: Token) -> str | None:
     return lemma
 
 
-def _earlier_author(noun: Token) -> tuple[Token | None, Token | None]:
+def _earlier_author(
+    noun: Token, nouns: frozenset[str], depth: int = 0
+) -> tuple[Token | None, Token | None]:
     """The author of the text ``noun`` names again ("The message said:") and that text's
     earlier mention: the nearest one whose author is said, else the nearest one."""
     nearest = None
@@ -230,8 +239,42 @@ def _earlier_author(noun: Token) -> tuple[Token | None, Token | None]:
         nearest = nearest or earlier
         author = text_author(earlier)
         if author is not None:
-            return author, earlier
+            return _behind_texts(author, nouns, depth), earlier
     return None, nearest
+
+
+# How many texts carried by texts an author is looked for through ("the bulletin carried an
+# article").
+_DEEPEST_TEXT = 2
+
+
+def _behind_texts(author: Token | None, nouns: frozenset[str], depth: int = 0) -> Token | None:
+    """The author of a text whose maker is itself a text: "The bulletin carried an article
+    which said:" is the bulletin's issuer's ("The committee released its bulletin")."""
+    if author is None or author.lemma_.lower() not in nouns or depth >= _DEEPEST_TEXT:
+        return author
+    deeper, _ = _earlier_author(author, nouns, depth + 1)
+    return deeper if deeper is not None else author
+
+
+# How many sentences back "It said:" may name its text (a parser splits "No. 1002" off).
+_TEXT_REACH = 2
+
+
+def _earlier_text(pronoun: Token, nouns: frozenset[str]) -> Token | None:
+    """The last text named in the sentences just before the pronoun's."""
+    doc, start = pronoun.doc, pronoun.sent.start
+    for _ in range(_TEXT_REACH):
+        if start == 0:
+            return None
+        before = doc[start - 1].sent
+        found = next(
+            (t for t in reversed(before) if t.pos_ == "NOUN" and t.lemma_.lower() in nouns), None
+        )
+        if found is not None:
+            return found
+        start = before.start
+    return None
 
 
 def _text_named(noun: Token, nouns: frozenset[str]) -> Token:

@@ -137,3 +137,11 @@ def test_lemmas_survive_the_memory_zones_of_earlier_batches(stock: Language) -> 
         again = [token.lemma_ for token in fresh(text)]
     assert first == again == [token.lemma_ for token in stock(text)]
     assert "grobnitze" in again
+
+
+def test_a_number_sign_never_starts_a_sentence(nlp: Language) -> None:
+    doc = nlp("The harbour board released information bulletin No. 1002 on Saturday. He said No.")
+    sentences = [s.text for s in doc.sents]
+    assert sentences[0] == "The harbour board released information bulletin No. 1002 on Saturday."
+    # "No." ending a sentence, with no number after it, is left to the parser.
+    assert sentences[-1].endswith("No.")

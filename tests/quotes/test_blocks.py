@@ -214,3 +214,20 @@ def test_blocks_a_speaker_s_lead_in_stops_at_a_reported_stance(nlp: Any) -> None
     assert [content for _, content in _blocks(nlp, text)] == [
         ["The harbour will reopen next month"]
     ]
+
+
+def test_blocks_a_text_carried_by_a_text_is_its_issuer_s(nlp: Any) -> None:
+    text = (
+        "The Harbour Society of Eastport issued bulletin No. 12 on Monday.\n\n"
+        "The bulletin carried a photo of the old lighthouse and an article which said:\n\n"
+        "The lighthouse has guided ships for a century.\n\nIt must be kept.\n\n-0-"
+    )
+    assert [s for _, s in _author(nlp, text, ("Harbour Society of Eastport",))] == ["e1"]
+
+
+def test_blocks_it_said_is_the_text_named_before(nlp: Any) -> None:
+    text = (
+        "Ivo Marek released information bulletin No. 1002 on Saturday.\n\nIt said:\n\n"
+        "The new tolls are unfair to fishermen.\n\nThey must be dropped.\n\n-0-"
+    )
+    assert _author(nlp, text, ("Ivo Marek",)) == [("It", "e1")]
