@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Container
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from parley.entities.kbtypes import ActorLike, CountryLike, KnowledgeBaseLike
@@ -440,7 +440,31 @@ def build_entities(
         )
         affiliated = clusters.get(affiliation_key) if affiliation_key else None
         entities.append(_entity(ids[key], cluster, affiliated, ids, kb, lex, text, on, places))
-    return tuple(entities)
+    return _officers_coded(entities)
+
+
+def _officers_coded(entities: list[Entity]) -> tuple[Entity, ...]:
+    """An officer left uncoded whose body is coded acts for it (a former one does not): "Kwon
+    Jong Gun, director
+    general of the Department of U.S. Affairs of the Foreign Ministry of the DPRK" is the
+    department's, PRKGOV (the department's code comes from its own body, known only once
+    every entity is built)."""
+    by_id = {e.id: e for e in entities}
+    out = []
+    for entity in entities:
+        body = by_id.get(entity.affiliation) if entity.affiliation else None
+        if (
+            entity.kind == "person"
+            and entity.actor is None
+            and any(not r.startswith("former ") for r in entity.roles)
+            and body is not None
+            and body.actor
+            and body.country
+            and entity.country in (None, body.country)
+        ):
+            entity = replace(entity, actor=body.actor, country=body.country, sector=body.sector)
+        out.append(entity)
+    return tuple(out)
 
 
 def _mentions(cluster: Cluster, text: str) -> tuple[Mention, ...]:
@@ -715,9 +739,7 @@ def _derive(
         if place is None and affiliated is None:
             place = places.clear
         return place, "MED", "media"
-    place = _country_in_name(longest, kb, lex.org_words) or _people_in_name(
-        longest, kb, places
-    )
+    place = _country_in_name(longest, kb, lex.org_words) or _people_in_name(longest, kb, places)
     if place is None:
         # Another of the body's names may give it, and its sector: "the Nepal Communist
         # Party (United Marxist-Leninist)", whose longest name is the bracketed one.

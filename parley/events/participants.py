@@ -52,9 +52,27 @@ REFUGE_WORDS = frozenset({"refuge", "asylum", "sanctuary"})
 # ("the invasion of Afghanistan", "the killing of civilians"); "aggression", "attack" and
 # "provocation" are left out: their of-phrase is often the doer ("the aggression of X").
 PATIENT_OF_NOUNS = frozenset(
-    {"invasion", "occupation", "annexation", "bombing", "bombardment", "shelling", "killing",
-     "murder", "assassination", "arrest", "detention", "abduction", "kidnapping", "execution",
-     "expulsion", "blockade", "siege", "persecution", "massacre"}
+    {
+        "invasion",
+        "occupation",
+        "annexation",
+        "bombing",
+        "bombardment",
+        "shelling",
+        "killing",
+        "murder",
+        "assassination",
+        "arrest",
+        "detention",
+        "abduction",
+        "kidnapping",
+        "execution",
+        "expulsion",
+        "blockade",
+        "siege",
+        "persecution",
+        "massacre",
+    }
 )
 REQUEST_ROOTS = frozenset({"02", "10"})
 # The phrases of the source's own thing acted on that name whom it is for ("went back on his
@@ -322,6 +340,17 @@ def verb_actors(
     # "At the banquet in the Koryo Hotel, the minister vowed ...": a place or occasion set
     # before the subject is the scene, whoever it names.
     target_heads = [h for h in target_heads if not _scene(h, verb, subject)]
+    named_for = _in_the_name_of(
+        verb, [*objects, *(c for c in verb.children if c.dep_ in PASSIVE_SUBJECT_DEPS)]
+    )
+    honouring = reading.first_resolved(named_for) if named_for else []
+    if any(a.resolved for a in honouring):
+        # "A wreath in the name of X was laid", "sent a wreath in the name of X": X is who
+        # honours, never whom.
+        if not any(a.resolved for a in sources):
+            sources = honouring
+        inside = {t.i for h in named_for for t in h.subtree}
+        target_heads = [h for h in target_heads if h.i not in inside]
     target_heads = _past_own_things(target_heads, sources, reading, places)
     targets = reading.first_resolved(target_heads, places=places)
     if candidate.code[:2] == PROTEST_ROOT and not any(a.resolved for a in targets):
@@ -343,6 +372,19 @@ def verb_actors(
             noun = noun.head.head
             heads.append(noun)
     return sources, targets, heads
+
+
+def _in_the_name_of(verb: Token, things: Sequence[Token]) -> list[Token]:
+    """The heads X of "in the name of X" hung on the verb, on what it acts on, or on a
+    phrase of the verb the parser hung it on ("laid before the portrait | in the name of
+    X")."""
+    found = []
+    placed = [g for c in verb.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+    for word in (verb, *things, *placed):
+        for name in prep_objects(word, ("in",)):
+            if name.lower_ == "name":
+                found += prep_objects(name, ("of",))
+    return found
 
 
 def _past_own_things(

@@ -171,7 +171,7 @@ def _block(state: QuoteState, intro: Frag, body: list[Frag]) -> tuple[Draft, int
         if earlier is not None:
             author, antecedent = _behind_texts(text_author(earlier), nouns), earlier
     elif author is None and noun is not None:
-        author = _introducer(noun)
+        author = text_author(noun)
         if author is None:
             # "The full text of the message is as follows:": the message named before; the
             # speaker as written is the phrase that names it.
@@ -300,8 +300,12 @@ def _antecedents(noun: Token) -> list[Token]:
 
 
 def text_author(noun: Token) -> Token | None:
-    """Who a text is from: "a message (of greeting) from Y", else whoever the sentence
-    says made it ("X sent a message", "X issued a statement", "In the message X said")."""
+    """Who a text is from: its possessor ("X's speech"), "a message (of greeting) from Y",
+    else whoever the sentence says made it ("X sent a message", "X issued a statement", "In
+    the message X said")."""
+    owner = next((c for c in noun.children if c.dep_ == "poss" and c.pos_ != "PRON"), None)
+    if owner is not None:
+        return owner  # "Kim Jong Un's important speech"
     preps = [t for t in noun.subtree if t.dep_ == "prep" and t.lower_ == "from"]
     preps += [c for c in noun.head.children if c.dep_ == "prep" and c.lower_ == "from"]
     for prep in preps:
@@ -323,6 +327,9 @@ def _introducer(noun: Token) -> Token | None:
         while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
             verb = verb.head
         who = subject(verb) if verb.pos_ in ("VERB", "AUX") else None
+        if who is not None and who.lower_ == "following":
+            who = None  # "The following is the full text of ...": a placeholder
+            break
         if who is not None and who.i != noun.i and not _holds_token(who, noun):
             # ("The full text of the message is as follows:" names the text, no author.)
             break

@@ -383,3 +383,17 @@ def test_groups_military_people_of_a_state_are_its_military(entities_of) -> None
     assert _codes(entities, "leadership of Peru") == ["PERMIL"]
     assert _codes(entities, "officials of Chile") == ["CHLMIL"]
     assert _codes(entities, "officials of Peru") == ["PERCOP"]
+
+
+def test_cluster_officer_of_a_body_coded_through_its_own_body_acts_for_it(entities_of) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Kwon Jong Gun, director general of the Department of Fisheries Affairs of the "
+        "Foreign Ministry of the DPRK, issued a statement on Monday."
+    )
+    entities = entities_of(text, real=True)
+    assert _codes(entities, "Kwon Jong Gun") == ["PRKGOV"]
+
+
+def test_groups_a_country_s_mission_is_its_government(entities_of) -> None:  # type: ignore[no-untyped-def]
+    text = "The permanent mission of Peru to the UN released a statement on Friday."
+    assert _codes(entities_of(text, real=True), "mission of Peru") == ["PERGOV"]

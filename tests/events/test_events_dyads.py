@@ -679,3 +679,18 @@ def test_dyads_two_sides_after_two_leaders_met(code: Code) -> None:
     events = code(text, leaders, kinds=people)
     agreed = {(e.source_actor, e.target_actor) for e in events if e.cameo.startswith("03")}
     assert agreed == {("GONGOV", "MORGOV"), ("MORGOV", "GONGOV")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A wreath in the name of the Rohan ambassador was laid before the statue of Elessar.",
+        "Wreaths were laid before the portrait of Elessar in the name of the Rohan ambassador.",
+    ],
+)
+def test_dyads_the_one_a_tribute_is_laid_in_the_name_of_honours(code: Code, text: str) -> None:
+    actors = {**COUNTRIES, "Rohan ambassador": "ROHGOV", "Elessar": "GONGOV"}
+    events = code(text, actors)
+    assert [(e.source_actor, e.cameo, e.target_actor) for e in events] == [
+        ("ROHGOV", "051", "GONGOV")
+    ]

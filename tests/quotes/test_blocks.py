@@ -231,3 +231,11 @@ def test_blocks_it_said_is_the_text_named_before(nlp: Any) -> None:
         "The new tolls are unfair to fishermen.\n\nThey must be dropped.\n\n-0-"
     )
     assert _author(nlp, text, ("Ivo Marek",)) == [("It", "e1")]
+
+
+def test_blocks_the_full_text_of_someone_s_speech_is_theirs(nlp: Any) -> None:
+    text = (
+        "The following is the full text of President Ana Kovac's speech to the fishermen:\n\n"
+        "Dear friends, the harbour will be rebuilt.\n\nWe will do it this year.\n\n-0-"
+    )
+    assert [s for _, s in _author(nlp, text, ("Ana Kovac",))] == ["e1"]
