@@ -111,6 +111,18 @@ def _cue_frames(path: Path) -> dict[str, frozenset[str]]:
     return {k: frozenset(v) for k, v in frames.items()}
 
 
+def _with_stance_adjectives(
+    frames: dict[str, frozenset[str]], path: Path
+) -> dict[str, frozenset[str]]:
+    """``frames`` with the frame "adj:prep:<word>" of each listed stance adjective: the class
+    the learned table is too sparse to hold (``data/stance_adjectives.tsv``)."""
+    merged = dict(frames)
+    for row in read_rows(path, 2):
+        adjective, prep = (f.lower() for f in row.fields)
+        merged[adjective] = merged.get(adjective, frozenset()) | {f"adj:prep:{prep}"}
+    return merged
+
+
 def load_lexicon(data_dir: Path = DATA_DIR) -> Lexicon:
     """Read every quote data file from ``data_dir``."""
     venues = sorted(
@@ -133,7 +145,9 @@ def load_lexicon(data_dir: Path = DATA_DIR) -> Lexicon:
         },
         # Media words keep their case: "Post" and "Times" name outlets, "post" does not.
         media_words=frozenset(r.fields[0] for r in read_rows(data_dir / "media_words.txt", 1)),
-        cue_frames=_cue_frames(data_dir / "cue_frames.tsv"),
+        cue_frames=_with_stance_adjectives(
+            _cue_frames(data_dir / "cue_frames.tsv"), data_dir / "stance_adjectives.tsv"
+        ),
         labels=frozenset(_words(data_dir / "section_labels.txt")),
         block_nouns=frozenset(_words(data_dir / "block_nouns.txt")),
         agent_nouns=frozenset(_words(data_dir / "agent_nouns.txt")),

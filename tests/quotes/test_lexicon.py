@@ -49,3 +49,20 @@ def test_lexicon_malformed_frame_names_file_and_line(tmp_path: Path) -> None:
     (data / "cue_frames.tsv").write_text("# h\nsay\tclause\t3\t4\n", encoding="utf-8")
     with pytest.raises(KnowledgeBaseError, match=r"cue_frames.tsv:2"):
         load_lexicon(data)
+
+
+def test_lexicon_stance_adjectives_join_the_learned_frames(
+    quote_resources: QuoteResources,
+) -> None:
+    frames = quote_resources.lexicon.cue_frames
+    assert "adj:prep:of" in frames["leery"]
+    assert "adj:prep:of" in frames["critical"]  # learned and listed: one frame
+    assert "adj:xcomp" in frames["eager"]  # a learned adjective keeps its own frames
+
+
+def test_lexicon_malformed_stance_adjective_names_file_and_line(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    shutil.copytree(DATA_DIR, data)
+    (data / "stance_adjectives.tsv").write_text("# h\nwary\n", encoding="utf-8")
+    with pytest.raises(KnowledgeBaseError, match=r"stance_adjectives.tsv:2"):
+        load_lexicon(data)

@@ -296,3 +296,31 @@ def test_passes_passive_frame_subject_is_talked_about_not_the_source(
     (draft,) = find_drafts(ParseIndex.build(nlp(text)), quote_resources)
     assert [text[a:b] for a, b in draft.content] == ["a symbol of the town"]
     assert draft.source is None
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "source", "cue", "content"),
+    [
+        (
+            "The fishermen are deeply leery of the new quota rules.",
+            "The fishermen",
+            "are deeply leery of",
+            "the new quota rules",
+        ),
+        (
+            "The mayor was openly dismissive of the report on the quay.",
+            "The mayor",
+            "was openly dismissive of",
+            "the report on the quay",
+        ),
+    ],
+)
+def test_passes_stance_adjective_frame_names_its_target(
+    nlp: Any, quote_resources: QuoteResources, text: str, source: str, cue: str, content: str
+) -> None:
+    (draft,) = find_drafts(ParseIndex.build(nlp(text)), quote_resources)
+    assert draft.source is not None and draft.cue is not None
+    assert text[draft.source[0] : draft.source[1]] == source
+    assert text[draft.cue[0] : draft.cue[1]] == cue
+    assert [text[a:b] for a, b in draft.content] == [content]
