@@ -21,7 +21,7 @@ from parley.entities.nominal import (
     phrase_tokens,
 )
 from parley.events.letters import Letter
-from parley.events.pronouns import antecedent
+from parley.events.pronouns import antecedent, unnamed_topic
 from parley.nlp.index import MentionIndex, MentionRef
 from parley.records import Entity, Quote
 
@@ -392,7 +392,8 @@ def _resolve_pronoun(
         return [Actor(None, head.text, start, end)]
     if lower in THING_PRONOUNS:
         # "They", "it": the party the text was talking about, never merely the nearest name.
-        return [Actor(antecedent(head, mentions), head.text, start, end)]
+        found = antecedent(head, mentions) or _speaking_topic(head, mentions, quotes)
+        return [Actor(found, head.text, start, end)]
     own = mentions.at(start, end)
     if own is not None and own.start == start and own.end == end:
         # The entity stage linked this "he" itself (the one subject in reach, not the nearest
@@ -402,4 +403,40 @@ def _resolve_pronoun(
     # Only the recent past: a pronoun rarely reaches back more than a few sentences.
     if hit is not None and start - hit.end < 400:
         return [Actor(hit.entity, head.text, start, end)]
-    return [Actor(None, head.text, start, end)]
+    return [Actor(_quoted_speaker(start, end, mentions, quotes), head.text, start, end)]
+
+
+def _speaking_topic(head: Token, mentions: MentionIndex, quotes: Sequence[Quote]) -> Entity | None:
+    """Whom an "it" or "they" that speaks stands for when it continues a subject that names
+    nobody and speaks too ("..., the statement said. It called on ...", "..., it added. It
+    appealed to ..."): the speaker the quote stage resolved for both attributions. Not when
+    the subject the text was about does not speak ("The report terms the measure a
+    violation ... it calls for"): the report is not the speaker followed."""
+    topic = unnamed_topic(head, mentions)
+    if topic is None:
+        return None
+    spoke = _quoted_speaker(topic.idx, topic.idx + len(topic), mentions, quotes, covering=True)
+    found = _quoted_speaker(head.idx, head.idx + len(head), mentions, quotes)
+    return found if found is not None and found is spoke else None
+
+
+def _quoted_speaker(
+    start: int,
+    end: int,
+    mentions: MentionIndex,
+    quotes: Sequence[Quote],
+    covering: bool = False,
+) -> Entity | None:
+    """The speaker the quote stage resolved for the attribution whose source is the words
+    [start, end) (``covering``: whose source holds them, "the statement" for its head word),
+    for a pronoun the event pass cannot name: a "he" or "she" no name in reach or link of
+    the entity stage resolves ("X in his speech said ... He urged ...": the person the
+    report follows, through its chain of "he" subjects), an "it" that continues a speaking
+    subject (``_speaking_topic``). One resolver of speakers, not two."""
+    for quote in quotes:
+        span = quote.speaker_span
+        if span is None or quote.speaker not in mentions.by_id:
+            continue
+        if span == (start, end) or (covering and span[0] <= start and end <= span[1]):
+            return mentions.by_id[quote.speaker]
+    return None

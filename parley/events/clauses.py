@@ -52,6 +52,18 @@ def _name_under_adverb(verb: Token) -> Token | None:
     return None
 
 
+def _subject_under_preposition(verb: Token) -> Token | None:
+    """A subject the parser hung on a phrase set between it and its verb: "We will in the
+    future, too, fully support ..." parses "We" as the subject of "in"."""
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.i > verb.i:
+            continue
+        subjects = [c for c in prep.children if c.dep_ == "nsubj" and c.i < prep.i]
+        if subjects:
+            return subjects[0]
+    return None
+
+
 def subject_head(verb: Token) -> tuple[Token | None, bool]:
     """(subject phrase head, passive?) of a verb, inherited from its governor when absent."""
     token = verb
@@ -68,7 +80,7 @@ def subject_head(verb: Token) -> tuple[Token | None, bool]:
                 # subject: the guests visited, not their stay.
                 return doers[0], False
             return subject, False
-        stranded = _name_under_adverb(token)
+        stranded = _name_under_adverb(token) or _subject_under_preposition(token)
         if stranded is not None:
             return stranded, False
         for child in token.children:

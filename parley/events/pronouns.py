@@ -14,7 +14,8 @@ takes: an object pronoun's own clause doer ("X denounced Y and urged them": them
 other party before it in its sentence); the words a speaker pronoun reports ("Y has been ruined,
 they said"); and, when the sentence before was about someone no entity names ("..., the
 statement said." or an "it" nobody could resolve), any other party of it: the pronoun is left
-empty.
+empty here, and ``unnamed_topic`` gives that subject, so that the event pass can ask the quote
+stage who spoke there (``actors``).
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ from parley.nlp import in_main_clause
 from parley.nlp.index import MentionIndex, MentionRef
 from parley.records import Entity
 
-__all__ = ["PLURAL_PRONOUNS", "SINGULAR_PRONOUNS", "antecedent"]
+__all__ = ["PLURAL_PRONOUNS", "SINGULAR_PRONOUNS", "antecedent", "unnamed_topic"]
 
 PLURAL_PRONOUNS = frozenset({"they", "them", "their", "themselves", "theirs"})
 SINGULAR_PRONOUNS = frozenset({"it", "its", "itself"})
@@ -46,10 +47,27 @@ class _Candidate:
     entity: Entity | None  # None: an earlier pronoun the text was about, unresolved
     subject: bool  # the subject of its clause (of the main clause, in the previous sentence)
     here: bool = False  # in the pronoun's own sentence
+    token: int = -1  # the subject that names nobody ("it added", "the statement said")
 
 
 def antecedent(head: Token, mentions: MentionIndex, depth: int = 0) -> Entity | None:
     """The entity a third-person "they"/"it" (``head``) stands for, or None."""
+    chosen = _chosen(head, mentions, depth)
+    return chosen.entity if chosen is not None else None
+
+
+def unnamed_topic(head: Token, mentions: MentionIndex) -> Token | None:
+    """The subject a "they"/"it" that stands for nobody Parley names continues: an earlier
+    "it" nobody could name ("..., it added. It called on ...") or a subject noun that names
+    no entity ("..., the statement said. It called on ..."); None when the pronoun names
+    someone or could mean several parties."""
+    chosen = _chosen(head, mentions, 0)
+    if chosen is None or chosen.entity is not None or chosen.token < 0:
+        return None
+    return head.doc[chosen.token]
+
+
+def _chosen(head: Token, mentions: MentionIndex, depth: int) -> _Candidate | None:
     lower = head.lower_
     plural = lower in PLURAL_PRONOUNS
     if not plural and lower not in SINGULAR_PRONOUNS:
@@ -82,13 +100,13 @@ def antecedent(head: Token, mentions: MentionIndex, depth: int = 0) -> Entity | 
                 elif in_previous and _subject(token, in_previous):
                     # "..., it added. It called on ...": the text is about whoever that "it"
                     # was, whom nobody could name; not another party of its sentence.
-                    candidate = _Candidate(None, True)
+                    candidate = _Candidate(None, True, token=i)
         else:
             ref = mentions.at(token.idx, token.idx + len(token))
             if ref is None and in_previous and _unnamed_subject(token, plural):
                 # "..., the statement said. It called on ...": the text is about the
                 # statement's author, whom no entity names; not another party.
-                candidate = _Candidate(None, True)
+                candidate = _Candidate(None, True, token=i)
             elif ref is not None:
                 seen.update(t.i for t in _tokens_of(ref, doc) if t.i <= head.i)
                 head_token = _mention_head(ref, doc)
@@ -103,7 +121,7 @@ def antecedent(head: Token, mentions: MentionIndex, depth: int = 0) -> Entity | 
     if doers:
         # An object pronoun whose clause's doer is set aside: the one other party named before
         # it in its sentence ("denounced the authorities ... and urged them"), if one.
-        here = {c.entity.id: c.entity for c in found if c.here and c.entity is not None}
+        here = {c.entity.id: c for c in found if c.here and c.entity is not None}
         if here:
             return next(iter(here.values())) if len(here) == 1 else None
     return _choose(found)
@@ -147,12 +165,12 @@ def _own_subjects(pronoun: Token) -> set[int]:
     return found
 
 
-def _choose(found: list[_Candidate]) -> Entity | None:
+def _choose(found: list[_Candidate]) -> _Candidate | None:
     """The nearest subject; else the one party in reach; else nobody."""
     for candidate in found:
         if candidate.subject:
-            return candidate.entity
-    distinct = {c.entity.id: c.entity for c in found if c.entity is not None}
+            return candidate
+    distinct = {c.entity.id: c for c in found if c.entity is not None}
     return next(iter(distinct.values())) if len(distinct) == 1 else None
 
 

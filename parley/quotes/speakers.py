@@ -20,6 +20,7 @@ from collections.abc import Iterable, Mapping, Sequence
 
 from spacy.tokens import Doc, Token
 
+from parley.entities.nominal import CLAUSE_DEPS
 from parley.nlp.index import MentionIndex, MentionRef, ParseIndex
 from parley.quotes.blocks import text_author
 from parley.quotes.discourse import Contents, Said, clause_subjects, is_plural, recent_subjects
@@ -676,7 +677,10 @@ class SpeakerResolver:
         if own is not None:
             return own
         end = head.right_edge.idx + len(head.right_edge)
+        clauses = _clause_spans(head)
         for ref in self.mentions.overlapping(head.left_edge.idx, end):
+            if any(s <= ref.start and ref.end <= e for s, e in clauses):
+                continue  # "participants in a forum supporting the Korean people": not them
             kind = ref.entity.kind
             if kind in _BODIES or (kind == "country" and self._person_noun(head)):
                 return ref.entity
@@ -751,6 +755,17 @@ def _modifies(head: Token, content: Sequence[tuple[int, int]]) -> bool:
         return False
     at = head.head.idx
     return any(s <= at < e for s, e in content)
+
+
+def _clause_spans(head: Token) -> list[tuple[int, int]]:
+    """Where the clauses inside a noun phrase lie ("supporting the struggle of the Korean
+    people" in "participants in a forum supporting ..."): what they name is what the phrase
+    is about, not who it is."""
+    return [
+        (t.left_edge.idx, t.right_edge.idx + len(t.right_edge))
+        for t in head.subtree
+        if t.i != head.i and t.dep_ in CLAUSE_DEPS
+    ]
 
 
 def _name_words(name: str) -> tuple[str, ...]:

@@ -360,6 +360,15 @@ def test_dyads_a_name_hung_on_the_adverb_is_still_the_subject(code: Code) -> Non
     ]
 
 
+def test_dyads_a_subject_hung_on_the_phrase_after_it_is_still_the_subject(code: Code) -> None:  # type: ignore[no-untyped-def]
+    # The parser reads "Gondor" as the subject of "in"; Gondor still supports.
+    text = "Gondor will in the future, too, firmly support Rohan in its struggle for peace."
+    events = code(text, COUNTRIES)
+    assert [(e.source_actor, e.target_actor) for e in events if e.cameo.startswith("05")] == [
+        ("GON", "ROH")
+    ]
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -9,7 +9,7 @@ from parley.analysis import Config
 from parley.events import find_events
 from parley.events.pronouns import antecedent
 from parley.nlp.index import MentionIndex, ParseIndex
-from parley.records import Entity, Mention
+from parley.records import Entity, Mention, Quote
 from tests.events.conftest import Code, article_for, entities_for
 
 COUNTRIES = {"Mordor": "MOR", "Gondor": "GON", "Rohan": "ROH", "Edoras": "ROH"}
@@ -117,3 +117,92 @@ def test_pronouns_it_after_an_unnamed_speaker_is_left_empty(code: Code) -> None:
     )
     events = code(text, COUNTRIES, kinds=PLACES)
     assert _dyads(events, "11") == [(None, "MOR")]
+
+
+def _said_by(text: str, source: str, speaker: str, at: int = 0) -> Quote:
+    """A quote whose source is the words ``source`` (the ``at``-th time they occur), spoken
+    by the entity ``speaker``, as the quote stage would give it."""
+    start = -1
+    for _ in range(at + 1):
+        start = text.index(source, start + 1)
+    end = start + len(source)
+    return Quote(f"q{start}", "x", "indirect", speaker, source, (start, end), "said", None,
+                 None, None, end, end + 1, ((end, end + 1),))
+
+
+def _events_quoted(nlp, resources, text: str, entities, quotes):  # type: ignore[no-untyped-def]
+    parse = ParseIndex.build(nlp(text))
+    return find_events(
+        parse, MentionIndex.build(entities, parse), article_for(text), None, (), quotes, resources
+    )
+
+
+# Long enough that no person named before it is in a "he"'s reach.
+_FAR = (
+    "The new canal, dug by hand over three winters through marsh, clay and rock, now carries "
+    "barges of grain, timber, salt and coal from the northern hills to the harbour towns of "
+    "the southern coast, where the wharves, warehouses and markets built along its banks "
+    "have grown busier every season since the locks were opened to traffic in the spring, "
+    "and the boatmen who work it say the journey that once took a month now takes a week. "
+)
+
+
+def test_pronouns_he_no_name_reaches_is_the_speaker_the_quote_stage_followed(
+    nlp,
+    event_resources,  # type: ignore[no-untyped-def]
+) -> None:
+    text = "Ri Chol Man in his speech said the canal was a triumph. " + _FAR + (
+        "He denounced Mordor for its threats."
+    )
+    entities = entities_for(text, {"Ri Chol Man": "RURGOV", "Mordor": "MOR"})
+    resources = event_resources(Config())
+    said = _said_by(text, "He", entities[0].id)
+    events = _events_quoted(nlp, resources, text, entities, (said,))
+    assert [e.source_actor for e in events if e.cameo.startswith("11")] == ["RURGOV"]
+    # Without the quote stage's speaker, nobody: never the nearest name.
+    events = _events_quoted(nlp, resources, text, entities, ())
+    assert [e.source_actor for e in events if e.cameo.startswith("11")] in ([], [None])
+
+
+def test_pronouns_it_after_a_speaking_statement_is_the_speaker_of_both(
+    nlp,
+    event_resources,  # type: ignore[no-untyped-def]
+) -> None:
+    # The council is named where it speaks of nothing (the voice pass hears nobody).
+    text = (
+        "Members of the Mordor Harbour Council met in the port on Friday. "
+        "The blockade of Gondor must end, the statement said. "
+        "It called on Rohan to reopen the pass."
+    )
+    entities = entities_for(
+        text, {"Mordor Harbour Council": "MORNGO", "Gondor": "GON", "Rohan": "ROH"},
+        kinds={"Mordor Harbour Council": "organization"},
+    )
+    council = entities[0].id
+    resources = event_resources(Config())
+    quotes = (_said_by(text, "the statement", council), _said_by(text, "It", council))
+    events = _events_quoted(nlp, resources, text, entities, quotes)
+    assert [e.source_actor for e in events if e.cameo.startswith("02")] == ["MORNGO"]
+    # The two attributions resolved to different speakers: the event pass takes neither.
+    quotes = (_said_by(text, "the statement", entities[1].id), _said_by(text, "It", council))
+    events = _events_quoted(nlp, resources, text, entities, quotes)
+    assert [e.source_actor for e in events if e.cameo.startswith("02")] in ([], [None])
+
+
+def test_pronouns_it_after_a_subject_that_does_not_speak_stays_empty(
+    nlp,
+    event_resources,  # type: ignore[no-untyped-def]
+) -> None:
+    # The report is someone else's, not the council's: "it" is the report, whoever wrote it.
+    text = (
+        "Members of the Mordor Harbour Council met in the port on Friday. "
+        "The report terms the blockade a lawful measure. "
+        "Furthermore, it calls on Rohan to reopen the pass."
+    )
+    entities = entities_for(
+        text, {"Mordor Harbour Council": "MORNGO", "Rohan": "ROH"},
+        kinds={"Mordor Harbour Council": "organization"},
+    )
+    quotes = (_said_by(text, "it", entities[0].id, at=0),)
+    events = _events_quoted(nlp, event_resources(Config()), text, entities, quotes)
+    assert [e.source_actor for e in events if e.cameo.startswith("02")] in ([], [None])

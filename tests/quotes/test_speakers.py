@@ -349,3 +349,16 @@ def test_speakers_quoted_as_saying_is_one_attribution_voiced_by_the_one_quoted(
     assert got == [("The Coast Gazette", "Mira Sand")]
     quotes = run_quotes(nlp, quote_resources, text)
     assert not quotes[0].act  # a statement, not a deed done to the teacher
+
+
+def test_speakers_a_body_named_in_a_clause_of_the_author_phrase_is_not_the_author(
+    nlp: Any, quote_resources: QuoteResources
+) -> None:
+    # The appeal is the delegates', not Freedonia's, whose cause the forum backs.
+    text = (
+        "Delegates to a seminar backing the coastal claims of Freedonia issued an appeal on "
+        "Friday.\n\n"
+        "The appeal said the strait must stay open to all ships."
+    )
+    got = _speakers(nlp, quote_resources, text, ("Freedonia", "country"))
+    assert ("The appeal", "Freedonia") not in got
