@@ -304,6 +304,10 @@ def verb_actors(
         if comp.dep_ == "xcomp" and comp not in candidate.folded:
             objects += [c for c in comp.children if c.dep_ in OBJECT_DEPS]
             target_heads += prep_objects(comp, TARGET_PREPS)
+    if candidate.code[:2] in REQUEST_ROOTS:
+        # "called for the resignation of X", "demanded punishing X", "called for toppling
+        # X from power": the act asked for is done to the one the demand is aimed at.
+        target_heads += _asked_for(verb, reading)
     for obj in objects:  # "promised aid to Mozambique", "accepted demands from the rebels"
         target_heads += prep_objects(obj, OBJECT_TARGET_PREPS)
     for obj in objects:  # last, whose the thing acted on is: "rejected the proposal of X"
@@ -407,6 +411,53 @@ def _past_own_things(
         else:
             out.append(head)
     return out
+
+
+def _asked_for(verb: Token, reading: Reading) -> list[Token]:
+    """Whom a request verb's asked-for act is done to, when no direct object names them: the
+    event noun of its for-phrase ("called for the resignation of X", "pressed for sanctions
+    against X"), and a party named as the object of a gerund it asks for ("called for
+    toppling X", "demanded punishing X"). A thing asked for is not aimed at whoever it
+    belongs to ("called for implementing the Party's programme", "for equal rights of
+    women"): a for-phrase that is no event noun naming a party, or a gerund's object that is
+    not itself a name, gives no one (an event noun's bare words are no target: "called for
+    dialogue" is aimed at nobody named)."""
+    found: list[Token] = []
+    gerunds = [c for c in verb.children if c.dep_ == "xcomp" and c.tag_ == "VBG"]
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.lower_ != "for":
+            continue
+        for word in prep.children:
+            inner = reading.candidates.get(word.i)
+            if word.dep_ == "pobj" and inner is not None and inner.is_noun:
+                if any(a.resolved for a in reading.resolve(word, places=False)):
+                    found.append(word)
+            elif word.dep_ == "pcomp" and word.tag_ == "VBG":
+                gerunds.append(word)
+    found += [
+        c
+        for gerund in gerunds
+        if _acts_on_someone(gerund, reading)
+        for c in gerund.children
+        if c.dep_ in OBJECT_DEPS and _names_a_party(c, reading)
+    ]
+    return found
+
+
+def _acts_on_someone(gerund: Token, reading: Reading) -> bool:
+    """Whether an asked-for act is done to its object as a party: an act the lexicon codes
+    ("expelling", "condemning") or one that turns against someone ("toppling", "punishing":
+    ``data/rallying.tsv``); "making", "building" or "glorifying" X asks nothing of X."""
+    against = reading.resources.rallying_words.get(gerund.lemma_.lower()) == "against"
+    return against or gerund.i in reading.candidates
+
+
+def _names_a_party(noun: Token, reading: Reading) -> bool:
+    """Whether a noun's own words name a party: the noun itself or a name before it ("Yoon",
+    "the Lee Myung Bak regime"), not whoever its possessor or of-phrase names ("the Party's
+    programme", "the idea of the opposition")."""
+    words = [noun, *(c for c in noun.children if c.dep_ in ("compound", "amod", "nmod"))]
+    return any(mention_at(reading.mentions, w) is not None for w in words)
 
 
 def _asylum_places(verb: Token, candidate: Candidate) -> list[Token]:
@@ -628,19 +679,32 @@ def _protest_aims(
     """Whom a protest is against when its own phrases name no one: the party of the clause
     that says what it is for ("began a hunger strike on Friday to demand the release of
     X", "marched calling for sanctions against X", "joining strikers in demanding an end to
-    the blockade by X"), else the author of what it is over ("stopped work over a levy
-    imposed by X"). A clause of time or cause ("after X closed the border") says when or
-    why, not what for; protesters no entity codes get a target only this way."""
+    the blockade by X", "in demand of the impeachment of X"), else the author of what it is
+    over ("stopped work over a levy imposed by X"). A clause of time or cause ("after X
+    closed the border") says when or why, not what for; protesters no entity codes get a
+    target only this way."""
     heads: list[Token] = []
     for holder in holders:
         for clause in _purposes(holder, reading):
             heads += _clause_parties(clause, holder)
         for thing in prep_objects(holder, GRIEVANCE_PREPS):
             heads += _participle_agents(thing, reading)
+        heads += _demanded(holder, reading)
     own = {a.key for a in sources if a.key is not None}
     return [
         a for a in reading.first_resolved(heads, places=False) if a.resolved and a.key not in own
     ]
+
+
+def _demanded(holder: Token, reading: Reading) -> list[Token]:
+    """What a protest's in-phrase of demand asks for ("staged a rally in demand of the
+    impeachment of X", "in demand of the withdrawal of X's troops"): its of- and for-phrases."""
+    heads: list[Token] = []
+    for noun in prep_objects(holder, ("in",)):
+        demand = reading.candidates.get(noun.i)
+        if demand is not None and demand.is_noun and demand.code[:2] in REQUEST_ROOTS:
+            heads += prep_objects(noun, ("of", "for"))
+    return heads
 
 
 def _purposes(holder: Token, reading: Reading) -> list[Token]:
@@ -726,10 +790,16 @@ def noun_actors(
                 sources += [a for a in reading.resolve(objects[0]) if a.resolved]
             elif child.lower_ == "of":
                 inner = reading.candidates.get(objects[0].i)
+                asked = _asks_for(candidate, objects[0], reading)
                 if inner is not None and inner.is_noun and depth < 2:
                     # "the postponement of talks between X and Y": the talks' actors.
                     s, t = noun_actors(inner, reading, depth + 1)
-                    sources, targets = sources + s, targets + t
+                    if asked:
+                        targets += s + t
+                    else:
+                        sources, targets = sources + s, targets + t
+                elif asked:
+                    targets += [a for a in reading.resolve(objects[0], False) if a.resolved]
                 else:
                     of_actors += [a for a in reading.resolve(objects[0]) if a.resolved]
                     if not symmetric and objects[0] in candidate.match.extra:
@@ -801,6 +871,18 @@ def noun_actors(
             heads = [h for thing in things for h in _participle_agents(thing, reading)]
             targets = [a for a in reading.first_resolved(heads, places=False) if a.resolved]
     return sources, targets
+
+
+def _asks_for(candidate: Candidate, thing: Token, reading: Reading) -> bool:
+    """Whether a request noun's of-phrase is what it asks for, not who asks: an act and the
+    one it is done to, an event noun or a noun with an of-phrase of its own that is no party
+    itself ("in demand of the impeachment of X", "a demand of the withdrawal of X's troops":
+    X is asked), where "the demands of the workers" are the workers' own and "the proposals
+    of his candidacy" his."""
+    if candidate.code[:2] not in REQUEST_ROOTS or _names_a_party(thing, reading):
+        return False
+    inner = reading.candidates.get(thing.i)
+    return (inner is not None and inner.is_noun) or bool(prep_objects(thing, ("of",)))
 
 
 def _harms_its_of_phrase(noun: Token) -> bool:
