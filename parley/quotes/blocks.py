@@ -41,8 +41,7 @@ def apply_blocks(state: QuoteState, drafts: list[Draft]) -> list[Draft]:
     """``drafts`` with every statement block added and the drafts it replaces removed,
     ordered by where their content starts."""
     blocks: list[tuple[Draft, Frag, int | None]] = []  # (block, intro line, antecedent)
-    stops = (_attributed_elsewhere(state, drafts, acts=True), _attributed_elsewhere(state, drafts))
-    for intro, paragraphs in _introductions(state, stops):
+    for intro, paragraphs in _introductions(state, _attributed_elsewhere(state, drafts)):
         found = _block(state, intro, paragraphs)
         if found is not None:
             blocks.append((found[0], intro, found[1]))
@@ -79,28 +78,25 @@ def _continues(state: QuoteState, drafts: list[Draft], block: Draft) -> bool:
     return False
 
 
-def _attributed_elsewhere(state: QuoteState, drafts: list[Draft], acts: bool = False) -> list[int]:
+def _attributed_elsewhere(state: QuoteState, drafts: list[Draft]) -> list[int]:
     """Where the cues of attributions to someone other than a first-person speaker stand,
-    sorted: a paragraph holding one is not part of an earlier block. ``acts``: stances and
-    acts reported ("Kim Jong Il devoted his all to the people") count too."""
+    sorted: a paragraph holding one is not part of an earlier block. A stance or act
+    reported counts too: in agency copy it most often opens the next item ("X, chairman of
+    Y, voiced support for ..."), though sometimes it is the author's narrative ("Kim Jong Il
+    devoted his all to the people": that block stops short)."""
     doc = state.doc
     return sorted(
         d.cue[0]
         for d in drafts
         if d.cue is not None
-        and (acts or not d.act)
         and d.source_token is not None
         and doc[d.source_token].lower_ not in _FIRST_PERSON
     )
 
 
-def _introductions(
-    state: QuoteState, stops: tuple[list[int], list[int]]
-) -> list[tuple[Frag, list[Frag]]]:
+def _introductions(state: QuoteState, stops: list[int]) -> list[tuple[Frag, list[Frag]]]:
     """Each paragraph ending with a colon, with the paragraphs after it up to an end mark,
-    another introduction, a paragraph attributed to someone else (``stops``: with acts and
-    stances, and without them for an introduction naming a text, whose author's narrative
-    the acts are: "The article said:", "issued the following press statement:"), or the end
+    another introduction, a paragraph attributed to someone else (``stops``), or the end
     of the text (none when the next one opens a quotation: the direct pass owns quotations
     in marks)."""
     text, ends = state.text, state.lex.block_ends
@@ -114,11 +110,10 @@ def _introductions(
     for n, (start, end) in enumerate(lines):
         if not text[start:end].endswith(":"):
             continue
-        at = stops[1] if _names_text(state, start, end) else stops[0]
         body: list[Frag] = []
         for s, e in lines[n + 1 :]:
             line = text[s:e].strip()
-            if line in ends or line.endswith(":") or _holds(at, s, e):
+            if line in ends or line.endswith(":") or _holds(stops, s, e):
                 break
             frag = trim(text, s, e)
             if frag is not None:
@@ -126,13 +121,6 @@ def _introductions(
         if body and text[body[0][0]] not in _QUOTE_OPENERS:
             out.append(((start, end), body))
     return out
-
-
-def _names_text(state: QuoteState, start: int, end: int) -> bool:
-    """Whether a line names a text that speaks ("message", "statement", "article")."""
-    span = state.parse.char_span(start, end)
-    nouns = state.lex.block_nouns
-    return span is not None and any(t.pos_ == "NOUN" and t.lemma_.lower() in nouns for t in span)
 
 
 def _holds(offsets: list[int], start: int, end: int) -> bool:
@@ -330,16 +318,21 @@ def _introducer(noun: Token) -> Token | None:
         if who is not None and who.lower_ == "following":
             who = None  # "The following is the full text of ...": a placeholder
             break
-        if who is not None and who.i != noun.i and not _holds_token(who, noun):
+        if who is not None and who.i != noun.i and not _of_phrase_of(who, noun):
             # ("The full text of the message is as follows:" names the text, no author.)
             break
         who = None
     return _author_name(who)
 
 
-def _holds_token(phrase: Token, token: Token) -> bool:
-    """Whether ``token`` is in the phrase ``phrase`` heads."""
-    return phrase.left_edge.i <= token.i <= phrase.right_edge.i
+def _of_phrase_of(phrase: Token, token: Token) -> bool:
+    """Whether ``token`` is the object of ``phrase``'s "of" chain ("the full text of the
+    message"): the phrase names that text, not whoever made it."""
+    while token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.i != token.i:
+        token = token.head.head
+        if token.i == phrase.i:
+            return True
+    return False
 
 
 def _author_name(who: Token | None) -> Token | None:

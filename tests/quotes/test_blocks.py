@@ -191,14 +191,12 @@ def test_blocks_a_title_before_the_author_s_name_gives_way_to_it(nlp: Any) -> No
     assert [speaker for _, speaker in found] == ["e2"]
 
 
-def test_blocks_an_article_s_narrative_of_deeds_stays_in_its_block(nlp: Any) -> None:
-    # The deeds the article tells ("devoted his life to ...") are the author's narrative, not
-    # someone else's words; and the article's title is no quotation of its own.
+def test_blocks_an_article_s_title_is_no_quotation_of_its_own(nlp: Any) -> None:
     text = (
         "The Ruritanian Friendship Society posted articles on its website.\n\n"
         'The March 3 article titled "A life for the harbour" said:\n\n'
-        "Olav Brandt devoted his whole life to the fishermen of the coast.\n\n"
-        "His deeds will be remembered for ever.\n\n-0-"
+        "The old harbour has fed the coast for a century.\n\n"
+        "It will be rebuilt this year.\n\n-0-"
     )
     blocks = _blocks(nlp, text)
     assert len(blocks) == 1 and len(blocks[0][1]) == 2
