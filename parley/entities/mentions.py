@@ -295,6 +295,12 @@ def _ent_end(doc: Doc, i: int) -> int:
     return end
 
 
+def _is_body_event(ent: Span, lex: Lexicon) -> bool:
+    """An organisation the model took for an event: "the Vietnam-Laos Friendship Association"
+    tagged EVENT. A name ending in a word for a kind of body names the body."""
+    return ent.label_ == "EVENT" and _body_word(ent[-1], lex)
+
+
 def _hyphen_after(doc: Doc, ent: Span) -> bool:
     """Whether a hyphen is glued to the span's last word ("Down-with-...")."""
     return ent.end < len(doc) and doc[ent.end].text in _HYPHENS and not doc[ent.end - 1].whitespace_
@@ -444,7 +450,7 @@ def _from_ent(ctx: _Context, ent: Span) -> Candidate | None:
     whole = text[ent.start_char : ent.end_char]
     if _is_stopped(ent, surface, whole, lex) or _is_pronoun(ent, lex):
         return None
-    label = ent.label_
+    label = "ORG" if _is_body_event(ent, lex) else ent.label_
     start, surface = _with_direction(ctx, ent, start, end, surface)
     if label == "PERSON":
         # "(KCNA) --Kim Jong Un": the dash glued to the first name hid it from the model.
@@ -758,7 +764,11 @@ def collect_candidates(
 ) -> list[Candidate]:
     """Every candidate mention of the document, in text order, without overlaps."""
     ctx = _Context(parse, kb, lex, phrases.roles)
-    made = (_from_ent(ctx, ent) for ent in parse.ents if ent.label_ in _LABELS)
+    made = (
+        _from_ent(ctx, ent)
+        for ent in parse.ents
+        if ent.label_ in _LABELS or _is_body_event(ent, lex)
+    )
     cands = [cand for cand in made if cand is not None]
     outlets = _named_outlets(ctx)
     if outlets:

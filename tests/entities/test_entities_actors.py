@@ -336,3 +336,13 @@ def test_mentions_a_body_of_the_party_keeps_its_own_sector(entities_of) -> None:
     entities = entities_of(text, real=True)
     assert _covering(entities, "Central Teachers").actor == "PRKEDU"
     assert _covering(entities, "WPK").actor == "PRKGOV"
+
+
+def test_mentions_a_body_the_model_took_for_an_event_is_a_body(entities_of) -> None:  # type: ignore[no-untyped-def]
+    # The model tags the friendship association EVENT; its last word names a body.
+    text = (
+        "The Institute of Linguistics of Vietnam and the Vietnam-DPRK Friendship Association "
+        "sent floral baskets to the embassy."
+    )
+    entities = entities_of(text, real=True)
+    assert _covering(entities, "Vietnam-DPRK Friendship").actor == "VNMNGO"
