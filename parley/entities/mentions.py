@@ -260,6 +260,52 @@ def _body_name_end(doc: Doc, ent: Span, lex: Lexicon) -> int | None:
     return best
 
 
+def _cut_name_end(doc: Doc, ent: Span, lex: Lexicon) -> int | None:
+    """End token of an organisation's name the model cut short of its last word, which names
+    the kind of body (``org_words.tsv``): "the Pan-national" + "Alliance", "the Down" +
+    "-with-Imperialism League". The name runs on over the hyphens and the pieces glued to them
+    and over capitalised name words (no verb: "WPK Delegation Leaves ..." is a headline), but
+    over no small word between spaces: "the SPA and the Cabinet" are two bodies, and a name
+    going on with "for" or "of" is made whole later (``extend_org_names``). An organisation
+    the model tagged right after is the rest of the same name, cut in two."""
+    if ent[-1].lower_ in _BODY_JOINERS:
+        return None  # "School of the" + "WPK": what the body belongs to (apply_of_phrases)
+    best: int | None = None
+    for i in range(ent.end, min(len(doc), ent.end + _LONGEST_BODY)):
+        token = doc[i]
+        glued = i > 0 and doc[i - 1].text in _HYPHENS and not doc[i - 1].whitespace_
+        if token.text in _HYPHENS and not token.whitespace_:
+            continue
+        if not glued and not _name_word(token):
+            break
+        if token.ent_iob_ == "B" and token.ent_type_ == "ORG":
+            # The model split one name in two ("Communist Workers'" + "Party of Belarus"):
+            # the second piece ends it.
+            return _ent_end(doc, i)
+        if _body_word(token, lex):
+            best = i + 1
+    return best
+
+
+def _ent_end(doc: Doc, i: int) -> int:
+    """End token of the model's entity that starts at token ``i``."""
+    end = i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return end
+
+
+def _is_body_event(ent: Span, lex: Lexicon) -> bool:
+    """An organisation the model took for an event: "the Vietnam-Laos Friendship Association"
+    tagged EVENT. A name ending in a word for a kind of body names the body."""
+    return ent.label_ == "EVENT" and _body_word(ent[-1], lex)
+
+
+def _hyphen_after(doc: Doc, ent: Span) -> bool:
+    """Whether a hyphen is glued to the span's last word ("Down-with-...")."""
+    return ent.end < len(doc) and doc[ent.end].text in _HYPHENS and not doc[ent.end - 1].whitespace_
+
+
 # How many capitalised words a body's name may run on after a person's name in it ("General
 # Kim Jong Il" + "Peruvian Amicable Institute").
 _LONGEST_NAMED_BODY = 4
@@ -404,7 +450,7 @@ def _from_ent(ctx: _Context, ent: Span) -> Candidate | None:
     whole = text[ent.start_char : ent.end_char]
     if _is_stopped(ent, surface, whole, lex) or _is_pronoun(ent, lex):
         return None
-    label = ent.label_
+    label = "ORG" if _is_body_event(ent, lex) else ent.label_
     start, surface = _with_direction(ctx, ent, start, end, surface)
     if label == "PERSON":
         # "(KCNA) --Kim Jong Un": the dash glued to the first name hid it from the model.
@@ -443,7 +489,13 @@ def _from_ent(ctx: _Context, ent: Span) -> Candidate | None:
             start, end = _trim(text, opening.idx, closing.idx + len(closing))
             return Candidate(start, end, text[start:end], "ORG", "organization", sentence)
         if country is None:
-            return make("person")
+            cut = _cut_name_end(doc, ent, lex) if _hyphen_after(doc, ent) else None
+            if cut is None:
+                return make("person")
+            # "Down" + "-with-Imperialism League": no person's name goes on with a hyphen
+            # to the name of a body.
+            end = doc[cut - 1].idx + len(doc[cut - 1].text)
+            return Candidate(start, end, text[start:end], "ORG", "organization", sentence)
     if label == "FAC":
         return make("location")
     if label == "ORG":
@@ -451,6 +503,12 @@ def _from_ent(ctx: _Context, ent: Span) -> Candidate | None:
         # organisation ("Ugandan rebels").
         as_country = kb.country(surface) or _demonym(surface, kb)
         if as_country is None:
+            # A body the knowledge base knows keeps its name and code: capitalised words
+            # after it name a part of it, not another body.
+            cut = _cut_name_end(doc, ent, lex)
+            if cut is not None and kb.actor(surface) is None:
+                end = doc[cut - 1].idx + len(doc[cut - 1].text)
+                surface = text[start:end]
             return make("organization")
         country = as_country
     if label == "NORP":
@@ -706,7 +764,11 @@ def collect_candidates(
 ) -> list[Candidate]:
     """Every candidate mention of the document, in text order, without overlaps."""
     ctx = _Context(parse, kb, lex, phrases.roles)
-    made = (_from_ent(ctx, ent) for ent in parse.ents if ent.label_ in _LABELS)
+    made = (
+        _from_ent(ctx, ent)
+        for ent in parse.ents
+        if ent.label_ in _LABELS or _is_body_event(ent, lex)
+    )
     cands = [cand for cand in made if cand is not None]
     outlets = _named_outlets(ctx)
     if outlets:

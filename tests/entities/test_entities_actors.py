@@ -314,3 +314,35 @@ def test_mentions_outlet_named_after_its_noun(entities_of) -> None:  # type: ign
     entities = entities_of(text, real=True)
     outlets = {e.name: (e.kind, e.actor) for e in entities if e.kind == "media"}
     assert outlets == {"Voz Andina": ("media", "PERMED"), "Marea Sur": ("media", "CHLMED")}
+
+
+def test_mentions_a_name_the_model_cut_before_its_body_word_is_whole(entities_of) -> None:  # type: ignore[no-untyped-def]
+    # The model reads "Down" as a person and "Socialist Workers'" as a name of its own: the
+    # name runs on over the hyphened pieces, or into the model's next piece, to the body.
+    text = (
+        "Historians praised the founders of the Down-with-Tyranny League on Tuesday. The "
+        "chairman of the Socialist Workers' Party of Slovakia sent a letter."
+    )
+    entities = entities_of(text, real=True)
+    league = _covering(entities, "Down")
+    assert league.name == "Down-with-Tyranny League"
+    assert league.kind == "organization"
+    assert _covering(entities, "Socialist Workers").actor == "SVKPTY"
+
+
+def test_mentions_a_body_of_the_party_keeps_its_own_sector(entities_of) -> None:  # type: ignore[no-untyped-def]
+    # A name ending in "of the" is a body followed by what it belongs to, not one name.
+    text = "He toured the Central Teachers Training College of the WPK on Friday."
+    entities = entities_of(text, real=True)
+    assert _covering(entities, "Central Teachers").actor == "PRKEDU"
+    assert _covering(entities, "WPK").actor == "PRKGOV"
+
+
+def test_mentions_a_body_the_model_took_for_an_event_is_a_body(entities_of) -> None:  # type: ignore[no-untyped-def]
+    # The model tags the friendship association EVENT; its last word names a body.
+    text = (
+        "The Institute of Linguistics of Vietnam and the Vietnam-DPRK Friendship Association "
+        "sent floral baskets to the embassy."
+    )
+    entities = entities_of(text, real=True)
+    assert _covering(entities, "Vietnam-DPRK Friendship").actor == "VNMNGO"
