@@ -445,10 +445,9 @@ def build_entities(
 
 def _officers_coded(entities: list[Entity]) -> tuple[Entity, ...]:
     """An officer left uncoded whose body is coded acts for it (a former one does not): "Kwon
-    Jong Gun, director
-    general of the Department of U.S. Affairs of the Foreign Ministry of the DPRK" is the
-    department's, PRKGOV (the department's code comes from its own body, known only once
-    every entity is built)."""
+    Jong Gun, director general of the Department of U.S. Affairs of the Foreign Ministry of
+    the DPRK" is the department's, PRKGOV (the department's code comes from its own body,
+    known only once every entity is built)."""
     by_id = {e.id: e for e in entities}
     out = []
     for entity in entities:

@@ -67,6 +67,8 @@ def _keep_numbers_whole(doc: Doc) -> None:
     """The parser may end a sentence before "No. 1002" ("... released information bulletin
     | No. 1002 on Saturday."), cutting the text from the verb that issued it: "No", its
     period and the number are kept in the sentence they continue."""
+    if "No." not in doc.text:
+        return  # most texts have none: no walk over their tokens
     for token in doc[1:-2]:
         if (
             token.text == _NUMBER_SIGN

@@ -163,10 +163,8 @@ def _block(state: QuoteState, intro: Frag, body: list[Frag]) -> tuple[Draft, int
         if author is None:
             # "The full text of the message is as follows:": the message named before; the
             # speaker as written is the phrase that names it.
-            phrase = noun
-            while phrase.dep_ == "pobj" and phrase.head.head.pos_ == "NOUN":
-                phrase = phrase.head.head
-            text_noun = phrase if phrase.i != noun.i else None
+            above = _of_chain(noun)
+            text_noun = above[-1] if above else None
             author, antecedent = _earlier_author(_text_named(noun, nouns), nouns)
     cue_tok = verb if verb is not None else noun
     named = text_noun if text_noun is not None else author
@@ -318,21 +316,21 @@ def _introducer(noun: Token) -> Token | None:
         if who is not None and who.lower_ == "following":
             who = None  # "The following is the full text of ...": a placeholder
             break
-        if who is not None and who.i != noun.i and not _of_phrase_of(who, noun):
+        if who is not None and who.i != noun.i and who not in _of_chain(noun):
             # ("The full text of the message is as follows:" names the text, no author.)
             break
         who = None
     return _author_name(who)
 
 
-def _of_phrase_of(phrase: Token, token: Token) -> bool:
-    """Whether ``token`` is the object of ``phrase``'s "of" chain ("the full text of the
-    message"): the phrase names that text, not whoever made it."""
+def _of_chain(token: Token) -> list[Token]:
+    """The nouns whose "of" phrases hold ``token``, nearest first: "text" for "message" in
+    "the full text of the message" (a phrase that names the text, not whoever made it)."""
+    chain = []
     while token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.i != token.i:
         token = token.head.head
-        if token.i == phrase.i:
-            return True
-    return False
+        chain.append(token)
+    return chain
 
 
 def _author_name(who: Token | None) -> Token | None:
