@@ -355,9 +355,7 @@ def _body_modifier(token: Token, ctx: _Context) -> bool:
 
 def _name_word(token: Token) -> bool:
     """A capitalised word that may go on a name: not a sentence's first ("The"), no verb."""
-    return (
-        token.text[:1].isupper() and not token.is_sent_start and token.pos_ in _NAME_WORD_POS
-    )
+    return token.text[:1].isupper() and not token.is_sent_start and token.pos_ in _NAME_WORD_POS
 
 
 def _body_word(token: Token, lex: Lexicon) -> bool:
@@ -728,8 +726,10 @@ def _named_outlets(ctx: _Context) -> list[Candidate]:
     the model took for a person or a place is left alone ("the paper Kim Jong Il read")."""
     doc, text, kb = ctx.parse.doc, ctx.parse.text, ctx.kb
     found: list[Candidate] = []
-    for noun in doc:
-        if noun.lower_ not in _OUTLET_NOUNS or noun.pos_ not in ("NOUN", "ADJ"):
+    # The parse index's lower-case words find the nouns without a token object for each word.
+    at = [i for i, lower in enumerate(ctx.parse.lowers) if lower in _OUTLET_NOUNS]
+    for noun in (doc[i] for i in at):
+        if noun.pos_ not in ("NOUN", "ADJ"):
             continue
         end = noun.i + 1
         while (

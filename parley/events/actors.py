@@ -21,7 +21,7 @@ from parley.entities.nominal import (
     phrase_tokens,
 )
 from parley.events.letters import Letter
-from parley.events.pronouns import antecedent, unnamed_topic
+from parley.events.pronouns import antecedent_or_topic
 from parley.nlp.index import MentionIndex, MentionRef
 from parley.records import Entity, Quote
 
@@ -392,7 +392,9 @@ def _resolve_pronoun(
         return [Actor(None, head.text, start, end)]
     if lower in THING_PRONOUNS:
         # "They", "it": the party the text was talking about, never merely the nearest name.
-        found = antecedent(head, mentions) or _speaking_topic(head, mentions, quotes)
+        found, topic = antecedent_or_topic(head, mentions)
+        if found is None and topic is not None:
+            found = _speaking_topic(head, topic, mentions, quotes)
         return [Actor(found, head.text, start, end)]
     own = mentions.at(start, end)
     if own is not None and own.start == start and own.end == end:
@@ -406,15 +408,15 @@ def _resolve_pronoun(
     return [Actor(_quoted_speaker(start, end, mentions, quotes), head.text, start, end)]
 
 
-def _speaking_topic(head: Token, mentions: MentionIndex, quotes: Sequence[Quote]) -> Entity | None:
+def _speaking_topic(
+    head: Token, topic: Token, mentions: MentionIndex, quotes: Sequence[Quote]
+) -> Entity | None:
     """Whom an "it" or "they" that speaks stands for when it continues a subject that names
     nobody and speaks too ("..., the statement said. It called on ...", "..., it added. It
     appealed to ..."): the speaker the quote stage resolved for both attributions. Not when
     the subject the text was about does not speak ("The report terms the measure a
-    violation ... it calls for"): the report is not the speaker followed."""
-    topic = unnamed_topic(head, mentions)
-    if topic is None:
-        return None
+    violation ... it calls for"): the report is not the speaker followed. ``topic``: that
+    subject (``antecedent_or_topic``)."""
     spoke = _quoted_speaker(topic.idx, topic.idx + len(topic), mentions, quotes, covering=True)
     found = _quoted_speaker(head.idx, head.idx + len(head), mentions, quotes)
     return found if found is not None and found is spoke else None

@@ -14,7 +14,7 @@ takes: an object pronoun's own clause doer ("X denounced Y and urged them": them
 other party before it in its sentence); the words a speaker pronoun reports ("Y has been ruined,
 they said"); and, when the sentence before was about someone no entity names ("..., the
 statement said." or an "it" nobody could resolve), any other party of it: the pronoun is left
-empty here, and ``unnamed_topic`` gives that subject, so that the event pass can ask the quote
+empty here, and ``antecedent_or_topic`` gives that subject, so that the event pass can ask the quote
 stage who spoke there (``actors``).
 """
 
@@ -28,15 +28,28 @@ from parley.nlp import in_main_clause
 from parley.nlp.index import MentionIndex, MentionRef
 from parley.records import Entity
 
-__all__ = ["PLURAL_PRONOUNS", "SINGULAR_PRONOUNS", "antecedent", "unnamed_topic"]
+__all__ = ["PLURAL_PRONOUNS", "SINGULAR_PRONOUNS", "antecedent", "antecedent_or_topic"]
 
 PLURAL_PRONOUNS = frozenset({"they", "them", "their", "themselves", "theirs"})
 SINGULAR_PRONOUNS = frozenset({"it", "its", "itself"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 OBJECT_DEPS = frozenset({"dobj", "obj", "dative", "iobj"})
 # Prepositions whose object is where something is: its names are venues, not parties.
-PLACE_PREPS = frozenset({"in", "at", "near", "inside", "outside", "along", "across", "around",
-                         "throughout", "within", "off"})
+PLACE_PREPS = frozenset(
+    {
+        "in",
+        "at",
+        "near",
+        "inside",
+        "outside",
+        "along",
+        "across",
+        "around",
+        "throughout",
+        "within",
+        "off",
+    }
+)
 # How deep a chain of pronouns may go back ("They ... They ... They ...").
 MAX_CHAIN = 8
 PLURAL_TAGS = frozenset({"NNS", "NNPS"})
@@ -56,15 +69,18 @@ def antecedent(head: Token, mentions: MentionIndex, depth: int = 0) -> Entity | 
     return chosen.entity if chosen is not None else None
 
 
-def unnamed_topic(head: Token, mentions: MentionIndex) -> Token | None:
-    """The subject a "they"/"it" that stands for nobody Parley names continues: an earlier
-    "it" nobody could name ("..., it added. It called on ...") or a subject noun that names
-    no entity ("..., the statement said. It called on ..."); None when the pronoun names
-    someone or could mean several parties."""
+def antecedent_or_topic(head: Token, mentions: MentionIndex) -> tuple[Entity | None, Token | None]:
+    """``antecedent``'s entity, and, when it names nobody, the subject the "they"/"it"
+    continues that names nobody Parley knows: an earlier "it" nobody could name ("..., it
+    added. It called on ...") or a subject noun that names no entity ("..., the statement
+    said. It called on ..."); (None, None) when the pronoun could mean several parties. One
+    search for both."""
     chosen = _chosen(head, mentions, 0)
-    if chosen is None or chosen.entity is not None or chosen.token < 0:
-        return None
-    return head.doc[chosen.token]
+    if chosen is None:
+        return None, None
+    if chosen.entity is not None or chosen.token < 0:
+        return chosen.entity, None
+    return None, head.doc[chosen.token]
 
 
 def _chosen(head: Token, mentions: MentionIndex, depth: int) -> _Candidate | None:
@@ -200,8 +216,14 @@ def _in_place_phrase(token: Token) -> bool:
     for _ in range(6):
         if current.dep_ == "pobj" and current.head.lower_ in PLACE_PREPS:
             return True
-        if current.head.i == current.i or current.dep_ not in ("compound", "amod", "pobj",
-                                                               "flat", "nmod", "poss"):
+        if current.head.i == current.i or current.dep_ not in (
+            "compound",
+            "amod",
+            "pobj",
+            "flat",
+            "nmod",
+            "poss",
+        ):
             return False
         current = current.head
     return False

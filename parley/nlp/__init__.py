@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, TypeVar
 
 import numpy as np
 import spacy
-from spacy.attrs import IS_SPACE
+from spacy.attrs import IS_SPACE, ORTH
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
@@ -66,18 +66,15 @@ _NUMBER_SIGN = "No"
 def _keep_numbers_whole(doc: Doc) -> None:
     """The parser may end a sentence before "No. 1002" ("... released information bulletin
     | No. 1002 on Saturday."), cutting the text from the verb that issued it: "No", its
-    period and the number are kept in the sentence they continue."""
-    if "No." not in doc.text:
-        return  # most texts have none: no walk over their tokens
-    for token in doc[1:-2]:
-        if (
-            token.text == _NUMBER_SIGN
-            and doc[token.i + 1].text == "."
-            and doc[token.i + 2].like_num
-            and not doc[token.i - 1].is_punct
-            and not doc[token.i - 1].is_space
-        ):
-            for k in range(token.i, token.i + 3):
+    period and the number are kept in the sentence they continue. The signs are found in
+    the token array first: most texts have none, and no walk over their tokens."""
+    sign = doc.vocab.strings.add(_NUMBER_SIGN)
+    for i in np.flatnonzero(doc.to_array(ORTH) == sign).tolist():
+        if i == 0 or i + 2 >= len(doc):
+            continue
+        before, period, number = doc[i - 1], doc[i + 1], doc[i + 2]
+        if period.text == "." and number.like_num and not (before.is_punct or before.is_space):
+            for k in range(i, i + 3):
                 doc[k].is_sent_start = False
 
 
