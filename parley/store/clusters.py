@@ -222,7 +222,25 @@ def merge_events(
 _DAY = "CASE WHEN e.date_source = 'context' THEN a.published_day ELSE e.day END"
 _DATE_SOURCE = "CASE WHEN e.date_source = 'context' THEN 'published' ELSE e.date_source END"
 
-# Every event with its merge key (root, modality and the two actors in either order), sorted
+# The organs of one state: an event's actor of one of these sectors is, for the merge, its
+# country. One meeting is "the DPRK and the U.S." in one report, "the DPRK Foreign Ministry
+# and the U.S. State Department" in another; the security talks of two defence ministers
+# are KORMIL/USAMIL here and KORGOV/USAGOV there. Other sectors (parties, media, business,
+# NGOs) are parties of their own: "the U.S. media criticised X" is not Washington's act.
+STATE_SECTORS = ("GOV", "MIL", "LEG", "JUD", "COP", "SPY")
+
+
+def _party(column: str) -> str:
+    """SQL: the party an actor code stands for in the merge (its country when the code is a
+    bare country or a country with a state sector, else the code)."""
+    sectors = ", ".join(f"'{s}'" for s in STATE_SECTORS)
+    return (
+        f"CASE WHEN length({column}) = 6 AND substr({column}, 4) IN ({sectors})"
+        f" AND left({column}, 3) <> 'IGO' THEN left({column}, 3) ELSE {column} END"
+    )
+
+
+# Every event with its merge key (root, modality and the two parties in either order), sorted
 # so each block is consecutive and, within it,
 # ordered by day, then by when its article was published, then by ids (a total order, so
 # the greedy pass and the ids it makes are deterministic). ``sym``: the code is symmetric
@@ -235,8 +253,14 @@ WITH coded AS (
            coalesce(TRY_CAST(a.published AS TIMESTAMPTZ),
                     CAST(a.published_day AS TIMESTAMPTZ)) AS reported,
            list_contains(?, e.cameo) OR list_contains(?, left(e.cameo, 3))
-               OR list_contains(?, e.root) AS listed
+               OR list_contains(?, e.root) AS listed,
+           {_party("e.source_actor")} AS source_party, {_party("e.target_actor")} AS target_party,
+           sp.name AS source_person, tp.name AS target_person
     FROM events e JOIN articles a USING (article_id)
+    LEFT JOIN entities sp
+      ON sp.article_id = e.article_id AND sp.entity_id = e.source AND sp.kind = 'person'
+    LEFT JOIN entities tp
+      ON tp.article_id = e.article_id AND tp.entity_id = e.target AND tp.kind = 'person'
 ),
 mirrored AS (
     SELECT DISTINCT x.article_id, x.event_id
@@ -249,10 +273,11 @@ keyed AS (
     SELECT c.*, c.listed OR (? AND m.event_id IS NOT NULL) AS sym
     FROM coded c LEFT JOIN mirrored m USING (article_id, event_id)
 )
-SELECT article_id, event_id, source_actor, target_actor, cameo, day, date_source,
-       least(coalesce(source_actor, ''), coalesce(target_actor, '')) AS k1,
-       greatest(coalesce(source_actor, ''), coalesce(target_actor, '')) AS k2,
-       coalesce(root, '') AS k3, coalesce(modality, '') AS k4, sym
+SELECT article_id, event_id, source_party, target_party, cameo, day, date_source,
+       least(coalesce(source_party, ''), coalesce(target_party, '')) AS k1,
+       greatest(coalesce(source_party, ''), coalesce(target_party, '')) AS k2,
+       coalesce(root, '') AS k3, coalesce(modality, '') AS k4, sym,
+       source_person, target_person
 FROM keyed
 ORDER BY k3, k4, k1, k2, day NULLS LAST, reported NULLS LAST, article_id, event_id
 """
@@ -261,24 +286,50 @@ ORDER BY k3, k4, k1, k2, day NULLS LAST, reported NULLS LAST, article_id, event_
 Direction = tuple[str, str] | None  # (source, target) of a directed act; None: symmetric
 
 
-class _Open:
-    """A cluster that may still take events: its first day and window, its code, and the
-    direction of its directed members (None while every member is symmetric)."""
+People = dict[str, str]  # party -> the person who acted for it
 
-    __slots__ = ("code", "direction", "first", "index", "window")
+
+class _Open:
+    """A cluster that may still take events: its first day and window, its code, the
+    direction of its directed members (None while every member is symmetric) and the
+    person each party's members name."""
+
+    __slots__ = ("code", "direction", "first", "index", "people", "window")
 
     def __init__(
-        self, index: int, first: date, window: int, code: str, direction: Direction
+        self, index: int, first: date, window: int, code: str, direction: Direction,
+        people: People,
     ) -> None:
         self.index, self.first, self.window, self.code = index, first, window, code
-        self.direction = direction
+        self.direction, self.people = direction, dict(people)
 
-    def takes(self, day: date, window: int, code: str, direction: Direction) -> bool:
+    def takes(
+        self, day: date, window: int, code: str, direction: Direction, people: People
+    ) -> bool:
         return (
             (day - self.first).days <= max(window, self.window)
             and _compatible(code, self.code)
             and (direction is None or self.direction is None or direction == self.direction)
+            and all(self.people.get(party, person) == person for party, person in people.items())
         )
+
+    def add(self, code: str, direction: Direction, people: People) -> None:
+        if len(code) > len(self.code):
+            self.code = code
+        self.direction = self.direction or direction
+        for party, person in people.items():
+            self.people.setdefault(party, person)
+
+
+def _people(row: tuple[Any, ...]) -> People:
+    """The persons an event names for its parties: two reports whose one party is two
+    different people ("Hu Jintao visited the embassy", "Wen Jiabao visited the embassy")
+    are two acts, however alike their codes and days."""
+    people = {}
+    for party, person in ((row[2], row[12]), (row[3], row[13])):
+        if party and person:
+            people[party] = person
+    return people
 
 
 def _specific(code: str) -> str:
@@ -317,16 +368,16 @@ def _assign(rows: list[tuple[Any, ...]], settings: ClusterSettings) -> pa.Table:
         open_ = [c for c in open_ if (day - c.first).days <= widest]
         code = _specific(cameo)
         direction: Direction = None if row[11] else (row[2] or "", row[3] or "")
+        people = _people(row)
         for c in open_:
-            if c.takes(day, window, code, direction):
+            if c.takes(day, window, code, direction, people):
                 if len(code) > len(c.code):
-                    c.code = code
                     codes[c.index] = cameo
-                c.direction = c.direction or direction
+                c.add(code, direction, people)
                 cluster_of.append(c.index)
                 break
         else:
-            open_.append(_Open(len(leaders), day, window, code, direction))
+            open_.append(_Open(len(leaders), day, window, code, direction, people))
             cluster_of.append(len(leaders))
             leaders.append(n)
             codes.append(cameo)

@@ -130,7 +130,11 @@ def test_clusters_cover_every_event_once_and_merge_is_idempotent(tmp_path: Path)
         (("111", "USA", "PRK", "2031-04-01", "text"), ("112", "USA", "PRK", "2031-04-01", "text"),
          False),  # criticize and accuse: two codes of a root that are no refinement of each other
         (("111", "USA", "PRK", "2031-04-01", "text"),
-         ("110", "USA", "PRKMIL", "2031-04-01", "text"), False),  # another code: another dyad
+         ("110", "USA", "PRKMED", "2031-04-01", "text"), False),  # the media are another party
+        (("040", "KORGOV", "USAGOV", "2031-04-01", "text"),
+         ("040", "KORMIL", "USA", "2031-04-01", "text"), True),  # organs of one state: one party
+        (("111", "IGOUNO", "PRK", "2031-04-01", "text"),
+         ("111", "IGOGOV", "PRK", "2031-04-01", "text"), False),  # IGOs keep their codes
     ],
 )  # fmt: skip
 def test_clusters_merge_rules(
@@ -232,3 +236,18 @@ def test_clusters_take_a_story_date_at_the_report_day(tmp_path: Path) -> None:
     sources = con.execute("SELECT DISTINCT date_source FROM event_clusters ORDER BY 1").fetchall()
     con.close()
     assert sources == [("published",), ("text",)]
+
+
+def test_clusters_keep_apart_the_acts_of_two_people_of_one_party(tmp_path: Path) -> None:
+    def person_article(aid: str, name: str) -> dict[str, Any]:
+        data = article(aid, "2031-05-02", [ev("v1", "RURGOV", "FREGOV", "042", "2031-05-02")])
+        data["entities"][0]["name"] = name
+        return data
+
+    db = store(tmp_path, [
+        person_article("a1", "Olga Premier"), person_article("a2", "Olga Premier"),
+        person_article("a3", "Ivan Deputy"),
+    ])  # fmt: skip
+    # One minister's visit reported twice is one event; another minister's the same day is not.
+    assert together(db, ("a1", "v1"), ("a2", "v1"))
+    assert not together(db, ("a1", "v1"), ("a3", "v1"))
