@@ -42,6 +42,10 @@ MAX_SENTENCE_TOKENS = 600
 # How far up a to-clause or reported clause can sit below the verb that governs it.
 MAX_GOVERNING_HOPS = 3
 REPORTING_CODE = "010"
+# Issuing a document: its words are its issuer's ("issued a statement", "released a
+# communique"; ``voices``, ``_said_by_statements``).
+ISSUING = frozenset({"issue", "release", "publish", "make", "adopt", "announce"})
+DOCUMENTS = frozenset({"statement", "communique", "declaration", "appeal", "release"})
 # Verbs by which an authority has its own people use the force their object names ("ordered
 # the arrest of", "ordered patrols by police"): the ordered act is the event, the orderer's.
 ORDERING_VERBS = frozenset({"order", "authorize", "authorise"})
@@ -423,10 +427,43 @@ def _drop_printed_messages(
 
 def _drop_subordinates(candidates: Sequence[Candidate]) -> list[Candidate]:
     kept = {c.token.i: c.code for c in candidates if not c.dropped}
-    return [
-        dataclasses.replace(c, dropped=True) if not c.dropped and _subordinate(c.token, kept) else c
-        for c in candidates
-    ]
+    said = _said_by_statements(candidates, kept)
+    envelopes = {c.token.i for c in candidates if c.is_noun} & {
+        candidate.token.head.i for candidate in candidates if candidate.token.i in said
+    }
+    out = []
+    for c in candidates:
+        if c.token.i in said:
+            out.append(dataclasses.replace(c, reported_by=said[c.token.i]))
+        elif c.token.i in envelopes or (not c.dropped and _subordinate(c.token, kept)):
+            out.append(dataclasses.replace(c, dropped=True))
+        else:
+            out.append(c)
+    return out
+
+
+def _said_by_statements(
+    candidates: Sequence[Candidate], kept: Mapping[int, str]
+) -> dict[int, Token]:
+    """Verbs that say what a statement noun does, the noun's issuing verb for each: in "X
+    issued a statement denouncing Y" (or "a statement which denounced Y") the statement is
+    the envelope, the denunciation the event, and X its source, as when a reporting verb
+    gives way to the clause it reports (``_fold_clauses``)."""
+    said: dict[int, Token] = {}
+    for c in candidates:
+        token = c.token
+        if c.dropped or c.is_noun or token.dep_ not in ("acl", "relcl"):
+            continue
+        noun = token.head
+        if (
+            kept.get(noun.i) != REPORTING_CODE
+            or noun.lemma_.lower() not in DOCUMENTS
+            or noun.dep_ != "dobj"
+            or noun.head.lemma_.lower() not in ISSUING
+        ):
+            continue  # "termed Japan's statement that it would invest ...": not its issuing
+        said[token.i] = noun.head
+    return said
 
 
 def _subordinate(token: Token, kept: Mapping[int, str]) -> bool:

@@ -201,9 +201,14 @@ def verb_actors(
     """(sources, targets, heads of the source phrases) of a coded verb."""
     verb = candidate.token
     subject, passive = subject_head(verb)
-    if subject is None and not passive and candidate.reported_by is not None:
+    if (
+        (subject is None or subject.tag_ == "WDT")
+        and not passive
+        and candidate.reported_by is not None
+    ):
         # "X said it would attack" -- but not "three were killed, police said": a passive
-        # without its agent has an unknown doer, not the reporter.
+        # without its agent has an unknown doer, not the reporter. "X issued a statement
+        # which denounced Y": the statement's "which" is its issuer's voice.
         subject, passive = subject_head(candidate.reported_by)
     sources = reading.resolve(subject)
     addressed = _addressee(subject, reading) if subject is not None and not passive else []

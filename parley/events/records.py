@@ -100,6 +100,15 @@ class _Keyed:
         return self.record.cameo
 
 
+def _issuing_verb(candidate: Candidate) -> Token | None:
+    """The verb that issued the statement whose words this verb is ("issued a statement
+    denouncing X", ``candidates._said_by_statements``), if it is one."""
+    token, by = candidate.token, candidate.reported_by
+    if by is None or token.dep_ not in ("acl", "relcl") or token.head.head.i != by.i:
+        return None
+    return by
+
+
 def _events_of(
     draft: Coded,
     article: Article,
@@ -111,6 +120,11 @@ def _events_of(
     token, sent = candidate.token, candidate.sentence
     when, date_source = find_date(token, draft.actor_heads, timex_heads, on)
     modality = find_modality(token, resources.modality_cues)
+    issuing = _issuing_verb(candidate)
+    if modality == "asserted" and issuing is not None:
+        # "failed to make any statement denouncing X": the denunciation is no more made
+        # than the statement was issued; "will issue a statement condemning X", a plan.
+        modality = find_modality(issuing, resources.modality_cues)
     refusal = info.root == REFUSAL_ROOT and candidate.match.code[:2] != REFUSAL_ROOT
     if modality == "negated" and refusal:
         # "will not accept" restated as a refusal: the refusal is what was said, asserted.

@@ -34,7 +34,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from parley.events.actors import Actor
-from parley.events.candidates import REPORTING_CODE, Candidate
+from parley.events.candidates import DOCUMENTS, ISSUING, REPORTING_CODE, Candidate
 from parley.events.clauses import subject_head
 from parley.events.letters import Sending
 from parley.events.rallying import RALLY_CODE
@@ -61,9 +61,8 @@ PROTEST_REACH = 5
 SPEAKING_PRONOUNS = frozenset({"it", "they"})
 PERSON_PRONOUNS = frozenset({"he", "she"})
 # Putting out a statement ("issued a statement", "released a communique", "made a
-# declaration") and the documents so put out: their issuer is the voice.
-ISSUING = frozenset({"issue", "release", "publish", "make", "adopt", "announce"})
-DOCUMENTS = frozenset({"statement", "communique", "declaration", "appeal", "release"})
+# declaration") and the documents so put out (``ISSUING``, ``DOCUMENTS``, in ``candidates``):
+# their issuer is the voice.
 # Words before a voice noun that point back ("the statement", "its letter").
 POINTING_WORDS = frozenset({"the", "this", "that", "its", "their"})
 # Holding a gathering ("held a press conference", "staged a rally"): its holder speaks
@@ -178,7 +177,9 @@ class Voice:
         verb (``issued_statements``) in the active voice."""
         subject, passive = subject_head(verb)
         if subject is not None and not passive:
-            self._note(verb, reading.resolve(subject))
+            # Whoever issues a statement is its voice, a person too: "the statement said"
+            # next is theirs, not the voice of the story so far.
+            self._note(verb, reading.resolve(subject), issuer=True)
 
     def hear_sending(self, sending: Sending) -> None:
         """Note who sent the last message ("X received a message from Y": Y), whose words
@@ -201,14 +202,14 @@ class Voice:
         self.gathering = noun.lemma_.lower()
         self.held_at = noun.sent.start
 
-    def _note(self, token: Token, sources: Sequence[Actor]) -> None:
+    def _note(self, token: Token, sources: Sequence[Actor], issuer: bool = False) -> None:
         speakers = {a.key: a.entity for a in sources if a.entity is not None and a.code}
         if len(speakers) != 1:
             return
         entity = next(iter(speakers.values()))
         if entity is None or entity.kind == "location":
             return
-        if entity.kind == "person" and self.entity is not None:
+        if entity.kind == "person" and self.entity is not None and not issuer:
             # A person quoted inside an organisation's statement does not become "it".
             return
         self.entity = entity

@@ -160,3 +160,41 @@ def test_statements_conditional_denial_is_threat(code: Code, text: str) -> None:
 def test_statements_no_threat_without_denied_outcome(code: Code, text: str) -> None:
     events = code(text, COUNTRIES)
     assert all(e.cameo[:2] != "13" for e in events)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Gondor issued a statement denouncing Mordor.",
+        "Gondor issued a statement which denounced Mordor.",
+        "Gondor issued a statement on Monday denouncing Mordor for the raids.",
+    ],
+)
+def test_statements_issued_statement_says_what_it_does(code: Code, sentence: str) -> None:
+    # The statement is the envelope; its denunciation is the event, its issuer's.
+    events = code(sentence, COUNTRIES)
+    assert _coded(events) == {("GON", "111", "MOR", "asserted")}
+
+
+def test_statements_statement_never_made_denounces_nobody(code: Code) -> None:
+    events = code("Rohan failed to make any statement denouncing Mordor.", COUNTRIES)
+    assert _coded(events) == {("ROH", "111", "MOR", "negated")}
+
+
+def test_statements_statement_named_but_not_issued_is_no_envelope(code: Code) -> None:
+    # "termed X's statement that ...": no issuing verb, so nothing of it is Rohan's act.
+    events = code("Rohan termed Mordor's statement denouncing Gondor a lie.", COUNTRIES)
+    assert ("ROH", "111", "GON", "asserted") not in _coded(events)
+
+
+def test_statements_person_who_issues_a_statement_is_its_voice(code: Code) -> None:
+    # "The statement said" is the statement just issued, not the voice of the story so far.
+    text = (
+        "Tom Ruler accused Rohan of lying on Monday.\n\n"
+        "Meanwhile, Anna Envoy, director of an institute in Gondor, released a statement"
+        " denouncing the raids by Tom Ruler.\n\n"
+        "The raids are a criminal provocation, the statement said."
+    )
+    events = code(text, {"Tom Ruler": "MORGOV", "Anna Envoy": "GONGOV", **COUNTRIES})
+    said = [(e.source_actor, e.target_actor) for e in events if "statement said" in e.sentence]
+    assert said == [("GONGOV", "MORGOV")]
