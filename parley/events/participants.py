@@ -289,6 +289,9 @@ def verb_actors(
     ]
     if objects and not passive:
         by_heads += prep_objects(verb, ("by",))
+    # "denounced the U.S. invasion of Iraq", "condemned the American sanctions against Cuba":
+    # the act's doer, named by a modifier, is the one condemned, not the one it is done to.
+    by_heads += [h for obj in objects for h in _modifying_doers(obj, reading)]
     doers = reading.first_resolved(by_heads)
     if any(a.resolved for a in doers):
         target_heads = by_heads + target_heads
@@ -631,6 +634,31 @@ def _supported(noun: Token, reading: Reading) -> list[Actor]:
     if noun.dep_ in ("dobj", "obj"):
         heads += prep_objects(noun.head, SUPPORTED_PREPS)
     return [a for a in reading.first_resolved(heads, places=False) if a.resolved]
+
+
+# Prepositions that name whom an act is done to ("the invasion of Iraq", "sanctions against
+# Cuba", "the attack on Gaza").
+VICTIM_PREPS = ("of", "against", "on")
+
+
+def _modifying_doers(noun: Token, reading: Reading) -> list[Token]:
+    """The modifiers naming who does the act an event noun names, when a phrase after it
+    names whom it is done to: "U.S." of "the U.S. invasion of Iraq", "American" of "the
+    American sanctions against Cuba". Without such a phrase a modifier may be the victim
+    ("the Iraq invasion"); "anti-DPRK drills" name whom they aim at."""
+    inner = reading.candidates.get(noun.i)
+    if inner is None or not inner.is_noun:
+        return []
+    if not any(a.resolved for h in prep_objects(noun, VICTIM_PREPS) for a in reading.resolve(h)):
+        return []
+    return [
+        child
+        for child in noun.children
+        if child.dep_ in ("compound", "amod", "nmod")
+        and child.i < noun.i
+        and not _aimed_at(child, noun)
+        and any(a.resolved for a in reading.resolve(child))
+    ]
 
 
 def _aimed_at(modifier: Token, noun: Token) -> bool:

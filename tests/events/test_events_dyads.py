@@ -703,3 +703,19 @@ def test_dyads_the_one_a_tribute_is_laid_in_the_name_of_honours(code: Code, text
     assert [(e.source_actor, e.cameo, e.target_actor) for e in events] == [
         ("ROHGOV", "051", "GONGOV")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("Gondor denounced the Mordor invasion of Rohan.", "MOR"),
+        ("Gondor condemned the Mordor blockade against Rohan.", "MOR"),
+        # No phrase names the one the invasion is done to: the modifier may be the victim.
+        ("Gondor condemned the Rohan invasion.", "ROH"),
+    ],
+)
+def test_dyads_criticised_act_aims_at_its_doer(code: Code, text: str, target: str) -> None:
+    events = code(text, COUNTRIES)
+    assert [(e.source_actor, e.cameo[:2], e.target_actor) for e in events] == [
+        ("GON", "11", target)
+    ]
