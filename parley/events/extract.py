@@ -29,7 +29,7 @@ from parley.events.dating import timex_heads
 from parley.events.evaluative import EVALUATED_CODES, evaluation, party_spoken_of
 from parley.events.letters import Sending, find_messages
 from parley.events.model import filter_events
-from parley.events.participants import noun_actors, verb_actors
+from parley.events.participants import REQUEST_ROOTS, noun_actors, requested_stops, verb_actors
 from parley.events.rallying import RALLY_CODE, rallied_against
 from parley.events.reading import Reading
 from parley.events.records import Coded, build_events
@@ -365,7 +365,10 @@ def complete_targets(coded: Coded, reading: Reading) -> Coded:
     # public it addresses.
     rally = code == RALLY_CODE
     if len(sources) == 1 and unresolved() and (code[:2] >= "09" or giving) and not rally:
-        implicit = implicit_target(candidate, sources[0], reading, coded.actor_heads[:1])
+        skip = list(coded.actor_heads[:1])
+        if code[:2] in REQUEST_ROOTS and not candidate.is_noun:
+            skip += requested_stops(candidate.token, reading)
+        implicit = implicit_target(candidate, sources[0], reading, skip)
         if implicit is not None:
             targets = (implicit,)
     if len(sources) == 1 and unresolved() and giving:

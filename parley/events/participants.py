@@ -75,6 +75,10 @@ PATIENT_OF_NOUNS = frozenset(
     }
 )
 REQUEST_ROOTS = frozenset({"02", "10"})
+# Nouns that ask for an act to stop ("an end to", "a halt to", "the cessation of").
+CESSATION_NOUNS = frozenset(
+    {"end", "halt", "stop", "cessation", "suspension", "termination", "stoppage"}
+)
 # The phrases of the source's own thing acted on that name whom it is for ("went back on his
 # pledge to X", "withdrew its support for X", "broke off its talks with X").
 OWN_THING_PREPS = ("to", "for", "with", "against", "on", "toward", "towards")
@@ -363,6 +367,8 @@ def verb_actors(
             sources = honouring
         inside = {t.i for h in named_for for t in h.subtree}
         target_heads = [h for h in target_heads if h.i not in inside]
+    if candidate.code[:2] in REQUEST_ROOTS:
+        target_heads = _stoppers_first(target_heads, objects, verb, reading)
     target_heads = _past_own_things(target_heads, sources, reading, places)
     targets = reading.first_resolved(target_heads, places=places)
     if candidate.code[:2] == PROTEST_ROOT and not any(a.resolved for a in targets):
@@ -450,6 +456,81 @@ def _asked_for(verb: Token, reading: Reading) -> list[Token]:
         if c.dep_ in OBJECT_DEPS and _names_a_party(c, reading)
     ]
     return found
+
+
+def _stoppers_first(
+    heads: list[Token], objects: Sequence[Token], verb: Token, reading: Reading
+) -> list[Token]:
+    """The target phrases of a request to stop an act ("demanded an end to the anti-DPRK
+    drills", "called for a halt to the Israeli attacks on Gaza"): whoever must stop it is
+    asked, never the one it is done to, so the act's doers come first and no phrase holding
+    the act stays."""
+    stops = _stops(verb, [*objects, *prep_objects(verb, ("for",))], reading)
+    if not stops:
+        return heads
+    inside = {t.i for stop in stops for phrase in stop.phrases for t in phrase.subtree}
+    acts = [stop.act for stop in stops]
+    return [
+        *(h for stop in stops for h in _act_doers(stop, reading)),
+        *(
+            h
+            for h in heads
+            if h.i not in inside
+            and not any(h.left_edge.i <= act.i <= h.right_edge.i for act in acts)
+        ),
+    ]
+
+
+def requested_stops(verb: Token, reading: Reading) -> list[Token]:
+    """The phrases of the acts a request verb asks to stop ("demanded an end to X", "called
+    for a halt to X"): no party named inside them is the request's target by default."""
+    asked = [*(c for c in verb.children if c.dep_ in OBJECT_DEPS), *prep_objects(verb, ("for",))]
+    return [phrase for stop in _stops(verb, asked, reading) for phrase in stop.phrases]
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class _Stop:
+    """An act asked to stop: its noun, and the phrases that name whom it is done to."""
+
+    act: Token
+    phrases: tuple[Token, ...]  # the act's own phrase, and against/on-phrases the parser
+    # hung on the stopping noun ("an end to the drills of X | against Y")
+
+
+def _stops(verb: Token, asked: Sequence[Token], reading: Reading) -> list[_Stop]:
+    """The acts a request asks to stop: the nouns after "an end to", "a halt to", "the
+    cessation of" among the things asked for (or the verb's own to-phrase right after the
+    stopping noun, as the parser may hang it), unless the noun names a party itself ("an
+    end to the puppet regime")."""
+    out = []
+    for word in asked:
+        if word.lemma_.lower() not in CESSATION_NOUNS:
+            continue
+        acts = prep_objects(word, ("to", "of")) or [
+            a for a in prep_objects(verb, ("to",)) if a.i > word.i
+        ][:1]
+        aimed = tuple(prep_objects(word, ("against", "on")))
+        for act in acts:
+            if mention_at(reading.mentions, act) is None:
+                out.append(_Stop(act, (act, *aimed)))
+    return out
+
+
+def _act_doers(stop: _Stop, reading: Reading) -> list[Token]:
+    """Who does an act asked to stop: its possessor, a by-phrase, a modifier naming a party
+    ("the Israeli attacks", "the U.S. drills"; not "anti-DPRK"), or its of-phrase when
+    another phrase names whom it is done to ("the drills of the U.S. against the DPRK")."""
+    act = stop.act
+    doers = [c for c in act.children if c.dep_ == "poss"]
+    doers += prep_objects(act, ("by",))
+    doers += [
+        c
+        for c in act.children
+        if c.dep_ in ("compound", "amod", "nmod") and c.i < act.i and not _aimed_at(c, act)
+    ]
+    if len(stop.phrases) > 1 or prep_objects(act, ("against", "on")):
+        doers += prep_objects(act, ("of",))
+    return [d for d in doers if any(a.resolved for a in reading.resolve(d))]
 
 
 def _acts_on_someone(gerund: Token, reading: Reading) -> bool:

@@ -69,3 +69,21 @@ def test_asked_for_protest_in_demand_of_an_ouster(code: Code) -> None:
     )
     events = code(text, PARTIES, kinds=KINDS)
     assert any(e.cameo[:2] == "14" and e.target_actor == "GONGOV" for e in events)
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        # Whoever must stop the act is asked: its doer, never the one it is done to.
+        ("Arnor demanded an end to the Gondor blockade of Rohan.", "GON"),
+        ("Arnor called for a halt to the Gondor attacks on Rohan.", "GON"),
+        ("Arnor demanded an end to the joint drills of Gondor against Rohan.", "GON"),
+        # No doer named: the one the act is done to is still no target.
+        ("Arnor demanded an end to the anti-Rohan war drills.", None),
+    ],
+)
+def test_asked_for_stop_is_aimed_at_the_doer(code: Code, text: str, target: str | None) -> None:
+    events = code(text, {**PARTIES, "Arnor": "ARN"}, kinds=KINDS)
+    assert {(e.source_actor, e.target_actor) for e in events if e.cameo[:2] in ("02", "10")} == {
+        ("ARN", target)
+    }
