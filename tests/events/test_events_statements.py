@@ -160,3 +160,21 @@ def test_statements_conditional_denial_is_threat(code: Code, text: str) -> None:
 def test_statements_no_threat_without_denied_outcome(code: Code, text: str) -> None:
     events = code(text, COUNTRIES)
     assert all(e.cameo[:2] != "13" for e in events)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gondor will surely emerge victorious in the contest, the statement said.",
+        "Gondor will be a mighty kingdom for ever, the statement said.",
+        "Gondor will always remain a free land, the statement said.",
+    ],
+)
+def test_statements_forecast_of_a_state_is_no_intent(code: Code, text: str) -> None:
+    # "will" before a verb of being or becoming forecasts a state; it plans no act.
+    assert "030" not in {e.cameo for e in code(text, COUNTRIES)}
+
+
+def test_statements_reported_plan_stays_intent(code: Code) -> None:
+    events = code("Gondor will rebuild the bridge, the statement said.", COUNTRIES)
+    assert "030" in {e.cameo for e in events}
