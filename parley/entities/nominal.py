@@ -370,6 +370,13 @@ def _term_sector(head: Token, kb: KnowledgeBaseLike) -> str | None:
         return None
     if before.pos_ != "NOUN" or not (before.text.islower() or before.is_sent_start):
         return None
+    if any(
+        c.dep_ == "compound" and _pair_sector(c.lower_, before.lower_, kb) is not None
+        for c in before.lefts
+    ):
+        # The noun before ends a term of its own: "coast guard ships" are the coast
+        # guard's ships, not "guard ships".
+        return None
     return _pair_sector(before.lower_, head.lower_, kb)
 
 

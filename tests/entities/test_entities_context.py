@@ -445,3 +445,9 @@ def test_context_two_noun_term_takes_the_article_s_country(entities_of) -> None:
         "Bolivia's president asked for talks."
     )
     assert _codes(entities_of(text, real=True), "trade unions") == ["BOLLAB"]
+
+
+def test_context_term_inside_a_longer_one_is_not_the_head_s(entities_of) -> None:  # type: ignore[no-untyped-def]
+    # "coast guard" is the term; its ships are no "guard ships" group of Peru's.
+    text = "Peruvian coast guard ships stopped two trawlers near Callao on Monday."
+    assert _codes(entities_of(text, real=True), "coast guard ships") == []
