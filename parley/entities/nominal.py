@@ -343,6 +343,9 @@ def _head_sector(head: Token, kb: KnowledgeBaseLike) -> str | None:
     own = kb.role_sector(head.text) or kb.role_sector(head.lemma_)
     if own == "GOV" and (narrower := _modifier_sector(head, kb)) is not None:
         return narrower
+    term = _term_sector(head, kb)
+    if term is not None:
+        return term
     before = head.nbor(-1) if head.i > 0 else None
     if own is None and head.tag_ == "NN" and before is not None and before.dep_ == "amod":
         # A body the noun names only with its adjective: "the lower house" (LEG); an
@@ -351,6 +354,30 @@ def _head_sector(head: Token, kb: KnowledgeBaseLike) -> str | None:
         # "progressive political parties").
         return _pair_sector(before.lower_, head.lower_, kb) if before.head == head else None
     return own
+
+
+def _term_sector(head: Token, kb: KnowledgeBaseLike) -> str | None:
+    """The sector of a term of two nouns that the role table knows as one, plural or not,
+    before the head noun's own: "trade unions" (LAB), "party leaders" (PTY), "service
+    personnel", "service persons" (MIL, not the civilians "persons" alone are), and a
+    hyphenated pair, "soldier-builders" (MIL, not the workers "builders" alone are)."""
+    if head.i >= 2 and head.nbor(-1).text == "-" and head.nbor(-1).whitespace_ == "":
+        first = head.nbor(-2)
+        if not first.whitespace_ and first.pos_ == "NOUN":
+            return kb.role_sector(f"{first.lower_}-{head.lower_}")
+    before = head.nbor(-1) if head.i > 0 else None
+    if before is None or before.head != head or before.dep_ != "compound":
+        return None
+    if before.pos_ != "NOUN" or not (before.text.islower() or before.is_sent_start):
+        return None
+    if any(
+        c.dep_ == "compound" and _pair_sector(c.lower_, before.lower_, kb) is not None
+        for c in before.lefts
+    ):
+        # The noun before ends a term of its own: "coast guard ships" are the coast
+        # guard's ships, not "guard ships".
+        return None
+    return _pair_sector(before.lower_, head.lower_, kb)
 
 
 # The sectors a modifier gives a body of the state that its head alone would call the

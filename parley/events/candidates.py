@@ -159,7 +159,7 @@ def _match_words(parse: ParseIndex, lexicon: Lexicon) -> list[Candidate]:
         ]
         for i in held:
             token = doc[i]
-            if _in_a_name(token, sent.start) or _a_kind_of_thing(token):
+            if _in_a_name(token, sent.start) or _a_kind_of_thing(token) or _conformity(token):
                 continue
             match = match_token(token, lexicon)
             if match is not None:
@@ -188,6 +188,18 @@ def _a_kind_of_thing(token: Token) -> bool:
     # The parser reads "fighting spirit" as a modifier, or as a verb with its object.
     modifier = token.dep_ in ("amod", "compound") and token.head.i == after.i
     return modifier or (after.head.i == token.i and after.dep_ == "dobj")
+
+
+def _conformity(token: Token) -> bool:
+    """Whether a participle only says what an act conforms to ("will build up the navy as
+    required by the new era", "as demanded by the people"): a clause of "as" and a past
+    participle with no subject of its own names a standard, not a demand or an act."""
+    if token.tag_ != "VBN" or token.dep_ != "advcl":
+        return False
+    children = list(token.children)
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in children):
+        return False
+    return any(c.dep_ == "mark" and c.lower_ == "as" for c in children)
 
 
 def _in_a_name(token: Token, sentence_start: int) -> bool:

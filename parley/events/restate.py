@@ -22,6 +22,10 @@ THREAT_CODE = "130"
 ALLEGED_ROOTS = frozenset({"17", "18", "19", "20"})
 
 
+# Verbs of being or becoming: "will" before them forecasts a state, it announces no act.
+STATE_VERBS = frozenset({"be", "become", "remain", "emerge", "stay", "prove", "seem", "appear"})
+
+
 def same_side(one: Sequence[Actor], other: Sequence[Actor]) -> bool:
     """Whether two actor lists share a country (or an actor, for codes without one)."""
     codes = {a.code[:3] for a in one if a.code}
@@ -131,6 +135,10 @@ def reported_stance(
             continue
         stance = stance_of(comp, res.stance_cues)
         if stance is None or find_modality(comp, res.modality_cues) == "negated":
+            continue
+        if stance == "intent" and comp.lemma_.lower() in STATE_VERBS:
+            # "The unions will surely emerge victorious", "X will be a strong country": a
+            # forecast of a state, not a plan to act.
             continue
         subject, _passive = subject_head(comp)
         if subject is None or subject.i < 0:

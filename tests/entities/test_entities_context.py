@@ -397,3 +397,57 @@ def test_cluster_officer_of_a_body_coded_through_its_own_body_acts_for_it(entiti
 def test_groups_a_country_s_mission_is_its_government(entities_of) -> None:  # type: ignore[no-untyped-def]
     text = "The permanent mission of Peru to the UN released a statement on Friday."
     assert _codes(entities_of(text, real=True), "mission of Peru") == ["PERGOV"]
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "code"),
+    [
+        # A term of two nouns the role table knows as one, plural: its sector, and the
+        # country its of-phrase names.
+        (
+            "The trade unions of Peru called a strike on Monday against the new tax.",
+            "unions of Peru",
+            "PERLAB",
+        ),
+        (
+            "The service personnel of Laos planted trees along the Mekong on Sunday.",
+            "personnel of Laos",
+            "LAOMIL",
+        ),
+        # Not the civilians "persons" alone would be.
+        (
+            "Service persons of Laos repaired a dam near Vientiane on Friday.",
+            "persons of Laos",
+            "LAOMIL",
+        ),
+        # A hyphenated pair: soldiers at work on buildings, not the workers "builders" are.
+        (
+            "The soldier-builders of Laos finished a hospital in Vientiane on Monday.",
+            "builders of Laos",
+            "LAOMIL",
+        ),
+        (
+            "The builders of Laos finished a hospital in Vientiane on Monday.",
+            "builders of Laos",
+            "LAOLAB",
+        ),
+    ],
+)
+def test_context_two_noun_terms_name_a_sector(  # type: ignore[no-untyped-def]
+    entities_of, text: str, words: str, code: str
+) -> None:
+    assert _codes(entities_of(text, real=True), words) == [code]
+
+
+def test_context_two_noun_term_takes_the_article_s_country(entities_of) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Bolivia raised fuel prices on Monday. In La Paz the trade unions called a strike, and "
+        "Bolivia's president asked for talks."
+    )
+    assert _codes(entities_of(text, real=True), "trade unions") == ["BOLLAB"]
+
+
+def test_context_term_inside_a_longer_one_is_not_the_head_s(entities_of) -> None:  # type: ignore[no-untyped-def]
+    # "coast guard" is the term; its ships are no "guard ships" group of Peru's.
+    text = "Peruvian coast guard ships stopped two trawlers near Callao on Monday."
+    assert _codes(entities_of(text, real=True), "coast guard ships") == []

@@ -70,3 +70,21 @@ def test_candidates_a_root_noun_with_a_subject_is_a_verb(drafts, nlp) -> None:  
 def test_candidates_a_noun_without_a_subject_stays_a_noun(drafts) -> None:  # type: ignore[no-untyped-def]
     # A headline noun with no subject of its own is no verb.
     assert "denounces" not in drafts("Denounces of the plan.")
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Gondor will rebuild its fleet as required by the new age.", "required"),
+        ("Rohan reformed its courts as demanded by its people.", "demanded"),
+    ],
+)
+def test_candidates_as_participle_is_a_standard_not_an_act(  # type: ignore[no-untyped-def]
+    drafts, text: str, word: str
+) -> None:
+    # "as required by X" says what the act conforms to; no one demands anything.
+    assert word not in drafts(text)
+
+
+def test_candidates_required_with_a_subject_stays(drafts) -> None:  # type: ignore[no-untyped-def]
+    assert "required" in drafts("Gondor required Rohan to pay the toll.")

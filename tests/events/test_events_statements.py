@@ -198,3 +198,21 @@ def test_statements_person_who_issues_a_statement_is_its_voice(code: Code) -> No
     events = code(text, {"Tom Ruler": "MORGOV", "Anna Envoy": "GONGOV", **COUNTRIES})
     said = [(e.source_actor, e.target_actor) for e in events if "statement said" in e.sentence]
     assert said == [("GONGOV", "MORGOV")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gondor will surely emerge victorious in the contest, the statement said.",
+        "Gondor will be a mighty kingdom for ever, the statement said.",
+        "Gondor will always remain a free land, the statement said.",
+    ],
+)
+def test_statements_forecast_of_a_state_is_no_intent(code: Code, text: str) -> None:
+    # "will" before a verb of being or becoming forecasts a state; it plans no act.
+    assert "030" not in {e.cameo for e in code(text, COUNTRIES)}
+
+
+def test_statements_reported_plan_stays_intent(code: Code) -> None:
+    events = code("Gondor will rebuild the bridge, the statement said.", COUNTRIES)
+    assert "030" in {e.cameo for e in events}
