@@ -294,3 +294,12 @@ def test_blocks_a_statement_by_a_spokesman_for_a_body_is_the_body_s(nlp: Any) ->
     )
     found = _author(nlp, text, ("Harbour Society of Eastport",), "organization")
     assert found == [("The statement", "e1")]
+
+
+def test_blocks_a_homepage_speaks_for_whoever_runs_it(nlp: Any) -> None:
+    text = (
+        "The Harbour Society of Eastport posted on its homepage an article about the new "
+        "tolls on Friday.\n\nThe homepage said:\n\nThe tolls are unfair to fishermen.\n\n-0-"
+    )
+    found = _author(nlp, text, ("Harbour Society of Eastport",), "organization")
+    assert found == [("The homepage", "e1")]
