@@ -132,6 +132,7 @@ def mark_non_statements(state: QuoteState, drafts: list[Draft]) -> None:
         draft.act = draft.act or (
             _writers_own(state, contents, n, draft)
             or _nobody(state, draft.source_token)
+            or _joint_act(state, draft)
             or _hypothetical(state, draft.cue_token)
             or _purpose(state, draft.cue_token)
             or (cue is not None and cue.cls == "cognition" and _thought_supposed(state, draft))
@@ -292,6 +293,44 @@ def _nobody(state: QuoteState, source: int | None) -> bool:
         word == "one"
         and any(parse.lowers[c] == "no" and parse.deps[c] == "det" for c in parse.children(source))
     )
+
+
+def _joint_act(state: QuoteState, draft: Draft) -> bool:
+    """Whether the parties of a meeting together do something rather than say it ("Both
+    sides reaffirmed their will to ...", "The two sides agreed to continue the talks"): an
+    event between them, no one speaker's statement (docs/annotation.md). What they say
+    together in a clause ("The two sides agreed that ...") stays a statement."""
+    if not _joint(state, draft.source_token) or not draft.content:
+        return False
+    start, end = draft.content[0]
+    span = state.parse.doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return False
+    root = span.root
+    clause = root.pos_ in ("VERB", "AUX") and any(c.dep_ in _SUBJECTS for c in root.children)
+    return not clause
+
+
+_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+
+
+def _joint(state: QuoteState, source: int | None) -> bool:
+    """Whether the source is the parties of a meeting together: a plural head counted as
+    both or two ("both sides", "the two ministers"), or the sides of a talk."""
+    if source is None:
+        return False
+    parse = state.parse
+    if parse.tags[source] not in _PLURAL_TAGS and parse.lowers[source] != "both":
+        return False
+    if parse.lemmas[source] == "side" or parse.lowers[source] == "both":
+        return True
+    return any(
+        parse.lowers[c] in _BOTH_OR_TWO and parse.deps[c] in ("det", "predet", "nummod")
+        for c in parse.children(source)
+    )
+
+
+_BOTH_OR_TWO = frozenset({"both", "two"})
 
 
 # Verbs that name as well as say: 'a show called "Brokers"', 'a plan dubbed "Green Bay"'.

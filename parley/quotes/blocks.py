@@ -143,7 +143,7 @@ def _block(state: QuoteState, intro: Frag, body: list[Frag]) -> tuple[Draft, int
         return None  # "Following are major news items and articles ...:" lists, says nothing
     antecedent: Token | None = None
     text_noun: Token | None = None  # "The message" of "The message said:"
-    author: Token | None = _author_name(subject(verb)) if verb is not None else None
+    author: Token | None = _author_name(_speaker_of(state, verb)) if verb is not None else None
     if author is not None and author.tag_ in _RELATIVES and verb is not None:
         # "X issued a press statement titled ..., which said:": the statement's author.
         statement = _relative_antecedent(verb)
@@ -158,16 +158,27 @@ def _block(state: QuoteState, intro: Frag, body: list[Frag]) -> tuple[Draft, int
         earlier = _earlier_text(author, nouns)
         if earlier is not None:
             author, antecedent = _behind_texts(text_author(earlier), nouns), earlier
+            if author is None:
+                # "X carried an article. The article accused Y. It went on:": the text's
+                # author is said where it was named first; else the text speaks for whoever
+                # the speaker resolver finds for it.
+                author, _ = _earlier_author(earlier, nouns)
+                author = author if author is not None else earlier
     elif author is None and noun is not None:
         author = text_author(noun)
         if author is None:
             # "The full text of the message is as follows:": the message named before; the
             # speaker as written is the phrase that names it.
             above = _of_chain(noun)
-            text_noun = above[-1] if above else None
+            text_noun = above[-1] if above else noun  # "The editorial goes on:"
             author, antecedent = _earlier_author(_text_named(noun, nouns), nouns)
     cue_tok = verb if verb is not None else noun
     named = text_noun if text_noun is not None else author
+    if author is None and text_noun is not None and text_noun.lemma_.lower() in nouns:
+        # "Rodong Sinmun editorially says ... The editorial goes on:": no earlier sentence
+        # names the text's author; the text speaks, and the speaker resolver follows the
+        # report to whoever that is.
+        author = text_noun
     assert cue_tok is not None
     cue = (
         cue_span(state, cue_tok)
@@ -178,7 +189,11 @@ def _block(state: QuoteState, intro: Frag, body: list[Frag]) -> tuple[Draft, int
         content=body,
         # The speaker as written is the text that speaks ("The message"), as PolNeAR and the
         # real-text gold mark it; its head token is the author, whose entity it resolves to.
-        source=source_span(state, named, cue_tok) if named is not None else None,
+        source=(
+            source_span(state, named, cue_tok if named.i != cue_tok.i else None)
+            if named is not None
+            else None
+        ),
         cue=cue,
         cue_lemma=_cue_or_goes_on(state, verb) if verb is not None else cue_tok.lemma_.lower(),
         kind="direct",
@@ -188,6 +203,27 @@ def _block(state: QuoteState, intro: Frag, body: list[Frag]) -> tuple[Draft, int
         rule="block",
     )
     return draft, antecedent.i if antecedent is not None else None
+
+
+def _speaker_of(state: QuoteState, verb: Token) -> Token | None:
+    """The subject of a block's cue, or of the attribution it continues: in "..., he said,
+    and went on:" the parser coordinates "went" with the reported clause, whose subject is
+    none of the speaker's."""
+    doc, text = state.doc, state.text
+    sentence = verb.sent
+    for i in range(verb.i - 1, sentence.start - 1, -1):
+        before = doc[i]
+        if before.is_punct or before.lower_ == "and":
+            continue
+        if _cue_or_goes_on(state, before) is None:
+            break
+        end = before.idx + len(before.text)
+        if end <= verb.idx and _JOINED.fullmatch(text, end, verb.idx):
+            found = subject(before)
+            if found is not None:
+                return found
+        break
+    return subject(verb)
 
 
 def _listed(noun: Token) -> bool:
@@ -292,7 +328,13 @@ def text_author(noun: Token) -> Token | None:
     owner = next((c for c in noun.children if c.dep_ == "poss" and c.pos_ != "PRON"), None)
     if owner is not None:
         return owner  # "Kim Jong Un's important speech"
-    preps = [t for t in noun.subtree if t.dep_ == "prep" and t.lower_ == "from"]
+    # (Not a "from" of a clause the noun heads: "a speech welcoming the people who have
+    # arrived from the flood-hit areas" is no one's from there.)
+    clauses = [c for c in noun.children if c.dep_ in ("acl", "relcl")]
+    inside = {t.i for c in clauses for t in c.subtree}
+    preps = [
+        t for t in noun.subtree if t.dep_ == "prep" and t.lower_ == "from" and t.i not in inside
+    ]
     preps += [c for c in noun.head.children if c.dep_ == "prep" and c.lower_ == "from"]
     for prep in preps:
         # "from To Lam": the parser may read "To" as a second preposition.

@@ -42,6 +42,9 @@ _TEXT_REACH = 400
 _LAST_REACH = 200
 # How many sentences back a chain of "he" subjects is followed to the person it continues.
 _CHAIN_REACH = 6
+# How many sentences back a "he" that nothing nearer decides may reach for the person the
+# report is about (a speech's report runs paragraphs of the speaker's words between its "he"s).
+_TOPIC_REACH = 100
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 # Endings of nouns for doers ("leader", "editor", "activist", "spokesman", "resident").
 _DEMONSTRATIVES = frozenset({"this", "that", "these", "those"})
@@ -329,6 +332,11 @@ class SpeakerResolver:
             # A text that speaks for its author ("The message said:", statement blocks):
             # the span names the text, the head token is the author named elsewhere.
             direct = self.at(head.idx, head.idx + len(head.text), head.idx)
+            text_noun = head.lemma_.lower() in self.lex.block_nouns
+            if direct is None and head.pos_ in ("NOUN", "PROPN") and not text_noun:
+                # "A spokesman for X issued a statement. The statement said:", "The
+                # Secretariat of X issued a bulletin": the author, as a subject is resolved.
+                direct = self._subject_entity(head, voice)
         if head is None:
             return direct
         if direct is not None and start <= head.idx < end and self._deed(head):
@@ -543,7 +551,59 @@ class SpeakerResolver:
                 agrees = said.plural == plural or previous.kind == "group"
                 if kind == "group" and not said.person and previous.kind != "person" and agrees:
                     return previous
-        return self._antecedent(recent_subjects(self.parse, head), head, voice)[1]
+        found = self._antecedent(recent_subjects(self.parse, head), head, voice)[1]
+        if found is None and kind == "person" and not voice.nested and not plural:
+            return self._report_topic(head, voice)
+        return found
+
+    def _report_topic(self, pronoun: Token, voice: _Voice) -> Entity | None:
+        """The person a "he" or "she" of the report's own voice stands for when no nearer
+        word decides: the report of a speech or a visit calls its person "he" sentence after
+        sentence ("Kim Jong Un made a speech. ... He went on: ... Then he said:"), between
+        paragraphs of their words no quotation marks enclose, further back than any
+        pronoun's reach. The nearest main subject of the report's own sentences that names a
+        person decides: a pronoun of the same gender that the entity stage linked or this
+        pass resolved, else a person's name or office (never the nearest name as such: a
+        name that is no subject is whom the report talks about). Sentences inside someone's
+        quote and subjects that are no person ("we", "it", plural, things) are passed over;
+        a person of the other gender, or one no entity names, ends the search with
+        nobody."""
+        parse = self.parse
+        gender = _PRONOUN_GENDER[pronoun.lower_]
+        own = pronoun.sent
+        if any(
+            t.dep_ in _SUBJECT_DEPS and self._person_like(t) for t in own.doc[own.start : pronoun.i]
+        ):
+            return None  # "If a man has common sense, he ...": whom its own sentence names
+        k = parse.sentence_index(pronoun.idx) - 1
+        for _ in range(_TOPIC_REACH):
+            if k < 0:
+                return None
+            sentence = parse.sents[k]
+            k -= 1
+            subject = next((c for c in sentence.root.children if c.dep_ in _SUBJECT_DEPS), None)
+            if subject is None or is_plural(subject):
+                continue
+            if voice.contents and voice.contents.holders(subject.idx):
+                continue  # a sentence of someone's quote
+            word = subject.lower_
+            if word in self.lex.pronouns:
+                if word not in _PRONOUN_GENDER:
+                    continue  # "it", "I": no person of the report's
+                if _PRONOUN_GENDER[word] != gender:
+                    return None
+                linked = self.at(subject.idx, subject.idx + len(subject.text), subject.idx)
+                found = linked if linked is not None else self._heads.get(subject.i)
+                if found is not None and found.kind == "person":
+                    return found
+                continue  # an earlier "he" nobody resolved: the same person, further back
+            if not self._person_like(subject):
+                continue
+            if not self._agrees(pronoun, subject):
+                return None
+            found = self._subject_entity(subject, voice)
+            return found if found is not None and found.kind == "person" else None
+        return None
 
     def _antecedent(
         self, subjects: list[Token], head: Token, voice: _Voice

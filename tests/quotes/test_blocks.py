@@ -138,12 +138,14 @@ def test_blocks_a_list_of_articles_is_no_statement(nlp: Any) -> None:
     assert [content for _, content in _blocks(nlp, one)] == [["The dam will open on Monday"]]
 
 
-def _author(nlp: Any, text: str, names: tuple[str, ...]) -> list[tuple[str | None, str | None]]:
+def _author(
+    nlp: Any, text: str, names: tuple[str, ...], kind: str = "person"
+) -> list[tuple[str | None, str | None]]:
     """The speakers as written and the speaker entities of the blocks of ``text``, with an
-    entity made for each of ``names`` (e1, e2, ... in order)."""
+    entity of ``kind`` made for each of ``names`` (e1, e2, ... in order)."""
     parse = ParseIndex.build(nlp(text))
     entities = tuple(
-        Entity(f"e{n}", name, "person", None, None, (), None, (Mention(at, at + len(name), name),))
+        Entity(f"e{n}", name, kind, None, None, (), None, (Mention(at, at + len(name), name),))
         for n, name in enumerate(names, start=1)
         for at in (text.index(name),)
     )
@@ -237,3 +239,67 @@ def test_blocks_the_full_text_of_someone_s_speech_is_theirs(nlp: Any) -> None:
         "Dear friends, the harbour will be rebuilt.\n\nWe will do it this year.\n\n-0-"
     )
     assert [s for _, s in _author(nlp, text, ("Ana Kovac",))] == ["e1"]
+
+
+def test_blocks_a_speech_s_he_said_is_the_person_the_report_follows(nlp: Any) -> None:
+    # The person is named four sentences back, beyond any pronoun's reach; the sentences
+    # between are about docks and workers, none a person the "She" could be.
+    text = (
+        "Premier Ana Kovac visited the new harbour of Eastport on Monday.\n\n"
+        "She toured the docks and the fish market.\n\n"
+        "The docks were rebuilt last year after the storm.\n\n"
+        "Workers have loaded more ships than ever this spring.\n\n"
+        "She praised the workers and said:\n\n"
+        "The harbour is the pride of our nation.\n\nWe will build another one.\n\n-0-"
+    )
+    assert _author(nlp, text, ("Ana Kovac",)) == [("She", "e1")]
+
+
+def test_blocks_a_he_said_after_another_person_named_is_not_the_first(nlp: Any) -> None:
+    text = (
+        "General Olav Brandt inspected the fleet on Friday.\n\n"
+        "The harbour commander welcomed the guests at the pier.\n\n"
+        "He said:\n\nThe fleet is ready for the winter.\n\n-0-"
+    )
+    assert _author(nlp, text, ("Olav Brandt",)) == [("He", None)]
+
+
+def test_blocks_it_went_on_is_the_author_of_the_text_named_before(nlp: Any) -> None:
+    text = (
+        "The Harbour Gazette carried an article on Tuesday about the new tolls.\n\n"
+        "The article accused the port authority of greed.\n\n"
+        "It went on:\n\nThe tolls will ruin the fishermen.\n\nThey must be dropped.\n\n-0-"
+    )
+    assert _author(nlp, text, ("Harbour Gazette",), "media") == [("It", "e1")]
+
+
+def test_blocks_said_and_went_on_is_the_speaker_of_said(nlp: Any) -> None:
+    text = (
+        "Olav Brandt, chairman of the Harbour Party, visited the new school on Monday.\n\n"
+        "The school is bright and its teachers are the best in the land, he said, and went "
+        "on:\n\nEvery child here will have a future.\n\n-0-"
+    )
+    speaking = [
+        text[d.source[0] : d.source[1]]
+        for d in _drafts(nlp, text)
+        if d.source and any(text[s:e].startswith("Every child") for s, e in d.content)
+    ]
+    assert speaking == ["he"]  # not "its teachers", the subject of the clause "went" joins
+
+
+def test_blocks_a_statement_by_a_spokesman_for_a_body_is_the_body_s(nlp: Any) -> None:
+    text = (
+        "A spokesman for the Harbour Society of Eastport issued a statement on Sunday about "
+        "the new tolls.\n\nThe statement said:\n\nThe tolls are unfair.\n\n-0-"
+    )
+    found = _author(nlp, text, ("Harbour Society of Eastport",), "organization")
+    assert found == [("The statement", "e1")]
+
+
+def test_blocks_a_homepage_speaks_for_whoever_runs_it(nlp: Any) -> None:
+    text = (
+        "The Harbour Society of Eastport posted on its homepage an article about the new "
+        "tolls on Friday.\n\nThe homepage said:\n\nThe tolls are unfair to fishermen.\n\n-0-"
+    )
+    found = _author(nlp, text, ("Harbour Society of Eastport",), "organization")
+    assert found == [("The homepage", "e1")]

@@ -1019,6 +1019,27 @@ def test_quotes_nobody_says_nothing(quoter: Quoter, text: str) -> None:
     assert q.act
 
 
+@pytest.mark.parametrize(
+    ("text", "act"),
+    [
+        ("Both sides reaffirmed their firm will to keep the ferry line open.", True),
+        ("The two sides agreed to lower the tolls on the river.", True),
+        ("The two sides agreed that the tolls on the river would be lowered.", False),
+        ("The sides stressed the need to finish the bridge by spring.", True),
+        ("The two ministers said that the tolls on the river would be lowered.", False),
+        ("The ferrymen said that the tolls on the river were unfair.", False),
+        ("Olav Brandt said that the tolls on the river were unfair.", False),
+    ],
+)
+def test_quotes_the_parties_of_a_meeting_together_act_jointly(
+    quoter: Quoter, text: str, act: bool
+) -> None:
+    # A joint act is an event between the parties, no one speaker's statement; what they
+    # say together in a clause stays a statement.
+    (q,) = quoter(text)
+    assert q.act is act
+
+
 def test_quotes_content_stops_before_the_closing_report(quoter: Quoter) -> None:
     quotes = quoter("The mayor noted the bridge was safe, the paper said.")
     (noted,) = [q for q in quotes if q.cue == "noted"]
