@@ -364,11 +364,11 @@ def complete_targets(coded: Coded, reading: Reading) -> Coded:
     # Rallying the public names its target or leaves it to the story's campaign, never the
     # public it addresses.
     rally = code == RALLY_CODE
-    if len(sources) == 1 and unresolved() and (code[:2] >= "09" or giving) and not rally:
+    if _one_side(coded, reading) and unresolved() and (code[:2] >= "09" or giving) and not rally:
         skip = list(coded.actor_heads[:1])
         if code[:2] in REQUEST_ROOTS and not candidate.is_noun:
             skip += requested_stops(candidate.token, reading)
-        implicit = implicit_target(candidate, sources[0], reading, skip)
+        implicit = implicit_target(candidate, sources, reading, skip)
         if implicit is not None:
             targets = (implicit,)
     if len(sources) == 1 and unresolved() and giving:
@@ -382,6 +382,18 @@ def complete_targets(coded: Coded, reading: Reading) -> Coded:
     if sources and unresolved() and not candidate.is_noun:
         targets = _party_left(candidate, sources, reading) or targets
     return dataclasses.replace(coded, targets=targets)
+
+
+def _one_side(coded: Coded, reading: Reading) -> bool:
+    """Whether the sources act as one side on someone else: one source, or several doing a
+    one-sided act together ("X and Y stepped up espionage by mobilizing drones"); parties of
+    a symmetric act ("X and Y clashed") are the act's two sides, paired with the records."""
+    sources = coded.sources
+    if len(sources) == 1:
+        return True
+    candidate = coded.candidate
+    words = (*candidate.match.tokens, *candidate.folded)
+    return len(sources) > 1 and not reading.resources.is_symmetric(words)
 
 
 def _party_left(

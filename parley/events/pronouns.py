@@ -168,8 +168,11 @@ def _own_subjects(pronoun: Token) -> set[int]:
     """The subject words of the clause whose object the pronoun is (through a coordinated
     verb's shared subject): they cannot be whom an object pronoun stands for."""
     verb = pronoun.head
-    if pronoun.dep_ == "pobj" and verb.dep_ == "prep":
+    if pronoun.dep_ == "pobj" and verb.dep_ in ("prep", "dative"):
         verb = verb.head
+        if verb.dep_ in OBJECT_DEPS and verb.pos_ in ("NOUN", "PROPN"):
+            # "presented gifts to them": the phrase of the thing given, the giver's too.
+            verb = verb.head
     elif pronoun.dep_ not in OBJECT_DEPS:
         return set()
     found: set[int] = set()

@@ -35,6 +35,8 @@ CONTEXT_CHARS = 400
 # "retook a village in Cambodia"). The place of any other act is its venue ("talks in Geneva",
 # "a naval drill in the West Sea": a show of force is aimed at someone, not at the sea).
 PLACE_TARGET_ROOTS = frozenset({"08", "17", "18", "19", "20"})
+# Verbs whose at-phrase is what they aim at, not a place ("aimed at", "targeted at").
+AIMING_VERBS = frozenset({"aim", "target", "direct", "point"})
 # The clauses a speaker reports ("said that ...", "..., he said"), and how many to climb.
 REPORTED_DEPS = frozenset({"ccomp", "parataxis"})
 MAX_REPORT_HOPS = 8
@@ -64,14 +66,20 @@ def condition_clause_target(
 
 
 def implicit_target(
-    candidate: Candidate, source: Actor, reading: Reading, skip: Sequence[Token] = ()
+    candidate: Candidate, sources: Sequence[Actor], reading: Reading, skip: Sequence[Token] = ()
 ) -> Actor | None:
     """For a conflictual event, an aid or a concession with no target: the other country the
-    sentence names, outside the source's own phrase ("US and British activists" names no
-    target) and the places the event happened in ("clashed in Beijing" is not against China)."""
+    sentence names, outside the sources' own phrase ("US and British activists" names no
+    target) and the places the event happened in ("clashed in Beijing" is not against China).
+    Several sources doing it together ("X and Y are encroaching upon the sovereignty of Z ...
+    by mobilizing drones") aim it at a country none of them is; parties of a symmetric act
+    ("X and Y held talks") are each other's, which the records pair (the caller's check)."""
     sent = candidate.sentence
-    if source.code is None:
+    codes = [s.code for s in sources]
+    if not codes or None in codes:
         return None
+    countries = {code[:3] for code in codes if code}
+    own = {s.entity.id for s in sources if s.entity is not None}
     inside = {t.i for head in skip for t in head.subtree}
     inside |= _reporters(candidate.token)
     if not acts_on_places(candidate.code):
@@ -79,7 +87,7 @@ def implicit_target(
         inside |= {
             t.i
             for token in sent
-            if token.dep_ == "pobj" and token.head.lower_ in VENUE_PREPS
+            if token.dep_ == "pobj" and token.head.lower_ in VENUE_PREPS and not _aim(token.head)
             for t in token.subtree
         }
     for token in sent:
@@ -89,12 +97,16 @@ def implicit_target(
         if hit is None or hit.entity is None:
             continue
         entity = hit.entity
-        if source.entity is not None and entity.id == source.entity.id:
-            continue
-        if not entity.actor or entity.actor[:3] == source.code[:3]:
+        if entity.id in own or not entity.actor or entity.actor[:3] in countries:
             continue
         return hit
     return None
+
+
+def _aim(prep: Token) -> bool:
+    """Whether an at-phrase says what something is aimed at ("drills aimed at the use of
+    nuclear weapons against X"), not where it is."""
+    return prep.lower_ == "at" and prep.head.lemma_.lower() in AIMING_VERBS
 
 
 def _reporters(token: Token) -> set[int]:

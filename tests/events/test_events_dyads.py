@@ -719,3 +719,26 @@ def test_dyads_criticised_act_aims_at_its_doer(code: Code, text: str, target: st
     assert [(e.source_actor, e.cameo[:2], e.target_actor) for e in events] == [
         ("GON", "11", target)
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mordor and Arnor are encroaching upon the sovereignty of Rohan, conducting "
+        "espionage by repeatedly mobilizing spy planes.",
+        "Mordor and Arnor staged large manoeuvres aimed at an invasion of Rohan.",
+    ],
+)
+def test_dyads_several_doers_aim_at_the_other_country(code: Code, text: str) -> None:
+    # Two parties doing a one-sided act together with no target written: the other country
+    # of the sentence, as for one doer; an at-phrase of aiming is no venue.
+    pairs = _pairs(code(text, COUNTRIES, kinds=PLACES))
+    assert ("MOR", "15", "ROH") in pairs
+    assert ("ARN", "15", "ROH") in pairs
+
+
+def test_dyads_symmetric_doers_stay_each_others(code: Code) -> None:
+    # A clash of two parties is between them, whoever else the sentence names.
+    pairs = _pairs(code("Mordor and Arnor clashed again, ignoring the appeal of Rohan.", COUNTRIES))
+    assert ("MOR", "19", "ARN") in pairs
+    assert all(t != "ROH" for _, _, t in pairs)

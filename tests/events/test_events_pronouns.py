@@ -206,3 +206,12 @@ def test_pronouns_it_after_a_subject_that_does_not_speak_stays_empty(
     quotes = (_said_by(text, "it", entities[0].id, at=0),)
     events = _events_quoted(nlp, event_resources(Config()), text, entities, quotes)
     assert [e.source_actor for e in events if e.cameo.startswith("02")] in ([], [None])
+
+
+def test_pronouns_an_object_pronoun_on_the_thing_given_is_not_the_giver(code: Code) -> None:
+    # "them" hangs on the gifts, not on the verb: still the verb's object, never its doer.
+    text = "Rohan ended the siege of the fortress. Gondor sent gifts of grain to them."
+    events = code(text, COUNTRIES, kinds=PLACES)
+    assert [(e.source_actor, e.target_actor) for e in events if e.cameo.startswith("07")] == [
+        ("GON", "ROH")
+    ]
