@@ -491,3 +491,39 @@ def test_senses_an_appeal_noun_with_its_content_stays(code: Code) -> None:
     text = "The king of Gondor's call for a ban on Rohan's grain angered farmers."
     events = code(text, COUNTRIES)
     assert any(e.cameo[:2] == "02" for e in events)
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        # A plea in court answers a charge; it asks nothing of anyone (02).
+        ("The mayor of Gondor pleaded guilty to taking bribes from a Rohan firm.", "02"),
+        ("The Gondor envoy has pleaded not guilty to the charges.", "02"),
+        # Delegates pledged by a primary's vote are no promise anyone makes (03).
+        ("Aragorn won 40 pledged delegates in the Gondor primary.", "03"),
+        # Agreeing that something is so is an opinion shared, no intent (03).
+        ("Most farmers in Rohan agree the new tax was a mistake.", "03"),
+        # Providing information or offering a view tells; it gives and promises nothing.
+        ("The Gondor envoy provided new details about the raid on Rohan.", "07"),
+        ("The report offers a glimpse of life in the mountains of Rohan.", "03"),
+        # Helping an outcome along with nobody helped gives no aid (07).
+        ("Cheap grain from Rohan helped keep prices low in Gondor.", "07"),
+        ("The Gondor reports helped add momentum to the inquiry.", "07"),
+    ],
+)
+def test_senses_pleas_views_and_outcomes_are_no_event(code: Code, text: str, absent: str) -> None:
+    events = code(text, COUNTRIES)
+    assert all(e.cameo[:2] != absent for e in events)
+
+
+@pytest.mark.parametrize(
+    ("text", "root"),
+    [
+        ("The envoy of Rohan pleaded with Gondor to reopen the border.", "02"),
+        ("Gondor and Rohan agreed that they would resume talks in May.", "03"),
+        ("Gondor helped Rohan rebuild the bridge.", "07"),
+        ("Gondor provided aid to Rohan after the flood.", "07"),
+    ],
+)
+def test_senses_pleas_agreements_and_help_to_a_party_stay(code: Code, text: str, root: str) -> None:
+    assert any(e.cameo[:2] == root for e in code(text, COUNTRIES))
