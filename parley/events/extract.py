@@ -87,6 +87,12 @@ APPEAL_ROOT = "02"
 PRESS_ASKS = frozenset({"comment", "comments"})
 QUESTION_WORDS = frozenset({"whether", "if", "why", "how", "what", "who", "whom", "when", "where"})
 SUPPORT_WORD = "support"
+# Backing: support, praise, welcome, endorsement, defence (CAMEO root 05).
+BACKING_ROOT = "05"
+# Signing (057) a law or a measure enacts a policy; striking or signing a deal or a
+# compromise is an agreement with another party, named or not.
+SIGNING_CODE = "057"
+BARGAIN_WORDS = frozenset({"deal", "compromise"})
 CONSIDER_CODE = "014"
 CONSIDER_VERB = "consider"
 # What one does to a measure of backing: "losing support", "her support fell".
@@ -229,6 +235,8 @@ def code_candidate(
         sources, targets = noun_actors(candidate, reading)
         if not sources and not targets:
             return None  # an event noun with nobody attached is a topic, not an event
+        if _backs_a_policy(candidate, targets, reading):
+            return None
         if _bare_statement_noun(candidate, targets):
             return None
         return Coded(candidate, info, tuple(sources), tuple(targets), ())
@@ -245,6 +253,8 @@ def code_candidate(
     if _question_asked(candidate) or _judged_as(candidate) or _poll_finding(candidate):
         return None
     sources, targets, actor_heads = verb_actors(candidate, reading)
+    if _backs_a_policy(candidate, targets, reading):
+        return None
     if voice is not None:
         sources = voice.stand_in(candidate, reading, sources) or sources
         voice.hear(candidate, sources)
@@ -485,6 +495,33 @@ def _support_measured(candidate: Candidate) -> bool:
     among = any(c.dep_ == "prep" and c.lower_ == "among" for c in (*noun.children, *head.children))
     gauged = head.lemma_.lower() in GAUGE_VERBS and noun.dep_ in ("dobj", "nsubj", "pobj")
     return among or gauged
+
+
+def _backs_a_policy(candidate: Candidate, targets: Sequence[Actor], reading: Reading) -> bool:
+    """Whether a word of backing (05: support, praise, welcome, defend) backs a measure or a
+    stance with no party on its receiving end: "supports the final bill", "his support for
+    abortion rights", "defended their voter strategy", "supports keeping troops there". That
+    is a stance on an issue, no act of one party towards another; "welcomed the proposal of
+    Gondor" names Gondor and stays."""
+    if candidate.code[:2] != BACKING_ROOT or any(t.resolved for t in targets):
+        return False
+    word = candidate.token
+    if candidate.is_noun:
+        backed = [g for g in prep_objects(word, ("for",))]
+    else:
+        backed = [c for c in word.children if c.dep_ in ("dobj", "obj", "nsubjpass")]
+        if word.dep_ == "acl" and word.tag_ == "VBN":
+            backed.append(word.head)  # "the bill supported by most Democrats"
+        # "supports keeping troops there": backing a course of action.
+        if not backed and any(
+            c.dep_ == "xcomp" and c.tag_ == "VBG" and not any(g.dep_ == "nsubj" for g in c.children)
+            for c in word.children
+        ):
+            return True
+    policies = reading.resources.policy_nouns
+    if candidate.code == SIGNING_CODE:
+        policies = policies - BARGAIN_WORDS  # "struck a deal": an agreement, whoever with
+    return any(b.lemma_.lower() in policies for b in backed)
 
 
 def _bare_statement_noun(candidate: Candidate, targets: Sequence[Actor]) -> bool:

@@ -527,3 +527,32 @@ def test_senses_pleas_views_and_outcomes_are_no_event(code: Code, text: str, abs
 )
 def test_senses_pleas_agreements_and_help_to_a_party_stay(code: Code, text: str, root: str) -> None:
     assert any(e.cameo[:2] == root for e in code(text, COUNTRIES))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Backing a measure or a stance with no party on its receiving end is a stance on
+        # an issue, no act of one party towards another (05).
+        "The senator from Gondor fully supports the final bill.",
+        "The king of Gondor's support for the grain tax surprised the farmers.",
+        "The council of Rohan welcomed the new rules on fishing.",
+        "The envoy of Gondor supports keeping the mountain passes closed.",
+        "The king of Gondor signed the measure on Monday.",
+    ],
+)
+def test_senses_backing_a_policy_is_no_event(code: Code, text: str) -> None:
+    events = code(text, COUNTRIES)
+    assert all(e.cameo[:2] != "05" for e in events)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gondor welcomed the proposal of Rohan on the border.",
+        "Gondor supports Rohan's position on the border.",
+        "The king of Gondor struck a deal to open the mountain passes.",
+    ],
+)
+def test_senses_backing_a_partys_measure_or_a_deal_stays(code: Code, text: str) -> None:
+    assert any(e.cameo[:2] == "05" for e in code(text, COUNTRIES))
