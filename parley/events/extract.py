@@ -25,6 +25,7 @@ from parley.events.actors import Actor
 from parley.events.adversary import aim_at_adversary, aim_criticism
 from parley.events.candidates import REPORTING_CODE, Candidate, by_token, find_candidates
 from parley.events.clauses import conditional_threat, prep_objects, subject_head
+from parley.events.coding import OBJECT_DEPS
 from parley.events.dating import timex_heads
 from parley.events.evaluative import EVALUATED_CODES, evaluation, party_spoken_of
 from parley.events.letters import Sending, find_messages
@@ -87,8 +88,8 @@ APPEAL_ROOT = "02"
 PRESS_ASKS = frozenset({"comment", "comments"})
 QUESTION_WORDS = frozenset({"whether", "if", "why", "how", "what", "who", "whom", "when", "where"})
 SUPPORT_WORD = "support"
-# Backing: support, praise, welcome, endorsement, defence (CAMEO root 05).
-BACKING_ROOT = "05"
+# Asking (02) and backing (05): what is asked for or backed may be a measure, no party.
+ISSUE_ROOTS = frozenset({"02", "05"})
 # Signing (057) a law or a measure enacts a policy; striking or signing a deal or a
 # compromise is an agreement with another party, named or not.
 SIGNING_CODE = "057"
@@ -498,30 +499,49 @@ def _support_measured(candidate: Candidate) -> bool:
 
 
 def _backs_a_policy(candidate: Candidate, targets: Sequence[Actor], reading: Reading) -> bool:
-    """Whether a word of backing (05: support, praise, welcome, defend) backs a measure or a
-    stance with no party on its receiving end: "supports the final bill", "his support for
-    abortion rights", "defended their voter strategy", "supports keeping troops there". That
-    is a stance on an issue, no act of one party towards another; "welcomed the proposal of
-    Gondor" names Gondor and stays."""
-    if candidate.code[:2] != BACKING_ROOT or any(t.resolved for t in targets):
+    """Whether a word of backing (05: support, praise, welcome, defend) or of asking (02:
+    call for, suggest, propose) backs or asks for a measure or a course of action with no
+    party on its receiving end: "supports the final bill", "his support for abortion
+    rights", "supports keeping troops there", "called for a ban", "suggests reducing
+    regulations". That is a stance on an issue, no act of one party towards another;
+    "welcomed the proposal of Gondor" and "called for sanctions on Gondor" name Gondor and
+    stay. A target with no actor code of its own does not count: the entity stage may take
+    "marijuana legalization" for a name."""
+    if candidate.code[:2] not in ISSUE_ROOTS or any(t.code for t in targets):
         return False
     word = candidate.token
-    if candidate.is_noun:
-        backed = [g for g in prep_objects(word, ("for",))]
-    else:
-        backed = [c for c in word.children if c.dep_ in ("dobj", "obj", "nsubjpass")]
-        if word.dep_ == "acl" and word.tag_ == "VBN":
-            backed.append(word.head)  # "the bill supported by most Democrats"
-        # "supports keeping troops there": backing a course of action.
-        if not backed and any(
-            c.dep_ == "xcomp" and c.tag_ == "VBG" and not any(g.dep_ == "nsubj" for g in c.children)
-            for c in word.children
+    if any(_doerless_gerund(g) for g in _gerunds(word)):
+        return True
+    backed = prep_objects(word, ("for",))
+    if not candidate.is_noun:
+        backed += [c for c in word.children if c.dep_ in ("dobj", "obj", "nsubjpass")]
+        if word.dep_ == "acl" and word.tag_ == "VBN" and not any(
+            c.dep_ in ("aux", "nsubj") for c in word.children
         ):
-            return True
+            backed.append(word.head)  # "the bill supported by most Democrats"
     policies = reading.resources.policy_nouns
     if candidate.code == SIGNING_CODE:
         policies = policies - BARGAIN_WORDS  # "struck a deal": an agreement, whoever with
     return any(b.lemma_.lower() in policies for b in backed)
+
+
+def _gerunds(word: Token) -> list[Token]:
+    """The gerunds a word takes as what it backs or asks for: "supports keeping troops
+    there" (a to-less complement), "called for denying entry" (the for-phrase's). After an
+    object a for-gerund is the reason, not the thing backed: "praised them for building"."""
+    if any(c.dep_ in OBJECT_DEPS for c in word.children):
+        return []
+    found = [c for c in word.children if c.dep_ == "xcomp"]
+    for prep in word.children:
+        if prep.dep_ == "prep" and prep.lower_ == "for":
+            found += [c for c in prep.children if c.dep_ == "pcomp"]
+    return [g for g in found if g.tag_ == "VBG"]
+
+
+def _doerless_gerund(gerund: Token) -> bool:
+    """Whether a gerund names a course of action with no doer of its own ("reducing
+    regulations"), not an act of someone named ("Gondor's leaving the talks")."""
+    return not any(c.dep_ in ("nsubj", "poss") for c in gerund.children)
 
 
 def _bare_statement_noun(candidate: Candidate, targets: Sequence[Actor]) -> bool:

@@ -539,11 +539,15 @@ def test_senses_pleas_agreements_and_help_to_a_party_stay(code: Code, text: str,
         "The council of Rohan welcomed the new rules on fishing.",
         "The envoy of Gondor supports keeping the mountain passes closed.",
         "The king of Gondor signed the measure on Monday.",
+        # Asking for a measure or a course of action with no one asked is a stance too (02).
+        "The envoy of Gondor called for a ban on hunting in the hills.",
+        "The king of Gondor suggests lowering the grain tax.",
+        "The council of Gondor called for denying entry to travellers.",
     ],
 )
 def test_senses_backing_a_policy_is_no_event(code: Code, text: str) -> None:
     events = code(text, COUNTRIES)
-    assert all(e.cameo[:2] != "05" for e in events)
+    assert all(e.cameo[:2] not in ("02", "05") for e in events)
 
 
 @pytest.mark.parametrize(
@@ -552,7 +556,31 @@ def test_senses_backing_a_policy_is_no_event(code: Code, text: str) -> None:
         "Gondor welcomed the proposal of Rohan on the border.",
         "Gondor supports Rohan's position on the border.",
         "The king of Gondor struck a deal to open the mountain passes.",
+        # After an object a for-gerund is the reason for the praise, not a measure.
+        "The king of Gondor praised Rohan for reopening the mountain passes.",
     ],
 )
 def test_senses_backing_a_partys_measure_or_a_deal_stays(code: Code, text: str) -> None:
     assert any(e.cameo[:2] == "05" for e in code(text, COUNTRIES))
+
+
+def test_senses_asking_a_party_for_a_measure_stays(code: Code) -> None:
+    events = code("Gondor called for sanctions against Rohan.", COUNTRIES)
+    assert any(e.cameo[:2] == "02" for e in events)
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        # Accepting money or an award receives it; it promises no cooperation (03).
+        ("The Gondor foundation accepted millions of dollars from Rohan firms.", "03"),
+        ("The mayor of Gondor accepted an award from the farmers.", "03"),
+    ],
+)
+def test_senses_accepting_money_is_no_intent(code: Code, text: str, absent: str) -> None:
+    assert all(e.cameo[:2] != absent for e in code(text, COUNTRIES))
+
+
+def test_senses_accepting_refugees_is_asylum(code: Code) -> None:
+    events = code("Gondor accepted thousands of refugees from Rohan last year.", COUNTRIES)
+    assert any(e.cameo == "075" for e in events)
