@@ -96,6 +96,9 @@ SIGNING_CODE = "057"
 BARGAIN_WORDS = frozenset({"deal", "compromise"})
 CONSIDER_CODE = "014"
 CONSIDER_VERB = "consider"
+# Heads of a clause with no verb of its own ("themselves very liberal", "that an
+# embarrassment"): what something is judged to be.
+VERBLESS_HEADS = frozenset({"ADJ", "NOUN", "PROPN"})
 # What one does to a measure of backing: "losing support", "her support fell".
 GAUGE_VERBS = frozenset(
     {"lose", "gain", "garner", "draw", "maintain", "sap", "erode", "exceed", "surpass", "trail",
@@ -455,10 +458,14 @@ def _judged_as(candidate: Candidate) -> bool:
     """Whether a "consider" judges what something is rather than weighing an option (014):
     "considers the people as Heaven", "consider the DPRK as their second motherland",
     "considers a trifling thing as important", "was considered a preparation for winter"
-    (an "as" on the verb or on its object, or a predicate of the object)."""
+    (an "as" on the verb or on its object, or a predicate of the object), "consider
+    themselves very liberal" (a clause with no verb: an adjective or a noun and its
+    subject)."""
     verb = candidate.token
     if candidate.code != CONSIDER_CODE or verb.lemma_.lower() != CONSIDER_VERB:
         return False
+    if any(c.dep_ in ("ccomp", "xcomp") and c.pos_ in VERBLESS_HEADS for c in verb.children):
+        return True  # "consider themselves very liberal", "consider that an embarrassment"
     words = [verb, *(c for c in verb.children if c.dep_ in ("dobj", "obj", "nsubjpass"))]
     for word in words:
         for child in word.children:

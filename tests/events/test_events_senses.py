@@ -584,3 +584,18 @@ def test_senses_accepting_money_is_no_intent(code: Code, text: str, absent: str)
 def test_senses_accepting_refugees_is_asylum(code: Code) -> None:
     events = code("Gondor accepted thousands of refugees from Rohan last year.", COUNTRIES)
     assert any(e.cameo == "075" for e in events)
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        # Judging what someone is weighs no option (014).
+        ("Many in Rohan would consider that an embarrassment for Gondor.", "01"),
+        ("The king of Gondor considers the envoy of Rohan hopelessly naive.", "01"),
+        # Meeting a pledge or an objective fulfils it; it meets no one (04).
+        ("Gondor will meet the pledge it made to the farmers in May.", "04"),
+        ("The council of Rohan said its objective had been met.", "04"),
+    ],
+)
+def test_senses_judging_and_fulfilling_are_no_event(code: Code, text: str, absent: str) -> None:
+    assert all(e.cameo[:2] != absent for e in code(text, COUNTRIES))
