@@ -529,7 +529,23 @@ def _backs_a_policy(candidate: Candidate, targets: Sequence[Actor], reading: Rea
     policies = reading.resources.policy_nouns
     if candidate.code == SIGNING_CODE:
         policies = policies - BARGAIN_WORDS  # "struck a deal": an agreement, whoever with
-    return any(b.lemma_.lower() in policies for b in backed)
+    return any(
+        b.lemma_.lower() in policies and not _names_a_coded_party(b, reading) for b in backed
+    )
+
+
+def _names_a_coded_party(word: Token, reading: Reading) -> bool:
+    """Whether the word's prepositional phrases name a party with an actor code: "a ban on
+    Rohan's grain" is aimed at Rohan, "a ban on hunting" at no one (a relative clause, "the
+    bill, which includes provisions not in the Senate bill", names no party it is aimed at)."""
+    for prep in word.children:
+        if prep.dep_ != "prep":
+            continue
+        for token in prep.subtree:
+            entity = reading.mentions.entity_of_token(token.i)
+            if entity is not None and entity.actor:
+                return True
+    return False
 
 
 def _gerunds(word: Token) -> list[Token]:
