@@ -19,6 +19,11 @@ VERB_POS = frozenset({"VERB"})
 NOUN_POS = frozenset({"NOUN", "PROPN"})
 # "comp:*": any complement clause with a subject of its own.
 ANY_CLAUSE = "*"
+# "comp:bare": a clause with no subject of its own, the word with no object: "helped keep
+# prices low" helps an outcome along, nobody named.
+BARE_CLAUSE = "bare"
+# "fact:plain": a clause that states what is with no modal ("the law was flawed").
+PLAIN_FACT = "plain"
 CLAUSE_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 # Auxiliaries that make a clause what someone ought to do, not what is: "suggested that
 # delegates should flip" proposes; "suggested that the rival was weak" asserts.
@@ -92,6 +97,8 @@ def _condition_tokens(token: Token, pattern: Pattern) -> tuple[Token, ...] | Non
                 return (child,)
         return None
     if kind == "comp":
+        if value == BARE_CLAUSE:
+            return () if _bare_outcome(token) else None
         for child in _children(token, COMP_DEPS):
             if value == ANY_CLAUSE and any(g.dep_ in CLAUSE_SUBJECT_DEPS for g in child.children):
                 # "wants Austria to pay": a clause with a doer of its own, whatever it does;
@@ -102,8 +109,16 @@ def _condition_tokens(token: Token, pattern: Pattern) -> tuple[Token, ...] | Non
         return None
     if kind == "fact":
         # "fact:*": the clause states what is, with a doer of its own ("suggested that the
-        # rival was weak"); the words of the clause are no part of the trigger.
-        return () if any(_states_a_fact(c) for c in _children(token, COMP_DEPS)) else None
+        # rival was weak"); the words of the clause are no part of the trigger. "fact:plain"
+        # only with no modal either: "agrees the law was flawed" shares a view, "agreed
+        # that the sides would meet" settles a plan.
+        plain = value == PLAIN_FACT
+        facts = (
+            c
+            for c in _children(token, COMP_DEPS)
+            if _states_a_fact(c) and not (plain and _modal(c))
+        )
+        return () if any(facts) else None
     if kind == "adj":
         for child in _children(token, ADJ_DEPS):
             if _lemma(child) == value:
@@ -140,6 +155,24 @@ def _condition_tokens(token: Token, pattern: Pattern) -> tuple[Token, ...] | Non
         if other.i > token.i and other.i - token.i <= 6 and value in (_lemma(other), other.lower_):
             return (other,)
     return None
+
+
+def _bare_outcome(token: Token) -> bool:
+    """Whether the word's only complement is an outcome with nobody in it: a clause with no
+    subject of its own ("the reports helped add momentum", "low prices helped keep inflation
+    down"), and no object on the word ("helped him rebuild", "helped China build" name whom
+    it helped)."""
+    if any(c.dep_ in OBJECT_DEPS for c in token.children):
+        return False
+    clauses = list(_children(token, COMP_DEPS))
+    return bool(clauses) and not any(
+        g.dep_ in CLAUSE_SUBJECT_DEPS for c in clauses for g in c.children
+    )
+
+
+def _modal(clause: Token) -> bool:
+    """Whether a clause's verb has a modal auxiliary ("would meet", "will resume")."""
+    return any(c.dep_ == "aux" and c.tag_ == "MD" for c in clause.children)
 
 
 def _states_a_fact(clause: Token) -> bool:

@@ -25,6 +25,7 @@ from parley.events.actors import Actor
 from parley.events.adversary import aim_at_adversary, aim_criticism
 from parley.events.candidates import REPORTING_CODE, Candidate, by_token, find_candidates
 from parley.events.clauses import conditional_threat, prep_objects, subject_head
+from parley.events.coding import OBJECT_DEPS
 from parley.events.dating import timex_heads
 from parley.events.evaluative import EVALUATED_CODES, evaluation, party_spoken_of
 from parley.events.letters import Sending, find_messages
@@ -87,8 +88,17 @@ APPEAL_ROOT = "02"
 PRESS_ASKS = frozenset({"comment", "comments"})
 QUESTION_WORDS = frozenset({"whether", "if", "why", "how", "what", "who", "whom", "when", "where"})
 SUPPORT_WORD = "support"
+# Asking (02) and backing (05): what is asked for or backed may be a measure, no party.
+ISSUE_ROOTS = frozenset({"02", "05"})
+# Signing (057) a law or a measure enacts a policy; striking or signing a deal or a
+# compromise is an agreement with another party, named or not.
+SIGNING_CODE = "057"
+BARGAIN_WORDS = frozenset({"deal", "compromise"})
 CONSIDER_CODE = "014"
 CONSIDER_VERB = "consider"
+# Heads of a clause with no verb of its own ("themselves very liberal", "that an
+# embarrassment"): what something is judged to be.
+VERBLESS_HEADS = frozenset({"ADJ", "NOUN", "PROPN"})
 # What one does to a measure of backing: "losing support", "her support fell".
 GAUGE_VERBS = frozenset(
     {"lose", "gain", "garner", "draw", "maintain", "sap", "erode", "exceed", "surpass", "trail",
@@ -229,6 +239,8 @@ def code_candidate(
         sources, targets = noun_actors(candidate, reading)
         if not sources and not targets:
             return None  # an event noun with nobody attached is a topic, not an event
+        if _backs_a_policy(candidate, targets, reading):
+            return None
         if _bare_statement_noun(candidate, targets):
             return None
         return Coded(candidate, info, tuple(sources), tuple(targets), ())
@@ -245,6 +257,8 @@ def code_candidate(
     if _question_asked(candidate) or _judged_as(candidate) or _poll_finding(candidate):
         return None
     sources, targets, actor_heads = verb_actors(candidate, reading)
+    if _backs_a_policy(candidate, targets, reading):
+        return None
     if voice is not None:
         sources = voice.stand_in(candidate, reading, sources) or sources
         voice.hear(candidate, sources)
@@ -459,10 +473,14 @@ def _judged_as(candidate: Candidate) -> bool:
     """Whether a "consider" judges what something is rather than weighing an option (014):
     "considers the people as Heaven", "consider the DPRK as their second motherland",
     "considers a trifling thing as important", "was considered a preparation for winter"
-    (an "as" on the verb or on its object, or a predicate of the object)."""
+    (an "as" on the verb or on its object, or a predicate of the object), "consider
+    themselves very liberal" (a clause with no verb: an adjective or a noun and its
+    subject)."""
     verb = candidate.token
     if candidate.code != CONSIDER_CODE or verb.lemma_.lower() != CONSIDER_VERB:
         return False
+    if any(c.dep_ in ("ccomp", "xcomp") and c.pos_ in VERBLESS_HEADS for c in verb.children):
+        return True  # "consider themselves very liberal", "consider that an embarrassment"
     words = [verb, *(c for c in verb.children if c.dep_ in ("dobj", "obj", "nsubjpass"))]
     for word in words:
         for child in word.children:
@@ -500,6 +518,68 @@ def _support_measured(candidate: Candidate) -> bool:
     among = any(c.dep_ == "prep" and c.lower_ == "among" for c in (*noun.children, *head.children))
     gauged = head.lemma_.lower() in GAUGE_VERBS and noun.dep_ in ("dobj", "nsubj", "pobj")
     return among or gauged
+
+
+def _backs_a_policy(candidate: Candidate, targets: Sequence[Actor], reading: Reading) -> bool:
+    """Whether a word of backing (05: support, praise, welcome, defend) or of asking (02:
+    call for, suggest, propose) backs or asks for a measure or a course of action with no
+    party on its receiving end: "supports the final bill", "his support for abortion
+    rights", "supports keeping troops there", "called for a ban", "suggests reducing
+    regulations". That is a stance on an issue, no act of one party towards another;
+    "welcomed the proposal of Gondor" and "called for sanctions on Gondor" name Gondor and
+    stay. A target with no actor code of its own does not count: the entity stage may take
+    "marijuana legalization" for a name."""
+    if candidate.code[:2] not in ISSUE_ROOTS or any(t.code for t in targets):
+        return False
+    word = candidate.token
+    if any(_doerless_gerund(g) for g in _gerunds(word)):
+        return True
+    backed = prep_objects(word, ("for",))
+    if not candidate.is_noun:
+        backed += [c for c in word.children if c.dep_ in ("dobj", "obj", "nsubjpass")]
+        if word.dep_ == "acl" and word.tag_ == "VBN" and not any(
+            c.dep_ in ("aux", "nsubj") for c in word.children
+        ):
+            backed.append(word.head)  # "the bill supported by most Democrats"
+    policies = reading.resources.policy_nouns
+    if candidate.code == SIGNING_CODE:
+        policies = policies - BARGAIN_WORDS  # "struck a deal": an agreement, whoever with
+    return any(
+        b.lemma_.lower() in policies and not _names_a_coded_party(b, reading) for b in backed
+    )
+
+
+def _names_a_coded_party(word: Token, reading: Reading) -> bool:
+    """Whether the word's prepositional phrases name a party with an actor code: "a ban on
+    Rohan's grain" is aimed at Rohan, "a ban on hunting" at no one (a relative clause, "the
+    bill, which includes provisions not in the Senate bill", names no party it is aimed at)."""
+    for prep in word.children:
+        if prep.dep_ != "prep":
+            continue
+        for token in prep.subtree:
+            entity = reading.mentions.entity_of_token(token.i)
+            if entity is not None and entity.actor:
+                return True
+    return False
+
+
+def _gerunds(word: Token) -> list[Token]:
+    """The gerunds a word takes as what it backs or asks for: "supports keeping troops
+    there" (a to-less complement), "called for denying entry" (the for-phrase's). After an
+    object a for-gerund is the reason, not the thing backed: "praised them for building"."""
+    if any(c.dep_ in OBJECT_DEPS for c in word.children):
+        return []
+    found = [c for c in word.children if c.dep_ == "xcomp"]
+    for prep in word.children:
+        if prep.dep_ == "prep" and prep.lower_ == "for":
+            found += [c for c in prep.children if c.dep_ == "pcomp"]
+    return [g for g in found if g.tag_ == "VBG"]
+
+
+def _doerless_gerund(gerund: Token) -> bool:
+    """Whether a gerund names a course of action with no doer of its own ("reducing
+    regulations"), not an act of someone named ("Gondor's leaving the talks")."""
+    return not any(c.dep_ in ("nsubj", "poss") for c in gerund.children)
 
 
 def _bare_statement_noun(candidate: Candidate, targets: Sequence[Actor]) -> bool:

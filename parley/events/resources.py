@@ -57,6 +57,7 @@ class EventResources:
     evaluative_words: dict[str, tuple[str, int, str]]
     voice_nouns: dict[str, str]
     rallying_words: dict[str, str]
+    policy_nouns: frozenset[str]
     model: EventModel | None = None  # the event filter; None: the rules alone (``--events rules``)
 
     @classmethod
@@ -88,6 +89,7 @@ class EventResources:
             evaluative_words=read_evaluative(data / "evaluative.tsv"),
             voice_nouns=read_voice_nouns(data / "voice_nouns.txt"),
             rallying_words=read_rallying(data / "rallying.tsv"),
+            policy_nouns=read_lemmas(data / "policy_nouns.txt"),
             model=EventModel.load() if config.events == "model" else None,
         )
 

@@ -131,6 +131,7 @@ def test_lexicon_bad_condition(tmp_path: Path) -> None:
         ("modality.tsv", "will\tperhaps\taux\n"),
         ("receiving_verbs.txt", "face up\n"),
         ("symmetric_words.txt", "meet with\n"),
+        ("policy_nouns.txt", "final bill\n"),
     ],
 )
 def test_lexicon_bad_table_names_file_and_line(tmp_path: Path, name: str, line: str) -> None:

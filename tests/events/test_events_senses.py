@@ -491,3 +491,111 @@ def test_senses_an_appeal_noun_with_its_content_stays(code: Code) -> None:
     text = "The king of Gondor's call for a ban on Rohan's grain angered farmers."
     events = code(text, COUNTRIES)
     assert any(e.cameo[:2] == "02" for e in events)
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        # A plea in court answers a charge; it asks nothing of anyone (02).
+        ("The mayor of Gondor pleaded guilty to taking bribes from a Rohan firm.", "02"),
+        ("The Gondor envoy has pleaded not guilty to the charges.", "02"),
+        # Delegates pledged by a primary's vote are no promise anyone makes (03).
+        ("Aragorn won 40 pledged delegates in the Gondor primary.", "03"),
+        # Agreeing that something is so is an opinion shared, no intent (03).
+        ("Most farmers in Rohan agree the new tax was a mistake.", "03"),
+        # Providing information or offering a view tells; it gives and promises nothing.
+        ("The Gondor envoy provided new details about the raid on Rohan.", "07"),
+        ("The report offers a glimpse of life in the mountains of Rohan.", "03"),
+        # Helping an outcome along with nobody helped gives no aid (07).
+        ("Cheap grain from Rohan helped keep prices low in Gondor.", "07"),
+        ("The Gondor reports helped add momentum to the inquiry.", "07"),
+    ],
+)
+def test_senses_pleas_views_and_outcomes_are_no_event(code: Code, text: str, absent: str) -> None:
+    events = code(text, COUNTRIES)
+    assert all(e.cameo[:2] != absent for e in events)
+
+
+@pytest.mark.parametrize(
+    ("text", "root"),
+    [
+        ("The envoy of Rohan pleaded with Gondor to reopen the border.", "02"),
+        ("Gondor and Rohan agreed that they would resume talks in May.", "03"),
+        ("Gondor helped Rohan rebuild the bridge.", "07"),
+        ("Gondor provided aid to Rohan after the flood.", "07"),
+    ],
+)
+def test_senses_pleas_agreements_and_help_to_a_party_stay(code: Code, text: str, root: str) -> None:
+    assert any(e.cameo[:2] == root for e in code(text, COUNTRIES))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Backing a measure or a stance with no party on its receiving end is a stance on
+        # an issue, no act of one party towards another (05).
+        "The senator from Gondor fully supports the final bill.",
+        "The king of Gondor's support for the grain tax surprised the farmers.",
+        "The council of Rohan welcomed the new rules on fishing.",
+        "The envoy of Gondor supports keeping the mountain passes closed.",
+        "The king of Gondor signed the measure on Monday.",
+        # Asking for a measure or a course of action with no one asked is a stance too (02).
+        "The envoy of Gondor called for a ban on hunting in the hills.",
+        "The king of Gondor suggests lowering the grain tax.",
+        "The council of Gondor called for denying entry to travellers.",
+    ],
+)
+def test_senses_backing_a_policy_is_no_event(code: Code, text: str) -> None:
+    events = code(text, COUNTRIES)
+    assert all(e.cameo[:2] not in ("02", "05") for e in events)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gondor welcomed the proposal of Rohan on the border.",
+        "Gondor supports Rohan's position on the border.",
+        "The king of Gondor struck a deal to open the mountain passes.",
+        # After an object a for-gerund is the reason for the praise, not a measure.
+        "The king of Gondor praised Rohan for reopening the mountain passes.",
+    ],
+)
+def test_senses_backing_a_partys_measure_or_a_deal_stays(code: Code, text: str) -> None:
+    assert any(e.cameo[:2] == "05" for e in code(text, COUNTRIES))
+
+
+def test_senses_asking_a_party_for_a_measure_stays(code: Code) -> None:
+    events = code("Gondor called for sanctions against Rohan.", COUNTRIES)
+    assert any(e.cameo[:2] == "02" for e in events)
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        # Accepting money or an award receives it; it promises no cooperation (03).
+        ("The Gondor foundation accepted millions of dollars from Rohan firms.", "03"),
+        ("The mayor of Gondor accepted an award from the farmers.", "03"),
+    ],
+)
+def test_senses_accepting_money_is_no_intent(code: Code, text: str, absent: str) -> None:
+    assert all(e.cameo[:2] != absent for e in code(text, COUNTRIES))
+
+
+def test_senses_accepting_refugees_is_asylum(code: Code) -> None:
+    events = code("Gondor accepted thousands of refugees from Rohan last year.", COUNTRIES)
+    assert any(e.cameo == "075" for e in events)
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        # Judging what someone is weighs no option (014).
+        ("Many in Rohan would consider that an embarrassment for Gondor.", "01"),
+        ("The king of Gondor considers the envoy of Rohan hopelessly naive.", "01"),
+        # Meeting a pledge or an objective fulfils it; it meets no one (04).
+        ("Gondor will meet the pledge it made to the farmers in May.", "04"),
+        ("The council of Rohan said its objective had been met.", "04"),
+    ],
+)
+def test_senses_judging_and_fulfilling_are_no_event(code: Code, text: str, absent: str) -> None:
+    assert all(e.cameo[:2] != absent for e in code(text, COUNTRIES))
