@@ -328,6 +328,9 @@ def text_author(noun: Token) -> Token | None:
     owner = next((c for c in noun.children if c.dep_ == "poss" and c.pos_ != "PRON"), None)
     if owner is not None:
         return owner  # "Kim Jong Un's important speech"
+    writer = _participle_agent(noun)
+    if writer is not None:
+        return writer  # "carried an article written by X": X's, not the paper's
     # (Not a "from" of a clause the noun heads: "a speech welcoming the people who have
     # arrived from the flood-hit areas" is no one's from there.)
     clauses = [c for c in noun.children if c.dep_ in ("acl", "relcl")]
@@ -342,6 +345,20 @@ def text_author(noun: Token) -> Token | None:
         if obj is not None:
             return obj
     return _introducer(noun)
+
+
+def _participle_agent(noun: Token) -> Token | None:
+    """The by-agent of a participle that says who made the text ("an article written by X",
+    "a commentary signed by X", "a statement issued by X")."""
+    for clause in noun.children:
+        if clause.dep_ != "acl" or clause.tag_ != "VBN":
+            continue
+        for agent in clause.children:
+            if agent.dep_ == "agent":
+                found = next((c for c in agent.children if c.dep_ == "pobj"), None)
+                if found is not None:
+                    return found
+    return None
 
 
 def _introducer(noun: Token) -> Token | None:

@@ -303,3 +303,13 @@ def test_blocks_a_homepage_speaks_for_whoever_runs_it(nlp: Any) -> None:
     )
     found = _author(nlp, text, ("Harbour Society of Eastport",), "organization")
     assert found == [("The homepage", "e1")]
+
+
+def test_blocks_an_article_written_by_someone_is_the_writer_s(nlp: Any) -> None:
+    text = (
+        "The Harbour Gazette on Tuesday carried an article written by Olav Brandt, a teacher "
+        "of Eastport.\n\nThe article said:\n\nThe new tolls are a burden on every family.\n\n"
+        "The council has forgotten the fishermen.\n\n-0-"
+    )
+    found = _author(nlp, text, ("Harbour Gazette", "Olav Brandt"))
+    assert found == [("The article", "e2")]  # the writer, not the paper that carried it
