@@ -113,7 +113,10 @@ def _introductions(state: QuoteState, stops: list[int]) -> list[tuple[Frag, list
         body: list[Frag] = []
         for s, e in lines[n + 1 :]:
             line = text[s:e].strip()
-            if line in ends or line.endswith(":") or _holds(stops, s, e):
+            # The colon promises words: the first paragraph after it is the block's even when
+            # it reads as an attribution of its own ("The article said: | The U.S. should not
+            # forget that ..."); from the second on, one stops the block.
+            if line in ends or line.endswith(":") or (body and _holds(stops, s, e)):
                 break
             frag = trim(text, s, e)
             if frag is not None:

@@ -313,3 +313,16 @@ def test_blocks_an_article_written_by_someone_is_the_writer_s(nlp: Any) -> None:
     )
     found = _author(nlp, text, ("Harbour Gazette", "Olav Brandt"))
     assert found == [("The article", "e2")]  # the writer, not the paper that carried it
+
+
+def test_blocks_first_paragraph_after_the_colon_is_the_block_s(nlp: Any) -> None:
+    # The body opens with what reads as an attribution of its own ("X should not forget
+    # that ..."); the colon promised words, so the paragraph is still the article's.
+    text = (
+        "The Harbour Gazette on Tuesday carried an article on the new tolls.\n\n"
+        "The article said:\n\n"
+        "The port authority should not forget that the fishermen built this harbour.\n\n"
+        "The tolls must be dropped at once.\n\n-0-"
+    )
+    found = _author(nlp, text, ("Harbour Gazette",), "media")
+    assert found == [("The article", "e1")]
