@@ -506,9 +506,10 @@ def _stops(verb: Token, asked: Sequence[Token], reading: Reading) -> list[_Stop]
     for word in asked:
         if word.lemma_.lower() not in CESSATION_NOUNS:
             continue
-        acts = prep_objects(word, ("to", "of")) or [
-            a for a in prep_objects(verb, ("to",)) if a.i > word.i
-        ][:1]
+        acts = (
+            prep_objects(word, ("to", "of"))
+            or [a for a in prep_objects(verb, ("to",)) if a.i > word.i][:1]
+        )
         aimed = tuple(prep_objects(word, ("against", "on")))
         for act in acts:
             if mention_at(reading.mentions, act) is None:
@@ -521,16 +522,14 @@ def _act_doers(stop: _Stop, reading: Reading) -> list[Token]:
     ("the Israeli attacks", "the U.S. drills"; not "anti-DPRK"), or its of-phrase when
     another phrase names whom it is done to ("the drills of the U.S. against the DPRK")."""
     act = stop.act
-    doers = [c for c in act.children if c.dep_ == "poss"]
-    doers += prep_objects(act, ("by",))
-    doers += [
-        c
-        for c in act.children
-        if c.dep_ in ("compound", "amod", "nmod") and c.i < act.i and not _aimed_at(c, act)
-    ]
+    owners = [c for c in act.children if c.dep_ == "poss"] + prep_objects(act, ("by",))
+    doers = [d for d in owners if any(a.resolved for a in reading.resolve(d))]
+    doers += _doer_modifiers(act, reading)
     if len(stop.phrases) > 1 or prep_objects(act, ("against", "on")):
-        doers += prep_objects(act, ("of",))
-    return [d for d in doers if any(a.resolved for a in reading.resolve(d))]
+        doers += [
+            d for d in prep_objects(act, ("of",)) if any(a.resolved for a in reading.resolve(d))
+        ]
+    return doers
 
 
 def _acts_on_someone(gerund: Token, reading: Reading) -> bool:
@@ -732,6 +731,12 @@ def _modifying_doers(noun: Token, reading: Reading) -> list[Token]:
         return []
     if not any(a.resolved for h in prep_objects(noun, VICTIM_PREPS) for a in reading.resolve(h)):
         return []
+    return _doer_modifiers(noun, reading)
+
+
+def _doer_modifiers(noun: Token, reading: Reading) -> list[Token]:
+    """The modifiers before an act noun that name a party doing it ("the U.S. invasion",
+    "the Israeli attacks"; not "anti-DPRK drills", which name whom they aim at)."""
     return [
         child
         for child in noun.children
