@@ -181,6 +181,10 @@ class Event(Record):
     plover_mode: str | None = None
     source_text: str | None = None
     target_text: str | None = None
+    # Where it happened: the entity of the place its where-phrase names ("talks in Geneva"),
+    # and the place as written (``parley.events.location``); a place is never a party.
+    location: str | None = None
+    location_text: str | None = None
 
 
 Position = Literal["support", "oppose", "undecided"]

@@ -1,8 +1,8 @@
 """Key events: the scope's event clusters by weight (reports, whether the report is its
 article's lead, whether its date comes from the text: ``queries.WEIGHT``), the heaviest of
 each month first so a long period is covered end to end, then the next heaviest; told in
-date order, each with its number of reports and the words of its best report around the
-action, citing that report and the earliest and latest other reports of it.
+date order, each with the place its report names, its number of reports and the words of its
+best report around the action, citing that report and the earliest and latest other reports of it.
 
 In a dyad brief both actors must act for their states (``holders.acts_for_side``): a civic
 body coded to a country by where it sits, a free country's newspaper or a leader out of
@@ -185,6 +185,7 @@ def _sentence(
         source=ctx.actor(best["source_name"], best["source_actor"]),
         target=ctx.actor(best["target_name"], best["target_actor"]),
         action="; ".join(actions),
+        place=ctx.phrases.say("events.place", place=best["place"]) if best["place"] else "",
         reports=noun("report", reports),
         span=span,
         outlets=ctx.phrases.say("events.outlets", outlets=noun("outlet", outlets))

@@ -294,7 +294,7 @@ WEIGHT = (
 
 def cluster_rows(con: duckdb.DuckDBPyConnection, scope: Scope, limit: int) -> list[dict[str, Any]]:
     """The scope's asserted event clusters by weight (``WEIGHT``), each told by one report
-    (offsets, trigger, actors' names): a report a story leads with, else the cluster's best
+    (offsets, trigger, actors' names, the place it names): a report a story leads with, else the cluster's best
     report, else the earliest; in a brief of one article, that article's own first report.
     A report inside a quote of a third voice (``claimed``) does not tell it, and a cluster
     with no other report is left out.
@@ -325,6 +325,7 @@ def cluster_rows(con: duckdb.DuckDBPyConnection, scope: Scope, limit: int) -> li
         " c.best_article_id, c.best_event_id FROM event_clusters c"
         f" WHERE {' AND '.join(clauses)}),"
         " t AS (SELECT m.cluster_id, e.article_id, e.event_id, e.source, e.target,"
+        " e.location_text AS place,"
         f" e.start_char, e.end_char, e.trigger_start, e.trigger_end, {LEAD} AS lead"
         " FROM c JOIN event_cluster_members m USING (cluster_id)"
         " JOIN events e ON e.article_id = m.article_id AND e.event_id = m.event_id"
@@ -342,7 +343,7 @@ def cluster_rows(con: duckdb.DuckDBPyConnection, scope: Scope, limit: int) -> li
         " SELECT w.cluster_id, w.source_actor, w.target_actor, w.cameo, w.goldstein, w.day,"
         " w.first_day, w.n_articles, w.n_outlets, w.undirected, w.article_id, w.event_id,"
         ' w.start_char AS start, w.end_char AS "end", w.trigger_start, w.trigger_end,'
-        " w.lead, w.weight, src.name AS source_name, tgt.name AS target_name,"
+        " w.lead, w.weight, w.place, src.name AS source_name, tgt.name AS target_name,"
         " src.kind AS source_kind, tgt.kind AS target_kind FROM w"
         " LEFT JOIN entities src ON src.article_id = w.article_id AND src.entity_id = w.source"
         " LEFT JOIN entities tgt ON tgt.article_id = w.article_id AND tgt.entity_id = w.target"

@@ -16,7 +16,10 @@ Matching rules
   negative (``plover.event.*``). Actor accuracy (``plover.source.country.acc``, ...) is over gold
   records with that actor: correct when an event of the gold type has an actor whose country
   (first three letters of the code) is among the gold actors' codes; ``country_sector`` also needs
-  the sector (letters 4-6, e.g. GOV) to agree when the gold gives one.
+  the sector (letters 4-6, e.g. GOV) to agree when the gold gives one. Location accuracy
+  (``plover.location.acc``) is over the records that give the event's location ("eventLoc"):
+  correct when an event of the gold type (any event, when none is) names a place one of whose
+  name and the gold's holds the other ("Rafah", "the town of Rafah").
 * **PETRARCH** (``PETR2_GSR_validation.xml``, ``PETR.UnitTest.records.xml``; several codings per
   sentence): per sentence, gold and predicted codings are multisets matched one to one.
   ``root``: the CAMEO roots agree; ``code``: the full codes agree; ``strict``: the root, the
@@ -181,12 +184,33 @@ def score_plover_events(
                 key = f"{side}.{level}"
                 actor_totals[key] += 1
                 actor_hits[key] += int(_actor_ok(same, side, gold, sector))
+        place = _gold_place(record)
+        if place:
+            actor_totals["location"] += 1
+            actor_hits["location"] += int(_place_ok(same or events, place))
     tally.overall["event"] = counts
     p, r, f = counts.prf()
     metrics = {"plover.event.precision": p, "plover.event.recall": r, "plover.event.f1": f}
     for key, total in actor_totals.items():
         metrics[f"plover.{key}.acc"] = actor_hits[key] / total if total else 0.0
     return metrics, tally
+
+
+def _gold_place(record: dict[str, Any]) -> str:
+    """The name of a PLOVER record's event location ("eventLoc"), or ""."""
+    place = record.get("eventLoc")
+    return str(place.get("name") or "") if isinstance(place, dict) else ""
+
+
+def _place_ok(events: Sequence[Event], place: str) -> bool:
+    """Whether an event puts itself where the gold does: one name holds the other ("the
+    town of Rafah" and "Rafah" are one place)."""
+    gold = place.casefold()
+    for event in events:
+        found = (event.location_text or "").casefold()
+        if found and (found in gold or gold in found):
+            return True
+    return False
 
 
 # ---------------------------------------------------------------- PETRARCH ---

@@ -171,7 +171,7 @@ def find_events(
     # Criticism whose words name nobody: at the party the story was just criticising.
     coded = aim_criticism(coded, parse.sent_starts)
     heads = timex_heads(parse.doc, timexes, parse.text)
-    events = build_events(coded, article, on, heads, resources)
+    events = build_events(coded, article, on, heads, resources, mentions)
     if resources.model is not None:
         events = filter_events(events, parse, resources.model)
     return events

@@ -24,8 +24,10 @@ from parley.events.clauses import MAX_GOVERNING_HOPS
 from parley.events.coding import Match
 from parley.events.dating import find_date, heads_between, occasion_dates, occasion_days
 from parley.events.lexicon import CodeInfo, is_builtin
+from parley.events.location import event_location
 from parley.events.modality import find_modality
 from parley.events.resources import EventResources
+from parley.nlp.index import MentionIndex
 from parley.records import Article, Event, Timex
 
 __all__ = ["Coded", "build_events"]
@@ -59,6 +61,7 @@ def build_events(
     on: date | None,
     timex_heads: Sequence[tuple[int, Timex]],
     resources: EventResources,
+    mentions: MentionIndex,
 ) -> tuple[Event, ...]:
     """The article's events, in text order, numbered "v1", "v2", ..."""
     positions = [i for i, _ in timex_heads]
@@ -68,7 +71,7 @@ def build_events(
         sent = draft.candidate.sentence
         doc = sent.doc
         in_sentence = heads_between(timex_heads, positions, sent.start, sent.end)
-        for event in _events_of(draft, article, on, in_sentence, resources):
+        for event in _events_of(draft, article, on, in_sentence, resources, mentions):
             # One event per trigger, code and pair of actors as coded: "Syria's second city
             # Aleppo" names two entities both coded SYR, one target of one bombardment.
             key = (event.start, event.trigger, event.cameo, event.source_key, event.target_key)
@@ -115,6 +118,7 @@ def _events_of(
     on: date | None,
     timex_heads: Sequence[tuple[int, Timex]],
     resources: EventResources,
+    mentions: MentionIndex,
 ) -> list[_Keyed]:
     candidate, info = draft.candidate, draft.info
     token, sent = candidate.token, candidate.sentence
@@ -130,6 +134,7 @@ def _events_of(
         # "will not accept" restated as a refusal: the refusal is what was said, asserted.
         modality = "asserted"
     trigger = _trigger_span(candidate.match)
+    place = event_location(token, mentions)
     out = []
     for source, target in _pairs(draft, resources):
         if source is None and target is None:
@@ -155,6 +160,8 @@ def _events_of(
             plover_mode=info.plover_mode,
             source_text=source.text if source else None,
             target_text=(target.text or None) if target else None,
+            location=place.entity.id if place else None,
+            location_text=place.text if place else None,
         )
         out.append(_Keyed(event, _side(source), _side(target)))
     return out

@@ -14,6 +14,8 @@ Two events may share a cluster when they have
 - the same CAMEO root and compatible codes: equal, or one the other's more specific form
   ("040" consult, not specified, is compatible with "043"; "042" is not with "043");
 - the same modality;
+- places in one country, when both name one (``events.location``: a visit to Geneva and a
+  visit to Beijing on one day are two visits; a report naming no place fits either);
 - days within a window that depends on where the date came from: a date the text gave is
   good to ``text_window`` days (1), a publication date to ``published_window`` days (3). An
   event joins the earliest open cluster whose first day is within the larger of its window
@@ -255,12 +257,13 @@ WITH coded AS (
            list_contains(?, e.cameo) OR list_contains(?, left(e.cameo, 3))
                OR list_contains(?, e.root) AS listed,
            {_party("e.source_actor")} AS source_party, {_party("e.target_actor")} AS target_party,
-           sp.name AS source_person, tp.name AS target_person
+           sp.name AS source_person, tp.name AS target_person, lp.country AS place
     FROM events e JOIN articles a USING (article_id)
     LEFT JOIN entities sp
       ON sp.article_id = e.article_id AND sp.entity_id = e.source AND sp.kind = 'person'
     LEFT JOIN entities tp
       ON tp.article_id = e.article_id AND tp.entity_id = e.target AND tp.kind = 'person'
+    LEFT JOIN entities lp ON lp.article_id = e.article_id AND lp.entity_id = e.location
 ),
 mirrored AS (
     SELECT DISTINCT x.article_id, x.event_id
@@ -277,7 +280,7 @@ SELECT article_id, event_id, source_party, target_party, cameo, day, date_source
        least(coalesce(source_party, ''), coalesce(target_party, '')) AS k1,
        greatest(coalesce(source_party, ''), coalesce(target_party, '')) AS k2,
        coalesce(root, '') AS k3, coalesce(modality, '') AS k4, sym,
-       source_person, target_person
+       source_person, target_person, place
 FROM keyed
 ORDER BY k3, k4, k1, k2, day NULLS LAST, reported NULLS LAST, article_id, event_id
 """
@@ -291,32 +294,35 @@ People = dict[str, str]  # party -> the person who acted for it
 
 class _Open:
     """A cluster that may still take events: its first day and window, its code, the
-    direction of its directed members (None while every member is symmetric) and the
-    person each party's members name."""
+    direction of its directed members (None while every member is symmetric), the
+    person each party's members name and the country its members took place in."""
 
-    __slots__ = ("code", "direction", "first", "index", "people", "window")
+    __slots__ = ("code", "direction", "first", "index", "people", "place", "window")
 
     def __init__(
         self, index: int, first: date, window: int, code: str, direction: Direction,
-        people: People,
+        people: People, place: str | None,
     ) -> None:
         self.index, self.first, self.window, self.code = index, first, window, code
-        self.direction, self.people = direction, dict(people)
+        self.direction, self.people, self.place = direction, dict(people), place
 
     def takes(
-        self, day: date, window: int, code: str, direction: Direction, people: People
+        self, day: date, window: int, code: str, direction: Direction, people: People,
+        place: str | None,
     ) -> bool:
         return (
             (day - self.first).days <= max(window, self.window)
             and _compatible(code, self.code)
             and (direction is None or self.direction is None or direction == self.direction)
             and all(self.people.get(party, person) == person for party, person in people.items())
+            and (place is None or self.place is None or place == self.place)
         )
 
-    def add(self, code: str, direction: Direction, people: People) -> None:
+    def add(self, code: str, direction: Direction, people: People, place: str | None) -> None:
         if len(code) > len(self.code):
             self.code = code
         self.direction = self.direction or direction
+        self.place = self.place or place
         for party, person in people.items():
             self.people.setdefault(party, person)
 
@@ -368,16 +374,16 @@ def _assign(rows: list[tuple[Any, ...]], settings: ClusterSettings) -> pa.Table:
         open_ = [c for c in open_ if (day - c.first).days <= widest]
         code = _specific(cameo)
         direction: Direction = None if row[11] else (row[2] or "", row[3] or "")
-        people = _people(row)
+        people, place = _people(row), row[14]
         for c in open_:
-            if c.takes(day, window, code, direction, people):
+            if c.takes(day, window, code, direction, people, place):
                 if len(code) > len(c.code):
                     codes[c.index] = cameo
-                c.add(code, direction, people)
+                c.add(code, direction, people, place)
                 cluster_of.append(c.index)
                 break
         else:
-            open_.append(_Open(len(leaders), day, window, code, direction, people))
+            open_.append(_Open(len(leaders), day, window, code, direction, people, place))
             cluster_of.append(len(leaders))
             leaders.append(n)
             codes.append(cameo)

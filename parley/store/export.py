@@ -156,11 +156,14 @@ SELECT
     ev.articles, ev.sources, ev.articles, NULL,
     NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
     NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
-    NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+    -- ActionGeo: the event's place by name (type 1 when it is a country); no gazetteer here,
+    -- so no FIPS country, ADM codes, coordinates or feature id.
+    CASE WHEN p.kind = 'country' THEN 1 END, p.name, NULL, NULL, NULL, NULL, NULL, NULL,
     strftime(ev.ingested_at AT TIME ZONE 'UTC', '%Y%m%d%H%M%S'),
     coalesce(ev.url, ev.origin)
 FROM ev
 LEFT JOIN entities s ON s.article_id = ev.article_id AND s.entity_id = ev.source
 LEFT JOIN entities t ON t.article_id = ev.article_id AND t.entity_id = ev.target
+LEFT JOIN entities p ON p.article_id = ev.article_id AND p.entity_id = ev.location
 ORDER BY ev.d NULLS LAST, ev.article_id, ev.event_id
 """

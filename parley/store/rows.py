@@ -42,7 +42,8 @@ EVENT_COLUMNS = (
     "article_id", "event_id", "source", "source_actor", "source_text", "target",
     "target_actor", "target_text", "cameo", "root", "plover", "plover_mode", "goldstein",
     "quad_class", "date", "day", "date_source", "modality", "sentence", "start_char",
-    "end_char", "trigger_start", "trigger_end", "confidence", "duplicate",
+    "end_char", "trigger_start", "trigger_end", "confidence", "duplicate", "location",
+    "location_text",
 )  # fmt: skip
 # The stance table's first 17 columns are the ones the brief writer and the dashboard read;
 # the rest follow the contract's Stance record (docs/store.md).
@@ -215,5 +216,5 @@ def _event_row(aid: str, e: dict[str, Any], dup: bool) -> Row:
         e.get("plover"), e.get("plover_mode"), e.get("goldstein"), e.get("quad_class"),
         e.get("date"), day_of(e.get("date")), e.get("date_source"), e.get("modality"),
         e.get("sentence"), e["start"], e["end"], trigger_start, trigger_end,
-        e.get("confidence"), dup,
+        e.get("confidence"), dup, e.get("location"), e.get("location_text"),
     )  # fmt: skip

@@ -20,11 +20,12 @@ from parley.store.rollup import ROLLUP_COLUMNS, rebuild
 
 __all__ = ["SCHEMA_VERSION", "TABLES", "StoreError", "open_reader", "open_store"]
 
-SCHEMA_VERSION = 5  # 2: event_months, the events rolled up by month (parley.store.rollup)
+SCHEMA_VERSION = 6  # 2: event_months, the events rolled up by month (parley.store.rollup)
 # 3: event_clusters and event_cluster_members, one real-world event from many reports
 # (parley.store.clusters)
 # 4: stances, actor x issue positions with their evidence (parley.stances)
 # 5: quotes.act, a stance or act ("praised the party") rather than a statement (Quote.act)
+# 6: events.location and events.location_text, where the event happened (Event.location)
 
 
 class StoreError(ParleyError):
@@ -164,7 +165,9 @@ TABLES: dict[str, str] = {
         trigger_start INTEGER,
         trigger_end INTEGER,
         confidence DOUBLE,
-        duplicate BOOLEAN
+        duplicate BOOLEAN,
+        location VARCHAR,
+        location_text VARCHAR
     """,
     "failures": """
         source VARCHAR NOT NULL,
@@ -278,11 +281,34 @@ def _add_quote_act(con: duckdb.DuckDBPyConnection) -> None:
             )
 
 
+def _add_event_location(con: duckdb.DuckDBPyConnection) -> None:
+    """``events.location`` and ``events.location_text``, appended last like ``quotes.act``:
+    filled from the stored analyses that give a place (an analysis made before the stage
+    existed gives none, until its article is ingested again with ``--force``)."""
+    import json
+
+    for column in ("location", "location_text"):
+        con.execute(f"ALTER TABLE events ADD COLUMN IF NOT EXISTS {column} VARCHAR")
+    # Only analyses that place an event are read: the stored JSON writes '"location": "'.
+    found = con.execute(
+        "SELECT article_id, analysis FROM articles WHERE analysis LIKE '%\"location\": \"%'"
+    ).fetchall()
+    for article_id, analysis in found:
+        for event in json.loads(analysis).get("events") or ():
+            if event.get("location"):
+                con.execute(
+                    "UPDATE events SET location = ?, location_text = ?"
+                    " WHERE article_id = ? AND event_id = ?",
+                    [event["location"], event.get("location_text"), article_id, event["id"]],
+                )
+
+
 MIGRATIONS: dict[int, Callable[[duckdb.DuckDBPyConnection], None]] = {
     1: _add_rollup,
     2: _add_clusters,
     3: _add_stances,
     4: _add_quote_act,
+    5: _add_event_location,
 }
 
 

@@ -81,6 +81,7 @@ ENTITIES: dict[str, tuple[str, str, str, list[str], str | None]] = {
     "e3": ("Olga Petrova", "person", "RUSGOV", ["spokeswoman"], "e4"),
     "e4": ("Russian foreign ministry", "organization", "RUSGOV", [], None),
     "e5": ("Ola Berg", "person", "NORGOV", ["foreign minister"], None),
+    "e6": ("Oslo", "location", "NOR", [], None),
 }
 
 
@@ -135,10 +136,10 @@ def analyses() -> list[dict[str, Any]]:
             events.append(_event("v1", text, sentences, 0, "signed", "e1", "e2", "057",
                                  1, 8.0, "2031-01-20"))  # fmt: skip
         if aid == "b1":
-            events.append(_event("v1", text, sentences, 0, "held talks", "e1", "e2", "040",
-                                 1, 1.0, "2031-02-25"))  # fmt: skip
-            events.append(_event("v2", text, sentences, 0, "held talks", "e2", "e1", "040",
-                                 1, 1.0, "2031-02-25"))  # fmt: skip
+            for eid, source, target in (("v1", "e1", "e2"), ("v2", "e2", "e1")):
+                events.append(_event(eid, text, sentences, 0, "held talks", source, target,
+                                     "040", 1, 1.0, "2031-02-25"))  # fmt: skip
+                events[-1].update(location="e6", location_text="Oslo")  # "talks ... in Oslo"
         if aid == "b2":
             events.append(_event("v1", text, sentences, 0, "accused", "e2", "e1", "112", 3, -2.0,
                                  "2031-03-03"))  # fmt: skip

@@ -114,7 +114,7 @@ def test_brief_key_events_count_reports_and_tell_symmetric_acts_once(
     events = brief.section("events")
     assert events is not None
     texts = [s.text for s in events.sentences]
-    first = "2031-02-25: between Norway and Russia, consult (CAMEO 040); 1 report"
+    first = "2031-02-25: between Norway and Russia, consult (CAMEO 040) in Oslo; 1 report"
     assert texts[0].startswith(first)
     protest = next(s for s in events.sentences if "2 reports" in s.text)
     assert {c.article_id for c in protest.citations} == {"b2", "b3"}

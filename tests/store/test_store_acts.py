@@ -129,7 +129,7 @@ def test_store_acts_migration_from_schema_4(store: Path, keep: bool) -> None:
     columns = [r[0] for r in con.execute("DESCRIBE quotes").fetchall()]
     count = con.execute("SELECT count(*) FROM quotes").fetchone()
     con.close()
-    assert version == (str(SCHEMA_VERSION),) and SCHEMA_VERSION == 5
+    assert version == (str(SCHEMA_VERSION),) and SCHEMA_VERSION >= 5
     assert columns[-1] == "act" and count == (2,)
     # Old analyses hold no mark: every quote a statement; a mark the analysis kept is kept.
     assert _acts(store) == [("b1", "q1", False), ("b1", "q2", keep)]
@@ -168,5 +168,6 @@ def test_store_acts_attach_of_a_schema_4_output(store: Path, tmp_path: Path) -> 
     meta.execute(f"COPY (SELECT 'schema_version' AS key, '3' AS value)"
                  f" TO '{out / 'meta' / 'part-0.parquet'}' (FORMAT parquet)")  # fmt: skip
     meta.close()
-    with pytest.raises(StoreError, match="schema version 3, this Parley reads 4 to 5"):
+    refused = f"schema version 3, this Parley reads 4 to {SCHEMA_VERSION}"
+    with pytest.raises(StoreError, match=refused):
         attach_parquet(out, tmp_path / "refused.duckdb")

@@ -116,7 +116,7 @@ class Draft:
         return qid
 
     def event(self, source: str, target: str, trigger: str, cameo: str, quad: int,
-              goldstein: float, date: str) -> str:  # fmt: skip
+              goldstein: float, date: str, place: str | None = None) -> str:  # fmt: skip
         vid = f"v{len(self.events) + 1}"
         s, e, sentence = _sentence(self.text, trigger)
         ents = {x["id"]: x for x in self.entities}
@@ -129,6 +129,8 @@ class Draft:
             "date": date, "date_source": "text", "modality": "asserted", "sentence": sentence,
             "start": s, "end": e, "trigger": list(_span(self.text, trigger)), "confidence": 0.9,
         })  # fmt: skip
+        if place is not None:  # the id of a place entity, named in the sentence
+            self.events[-1].update(location=place, location_text=ents[place]["name"])
         return vid
 
     def timex(self, words: str, value: str) -> None:
@@ -160,7 +162,8 @@ def drafts() -> list[Draft]:
     ri = a.entity("Ri Chol", "person", "PRKGOV", "Ri Chol", roles=("vice foreign minister",))
     a.quote("The door to dialogue remains open.", ridley, "said")
     a.quote("the offer from Washington", ri, "welcomed", act=True)
-    a.event(usa, prk, "agreed on Monday to hold talks", "036", 1, 4.0, "2031-03-03")
+    geneva = a.entity("Geneva", "location", "CHE", "Geneva")
+    a.event(usa, prk, "agreed on Monday to hold talks", "036", 1, 4.0, "2031-03-03", geneva)
     a.event(ri, usa, "welcomed", "051", 1, 3.4, "2031-03-03")
     a.timex("Monday", "2031-03-03")
     out.append(a)

@@ -121,8 +121,10 @@ def test_web_event_shows_trigger_and_its_cluster(client: Any) -> None:
     assert data["event"]["cameo"] == "111"
     assert data["cluster_id"] == "c3"
     html = client.get(f"/event/{A2}/v1").text
-    assert '<mark class="trigger">denounced</mark>' in html
+    assert '<mark class="trigger">denounced</mark>' in html and "<dt>Place</dt>" not in html
     assert client.get(f"/event/{A2}/v9").status_code == 404
+    placed = client.get(f"/event/{A1}/v1").text  # "agreed ... to hold talks in Geneva"
+    assert "<dt>Place</dt><dd>Geneva</dd>" in placed
 
 
 def test_web_article_highlights_in_place_with_anchors(client: Any) -> None:

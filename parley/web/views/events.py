@@ -46,7 +46,7 @@ def event(request: Request, web: Web) -> Page:
         found = fetch(
             cur,
             f"SELECT {EVENT_COLUMNS}, e.source, e.target, e.plover_mode, e.confidence,"
-            f" e.duplicate, a.title, a.published_day, a.url, {OUTLET} AS outlet"
+            f" e.duplicate, e.location_text, a.title, a.published_day, a.url, {OUTLET} AS outlet"
             " FROM events e JOIN articles a USING (article_id)"
             " WHERE e.article_id = ? AND e.event_id = ?",
             [article_id, event_id],
