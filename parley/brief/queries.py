@@ -294,8 +294,9 @@ WEIGHT = (
 
 def cluster_rows(con: duckdb.DuckDBPyConnection, scope: Scope, limit: int) -> list[dict[str, Any]]:
     """The scope's asserted event clusters by weight (``WEIGHT``), each told by one report
-    (offsets, trigger, actors' names, the place it names): a report a story leads with, else the cluster's best
-    report, else the earliest; in a brief of one article, that article's own first report.
+    (offsets, trigger, actors' names, the place it names): a report a story leads with, else
+    the cluster's best report, else the earliest; in a brief of one article, that article's
+    own first report.
     A report inside a quote of a third voice (``claimed``) does not tell it, and a cluster
     with no other report is left out.
     Near-duplicate clusters and articles are left out of a corpus."""

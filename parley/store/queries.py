@@ -131,7 +131,7 @@ def events(con: duckdb.DuckDBPyConnection, f: Filters) -> Table:
         " e.source_text, e.target, e.target_actor, e.target_text, e.cameo, e.plover,"
         " e.plover_mode, e.goldstein, e.quad_class, e.modality, e.sentence,"
         ' e.start_char AS start, e.end_char AS "end", e.trigger_start, e.trigger_end,'
-        " e.confidence, e.duplicate, a.title, a.url"
+        " e.confidence, e.duplicate, e.location, e.location_text, a.title, a.url"
         " FROM events e JOIN articles a USING (article_id)"
         f"{where.sql()} ORDER BY e.day NULLS LAST, a.seq, e.event_id{_limit(f)}"
     )

@@ -5,6 +5,7 @@ acts in two countries."""
 from __future__ import annotations
 
 import csv
+import json
 from pathlib import Path
 from typing import Any
 
@@ -95,3 +96,13 @@ def test_store_location_in_the_gdelt_export(
     geo = GDELT_COLUMNS.index("ActionGeo_Type")
     # A city by name (no gazetteer: no type, FIPS code or coordinates); no place, no name.
     assert code == 0 and [r[geo : geo + 3] for r in rows] == [["", "Valmora", ""], ["", "", ""]]
+
+
+def test_store_location_in_the_events_query(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = store(tmp_path, [_placed("a1", "Valmora"), _placed("a2", None)])
+    code, out, _ = run_main(["events", "--db", str(db), "-f", "jsonl"], capsys)
+    rows = [json.loads(line) for line in out.splitlines()]
+    places = sorted((r["article_id"], r["location"], r["location_text"]) for r in rows)
+    assert code == 0 and places == [("a1", "e3", "Valmora"), ("a2", None, None)]
