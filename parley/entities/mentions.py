@@ -96,6 +96,25 @@ def _is_stopped(ent: Span, text: str, whole: str, lex: Lexicon) -> bool:
     )
 
 
+# The conjunctions of a list of adjectives ("Civic and public elders").
+_ADJECTIVE_CONJUNCTIONS = frozenset(("and", "or"))
+
+
+def _coordinated_adjective(doc: Doc, ent: Span, kb: KnowledgeBaseLike) -> bool:
+    """Whether the model took a sentence's first word for a name only because of its
+    capital: an adjective in a list with a lower-case one ("Civic and public elders in south
+    Korea", "Civic and social organizations") describes the people after it and names no
+    one. A demonym in such a list ("British and foreign companies") still names a country."""
+    if len(ent) != 1 or not ent[0].is_sent_start or ent[0].tag_ != "JJ":
+        return False
+    i = ent.end
+    if i + 1 >= len(doc) or doc[i].lower_ not in _ADJECTIVE_CONJUNCTIONS:
+        return False
+    if not doc[i + 1].text.islower():
+        return False
+    return kb.country_by_demonym(ent.text) is None and kb.actor(ent.text) is None
+
+
 def _followed_by_name(doc: Doc, ent: Span) -> bool:
     """True when a capitalised word the model left out continues the name: "Washington"
     tagged alone in "Washington Post" is a newspaper's name, not the US government."""
@@ -172,8 +191,15 @@ def _group_noun_end(
     i = ent.end
     if i < len(doc) and doc[i].text in _POSSESSIVE_TOKENS:
         i += 1
-    # One adjective may stand between: "Romania's new government", "Israel's high court".
-    if i + 1 < len(doc) and doc[i].pos_ == "ADJ" and doc[i].lower_ not in lex.group_nouns:
+    # One adjective may stand between: "Romania's new government", "Israel's high court";
+    # unless it starts a title of its own ("the Cuban permanent representative" is a state's
+    # envoy, not a "representative" in a lower house).
+    if (
+        i + 1 < len(doc)
+        and doc[i].pos_ == "ADJ"
+        and doc[i].lower_ not in lex.group_nouns
+        and roles.longest_from(i, _LONGEST_ROLE) is None
+    ):
         i += 1
     if i >= len(doc):
         return None
@@ -447,6 +473,8 @@ def _from_ent(ctx: _Context, ent: Span) -> Candidate | None:
     surface = text[start:end]
     whole = text[ent.start_char : ent.end_char]
     if _is_stopped(ent, surface, whole, lex) or _is_pronoun(ent, lex):
+        return None
+    if _coordinated_adjective(doc, ent, kb):
         return None
     label = "ORG" if _is_body_event(ent, lex) else ent.label_
     start, surface = _with_direction(ctx, ent, start, end, surface)
