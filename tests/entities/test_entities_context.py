@@ -501,3 +501,10 @@ def test_demonym_before_a_two_word_title_takes_the_title_s_sector(entities_of) -
     # A "permanent representative" is a state's envoy (GOV), not a lower house's member.
     text = "The Chilean permanent representative to the UN criticised the new fishing quotas."
     assert _codes(entities_of(text, real=True), "permanent representative") == ["CHLGOV"]
+
+
+def test_org_name_goes_on_over_a_possessive_country(entities_of) -> None:  # type: ignore[no-untyped-def]
+    # "for Ghana's Reunification" is the rest of the body's name, not a body it belongs to.
+    text = "The Pan-African Committee for Ghana's Reunification issued a statement on Monday."
+    names = [e.name for e in entities_of(text, real=True)]
+    assert names == ["Pan-African Committee for Ghana's Reunification"]
