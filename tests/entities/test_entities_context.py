@@ -508,3 +508,14 @@ def test_org_name_goes_on_over_a_possessive_country(entities_of) -> None:  # typ
     text = "The Pan-African Committee for Ghana's Reunification issued a statement on Monday."
     names = [e.name for e in entities_of(text, real=True)]
     assert names == ["Pan-African Committee for Ghana's Reunification"]
+
+
+def test_the_delegation_is_the_body_whose_delegation_came(entities_of) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "A delegation of the Socialist Party of Chile arrived in Hanoi on Monday. The "
+        "delegation visited a museum, and members of the delegation laid flowers at a "
+        "monument."
+    )
+    entities = entities_of(text, real=True)
+    party = next(e for e in entities if e.name == "Socialist Party of Chile")
+    assert [m.text for m in party.mentions].count("delegation") == 2
