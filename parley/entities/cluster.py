@@ -738,7 +738,11 @@ def _derive(
         if place is None and affiliated is None:
             place = places.clear
         return place, "MED", "media"
-    place = _country_in_name(longest, kb, lex.org_words) or _people_in_name(longest, kb, places)
+    place = (
+        _country_in_name(longest, kb, lex.org_words)
+        or _people_in_name(longest, kb, places)
+        or _shared_demonym_first(longest, kb, places)
+    )
     if place is None:
         # Another of the body's names may give it, and its sector: "the Nepal Communist
         # Party (United Marxist-Leninist)", whose longest name is the bracketed one.
@@ -826,6 +830,15 @@ def _shared_demonym(name: str, kb: KnowledgeBaseLike, places: _Places) -> Countr
         if country is not None and country.iso3 in codes:
             return country
     return None
+
+
+def _shared_demonym_first(name: str, kb: KnowledgeBaseLike, places: _Places) -> CountryLike | None:
+    """The country of a body whose name starts with a demonym the two halves of a divided
+    country share ("the Korean International Exhibition Corporation", "the Korean Committee
+    for Cultural Relations with Foreign Countries"): the one the article names, else the one
+    it is about, as for the demonym alone (``_shared_demonym``)."""
+    first = name.split(" ", 1)[0]
+    return _shared_demonym(first, kb, places) if first != name else None
 
 
 def _common_state_body(name: str, kb: KnowledgeBaseLike, lex: Lexicon) -> bool:

@@ -519,3 +519,13 @@ def test_the_delegation_is_the_body_whose_delegation_came(entities_of) -> None: 
     entities = entities_of(text, real=True)
     party = next(e for e in entities if e.name == "Socialist Party of Chile")
     assert [m.text for m in party.mentions].count("delegation") == 2
+
+
+def test_body_named_with_a_shared_demonym_is_the_article_s_half(entities_of) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Pyongyang, May 2 (KCNA) -- The Korean Federation for Stamp Collectors held an "
+        "exhibition in Pyongyang. Officials of the DPRK Cabinet visited it."
+    )
+    entities = entities_of(text, real=True)
+    body = next(e for e in entities if e.name.startswith("Korean Federation"))
+    assert body.country == "PRK"
