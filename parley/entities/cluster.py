@@ -520,7 +520,11 @@ def _entity(
             if titled is not None:
                 actor_code, sector = titled
             roles = _unique([*roles, *actor.roles])
-        elif kind != "person" and actor is None and (parent := _parent_body(longest, kb, on)):
+        elif (
+            kind != "person"
+            and actor is None
+            and (parent := _parent_body(longest, kb, on, lex.org_words))
+        ):
             # A body of a body the knowledge base knows ("the Presidium of the Political
             # Bureau of the Central Committee of the Workers' Party of Korea") is part of it.
             actor_code, country, sector = parent.code, parent.country, parent.sector
@@ -639,13 +643,25 @@ def _affiliation_actor(
     return _parent_body(max((c.text for c in affiliated.cands), key=len), kb, on)
 
 
-def _parent_body(name: str, kb: KnowledgeBaseLike, on: date | None) -> ActorLike | None:
+def _parent_body(
+    name: str, kb: KnowledgeBaseLike, on: date | None, bodies: Container[str] = frozenset()
+) -> ActorLike | None:
     """The nearest organisation the knowledge base knows that an organisation's name says it
-    belongs to: the longest known name after one of its "of"s. Countries are not bodies
-    ("the Ministry of Foreign Affairs of the DPRK" is coded by its country and sector)."""
+    belongs to: the longest known name after one of its "of"s, else (with ``bodies``, the
+    lexicon's words for organisations) the longest known name its own name starts with when
+    a word for a body ends it ("the Chongryon Central Standing Committee" is Chongryon's).
+    Countries are not bodies ("the Ministry of Foreign Affairs of the DPRK" is coded by its
+    country and sector)."""
     parts = name.split(" of ")
     for i in range(1, len(parts)):
         found = kb.actor(" of ".join(parts[i:]), on)
+        if found is not None and found.code and found.kind in _ORG_KINDS:
+            return found
+    words = name.split()
+    if " of " in name or words[-1] not in bodies:
+        return None
+    for end in range(len(words) - 1, 0, -1):
+        found = kb.actor(" ".join(words[:end]), on)
         if found is not None and found.code and found.kind in _ORG_KINDS:
             return found
     return None

@@ -25,6 +25,9 @@ __all__ = ["Candidate", "collect_candidates", "family_name", "find_name_repeats"
 # spaCy labels that can name an actor or a place; the rest (DATE, MONEY, ...) cannot.
 _LABELS = frozenset(("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"))
 _LEADING_THE = re.compile(r"^(?:the|The|THE)\s+")
+# An opening quotation mark the model took into a name: North Korean media quote the names
+# of bodies they scorn ('the "Saenuri Party"', 'the "National Security Law"').
+_LEADING_QUOTE = re.compile(r"^[\"“]+")
 # A possessive, a dangling hyphen ("N. Korea-US" gives "N. Korea-"), closing punctuation;
 # not a full stop, which belongs to "U.S." and "Co."
 _TRAILING = re.compile(r"(?:['’]s?|[-‐–—]|[\s,;:!?\"”()\[\]])+$")
@@ -55,12 +58,14 @@ class Candidate:
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    """Offsets without a leading "the" or a trailing possessive, hyphen or punctuation."""
+    """Offsets without a leading quotation mark or "the", or a trailing possessive, hyphen
+    or punctuation."""
     piece = text[start:end]
-    lead = _LEADING_THE.match(piece)
-    if lead:
-        start += lead.end()
-        piece = piece[lead.end() :]
+    for lead_pattern in (_LEADING_QUOTE, _LEADING_THE, _LEADING_QUOTE):
+        lead = lead_pattern.match(piece)
+        if lead and lead.end() < len(piece):
+            start += lead.end()
+            piece = piece[lead.end() :]
     tail = _TRAILING.search(piece)
     if tail:
         end -= len(piece) - tail.start()

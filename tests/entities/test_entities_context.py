@@ -529,3 +529,16 @@ def test_body_named_with_a_shared_demonym_is_the_article_s_half(entities_of) -> 
     entities = entities_of(text, real=True)
     body = next(e for e in entities if e.name.startswith("Korean Federation"))
     assert body.country == "PRK"
+
+
+def test_body_of_a_known_body_named_by_its_prefix(entities_of) -> None:  # type: ignore[no-untyped-def]
+    text = "The Chongryon Sapporo Branch Committee held a meeting on Sunday."
+    entities = entities_of(text, real=True)
+    body = next(e for e in entities if e.name.startswith("Chongryon"))
+    assert body.actor == "PRKNGO"
+
+
+def test_quoted_body_name_is_trimmed_of_its_quotation_mark(entities_of) -> None:  # type: ignore[no-untyped-def]
+    text = 'The "Grand National Party" of south Korea held a convention in Seoul on Friday.'
+    names = [e.name for e in entities_of(text, real=True)]
+    assert not any(name.startswith('"') for name in names)
