@@ -223,8 +223,8 @@ def _of_kind(entity: Entity, word: str, kind: str, named: bool) -> bool:
     if kind == "government":
         return (entity.actor or "")[3:6] == "GOV"
     if kind == "member":
-        # "A delegation of the Communist Party of Cuba arrived ... The delegation visited":
-        # the body whose mention, as written, is its delegation.
+        # "the Ethiopian Youth Study Group of the Juche Idea ... The group said": the body
+        # whose mention, as written, holds the noun.
         return entity.kind in KINDS and any(
             word in mention.text.lower().split() for mention in entity.mentions
         )
