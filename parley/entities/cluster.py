@@ -757,7 +757,7 @@ def _derive(
     place = (
         _country_in_name(longest, kb, lex.org_words)
         or _people_in_name(longest, kb, places)
-        or _shared_demonym_first(longest, kb, places)
+        or _shared_demonym_first(longest, kb, places, _names_a_body(longest, sector, lex))
     )
     if place is None:
         # Another of the body's names may give it, and its sector: "the Nepal Communist
@@ -848,13 +848,24 @@ def _shared_demonym(name: str, kb: KnowledgeBaseLike, places: _Places) -> Countr
     return None
 
 
-def _shared_demonym_first(name: str, kb: KnowledgeBaseLike, places: _Places) -> CountryLike | None:
+def _shared_demonym_first(
+    name: str, kb: KnowledgeBaseLike, places: _Places, body: bool
+) -> CountryLike | None:
     """The country of a body whose name starts with a demonym the two halves of a divided
     country share ("the Korean International Exhibition Corporation", "the Korean Committee
     for Cultural Relations with Foreign Countries"): the one the article names, else the one
-    it is about, as for the demonym alone (``_shared_demonym``)."""
-    first = name.split(" ", 1)[0]
-    return _shared_demonym(first, kb, places) if first != name else None
+    it is about, as for the demonym alone (``_shared_demonym``). Only a name that ``body``
+    says names a body counts: "Korean Peninsula Affairs" (an envoy's brief) does not."""
+    words = name.split()
+    if len(words) < 2 or not body:
+        return None
+    return _shared_demonym(words[0], kb, places)
+
+
+def _names_a_body(name: str, sector: str | None, lex: Lexicon) -> bool:
+    """Whether a name says it is a body's: its words give a sector ("Corporation": BUS) or
+    one is a word for a body ("Committee")."""
+    return sector is not None or any(word in lex.org_words for word in name.split())
 
 
 def _common_state_body(name: str, kb: KnowledgeBaseLike, lex: Lexicon) -> bool:
