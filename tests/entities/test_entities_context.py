@@ -541,3 +541,11 @@ def test_the_group_is_the_body_named_as_a_group(entities_of) -> None:  # type: i
     entities = entities_of(text, real=True)
     body = next(e for e in entities if e.name.startswith("Kenyan Study Group"))
     assert "group" in [m.text for m in body.mentions]
+
+
+def test_state_media_s_quoted_government_is_the_south_s(entities_of) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        'Pyongyang, May 2 (KCNA) -- Farmers in south Korea urged the "government" to lift '
+        "the rice import quotas, the DPRK paper said."
+    )
+    assert _codes(entities_of(text, real=True), '"government"') == ["KORGOV"]
