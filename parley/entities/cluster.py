@@ -520,7 +520,11 @@ def _entity(
             if titled is not None:
                 actor_code, sector = titled
             roles = _unique([*roles, *actor.roles])
-        elif kind != "person" and actor is None and (parent := _parent_body(longest, kb, on)):
+        elif (
+            kind != "person"
+            and actor is None
+            and (parent := _parent_body(longest, kb, on, lex.org_words))
+        ):
             # A body of a body the knowledge base knows ("the Presidium of the Political
             # Bureau of the Central Committee of the Workers' Party of Korea") is part of it.
             actor_code, country, sector = parent.code, parent.country, parent.sector
@@ -639,13 +643,25 @@ def _affiliation_actor(
     return _parent_body(max((c.text for c in affiliated.cands), key=len), kb, on)
 
 
-def _parent_body(name: str, kb: KnowledgeBaseLike, on: date | None) -> ActorLike | None:
+def _parent_body(
+    name: str, kb: KnowledgeBaseLike, on: date | None, bodies: Container[str] = frozenset()
+) -> ActorLike | None:
     """The nearest organisation the knowledge base knows that an organisation's name says it
-    belongs to: the longest known name after one of its "of"s. Countries are not bodies
-    ("the Ministry of Foreign Affairs of the DPRK" is coded by its country and sector)."""
+    belongs to: the longest known name after one of its "of"s, else (with ``bodies``, the
+    lexicon's words for organisations) the longest known name its own name starts with when
+    a word for a body ends it ("the Chongryon Central Standing Committee" is Chongryon's).
+    Countries are not bodies ("the Ministry of Foreign Affairs of the DPRK" is coded by its
+    country and sector)."""
     parts = name.split(" of ")
     for i in range(1, len(parts)):
         found = kb.actor(" of ".join(parts[i:]), on)
+        if found is not None and found.code and found.kind in _ORG_KINDS:
+            return found
+    words = name.split()
+    if " of " in name or words[-1] not in bodies:
+        return None
+    for end in range(len(words) - 1, 0, -1):
+        found = kb.actor(" ".join(words[:end]), on)
         if found is not None and found.code and found.kind in _ORG_KINDS:
             return found
     return None
@@ -738,7 +754,11 @@ def _derive(
         if place is None and affiliated is None:
             place = places.clear
         return place, "MED", "media"
-    place = _country_in_name(longest, kb, lex.org_words) or _people_in_name(longest, kb, places)
+    place = (
+        _country_in_name(longest, kb, lex.org_words)
+        or _people_in_name(longest, kb, places)
+        or _shared_demonym_first(longest, kb, places, _names_a_body(longest, sector, lex))
+    )
     if place is None:
         # Another of the body's names may give it, and its sector: "the Nepal Communist
         # Party (United Marxist-Leninist)", whose longest name is the bracketed one.
@@ -826,6 +846,26 @@ def _shared_demonym(name: str, kb: KnowledgeBaseLike, places: _Places) -> Countr
         if country is not None and country.iso3 in codes:
             return country
     return None
+
+
+def _shared_demonym_first(
+    name: str, kb: KnowledgeBaseLike, places: _Places, body: bool
+) -> CountryLike | None:
+    """The country of a body whose name starts with a demonym the two halves of a divided
+    country share ("the Korean International Exhibition Corporation", "the Korean Committee
+    for Cultural Relations with Foreign Countries"): the one the article names, else the one
+    it is about, as for the demonym alone (``_shared_demonym``). Only a name that ``body``
+    says names a body counts: "Korean Peninsula Affairs" (an envoy's brief) does not."""
+    words = name.split()
+    if len(words) < 2 or not body:
+        return None
+    return _shared_demonym(words[0], kb, places)
+
+
+def _names_a_body(name: str, sector: str | None, lex: Lexicon) -> bool:
+    """Whether a name says it is a body's: its words give a sector ("Corporation": BUS) or
+    one is a word for a body ("Committee")."""
+    return sector is not None or any(word in lex.org_words for word in name.split())
 
 
 def _common_state_body(name: str, kb: KnowledgeBaseLike, lex: Lexicon) -> bool:

@@ -125,7 +125,25 @@ def unplaced_head(head: Token, words: ContextWords) -> bool:
             # "foreign companies"; "Yoruba leaders", "Republican lawmakers": a name the
             # entity stage could not code says whose they are, and it is not the country's.
             return False
+        if _from_outside(child, words):
+            return False
     return True
+
+
+# Prepositions through which a phrase says where its people come from.
+_ORIGIN_PREPOSITIONS = frozenset({"of", "from"})
+
+
+def _from_outside(child: Token, words: ContextWords) -> bool:
+    """Whether a head's "of" or "from" phrase says its people are of the wider world or of
+    several nations ("personages of the world", "figures from different countries"): they
+    are no one country's."""
+    if child.dep_ != "prep" or child.lower_ not in _ORIGIN_PREPOSITIONS:
+        return False
+    return any(
+        obj.dep_ == "pobj" and (obj.lower_ in words.outside or obj.lower_ in words.never)
+        for obj in child.children
+    )
 
 
 def context_groups(

@@ -222,6 +222,12 @@ def _of_kind(entity: Entity, word: str, kind: str, named: bool) -> bool:
         return entity.kind == "country"
     if kind == "government":
         return (entity.actor or "")[3:6] == "GOV"
+    if kind == "member":
+        # "the Ethiopian Youth Study Group of the Juche Idea ... The group said": the body
+        # whose mention, as written, holds the noun.
+        return entity.kind in KINDS and any(
+            word in mention.text.lower().split() for mention in entity.mentions
+        )
     if entity.kind not in ("organization", "media"):
         return False
     return not named or word in entity.name.lower().split()

@@ -121,7 +121,10 @@ def load_lexicon_from(data_dir: Path) -> Lexicon:
     kind_nouns: dict[str, tuple[str, bool]] = {}
     for row in read_rows(data_dir / "kind_nouns.tsv", 3):
         noun, kind, named = row.fields
-        if kind not in ("country", "organization", "government") or named not in ("named", "-"):
+        if kind not in ("country", "organization", "government", "member") or named not in (
+            "named",
+            "-",
+        ):
             raise row.fail(f"kind {kind!r} or {named!r} is not valid")
         kind_nouns[noun.lower()] = (kind, named == "named")
     given_names: dict[str, str] = {}

@@ -25,6 +25,9 @@ __all__ = ["Candidate", "collect_candidates", "family_name", "find_name_repeats"
 # spaCy labels that can name an actor or a place; the rest (DATE, MONEY, ...) cannot.
 _LABELS = frozenset(("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"))
 _LEADING_THE = re.compile(r"^(?:the|The|THE)\s+")
+# An opening quotation mark the model took into a name: North Korean media quote the names
+# of bodies they scorn ('the "Saenuri Party"', 'the "National Security Law"').
+_LEADING_QUOTE = re.compile(r"^[\"“]+")
 # A possessive, a dangling hyphen ("N. Korea-US" gives "N. Korea-"), closing punctuation;
 # not a full stop, which belongs to "U.S." and "Co."
 _TRAILING = re.compile(r"(?:['’]s?|[-‐–—]|[\s,;:!?\"”()\[\]])+$")
@@ -55,12 +58,14 @@ class Candidate:
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    """Offsets without a leading "the" or a trailing possessive, hyphen or punctuation."""
+    """Offsets without a leading quotation mark or "the", or a trailing possessive, hyphen
+    or punctuation."""
     piece = text[start:end]
-    lead = _LEADING_THE.match(piece)
-    if lead:
-        start += lead.end()
-        piece = piece[lead.end() :]
+    for lead_pattern in (_LEADING_QUOTE, _LEADING_THE, _LEADING_QUOTE):
+        lead = lead_pattern.match(piece)
+        if lead and lead.end() < len(piece):
+            start += lead.end()
+            piece = piece[lead.end() :]
     tail = _TRAILING.search(piece)
     if tail:
         end -= len(piece) - tail.start()
@@ -94,6 +99,25 @@ def _is_stopped(ent: Span, text: str, whole: str, lex: Lexicon) -> bool:
         token.text in lex.stop_tokens or token.text[:1] in "@#" or "://" in token.text
         for token in ent
     )
+
+
+# The conjunctions of a list of adjectives ("Civic and public elders").
+_ADJECTIVE_CONJUNCTIONS = frozenset(("and", "or"))
+
+
+def _coordinated_adjective(doc: Doc, ent: Span, kb: KnowledgeBaseLike) -> bool:
+    """Whether the model took a sentence's first word for a name only because of its
+    capital: an adjective in a list with a lower-case one ("Civic and public elders in south
+    Korea", "Civic and social organizations") describes the people after it and names no
+    one. A demonym in such a list ("British and foreign companies") still names a country."""
+    if len(ent) != 1 or not ent[0].is_sent_start or ent[0].tag_ != "JJ":
+        return False
+    i = ent.end
+    if i + 1 >= len(doc) or doc[i].lower_ not in _ADJECTIVE_CONJUNCTIONS:
+        return False
+    if not doc[i + 1].text.islower():
+        return False
+    return kb.country_by_demonym(ent.text) is None and kb.actor(ent.text) is None
 
 
 def _followed_by_name(doc: Doc, ent: Span) -> bool:
@@ -172,8 +196,15 @@ def _group_noun_end(
     i = ent.end
     if i < len(doc) and doc[i].text in _POSSESSIVE_TOKENS:
         i += 1
-    # One adjective may stand between: "Romania's new government", "Israel's high court".
-    if i + 1 < len(doc) and doc[i].pos_ == "ADJ" and doc[i].lower_ not in lex.group_nouns:
+    # One adjective may stand between: "Romania's new government", "Israel's high court";
+    # unless it starts a title of its own ("the Cuban permanent representative" is a state's
+    # envoy, not a "representative" in a lower house).
+    if (
+        i + 1 < len(doc)
+        and doc[i].pos_ == "ADJ"
+        and doc[i].lower_ not in lex.group_nouns
+        and roles.longest_from(i, _LONGEST_ROLE) is None
+    ):
         i += 1
     if i >= len(doc):
         return None
@@ -447,6 +478,8 @@ def _from_ent(ctx: _Context, ent: Span) -> Candidate | None:
     surface = text[start:end]
     whole = text[ent.start_char : ent.end_char]
     if _is_stopped(ent, surface, whole, lex) or _is_pronoun(ent, lex):
+        return None
+    if _coordinated_adjective(doc, ent, kb):
         return None
     label = "ORG" if _is_body_event(ent, lex) else ent.label_
     start, surface = _with_direction(ctx, ent, start, end, surface)

@@ -667,7 +667,7 @@ def _lead_country(
     first = next(iter(parse.doc.sents), None)
     if first is None:
         return None
-    for subject in (c for c in first.root.children if c.dep_ in _SUBJECT_DEPS):
+    for subject in (_subject_noun(c) for c in first.root.children if c.dep_ in _SUBJECT_DEPS):
         if subject.lower_ in member_words:
             return None
         owner = any(
@@ -703,6 +703,16 @@ def _lead_country(
             if ref.entity.actor and ref.entity.country:
                 return ref.entity.country
     return None
+
+
+def _subject_noun(subject: Token) -> Token:
+    """The noun a subject's phrase is about: in "Civic and public elders in south Korea held
+    ..." the parser makes the first adjective the subject and hangs the noun, with the rest
+    of the phrase, on it as a conjunct."""
+    if subject.pos_ != "ADJ":
+        return subject
+    nouns = [c for c in subject.children if c.dep_ == "conj" and c.pos_ == "NOUN"]
+    return nouns[0] if nouns else subject
 
 
 # The actors of a lead's subject whose country its own words give: a person or a body may

@@ -257,4 +257,5 @@ def _regional_pattern(phrase: str) -> str:
     first, rest = phrase.split(" ", 1) if " " in phrase else ("", phrase)
     # "the North" but not "the North Korean ..." nor "the North-South ...".
     lead = f"(?:{re.escape(first)}|{re.escape(first.capitalize())}) " if first else ""
-    return rf"\b{lead}{re.escape(rest)}\b(?![-‐–]|\s+[A-Z])"
+    # "(?!\w)", not "\b": a phrase may end with a quotation mark ('the "government"').
+    return rf"\b{lead}{re.escape(rest)}(?!\w)(?![-‐–]|\s+[A-Z])"

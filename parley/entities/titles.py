@@ -267,7 +267,11 @@ def extend_org_names(
             if other.start >= tail.end():
                 break
             inside.append(other_index)
-        if any(_own_body(cands[i], known, org_words) for i in inside):
+        if any(
+            _own_body(cands[i], known, org_words)
+            and not _possessor_in_name(text, cands[i], tail.end())
+            for i in inside
+        ):
             continue
         if inside and cands[inside[-1]].end > tail.end():
             continue  # the tail ends inside a name: not one name
@@ -275,6 +279,16 @@ def extend_org_names(
         cand.text = text[cand.start : cand.end]
         swallowed.update(inside)
     return [c for i, c in enumerate(cands) if i not in swallowed]
+
+
+_POSSESSIVES = ("'s", "’s")
+
+
+def _possessor_in_name(text: str, cand: Candidate, end: int) -> bool:
+    """Whether a name inside the tail is a possessor within it, with more of the tail after
+    it: the country in "for Korea's Reunification" is a word of the body's name, not a body
+    the first belongs to ("of Korea" would be)."""
+    return text.startswith(_POSSESSIVES, cand.end) and cand.end + 2 < end
 
 
 def _own_body(cand: Candidate, known: Callable[[str], bool], org_words: Container[str]) -> bool:

@@ -451,3 +451,101 @@ def test_context_term_inside_a_longer_one_is_not_the_head_s(entities_of) -> None
     # "coast guard" is the term; its ships are no "guard ships" group of Peru's.
     text = "Peruvian coast guard ships stopped two trawlers near Callao on Monday."
     assert _codes(entities_of(text, real=True), "coast guard ships") == []
+
+
+def test_context_labor_innovators_are_the_country_s_workers(entities_of) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Laos opened a cement plant in Vientiane on Friday. Laos's prime minister awarded "
+        "medals to labor innovators."
+    )
+    assert _codes(entities_of(text, real=True), "labor innovators") == ["LAOLAB"]
+
+
+def test_context_personages_take_a_named_country_only(entities_of) -> None:  # type: ignore[no-untyped-def]
+    # Notables of a named country are its elite; notables "of the world", or with no
+    # country, are not the article's country's.
+    text = (
+        "Mongolia marked its national day. Mongolia's president hosted a dinner. Personages "
+        "of Nepal sent greetings, and personages of the world praised the occasion, as did "
+        "prominent personages."
+    )
+    entities = entities_of(text, real=True)
+    assert _codes(entities, "Personages of Nepal") == ["NPLELI"]
+    assert _codes(entities, "world") == []
+    assert _codes(entities, "prominent personages") == []
+
+
+def test_context_leaders_of_different_countries_are_no_one_s(entities_of) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Chile hosted a summit on fisheries. Chile's foreign minister opened it, and leaders "
+        "from different countries signed a pledge."
+    )
+    assert _codes(entities_of(text, real=True), "leaders") == []
+
+
+def test_context_lead_subject_behind_a_coordinated_adjective(entities_of) -> None:  # type: ignore[no-untyped-def]
+    # The parser makes "Civic" the subject and "elders" its conjunct: the lead is still
+    # the elders "of Peru", and "Civic" alone names no one.
+    text = (
+        "Civic and public elders of Peru held a press conference in Lima. Bolivia's "
+        "president sent a message, and Bolivia's minister agreed. Later the police "
+        "dispersed them."
+    )
+    entities = entities_of(text, real=True)
+    assert not any(e.name == "Civic" for e in entities)
+    assert _codes(entities, "elders of Peru") == ["PERELI"]
+    assert _codes(entities, "police") == ["PERCOP"]
+
+
+def test_demonym_before_a_two_word_title_takes_the_title_s_sector(entities_of) -> None:  # type: ignore[no-untyped-def]
+    # A "permanent representative" is a state's envoy (GOV), not a lower house's member.
+    text = "The Chilean permanent representative to the UN criticised the new fishing quotas."
+    assert _codes(entities_of(text, real=True), "permanent representative") == ["CHLGOV"]
+
+
+def test_org_name_goes_on_over_a_possessive_country(entities_of) -> None:  # type: ignore[no-untyped-def]
+    # "for Ghana's Reunification" is the rest of the body's name, not a body it belongs to.
+    text = "The Pan-African Committee for Ghana's Reunification issued a statement on Monday."
+    names = [e.name for e in entities_of(text, real=True)]
+    assert names == ["Pan-African Committee for Ghana's Reunification"]
+
+
+def test_body_named_with_a_shared_demonym_is_the_article_s_half(entities_of) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Pyongyang, May 2 (KCNA) -- The Korean Federation for Stamp Collectors held an "
+        "exhibition in Pyongyang. Officials of the DPRK Cabinet visited it."
+    )
+    entities = entities_of(text, real=True)
+    body = next(e for e in entities if e.name.startswith("Korean Federation"))
+    assert body.country == "PRK"
+
+
+def test_body_of_a_known_body_named_by_its_prefix(entities_of) -> None:  # type: ignore[no-untyped-def]
+    text = "The Chongryon Sapporo Branch Committee held a meeting on Sunday."
+    entities = entities_of(text, real=True)
+    body = next(e for e in entities if e.name.startswith("Chongryon"))
+    assert body.actor == "PRKNGO"
+
+
+def test_quoted_body_name_is_trimmed_of_its_quotation_mark(entities_of) -> None:  # type: ignore[no-untyped-def]
+    text = 'The "Grand National Party" of south Korea held a convention in Seoul on Friday.'
+    names = [e.name for e in entities_of(text, real=True)]
+    assert not any(name.startswith('"') for name in names)
+
+
+def test_the_group_is_the_body_named_as_a_group(entities_of) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "The Kenyan Study Group of Farming Methods met in Nairobi on Monday. The group "
+        "issued a statement on seeds."
+    )
+    entities = entities_of(text, real=True)
+    body = next(e for e in entities if e.name.startswith("Kenyan Study Group"))
+    assert "group" in [m.text for m in body.mentions]
+
+
+def test_state_media_s_quoted_government_is_the_south_s(entities_of) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        'Pyongyang, May 2 (KCNA) -- Farmers in south Korea urged the "government" to lift '
+        "the rice import quotas, the DPRK paper said."
+    )
+    assert _codes(entities_of(text, real=True), '"government"') == ["KORGOV"]
