@@ -324,3 +324,43 @@ def test_passes_stance_adjective_frame_names_its_target(
     assert text[draft.source[0] : draft.source[1]] == source
     assert text[draft.cue[0] : draft.cue[1]] == cue
     assert [text[a:b] for a, b in draft.content] == [content]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“The pier will open,” said Ilse Varga, the host of “Harbour Hour,” on Monday.",
+        '“The pier will open,” Ilse Varga, the host of "Harbour Hour," told reporters.',
+    ],
+)
+def test_passes_title_in_the_speakers_phrase_is_the_speakers(
+    nlp: Any, quote_resources: QuoteResources, text: str
+) -> None:
+    (draft,) = find_drafts(ParseIndex.build(nlp(text)), quote_resources)
+    assert draft.source is not None
+    source = text[draft.source[0] : draft.source[1]]
+    assert source.startswith("Ilse Varga, the host of ") and "Harbour Hour" in source
+    assert [text[a:b] for a, b in draft.content] == ["“The pier will open,”"]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "The mayor said the pier would reopen in May — a relief for the fishermen.",
+            "the pier would reopen in May",
+        ),
+        # A dash with a second one after it opens a parenthesis inside what was said.
+        (
+            "The mayor said the pier — a relic of the old port — would reopen in May.",
+            "the pier — a relic of the old port — would reopen in May",
+        ),
+    ],
+)
+def test_passes_content_stops_before_an_aside_after_a_lone_dash(
+    nlp: Any, quote_resources: QuoteResources, text: str, content: str
+) -> None:
+    (draft,) = find_drafts(ParseIndex.build(nlp(text)), quote_resources)
+    assert [text[a:b] for a, b in draft.content] == [content]
