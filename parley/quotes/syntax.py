@@ -103,6 +103,9 @@ def subject(verb: Token) -> Token | None:
     """The speaker's head: the verb's subject, through coordinated or participial verbs
     ("he said ... and added", "..., saying")."""
     for _ in range(3):
+        agent = _agent(verb)
+        if agent is not None:
+            return agent
         for child in verb.children:
             if child.dep_ in _SUBJECT_DEPS:
                 # "Sanders, who said ...": PolNeAR's source is the relative pronoun itself;
@@ -120,9 +123,11 @@ def subject(verb: Token) -> Token | None:
             participle = verb.dep_ == "advcl" and verb.tag_ == "VBG"
             adding = participle and verb.lemma_ == "add"
             verb = verb.head
-            if participle and verb.dep_ == "ccomp" and verb.head.i != verb.i:
+            if participle and verb.dep_ == "ccomp" and not _hung_on_quotation(verb):
                 # "X said that the U.S. is meddling, adding ...": a participle the parser
                 # hung on the reported clause is the reporter's, not that clause's subject's.
+                # A clause hung on a quotation after it ("The mayor smiled, telling
+                # reporters, “We will win.”") is the participle's own: its subject speaks.
                 verb = verb.head
             elif adding and verb.dep_ == "conj":
                 # "X said she believed the people would carry forward and accomplish the
@@ -136,6 +141,30 @@ def subject(verb: Token) -> Token | None:
             continue
         return None
     return None
+
+
+# Verbs of asking: in the passive their subject is who was asked, their agent who asked.
+_ASKING = frozenset({"ask", "press", "question", "quiz", "query"})
+
+
+def _agent(verb: Token) -> Token | None:
+    """Who asks, when a passive verb of asking names them with "by" ("The mayor was asked
+    by reporters whether ...", "Asked by reporters if ..."): the one asked is the subject.
+    Other passives ("was criticized by X") are read by ``frames``, whose subject is what
+    was criticized."""
+    if verb.lemma_.lower() not in _ASKING:
+        return None
+    by = next((c for c in verb.children if c.dep_ == "agent"), None)
+    return next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
+
+
+def _hung_on_quotation(clause: Token) -> bool:
+    """Whether the parser hung ``clause`` on a verb inside a quotation after it ("The mayor
+    smiled, telling reporters, “We will win.”" makes "smiled" a complement of "win")."""
+    head = clause.head
+    return head.i > clause.i and any(
+        t.is_quote for t in clause.doc[clause.right_edge.i + 1 : head.i]
+    )
 
 
 # Words that name a share of a group ("a third", "half") when the parser made them a
