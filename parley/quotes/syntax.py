@@ -32,9 +32,6 @@ _CONTENT_STOP_PREPS = frozenset({"during", "after", "before", "despite", "since"
 # what was said.
 _CLAUSE_MARKS = frozenset({"as", "after", "until", "since", "before", "while", "although"})
 _CUE_LEFT_DEPS = frozenset({"aux", "auxpass", "neg", "advmod"})
-# A dash and the determiner after it that open the writer's aside (``_dash_aside``).
-_DASHES = frozenset({"—", "--", "–", "―"})
-_DETERMINERS = frozenset({"a", "an", "the"})
 # The most words of a quotation inside a speaker's phrase read as a title or a nickname.
 _TITLE_WORDS = 5
 
@@ -249,7 +246,24 @@ def _titles_within(state: QuoteState, head: Token, verb: Token | None) -> set[in
         and state.quoted[q].end <= end
         and not state.quoted[q].unbalanced
         and state.quoted[q].words(state.text) <= _TITLE_WORDS
+        and not _clause_after(state, q, end)
     }
+
+
+def _clause_after(state: QuoteState, q: int, end: int) -> bool:
+    """Whether a verb follows quotation ``q`` within the speaker's phrase (up to ``end``):
+    'Tea Party "super PACs" supported by ...' names no one by the title but by the clause,
+    and where such a phrase ends the parse cannot tell."""
+    parse = state.parse
+    k = parse.token_covering(state.quoted[q].end - 1)
+    if k is None:
+        return False
+    k += 1
+    while k < len(parse.pos) and parse.token_starts[k] < end:
+        if parse.pos[k] in ("VERB", "AUX"):
+            return True
+        k += 1
+    return False
 
 
 def _speaking_aside(state: QuoteState, child: Token) -> bool:
@@ -388,8 +402,7 @@ def _clip(state: QuoteState, frag: Frag, verb: Token, head: Token) -> Frag | Non
     overran the annotation): at a semicolon, a non-restrictive relative clause (", who
     ..."), a sentence end the parser missed before a quotation, a participle clause on the
     cue verb (", saying ..."), a subordinate clause on the cue verb ("as he lined up",
-    "while ..."), an aside after a lone dash ("— a relief for ...": ``_dash_aside``),
-    ", but ..." coordinating the main clause, and the subject of another
+    "while ..."), ", but ..." coordinating the main clause, and the subject of another
     clause hanging on the cue verb or above it ("said they voted for her, | most in both
     states supported Sanders")."""
     start, end = frag
@@ -403,8 +416,6 @@ def _clip(state: QuoteState, frag: Frag, verb: Token, head: Token) -> Frag | Non
         # Every cut below needs a comma before the word, or the word a ";", a "." or a
         # clause mark: the others are passed over without making their tokens.
         comma = lowers[i - 1] == ","
-        if _dash_aside(state, i, tokens[1]):
-            return trim(state.text, start, doc[i - 1].idx)
         if state.in_quote[i] >= 0 or not (
             comma or lowers[i] in (";", ".", "and", "but") or lowers[i] in _CLAUSE_MARKS
         ):
@@ -433,21 +444,6 @@ def _clip(state: QuoteState, frag: Frag, verb: Token, head: Token) -> Frag | Non
             at = prev.idx if comma else tok.idx
             return trim(state.text, start, at)
     return frag
-
-
-def _dash_aside(state: QuoteState, i: int, stop: int) -> bool:
-    """Whether token ``i`` opens a phrase after a lone dash that runs to the content's end
-    (token ``stop``): "said the pier would reopen in May | — a relief for the fishermen",
-    the writer's aside on what was said. On PolNeAR train a content stops before such a dash
-    and "a", "an" or "the" 24 times and runs on past it 13 times; a dash with a second one
-    after it ("— or a first one —") opens a parenthesis inside the content and stays."""
-    lowers = state.parse.lowers
-    return (
-        lowers[i - 1] in _DASHES
-        and state.doc[i].text in _DETERMINERS
-        and state.in_quote[i - 1] < 0
-        and not any(lowers[k] in _DASHES for k in range(i, stop))
-    )
 
 
 def _coordinated_cue(state: QuoteState, verb: Token, i: int) -> bool:

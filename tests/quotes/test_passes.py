@@ -345,28 +345,6 @@ def test_passes_title_in_the_speakers_phrase_is_the_speakers(
 
 
 @pytest.mark.model
-@pytest.mark.parametrize(
-    ("text", "content"),
-    [
-        (
-            "The mayor said the pier would reopen in May — a relief for the fishermen.",
-            "the pier would reopen in May",
-        ),
-        # A dash with a second one after it opens a parenthesis inside what was said.
-        (
-            "The mayor said the pier — a relic of the old port — would reopen in May.",
-            "the pier — a relic of the old port — would reopen in May",
-        ),
-    ],
-)
-def test_passes_content_stops_before_an_aside_after_a_lone_dash(
-    nlp: Any, quote_resources: QuoteResources, text: str, content: str
-) -> None:
-    (draft,) = find_drafts(ParseIndex.build(nlp(text)), quote_resources)
-    assert [text[a:b] for a, b in draft.content] == [content]
-
-
-@pytest.mark.model
 def test_passes_participle_before_a_quotation_speaks_for_its_clauses_subject(
     nlp: Any, quote_resources: QuoteResources
 ) -> None:
