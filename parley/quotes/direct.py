@@ -95,6 +95,8 @@ def _attribute(
         if words < _SHORT_QUOTE_WORDS and not near:
             return  # a scare quote or a title in marks, not speech
         known = by_cue.get(verb.i)
+        if known is not None and _within(known.source, first, last):
+            return  # a title in the speaker's own phrase ('a host of "The Five," said')
         if known is not None and known.kind != "indirect":
             spoken.extend(known, frags, group)
             state.claimed.update(group)
@@ -106,9 +108,12 @@ def _attribute(
             subj = _inverted_subject(state, verb) or (
                 subj if subj is not None and state.in_quote[verb.i] >= 0 else None
             )
+        source = source_span(state, subj, verb) if subj is not None else None
+        if _within(source, first, last):
+            return  # a title in the speaker's phrase: "the “Harbour Hour” host said"
         draft = Draft(
             content=frags,
-            source=source_span(state, subj, verb) if subj is not None else None,
+            source=source,
             cue=cue_span(state, verb),
             cue_lemma=cue_of(state, verb) or verb.lemma_.lower(),
             kind="direct",
@@ -178,6 +183,12 @@ def _attribute(
                 rule="direct:floating",
             )
         )
+
+
+def _within(span: Frag | None, first: Quoted, last: Quoted) -> bool:
+    """Whether the quotations lie inside ``span``, a speaker's phrase: a title or a nickname
+    in it (``syntax.source_span`` keeps them) is part of who speaks, not what was said."""
+    return span is not None and span[0] <= first.start and last.end <= span[1]
 
 
 def _named_before(state: QuoteState, verb: Token, q: Quoted) -> bool:

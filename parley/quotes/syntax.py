@@ -32,6 +32,8 @@ _CONTENT_STOP_PREPS = frozenset({"during", "after", "before", "despite", "since"
 # what was said.
 _CLAUSE_MARKS = frozenset({"as", "after", "until", "since", "before", "while", "although"})
 _CUE_LEFT_DEPS = frozenset({"aux", "auxpass", "neg", "advmod"})
+# The most words of a quotation inside a speaker's phrase read as a title or a nickname.
+_TITLE_WORDS = 5
 
 
 def cue_of(state: QuoteState, tok: Token) -> str | None:
@@ -98,6 +100,9 @@ def subject(verb: Token) -> Token | None:
     """The speaker's head: the verb's subject, through coordinated or participial verbs
     ("he said ... and added", "..., saying")."""
     for _ in range(3):
+        agent = _agent(verb)
+        if agent is not None:
+            return agent
         for child in verb.children:
             if child.dep_ in _SUBJECT_DEPS:
                 # "Sanders, who said ...": PolNeAR's source is the relative pronoun itself;
@@ -115,9 +120,11 @@ def subject(verb: Token) -> Token | None:
             participle = verb.dep_ == "advcl" and verb.tag_ == "VBG"
             adding = participle and verb.lemma_ == "add"
             verb = verb.head
-            if participle and verb.dep_ == "ccomp" and verb.head.i != verb.i:
+            if participle and verb.dep_ == "ccomp" and not _hung_on_quotation(verb):
                 # "X said that the U.S. is meddling, adding ...": a participle the parser
                 # hung on the reported clause is the reporter's, not that clause's subject's.
+                # A clause hung on a quotation after it ("The mayor smiled, telling
+                # reporters, “We will win.”") is the participle's own: its subject speaks.
                 verb = verb.head
             elif adding and verb.dep_ == "conj":
                 # "X said she believed the people would carry forward and accomplish the
@@ -131,6 +138,30 @@ def subject(verb: Token) -> Token | None:
             continue
         return None
     return None
+
+
+# Verbs of asking: in the passive their subject is who was asked, their agent who asked.
+_ASKING = frozenset({"ask", "press", "question", "quiz", "query"})
+
+
+def _agent(verb: Token) -> Token | None:
+    """Who asks, when a passive verb of asking names them with "by" ("The mayor was asked
+    by reporters whether ...", "Asked by reporters if ..."): the one asked is the subject.
+    Other passives ("was criticized by X") are read by ``frames``, whose subject is what
+    was criticized."""
+    if verb.lemma_.lower() not in _ASKING:
+        return None
+    by = next((c for c in verb.children if c.dep_ == "agent"), None)
+    return next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
+
+
+def _hung_on_quotation(clause: Token) -> bool:
+    """Whether the parser hung ``clause`` on a verb inside a quotation after it ("The mayor
+    smiled, telling reporters, “We will win.”" makes "smiled" a complement of "win")."""
+    head = clause.head
+    return head.i > clause.i and any(
+        t.is_quote for t in clause.doc[clause.right_edge.i + 1 : head.i]
+    )
 
 
 # Words that name a share of a group ("a third", "half") when the parser made them a
@@ -172,7 +203,12 @@ def source_span(state: QuoteState, head: Token, verb: Token | None = None) -> Fr
         if _speaking_aside(state, child):
             skip.update(t.i for t in child.subtree)
             skip.add(child.i - 1)
-    tokens = [t for t in head.subtree if state.in_quote[t.i] < 0 and t.i not in skip]
+    titles = _titles_within(state, head, verb)
+    tokens = [
+        t
+        for t in head.subtree
+        if (state.in_quote[t.i] < 0 or state.in_quote[t.i] in titles) and t.i not in skip
+    ]
     # Keep the run of tokens around the head only: a gap means a dropped clause.
     run = sorted(t.i for t in tokens)
     if head.i in run:
@@ -191,6 +227,43 @@ def source_span(state: QuoteState, head: Token, verb: Token | None = None) -> Fr
     if "," in text[start:end] and text[end : end + 1] == ",":
         end += 1
     return start, end
+
+
+def _titles_within(state: QuoteState, head: Token, verb: Token | None) -> set[int]:
+    """The quotations that lie wholly inside the speaker's noun phrase, before the cue
+    ("Dana Perino, a host of "The Five," said", "the "Orange Is the New Black" star"):
+    the name of a show, a book or an ad, part of who speaks (PolNeAR's sources keep them),
+    not what was said."""
+    lo, hi = head.left_edge, head.right_edge
+    start, end = lo.idx, hi.idx + len(hi.text)
+    if verb is not None and lo.i < verb.i:
+        end = min(end, verb.idx)
+    seen = {state.in_quote[t.i] for t in head.subtree if state.in_quote[t.i] >= 0}
+    return {
+        q
+        for q in seen
+        if start <= state.quoted[q].start
+        and state.quoted[q].end <= end
+        and not state.quoted[q].unbalanced
+        and state.quoted[q].words(state.text) <= _TITLE_WORDS
+        and not _clause_after(state, q, end)
+    }
+
+
+def _clause_after(state: QuoteState, q: int, end: int) -> bool:
+    """Whether a verb follows quotation ``q`` within the speaker's phrase (up to ``end``):
+    'Tea Party "super PACs" supported by ...' names no one by the title but by the clause,
+    and where such a phrase ends the parse cannot tell."""
+    parse = state.parse
+    k = parse.token_covering(state.quoted[q].end - 1)
+    if k is None:
+        return False
+    k += 1
+    while k < len(parse.pos) and parse.token_starts[k] < end:
+        if parse.pos[k] in ("VERB", "AUX"):
+            return True
+        k += 1
+    return False
 
 
 def _speaking_aside(state: QuoteState, child: Token) -> bool:

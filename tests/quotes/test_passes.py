@@ -324,3 +324,51 @@ def test_passes_stance_adjective_frame_names_its_target(
     assert text[draft.source[0] : draft.source[1]] == source
     assert text[draft.cue[0] : draft.cue[1]] == cue
     assert [text[a:b] for a, b in draft.content] == [content]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“The pier will open,” said Ilse Varga, the host of “Harbour Hour,” on Monday.",
+        '“The pier will open,” Ilse Varga, the host of "Harbour Hour," told reporters.',
+    ],
+)
+def test_passes_title_in_the_speakers_phrase_is_the_speakers(
+    nlp: Any, quote_resources: QuoteResources, text: str
+) -> None:
+    (draft,) = find_drafts(ParseIndex.build(nlp(text)), quote_resources)
+    assert draft.source is not None
+    source = text[draft.source[0] : draft.source[1]]
+    assert source.startswith("Ilse Varga, the host of ") and "Harbour Hour" in source
+    assert [text[a:b] for a, b in draft.content] == ["“The pier will open,”"]
+
+
+@pytest.mark.model
+def test_passes_participle_before_a_quotation_speaks_for_its_clauses_subject(
+    nlp: Any, quote_resources: QuoteResources
+) -> None:
+    # The parser hangs "smiled" on the verb inside the quotation; the speaker is still the
+    # one who smiled.
+    text = "The harbour master smiled, telling reporters, “We will open the pier.”"
+    (draft,) = find_drafts(ParseIndex.build(nlp(text)), quote_resources)
+    assert draft.source is not None
+    assert text[draft.source[0] : draft.source[1]] == "The harbour master"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The harbour master was asked by reporters whether the pier would open.",
+        "Asked by reporters whether the pier would open, the harbour master smiled.",
+    ],
+)
+def test_passes_passive_asking_verb_gives_the_question_to_its_agent(
+    nlp: Any, quote_resources: QuoteResources, text: str
+) -> None:
+    drafts = find_drafts(ParseIndex.build(nlp(text)), quote_resources)
+    (draft,) = [d for d in drafts if d.cue_lemma == "ask"]
+    assert draft.source is not None
+    assert text[draft.source[0] : draft.source[1]] == "reporters"
+    assert [text[a:b] for a, b in draft.content] == ["whether the pier would open"]
