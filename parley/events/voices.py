@@ -37,6 +37,7 @@ from parley.events.actors import Actor
 from parley.events.candidates import DOCUMENTS, ISSUING, REPORTING_CODE, Candidate
 from parley.events.clauses import subject_head
 from parley.events.letters import Sending
+from parley.events.pronouns import antecedent_or_topic
 from parley.events.rallying import RALLY_CODE
 from parley.events.reading import Reading
 from parley.events.records import Coded
@@ -134,15 +135,18 @@ class Voice:
         if self.host is not None and self._hosted(subject, sources):
             start = subject.idx
             return [Actor(self.host, subject.text, start, start + len(subject))]
-        if self.sender is not None and _message_speaks(candidate, subject, reading, sources):
+        message = _continues_message(subject, reading, sources)
+        if self.sender is not None and (
+            message or _message_speaks(candidate, subject, reading, sources)
+        ):
             start = subject.idx
             return [Actor(self.sender, subject.text, start, start + len(subject))]
         if self.entity is None:
             return None
         lower = subject.lower_
         if lower in SPEAKING_PRONOUNS and subject.pos_ == "PRON":
-            if self.entity.kind == "person":
-                return None
+            if self.entity.kind == "person" and not message:
+                return None  # a person is not "it"; the message the person sent is
             if self.sentence < _sentences_back(subject, PRONOUN_REACH):
                 return None  # the voice spoke too long ago to be "it"
         elif lower in PERSON_PRONOUNS and subject.pos_ == "PRON":
@@ -264,6 +268,18 @@ def _message_speaks(
     if candidate.code == REPORTING_CODE or any(a.resolved for a in sources):
         return False
     return subject.lemma_.lower() in MESSAGE_NOUNS and _voice_noun(subject, reading)
+
+
+def _continues_message(subject: Token, reading: Reading, sources: Sequence[Actor]) -> bool:
+    """Whether an "it" that names nobody is the message the sentence before was about ("The
+    message wished him success. It expressed belief ..."): its words are its sender's, a
+    person too (the person is not "it", the message is)."""
+    if subject.lower_ != "it" or subject.pos_ != "PRON" or any(a.resolved for a in sources):
+        return False
+    found, topic = antecedent_or_topic(subject, reading.mentions)
+    if found is not None or topic is None or topic.i >= subject.sent.start:
+        return False
+    return topic.lemma_.lower() in MESSAGE_NOUNS and _voice_noun(topic, reading)
 
 
 def _sentences_back(token: Token, count: int) -> int:
