@@ -14,13 +14,14 @@ pronoun already linked stands for its person as a name would ("X spoke. He flaye
 ..." is X throughout: the second "He" has only the first in reach). A pronoun in a relative
 clause is its head's ("Mr. Trump, who scored his third victory"); an object is never its own
 clause's subject ("Lee kept calling Park his friend and meeting him": Park, the one other
-person there); a speaker named after the words it reports is none of the names in them ("'Kim
-will win,' he said"). When the text before was about a "he" left alone and no one is named
-before the pronoun in its own sentence, the pronoun is left alone too. Further back, or with
-no person in reach, the pronoun is left alone: a wrong link costs an analyst more than a
-missing one ("the institute director could write on his own authority" names nobody).
-A pronoun inside a name the model found ("HE" read as a name) is left to the name: one span
-belongs to one entity.
+person there), nor the sender of the message a participle describes ("Lee sent a message to
+Park congratulating him": Park); a speaker named after the words it reports is none of the
+names in them ("'Kim will win,' he said"). When the text before was about a "he" left alone
+and no one is named before the pronoun in its own sentence, the pronoun is left alone too.
+Further back, or with no person in reach, the pronoun is left alone: a wrong link costs an
+analyst more than a missing one ("the institute director could write on his own authority"
+names nobody). A pronoun inside a name the model found ("HE" read as a name) is left to the
+name: one span belongs to one entity.
 """
 
 from __future__ import annotations

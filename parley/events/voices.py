@@ -16,9 +16,11 @@ it is against, a few sentences after one that did, is against the same party.
 
 Two more speakers are followed back. A message or letter sent or received (``letters``) speaks
 for its sender: "X received a message from Y. The message expressed the hope ..." is Y's (not
-the "said" that only opens its printed words, whose own statements are coded). The speakers or
-participants of a gathering just held speak for its holder: "X held a press conference ...
-Speakers at the conference exposed ..." is X's (not when they are at another gathering).
+the "said" that only opens its printed words, whose own statements are coded), and so is an
+"it" continuing a sentence about the message ("The message wished him success. It expressed
+belief ..."), even when the sender is a person. The speakers or participants of a gathering
+just held speak for its holder: "X held a press conference ... Speakers at the conference
+exposed ..." is X's (not when they are at another gathering).
 
 Only the event pass's own candidates, and the issuing verbs, messages sent and gatherings held
 found from the parse (``issued_statements``, ``find_messages``, ``held_gatherings``), are read,
