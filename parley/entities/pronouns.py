@@ -14,13 +14,14 @@ pronoun already linked stands for its person as a name would ("X spoke. He flaye
 ..." is X throughout: the second "He" has only the first in reach). A pronoun in a relative
 clause is its head's ("Mr. Trump, who scored his third victory"); an object is never its own
 clause's subject ("Lee kept calling Park his friend and meeting him": Park, the one other
-person there); a speaker named after the words it reports is none of the names in them ("'Kim
-will win,' he said"). When the text before was about a "he" left alone and no one is named
-before the pronoun in its own sentence, the pronoun is left alone too. Further back, or with
-no person in reach, the pronoun is left alone: a wrong link costs an analyst more than a
-missing one ("the institute director could write on his own authority" names nobody).
-A pronoun inside a name the model found ("HE" read as a name) is left to the name: one span
-belongs to one entity.
+person there), nor the sender of the message a participle describes ("Lee sent a message to
+Park congratulating him": Park); a speaker named after the words it reports is none of the
+names in them ("'Kim will win,' he said"). When the text before was about a "he" left alone
+and no one is named before the pronoun in its own sentence, the pronoun is left alone too.
+Further back, or with no person in reach, the pronoun is left alone: a wrong link costs an
+analyst more than a missing one ("the institute director could write on his own authority"
+names nobody). A pronoun inside a name the model found ("HE" read as a name) is left to the
+name: one span belongs to one entity.
 """
 
 from __future__ import annotations
@@ -35,12 +36,17 @@ from parley.entities.lexicon import Lexicon
 from parley.nlp import in_main_clause, main_subject
 from parley.nlp.index import ParseIndex
 
-__all__ = ["resolve_pronouns"]
+__all__ = ["resolve_pronouns", "sent_words"]
 
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 _OBJECT_DEPS = frozenset({"dobj", "obj", "dative", "iobj"})
 # What stands before a speaker named after the words it reports ("... win," he said).
 _BEFORE_SPEAKER = frozenset({",", '"', "''", "\u201d", "\u2019"})
+# Verbs whose subject authors the thing they send or put out (a message, a statement): what
+# that thing does to "him", its author does ("sent a letter to X, thanking him").
+_AUTHORING_VERBS = frozenset(
+    {"send", "forward", "address", "dispatch", "deliver", "issue", "release", "publish", "adopt"}
+)
 # How many preceding names of people to consider before giving up on gender agreement (the
 # pronouns linked among them do not count: "Li Mei said in her speech that she ..." is one).
 _CANDIDATES = 3
@@ -179,12 +185,28 @@ def _barred(pronoun: Token) -> _Barred:
         if verb.pos_ not in ("VERB", "AUX"):
             break
         found.update(c.i for c in verb.children if c.dep_ in _SUBJECT_DEPS)
-        # "offered to give him", "calling X his friend, meeting with him": the subject of
-        # the verb the clause hangs from.
-        if found or not _shares_subject(verb):
+        if found:
             break
-        verb = verb.head
+        # "offered to give him", "calling X his friend, meeting with him": the subject of
+        # the verb the clause hangs from; "sent a message to X, congratulating him": the
+        # sender's, whose words the message's are.
+        if _shares_subject(verb):
+            verb = verb.head
+        elif sent_words(verb):
+            verb = verb.head.head
+        else:
+            break
     return _Barred(subjects=frozenset(found))
+
+
+def sent_words(verb: Token) -> bool:
+    """Whether a participle describes the thing its sender's verb sends or puts out ("sent a
+    message to X, congratulating him", "issued a statement denouncing him"): what the thing
+    does, its author does."""
+    thing = verb.head
+    if verb.dep_ != "acl" or verb.tag_ != "VBG" or thing.dep_ not in _OBJECT_DEPS:
+        return False
+    return thing.head.lemma_.lower() in _AUTHORING_VERBS
 
 
 def _shares_subject(verb: Token) -> bool:

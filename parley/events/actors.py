@@ -39,6 +39,8 @@ GROUP_LOOKBACK = 6
 # Prepositions that place a phrase's head somewhere: the place named there is a venue ("a
 # hospital in Kabul", "the reactor at Yongbyon", "troops along the border"), not a party.
 VENUE_PREPS = frozenset({"in", "at", "inside", "near", "along", "outside", "off"})
+# Possessive pronouns of a party: what they own is theirs, not the place it is in.
+OWNER_PRONOUNS = frozenset({"its", "their"})
 # Words for people from elsewhere: a place in their phrase is where they are, not whose.
 OUTSIDER_WORDS = frozenset({"foreign", "foreigner", "overseas"})
 # Words for someone sent to another party: their to-phrase names where they are sent, not
@@ -228,7 +230,7 @@ def _resolve_one(
     ranked = sorted(
         phrase_tokens(head), key=lambda item: (item[1], item[0].dep_ != "appos", item[0].i)
     )
-    venues = set() if places and not _outsiders(head) else _venue_tokens(head)
+    venues = set() if places and not _located(head) else _venue_tokens(head)
     sent_to = {i for token, _ in ranked for i in _destination_tokens(token)}
     best_rank: int | None = None
     found: list[Actor] = []
@@ -283,6 +285,16 @@ def _resolve_one(
     if right - left > 80:
         left, right = _span(head)
     return [Actor(None, text[left:right], left, right)]
+
+
+def _located(head: Token) -> bool:
+    """Whether a place the phrase names is only where its head is, never whose it is, even
+    of who acts: people from elsewhere ("foreigners staying in the DPRK"), or a thing
+    "its" or "their" owner holds ("the consulate and its branch in Dandong", "their troops
+    in south Korea": the owner's, whatever the pronoun stands for)."""
+    return _outsiders(head) or any(
+        c.dep_ == "poss" and c.lower_ in OWNER_PRONOUNS for c in head.children
+    )
 
 
 def _outsiders(head: Token) -> bool:

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from parley.entities.pronouns import sent_words
 from parley.nlp import in_main_clause
 from parley.nlp.index import MentionIndex, MentionRef
 from parley.records import Entity
@@ -178,9 +179,14 @@ def _own_subjects(pronoun: Token) -> set[int]:
     found: set[int] = set()
     for _ in range(3):
         found.update(c.i for c in verb.children if c.dep_ in SUBJECT_DEPS)
-        if found or verb.dep_ != "conj" or verb.head.i == verb.i:
+        if found:
             break
-        verb = verb.head
+        if verb.dep_ == "conj" and verb.head.i != verb.i:
+            verb = verb.head
+        elif sent_words(verb):  # "sent a letter to the workers, thanking them": the sender
+            verb = verb.head.head
+        else:
+            break
     return found
 
 

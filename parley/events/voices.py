@@ -16,9 +16,11 @@ it is against, a few sentences after one that did, is against the same party.
 
 Two more speakers are followed back. A message or letter sent or received (``letters``) speaks
 for its sender: "X received a message from Y. The message expressed the hope ..." is Y's (not
-the "said" that only opens its printed words, whose own statements are coded). The speakers or
-participants of a gathering just held speak for its holder: "X held a press conference ...
-Speakers at the conference exposed ..." is X's (not when they are at another gathering).
+the "said" that only opens its printed words, whose own statements are coded), and so is an
+"it" continuing a sentence about the message ("The message wished him success. It expressed
+belief ..."), even when the sender is a person. The speakers or participants of a gathering
+just held speak for its holder: "X held a press conference ... Speakers at the conference
+exposed ..." is X's (not when they are at another gathering).
 
 Only the event pass's own candidates, and the issuing verbs, messages sent and gatherings held
 found from the parse (``issued_statements``, ``find_messages``, ``held_gatherings``), are read,
@@ -37,6 +39,7 @@ from parley.events.actors import Actor
 from parley.events.candidates import DOCUMENTS, ISSUING, REPORTING_CODE, Candidate
 from parley.events.clauses import subject_head
 from parley.events.letters import Sending
+from parley.events.pronouns import antecedent_or_topic
 from parley.events.rallying import RALLY_CODE
 from parley.events.reading import Reading
 from parley.events.records import Coded
@@ -134,15 +137,18 @@ class Voice:
         if self.host is not None and self._hosted(subject, sources):
             start = subject.idx
             return [Actor(self.host, subject.text, start, start + len(subject))]
-        if self.sender is not None and _message_speaks(candidate, subject, reading, sources):
+        message = _continues_message(subject, reading, sources)
+        if self.sender is not None and (
+            message or _message_speaks(candidate, subject, reading, sources)
+        ):
             start = subject.idx
             return [Actor(self.sender, subject.text, start, start + len(subject))]
         if self.entity is None:
             return None
         lower = subject.lower_
         if lower in SPEAKING_PRONOUNS and subject.pos_ == "PRON":
-            if self.entity.kind == "person":
-                return None
+            if self.entity.kind == "person" and not message:
+                return None  # a person is not "it"; the message the person sent is
             if self.sentence < _sentences_back(subject, PRONOUN_REACH):
                 return None  # the voice spoke too long ago to be "it"
         elif lower in PERSON_PRONOUNS and subject.pos_ == "PRON":
@@ -264,6 +270,18 @@ def _message_speaks(
     if candidate.code == REPORTING_CODE or any(a.resolved for a in sources):
         return False
     return subject.lemma_.lower() in MESSAGE_NOUNS and _voice_noun(subject, reading)
+
+
+def _continues_message(subject: Token, reading: Reading, sources: Sequence[Actor]) -> bool:
+    """Whether an "it" that names nobody is the message the sentence before was about ("The
+    message wished him success. It expressed belief ..."): its words are its sender's, a
+    person too (the person is not "it", the message is)."""
+    if subject.lower_ != "it" or subject.pos_ != "PRON" or any(a.resolved for a in sources):
+        return False
+    found, topic = antecedent_or_topic(subject, reading.mentions)
+    if found is not None or topic is None or topic.i >= subject.sent.start:
+        return False
+    return topic.lemma_.lower() in MESSAGE_NOUNS and _voice_noun(topic, reading)
 
 
 def _sentences_back(token: Token, count: int) -> int:

@@ -346,3 +346,11 @@ def test_mentions_a_body_the_model_took_for_an_event_is_a_body(entities_of) -> N
     )
     entities = entities_of(text, real=True)
     assert _covering(entities, "Vietnam-DPRK Friendship").actor == "VNMNGO"
+
+
+def test_pronouns_an_object_of_a_message_sent_is_its_addressee(entities_of) -> None:  # type: ignore[no-untyped-def]
+    # The message congratulates "him": the one it was sent to, not its sender (the subject).
+    text = "Oskar Brandt sent a congratulatory message to Piet Ruud congratulating him today."
+    entities = entities_of(text, real=True)
+    assert "him" in [m.text for m in _covering(entities, "Piet Ruud").mentions]
+    assert "him" not in [m.text for m in _covering(entities, "Oskar Brandt").mentions]

@@ -215,3 +215,26 @@ def test_pronouns_an_object_pronoun_on_the_thing_given_is_not_the_giver(code: Co
     assert [(e.source_actor, e.target_actor) for e in events if e.cameo.startswith("07")] == [
         ("GON", "ROH")
     ]
+
+
+def test_pronouns_a_place_an_owned_thing_is_in_is_no_source(code: Code) -> None:
+    # "its branch in Edoras" is the mission's branch: Edoras is where it is, not who acts.
+    text = (
+        "Members of the Gondor Consulate General in Minas of Rohan and its branch in Edoras "
+        "laid wreaths at the cemetery on Friday."
+    )
+    events = code(text, COUNTRIES, kinds=PLACES)
+    sources = _sources(events, "05")
+    assert len(sources) == 1 and sources[0].startswith("GON")
+
+
+def test_pronouns_it_after_a_message_is_its_sender_a_person_too(code: Code) -> None:
+    # "It" is the message the sentence before was about; its words are its sender's.
+    people = {"Aragorn Elessar": "GONGOV", "Eomer Eadig": "ROHGOV", "Mordor": "MOR"}
+    text = (
+        "Aragorn Elessar sent a message to Eomer Eadig on Monday. The message wished him "
+        "a long reign. It called on Mordor to reopen the pass."
+    )
+    events = code(text, people)
+    called = [e for e in events if text[e.trigger[0] : e.trigger[1]].startswith("called")]
+    assert [(e.source_actor, e.target_actor) for e in called] == [("GONGOV", "MOR")]
