@@ -31,8 +31,9 @@ from parley.records import Article, Event, Timex
 __all__ = ["Coded", "build_events"]
 
 Pair = tuple[Actor | None, Actor | None]
-# CAMEO's root of refusals: a denied intent ("will not accept") is restated as one.
-REFUSAL_ROOT = "12"
+# The roots a denied intent is restated as (``statement_codes.tsv``, refusal): a refusal
+# ("will not accept", 12) or aid withheld ("will not fund the convention", 16).
+REFUSAL_ROOTS = frozenset({"12", "16"})
 # Adverbs that say joint doers act each on its own ("met separately").
 APART_WORDS = frozenset({"separately", "individually", "independently"})
 
@@ -125,9 +126,10 @@ def _events_of(
         # "failed to make any statement denouncing X": the denunciation is no more made
         # than the statement was issued; "will issue a statement condemning X", a plan.
         modality = find_modality(issuing, resources.modality_cues)
-    refusal = info.root == REFUSAL_ROOT and candidate.match.code[:2] != REFUSAL_ROOT
+    refusal = info.root in REFUSAL_ROOTS and candidate.match.code[:2] != info.root
     if modality == "negated" and refusal:
-        # "will not accept" restated as a refusal: the refusal is what was said, asserted.
+        # "will not accept" restated as a refusal, "will not fund" as aid withheld: the
+        # refusal is what was said, asserted.
         modality = "asserted"
     trigger = _trigger_span(candidate.match)
     out = []

@@ -599,3 +599,45 @@ def test_senses_accepting_refugees_is_asylum(code: Code) -> None:
 )
 def test_senses_judging_and_fulfilling_are_no_event(code: Code, text: str, absent: str) -> None:
     assert all(e.cameo[:2] != absent for e in code(text, COUNTRIES))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gondor pulled its funding from the harbour project of Rohan last spring.",
+        "Gondor has stopped funding the schools of Rohan.",
+        "The council of Gondor voted to defund the Rohan mission.",
+        "Gondor froze its aid to Rohan after the border clash.",
+    ],
+)
+def test_senses_funding_taken_back_is_aid_stopped(code: Code, text: str) -> None:
+    events = code(text, COUNTRIES)
+    assert any(e.cameo.startswith("162") and e.source_actor == "GON" for e in events)
+    assert not any(e.cameo.startswith("07") for e in events)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gondor said it will not fund the festival of Rohan this year.",
+        "Gondor decided not to fund the harbour of Rohan.",
+        "Gondor's decision not to fund the harbour of Rohan surprised the envoys.",
+    ],
+)
+def test_senses_money_refused_is_aid_withheld(code: Code, text: str) -> None:
+    events = code(text, COUNTRIES)
+    withheld = [e for e in events if e.cameo == "1621"]
+    assert withheld and all(e.modality == "asserted" for e in withheld)
+    assert not any(e.cameo.startswith(("07", "12")) for e in events)
+
+
+def test_senses_other_aid_refused_stays_a_rejection(code: Code) -> None:
+    events = code("Gondor said it will not accept any refugees from Rohan.", COUNTRIES)
+    assert any(e.cameo.startswith("12") for e in events)
+    assert not any(e.cameo.startswith("16") for e in events)
+
+
+def test_senses_a_decision_to_act_reports_the_act(code: Code) -> None:
+    # Only a denied to-clause makes the decision noun a statement: this one was carried out.
+    events = code("Gondor's decision to send aid to Rohan angered the envoys.", COUNTRIES)
+    assert any(e.cameo.startswith("07") for e in events)
