@@ -641,3 +641,36 @@ def test_senses_a_decision_to_act_reports_the_act(code: Code) -> None:
     # Only a denied to-clause makes the decision noun a statement: this one was carried out.
     events = code("Gondor's decision to send aid to Rohan angered the envoys.", COUNTRIES)
     assert any(e.cameo.startswith("07") for e in events)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The king of Gondor has been critical of Rohan for years.",
+        "The envoy of Gondor remained highly critical of the Rohan council.",
+        "Gondor was dismissive of the proposal of Rohan.",
+    ],
+)
+def test_senses_critical_of_a_party_is_disapproval(code: Code, text: str) -> None:
+    assert any(e.cameo == "111" for e in code(text, COUNTRIES))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "critical" as "essential": no disapproval of anyone.
+        "It is critical for Gondor to hold talks with Rohan.",
+        "The harbour of Rohan is critical to the trade of Gondor.",
+        # An auxiliary "been" heads no clause of its own.
+        "Gondor has been criticised by Rohan for the dam.",
+    ],
+)
+def test_senses_critical_in_other_senses_is_no_disapproval(code: Code, text: str) -> None:
+    events = code(text, COUNTRIES)
+    assert not any(e.cameo == "111" and e.source_actor == "GON" for e in events)
+
+
+def test_senses_war_declared_on_a_party_is_force(code: Code) -> None:
+    events = code("Gondor declared war on Rohan on Monday.", COUNTRIES)
+    assert any(e.cameo == "190" and e.source_actor == "GON" for e in events)
+    assert not any(e.cameo == "010" for e in events)
