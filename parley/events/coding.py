@@ -22,6 +22,8 @@ ANY_CLAUSE = "*"
 # "comp:bare": a clause with no subject of its own, the word with no object: "helped keep
 # prices low" helps an outcome along, nobody named.
 BARE_CLAUSE = "bare"
+# Entity labels of a date or time: a phrase of one says when, not with or on whom.
+TIME_LABELS = frozenset({"DATE", "TIME"})
 # "adj:critical/of": an adjective complement with a phrase of that preposition.
 ADJ_PREP = "/"
 # The copula is the clause's verb when it heads it ("has been critical of X"); as an
@@ -98,7 +100,7 @@ def _condition_tokens(token: Token, pattern: Pattern) -> tuple[Token, ...] | Non
         return None
     if kind == "prep":
         for child in _children(token, PREP_DEPS):
-            if child.lower_ == value:
+            if child.lower_ == value and not _dates_only(child):
                 return (child,)
         return None
     if kind == "comp":
@@ -163,6 +165,13 @@ def _condition_tokens(token: Token, pattern: Pattern) -> tuple[Token, ...] | Non
         if other.i > token.i and other.i - token.i <= 6 and value in (_lemma(other), other.lower_):
             return (other,)
     return None
+
+
+def _dates_only(prep: Token) -> bool:
+    """Whether a preposition's objects are all dates or times: "called X a liar on Monday"
+    says when, it calls on no one."""
+    objects = [c for c in prep.children if c.dep_ == "pobj"]
+    return bool(objects) and all(o.ent_type_ in TIME_LABELS for o in objects)
 
 
 def _has_prep(word: Token, prep: str) -> bool:

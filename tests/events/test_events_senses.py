@@ -674,3 +674,21 @@ def test_senses_war_declared_on_a_party_is_force(code: Code) -> None:
     events = code("Gondor declared war on Rohan on Monday.", COUNTRIES)
     assert any(e.cameo == "190" and e.source_actor == "GON" for e in events)
     assert not any(e.cameo == "010" for e in events)
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        # A date after the verb says when: nobody is called on, insisted on or fired on.
+        ("The king of Gondor called the envoy of Rohan a liar on Monday.", "02"),
+        ("On Wednesday night the king of Gondor insisted that Rohan was calm.", "10"),
+        ("The envoy of Gondor was fired on June 20 by the king.", "19"),
+    ],
+)
+def test_senses_a_date_is_no_particle_of_the_verb(code: Code, text: str, absent: str) -> None:
+    assert all(e.cameo[:2] != absent for e in code(text, COUNTRIES))
+
+
+def test_senses_calling_on_a_party_on_a_day_stays_an_appeal(code: Code) -> None:
+    events = code("Gondor called on Rohan on Monday to withdraw its troops.", COUNTRIES)
+    assert any(e.cameo.startswith("02") and e.target_actor == "ROH" for e in events)
