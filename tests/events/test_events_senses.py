@@ -617,17 +617,18 @@ def test_senses_funding_taken_back_is_aid_stopped(code: Code, text: str) -> None
 
 
 @pytest.mark.parametrize(
-    "text",
+    ("text", "modality"),
     [
-        "Gondor said it will not fund the festival of Rohan this year.",
-        "Gondor decided not to fund the harbour of Rohan.",
-        "Gondor's decision not to fund the harbour of Rohan surprised the envoys.",
+        # Withheld when it would have been given: an announced refusal is future.
+        ("Gondor said it will not fund the festival of Rohan this year.", "future"),
+        ("Gondor decided not to fund the harbour of Rohan.", "asserted"),
+        ("Gondor's decision not to fund the harbour of Rohan surprised the envoys.", "asserted"),
     ],
 )
-def test_senses_money_refused_is_aid_withheld(code: Code, text: str) -> None:
+def test_senses_money_refused_is_aid_withheld(code: Code, text: str, modality: str) -> None:
     events = code(text, COUNTRIES)
     withheld = [e for e in events if e.cameo == "1621"]
-    assert withheld and all(e.modality == "asserted" for e in withheld)
+    assert withheld and all(e.modality == modality for e in withheld)
     assert not any(e.cameo.startswith(("07", "12")) for e in events)
 
 
@@ -668,12 +669,6 @@ def test_senses_critical_of_a_party_is_disapproval(code: Code, text: str) -> Non
 def test_senses_critical_in_other_senses_is_no_disapproval(code: Code, text: str) -> None:
     events = code(text, COUNTRIES)
     assert not any(e.cameo == "111" and e.source_actor == "GON" for e in events)
-
-
-def test_senses_war_declared_on_a_party_is_force(code: Code) -> None:
-    events = code("Gondor declared war on Rohan on Monday.", COUNTRIES)
-    assert any(e.cameo == "190" and e.source_actor == "GON" for e in events)
-    assert not any(e.cameo == "010" for e in events)
 
 
 @pytest.mark.parametrize(
