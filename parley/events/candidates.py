@@ -153,7 +153,7 @@ def _match_words(parse: ParseIndex, lexicon: Lexicon) -> list[Candidate]:
             for i in range(sent.start, sent.end)
             if lemmas[i] in words
             and (
-                lexicon.has(word_kind(pos[i]) or "", lemmas[i])
+                lexicon.has(word_kind(pos[i], deps[i]) or "", lemmas[i])
                 or misread_verb(pos[i], deps[i], lemmas[i], lexicon)
             )
         ]

@@ -22,6 +22,13 @@ ANY_CLAUSE = "*"
 # "comp:bare": a clause with no subject of its own, the word with no object: "helped keep
 # prices low" helps an outcome along, nobody named.
 BARE_CLAUSE = "bare"
+# Entity labels of a date or time: a phrase of one says when, not with or on whom.
+TIME_LABELS = frozenset({"DATE", "TIME"})
+# "adj:critical/of": an adjective complement with a phrase of that preposition.
+ADJ_PREP = "/"
+# The copula is the clause's verb when it heads it ("has been critical of X"); as an
+# auxiliary ("has been criticised") it is not.
+AUX_DEPS = frozenset({"aux", "auxpass"})
 # "fact:plain": a clause that states what is with no modal ("the law was flawed").
 PLAIN_FACT = "plain"
 CLAUSE_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
@@ -93,7 +100,7 @@ def _condition_tokens(token: Token, pattern: Pattern) -> tuple[Token, ...] | Non
         return None
     if kind == "prep":
         for child in _children(token, PREP_DEPS):
-            if child.lower_ == value:
+            if child.lower_ == value and not _dates_only(child):
                 return (child,)
         return None
     if kind == "comp":
@@ -120,8 +127,11 @@ def _condition_tokens(token: Token, pattern: Pattern) -> tuple[Token, ...] | Non
         )
         return () if any(facts) else None
     if kind == "adj":
+        # "adj:critical/of": the adjective with its preposition ("has been critical of X"),
+        # not the same word in another sense ("it is critical to act").
+        lemma, _, with_prep = value.partition(ADJ_PREP)
         for child in _children(token, ADJ_DEPS):
-            if _lemma(child) == value:
+            if _lemma(child) == lemma and (not with_prep or _has_prep(child, with_prep)):
                 return (child,)
         return None
     if kind == "mod":
@@ -155,6 +165,18 @@ def _condition_tokens(token: Token, pattern: Pattern) -> tuple[Token, ...] | Non
         if other.i > token.i and other.i - token.i <= 6 and value in (_lemma(other), other.lower_):
             return (other,)
     return None
+
+
+def _dates_only(prep: Token) -> bool:
+    """Whether a preposition's objects are all dates or times: "called X a liar on Monday"
+    says when, it calls on no one."""
+    objects = [c for c in prep.children if c.dep_ == "pobj"]
+    return bool(objects) and all(o.ent_type_ in TIME_LABELS for o in objects)
+
+
+def _has_prep(word: Token, prep: str) -> bool:
+    """Whether the word has a phrase of this preposition ("critical of")."""
+    return any(c.lower_ == prep for c in _children(word, frozenset({"prep"})))
 
 
 def _bare_outcome(token: Token) -> bool:
@@ -211,9 +233,10 @@ def _subject_is(verb: Token, lemma: str) -> bool:
     return False
 
 
-def word_kind(pos: str) -> str | None:
-    """The lexicon's kind of word for a coarse part of speech: V(erb), N(oun) or none."""
-    if pos in VERB_POS:
+def word_kind(pos: str, dep: str = "") -> str | None:
+    """The lexicon's kind of word for a coarse part of speech (and its link, which tells a
+    copula heading its clause from an auxiliary): V(erb), N(oun) or none."""
+    if pos in VERB_POS or (pos == "AUX" and dep and dep not in AUX_DEPS):
         return "V"
     if pos in NOUN_POS:
         return "N"
@@ -233,7 +256,7 @@ def _kind(token: Token, lexicon: Lexicon) -> str | None:
         c.dep_ == "nsubj" for c in token.children
     ):
         return "V"
-    return word_kind(token.pos_)
+    return word_kind(token.pos_, token.dep_)
 
 
 def match_token(token: Token, lexicon: Lexicon) -> Match | None:

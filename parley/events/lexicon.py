@@ -40,6 +40,7 @@ CODE_RE = re.compile(r"^[0-9]{2,4}$")
 # The code of a lexicon entry for a word sense that is no event ("released a statement").
 NO_EVENT = "-"
 ROOT_RE = re.compile(r"^[0-9]{2}$")
+ACTION_RE = re.compile(r"^[0-9]{3}$")
 MODALITY_WHERE: frozenset[str] = frozenset({"aux", "neg", "govern", "mark", "adv"})
 MODALITIES: frozenset[str] = frozenset({"negated", "hypothetical", "future", "asserted"})
 STANCES = frozenset({"intent", "conditional", "obligation", "appeal", "ongoing", "allegation"})
@@ -191,7 +192,9 @@ def read_statement_codes(path: Path) -> dict[str, dict[str, str]]:
     table: dict[str, dict[str, str]] = {name: {} for name in STATEMENTS}
     for row in read_rows(path, 3):
         statement, root, code = row.fields
-        if statement not in STATEMENTS or not ROOT_RE.match(root) or not CODE_RE.match(code):
+        # A refusal row may name a three-digit action code: it wins over its root's row.
+        action_ok = ROOT_RE.match(root) or (statement == "refusal" and ACTION_RE.match(root))
+        if statement not in STATEMENTS or not action_ok or not CODE_RE.match(code):
             raise row.fail("expected statement (intent|threat|demand|appeal|refusal), root, code")
         table[statement][root] = code
     return table

@@ -33,8 +33,11 @@ from parley.records import Article, Event, Timex
 __all__ = ["Coded", "build_events"]
 
 Pair = tuple[Actor | None, Actor | None]
-# CAMEO's root of refusals: a denied intent ("will not accept") is restated as one.
-REFUSAL_ROOT = "12"
+# The roots a denied intent is restated as (``statement_codes.tsv``, refusal): a refusal
+# ("will not accept", 12) or aid withheld ("will not fund the convention", 16).
+REFUSAL_ROOTS = frozenset({"12", "16"})
+# The root of aid withheld ("will not fund"), which happens when the aid would have.
+WITHHOLDING_ROOT = "16"
 # Adverbs that say joint doers act each on its own ("met separately").
 APART_WORDS = frozenset({"separately", "individually", "independently"})
 
@@ -112,6 +115,14 @@ def _issuing_verb(candidate: Candidate) -> Token | None:
     return by
 
 
+def _announced(token: Token, resources: EventResources) -> bool:
+    """Whether the verb's own auxiliary makes it future ("will not fund")."""
+    future = resources.modality_cues["aux"]
+    return any(
+        c.dep_ in ("aux", "auxpass") and future.get(c.lower_) == "future" for c in token.children
+    )
+
+
 def _events_of(
     draft: Coded,
     article: Article,
@@ -129,10 +140,14 @@ def _events_of(
         # "failed to make any statement denouncing X": the denunciation is no more made
         # than the statement was issued; "will issue a statement condemning X", a plan.
         modality = find_modality(issuing, resources.modality_cues)
-    refusal = info.root == REFUSAL_ROOT and candidate.match.code[:2] != REFUSAL_ROOT
+    refusal = info.root in REFUSAL_ROOTS and candidate.match.code[:2] != info.root
     if modality == "negated" and refusal:
         # "will not accept" restated as a refusal: the refusal is what was said, asserted.
+        # Aid withheld is withheld when it would have been given: "will not fund the
+        # convention" is future, "decided not to fund it" done.
         modality = "asserted"
+        if info.root == WITHHOLDING_ROOT and _announced(token, resources):
+            modality = "future"
     trigger = _trigger_span(candidate.match)
     place = event_location(token, mentions)
     out = []

@@ -52,9 +52,14 @@ def stance_of(verb: Token, cues: StanceCues) -> str | None:
                     return found
         # A purpose clause shares its head's stance: "forces must ensure security to allow
         # supplies in" requires the allowing as much as the ensuring.
-        purpose = token.dep_ == "advcl" and any(
-            c.dep_ == "aux" and c.lower_ == "to" for c in token.children
-        )
+        purpose = token.dep_ == "advcl" and _to_clause(token)
+        if token.dep_ == "acl" and _denied_to_clause(token) and _owned_noun(token.head):
+            # "the company's decision not to fund it": a noun of intent with its owner named
+            # and a denied to-clause is a refusal, as "decided not to fund" is. "Her decision
+            # to allow refugees in" mostly reports what was done, "scrapped plans to attend"
+            # or "the need to act" nobody's intent; only intent is read.
+            found = cues.get(("govern", token.head.lemma_.lower()))
+            return found if found == "intent" else None
         if (token.dep_ not in SHARING_DEPS and not purpose) or token.head.i == token.i:
             return None
         head = token.head
@@ -68,6 +73,21 @@ def stance_of(verb: Token, cues: StanceCues) -> str | None:
     return None
 
 
+def _owned_noun(word: Token) -> bool:
+    """Whether the word is a noun with its owner named ("HP's decision", "his plan")."""
+    return word.pos_ == "NOUN" and any(c.dep_ == "poss" for c in word.children)
+
+
+def _denied_to_clause(verb: Token) -> bool:
+    """Whether the verb heads a denied to-infinitive ("not to fund")."""
+    return _to_clause(verb) and any(c.dep_ == "neg" for c in verb.children)
+
+
+def _to_clause(verb: Token) -> bool:
+    """Whether the verb heads a to-infinitive ("to allow", "not to fund")."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
 def stance_code(code: str, stance: str, negated: bool, table: StatementCodes) -> str | None:
     """The code of the statement of a planned (intent), or required (obligation) action;
     None when CAMEO has no statement code for it (the action keeps its own code). ``table``
@@ -78,5 +98,8 @@ def stance_code(code: str, stance: str, negated: bool, table: StatementCodes) ->
     if stance == "obligation":
         return table["demand"].get(root)
     if negated:
-        return table["refusal"].get(root)
+        # A row for the action's three-digit code wins over its root's: money withheld
+        # ("will not fund", 071) is aid stopped, other aid refused a rejection (07).
+        refusals = table["refusal"]
+        return refusals.get(code[:3]) or refusals.get(root)
     return table["intent"].get(root) or table["threat"].get(root)

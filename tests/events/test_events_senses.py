@@ -599,3 +599,91 @@ def test_senses_accepting_refugees_is_asylum(code: Code) -> None:
 )
 def test_senses_judging_and_fulfilling_are_no_event(code: Code, text: str, absent: str) -> None:
     assert all(e.cameo[:2] != absent for e in code(text, COUNTRIES))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gondor pulled its funding from the harbour project of Rohan last spring.",
+        "Gondor has stopped funding the schools of Rohan.",
+        "The council of Gondor voted to defund the Rohan mission.",
+        "Gondor froze its aid to Rohan after the border clash.",
+    ],
+)
+def test_senses_funding_taken_back_is_aid_stopped(code: Code, text: str) -> None:
+    events = code(text, COUNTRIES)
+    assert any(e.cameo.startswith("162") and e.source_actor == "GON" for e in events)
+    assert not any(e.cameo.startswith("07") for e in events)
+
+
+@pytest.mark.parametrize(
+    ("text", "modality"),
+    [
+        # Withheld when it would have been given: an announced refusal is future.
+        ("Gondor said it will not fund the festival of Rohan this year.", "future"),
+        ("Gondor decided not to fund the harbour of Rohan.", "asserted"),
+        ("Gondor's decision not to fund the harbour of Rohan surprised the envoys.", "asserted"),
+    ],
+)
+def test_senses_money_refused_is_aid_withheld(code: Code, text: str, modality: str) -> None:
+    events = code(text, COUNTRIES)
+    withheld = [e for e in events if e.cameo == "1621"]
+    assert withheld and all(e.modality == modality for e in withheld)
+    assert not any(e.cameo.startswith(("07", "12")) for e in events)
+
+
+def test_senses_other_aid_refused_stays_a_rejection(code: Code) -> None:
+    events = code("Gondor said it will not accept any refugees from Rohan.", COUNTRIES)
+    assert any(e.cameo.startswith("12") for e in events)
+    assert not any(e.cameo.startswith("16") for e in events)
+
+
+def test_senses_a_decision_to_act_reports_the_act(code: Code) -> None:
+    # Only a denied to-clause makes the decision noun a statement: this one was carried out.
+    events = code("Gondor's decision to send aid to Rohan angered the envoys.", COUNTRIES)
+    assert any(e.cameo.startswith("07") for e in events)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The king of Gondor has been critical of Rohan for years.",
+        "The envoy of Gondor remained highly critical of the Rohan council.",
+        "Gondor was dismissive of the proposal of Rohan.",
+    ],
+)
+def test_senses_critical_of_a_party_is_disapproval(code: Code, text: str) -> None:
+    assert any(e.cameo == "111" for e in code(text, COUNTRIES))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "critical" as "essential": no disapproval of anyone.
+        "It is critical for Gondor to hold talks with Rohan.",
+        "The harbour of Rohan is critical to the trade of Gondor.",
+        # An auxiliary "been" heads no clause of its own.
+        "Gondor has been criticised by Rohan for the dam.",
+    ],
+)
+def test_senses_critical_in_other_senses_is_no_disapproval(code: Code, text: str) -> None:
+    events = code(text, COUNTRIES)
+    assert not any(e.cameo == "111" and e.source_actor == "GON" for e in events)
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        # A date after the verb says when: nobody is called on, insisted on or fired on.
+        ("The king of Gondor called the envoy of Rohan a liar on Monday.", "02"),
+        ("On Wednesday night the king of Gondor insisted that Rohan was calm.", "10"),
+        ("The envoy of Gondor was fired on June 20 by the king.", "19"),
+    ],
+)
+def test_senses_a_date_is_no_particle_of_the_verb(code: Code, text: str, absent: str) -> None:
+    assert all(e.cameo[:2] != absent for e in code(text, COUNTRIES))
+
+
+def test_senses_calling_on_a_party_on_a_day_stays_an_appeal(code: Code) -> None:
+    events = code("Gondor called on Rohan on Monday to withdraw its troops.", COUNTRIES)
+    assert any(e.cameo.startswith("02") and e.target_actor == "ROH" for e in events)
