@@ -437,14 +437,32 @@ def apply_apposed_groups(text: str, cands: list[Candidate]) -> None:
             break
 
 
+# Between a person and the office a sentence gives them: "X upon his election as", "X on her
+# re-appointment as", "X on being elected", "X, who was appointed". What follows is the role,
+# read as an apposition's ("X, prime minister of Thailand").
+_TAKES_OFFICE = re.compile(
+    r"\s*(?:(?:up)?on\s+(?:his|her|their)\s+(?:re-?)?(?:election|appointment|nomination)\s+as"
+    r"|(?:up)?on\s+(?:being|having\s+been)\s+(?:re-?)?(?:elected|appointed)(?:\s+as)?"
+    r"|\s*,\s*who\s+(?:was|has\s+been|had\s+been)\s+(?:re-?)?(?:elected|appointed)(?:\s+as)?)\s+"
+)
+
+
 def apply_appositions(parse: ParseIndex, cands: list[Candidate], lex: Lexicon) -> None:
-    """Read "NAME, [a|the] [former] ROLE [prep ORG]" after people and organisations."""
+    """Read "NAME, [a|the] [former] ROLE [prep ORG]" after people and organisations, and the
+    office a sentence gives a person ("NAME upon his election as ROLE of COUNTRY")."""
     doc = parse.doc
     by_start = {cand.start: cand for cand in cands}
     for cand in cands:
         if cand.kind not in ("person", "organization", "media") or cand.alias_of is not None:
             continue
         first = _token_after(parse, cand.end)
+        office = _TAKES_OFFICE.match(parse.text, cand.end) if cand.kind == "person" else None
+        if office is not None:
+            start = _token_after(parse, office.end())
+            words = _apposition_tokens(parse, start) if start is not None else []
+            if words:
+                _read_apposition(parse, cand, words, by_start, lex)
+            continue
         if first is None or doc[first].text != ",":
             continue
         words = _apposition_tokens(parse, first + 1)

@@ -354,3 +354,31 @@ def test_pronouns_an_object_of_a_message_sent_is_its_addressee(entities_of) -> N
     entities = entities_of(text, real=True)
     assert "him" in [m.text for m in _covering(entities, "Piet Ruud").mentions]
     assert "him" not in [m.text for m in _covering(entities, "Oskar Brandt").mentions]
+
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "code"),
+    [
+        (
+            "The premier sent a message to Pieter de Groot upon his appointment as foreign "
+            "minister of the Netherlands.",
+            "Pieter de Groot",
+            "NLDGOV",
+        ),
+        (
+            "A message went to Tomas Brezan on being re-elected president of Slovakia.",
+            "Tomas Brezan",
+            "SVKGOV",
+        ),
+        (
+            "He thanked Lina Karvonen, who was elected prime minister of Finland.",
+            "Lina Karvonen",
+            "FINGOV",
+        ),
+    ],
+)
+def test_titles_office_a_sentence_gives_a_person_codes_them(entities_of, text, name, code) -> None:  # type: ignore[no-untyped-def]
+    # "X upon her appointment as ROLE of COUNTRY" reads as "X, ROLE of COUNTRY".
+    entities = entities_of(text, real=True)
+    assert _covering(entities, name).actor == code
