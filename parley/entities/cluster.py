@@ -649,7 +649,9 @@ def _parent_body(
     """The nearest organisation the knowledge base knows that an organisation's name says it
     belongs to: the longest known name after one of its "of"s, else (with ``bodies``, the
     lexicon's words for organisations) the longest known name its own name starts with when
-    a word for a body ends it ("the Chongryon Central Standing Committee" is Chongryon's).
+    a word for a body ends it ("the Chongryon Central Standing Committee" is Chongryon's), or
+    whatever body word ends it when it starts with a known body's acronym ("the KPA General
+    Staff", "the KPA Navy Command" are the army's, not of the country the article names most).
     Countries are not bodies ("the Ministry of Foreign Affairs of the DPRK" is coded by its
     country and sector)."""
     parts = name.split(" of ")
@@ -658,7 +660,19 @@ def _parent_body(
         if found is not None and found.code and found.kind in _ORG_KINDS:
             return found
     words = name.split()
-    if " of " in name or words[-1] not in bodies:
+    if " of " in name:
+        return None
+    if (
+        len(words) > 1
+        and _is_acronym(words[0])
+        and words[-1] not in bodies
+        and kb.organization_sector(" ".join(words[1:])) is not None
+    ):
+        # The rest must name a body ("General Staff", "Navy Command"), not a thing of the
+        # body's ("the UN Charter").
+        found = kb.actor(words[0], on)
+        return found if found is not None and found.code and found.kind in _ORG_KINDS else None
+    if words[-1] not in bodies:
         return None
     for end in range(len(words) - 1, 0, -1):
         found = kb.actor(" ".join(words[:end]), on)

@@ -382,3 +382,13 @@ def test_titles_office_a_sentence_gives_a_person_codes_them(entities_of, text, n
     # "X upon her appointment as ROLE of COUNTRY" reads as "X, ROLE of COUNTRY".
     entities = entities_of(text, real=True)
     assert _covering(entities, name).actor == code
+
+
+def test_bodies_a_body_named_after_a_known_acronym_is_that_bodys(entities_of) -> None:  # type: ignore[no-untyped-def]
+    # The article names the US most; "KPA" before "General Staff" says whose staff it is.
+    text = (
+        "US warships sailed near the coast again. The spokesman of the KPA General Staff "
+        "told the US to stop the drills, and the UN Charter was cited."
+    )
+    entities = entities_of(text, real=True)
+    assert _covering(entities, "spokesman of the KPA").actor == "PRKMIL"
