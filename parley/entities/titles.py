@@ -439,12 +439,17 @@ def apply_apposed_groups(text: str, cands: list[Candidate]) -> None:
 
 # Between a person and the office a sentence gives them: "X upon his election as", "X on her
 # re-appointment as", "X on being elected", "X, who was appointed". What follows is the role,
-# read as an apposition's ("X, prime minister of Thailand").
+# read as an apposition's ("X, prime minister of Thailand"). "his" and "her" say X is a
+# person, whatever the model tagged the name.
 _TAKES_OFFICE = re.compile(
-    r"\s*(?:(?:up)?on\s+(?:his|her|their)\s+(?:re-?)?(?:election|appointment|nomination)\s+as"
+    r"\s*(?:(?:up)?on\s+(?P<own>his|her|their)\s+(?:re-?)?(?:election|appointment|nomination)\s+as"
     r"|(?:up)?on\s+(?:being|having\s+been)\s+(?:re-?)?(?:elected|appointed)(?:\s+as)?"
-    r"|\s*,\s*who\s+(?:was|has\s+been|had\s+been)\s+(?:re-?)?(?:elected|appointed)(?:\s+as)?)\s+"
+    r"|\s*,\s*who\s+(?:was|has\s+been|had\s+been)\s+(?:re-?)?(?:elected|appointed)"
+    r"(?:\s+as)?)\s+"
 )
+
+# Right before the name: it is the one a thing came from, not the one it went to.
+_GIVER = re.compile(r"\b(?:from|by)\s+(?:the\s+)?\Z", re.IGNORECASE)
 
 
 def apply_appositions(parse: ParseIndex, cands: list[Candidate], lex: Lexicon) -> None:
@@ -455,20 +460,40 @@ def apply_appositions(parse: ParseIndex, cands: list[Candidate], lex: Lexicon) -
     for cand in cands:
         if cand.kind not in ("person", "organization", "media") or cand.alias_of is not None:
             continue
-        first = _token_after(parse, cand.end)
-        office = _TAKES_OFFICE.match(parse.text, cand.end) if cand.kind == "person" else None
-        if office is not None:
-            start = _token_after(parse, office.end())
-            words = _apposition_tokens(parse, start) if start is not None else []
-            if words:
-                _read_apposition(parse, cand, words, by_start, lex)
+        if _read_office(parse, cand, by_start, lex):
             continue
+        first = _token_after(parse, cand.end)
         if first is None or doc[first].text != ",":
             continue
         words = _apposition_tokens(parse, first + 1)
         if not words:
             continue
         _read_apposition(parse, cand, words, by_start, lex)
+
+
+def _read_office(
+    parse: ParseIndex, cand: Candidate, by_start: dict[int, Candidate], lex: Lexicon
+) -> bool:
+    """Read the office a sentence gives a person after their name ("upon his election as
+    ROLE of COUNTRY") as their apposition; whether there was one. A name the model tagged as
+    an organisation is a person when "his" or "her" says so and no word of the name names a
+    body. A giver ("a basket from X upon his election") is not the one congratulated: the
+    pronoun is the receiver's."""
+    office = _TAKES_OFFICE.match(parse.text, cand.end)
+    if office is None or _GIVER.search(parse.text, 0, cand.start):
+        return False
+    if cand.kind != "person" and (
+        office.group("own") not in ("his", "her")
+        or any(word in lex.org_words for word in cand.text.split())
+    ):
+        return False
+    start = _token_after(parse, office.end())
+    words = _apposition_tokens(parse, start) if start is not None else []
+    if not words:
+        return False
+    cand.kind = "person"
+    _read_apposition(parse, cand, words, by_start, lex)
+    return True
 
 
 def _token_after(parse: ParseIndex, end: int) -> int | None:

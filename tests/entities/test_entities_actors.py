@@ -356,7 +356,6 @@ def test_pronouns_an_object_of_a_message_sent_is_its_addressee(entities_of) -> N
     assert "him" not in [m.text for m in _covering(entities, "Oskar Brandt").mentions]
 
 
-
 @pytest.mark.parametrize(
     ("text", "name", "code"),
     [
@@ -392,3 +391,13 @@ def test_bodies_a_body_named_after_a_known_acronym_is_that_bodys(entities_of) ->
     )
     entities = entities_of(text, real=True)
     assert _covering(entities, "spokesman of the KPA").actor == "PRKMIL"
+
+
+def test_titles_office_after_a_giver_is_not_the_givers(entities_of) -> None:  # type: ignore[no-untyped-def]
+    # "his" is the receiver's: the office after "from X" is not X's.
+    text = (
+        "The leader received a floral basket from Jan Kowalski upon his election as president "
+        "of Poland."
+    )
+    entities = entities_of(text, real=True)
+    assert _covering(entities, "Jan Kowalski").actor != "POLGOV"
