@@ -26,7 +26,7 @@ from parley.events.clauses import (
     prep_objects,
     subject_head,
 )
-from parley.events.coding import OBJECT_DEPS
+from parley.events.coding import ADJ_PREP, OBJECT_DEPS
 from parley.events.reading import Reading
 from parley.events.statements import stance_of
 from parley.events.targets import acts_on_places, place_target
@@ -277,6 +277,11 @@ def verb_actors(
     preps = (*TARGET_PREPS, "for") if candidate.code[:2] == SUPPORT_ROOT else TARGET_PREPS
     for word in candidate.match.extra:  # "impose pressure on North Korea", "hold talks with"
         target_heads += prep_objects(word, preps)
+        target_heads += [
+            h
+            for h in prep_objects(word, _condition_preps(candidate))
+            if not _subject_pronoun(h, sources, reading)
+        ]
     target_heads += prep_objects(verb, TARGET_PREPS)
     objects = [c for c in verb.children if c.dep_ in OBJECT_DEPS]
     # "condemned the attack by Mordor on Rohan": the object's doer is the one condemned. An
@@ -390,6 +395,27 @@ def verb_actors(
             noun = noun.head.head
             heads.append(noun)
     return sources, targets, heads
+
+
+def _condition_preps(candidate: Candidate) -> tuple[str, ...]:
+    """The preposition an adjective condition requires ("adj:critical/of"): its phrase names
+    whom the stance is taken against ("has been critical of X", "grew dismissive of Y"),
+    though "of" names no target on other words."""
+    condition = candidate.match.pattern.condition
+    if condition is None or condition[0] != "adj":
+        return ()
+    _, _, prep = condition[1].partition(ADJ_PREP)
+    return (prep,) if prep else ()
+
+
+def _subject_pronoun(head: Token, sources: Sequence[Actor], reading: Reading) -> bool:
+    """Whether a plain pronoun resolves to the clause's own subject: "people are critical of
+    them" is never of the people themselves (only "themselves" could be), so the resolver's
+    pick is wrong and the phrase names no one known."""
+    if head.pos_ != "PRON" or head.lower_.endswith(("self", "selves")):
+        return False
+    own = {s.key for s in sources if s.resolved}
+    return any(a.key in own for a in reading.resolve(head))
 
 
 def _in_the_name_of(verb: Token, things: Sequence[Token]) -> list[Token]:

@@ -659,6 +659,35 @@ def test_senses_critical_of_a_party_is_disapproval(code: Code, text: str) -> Non
 @pytest.mark.parametrize(
     "text",
     [
+        "Samwise Gamgee has long been critical of Frodo Baggins.",
+        "Samwise Gamgee grew dismissive of Frodo Baggins's plan for the harbour.",
+    ],
+)
+def test_senses_critical_of_names_its_target(code: Code, text: str) -> None:
+    # Both of one country, so no other country of the sentence can stand in: the of-phrase.
+    events = code(text, POLITICIANS, kinds=PEOPLE)
+    assert any(
+        e.cameo == "111" and (e.source_actor, e.target_actor) == ("GONLEG", "GONGOV")
+        for e in events
+    )
+
+
+def test_senses_critical_of_them_is_not_of_the_critics(code: Code) -> None:
+    # "them" is never the citizens themselves: neither the adjective's target nor, through
+    # it, the one the paper's unaimed criticism is aimed at.
+    text = (
+        "It is deplorable that the ministries of Gondor take bribes, the Gondor Times noted, "
+        "adding that the citizens of Gondor are critical of them."
+    )
+    events = code(
+        text, {**COUNTRIES, "Gondor Times": "GONMED"}, kinds={"Gondor Times": "organization"}
+    )
+    assert not any(e.cameo == "111" and e.target_actor == "GONCVL" for e in events)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         # "critical" as "essential": no disapproval of anyone.
         "It is critical for Gondor to hold talks with Rohan.",
         "The harbour of Rohan is critical to the trade of Gondor.",
