@@ -7,20 +7,8 @@ import pytest
 
 from tests.events.conftest import Code
 
-COUNTRIES = {
-    "Mordor": "MOR",
-    "Gondor": "GON",
-    "Rohan": "ROH",
-    "Arnor": "ARN",
-    "Minas Tirith": "GON",
-    "Edoras": "ROH",
-}
-# Edoras is a city of Rohan, Minas Tirith one of Gondor.
-PLACES = {"Edoras": "location", "Minas Tirith": "location"}
-
-
-def _places(events):  # type: ignore[no-untyped-def]
-    return {(e.cameo[:2], e.location_text) for e in events}
+# The dyad tests' countries and cities: Edoras is a city of Rohan, Minas Tirith one of Gondor.
+from tests.events.test_events_dyads import COUNTRIES, PLACES
 
 
 @pytest.mark.parametrize(
