@@ -450,6 +450,8 @@ _TAKES_OFFICE = re.compile(
 
 # Right before the name: it is the one a thing came from, not the one it went to.
 _GIVER = re.compile(r"\b(?:from|by)\s+(?:the\s+)?\Z", re.IGNORECASE)
+# How far before the name "from the" can stand: the search reads that much, not the text.
+_GIVER_REACH = 40
 
 
 def apply_appositions(parse: ParseIndex, cands: list[Candidate], lex: Lexicon) -> None:
@@ -480,7 +482,7 @@ def _read_office(
     body. A giver ("a basket from X upon his election") is not the one congratulated: the
     pronoun is the receiver's."""
     office = _TAKES_OFFICE.match(parse.text, cand.end)
-    if office is None or _GIVER.search(parse.text, 0, cand.start):
+    if office is None or _GIVER.search(parse.text, max(0, cand.start - _GIVER_REACH), cand.start):
         return False
     if cand.kind != "person" and (
         office.group("own") not in ("his", "her")
