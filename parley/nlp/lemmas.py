@@ -77,6 +77,20 @@ class DistinctLemmatizer:
         return int(doc.vocab.strings.add(form))
 
 
+def _index_as_sets(lemmatizer: Lemmatizer) -> None:
+    """Hold the lemmatizer's word index (the known lemmas of each part of speech) as sets.
+
+    The model loads each part of speech's index as a list (57,528 nouns), and the rule
+    lemmatizer asks only whether a candidate form is in it, once per suffix rule that fits:
+    a scan of the whole list each time, most of a new word's cost. A set answers the same
+    question at once, so every lemma stays the same. Nothing writes the tables back out.
+    """
+    table = lemmatizer.lookups.get_table("lemma_index", {})
+    for key, words in list(table.items()):
+        if isinstance(words, list):
+            table[key] = frozenset(words)
+
+
 def make_distinct(nlp: Language, name: str) -> Any:
     """The factory of ``DISTINCT``: empty until it wraps the model's lemmatizer."""
     return DistinctLemmatizer()
@@ -92,6 +106,7 @@ def distinct_lemmatizer(nlp: Language, name: str = "lemmatizer") -> bool:
     if lemmatizer.mode != "rule" or lemmatizer.overwrite:
         return False
     lemmatizer._validate_tables()  # as its first call would: the tables must be there
+    _index_as_sets(lemmatizer)
     if DISTINCT not in Language.factories:
         Language.factory(DISTINCT, func=make_distinct)
     wrapper = nlp.replace_pipe(name, DISTINCT)
