@@ -36,6 +36,7 @@ from parley.errors import (
 )
 from parley.limits import check_seconds, time_limit
 from parley.nlp.index import ParseIndex
+from parley.nlp.words import WordMemory
 from parley.records import Analysis, Article, Record
 from parley.resources import Resources
 from parley.sources import Document
@@ -104,6 +105,8 @@ class Pipeline:
         # documents it has seen.
         self._shared_zone: contextlib.ExitStack | None = None
         self._zone_documents = 0
+        # The frequent words of past zones, kept in the tokenizer's cache between zones.
+        self._words = WordMemory()
         self._settled = False  # the first batch has run (every lazy table is loaded)
         _settle()
 
@@ -219,11 +222,11 @@ class Pipeline:
         try:
             results = list(self._analyse_batch(contexts))
         except BaseException as err:
-            self._close_shared_zone()
             if isinstance(err, TimeLimitExceeded) or (
                 isinstance(err, _StageError) and isinstance(err.error, TimeLimitExceeded)
             ):
                 self._stopped = True
+            self._close_shared_zone()
             if self._stopped:
                 self._reload()
             raise
@@ -260,6 +263,8 @@ class Pipeline:
         stack, self._shared_zone = self._shared_zone, None
         if stack is not None:
             stack.close()
+            if not self._stopped:  # a stopped run reloads its model: nothing to keep
+                self._words.keep(self.resources.nlp)
 
     @contextlib.contextmanager
     def _zone(self) -> Iterator[None]:
@@ -289,6 +294,7 @@ class Pipeline:
         # their reference cycles are collected once they are dropped.
         gc.unfreeze()
         self.resources = Resources.load(self.config)
+        self._words = WordMemory()  # the new model's tokenizer caches nothing yet
         gc.collect()
         _settle()
 
@@ -325,11 +331,14 @@ class Pipeline:
         started = time.monotonic()
         try:
             with time_limit(seconds * len(todo) if seconds else None, "a batch"):
-                texts = ((c.article.text, c) for c in todo if c.article is not None)
+                texts = [(c.article.text, c) for c in todo if c.article is not None]
                 docs = list(self.resources.nlp.pipe(texts, as_tuples=True))
         except TimeLimitExceeded:
             return {}  # each document is parsed again alone, within what it has left
         share = (time.monotonic() - started) / len(todo)
+        if self._shared_zone is not None:
+            for text, _ in texts:
+                self._words.see(text)
         parsed: dict[int, Context] = {}
         for doc, ctx in docs:
             assert ctx.article is not None

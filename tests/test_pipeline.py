@@ -244,7 +244,6 @@ def test_analyze_drops_an_html_stamp_out_of_range(stamp: str) -> None:
     assert any("out of range" in w for w in result.warnings)
 
 
-
 def test_pipeline_batches_share_a_memory_zone_and_free_it_when_full(
     pipeline: Pipeline, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -270,6 +269,26 @@ def test_pipeline_batches_share_a_memory_zone_and_free_it_when_full(
     list(pipeline.pipe_texts(((t, None) for t in texts[:2]), batch_size=2))
     pipeline(_plain(texts[0], "alone"))
     assert not vocab.in_memory_zone and len(vocab.strings) == before
+
+
+def test_a_zone_that_ends_leaves_its_frequent_words_in_the_tokenizer_cache(
+    pipeline: Pipeline, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import parley.pipeline as module
+
+    pipeline.release()
+    vocab = pipeline.resources.nlp.vocab
+    monkeypatch.setattr(module, "ZONE_DOCUMENTS", 2)
+    texts = [
+        "Envoys of Vandrelia met the Ostmark delegation on Friday.",
+        "Vandrelia and Ostmark agreed to meet again, said Pellquist.",
+    ]
+    results = list(pipeline.pipe_texts(((t, None) for t in texts), batch_size=2))
+    assert all(isinstance(r, Analysis) for r in results)
+    # The zone of two documents has ended: the words both used stay, the others are freed.
+    assert not vocab.in_memory_zone
+    assert "Vandrelia" in vocab.strings and "Ostmark" in vocab.strings
+    assert "Pellquist" not in vocab.strings
 
 
 def test_pipeline_settles_its_resources_out_of_the_collector(pipeline: Pipeline) -> None:
