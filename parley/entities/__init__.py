@@ -41,6 +41,7 @@ from datetime import date
 
 from parley.entities.cluster import build_entities, group_candidates
 from parley.entities.descriptions import (
+    code_officers_of_named_bodies,
     follow_titled_subjects,
     join_bare_kind_names,
     link_descriptions,
@@ -125,4 +126,5 @@ def find_entities(
     entities = link_descriptions(parse.doc, entities, phrases.roles)
     entities = follow_titled_subjects(parse, entities, lex.pronouns)
     entities = link_kind_nouns(parse, entities, lex.kind_nouns)
+    entities = code_officers_of_named_bodies(entities)
     return join_bare_kind_names(entities, lex.kind_nouns)
