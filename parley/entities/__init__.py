@@ -116,7 +116,7 @@ def find_entities(
     apply_people_of(text, cands)
     apply_apposed_groups(text, cands)
     cands = find_name_repeats(parse, cands, lex.family_first)
-    apply_appositions(parse, cands, lex)
+    apply_appositions(parse, cands, lex, place_country)
     clusters = group_candidates(cands, kb, on, lex.family_first)
     resolve_pronouns(parse, clusters, lex, phrases.pronouns)
     entities = build_entities(clusters, kb, lex, text, on)

@@ -207,8 +207,10 @@ def _modifier_members(head: Token, mentions: MentionIndex) -> list[Actor]:
 
 
 def _conjunct_actors(token: Token, mentions: MentionIndex) -> list[Actor]:
-    """The actors named by the words coordinated with ``token``."""
-    found = (mention_at(mentions, conj) for conj in list_members(token)[1:])
+    """The actors named by the words coordinated with ``token``; a name's titles are not
+    among them ("Kim Jong Un, general secretary of the WPK and president of the State
+    Affairs of the DPRK" names one party, not also the DPRK)."""
+    found = (mention_at(mentions, conj) for conj in _party_members(token) if conj.i != token.i)
     return [a for a in found if a is not None]
 
 

@@ -434,7 +434,7 @@ def test_titles_office_in_a_nameless_body_is_not_the_state_s(entities_of) -> Non
 def test_descriptions_officer_of_a_body_named_before(  # type: ignore[no-untyped-def]
     entities_of, text: str, name: str, code: str
 ) -> None:
-    """"Head of the dance company": the body the article named before, whose name ends with
+    """ "Head of the dance company": the body the article named before, whose name ends with
     that noun; its code, not the country the article names most."""
     assert _covering(entities_of(text, real=True), name).actor == code
 
@@ -453,3 +453,13 @@ def test_titles_staff_of_a_candidate_keep_their_own_sector(entities_of) -> None:
         "said the senator would win."
     )
     assert _covering(entities_of(text, real=True), "Paul Lind").actor == "USAELI"
+
+
+def test_titles_second_title_names_the_country(entities_of) -> None:  # type: ignore[no-untyped-def]
+    """ "X, president of the Council of State and president of the Council of Ministers of
+    Cuba": the second title gives the country the first does not."""
+    text = (
+        "Kim Jong Un received a message from Ramon Ortega Diaz, president of the Council of "
+        "State and president of the Council of Ministers of Cuba, on Monday."
+    )
+    assert _covering(entities_of(text, real=True), "Ramon Ortega Diaz").actor == "CUBGOV"
