@@ -183,8 +183,10 @@ def _party_members(head: Token) -> list[Token]:
 
 
 def _is_title(token: Token) -> bool:
-    """An apposition headed by a common noun ("general secretary of ...")."""
-    return token.dep_ == "appos" and _is_common(token)
+    """An apposition headed by a singular common noun ("general secretary of ..."); a plural
+    one is a group in the list ("Kim Jong Un, all the members of the WPK and all the people
+    of the DPRK")."""
+    return token.dep_ == "appos" and _is_common(token) and token.tag_ != "NNS"
 
 
 def _is_common(token: Token) -> bool:

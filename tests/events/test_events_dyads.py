@@ -759,3 +759,4 @@ def test_dyads_a_second_title_of_the_source_is_no_party(code: Code) -> None:
     events = code(text, actors)
     assert events
     assert all(e.source_actor != "GONGOV" for e in events)
+
