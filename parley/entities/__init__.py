@@ -41,6 +41,7 @@ from datetime import date
 
 from parley.entities.cluster import build_entities, group_candidates
 from parley.entities.descriptions import (
+    code_officers_of_named_bodies,
     follow_titled_subjects,
     join_bare_kind_names,
     link_descriptions,
@@ -115,7 +116,7 @@ def find_entities(
     apply_people_of(text, cands)
     apply_apposed_groups(text, cands)
     cands = find_name_repeats(parse, cands, lex.family_first)
-    apply_appositions(parse, cands, lex)
+    apply_appositions(parse, cands, lex, place_country)
     clusters = group_candidates(cands, kb, on, lex.family_first)
     resolve_pronouns(parse, clusters, lex, phrases.pronouns)
     entities = build_entities(clusters, kb, lex, text, on)
@@ -125,4 +126,5 @@ def find_entities(
     entities = link_descriptions(parse.doc, entities, phrases.roles)
     entities = follow_titled_subjects(parse, entities, lex.pronouns)
     entities = link_kind_nouns(parse, entities, lex.kind_nouns)
+    entities = code_officers_of_named_bodies(entities)
     return join_bare_kind_names(entities, lex.kind_nouns)

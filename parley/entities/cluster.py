@@ -47,6 +47,12 @@ _STATE_SECTORS = frozenset(("GOV", "MIL", "JUD", "LEG", "COP", "SPY"))
 _SUPRANATIONAL = ("IGO", "NGO")
 # Sectors of organisations that belong to no one country by default.
 _NO_COUNTRY = frozenset(("IGO", "NGO", "MNC"))
+# Sectors of bodies outside the state: a title held in one that a common noun names is that
+# body's ("president of the company" BUS, "chairman of the association" NGO), not what the
+# title word says alone ("president" of a country is GOV).
+_CIVIL_SECTORS = frozenset(("BUS", "EDU", "MED", "NGO", "LAB", "AGR", "HLH", "REL"))
+# The body a title is held in: what follows its first "of" or "at", without a determiner.
+_TITLE_BODY = re.compile(r"\s+(?:of|at)\s+(?:(?:the|a|an|this|that|its)\s+)?", re.IGNORECASE)
 # Title words of people who run for an office they do not hold.
 _CANDIDATE_WORDS = frozenset(("candidate", "nominee"))
 # Words after which an organisation's name says what it is for or where it sits, not whose
@@ -243,7 +249,23 @@ def _sector_of_role(role: str, kb: KnowledgeBaseLike, lex: Lexicon) -> str | Non
         # A campaign's spokesman or manager ("Trump campaign spokeswoman") serves a
         # candidate, not the state: an elite, as the candidate is.
         return "ELI"
-    return kb.role_sector(role) or lex.role_sector(role)
+    return _civil_body_sector(role, kb) or kb.role_sector(role) or lex.role_sector(role)
+
+
+def _civil_body_sector(role: str, kb: KnowledgeBaseLike) -> str | None:
+    """The sector of a body outside the state that a title's of- or at-phrase names by a
+    common noun ("general manager of a company" BUS, "president of the association" NGO,
+    "chief of the research institute" EDU): the holder works there, whatever the title word
+    means alone. A named body is the entity stage's affiliation, not part of the role; the
+    noun that heads the body decides ("the lawyers association"), not a word before it."""
+    parts = _TITLE_BODY.split(role, maxsplit=1)
+    if len(parts) < 2 or not parts[1].strip() or not parts[1].islower():
+        return None  # no body, or a named one ("minister of the Russian Federation")
+    # The body's own noun, before what it is for or where it is: "company" in "a company in
+    # Chongqing"; "the preparatory committee for the festival" names no sector by its noun.
+    words = re.split(r"\s+(?:of|for|at|in|with|on)\s+", parts[1], maxsplit=1)[0].split()
+    sector = kb.organization_sector(words[-1]) if words else None
+    return sector if sector in _CIVIL_SECTORS else None
 
 
 def _country_in_name(
@@ -452,6 +474,7 @@ def _officers_coded(entities: list[Entity]) -> tuple[Entity, ...]:
     out = []
     for entity in entities:
         body = by_id.get(entity.affiliation) if entity.affiliation else None
+        own = entity.sector
         if (
             entity.kind == "person"
             and entity.actor is None
@@ -462,6 +485,10 @@ def _officers_coded(entities: list[Entity]) -> tuple[Entity, ...]:
             and entity.country in (None, body.country)
         ):
             entity = replace(entity, actor=body.actor, country=body.country, sector=body.sector)
+            if own is not None and own != body.sector and body.kind == "person":
+                # A person's staff whose title gives a sector of its own ("Sanders campaign
+                # manager X" ELI) is of that person's country, not of their office.
+                entity = replace(entity, actor=body.actor[:3] + own, sector=own)
         out.append(entity)
     return tuple(out)
 

@@ -24,6 +24,7 @@ no subject among them, nobody.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections.abc import Mapping
 from dataclasses import replace
@@ -36,7 +37,12 @@ from parley.nlp import in_main_clause, main_subject
 from parley.nlp.index import MentionIndex, MentionRef, ParseIndex
 from parley.records import Entity, Mention
 
-__all__ = ["follow_titled_subjects", "link_descriptions", "link_kind_nouns"]
+__all__ = [
+    "code_officers_of_named_bodies",
+    "follow_titled_subjects",
+    "link_descriptions",
+    "link_kind_nouns",
+]
 
 # Determiners of a title that points back ("the king", "this envoy").
 DEFINITE = frozenset({"the", "this", "that"})
@@ -48,6 +54,9 @@ SENTENCES_BACK = 3
 # How far back "the country" may point, in sentences before its own.
 KIND_SENTENCES_BACK = 2
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+# A title held in a body named by a definite common noun ("head of the dance company",
+# "president of the association"): the noun that ends it.
+_TITLE_IN_DEFINITE_BODY = re.compile(r"\s(?:of|at)\s+the\s+(?:[\w'-]+\s+)*(?P<noun>[a-z]+)$")
 
 
 def link_descriptions(doc: Doc, entities: tuple[Entity, ...], roles: RoleSpans) -> tuple[
@@ -370,3 +379,43 @@ def _main_subject_of(parse: ParseIndex, sentence: int, pronoun: int) -> bool:
     main-clause subject: then a later pronoun stays with its person."""
     index = parse.sentence_index(parse.token_starts[pronoun])
     return index >= sentence and main_subject(parse, index) == pronoun
+
+
+def code_officers_of_named_bodies(entities: tuple[Entity, ...]) -> tuple[Entity, ...]:
+    """An uncoded person whose title is held in a body a definite common noun names ("Leonid
+    X, head of the dance company", after "the Russian Cossack State Dance Company") acts for
+    the last coded organisation or group named before them whose name ends with that noun:
+    the article named the body, and "the" points back to it. The country is the body's, not
+    the one the article names most (a Russian troupe at a festival in Pyongyang)."""
+    out = []
+    for entity in entities:
+        body = _body_named_before(entity, entities) if entity.actor is None else None
+        if body is not None:
+            entity = replace(
+                entity,
+                actor=body.actor,
+                country=body.country,
+                sector=body.sector,
+                affiliation=entity.affiliation or body.id,
+            )
+        out.append(entity)
+    return tuple(out)
+
+
+def _body_named_before(person: Entity, entities: tuple[Entity, ...]) -> Entity | None:
+    if person.kind != "person" or not person.roles or not person.mentions:
+        return None
+    found = _TITLE_IN_DEFINITE_BODY.search(person.roles[-1])
+    if found is None:
+        return None
+    noun, start = found.group("noun"), person.mentions[0].start
+    best: tuple[int, Entity] | None = None
+    for entity in entities:
+        if entity.kind not in ("organization", "group") or not entity.actor:
+            continue
+        if entity.name.split()[-1].casefold() != noun:
+            continue
+        before = [m.start for m in entity.mentions if m.start < start]
+        if before and (best is None or max(before) > best[0]):
+            best = (max(before), entity)
+    return best[1] if best is not None else None

@@ -18,6 +18,8 @@ from bisect import bisect_right
 from collections.abc import Callable, Container, Iterator
 from itertools import pairwise
 
+from spacy.tokens import Token
+
 from parley.entities.kbtypes import CountryLike
 from parley.entities.lexicon import Lexicon
 from parley.entities.mentions import Candidate
@@ -454,9 +456,15 @@ _GIVER = re.compile(r"\b(?:from|by)\s+(?:the\s+)?\Z", re.IGNORECASE)
 _GIVER_REACH = 40
 
 
-def apply_appositions(parse: ParseIndex, cands: list[Candidate], lex: Lexicon) -> None:
+def apply_appositions(
+    parse: ParseIndex,
+    cands: list[Candidate],
+    lex: Lexicon,
+    place_country: Callable[[str], CountryLike | None] | None = None,
+) -> None:
     """Read "NAME, [a|the] [former] ROLE [prep ORG]" after people and organisations, and the
-    office a sentence gives a person ("NAME upon his election as ROLE of COUNTRY")."""
+    office a sentence gives a person ("NAME upon his election as ROLE of COUNTRY");
+    ``place_country`` finds the country a body's name ends with ("... of Cuba")."""
     doc = parse.doc
     by_start = {cand.start: cand for cand in cands}
     for cand in cands:
@@ -470,7 +478,7 @@ def apply_appositions(parse: ParseIndex, cands: list[Candidate], lex: Lexicon) -
         words = _apposition_tokens(parse, first + 1)
         if not words:
             continue
-        _read_apposition(parse, cand, words, by_start, lex)
+        _read_apposition(parse, cand, words, by_start, lex, place_country)
 
 
 def _read_office(
@@ -527,6 +535,7 @@ def _read_apposition(
     words: list[int],
     by_start: dict[int, Candidate],
     lex: Lexicon,
+    place_country: Callable[[str], CountryLike | None] | None = None,
 ) -> None:
     doc, text = parse.doc, parse.text
     tokens = [doc[i] for i in words]
@@ -596,3 +605,47 @@ def _read_apposition(
     (cand.former_roles if former else cand.roles).append(role)
     if org is not None:
         cand.affiliation = org
+    if cand.kind == "person":
+        _read_second_title(parse, cand, tokens[org_token:], by_start, lex, place_country)
+
+
+def _read_second_title(
+    parse: ParseIndex,
+    cand: Candidate,
+    rest: list[Token],
+    by_start: dict[int, Candidate],
+    lex: Lexicon,
+    place_country: Callable[[str], CountryLike | None] | None = None,
+) -> None:
+    """A second title joined to the first by "and" is the person's too: "Raul Castro Ruz,
+    president of the Council of State and president of the Council of Ministers of Cuba"
+    (Cuba's), "X, member of the Presidium of ... and premier of the Cabinet" (premier). Its
+    country, when it names one, is the person's if the first did not ("of the Council of
+    State" names none)."""
+    text = parse.text
+    joint = next((k for k, t in enumerate(rest) if t.lower_ == "and" and t.dep_ == "cc"), None)
+    if joint is None:
+        return
+    words = rest[joint + 1 :]
+    while words and words[0].lower_ in _DETERMINERS:
+        words = words[1:]
+    end = next((k for k, t in enumerate(words) if t.idx in by_start), len(words))
+    title = words[:end]
+    while title and title[-1].lower_ in _PREPOSITIONS | _DETERMINERS:
+        title = title[:-1]
+    if not title or title[0].lower_ in FORMER:
+        return
+    head = title[-1].lower_.rsplit("-", 1)[-1]
+    if head not in lex.roles_folded and title[-1].text.capitalize() not in lex.title_heads:
+        return
+    cand.roles.append(text[title[0].idx : title[-1].idx + len(title[-1].text)])
+    named = by_start.get(words[end].idx) if end < len(words) else None
+    if cand.title_country is None and named is not None:
+        cand.title_country = named.country if named.kind == "country" else named.title_country
+    if cand.title_country is None and named is not None and place_country is not None:
+        # "the Council of Ministers of Cuba", which the model named whole.
+        parts = named.text.split(" of ")
+        cand.title_country = next(
+            (c for i in range(1, len(parts)) if (c := place_country(" of ".join(parts[i:])))),
+            None,
+        )

@@ -183,8 +183,10 @@ def _party_members(head: Token) -> list[Token]:
 
 
 def _is_title(token: Token) -> bool:
-    """An apposition headed by a common noun ("general secretary of ...")."""
-    return token.dep_ == "appos" and _is_common(token)
+    """An apposition headed by a singular common noun ("general secretary of ..."); a plural
+    one is a group in the list ("Kim Jong Un, all the members of the WPK and all the people
+    of the DPRK")."""
+    return token.dep_ == "appos" and _is_common(token) and token.tag_ != "NNS"
 
 
 def _is_common(token: Token) -> bool:
@@ -207,8 +209,10 @@ def _modifier_members(head: Token, mentions: MentionIndex) -> list[Actor]:
 
 
 def _conjunct_actors(token: Token, mentions: MentionIndex) -> list[Actor]:
-    """The actors named by the words coordinated with ``token``."""
-    found = (mention_at(mentions, conj) for conj in list_members(token)[1:])
+    """The actors named by the words coordinated with ``token``; a name's titles are not
+    among them ("Kim Jong Un, general secretary of the WPK and president of the State
+    Affairs of the DPRK" names one party, not also the DPRK)."""
+    found = (mention_at(mentions, conj) for conj in _party_members(token) if conj.i != token.i)
     return [a for a in found if a is not None]
 
 

@@ -401,3 +401,65 @@ def test_titles_office_after_a_giver_is_not_the_givers(entities_of) -> None:  # 
     )
     entities = entities_of(text, real=True)
     assert _covering(entities, "Jan Kowalski").actor != "POLGOV"
+
+
+def test_titles_office_in_a_nameless_body_is_not_the_state_s(entities_of) -> None:  # type: ignore[no-untyped-def]
+    """The title of a body a common noun names ("president of the company") is of that
+    body's sector, not the state's of the country the article names most."""
+    text = (
+        "Workers of the Taedonggang Tile Factory in the DPRK met in Pyongyang. Ryang Chol Gun, "
+        "president of the company, thanked the DPRK Cabinet for its care."
+    )
+    ryang = _covering(entities_of(text, real=True), "Ryang Chol Gun")
+    assert ryang.sector == "BUS" and ryang.actor != "PRKGOV"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "code"),
+    [
+        (
+            "The Bulgarian State Folk Dance Company is touring the DPRK. Ivan Dobrev, head of "
+            "the dance company, told KCNA that the DPRK was beautiful.",
+            "Ivan Dobrev",
+            "BGRBUS",
+        ),
+        (
+            "A Chinese government delegation arrived in Pyongyang. Liu Fang, head of the "
+            "delegation, praised the DPRK.",
+            "Liu Fang",
+            "CHNGOV",
+        ),
+    ],
+)
+def test_descriptions_officer_of_a_body_named_before(  # type: ignore[no-untyped-def]
+    entities_of, text: str, name: str, code: str
+) -> None:
+    """ "Head of the dance company": the body the article named before, whose name ends with
+    that noun; its code, not the country the article names most."""
+    assert _covering(entities_of(text, real=True), name).actor == code
+
+
+def test_titles_office_in_an_association_abroad_is_not_the_state_s(entities_of) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "A Chinese delegation arrived in Pyongyang. Liu Fang, president of the association, "
+        "praised the DPRK and the DPRK government."
+    )
+    assert _covering(entities_of(text, real=True), "Liu Fang").actor in (None, "CHNNGO")
+
+
+def test_titles_staff_of_a_candidate_keep_their_own_sector(entities_of) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Senator Maria Costa of Nevada met voters in Reno. Costa campaign manager Paul Lind "
+        "said the senator would win."
+    )
+    assert _covering(entities_of(text, real=True), "Paul Lind").actor == "USAELI"
+
+
+def test_titles_second_title_names_the_country(entities_of) -> None:  # type: ignore[no-untyped-def]
+    """ "X, president of the Council of State and president of the Council of Ministers of
+    Cuba": the second title gives the country the first does not."""
+    text = (
+        "Kim Jong Un received a message from Ramon Ortega Diaz, president of the Council of "
+        "State and president of the Council of Ministers of Cuba, on Monday."
+    )
+    assert _covering(entities_of(text, real=True), "Ramon Ortega Diaz").actor == "CUBGOV"

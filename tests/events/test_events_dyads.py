@@ -742,3 +742,21 @@ def test_dyads_symmetric_doers_stay_each_others(code: Code) -> None:
     pairs = _pairs(code("Mordor and Arnor clashed again, ignoring the appeal of Rohan.", COUNTRIES))
     assert ("MOR", "19", "ARN") in pairs
     assert all(t != "ROH" for _, _, t in pairs)
+
+
+def test_dyads_a_second_title_of_the_source_is_no_party(code: Code) -> None:
+    """ "X, general secretary of A and president of B, met Y": the titles are X's, not a
+    second party that meets Y (the entity stage may make the second title an entity)."""
+    actors = {
+        "Faramir Hurin": "ARNGOV",
+        "president of the Council of Gondor": "GONGOV",
+        "Rohan": "ROH",
+    }
+    text = (
+        "Faramir Hurin, general secretary of the Party of Arnor and president of the Council "
+        "of Gondor, met the king of Rohan on Monday."
+    )
+    events = code(text, actors)
+    assert events
+    assert all(e.source_actor != "GONGOV" for e in events)
+
