@@ -437,6 +437,7 @@ def _clip(state: QuoteState, frag: Frag, verb: Token, head: Token) -> Frag | Non
             )
             or (comma and tok.dep_ == "cc" and on_verb)
             or (tok.dep_ == "cc" and tok.head.i == verb.i and _coordinated_cue(state, verb, i))
+            or _reporter_goes_on(state, verb, i)
             or (comma and tok.dep_ in ("nsubj", "expl") and on_verb)
             or (comma and _subject_above(tok, verb))
         )
@@ -457,6 +458,28 @@ def _coordinated_cue(state: QuoteState, verb: Token, i: int) -> bool:
         and c.pos_ == "VERB"
         and (lemmas[c.i] in lex.cue_verbs or lemmas[c.i] in lex.cue_frames)
         for c in verb.children
+    )
+
+
+def _reporter_goes_on(state: QuoteState, verb: Token, i: int) -> bool:
+    """Whether "and" at token ``i`` joins the reporter's next act to a verb inside the
+    content: "said he regretted the remarks | and promised to stay out", "noted that the
+    deadline had passed | and asked whether ...". The parser hangs the second verb on the
+    content's verb, not on the cue; a verb in the cue verb's own form, with no subject of
+    its own, whose lemma reports or frames what someone says, is the reporter's."""
+    parse = state.parse
+    if parse.deps[i] != "cc" or parse.heads[i] == verb.i or state.in_quote[i] >= 0:
+        return False
+    lex, lemmas, tags = state.lex, parse.lemmas, parse.tags
+    return any(
+        parse.deps[c] == "conj"
+        and c > i
+        and parse.pos[c] == "VERB"
+        and tags[c] == tags[verb.i]
+        and lemmas[c] in lex.cue_verbs
+        and lex.cue_verbs[lemmas[c]].cls != "cognition"
+        and not any(parse.deps[k] in _SUBJECT_DEPS for k in parse.children(c))
+        for c in parse.children(parse.heads[i])
     )
 
 
