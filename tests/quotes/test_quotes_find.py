@@ -511,6 +511,9 @@ def test_quotes_reporters_next_verb_hung_on_the_content_ends_it(
 ) -> None:
     said, other = quoter(text)
     assert (said.text, other.text) == (first, second)
+    # The second verb is the reporter's: its speaker is the one who reports, not the
+    # subject of the clause it was hung on.
+    assert other.speaker_text == said.speaker_text
 
 
 def test_quotes_coordinated_deed_stays_in_the_content(quoter: Quoter) -> None:
