@@ -503,6 +503,9 @@ def speaker_of(state: QuoteState, verb: Token) -> Token | None:
         and clause.head.i != clause.i
         and state.parse.lemmas[clause.head.i] in state.lex.cue_verbs
         and _next_act(state, verb.i, clause.head.i)
+        # "Republicans said A; they learned B and disclosed C": after a semicolon the
+        # clause is the writer's, and its own subject acts (``_clip`` cuts there too).
+        and ";" not in state.parse.lowers[clause.head.i : verb.i]
     ):
         return subject(clause.head)
     return subject(verb)
