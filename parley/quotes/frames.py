@@ -19,6 +19,7 @@ from parley.quotes.syntax import (
     cue_span,
     right_of,
     source_span,
+    speaker_of,
     subject,
     subtree_span,
     verb_start,
@@ -74,7 +75,7 @@ def find_framed(state: QuoteState, cued: set[int]) -> list[Draft]:
                 found, who = _passive(state, tok)
                 rule = "frame:passive"
             if found is None:
-                found, who = _frame_content(state, tok, allowed), subject(tok)
+                found, who = _frame_content(state, tok, allowed), speaker_of(state, tok)
                 rule = "frame:verb"
                 unsaid = who is not None and _talked_about(tok, who)
                 if unsaid:

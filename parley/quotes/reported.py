@@ -11,7 +11,15 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from parley.quotes.drafts import Draft, Frag, QuoteState, around, token_span
-from parley.quotes.syntax import CONTENT_DEPS, content_of, cue_of, cue_span, source_span, subject
+from parley.quotes.syntax import (
+    CONTENT_DEPS,
+    content_of,
+    cue_of,
+    cue_span,
+    source_span,
+    speaker_of,
+    subject,
+)
 
 __all__ = ["find_reported"]
 
@@ -54,7 +62,7 @@ def find_reported(state: QuoteState) -> list[Draft]:
             if (deps[i] == "parataxis" or _as_aside(tok)) and cue.cls != "cognition":
                 draft = _parenthetical(state, tok, lemma)
         else:
-            subj = subject(tok)
+            subj = speaker_of(state, tok)
             if subj is None or subj.i == comps[0] or tok.i in cued:
                 continue
             # The first complement that says something: a sentence before the cue that

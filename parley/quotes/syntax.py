@@ -18,6 +18,7 @@ __all__ = [
     "cue_span",
     "right_of",
     "source_span",
+    "speaker_of",
     "subject",
     "subtree_span",
     "verb_start",
@@ -437,6 +438,7 @@ def _clip(state: QuoteState, frag: Frag, verb: Token, head: Token) -> Frag | Non
             )
             or (comma and tok.dep_ == "cc" and on_verb)
             or (tok.dep_ == "cc" and tok.head.i == verb.i and _coordinated_cue(state, verb, i))
+            or _reporter_goes_on(state, verb, i)
             or (comma and tok.dep_ in ("nsubj", "expl") and on_verb)
             or (comma and _subject_above(tok, verb))
         )
@@ -458,6 +460,55 @@ def _coordinated_cue(state: QuoteState, verb: Token, i: int) -> bool:
         and (lemmas[c.i] in lex.cue_verbs or lemmas[c.i] in lex.cue_frames)
         for c in verb.children
     )
+
+
+def _reporter_goes_on(state: QuoteState, verb: Token, i: int) -> bool:
+    """Whether "and" at token ``i`` joins the reporter's next act to a verb inside the
+    content: "said he regretted the remarks | and promised to stay out", "noted that the
+    deadline had passed | and asked whether ...". The parser hangs the second verb on the
+    content's verb, not on the cue (``_next_act``)."""
+    parse = state.parse
+    if parse.deps[i] != "cc" or parse.heads[i] == verb.i or state.in_quote[i] >= 0:
+        return False
+    return any(
+        parse.deps[c] == "conj" and c > i and _next_act(state, c, verb.i)
+        for c in parse.children(parse.heads[i])
+    )
+
+
+def _next_act(state: QuoteState, c: int, verb: int) -> bool:
+    """Whether verb ``c``, coordinated with a verb of cue ``verb``'s content, is the
+    reporter's next act: a verb of saying (not of thinking) in the cue verb's own form, with
+    no subject of its own."""
+    parse, lex = state.parse, state.lex
+    cue = lex.cue_verbs.get(parse.lemmas[c])
+    return (
+        parse.pos[c] == "VERB"
+        and parse.tags[c] == parse.tags[verb]
+        and cue is not None
+        and cue.cls != "cognition"
+        and not any(parse.deps[k] in _SUBJECT_DEPS for k in parse.children(c))
+    )
+
+
+def speaker_of(state: QuoteState, verb: Token) -> Token | None:
+    """The speaker's head (``subject``), but for the reporter's next act hung on the
+    reported clause ("Rendell said he had battled pneumonia | and called it common"): the
+    one who reports it, the subject of the cue verb the clause hangs on, not the clause's
+    own subject."""
+    clause = verb.head
+    if (
+        verb.dep_ == "conj"
+        and clause.dep_ == "ccomp"
+        and clause.head.i != clause.i
+        and state.parse.lemmas[clause.head.i] in state.lex.cue_verbs
+        and _next_act(state, verb.i, clause.head.i)
+        # "Republicans said A; they learned B and disclosed C": after a semicolon the
+        # clause is the writer's, and its own subject acts (``_clip`` cuts there too).
+        and ";" not in state.parse.lowers[clause.head.i : verb.i]
+    ):
+        return subject(clause.head)
+    return subject(verb)
 
 
 def _says_clause(state: QuoteState, i: int) -> bool:

@@ -490,6 +490,32 @@ def test_quotes_coordinated_cue_verb_is_its_own_attribution(quoter: Quoter) -> N
     assert found == {"urged": "the board to act", "proposed": "a safe zone for the ferries"}
 
 
+@pytest.mark.parametrize(
+    ("text", "first", "second"),
+    [
+        (
+            "The harbour master said he regretted the delays and promised that the quay "
+            "would reopen in spring.",
+            "he regretted the delays",
+            "that the quay would reopen in spring",
+        ),
+        (
+            "Berg said the ferry fares had doubled and warned that more cuts were coming.",
+            "the ferry fares had doubled",
+            "that more cuts were coming",
+        ),
+    ],
+)
+def test_quotes_reporters_next_verb_hung_on_the_content_ends_it(
+    quoter: Quoter, text: str, first: str, second: str
+) -> None:
+    said, other = quoter(text)
+    assert (said.text, other.text) == (first, second)
+    # The second verb is the reporter's: its speaker is the one who reports, not the
+    # subject of the clause it was hung on.
+    assert other.speaker_text == said.speaker_text
+
+
 def test_quotes_coordinated_deed_stays_in_the_content(quoter: Quoter) -> None:
     text = "Berg said the board would meet and decide on the ferries."
     (q,) = quoter(text)
