@@ -23,7 +23,13 @@ from spacy.tokens import Token
 
 from parley.events.actors import Actor
 from parley.events.adversary import aim_at_adversary, aim_criticism
-from parley.events.candidates import REPORTING_CODE, Candidate, by_token, find_candidates
+from parley.events.candidates import (
+    PROTEST_ROOT,
+    REPORTING_CODE,
+    Candidate,
+    by_token,
+    find_candidates,
+)
 from parley.events.clauses import conditional_threat, prep_objects, subject_head
 from parley.events.coding import OBJECT_DEPS
 from parley.events.dating import timex_heads
@@ -144,6 +150,15 @@ CUSTODY_PARTICIPLES = frozenset(
      "intern", "convict", "sentence"}
 )
 PERSON_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+# Verbs that do, resume or step up the act their object names ("carried out the attack",
+# "resumed its attacks", "repeated his promise"): the act is reported, not mentioned.
+DOING_VERBS = frozenset(
+    {"carry", "conduct", "launch", "stage", "mount", "wage", "perpetrate", "commit", "unleash",
+     "resume", "continue", "renew", "repeat", "reiterate", "escalate", "intensify", "step",
+     "redouble", "press", "pursue", "keep"}
+)
+# The links of a clause's doer and of its helping verbs: an imperative has none.
+SUBJECT_OR_AUX = frozenset({"nsubj", "nsubjpass", "csubj", "expl", "aux", "auxpass"})
 
 
 def find_events(
@@ -170,6 +185,7 @@ def find_events(
     coded = aim_at_adversary(coded, parse.sent_starts)
     # Criticism whose words name nobody: at the party the story was just criticising.
     coded = aim_criticism(coded, parse.sent_starts)
+    coded = [c for c in coded if not _act_named_in_passing(c, reading)]
     heads = timex_heads(parse.doc, timexes, parse.text)
     events = build_events(coded, article, on, heads, resources, mentions)
     if resources.model is not None:
@@ -255,6 +271,8 @@ def code_candidate(
     ):
         return None
     if _question_asked(candidate) or _judged_as(candidate) or _poll_finding(candidate):
+        return None
+    if _bidden(candidate.token):
         return None
     sources, targets, actor_heads = verb_actors(candidate, reading)
     if _backs_a_policy(candidate, targets, reading):
@@ -398,6 +416,38 @@ def complete_targets(coded: Coded, reading: Reading) -> Coded:
     return dataclasses.replace(coded, targets=targets)
 
 
+def _act_named_in_passing(coded: Coded, reading: Reading) -> bool:
+    """Whether an event noun names someone's act but nobody on its receiving end, even after
+    the targets were completed: "his criticism had nothing to do with it", "responded to the
+    call of the demonstrators", "on the beck and call of", "will go on without the support
+    of many corporations". Such a noun points at an act, the story's topic or one told
+    before, rather than reporting one; "support to Gondor", "talks between Gondor and
+    Rohan" (a symmetric act whose parties act on each other) and "carried on their protest"
+    (a protest needs no one on the receiving end) stay."""
+    candidate = coded.candidate
+    if not candidate.is_noun or not coded.sources or coded.info.root == PROTEST_ROOT:
+        return False
+    if any(t.resolved or t.implied for t in coded.targets) or _doing_own_act(coded):
+        return False
+    words = (*candidate.match.tokens, *candidate.folded)
+    return not reading.resources.is_symmetric(words)
+
+
+def _doing_own_act(coded: Coded) -> bool:
+    """Whether the noun is the object of a verb of doing, resuming or stepping up an act,
+    said of its doer: "Mordor could resume its attacks", "escalated his attacks", "the
+    clique carried out the attack" report the act itself. Other verbs tell of the act in
+    passing: "the judge granted Gondor's request", "failed to honor repeated requests",
+    "emphasized the threat"."""
+    noun = coded.candidate.token
+    verb = noun.head
+    return (
+        noun.dep_ in ("dobj", "obj")
+        and verb.lemma_.lower() in DOING_VERBS
+        and any(c.dep_ == "nsubj" for c in verb.children)
+    )
+
+
 def _one_side(coded: Coded, reading: Reading) -> bool:
     """Whether the sources act as one side on someone else: one source, or several doing a
     one-sided act together ("X and Y stepped up espionage by mobilizing drones"); parties of
@@ -443,6 +493,20 @@ def _question_asked(candidate: Candidate) -> bool:
         ):
             return True
     return False
+
+
+def _bidden(verb: Token) -> bool:
+    """Whether the verb is in the imperative, bidding the reader or listener: "(Note to
+    Carson: ...)", "Let them fight each other", "Repeat after me". Nobody does the act: it
+    is asked of someone the sentence does not name. An imperative is a verb in the base form
+    with no subject and no auxiliary that opens its sentence (a quotation's: "'Let them
+    fight,' he said"), or the clause such a "let" governs."""
+    if verb.dep_ in ("ccomp", "xcomp") and verb.head.lower_ == "let":
+        verb = verb.head  # "let them fight": "them" is the let-clause's own doer
+    if verb.tag_ != "VB" or any(c.dep_ in SUBJECT_OR_AUX for c in verb.children):
+        return False
+    first = next((w for w in verb.sent if not (w.is_punct or w.is_space)), verb)
+    return first.i == verb.i
 
 
 def _asked_for_comment(candidate: Candidate) -> bool:
