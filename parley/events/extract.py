@@ -437,12 +437,21 @@ def _act_named_in_passing(coded: Coded, reading: Reading) -> bool:
 
 
 def _doing_own_act(coded: Coded) -> bool:
-    """Whether the noun is the object of a verb of doing, resuming or stepping up an act,
+    """Whether the noun is the object of a verb of doing, giving, resuming or stepping up an act,
     said of its doer: "Mordor could resume its attacks", "escalated his attacks", "the
     clique carried out the attack" report the act itself. Other verbs tell of the act in
     passing: "the judge granted Gondor's request", "failed to honor repeated requests",
-    "emphasized the threat"."""
+    "emphasized the threat". A participle with its doer ("a message of sympathy sent by X",
+    "the support rendered by X") reports the act done too."""
     noun = coded.candidate.token
+    # The parser may hang the participle on the of-phrase ("a message of sympathy sent by").
+    phrase = [noun, *prep_objects(noun, ("of",))]
+    if any(
+        c.dep_ == "acl" and c.tag_ == "VBN" and any(g.dep_ == "agent" for g in c.children)
+        for word in phrase
+        for c in word.children
+    ):
+        return True
     verb = noun.head
     return (
         noun.dep_ in ("dobj", "obj")
