@@ -158,6 +158,9 @@ DOING_VERBS = frozenset(
      "render", "extend", "provide", "give", "resume", "continue", "renew", "repeat",
      "reiterate", "escalate", "intensify", "step", "redouble", "press", "pursue", "keep"}
 )
+# Protests (14) and shows of force (15: drills, exercises, alerts): acts that need no one
+# on the receiving end.
+UNAIMED_ROOTS = frozenset({PROTEST_ROOT, "15"})
 # What a modal auxiliary makes of a clause when it supposes or foretells (``modality.tsv``).
 SUPPOSING = frozenset({"hypothetical", "future"})
 # The links of a clause's doer and of its helping verbs: an imperative has none.
@@ -425,10 +428,11 @@ def _act_named_in_passing(coded: Coded, reading: Reading) -> bool:
     call of the demonstrators", "on the beck and call of", "will go on without the support
     of many corporations". Such a noun points at an act, the story's topic or one told
     before, rather than reporting one; "support to Gondor", "talks between Gondor and
-    Rohan" (a symmetric act whose parties act on each other) and "carried on their protest"
-    (a protest needs no one on the receiving end) stay."""
+    Rohan" (a symmetric act whose parties act on each other), "carried on their protest" and
+    "their frantic war exercises" (a protest or a show of force needs no one on the
+    receiving end) stay."""
     candidate = coded.candidate
-    if not candidate.is_noun or not coded.sources or coded.info.root == PROTEST_ROOT:
+    if not candidate.is_noun or not coded.sources or coded.info.root in UNAIMED_ROOTS:
         return False
     if any(t.resolved or t.implied for t in coded.targets) or _doing_own_act(coded):
         return False

@@ -208,17 +208,17 @@ def _pairs(draft: Coded, resources: EventResources) -> list[Pair]:
             for t in resolved_sources
             if s.key != t.key and not _own_target(s, t)
         ]
-    either_sources: list[Actor | None] = list(_named_first(sources)) or [None]
+    either_sources: list[Actor | None] = list(sources) or [None]
     doc = candidate.token.doc
     # "A meeting was held", "the drills staged by X": an uncoded phrase that holds the
     # trigger is the event itself, not whom it is aimed at ("U.S. troops should be withdrawn"
     # names a party: it stays).
     at = [w.idx for w in candidate.match.tokens]
-    either_targets: list[Actor | None] = list(
-        _named_first(
-            [t for t in targets if t.code or t.implied or not any(t.start <= i < t.end for i in at)]
-        )
-    ) or [None]
+    either_targets: list[Actor | None] = [
+        t
+        for t in targets
+        if t.code or t.implied or not any(t.start <= i < t.end for i in at)
+    ] or [None]
     # An actor is not its own target ("X reneged on his commitment"): the event stands,
     # without that target.
     pairs: list[Pair] = list(
@@ -238,14 +238,6 @@ def _pairs(draft: Coded, resources: EventResources) -> list[Pair]:
     ):
         pairs = _with_each_other(pairs, candidate.token, doc)
     return pairs
-
-
-def _named_first(actors: Sequence[Actor]) -> Sequence[Actor]:
-    """The actors with an actor code, when any has one: "suggested rallying NATO and Middle
-    Eastern allies" is aimed at NATO; the allies, coded as no one, would make a second
-    event of no coded target, the same act told again with less in it."""
-    coded = [a for a in actors if a.code]
-    return coded or actors
 
 
 def _joint_code(code: str) -> bool:

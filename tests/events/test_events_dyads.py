@@ -742,18 +742,3 @@ def test_dyads_symmetric_doers_stay_each_others(code: Code) -> None:
     pairs = _pairs(code("Mordor and Arnor clashed again, ignoring the appeal of Rohan.", COUNTRIES))
     assert ("MOR", "19", "ARN") in pairs
     assert all(t != "ROH" for _, _, t in pairs)
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "Gondor urged Rohan and the Lake Mission to end the blockade.",
-        "Gondor and the Lake Mission denounced Rohan on Monday.",
-    ],
-)
-def test_dyads_uncoded_party_beside_a_coded_one_adds_no_event(code: Code, text: str) -> None:
-    # The Lake Mission is known but coded as no one: a second event with no code on that
-    # side would tell the act again with less in it.
-    events = code(text, {**COUNTRIES, "Lake Mission": ""})
-    assert events
-    assert all(e.source_actor and e.target_actor for e in events)
