@@ -21,7 +21,7 @@ from datetime import date
 
 from spacy.tokens import Token
 
-from parley.events.actors import Actor
+from parley.events.actors import RELATIVE_PRONOUNS, Actor
 from parley.events.adversary import aim_at_adversary, aim_criticism
 from parley.events.candidates import REPORTING_CODE, Candidate, by_token, find_candidates
 from parley.events.clauses import conditional_threat, prep_objects, subject_head
@@ -144,6 +144,10 @@ CUSTODY_PARTICIPLES = frozenset(
      "intern", "convict", "sentence"}
 )
 PERSON_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+# What a modal auxiliary makes of a clause when it supposes or foretells (``modality.tsv``).
+SUPPOSING = frozenset({"hypothetical", "future"})
+# The links of a clause's doer and of its helping verbs: an imperative has none.
+SUBJECT_OR_AUX = frozenset({"nsubj", "nsubjpass", "csubj", "expl", "aux", "auxpass"})
 
 
 def find_events(
@@ -255,6 +259,8 @@ def code_candidate(
     ):
         return None
     if _question_asked(candidate) or _judged_as(candidate) or _poll_finding(candidate):
+        return None
+    if _bidden(candidate.token) or _supposed_of_a_thing(candidate.token, res):
         return None
     sources, targets, actor_heads = verb_actors(candidate, reading)
     if _backs_a_policy(candidate, targets, reading):
@@ -443,6 +449,38 @@ def _question_asked(candidate: Candidate) -> bool:
         ):
             return True
     return False
+
+
+def _bidden(verb: Token) -> bool:
+    """Whether the verb is in the imperative, bidding the reader or listener: "(Note to
+    Carson: ...)", "Let them fight each other", "Repeat after me". Nobody does the act: it
+    is asked of someone the sentence does not name. An imperative is a verb in the base form
+    with no subject and no auxiliary that opens its sentence (a quotation's: "'Let them
+    fight,' he said"), or the clause such a "let" governs."""
+    if verb.dep_ in ("ccomp", "xcomp") and verb.head.lower_ == "let":
+        verb = verb.head  # "let them fight": "them" is the let-clause's own doer
+    if verb.tag_ != "VB" or any(c.dep_ in SUBJECT_OR_AUX for c in verb.children):
+        return False
+    first = next((w for w in verb.sent if not (w.is_punct or w.is_space)), verb)
+    return first.i == verb.i
+
+
+def _supposed_of_a_thing(verb: Token, resources: EventResources) -> bool:
+    """Whether the verb is a relative clause that supposes or foretells what may be done to
+    the noun it describes: "the number of refugees the country can accept in a year", "the
+    refugees Obama will accept", "the weapons they could use". It tells what a thing is
+    (a capacity, an estimate), or a verdict ("a crime that can never be pardoned"), not an
+    act that took place. A clause whose subject is the noun described ("the envoy who will
+    meet the king", "the groups that will march") tells what its doer will do, and stays."""
+    if verb.dep_ != "relcl" or any(c.dep_ in ("dobj", "obj") for c in verb.children):
+        return False
+    if not any(
+        c.dep_ == "nsubjpass" or (c.dep_ == "nsubj" and c.lower_ not in RELATIVE_PRONOUNS)
+        for c in verb.children
+    ):
+        return False
+    cues = resources.modality_cues["aux"]
+    return any(c.dep_ == "aux" and cues.get(c.lower_) in SUPPOSING for c in verb.children)
 
 
 def _asked_for_comment(candidate: Candidate) -> bool:

@@ -389,3 +389,35 @@ def test_extract_apposition_names_the_actor_not_the_possessor(
 ) -> None:
     events = code(text, {**COUNTRIES, "Theoden": "ROHGOV"})
     assert [e.source_actor for e in events] == [source]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Note to Gondor: the treaty was never signed.",
+        '"Let them fight each other," the minister of Gondor said of Mordor and Rohan.',
+        "Ask yourself why Gondor would ever attack Rohan.",
+    ],
+)
+def test_extract_imperative_bids_no_one_named(code: Code, text: str) -> None:
+    # The reader or listener is bidden; no party in the sentence does the act.
+    triggers = {text[slice(*e.trigger)].lower() for e in code(text, COUNTRIES)}
+    assert not triggers & {"note", "fight", "ask"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gondor sets the number of refugees Rohan can accept in a year.",
+        "The raid on Rohan was a crime that can never be pardoned.",
+    ],
+)
+def test_extract_supposed_act_describing_a_thing_is_no_event(code: Code, text: str) -> None:
+    # The relative clause says what the noun is (a capacity, a verdict), not what was done.
+    triggers = {text[slice(*e.trigger)].lower() for e in code(text, COUNTRIES)}
+    assert not triggers & {"accept", "pardoned"}
+
+
+def test_extract_doer_described_by_a_future_clause_stays(code: Code) -> None:
+    events = code("The envoy of Gondor who will meet Rohan arrived on Monday.", COUNTRIES)
+    assert ("GONGOV", "03", "ROH") in _pairs(events)
