@@ -23,7 +23,13 @@ from spacy.tokens import Token
 
 from parley.events.actors import RELATIVE_PRONOUNS, Actor
 from parley.events.adversary import aim_at_adversary, aim_criticism
-from parley.events.candidates import REPORTING_CODE, Candidate, by_token, find_candidates
+from parley.events.candidates import (
+    PROTEST_ROOT,
+    REPORTING_CODE,
+    Candidate,
+    by_token,
+    find_candidates,
+)
 from parley.events.clauses import conditional_threat, prep_objects, subject_head
 from parley.events.coding import OBJECT_DEPS
 from parley.events.dating import timex_heads
@@ -144,6 +150,17 @@ CUSTODY_PARTICIPLES = frozenset(
      "intern", "convict", "sentence"}
 )
 PERSON_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+# Verbs that do, give, resume or step up the act their object names ("carried out the
+# attack", "renders assistance", "resumed its attacks", "repeated his promise"): the act is
+# reported, not mentioned.
+DOING_VERBS = frozenset(
+    {"carry", "conduct", "launch", "stage", "mount", "wage", "perpetrate", "commit", "unleash",
+     "render", "extend", "provide", "give", "resume", "continue", "renew", "repeat",
+     "reiterate", "escalate", "intensify", "step", "redouble", "press", "pursue", "keep"}
+)
+# Protests (14) and shows of force (15: drills, exercises, alerts): acts that need no one
+# on the receiving end.
+UNAIMED_ROOTS = frozenset({PROTEST_ROOT, "15"})
 # What a modal auxiliary makes of a clause when it supposes or foretells (``modality.tsv``).
 SUPPOSING = frozenset({"hypothetical", "future"})
 # The links of a clause's doer and of its helping verbs: an imperative has none.
@@ -174,6 +191,7 @@ def find_events(
     coded = aim_at_adversary(coded, parse.sent_starts)
     # Criticism whose words name nobody: at the party the story was just criticising.
     coded = aim_criticism(coded, parse.sent_starts)
+    coded = [c for c in coded if not _act_named_in_passing(c, reading)]
     heads = timex_heads(parse.doc, timexes, parse.text)
     events = build_events(coded, article, on, heads, resources, mentions)
     if resources.model is not None:
@@ -402,6 +420,48 @@ def complete_targets(coded: Coded, reading: Reading) -> Coded:
     if sources and unresolved() and not candidate.is_noun:
         targets = _party_left(candidate, sources, reading) or targets
     return dataclasses.replace(coded, targets=targets)
+
+
+def _act_named_in_passing(coded: Coded, reading: Reading) -> bool:
+    """Whether an event noun names someone's act but nobody on its receiving end, even after
+    the targets were completed: "his criticism had nothing to do with it", "responded to the
+    call of the demonstrators", "on the beck and call of", "will go on without the support
+    of many corporations". Such a noun points at an act, the story's topic or one told
+    before, rather than reporting one; "support to Gondor", "talks between Gondor and
+    Rohan" (a symmetric act whose parties act on each other), "carried on their protest" and
+    "their frantic war exercises" (a protest or a show of force needs no one on the
+    receiving end) stay."""
+    candidate = coded.candidate
+    if not candidate.is_noun or not coded.sources or coded.info.root in UNAIMED_ROOTS:
+        return False
+    if any(t.resolved or t.implied for t in coded.targets) or _doing_own_act(coded):
+        return False
+    words = (*candidate.match.tokens, *candidate.folded)
+    return not reading.resources.is_symmetric(words)
+
+
+def _doing_own_act(coded: Coded) -> bool:
+    """Whether the noun is the object of a verb of doing, giving, resuming or stepping up an act,
+    said of its doer: "Mordor could resume its attacks", "escalated his attacks", "the
+    clique carried out the attack" report the act itself. Other verbs tell of the act in
+    passing: "the judge granted Gondor's request", "failed to honor repeated requests",
+    "emphasized the threat". A participle with its doer ("a message of sympathy sent by X",
+    "the support rendered by X") reports the act done too."""
+    noun = coded.candidate.token
+    # The parser may hang the participle on the of-phrase ("a message of sympathy sent by").
+    phrase = [noun, *prep_objects(noun, ("of",))]
+    if any(
+        c.dep_ == "acl" and c.tag_ == "VBN" and any(g.dep_ == "agent" for g in c.children)
+        for word in phrase
+        for c in word.children
+    ):
+        return True
+    verb = noun.head
+    return (
+        noun.dep_ in ("dobj", "obj")
+        and verb.lemma_.lower() in DOING_VERBS
+        and any(c.dep_ == "nsubj" for c in verb.children)
+    )
 
 
 def _one_side(coded: Coded, reading: Reading) -> bool:

@@ -394,6 +394,31 @@ def test_extract_apposition_names_the_actor_not_the_possessor(
 @pytest.mark.parametrize(
     "text",
     [
+        "It is unclear whether Mordor's criticism had any effect on the vote.",
+        "The farmers responded warmly to the appeal of Mordor.",
+        "The plan will go ahead without the support of Mordor.",
+    ],
+)
+def test_extract_act_named_in_passing_is_no_event(code: Code, text: str) -> None:
+    # Someone's act with nobody on its receiving end: a reference to it, not a report.
+    assert not code(text, COUNTRIES)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mordor pledged its full support to Gondor.",
+        "The envoys of Mordor and Gondor held talks in the capital.",
+        "The workers of Mordor carried on their protest through the night.",
+    ],
+)
+def test_extract_act_with_a_receiver_or_none_needed_stays(code: Code, text: str) -> None:
+    assert code(text, COUNTRIES)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "Note to Gondor: the treaty was never signed.",
         '"Let them fight each other," the minister of Gondor said of Mordor and Rohan.',
         "Ask yourself why Gondor would ever attack Rohan.",
