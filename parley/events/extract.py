@@ -163,6 +163,12 @@ DOING_VERBS = frozenset(
 UNAIMED_ROOTS = frozenset({PROTEST_ROOT, "15"})
 # What a modal auxiliary makes of a clause when it supposes or foretells (``modality.tsv``).
 SUPPOSING = frozenset({"hypothetical", "future"})
+# Prepositions by which an event noun names what its act is aimed at ("attacks on X", "a call
+# for a ban", "sanctions against X"): the act is told with its aim, not named in passing.
+AIMING_PREPS = frozenset(
+    {"on", "upon", "for", "against", "at", "to", "toward", "towards", "over", "into", "with",
+     "behind"}
+)
 # The links of a clause's doer and of its helping verbs: an imperative has none.
 SUBJECT_OR_AUX = frozenset({"nsubj", "nsubjpass", "csubj", "expl", "aux", "auxpass"})
 
@@ -436,8 +442,25 @@ def _act_named_in_passing(coded: Coded, reading: Reading) -> bool:
         return False
     if any(t.resolved or t.implied for t in coded.targets) or _doing_own_act(coded):
         return False
+    if _aim_named(candidate.token):
+        return False
     words = (*candidate.match.tokens, *candidate.folded)
     return not reading.resources.is_symmetric(words)
+
+
+def _aim_named(noun: Token) -> bool:
+    """Whether the event noun says what its act is aimed at, though no party was found
+    there: "the personal attacks of X on the council", "X's call for a ban on Y's grain"
+    tell the act with its aim, as a verb would; or whether it says what a verb's act makes of
+    someone ("holding farmers as human shields"), an act the verb reports."""
+    if noun.dep_ == "pobj" and noun.head.lower_ == "as":
+        return True
+    return any(
+        child.dep_ == "prep"
+        and child.lower_ in AIMING_PREPS
+        and any(g.dep_ == "pobj" for g in child.children)
+        for child in noun.children
+    )
 
 
 def _doing_own_act(coded: Coded) -> bool:
