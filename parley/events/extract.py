@@ -455,11 +455,14 @@ def _aim_named(noun: Token) -> bool:
     someone ("holding farmers as human shields"), an act the verb reports."""
     if noun.dep_ == "pobj" and noun.head.lower_ == "as":
         return True
+    # The aim may hang on the verb the noun is the object of: "threw his support behind X".
+    holders = (noun, noun.head) if noun.dep_ in ("dobj", "obj") else (noun,)
     return any(
         child.dep_ == "prep"
         and child.lower_ in AIMING_PREPS
         and any(g.dep_ == "pobj" for g in child.children)
-        for child in noun.children
+        for holder in holders
+        for child in holder.children
     )
 
 

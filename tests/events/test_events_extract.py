@@ -419,6 +419,18 @@ def test_extract_act_with_a_receiver_or_none_needed_stays(code: Code, text: str)
 @pytest.mark.parametrize(
     "text",
     [
+        "The senator of Gondor will throw his support behind the farmers.",
+        "The sanctions of Mordor against the river towns angered the farmers.",
+    ],
+)
+def test_extract_act_noun_that_names_its_aim_stays(code: Code, text: str) -> None:
+    # Its aim is told, though no coded party sits there: the act is reported, not named.
+    assert code(text, COUNTRIES)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "Note to Gondor: the treaty was never signed.",
         '"Let them fight each other," the minister of Gondor said of Mordor and Rohan.',
         "Ask yourself why Gondor would ever attack Rohan.",
