@@ -410,21 +410,12 @@ def test_extract_act_named_in_passing_is_no_event(code: Code, text: str) -> None
         "Mordor pledged its full support to Gondor.",
         "The envoys of Mordor and Gondor held talks in the capital.",
         "The workers of Mordor carried on their protest through the night.",
-    ],
-)
-def test_extract_act_with_a_receiver_or_none_needed_stays(code: Code, text: str) -> None:
-    assert code(text, COUNTRIES)
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
+        # Its aim told, though no coded party sits there: the act is reported, not named.
         "The senator of Gondor will throw his support behind the farmers.",
         "The sanctions of Mordor against the river towns angered the farmers.",
     ],
 )
-def test_extract_act_noun_that_names_its_aim_stays(code: Code, text: str) -> None:
-    # Its aim is told, though no coded party sits there: the act is reported, not named.
+def test_extract_act_with_a_receiver_or_none_needed_stays(code: Code, text: str) -> None:
     assert code(text, COUNTRIES)
 
 
