@@ -386,7 +386,7 @@ def candidate_drafts(state: QuoteState) -> list[Draft]:
     drafts += find_in_polls(state)
     drafts += find_direct(state, drafts)
     drafts += find_headlines(state, drafts)
-    drafts = [d for d in drafts if d.content]
+    drafts = [d for d in drafts if d.content and not _aside(state, d.cue_token)]
     drafts = _quoted_as_saying(state, drafts)
     # A learned-frame attribution inside what someone else says ("said he believes ...",
     # "showed no sign that he was planning to apologize") is rarely annotated on its own.
@@ -397,6 +397,38 @@ def candidate_drafts(state: QuoteState) -> list[Draft]:
         if d.source is not None:
             d.source = _after_dateline(text, d.source)
     return sorted(drafts, key=lambda d: (d.start, d.end))
+
+
+# Set phrases that add a point in passing, not a statement of anyone: "..., to say nothing
+# of the cost", "not to mention the roads", "not to speak of the poor". PolNeAR marks none of
+# them as a cue.
+_ASIDE_VERBS = frozenset({"say", "mention", "speak"})
+_ASIDE_OPENERS = frozenset({",", ";", "—", "–", "--", "-", "("})
+
+
+def _aside(state: QuoteState, verb: int | None) -> bool:
+    """Whether the cue is such a phrase: a bare infinitive with no subject, opening its
+    sentence or set off by a comma or dash, that is "to say nothing (of)" or negated ("not
+    to mention"); "He chose not to mention it" and "decided to say nothing" are statements
+    withheld, and stay."""
+    if verb is None:
+        return False
+    parse = state.parse
+    if parse.lemmas[verb] not in _ASIDE_VERBS or parse.tags[verb] != "VB":
+        return False
+    children = parse.children(verb)
+    if not any(parse.deps[c] == "aux" and parse.lowers[c] == "to" for c in children):
+        return False
+    if any(parse.deps[c] in ("nsubj", "nsubjpass") for c in children):
+        return False
+    negated = any(parse.deps[c] == "neg" for c in children)
+    nothing = parse.lemmas[verb] == "say" and any(
+        parse.deps[c] == "dobj" and parse.lowers[c] == "nothing" for c in children
+    )
+    if not (negated or nothing):
+        return False
+    first = min((c for c in children if c < verb), default=verb)
+    return parse.starts_sentence(first) or parse.lowers[first - 1] in _ASIDE_OPENERS
 
 
 def _quoted_as_saying(state: QuoteState, drafts: list[Draft]) -> list[Draft]:

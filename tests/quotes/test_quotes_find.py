@@ -1097,3 +1097,27 @@ def test_quotes_a_things_purpose_is_no_statement(quoter: Quoter) -> None:
     text = 'The new toll is aimed to drive out the "thieves who sell the river" from the harbour.'
     (q,) = quoter(text)
     assert q.act
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The storm cut the power lines, to say nothing of the damage it did to the harbour.",
+        "To say nothing of the price, the new ferry is far too slow for the island.",
+        "The drought ruined the wheat, not to mention the orchards along the valley.",
+        "The tariff hurt the growers, not to speak of the shops that sell their fruit.",
+    ],
+)
+def test_quotes_a_point_added_in_passing_is_no_attribution(quoter: Quoter, text: str) -> None:
+    assert not [q for q in quoter(text) if q.cue_lemma in ("say", "mention", "speak")]
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("The mayor chose not to mention the dispute in her speech.", "mention"),
+        ("The mayor decided to say nothing of the deal to the council.", "say"),
+    ],
+)
+def test_quotes_a_statement_withheld_is_still_a_cue(quoter: Quoter, text: str, cue: str) -> None:
+    assert [q for q in quoter(text) if q.cue_lemma == cue]
