@@ -353,7 +353,7 @@ class SpeakerResolver:
         if word in self.lex.pronouns:
             return self._pronoun(head, voice)
         lemma = head.lemma_.lower()
-        determiners = {c.lower_ for c in head.children if c.dep_ == "det"}
+        determiners = _determiners(head)
         if lemma in self.lex.vague_heads and "the" not in determiners:
             return None
         if lemma in self.lex.block_nouns and determiners & {"the", "this", "that"}:
@@ -372,7 +372,7 @@ class SpeakerResolver:
         of the same head noun, the earlier holder of the title, the followed speaker of its
         kind, else the nearest entity of its kind (for a person, one holding that office)."""
         lemma = head.lemma_.lower()
-        determiners = {c.lower_ for c in head.children if c.dep_ == "det"}
+        determiners = _determiners(head)
         kinds = self.lex.descriptions.get(lemma)
         if kinds is not None and "the" in determiners:
             earlier = self._spoke_before(head)
@@ -443,7 +443,7 @@ class SpeakerResolver:
         holder = self._office_holder(subject)
         if holder is not None:
             return holder
-        determiners = {c.lower_ for c in subject.children if c.dep_ == "det"}
+        determiners = _determiners(subject)
         if determiners & _DEFINITE and subject.pos_ == "NOUN":
             return self._described(subject, subject.left_edge.idx, voice)
         return self._phrase(subject)
@@ -662,6 +662,7 @@ class SpeakerResolver:
         the word become Tokens."""
         lemma = head.lemma_.lower()
         wanted = _qualifiers(head)
+        prefix = _hyphen_prefix(head)
         lemmas = self.parse.lemmas
         pos = self.parse.pos
         used = False  # an earlier "the chairman" that named nobody either
@@ -669,14 +670,14 @@ class SpeakerResolver:
             if lemmas[i] != lemma or pos[i] not in ("NOUN", "PROPN"):
                 continue
             earlier = self.doc[i]
-            if not wanted <= _qualifiers(earlier):
+            if _hyphen_prefix(earlier) != prefix or not wanted <= _qualifiers(earlier):
                 continue
             if i in self._heads:
                 return True, self._heads[i]
             named = self._office_holder(earlier)
             if named is not None:
                 return True, named
-            if not {c.lower_ for c in earlier.children if c.dep_ == "det"} & _DEFINITE:
+            if not _determiners(earlier) & _DEFINITE:
                 return True, None
             used = True
         return used, None
@@ -691,12 +692,16 @@ class SpeakerResolver:
         while top.dep_ == "compound" and top.head.i != top.i:
             top = top.head
         names = [top] if top.i != word.i else []
-        office = top
-        while office.dep_ == "conj" and office.head.i != office.i:
-            office = office.head  # "X, commander of the army and leader of the party"
-        if office.dep_ == "appos":
-            names.append(office.head)
-        names.extend(c for c in top.children if c.dep_ == "appos")
+        # "X, vice-chairman of ...": the parser may make the word before the hyphen the
+        # apposition, not the office word.
+        joined = [word.doc[word.i - 2]] if _hyphen_prefix(word) else []
+        for part in (top, *joined):
+            office = part
+            while office.dep_ == "conj" and office.head.i != office.i:
+                office = office.head  # "X, commander of the army and leader of the party"
+            if office.dep_ == "appos":
+                names.append(office.head)
+            names.extend(c for c in part.children if c.dep_ == "appos")
         for name in names:
             found = self._phrase_head(name)
             if found is not None:
@@ -800,9 +805,38 @@ class _Voice:
         self.own = own
 
 
+def _determiners(noun: Token) -> set[str]:
+    """The noun's determiners, also where the parser hung them on a word compounded to it
+    ("The vice-chairman": "The" on "vice")."""
+    found = set()
+    for c in noun.children:
+        if c.dep_ == "det":
+            found.add(c.lower_)
+        elif c.dep_ == "compound" and c.i < noun.i:
+            found.update(g.lower_ for g in c.children if g.dep_ == "det")
+    return found
+
+
 def _qualifiers(noun: Token) -> set[str]:
-    """The words that say which kind of text a noun is ("joint", "press")."""
-    return {c.lower_ for c in noun.children if c.dep_ in ("amod", "compound")}
+    """The words that say which kind of text a noun is ("joint", "press"), less the word a
+    hyphen joins to it (part of the word itself: ``_hyphen_prefix``)."""
+    joined = noun.i - 2 if _hyphen_prefix(noun) else -1
+    return {
+        c.lower_
+        for c in noun.children
+        if c.dep_ in ("amod", "compound") and not c.is_punct and c.i != joined
+    }
+
+
+def _hyphen_prefix(noun: Token) -> str:
+    """The word a hyphen joins to the front of the noun ("vice" of "vice-chairman"), which
+    the parser may hang anywhere: "the vice-chairman" is not "the chairman"."""
+    i = noun.i
+    if i < 2 or noun.doc[i - 1].text != "-":
+        return ""
+    if noun.doc[i - 2].whitespace_ or noun.doc[i - 1].whitespace_:
+        return ""
+    return noun.doc[i - 2].lower_
 
 
 _MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "nummod"})

@@ -262,6 +262,39 @@ def test_speakers_description_takes_up_the_earlier_holder_of_the_title(
     assert ("the chairman", "Ana Kovac") in got
 
 
+@pytest.mark.parametrize("title", ["vice-chairman", "secretary-general"])
+def test_speakers_hyphened_title_takes_up_its_earlier_holder(
+    nlp: Any, quote_resources: QuoteResources, title: str
+) -> None:
+    # However the parser hangs the word before the hyphen (and "The" on it).
+    text = (
+        f"Ana Kovac, {title} of the Freedonia Farmers Party, opened the fair on Monday.\n\n"
+        f"The {title} said the harvest was the best in twenty years."
+    )
+    entities = (
+        _person("e1", "Ana Kovac", text),
+        _entity("e2", "Freedonia Farmers Party", "organization", text),
+    )
+    got = _speakers_of(nlp, quote_resources, text, entities)
+    assert (f"The {title}", "Ana Kovac") in got
+
+
+def test_speakers_chairman_does_not_take_up_a_vice_chairman(
+    nlp: Any, quote_resources: QuoteResources
+) -> None:
+    text = (
+        "Ana Kovac, vice-chairman of the Freedonia Farmers Party, was born in Portmere.\n\n"
+        "Then followed a talk on the canal.\n\n"
+        "The chairman told the fair the tolls had ruined the coast."
+    )
+    entities = (
+        _person("e1", "Ana Kovac", text),
+        _entity("e2", "Freedonia Farmers Party", "organization", text),
+    )
+    got = _speakers_of(nlp, quote_resources, text, entities)
+    assert ("The chairman", "Ana Kovac") not in got
+
+
 def test_speakers_description_is_no_person_without_that_office(
     nlp: Any, quote_resources: QuoteResources
 ) -> None:
