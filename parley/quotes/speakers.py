@@ -356,9 +356,10 @@ class SpeakerResolver:
         determiners = _determiners(head)
         if lemma in self.lex.vague_heads and "the" not in determiners:
             return None
-        if lemma in self.lex.block_nouns and determiners & {"the", "this", "that"}:
+        text_noun = lemma in self.lex.block_nouns or _document_paper(head)
+        if text_noun and determiners & {"the", "this", "that"}:
             return self._text(head, voice)
-        if lemma in self.lex.block_nouns and head.dep_ == "dobj":
+        if text_noun and head.dep_ == "dobj":
             # "Trump released a new radio ad calling ...", "X issued a statement saying ...":
             # the text speaks for whoever made it.
             author = text_author(head)
@@ -758,7 +759,9 @@ class SpeakerResolver:
         lemma = head.lemma_.lower()
         kind = _qualifiers(head)  # "the joint statement" is not "a statement of X"
         introduced = False
-        for i in range(head.i - 1, max(head.i - _TEXT_REACH, -1), -1):
+        # A story names one white paper, however long it quotes it: read back to the top.
+        reach = head.i if _document_paper(head) else _TEXT_REACH
+        for i in range(head.i - 1, max(head.i - reach, -1), -1):
             earlier = self.doc[i]
             if earlier.pos_ != "NOUN" or earlier.lemma_.lower() != lemma:
                 continue
@@ -837,6 +840,17 @@ def _hyphen_prefix(noun: Token) -> str:
     if noun.doc[i - 2].whitespace_ or noun.doc[i - 1].whitespace_:
         return ""
     return noun.doc[i - 2].lower_
+
+
+# What makes a paper a document and not a newspaper ("the white paper said").
+_DOCUMENT_PAPERS = frozenset({"white", "position", "working", "green", "policy", "discussion"})
+
+
+def _document_paper(head: Token) -> bool:
+    """Whether the noun is a paper some body issued ("a white paper", "the position
+    paper"), which speaks for its author as a statement does; "the paper" alone is a
+    newspaper."""
+    return head.lemma_.lower() == "paper" and bool(_qualifiers(head) & _DOCUMENT_PAPERS)
 
 
 _MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "nummod"})

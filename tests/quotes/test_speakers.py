@@ -295,6 +295,21 @@ def test_speakers_chairman_does_not_take_up_a_vice_chairman(
     assert ("The chairman", "Ana Kovac") not in got
 
 
+def test_speakers_white_paper_speaks_for_the_body_that_issued_it(
+    nlp: Any, quote_resources: QuoteResources
+) -> None:
+    # Read back to the top, however long the story.
+    filler = "The canal tolls rose again in the spring and the ferries ran late. " * 60
+    text = (
+        "The Harbour Council on Friday issued a white paper on the smuggling trade.\n\n"
+        f"{filler}\n\n"
+        "The white paper said the tolls had ruined the coast."
+    )
+    entities = (_entity("e1", "Harbour Council", "organization", text),)
+    got = _speakers_of(nlp, quote_resources, text, entities)
+    assert ("The white paper", "Harbour Council") in got
+
+
 def test_speakers_description_is_no_person_without_that_office(
     nlp: Any, quote_resources: QuoteResources
 ) -> None:
