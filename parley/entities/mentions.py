@@ -545,6 +545,13 @@ def _from_ent(ctx: _Context, ent: Span) -> Candidate | None:
     if label == "NORP":
         country = kb.country_by_demonym(surface) or kb.country(surface)
         if country is None:
+            body_end = _body_name_end(doc, ent, lex)
+            if body_end is not None:
+                # "Korean" + "Anti-Nuke Peace Committee": a demonym of no one country (the
+                # body's country is read later, from its name and the article) starts the
+                # name of a body the model left out.
+                end = doc[body_end - 1].idx + len(doc[body_end - 1].text)
+                return Candidate(start, end, text[start:end], "ORG", "organization", sentence)
             # "Republicans", "Muslims": a group with no country.
             return make("group")
     elif label in ("GPE", "LOC"):

@@ -170,6 +170,15 @@ def test_mentions_civic_body_named_after_its_country_is_an_ngo(entities_of) -> N
     assert _covering(entities, "Portuguese Society").actor == "PRTNGO"
 
 
+def test_mentions_a_demonym_of_no_one_country_starts_a_bodys_name(entities_of) -> None:  # type: ignore[no-untyped-def]
+    # "Korean" names no one country; the model tags it alone and leaves the body out.
+    text = "The Korean Anti-Nuke Peace Committee issued a report on the harbour on Friday."
+    entities = entities_of(text, real=True)
+    body = _covering(entities, "Korean")
+    assert body.name == "Korean Anti-Nuke Peace Committee"
+    assert body.kind == "organization"
+
+
 def test_pronouns_a_linked_he_carries_its_person_to_the_next_sentence(entities_of) -> None:  # type: ignore[no-untyped-def]
     # The second "He" has no name in reach, only the first "He": it is the same man.
     text = (
