@@ -15,7 +15,14 @@ from spacy.tokens import Token
 
 from parley.quotes.drafts import Draft, Frag, QuoteState
 from parley.quotes.marks import Quoted
-from parley.quotes.syntax import cue_of, cue_span, cue_tokens, source_span, subject
+from parley.quotes.syntax import (
+    TITLE_WORDS,
+    cue_of,
+    cue_span,
+    cue_tokens,
+    source_span,
+    subject,
+)
 
 __all__ = ["find_direct"]
 
@@ -90,6 +97,8 @@ def _attribute(
     verb = _nearby_cue(state, first, last)
     if verb is not None and _named_before(state, verb, first):
         return  # a title named in a phrase before the cue, not what was said
+    if verb is not None and _show_after(state, verb, first, last):
+        return  # the show or paper where the words were said, not the words
     if verb is not None:
         near = _cue_distance(state, verb, first, last) <= _NEAR_WORDS
         if words < _SHORT_QUOTE_WORDS and not near:
@@ -203,6 +212,27 @@ def _named_before(state: QuoteState, verb: Token, q: Quoted) -> bool:
         and parse.deps[i] == "prep"
         and parse.tags[i] == "IN"
     )
+
+
+# Prepositions after which a quotation is what the cue names or says, not a venue.
+_NAMING = frozenset({"as", "about"})
+
+
+def _show_after(state: QuoteState, verb: Token, first: Quoted, last: Quoted) -> bool:
+    """Whether a short quotation after the cue is named by a preposition or a possessive
+    of the cue's own clause: "“...,” she said on “Meet the Press.” “...”", "he told ABC's
+    “This Week.”": the show or paper where the words were said (PolNeAR leaves it out of
+    the content on both sides of it), not a piece of what was said."""
+    if first is not last or first.words(state.text) > TITLE_WORDS or first.start < verb.idx:
+        return False
+    parse = state.parse
+    i = bisect_left(parse.token_starts, first.start) - 1  # the word before the opening mark
+    if i <= verb.i or state.in_quote[i] >= 0:
+        return False
+    named = parse.tags[i] == "POS" or (
+        parse.tags[i] == "IN" and parse.deps[i] == "prep" and parse.lemmas[i] not in _NAMING
+    )
+    return named and _sentence_like(state.text, first) and verb.is_ancestor(state.doc[i])
 
 
 def _sentence_like(text: str, q: Quoted) -> bool:

@@ -34,7 +34,7 @@ _CONTENT_STOP_PREPS = frozenset({"during", "after", "before", "despite", "since"
 _CLAUSE_MARKS = frozenset({"as", "after", "until", "since", "before", "while", "although"})
 _CUE_LEFT_DEPS = frozenset({"aux", "auxpass", "neg", "advmod"})
 # The most words of a quotation inside a speaker's phrase read as a title or a nickname.
-_TITLE_WORDS = 5
+TITLE_WORDS = 5
 
 
 def cue_of(state: QuoteState, tok: Token) -> str | None:
@@ -246,7 +246,7 @@ def _titles_within(state: QuoteState, head: Token, verb: Token | None) -> set[in
         if start <= state.quoted[q].start
         and state.quoted[q].end <= end
         and not state.quoted[q].unbalanced
-        and state.quoted[q].words(state.text) <= _TITLE_WORDS
+        and state.quoted[q].words(state.text) <= TITLE_WORDS
         and not _clause_after(state, q, end)
     }
 

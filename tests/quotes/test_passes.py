@@ -372,3 +372,33 @@ def test_passes_passive_asking_verb_gives_the_question_to_its_agent(
     assert draft.source is not None
     assert text[draft.source[0] : draft.source[1]] == "reporters"
     assert [text[a:b] for a, b in draft.content] == ["whether the pier would open"]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“The pier will open in May,” Ilse Varga said on “Harbour Hour.” “The ferries "
+        "will come back soon after that.”",
+        "“The pier will open in May,” Ilse Varga told Radio North's “Harbour Hour” on "
+        "Sunday. “The ferries will come back soon after that.”",
+    ],
+)
+def test_passes_show_after_the_cue_is_no_piece_of_the_quotation(
+    nlp: Any, quote_resources: QuoteResources, text: str
+) -> None:
+    # The show where the words were said sits between the two pieces of what was said.
+    (draft,) = find_drafts(ParseIndex.build(nlp(text)), quote_resources)
+    assert [text[a:b] for a, b in draft.content] == [
+        "“The pier will open in May,”",
+        "“The ferries will come back soon after that.”",
+    ]
+
+
+@pytest.mark.model
+def test_passes_quotation_after_about_is_what_the_cue_names(
+    nlp: Any, quote_resources: QuoteResources
+) -> None:
+    text = "The pundit went on boasting about “Winning,” which he said was the only thing."
+    drafts = find_drafts(ParseIndex.build(nlp(text)), quote_resources)
+    assert any(text[a:b] == "“Winning,”" for d in drafts for a, b in d.content)
