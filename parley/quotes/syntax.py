@@ -401,11 +401,11 @@ def _after_missed_end(state: QuoteState, start: int, end: int) -> int:
 def _clip(state: QuoteState, frag: Frag, verb: Token, head: Token) -> Frag | None:
     """Cut a content running past what was said (PolNeAR train, where a parse-based content
     overran the annotation): at a semicolon, a non-restrictive relative clause (", who
-    ..."), a sentence end the parser missed before a quotation, a participle clause on the
-    cue verb (", saying ..."), a subordinate clause on the cue verb ("as he lined up",
-    "while ..."), ", but ..." coordinating the main clause, and the subject of another
-    clause hanging on the cue verb or above it ("said they voted for her, | most in both
-    states supported Sanders")."""
+    ..."), a trailing ", according to ...", a sentence end the parser missed before a
+    quotation, a participle clause on the cue verb (", saying ..."), a subordinate clause
+    on the cue verb ("as he lined up", "while ..."), ", but ..." coordinating the main
+    clause, and the subject of another clause hanging on the cue verb or above it ("said
+    they voted for her, | most in both states supported Sanders")."""
     start, end = frag
     doc = state.doc
     tokens = state.parse.token_range(start, end)
@@ -428,6 +428,10 @@ def _clip(state: QuoteState, frag: Frag, verb: Token, head: Token) -> Frag | Non
             # (not one on the subject of what was said, before its verb: "said that the
             # procession, which has been held 100 times, is to end")
             or (comma and tok.lower_ in ("who", "which") and i > head.i)
+            # "said she leads by 10 points, | according to a new poll": the reporter's
+            # attribution of its own (not one before the clause's verb: "63 percent,
+            # according to the report, still believe ...")
+            or (comma and tok.lower_ == "according" and i > head.i)
             or (tok.text == "." and _quote_opens_after(state, tok))
             or (comma and tok.dep_ == "advcl" and tok.tag_ == "VBG" and on_verb)
             or (comma and tok.tag_ == "VBG" and i > head.i and _says_clause(state, i))
