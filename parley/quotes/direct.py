@@ -13,9 +13,16 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Token
 
-from parley.quotes.drafts import Draft, Frag, QuoteState
+from parley.quotes.drafts import Draft, Frag, QuoteState, trim
 from parley.quotes.marks import Quoted
-from parley.quotes.syntax import cue_of, cue_span, cue_tokens, source_span, subject
+from parley.quotes.syntax import (
+    TITLE_WORDS,
+    cue_of,
+    cue_span,
+    cue_tokens,
+    source_span,
+    subject,
+)
 
 __all__ = ["find_direct"]
 
@@ -90,6 +97,8 @@ def _attribute(
     verb = _nearby_cue(state, first, last)
     if verb is not None and _named_before(state, verb, first):
         return  # a title named in a phrase before the cue, not what was said
+    if verb is not None and _show_after(state, verb, first, last):
+        return  # the show or paper where the words were said, not the words
     if verb is not None:
         near = _cue_distance(state, verb, first, last) <= _NEAR_WORDS
         if words < _SHORT_QUOTE_WORDS and not near:
@@ -111,8 +120,9 @@ def _attribute(
         source = source_span(state, subj, verb) if subj is not None else None
         if _within(source, first, last):
             return  # a title in the speaker's phrase: "the “Harbour Hour” host said"
+        front = _fronted_part(state, verb, source, first)
         draft = Draft(
-            content=frags,
+            content=[front, *frags] if front is not None else frags,
             source=source,
             cue=cue_span(state, verb),
             cue_lemma=cue_of(state, verb) or verb.lemma_.lower(),
@@ -185,6 +195,47 @@ def _attribute(
         )
 
 
+def _fronted_part(
+    state: QuoteState, verb: Token, source: Frag | None, first: Quoted
+) -> Frag | None:
+    """The words before a parenthetical cue that the quotation after it goes on from: "If
+    the ferry stops, he said, “the island will starve.”", "The new crane, she said, “is a
+    perfect example.”" A quotation opening in lower case continues the sentence, so what
+    stands before the speaker is part of what was said (PolNeAR train: 18 of 19 such
+    contents take it in); one opening with a capital starts its own ("Asked about the
+    ferry, she said, “It will run.”": 25 of 29 leave the words before out), and so does a
+    lone connective before the speaker. Words of several pieces ("Her remarks were aimed
+    at critics, including, he said, “...”") end in the writer's own."""
+    text = state.text
+    inner = text[first.inner_start : first.inner_end].lstrip()
+    if source is None or not inner or not inner[0].islower() or first.start < verb.idx:
+        return None
+    cue_start, cue_end = cue_span(state, verb)
+    if text[cue_end : first.start].strip() != ",":
+        return None
+    comma = source[0]
+    while comma > 0 and text[comma - 1].isspace():
+        comma -= 1
+    if comma == 0 or text[comma - 1] != "," or len(text[source[1] : cue_start].split()) > 1:
+        return None
+    sent = state.sentence_of(source[0])
+    if not len(sent) or sent.start_char >= comma - 1:
+        return None
+    words = [t for t in sent if t.idx < comma - 1]
+    if any(state.in_quote[t.i] >= 0 or t.text == "," for t in words):
+        return None  # several pieces: the last is the writer's ("..., including, he said")
+    if not any(_clause_word(t) for t in words):
+        return None
+    return trim(text, sent.start_char, comma - 1)
+
+
+def _clause_word(tok: Token) -> bool:
+    """A verb or a subject: words before a parenthetical cue that make a clause or its
+    subject ("If she is elected", "The new crane") rather than a lone connective or
+    adverbial ("But", "Still", "At the same time"), which PolNeAR mostly leaves out."""
+    return tok.pos_ in ("VERB", "AUX") or tok.dep_ in ("nsubj", "nsubjpass", "expl")
+
+
 def _within(span: Frag | None, first: Quoted, last: Quoted) -> bool:
     """Whether the quotations lie inside ``span``, a speaker's phrase: a title or a nickname
     in it (``syntax.source_span`` keeps them) is part of who speaks, not what was said."""
@@ -203,6 +254,27 @@ def _named_before(state: QuoteState, verb: Token, q: Quoted) -> bool:
         and parse.deps[i] == "prep"
         and parse.tags[i] == "IN"
     )
+
+
+# Prepositions after which a quotation is what the cue names or says, not a venue.
+_NAMING = frozenset({"as", "about"})
+
+
+def _show_after(state: QuoteState, verb: Token, first: Quoted, last: Quoted) -> bool:
+    """Whether a short quotation after the cue is named by a preposition or a possessive
+    of the cue's own clause: "“...,” she said on “Meet the Press.” “...”", "he told ABC's
+    “This Week.”": the show or paper where the words were said (PolNeAR leaves it out of
+    the content on both sides of it), not a piece of what was said."""
+    if first is not last or first.words(state.text) > TITLE_WORDS or first.start < verb.idx:
+        return False
+    parse = state.parse
+    i = bisect_left(parse.token_starts, first.start) - 1  # the word before the opening mark
+    if i <= verb.i or state.in_quote[i] >= 0:
+        return False
+    named = parse.tags[i] == "POS" or (
+        parse.tags[i] == "IN" and parse.deps[i] == "prep" and parse.lemmas[i] not in _NAMING
+    )
+    return named and _sentence_like(state.text, first) and verb.is_ancestor(state.doc[i])
 
 
 def _sentence_like(text: str, q: Quoted) -> bool:

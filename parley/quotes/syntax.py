@@ -34,7 +34,7 @@ _CONTENT_STOP_PREPS = frozenset({"during", "after", "before", "despite", "since"
 _CLAUSE_MARKS = frozenset({"as", "after", "until", "since", "before", "while", "although"})
 _CUE_LEFT_DEPS = frozenset({"aux", "auxpass", "neg", "advmod"})
 # The most words of a quotation inside a speaker's phrase read as a title or a nickname.
-_TITLE_WORDS = 5
+TITLE_WORDS = 5
 
 
 def cue_of(state: QuoteState, tok: Token) -> str | None:
@@ -246,7 +246,7 @@ def _titles_within(state: QuoteState, head: Token, verb: Token | None) -> set[in
         if start <= state.quoted[q].start
         and state.quoted[q].end <= end
         and not state.quoted[q].unbalanced
-        and state.quoted[q].words(state.text) <= _TITLE_WORDS
+        and state.quoted[q].words(state.text) <= TITLE_WORDS
         and not _clause_after(state, q, end)
     }
 
@@ -401,11 +401,12 @@ def _after_missed_end(state: QuoteState, start: int, end: int) -> int:
 def _clip(state: QuoteState, frag: Frag, verb: Token, head: Token) -> Frag | None:
     """Cut a content running past what was said (PolNeAR train, where a parse-based content
     overran the annotation): at a semicolon, a non-restrictive relative clause (", who
-    ..."), a sentence end the parser missed before a quotation, a participle clause on the
-    cue verb (", saying ..."), a subordinate clause on the cue verb ("as he lined up",
-    "while ..."), ", but ..." coordinating the main clause, and the subject of another
-    clause hanging on the cue verb or above it ("said they voted for her, | most in both
-    states supported Sanders")."""
+    ..."), a trailing ", according to ...", the verb that a relative clause holding the cue
+    hangs on (", who said A, | said B"), a sentence end the parser missed before a
+    quotation, a participle clause on the cue verb (", saying ..."), a subordinate clause
+    on the cue verb ("as he lined up", "while ..."), ", but ..." coordinating the main
+    clause, and the subject of another clause hanging on the cue verb or above it ("said
+    they voted for her, | most in both states supported Sanders")."""
     start, end = frag
     doc = state.doc
     tokens = state.parse.token_range(start, end)
@@ -428,6 +429,11 @@ def _clip(state: QuoteState, frag: Frag, verb: Token, head: Token) -> Frag | Non
             # (not one on the subject of what was said, before its verb: "said that the
             # procession, which has been held 100 times, is to end")
             or (comma and tok.lower_ in ("who", "which") and i > head.i)
+            # "said she leads by 10 points, | according to a new poll": the reporter's
+            # attribution of its own (not one before the clause's verb: "63 percent,
+            # according to the report, still believe ...")
+            or (comma and tok.lower_ == "according" and i > head.i)
+            or (comma and _above_noun_clause(tok, verb))
             or (tok.text == "." and _quote_opens_after(state, tok))
             or (comma and tok.dep_ == "advcl" and tok.tag_ == "VBG" and on_verb)
             or (comma and tok.tag_ == "VBG" and i > head.i and _says_clause(state, i))
@@ -446,6 +452,24 @@ def _clip(state: QuoteState, frag: Frag, verb: Token, head: Token) -> Frag | Non
             at = prev.idx if comma else tok.idx
             return trim(state.text, start, at)
     return frag
+
+
+def _above_noun_clause(tok: Token, verb: Token) -> bool:
+    """Whether the cue verb stands in a clause that describes a noun ("who said ...",
+    "which she said ...") and ``tok`` is a word that noun hangs on ("Mr. Podesta, who said
+    the project was vetted, | said he was unaware"), or that is the subject of ``tok``
+    ("Those who believe A, | are unlikely to ..."). The main clause goes on past what that
+    cue reports. (A cue whose own clause hangs on ``tok`` directly is the parser's
+    misreading of a "that" clause: "felt that Kim, fully identical to ..., | is the
+    lodestar" stays whole.)"""
+    t = verb
+    while t.head.i != t.i and t.i != tok.i:
+        if t.dep_ in ("relcl", "acl") and tok.is_ancestor(t.head):
+            return True
+        if t.dep_ in _SUBJECT_DEPS and t.head.i == tok.i and t.i != verb.i:
+            return True  # "Those who believe A, | are unlikely to ...": inside its subject
+        t = t.head
+    return False
 
 
 def _coordinated_cue(state: QuoteState, verb: Token, i: int) -> bool:

@@ -372,3 +372,67 @@ def test_passes_passive_asking_verb_gives_the_question_to_its_agent(
     assert draft.source is not None
     assert text[draft.source[0] : draft.source[1]] == "reporters"
     assert [text[a:b] for a, b in draft.content] == ["whether the pier would open"]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“The pier will open in May,” Ilse Varga said on “Harbour Hour.” “The ferries "
+        "will come back soon after that.”",
+        "“The pier will open in May,” Ilse Varga told Radio North's “Harbour Hour” on "
+        "Sunday. “The ferries will come back soon after that.”",
+    ],
+)
+def test_passes_show_after_the_cue_is_no_piece_of_the_quotation(
+    nlp: Any, quote_resources: QuoteResources, text: str
+) -> None:
+    # The show where the words were said sits between the two pieces of what was said.
+    (draft,) = find_drafts(ParseIndex.build(nlp(text)), quote_resources)
+    assert [text[a:b] for a, b in draft.content] == [
+        "“The pier will open in May,”",
+        "“The ferries will come back soon after that.”",
+    ]
+
+
+@pytest.mark.model
+def test_passes_quotation_after_about_is_what_the_cue_names(
+    nlp: Any, quote_resources: QuoteResources
+) -> None:
+    text = "The pundit went on boasting about “Winning,” which he said was the only thing."
+    drafts = find_drafts(ParseIndex.build(nlp(text)), quote_resources)
+    assert any(text[a:b] == "“Winning,”" for d in drafts for a, b in d.content)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        # A quotation opening in lower case goes on from the words before the speaker.
+        (
+            "If the ferry stops, he said, “the island will starve within a month.”",
+            ["If the ferry stops", "“the island will starve within a month.”"],
+        ),
+        # One opening with a capital starts its own sentence.
+        (
+            "Asked about the ferry, Ms. Holm said, “It will run again in May.”",
+            ["“It will run again in May.”"],
+        ),
+        # A lone connective, and words of several pieces, are the writer's.
+        (
+            "But, he said, “the island will starve within a month.”",
+            ["“the island will starve within a month.”"],
+        ),
+        (
+            "Her remarks were aimed at the island's critics, and also, she said, “at "
+            "people who shout on television.”",
+            ["“at people who shout on television.”"],
+        ),
+    ],
+)
+def test_passes_words_before_a_parenthetical_cue_join_a_quotation_that_goes_on(
+    nlp: Any, quote_resources: QuoteResources, text: str, content: list[str]
+) -> None:
+    drafts = find_drafts(ParseIndex.build(nlp(text)), quote_resources)
+    draft = next(d for d in drafts if d.cue_lemma == "say" and d.kind == "direct")
+    assert [text[a:b] for a, b in draft.content] == content

@@ -101,6 +101,56 @@ def test_quotes_according_to(quoter: Quoter) -> None:
     assert q.text == "the storm will reach the coast tonight"
 
 
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        # A trailing "according to" is the reporter's attribution of its own.
+        (
+            "The harbour board announced that it would close the north pier in May, "
+            "according to the Coast Gazette.",
+            "that it would close the north pier in May",
+        ),
+        # One before the clause's verb is a part of what was said.
+        (
+            "The harbour master said that most ferries, according to the new rules, "
+            "must dock before dark.",
+            "that most ferries, according to the new rules, must dock before dark",
+        ),
+    ],
+)
+def test_quotes_trailing_according_to_ends_the_content(
+    quoter: Quoter, text: str, content: str
+) -> None:
+    assert content in [q.text for q in quoter(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        # The main clause goes on past what the relative clause's cue reports.
+        (
+            "Mr. Varga, who said the pier was safe, said he was unaware of any cracks.",
+            "the pier was safe",
+        ),
+        (
+            "Those who believe the ferry company is hiding the figures, are unlikely to be "
+            "impressed by its report.",
+            "the ferry company is hiding the figures",
+        ),
+        # A "that" clause the parser hung the cue on stays whole.
+        (
+            "All the harbour workers have keenly felt that the captain, fully equal to his "
+            "father, is the guide of the fleet.",
+            "that the captain, fully equal to his father, is the guide of the fleet",
+        ),
+    ],
+)
+def test_quotes_relative_clause_cue_stops_at_the_main_verb(
+    quoter: Quoter, text: str, content: str
+) -> None:
+    assert content in [q.text for q in quoter(text)]
+
+
 def test_quotes_scare_quotes_are_not_speech(quoter: Quoter) -> None:
     text = "The council's “green plan” drew a small crowd on Monday."
     assert quoter(text) == ()
