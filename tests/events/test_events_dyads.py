@@ -760,3 +760,20 @@ def test_dyads_a_second_title_of_the_source_is_no_party(code: Code) -> None:
     assert events
     assert all(e.source_actor != "GONGOV" for e in events)
 
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The king of Rohan extended warm congratulations, on behalf of the people of Rohan, "
+        "to Gondor.",
+        "The king of Rohan, on behalf of the government of Rohan, expressed deep condolences "
+        "to Gondor.",
+    ],
+)
+def test_dyads_the_party_acted_for_is_never_the_target(code: Code, text: str) -> None:
+    # "On behalf of Rohan" names whom the king speaks for; Gondor is the one addressed.
+    actors = {**COUNTRIES, "king of Rohan": "ROHGOV"}
+    events = code(text, actors)
+    assert events
+    assert {e.target_actor for e in events} == {"GON"}, _pairs(events)
