@@ -777,3 +777,19 @@ def test_dyads_the_party_acted_for_is_never_the_target(code: Code, text: str) ->
     events = code(text, actors)
     assert events
     assert {e.target_actor for e in events} == {"GON"}, _pairs(events)
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        ("Gondor will strengthen the Gondor-Rohan friendly relations.", ("GON", "ROH")),
+        ("Rohan pledged to develop the relations between Rohan and Gondor.", ("ROH", "GON")),
+        # No member of the pair is the doer: neither is its target.
+        ("Arnor will boost the Gondor-Rohan relations.", ("ARN", None)),
+    ],
+)
+def test_dyads_bond_is_built_with_the_other_of_its_pair(
+    code: Code, text: str, pair: tuple[str, str | None]
+) -> None:
+    events = code(text, COUNTRIES)
+    assert [(e.source_actor, e.target_actor) for e in events] == [pair], _pairs(events)
