@@ -793,3 +793,18 @@ def test_dyads_bond_is_built_with_the_other_of_its_pair(
 ) -> None:
     events = code(text, COUNTRIES)
     assert [(e.source_actor, e.target_actor) for e in events] == [pair], _pairs(events)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Foreign Minister Faramir said Gondor would expand cooperation in trade.",
+        "Faramir said that Gondor will provide humanitarian aid.",
+    ],
+)
+def test_dyads_the_teller_of_a_plan_is_not_whom_it_is_about(code: Code, text: str) -> None:
+    # Faramir tells of his own country's plan: he is neither its target nor anyone's.
+    actors = {**COUNTRIES, "Faramir": "GONGOV"}
+    events = code(text, actors, kinds={"Faramir": "person"})
+    assert events
+    assert all(e.target_actor is None for e in events), _pairs(events)
