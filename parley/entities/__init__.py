@@ -115,9 +115,9 @@ def find_entities(
     apply_led_by(text, cands)
     apply_people_of(text, cands)
     apply_apposed_groups(text, cands)
-    cands = find_name_repeats(parse, cands, lex.family_first)
+    cands = find_name_repeats(parse, cands, lex.family_first, lex.family_first_pairs)
     apply_appositions(parse, cands, lex, place_country)
-    clusters = group_candidates(cands, kb, on, lex.family_first)
+    clusters = group_candidates(cands, kb, on, lex.family_first, lex.family_first_pairs)
     resolve_pronouns(parse, clusters, lex, phrases.pronouns)
     entities = build_entities(clusters, kb, lex, text, on)
     entities = add_nominal_entities(

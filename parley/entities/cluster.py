@@ -110,9 +110,11 @@ def group_candidates(
     kb: KnowledgeBaseLike,
     on: date | None,
     family_first: frozenset[str] = frozenset(),
+    pairs: frozenset[str] = frozenset(),
 ) -> dict[str, Cluster]:
     """Clusters keyed by a referent key, in order of first mention; ``family_first``: the
-    family names written first in a three-word name (``mentions.family_name``)."""
+    family names written first in a three-word name, ``pairs``: in a two-word one too
+    (``mentions.family_name``)."""
     # 1. People with full names, and the family names that point at them.
     people: dict[str, str] = {}  # name key -> cluster key
     family: dict[str, list[str]] = {}
@@ -121,7 +123,8 @@ def group_candidates(
             key = name_key(cand.text)
             if key not in people:
                 people[key] = "person:" + key
-                family.setdefault(name_key(family_name(cand.text, family_first)), []).append(key)
+                bare = name_key(family_name(cand.text, family_first, pairs))
+                family.setdefault(bare, []).append(key)
 
     # Single words the model calls a person somewhere: "Trump" tagged ORG elsewhere is him.
     person_words = {

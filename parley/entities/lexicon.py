@@ -65,6 +65,8 @@ class Lexicon:
     kind_nouns: dict[str, tuple[str, bool]] = field(default_factory=dict)
     # Family names written first in a three-word name ("Lee Myung Bak"): "Lee" is its bare form.
     family_first: frozenset[str] = frozenset()
+    # Family names written first in a two-word name too ("Wang Yi"): Chinese ones.
+    family_first_pairs: frozenset[str] = frozenset()
     # Given names of one gender ("Bernie" m, "Hillary" f): a person's before any pronoun.
     given_names: dict[str, str] = field(default_factory=dict)
 
@@ -158,6 +160,7 @@ def load_lexicon_from(data_dir: Path) -> Lexicon:
         context_words=context_words,
         kind_nouns=kind_nouns,
         family_first=frozenset(words("family_first.txt")),
+        family_first_pairs=frozenset(words("family_first_pairs.txt")),
         given_names=given_names,
     )
 

@@ -701,13 +701,16 @@ def _merge_parentheticals(text: str, cands: list[Candidate]) -> list[Candidate]:
 
 
 def find_name_repeats(
-    parse: ParseIndex, cands: list[Candidate], family_first: frozenset[str] = frozenset()
+    parse: ParseIndex,
+    cands: list[Candidate],
+    family_first: frozenset[str] = frozenset(),
+    pairs: frozenset[str] = frozenset(),
 ) -> list[Candidate]:
     """Bare family names the model missed ("Whitcombe told reporters"), when that family name
     belongs to a person named in full in the article. A name followed by another capitalised
     word is someone else's ("Kim Yo-jong" is not Kim Jong-un)."""
     families = {
-        family_name(c.text, family_first)
+        family_name(c.text, family_first, pairs)
         for c in cands
         if c.kind == "person" and len(c.text.split()) >= 2 and _HAS_LETTER.search(c.text)
     }
@@ -738,14 +741,19 @@ def find_name_repeats(
     return sorted([*cands, *found], key=lambda c: c.start) if found else cands
 
 
-def family_name(full: str, family_first: frozenset[str] = frozenset()) -> str:
+def family_name(
+    full: str, family_first: frozenset[str] = frozenset(), pairs: frozenset[str] = frozenset()
+) -> str:
     """The word a later bare mention uses: the last word, or the first for Korean and
     Chinese names written family name first with a hyphenated given name ("Lee Myung-bak"),
-    or in three words after a family name of ``family_first`` ("Lee Myung Bak")."""
+    in three words after a family name of ``family_first`` ("Lee Myung Bak"), or in two
+    after one of ``pairs`` ("Wang Yi ... Wang said")."""
     words = full.split()
     if len(words) >= 2 and ("-" in words[1] or "‐" in words[1]):
         return words[0]
     if len(words) == 3 and words[0] in family_first:
+        return words[0]
+    if len(words) == 2 and words[0] in pairs:
         return words[0]
     return words[-1]
 

@@ -17,6 +17,9 @@ TARGET_PREPS = ("on", "against", "with", "to", "toward", "towards", "at", "into"
 OBJECT_TARGET_PREPS = ("to", "against", "on", "toward", "towards", "from")
 # Prepositions whose object acts, for event nouns ("the invasion by Mordor").
 SOURCE_PREPS = ("by", "from")
+# Nouns of a preposition whose of-phrase is the party the doer acts for, never the one acted
+# upon: "congratulated X on behalf of the government of Y" speaks for Y, to X.
+PRINCIPAL_NOUNS = frozenset({"behalf"})
 # Prepositions that place an action ("protested in Beijing", "will meet in Zurich").
 PLACE_PREPS = ("in", "at", "into", "inside")
 _CONDITION_WORD = re.compile(r"\b(?:if|unless)\b", re.IGNORECASE)
@@ -185,7 +188,7 @@ def prep_objects(token: Token, preps: Sequence[str]) -> list[Token]:
     for child in children:
         if child.dep_ in ("prep", "dative") and child.lower_ in preps:
             for g in child.children:
-                if g.dep_ != "pobj":
+                if g.dep_ != "pobj" or g.lower_ in PRINCIPAL_NOUNS:
                     continue
                 if g.ent_type_ not in ("DATE", "TIME"):
                     found.append(g)

@@ -230,17 +230,22 @@ def _done_to(token: Token, inside: set[int]) -> bool:
 
 
 def party_spoken_of(
-    verb: Token, reading: Reading, sources: Sequence[Actor]
+    verb: Token, reading: Reading, sources: Sequence[Actor], teller: Token | None = None
 ) -> list[Actor]:
     """The party a statement of belief or will is about, when it names nobody it is made to:
     the first subject of its reported clauses that is a party besides the speaker ("expressed
     belief that the friendly relations between the two countries would develop": the other
-    country; "expressed conviction that the DPRK would win": the DPRK)."""
+    country; "expressed conviction that the DPRK would win": the DPRK). ``teller``: the verb
+    that reports the statement ("Wang Yi said China would expand cooperation"): its subject
+    tells of the plan, and is not the one it is about."""
     speakers = [a for a in sources if a.resolved and a.code]
     if not speakers:
         return []
+    tellers = set()
+    if teller is not None:
+        tellers = {t.i for c in teller.children if c.dep_ in SPEAKER_DEPS for t in c.subtree}
     for word in _reported_words(verb):
-        if word.dep_ not in SUBJECT_DEPS:
+        if word.dep_ not in SUBJECT_DEPS or word.i in tellers:
             continue
         heads = [word, *prep_objects(word, ("between", "of"))]
         for head in heads:

@@ -403,7 +403,8 @@ def complete_targets(coded: Coded, reading: Reading) -> Coded:
 
     spoken_of = code[:2] in SPOKEN_OF_ROOTS and code != REPORTING_CODE  # a bare "said" is none
     if sources and unresolved() and not candidate.is_noun and spoken_of:
-        targets = tuple(party_spoken_of(candidate.token, reading, sources)) or targets
+        told = party_spoken_of(candidate.token, reading, sources, candidate.reported_by)
+        targets = tuple(told) or targets
     giving = code[:2] in GIVING_ROOTS or code.startswith(GIVING_INTENTS)
     # Rallying the public names its target or leaves it to the story's campaign, never the
     # public it addresses.

@@ -96,6 +96,13 @@ ZEAL_WORDS = frozenset(
     {"keen", "bent", "hell-bent", "frantic", "engrossed", "busy", "obsessed", "intent"}
 )
 ZEAL_PREPS = frozenset({"on", "with", "in", "upon"})
+# Nouns of a bond between two parties ("boost the Sino-DPRK friendly relations", "develop the
+# relations between Cuba and the DPRK"): the party of the pair who is not the doer is whom the
+# bond is built with.
+BOND_NOUNS = frozenset(
+    {"relation", "relations", "relationship", "tie", "ties", "friendship", "partnership",
+     "alliance", "cooperation", "exchange", "exchanges"}
+)  # fmt: skip
 # Praise (CAMEO 051: a tribute paid, a wreath laid) and the things a tribute is laid at that
 # stand for the one honoured ("before the portrait of X", "at the statue of X").
 PRAISE_CODE = "051"
@@ -376,6 +383,8 @@ def verb_actors(
         target_heads = _stoppers_first(target_heads, objects, verb, reading)
     target_heads = _past_own_things(target_heads, sources, reading, places)
     targets = reading.first_resolved(target_heads, places=places)
+    if not any(a.resolved for a in targets):
+        targets = _bond_partner(objects, sources, reading) or targets
     if candidate.code[:2] == PROTEST_ROOT and not any(a.resolved for a in targets):
         # "Thousands marched calling for sanctions against X": what it is for names whom.
         targets = _protest_aims([verb], reading, sources) or targets
@@ -395,6 +404,35 @@ def verb_actors(
             noun = noun.head.head
             heads.append(noun)
     return sources, targets, heads
+
+
+def _bond_partner(
+    objects: Sequence[Token], sources: Sequence[Actor], reading: Reading
+) -> list[Actor]:
+    """The other party of the bond a verb acts on, when nothing else names a target: "China
+    will boost the Sino-DPRK relations", "we developed the DPRK-Russia relations", "develop
+    the relations between Cuba and the DPRK" are done with the DPRK, Russia, the DPRK. The
+    pair's member of the doer's own country is the doer, never its target; with no doer
+    known, no member is the other one."""
+    own = {a.code[:3] for a in sources if a.code}
+    if not own:
+        return []
+    for obj in objects:
+        if obj.lower_ not in BOND_NOUNS:
+            continue
+        pair: list[Actor] = []
+        for child in obj.children:
+            if child.dep_ in ("compound", "amod", "nmod"):
+                pair += reading.resolve(child)
+                pair += _hyphened(child, reading)
+            elif child.dep_ == "prep" and child.lower_ == "between":
+                pair += [
+                    a for g in child.children if g.dep_ == "pobj" for a in _both_sides(g, reading)
+                ]
+        others = [a for a in pair if a.code and a.code[:3] not in own]
+        if others and len(others) < len(pair):
+            return others[:1]
+    return []
 
 
 def _condition_preps(candidate: Candidate) -> tuple[str, ...]:

@@ -113,6 +113,22 @@ def test_mentions_puppet_group_needs_the_dprk(entities_of) -> None:  # type: ign
     assert not any(e.actor == "KORGOV" for e in entities_of(text, real=True))
 
 
+def test_mentions_state_media_words_for_the_south_with_only_south_korea_named(entities_of) -> None:  # type: ignore[no-untyped-def]
+    # A story on the South's own affairs: the DPRK is not named, the United States is more.
+    text = (
+        "Farmers in south Korea rallied against the group of traitors on Monday, saying the "
+        "U.S. and the U.S. envoy dictate to the present \"government\" and the U.S. trade office."
+    )
+    entities = entities_of(text, real=True)
+    assert _covering(entities, "the group of traitors").actor == "KORGOV"
+    assert _covering(entities, "the present \"government\"").actor == "KORGOV"
+
+
+def test_mentions_group_of_traitors_needs_a_korea(entities_of) -> None:  # type: ignore[no-untyped-def]
+    text = "The novel tells how the group of traitors fled across the Alps."
+    assert not any(e.actor == "KORGOV" for e in entities_of(text, real=True))
+
+
 def test_mentions_ethnic_group_is_not_its_kin_state(entities_of) -> None:  # type: ignore[no-untyped-def]
     text = "The Hungarians of southern Slovakia demand autonomy, Hungary's press reported."
     entities = entities_of(text, real=True)

@@ -11,6 +11,7 @@ from parley.entities.mentions import Candidate, family_name
 from parley.records import Entity
 
 FAMILY_FIRST = frozenset(("Lee", "Yoon", "Kim"))
+PAIRS = frozenset(("Wang", "Zhao"))
 
 
 @pytest.mark.parametrize(
@@ -26,6 +27,27 @@ FAMILY_FIRST = frozenset(("Lee", "Yoon", "Kim"))
 )
 def test_mentions_family_name(full: str, family: str) -> None:
     assert family_name(full, FAMILY_FIRST) == family
+
+
+@pytest.mark.parametrize(
+    ("full", "family"),
+    [
+        ("Wang Tianming", "Wang"),  # a Chinese family name first even in two words
+        ("Zhao Lirong", "Zhao"),
+        ("Kim Yo Jong", "Kim"),
+        ("Lee Carter", "Carter"),  # a Korean one only in three
+        ("Peter Wang", "Wang"),  # a given name first: the last word
+    ],
+)
+def test_mentions_family_name_of_two_words(full: str, family: str) -> None:
+    assert family_name(full, FAMILY_FIRST, PAIRS) == family
+
+
+def test_lexicon_family_first_pairs() -> None:
+    lexicon = load_lexicon()
+    assert {"Wang", "Zhang", "Li", "Xi"} <= lexicon.family_first_pairs
+    # Not the syllables of Korean given names nor English given names ("Pak Chol Su").
+    assert not {"Su", "Sun", "Song", "Lee"} & lexicon.family_first_pairs
 
 
 def test_lexicon_family_first_names() -> None:
@@ -44,6 +66,13 @@ def test_cluster_bare_family_name_first_joins_full_name(stub_kb) -> None:  # typ
     assert [c.text for c in next(iter(clusters.values())).cands] == ["Lee Myung Bak", "Lee"]
     # Without the list the bare name stays apart (the behaviour this test guards).
     assert len(group_candidates(cands, stub_kb, None)) == 2
+
+
+def test_cluster_bare_chinese_family_name_joins_two_word_name(stub_kb) -> None:  # type: ignore[no-untyped-def]
+    cands = [_cand("Wang Tianming", 0, "person"), _cand("Wang", 40, "person")]
+    clusters = group_candidates(cands, stub_kb, None, FAMILY_FIRST, PAIRS)
+    assert len(clusters) == 1
+    assert len(group_candidates(cands, stub_kb, None, FAMILY_FIRST)) == 2
 
 
 def test_cluster_place_reading_of_a_person_word_is_the_person(stub_kb) -> None:  # type: ignore[no-untyped-def]

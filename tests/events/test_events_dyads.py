@@ -760,3 +760,51 @@ def test_dyads_a_second_title_of_the_source_is_no_party(code: Code) -> None:
     assert events
     assert all(e.source_actor != "GONGOV" for e in events)
 
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The king of Rohan extended warm congratulations, on behalf of the people of Rohan, "
+        "to Gondor.",
+        "The king of Rohan, on behalf of the government of Rohan, expressed deep condolences "
+        "to Gondor.",
+    ],
+)
+def test_dyads_the_party_acted_for_is_never_the_target(code: Code, text: str) -> None:
+    # "On behalf of Rohan" names whom the king speaks for; Gondor is the one addressed.
+    actors = {**COUNTRIES, "king of Rohan": "ROHGOV"}
+    events = code(text, actors)
+    assert events
+    assert {e.target_actor for e in events} == {"GON"}, _pairs(events)
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        ("Gondor will strengthen the Gondor-Rohan friendly relations.", ("GON", "ROH")),
+        ("Rohan pledged to develop the relations between Rohan and Gondor.", ("ROH", "GON")),
+        # No member of the pair is the doer: neither is its target.
+        ("Arnor will boost the Gondor-Rohan relations.", ("ARN", None)),
+    ],
+)
+def test_dyads_bond_is_built_with_the_other_of_its_pair(
+    code: Code, text: str, pair: tuple[str, str | None]
+) -> None:
+    events = code(text, COUNTRIES)
+    assert [(e.source_actor, e.target_actor) for e in events] == [pair], _pairs(events)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Foreign Minister Faramir said Gondor would expand cooperation in trade.",
+        "Faramir said that Gondor will provide humanitarian aid.",
+    ],
+)
+def test_dyads_the_teller_of_a_plan_is_not_whom_it_is_about(code: Code, text: str) -> None:
+    # Faramir tells of his own country's plan: he is neither its target nor anyone's.
+    actors = {**COUNTRIES, "Faramir": "GONGOV"}
+    events = code(text, actors, kinds={"Faramir": "person"})
+    assert events
+    assert all(e.target_actor is None for e in events), _pairs(events)

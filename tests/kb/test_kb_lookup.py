@@ -196,6 +196,12 @@ def test_kb_surname_index_finds_people_by_family_name(kb: KnowledgeBase) -> None
         ("reporter", "MED"),
         ("general", "MIL"),
         ("North Korean Vice Foreign Minister", "GOV"),
+        # A deputy is his office's, not a sheriff's deputy: the employer says the sector.
+        ("deputy director", None),
+        ("deputy department director", None),
+        ("deputy prime minister", "GOV"),
+        ("sheriff deputy", "COP"),
+        ("deputy sheriff", "COP"),
         ("", None),
         ("블라블라", None),
     ],
