@@ -120,6 +120,11 @@ def test_senses_release_of_persons_stays(code: Code, text: str) -> None:
         ("Gondor has reinforced its troops along the border.", "154"),
         ("Mordor conducted its fifth nuclear test on Friday.", "150"),
         ("Mordor's nuclear test drew wide protest.", "150"),
+        # A weapon's test-fire or test launch shows force; it fires at nobody (no 19).
+        ("Mordor test-fired a new long-range rocket over the sea on Monday.", "150"),
+        ("Gondor test-launched an old cruise missile from its western coast.", "150"),
+        ("The Gondor army conducted a test-fire of its new artillery pieces.", "150"),
+        ("Mordor carried out two test-firings of a heavy launcher last week.", "150"),
     ],
 )
 def test_senses_force_posture(code: Code, text: str, cameo: str) -> None:
