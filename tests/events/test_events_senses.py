@@ -721,3 +721,27 @@ def test_senses_a_date_is_no_particle_of_the_verb(code: Code, text: str, absent:
 def test_senses_calling_on_a_party_on_a_day_stays_an_appeal(code: Code) -> None:
     events = code("Gondor called on Rohan on Monday to withdraw its troops.", COUNTRIES)
     assert any(e.cameo.startswith("02") and e.target_actor == "ROH" for e in events)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gondor stepped up its crackdown on the traders of Rohan last week.",
+        "Gondor is intensifying its suppression of the Rohan merchants in the capital.",
+        "Gondor brutally suppressed the shepherds of Rohan on Monday.",
+    ],
+)
+def test_senses_holding_a_party_down_is_coercion(code: Code, text: str) -> None:
+    events = code(text, COUNTRIES)
+    assert any(e.cameo[:2] == "17" and e.source_actor == "GON" for e in events), _codes(events)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The envoy of Gondor could not repress his bitter grief at the news from Rohan.",
+        "Gondor tried to suppress the evidence of the raid on Rohan.",
+    ],
+)
+def test_senses_holding_back_a_feeling_or_a_fact_is_no_coercion(code: Code, text: str) -> None:
+    assert all(e.cameo[:2] != "17" for e in code(text, COUNTRIES))
