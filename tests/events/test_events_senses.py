@@ -243,6 +243,11 @@ def test_senses_smear_idioms_are_accusations(code: Code, text: str) -> None:
     assert any(e.cameo == "112" for e in events)
 
 
+def test_senses_slandering_a_party_is_disapproval(code: Code) -> None:
+    events = code("Mordor groundlessly slandered the trade between Gondor and Rohan.", COUNTRIES)
+    assert ("MOR", "111", "GON") in _codes(events)
+
+
 @pytest.mark.parametrize(
     "text",
     [
