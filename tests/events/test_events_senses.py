@@ -243,9 +243,17 @@ def test_senses_smear_idioms_are_accusations(code: Code, text: str) -> None:
     assert any(e.cameo == "112" for e in events)
 
 
-def test_senses_slandering_a_party_is_disapproval(code: Code) -> None:
-    events = code("Mordor groundlessly slandered the trade between Gondor and Rohan.", COUNTRIES)
-    assert ("MOR", "111", "GON") in _codes(events)
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mordor groundlessly slandered the trade between Gondor and Rohan.",
+        "Mordor defamed the leadership of Gondor on Tuesday.",
+        "Mordor derided Gondor as a paper tiger.",
+        "Mordor castigated Gondor for its silence.",
+    ],
+)
+def test_senses_slandering_a_party_is_disapproval(code: Code, text: str) -> None:
+    assert ("MOR", "111", "GON") in _codes(code(text, COUNTRIES))
 
 
 @pytest.mark.parametrize(
