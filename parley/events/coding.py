@@ -66,11 +66,8 @@ def _children(token: Token, deps: frozenset[str]) -> Iterable[Token]:
     return (child for child in token.children if child.dep_ in deps)
 
 
-def _condition_tokens(
-    token: Token, pattern: Pattern, conjuncts: bool = True
-) -> tuple[Token, ...] | None:
-    """The words meeting the pattern's condition, () for none needed, None when unmet; an
-    object condition met by a word joined to the object only with ``conjuncts``."""
+def _condition_tokens(token: Token, pattern: Pattern) -> tuple[Token, ...] | None:
+    """The words meeting the pattern's condition, () for none needed, None when unmet."""
     if pattern.condition is None:
         return ()
     kind, value = pattern.condition
@@ -83,7 +80,7 @@ def _condition_tokens(
                 if _lemma(child) == value:
                     return (child,)
                 # "impose unprecedented diplomatic and economic pressure": the head noun.
-                for conj in _children(child, frozenset({"conj"})) if conjuncts else ():
+                for conj in _children(child, frozenset({"conj"})):
                     if _lemma(conj) == value:
                         return (conj,)
                 # "offered 240,000 tons of food assistance": a quantity of it.
@@ -267,20 +264,8 @@ def match_token(token: Token, lexicon: Lexicon) -> Match | None:
     kind = _kind(token, lexicon)
     if kind is None:
         return None
-    patterns = lexicon.lookup(kind, _lemma(token))
-    # The object's head word says what is done before a word joined to it: "extended
-    # congratulations and greetings" congratulates, "conveyed greetings and congratulations"
-    # greets. An object met only through a joined word comes after every other condition,
-    # and the bare word last, as ever ("defending the security interests and the peace" is
-    # no defence of anyone).
-    conditioned = [p for p in patterns if p.condition is not None]
-    tries = [
-        *((p, False) for p in conditioned),
-        *((p, True) for p in conditioned if p.condition is not None and p.condition[0] == "obj"),
-        *((p, True) for p in patterns if p.condition is None),
-    ]
-    for pattern, conjuncts in tries:
-        extra = _condition_tokens(token, pattern, conjuncts)
+    for pattern in lexicon.lookup(kind, _lemma(token)):
+        extra = _condition_tokens(token, pattern)
         if extra is not None:
             # A sense the lexicon marks as no event ("released a statement") leaves the
             # word uncoded rather than falling back to the bare word's code.

@@ -3,8 +3,6 @@ letters.py), whoever a reader meets nearest."""
 
 from __future__ import annotations
 
-import pytest
-
 from tests.events.conftest import Code
 
 PEOPLE = {"Aragorn Elessar": "GONGOV", "Eomer Eadig": "ROHGOV", "Gondor": "GON", "Rohan": "ROH"}
@@ -65,18 +63,6 @@ def test_letters_a_congratulatory_message_sent_stays_praise(code: Code) -> None:
 def test_letters_greetings_conveyed_are_a_symbolic_act(code: Code) -> None:
     text = "Aragorn Elessar conveyed the greetings of Gondor to Eomer Eadig at the feast."
     assert ("GONGOV", "017", "ROHGOV") in _coded(code(text, PEOPLE))
-
-
-@pytest.mark.parametrize(
-    ("text", "cameo"),
-    [
-        # The object's head word says what is done, not a word joined to it.
-        ("Aragorn Elessar extended warm congratulations and greetings to Eomer Eadig.", "051"),
-        ("Aragorn Elessar conveyed his greetings and congratulations to Eomer Eadig.", "017"),
-    ],
-)
-def test_letters_joined_objects_are_coded_by_the_first(code: Code, text: str, cameo: str) -> None:
-    assert _coded(code(text, PEOPLE)) == [("GONGOV", cameo, "ROHGOV")]
 
 
 def test_letters_a_printed_greeting_is_coded_by_its_words(code: Code) -> None:
