@@ -319,6 +319,15 @@ def test_extract_agentless_arrest_is_done_by_the_state_where_it_happened(code: C
     assert any(e.source_actor == "MOR" and e.cameo[:2] == "17" for e in events)
 
 
+def test_extract_uncoded_receiver_beside_a_coded_one_adds_no_event(code: Code) -> None:
+    # "the shepherds of the hills" are an entity no code names; Rohan tells whom the act is
+    # aimed at.
+    text = "Gondor rejected the demands of Rohan and the shepherds of the hills."
+    events = code(text, {**COUNTRIES, "the shepherds of the hills": ""})
+    assert ("GON", "12", "ROH") in _pairs(events)
+    assert all(e.target_actor for e in events)
+
+
 @pytest.mark.parametrize(
     "text",
     [
