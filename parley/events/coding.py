@@ -14,7 +14,7 @@ PREP_DEPS = frozenset({"prep", "prt", "agent"})
 JOINED_SUBJECT = "+"
 COMP_DEPS = frozenset({"xcomp", "ccomp"})
 ADJ_DEPS = frozenset({"acomp", "oprd", "ccomp", "xcomp", "advmod", "dobj"})
-MOD_DEPS = frozenset({"compound", "amod", "nmod"})
+MOD_DEPS = frozenset({"compound", "amod", "nmod", "npadvmod"})
 VERB_POS = frozenset({"VERB"})
 NOUN_POS = frozenset({"NOUN", "PROPN"})
 # "comp:*": any complement clause with a subject of its own.

@@ -219,6 +219,10 @@ def _pairs(draft: Coded, resources: EventResources) -> list[Pair]:
         for t in targets
         if t.code or t.implied or not any(t.start <= i < t.end for i in at)
     ] or [None]
+    if any(t is not None and t.code for t in either_targets):
+        # "the suppression of Chongryon and Koreans in Japan": a receiver no code names, beside
+        # one coded, would add an event with nobody on its receiving end; the coded one tells it.
+        either_targets = [t for t in either_targets if t is not None and t.code]
     # An actor is not its own target ("X reneged on his commitment"): the event stands,
     # without that target.
     pairs: list[Pair] = list(

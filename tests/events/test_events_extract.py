@@ -319,8 +319,27 @@ def test_extract_agentless_arrest_is_done_by_the_state_where_it_happened(code: C
     assert any(e.source_actor == "MOR" and e.cameo[:2] == "17" for e in events)
 
 
-def test_extract_received_event_noun_is_done_to_the_subject(code: Code) -> None:
-    events = code("Gondor faces pressure from Mordor over the border.", COUNTRIES)
+def test_extract_uncoded_receiver_beside_a_coded_one_adds_no_event(code: Code) -> None:
+    # "the shepherds of the hills" are an entity no code names; Rohan tells whom the act is
+    # aimed at.
+    text = "Gondor rejected the demands of Rohan and the shepherds of the hills."
+    events = code(text, {**COUNTRIES, "the shepherds of the hills": ""})
+    assert ("GON", "12", "ROH") in _pairs(events)
+    assert all(e.target_actor for e in events)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gondor faces pressure from Mordor over the border.",
+        # Drawing or attracting an act is receiving it too.
+        "Gondor drew sharp criticism from Mordor for the new dam.",
+        "Gondor's plan for the river has attracted harsh criticism from Mordor.",
+        "Gondor garnered warm praise from Mordor for its restraint.",
+    ],
+)
+def test_extract_received_event_noun_is_done_to_the_subject(code: Code, text: str) -> None:
+    events = code(text, COUNTRIES)
     assert any(e.source_actor == "MOR" and e.target_actor == "GON" for e in events)
     assert not any(e.source_actor == "GON" and e.target_actor == "MOR" for e in events)
 

@@ -120,6 +120,11 @@ def test_senses_release_of_persons_stays(code: Code, text: str) -> None:
         ("Gondor has reinforced its troops along the border.", "154"),
         ("Mordor conducted its fifth nuclear test on Friday.", "150"),
         ("Mordor's nuclear test drew wide protest.", "150"),
+        # A weapon's test-fire or test launch shows force; it fires at nobody (no 19).
+        ("Mordor test-fired a new long-range rocket over the sea on Monday.", "150"),
+        ("Gondor test-launched an old cruise missile from its western coast.", "150"),
+        ("The Gondor army conducted a test-fire of its new artillery pieces.", "150"),
+        ("Mordor carried out two test-firings of a heavy launcher last week.", "150"),
     ],
 )
 def test_senses_force_posture(code: Code, text: str, cameo: str) -> None:
@@ -236,6 +241,19 @@ def test_senses_commitment_to_a_party_stays_a_pledge(code: Code) -> None:
 def test_senses_smear_idioms_are_accusations(code: Code, text: str) -> None:
     events = code(text, COUNTRIES)
     assert any(e.cameo == "112" for e in events)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mordor groundlessly slandered the trade between Gondor and Rohan.",
+        "Mordor defamed the leadership of Gondor on Tuesday.",
+        "Mordor derided Gondor as a paper tiger.",
+        "Mordor castigated Gondor for its silence.",
+    ],
+)
+def test_senses_slandering_a_party_is_disapproval(code: Code, text: str) -> None:
+    assert ("MOR", "111", "GON") in _codes(code(text, COUNTRIES))
 
 
 @pytest.mark.parametrize(
@@ -716,3 +734,27 @@ def test_senses_a_date_is_no_particle_of_the_verb(code: Code, text: str, absent:
 def test_senses_calling_on_a_party_on_a_day_stays_an_appeal(code: Code) -> None:
     events = code("Gondor called on Rohan on Monday to withdraw its troops.", COUNTRIES)
     assert any(e.cameo.startswith("02") and e.target_actor == "ROH" for e in events)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gondor stepped up its crackdown on the traders of Rohan last week.",
+        "Gondor is intensifying its suppression of the Rohan merchants in the capital.",
+        "Gondor brutally suppressed the shepherds of Rohan on Monday.",
+    ],
+)
+def test_senses_holding_a_party_down_is_coercion(code: Code, text: str) -> None:
+    events = code(text, COUNTRIES)
+    assert any(e.cameo[:2] == "17" and e.source_actor == "GON" for e in events), _codes(events)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The envoy of Gondor could not repress his bitter grief at the news from Rohan.",
+        "Gondor tried to suppress the evidence of the raid on Rohan.",
+    ],
+)
+def test_senses_holding_back_a_feeling_or_a_fact_is_no_coercion(code: Code, text: str) -> None:
+    assert all(e.cameo[:2] != "17" for e in code(text, COUNTRIES))
