@@ -120,9 +120,7 @@ def find_entities(
     clusters = group_candidates(cands, kb, on, lex.family_first, lex.family_first_pairs)
     resolve_pronouns(parse, clusters, lex, phrases.pronouns)
     entities = build_entities(clusters, kb, lex, text, on)
-    entities = add_nominal_entities(
-        parse, entities, kb, on, lex.member_nouns, resources.context
-    )
+    entities = add_nominal_entities(parse, entities, kb, on, lex.member_nouns, resources.context)
     entities = link_descriptions(parse.doc, entities, phrases.roles)
     entities = follow_titled_subjects(parse, entities, lex.pronouns)
     entities = link_kind_nouns(parse, entities, lex.kind_nouns)

@@ -28,7 +28,15 @@ from spacy.tokens import Token
 from parley.entities.kbtypes import CountryLike, KnowledgeBaseLike
 from parley.nlp.index import MentionRef
 
-__all__ = ["ContextGroup", "ContextWords", "article_country", "context_groups", "unplaced_head"]
+__all__ = [
+    "STATE_SECTORS",
+    "ContextGroup",
+    "ContextWords",
+    "article_country",
+    "context_groups",
+    "passage_country",
+    "unplaced_head",
+]
 
 # How often the article must name its own country, and by how much more than any other.
 MIN_MENTIONS = 2
@@ -36,8 +44,16 @@ MIN_MENTIONS = 2
 _OWN_MODIFIERS = frozenset({"compound", "amod", "nummod", "nmod"})
 # Determiners and possessors that point at someone already named ("their troops", "its army").
 _POSSESSIVE_DEPS = frozenset({"poss"})
+# The determiner that says a group does not exist.
+_NONE_WORD = "no"
 # Named-entity types of a modifier that names a people, a party or a place.
 _NAMED_TYPES = frozenset({"NORP", "GPE", "LOC", "ORG", "PERSON", "FAC"})
+# The sectors of a state's own bodies: "the authorities", "police", "troops".
+STATE_SECTORS = frozenset({"GOV", "MIL", "COP"})
+# The sectors of a coded actor that names its country as a state ("Maduro", "the army").
+_NAMING_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
+# The prefix of a name that says whom a group is against ("anti-Japanese").
+_AGAINST = "anti-"
 # Sectors of people who came from elsewhere: refugees are no country's own by default.
 _NEVER_SECTORS = frozenset({"REF"})
 
@@ -99,13 +115,49 @@ def article_country(
     return kb.country_by_code(iso3)
 
 
+def passage_country(
+    refs: Iterable[MentionRef],
+    text: str,
+    start: int,
+    end: int,
+    article: CountryLike | None,
+    kb: KnowledgeBaseLike,
+) -> CountryLike | None:
+    """The country a state's bare body ("the authorities", "police", "troops") belongs to in
+    the passage from ``start`` to ``end`` (the sentence before it and its own sentence up to
+    it): the one country the passage names as a state or a place ("Protesters in Caracas
+    clashed with police"), else the article's own. A country named after the body is most
+    often the one it acts on ("the administration increased aid to El Salvador", "the army
+    took revenge upon the Lee group"), not its own. When the passage names two ("Venezuela
+    held talks with Colombia. The government said"), nothing decides but the article's own
+    country (whether named there or not: a US story's "the administration"); without one,
+    no code: a guess between two governments is a wrong actor half the time. A country
+    written after "anti-" ("the anti-Japanese fighters") is the one they fought, not theirs."""
+    named: list[str] = []
+    for ref in refs:
+        if ref.start < start or ref.end > end:
+            continue
+        entity = ref.entity
+        if not entity.actor or not entity.country or entity.country in named:
+            continue
+        if text[max(0, ref.start - len(_AGAINST)) : ref.start].lower() == _AGAINST:
+            continue
+        if entity.kind in ("country", "location") or entity.sector in _NAMING_SECTORS:
+            named.append(entity.country)
+    if not named:
+        return article
+    if len(named) == 1:
+        return kb.country_by_code(named[0])
+    return article
+
+
 def unplaced_head(head: Token, words: ContextWords) -> bool:
     """Whether a common noun with an agent's sector, whose phrase names no actor, may take the
     article's country: a plural ("workers") or a collective noun ("the police"), neither
-    owned ("their troops") nor someone else's ("foreign companies"), nor in a list whose
-    other members say whose they are (the caller checks that the phrase names no one, nor
-    the phrases of the list it belongs to: "the navy" of "the navy and the police of the
-    ROK")."""
+    owned ("their troops") nor denied ("no government") nor someone else's ("foreign
+    companies"), nor in a list whose other members say whose they are (the caller checks
+    that the phrase names no one, nor the phrases of the list it belongs to: "the navy" of
+    "the navy and the police of the ROK")."""
     if head.pos_ != "NOUN" or head.lower_ in words.never:
         return False
     if head.tag_ != "NNS" and head.lower_ not in words.collective:
@@ -118,6 +170,9 @@ def unplaced_head(head: Token, words: ContextWords) -> bool:
         return False
     for child in head.children:
         if child.dep_ in _POSSESSIVE_DEPS:
+            return False
+        if child.dep_ == "det" and child.lower_ == _NONE_WORD:
+            # "they had no government to provide a rear": a body that does not exist.
             return False
         if child.dep_ in _OWN_MODIFIERS and (
             child.lower_ in words.outside or child.ent_type_ in _NAMED_TYPES
@@ -156,11 +211,8 @@ def context_groups(
     for head, sector in heads:
         if sector in _NEVER_SECTORS:
             continue
-        start = min(
-            [head.idx] + [c.idx for c in head.lefts if c.dep_ in _OWN_MODIFIERS]
-        )
+        start = min([head.idx] + [c.idx for c in head.lefts if c.dep_ in _OWN_MODIFIERS])
         out.append(
             ContextGroup(start, head.idx + len(head), country.code + sector, country.iso3, sector)
         )
     return out
-

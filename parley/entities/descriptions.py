@@ -59,9 +59,9 @@ SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 _TITLE_IN_DEFINITE_BODY = re.compile(r"\s(?:of|at)\s+the\s+(?:[\w'-]+\s+)*(?P<noun>[a-z]+)$")
 
 
-def link_descriptions(doc: Doc, entities: tuple[Entity, ...], roles: RoleSpans) -> tuple[
-    Entity, ...
-]:
+def link_descriptions(
+    doc: Doc, entities: tuple[Entity, ...], roles: RoleSpans
+) -> tuple[Entity, ...]:
     """``entities`` with each bare title added as a mention of the one it names."""
     if not roles.by_start:
         return entities
@@ -86,7 +86,7 @@ def _start(mention: Mention) -> int:
 
 
 def _bare_title(token: Token) -> bool:
-    """"the king", "The president": a singular common noun with a definite determiner and
+    """ "the king", "The president": a singular common noun with a definite determiner and
     no words of its own, not a title before a name ("the president Joe Biden")."""
     if token.pos_ != "NOUN" or token.tag_ != "NN" or not token.text.islower():
         return False
@@ -141,9 +141,7 @@ def link_kind_nouns(
     """``entities`` with each bare "the country", "the committee"... added as a mention of the
     entity of its kind the text was about."""
     lowers = parse.lowers
-    spots = [
-        i for i in range(1, len(lowers)) if lowers[i] in nouns and lowers[i - 1] in DEFINITE
-    ]
+    spots = [i for i in range(1, len(lowers)) if lowers[i] in nouns and lowers[i - 1] in DEFINITE]
     if not spots:
         return entities
     doc = parse.doc

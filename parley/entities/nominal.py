@@ -27,9 +27,11 @@ from datetime import date
 from spacy.tokens import Doc, Token
 
 from parley.entities.context import (
+    STATE_SECTORS,
     ContextWords,
     article_country,
     context_groups,
+    passage_country,
     unplaced_head,
 )
 from parley.entities.kbtypes import ActorLike, CountryLike, KnowledgeBaseLike
@@ -593,7 +595,9 @@ def _find_groups(
             if groups is not None and len(groups) == 1 and groups[0].kind == "group":
                 placed[head.i] = named[_head_words(head)] = groups[0]
             if groups is None and sector is not None:
-                again = _same_group(head, sector, placed, named)
+                again = _same_group(head, sector, placed, named) or _body_again(
+                    head, sector, mentions
+                )
                 if again is not None:
                     found.append(again)
                     placed[head.i] = again
@@ -613,9 +617,102 @@ def _find_groups(
         country = article_country(mentions.refs, kb, lead)
         found.extend(
             _Found(g.start, g.end, "group", g.code, g.country, g.sector, "")
-            for g in context_groups(unplaced, country)
+            for head, sector in unplaced
+            for g in context_groups(
+                [(head, sector)], _group_country(head, sector, country, mentions, kb)
+            )
         )
     return found
+
+
+def _body_again(head: Token, sector: str, mentions: MentionIndex) -> _Found | None:
+    """The coded state body a bare singular noun names again when the passage (its sentence
+    up to it and the one before) named one whose words hold it: "the Syrian Ministry of
+    Foreign Affairs condemned ... The ministry urged" is that ministry, "the Defence Ministry
+    ... the ministry" the defence ministry (MIL), not a country's government in general.
+    Other bodies ("the committee") are for the kind-noun pass to link."""
+    if sector not in STATE_SECTORS or head.tag_ != "NN":
+        return None
+    if any(c.dep_ != "det" for c in head.lefts):
+        return None
+    start = _passage_first(head).idx
+    bodies = [
+        ref.entity
+        for ref in mentions.refs
+        if start <= ref.start
+        and ref.end <= head.idx
+        and ref.entity.kind in ("organization", "group")
+        and ref.entity.actor
+        and head.lower_ in ref.text.lower().split()
+    ]
+    if not bodies:
+        return None
+    body = bodies[-1]
+    return _Found(
+        head.idx, head.idx + len(head), "group", body.actor or "", body.country, body.sector, ""
+    )
+
+
+def _state_subject(head: Token, mentions: MentionIndex, kb: KnowledgeBaseLike) -> bool:
+    """Whether the subject of the nearest clause above a noun that has one names a state: a
+    country or a body of one ("Britain", "the government of Sindh province")."""
+    verb = head
+    while True:
+        while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+            verb = verb.head
+        subjects = [c for c in verb.children if c.dep_ in _SUBJECT_DEPS]
+        if subjects or verb.head.i == verb.i:
+            break
+        verb = verb.head
+    for subject in subjects:
+        if subject.left_edge.i <= head.i <= subject.right_edge.i:
+            continue  # the noun's own phrase: "The authorities arrested 12 of them"
+        if _head_sector(subject, kb) in STATE_SECTORS:
+            return True
+        end = subject.right_edge.idx + len(subject.right_edge)
+        for ref in mentions.overlapping(subject.left_edge.idx, end):
+            entity = ref.entity
+            if (
+                entity.actor
+                and entity.country
+                and (entity.kind == "country" or entity.sector in STATE_SECTORS)
+            ):
+                return True
+    return False
+
+
+def _passage_first(head: Token) -> Token:
+    """The first word of a word's passage: of the sentence before its own."""
+    sent = head.sent
+    before = sent.start - 1
+    return head.doc[before].sent[0] if before >= 0 else sent[0]
+
+
+def _group_country(
+    head: Token,
+    sector: str,
+    article: CountryLike | None,
+    mentions: MentionIndex,
+    kb: KnowledgeBaseLike,
+) -> CountryLike | None:
+    """The country of a group whose phrase names no one: a state's own body ("the
+    authorities", "police", "troops") is the country its passage (its sentence up to it and
+    the one before) is about; any other group ("workers") the article's own."""
+    if sector not in STATE_SECTORS:
+        return article
+    first = _passage_first(head)
+    if _state_subject(head, mentions, kb):
+        # "Britain mobilized army reservists", "Beirut rejected an appeal for deploying
+        # army troops": the state acting in the clause is its actor; its bodies there are
+        # what it acts with, which took its event's other roles.
+        return article
+    if any(t.lower_ == head.lower_ for t in head.doc[first.i : head.i]):
+        # "The Brand regime staged drills with the Iranian government. The regime also
+        # threatened": the words of a phrase before, which named no one coded.
+        return article
+    return passage_country(
+        mentions.refs, head.doc.text, _passage_first(head).idx, head.idx, article, kb
+    )
 
 
 def _head_words(head: Token) -> str:
@@ -645,8 +742,7 @@ def _same_group(
         return None
     code = whose.code[: -len(whose.sector)] if whose.sector else whose.code
     return _Found(
-        _phrase_start(head), head.idx + len(head), "group", code + sector, whose.country,
-        sector, ""
+        _phrase_start(head), head.idx + len(head), "group", code + sector, whose.country, sector, ""
     )
 
 
@@ -670,9 +766,7 @@ def _lead_country(
     for subject in (_subject_noun(c) for c in first.root.children if c.dep_ in _SUBJECT_DEPS):
         if subject.lower_ in member_words:
             return None
-        owner = any(
-            c.dep_ in ("amod", "poss") and _covered(c, mentions) for c in subject.children
-        )
+        owner = any(c.dep_ in ("amod", "poss") and _covered(c, mentions) for c in subject.children)
         if not (owner or _covered(subject, mentions) or _head_sector(subject, kb)):
             # "New Iran sanctions bill lacks bipartisan support": no actor is the subject;
             # "The south Korean group of traitors made strange remarks": a people's group.

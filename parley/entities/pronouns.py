@@ -280,9 +280,7 @@ def _gender_of_name(cluster: Cluster, given_names: dict[str, str]) -> str | None
     """The gender the person's given name says ("Bernie Sanders": m), from their names in
     full (a given name first, then at least one more word); None when they disagree."""
     found = {
-        given_names.get(words[0])
-        for cand in cluster.cands
-        if len(words := cand.text.split()) >= 2
+        given_names.get(words[0]) for cand in cluster.cands if len(words := cand.text.split()) >= 2
     }
     found.discard(None)
     return found.pop() if len(found) == 1 else None
