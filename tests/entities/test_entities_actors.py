@@ -108,8 +108,15 @@ def test_mentions_lower_case_direction_before_an_organisation(entities_of) -> No
     assert _covering(entities, "the puppet defence ministry").actor == "KORMIL"
 
 
-def test_mentions_puppet_group_needs_the_dprk(entities_of) -> None:  # type: ignore[no-untyped-def]
-    text = "The theatre said the puppet group would tour Italy next spring."
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "the puppet group" needs the DPRK named, "the group of traitors" either Korea.
+        "The theatre said the puppet group would tour Italy next spring.",
+        "The novel tells how the group of traitors fled across the Alps.",
+    ],
+)
+def test_mentions_state_media_words_need_a_korea(entities_of, text: str) -> None:  # type: ignore[no-untyped-def]
     assert not any(e.actor == "KORGOV" for e in entities_of(text, real=True))
 
 
@@ -122,11 +129,6 @@ def test_mentions_state_media_words_for_the_south_with_only_south_korea_named(en
     entities = entities_of(text, real=True)
     assert _covering(entities, "the group of traitors").actor == "KORGOV"
     assert _covering(entities, "the present \"government\"").actor == "KORGOV"
-
-
-def test_mentions_group_of_traitors_needs_a_korea(entities_of) -> None:  # type: ignore[no-untyped-def]
-    text = "The novel tells how the group of traitors fled across the Alps."
-    assert not any(e.actor == "KORGOV" for e in entities_of(text, real=True))
 
 
 def test_mentions_ethnic_group_is_not_its_kin_state(entities_of) -> None:  # type: ignore[no-untyped-def]
