@@ -710,9 +710,7 @@ def _group_country(
         # "The Brand regime staged drills with the Iranian government. The regime also
         # threatened": the words of a phrase before, which named no one coded.
         return article
-    return passage_country(
-        mentions.refs, head.doc.text, _passage_first(head).idx, head.idx, article, kb
-    )
+    return passage_country(mentions.refs, head.doc.text, first.idx, head.idx, article, kb)
 
 
 def _head_words(head: Token) -> str:
