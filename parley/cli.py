@@ -30,6 +30,8 @@ from parley.cli_options import (
     IssuesOption,
     KbOption,
     ModelOption,
+    PartiesOption,
+    PartyChooser,
     QuoteFinder,
     QuotesOption,
     TimeoutOption,
@@ -172,6 +174,7 @@ def analyze(
     timeout: TimeoutOption = DEFAULT_TIMEOUT,
     quotes: QuotesOption = QuoteFinder.model,
     events: EventsOption = EventFinder.rules,
+    parties: PartiesOption = PartyChooser.rules,
     max_bytes: Annotated[
         int, typer.Option(help="Size cap per document, in bytes (after decompression).")
     ] = MAX_BYTES,
@@ -218,6 +221,7 @@ def analyze(
         max_bytes=max_bytes,
         quotes=quotes.value,
         events=events.value,
+        parties=parties.value,
     )
     pipeline = Pipeline.from_config(config)
     options = BatchOptions(url, when, pipeline, timeout, max_bytes, allow_private)
@@ -255,6 +259,7 @@ def evaluate(
     ] = SplitName.dev,
     quotes: QuotesOption = QuoteFinder.model,
     events: EventsOption = EventFinder.rules,
+    parties: PartiesOption = PartyChooser.rules,
 ) -> None:
     """Score Parley against the gold data and print the figures (and peers' where known)."""
     from parley.config import Config
@@ -263,7 +268,7 @@ def evaluate(
     from parley.evaluate.common import require_dir
 
     data_dir = require_dir(data or default_data_dir(), "gold data")
-    config = Config(quotes=quotes.value, events=events.value)
+    config = Config(quotes=quotes.value, events=events.value, parties=parties.value)
     # (evaluation, gold set, split): "all" scores the real-text gold's dev half only.
     runs: list[tuple[str, str, str]]
     if name is EvaluationName.all and gold_set is GoldSetName.real:

@@ -82,6 +82,22 @@ EventsOption = Annotated[
 ]
 
 
+class PartyChooser(str, Enum):
+    model = "model"
+    rules = "rules"
+
+
+PartiesOption = Annotated[
+    PartyChooser,
+    typer.Option(
+        "--parties",
+        help="Who an event's source and target are: rules (the rules' choice) or model (the "
+        "trained source/target chooser may pick another party of the sentence; README, "
+        "Events).",
+    ),
+]
+
+
 def fail(message: str, code: int = EXIT_INPUT) -> NoReturn:
     typer.echo(f"parley: error: {redact_credentials(message)}", err=True)
     raise typer.Exit(code)

@@ -18,6 +18,7 @@ __all__ = ["register"]
 class Trainable(str, Enum):
     quotes = "quotes"
     events = "events"
+    parties = "parties"
 
 
 def register(app: typer.Typer) -> None:
@@ -29,7 +30,8 @@ def train(
     name: Annotated[
         Trainable,
         typer.Argument(
-            help="What to train (quotes: the attribution model; events: the event filter)."
+            help="What to train (quotes: the attribution model; events: the event filter; "
+            "parties: the source/target chooser)."
         ),
     ],
     data: Annotated[
@@ -43,7 +45,7 @@ def train(
         Path | None,
         typer.Option(
             help="Where to write the model folder (default: the packaged one, "
-            "parley/quotes/model or parley/events/model)."
+            "parley/quotes/model, parley/events/model or parley/events/parties)."
         ),
     ] = None,
     boundaries_only: Annotated[
@@ -63,7 +65,11 @@ def train(
 
     events: the event filter that drops the rules' wrong events (PLOVER dev, PETRARCH
     validation and unit tests, the real-text dev half; 5-fold cross-validation chooses its
-    threshold; about a minute)."""
+    threshold; about a minute).
+
+    parties: the source/target chooser that may give an event's side another party of its
+    sentence (the event filter's gold and folds; cross-validation chooses its margin; about
+    a minute)."""
     from parley.evaluate import default_data_dir
     from parley.evaluate.common import require_dir
     from parley.quotes.model import MODEL_DIR
@@ -72,6 +78,9 @@ def train(
     data_dir = require_dir(data or default_data_dir(), "gold data")
     if name is Trainable.events:
         _train_events(data_dir, out)
+        return
+    if name is Trainable.parties:
+        _train_parties(data_dir, out)
         return
     report = train_quotes(
         data_dir,
@@ -115,4 +124,22 @@ def _train_events(data_dir: Path, out: Path | None) -> None:
     typer.echo(
         f"threshold {report.threshold}; {report.examples} events ({report.positive} right) "
         f"in {sum(report.units.values())} gold units; {report.seconds:.0f} s of CPU"
+    )
+
+
+def _train_parties(data_dir: Path, out: Path | None) -> None:
+    from parley.events.parties import MODEL_DIR
+    from parley.events.parties_train import NO_CHANGE, REPORTED
+    from parley.events.parties_train import train as train_parties
+
+    report = train_parties(data_dir, out or MODEL_DIR, log=lambda line: typer.echo(line, err=True))
+    typer.echo(f"{'5-fold cross-validation':32} {'rules alone':>12} {'model':>12} {'fitted':>12}")
+    for key in REPORTED:
+        rules = report.cv[NO_CHANGE].get(key, 0.0)
+        model = report.cv[report.margin].get(key, 0.0)
+        typer.echo(f"{key:32} {rules:12.3f} {model:12.3f} {report.fitted.get(key, 0.0):12.3f}")
+    typer.echo(
+        f"margin {report.margin}; {report.examples} candidates ({report.positive} right) "
+        f"in {sum(report.units.values())} gold units; the fitted model changes "
+        f"{report.changed} sides; {report.seconds:.0f} s of CPU"
     )

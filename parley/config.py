@@ -27,6 +27,7 @@ DEFAULT_MAX_BYTES = 20 * 1024 * 1024  # per document, after every decompression 
 DEFAULT_MAX_CHARS = 1_000_000
 QUOTE_MODES = ("model", "rules")
 EVENT_MODES = ("model", "rules")
+PARTY_MODES = ("model", "rules")
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,3 +48,7 @@ class Config:
     # How events are kept: "rules" (every event the rules code) or "model" (the trained event
     # filter drops those it judges wrong: README "Events", ``parley.events.model``).
     events: str = "rules"
+    # Who an event's source and target are: "rules" (the rules' choice) or "model" (the trained
+    # source/target chooser may pick another party of the sentence: README "The source/target
+    # chooser", ``parley.events.parties``).
+    parties: str = "rules"

@@ -327,9 +327,10 @@ def _run_petrarch(
 
 
 # --------------------------------------------------------------------- run ---
-def petrarch_unit_config(data_dir: Path, events: str = "rules") -> Config:
+def petrarch_unit_config(data_dir: Path, events: str = "rules", parties: str = "rules") -> Config:
     """The configuration PETRARCH's unit tests are coded with: its own validation
-    dictionaries (the tests' actors and verbs), and the event finder ``events``."""
+    dictionaries (the tests' actors and verbs), the event finder ``events`` and the party
+    chooser ``parties``."""
     dictionaries = data_dir / "petrarch" / "dictionaries"
     return Config(
         petrarch_actors=(
@@ -338,23 +339,30 @@ def petrarch_unit_config(data_dir: Path, events: str = "rules") -> Config:
         ),
         petrarch_verbs=(dictionaries / "PETR.Validate.verbs.txt",),
         events=events,
+        parties=parties,
     )
 
 
 def run(data_dir: Path, *, limit: int | None = None, config: Config | None = None) -> Report:
     """Score event coding on the PLOVER and PETRARCH gold; ``limit`` caps each set's records;
-    ``config`` chooses the event finder (``--events``; its other settings are not used)."""
+    ``config`` chooses the event finder and the party chooser (``--events``, ``--parties``; its
+    other settings are not used)."""
     require_dir(data_dir, "gold data")
-    events = (config or Config()).events
+    events, parties = (config or Config()).events, (config or Config()).parties
     petrarch = data_dir / "petrarch"
-    unit_config = petrarch_unit_config(data_dir, events)
+    unit_config = petrarch_unit_config(data_dir, events, parties)
     metrics: dict[str, float] = {}
     sections = []
-    plover_metrics, plover_tally = score_plover(data_dir, limit, Config(events=events))
+    plover_config = Config(events=events, parties=parties)
+    plover_metrics, plover_tally = score_plover(data_dir, limit, plover_config)
     metrics |= plover_metrics
     sections.append(("plover", plover_tally))
     for name, file, config in (
-        ("petrarch_validation", "PETR2_GSR_validation.xml", Config(events=events)),
+        (
+            "petrarch_validation",
+            "PETR2_GSR_validation.xml",
+            Config(events=events, parties=parties),
+        ),
         ("petrarch_unit", "PETR.UnitTest.records.xml", unit_config),
     ):
         m, tally = _run_petrarch(petrarch / file, config, limit, name)

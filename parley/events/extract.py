@@ -9,8 +9,9 @@
    receiving end (``targets``), never its venue nor the source's own country; a warning or
    rallying call that names nobody is aimed at the story's adversary (``adversary``);
 4. ``records``: the Event records, dated, with modality, Goldstein and QuadClass;
-5. with ``Config.events`` "model", the trained filter (``model``) drops the events it judges
-   wrong.
+5. with ``Config.parties`` "model", the trained source/target chooser (``parties``) may give
+   a side another party of the sentence; with ``Config.events`` "model", the trained filter
+   (``model``) drops the events it judges wrong.
 """
 
 from __future__ import annotations
@@ -37,6 +38,7 @@ from parley.events.evaluative import EVALUATED_CODES, evaluation, party_spoken_o
 from parley.events.letters import Sending, find_messages
 from parley.events.model import filter_events
 from parley.events.participants import REQUEST_ROOTS, noun_actors, requested_stops, verb_actors
+from parley.events.parties import choose_parties
 from parley.events.rallying import RALLY_CODE, rallied_against
 from parley.events.reading import Reading
 from parley.events.records import Coded, build_events
@@ -200,6 +202,8 @@ def find_events(
     coded = [c for c in coded if not _act_named_in_passing(c, reading)]
     heads = timex_heads(parse.doc, timexes, parse.text)
     events = build_events(coded, article, on, heads, resources, mentions)
+    if resources.parties is not None:
+        events = choose_parties(events, parse, mentions, resources.parties)
     if resources.model is not None:
         events = filter_events(events, parse, resources.model)
     return events

@@ -9,7 +9,7 @@ from pathlib import Path
 from spacy.tokens import Token
 from spacy.vocab import Vocab
 
-from parley.config import EVENT_MODES, Config
+from parley.config import EVENT_MODES, PARTY_MODES, Config
 from parley.errors import ModelError
 from parley.events.lexicon import (
     DATA,
@@ -35,6 +35,7 @@ from parley.events.lexicon import (
     read_voice_nouns,
 )
 from parley.events.model import EventModel
+from parley.events.parties import PartyModel
 from parley.events.petrarch import read_verb_dictionary
 
 __all__ = ["EventResources"]
@@ -59,17 +60,24 @@ class EventResources:
     rallying_words: dict[str, str]
     policy_nouns: frozenset[str]
     model: EventModel | None = None  # the event filter; None: the rules alone (``--events rules``)
+    # The source/target chooser; None: the rules' parties (``--parties rules``).
+    parties: PartyModel | None = None
 
     @classmethod
     def load(cls, config: Config, vocab: Vocab | None = None, data: Path = DATA) -> EventResources:
         """Read Parley's tables from ``data`` and the user's PETRARCH/TABARI verb dictionaries
         named in ``config.petrarch_verbs`` (tried first for the words they cover). The
         vocabulary is not needed: the lexicon matches lemmas on the parse. The packaged event
-        filter is read when ``config.events`` is "model"."""
+        filter is read when ``config.events`` is "model", the source/target chooser when
+        ``config.parties`` is."""
         del vocab
         if config.events not in EVENT_MODES:
             raise ModelError(
                 f"unknown event finder {config.events!r} (one of {', '.join(EVENT_MODES)})"
+            )
+        if config.parties not in PARTY_MODES:
+            raise ModelError(
+                f"unknown party chooser {config.parties!r} (one of {', '.join(PARTY_MODES)})"
             )
         patterns: list[Pattern] = read_patterns(data / "verbs.tsv")
         for path in config.petrarch_verbs:
@@ -91,6 +99,7 @@ class EventResources:
             rallying_words=read_rallying(data / "rallying.tsv"),
             policy_nouns=read_lemmas(data / "policy_nouns.txt"),
             model=EventModel.load() if config.events == "model" else None,
+            parties=PartyModel.load() if config.parties == "model" else None,
         )
 
     def code_info(self, code: str) -> CodeInfo | None:

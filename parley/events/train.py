@@ -239,7 +239,7 @@ def fit(units: Sequence[Unit], settings: Settings | None = None) -> EventModel:
     return EventModel(fit_logistic(rows, labels, settings or SETTINGS, LENGTH), 0.5)
 
 
-def folds(units: Sequence[Unit], k: int = FOLDS) -> list[int]:
+def folds(units: Sequence[Any], k: int = FOLDS) -> list[int]:
     """Each unit's fold: the units of each set dealt round in their order."""
     seen: dict[str, int] = {}
     out = []
