@@ -51,6 +51,8 @@ _NO_COUNTRY = frozenset(("IGO", "NGO", "MNC"))
 # body's ("president of the company" BUS, "chairman of the association" NGO), not what the
 # title word says alone ("president" of a country is GOV).
 _CIVIL_SECTORS = frozenset(("BUS", "EDU", "MED", "NGO", "LAB", "AGR", "HLH", "REL"))
+# Sectors of bodies whose president or secretary is the body's officer, not a state's.
+_NON_STATE_BODIES = _CIVIL_SECTORS | {"PTY"}
 # The body a title is held in: what follows its first "of" or "at", without a determiner.
 _TITLE_BODY = re.compile(r"\s+(?:of|at)\s+(?:(?:the|a|an|this|that|its)\s+)?", re.IGNORECASE)
 # Title words of people who run for an office they do not hold.
@@ -604,6 +606,15 @@ def _entity(
                 # Association of Koreans in Uzbekistan"): its chairman is where the body is.
                 place, sector = body
                 actor_code, country = place.code + sector, place.iso3
+            elif kind == "person" and sector == "GOV" and roles:
+                # An office word that also names a state's officers ("president", "secretary
+                # general", "chairman") held in a named civil body or a party ("president of
+                # the Nigerian Association for ...", "general secretary of the Egyptian
+                # Socialist Party") is an office of that body: NGANGO, EGYPTY, not a
+                # government's.
+                civil = _civil_body(above, affiliated, kb, lex, places)
+                if civil is not None and country in (None, civil[0]):
+                    country, actor_code, sector = civil
             if (
                 actor_code is None
                 and (kind != "person" or roles)
@@ -656,6 +667,25 @@ def _text_body(
         affiliated, None, (), kb, lex, _longest(affiliated), affiliated.kind, places
     )
     return (body, body_sector) if body is not None and body_sector else None
+
+
+def _civil_body(
+    above: ActorLike | None,
+    affiliated: Cluster | None,
+    kb: KnowledgeBaseLike,
+    lex: Lexicon,
+    places: _Places,
+) -> tuple[str, str, str] | None:
+    """The country, code and sector of an affiliated body outside the state (a civil
+    sector or a party), known to the knowledge base or coded by its own words."""
+    if above is not None and above.code:
+        if above.country and above.sector in _NON_STATE_BODIES:
+            return above.country, above.code, above.sector
+        return None
+    body = _text_body(affiliated, kb, lex, places)
+    if body is not None and body[1] in _NON_STATE_BODIES:
+        return body[0].iso3, body[0].code + body[1], body[1]
+    return None
 
 
 def _longest(cluster: Cluster) -> str:

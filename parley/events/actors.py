@@ -64,6 +64,9 @@ ENVOY_WORDS = frozenset(
 )
 # Entity kinds that a venue phrase names.
 PLACE_KINDS = frozenset({"location", "country"})
+# Prepositions whose phrase on a person's name says whom the person belongs to ("Ri of the
+# Foreign Ministry", "an envoy from Seoul"); a person's other phrases say where or when.
+AFFILIATION_PREPS = frozenset({"of", "from", "with"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -236,6 +239,7 @@ def _resolve_one(
     )
     venues = set() if places and not _located(head) else _venue_tokens(head)
     sent_to = {i for token, _ in ranked for i in _destination_tokens(token)}
+    sent_to |= _person_circumstances(head, mentions)
     best_rank: int | None = None
     found: list[Actor] = []
     uncoded: list[Actor] = []
@@ -319,6 +323,22 @@ def _venue_tokens(head: Token) -> set[int]:
         for holder in holders
         for child in holder.children
         if child.dep_ == "prep" and child.lower_ in VENUE_PREPS
+        for t in child.subtree
+    }
+
+
+def _person_circumstances(head: Token, mentions: MentionIndex) -> set[int]:
+    """The words of a named person's circumstance phrases ("Benedict XVI in an address
+    during his visit to Cuba", "Choe on a visit to Moscow"): where the person is or goes
+    does not say whose the person is. Their of- and from-phrases may ("Ri of the Foreign
+    Ministry"), and so may an apposition (not a prepositional phrase)."""
+    hit = mentions.at(*_span(head))
+    if hit is None or hit.entity is None or hit.entity.kind != "person":
+        return set()
+    return {
+        t.i
+        for child in head.children
+        if child.dep_ == "prep" and child.lower_ not in AFFILIATION_PREPS
         for t in child.subtree
     }
 

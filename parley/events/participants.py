@@ -991,7 +991,15 @@ def noun_actors(
                         # sender on its noun ("support of the answer given by X" is not X's).
                         sources += _named_doers(objects[0], reading, SOURCE_PREPS)
             elif child.lower_ in TARGET_PREPS:
-                targets += [a for a in reading.resolve(objects[0]) if a.resolved]
+                if child.lower_ in VENUE_PREPS and not acts_on_places(candidate.code):
+                    # "the meeting at a hotel in Washington", "a rally at Yongbyon": where
+                    # it was held, not whom it was held with.
+                    if _venue(objects[0], reading):
+                        continue
+                    found = reading.resolve(objects[0], places=False)
+                else:
+                    found = reading.resolve(objects[0])
+                targets += [a for a in found if a.resolved]
     if not symmetric:
         # "a message sent by X" (not of a joint act: "an agreement forced on X by Y" is not
         # Y's with itself).

@@ -27,6 +27,31 @@ def test_titles_body_of_a_country_is_one_actor(entities_of) -> None:  # type: ig
     assert not any(e.name.endswith(" of") for e in entities)
 
 
+@pytest.mark.parametrize(
+    ("text", "name", "expected"),
+    [
+        (
+            "Tomas Berg, president of the Swedish Association for Folk Music, said the "
+            "concert was a success.",
+            "Tomas Berg",
+            "SWENGO",
+        ),
+        (
+            "Lena Holm, general secretary of the Swedish Social Democratic Party, said the "
+            "vote was close.",
+            "Lena Holm",
+            "SWEPTY",
+        ),
+    ],
+)
+def test_titles_officer_of_a_civil_body_or_party_is_of_that_body(  # type: ignore[no-untyped-def]
+    entities_of, text: str, name: str, expected: str
+) -> None:
+    # "president" and "general secretary" name a state's officers too; held in a named
+    # association or party they are its officers.
+    assert _covering(entities_of(text, real=True), name).actor == expected
+
+
 def test_nominal_member_of_a_body_is_the_body(entities_of) -> None:  # type: ignore[no-untyped-def]
     text = "The General Staff of the Korean People's Army ordered the roads to be closed."
     army = _covering(entities_of(text, real=True), "General Staff")

@@ -37,6 +37,26 @@ def test_dyads_venue_is_never_a_target(code: Code, text: str) -> None:
     assert all(e.target_actor != "ROH" for e in events)
 
 
+def test_dyads_event_nouns_at_phrase_naming_a_venue_is_no_target(code: Code) -> None:
+    # "at a hotel in Edoras": where the meeting was held, not whom it was held with.
+    events = code("The meeting at a hotel in Edoras lasted until noon.", COUNTRIES, kinds=PLACES)
+    assert all(e.target_actor != "ROH" for e in events)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kim Ok Sun in an address during her recent visit to Gondor condemned Mordor.",
+        "Kim Ok Sun on her recent visit to Gondor condemned Mordor.",
+    ],
+)
+def test_dyads_where_a_named_person_is_does_not_say_whose_they_are(code: Code, text: str) -> None:
+    events = code(text, {**COUNTRIES, "Kim Ok Sun": ""}, kinds={"Kim Ok Sun": "person"})
+    accusations = [e for e in events if e.cameo.startswith("11")]
+    assert accusations
+    assert all(e.source_actor != "GON" for e in accusations)
+
+
 def test_dyads_receiver_located_somewhere_is_not_that_place(code: Code) -> None:
     # The hospital is in Edoras; Rohan received nothing.
     events = code(
