@@ -383,7 +383,9 @@ class _Places:
     named: tuple[CountryLike, ...] = ()
 
     @classmethod
-    def of(cls, clusters: dict[str, Cluster], kb: KnowledgeBaseLike) -> _Places:
+    def of(
+        cls, clusters: dict[str, Cluster], kb: KnowledgeBaseLike, on: date | None = None
+    ) -> _Places:
         counts: dict[str, tuple[int, CountryLike]] = {}
         offices: list[tuple[int, str, CountryLike]] = []
         actors: Counter[str] = Counter()
@@ -393,8 +395,10 @@ class _Places:
             if own is not None:
                 known[own.iso3] = own
                 actors[own.iso3] += len(cluster.cands)
-            elif cluster.actor is not None and cluster.actor.country:
-                actors[cluster.actor.country] += len(cluster.cands)
+            elif (known_actor := _known_actor(cluster, kb, on)) is not None:
+                # A person or body the knowledge base places ("Kim Jong Il") counts for its
+                # country as a named one does.
+                actors[known_actor] += len(cluster.cands)
             if cluster.kind == "group":
                 offices.extend(
                     (cand.start, title_word(cand.text), country)
@@ -432,6 +436,15 @@ class _Places:
         return None
 
 
+def _known_actor(cluster: Cluster, kb: KnowledgeBaseLike, on: date | None) -> str | None:
+    """The country of the actor a person's or a body's cluster is, as the coding will find
+    it (its own actor, else the knowledge base's for its longest name)."""
+    actor = cluster.actor
+    if actor is None and cluster.kind in ("person", *_ORG_KINDS):
+        actor = kb.actor(_longest(cluster), on)
+    return actor.country if actor is not None and actor.country else None
+
+
 def _start(item: tuple[int, str, CountryLike]) -> int:
     return item[0]
 
@@ -454,7 +467,7 @@ def build_entities(
     on: date | None,
 ) -> tuple[Entity, ...]:
     ids = {key: f"e{n}" for n, key in enumerate(clusters, start=1)}
-    places = _Places.of(clusters, kb)
+    places = _Places.of(clusters, kb, on)
     owner: dict[int, str] = {}  # id(candidate) -> cluster key
     for key, cluster in clusters.items():
         for cand in cluster.cands:

@@ -257,6 +257,17 @@ def verb_actors(
             sources = [place] if place is not None else []
     if (
         subject is not None
+        and (verb.dep_ == "acl" or (verb.dep_ == "relcl" and _to_infinitive(verb)))
+        and verb.head.i == subject.i
+        and subject.dep_ in ("dobj", "obj")
+    ):
+        own = reading.resolve(subject, places=False)
+        if not any(a.resolved for a in own):
+            # Where the thing was held is not who speaks through it ("held a press
+            # conference in Seoul denouncing X" is the holder's, or no one named).
+            sources = own
+    if (
+        subject is not None
         and not any(a.resolved for a in sources)
         and (verb.dep_ == "acl" or (verb.dep_ == "relcl" and _to_infinitive(verb)))
         and verb.head.i == subject.i

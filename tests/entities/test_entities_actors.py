@@ -52,6 +52,18 @@ def test_titles_officer_of_a_civil_body_or_party_is_of_that_body(  # type: ignor
     assert _covering(entities_of(text, real=True), name).actor == expected
 
 
+def test_titles_people_the_knowledge_base_places_make_the_article_s_country(  # type: ignore[no-untyped-def]
+    entities_of,
+) -> None:
+    # No country is named, but the leaders the knowledge base knows say whose "Korean
+    # people" these are.
+    text = (
+        "Kim Jong Il toured a farm on Monday. Kim Jong Un said the harvest was good. The "
+        "Korean people thanked Kim Jong Il."
+    )
+    assert _covering(entities_of(text, real=True), "Korean").actor == "PRKCVL"
+
+
 def test_nominal_member_of_a_body_is_the_body(entities_of) -> None:  # type: ignore[no-untyped-def]
     text = "The General Staff of the Korean People's Army ordered the roads to be closed."
     army = _covering(entities_of(text, real=True), "General Staff")

@@ -57,6 +57,14 @@ def test_dyads_where_a_named_person_is_does_not_say_whose_they_are(code: Code, t
     assert all(e.source_actor != "GON" for e in accusations)
 
 
+def test_dyads_place_of_a_held_event_does_not_speak_through_it(code: Code) -> None:
+    # The press conference was held in Edoras: its words are its holder's, not Rohan's.
+    text = "The Folk Society held a press conference in Edoras denouncing Mordor."
+    events = [e for e in code(text, COUNTRIES, kinds=PLACES) if e.cameo.startswith("11")]
+    assert events
+    assert all(e.source_actor != "ROH" for e in events)
+
+
 def test_dyads_receiver_located_somewhere_is_not_that_place(code: Code) -> None:
     # The hospital is in Edoras; Rohan received nothing.
     events = code(
