@@ -875,8 +875,11 @@ def _shared_demonym(name: str, kb: KnowledgeBaseLike, places: _Places) -> Countr
     """The country of a demonym the two halves of a divided country share, standing alone
     ("the Korean people", "the Korean nation": North and South Korean): of the two, the one
     the article names (when it names one only), else the one it is about. "African" is no
-    demonym of South Africa alone, and a plural ("Koreans") is a people, whoever's state
-    they live in."""
+    demonym of South Africa alone. A plural is the same nation ("all Koreans should achieve
+    reunification"); the people of it living in another country ("Koreans in Japan") are
+    that country's (``mentions._ethnic_groups``)."""
+    if name.endswith("ans"):
+        name = name[:-1]
     if " " in name or not name.endswith("an") or not name[:1].isupper():
         return None
     halves = [kb.country_by_demonym(f"{side} {name}") for side in ("North", "South")]

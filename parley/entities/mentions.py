@@ -647,16 +647,15 @@ def _ethnic_groups(text: str, cands: list[Candidate], kb: KnowledgeBaseLike) -> 
         if index == skip:
             continue
         nxt = cands[index + 1] if index + 1 < len(cands) else None
+        kin = _kin_states(cand, kb)
         if (
             nxt is not None
-            and cand.kind == "country"
-            and cand.label == "NORP"
-            and cand.country is not None
+            and kin
             and cand.text.endswith("s")
             and kb.country(cand.text) is None
             and nxt.kind in ("country", "location")
             and nxt.country is not None
-            and nxt.country.iso3 != cand.country.iso3
+            and nxt.country.iso3 not in kin
             and _LIVING_IN.fullmatch(text, cand.end, nxt.start) is not None
         ):
             cand.end, cand.text = nxt.end, text[cand.start : nxt.end]
@@ -664,6 +663,21 @@ def _ethnic_groups(text: str, cands: list[Candidate], kb: KnowledgeBaseLike) -> 
             skip = index + 1
         out.append(cand)
     return out
+
+
+def _kin_states(cand: Candidate, kb: KnowledgeBaseLike) -> frozenset[str]:
+    """The states a people named by its demonym belongs to: its one country ("Hungarians"),
+    or both halves of a divided country whose demonym they share ("Koreans": North and South
+    Korean, which the model leaves without a country)."""
+    if cand.label != "NORP":
+        return frozenset()
+    if cand.kind == "country" and cand.country is not None:
+        return frozenset({cand.country.iso3})
+    if cand.kind != "group" or cand.country is not None or " " in cand.text:
+        return frozenset()
+    halves = [kb.country_by_demonym(f"{side} {cand.text}") for side in ("North", "South")]
+    codes = frozenset(half.iso3 for half in halves if half is not None)
+    return codes if len(codes) == 2 else frozenset()
 
 
 def _merge_parentheticals(text: str, cands: list[Candidate]) -> list[Candidate]:

@@ -103,6 +103,16 @@ def test_cluster_shared_demonym_takes_the_country_named(entities_of) -> None:  #
     assert [e.country for e in people] == ["PRK"]
 
 
+def test_cluster_shared_demonym_plural_takes_the_country_named(entities_of) -> None:  # type: ignore[no-untyped-def]
+    # "Koreans" is the same nation as "the Korean people": of the half the article names.
+    text = (
+        "North Korea held a mass rally in the capital on Sunday. "
+        "All Koreans were urged to defend the achievements of socialism."
+    )
+    people = [e for e in entities_of(text) if e.name == "Koreans"]
+    assert [e.actor for e in people] == ["PRK"]
+
+
 def test_cluster_shared_demonym_with_no_country_named_stays_uncoded(entities_of) -> None:  # type: ignore[no-untyped-def]
     text = "The Korean people pledged to defend the achievements of their ancestors."
     people = [e for e in entities_of(text) if "Korean" in e.name]
