@@ -356,6 +356,11 @@ def _code(country: CountryLike | None, sector: str | None) -> str | None:
     return country.code + sector if sector else country.code
 
 
+# Directions written in lower case before the name of a divided country's half: how the
+# other half's state media name it ("south Korea").
+_LOWER_DIRECTIONS = frozenset({"north", "south"})
+
+
 @dataclass(frozen=True, slots=True)
 class _Places:
     """The article's own country: the one it names most (of equals, the first named). A
@@ -379,6 +384,10 @@ class _Places:
     clear: CountryLike | None = None
     # Every country the article names as one (not places), in order of first mention.
     named: tuple[CountryLike, ...] = ()
+    # The halves of divided countries the article writes with a lower-case direction ("south
+    # Korea", "south Korean puppets"): the other half's state media write so, and a demonym
+    # the two halves share is then that other half's (``_shared_demonym``).
+    lowered: frozenset[str] = frozenset()
 
     @classmethod
     def of(cls, clusters: dict[str, Cluster], kb: KnowledgeBaseLike) -> _Places:
@@ -386,8 +395,15 @@ class _Places:
         offices: list[tuple[int, str, CountryLike]] = []
         actors: Counter[str] = Counter()
         known: dict[str, CountryLike] = {}
+        lowered: set[str] = set()
         for cluster in clusters.values():
             own = cluster.country or next((c.country for c in cluster.cands if c.country), None)
+            lowered.update(
+                country.iso3
+                for cand in cluster.cands
+                if cand.text.split(maxsplit=1)[0] in _LOWER_DIRECTIONS
+                and (country := cand.country or cluster.country) is not None
+            )
             if own is not None:
                 known[own.iso3] = own
                 actors[own.iso3] += len(cluster.cands)
@@ -418,6 +434,7 @@ class _Places:
             tuple(sorted(offices, key=_start)),
             clear,
             tuple(country for _, country in counts.values()),
+            frozenset(lowered),
         )
 
     def of_office(self, roles: tuple[str, ...], before: int) -> CountryLike | None:
@@ -874,7 +891,9 @@ def _people_in_name(name: str, kb: KnowledgeBaseLike, places: _Places) -> Countr
 def _shared_demonym(name: str, kb: KnowledgeBaseLike, places: _Places) -> CountryLike | None:
     """The country of a demonym the two halves of a divided country share, standing alone
     ("the Korean people", "the Korean nation": North and South Korean): of the two, the one
-    the article names (when it names one only), else the one it is about. "African" is no
+    the article names (when it names one only), else the one it is about; in the state media
+    of one half, which write the other with a lower-case direction ("south Korea"), their
+    own. "African" is no
     demonym of South Africa alone. A plural is the same nation ("all Koreans should achieve
     reunification"); the people of it living in another country ("Koreans in Japan") are
     that country's (``mentions._ethnic_groups``)."""
@@ -886,6 +905,11 @@ def _shared_demonym(name: str, kb: KnowledgeBaseLike, places: _Places) -> Countr
     codes = {half.iso3 for half in halves if half is not None}
     if len(codes) < 2:
         return None
+    unlowered = [half for half in halves if half is not None and half.iso3 not in places.lowered]
+    if len(unlowered) == 1:
+        # The article writes the other half "south Korea": it is this half's own media, whose
+        # "Korean people" and "Korean Committee for ..." are its own.
+        return unlowered[0]
     named = [country for country in places.named if country.iso3 in codes]
     if len(named) == 1:
         return named[0]

@@ -113,6 +113,37 @@ def test_cluster_shared_demonym_plural_takes_the_country_named(entities_of) -> N
     assert [e.actor for e in people] == ["PRK"]
 
 
+@pytest.mark.parametrize(
+    ("text", "name", "code"),
+    [
+        # The North's state media write "south Korea": their "Korean ..." is the North's,
+        # though only the South is named.
+        (
+            "The Korean Committee for Solidarity with the World People issued a statement "
+            "denouncing the south Korean puppets and the U.S.",
+            "Korean Committee for Solidarity with the World People",
+            "PRK",
+        ),
+        (
+            "The Korean people will never forgive the group of traitors of south Korea.",
+            "Korean people",
+            "PRK",
+        ),
+        # Written as a proper name, the South is no sign of whose media wrote it.
+        (
+            "South Korea held an election. The Korean people chose a new parliament.",
+            "Korean people",
+            "KOR",
+        ),
+    ],
+)
+def test_cluster_shared_demonym_in_the_other_half_s_media(  # type: ignore[no-untyped-def]
+    entities_of, text: str, name: str, code: str
+) -> None:
+    found = [e for e in entities_of(text, real=True) if e.name == name]
+    assert [e.country for e in found] == [code]
+
+
 def test_cluster_shared_demonym_with_no_country_named_stays_uncoded(entities_of) -> None:  # type: ignore[no-untyped-def]
     text = "The Korean people pledged to defend the achievements of their ancestors."
     people = [e for e in entities_of(text) if "Korean" in e.name]
