@@ -665,6 +665,24 @@ def _ethnic_groups(text: str, cands: list[Candidate], kb: KnowledgeBaseLike) -> 
     return out
 
 
+# A demonym before one of these, written in lower case, names a place, not a people: "the
+# Korean peninsula" (North Korean media write it so; the model then reads "Korean" alone).
+_DEMONYM_PLACE = re.compile(r"\s+peninsula\b", re.IGNORECASE)
+
+
+def _demonym_places(text: str, cands: list[Candidate]) -> None:
+    """Make "Korean" + "peninsula" the place it names, belonging to no one party: a threat
+    "on the Korean peninsula" is aimed at no people called Korean."""
+    for cand in cands:
+        if cand.label != "NORP" or cand.kind not in ("group", "country"):
+            continue
+        match = _DEMONYM_PLACE.match(text, cand.end)
+        if match is None:
+            continue
+        cand.end, cand.text = match.end(), text[cand.start : match.end()]
+        cand.label, cand.kind, cand.country, cand.sector = "LOC", "location", None, None
+
+
 def _kin_states(cand: Candidate, kb: KnowledgeBaseLike) -> frozenset[str]:
     """The states a people named by its demonym belongs to: its one country ("Hungarians"),
     or both halves of a divided country whose demonym they share ("Koreans": North and South
@@ -852,4 +870,5 @@ def collect_candidates(
         kept.append(cand)
     _coordinate_groups(parse.text, kept)
     kept = _ethnic_groups(parse.text, kept, kb)
+    _demonym_places(parse.text, kept)
     return _merge_parentheticals(parse.text, kept)
