@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Container
+from collections.abc import Container, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 
@@ -819,6 +819,11 @@ def _derive(
         _country_in_name(longest, kb, lex.org_words)
         or _people_in_name(longest, kb, places)
         or _shared_demonym_first(longest, kb, places, _names_a_body(longest, sector, lex))
+        or (
+            _shared_name_last(longest, kb, places)
+            if _names_a_body(longest, sector, lex)
+            else None
+        )
     )
     if place is None:
         # Another of the body's names may give it, and its sector: "the Nepal Communist
@@ -902,6 +907,36 @@ def _shared_demonym(name: str, kb: KnowledgeBaseLike, places: _Places) -> Countr
     if " " in name or not name.endswith("an") or not name[:1].isupper():
         return None
     halves = [kb.country_by_demonym(f"{side} {name}") for side in ("North", "South")]
+    return _pick_half(halves, places)
+
+
+# Prepositions that name a body's cause or partner: a country after them is not the body's.
+_CAUSE_WORDS = re.compile(r"\b(?:for|with|to|on|against)\b")
+
+
+def _shared_name(name: str, kb: KnowledgeBaseLike) -> list[CountryLike | None]:
+    """The two halves of a divided country whose name they share ("Korea": North and South
+    Korea), or [] for any other name."""
+    if not name[:1].isupper() or " " in name:
+        return []
+    halves = [kb.country(f"{side} {name}") for side in ("North", "South")]
+    return halves if len({h.iso3 for h in halves if h is not None}) == 2 else []
+
+
+def _shared_name_last(name: str, kb: KnowledgeBaseLike, places: _Places) -> CountryLike | None:
+    """The country of a body named after a name two halves share ("the General Federation
+    of Trade Unions of Korea"): chosen as for a shared demonym (``_pick_half``). Not of a
+    body named for a cause ("Committee for the Study of ... Reunification of Korea")."""
+    parts = name.rsplit(" of ", 1)
+    if len(parts) < 2 or _CAUSE_WORDS.search(parts[0]):
+        return None
+    return _pick_half(_shared_name(_THE.sub("", parts[1]), kb), places)
+
+
+def _pick_half(halves: Sequence[CountryLike | None], places: _Places) -> CountryLike | None:
+    """Of the two halves of a divided country, the one a shared word means: the one whose
+    media the article is (it writes the other with a lower-case direction), else the one the
+    article names (when it names one only), else the one it is about."""
     codes = {half.iso3 for half in halves if half is not None}
     if len(codes) < 2:
         return None

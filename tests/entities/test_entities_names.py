@@ -144,6 +144,31 @@ def test_cluster_shared_demonym_in_the_other_half_s_media(  # type: ignore[no-un
     assert [e.country for e in found] == [code]
 
 
+@pytest.mark.parametrize(
+    ("text", "name", "code"),
+    [
+        # A body "of Korea" in the North's media is the North's, as "Korean ..." is.
+        (
+            "The Democratic Lawyers Association of Korea denounced the south Korean puppets.",
+            "Democratic Lawyers Association of Korea",
+            "PRKNGO",
+        ),
+        # A body named for a cause is not the cause's country's.
+        (
+            "The Gondorian Society for the Reunification of Korea denounced the south Korean "
+            "puppets.",
+            "Gondorian Society for the Reunification of Korea",
+            None,
+        ),
+    ],
+)
+def test_cluster_body_of_a_shared_name(  # type: ignore[no-untyped-def]
+    entities_of, text: str, name: str, code: str | None
+) -> None:
+    found = [e for e in entities_of(text, real=True) if e.name == name]
+    assert [e.actor for e in found] == [code]
+
+
 def test_cluster_shared_demonym_with_no_country_named_stays_uncoded(entities_of) -> None:  # type: ignore[no-untyped-def]
     text = "The Korean people pledged to defend the achievements of their ancestors."
     people = [e for e in entities_of(text) if "Korean" in e.name]
