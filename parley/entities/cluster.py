@@ -819,11 +819,7 @@ def _derive(
         _country_in_name(longest, kb, lex.org_words)
         or _people_in_name(longest, kb, places)
         or _shared_demonym_first(longest, kb, places, _names_a_body(longest, sector, lex))
-        or (
-            _shared_name_last(longest, kb, places)
-            if _names_a_body(longest, sector, lex)
-            else None
-        )
+        or (_shared_name_last(longest, kb, places) if _names_a_body(longest, sector, lex) else None)
     )
     if place is None:
         # Another of the body's names may give it, and its sector: "the Nepal Communist
