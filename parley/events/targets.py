@@ -86,11 +86,11 @@ def implicit_target(
         # Places anywhere in the sentence: "a hospital in Kabul", "met in Beijing"; a place
         # phrase the event is told in is not (all) its venue: "the situation in the region
         # reaching the brink of war due to X's exercises for invading Gondor".
-        own = {t.i for t in candidate.token.subtree}
+        phrase = {t.i for t in candidate.token.subtree}
         for token in sent:
             if token.dep_ == "pobj" and token.head.lower_ in VENUE_PREPS and not _aim(token.head):
                 words = {t.i for t in token.subtree}
-                inside |= words - own if candidate.token.i in words else words
+                inside |= words - phrase if candidate.token.i in words else words
     for token in _aim_first(candidate):
         if token.i in inside:
             continue
