@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Container
+from collections.abc import Container, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 
@@ -358,6 +358,11 @@ def _code(country: CountryLike | None, sector: str | None) -> str | None:
     return country.code + sector if sector else country.code
 
 
+# Directions written in lower case before the name of a divided country's half: how the
+# other half's state media name it ("south Korea").
+_LOWER_DIRECTIONS = frozenset({"north", "south"})
+
+
 @dataclass(frozen=True, slots=True)
 class _Places:
     """The article's own country: the one it names most (of equals, the first named). A
@@ -381,6 +386,10 @@ class _Places:
     clear: CountryLike | None = None
     # Every country the article names as one (not places), in order of first mention.
     named: tuple[CountryLike, ...] = ()
+    # The halves of divided countries the article writes with a lower-case direction ("south
+    # Korea", "south Korean puppets"): the other half's state media write so, and a demonym
+    # the two halves share is then that other half's (``_shared_demonym``).
+    lowered: frozenset[str] = frozenset()
 
     @classmethod
     def of(
@@ -390,8 +399,15 @@ class _Places:
         offices: list[tuple[int, str, CountryLike]] = []
         actors: Counter[str] = Counter()
         known: dict[str, CountryLike] = {}
+        lowered: set[str] = set()
         for cluster in clusters.values():
             own = cluster.country or next((c.country for c in cluster.cands if c.country), None)
+            lowered.update(
+                country.iso3
+                for cand in cluster.cands
+                if cand.text.split(maxsplit=1)[0] in _LOWER_DIRECTIONS
+                and (country := cand.country or cluster.country) is not None
+            )
             if own is not None:
                 known[own.iso3] = own
                 actors[own.iso3] += len(cluster.cands)
@@ -424,6 +440,7 @@ class _Places:
             tuple(sorted(offices, key=_start)),
             clear,
             tuple(country for _, country in counts.values()),
+            frozenset(lowered),
         )
 
     def of_office(self, roles: tuple[str, ...], before: int) -> CountryLike | None:
@@ -845,6 +862,7 @@ def _derive(
         _country_in_name(longest, kb, lex.org_words)
         or _people_in_name(longest, kb, places)
         or _shared_demonym_first(longest, kb, places, _names_a_body(longest, sector, lex))
+        or (_shared_name_last(longest, kb, places) if _names_a_body(longest, sector, lex) else None)
     )
     if place is None:
         # Another of the body's names may give it, and its sector: "the Nepal Communist
@@ -917,15 +935,55 @@ def _people_in_name(name: str, kb: KnowledgeBaseLike, places: _Places) -> Countr
 def _shared_demonym(name: str, kb: KnowledgeBaseLike, places: _Places) -> CountryLike | None:
     """The country of a demonym the two halves of a divided country share, standing alone
     ("the Korean people", "the Korean nation": North and South Korean): of the two, the one
-    the article names (when it names one only), else the one it is about. "African" is no
-    demonym of South Africa alone, and a plural ("Koreans") is a people, whoever's state
-    they live in."""
+    the article names (when it names one only), else the one it is about; in the state media
+    of one half, which write the other with a lower-case direction ("south Korea"), their
+    own. "African" is no
+    demonym of South Africa alone. A plural is the same nation ("all Koreans should achieve
+    reunification"); the people of it living in another country ("Koreans in Japan") are
+    that country's (``mentions._ethnic_groups``)."""
+    if name.endswith("ans"):
+        name = name[:-1]
     if " " in name or not name.endswith("an") or not name[:1].isupper():
         return None
     halves = [kb.country_by_demonym(f"{side} {name}") for side in ("North", "South")]
+    return _pick_half(halves, places)
+
+
+# Prepositions that name a body's cause or partner: a country after them is not the body's.
+_CAUSE_WORDS = re.compile(r"\b(?:for|with|to|on|against)\b")
+
+
+def _shared_name(name: str, kb: KnowledgeBaseLike) -> list[CountryLike | None]:
+    """The two halves of a divided country whose name they share ("Korea": North and South
+    Korea), or [] for any other name."""
+    if not name[:1].isupper() or " " in name:
+        return []
+    halves = [kb.country(f"{side} {name}") for side in ("North", "South")]
+    return halves if len({h.iso3 for h in halves if h is not None}) == 2 else []
+
+
+def _shared_name_last(name: str, kb: KnowledgeBaseLike, places: _Places) -> CountryLike | None:
+    """The country of a body named after a name two halves share ("the General Federation
+    of Trade Unions of Korea"): chosen as for a shared demonym (``_pick_half``). Not of a
+    body named for a cause ("Committee for the Study of ... Reunification of Korea")."""
+    parts = name.rsplit(" of ", 1)
+    if len(parts) < 2 or _CAUSE_WORDS.search(parts[0]):
+        return None
+    return _pick_half(_shared_name(_THE.sub("", parts[1]), kb), places)
+
+
+def _pick_half(halves: Sequence[CountryLike | None], places: _Places) -> CountryLike | None:
+    """Of the two halves of a divided country, the one a shared word means: the one whose
+    media the article is (it writes the other with a lower-case direction), else the one the
+    article names (when it names one only), else the one it is about."""
     codes = {half.iso3 for half in halves if half is not None}
     if len(codes) < 2:
         return None
+    unlowered = [half for half in halves if half is not None and half.iso3 not in places.lowered]
+    if len(unlowered) == 1:
+        # The article writes the other half "south Korea": it is this half's own media, whose
+        # "Korean people" and "Korean Committee for ..." are its own.
+        return unlowered[0]
     named = [country for country in places.named if country.iso3 in codes]
     if len(named) == 1:
         return named[0]

@@ -647,16 +647,15 @@ def _ethnic_groups(text: str, cands: list[Candidate], kb: KnowledgeBaseLike) -> 
         if index == skip:
             continue
         nxt = cands[index + 1] if index + 1 < len(cands) else None
+        kin = _kin_states(cand, kb)
         if (
             nxt is not None
-            and cand.kind == "country"
-            and cand.label == "NORP"
-            and cand.country is not None
+            and kin
             and cand.text.endswith("s")
             and kb.country(cand.text) is None
             and nxt.kind in ("country", "location")
             and nxt.country is not None
-            and nxt.country.iso3 != cand.country.iso3
+            and nxt.country.iso3 not in kin
             and _LIVING_IN.fullmatch(text, cand.end, nxt.start) is not None
         ):
             cand.end, cand.text = nxt.end, text[cand.start : nxt.end]
@@ -664,6 +663,39 @@ def _ethnic_groups(text: str, cands: list[Candidate], kb: KnowledgeBaseLike) -> 
             skip = index + 1
         out.append(cand)
     return out
+
+
+# A demonym before one of these, written in lower case, names a place, not a people: "the
+# Korean peninsula" (North Korean media write it so; the model then reads "Korean" alone).
+_DEMONYM_PLACE = re.compile(r"\s+peninsula\b", re.IGNORECASE)
+
+
+def _demonym_places(text: str, cands: list[Candidate]) -> None:
+    """Make "Korean" + "peninsula" the place it names, belonging to no one party: a threat
+    "on the Korean peninsula" is aimed at no people called Korean."""
+    for cand in cands:
+        if cand.label != "NORP" or cand.kind not in ("group", "country"):
+            continue
+        match = _DEMONYM_PLACE.match(text, cand.end)
+        if match is None:
+            continue
+        cand.end, cand.text = match.end(), text[cand.start : match.end()]
+        cand.label, cand.kind, cand.country, cand.sector = "LOC", "location", None, None
+
+
+def _kin_states(cand: Candidate, kb: KnowledgeBaseLike) -> frozenset[str]:
+    """The states a people named by its demonym belongs to: its one country ("Hungarians"),
+    or both halves of a divided country whose demonym they share ("Koreans": North and South
+    Korean, which the model leaves without a country)."""
+    if cand.label != "NORP":
+        return frozenset()
+    if cand.kind == "country" and cand.country is not None:
+        return frozenset({cand.country.iso3})
+    if cand.kind != "group" or cand.country is not None or " " in cand.text:
+        return frozenset()
+    halves = [kb.country_by_demonym(f"{side} {cand.text}") for side in ("North", "South")]
+    codes = frozenset(half.iso3 for half in halves if half is not None)
+    return codes if len(codes) == 2 else frozenset()
 
 
 def _merge_parentheticals(text: str, cands: list[Candidate]) -> list[Candidate]:
@@ -838,4 +870,5 @@ def collect_candidates(
         kept.append(cand)
     _coordinate_groups(parse.text, kept)
     kept = _ethnic_groups(parse.text, kept, kb)
+    _demonym_places(parse.text, kept)
     return _merge_parentheticals(parse.text, kept)

@@ -255,6 +255,10 @@ def _resolve_one(
             # "most of his competitors", "a friend of their leader": a pronoun owning a word
             # deeper in the phrase is someone else, whoever "his" is.
             continue
+        if token.pos_ == "ADP":
+            # A preposition names no one, though a name may run through it ("Koreans in
+            # Japan" where the parser hangs "in Japan" on the event noun): its object may.
+            continue
         hit = mention_at(mentions, token)
         if hit is None:
             continue

@@ -83,14 +83,15 @@ def implicit_target(
     inside = {t.i for head in skip for t in head.subtree}
     inside |= _reporters(candidate.token)
     if not acts_on_places(candidate.code):
-        # Places anywhere in the sentence: "a hospital in Kabul", "met in Beijing".
-        inside |= {
-            t.i
-            for token in sent
-            if token.dep_ == "pobj" and token.head.lower_ in VENUE_PREPS and not _aim(token.head)
-            for t in token.subtree
-        }
-    for token in sent:
+        # Places anywhere in the sentence: "a hospital in Kabul", "met in Beijing"; a place
+        # phrase the event is told in is not (all) its venue: "the situation in the region
+        # reaching the brink of war due to X's exercises for invading Gondor".
+        phrase = {t.i for t in candidate.token.subtree}
+        for token in sent:
+            if token.dep_ == "pobj" and token.head.lower_ in VENUE_PREPS and not _aim(token.head):
+                words = {t.i for t in token.subtree}
+                inside |= words - phrase if candidate.token.i in words else words
+    for token in _aim_first(candidate):
         if token.i in inside:
             continue
         hit = mention_at(reading.mentions, token)
@@ -101,6 +102,18 @@ def implicit_target(
             continue
         return hit
     return None
+
+
+def _aim_first(candidate: Candidate) -> list[Token]:
+    """The sentence's words in the order they may name an event's aim: for an event noun, its
+    own phrase first ("concern over the warlike forces' exercises for invading Gondor" is aimed
+    at Gondor, not at the one concerned, who talks of the act), then the rest in text order."""
+    sent = candidate.sentence
+    if not candidate.is_noun:
+        return list(sent)
+    own = sorted(candidate.token.subtree, key=lambda t: t.i)
+    inside = {t.i for t in own}
+    return own + [t for t in sent if t.i not in inside]
 
 
 def _aim(prep: Token) -> bool:

@@ -176,6 +176,30 @@ def test_mentions_ethnic_group_is_not_its_kin_state(entities_of) -> None:  # typ
     assert [m.text for m in people.mentions] == ["Hungarians of southern Slovakia"]
 
 
+@pytest.mark.parametrize(
+    ("text", "name", "code"),
+    [
+        # A demonym two halves of a divided country share names a people of neither half
+        # when it lives in a third country.
+        ("North Korea's premier met a group of Koreans in Japan on Monday.", "Koreans", "JPNCVL"),
+        ("The Koreans in Uzbekistan held a meeting, the DPRK's agency said.", "Koreans", "UZBCVL"),
+    ],
+)
+def test_mentions_shared_demonym_people_abroad_are_of_their_country(  # type: ignore[no-untyped-def]
+    entities_of, text: str, name: str, code: str
+) -> None:
+    assert _covering(entities_of(text, real=True), name).actor == code
+
+
+def test_mentions_demonym_before_peninsula_is_a_place(entities_of) -> None:  # type: ignore[no-untyped-def]
+    # Written in lower case, "peninsula" is left out of the model's name: "Korean" alone
+    # would be a people, and threats "on the Korean peninsula" aimed at it.
+    text = "The DPRK said the U.S. drills threaten peace on the Korean peninsula."
+    place = _covering(entities_of(text, real=True), "Korean")
+    assert (place.kind, place.actor) == ("location", None)
+    assert [m.text for m in place.mentions] == ["Korean peninsula"]
+
+
 def test_pronouns_go_to_the_subject_not_the_nearest_name(entities_of) -> None:  # type: ignore[no-untyped-def]
     text = "Aung San Suu Kyi met Joe Biden in Washington. She will visit Capitol Hill on Friday."
     entities = entities_of(text, real=True)

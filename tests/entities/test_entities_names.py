@@ -103,6 +103,72 @@ def test_cluster_shared_demonym_takes_the_country_named(entities_of) -> None:  #
     assert [e.country for e in people] == ["PRK"]
 
 
+def test_cluster_shared_demonym_plural_takes_the_country_named(entities_of) -> None:  # type: ignore[no-untyped-def]
+    # "Koreans" is the same nation as "the Korean people": of the half the article names.
+    text = (
+        "North Korea held a mass rally in the capital on Sunday. "
+        "All Koreans were urged to defend the achievements of socialism."
+    )
+    people = [e for e in entities_of(text) if e.name == "Koreans"]
+    assert [e.actor for e in people] == ["PRK"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "code"),
+    [
+        # The North's state media write "south Korea": their "Korean ..." is the North's,
+        # though only the South is named.
+        (
+            "The Korean Committee for Solidarity with the World People issued a statement "
+            "denouncing the south Korean puppets and the U.S.",
+            "Korean Committee for Solidarity with the World People",
+            "PRK",
+        ),
+        (
+            "The Korean people will never forgive the group of traitors of south Korea.",
+            "Korean people",
+            "PRK",
+        ),
+        # Written as a proper name, the South is no sign of whose media wrote it.
+        (
+            "South Korea held an election. The Korean people chose a new parliament.",
+            "Korean people",
+            "KOR",
+        ),
+    ],
+)
+def test_cluster_shared_demonym_in_the_other_half_s_media(  # type: ignore[no-untyped-def]
+    entities_of, text: str, name: str, code: str
+) -> None:
+    found = [e for e in entities_of(text, real=True) if e.name == name]
+    assert [e.country for e in found] == [code]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "code"),
+    [
+        # A body "of Korea" in the North's media is the North's, as "Korean ..." is.
+        (
+            "The Democratic Lawyers Association of Korea denounced the south Korean puppets.",
+            "Democratic Lawyers Association of Korea",
+            "PRKNGO",
+        ),
+        # A body named for a cause is not the cause's country's.
+        (
+            "The Gondorian Society for the Reunification of Korea denounced the south Korean "
+            "puppets.",
+            "Gondorian Society for the Reunification of Korea",
+            None,
+        ),
+    ],
+)
+def test_cluster_body_of_a_shared_name(  # type: ignore[no-untyped-def]
+    entities_of, text: str, name: str, code: str | None
+) -> None:
+    found = [e for e in entities_of(text, real=True) if e.name == name]
+    assert [e.actor for e in found] == [code]
+
+
 def test_cluster_shared_demonym_with_no_country_named_stays_uncoded(entities_of) -> None:  # type: ignore[no-untyped-def]
     text = "The Korean people pledged to defend the achievements of their ancestors."
     people = [e for e in entities_of(text) if "Korean" in e.name]

@@ -765,6 +765,25 @@ def test_dyads_several_doers_aim_at_the_other_country(code: Code, text: str) -> 
     assert ("ARN", "15", "ROH") in pairs
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Arnor Friendship Society expressed concern over the situation in the region "
+        "reaching the brink of war due to the Mordor forces' exercises for invading Rohan.",
+        "The Arnor Friendship Society said that the tension in the region is due to the "
+        "Mordor forces' exercises for invading Rohan.",
+    ],
+)
+def test_dyads_event_noun_aims_at_whom_its_own_phrase_names(code: Code, text: str) -> None:
+    # An act told in passing by someone else ("expressed concern over X's exercises for
+    # invading Y"): its own phrase names its aim before the one who talks of it does, even
+    # inside a place phrase ("the situation in the region ... due to").
+    actors = {**COUNTRIES, "Arnor Friendship Society": "ARNNGO", "Mordor forces": "MORMIL"}
+    pairs = _pairs(code(text, actors))
+    assert ("MORMIL", "15", "ROH") in pairs
+    assert all(t != "ARNNGO" for s, _, t in pairs if s == "MORMIL")
+
+
 def test_dyads_symmetric_doers_stay_each_others(code: Code) -> None:
     # A clash of two parties is between them, whoever else the sentence names.
     pairs = _pairs(code("Mordor and Arnor clashed again, ignoring the appeal of Rohan.", COUNTRIES))
