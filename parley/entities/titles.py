@@ -185,9 +185,17 @@ def apply_titles(
             _, of, tail = title.partition(" of ")
             inside = place_country(tail) if of else None
             cand.title_country = inside or _home_after(text, cands, index, place_country)
+            if cand.title_country is None and title in US_TITLE_ABBREVIATIONS:
+                # "Sen. X", "Rep. Y", "Gov. Z": news copy abbreviates these titles before
+                # the names of American office holders (another country's says whose:
+                # "Philippine Sen. X", above), whichever country the article names most.
+                cand.title_country = place_country("United States")
     return [c for i, c in enumerate(cands) if i not in swallowed]
 
 
+# Titles abbreviated, as US news copy writes them before the names of American members of
+# Congress and governors (AP style; "Senator", "Governor" in full say nothing of whose).
+US_TITLE_ABBREVIATIONS = frozenset({"Sen.", "Sens.", "Rep.", "Reps.", "Gov.", "Lt. Gov."})
 _POSSESSIVE_AFTER = re.compile(r"['’](?:s\b|(?=\s))")
 _FORMER_BEFORE = re.compile(r"\b(?:former|ex-|then-)[ ]*$", re.IGNORECASE)
 

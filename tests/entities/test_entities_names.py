@@ -194,6 +194,10 @@ def test_nominal_title_before_a_name_is_no_second_actor(entities_of) -> None:  #
         ("Sen. Patrick Leahy of Vermont spoke about Syria.", "Patrick Leahy", "USALEG"),
         ("Sen. Mark Warner (D-Va.) spoke about Syria.", "Mark Warner", "USALEG"),
         ("Florida Gov. Rick Scott spoke about Syria.", "Rick Scott", "USAGOV"),
+        # Titles abbreviated as US copy abbreviates American ones, with no place at all.
+        ("Sen. Marla Quentin spoke about Syria.", "Marla Quentin", "USALEG"),
+        ("Rep. Dale Orwin spoke about Syria.", "Dale Orwin", "USALEG"),
+        ("Gov. Tessa Brill spoke about Syria.", "Tessa Brill", "USAGOV"),
         # A place between "former" and the title: a past office, no current code.
         ("Former Maryland Gov. Martin Fairbanks spoke about Syria.", "Martin Fairbanks", None),
     ],
