@@ -60,6 +60,12 @@ PLACE_PREPS = frozenset(
 # How deep a chain of pronouns may go back ("They ... They ... They ...").
 MAX_CHAIN = 8
 PLURAL_TAGS = frozenset({"NNS", "NNPS"})
+# Adjectives whose to-clause is their subject's own doing ("it was able to repulse"): the
+# "it" before them stands for someone, not for the clause.
+SUBJECT_ADJECTIVES = frozenset(
+    {"able", "unable", "ready", "willing", "unwilling", "eager", "likely", "unlikely", "sure",
+     "certain", "bound", "determined", "set", "due", "free", "afraid", "anxious", "keen"}
+)
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 # How a title reaches the name it is of ("Chief of the General Staff Ri Yong Ho").
 TITLE_DEPS = frozenset({"appos", "compound", "flat", "conj"})
@@ -176,6 +182,11 @@ def _chosen(head: Token, mentions: MentionIndex, depth: int) -> _Candidate | Non
     plural = lower in PLURAL_PRONOUNS
     if not plural and lower not in SINGULAR_PRONOUNS:
         return None
+    if _expletive(head):
+        # "It is the consistent policy of the DPRK Government to enhance cooperation": the
+        # clause is the policy holder's doing; with no holder, nobody.
+        owner = _holder(head.head, mentions)
+        return _Candidate(owner, True) if owner is not None else None
     doc = head.doc
     sentence = head.sent
     previous = doc[sentence.start - 1].sent if sentence.start > 0 else None
@@ -229,6 +240,45 @@ def _chosen(head: Token, mentions: MentionIndex, depth: int) -> _Candidate | Non
         if here:
             return next(iter(here.values())) if len(here) == 1 else None
     return _choose(found)
+
+
+def _expletive(head: Token) -> bool:
+    """An "it" that stands for nothing but the clause after it ("claimed that it was
+    necessary to hold a dialogue", "It is a fact to be proud of that the youth support the
+    Party"): the subject of "be" whose clause, or the word it calls the subject, has a
+    to- or that-clause after the pronoun."""
+    verb = head.head
+    if head.lower_ != "it" or head.dep_ != "nsubj" or verb.lemma_ != "be":
+        return False
+    holders = [verb]
+    for word in verb.children:
+        if word.dep_ in ("acomp", "attr") and word.lower_ not in SUBJECT_ADJECTIVES:
+            holders.append(word)
+        elif word.dep_ in ("acomp", "attr"):
+            return False  # "nor would it have been able to found the army": the party
+    clauses = [c for holder in holders for c in holder.children if c.i > head.i]
+    if any(c.dep_ in ("ccomp", "xcomp", "csubj") for c in clauses):
+        return True
+    # "It is the fixed policy of Rohan to criticize ...", the to-clause parsed as a modifier.
+    return len(holders) > 1 and any(
+        c.dep_ in ("advcl", "acl") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+        for c in clauses
+    )
+
+
+def _holder(verb: Token, mentions: MentionIndex) -> Entity | None:
+    """Whose stand, policy or will the word "be" calls its subject is: the name of its
+    of-phrase or its possessor ("the fixed stand of the WPK", "the DPRK's will")."""
+    for word in (c for c in verb.children if c.dep_ == "attr"):
+        for child in word.children:
+            owners = [child] if child.dep_ == "poss" else []
+            if child.dep_ == "prep" and child.lower_ == "of":
+                owners = [c for c in child.children if c.dep_ == "pobj"]
+            for owner in owners:
+                ref = mentions.at(owner.idx, owner.idx + len(owner))
+                if ref is not None:
+                    return ref.entity
+    return None
 
 
 def _unnamed_subject(token: Token, plural: bool) -> bool:

@@ -100,6 +100,24 @@ def test_pronouns_he_left_alone_is_the_subject_never_the_nearest_name(
     assert [e.source_actor for e in events if e.cameo.startswith("11")] == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "It" stands for the clause after it: nobody, not the last country named.
+        ("Gondor closed the pass. It was necessary to criticize Mordor for the raid.", []),
+        # ... and the clause is the doing of whose policy "it" is said to be.
+        ("Gondor closed the pass. It is the fixed policy of Rohan to criticize Mordor for "
+         "the raid.", ["ROH"]),
+        # "able to" is the subject's own doing: "it" is the party the text was about.
+        ("Gondor closed the pass. It was able to criticize Mordor for the raid.", ["GON"]),
+    ],
+)
+def test_pronouns_it_before_its_clause_stands_for_no_party(
+    code: Code, text: str, expected: list[str]
+) -> None:
+    assert [s for s in _sources(code(text, COUNTRIES, kinds=PLACES), "11") if s] == expected
+
+
 def test_pronouns_an_owner_deep_in_the_phrase_is_not_the_actor(
     nlp,
     event_resources,  # type: ignore[no-untyped-def]
