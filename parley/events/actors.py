@@ -21,7 +21,7 @@ from parley.entities.nominal import (
     phrase_tokens,
 )
 from parley.events.letters import Letter
-from parley.events.pronouns import antecedent_or_topic
+from parley.events.pronouns import antecedent_or_topic, subject_person
 from parley.nlp.index import MentionIndex, MentionRef
 from parley.records import Entity, Quote
 
@@ -441,6 +441,13 @@ def _resolve_pronoun(
         # The entity stage linked this "he" itself (the one subject in reach, not the nearest
         # name): one coder decides who a pronoun is.
         return [Actor(own.entity, head.text, start, end)]
+    if head.dep_ in ("nsubj", "nsubjpass"):
+        # A subject "he": the person the text was about, or the speaker the quote stage
+        # followed; never merely the nearest name ("... cheers of "Hurrah!" He paid tribute").
+        found = subject_person(head, mentions)
+        if found is None:
+            found = _quoted_speaker(start, end, mentions, quotes)
+        return [Actor(found, head.text, start, end)]
     hit = mentions.before(start, True)
     # Only the recent past: a pronoun rarely reaches back more than a few sentences.
     if hit is not None and start - hit.end < 400:

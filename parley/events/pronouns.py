@@ -29,7 +29,13 @@ from parley.nlp import in_main_clause
 from parley.nlp.index import MentionIndex, MentionRef
 from parley.records import Entity
 
-__all__ = ["PLURAL_PRONOUNS", "SINGULAR_PRONOUNS", "antecedent", "antecedent_or_topic"]
+__all__ = [
+    "PLURAL_PRONOUNS",
+    "SINGULAR_PRONOUNS",
+    "antecedent",
+    "antecedent_or_topic",
+    "subject_person",
+]
 
 PLURAL_PRONOUNS = frozenset({"they", "them", "their", "themselves", "theirs"})
 SINGULAR_PRONOUNS = frozenset({"it", "its", "itself"})
@@ -54,6 +60,15 @@ PLACE_PREPS = frozenset(
 # How deep a chain of pronouns may go back ("They ... They ... They ...").
 MAX_CHAIN = 8
 PLURAL_TAGS = frozenset({"NNS", "NNPS"})
+# Adjectives whose to-clause is their subject's own doing ("it was able to repulse"): the
+# "it" before them stands for someone, not for the clause.
+SUBJECT_ADJECTIVES = frozenset(
+    {"able", "unable", "ready", "willing", "unwilling", "eager", "likely", "unlikely", "sure",
+     "certain", "bound", "determined", "set", "due", "free", "afraid", "anxious", "keen"}
+)
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+# How a title reaches the name it is of ("Chief of the General Staff Ri Yong Ho").
+TITLE_DEPS = frozenset({"appos", "compound", "flat", "conj"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,11 +99,94 @@ def antecedent_or_topic(head: Token, mentions: MentionIndex) -> tuple[Entity | N
     return None, head.doc[chosen.token]
 
 
+def subject_person(head: Token, mentions: MentionIndex) -> Entity | None:
+    """The person a subject "he" or "she" the entity stage left alone stands for: the subject
+    the text was about, the nearest one before it in its own sentence (not of the words it
+    reports) or of the previous sentence's main clause, when that subject names a person
+    ("Merkel, addressing a meeting, expressed concern ... The crisis is the largest, she
+    said"). When that subject names nobody ("The chairman of the forum praised ... He
+    expressed"), or no person ("the commander ... cheers of "Hurrah!" ... He paid tribute"),
+    nobody: the nearest name is often an object, a listed official or the leader mourned."""
+    if head.dep_ not in SUBJECT_DEPS:
+        return None
+    doc = head.doc
+    own, begin = _segment_starts(head)
+    # "The crisis is the largest, she said": not whom the words reported are about; but
+    # "..., Cruz will have a tougher time, should he win the nomination" is Cruz.
+    objects = any(c.dep_ in OBJECT_DEPS for c in head.head.children)
+    reported = set() if objects else _reported_before(head)
+    # Its own sentence: the nearest subject before it.
+    for token in reversed(doc[own : head.i]):
+        if token.dep_ in SUBJECT_DEPS and token.i not in reported:
+            return _person_named(token, mentions)
+    # The sentence before: its first subject, or a name before its first finite verb (where
+    # the parser, reading a run-on of joined paragraphs, found no subject).
+    first = next((t for t in doc[begin:own] if t.dep_ in SUBJECT_DEPS), None)
+    for token in doc[begin:own]:
+        if token is first or token.tag_ in FINITE_TAGS:
+            break
+        ref = mentions.at(token.idx, token.idx + len(token))
+        if ref is not None and ref.entity.kind == "person":
+            return ref.entity
+    if first is None:
+        return None
+    if first.dep_ == "nsubjpass":
+        # "The exhibits were presented by Pak Myong Sun, a painter ... She told KCNA": the
+        # doer of a passive is whom the text goes on about.
+        for agent in (c for c in first.head.children if c.dep_ == "agent"):
+            for name in (c for c in agent.children if c.dep_ == "pobj"):
+                found = _person_named(name, mentions)
+                if found is not None:
+                    return found
+    return _person_named(first, mentions)
+
+
+def _person_named(subject: Token, mentions: MentionIndex) -> Entity | None:
+    """The person a subject names: its own mention's, or the one person its titles hold
+    ("Vice Marshal and Chief of the General Staff Ri Yong Ho, member of ...")."""
+    ref = mentions.at(subject.idx, subject.idx + len(subject))
+    if ref is not None:
+        return ref.entity if ref.entity.kind == "person" else None
+    people: dict[str, Entity] = {}
+    layer = [subject]
+    for _ in range(2):
+        layer = [c for t in layer for c in t.children if c.dep_ in TITLE_DEPS]
+        for token in layer:
+            ref = mentions.at(token.idx, token.idx + len(token))
+            if ref is not None and ref.entity.kind == "person":
+                people[ref.entity.id] = ref.entity
+    return next(iter(people.values())) if len(people) == 1 else None
+
+
+def _segment_starts(head: Token) -> tuple[int, int]:
+    """Where the pronoun's sentence and the one before it start, a paragraph break counting
+    as a sentence end: some KCNA copies join paragraphs with ", ," ("... Europe., ,  The
+    crisis is ..., she said"), which the parser reads as one sentence."""
+    doc = head.doc
+    starts = [head.sent.start]
+    if head.sent.start > 0:
+        starts.append(doc[head.sent.start - 1].sent.start)
+    for i in range(starts[-1] + 1, head.i):
+        if doc[i].text == "," and doc[i - 1].text in (",", "."):
+            after = i + 1
+            while after < head.i and (doc[after].is_punct or doc[after].is_space):
+                after += 1
+            starts.append(after)
+    below = sorted({s for s in starts if s <= head.i}, reverse=True)
+    own = below[0]
+    return own, below[1] if len(below) > 1 else own
+
+
 def _chosen(head: Token, mentions: MentionIndex, depth: int) -> _Candidate | None:
     lower = head.lower_
     plural = lower in PLURAL_PRONOUNS
     if not plural and lower not in SINGULAR_PRONOUNS:
         return None
+    if _expletive(head):
+        # "It is the consistent policy of the DPRK Government to enhance cooperation": the
+        # clause is the policy holder's doing; with no holder, nobody.
+        owner = _holder(head.head, mentions)
+        return _Candidate(owner, True) if owner is not None else None
     doc = head.doc
     sentence = head.sent
     previous = doc[sentence.start - 1].sent if sentence.start > 0 else None
@@ -142,6 +240,45 @@ def _chosen(head: Token, mentions: MentionIndex, depth: int) -> _Candidate | Non
         if here:
             return next(iter(here.values())) if len(here) == 1 else None
     return _choose(found)
+
+
+def _expletive(head: Token) -> bool:
+    """An "it" that stands for nothing but the clause after it ("claimed that it was
+    necessary to hold a dialogue", "It is a fact to be proud of that the youth support the
+    Party"): the subject of "be" whose clause, or the word it calls the subject, has a
+    to- or that-clause after the pronoun."""
+    verb = head.head
+    if head.lower_ != "it" or head.dep_ != "nsubj" or verb.lemma_ != "be":
+        return False
+    holders = [verb]
+    for word in verb.children:
+        if word.dep_ in ("acomp", "attr") and word.lower_ not in SUBJECT_ADJECTIVES:
+            holders.append(word)
+        elif word.dep_ in ("acomp", "attr"):
+            return False  # "nor would it have been able to found the army": the party
+    clauses = [c for holder in holders for c in holder.children if c.i > head.i]
+    if any(c.dep_ in ("ccomp", "xcomp", "csubj") for c in clauses):
+        return True
+    # "It is the fixed policy of Rohan to criticize ...", the to-clause parsed as a modifier.
+    return len(holders) > 1 and any(
+        c.dep_ in ("advcl", "acl") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+        for c in clauses
+    )
+
+
+def _holder(verb: Token, mentions: MentionIndex) -> Entity | None:
+    """Whose stand, policy or will the word "be" calls its subject is: the name of its
+    of-phrase or its possessor ("the fixed stand of the WPK", "the DPRK's will")."""
+    for word in (c for c in verb.children if c.dep_ == "attr"):
+        for child in word.children:
+            owners = [child] if child.dep_ == "poss" else []
+            if child.dep_ == "prep" and child.lower_ == "of":
+                owners = [c for c in child.children if c.dep_ == "pobj"]
+            for owner in owners:
+                ref = mentions.at(owner.idx, owner.idx + len(owner))
+                if ref is not None:
+                    return ref.entity
+    return None
 
 
 def _unnamed_subject(token: Token, plural: bool) -> bool:

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import dataclasses
 
+import pytest
+
 from parley.analysis import Config
 from parley.events import find_events
 from parley.events.pronouns import antecedent
@@ -71,6 +73,49 @@ def test_pronouns_he_is_whom_the_entity_stage_linked_not_the_nearest_name(
     assert [(e.source_actor, e.target_actor) for e in events if e.cameo.startswith("11")] == [
         ("RURGOV", "MOR")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The nearest name is the object; the subject the text was about acts.
+        ("Ri Chol Man greeted Kim Ho Nam at the harbour. He denounced Mordor for its threats.",
+         ["RURGOV"]),
+        # The subject the text was about names nobody: nobody, not the person praised.
+        ("The chairman of the union praised Kim Ho Nam for the canal. He denounced Mordor "
+         "for its threats.", [None]),
+        # Paragraphs joined with ", ," are sentences; the words "he" reports are not his.
+        ("Ri Chol Man, addressing the rally, praised Kim Ho Nam., ,  The canal is a triumph, he "
+         "said, denouncing Mordor for its threats.", ["RURGOV"]),
+        # The doer of a passive is whom the text goes on about.
+        ("The canal was built by Ri Chol Man, an engineer of the works., ,  He denounced Mordor "
+         "for its threats.", ["RURGOV"]),
+    ],
+)
+def test_pronouns_he_left_alone_is_the_subject_never_the_nearest_name(
+    nlp, event_resources, text: str, expected: list[str | None]  # type: ignore[no-untyped-def]
+) -> None:
+    actors = {"Ri Chol Man": "RURGOV", "Kim Ho Nam": "FREGOV", "Mordor": "MOR"}
+    events = _events_over(nlp, event_resources(Config()), text, entities_for(text, actors))
+    assert [e.source_actor for e in events if e.cameo.startswith("11")] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "It" stands for the clause after it: nobody, not the last country named.
+        ("Gondor closed the pass. It was necessary to criticize Mordor for the raid.", []),
+        # ... and the clause is the doing of whose policy "it" is said to be.
+        ("Gondor closed the pass. It is the fixed policy of Rohan to criticize Mordor for "
+         "the raid.", ["ROH"]),
+        # "able to" is the subject's own doing: "it" is the party the text was about.
+        ("Gondor closed the pass. It was able to criticize Mordor for the raid.", ["GON"]),
+    ],
+)
+def test_pronouns_it_before_its_clause_stands_for_no_party(
+    code: Code, text: str, expected: list[str]
+) -> None:
+    assert [s for s in _sources(code(text, COUNTRIES, kinds=PLACES), "11") if s] == expected
 
 
 def test_pronouns_an_owner_deep_in_the_phrase_is_not_the_actor(
