@@ -101,6 +101,7 @@ def verb_start(state: QuoteState, verb: Token) -> int:
 def subject(verb: Token) -> Token | None:
     """The speaker's head: the verb's subject, through coordinated or participial verbs
     ("he said ... and added", "..., saying")."""
+    own = True  # ``verb`` is the cue or a verb coordinated with it, not a verb above it
     for _ in range(3):
         agent = _agent(verb)
         if agent is not None:
@@ -117,7 +118,14 @@ def subject(verb: Token) -> Token | None:
             return verb.head  # "voters saying they want ...": the noun speaks
         if verb.dep_ == "pcomp" and verb.head.head.i != verb.head.i:
             verb = verb.head.head  # "..., citing his results" under "by", "after"
+            own = False
             continue
+        # Only the cue's own infinitive: in "force the Fed to stop worrying about it" the Fed
+        # does not worry, in "led it to be a turning point in promoting it" nothing promotes.
+        doer = _controller(verb) if own else None
+        if doer is not None:
+            return doer
+        own = own and verb.dep_ == "conj"
         if verb.dep_ in ("conj", "advcl", "xcomp") and verb.head.i != verb.i:
             participle = verb.dep_ == "advcl" and verb.tag_ == "VBG"
             adding = participle and verb.lemma_ == "add"
@@ -156,6 +164,24 @@ def impersonal(verb: Token, subj: Token) -> bool:
         head.lemma_ == "be"
         and any(c.dep_ == "acomp" and c.pos_ == "ADJ" and c.i < verb.i for c in head.children)
     )
+
+
+# Verbs that make their object do what their infinitive says ("led Republicans to say",
+# "prompted Rubio to call", "leaving many to wonder", "forced Clinton to distance herself"):
+# the object speaks, as PolNeAR marks it, not the subject that caused it.
+_CAUSING = frozenset(
+    {"lead", "prompt", "leave", "force", "cause", "drive", "push", "spur", "compel", "inspire",
+     "encourage", "pressure", "provoke", "move"}
+)  # fmt: skip
+
+
+def _controller(verb: Token) -> Token | None:
+    """The object of a causing verb whose infinitive ``verb`` is ("led Republicans to say"):
+    the one who does what the infinitive says."""
+    head = verb.head
+    if verb.dep_ != "xcomp" or head.i >= verb.i or head.lemma_ not in _CAUSING:
+        return None
+    return next((c for c in head.children if c.dep_ == "dobj" and head.i < c.i < verb.i), None)
 
 
 # Verbs of asking: in the passive their subject is who was asked, their agent who asked.

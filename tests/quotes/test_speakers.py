@@ -410,3 +410,21 @@ def test_speakers_a_body_named_in_a_clause_of_the_author_phrase_is_not_the_autho
     )
     got = _speakers(nlp, quote_resources, text, ("Freedonia", "country"))
     assert ("The appeal", "Freedonia") not in got
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("The late ferry led the harbour master to say that the pier would close.",
+         "the harbour master"),
+        ("The storm prompted Mira Sand to warn that the canal would flood.", "Mira Sand"),
+        # The object of a verb above the cue's own does nothing the cue says.
+        ("The guild wanted to force the council to stop the sale, the paper said.", "the paper"),
+    ],
+)  # fmt: skip
+def test_speakers_the_one_made_to_speak_is_the_speaker_not_the_cause(
+    nlp: Any, quote_resources: QuoteResources, text: str, source: str
+) -> None:
+    quotes = run_quotes(nlp, quote_resources, text)
+    said = [q for q in quotes if not q.act]
+    assert said and said[0].speaker_text == source, [(q.speaker_text, q.cue) for q in quotes]
