@@ -428,3 +428,17 @@ def test_speakers_the_one_made_to_speak_is_the_speaker_not_the_cause(
     quotes = run_quotes(nlp, quote_resources, text)
     said = [q for q in quotes if not q.act]
     assert said and said[0].speaker_text == source, [(q.speaker_text, q.cue) for q in quotes]
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("She is a fervent supporter of the harbour plan.", "She"),
+        ("The mayor has long been a critic of the ferry toll.", "The mayor"),
+    ],
+)
+def test_speakers_a_supporter_is_who_the_copula_says_it_of(
+    nlp: Any, quote_resources: QuoteResources, text: str, source: str
+) -> None:
+    quotes = run_quotes(nlp, quote_resources, text)
+    assert [q.speaker_text for q in quotes] == [source]
