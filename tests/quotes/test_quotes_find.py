@@ -1201,3 +1201,28 @@ def test_quotes_a_point_added_in_passing_is_no_attribution(quoter: Quoter, text:
 )
 def test_quotes_a_statement_withheld_is_still_a_cue(quoter: Quoter, text: str, cue: str) -> None:
     assert [q for q in quoter(text) if q.cue_lemma == cue]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"The ferry is late again," said Tim Hale, organizer of a group called Friends of '
+        'the Pier, which expects 500 people to attend. "They have made it worse."',
+        '"The ferry is late again," said Mira Sand, a teacher who has known the mayor for '
+        'years. "They have made it worse."',
+    ],
+)
+def test_quotes_a_relative_clause_on_the_speaker_does_not_take_the_next_quotation(
+    quoter: Quoter, text: str
+) -> None:
+    (q,) = [q for q in quoter(text) if q.text.startswith('"The ferry')]
+    assert len(q.fragments) == 2 and q.text.endswith('"They have made it worse."')
+
+
+def test_quotes_a_quotation_inside_the_relative_clause_stays_its_own(quoter: Quoter) -> None:
+    text = (
+        '"People are angry," said Tim Hale, who thinks the mayor and his staff "need to '
+        'listen to the harbour."'
+    )
+    (q,) = [q for q in quoter(text) if q.text.startswith('"People')]
+    assert len(q.fragments) <= 1
