@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from parley.quotes.drafts import Frag, QuoteState, balance, token_span, trim
+from parley.quotes.drafts import DATELINE, Frag, QuoteState, balance, token_span, trim
 
 __all__ = [
     "content_of",
@@ -106,11 +106,17 @@ def subject(verb: Token) -> Token | None:
         agent = _agent(verb)
         if agent is not None:
             return agent
+        dated: Token | None = None
         for child in verb.children:
             if child.dep_ in _SUBJECT_DEPS:
+                if dated is None and _bare_dateline(child):
+                    dated = child
+                    continue
                 # "Sanders, who said ...": PolNeAR's source is the relative pronoun itself;
                 # the speaker resolver follows it to its antecedent.
                 return child
+        if dated is not None:
+            return _after_dateline(dated, verb)
         share = _share_subject(verb)
         if share is not None:
             return share
@@ -164,6 +170,27 @@ def impersonal(verb: Token, subj: Token) -> bool:
         head.lemma_ == "be"
         and any(c.dep_ == "acomp" and c.pos_ == "ADJ" and c.i < verb.i for c in head.children)
     )
+
+
+def _bare_dateline(tok: Token) -> bool:
+    """Whether ``tok`` heads nothing but the dateline opening its paragraph, which the
+    parser made a subject ("Pyongyang, October 20 (KCNA) -- | Kim Son Gyong ... released")."""
+    text = tok.doc.text
+    start = tok.left_edge.idx
+    if start and text[start - 1] != "\n":
+        return False
+    m = DATELINE.match(text, start)
+    return m is not None and tok.right_edge.idx < m.end()
+
+
+def _after_dateline(dated: Token, verb: Token) -> Token | None:
+    """The speaker after a dateline the parser took for the only subject: the noun just
+    before the verb, after the dateline ("... (KCNA) -- Rodong Sinmun notes that ...")."""
+    m = DATELINE.match(dated.doc.text, dated.left_edge.idx)
+    before = verb.doc[verb.i - 1] if verb.i else None
+    if m is None or before is None or before.idx < m.end():
+        return dated
+    return before if before.pos_ in ("PROPN", "NOUN") else dated
 
 
 # Verbs that make their object do what their infinitive says ("led Republicans to say",

@@ -442,3 +442,14 @@ def test_speakers_a_supporter_is_who_the_copula_says_it_of(
 ) -> None:
     quotes = run_quotes(nlp, quote_resources, text)
     assert [q.speaker_text for q in quotes] == [source]
+
+
+def test_speakers_the_dateline_the_parser_made_a_subject_is_no_speaker(
+    nlp: Any, quote_resources: QuoteResources
+) -> None:
+    text = (
+        "PORTMERE, July 25 (UPI) \u2014 The Harbour Committee released a statement at the "
+        "outset of the town's fair Monday, offering an apology to the ferry workers."
+    )
+    quotes = run_quotes(nlp, quote_resources, text)
+    assert quotes and all(q.speaker_text == "The Harbour Committee" for q in quotes)
