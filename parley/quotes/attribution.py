@@ -20,7 +20,6 @@ quote includes its quotation marks (and the punctuation inside them).
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left, bisect_right
 
 from spacy.tokens import Token
@@ -31,7 +30,7 @@ from parley.quotes.blocks import apply_blocks
 from parley.quotes.bounds import choose_bounds
 from parley.quotes.direct import find_direct
 from parley.quotes.discourse import Contents
-from parley.quotes.drafts import Draft, Frag, QuoteState, trim
+from parley.quotes.drafts import DATELINE, Draft, Frag, QuoteState, trim
 from parley.quotes.features import draft_features
 from parley.quotes.frames import find_framed, merge_chains
 from parley.quotes.headlines import find_headlines
@@ -47,18 +46,6 @@ __all__ = [
     "mark_non_statements",
     "take_relative_pronouns",
 ]
-
-_DATELINE = re.compile(
-    r"(?:[A-Z][A-Z .'’-]+(?:, [A-Z][\w.]*(?: [\w.]+)*)*(?: \([A-Za-z]+\))?"
-    # "Pyongyang, October 31 (KCNA) -- ": a city in title case, the day, the agency.
-    r"|[A-Z][a-z]+(?: [A-Z][a-z]+)*, [A-Z][a-z]+\.? \d{1,2} \([A-Z]+\)"
-    # "Washington (AFP) – ", "Dec 29 (Reuters) - ": a city in title case or a day, the agency.
-    r"|(?:[A-Z][a-z]+(?: [A-Z][a-z]+)*|[A-Z][a-z]{2,4}\.? \d{1,2}) \([A-Z][A-Za-z]+\))"
-    # The dash: an em or en dash, a horizontal bar ("WASHINGTON ― "), "--", or a hyphen
-    # between spaces ("BRUSSELS - ", "LONDON (Reuters) - ").
-    r"(?: ?(?:—|–|―|--) ?| - )"
-)
-
 
 def find_drafts(parse: ParseIndex, resources: QuoteResources) -> list[Draft]:
     """Every attribution of the parsed text, ordered by where its content starts: the
@@ -679,5 +666,5 @@ def _after_dateline(text: str, frag: Frag) -> Frag:
     start, end = frag
     if start and text[start - 1] != "\n":
         return frag
-    m = _DATELINE.match(text, start, end)
+    m = DATELINE.match(text, start, end)
     return (m.end(), end) if m is not None and m.end() < end else frag

@@ -95,6 +95,13 @@ def _attribute(
     words = sum(quoted[g].words(text) for g in group)
     unbalanced = any(quoted[g].unbalanced for g in group)
     verb = _nearby_cue(state, first, last)
+    described = _described_speaker(state, verb, spoken, first) if verb is not None else None
+    if described is not None:
+        # '"A," said Mr. Ekovich, who noted that ... "B."': the relative clause describes
+        # the speaker; B goes on with A, as PolNeAR marks it.
+        spoken.extend(described, frags, group)
+        state.claimed.update(group)
+        return
     if verb is not None and _named_before(state, verb, first):
         return  # a title named in a phrase before the cue, not what was said
     if verb is not None and _show_after(state, verb, first, last):
@@ -193,6 +200,30 @@ def _attribute(
                 rule="direct:floating",
             )
         )
+
+
+def _described_speaker(
+    state: QuoteState, verb: Token, spoken: _Spoken, first: Quoted
+) -> Draft | None:
+    """The quotation before ``first`` whose speaker a relative clause holding ``verb``
+    describes ('"A," said Tim Holm, organizer of a group which expects 5,000 to attend.'),
+    in the same paragraph, the clause between the two quotations."""
+    clause = verb
+    while clause.dep_ == "conj" and clause.head.i != clause.i:
+        clause = clause.head
+    if clause.dep_ != "relcl" or verb.idx > first.start or clause.right_edge.idx >= first.start:
+        return None  # after the marks, or the marks in the clause: 'who thinks X "need to"'
+
+    noun = clause.head.idx
+    for draft in reversed(spoken.drafts):
+        if draft.kind == "indirect" or draft.source is None or draft.end > verb.idx:
+            continue
+        if draft.source[0] <= noun < draft.source[1] + 1 and "\n" not in state.text[
+            draft.end : first.start
+        ]:
+            return draft
+        break
+    return None
 
 
 def _fronted_part(

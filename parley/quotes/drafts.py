@@ -20,7 +20,7 @@ from parley.quotes.lexicon import Lexicon
 from parley.quotes.marks import Quoted, find_quoted
 from parley.quotes.resources import QuoteResources
 
-__all__ = ["Draft", "Frag", "QuoteState"]
+__all__ = ["DATELINE", "Draft", "Frag", "QuoteState"]
 
 Frag = tuple[int, int]
 
@@ -41,6 +41,19 @@ _TITLE_WORDS = frozenset({"titled", "entitled", "headlined", "title"})
 _UTTERANCE_MARKS = frozenset(",.!?;:")
 _NAME_WORDS = 8  # the longest name or scare quote in marks that ``is_name`` accepts
 _FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+
+# The dateline that opens a wire story ("WASHINGTON (AP) — ", "Pyongyang, October 31 (KCNA)
+# -- "): no part of a content, and never a speaker.
+DATELINE = re.compile(
+    r"(?:[A-Z][A-Z .'’-]+(?:, [A-Z][\w.]*(?: [\w.]+)*)*(?: \([A-Za-z]+\))?"
+    # "Pyongyang, October 31 (KCNA) -- ": a city in title case, the day, the agency.
+    r"|[A-Z][a-z]+(?: [A-Z][a-z]+)*, [A-Z][a-z]+\.? \d{1,2} \([A-Z]+\)"
+    # "Washington (AFP) – ", "Dec 29 (Reuters) - ": a city in title case or a day, the agency.
+    r"|(?:[A-Z][a-z]+(?: [A-Z][a-z]+)*|[A-Z][a-z]{2,4}\.? \d{1,2}) \([A-Z][A-Za-z]+\))"
+    # The dash: an em or en dash, a horizontal bar ("WASHINGTON ― "), "--", or a hyphen
+    # between spaces ("BRUSSELS - ", "LONDON (Reuters) - ").
+    r"(?: ?(?:—|–|―|--) ?| - )"
+)
 
 
 @dataclass(slots=True)

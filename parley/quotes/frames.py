@@ -17,6 +17,7 @@ from parley.quotes.syntax import (
     CONTENT_DEPS,
     content_of,
     cue_span,
+    impersonal,
     right_of,
     source_span,
     speaker_of,
@@ -36,9 +37,14 @@ _ATTITUDE_VERBS = frozenset({"express"})
 # states it ("accused the council of lying", "charged him with fraud"). Blame is not one: the
 # guidelines count "the failure is blamed on X" as no statement.
 _ACCUSING = {"accuse": "of", "charge": "with"}
-# Verbs of saying whose infinitive is a decision taken, not words reported: "agreed to hold
-# talks" is a joint deed ("agreed that ..." still states something).
-_DECIDING = frozenset({"agree"})
+# Verbs whose infinitive is a decision taken, not words reported: "agreed to hold talks" is a
+# joint deed, "decided to raise the tax" a deed ("agreed that ..." still states something).
+_DECIDING = frozenset({"agree", "decide", "resolve"})
+# Nouns of frames that name who holds the stance ("a supporter of", "a critic of"): said of
+# someone ("She is a fervent supporter of X", "He remains a proponent of Y"), that someone
+# holds it, as PolNeAR marks the subject the source (every such copula on 250 train articles).
+_HOLDERS = frozenset({"advocate", "critic", "proponent", "supporter"})
+_COPULAS = frozenset({"be", "remain", "become"})
 # Verbs whose subject "it" is empty and whose clause is the writer's own impression.
 _RAISING = frozenset({"seem", "appear", "look", "sound"})
 # The raising verbs whose subject PolNeAR reads as part of what is seemed (``_raised_subject``).
@@ -91,6 +97,8 @@ def find_framed(state: QuoteState, cued: set[int]) -> list[Draft]:
                 who = subject(verb)
                 if who is not None and who.dep_ == "nsubjpass":
                     who = None  # "Lind was greeted by calls for ...": no doer
+            if who is None and lemmas[i] in _HOLDERS:
+                who = _holder(tok)
         elif tok.pos_ == "ADJ" and tok.dep_ == "acomp":
             found, who = _adjective_content(state, tok, allowed), subject(tok.head)
         if found is None:
@@ -107,6 +115,11 @@ def find_framed(state: QuoteState, cued: set[int]) -> list[Draft]:
             draft.act = True  # "It seems that ...": the writer's hedge, nobody's statement
             drafts.append(draft)
             continue
+        if who is not None and impersonal(tok, who):
+            # "made it possible to promote ...": the writer's judgement, nobody's statement
+            draft.act, draft.source, draft.source_token = True, None, None
+            drafts.append(draft)
+            continue
         # A quotation makes the content something said, unless it only names a work or a
         # thing ('published the famous work "The Leader Is with Us"', 'rejected the
         # "cooperation system"').
@@ -116,11 +129,28 @@ def find_framed(state: QuoteState, cued: set[int]) -> list[Draft]:
         names_said = (
             cue_verb is not None and cue_verb.frame != "clause" and not _particle_verb(state, tok)
         )
-        draft.act = all(
-            state.is_title(q) or (not names_said and state.is_name(q)) for q in draft.quoted
+        # A decision's infinitive is a deed to be done, whatever quotation it holds ('decided
+        # to raise the tax, reneging on its pledge that "it would not"'): the quotation is
+        # someone's earlier words, not what the deciders said.
+        decided = lemmas[i] in _DECIDING and any(c.dep_ == "xcomp" for c in tok.children)
+        draft.act = (
+            decided
+            or all(
+                state.is_title(q) or (not names_said and state.is_name(q)) for q in draft.quoted
+            )
         ) and _is_act(state, tok, frag)
         drafts.append(draft)
     return drafts
+
+
+def _holder(noun: Token) -> Token | None:
+    """Who a holder noun is said of: the subject of its copula ("She is a supporter of")."""
+    head = noun.head
+    if noun.dep_ == "attr" and head.lemma_ in _COPULAS:
+        who = subject(head)
+        if who is not None and who.lower_ not in ("it", "there", "this", "that"):
+            return who
+    return None
 
 
 def _is_act(state: QuoteState, tok: Token, frag: Frag) -> bool:
@@ -139,6 +169,8 @@ def _is_act(state: QuoteState, tok: Token, frag: Frag) -> bool:
     if _particle_verb(state, tok):
         return True  # a particle makes another verb: "called off the projects", "call out X"
     speech = tok.pos_ == "VERB" and cue_verb is not None and cue_verb.cls != "cognition"
+    if lemma == "call" and _summons(tok):
+        return True
     for child in tok.children:
         if not start <= child.idx < end and child.dep_ != "prep":
             continue
@@ -166,6 +198,22 @@ def _is_act(state: QuoteState, tok: Token, frag: Frag) -> bool:
         if any(p.dep_ == "prep" and _ACCUSING.get(lemma) == p.lower_ for p in accused):
             return False  # "accused X of lying": an accusation says that X lied
     return True
+
+
+def _summons(verb: Token) -> bool:
+    """Whether "call" sends its object somewhere ("called the brigade to the construction
+    site", "called us to Pyongyang"): a summons, a deed; the call that says something wants
+    a deed in an infinitive ("called the people to turn out"), which the parser makes an
+    xcomp, never "to" with a noun. Only "call": after "demanded the halt to construction"
+    the "to" belongs to the object, which the parser often hangs on the verb."""
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    return obj is not None and any(
+        c.dep_ == "prep"
+        and c.lower_ == "to"
+        and c.i > obj.i
+        and any(g.dep_ == "pobj" for g in c.children)
+        for c in verb.children
+    )
 
 
 def _object_says(state: QuoteState, cue: CueVerb, obj: Token) -> bool:

@@ -16,6 +16,7 @@ from parley.quotes.syntax import (
     content_of,
     cue_of,
     cue_span,
+    impersonal,
     source_span,
     speaker_of,
     subject,
@@ -125,6 +126,20 @@ def _content_draft(
         return None
     state.claimed.update(quotes)
     addressee = next((c for c in verb.children if c.dep_ in ("dobj", "dative")), None)
+    if impersonal(verb, subj):
+        # "It will be hard to explain why ...": the writer's judgement, said by no one.
+        return Draft(
+            content=[frag],
+            source=None,
+            cue=cue_span(state, verb),
+            cue_lemma=lemma,
+            kind=kind,
+            anchor=verb.idx,
+            cue_token=verb.i,
+            quoted=quotes,
+            act=True,
+            rule="reported",
+        )
     return Draft(
         content=_fragments_of(state, frag, quotes) if kind == "direct" else [frag],
         source=source_span(state, subj, verb),

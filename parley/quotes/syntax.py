@@ -10,12 +10,13 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from parley.quotes.drafts import Frag, QuoteState, balance, token_span, trim
+from parley.quotes.drafts import DATELINE, Frag, QuoteState, balance, token_span, trim
 
 __all__ = [
     "content_of",
     "cue_of",
     "cue_span",
+    "impersonal",
     "right_of",
     "source_span",
     "speaker_of",
@@ -100,15 +101,22 @@ def verb_start(state: QuoteState, verb: Token) -> int:
 def subject(verb: Token) -> Token | None:
     """The speaker's head: the verb's subject, through coordinated or participial verbs
     ("he said ... and added", "..., saying")."""
+    own = True  # ``verb`` is the cue or a verb coordinated with it, not a verb above it
     for _ in range(3):
         agent = _agent(verb)
         if agent is not None:
             return agent
+        dated: Token | None = None
         for child in verb.children:
             if child.dep_ in _SUBJECT_DEPS:
+                if dated is None and _bare_dateline(child):
+                    dated = child
+                    continue
                 # "Sanders, who said ...": PolNeAR's source is the relative pronoun itself;
                 # the speaker resolver follows it to its antecedent.
                 return child
+        if dated is not None:
+            return _after_dateline(dated, verb)
         share = _share_subject(verb)
         if share is not None:
             return share
@@ -116,7 +124,14 @@ def subject(verb: Token) -> Token | None:
             return verb.head  # "voters saying they want ...": the noun speaks
         if verb.dep_ == "pcomp" and verb.head.head.i != verb.head.i:
             verb = verb.head.head  # "..., citing his results" under "by", "after"
+            own = False
             continue
+        # Only the cue's own infinitive: in "force the Fed to stop worrying about it" the Fed
+        # does not worry, in "led it to be a turning point in promoting it" nothing promotes.
+        doer = _controller(verb) if own else None
+        if doer is not None:
+            return doer
+        own = own and verb.dep_ == "conj"
         if verb.dep_ in ("conj", "advcl", "xcomp") and verb.head.i != verb.i:
             participle = verb.dep_ == "advcl" and verb.tag_ == "VBG"
             adding = participle and verb.lemma_ == "add"
@@ -139,6 +154,61 @@ def subject(verb: Token) -> Token | None:
             continue
         return None
     return None
+
+
+def impersonal(verb: Token, subj: Token) -> bool:
+    """Whether ``subj`` is the empty "it" of an adjective that ``verb`` completes: "It will
+    be hard to explain why ...", "it is easy to see how ...", "made it possible to promote
+    ...". The writer's judgement of what anyone could say or see, nobody's statement:
+    PolNeAR marks such cues with no source (5 of the 6 on train)."""
+    if subj.lower_ != "it" or verb.dep_ not in ("xcomp", "advcl") or subj.head.i != verb.head.i:
+        return False
+    head = verb.head
+    if any(c.lower_ == "as" for c in verb.children):
+        return False  # "it has gone so far as to urge ...": "it" is someone, who urged
+    return head.pos_ == "ADJ" or (
+        head.lemma_ == "be"
+        and any(c.dep_ == "acomp" and c.pos_ == "ADJ" and c.i < verb.i for c in head.children)
+    )
+
+
+def _bare_dateline(tok: Token) -> bool:
+    """Whether ``tok`` heads nothing but the dateline opening its paragraph, which the
+    parser made a subject ("Pyongyang, October 20 (KCNA) -- | Kim Son Gyong ... released")."""
+    text = tok.doc.text
+    start = tok.left_edge.idx
+    if start and text[start - 1] != "\n":
+        return False
+    m = DATELINE.match(text, start)
+    return m is not None and tok.right_edge.idx < m.end()
+
+
+def _after_dateline(dated: Token, verb: Token) -> Token | None:
+    """The speaker after a dateline the parser took for the only subject: the noun just
+    before the verb, after the dateline ("... (KCNA) -- Rodong Sinmun notes that ...")."""
+    m = DATELINE.match(dated.doc.text, dated.left_edge.idx)
+    before = verb.doc[verb.i - 1] if verb.i else None
+    if m is None or before is None or before.idx < m.end():
+        return dated
+    return before if before.pos_ in ("PROPN", "NOUN") else dated
+
+
+# Verbs that make their object do what their infinitive says ("led Republicans to say",
+# "prompted Rubio to call", "leaving many to wonder", "forced Clinton to distance herself"):
+# the object speaks, as PolNeAR marks it, not the subject that caused it.
+_CAUSING = frozenset(
+    {"lead", "prompt", "leave", "force", "cause", "drive", "push", "spur", "compel", "inspire",
+     "encourage", "pressure", "provoke", "move"}
+)  # fmt: skip
+
+
+def _controller(verb: Token) -> Token | None:
+    """The object of a causing verb whose infinitive ``verb`` is ("led Republicans to say"):
+    the one who does what the infinitive says."""
+    head = verb.head
+    if verb.dep_ != "xcomp" or head.i >= verb.i or head.lemma_ not in _CAUSING:
+        return None
+    return next((c for c in head.children if c.dep_ == "dobj" and head.i < c.i < verb.i), None)
 
 
 # Verbs of asking: in the passive their subject is who was asked, their agent who asked.

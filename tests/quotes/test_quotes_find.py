@@ -946,6 +946,30 @@ def test_quotes_particles_scare_quotes_and_accusations(
     assert q.act is act
 
 
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("It will be hard to explain why the council moved the ferry to the north pier.",
+         "will be hard to explain"),
+        ("It is needless to say that the bridge was closed for a reason.", "to say"),
+    ],
+)  # fmt: skip
+def test_quotes_the_writers_judgement_with_an_empty_it_has_no_speaker(
+    quoter: Quoter, text: str, cue: str
+) -> None:
+    (q,) = quoter(text)
+    assert q.act and q.speaker_text is None and q.cue is not None and q.cue.endswith(cue)
+
+
+def test_quotes_it_that_is_someone_still_speaks(quoter: Quoter) -> None:
+    text = (
+        "The guild wants the harbour shut. Lately it has gone so shameless as to urge the "
+        "council to close the harbour at once."
+    )
+    (q,) = [q for q in quoter(text) if q.cue and q.cue.endswith("urge")]
+    assert q.speaker_text == "it" and not q.act
+
+
 def test_quotes_the_writers_own_first_person_is_no_statement(quoter: Quoter) -> None:
     (q,) = quoter("We do not know how many other harbour records have yet to surface.")
     assert q.act
@@ -979,6 +1003,12 @@ def test_quotes_what_a_named_speakers_attack_shows_is_no_statement(quoter: Quote
         # An agreement to act is a joint deed; an agreement that something is so is said.
         ("The two councils agreed to hold more talks on the harbour next spring.", True),
         ("The two councils agreed that the harbour should reopen in spring.", False),
+        # A decision's infinitive is a deed, whatever earlier words it quotes.
+        ("The cabinet decided to raise the ferry toll, breaking its pledge that \"the toll "
+         "would stay frozen for four years.\"", True),
+        # "Call" with its object sent somewhere is a summons; with an infinitive, a call.
+        ("The guild called the young volunteers to the flooded harbour district.", True),
+        ("The guild called all the young volunteers to help in the flooded harbour.", False),
     ],
 )  # fmt: skip
 def test_quotes_long_names_and_agreements_to_act_are_no_statements(
@@ -1171,3 +1201,28 @@ def test_quotes_a_point_added_in_passing_is_no_attribution(quoter: Quoter, text:
 )
 def test_quotes_a_statement_withheld_is_still_a_cue(quoter: Quoter, text: str, cue: str) -> None:
     assert [q for q in quoter(text) if q.cue_lemma == cue]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"The ferry is late again," said Tim Hale, organizer of a group called Friends of '
+        'the Pier, which expects 500 people to attend. "They have made it worse."',
+        '"The ferry is late again," said Mira Sand, a teacher who has known the mayor for '
+        'years. "They have made it worse."',
+    ],
+)
+def test_quotes_a_relative_clause_on_the_speaker_does_not_take_the_next_quotation(
+    quoter: Quoter, text: str
+) -> None:
+    (q,) = [q for q in quoter(text) if q.text.startswith('"The ferry')]
+    assert len(q.fragments) == 2 and q.text.endswith('"They have made it worse."')
+
+
+def test_quotes_a_quotation_inside_the_relative_clause_stays_its_own(quoter: Quoter) -> None:
+    text = (
+        '"People are angry," said Tim Hale, who thinks the mayor and his staff "need to '
+        'listen to the harbour."'
+    )
+    (q,) = [q for q in quoter(text) if q.text.startswith('"People')]
+    assert len(q.fragments) <= 1

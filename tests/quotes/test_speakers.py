@@ -410,3 +410,46 @@ def test_speakers_a_body_named_in_a_clause_of_the_author_phrase_is_not_the_autho
     )
     got = _speakers(nlp, quote_resources, text, ("Freedonia", "country"))
     assert ("The appeal", "Freedonia") not in got
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("The late ferry led the harbour master to say that the pier would close.",
+         "the harbour master"),
+        ("The storm prompted Mira Sand to warn that the canal would flood.", "Mira Sand"),
+        # The object of a verb above the cue's own does nothing the cue says.
+        ("The guild wanted to force the council to stop the sale, the paper said.", "the paper"),
+    ],
+)  # fmt: skip
+def test_speakers_the_one_made_to_speak_is_the_speaker_not_the_cause(
+    nlp: Any, quote_resources: QuoteResources, text: str, source: str
+) -> None:
+    quotes = run_quotes(nlp, quote_resources, text)
+    said = [q for q in quotes if not q.act]
+    assert said and said[0].speaker_text == source, [(q.speaker_text, q.cue) for q in quotes]
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("She is a fervent supporter of the harbour plan.", "She"),
+        ("The mayor has long been a critic of the ferry toll.", "The mayor"),
+    ],
+)
+def test_speakers_a_supporter_is_who_the_copula_says_it_of(
+    nlp: Any, quote_resources: QuoteResources, text: str, source: str
+) -> None:
+    quotes = run_quotes(nlp, quote_resources, text)
+    assert [q.speaker_text for q in quotes] == [source]
+
+
+def test_speakers_the_dateline_the_parser_made_a_subject_is_no_speaker(
+    nlp: Any, quote_resources: QuoteResources
+) -> None:
+    text = (
+        "PORTMERE, July 25 (UPI) \u2014 The Harbour Committee released a statement at the "
+        "outset of the town's fair Monday, offering an apology to the ferry workers."
+    )
+    quotes = run_quotes(nlp, quote_resources, text)
+    assert quotes and all(q.speaker_text == "The Harbour Committee" for q in quotes)
