@@ -35,6 +35,7 @@ __all__ = [
     "event_features",
     "filter_events",
     "kept",
+    "party_kind",
 ]
 
 FORMAT = "parley.events.filter/1"
@@ -61,18 +62,16 @@ def _sector(code: str | None) -> str:
     return code[3:6] or "country"
 
 
-def _party(side: str, code: str | None, text: str | None) -> list[str]:
+def party_kind(code: str | None, text: str | None) -> str:
+    """What kind of party an event's side is: none, uncoded, a pronoun or coded."""
     words = (text or "").lower().split()
-    kind = (
-        "none"
-        if not code and not text
-        else "uncoded"
-        if not code
-        else "pronoun"
-        if len(words) == 1 and words[0] in _PRONOUNS
-        else "coded"
-    )
-    return [f"{side}={kind}", f"{side}.sector={_sector(code)}"]
+    if not code:
+        return "uncoded" if text else "none"
+    return "pronoun" if len(words) == 1 and words[0] in _PRONOUNS else "coded"
+
+
+def _party(side: str, code: str | None, text: str | None) -> list[str]:
+    return [f"{side}={party_kind(code, text)}", f"{side}.sector={_sector(code)}"]
 
 
 def event_features(events: Sequence[Event], parse: ParseIndex) -> list[list[str]]:

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import ClassVar
 
-from parley.events.model import _PRONOUNS, _QUOTE_MARKS, _bucket, _sector
+from parley.events.model import _QUOTE_MARKS, _bucket, _sector, party_kind
 from parley.nlp.index import MentionIndex, MentionRef, ParseIndex
 from parley.quotes.model import ThresholdModel
 from parley.records import Event
@@ -129,16 +129,7 @@ def _row(
     root = event.cameo[:2]
     at = _token(parse, event.trigger[0])
     other = event.target_actor if side == "source" else event.source_actor
-    words = (text or "").lower().split()
-    kind = (
-        "none"
-        if not code and not text
-        else "uncoded"
-        if not code
-        else "pronoun"
-        if len(words) == 1 and words[0] in _PRONOUNS
-        else "coded"
-    )
+    kind = party_kind(code, text)
     row = [
         "bias",
         f"side={side}",

@@ -26,13 +26,9 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from parley.config import Config
 from parley.evaluate.events import (
     GoldSentence,
-    petrarch_unit_config,
     plover_name,
-    read_petrarch_records,
-    read_plover,
     score_codings,
     score_plover_events,
 )
@@ -45,7 +41,8 @@ from parley.events.parties import (
     choose,
     with_party,
 )
-from parley.events.train import folds
+from parley.events.train import folds, gold_units, held_out
+from parley.events.train import objective as mean_of
 from parley.nlp.index import MentionIndex, ParseIndex
 from parley.quotes.train import Settings, fit_logistic
 from parley.records import Analysis, Event
@@ -216,64 +213,16 @@ def _sentence_unit(
 
 
 def collect(data_dir: Path, log: Log, *, limit: int | None = None) -> list[PartyUnit]:
-    """The event filter's gold units (``parley.events.train.collect``), with candidates."""
-    from parley.pipeline import Pipeline
-
-    rules = Pipeline.from_config(Config(events="rules"))
-    units = [
-        _sentence_unit(rules, "plover", str(r["text"]), r.get("date"), r)
-        for r in read_plover(data_dir)[:limit]
-    ]
-    log(f"PLOVER: {len(units)} records")
-    petrarch = data_dir / "petrarch"
-    unit_config = petrarch_unit_config(data_dir)
-    for name, file, config in (
-        ("petrarch_validation", "PETR2_GSR_validation.xml", None),
-        ("petrarch_unit", "PETR.UnitTest.records.xml", unit_config),
-    ):
-        if not (petrarch / file).is_file():
-            log(f"{name}: {petrarch / file} not found, left out")
-            continue
-        pipeline = rules if config is None else Pipeline.from_config(config)
-        records = list(read_petrarch_records(petrarch / file))[:limit]
-        units += [_sentence_unit(pipeline, name, g.text, g.date, g) for g in records]
-        log(f"{name}: {len(records)} sentences")
-    units += _real_units(data_dir, rules, log, limit)
-    return units
+    """The event filter's gold units (``parley.events.train.gold_units``), with candidates."""
+    return gold_units(data_dir, log, limit, _sentence_unit, _real_unit)
 
 
-def _real_units(data_dir: Path, rules: Any, log: Log, limit: int | None) -> list[PartyUnit]:
-    """The real-text gold's dev half (never its test half), run by the rules."""
-    from parley.errors import EvaluationError
-    from parley.evaluate.real.score import (
-        _analyses,
-        _selected,
-        load_gold,
-        plover_types,
-        story_views,
-    )
-
-    try:
-        gold = load_gold(data_dir)
-    except EvaluationError as err:
-        log(f"real text: left out ({err})")
-        return []
-    rows = _selected(gold, "dev", limit)
-    types = plover_types()
-    notes: list[str] = []
-    units = []
-    for annotation, text, analysis, sentences in _analyses(
-        rows, gold.texts, notes, Config(events="rules")
-    ):
-        views = story_views(annotation, text.text, analysis, sentences, types)
-        if analysis is None:
-            units.append(PartyUnit("real", (), [], [], annotation, views))
-            continue
-        cands = _candidates(rules, analysis)
-        labels = _labels(cands, real_gold(views), True)
-        units.append(PartyUnit("real", analysis.events, cands, labels, annotation, views))
-    log(f"real text: {len(rows)} dev stories")
-    return units
+def _real_unit(rules: Any, annotation: Any, analysis: Analysis | None, views: Any) -> PartyUnit:
+    if analysis is None:
+        return PartyUnit("real", (), [], [], annotation, views)
+    cands = _candidates(rules, analysis)
+    labels = _labels(cands, real_gold(views), True)
+    return PartyUnit("real", analysis.events, cands, labels, annotation, views)
 
 
 # -------------------------------------------------------------------- fit ---
@@ -350,19 +299,12 @@ def cross_validate(
 ) -> dict[float, dict[str, float]]:
     """Each margin's figures with every unit's candidates scored by a model that never saw
     its fold (the event filter's folds)."""
-    fold_of = folds(units)
-    probabilities: list[list[list[float]]] = [[] for _ in units]
-    for fold in range(max(fold_of, default=-1) + 1):
-        model = fit([u for u, f in zip(units, fold_of, strict=True) if f != fold], settings)
-        for i, unit in enumerate(units):
-            if fold_of[i] == fold:
-                probabilities[i] = _probabilities(model, unit)
+    probabilities = held_out(units, lambda train: fit(train, settings), _probabilities)
     return {m: score(units, probabilities, m) for m in MARGINS}
 
 
 def objective(metrics: dict[str, float]) -> float:
-    present = [metrics[k] for k in OBJECTIVE if k in metrics]
-    return sum(present) / len(present) if present else 0.0
+    return mean_of(metrics, OBJECTIVE)
 
 
 def train(

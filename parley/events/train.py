@@ -24,7 +24,7 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from parley.config import Config
 from parley.evaluate.events import (
@@ -66,6 +66,10 @@ REPORTED = (
 )
 
 Log = Callable[[str], None]
+# A learned model's gold unit (``gold_units``).
+U = TypeVar("U")
+M = TypeVar("M")
+P = TypeVar("P")
 
 
 # The fit's settings (``parley.quotes.train.Settings``): fixed, so that the same data gives the
@@ -172,11 +176,32 @@ def collect(data_dir: Path, log: Log, *, limit: int | None = None) -> list[Unit]
     """Every gold unit of the shared sets and the real-text dev half, run by the rules. The
     PLOVER records are required; a PETRARCH file or the real-text texts that are absent are
     left out, and the log says so."""
+    return gold_units(data_dir, log, limit, _sentence_unit, _real_unit)
+
+
+def _real_unit(rules: Any, annotation: Any, analysis: Analysis | None, views: Any) -> Unit:
+    events = analysis.events if analysis is not None else ()
+    feature_rows = event_features(events, _parse(rules, analysis)) if analysis else []
+    sentence_of = [v.sentence if v.sentence is not None else -1 for v in views.events]
+    return Unit("real", events, feature_rows, real_labels(views), annotation, views, sentence_of)
+
+
+def gold_units(
+    data_dir: Path,
+    log: Log,
+    limit: int | None,
+    sentence_unit: Callable[[Any, str, str, str | None, Any], U],
+    real_unit: Callable[[Any, Any, Analysis | None, Any], U],
+) -> list[U]:
+    """The learned models' gold units, each made by the caller from the rules' analysis:
+    ``sentence_unit(pipeline, dataset, text, date, gold)`` for each PLOVER record and PETRARCH
+    sentence (the unit tests with their own dictionaries), ``real_unit(rules, annotation,
+    analysis, views)`` for each story of the real-text gold's dev half (never its test half)."""
     from parley.pipeline import Pipeline
 
     rules = Pipeline.from_config(Config(events="rules"))
     units = [
-        _sentence_unit(rules, "plover", str(r["text"]), r.get("date"), r)
+        sentence_unit(rules, "plover", str(r["text"]), r.get("date"), r)
         for r in read_plover(data_dir)[:limit]
     ]
     log(f"PLOVER: {len(units)} records")
@@ -191,13 +216,19 @@ def collect(data_dir: Path, log: Log, *, limit: int | None = None) -> list[Unit]
             continue
         pipeline = rules if config is None else Pipeline.from_config(config)
         records = list(read_petrarch_records(petrarch / file))[:limit]
-        units += [_sentence_unit(pipeline, name, g.text, g.date, g) for g in records]
+        units += [sentence_unit(pipeline, name, g.text, g.date, g) for g in records]
         log(f"{name}: {len(records)} sentences")
-    units += _real_units(data_dir, rules, log, limit)
+    units += _real_units(data_dir, rules, log, limit, real_unit)
     return units
 
 
-def _real_units(data_dir: Path, rules: Any, log: Log, limit: int | None) -> list[Unit]:
+def _real_units(
+    data_dir: Path,
+    rules: Any,
+    log: Log,
+    limit: int | None,
+    real_unit: Callable[[Any, Any, Analysis | None, Any], U],
+) -> list[U]:
     """The real-text gold's dev half (never its test half), run by the rules."""
     from parley.errors import EvaluationError
     from parley.evaluate.real.score import (
@@ -221,12 +252,7 @@ def _real_units(data_dir: Path, rules: Any, log: Log, limit: int | None) -> list
         rows, gold.texts, notes, Config(events="rules")
     ):
         views = story_views(annotation, text.text, analysis, sentences, types)
-        events = analysis.events if analysis is not None else ()
-        feature_rows = event_features(events, _parse(rules, analysis)) if analysis else []
-        sentence_of = [v.sentence if v.sentence is not None else -1 for v in views.events]
-        units.append(
-            Unit("real", events, feature_rows, real_labels(views), annotation, views, sentence_of)
-        )
+        units.append(real_unit(rules, annotation, analysis, views))
     log(f"real text: {len(rows)} dev stories")
     return units
 
@@ -289,18 +315,29 @@ def cross_validate(
 ) -> dict[float, dict[str, float]]:
     """Each threshold's figures with every unit's events scored by a model that never saw
     its fold."""
-    fold_of = folds(units, k)
-    probabilities: list[list[float]] = [[] for _ in units]
-    for fold in range(k):
-        model = fit([u for u, f in zip(units, fold_of, strict=True) if f != fold], settings)
-        for i, unit in enumerate(units):
-            if fold_of[i] == fold:
-                probabilities[i] = model.probabilities(unit.rows)
+    probabilities = held_out(
+        units, lambda train: fit(train, settings), lambda model, u: model.probabilities(u.rows), k
+    )
     return {t: score(units, probabilities, t) for t in THRESHOLDS}
 
 
-def objective(metrics: dict[str, float]) -> float:
-    present = [metrics[k] for k in OBJECTIVE if k in metrics]
+def held_out(
+    units: Sequence[U], fit_on: Callable[[list[U]], M], predict: Callable[[M, U], P], k: int = FOLDS
+) -> list[P]:
+    """Each unit's prediction by a model fitted on the other folds' units (``folds``)."""
+    fold_of = folds(units, k)
+    out: list[P | None] = [None] * len(units)
+    for fold in range(max(fold_of, default=-1) + 1):
+        model = fit_on([u for u, f in zip(units, fold_of, strict=True) if f != fold])
+        for i, unit in enumerate(units):
+            if fold_of[i] == fold:
+                out[i] = predict(model, unit)
+    return [p for p in out if p is not None]
+
+
+def objective(metrics: dict[str, float], keys: Sequence[str] = OBJECTIVE) -> float:
+    """The mean of the ``keys`` figures the metrics hold."""
+    present = [metrics[k] for k in keys if k in metrics]
     return sum(present) / len(present) if present else 0.0
 
 

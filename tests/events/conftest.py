@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 
@@ -37,6 +39,29 @@ def entities_for(
 
 def article_for(text: str, published: str | None = "2018-11-12T17:37:00+09:00") -> Article:
     return Article("t", None, None, None, None, published, None, (), None, "en", (), (), text)
+
+
+def write_event_gold(root: Path, plover: list[tuple[str, str, str, str]], petrarch: str) -> Path:
+    """A gold folder of invented PLOVER records (text, event type, source, target) and a
+    PETRARCH validation file, in the shared data's layout, for the learned models' tests."""
+    (root / "plover").mkdir(parents=True)
+    lines = [
+        json.dumps(
+            {
+                "id": f"fix-{n}",
+                "date": "2015-01-01",
+                "text": text,
+                "event": kind,
+                "source": [{"code": source}],
+                "target": [{"code": target}],
+            }
+        )
+        for n, (text, kind, source, target) in enumerate(plover)
+    ]
+    (root / "plover" / "gsr_dev.jsonl").write_text("\n".join(lines) + "\n", "utf-8")
+    (root / "petrarch").mkdir()
+    (root / "petrarch" / "PETR2_GSR_validation.xml").write_text(petrarch, "utf-8")
+    return root
 
 
 @pytest.fixture(scope="session")

@@ -5,7 +5,6 @@ gold written for these tests (same bytes twice)."""
 from __future__ import annotations
 
 import dataclasses
-import json
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +17,7 @@ from parley.events import EventResources
 from parley.events import model as model_module
 from parley.events.model import EventModel, kept
 from parley.quotes.model import build_net
+from tests.events.conftest import write_event_gold
 
 pytestmark = pytest.mark.model
 
@@ -44,24 +44,7 @@ _PETRARCH = """<Sentences>
 
 
 def _write_gold(root: Path) -> Path:
-    (root / "plover").mkdir(parents=True)
-    lines = [
-        json.dumps(
-            {
-                "id": f"fix-{n}",
-                "date": "2015-01-01",
-                "text": text,
-                "event": kind,
-                "source": [{"code": source}],
-                "target": [{"code": target}],
-            }
-        )
-        for n, (text, kind, source, target) in enumerate(_PLOVER)
-    ]
-    (root / "plover" / "gsr_dev.jsonl").write_text("\n".join(lines) + "\n", "utf-8")
-    (root / "petrarch").mkdir()
-    (root / "petrarch" / "PETR2_GSR_validation.xml").write_text(_PETRARCH, "utf-8")
-    return root
+    return write_event_gold(root, _PLOVER, _PETRARCH)
 
 
 def test_events_model_train_command_is_deterministic(tmp_path: Path) -> None:

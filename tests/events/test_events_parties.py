@@ -4,7 +4,6 @@ written for these tests (same bytes twice)."""
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
@@ -17,6 +16,7 @@ from parley.events import parties as parties_module
 from parley.events.parties import Candidate, PartyModel, candidates, choose
 from parley.nlp.index import MentionIndex, ParseIndex
 from parley.quotes.model import build_net
+from tests.events.conftest import write_event_gold
 
 # Invented sentences in the PLOVER records' shape: text, event type, source and target.
 _PLOVER = [
@@ -36,24 +36,7 @@ _PETRARCH = """<Sentences>
 
 
 def _write_gold(root: Path) -> Path:
-    (root / "plover").mkdir(parents=True)
-    lines = [
-        json.dumps(
-            {
-                "id": f"fix-{n}",
-                "date": "2015-01-01",
-                "text": text,
-                "event": kind,
-                "source": [{"code": source}],
-                "target": [{"code": target}],
-            }
-        )
-        for n, (text, kind, source, target) in enumerate(_PLOVER)
-    ]
-    (root / "plover" / "gsr_dev.jsonl").write_text("\n".join(lines) + "\n", "utf-8")
-    (root / "petrarch").mkdir()
-    (root / "petrarch" / "PETR2_GSR_validation.xml").write_text(_PETRARCH, "utf-8")
-    return root
+    return write_event_gold(root, _PLOVER, _PETRARCH)
 
 
 def _candidate(side: str, entity: str | None, chosen: bool) -> Candidate:
