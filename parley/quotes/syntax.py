@@ -172,23 +172,36 @@ def impersonal(verb: Token, subj: Token) -> bool:
     )
 
 
+# How many tokens a dateline may run to ("LOS ANGELES, Calif., Oct. 3 (Reuters) --").
+_DATELINE_TOKENS = 24
+
+
+def _dateline_end(tok: Token) -> int | None:
+    """Where the dateline opening the paragraph of ``tok``'s phrase ends (a character
+    offset), or None when its phrase does not open a paragraph with one. Reads only the
+    phrase's first words: the document's whole text is not rebuilt for each subject."""
+    first = tok.left_edge
+    doc = tok.doc
+    if first.i and not doc[first.i - 1].text_with_ws.endswith("\n"):
+        return None
+    window = doc[first.i : first.i + _DATELINE_TOKENS].text
+    m = DATELINE.match(window)
+    return first.idx + m.end() if m is not None else None
+
+
 def _bare_dateline(tok: Token) -> bool:
     """Whether ``tok`` heads nothing but the dateline opening its paragraph, which the
     parser made a subject ("Pyongyang, October 20 (KCNA) -- | Kim Son Gyong ... released")."""
-    text = tok.doc.text
-    start = tok.left_edge.idx
-    if start and text[start - 1] != "\n":
-        return False
-    m = DATELINE.match(text, start)
-    return m is not None and tok.right_edge.idx < m.end()
+    end = _dateline_end(tok)
+    return end is not None and tok.right_edge.idx < end
 
 
 def _after_dateline(dated: Token, verb: Token) -> Token | None:
     """The speaker after a dateline the parser took for the only subject: the noun just
     before the verb, after the dateline ("... (KCNA) -- Rodong Sinmun notes that ...")."""
-    m = DATELINE.match(dated.doc.text, dated.left_edge.idx)
+    end = _dateline_end(dated)
     before = verb.doc[verb.i - 1] if verb.i else None
-    if m is None or before is None or before.idx < m.end():
+    if end is None or before is None or before.idx < end:
         return dated
     return before if before.pos_ in ("PROPN", "NOUN") else dated
 
