@@ -436,3 +436,42 @@ def test_passes_words_before_a_parenthetical_cue_join_a_quotation_that_goes_on(
     drafts = find_drafts(ParseIndex.build(nlp(text)), quote_resources)
     draft = next(d for d in drafts if d.cue_lemma == "say" and d.kind == "direct")
     assert [text[a:b] for a, b in draft.content] == content
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        # A subject between the cue and the marks: the clause is what was said.
+        (
+            "The mayor said she “isn’t going anywhere” before the vote.",
+            "she “isn’t going anywhere” before the vote",
+        ),
+        (
+            "Speaking in Lyon, the minister agreed, noting the new bridge “makes the old "
+            "ferry useless.”",
+            "the new bridge “makes the old ferry useless.”",
+        ),
+        # "that" before the marks opens the clause too.
+        (
+            "The union argued that the plan “would ruin the farmers of the valley.”",
+            "that the plan “would ruin the farmers of the valley.”",
+        ),
+        # "called X “Y”": the thing named is part of the content; a coordinated verb is not.
+        (
+            "The council called the new timetable “a disgrace” and voted to scrap it.",
+            "the new timetable “a disgrace”",
+        ),
+        # Only the verb's own modifiers between: the content starts at the marks.
+        (
+            "The harbour master acknowledged on Friday “the quay is not ready.”",
+            "“the quay is not ready.”",
+        ),
+    ],
+)
+def test_passes_direct_quotation_completing_the_cues_clause_starts_at_the_clause(
+    nlp: Any, quote_resources: QuoteResources, text: str, content: str
+) -> None:
+    state = _state(nlp(text), quote_resources)
+    (draft,) = find_direct(state, [])
+    assert [text[a:b] for a, b in draft.content] == [content]
