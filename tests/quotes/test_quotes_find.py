@@ -872,16 +872,13 @@ def test_quotes_what_a_thing_shows_is_no_statement(quoter: Quoter, text: str, ac
         # A scare quote or a name in marks is no statement either.
         ('Frankly speaking, the much-touted "principled harbour" is a last effort of those '
          'caught in a trap.', True),
-        ('The old junta imposed an "emergency measure" in the valley.', True),
+        ('The old junta proclaimed an "emergency measure" in the valley.', True),
         # Words quoted are what was said, however short; so is what a call asks for.
         ('"We will never give up the harbour," the mayor said.', False),
         ('"Disgraceful," the mayor said.', False),
         ('The council renewed its call for "respect for rules" on Monday.', False),
         ('The minister called the plan "a dangerous gamble with the future of the valley".',
          False),
-        # A speech verb's object in marks is what was proclaimed, as PolNeAR marks it
-        # (a mixed quote whose content runs from the determiner).
-        ('The old junta proclaimed an "emergency measure" in the valley.', False),
     ],
 )  # fmt: skip
 def test_quotes_a_title_quoted_names_a_work_not_words_said(
