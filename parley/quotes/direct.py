@@ -12,7 +12,7 @@ import re
 from bisect import bisect_left, bisect_right, insort
 from dataclasses import dataclass, field
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from parley.quotes.drafts import Draft, Frag, QuoteState, trim
 from parley.quotes.marks import Quoted
@@ -299,7 +299,24 @@ def _complement_lead(state: QuoteState, verb: Token, first: Quoted) -> int | Non
             child = child.head
         if start is None and child.dep_ not in _ASIDE_DEPS:
             start = parse.token_starts[i]
+    if _own_words(doc, k, j, bisect_left(parse.token_starts, first.end)):
+        return None
     return start
+
+
+def _own_words(doc: Doc, k: int, j: int, end: int) -> bool:
+    """Whether the words ``k`` to ``j`` before a quotation (``j`` to ``end``) are only its
+    own phrase's, with no verb anywhere ('concluded the “mutual defense treaty”',
+    'proclaimed an “emergency measure”'): a name or a scare quote in marks, whose
+    determiner opens no clause; 'called the plan “a disgrace”' has a phrase of its own."""
+    if any(t.pos_ in ("VERB", "AUX") for t in doc[k:end]):
+        return False
+    own = set(range(j, end))
+    for i in range(j - 1, k - 1, -1):
+        if doc[i].head.i not in own:
+            return False
+        own.add(i)
+    return True
 
 
 def _complement_content(state: QuoteState, verb: Token, lead: int, frags: list[Frag]) -> list[Frag]:
