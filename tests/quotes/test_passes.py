@@ -475,3 +475,27 @@ def test_passes_direct_quotation_completing_the_cues_clause_starts_at_the_clause
     state = _state(nlp(text), quote_resources)
     (draft,) = find_direct(state, [])
     assert [text[a:b] for a, b in draft.content] == [content]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        # The marks open on the predicate of the subject before them; the cue comes after.
+        (
+            "The new ferry “was the best thing that happened to the island,” the mayor said.",
+            "The new ferry “was the best thing that happened to the island,”",
+        ),
+        # Only the subject of the quoted verb, not the clause it is part of.
+        (
+            "Still, the fact that the bridge “is a total ruin,” as the engineer said on "
+            "Monday, worried the town.",
+            "the bridge “is a total ruin,”",
+        ),
+    ],
+)
+def test_drafts_quotation_on_a_subjects_predicate_starts_at_the_subject(
+    nlp: Any, quote_resources: QuoteResources, text: str, content: str
+) -> None:
+    drafts = find_drafts(ParseIndex.build(nlp(text)), quote_resources)
+    assert [text[a:b] for d in drafts for a, b in d.content][:1] == [content]
