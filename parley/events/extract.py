@@ -80,8 +80,10 @@ GUEST_WORDS = frozenset(
 )
 # What a guest hands over in being received: "received credentials from the ambassador".
 VISIT_TOKENS = frozenset({"credential", "credentials"})
-# Attacks and beatings that may be words or votes among politicians (``political_contest``).
-CONTEST_WORDS = frozenset({"attack", "beat"})
+# Attacks, fights, clashes and beatings that may be words or votes among politicians
+# (``political_contest``); the first three are then criticism, a beating an election won.
+CONTEST_WORDS = frozenset({"attack", "beat", "fight", "clash"})
+WORDS_OF_ATTACK = frozenset({"attack", "fight", "clash"})
 FORCE_ROOTS = frozenset({"18", "19"})
 CRITICISM_CODE = "111"
 VERBAL_ATTACK_WORDS = frozenset(
@@ -351,7 +353,8 @@ def code_candidate(
 
 def political_contest(coded: Coded, reading: Reading) -> Coded | None:
     """An attack or a beating among politicians is words or votes, not force: "Sanders
-    attacked Clinton", "Trump's personal attacks on the judge" are criticism (111), and "the
+    attacked Clinton", "Trump's personal attacks on the judge", "the Bush family clashed with
+    Trump", "Sanders and Clinton are fighting about Obama" are criticism (111), and "the
     candidate most likely to beat Clinton" wins an election, no assault. An attack is verbal
     when a word before it says so ("personal attacks", "tweet attacks"), or when every side
     is a politician, a party or an official of one country and none is armed."""
@@ -365,7 +368,7 @@ def political_contest(coded: Coded, reading: Reading) -> Coded | None:
     )
     if not said and not _politicians_only(coded):
         return coded
-    if lemma != "attack":
+    if lemma not in WORDS_OF_ATTACK:
         return None  # "beat him 53 percent to 36": an election won
     info = reading.resources.code_info(CRITICISM_CODE)
     assert info is not None
@@ -381,8 +384,14 @@ def _politicians_only(coded: Coded) -> bool:
     countries = set()
     for actor in sides:
         code = actor.code
-        if code is None or actor.entity is None:
+        if actor.entity is None:
             return False
+        if not code:
+            # A named person the entity stage could not code ("a local organizer, Jane
+            # Roe") bears no arms either; the coded side says the country.
+            if actor.entity.kind != "person":
+                return False
+            continue
         if actor.entity.kind != "person" and code[3:6] not in POLITICAL_SECTORS:
             return False
         if code[3:6] in ARMED_SECTORS:

@@ -372,10 +372,16 @@ PEOPLE = {"Frodo Baggins": "person", "Samwise Gamgee": "person"}
     [
         "Samwise Gamgee kept attacking Frodo Baggins in the debate on Tuesday.",
         "The personal attacks of Samwise Gamgee on the council alarmed Gondor.",
+        # A clash or a fight between two politicians is one of words.
+        "Samwise Gamgee clashed with Frodo Baggins over the budget on Tuesday.",
+        "Samwise Gamgee fought Frodo Baggins over the budget on Tuesday.",
+        # A named person the entity stage left uncoded bears no arms either.
+        "Rosie Cotton attacked Frodo Baggins in a speech on Tuesday.",
     ],
 )
 def test_senses_attacks_among_politicians_are_criticism(code: Code, text: str) -> None:
-    events = code(text, POLITICIANS, kinds=PEOPLE)
+    actors = {**POLITICIANS, "Rosie Cotton": ""}
+    events = code(text, actors, kinds={**PEOPLE, "Rosie Cotton": "person"})
     assert any(e.cameo == "111" for e in events)
     assert not any(e.cameo[:2] in ("18", "19") for e in events)
 
