@@ -841,6 +841,12 @@ def _derive(
             # "secretary of the Provincial Committee") is of the article's own country, as
             # the body itself is.
             place = places.of_office(roles, cluster.first) or places.main
+        if place is None and not roles and sector is None:
+            # "former Maryland Gov. X": no office now, an elite of the country whose office
+            # it was, as CAMEO codes former officials (Phoenix: FORMER_PRESIDENT ~ELI).
+            past = next((c.former_country for c in cluster.cands if c.former_country), None)
+            if past is not None:
+                return past, "ELI", kind
         if place is None and affiliated is None and _candidate(roles):
             # "Presidential candidate Ben Carson": of the country whose office is sought,
             # when the article clearly is about one (one sentence naming Iran is not).

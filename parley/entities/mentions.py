@@ -52,6 +52,8 @@ class Candidate:
     roles: list[str] = field(default_factory=list)
     former_roles: list[str] = field(default_factory=list)
     title_country: CountryLike | None = None  # "US" in "US Secretary of State Mike Pompeo"
+    # The country of a past office ("Maryland" in "former Maryland Gov. X"): an elite of it.
+    former_country: CountryLike | None = None
     located: CountryLike | None = None  # "in South Korea" right after an organisation
     affiliation: Candidate | None = None
     alias_of: Candidate | None = None  # "VOA" in "the Voice of America (VOA)"

@@ -171,14 +171,21 @@ def apply_titles(
                 if former:
                     cand.roles.remove(role)
                     cand.former_roles.append(role)
-            if adjacent and not former:
+            if adjacent:
+                country = None
                 if other.kind == "country" and other.country is not None:
-                    cand.title_country = other.country
+                    country = other.country
                 elif other.kind == "location" and place_country is not None:
-                    cand.title_country = place_country(other.text)
+                    country = place_country(other.text)
+                if former:
+                    cand.former_country = country
+                elif country is not None:
+                    cand.title_country = country
                 elif other.kind in ("organization", "media"):
                     cand.affiliation = other
             break
+        if former and cand.former_country is None and title in US_TITLE_ABBREVIATIONS:
+            cand.former_country = place_country("United States") if place_country else None
         if cand.title_country is None and not former and place_country is not None:
             # A country the title names after "of" ("Deputy Foreign Minister of Bolivia X"),
             # else the place after the name.

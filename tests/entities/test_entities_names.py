@@ -198,8 +198,10 @@ def test_nominal_title_before_a_name_is_no_second_actor(entities_of) -> None:  #
         ("Sen. Marla Quentin spoke about Syria.", "Marla Quentin", "USALEG"),
         ("Rep. Dale Orwin spoke about Syria.", "Dale Orwin", "USALEG"),
         ("Gov. Tessa Brill spoke about Syria.", "Tessa Brill", "USAGOV"),
-        # A place between "former" and the title: a past office, no current code.
-        ("Former Maryland Gov. Martin Fairbanks spoke about Syria.", "Martin Fairbanks", None),
+        # A place between "former" and the title: a past office, no current one; an elite
+        # of that country, as CAMEO codes former officials (Phoenix: FORMER_PRESIDENT ~ELI).
+        ("Former Maryland Gov. Martin Fairbanks spoke about Syria.", "Martin Fairbanks", "USAELI"),
+        ("Former Sen. Dale Orwin spoke about Syria.", "Dale Orwin", "USAELI"),
     ],
 )
 def test_titles_state_of_a_us_office(entities_of, text: str, name: str, code: str | None) -> None:  # type: ignore[no-untyped-def]
