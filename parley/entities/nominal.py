@@ -619,7 +619,8 @@ def _find_groups(
             _Found(g.start, g.end, "group", g.code, g.country, g.sector, "")
             for head, sector in unplaced
             for g in context_groups(
-                [(head, sector)], _group_country(head, sector, country, mentions, kb)
+                [(head, sector)],
+                _group_country(head, sector, country, mentions, kb, parse.text),
             )
         )
     return found
@@ -694,10 +695,12 @@ def _group_country(
     article: CountryLike | None,
     mentions: MentionIndex,
     kb: KnowledgeBaseLike,
+    text: str,
 ) -> CountryLike | None:
     """The country of a group whose phrase names no one: a state's own body ("the
     authorities", "police", "troops") is the country its passage (its sentence up to it and
-    the one before) is about; any other group ("workers") the article's own."""
+    the one before) is about; any other group ("workers") the article's own. ``text``: the
+    document's (the parse index's, as ``Doc.text`` joins every token again when read)."""
     if sector not in STATE_SECTORS:
         return article
     first = _passage_first(head)
@@ -710,7 +713,7 @@ def _group_country(
         # "The Brand regime staged drills with the Iranian government. The regime also
         # threatened": the words of a phrase before, which named no one coded.
         return article
-    return passage_country(mentions.refs, head.doc.text, first.idx, head.idx, article, kb)
+    return passage_country(mentions.refs, text, first.idx, head.idx, article, kb)
 
 
 def _head_words(head: Token) -> str:
