@@ -27,6 +27,7 @@ from spacy.tokens import Doc, Token
 from parley.errors import ModelError
 from parley.nlp.attributes import index_attribute_ruler
 from parley.nlp.lemmas import distinct_lemmatizer
+from parley.nlp.repairs import DATED_SUBJECTS, attach_dated_subjects
 
 if TYPE_CHECKING:
     from parley.nlp.index import ParseIndex
@@ -107,6 +108,8 @@ def register_components() -> None:
     called explicitly before a pipeline is assembled, never as a side effect of an import."""
     if PARAGRAPHS not in Language.factories:
         Language.component(PARAGRAPHS, func=mark_paragraph_starts)
+    if DATED_SUBJECTS not in Language.factories:
+        Language.component(DATED_SUBJECTS, func=attach_dated_subjects)
 
 
 def load_pipeline(name: str | None = None) -> Language:
@@ -123,6 +126,7 @@ def load_pipeline(name: str | None = None) -> Language:
     nlp.max_length = MAX_LENGTH
     if "parser" in nlp.pipe_names:
         nlp.add_pipe(PARAGRAPHS, before="parser")
+        nlp.add_pipe(DATED_SUBJECTS, last=True)  # reads the parts of speech
     else:
         nlp.add_pipe(PARAGRAPHS, first=True)
     index_attribute_ruler(nlp)

@@ -16,6 +16,7 @@ from spacy.pipeline import AttributeRuler
 from parley.nlp import DEFAULT_MODEL, PARAGRAPHS, load_pipeline, register_components
 from parley.nlp.attributes import IndexedRuler, compile_ruler, distinct_rows
 from parley.nlp.lemmas import DistinctLemmatizer
+from parley.nlp.repairs import DATED_SUBJECTS
 
 # Original text written for this test: forms the model's patterns single out (contractions,
 # "gon na", "let's", "y'all", "there is", pronouns as subject and object, "but" as an
@@ -38,10 +39,11 @@ COLUMNS = [POS, TAG, DEP, LEMMA, MORPH, HEAD, LOWER]
 @pytest.fixture(scope="module")
 def stock() -> Language:
     """The model with its own components, and Parley's paragraph breaks (which change the
-    parse the two components read)."""
+    parse the two components read) and parse repairs."""
     register_components()
     nlp = spacy.load(DEFAULT_MODEL)
     nlp.add_pipe(PARAGRAPHS, before="parser")
+    nlp.add_pipe(DATED_SUBJECTS, last=True)
     return nlp
 
 
