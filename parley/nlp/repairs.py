@@ -12,14 +12,14 @@ from __future__ import annotations
 
 import numpy as np
 from spacy.attrs import LOWER
-from spacy.strings import hash_string
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
 DATED_SUBJECTS = "parley_dated_subjects"
 
 _WEEKDAYS = np.array(
     [
-        hash_string(day)
+        get_string_id(day)
         for day in ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
     ],
     dtype=np.uint64,
