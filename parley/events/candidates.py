@@ -170,10 +170,37 @@ def _match_words(parse: ParseIndex, lexicon: Lexicon) -> list[Candidate]:
 # What a participle before them only qualifies: "fighting spirit", "striking power"
 # ("protesting students" are doers, and stay).
 QUALITY_NOUNS = frozenset(
-    {"spirit", "will", "mettle", "power", "capability", "capacity", "guideline", "potential",
-     "readiness", "posture", "mood", "enthusiasm", "skill", "efficiency", "ability", "strength",
-     "morale", "style", "trait", "character", "stamina", "tenacity", "zeal", "ardour", "ardor",
-     "temper", "edge", "vigour", "vigor"}
+    {
+        "spirit",
+        "will",
+        "mettle",
+        "power",
+        "capability",
+        "capacity",
+        "guideline",
+        "potential",
+        "readiness",
+        "posture",
+        "mood",
+        "enthusiasm",
+        "skill",
+        "efficiency",
+        "ability",
+        "strength",
+        "morale",
+        "style",
+        "trait",
+        "character",
+        "stamina",
+        "tenacity",
+        "zeal",
+        "ardour",
+        "ardor",
+        "temper",
+        "edge",
+        "vigour",
+        "vigor",
+    }
 )
 
 
@@ -355,7 +382,9 @@ def _drop_covered_nouns(candidates: Sequence[Candidate]) -> list[Candidate]:
     protests = {
         verb_words[c.token.i].token.i
         for c in candidates
-        if c.is_noun and c.code[:2] == PROTEST_ROOT and c.token.i in verb_words
+        if c.is_noun
+        and c.code[:2] == PROTEST_ROOT
+        and c.token.i in verb_words
         and verb_words[c.token.i].code[:2] == CONSULT_ROOT
     }
     out = []
@@ -416,9 +445,7 @@ def _message_noun(candidate: Candidate) -> Token | None:
     return next((t for t in candidate.match.extra if t.lemma_.lower() in MESSAGE_NOUNS), None)
 
 
-def _drop_printed_messages(
-    candidates: Sequence[Candidate], parse: ParseIndex
-) -> list[Candidate]:
+def _drop_printed_messages(candidates: Sequence[Candidate], parse: ParseIndex) -> list[Candidate]:
     """ "X sent a message of greeting to Y. The message said: I extend ...": a plain message,
     a reply or a greeting whose words the story goes on to report ("the message", "the
     letter" again after its sentence) is only the envelope; the reported words are the

@@ -209,9 +209,7 @@ def _states_a_fact(clause: Token) -> bool:
         return False
     if clause.lemma_.lower() in OBLIGING_VERBS and any(c.dep_ == "xcomp" for c in clause.children):
         return False
-    return clause.tag_ in FINITE_TAGS or any(
-        a.tag_ in FINITE_TAGS or a.tag_ == "MD" for a in auxes
-    )
+    return clause.tag_ in FINITE_TAGS or any(a.tag_ in FINITE_TAGS or a.tag_ == "MD" for a in auxes)
 
 
 def _subject_is(verb: Token, lemma: str) -> bool:

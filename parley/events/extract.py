@@ -51,6 +51,7 @@ from parley.events.targets import (
     implicit_target,
     place_target,
 )
+from parley.events.titles import in_name, titled_spans
 from parley.events.voices import Voice, held_gatherings, issued_statements
 from parley.nlp.index import MentionIndex, ParseIndex
 from parley.records import Article, Event, Quote, Timex
@@ -71,12 +72,54 @@ HOSTING_CODE = "043"
 RECEIVING_VERB = "receive"
 # What a host receives when no name says so: people by their part in a visit.
 GUEST_WORDS = frozenset(
-    {"delegation", "delegate", "guest", "visitor", "envoy", "ambassador", "official", "member",
-     "team", "group", "party", "minister", "representative", "dignitary", "mission", "troupe",
-     "people", "soldier", "serviceperson", "worker", "student", "veteran", "compatriot",
-     "governor", "secretary", "chairman", "president", "premier", "mayor", "general", "commander",
-     "leader", "head", "chief", "director", "officer", "diplomat", "journalist", "reporter",
-     "athlete", "player", "artist", "scholar", "friend", "family", "participant"}
+    {
+        "delegation",
+        "delegate",
+        "guest",
+        "visitor",
+        "envoy",
+        "ambassador",
+        "official",
+        "member",
+        "team",
+        "group",
+        "party",
+        "minister",
+        "representative",
+        "dignitary",
+        "mission",
+        "troupe",
+        "people",
+        "soldier",
+        "serviceperson",
+        "worker",
+        "student",
+        "veteran",
+        "compatriot",
+        "governor",
+        "secretary",
+        "chairman",
+        "president",
+        "premier",
+        "mayor",
+        "general",
+        "commander",
+        "leader",
+        "head",
+        "chief",
+        "director",
+        "officer",
+        "diplomat",
+        "journalist",
+        "reporter",
+        "athlete",
+        "player",
+        "artist",
+        "scholar",
+        "friend",
+        "family",
+        "participant",
+    }
 )
 # What a guest hands over in being received: "received credentials from the ambassador".
 VISIT_TOKENS = frozenset({"credential", "credentials"})
@@ -87,8 +130,21 @@ WORDS_OF_ATTACK = frozenset({"attack", "fight", "clash"})
 FORCE_ROOTS = frozenset({"18", "19"})
 CRITICISM_CODE = "111"
 VERBAL_ATTACK_WORDS = frozenset(
-    {"personal", "political", "verbal", "negative", "rhetorical", "partisan", "scurrilous",
-     "racial", "tweet", "twitter", "campaign", "ad", "smear"}
+    {
+        "personal",
+        "political",
+        "verbal",
+        "negative",
+        "rhetorical",
+        "partisan",
+        "scurrilous",
+        "racial",
+        "tweet",
+        "twitter",
+        "campaign",
+        "ad",
+        "smear",
+    }
 )
 POLITICAL_SECTORS = frozenset({"GOV", "LEG", "PTY", "ELI", "JUD"})
 ARMED_SECTORS = frozenset({"MIL", "COP", "REB", "SPY", "INS", "UAF", "SEP"})
@@ -111,19 +167,67 @@ CONSIDER_VERB = "consider"
 VERBLESS_HEADS = frozenset({"ADJ", "NOUN", "PROPN"})
 # What one does to a measure of backing: "losing support", "her support fell".
 GAUGE_VERBS = frozenset(
-    {"lose", "gain", "garner", "draw", "maintain", "sap", "erode", "exceed", "surpass", "trail",
-     "average", "fall", "drop", "rise", "slip", "grow", "count", "split", "poll", "shed",
-     "bleed", "consolidate"}
+    {
+        "lose",
+        "gain",
+        "garner",
+        "draw",
+        "maintain",
+        "sap",
+        "erode",
+        "exceed",
+        "surpass",
+        "trail",
+        "average",
+        "fall",
+        "drop",
+        "rise",
+        "slip",
+        "grow",
+        "count",
+        "split",
+        "poll",
+        "shed",
+        "bleed",
+        "consolidate",
+    }
 )
 # Who answers polls and casts ballots, and the shares of them a poll reports ("6 in 10
 # voters", "three-quarters of Republican voters", "white men", "early deciders"): their
 # backing, wants and sayings are a poll's finding about an electorate, not an act of one
 # party towards another. Ordinary English of election reporting.
 ELECTORATE_WORDS = frozenset(
-    {"voter", "electorate", "caucusgoer", "caucus-goer", "respondent", "decider", "poll",
-     "survey", "majority", "plurality", "percent", "%", "half", "third", "quarter",
-     "two-thirds", "three-quarters", "man", "woman", "white", "black", "hispanic", "latino",
-     "evangelical", "moderate", "suburbanite", "millennial", "independent", "undecided"}
+    {
+        "voter",
+        "electorate",
+        "caucusgoer",
+        "caucus-goer",
+        "respondent",
+        "decider",
+        "poll",
+        "survey",
+        "majority",
+        "plurality",
+        "percent",
+        "%",
+        "half",
+        "third",
+        "quarter",
+        "two-thirds",
+        "three-quarters",
+        "man",
+        "woman",
+        "white",
+        "black",
+        "hispanic",
+        "latino",
+        "evangelical",
+        "moderate",
+        "suburbanite",
+        "millennial",
+        "independent",
+        "undecided",
+    }
 )
 # Roots of what an electorate is polled on: saying, wanting, intending, backing, rejecting.
 POLLED_ROOTS = frozenset({"01", "02", "03", "05", "12"})
@@ -139,9 +243,32 @@ HANDOVER_CODE = "063"
 HANDOVER_VERBS = frozenset({"hand", "turn"})
 # Whom a handover gives up, besides named people and guests: people in custody.
 CUSTODY_WORDS = frozenset(
-    {"suspect", "prisoner", "criminal", "fugitive", "detainee", "captive", "hostage", "body",
-     "remains", "spy", "defector", "militant", "terrorist", "man", "woman", "citizen",
-     "national", "crew", "sailor", "fisherman", "soldier", "pow", "convict", "accused"}
+    {
+        "suspect",
+        "prisoner",
+        "criminal",
+        "fugitive",
+        "detainee",
+        "captive",
+        "hostage",
+        "body",
+        "remains",
+        "spy",
+        "defector",
+        "militant",
+        "terrorist",
+        "man",
+        "woman",
+        "citizen",
+        "national",
+        "crew",
+        "sailor",
+        "fisherman",
+        "soldier",
+        "pow",
+        "convict",
+        "accused",
+    }
 )
 THING_PRONOUNS = frozenset({"it", "this", "that", "which", "what", "these", "those"})
 # Releasing persons (0841) needs persons: "released the detained fishermen", not "released a
@@ -150,17 +277,53 @@ RELEASE_CODE = "0841"
 RELEASE_VERBS = frozenset({"release", "free"})
 # Participles that make any noun people in custody ("the unreasonably detained").
 CUSTODY_PARTICIPLES = frozenset(
-    {"detain", "arrest", "imprison", "jail", "capture", "abduct", "kidnap", "hold", "seize",
-     "intern", "convict", "sentence"}
+    {
+        "detain",
+        "arrest",
+        "imprison",
+        "jail",
+        "capture",
+        "abduct",
+        "kidnap",
+        "hold",
+        "seize",
+        "intern",
+        "convict",
+        "sentence",
+    }
 )
 PERSON_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 # Verbs that do, give, resume or step up the act their object names ("carried out the
 # attack", "renders assistance", "resumed its attacks", "repeated his promise"): the act is
 # reported, not mentioned.
 DOING_VERBS = frozenset(
-    {"carry", "conduct", "launch", "stage", "mount", "wage", "perpetrate", "commit", "unleash",
-     "render", "extend", "provide", "give", "resume", "continue", "renew", "repeat",
-     "reiterate", "escalate", "intensify", "step", "redouble", "press", "pursue", "keep"}
+    {
+        "carry",
+        "conduct",
+        "launch",
+        "stage",
+        "mount",
+        "wage",
+        "perpetrate",
+        "commit",
+        "unleash",
+        "render",
+        "extend",
+        "provide",
+        "give",
+        "resume",
+        "continue",
+        "renew",
+        "repeat",
+        "reiterate",
+        "escalate",
+        "intensify",
+        "step",
+        "redouble",
+        "press",
+        "pursue",
+        "keep",
+    }
 )
 # Protests (14) and shows of force (15: drills, exercises, alerts): acts that need no one
 # on the receiving end.
@@ -170,8 +333,20 @@ SUPPOSING = frozenset({"hypothetical", "future"})
 # Prepositions by which an event noun names what its act is aimed at ("attacks on X", "a call
 # for a ban", "sanctions against X"): the act is told with its aim, not named in passing.
 AIMING_PREPS = frozenset(
-    {"on", "upon", "for", "against", "at", "to", "toward", "towards", "over", "into", "with",
-     "behind"}
+    {
+        "on",
+        "upon",
+        "for",
+        "against",
+        "at",
+        "to",
+        "toward",
+        "towards",
+        "over",
+        "into",
+        "with",
+        "behind",
+    }
 )
 # The links of a clause's doer and of its helping verbs: an imperative has none.
 SUBJECT_OR_AUX = frozenset({"nsubj", "nsubjpass", "csubj", "expl", "aux", "auxpass"})
@@ -202,6 +377,10 @@ def find_events(
     # Criticism whose words name nobody: at the party the story was just criticising.
     coded = aim_criticism(coded, parse.sent_starts)
     coded = [c for c in coded if not _act_named_in_passing(c, reading)]
+    # The words of a work's or a slogan's name in marks are no acts reported (``titles``).
+    names = titled_spans(parse.text, resources.marks, resources.title_nouns)
+    if names:
+        coded = [c for c in coded if not in_name(c.candidate.token.idx, names)]
     heads = timex_heads(parse.doc, timexes, parse.text)
     events = build_events(coded, article, on, heads, resources, mentions)
     if resources.parties is not None:
@@ -675,8 +854,10 @@ def _backs_a_policy(candidate: Candidate, targets: Sequence[Actor], reading: Rea
     backed = prep_objects(word, ("for",))
     if not candidate.is_noun:
         backed += [c for c in word.children if c.dep_ in ("dobj", "obj", "nsubjpass")]
-        if word.dep_ == "acl" and word.tag_ == "VBN" and not any(
-            c.dep_ in ("aux", "nsubj") for c in word.children
+        if (
+            word.dep_ == "acl"
+            and word.tag_ == "VBN"
+            and not any(c.dep_ in ("aux", "nsubj") for c in word.children)
         ):
             backed.append(word.head)  # "the bill supported by most Democrats"
     policies = reading.resources.policy_nouns
@@ -749,9 +930,9 @@ def _poll_finding(candidate: Candidate) -> bool:
     if candidate.code[:2] not in POLLED_ROOTS:
         return False
     if any(
-        c.dep_ == "prep" and c.lower_ == "by" and any(
-            g.lemma_.lower() in MARGIN_WORDS for g in c.subtree
-        )
+        c.dep_ == "prep"
+        and c.lower_ == "by"
+        and any(g.lemma_.lower() in MARGIN_WORDS for g in c.subtree)
         for c in verb.children
     ):
         return True

@@ -30,9 +30,7 @@ from parley.datafiles import Row, read_rows
 DATA = Path(__file__).with_name("data")
 
 # "word" (any later word of the phrase) is what PETRARCH patterns become; see petrarch.py.
-ConditionKind = Literal[
-    "obj", "prep", "comp", "fact", "adj", "mod", "subj", "of", "verb", "word"
-]
+ConditionKind = Literal["obj", "prep", "comp", "fact", "adj", "mod", "subj", "of", "verb", "word"]
 CONDITION_KINDS: frozenset[str] = frozenset(
     {"obj", "prep", "comp", "fact", "adj", "mod", "subj", "of", "verb", "word"}
 )

@@ -63,8 +63,26 @@ PLURAL_TAGS = frozenset({"NNS", "NNPS"})
 # Adjectives whose to-clause is their subject's own doing ("it was able to repulse"): the
 # "it" before them stands for someone, not for the clause.
 SUBJECT_ADJECTIVES = frozenset(
-    {"able", "unable", "ready", "willing", "unwilling", "eager", "likely", "unlikely", "sure",
-     "certain", "bound", "determined", "set", "due", "free", "afraid", "anxious", "keen"}
+    {
+        "able",
+        "unable",
+        "ready",
+        "willing",
+        "unwilling",
+        "eager",
+        "likely",
+        "unlikely",
+        "sure",
+        "certain",
+        "bound",
+        "determined",
+        "set",
+        "due",
+        "free",
+        "afraid",
+        "anxious",
+        "keen",
+    }
 )
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 # How a title reaches the name it is of ("Chief of the General Staff Ri Yong Ho").

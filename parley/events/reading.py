@@ -32,9 +32,7 @@ class Reading:
         without ``places``, not a place in its in/at modifier (see ``resolve_phrase``)."""
         if head is None:
             return []
-        return resolve_phrase(
-            head, self.text, self.mentions, self.quotes, places, self.letters
-        )
+        return resolve_phrase(head, self.text, self.mentions, self.quotes, places, self.letters)
 
     def first_resolved(self, heads: Sequence[Token], places: bool = True) -> list[Actor]:
         """The first phrase that names an entity; else the first phrase's words."""

@@ -215,9 +215,7 @@ def _pairs(draft: Coded, resources: EventResources) -> list[Pair]:
     # names a party: it stays).
     at = [w.idx for w in candidate.match.tokens]
     either_targets: list[Actor | None] = [
-        t
-        for t in targets
-        if t.code or t.implied or not any(t.start <= i < t.end for i in at)
+        t for t in targets if t.code or t.implied or not any(t.start <= i < t.end for i in at)
     ] or [None]
     if any(t is not None and t.code for t in either_targets):
         # "the suppression of Chongryon and Koreans in Japan": a receiver no code names, beside

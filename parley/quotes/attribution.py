@@ -47,6 +47,7 @@ __all__ = [
     "take_relative_pronouns",
 ]
 
+
 def find_drafts(parse: ParseIndex, resources: QuoteResources) -> list[Draft]:
     """Every attribution of the parsed text, ordered by where its content starts: the
     rules' candidates, less those the attribution model (when the resources hold one)
@@ -540,9 +541,7 @@ def _fold_text_participles(state: QuoteState, drafts: list[Draft]) -> list[Draft
     return [d for d in drafts if d.cue_token not in dropped]
 
 
-def _text_participles(
-    state: QuoteState, by_cue: dict[int, Draft]
-) -> list[tuple[Token, Token]]:
+def _text_participles(state: QuoteState, by_cue: dict[int, Draft]) -> list[tuple[Token, Token]]:
     """(verb, participle) of each "issued a statement ... condemning" whose verb or
     participle is the cue of a draft."""
     doc, lex = state.doc, state.lex
@@ -679,8 +678,10 @@ def _own_subject(state: QuoteState, draft: Draft) -> bool:
     coordinated into the content ("said that A and warned that B") is the reporter's next
     statement, not a piece of the first."""
     verb = draft.cue_token
-    return verb is not None and draft.source_token is not None and (
-        state.parse.heads[draft.source_token] == verb
+    return (
+        verb is not None
+        and draft.source_token is not None
+        and (state.parse.heads[draft.source_token] == verb)
     )
 
 

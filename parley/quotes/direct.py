@@ -223,9 +223,10 @@ def _described_speaker(
     for draft in reversed(spoken.drafts):
         if draft.kind == "indirect" or draft.source is None or draft.end > verb.idx:
             continue
-        if draft.source[0] <= noun < draft.source[1] + 1 and "\n" not in state.text[
-            draft.end : first.start
-        ]:
+        if (
+            draft.source[0] <= noun < draft.source[1] + 1
+            and "\n" not in state.text[draft.end : first.start]
+        ):
             return draft
         break
     return None

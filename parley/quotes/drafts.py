@@ -56,6 +56,18 @@ DATELINE = re.compile(
 )
 
 
+def title_case(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is written as a title: at least three words, the first
+    capitalised, and most of those longer than three letters capitalised ("The Great Leader
+    Will Always Be with Us")."""
+    words: list[str] = _WORD.findall(text, start, end)
+    if len(words) < 3 or not words[0][0].isupper():
+        return False
+    long: list[str] = [w for w in words if len(w) > 3]
+    capital = sum(1 for w in long if w[0].isupper())
+    return capital >= 2 and capital >= 0.75 * len(long)
+
+
 @dataclass(slots=True)
 class Draft:
     """An attribution under construction (mutable while passes add fragments)."""
@@ -182,12 +194,7 @@ class QuoteState:
         before = self.text[max(0, q.start - 12) : q.start].split()
         if before and before[-1].lower().strip(",:") in _TITLE_WORDS:
             return True
-        words: list[str] = _WORD.findall(self.text, q.inner_start, q.inner_end)
-        if len(words) < 3 or not words[0][0].isupper():
-            return False
-        long: list[str] = [w for w in words if len(w) > 3]
-        capital = sum(1 for w in long if w[0].isupper())
-        return capital >= 2 and capital >= 0.75 * len(long)
+        return title_case(self.text, q.inner_start, q.inner_end)
 
     def is_name(self, i: int, verb: int | None = None) -> bool:
         """Whether quoted span ``i`` is a name or a scare quote rather than words said: no
@@ -216,8 +223,7 @@ class QuoteState:
             )
         # A participle before a noun ("principled dialogue") describes it, no clause.
         return not any(
-            pos[t] in ("VERB", "AUX") and deps[t] not in ("amod", "compound")
-            for t in range(lo, hi)
+            pos[t] in ("VERB", "AUX") and deps[t] not in ("amod", "compound") for t in range(lo, hi)
         )
 
     def sentence_of(self, offset: int) -> Span:

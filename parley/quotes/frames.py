@@ -135,9 +135,7 @@ def find_framed(state: QuoteState, cued: set[int]) -> list[Draft]:
         decided = lemmas[i] in _DECIDING and any(c.dep_ == "xcomp" for c in tok.children)
         draft.act = (
             decided
-            or all(
-                state.is_title(q) or (not names_said and state.is_name(q)) for q in draft.quoted
-            )
+            or all(state.is_title(q) or (not names_said and state.is_name(q)) for q in draft.quoted)
         ) and _is_act(state, tok, frag)
         drafts.append(draft)
     return drafts
@@ -186,8 +184,10 @@ def _is_act(state: QuoteState, tok: Token, frag: Frag) -> bool:
             or any(g.dep_ in _CLAUSE_DEPS and _has_that(g) for g in child.children)
         ):
             return False
-        if child.dep_ == "dobj" and lemma in _ATTITUDE_VERBS and any(
-            g.dep_ == "acl" and g.tag_ == "VB" for g in child.children
+        if (
+            child.dep_ == "dobj"
+            and lemma in _ATTITUDE_VERBS
+            and any(g.dep_ == "acl" and g.tag_ == "VB" for g in child.children)
         ):
             return False  # "expressed his will to develop the ties": an attitude stated
         if child.dep_ == "prep" and f"{state.parse.lemmas[tok.i]} {child.lower_}" in (
@@ -302,9 +302,7 @@ def _raised_subject(state: QuoteState, verb: Token) -> Draft | None:
     with a subject other than "it" have the subject in the content, 124 with no source;
     28 take the subject for the source)."""
     subj = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
-    comp = next(
-        (c for c in verb.children if c.dep_ in _RAISED_COMPLEMENTS and c.i > verb.i), None
-    )
+    comp = next((c for c in verb.children if c.dep_ in _RAISED_COMPLEMENTS and c.i > verb.i), None)
     if subj is None or comp is None or subj.lower_ in ("it", "there"):
         return None
     lemma = state.parse.lemmas[comp.i]
@@ -451,8 +449,10 @@ def _frame_content(state: QuoteState, verb: Token, allowed: frozenset[str]) -> F
         if dep not in allowed:
             continue
         comp = next((c for c in children if c.dep_ == dep), None)
-        if comp is not None and comp.i < verb.i and any(
-            c.dep_ == "dobj" and c.i > verb.i for c in children
+        if (
+            comp is not None
+            and comp.i < verb.i
+            and any(c.dep_ == "dobj" and c.i > verb.i for c in children)
         ):
             comp = None  # "Saying that A, he expressed his will to B": the object is said
         if comp is not None:
@@ -462,9 +462,7 @@ def _frame_content(state: QuoteState, verb: Token, allowed: frozenset[str]) -> F
         obj = next((c for c in children if c.dep_ == "dobj" and c.i > verb.i), None)
         if obj is not None:
             # "laid out his vision": the particle is the verb's, not what was laid out.
-            prt = next(
-                (c for c in children if c.dep_ == "prt" and c.i == verb.i + 1 < obj.i), None
-            )
+            prt = next((c for c in children if c.dep_ == "prt" and c.i == verb.i + 1 < obj.i), None)
             if prt is not None:
                 cue = (cue[0], max(cue[1], prt.idx + len(prt.text)))
             frag = right_of(state, verb, (prt.i if prt is not None else verb.i) + 1)

@@ -134,7 +134,7 @@ def load_lexicon(data_dir: Path = DATA_DIR) -> Lexicon:
         cue_nouns=frozenset(_words(data_dir / "cue_nouns.txt")),
         venues=tuple(venues),
         vague_heads=frozenset(_words(data_dir / "vague_sources.txt")),
-        mark_pairs=tuple((r.fields[0], r.fields[1]) for r in read_rows(data_dir / "marks.tsv", 2)),
+        mark_pairs=read_mark_pairs(data_dir / "marks.tsv"),
         pronouns={
             r.fields[0].lower(): _check(r.fields[1], _PRONOUN_KINDS, r)
             for r in read_rows(data_dir / "pronouns.tsv", 2)
@@ -157,3 +157,8 @@ def load_lexicon(data_dir: Path = DATA_DIR) -> Lexicon:
         proposition_nouns=frozenset(_words(data_dir / "proposition_nouns.txt")),
         block_ends=frozenset(_words(data_dir / "block_ends.txt")),
     )
+
+
+def read_mark_pairs(path: Path) -> tuple[tuple[str, str], ...]:
+    """The quotation marks' (opening, closing) pairs."""
+    return tuple((r.fields[0], r.fields[1]) for r in read_rows(path, 2))

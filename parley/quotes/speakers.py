@@ -224,8 +224,10 @@ class SpeakerResolver:
         if head.lower_ in _RELATIVE and head.head.dep_ == "relcl":
             head = head.head.head  # "the visit, which shows that ...": the antecedent
         lemma = head.lemma_.lower()
-        if head.pos_ == "NOUN" and lemma not in self.lex.block_nouns and (
-            lemma in self.lex.cue_nouns or lemma in _SPEECH_DEEDS
+        if (
+            head.pos_ == "NOUN"
+            and lemma not in self.lex.block_nouns
+            and (lemma in self.lex.cue_nouns or lemma in _SPEECH_DEEDS)
         ):
             return True  # "His remarks show that ...", "her attack on X indicates ...": a sign
         return self._deed(head)

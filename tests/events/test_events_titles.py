@@ -1,0 +1,39 @@
+"""The words of a work's or a slogan's name in quotation marks are no acts reported
+(parley/events/titles.py); words said in marks still are."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.events.conftest import Code
+
+PARTIES = {"Gondor": "GON", "Rohan": "ROH", "The Gondor Herald": "GONMED"}
+KINDS = {"The Gondor Herald": "media"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'The Gondor Herald carried a poem "Rohan will attack the hills at dawn" on Monday.',
+        'Gondor showed the documentary film "Rohan Threatens the Northern Border" on Monday.',
+        'Gondor held a rally under the slogan "let us condemn Rohan" on Monday.',
+        'The Gondor Herald ran songs "Our Fields" and "Condemn Rohan, Defend the Hills".',
+        'The Gondor Herald printed an editorial titled "Rohan must stop its attacks".',
+    ],
+)
+def test_no_event_inside_a_name(code: Code, text: str) -> None:
+    events = code(text, PARTIES, kinds=KINDS)
+    inside = [e for e in events if text.index('"') < e.trigger[0]]
+    assert not inside, [(e.cameo, text[e.trigger[0] : e.trigger[1]]) for e in inside]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'The Gondor Herald said in a commentary: "Rohan will attack the hills at dawn."',
+        'Gondor said on Monday, "Rohan attacked the hills at dawn."',
+    ],
+)
+def test_words_said_in_marks_are_still_read(code: Code, text: str) -> None:
+    events = code(text, PARTIES, kinds=KINDS)
+    assert any(text.index('"') < e.trigger[0] for e in events)
