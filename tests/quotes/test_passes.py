@@ -418,6 +418,20 @@ def test_passes_quotation_after_about_is_what_the_cue_names(
             "Asked about the ferry, Ms. Holm said, “It will run again in May.”",
             ["“It will run again in May.”"],
         ),
+        # Words of the writer's sentence before the cue, the quotation inside the rest.
+        (
+            "Harbour fees, the mayor added, were “far too low for a port of this size.”",
+            ["Harbour fees", "were “far too low for a port of this size.”"],
+        ),
+        (
+            "The new quay, she said, is “a perfect example of waste” by the council.",
+            ["The new quay", "is “a perfect example of waste” by the council"],
+        ),
+        # A quotation the cue interrupts is the marks' alone.
+        (
+            "“We will not close the ferry,” she said, “whatever the council decides.”",
+            ["“We will not close the ferry,”", "“whatever the council decides.”"],
+        ),
         # A lone connective, and words of several pieces, are the writer's.
         (
             "But, he said, “the island will starve within a month.”",
@@ -434,8 +448,25 @@ def test_passes_words_before_a_parenthetical_cue_join_a_quotation_that_goes_on(
     nlp: Any, quote_resources: QuoteResources, text: str, content: list[str]
 ) -> None:
     drafts = find_drafts(ParseIndex.build(nlp(text)), quote_resources)
-    draft = next(d for d in drafts if d.cue_lemma == "say" and d.kind == "direct")
+    draft = next(d for d in drafts if d.cue_lemma in ("say", "add") and d.quoted)
     assert [text[a:b] for a, b in draft.content] == content
+
+
+@pytest.mark.model
+def test_passes_parenthetical_cue_content_ends_before_a_quotation_opening_a_sentence(
+    nlp: Any, quote_resources: QuoteResources
+) -> None:
+    text = (
+        "In any case, Mr. Olsen said, the island had far too many boats. “It was only "
+        "waiting for a storm,” he said."
+    )
+    drafts = find_drafts(ParseIndex.build(nlp(text)), quote_resources)
+    first = next(d for d in drafts if d.rule == "parenthetical")
+    assert [text[a:b] for a, b in first.content] == [
+        "In any case",
+        "the island had far too many boats",
+    ]
+    assert any(text[a:b].startswith("“It was") for d in drafts for a, b in d.content)
 
 
 @pytest.mark.model
