@@ -530,3 +530,41 @@ def test_drafts_quotation_on_a_subjects_predicate_starts_at_the_subject(
 ) -> None:
     drafts = find_drafts(ParseIndex.build(nlp(text)), quote_resources)
     assert [text[a:b] for d in drafts for a, b in d.content][:1] == [content]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        # The attitude noun and its preposition join the cue; the content is what it is about.
+        (
+            "The fishermen's union expressed concern that the new quay would ruin the harbour.",
+            "expressed concern",
+            "that the new quay would ruin the harbour",
+        ),
+        (
+            "Several councillors have expressed deep doubts about the cost of the bridge.",
+            "have expressed deep doubts about",
+            "the cost of the bridge",
+        ),
+        ("The mayor voiced support for the ferry plan.", "voiced support for", "the ferry plan"),
+        # Someone's own attitude, and thanks addressed to someone, stay in the content.
+        (
+            "The council expressed its support for the plan.",
+            "expressed",
+            "its support for the plan",
+        ),
+        (
+            "The minister expressed thanks to the harbour master for his work.",
+            "expressed",
+            "thanks to the harbour master for his work",
+        ),
+    ],
+)
+def test_passes_voiced_attitude_noun_joins_the_cue(
+    nlp: Any, quote_resources: QuoteResources, text: str, cue: str, content: str
+) -> None:
+    drafts = find_drafts(ParseIndex.build(nlp(text)), quote_resources)
+    draft = next(d for d in drafts if d.cue_lemma in ("express", "voice"))
+    assert draft.cue is not None and text[draft.cue[0] : draft.cue[1]] == cue
+    assert [text[a:b] for a, b in draft.content] == [content]
