@@ -63,7 +63,11 @@ def find_reported(state: QuoteState) -> list[Draft]:
                 cued.add(tok.i)
             continue
         if not comps:
-            if (deps[i] == "parataxis" or _as_aside(tok)) and cue.cls != "cognition":
+            # A thought set off as an aside is held only when its subject holds it.
+            thought = cue.cls == "cognition"
+            if (deps[i] == "parataxis" and (not thought or _held_aside(tok))) or (
+                not thought and _as_aside(tok)
+            ):
                 draft = _parenthetical(state, tok, lemma)
         else:
             subj = speaker_of(state, tok)
@@ -179,6 +183,27 @@ def _as_aside(verb: Token) -> bool:
         first.i == verb.sent.start + 1 and verb.doc[first.i - 1].dep_ == "cc"
     )
     return opens and first.lower_ == "as" and first.dep_ == "mark" and first.head.i == verb.i
+
+
+# Verbs of thought that, set off as an aside, say what someone holds ("Such efforts, they
+# believe, will fail"); "you know", "I think" and an imperative "(think X)" only hedge.
+_HOLDING_ASIDES = frozenset({"believe", "think", "fear", "expect", "suspect", "hope", "worry"})
+_HEDGING_SUBJECTS = frozenset({"i", "you", "we"})
+
+
+def _held_aside(verb: Token) -> bool:
+    """Whether a verb of thought set off between commas reports what its subject holds:
+    "His leverage, they believe, isn't going anywhere", "Ryan's endorsement, many think,
+    is a matter of time" (PolNeAR marks these as it marks "he said"). Its subject stands
+    right before it and is no hedging "I", "you" or "we" ("..., I think, ...")."""
+    subj = subject(verb)
+    return (
+        verb.lemma_ in _HOLDING_ASIDES
+        and subj is not None
+        and subj.i < verb.i
+        and subj.head.i == verb.i
+        and subj.lower_ not in _HEDGING_SUBJECTS
+    )
 
 
 def _writers_before(state: QuoteState, verb: Token, s_start: int, a_start: int, a_end: int) -> bool:

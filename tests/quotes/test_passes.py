@@ -568,3 +568,32 @@ def test_passes_voiced_attitude_noun_joins_the_cue(
     draft = next(d for d in drafts if d.cue_lemma in ("express", "voice"))
     assert draft.cue is not None and text[draft.cue[0] : draft.cue[1]] == cue
     assert [text[a:b] for a, b in draft.content] == [content]
+
+
+@pytest.mark.model
+def test_passes_parenthetical_belief_is_held_by_its_subject(
+    nlp: Any, quote_resources: QuoteResources
+) -> None:
+    text = "The new ferry, the islanders believe, will bring more visitors than the old one."
+    drafts = find_reported(_state(nlp(text), quote_resources))
+    (draft,) = [d for d in drafts if d.cue_lemma == "believe"]
+    assert draft.source is not None and text[draft.source[0] : draft.source[1]] == "the islanders"
+    assert [text[a:b] for a, b in draft.content] == [
+        "The new ferry",
+        "will bring more visitors than the old one",
+    ]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The harbour is, you know, far too small for the new boats.",
+        "The council will, I think, vote against the plan.",
+    ],
+)
+def test_passes_hedging_aside_is_no_attribution(
+    nlp: Any, quote_resources: QuoteResources, text: str
+) -> None:
+    drafts = find_reported(_state(nlp(text), quote_resources))
+    assert not [d for d in drafts if d.cue_lemma in ("know", "think")]
