@@ -8,14 +8,17 @@ cooperation, Pompeo said, would be ...").
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from spacy.tokens import Token
 
-from parley.quotes.drafts import Draft, Frag, QuoteState, around, token_span
+from parley.quotes.drafts import Draft, Frag, QuoteState, around, token_span, trim
 from parley.quotes.syntax import (
     CONTENT_DEPS,
     content_of,
     cue_of,
     cue_span,
+    cue_tokens,
     impersonal,
     source_span,
     speaker_of,
@@ -60,7 +63,11 @@ def find_reported(state: QuoteState) -> list[Draft]:
                 cued.add(tok.i)
             continue
         if not comps:
-            if (deps[i] == "parataxis" or _as_aside(tok)) and cue.cls != "cognition":
+            # A thought set off as an aside is held only when its subject holds it.
+            thought = cue.cls == "cognition"
+            if (deps[i] == "parataxis" and (not thought or _held_aside(tok))) or (
+                not thought and _as_aside(tok)
+            ):
                 draft = _parenthetical(state, tok, lemma)
         else:
             subj = speaker_of(state, tok)
@@ -178,6 +185,90 @@ def _as_aside(verb: Token) -> bool:
     return opens and first.lower_ == "as" and first.dep_ == "mark" and first.head.i == verb.i
 
 
+# Verbs of thought that, set off as an aside, say what someone holds ("Such efforts, they
+# believe, will fail"); "you know", "I think" and an imperative "(think X)" only hedge.
+_HOLDING_ASIDES = frozenset({"believe", "think", "fear", "expect", "suspect", "hope", "worry"})
+_HEDGING_SUBJECTS = frozenset({"i", "you", "we"})
+
+
+def _held_aside(verb: Token) -> bool:
+    """Whether a verb of thought set off between commas reports what its subject holds:
+    "His leverage, they believe, isn't going anywhere", "Ryan's endorsement, many think,
+    is a matter of time" (PolNeAR marks these as it marks "he said"). Its subject stands
+    right before it and is no hedging "I", "you" or "we" ("..., I think, ...")."""
+    subj = subject(verb)
+    return (
+        verb.lemma_ in _HOLDING_ASIDES
+        and subj is not None
+        and subj.i < verb.i
+        and subj.head.i == verb.i
+        and subj.lower_ not in _HEDGING_SUBJECTS
+    )
+
+
+def _writers_before(state: QuoteState, verb: Token, s_start: int, a_start: int, a_end: int) -> bool:
+    """Whether a parenthetical cue stands inside one statement that holds quotations: words
+    of the sentence outside the marks come before it, and what follows it goes on with them
+    ("Cost estimates, he added, were “far too low.”", "In other words, he said, “the era is
+    over.”"). PolNeAR's content is then the sentence around the cue, marks and all. A
+    quotation its cue interrupts ("“We are,” he said, “going back.”") is left to the marks
+    pass, and so is one opening with a capital right after the cue, which starts a sentence
+    of its own ("On the show Tuesday, he said, “I never said that.”": the words before are
+    the occasion, left out)."""
+    before = trim(state.text, s_start, a_start)
+    if before is None:
+        return False
+    if not state.has_words_outside_quotes(before[0], before[1], state.quotes_in(*before)):
+        return False
+    starts = state.parse.token_starts
+    if cue_tokens(state, bisect_left(starts, before[0]), bisect_left(starts, before[1])):
+        return False  # another attribution before it ("as she echoed it, saying ...")
+    text = state.text
+    j = a_end
+    while j < len(text) and (text[j].isspace() or text[j] == ","):
+        j += 1
+    for i in state.quotes_in(verb.idx, j + 1):
+        q = state.quoted[i]
+        if q.start > verb.idx:
+            inner = text[q.inner_start : q.inner_end].lstrip()
+            return bool(inner) and not inner[0].isupper()
+    return True
+
+
+_FULL_STOPS = frozenset(".!?")
+
+
+def _start_after_quotation(state: QuoteState, s_start: int, a_start: int) -> int:
+    """``s_start``, or the end of a quotation before the cue that ends its own sentence
+    inside its marks, which the parser ran into this one ("“You never see one here.”
+    Perhaps, he said, the town has grown."): the statement around the cue starts after it."""
+    text = state.text
+    for i in state.quotes_in(s_start, a_start):
+        q = state.quoted[i]
+        inner = text[q.inner_start : q.inner_end].rstrip()
+        if q.end < a_start and inner and inner[-1] in _FULL_STOPS:
+            s_start = q.end
+    return s_start
+
+
+def _end_before_next_quotation(state: QuoteState, a_end: int, s_end: int) -> int:
+    """``s_end``, or the full stop after the cue where a quotation opens a sentence of its
+    own that the parser ran into this one ("In any case, she said, the market is full.
+    “It was waiting for a recession,” she said."): that quotation has its own cue."""
+    text = state.text
+    pos = a_end
+    for i in state.quotes_in(a_end, s_end):
+        q = state.quoted[i]
+        if q.start > pos:
+            k = q.start
+            while k > pos and text[k - 1].isspace():
+                k -= 1
+            if k > pos and text[k - 1] in _FULL_STOPS:
+                return k
+        pos = max(pos, q.end)
+    return s_end
+
+
 def _parenthetical(state: QuoteState, verb: Token, lemma: str) -> Draft | None:
     """ "X, Pompeo said, would be helpful": the content is the rest of the sentence."""
     subj = subject(verb)
@@ -191,7 +282,10 @@ def _parenthetical(state: QuoteState, verb: Token, lemma: str) -> Draft | None:
     a_start, a_end = max(a_start, s_start), min(a_end, s_end)
     aside = _as_aside(verb)
     if state.quotes_in(s_start, s_end) and not aside:
-        return None  # direct quotations are handled with their marks
+        s_start = _start_after_quotation(state, s_start, a_start)
+        if not _writers_before(state, verb, s_start, a_start, a_end):
+            return None  # direct quotations are handled with their marks
+        s_end = _end_before_next_quotation(state, a_end, s_end)
     frags = around(state.text, s_start, a_start, a_end, s_end)
     if not frags:
         return None

@@ -418,6 +418,20 @@ def test_passes_quotation_after_about_is_what_the_cue_names(
             "Asked about the ferry, Ms. Holm said, “It will run again in May.”",
             ["“It will run again in May.”"],
         ),
+        # Words of the writer's sentence before the cue, the quotation inside the rest.
+        (
+            "Harbour fees, the mayor added, were “far too low for a port of this size.”",
+            ["Harbour fees", "were “far too low for a port of this size.”"],
+        ),
+        (
+            "The new quay, she said, is “a perfect example of waste” by the council.",
+            ["The new quay", "is “a perfect example of waste” by the council"],
+        ),
+        # A quotation the cue interrupts is the marks' alone.
+        (
+            "“We will not close the ferry,” she said, “whatever the council decides.”",
+            ["“We will not close the ferry,”", "“whatever the council decides.”"],
+        ),
         # A lone connective, and words of several pieces, are the writer's.
         (
             "But, he said, “the island will starve within a month.”",
@@ -434,8 +448,25 @@ def test_passes_words_before_a_parenthetical_cue_join_a_quotation_that_goes_on(
     nlp: Any, quote_resources: QuoteResources, text: str, content: list[str]
 ) -> None:
     drafts = find_drafts(ParseIndex.build(nlp(text)), quote_resources)
-    draft = next(d for d in drafts if d.cue_lemma == "say" and d.kind == "direct")
+    draft = next(d for d in drafts if d.cue_lemma in ("say", "add") and d.quoted)
     assert [text[a:b] for a, b in draft.content] == content
+
+
+@pytest.mark.model
+def test_passes_parenthetical_cue_content_ends_before_a_quotation_opening_a_sentence(
+    nlp: Any, quote_resources: QuoteResources
+) -> None:
+    text = (
+        "In any case, Mr. Olsen said, the island had far too many boats. “It was only "
+        "waiting for a storm,” he said."
+    )
+    drafts = find_drafts(ParseIndex.build(nlp(text)), quote_resources)
+    first = next(d for d in drafts if d.rule == "parenthetical")
+    assert [text[a:b] for a, b in first.content] == [
+        "In any case",
+        "the island had far too many boats",
+    ]
+    assert any(text[a:b].startswith("“It was") for d in drafts for a, b in d.content)
 
 
 @pytest.mark.model
@@ -499,3 +530,70 @@ def test_drafts_quotation_on_a_subjects_predicate_starts_at_the_subject(
 ) -> None:
     drafts = find_drafts(ParseIndex.build(nlp(text)), quote_resources)
     assert [text[a:b] for d in drafts for a, b in d.content][:1] == [content]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        # The attitude noun and its preposition join the cue; the content is what it is about.
+        (
+            "The fishermen's union expressed concern that the new quay would ruin the harbour.",
+            "expressed concern",
+            "that the new quay would ruin the harbour",
+        ),
+        (
+            "Several councillors have expressed deep doubts about the cost of the bridge.",
+            "have expressed deep doubts about",
+            "the cost of the bridge",
+        ),
+        ("The mayor voiced support for the ferry plan.", "voiced support for", "the ferry plan"),
+        # Someone's own attitude, and thanks addressed to someone, stay in the content.
+        (
+            "The council expressed its support for the plan.",
+            "expressed",
+            "its support for the plan",
+        ),
+        (
+            "The minister expressed thanks to the harbour master for his work.",
+            "expressed",
+            "thanks to the harbour master for his work",
+        ),
+    ],
+)
+def test_passes_voiced_attitude_noun_joins_the_cue(
+    nlp: Any, quote_resources: QuoteResources, text: str, cue: str, content: str
+) -> None:
+    drafts = find_drafts(ParseIndex.build(nlp(text)), quote_resources)
+    draft = next(d for d in drafts if d.cue_lemma in ("express", "voice"))
+    assert draft.cue is not None and text[draft.cue[0] : draft.cue[1]] == cue
+    assert [text[a:b] for a, b in draft.content] == [content]
+
+
+@pytest.mark.model
+def test_passes_parenthetical_belief_is_held_by_its_subject(
+    nlp: Any, quote_resources: QuoteResources
+) -> None:
+    text = "The new ferry, the islanders believe, will bring more visitors than the old one."
+    drafts = find_reported(_state(nlp(text), quote_resources))
+    (draft,) = [d for d in drafts if d.cue_lemma == "believe"]
+    assert draft.source is not None and text[draft.source[0] : draft.source[1]] == "the islanders"
+    assert [text[a:b] for a, b in draft.content] == [
+        "The new ferry",
+        "will bring more visitors than the old one",
+    ]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The harbour is, you know, far too small for the new boats.",
+        "The council will, I think, vote against the plan.",
+    ],
+)
+def test_passes_hedging_aside_is_no_attribution(
+    nlp: Any, quote_resources: QuoteResources, text: str
+) -> None:
+    drafts = find_reported(_state(nlp(text), quote_resources))
+    assert not [d for d in drafts if d.cue_lemma in ("know", "think")]
