@@ -9,6 +9,7 @@ actors ("North Korea and the US") all come back, one per entity.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -62,6 +63,11 @@ ENVOY_WORDS = frozenset(
         "observer",
     }
 )
+# Marks that open a quotation: a statement block is printed unquoted.
+QUOTE_OPENERS = frozenset("\u201c\"'\u2018\u00ab\u201e")
+# A colon and a paragraph break before a statement's first words: a newline, or the ", ,"
+# with which some KCNA copies join paragraphs ("The message said:, ,  I extend ...").
+STATEMENT_OPENING = re.compile(r":[ \t]*(?:\n|,[ \t]*,)[\s,]*$")
 # Entity kinds that a venue phrase names.
 PLACE_KINDS = frozenset({"location", "country"})
 # Prepositions whose phrase on a person's name says whom the person belongs to ("Ri of the
@@ -421,12 +427,7 @@ def _resolve_pronoun(
         side = letter.senders if lower in FIRST_PERSON else letter.addressees
         return [Actor(entity, head.text, start, end) for entity in side]
     if lower in FIRST_PERSON:
-        # "we" inside a quote is its speaker.
-        for quote in quotes:
-            if quote.start <= start < quote.end and quote.speaker in mentions.by_id:
-                entity = mentions.by_id[quote.speaker]
-                return [Actor(entity, head.text, start, end)]
-        return [Actor(None, head.text, start, end)]
+        return [Actor(_first_person_speaker(head, mentions, quotes), head.text, start, end)]
     if lower not in PERSON_PRONOUNS | THING_PRONOUNS:
         # "Those who oppose it", "others", "some": no one named, not the last name.
         return [Actor(None, head.text, start, end)]
@@ -453,6 +454,86 @@ def _resolve_pronoun(
     if hit is not None and start - hit.end < 400:
         return [Actor(hit.entity, head.text, start, end)]
     return [Actor(_quoted_speaker(start, end, mentions, quotes), head.text, start, end)]
+
+
+def _first_person_speaker(
+    head: Token, mentions: MentionIndex, quotes: Sequence[Quote]
+) -> Entity | None:
+    """Whom an "I", "we" or "our" (``head``) outside a printed message stands for.
+
+    The speaker of the quote it is in, a quotation's before a paraphrase's (a run-on of joined
+    paragraphs may hang one speaker's words on the next one's cue); nobody in a paraphrase
+    outside a printed statement, which speaks in the reporter's person. Outside any quote with
+    a known speaker, or in one whose speaker is that same "we" ("We firmly reject ...", which
+    the quote stage reads as an attribution of its own), the author of the statement block it
+    continues (``_statement_author``). Else nobody: the nearest name is not who speaks."""
+    start, text = head.idx, head.doc.text
+    covering = sorted(
+        (q for q in quotes if q.start <= start < q.end), key=lambda q: q.kind != "direct"
+    )
+    for quote in covering:
+        if quote.speaker not in mentions.by_id:
+            continue
+        if _paraphrase(quote, start, text):
+            # A paraphrase speaks in the reporter's person: its "we" is the writer's ("X
+            # says we should close the border"), its "I" the writer; only a statement printed
+            # after a colon keeps its author's.
+            return None
+        return mentions.by_id[quote.speaker]
+    if any(not _own_voice(q) for q in covering):
+        return None  # someone Parley cannot name speaks here ("..., he said")
+    return _statement_author(start, text, mentions, quotes)
+
+
+def in_paraphrase(head: Token, quotes: Sequence[Quote]) -> bool:
+    """Whether the pronoun ``head`` lies in reported words that only paraphrase ("X says we
+    should ...") and in no quotation: they speak in the reporter's person."""
+    start, text = head.idx, head.doc.text
+    covering = [q for q in quotes if q.start <= start < q.end]
+    return bool(covering) and all(_paraphrase(q, start, text) for q in covering)
+
+
+def _paraphrase(quote: Quote, start: int, text: str) -> bool:
+    """Whether ``quote`` is a paraphrase, not a statement printed after a colon, at ``start``."""
+    return quote.kind == "indirect" and not any(
+        s <= start and _opens_statement(text, s) for s, _ in quote.fragments
+    )
+
+
+def _own_voice(quote: Quote) -> bool:
+    """Whether the quote's speaker is written as a first-person pronoun nobody resolved."""
+    return quote.speaker is None and (quote.speaker_text or "").lower() in FIRST_PERSON
+
+
+def _statement_author(
+    start: int, text: str, mentions: MentionIndex, quotes: Sequence[Quote]
+) -> Entity | None:
+    """The known author of the nearest statement block before ``start``: a quote with a part
+    that opens unquoted after a colon ("... issued the following press statement:", "...,
+    the statement said, and went on:"). State media print the statement to the story's end,
+    its author speaking as "we" or "I" in every paragraph, though the quote stage ends the
+    block at a paragraph reporting someone else's words within it ("The ROK claims ...")."""
+    best: tuple[int, Entity] | None = None
+    for quote in quotes:
+        speaker = mentions.by_id.get(quote.speaker) if quote.speaker else None
+        if speaker is None:
+            continue
+        for opening, _ in quote.fragments:
+            later = best is None or opening > best[0]
+            if opening < start and later and _opens_statement(text, opening):
+                best = (opening, speaker)
+    return best[1] if best is not None else None
+
+
+def _opens_statement(text: str, at: int) -> bool:
+    """Whether the words at ``at`` open unquoted after a colon and the paragraph break that
+    follows it (KCNA copies write the break as a newline or as ", ,")."""
+    before = text[max(0, at - 12) : at]
+    return (
+        at < len(text)
+        and text[at] not in QUOTE_OPENERS
+        and STATEMENT_OPENING.search(before) is not None
+    )
 
 
 def _speaking_topic(

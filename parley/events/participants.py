@@ -14,7 +14,14 @@ from collections.abc import Sequence
 
 from spacy.tokens import Token
 
-from parley.events.actors import FIRST_PERSON, SECOND_PERSON, VENUE_PREPS, Actor, mention_at
+from parley.events.actors import (
+    FIRST_PERSON,
+    SECOND_PERSON,
+    VENUE_PREPS,
+    Actor,
+    in_paraphrase,
+    mention_at,
+)
 from parley.events.candidates import GREETING_CODE, Candidate
 from parley.events.clauses import (
     OBJECT_TARGET_PREPS,
@@ -147,6 +154,18 @@ def _letter_side(pronoun: Token, reading: Reading) -> bool:
     return any(letter.covers(pronoun.idx) for letter in reading.letters)
 
 
+def _quoted_first_person(pronoun: Token, resolved: Sequence[Actor], reading: Reading) -> bool:
+    """Whether an "I" or "we" is the quote stage's to say: it stands for the speaker of the
+    quote it is in (or of the statement it continues), not for the subject of the verb the
+    parser hung its clause from, which in a run-on of joined paragraphs is the next
+    speaker's cue ("I wish I could ride there.", , X, keeper of a granary under the
+    Ministry, said:"); or it lies in a paraphrase, whose "we" is the reporter's ("X says we
+    should close the border")."""
+    if pronoun.lower_ not in FIRST_PERSON:
+        return False
+    return any(a.resolved for a in resolved) or in_paraphrase(pronoun, reading.quotes)
+
+
 def _to_infinitive(verb: Token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
@@ -230,6 +249,7 @@ def verb_actors(
         and not passive
         and subject.lower_ in SPEAKER_PRONOUNS
         and not _letter_side(subject, reading)
+        and not _quoted_first_person(subject, sources, reading)
         and subject.head.dep_ == "ccomp"
         and subject.head.head.pos_ in ("VERB", "AUX")
     ):

@@ -283,3 +283,85 @@ def test_pronouns_it_after_a_message_is_its_sender_a_person_too(code: Code) -> N
     events = code(text, people)
     called = [e for e in events if text[e.trigger[0] : e.trigger[1]].startswith("called")]
     assert [(e.source_actor, e.target_actor) for e in called] == [("GONGOV", "MOR")]
+
+
+def _quote(
+    text: str, speaker_words: str, speaker: str | None, content: tuple[str, str], kind: str
+) -> Quote:
+    """A quote of the words from ``content[0]`` up to (not including) ``content[1]``, its
+    source the first ``speaker_words``, spoken by the entity ``speaker`` (None: unresolved)."""
+    source = text.index(speaker_words)
+    start = text.index(content[0])
+    end = text.index(content[1], start) if content[1] else len(text)
+    return Quote(f"q{start}", text[start:end], kind, speaker, speaker_words,  # type: ignore[arg-type]
+                 (source, source + len(speaker_words)), "said", None, None, None, start, end,
+                 ((start, end),))
+
+
+_STATEMENT = (
+    "Minas Tirith, May 3 -- The spokesman of the Gondor Foreign Office issued the following "
+    "statement:\nMordor again sent its troops across the river last week.\n"
+    "The Rohan riders claim that the crossing was lawful.\n"
+    "We strongly denounce Mordor for its aggression.\n"
+)
+
+
+def test_pronouns_we_in_a_statement_is_its_author_past_a_claim_it_reports(
+    nlp,
+    event_resources,  # type: ignore[no-untyped-def]
+) -> None:
+    # The quote stage ends the block at the claim it reports and reads "We denounce" as an
+    # attribution of its own: the "we" is still the statement's author.
+    text = _STATEMENT
+    entities = entities_for(
+        text, {"Gondor Foreign Office": "GONGOV", "Mordor": "MOR", "Rohan": "ROH"},
+        kinds={"Gondor Foreign Office": "organization"},
+    )
+    resources = event_resources(Config())
+    block = _quote(text, "Gondor Foreign Office", entities[0].id, ("Mordor again", "The Rohan"),
+                   "direct")
+    claim = _quote(text, "The Rohan riders", entities[2].id, ("the crossing", "\nWe"), "indirect")
+    own = _quote(text, "We", None, ("Mordor for", ""), "indirect")
+    events = _events_quoted(nlp, resources, text, entities, (block, claim, own))
+    assert _sources(events, "11") == ["GONGOV"]
+    # No statement printed after a colon: nobody, not the nearest name.
+    events = _events_quoted(nlp, resources, text, entities, (claim, own))
+    assert _sources(events, "11") in ([], [None])
+
+
+def test_pronouns_i_is_the_speaker_of_its_quotation_not_the_next_cue(
+    nlp,
+    event_resources,  # type: ignore[no-untyped-def]
+) -> None:
+    # Joined paragraphs: the parser hangs the first speaker's words on the next one's cue,
+    # whose titles name a coded ministry (the keeper himself has no code).
+    text = (
+        '"I wish I could ride to Minas Morgul and slay the orc.", ,  Bard Bowman, manager of a '
+        'granary under the Ministry of Dale, said:, ,   "I am old."  The first words were '
+        "those of Eowyn Ladd, a nurse."
+    )
+    entities = entities_for(
+        text, {"Eowyn Ladd": "ROHCVL", "Bard Bowman": "", "Ministry of Dale": "DALGOV"},
+        kinds={"Eowyn Ladd": "person", "Bard Bowman": "person", "Ministry of Dale": "organization"},
+    )
+    quotes = (
+        _quote(text, "Eowyn Ladd", entities[0].id, ('"I wish', ", ,  Bard"), "direct"),
+        _quote(text, "Bard Bowman", entities[1].id, ('"I am', "  The first"), "direct"),
+    )
+    events = _events_quoted(nlp, event_resources(Config()), text, entities, quotes)
+    wished = [e for e in events if text[e.trigger[0] : e.trigger[1]] == "wish"]
+    assert [(e.source_actor, e.target_actor) for e in wished] == [("ROHCVL", None)]
+
+
+def test_pronouns_we_in_a_paraphrase_is_the_reporters(
+    nlp,
+    event_resources,  # type: ignore[no-untyped-def]
+) -> None:
+    # Reported speech shifts the person: this "we" is the writer's country, not Saruman.
+    text = "Saruman White, the likely nominee, says we should expel the wanderers from Rohan."
+    entities = entities_for(text, {"Saruman White": "ISEELI", "Rohan": "ROH"},
+                            kinds={"Saruman White": "person"})
+    said = _quote(text, "Saruman White", entities[0].id, ("we should", ""), "indirect")
+    events = _events_quoted(nlp, event_resources(Config()), text, entities, (said,))
+    expelled = [e for e in events if text[e.trigger[0] : e.trigger[1]].startswith("expel")]
+    assert expelled and all(e.source_actor is None for e in expelled)
