@@ -237,7 +237,7 @@ def _resolve_one(
     # "US" is a country, not "us": pronouns are written in lower case after the first word.
     pronoun = lower in FIRST_PERSON | PERSON_PRONOUNS | THING_PRONOUNS and not head.text.isupper()
     if head.pos_ == "PRON" or pronoun:
-        return _resolve_pronoun(head, mentions, quotes, letters)
+        return _resolve_pronoun(head, text, mentions, quotes, letters)
     # At equal depth an apposition comes first: it names the head itself ("his rival Donald
     # Trump", "Clinton's opponent, Bernie Sanders"), where a possessor names someone else.
     ranked = sorted(
@@ -417,7 +417,11 @@ def _names_a_venue(ref: MentionRef, head: Token) -> bool:
 
 
 def _resolve_pronoun(
-    head: Token, mentions: MentionIndex, quotes: Sequence[Quote], letters: Sequence[Letter] = ()
+    head: Token,
+    text: str,
+    mentions: MentionIndex,
+    quotes: Sequence[Quote],
+    letters: Sequence[Letter] = (),
 ) -> list[Actor]:
     start, end = _span(head)
     lower = head.lower_
@@ -427,7 +431,8 @@ def _resolve_pronoun(
         side = letter.senders if lower in FIRST_PERSON else letter.addressees
         return [Actor(entity, head.text, start, end) for entity in side]
     if lower in FIRST_PERSON:
-        return [Actor(_first_person_speaker(head, mentions, quotes), head.text, start, end)]
+        speaker = _first_person_speaker(head, text, mentions, quotes)
+        return [Actor(speaker, head.text, start, end)]
     if lower not in PERSON_PRONOUNS | THING_PRONOUNS:
         # "Those who oppose it", "others", "some": no one named, not the last name.
         return [Actor(None, head.text, start, end)]
@@ -457,7 +462,7 @@ def _resolve_pronoun(
 
 
 def _first_person_speaker(
-    head: Token, mentions: MentionIndex, quotes: Sequence[Quote]
+    head: Token, text: str, mentions: MentionIndex, quotes: Sequence[Quote]
 ) -> Entity | None:
     """Whom an "I", "we" or "our" (``head``) outside a printed message stands for.
 
@@ -466,8 +471,9 @@ def _first_person_speaker(
     outside a printed statement, which speaks in the reporter's person. Outside any quote with
     a known speaker, or in one whose speaker is that same "we" ("We firmly reject ...", which
     the quote stage reads as an attribution of its own), the author of the statement block it
-    continues (``_statement_author``). Else nobody: the nearest name is not who speaks."""
-    start, text = head.idx, head.doc.text
+    continues (``_statement_author``). Else nobody: the nearest name is not who speaks.
+    ``text``: the document's (``Doc.text`` joins every token again when read)."""
+    start = head.idx
     covering = sorted(
         (q for q in quotes if q.start <= start < q.end), key=lambda q: q.kind != "direct"
     )
@@ -485,10 +491,11 @@ def _first_person_speaker(
     return _statement_author(start, text, mentions, quotes)
 
 
-def in_paraphrase(head: Token, quotes: Sequence[Quote]) -> bool:
+def in_paraphrase(head: Token, text: str, quotes: Sequence[Quote]) -> bool:
     """Whether the pronoun ``head`` lies in reported words that only paraphrase ("X says we
-    should ...") and in no quotation: they speak in the reporter's person."""
-    start, text = head.idx, head.doc.text
+    should ...") and in no quotation: they speak in the reporter's person (``text``: the
+    document's)."""
+    start = head.idx
     covering = [q for q in quotes if q.start <= start < q.end]
     return bool(covering) and all(_paraphrase(q, start, text) for q in covering)
 

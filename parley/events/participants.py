@@ -163,7 +163,7 @@ def _quoted_first_person(pronoun: Token, resolved: Sequence[Actor], reading: Rea
     should close the border")."""
     if pronoun.lower_ not in FIRST_PERSON:
         return False
-    return any(a.resolved for a in resolved) or in_paraphrase(pronoun, reading.quotes)
+    return any(a.resolved for a in resolved) or in_paraphrase(pronoun, reading.text, reading.quotes)
 
 
 def _to_infinitive(verb: Token) -> bool:
