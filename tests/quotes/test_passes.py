@@ -122,6 +122,44 @@ def test_passes_headline_verb_leaves_a_noun_before_a_verb(
 
 
 @pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "source", "content"),
+    [
+        ("Asked if the ferry was safe, 46 percent of skippers said yes, up from 23 percent.",
+         "46 percent of skippers", "yes"),
+        ("Last month, 26 percent of the crews said the same.", "26 percent of the crews",
+         "the same"),
+        ("Only 64 percent of the crews said the same for his rival.",
+         "Only 64 percent of the crews", "the same for his rival"),
+        ("Asked whether he would sail again, the captain said no.", "the captain", "no"),
+    ],
+)  # fmt: skip
+def test_passes_reported_answer_after_said_is_the_content(
+    nlp: Any, quote_resources: QuoteResources, text: str, source: str, content: str
+) -> None:
+    drafts = find_reported(_state(nlp(text), quote_resources))
+    draft = next(d for d in drafts if d.cue is not None and text[d.cue[0] : d.cue[1]] != "Asked")
+    assert draft.source is not None and text[draft.source[0] : draft.source[1]] == source
+    assert [text[a:b] for a, b in draft.content] == [content]
+    assert draft.addressee is None
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The captain said so many things about the quay.",
+        "The captain said no decision had been made.",
+    ],
+)
+def test_passes_reported_leaves_words_that_start_a_clause(
+    nlp: Any, quote_resources: QuoteResources, text: str
+) -> None:
+    for draft in find_reported(_state(nlp(text), quote_resources)):
+        assert [text[a:b] for a, b in draft.content] not in (["so"], ["no"])
+
+
+@pytest.mark.model
 def test_passes_according_claims_its_quotation_before_the_marks_pass(
     nlp: Any, quote_resources: QuoteResources
 ) -> None:
