@@ -6,10 +6,12 @@ twice (the order decides who gets a quotation two passes could take):
 1. ``reported.find_reported``: reported speech through a cue verb, and parentheticals;
 2. ``frames.find_framed``: learned frames (verbs, passives, nouns and adjectives that
    PolNeAR marks), then ``frames.merge_chains`` joins "is expected to endorse";
-3. ``according.find_according`` and ``find_in_polls``: "according to X", "in X's poll";
+3. ``according.find_according``, ``find_in_polls`` and ``find_records_show``: "according
+   to X", "in X's poll", "..., records show";
 4. ``direct.find_direct``: quotations in marks with a cue beside them or a lead-in colon,
    quotations continuing the attribution before them, floating quotations;
-5. ``headlines.find_headlines``: "Graham: Trump's rhetoric ...", transcript lines.
+5. ``headlines.find_headlines``: "Graham: Trump's rhetoric ...", transcript lines; then
+   ``find_headline_verbs``: "Senator Doe Endorses Smith".
 
 Then "X quoted Y as saying ..." becomes one attribution voiced by Y, learned attributions
 nested inside another's content go, datelines are cut from the front of contents and
@@ -25,7 +27,7 @@ from bisect import bisect_left, bisect_right
 from spacy.tokens import Token
 
 from parley.nlp.index import ParseIndex
-from parley.quotes.according import find_according, find_in_polls
+from parley.quotes.according import find_according, find_in_polls, find_records_show
 from parley.quotes.blocks import apply_blocks
 from parley.quotes.bounds import choose_bounds
 from parley.quotes.direct import find_direct
@@ -33,7 +35,7 @@ from parley.quotes.discourse import Contents
 from parley.quotes.drafts import DATELINE, Draft, Frag, QuoteState, trim
 from parley.quotes.features import draft_features
 from parley.quotes.frames import find_framed, merge_chains
-from parley.quotes.headlines import find_headlines
+from parley.quotes.headlines import find_headline_verbs, find_headlines
 from parley.quotes.reported import find_reported
 from parley.quotes.resources import QuoteResources
 from parley.quotes.syntax import source_span
@@ -481,8 +483,10 @@ def candidate_drafts(state: QuoteState) -> list[Draft]:
     drafts = merge_chains(state, drafts)
     drafts += find_according(state)
     drafts += find_in_polls(state)
+    drafts += find_records_show(state, drafts)
     drafts += find_direct(state, drafts)
     drafts += find_headlines(state, drafts)
+    drafts += find_headline_verbs(state, drafts)
     drafts = [d for d in drafts if d.content and not _aside(state, d.cue_token)]
     drafts = _quoted_as_saying(state, drafts)
     # A learned-frame attribution inside what someone else says ("said he believes ...",

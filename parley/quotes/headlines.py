@@ -1,8 +1,9 @@
-"""Pass 4: a speaker's name and a colon opening a paragraph.
+"""Pass 4: a speaker's name and a colon opening a paragraph, and a headline's verb.
 
 "Graham: Trump's rhetoric ..." as a headline (the first line, which paraphrases), and
 transcript lines ("MATTHEWS: Well, speculation is bad."): a name of up to four capitalised
-words, a colon, then what was said, to the end of the paragraph.
+words, a colon, then what was said, to the end of the paragraph. "Senator Doe Endorses
+Smith" as a headline: the words before the verb, the verb, the rest of the line.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from itertools import accumulate
 
 from parley.quotes.drafts import Draft, QuoteState, trim
 
-__all__ = ["find_headlines"]
+__all__ = ["find_headline_verbs", "find_headlines"]
 
 _HEADLINE = re.compile(r"^([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}): (\S.*)$")
 # The first line, a headline, names its speaker in a phrase that may run longer and keep
@@ -70,6 +71,82 @@ def find_headlines(state: QuoteState, drafts: list[Draft]) -> list[Draft]:
             )
         )
     return out
+
+
+_LONGEST_HEADLINE = 20  # tokens: a longer first line is a lede, which the parser reads well
+_LONGEST_HEADLINE_SOURCE = 6  # tokens before the verb: "Conservative Icon Jane Doe"
+# Words after which a headline's source starts: a kicker ("EXCLUSIVE – Doe Slams ...",
+# "FIX IS IN: Board Backs ...").
+_KICKER_ENDS = frozenset({":", "–", "—", "-", "|"})
+
+
+def find_headline_verbs(state: QuoteState, drafts: list[Draft]) -> list[Draft]:
+    """The headline's attribution through its verb, when no draft in ``drafts`` touches the
+    first line: "Senator Doe Endorses Smith", "Union blasts port plan; talks go on". The
+    words before the verb are the source, the verb the cue, the rest of the line (to a
+    semicolon) the content. The parser reads headline grammar poorly ("Endorses" as part of
+    a name, "skywriters blast" as a verb and its object), so the line is read from its
+    words: the first word whose form is a present-tense ("endorses") or "said" form of a
+    ``headline_verbs`` lemma, after one to six words that start with a capital letter or
+    are a name's "of" or "'s"."""
+    text, parse, verbs = state.text, state.parse, state.lex.headline_verbs
+    end = text.find("\n")
+    if end <= 0 or any(d.start < end for d in drafts if d.content):
+        return []
+    first = bisect_left(parse.token_starts, 0)
+    last = bisect_left(parse.token_starts, end)
+    if last - first > _LONGEST_HEADLINE or any(state.in_quote[i] >= 0 for i in range(first, last)):
+        return []
+    lowers, starts, ends = parse.lowers, parse.token_starts, parse.token_ends
+    begin = first
+    for i in range(first, last):
+        if lowers[i] in _KICKER_ENDS:
+            begin = i + 1
+            continue
+        lemma = _present_lemma(lowers[i], verbs)
+        if lemma is None or not 0 < i - begin <= _LONGEST_HEADLINE_SOURCE:
+            continue
+        if not all(
+            text[starts[j]].isupper() or lowers[j] in ("of", "'s", "’s") for j in range(begin, i)
+        ):
+            return []  # "How the deal blasts ...": not a name before the verb
+        if i + 1 < last and parse.pos[i + 1] in ("AUX", "VERB"):
+            return []  # "Nomination questions are ...": a noun, the subject of the next verb
+        cue_end = ends[i]
+        if lemma == "call" and i + 1 < last and lowers[i + 1] in ("for", "on"):
+            cue_end = ends[i + 1]  # "Doe Calls For a Ban": PolNeAR's cue is "Calls For"
+        stop = text.find(";", cue_end, end)
+        content = trim(text, cue_end, stop if stop >= 0 else end)
+        source = trim(text, starts[begin], ends[i - 1])
+        if content is None or source is None or not _LETTER.search(text, content[0], content[1]):
+            return []
+        return [
+            Draft(
+                [content],
+                source,
+                (starts[i], cue_end),
+                lemma,
+                "indirect",
+                starts[i],
+                source_token=i - 1,
+                cue_token=i,
+                rule="headline",
+            )
+        ]
+    return []
+
+
+def _present_lemma(word: str, verbs: frozenset[str]) -> str | None:
+    """The lemma in ``verbs`` whose third-person present ("blasts", "denies", "pushes") or,
+    for "say", past ("said") form ``word`` is."""
+    if word == "said":
+        return "say" if "say" in verbs else None
+    if not word.endswith("s"):
+        return None
+    for stem in (word[:-3] + "y" if word.endswith("ies") else "", word[:-2], word[:-1]):
+        if stem in verbs:
+            return stem
+    return None
 
 
 _NO_SPEAKER_POS = frozenset({"VERB", "AUX", "ADJ", "ADV"})

@@ -59,6 +59,10 @@ class Lexicon:
     norm_nouns: frozenset[str] = frozenset()
     # Nouns of polls: "in a CNN poll, X leads" is what the poll says (data/survey_nouns.txt).
     survey_nouns: frozenset[str] = frozenset()
+    # Verbs that make a headline an attribution: "Doe Endorses Smith" (data/headline_verbs.txt).
+    headline_verbs: frozenset[str] = frozenset()
+    # Nouns of records that show a finding: "..., FEC records show" (data/record_nouns.txt).
+    record_nouns: frozenset[str] = frozenset()
     # Verbs of putting out a text: "issued a statement condemning X" (data/publish_verbs.txt).
     publish_verbs: frozenset[str] = frozenset()
     # Nouns that carry a proposition ("the need for", "its stand on"): the object of a verb
@@ -153,6 +157,8 @@ def load_lexicon(data_dir: Path = DATA_DIR) -> Lexicon:
         agent_nouns=frozenset(_words(data_dir / "agent_nouns.txt")),
         norm_nouns=frozenset(_words(data_dir / "norm_nouns.txt")),
         survey_nouns=frozenset(_words(data_dir / "survey_nouns.txt")),
+        record_nouns=frozenset(_words(data_dir / "record_nouns.txt")),
+        headline_verbs=frozenset(_words(data_dir / "headline_verbs.txt")),
         publish_verbs=frozenset(_words(data_dir / "publish_verbs.txt")),
         proposition_nouns=frozenset(_words(data_dir / "proposition_nouns.txt")),
         block_ends=frozenset(_words(data_dir / "block_ends.txt")),

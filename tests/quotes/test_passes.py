@@ -12,11 +12,11 @@ from spacy.tokens import Doc
 from parley.errors import KnowledgeBaseError
 from parley.nlp.index import ParseIndex
 from parley.quotes import QuoteResources
-from parley.quotes.according import find_according, find_in_polls
+from parley.quotes.according import find_according, find_in_polls, find_records_show
 from parley.quotes.attribution import find_drafts
 from parley.quotes.direct import find_direct
 from parley.quotes.drafts import QuoteState
-from parley.quotes.headlines import find_headlines
+from parley.quotes.headlines import find_headline_verbs, find_headlines
 from parley.quotes.lexicon import DATA_DIR
 from parley.quotes.reported import find_reported
 
@@ -66,6 +66,97 @@ def test_passes_headline_skips_a_line_another_draft_covers(
     state = _state(spacy.blank("en")(text), quote_resources)
     (draft,) = find_headlines(state, [])
     assert find_headlines(state, [draft]) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "cue", "content"),
+    [
+        ("Harbour Master Jane Varga Endorses The New Quay.\nBody.", "Harbour Master Jane Varga",
+         "Endorses", "The New Quay"),
+        ("Varga blasts port plan; talks go on\nBody.", "Varga", "blasts", "port plan"),
+        ("EXCLUSIVE – Varga Calls For a Ban on Night Sailing.\nBody.", "Varga", "Calls For",
+         "a Ban on Night Sailing"),
+        ("Mayor of Holm Denies Quay Deal.\nBody.", "Mayor of Holm", "Denies", "Quay Deal"),
+    ],
+)  # fmt: skip
+def test_passes_headline_verb_gives_the_line_to_the_words_before_it(
+    quote_resources: QuoteResources, text: str, source: str, cue: str, content: str
+) -> None:
+    state = _state(spacy.blank("en")(text), quote_resources)
+    (draft,) = find_headline_verbs(state, [])
+    assert draft.source is not None and text[draft.source[0] : draft.source[1]] == source
+    assert draft.cue is not None and text[draft.cue[0] : draft.cue[1]] == cue
+    assert [text[a:b] for a, b in draft.content] == [content]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Body first.\nVarga Endorses The New Quay.",  # not the first line
+        "How the new ferry timetable blasts a hole in the budget\nBody.",  # no name before
+        "Varga Endorses The New Quay.",  # a single line: no headline over a body
+        "Quay Deal Endorses\nBody.",  # nothing after the verb
+    ],
+)
+def test_passes_headline_verb_only_on_a_headline_with_a_name_before_it(
+    quote_resources: QuoteResources, text: str
+) -> None:
+    assert find_headline_verbs(_state(spacy.blank("en")(text), quote_resources), []) == []
+
+
+def test_passes_headline_verb_skips_a_line_another_draft_covers(
+    quote_resources: QuoteResources,
+) -> None:
+    text = "Varga Endorses The New Quay.\nBody."
+    state = _state(spacy.blank("en")(text), quote_resources)
+    (draft,) = find_headline_verbs(state, [])
+    assert find_headline_verbs(state, [draft]) == []
+
+
+@pytest.mark.model
+def test_passes_headline_verb_leaves_a_noun_before_a_verb(
+    nlp: Any, quote_resources: QuoteResources
+) -> None:
+    text = "Harbour Board claims are likely to grow.\nBody."
+    assert find_headline_verbs(_state(nlp(text), quote_resources), []) == []
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "source", "content"),
+    [
+        ("Asked if the ferry was safe, 46 percent of skippers said yes, up from 23 percent.",
+         "46 percent of skippers", "yes"),
+        ("Last month, 26 percent of the crews said the same.", "26 percent of the crews",
+         "the same"),
+        ("Only 64 percent of the crews said the same for his rival.",
+         "Only 64 percent of the crews", "the same for his rival"),
+        ("Asked whether he would sail again, the captain said no.", "the captain", "no"),
+    ],
+)  # fmt: skip
+def test_passes_reported_answer_after_said_is_the_content(
+    nlp: Any, quote_resources: QuoteResources, text: str, source: str, content: str
+) -> None:
+    drafts = find_reported(_state(nlp(text), quote_resources))
+    draft = next(d for d in drafts if d.cue is not None and text[d.cue[0] : d.cue[1]] != "Asked")
+    assert draft.source is not None and text[draft.source[0] : draft.source[1]] == source
+    assert [text[a:b] for a, b in draft.content] == [content]
+    assert draft.addressee is None
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The captain said so many things about the quay.",
+        "The captain said no decision had been made.",
+    ],
+)
+def test_passes_reported_leaves_words_that_start_a_clause(
+    nlp: Any, quote_resources: QuoteResources, text: str
+) -> None:
+    for draft in find_reported(_state(nlp(text), quote_resources)):
+        assert [text[a:b] for a, b in draft.content] not in (["so"], ["no"])
 
 
 @pytest.mark.model
@@ -118,6 +209,68 @@ def test_passes_in_polls_leaves_other_phrases(
     nlp: Any, quote_resources: QuoteResources, text: str
 ) -> None:
     assert find_in_polls(_state(nlp(text), quote_resources)) == []
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "content", "source", "cue"),
+    [
+        (
+            "The ferry line paid $40,000 to the harbour fund in March, port tax records show.",
+            ["The ferry line paid $40,000 to the harbour fund in March"],
+            "port tax records",
+            "show",
+        ),
+        (
+            "But the skippers never met the mayor last spring, council documents showed.",
+            ["the skippers never met the mayor last spring"],
+            "council documents",
+            "showed",
+        ),
+        (
+            "Over the same winter, harbour logs show, the ferry sailed only twice.",
+            ["Over the same winter", "the ferry sailed only twice"],
+            "harbour logs",
+            "show",
+        ),
+        (
+            "Most skippers back the new quay, a harbour board survey found, and the mayor "
+            "says he will build it.",
+            ["Most skippers back the new quay"],
+            "a harbour board survey",
+            "found",
+        ),
+    ],
+)
+def test_passes_records_show_gives_the_finding_before_them_to_the_records(
+    nlp: Any,
+    quote_resources: QuoteResources,
+    text: str,
+    content: list[str],
+    source: str,
+    cue: str,
+) -> None:
+    state = _state(nlp(text), quote_resources)
+    (draft,) = find_records_show(state, [])
+    assert [text[a:b] for a, b in draft.content] == content
+    assert draft.source is not None and text[draft.source[0] : draft.source[1]] == source
+    assert draft.cue is not None and text[draft.cue[0] : draft.cue[1]] == cue
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ferry sailed only twice, the skipper found.",  # a person: the verb passes' case
+        "The quay is ahead, as the latest surveys show.",  # another aside
+        "The ferry sailed twice and, port records show, never left the bay.",
+        "Records, logs, tallies show.",
+    ],
+)
+def test_passes_records_show_leaves_other_asides(
+    nlp: Any, quote_resources: QuoteResources, text: str
+) -> None:
+    assert find_records_show(_state(nlp(text), quote_resources), []) == []
 
 
 @pytest.mark.model
