@@ -214,7 +214,38 @@ def group_candidates(
                 cluster.kind = "media"
             continue
         add(f"{cand.kind}:{key_text}", cand.kind, cand)
+    _join_short_outlets(clusters)
     return dict(sorted(clusters.items(), key=lambda item: item[1].first))
+
+
+def _join_short_outlets(clusters: dict[str, Cluster]) -> None:
+    """An outlet named by the last word of its name alone is the one outlet of the article
+    whose name ends so: "the Post reported" after "The Washington Post", "the Times" after
+    "The New York Times" (news copy shortens a paper's name so). With two such outlets ("the
+    New York Times" and "the Los Angeles Times") it stays apart."""
+    outlets = [
+        c
+        for c in clusters.values()
+        if c.kind == "media" or (c.actor is not None and c.actor.kind == "media")
+    ]
+    for short in [c for c in clusters.values() if c.kind in _ORG_KINDS and c.actor is None]:
+        words = {name_key(c.text).removeprefix("the ") for c in short.cands}
+        if len(words) != 1 or " " in (word := words.pop()):
+            continue
+        owners = [
+            other
+            for other in outlets
+            if other is not short
+            and word in {_last_key(c.text) for c in other.cands if " " in c.text}
+        ]
+        if len(owners) == 1:
+            owners[0].cands.extend(short.cands)
+            owners[0].cands.sort(key=lambda cand: cand.start)
+            del clusters[short.key]
+
+
+def _last_key(name: str) -> str:
+    return name_key(name).rsplit(" ", 1)[-1]
 
 
 def _no_place(kb: KnowledgeBaseLike, name: str, on: date | None) -> bool:
@@ -861,8 +892,10 @@ def _derive(
             # "The Bangladeshi paper Blits": where the words before its name place it.
             or next((c.located for c in cluster.cands if c.located is not None), None)
         )
-        if place is None and affiliated is None:
-            place = places.clear
+        # No other sign places an outlet: the country an article is about is no more the
+        # home of the papers it cites than of the places it names (KCNA's "the newspaper
+        # Granma carried an article on the DPRK", a US story quoting "the Times" of London).
+        # An outlet the knowledge base does not know stays media of no known country.
         return place, "MED", "media"
     place = (
         _country_in_name(longest, kb, lex.org_words)

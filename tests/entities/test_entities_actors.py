@@ -551,3 +551,50 @@ def test_titles_second_title_names_the_country(entities_of) -> None:  # type: ig
         "State and president of the Council of Ministers of Cuba, on Monday."
     )
     assert _covering(entities_of(text, real=True), "Ramon Ortega Diaz").actor == "CUBGOV"
+
+
+def test_outlet_of_no_known_country_is_not_the_article_s(entities_of) -> None:  # type: ignore[no-untyped-def]
+    # An invented outlet cited by a story about the DPRK is media of no known country, not
+    # North Korean media; a known one keeps its own country.
+    text = (
+        "The DPRK marked the day with a mass rally in Pyongyang. The DPRK Premier spoke. "
+        "The newspaper Morning Lantern carried an article praising the DPRK. Granma also "
+        "carried an article on the DPRK."
+    )
+    entities = entities_of(text, published="2012-02-20T00:00:00+09:00", real=True)
+    lantern = _covering(entities, "Morning Lantern")
+    assert lantern.kind == "media" and lantern.actor is None and lantern.sector == "MED"
+    assert _covering(entities, "Granma").actor == "CUBMED"
+
+
+def test_outlet_short_name_joins_the_article_s_outlet(entities_of) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "The Washington Post reported on Monday that the governor would resign. An aide "
+        "told the Post that the letter was ready."
+    )
+    entities = entities_of(text, real=True)
+    outlets = [e for e in entities if any(m.text == "Post" for m in e.mentions)]
+    assert len(outlets) == 1 and outlets[0].actor == "USAMED"
+    assert {m.text for m in outlets[0].mentions} >= {"Washington Post", "Post"}
+
+
+def test_outlet_short_name_of_two_outlets_stays_apart(entities_of) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "The New York Times and the Los Angeles Times reported the vote. The Times quoted "
+        "two aides."
+    )
+    entities = entities_of(text, real=True)
+    times = _covering(entities, "Times")
+    assert not any(m.text.endswith("York Times") for m in times.mentions)
+
+
+def test_two_outlets_of_one_code_stay_two(entities_of) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Pyongyang, May 3 (KCNA) -- Rodong Sinmun today carries an article on the harvest. "
+        "Minju Joson - An article calls for more effort in farming."
+    )
+    entities = entities_of(text, published="2024-05-03T00:00:00+09:00", real=True)
+    outlets = [e for e in entities if e.kind == "media"]
+    assert len(outlets) == 3
+    assert {e.actor for e in outlets} == {"PRKMED"}
+
