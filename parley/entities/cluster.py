@@ -371,6 +371,20 @@ def _media_home(name: str, kb: KnowledgeBaseLike) -> CountryLike | None:
     return kb.country_by_capital(first) if first else None
 
 
+def _place_first(name: str, kb: KnowledgeBaseLike, on: date | None) -> CountryLike | None:
+    """The country of a place a firm's name starts with, as the place dictionaries list it:
+    "the Jilin Provincial Production Company", "Tianjin Jiujiang Trade Co. Ltd." (firms take
+    their home town's name). Not for outlets: "Phoenix Satellite TV" is of Hong Kong."""
+    words = _THE.sub("", name).split()
+    for size in (2, 1):
+        if len(words) <= size:
+            continue
+        actor = kb.actor(" ".join(words[:size]), on)
+        if actor is not None and actor.kind in ("country", "location") and actor.country:
+            return kb.country_by_code(actor.country)
+    return None
+
+
 def _org_sector(name: str, kb: KnowledgeBaseLike, lex: Lexicon) -> tuple[str | None, str | None]:
     """(kind, sector) from the knowledge base, else from the words of the name."""
     sector = kb.organization_sector(name)
@@ -421,6 +435,26 @@ class _Places:
     # Korea", "south Korean puppets"): the other half's state media write so, and a demonym
     # the two halves share is then that other half's (``_shared_demonym``).
     lowered: frozenset[str] = frozenset()
+    # (sentence, start, country) of every country and place the dictionaries locate, as
+    # named in each sentence (``foreign_before``).
+    in_sentences: frozenset[tuple[int, int, str]] = frozenset()
+
+    def foreign_before(self, cluster: Cluster) -> bool:
+        """Whether each sentence naming the cluster names a country other than the one the
+        article is about before it: "the International Commerce Promotion Center of
+        Myanmar and the Diamond Love Princess Co. Ltd." in a KCNA story is no North Korean
+        firm because the story is about the DPRK. A country named after it is more often
+        where the body acts ("Trump criticized Ford Motor Company for opening up a new
+        factory in Mexico"), and a body named again elsewhere without one ("the Department
+        of Homeland Security") is the article's own."""
+        clear = self.clear.iso3 if self.clear is not None else None
+        return all(
+            any(
+                n == cand.sentence and start < cand.start and iso != clear
+                for n, start, iso in self.in_sentences
+            )
+            for cand in cluster.cands
+        )
 
     @classmethod
     def of(
@@ -431,7 +465,13 @@ class _Places:
         actors: Counter[str] = Counter()
         known: dict[str, CountryLike] = {}
         lowered: set[str] = set()
+        in_sentences: set[tuple[int, int, str]] = set()
         for cluster in clusters.values():
+            in_sentences.update(
+                (cand.sentence, cand.start, iso)
+                for cand in cluster.cands
+                if (iso := _named_country(cluster, cand, kb, on)) is not None
+            )
             own = cluster.country or next((c.country for c in cluster.cands if c.country), None)
             lowered.update(
                 country.iso3
@@ -472,6 +512,7 @@ class _Places:
             clear,
             tuple(country for _, country in counts.values()),
             frozenset(lowered),
+            frozenset(in_sentences),
         )
 
     def of_office(self, roles: tuple[str, ...], before: int) -> CountryLike | None:
@@ -482,6 +523,27 @@ class _Places:
             if start < before and word in words:
                 return country
         return None
+
+
+def _named_country(
+    cluster: Cluster, cand: Candidate, kb: KnowledgeBaseLike, on: date | None
+) -> str | None:
+    """The country a mention of a country or a place names ("China", "Dandong"), or a body's
+    name after its last "of" ("the Foreign Ministry of Myanmar"), if any. A group's demonym
+    does not count: "a Mexican-American judge in a case involving Trump
+    University" says nothing of the university."""
+    if cluster.kind == "country":
+        country = cand.country or cluster.country
+        return country.iso3 if country is not None else None
+    if cluster.kind == "location":
+        actor = kb.actor(cand.text, on)
+        if actor is not None and actor.kind in ("country", "location") and actor.country:
+            return actor.country
+    if cluster.kind in _ORG_KINDS and " of " in cand.text:
+        # "the International Commerce Promotion Center of Myanmar" names Myanmar.
+        country = kb.country(_THE.sub("", cand.text.rsplit(" of ", 1)[1]))
+        return country.iso3 if country is not None else None
+    return None
 
 
 def _known_actor(cluster: Cluster, kb: KnowledgeBaseLike, on: date | None) -> str | None:
@@ -902,6 +964,7 @@ def _derive(
         or _people_in_name(longest, kb, places)
         or _shared_demonym_first(longest, kb, places, _names_a_body(longest, sector, lex))
         or (_shared_name_last(longest, kb, places) if _names_a_body(longest, sector, lex) else None)
+        or (_place_first(longest, kb, None) if sector == "BUS" else None)
     )
     if place is None:
         # Another of the body's names may give it, and its sector: "the Nepal Communist
@@ -922,10 +985,11 @@ def _derive(
         place = titled.title_country
     if place is None and affiliated is not None:
         place = _cluster_country(affiliated, kb, lex.org_words)
-    if place is None:
+    if place is None and not _names_a_people(longest, kb):
         # Where a body with no national word of its own sits ("the Council for ... in
         # south Korea"); a body of a people abroad ("the Federation of Koreans in the
-        # United States") is not the host country's.
+        # United States", "the Association of Korean Nationals in Shenyang City of China")
+        # is not the host country's.
         place = next((c.located for c in cluster.cands if c.located is not None), None)
     if (
         place is None
@@ -941,16 +1005,30 @@ def _derive(
         and sector not in _NO_COUNTRY
         and not any(w in lex.supranational_words for w in longest.split())
     ):
-        # "International Labor Office" belongs to no country.
-        place = places.clear
+        # "International Labor Office" belongs to no country, and a body named after
+        # another country is not of the one the article is about.
+        place = None if places.foreign_before(cluster) else places.clear
     return place, sector, kind
 
 
 # "Federation of Koreans", "Association of Korean Residents": a body named after a people.
 _PEOPLE_OF = re.compile(
-    r"\bof\s+(?:the\s+)?([A-Z][a-z]+?)(?:s\b|\s+(?:residents|nationals|compatriots|citizens|"
+    r"\bof\s+(?:the\s+)?([A-Z][a-z]+?)(?:s\b|\s+(?i:residents|nationals|compatriots|citizens|"
     r"emigrants|people|workers|students|women|youth)\b)"
 )
+
+
+def _names_a_people(name: str, kb: KnowledgeBaseLike) -> bool:
+    """Whether a body is named after a people ("the Association of Korean Nationals"): a
+    demonym of a country, or of both halves of a divided one, after its "of" (the
+    Volunteers of "the Issue of the Volunteers Corps" are no people)."""
+    match = _PEOPLE_OF.search(name)
+    if match is None:
+        return False
+    demonym = match.group(1)
+    return kb.country_by_demonym(demonym) is not None or any(
+        kb.country_by_demonym(f"{side} {demonym}") is not None for side in ("North", "South")
+    )
 
 
 def _people_in_name(name: str, kb: KnowledgeBaseLike, places: _Places) -> CountryLike | None:

@@ -598,3 +598,81 @@ def test_two_outlets_of_one_code_stay_two(entities_of) -> None:  # type: ignore[
     assert len(outlets) == 3
     assert {e.actor for e in outlets} == {"PRKMED"}
 
+
+_DPRK_STORY = (
+    "The DPRK held a festival in Pyongyang on Sunday. The DPRK Premier and DPRK officials "
+    "attended it. "
+)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "firm", "code"),
+    [
+        # A country set after the name with a comma, as KCNA places foreign firms.
+        (
+            "Franz Meier, manager of the Alpen Trade Co. Ltd., Austria, said the festival "
+            "was splendid.",
+            "Alpen Trade",
+            "AUTBUS",
+        ),
+        # A town the place dictionaries list, and the country after it.
+        ("The Chengda Co. Ltd. in Dandong of China sent a floral basket.", "Chengda", "CHNBUS"),
+        (
+            "The manager of the Beacon Production Company in Wuhan City praised it.",
+            "Beacon",
+            "CHNBUS",
+        ),
+        # A firm named after its home town.
+        ("The Jilin Provincial Beacon Company sent a floral basket.", "Jilin", "CHNBUS"),
+        # A country named first in the list the firm is in: not a North Korean firm.
+        (
+            "Gifts came from the embassy of Myanmar, Myanmar's ministers and the Golden Lotus "
+            "Co. Ltd. on Monday.",
+            "Golden Lotus",
+            None,
+        ),
+        # Nothing says otherwise: the firm is of the country the story is about.
+        ("The Haeryong Construction Company built the stands.", "Haeryong", "PRKBUS"),
+    ],
+)
+def test_firm_in_a_story_about_another_country(entities_of, sentence, firm, code) -> None:  # type: ignore[no-untyped-def]
+    entities = entities_of(_DPRK_STORY + sentence, published="2012-04-20T00:00:00+09:00", real=True)
+    assert _covering(entities, firm).actor == code
+
+
+def test_firm_before_a_list_of_countries_is_not_placed_by_it(entities_of) -> None:  # type: ignore[no-untyped-def]
+    text = _DPRK_STORY + "Sanctions by the Northern Star Bank, Japan and south Korea failed."
+    entities = entities_of(text, published="2012-04-20T00:00:00+09:00", real=True)
+    assert _covering(entities, "Northern Star").country != "JPN"
+
+
+def test_firm_in_a_town_another_state_names_is_not_placed_by_the_town(entities_of) -> None:  # type: ignore[no-untyped-def]
+    # "Alexandria, Va." is no Egyptian town.
+    text = (
+        "The senator's ads were bought by Harbor Media Group in Alexandria, Va., a firm "
+        "that works for Republicans in the United States."
+    )
+    entities = entities_of(text, published="2016-05-01T00:00:00+00:00", real=True)
+    assert _covering(entities, "Harbor Media").country != "EGY"
+
+
+def test_firm_abroad_after_a_foreign_country_in_a_later_clause_keeps_the_story_s(  # type: ignore[no-untyped-def]
+    entities_of,
+) -> None:
+    # A country named after the firm is where it acts, not whose it is.
+    text = (
+        "The United States Senate debated trade on Monday. American workers protested in "
+        "Ohio. The senator criticized the Acme Motor Company for opening a new factory in "
+        "Mexico."
+    )
+    entities = entities_of(text, published="2016-05-01T00:00:00+00:00", real=True)
+    assert _covering(entities, "Acme Motor").actor == "USABUS"
+
+
+def test_body_of_a_people_abroad_is_not_the_host_country_s(entities_of) -> None:  # type: ignore[no-untyped-def]
+    text = _DPRK_STORY + (
+        "Kim Chol Su, chairman of the Association of Korean Nationals in Harbin City of "
+        "China, laid a floral basket."
+    )
+    entities = entities_of(text, published="2012-04-20T00:00:00+09:00", real=True)
+    assert _covering(entities, "Association of Korean").country != "CHN"
