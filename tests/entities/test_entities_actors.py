@@ -676,3 +676,12 @@ def test_body_of_a_people_abroad_is_not_the_host_country_s(entities_of) -> None:
     )
     entities = entities_of(text, published="2012-04-20T00:00:00+09:00", real=True)
     assert _covering(entities, "Association of Korean").country != "CHN"
+
+
+def test_general_manager_of_a_firm_is_business_not_military(entities_of) -> None:  # type: ignore[no-untyped-def]
+    text = _DPRK_STORY + (
+        "Wang Lifeng, general manager of the Harbin Silver River Trading Co. Ltd. of China, "
+        "laid a floral basket."
+    )
+    entities = entities_of(text, published="2012-04-20T00:00:00+09:00", real=True)
+    assert _covering(entities, "Wang Lifeng").actor == "CHNBUS"
