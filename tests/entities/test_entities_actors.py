@@ -685,3 +685,29 @@ def test_general_manager_of_a_firm_is_business_not_military(entities_of) -> None
     )
     entities = entities_of(text, published="2012-04-20T00:00:00+09:00", real=True)
     assert _covering(entities, "Wang Lifeng").actor == "CHNBUS"
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "code"),
+    [
+        (
+            "The DPRK condemned the drills. The U.S. chief executive praised them.",
+            "U.S. chief",
+            "USAGOV",
+        ),
+        (
+            "The DPRK condemned the drills. The south Korean chief executive praised them.",
+            "south Korean chief",
+            "KORGOV",
+        ),
+    ],
+)
+def test_a_country_s_chief_executive_is_its_government(entities_of, text, words, code) -> None:  # type: ignore[no-untyped-def]
+    entities = entities_of(text, published="2012-03-20T00:00:00+09:00", real=True)
+    assert _covering(entities, words).actor == code
+
+
+def test_a_firm_s_chief_executive_is_not_a_government(entities_of) -> None:  # type: ignore[no-untyped-def]
+    text = "The Microsoft chief executive, Satya Nadella, spoke in Washington on Monday."
+    entities = entities_of(text, published="2016-05-01T00:00:00+00:00", real=True)
+    assert not any(e.actor and e.actor.endswith("GOV") for e in entities if "Nadella" in e.name)
