@@ -410,7 +410,9 @@ _LOWER_DIRECTIONS = frozenset({"north", "south"})
 
 @dataclass(frozen=True, slots=True)
 class _Places:
-    """The article's own country: the one it names most (of equals, the first named). A
+    """The article's own country: the one its actors belong to when they far outnumber any
+    other country's (``clear``, at least twice the next), else the one it names most (of
+    equals, the first named). A
     titled person or a common body whose own words name no country takes it; a place named
     near them never counts (the talks "in Geneva, Switzerland" are no sign of the envoy's
     country), nor do places at all: they are venues.
@@ -506,8 +508,15 @@ class _Places:
         clear = None
         if ranked and ranked[0][1] >= 2 and (len(ranked) == 1 or ranked[1][1] < ranked[0][1]):
             clear = known.get(ranked[0][0]) or kb.country_by_code(ranked[0][0])
+        # The article's own country when its actors far outnumber any other's: a US story
+        # on Trump, Clinton and the Senate that names Mexico four times is still American.
+        dominant = (
+            clear
+            if clear is not None and (len(ranked) == 1 or ranked[0][1] >= 2 * ranked[1][1])
+            else None
+        )
         return cls(
-            main[1] if main is not None else None,
+            (dominant or main[1]) if main is not None else None,
             tuple(sorted(offices, key=_start)),
             clear,
             tuple(country for _, country in counts.values()),

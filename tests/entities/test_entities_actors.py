@@ -711,3 +711,31 @@ def test_a_firm_s_chief_executive_is_not_a_government(entities_of) -> None:  # t
     text = "The Microsoft chief executive, Satya Nadella, spoke in Washington on Monday."
     entities = entities_of(text, published="2016-05-01T00:00:00+00:00", real=True)
     assert not any(e.actor and e.actor.endswith("GOV") for e in entities if "Nadella" in e.name)
+
+
+def test_titled_person_takes_the_country_the_article_s_actors_belong_to(entities_of) -> None:  # type: ignore[no-untyped-def]
+    # A US story that names Mexico more often than the United States: its senator is still
+    # American, as its many American actors say.
+    text = (
+        "Donald Trump said Mexico would pay for the wall. Hillary Clinton said Mexico is a "
+        "friend, and Barack Obama agreed with Hillary Clinton. Donald Trump attacked a judge "
+        "of Mexican heritage, and Mexico protested. Barack Obama, Hillary Clinton and Bernie "
+        "Sanders met at the White House, and Bernie Sanders spoke. Senator Tom Harwell said "
+        "he would not vote for Donald Trump."
+    )
+    entities = entities_of(text, published="2016-06-09T00:00:00+00:00", real=True)
+    assert _covering(entities, "Tom Harwell").actor == "USALEG"
+
+
+def test_titled_person_in_a_story_of_two_near_equal_countries_takes_the_one_named_most(  # type: ignore[no-untyped-def]
+    entities_of,
+) -> None:
+    # KCNA on a Chinese delegation: the DPRK's actors barely outnumber China's, so the
+    # country named most still decides an untitled-by-country general's.
+    text = (
+        "A delegation of China led by Wang Bing arrived in Pyongyang. China and the DPRK "
+        "are friends, China said. Kim Jong Il met the Chinese delegation. China thanked the "
+        "DPRK. Gen. Zhao Minglu of the delegation spoke."
+    )
+    entities = entities_of(text, published="2011-10-20T00:00:00+09:00", real=True)
+    assert _covering(entities, "Zhao Minglu").country == "CHN"
