@@ -739,3 +739,15 @@ def test_titled_person_in_a_story_of_two_near_equal_countries_takes_the_one_name
     )
     entities = entities_of(text, published="2011-10-20T00:00:00+09:00", real=True)
     assert _covering(entities, "Zhao Minglu").country == "CHN"
+
+
+@pytest.mark.parametrize("title", ["Attorney General", "Inspector General", "Surgeon General"])
+def test_an_office_named_general_is_no_military_rank(entities_of, title) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        f"Barack Obama spoke at the White House. {title} Dana Whitfield said the United "
+        "States and Barack Obama agreed, and Hillary Clinton thanked Barack Obama."
+    )
+    entities = entities_of(text, published="2016-04-15T00:00:00+00:00", real=True)
+    whitfield = _covering(entities, "Dana Whitfield")
+    assert whitfield.roles == (title,)
+    assert whitfield.actor == "USAGOV"

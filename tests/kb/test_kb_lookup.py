@@ -320,6 +320,8 @@ def test_kb_us_party_committees(kb: KnowledgeBase) -> None:
         ("deputy general manager", "BUS"),
         ("general director", None),
         ("general counsel", None),
+        ("surgeon general", "GOV"),
+        ("attorney general", "GOV"),
         # The rank itself, and titles where it stays one.
         ("general", "MIL"),
         ("lieutenant general", "MIL"),
