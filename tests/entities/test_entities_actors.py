@@ -751,3 +751,21 @@ def test_an_office_named_general_is_no_military_rank(entities_of, title) -> None
     whitfield = _covering(entities, "Dana Whitfield")
     assert whitfield.roles == (title,)
     assert whitfield.actor == "USAGOV"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "code"),
+    [
+        # A candidate's spokesman is no government's.
+        ("Dana Whitfield, a spokesman for Ted Cruz, said the rally went well.", None),
+        # The body one speaks for gives the code.
+        ("White House spokesman Dana Whitfield said the rally went well.", "USAGOV"),
+    ],
+)
+def test_a_spokesman_is_of_whom_they_speak_for(entities_of, sentence, code) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Barack Obama spoke in the United States. Hillary Clinton and Barack Obama agreed, "
+        "and Hillary Clinton thanked Barack Obama. " + sentence
+    )
+    entities = entities_of(text, published="2016-02-17T00:00:00+00:00", real=True)
+    assert _covering(entities, "Dana Whitfield").actor == code
