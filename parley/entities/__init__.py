@@ -37,6 +37,7 @@ and dependencies), tagger (POS).
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from parley.entities.cluster import build_entities, group_candidates
@@ -69,6 +70,9 @@ from parley.records import Article, Entity
 
 __all__ = ["EntityResources", "article_date", "find_entities"]
 
+# The word for a kind of place after its name, which the place dictionaries leave out.
+_PLACE_SUFFIX = re.compile(r"\s+(?:City|Province|County|Prefecture)$")
+
 
 def article_date(published: str | None) -> date | None:
     """The calendar date of an ISO 8601 publication time ("2018-11-12T17:37:00+09:00")."""
@@ -99,7 +103,11 @@ def find_entities(
         if found is not None:
             return found
         actor = kb.actor(name, on)
-        if actor is None or actor.kind != "country" or not actor.country:
+        if actor is None:
+            # "Wuhan City", "Liaoning Province": the dictionaries list the bare name.
+            bare = _PLACE_SUFFIX.sub("", name)
+            actor = kb.actor(bare, on) if bare != name else None
+        if actor is None or actor.kind not in ("country", "location") or not actor.country:
             return None
         return kb.country_by_code(actor.country)
 
@@ -111,7 +119,14 @@ def find_entities(
 
     cands = extend_org_names(text, cands, known, lex.org_words)
     cands = apply_of_phrases(text, cands)
-    apply_org_locations(text, cands)
+
+    def body(name: str) -> bool:
+        # A name with a word for a body ("Committee") or a sector ("Co. Ltd.": BUS).
+        return kb.organization_sector(name) is not None or any(
+            word in lex.org_words for word in name.split()
+        )
+
+    apply_org_locations(text, cands, place_country, body)
     apply_led_by(text, cands)
     apply_people_of(text, cands)
     apply_apposed_groups(text, cands)

@@ -214,7 +214,38 @@ def group_candidates(
                 cluster.kind = "media"
             continue
         add(f"{cand.kind}:{key_text}", cand.kind, cand)
+    _join_short_outlets(clusters)
     return dict(sorted(clusters.items(), key=lambda item: item[1].first))
+
+
+def _join_short_outlets(clusters: dict[str, Cluster]) -> None:
+    """An outlet named by the last word of its name alone is the one outlet of the article
+    whose name ends so: "the Post reported" after "The Washington Post", "the Times" after
+    "The New York Times" (news copy shortens a paper's name so). With two such outlets ("the
+    New York Times" and "the Los Angeles Times") it stays apart."""
+    outlets = [
+        c
+        for c in clusters.values()
+        if c.kind == "media" or (c.actor is not None and c.actor.kind == "media")
+    ]
+    for short in [c for c in clusters.values() if c.kind in _ORG_KINDS and c.actor is None]:
+        words = {name_key(c.text).removeprefix("the ") for c in short.cands}
+        if len(words) != 1 or " " in (word := words.pop()):
+            continue
+        owners = [
+            other
+            for other in outlets
+            if other is not short
+            and word in {_last_key(c.text) for c in other.cands if " " in c.text}
+        ]
+        if len(owners) == 1:
+            owners[0].cands.extend(short.cands)
+            owners[0].cands.sort(key=lambda cand: cand.start)
+            del clusters[short.key]
+
+
+def _last_key(name: str) -> str:
+    return name_key(name).rsplit(" ", 1)[-1]
 
 
 def _no_place(kb: KnowledgeBaseLike, name: str, on: date | None) -> bool:
@@ -340,6 +371,20 @@ def _media_home(name: str, kb: KnowledgeBaseLike) -> CountryLike | None:
     return kb.country_by_capital(first) if first else None
 
 
+def _place_first(name: str, kb: KnowledgeBaseLike, on: date | None) -> CountryLike | None:
+    """The country of a place a firm's name starts with, as the place dictionaries list it:
+    "the Jilin Provincial Production Company", "Tianjin Jiujiang Trade Co. Ltd." (firms take
+    their home town's name). Not for outlets: "Phoenix Satellite TV" is of Hong Kong."""
+    words = _THE.sub("", name).split()
+    for size in (2, 1):
+        if len(words) <= size:
+            continue
+        actor = kb.actor(" ".join(words[:size]), on)
+        if actor is not None and actor.kind in ("country", "location") and actor.country:
+            return kb.country_by_code(actor.country)
+    return None
+
+
 def _org_sector(name: str, kb: KnowledgeBaseLike, lex: Lexicon) -> tuple[str | None, str | None]:
     """(kind, sector) from the knowledge base, else from the words of the name."""
     sector = kb.organization_sector(name)
@@ -365,7 +410,9 @@ _LOWER_DIRECTIONS = frozenset({"north", "south"})
 
 @dataclass(frozen=True, slots=True)
 class _Places:
-    """The article's own country: the one it names most (of equals, the first named). A
+    """The article's own country: the one its actors belong to when they far outnumber any
+    other country's (``clear``, at least twice the next), else the one it names most (of
+    equals, the first named). A
     titled person or a common body whose own words name no country takes it; a place named
     near them never counts (the talks "in Geneva, Switzerland" are no sign of the envoy's
     country), nor do places at all: they are venues.
@@ -390,6 +437,26 @@ class _Places:
     # Korea", "south Korean puppets"): the other half's state media write so, and a demonym
     # the two halves share is then that other half's (``_shared_demonym``).
     lowered: frozenset[str] = frozenset()
+    # (sentence, start, country) of every country and place the dictionaries locate, as
+    # named in each sentence (``foreign_before``).
+    in_sentences: frozenset[tuple[int, int, str]] = frozenset()
+
+    def foreign_before(self, cluster: Cluster) -> bool:
+        """Whether each sentence naming the cluster names a country other than the one the
+        article is about before it: "the International Commerce Promotion Center of
+        Myanmar and the Diamond Love Princess Co. Ltd." in a KCNA story is no North Korean
+        firm because the story is about the DPRK. A country named after it is more often
+        where the body acts ("Trump criticized Ford Motor Company for opening up a new
+        factory in Mexico"), and a body named again elsewhere without one ("the Department
+        of Homeland Security") is the article's own."""
+        clear = self.clear.iso3 if self.clear is not None else None
+        return all(
+            any(
+                n == cand.sentence and start < cand.start and iso != clear
+                for n, start, iso in self.in_sentences
+            )
+            for cand in cluster.cands
+        )
 
     @classmethod
     def of(
@@ -400,7 +467,13 @@ class _Places:
         actors: Counter[str] = Counter()
         known: dict[str, CountryLike] = {}
         lowered: set[str] = set()
+        in_sentences: set[tuple[int, int, str]] = set()
         for cluster in clusters.values():
+            in_sentences.update(
+                (cand.sentence, cand.start, iso)
+                for cand in cluster.cands
+                if (iso := _named_country(cluster, cand, kb, on)) is not None
+            )
             own = cluster.country or next((c.country for c in cluster.cands if c.country), None)
             lowered.update(
                 country.iso3
@@ -435,12 +508,20 @@ class _Places:
         clear = None
         if ranked and ranked[0][1] >= 2 and (len(ranked) == 1 or ranked[1][1] < ranked[0][1]):
             clear = known.get(ranked[0][0]) or kb.country_by_code(ranked[0][0])
+        # The article's own country when its actors far outnumber any other's: a US story
+        # on Trump, Clinton and the Senate that names Mexico four times is still American.
+        dominant = (
+            clear
+            if clear is not None and (len(ranked) == 1 or ranked[0][1] >= 2 * ranked[1][1])
+            else None
+        )
         return cls(
-            main[1] if main is not None else None,
+            (dominant or main[1]) if main is not None else None,
             tuple(sorted(offices, key=_start)),
             clear,
             tuple(country for _, country in counts.values()),
             frozenset(lowered),
+            frozenset(in_sentences),
         )
 
     def of_office(self, roles: tuple[str, ...], before: int) -> CountryLike | None:
@@ -451,6 +532,27 @@ class _Places:
             if start < before and word in words:
                 return country
         return None
+
+
+def _named_country(
+    cluster: Cluster, cand: Candidate, kb: KnowledgeBaseLike, on: date | None
+) -> str | None:
+    """The country a mention of a country or a place names ("China", "Dandong"), or a body's
+    name after its last "of" ("the Foreign Ministry of Myanmar"), if any. A group's demonym
+    does not count: "a Mexican-American judge in a case involving Trump
+    University" says nothing of the university."""
+    if cluster.kind == "country":
+        country = cand.country or cluster.country
+        return country.iso3 if country is not None else None
+    if cluster.kind == "location":
+        actor = kb.actor(cand.text, on)
+        if actor is not None and actor.kind in ("country", "location") and actor.country:
+            return actor.country
+    if cluster.kind in _ORG_KINDS and " of " in cand.text:
+        # "the International Commerce Promotion Center of Myanmar" names Myanmar.
+        country = kb.country(_THE.sub("", cand.text.rsplit(" of ", 1)[1]))
+        return country.iso3 if country is not None else None
+    return None
 
 
 def _known_actor(cluster: Cluster, kb: KnowledgeBaseLike, on: date | None) -> str | None:
@@ -861,14 +963,17 @@ def _derive(
             # "The Bangladeshi paper Blits": where the words before its name place it.
             or next((c.located for c in cluster.cands if c.located is not None), None)
         )
-        if place is None and affiliated is None:
-            place = places.clear
+        # No other sign places an outlet: the country an article is about is no more the
+        # home of the papers it cites than of the places it names (KCNA's "the newspaper
+        # Granma carried an article on the DPRK", a US story quoting "the Times" of London).
+        # An outlet the knowledge base does not know stays media of no known country.
         return place, "MED", "media"
     place = (
         _country_in_name(longest, kb, lex.org_words)
         or _people_in_name(longest, kb, places)
         or _shared_demonym_first(longest, kb, places, _names_a_body(longest, sector, lex))
         or (_shared_name_last(longest, kb, places) if _names_a_body(longest, sector, lex) else None)
+        or (_place_first(longest, kb, None) if sector == "BUS" else None)
     )
     if place is None:
         # Another of the body's names may give it, and its sector: "the Nepal Communist
@@ -889,10 +994,11 @@ def _derive(
         place = titled.title_country
     if place is None and affiliated is not None:
         place = _cluster_country(affiliated, kb, lex.org_words)
-    if place is None:
+    if place is None and not _names_a_people(longest, kb):
         # Where a body with no national word of its own sits ("the Council for ... in
         # south Korea"); a body of a people abroad ("the Federation of Koreans in the
-        # United States") is not the host country's.
+        # United States", "the Association of Korean Nationals in Shenyang City of China")
+        # is not the host country's.
         place = next((c.located for c in cluster.cands if c.located is not None), None)
     if (
         place is None
@@ -908,16 +1014,30 @@ def _derive(
         and sector not in _NO_COUNTRY
         and not any(w in lex.supranational_words for w in longest.split())
     ):
-        # "International Labor Office" belongs to no country.
-        place = places.clear
+        # "International Labor Office" belongs to no country, and a body named after
+        # another country is not of the one the article is about.
+        place = None if places.foreign_before(cluster) else places.clear
     return place, sector, kind
 
 
 # "Federation of Koreans", "Association of Korean Residents": a body named after a people.
 _PEOPLE_OF = re.compile(
-    r"\bof\s+(?:the\s+)?([A-Z][a-z]+?)(?:s\b|\s+(?:residents|nationals|compatriots|citizens|"
+    r"\bof\s+(?:the\s+)?([A-Z][a-z]+?)(?:s\b|\s+(?i:residents|nationals|compatriots|citizens|"
     r"emigrants|people|workers|students|women|youth)\b)"
 )
+
+
+def _names_a_people(name: str, kb: KnowledgeBaseLike) -> bool:
+    """Whether a body is named after a people ("the Association of Korean Nationals"): a
+    demonym of a country, or of both halves of a divided one, after its "of" (the
+    Volunteers of "the Issue of the Volunteers Corps" are no people)."""
+    match = _PEOPLE_OF.search(name)
+    if match is None:
+        return False
+    demonym = match.group(1)
+    return kb.country_by_demonym(demonym) is not None or any(
+        kb.country_by_demonym(f"{side} {demonym}") is not None for side in ("North", "South")
+    )
 
 
 def _people_in_name(name: str, kb: KnowledgeBaseLike, places: _Places) -> CountryLike | None:

@@ -1107,8 +1107,12 @@ def _merge(entities: tuple[Entity, ...], found: list[_Found], text: str) -> tupl
                 and e.kind == item.kind
                 # Two places in one country are two places ("Zurich", "Geneva"), two
                 # people with one code two people ("Kim Jong Un", "Choe Ryong Hae": PRK),
-                # and two bodies two bodies (the Republicans and the Democrats: USAPTY).
-                and (item.kind not in ("location", "person", "organization") or e.name == item.name)
+                # and two bodies or outlets two ("the Republicans" and "the Democrats":
+                # USAPTY; KCNA and the Korean News Service: PRKMED).
+                and (
+                    item.kind not in ("location", "person", "organization", "media")
+                    or e.name == item.name
+                )
             ),
             None,
         )

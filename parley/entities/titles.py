@@ -319,21 +319,87 @@ def _own_body(cand: Candidate, known: Callable[[str], bool], org_words: Containe
 
 # Between an organisation and the country it sits in: "the Council for ... in South Korea".
 _IN = re.compile(r",?\s+(?:based\s+|active\s+)?in\s+(?:the\s+)?")
+# Between an organisation and the country set after it with a comma, as KCNA places foreign
+# firms and papers: "Franz Meier, manager of the FHB Handels Co. Ltd., Austria, said".
+_COMMA = re.compile(r",\s+(?:the\s+)?")
+# Between a place and the country it lies in: "in Dandong of China", "in Lyon, France".
+_PLACE_IN = re.compile(r"\s*(?:,|of)\s+(?:the\s+)?")
+# After a place, the state or province that says which place of the name it is: "in
+# Alexandria, Va." is not Egypt's Alexandria.
+_QUALIFIED = re.compile(r",\s*[A-Z]")
+# After a country that goes on a list of them: "the EU, Japan and South Korea".
+_LIST_ON = re.compile(r"\s*(?:,\s*)?(?:(?:and|or)\s+)?(?:the\s+)?")
+# What ends a country set after a name with a comma: a word after it ("Uruguayan newspaper
+# La Juventud") makes it the next item's.
+_CLAUSE_END = re.compile(r"\s*(?:[,.;:)]|$)")
+_PLACED_KINDS = frozenset(("organization", "media"))
 
 
-def apply_org_locations(text: str, cands: list[Candidate]) -> None:
+def apply_org_locations(
+    text: str,
+    cands: list[Candidate],
+    place_country: Callable[[str], CountryLike | None] | None = None,
+    body: Callable[[str], bool] | None = None,
+) -> None:
     """A country named with "in" right after an organisation is where it sits: "the Council
-    for the Solution of the Issue of the Volunteers Corps in south Korea". Where a body sits
-    is its country only when its own name names none (``cluster._derive`` decides)."""
-    for cand, nxt in pairwise(cands):
-        if (
-            cand.kind == "organization"
-            and cand.alias_of is None
-            and nxt.kind == "country"
-            and nxt.country is not None
-            and _IN.fullmatch(text, cand.end, nxt.start) is not None
-        ):
+    for the Solution of the Issue of the Volunteers Corps in south Korea"; so is a place
+    ``place_country`` puts in a country ("the Chengda Co. Ltd. in Dandong of China", "a
+    company in Lyon"), and a country set after the name with a comma ("the FHB Handels Co.
+    Ltd., Austria, said"), unless it starts a list of countries ("the EU, Japan and South
+    Korea"). Only an outlet or a name ``body`` says is a body's is placed by a town or a
+    comma: "Traffic in Pyongyang", "the Wells Fargo Center in Philadelphia" are no bodies.
+    Where a body sits is its country only when its own name names none (``cluster._derive``
+    decides)."""
+    for index, cand in enumerate(cands[:-1]):
+        if cand.kind not in _PLACED_KINDS or cand.alias_of is not None:
+            continue
+        nxt = cands[index + 1]
+        after = cands[index + 2] if index + 2 < len(cands) else None
+        if cand.located is not None:
+            continue  # "The Bangladeshi paper Blits": its demonym placed it already
+        if nxt.kind == "country" and _IN.fullmatch(text, cand.end, nxt.start) is not None:
             cand.located = nxt.country
+        elif cand.kind == "media" or (body is not None and body(cand.text)):
+            cand.located = _set_after(text, cand, nxt, after, place_country)
+
+
+def _set_after(
+    text: str,
+    cand: Candidate,
+    nxt: Candidate,
+    after: Candidate | None,
+    place_country: Callable[[str], CountryLike | None] | None,
+) -> CountryLike | None:
+    """The country a body's name is set in by a comma ("Co. Ltd., Austria,") or by "in" and
+    a town ("in Dandong of China", "in Wuhan City"), if any (``apply_org_locations``)."""
+    listed = (
+        after is not None
+        and after.kind == "country"
+        and _LIST_ON.fullmatch(text, nxt.end, after.start) is not None
+    )
+    if nxt.kind == "country":
+        if (
+            _COMMA.fullmatch(text, cand.end, nxt.start) is not None
+            and _CLAUSE_END.match(text, nxt.end) is not None
+            and not listed
+        ):
+            return nxt.country
+        return None
+    if (
+        nxt.kind != "location"
+        or place_country is None
+        or _IN.fullmatch(text, cand.end, nxt.start) is None
+    ):
+        return None
+    if (
+        after is not None
+        and after.kind == "country"
+        and _PLACE_IN.fullmatch(text, nxt.end, after.start) is not None
+    ):
+        return after.country
+    if _QUALIFIED.match(text, nxt.end) is not None:
+        return None
+    return place_country(nxt.text)
 
 
 # Between a body and what it belongs to: "Ministry of Foreign Affairs of the DPRK", "the

@@ -551,3 +551,221 @@ def test_titles_second_title_names_the_country(entities_of) -> None:  # type: ig
         "State and president of the Council of Ministers of Cuba, on Monday."
     )
     assert _covering(entities_of(text, real=True), "Ramon Ortega Diaz").actor == "CUBGOV"
+
+
+def test_outlet_of_no_known_country_is_not_the_article_s(entities_of) -> None:  # type: ignore[no-untyped-def]
+    # An invented outlet cited by a story about the DPRK is media of no known country, not
+    # North Korean media; a known one keeps its own country.
+    text = (
+        "The DPRK marked the day with a mass rally in Pyongyang. The DPRK Premier spoke. "
+        "The newspaper Morning Lantern carried an article praising the DPRK. Granma also "
+        "carried an article on the DPRK."
+    )
+    entities = entities_of(text, published="2012-02-20T00:00:00+09:00", real=True)
+    lantern = _covering(entities, "Morning Lantern")
+    assert lantern.kind == "media" and lantern.actor is None and lantern.sector == "MED"
+    assert _covering(entities, "Granma").actor == "CUBMED"
+
+
+def test_outlet_short_name_joins_the_article_s_outlet(entities_of) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "The Washington Post reported on Monday that the governor would resign. An aide "
+        "told the Post that the letter was ready."
+    )
+    entities = entities_of(text, real=True)
+    outlets = [e for e in entities if any(m.text == "Post" for m in e.mentions)]
+    assert len(outlets) == 1 and outlets[0].actor == "USAMED"
+    assert {m.text for m in outlets[0].mentions} >= {"Washington Post", "Post"}
+
+
+def test_outlet_short_name_of_two_outlets_stays_apart(entities_of) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "The New York Times and the Los Angeles Times reported the vote. The Times quoted "
+        "two aides."
+    )
+    entities = entities_of(text, real=True)
+    times = _covering(entities, "Times")
+    assert not any(m.text.endswith("York Times") for m in times.mentions)
+
+
+def test_two_outlets_of_one_code_stay_two(entities_of) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Pyongyang, May 3 (KCNA) -- Rodong Sinmun today carries an article on the harvest. "
+        "Minju Joson - An article calls for more effort in farming."
+    )
+    entities = entities_of(text, published="2024-05-03T00:00:00+09:00", real=True)
+    outlets = [e for e in entities if e.kind == "media"]
+    assert len(outlets) == 3
+    assert {e.actor for e in outlets} == {"PRKMED"}
+
+
+_DPRK_STORY = (
+    "The DPRK held a festival in Pyongyang on Sunday. The DPRK Premier and DPRK officials "
+    "attended it. "
+)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "firm", "code"),
+    [
+        # A country set after the name with a comma, as KCNA places foreign firms.
+        (
+            "Franz Meier, manager of the Alpen Trade Co. Ltd., Austria, said the festival "
+            "was splendid.",
+            "Alpen Trade",
+            "AUTBUS",
+        ),
+        # A town the place dictionaries list, and the country after it.
+        ("The Chengda Co. Ltd. in Dandong of China sent a floral basket.", "Chengda", "CHNBUS"),
+        (
+            "The manager of the Beacon Production Company in Wuhan City praised it.",
+            "Beacon",
+            "CHNBUS",
+        ),
+        # A firm named after its home town.
+        ("The Jilin Provincial Beacon Company sent a floral basket.", "Jilin", "CHNBUS"),
+        # A country named first in the list the firm is in: not a North Korean firm.
+        (
+            "Gifts came from the embassy of Myanmar, Myanmar's ministers and the Golden Lotus "
+            "Co. Ltd. on Monday.",
+            "Golden Lotus",
+            None,
+        ),
+        # Nothing says otherwise: the firm is of the country the story is about.
+        ("The Haeryong Construction Company built the stands.", "Haeryong", "PRKBUS"),
+    ],
+)
+def test_firm_in_a_story_about_another_country(entities_of, sentence, firm, code) -> None:  # type: ignore[no-untyped-def]
+    entities = entities_of(_DPRK_STORY + sentence, published="2012-04-20T00:00:00+09:00", real=True)
+    assert _covering(entities, firm).actor == code
+
+
+def test_firm_before_a_list_of_countries_is_not_placed_by_it(entities_of) -> None:  # type: ignore[no-untyped-def]
+    text = _DPRK_STORY + "Sanctions by the Northern Star Bank, Japan and south Korea failed."
+    entities = entities_of(text, published="2012-04-20T00:00:00+09:00", real=True)
+    assert _covering(entities, "Northern Star").country != "JPN"
+
+
+def test_firm_in_a_town_another_state_names_is_not_placed_by_the_town(entities_of) -> None:  # type: ignore[no-untyped-def]
+    # "Alexandria, Va." is no Egyptian town.
+    text = (
+        "The senator's ads were bought by Harbor Media Group in Alexandria, Va., a firm "
+        "that works for Republicans in the United States."
+    )
+    entities = entities_of(text, published="2016-05-01T00:00:00+00:00", real=True)
+    assert _covering(entities, "Harbor Media").country != "EGY"
+
+
+def test_firm_abroad_after_a_foreign_country_in_a_later_clause_keeps_the_story_s(  # type: ignore[no-untyped-def]
+    entities_of,
+) -> None:
+    # A country named after the firm is where it acts, not whose it is.
+    text = (
+        "The United States Senate debated trade on Monday. American workers protested in "
+        "Ohio. The senator criticized the Acme Motor Company for opening a new factory in "
+        "Mexico."
+    )
+    entities = entities_of(text, published="2016-05-01T00:00:00+00:00", real=True)
+    assert _covering(entities, "Acme Motor").actor == "USABUS"
+
+
+def test_body_of_a_people_abroad_is_not_the_host_country_s(entities_of) -> None:  # type: ignore[no-untyped-def]
+    text = _DPRK_STORY + (
+        "Kim Chol Su, chairman of the Association of Korean Nationals in Harbin City of "
+        "China, laid a floral basket."
+    )
+    entities = entities_of(text, published="2012-04-20T00:00:00+09:00", real=True)
+    assert _covering(entities, "Association of Korean").country != "CHN"
+
+
+def test_general_manager_of_a_firm_is_business_not_military(entities_of) -> None:  # type: ignore[no-untyped-def]
+    text = _DPRK_STORY + (
+        "Wang Lifeng, general manager of the Harbin Silver River Trading Co. Ltd. of China, "
+        "laid a floral basket."
+    )
+    entities = entities_of(text, published="2012-04-20T00:00:00+09:00", real=True)
+    assert _covering(entities, "Wang Lifeng").actor == "CHNBUS"
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "code"),
+    [
+        (
+            "The DPRK condemned the drills. The U.S. chief executive praised them.",
+            "U.S. chief",
+            "USAGOV",
+        ),
+        (
+            "The DPRK condemned the drills. The south Korean chief executive praised them.",
+            "south Korean chief",
+            "KORGOV",
+        ),
+    ],
+)
+def test_a_country_s_chief_executive_is_its_government(entities_of, text, words, code) -> None:  # type: ignore[no-untyped-def]
+    entities = entities_of(text, published="2012-03-20T00:00:00+09:00", real=True)
+    assert _covering(entities, words).actor == code
+
+
+def test_a_firm_s_chief_executive_is_not_a_government(entities_of) -> None:  # type: ignore[no-untyped-def]
+    text = "The Microsoft chief executive, Satya Nadella, spoke in Washington on Monday."
+    entities = entities_of(text, published="2016-05-01T00:00:00+00:00", real=True)
+    assert not any(e.actor and e.actor.endswith("GOV") for e in entities if "Nadella" in e.name)
+
+
+def test_titled_person_takes_the_country_the_article_s_actors_belong_to(entities_of) -> None:  # type: ignore[no-untyped-def]
+    # A US story that names Mexico more often than the United States: its senator is still
+    # American, as its many American actors say.
+    text = (
+        "Donald Trump said Mexico would pay for the wall. Hillary Clinton said Mexico is a "
+        "friend, and Barack Obama agreed with Hillary Clinton. Donald Trump attacked a judge "
+        "of Mexican heritage, and Mexico protested. Barack Obama, Hillary Clinton and Bernie "
+        "Sanders met at the White House, and Bernie Sanders spoke. Senator Tom Harwell said "
+        "he would not vote for Donald Trump."
+    )
+    entities = entities_of(text, published="2016-06-09T00:00:00+00:00", real=True)
+    assert _covering(entities, "Tom Harwell").actor == "USALEG"
+
+
+def test_titled_person_in_a_story_of_two_near_equal_countries_takes_the_one_named_most(  # type: ignore[no-untyped-def]
+    entities_of,
+) -> None:
+    # KCNA on a Chinese delegation: the DPRK's actors barely outnumber China's, so the
+    # country named most still decides an untitled-by-country general's.
+    text = (
+        "A delegation of China led by Wang Bing arrived in Pyongyang. China and the DPRK "
+        "are friends, China said. Kim Jong Il met the Chinese delegation. China thanked the "
+        "DPRK. Gen. Zhao Minglu of the delegation spoke."
+    )
+    entities = entities_of(text, published="2011-10-20T00:00:00+09:00", real=True)
+    assert _covering(entities, "Zhao Minglu").country == "CHN"
+
+
+@pytest.mark.parametrize("title", ["Attorney General", "Inspector General", "Surgeon General"])
+def test_an_office_named_general_is_no_military_rank(entities_of, title) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        f"Barack Obama spoke at the White House. {title} Dana Whitfield said the United "
+        "States and Barack Obama agreed, and Hillary Clinton thanked Barack Obama."
+    )
+    entities = entities_of(text, published="2016-04-15T00:00:00+00:00", real=True)
+    whitfield = _covering(entities, "Dana Whitfield")
+    assert whitfield.roles == (title,)
+    assert whitfield.actor == "USAGOV"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "code"),
+    [
+        # A candidate's spokesman is no government's.
+        ("Dana Whitfield, a spokesman for Ted Cruz, said the rally went well.", None),
+        # The body one speaks for gives the code.
+        ("White House spokesman Dana Whitfield said the rally went well.", "USAGOV"),
+    ],
+)
+def test_a_spokesman_is_of_whom_they_speak_for(entities_of, sentence, code) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Barack Obama spoke in the United States. Hillary Clinton and Barack Obama agreed, "
+        "and Hillary Clinton thanked Barack Obama. " + sentence
+    )
+    entities = entities_of(text, published="2016-02-17T00:00:00+00:00", real=True)
+    assert _covering(entities, "Dana Whitfield").actor == code

@@ -310,3 +310,25 @@ def test_kb_us_party_committees(kb: KnowledgeBase) -> None:
     for name in ("Republican National Committee", "RNC", "DNC"):
         actor = kb.actor(name)
         assert actor is not None and actor.code == "USAPTY", name
+
+
+@pytest.mark.parametrize(
+    ("role", "sector"),
+    [
+        # "General" before another office word is no rank.
+        ("general manager", "BUS"),
+        ("deputy general manager", "BUS"),
+        ("general director", None),
+        ("general counsel", None),
+        ("surgeon general", "GOV"),
+        ("attorney general", "GOV"),
+        # The rank itself, and titles where it stays one.
+        ("general", "MIL"),
+        ("lieutenant general", "MIL"),
+        ("director general", "GOV"),
+    ],
+)
+def test_kb_role_sector_general_as_a_rank_or_not(
+    kb: KnowledgeBase, role: str, sector: str | None
+) -> None:
+    assert kb.role_sector(role) == sector
