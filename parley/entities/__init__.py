@@ -66,10 +66,14 @@ from parley.entities.titles import (
     find_titled_names,
 )
 from parley.nlp.index import ParseIndex
+from parley.quotes.drafts import title_case
+from parley.quotes.marks import find_quoted
 from parley.records import Article, Entity
 
 __all__ = ["EntityResources", "article_date", "find_entities"]
 
+# The punctuation of words said, inside quotation marks.
+_UTTERANCE_MARKS = frozenset(",.!?;:")
 # The word for a kind of place after its name, which the place dictionaries leave out.
 _PLACE_SUFFIX = re.compile(r"\s+(?:City|Province|County|Prefecture)$")
 
@@ -133,7 +137,17 @@ def find_entities(
     cands = find_name_repeats(parse, cands, lex.family_first, lex.family_first_pairs)
     apply_appositions(parse, cands, lex, place_country)
     clusters = group_candidates(cands, kb, on, lex.family_first, lex.family_first_pairs)
-    resolve_pronouns(parse, clusters, lex, phrases.pronouns)
+    # Quotations of words said, which carry an utterance's punctuation ('"... a hero,"
+    # he said'): a name in marks written as a title ("Kim Jong Il's Era Will Shine for All
+    # Ages", 'on the theme of "Kim Jong Il's feats and the Juche idea"') names its person
+    # as the narrative does.
+    quoted = [
+        (q.start, q.end)
+        for q in find_quoted(text, resources.marks)
+        if any(ch in _UTTERANCE_MARKS for ch in text[q.inner_start : q.inner_end])
+        and not title_case(text, q.inner_start, q.inner_end)
+    ]
+    resolve_pronouns(parse, clusters, lex, phrases.pronouns, quoted)
     entities = build_entities(clusters, kb, lex, text, on)
     entities = add_nominal_entities(parse, entities, kb, on, lex.member_nouns, resources.context)
     entities = link_descriptions(parse.doc, entities, phrases.roles)

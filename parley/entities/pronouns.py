@@ -27,6 +27,7 @@ name: one span belongs to one entity.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from spacy.tokens import Token
@@ -53,10 +54,18 @@ _CANDIDATES = 3
 
 
 def resolve_pronouns(
-    parse: ParseIndex, clusters: dict[str, Cluster], lex: Lexicon, pronouns: list[int]
+    parse: ParseIndex,
+    clusters: dict[str, Cluster],
+    lex: Lexicon,
+    pronouns: list[int],
+    quoted: Sequence[tuple[int, int]] = (),
 ) -> None:
     """Add pronoun mentions to person clusters (in place: the clusters are the stage's own).
-    ``pronouns``: the tokens that are listed pronouns, in text order (the phrase matcher's)."""
+    ``pronouns``: the tokens that are listed pronouns, in text order (the phrase matcher's);
+    ``quoted``: the (start, end) of the text's quotations, in text order. A pronoun outside
+    quotation marks stands for no one named only inside them: the people a speaker mentions
+    are not the narrative's "he" ('"... saddened by the death of Kim Jong Il," he said. ...
+    "I came here," he added' is the speaker, whom the text named before, or no one)."""
     named = sorted(
         (
             (cand.start, cluster)
@@ -86,7 +95,8 @@ def resolve_pronouns(
         sentence = parse.sentence_index(begin)
         barred = _barred(token)
         position = bisect_left(starts, begin) - 1
-        reach = _reach(parse, named, position, sentence, gender, barred, linked)
+        outside = () if _inside(begin, quoted) else quoted
+        reach = _reach(parse, named, position, sentence, gender, barred, linked, outside)
         chosen = _relative_antecedent(token, clusters, gender)
         # An object whose clause's doer is known ("When an official told him") is someone
         # else than whom the text was about; any other pronoun may be that unnamed person.
@@ -116,12 +126,14 @@ def _reach(
     gender: str,
     barred: _Barred,
     linked: set[int],
+    quoted: Sequence[tuple[int, int]] = (),
 ) -> list[tuple[Cluster, bool, bool]]:
     """The people a pronoun of ``gender`` in ``sentence`` may stand for: those named (or
     called "he"/"she") from ``position`` back to the start of the sentence before, at most
     ``_CANDIDATES`` names of people of either gender (the pronouns ``linked`` before, at these
     offsets, uncounted), none ``barred``; each with whether it was a subject there and
-    whether it is in the pronoun's own sentence."""
+    whether it is in the pronoun's own sentence. Names inside ``quoted`` spans are passed
+    over, uncounted (given for a pronoun outside quotation marks)."""
     reach: dict[int, tuple[Cluster, bool, bool]] = {}
     names = 0  # the names read so far, of people of either gender
     excluded: set[int] = set()  # the people a barred word names
@@ -130,6 +142,8 @@ def _reach(
         where = parse.sentence_index(start)
         if where < sentence - 1:
             break
+        if quoted and _inside(start, quoted):
+            continue
         if start not in linked:
             names += 1
             if names > _CANDIDATES:
@@ -146,6 +160,15 @@ def _reach(
         here = where == sentence or (seen is not None and seen[2])
         reach[id(cluster)] = (cluster, subject, here)
     return [found for key, found in reach.items() if key not in excluded]
+
+
+def _inside(offset: int, quoted: Sequence[tuple[int, int]]) -> bool:
+    """Whether ``offset`` lies inside one of the ``quoted`` spans (in text order)."""
+    i = bisect_right(quoted, (offset, _END)) - 1
+    return i >= 0 and offset < quoted[i][1]
+
+
+_END = 1 << 62  # past any offset: (offset, _END) sorts after every span starting there
 
 
 @dataclass(frozen=True, slots=True)

@@ -19,6 +19,9 @@ from parley.entities.kbtypes import KnowledgeBaseLike
 from parley.entities.lexicon import Lexicon, load_lexicon
 from parley.entities.phrases import PhraseMatchers, RegionalPhrases, TitlePatterns
 from parley.kb import load_knowledge_base
+from parley.quotes.lexicon import DATA_DIR as QUOTE_DATA
+from parley.quotes.lexicon import read_mark_pairs
+from parley.quotes.marks import MarkTable
 
 __all__ = ["EntityResources"]
 
@@ -31,6 +34,7 @@ class EntityResources:
     titles: TitlePatterns
     regional: RegionalPhrases
     context: ContextWords  # the words for groups that take the article's country
+    marks: MarkTable  # the quotation marks, paired as the quote stage pairs them
 
     @classmethod
     def load(
@@ -56,4 +60,5 @@ class EntityResources:
             titles=TitlePatterns.build(lexicon),
             regional=regional,
             context=ContextWords.of(lexicon.context_words),
+            marks=MarkTable.build(read_mark_pairs(QUOTE_DATA / "marks.tsv")),
         )

@@ -331,6 +331,27 @@ def test_pronouns_a_speaker_is_none_of_the_names_it_reports(entities_of) -> None
     assert "he" not in [m.text for m in _covering(entities, "Jan Visser").mentions]
 
 
+def test_pronouns_outside_quotation_marks_are_no_one_named_inside_them(entities_of) -> None:  # type: ignore[no-untyped-def]
+    # The speaker mentions Arne Holm; the narrative's "he" is the speaker (named before,
+    # or, as here, not at all), never a person only his quoted words name.
+    text = (
+        "The visiting skater spoke to reporters on Monday.\n\n"
+        '"Everyone here was saddened by the death of Arne Holm. We honour his memory," he '
+        'said.\n\n"Though I am hurt, I came," he added.'
+    )
+    mentions = _covering(entities_of(text, real=True), "Arne Holm").mentions
+    assert [m.text for m in mentions] == ["Arne Holm", "his"]
+
+
+def test_pronouns_a_name_in_a_quoted_title_still_counts(entities_of) -> None:  # type: ignore[no-untyped-def]
+    # A title in marks names its person as the narrative does.
+    text = (
+        'A seminar on the theme of "Olav Berg\'s legacy and the northern school" was held '
+        "in Oslo on his birthday."
+    )
+    assert "his" in [m.text for m in _covering(entities_of(text, real=True), "Olav Berg").mentions]
+
+
 def test_pronouns_the_previous_main_subject_not_a_subject_it_reports(entities_of) -> None:  # type: ignore[no-untyped-def]
     # Pak Song Ho is the subject of the reported clause only: "He" is the speaker.
     text = (
