@@ -1,14 +1,13 @@
 """Names of works and slogans in quotation marks: their words are no acts reported.
 
-KCNA and wire copy quote the names of poems, films, editorials and slogans: 'carried a poem
-"Accept warm blessings from all people"', 'the documentary film "The Leader Paid a Visit to
-..."', 'holding high the slogan "Let us defend the Party with our lives"', 'an editorial titled
-"Just is the struggle to neutralize the Free Trade Agreement"'. A verb or an event noun inside
-such a name is not an event: on 200 unseen KCNA stories that quote a work or a slogan, 25
-events came from inside quotation marks, about 20 of them from names like these.
+KCNA and wire copy quote the names of poems, films and slogans: 'carried a poem "Accept warm
+blessings from all people"', 'the documentary film "The Leader Paid a Visit to ..."', 'holding
+high the slogan "Let us defend the Party with our lives"'. A verb or an event noun inside such a
+name is not an event. The title of a statement, an article or a resolution ('a statement
+titled "The U.S. should stop the drills"') makes a claim: the events it names stay.
 
-A quoted span is a name when a title noun (``data/title_nouns.txt``) or "titled" stands right
-before its opening mark with nothing but a space between, when it follows another name in a
+A quoted span is a name when a title noun (``data/title_nouns.txt``) stands right before its
+opening mark with nothing but a space between, when it follows another name in a
 list ('songs "Footsteps" and "Let's Defend the Party"'), or when it is written in title case
 (``title_case``).
 """

@@ -18,7 +18,6 @@ KINDS = {"The Gondor Herald": "media"}
         'Gondor showed the documentary film "Rohan Threatens the Northern Border" on Monday.',
         'Gondor held a rally under the slogan "let us condemn Rohan" on Monday.',
         'The Gondor Herald ran songs "Our Fields" and "Condemn Rohan, Defend the Hills".',
-        'The Gondor Herald printed an editorial titled "Rohan must stop its attacks".',
     ],
 )
 def test_no_event_inside_a_name(code: Code, text: str) -> None:
@@ -32,6 +31,8 @@ def test_no_event_inside_a_name(code: Code, text: str) -> None:
     [
         'The Gondor Herald said in a commentary: "Rohan will attack the hills at dawn."',
         'Gondor said on Monday, "Rohan attacked the hills at dawn."',
+        # The title of a statement makes a claim: the act it names is reported.
+        'Gondor issued a statement titled "Rohan attacked the hills at dawn" on Monday.',
     ],
 )
 def test_words_said_in_marks_are_still_read(code: Code, text: str) -> None:
