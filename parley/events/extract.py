@@ -377,8 +377,9 @@ def find_events(
     # Criticism whose words name nobody: at the party the story was just criticising.
     coded = aim_criticism(coded, parse.sent_starts)
     coded = [c for c in coded if not _act_named_in_passing(c, reading)]
-    # The words of a work's or a slogan's name in marks are no acts reported (``titles``).
-    names = titled_spans(parse.text, resources.marks, resources.title_nouns)
+    # The words of a work's or a slogan's name in marks, or of a scare quote, are no acts
+    # reported (``titles``).
+    names = titled_spans(parse, resources.marks, resources.title_nouns)
     if names:
         coded = [c for c in coded if not in_name(c.candidate.token.idx, names)]
     heads = timex_heads(parse.doc, timexes, parse.text)

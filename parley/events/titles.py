@@ -15,9 +15,10 @@ list ('songs "Footsteps" and "Let's Defend the Party"'), or when it is written i
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 
+from parley.nlp.index import ParseIndex
 from parley.quotes.drafts import title_case
 from parley.quotes.marks import MarkTable, Quoted, find_quoted
 
@@ -27,10 +28,15 @@ _LAST_WORD = re.compile(r"([A-Za-z]+)[ \t]*$")
 # What joins the names of a list: 'songs "A", "B" and "C"'.
 _LIST_JOIN = re.compile(r"\s*(?:,|and|or|, and|, or)\s*")
 _BEFORE = 40  # characters read before an opening mark for its title noun
+_SCARE_WORDS = 8  # the longest phrase read as a scare quote
+_UTTERANCE_MARKS = frozenset(",.!?;:")
+_FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 
 
-def titled_spans(text: str, marks: MarkTable, title_nouns: frozenset[str]) -> list[Quoted]:
-    """The quoted spans of ``text`` that name a work, a slogan or a theme, in text order."""
+def titled_spans(parse: ParseIndex, marks: MarkTable, title_nouns: frozenset[str]) -> list[Quoted]:
+    """The quoted spans of the text that name a work, a slogan or a theme, or that hold a
+    writer's scare quote, in text order."""
+    text = parse.text
     names: list[Quoted] = []
     last: Quoted | None = None
     for quoted in find_quoted(text, marks):
@@ -39,7 +45,29 @@ def titled_spans(text: str, marks: MarkTable, title_nouns: frozenset[str]) -> li
             last = quoted
         else:
             last = None
+            if _scare_quote(parse, quoted):
+                names.append(quoted)
     return names
+
+
+def _scare_quote(parse: ParseIndex, quoted: Quoted) -> bool:
+    """Whether a quoted span is a phrase the writer holds at a distance inside their own
+    sentence, not words said: 'to use the "summit" as a card', 'showing off food "aid"',
+    'cried out for "slapping more stringent sanctions"'. Running words stand right before
+    its opening mark (no colon or comma that introduces speech), and it is a short phrase:
+    at most eight words, no punctuation of an utterance, no finite verb."""
+    text = parse.text
+    k = quoted.start
+    while k > 0 and text[k - 1] in " \t":
+        k -= 1
+    if k == 0 or not text[k - 1].isalnum():
+        return False
+    inner = text[quoted.inner_start : quoted.inner_end]
+    if len(inner.split()) > _SCARE_WORDS or any(ch in _UTTERANCE_MARKS for ch in inner):
+        return False
+    lo = bisect_left(parse.token_starts, quoted.inner_start)
+    hi = bisect_left(parse.token_starts, quoted.inner_end)
+    return not any(parse.tags[t] in _FINITE_TAGS for t in range(lo, hi))
 
 
 def _is_name(text: str, quoted: Quoted, last: Quoted | None, title_nouns: frozenset[str]) -> bool:
