@@ -291,6 +291,29 @@ def test_a_zone_that_ends_leaves_its_frequent_words_in_the_tokenizer_cache(
     assert "Pellquist" not in vocab.strings
 
 
+def test_the_first_zone_is_short_and_each_next_twice_as_long(
+    pipeline: Pipeline, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A run's common words reach the tokenizer's cache after its first few documents, not
+    # after ZONE_DOCUMENTS of them.
+    import parley.pipeline as module
+
+    monkeypatch.setattr(module, "ZONE_DOCUMENTS", 8)
+    pipeline.release()
+    monkeypatch.setattr(pipeline, "_zone_size", 2)  # as a new pipeline's first zone
+    fresh = pipeline
+    vocab = fresh.resources.nlp.vocab
+    texts = [f"Envoys of Vandrelia met Kessig{n} in Ostmark on Friday." for n in range(16)]
+    ended = []
+    for n in range(0, 16, 2):
+        list(fresh.pipe_texts(((t, None) for t in texts[n : n + 2]), batch_size=2))
+        ended.append(not vocab.in_memory_zone)
+    # Zones of 2, 4 and 8 documents end after the 2nd, 6th and 14th.
+    assert ended == [True, False, True, False, False, False, True, False]
+    assert "Vandrelia" in vocab.strings
+    fresh.release()
+
+
 def test_pipeline_settles_its_resources_out_of_the_collector(pipeline: Pipeline) -> None:
     # The loaded model and tables are frozen out of the collector's generations: a full
     # collection would otherwise walk them again and again.
