@@ -130,19 +130,8 @@ def _finding(state: QuoteState, record: Span, verb: Token) -> Draft | None:
     source = trim(text, a_start, record[-1].idx + len(record[-1].text))
     if not frags or source is None:
         return None
-    quotes = [i for f in frags for i in state.quotes_in(*f) if i not in state.claimed]
-    state.claimed.update(quotes)
-    return Draft(
-        content=[state.close_quotes(f) for f in frags],
-        source=source,
-        cue=(verb.idx, a_end),
-        cue_lemma=state.parse.lemmas[verb.i],
-        kind="mixed" if quotes else "indirect",
-        anchor=verb.idx,
-        source_token=record.root.i,
-        cue_token=verb.i,
-        quoted=quotes,
-        rule="according",
+    return _claimed(
+        state, frags, source, (verb.idx, a_end), state.parse.lemmas[verb.i], record.root.i, verb.i
     )
 
 
@@ -161,17 +150,33 @@ def _rest_of_sentence(
     source = trim(text, pobj.left_edge.idx, a_end)
     if not frags or (needs_source and source is None):
         return None
+    return _claimed(
+        state, frags, source, (first.idx, last.idx + len(last.text)), lemma, pobj.i, first.i
+    )
+
+
+def _claimed(
+    state: QuoteState,
+    frags: list[tuple[int, int]],
+    source: tuple[int, int] | None,
+    cue: tuple[int, int],
+    lemma: str,
+    source_token: int,
+    cue_token: int,
+) -> Draft:
+    """The draft of a content in ``frags`` attributed through ``cue``, claiming the
+    quotations the content holds (they are this draft's, not another pass's)."""
     quotes = [i for f in frags for i in state.quotes_in(*f) if i not in state.claimed]
     state.claimed.update(quotes)
     return Draft(
         content=[state.close_quotes(f) for f in frags],
         source=source,
-        cue=(first.idx, last.idx + len(last.text)),
+        cue=cue,
         cue_lemma=lemma,
         kind="mixed" if quotes else "indirect",
-        anchor=first.idx,
-        source_token=pobj.i,
-        cue_token=first.i,
+        anchor=cue[0],
+        source_token=source_token,
+        cue_token=cue_token,
         quoted=quotes,
         rule="according",
     )
