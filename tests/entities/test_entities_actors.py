@@ -790,3 +790,8 @@ def test_a_spokesman_is_of_whom_they_speak_for(entities_of, sentence, code) -> N
     )
     entities = entities_of(text, published="2016-02-17T00:00:00+00:00", real=True)
     assert _covering(entities, "Dana Whitfield").actor == code
+
+
+def test_kcna_s_central_committee_abbreviation_is_no_place(entities_of) -> None:  # type: ignore[no-untyped-def]
+    text = "Pak Chol Gyu, secretary of the C.C., the Vandrel Workers' Party, toured the mill."
+    assert not any(e.name.startswith("C.C") for e in entities_of(text, real=True))
