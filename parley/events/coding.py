@@ -215,8 +215,14 @@ def _states_a_fact(clause: Token) -> bool:
 def _subject_is(verb: Token, lemma: str) -> bool:
     """Whether the verb's subject is the noun ``lemma``, or a quantity of it ("hundreds of
     troops", "some of the soldiers"); ``lemma`` "+" is any subject of two or more joined
-    doers ("the U.S. and Japan talked about it": they talked with each other)."""
-    for subject in _children(verb, frozenset({"nsubj"})):
+    doers ("the U.S. and Japan talked about it": they talked with each other). A passive
+    verb's doer is its by-phrase ("two pilots were killed by a crash")."""
+    doers = [
+        noun
+        for agent in _children(verb, frozenset({"agent"}))
+        for noun in _children(agent, frozenset({"pobj"}))
+    ]
+    for subject in (*_children(verb, frozenset({"nsubj"})), *doers):
         if lemma == JOINED_SUBJECT:
             if any(c.dep_ == "conj" for c in subject.children):
                 return True

@@ -25,6 +25,8 @@ ACTORS = {"Mordor": "MOR", "Gondor": "GON"}
         ("Gondor will continue to impose sanctions on Mordor.", "future"),
         ("Gondor has refrained from criticizing Mordor.", "negated"),
         ("Gondor was hesitant to criticize Mordor.", "hypothetical"),
+        # An ability claimed is no act done: "capable of beating back the aggressors".
+        ("Gondor is capable of beating back Mordor with one stroke.", "hypothetical"),
     ],
 )
 def test_modality_of_sentence(code: Code, text: str, modality: str) -> None:

@@ -764,3 +764,46 @@ def test_senses_holding_a_party_down_is_coercion(code: Code, text: str) -> None:
 )
 def test_senses_holding_back_a_feeling_or_a_fact_is_no_coercion(code: Code, text: str) -> None:
     assert all(e.cameo[:2] != "17" for e in code(text, COUNTRIES))
+
+
+FORCE_ROOTS = ("18", "19", "20")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A disaster, an accident or an illness kills or strikes; no party acts on another.
+        "Heavy floods in the provinces of Gondor killed at least forty people last week.",
+        "Two sailors of Rohan were killed by a collision of their boats on Monday.",
+        "A powerful typhoon struck the southern coast of Gondor on Monday.",
+        # A court voids a law; a deal kills jobs; a campaign is fought over votes.
+        "The ruling of the Gondor court struck down the tax on the farmers of Rohan.",
+        "The envoy of Gondor said the treaty with Rohan kills jobs in the north.",
+        "The mayor of Gondor has fought for the bill on the harbour for years.",
+        "The king of Gondor vowed to fight these laws of Rohan in every court.",
+        "The parties of Gondor keep fighting about the envoy of Rohan.",
+        # A game of numbers won, a tune struck, an office held.
+        "The candidate of Gondor beat the polls in the northern towns of Rohan.",
+        "The envoy of Gondor struck a similar tune at the meeting in Rohan.",
+        "The family of the king occupied a high position in Gondor for decades.",
+    ],
+)
+def test_senses_force_words_with_no_force(code: Code, text: str) -> None:
+    events = code(text, COUNTRIES)
+    assert all(e.cameo[:2] not in FORCE_ROOTS for e in events), _codes(events)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The forces of Gondor bombed a hospital in Rohan on Monday.",
+        "A drone strike by Gondor killed four people in Rohan on Monday.",
+        "The army of Gondor killed four shepherds of Rohan on Monday.",
+        "The army of Gondor fired shells at the villages of Rohan.",
+        "The troops of Gondor fought the army of Rohan near the river.",
+        "The army of Gondor struck the border posts of Rohan on Monday.",
+    ],
+)
+def test_senses_force_by_a_party_stays(code: Code, text: str) -> None:
+    events = code(text, COUNTRIES)
+    assert any(e.cameo[:2] in FORCE_ROOTS for e in events), _codes(events)
