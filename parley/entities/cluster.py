@@ -292,16 +292,48 @@ def _civil_body_sector(role: str, kb: KnowledgeBaseLike) -> str | None:
     """The sector of a body outside the state that a title's of- or at-phrase names by a
     common noun ("general manager of a company" BUS, "president of the association" NGO,
     "chief of the research institute" EDU): the holder works there, whatever the title word
-    means alone. A named body is the entity stage's affiliation, not part of the role; the
-    noun that heads the body decides ("the lawyers association"), not a word before it."""
-    parts = _TITLE_BODY.split(role, maxsplit=1)
-    if len(parts) < 2 or not parts[1].strip() or not parts[1].islower():
-        return None  # no body, or a named one ("minister of the Russian Federation")
+    means alone. The noun that heads the body decides ("the lawyers association"), not a
+    word before it. A named body is most often the entity stage's affiliation, not part of
+    the role; one the role holds (a title before the name: "General Secretary of the
+    Communist Party of Italy X") counts when it is a party."""
+    body = _role_body(role)
+    if not body:
+        return None
+    if not body.islower():
+        return _named_party_sector(body, kb)
     # The body's own noun, before what it is for or where it is: "company" in "a company in
     # Chongqing"; "the preparatory committee for the festival" names no sector by its noun.
-    words = re.split(r"\s+(?:of|for|at|in|with|on)\s+", parts[1], maxsplit=1)[0].split()
+    words = re.split(r"\s+(?:of|for|at|in|with|on)\s+", body, maxsplit=1)[0].split()
     sector = kb.organization_sector(words[-1]) if words else None
     return sector if sector in _CIVIL_SECTORS else None
+
+
+def _role_body(role: str) -> str:
+    """The body a title's first of- or at-phrase names ("the Communist Party of Italy" in
+    "Secretary of the Communist Party of Italy"), or ""."""
+    parts = _TITLE_BODY.split(role, maxsplit=1)
+    return parts[1].strip() if len(parts) == 2 else ""
+
+
+def _named_party_sector(body: str, kb: KnowledgeBaseLike) -> str | None:
+    """PTY when the body a title names before its holder's name is a party the knowledge
+    base does not know as a state's ("General Secretary of the Communist Party of Italy X":
+    the title, not an affiliation, carries the party; "leader of France's Front National
+    party"). Only a party: other named bodies' words mislead ("Soviet Union" reads as a
+    trade union, "Russian Federation" as a federation of clubs). A ruling party the
+    knowledge base codes as its government ("the Communist Party of China") stays so."""
+    if kb.country(body) is not None or kb.country(_THE.sub("", body)) is not None:
+        return None
+    known = kb.actor(body)
+    if known is not None:
+        return "PTY" if known.sector == "PTY" else None
+    return "PTY" if kb.organization_sector(body) == "PTY" or _is_party(body) else None
+
+
+def _is_party(body: str) -> bool:
+    """Whether a body's own noun, before what it is of, is "party"."""
+    head = re.split(r"\s+(?:of|for|in)\s+", body, maxsplit=1)[0].split()
+    return bool(head) and head[-1].casefold() == "party"
 
 
 def _country_in_name(
@@ -934,6 +966,14 @@ def _derive(
         if place is None and affiliated is not None and roles:
             place = _cluster_country(affiliated, kb, lex.org_words)
         sector = next((s for r in roles if (s := _sector_of_role(r, kb, lex))), None)
+        if place is None and sector == "PTY":
+            # The party a title names is where its officer is: "General Secretary of the
+            # Communist Party of Italy X" is Italy's, wherever the story is filed from.
+            # A party whose name gives no country is placed as an office would be.
+            place = next(
+                (c for r in roles if (c := _country_in_name(_role_body(r), kb, lex.org_words))),
+                None,
+            ) or (places.of_office(roles, cluster.first) or places.main)
         if (
             place is None
             and sector in _STATE_SECTORS

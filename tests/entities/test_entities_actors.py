@@ -42,6 +42,20 @@ def test_titles_body_of_a_country_is_one_actor(entities_of) -> None:  # type: ig
             "Lena Holm",
             "SWEPTY",
         ),
+        # The title before the name carries the party: its country is the party's, not
+        # the dateline's.
+        (
+            "Madrid, May 3 (KCNA) -- General Secretary of the Workers' Party of Portugal "
+            "Rui Santos sent a letter to the meeting.",
+            "Rui Santos",
+            "PRTPTY",
+        ),
+        (
+            "Lyon -- The deal was welcomed by Claire Martin, leader of France's left-wing "
+            "Green Future party, on Sunday.",
+            "Claire Martin",
+            "FRAPTY",
+        ),
     ],
 )
 def test_titles_officer_of_a_civil_body_or_party_is_of_that_body(  # type: ignore[no-untyped-def]
