@@ -57,6 +57,25 @@ _NON_STATE_BODIES = _CIVIL_SECTORS | {"PTY"}
 _TITLE_BODY = re.compile(r"\s+(?:of|at)\s+(?:(?:the|a|an|this|that|its)\s+)?", re.IGNORECASE)
 # Title words of people who run for an office they do not hold.
 _CANDIDATE_WORDS = frozenset(("candidate", "nominee"))
+# A body named "State ..." is a state's even when no word of it gives a sector ("the State
+# Affairs of the DPRK", the text's name for the State Affairs Commission).
+_STATE_WORD = re.compile(r"\bState\b")
+# Title words that name a state's officers and any body's alike ("president" of a country or
+# of a fund): held in a body that is no state's, they are that body's office.
+_SHARED_OFFICES = frozenset(
+    (
+        "president",
+        "vice-president",
+        "chairman",
+        "chairwoman",
+        "chair",
+        "vice-chairman",
+        "vice-chairwoman",
+        "secretary",
+        "leader",
+        "head",
+    )
+)
 # Words after which an organisation's name says what it is for or where it sits, not whose
 # it is ("Committee for Solidarity with Cuba", "Federation of Lawyers").
 _NAME_PREPOSITIONS = frozenset(("of", "for", "in", "to", "with", "on", "against", "at", "and"))
@@ -777,8 +796,27 @@ def _entity(
                 # Socialist Party") is an office of that body: NGANGO, EGYPTY, not a
                 # government's.
                 civil = _civil_body(above, affiliated, kb, lex, places)
-                if civil is not None and country in (None, civil[0]):
+                if civil is not None and (
+                    country in (None, civil[0])
+                    or all(r.casefold() in _SHARED_OFFICES for r in roles)
+                ):
+                    # A bare title word ("vice-president") says no country of its own: one
+                    # a list's previous person lent it ("..., Bangladeshi prime minister,
+                    # X, vice-president of the Party for Free Motherland of Brazil") yields
+                    # to the body's.
                     country, actor_code, sector = civil
+                elif (
+                    civil is None
+                    and above is None
+                    and all(title_word(r) in _SHARED_OFFICES for r in roles)
+                    and (home := _unsectored_body(affiliated, kb, lex, places)) is not None
+                    and country in (None, home.iso3)
+                ):
+                    # The same office in a body whose words place it but name no sector
+                    # ("president of the American Unity Fund", "general secretary of the
+                    # Central Committee of the People's Vanguard of Costa Rica"): the body
+                    # is no state's, so neither is its officer; the body's country alone.
+                    country, actor_code, sector = home.iso3, home.code, None
             if (
                 actor_code is None
                 and (kind != "person" or roles)
@@ -831,6 +869,24 @@ def _text_body(
         affiliated, None, (), kb, lex, _longest(affiliated), affiliated.kind, places
     )
     return (body, body_sector) if body is not None and body_sector else None
+
+
+def _unsectored_body(
+    affiliated: Cluster | None, kb: KnowledgeBaseLike, lex: Lexicon, places: _Places
+) -> CountryLike | None:
+    """The country of an affiliated organisation the knowledge base does not know whose own
+    words place it but give it no sector."""
+    if affiliated is None or affiliated.kind != "organization" or affiliated.actor is not None:
+        return None
+    name = _longest(affiliated)
+    if _STATE_WORD.search(name.split(" of ")[0]):
+        return None  # "the State Affairs of the DPRK" is a state's, whatever its sector
+    if len(_THE.sub("", name).split()) < 3:
+        # Two words are as often a ministry cut from its officer's title ("British Defence"
+        # of "British Defence Secretary Tom King") as a body of its own.
+        return None
+    body, body_sector, _ = _derive(affiliated, None, (), kb, lex, name, affiliated.kind, places)
+    return body if body is not None and body_sector is None else None
 
 
 def _civil_body(

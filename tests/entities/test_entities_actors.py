@@ -56,6 +56,13 @@ def test_titles_body_of_a_country_is_one_actor(entities_of) -> None:  # type: ig
             "Claire Martin",
             "FRAPTY",
         ),
+        # A bare title word takes no country from the previous person of a list.
+        (
+            "Speeches were made by Ali Rahman, former Bangladeshi prime minister, Ana Souza, "
+            "vice-president of the Party for Free Motherland of Brazil, and others.",
+            "Ana Souza",
+            "BRAPTY",
+        ),
     ],
 )
 def test_titles_officer_of_a_civil_body_or_party_is_of_that_body(  # type: ignore[no-untyped-def]
@@ -63,6 +70,43 @@ def test_titles_officer_of_a_civil_body_or_party_is_of_that_body(  # type: ignor
 ) -> None:
     # "president" and "general secretary" name a state's officers too; held in a named
     # association or party they are its officers.
+    assert _covering(entities_of(text, real=True), name).actor == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "expected"),
+    [
+        (
+            'WASHINGTON - "It is a mistake," said Ann Cole, president of the American Harbor '
+            "Fund, on Monday.",
+            "Ann Cole",
+            "USA",
+        ),
+        (
+            "Pyongyang, May 3 (KCNA) -- A message came from Juan Mora, general secretary of "
+            "the Central Committee of the Popular Vanguard of Costa Rica.",
+            "Juan Mora",
+            "CRI",
+        ),
+        # A head of state keeps the state's code.
+        (
+            "Pyongyang, May 3 (KCNA) -- A message came from Juan Mora, president of the State "
+            "Council of the Republic of Costa Rica.",
+            "Juan Mora",
+            "CRIGOV",
+        ),
+        (
+            "Managua -- Daniel Ruiz, the president of Nicaragua, met the delegation.",
+            "Daniel Ruiz",
+            "NICGOV",
+        ),
+    ],
+)
+def test_titles_officer_of_a_body_of_no_sector_is_no_state_s(  # type: ignore[no-untyped-def]
+    entities_of, text: str, name: str, expected: str
+) -> None:
+    # "president" of a body whose words place it but name no sector is that body's officer:
+    # the country alone, not its government.
     assert _covering(entities_of(text, real=True), name).actor == expected
 
 
