@@ -304,10 +304,10 @@ def _sector_of_role(role: str, kb: KnowledgeBaseLike, lex: Lexicon) -> str | Non
         # A campaign's spokesman or manager ("Trump campaign spokeswoman") serves a
         # candidate, not the state: an elite, as the candidate is.
         return "ELI"
-    return _civil_body_sector(role, kb) or kb.role_sector(role) or lex.role_sector(role)
+    return _civil_body_sector(role, kb, lex) or kb.role_sector(role) or lex.role_sector(role)
 
 
-def _civil_body_sector(role: str, kb: KnowledgeBaseLike) -> str | None:
+def _civil_body_sector(role: str, kb: KnowledgeBaseLike, lex: Lexicon) -> str | None:
     """The sector of a body outside the state that a title's of- or at-phrase names by a
     common noun ("general manager of a company" BUS, "president of the association" NGO,
     "chief of the research institute" EDU): the holder works there, whatever the title word
@@ -318,12 +318,20 @@ def _civil_body_sector(role: str, kb: KnowledgeBaseLike) -> str | None:
     body = _role_body(role)
     if not body:
         return None
-    if not body.islower():
-        return _named_party_sector(body, kb)
     # The body's own noun, before what it is for or where it is: "company" in "a company in
     # Chongqing"; "the preparatory committee for the festival" names no sector by its noun.
     words = re.split(r"\s+(?:of|for|at|in|with|on)\s+", body, maxsplit=1)[0].split()
+    if not body.islower():
+        party = _named_party_sector(body, kb)
+        if party is not None or not words or not words[-1].islower():
+            return party
+        # A common noun heads a body the words before it place ("the Indiana state
+        # firefighters union"): the noun still says what the body is.
     sector = kb.organization_sector(words[-1]) if words else None
+    if sector is None and words and (found := lex.org_words.get(words[-1].title())):
+        # The knowledge base lists no sector for "union"; the lexicon's words that end
+        # organisations' names do ("Union": LAB).
+        sector = found[1]
     return sector if sector in _CIVIL_SECTORS else None
 
 
@@ -332,6 +340,15 @@ def _role_body(role: str) -> str:
     "Secretary of the Communist Party of Italy"), or ""."""
     parts = _TITLE_BODY.split(role, maxsplit=1)
     return parts[1].strip() if len(parts) == 2 else ""
+
+
+def _body_country(role: str, kb: KnowledgeBaseLike, lex: Lexicon) -> CountryLike | None:
+    """The country of the body a title names, by its own name or the place it starts with
+    (a body, like a firm, may take its home's name: "the Indiana state firefighters union")."""
+    body = _role_body(role)
+    if not body or body.islower():
+        return None
+    return _country_in_name(body, kb, lex.org_words) or _place_first(body, kb, None)
 
 
 def _named_party_sector(body: str, kb: KnowledgeBaseLike) -> str | None:
@@ -1022,14 +1039,14 @@ def _derive(
         if place is None and affiliated is not None and roles:
             place = _cluster_country(affiliated, kb, lex.org_words)
         sector = next((s for r in roles if (s := _sector_of_role(r, kb, lex))), None)
+        if place is None and sector in _NON_STATE_BODIES:
+            # The party or body a title names is where its officer is: "General Secretary
+            # of the Communist Party of Italy X" is Italy's, wherever the story is filed
+            # from; "president of the Indiana state firefighters union" the United States'.
+            place = next((c for r in roles if (c := _body_country(r, kb, lex))), None)
         if place is None and sector == "PTY":
-            # The party a title names is where its officer is: "General Secretary of the
-            # Communist Party of Italy X" is Italy's, wherever the story is filed from.
             # A party whose name gives no country is placed as an office would be.
-            place = next(
-                (c for r in roles if (c := _country_in_name(_role_body(r), kb, lex.org_words))),
-                None,
-            ) or (places.of_office(roles, cluster.first) or places.main)
+            place = places.of_office(roles, cluster.first) or places.main
         if (
             place is None
             and sector in _STATE_SECTORS

@@ -56,6 +56,19 @@ def test_titles_body_of_a_country_is_one_actor(entities_of) -> None:  # type: ig
             "Claire Martin",
             "FRAPTY",
         ),
+        # A common noun heads a body the words before it place: the body's sector, and its
+        # home's country.
+        (
+            "Tom Reilly, the president of the Ohio state nurses union, said the members "
+            "were angry.",
+            "Tom Reilly",
+            "USALAB",
+        ),
+        (
+            "Beth Novak, the head of a Texas software company, gave to the campaign.",
+            "Beth Novak",
+            "USABUS",
+        ),
         # A bare title word takes no country from the previous person of a list.
         (
             "Speeches were made by Ali Rahman, former Bangladeshi prime minister, Ana Souza, "
