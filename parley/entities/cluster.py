@@ -57,6 +57,25 @@ _NON_STATE_BODIES = _CIVIL_SECTORS | {"PTY"}
 _TITLE_BODY = re.compile(r"\s+(?:of|at)\s+(?:(?:the|a|an|this|that|its)\s+)?", re.IGNORECASE)
 # Title words of people who run for an office they do not hold.
 _CANDIDATE_WORDS = frozenset(("candidate", "nominee"))
+# A body named "State ..." is a state's even when no word of it gives a sector ("the State
+# Affairs of the DPRK", the text's name for the State Affairs Commission).
+_STATE_WORD = re.compile(r"\bState\b")
+# Title words that name a state's officers and any body's alike ("president" of a country or
+# of a fund): held in a body that is no state's, they are that body's office.
+_SHARED_OFFICES = frozenset(
+    (
+        "president",
+        "vice-president",
+        "chairman",
+        "chairwoman",
+        "chair",
+        "vice-chairman",
+        "vice-chairwoman",
+        "secretary",
+        "leader",
+        "head",
+    )
+)
 # Words after which an organisation's name says what it is for or where it sits, not whose
 # it is ("Committee for Solidarity with Cuba", "Federation of Lawyers").
 _NAME_PREPOSITIONS = frozenset(("of", "for", "in", "to", "with", "on", "against", "at", "and"))
@@ -285,23 +304,72 @@ def _sector_of_role(role: str, kb: KnowledgeBaseLike, lex: Lexicon) -> str | Non
         # A campaign's spokesman or manager ("Trump campaign spokeswoman") serves a
         # candidate, not the state: an elite, as the candidate is.
         return "ELI"
-    return _civil_body_sector(role, kb) or kb.role_sector(role) or lex.role_sector(role)
+    return _civil_body_sector(role, kb, lex) or kb.role_sector(role) or lex.role_sector(role)
 
 
-def _civil_body_sector(role: str, kb: KnowledgeBaseLike) -> str | None:
+def _civil_body_sector(role: str, kb: KnowledgeBaseLike, lex: Lexicon) -> str | None:
     """The sector of a body outside the state that a title's of- or at-phrase names by a
     common noun ("general manager of a company" BUS, "president of the association" NGO,
     "chief of the research institute" EDU): the holder works there, whatever the title word
-    means alone. A named body is the entity stage's affiliation, not part of the role; the
-    noun that heads the body decides ("the lawyers association"), not a word before it."""
-    parts = _TITLE_BODY.split(role, maxsplit=1)
-    if len(parts) < 2 or not parts[1].strip() or not parts[1].islower():
-        return None  # no body, or a named one ("minister of the Russian Federation")
+    means alone. The noun that heads the body decides ("the lawyers association"), not a
+    word before it. A named body is most often the entity stage's affiliation, not part of
+    the role; one the role holds (a title before the name: "General Secretary of the
+    Communist Party of Italy X") counts when it is a party."""
+    body = _role_body(role)
+    if not body:
+        return None
     # The body's own noun, before what it is for or where it is: "company" in "a company in
     # Chongqing"; "the preparatory committee for the festival" names no sector by its noun.
-    words = re.split(r"\s+(?:of|for|at|in|with|on)\s+", parts[1], maxsplit=1)[0].split()
+    words = re.split(r"\s+(?:of|for|at|in|with|on)\s+", body, maxsplit=1)[0].split()
+    if not body.islower():
+        party = _named_party_sector(body, kb)
+        if party is not None or not words or not words[-1].islower():
+            return party
+        # A common noun heads a body the words before it place ("the Indiana state
+        # firefighters union"): the noun still says what the body is.
     sector = kb.organization_sector(words[-1]) if words else None
+    if sector is None and words and (found := lex.org_words.get(words[-1].title())):
+        # The knowledge base lists no sector for "union"; the lexicon's words that end
+        # organisations' names do ("Union": LAB).
+        sector = found[1]
     return sector if sector in _CIVIL_SECTORS else None
+
+
+def _role_body(role: str) -> str:
+    """The body a title's first of- or at-phrase names ("the Communist Party of Italy" in
+    "Secretary of the Communist Party of Italy"), or ""."""
+    parts = _TITLE_BODY.split(role, maxsplit=1)
+    return parts[1].strip() if len(parts) == 2 else ""
+
+
+def _body_country(role: str, kb: KnowledgeBaseLike, lex: Lexicon) -> CountryLike | None:
+    """The country of the body a title names, by its own name or the place it starts with
+    (a body, like a firm, may take its home's name: "the Indiana state firefighters union")."""
+    body = _role_body(role)
+    if not body or body.islower():
+        return None
+    return _country_in_name(body, kb, lex.org_words) or _place_first(body, kb, None)
+
+
+def _named_party_sector(body: str, kb: KnowledgeBaseLike) -> str | None:
+    """PTY when the body a title names before its holder's name is a party the knowledge
+    base does not know as a state's ("General Secretary of the Communist Party of Italy X":
+    the title, not an affiliation, carries the party; "leader of France's Front National
+    party"). Only a party: other named bodies' words mislead ("Soviet Union" reads as a
+    trade union, "Russian Federation" as a federation of clubs). A ruling party the
+    knowledge base codes as its government ("the Communist Party of China") stays so."""
+    if kb.country(body) is not None or kb.country(_THE.sub("", body)) is not None:
+        return None
+    known = kb.actor(body)
+    if known is not None:
+        return "PTY" if known.sector == "PTY" else None
+    return "PTY" if kb.organization_sector(body) == "PTY" or _is_party(body) else None
+
+
+def _is_party(body: str) -> bool:
+    """Whether a body's own noun, before what it is of, is "party"."""
+    head = re.split(r"\s+(?:of|for|in)\s+", body, maxsplit=1)[0].split()
+    return bool(head) and head[-1].casefold() == "party"
 
 
 def _country_in_name(
@@ -745,8 +813,27 @@ def _entity(
                 # Socialist Party") is an office of that body: NGANGO, EGYPTY, not a
                 # government's.
                 civil = _civil_body(above, affiliated, kb, lex, places)
-                if civil is not None and country in (None, civil[0]):
+                if civil is not None and (
+                    country in (None, civil[0])
+                    or all(r.casefold() in _SHARED_OFFICES for r in roles)
+                ):
+                    # A bare title word ("vice-president") says no country of its own: one
+                    # a list's previous person lent it ("..., Bangladeshi prime minister,
+                    # X, vice-president of the Party for Free Motherland of Brazil") yields
+                    # to the body's.
                     country, actor_code, sector = civil
+                elif (
+                    civil is None
+                    and above is None
+                    and all(title_word(r) in _SHARED_OFFICES for r in roles)
+                    and (home := _unsectored_body(affiliated, kb, lex, places)) is not None
+                    and country in (None, home.iso3)
+                ):
+                    # The same office in a body whose words place it but name no sector
+                    # ("president of the American Unity Fund", "general secretary of the
+                    # Central Committee of the People's Vanguard of Costa Rica"): the body
+                    # is no state's, so neither is its officer; the body's country alone.
+                    country, actor_code, sector = home.iso3, home.code, None
             if (
                 actor_code is None
                 and (kind != "person" or roles)
@@ -799,6 +886,24 @@ def _text_body(
         affiliated, None, (), kb, lex, _longest(affiliated), affiliated.kind, places
     )
     return (body, body_sector) if body is not None and body_sector else None
+
+
+def _unsectored_body(
+    affiliated: Cluster | None, kb: KnowledgeBaseLike, lex: Lexicon, places: _Places
+) -> CountryLike | None:
+    """The country of an affiliated organisation the knowledge base does not know whose own
+    words place it but give it no sector."""
+    if affiliated is None or affiliated.kind != "organization" or affiliated.actor is not None:
+        return None
+    name = _longest(affiliated)
+    if _STATE_WORD.search(name.split(" of ")[0]):
+        return None  # "the State Affairs of the DPRK" is a state's, whatever its sector
+    if len(_THE.sub("", name).split()) < 3:
+        # Two words are as often a ministry cut from its officer's title ("British Defence"
+        # of "British Defence Secretary Tom King") as a body of its own.
+        return None
+    body, body_sector, _ = _derive(affiliated, None, (), kb, lex, name, affiliated.kind, places)
+    return body if body is not None and body_sector is None else None
 
 
 def _civil_body(
@@ -934,6 +1039,14 @@ def _derive(
         if place is None and affiliated is not None and roles:
             place = _cluster_country(affiliated, kb, lex.org_words)
         sector = next((s for r in roles if (s := _sector_of_role(r, kb, lex))), None)
+        if place is None and sector in _NON_STATE_BODIES:
+            # The party or body a title names is where its officer is: "General Secretary
+            # of the Communist Party of Italy X" is Italy's, wherever the story is filed
+            # from; "president of the Indiana state firefighters union" the United States'.
+            place = next((c for r in roles if (c := _body_country(r, kb, lex))), None)
+        if place is None and sector == "PTY":
+            # A party whose name gives no country is placed as an office would be.
+            place = places.of_office(roles, cluster.first) or places.main
         if (
             place is None
             and sector in _STATE_SECTORS

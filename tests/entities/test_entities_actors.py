@@ -42,6 +42,40 @@ def test_titles_body_of_a_country_is_one_actor(entities_of) -> None:  # type: ig
             "Lena Holm",
             "SWEPTY",
         ),
+        # The title before the name carries the party: its country is the party's, not
+        # the dateline's.
+        (
+            "Madrid, May 3 (KCNA) -- General Secretary of the Workers' Party of Portugal "
+            "Rui Santos sent a letter to the meeting.",
+            "Rui Santos",
+            "PRTPTY",
+        ),
+        (
+            "Lyon -- The deal was welcomed by Claire Martin, leader of France's left-wing "
+            "Green Future party, on Sunday.",
+            "Claire Martin",
+            "FRAPTY",
+        ),
+        # A common noun heads a body the words before it place: the body's sector, and its
+        # home's country.
+        (
+            "Tom Reilly, the president of the Ohio state nurses union, said the members "
+            "were angry.",
+            "Tom Reilly",
+            "USALAB",
+        ),
+        (
+            "Beth Novak, the head of a Texas software company, gave to the campaign.",
+            "Beth Novak",
+            "USABUS",
+        ),
+        # A bare title word takes no country from the previous person of a list.
+        (
+            "Speeches were made by Ali Rahman, former Bangladeshi prime minister, Ana Souza, "
+            "vice-president of the Party for Free Motherland of Brazil, and others.",
+            "Ana Souza",
+            "BRAPTY",
+        ),
     ],
 )
 def test_titles_officer_of_a_civil_body_or_party_is_of_that_body(  # type: ignore[no-untyped-def]
@@ -49,6 +83,43 @@ def test_titles_officer_of_a_civil_body_or_party_is_of_that_body(  # type: ignor
 ) -> None:
     # "president" and "general secretary" name a state's officers too; held in a named
     # association or party they are its officers.
+    assert _covering(entities_of(text, real=True), name).actor == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "expected"),
+    [
+        (
+            'WASHINGTON - "It is a mistake," said Ann Cole, president of the American Harbor '
+            "Fund, on Monday.",
+            "Ann Cole",
+            "USA",
+        ),
+        (
+            "Pyongyang, May 3 (KCNA) -- A message came from Juan Mora, general secretary of "
+            "the Central Committee of the Popular Vanguard of Costa Rica.",
+            "Juan Mora",
+            "CRI",
+        ),
+        # A head of state keeps the state's code.
+        (
+            "Pyongyang, May 3 (KCNA) -- A message came from Juan Mora, president of the State "
+            "Council of the Republic of Costa Rica.",
+            "Juan Mora",
+            "CRIGOV",
+        ),
+        (
+            "Managua -- Daniel Ruiz, the president of Nicaragua, met the delegation.",
+            "Daniel Ruiz",
+            "NICGOV",
+        ),
+    ],
+)
+def test_titles_officer_of_a_body_of_no_sector_is_no_state_s(  # type: ignore[no-untyped-def]
+    entities_of, text: str, name: str, expected: str
+) -> None:
+    # "president" of a body whose words place it but name no sector is that body's officer:
+    # the country alone, not its government.
     assert _covering(entities_of(text, real=True), name).actor == expected
 
 
