@@ -66,14 +66,12 @@ from parley.entities.titles import (
     find_titled_names,
 )
 from parley.nlp.index import ParseIndex
-from parley.quotes.drafts import title_case
+from parley.quotes.drafts import UTTERANCE_MARKS, title_case
 from parley.quotes.marks import find_quoted
 from parley.records import Article, Entity
 
 __all__ = ["EntityResources", "article_date", "find_entities"]
 
-# The punctuation of words said, inside quotation marks.
-_UTTERANCE_MARKS = frozenset(",.!?;:")
 # The word for a kind of place after its name, which the place dictionaries leave out.
 _PLACE_SUFFIX = re.compile(r"\s+(?:City|Province|County|Prefecture)$")
 
@@ -144,7 +142,7 @@ def find_entities(
     quoted = [
         (q.start, q.end)
         for q in find_quoted(text, resources.marks)
-        if any(ch in _UTTERANCE_MARKS for ch in text[q.inner_start : q.inner_end])
+        if any(ch in UTTERANCE_MARKS for ch in text[q.inner_start : q.inner_end])
         and not title_case(text, q.inner_start, q.inner_end)
     ]
     resolve_pronouns(parse, clusters, lex, phrases.pronouns, quoted)

@@ -19,7 +19,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 
 from parley.nlp.index import ParseIndex
-from parley.quotes.drafts import title_case
+from parley.quotes.drafts import FINITE_TAGS, NAME_WORDS, UTTERANCE_MARKS, title_case
 from parley.quotes.marks import MarkTable, Quoted, find_quoted
 
 # The word right before an opening mark. Only spaces between: after a colon or a comma the
@@ -28,9 +28,6 @@ _LAST_WORD = re.compile(r"([A-Za-z]+)[ \t]*$")
 # What joins the names of a list: 'songs "A", "B" and "C"'.
 _LIST_JOIN = re.compile(r"\s*(?:,|and|or|, and|, or)\s*")
 _BEFORE = 40  # characters read before an opening mark for its title noun
-_SCARE_WORDS = 8  # the longest phrase read as a scare quote
-_UTTERANCE_MARKS = frozenset(",.!?;:")
-_FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 
 
 def titled_spans(parse: ParseIndex, marks: MarkTable, title_nouns: frozenset[str]) -> list[Quoted]:
@@ -63,11 +60,11 @@ def _scare_quote(parse: ParseIndex, quoted: Quoted) -> bool:
     if k == 0 or not text[k - 1].isalnum():
         return False
     inner = text[quoted.inner_start : quoted.inner_end]
-    if len(inner.split()) > _SCARE_WORDS or any(ch in _UTTERANCE_MARKS for ch in inner):
+    if len(inner.split()) > NAME_WORDS or any(ch in UTTERANCE_MARKS for ch in inner):
         return False
     lo = bisect_left(parse.token_starts, quoted.inner_start)
     hi = bisect_left(parse.token_starts, quoted.inner_end)
-    return not any(parse.tags[t] in _FINITE_TAGS for t in range(lo, hi))
+    return not any(parse.tags[t] in FINITE_TAGS for t in range(lo, hi))
 
 
 def _is_name(text: str, quoted: Quoted, last: Quoted | None, title_nouns: frozenset[str]) -> bool:

@@ -38,9 +38,9 @@ _ABBREVIATED_WORD = re.compile(
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 # The words that put a title after them: 'an article titled "..."'.
 _TITLE_WORDS = frozenset({"titled", "entitled", "headlined", "title"})
-_UTTERANCE_MARKS = frozenset(",.!?;:")
-_NAME_WORDS = 8  # the longest name or scare quote in marks that ``is_name`` accepts
-_FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+UTTERANCE_MARKS = frozenset(",.!?;:")
+NAME_WORDS = 8  # the longest name or scare quote in marks that ``is_name`` accepts
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 
 # The dateline that opens a wire story ("WASHINGTON (AP) — ", "Pyongyang, October 31 (KCNA)
 # -- "): no part of a content, and never a speaker.
@@ -206,7 +206,7 @@ class QuoteState:
         q = self.quoted[i]
         inner = self.text[q.inner_start : q.inner_end]
         words = len(inner.split())
-        if words > _NAME_WORDS or any(ch in _UTTERANCE_MARKS for ch in inner):
+        if words > NAME_WORDS or any(ch in UTTERANCE_MARKS for ch in inner):
             return False
         parse = self.parse
         starts, pos, deps = parse.token_starts, parse.pos, parse.deps
@@ -219,7 +219,7 @@ class QuoteState:
                 len(tops) == 1
                 and pos[tops[0]] in ("NOUN", "PROPN")
                 and (verb is None or parse.heads[tops[0]] != verb)
-                and not any(parse.tags[t] in _FINITE_TAGS for t in range(lo, hi))
+                and not any(parse.tags[t] in FINITE_TAGS for t in range(lo, hi))
             )
         # A participle before a noun ("principled dialogue") describes it, no clause.
         return not any(

@@ -16,11 +16,10 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from parley.quotes.drafts import Draft, QuoteState
+from parley.quotes.drafts import FINITE_TAGS, Draft, QuoteState
 
 __all__ = ["draft_features"]
 
-_FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 _PRONOUN_TAGS = frozenset({"PRP", "PRP$", "WP", "WDT"})
 _LENGTH_BINS = (1, 2, 3, 5, 9, 19, 39)
 _OPENERS = frozenset(
@@ -141,8 +140,8 @@ def _shape(span: Span | None, pos: tuple[str, ...]) -> str:
         return "obj+to" if infinitive else "obj+vp"
     if root.pos_ in ("NOUN", "PROPN", "PRON", "NUM"):
         return "np"
-    if root.tag_ in _FINITE_TAGS or any(
-        c.tag_ in _FINITE_TAGS and c.dep_ in ("aux", "auxpass") for c in root.children
+    if root.tag_ in FINITE_TAGS or any(
+        c.tag_ in FINITE_TAGS and c.dep_ in ("aux", "auxpass") for c in root.children
     ):
         return "clause"
     if root.pos_ in ("VERB", "AUX"):
