@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from parley.time.context import leans_forward
+from parley.time.context import lean, leans_forward
 from parley.time.resolve_days import with_part
 from parley.time.state import Resolved, State, done, note, number, unit_code
 from parley.time.values import (
@@ -54,7 +54,18 @@ def r_quarter(m: re.Match[str], state: State) -> Resolved:
         year -= 1
     if half:
         return "DATE", f"{year_value(year)}-H{n}", anchor
-    return done(state, Point(make_date(year, 3 * (n - 1) + 1, 1), "quarter"), anchor)
+    point = Point(make_date(year, 3 * (n - 1) + 1, 1), "quarter")
+    if (
+        state.dct is not None
+        and point.day >= at(state.dct, "quarter").day
+        and lean(state, m.start(), m.end()) != "past"
+    ):
+        # A quarter not yet over is the one a report's "the latest quarter" and "a year ago"
+        # go back to only when a past verb reports its results ("reported a decline in
+        # fourth-quarter earnings"); a forecast ("will result in a fourth-quarter charge",
+        # "expect the trend to continue into the fourth quarter") is not.
+        return "DATE", point.value(), anchor
+    return done(state, point, anchor)
 
 
 def r_quarter_ref(m: re.Match[str], state: State) -> Resolved:

@@ -119,6 +119,34 @@ def test_tagger_previous_anchor(tag: Tag, text: str, phrase: str, value: str) ->
 @pytest.mark.parametrize(
     ("text", "phrase", "value"),
     [
+        # A forecast for the quarter still running is not the one the report compares.
+        (
+            "The storm will add to fourth-quarter costs. In the latest quarter, the airline "
+            "earned $9 million, against $4 million a year ago.",
+            "a year ago",
+            "2017-Q3",
+        ),
+        (
+            "The storm will add to fourth-quarter costs. In the latest quarter, the airline "
+            "earned $9 million.",
+            "the latest quarter",
+            "2018-Q3",
+        ),
+        # Results already reported for it keep it in view.
+        (
+            "The brewer reported lower fourth-quarter profit, down from a year earlier.",
+            "a year earlier",
+            "2017-Q4",
+        ),
+    ],
+)
+def test_tagger_quarter_in_view(tag: Tag, text: str, phrase: str, value: str) -> None:
+    assert _value_of(tag, text, phrase) == value
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "value"),
+    [
         ("Inflation is now falling.", "now", "PRESENT_REF"),
         ("Inflation is currently falling.", "currently", "PRESENT_REF"),
         ("Inflation recently began to fall.", "recently", "PAST_REF"),
