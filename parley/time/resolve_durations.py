@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from parley.time.state import Resolved, State, number, unit_code
-from parley.time.values import duration, year_value
+from parley.time.values import at, duration, year_value
 
 
 def r_duration(m: re.Match[str], state: State) -> Resolved:
@@ -30,6 +30,12 @@ def r_duration(m: re.Match[str], state: State) -> Resolved:
         return None  # "a second time"
     if code == "Q" and re.search(r"-\s*quarters", m.group(0), re.I):
         return None  # "three-quarters" is a fraction
+    if code == "M" and pre:
+        # "In the first nine months, net rose 4% from a year earlier": a report's figures for
+        # the months to date; its "a year earlier" is last year, not the quarter's.
+        state.last_quarter = None
+        if state.last is not None and state.last.gran == "quarter":
+            state.last = at(state.last.day, "year")
     return "DURATION", duration(n, code), "absolute"
 
 

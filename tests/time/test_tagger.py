@@ -138,6 +138,13 @@ def test_tagger_previous_anchor(tag: Tag, text: str, phrase: str, value: str) ->
             "a year earlier",
             "2017-Q4",
         ),
+        # The months to date replace the quarter in view.
+        (
+            "Third-quarter sales rose 4%. In the first nine months, the brewer earned $8 "
+            "million, compared with $6 million a year earlier.",
+            "a year earlier",
+            "2017",
+        ),
     ],
 )
 def test_tagger_quarter_in_view(tag: Tag, text: str, phrase: str, value: str) -> None:
