@@ -197,6 +197,12 @@ def build_rules(lex: Lexicon) -> tuple[Rule, ...]:
             rf"(?P<season>{season})(?:\s+(?:of\s+)?(?P<year>{year}))?\b"
             rf"|\b(?:(?P<mod2>early|late|mid)[\s-]+)?(?:the\s+)?(?P<season2>{season})"
             rf"\s+(?:of\s+)?(?P<year2>{year})\b"
+            # "since the summer.", "in the early summer, ...": a season of its own at a clause's
+            # end, not one naming a kind of thing ("the autumn campaign", "the spring water",
+            # "the winter solstice"); lower case only (not "the Summer Olympics"), and not
+            # "fall", mostly a noun of its own ("the fall in prices").
+            rf"|\bthe\s+(?:(?P<mod3>early|late|mid)[\s-]+)?(?P<season3>(?-i:summer|winter|spring|"
+            r"autumn))(?=\s*(?:[.,;:!?)]|$)|\s+(?:when|as)\b)"
         ),
         "unit_rel": (
             r"\b(?:(?P<mod>early|late|mid|earlier|later|the\s+end\s+of|the\s+beginning\s+of|"
