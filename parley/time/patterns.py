@@ -165,6 +165,13 @@ def build_rules(lex: Lexicon) -> tuple[Rule, ...]:
             r"(?P<fisc2>fiscal[\s-]+)?(?P<unit>quarter|half)\b"
             rf"(?:\s+of\s+(?:(?P<year>{year})|(?P<yrel>this|last|next)\s+year)\b)?"
         ),
+        # A report's figures set against the same quarter a year back: "the corresponding
+        # period last year", "the quarter a year ago", "last year's quarter".
+        "quarter_year_ago": (
+            r"\b(?:the\s+(?:(?:corresponding|comparable|same)\s+)?(?P<unit>quarter|period)"
+            r"\s+(?:a\s+year\s+(?:ago|earlier)|(?:of\s+)?last\s+year)"
+            r"|last\s+year's\s+(?P<unit2>quarter|period))\b(?!'s)"
+        ),
         "quarter_ref": (
             r"\bthe\s+(?:(?P<rel>latest|last|past|current|previous|same|"
             r"year-earlier|year-ago|comparable|fiscal)\s+)?(?P<unit>quarter|period)\b"

@@ -91,6 +91,20 @@ def r_quarter_ref(m: re.Match[str], state: State) -> Resolved:
     return done(state, base, anchor)
 
 
+def r_quarter_year_ago(m: re.Match[str], state: State) -> Resolved:
+    """ "the corresponding period last year": the quarter in view a year back ("the period"
+    only when a quarter is in view, as for ``r_quarter_ref``)."""
+    unit = (m.group("unit") or m.group("unit2")).lower()
+    base = state.last_quarter
+    if base is None and unit == "period":
+        return None
+    if base is None:
+        if state.dct is None:
+            return "DATE", "XXXX-QX", "unresolved"
+        base = shift(at(state.dct, "quarter"), -1, "Q")
+    return "DATE", shift(base, -1, "Y").value(), "previous"
+
+
 def r_year_earlier(m: re.Match[str], state: State) -> Resolved:
     noun = (m.group("noun") or "").lower()
     if "months" in noun:

@@ -138,6 +138,19 @@ def test_tagger_previous_anchor(tag: Tag, text: str, phrase: str, value: str) ->
             "a year earlier",
             "2017-Q4",
         ),
+        # The same quarter a year back, written out.
+        (
+            "Third-quarter profit rose to $5 million from $3 million in the corresponding "
+            "period last year.",
+            "the corresponding period last year",
+            "2017-Q3",
+        ),
+        (
+            "Third-quarter output rose 2% from the same quarter last year.",
+            "the same quarter last year",
+            "2017-Q3",
+        ),
+        ("Exports for last year's quarter were flat.", "last year's quarter", "2017-Q3"),
         # The months to date replace the quarter in view.
         (
             "Third-quarter sales rose 4%. In the first nine months, the brewer earned $8 "
