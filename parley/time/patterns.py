@@ -242,7 +242,9 @@ def build_rules(lex: Lexicon) -> tuple[Rule, ...]:
             r"previous|following|coming|final|latest|remaining|recent|initial|same)|the"
             rf"|another|an\s+additional|an\s+extra)\s+)?(?:(?P<approx>{approx})\s+)?"
             rf"(?P<num>{number}|{vague})(?:\s+to\s+(?P<num2>{number}))?[\s-]+"
+            # "eight trading days", "three business days": days counted on a calendar of work.
             rf"(?P<more>more[\s-]+|additional\s+|full\s+|straight\s+|consecutive\s+)?"
+            r"(?:(?:trading|business|working)\s+(?=days?\b))?"
             rf"(?P<unit>{unit})(?:s)?(?P<long>[\s-]long|[\s-]old)?\b"
             r"(?:\s+or\s+so|\s+and\s+a\s+half)?"
         ),

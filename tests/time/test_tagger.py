@@ -206,6 +206,8 @@ def test_tagger_times(tag: Tag, text: str, phrase: str, value: str) -> None:
         ("The siege lasted twenty-four days.", "twenty-four days", "P24D"),
         ("The siege lasted twenty four hours.", "twenty four hours", "PT24H"),
         ("The flight took 5 1/2 hours.", "5 1/2 hours", "PT5H30M"),
+        ("Shares fell for eight trading days in a row.", "eight trading days", "P8D"),
+        ("The bank must reply within three business days.", "three business days", "P3D"),
     ],
 )
 def test_tagger_durations(tag: Tag, text: str, phrase: str, value: str) -> None:
