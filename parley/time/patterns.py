@@ -172,6 +172,8 @@ def build_rules(lex: Lexicon) -> tuple[Rule, ...]:
             r"\s+(?:a\s+year\s+(?:ago|earlier)|(?:of\s+)?last\s+year)"
             r"|last\s+year's\s+(?P<unit2>quarter|period))\b(?!'s)"
         ),
+        # "the 1988 quarter", "the 1988 period": the quarter in view, of that year.
+        "quarter_of_year": rf"\bthe\s+(?P<year>{year})\s+(?P<unit>quarter|period)\b",
         "quarter_ref": (
             r"\bthe\s+(?:(?P<rel>latest|last|past|current|previous|same|"
             r"year-earlier|year-ago|comparable|fiscal)\s+)?(?P<unit>quarter|period)\b"

@@ -91,6 +91,21 @@ def r_quarter_ref(m: re.Match[str], state: State) -> Resolved:
     return done(state, base, anchor)
 
 
+def r_quarter_of_year(m: re.Match[str], state: State) -> Resolved:
+    """ "the 1988 quarter": the quarter in view (else the last one before the publication),
+    in 1988; "the 1988 period" is 1988 when no quarter is in view (nine months, a year)."""
+    year = int(m.group("year"))
+    base = state.last_quarter
+    if base is None and m.group("unit").lower() == "period":
+        return "DATE", year_value(year), "absolute"
+    if base is None:
+        if state.dct is None:
+            return "DATE", f"{year_value(year)}-QX", "absolute"
+        base = shift(at(state.dct, "quarter"), -1, "Q")
+    quarter = (base.day.month - 1) // 3 + 1
+    return "DATE", f"{year_value(year)}-Q{quarter}", "previous"
+
+
 def r_quarter_year_ago(m: re.Match[str], state: State) -> Resolved:
     """ "the corresponding period last year": the quarter in view a year back ("the period"
     only when a quarter is in view, as for ``r_quarter_ref``)."""

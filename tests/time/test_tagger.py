@@ -151,6 +151,13 @@ def test_tagger_previous_anchor(tag: Tag, text: str, phrase: str, value: str) ->
             "2017-Q3",
         ),
         ("Exports for last year's quarter were flat.", "last year's quarter", "2017-Q3"),
+        # A year written before the quarter or period in view.
+        (
+            "Third-quarter profit rose 9% from the 1988 quarter, when the firm lost money.",
+            "the 1988 quarter",
+            "1988-Q3",
+        ),
+        ("The 2016 period included a tax gain.", "The 2016 period", "2016"),
         # The months to date replace the quarter in view.
         (
             "Third-quarter sales rose 4%. In the first nine months, the brewer earned $8 "
