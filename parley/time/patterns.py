@@ -175,7 +175,7 @@ def build_rules(lex: Lexicon) -> tuple[Rule, ...]:
         # "the 1988 quarter", "the 1988 period": the quarter in view, of that year.
         "quarter_of_year": rf"\bthe\s+(?P<year>{year})\s+(?P<unit>quarter|period)\b",
         "quarter_ref": (
-            r"\bthe\s+(?:(?P<rel>latest|last|past|current|previous|same|"
+            r"\b(?:the|(?P<this>this))\s+(?:(?P<rel>latest|last|past|current|previous|same|"
             r"year-earlier|year-ago|comparable|fiscal)\s+)?(?P<unit>quarter|period)\b"
             r"(?!\s*(?:of\s+(?:a|the|an|one|all|its|their|his|her|every)\b|-?point|percent|%))"
         ),

@@ -73,10 +73,15 @@ def r_quarter_ref(m: re.Match[str], state: State) -> Resolved:
     is_period = m.group("unit").lower() == "period"
     if is_period and state.last_quarter is None:
         return None  # "the period" only names a quarter when one is in view
-    if is_period and not rel:
+    if is_period and not rel and not m.group("this"):
         return None
     base = state.last_quarter
     anchor = "previous"
+    if m.group("this") and base is None:
+        # "this quarter" with none in view: the one running at the publication.
+        if state.dct is None:
+            return "DATE", "XXXX-QX", "unresolved"
+        return done(state, at(state.dct, "quarter"), "anchor")
     if base is None:
         if state.dct is None:
             return "DATE", "XXXX-QX", "unresolved"

@@ -158,6 +158,13 @@ def test_tagger_previous_anchor(tag: Tag, text: str, phrase: str, value: str) ->
             "1988-Q3",
         ),
         ("The 2016 period included a tax gain.", "The 2016 period", "2016"),
+        # "this quarter": the one in view, else the one running.
+        (
+            "The retailer posted a third-quarter loss. This quarter's loss includes a charge.",
+            "This quarter",
+            "2018-Q3",
+        ),
+        ("Orders should pick up this quarter.", "this quarter", "2018-Q4"),
         # The months to date replace the quarter in view.
         (
             "Third-quarter sales rose 4%. In the first nine months, the brewer earned $8 "
