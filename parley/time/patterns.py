@@ -218,7 +218,7 @@ def build_rules(lex: Lexicon) -> tuple[Rule, ...]:
             r"the\s+start\s+of|the\s+rest\s+of|the\s+middle\s+of|sometime|until)[\s-]+)?"
             r"(?P<rel>last|next|this|that|the\s+past|the\s+last|the\s+coming|the\s+current|"
             r"the\s+previous|the\s+following|the\s+same|the\s+next|past|coming|current|"
-            r"previous|following)\s+"
+            r"previous|following)\s+(?:fiscal\s+(?=year))?"
             r"(?P<unit>week|month|year|weekend|decade|century)\b"
             r"(?!\s*(?:-|\s)(?:long|old)\b)"
         ),

@@ -67,6 +67,12 @@ def test_tagger_absolute_dates(tag: Tag, text: str, phrase: str, value: str) -> 
         ("Exports fell this year across the region.", "this year", "2018"),
         ("Exports will rise next year, the bank said.", "next year", "2019"),
         ("Exports fell last year across the region.", "last year", "2017"),
+        ("Its sales fell 3% last fiscal year.", "last fiscal year", "2017"),
+        (
+            "The agency expects a deficit in the current fiscal year.",
+            "the current fiscal year",
+            "2018",
+        ),
         ("The embassy reopened two days ago.", "two days ago", "2018-11-10"),
         ("The embassy closed three weeks ago.", "three weeks ago", "2018-W43"),
         ("The talks collapsed earlier this month.", "earlier this month", "2018-11"),
