@@ -221,6 +221,7 @@ def test_tagger_times(tag: Tag, text: str, phrase: str, value: str) -> None:
         ("The sanctions lasted three months.", "three months", "P3M"),
         ("The border stayed shut for 48 hours.", "48 hours", "PT48H"),
         ("The border stayed shut for a decade.", "a decade", "P10Y"),
+        ("In 1999, a year after the vote, the envoy left.", "a year", "P1Y"),
         ("Prices rose over the past two weeks.", "the past two weeks", "P2W"),
         ("The dispute went on for several years.", "several years", "PXY"),
         ("The siege lasted twenty-four days.", "twenty-four days", "P24D"),
@@ -245,6 +246,10 @@ def test_tagger_durations(tag: Tag, text: str, phrase: str, value: str) -> None:
         ("The fee is paid annually by members.", "annually", "P1Y"),
         ("The fee is paid each year by members.", "each year", "P1Y"),
         ("The envoys meet twice a week in Geneva.", "twice a week", "P1W"),
+        # A rate after an amount.
+        ("The plan would cost $2 billion a year.", "a year", "P1Y"),
+        ("Porters earn $15 an hour at the port.", "an hour", "PT1H"),
+        ("Exports grew 7 percent a year.", "a year", "P1Y"),
     ],
 )
 def test_tagger_sets(tag: Tag, text: str, phrase: str, value: str) -> None:
