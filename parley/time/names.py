@@ -11,7 +11,7 @@ Three signs, each read off the text around a candidate:
   two capitalised words of which the first governs no time ("Slaboy January Guzowski");
 - a capitalised time word that is not where a sentence starts, right after a capitalised word
   ("USA TODAY", "High Noon"), or a phrase of several time words all capitalised and followed by
-  another capitalised word ("This Week With ...").
+  another capitalised word ("This Week With ...") or quoted alone ('"This Week,"').
 """
 
 from __future__ import annotations
@@ -64,6 +64,19 @@ def _month_in_person_name(found: Found, text: str) -> bool:
     return bool(_NEXT_CAPITAL.match(text, found.end))
 
 
+# A quotation mark right before, and one right after (a comma or stop between): the words are
+# all that is quoted, a title ('ABC News' "This Week,"').
+_OPENING_MARK = re.compile(r"[\"`'\u201c\u2018]$")
+_CLOSING_MARK = re.compile(r"[,.]?[\"'\u201d\u2019]")
+
+
+def _whole_title(found: Found, text: str) -> bool:
+    """Capitalised time words that are the whole of a quotation: a title."""
+    return bool(_OPENING_MARK.search(text, 0, found.start)) and bool(
+        _CLOSING_MARK.match(text, found.end)
+    )
+
+
 def in_name(found: Found, state: State, follows: re.Pattern[str]) -> bool:
     """True when the candidate is part of a name, not a time expression."""
     text = state.text
@@ -77,7 +90,7 @@ def in_name(found: Found, state: State, follows: re.Pattern[str]) -> bool:
     if not words or not all(w[0].isupper() for w in words):
         return False
     if len(words) > 1:
-        return bool(_NEXT_CAPITAL.match(text, found.end))
+        return bool(_NEXT_CAPITAL.match(text, found.end)) or _whole_title(found, text)
     before = text[max(0, found.start - _LOOK_BACK) : found.start]
     if _SENTENCE_START.search(before):
         return False
