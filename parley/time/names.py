@@ -29,8 +29,9 @@ _DATE_RULES = frozenset({"mdy", "mdy_word", "dmy", "month_days", "days_month"})
 # Rules whose words are ordinary words too: written capitalised inside a name, they are its part.
 _WORD_RULES = frozenset({"day_rel", "clock", "unit_rel", "ref", "pod", "weekend", "previous_day"})
 _MONTH_OF_NAME = re.compile(r"\s+of\s+(?:the\s+)?[A-Z]")
-# A capitalised word (or one in capitals) right before a position: "USA ", "High ".
-_CAPITAL_BEFORE = re.compile(r"(?:^|\s)[A-Z][\w'.&-]*[ \t]+$")
+# A capitalised word (or one in capitals) right before a position: "USA ", "High ", and
+# after a quotation mark ("``High Noon''").
+_CAPITAL_BEFORE = re.compile(r"(?:^|[\s\"`'\u201c(])[A-Z][\w'.&-]*[ \t]+$")
 # What may precede a sentence's first word: its end, a quotation mark or bracket, a dash.
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;\"'`(\[\u201c\u2018\u2014-])\s*$")
 _NEXT_CAPITAL = re.compile(r"[ \t]+[A-Z]")

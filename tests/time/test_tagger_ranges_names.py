@@ -169,6 +169,8 @@ def test_tagger_earlier_than_is_a_difference(tag: Tag) -> None:
         'The senator said on the network\'s "This Week," that talks failed.',
         "The governor spoke on ``This Morning'' about the storm.",
         "They watched High Noon again.",
+        "They watched the film ``High Noon'' again.",
+        "The network dropped its late show \u201cLopez Tonight.\u201d",
         "Both sides pledged to implement the September 19 Joint Statement.",
         "The November 12 North-South Joint Declaration was signed.",
         "Students recalled the May 4th Movement.",
