@@ -155,7 +155,8 @@ def build_rules(lex: Lexicon) -> tuple[Rule, ...]:
         "juche_year": rf"\b{juche}",
         "year": (
             rf"(?<![$\d.,/-])\b(?:(?P<mod>{mod})[\s-]+)?(?P<fiscal>fiscal\s+(?:year\s+)?)?"
-            rf"(?P<year>{year})\b(?![\d%,.]\d|\s*%|-\d|\s+(?:percent|per\s+cent))"
+            # "post-1959 politics", "pre-war" is no year but "pre-2008 levels" is.
+            rf"(?:(?P<prefix>post|pre)-)?(?P<year>{year})\b(?![\d%,.]\d|\s*%|-\d|\s+(?:percent|per\s+cent))"
         ),
         "quarter": (
             rf"\b(?P<the>the\s+)?(?:(?P<rel>latest|last|past|current|previous|next|same|"

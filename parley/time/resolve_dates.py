@@ -208,7 +208,8 @@ def r_juche_year(m: re.Match[str], state: State) -> Resolved:
 
 def r_year(m: re.Match[str], state: State) -> Resolved:
     year = int(m.group("year"))
-    if not m.group("mod") and not m.group("fiscal") and not _looks_like_year(m, state):
+    written = m.group("mod") or m.group("fiscal") or m.group("prefix")
+    if not written and not _looks_like_year(m, state):
         return None
     return done(state, Point(date(year, 1, 1), "year"), "absolute")
 

@@ -38,6 +38,8 @@ def _value_of(tag: Tag, text: str, phrase: str, published: str | None = MONDAY) 
         ("The ministry filed the report 2018-11-09.", "2018-11-09", "2018-11-09"),
         ("The deadline of 11/09/2018 passed quietly.", "11/09/2018", "2018-11-09"),
         ("Talks resumed on March 5, 1998, after a pause.", "March 5, 1998", "1998-03-05"),
+        ("The post-1959 government seized the mills.", "post-1959", "1959"),
+        ("Output is still below pre-2008 levels.", "pre-2008", "2008"),
         ("Prices rose in March 1997 and fell after.", "March 1997", "1997-03"),
         ("The ceasefire held through 2017 without a break.", "2017", "2017"),
         ("Tensions peaked in the 1990s and eased.", "the 1990s", "199"),
