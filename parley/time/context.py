@@ -19,6 +19,7 @@ from parley.time.state import State
 # r"[.!?]\s+(?=[A-Z\"'])|\n".
 SENTENCE_END = re.compile(r"[.!?\n](?:(?<=\n)|\s+(?=[A-Z\"']))")
 _WORD = re.compile(r"[a-z']+")
+_QUOTE_MARK = re.compile(r"\"|''|``|[\u201c\u201d]")
 _CUE_WINDOW = 60  # characters each side of an expression that may hold its tense cue
 Lean = Literal["forward", "past"] | None
 
@@ -60,6 +61,14 @@ def lean(state: State, start: int, end: int) -> Lean:
     begin, finish = sentence_around(state, start, end)
     left = max(begin, start - _CUE_WINDOW)
     right = min(finish, end + _CUE_WINDOW // 2)
+    # A quotation mark parts a quote from its attribution: the "said" after a quote says
+    # nothing of when the speaker's "4 a.m. Thursday" is, nor do the quote's words of a date
+    # outside it.
+    mark = _QUOTE_MARK.search(state.text, end, right)
+    if mark is not None:
+        right = mark.start()
+    for mark in _QUOTE_MARK.finditer(state.text, left, start):
+        left = mark.end()
     nearest_forward: int | None = None
     nearest_past: int | None = None
     for lo, hi in ((left, start), (end, right)):

@@ -11,7 +11,7 @@ Three signs, each read off the text around a candidate:
   two capitalised words of which the first governs no time ("Slaboy January Guzowski");
 - a capitalised time word that is not where a sentence starts, right after a capitalised word
   ("USA TODAY", "High Noon"), or a phrase of several time words all capitalised and followed by
-  another capitalised word ("This Week With ...").
+  another capitalised word ("This Week With ...") or quoted alone ('"This Week,"').
 """
 
 from __future__ import annotations
@@ -29,8 +29,9 @@ _DATE_RULES = frozenset({"mdy", "mdy_word", "dmy", "month_days", "days_month"})
 # Rules whose words are ordinary words too: written capitalised inside a name, they are its part.
 _WORD_RULES = frozenset({"day_rel", "clock", "unit_rel", "ref", "pod", "weekend", "previous_day"})
 _MONTH_OF_NAME = re.compile(r"\s+of\s+(?:the\s+)?[A-Z]")
-# A capitalised word (or one in capitals) right before a position: "USA ", "High ".
-_CAPITAL_BEFORE = re.compile(r"(?:^|\s)[A-Z][\w'.&-]*[ \t]+$")
+# A capitalised word (or one in capitals) right before a position: "USA ", "High ", and
+# after a quotation mark ("``High Noon''").
+_CAPITAL_BEFORE = re.compile(r"(?:^|[\s\"`'\u201c(])[A-Z][\w'.&-]*[ \t]+$")
 # What may precede a sentence's first word: its end, a quotation mark or bracket, a dash.
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;\"'`(\[\u201c\u2018\u2014-])\s*$")
 _NEXT_CAPITAL = re.compile(r"[ \t]+[A-Z]")
@@ -64,6 +65,19 @@ def _month_in_person_name(found: Found, text: str) -> bool:
     return bool(_NEXT_CAPITAL.match(text, found.end))
 
 
+# A quotation mark right before, and one right after (a comma or stop between): the words are
+# all that is quoted, a title ('ABC News' "This Week,"').
+_OPENING_MARK = re.compile(r"[\"`'\u201c\u2018]$")
+_CLOSING_MARK = re.compile(r"[,.]?[\"'\u201d\u2019]")
+
+
+def _whole_title(found: Found, text: str) -> bool:
+    """Capitalised time words that are the whole of a quotation: a title."""
+    return bool(_OPENING_MARK.search(text, 0, found.start)) and bool(
+        _CLOSING_MARK.match(text, found.end)
+    )
+
+
 def in_name(found: Found, state: State, follows: re.Pattern[str]) -> bool:
     """True when the candidate is part of a name, not a time expression."""
     text = state.text
@@ -77,7 +91,7 @@ def in_name(found: Found, state: State, follows: re.Pattern[str]) -> bool:
     if not words or not all(w[0].isupper() for w in words):
         return False
     if len(words) > 1:
-        return bool(_NEXT_CAPITAL.match(text, found.end))
+        return bool(_NEXT_CAPITAL.match(text, found.end)) or _whole_title(found, text)
     before = text[max(0, found.start - _LOOK_BACK) : found.start]
     if _SENTENCE_START.search(before):
         return False

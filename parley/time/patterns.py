@@ -155,7 +155,8 @@ def build_rules(lex: Lexicon) -> tuple[Rule, ...]:
         "juche_year": rf"\b{juche}",
         "year": (
             rf"(?<![$\d.,/-])\b(?:(?P<mod>{mod})[\s-]+)?(?P<fiscal>fiscal\s+(?:year\s+)?)?"
-            rf"(?P<year>{year})\b(?![\d%,.]\d|\s*%|-\d|\s+(?:percent|per\s+cent))"
+            # "post-1959 politics", "pre-war" is no year but "pre-2008 levels" is.
+            rf"(?:(?P<prefix>post|pre)-)?(?P<year>{year})\b(?![\d%,.]\d|\s*%|-\d|\s+(?:percent|per\s+cent))"
         ),
         "quarter": (
             rf"\b(?P<the>the\s+)?(?:(?P<rel>latest|last|past|current|previous|next|same|"
@@ -165,8 +166,17 @@ def build_rules(lex: Lexicon) -> tuple[Rule, ...]:
             r"(?P<fisc2>fiscal[\s-]+)?(?P<unit>quarter|half)\b"
             rf"(?:\s+of\s+(?:(?P<year>{year})|(?P<yrel>this|last|next)\s+year)\b)?"
         ),
+        # A report's figures set against the same quarter a year back: "the corresponding
+        # period last year", "the quarter a year ago", "last year's quarter".
+        "quarter_year_ago": (
+            r"\b(?:the\s+(?:(?:corresponding|comparable|same)\s+)?(?P<unit>quarter|period)"
+            r"\s+(?:a\s+year\s+(?:ago|earlier)|(?:of\s+)?last\s+year)"
+            r"|last\s+year's\s+(?P<unit2>quarter|period))\b(?!'s)"
+        ),
+        # "the 1988 quarter", "the 1988 period": the quarter in view, of that year.
+        "quarter_of_year": rf"\bthe\s+(?P<year>{year})\s+(?P<unit>quarter|period)\b",
         "quarter_ref": (
-            r"\bthe\s+(?:(?P<rel>latest|last|past|current|previous|same|"
+            r"\b(?:the|(?P<this>this))\s+(?:(?P<rel>latest|last|past|current|previous|same|"
             r"year-earlier|year-ago|comparable|fiscal)\s+)?(?P<unit>quarter|period)\b"
             r"(?!\s*(?:of\s+(?:a|the|an|one|all|its|their|his|her|every)\b|-?point|percent|%))"
         ),
@@ -197,13 +207,19 @@ def build_rules(lex: Lexicon) -> tuple[Rule, ...]:
             rf"(?P<season>{season})(?:\s+(?:of\s+)?(?P<year>{year}))?\b"
             rf"|\b(?:(?P<mod2>early|late|mid)[\s-]+)?(?:the\s+)?(?P<season2>{season})"
             rf"\s+(?:of\s+)?(?P<year2>{year})\b"
+            # "since the summer.", "in the early summer, ...": a season of its own at a clause's
+            # end, not one naming a kind of thing ("the autumn campaign", "the spring water",
+            # "the winter solstice"); lower case only (not "the Summer Olympics"), and not
+            # "fall", mostly a noun of its own ("the fall in prices").
+            rf"|\bthe\s+(?:(?P<mod3>early|late|mid)[\s-]+)?(?P<season3>(?-i:summer|winter|spring|"
+            r"autumn))(?=\s*(?:[.,;:!?)]|$)|\s+(?:when|as)\b)"
         ),
         "unit_rel": (
             r"\b(?:(?P<mod>early|late|mid|earlier|later|the\s+end\s+of|the\s+beginning\s+of|"
             r"the\s+start\s+of|the\s+rest\s+of|the\s+middle\s+of|sometime|until)[\s-]+)?"
             r"(?P<rel>last|next|this|that|the\s+past|the\s+last|the\s+coming|the\s+current|"
             r"the\s+previous|the\s+following|the\s+same|the\s+next|past|coming|current|"
-            r"previous|following)\s+"
+            r"previous|following)\s+(?:fiscal\s+(?=year))?"
             r"(?P<unit>week|month|year|weekend|decade|century)\b"
             r"(?!\s*(?:-|\s)(?:long|old)\b)"
         ),
@@ -229,7 +245,9 @@ def build_rules(lex: Lexicon) -> tuple[Rule, ...]:
             r"previous|following|coming|final|latest|remaining|recent|initial|same)|the"
             rf"|another|an\s+additional|an\s+extra)\s+)?(?:(?P<approx>{approx})\s+)?"
             rf"(?P<num>{number}|{vague})(?:\s+to\s+(?P<num2>{number}))?[\s-]+"
+            # "eight trading days", "three business days": days counted on a calendar of work.
             rf"(?P<more>more[\s-]+|additional\s+|full\s+|straight\s+|consecutive\s+)?"
+            r"(?:(?:trading|business|working)\s+(?=days?\b))?"
             rf"(?P<unit>{unit})(?:s)?(?P<long>[\s-]long|[\s-]old)?\b"
             r"(?:\s+or\s+so|\s+and\s+a\s+half)?"
         ),

@@ -208,7 +208,8 @@ def r_juche_year(m: re.Match[str], state: State) -> Resolved:
 
 def r_year(m: re.Match[str], state: State) -> Resolved:
     year = int(m.group("year"))
-    if not m.group("mod") and not m.group("fiscal") and not _looks_like_year(m, state):
+    written = m.group("mod") or m.group("fiscal") or m.group("prefix")
+    if not written and not _looks_like_year(m, state):
         return None
     return done(state, Point(date(year, 1, 1), "year"), "absolute")
 
@@ -295,7 +296,7 @@ def r_holiday(m: re.Match[str], state: State) -> Resolved:
 
 
 def r_season(m: re.Match[str], state: State) -> Resolved:
-    name = (m.group("season") or m.group("season2")).lower()
+    name = (m.group("season") or m.group("season2") or m.group("season3")).lower()
     code = state.lex.seasons[name]
     year_raw = m.group("year") or m.group("year2")
     if year_raw:
@@ -312,4 +313,12 @@ def r_season(m: re.Match[str], state: State) -> Resolved:
         year = dct.year if month > dct.month else dct.year + 1
     elif rel == "that" and state.last is not None:
         year = state.last.day.year
+    elif not rel:
+        # "the summer": this year's, unless the words around place it in a season not yet
+        # begun ("the numbers changed over the summer" in February) or one already over.
+        leaning = lean(state, m.start(), m.end())
+        if leaning == "past" and month > dct.month:
+            year -= 1
+        elif leaning == "forward" and month + 2 < dct.month:
+            year += 1
     return "DATE", f"{year_value(year)}-{code}", "anchor"

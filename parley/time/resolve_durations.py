@@ -6,7 +6,27 @@ from __future__ import annotations
 import re
 
 from parley.time.state import Resolved, State, number, unit_code
-from parley.time.values import duration, year_value
+from parley.time.values import at, duration, year_value
+
+# An amount just before "a year", "a night": a rate ("$2 million a year", "$15 an hour",
+# "5% a year"), a set in TimeML (as "twice a year" is), not a stretch of time.
+_AMOUNT_BEFORE = re.compile(
+    r"(?:\d|\b(?:million|billion|trillion|thousand|hundred|percent|cents?|dollars?|euros?|"
+    r"yen|pounds|won|tons?|barrels|people|times))[\s,]*$",
+    re.I,
+)
+
+
+_YEAR_BEFORE = re.compile(r"\b(?:1[0-9]|20)\d\d,?\s*$")
+
+
+def _is_rate(state: State, start: int) -> bool:
+    """True when an amount (not a year: "In 1999, a year after ...") ends just before
+    ``start``."""
+    lo = max(0, start - 20)
+    return bool(_AMOUNT_BEFORE.search(state.text, lo, start)) and not _YEAR_BEFORE.search(
+        state.text, lo, start
+    )
 
 
 def r_duration(m: re.Match[str], state: State) -> Resolved:
@@ -22,6 +42,8 @@ def r_duration(m: re.Match[str], state: State) -> Resolved:
         n += 0.5
     if pre == "the" and n is not None and raw_num in ("a", "an"):
         return None
+    if raw_num in ("a", "an") and not pre and _is_rate(state, m.start()):
+        return "SET", duration(1.0, code), "absolute"
     if n is not None and n >= 1000:
         return None  # "the 1988 second quarter": a year, not 1,988 seconds
     if m.group("long") and "old" in m.group("long").lower():
@@ -30,6 +52,12 @@ def r_duration(m: re.Match[str], state: State) -> Resolved:
         return None  # "a second time"
     if code == "Q" and re.search(r"-\s*quarters", m.group(0), re.I):
         return None  # "three-quarters" is a fraction
+    if code == "M" and pre:
+        # "In the first nine months, net rose 4% from a year earlier": a report's figures for
+        # the months to date; its "a year earlier" is last year, not the quarter's.
+        state.last_quarter = None
+        if state.last is not None and state.last.gran == "quarter":
+            state.last = at(state.last.day, "year")
     return "DURATION", duration(n, code), "absolute"
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from parley.time.context import leans_forward
+from parley.time.context import lean, leans_forward
 from parley.time.resolve_days import with_part
 from parley.time.state import Resolved, State, done, note, number, unit_code
 from parley.time.values import (
@@ -54,7 +54,18 @@ def r_quarter(m: re.Match[str], state: State) -> Resolved:
         year -= 1
     if half:
         return "DATE", f"{year_value(year)}-H{n}", anchor
-    return done(state, Point(make_date(year, 3 * (n - 1) + 1, 1), "quarter"), anchor)
+    point = Point(make_date(year, 3 * (n - 1) + 1, 1), "quarter")
+    if (
+        state.dct is not None
+        and point.day >= at(state.dct, "quarter").day
+        and lean(state, m.start(), m.end()) != "past"
+    ):
+        # A quarter not yet over is the one a report's "the latest quarter" and "a year ago"
+        # go back to only when a past verb reports its results ("reported a decline in
+        # fourth-quarter earnings"); a forecast ("will result in a fourth-quarter charge",
+        # "expect the trend to continue into the fourth quarter") is not.
+        return "DATE", point.value(), anchor
+    return done(state, point, anchor)
 
 
 def r_quarter_ref(m: re.Match[str], state: State) -> Resolved:
@@ -62,10 +73,15 @@ def r_quarter_ref(m: re.Match[str], state: State) -> Resolved:
     is_period = m.group("unit").lower() == "period"
     if is_period and state.last_quarter is None:
         return None  # "the period" only names a quarter when one is in view
-    if is_period and not rel:
+    if is_period and not rel and not m.group("this"):
         return None
     base = state.last_quarter
     anchor = "previous"
+    if m.group("this") and base is None:
+        # "this quarter" with none in view: the one running at the publication.
+        if state.dct is None:
+            return "DATE", "XXXX-QX", "unresolved"
+        return done(state, at(state.dct, "quarter"), "anchor")
     if base is None:
         if state.dct is None:
             return "DATE", "XXXX-QX", "unresolved"
@@ -78,6 +94,35 @@ def r_quarter_ref(m: re.Match[str], state: State) -> Resolved:
     if rel == "current" and state.dct is not None:
         base, anchor = at(state.dct, "quarter"), "anchor"
     return done(state, base, anchor)
+
+
+def r_quarter_of_year(m: re.Match[str], state: State) -> Resolved:
+    """ "the 1988 quarter": the quarter in view (else the last one before the publication),
+    in 1988; "the 1988 period" is 1988 when no quarter is in view (nine months, a year)."""
+    year = int(m.group("year"))
+    base = state.last_quarter
+    if base is None and m.group("unit").lower() == "period":
+        return "DATE", year_value(year), "absolute"
+    if base is None:
+        if state.dct is None:
+            return "DATE", f"{year_value(year)}-QX", "absolute"
+        base = shift(at(state.dct, "quarter"), -1, "Q")
+    quarter = (base.day.month - 1) // 3 + 1
+    return "DATE", f"{year_value(year)}-Q{quarter}", "previous"
+
+
+def r_quarter_year_ago(m: re.Match[str], state: State) -> Resolved:
+    """ "the corresponding period last year": the quarter in view a year back ("the period"
+    only when a quarter is in view, as for ``r_quarter_ref``)."""
+    unit = (m.group("unit") or m.group("unit2")).lower()
+    base = state.last_quarter
+    if base is None and unit == "period":
+        return None
+    if base is None:
+        if state.dct is None:
+            return "DATE", "XXXX-QX", "unresolved"
+        base = shift(at(state.dct, "quarter"), -1, "Q")
+    return "DATE", shift(base, -1, "Y").value(), "previous"
 
 
 def r_year_earlier(m: re.Match[str], state: State) -> Resolved:

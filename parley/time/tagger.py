@@ -150,6 +150,8 @@ RESOLVERS: dict[str, Resolver] = {
     "juche_year": dates.r_juche_year,
     "year": dates.r_year,
     "quarter": relative.r_quarter,
+    "quarter_year_ago": relative.r_quarter_year_ago,
+    "quarter_of_year": relative.r_quarter_of_year,
     "quarter_ref": relative.r_quarter_ref,
     "year_earlier": relative.r_year_earlier,
     "day_rel": days.r_day_rel,

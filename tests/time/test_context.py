@@ -47,3 +47,24 @@ def test_context_sentence_cuts(
     sentences: tuple[tuple[int, int], ...] | None, cuts: list[int]
 ) -> None:
     assert sentence_cuts("One a. Two b. Three.", sentences) == cuts
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # The quote's "will" governs its Friday, not the nearer "said" of the attribution.
+        ('"The envoy will land at 9 a.m. Friday," he said.', "2018-11-16"),
+        ("``The envoy will land at 9 a.m. Friday,'' he said.", "2018-11-16"),
+        # Nor does a quote's "will" reach a Friday outside it.
+        ("At the mayor's rally Friday: \u201cthe bridge will reopen soon.\u201d", "2018-11-09"),
+        ('The mayor told reporters on Friday that "we will rebuild."', "2018-11-09"),
+    ],
+)
+def test_context_quotation_marks_part_a_quote_from_its_attribution(
+    tag: Tag, text: str, value: str
+) -> None:
+    assert _friday_in(tag, text) == value
+
+
+def _friday_in(tag: Tag, text: str) -> str:
+    return next(t.value[:10] for t in tag(text) if "Friday" in t.text)

@@ -165,7 +165,12 @@ def test_tagger_earlier_than_is_a_difference(tag: Tag) -> None:
         "He told USA TODAY that the talks failed.",
         "He said so on VOA Today.",
         'Baker said on "This Week With David Brinkley" that talks failed.',
+        # A programme's title, quoted alone.
+        'The senator said on the network\'s "This Week," that talks failed.',
+        "The governor spoke on ``This Morning'' about the storm.",
         "They watched High Noon again.",
+        "They watched the film ``High Noon'' again.",
+        "The network dropped its late show \u201cLopez Tonight.\u201d",
         "Both sides pledged to implement the September 19 Joint Statement.",
         "The November 12 North-South Joint Declaration was signed.",
         "Students recalled the May 4th Movement.",
