@@ -453,3 +453,37 @@ def test_speakers_the_dateline_the_parser_made_a_subject_is_no_speaker(
     )
     quotes = run_quotes(nlp, quote_resources, text)
     assert quotes and all(q.speaker_text == "The Harbour Committee" for q in quotes)
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "expected"),
+    [
+        # A common noun in apposition with a name is that name, not the first name before it.
+        (
+            "The Ruritanian paper Morning Lantern said the canal tolls would double.",
+            (("Ruritania", "country"), ("Morning Lantern", "media")),
+            "Morning Lantern",
+        ),
+        (
+            "Freedonia's envoy, Clara Vance, said the canal tolls would double.",
+            (("Freedonia", "country"), ("Clara Vance", "person")),
+            "Clara Vance",
+        ),
+        # The paper that ran an article speaks through it ("an article, which said").
+        (
+            "The Ruritanian paper Morning Lantern ran an article, which said the tolls would"
+            " double.",
+            (("Ruritania", "country"), ("Morning Lantern", "media")),
+            "Morning Lantern",
+        ),
+    ],
+)
+def test_speakers_noun_in_apposition_with_a_name_is_that_name(
+    nlp: Any,
+    quote_resources: QuoteResources,
+    text: str,
+    names: tuple[tuple[str, str], ...],
+    expected: str,
+) -> None:
+    got = _speakers(nlp, quote_resources, text, *names)
+    assert [who for _, who in got] == [expected]
