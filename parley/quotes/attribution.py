@@ -615,16 +615,36 @@ def _text_participles(state: QuoteState, by_cue: dict[int, Draft]) -> list[tuple
     found: dict[int, tuple[Token, Token]] = {}
     for i in by_cue:
         tok = doc[i]
-        verb = tok.head.head if tok.dep_ == "acl" and tok.head.dep_ == "dobj" else tok
+        if tok.dep_ == "acl" and tok.head.dep_ == "dobj":
+            verb = tok.head.head
+        elif _verb_participle(tok) and state.parse.lemmas[tok.head.i] in lex.publish_verbs:
+            verb = tok.head
+        else:
+            verb = tok
         if state.parse.lemmas[verb.i] not in lex.publish_verbs:
             continue
         obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
         if obj is None or obj.lemma_.lower() not in lex.block_nouns:
             continue
         part = next((c for c in obj.rights if c.dep_ == "acl" and c.tag_ == "VBG"), None)
+        if part is None:
+            # "released a statement Wednesday saying", "sent a letter this week urging": the
+            # parser hangs the participle on the verb, after a date or a place that follows
+            # the object. Only a participle that is itself a cue: "released a video on
+            # Monday featuring ..." reports nobody's words.
+            part = next(
+                (c for c in verb.rights if c.i > obj.i and _verb_participle(c) and c.i in by_cue),
+                None,
+            )
         if part is not None and state.in_quote[part.i] < 0 and (part.i == i or verb.i == i):
             found[verb.i] = (verb, part)
     return [found[k] for k in sorted(found)]
+
+
+def _verb_participle(tok: Token) -> bool:
+    """Whether ``tok`` is a participle clause hung on the verb before it ("released a
+    statement Wednesday, | saying ...")."""
+    return tok.dep_ == "advcl" and tok.tag_ == "VBG" and tok.head.i < tok.i
 
 
 def _drop_nested_learned(drafts: list[Draft]) -> list[Draft]:

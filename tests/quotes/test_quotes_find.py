@@ -437,6 +437,24 @@ def test_quotes_spaced_hyphen_inside_a_paragraph_is_no_dateline(quoter: Quoter) 
             "released a statement confirming",
             "that the ferry will run",
         ),
+        # The participle after a date or a place hangs on the verb, not on the object.
+        (
+            "The harbour board released a statement Wednesday saying the quay was unsafe.",
+            "released a statement Wednesday saying",
+            "the quay was unsafe",
+        ),
+        (
+            "The ferry union sent a text message to its members on Friday, asking them to stay "
+            "home.",
+            "sent a text message to its members on Friday, asking",
+            "them to stay home",
+        ),
+        (
+            "The harbour board released a follow-up statement on Saturday night, describing the "
+            "storm as the worst in decades.",
+            "released a follow-up statement on Saturday night, describing",
+            "the storm as the worst",
+        ),
     ],
 )
 def test_quotes_text_put_out_with_a_participle_is_one_attribution(
