@@ -220,15 +220,20 @@ def _described_speaker(
         return None  # after the marks, or the marks in the clause: 'who thinks X "need to"'
 
     noun = clause.head.idx
-    for draft in reversed(spoken.drafts):
-        if draft.kind == "indirect" or draft.source is None or draft.end > verb.idx:
-            continue
-        if (
-            draft.source[0] <= noun < draft.source[1] + 1
-            and "\n" not in state.text[draft.end : first.start]
-        ):
-            return draft
-        break
+    # The nearest statement before the clause in the text: the drafts of the earlier rules
+    # come first in ``spoken`` whatever their place, so the last one made may lie further back.
+    before = [
+        d
+        for d in spoken.drafts
+        if d.kind != "indirect" and d.source is not None and d.end <= verb.idx
+    ]
+    if not before:
+        return None
+    draft = max(reversed(before), key=lambda d: d.end)
+    source = draft.source
+    assert source is not None
+    if source[0] <= noun < source[1] + 1 and "\n" not in state.text[draft.end : first.start]:
+        return draft
     return None
 
 

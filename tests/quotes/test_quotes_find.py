@@ -1236,6 +1236,21 @@ def test_quotes_a_relative_clause_on_the_speaker_does_not_take_the_next_quotatio
     assert len(q.fragments) == 2 and q.text.endswith('"They have made it worse."')
 
 
+def test_quotes_a_relative_clause_on_the_speaker_after_an_earlier_quotation(
+    quoter: Quoter,
+) -> None:
+    # The quotation before, attributed in the pass over marks, is not the one the relative
+    # clause's speaker said: the nearest statement before the clause is.
+    text = (
+        '"Like Bergen. Or Tromsø," Dahl said. "The ferry numbers are worse."\n\n'
+        '"There were many more boats here in 2008 than there are today," said Kari Berg, a '
+        'teacher who has known the mayor for years. "They have made it worse."'
+    )
+    (q,) = [q for q in quoter(text) if q.text.startswith('"There were')]
+    assert len(q.fragments) == 2 and q.text.endswith('"They have made it worse."')
+    assert not [q for q in quoter(text) if q.cue_lemma == "know"]
+
+
 def test_quotes_a_quotation_inside_the_relative_clause_stays_its_own(quoter: Quoter) -> None:
     text = (
         '"People are angry," said Tim Hale, who thinks the mayor and his staff "need to '
