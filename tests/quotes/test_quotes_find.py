@@ -1251,6 +1251,26 @@ def test_quotes_a_relative_clause_on_the_speaker_after_an_earlier_quotation(
     assert not [q for q in quoter(text) if q.cue_lemma == "know"]
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "“Happy Midsummer to all of you!,” he tweeted. “The best herring is served at the "
+            "harbour.”",
+            "he",
+        ),
+        ('"Like Bergen. Or Tromsø," Dahl said. "The ferry numbers are worse."', "Dahl"),
+    ],
+)
+def test_quotes_a_second_subject_inside_the_marks_is_not_the_speaker(
+    quoter: Quoter, text: str, speaker: str
+) -> None:
+    # The parser makes a word of the quotation a second subject of the cue ("Midsummer ...
+    # tweeted", "Tromsø ... said"): the subject outside the marks speaks.
+    (q,) = quoter(text)
+    assert q.speaker_text == speaker
+
+
 def test_quotes_a_quotation_inside_the_relative_clause_stays_its_own(quoter: Quoter) -> None:
     text = (
         '"People are angry," said Tim Hale, who thinks the mayor and his staff "need to '
