@@ -46,6 +46,7 @@ __all__ = [
     "find_drafts",
     "fold_continuations",
     "mark_non_statements",
+    "replace_sources_inside_content",
     "take_relative_pronouns",
     "take_voiced_attitudes",
 ]
@@ -72,8 +73,33 @@ def find_drafts(parse: ParseIndex, resources: QuoteResources) -> list[Draft]:
     take_quoted_subjects(state, drafts)
     take_voiced_attitudes(state, drafts)
     fold_continuations(state, drafts)
+    replace_sources_inside_content(state, drafts)
     mark_non_statements(state, drafts)
     return apply_blocks(state, drafts)
+
+
+def replace_sources_inside_content(state: QuoteState, drafts: list[Draft]) -> None:
+    """Give another speaker to a draft whose speaker lies inside its own content: no one is
+    a word of what they said. The parser makes a word of a quotation the subject of the cue
+    ('"My apologies, I'm sorry," Quick said' gives "apologies"; '"... the emails, the
+    foundation," said a person close to them' gives "foundation") or the object of a verb
+    of naming the subject of its complement ("called him "a feminist"" gives "him"). The
+    cue's subject outside the content speaks; with none, the draft has no speaker. On 750
+    PolNeAR train articles all 34 such speakers were wrong."""
+    doc = state.doc
+    for draft in drafts:
+        src = draft.source
+        if src is None or not any(a <= src[0] and src[1] <= b for a, b in draft.content):
+            continue
+        draft.source, draft.source_token = None, None
+        if draft.cue_token is None:
+            continue
+        verb = doc[draft.cue_token]
+        for child in verb.children:
+            at = child.idx
+            if child.dep_ in _SUBJECTS and not any(a <= at < b for a, b in draft.content):
+                draft.source, draft.source_token = source_span(state, child, verb), child.i
+                break
 
 
 # A relative pronoun that stands for a word of the content: "a sentence, which he said | was
