@@ -47,6 +47,7 @@ __all__ = [
     "fold_continuations",
     "mark_non_statements",
     "replace_sources_inside_content",
+    "take_inverted_speakers",
     "take_relative_pronouns",
     "take_voiced_attitudes",
 ]
@@ -73,9 +74,61 @@ def find_drafts(parse: ParseIndex, resources: QuoteResources) -> list[Draft]:
     take_quoted_subjects(state, drafts)
     take_voiced_attitudes(state, drafts)
     fold_continuations(state, drafts)
+    take_inverted_speakers(state, drafts)
     replace_sources_inside_content(state, drafts)
     mark_non_statements(state, drafts)
     return apply_blocks(state, drafts)
+
+
+# Heads of a noun phrase's modifiers: climbed to reach the phrase's own head.
+_NOUN_MODIFIERS = frozenset({"compound", "det", "amod", "poss", "nummod", "nmod", "flat"})
+# Verbs whose noun after them is whom they address ("..., told Politico that ..."), no speaker.
+_ADDRESSING_VERBS = frozenset({"tell", "inform", "assure", "brief", "remind", "ask"})
+_FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
+
+
+def take_inverted_speakers(state: QuoteState, drafts: list[Draft]) -> None:
+    """Read "The contrast with him, said Doyle and others, would be clear" as PolNeAR does:
+    the speaker is the phrase after the cue, what was said the words on either side ("The
+    contrast with him" + "would be clear"). The parser makes the phrase before the comma the
+    cue's subject and the speaker a subject inside the complement (or a second subject of
+    the cue), so the rules gave the words before the comma as the speaker. Only a cue right
+    after a comma, followed by a noun phrase that is a subject and is closed by a comma or
+    the sentence's end ("Others, however, say a recalibration is overdue" stays), and not a
+    verb that addresses whom it names ("..., told Politico that ..."), and a finite verb: a
+    participle ("Democrats, fearing the consequences, failed ...") has no such inversion."""
+    parse, doc, text = state.parse, state.doc, state.text
+    for draft in drafts:
+        v = draft.cue_token
+        src = draft.source
+        if v is None or src is None or draft.cue is None or v + 1 >= len(doc) or v == 0:
+            continue
+        verb, comma = doc[v], doc[v - 1]
+        if comma.text != "," or draft.cue != (verb.idx, verb.idx + len(verb.text)):
+            continue
+        if parse.lemmas[v] in _ADDRESSING_VERBS or src[1] > comma.idx:
+            continue
+        if parse.tags[v] not in _FINITE_TAGS:
+            continue  # a participle ("X, fearing the consequences, failed") has no inversion
+        head = doc[v + 1]
+        while head.dep_ in _NOUN_MODIFIERS and head.head.i > head.i:
+            head = head.head
+        if head.dep_ not in _SUBJECTS or head.pos_ not in ("PROPN", "NOUN"):
+            continue
+        if any(state.in_quote[t.i] >= 0 for t in head.subtree) or head.left_edge.i != v + 1:
+            continue
+        last = head.right_edge
+        after = doc[last.i + 1] if last.i + 1 < len(doc) else None
+        if last.text not in (",", ".") and (after is None or after.text not in (",", ".")):
+            continue
+        s_start, s_end = parse.clipped_sentence_at(verb.idx)
+        speaker = source_span(state, head, verb)
+        before = trim(text, s_start, comma.idx)
+        if before is None or before[1] - before[0] < 2:
+            continue
+        rest = trim(text, speaker[1], s_end)
+        draft.source, draft.source_token = speaker, head.i
+        draft.content = [before] + ([rest] if rest is not None else [])
 
 
 def replace_sources_inside_content(state: QuoteState, drafts: list[Draft]) -> None:

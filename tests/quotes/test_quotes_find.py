@@ -1278,3 +1278,43 @@ def test_quotes_a_quotation_inside_the_relative_clause_stays_its_own(quoter: Quo
     )
     (q,) = [q for q in quoter(text) if q.text.startswith('"People')]
     assert len(q.fragments) <= 1
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "pieces"),
+    [
+        (
+            "The contrast with the old mayor, said Berg and others, would be clear since the "
+            "new one has no allies on the council.",
+            "Berg and others",
+            ["The contrast with the old mayor", "would be clear since the new one has no "
+             "allies on the council"],
+        ),
+        (
+            "Part of the problem with the old quay, say engineers like Ola Dahl, a Norwegian "
+            "surveyor, is the soft ground itself.",
+            "engineers like Ola Dahl, a Norwegian surveyor,",
+            ["Part of the problem with the old quay", "is the soft ground itself"],
+        ),
+        (
+            "And the mayor, said Holm, who still works at the port, does not forget.",
+            "Holm, who still works at the port,",
+            ["And the mayor", "does not forget"],
+        ),
+    ],
+)  # fmt: skip
+def test_quotes_speaker_after_a_cue_set_off_by_commas(
+    quoter: Quoter, text: str, speaker: str, pieces: list[str]
+) -> None:
+    # The parser makes the words before the comma the cue's subject; the speaker is the
+    # phrase after the cue, what was said the words on either side.
+    (q,) = quoter(text)
+    assert q.speaker_text == speaker
+    assert [text[s:e] for s, e in q.fragments] == pieces
+
+
+def test_quotes_subject_before_a_cue_after_a_comma_stays_without_inversion(
+    quoter: Quoter,
+) -> None:
+    (q,) = quoter("Others, however, say a new bridge is overdue.")
+    assert q.speaker_text == "Others" and q.text == "a new bridge is overdue"
