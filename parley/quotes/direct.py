@@ -123,8 +123,10 @@ def _attribute(
         if subj is None or state.in_quote[subj.i] >= 0:
             # A subject inside the marks is a word of what was said, misparsed ("“If it
             # doesn't ...,” said James Acton" gives "it" as the subject of "said").
-            subj = _inverted_subject(state, verb) or (
-                subj if subj is not None and state.in_quote[verb.i] >= 0 else None
+            subj = (
+                _subject_outside(state, verb)
+                or _inverted_subject(state, verb)
+                or (subj if subj is not None and state.in_quote[verb.i] >= 0 else None)
             )
         source = source_span(state, subj, verb) if subj is not None else None
         if _within(source, first, last):
@@ -220,15 +222,20 @@ def _described_speaker(
         return None  # after the marks, or the marks in the clause: 'who thinks X "need to"'
 
     noun = clause.head.idx
-    for draft in reversed(spoken.drafts):
-        if draft.kind == "indirect" or draft.source is None or draft.end > verb.idx:
-            continue
-        if (
-            draft.source[0] <= noun < draft.source[1] + 1
-            and "\n" not in state.text[draft.end : first.start]
-        ):
-            return draft
-        break
+    # The nearest statement before the clause in the text: the drafts of the earlier rules
+    # come first in ``spoken`` whatever their place, so the last one made may lie further back.
+    before = [
+        d
+        for d in spoken.drafts
+        if d.kind != "indirect" and d.source is not None and d.end <= verb.idx
+    ]
+    if not before:
+        return None
+    draft = max(reversed(before), key=lambda d: d.end)
+    source = draft.source
+    assert source is not None
+    if source[0] <= noun < source[1] + 1 and "\n" not in state.text[draft.end : first.start]:
+        return draft
     return None
 
 
@@ -469,6 +476,15 @@ def _cue_distance(state: QuoteState, verb: Token, first: Quoted, last: Quoted) -
 
 # Verbs whose noun right after them is the one addressed, never the speaker ("told KCNA:").
 _ADDRESSING = frozenset({"tell", "inform", "assure", "brief", "remind", "ask"})
+
+
+def _subject_outside(state: QuoteState, verb: Token) -> Token | None:
+    """A subject of the cue outside the marks when the parser gave it a second one inside
+    ("“Happy new year!,” he tweeted" makes both "year" and "he" subjects of "tweeted")."""
+    return next(
+        (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and state.in_quote[c.i] < 0),
+        None,
+    )
 
 
 def _inverted_subject(state: QuoteState, verb: Token) -> Token | None:

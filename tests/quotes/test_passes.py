@@ -13,9 +13,9 @@ from parley.errors import KnowledgeBaseError
 from parley.nlp.index import ParseIndex
 from parley.quotes import QuoteResources
 from parley.quotes.according import find_according, find_in_polls, find_records_show
-from parley.quotes.attribution import find_drafts
+from parley.quotes.attribution import find_drafts, replace_sources_inside_content
 from parley.quotes.direct import find_direct
-from parley.quotes.drafts import QuoteState
+from parley.quotes.drafts import Draft, QuoteState
 from parley.quotes.headlines import find_headline_verbs, find_headlines
 from parley.quotes.lexicon import DATA_DIR
 from parley.quotes.reported import find_reported
@@ -750,3 +750,39 @@ def test_passes_hedging_aside_is_no_attribution(
 ) -> None:
     drafts = find_reported(_state(nlp(text), quote_resources))
     assert not [d for d in drafts if d.cue_lemma in ("know", "think")]
+
+
+def test_passes_speaker_inside_its_own_content_gives_way_to_the_cue_subject(
+    quote_resources: QuoteResources,
+) -> None:
+    # A misparse makes a word of the quotation a subject of the cue ('"My apologies, I am
+    # late," Berg said' with "apologies" as a subject of "said"): the subject outside the
+    # content speaks.
+    words = ['"', "My", "apologies", ",", "I", "am", "late", ",", '"', "Berg", "said", "."]
+    heads = [10, 2, 10, 10, 5, 10, 5, 10, 10, 10, 10, 10]
+    deps = ["punct", "poss", "nsubj", "punct", "nsubj", "ccomp", "acomp", "punct", "punct",
+            "nsubj", "ROOT", "punct"]  # fmt: skip
+    pos = ["PUNCT", "PRON", "NOUN", "PUNCT", "PRON", "AUX", "ADJ", "PUNCT", "PUNCT", "PROPN",
+           "VERB", "PUNCT"]  # fmt: skip
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, pos=pos)
+    state = _state(doc, quote_resources)
+    text = state.text
+    content = (0, text.index("Berg") - 1)
+    draft = Draft(
+        content=[content],
+        source=(doc[2].idx, doc[2].idx + len("apologies")),
+        cue=(doc[10].idx, doc[10].idx + 4),
+        cue_lemma="say",
+        kind="direct",
+        anchor=doc[10].idx,
+        source_token=2,
+        cue_token=10,
+    )
+    replace_sources_inside_content(state, [draft])
+    assert draft.source is not None and text[draft.source[0] : draft.source[1]] == "Berg"
+    assert draft.source_token == 9
+    # With no subject outside the content, no speaker at all.
+    draft.source, draft.source_token = (doc[2].idx, doc[2].idx + len("apologies")), 2
+    draft.content = [(0, len(text))]
+    replace_sources_inside_content(state, [draft])
+    assert draft.source is None and draft.source_token is None

@@ -437,6 +437,24 @@ def test_quotes_spaced_hyphen_inside_a_paragraph_is_no_dateline(quoter: Quoter) 
             "released a statement confirming",
             "that the ferry will run",
         ),
+        # The participle after a date or a place hangs on the verb, not on the object.
+        (
+            "The harbour board released a statement Wednesday saying the quay was unsafe.",
+            "released a statement Wednesday saying",
+            "the quay was unsafe",
+        ),
+        (
+            "The ferry union sent a text message to its members on Friday, asking them to stay "
+            "home.",
+            "sent a text message to its members on Friday, asking",
+            "them to stay home",
+        ),
+        (
+            "The harbour board released a follow-up statement on Saturday night, describing the "
+            "storm as the worst in decades.",
+            "released a follow-up statement on Saturday night, describing",
+            "the storm as the worst",
+        ),
     ],
 )
 def test_quotes_text_put_out_with_a_participle_is_one_attribution(
@@ -1218,6 +1236,41 @@ def test_quotes_a_relative_clause_on_the_speaker_does_not_take_the_next_quotatio
     assert len(q.fragments) == 2 and q.text.endswith('"They have made it worse."')
 
 
+def test_quotes_a_relative_clause_on_the_speaker_after_an_earlier_quotation(
+    quoter: Quoter,
+) -> None:
+    # The quotation before, attributed in the pass over marks, is not the one the relative
+    # clause's speaker said: the nearest statement before the clause is.
+    text = (
+        '"Like Bergen. Or Tromsø," Dahl said. "The ferry numbers are worse."\n\n'
+        '"There were many more boats here in 2008 than there are today," said Kari Berg, a '
+        'teacher who has known the mayor for years. "They have made it worse."'
+    )
+    (q,) = [q for q in quoter(text) if q.text.startswith('"There were')]
+    assert len(q.fragments) == 2 and q.text.endswith('"They have made it worse."')
+    assert not [q for q in quoter(text) if q.cue_lemma == "know"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "“Happy Midsummer to all of you!,” he tweeted. “The best herring is served at the "
+            "harbour.”",
+            "he",
+        ),
+        ('"Like Bergen. Or Tromsø," Dahl said. "The ferry numbers are worse."', "Dahl"),
+    ],
+)
+def test_quotes_a_second_subject_inside_the_marks_is_not_the_speaker(
+    quoter: Quoter, text: str, speaker: str
+) -> None:
+    # The parser makes a word of the quotation a second subject of the cue ("Midsummer ...
+    # tweeted", "Tromsø ... said"): the subject outside the marks speaks.
+    (q,) = quoter(text)
+    assert q.speaker_text == speaker
+
+
 def test_quotes_a_quotation_inside_the_relative_clause_stays_its_own(quoter: Quoter) -> None:
     text = (
         '"People are angry," said Tim Hale, who thinks the mayor and his staff "need to '
@@ -1225,3 +1278,43 @@ def test_quotes_a_quotation_inside_the_relative_clause_stays_its_own(quoter: Quo
     )
     (q,) = [q for q in quoter(text) if q.text.startswith('"People')]
     assert len(q.fragments) <= 1
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "pieces"),
+    [
+        (
+            "The contrast with the old mayor, said Berg and others, would be clear since the "
+            "new one has no allies on the council.",
+            "Berg and others",
+            ["The contrast with the old mayor", "would be clear since the new one has no "
+             "allies on the council"],
+        ),
+        (
+            "Part of the problem with the old quay, say engineers like Ola Dahl, a Norwegian "
+            "surveyor, is the soft ground itself.",
+            "engineers like Ola Dahl, a Norwegian surveyor,",
+            ["Part of the problem with the old quay", "is the soft ground itself"],
+        ),
+        (
+            "And the mayor, said Holm, who still works at the port, does not forget.",
+            "Holm, who still works at the port,",
+            ["And the mayor", "does not forget"],
+        ),
+    ],
+)  # fmt: skip
+def test_quotes_speaker_after_a_cue_set_off_by_commas(
+    quoter: Quoter, text: str, speaker: str, pieces: list[str]
+) -> None:
+    # The parser makes the words before the comma the cue's subject; the speaker is the
+    # phrase after the cue, what was said the words on either side.
+    (q,) = quoter(text)
+    assert q.speaker_text == speaker
+    assert [text[s:e] for s, e in q.fragments] == pieces
+
+
+def test_quotes_subject_before_a_cue_after_a_comma_stays_without_inversion(
+    quoter: Quoter,
+) -> None:
+    (q,) = quoter("Others, however, say a new bridge is overdue.")
+    assert q.speaker_text == "Others" and q.text == "a new bridge is overdue"
