@@ -866,3 +866,37 @@ def test_a_spokesman_is_of_whom_they_speak_for(entities_of, sentence, code) -> N
 def test_kcna_s_central_committee_abbreviation_is_no_place(entities_of) -> None:  # type: ignore[no-untyped-def]
     text = "Pak Chol Gyu, secretary of the C.C., the Vandrel Workers' Party, toured the mill."
     assert not any(e.name.startswith("C.C") for e in entities_of(text, real=True))
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "code"),
+    [
+        (
+            "Dana Pruitt, president of the Service Employees International Union, said the "
+            "members would knock on doors in Iowa.",
+            "Dana Pruitt",
+            "USALAB",
+        ),
+        (
+            "Former NAACP president Ray Osgood endorsed the senator on Tuesday.",
+            "Ray Osgood",
+            "USANGO",
+        ),
+        (
+            "Lena Marsh, the president of Judicial Watch, said the emails should be public.",
+            "Lena Marsh",
+            "USANGO",
+        ),
+        (
+            "AFL-CIO president Tom Kerrigan sided with the teachers against the charter plan.",
+            "Tom Kerrigan",
+            "USALAB",
+        ),
+    ],
+)
+def test_officer_of_an_american_union_or_advocacy_group_is_of_its_sector(  # type: ignore[no-untyped-def]
+    entities_of, text: str, name: str, code: str
+) -> None:
+    """The knowledge base knows the frequent unions (LAB) and advocacy groups (NGO) of US
+    news: their officers are not a government's for the title word "president"."""
+    assert _covering(entities_of(text, real=True), name).actor == code
