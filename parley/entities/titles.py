@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Callable, Container, Iterator
+from collections.abc import Callable, Container, Iterator, Mapping
 from itertools import pairwise
 
 from spacy.tokens import Token
@@ -46,6 +46,8 @@ _TITLE_WINDOW = 120
 _PREPOSITIONS = frozenset(("for", "at", "of", "with", "in", "from", "by", "to"))
 _APPOSITION_STOPS = frozenset((",", ";", ":", "that", "who", "which", "whose", "said", "says"))
 _DETERMINERS = frozenset(("a", "an", "the"))
+# KCNA's abbreviation of a party's or an organisation's Central Committee, as tokens.
+_CENTRAL_COMMITTEE = frozenset(("c.c.", "c.c"))
 
 
 # Between a country or organisation and the title it qualifies: space, or a possessive.
@@ -556,7 +558,7 @@ def apply_appositions(
         first = _token_after(parse, cand.end)
         if first is None or doc[first].text != ",":
             continue
-        words = _apposition_tokens(parse, first + 1)
+        words = _apposition_tokens(parse, first + 1, by_start)
         if not words:
             continue
         _read_apposition(parse, cand, words, by_start, lex, place_country)
@@ -579,7 +581,7 @@ def _read_office(
     ):
         return False
     start = _token_after(parse, office.end())
-    words = _apposition_tokens(parse, start) if start is not None else []
+    words = _apposition_tokens(parse, start, by_start) if start is not None else []
     if not words:
         return False
     cand.kind = "person"
@@ -597,13 +599,40 @@ def _token_after(parse: ParseIndex, end: int) -> int | None:
     return parse.token_at(offset)
 
 
-def _apposition_tokens(parse: ParseIndex, start: int) -> list[int]:
+def _names_body(parse: ParseIndex, index: int, bodies: Mapping[int, Candidate]) -> bool:
+    """Whether the token at ``index`` (after a determiner) starts an organisation's name."""
+    lowers = parse.lowers
+    if index < len(lowers) and lowers[index] in _DETERMINERS:
+        index += 1
+    if index >= len(lowers):
+        return False
+    found = bodies.get(parse.doc[index].idx)
+    return found is not None and found.kind in ("organization", "media")
+
+
+def _apposition_tokens(
+    parse: ParseIndex, start: int, bodies: Mapping[int, Candidate] | None = None
+) -> list[int]:
+    """The tokens of an apposition from ``start``; ``bodies``: the candidates by start
+    offset, for a body named after KCNA's "C.C.,"."""
+    bodies = bodies or {}
     lowers = parse.lowers
     out: list[int] = []
     sent_end = parse.sentence_end_token(start) if start < len(lowers) else start
     for i in range(start, min(sent_end, start + 40)):
         word = lowers[i]
         # A sentence's end (".", "?!"...: every piece of ".!?" is punctuation) or a line's.
+        if (
+            word == ","
+            and out
+            and lowers[out[-1]] in _CENTRAL_COMMITTEE
+            and _names_body(parse, i + 1, bodies)
+        ):
+            # "first vice department director of the C.C., the WPK": KCNA's comma after its
+            # abbreviation of a Central Committee stands for "of" when a body's name follows;
+            # that body is the one whose committee it is.
+            out.append(i)
+            continue
         if word in _APPOSITION_STOPS or word in ".!?" or "\n" in word:
             break
         out.append(i)
@@ -658,7 +687,7 @@ def _read_apposition(
                     found.alias_of = cand
             break
     role_tokens = tokens[:org_token]
-    while role_tokens and role_tokens[-1].lower_ in _PREPOSITIONS | _DETERMINERS:
+    while role_tokens and role_tokens[-1].lower_ in _PREPOSITIONS | _DETERMINERS | {","}:
         role_tokens = role_tokens[:-1]
     if not role_tokens:
         return

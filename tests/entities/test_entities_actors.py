@@ -872,6 +872,34 @@ def test_kcna_s_central_committee_abbreviation_is_no_place(entities_of) -> None:
     ("text", "name", "code"),
     [
         (
+            "Pak Chol Gyu, first vice department director of the C.C., the WPK, toured the mill.",
+            "Pak Chol Gyu",
+            "PRKGOV",
+        ),
+        (
+            "Sol Hyang Mi, member of the C.C., WPK, and other officials watched the show.",
+            "Sol Hyang Mi",
+            "PRKGOV",
+        ),
+        (
+            "Rene Ortiz, member of the C.C., Communist Party of Ecuador, laid a wreath.",
+            "Rene Ortiz",
+            "ECUPTY",
+        ),
+    ],
+)
+def test_kcna_s_central_committee_comma_names_whose_committee(  # type: ignore[no-untyped-def]
+    entities_of, text: str, name: str, code: str
+) -> None:
+    """ "X, director of the C.C., the WPK": the comma after KCNA's abbreviation stands for
+    "of"; the body named next is the officer's."""
+    assert _covering(entities_of(text, real=True), name).actor == code
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "code"),
+    [
+        (
             "Dana Pruitt, president of the Service Employees International Union, said the "
             "members would knock on doors in Iowa.",
             "Dana Pruitt",
