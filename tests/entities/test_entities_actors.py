@@ -886,6 +886,18 @@ def test_kcna_s_central_committee_abbreviation_is_no_place(entities_of) -> None:
             "Rene Ortiz",
             "ECUPTY",
         ),
+        (
+            "Ri Chol Jin, first secretary of the C.C., the Kim Il Sung Socialist Youth League, "
+            "made a speech.",
+            "Ri Chol Jin",
+            "PRKNGO",
+        ),
+        (
+            "Ho Myong Sun, chairman of the C.C., the General Federation of Trade Unions of Korea, "
+            "made a report.",
+            "Ho Myong Sun",
+            "PRKLAB",
+        ),
     ],
 )
 def test_kcna_s_central_committee_comma_names_whose_committee(  # type: ignore[no-untyped-def]
