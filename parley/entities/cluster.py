@@ -806,6 +806,23 @@ def _entity(
                 # Association of Koreans in Uzbekistan"): its chairman is where the body is.
                 place, sector = body
                 actor_code, country = place.code + sector, place.iso3
+            elif (
+                kind in _ORG_KINDS
+                and above is None
+                and sector in _STATE_SECTORS
+                and (body := _text_body(affiliated, kb, lex, places)) is not None
+                and body[1] == "PTY"
+                and country in (None, body[0].iso3)
+                and affiliated is not None
+                and len(_THE.sub("", _longest(affiliated)).split()) >= 3
+            ):
+                # A body of a party the text alone codes is the party's whatever state word
+                # its name has ("the Presidium of the C.C., Communist Party of Tajikistan"),
+                # as a known party's is above. Not "the Party" alone: KCNA's word for the
+                # ruling party, which the article's country places but the text does not
+                # name (the Workers' Party of Korea is its government).
+                place, sector = body
+                actor_code, country = place.code + sector, place.iso3
             elif kind == "person" and sector == "GOV" and roles:
                 # An office word that also names a state's officers ("president", "secretary
                 # general", "chairman") held in a named civil body or a party ("president of

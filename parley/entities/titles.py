@@ -407,6 +407,10 @@ def _set_after(
 # Between a body and what it belongs to: "Ministry of Foreign Affairs of the DPRK", "the
 # Board of Governors of the International Atomic Energy Agency".
 _OF = re.compile(r"\s*(?:of|for)\s+(?:the\s+)?")
+# KCNA's "the International Department of the C.C., WPK": the body's name runs to the
+# Central Committee's abbreviation, which the model often cuts ("... of the C"), and the
+# party named after the comma is the one whose committee it is.
+_CC_COMMA = re.compile(r"(?P<name>[^,]*?\bof\s+the\s+C\.\s?C\.?)\s*,\s*(?:the\s+)?")
 _TRAILING_OF = re.compile(r"\s+(?:of|for)(?:\s+the)?$")
 
 
@@ -433,6 +437,15 @@ def apply_of_phrases(text: str, cands: list[Candidate]) -> list[Candidate]:
             cand.title_country = nxt.country
             skip.add(index + 1)
         elif joined and nxt.kind in ("organization", "media") and cand.affiliation is None:
+            cand.affiliation = nxt
+        elif (
+            nxt.kind in ("organization", "media")
+            and cand.affiliation is None
+            and (committee := _CC_COMMA.fullmatch(text, cand.start, nxt.start)) is not None
+            and committee.end("name") - cand.end <= len(" of the C.C.")
+        ):
+            cand.end = committee.end("name")
+            cand.text = text[cand.start : cand.end]
             cand.affiliation = nxt
         elif cut:
             cand.end = gap_start  # "Ministry of Foreign Affairs of" with nothing after

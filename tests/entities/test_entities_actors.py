@@ -940,3 +940,36 @@ def test_officer_of_an_american_union_or_advocacy_group_is_of_its_sector(  # typ
     """The knowledge base knows the frequent unions (LAB) and advocacy groups (NGO) of US
     news: their officers are not a government's for the title word "president"."""
     assert _covering(entities_of(text, real=True), name).actor == code
+
+
+@pytest.mark.parametrize(
+    ("text", "body", "code"),
+    [
+        (
+            "Wang Lin, deputy head of the International Liaison Department of the C.C., CPC, "
+            "left Pyongyang.",
+            "International Liaison Department of the C.C.",
+            "CHNGOV",
+        ),
+        (
+            "The report of the Politburo of the C.C., WPK was read out at the meeting.",
+            "Politburo of the C.C.",
+            "PRKGOV",
+        ),
+        (
+            "Saida Karimova, member of the Presidium of the C.C., Communist Party of Tajikistan, "
+            "praised the book.",
+            "Presidium of the C.C.",
+            "TJKPTY",
+        ),
+    ],
+)
+def test_kcna_s_body_of_a_central_committee_is_its_party_s(  # type: ignore[no-untyped-def]
+    entities_of, text: str, body: str, code: str
+) -> None:
+    """ "The International Liaison Department of the C.C., CPC": the body's name runs to the
+    abbreviation (the model cut it at "of the C"), and the party after the comma is whose
+    it is: a ruling party's code is its government's, another party's PTY whatever state
+    word ("Presidium") the body's name has."""
+    found = _covering(entities_of(text, real=True), body)
+    assert found.name == body and found.actor == code
