@@ -39,6 +39,8 @@ _APOSTROPHES = str.maketrans({"’": "'", "‘": "'"})
 _SEPARATORS = re.compile(r"[\s\-‐–—.]+")
 _NAME_WORD = re.compile(r"[A-Z][\w'’-]*")
 _MINOR = frozenset(("of", "the", "for", "and", "on", "in", "de", "la"))
+# A generation's mark after a name ("Jr.", "III").
+_SUFFIX = re.compile(r"(?:Jr|Sr|II|III|IV)\.?,?", re.IGNORECASE)
 _ORG_KINDS = ("organization", "media")
 # Sectors of the state: a holder of such a title acts for a country, so one named nearby
 # stands for it. (A professor or a spokesman of nothing in particular does not.)
@@ -139,13 +141,32 @@ def group_candidates(
     # 1. People with full names, and the family names that point at them.
     people: dict[str, str] = {}  # name key -> cluster key
     family: dict[str, list[str]] = {}
+    given: dict[str, list[str]] = {}  # given names -> the full names they begin or end
     for cand in cands:
         if cand.kind == "person" and len(cand.text.split()) >= 2 and cand.alias_of is None:
             key = name_key(cand.text)
             if key not in people:
                 people[key] = "person:" + key
-                bare = name_key(family_name(cand.text, family_first, pairs))
-                family.setdefault(bare, []).append(key)
+                surname = family_name(cand.text, family_first, pairs)
+                family.setdefault(name_key(surname), []).append(key)
+                words = cand.text.split()
+                if _SUFFIX.fullmatch(words[-1]) is None:
+                    # ("Donald Trump Jr." is no given name's bearer: his father's is no
+                    # given name.)
+                    rest = words[1:] if words[0] == surname else words[:-1]
+                    given.setdefault(name_key(" ".join(rest)), []).append(key)
+    for bare, bearers in given.items():
+        if (
+            bare in people
+            and len(bearers) == 1
+            and bearers[0] != bare
+            and bearers[0].endswith(" " + bare)
+        ):
+            # A two-word given name after a family name written first ("Jong Un" of Kim
+            # Jong Un) is the one person named in full with it, not a full name of its own.
+            # (Words before a last one are as often a name the model ran on: "Ted Cruz
+            # Apologizes", "Kim Il Sung Stadium".)
+            people[bare] = people[bearers[0]]
 
     # Single words the model calls a person somewhere: "Trump" tagged ORG elsewhere is him.
     person_words = {
@@ -195,6 +216,13 @@ def group_candidates(
         if len(cand.text.split()) == 1 and owners and cand.kind != "location":
             cand.kind = "person"
             add(people[_nearest_owner(owners, cand, clusters, people)], "person", cand)
+            continue
+        bearers = given.get(key_text, [])
+        if cand.kind == "person" and len(bearers) == 1 and not owners:
+            # A given name alone is the one person the article names in full with it
+            # ("Hillary" is Hillary Clinton, "Jong Un" Kim Jong Un); two such people leave
+            # it alone.
+            add(people[bearers[0]], "person", cand)
             continue
         if cand.kind in (*_ORG_KINDS, "group") and key_text in person_words:
             cand.kind = "person"
