@@ -851,6 +851,23 @@ def _entity(
                 # name (the Workers' Party of Korea is its government).
                 place, sector = body
                 actor_code, country = place.code + sector, place.iso3
+            elif (
+                kind == "person"
+                and roles
+                and sector is not None
+                and sector not in _STATE_SECTORS
+                and above is not None
+                and above.code
+                and above.country
+                and above.sector in _CIVIL_SECTORS
+                and sector != above.sector
+                and country in (None, above.country)
+            ):
+                # An officer of a civil body the knowledge base knows is of its sector, not
+                # the one the title's words give alone: "executive director of National
+                # Nurses United" (a union, not a firm), "president of the abortion rights
+                # group NARAL" (an advocacy group).
+                actor_code, country, sector = above.code, above.country, above.sector
             elif kind == "person" and sector == "GOV" and roles:
                 # An office word that also names a state's officers ("president", "secretary
                 # general", "chairman") held in a named civil body or a party ("president of

@@ -973,3 +973,28 @@ def test_kcna_s_body_of_a_central_committee_is_its_party_s(  # type: ignore[no-u
     word ("Presidium") the body's name has."""
     found = _covering(entities_of(text, real=True), body)
     assert found.name == body and found.actor == code
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "code"),
+    [
+        (
+            "Joan Perle, executive director of National Nurses United, said the nurses would "
+            "march.",
+            "Joan Perle",
+            "USALAB",
+        ),
+        (
+            "Mara Kent, president of the abortion rights group NARAL, called the vote a "
+            "disgrace.",
+            "Mara Kent",
+            "USANGO",
+        ),
+    ],
+)
+def test_officer_of_a_known_civil_body_is_of_its_sector(  # type: ignore[no-untyped-def]
+    entities_of, text: str, name: str, code: str
+) -> None:
+    """The title's own words ("executive director": a firm's; "rights group") yield to the
+    sector of the civil body the knowledge base knows the officer serves."""
+    assert _covering(entities_of(text, real=True), name).actor == code
