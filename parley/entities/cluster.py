@@ -350,6 +350,9 @@ def _civil_body_sector(role: str, kb: KnowledgeBaseLike, lex: Lexicon) -> str | 
     # Chongqing"; "the preparatory committee for the festival" names no sector by its noun.
     words = re.split(r"\s+(?:of|for|at|in|with|on)\s+", body, maxsplit=1)[0].split()
     if not body.islower():
+        known = _known_civil_body(body, kb)
+        if known is not None:
+            return known.sector
         party = _named_party_sector(body, kb)
         if party is not None or not words or not words[-1].islower():
             return party
@@ -361,6 +364,16 @@ def _civil_body_sector(role: str, kb: KnowledgeBaseLike, lex: Lexicon) -> str | 
         # organisations' names do ("Union": LAB).
         sector = found[1]
     return sector if sector in _CIVIL_SECTORS else None
+
+
+def _known_civil_body(body: str, kb: KnowledgeBaseLike) -> ActorLike | None:
+    """The organisation outside the state the knowledge base knows by the name a title's
+    of-phrase gives, with its country ("president of the A.F.L.-C.I.O.": the AFL-CIO,
+    USALAB), when the model did not name it apart as the holder's affiliation."""
+    known = kb.actor(body)
+    if known is None or known.kind not in _ORG_KINDS or not known.country:
+        return None
+    return known if known.sector in _CIVIL_SECTORS else None
 
 
 def _role_body(role: str) -> str:
@@ -376,6 +389,9 @@ def _body_country(role: str, kb: KnowledgeBaseLike, lex: Lexicon) -> CountryLike
     body = _role_body(role)
     if not body or body.islower():
         return None
+    known = _known_civil_body(body, kb)
+    if known is not None and known.country:
+        return kb.country_by_code(known.country)
     return _country_in_name(body, kb, lex.org_words) or _place_first(body, kb, None)
 
 

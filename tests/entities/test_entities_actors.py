@@ -932,6 +932,12 @@ def test_kcna_s_central_committee_comma_names_whose_committee(  # type: ignore[n
             "Tom Kerrigan",
             "USALAB",
         ),
+        (
+            "''We will knock on every door,'' said Ruth Adler, president of the A.F.L.-C.I.O., "
+            "on Monday.",
+            "Ruth Adler",
+            "USALAB",
+        ),
     ],
 )
 def test_officer_of_an_american_union_or_advocacy_group_is_of_its_sector(  # type: ignore[no-untyped-def]
