@@ -128,11 +128,14 @@ def apply_titles(
     lex: Lexicon,
     patterns: TitlePatterns,
     place_country: Callable[[str], CountryLike | None] | None = None,
+    known_body: Callable[[str], bool] | None = None,
 ) -> list[Candidate]:
     """Attach titles to the people they precede; drop candidates a title swallowed.
     ``place_country``: the country a place belongs to ("Texas" -> the United States), so
     that a place before a title or after the name says whose office it is ("Texas Sen. X",
-    "Sen. X of Vermont", "Sen. X (D-Va.)"): the country named most in the article does not."""
+    "Sen. X of Vermont", "Sen. X (D-Va.)"): the country named most in the article does not.
+    ``known_body``: whether the knowledge base knows a name as an organisation, so that one
+    the model took for a person is the affiliation ("Log Cabin Republicans president X")."""
     text = parse.text
     pattern = patterns.title_before_name
     swallowed: set[int] = set()
@@ -184,6 +187,9 @@ def apply_titles(
                 elif country is not None:
                     cand.title_country = country
                 elif other.kind in ("organization", "media"):
+                    cand.affiliation = other
+                elif other.kind == "person" and known_body is not None and known_body(other.text):
+                    other.kind = "organization"
                     cand.affiliation = other
             break
         if former and cand.former_country is None and title in US_TITLE_ABBREVIATIONS:

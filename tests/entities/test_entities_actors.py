@@ -933,6 +933,11 @@ def test_kcna_s_central_committee_comma_names_whose_committee(  # type: ignore[n
             "USALAB",
         ),
         (
+            "The plank matters, Log Cabin Republicans president Gregory Hale said on Monday.",
+            "Gregory Hale",
+            "USANGO",
+        ),
+        (
             "''We will knock on every door,'' said Ruth Adler, president of the A.F.L.-C.I.O., "
             "on Monday.",
             "Ruth Adler",
