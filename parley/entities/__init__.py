@@ -113,7 +113,11 @@ def find_entities(
             return None
         return kb.country_by_code(actor.country)
 
-    cands = apply_titles(parse, cands, lex, resources.titles, place_country)
+    def known_body(name: str) -> bool:
+        actor = kb.actor(name, on)
+        return actor is not None and actor.kind == "organization" and bool(actor.code)
+
+    cands = apply_titles(parse, cands, lex, resources.titles, place_country, known_body)
     apply_org_countries(text, cands)
 
     def known(name: str) -> bool:

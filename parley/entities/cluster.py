@@ -39,6 +39,8 @@ _APOSTROPHES = str.maketrans({"’": "'", "‘": "'"})
 _SEPARATORS = re.compile(r"[\s\-‐–—.]+")
 _NAME_WORD = re.compile(r"[A-Z][\w'’-]*")
 _MINOR = frozenset(("of", "the", "for", "and", "on", "in", "de", "la"))
+# A generation's mark after a name ("Jr.", "III").
+_SUFFIX = re.compile(r"(?:Jr|Sr|II|III|IV)\.?,?", re.IGNORECASE)
 _ORG_KINDS = ("organization", "media")
 # Sectors of the state: a holder of such a title acts for a country, so one named nearby
 # stands for it. (A professor or a spokesman of nothing in particular does not.)
@@ -139,13 +141,32 @@ def group_candidates(
     # 1. People with full names, and the family names that point at them.
     people: dict[str, str] = {}  # name key -> cluster key
     family: dict[str, list[str]] = {}
+    given: dict[str, list[str]] = {}  # given names -> the full names they begin or end
     for cand in cands:
         if cand.kind == "person" and len(cand.text.split()) >= 2 and cand.alias_of is None:
             key = name_key(cand.text)
             if key not in people:
                 people[key] = "person:" + key
-                bare = name_key(family_name(cand.text, family_first, pairs))
-                family.setdefault(bare, []).append(key)
+                surname = family_name(cand.text, family_first, pairs)
+                family.setdefault(name_key(surname), []).append(key)
+                words = cand.text.split()
+                if _SUFFIX.fullmatch(words[-1]) is None:
+                    # ("Donald Trump Jr." is no given name's bearer: his father's is no
+                    # given name.)
+                    rest = words[1:] if words[0] == surname else words[:-1]
+                    given.setdefault(name_key(" ".join(rest)), []).append(key)
+    for bare, bearers in given.items():
+        if (
+            bare in people
+            and len(bearers) == 1
+            and bearers[0] != bare
+            and bearers[0].endswith(" " + bare)
+        ):
+            # A two-word given name after a family name written first ("Jong Un" of Kim
+            # Jong Un) is the one person named in full with it, not a full name of its own.
+            # (Words before a last one are as often a name the model ran on: "Ted Cruz
+            # Apologizes", "Kim Il Sung Stadium".)
+            people[bare] = people[bearers[0]]
 
     # Single words the model calls a person somewhere: "Trump" tagged ORG elsewhere is him.
     person_words = {
@@ -195,6 +216,13 @@ def group_candidates(
         if len(cand.text.split()) == 1 and owners and cand.kind != "location":
             cand.kind = "person"
             add(people[_nearest_owner(owners, cand, clusters, people)], "person", cand)
+            continue
+        bearers = given.get(key_text, [])
+        if cand.kind == "person" and len(bearers) == 1 and not owners:
+            # A given name alone is the one person the article names in full with it
+            # ("Hillary" is Hillary Clinton, "Jong Un" Kim Jong Un); two such people leave
+            # it alone.
+            add(people[bearers[0]], "person", cand)
             continue
         if cand.kind in (*_ORG_KINDS, "group") and key_text in person_words:
             cand.kind = "person"
@@ -322,6 +350,9 @@ def _civil_body_sector(role: str, kb: KnowledgeBaseLike, lex: Lexicon) -> str | 
     # Chongqing"; "the preparatory committee for the festival" names no sector by its noun.
     words = re.split(r"\s+(?:of|for|at|in|with|on)\s+", body, maxsplit=1)[0].split()
     if not body.islower():
+        known = _known_civil_body(body, kb)
+        if known is not None:
+            return known.sector
         party = _named_party_sector(body, kb)
         if party is not None or not words or not words[-1].islower():
             return party
@@ -333,6 +364,16 @@ def _civil_body_sector(role: str, kb: KnowledgeBaseLike, lex: Lexicon) -> str | 
         # organisations' names do ("Union": LAB).
         sector = found[1]
     return sector if sector in _CIVIL_SECTORS else None
+
+
+def _known_civil_body(body: str, kb: KnowledgeBaseLike) -> ActorLike | None:
+    """The organisation outside the state the knowledge base knows by the name a title's
+    of-phrase gives, with its country ("president of the A.F.L.-C.I.O.": the AFL-CIO,
+    USALAB), when the model did not name it apart as the holder's affiliation."""
+    known = kb.actor(body)
+    if known is None or known.kind not in _ORG_KINDS or not known.country:
+        return None
+    return known if known.sector in _CIVIL_SECTORS else None
 
 
 def _role_body(role: str) -> str:
@@ -348,6 +389,9 @@ def _body_country(role: str, kb: KnowledgeBaseLike, lex: Lexicon) -> CountryLike
     body = _role_body(role)
     if not body or body.islower():
         return None
+    known = _known_civil_body(body, kb)
+    if known is not None and known.country:
+        return kb.country_by_code(known.country)
     return _country_in_name(body, kb, lex.org_words) or _place_first(body, kb, None)
 
 
@@ -806,6 +850,40 @@ def _entity(
                 # Association of Koreans in Uzbekistan"): its chairman is where the body is.
                 place, sector = body
                 actor_code, country = place.code + sector, place.iso3
+            elif (
+                kind in _ORG_KINDS
+                and above is None
+                and sector in _STATE_SECTORS
+                and (body := _text_body(affiliated, kb, lex, places)) is not None
+                and body[1] == "PTY"
+                and country in (None, body[0].iso3)
+                and affiliated is not None
+                and len(_THE.sub("", _longest(affiliated)).split()) >= 3
+            ):
+                # A body of a party the text alone codes is the party's whatever state word
+                # its name has ("the Presidium of the C.C., Communist Party of Tajikistan"),
+                # as a known party's is above. Not "the Party" alone: KCNA's word for the
+                # ruling party, which the article's country places but the text does not
+                # name (the Workers' Party of Korea is its government).
+                place, sector = body
+                actor_code, country = place.code + sector, place.iso3
+            elif (
+                kind == "person"
+                and roles
+                and sector is not None
+                and sector not in _STATE_SECTORS
+                and above is not None
+                and above.code
+                and above.country
+                and above.sector in _CIVIL_SECTORS
+                and sector != above.sector
+                and country in (None, above.country)
+            ):
+                # An officer of a civil body the knowledge base knows is of its sector, not
+                # the one the title's words give alone: "executive director of National
+                # Nurses United" (a union, not a firm), "president of the abortion rights
+                # group NARAL" (an advocacy group).
+                actor_code, country, sector = above.code, above.country, above.sector
             elif kind == "person" and sector == "GOV" and roles:
                 # An office word that also names a state's officers ("president", "secretary
                 # general", "chairman") held in a named civil body or a party ("president of

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Callable, Container, Iterator
+from collections.abc import Callable, Container, Iterator, Mapping
 from itertools import pairwise
 
 from spacy.tokens import Token
@@ -46,6 +46,8 @@ _TITLE_WINDOW = 120
 _PREPOSITIONS = frozenset(("for", "at", "of", "with", "in", "from", "by", "to"))
 _APPOSITION_STOPS = frozenset((",", ";", ":", "that", "who", "which", "whose", "said", "says"))
 _DETERMINERS = frozenset(("a", "an", "the"))
+# KCNA's abbreviation of a party's or an organisation's Central Committee, as tokens.
+_CENTRAL_COMMITTEE = frozenset(("c.c.", "c.c"))
 
 
 # Between a country or organisation and the title it qualifies: space, or a possessive.
@@ -126,11 +128,14 @@ def apply_titles(
     lex: Lexicon,
     patterns: TitlePatterns,
     place_country: Callable[[str], CountryLike | None] | None = None,
+    known_body: Callable[[str], bool] | None = None,
 ) -> list[Candidate]:
     """Attach titles to the people they precede; drop candidates a title swallowed.
     ``place_country``: the country a place belongs to ("Texas" -> the United States), so
     that a place before a title or after the name says whose office it is ("Texas Sen. X",
-    "Sen. X of Vermont", "Sen. X (D-Va.)"): the country named most in the article does not."""
+    "Sen. X of Vermont", "Sen. X (D-Va.)"): the country named most in the article does not.
+    ``known_body``: whether the knowledge base knows a name as an organisation, so that one
+    the model took for a person is the affiliation ("Log Cabin Republicans president X")."""
     text = parse.text
     pattern = patterns.title_before_name
     swallowed: set[int] = set()
@@ -182,6 +187,9 @@ def apply_titles(
                 elif country is not None:
                     cand.title_country = country
                 elif other.kind in ("organization", "media"):
+                    cand.affiliation = other
+                elif other.kind == "person" and known_body is not None and known_body(other.text):
+                    other.kind = "organization"
                     cand.affiliation = other
             break
         if former and cand.former_country is None and title in US_TITLE_ABBREVIATIONS:
@@ -405,6 +413,10 @@ def _set_after(
 # Between a body and what it belongs to: "Ministry of Foreign Affairs of the DPRK", "the
 # Board of Governors of the International Atomic Energy Agency".
 _OF = re.compile(r"\s*(?:of|for)\s+(?:the\s+)?")
+# KCNA's "the International Department of the C.C., WPK": the body's name runs to the
+# Central Committee's abbreviation, which the model often cuts ("... of the C"), and the
+# party named after the comma is the one whose committee it is.
+_CC_COMMA = re.compile(r"(?P<name>[^,]*?\bof\s+the\s+C\.\s?C\.?)\s*,\s*(?:the\s+)?")
 _TRAILING_OF = re.compile(r"\s+(?:of|for)(?:\s+the)?$")
 
 
@@ -431,6 +443,15 @@ def apply_of_phrases(text: str, cands: list[Candidate]) -> list[Candidate]:
             cand.title_country = nxt.country
             skip.add(index + 1)
         elif joined and nxt.kind in ("organization", "media") and cand.affiliation is None:
+            cand.affiliation = nxt
+        elif (
+            nxt.kind in ("organization", "media")
+            and cand.affiliation is None
+            and (committee := _CC_COMMA.fullmatch(text, cand.start, nxt.start)) is not None
+            and committee.end("name") - cand.end <= len(" of the C.C.")
+        ):
+            cand.end = committee.end("name")
+            cand.text = text[cand.start : cand.end]
             cand.affiliation = nxt
         elif cut:
             cand.end = gap_start  # "Ministry of Foreign Affairs of" with nothing after
@@ -556,7 +577,7 @@ def apply_appositions(
         first = _token_after(parse, cand.end)
         if first is None or doc[first].text != ",":
             continue
-        words = _apposition_tokens(parse, first + 1)
+        words = _apposition_tokens(parse, first + 1, by_start)
         if not words:
             continue
         _read_apposition(parse, cand, words, by_start, lex, place_country)
@@ -579,7 +600,7 @@ def _read_office(
     ):
         return False
     start = _token_after(parse, office.end())
-    words = _apposition_tokens(parse, start) if start is not None else []
+    words = _apposition_tokens(parse, start, by_start) if start is not None else []
     if not words:
         return False
     cand.kind = "person"
@@ -597,13 +618,40 @@ def _token_after(parse: ParseIndex, end: int) -> int | None:
     return parse.token_at(offset)
 
 
-def _apposition_tokens(parse: ParseIndex, start: int) -> list[int]:
+def _names_body(parse: ParseIndex, index: int, bodies: Mapping[int, Candidate]) -> bool:
+    """Whether the token at ``index`` (after a determiner) starts an organisation's name."""
+    lowers = parse.lowers
+    if index < len(lowers) and lowers[index] in _DETERMINERS:
+        index += 1
+    if index >= len(lowers):
+        return False
+    found = bodies.get(parse.doc[index].idx)
+    return found is not None and found.kind in ("organization", "media")
+
+
+def _apposition_tokens(
+    parse: ParseIndex, start: int, bodies: Mapping[int, Candidate] | None = None
+) -> list[int]:
+    """The tokens of an apposition from ``start``; ``bodies``: the candidates by start
+    offset, for a body named after KCNA's "C.C.,"."""
+    bodies = bodies or {}
     lowers = parse.lowers
     out: list[int] = []
     sent_end = parse.sentence_end_token(start) if start < len(lowers) else start
     for i in range(start, min(sent_end, start + 40)):
         word = lowers[i]
         # A sentence's end (".", "?!"...: every piece of ".!?" is punctuation) or a line's.
+        if (
+            word == ","
+            and out
+            and lowers[out[-1]] in _CENTRAL_COMMITTEE
+            and _names_body(parse, i + 1, bodies)
+        ):
+            # "first vice department director of the C.C., the WPK": KCNA's comma after its
+            # abbreviation of a Central Committee stands for "of" when a body's name follows;
+            # that body is the one whose committee it is.
+            out.append(i)
+            continue
         if word in _APPOSITION_STOPS or word in ".!?" or "\n" in word:
             break
         out.append(i)
@@ -658,7 +706,7 @@ def _read_apposition(
                     found.alias_of = cand
             break
     role_tokens = tokens[:org_token]
-    while role_tokens and role_tokens[-1].lower_ in _PREPOSITIONS | _DETERMINERS:
+    while role_tokens and role_tokens[-1].lower_ in _PREPOSITIONS | _DETERMINERS | {","}:
         role_tokens = role_tokens[:-1]
     if not role_tokens:
         return

@@ -866,3 +866,146 @@ def test_a_spokesman_is_of_whom_they_speak_for(entities_of, sentence, code) -> N
 def test_kcna_s_central_committee_abbreviation_is_no_place(entities_of) -> None:  # type: ignore[no-untyped-def]
     text = "Pak Chol Gyu, secretary of the C.C., the Vandrel Workers' Party, toured the mill."
     assert not any(e.name.startswith("C.C") for e in entities_of(text, real=True))
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "code"),
+    [
+        (
+            "Pak Chol Gyu, first vice department director of the C.C., the WPK, toured the mill.",
+            "Pak Chol Gyu",
+            "PRKGOV",
+        ),
+        (
+            "Sol Hyang Mi, member of the C.C., WPK, and other officials watched the show.",
+            "Sol Hyang Mi",
+            "PRKGOV",
+        ),
+        (
+            "Rene Ortiz, member of the C.C., Communist Party of Ecuador, laid a wreath.",
+            "Rene Ortiz",
+            "ECUPTY",
+        ),
+        (
+            "Ri Chol Jin, first secretary of the C.C., the Kim Il Sung Socialist Youth League, "
+            "made a speech.",
+            "Ri Chol Jin",
+            "PRKNGO",
+        ),
+        (
+            "Ho Myong Sun, chairman of the C.C., the General Federation of Trade Unions of Korea, "
+            "made a report.",
+            "Ho Myong Sun",
+            "PRKLAB",
+        ),
+    ],
+)
+def test_kcna_s_central_committee_comma_names_whose_committee(  # type: ignore[no-untyped-def]
+    entities_of, text: str, name: str, code: str
+) -> None:
+    """ "X, director of the C.C., the WPK": the comma after KCNA's abbreviation stands for
+    "of"; the body named next is the officer's."""
+    assert _covering(entities_of(text, real=True), name).actor == code
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "code"),
+    [
+        (
+            "Dana Pruitt, president of the Service Employees International Union, said the "
+            "members would knock on doors in Iowa.",
+            "Dana Pruitt",
+            "USALAB",
+        ),
+        (
+            "Former NAACP president Ray Osgood endorsed the senator on Tuesday.",
+            "Ray Osgood",
+            "USANGO",
+        ),
+        (
+            "Lena Marsh, the president of Judicial Watch, said the emails should be public.",
+            "Lena Marsh",
+            "USANGO",
+        ),
+        (
+            "AFL-CIO president Tom Kerrigan sided with the teachers against the charter plan.",
+            "Tom Kerrigan",
+            "USALAB",
+        ),
+        (
+            "The plank matters, Log Cabin Republicans president Gregory Hale said on Monday.",
+            "Gregory Hale",
+            "USANGO",
+        ),
+        (
+            "''We will knock on every door,'' said Ruth Adler, president of the A.F.L.-C.I.O., "
+            "on Monday.",
+            "Ruth Adler",
+            "USALAB",
+        ),
+    ],
+)
+def test_officer_of_an_american_union_or_advocacy_group_is_of_its_sector(  # type: ignore[no-untyped-def]
+    entities_of, text: str, name: str, code: str
+) -> None:
+    """The knowledge base knows the frequent unions (LAB) and advocacy groups (NGO) of US
+    news: their officers are not a government's for the title word "president"."""
+    assert _covering(entities_of(text, real=True), name).actor == code
+
+
+@pytest.mark.parametrize(
+    ("text", "body", "code"),
+    [
+        (
+            "Wang Lin, deputy head of the International Liaison Department of the C.C., CPC, "
+            "left Pyongyang.",
+            "International Liaison Department of the C.C.",
+            "CHNGOV",
+        ),
+        (
+            "The report of the Politburo of the C.C., WPK was read out at the meeting.",
+            "Politburo of the C.C.",
+            "PRKGOV",
+        ),
+        (
+            "Saida Karimova, member of the Presidium of the C.C., Communist Party of Tajikistan, "
+            "praised the book.",
+            "Presidium of the C.C.",
+            "TJKPTY",
+        ),
+    ],
+)
+def test_kcna_s_body_of_a_central_committee_is_its_party_s(  # type: ignore[no-untyped-def]
+    entities_of, text: str, body: str, code: str
+) -> None:
+    """ "The International Liaison Department of the C.C., CPC": the body's name runs to the
+    abbreviation (the model cut it at "of the C"), and the party after the comma is whose
+    it is: a ruling party's code is its government's, another party's PTY whatever state
+    word ("Presidium") the body's name has."""
+    found = _covering(entities_of(text, real=True), body)
+    assert found.name == body and found.actor == code
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "code"),
+    [
+        (
+            "Joan Perle, executive director of National Nurses United, said the nurses would "
+            "march.",
+            "Joan Perle",
+            "USALAB",
+        ),
+        (
+            "Mara Kent, president of the abortion rights group NARAL, called the vote a "
+            "disgrace.",
+            "Mara Kent",
+            "USANGO",
+        ),
+    ],
+)
+def test_officer_of_a_known_civil_body_is_of_its_sector(  # type: ignore[no-untyped-def]
+    entities_of, text: str, name: str, code: str
+) -> None:
+    """The title's own words ("executive director": a firm's; "rights group") yield to the
+    sector of the civil body the knowledge base knows the officer serves."""
+    assert _covering(entities_of(text, real=True), name).actor == code

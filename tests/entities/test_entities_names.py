@@ -72,7 +72,33 @@ def test_cluster_bare_chinese_family_name_joins_two_word_name(stub_kb) -> None: 
     cands = [_cand("Wang Tianming", 0, "person"), _cand("Wang", 40, "person")]
     clusters = group_candidates(cands, stub_kb, None, FAMILY_FIRST, PAIRS)
     assert len(clusters) == 1
-    assert len(group_candidates(cands, stub_kb, None, FAMILY_FIRST)) == 2
+    # Without the list "Tianming" is the family name: a bare "Tianming" joins, and "Wang"
+    # joins as the one given name of the article's people.
+    assert family_name("Wang Tianming", FAMILY_FIRST) == "Tianming"
+    assert len(group_candidates(cands, stub_kb, None, FAMILY_FIRST)) == 1
+
+
+@pytest.mark.parametrize(
+    ("full", "bare"),
+    [
+        ("Hillary Clinton", "Hillary"),  # "Hillary will appreciate it," she said
+        ("Kim Jong Un", "Jong Un"),  # a Korean given name after the family name
+    ],
+)
+def test_cluster_bare_given_name_joins_the_one_full_name(stub_kb, full: str, bare: str) -> None:  # type: ignore[no-untyped-def]
+    cands = [_cand(full, 0, "person"), _cand(bare, 60, "person")]
+    clusters = group_candidates(cands, stub_kb, None, FAMILY_FIRST)
+    assert len(clusters) == 1
+
+
+def test_cluster_given_name_of_two_people_stays_apart(stub_kb) -> None:  # type: ignore[no-untyped-def]
+    # "Jane Sanders ... Jane Moore ... Jane said": whose is not for the clusterer to guess.
+    cands = [
+        _cand("Jane Sanders", 0, "person"),
+        _cand("Jane Moore", 30, "person"),
+        _cand("Jane", 60, "person"),
+    ]
+    assert len(group_candidates(cands, stub_kb, None)) == 3
 
 
 def test_cluster_place_reading_of_a_person_word_is_the_person(stub_kb) -> None:  # type: ignore[no-untyped-def]
