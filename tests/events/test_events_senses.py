@@ -786,6 +786,11 @@ FORCE_ROOTS = ("18", "19", "20")
         "The candidate of Gondor beat the polls in the northern towns of Rohan.",
         "The envoy of Gondor struck a similar tune at the meeting in Rohan.",
         "The family of the king occupied a high position in Gondor for decades.",
+        # A death or a hurt with no doer but an accident or a fire named in the passive's
+        # in-phrase, however the parser joins the verbs.
+        "Nine farmers of Gondor were killed and twelve others injured in a traffic accident.",
+        "Four weavers of Rohan were killed in a fire that broke out in a mill in Gondor.",
+        "Two shepherds of Rohan were killed in a landslide near the border of Gondor.",
     ],
 )
 def test_senses_force_words_with_no_force(code: Code, text: str) -> None:
@@ -802,6 +807,9 @@ def test_senses_force_words_with_no_force(code: Code, text: str) -> None:
         "The army of Gondor fired shells at the villages of Rohan.",
         "The troops of Gondor fought the army of Rohan near the river.",
         "The army of Gondor struck the border posts of Rohan on Monday.",
+        # An attack in the in-phrase, or fire a party's name says whose, is a party's act.
+        "Two shepherds of Rohan were killed in an attack by the army of Gondor.",
+        "Two shepherds of Rohan were killed in Israeli fire near the border.",
     ],
 )
 def test_senses_force_by_a_party_stays(code: Code, text: str) -> None:
