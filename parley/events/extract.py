@@ -17,6 +17,7 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Iterator, Sequence
 from datetime import date
 
@@ -146,6 +147,11 @@ VERBAL_ATTACK_WORDS = frozenset(
         "smear",
     }
 )
+# Words of a beating that is one of bodies: "beaten to death", "beat up", "with a stick".
+BODILY_BEATING = frozenset({"death", "up", "with", "stick", "club", "baton"})
+# A game's or a vote's score: "beat Japan 2:0", "beat undefeated Clemson 45-40".
+SCORE_DASHES = frozenset({":", "-", "\u2013"})
+SCORE_RE = re.compile(r"^\d{1,3}[:\-\u2013]\d{1,3}$")
 POLITICAL_SECTORS = frozenset({"GOV", "LEG", "PTY", "ELI", "JUD"})
 ARMED_SECTORS = frozenset({"MIL", "COP", "REB", "SPY", "INS", "UAF", "SEP"})
 ASK_VERB = "ask"
@@ -537,24 +543,69 @@ def political_contest(coded: Coded, reading: Reading) -> Coded | None:
     Trump", "Sanders and Clinton are fighting about Obama" are criticism (111), and "the
     candidate most likely to beat Clinton" wins an election, no assault. An attack is verbal
     when a word before it says so ("personal attacks", "tweet attacks"), or when every side
-    is a politician, a party or an official of one country and none is armed."""
+    is a politician, a party or an official of one country and none is armed.
+
+    With no side armed, a beating by a score ("beat Japan 2:0") or of a named person with
+    no body hurt ("can beat Trump one-on-one") is a game or an election won."""
     word = coded.candidate.token
     lemma = word.lemma_.lower()
-    if lemma not in CONTEST_WORDS or coded.info.code[:2] not in FORCE_ROOTS:
+    if coded.info.code[:2] not in FORCE_ROOTS:
+        return coded
+    if lemma not in CONTEST_WORDS:
         return coded
     said = any(
         c.dep_ in ("amod", "compound") and c.lemma_.lower() in VERBAL_ATTACK_WORDS
         for c in word.children
     )
+    beaten = lemma == "beat" and not _armed_side(coded)
+    if beaten and (_by_score(word) or _beats_a_person(coded)):
+        return None
     if not said and not _politicians_only(coded):
         return coded
     if lemma not in WORDS_OF_ATTACK:
         return None  # "beat him 53 percent to 36": an election won
+    return _as_criticism(coded, reading)
+
+
+def _as_criticism(coded: Coded, reading: Reading) -> Coded:
     info = reading.resources.code_info(CRITICISM_CODE)
     assert info is not None
     return dataclasses.replace(
         coded, candidate=dataclasses.replace(coded.candidate, code=CRITICISM_CODE), info=info
     )
+
+
+def _armed_side(coded: Coded) -> bool:
+    """Whether a side is armed: the military, police, rebels, spies ("the guards beat")."""
+    return any((a.code or "")[3:6] in ARMED_SECTORS for a in (*coded.sources, *coded.targets))
+
+
+def _by_score(word: Token) -> bool:
+    """Whether a beating has a score: "beat Japan 2:0", "beat undefeated Clemson 45-40"
+    (one word, or three to the parser)."""
+    for t in word.subtree:
+        if t.i <= word.i:
+            continue
+        if SCORE_RE.match(t.text):
+            return True
+        if t.like_num and t.i + 2 < len(t.doc):
+            dash, other = t.doc[t.i + 1], t.doc[t.i + 2]
+            if dash.text in SCORE_DASHES and other.like_num:
+                return True
+    return False
+
+
+def _beats_a_person(coded: Coded) -> bool:
+    """Whether a beating's targets are named people and no word says a body was
+    hurt: "the only candidate who can beat Trump one-on-one" wins a vote; "beat Lee to
+    death", "was beaten by the guards" hurt someone."""
+    word = coded.candidate.token
+    if any(c.dep_ in ("auxpass", "nsubjpass") for c in word.children):
+        return False
+    if any(t.lemma_.lower() in BODILY_BEATING for t in word.subtree):
+        return False
+    named = [t.entity for t in coded.targets if t.entity is not None]
+    return bool(named) and all(entity.kind == "person" for entity in named)
 
 
 def _politicians_only(coded: Coded) -> bool:

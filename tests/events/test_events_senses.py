@@ -386,6 +386,19 @@ def test_senses_attacks_among_politicians_are_criticism(code: Code, text: str) -
     assert not any(e.cameo[:2] in ("18", "19") for e in events)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rosie Cotton is the only candidate who can beat Frodo Baggins one-on-one.",
+        "Rosie Cotton and her allies should beat Frodo Baggins at the polls in May.",
+    ],
+)
+def test_senses_beating_a_candidate_is_no_assault(code: Code, text: str) -> None:
+    actors = {"Frodo Baggins": "GONGOV", "Rosie Cotton": "ROHLEG"}
+    events = code(text, actors, kinds=dict.fromkeys(actors, "person"))
+    assert not any(e.cameo[:2] == "18" for e in events), _codes(events)
+
+
 def test_senses_beating_a_rival_in_a_poll_is_no_assault(code: Code) -> None:
     text = "Samwise Gamgee would beat Frodo Baggins 53 percent to 36 percent."
     assert not any(e.cameo[:2] == "18" for e in code(text, POLITICIANS, kinds=PEOPLE))
@@ -791,6 +804,13 @@ FORCE_ROOTS = ("18", "19", "20")
         "Nine farmers of Gondor were killed and twelve others injured in a traffic accident.",
         "Four weavers of Rohan were killed in a fire that broke out in a mill in Gondor.",
         "Two shepherds of Rohan were killed in a landslide near the border of Gondor.",
+        # A game or a vote won: by a score, in an election, at the polls.
+        "The eleven of Gondor beat Rohan 2:0 in the opening match on Sunday.",
+        "The eleven of Gondor beat the eleven of Rohan 45-40 on Sunday.",
+        "The mayor of Gondor beat the envoy in the election in Rohan.",
+        # Grief and habits beaten.
+        "Overcome by grief, the farmers of Gondor wept for Rohan, beating the ground.",
+        "The clinic of Gondor helps the addicts of Rohan beat their addiction.",
     ],
 )
 def test_senses_force_words_with_no_force(code: Code, text: str) -> None:
@@ -810,6 +830,8 @@ def test_senses_force_words_with_no_force(code: Code, text: str) -> None:
         # An attack in the in-phrase, or fire a party's name says whose, is a party's act.
         "Two shepherds of Rohan were killed in an attack by the army of Gondor.",
         "Two shepherds of Rohan were killed in Israeli fire near the border.",
+        # A body beaten stays force.
+        "The guards of Gondor beat the envoy of Rohan to death with clubs.",
     ],
 )
 def test_senses_force_by_a_party_stays(code: Code, text: str) -> None:
