@@ -389,6 +389,31 @@ def test_senses_attacks_among_politicians_are_criticism(code: Code, text: str) -
 @pytest.mark.parametrize(
     "text",
     [
+        # A retort, an attack for a reason, on words or a record, or on a rival, one made
+        # in a debate or by an ad: words, whatever the two sides are.
+        "Rosie Cotton fired back at Frodo Baggins over the harbour tax on Tuesday.",
+        "Rosie Cotton attacked Frodo Baggins for raising the harbour tax.",
+        "Rosie Cotton attacked Frodo Baggins as having betrayed the farmers.",
+        "Rosie Cotton attacked the record of Frodo Baggins on the harbour.",
+        "Rosie Cotton refrained from attacking her rivals, Frodo Baggins among them.",
+        "The attacks of Rosie Cotton on Frodo Baggins at the debate drew cheers.",
+        "Rosie Cotton paid for ads attacking Frodo Baggins on the radio.",
+        # Words of attack that have no blow in them at all.
+        "Rosie Cotton hit out at Frodo Baggins for his silence on the harbour.",
+        "Rosie Cotton lashed out at Frodo Baggins after the vote on Tuesday.",
+        "Rosie Cotton took aim at Frodo Baggins in her speech on Tuesday.",
+    ],
+)
+def test_senses_verbal_attacks_are_criticism(code: Code, text: str) -> None:
+    actors = {"Frodo Baggins": "GONGOV", "Rosie Cotton": "ROHLEG"}
+    events = code(text, actors, kinds=dict.fromkeys(actors, "person"))
+    assert any(e.cameo == "111" for e in events), _codes(events)
+    assert not any(e.cameo[:2] in ("18", "19") for e in events), _codes(events)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "Rosie Cotton is the only candidate who can beat Frodo Baggins one-on-one.",
         "Rosie Cotton and her allies should beat Frodo Baggins at the polls in May.",
     ],
@@ -830,8 +855,10 @@ def test_senses_force_words_with_no_force(code: Code, text: str) -> None:
         # An attack in the in-phrase, or fire a party's name says whose, is a party's act.
         "Two shepherds of Rohan were killed in an attack by the army of Gondor.",
         "Two shepherds of Rohan were killed in Israeli fire near the border.",
-        # A body beaten stays force.
+        # A body beaten, and a country firing back at another, stay force.
         "The guards of Gondor beat the envoy of Rohan to death with clubs.",
+        "Gondor fired back at Rohan across the river on Monday.",
+        "Gondor attacked the convoys of Rohan for carrying arms to the rebels.",
     ],
 )
 def test_senses_force_by_a_party_stays(code: Code, text: str) -> None:
