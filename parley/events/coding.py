@@ -32,6 +32,12 @@ AUX_DEPS = frozenset({"aux", "auxpass"})
 # "fact:plain": a clause that states what is with no modal ("the law was flawed").
 PLAIN_FACT = "plain"
 CLAUSE_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+# Prepositions by which a passive verb with no doer names its cause: "killed in a landslide",
+# "killed during the storm".
+CAUSE_PREPS = frozenset({"in", "during"})
+# Entity labels of a nation, whose name on a noun makes the noun its forces' act ("Israeli
+# fire", "U.S. fire"); a company's is not ("the Malaysia Airlines flight crash").
+PARTY_LABELS = frozenset({"NORP", "GPE"})
 # Auxiliaries that make a clause what someone ought to do, not what is: "suggested that
 # delegates should flip" proposes; "suggested that the rival was weak" asserts.
 OBLIGING_AUXES = frozenset({"should", "must", "ought", "shall"})
@@ -159,7 +165,8 @@ def _condition_tokens(token: Token, pattern: Pattern) -> tuple[Token, ...] | Non
     if kind == "subj":
         # "Troops withdrew from the border" is a military retreat, not cut relations; the
         # subject's words are who acts, not the action, so the trigger keeps none of them.
-        return () if _subject_is(token, value) else None
+        natural = pattern.code == NO_EVENT
+        return () if _subject_is(token, value, natural) else None
     # "word": a word later in the verb's own phrase, as PETRARCH patterns read.
     for other in token.subtree:
         if other.i > token.i and other.i - token.i <= 6 and value in (_lemma(other), other.lower_):
@@ -212,20 +219,35 @@ def _states_a_fact(clause: Token) -> bool:
     return clause.tag_ in FINITE_TAGS or any(a.tag_ in FINITE_TAGS or a.tag_ == "MD" for a in auxes)
 
 
-def _subject_is(verb: Token, lemma: str) -> bool:
+def _subject_is(verb: Token, lemma: str, natural: bool = False) -> bool:
     """Whether the verb's subject is the noun ``lemma``, or a quantity of it ("hundreds of
     troops", "some of the soldiers"); ``lemma`` "+" is any subject of two or more joined
     doers ("the U.S. and Japan talked about it": they talked with each other). A passive
-    verb's doer is its by-phrase ("two pilots were killed by a crash")."""
+    verb's doer is its by-phrase ("two pilots were killed by a crash").
+
+    ``natural``: the doer of a sense that is no event, a disaster or an accident. A passive
+    verb with no by-phrase then names it in its in-phrase ("nine people were killed in a
+    traffic accident"), and a noun a party's name modifies is that party's act, no accident
+    ("killed in Israeli fire")."""
     doers = [
         noun
         for agent in _children(verb, frozenset({"agent"}))
         for noun in _children(agent, frozenset({"pobj"}))
     ]
+    if natural and not doers and _passive(verb):
+        doers = [
+            noun
+            for passive in _joined_passives(verb)
+            for prep in _children(passive, frozenset({"prep"}))
+            if prep.lower_ in CAUSE_PREPS
+            for noun in _children(prep, frozenset({"pobj"}))
+        ]
     for subject in (*_children(verb, frozenset({"nsubj"})), *doers):
         if lemma == JOINED_SUBJECT:
             if any(c.dep_ == "conj" for c in subject.children):
                 return True
+            continue
+        if natural and _named_by_party(subject):
             continue
         if _lemma(subject) == lemma:
             return True
@@ -235,6 +257,33 @@ def _subject_is(verb: Token, lemma: str) -> bool:
             ):
                 return True
     return False
+
+
+def _passive(verb: Token) -> bool:
+    """Whether the verb is passive: "were killed", or a participle describing the noun it
+    is done to ("the 26 people killed in the fire")."""
+    if any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
+        return True
+    return verb.tag_ == "VBN" and verb.dep_ == "acl"
+
+
+def _joined_passives(verb: Token) -> list[Token]:
+    """The verb and the passives joined to it, which share its phrases: "nine people were
+    killed and 26 others injured in a traffic accident" (the parser hangs "injured" on
+    "others" and the in-phrase on "injured")."""
+    joined = [verb]
+    for conj in _children(verb, frozenset({"conj"})):
+        if conj.tag_ == "VBN":
+            joined.append(conj)
+        joined.extend(c for c in _children(conj, frozenset({"acl"})) if c.tag_ == "VBN")
+    return joined
+
+
+def _named_by_party(noun: Token) -> bool:
+    """Whether a nation's name modifies the noun ("Israeli fire", "U.S. fire"): its act."""
+    return any(
+        c.dep_ in ("amod", "compound") and c.ent_type_ in PARTY_LABELS for c in noun.children
+    )
 
 
 def word_kind(pos: str, dep: str = "") -> str | None:

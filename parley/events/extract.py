@@ -17,6 +17,7 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Iterator, Sequence
 from datetime import date
 
@@ -146,7 +147,93 @@ VERBAL_ATTACK_WORDS = frozenset(
         "smear",
     }
 )
+# What an attack aimed at a person's words or record goes at, besides the policy nouns:
+# "attacked Trump's comments", "attacks rival's foreign policy inexperience".
+SPOKEN_WORDS = frozenset(
+    {
+        "comment",
+        "remark",
+        "statement",
+        "speech",
+        "word",
+        "rhetoric",
+        "tweet",
+        "answer",
+        "response",
+        "inexperience",
+        "candidacy",
+        "campaign",
+        "fitness",
+        "judgment",
+        "judgement",
+        "character",
+        "credential",
+        "honesty",
+        "integrity",
+    }
+)
+# Whom an attack of words goes at: "refrained from attacking his rivals", "attacking the
+# questioners instead". Not journalists nor reporters, whom mobs do beat.
+RIVAL_WORDS = frozenset(
+    {
+        "rival",
+        "opponent",
+        "challenger",
+        "critic",
+        "detractor",
+        "questioner",
+        "moderator",
+        "nominee",
+        "frontrunner",
+        "front-runner",
+        "establishment",
+        "media",
+        "press",
+    }
+)
+# What an attack over which is one of words: "attacked him over the issue".
+ISSUE_WORDS = frozenset({"issue", "question", "matter", "handling", "view", "tie", "remark"})
+# Where words are said, and what says them: "attacks from Christie at the final debate",
+# "ads attacking Cruz", "a column attacked the comment". Not a rally: people are beaten at
+# rallies.
+SAYING_WORDS = frozenset(
+    {
+        "debate",
+        "interview",
+        "speech",
+        "hearing",
+        "ad",
+        "advertisement",
+        "commercial",
+        "column",
+        "editorial",
+        "op-ed",
+        "article",
+        "tweet",
+        "post",
+        "statement",
+        "letter",
+        "book",
+        "memo",
+        "mailer",
+        "video",
+    }
+)
+SAID_IN = frozenset({"in", "at", "during"})
+AIMING_AT = frozenset({"on", "against", "upon"})
+# "fired back at critics", "hit back": a retort (``political_contest``).
+RETORT_WORD = "back"
+RETORT_VERBS = frozenset({"fire"})
+# Prepositions by which an attack gives its reason: "attacked Obama for being too tough",
+# "attacking Romney as having choked": criticism of what someone did or is.
+REASON_PREPS = frozenset({"for", "as"})
+# Words of a beating that is one of bodies: "beaten to death", "beat up", "with a stick".
+BODILY_BEATING = frozenset({"death", "up", "with", "stick", "club", "baton"})
+# A game's or a vote's score: "beat Japan 2:0", "beat undefeated Clemson 45-40".
+SCORE_DASHES = frozenset({":", "-", "\u2013"})
+SCORE_RE = re.compile(r"^\d{1,3}[:\-\u2013]\d{1,3}$")
 POLITICAL_SECTORS = frozenset({"GOV", "LEG", "PTY", "ELI", "JUD"})
+PLACE_KINDS = frozenset({"country", "location"})
 ARMED_SECTORS = frozenset({"MIL", "COP", "REB", "SPY", "INS", "UAF", "SEP"})
 ASK_VERB = "ask"
 APPEAL_ROOT = "02"
@@ -537,24 +624,151 @@ def political_contest(coded: Coded, reading: Reading) -> Coded | None:
     Trump", "Sanders and Clinton are fighting about Obama" are criticism (111), and "the
     candidate most likely to beat Clinton" wins an election, no assault. An attack is verbal
     when a word before it says so ("personal attacks", "tweet attacks"), or when every side
-    is a politician, a party or an official of one country and none is armed."""
+    is a politician, a party or an official of one country and none is armed.
+
+    With no side armed nor a country or place, words make the same of any parties: a retort
+    ("fired back at critics"), an attack on words, a record, a measure or a rival ("attacked
+    the senator's record", "attacks on her inexperience"), one for a reason ("attacked Obama
+    for being too tough", "attacking Romney as having choked"), made in a debate or by an ad
+    is criticism. With no side armed, a beating by a score ("beat Japan 2:0") or of a named
+    person with no body hurt ("can beat Trump one-on-one") is a game or an election won."""
     word = coded.candidate.token
     lemma = word.lemma_.lower()
-    if lemma not in CONTEST_WORDS or coded.info.code[:2] not in FORCE_ROOTS:
+    if coded.info.code[:2] not in FORCE_ROOTS:
+        return coded
+    if lemma in RETORT_VERBS:
+        if _retort(word) and not _may_bear_arms(coded):
+            return _as_criticism(coded, reading)
+        return coded
+    if lemma not in CONTEST_WORDS:
         return coded
     said = any(
         c.dep_ in ("amod", "compound") and c.lemma_.lower() in VERBAL_ATTACK_WORDS
         for c in word.children
     )
+    if not said and lemma == "attack" and not _may_bear_arms(coded):
+        said = _verbal_attack(word, reading)
+    beaten = lemma == "beat" and not _armed_side(coded)
+    if beaten and (_by_score(word) or _beats_a_person(coded)):
+        return None
     if not said and not _politicians_only(coded):
         return coded
     if lemma not in WORDS_OF_ATTACK:
         return None  # "beat him 53 percent to 36": an election won
+    return _as_criticism(coded, reading)
+
+
+def _as_criticism(coded: Coded, reading: Reading) -> Coded:
     info = reading.resources.code_info(CRITICISM_CODE)
     assert info is not None
     return dataclasses.replace(
         coded, candidate=dataclasses.replace(coded.candidate, code=CRITICISM_CODE), info=info
     )
+
+
+def _armed_side(coded: Coded) -> bool:
+    """Whether a side is armed: the military, police, rebels, spies ("the guards beat")."""
+    return any((a.code or "")[3:6] in ARMED_SECTORS for a in (*coded.sources, *coded.targets))
+
+
+def _may_bear_arms(coded: Coded) -> bool:
+    """Whether a side is armed or a country or place, which may be an army's doing or its
+    target: "Pakistan fired back at India", "Israel attacked the convoy for carrying
+    arms"."""
+    return _armed_side(coded) or any(
+        a.entity is not None and a.entity.kind in PLACE_KINDS
+        for a in (*coded.sources, *coded.targets)
+    )
+
+
+def _retort(word: Token) -> bool:
+    """Whether the verb is a retort: "fired back at Trump's comments", "fired back"."""
+    return any(c.dep_ in ("advmod", "prt") and c.lower_ == RETORT_WORD for c in word.children)
+
+
+def _verbal_attack(word: Token, reading: Reading) -> bool:
+    """Whether the words of an attack make it one of words: its reason ("attacked Obama for
+    being too tough", "attacking Romney as having choked", "attacked him over the issue"),
+    its aim (words, a record, a measure or a rival: "attacked the plan", "attacks on her
+    inexperience", "refrained from attacking his rivals"), where it was made ("attacks from
+    Christie at the final debate") or what made it ("ads attacking Cruz", "a column attacked
+    the comment")."""
+    issues = reading.resources.policy_nouns | SPOKEN_WORDS
+    holders = [word]
+    for obj in word.children:
+        if obj.dep_ == "dobj":
+            # "attacked voters, lawmakers and thinkers for opposing": the reason may hang on
+            # the object's last conjunct.
+            holders.extend(
+                t for t in obj.subtree if t.dep_ in ("dobj", "conj") and t.head.i >= word.i
+            )
+    for holder in holders:
+        for prep in holder.children:
+            if prep.dep_ == "prep" and _gives_reason(prep, issues):
+                return True
+    aims = [c for c in word.children if c.dep_ == "dobj"] if word.pos_ == "VERB" else []
+    for prep in word.children:
+        if prep.dep_ != "prep":
+            continue
+        objects = [c for c in prep.children if c.dep_ == "pobj"]
+        if prep.lower_ in AIMING_AT:
+            aims.extend(objects)
+        elif prep.lower_ in SAID_IN and any(o.lemma_.lower() in SAYING_WORDS for o in objects):
+            return True
+    if any(a.lemma_.lower() in issues or a.lemma_.lower() in RIVAL_WORDS for a in aims):
+        return True
+    doers = [c for c in word.children if c.dep_ == "nsubj"]
+    if word.dep_ == "acl":
+        doers.append(word.head)  # "ads attacking Cruz"
+    return any(d.lemma_.lower() in SAYING_WORDS for d in doers)
+
+
+def _gives_reason(prep: Token, issues: frozenset[str]) -> bool:
+    """Whether a preposition's phrase gives an attack's reason: a deed or a quality ("for
+    being too tough", "as having choked", "as a liar") or an issue ("over the issue"); not
+    a time or a part ("for hours", "as part of an offensive", "over the weekend")."""
+    word = prep.lower_
+    for obj in prep.children:
+        if word in REASON_PREPS and obj.dep_ == "pcomp" and obj.pos_ in ("VERB", "AUX"):
+            return True
+        if obj.dep_ != "pobj":
+            continue
+        lemma = obj.lemma_.lower()
+        if word == "for" and obj.tag_ == "VBG":
+            return True
+        if word == "as" and obj.pos_ == "NOUN" and lemma != "part":
+            return True
+        if word == "over" and (lemma in issues or lemma in ISSUE_WORDS):
+            return True
+    return False
+
+
+def _by_score(word: Token) -> bool:
+    """Whether a beating has a score: "beat Japan 2:0", "beat undefeated Clemson 45-40"
+    (one word, or three to the parser)."""
+    for t in word.subtree:
+        if t.i <= word.i:
+            continue
+        if SCORE_RE.match(t.text):
+            return True
+        if t.like_num and t.i + 2 < len(t.doc):
+            dash, other = t.doc[t.i + 1], t.doc[t.i + 2]
+            if dash.text in SCORE_DASHES and other.like_num:
+                return True
+    return False
+
+
+def _beats_a_person(coded: Coded) -> bool:
+    """Whether a beating's targets are named people and no word says a body was
+    hurt: "the only candidate who can beat Trump one-on-one" wins a vote; "beat Lee to
+    death", "was beaten by the guards" hurt someone."""
+    word = coded.candidate.token
+    if any(c.dep_ in ("auxpass", "nsubjpass") for c in word.children):
+        return False
+    if any(t.lemma_.lower() in BODILY_BEATING for t in word.subtree):
+        return False
+    named = [t.entity for t in coded.targets if t.entity is not None]
+    return bool(named) and all(entity.kind == "person" for entity in named)
 
 
 def _politicians_only(coded: Coded) -> bool:

@@ -386,6 +386,44 @@ def test_senses_attacks_among_politicians_are_criticism(code: Code, text: str) -
     assert not any(e.cameo[:2] in ("18", "19") for e in events)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A retort, an attack for a reason, on words or a record, or on a rival, one made
+        # in a debate or by an ad: words, whatever the two sides are.
+        "Rosie Cotton fired back at Frodo Baggins over the harbour tax on Tuesday.",
+        "Rosie Cotton attacked Frodo Baggins for raising the harbour tax.",
+        "Rosie Cotton attacked Frodo Baggins as having betrayed the farmers.",
+        "Rosie Cotton attacked the record of Frodo Baggins on the harbour.",
+        "Rosie Cotton refrained from attacking her rivals, Frodo Baggins among them.",
+        "The attacks of Rosie Cotton on Frodo Baggins at the debate drew cheers.",
+        "Rosie Cotton paid for ads attacking Frodo Baggins on the radio.",
+        # Words of attack that have no blow in them at all.
+        "Rosie Cotton hit out at Frodo Baggins for his silence on the harbour.",
+        "Rosie Cotton lashed out at Frodo Baggins after the vote on Tuesday.",
+        "Rosie Cotton took aim at Frodo Baggins in her speech on Tuesday.",
+    ],
+)
+def test_senses_verbal_attacks_are_criticism(code: Code, text: str) -> None:
+    actors = {"Frodo Baggins": "GONGOV", "Rosie Cotton": "ROHLEG"}
+    events = code(text, actors, kinds=dict.fromkeys(actors, "person"))
+    assert any(e.cameo == "111" for e in events), _codes(events)
+    assert not any(e.cameo[:2] in ("18", "19") for e in events), _codes(events)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rosie Cotton is the only candidate who can beat Frodo Baggins one-on-one.",
+        "Rosie Cotton and her allies should beat Frodo Baggins at the polls in May.",
+    ],
+)
+def test_senses_beating_a_candidate_is_no_assault(code: Code, text: str) -> None:
+    actors = {"Frodo Baggins": "GONGOV", "Rosie Cotton": "ROHLEG"}
+    events = code(text, actors, kinds=dict.fromkeys(actors, "person"))
+    assert not any(e.cameo[:2] == "18" for e in events), _codes(events)
+
+
 def test_senses_beating_a_rival_in_a_poll_is_no_assault(code: Code) -> None:
     text = "Samwise Gamgee would beat Frodo Baggins 53 percent to 36 percent."
     assert not any(e.cameo[:2] == "18" for e in code(text, POLITICIANS, kinds=PEOPLE))
@@ -786,6 +824,18 @@ FORCE_ROOTS = ("18", "19", "20")
         "The candidate of Gondor beat the polls in the northern towns of Rohan.",
         "The envoy of Gondor struck a similar tune at the meeting in Rohan.",
         "The family of the king occupied a high position in Gondor for decades.",
+        # A death or a hurt with no doer but an accident or a fire named in the passive's
+        # in-phrase, however the parser joins the verbs.
+        "Nine farmers of Gondor were killed and twelve others injured in a traffic accident.",
+        "Four weavers of Rohan were killed in a fire that broke out in a mill in Gondor.",
+        "Two shepherds of Rohan were killed in a landslide near the border of Gondor.",
+        # A game or a vote won: by a score, in an election, at the polls.
+        "The eleven of Gondor beat Rohan 2:0 in the opening match on Sunday.",
+        "The eleven of Gondor beat the eleven of Rohan 45-40 on Sunday.",
+        "The mayor of Gondor beat the envoy in the election in Rohan.",
+        # Grief and habits beaten.
+        "Overcome by grief, the farmers of Gondor wept for Rohan, beating the ground.",
+        "The clinic of Gondor helps the addicts of Rohan beat their addiction.",
     ],
 )
 def test_senses_force_words_with_no_force(code: Code, text: str) -> None:
@@ -802,6 +852,13 @@ def test_senses_force_words_with_no_force(code: Code, text: str) -> None:
         "The army of Gondor fired shells at the villages of Rohan.",
         "The troops of Gondor fought the army of Rohan near the river.",
         "The army of Gondor struck the border posts of Rohan on Monday.",
+        # An attack in the in-phrase, or fire a party's name says whose, is a party's act.
+        "Two shepherds of Rohan were killed in an attack by the army of Gondor.",
+        "Two shepherds of Rohan were killed in Israeli fire near the border.",
+        # A body beaten, and a country firing back at another, stay force.
+        "The guards of Gondor beat the envoy of Rohan to death with clubs.",
+        "Gondor fired back at Rohan across the river on Monday.",
+        "Gondor attacked the convoys of Rohan for carrying arms to the rebels.",
     ],
 )
 def test_senses_force_by_a_party_stays(code: Code, text: str) -> None:
