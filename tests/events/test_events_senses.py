@@ -73,6 +73,9 @@ def _codes(events):  # type: ignore[no-untyped-def]
         ("Facing anger in the mines, Gondor backed off within a week.", "05"),
         ("The king of Gondor has backed out of the summit with Rohan.", "05"),
         ("The envoy of Gondor was not backing down on the border dispute.", "05"),
+        # What a task or a situation requires is what it needs, no demand (10).
+        ("The new dam of Gondor requires advanced technology from Rohan.", "10"),
+        ("The situation requires the farmers of Gondor to stay alert.", "10"),
     ],
 )
 def test_senses_not_the_bare_words_event(code: Code, text: str, absent: str) -> None:
