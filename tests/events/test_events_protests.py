@@ -114,7 +114,7 @@ def test_protests_purpose_demanding_nothing_names_no_target(code: Code) -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        pytest.param("Rohan's dock unions launched an indefinite strike on Monday.", id="indefinite"),
+        pytest.param("Rohan's dock unions launched an indefinite strike.", id="indefinite"),
         pytest.param("Rohan's teachers started a sit-in strike at the ministry.", id="sit-in"),
         pytest.param("Rohan's nurses began a three-day strike over pay.", id="days"),
         pytest.param("Rohan's rail unions held a 24-hour strike on Friday.", id="hours"),

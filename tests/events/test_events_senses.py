@@ -73,6 +73,10 @@ def _codes(events):  # type: ignore[no-untyped-def]
         ("Facing anger in the mines, Gondor backed off within a week.", "05"),
         ("The king of Gondor has backed out of the summit with Rohan.", "05"),
         ("The envoy of Gondor was not backing down on the border dispute.", "05"),
+        # Asking a question is no appeal (02).
+        ("The envoy of Gondor asked the farmers of Rohan about the harvest.", "02"),
+        ("The king of Gondor asked whether Rohan would send more grain.", "02"),
+        ("The king of Gondor asked why Rohan had closed the border.", "02"),
         # What a task or a situation requires is what it needs, no demand (10).
         ("The new dam of Gondor requires advanced technology from Rohan.", "10"),
         ("The situation requires the farmers of Gondor to stay alert.", "10"),
