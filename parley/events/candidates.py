@@ -27,6 +27,7 @@ from spacy.tokens import Span, Token
 from parley.events.coding import (
     COMP_DEPS,
     Match,
+    asks,
     match_token,
     misread_verb,
     refine_with_complement,
@@ -137,6 +138,7 @@ def find_candidates(
     candidates = _drop_covered_nouns(candidates)
     candidates = _take_announcements(candidates)
     candidates = _drop_printed_messages(candidates, parse)
+    candidates = _drop_questioned(candidates)
     return tuple(_drop_subordinates(candidates))
 
 
@@ -462,6 +464,35 @@ def _drop_printed_messages(candidates: Sequence[Candidate], parse: ParseIndex) -
         reported = any(lemmas[i] == lemmas[noun.i] for i in range(after, len(lemmas)))
         out.append(dataclasses.replace(candidate, dropped=True) if reported else candidate)
     return out
+
+
+# Verbs that put a question: what the question names is asked about, not told as done.
+QUESTIONING_VERBS = frozenset({"ask", "wonder", "inquire", "enquire"})
+MAX_QUESTION_HOPS = 4
+
+
+def _drop_questioned(candidates: Sequence[Candidate]) -> list[Candidate]:
+    """Leave out the events a question names: "asked if he had visited the farmers' houses",
+    "asked about how water is kept warm" report a question put, not a visit or a supply."""
+    return [
+        dataclasses.replace(c, dropped=True) if not c.dropped and _questioned(c.token) else c
+        for c in candidates
+    ]
+
+
+def _questioned(token: Token) -> bool:
+    current = token
+    for _ in range(MAX_QUESTION_HOPS):
+        head = current.head
+        if head.i == current.i:
+            return False
+        if head.lemma_.lower() in QUESTIONING_VERBS and (
+            (current.dep_ in COMP_DEPS and asks(current))
+            or (current.dep_ == "prep" and current.lower_ == "about")
+        ):
+            return True
+        current = head
+    return False
 
 
 def _drop_subordinates(candidates: Sequence[Candidate]) -> list[Candidate]:

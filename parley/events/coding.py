@@ -22,6 +22,11 @@ ANY_CLAUSE = "*"
 # "comp:bare": a clause with no subject of its own, the word with no object: "helped keep
 # prices low" helps an outcome along, nobody named.
 BARE_CLAUSE = "bare"
+# "comp:question": a clause that asks something ("asked which states he could win", "asked
+# whether Gondor would send troops"): a question put, not an act asked of anyone.
+QUESTION_CLAUSE = "question"
+QUESTION_TAGS = frozenset({"WDT", "WP", "WP$", "WRB"})
+QUESTION_MARKERS = frozenset({"whether", "if"})
 # Entity labels of a date or time: a phrase of one says when, not with or on whom.
 TIME_LABELS = frozenset({"DATE", "TIME"})
 # "adj:critical/of": an adjective complement with a phrase of that preposition.
@@ -112,6 +117,8 @@ def _condition_tokens(token: Token, pattern: Pattern) -> tuple[Token, ...] | Non
     if kind == "comp":
         if value == BARE_CLAUSE:
             return () if _bare_outcome(token) else None
+        if value == QUESTION_CLAUSE:
+            return () if any(asks(c) for c in _children(token, COMP_DEPS)) else None
         for child in _children(token, COMP_DEPS):
             if value == ANY_CLAUSE and any(g.dep_ in CLAUSE_SUBJECT_DEPS for g in child.children):
                 # "wants Austria to pay": a clause with a doer of its own, whatever it does;
@@ -184,6 +191,13 @@ def _dates_only(prep: Token) -> bool:
 def _has_prep(word: Token, prep: str) -> bool:
     """Whether the word has a phrase of this preposition ("critical of")."""
     return any(c.lower_ == prep for c in _children(word, frozenset({"prep"})))
+
+
+def asks(clause: Token) -> bool:
+    """Whether a complement clause is a question: it opens with a wh-word ("which states",
+    "why he was not told") or with "whether" or "if"."""
+    first = next((t for t in clause.subtree if not t.is_punct), clause)
+    return first.tag_ in QUESTION_TAGS or first.lower_ in QUESTION_MARKERS
 
 
 def _bare_outcome(token: Token) -> bool:

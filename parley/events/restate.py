@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from spacy.tokens import Token
+
 from parley.events.actors import Actor
 from parley.events.candidates import REPORTING_CODE, Candidate
 from parley.events.clauses import SPEAKER_PRONOUNS, TARGET_PREPS, prep_objects, subject_head
@@ -24,6 +26,12 @@ ALLEGED_ROOTS = frozenset({"17", "18", "19", "20"})
 
 # Verbs of being or becoming: "will" before them forecasts a state, it announces no act.
 STATE_VERBS = frozenset({"be", "become", "remain", "emerge", "stay", "prove", "seem", "appear"})
+# Verbs of having, getting, needing or expecting: "will" before them foretells what befalls
+# the subject ("he'll still get coverage", "he would gain ground", "Trump will exceed
+# expectations"), it announces nothing the subject will do to anyone.
+FORECAST_VERBS = frozenset(
+    {"have", "get", "gain", "need", "expect", "exceed", "face", "suffer", "lose", "see"}
+)
 
 
 def same_side(one: Sequence[Actor], other: Sequence[Actor]) -> bool:
@@ -136,9 +144,12 @@ def reported_stance(
         stance = stance_of(comp, res.stance_cues)
         if stance is None or find_modality(comp, res.modality_cues) == "negated":
             continue
-        if stance == "intent" and comp.lemma_.lower() in STATE_VERBS:
-            # "The unions will surely emerge victorious", "X will be a strong country": a
-            # forecast of a state, not a plan to act.
+        if stance == "intent" and (
+            comp.lemma_.lower() in STATE_VERBS | FORECAST_VERBS or _is_passive(comp)
+        ):
+            # "The unions will surely emerge victorious", "X will be a strong country", "he
+            # would gain ground", "the contest will be decided by the delegates": a forecast
+            # of a state or of what befalls the subject, not a plan to act.
             continue
         subject, _passive = subject_head(comp)
         if subject is None or subject.i < 0:
@@ -156,3 +167,8 @@ def reported_stance(
         objects += prep_objects(comp, TARGET_PREPS)
         return "030", actors, [a for a in reading.first_resolved(objects) if a.resolved]
     return None
+
+
+def _is_passive(verb: Token) -> bool:
+    """Whether the verb is passive ("will be decided"): its subject undergoes the act."""
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)

@@ -86,5 +86,30 @@ def test_candidates_as_participle_is_a_standard_not_an_act(  # type: ignore[no-u
     assert word not in drafts(text)
 
 
-def test_candidates_required_with_a_subject_stays(drafts) -> None:  # type: ignore[no-untyped-def]
-    assert "required" in drafts("Gondor required Rohan to pay the toll.")
+def test_candidates_demanded_with_a_subject_stays(drafts) -> None:  # type: ignore[no-untyped-def]
+    assert "demanded" in drafts("Gondor demanded that Rohan pay the toll.")
+
+
+def test_candidates_required_is_what_a_thing_needs(drafts) -> None:  # type: ignore[no-untyped-def]
+    # In news "require" says what a task or a situation needs, seldom a party's demand.
+    assert "requires" not in drafts("The new dam requires Rohan to send more workers.")
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("The envoy of Gondor asked if Rohan had visited the farms.", "visited"),
+        ("The king of Gondor asked about how grain is supplied to Rohan.", "supplied"),
+        ("The envoy of Gondor wondered whether Rohan would attack.", "attack"),
+    ],
+)
+def test_candidates_what_a_question_names_is_no_event(  # type: ignore[no-untyped-def]
+    drafts, text: str, word: str
+) -> None:
+    found = drafts(text)
+    assert word not in found or found[word].dropped
+
+
+def test_candidates_asking_another_to_act_stays(drafts) -> None:  # type: ignore[no-untyped-def]
+    found = drafts("Gondor asked Rohan to withdraw its troops.")
+    assert not found["asked"].dropped

@@ -109,3 +109,24 @@ def test_protests_purpose_demanding_nothing_names_no_target(code: Code) -> None:
     text = "Dock unions marched through the city to win back the old wages of Gondor dockers."
     events = code(text, PARTIES, kinds=KINDS)
     assert not any(e.target_actor for e in events if e.cameo[:2] == "14"), _coded(events)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("Rohan's dock unions launched an indefinite strike.", id="indefinite"),
+        pytest.param("Rohan's teachers started a sit-in strike at the ministry.", id="sit-in"),
+        pytest.param("Rohan's nurses began a three-day strike over pay.", id="days"),
+        pytest.param("Rohan's rail unions held a 24-hour strike on Friday.", id="hours"),
+    ],
+)
+def test_protests_strike_named_by_its_form_or_length_is_a_strike(code: Code, text: str) -> None:
+    # A strike with no such word may be a military one ("launched strikes on"); one named
+    # by its form or length is a labour or protest strike (143) whatever its verb.
+    events = code(text, PARTIES, kinds=KINDS)
+    assert any(e.cameo == "143" for e in events), _coded(events)
+
+
+def test_protests_strike_with_no_such_word_is_not_a_labour_strike(code: Code) -> None:
+    events = code("Gondor launched strikes on Rohan's border posts.", PARTIES, kinds=KINDS)
+    assert not any(e.cameo == "143" for e in events), _coded(events)

@@ -68,6 +68,18 @@ def _codes(events):  # type: ignore[no-untyped-def]
         ),
         ("Licenses for the new houses were handed over to the farmers of Gondor.", "06"),
         ("The mayor of Gondor handed over the keys to the envoy of Rohan.", "06"),
+        # Backing down, off, away or out of a thing gives it up; it backs no one (051).
+        ("The Gondor council backed away from its plan to tax Rohan's grain.", "05"),
+        ("Facing anger in the mines, Gondor backed off within a week.", "05"),
+        ("The king of Gondor has backed out of the summit with Rohan.", "05"),
+        ("The envoy of Gondor was not backing down on the border dispute.", "05"),
+        # Asking a question is no appeal (02).
+        ("The envoy of Gondor asked the farmers of Rohan about the harvest.", "02"),
+        ("The king of Gondor asked whether Rohan would send more grain.", "02"),
+        ("The king of Gondor asked why Rohan had closed the border.", "02"),
+        # What a task or a situation requires is what it needs, no demand (10).
+        ("The new dam of Gondor requires advanced technology from Rohan.", "10"),
+        ("The situation requires the farmers of Gondor to stay alert.", "10"),
     ],
 )
 def test_senses_not_the_bare_words_event(code: Code, text: str, absent: str) -> None:
@@ -85,6 +97,10 @@ def test_senses_not_the_bare_words_event(code: Code, text: str, absent: str) -> 
 )
 def test_senses_verbal_defence_of_a_party_stays(code: Code, text: str) -> None:
     assert any(e.cameo == "052" for e in code(text, COUNTRIES))
+
+
+def test_senses_backing_a_party_stays_support(code: Code) -> None:
+    assert any(e.cameo == "051" for e in code("Gondor backed Rohan in the dispute.", COUNTRIES))
 
 
 def test_senses_striking_a_deal_is_an_agreement(code: Code) -> None:

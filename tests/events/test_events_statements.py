@@ -216,3 +216,17 @@ def test_statements_forecast_of_a_state_is_no_intent(code: Code, text: str) -> N
 def test_statements_reported_plan_stays_intent(code: Code) -> None:
     events = code("Gondor will rebuild the bridge, the statement said.", COUNTRIES)
     assert "030" in {e.cameo for e in events}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The envoy of Gondor said he would gain ground once the farmers knew him.",
+        "Gondor will still get a hearing in the council, the statement said.",
+        "The vote in Rohan will be decided by the northern towns, the statement said.",
+    ],
+)
+def test_statements_forecast_of_what_befalls_is_no_intent(code: Code, text: str) -> None:
+    # "will" before a verb of having, getting or gaining, or a passive one, foretells what
+    # befalls the subject; it announces nothing the subject will do.
+    assert "030" not in {e.cameo for e in code(text, COUNTRIES)}
