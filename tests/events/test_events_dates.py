@@ -154,3 +154,35 @@ def test_dates_year_as_an_object_is_no_time(code: Code) -> None:
     text = "Gondor vowed to Mordor to celebrate 2019 as a year of peace."
     events = code(text, ACTORS, (_timex(text, "2019", "2019"),))
     assert {(e.date, e.date_source) for e in events} == {("2018-11-12", "published")}
+
+
+# Five sentences without events: what follows them is past the story's lead.
+LEAD = (
+    "Rain fell on the harbour. The markets were quiet. Ships waited at anchor. "
+    "The river rose in the night. The bridges stayed open. "
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "expected"),
+    [
+        # An act in the perfect past the lead is background told in passing ...
+        (LEAD + "Gondor has accused Mordor of stealing grain.", "accused", (None, None)),
+        (LEAD + "Gondor has been criticizing Mordor for its raids.", "criticizing", (None, None)),
+        # ... and in a relative clause, or in the past perfect, anywhere.
+        ("Rohan, which Gondor has accused of theft, criticized Mordor.", "accused", (None, None)),
+        ("Gondor had urged Mordor to stop the raids.", "urged", (None, None)),
+        # A wish for what should have been is no act of any day.
+        ("Gondor should have criticized Mordor for the raids.", "criticized", (None, None)),
+        # A lead gives its news in the present perfect.
+        ("Gondor has urged Mordor to stop the raids.", "urged", ("2018-11-12", "published")),
+        # The simple past past the lead is the day's news.
+        (LEAD + "Gondor accused Mordor of stealing grain.", "accused", ("2018-11-12", "published")),
+    ],
+)  # fmt: skip
+def test_dates_perfect_is_background_after_the_lead(
+    code: Code, text: str, word: str, expected: tuple[str | None, str | None]
+) -> None:
+    events = code(text, ACTORS | {"Rohan": "ROH"})
+    dated = {(e.date, e.date_source) for e in events if text[e.trigger[0] : e.trigger[1]] == word}
+    assert dated == {expected}
