@@ -170,9 +170,34 @@ def find_date(
             found = _date_in(clause_tokens(token), heads, token.i)
         if found is not None:
             return found, "text"
-    if on is not None and not _background(trigger):
+    if on is not None and not _background(trigger) and not _governed_by_background(trigger):
         return on.isoformat(), "published"
     return None, None
+
+
+def _governed_by_background(trigger: Token) -> bool:
+    """Whether an event with no tense of its own (a noun, a participle, an infinitive) hangs
+    on a verb told as background: "the regime has resorted to an indiscriminate control of
+    media and crackdown upon them", "has taken heat from a civil rights group demanding
+    ...". Its time is that verb's, as a day said in that verb's clause would be its day."""
+    token = trigger
+    hops = 0
+    while hops < MAX_HOPS and token.dep_ in INHERIT_DEPS and not _finite(token):
+        token = token.head
+        hops += 1
+        if token.pos_ in CLAUSE_POS and _background(token):
+            return True
+    return False
+
+
+def _finite(token: Token) -> bool:
+    """Whether a word carries a tense of its own: a verb in the present or past, or with an
+    auxiliary ("has urged", "will meet")."""
+    if token.pos_ not in CLAUSE_POS:
+        return False
+    return token.tag_ in ("VBD", "VBZ", "VBP", "MD") or any(
+        c.dep_ in ("aux", "auxpass") and c.tag_ != "TO" for c in token.children
+    )
 
 
 def _background(trigger: Token) -> bool:

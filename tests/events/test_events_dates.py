@@ -186,3 +186,24 @@ def test_dates_perfect_is_background_after_the_lead(
     events = code(text, ACTORS | {"Rohan": "ROH"})
     dated = {(e.date, e.date_source) for e in events if text[e.trigger[0] : e.trigger[1]] == word}
     assert dated == {expected}
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "expected"),
+    [
+        # A noun or participle takes the time of the verb it hangs on: background here ...
+        (LEAD + "Gondor has faced criticism from Mordor over the raids.", "criticism",
+         (None, None)),
+        (LEAD + "Gondor has taken heat from Mordor envoys demanding an end to the raids.",
+         "demanding", (None, None)),
+        # ... the day's news here.
+        (LEAD + "Gondor faces criticism from Mordor over the raids.", "criticism",
+         ("2018-11-12", "published")),
+    ],
+)  # fmt: skip
+def test_dates_event_without_tense_takes_its_verbs_background(
+    code: Code, text: str, word: str, expected: tuple[str | None, str | None]
+) -> None:
+    events = code(text, ACTORS)
+    dated = {(e.date, e.date_source) for e in events if text[e.trigger[0] : e.trigger[1]] == word}
+    assert dated == {expected}
