@@ -214,14 +214,27 @@ def _background(trigger: Token) -> bool:
             return True
         if child.dep_ == "amod" and lower in BACKGROUND_ADJECTIVES:
             return True  # "the recent visit"
-        if child.dep_ == "prep" and lower in ("in", "during", "at"):
-            for obj in child.children:
-                if obj.dep_ != "pobj":
-                    continue
-                if obj.lower_ == "past" or any(
-                    c.dep_ == "amod" and c.lower_ in BACKGROUND_ADJECTIVES for c in obj.children
-                ):
-                    return True  # "in the past", "in a recent letter", "during his recent tour"
+        if child.dep_ == "prep" and _past_setting(child):
+            return True  # "in the past", "in a recent letter", "during his recent tour"
+        if child.dep_ == "nsubj" and any(
+            c.dep_ == "prep" and _past_setting(c) for c in child.children
+        ):
+            return True  # "The observer in a recent letter accused ...": the parse's subject
+    return False
+
+
+def _past_setting(prep: Token) -> bool:
+    """Whether a preposition puts an act in the past or a recent thing: "in the past",
+    "in a recent letter", "during his recent tour"."""
+    if prep.lower_ not in ("in", "during", "at"):
+        return False
+    for obj in prep.children:
+        if obj.dep_ != "pobj":
+            continue
+        if obj.lower_ == "past" or any(
+            c.dep_ == "amod" and c.lower_ in BACKGROUND_ADJECTIVES for c in obj.children
+        ):
+            return True
     return False
 
 
