@@ -55,6 +55,13 @@ ARGUMENT_DEPS = frozenset({"dobj", "nsubj", "nsubjpass", "attr", "dative"})
 # Words that put an act at an earlier time they do not name (see ``_background``).
 BACKGROUND_ADVERBS = frozenset({"already", "previously", "formerly", "recently"})
 BACKGROUND_ADJECTIVES = frozenset({"recent", "previous", "past", "earlier", "former"})
+# Auxiliaries of the perfect: "has resorted", "have been mobilized", "had attended" ("'s" is
+# left out: it is as often "is").
+PRESENT_PERFECT = ("has", "have", "'ve")
+PAST_PERFECT = ("had", "'d")
+# A story's lead: its news told first (KCNA's reports run five to ten sentences, and tell
+# their news in the first few).
+LEAD_SENTENCES = 5
 RANGE_JOIN = re.compile(r"\s*(?:and|to|through|till|until|-|\u2013)\s*", re.IGNORECASE)
 
 
@@ -163,9 +170,34 @@ def find_date(
             found = _date_in(clause_tokens(token), heads, token.i)
         if found is not None:
             return found, "text"
-    if on is not None and not _background(trigger):
+    if on is not None and not _background(trigger) and not _governed_by_background(trigger):
         return on.isoformat(), "published"
     return None, None
+
+
+def _governed_by_background(trigger: Token) -> bool:
+    """Whether an event with no tense of its own (a noun, a participle, an infinitive) hangs
+    on a verb told as background: "the regime has resorted to an indiscriminate control of
+    media and crackdown upon them", "has taken heat from a civil rights group demanding
+    ...". Its time is that verb's, as a day said in that verb's clause would be its day."""
+    token = trigger
+    hops = 0
+    while hops < MAX_HOPS and token.dep_ in INHERIT_DEPS and not _finite(token):
+        token = token.head
+        hops += 1
+        if token.pos_ in CLAUSE_POS and _background(token):
+            return True
+    return False
+
+
+def _finite(token: Token) -> bool:
+    """Whether a word carries a tense of its own: a verb in the present or past, or with an
+    auxiliary ("has urged", "will meet")."""
+    if token.pos_ not in CLAUSE_POS:
+        return False
+    return token.tag_ in ("VBD", "VBZ", "VBP", "MD") or any(
+        c.dep_ in ("aux", "auxpass") and c.tag_ != "TO" for c in token.children
+    )
 
 
 def _background(trigger: Token) -> bool:
@@ -174,20 +206,77 @@ def _background(trigger: Token) -> bool:
     in a recent letter", "the recent visit". Such an act is history told in passing, not news
     of the day, and cannot be dated (docs/annotation.md, Date). Only words on the trigger
     itself count: "urged them to answer the recent questionnaire" is today's urging."""
+    if _perfect(trigger):
+        return True
     for child in trigger.children:
         lower = child.lower_
         if child.dep_ == "advmod" and lower in BACKGROUND_ADVERBS:
             return True
         if child.dep_ == "amod" and lower in BACKGROUND_ADJECTIVES:
             return True  # "the recent visit"
-        if child.dep_ == "prep" and lower in ("in", "during", "at"):
-            for obj in child.children:
-                if obj.dep_ != "pobj":
-                    continue
-                if obj.lower_ == "past" or any(
-                    c.dep_ == "amod" and c.lower_ in BACKGROUND_ADJECTIVES for c in obj.children
-                ):
-                    return True  # "in the past", "in a recent letter", "during his recent tour"
+        if child.dep_ == "prep" and _past_setting(child):
+            return True  # "in the past", "in a recent letter", "during his recent tour"
+        if child.dep_ == "nsubj" and any(
+            c.dep_ == "prep" and _past_setting(c) for c in child.children
+        ):
+            return True  # "The observer in a recent letter accused ...": the parse's subject
+    return False
+
+
+def _past_setting(prep: Token) -> bool:
+    """Whether a preposition puts an act in the past or a recent thing: "in the past",
+    "in a recent letter", "during his recent tour"."""
+    if prep.lower_ not in ("in", "during", "at"):
+        return False
+    for obj in prep.children:
+        if obj.dep_ != "pobj":
+            continue
+        if obj.lower_ == "past" or any(
+            c.dep_ == "amod" and c.lower_ in BACKGROUND_ADJECTIVES for c in obj.children
+        ):
+            return True
+    return False
+
+
+def _perfect(trigger: Token) -> bool:
+    """Whether the trigger is a verb in the perfect that tells background: "the regime has
+    resorted to", "who have long visited", "had attended", "has been critical of", "has
+    been talking with". An act told as done by now or by then, at a time the text does not
+    give, is history told in passing, not news of the day. A report's lead gives its news
+    in the present perfect ("Pyongyang Municipality has provided spare parts", "McCarthy
+    has signed up to serve as a delegate"): a plain present perfect in the main clause of
+    one of the story's first sentences is news (see ``_lead_news``)."""
+    verb = trigger
+    if verb.dep_ in ("acomp", "attr") and verb.head.lower_ == "been":
+        verb = verb.head  # "has been critical of"
+    if verb.tag_ not in ("VBN", "VBG"):
+        return False
+    auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    words = [c.lower_ for c in auxiliaries]
+    if verb.tag_ == "VBG" and "been" not in words:
+        return False  # "is talking", not "has been talking"
+    if not any(word in PRESENT_PERFECT + PAST_PERFECT for word in words):
+        return False
+    return not _lead_news(verb, auxiliaries)
+
+
+def _lead_news(verb: Token, auxiliaries: Sequence[Token]) -> bool:
+    """Whether a verb in the perfect is a lead's news: a plain present perfect ("have
+    provided", "have been sent"; not "had", not "should have probed", not "has been
+    talking", not "has been critical") that is the main verb of one of the story's first
+    LEAD_SENTENCES sentences."""
+    if verb.dep_ != "ROOT" and not (verb.dep_ == "conj" and verb.head.dep_ == "ROOT"):
+        return False  # "Gondor, which has urged ...", "recalled that they have opposed"
+    if verb.tag_ != "VBN" or verb.lower_ == "been" or any(c.tag_ == "MD" for c in auxiliaries):
+        return False
+    if not any(c.lower_ in PRESENT_PERFECT for c in auxiliaries):
+        return False
+    start = verb.sent.start
+    for n, sentence in enumerate(verb.doc.sents):
+        if n >= LEAD_SENTENCES:
+            return False
+        if sentence.start == start:
+            return True
     return False
 
 

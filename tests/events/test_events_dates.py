@@ -131,6 +131,8 @@ def test_dates_range_of_days_gives_its_first_day(code: Code) -> None:
         "Gondor previously urged Mordor to stop.",
         "Gondor has already urged Mordor to stop.",
         "In the past Gondor urged Mordor to stop.",
+        # The setting parsed as the subject's: still the act's.
+        "The envoy of Gondor in a recent interview urged Mordor to stop.",
     ],
 )
 def test_dates_background_acts_have_no_day(code: Code, text: str) -> None:
@@ -154,3 +156,56 @@ def test_dates_year_as_an_object_is_no_time(code: Code) -> None:
     text = "Gondor vowed to Mordor to celebrate 2019 as a year of peace."
     events = code(text, ACTORS, (_timex(text, "2019", "2019"),))
     assert {(e.date, e.date_source) for e in events} == {("2018-11-12", "published")}
+
+
+# Five sentences without events: what follows them is past the story's lead.
+LEAD = (
+    "Rain fell on the harbour. The markets were quiet. Ships waited at anchor. "
+    "The river rose in the night. The bridges stayed open. "
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "expected"),
+    [
+        # An act in the perfect past the lead is background told in passing ...
+        (LEAD + "Gondor has accused Mordor of stealing grain.", "accused", (None, None)),
+        (LEAD + "Gondor has been criticizing Mordor for its raids.", "criticizing", (None, None)),
+        # ... and in a relative clause, or in the past perfect, anywhere.
+        ("Rohan, which Gondor has accused of theft, criticized Mordor.", "accused", (None, None)),
+        ("Gondor had urged Mordor to stop the raids.", "urged", (None, None)),
+        # A wish for what should have been is no act of any day.
+        ("Gondor should have criticized Mordor for the raids.", "criticized", (None, None)),
+        # A lead gives its news in the present perfect.
+        ("Gondor has urged Mordor to stop the raids.", "urged", ("2018-11-12", "published")),
+        # The simple past past the lead is the day's news.
+        (LEAD + "Gondor accused Mordor of stealing grain.", "accused", ("2018-11-12", "published")),
+    ],
+)  # fmt: skip
+def test_dates_perfect_is_background_after_the_lead(
+    code: Code, text: str, word: str, expected: tuple[str | None, str | None]
+) -> None:
+    events = code(text, ACTORS | {"Rohan": "ROH"})
+    dated = {(e.date, e.date_source) for e in events if text[e.trigger[0] : e.trigger[1]] == word}
+    assert dated == {expected}
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "expected"),
+    [
+        # A noun or participle takes the time of the verb it hangs on: background here ...
+        (LEAD + "Gondor has faced criticism from Mordor over the raids.", "criticism",
+         (None, None)),
+        (LEAD + "Gondor has taken heat from Mordor envoys demanding an end to the raids.",
+         "demanding", (None, None)),
+        # ... the day's news here.
+        (LEAD + "Gondor faces criticism from Mordor over the raids.", "criticism",
+         ("2018-11-12", "published")),
+    ],
+)  # fmt: skip
+def test_dates_event_without_tense_takes_its_verbs_background(
+    code: Code, text: str, word: str, expected: tuple[str | None, str | None]
+) -> None:
+    events = code(text, ACTORS)
+    dated = {(e.date, e.date_source) for e in events if text[e.trigger[0] : e.trigger[1]] == word}
+    assert dated == {expected}
