@@ -101,6 +101,9 @@ def verb_start(state: QuoteState, verb: Token) -> int:
 def subject(verb: Token) -> Token | None:
     """The speaker's head: the verb's subject, through coordinated or participial verbs
     ("he said ... and added", "..., saying")."""
+    named = _name_before_apposition(verb)
+    if named is not None:
+        return named
     own = True  # ``verb`` is the cue or a verb coordinated with it, not a verb above it
     for _ in range(3):
         agent = _agent(verb)
@@ -153,6 +156,44 @@ def subject(verb: Token) -> Token | None:
                     verb = top
             continue
         return None
+    return None
+
+
+# What may stand right before a name phrase that opens a clause: the parser's lost subject.
+_CLAUSE_OPENERS = frozenset({",", "—", "--", "–", ":", ";"})
+_FINITE_VERB_TAGS = frozenset({"VBD", "VBZ", "VBP"})
+_NAME_MODIFIERS = frozenset({"compound", "det", "amod", "flat", "punct"})
+
+
+def _name_before_apposition(verb: Token) -> Token | None:
+    """The name whose apposition ends right before the verb, when the parser gave the verb
+    no subject ("Alarmed by the unrest, Senator Jane Roe, the minority leader, said ...",
+    "— Jon Doe, a spokesman for the speaker, told ..."): it hung the name on a noun of the
+    clause before (a conjunct, an apposition) and the verb on nothing or on the verb
+    before. Only a finite verb with no subject of its own right after the comma that closes
+    a noun-phrase apposition of a noun or name, the name phrase itself opening the sentence
+    or a clause (after a comma or a dash)."""
+    doc, i = verb.doc, verb.i
+    if verb.tag_ not in _FINITE_VERB_TAGS or i < 5 or doc[i - 1].text != ",":
+        return None
+    if any(c.dep_ in _SUBJECT_DEPS or c.dep_ == "expl" for c in verb.children):
+        return None
+    appos = doc[i - 2]
+    while appos.dep_ != "appos" and appos.head.i < i - 1 and appos.head.i != appos.i:
+        appos = appos.head
+    if appos.dep_ != "appos" or appos.right_edge.i != i - 2 or appos.pos_ not in ("NOUN", "PROPN"):
+        return None
+    name, comma = appos.head, appos.left_edge.i - 1
+    if comma != name.i + 1 or doc[comma].text != "," or name.pos_ not in ("NOUN", "PROPN"):
+        return None  # the apposition follows the name
+    if name.dep_ in _SUBJECT_DEPS or any(t.is_quote for t in doc[name.i : i]):
+        return None
+    first = min([name.i] + [t.i for c in name.lefts for t in c.subtree])
+    if any(t.dep_ not in _NAME_MODIFIERS for t in doc[first : name.i]):
+        return None  # a name phrase is its modifiers and the name
+    before = doc[first - 1] if first > 0 else None
+    if before is None or doc[first].is_sent_start or before.text in _CLAUSE_OPENERS:
+        return name
     return None
 
 
