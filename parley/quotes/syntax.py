@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Token
 from parley.quotes.drafts import DATELINE, Frag, QuoteState, balance, token_span, trim
 
 __all__ = [
+    "after_missed_end",
     "content_of",
     "cue_of",
     "cue_span",
@@ -104,6 +105,9 @@ def subject(verb: Token) -> Token | None:
     named = _name_before_apposition(verb)
     if named is not None:
         return named
+    inverted = _object_after_clause(verb)
+    if inverted is not None:
+        return inverted
     own = True  # ``verb`` is the cue or a verb coordinated with it, not a verb above it
     for _ in range(3):
         agent = _agent(verb)
@@ -195,6 +199,31 @@ def _name_before_apposition(verb: Token) -> Token | None:
     if before is None or doc[first].is_sent_start or before.text in _CLAUSE_OPENERS:
         return name
     return None
+
+
+# Verbs whose object is whom they address.
+_TELLING = frozenset({"tell", "inform", "assure", "brief", "remind", "ask", "warn"})
+
+
+def _object_after_clause(verb: Token) -> Token | None:
+    """The reporter the parser made the object of a cue that follows its clause ("Troops
+    shelled the village, reported ITAR-TASS of Russia."): a finite verb with no subject, its
+    complement clause before the comma right before it, and a name as its object closing
+    the sentence."""
+    doc, i = verb.doc, verb.i
+    if verb.tag_ not in _FINITE_VERB_TAGS or i < 3 or doc[i - 1].text != ",":
+        return None
+    if verb.lemma_.lower() in _TELLING:
+        return None  # "..., told Fox News.": whom it was told, no reporter
+    if any(c.dep_ in _SUBJECT_DEPS or c.dep_ == "expl" for c in verb.children):
+        return None
+    if not any(c.dep_ == "ccomp" and c.right_edge.i == i - 2 for c in verb.lefts):
+        return None
+    obj = next((c for c in verb.rights if c.dep_ == "dobj"), None)
+    if obj is None or obj.left_edge.i != i + 1 or obj.pos_ != "PROPN":
+        return None
+    after = obj.right_edge.i + 1
+    return obj if after == len(doc) or doc[after].text in (".", "!") else None
 
 
 def impersonal(verb: Token, subj: Token) -> bool:
@@ -470,7 +499,7 @@ def content_of(state: QuoteState, comp: Token, verb: Token) -> Frag | None:
         end = min(end, verb.idx)
         if _clause_break_after(state, comp, verb):
             return None  # "A: he said B", "A; most said B": A is the writer's, B was said
-        cut = _after_missed_end(state, start, verb.idx)
+        cut = after_missed_end(state, start, verb.idx)
         if cut >= end:
             return None  # a whole sentence before the cue's own: not what the cue says
         start = max(start, cut)
@@ -506,7 +535,7 @@ def _clause_break_after(state: QuoteState, comp: Token, verb: Token) -> bool:
     return any(lowers[i] in _CLAUSE_BREAKS and in_quote[i] < 0 for i in range(comp.i + 1, verb.i))
 
 
-def _after_missed_end(state: QuoteState, start: int, end: int) -> int:
+def after_missed_end(state: QuoteState, start: int, end: int) -> int:
     """Where a complement before its cue starts: after the last sentence end the parser
     missed inside it ("X released a statement., We demand ..., they said": joined copy puts
     a lead and the next sentence in one parse), so what was said never takes in the
