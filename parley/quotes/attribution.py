@@ -38,7 +38,7 @@ from parley.quotes.frames import find_framed, merge_chains
 from parley.quotes.headlines import find_headline_verbs, find_headlines
 from parley.quotes.reported import find_reported
 from parley.quotes.resources import QuoteResources
-from parley.quotes.syntax import source_span
+from parley.quotes.syntax import after_missed_end, source_span
 
 __all__ = [
     "Draft",
@@ -49,6 +49,7 @@ __all__ = [
     "replace_sources_inside_content",
     "take_inverted_speakers",
     "take_relative_pronouns",
+    "take_trailing_reporters",
     "take_voiced_attitudes",
 ]
 
@@ -75,6 +76,7 @@ def find_drafts(parse: ParseIndex, resources: QuoteResources) -> list[Draft]:
     take_voiced_attitudes(state, drafts)
     fold_continuations(state, drafts)
     take_inverted_speakers(state, drafts)
+    take_trailing_reporters(state, drafts)
     replace_sources_inside_content(state, drafts)
     mark_non_statements(state, drafts)
     return apply_blocks(state, drafts)
@@ -129,6 +131,66 @@ def take_inverted_speakers(state: QuoteState, drafts: list[Draft]) -> None:
         rest = trim(text, speaker[1], s_end)
         draft.source, draft.source_token = speaker, head.i
         draft.content = [before] + ([rest] if rest is not None else [])
+
+
+# Words after a trailing reporter that say when it reported ("..., reported X on Friday.").
+_WHEN_DEPS = frozenset({"prep", "npadvmod"})
+_WHEN_PREPS = frozenset({"on", "in", "at", "from"})
+
+
+def take_trailing_reporters(state: QuoteState, drafts: list[Draft]) -> None:
+    """Read "Police seized 202 kilograms of hashish, reported the Anatolia news agency." as
+    the agency reporting the clause before the comma. The parser makes the cue a second verb
+    of that clause ("seized ..., reported") with the reporter its object, so the rules gave
+    the clause's subject as the speaker and the reporter as what was said. Only a finite
+    speech verb right after a comma, coordinated with a verb before it and with no subject
+    or clause of its own, whose object is a name (or a noun phrase holding one, or a noun of
+    people or bodies) that closes the sentence, bar when it reported."""
+    parse, doc, text = state.parse, state.doc, state.text
+    for draft in drafts:
+        v = draft.cue_token
+        if v is None or v < 3 or doc[v - 1].text != ",":
+            continue
+        verb = doc[v]
+        cue = state.lex.cue_verbs.get(parse.lemmas[v])
+        if cue is None or cue.cls == "cognition" or parse.lemmas[v] in _ADDRESSING_VERBS:
+            continue
+        if parse.tags[v] not in _FINITE_TAGS or verb.dep_ != "conj" or verb.head.i > v:
+            continue
+        if any(c.dep_ in _SUBJECTS or c.dep_ in ("ccomp", "xcomp", "mark") for c in verb.children):
+            continue
+        obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        if obj is None or obj.left_edge.i != v + 1 or not _reporter(state, obj):
+            continue
+        s_start, s_end = parse.clipped_sentence_at(verb.idx)
+        rest = [c for c in verb.rights if c.i != obj.i and c.dep_ != "punct"]
+        if any(
+            c.dep_ not in _WHEN_DEPS or (c.dep_ == "prep" and c.lower_ not in _WHEN_PREPS)
+            for c in rest
+        ):
+            continue  # "..., reported the theft to the police": no reporter
+        last = max([obj.right_edge.i] + [c.right_edge.i for c in rest])
+        if (last + 1 < len(doc) and doc[last + 1].text not in (".", "!")) or doc[last].idx > s_end:
+            continue
+        comma = doc[v - 1].idx
+        cut = after_missed_end(state, s_start, comma)
+        if text[cut : cut + 1].isdigit() or text[cut : cut + 1].islower():
+            cut = s_start  # "surged to 52. 6 billion dollars": a typo, no sentence end
+        before = trim(text, cut, comma)
+        if before is None or before[1] - before[0] < 2:
+            continue
+        draft.source, draft.source_token = source_span(state, obj, verb), obj.i
+        draft.content, draft.act = [_after_dateline(text, before)], False
+
+
+def _reporter(state: QuoteState, noun: Token) -> bool:
+    """Whether ``noun`` can be one who reports: a name, a noun phrase holding a name ("the
+    semi-official Anatolia news agency"), or a noun of people or bodies."""
+    if noun.pos_ == "PROPN":
+        return True
+    if noun.pos_ != "NOUN":
+        return False
+    return noun.lower_ in state.lex.agent_nouns or any(t.pos_ == "PROPN" for t in noun.lefts)
 
 
 def replace_sources_inside_content(state: QuoteState, drafts: list[Draft]) -> None:

@@ -188,6 +188,11 @@ def _block(state: QuoteState, intro: Frag, body: list[Frag]) -> tuple[Draft, int
         if verb is not None
         else (cue_tok.idx, cue_tok.idx + len(cue_tok.text))
     )
+    on = next((c for c in cue_tok.children if c.dep_ == "prep" and _bare_on(c)), None)
+    if verb is not None and on is not None and on.i == verb.i + 1:
+        # "It goes on:" with "on" read as a preposition: the cue is "goes on:" all the same.
+        end = on.idx + len(on.text)
+        cue = (cue[0], end + 1 if state.text[end : end + 1] == ":" else end)
     draft = Draft(
         content=body,
         # The speaker as written is the text that speaks ("The message"), as PolNeAR and the
@@ -245,13 +250,17 @@ def _cue_or_goes_on(state: QuoteState, tok: Token) -> str | None:
     """The cue lemma of ``tok``; before a block, "went on:"/"goes on:" too (a statement
     continued, never a cue of reported speech on its own: "the war went on")."""
     lemma = cue_of(state, tok)
-    if (
-        lemma is None
-        and tok.lemma_ == "go"
-        and any(c.dep_ == "prt" and c.lower_ == "on" for c in tok.children)
-    ):
+    if lemma is None and tok.lemma_ == "go" and any(_bare_on(c) for c in tok.children):
         return "go on"
     return lemma
+
+
+def _bare_on(tok: Token) -> bool:
+    """ "on" as the particle of "go on", or as a preposition with no object (the parser's
+    reading of "It goes on:" when a paragraph break follows the colon)."""
+    return tok.lower_ == "on" and (
+        tok.dep_ == "prt" or (tok.dep_ == "prep" and not any(True for _ in tok.children))
+    )
 
 
 def _earlier_author(

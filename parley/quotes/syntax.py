@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Token
 from parley.quotes.drafts import DATELINE, Frag, QuoteState, balance, token_span, trim
 
 __all__ = [
+    "after_missed_end",
     "content_of",
     "cue_of",
     "cue_span",
@@ -101,6 +102,12 @@ def verb_start(state: QuoteState, verb: Token) -> int:
 def subject(verb: Token) -> Token | None:
     """The speaker's head: the verb's subject, through coordinated or participial verbs
     ("he said ... and added", "..., saying")."""
+    named = _name_before_apposition(verb)
+    if named is not None:
+        return named
+    inverted = _object_after_clause(verb)
+    if inverted is not None:
+        return inverted
     own = True  # ``verb`` is the cue or a verb coordinated with it, not a verb above it
     for _ in range(3):
         agent = _agent(verb)
@@ -154,6 +161,69 @@ def subject(verb: Token) -> Token | None:
             continue
         return None
     return None
+
+
+# What may stand right before a name phrase that opens a clause: the parser's lost subject.
+_CLAUSE_OPENERS = frozenset({",", "—", "--", "–", ":", ";"})
+_FINITE_VERB_TAGS = frozenset({"VBD", "VBZ", "VBP"})
+_NAME_MODIFIERS = frozenset({"compound", "det", "amod", "flat", "punct"})
+
+
+def _name_before_apposition(verb: Token) -> Token | None:
+    """The name whose apposition ends right before the verb, when the parser gave the verb
+    no subject ("Alarmed by the unrest, Senator Jane Roe, the minority leader, said ...",
+    "— Jon Doe, a spokesman for the speaker, told ..."): it hung the name on a noun of the
+    clause before (a conjunct, an apposition) and the verb on nothing or on the verb
+    before. Only a finite verb with no subject of its own right after the comma that closes
+    a noun-phrase apposition of a noun or name, the name phrase itself opening the sentence
+    or a clause (after a comma or a dash)."""
+    doc, i = verb.doc, verb.i
+    if verb.tag_ not in _FINITE_VERB_TAGS or i < 5 or doc[i - 1].text != ",":
+        return None
+    if any(c.dep_ in _SUBJECT_DEPS or c.dep_ == "expl" for c in verb.children):
+        return None
+    appos = doc[i - 2]
+    while appos.dep_ != "appos" and appos.head.i < i - 1 and appos.head.i != appos.i:
+        appos = appos.head
+    if appos.dep_ != "appos" or appos.right_edge.i != i - 2 or appos.pos_ not in ("NOUN", "PROPN"):
+        return None
+    name, comma = appos.head, appos.left_edge.i - 1
+    if comma != name.i + 1 or doc[comma].text != "," or name.pos_ not in ("NOUN", "PROPN"):
+        return None  # the apposition follows the name
+    if name.dep_ in _SUBJECT_DEPS or any(t.is_quote for t in doc[name.i : i]):
+        return None
+    first = min([name.i] + [t.i for c in name.lefts for t in c.subtree])
+    if any(t.dep_ not in _NAME_MODIFIERS for t in doc[first : name.i]):
+        return None  # a name phrase is its modifiers and the name
+    before = doc[first - 1] if first > 0 else None
+    if before is None or doc[first].is_sent_start or before.text in _CLAUSE_OPENERS:
+        return name
+    return None
+
+
+# Verbs whose object is whom they address.
+_TELLING = frozenset({"tell", "inform", "assure", "brief", "remind", "ask", "warn"})
+
+
+def _object_after_clause(verb: Token) -> Token | None:
+    """The reporter the parser made the object of a cue that follows its clause ("Troops
+    shelled the village, reported ITAR-TASS of Russia."): a finite verb with no subject, its
+    complement clause before the comma right before it, and a name as its object closing
+    the sentence."""
+    doc, i = verb.doc, verb.i
+    if verb.tag_ not in _FINITE_VERB_TAGS or i < 3 or doc[i - 1].text != ",":
+        return None
+    if verb.lemma_.lower() in _TELLING:
+        return None  # "..., told Fox News.": whom it was told, no reporter
+    if any(c.dep_ in _SUBJECT_DEPS or c.dep_ == "expl" for c in verb.children):
+        return None
+    if not any(c.dep_ == "ccomp" and c.right_edge.i == i - 2 for c in verb.lefts):
+        return None
+    obj = next((c for c in verb.rights if c.dep_ == "dobj"), None)
+    if obj is None or obj.left_edge.i != i + 1 or obj.pos_ != "PROPN":
+        return None
+    after = obj.right_edge.i + 1
+    return obj if after == len(doc) or doc[after].text in (".", "!") else None
 
 
 def impersonal(verb: Token, subj: Token) -> bool:
@@ -429,7 +499,7 @@ def content_of(state: QuoteState, comp: Token, verb: Token) -> Frag | None:
         end = min(end, verb.idx)
         if _clause_break_after(state, comp, verb):
             return None  # "A: he said B", "A; most said B": A is the writer's, B was said
-        cut = _after_missed_end(state, start, verb.idx)
+        cut = after_missed_end(state, start, verb.idx)
         if cut >= end:
             return None  # a whole sentence before the cue's own: not what the cue says
         start = max(start, cut)
@@ -465,7 +535,7 @@ def _clause_break_after(state: QuoteState, comp: Token, verb: Token) -> bool:
     return any(lowers[i] in _CLAUSE_BREAKS and in_quote[i] < 0 for i in range(comp.i + 1, verb.i))
 
 
-def _after_missed_end(state: QuoteState, start: int, end: int) -> int:
+def after_missed_end(state: QuoteState, start: int, end: int) -> int:
     """Where a complement before its cue starts: after the last sentence end the parser
     missed inside it ("X released a statement., We demand ..., they said": joined copy puts
     a lead and the next sentence in one parse), so what was said never takes in the

@@ -326,3 +326,22 @@ def test_blocks_first_paragraph_after_the_colon_is_the_block_s(nlp: Any) -> None
     )
     found = _author(nlp, text, ("Harbour Gazette",), "media")
     assert found == [("The article", "e1")]
+
+
+def test_blocks_it_goes_on_in_its_own_paragraph_after_a_bylined_commentary(nlp: Any) -> None:
+    # The parser reads "on" as a preposition with no object when a paragraph break follows
+    # the colon: "goes on:" introduces the block all the same.
+    text = (
+        "The harbour authorities are closing the old quay on charges of neglect. This is "
+        "nothing but a reckless act against the fishermen.\n\n"
+        "Nordlys Tuesday says this in a bylined commentary.\n\n"
+        "It goes on:\n\n"
+        "Ola Dahl, captain of the ferry, is a sailor respected by all the islanders.\n\n"
+        "The quay must stay open for the boats.\n\n-0-"
+    )
+    (draft,) = [d for d in _drafts(nlp, text) if d.rule == "block"]
+    assert draft.cue is not None and text[draft.cue[0] : draft.cue[1]] == "goes on:"
+    assert [text[s:e] for s, e in draft.content] == [
+        "Ola Dahl, captain of the ferry, is a sailor respected by all the islanders",
+        "The quay must stay open for the boats",
+    ]

@@ -786,3 +786,35 @@ def test_passes_speaker_inside_its_own_content_gives_way_to_the_cue_subject(
     draft.content = [(0, len(text))]
     replace_sources_inside_content(state, [draft])
     assert draft.source is None and draft.source_token is None
+
+
+def test_passes_reported_name_before_an_apposition_speaks_when_the_parser_lost_it(
+    quote_resources: QuoteResources,
+) -> None:
+    # The parser hung "Lund" on "Tromso" as a conjunct and left "said" with no subject.
+    words = ["Alarmed", "by", "the", "protests", "in", "Tromso", ",", "Senator", "Kari", "Lund",
+             ",", "the", "majority", "whip", ",", "said", "that", "she", "spoke", "."]  # fmt: skip
+    spaces = [words[k + 1] not in (",", ".") for k in range(len(words) - 1)] + [False]
+    heads = [15, 0, 3, 1, 3, 4, 5, 9, 9, 5, 9, 13, 13, 9, 15, 15, 18, 18, 15, 15]
+    deps = ["advcl", "agent", "det", "pobj", "prep", "pobj", "punct", "compound", "compound",
+            "conj", "punct", "det", "compound", "appos", "punct", "ROOT", "mark", "nsubj",
+            "ccomp", "punct"]  # fmt: skip
+    pos = ["VERB", "ADP", "DET", "NOUN", "ADP", "PROPN", "PUNCT", "PROPN", "PROPN", "PROPN",
+           "PUNCT", "DET", "NOUN", "NOUN", "PUNCT", "VERB", "SCONJ", "PRON", "VERB",
+           "PUNCT"]  # fmt: skip
+    tags = ["VBN", "IN", "DT", "NNS", "IN", "NNP", ",", "NNP", "NNP", "NNP", ",", "DT", "NN",
+            "NN", ",", "VBD", "IN", "PRP", "VBD", "."]  # fmt: skip
+    lemmas = ["alarm", "by", "the", "protest", "in", "Tromso", ",", "Senator", "Kari", "Lund",
+              ",", "the", "majority", "whip", ",", "say", "that", "she", "speak", "."]  # fmt: skip
+    doc = Doc(spacy.blank("en").vocab, words=words, spaces=spaces, heads=heads, deps=deps,
+              pos=pos, tags=tags, lemmas=lemmas)  # fmt: skip
+    state = _state(doc, quote_resources)
+    (draft,) = find_reported(state)
+    assert draft.source is not None
+    assert state.text[draft.source[0] : draft.source[1]] == "Senator Kari Lund, the majority whip,"
+    assert [state.text[s:e] for s, e in draft.content] == ["that she spoke"]
+    # A noun the parser already made a subject keeps its own verb: nothing is taken.
+    deps[9] = "nsubj"
+    doc = Doc(spacy.blank("en").vocab, words=words, spaces=spaces, heads=heads, deps=deps,
+              pos=pos, tags=tags, lemmas=lemmas)  # fmt: skip
+    assert find_reported(_state(doc, quote_resources)) == []

@@ -1318,3 +1318,39 @@ def test_quotes_subject_before_a_cue_after_a_comma_stays_without_inversion(
 ) -> None:
     (q,) = quoter("Others, however, say a new bridge is overdue.")
     assert q.speaker_text == "Others" and q.text == "a new bridge is overdue"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "content"),
+    [
+        (
+            "Grain output in the northern counties fell by 8 percent last year, reported the "
+            "semi-official Norwegian farm news agency.",
+            "the semi-official Norwegian farm news agency",
+            "Grain output in the northern counties fell by 8 percent last year",
+        ),
+        (
+            "The number of jobless workers in the city rose to 41,000 in March, reported the "
+            "Statistics Office on Monday.",
+            "the Statistics Office",
+            "The number of jobless workers in the city rose to 41,000 in March",
+        ),
+        (
+            "The talks ended without a deal, reported Reuters.",
+            "Reuters",
+            "The talks ended without a deal",
+        ),
+    ],
+)  # fmt: skip
+def test_quotes_reporter_after_the_clause_it_reports(
+    quoter: Quoter, text: str, speaker: str, content: str
+) -> None:
+    # The parser makes "reported" a second verb of the clause (or gives it no subject) and
+    # the reporter its object: the reporter speaks, the clause before the comma is said.
+    (q,) = quoter(text)
+    assert q.speaker_text == speaker and q.text == content and not q.act
+
+
+def test_quotes_object_of_telling_after_a_clause_is_no_reporter(quoter: Quoter) -> None:
+    quotes = quoter("The talks ended without a deal, told Reuters.")
+    assert all(q.speaker_text != "Reuters" for q in quotes)
