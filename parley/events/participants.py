@@ -42,6 +42,10 @@ __all__ = ["noun_actors", "verb_actors"]
 
 # Pronouns that may stand for the one addressed ("told Iran that it must stop").
 ADDRESSEE_PRONOUNS = frozenset({"it", "they", "he", "she"})
+# Criticism and rejection (CAMEO 11, 12): their at- or against-phrase is what they go at, and
+# the doer of an act named there is the one criticised.
+DISAPPROVING_ROOTS = frozenset({"11", "12"})
+AIMED_PREPS = ("at", "against")
 # Words that make a modifier the one an event is aimed at ("anti-DPRK", "DPRK-targeted").
 AIMED_WORDS = frozenset({"anti", "targeted", "aimed", "directed", "against"})
 # Protests (CAMEO 14) and how many phrases of a protest's clause may name its target.
@@ -325,12 +329,20 @@ def verb_actors(
     # "condemned the attack by Mordor on Rohan": the object's doer is the one condemned. An
     # active verb has no agent, so its own by-phrase is its object's, however the parser
     # hangs it ("condemned the launch by North Korea").
-    by_heads = [h for obj in objects for h in prep_objects(obj, ("by",))]
+    # "lashed out at the drills launched by X", "protested against the sanctions imposed by
+    # Y": what a criticism or a rejection is aimed at is its object too.
+    aimed_at = (
+        [h for word in (verb, *candidate.match.extra) for h in prep_objects(word, AIMED_PREPS)]
+        if candidate.code[:2] in DISAPPROVING_ROOTS
+        else []
+    )
+    objects_acted_on = [*objects, *aimed_at]
+    by_heads = [h for obj in objects_acted_on for h in prep_objects(obj, ("by",))]
     # "supported the statement issued by X", "rejected the resolution adopted by Y": the
     # thing acted on speaks for its author.
     by_heads += [
         h
-        for obj in objects
+        for obj in objects_acted_on
         for h in _participle_agents(obj, reading)
         if any(a.code for a in reading.resolve(h))
     ]
@@ -338,7 +350,7 @@ def verb_actors(
         by_heads += prep_objects(verb, ("by",))
     # "denounced the U.S. invasion of Iraq", "condemned the American sanctions against Cuba":
     # the act's doer, named by a modifier, is the one condemned, not the one it is done to.
-    by_heads += [h for obj in objects for h in _modifying_doers(obj, reading)]
+    by_heads += [h for obj in objects_acted_on for h in _modifying_doers(obj, reading)]
     doers = reading.first_resolved(by_heads)
     if any(a.resolved for a in doers):
         target_heads = by_heads + target_heads

@@ -367,6 +367,9 @@ def test_dyads_the_two_sides_are_not_the_venue(code: Code) -> None:
         ("Gondor and Rohan condemned the launch by Mordor.", "MOR"),
         # Whose the thing acted on is, when nothing else names a party.
         ("Gondor and Rohan should accept the proposal of Mordor.", "MOR"),
+        # What a criticism goes at in its at- or against-phrase is acted on as an object.
+        ("Gondor and Rohan lashed out at the drills launched by Mordor.", "MOR"),
+        ("Gondor and Rohan protested against the tolls imposed by Mordor.", "MOR"),
     ],
 )
 def test_dyads_whose_object_is_the_target(code: Code, text: str, target: str) -> None:
