@@ -1009,3 +1009,34 @@ def test_officer_of_a_known_civil_body_is_of_its_sector(  # type: ignore[no-unty
     """The title's own words ("executive director": a firm's; "rights group") yield to the
     sector of the civil body the knowledge base knows the officer serves."""
     assert _covering(entities_of(text, real=True), name).actor == code
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "code"),
+    [
+        # South Korean bodies North Korean media name with the shared demonym or none: the
+        # South's, not the North's a KCNA "Korean" body would be.
+        (
+            "The Korean Confederation of Trade Unions held a rally in Seoul on Monday against "
+            "the south Korean puppet authorities.",
+            "Korean Confederation of Trade Unions",
+            "KORLAB",
+        ),
+        (
+            "The Democratic United Party criticized the south Korean puppet authorities for "
+            "the arrest.",
+            "Democratic United Party",
+            "KORPTY",
+        ),
+        (
+            'A spokesman said that the "Saenuri Party" of south Korea is hell-bent on '
+            "confrontation with the north.",
+            "Saenuri Party",
+            "KORPTY",
+        ),
+    ],
+)
+def test_kb_south_korean_bodies_in_north_korean_media(  # type: ignore[no-untyped-def]
+    entities_of, text, words, code
+) -> None:
+    assert _covering(entities_of(text, real=True), words).actor == code
