@@ -1040,3 +1040,15 @@ def test_kb_south_korean_bodies_in_north_korean_media(  # type: ignore[no-untype
     entities_of, text, words, code
 ) -> None:
     assert _covering(entities_of(text, real=True), words).actor == code
+
+
+def test_mentions_a_body_cut_at_its_and_is_whole(entities_of) -> None:  # type: ignore[no-untyped-def]
+    # The model reads "... Friendship" and "Solidarity Committee" as two bodies; the second
+    # half names no one's, the first half's country is the whole body's.
+    text = (
+        "The chairman of the Nepal-Korea Friendship and Solidarity Committee laid a floral "
+        "basket before the statue of President Kim Il Sung."
+    )
+    body = _covering(entities_of(text, real=True), "Nepal-Korea Friendship")
+    assert body.name == "Nepal-Korea Friendship and Solidarity Committee"
+    assert body.actor == "NPLNGO"
