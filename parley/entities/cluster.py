@@ -1246,7 +1246,9 @@ def _people_in_name(name: str, kb: KnowledgeBaseLike, places: _Places) -> Countr
     for country in (places.clear, places.main):
         if country is not None and stem in country.name.split():
             return country
-    return None
+    # An article about the host country ("the General Association of Koreans in China held
+    # events ...") names neither half most: the half the article names or whose media it is.
+    return _shared_demonym(demonym, kb, places)
 
 
 def _shared_demonym(name: str, kb: KnowledgeBaseLike, places: _Places) -> CountryLike | None:

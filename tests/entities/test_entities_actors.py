@@ -1052,3 +1052,13 @@ def test_mentions_a_body_cut_at_its_and_is_whole(entities_of) -> None:  # type: 
     body = _covering(entities_of(text, real=True), "Nepal-Korea Friendship")
     assert body.name == "Nepal-Korea Friendship and Solidarity Committee"
     assert body.actor == "NPLNGO"
+
+
+def test_cluster_body_of_a_people_abroad_in_a_story_about_its_host(entities_of) -> None:  # type: ignore[no-untyped-def]
+    # The story names China and the DPRK; the Koreans' body is of the Korea it names.
+    text = (
+        "The General Association of Koreans in China held a banquet in Shenyang to mark "
+        "the founding anniversary of the DPRK."
+    )
+    body = _covering(entities_of(text, real=True), "General Association of Koreans")
+    assert body.actor == "PRKNGO"
