@@ -62,6 +62,7 @@ from parley.entities.titles import (
     apply_org_locations,
     apply_people_of,
     apply_titles,
+    extend_known_bodies_back,
     extend_org_names,
     find_titled_names,
 )
@@ -124,6 +125,7 @@ def find_entities(
         return kb.actor(name, on) is not None
 
     cands = extend_org_names(text, cands, known, lex.org_words)
+    cands = extend_known_bodies_back(text, cands, known)
     cands = apply_of_phrases(text, cands)
 
     def body(name: str) -> bool:

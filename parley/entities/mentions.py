@@ -701,9 +701,7 @@ def _kin_states(cand: Candidate, kb: KnowledgeBaseLike) -> frozenset[str]:
     return codes if len(codes) == 2 else frozenset()
 
 
-def _join_cut_bodies(
-    text: str, cands: list[Candidate], bodies: Container[str]
-) -> list[Candidate]:
+def _join_cut_bodies(text: str, cands: list[Candidate], bodies: Container[str]) -> list[Candidate]:
     """Join a body's name the model cut at its "and": "Bangladesh-Korea Friendship" +
     "Solidarity Committee" is the Bangladesh-Korea Friendship and Solidarity Committee (the
     first half names no body, the second no one's: its country is in the first). Two

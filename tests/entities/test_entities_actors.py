@@ -1062,3 +1062,27 @@ def test_cluster_body_of_a_people_abroad_in_a_story_about_its_host(entities_of) 
     )
     body = _covering(entities_of(text, real=True), "General Association of Koreans")
     assert body.actor == "PRKNGO"
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        (
+            "The South Headquarters of the Pan-national Alliance for Korea's Reunification "
+            "issued a statement on Monday denouncing the south Korean authorities.",
+            "KORNGO",
+        ),
+        (
+            "Upon hearing the news, the North Headquarters of the Pan-national Alliance for "
+            "Korea's Reunification released a statement.",
+            "PRKNGO",
+        ),
+    ],
+)
+def test_titles_a_known_body_cut_before_its_of_is_whole(  # type: ignore[no-untyped-def]
+    entities_of, text, code
+) -> None:
+    # The model reads no name in "South Headquarters": the alliance alone is no one's.
+    entities = entities_of(text, real=True)
+    body = _covering(entities, "South Headquarters" if code == "KORNGO" else "North Head")
+    assert body.actor == code
