@@ -125,7 +125,7 @@ def find_entities(
         return kb.actor(name, on) is not None
 
     cands = extend_org_names(text, cands, known, lex.org_words)
-    cands = extend_known_bodies_back(text, cands, known)
+    cands = extend_known_bodies_back(text, cands, known_body)
     cands = apply_of_phrases(text, cands)
 
     def body(name: str) -> bool:

@@ -1086,3 +1086,31 @@ def test_titles_a_known_body_cut_before_its_of_is_whole(  # type: ignore[no-unty
     entities = entities_of(text, real=True)
     body = _covering(entities, "South Headquarters" if code == "KORNGO" else "North Head")
     assert body.actor == code
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "name", "code"),
+    [
+        # The model cuts the name after "and" and leaves the rest unnamed.
+        (
+            "The People for Achieving Peace and Reunification held a press conference in "
+            "Seoul on Friday, denouncing the puppet authorities.",
+            "People for Achieving Peace",
+            "People for Achieving Peace and Reunification",
+            "KORNGO",
+        ),
+        # Or before "of Korea".
+        (
+            "A meeting of the General Federation of Trade Unions of Korea took place in "
+            "Kangso District on Tuesday.",
+            "General Federation of Trade Unions",
+            "General Federation of Trade Unions of Korea",
+            "PRKLAB",
+        ),
+    ],
+)
+def test_titles_a_known_body_cut_before_its_last_words_is_whole(  # type: ignore[no-untyped-def]
+    entities_of, text, words, name, code
+) -> None:
+    body = _covering(entities_of(text, real=True), words)
+    assert (body.name, body.actor) == (name, code)
