@@ -1114,3 +1114,14 @@ def test_titles_a_known_body_cut_before_its_last_words_is_whole(  # type: ignore
 ) -> None:
     body = _covering(entities_of(text, real=True), words)
     assert (body.name, body.actor) == (name, code)
+
+
+def test_cluster_an_acronym_of_a_body_in_scare_quotes(entities_of) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        'The south Korean puppet group railroaded the bill through the "National Assembly" '
+        "on Monday. The opposition lawmakers walked out of the NA in protest."
+    )
+    entities = entities_of(text, real=True)
+    body = _covering(entities, 'the "National Assembly"')
+    assert body.actor == "KORLEG"
+    assert any(m.text == "NA" for m in body.mentions)
