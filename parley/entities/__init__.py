@@ -62,9 +62,9 @@ from parley.entities.titles import (
     apply_org_locations,
     apply_people_of,
     apply_titles,
-    extend_known_bodies_back,
     extend_org_names,
     find_titled_names,
+    join_known_bodies,
 )
 from parley.nlp.index import ParseIndex
 from parley.quotes.drafts import UTTERANCE_MARKS, title_case
@@ -125,7 +125,7 @@ def find_entities(
         return kb.actor(name, on) is not None
 
     cands = extend_org_names(text, cands, known, lex.org_words)
-    cands = extend_known_bodies_back(text, cands, known_body)
+    cands = join_known_bodies(text, cands, known_body)
     cands = apply_of_phrases(text, cands)
 
     def body(name: str) -> bool:

@@ -306,7 +306,7 @@ def extend_org_names(
     return [c for i, c in enumerate(cands) if i not in swallowed]
 
 
-def extend_known_bodies_back(
+def join_known_bodies(
     text: str, cands: list[Candidate], known_body: Callable[[str], bool]
 ) -> list[Candidate]:
     """An organisation's name the model cut before "of the": "the South Headquarters of the
