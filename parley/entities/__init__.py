@@ -64,6 +64,7 @@ from parley.entities.titles import (
     apply_titles,
     extend_org_names,
     find_titled_names,
+    join_known_bodies,
 )
 from parley.nlp.index import ParseIndex
 from parley.quotes.drafts import UTTERANCE_MARKS, title_case
@@ -124,6 +125,7 @@ def find_entities(
         return kb.actor(name, on) is not None
 
     cands = extend_org_names(text, cands, known, lex.org_words)
+    cands = join_known_bodies(text, cands, known_body)
     cands = apply_of_phrases(text, cands)
 
     def body(name: str) -> bool:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Container
 from dataclasses import dataclass, field
 from itertools import pairwise
 
@@ -700,6 +701,33 @@ def _kin_states(cand: Candidate, kb: KnowledgeBaseLike) -> frozenset[str]:
     return codes if len(codes) == 2 else frozenset()
 
 
+def _join_cut_bodies(text: str, cands: list[Candidate], bodies: Container[str]) -> list[Candidate]:
+    """Join a body's name the model cut at its "and": "Bangladesh-Korea Friendship" +
+    "Solidarity Committee" is the Bangladesh-Korea Friendship and Solidarity Committee (the
+    first half names no body, the second no one's: its country is in the first). Two
+    bodies in a list each end in a word for a body ("the Foreign Ministry and the Defence
+    Ministry"), a second that starts with "the" is a body of its own, and so is a first of
+    one word ("the House and Senate")."""
+    out: list[Candidate] = []
+    for cand in cands:
+        last = out[-1] if out else None
+        if (
+            last is not None
+            and last.kind == "organization"
+            and cand.kind == "organization"
+            and text[last.end : cand.start] == " and "
+            and len(last.text.split()) >= 2
+            and last.text.split()[-1] not in bodies
+            and cand.text.split()[-1] in bodies
+            and cand.text[:1].isupper()
+        ):
+            last.end = cand.end
+            last.text = text[last.start : last.end]
+            continue
+        out.append(cand)
+    return out
+
+
 def _merge_parentheticals(text: str, cands: list[Candidate]) -> list[Candidate]:
     """Join "General Association of Korean Residents" + "in Japan", when an alias in
     parentheses follows, and mark the alias ("(VOA)", "(Chongryon)") as the same referent."""
@@ -873,4 +901,5 @@ def collect_candidates(
     _coordinate_groups(parse.text, kept)
     kept = _ethnic_groups(parse.text, kept, kb)
     _demonym_places(parse.text, kept)
+    kept = _join_cut_bodies(parse.text, kept, lex.org_words)
     return _merge_parentheticals(parse.text, kept)

@@ -306,6 +306,73 @@ def extend_org_names(
     return [c for i, c in enumerate(cands) if i not in swallowed]
 
 
+def join_known_bodies(
+    text: str, cands: list[Candidate], known_body: Callable[[str], bool]
+) -> list[Candidate]:
+    """An organisation's name the model cut before "of the": "the South Headquarters of the
+    Pan-national Alliance for Korea's Reunification" came out as the alliance alone (the
+    model read no name in "South Headquarters") or as two bodies; or cut anywhere into two
+    ("People for Achieving Peace and" + "Reunification"). Made whole when the knowledge base
+    knows the whole name as a body's (``known_body``; "UN" + "Secretary-General" is an
+    office, which the titles read), and no other mention lies in the words before: the
+    alliance as a whole is no one's, its South Headquarters is south Korea's."""
+    out: list[Candidate] = []
+    for cand in cands:
+        if out and cand.start < out[-1].end:
+            continue  # swallowed by the name before, made whole
+        if cand.kind != "organization" or cand.alias_of is not None:
+            out.append(cand)
+            continue
+        last = out[-1] if out else None
+        name = text[cand.start : cand.end]
+        if (
+            last is not None
+            and last.kind == "organization"
+            and (link := _OF_THE.fullmatch(text, last.end, cand.start)) is not None
+            and known_body(f"{_THE_START.sub('', last.text)}{link.group(0)}{name}")
+        ):
+            # "the North Headquarters" + "Pan-national Alliance ...": one body.
+            last.end = cand.end
+            last.text = text[last.start : last.end]
+            continue
+        floor = last.end if last is not None else 0
+        before = _BODY_BEFORE_OF.search(text, max(floor, cand.start - 80), cand.start)
+        if before is not None:
+            words = before.group(1).split()
+            if words[0] == "The":
+                words = words[1:]  # the article is no part of the name
+            for size in range(len(words), 0, -1):
+                head = " ".join(words[-size:])
+                if known_body(f"{head} {before.group(2)}{name}"):
+                    cand.start = before.start() + before.group(0).rindex(head)
+                    cand.text = text[cand.start : cand.end]
+                    break
+        after = _BODY_AFTER.match(text, cand.end)
+        if after is not None and (after.group(1).strip() or cand.text.endswith((" and", " of"))):
+            # Only across a cut "of" or "and": "UN" + "Secretary-General" is an office.
+            words = after.group(2).split()
+            for size in range(len(words), 0, -1):
+                tail = " ".join(words[:size])
+                if known_body(f"{text[cand.start : cand.end]}{after.group(1)}{tail}"):
+                    cand.end = after.start(2) + len(tail)
+                    cand.text = text[cand.start : cand.end]
+                    break
+        out.append(cand)
+    return out
+
+
+# Between two pieces of one name: "of the", "and", a space ("People for Achieving Peace and"
+# + "Reunification").
+_OF_THE = re.compile(r"\s*(?:\b(?:of|and)\s+(?:the\s+)?)?")
+# "of (the)" or "and" and capitalised words right after a name: " Reunification".
+_BODY_AFTER = re.compile(r"(\s+(?:(?:of|and)\s+(?:the\s+)?)?)([A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*)")
+_THE_START = re.compile(r"^[Tt]he\s+")
+
+
+# Capitalised words and "of (the)" right before a name: "South Headquarters of the ".
+_BODY_BEFORE_OF = re.compile(r"((?:[A-Z][\w'-]*\s+)+)(of\s+(?:the\s+)?)$")
+
+
 _POSSESSIVES = ("'s", "’s")
 
 

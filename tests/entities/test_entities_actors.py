@@ -1009,3 +1009,119 @@ def test_officer_of_a_known_civil_body_is_of_its_sector(  # type: ignore[no-unty
     """The title's own words ("executive director": a firm's; "rights group") yield to the
     sector of the civil body the knowledge base knows the officer serves."""
     assert _covering(entities_of(text, real=True), name).actor == code
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "code"),
+    [
+        # South Korean bodies North Korean media name with the shared demonym or none: the
+        # South's, not the North's a KCNA "Korean" body would be.
+        (
+            "The Korean Confederation of Trade Unions held a rally in Seoul on Monday against "
+            "the south Korean puppet authorities.",
+            "Korean Confederation of Trade Unions",
+            "KORLAB",
+        ),
+        (
+            "The Democratic United Party criticized the south Korean puppet authorities for "
+            "the arrest.",
+            "Democratic United Party",
+            "KORPTY",
+        ),
+        (
+            'A spokesman said that the "Saenuri Party" of south Korea is hell-bent on '
+            "confrontation with the north.",
+            "Saenuri Party",
+            "KORPTY",
+        ),
+    ],
+)
+def test_kb_south_korean_bodies_in_north_korean_media(  # type: ignore[no-untyped-def]
+    entities_of, text, words, code
+) -> None:
+    assert _covering(entities_of(text, real=True), words).actor == code
+
+
+def test_mentions_a_body_cut_at_its_and_is_whole(entities_of) -> None:  # type: ignore[no-untyped-def]
+    # The model reads "... Friendship" and "Solidarity Committee" as two bodies; the second
+    # half names no one's, the first half's country is the whole body's.
+    text = (
+        "The chairman of the Nepal-Korea Friendship and Solidarity Committee laid a floral "
+        "basket before the statue of President Kim Il Sung."
+    )
+    body = _covering(entities_of(text, real=True), "Nepal-Korea Friendship")
+    assert body.name == "Nepal-Korea Friendship and Solidarity Committee"
+    assert body.actor == "NPLNGO"
+
+
+def test_cluster_body_of_a_people_abroad_in_a_story_about_its_host(entities_of) -> None:  # type: ignore[no-untyped-def]
+    # The story names China and the DPRK; the Koreans' body is of the Korea it names.
+    text = (
+        "The General Association of Koreans in China held a banquet in Shenyang to mark "
+        "the founding anniversary of the DPRK."
+    )
+    body = _covering(entities_of(text, real=True), "General Association of Koreans")
+    assert body.actor == "PRKNGO"
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        (
+            "The South Headquarters of the Pan-national Alliance for Korea's Reunification "
+            "issued a statement on Monday denouncing the south Korean authorities.",
+            "KORNGO",
+        ),
+        (
+            "Upon hearing the news, the North Headquarters of the Pan-national Alliance for "
+            "Korea's Reunification released a statement.",
+            "PRKNGO",
+        ),
+    ],
+)
+def test_titles_a_known_body_cut_before_its_of_is_whole(  # type: ignore[no-untyped-def]
+    entities_of, text, code
+) -> None:
+    # The model reads no name in "South Headquarters": the alliance alone is no one's.
+    entities = entities_of(text, real=True)
+    body = _covering(entities, "South Headquarters" if code == "KORNGO" else "North Head")
+    assert body.actor == code
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "name", "code"),
+    [
+        # The model cuts the name after "and" and leaves the rest unnamed.
+        (
+            "The People for Achieving Peace and Reunification held a press conference in "
+            "Seoul on Friday, denouncing the puppet authorities.",
+            "People for Achieving Peace",
+            "People for Achieving Peace and Reunification",
+            "KORNGO",
+        ),
+        # Or before "of Korea".
+        (
+            "A meeting of the General Federation of Trade Unions of Korea took place in "
+            "Kangso District on Tuesday.",
+            "General Federation of Trade Unions",
+            "General Federation of Trade Unions of Korea",
+            "PRKLAB",
+        ),
+    ],
+)
+def test_titles_a_known_body_cut_before_its_last_words_is_whole(  # type: ignore[no-untyped-def]
+    entities_of, text, words, name, code
+) -> None:
+    body = _covering(entities_of(text, real=True), words)
+    assert (body.name, body.actor) == (name, code)
+
+
+def test_cluster_an_acronym_of_a_body_in_scare_quotes(entities_of) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        'The south Korean puppet group railroaded the bill through the "National Assembly" '
+        "on Monday. The opposition lawmakers walked out of the NA in protest."
+    )
+    entities = entities_of(text, real=True)
+    body = _covering(entities, 'the "National Assembly"')
+    assert body.actor == "KORLEG"
+    assert any(m.text == "NA" for m in body.mentions)
