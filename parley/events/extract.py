@@ -475,7 +475,11 @@ def find_events(
         events = choose_parties(events, parse, mentions, resources.parties)
     if resources.model is not None:
         events = filter_events(events, parse, resources.model)
-    return events
+    # An act with no party at all, neither a doer nor a receiver among the story's entities,
+    # is no act between political actors ("the performance was highly applauded", "the
+    # triplets weighed 1.9kg", "if the party is allowed to seize power"): on 100 unseen
+    # stories 41 of 299 events, nearly all of them wrong readings.
+    return tuple(e for e in events if e.source is not None or e.target is not None)
 
 
 @dataclasses.dataclass(slots=True)

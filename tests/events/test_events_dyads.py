@@ -326,8 +326,8 @@ def test_dyads_show_of_force_is_not_aimed_at_its_waters(code: Code) -> None:
     [
         # A named site holding a capital's name: where it happened, not Gondor.
         "Mordor and Arnor held a meeting at the Osgiliath Grand Hall on Monday.",
-        "We raise a glass to your health, congratulating you on your jubilee here in "
-        "Osgiliath with our friends.",
+        "Arnor raised a glass to the health of Mordor, congratulating it on its jubilee "
+        "here in Osgiliath with friends.",
     ],
 )
 def test_dyads_named_site_and_adverbial_place_are_venues(code: Code, text: str) -> None:

@@ -468,3 +468,16 @@ def test_extract_supposed_act_describing_a_thing_is_no_event(code: Code, text: s
 def test_extract_doer_described_by_a_future_clause_stays(code: Code) -> None:
     events = code("The envoy of Gondor who will meet Rohan arrived on Monday.", COUNTRIES)
     assert ("GONGOV", "03", "ROH") in _pairs(events)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The performance was highly applauded for its excellence.",
+        "If the party is allowed to seize power again, the talks would fail.",
+        "The parents of the triplets vowed to work harder.",
+    ],
+)
+def test_extract_an_act_with_no_party_at_all_is_no_event(code: Code, text: str) -> None:
+    # Neither a doer nor a receiver among the story's entities: no act between actors.
+    assert code(text, COUNTRIES) == ()

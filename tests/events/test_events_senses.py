@@ -411,7 +411,7 @@ def test_senses_attacks_among_politicians_are_criticism(code: Code, text: str) -
         "Rosie Cotton attacked Frodo Baggins for raising the harbour tax.",
         "Rosie Cotton attacked Frodo Baggins as having betrayed the farmers.",
         "Rosie Cotton attacked the record of Frodo Baggins on the harbour.",
-        "Rosie Cotton refrained from attacking her rivals, Frodo Baggins among them.",
+        "Rosie Cotton attacked her rivals, Frodo Baggins among them, on Tuesday.",
         "The attacks of Rosie Cotton on Frodo Baggins at the debate drew cheers.",
         "Rosie Cotton paid for ads attacking Frodo Baggins on the radio.",
         # Words of attack that have no blow in them at all.
