@@ -325,7 +325,8 @@ def test_pipeline_settles_its_resources_out_of_the_collector(pipeline: Pipeline)
 
 def test_an_article_without_a_publication_time_is_warned_about() -> None:
     text = (
-        "The two delegations met in Geneva on Monday and agreed to meet again on Friday. "
+        "The delegations of Norway and Chile met in Geneva on Monday and agreed to meet again "
+        "on Friday. "
         "Officials said the talks had gone well."
     )
     undated = analyze(text=text)
