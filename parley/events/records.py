@@ -265,18 +265,33 @@ def _with_each_other(pairs: list[Pair], trigger: Token, doc: Doc) -> list[Pair]:
 
 def _comitative(target: Actor, trigger: Token, doc: Doc) -> bool:
     """Whether ``target`` is the object of a "with" on the trigger or on its object noun
-    ("held talks with X", "met with X", "signed a treaty with X")."""
+    ("held talks with X", "met with X", "signed a treaty with X"), or names whom that
+    object is from ("met with officials from Japan, South Korea and China": each country of
+    the list met, not only the first)."""
     span = doc.char_span(target.start, target.end, alignment_mode="expand")
     if span is None or not len(span):
         return False
-    head = span.root
-    while head.dep_ == "conj" and head.head.i != head.i:
-        head = head.head
+    head = _list_head(span.root)
+    if head.dep_ == "pobj" and head.head.lower_ in _WHOSE_PREPS:
+        head = _list_head(head.head.head)
     prep = head.head
     if head.dep_ != "pobj" or prep.lower_ != "with":
         return False
     owner = prep.head
     return owner.i == trigger.i or (owner.head.i == trigger.i and owner.dep_ == "dobj")
+
+
+# The prepositions that tie a partner to the party it comes from: "officials from Japan",
+# "the leaders of Japan and China".
+_WHOSE_PREPS = frozenset({"of", "from"})
+
+
+def _list_head(token: Token) -> Token:
+    """The first member of the list ``token`` is in ("Japan" for "China" in "Japan, South
+    Korea and China")."""
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    return token
 
 
 def _apart(word: Token) -> bool:
