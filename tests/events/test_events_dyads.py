@@ -875,3 +875,20 @@ def test_dyads_joint_act_with_parties_of_a_list_goes_both_ways_for_each(
     events = code(text, COUNTRIES, kinds=PLACES)
     dyads = {(e.source_actor[:3], e.target_actor) for e in events if e.source_actor}
     assert {("ROH", "GON"), ("ARN", "GON"), ("MOR", "GON")} <= dyads
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gondor sent a message of greeting to the chairman of the Riders Party and president "
+        "of Rohan.",
+        "Gondor sent greetings to the general secretary of the Riders Party and president of "
+        "Rohan on Monday.",
+    ],
+)
+def test_dyads_offices_of_one_holder_are_one_party(code: Code, text: str) -> None:
+    # No determiner before the second title: one person holding both offices, named by the
+    # state office.
+    actors = {**COUNTRIES, "Riders Party": "ROHPTY", "president of Rohan": "ROHGOV"}
+    events = code(text, actors)
+    assert [(e.source_actor, e.target_actor) for e in events] == [("GON", "ROHGOV")]
