@@ -187,8 +187,50 @@ def _party_members(head: Token) -> list[Token]:
     return [
         t
         for t in list_members(head)
-        if t.i == head.i or not (_is_title(t) or (_is_title(t.head) and _is_common(t)))
+        if t.i == head.i
+        or not (_is_title(t) or (_is_title(t.head) and _is_common(t)) or _second_title(t))
     ]
+
+
+def _second_title(token: Token) -> bool:
+    """A title joined to another with no determiner of its own: "the general secretary of
+    the Communist Party of Vietnam and president of Vietnam" is one person holding both
+    offices ("the secretary of X and the president of Y" would be two)."""
+    first = token.head
+    return (
+        token.dep_ == "conj"
+        and all(_office(t) for t in (token, first))
+        and any(c.dep_ == "det" for c in first.children)
+        and not any(c.dep_ in ("det", "poss") for c in token.children)
+    )
+
+
+def _office_holder(hit: Actor, title: Token, mentions: MentionIndex) -> Actor:
+    """The one party a title and the offices joined to it name ("the general secretary of
+    the Communist Party of Vietnam and president of Vietnam"): a state office names its
+    holder before a party post, as CAMEO codes a leader by the state they lead."""
+    # The name may lie inside the title's of-phrases ("the Party" of "chairman of the Party").
+    for _ in range(MAX_TITLE_HOPS):
+        if _office(title) or title.dep_ not in ("pobj", "prep") or title.head.i == title.i:
+            break
+        title = title.head
+    held = [hit] + [
+        a
+        for t in list_members(title)
+        if t.i != title.i and _second_title(t)
+        for a in [mention_at(mentions, t)]
+        if a is not None
+    ]
+    return next((a for a in held if a.code and a.code.endswith("GOV")), hit)
+
+
+def _office(token: Token) -> bool:
+    """A singular common noun with an of-phrase: "president of Vietnam"."""
+    return (
+        _is_common(token)
+        and token.tag_ == "NN"
+        and any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children)
+    )
 
 
 def _is_title(token: Token) -> bool:
@@ -268,6 +310,7 @@ def _resolve_one(
         hit = mention_at(mentions, token)
         if hit is None:
             continue
+        hit = _office_holder(hit, token, mentions)
         if token.i in venues and hit.entity is not None and hit.entity.kind in PLACE_KINDS:
             continue  # "a hospital in Kabul" is not Afghanistan
         if token.i in sent_to:

@@ -188,9 +188,13 @@ def _pairs(draft: Coded, resources: EventResources) -> list[Pair]:
     candidate = draft.candidate
     resolved_sources = list({s.key: s for s in sources if s.key is not None}.values())
     symmetric = resources.is_symmetric((*candidate.match.tokens, *candidate.folded))
+    # Only parties an actor code names act on each other: "Jo, Pak, Kim and Han discussed
+    # the measures", officials no code tells apart, are people of one side at work, not
+    # twenty meetings of each with each.
+    coded_sources = [s for s in resolved_sources if s.code]
     reciprocal = (
         symmetric
-        and len({s.code or s.key for s in resolved_sources}) > 1
+        and len({s.code for s in coded_sources}) > 1
         and not any(t.code for t in targets)
         and not (heads and _through_advcl(candidate.token, heads[0]))
         and not _apart(candidate.token)
@@ -204,8 +208,8 @@ def _pairs(draft: Coded, resources: EventResources) -> list[Pair]:
         # its own.
         return [
             (s, t)
-            for s in resolved_sources
-            for t in resolved_sources
+            for s in coded_sources
+            for t in coded_sources
             if s.key != t.key and not _own_target(s, t)
         ]
     either_sources: list[Actor | None] = list(sources) or [None]
@@ -265,18 +269,33 @@ def _with_each_other(pairs: list[Pair], trigger: Token, doc: Doc) -> list[Pair]:
 
 def _comitative(target: Actor, trigger: Token, doc: Doc) -> bool:
     """Whether ``target`` is the object of a "with" on the trigger or on its object noun
-    ("held talks with X", "met with X", "signed a treaty with X")."""
+    ("held talks with X", "met with X", "signed a treaty with X"), or names whom that
+    object is from ("met with officials from Japan, South Korea and China": each country of
+    the list met, not only the first)."""
     span = doc.char_span(target.start, target.end, alignment_mode="expand")
     if span is None or not len(span):
         return False
-    head = span.root
-    while head.dep_ == "conj" and head.head.i != head.i:
-        head = head.head
+    head = _list_head(span.root)
+    if head.dep_ == "pobj" and head.head.lower_ in _WHOSE_PREPS:
+        head = _list_head(head.head.head)
     prep = head.head
     if head.dep_ != "pobj" or prep.lower_ != "with":
         return False
     owner = prep.head
     return owner.i == trigger.i or (owner.head.i == trigger.i and owner.dep_ == "dobj")
+
+
+# The prepositions that tie a partner to the party it comes from: "officials from Japan",
+# "the leaders of Japan and China".
+_WHOSE_PREPS = frozenset({"of", "from"})
+
+
+def _list_head(token: Token) -> Token:
+    """The first member of the list ``token`` is in ("Japan" for "China" in "Japan, South
+    Korea and China")."""
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    return token
 
 
 def _apart(word: Token) -> bool:

@@ -340,8 +340,11 @@ def test_dyads_named_site_and_adverbial_place_are_venues(code: Code, text: str) 
     ("text", "expected"),
     [
         # The noun the verb carries names whom: the occasion is no party.
-        ("In the message Mordor extended congratulations to Arnor on the 76th birthday of "
-         "Gondor, the significant day of the people.", ("MOR", "051", "ARN")),
+        (
+            "In the message Mordor extended congratulations to Arnor on the 76th birthday of "
+            "Gondor, the significant day of the people.",
+            ("MOR", "051", "ARN"),
+        ),
         ("The envoy of Mordor paid a farewell call on the king of Arnor.", ("MOR", "042", "ARN")),
         ("Mordor paid tribute to Arnor on Monday.", ("MOR", "051", "ARN")),
     ],
@@ -349,8 +352,14 @@ def test_dyads_named_site_and_adverbial_place_are_venues(code: Code, text: str) 
 def test_dyads_light_verb_noun_names_the_target(
     code: Code, text: str, expected: tuple[str, str, str]
 ) -> None:
-    found = {(e.source_actor[:3] if e.source_actor else None, e.cameo,
-              e.target_actor[:3] if e.target_actor else None) for e in code(text, COUNTRIES)}
+    found = {
+        (
+            e.source_actor[:3] if e.source_actor else None,
+            e.cameo,
+            e.target_actor[:3] if e.target_actor else None,
+        )
+        for e in code(text, COUNTRIES)
+    }
     assert expected in found
 
 
@@ -479,9 +488,9 @@ def test_dyads_support_goes_to_whom_its_verb_names(code: Code, text: str) -> Non
 def test_dyads_the_zealous_one_does_the_act(code: Code, text: str) -> None:
     # The subject of "keen on", "frantic with", "obsessed with" does what the phrase names.
     events = code(text, COUNTRIES)
-    assert events and all(
-        (e.source_actor, e.target_actor) == ("MOR", "GON") for e in events
-    ), [(e.source_actor, e.cameo, e.target_actor) for e in events]
+    assert events and all((e.source_actor, e.target_actor) == ("MOR", "GON") for e in events), [
+        (e.source_actor, e.cameo, e.target_actor) for e in events
+    ]
 
 
 @pytest.mark.parametrize(
@@ -541,7 +550,6 @@ def test_dyads_words_supported_are_their_author_s(code: Code, text: str) -> None
     assert ("MOR", "05", "GON") in _pairs(code(text, COUNTRIES))
 
 
-
 def test_dyads_joint_act_past_an_uncoded_phrase_is_still_joint(code: Code) -> None:
     # A phrase naming no coded party ("on the Korean peninsula") is no third party: the two
     # sign with each other.
@@ -584,9 +592,7 @@ def test_scene_set_before_the_subject_is_no_target(code: Code) -> None:
 def test_dyads_the_event_phrase_is_not_its_own_target(code: Code, text: str) -> None:
     events = code(text, COUNTRIES)
     trigger_words = ("meeting", "drills")
-    assert not any(
-        e.target_text and any(w in e.target_text for w in trigger_words) for e in events
-    )
+    assert not any(e.target_text and any(w in e.target_text for w in trigger_words) for e in events)
 
 
 @pytest.mark.parametrize(
@@ -626,9 +632,7 @@ def test_dyads_a_city_before_an_event_noun_is_no_doer(code: Code) -> None:
     "text",
     ["The Mordor invasion of Arnor began on Tuesday.", "The Mordor bombing of Arnor went on."],
 )
-def test_dyads_a_country_before_an_event_noun_acts_on_its_of_phrase(
-    code: Code, text: str
-) -> None:
+def test_dyads_a_country_before_an_event_noun_acts_on_its_of_phrase(code: Code, text: str) -> None:
     pairs = {(e.source_actor, e.target_actor) for e in code(text, COUNTRIES, kinds=PLACES)}
     assert ("MOR", "ARN") in pairs
     assert ("ARN", "MOR") not in pairs
@@ -811,7 +815,6 @@ def test_dyads_a_second_title_of_the_source_is_no_party(code: Code) -> None:
     assert all(e.source_actor != "GONGOV" for e in events)
 
 
-
 @pytest.mark.parametrize(
     "text",
     [
@@ -858,3 +861,51 @@ def test_dyads_the_teller_of_a_plan_is_not_whom_it_is_about(code: Code, text: st
     events = code(text, actors, kinds={"Faramir": "person"})
     assert events
     assert all(e.target_actor is None for e in events), _pairs(events)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gondor held talks with the envoys of Rohan, Arnor and Mordor on Tuesday.",
+        "Gondor met with officials from Rohan, Arnor and Mordor in Edoras.",
+        "Gondor signed agreements with the governments of Rohan, Arnor and Mordor.",
+    ],
+)
+def test_dyads_joint_act_with_parties_of_a_list_goes_both_ways_for_each(
+    code: Code, text: str
+) -> None:
+    # Each listed party's envoys met Gondor, not only the first party's.
+    events = code(text, COUNTRIES, kinds=PLACES)
+    dyads = {(e.source_actor[:3], e.target_actor) for e in events if e.source_actor}
+    assert {("ROH", "GON"), ("ARN", "GON"), ("MOR", "GON")} <= dyads
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gondor sent a message of greeting to the chairman of the Riders Party and president "
+        "of Rohan.",
+        "Gondor sent greetings to the general secretary of the Riders Party and president of "
+        "Rohan on Monday.",
+    ],
+)
+def test_dyads_offices_of_one_holder_are_one_party(code: Code, text: str) -> None:
+    # No determiner before the second title: one person holding both offices, named by the
+    # state office.
+    actors = {**COUNTRIES, "Riders Party": "ROHPTY", "president of Rohan": "ROHGOV"}
+    events = code(text, actors)
+    assert [(e.source_actor, e.target_actor) for e in events] == [("GON", "ROHGOV")]
+
+
+def test_dyads_officials_no_code_tells_apart_do_not_meet_each_other(code: Code) -> None:
+    # Five officials of one side discussing measures: each discussed them, not twenty
+    # meetings of each with each.
+    text = (
+        "On the spot, Bilbo Baggins, Frodo Baggins, Samwise Gamgee and Meriadoc Brandybuck "
+        "inspected the damage and discussed the measures for repairing the dykes."
+    )
+    names = ("Bilbo Baggins", "Frodo Baggins", "Samwise Gamgee", "Meriadoc Brandybuck")
+    events = code(text, dict.fromkeys(names, ""), kinds=dict.fromkeys(names, "person"))
+    talks = [e for e in events if e.cameo.startswith("04")]
+    assert talks
+    assert all(e.target_actor is None and e.target is None for e in talks)
