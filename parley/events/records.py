@@ -188,13 +188,9 @@ def _pairs(draft: Coded, resources: EventResources) -> list[Pair]:
     candidate = draft.candidate
     resolved_sources = list({s.key: s for s in sources if s.key is not None}.values())
     symmetric = resources.is_symmetric((*candidate.match.tokens, *candidate.folded))
-    # Only parties an actor code names act on each other: "Jo, Pak, Kim and Han discussed
-    # the measures", officials no code tells apart, are people of one side at work, not
-    # twenty meetings of each with each.
-    coded_sources = [s for s in resolved_sources if s.code]
     reciprocal = (
         symmetric
-        and len({s.code for s in coded_sources}) > 1
+        and len({s.code or s.key for s in resolved_sources}) > 1
         and not any(t.code for t in targets)
         and not (heads and _through_advcl(candidate.token, heads[0]))
         and not _apart(candidate.token)
@@ -208,8 +204,8 @@ def _pairs(draft: Coded, resources: EventResources) -> list[Pair]:
         # its own.
         return [
             (s, t)
-            for s in coded_sources
-            for t in coded_sources
+            for s in resolved_sources
+            for t in resolved_sources
             if s.key != t.key and not _own_target(s, t)
         ]
     either_sources: list[Actor | None] = list(sources) or [None]

@@ -895,17 +895,3 @@ def test_dyads_offices_of_one_holder_are_one_party(code: Code, text: str) -> Non
     actors = {**COUNTRIES, "Riders Party": "ROHPTY", "president of Rohan": "ROHGOV"}
     events = code(text, actors)
     assert [(e.source_actor, e.target_actor) for e in events] == [("GON", "ROHGOV")]
-
-
-def test_dyads_officials_no_code_tells_apart_do_not_meet_each_other(code: Code) -> None:
-    # Five officials of one side discussing measures: each discussed them, not twenty
-    # meetings of each with each.
-    text = (
-        "On the spot, Bilbo Baggins, Frodo Baggins, Samwise Gamgee and Meriadoc Brandybuck "
-        "inspected the damage and discussed the measures for repairing the dykes."
-    )
-    names = ("Bilbo Baggins", "Frodo Baggins", "Samwise Gamgee", "Meriadoc Brandybuck")
-    events = code(text, dict.fromkeys(names, ""), kinds=dict.fromkeys(names, "person"))
-    talks = [e for e in events if e.cameo.startswith("04")]
-    assert talks
-    assert all(e.target_actor is None and e.target is None for e in talks)
