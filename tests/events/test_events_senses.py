@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from parley.records import Event
 from tests.events.conftest import Code
 
 COUNTRIES = {"Mordor": "MOR", "Gondor": "GON", "Rohan": "ROH"}
@@ -402,6 +403,12 @@ def test_senses_attacks_among_politicians_are_criticism(code: Code, text: str) -
     assert not any(e.cameo[:2] in ("18", "19") for e in events)
 
 
+def _between_rivals(code: Code, text: str) -> tuple[Event, ...]:
+    """The events of ``text`` between two politicians of two countries."""
+    actors = {"Frodo Baggins": "GONGOV", "Rosie Cotton": "ROHLEG"}
+    return tuple(code(text, actors, kinds=dict.fromkeys(actors, "person")))
+
+
 @pytest.mark.parametrize(
     "text",
     [
@@ -421,8 +428,7 @@ def test_senses_attacks_among_politicians_are_criticism(code: Code, text: str) -
     ],
 )
 def test_senses_verbal_attacks_are_criticism(code: Code, text: str) -> None:
-    actors = {"Frodo Baggins": "GONGOV", "Rosie Cotton": "ROHLEG"}
-    events = code(text, actors, kinds=dict.fromkeys(actors, "person"))
+    events = _between_rivals(code, text)
     assert any(e.cameo == "111" for e in events), _codes(events)
     assert not any(e.cameo[:2] in ("18", "19") for e in events), _codes(events)
 
@@ -435,8 +441,7 @@ def test_senses_verbal_attacks_are_criticism(code: Code, text: str) -> None:
     ],
 )
 def test_senses_beating_a_candidate_is_no_assault(code: Code, text: str) -> None:
-    actors = {"Frodo Baggins": "GONGOV", "Rosie Cotton": "ROHLEG"}
-    events = code(text, actors, kinds=dict.fromkeys(actors, "person"))
+    events = _between_rivals(code, text)
     assert not any(e.cameo[:2] == "18" for e in events), _codes(events)
 
 
