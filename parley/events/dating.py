@@ -24,6 +24,7 @@ from datetime import date
 
 from spacy.tokens import Doc, Token
 
+from parley.quotes.drafts import FINITE_TAGS
 from parley.records import Event, Timex
 
 # Clauses that carry their own time: left out of the trigger's clause.
@@ -195,7 +196,7 @@ def _finite(token: Token) -> bool:
     auxiliary ("has urged", "will meet")."""
     if token.pos_ not in CLAUSE_POS:
         return False
-    return token.tag_ in ("VBD", "VBZ", "VBP", "MD") or any(
+    return token.tag_ in FINITE_TAGS or any(
         c.dep_ in ("aux", "auxpass") and c.tag_ != "TO" for c in token.children
     )
 

@@ -32,7 +32,7 @@ from parley.quotes.blocks import apply_blocks
 from parley.quotes.bounds import choose_bounds
 from parley.quotes.direct import find_direct
 from parley.quotes.discourse import Contents
-from parley.quotes.drafts import DATELINE, Draft, Frag, QuoteState, trim
+from parley.quotes.drafts import DATELINE, TENSED_TAGS, Draft, Frag, QuoteState, trim
 from parley.quotes.features import draft_features
 from parley.quotes.frames import find_framed, merge_chains
 from parley.quotes.headlines import find_headline_verbs, find_headlines
@@ -86,7 +86,6 @@ def find_drafts(parse: ParseIndex, resources: QuoteResources) -> list[Draft]:
 _NOUN_MODIFIERS = frozenset({"compound", "det", "amod", "poss", "nummod", "nmod", "flat"})
 # Verbs whose noun after them is whom they address ("..., told Politico that ..."), no speaker.
 _ADDRESSING_VERBS = frozenset({"tell", "inform", "assure", "brief", "remind", "ask"})
-_FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
 
 
 def take_inverted_speakers(state: QuoteState, drafts: list[Draft]) -> None:
@@ -110,7 +109,7 @@ def take_inverted_speakers(state: QuoteState, drafts: list[Draft]) -> None:
             continue
         if parse.lemmas[v] in _ADDRESSING_VERBS or src[1] > comma.idx:
             continue
-        if parse.tags[v] not in _FINITE_TAGS:
+        if parse.tags[v] not in TENSED_TAGS:
             continue  # a participle ("X, fearing the consequences, failed") has no inversion
         head = doc[v + 1]
         while head.dep_ in _NOUN_MODIFIERS and head.head.i > head.i:
@@ -155,7 +154,7 @@ def take_trailing_reporters(state: QuoteState, drafts: list[Draft]) -> None:
         cue = state.lex.cue_verbs.get(parse.lemmas[v])
         if cue is None or cue.cls == "cognition" or parse.lemmas[v] in _ADDRESSING_VERBS:
             continue
-        if parse.tags[v] not in _FINITE_TAGS or verb.dep_ != "conj" or verb.head.i > v:
+        if parse.tags[v] not in TENSED_TAGS or verb.dep_ != "conj" or verb.head.i > v:
             continue
         if any(c.dep_ in _SUBJECTS or c.dep_ in ("ccomp", "xcomp", "mark") for c in verb.children):
             continue

@@ -40,7 +40,9 @@ _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _TITLE_WORDS = frozenset({"titled", "entitled", "headlined", "title"})
 UTTERANCE_MARKS = frozenset(",.!?;:")
 NAME_WORDS = 8  # the longest name or scare quote in marks that ``is_name`` accepts
-FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+# A verb with a tense of its own: past, present; with a modal, what a clause can stand on.
+TENSED_TAGS = frozenset({"VBD", "VBZ", "VBP"})
+FINITE_TAGS = TENSED_TAGS | {"MD"}
 
 # The dateline that opens a wire story ("WASHINGTON (AP) — ", "Pyongyang, October 31 (KCNA)
 # -- "): no part of a content, and never a speaker.

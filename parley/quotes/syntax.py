@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from parley.quotes.drafts import DATELINE, Frag, QuoteState, balance, token_span, trim
+from parley.quotes.drafts import DATELINE, TENSED_TAGS, Frag, QuoteState, balance, token_span, trim
 
 __all__ = [
     "after_missed_end",
@@ -165,7 +165,6 @@ def subject(verb: Token) -> Token | None:
 
 # What may stand right before a name phrase that opens a clause: the parser's lost subject.
 _CLAUSE_OPENERS = frozenset({",", "—", "--", "–", ":", ";"})
-_FINITE_VERB_TAGS = frozenset({"VBD", "VBZ", "VBP"})
 _NAME_MODIFIERS = frozenset({"compound", "det", "amod", "flat", "punct"})
 
 
@@ -178,7 +177,7 @@ def _name_before_apposition(verb: Token) -> Token | None:
     a noun-phrase apposition of a noun or name, the name phrase itself opening the sentence
     or a clause (after a comma or a dash)."""
     doc, i = verb.doc, verb.i
-    if verb.tag_ not in _FINITE_VERB_TAGS or i < 5 or doc[i - 1].text != ",":
+    if verb.tag_ not in TENSED_TAGS or i < 5 or doc[i - 1].text != ",":
         return None
     if any(c.dep_ in _SUBJECT_DEPS or c.dep_ == "expl" for c in verb.children):
         return None
@@ -211,7 +210,7 @@ def _object_after_clause(verb: Token) -> Token | None:
     complement clause before the comma right before it, and a name as its object closing
     the sentence."""
     doc, i = verb.doc, verb.i
-    if verb.tag_ not in _FINITE_VERB_TAGS or i < 3 or doc[i - 1].text != ",":
+    if verb.tag_ not in TENSED_TAGS or i < 3 or doc[i - 1].text != ",":
         return None
     if verb.lemma_.lower() in _TELLING:
         return None  # "..., told Fox News.": whom it was told, no reporter
