@@ -711,6 +711,31 @@ def test_quotes_source_keeps_an_abbreviation_period(
     assert text[q.speaker_span[0] : q.speaker_span[1]] == speaker
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "The ferry captains — and a few harbour pilots — said the channel was too shallow.",
+            "The ferry captains — and a few harbour pilots —",
+        ),
+        (
+            "Three river towns -- Arles, Beaucaire and Tarascon -- said the levees would hold.",
+            "Three river towns -- Arles, Beaucaire and Tarascon --",
+        ),
+        (
+            "The ferry captains - including two from the night crossing - said the tide was late.",
+            "The ferry captains - including two from the night crossing -",
+        ),
+    ],
+)
+def test_quotes_source_keeps_the_dash_closing_its_aside(
+    quoter: Quoter, text: str, speaker: str
+) -> None:
+    (q,) = quoter(text)
+    assert q.speaker_span is not None
+    assert text[q.speaker_span[0] : q.speaker_span[1]] == speaker
+
+
 def test_quotes_trim_drops_a_sentence_period_after_a_word() -> None:
     text = "the harbour stays shut in Pavia."
     assert trim(text, 0, len(text)) == (0, len(text) - 1)
