@@ -21,6 +21,7 @@ from parley.entities.nominal import (
     list_members,
     phrase_tokens,
 )
+from parley.events.described import described_party
 from parley.events.letters import Letter
 from parley.events.pronouns import antecedent_or_topic, subject_person
 from parley.nlp.index import MentionIndex, MentionRef
@@ -345,7 +346,8 @@ def _resolve_one(
     # Keep the words short: a whole clause is not an actor's name.
     if right - left > 80:
         left, right = _span(head)
-    return [Actor(None, text[left:right], left, right)]
+    # "the company", "all the participants": the party the story described so before.
+    return [Actor(described_party(head, mentions), text[left:right], left, right)]
 
 
 def _located(head: Token) -> bool:
