@@ -375,6 +375,8 @@ def mark_non_statements(state: QuoteState, drafts: list[Draft]) -> None:
             or _hypothetical(state, draft.cue_token)
             or _purpose(state, draft.cue_token)
             or (cue is not None and cue.cls == "cognition" and _thought_supposed(state, draft))
+            or (cue is not None and cue.cls == "cognition" and _impersonal(state, draft))
+            or _as_was_said(state, draft)
             or (draft.cue_lemma in _NAMING and _naming_participle(state, draft.cue_token))
             or _gathering_participle(state, draft.cue_token)
             or (
@@ -613,6 +615,36 @@ def _thought_supposed(state: QuoteState, draft: Draft) -> bool:
     if subject is None:
         return deps[verb] == "ROOT" and parse.tags[verb] == "VB"  # an order: "Know that ..."
     return lowers[subject] == "you"
+
+
+def _impersonal(state: QuoteState, draft: Draft) -> bool:
+    """Whether a verb of knowing or thinking is held by nobody named: passive with no
+    subject but "it" ("It is well known that ...", "It was already known that ..."). The
+    writer's claim that a thing is common knowledge, no one's statement."""
+    verb, source = draft.cue_token, draft.source_token
+    if verb is None:
+        return False
+    parse = state.parse
+    if source is not None and not (
+        parse.lowers[source] == "it" and parse.deps[source] in ("expl", "nsubjpass")
+    ):
+        return False
+    return any(parse.deps[c] == "auxpass" for c in parse.children(verb))
+
+
+def _as_was_said(state: QuoteState, draft: Draft) -> bool:
+    """Whether the cue is an "as" clause with no subject ("As already reported, ...", "As
+    was stressed on several occasions, ..."): the writer pointing back at what was said
+    before, whose speaker it does not name; what follows is the writer's own sentence. One
+    that names its speaker ("As reported by the Treasury, ...") stays."""
+    verb = draft.cue_token
+    if verb is None or draft.source_token is not None:
+        return False
+    parse = state.parse
+    children = parse.children(verb)
+    return any(parse.deps[c] == "mark" and parse.lowers[c] == "as" for c in children) and not any(
+        parse.deps[c] in _SUBJECTS or parse.deps[c] == "agent" for c in children
+    )
 
 
 def candidate_drafts(state: QuoteState) -> list[Draft]:

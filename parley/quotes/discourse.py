@@ -35,11 +35,13 @@ class Said:
     """The attribution a report is following: its speaker (None when the words name
     nobody Parley can resolve), whether the speaker as written is plural, and whether it
     is a person ("the permanent observer of Palestine" is one, though the entity its words
-    resolve to is the country)."""
+    resolve to is the country), and whether the words name a text that speaks for its
+    author ("the message said": an "it" after it is the message, whoever wrote it)."""
 
     entity_id: str | None
     plural: bool
     person: bool = False
+    text: bool = False
 
 
 class Contents:

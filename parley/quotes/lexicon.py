@@ -57,6 +57,9 @@ class Lexicon:
     agent_nouns: frozenset[str] = frozenset()
     # Nouns of norms: "according to the law" says how, not who (data/norm_nouns.txt).
     norm_nouns: frozenset[str] = frozenset()
+    # Nouns of a state of affairs: "the situation calls for ..." asks nothing of anyone's
+    # (data/state_nouns.txt).
+    state_nouns: frozenset[str] = frozenset()
     # Nouns of polls: "in a CNN poll, X leads" is what the poll says (data/survey_nouns.txt).
     survey_nouns: frozenset[str] = frozenset()
     # Verbs that make a headline an attribution: "Doe Endorses Smith" (data/headline_verbs.txt).
@@ -156,6 +159,7 @@ def load_lexicon(data_dir: Path = DATA_DIR) -> Lexicon:
         block_nouns=frozenset(_words(data_dir / "block_nouns.txt")),
         agent_nouns=frozenset(_words(data_dir / "agent_nouns.txt")),
         norm_nouns=frozenset(_words(data_dir / "norm_nouns.txt")),
+        state_nouns=frozenset(_words(data_dir / "state_nouns.txt")),
         survey_nouns=frozenset(_words(data_dir / "survey_nouns.txt")),
         record_nouns=frozenset(_words(data_dir / "record_nouns.txt")),
         headline_verbs=frozenset(_words(data_dir / "headline_verbs.txt")),

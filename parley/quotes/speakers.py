@@ -207,18 +207,27 @@ class SpeakerResolver:
         own head word decides, as for a speaker (``_deed``), or a noun of speaking ("His remarks
         show that ..."), or a bare demonstrative ("This
         shows that ...": what was just told) or a relative pronoun's antecedent ("the visit,
-        which shows that ..."). A verb of saying proper makes
+        which shows that ..."). A verb of asking whose subject is a state of affairs ("The
+        prevailing situation calls for ...", "the threats demand ...") asks in the writer's
+        words, nobody's. A verb of saying proper makes
         its subject a speaker even when the noun is no person ("the rally called for ...",
         "the prosecution announced ...")."""
         head_at = draft.source_token
         if draft.source is None or head_at is None or draft.voice is not None:
             return False
-        if draft.cue_lemma not in _EVIDENCE_VERBS:
+        cue = self.lex.cue_verbs.get(draft.cue_lemma or "")
+        request = cue is not None and cue.cls == "request"
+        if draft.cue_lemma not in _EVIDENCE_VERBS and not request:
             return False  # "the rally called for", "the prosecution announced": its people
         start, end = draft.source
         if not start <= self.parse.token_starts[head_at] < end:
             return False  # a text that speaks for an author named elsewhere
         head = self.doc[head_at]
+        if request:
+            # "The prevailing situation calls for ...", "the threats demand ...": what a
+            # state of things needs, in the writer's words; a gathering's call is its
+            # speakers' ("the rally called for ..."), a petition's its signers'.
+            return head.lemma_.lower() in self.lex.state_nouns and self._deed(head)
         if head.lower_ in _DEMONSTRATIVES and not any(True for _ in head.children):
             return True  # "This shows that ...": the fact just told, the writer's inference
         if head.lower_ in _RELATIVE and head.head.dep_ == "relcl":
@@ -259,7 +268,12 @@ class SpeakerResolver:
             and (self._person_noun(head) or self.lex.pronouns.get(head.lower_) == "person")
         )
         plural = head is not None and is_plural(head)
-        return Said(speaker.id if speaker is not None else None, plural, person)
+        text = (
+            head is not None
+            and head.pos_ == "NOUN"
+            and (head.lemma_.lower() in self.lex.block_nouns or _document_paper(head))
+        )
+        return Said(speaker.id if speaker is not None else None, plural, person, text)
 
     def _person_noun(self, head: Token) -> bool:
         """A noun that names a person by office ("the observer", "the secretary general"), or
@@ -574,6 +588,8 @@ class SpeakerResolver:
             if said is not None and previous is not None:
                 if kind == "person" and said.person and not said.plural:
                     return previous
+                if word == "it" and said.text and not said.plural:
+                    return previous  # "..., the message said. ..., it added": its author
                 # "it" and "they" follow any speaker that is no person, in number.
                 agrees = said.plural == plural or previous.kind == "group"
                 if kind == "group" and not said.person and previous.kind != "person" and agrees:

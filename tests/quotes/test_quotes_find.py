@@ -284,6 +284,29 @@ def test_quotes_frame_with_a_noun_phrase_is_an_act_not_a_statement(
     assert q.act is act
 
 
+@pytest.mark.parametrize(
+    ("text", "lemma", "act"),
+    [
+        # Nobody's words: what the writer says is known, was said before, or is needed.
+        ("The tolls rose again. It was already known that the harbour board wants to sell the "
+         "old ferry.", "know", True),
+        ("As already reported, the ferry line to Valka reopened on Monday.", "report", True),
+        ("The prevailing situation urgently calls for a second bridge over the river.", "call",
+         True),
+        # A knower, a reporter or a gathering named speaks.
+        ("As the mayor reported, the ferry line to Valka reopened on Monday.", "report", False),
+        ("The tolls rose. As reported by the Valka Courier, investigators found over 200 "
+         "letters from the mayor's office.", "report", False),
+        ("The dockers' rally called for a second bridge over the river.", "call", False),
+    ],
+)  # fmt: skip
+def test_quotes_what_is_known_said_before_or_needed_is_nobodys_statement(
+    quoter: Quoter, text: str, lemma: str, act: bool
+) -> None:
+    (q,) = [q for q in quoter(text) if q.cue_lemma == lemma]
+    assert q.act is act
+
+
 def test_quotes_prepositional_frame_puts_the_preposition_in_the_cue(quoter: Quoter) -> None:
     text = "Mayor Ingrid Holm called for a second bridge over the river."
     (q,) = quoter(text)

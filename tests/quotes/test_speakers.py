@@ -52,6 +52,19 @@ def test_speakers_text_that_speaks_is_its_author(nlp: Any, quote_resources: Quot
     assert ("It", "Coast Gazette") in got
 
 
+def test_speakers_it_after_a_text_that_speaks_is_the_texts_author(
+    nlp: Any, quote_resources: QuoteResources
+) -> None:
+    text = (
+        "Ingrid Holm sent a message to the fishermen's guild on Monday.\n\n"
+        "The harbour will reopen in spring, the message said.\n\n"
+        "The ferry will run again before the first snow, it added."
+    )
+    got = _speakers(nlp, quote_resources, text, ("Ingrid Holm", "person"), ("Valka", "country"))
+    assert ("the message", "Ingrid Holm") in got
+    assert ("it", "Ingrid Holm") in got
+
+
 def test_speakers_pronoun_with_no_antecedent_in_reach_has_no_speaker(
     nlp: Any, quote_resources: QuoteResources
 ) -> None:
