@@ -50,6 +50,11 @@ FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
 # Verbs that make their to-clause what someone ought to do: "suggested that Trump needs to
 # unify the party", "has to apologise".
 OBLIGING_VERBS = frozenset({"need", "have"})
+# Declining comment (011) and the verbs by which a request for comment is answered: with them
+# the lexicon codes the answer withheld ("did not respond to a request for comment"), so the
+# event is the negated verb, and a request answered is none.
+DECLINE_COMMENT_CODE = "011"
+ANSWER_VERBS = frozenset({"respond", "reply", "return"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,6 +72,12 @@ class Match:
     @property
     def tokens(self) -> tuple[Token, ...]:
         return (self.token, *self.extra)
+
+
+def answers_request(match: Match) -> bool:
+    """Whether the match codes a request for comment answered or not ("did not respond to a
+    request for comment"): its event is the answer withheld, the verb negated."""
+    return match.code == DECLINE_COMMENT_CODE and _lemma(match.token) in ANSWER_VERBS
 
 
 def _lemma(token: Token) -> str:

@@ -33,10 +33,11 @@ from parley.events.candidates import (
     find_candidates,
 )
 from parley.events.clauses import conditional_threat, prep_objects, subject_head
-from parley.events.coding import OBJECT_DEPS
+from parley.events.coding import OBJECT_DEPS, answers_request
 from parley.events.dating import timex_heads
 from parley.events.evaluative import EVALUATED_CODES, evaluation, party_spoken_of
 from parley.events.letters import Sending, find_messages
+from parley.events.modality import find_modality
 from parley.events.model import filter_events
 from parley.events.participants import REQUEST_ROOTS, noun_actors, requested_stops, verb_actors
 from parley.events.parties import choose_parties
@@ -538,6 +539,8 @@ def code_candidate(
         return None
     if _asked_for_comment(candidate):
         return None
+    if answers_request(candidate.match) and not _comment_withheld(candidate, res):
+        return None
     if candidate.is_noun:
         if _support_measured(candidate):
             return None
@@ -1003,6 +1006,26 @@ def _asked_for_comment(candidate: Candidate) -> bool:
             ):
                 return True
     return False
+
+
+def _comment_withheld(candidate: Candidate, resources: EventResources) -> bool:
+    """Whether an answer verb coded 011 tells of a request for comment left unanswered ("did
+    not respond to USA TODAY's request for comment", "did not return calls seeking comment"),
+    not one answered ("responded to a request for comment by saying") nor another reply ("did
+    not respond to the offer")."""
+    verb = candidate.token
+    if find_modality(verb, resources.modality_cues) != "negated":
+        return False
+    asked = [c for c in verb.children if c.dep_ in OBJECT_DEPS]
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ == "to":
+            asked.extend(c for c in prep.children if c.dep_ == "pobj")
+    return any(
+        word.lemma_.lower() in PRESS_ASKS
+        and (word.head.lower_ == "for" or word.head.lemma_.lower() == "seek")
+        for noun in asked
+        for word in noun.subtree
+    )
 
 
 def _judged_as(candidate: Candidate) -> bool:

@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Token
 from parley.events.actors import Actor
 from parley.events.candidates import REPORTING_CODE, Candidate
 from parley.events.clauses import MAX_GOVERNING_HOPS
-from parley.events.coding import Match
+from parley.events.coding import Match, answers_request
 from parley.events.dating import find_date, heads_between, occasion_dates, occasion_days
 from parley.events.lexicon import CodeInfo, is_builtin
 from parley.events.location import event_location
@@ -141,7 +141,10 @@ def _events_of(
         # than the statement was issued; "will issue a statement condemning X", a plan.
         modality = find_modality(issuing, resources.modality_cues)
     refusal = info.root in REFUSAL_ROOTS and candidate.match.code[:2] != info.root
-    if modality == "negated" and refusal:
+    if modality == "negated" and answers_request(candidate.match):
+        # "did not respond to a request for comment": the comment declined, asserted.
+        modality = "asserted"
+    elif modality == "negated" and refusal:
         # "will not accept" restated as a refusal: the refusal is what was said, asserted.
         # Aid withheld is withheld when it would have been given: "will not fund the
         # convention" is future, "decided not to fund it" done.

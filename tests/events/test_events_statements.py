@@ -230,3 +230,35 @@ def test_statements_forecast_of_what_befalls_is_no_intent(code: Code, text: str)
     # "will" before a verb of having, getting or gaining, or a passive one, foretells what
     # befalls the subject; it announces nothing the subject will do.
     assert "030" not in {e.cameo for e in code(text, COUNTRIES)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("Gondor did not respond to Rohan's request for comment.", id="respond"),
+        pytest.param("Gondor did not immediately reply to a request for comment.", id="reply"),
+        pytest.param("Gondor did not return calls seeking comment on Friday.", id="return"),
+    ],
+)
+def test_statements_request_for_comment_unanswered_is_comment_declined(
+    code: Code, text: str
+) -> None:
+    events = code(text, COUNTRIES)
+    declined = [e for e in events if e.cameo == "011"]
+    assert [(e.source_actor, e.modality) for e in declined] == [("GON", "asserted")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(
+            "Gondor responded to a request for comment by saying the claim was false.",
+            id="answered",
+        ),
+        pytest.param("Gondor did not respond to the offer from Rohan.", id="not-for-comment"),
+    ],
+)
+def test_statements_request_answered_or_other_reply_declines_no_comment(
+    code: Code, text: str
+) -> None:
+    assert all(e.cameo != "011" for e in code(text, COUNTRIES))
