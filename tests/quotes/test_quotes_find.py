@@ -738,16 +738,21 @@ def test_quotes_source_keeps_an_abbreviation_period(
     ("text", "speaker"),
     [
         (
-            "The ferry captains — and a few harbour pilots — said the channel was too shallow.",
-            "The ferry captains — and a few harbour pilots —",
+            "Several harbour economists - including two of the port authority's own rate-setting"
+            " board - warn that the fees are rising too fast.",
+            "Several harbour economists - including two of the port authority's own rate-setting"
+            " board -",
         ),
         (
-            "Three river towns -- Arles, Beaucaire and Tarascon -- said the levees would hold.",
-            "Three river towns -- Arles, Beaucaire and Tarascon --",
+            "Several harbour economists — including two of the port authority's own rate-setting"
+            " board — warn that the fees are rising too fast.",
+            "Several harbour economists — including two of the port authority's own rate-setting"
+            " board —",
         ),
         (
-            "The ferry captains - including two from the night crossing - said the tide was late.",
-            "The ferry captains - including two from the night crossing -",
+            "Most ferry captains — and a number of the pilots who guide the larger freighters —"
+            " said the channel was too shallow.",
+            "Most ferry captains — and a number of the pilots who guide the larger freighters —",
         ),
     ],
 )
