@@ -62,6 +62,11 @@ _CANDIDATE_WORDS = frozenset(("candidate", "nominee"))
 # A body named "State ..." is a state's even when no word of it gives a sector ("the State
 # Affairs of the DPRK", the text's name for the State Affairs Commission).
 _STATE_WORD = re.compile(r"\bState\b")
+# A government portfolio named by its officer's title and cut from it: "minister of Foreign
+# Affairs and International Cooperation of Cambodia", "president of the State Affairs of the
+# DPRK", "minister of External Economic Relations of the DPRK". No word of it names a body,
+# but a portfolio of a named country is that country's government.
+_PORTFOLIO = re.compile(r"\b(?:Affairs|Relations|Cooperation)\s+of\s+")
 # Title words that name a state's officers and any body's alike ("president" of a country or
 # of a fund): held in a body that is no state's, they are that body's office.
 _SHARED_OFFICES = frozenset(
@@ -942,6 +947,16 @@ def _entity(
                 # An officer or a body of an international organisation ("the Board of
                 # Governors of the IAEA") takes its code.
                 actor_code = above.code
+            elif (
+                actor_code is None
+                and kind in _ORG_KINDS
+                and sector == "NGO"
+                and _transnational(longest, kb, lex, on)
+            ):
+                # A civic body of no one country ("the International Alliance of Societies
+                # for the Study of ...", "the European Society for ..."): CAMEO's
+                # transnational NGO, coded with no country.
+                actor_code = "NGO"
     elif kind == "location":
         # A place codes as its country ("in Mosul", "to the Gaza Strip", "visited Beijing"),
         # as PETRARCH's dictionaries code cities; the KB may also know the name as an actor
@@ -1186,6 +1201,8 @@ def _derive(
         or (_shared_name_last(longest, kb, places) if _names_a_body(longest, sector, lex) else None)
         or (_place_first(longest, kb, None) if sector == "BUS" else None)
     )
+    if sector is None and place is not None and _PORTFOLIO.search(longest):
+        sector = "GOV"
     if place is None:
         # Another of the body's names may give it, and its sector: "the Nepal Communist
         # Party (United Marxist-Leninist)", whose longest name is the bracketed one.
@@ -1358,12 +1375,37 @@ def _common_state_body(name: str, kb: KnowledgeBaseLike, lex: Lexicon) -> bool:
     return _is_common_body(name, lex) and _org_sector(name, kb, lex)[1] in _STATE_SECTORS
 
 
+def _transnational(name: str, kb: KnowledgeBaseLike, lex: Lexicon, on: date | None) -> bool:
+    """Whether a body's name says it is of no one country: a word of a region or the world
+    ("International", "European"), and no place ("the All-Russia ... Organization", "the
+    Beijing Association for International ...", "... of Cincinnati" are one country's). An
+    "Organization" so named is as often intergovernmental ("the International Hydrographic
+    Organization"): not told apart by its words."""
+    words = _THE.sub("", name).split()
+    if not words or words[-1].rstrip("s") in ("Organization", "Organisation"):
+        return False
+    if not any(w in lex.supranational_words for w in words):
+        return False
+    for word in words:
+        for part in word.split("-"):
+            if kb.country_by_demonym(part) is not None:
+                return False
+            actor = kb.actor(part, on) if part[:1].isupper() else None
+            if actor is not None and actor.kind in ("country", "location"):
+                return False
+    return True
+
+
 def _is_common_body(name: str, lex: Lexicon) -> bool:
     """A short name ("Supreme Court", "Foreign Ministry"): every country has one, so the
     country named nearby is its own. Long names are specific enough to be in the KB or to
-    name their country, and "International Labor Office" belongs to no country."""
+    name their country, and "International Labor Office" belongs to no country. A ministry
+    is named by its portfolio alone however long ("the Ministry of Electric Power Industry"):
+    a state's own media name their country's ministries so."""
     words = name.split()
-    return len(words) <= 3 and not any(w in lex.supranational_words for w in words)
+    if any(w in lex.supranational_words for w in words):
+        return False
+    return len(words) <= 3 or _THE.sub("", name).startswith("Ministry of ")
 
 
 def _cluster_country(

@@ -411,6 +411,10 @@ def _destination_tokens(word: Token) -> set[int]:
     }
 
 
+# Nouns that count countries ("the two countries", "both nations").
+_NATION_NOUNS = frozenset(("country", "nation", "state"))
+
+
 def _resolve_group(head: Token, mentions: MentionIndex) -> list[Actor]:
     """'the two sides', 'both countries': the last two distinct parties named before; people
     only when fewer than two bodies or countries were ("Kim Jong Un met Putin. The two sides
@@ -418,13 +422,18 @@ def _resolve_group(head: Token, mentions: MentionIndex) -> list[Actor]:
     counted = any(c.lower_ in ("two", "both") for c in head.children)
     if not counted or head.tag_ not in ("NNS", "NNPS"):
         return []
-    parties = _last_parties(head, mentions, people=False)
+    # "the two countries" are two countries: a state body and its country ("the State Affairs
+    # of the DPRK" and "the DPRK") are one of them.
+    nations = head.lemma_.lower() in _NATION_NOUNS
+    parties = _last_parties(head, mentions, people=False, nations=nations)
     if len(parties) < 2:
-        parties = _last_parties(head, mentions, people=True)
+        parties = _last_parties(head, mentions, people=True, nations=nations)
     return [_actor(ref) for ref in reversed(parties)]
 
 
-def _last_parties(head: Token, mentions: MentionIndex, *, people: bool) -> list[MentionRef]:
+def _last_parties(
+    head: Token, mentions: MentionIndex, *, people: bool, nations: bool = False
+) -> list[MentionRef]:
     # The last two coded parties: an uncoded name between them ("the Panmunjom Mission") is
     # rarely a side.
     parties: list[MentionRef] = []
@@ -439,8 +448,21 @@ def _last_parties(head: Token, mentions: MentionIndex, *, people: bool) -> list[
             # Two people of one country are one side ("Kim Jong Un met Putin ... Choe Son
             # Hui and Lavrov attended. The two sides ..."): the leader and his minister.
             continue
-        parties.append(ref)
+        same = next(
+            (i for i, p in enumerate(parties) if p.entity.country == ref.entity.country),
+            None,
+        )
+        if nations and ref.entity.country is not None and same is not None:
+            # "the two countries" are countries: the country itself over a body of it (not
+            # over a person, who may be the one speaking of the two).
+            if ref.entity.kind == "country" and parties[same].entity.kind == "organization":
+                parties[same] = ref
+            continue
         if len(parties) == 2:
+            # Two countries found; further back only their own names may stand in.
+            continue
+        parties.append(ref)
+        if len(parties) == 2 and not nations:
             break
     return parties
 

@@ -28,6 +28,72 @@ def test_titles_body_of_a_country_is_one_actor(entities_of) -> None:  # type: ig
 
 
 @pytest.mark.parametrize(
+    ("text", "words", "expected"),
+    [
+        (
+            "Lena Berg, minister of International Relations and Cooperation of Sweden, "
+            "arrived on Monday.",
+            "International Relations",
+            "SWEGOV",
+        ),
+        (
+            "Nils Dahl, minister of External Economic Relations of Sweden, signed the deal.",
+            "External Economic Relations",
+            "SWEGOV",
+        ),
+    ],
+)
+def test_titles_portfolio_cut_from_a_minister_s_title_is_the_government(  # type: ignore[no-untyped-def]
+    entities_of, text: str, words: str, expected: str
+) -> None:
+    """A portfolio named in an officer's title ("minister of Foreign Affairs of X") names
+    no body word, but a portfolio of a named country is its government's."""
+    assert _covering(entities_of(text, real=True), words).actor == expected
+
+
+def test_organisations_civic_body_of_no_one_country_is_a_transnational_ngo(  # type: ignore[no-untyped-def]
+    entities_of,
+) -> None:
+    text = "The European Society for the Study of Folk Songs held a seminar in Oslo on Monday."
+    assert _covering(entities_of(text, real=True), "European Society").actor == "NGO"
+
+
+def test_organisations_a_ministry_named_by_its_portfolio_is_the_article_s_country(  # type: ignore[no-untyped-def]
+    entities_of,
+) -> None:
+    text = (
+        "The DPRK is building new power lines. The Ministry of Electric Power Industry said "
+        "the DPRK would finish them this year."
+    )
+    assert _covering(entities_of(text, real=True), "Ministry of Electric").actor == "PRKGOV"
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "expected"),
+    [
+        # The head word names the unit, whatever goods its name lists: a factory making
+        # daily necessities is no daily paper.
+        (
+            "Workers of the Pyongyang Daily Necessities Factory met. The factory is in the DPRK. "
+            "The DPRK is growing.",
+            "Pyongyang Daily Necessities Factory",
+            "PRKBUS",
+        ),
+        (
+            "Farmers of the Sunam Cooperative Farm in the DPRK reaped a rich harvest, and the "
+            "DPRK praised them.",
+            "Sunam Cooperative Farm",
+            "PRKAGR",
+        ),
+    ],
+)
+def test_organisations_units_of_production_are_business_or_farming(  # type: ignore[no-untyped-def]
+    entities_of, text: str, words: str, expected: str
+) -> None:
+    assert _covering(entities_of(text, real=True), words).actor == expected
+
+
+@pytest.mark.parametrize(
     ("text", "name", "expected"),
     [
         (

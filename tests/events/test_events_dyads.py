@@ -716,6 +716,17 @@ def test_dyads_the_source_s_own_thing_is_passed_for_whom_it_is(code: Code, text:
     assert all((e.source_actor or "")[:3] == "GON" for e in events), _pairs(events)
 
 
+def test_dyads_the_two_countries_are_countries_not_a_body_of_one(code: Code) -> None:
+    actors = {**COUNTRIES, "State Council of Gondor": "GONGOV"}
+    kinds = {**PLACES, "State Council of Gondor": "organization"}
+    text = (
+        "Rohan and Gondor signed a treaty, the State Council of Gondor said. "
+        "The two countries agreed to meet again."
+    )
+    agreed = [e for e in code(text, actors, kinds=kinds) if e.cameo.startswith("03")]
+    assert {(e.source_actor, e.target_actor) for e in agreed} == {("ROH", "GON"), ("GON", "ROH")}
+
+
 def test_dyads_two_sides_after_two_leaders_met(code: Code) -> None:
     leaders = {"Aragorn": "GONGOV", "Sauron": "MORGOV", "Faramir": "GONGOV"}
     people = dict.fromkeys(leaders, "person")
