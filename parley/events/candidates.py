@@ -35,6 +35,7 @@ from parley.events.coding import (
 )
 from parley.events.lexicon import Lexicon
 from parley.nlp.index import ParseIndex
+from parley.quotes.drafts import FINITE_TAGS
 
 __all__ = ["GREETING_CODE", "REPORTING_CODE", "Candidate", "by_token", "find_candidates"]
 
@@ -161,7 +162,12 @@ def _match_words(parse: ParseIndex, lexicon: Lexicon) -> list[Candidate]:
         ]
         for i in held:
             token = doc[i]
-            if _in_a_name(token, sent.start) or _a_kind_of_thing(token) or _conformity(token):
+            if (
+                _in_a_name(token, sent.start)
+                or _a_kind_of_thing(token)
+                or _conformity(token)
+                or _pictured(token, sent.start)
+            ):
                 continue
             match = match_token(token, lexicon)
             if match is not None:
@@ -231,6 +237,52 @@ def _conformity(token: Token) -> bool:
     return any(c.dep_ == "mark" and c.lower_ == "as" for c in children)
 
 
+# Pictures and monuments: what they show or stand for is an act of the past the story names,
+# not one it reports ("a photo of the leader visiting Gondor", "the monument to liberating
+# Rohan"). Recordings ("video", "footage") stay out: a video of a shooting is the news.
+PICTURE_NOUNS = frozenset(
+    {
+        "photo",
+        "photograph",
+        "picture",
+        "portrait",
+        "painting",
+        "film",
+        "mural",
+        "poster",
+        "monument",
+        "memorial",
+    }
+)
+# The words by which a picture or a monument says what it shows: "a photo showing the leader
+# signing", "pictures of the envoys meeting", "the monument to resisting the invaders".
+PICTURING_WORDS = frozenset({"showing", "depicting", "portraying", "of", "to", "titled"})
+# How far after its picture an act shown can be ("pictures of the President and the General
+# Secretary receiving the officials").
+MAX_PICTURED_GAP = 12
+# What ends a picture's phrase: a finite verb (``FINITE_TAGS``: "the photo was taken when the
+# envoys met") or a clause's punctuation.
+CLAUSE_PUNCT = frozenset({".", ";", ":", "!", "?"})
+
+
+def _pictured(token: Token, sentence_start: int) -> bool:
+    """Whether an event noun or gerund is what a picture shows or a monument stands for: "a
+    photo showing the leader signing the declaration", "pictures of the president receiving
+    the officials", "a photo of his meeting with the president", "the monument to resisting
+    the invaders". The act is named to say what the thing is, not reported as news; a verb
+    with its own tense ("the leader signed it, the photo shows") stays."""
+    if token.tag_ not in ("VBG", "NN", "NNS"):
+        return False
+    doc = token.doc
+    for i in range(token.i - 1, max(sentence_start, token.i - MAX_PICTURED_GAP) - 1, -1):
+        word = doc[i]
+        if word.tag_ in FINITE_TAGS or word.text in CLAUSE_PUNCT:
+            return False
+        if word.pos_ == "NOUN" and word.lemma_.lower() in PICTURE_NOUNS and i + 1 < token.i:
+            return doc[i + 1].lower_ in PICTURING_WORDS
+    return False
+
+
 def _in_a_name(token: Token, sentence_start: int) -> bool:
     """Whether a word is a capitalised word of an organisation's or a building's name ("the
     Association for Friendship and Cultural Cooperation", "the Organization of Railways
@@ -245,7 +297,11 @@ def _in_a_name(token: Token, sentence_start: int) -> bool:
         return True
     if token.tag_ == "VBG" and token.dep_ == "pcomp":
         # "the Committee for Supporting the Peaceful Reunification of Korea": a capitalised
-        # gerund after a preposition of a capitalised noun names the body's aim.
+        # gerund after a preposition of a capitalised noun names the body's aim. The parser
+        # may hang the preposition on the office before the name ("secretary general of the
+        # Association for Supporting ..."): the name's entity label still says so.
+        if label == "ORG":
+            return True
         owner = token.head.head
         return owner.i != token.head.i and owner.pos_ == "PROPN" and owner.text[:1].isupper()
     return label in NAME_LABELS and token.pos_ in ("NOUN", "PROPN")

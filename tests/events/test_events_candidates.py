@@ -113,3 +113,37 @@ def test_candidates_what_a_question_names_is_no_event(  # type: ignore[no-untype
 def test_candidates_asking_another_to_act_stays(drafts) -> None:  # type: ignore[no-untyped-def]
     found = drafts("Gondor asked Rohan to withdraw its troops.")
     assert not found["asked"].dropped
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Shown at the hall was a photo showing the king of Gondor signing the treaty.", "signing"),
+        ("The paper had pictures of the king of Gondor receiving envoys of Rohan.", "receiving"),
+        ("The paper carried a photo of his meeting with the king of Rohan.", "meeting"),
+        ("Wreaths were laid at the monument to resisting Mordor and aiding Gondor.", "aiding"),
+    ],
+)
+def test_candidates_act_a_picture_shows_is_no_event(  # type: ignore[no-untyped-def]
+    drafts, text: str, word: str
+) -> None:
+    # What a photo shows or a monument stands for names the thing; no act is reported.
+    assert word not in drafts(text)
+
+
+def test_candidates_act_told_beside_a_picture_stays(drafts) -> None:  # type: ignore[no-untyped-def]
+    # A verb with its own tense reports the act, whatever picture is near.
+    found = drafts("They laid a wreath before the portrait of the king and paid tribute to him.")
+    assert "paid" in found
+    assert "signed" in drafts("The photo was taken when the king of Gondor signed the treaty.")
+
+
+def test_candidates_capitalised_gerund_of_a_body_s_name_is_no_event(  # type: ignore[no-untyped-def]
+    drafts,
+) -> None:
+    # The parser hangs "for" on the office, not on the name; the entity label says it is one.
+    text = (
+        "Frodo Baggins, secretary general of the Shire Association for Supporting the "
+        "Songun Politics, said so."
+    )
+    assert "supporting" not in drafts(text)
