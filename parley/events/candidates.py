@@ -167,6 +167,7 @@ def _match_words(parse: ParseIndex, lexicon: Lexicon) -> list[Candidate]:
                 or _a_kind_of_thing(token)
                 or _conformity(token)
                 or _pictured(token, sent.start)
+                or _a_landmark(token)
             ):
                 continue
             match = match_token(token, lexicon)
@@ -281,6 +282,33 @@ def _pictured(token: Token, sentence_start: int) -> bool:
         if word.pos_ == "NOUN" and word.lemma_.lower() in PICTURE_NOUNS and i + 1 < token.i:
             return doc[i + 1].lower_ in PICTURING_WORDS
     return False
+
+
+# Prepositions by which an act only dates another ("since a public hearing with her", "before
+# the Paris attacks"); "during" and "amid" stay: the act they name is going on at the time.
+LANDMARK_PREPS = frozenset({"before", "after", "since", "until", "till", "following"})
+# Verbs with which "after" is a particle of chasing or criticism, not a time ("went after his
+# attacks on the governor").
+CHASING_VERBS = frozenset({"go", "come", "run", "chase"})
+# Verbs of coming home whose "after" names the trip just ended, the news itself: "the
+# delegation returned home after its visit to Rohan".
+RETURNING_VERBS = frozenset({"return", "leave", "arrive", "depart", "conclude", "wind"})
+
+
+def _a_landmark(token: Token) -> bool:
+    """Whether an event noun only says when something else happened: "three months since a
+    public hearing with the secretary", "before the Paris attacks, Trump took a hands-off
+    approach", "what happened before and after the attacks". The act named is a landmark of
+    time, known to the reader, not one the story reports; the story's act is its clause's."""
+    if not token.tag_.startswith("NN") or token.dep_ != "pobj":
+        return False
+    prep = token.head
+    if prep.lower_ not in LANDMARK_PREPS:
+        return False
+    verb = prep.head.lemma_.lower()
+    if prep.lower_ == "after" and verb in CHASING_VERBS:
+        return False
+    return verb not in RETURNING_VERBS
 
 
 def _in_a_name(token: Token, sentence_start: int) -> bool:

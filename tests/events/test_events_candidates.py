@@ -147,3 +147,31 @@ def test_candidates_capitalised_gerund_of_a_body_s_name_is_no_event(  # type: ig
         "Songun Politics, said so."
     )
     assert "supporting" not in drafts(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Before the Minas Tirith attacks, Gondor took a softer line on Mordor.", "attacks"),
+        ("Three months have passed since the hearing with the envoy of Rohan.", "hearing"),
+        ("Since their occupation of Rohan, the troops of Mordor have built forts.", "occupation"),
+    ],
+)
+def test_candidates_act_that_dates_another_is_no_event(  # type: ignore[no-untyped-def]
+    drafts, text: str, word: str
+) -> None:
+    # An act after "before", "after" or "since" is a landmark of time, not the news.
+    assert word not in drafts(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("The delegation of Gondor returned home after its visit to Rohan.", "visit"),
+        ("The envoy of Gondor spoke to reporters during his visit to Rohan.", "visit"),
+    ],
+)
+def test_candidates_trip_ended_or_going_on_stays(  # type: ignore[no-untyped-def]
+    drafts, text: str, word: str
+) -> None:
+    assert word in drafts(text)
