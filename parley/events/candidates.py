@@ -168,6 +168,7 @@ def _match_words(parse: ParseIndex, lexicon: Lexicon) -> list[Candidate]:
                 or _conformity(token)
                 or _pictured(token, sent.start)
                 or _a_landmark(token)
+                or _predicated(token)
             ):
                 continue
             match = match_token(token, lexicon)
@@ -309,6 +310,31 @@ def _a_landmark(token: Token) -> bool:
     if prep.lower_ == "after" and verb in CHASING_VERBS:
         return False
     return verb not in RETURNING_VERBS
+
+
+# Copulas: a noun after one says what its subject is ("the satellite is a precious gift").
+COPULAS = frozenset({"be", "become", "remain"})
+# Verbs that say what something is taken for, with "as": "serve as a precious support",
+# "treat him as a threat", "branded the drills as an invasion".
+TAKEN_AS_VERBS = frozenset(
+    {"serve", "act", "treat", "regard", "see", "view", "consider", "brand", "term", "describe"}
+)
+
+
+def _predicated(token: Token) -> bool:
+    """Whether an event noun only says what its subject is or is taken for: "your
+    congratulations serve as a precious support to the party", "the satellite is a precious
+    gift dedicated to the centenary", "treat the senator as a diminished threat". It
+    qualifies the subject, a thing or an act told by other words; no act of its own is
+    reported. "There was a meeting of officials" (a meeting held) stays."""
+    if not token.tag_.startswith("NN"):
+        return False
+    head = token.head
+    if token.dep_ == "attr" and head.lemma_.lower() in COPULAS:
+        return not any(c.dep_ == "expl" for c in head.children)
+    return (
+        token.dep_ == "pobj" and head.lower_ == "as" and head.head.lemma_.lower() in TAKEN_AS_VERBS
+    )
 
 
 def _in_a_name(token: Token, sentence_start: int) -> bool:

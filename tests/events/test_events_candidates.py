@@ -175,3 +175,22 @@ def test_candidates_trip_ended_or_going_on_stays(  # type: ignore[no-untyped-def
     drafts, text: str, word: str
 ) -> None:
     assert word in drafts(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Your warm letter serves as a precious support to the people of Gondor.", "support"),
+        ("The launch is a legitimate exercise of the sovereign right of Gondor.", "exercise"),
+        ("The envoy of Rohan treated the king of Gondor as a diminished threat.", "threat"),
+    ],
+)
+def test_candidates_noun_that_says_what_a_thing_is_is_no_event(  # type: ignore[no-untyped-def]
+    drafts, text: str, word: str
+) -> None:
+    # A noun after a copula or "serve as" qualifies its subject; no act is reported.
+    assert word not in drafts(text)
+
+
+def test_candidates_meeting_there_was_stays(drafts) -> None:  # type: ignore[no-untyped-def]
+    assert "meeting" in drafts("There was a meeting of the envoys of Gondor and Rohan.")
