@@ -140,7 +140,9 @@ def find_candidates(
     candidates = _take_announcements(candidates)
     candidates = _drop_printed_messages(candidates, parse)
     candidates = _drop_questioned(candidates)
-    return tuple(_drop_subordinates(candidates))
+    candidates = _drop_subordinates(candidates)
+    # Last: what a dropped aim asks for stays part of it ("in demand of a halt to the drills").
+    return tuple(_drop_protest_aims(candidates))
 
 
 def _match_words(parse: ParseIndex, lexicon: Lexicon) -> list[Candidate]:
@@ -603,6 +605,36 @@ def _questioned(token: Token) -> bool:
             return True
         current = head
     return False
+
+
+# The phrase by which a protest says what it is for: "a candlelight rally in demand of the
+# impeachment".
+AIM_PREP = "in"
+AIM_NOUNS = frozenset({"demand"})
+
+
+def _drop_protest_aims(candidates: Sequence[Candidate]) -> list[Candidate]:
+    """Leave out the demand of a protest's "in demand of" ("the rally took place in Seoul in
+    demand of the impeachment of X", "staged protest actions in demand of a halt to the
+    drills"): what the protest is for, part of the protest CAMEO codes, though the parser
+    hangs the phrase on the verb of taking place. A demand so phrased in a sentence with no
+    protest ("held a press conference in demand of a probe") is the sentence's act, and
+    stays."""
+    protesting = {
+        c.sentence.start for c in candidates if not c.dropped and c.code[:2] == PROTEST_ROOT
+    }
+    out = []
+    for c in candidates:
+        token = c.token
+        aim = (
+            c.is_noun
+            and token.lemma_.lower() in AIM_NOUNS
+            and token.dep_ == "pobj"
+            and token.head.lower_ == AIM_PREP
+            and c.sentence.start in protesting
+        )
+        out.append(dataclasses.replace(c, dropped=True) if aim and not c.dropped else c)
+    return out
 
 
 def _drop_subordinates(candidates: Sequence[Candidate]) -> list[Candidate]:

@@ -194,3 +194,16 @@ def test_candidates_noun_that_says_what_a_thing_is_is_no_event(  # type: ignore[
 
 def test_candidates_meeting_there_was_stays(drafts) -> None:  # type: ignore[no-untyped-def]
     assert "meeting" in drafts("There was a meeting of the envoys of Gondor and Rohan.")
+
+
+def test_candidates_protest_s_demand_is_part_of_the_protest(drafts) -> None:  # type: ignore[no-untyped-def]
+    # "in demand of" says what the rally is for; CAMEO codes the rally.
+    text = "A demonstration took place in Gondor City in demand of the resignation of the king."
+    found = drafts(text)
+    assert found["demonstration"].code[:2] == "14" and not found["demonstration"].dropped
+    assert found["demand"].dropped
+
+
+def test_candidates_demand_with_no_protest_stays(drafts) -> None:  # type: ignore[no-untyped-def]
+    found = drafts("The students of Gondor began a signature campaign in demand of a probe.")
+    assert not found["demand"].dropped
