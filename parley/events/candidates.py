@@ -35,6 +35,7 @@ from parley.events.coding import (
 )
 from parley.events.lexicon import Lexicon
 from parley.nlp.index import ParseIndex
+from parley.quotes.drafts import FINITE_TAGS
 
 __all__ = ["GREETING_CODE", "REPORTING_CODE", "Candidate", "by_token", "find_candidates"]
 
@@ -139,7 +140,9 @@ def find_candidates(
     candidates = _take_announcements(candidates)
     candidates = _drop_printed_messages(candidates, parse)
     candidates = _drop_questioned(candidates)
-    return tuple(_drop_subordinates(candidates))
+    candidates = _drop_subordinates(candidates)
+    # Last: what a dropped aim asks for stays part of it ("in demand of a halt to the drills").
+    return tuple(_drop_protest_aims(candidates))
 
 
 def _match_words(parse: ParseIndex, lexicon: Lexicon) -> list[Candidate]:
@@ -161,7 +164,14 @@ def _match_words(parse: ParseIndex, lexicon: Lexicon) -> list[Candidate]:
         ]
         for i in held:
             token = doc[i]
-            if _in_a_name(token, sent.start) or _a_kind_of_thing(token) or _conformity(token):
+            if (
+                _in_a_name(token, sent.start)
+                or _a_kind_of_thing(token)
+                or _conformity(token)
+                or _pictured(token, sent.start)
+                or _a_landmark(token)
+                or _predicated(token)
+            ):
                 continue
             match = match_token(token, lexicon)
             if match is not None:
@@ -231,6 +241,104 @@ def _conformity(token: Token) -> bool:
     return any(c.dep_ == "mark" and c.lower_ == "as" for c in children)
 
 
+# Pictures and monuments: what they show or stand for is an act of the past the story names,
+# not one it reports ("a photo of the leader visiting Gondor", "the monument to liberating
+# Rohan"). Recordings ("video", "footage") stay out: a video of a shooting is the news.
+PICTURE_NOUNS = frozenset(
+    {
+        "photo",
+        "photograph",
+        "picture",
+        "portrait",
+        "painting",
+        "film",
+        "mural",
+        "poster",
+        "monument",
+        "memorial",
+    }
+)
+# The words by which a picture or a monument says what it shows: "a photo showing the leader
+# signing", "pictures of the envoys meeting", "the monument to resisting the invaders".
+PICTURING_WORDS = frozenset({"showing", "depicting", "portraying", "of", "to", "titled"})
+# How far after its picture an act shown can be ("pictures of the President and the General
+# Secretary receiving the officials").
+MAX_PICTURED_GAP = 12
+# What ends a picture's phrase: a finite verb (``FINITE_TAGS``: "the photo was taken when the
+# envoys met") or a clause's punctuation.
+CLAUSE_PUNCT = frozenset({".", ";", ":", "!", "?"})
+
+
+def _pictured(token: Token, sentence_start: int) -> bool:
+    """Whether an event noun or gerund is what a picture shows or a monument stands for: "a
+    photo showing the leader signing the declaration", "pictures of the president receiving
+    the officials", "a photo of his meeting with the president", "the monument to resisting
+    the invaders". The act is named to say what the thing is, not reported as news; a verb
+    with its own tense ("the leader signed it, the photo shows") stays."""
+    if token.tag_ not in ("VBG", "NN", "NNS"):
+        return False
+    doc = token.doc
+    for i in range(token.i - 1, max(sentence_start, token.i - MAX_PICTURED_GAP) - 1, -1):
+        word = doc[i]
+        if word.tag_ in FINITE_TAGS or word.text in CLAUSE_PUNCT:
+            return False
+        if word.pos_ == "NOUN" and word.lemma_.lower() in PICTURE_NOUNS and i + 1 < token.i:
+            return doc[i + 1].lower_ in PICTURING_WORDS
+    return False
+
+
+# Prepositions by which an act only dates another ("since a public hearing with her", "before
+# the Paris attacks"); "during" and "amid" stay: the act they name is going on at the time.
+LANDMARK_PREPS = frozenset({"before", "after", "since", "until", "till", "following"})
+# Verbs with which "after" is a particle of chasing or criticism, not a time ("went after his
+# attacks on the governor").
+CHASING_VERBS = frozenset({"go", "come", "run", "chase"})
+# Verbs of coming home whose "after" names the trip just ended, the news itself: "the
+# delegation returned home after its visit to Rohan".
+RETURNING_VERBS = frozenset({"return", "leave", "arrive", "depart", "conclude", "wind"})
+
+
+def _a_landmark(token: Token) -> bool:
+    """Whether an event noun only says when something else happened: "three months since a
+    public hearing with the secretary", "before the Paris attacks, Trump took a hands-off
+    approach", "what happened before and after the attacks". The act named is a landmark of
+    time, known to the reader, not one the story reports; the story's act is its clause's."""
+    if not token.tag_.startswith("NN") or token.dep_ != "pobj":
+        return False
+    prep = token.head
+    if prep.lower_ not in LANDMARK_PREPS:
+        return False
+    verb = prep.head.lemma_.lower()
+    if prep.lower_ == "after" and verb in CHASING_VERBS:
+        return False
+    return verb not in RETURNING_VERBS
+
+
+# Copulas: a noun after one says what its subject is ("the satellite is a precious gift").
+COPULAS = frozenset({"be", "become", "remain"})
+# Verbs that say what something is taken for, with "as": "serve as a precious support",
+# "treat him as a threat", "branded the drills as an invasion".
+TAKEN_AS_VERBS = frozenset(
+    {"serve", "act", "treat", "regard", "see", "view", "consider", "brand", "term", "describe"}
+)
+
+
+def _predicated(token: Token) -> bool:
+    """Whether an event noun only says what its subject is or is taken for: "your
+    congratulations serve as a precious support to the party", "the satellite is a precious
+    gift dedicated to the centenary", "treat the senator as a diminished threat". It
+    qualifies the subject, a thing or an act told by other words; no act of its own is
+    reported. "There was a meeting of officials" (a meeting held) stays."""
+    if not token.tag_.startswith("NN"):
+        return False
+    head = token.head
+    if token.dep_ == "attr" and head.lemma_.lower() in COPULAS:
+        return not any(c.dep_ == "expl" for c in head.children)
+    return (
+        token.dep_ == "pobj" and head.lower_ == "as" and head.head.lemma_.lower() in TAKEN_AS_VERBS
+    )
+
+
 def _in_a_name(token: Token, sentence_start: int) -> bool:
     """Whether a word is a capitalised word of an organisation's or a building's name ("the
     Association for Friendship and Cultural Cooperation", "the Organization of Railways
@@ -245,7 +353,11 @@ def _in_a_name(token: Token, sentence_start: int) -> bool:
         return True
     if token.tag_ == "VBG" and token.dep_ == "pcomp":
         # "the Committee for Supporting the Peaceful Reunification of Korea": a capitalised
-        # gerund after a preposition of a capitalised noun names the body's aim.
+        # gerund after a preposition of a capitalised noun names the body's aim. The parser
+        # may hang the preposition on the office before the name ("secretary general of the
+        # Association for Supporting ..."): the name's entity label still says so.
+        if label == "ORG":
+            return True
         owner = token.head.head
         return owner.i != token.head.i and owner.pos_ == "PROPN" and owner.text[:1].isupper()
     return label in NAME_LABELS and token.pos_ in ("NOUN", "PROPN")
@@ -493,6 +605,36 @@ def _questioned(token: Token) -> bool:
             return True
         current = head
     return False
+
+
+# The phrase by which a protest says what it is for: "a candlelight rally in demand of the
+# impeachment".
+AIM_PREP = "in"
+AIM_NOUNS = frozenset({"demand"})
+
+
+def _drop_protest_aims(candidates: Sequence[Candidate]) -> list[Candidate]:
+    """Leave out the demand of a protest's "in demand of" ("the rally took place in Seoul in
+    demand of the impeachment of X", "staged protest actions in demand of a halt to the
+    drills"): what the protest is for, part of the protest CAMEO codes, though the parser
+    hangs the phrase on the verb of taking place. A demand so phrased in a sentence with no
+    protest ("held a press conference in demand of a probe") is the sentence's act, and
+    stays."""
+    protesting = {
+        c.sentence.start for c in candidates if not c.dropped and c.code[:2] == PROTEST_ROOT
+    }
+    out = []
+    for c in candidates:
+        token = c.token
+        aim = (
+            c.is_noun
+            and token.lemma_.lower() in AIM_NOUNS
+            and token.dep_ == "pobj"
+            and token.head.lower_ == AIM_PREP
+            and c.sentence.start in protesting
+        )
+        out.append(dataclasses.replace(c, dropped=True) if aim and not c.dropped else c)
+    return out
 
 
 def _drop_subordinates(candidates: Sequence[Candidate]) -> list[Candidate]:

@@ -113,3 +113,97 @@ def test_candidates_what_a_question_names_is_no_event(  # type: ignore[no-untype
 def test_candidates_asking_another_to_act_stays(drafts) -> None:  # type: ignore[no-untyped-def]
     found = drafts("Gondor asked Rohan to withdraw its troops.")
     assert not found["asked"].dropped
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Shown at the hall was a photo showing the king of Gondor signing the treaty.", "signing"),
+        ("The paper had pictures of the king of Gondor receiving envoys of Rohan.", "receiving"),
+        ("The paper carried a photo of his meeting with the king of Rohan.", "meeting"),
+        ("Wreaths were laid at the monument to resisting Mordor and aiding Gondor.", "aiding"),
+    ],
+)
+def test_candidates_act_a_picture_shows_is_no_event(  # type: ignore[no-untyped-def]
+    drafts, text: str, word: str
+) -> None:
+    # What a photo shows or a monument stands for names the thing; no act is reported.
+    assert word not in drafts(text)
+
+
+def test_candidates_act_told_beside_a_picture_stays(drafts) -> None:  # type: ignore[no-untyped-def]
+    # A verb with its own tense reports the act, whatever picture is near.
+    found = drafts("They laid a wreath before the portrait of the king and paid tribute to him.")
+    assert "paid" in found
+    assert "signed" in drafts("The photo was taken when the king of Gondor signed the treaty.")
+
+
+def test_candidates_capitalised_gerund_of_a_body_s_name_is_no_event(  # type: ignore[no-untyped-def]
+    drafts,
+) -> None:
+    # The parser hangs "for" on the office, not on the name; the entity label says it is one.
+    text = (
+        "Frodo Baggins, secretary general of the Shire Association for Supporting the "
+        "Songun Politics, said so."
+    )
+    assert "supporting" not in drafts(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Before the Minas Tirith attacks, Gondor took a softer line on Mordor.", "attacks"),
+        ("Three months have passed since the hearing with the envoy of Rohan.", "hearing"),
+        ("Since their occupation of Rohan, the troops of Mordor have built forts.", "occupation"),
+    ],
+)
+def test_candidates_act_that_dates_another_is_no_event(  # type: ignore[no-untyped-def]
+    drafts, text: str, word: str
+) -> None:
+    # An act after "before", "after" or "since" is a landmark of time, not the news.
+    assert word not in drafts(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("The delegation of Gondor returned home after its visit to Rohan.", "visit"),
+        ("The envoy of Gondor spoke to reporters during his visit to Rohan.", "visit"),
+    ],
+)
+def test_candidates_trip_ended_or_going_on_stays(  # type: ignore[no-untyped-def]
+    drafts, text: str, word: str
+) -> None:
+    assert word in drafts(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Your warm letter serves as a precious support to the people of Gondor.", "support"),
+        ("The launch is a legitimate exercise of the sovereign right of Gondor.", "exercise"),
+        ("The envoy of Rohan treated the king of Gondor as a diminished threat.", "threat"),
+    ],
+)
+def test_candidates_noun_that_says_what_a_thing_is_is_no_event(  # type: ignore[no-untyped-def]
+    drafts, text: str, word: str
+) -> None:
+    # A noun after a copula or "serve as" qualifies its subject; no act is reported.
+    assert word not in drafts(text)
+
+
+def test_candidates_meeting_there_was_stays(drafts) -> None:  # type: ignore[no-untyped-def]
+    assert "meeting" in drafts("There was a meeting of the envoys of Gondor and Rohan.")
+
+
+def test_candidates_protest_s_demand_is_part_of_the_protest(drafts) -> None:  # type: ignore[no-untyped-def]
+    # "in demand of" says what the rally is for; CAMEO codes the rally.
+    text = "A demonstration took place in Gondor City in demand of the resignation of the king."
+    found = drafts(text)
+    assert found["demonstration"].code[:2] == "14" and not found["demonstration"].dropped
+    assert found["demand"].dropped
+
+
+def test_candidates_demand_with_no_protest_stays(drafts) -> None:  # type: ignore[no-untyped-def]
+    found = drafts("The students of Gondor began a signature campaign in demand of a probe.")
+    assert not found["demand"].dropped
