@@ -78,3 +78,28 @@ def test_described_the_participants_are_who_the_story_said_took_part(
     kinds = {"Aragorn": "person", "Guild of Smiths": "organization", "Minas Tirith": "location"}
     events = code(text, actors, kinds=kinds)
     assert _parties(events, "051", "target") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Civic organizations of Rohan held a press conference in Edoras on Monday. The "
+            "organizations condemned Mordor for the raid.",
+            ["ROHNGO"],
+        ),
+        # "The other organizations": not the ones named, so nobody.
+        (
+            "Civic organizations of Rohan held a press conference in Edoras on Monday. The "
+            "other organizations condemned Mordor for the raid.",
+            [None],
+        ),
+    ],
+)
+def test_described_a_repeated_plural_is_the_body_it_named(
+    code: Code, text: str, expected: list[str | None]
+) -> None:
+    actors = {"Mordor": "MOR", "Civic organizations of Rohan": "ROHNGO", "Edoras": "ROH"}
+    kinds = {"Civic organizations of Rohan": "group", "Edoras": "location"}
+    events = code(text, actors, kinds=kinds)
+    assert _parties(events, "11", "source") == expected
