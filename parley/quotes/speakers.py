@@ -75,6 +75,14 @@ _DOER_ENDINGS = (
     "ent",
     "ive",
 )
+# Heads of the names of societies, parties and study groups, which often hold a country's
+# name ("the Czech-Korean Friendship Association", "the Headquarters of Koreans in Japan",
+# "the Workers' Party of Bangladesh" is its party, not Bangladesh).
+_SOCIETY_HEADS = frozenset(
+    {"association", "associations", "headquarters", "committee", "society", "federation",
+     "league", "front", "council", "union", "institute", "centre", "center", "movement",
+     "alliance", "club", "branch", "group", "party", "foundation", "confederation"}
+)  # fmt: skip
 _POSSESSIVES = frozenset({"his", "him", "her", "hers", "its", "their", "them"})
 _DEFINITE = frozenset({"the", "this", "that"})
 _OFFICE_PREPS = frozenset({"of", "for", "at"})
@@ -301,6 +309,19 @@ class SpeakerResolver:
         # The first named entity of "X, a professor at Y" is the speaker, not Y.
         return hits[0].entity
 
+    def _named_body_of(self, head: Token, entity: Entity) -> bool:
+        """Whether ``entity`` is a country named inside the name of the body or the person
+        the phrase's head names ("The Czech-Korean Friendship Association", "The
+        Headquarters of Koreans in Japan"): a capitalised head that names a society, not
+        an organ of a state ("the U.S. Army"), a person ("Mexican President Felipe
+        Calderon") or the state itself ("the Japanese Government"), with no mention of its
+        own. The society speaks, not the country its name holds."""
+        if entity.kind != "country" or not head.text[:1].isupper():
+            return False
+        if head.pos_ not in ("NOUN", "PROPN") or head.lower_ not in _SOCIETY_HEADS:
+            return False
+        return self.at(head.idx, head.idx + len(head.text), head.idx) is None
+
     def _followed(self, voice: _Voice) -> Entity | None:
         said = voice.followed
         return self.by_id.get(said.entity_id) if said and said.entity_id else None
@@ -368,6 +389,8 @@ class SpeakerResolver:
             head_at = named.idx
             end = max(end, named.idx + len(named.text))
         direct = self.at(start, end, head_at)
+        if direct is not None and head is not None and self._named_body_of(head, direct):
+            direct = None
         if direct is None and head is not None and not start <= head.idx < end:
             # A text that speaks for its author ("The message said:", statement blocks):
             # the span names the text, the head token is the author named elsewhere.

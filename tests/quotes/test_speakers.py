@@ -500,3 +500,27 @@ def test_speakers_noun_in_apposition_with_a_name_is_that_name(
 ) -> None:
     got = _speakers(nlp, quote_resources, text, *names)
     assert [who for _, who in got] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "speaker"),
+    [
+        pytest.param(
+            "The Freedonia-Valka Friendship Association in a statement said that the canal "
+            "must stay open.",
+            "The Freedonia-Valka Friendship Association in a statement",
+            None,
+            id="a-society-whose-name-holds-the-country",
+        ),
+        pytest.param(
+            "The Freedonia Government in a statement said that the canal must stay open.",
+            "The Freedonia Government in a statement",
+            "Freedonia",
+            id="the-state-itself",
+        ),
+    ],
+)
+def test_speakers_a_society_is_not_the_country_its_name_holds(
+    nlp: Any, quote_resources: QuoteResources, text: str, source: str, speaker: str | None
+) -> None:
+    assert (source, speaker) in _speakers(nlp, quote_resources, text, ("Freedonia", "country"))
