@@ -118,6 +118,8 @@ def test_protests_purpose_demanding_nothing_names_no_target(code: Code) -> None:
         pytest.param("Rohan's teachers started a sit-in strike at the ministry.", id="sit-in"),
         pytest.param("Rohan's nurses began a three-day strike over pay.", id="days"),
         pytest.param("Rohan's rail unions held a 24-hour strike on Friday.", id="hours"),
+        pytest.param("The unions of Rohan launched strikes against Denethor.", id="by-unions"),
+        pytest.param("Rohan's dock workers launched strikes against Denethor.", id="by-workers"),
     ],
 )
 def test_protests_strike_named_by_its_form_or_length_is_a_strike(code: Code, text: str) -> None:
