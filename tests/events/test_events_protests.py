@@ -61,6 +61,19 @@ def test_rallying_the_people_against_a_ruler_is_113(code: Code) -> None:
     assert not any(e.cameo[:2] == "02" for e in events)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("Rohan called for a Gondor boycott on Monday.", id="modifier"),
+        pytest.param("Rohan called for a boycott of Denethor's speech.", id="of-phrase"),
+    ],
+)
+def test_rallying_a_call_for_a_boycott_is_113_against_the_boycotted(code: Code, text: str) -> None:
+    events = code(text, PARTIES, kinds=KINDS)
+    assert any(e.source_actor == "ROH" and e.cameo == "113" and e.target_actor for e in events)
+    assert not any(e.cameo[:2] == "02" for e in events), _coded(events)
+
+
 def test_appeal_to_the_people_for_calm_stays_an_appeal(code: Code) -> None:
     events = code("Rohan called on the people to stay calm.", PARTIES, kinds=KINDS)
     assert not any(e.cameo == "113" for e in events)
