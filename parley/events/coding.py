@@ -184,7 +184,11 @@ def _condition_tokens(token: Token, pattern: Pattern) -> tuple[Token, ...] | Non
         # "Troops withdrew from the border" is a military retreat, not cut relations; the
         # subject's words are who acts, not the action, so the trigger keeps none of them.
         natural = pattern.code == NO_EVENT
-        return () if _subject_is(token, value, natural) else None
+        if _subject_is(token, value, natural):
+            return ()
+        # An event noun's doer may be its verb's: "the unions launched strikes".
+        light = pattern.kind == "N" and token.dep_ in OBJECT_DEPS and token.head.pos_ in VERB_POS
+        return () if light and _subject_is(token.head, value, natural) else None
     # "word": a word later in the verb's own phrase, as PETRARCH patterns read.
     for other in token.subtree:
         if other.i > token.i and other.i - token.i <= 6 and value in (_lemma(other), other.lower_):

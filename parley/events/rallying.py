@@ -30,6 +30,10 @@ ADDRESSEE_PREPS = ("on", "upon", "to")
 # The phrases an opposing word acts on ("oust the government", "against the regime", "an end
 # to his rule").
 OBJECT_DEPS = frozenset({"dobj", "pobj", "poss"})
+# A call for a boycott asks everyone to shun what it names, no public need be addressed
+# ("called for an Apple boycott", "calls for boycotts of the convention"): the boycotted,
+# named by the noun's modifier or its of-phrase, or the gerund's object.
+BOYCOTT = "boycott"
 
 
 def rallied_against(
@@ -45,10 +49,11 @@ def rallied_against(
     addressees = [c for c in verb.children if c.dep_ in ADDRESSEE_DEPS]
     addressees += prep_objects(verb, ADDRESSEE_PREPS)
     public = [a for a in addressees if words.get(a.lemma_.lower()) == "public"]
-    if not public:
-        return None
-    asked = [t for t in verb.subtree if t.i > public[0].i]
-    cues = [t for t in asked if words.get(t.lemma_.lower()) == "against"]
+    if public:
+        asked = [t for t in verb.subtree if t.i > public[0].i]
+        cues = [t for t in asked if words.get(t.lemma_.lower()) == "against"]
+    else:
+        cues = [o for o in prep_objects(verb, ("for",)) if o.lemma_.lower() == BOYCOTT]
     if not cues:
         return None
     known = {s.key for s in sources if s.key is not None}
@@ -69,6 +74,8 @@ def _acted_on(cue: Token) -> list[Token]:
     ouster") its of- or to-phrase, also when the parser hangs that on the verb carrying it
     ("putting an end to the regime")."""
     heads = [c for c in cue.children if c.dep_ in OBJECT_DEPS]
+    if cue.lemma_.lower() == BOYCOTT:
+        heads += [c for c in cue.children if c.dep_ == "compound"]  # "an Apple boycott"
     heads += prep_objects(cue, ("of", "to", "against"))
     if cue.pos_ == "NOUN" and cue.dep_ in ("dobj", "obj"):
         heads += prep_objects(cue.head, ("to", "of"))

@@ -45,6 +45,11 @@ def test_letters_a_message_sent_is_a_statement_to_its_addressee(code: Code) -> N
     assert _coded(code(text, PEOPLE)) == [("GONGOV", "010", "ROHGOV")]
 
 
+def test_letters_an_autograph_sent_is_a_statement_to_its_addressee(code: Code) -> None:
+    text = "Aragorn Elessar sent his autograph to Eomer Eadig after reading his letter."
+    assert ("GONGOV", "010", "ROHGOV") in _coded(code(text, PEOPLE))
+
+
 def test_letters_a_reply_received_is_from_its_sender(code: Code) -> None:
     text = "Aragorn Elessar received a reply message from Eomer Eadig on Monday."
     assert _coded(code(text, PEOPLE)) == [("ROHGOV", "010", "GONGOV")]

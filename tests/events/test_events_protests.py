@@ -61,6 +61,19 @@ def test_rallying_the_people_against_a_ruler_is_113(code: Code) -> None:
     assert not any(e.cameo[:2] == "02" for e in events)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("Rohan called for a Gondor boycott on Monday.", id="modifier"),
+        pytest.param("Rohan called for a boycott of Denethor's speech.", id="of-phrase"),
+    ],
+)
+def test_rallying_a_call_for_a_boycott_is_113_against_the_boycotted(code: Code, text: str) -> None:
+    events = code(text, PARTIES, kinds=KINDS)
+    assert any(e.source_actor == "ROH" and e.cameo == "113" and e.target_actor for e in events)
+    assert not any(e.cameo[:2] == "02" for e in events), _coded(events)
+
+
 def test_appeal_to_the_people_for_calm_stays_an_appeal(code: Code) -> None:
     events = code("Rohan called on the people to stay calm.", PARTIES, kinds=KINDS)
     assert not any(e.cameo == "113" for e in events)
@@ -118,6 +131,8 @@ def test_protests_purpose_demanding_nothing_names_no_target(code: Code) -> None:
         pytest.param("Rohan's teachers started a sit-in strike at the ministry.", id="sit-in"),
         pytest.param("Rohan's nurses began a three-day strike over pay.", id="days"),
         pytest.param("Rohan's rail unions held a 24-hour strike on Friday.", id="hours"),
+        pytest.param("The unions of Rohan launched strikes against Denethor.", id="by-unions"),
+        pytest.param("Rohan's dock workers launched strikes against Denethor.", id="by-workers"),
     ],
 )
 def test_protests_strike_named_by_its_form_or_length_is_a_strike(code: Code, text: str) -> None:
