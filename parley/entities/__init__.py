@@ -40,7 +40,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from parley.entities.cluster import build_entities, group_candidates
+from parley.entities.cluster import build_entities, group_candidates, known_as_outlet
 from parley.entities.descriptions import (
     code_officers_of_named_bodies,
     follow_titled_subjects,
@@ -151,7 +151,8 @@ def find_entities(
         if any(ch in UTTERANCE_MARKS for ch in text[q.inner_start : q.inner_end])
         and not title_case(text, q.inner_start, q.inner_end)
     ]
-    resolve_pronouns(parse, clusters, lex, phrases.pronouns, quoted)
+    outlets = frozenset(key for key, c in clusters.items() if known_as_outlet(c, kb, on))
+    resolve_pronouns(parse, clusters, lex, phrases.pronouns, quoted, outlets)
     entities = build_entities(clusters, kb, lex, text, on)
     entities = add_nominal_entities(parse, entities, kb, on, lex.member_nouns, resources.context)
     entities = link_descriptions(parse.doc, entities, phrases.roles)

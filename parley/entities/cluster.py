@@ -33,7 +33,7 @@ from parley.entities.lexicon import Lexicon
 from parley.entities.mentions import Candidate, family_name
 from parley.records import Entity, EntityKind, Mention
 
-__all__ = ["Cluster", "build_entities", "group_candidates", "name_key"]
+__all__ = ["Cluster", "build_entities", "group_candidates", "known_as_outlet", "name_key"]
 
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'"})
 _SEPARATORS = re.compile(r"[\s\-‐–—.]+")
@@ -681,6 +681,19 @@ def _known_actor(cluster: Cluster, kb: KnowledgeBaseLike, on: date | None) -> st
     if actor is None and cluster.kind in ("person", *_ORG_KINDS):
         actor = kb.actor(_longest(cluster), on)
     return actor.country if actor is not None and actor.country else None
+
+
+def known_as_outlet(cluster: Cluster, kb: KnowledgeBaseLike, on: date | None) -> bool:
+    """Whether a person's cluster will be built as the news outlet the knowledge base codes
+    its longest name as (``build_entities``): "Rodong Sinmun" or "Chosun Ilbo" read as a
+    person's name is a newspaper, which no "he" stands for. Not a body: the knowledge base
+    lists some people as organisations ("Edward Snowden"), never one as an outlet."""
+    if cluster.kind != "person":
+        return False
+    actor = cluster.actor or kb.actor(_longest(cluster), on)
+    if actor is None or not actor.code or actor.kind != "media":
+        return False
+    return not _other_country(cluster, actor)
 
 
 def _start(item: tuple[int, str, CountryLike]) -> int:

@@ -59,18 +59,22 @@ def resolve_pronouns(
     lex: Lexicon,
     pronouns: list[int],
     quoted: Sequence[tuple[int, int]] = (),
+    outlets: frozenset[str] = frozenset(),
 ) -> None:
     """Add pronoun mentions to person clusters (in place: the clusters are the stage's own).
     ``pronouns``: the tokens that are listed pronouns, in text order (the phrase matcher's);
     ``quoted``: the (start, end) of the text's quotations, in text order. A pronoun outside
     quotation marks stands for no one named only inside them: the people a speaker mentions
     are not the narrative's "he" ('"... saddened by the death of Kim Jong Il," he said. ...
-    "I came here," he added' is the speaker, whom the text named before, or no one)."""
+    "I came here," he added' is the speaker, whom the text named before, or no one).
+    ``outlets``: the keys of the person clusters the knowledge base knows as a news outlet
+    ("Rodong Sinmun" read as a person's name): no one a "he" stands for, nor a name in its
+    reach ("Rodong Sinmun says in an article ... He ..." is the leader its words are about)."""
     named = sorted(
         (
             (cand.start, cluster)
-            for cluster in clusters.values()
-            if cluster.kind == "person"
+            for key, cluster in clusters.items()
+            if cluster.kind == "person" and key not in outlets
             for cand in cluster.cands
         ),
         key=lambda item: item[0],

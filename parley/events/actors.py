@@ -22,7 +22,7 @@ from parley.entities.nominal import (
     phrase_tokens,
 )
 from parley.events.letters import Letter
-from parley.events.pronouns import antecedent_or_topic, subject_person
+from parley.events.pronouns import antecedent_or_topic, person_stand_in, subject_person
 from parley.nlp.index import MentionIndex, MentionRef
 from parley.records import Entity, Quote
 
@@ -496,12 +496,13 @@ def _resolve_pronoun(
         found = subject_person(head, mentions)
         if found is None:
             found = _quoted_speaker(start, end, mentions, quotes)
-        return [Actor(found, head.text, start, end)]
+        return [Actor(found if person_stand_in(found) else None, head.text, start, end)]
     hit = mentions.before(start, True)
     # Only the recent past: a pronoun rarely reaches back more than a few sentences.
-    if hit is not None and start - hit.end < 400:
+    if hit is not None and start - hit.end < 400 and person_stand_in(hit.entity):
         return [Actor(hit.entity, head.text, start, end)]
-    return [Actor(_quoted_speaker(start, end, mentions, quotes), head.text, start, end)]
+    found = _quoted_speaker(start, end, mentions, quotes)
+    return [Actor(found if person_stand_in(found) else None, head.text, start, end)]
 
 
 def _first_person_speaker(

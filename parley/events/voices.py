@@ -39,7 +39,7 @@ from parley.events.actors import Actor
 from parley.events.candidates import DOCUMENTS, ISSUING, REPORTING_CODE, Candidate
 from parley.events.clauses import subject_head
 from parley.events.letters import Sending
-from parley.events.pronouns import antecedent_or_topic
+from parley.events.pronouns import antecedent_or_topic, person_stand_in
 from parley.events.rallying import RALLY_CODE
 from parley.events.reading import Reading
 from parley.events.records import Coded
@@ -154,7 +154,7 @@ class Voice:
         elif lower in PERSON_PRONOUNS and subject.pos_ == "PRON":
             # "The permanent observer of Palestine accused Israel ... He said ...": a speaker
             # described by an office, whom no named person is there for "he" to be.
-            if any(a.resolved for a in sources):
+            if any(a.resolved for a in sources) or not person_stand_in(self.entity):
                 return None
             if self.sentence < _sentences_back(subject, PRONOUN_REACH):
                 return None

@@ -340,6 +340,22 @@ def test_pronouns_a_linked_he_carries_its_person_to_the_next_sentence(entities_o
     assert [m.text for m in ri.mentions].count("He") == 2
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rodong Sinmun on Monday carried an article praising Pak Chol Su. He built the first "
+        "slipway of the Hamhung dockyard in 1958.",
+        "Pak Chol Su devoted his whole life to the dockyard of Hamhung, Rodong Sinmun says in "
+        "an article on Monday. It goes on: He built the first slipway in 1958.",
+    ],
+)
+def test_pronouns_a_newspaper_read_as_a_name_is_no_one_s_he(entities_of, text: str) -> None:  # type: ignore[no-untyped-def]
+    # The model reads the paper's name as a person's; the knowledge base knows an outlet.
+    entities = entities_of(text, real=True)
+    assert "He" in [m.text for m in _covering(entities, "Pak Chol Su").mentions]
+    assert [m.text for m in _covering(entities, "Rodong Sinmun").mentions] == ["Rodong Sinmun"]
+
+
 def test_pronouns_a_title_s_he_is_the_titled_person(entities_of) -> None:  # type: ignore[no-untyped-def]
     # "The president" (Juan Ortega) is the subject before; "he" is him, not Petar Dukov whose
     # name is nearer, inside the participle.

@@ -209,6 +209,34 @@ def test_pronouns_he_no_name_reaches_is_the_speaker_the_quote_stage_followed(
     assert [e.source_actor for e in events if e.cameo.startswith("11")] in ([], [None])
 
 
+def test_pronouns_he_is_never_a_newspaper_the_quote_stage_followed(
+    nlp,
+    event_resources,  # type: ignore[no-untyped-def]
+) -> None:
+    # A paper's printed words are about the leader: their "he" is not the paper, whatever
+    # speaker the quote stage hung on it; a person it followed stays the speaker.
+    text = "The Mordor Herald printed an article on Monday. " + _FAR + (
+        "He visited Gondor on Friday."
+    )
+    actors = {"The Mordor Herald": "MORMED", "Ri Chol Man": "RURGOV", "Gondor": "GON"}
+    entities = entities_for(text, actors, kinds={"The Mordor Herald": "media"})
+    resources = event_resources(Config())
+    said = _said_by(text, "He", "e1", at=1)  # the first "He" is in "Herald"
+    events = _events_quoted(nlp, resources, text, entities, (said,))
+    assert [e.source_actor for e in events if e.cameo.startswith("04")] in ([], [None])
+
+
+def test_pronouns_he_in_a_paper_s_printed_words_is_not_the_paper(code: Code) -> None:
+    # The voice is the paper ("the paper noted, and continued:"); "he" is whom it writes of.
+    text = (
+        "The Ghanaian paper Daily Graphic carried an article about the leader, the paper "
+        "noted, and continued:\n\nWhen people moved to new houses, he visited them and "
+        "congratulated them on their happiness."
+    )
+    events = code(text, {"Daily Graphic": "GHAMED"}, kinds={"Daily Graphic": "media"})
+    assert "GHAMED" not in _sources(events, "05")
+
+
 def test_pronouns_it_after_a_speaking_statement_is_the_speaker_of_both(
     nlp,
     event_resources,  # type: ignore[no-untyped-def]
