@@ -50,7 +50,12 @@ def find_headlines(state: QuoteState, drafts: list[Draft]) -> list[Draft]:
             continue  # "Revealed: ...", "Confirmed: ...": a word of the headline, no speaker
         before = bisect_left(starts, here + len(line))
         if before and reach[before - 1] > here:
-            continue
+            # Only a name in capitals, a transcript's convention: "Jane Doe: Student loans"
+            # over a paragraph that reports her is a subhead (train: 4 of 5 such lines).
+            if n == 0 or not m.group(1).isupper():
+                continue
+            if not _inside(spans[:before], here, here + m.start(2)):
+                continue
         content = trim(text, here + m.start(2), here + m.end(2))
         addressed = _ADDRESSED.search(m.group(1)) if n == 0 else None
         label_end = m.start(1) + addressed.start() if addressed else m.end(1)
@@ -147,6 +152,16 @@ def _present_lemma(word: str, verbs: frozenset[str]) -> str | None:
         if stem in verbs:
             return stem
     return None
+
+
+def _inside(spans: list[tuple[int, int]], line: int, start: int) -> bool:
+    """Whether every draft overlapping the transcript line (the ``spans`` ending after
+    ``line``, its start) lies within what the speaker says (from ``start``): "DOE:
+    I think the pier is late" is Doe's line, and "I think ..." an attribution inside it,
+    which PolNeAR marks too (train, 840 articles: 9 of the 10 such lines with a name in
+    capitals are attributions with that speaker, and none was found while the inner drafts
+    blocked the line)."""
+    return all(s >= start for s, e in spans if e > line)
 
 
 _NO_SPEAKER_POS = frozenset({"VERB", "AUX", "ADJ", "ADV"})

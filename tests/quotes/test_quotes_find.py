@@ -404,6 +404,24 @@ def test_quotes_transcript_lines_name_their_speaker(quoter: Quoter) -> None:
     assert q.text == "The harbour needs a second pier before winter"
 
 
+def test_quotes_transcript_line_keeps_its_speaker_around_inner_attributions(
+    quoter: Quoter,
+) -> None:
+    text = (
+        "The mayor took questions on the radio.\n\n"
+        "HOST: Will the pier be finished before winter?\n\n"
+        "OKAFOR: I think the pier will be late, and the builders believe it too.\n\n"
+        "Lena Park: Ferry fares The council says fares will rise in spring."
+    )
+    quotes = quoter(text)
+    lines = {q.speaker_text: q.text for q in quotes if q.cue == ":"}
+    # The whole answer is the speaker's line; the "I think" inside it stays an attribution.
+    assert lines["OKAFOR"] == "I think the pier will be late, and the builders believe it too"
+    assert any(q.cue == "think" for q in quotes)
+    # A subhead in mixed case over a paragraph that reports someone: no transcript speaker.
+    assert "Lena Park" not in lines
+
+
 def test_quotes_participle_on_a_noun_takes_the_noun_as_source(quoter: Quoter) -> None:
     text = "The crowd included dozens of farmers saying the tariff would ruin them."
     quotes = quoter(text)
