@@ -211,6 +211,7 @@ def apply_titles(
 # Titles abbreviated, as US news copy writes them before the names of American members of
 # Congress and governors (AP style; "Senator", "Governor" in full say nothing of whose).
 US_TITLE_ABBREVIATIONS = frozenset({"Sen.", "Sens.", "Rep.", "Reps.", "Gov.", "Lt. Gov."})
+_LIST_GOES_ON = re.compile(r"\s*(?:,|and\b|or\b)")
 _POSSESSIVE_AFTER = re.compile(r"['’](?:s\b|(?=\s))")
 _FORMER_BEFORE = re.compile(r"\b(?:former|ex-|then-)[ ]*$", re.IGNORECASE)
 
@@ -738,6 +739,12 @@ def _read_apposition(
     while tokens and tokens[0].lower_ in _DETERMINERS:
         tokens = tokens[1:]
     if not tokens:
+        return
+    listed = by_start.get(doc[words[0]].idx)
+    if listed is not None and listed.kind == "person" and _LIST_GOES_ON.match(text, listed.end):
+        # Another name right after the comma, and a comma or "and" after it, is the next of
+        # a list ("Trump, Sanders and those in Great Britain who ran the Leave campaign"), no
+        # apposition ("X, a Clinton campaign aide", "X, Obama's nominee" are).
         return
     former = tokens[0].lower_ in FORMER
     if former:

@@ -66,6 +66,13 @@ def test_titles_portfolio_cut_from_a_minister_s_title_is_the_government(  # type
             "Pak Sung Il",
             None,
         ),
+        # Another name after the comma is the next of a list, no apposition.
+        (
+            "Voters saw Ann Mabry, Bob Stone and those in Great Britain who ran the campaign "
+            "as one movement.",
+            "Ann Mabry",
+            None,
+        ),
         # A demonym describing the person still places them, role word or not.
         ("Li Wei, a Chinese martyr, died in 1940.", "Li Wei", "CHN"),
     ],
