@@ -211,6 +211,7 @@ def apply_titles(
 # Titles abbreviated, as US news copy writes them before the names of American members of
 # Congress and governors (AP style; "Senator", "Governor" in full say nothing of whose).
 US_TITLE_ABBREVIATIONS = frozenset({"Sen.", "Sens.", "Rep.", "Reps.", "Gov.", "Lt. Gov."})
+_LIST_GOES_ON = re.compile(r"\s*(?:,|and\b|or\b)")
 _POSSESSIVE_AFTER = re.compile(r"['’](?:s\b|(?=\s))")
 _FORMER_BEFORE = re.compile(r"\b(?:former|ex-|then-)[ ]*$", re.IGNORECASE)
 
@@ -739,6 +740,12 @@ def _read_apposition(
         tokens = tokens[1:]
     if not tokens:
         return
+    listed = by_start.get(doc[words[0]].idx)
+    if listed is not None and listed.kind == "person" and _LIST_GOES_ON.match(text, listed.end):
+        # Another name right after the comma, and a comma or "and" after it, is the next of
+        # a list ("Trump, Sanders and those in Great Britain who ran the Leave campaign"), no
+        # apposition ("X, a Clinton campaign aide", "X, Obama's nominee" are).
+        return
     former = tokens[0].lower_ in FORMER
     if former:
         tokens = tokens[1:]
@@ -760,6 +767,11 @@ def _read_apposition(
     # minister of the Russian Federation", "Stephen Bosworth, U.S. special representative".
     org: Candidate | None = None
     org_token = len(tokens)
+    # The country an apposition names, and the nameless actor that is the person ("a
+    # Chinese martyr", "councilor of the Chinese embassy"); not a paper named after the
+    # name ("Kim Jong Il, the Russian paper X said"), nor a country's own thing that is no
+    # office ("For Hillary Clinton, Britain's uprising against the EU ...").
+    apposed: tuple[Candidate, bool] | None = None
     for position, token in enumerate(tokens):
         found = by_start.get(token.idx)
         if found is not None and found.kind in ("organization", "media"):
@@ -767,10 +779,8 @@ def _read_apposition(
             break
         if found is not None and found.kind in ("country", "group") and found.country:
             if cand.kind == "person" and cand.title_country is None and not former:
-                cand.title_country = found.country
-                if found.kind == "group" and found.sector is not None and position == 0:
-                    # The nameless actor is this person: one referent, one entity.
-                    found.alias_of = cand
+                same = found.kind == "group" and found.sector is not None and position == 0
+                apposed = (found, same)
             break
     role_tokens = tokens[:org_token]
     while role_tokens and role_tokens[-1].lower_ in _PREPOSITIONS | _DETERMINERS | {","}:
@@ -784,6 +794,15 @@ def _read_apposition(
     if "-" in head:
         # "vice-minister", "vice-chairman": the title is its last part.
         head = head.rsplit("-", 1)[1]
+    if apposed is not None:
+        found, same = apposed
+        role_word = head.casefold() in lex.roles_folded
+        paper = any(w.lower() in lex.media_nouns for w in head_words[:3])
+        if not paper and (role_word or not _POSSESSIVE_AFTER.match(text, found.end)):
+            cand.title_country = found.country
+            if same:
+                # The nameless actor is this person: one referent, one entity.
+                found.alias_of = cand
     if cand.kind in ("organization", "media"):
         # "a newspaper published by ...": the outlet is media; the role word says so.
         if any(w.lower() in lex.media_nouns for w in head_words[:3]) or head in lex.media_nouns:

@@ -51,6 +51,39 @@ def test_titles_portfolio_cut_from_a_minister_s_title_is_the_government(  # type
     assert _covering(entities_of(text, real=True), words).actor == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        # A country's own thing after the comma is no office of the name before it.
+        (
+            "For Marta Silva, Britain's vote to leave the union was a warning, her aides said.",
+            "Marta Silva",
+            None,
+        ),
+        # Nor is a paper that reports on the person.
+        (
+            "The works of Pak Sung Il, the Russian paper Dalny Vestnik said, are read widely.",
+            "Pak Sung Il",
+            None,
+        ),
+        # Another name after the comma is the next of a list, no apposition.
+        (
+            "Voters saw Ann Mabry, Bob Stone and those in Great Britain who ran the campaign "
+            "as one movement.",
+            "Ann Mabry",
+            None,
+        ),
+        # A demonym describing the person still places them, role word or not.
+        ("Li Wei, a Chinese martyr, died in 1940.", "Li Wei", "CHN"),
+    ],
+)
+def test_titles_apposition_places_a_person_only_when_it_describes_them(  # type: ignore[no-untyped-def]
+    entities_of, text: str, name: str, country: str | None
+) -> None:
+    person = _covering(entities_of(text, real=True), name)
+    assert (person.actor or "")[:3] == (country or "")
+
+
 def test_organisations_civic_body_of_no_one_country_is_a_transnational_ngo(  # type: ignore[no-untyped-def]
     entities_of,
 ) -> None:
