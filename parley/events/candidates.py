@@ -11,7 +11,13 @@ a sentence relate, one pass each, every pass returning new drafts:
 3. let an announced or ordered event noun replace its announcing verb ("announced a
    suspension of ...", "ordered the arrest of ...");
 4. leave out events that are part of another event of the sentence (CAMEO codes the main event
-   of a clause).
+   of a clause), and the aim a protest states ("a rally in demand of ...");
+5. leave out event nouns that recall a known act rather than report one ("the 2001
+   invasion"), after the passes above so what they did stays folded in them.
+
+Words that name no act reported are not matched at all: names, qualities, standards, what a
+picture shows, landmarks of time ("since the hearing") and nouns that say what their subject
+is ("serves as a support").
 
 Dropped drafts stay in the result: later passes look words up among all of them.
 """
@@ -141,8 +147,10 @@ def find_candidates(
     candidates = _drop_printed_messages(candidates, parse)
     candidates = _drop_questioned(candidates)
     candidates = _drop_subordinates(candidates)
-    # Last: what a dropped aim asks for stays part of it ("in demand of a halt to the drills").
-    return tuple(_drop_protest_aims(candidates))
+    # Last: what a dropped aim asks for stays part of it ("in demand of a halt to the drills"),
+    # as what a recalled act did stays part of it ("the 2012 attacks that killed four").
+    candidates = _drop_protest_aims(candidates)
+    return tuple(_drop_recalled(candidates))
 
 
 def _match_words(parse: ParseIndex, lexicon: Lexicon) -> list[Candidate]:
@@ -312,6 +320,28 @@ def _a_landmark(token: Token) -> bool:
     if prep.lower_ == "after" and verb in CHASING_VERBS:
         return False
     return verb not in RETURNING_VERBS
+
+
+def _drop_recalled(candidates: Sequence[Candidate]) -> list[Candidate]:
+    """Leave out event nouns dated by a year before them (``_dated_by_year``)."""
+    return [
+        dataclasses.replace(c, dropped=True) if not c.dropped and _dated_by_year(c.token) else c
+        for c in candidates
+    ]
+
+
+def _dated_by_year(token: Token) -> bool:
+    """Whether an event noun carries its year before it, as a name does: "the 2001 invasion
+    of Afghanistan", "a 2013 trip to Africa", "an April, 2012 meeting". A year so placed
+    points to a known act of the past, background the story recalls; news of the day is dated
+    by a phrase of its own ("invaded Afghanistan in 2001", "met on Friday")."""
+    if not token.tag_.startswith("NN"):
+        return False
+    return any(
+        word.is_digit and len(word.text) == 4 and word.text[:2] in ("19", "20")
+        for left in token.lefts
+        for word in left.subtree
+    )
 
 
 # Copulas: a noun after one says what its subject is ("the satellite is a precious gift").

@@ -207,3 +207,21 @@ def test_candidates_protest_s_demand_is_part_of_the_protest(drafts) -> None:  # 
 def test_candidates_demand_with_no_protest_stays(drafts) -> None:  # type: ignore[no-untyped-def]
     found = drafts("The students of Gondor began a signature campaign in demand of a probe.")
     assert not found["demand"].dropped
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The 2003 invasion of Rohan by Mordor divided the region.",
+        "The envoy recalled the 1999 summit of Gondor and Rohan.",
+    ],
+)
+def test_candidates_act_named_by_its_year_is_background(drafts, text: str) -> None:  # type: ignore[no-untyped-def]
+    # A year before an event noun names a known act of the past: recalled, not reported.
+    found = drafts(text)
+    noun = "invasion" if "invasion" in found else "summit"
+    assert found[noun].dropped
+
+
+def test_candidates_act_dated_by_its_own_phrase_stays(drafts) -> None:  # type: ignore[no-untyped-def]
+    assert not drafts("Mordor invaded Rohan in 2003.")["invaded"].dropped
