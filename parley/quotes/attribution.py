@@ -376,6 +376,8 @@ def mark_non_statements(state: QuoteState, drafts: list[Draft]) -> None:
             or _purpose(state, draft.cue_token)
             or (cue is not None and cue.cls == "cognition" and _thought_supposed(state, draft))
             or (cue is not None and cue.cls == "cognition" and _impersonal(state, draft))
+            or (_impersonal(state, draft) and _hedged(state, draft.cue_token))
+            or _that_said(state, draft)
             or _as_was_said(state, draft)
             or (draft.cue_lemma in _NAMING and _naming_participle(state, draft.cue_token))
             or _gathering_participle(state, draft.cue_token)
@@ -630,6 +632,39 @@ def _impersonal(state: QuoteState, draft: Draft) -> bool:
     ):
         return False
     return any(parse.deps[c] == "auxpass" for c in parse.children(verb))
+
+
+# Modals of the writer's own hedged or urged claim: "it can be said that", "it must be noted".
+_CLAIM_MODALS = frozenset({"can", "could", "may", "might", "must", "should"})
+
+
+def _hedged(state: QuoteState, verb: int | None) -> bool:
+    """Whether the cue carries a modal ("it can be said that ...", "it must be stressed
+    that ..."): with no subject but "it", the writer's own claim, said by no one else."""
+    if verb is None:
+        return False
+    parse = state.parse
+    return any(
+        parse.deps[c] == "aux" and parse.lowers[c] in _CLAIM_MODALS for c in parse.children(verb)
+    )
+
+
+def _that_said(state: QuoteState, draft: Draft) -> bool:
+    """Whether the cue is the writer's "That said, ..." (having said that): "that" is what
+    the writer just wrote, and what follows is the writer's own sentence."""
+    verb, source = draft.cue_token, draft.source_token
+    if verb is None or source is None or draft.cue_lemma != "say":
+        return False
+    parse = state.parse
+    doc = parse.doc
+    return (
+        parse.lowers[source] == "that"
+        and source + 1 == verb
+        and doc[source].is_sent_start is True
+        and verb + 1 < len(doc)
+        and doc[verb + 1].text == ","
+        and not any(parse.deps[c] in ("aux", "auxpass") for c in parse.children(verb))
+    )
 
 
 def _as_was_said(state: QuoteState, draft: Draft) -> bool:

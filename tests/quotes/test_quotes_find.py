@@ -287,13 +287,20 @@ def test_quotes_frame_with_a_noun_phrase_is_an_act_not_a_statement(
 @pytest.mark.parametrize(
     ("text", "lemma", "act"),
     [
-        # Nobody's words: what the writer says is known, was said before, or is needed.
+        # Nobody's words: what the writer says is known, was said before, or is needed, and
+        # the writer's own "it can be said" and "That said,".
         ("The tolls rose again. It was already known that the harbour board wants to sell the "
          "old ferry.", "know", True),
         ("As already reported, the ferry line to Valka reopened on Monday.", "report", True),
+        ("The tolls rose again. In this regard, it can be said that the harbour board has "
+         "failed the town.", "say", True),
+        ("The ferry is late again. That said, the harbour board cannot be blamed for the "
+         "storms.", "say", True),
         ("The prevailing situation urgently calls for a second bridge over the river.", "call",
          True),
         # A knower, a reporter or a gathering named speaks.
+        ("The ferry is late again. The mayor has said that the harbour board cannot be "
+         "blamed for the storms.", "say", False),
         ("As the mayor reported, the ferry line to Valka reopened on Monday.", "report", False),
         ("The tolls rose. As reported by the Valka Courier, investigators found over 200 "
          "letters from the mayor's office.", "report", False),
