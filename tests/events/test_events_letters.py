@@ -3,6 +3,8 @@ letters.py), whoever a reader meets nearest."""
 
 from __future__ import annotations
 
+import pytest
+
 from tests.events.conftest import Code
 
 PEOPLE = {"Aragorn Elessar": "GONGOV", "Eomer Eadig": "ROHGOV", "Gondor": "GON", "Rohan": "ROH"}
@@ -48,6 +50,26 @@ def test_letters_a_message_sent_is_a_statement_to_its_addressee(code: Code) -> N
 def test_letters_an_autograph_sent_is_a_statement_to_its_addressee(code: Code) -> None:
     text = "Aragorn Elessar sent his autograph to Eomer Eadig after reading his letter."
     assert ("GONGOV", "010", "ROHGOV") in _coded(code(text, PEOPLE))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("Aragorn Elessar sent a wreath to the bier of Eomer Eadig.", id="bier"),
+        pytest.param("Aragorn Elessar sent wreaths on the demise of Eomer Eadig.", id="demise"),
+        pytest.param(
+            "Aragorn Elessar sent a wreath to express condolences to Eomer Eadig.",
+            id="condolences",
+        ),
+    ],
+)
+def test_letters_a_wreath_sent_on_a_death_is_condolence(code: Code, text: str) -> None:
+    assert ("GONGOV", "018", "ROHGOV") in _coded(code(text, PEOPLE))
+
+
+def test_letters_a_bouquet_sent_is_a_tribute(code: Code) -> None:
+    text = "Aragorn Elessar sent a bouquet to Eomer Eadig on his birthday."
+    assert ("GONGOV", "051", "ROHGOV") in _coded(code(text, PEOPLE))
 
 
 def test_letters_a_reply_received_is_from_its_sender(code: Code) -> None:
