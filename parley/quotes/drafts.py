@@ -38,6 +38,15 @@ _ABBREVIATED_WORD = re.compile(
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 # The words that put a title after them: 'an article titled "..."'.
 _TITLE_WORDS = frozenset({"titled", "entitled", "headlined", "title"})
+# Nouns of works whose title follows them in quotation marks ('the joint editorial "Glorify
+# this year ..."', 'a story "Commander is also a son of the people"', 'poems "..."').
+_WORK_NOUNS = frozenset(
+    {"editorial", "editorials", "article", "articles", "story", "stories", "poem", "poems",
+     "song", "songs", "film", "films", "novel", "novels", "book", "books", "essay", "essays",
+     "play", "opera", "law", "laws", "documentary"}
+)  # fmt: skip
+# What joins the titles of a list: '"On ... Buildings", "On ... Road Traffic" and "..."'.
+_LIST_JOINS = frozenset({",", "and", ", and"})
 UTTERANCE_MARKS = frozenset(",.!?;:")
 NAME_WORDS = 8  # the longest name or scare quote in marks that ``is_name`` accepts
 # A verb with a tense of its own: past, present; with a modal, what a clause can stand on.
@@ -190,12 +199,18 @@ class QuoteState:
     def is_title(self, i: int) -> bool:
         """Whether quoted span ``i`` names a work rather than quotes words: written in title
         case ("The Great Leader Will Always Be with Us", "Immortal President Kim Il Sung,
-        founder of People's Korea") or right after "titled", "entitled" or "headlined". A
+        founder of People's Korea"), right after "titled", "entitled" or "headlined" or a
+        noun of a work ('the editorial "..."'), or next in a list of titles. A
         work published, posted or proclaimed is a thing done, not a statement."""
         q = self.quoted[i]
         before = self.text[max(0, q.start - 12) : q.start].split()
         if before and before[-1].lower().strip(",:") in _TITLE_WORDS:
             return True
+        if before and before[-1].lower() in _WORK_NOUNS:
+            return True  # 'the joint editorial "Glorify this year ..."': its title
+        join = self.text[self.quoted[i - 1].end : q.start].strip() if i > 0 else None
+        if join in _LIST_JOINS and self.is_title(i - 1):
+            return True  # the next title of a list of them
         return title_case(self.text, q.inner_start, q.inner_end)
 
     def is_name(self, i: int, verb: int | None = None) -> bool:

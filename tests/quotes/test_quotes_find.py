@@ -964,6 +964,11 @@ def test_quotes_what_a_thing_shows_is_no_statement(quoter: Quoter, text: str, ac
          True),
         ('An article titled "bridges and ferries in a changing valley" was written by the '
          "mayor.", True),
+        # After a noun of a work, and the next titles of a list of them.
+        ("The paper carried the full text of the joint editorial \"Let us build the new "
+         "harbour with our own hands\".", True),
+        ('The session adopted the laws "On amending the rules of the harbour", "On adopting '
+         'the ferry tariff" and "On supplementing the law on the canal".', True),
         # A scare quote or a name in marks is no statement either.
         ('Frankly speaking, the much-touted "principled harbour" is a last effort of those '
          'caught in a trap.', True),
