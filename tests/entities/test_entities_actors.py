@@ -376,6 +376,19 @@ def test_pronouns_a_newspaper_read_as_a_name_is_no_one_s_he(entities_of, text: s
     assert [m.text for m in _covering(entities, "Rodong Sinmun").mentions] == ["Rodong Sinmun"]
 
 
+@pytest.mark.parametrize("title", ["the president", "the President"])
+def test_titles_a_bare_title_is_the_one_named_under_it(entities_of, title: str) -> None:  # type: ignore[no-untyped-def]
+    # State media capitalise the office of the one they name ("the President" is the person
+    # named "President ..." before), as news copy writes it in lower case.
+    text = (
+        "President Juan Ortega opened the new dam on Monday.\n\n"
+        f"At that time, {title} praised the builders of the dam."
+    )
+    entities = entities_of(text, real=True)
+    word = title.split()[1]
+    assert word in [m.text for m in _covering(entities, "Juan Ortega").mentions]
+
+
 def test_pronouns_a_title_s_he_is_the_titled_person(entities_of) -> None:  # type: ignore[no-untyped-def]
     # "The president" (Juan Ortega) is the subject before; "he" is him, not Petar Dukov whose
     # name is nearer, inside the participle.
