@@ -88,7 +88,7 @@ def _start(mention: Mention) -> int:
 def _bare_title(token: Token) -> bool:
     """ "the king", "The president": a singular common noun with a definite determiner and
     no words of its own, not a title before a name ("the president Joe Biden")."""
-    if token.pos_ != "NOUN" or token.tag_ != "NN" or not token.text.islower():
+    if token.tag_ not in ("NN", "NNP") or not _written_as_title(token):
         return False
     if token.dep_ in ("compound", "appos"):
         return False
@@ -99,6 +99,15 @@ def _bare_title(token: Token) -> bool:
     if any(c.dep_ in OWN_WORDS for c in children):
         return False
     return any(c.dep_ == "det" and c.lower_ in DEFINITE for c in children)
+
+
+def _written_as_title(token: Token) -> bool:
+    """A common noun in lower case ("the president"), or one capitalised after "the" as state
+    media write the office of the one they name ("the President wisely led ...", KCNA's Kim Il
+    Sung)."""
+    if token.text.islower():
+        return token.pos_ == "NOUN"
+    return token.text[1:].islower() and token.i > 0 and token.doc[token.i - 1].lower_ == "the"
 
 
 def _named_before(token: Token, index: MentionIndex) -> Entity | None:

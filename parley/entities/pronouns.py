@@ -20,8 +20,11 @@ names in them ("'Kim will win,' he said"). When the text before was about a "he"
 and no one is named before the pronoun in its own sentence, the pronoun is left alone too.
 Further back, or with no person in reach, the pronoun is left alone: a wrong link costs an
 analyst more than a missing one ("the institute director could write on his own authority"
-names nobody). A pronoun inside a name the model found ("HE" read as a name) is left to the
-name: one span belongs to one entity.
+names nobody). Past a sentence about no one a "he" could be (it names no person, quotes no
+one, holds no pronoun nor any word for a person, and its subjects are things or bodies), the
+one person the sentence before it was about, as its subject, is in reach too ("X visited the
+cemetery. The guard of honour lined up. ..., he laid a flower": X). A pronoun inside a name the
+model found ("HE" read as a name) is left to the name: one span belongs to one entity.
 """
 
 from __future__ import annotations
@@ -101,6 +104,11 @@ def resolve_pronouns(
         position = bisect_left(starts, begin) - 1
         outside = () if _inside(begin, quoted) else quoted
         reach = _reach(parse, named, position, sentence, gender, barred, linked, outside)
+        if not reach and _about_no_one(parse, sentence - 1, named, lex):
+            # "X visited the cemetery. The guard of honour lined up. ..., he laid a flower":
+            # past a sentence about no one, the one person the sentence before it was about.
+            further = _reach(parse, named, position, sentence, gender, barred, linked, outside, 2)
+            reach = further if len(further) == 1 and further[0][1] else []
         chosen = _relative_antecedent(token, clusters, gender)
         # An object whose clause's doer is known ("When an official told him") is someone
         # else than whom the text was about; any other pronoun may be that unnamed person.
@@ -131,6 +139,7 @@ def _reach(
     barred: _Barred,
     linked: set[int],
     quoted: Sequence[tuple[int, int]] = (),
+    sentences: int = 1,
 ) -> list[tuple[Cluster, bool, bool]]:
     """The people a pronoun of ``gender`` in ``sentence`` may stand for: those named (or
     called "he"/"she") from ``position`` back to the start of the sentence before, at most
@@ -144,7 +153,7 @@ def _reach(
     for back in range(position, -1, -1):
         start, cluster = named[back]
         where = parse.sentence_index(start)
-        if where < sentence - 1:
+        if where < sentence - sentences:
             break
         if quoted and _inside(start, quoted):
             continue
@@ -164,6 +173,109 @@ def _reach(
         here = where == sentence or (seen is not None and seen[2])
         reach[id(cluster)] = (cluster, subject, here)
     return [found for key, found in reach.items() if key not in excluded]
+
+
+def _about_no_one(
+    parse: ParseIndex, sentence: int, named: list[tuple[int, Cluster]], lex: Lexicon
+) -> bool:
+    """Whether sentence ``sentence`` (the one before a pronoun's) is about no one a "he" or
+    "she" could be: it names no person and holds no such pronoun, and each of its subjects is
+    a plural, a name of something else, or a noun that is no title, office or word for a
+    person ("Kim Jong Un visited the cemetery. The guard of honour lined up. Recollecting
+    ..., he laid a flower": the guard, a body, is not "he")."""
+    if sentence < 1:
+        return False
+    first, last = parse.sentence_bounds(sentence)
+    at = bisect_left([start for start, _ in named], first)
+    if at < len(named) and named[at][0] < last:
+        return False
+    doc = parse.doc
+    low = parse.token_covering(first)
+    if low is None:
+        return False
+    for k in range(low, len(doc)):
+        if parse.token_starts[k] >= last:
+            break
+        token = doc[k]
+        if token.lower_ in lex.pronouns or token.text in _QUOTE_MARKS:
+            return False
+        if token.pos_ in ("NOUN", "PROPN") and _person_word(token, lex):
+            return False  # "the current nominee's support", "the President's recollection"
+        if token.dep_ not in _SUBJECT_DEPS:
+            continue
+        if token.tag_ in ("NNS", "NNPS") or token.ent_type_ in _THING_TYPES:
+            continue
+        if token.pos_ != "NOUN":
+            return False
+    return True
+
+
+# Quotation marks: words quoted may be about anyone; a reader does not reach past them.
+_QUOTE_MARKS = frozenset({'"', "''", "``", "\u201c", "\u201d", "\u2018", "\u2019"})
+
+
+# Named-entity types of things no "he" stands for.
+_THING_TYPES = frozenset(
+    {"ORG", "GPE", "NORP", "FAC", "LOC", "EVENT", "WORK_OF_ART", "LAW", "PRODUCT"}
+)
+# Nouns for people that are no title: a "he" may be any of them.
+_PERSON_NOUNS = frozenset(
+    {
+        "man",
+        "woman",
+        "person",
+        "father",
+        "mother",
+        "son",
+        "daughter",
+        "boy",
+        "girl",
+        "husband",
+        "wife",
+        "brother",
+        "sister",
+        "child",
+        "leader",
+        "guest",
+        "visitor",
+        "speaker",
+        "author",
+        "writer",
+        "veteran",
+        "soldier",
+        "worker",
+        "farmer",
+        "student",
+        "teacher",
+        "doctor",
+        "officer",
+        "official",
+        "victim",
+        "witness",
+        "prisoner",
+        "friend",
+        "host",
+        "driver",
+        "resident",
+        "citizen",
+        "member",
+        "head",
+        "chief",
+        "envoy",
+    }
+)
+
+
+def _person_word(token: Token, lex: Lexicon) -> bool:
+    """Whether a noun may name a person: a title or office, a member noun, a person noun."""
+    lower = token.lemma_.lower()
+    return (
+        lower in _PERSON_NOUNS
+        or lower in lex.member_nouns
+        or lower in lex.roles_folded
+        or lower in lex.title_heads
+        or token.lower_ in lex.roles_folded
+    )
 
 
 def _inside(offset: int, quoted: Sequence[tuple[int, int]]) -> bool:

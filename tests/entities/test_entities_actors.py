@@ -440,6 +440,26 @@ def test_pronouns_a_linked_he_carries_its_person_to_the_next_sentence(entities_o
 
 
 @pytest.mark.parametrize(
+    ("between", "linked"),
+    [
+        # A sentence about no one a "he" could be: the one person the one before was about.
+        ("The guard of honour lined up at the gate.", True),
+        # A word for a person there ("the chairman") may be whom "he" is: left alone.
+        ("The guard of honour saluted the chairman at the gate.", False),
+        # Quoted words may be about anyone: a reader does not reach past them.
+        ('"The guard of honour lined up at the gate," a veteran recalled.', False),
+    ],
+)
+def test_pronouns_past_a_sentence_about_no_one(entities_of, between: str, linked: bool) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        f"Pak Chol Su visited the new cemetery in Hamhung on Monday.\n\n{between}\n\n"
+        "Recollecting the war, he laid a flower before the monument."
+    )
+    entities = entities_of(text, real=True)
+    assert ("he" in [m.text for m in _covering(entities, "Pak Chol Su").mentions]) is linked
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Rodong Sinmun on Monday carried an article praising Pak Chol Su. He built the first "
@@ -453,6 +473,19 @@ def test_pronouns_a_newspaper_read_as_a_name_is_no_one_s_he(entities_of, text: s
     entities = entities_of(text, real=True)
     assert "He" in [m.text for m in _covering(entities, "Pak Chol Su").mentions]
     assert [m.text for m in _covering(entities, "Rodong Sinmun").mentions] == ["Rodong Sinmun"]
+
+
+@pytest.mark.parametrize("title", ["the president", "the President"])
+def test_titles_a_bare_title_is_the_one_named_under_it(entities_of, title: str) -> None:  # type: ignore[no-untyped-def]
+    # State media capitalise the office of the one they name ("the President" is the person
+    # named "President ..." before), as news copy writes it in lower case.
+    text = (
+        "President Juan Ortega opened the new dam on Monday.\n\n"
+        f"At that time, {title} praised the builders of the dam."
+    )
+    entities = entities_of(text, real=True)
+    word = title.split()[1]
+    assert word in [m.text for m in _covering(entities, "Juan Ortega").mentions]
 
 
 def test_pronouns_a_title_s_he_is_the_titled_person(entities_of) -> None:  # type: ignore[no-untyped-def]
