@@ -262,3 +262,16 @@ def test_statements_request_answered_or_other_reply_declines_no_comment(
     code: Code, text: str
 ) -> None:
     assert all(e.cameo != "011" for e in code(text, COUNTRIES))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("Gondor declined to say whether the army would move.", id="say"),
+        pytest.param("Gondor refused to discuss the matter on Friday.", id="discuss"),
+        pytest.param("Gondor declined to elaborate on the plan.", id="elaborate"),
+    ],
+)
+def test_statements_declining_to_say_is_comment_declined(code: Code, text: str) -> None:
+    events = code(text, COUNTRIES)
+    assert [(e.source_actor, e.cameo) for e in events] == [("GON", "011")]
