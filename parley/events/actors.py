@@ -36,6 +36,8 @@ SECOND_PERSON = frozenset({"you", "your", "yours", "yourself", "yourselves"})
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "himself", "herself"})
 THING_PRONOUNS = frozenset({"it", "they", "them", "its", "their", "itself", "themselves"})
 GROUP_WORDS = frozenset({"side", "country", "nation", "party", "government", "leader"})
+# A gerund's subject, which the parser may make of a name in the phrase ("a letter to X pledging").
+GERUND_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 # How many distinct parties back "both sides" may look for its two coded ones.
 GROUP_LOOKBACK = 6
 # Prepositions that place a phrase's head somewhere: the place named there is a venue ("a
@@ -289,6 +291,7 @@ def _resolve_one(
     venues = set() if places and not _located(head) else _venue_tokens(head)
     sent_to = {i for token, _ in ranked for i in _destination_tokens(token)}
     sent_to |= _person_circumstances(head, mentions)
+    sent_to |= _gerund_objects(head, ranked)
     best_rank: int | None = None
     found: list[Actor] = []
     uncoded: list[Actor] = []
@@ -348,6 +351,20 @@ def _resolve_one(
         left, right = _span(head)
     # "the company", "all the participants": the party the story described so before.
     return [Actor(described_party(head, mentions), text[left:right], left, right)]
+
+
+def _gerund_objects(head: Token, ranked: Sequence[tuple[Token, int]]) -> set[int]:
+    """The words of the gerund clauses inside a phrase ("the workers of the plant for
+    manufacturing machines of Korean style", "a campaign for boycotting American beef"): what
+    a gerund acts on is not who the phrase's head is. A subject the parser gives the gerund
+    stays ("a letter to Kim pledging loyalty" hangs "Kim" there)."""
+    out: set[int] = set()
+    for token, _ in ranked:
+        if token.dep_ != "pcomp" or token.i == head.i:
+            continue
+        kept = {t.i for c in token.children if c.dep_ in GERUND_SUBJECTS for t in c.subtree}
+        out |= {t.i for t in token.subtree} - kept
+    return out
 
 
 def _located(head: Token) -> bool:

@@ -514,6 +514,32 @@ def test_dyads_an_envoy_is_not_the_country_he_is_sent_to(code: Code, text: str) 
 @pytest.mark.parametrize(
     "text",
     [
+        "Gondor praised the workers of the plant for making fine machines of Mordor design.",
+        "Rohan discussed measures for intensifying the study of the Gondor idea.",
+    ],
+)
+def test_dyads_what_a_gerund_inside_the_phrase_acts_on_is_not_the_party(
+    code: Code, text: str
+) -> None:
+    # "the workers ... for making machines of Mordor design": the workers are praised, not
+    # Mordor; "measures for intensifying the study of the Gondor idea" meet no Gondor.
+    events = code(text, COUNTRIES)
+    assert all(e.target_actor not in ("MOR", "GON") for e in events)
+
+
+def test_dyads_a_name_the_parser_makes_a_gerunds_subject_stays(code: Code) -> None:
+    # "a letter to Faramir Hurin pledging ...": the parser hangs the addressee on the gerund.
+    events = code(
+        "The citizens forwarded a letter to Faramir Hurin pledging to devote themselves to "
+        "defending Gondor.",
+        {**COUNTRIES, "Faramir Hurin": "GONGOV"},
+    )
+    assert any(e.target_actor == "GONGOV" for e in events)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "Mordor and Rohan established diplomatic relations in the spring.",
         "Mordor and Rohan restored their ties on Monday.",
     ],
