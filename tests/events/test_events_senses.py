@@ -45,6 +45,9 @@ def _codes(events):  # type: ignore[no-untyped-def]
         ("The mayor of Gondor received a large sum of money from a Rohan company.", "04"),
         ("Gondor received a message of greeting from Rohan on Monday.", "04"),
         ("The king of Gondor received a letter from Rohan.", "04"),
+        # The exercise of a right or of sovereignty is its use, no military exercise (15).
+        ("Rohan linked Gondor's exercise of its sovereignty with the money issue.", "15"),
+        ("The king of Gondor set tasks for the exercise of the right to self-defence.", "15"),
         # Defending a thing is no verbal defence (052) of anyone.
         ("Gondor will defend its sovereignty and security against Rohan at any cost.", "05"),
         ("Gondor is defending regional peace and the security of Rohan.", "05"),
