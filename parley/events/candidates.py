@@ -273,8 +273,9 @@ PICTURING_WORDS = frozenset({"showing", "depicting", "portraying", "of", "to", "
 # Secretary receiving the officials").
 MAX_PICTURED_GAP = 12
 # What ends a picture's phrase: a finite verb (``FINITE_TAGS``: "the photo was taken when the
-# envoys met") or a clause's punctuation.
-CLAUSE_PUNCT = frozenset({".", ";", ":", "!", "?"})
+# envoys met") or punctuation, a comma too: "bowed before the portrait of the leader,
+# expressing condolences" is the mourners' act, told beside the picture.
+CLAUSE_PUNCT = frozenset({".", ",", ";", ":", "!", "?"})
 
 
 def _pictured(token: Token, sentence_start: int) -> bool:

@@ -135,6 +135,8 @@ def test_candidates_act_told_beside_a_picture_stays(drafts) -> None:  # type: ig
     # A verb with its own tense reports the act, whatever picture is near.
     found = drafts("They laid a wreath before the portrait of the king and paid tribute to him.")
     assert "paid" in found
+    beside = drafts("The envoys bowed before the portrait of the king, expressing condolences.")
+    assert "expressing" in beside
     assert "signed" in drafts("The photo was taken when the king of Gondor signed the treaty.")
 
 
