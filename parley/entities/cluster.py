@@ -467,13 +467,19 @@ def _country_in_name(
 _THE = re.compile(r"^the\s+", re.IGNORECASE)
 
 
+_ALL_OF = re.compile(r"All-(?=[A-Z])")
+
+
 def _country_before_preposition(name: str, kb: KnowledgeBaseLike) -> CountryLike | None:
     """A country or demonym among a name's words before its first preposition, never its
     last word (``_country_in_name``)."""
     words = name.split()
     cut = next((i for i, w in enumerate(words) if w in _NAME_PREPOSITIONS), len(words))
-    # "Thailand-DPRK Friendship Association": the first of the two countries.
-    modifiers = [w.split("-", 1)[0] if "-" in w[1:] else w for w in words[:cut]]
+    # "Thailand-DPRK Friendship Association": the first of the two countries; "All-China
+    # Women's Federation", "All-India Forward Bloc": "All-" is no country, the one after is.
+    modifiers = [
+        w.split("-", 1)[_ALL_OF.match(w) is not None] if "-" in w[1:] else w for w in words[:cut]
+    ]
     for start in range(len(modifiers)):
         for size in (3, 2, 1):
             # The name's last word is its head ("... Union"), never its country.

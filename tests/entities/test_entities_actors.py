@@ -419,6 +419,19 @@ def test_mentions_civic_body_named_after_its_country_is_an_ngo(entities_of) -> N
     assert _covering(entities, "Portuguese Society").actor == "PRTNGO"
 
 
+def test_mentions_all_before_a_country_names_that_country_s_body(entities_of) -> None:  # type: ignore[no-untyped-def]
+    # "All-" before a hyphen is no country, the country after it is; an officer named in
+    # apposition takes the body's code.
+    text = (
+        "Lin Hua, vice-chairwoman of the All-China Youth League, arrived in Hanoi on "
+        "Tuesday. The All-India Farmers' Union sent a letter to the mayor."
+    )
+    entities = entities_of(text, real=True)
+    assert _covering(entities, "All-China Youth").actor == "CHNNGO"
+    assert _covering(entities, "Lin Hua").actor == "CHNNGO"
+    assert (_covering(entities, "All-India").actor or "")[:3] == "IND"
+
+
 def test_mentions_a_demonym_of_no_one_country_starts_a_bodys_name(entities_of) -> None:  # type: ignore[no-untyped-def]
     # "Korean" names no one country; the model tags it alone and leaves the body out.
     text = "The Korean Anti-Nuke Peace Committee issued a report on the harbour on Friday."
