@@ -963,6 +963,22 @@ def _entity(
                 # for the Study of ...", "the European Society for ..."): CAMEO's
                 # transnational NGO, coded with no country.
                 actor_code = "NGO"
+            elif (
+                actor_code is None
+                and kind == "person"
+                and roles
+                # A title that names a body of its own ("director of the Agency for ...")
+                # is that body's: the affiliation may be another's, read past an "and".
+                and not any(" of " in r for r in roles)
+                and affiliated is not None
+                and affiliated.kind == "organization"
+                and affiliated.actor is None
+                and _org_sector(_longest(affiliated), kb, lex)[1] == "NGO"
+                and _transnational(_longest(affiliated), kb, lex, on)
+            ):
+                # An officer of such a body ("X, president of the International Table Tennis
+                # Federation") acts for it, as an officer of a national one does.
+                actor_code = "NGO"
     elif kind == "location":
         # A place codes as its country ("in Mosul", "to the Gaza Strip", "visited Beijing"),
         # as PETRARCH's dictionaries code cities; the KB may also know the name as an actor

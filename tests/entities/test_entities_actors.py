@@ -91,6 +91,15 @@ def test_organisations_civic_body_of_no_one_country_is_a_transnational_ngo(  # t
     assert _covering(entities_of(text, real=True), "European Society").actor == "NGO"
 
 
+def test_titles_officer_of_a_transnational_ngo_is_the_ngo(entities_of) -> None:  # type: ignore[no-untyped-def]
+    # An officer of a civic body of no one country, named in apposition, acts for it.
+    text = (
+        "Rana Ostberg, president of the International Federation of Kite Flyers, arrived in "
+        "Oslo on Monday."
+    )
+    assert _covering(entities_of(text, real=True), "Rana Ostberg").actor == "NGO"
+
+
 def test_organisations_a_ministry_named_by_its_portfolio_is_the_article_s_country(  # type: ignore[no-untyped-def]
     entities_of,
 ) -> None:
