@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Container, Sequence
+from collections.abc import Container, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 
@@ -742,7 +742,36 @@ def build_entities(
         )
         affiliated = clusters.get(affiliation_key) if affiliation_key else None
         entities.append(_entity(ids[key], cluster, affiliated, ids, kb, lex, text, on, places))
-    return _officers_coded(entities)
+    relatives = {
+        ids[key]: ids[owner[id(c.relative)]]
+        for key, cluster in clusters.items()
+        for c in cluster.cands
+        if c.relative is not None and id(c.relative) in owner
+    }
+    return _relatives_placed(_officers_coded(entities), relatives)
+
+
+def _relatives_placed(
+    entities: tuple[Entity, ...], relatives: Mapping[str, str]
+) -> tuple[Entity, ...]:
+    """A person the text places only by a relative ("Zhou Wei, daughter of Zhou Baozhong",
+    a Chinese martyr) is of the relative's country, and holds none of their offices: the
+    country's bare code (the relative's code is known only once every entity is built)."""
+    by_id = {e.id: e for e in entities}
+    out = []
+    for entity in entities:
+        relative = by_id.get(relatives.get(entity.id, ""))
+        if (
+            entity.kind == "person"
+            and entity.actor is None
+            and entity.country is None
+            and relative is not None
+            and relative.kind == "person"
+            and relative.country
+        ):
+            entity = replace(entity, actor=relative.country, country=relative.country)
+        out.append(entity)
+    return tuple(out)
 
 
 def _officers_coded(entities: list[Entity]) -> tuple[Entity, ...]:

@@ -58,6 +58,7 @@ class Candidate:
     located: CountryLike | None = None  # "in South Korea" right after an organisation
     affiliation: Candidate | None = None
     alias_of: Candidate | None = None  # "VOA" in "the Voice of America (VOA)"
+    relative: Candidate | None = None  # "Zhou Baozhong" in "Zhou Wei, daughter of Zhou Baozhong"
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:

@@ -28,6 +28,7 @@ from parley.nlp.index import ParseIndex
 
 __all__ = [
     "FORMER",
+    "KIN_WORDS",
     "apply_apposed_groups",
     "apply_appositions",
     "apply_led_by",
@@ -41,6 +42,37 @@ __all__ = [
 ]
 
 FORMER = frozenset(("former", "ex-", "then-", "then"))
+# Words for a person's relatives: the name in their of-phrase after a person's comma ("Zhou
+# Wei, daughter of Zhou Baozhong", "Ri, widow of the late president X") is someone else, whose
+# country the relative shares, and who does not do what the person does.
+KIN_WORDS = frozenset(
+    (
+        "daughter",
+        "son",
+        "wife",
+        "widow",
+        "widower",
+        "husband",
+        "mother",
+        "father",
+        "brother",
+        "sister",
+        "nephew",
+        "niece",
+        "grandson",
+        "granddaughter",
+        "grandchild",
+        "grandfather",
+        "grandmother",
+        "relative",
+        "descendant",
+        "family",
+        "kin",
+        "cousin",
+        "uncle",
+        "aunt",
+    )
+)
 # How far back from a name a title may start; titles are short, sentences can be long.
 _TITLE_WINDOW = 120
 _PREPOSITIONS = frozenset(("for", "at", "of", "with", "in", "from", "by", "to"))
@@ -749,6 +781,8 @@ def _read_apposition(
     former = tokens[0].lower_ in FORMER
     if former:
         tokens = tokens[1:]
+    if cand.kind == "person":
+        _read_relative(cand, tokens, by_start)
     for position in range(1, len(tokens)):
         found = by_start.get(tokens[position].idx)
         before = tokens[position - 1]
@@ -822,6 +856,23 @@ def _read_apposition(
         cand.affiliation = org
     if cand.kind == "person":
         _read_second_title(parse, cand, tokens[org_token:], by_start, lex, place_country)
+
+
+def _read_relative(cand: Candidate, tokens: list[Token], by_start: dict[int, Candidate]) -> None:
+    """The relative an apposition names ("daughter of Zhou Baozhong", "elder brother of X",
+    "widow of former President X"): kept to place the person, who shares the relative's
+    country but none of their offices."""
+    kin = next((n for n, t in enumerate(tokens[:3]) if t.lemma_.lower() in KIN_WORDS), None)
+    if kin is None or kin + 1 >= len(tokens) or tokens[kin + 1].lower_ != "of":
+        return
+    cand.relative = next(
+        (
+            found
+            for t in tokens[kin + 2 :]
+            if (found := by_start.get(t.idx)) is not None and found.kind == "person"
+        ),
+        None,
+    )
 
 
 def _read_second_title(

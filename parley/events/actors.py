@@ -21,6 +21,7 @@ from parley.entities.nominal import (
     list_members,
     phrase_tokens,
 )
+from parley.entities.titles import KIN_WORDS
 from parley.events.described import described_party
 from parley.events.letters import Letter
 from parley.events.pronouns import antecedent_or_topic, person_stand_in, subject_person
@@ -292,6 +293,7 @@ def _resolve_one(
     sent_to = {i for token, _ in ranked for i in _destination_tokens(token)}
     sent_to |= _person_circumstances(head, mentions)
     sent_to |= _gerund_objects(head, ranked)
+    sent_to |= _relatives(head, ranked)
     best_rank: int | None = None
     found: list[Actor] = []
     uncoded: list[Actor] = []
@@ -364,6 +366,20 @@ def _gerund_objects(head: Token, ranked: Sequence[tuple[Token, int]]) -> set[int
             continue
         kept = {t.i for c in token.children if c.dep_ in GERUND_SUBJECTS for t in c.subtree}
         out |= {t.i for t in token.subtree} - kept
+    return out
+
+
+def _relatives(head: Token, ranked: Sequence[tuple[Token, int]]) -> set[int]:
+    """The words of a kinship apposition's of-phrase ("Zhou Wei, daughter of Zhou Baozhong",
+    "Ri, widow of ex-President X"): the relative named there does not do what the person
+    does, coded or not."""
+    out: set[int] = set()
+    for token, _ in ranked:
+        if token.dep_ != "appos" or token.i == head.i or token.lemma_.lower() not in KIN_WORDS:
+            continue
+        for child in token.children:
+            if child.dep_ == "prep" and child.lower_ == "of":
+                out |= {t.i for t in child.subtree}
     return out
 
 

@@ -84,6 +84,20 @@ def test_titles_apposition_places_a_person_only_when_it_describes_them(  # type:
     assert (person.actor or "")[:3] == (country or "")
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Li Mei, daughter of Li Wei, a Chinese martyr, visited the museum on Monday.",
+        "Li Mei, widow of Li Wei, a Chinese martyr, visited the museum on Monday.",
+    ],
+)
+def test_titles_a_relative_in_an_apposition_places_the_person_in_their_country(  # type: ignore[no-untyped-def]
+    entities_of, text: str
+) -> None:
+    # The relative's country, none of their offices.
+    assert _covering(entities_of(text, real=True), "Li Mei").actor == "CHN"
+
+
 def test_organisations_civic_body_of_no_one_country_is_a_transnational_ngo(  # type: ignore[no-untyped-def]
     entities_of,
 ) -> None:

@@ -932,3 +932,27 @@ def test_dyads_offices_of_one_holder_are_one_party(code: Code, text: str) -> Non
     actors = {**COUNTRIES, "Riders Party": "ROHPTY", "president of Rohan": "ROHGOV"}
     events = code(text, actors)
     assert [(e.source_actor, e.target_actor) for e in events] == [("GON", "ROHGOV")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Eowyn Tarn, daughter of Faramir Hurin, met the Mordor envoy on Monday.",
+        "Eowyn Tarn, widow of Faramir Hurin, met the Mordor envoy on Monday.",
+        "Eomer Tarn, a nephew of Faramir Hurin, met the Mordor envoy on Monday.",
+    ],
+)
+def test_dyads_a_relative_named_in_an_apposition_is_not_the_party(code: Code, text: str) -> None:
+    # "X, daughter of Faramir Hurin": X meets the envoy, not her coded father.
+    events = code(text, {**COUNTRIES, "Faramir Hurin": "GONGOV"})
+    assert events
+    assert all(e.source_actor != "GONGOV" for e in events)
+
+
+def test_dyads_a_person_s_own_apposition_still_names_them(code: Code) -> None:
+    # A role apposition is no relative: "Faramir Hurin, president of Gondor" still acts.
+    events = code(
+        "Faramir Hurin, president of Gondor, met the Mordor envoy on Monday.",
+        {**COUNTRIES, "Faramir Hurin": "GONGOV"},
+    )
+    assert any(e.source_actor == "GONGOV" for e in events)
