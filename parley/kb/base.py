@@ -238,17 +238,16 @@ class KnowledgeBase:
     # ---- countries -------------------------------------------------------------------
 
     def country(self, text: str) -> Country | None:
-        """By name, short form or code: "the US", "U.S.", "N. Korea", "North Korea’s", "PRK"."""
+        """By name or short form: "the US", "U.S.", "N. Korea", "North Korea’s". A bare ISO or
+        CAMEO code is no name: in news copy "CPV", "KNA", "NAM", "NLD" are a party, an
+        association, a movement ("Communist Party of Vietnam", "Non-Aligned Movement"), not
+        Cape Verde or Namibia; the codes news does write as names ("USA", "ROK") are listed
+        among the names. ``country_by_code`` reads codes."""
         return cast("Country | None", self._memo.get(("country", text), self._look_country, text))
 
     def _look_country(self, text: str) -> Country | None:
         found = self._by_name.get(text)
-        if found:
-            return found[0]
-        core = _core(text)
-        if core.isupper():
-            return self._by_code.get(core)
-        return None
+        return found[0] if found else None
 
     def country_by_demonym(self, text: str) -> Country | None:
         """ "Chinese", "South Korean", "North Koreans"."""
