@@ -72,6 +72,19 @@ QUOTE_OPENERS = frozenset("\u201c\"'\u2018\u00ab\u201e")
 # A colon and a paragraph break before a statement's first words: a newline, or the ", ,"
 # with which some KCNA copies join paragraphs ("The message said:, ,  I extend ...").
 STATEMENT_OPENING = re.compile(r":[ \t]*(?:\n|,[ \t]*,)[\s,]*$")
+# Nouns of works whose title may follow them in quotation marks ('an article "Members ...
+# mourn the demise of General Kim Jong Il"'), and the words that put a title after them: a
+# name in the title is what the work is about, never who acts (the quote stage reads such
+# titles the same way).
+WORK_NOUNS = frozenset(
+    {"article", "editorial", "commentary", "story", "poem", "song", "film", "movie", "novel",
+     "book", "essay", "play", "opera", "documentary", "law"}
+)  # fmt: skip
+TITLE_WORDS = frozenset({"titled", "entitled", "headlined"})
+# The mark that closes a title opened by each mark.
+TITLE_CLOSERS = {'"': '"', "\u201c": "\u201d", "\u2018": "\u2019", "'": "'", "\u00ab": "\u00bb"}
+# The most words a title runs to.
+MAX_TITLE_WORDS = 60
 # Entity kinds that a venue phrase names.
 PLACE_KINDS = frozenset({"location", "country"})
 # Prepositions whose phrase on a person's name says whom the person belongs to ("Ri of the
@@ -150,9 +163,11 @@ def resolve_phrase(
                 # "Kim, president of the Presidium of the Assembly who is on a visit": "who"
                 # is a person, the one whose title the noun it hangs from is part of.
                 head = _titled_person(head)
+    # A phrase outside a quoted title names no one inside it; one of the title's own words may.
+    in_title = _title_phrase(head)
     actors: list[Actor] = []
     for conjunct in _party_members(head):
-        found = _resolve_one(conjunct, text, mentions, quotes, places, letters)
+        found = _resolve_one(conjunct, text, mentions, quotes, places, letters, in_title)
         members = _modifier_members(conjunct, mentions)
         if len(members) > 1:
             # "US and British activists", "Eriadori and Calenardhon leaders": each
@@ -278,6 +293,7 @@ def _resolve_one(
     quotes: Sequence[Quote],
     places: bool,
     letters: Sequence[Letter] = (),
+    in_title: bool = False,
 ) -> list[Actor]:
     lower = head.lower_
     # "US" is a country, not "us": pronouns are written in lower case after the first word.
@@ -294,6 +310,8 @@ def _resolve_one(
     sent_to |= _person_circumstances(head, mentions)
     sent_to |= _gerund_objects(head, ranked)
     sent_to |= _relatives(head, ranked)
+    if not in_title:
+        sent_to |= _title_words(ranked)
     best_rank: int | None = None
     found: list[Actor] = []
     uncoded: list[Actor] = []
@@ -381,6 +399,41 @@ def _relatives(head: Token, ranked: Sequence[tuple[Token, int]]) -> set[int]:
             if child.dep_ == "prep" and child.lower_ == "of":
                 out |= {t.i for t in child.subtree}
     return out
+
+
+def _title_words(ranked: Sequence[tuple[Token, int]]) -> set[int]:
+    """The words of a phrase that sit inside a quoted title after a noun of a work ('in an
+    article "Members ... mourn the demise of General Kim Jong Il in tears"', 'an opera "Liang
+    Shanbo and Zhu Yingtai"'): a name there is what the work is about, not who acts or whom
+    it acts on. The parser may make the title itself the subject of the verb after it."""
+    return {token.i for token, _ in ranked if _title_span(token) is not None}
+
+
+def _title_phrase(head: Token) -> bool:
+    """Whether a phrase is one of a title's own words, hung on a word of the same title ('an
+    article "We mourn the demise of Kim Jong Il"': whom "mourn" there acts on)."""
+    own = _title_span(head)
+    return own is not None and (head.head.i == head.i or own[0] < head.head.i < own[1])
+
+
+def _title_span(token: Token) -> tuple[int, int] | None:
+    """The opening and closing marks of the quoted title after a noun of a work that
+    ``token`` sits in, if any."""
+    doc = token.doc
+    for work in doc[max(0, token.i - MAX_TITLE_WORDS) : token.i]:
+        if work.lemma_.lower() not in WORK_NOUNS and work.lower_ not in TITLE_WORDS:
+            continue
+        opener = work.i + 1
+        if opener < token.i and doc[opener].lower_ in TITLE_WORDS:
+            opener += 1  # 'an article titled "..."'
+        if opener >= token.i or doc[opener].text not in TITLE_CLOSERS:
+            continue
+        closer = TITLE_CLOSERS[doc[opener].text]
+        end = min(len(doc), opener + 1 + MAX_TITLE_WORDS)
+        close = next((t.i for t in doc[opener + 1 : end] if t.text == closer), None)
+        if close is not None and token.i < close:
+            return opener, close
+    return None
 
 
 def _located(head: Token) -> bool:

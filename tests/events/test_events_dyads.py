@@ -956,3 +956,27 @@ def test_dyads_a_person_s_own_apposition_still_names_them(code: Code) -> None:
         {**COUNTRIES, "Faramir Hurin": "GONGOV"},
     )
     assert any(e.source_actor == "GONGOV" for e in events)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'The Rohan paper welcomed the book "Aragorn" on Monday.',
+        'Rohan praised the song "Gondor Forever" on Monday.',
+        'Rohan praised the documentary "Aragorn and Theoden" on Monday.',
+    ],
+)
+def test_dyads_a_name_in_the_title_of_a_work_is_no_party(code: Code, text: str) -> None:
+    # The work is what is praised: the names of its title are what it is about.
+    actors = {**COUNTRIES, "Aragorn": "GON", "Theoden": "ROH"}
+    kinds = {"Aragorn": "person", "Theoden": "person"}
+    events = code(text, actors, kinds=kinds)
+    assert any(e.cameo == "051" for e in events)
+    assert all("GON" not in (e.source_actor, e.target_actor) for e in events)
+
+
+def test_dyads_a_title_s_own_words_keep_their_parties(code: Code) -> None:
+    # An act the title itself names is between the parties it names.
+    text = 'A Rohan site in an article "Farmers mourn the demise of General Aragorn" praised him.'
+    events = code(text, {**COUNTRIES, "Aragorn": "GON"}, kinds={"Aragorn": "person"})
+    assert any(e.cameo == "018" and e.target_actor == "GON" for e in events)

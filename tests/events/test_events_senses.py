@@ -296,6 +296,34 @@ def test_senses_talking_with_a_party_is_still_consulting(code: Code) -> None:
     assert ("GON", "040", "ROH") in _codes(events)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A call by telephone is a talk (041), not an appeal.
+        "The Gondor envoy held a phone call with Rohan on Monday.",
+        "Gondor had a conference call with Rohan about the dam.",
+        "Gondor placed several calls to Rohan over the winter.",
+        "Gondor received a call from Rohan on Monday.",
+        "Gondor held frequent calls with Rohan about the dam.",
+    ],
+)
+def test_senses_a_call_by_telephone_is_a_talk_not_an_appeal(code: Code, text: str) -> None:
+    events = code(text, COUNTRIES)
+    assert any(e.cameo == "041" for e in events)
+    assert not any(e.cameo.startswith("02") for e in events)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gondor renewed its call for a ceasefire with Rohan.",
+        "Gondor made a call to Rohan to lift the blockade.",
+    ],
+)
+def test_senses_a_call_for_a_thing_stays_an_appeal(code: Code, text: str) -> None:
+    assert any(e.cameo.startswith("02") for e in code(text, COUNTRIES))
+
+
 def test_senses_two_parties_talking_about_a_thing_are_consulting(code: Code) -> None:
     events = code("Gondor and Rohan are talking about the dam again.", COUNTRIES)
     assert {("GON", "040", "ROH"), ("ROH", "040", "GON")} <= _codes(events)
