@@ -190,12 +190,10 @@ def _about_no_one(
     if at < len(named) and named[at][0] < last:
         return False
     doc = parse.doc
-    low = parse.token_covering(first)
-    if low is None:
+    tokens = parse.sentence_tokens(sentence)
+    if not tokens:
         return False
-    for k in range(low, len(doc)):
-        if parse.token_starts[k] >= last:
-            break
+    for k in tokens:
         token = doc[k]
         if token.lower_ in lex.pronouns or token.text in _QUOTE_MARKS:
             return False

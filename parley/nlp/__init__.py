@@ -91,13 +91,7 @@ def main_subject(parse: ParseIndex, sentence: int) -> int | None:
     """The token of the first subject of sentence ``sentence``'s main clause (whom the
     sentence is about), or None."""
     doc = parse.doc
-    first, last = parse.sentence_bounds(sentence)
-    low = parse.token_covering(first)
-    if low is None:
-        return None
-    for k in range(low, len(doc)):
-        if parse.token_starts[k] >= last:
-            break
+    for k in parse.sentence_tokens(sentence):
         if parse.deps[k] in ("nsubj", "nsubjpass") and in_main_clause(doc[k].head):
             return k
     return None

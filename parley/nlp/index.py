@@ -150,6 +150,15 @@ class ParseIndex:
             return None
         return position if offset < self.token_ends[position] else None
 
+    def sentence_tokens(self, sentence: int) -> range:
+        """The indices of the tokens of sentence ``sentence`` (empty when its start is no
+        token's)."""
+        first, last = self.sentence_bounds(sentence)
+        low = self.token_covering(first)
+        if low is None:
+            return range(0)
+        return range(low, bisect_left(self.token_starts, last, lo=low))
+
     def starts_sentence(self, token: int) -> bool:
         """Whether token ``token`` begins a sentence (``Token.is_sent_start`` of a parsed doc)."""
         if token == 0:
