@@ -12,8 +12,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from weakref import WeakKeyDictionary
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from parley.entities.nominal import (
     CLAUSE_DEPS,
@@ -419,21 +420,38 @@ def _title_phrase(head: Token) -> bool:
 def _title_span(token: Token) -> tuple[int, int] | None:
     """The opening and closing marks of the quoted title after a noun of a work that
     ``token`` sits in, if any."""
-    doc = token.doc
-    for work in doc[max(0, token.i - MAX_TITLE_WORDS) : token.i]:
+    for work, opener, close in _titles(token.doc):
+        if work >= token.i - MAX_TITLE_WORDS and opener < token.i < close:
+            return opener, close
+    return None
+
+
+# The quoted titles of each document, found once: every phrase of an event asks for them.
+_TITLES: WeakKeyDictionary[Doc, tuple[tuple[int, int, int], ...]] = WeakKeyDictionary()
+
+
+def _titles(doc: Doc) -> tuple[tuple[int, int, int], ...]:
+    """Each quoted title after a noun of a work in ``doc``: the work noun's index and those of
+    the title's opening and closing marks, in the order of the text."""
+    found = _TITLES.get(doc)
+    if found is not None:
+        return found
+    titles = []
+    for work in doc:
         if work.lemma_.lower() not in WORK_NOUNS and work.lower_ not in TITLE_WORDS:
             continue
         opener = work.i + 1
-        if opener < token.i and doc[opener].lower_ in TITLE_WORDS:
+        if opener < len(doc) and doc[opener].lower_ in TITLE_WORDS:
             opener += 1  # 'an article titled "..."'
-        if opener >= token.i or doc[opener].text not in TITLE_CLOSERS:
+        if opener >= len(doc) or doc[opener].text not in TITLE_CLOSERS:
             continue
         closer = TITLE_CLOSERS[doc[opener].text]
         end = min(len(doc), opener + 1 + MAX_TITLE_WORDS)
         close = next((t.i for t in doc[opener + 1 : end] if t.text == closer), None)
-        if close is not None and token.i < close:
-            return opener, close
-    return None
+        if close is not None:
+            titles.append((work.i, opener, close))
+    _TITLES[doc] = found = tuple(titles)
+    return found
 
 
 def _located(head: Token) -> bool:
