@@ -1186,6 +1186,32 @@ def _candidate(roles: tuple[str, ...]) -> bool:
     return any(r.split()[-1].casefold() in _CANDIDATE_WORDS for r in roles if r.split())
 
 
+def _past_office_country(
+    cluster: Cluster,
+    affiliated: Cluster | None,
+    kb: KnowledgeBaseLike,
+    lex: Lexicon,
+    places: _Places,
+) -> CountryLike | None:
+    """The country of a state office a person held and holds no more, placed as the office
+    would be if it were current: the country before or in the title ("former Maryland Gov.
+    X", "X, former president of south Korea"), else, for an office of the state ("former
+    defense minister X", "former congressman Y"), the article's own country, as a current
+    office's is; not when the text names a place for it that is no country known here
+    ("Former USSR Foreign Minister X"). The country an office was held in ("ambassador to
+    Slovakia") is not the holder's, so no office "last named" counts. A past office outside
+    the state ("former chairman of Fox News") makes no elite of a country."""
+    past = next((c.former_country for c in cluster.cands if c.former_country), None)
+    if past is not None or any(c.former_placed for c in cluster.cands):
+        return past
+    former = tuple(_unique([r for c in cluster.cands for r in c.former_roles]))
+    if not any(_sector_of_role(r, kb, lex) in _STATE_SECTORS for r in former):
+        return None
+    if affiliated is not None and not _common_state_body(_longest(affiliated), kb, lex):
+        return None
+    return places.main
+
+
 def _derive(
     cluster: Cluster,
     affiliated: Cluster | None,
@@ -1222,8 +1248,9 @@ def _derive(
             place = places.of_office(roles, cluster.first) or places.main
         if place is None and not roles and sector is None:
             # "former Maryland Gov. X": no office now, an elite of the country whose office
-            # it was, as CAMEO codes former officials (Phoenix: FORMER_PRESIDENT ~ELI).
-            past = next((c.former_country for c in cluster.cands if c.former_country), None)
+            # it was, as CAMEO codes former officials (Phoenix: FORMER_PRESIDENT,
+            # FORMER_PRIME_MINISTER, RETIRED ~ELI).
+            past = _past_office_country(cluster, affiliated, kb, lex, places)
             if past is not None:
                 return past, "ELI", kind
         if place is None and affiliated is None and _candidate(roles):

@@ -55,6 +55,9 @@ class Candidate:
     title_country: CountryLike | None = None  # "US" in "US Secretary of State Mike Pompeo"
     # The country of a past office ("Maryland" in "former Maryland Gov. X"): an elite of it.
     former_country: CountryLike | None = None
+    # Whether the text names a place for a past office that gives no country known here
+    # ("Former USSR Foreign Minister X"): the article's own country is not it.
+    former_placed: bool = False
     located: CountryLike | None = None  # "in South Korea" right after an organisation
     affiliation: Candidate | None = None
     alias_of: Candidate | None = None  # "VOA" in "the Voice of America (VOA)"

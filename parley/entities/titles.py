@@ -7,8 +7,11 @@
   Institute for National Security Strategy" gives the role "head of overseas strategies
   research" and the affiliation; "the Choson Sinbo, a newspaper published by ..." makes the
   outlet media, affiliated with its publisher.
-- A role marked "former", "ex-" or "then-" is kept as written but gives no current country
-  or sector: a former official is not the government.
+- A role marked "former", "ex-", "retired" or "one-time" is kept as written but gives no
+  current country or sector: a former official is not the government (the entity stage codes
+  them as an elite of the office's country, as CAMEO codes former officials).
+- A role marked "then-" is the person's at the time of what the sentence tells ("then-Secretary
+  of State X signed"): it places and codes them as the office would, as a past act's actor.
 """
 
 from __future__ import annotations
@@ -41,7 +44,9 @@ __all__ = [
     "find_titled_names",
 ]
 
-FORMER = frozenset(("former", "ex-", "then-", "then"))
+FORMER = frozenset(("former", "ex-", "retired", "one-time", "onetime", "erstwhile"))
+# "then-President X", "X, the then premier": the office held when the act told took place.
+THEN = frozenset(("then-", "then"))
 # Words for a person's relatives: the name in their of-phrase after a person's comma ("Zhou
 # Wei, daughter of Zhou Baozhong", "Ri, widow of the late president X") is someone else, whose
 # country the relative shares, and who does not do what the person does.
@@ -185,7 +190,7 @@ def apply_titles(
         mods = match.group("mods").lower().split()
         former = any(m in FORMER for m in mods)
         title = " ".join(match.group("title").split())
-        role = " ".join([*(m for m in mods if m not in FORMER), title])
+        role = " ".join([*(m for m in mods if m not in FORMER | THEN), title])
         (cand.former_roles if former else cand.roles).append(role)
         title_start = match.start()
         # Candidates inside the title ("State" of "Secretary of State") are not entities;
@@ -216,6 +221,7 @@ def apply_titles(
                     country = place_country(other.text)
                 if former:
                     cand.former_country = country
+                    cand.former_placed = True
                 elif country is not None:
                     cand.title_country = country
                 elif other.kind in ("organization", "media"):
@@ -245,7 +251,7 @@ def apply_titles(
 US_TITLE_ABBREVIATIONS = frozenset({"Sen.", "Sens.", "Rep.", "Reps.", "Gov.", "Lt. Gov."})
 _LIST_GOES_ON = re.compile(r"\s*(?:,|and\b|or\b)")
 _POSSESSIVE_AFTER = re.compile(r"['’](?:s\b|(?=\s))")
-_FORMER_BEFORE = re.compile(r"\b(?:former|ex-|then-)[ ]*$", re.IGNORECASE)
+_FORMER_BEFORE = re.compile(r"\b(?:former|ex-|retired|one-?time|erstwhile)[ ]*$", re.IGNORECASE)
 
 
 # After a titled name, the place the office holder represents: "Sen. Patrick Leahy of
@@ -778,9 +784,13 @@ def _read_apposition(
         # a list ("Trump, Sanders and those in Great Britain who ran the Leave campaign"), no
         # apposition ("X, a Clinton campaign aide", "X, Obama's nominee" are).
         return
-    former = tokens[0].lower_ in FORMER
+    if tokens[0].lower_ in THEN:
+        tokens = tokens[1:]
+    former = bool(tokens) and tokens[0].lower_ in FORMER
     if former:
         tokens = tokens[1:]
+    if not tokens:
+        return
     if cand.kind == "person":
         _read_relative(cand, tokens, by_start)
     for position in range(1, len(tokens)):
@@ -812,9 +822,19 @@ def _read_apposition(
             org, org_token = found, position
             break
         if found is not None and found.kind in ("country", "group") and found.country:
+            if former and position > 0 and tokens[position - 1].lower_ == "to":
+                # "X, a former ambassador to Slovakia": the country served in, not X's.
+                break
+            same = found.kind == "group" and found.sector is not None and position == 0
             if cand.kind == "person" and cand.title_country is None and not former:
-                same = found.kind == "group" and found.sector is not None and position == 0
                 apposed = (found, same)
+            elif cand.kind == "person" and former and cand.former_country is None:
+                # "X, former president of south Korea", "X, the former Bahamian prime
+                # minister": the country whose office it was, of which X is an elite now;
+                # the nameless past officer is X.
+                cand.former_country = found.country
+                if same:
+                    found.alias_of = cand
             break
     role_tokens = tokens[:org_token]
     while role_tokens and role_tokens[-1].lower_ in _PREPOSITIONS | _DETERMINERS | {","}:
@@ -899,7 +919,7 @@ def _read_second_title(
     title = words[:end]
     while title and title[-1].lower_ in _PREPOSITIONS | _DETERMINERS:
         title = title[:-1]
-    if not title or title[0].lower_ in FORMER:
+    if not title or title[0].lower_ in FORMER | THEN:
         return
     head = title[-1].lower_.rsplit("-", 1)[-1]
     if head not in lex.roles_folded and title[-1].text.capitalize() not in lex.title_heads:

@@ -1309,3 +1309,49 @@ def test_cluster_an_acronym_of_a_body_in_scare_quotes(entities_of) -> None:  # t
     body = _covering(entities, 'the "National Assembly"')
     assert body.actor == "KORLEG"
     assert any(m.text == "NA" for m in body.mentions)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "expected"),
+    [
+        # A past office in apposition: an elite of the country whose office it was, and the
+        # nameless past officer is the person, not a sitting government of its own.
+        (
+            "Wreaths came from Tomas Halvorsen, former prime minister of Norway, and others.",
+            "Tomas Halvorsen",
+            "NORELI",
+        ),
+        (
+            "The foundation was led by Ingrid Solberg, the former Norwegian prime minister.",
+            "Ingrid Solberg",
+            "NORELI",
+        ),
+        # A state office before the name with no country: placed as a current one would be.
+        (
+            "Norway's budget was debated in Oslo. Former defence minister Arne Voll said the "
+            "cuts would weaken Norway.",
+            "Arne Voll",
+            "NORELI",
+        ),
+        # The country a past ambassador was sent to is not their own.
+        (
+            "The American donors met in Ohio. Carl Dobbs, a former ambassador to Norway, said "
+            "the campaign would win Ohio.",
+            "Carl Dobbs",
+            "USAELI",
+        ),
+        # "then-" is the office held when the act told took place: coded as the office.
+        (
+            "In 1972 the then Norwegian prime minister Odd Lien signed the treaty.",
+            "Odd Lien",
+            "NORGOV",
+        ),
+    ],
+)
+def test_titles_past_office_is_an_elite_then_office_is_the_office(  # type: ignore[no-untyped-def]
+    entities_of, text: str, name: str, expected: str
+) -> None:
+    # CAMEO codes former officials as their country's elites (Phoenix FORMER_PRESIDENT,
+    # FORMER_PRIME_MINISTER, RETIRED ~ELI); a then-official acted as the office.
+    assert _covering(entities_of(text, real=True), name).actor == expected
+
