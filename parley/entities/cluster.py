@@ -31,6 +31,7 @@ from datetime import date
 from parley.entities.kbtypes import ActorLike, CountryLike, KnowledgeBaseLike
 from parley.entities.lexicon import Lexicon
 from parley.entities.mentions import Candidate, family_name
+from parley.entities.titles import past_office_before
 from parley.records import Entity, EntityKind, Mention
 
 __all__ = ["Cluster", "build_entities", "group_candidates", "known_as_outlet", "name_key"]
@@ -839,7 +840,14 @@ def _entity(
     elif kind == "group":
         place = cluster.country or _shared_demonym(longest, kb, places)
         country = place.iso3 if place else None
-        sector, actor_code = cluster.sector, _code(place, cluster.sector)
+        sector = cluster.sector
+        if sector in _STATE_SECTORS and all(
+            past_office_before(text, c.start) for c in cluster.cands
+        ):
+            # "a former U.S. senator", "a former senior Ukrainian official": no longer the
+            # state's, an elite of the country, as CAMEO codes former officials.
+            sector = "ELI"
+        actor_code = _code(place, sector)
     elif kind in ("person", *_ORG_KINDS):
         actor = cluster.actor or kb.actor(longest, on)
         if actor is not None and _other_country(cluster, actor):

@@ -35,6 +35,7 @@ from parley.entities.context import (
     unplaced_head,
 )
 from parley.entities.kbtypes import ActorLike, CountryLike, KnowledgeBaseLike
+from parley.entities.titles import past_office_before
 from parley.nlp.index import MentionIndex, MentionRef, ParseIndex
 from parley.records import Entity, EntityKind, Mention
 
@@ -113,12 +114,31 @@ def add_nominal_entities(
     if nations:
         merged = _merge(merged, nations, text)
         index = MentionIndex.build(merged)
-    authorities = _find_local_authorities(parse, index, kb, member_words)
+    authorities = _past_officers(_find_local_authorities(parse, index, kb, member_words), text)
     if authorities:
         merged = _merge(merged, authorities, text)
         index = MentionIndex.build(merged)
-    groups = _find_groups(parse, index, kb, member_words, context)
+    groups = _past_officers(_find_groups(parse, index, kb, member_words, context), text)
     return _merge(merged, groups, text)
+
+
+_STATE_SECTORS = frozenset(("GOV", "MIL", "COP", "SPY", "LEG", "JUD"))
+
+
+def _past_officers(found: list[_Found], text: str) -> list[_Found]:
+    """Nameless holders of a past state office as their country's elites, as CAMEO codes
+    former officials (Phoenix FORMER_PRESIDENT, FORMER_PRIME_MINISTER, RETIRED ~ELI): no
+    longer its government, legislature or army."""
+    out: list[_Found] = []
+    for f in found:
+        if (
+            f.sector in _STATE_SECTORS
+            and f.code.endswith(f.sector)
+            and past_office_before(text, f.start)
+        ):
+            f = replace(f, code=f.code[: -len(f.sector)] + "ELI", sector="ELI")
+        out.append(f)
+    return out
 
 
 # ---- 1. names ----------------------------------------------------------------------------

@@ -7,11 +7,12 @@
   Institute for National Security Strategy" gives the role "head of overseas strategies
   research" and the affiliation; "the Choson Sinbo, a newspaper published by ..." makes the
   outlet media, affiliated with its publisher.
-- A role marked "former", "ex-", "retired" or "one-time" is kept as written but gives no
-  current country or sector: a former official is not the government (the entity stage codes
-  them as an elite of the office's country, as CAMEO codes former officials).
-- A role marked "then-" is the person's at the time of what the sentence tells ("then-Secretary
-  of State X signed"): it places and codes them as the office would, as a past act's actor.
+- A role marked "former", "ex-", "then-", "retired" or "one-time" is kept as written but
+  gives no current country or sector: a former official is not the government (the entity
+  stage codes them as an elite of the office's country, as CAMEO codes former officials). A
+  "then-" office is past too: an entity is coded as at the time of the story (docs/
+  annotation.md), and one entity stands for all its mentions ("then-Secretary Clinton" is a
+  candidate everywhere else in the story).
 """
 
 from __future__ import annotations
@@ -42,11 +43,12 @@ __all__ = [
     "apply_titles",
     "extend_org_names",
     "find_titled_names",
+    "past_office_before",
 ]
 
-FORMER = frozenset(("former", "ex-", "retired", "one-time", "onetime", "erstwhile"))
-# "then-President X", "X, the then premier": the office held when the act told took place.
-THEN = frozenset(("then-", "then"))
+FORMER = frozenset(
+    ("former", "ex-", "then-", "then", "retired", "one-time", "onetime", "erstwhile")
+)
 # Words for a person's relatives: the name in their of-phrase after a person's comma ("Zhou
 # Wei, daughter of Zhou Baozhong", "Ri, widow of the late president X") is someone else, whose
 # country the relative shares, and who does not do what the person does.
@@ -190,7 +192,7 @@ def apply_titles(
         mods = match.group("mods").lower().split()
         former = any(m in FORMER for m in mods)
         title = " ".join(match.group("title").split())
-        role = " ".join([*(m for m in mods if m not in FORMER | THEN), title])
+        role = " ".join([*(m for m in mods if m not in FORMER), title])
         (cand.former_roles if former else cand.roles).append(role)
         title_start = match.start()
         # Candidates inside the title ("State" of "Secretary of State") are not entities;
@@ -251,7 +253,22 @@ def apply_titles(
 US_TITLE_ABBREVIATIONS = frozenset({"Sen.", "Sens.", "Rep.", "Reps.", "Gov.", "Lt. Gov."})
 _LIST_GOES_ON = re.compile(r"\s*(?:,|and\b|or\b)")
 _POSSESSIVE_AFTER = re.compile(r"['’](?:s\b|(?=\s))")
-_FORMER_BEFORE = re.compile(r"\b(?:former|ex-|retired|one-?time|erstwhile)[ ]*$", re.IGNORECASE)
+_FORMER_BEFORE = re.compile(
+    r"\b(?:former|ex-|then-|the[ ]+then|retired|one-?time|erstwhile)[ ]*$", re.IGNORECASE
+)
+# A word before a nameless officer that says the office is over ("the former Maryland
+# governor", "a former senior Ukrainian official", "a former U.S. senator"), with at most
+# one lower-case word between ("senior", "top"); "then" only as "then-" or "the then" (not
+# "and then the senator said").
+_PAST_BEFORE = re.compile(
+    r"(?:\b(?:former|retired|one-?time|erstwhile|the[ ]+then)[ ]+|\bex-|\bthen-)(?:[a-z]+[ ]+)?$",
+    re.IGNORECASE,
+)
+
+
+def past_office_before(text: str, start: int) -> bool:
+    """Whether the words right before ``start`` mark the office named there as past."""
+    return _PAST_BEFORE.search(text, max(0, start - 40), start) is not None
 
 
 # After a titled name, the place the office holder represents: "Sen. Patrick Leahy of
@@ -784,13 +801,9 @@ def _read_apposition(
         # a list ("Trump, Sanders and those in Great Britain who ran the Leave campaign"), no
         # apposition ("X, a Clinton campaign aide", "X, Obama's nominee" are).
         return
-    if tokens[0].lower_ in THEN:
-        tokens = tokens[1:]
-    former = bool(tokens) and tokens[0].lower_ in FORMER
+    former = tokens[0].lower_ in FORMER
     if former:
         tokens = tokens[1:]
-    if not tokens:
-        return
     if cand.kind == "person":
         _read_relative(cand, tokens, by_start)
     for position in range(1, len(tokens)):
@@ -822,8 +835,9 @@ def _read_apposition(
             org, org_token = found, position
             break
         if found is not None and found.kind in ("country", "group") and found.country:
-            if former and position > 0 and tokens[position - 1].lower_ == "to":
-                # "X, a former ambassador to Slovakia": the country served in, not X's.
+            if former and position > 0 and tokens[position - 1].lower_ != "of":
+                # "X, a former ambassador to Slovakia", "a former adviser on Syria": the
+                # country served in or dealt with, not X's ("former president of ..." is).
                 break
             same = found.kind == "group" and found.sector is not None and position == 0
             if cand.kind == "person" and cand.title_country is None and not former:
@@ -919,7 +933,7 @@ def _read_second_title(
     title = words[:end]
     while title and title[-1].lower_ in _PREPOSITIONS | _DETERMINERS:
         title = title[:-1]
-    if not title or title[0].lower_ in FORMER | THEN:
+    if not title or title[0].lower_ in FORMER:
         return
     head = title[-1].lower_.rsplit("-", 1)[-1]
     if head not in lex.roles_folded and title[-1].text.capitalize() not in lex.title_heads:

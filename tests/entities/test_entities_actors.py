@@ -1340,11 +1340,18 @@ def test_cluster_an_acronym_of_a_body_in_scare_quotes(entities_of) -> None:  # t
             "Carl Dobbs",
             "USAELI",
         ),
-        # "then-" is the office held when the act told took place: coded as the office.
+        # A "then-" office is past at the time of the story: an elite too.
         (
-            "In 1972 the then Norwegian prime minister Odd Lien signed the treaty.",
+            "In 1972 the then Norwegian prime minister Odd Lien signed the treaty. Lien now "
+            "chairs a charity.",
             "Odd Lien",
-            "NORGOV",
+            "NORELI",
+        ),
+        # A nameless past officer: "the former ... governor", "a former senior ... official".
+        (
+            "The cash was found in a house belonging to a former senior Norwegian official.",
+            "Norwegian official",
+            "NORELI",
         ),
     ],
 )
@@ -1352,6 +1359,16 @@ def test_titles_past_office_is_an_elite_then_office_is_the_office(  # type: igno
     entities_of, text: str, name: str, expected: str
 ) -> None:
     # CAMEO codes former officials as their country's elites (Phoenix FORMER_PRESIDENT,
-    # FORMER_PRIME_MINISTER, RETIRED ~ELI); a then-official acted as the office.
+    # FORMER_PRIME_MINISTER, RETIRED ~ELI).
     assert _covering(entities_of(text, real=True), name).actor == expected
 
+
+def test_titles_past_office_takes_no_country_it_dealt_with(entities_of) -> None:  # type: ignore[no-untyped-def]
+    # Only the country the office was of ("former president of ..."), not one an adviser
+    # dealt with nor one an ambassador was sent to.
+    text = (
+        "Norway's talks went on. Lars Hansen, a former adviser on Sweden in the Norwegian "
+        "government, said the talks would fail."
+    )
+    actor = _covering(entities_of(text, real=True), "Lars Hansen").actor
+    assert actor is None or not actor.startswith("SWE")
