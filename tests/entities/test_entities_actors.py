@@ -1355,7 +1355,7 @@ def test_cluster_an_acronym_of_a_body_in_scare_quotes(entities_of) -> None:  # t
         ),
     ],
 )
-def test_titles_past_office_is_an_elite_then_office_is_the_office(  # type: ignore[no-untyped-def]
+def test_titles_past_office_is_an_elite(  # type: ignore[no-untyped-def]
     entities_of, text: str, name: str, expected: str
 ) -> None:
     # CAMEO codes former officials as their country's elites (Phoenix FORMER_PRESIDENT,
