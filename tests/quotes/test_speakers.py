@@ -124,6 +124,7 @@ def test_speakers_quote_text_joins_fragments(text: str, pieces: list[str], expec
         "We have never asked Freedonia for any help.",  # the text's own "we", not Freedonia
         "It seems that the harbour pilots will strike again.",  # the writer's inference
         "It appears the ferry owners will sue the port.",
+        "It clearly shows that the canal company wants a monopoly.",  # the fact just told
     ],
 )
 def test_speakers_dummy_it_and_the_report_s_own_we_have_no_speaker(
