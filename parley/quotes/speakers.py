@@ -46,6 +46,14 @@ _CHAIN_REACH = 6
 # report is about (a speech's report runs paragraphs of the speaker's words between its "he"s).
 _TOPIC_REACH = 100
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+# Verbs whose "it" is empty or a thing, never a speaker: "it is", "it seems", "it appears".
+_EMPTY_IT = frozenset({"be", "seem", "appear"})
+# Verbs of evidence whose "it" is the fact just told ("It clearly shows ...", "it means
+# ..."), not a body: those a body can do as well ("it revealed", "it suggested") are not here.
+_FACT_VERBS = frozenset(
+    {"show", "indicate", "prove", "demonstrate", "mean", "imply", "reflect", "illustrate",
+     "attest", "betray", "testify"}
+)  # fmt: skip
 # Endings of nouns for doers ("leader", "editor", "activist", "spokesman", "resident").
 _DEMONSTRATIVES = frozenset({"this", "that", "these", "those"})
 # Nouns of speaking as a deed: what they show is read from them, not said by them ("her
@@ -598,8 +606,14 @@ class SpeakerResolver:
             # report's own voice it is the text's author, whom the words do not name.
             who = voice.outer if voice.nested else None
             return who if who is not None and _fits(who, kinds) else None
-        if word == "it" and (head.dep_ in ("nsubjpass", "expl") or head.head.lemma_ == "be"):
-            return None  # "It was reported that ...", "It is foolish to ...": nobody speaks
+        if word == "it" and (head.dep_ in ("nsubjpass", "expl") or head.head.lemma_ in _EMPTY_IT):
+            # "It was reported that ...", "It is foolish to ...", "It seems the party has
+            # ...", "it appears to be stalling": nobody speaks, the writer infers.
+            return None
+        if word == "it" and head.head.lemma_ in _FACT_VERBS and not _follows_text(voice):
+            # "The allies staged drills twice as often. It clearly shows ...": the fact just
+            # told shows it, in the writer's words; a text's "it" is its author's.
+            return None
         # "The warmongers are mistaken if they think ...": a pronoun in a clause under
         # another clause's subject is that subject, before any earlier speaker.
         decided, found = self._antecedent(clause_subjects(head), head, voice)
@@ -993,6 +1007,11 @@ def _gender(entity: Entity) -> str | None:
         if gender is not None:
             return gender
     return None
+
+
+def _follows_text(voice: _Voice) -> bool:
+    """Whether the report is following a text that speaks ("the commentary said")."""
+    return voice.followed is not None and voice.followed.text
 
 
 def _fits(entity: Entity, kinds: frozenset[str] | None) -> bool:

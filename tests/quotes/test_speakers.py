@@ -122,6 +122,9 @@ def test_speakers_quote_text_joins_fragments(text: str, pieces: list[str], expec
     [
         "It was reported that the canal will stay closed.",  # a passive with a dummy "it"
         "We have never asked Freedonia for any help.",  # the text's own "we", not Freedonia
+        "It seems that the harbour pilots will strike again.",  # the writer's inference
+        "It appears the ferry owners will sue the port.",
+        "It clearly shows that the canal company wants a monopoly.",  # the fact just told
     ],
 )
 def test_speakers_dummy_it_and_the_report_s_own_we_have_no_speaker(
@@ -130,6 +133,7 @@ def test_speakers_dummy_it_and_the_report_s_own_we_have_no_speaker(
     text = "Freedonia said on Monday that the canal tolls would double.\n\n" + sentence
     got = _speakers(nlp, quote_resources, text, ("Freedonia", "country"))
     assert ("Freedonia", "Freedonia") in got
+    assert any(written in ("It", "We") for written, _ in got)
     assert all(who is None for written, who in got if written in ("It", "We"))
 
 
