@@ -878,9 +878,10 @@ def test_quotes_relative_text_speaks_through_its_citer(quoter: Quoter) -> None:
         ("Mira Solberg wrote in the visitors' book that she believed the new harbour would "
          "bring work to the whole valley.", ["wrote"]),
         ("The mayor said he thinks the ferry will run again before the first snow.", ["said"]),
-        # Someone else's belief inside the words stays a statement of its own.
+        # So is someone else's belief in the clause of the cue: PolNeAR train marks 6 of
+        # the 41 such on their own (attribution._inner_belief).
         ("The mayor said the engineers believe the ferry will run again before the first snow.",
-         ["said", "believe"]),
+         ["said"]),
     ],
 )  # fmt: skip
 def test_quotes_belief_inside_the_same_speakers_words_is_no_second_statement(
