@@ -14,7 +14,7 @@ from spacy.tokens import Span
 
 from parley.nlp.index import MentionRef, ParseIndex
 from parley.quotes import QuoteResources
-from parley.quotes.attribution import _drop_nested_learned
+from parley.quotes.attribution import _drop_nested
 from parley.quotes.build import DateFinder
 from parley.quotes.direct import _at_most_one_paragraph, _paragraph_start, _Spoken
 from parley.quotes.drafts import Draft, QuoteState
@@ -118,7 +118,8 @@ def test_lookups_nested_learned_matches_a_scan(
         at = d.cue[0]
         return any(o is not d and any(s <= at < e for s, e in o.content) for o in drafts)
 
-    assert _drop_nested_learned(drafts) == [d for d in drafts if not (d.learned and nested(d))]
+    kept = _drop_nested(drafts, lambda d: d.learned)
+    assert kept == [d for d in drafts if not (d.learned and nested(d))]
 
 
 @LOOKUPS

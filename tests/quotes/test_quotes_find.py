@@ -717,6 +717,33 @@ def test_quotes_learned_frame_inside_reported_speech_is_not_separate(quoter: Quo
     assert quotes[0].text == "the fishermen criticized the new quota system"
 
 
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        (
+            "The harbour survey found that most fishermen think the quota is too low.",
+            "found",
+            "that most fishermen think the quota is too low",
+        ),
+        (
+            "Anna Berg said the ferry crews believe the night service will return.",
+            "said",
+            "the ferry crews believe the night service will return",
+        ),
+    ],
+)
+def test_quotes_belief_inside_reported_speech_is_not_separate(
+    quoter: Quoter, text: str, cue: str, content: str
+) -> None:
+    quotes = quoter(text)
+    assert [(q.cue, q.text) for q in quotes] == [(cue, content)]
+
+
+def test_quotes_speech_inside_reported_speech_stays_separate(quoter: Quoter) -> None:
+    quotes = quoter("Anna Berg said the ferry crews told her the night service will return.")
+    assert {q.cue_lemma for q in quotes} == {"say", "tell"}
+
+
 def test_quotes_gerund_under_a_preposition_takes_the_clause_subject(quoter: Quoter) -> None:
     text = "The minister ended the debate by saying the bridge would open in May."
     q = next(q for q in quoter(text) if q.cue_lemma == "say")
@@ -851,9 +878,10 @@ def test_quotes_relative_text_speaks_through_its_citer(quoter: Quoter) -> None:
         ("Mira Solberg wrote in the visitors' book that she believed the new harbour would "
          "bring work to the whole valley.", ["wrote"]),
         ("The mayor said he thinks the ferry will run again before the first snow.", ["said"]),
-        # Someone else's belief inside the words stays a statement of its own.
+        # So is someone else's belief in the clause of the cue: PolNeAR train marks 6 of
+        # the 41 such on their own (attribution._inner_belief).
         ("The mayor said the engineers believe the ferry will run again before the first snow.",
-         ["said", "believe"]),
+         ["said"]),
     ],
 )  # fmt: skip
 def test_quotes_belief_inside_the_same_speakers_words_is_no_second_statement(
