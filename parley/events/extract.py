@@ -53,7 +53,7 @@ from parley.events.targets import (
     implicit_target,
     place_target,
 )
-from parley.events.titles import in_name, titled_spans
+from parley.events.titles import headline_end, in_name, titled_spans
 from parley.events.voices import Voice, held_gatherings, issued_statements
 from parley.nlp.index import MentionIndex, ParseIndex
 from parley.records import Article, Event, Quote, Timex
@@ -467,9 +467,13 @@ def find_events(
     coded = [c for c in coded if not _act_named_in_passing(c, reading)]
     # The words of a work's or a slogan's name in marks, or of a scare quote, are no acts
     # reported (``titles``).
-    names = titled_spans(parse, resources.marks, resources.title_nouns)
+    names = titled_spans(parse, resources.marks, resources.title_nouns, resources.claim_nouns)
     if names:
         coded = [c for c in coded if not in_name(c.candidate.token.idx, names)]
+    # Nor a verbatim story's own headline, which tells again what its body tells; a story
+    # read from a page or a corpus record keeps its title apart from the text.
+    if article.title is None and (headline := headline_end(parse.text)):
+        coded = [c for c in coded if c.candidate.token.idx >= headline]
     heads = timex_heads(parse.doc, timexes, parse.text)
     events = build_events(coded, article, on, heads, resources, mentions)
     if resources.parties is not None:

@@ -63,6 +63,7 @@ class EventResources:
     rallying_words: dict[str, str]
     policy_nouns: frozenset[str]
     title_nouns: frozenset[str]  # before a work's or a slogan's name in marks (``titles``)
+    claim_nouns: frozenset[str]  # before "titled": a title that makes a claim (``titles``)
     marks: MarkTable  # the quotation marks, as the quote stage pairs them
     model: EventModel | None = None  # the event filter; None: the rules alone (``--events rules``)
     # The source/target chooser; None: the rules' parties (``--parties rules``).
@@ -104,6 +105,7 @@ class EventResources:
             rallying_words=read_rallying(data / "rallying.tsv"),
             policy_nouns=read_lemmas(data / "policy_nouns.txt"),
             title_nouns=read_lemmas(data / "title_nouns.txt"),
+            claim_nouns=read_lemmas(data / "claim_nouns.txt"),
             marks=MarkTable.build(read_mark_pairs(QUOTE_DATA / "marks.tsv")),
             model=EventModel.load() if config.events == "model" else None,
             parties=PartyModel.load() if config.parties == "model" else None,
