@@ -407,6 +407,9 @@ def test_pronouns_we_in_a_paraphrase_is_the_reporters(
         # A list of three.
         ("Mordor, Gondor and Arnor closed the pass on Monday. They condemned Rohan for the "
          "raid.", [("MOR", "ROH"), ("GON", "ROH"), ("ARN", "ROH")]),
+        # The list may run inside the subject's words.
+        ("Envoys of Mordor and Gondor met in Edoras on Monday. They condemned Rohan for the "
+         "raid.", [("MORGOV", "ROH"), ("GONGOV", "ROH")]),
         # People listed as the subject are "they" too.
         ("Ri Chol Man and Kim Ho Nam toured the harbour on Monday. They condemned Rohan for "
          "the raid.", [("RURGOV", "ROH"), ("FREGOV", "ROH")]),
