@@ -15,7 +15,9 @@ other party before it in its sentence); the words a speaker pronoun reports ("Y 
 they said"); and, when the sentence before was about someone no entity names ("..., the
 statement said." or an "it" nobody could resolve), any other party of it: the pronoun is left
 empty here, and ``antecedent_or_topic`` gives that subject, so that the event pass can ask the quote
-stage who spoke there (``actors``).
+stage who spoke there (``actors``). A "they" whose antecedent is one member of a list ("China and
+Russia vetoed the draft. They said ...") stands for the whole list (``antecedents_or_topic``), as
+the list itself would: each of its parties, or, when one member names nobody, as before.
 """
 
 from __future__ import annotations
