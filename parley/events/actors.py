@@ -25,7 +25,7 @@ from parley.entities.nominal import (
 from parley.entities.titles import KIN_WORDS
 from parley.events.described import described_party
 from parley.events.letters import Letter
-from parley.events.pronouns import antecedent_or_topic, person_stand_in, subject_person
+from parley.events.pronouns import antecedents_or_topic, person_stand_in, subject_person
 from parley.nlp.index import MentionIndex, MentionRef
 from parley.records import Entity, Quote
 
@@ -97,9 +97,10 @@ AFFILIATION_PREPS = frozenset({"of", "from", "with"})
 class Actor:
     """One side of an event: the entity (if the entity stage knows it) and the words.
 
-    Two actors are equal when their words and offsets are; the entity is left out of the
-    comparison (and of the hash) because an entity with thousands of mentions hashes slowly,
-    and the same words at the same place are the same entity."""
+    Two actors are equal when their words, offsets and entity ids are; the entity itself is
+    left out of the comparison (and of the hash) because an entity with thousands of mentions
+    hashes slowly. The same words may stand for several parties: a "they" for a list ("China
+    and Russia vetoed it. They said ...") is one actor per party of the list."""
 
     entity: Entity | None = field(compare=False)
     text: str
@@ -108,6 +109,10 @@ class Actor:
     # A party the sentence does not write (aid to the country the text named just before):
     # no words, no offsets of its own.
     implied: bool = False
+    who: str | None = field(default=None, init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "who", self.entity.id if self.entity is not None else None)
 
     @property
     def code(self) -> str | None:
@@ -609,9 +614,11 @@ def _resolve_pronoun(
         return [Actor(None, head.text, start, end)]
     if lower in THING_PRONOUNS:
         # "They", "it": the party the text was talking about, never merely the nearest name.
-        found, topic = antecedent_or_topic(head, mentions)
-        if found is None and topic is not None:
-            found = _speaking_topic(head, topic, mentions, quotes)
+        # A "they" for a list is each of its parties, as the list would be.
+        listed, topic = antecedents_or_topic(head, mentions)
+        if listed:
+            return [Actor(entity, head.text, start, end) for entity in listed]
+        found = _speaking_topic(head, topic, mentions, quotes) if topic is not None else None
         return [Actor(found, head.text, start, end)]
     own = mentions.at(start, end)
     if own is not None and own.start == start and own.end == end:

@@ -15,7 +15,9 @@ other party before it in its sentence); the words a speaker pronoun reports ("Y 
 they said"); and, when the sentence before was about someone no entity names ("..., the
 statement said." or an "it" nobody could resolve), any other party of it: the pronoun is left
 empty here, and ``antecedent_or_topic`` gives that subject, so that the event pass can ask the quote
-stage who spoke there (``actors``).
+stage who spoke there (``actors``). A "they" whose antecedent is one member of a list ("China and
+Russia vetoed the draft. They said ...") stands for the whole list (``antecedents_or_topic``), as
+the list itself would: each of its parties, or, when one member names nobody, as before.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from parley.entities.nominal import list_members
 from parley.entities.pronouns import sent_words
 from parley.nlp import in_main_clause
 from parley.nlp.index import MentionIndex, MentionRef
@@ -34,6 +37,7 @@ __all__ = [
     "SINGULAR_PRONOUNS",
     "antecedent",
     "antecedent_or_topic",
+    "antecedents_or_topic",
     "person_stand_in",
     "subject_person",
 ]
@@ -96,6 +100,9 @@ class _Candidate:
     subject: bool  # the subject of its clause (of the main clause, in the previous sentence)
     here: bool = False  # in the pronoun's own sentence
     token: int = -1  # the subject that names nobody ("it added", "the statement said")
+    # The parties of the list the antecedent is one of ("China and Russia vetoed ... They
+    # said"), the antecedent's own entity among them; empty when it stands alone.
+    members: tuple[Entity, ...] = ()
 
 
 def antecedent(head: Token, mentions: MentionIndex, depth: int = 0) -> Entity | None:
@@ -116,6 +123,23 @@ def antecedent_or_topic(head: Token, mentions: MentionIndex) -> tuple[Entity | N
     if chosen.entity is not None or chosen.token < 0:
         return chosen.entity, None
     return None, head.doc[chosen.token]
+
+
+def antecedents_or_topic(
+    head: Token, mentions: MentionIndex
+) -> tuple[tuple[Entity, ...], Token | None]:
+    """``antecedent_or_topic`` for an event's party: every party of the list a "they" stands
+    for ("China and Russia vetoed the draft. They said ...": both, as the list itself would
+    be; "The ministers of Ruritania and Freedonia met. They agreed ...": both ministers'
+    countries), the one entity otherwise; no entity when it names nobody."""
+    chosen = _chosen(head, mentions, 0)
+    if chosen is None:
+        return (), None
+    if chosen.members:
+        return chosen.members, None
+    if chosen.entity is not None or chosen.token < 0:
+        return ((chosen.entity,) if chosen.entity is not None else ()), None
+    return (), head.doc[chosen.token]
 
 
 def subject_person(head: Token, mentions: MentionIndex) -> Entity | None:
@@ -238,9 +262,13 @@ def _chosen(head: Token, mentions: MentionIndex, depth: int) -> _Candidate | Non
         if token.pos_ == "PRON" and token.lower_ in same_number:
             # An earlier "they" the text was about stands for the same party.
             if depth < MAX_CHAIN and token.dep_ in SUBJECT_DEPS:
-                entity = antecedent(token, mentions, depth + 1)
+                earlier = _chosen(token, mentions, depth + 1)
+                entity = earlier.entity if earlier is not None else None
                 if entity is not None:
-                    candidate = _Candidate(entity, _subject(token, in_previous), not in_previous)
+                    members = earlier.members if earlier is not None and plural else ()
+                    candidate = _Candidate(
+                        entity, _subject(token, in_previous), not in_previous, members=members
+                    )
                 elif in_previous and _subject(token, in_previous):
                     # "..., it added. It called on ...": the text is about whoever that "it"
                     # was, whom nobody could name; not another party of its sentence.
@@ -256,19 +284,113 @@ def _chosen(head: Token, mentions: MentionIndex, depth: int) -> _Candidate | Non
                 head_token = _mention_head(ref, doc)
                 if head_token is not None and head_token.i in doers:
                     continue
-                if head_token is not None and _fits(ref.entity, head_token, plural):
-                    candidate = _Candidate(
-                        ref.entity, _subject(head_token, in_previous), not in_previous
-                    )
+                if head_token is not None:
+                    candidate = _named(ref.entity, head_token, mentions, head, in_previous)
         if candidate is not None:
             found.append(candidate)
+    if doers and plural:
+        # "They laid flowers before paying tribute to them": nor the party that doer "they"
+        # stands for, nor a list the doer is one of ("X and Y ..., X promising to bomb them").
+        doing = {e.id for i in doers for e in _referents(doc[i], mentions, depth)}
+        found = [c for c in found if not doing & {e.id for e in _entities(c)}]
     if doers:
         # An object pronoun whose clause's doer is set aside: the one other party named before
         # it in its sentence ("denounced the authorities ... and urged them"), if one.
-        here = {c.entity.id: c for c in found if c.here and c.entity is not None}
+        here = {_party(c): c for c in found if c.here and c.entity is not None}
         if here:
             return next(iter(here.values())) if len(here) == 1 else None
     return _choose(found)
+
+
+def _referents(token: Token, mentions: MentionIndex, depth: int) -> tuple[Entity, ...]:
+    """The parties a doer names, or a doer "they" stands for."""
+    if token.lower_ not in PLURAL_PRONOUNS or depth >= MAX_CHAIN:
+        ref = mentions.at(token.idx, token.idx + len(token))
+        return (ref.entity,) if ref is not None else ()
+    chosen = _chosen(token, mentions, depth + 1)
+    return _entities(chosen) if chosen is not None else ()
+
+
+def _entities(candidate: _Candidate) -> tuple[Entity, ...]:
+    if candidate.members:
+        return candidate.members
+    return (candidate.entity,) if candidate.entity is not None else ()
+
+
+def _named(
+    entity: Entity, head: Token, mentions: MentionIndex, pronoun: Token, in_previous: bool
+) -> _Candidate | None:
+    """The candidate a mention (its head word ``head``) makes, if ``pronoun`` may stand for
+    it. A "they" stands for the whole list its antecedent is a member of ("China and Russia
+    vetoed ..."); people listed so are "they" or "their" too when they are the subject ("Kim
+    and Putin held talks. They agreed ..."), but not "them" ("X and Y ..., X promising to
+    bomb them" is neither)."""
+    plural = pronoun.lower_ in PLURAL_PRONOUNS
+    if not plural:
+        return (
+            _Candidate(entity, _subject(head, in_previous), not in_previous)
+            if _fits(entity, head, plural)
+            else None
+        )
+    listed = _listed(head, mentions)
+    subject = _subject(_list_head(head) if listed else head, in_previous)
+    people = listed and subject and pronoun.dep_ in (*SUBJECT_DEPS, "poss")
+    if not _fits(entity, head, plural) and not people:
+        return None
+    return _Candidate(entity, subject, not in_previous, members=listed)
+
+
+def _list_head(token: Token) -> Token:
+    """The first member of the list a word is a later member of ("Russia" of "China and
+    Russia"): the one the parser makes the subject."""
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    return token
+
+
+def _listed(head: Token, mentions: MentionIndex) -> tuple[Entity, ...]:
+    """The parties of the list a mention's head word is a member of, when there are two or
+    more: names joined by "and" ("China and Russia", "Japan, South Korea and the U.S."), or
+    joined inside a phrase whose head is one party ("delegations of the DPRK and the U.S.").
+    People count here, a list of them being "they" ("Kim and Putin met. They ..."); places do
+    not, nor a title's list ("X, secretary of the party and president of the state" is
+    one)."""
+    root = _list_head(head)
+    if _in_place_phrase(root):
+        return ()  # "Koreans in Uzbekistan and the United States": where they are
+    found: dict[str, Entity] = {}
+    for member in list_members(root):
+        if member.i != root.i and member.dep_ == "appos" and member.pos_ == "NOUN":
+            continue  # a title of the first member, not a party of its own
+        ref = mentions.at(member.idx, member.idx + len(member)) or _inner_name(member, mentions)
+        if ref is None:
+            # A member no name says ("officials and workers of the plant"): who the list
+            # is, and so the "they", is unclear.
+            return ()
+        found.setdefault(ref.entity.id, ref.entity)
+        # The list may run inside the mention's words ("delegations of the DPRK and the U.S.").
+        for inner in _tokens_of(ref, head.doc):
+            if inner.i == member.i or not any(c.dep_ == "conj" for c in inner.children):
+                continue
+            for other in list_members(inner)[1:]:
+                hit = mentions.at(other.idx, other.idx + len(other))
+                if hit is not None:
+                    found.setdefault(hit.entity.id, hit.entity)
+    parties = tuple(e for e in found.values() if e.kind != "location")
+    kinds = {e.kind == "person" for e in parties}
+    return parties if len(parties) > 1 and len(found) == len(parties) and len(kinds) == 1 else ()
+
+
+def _inner_name(member: Token, mentions: MentionIndex) -> MentionRef | None:
+    """The first name in a list member's own words ("delegates of China" of "delegates of
+    China and Gondor"), the later members' words left out."""
+    later = {t.i for c in member.children if c.dep_ in ("conj", "cc") for t in c.subtree}
+    for token in member.subtree:
+        if token.i not in later:
+            ref = mentions.at(token.idx, token.idx + len(token))
+            if ref is not None:
+                return ref
+    return None
 
 
 def _expletive(head: Token) -> bool:
@@ -335,6 +457,7 @@ def _own_subjects(pronoun: Token) -> set[int]:
     """The subject words of the clause whose object the pronoun is (through a coordinated
     verb's shared subject): they cannot be whom an object pronoun stands for."""
     verb = pronoun.head
+    plural = pronoun.lower_ in PLURAL_PRONOUNS
     if pronoun.dep_ == "pobj" and verb.dep_ in ("prep", "dative"):
         verb = verb.head
         if verb.dep_ in OBJECT_DEPS and verb.pos_ in ("NOUN", "PROPN"):
@@ -349,6 +472,10 @@ def _own_subjects(pronoun: Token) -> set[int]:
             break
         if verb.dep_ == "conj" and verb.head.i != verb.i:
             verb = verb.head
+        elif verb.tag_ == "VBG" and verb.dep_ in ("pcomp", "advcl") and plural:
+            # "They laid flowers before paying tribute to them": the gerund's doer is its
+            # verb's.
+            verb = verb.head.head if verb.dep_ == "pcomp" else verb.head
         elif sent_words(verb):  # "sent a letter to the workers, thanking them": the sender
             verb = verb.head.head
         else:
@@ -361,8 +488,14 @@ def _choose(found: list[_Candidate]) -> _Candidate | None:
     for candidate in found:
         if candidate.subject:
             return candidate
-    distinct = {c.entity.id: c for c in found if c.entity is not None}
+    distinct = {_party(c): c for c in found if c.entity is not None}
     return next(iter(distinct.values())) if len(distinct) == 1 else None
+
+
+def _party(candidate: _Candidate) -> str:
+    """Who a candidate is: its entity, or the list it is a member of, which is one party for
+    "they" ("Kim Il Sung and Kim Jong Il ... paid tribute to them")."""
+    return " ".join(sorted(e.id for e in _entities(candidate)))
 
 
 def _fits(entity: Entity, head: Token, plural: bool) -> bool:

@@ -393,3 +393,59 @@ def test_pronouns_we_in_a_paraphrase_is_the_reporters(
     events = _events_quoted(nlp, event_resources(Config()), text, entities, (said,))
     expelled = [e for e in events if text[e.trigger[0] : e.trigger[1]].startswith("expel")]
     assert expelled and all(e.source_actor is None for e in expelled)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "They" after a coordinated subject is the list, each party on its own.
+        ("Mordor and Gondor closed the pass on Monday. They condemned Rohan for the raid.",
+         [("MOR", "ROH"), ("GON", "ROH")]),
+        # A chain of "they" keeps the whole list.
+        ("Mordor and Gondor closed the pass on Monday. They met in Edoras. They later "
+         "condemned Rohan for the raid.", [("MOR", "ROH"), ("GON", "ROH")]),
+        # A list of three.
+        ("Mordor, Gondor and Arnor closed the pass on Monday. They condemned Rohan for the "
+         "raid.", [("MOR", "ROH"), ("GON", "ROH"), ("ARN", "ROH")]),
+        # The list may run inside the subject's words.
+        ("Envoys of Mordor and Gondor met in Edoras on Monday. They condemned Rohan for the "
+         "raid.", [("MORGOV", "ROH"), ("GONGOV", "ROH")]),
+        # People listed as the subject are "they" too.
+        ("Ri Chol Man and Kim Ho Nam toured the harbour on Monday. They condemned Rohan for "
+         "the raid.", [("RURGOV", "ROH"), ("FREGOV", "ROH")]),
+        # A list in a place phrase is where someone is, not who acts.
+        ("Envoys met in Mordor and Gondor on Monday. They condemned Rohan for the raid.",
+         [(None, "ROH")]),
+        # Listed as objects with no subject "they" could be: nobody, not the nearest name.
+        ("Talks with Mordor and with Gondor went on for days. They later condemned Rohan "
+         "for the raid.", [(None, "ROH")]),
+    ],
+)
+def test_pronouns_they_after_a_list_is_each_party_of_the_list(
+    code: Code, text: str, expected: list[tuple[str | None, str]]
+) -> None:
+    actors = {**COUNTRIES, "Arnor": "ARN", "Ri Chol Man": "RURGOV", "Kim Ho Nam": "FREGOV"}
+    events = [e for e in code(text, actors, kinds=PLACES) if e.cameo.startswith("111")]
+    assert sorted((e.source_actor or "", e.target_actor) for e in events) == sorted(
+        (s or "", t) for s, t in expected
+    )
+
+
+def test_pronouns_they_after_a_list_acting_together_act_on_each_other(code: Code) -> None:
+    # "They agreed" after "Mordor and Gondor": a joint act of the two, one event each way,
+    # as "the two sides agreed" is.
+    text = "Mordor and Gondor held talks in Edoras on Monday. They agreed to reopen the pass."
+    pairs = _dyads(code(text, COUNTRIES, kinds=PLACES), "03")
+    assert sorted(pairs) == [("GON", "MOR"), ("MOR", "GON")]
+
+
+def test_pronouns_them_is_not_the_list_its_doer_they_stands_for(code: Code) -> None:
+    # "them" is whom "they" act on, not Mordor and Gondor themselves: the one other party.
+    text = (
+        "Mordor and Gondor closed the pass on Monday, and they condemned Rohan for the raid "
+        "and urged them to pay for the damage."
+    )
+    assert sorted(_dyads(code(text, COUNTRIES, kinds=PLACES), "02")) == [
+        ("GON", "ROH"),
+        ("MOR", "ROH"),
+    ]
