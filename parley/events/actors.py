@@ -45,6 +45,10 @@ GROUP_LOOKBACK = 6
 # Prepositions that place a phrase's head somewhere: the place named there is a venue ("a
 # hospital in Kabul", "the reactor at Yongbyon", "troops along the border"), not a party.
 VENUE_PREPS = frozenset({"in", "at", "inside", "near", "along", "outside", "off"})
+# Prepositions that put words in a medium ("said on Twitter", "wrote on her Facebook page",
+# "announced via YouTube"): the outlet or platform named there is where they appeared, no
+# party to the act.
+MEDIUM_PREPS = frozenset({"on", "via"})
 # Possessive pronouns of a party: what they own is theirs, not the place it is in.
 OWNER_PRONOUNS = frozenset({"its", "their"})
 # Words for people from elsewhere: a place in their phrase is where they are, not whose.
@@ -312,6 +316,7 @@ def _resolve_one(
         phrase_tokens(head), key=lambda item: (item[1], item[0].dep_ != "appos", item[0].i)
     )
     venues = set() if places and not _located(head) else _venue_tokens(head)
+    outlets = _medium_tokens(head)
     sent_to = {i for token, _ in ranked for i in _destination_tokens(token)}
     sent_to |= _person_circumstances(head, mentions)
     sent_to |= _gerund_objects(head, ranked)
@@ -343,6 +348,8 @@ def _resolve_one(
         hit = _office_holder(hit, token, mentions)
         if token.i in venues and hit.entity is not None and hit.entity.kind in PLACE_KINDS:
             continue  # "a hospital in Kabul" is not Afghanistan
+        if token.i in outlets and hit.entity is not None and hit.entity.kind == "media":
+            continue  # "blamed local officials on Twitter": Twitter is where, not whom
         if token.i in sent_to:
             continue  # "the Lao ambassador to the DPRK" is not the DPRK's
         if uncoded and not hit.code:
@@ -487,6 +494,17 @@ def _venue_tokens(head: Token) -> set[int]:
         for holder in holders
         for child in holder.children
         if child.dep_ == "prep" and child.lower_ in VENUE_PREPS
+        for t in child.subtree
+    }
+
+
+def _medium_tokens(head: Token) -> set[int]:
+    """The words of the phrase's on- and via-modifiers ("officials on Twitter"): an outlet or
+    platform named there is where words came out, no one the phrase names."""
+    return {
+        t.i
+        for child in head.children
+        if child.dep_ == "prep" and child.lower_ in MEDIUM_PREPS
         for t in child.subtree
     }
 

@@ -16,6 +16,7 @@ from spacy.tokens import Token
 
 from parley.events.actors import (
     FIRST_PERSON,
+    MEDIUM_PREPS,
     SECOND_PERSON,
     VENUE_PREPS,
     Actor,
@@ -56,6 +57,9 @@ MAX_PROTESTED = 6
 PURPOSE_DEPS = frozenset({"advcl", "xcomp"})
 GRIEVANCE_PREPS = ("over", "against")
 HYPHENS = frozenset({"-", "\u2010", "\u2011", "\u2013"})
+# Verbs whose on-phrase names the one acted on, a medium too ("called on Twitter to remove
+# the posts", "cracked down on Facebook", "put pressure on YouTube").
+ON_PARTY_VERBS = frozenset({"call", "crack", "clamp", "press", "put", "impose", "spy", "urge"})
 # What one seeks in a place from the state there ("fled to seek refuge in Arnor", "asked for
 # asylum in Rohan"): the place is the one asked, not the venue. Requests are CAMEO 02 and 10.
 REFUGE_WORDS = frozenset({"refuge", "asylum", "sanctuary"})
@@ -408,6 +412,7 @@ def verb_actors(
     elif not places:
         # "held talks at Yongbyon": where it happened, not with whom.
         target_heads = [h for h in target_heads if not _venue(h, reading)]
+    target_heads = [h for h in target_heads if not _medium(h, verb, reading)]
     # "At the banquet in the Koryo Hotel, the minister vowed ...": a place or occasion set
     # before the subject is the scene, whoever it names.
     target_heads = [h for h in target_heads if not _scene(h, verb, subject)]
@@ -689,6 +694,29 @@ def _venue(head: Token, reading: Reading) -> bool:
     if hit is None or hit.entity is None:
         return head.pos_ == "PROPN"
     return hit.entity.kind == "location" or not hit.entity.actor
+
+
+def _medium(head: Token, verb: Token, reading: Reading) -> bool:
+    """Whether the phrase is the verb's own on- or via-phrase naming a news outlet or a
+    platform, in its own name or as its page ("on her Facebook page"): where the words came
+    out, no party ("Manafort said on Twitter that ..."), unless the verb acts on it ("called
+    on Twitter to ...")."""
+    prep = head.head
+    if head.dep_ != "pobj" or prep.lower_ not in MEDIUM_PREPS:
+        return False
+    if verb.i not in (prep.head.i, prep.head.head.i):
+        # (The parser hangs it on the verb or on the verb's object: "blamed local officials
+        # on Twitter".)
+        return False
+    if verb.lemma_.lower() in ON_PARTY_VERBS:
+        return False
+    names = [head, *(c for c in head.children if c.dep_ in ("compound", "poss"))]
+    return any(
+        (hit := mention_at(reading.mentions, word)) is not None
+        and hit.entity is not None
+        and hit.entity.kind == "media"
+        for word in names
+    )
 
 
 def _named_doers(word: Token, reading: Reading, preps: tuple[str, ...]) -> list[Actor]:

@@ -843,6 +843,43 @@ def test_outlet_of_no_known_country_is_not_the_article_s(entities_of) -> None:  
     assert _covering(entities, "Granma").actor == "CUBMED"
 
 
+@pytest.mark.parametrize(
+    ("text", "name", "code"),
+    [
+        # A platform the model may read as a person's name ("Twitter said") is a medium:
+        # no "he" stands for it and no person's title codes it.
+        (
+            "The mayor wrote on Twitter that the bridge would reopen. Twitter said the post "
+            "broke no rule.",
+            "Twitter",
+            "USAMED",
+        ),
+        (
+            "The candidate thanked her supporters on Facebook after the count in Ohio.",
+            "Facebook",
+            "USAMED",
+        ),
+        (
+            "Seoul, March 4 -- YTN reported that the ruling camp had delayed the vote.",
+            "YTN",
+            "KORMED",
+        ),
+        (
+            "The Trinidad Guardian carried an article praising the farmers of the country.",
+            "Trinidad Guardian",
+            "TTOMED",
+        ),
+    ],
+)
+def test_platform_or_outlet_named_bare_is_media(  # type: ignore[no-untyped-def]
+    entities_of, text: str, name: str, code: str
+) -> None:
+    entities = entities_of(text, real=True)
+    outlet = _covering(entities, name)
+    assert (outlet.kind, outlet.actor) == ("media", code)
+    assert not any(e.kind == "person" and name in e.name for e in entities)
+
+
 def test_outlet_short_name_joins_the_article_s_outlet(entities_of) -> None:  # type: ignore[no-untyped-def]
     text = (
         "The Washington Post reported on Monday that the governor would resign. An aide "

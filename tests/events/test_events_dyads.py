@@ -363,6 +363,34 @@ def test_dyads_light_verb_noun_names_the_target(
     assert expected in found
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Where words came out is no party: an outlet or a platform after "on" or "via".
+        "The Mordor envoy said on Palantir News that Arnor had hidden the ring.",
+        "The Mordor envoy announced on his Palantir News page that the talks were over.",
+        "The Mordor envoy blamed Arnor on Palantir News for the raid.",
+    ],
+)
+def test_dyads_outlet_a_statement_came_out_on_is_no_target(code: Code, text: str) -> None:
+    events = code(
+        text,
+        {**COUNTRIES, "Palantir News": "GONMED"},
+        kinds={"Palantir News": "media"},
+    )
+    assert all(e.target_actor != "GONMED" for e in events)
+
+
+def test_dyads_outlet_called_on_is_the_target(code: Code) -> None:
+    # "called on X to ...": the one asked, a medium too.
+    events = code(
+        "Mordor called on Palantir News to remove the posts.",
+        {**COUNTRIES, "Palantir News": "GONMED"},
+        kinds={"Palantir News": "media"},
+    )
+    assert ("MOR", "02", "GONMED") in _pairs(events)
+
+
 def test_dyads_the_two_sides_are_not_the_venue(code: Code) -> None:
     text = "Mordor and Arnor held talks in Edoras. The two sides agreed to meet again."
     agreed = [e for e in code(text, COUNTRIES, kinds=PLACES) if e.cameo.startswith("03")]

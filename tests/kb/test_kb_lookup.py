@@ -157,6 +157,10 @@ def test_kb_inauguration_day_belongs_to_the_new_holder(kb: KnowledgeBase) -> Non
         ("UNSC", None, "IGOUNO"),
         ("Choson Sinbo", None, "PRKMED"),
         ("Rodong Sinmun", None, "PRKMED"),
+        ("YTN", None, "KORMED"),
+        ("the Trinidad Guardian", None, "TTOMED"),
+        ("Twitter", None, "USAMED"),
+        ("Facebook", None, "USAMED"),
     ],
 )
 def test_kb_actor_codes(kb: KnowledgeBase, name: str, on: date | None, code: str) -> None:
