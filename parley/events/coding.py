@@ -88,37 +88,18 @@ def _children(token: Token, deps: frozenset[str]) -> Iterable[Token]:
     return (child for child in token.children if child.dep_ in deps)
 
 
-def _condition_tokens(token: Token, pattern: Pattern) -> tuple[Token, ...] | None:
-    """The words meeting the pattern's condition, () for none needed, None when unmet."""
+def _condition_tokens(
+    token: Token, pattern: Pattern, objects: list[tuple[str, Token]] | None = None
+) -> tuple[Token, ...] | None:
+    """The words meeting the pattern's condition, () for none needed, None when unmet.
+    ``objects``: ``_object_words(token)``, when the caller has read them already."""
     if pattern.condition is None:
         return ()
     kind, value = pattern.condition
     if kind == "obj":
-        if token.dep_ == "acl" and token.tag_ == "VBN" and _lemma(token.head) == value:
-            # "a report released Tuesday": the noun a participle describes is its object.
-            return (token.head,)
-        for child in token.children:
-            if child.dep_ in OBJECT_DEPS or child.dep_ == "nsubjpass":
-                if _lemma(child) == value:
-                    return (child,)
-                # "impose unprecedented diplomatic and economic pressure": the head noun.
-                for conj in _children(child, frozenset({"conj"})):
-                    if _lemma(conj) == value:
-                        return (conj,)
-                # "offered 240,000 tons of food assistance": a quantity of it.
-                for prep in _children(child, frozenset({"prep"})):
-                    if prep.lower_ == "of":
-                        for noun in _children(prep, frozenset({"pobj"})):
-                            if _lemma(noun) == value:
-                                return (noun,)
-        if any(child.dep_ in OBJECT_DEPS for child in token.children):
-            # "provided the farmers with better conditions": with a receiver as its object,
-            # the thing given is the with-phrase's.
-            for prep in _children(token, PREP_DEPS):
-                if prep.lower_ == "with":
-                    for noun in _children(prep, frozenset({"pobj"})):
-                        if _lemma(noun) == value:
-                            return (noun,)
+        for lemma, word in _object_words(token) if objects is None else objects:
+            if lemma == value:
+                return (word,)
         return None
     if kind == "prep":
         for child in _children(token, PREP_DEPS):
@@ -194,6 +175,38 @@ def _condition_tokens(token: Token, pattern: Pattern) -> tuple[Token, ...] | Non
         if other.i > token.i and other.i - token.i <= 6 and value in (_lemma(other), other.lower_):
             return (other,)
     return None
+
+
+def _object_words(token: Token) -> list[tuple[str, Token]]:
+    """The words that may meet an "obj" condition of ``token``, with their lemmas, in the
+    order they are tried (the first whose lemma is the condition's meets it). They depend on
+    the word alone, so a word with several "obj" patterns reads its children once."""
+    words: list[tuple[str, Token]] = []
+    if token.dep_ == "acl" and token.tag_ == "VBN":
+        # "a report released Tuesday": the noun a participle describes is its object.
+        words.append((_lemma(token.head), token.head))
+    children = list(token.children)
+    for child in children:
+        if child.dep_ in OBJECT_DEPS or child.dep_ == "nsubjpass":
+            words.append((_lemma(child), child))
+            # "impose unprecedented diplomatic and economic pressure": the head noun.
+            words.extend((_lemma(conj), conj) for conj in _children(child, _CONJ))
+            # "offered 240,000 tons of food assistance": a quantity of it.
+            for prep in _children(child, _PREP):
+                if prep.lower_ == "of":
+                    words.extend((_lemma(noun), noun) for noun in _children(prep, _POBJ))
+    if any(child.dep_ in OBJECT_DEPS for child in children):
+        # "provided the farmers with better conditions": with a receiver as its object, the
+        # thing given is the with-phrase's.
+        for prep in children:
+            if prep.dep_ in PREP_DEPS and prep.lower_ == "with":
+                words.extend((_lemma(noun), noun) for noun in _children(prep, _POBJ))
+    return words
+
+
+_CONJ = frozenset({"conj"})
+_PREP = frozenset({"prep"})
+_POBJ = frozenset({"pobj"})
 
 
 def _dates_only(prep: Token) -> bool:
@@ -346,8 +359,11 @@ def match_token(token: Token, lexicon: Lexicon) -> Match | None:
     kind = _kind(token, lexicon)
     if kind is None:
         return None
+    objects: list[tuple[str, Token]] | None = None
     for pattern in lexicon.lookup(kind, _lemma(token)):
-        extra = _condition_tokens(token, pattern)
+        if objects is None and pattern.condition is not None and pattern.condition[0] == "obj":
+            objects = _object_words(token)
+        extra = _condition_tokens(token, pattern, objects)
         if extra is not None:
             # A sense the lexicon marks as no event ("released a statement") leaves the
             # word uncoded rather than falling back to the bare word's code.

@@ -39,6 +39,7 @@ class _Memo:
 
 
 _MISSING = object()
+ROLE_MEMORY = 50_000  # role words and pairs whose sector is kept, then started again
 
 
 def _core(text: str) -> str:
@@ -234,6 +235,10 @@ class KnowledgeBase:
         # Lookups repeat (every article names the same countries and offices): answers are
         # kept per knowledge base, which is only read after it is built.
         self._memo = _Memo()
+        # Role sectors apart, in a memo of their own keyed by the bare word: the nominal pass
+        # asks for every common noun, its lemma and the pair before it (four look-ups a noun),
+        # and a key tuple and a call per look-up cost more than the answer.
+        self._role_sectors: dict[str, str | None] = {}
 
     # ---- countries -------------------------------------------------------------------
 
@@ -373,9 +378,13 @@ class KnowledgeBase:
 
     def role_sector(self, role: str) -> str | None:
         """ "Minister of National Defense" -> MIL, "lawmaker" -> LEG, "spokesman" -> None."""
-        return cast(
-            "str | None", self._memo.get(("role_sector", role), self._look_role_sector, role)
-        )
+        sectors = self._role_sectors
+        found = sectors.get(role, _MISSING)
+        if found is _MISSING:
+            if len(sectors) >= ROLE_MEMORY:
+                sectors.clear()  # bounded as ``_Memo`` is: a long run keeps flat memory
+            found = sectors[role] = self._look_role_sector(role)
+        return cast("str | None", found)
 
     def _look_role_sector(self, role: str) -> str | None:
         return self._roles.sector(role)

@@ -18,6 +18,8 @@ _DASHES = re.compile(r"[-‐‑‒–—_]+")
 _SPACES = re.compile(r"\s+")
 _POSSESSIVE = re.compile(r"(?:'s|')$")
 _SINGLE_LETTERS = re.compile(r"\b(\w) (?=\w\b)")
+# Text the steps of ``normalize_name`` would leave as it is but for a leading "the ".
+_PLAIN = re.compile(r"[a-z]+(?: [a-z]+)*")
 
 
 def _strip_marks(text: str) -> str:
@@ -37,6 +39,12 @@ def normalize_name(text: str) -> str:
     only answers of this pure function, so it stays process-wide (bounded at 262,144
     strings): a per-knowledge-base memo would start empty with each pipeline and redo the
     work for the same names."""
+    if _PLAIN.fullmatch(text):
+        # Lower-case words between single spaces (most words and word pairs the stages look
+        # up): no accent, dot, dash, extra space or possessive for the steps below to take.
+        key = text[4:] if text.startswith("the ") else text
+        # (Substituting costs more than searching, and few keys hold single letters.)
+        return _SINGLE_LETTERS.sub(r"\1", key) if _SINGLE_LETTERS.search(key) else key
     key = text.translate(_APOSTROPHES)
     if not key.isascii():
         key = _strip_marks(key)
@@ -48,7 +56,8 @@ def normalize_name(text: str) -> str:
     if key.startswith("the "):
         key = key[4:]
     # "U.S." became "u s "; join single letters so it meets "US" and "U.S.A." meets "USA".
-    key = _SINGLE_LETTERS.sub(r"\1", key)
+    if _SINGLE_LETTERS.search(key):
+        key = _SINGLE_LETTERS.sub(r"\1", key)
     return key.strip()
 
 
