@@ -848,10 +848,6 @@ def _entity(
             name, actor_code, country, sector = actor.name, actor.code, actor.country, actor.sector
             if actor.kind in ("person", *_ORG_KINDS):
                 kind = actor.kind
-            elif actor.kind == "location" and not roles:
-                # A town or province the model took for a person or a body ("Jeju",
-                # "Mangyongdae", "Nampho"): the place, coded as its country.
-                kind = "location"
             titled = (
                 _titled_code(cluster, roles, actor, kb, lex, affiliated, on)
                 if kind == "person"
