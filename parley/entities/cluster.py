@@ -1021,6 +1021,16 @@ def _entity(
         # as PETRARCH's dictionaries code cities; the KB may also know the name as an actor
         # the model took for a place ("Hamas" tagged GPE).
         actor = kb.actor(longest, on)
+        named = next((c.country for c in cluster.cands if c.country is not None), None)
+        if (
+            named is not None
+            and actor is not None
+            and actor.kind in ("country", "location")
+            and actor.country not in (None, named.iso3)
+        ):
+            # The text names another country for a name the knowledge base lists under one
+            # ("south Korean Kangwon Province": the ROK's, not the DPRK's).
+            actor = None
         if actor is not None and actor.code and actor.kind == "country":
             # A city or province a dictionary lists under its country ("Zurich", "Alaska"):
             # the place keeps its name and codes as its country.
@@ -1028,10 +1038,8 @@ def _entity(
         elif actor is not None and actor.code:
             name, actor_code, country, sector = actor.name, actor.code, actor.country, actor.sector
             kind = actor.kind
-        else:
-            place = next((c.country for c in cluster.cands if c.country is not None), None)
-            if place is not None:
-                country, actor_code = place.iso3, place.code
+        elif named is not None:
+            country, actor_code = named.iso3, named.code
     roles = _unique([*roles, *(f"former {r}" for r in former)])
     return Entity(
         id=entity_id,

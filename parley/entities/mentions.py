@@ -690,6 +690,40 @@ def _demonym_places(text: str, cands: list[Candidate]) -> None:
         cand.label, cand.kind, cand.country, cand.sector = "LOC", "location", None, None
 
 
+# A country named right after a place, as KCNA places the ROK's towns: "Kangwon Province of
+# south Korea". Not after a comma: "Democratic Congo, Nigeria" is a list of countries.
+_PLACE_OF = re.compile(r"\s+of\s+(?:the\s+)?")
+# The one or two words right before a place ("south Korean" + "Kangwon Province").
+_WORDS_BEFORE = re.compile(r"(?:(\S+)\s)?(\S+) $")
+
+
+def _qualified_places(text: str, cands: list[Candidate], kb: KnowledgeBaseLike) -> None:
+    """Give a place the country its sentence names for it: a demonym right before it ("south
+    Korean Kangwon Province") or a country after "of" ("Kangwon Province of south Korea").
+    KCNA writes both Koreas' provinces of one name so (the DPRK's Kangwon Province bare, the
+    ROK's with its qualifier), and the country named wins over the one the knowledge base
+    lists for the name (``cluster._entity``)."""
+    for index, cand in enumerate(cands):
+        if cand.kind != "location":
+            continue
+        after = cands[index + 1] if index + 1 < len(cands) else None
+        words = _WORDS_BEFORE.search(text, max(0, cand.start - 40), cand.start)
+        before = None
+        if words is not None:
+            pair = f"{words[1]} {words[2]}" if words[1] else None
+            before = (kb.country_by_demonym(pair) if pair else None) or _demonym(words[2], kb)
+        if before is not None:
+            cand.country = before
+        elif (
+            after is not None
+            and after.kind == "country"
+            and after.country is not None
+            and kb.country_by_demonym(after.text) is None
+            and _PLACE_OF.fullmatch(text, cand.end, after.start) is not None
+        ):
+            cand.country = after.country
+
+
 def _kin_states(cand: Candidate, kb: KnowledgeBaseLike) -> frozenset[str]:
     """The states a people named by its demonym belongs to: its one country ("Hungarians"),
     or both halves of a divided country whose demonym they share ("Koreans": North and South
@@ -905,5 +939,6 @@ def collect_candidates(
     _coordinate_groups(parse.text, kept)
     kept = _ethnic_groups(parse.text, kept, kb)
     _demonym_places(parse.text, kept)
+    _qualified_places(parse.text, kept, kb)
     kept = _join_cut_bodies(parse.text, kept, lex.org_words)
     return _merge_parentheticals(parse.text, kept)

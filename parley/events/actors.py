@@ -350,6 +350,8 @@ def _resolve_one(
             continue  # "a hospital in Kabul" is not Afghanistan
         if token.i in outlets and hit.entity is not None and hit.entity.kind == "media":
             continue  # "blamed local officials on Twitter": Twitter is where, not whom
+        if not places and _place_modifier(token, hit):
+            continue  # "the agreement reached at the Hanoi summit" is not Vietnam's
         if token.i in sent_to:
             continue  # "the Lao ambassador to the DPRK" is not the DPRK's
         if uncoded and not hit.code:
@@ -482,6 +484,20 @@ def _outsiders(head: Token) -> bool:
     if head.lemma_.lower() in OUTSIDER_WORDS:
         return True
     return any(c.dep_ in ("amod", "compound") and c.lower_ in OUTSIDER_WORDS for c in head.children)
+
+
+def _place_modifier(token: Token, hit: Actor) -> bool:
+    """Whether a place (a town, a province, an island: not a country) names a thing before
+    its noun: "the Hanoi summit", "the Jeju naval base construction". The place says where
+    or what the thing is, not whose; before a plural noun it may say whose people they are
+    ("Jeju islanders", "Gaza officials"), and a country before any noun is a party ("the
+    U.S. sanctions")."""
+    return (
+        hit.entity is not None
+        and hit.entity.kind == "location"
+        and token.dep_ in ("compound", "nmod")
+        and token.head.tag_ == "NN"
+    )
 
 
 def _venue_tokens(head: Token) -> set[int]:

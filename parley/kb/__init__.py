@@ -47,6 +47,7 @@ BUILTIN_FILES = (
     "igos.tsv",
     "media.tsv",
     "organizations.tsv",
+    "places.tsv",
     "people.tsv",
     "roles.tsv",
     "org_words.tsv",

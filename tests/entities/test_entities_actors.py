@@ -1409,3 +1409,22 @@ def test_titles_past_office_takes_no_country_it_dealt_with(entities_of) -> None:
     )
     actor = _covering(entities_of(text, real=True), "Lars Hansen").actor
     assert actor is None or not actor.startswith("SWE")
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "code"),
+    [
+        # A province or county of the DPRK in KCNA's spelling codes as its country.
+        ("The delegation toured North Phyongan Province on Monday.", "North Phyongan", "PRK"),
+        ("A new school opened in Unpha County on Monday.", "Unpha County", "PRK"),
+        # KCNA writes the ROK's Kangwon Province with its country, the DPRK's bare.
+        ("Troops drilled near Chunchon, south Korean Kangwon Province.", "Kangwon", "KOR"),
+        ("The bridge in Kangwon Province of south Korea was closed.", "Kangwon", "KOR"),
+        ("Youths in Kangwon Province planted trees along the river.", "Kangwon", "PRK"),
+    ],
+)
+def test_mentions_korean_provinces_code_as_their_country(  # type: ignore[no-untyped-def]
+    entities_of, text: str, words: str, code: str
+) -> None:
+    place = _covering(entities_of(text, real=True), words)
+    assert (place.kind, place.actor) == ("location", code)

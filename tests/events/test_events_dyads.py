@@ -74,6 +74,17 @@ def test_dyads_receiver_located_somewhere_is_not_that_place(code: Code) -> None:
     assert all(e.target_actor != "ROH" for e in events)
 
 
+@pytest.mark.parametrize(
+    "text",
+    ["Mordor hailed the Edoras agreement.", "Mordor welcomed the Edoras declaration on Monday."],
+)
+def test_dyads_town_naming_a_thing_is_no_party(code: Code, text: str) -> None:
+    # A town before a singular noun says where the thing was made, not whose it is.
+    events = code(text, COUNTRIES, kinds=PLACES)
+    assert events
+    assert all(e.target_actor != "ROH" for e in events)
+
+
 def test_dyads_what_an_assault_hits_is_the_place(code: Code) -> None:
     # An act done to a place, unlike a meeting held there: the place is its target.
     events = code("Mordor shelled villages in Rohan overnight.", COUNTRIES, kinds=PLACES)

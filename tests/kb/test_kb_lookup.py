@@ -277,6 +277,14 @@ def test_kb_load_reads_anew_each_time(kb: KnowledgeBase) -> None:
         ("PLO", "PSEGOV", "organization"),
         ("Gaza Strip", "PSE", "location"),
         ("Mosul", "IRQ", "location"),
+        # KCNA's spellings of the two Koreas' provinces, cities and counties.
+        ("North Phyongan Province", "PRK", "location"),
+        ("Jagang", "PRK", "location"),
+        ("Chongjin City", "PRK", "location"),
+        ("Nampho Municipality", "PRK", "location"),
+        ("Kapsan County", "PRK", "location"),
+        ("Kyonggi Province", "KOR", "location"),
+        ("Yonphyong Island", "KOR", "location"),
     ],
 )
 def test_kb_lookup_organisations_and_places(
