@@ -1017,6 +1017,6 @@ def test_dyads_a_name_in_the_title_of_a_work_is_no_party(code: Code, text: str) 
 def test_dyads_a_title_s_own_words_keep_their_parties(code: Code) -> None:
     # An act the title itself names is between the parties it names (an editorial's title, a
     # paper's claim; the acts an article's title names are no events: test_events_titles).
-    text = 'A Rohan paper in an editorial "Farmers mourn the demise of General Aragorn" praised him.'
+    text = 'Rohan in an editorial "Farmers mourn the demise of General Aragorn" praised him.'
     events = code(text, {**COUNTRIES, "Aragorn": "GON"}, kinds={"Aragorn": "person"})
     assert any(e.cameo == "018" and e.target_actor == "GON" for e in events)
