@@ -70,6 +70,7 @@ RANGE_JOIN = re.compile(r"\s*(?:and|to|through|till|until|-|\u2013)\s*", re.IGNO
 RELATIVE_PREPS = frozenset({"before", "after", "until", "till", "since", "following", "by"})
 # "ahead of", "prior to": the preposition hangs on these words.
 RELATIVE_HEADS = frozenset({"ahead", "prior"})
+DOUBLE_QUOTES = frozenset({'"', "\u201c", "\u201d", "``", "''"})
 WEEK_VALUE = re.compile(r"^(\d{4})-W(\d{2})$")
 QUARTER_VALUE = re.compile(r"^(\d{4})-Q\d$")
 
@@ -187,6 +188,8 @@ def find_date(
         late = [(i, t) for i, t in heads if on is not None and _after(t.value, on)]
         if late and _past(trigger):
             heads = [item for item in heads if item not in late]
+        # A time in a quotation or a quoted title the trigger is outside of is the quote's.
+        heads = [(i, t) for i, t in heads if not _quoted_apart(doc, i, trigger.i)]
         tokens = clause_tokens(trigger)
         for head in extra_heads:  # the actor phrases: "a Nov. 2 column ... that warned"
             tokens |= clause_tokens(head)
@@ -210,6 +213,15 @@ def find_date(
     if on is not None and not _background(trigger) and not _governed_by_background(trigger):
         return on.isoformat(), "published"
     return None, None
+
+
+def _quoted_apart(doc: Doc, one: int, two: int) -> bool:
+    """Whether a double quotation mark opens or closes between tokens ``one`` and ``two``
+    an odd number of times: one of them lies in a quotation or a quoted title the other is
+    outside of ('paid tribute before the photo "Kim Il Sung in Mangyongdae in April"')."""
+    low, high = min(one, two), max(one, two)
+    marks = sum(1 for token in doc[low:high] if token.text in DOUBLE_QUOTES)
+    return marks % 2 == 1
 
 
 def _relative(head: Token) -> bool:
@@ -405,7 +417,8 @@ def _names_other(doc: Doc, i: int, timex: Timex, own: set[int]) -> bool:
     at = first.start - 1 if first is not None else i - 1
     while at >= 0 and doc[at].is_quote:
         at -= 1
-    return at >= 0 and doc[at].dep_ in ("det", "poss")
+    # "the June 15 declaration", "Kerry's 2004 campaign" (the possessive "'s" opens it).
+    return at >= 0 and (doc[at].dep_ in ("det", "poss") or doc[at].tag_ == "POS")
 
 
 def occasion_days(
