@@ -411,7 +411,9 @@ def _names_other(doc: Doc, i: int, timex: Timex, own: set[int]) -> bool:
     noun = head.head
     if head.dep_ not in NAME_DEPS or noun.i <= i or noun.i in own:
         return False
-    if noun.dep_ == "pobj" and noun.head.lower_ in DURING_PREPS:
+    # A proper name is a thing's, even as the place of the act: "met at the April 25 House
+    # of Culture", "visited the February 8 Vinalon Complex".
+    if noun.dep_ == "pobj" and noun.head.lower_ in DURING_PREPS and noun.pos_ != "PROPN":
         return False
     first = doc.char_span(timex.start, timex.end, alignment_mode="expand")
     at = first.start - 1 if first is not None else i - 1

@@ -100,6 +100,9 @@ def test_dates_reported_event_takes_saying_date(code: Code) -> None:
         # ... and a year that names a thing after a possessive is the thing's.
         ("Gondor criticized Mordor, said an aide of Rohan's 2016 campaign.",
          (("2016", "2016"),), "criticized", ("2018-11-12", "published")),
+        # A day in a proper name is the name's, even as the place of the act.
+        ("Gondor met Mordor at the May 9 House of Culture on Nov. 5.",
+         (("May 9", "2018-05-09"), ("Nov. 5", "2018-11-05")), "met", ("2018-11-05", "text")),
         # A reported act in the perfect was done before the report: the report's day is not its.
         ("On Nov. 10, Gondor said that Mordor had attacked its border posts.",
          (("Nov. 10", "2018-11-10"),), "attacked", (None, None)),
