@@ -417,7 +417,13 @@ def _names_other(doc: Doc, i: int, timex: Timex, own: set[int]) -> bool:
         return False
     first = doc.char_span(timex.start, timex.end, alignment_mode="expand")
     at = first.start - 1 if first is not None else i - 1
-    while at >= 0 and doc[at].is_quote:
+    # Back over quotes and the first end of a range: 'the "May 24 measure"', "the June
+    # 25-July 27 month of struggle" (the range's second end names the month too).
+    while at >= 0 and (
+        doc[at].is_quote
+        or doc[at].text in ("-", "\u2013")
+        or (doc[at].ent_type_ == "DATE" and doc[at].dep_ not in ("det", "poss"))
+    ):
         at -= 1
     # "the June 15 declaration", "Kerry's 2004 campaign" (the possessive "'s" opens it).
     return at >= 0 and (doc[at].dep_ in ("det", "poss") or doc[at].tag_ == "POS")

@@ -103,6 +103,11 @@ def test_dates_reported_event_takes_saying_date(code: Code) -> None:
         # A day in a proper name is the name's, even as the place of the act.
         ("Gondor met Mordor at the May 9 House of Culture on Nov. 5.",
          (("May 9", "2018-05-09"), ("Nov. 5", "2018-11-05")), "met", ("2018-11-05", "text")),
+        # Both ends of a range that names a period name it.
+        ("Meetings took place in Gondor to denounce the hostile policy of Mordor on the "
+         "occasion of the June 25-July 27 month of anti-Mordor joint struggle.",
+         (("June 25", "2018-06-25"), ("July 27", "2018-07-27")), "denounce",
+         ("2018-11-12", "published")),
         # A reported act in the perfect was done before the report: the report's day is not its.
         ("On Nov. 10, Gondor said that Mordor had attacked its border posts.",
          (("Nov. 10", "2018-11-10"),), "attacked", (None, None)),
