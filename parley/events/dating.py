@@ -64,6 +64,15 @@ PAST_PERFECT = ("had", "'d")
 # their news in the first few).
 LEAD_SENTENCES = 5
 RANGE_JOIN = re.compile(r"\s*(?:and|to|through|till|until|-|\u2013)\s*", re.IGNORECASE)
+# Prepositions that place an act relative to a time, not at it: "assailed him ahead of next
+# week's primary", "resigned after the Oct. 3 vote", "have been killed since January", "must
+# leave by Friday". The time is a reference point; the act's own day is not given by it.
+RELATIVE_PREPS = frozenset({"before", "after", "until", "till", "since", "following", "by"})
+# "ahead of", "prior to": the preposition hangs on these words.
+RELATIVE_HEADS = frozenset({"ahead", "prior"})
+DOUBLE_QUOTES = frozenset({'"', "\u201c", "\u201d", "``", "''"})
+WEEK_VALUE = re.compile(r"^(\d{4})-W(\d{2})$")
+QUARTER_VALUE = re.compile(r"^(\d{4})-Q\d$")
 
 
 def clause_tokens(head: Token) -> set[int]:
@@ -134,7 +143,23 @@ def _date_in(tokens: set[int], heads: Iterable[tuple[int, Timex]], near: int) ->
     if not inside:
         return None
     value = min(inside, key=lambda item: item[0])[1].value
-    return value[:10] if len(value) >= 10 else value
+    return calendar_date(value[:10] if len(value) >= 10 else value)
+
+
+def calendar_date(value: str) -> str:
+    """A time expression's value as a date is written (docs/annotation.md, Date: a day, a
+    month or a year): a week ("last week", "earlier this week": ``2016-W10``) is the month
+    its Thursday falls in, as ISO weeks belong to the year of their Thursday; a quarter is
+    its year."""
+    week = WEEK_VALUE.match(value)
+    if week is not None:
+        year, number = int(week.group(1)), int(week.group(2))
+        try:
+            return date.fromisocalendar(year, number, 4).strftime("%Y-%m")
+        except ValueError:  # no such week ("2015-W53")
+            return week.group(1)
+    quarter = QUARTER_VALUE.match(value)
+    return quarter.group(1) if quarter is not None else value
 
 
 def find_date(
@@ -153,8 +178,18 @@ def find_date(
         heads = [
             (i, t)
             for i, t in heads
-            if not _names_other(doc, i, t, own) and doc[i].dep_ not in ARGUMENT_DEPS
+            if not _names_other(doc, i, t, own)
+            and doc[i].dep_ not in ARGUMENT_DEPS
+            and not _relative(doc[i])
         ]
+        # A day after publication for an act told in the past is a name or history resolved
+        # to the wrong year ('the "May 16 coup" which suppressed', "in February the
+        # following year, it seized"): the act has a time the text gives but not as a date.
+        late = [(i, t) for i, t in heads if on is not None and _after(t.value, on)]
+        if late and _past(trigger):
+            heads = [item for item in heads if item not in late]
+        # A time in a quotation or a quoted title the trigger is outside of is the quote's.
+        heads = [(i, t) for i, t in heads if not _quoted_apart(doc, i, trigger.i)]
         tokens = clause_tokens(trigger)
         for head in extra_heads:  # the actor phrases: "a Nov. 2 column ... that warned"
             tokens |= clause_tokens(head)
@@ -166,14 +201,74 @@ def find_date(
         token = trigger
         hops = 0
         while found is None and hops < MAX_HOPS and token.dep_ in INHERIT_DEPS:
+            if token.dep_ == "ccomp" and _perfect_aspect(token):
+                break  # "KCNA reported on Oct. 16 that the roads have been blocked"
             token = token.head
             hops += 1
             found = _date_in(clause_tokens(token), heads, token.i)
         if found is not None:
             return found, "text"
+        if late and _past(trigger) and _date_in(tokens, late, trigger.i) is not None:
+            return None, None
     if on is not None and not _background(trigger) and not _governed_by_background(trigger):
         return on.isoformat(), "published"
     return None, None
+
+
+def _quoted_apart(doc: Doc, one: int, two: int) -> bool:
+    """Whether a double quotation mark opens or closes between tokens ``one`` and ``two``
+    an odd number of times: one of them lies in a quotation or a quoted title the other is
+    outside of ('paid tribute before the photo "Kim Il Sung in Mangyongdae in April"')."""
+    low, high = min(one, two), max(one, two)
+    marks = sum(1 for token in doc[low:high] if token.text in DOUBLE_QUOTES)
+    return marks % 2 == 1
+
+
+def _relative(head: Token) -> bool:
+    """Whether a time expression (its head token) is the object of a preposition that
+    places an act relative to it (RELATIVE_PREPS: "ahead of next week's primary", "after the
+    Oct. 3 vote"), up to the nearest verb or preposition."""
+    token = head
+    while token.head.i != token.i and token.pos_ not in CLAUSE_POS:
+        parent = token.head
+        if token.dep_ in ("pobj", "pcomp") and parent.dep_ == "prep":
+            # The nearest preposition decides: "a rally by workers on May 1" is on that day.
+            return parent.lower_ in RELATIVE_PREPS or (
+                parent.lower_ in ("of", "to") and parent.head.lower_ in RELATIVE_HEADS
+            )
+        token = parent
+    return False
+
+
+def _perfect_aspect(verb: Token) -> bool:
+    """Whether a verb is in the perfect ("have been blocked", "had opposed"). Said in a
+    reported clause, the act was done before the saying: the report's day is the report's
+    ("KCNA reported on Oct. 16 that the roads have been blocked", "recalled on April 10
+    that the islanders have opposed the construction"), while "said on Nov. 7 that they
+    oppose" or "urged on Monday that talks be held" is told on that day."""
+    return verb.tag_ == "VBN" and any(
+        c.dep_ in ("aux", "auxpass") and c.lower_ in PRESENT_PERFECT + PAST_PERFECT
+        for c in verb.children
+    )
+
+
+def _past(trigger: Token) -> bool:
+    """Whether the trigger is a verb told in the past ("suppressed", "was held", "had
+    met")."""
+    if trigger.tag_ == "VBD":
+        return True
+    return trigger.tag_ == "VBN" and any(
+        c.dep_ in ("aux", "auxpass") and (c.tag_ == "VBD" or c.lower_ in PAST_PERFECT)
+        for c in trigger.children
+    )
+
+
+def _after(value: str, on: date) -> bool:
+    """Whether a date value lies wholly after the publication day: an act told in the past
+    cannot have happened then, so such a time expression is a name resolved to the wrong
+    year ('the "May 16 coup" which suppressed ...') or another act's."""
+    value = calendar_date(value[:10])
+    return value > on.isoformat()[: len(value)]
 
 
 def _governed_by_background(trigger: Token) -> bool:
@@ -316,13 +411,22 @@ def _names_other(doc: Doc, i: int, timex: Timex, own: set[int]) -> bool:
     noun = head.head
     if head.dep_ not in NAME_DEPS or noun.i <= i or noun.i in own:
         return False
-    if noun.dep_ == "pobj" and noun.head.lower_ in DURING_PREPS:
+    # A proper name is a thing's, even as the place of the act: "met at the April 25 House
+    # of Culture", "visited the February 8 Vinalon Complex".
+    if noun.dep_ == "pobj" and noun.head.lower_ in DURING_PREPS and noun.pos_ != "PROPN":
         return False
     first = doc.char_span(timex.start, timex.end, alignment_mode="expand")
     at = first.start - 1 if first is not None else i - 1
-    while at >= 0 and doc[at].is_quote:
+    # Back over quotes and the first end of a range: 'the "May 24 measure"', "the June
+    # 25-July 27 month of struggle" (the range's second end names the month too).
+    while at >= 0 and (
+        doc[at].is_quote
+        or doc[at].text in ("-", "\u2013")
+        or (doc[at].ent_type_ == "DATE" and doc[at].dep_ not in ("det", "poss"))
+    ):
         at -= 1
-    return at >= 0 and doc[at].dep_ in ("det", "poss")
+    # "the June 15 declaration", "Kerry's 2004 campaign" (the possessive "'s" opens it).
+    return at >= 0 and (doc[at].dep_ in ("det", "poss") or doc[at].tag_ == "POS")
 
 
 def occasion_days(

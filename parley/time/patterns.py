@@ -199,7 +199,8 @@ def build_rules(lex: Lexicon) -> tuple[Rule, ...]:
             rf"(?:,?\s+(?P<mon>{month})\s+(?P<day>\d{{1,2}}|{ordinal})\b)?"
         ),
         "holiday": (
-            rf"\b(?:(?P<rel>last|next|this|coming|past)\s+)?(?P<name>{holidays})"
+            # Not "the lunar New Year's Day": a day of another calendar, not the holiday's.
+            rf"(?<!lunar\s)\b(?:(?P<rel>last|next|this|coming|past)\s+)?(?P<name>{holidays})"
             rf"(?:\s+(?P<year>{year}))?\b"
         ),
         "season": (

@@ -74,9 +74,58 @@ def test_dates_conjoined_verbs_share_the_day_said_after_them(code: Code) -> None
 
 
 def test_dates_reported_event_takes_saying_date(code: Code) -> None:
-    text = "On Nov. 10, Gondor said that Mordor had attacked its border posts."
+    text = "On Nov. 10, Gondor said that Mordor attacked its border posts."
     events = code(text, ACTORS, (_timex(text, "Nov. 10", "2018-11-10"),))
     assert [(e.cameo[:2], e.date) for e in events] == [("19", "2018-11-10")]
+
+
+@pytest.mark.parametrize(
+    ("text", "timexes", "word", "expected"),
+    [
+        # A week is written as the month of its Thursday (dates are days, months or years).
+        ("Last week Gondor criticized Mordor for the raids.", (("Last week", "2018-W45"),),
+         "criticized", ("2018-11", "text")),
+        # A time the act is placed before or after is no time of the act.
+        ("Gondor criticized Mordor ahead of next week's vote.",
+         (("next week", "2018-W47"),), "criticized", ("2018-11-12", "published")),
+        ("After Tuesday's vote Gondor criticized Mordor.", (("Tuesday", "2018-11-06"),),
+         "criticized", ("2018-11-12", "published")),
+        # An act told in the past cannot lie after publication: history whose year the text
+        # does not give ("in December the following year").
+        ("In December Gondor attacked Mordor.", (("December", "2018-12"),), "attacked",
+         (None, None)),
+        # A time inside a quoted title the act is outside of is the title's ...
+        ('Gondor praised the film "Mordor in the Days of May" and criticized Mordor.',
+         (("May", "2018-05"),), "criticized", ("2018-11-12", "published")),
+        # ... and a year that names a thing after a possessive is the thing's.
+        ("Gondor criticized Mordor, said an aide of Rohan's 2016 campaign.",
+         (("2016", "2016"),), "criticized", ("2018-11-12", "published")),
+        # A day in a proper name is the name's, even as the place of the act.
+        ("Gondor met Mordor at the May 9 House of Culture on Nov. 5.",
+         (("May 9", "2018-05-09"), ("Nov. 5", "2018-11-05")), "met", ("2018-11-05", "text")),
+        # Both ends of a range that names a period name it.
+        ("Meetings took place in Gondor to denounce the hostile policy of Mordor on the "
+         "occasion of the June 25-July 27 month of anti-Mordor joint struggle.",
+         (("June 25", "2018-06-25"), ("July 27", "2018-07-27")), "denounce",
+         ("2018-11-12", "published")),
+        # A reported act in the perfect was done before the report: the report's day is not its.
+        ("On Nov. 10, Gondor said that Mordor had attacked its border posts.",
+         (("Nov. 10", "2018-11-10"),), "attacked", (None, None)),
+        ("Gondor reported on Nov. 10 that Mordor has attacked its border posts.",
+         (("Nov. 10", "2018-11-10"),), "attacked", (None, None)),
+    ],
+)  # fmt: skip
+def test_dates_times_that_are_not_the_acts(
+    code: Code,
+    text: str,
+    timexes: tuple[tuple[str, str], ...],
+    word: str,
+    expected: tuple[str | None, str | None],
+) -> None:
+    found = tuple(_timex(text, words, value) for words, value in timexes)
+    events = code(text, ACTORS, found)
+    dated = {(e.date, e.date_source) for e in events if text[e.trigger[0] : e.trigger[1]] == word}
+    assert dated == {expected}
 
 
 def _dated(code: Code, text: str, day: str, value: str, word: str) -> set[tuple[str, str]]:

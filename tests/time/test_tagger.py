@@ -322,6 +322,18 @@ def test_tagger_month_name_inside_a_word_is_not_a_month(tag: Tag, text: str) -> 
     assert tag(text, "2018-11-12") == ()
 
 
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        # The lunar New Year falls on another day each year: not January 1.
+        ("Villagers visited the shrine on the lunar New Year's Day.", []),
+        ("Villagers visited the shrine on New Year's Day.", ["2018-01-01"]),
+    ],
+)
+def test_tagger_lunar_new_year_is_not_the_holiday(tag: Tag, text: str, values: list[str]) -> None:
+    assert [t.value for t in tag(text, "2018-11-12")] == values
+
+
 def test_tagger_the_year_ended_is_a_duration(tag: Tag) -> None:
     text = "Profit for the year ended Sept. 30 rose by a tenth."
     assert _value_of(tag, text, "the year") == "P1Y"
