@@ -49,7 +49,7 @@ from parley.entities.descriptions import (
     link_kind_nouns,
 )
 from parley.entities.kbtypes import CountryLike
-from parley.entities.mentions import collect_candidates, find_name_repeats
+from parley.entities.mentions import collect_candidates, find_name_repeats, named_unions
 from parley.entities.nominal import add_nominal_entities
 from parley.entities.pronouns import resolve_pronouns
 from parley.entities.resources import EntityResources
@@ -139,6 +139,7 @@ def find_entities(
     apply_people_of(text, cands)
     apply_apposed_groups(text, cands)
     cands = find_name_repeats(parse, cands, lex.family_first, lex.family_first_pairs)
+    cands = named_unions(text, cands, kb)
     apply_appositions(parse, cands, lex, place_country)
     clusters = group_candidates(cands, kb, on, lex.family_first, lex.family_first_pairs)
     # Quotations of words said, which carry an utterance's punctuation ('"... a hero,"

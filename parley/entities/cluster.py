@@ -839,6 +839,10 @@ def _entity(
         name, country, actor_code = cluster.country.name, cluster.country.iso3, cluster.country.code
     elif kind == "group":
         place = cluster.country or _shared_demonym(longest, kb, places)
+        if place is None and cluster.sector == "LAB":
+            # The union of a firm or outlet no source places ("the Ssangyong Motors trade
+            # union") is of the article's country when it is clear, as the firm would be.
+            place = places.clear
         country = place.iso3 if place else None
         sector = cluster.sector
         if sector in _STATE_SECTORS and all(

@@ -244,6 +244,11 @@ def _of_kind(entity: Entity, word: str, kind: str, named: bool) -> bool:
         return entity.kind in KINDS and any(
             word in mention.text.lower().split() for mention in entity.mentions
         )
+    if entity.kind == "group" and entity.sector == "LAB" and named:
+        # A firm's or an outlet's union is a group of its country's labour ("the Hyundai
+        # Motor union ... The union said"): a mention of it, as written, ends in the noun
+        # ("union leaders" are people of the group, no union).
+        return any(mention.text.lower().endswith(word) for mention in entity.mentions)
     if entity.kind not in ("organization", "media"):
         return False
     return not named or word in entity.name.lower().split()

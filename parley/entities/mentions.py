@@ -903,6 +903,127 @@ def _named_outlets(ctx: _Context) -> list[Candidate]:
     return found
 
 
+# The union noun right after a company's or an outlet's name: "the Hyundai Motor union",
+# "MBC trade union", "Samsung workers' union", "the YTN labor union", and the branch of a
+# wider one a name heads ("the KBS branch of the media trade union"). Lower-case only: a
+# capitalised "Union" ends a body's own name ("the Journalists Union of Korea").
+_UNION_AFTER = re.compile(
+    r"(?:['’]s?)?\s+(?:(?:trade|labou?r|workers['’]?|employees['’]?)\s+)?(unions?)\b"
+    r"|\s+branch\s+of\s+the\s+[^.,;:()]{0,60}?\bunion\b"
+)
+# The same noun ending a name the model read whole ("Hyundai Motor union").
+_UNION_END = re.compile(
+    r"(?:['’]s?)?\s+(?:(?:trade|labou?r|workers['’]?|employees['’]?)\s+)?unions?$"
+)
+# A union noun with the names of its firms or outlets after it ("trade unions of"); not a
+# bare "union of", which may join states or bodies ("a monetary union of ...").
+_UNIONS_OF = re.compile(
+    r"\b(?:(?:trade|labou?r|workers['’]?|employees['’]?)\s+unions?|unions)\s+of\s+(?:the\s+)?\Z"
+)
+# What must come before that noun for a name to be there: a capitalised word, not the
+# noun's own first word ("Trade union" at a sentence's start).
+_UNION_NAME = re.compile(r"(?!(?i:(?:the\s+)?(?:trade|labou?r|workers|employees)\b))[A-Z]")
+# What joins the names of a list that shares a plural union noun ("KBS, MBC and YTN
+# trade unions").
+_LIST_JOINER = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)")
+_NAMED_BODIES = frozenset(("organization", "media"))
+
+
+def named_unions(text: str, cands: list[Candidate], kb: KnowledgeBaseLike) -> list[Candidate]:
+    """A company or outlet named right before a union noun names the union, which is labour
+    (LAB) of the company's country, not the firm or outlet: "the Hyundai Motor union went on
+    strike", "the MBC trade union", "the KBS branch of the media trade union". A list of
+    names before a plural union noun is one body of unions ("KBS, MBC and YTN trade unions
+    launched strikes"), and so is the list after "unions of" ("trade unions of KBS, MBC and
+    YTN"), as the entity stage makes one group of other lists of one country's bodies. The
+    mention runs over the names and the union noun; a name the knowledge base places gives
+    the country, else the article's is read later (``build_entities``)."""
+    out: list[Candidate] = []
+    i = 0
+    while i < len(cands):
+        cand = cands[i]
+        i += 1
+        if cand.kind not in _NAMED_BODIES or cand.label == "REGION":
+            out.append(cand)
+            continue
+        own = _UNION_END.search(cand.text)
+        names = [cand]
+        start, end = cand.start, cand.end
+        if own is not None and _UNION_NAME.match(cand.text[: own.start()]):
+            # The model's name took the union noun in: "the Hyundai Motor union".
+            names = [
+                Candidate(
+                    start,
+                    start + own.start(),
+                    cand.text[: own.start()],
+                    cand.label,
+                    cand.kind,
+                    cand.sentence,
+                )
+            ]
+        elif (before := _UNIONS_OF.search(text, max(0, start - 40), start)) is not None:
+            # "trade unions of KBS, MBC and YTN": the names listed after the noun.
+            start = before.start()
+            while (
+                i < len(cands)
+                and cands[i].kind in _NAMED_BODIES
+                and _LIST_JOINER.fullmatch(text, names[-1].end, cands[i].start)
+            ):
+                names.append(cands[i])
+                i += 1
+            end = names[-1].end
+        elif (after := _UNION_AFTER.match(text, end)) is not None:
+            if after.group(1) == "unions":
+                while (
+                    out
+                    and out[-1].kind in _NAMED_BODIES
+                    and _LIST_JOINER.fullmatch(text, out[-1].end, names[0].start)
+                ):
+                    names.insert(0, out.pop())
+            start, end = names[0].start, after.end()
+        else:
+            out.append(cand)
+            continue
+        while out and out[-1].start >= start:
+            out.pop()
+        country = next((c for c in (_name_country(n, kb) for n in names) if c), None)
+        union = Candidate(
+            start,
+            end,
+            text[start:end],
+            "ORG",
+            "group",
+            cand.sentence,
+            country=country,
+            sector="LAB",
+        )
+        out.append(union)
+        # A mention inside the union's words ("south Korean media" in "the KBS branch of
+        # the south Korean media trade union") is part of it.
+        while i < len(cands) and cands[i].start < end:
+            i += 1
+    return out
+
+
+def _name_country(cand: Candidate, kb: KnowledgeBaseLike) -> CountryLike | None:
+    """The country of a company or outlet the knowledge base knows, or that its text places."""
+    if cand.located is not None:
+        return cand.located
+    words = cand.text.split()
+    known = None
+    while words and known is None:
+        # A firm is known by its first words too: "Hyundai Motor" is Hyundai's.
+        known = kb.actor(" ".join(words))
+        words.pop()
+    if known is None:
+        return None
+    if known.country:
+        return kb.country_by_code(known.country)
+    # A multinational firm's code carries its home ("MNCKOR": Samsung).
+    code = known.code or ""
+    return kb.country_by_code(code[3:6]) if code.startswith("MNC") and len(code) >= 6 else None
+
+
 def collect_candidates(
     parse: ParseIndex,
     kb: KnowledgeBaseLike,

@@ -20,6 +20,7 @@ A new mention joins an entity of the same kind and code when the document has on
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from datetime import date
@@ -184,6 +185,8 @@ def _find_names(
                 break
             if hit is not None and _title_of_next(hit, text, coded):
                 break
+            if hit is not None and _listed_union(hit, text, coded):
+                break
             if hit is not None:
                 found.append(hit)
                 break
@@ -209,6 +212,29 @@ def _title_of_next(hit: _Found, text: str, coded: MentionIndex) -> bool:
 _PLACE_PREPOSITIONS = frozenset(
     {"in", "at", "near", "around", "outside", "inside", "within", "across", "throughout"}
 )
+
+
+# What joins a name to the next of a list ("KBS, MBC and YTN trade unions").
+_LIST_JOINER = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)")
+
+
+def _listed_union(hit: _Found, text: str, coded: MentionIndex) -> bool:
+    """Whether a firm or outlet the mention pass missed heads a list whose union the pass
+    made ("KBS" in "KBS, MBC and YTN trade unions launched strikes"): the unions act, not
+    the outlet (``named_unions``)."""
+    if hit.kind not in ("organization", "media"):
+        return False
+    joiner = _LIST_JOINER.match(text, hit.end)
+    if joiner is None:
+        return False
+    ref = coded.at(joiner.end(), joiner.end() + 1)
+    return (
+        ref is not None
+        and ref.start == joiner.end()
+        and ref.entity.kind == "group"
+        and ref.entity.sector == "LAB"
+        and ref.text.endswith("unions")
+    )
 
 
 def _capital_as_place(doc: Doc, hit: _Found, text: str, kb: KnowledgeBaseLike) -> bool:

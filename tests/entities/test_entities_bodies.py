@@ -307,3 +307,61 @@ def test_bodies_people_of_a_state_body_stay_its_own(entities_of) -> None:  # typ
     text = "Service persons of the Korean People's Army vowed revenge on Tuesday."
     codes = {e.actor for e in entities_of(text, real=True)}
     assert "PRKCVL" not in codes
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "code"),
+    [
+        # A company or an outlet named before a union noun is the union: labour of its
+        # country, not the firm (BUS) or the outlet (MED).
+        (
+            "The Hyundai Motor union walked out of the wage talks on Thursday.",
+            "Hyundai Motor union",
+            "KORLAB",
+        ),
+        (
+            "Samsung workers' union rallied outside the plant in Suwon on Friday.",
+            "Samsung workers' union",
+            "KORLAB",
+        ),
+        (
+            "The YTN trade union began a walkout over the choice of the new chief.",
+            "YTN trade union",
+            "KORLAB",
+        ),
+        # The branch of a wider union that an outlet's name heads.
+        (
+            "The KBS branch of the national broadcasting union called off its walkout.",
+            "KBS branch",
+            "KORLAB",
+        ),
+        # A list of outlets sharing a plural union noun, before it or after "unions of",
+        # is one body of unions.
+        (
+            "Seoul, May 2 -- The KBS, MBC and YTN trade unions began a joint walkout today.",
+            "KBS, MBC and YTN trade unions",
+            "KORLAB",
+        ),
+        (
+            "The trade unions of KBS, MBC and YTN began a joint walkout on Monday.",
+            "trade unions of KBS, MBC and YTN",
+            "KORLAB",
+        ),
+    ],
+)
+def test_bodies_firm_before_a_union_noun_is_the_union(entities_of, text, words, code) -> None:  # type: ignore[no-untyped-def]
+    entities = entities_of(text, real=True)
+    assert _covering(entities, words).actor == code
+    assert not any(e.actor and e.actor.endswith(("MED", "BUS")) for e in entities)
+
+
+def test_bodies_the_union_after_a_firms_union_is_that_union(entities_of) -> None:  # type: ignore[no-untyped-def]
+    text = "The Hyundai Motor union went on strike on Monday. The union demanded higher pay."
+    union = _covering(entities_of(text, real=True), "Hyundai Motor union")
+    assert [m.text for m in union.mentions] == ["Hyundai Motor union", "union"]
+
+
+def test_bodies_outlet_before_other_nouns_stays_the_outlet(entities_of) -> None:  # type: ignore[no-untyped-def]
+    # No union noun after the name: the outlet itself.
+    text = "YTN reported on Monday that the talks had failed."
+    assert _covering(entities_of(text, real=True), "YTN").actor == "KORMED"
