@@ -190,7 +190,10 @@ def apply_titles(
         # A title before it makes a name a person: "spokeswoman Sadia Rahim" tagged ORG.
         cand.kind = "person"
         mods = match.group("mods").lower().split()
-        former = any(m in FORMER for m in mods)
+        former = any(m in FORMER for m in mods) or (
+            _PAST_BRIDGE.search(text, max(sent_start, match.start() - 60), match.start())
+            is not None
+        )
         title = " ".join(match.group("title").split())
         role = " ".join([*(m for m in mods if m not in FORMER), title])
         (cand.former_roles if former else cand.roles).append(role)
@@ -257,6 +260,12 @@ def apply_titles(
 # Congress and governors (AP style; "Senator", "Governor" in full say nothing of whose).
 US_TITLE_ABBREVIATIONS = frozenset({"Sen.", "Sens.", "Rep.", "Reps.", "Gov.", "Lt. Gov."})
 _BODY_KINDS = ("organization", "media")
+# A past marker before the body or place a title is of, in capitalised words the model may
+# not have found as a name ("Retired Army Gen. X", "former Obama Education Secretary Y"):
+# the office is past, as "former Maryland Gov. X" is.
+_PAST_BRIDGE = re.compile(
+    r"\b(?i:former|ex-|retired|one-?time|erstwhile)[ ]*(?:[A-Z][\w.&'’-]*[ ]+){1,3}$"
+)
 _LIST_GOES_ON = re.compile(r"\s*(?:,|and\b|or\b)")
 _POSSESSIVE_AFTER = re.compile(r"['’](?:s\b|(?=\s))")
 _FORMER_BEFORE = re.compile(

@@ -1361,6 +1361,13 @@ def test_cluster_an_acronym_of_a_body_in_scare_quotes(entities_of) -> None:  # t
             "Lars Vik",
             "NORELI",
         ),
+        # A past marker before capitalised words the title is of: "Retired Army Gen. X".
+        (
+            "Norway's budget was debated in Oslo. Retired Army Gen. Lars Vik said the cuts "
+            "would weaken Norway.",
+            "Lars Vik",
+            "NORELI",
+        ),
         # A nameless past officer: "the former ... governor", "a former senior ... official".
         (
             "The cash was found in a house belonging to a former senior Norwegian official.",
