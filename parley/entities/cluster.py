@@ -572,15 +572,17 @@ class _Places:
     # named in each sentence (``foreign_before``).
     in_sentences: frozenset[tuple[int, int, str]] = frozenset()
 
-    def foreign_before(self, cluster: Cluster) -> bool:
+    def foreign_before(self, cluster: Cluster, own: CountryLike | None = None) -> bool:
         """Whether each sentence naming the cluster names a country other than the one the
         article is about before it: "the International Commerce Promotion Center of
         Myanmar and the Diamond Love Princess Co. Ltd." in a KCNA story is no North Korean
         firm because the story is about the DPRK. A country named after it is more often
         where the body acts ("Trump criticized Ford Motor Company for opening up a new
         factory in Mexico"), and a body named again elsewhere without one ("the Department
-        of Homeland Security") is the article's own."""
-        clear = self.clear.iso3 if self.clear is not None else None
+        of Homeland Security") is the article's own. ``own`` is the country asked about when
+        it is not the clear one (the article's main country a fallback would give)."""
+        mine = own if own is not None else self.clear
+        clear = mine.iso3 if mine is not None else None
         return all(
             any(
                 n == cand.sentence and start < cand.start and iso != clear
@@ -776,10 +778,10 @@ def _relatives_placed(
 
 
 def _officers_coded(entities: list[Entity]) -> tuple[Entity, ...]:
-    """An officer left uncoded whose body is coded acts for it (a former one does not): "Kwon
-    Jong Gun, director general of the Department of U.S. Affairs of the Foreign Ministry of
-    the DPRK" is the department's, PRKGOV (the department's code comes from its own body,
-    known only once every entity is built)."""
+    """An officer left uncoded whose body is coded acts for it: "Kwon Jong Gun, director
+    general of the Department of U.S. Affairs of the Foreign Ministry of the DPRK" is the
+    department's, PRKGOV (the department's code comes from its own body, known only once
+    every entity is built). A former officer of a state body is an elite of its country."""
     by_id = {e.id: e for e in entities}
     out = []
     for entity in entities:
@@ -799,6 +801,21 @@ def _officers_coded(entities: list[Entity]) -> tuple[Entity, ...]:
                 # A person's staff whose title gives a sector of its own ("Sanders campaign
                 # manager X" ELI) is of that person's country, not of their office.
                 entity = replace(entity, actor=body.actor[:3] + own, sector=own)
+        elif (
+            entity.kind == "person"
+            and entity.actor is None
+            and entity.roles
+            and all(r.startswith("former ") for r in entity.roles)
+            and body is not None
+            and body.kind != "person"
+            and body.country
+            and body.sector in _STATE_SECTORS
+        ):
+            # "former Pentagon spokesman X", "former Federal Reserve chairman Y": a past
+            # officer of a state body, an elite of its country, as CAMEO codes former
+            # officials (Phoenix FORMER_PRESIDENT, RETIRED ~ELI). A past officer of another
+            # body is no longer its officer, nor an elite of a country.
+            entity = replace(entity, actor=body.country + "ELI", sector="ELI")
         out.append(entity)
     return tuple(out)
 
@@ -1228,6 +1245,11 @@ def _past_office_country(
     if not any(_sector_of_role(r, kb, lex) in _STATE_SECTORS for r in former):
         return None
     if affiliated is not None and not _common_state_body(_longest(affiliated), kb, lex):
+        return None
+    if places.foreign_before(cluster, places.main):
+        # "Leaders of political parties of Bangladesh including X, former prime minister":
+        # a foreign guest or delegate named after their country (KCNA's lists of visitors),
+        # not an officer of the country the article is about.
         return None
     return places.main
 

@@ -190,7 +190,10 @@ def apply_titles(
         # A title before it makes a name a person: "spokeswoman Sadia Rahim" tagged ORG.
         cand.kind = "person"
         mods = match.group("mods").lower().split()
-        former = any(m in FORMER for m in mods)
+        former = any(m in FORMER for m in mods) or (
+            _PAST_BRIDGE.search(text, max(sent_start, match.start() - 60), match.start())
+            is not None
+        )
         title = " ".join(match.group("title").split())
         role = " ".join([*(m for m in mods if m not in FORMER), title])
         (cand.former_roles if former else cand.roles).append(role)
@@ -208,8 +211,9 @@ def apply_titles(
                     cand.title_country = cand.title_country or other.country
                 continue
             adjacent = _ADJACENT.fullmatch(text, other.end, title_start) is not None
-            if adjacent and not former and other.kind in ("country", "location"):
-                # "former Maryland Gov. X", "ex-Pennsylvania senator Y": a past office.
+            if adjacent and not former and other.kind in ("country", "location", *_BODY_KINDS):
+                # "former Maryland Gov. X", "ex-Pennsylvania senator Y": a past office;
+                # "former Pentagon spokesman X" a past office of that body.
                 before = max(0, other.start - 12)
                 former = _FORMER_BEFORE.search(text, before, other.start) is not None
                 if former:
@@ -221,7 +225,11 @@ def apply_titles(
                     country = other.country
                 elif other.kind == "location" and place_country is not None:
                     country = place_country(other.text)
-                if former:
+                if former and other.kind in _BODY_KINDS:
+                    # "former Federal Reserve chairman X": the body's past officer, an elite
+                    # of its country if it is the state's (parley/entities/cluster.py).
+                    cand.affiliation = other
+                elif former:
                     cand.former_country = country
                     cand.former_placed = True
                 elif country is not None:
@@ -251,6 +259,13 @@ def apply_titles(
 # Titles abbreviated, as US news copy writes them before the names of American members of
 # Congress and governors (AP style; "Senator", "Governor" in full say nothing of whose).
 US_TITLE_ABBREVIATIONS = frozenset({"Sen.", "Sens.", "Rep.", "Reps.", "Gov.", "Lt. Gov."})
+_BODY_KINDS = ("organization", "media")
+# A past marker before the body or place a title is of, in capitalised words the model may
+# not have found as a name ("Retired Army Gen. X", "former Obama Education Secretary Y"):
+# the office is past, as "former Maryland Gov. X" is.
+_PAST_BRIDGE = re.compile(
+    r"\b(?i:former|ex-|retired|one-?time|erstwhile)[ ]*(?:[A-Z][\w.&'’-]*[ ]+){1,3}$"
+)
 _LIST_GOES_ON = re.compile(r"\s*(?:,|and\b|or\b)")
 _POSSESSIVE_AFTER = re.compile(r"['’](?:s\b|(?=\s))")
 _FORMER_BEFORE = re.compile(
@@ -835,7 +850,10 @@ def _read_apposition(
             org, org_token = found, position
             break
         if found is not None and found.kind in ("country", "group") and found.country:
-            if former and position > 0 and tokens[position - 1].lower_ != "of":
+            prior = position - 1
+            while prior > 0 and tokens[prior].lower_ in _DETERMINERS:
+                prior -= 1  # "of the Russian Federation" where the name leaves out "the"
+            if former and position > 0 and tokens[prior].lower_ != "of":
                 # "X, a former ambassador to Slovakia", "a former adviser on Syria": the
                 # country served in or dealt with, not X's ("former president of ..." is).
                 break
