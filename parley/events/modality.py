@@ -19,6 +19,32 @@ NOMINAL_DEPS = frozenset({"dobj", "attr", "nsubjpass", "oprd"})
 # How many nouns up a nominal event's frame may be denied ("no field of cooperation").
 FRAME_HOPS = 2
 _PRIORITY = {"negated": 0, "hypothetical": 1, "future": 2, "asserted": 3}
+# Tokens that end a sentence: a parse that runs two sentences together ("... condolence.
+# They hoped ...") hangs one's verb on the other's, and no cue reaches across a full stop.
+SENTENCE_ENDS = frozenset({".", "!", "?"})
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "expl"})
+
+
+def _reported_will(token: Token, cues: ModalityCues) -> bool:
+    """Whether the trigger's "would" is a "will" reported in the past: "the ministry said that
+    it would hold talks" (a that-clause of a verb of saying or deciding), not "would have"."""
+    clause = token
+    while clause.dep_ == "conj" and clause.head.i != clause.i:
+        clause = clause.head  # "said that ... and that it would hold talks"
+    head = clause.head
+    return (
+        clause.dep_ == "ccomp"
+        and head.tag_ in ("VBD", "VBN")
+        and head.lemma_.lower() in cues["report"]
+        and not any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in token.children)
+    )
+
+
+def _across_sentences(a: Token, b: Token) -> bool:
+    """Whether a sentence-ending mark lies between two words the parser linked."""
+    lo, hi = sorted((a.i, b.i))
+    doc = a.doc
+    return any(doc[k].text in SENTENCE_ENDS for k in range(lo + 1, hi))
 
 
 def _own(token: Token, cues: ModalityCues) -> str | None:
@@ -33,6 +59,8 @@ def _own(token: Token, cues: ModalityCues) -> str | None:
             found.append("negated")  # "neither intention nor interest"
         elif child.dep_ in ("aux", "auxpass") and any(g.dep_ == "neg" for g in child.children):
             found.append("negated")  # "never will, accept": the negator hangs on "will"
+        elif child.dep_ == "aux" and lower == "would" and _reported_will(token, cues):
+            found.append("future")  # "said that it would hold talks"
         elif child.dep_ in ("aux", "auxpass") and (lower in cues["aux"] or lemma in cues["aux"]):
             found.append(cues["aux"].get(lower) or cues["aux"][lemma])
         elif child.dep_ == "aux" and lower == "going":  # "is going to"
@@ -102,12 +130,29 @@ def find_modality(trigger: Token, cues: ModalityCues) -> str:
         own = own or carried
         token = carrier
     for _ in range(MAX_HOPS):
-        if token.dep_ not in GOVERNING_DEPS or token.head.i == token.i:
+        if (
+            token.dep_ not in GOVERNING_DEPS
+            or token.head.i == token.i
+            or _across_sentences(token, token.head)
+        ):
             break
         link = token.dep_
+        child = token
         token = token.head
         lemma = token.lemma_.lower()
-        governed = cues["govern"].get(lemma)
+        # A preposition governs nothing: "concerns about the threats" foretells no threat
+        # ("about" governs as the adjective of "is about to sign").
+        governed = cues["govern"].get(lemma) if token.pos_ != "ADP" else None
+        if (
+            governed is None
+            and link == "xcomp"
+            and token.lower_ == "going"
+            and any(c.dep_ == "aux" for c in token.children)  # "is", "’m": only "be" fits
+        ):
+            # "is going to conclude", parsed with "going" as the verb; "not going to" denies
+            # and "if we win, we're going to march" supposes.
+            going = _own(token, cues)
+            governed = going if going in ("negated", "hypothetical") else "future"
         if governed is None and link == "xcomp":
             # "it’s essential to ease sanctions": the parser hangs the to-clause on the verb
             # beside the adjective that governs it.
@@ -121,7 +166,16 @@ def find_modality(trigger: Token, cues: ModalityCues) -> str:
             )
         if governed and link != "conj":
             return own if own == "hypothetical" and governed == "future" else governed
-        if link in SHARING_DEPS:
+        if link in SHARING_DEPS and not (
+            link == "conj"
+            and (
+                child.pos_ not in ("VERB", "AUX")
+                or any(c.dep_ in SUBJECT_DEPS for c in child.children)
+            )
+        ):
+            # A verb shares its head verb's auxiliaries and negation, but a clause with its
+            # own subject has its own ("40% aren't sure ..., and Trump has been invoking him"),
+            # and a noun the parser joined to a verb has none of them.
             shared = _own(token, cues)
             if shared and own is None:
                 own = shared
