@@ -47,6 +47,30 @@ def _across_sentences(a: Token, b: Token) -> bool:
     return any(doc[k].text in SENTENCE_ENDS for k in range(lo + 1, hi))
 
 
+def _forgone(token: Token) -> bool:
+    """Whether the word is an act left undone in favour of another, or done without: "rather
+    than expressing condolences", "instead of apologizing", "without occupying the country",
+    "played on fears rather than offered solutions"."""
+    head = token.head
+    if token.dep_ in ("pcomp", "pobj") and head.dep_ in ("prep", "cc"):  # "than" parsed as cc
+        lower = head.lower_
+        return (
+            lower == "without"
+            or (lower == "of" and (head.head.lower_ == "instead" or _has(head, "instead")))
+            or (lower == "than" and _has(head, "rather"))
+        )
+    if token.dep_ == "conj" and head.i != token.i:
+        return any(
+            c.dep_ == "cc" and c.lower_ == "than" and c.i > 0 and c.doc[c.i - 1].lower_ == "rather"
+            for c in head.children
+        )
+    return False
+
+
+def _has(token: Token, word: str) -> bool:
+    return any(c.lower_ == word for c in token.children)
+
+
 def _own(token: Token, cues: ModalityCues) -> str | None:
     """The modality the word's own auxiliaries, negators, subordinators and adverbs give."""
     found: list[str] = []
@@ -59,6 +83,12 @@ def _own(token: Token, cues: ModalityCues) -> str | None:
             found.append("negated")  # "neither intention nor interest"
         elif child.dep_ in ("aux", "auxpass") and any(g.dep_ == "neg" for g in child.children):
             found.append("negated")  # "never will, accept": the negator hangs on "will"
+        elif (
+            child.dep_ == "advmod"
+            and lower == "longer"
+            and any(g.lower_ == "no" for g in child.children)
+        ):
+            found.append("negated")  # "can no longer be pardoned"
         elif child.dep_ == "aux" and lower == "would" and _reported_will(token, cues):
             found.append("future")  # "said that it would hold talks"
         elif child.dep_ in ("aux", "auxpass") and (lower in cues["aux"] or lemma in cues["aux"]):
@@ -117,13 +147,15 @@ def find_modality(trigger: Token, cues: ModalityCues) -> str:
     """The trigger's modality: its own cues first, then those of the words governing it
     (``cues``: where -> cue word -> modality, from ``modality.tsv``)."""
     own = _own(trigger, cues)
-    if own == "negated" or _negated_frame(trigger, cues):
+    if own == "negated" or _negated_frame(trigger, cues) or _forgone(trigger):
         return "negated"
     token = trigger
     if trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ in NOMINAL_DEPS:
         # A nominal event takes the modality of the verb that carries it: "would pose a
         # threat" is no more a threat that happened than "would threaten".
         carrier = trigger.head
+        if _forgone(carrier):
+            return "negated"  # "instead of making an immediate visit"
         carried = _own(carrier, cues)
         if carried == "negated" and own is None:
             return carried

@@ -44,6 +44,13 @@ ACTORS = {"Mordor": "MOR", "Gondor": "GON"}
         # A conjoined clause with its own subject keeps its own auxiliaries and negation.
         ("Rohan is not sure of it, and Gondor has been criticizing Mordor.", "asserted"),
         ("The farmers would have left, but Gondor attacked Mordor.", "asserted"),
+        # "no longer", and an act forgone: "without", "rather than", "instead of".
+        ("Gondor can no longer defend Mordor.", "negated"),
+        ("Gondor won the war without attacking Mordor.", "negated"),
+        ("Gondor stayed silent rather than criticizing Mordor.", "negated"),
+        ("Gondor played on fears rather than offered Mordor solutions.", "negated"),
+        ("Gondor kept quiet instead of apologizing to Mordor.", "negated"),
+        ("Gondor went on holiday instead of making a visit to Mordor.", "negated"),
     ],
 )
 def test_modality_of_sentence(code: Code, text: str, modality: str) -> None:
