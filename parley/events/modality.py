@@ -185,6 +185,16 @@ def find_modality(trigger: Token, cues: ModalityCues) -> str:
             # and "if we win, we're going to march" supposes.
             going = _own(token, cues)
             governed = going if going in ("negated", "hypothetical") else "future"
+        if governed is None and link == "xcomp" and lemma == "be":
+            # "our goal is to destroy them", "the plan is to meet": the subject governs.
+            governed = next(
+                (
+                    cues["govern"][c.lemma_.lower()]
+                    for c in token.children
+                    if c.dep_ == "nsubj" and c.lemma_.lower() in cues["govern"]
+                ),
+                None,
+            )
         if governed is None and link == "xcomp":
             # "it’s essential to ease sanctions": the parser hangs the to-clause on the verb
             # beside the adjective that governs it.

@@ -51,6 +51,8 @@ ACTORS = {"Mordor": "MOR", "Gondor": "GON"}
         ("Gondor played on fears rather than offered Mordor solutions.", "negated"),
         ("Gondor kept quiet instead of apologizing to Mordor.", "negated"),
         ("Gondor went on holiday instead of making a visit to Mordor.", "negated"),
+        # A purpose stated is no act done: "our goal is to destroy them".
+        ("Gondor's goal is to destroy Mordor.", "hypothetical"),
     ],
 )
 def test_modality_of_sentence(code: Code, text: str, modality: str) -> None:
