@@ -32,8 +32,16 @@ def _reported_will(token: Token, cues: ModalityCues) -> bool:
     while clause.dep_ == "conj" and clause.head.i != clause.i:
         clause = clause.head  # "said that ... and that it would hold talks"
     head = clause.head
+    # Only a party telling its own plans foretells them ("Gondor said it would boycott"); an
+    # onlooker's "analysts said Mordor would attack" is a supposition.
+    speakers = {c.lower_ for c in head.children if c.dep_ in SUBJECT_DEPS}
+    own = any(
+        c.dep_ in SUBJECT_DEPS and (c.pos_ == "PRON" or c.lower_ in speakers)
+        for c in token.children
+    )
     return (
-        clause.dep_ == "ccomp"
+        own
+        and clause.dep_ == "ccomp"
         and head.tag_ in ("VBD", "VBN")
         and head.lemma_.lower() in cues["report"]
         and not any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in token.children)

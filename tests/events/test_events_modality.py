@@ -28,10 +28,10 @@ ACTORS = {"Mordor": "MOR", "Gondor": "GON"}
         # An ability claimed is no act done: "capable of beating back the aggressors".
         ("Gondor is capable of beating back Mordor with one stroke.", "hypothetical"),
         # A "would" reported in the past is a "will": the act foretold, not supposed.
-        ("The envoy said that Gondor would attack Mordor next week.", "future"),
+        ("Gondor said that it would attack Mordor next week.", "future"),
         ("Gondor clarified that it would boost cooperation with Mordor.", "future"),
-        ("The envoy said that the war was over and that Gondor would attack Mordor.", "future"),
-        ("The envoy said that Gondor would have attacked Mordor.", "hypothetical"),
+        ("Gondor said that the war was over and that it would attack Mordor.", "future"),
+        ("Gondor said that it would have attacked Mordor.", "hypothetical"),
         ("The envoy said that Gondor would attack Mordor if the talks failed.", "hypothetical"),
         # "going" parsed as the verb of "is going to".
         ("Analysts claim Gondor is going to attack Mordor.", "future"),
