@@ -19,6 +19,64 @@ NOMINAL_DEPS = frozenset({"dobj", "attr", "nsubjpass", "oprd"})
 # How many nouns up a nominal event's frame may be denied ("no field of cooperation").
 FRAME_HOPS = 2
 _PRIORITY = {"negated": 0, "hypothetical": 1, "future": 2, "asserted": 3}
+# Tokens that end a sentence: a parse that runs two sentences together ("... condolence.
+# They hoped ...") hangs one's verb on the other's, and no cue reaches across a full stop.
+SENTENCE_ENDS = frozenset({".", "!", "?"})
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "expl"})
+
+
+def _reported_will(token: Token, cues: ModalityCues) -> bool:
+    """Whether the trigger's "would" is a "will" reported in the past: "the ministry said that
+    it would hold talks" (a that-clause of a verb of saying or deciding), not "would have"."""
+    clause = token
+    while clause.dep_ == "conj" and clause.head.i != clause.i:
+        clause = clause.head  # "said that ... and that it would hold talks"
+    head = clause.head
+    # Only a party telling its own plans foretells them ("Gondor said it would boycott"); an
+    # onlooker's "analysts said Mordor would attack" is a supposition.
+    speakers = {c.lower_ for c in head.children if c.dep_ in SUBJECT_DEPS}
+    own = any(
+        c.dep_ in SUBJECT_DEPS and (c.pos_ == "PRON" or c.lower_ in speakers)
+        for c in token.children
+    )
+    return (
+        own
+        and clause.dep_ == "ccomp"
+        and head.tag_ in ("VBD", "VBN")
+        and head.lemma_.lower() in cues["report"]
+        and not any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in token.children)
+    )
+
+
+def _across_sentences(a: Token, b: Token) -> bool:
+    """Whether a sentence-ending mark lies between two words the parser linked."""
+    lo, hi = sorted((a.i, b.i))
+    doc = a.doc
+    return any(doc[k].text in SENTENCE_ENDS for k in range(lo + 1, hi))
+
+
+def _forgone(token: Token) -> bool:
+    """Whether the word is an act left undone in favour of another, or done without: "rather
+    than expressing condolences", "instead of apologizing", "without occupying the country",
+    "played on fears rather than offered solutions"."""
+    head = token.head
+    if token.dep_ in ("pcomp", "pobj") and head.dep_ in ("prep", "cc"):  # "than" parsed as cc
+        lower = head.lower_
+        return (
+            lower == "without"
+            or (lower == "of" and (head.head.lower_ == "instead" or _has(head, "instead")))
+            or (lower == "than" and _has(head, "rather"))
+        )
+    if token.dep_ == "conj" and head.i != token.i:
+        return any(
+            c.dep_ == "cc" and c.lower_ == "than" and c.i > 0 and c.doc[c.i - 1].lower_ == "rather"
+            for c in head.children
+        )
+    return False
+
+
+def _has(token: Token, word: str) -> bool:
+    return any(c.lower_ == word for c in token.children)
 
 
 def _own(token: Token, cues: ModalityCues) -> str | None:
@@ -33,6 +91,14 @@ def _own(token: Token, cues: ModalityCues) -> str | None:
             found.append("negated")  # "neither intention nor interest"
         elif child.dep_ in ("aux", "auxpass") and any(g.dep_ == "neg" for g in child.children):
             found.append("negated")  # "never will, accept": the negator hangs on "will"
+        elif (
+            child.dep_ == "advmod"
+            and lower == "longer"
+            and any(g.lower_ == "no" for g in child.children)
+        ):
+            found.append("negated")  # "can no longer be pardoned"
+        elif child.dep_ == "aux" and lower == "would" and _reported_will(token, cues):
+            found.append("future")  # "said that it would hold talks"
         elif child.dep_ in ("aux", "auxpass") and (lower in cues["aux"] or lemma in cues["aux"]):
             found.append(cues["aux"].get(lower) or cues["aux"][lemma])
         elif child.dep_ == "aux" and lower == "going":  # "is going to"
@@ -89,25 +155,54 @@ def find_modality(trigger: Token, cues: ModalityCues) -> str:
     """The trigger's modality: its own cues first, then those of the words governing it
     (``cues``: where -> cue word -> modality, from ``modality.tsv``)."""
     own = _own(trigger, cues)
-    if own == "negated" or _negated_frame(trigger, cues):
+    if own == "negated" or _negated_frame(trigger, cues) or _forgone(trigger):
         return "negated"
     token = trigger
     if trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ in NOMINAL_DEPS:
         # A nominal event takes the modality of the verb that carries it: "would pose a
         # threat" is no more a threat that happened than "would threaten".
         carrier = trigger.head
+        if _forgone(carrier):
+            return "negated"  # "instead of making an immediate visit"
         carried = _own(carrier, cues)
         if carried == "negated" and own is None:
             return carried
         own = own or carried
         token = carrier
     for _ in range(MAX_HOPS):
-        if token.dep_ not in GOVERNING_DEPS or token.head.i == token.i:
+        if (
+            token.dep_ not in GOVERNING_DEPS
+            or token.head.i == token.i
+            or _across_sentences(token, token.head)
+        ):
             break
         link = token.dep_
+        child = token
         token = token.head
         lemma = token.lemma_.lower()
-        governed = cues["govern"].get(lemma)
+        # A preposition governs nothing: "concerns about the threats" foretells no threat
+        # ("about" governs as the adjective of "is about to sign").
+        governed = cues["govern"].get(lemma) if token.pos_ != "ADP" else None
+        if (
+            governed is None
+            and link == "xcomp"
+            and token.lower_ == "going"
+            and any(c.dep_ == "aux" for c in token.children)  # "is", "’m": only "be" fits
+        ):
+            # "is going to conclude", parsed with "going" as the verb; "not going to" denies
+            # and "if we win, we're going to march" supposes.
+            going = _own(token, cues)
+            governed = going if going in ("negated", "hypothetical") else "future"
+        if governed is None and link == "xcomp" and lemma == "be":
+            # "our goal is to destroy them", "the plan is to meet": the subject governs.
+            governed = next(
+                (
+                    cues["govern"][c.lemma_.lower()]
+                    for c in token.children
+                    if c.dep_ == "nsubj" and c.lemma_.lower() in cues["govern"]
+                ),
+                None,
+            )
         if governed is None and link == "xcomp":
             # "it’s essential to ease sanctions": the parser hangs the to-clause on the verb
             # beside the adjective that governs it.
@@ -121,7 +216,16 @@ def find_modality(trigger: Token, cues: ModalityCues) -> str:
             )
         if governed and link != "conj":
             return own if own == "hypothetical" and governed == "future" else governed
-        if link in SHARING_DEPS:
+        if link in SHARING_DEPS and not (
+            link == "conj"
+            and (
+                child.pos_ not in ("VERB", "AUX")
+                or any(c.dep_ in SUBJECT_DEPS for c in child.children)
+            )
+        ):
+            # A verb shares its head verb's auxiliaries and negation, but a clause with its
+            # own subject has its own ("40% aren't sure ..., and Trump has been invoking him"),
+            # and a noun the parser joined to a verb has none of them.
             shared = _own(token, cues)
             if shared and own is None:
                 own = shared

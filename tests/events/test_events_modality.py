@@ -27,6 +27,32 @@ ACTORS = {"Mordor": "MOR", "Gondor": "GON"}
         ("Gondor was hesitant to criticize Mordor.", "hypothetical"),
         # An ability claimed is no act done: "capable of beating back the aggressors".
         ("Gondor is capable of beating back Mordor with one stroke.", "hypothetical"),
+        # A "would" reported in the past is a "will": the act foretold, not supposed.
+        ("Gondor said that it would attack Mordor next week.", "future"),
+        ("Gondor clarified that it would boost cooperation with Mordor.", "future"),
+        ("Gondor said that the war was over and that it would attack Mordor.", "future"),
+        ("Gondor said that it would have attacked Mordor.", "hypothetical"),
+        ("The envoy said that Gondor would attack Mordor if the talks failed.", "hypothetical"),
+        # "going" parsed as the verb of "is going to".
+        ("Analysts claim Gondor is going to attack Mordor.", "future"),
+        ("“I’m going to criticize Mordor,” Gondor’s envoy said.", "future"),
+        ("Analysts claim Gondor is not going to attack Mordor.", "negated"),
+        ("If the talks fail, Gondor is going to attack Mordor.", "hypothetical"),
+        # A preposition governs nothing: "about" foretells only as "about to".
+        ("Gondor voiced concerns about the threats from Mordor.", "asserted"),
+        ("Gondor is about to attack Mordor.", "future"),
+        # A conjoined clause with its own subject keeps its own auxiliaries and negation.
+        ("Rohan is not sure of it, and Gondor has been criticizing Mordor.", "asserted"),
+        ("The farmers would have left, but Gondor attacked Mordor.", "asserted"),
+        # "no longer", and an act forgone: "without", "rather than", "instead of".
+        ("Gondor can no longer defend Mordor.", "negated"),
+        ("Gondor won the war without attacking Mordor.", "negated"),
+        ("Gondor stayed silent rather than criticizing Mordor.", "negated"),
+        ("Gondor played on fears rather than offered Mordor solutions.", "negated"),
+        ("Gondor kept quiet instead of apologizing to Mordor.", "negated"),
+        ("Gondor went on holiday instead of making a visit to Mordor.", "negated"),
+        # A purpose stated is no act done: "our goal is to destroy them".
+        ("Gondor's goal is to destroy Mordor.", "hypothetical"),
     ],
 )
 def test_modality_of_sentence(code: Code, text: str, modality: str) -> None:
