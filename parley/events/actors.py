@@ -45,6 +45,9 @@ GROUP_LOOKBACK = 6
 # Prepositions that place a phrase's head somewhere: the place named there is a venue ("a
 # hospital in Kabul", "the reactor at Yongbyon", "troops along the border"), not a party.
 VENUE_PREPS = frozenset({"in", "at", "inside", "near", "along", "outside", "off"})
+# Prepositions that open a list of examples of the phrase's head ("sites, including areas in
+# X", "islands like Y"): a member's venue is the phrase's.
+INCLUDING_PREPS = frozenset({"including", "like"})
 # Prepositions that put words in a medium ("said on Twitter", "wrote on her Facebook page",
 # "announced via YouTube"): the outlet or platform named there is where they appeared, no
 # party to the act.
@@ -90,8 +93,6 @@ TITLE_WORDS = frozenset({"titled", "entitled", "headlined"})
 TITLE_CLOSERS = {'"': '"', "\u201c": "\u201d", "\u2018": "\u2019", "'": "'", "\u00ab": "\u00bb"}
 # The most words a title runs to.
 MAX_TITLE_WORDS = 60
-# Entity kinds that a venue phrase names.
-PLACE_KINDS = frozenset({"location", "country"})
 # Prepositions whose phrase on a person's name says whom the person belongs to ("Ri of the
 # Foreign Ministry", "an envoy from Seoul"); a person's other phrases say where or when.
 AFFILIATION_PREPS = frozenset({"of", "from", "with"})
@@ -346,7 +347,7 @@ def _resolve_one(
         if hit is None:
             continue
         hit = _office_holder(hit, token, mentions)
-        if token.i in venues and hit.entity is not None and hit.entity.kind in PLACE_KINDS:
+        if token.i in venues and hit.entity is not None and is_place(hit.entity, countries=True):
             continue  # "a hospital in Kabul" is not Afghanistan
         if token.i in outlets and hit.entity is not None and hit.entity.kind == "media":
             continue  # "blamed local officials on Twitter": Twitter is where, not whom
@@ -494,9 +495,25 @@ def _place_modifier(token: Token, hit: Actor) -> bool:
     U.S. sanctions")."""
     return (
         hit.entity is not None
-        and hit.entity.kind == "location"
+        and is_place(hit.entity)
         and token.dep_ in ("compound", "nmod")
         and token.head.tag_ == "NN"
+    )
+
+
+def is_place(entity: Entity, countries: bool = False) -> bool:
+    """Whether an entity is a place (with ``countries``, a country too). The model may tag a
+    town a person ("Jeju", "Kanggye", "Mangyongdae"); the entity stage keeps the model's kind
+    but codes it as its knowledge-base place row does, as a bare country code. A person never
+    gets one (the knowledge base's people all carry a role, and a person's country alone
+    gives no code), so a "person" coded as a bare country with no roles is that place."""
+    if entity.kind == "location" or (countries and entity.kind == "country"):
+        return True
+    return (
+        entity.kind == "person"
+        and entity.actor is not None
+        and entity.actor == entity.country
+        and not entity.roles
     )
 
 
@@ -505,13 +522,21 @@ def _venue_tokens(head: Token) -> set[int]:
     "in Pyongyang" of "your birthday here in Pyongyang", under its adverb, and of "staying
     in the DPRK", under its participle)."""
     holders = [head, *(c for c in head.children if c.dep_ in ("advmod", "acl"))]
-    return {
+    found = {
         t.i
         for holder in holders
         for child in holder.children
         if child.dep_ == "prep" and child.lower_ in VENUE_PREPS
         for t in child.subtree
     }
+    # "sites, including areas in North Phyongan Province": the members of an including-list
+    # are the head's own kind, and their places are venues as the head's would be.
+    for child in head.children:
+        if child.dep_ == "prep" and child.lower_ in INCLUDING_PREPS:
+            for member in child.children:
+                if member.dep_ == "pobj":
+                    found |= _venue_tokens(member)
+    return found
 
 
 def _medium_tokens(head: Token) -> set[int]:

@@ -21,6 +21,7 @@ from parley.events.actors import (
     VENUE_PREPS,
     Actor,
     in_paraphrase,
+    is_place,
     mention_at,
 )
 from parley.events.candidates import GREETING_CODE, Candidate
@@ -249,6 +250,18 @@ def verb_actors(
         # which denounced Y": the statement's "which" is its issuer's voice.
         subject, passive = subject_head(candidate.reported_by)
     sources = reading.resolve(subject)
+    # "the Yonphyong Island shelling (incident)": a place the parser makes the subject of
+    # the gerund right after it, with no auxiliary, names where the act happened, not who
+    # did it; an act done to places (shelling) is done to it.
+    site: list[Actor] = []
+    if (
+        subject is not None
+        and verb.tag_ == "VBG"
+        and subject.i == verb.i - 1
+        and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+    ):
+        site = [a for a in sources if a.entity is not None and is_place(a.entity)]
+        sources = [a for a in sources if a not in site]
     addressed = _addressee(subject, reading) if subject is not None and not passive else []
     if addressed:
         sources = addressed
@@ -431,6 +444,8 @@ def verb_actors(
         target_heads = _stoppers_first(target_heads, objects, verb, reading)
     target_heads = _past_own_things(target_heads, sources, reading, places)
     targets = reading.first_resolved(target_heads, places=places)
+    if site and acts_on_places(candidate.code) and not any(a.resolved for a in targets):
+        targets = site
     if not any(a.resolved for a in targets):
         targets = _bond_partner(objects, sources, reading) or targets
     if candidate.code[:2] == PROTEST_ROOT and not any(a.resolved for a in targets):
@@ -693,7 +708,7 @@ def _venue(head: Token, reading: Reading) -> bool:
     hit = mention_at(reading.mentions, head)
     if hit is None or hit.entity is None:
         return head.pos_ == "PROPN"
-    return hit.entity.kind == "location" or not hit.entity.actor
+    return is_place(hit.entity) or not hit.entity.actor
 
 
 def _medium(head: Token, verb: Token, reading: Reading) -> bool:
@@ -1019,7 +1034,14 @@ def noun_actors(
             # "anti-DPRK war drills", "DPRK-targeted drills": the one aimed at.
             aimed += [a for a in reading.resolve(child) if a.resolved]
         elif child.dep_ in ("compound", "amod", "nmod"):
-            modifiers += [a for a in reading.resolve(child) if a.resolved]
+            named = [a for a in reading.resolve(child) if a.resolved]
+            # "the Yonphyong Island shelling", "the Hanoi summit": a town or island before
+            # the event noun is where it happened, never who did it; an act done to places
+            # (shelling, occupying) is done to it.
+            placed = [a for a in named if a.entity is not None and is_place(a.entity)]
+            if acts_on_places(candidate.code):
+                aimed += placed
+            modifiers += [a for a in named if a not in placed]
             modifiers += [a for a in _hyphened(child, reading) if a.resolved]
         elif child.dep_ == "prep":
             objects = [g for g in child.children if g.dep_ == "pobj"]

@@ -85,6 +85,50 @@ def test_dyads_town_naming_a_thing_is_no_party(code: Code, text: str) -> None:
     assert all(e.target_actor != "ROH" for e in events)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Free Folk staged protests against the Edoras fortress construction.",
+        "Mordor hailed the Edoras agreement.",
+    ],
+)
+def test_dyads_town_the_model_took_for_a_person_naming_a_thing_is_no_party(
+    code: Code, text: str
+) -> None:
+    # The model may tag a town a person; coded as its place (a bare country code, no
+    # role), it still only says where the thing is.
+    events = code(text, {**COUNTRIES, "Free Folk": "ROHCVL"}, kinds={"Edoras": "person"})
+    assert all(e.target_actor != "ROH" for e in events)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gondor kicked off war drills against Mordor one year after the Edoras shelling.",
+        "Gondor kicked off war drills one year after the Edoras shelling incident.",
+        "In the wake of the Edoras shelling incident, Gondor issued a new order.",
+    ],
+)
+def test_dyads_place_before_its_own_act_is_not_its_doer(code: Code, text: str) -> None:
+    # The town is where the shelling happened (and what it hit), never who shelled.
+    events = code(text, COUNTRIES, kinds=PLACES)
+    assert all(e.source_actor != "ROH" for e in events)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Envoys of Mordor visited farm sites, including the new orchards in Edoras, and mines.",
+        "Mordor staged drills at sites, including hills near Edoras, on Monday.",
+    ],
+)
+def test_dyads_place_of_an_including_list_member_is_a_venue(code: Code, text: str) -> None:
+    # The members of an including-list are of the head's kind: their places are venues.
+    events = code(text, COUNTRIES, kinds=PLACES)
+    assert events
+    assert all(e.target_actor != "ROH" for e in events)
+
+
 def test_dyads_what_an_assault_hits_is_the_place(code: Code) -> None:
     # An act done to a place, unlike a meeting held there: the place is its target.
     events = code("Mordor shelled villages in Rohan overnight.", COUNTRIES, kinds=PLACES)
