@@ -22,6 +22,7 @@ _WORD = re.compile(r"[a-z']+")
 _QUOTE_MARK = re.compile(r"\"|''|``|[\u201c\u201d]")
 _CUE_WINDOW = 60  # characters each side of an expression that may hold its tense cue
 Lean = Literal["forward", "past"] | None
+_SINCE = re.compile(r"\b(?:since|ever\s+since)\s+$", re.I)
 
 
 def sentence_cuts(text: str, sentences: Sequence[tuple[int, int]] | None) -> list[int]:
@@ -45,6 +46,13 @@ def sentence_around(state: State, start: int, end: int) -> tuple[int, int]:
     return begin, finish
 
 
+def after_since(state: State, start: int) -> bool:
+    """True when "since" governs the expression: "since March" is a time something has lasted
+    from, so behind the publication whatever the verbs around say ("has been on patrol since
+    March and was scheduled to return")."""
+    return bool(_SINCE.search(state.text, max(0, start - 12), start))
+
+
 def leans_forward(state: State, start: int, end: int) -> bool:
     """True when a forward cue is nearer the expression than any past cue (see ``lean``)."""
     return lean(state, start, end) == "forward"
@@ -58,6 +66,8 @@ def lean(state: State, start: int, end: int) -> Lean:
     "will" three clauses away says nothing about "Friday". Past-tense verbs (words in
     ``past_cues.txt`` and other words in -ed that are not forward cues) pin it to the past.
     """
+    if after_since(state, start):
+        return "past"
     begin, finish = sentence_around(state, start, end)
     left = max(begin, start - _CUE_WINDOW)
     right = min(finish, end + _CUE_WINDOW // 2)

@@ -67,7 +67,7 @@ def build_rules(lex: Lexicon) -> tuple[Rule, ...]:
     season = rf"(?:{_alt(list(lex.seasons))})"
     mod = (
         r"(?:early|late|mid|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|"
-        r"the\s+middle\s+of|the\s+first\s+half\s+of|the\s+second\s+half\s+of|"
+        r"the\s+middle\s+of|the\s+(?:first|second|last|latter)\s+half\s+of|"
         r"the\s+rest\s+of|the\s+remainder\s+of|the\s+close\s+of|the\s+turn\s+of)"
     )
     year = r"(?:1[0-9]\d\d|20\d\d)"
@@ -113,6 +113,11 @@ def build_rules(lex: Lexicon) -> tuple[Rule, ...]:
             rf"\b(?:(?P<wd>{weekday}),?\s+)?(?P<mon>{month})\s+(?P<day>\d{{1,2}})"
             rf"(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>{year})\b|,\s+{juche})?"
         ),
+        # "the week of March 6": the week that holds the day, not the day.
+        "week_of": (
+            rf"\bthe\s+week\s+of\s+(?P<mon>{month})\s+(?P<day>\d{{1,2}})"
+            rf"(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>{year})\b)?"
+        ),
         "mdy_word": (
             rf"\b(?:(?P<wd>{weekday}),?\s+)?(?P<mon>{month})\s+(?P<day>{ordinal})\b"
             rf"(?:,?\s+(?P<year>{year})\b)?"
@@ -140,7 +145,7 @@ def build_rules(lex: Lexicon) -> tuple[Rule, ...]:
         "clock": (rf"\b(?P<word>noon|midnight|midday)(?:\s+(?P<wd>{weekday}|{day_word}))?"),
         "decade": (
             rf"\b(?:the\s+(?=(?:early|late|mid)\b))?(?:(?P<mod>{mod})[\s-]+)?(?:the\s+)?"
-            r"(?P<dec>(?:1[0-9]|20)\d0)'?s\b"
+            r"(?:(?P<dec>(?:1[0-9]|20)\d0)'?s|'(?P<short>[1-9]0)s)\b"
         ),
         # Years as broadcast transcripts spell them: "nineteen ninety-seven", "January
         # nineteen ninety-seven", "the year two thousand". Not before a unit or an amount

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from datetime import date, datetime
 
-from parley.time.context import lean, leans_forward
+from parley.time.context import after_since, lean, leans_forward
 from parley.time.state import Resolved, State, done, note
 from parley.time.values import (
     MAX_YEAR,
@@ -53,6 +53,10 @@ def _guess_year(state: State, month: int, day: int, start: int, end: int) -> dat
     if not options:
         return None
     leaning = lean(state, start, end)
+    if after_since(state, start):
+        behind = [d for d in options if d <= dct]
+        if behind:
+            return max(behind)
     if leaning == "forward":
         ahead = [d for d in options if d >= dct]
         if ahead:
@@ -112,6 +116,14 @@ def number_or_ordinal(state: State, raw: str) -> int | None:
 
 def r_mdy(m: re.Match[str], state: State) -> Resolved:
     return resolve_md(m, state, m.group("mon"), m.group("day"))
+
+
+def r_week_of(m: re.Match[str], state: State) -> Resolved:
+    """ "the week of March 6": the (ISO) week of that day."""
+    resolved = resolve_md(m, state, m.group("mon"), m.group("day"))
+    if resolved is None or resolved[2] == "unresolved":
+        return None if resolved is None else ("DATE", "XXXX-WXX", "unresolved")
+    return done(state, Point(date.fromisoformat(resolved[1]), "week"), resolved[2])
 
 
 def r_iso(m: re.Match[str], state: State) -> Resolved:
@@ -174,7 +186,9 @@ def r_month(m: re.Match[str], state: State) -> Resolved:
         # the words around lean forward.
         ahead = (month - dct.month) % 12
         behind = (dct.month - month) % 12
-        if leans_forward(state, m.start(), m.end()) or 2 * ahead < behind:
+        if after_since(state, m.start()):
+            year = dct.year - (month > dct.month)
+        elif leans_forward(state, m.start(), m.end()) or 2 * ahead < behind:
             year = dct.year + (month < dct.month)
         else:
             year = dct.year - (month > dct.month)
@@ -206,12 +220,21 @@ def r_juche_year(m: re.Match[str], state: State) -> Resolved:
     return done(state, Point(make_date(int(year), 1, 1), "year"), "absolute")
 
 
+_HALF = re.compile(r"the\s+(first|second|last|latter)\s+half\s+of", re.I)
+
+
 def r_year(m: re.Match[str], state: State) -> Resolved:
     year = int(m.group("year"))
     written = m.group("mod") or m.group("fiscal") or m.group("prefix")
     if not written and not _looks_like_year(m, state):
         return None
-    return done(state, Point(date(year, 1, 1), "year"), "absolute")
+    point = done(state, Point(date(year, 1, 1), "year"), "absolute")
+    half = _HALF.match(m.group("mod") or "")
+    if half is None:
+        return point
+    # "the second half of 1989" is 1989-H2, as "the second half of this year" is: a half is a
+    # part of the year with a value of its own, unlike "early 1989" (TimeML: a modifier).
+    return "DATE", f"{year_value(year)}-H{1 if half.group(1).lower() == 'first' else 2}", "absolute"
 
 
 def _looks_like_year(m: re.Match[str], state: State) -> bool:
@@ -230,7 +253,8 @@ def _looks_like_year(m: re.Match[str], state: State) -> bool:
 
 
 def r_decade(m: re.Match[str], state: State) -> Resolved:
-    start_year = int(m.group("dec"))
+    # "the '80s" is the 1980s: news writes the century only for decades long gone.
+    start_year = int(m.group("dec")) if m.group("dec") else 1900 + int(m.group("short"))
     return done(state, Point(date(start_year, 1, 1), "decade"), "absolute")
 
 

@@ -48,6 +48,10 @@ from parley.time.values import OutOfRange
 
 __all__ = ["tag_timexes"]
 
+# A unit set against the next one, "quarter-to-quarter", "year-over-year", "year-on-year": a way
+# of comparing figures, no time of its own.
+_COMPARED = re.compile(r"-(?:to|over|on|by|for)-([a-z]+)", re.I)
+
 Resolver = Callable[[re.Match[str], State], Resolved]
 RangeResolver = Callable[[re.Match[str], State], Pieces]
 
@@ -85,7 +89,7 @@ def tag_timexes(
     for found in find_candidates(text, resources):
         if found.start < taken:
             continue
-        if in_name(found, state, resources.name_follows):
+        if in_name(found, state, resources.name_follows) or _compared(text, found.end):
             taken = found.end
             continue
         pieces = _resolve(found, state)
@@ -97,6 +101,16 @@ def tag_timexes(
             if end > start:
                 out.append(Timex(text[start:end], kind, value, start, end, anchor))
     return tuple(out)
+
+
+def _compared(text: str, end: int) -> bool:
+    """True when the word ending at ``end`` is set against itself ("quarter-to-quarter"); not
+    a range of two ("the October-to-December quarter")."""
+    m = _COMPARED.match(text, end)
+    if m is None:
+        return False
+    word = re.search(r"[a-z]+$", text[max(0, end - 20) : end], re.I)
+    return word is not None and word.group(0).lower() == m.group(1).lower()
 
 
 def _resolve(found: Found, state: State) -> Pieces:
@@ -138,6 +152,7 @@ RESOLVERS: dict[str, Resolver] = {
     "iso": dates.r_iso,
     "numeric": dates.r_numeric,
     "mdy": dates.r_mdy,
+    "week_of": dates.r_week_of,
     "mdy_word": dates.r_mdy,
     "dmy": dates.r_mdy,
     "month_year": dates.r_month_year,

@@ -1,0 +1,100 @@
+"""Halves of a year, the week of a day, decades written short, comparisons of units and
+"since", on sentences written for these tests. Articles are dated Monday 2018-11-12 (see
+test_tagger's module doc).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.time.conftest import Tag
+
+
+def _tagged(tag: Tag, text: str, published: str | None = "2018-11-12T17:37:00+09:00") -> list:
+    return [(t.text, t.type, t.value) for t in tag(text, published)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Exports slowed in the first half of 2016.", ("the first half of 2016", "2016-H1")),
+        ("Exports slowed in the second half of 2016.", ("the second half of 2016", "2016-H2")),
+        ("Exports slowed in the last half of 2016.", ("the last half of 2016", "2016-H2")),
+        ("Exports slowed in the latter half of 2016.", ("the latter half of 2016", "2016-H2")),
+        # A year's half is written the same with the year named or anchored.
+        (
+            "Exports slowed in the first half of this year.",
+            ("the first half of this year", "2018-H1"),
+        ),
+        # Other modifiers keep the year's value (TimeML writes them as a mod, not a value).
+        ("Exports slowed in early 2016.", ("early 2016", "2016")),
+        # A half of a month is no half of a year.
+        ("Exports slowed in the second half of March.", ("the second half of March", "2018-03")),
+    ],
+)
+def test_tagger_half_of_a_year(tag: Tag, text: str, expected: tuple[str, str]) -> None:
+    assert _tagged(tag, text) == [(expected[0], "DATE", expected[1])]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The hearing is set for the week of Dec. 3.", ("the week of Dec. 3", "2018-W49")),
+        ("It opened the week of March 6, 2017.", ("the week of March 6, 2017", "2017-W10")),
+    ],
+)
+def test_tagger_week_of_a_day(tag: Tag, text: str, expected: tuple[str, str]) -> None:
+    assert _tagged(tag, text) == [(expected[0], "DATE", expected[1])]
+
+
+def test_tagger_week_of_a_day_unanchored(tag: Tag) -> None:
+    assert _tagged(tag, "The hearing is set for the week of Dec. 3.", None) == [
+        ("the week of Dec. 3", "DATE", "XXXX-WXX")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Output was flat through the '80s.", ("the '80s", "198")),
+        ("Output peaked in the mid-'70s.", ("the mid-'70s", "197")),
+        ("Output fell in the last half of the '90s.", ("the last half of the '90s", "199")),
+    ],
+)
+def test_tagger_short_decades(tag: Tag, text: str, expected: tuple[str, str]) -> None:
+    assert _tagged(tag, text) == [(expected[0], "DATE", expected[1])]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The quarter-to-quarter comparison flattered the firm.",
+        "Sales showed a strong year-over-year gain.",
+        "Prices rose 4% on the year-on-year measure.",
+    ],
+)
+def test_tagger_unit_compared_with_unit_is_no_time(tag: Tag, text: str) -> None:
+    assert _tagged(tag, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # A month ahead of the publication would be taken as this year's; "since" puts it back.
+        ("Prices have climbed since December.", "2017-12"),
+        ("Prices have climbed since Dec. 20.", "2017-12-20"),
+        # A forward cue nearby does not carry "since" forward.
+        ("The ship, on patrol since Friday, is due to return.", "2018-11-09"),
+        # Without "since", as before.
+        ("Prices will climb in December.", "2018-12"),
+    ],
+)
+def test_tagger_since_puts_the_time_behind(tag: Tag, text: str, value: str) -> None:
+    assert [t.value for t in tag(text)] == [value]
+
+
+def test_tagger_range_of_two_units_is_kept(tag: Tag) -> None:
+    assert _tagged(tag, "Donations in the October-to-December quarter rose.") == [
+        ("October", "DATE", "2018-10"),
+        ("December", "DATE", "2018-12"),
+    ]
