@@ -32,12 +32,19 @@ class State:
     last_quarter: Point | None = None
 
 
+def _aside(point: Point, in_view: Point | None) -> bool:
+    """True when ``point`` is an earlier quarter of the year of the quarter in view: a report
+    of the third quarter that recalls "a flat second quarter" still means the third by "the
+    quarter", "the 1989 period" and "a year ago"."""
+    return in_view is not None and point.day.year == in_view.day.year and point.day < in_view.day
+
+
 def note(state: State, point: Point) -> None:
     """Remember ``point`` as the last date mentioned (for "the previous day", "the quarter")."""
     state.last = point
     if point.gran == "day":
         state.last_day = point
-    if point.gran == "quarter":
+    if point.gran == "quarter" and not _aside(point, state.last_quarter):
         state.last_quarter = point
 
 

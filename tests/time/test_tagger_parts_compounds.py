@@ -98,3 +98,19 @@ def test_tagger_range_of_two_units_is_kept(tag: Tag) -> None:
         ("October", "DATE", "2018-10"),
         ("December", "DATE", "2018-12"),
     ]
+
+
+def test_tagger_earlier_quarter_of_the_year_is_an_aside(tag: Tag) -> None:
+    text = (
+        "Acme posted a rise in third-quarter profit. After a flat second quarter, sales of "
+        "tools picked up. In the year-earlier period, Acme lost money."
+    )
+    assert [t.value for t in tag(text)] == ["2018-Q3", "2018-Q2", "2017-Q3"]
+
+
+def test_tagger_quarter_of_another_year_comes_into_view(tag: Tag) -> None:
+    text = (
+        "Acme posted a rise in third-quarter profit. In the first quarter of 2016, the "
+        "quarter was weak."
+    )
+    assert [t.value for t in tag(text)] == ["2018-Q3", "2016-Q1", "2016-Q1"]
