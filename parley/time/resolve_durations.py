@@ -17,6 +17,14 @@ _AMOUNT_BEFORE = re.compile(
 )
 
 
+# A count of things just before: "50,000 CDs a year", "hundreds of interviews a day", "four
+# flights a week": a rate too.
+_COUNT_BEFORE = re.compile(
+    r"(?:\b\d[\d,.]*|\b(?:two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|fifty|"
+    r"dozens|hundreds|thousands|millions|several|many|thousand|million|billion|hundred))\s+"
+    r"(?:of\s+)?(?:[a-z]+\s+)?[a-z]+s\s*$",
+    re.I,
+)
 _YEAR_BEFORE = re.compile(r"\b(?:1[0-9]|20)\d\d,?\s*$")
 
 
@@ -24,6 +32,8 @@ def _is_rate(state: State, start: int) -> bool:
     """True when an amount (not a year: "In 1999, a year after ...") ends just before
     ``start``."""
     lo = max(0, start - 20)
+    if _COUNT_BEFORE.search(state.text, max(0, start - 40), start):
+        return True
     return bool(_AMOUNT_BEFORE.search(state.text, lo, start)) and not _YEAR_BEFORE.search(
         state.text, lo, start
     )

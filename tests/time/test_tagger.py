@@ -252,6 +252,11 @@ def test_tagger_durations(tag: Tag, text: str, phrase: str, value: str) -> None:
         ("The plan would cost $2 billion a year.", "a year", "P1Y"),
         ("Porters earn $15 an hour at the port.", "an hour", "PT1H"),
         ("Exports grew 7 percent a year.", "a year", "P1Y"),
+        # A rate after a count of things.
+        ("The mill turns out 700 bolts a day.", "a day", "P1D"),
+        ("Dockers work up to 60 hours a week.", "a week", "P1W"),
+        ("The port handles hundreds of ships a month.", "a month", "P1M"),
+        ("Four ferries a week sail to the island.", "a week", "P1W"),
     ],
 )
 def test_tagger_sets(tag: Tag, text: str, phrase: str, value: str) -> None:

@@ -114,3 +114,15 @@ def test_tagger_quarter_of_another_year_comes_into_view(tag: Tag) -> None:
         "quarter was weak."
     )
     assert [t.value for t in tag(text)] == ["2018-Q3", "2016-Q1", "2016-Q1"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A count with a word between it and the unit is no rate.
+        ("Rebels held 3 towns for a year.", [("a year", "DURATION", "P1Y")]),
+        ("They won 3 races. A year later they lost.", [("A year later", "DATE", "2019")]),
+    ],
+)
+def test_tagger_count_apart_from_the_unit_is_no_rate(tag: Tag, text: str, expected: list) -> None:
+    assert _tagged(tag, text) == expected
