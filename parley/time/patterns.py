@@ -255,6 +255,8 @@ def build_rules(lex: Lexicon) -> tuple[Rule, ...]:
             rf"(?P<more>more[\s-]+|additional\s+|full\s+|straight\s+|consecutive\s+)?"
             r"(?:(?:trading|business|working)\s+(?=days?\b))?"
             rf"(?P<unit>{unit})(?:s)?(?P<long>[\s-]long|[\s-]old)?\b"
+            # "a year-earlier loss": the article of "year-earlier", no amount of a year.
+            r"(?!-(?:earlier|ago)\b)"
             r"(?:\s+or\s+so|\s+and\s+a\s+half)?"
         ),
         "duration_bare": (

@@ -126,3 +126,11 @@ def test_tagger_quarter_of_another_year_comes_into_view(tag: Tag) -> None:
 )
 def test_tagger_count_apart_from_the_unit_is_no_rate(tag: Tag, text: str, expected: list) -> None:
     assert _tagged(tag, text) == expected
+
+
+def test_tagger_article_of_year_earlier_is_no_amount(tag: Tag) -> None:
+    text = "Acme posted third-quarter net of $5 million, against a year-earlier loss."
+    assert _tagged(tag, text) == [
+        ("third-quarter", "DATE", "2018-Q3"),
+        ("year-earlier", "DATE", "2017-Q3"),
+    ]
