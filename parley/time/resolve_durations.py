@@ -25,6 +25,15 @@ _COUNT_BEFORE = re.compile(
     r"(?:of\s+)?(?:[a-z]+\s+)?[a-z]+s\s*$",
     re.I,
 )
+# "a quarter of the market", "three quarters of its staff": a fraction of a whole that a
+# determiner names, not a time ("several quarters of losses" is one; so is "three quarters
+# of the year").
+_FRACTIONS = frozenset({"a", "one", "three"})
+_FRACTION_OF = re.compile(
+    r"\s+of\s+(?:the|its|their|his|her|our|all|a|an|those|these|\d)\b"
+    r"(?!\s+(?:fiscal\s+)?year\b)",
+    re.I,
+)
 _YEAR_BEFORE = re.compile(r"\b(?:1[0-9]|20)\d\d,?\s*$")
 
 
@@ -62,6 +71,13 @@ def r_duration(m: re.Match[str], state: State) -> Resolved:
         return None  # "a second time"
     if code == "Q" and re.search(r"-\s*quarters", m.group(0), re.I):
         return None  # "three-quarters" is a fraction
+    if (
+        code == "Q"
+        and not pre
+        and raw_num in _FRACTIONS
+        and _FRACTION_OF.match(state.text, m.end())
+    ):
+        return None  # "more than a quarter of the market", "three quarters of the vote"
     if code == "M" and pre:
         # "In the first nine months, net rose 4% from a year earlier": a report's figures for
         # the months to date; its "a year earlier" is last year, not the quarter's.

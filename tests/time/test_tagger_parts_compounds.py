@@ -134,3 +134,20 @@ def test_tagger_article_of_year_earlier_is_no_amount(tag: Tag) -> None:
         ("third-quarter", "DATE", "2018-Q3"),
         ("year-earlier", "DATE", "2017-Q3"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Rebels hold more than a quarter of the province.", []),
+        ("Three quarters of its staff struck.", []),
+        # Quarters of something that lasts are time.
+        ("It turned a profit after three quarters of losses.", [("three quarters", "P3Q")]),
+        (
+            "Sales slid for three quarters of the year.",
+            [("three quarters", "P3Q"), ("the year", "2018")],
+        ),
+    ],
+)
+def test_tagger_fraction_is_no_quarter_of_a_year(tag: Tag, text: str, expected: list) -> None:
+    assert [(t.text, t.value) for t in tag(text)] == expected
