@@ -142,6 +142,11 @@ def build_rules(lex: Lexicon) -> tuple[Rule, ...]:
             rf"(?:,?\s+(?:on\s+)?(?P<wd>{weekday}|{day_word}))?"
             rf"(?:,?\s+(?P<mon>{month})\s+(?P<day>\d{{1,2}})\b)?"
         ),
+        # "at 4 in the morning", "10 in the evening": a clock time told by its part of the day.
+        "clock_pod": (
+            r"\b(?<=at\s)(?P<h>\d{1,2})(?::(?P<m>\d\d))?(?:\s+o'clock)?\s+in\s+the\s+"
+            r"(?P<pod>morning|afternoon|evening)\b"
+        ),
         "clock": (rf"\b(?P<word>noon|midnight|midday)(?:\s+(?P<wd>{weekday}|{day_word}))?"),
         "decade": (
             rf"\b(?:the\s+(?=(?:early|late|mid)\b))?(?:(?P<mod>{mod})[\s-]+)?(?:the\s+)?"

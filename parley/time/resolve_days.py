@@ -121,6 +121,24 @@ def r_time(m: re.Match[str], state: State) -> Resolved:
     return "TIME", f"{day.isoformat()}T{clock}", "anchor"
 
 
+def r_clock_pod(m: re.Match[str], state: State) -> Resolved:
+    """ "at 4 in the morning", "at 9 in the evening": the hour on the day in view."""
+    hour = int(m.group("h"))
+    minute = int(m.group("m") or 0)
+    if not 1 <= hour <= 12 or minute > 59:
+        return None
+    pod = m.group("pod").lower()
+    if pod == "morning" and hour == 12:
+        hour = 0
+    elif pod != "morning" and hour != 12:
+        hour += 12
+    clock = f"{hour:02d}:{minute:02d}"
+    day = clock_day(None, m, state)
+    if day is None:
+        return "TIME", f"XXXX-XX-XXT{clock}", "unresolved"
+    return "TIME", f"{day.isoformat()}T{clock}", "anchor"
+
+
 def clock_day(word: str | None, m: re.Match[str], state: State) -> date | None:
     if state.dct is None:
         return None

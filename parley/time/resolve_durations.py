@@ -34,6 +34,7 @@ _FRACTION_OF = re.compile(
     r"(?!\s+(?:fiscal\s+)?year\b)",
     re.I,
 )
+_MODAL_BEFORE = re.compile(r"\b(?:will|would|could|may|might|can|shall|should|must)\s+$", re.I)
 _YEAR_BEFORE = re.compile(r"\b(?:1[0-9]|20)\d\d,?\s*$")
 
 
@@ -61,6 +62,13 @@ def r_duration(m: re.Match[str], state: State) -> Resolved:
         n += 0.5
     if pre == "the" and n is not None and raw_num in ("a", "an"):
         return None
+    if (
+        raw_num == "one"
+        and code == "D"
+        and not pre
+        and _MODAL_BEFORE.search(state.text, max(0, m.start() - 12), m.start())
+    ):
+        return "DATE", "FUTURE_REF", "anchor"  # "Islam will one day be ...": some day ahead
     if raw_num in ("a", "an") and not pre and _is_rate(state, m.start()):
         return "SET", duration(1.0, code), "absolute"
     if n is not None and n >= 1000:

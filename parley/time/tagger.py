@@ -158,6 +158,7 @@ RESOLVERS: dict[str, Resolver] = {
     "month_year": dates.r_month_year,
     "month": dates.r_month,
     "time": days.r_time,
+    "clock_pod": days.r_clock_pod,
     "clock": days.r_clock,
     "decade": dates.r_decade,
     "century": dates.r_century,

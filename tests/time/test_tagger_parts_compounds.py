@@ -151,3 +151,32 @@ def test_tagger_article_of_year_earlier_is_no_amount(tag: Tag) -> None:
 )
 def test_tagger_fraction_is_no_quarter_of_a_year(tag: Tag, text: str, expected: list) -> None:
     assert [(t.text, t.value) for t in tag(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The road could one day reach the coast.", [("one day", "DATE", "FUTURE_REF")]),
+        # Not after a modal: a day's length, or a day told in a story.
+        ("The strike lasted one day.", [("one day", "DURATION", "P1D")]),
+    ],
+)
+def test_tagger_one_day_after_a_modal_is_ahead(tag: Tag, text: str, expected: list) -> None:
+    assert _tagged(tag, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The convoy leaves at 4 in the morning.", ("4 in the morning", "2018-11-12T04:00")),
+        ("The talks resume at 9 in the evening.", ("9 in the evening", "2018-11-12T21:00")),
+        ("The vote is at 12 in the afternoon.", ("12 in the afternoon", "2018-11-12T12:00")),
+    ],
+)
+def test_tagger_hour_told_by_its_part_of_day(tag: Tag, text: str, expected: tuple) -> None:
+    assert _tagged(tag, text) == [(expected[0], "TIME", expected[1])]
+
+
+def test_tagger_hour_in_the_morning_needs_at(tag: Tag) -> None:
+    # "4 in the morning" without "at" is as often a count ("rose 4 in the morning trade").
+    assert _tagged(tag, "Shares rose 4 in the morning session.") == []
