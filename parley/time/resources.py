@@ -57,5 +57,9 @@ class TimeResources:
 
 def forward_cues(cues: tuple[str, ...]) -> re.Pattern[str]:
     """One pattern for every cue, longest first, each a whole word (text lower-cased)."""
-    alt = "|".join(re.escape(c) for c in sorted(cues, key=len, reverse=True))
+    # "would have been": a past that did not happen, no future ("will have" is one).
+    alt = "|".join(
+        re.escape(c) + (r"(?!\s+have\b)" if c == "would" else "")
+        for c in sorted(cues, key=len, reverse=True)
+    )
     return re.compile(r"(?<![a-z])(?:" + alt + r")(?![a-z])")

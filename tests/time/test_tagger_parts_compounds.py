@@ -180,3 +180,19 @@ def test_tagger_hour_told_by_its_part_of_day(tag: Tag, text: str, expected: tupl
 def test_tagger_hour_in_the_morning_needs_at(tag: Tag) -> None:
     # "4 in the morning" without "at" is as often a count ("rose 4 in the morning trade").
     assert _tagged(tag, "Shares rose 4 in the morning session.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # Irregular past tenses pin the day behind, against a later "will" or "expected to".
+        ("The fair, which began on Friday, is expected to draw crowds.", "2018-11-09"),
+        ("The envoy, who died Sunday at 94, will be buried abroad.", "2018-11-11"),
+        ("As soon as the shells fell on Saturday, a new appeal will be needed.", "2018-11-10"),
+        # "would have": a past that did not happen; "will have" still leans forward.
+        ("Friday would have been his birthday.", "2018-11-09"),
+        ("Candidates will have until Friday to register.", "2018-11-16"),
+    ],
+)
+def test_tagger_irregular_past_and_would_have(tag: Tag, text: str, value: str) -> None:
+    assert [t.value for t in tag(text)] == [value]
