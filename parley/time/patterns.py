@@ -150,7 +150,12 @@ def build_rules(lex: Lexicon) -> tuple[Rule, ...]:
         "clock": (rf"\b(?P<word>noon|midnight|midday)(?:\s+(?P<wd>{weekday}|{day_word}))?"),
         "decade": (
             rf"\b(?:the\s+(?=(?:early|late|mid)\b))?(?:(?P<mod>{mod})[\s-]+)?(?:the\s+)?"
-            r"(?:(?P<dec>(?:1[0-9]|20)\d0)'?s|'(?P<short>[1-9]0)s)\b"
+            r"(?P<dec>(?:1[0-9]|20)\d0)'?s\b"
+        ),
+        # "the '80s", "the mid-'70s", "the last half of the '80s": the century left out.
+        "decade_short": (
+            rf"\b(?:(?P<mod>{mod})\s+)?the\s+(?:(?P<mod2>early|late|mid)[\s-]+)?"
+            r"'(?P<short>[1-9]0)s\b"
         ),
         # Years as broadcast transcripts spell them: "nineteen ninety-seven", "January
         # nineteen ninety-seven", "the year two thousand". Not before a unit or an amount

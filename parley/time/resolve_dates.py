@@ -254,7 +254,8 @@ def _looks_like_year(m: re.Match[str], state: State) -> bool:
 
 def r_decade(m: re.Match[str], state: State) -> Resolved:
     # "the '80s" is the 1980s: news writes the century only for decades long gone.
-    start_year = int(m.group("dec")) if m.group("dec") else 1900 + int(m.group("short"))
+    groups = m.groupdict()
+    start_year = int(groups["dec"]) if groups.get("dec") else 1900 + int(groups["short"])
     return done(state, Point(date(start_year, 1, 1), "decade"), "absolute")
 
 

@@ -161,6 +161,7 @@ RESOLVERS: dict[str, Resolver] = {
     "clock_pod": days.r_clock_pod,
     "clock": days.r_clock,
     "decade": dates.r_decade,
+    "decade_short": dates.r_decade,
     "century": dates.r_century,
     "spoken_year": dates.r_spoken_year,
     "juche_year": dates.r_juche_year,
