@@ -20,6 +20,7 @@ from parley.time.state import State
 SENTENCE_END = re.compile(r"[.!?\n](?:(?<=\n)|\s+(?=[A-Z\"']))")
 _WORD = re.compile(r"[a-z']+")
 _QUOTE_MARK = re.compile(r"\"|''|``|[\u201c\u201d]")
+_CUE_LOOKAHEAD = 12
 _CUE_WINDOW = 60  # characters each side of an expression that may hold its tense cue
 Lean = Literal["forward", "past"] | None
 _SINCE = re.compile(r"\b(?:since|ever\s+since)\s+$", re.I)
@@ -84,7 +85,12 @@ def lean(state: State, start: int, end: int) -> Lean:
     for lo, hi in ((left, start), (end, right)):
         piece = state.text[lo:hi].lower()
         spans: list[tuple[int, int]] = []
-        for m in state.forward.finditer(piece):
+        # A few characters past the window, for what a cue must not stand before ("due to
+        # the cold"); a cue itself must end inside the window.
+        reach = state.text[lo : hi + _CUE_LOOKAHEAD].lower()
+        for m in state.forward.finditer(reach):
+            if m.end() > hi - lo:
+                break
             spans.append(m.span())
             dist = start - (lo + m.end()) if hi == start else lo + m.start() - end
             nearest_forward = dist if nearest_forward is None else min(nearest_forward, dist)

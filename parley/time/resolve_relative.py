@@ -20,6 +20,15 @@ from parley.time.values import (
     year_value,
 )
 
+# "of" and a thing after a half or a quarter: a part of that thing (a match, a game, a
+# speech), unless the thing is a year ("the second half of the fiscal year").
+_OF_A_THING = re.compile(
+    r"\s+of\s+(?:the|a|an|his|her|its|their|this|that|[a-z]+'s)\s+"
+    r"(?!(?:(?:current|fiscal|financial|calendar|same|previous|following|coming|school)\s+)*"
+    r"(?:year|decade|century|fy)\b)",
+    re.I,
+)
+
 
 def _quarter_year(state: State, q: int, m: re.Match[str]) -> tuple[int, str] | None:
     year_raw = m.groupdict().get("year") or m.groupdict().get("year0")
@@ -45,6 +54,8 @@ def r_quarter(m: re.Match[str], state: State) -> Resolved:
     half = m.group("unit").lower() == "half"
     if (half and n > 2) or (not half and n > 4):
         return None
+    if not (m.group("year") or m.group("yrel")) and _OF_A_THING.match(state.text, m.end()):
+        return None  # "the second half of Thursday's match", "the first quarter of the game"
     rel = (m.group("rel") or "").lower()
     year_info = _quarter_year(state, n if not half else n * 2, m)
     if year_info is None:

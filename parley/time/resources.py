@@ -55,11 +55,19 @@ class TimeResources:
         )
 
 
+# What a cue must not stand before to lean forward: "would have been" is a past that did not
+# happen ("will have" is a future); "due to the cold" is a cause ("due to arrive" a plan).
+_DETERMINER = r"(?:the|a|an|his|her|its|their|this|that|these|those|our|my|your)\b"
+_CUE_NOT_BEFORE = {
+    "would": r"(?!\s+have\b)",
+    "due to": rf"(?!\s+{_DETERMINER})",
+    "due": rf"(?!\s+to\s+{_DETERMINER})",
+}
+
+
 def forward_cues(cues: tuple[str, ...]) -> re.Pattern[str]:
     """One pattern for every cue, longest first, each a whole word (text lower-cased)."""
-    # "would have been": a past that did not happen, no future ("will have" is one).
     alt = "|".join(
-        re.escape(c) + (r"(?!\s+have\b)" if c == "would" else "")
-        for c in sorted(cues, key=len, reverse=True)
+        re.escape(c) + _CUE_NOT_BEFORE.get(c, "") for c in sorted(cues, key=len, reverse=True)
     )
     return re.compile(r"(?<![a-z])(?:" + alt + r")(?![a-z])")

@@ -196,3 +196,37 @@ def test_tagger_hour_in_the_morning_needs_at(tag: Tag) -> None:
 )
 def test_tagger_irregular_past_and_would_have(tag: Tag, text: str, value: str) -> None:
     assert [t.value for t in tag(text)] == [value]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("They scored in the second half of Saturday's match.", [("Saturday", "2018-11-10")]),
+        ("Rain fell in the first quarter of the game.", []),
+        # A year, or an amount, after "of" keeps the quarter.
+        (
+            "Acme lost money in the first half of the fiscal year.",
+            [("the first half", "2018-H1"), ("the fiscal year", "2018")],
+        ),
+        (
+            "Acme posted a loss for the third quarter of $2 million.",
+            [("the third quarter", "2018-Q3")],
+        ),
+    ],
+)
+def test_tagger_half_of_a_thing_is_no_time(tag: Tag, text: str, expected: list) -> None:
+    assert [(t.text, t.value) for t in tag(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # "due to" a cause is no plan: the day stays behind.
+        ("Ferries stopped on Nov. 9, a delay due to the storm.", "2018-11-09"),
+        # "due to" a verb, or "due" alone, is a plan.
+        ("The envoy is due to land on Friday.", "2018-11-16"),
+        ("The report is due Friday.", "2018-11-16"),
+    ],
+)
+def test_tagger_due_to_a_cause_is_no_plan(tag: Tag, text: str, value: str) -> None:
+    assert [t.value for t in tag(text)] == [value]
