@@ -89,12 +89,12 @@ def build_rules(lex: Lexicon) -> tuple[Rule, ...]:
         "month_days": (
             rf"\b(?:(?P<wd>{weekday}),?\s+)?(?P<mon>{month})\s+"
             rf"(?P<d1x>(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?){range_sep}"
-            rf"(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>{year})\b)?"
+            rf"(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>{year})\b|,\s+{juche})?"
         ),
         "days_month": (
             rf"(?<![\d.,/:-])\b(?:the\s+)?(?P<d1x>(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?)"
             rf"{range_sep}(?:the\s+)?(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?"
-            rf"(?P<mon>{month})(?:,?\s+(?P<year>{year})\b)?"
+            rf"(?P<mon>{month})(?:,?\s+(?P<year>{year})\b|,\s+{juche})?"
         ),
         "weekdays": (
             r"\b(?:(?P<rel>last|next|this|coming|past|previous)\s+)?"

@@ -19,6 +19,7 @@ from parley.time.values import (
 )
 
 GRACE_DAYS = 30
+RECENT_DAYS = 14
 JUCHE_EPOCH = 1911  # Juche 1 is 1912
 # Measured on TempEval-3 train: with no bound, past verbs near dates days or weeks ahead moved
 # 16 values, 14 wrongly (value F1 79.97 -> 79.37); with 60 days, one, rightly (79.97 -> 80.02).
@@ -59,8 +60,13 @@ def _guess_year(state: State, month: int, day: int, start: int, end: int) -> dat
             return max(behind)
     if leaning == "forward":
         ahead = [d for d in options if d >= dct]
-        if ahead:
+        recent = [d for d in options if 0 < (dct - d).days <= RECENT_DAYS]
+        if ahead and not recent:
             return min(ahead)
+        if recent:
+            # "the period from Dec. 17 to 29 will be ...", written Dec. 20: a time just begun
+            # or just gone, not one almost a year ahead.
+            return max(recent)
     elif leaning == "past":
         behind = [d for d in options if d <= dct]
         if behind and all((d - dct).days > PAST_LEAN_DAYS for d in options if d > dct):

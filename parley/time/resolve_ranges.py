@@ -15,7 +15,7 @@ import re
 from datetime import date
 
 from parley.records import TimexType
-from parley.time.resolve_dates import number_or_ordinal, resolve_day
+from parley.time.resolve_dates import number_or_ordinal, resolve_day, written_year
 from parley.time.resolve_days import weekday_day, with_part
 from parley.time.state import Piece, Pieces, State, note
 from parley.time.values import Point, add_days, year_value
@@ -52,7 +52,7 @@ def _day_pieces(m: re.Match[str], state: State, first_end: int, second_start: in
         return None
     if amount_follows(state.text, m.end()):
         return None
-    first = resolve_day(state, month, d1, m.group("year"), m.start(), m.end())
+    first = resolve_day(state, month, d1, written_year(m), m.start(), m.end())
     if first is None:
         return None
     kind, value, anchor = first

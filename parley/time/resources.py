@@ -61,7 +61,13 @@ _DETERMINER = r"(?:the|a|an|his|her|its|their|this|that|these|those|our|my|your)
 _CUE_NOT_BEFORE = {
     "would": r"(?!\s+have\b)",
     "due to": rf"(?!\s+{_DETERMINER})",
-    "due": rf"(?!\s+to\s+{_DETERMINER})",
+    # "due" is a plan before a time or "to" a verb ("due Friday", "due on", "is due."), not as
+    # an adjective ("with due ceremony").
+    "due": (
+        rf"(?=\s*[.,;]|\s*$|\s+(?:to\s+(?!{_DETERMINER})|on|in|by|at|out|back|next|this|"
+        r"tomorrow|today|\d|(?:mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|"
+        r"oct|nov|dec)[a-z.]*\b))"
+    ),
 }
 
 

@@ -230,3 +230,38 @@ def test_tagger_half_of_a_thing_is_no_time(tag: Tag, text: str, expected: list) 
 )
 def test_tagger_due_to_a_cause_is_no_plan(tag: Tag, text: str, value: str) -> None:
     assert [t.value for t in tag(text)] == [value]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("A prize was given with due ceremony on Friday.", "2018-11-09"),
+        ("The payment is due on Friday.", "2018-11-16"),
+    ],
+)
+def test_tagger_due_as_an_adjective_is_no_plan(tag: Tag, text: str, value: str) -> None:
+    assert [t.value for t in tag(text)] == [value]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A forward lean does not carry a day of the past fortnight a year ahead.
+        ("The mourning, from Nov. 5 to 20, will be kept nationwide.", ["2018-11-05", "2018-11-20"]),
+        (
+            "The matches, which started on Nov. 1, will end on Nov. 30.",
+            ["2018-11-01", "2018-11-30"],
+        ),
+        # A day further back still goes ahead when the words lean forward.
+        ("The congress will open on Oct. 1.", ["2019-10-01"]),
+    ],
+)
+def test_tagger_forward_lean_keeps_recent_days(tag: Tag, text: str, expected: list) -> None:
+    assert [t.value for t in tag(text)] == expected
+
+
+def test_tagger_day_range_takes_the_juche_year(tag: Tag) -> None:
+    assert _tagged(tag, "Mourning runs from Dec. 17 to 29, Juche 100 (2011).") == [
+        ("Dec. 17", "DATE", "2011-12-17"),
+        ("29, Juche 100 (2011)", "DATE", "2011-12-29"),
+    ]
