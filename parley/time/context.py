@@ -20,7 +20,7 @@ from parley.time.state import State
 SENTENCE_END = re.compile(r"[.!?\n](?:(?<=\n)|\s+(?=[A-Z\"']))")
 _WORD = re.compile(r"[a-z']+")
 _QUOTE_MARK = re.compile(r"\"|''|``|[\u201c\u201d]")
-_CUE_LOOKAHEAD = 12
+_CUE_LOOKAHEAD = 12  # characters past the window a cue's own condition may read ("due to the")
 _CUE_WINDOW = 60  # characters each side of an expression that may hold its tense cue
 Lean = Literal["forward", "past"] | None
 _SINCE = re.compile(r"\b(?:since|ever\s+since)\s+$", re.I)
@@ -65,7 +65,8 @@ def lean(state: State, start: int, end: int) -> Lean:
 
     Only the words close to the expression count (the clause that governs it, roughly): a
     "will" three clauses away says nothing about "Friday". Past-tense verbs (words in
-    ``past_cues.txt`` and other words in -ed that are not forward cues) pin it to the past.
+    ``past_cues.txt`` and other words in -ed that are not forward cues) pin it to the past,
+    and so does a "since" right before it.
     """
     if after_since(state, start):
         return "past"

@@ -7,7 +7,8 @@ Resolution conventions (news leans to the past):
   "will" or "is scheduled to", nearer to it than a past cue such as "said"), in which case it
   is the next such day on or after the publication date; a bare date less than 30 days ahead
   is taken as meant ahead even without a cue, since news rarely names a date of last year
-  that is one month away from today;
+  that is one month away from today; a forward lean does not carry a date of the past
+  fortnight a year ahead, and a date after "since" is behind;
 - "next Monday" is the Monday of the following week (for an article of Monday 2018-11-12:
   2018-11-19); "last Friday" the most recent Friday strictly before the publication day;
 - "the previous day", "the day before", "three days later", "a year earlier" count from the
