@@ -1030,12 +1030,12 @@ def _member_of(head: Token, token: Token, ref: MentionRef) -> list[_Found]:
     ]
 
 
-# The sectors of the state offices a party's members are elected or appointed to
-# ("Republican senators" sit in the legislature, "a Democratic governor" governs; a party
-# names no one's soldiers or spies: "Democratic operatives" work for the party); and the
-# words for a party's own people, who act for the party ("Republican leaders", "GOP
+# The sectors of the state offices a party's members are elected to ("Republican senators"
+# sit in the legislature, "a Democratic governor" governs; a party names no one's soldiers,
+# spies or lawyers: "Democratic operatives" and "the RNC counsel" work for the party); and
+# the words for a party's own people, who act for the party ("Republican leaders", "GOP
 # officials", "Democratic delegates").
-_OFFICE_SECTORS = frozenset(("GOV", "LEG", "JUD"))
+_OFFICE_SECTORS = frozenset(("GOV", "LEG"))
 _PARTY_OWN_WORDS = frozenset(
     ("leader", "leadership", "official", "member", "delegate", "delegation", "chairman",
      "chair", "head", "chief", "secretary", "spokesman", "spokeswoman", "spokesperson")
@@ -1056,6 +1056,8 @@ def _party_office(
     entity = ref.entity
     if (
         sector not in _OFFICE_SECTORS
+        # "Democrat Patty Judge": a capitalised noun is a name, not an office.
+        or not head.text.islower()
         or entity.sector != _PARTY_SECTOR
         or not entity.country
         or token.i > head.i

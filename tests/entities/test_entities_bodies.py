@@ -337,6 +337,19 @@ def test_bodies_party_people_stay_the_party(entities_of, text, words) -> None:  
     assert not any(e.actor in ("USALEG", "USAGOV", "USASPY", "USACOP") for e in entities)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A capitalised noun after a party is a name, not an office.
+        "Grassley could lose to Democrat Alma Judge in November.",
+        # A party's lawyers are its own, not the judiciary.
+        "The RNC counsel's office sent out an agenda on Friday.",
+    ],
+)
+def test_bodies_no_office_from_a_party_s_name_or_lawyer(entities_of, text) -> None:  # type: ignore[no-untyped-def]
+    assert not any(e.actor == "USAJUD" for e in entities_of(text, real=True))
+
+
 def test_bodies_people_of_a_state_body_stay_its_own(entities_of) -> None:  # type: ignore[no-untyped-def]
     # Service persons of an army act for it: the army's code, not the country's civilians.
     text = "Service persons of the Korean People's Army vowed revenge on Tuesday."
