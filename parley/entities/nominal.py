@@ -918,6 +918,8 @@ def _groups_of(
             examples = True
             continue
         if not _bare_country(ref):
+            if member and (office := _party_office(head, token, ref, sector, kb)):
+                return office
             if member:
                 return _member_of(head, token, ref)
             return _people_of_body(head, token, ref, sector, mentions, kb)
@@ -1024,6 +1026,61 @@ def _member_of(head: Token, token: Token, ref: MentionRef) -> list[_Found]:
     return [
         _Found(
             start, ref.end, entity.kind, entity.actor, entity.country, entity.sector, entity.name
+        )
+    ]
+
+
+# The sectors of the state offices a party's members are elected to ("Republican senators"
+# sit in the legislature, "a Democratic governor" governs; a party names no one's soldiers,
+# spies or lawyers: "Democratic operatives" and "the RNC counsel" work for the party); and
+# the words for a party's own people, who act for the party ("Republican leaders", "GOP
+# officials", "Democratic delegates").
+_OFFICE_SECTORS = frozenset(("GOV", "LEG"))
+_PARTY_OWN_WORDS = frozenset(
+    ("leader", "leadership", "official", "member", "delegate", "delegation", "chairman",
+     "chair", "head", "chief", "secretary", "spokesman", "spokeswoman", "spokesperson")
+)  # fmt: skip
+_PARTY_SECTOR = "PTY"
+
+
+def _party_office(
+    head: Token, token: Token, ref: MentionRef, sector: str | None, kb: KnowledgeBaseLike
+) -> list[_Found]:
+    """Holders of a state office named by their party ("Republican senators", "Democratic
+    governors", "GOP lawmakers"): the office's sector of the party's country (USALEG, as
+    PETRARCH codes "senators" with the country its phrase names), not the party, for whom
+    the office holders do not act. Only the party written before the noun as its modifier;
+    the party's own people ("Republican leaders", "party officials") stay the party's. The
+    mention is the noun's own words, as ``_people_of_body`` makes it: the party keeps its
+    name."""
+    entity = ref.entity
+    if (
+        sector not in _OFFICE_SECTORS
+        # "Democrat Patty Judge": a capitalised noun is a name, not an office.
+        or not head.text.islower()
+        or entity.sector != _PARTY_SECTOR
+        or not entity.country
+        or token.i > head.i
+        or token.dep_ not in MODIFIER_DEPS
+        or head.lemma_.lower() in _PARTY_OWN_WORDS
+        or head.lower_ in _PARTY_OWN_WORDS
+        # "Republican national security officers": the sector is a term's ("security
+        # officer"), not the office the noun names ("Democratic state lawmakers" are LEG
+        # either way).
+        or _term_sector(head, kb) not in (None, kb.role_sector(head.lemma_))
+    ):
+        return []
+    country = kb.country_by_code(entity.country)
+    if country is None:
+        return []
+    start = head.idx
+    for child in sorted(head.lefts, key=lambda c: -c.i):
+        if child.dep_ not in MODIFIER_DEPS or child.i <= token.i:
+            break
+        start = child.idx
+    return [
+        _Found(
+            start, head.idx + len(head), "group", country.code + sector, country.iso3, sector, ""
         )
     ]
 

@@ -302,6 +302,54 @@ def test_bodies_people_of_a_body_take_its_country(entities_of, text, words, code
     assert _covering(entities_of(text, real=True), words).actor == code
 
 
+@pytest.mark.parametrize(
+    ("text", "words", "code"),
+    [
+        # Holders of a state office named by their party sit in its country's legislature,
+        # government or courts: the office's sector, not the party's.
+        ("Republican senators blocked the nominee on Thursday.", "senators", "USALEG"),
+        ("Two Democratic governors signed the compact in Denver.", "governors", "USAGOV"),
+        ("Democratic state lawmakers endorsed the plan on Monday.", "state lawmakers", "USALEG"),
+    ],
+)
+def test_bodies_office_holders_named_by_their_party(entities_of, text, words, code) -> None:  # type: ignore[no-untyped-def]
+    entities = entities_of(text, real=True)
+    assert _covering(entities, words).actor == code
+    # The party keeps its own name's mention.
+    assert any(e.actor == "USAPTY" for e in entities)
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        # The party's own people act for the party.
+        ("Republican leaders met in Cleveland on Monday.", "Republican"),
+        ("Democratic officials praised the platform on Tuesday.", "Democratic"),
+        # A party names no one's spies or soldiers: political operatives are the party's.
+        ("Democratic operatives expected leaks on Friday.", "Democratic"),
+        # A term with a sector of its own is no office the party's members are elected to.
+        ("Republican national security officers signed a letter.", "Republican"),
+    ],
+)
+def test_bodies_party_people_stay_the_party(entities_of, text, words) -> None:  # type: ignore[no-untyped-def]
+    entities = entities_of(text, real=True)
+    assert _covering(entities, words).actor == "USAPTY"
+    assert not any(e.actor in ("USALEG", "USAGOV", "USASPY", "USACOP") for e in entities)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A capitalised noun after a party is a name, not an office.
+        "Grassley could lose to Democrat Alma Judge in November.",
+        # A party's lawyers are its own, not the judiciary.
+        "The RNC counsel's office sent out an agenda on Friday.",
+    ],
+)
+def test_bodies_no_office_from_a_party_s_name_or_lawyer(entities_of, text) -> None:  # type: ignore[no-untyped-def]
+    assert not any(e.actor == "USAJUD" for e in entities_of(text, real=True))
+
+
 def test_bodies_people_of_a_state_body_stay_its_own(entities_of) -> None:  # type: ignore[no-untyped-def]
     # Service persons of an army act for it: the army's code, not the country's civilians.
     text = "Service persons of the Korean People's Army vowed revenge on Tuesday."
