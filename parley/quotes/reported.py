@@ -83,6 +83,10 @@ def find_reported(state: QuoteState) -> list[Draft]:
                 draft = _parenthetical(state, tok, lemma)
         else:
             subj = speaker_of(state, tok)
+            if subj is not None and subj.i == comps[0] < tok.i < comps[-1]:
+                # "Jane Roe, a rabbi ..., said he ...": the parser made the speaker's phrase a
+                # complement too (``syntax._lost_subject``); the clause after is the content.
+                comps = comps[1:]
             if subj is None or subj.i == comps[0] or tok.i in cued:
                 continue
             # The first complement that says something: a sentence before the cue that
