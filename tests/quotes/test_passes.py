@@ -953,3 +953,34 @@ def test_passes_reported_lost_subject_stays_within_its_sentence(
     )
     state = _state(_hand_doc(rows), quote_resources)
     assert find_reported(state) == []
+
+
+_RUN_ON = """
+    The 1 det DET DT the
+    mayor 2 nsubj NOUN NN mayor
+    was 8 ccomp AUX VBD be
+    a 4 det DET DT a
+    planner 2 attr NOUN NN planner
+    - 8 punct PUNCT : -
+    an 7 det DET DT an
+    aide 8 nsubj NOUN NN aide
+    said 8 ROOT VERB VBD say
+    she 10 nsubj PRON PRP she
+    worked 8 ccomp VERB VBD work
+    . 8 punct PUNCT . .
+    """
+
+
+@pytest.mark.parametrize(
+    ("mark", "content"),
+    [("-", "she worked"), ("—", "she worked"), (",", "The mayor was a planner")],
+)
+def test_passes_reported_clause_run_into_the_subject_is_the_writers(
+    quote_resources: QuoteResources, mark: str, content: str
+) -> None:
+    # The parser hangs the writer's clause before the dash on "said" too: the content is the
+    # clause after the cue. After a comma the clause before is what was said.
+    rows = _RUN_ON.replace("    - 8 punct PUNCT : -", f"    {mark} 8 punct PUNCT : {mark}")
+    state = _state(_hand_doc(rows), quote_resources)
+    (draft,) = find_reported(state)
+    assert [state.text[s:e] for s, e in draft.content] == [content]
