@@ -83,8 +83,14 @@ def find_reported(state: QuoteState) -> list[Draft]:
                 draft = _parenthetical(state, tok, lemma)
         else:
             subj = speaker_of(state, tok)
+            if subj is not None and subj.i == comps[0] < tok.i < comps[-1]:
+                # "Jane Roe, a rabbi ..., said he ...": the parser made the speaker's phrase a
+                # complement too (``syntax._lost_subject``); the clause after is the content.
+                comps = comps[1:]
             if subj is None or subj.i == comps[0] or tok.i in cued:
                 continue
+            if _run_on_clause(state, doc[comps[0]], subj, tok) and comps[-1] > tok.i:
+                comps = [c for c in comps if c > tok.i]
             # The first complement that says something: a sentence before the cue that
             # joined copy put in the same parse ("... the DPRK., The ... said that A") is
             # no content, the clause after the cue is.
@@ -98,6 +104,25 @@ def find_reported(state: QuoteState) -> list[Draft]:
             drafts.append(draft)
             cued.add(tok.i)
     return drafts
+
+
+_ASIDE_DASHES = frozenset({"-", "—", "–", "--"})
+
+
+def _run_on_clause(state: QuoteState, clause: Token, subj: Token, verb: Token) -> bool:
+    """Whether a clause the parser hung on the cue before its subject runs into that
+    subject with a dash or with nothing between ("The mayor was a planner - an aide said she
+    ...", "He was so pleased he said she should ..."): the writer's own sentence, not what
+    was said, when the cue has a clause after it too. After a comma the clause before is
+    what was said ("The port is shut, the mayor said")."""
+    if clause.i > verb.i or subj.i < clause.i:
+        return False
+    nxt = clause.right_edge.i + 1
+    first = subj.left_edge.i
+    if nxt >= first:
+        return nxt == first and not state.doc[nxt].is_punct
+    between = [t.text for t in state.doc[nxt:first]]
+    return len(between) == 1 and between[0] in _ASIDE_DASHES
 
 
 # Words that stand for a whole statement after "said": "said yes", "said so", "said the

@@ -105,6 +105,9 @@ def subject(verb: Token) -> Token | None:
     named = _name_before_apposition(verb)
     if named is not None:
         return named
+    lost = _lost_subject(verb)
+    if lost is not None:
+        return lost
     inverted = _object_after_clause(verb)
     if inverted is not None:
         return inverted
@@ -198,6 +201,98 @@ def _name_before_apposition(verb: Token) -> Token | None:
     if before is None or doc[first].is_sent_start or before.text in _CLAUSE_OPENERS:
         return name
     return None
+
+
+# Dependents of a verb that open its clause before the subject: "As a part of his plea,",
+# "Through real-time analytics,", "But while X was ...,".
+_INTRO_DEPS = frozenset({"prep", "advcl", "advmod", "npadvmod", "cc", "mark", "punct"})
+_NOMINAL = frozenset({"NOUN", "PROPN"})
+# What the parser takes for the verb of a subject phrase it split: a participle or an
+# adjective ("voters going to the polls say", "sources privy to the talks say", the latter
+# tagged as a present verb).
+_PHRASE_VERB_TAGS = frozenset({"VBG", "VBN", "JJ", "VBP"})
+
+
+# The longest subject phrase ``_lost_subject`` reads, in tokens.
+_LOST_SUBJECT_TOKENS = 30
+_SENTENCE_ENDS = frozenset({".", "!", "?", ";", ":"})
+
+
+def _one_phrase(doc: Doc, first: int, last: int) -> bool:
+    """Whether tokens ``first``..``last`` can be one subject phrase: short, within one
+    sentence and one paragraph (copy with lost paragraph marks parses as one sentence)."""
+    return last - first < _LOST_SUBJECT_TOKENS and not any(
+        t.text in _SENTENCE_ENDS or "\n" in t.text_with_ws for t in doc[first : last + 1]
+    )
+
+
+def _lost_subject(verb: Token) -> Token | None:
+    """The subject of a finite verb that the parser hung elsewhere, leaving the verb none.
+    Each shape is a phrase ending right before the verb (or before the comma that closes
+    it), short and within one sentence: the verb hung as "dep" on a verb of the subject
+    phrase ("Majorities of Democrats going to the polls say ...", "sources privy to the
+    talks say ..."): that verb's subject; the subject's phrase made a clause of the verb,
+    with the name as that clause's subject, when another clause follows the verb ("Jane
+    Roe, a rabbi helping to organize the boycott, said he ..."): that clause's head, whose
+    words are the source; a name hung as an apposition or a conjunct on the noun of an
+    opening phrase ("As part of his plea, John Doe, 44, said ...", "Through analytics,
+    reporters and editors know ..."), or as an adverb of the verb ("But Bill Doe, a
+    longtime aide, vouched for ...")."""
+    doc, i = verb.doc, verb.i
+    if verb.tag_ not in TENSED_TAGS or verb.dep_ not in ("ROOT", "dep") or i < 2:
+        return None
+    if any(c.dep_ in _SUBJECT_DEPS or c.dep_ in ("expl", "csubj") for c in verb.children):
+        return None
+    end = i - 1
+    while end > 0 and doc[end].dep_ == "advmod" and doc[end].head.i == i:
+        end -= 1  # "Figures reported Sunday now suggest"
+    if verb.dep_ == "dep":
+        head = verb.head
+        if head.i > i or head.tag_ not in _PHRASE_VERB_TAGS:
+            return None  # a verb of its own tense ("The analysis relied on ... reports")
+        if not all(head.is_ancestor(t) for t in doc[head.i + 1 : end + 1]):
+            return None  # the words up to the verb are that verb's phrase
+        subj = next((c for c in head.lefts if c.dep_ in _SUBJECT_DEPS), None)
+        if subj is None or subj.pos_ not in _NOMINAL or not _one_phrase(doc, subj.left_edge.i, end):
+            return None
+        return subj
+    if doc[end].text == ",":
+        end -= 1  # the comma that closes an apposition
+    opens = any(c.dep_ == "ccomp" and c.i > i for c in verb.rights)
+    for child in verb.lefts:
+        if (
+            child.dep_ == "ccomp"
+            and opens
+            and doc[i - 1].text == ","
+            and child.right_edge.i == end
+            and _one_phrase(doc, child.left_edge.i, end)
+            and (child.left_edge.is_sent_start or doc[child.left_edge.i - 1].text == ",")
+            and any(
+                c.dep_ == "nsubj" and c.pos_ in _NOMINAL and c.left_edge.i == child.left_edge.i
+                for c in child.lefts
+            )
+        ):
+            # "Jane Roe, a rabbi helping ..., said he ...", "John Doe, whose firm uses data,
+            # said ...": the parser made the subject's phrase a clause of its own, with its
+            # name as that clause's subject; the whole phrase is the speaker.
+            return child
+    found: Token | None = None
+    tok = doc[end]
+    while tok.head.i < tok.i and tok.head.i != i:
+        if tok.dep_ in _SUBJECT_DEPS:
+            return None  # a subject of its own verb, however odd, is not this verb's
+        if (
+            tok.dep_ in ("appos", "conj")
+            and tok.pos_ in _NOMINAL
+            and doc[tok.left_edge.i - 1].text == ","
+        ):
+            found = tok  # the outermost such name is the subject
+        tok = tok.head
+    if tok.head.i != i or tok.dep_ not in _INTRO_DEPS or not _one_phrase(doc, tok.i, end):
+        return None
+    if tok.dep_ == "advmod" and tok.pos_ == "PROPN" and (found is None or found.head == tok):
+        return tok  # "But Bill Doe, a longtime aide, vouched for ...": the name as an adverb
+    return found
 
 
 # Verbs whose object is whom they address.

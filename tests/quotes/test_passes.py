@@ -818,3 +818,169 @@ def test_passes_reported_name_before_an_apposition_speaks_when_the_parser_lost_i
     doc = Doc(spacy.blank("en").vocab, words=words, spaces=spaces, heads=heads, deps=deps,
               pos=pos, tags=tags, lemmas=lemmas)  # fmt: skip
     assert find_reported(_state(doc, quote_resources)) == []
+
+
+def _hand_doc(rows: str) -> Doc:
+    """A parse written by hand, one token a line: word head dep pos tag lemma (no space
+    before a comma or a full stop)."""
+    cols = [line.split() for line in rows.strip().splitlines()]
+    words = [c[0] for c in cols]
+    return Doc(
+        spacy.blank("en").vocab,
+        words=words,
+        spaces=[i + 1 < len(words) and words[i + 1] not in ",." for i in range(len(words))],
+        heads=[int(c[1]) for c in cols],
+        deps=[c[2] for c in cols],
+        pos=[c[3] for c in cols],
+        tags=[c[4] for c in cols],
+        lemmas=[c[5] for c in cols],
+    )
+
+
+# Parses the model gives news sentences of these shapes, with the subject hung elsewhere
+# and the cue verb left with none (words invented; the attachments as seen on PolNeAR).
+_LOST_SUBJECTS = {
+    # The subject's phrase made a clause of the cue, its name that clause's subject.
+    "clause": (
+        """
+        Lena 1 compound PROPN NNP lena
+        Roth 5 nsubj PROPN NNP roth
+        , 1 punct PUNCT , ,
+        a 5 det DET DT a
+        local 5 amod ADJ JJ local
+        nurse 12 ccomp VERB VBP nurse
+        helping 5 xcomp VERB VBG help
+        to 8 aux PART TO to
+        run 6 xcomp VERB VB run
+        the 10 det DET DT the
+        drive 8 dobj NOUN NN drive
+        , 12 punct PUNCT , ,
+        said 12 ROOT VERB VBD say
+        she 14 nsubj PRON PRP she
+        was 12 ccomp AUX VBD be
+        tired 14 acomp ADJ JJ tired
+        . 12 punct PUNCT . .
+        """,
+        "Lena Roth, a local nurse helping to run the drive,",
+        "she was tired",
+    ),
+    # The name an apposition of the opening phrase's noun.
+    "apposition": (
+        """
+        As 11 prep ADP IN as
+        part 0 pobj NOUN NN part
+        of 1 prep ADP IN of
+        the 4 det DET DT the
+        deal 2 pobj NOUN NN deal
+        , 4 punct PUNCT , ,
+        Ivo 7 compound PROPN NNP ivo
+        Marek 4 appos PROPN NNP marek
+        , 7 punct PUNCT , ,
+        40 7 appos NUM CD 40
+        , 11 punct PUNCT , ,
+        said 11 ROOT VERB VBD say
+        that 14 mark SCONJ IN that
+        he 14 nsubj PRON PRP he
+        paid 11 ccomp VERB VBD pay
+        . 11 punct PUNCT . .
+        """,
+        "Ivo Marek, 40,",
+        "that he paid",
+    ),
+    # The cue hung as "dep" on a word of the subject's phrase.
+    "dep": (
+        """
+        Sources 1 nsubj NOUN NNS source
+        close 1 ROOT ADJ JJ close
+        to 1 prep ADP IN to
+        the 4 det DET DT the
+        talks 2 pobj NOUN NNS talk
+        say 1 dep VERB VBP say
+        a 7 det DET DT a
+        deal 8 nsubj NOUN NN deal
+        is 5 ccomp AUX VBZ be
+        near 8 acomp ADJ JJ near
+        . 1 punct PUNCT . .
+        """,
+        "Sources",
+        "a deal is near",
+    ),
+    # The name an adverb of the cue.
+    "adverb": (
+        """
+        But 8 cc CCONJ CC but
+        Ida 2 compound PROPN NNP ida
+        Wolf 8 advmod PROPN NNP wolf
+        , 2 punct PUNCT , ,
+        a 6 det DET DT a
+        longtime 6 amod ADJ JJ longtime
+        aide 2 appos NOUN NN aide
+        , 2 punct PUNCT , ,
+        said 8 ROOT VERB VBD say
+        the 10 det DET DT the
+        plan 11 nsubj NOUN NN plan
+        was 8 ccomp AUX VBD be
+        sound 11 acomp ADJ JJ sound
+        . 8 punct PUNCT . .
+        """,
+        "Ida Wolf, a longtime aide,",
+        "the plan was sound",
+    ),
+}
+
+
+@pytest.mark.parametrize("shape", sorted(_LOST_SUBJECTS))
+def test_passes_reported_finds_the_subject_the_parser_hung_elsewhere(
+    quote_resources: QuoteResources, shape: str
+) -> None:
+    rows, source, content = _LOST_SUBJECTS[shape]
+    state = _state(_hand_doc(rows), quote_resources)
+    (draft,) = find_reported(state)
+    assert draft.source is not None
+    assert state.text[draft.source[0] : draft.source[1]] == source
+    assert [state.text[s:e] for s, e in draft.content] == [content]
+
+
+def test_passes_reported_lost_subject_stays_within_its_sentence(
+    quote_resources: QuoteResources,
+) -> None:
+    # Copy with lost paragraph marks: the clause before the cue runs over a full stop, so it
+    # is another sentence, not the speaker's phrase.
+    rows = (
+        _LOST_SUBJECTS["clause"][0]
+        .replace("helping 5 xcomp VERB VBG help", "worked 5 xcomp VERB VBD work")
+        .replace("drive 8 dobj NOUN NN drive", ". 8 punct PUNCT . .")
+    )
+    state = _state(_hand_doc(rows), quote_resources)
+    assert find_reported(state) == []
+
+
+_RUN_ON = """
+    The 1 det DET DT the
+    mayor 2 nsubj NOUN NN mayor
+    was 8 ccomp AUX VBD be
+    a 4 det DET DT a
+    planner 2 attr NOUN NN planner
+    - 8 punct PUNCT : -
+    an 7 det DET DT an
+    aide 8 nsubj NOUN NN aide
+    said 8 ROOT VERB VBD say
+    she 10 nsubj PRON PRP she
+    worked 8 ccomp VERB VBD work
+    . 8 punct PUNCT . .
+    """
+
+
+@pytest.mark.parametrize(
+    ("mark", "content"),
+    [("-", "she worked"), ("—", "she worked"), (",", "The mayor was a planner")],
+)
+def test_passes_reported_clause_run_into_the_subject_is_the_writers(
+    quote_resources: QuoteResources, mark: str, content: str
+) -> None:
+    # The parser hangs the writer's clause before the dash on "said" too: the content is the
+    # clause after the cue. After a comma the clause before is what was said.
+    rows = _RUN_ON.replace("    - 8 punct PUNCT : -", f"    {mark} 8 punct PUNCT : {mark}")
+    state = _state(_hand_doc(rows), quote_resources)
+    (draft,) = find_reported(state)
+    assert [state.text[s:e] for s, e in draft.content] == [content]
