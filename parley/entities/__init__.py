@@ -67,8 +67,9 @@ from parley.entities.titles import (
     join_known_bodies,
 )
 from parley.nlp.index import ParseIndex
-from parley.quotes.drafts import UTTERANCE_MARKS, title_case
+from parley.quotes.drafts import UTTERANCE_MARKS
 from parley.quotes.marks import find_quoted
+from parley.quotes.titles import title_case
 from parley.records import Article, Entity
 
 __all__ = ["EntityResources", "article_date", "find_entities"]

@@ -12,9 +12,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from weakref import WeakKeyDictionary
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Token
 
 from parley.entities.nominal import (
     CLAUSE_DEPS,
@@ -26,7 +25,9 @@ from parley.entities.titles import KIN_WORDS
 from parley.events.described import described_party
 from parley.events.letters import Letter
 from parley.events.pronouns import antecedents_or_topic, person_stand_in, subject_person
+from parley.events.titles import name_at
 from parley.nlp.index import MentionIndex, MentionRef
+from parley.quotes.marks import Quoted
 from parley.records import Entity, Quote
 
 RELATIVE_PRONOUNS = frozenset({"which", "that", "who", "whom", "whose"})
@@ -80,19 +81,6 @@ QUOTE_OPENERS = frozenset("\u201c\"'\u2018\u00ab\u201e")
 # A colon and a paragraph break before a statement's first words: a newline, or the ", ,"
 # with which some KCNA copies join paragraphs ("The message said:, ,  I extend ...").
 STATEMENT_OPENING = re.compile(r":[ \t]*(?:\n|,[ \t]*,)[\s,]*$")
-# Nouns of works whose title may follow them in quotation marks ('an article "Members ...
-# mourn the demise of General Kim Jong Il"'), and the words that put a title after them: a
-# name in the title is what the work is about, never who acts (the quote stage reads such
-# titles the same way).
-WORK_NOUNS = frozenset(
-    {"article", "editorial", "commentary", "story", "poem", "song", "film", "movie", "novel",
-     "book", "essay", "play", "opera", "documentary", "law"}
-)  # fmt: skip
-TITLE_WORDS = frozenset({"titled", "entitled", "headlined"})
-# The mark that closes a title opened by each mark.
-TITLE_CLOSERS = {'"': '"', "\u201c": "\u201d", "\u2018": "\u2019", "'": "'", "\u00ab": "\u00bb"}
-# The most words a title runs to.
-MAX_TITLE_WORDS = 60
 # Prepositions whose phrase on a person's name says whom the person belongs to ("Ri of the
 # Foreign Ministry", "an envoy from Seoul"); a person's other phrases say where or when.
 AFFILIATION_PREPS = frozenset({"of", "from", "with"})
@@ -156,12 +144,14 @@ def resolve_phrase(
     quotes: Sequence[Quote],
     places: bool = True,
     letters: Sequence[Letter] = (),
+    titles: Sequence[Quoted] = (),
 ) -> list[Actor]:
     """The actors a phrase names: one per entity, coordinated phrases giving several. A place
     named in the phrase's in/at modifier is where the thing is, not who it is ("a hospital in
     Kabul") when not ``places``: the target of a meeting or a donation is not where it is. Who
     acts is ("opposition groups in Zimbabwe"), and so is what a bombing acts on ("homes in
-    southern Gaza")."""
+    southern Gaza"). ``titles``: the text's quoted titles (``parley.quotes.titles``), whose
+    names are no parties to the acts around them."""
     # A relative pronoun stands for the noun its clause modifies.
     if head.lower_ in RELATIVE_PRONOUNS:
         clause = head.head
@@ -175,10 +165,10 @@ def resolve_phrase(
                 # is a person, the one whose title the noun it hangs from is part of.
                 head = _titled_person(head)
     # A phrase outside a quoted title names no one inside it; one of the title's own words may.
-    in_title = _title_phrase(head)
+    outside = () if _title_phrase(head, titles) else titles
     actors: list[Actor] = []
     for conjunct in _party_members(head):
-        found = _resolve_one(conjunct, text, mentions, quotes, places, letters, in_title)
+        found = _resolve_one(conjunct, text, mentions, quotes, places, letters, outside)
         members = _modifier_members(conjunct, mentions)
         if len(members) > 1:
             # "US and British activists", "Eriadori and Calenardhon leaders": each
@@ -304,7 +294,7 @@ def _resolve_one(
     quotes: Sequence[Quote],
     places: bool,
     letters: Sequence[Letter] = (),
-    in_title: bool = False,
+    titles: Sequence[Quoted] = (),
 ) -> list[Actor]:
     lower = head.lower_
     # "US" is a country, not "us": pronouns are written in lower case after the first word.
@@ -322,8 +312,7 @@ def _resolve_one(
     sent_to |= _person_circumstances(head, mentions)
     sent_to |= _gerund_objects(head, ranked)
     sent_to |= _relatives(head, ranked)
-    if not in_title:
-        sent_to |= _title_words(ranked)
+    sent_to |= _title_words(ranked, titles)
     best_rank: int | None = None
     found: list[Actor] = []
     uncoded: list[Actor] = []
@@ -417,56 +406,19 @@ def _relatives(head: Token, ranked: Sequence[tuple[Token, int]]) -> set[int]:
     return out
 
 
-def _title_words(ranked: Sequence[tuple[Token, int]]) -> set[int]:
-    """The words of a phrase that sit inside a quoted title after a noun of a work ('in an
-    article "Members ... mourn the demise of General Kim Jong Il in tears"', 'an opera "Liang
-    Shanbo and Zhu Yingtai"'): a name there is what the work is about, not who acts or whom
-    it acts on. The parser may make the title itself the subject of the verb after it."""
-    return {token.i for token, _ in ranked if _title_span(token) is not None}
+def _title_words(ranked: Sequence[tuple[Token, int]], titles: Sequence[Quoted]) -> set[int]:
+    """The words of a phrase that sit inside one of the quoted ``titles`` ('in an article
+    "Members ... mourn the demise of General Kim Jong Il in tears"', 'an opera "Liang Shanbo
+    and Zhu Yingtai"'): a name there is what the work is about, not who acts or whom it acts
+    on. The parser may make the title itself the subject of the verb after it."""
+    return {token.i for token, _ in ranked if name_at(token.idx, titles) is not None}
 
 
-def _title_phrase(head: Token) -> bool:
+def _title_phrase(head: Token, titles: Sequence[Quoted]) -> bool:
     """Whether a phrase is one of a title's own words, hung on a word of the same title ('an
     article "We mourn the demise of Kim Jong Il"': whom "mourn" there acts on)."""
-    own = _title_span(head)
-    return own is not None and (head.head.i == head.i or own[0] < head.head.i < own[1])
-
-
-def _title_span(token: Token) -> tuple[int, int] | None:
-    """The opening and closing marks of the quoted title after a noun of a work that
-    ``token`` sits in, if any."""
-    for work, opener, close in _titles(token.doc):
-        if work >= token.i - MAX_TITLE_WORDS and opener < token.i < close:
-            return opener, close
-    return None
-
-
-# The quoted titles of each document, found once: every phrase of an event asks for them.
-_TITLES: WeakKeyDictionary[Doc, tuple[tuple[int, int, int], ...]] = WeakKeyDictionary()
-
-
-def _titles(doc: Doc) -> tuple[tuple[int, int, int], ...]:
-    """Each quoted title after a noun of a work in ``doc``: the work noun's index and those of
-    the title's opening and closing marks, in the order of the text."""
-    found = _TITLES.get(doc)
-    if found is not None:
-        return found
-    titles = []
-    for work in doc:
-        if work.lemma_.lower() not in WORK_NOUNS and work.lower_ not in TITLE_WORDS:
-            continue
-        opener = work.i + 1
-        if opener < len(doc) and doc[opener].lower_ in TITLE_WORDS:
-            opener += 1  # 'an article titled "..."'
-        if opener >= len(doc) or doc[opener].text not in TITLE_CLOSERS:
-            continue
-        closer = TITLE_CLOSERS[doc[opener].text]
-        end = min(len(doc), opener + 1 + MAX_TITLE_WORDS)
-        close = next((t.i for t in doc[opener + 1 : end] if t.text == closer), None)
-        if close is not None:
-            titles.append((work.i, opener, close))
-    _TITLES[doc] = found = tuple(titles)
-    return found
+    own = name_at(head.idx, titles)
+    return own is not None and (head.head.i == head.i or own.start <= head.head.idx < own.end)
 
 
 def _located(head: Token) -> bool:

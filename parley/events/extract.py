@@ -53,9 +53,11 @@ from parley.events.targets import (
     implicit_target,
     place_target,
 )
-from parley.events.titles import headline_end, in_name, titled_spans
+from parley.events.titles import headline_end, name_at, unreported_spans
 from parley.events.voices import Voice, held_gatherings, issued_statements
 from parley.nlp.index import MentionIndex, ParseIndex
+from parley.quotes.marks import find_quoted
+from parley.quotes.titles import find_titles
 from parley.records import Article, Event, Quote, Timex
 
 __all__ = ["code_candidate", "complete_targets", "find_events"]
@@ -453,7 +455,10 @@ def find_events(
     event whose clause names none)."""
     candidates = find_candidates(parse, resources.lexicon, resources.complement_codes)
     letters, sendings = find_messages(parse, mentions)
-    reading = Reading(parse.text, mentions, quotes, resources, by_token(candidates), letters)
+    quoted = find_quoted(parse.text, resources.marks)
+    titles = find_titles(parse.text, quoted, resources.title_nouns)
+    named = tuple(t.quoted for t in titles if t.named)  # a body's name in marks is a party
+    reading = Reading(parse.text, mentions, quotes, resources, by_token(candidates), letters, named)
     voice = Voice()
     heard = _Heard(issued_statements(parse), sendings, held_gatherings(parse))
     coded = [
@@ -467,9 +472,9 @@ def find_events(
     coded = [c for c in coded if not _act_named_in_passing(c, reading)]
     # The words of a work's or a slogan's name in marks, or of a scare quote, are no acts
     # reported (``titles``).
-    names = titled_spans(parse, resources.marks, resources.title_nouns, resources.claim_nouns)
+    names = unreported_spans(parse, quoted, titles)
     if names:
-        coded = [c for c in coded if not in_name(c.candidate.token.idx, names)]
+        coded = [c for c in coded if name_at(c.candidate.token.idx, names) is None]
     # Nor a verbatim story's own headline, which tells again what its body tells; a story
     # read from a page or a corpus record keeps its title apart from the text.
     if article.title is None and (headline := headline_end(parse.text)):

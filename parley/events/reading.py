@@ -13,6 +13,7 @@ from parley.events.candidates import Candidate
 from parley.events.letters import Letter
 from parley.events.resources import EventResources
 from parley.nlp.index import MentionIndex
+from parley.quotes.marks import Quoted
 from parley.records import Quote
 
 __all__ = ["Reading"]
@@ -26,13 +27,17 @@ class Reading:
     resources: EventResources
     candidates: Mapping[int, Candidate]  # every coded word by its index, dropped ones too
     letters: Sequence[Letter] = ()  # printed messages: whom "I" and "you" stand for
+    # The quoted titles words name so, whose names are no parties (``parley.quotes.titles``).
+    titles: Sequence[Quoted] = ()
 
     def resolve(self, head: Token | None, places: bool = True) -> list[Actor]:
         """The actors the phrase headed by ``head`` names (its words when it names none);
         without ``places``, not a place in its in/at modifier (see ``resolve_phrase``)."""
         if head is None:
             return []
-        return resolve_phrase(head, self.text, self.mentions, self.quotes, places, self.letters)
+        return resolve_phrase(
+            head, self.text, self.mentions, self.quotes, places, self.letters, self.titles
+        )
 
     def first_resolved(self, heads: Sequence[Token], places: bool = True) -> list[Actor]:
         """The first phrase that names an entity; else the first phrase's words."""

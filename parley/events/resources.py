@@ -40,6 +40,7 @@ from parley.events.petrarch import read_verb_dictionary
 from parley.quotes.lexicon import DATA_DIR as QUOTE_DATA
 from parley.quotes.lexicon import read_mark_pairs
 from parley.quotes.marks import MarkTable
+from parley.quotes.titles import TitleNouns
 
 __all__ = ["EventResources"]
 
@@ -62,8 +63,7 @@ class EventResources:
     voice_nouns: dict[str, str]
     rallying_words: dict[str, str]
     policy_nouns: frozenset[str]
-    title_nouns: frozenset[str]  # before a work's or a slogan's name in marks (``titles``)
-    claim_nouns: frozenset[str]  # before "titled": a title that makes a claim (``titles``)
+    title_nouns: TitleNouns  # before a title in marks, a work's or a claim's (``titles``)
     marks: MarkTable  # the quotation marks, as the quote stage pairs them
     model: EventModel | None = None  # the event filter; None: the rules alone (``--events rules``)
     # The source/target chooser; None: the rules' parties (``--parties rules``).
@@ -104,8 +104,7 @@ class EventResources:
             voice_nouns=read_voice_nouns(data / "voice_nouns.txt"),
             rallying_words=read_rallying(data / "rallying.tsv"),
             policy_nouns=read_lemmas(data / "policy_nouns.txt"),
-            title_nouns=read_lemmas(data / "title_nouns.txt"),
-            claim_nouns=read_lemmas(data / "claim_nouns.txt"),
+            title_nouns=TitleNouns.read(QUOTE_DATA / "title_nouns.tsv"),
             marks=MarkTable.build(read_mark_pairs(QUOTE_DATA / "marks.tsv")),
             model=EventModel.load() if config.events == "model" else None,
             parties=PartyModel.load() if config.parties == "model" else None,

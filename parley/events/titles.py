@@ -1,21 +1,12 @@
-"""Names of works and slogans in quotation marks, and a story's own headline: their words are
-no acts reported.
+"""The quoted spans whose words are no acts reported, and a story's own headline.
 
-KCNA and wire copy quote the names of poems, films and slogans: 'carried a poem "Accept warm
-blessings from all people"', 'the documentary film "The Leader Paid a Visit to ..."', 'holding
-high the slogan "Let us defend the Party with our lives"', and of articles and reports: 'carried
-an article titled "History will judge the Rohan pact"'. A verb or an event noun inside such a
-name is not an event. The title of a statement, an editorial or a resolution ('a statement
-titled "The U.S. should stop the drills"') makes a claim: the events it names stay.
-
-A quoted span is a name when a title noun (``data/title_nouns.txt``) stands right before its
-opening mark with nothing but a space between, when "titled", "entitled", "headlined" or "under
-the title" stands there and the nearest noun before it is no claim's (``data/claim_nouns.txt``),
-when it follows another name in a list ('songs "Footsteps" and "Let's Defend the Party"'), or
-when it is written in title case (``title_case``).
-
-A story's own headline, when its text opens with it (``headline_end``), tells again what the
-body tells: the real-text gold marks no event there.
+A verb or an event noun inside the name of a work or a slogan in marks ('carried a poem "Accept
+warm blessings"', 'an article titled "History will judge the Rohan pact"') is not an event; the
+title of a statement, an editorial or a resolution makes a claim ('a statement titled "The U.S.
+should stop the drills"'): the events it names stay (``parley.quotes.titles`` finds both). A
+scare quote (``_scare_quote``) names no act either. A story's own headline, when its text opens
+with it (``headline_end``), tells again what the body tells: the real-text gold marks no event
+there.
 """
 
 from __future__ import annotations
@@ -25,24 +16,11 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 
 from parley.nlp.index import ParseIndex
-from parley.quotes.drafts import FINITE_TAGS, NAME_WORDS, UTTERANCE_MARKS, title_case
-from parley.quotes.marks import MarkTable, Quoted, find_quoted
+from parley.quotes.drafts import FINITE_TAGS, NAME_WORDS, UTTERANCE_MARKS
+from parley.quotes.marks import Quoted
+from parley.quotes.titles import Title
 
-# The word right before an opening mark. Only spaces between: after a colon or a comma the
-# quotation is words said ('said in a commentary: "..."').
-_LAST_WORD = re.compile(r"([A-Za-z][A-Za-z-]*)[ \t]*$")
-# The words that give a work's title after its noun: 'an article titled "...', 'a write-up under
-# the title of "...', 'a speech, titled, "...', 'articles titled the "...'.
-_TITLING = re.compile(
-    r"\b(?:titled|entitled|headlined|under\s+the\s+(?:sub-?)?title(?:\s+of)?)"
-    r"[ \t]*,?[ \t]*(?:the[ \t]+)?$",
-    re.IGNORECASE,
-)
 _WORD = re.compile(r"[A-Za-z][A-Za-z-]*")
-_WORDS_BACK = 8  # the words before "titled" read for the noun of what is titled
-# What joins the names of a list: 'songs "A", "B" and "C"'.
-_LIST_JOIN = re.compile(r"\s*(?:,|and|or|, and|, or)\s*")
-_BEFORE = 40  # characters read before an opening mark for its title noun
 # A headline, perhaps a deck under it, then a blank line.
 _HEADER = re.compile(r"[ \t]*\S[^\n]*\n(?:[ \t]*\S[^\n]*\n)?[ \t]*\n")
 # The longest headline or deck line: of 840 PolNeAR train first lines all but 3 run to fewer
@@ -50,23 +28,14 @@ _HEADER = re.compile(r"[ \t]*\S[^\n]*\n(?:[ \t]*\S[^\n]*\n)?[ \t]*\n")
 _HEADLINE_MAX_WORDS = 20
 
 
-def titled_spans(
-    parse: ParseIndex, marks: MarkTable, title_nouns: frozenset[str], claim_nouns: frozenset[str]
+def unreported_spans(
+    parse: ParseIndex, quoted: Sequence[Quoted], titles: Sequence[Title]
 ) -> list[Quoted]:
-    """The quoted spans of the text that name a work, a slogan or a theme, or that hold a
-    writer's scare quote, in text order."""
-    text = parse.text
-    names: list[Quoted] = []
-    last: Quoted | None = None
-    for quoted in find_quoted(text, marks):
-        if _is_name(text, quoted, last, title_nouns, claim_nouns):
-            names.append(quoted)
-            last = quoted
-        else:
-            last = None
-            if _scare_quote(parse, quoted):
-                names.append(quoted)
-    return names
+    """The quoted spans of the text (``quoted``, all of them) that name a work, a slogan or a
+    theme (the ``titles`` that are no claim's), or that hold a writer's scare quote, in text
+    order."""
+    works = {t.index for t in titles if not t.claim}
+    return [q for i, q in enumerate(quoted) if i in works or _scare_quote(parse, q)]
 
 
 def _scare_quote(parse: ParseIndex, quoted: Quoted) -> bool:
@@ -87,53 +56,6 @@ def _scare_quote(parse: ParseIndex, quoted: Quoted) -> bool:
     lo = bisect_left(parse.token_starts, quoted.inner_start)
     hi = bisect_left(parse.token_starts, quoted.inner_end)
     return not any(parse.tags[t] in FINITE_TAGS for t in range(lo, hi))
-
-
-def _is_name(
-    text: str,
-    quoted: Quoted,
-    last: Quoted | None,
-    title_nouns: frozenset[str],
-    claim_nouns: frozenset[str],
-) -> bool:
-    if last is not None and _LIST_JOIN.fullmatch(text, last.end, quoted.start):
-        return True
-    before = max(0, quoted.start - _BEFORE)
-    m = _LAST_WORD.search(text, before, quoted.start)
-    if m is not None and _listed(m.group(1), title_nouns):
-        return True
-    titling = _TITLING.search(text, before, quoted.start)
-    if titling is not None and _titles_a_work(text, titling.start(), title_nouns, claim_nouns):
-        return True
-    return title_case(text, quoted.inner_start, quoted.inner_end)
-
-
-def _titles_a_work(
-    text: str, at: int, title_nouns: frozenset[str], claim_nouns: frozenset[str]
-) -> bool:
-    """Whether the title given at ``at`` ("titled", "under the title") is a work's: the
-    nearest noun of a work or of a claim among the words before it decides ('a press
-    statement titled': a claim; 'a special write-up on May 2 under the title': a work). With
-    neither, the title is a paper's or a broadcast's ('The Gondor Herald said under the
-    title', 'the radio reported under the title'): a statement's is written with its noun."""
-    words = _WORD.findall(text, max(0, at - _BEFORE * 2), at)
-    for word in reversed(words[-_WORDS_BACK:]):
-        if _listed(word, claim_nouns):
-            return False
-        if _listed(word, title_nouns):
-            return True
-    return True
-
-
-def _listed(word: str, nouns: frozenset[str]) -> bool:
-    """Whether ``word`` or its singular is one of ``nouns`` (hyphens dropped: "write-ups")."""
-    word = word.lower().replace("-", "")
-    return word in nouns or _singular(word) in nouns
-
-
-def _singular(word: str) -> str:
-    """A title noun's singular ("songs", "slogans")."""
-    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
 
 
 def headline_end(text: str) -> int:
@@ -163,7 +85,7 @@ def _all_capitalised(line: str) -> bool:
     return len(words) >= 3 and all(w[0].isupper() for w in words if len(w) > 3)
 
 
-def in_name(offset: int, names: Sequence[Quoted]) -> bool:
-    """Whether the character at ``offset`` lies inside one of ``names`` (in text order)."""
+def name_at(offset: int, names: Sequence[Quoted]) -> Quoted | None:
+    """The one of ``names`` (in text order) that the character at ``offset`` lies inside."""
     i = bisect_right([n.start for n in names], offset) - 1
-    return i >= 0 and offset < names[i].end
+    return names[i] if i >= 0 and offset < names[i].end else None

@@ -19,6 +19,7 @@ from parley.nlp.index import ParseIndex
 from parley.quotes.lexicon import Lexicon
 from parley.quotes.marks import Quoted, find_quoted
 from parley.quotes.resources import QuoteResources
+from parley.quotes.titles import find_titles
 
 __all__ = ["DATELINE", "Draft", "Frag", "QuoteState"]
 
@@ -35,18 +36,6 @@ _ABBREVIATED_WORD = re.compile(
     r"(?<![\w.'’])(?:Jr|Sr|Inc|Corp|Ltd|Bros|Ala|Ariz|Ark|Calif|Colo|Conn|Del|Fla|Ga|Ill|Ind"
     r"|Kan|Ky|La|Md|Mass|Mich|Minn|Miss|Mo|Mont|Neb|Nev|Okla|Ore|Pa|Tenn|Vt|Va|Wash|Wis|Wyo)$"
 )
-_WORD = re.compile(r"[^\W\d_][\w'’-]*")
-# The words that put a title after them: 'an article titled "..."'.
-_TITLE_WORDS = frozenset({"titled", "entitled", "headlined", "title"})
-# Nouns of works whose title follows them in quotation marks ('the joint editorial "Glorify
-# this year ..."', 'a story "Commander is also a son of the people"', 'poems "..."').
-_WORK_NOUNS = frozenset(
-    {"editorial", "editorials", "article", "articles", "story", "stories", "poem", "poems",
-     "song", "songs", "film", "films", "novel", "novels", "book", "books", "essay", "essays",
-     "play", "opera", "law", "laws", "documentary"}
-)  # fmt: skip
-# What joins the titles of a list: '"On ... Buildings", "On ... Road Traffic" and "..."'.
-_LIST_JOINS = frozenset({",", "and", ", and"})
 UTTERANCE_MARKS = frozenset(",.!?;:")
 NAME_WORDS = 8  # the longest name or scare quote in marks that ``is_name`` accepts
 # A verb with a tense of its own: past, present; with a modal, what a clause can stand on.
@@ -65,18 +54,6 @@ DATELINE = re.compile(
     # between spaces ("BRUSSELS - ", "LONDON (Reuters) - ").
     r"(?: ?(?:—|–|―|--) ?| - )"
 )
-
-
-def title_case(text: str, start: int, end: int) -> bool:
-    """Whether ``text[start:end]`` is written as a title: at least three words, the first
-    capitalised, and most of those longer than three letters capitalised ("The Great Leader
-    Will Always Be with Us")."""
-    words: list[str] = _WORD.findall(text, start, end)
-    if len(words) < 3 or not words[0][0].isupper():
-        return False
-    long: list[str] = [w for w in words if len(w) > 3]
-    capital = sum(1 for w in long if w[0].isupper())
-    return capital >= 2 and capital >= 0.75 * len(long)
 
 
 @dataclass(slots=True)
@@ -124,6 +101,7 @@ class QuoteState:
     lex: Lexicon
     quoted: list[Quoted]
     in_quote: list[int]  # for each token, the index of the quoted span it sits in, or -1
+    titles: frozenset[int] = frozenset()  # the quoted spans that are titles (``titles``)
     claimed: set[int] = field(default_factory=set)
     # The model's named entities as (first token, end token, label): read once per document
     # instead of each token's entity type per draft.
@@ -146,11 +124,13 @@ class QuoteState:
             if qi < len(quoted) and quoted[qi].start <= idx < quoted[qi].end:
                 in_quote[i] = qi
         entity_spans = tuple((e.start, e.end, e.label_) for e in parse.ents)
+        titles = find_titles(parse.text, quoted, resources.lexicon.title_nouns)
         return cls(
             parse,
             resources.lexicon,
             quoted,
             in_quote,
+            titles=frozenset(t.index for t in titles),
             entity_spans=entity_spans,
             _q_starts=[q.start for q in quoted],
             _q_ends=[q.end for q in quoted],
@@ -197,21 +177,11 @@ class QuoteState:
         return any(ch.isalnum() for ch in self.text[pos:end])
 
     def is_title(self, i: int) -> bool:
-        """Whether quoted span ``i`` names a work rather than quotes words: written in title
-        case ("The Great Leader Will Always Be with Us", "Immortal President Kim Il Sung,
-        founder of People's Korea"), right after "titled", "entitled" or "headlined" or a
-        noun of a work ('the editorial "..."'), or next in a list of titles. A
-        work published, posted or proclaimed is a thing done, not a statement."""
-        q = self.quoted[i]
-        before = self.text[max(0, q.start - 12) : q.start].split()
-        if before and before[-1].lower().strip(",:") in _TITLE_WORDS:
-            return True
-        if before and before[-1].lower() in _WORK_NOUNS:
-            return True  # 'the joint editorial "Glorify this year ..."': its title
-        join = self.text[self.quoted[i - 1].end : q.start].strip() if i > 0 else None
-        if join in _LIST_JOINS and self.is_title(i - 1):
-            return True  # the next title of a list of them
-        return title_case(self.text, q.inner_start, q.inner_end)
+        """Whether quoted span ``i`` names a work or a text rather than quotes words
+        (``parley.quotes.titles``): 'the joint editorial "Glorify this year ..."', "The Great
+        Leader Will Always Be with Us". A work published, posted or proclaimed is a thing done,
+        not a statement."""
+        return i in self.titles
 
     def is_name(self, i: int, verb: int | None = None) -> bool:
         """Whether quoted span ``i`` is a name or a scare quote rather than words said: no

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from parley.datafiles import Row, read_rows
+from parley.quotes.titles import TitleNouns
 
 __all__ = ["DATA_DIR", "CueVerb", "Lexicon", "load_lexicon"]
 
@@ -72,6 +73,9 @@ class Lexicon:
     # that says something only with a clause is a statement when one of them heads it
     # (data/proposition_nouns.txt).
     proposition_nouns: frozenset[str] = frozenset()
+    # The nouns a title in quotation marks follows, a work's or a claim's ('the film "..."',
+    # 'a press statement "..."'), data/title_nouns.tsv (``parley.quotes.titles``).
+    title_nouns: TitleNouns = field(default_factory=TitleNouns)
     # The first word of every cue ("make" of "make clear"): a word whose lemma is not here
     # cannot be a cue verb, so the passes skip it without reading its parse.
     cue_heads: frozenset[str] = field(init=False, default=frozenset())
@@ -166,6 +170,7 @@ def load_lexicon(data_dir: Path = DATA_DIR) -> Lexicon:
         publish_verbs=frozenset(_words(data_dir / "publish_verbs.txt")),
         proposition_nouns=frozenset(_words(data_dir / "proposition_nouns.txt")),
         block_ends=frozenset(_words(data_dir / "block_ends.txt")),
+        title_nouns=TitleNouns.read(data_dir / "title_nouns.tsv"),
     )
 
 

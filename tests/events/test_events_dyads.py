@@ -1047,6 +1047,10 @@ def test_dyads_a_person_s_own_apposition_still_names_them(code: Code) -> None:
         'The Rohan paper welcomed the book "Aragorn" on Monday.',
         'Rohan praised the song "Gondor Forever" on Monday.',
         'Rohan praised the documentary "Aragorn and Theoden" on Monday.',
+        # Any noun of a work or a text before the title, and any title given by "titled".
+        'Rohan praised the report "Aragorn defends the hills" on Monday.',
+        'Rohan praised a press statement "Aragorn will win" on Monday.',
+        'Rohan praised the film titled "Aragorn" on Monday.',
     ],
 )
 def test_dyads_a_name_in_the_title_of_a_work_is_no_party(code: Code, text: str) -> None:
@@ -1056,6 +1060,13 @@ def test_dyads_a_name_in_the_title_of_a_work_is_no_party(code: Code, text: str) 
     events = code(text, actors, kinds=kinds)
     assert any(e.cameo == "051" for e in events)
     assert all("GON" not in (e.source_actor, e.target_actor) for e in events)
+
+
+def test_dyads_a_body_s_name_in_marks_is_a_party(code: Code) -> None:
+    # Title case alone does not make a title of a body's name in marks: it is a party.
+    text = 'Gondor condemned the "Rohan Workers Party" on Monday.'
+    events = code(text, {**COUNTRIES, "Rohan Workers Party": "ROHPTY"}, kinds={})
+    assert any(e.cameo[:2] == "11" and e.target_actor == "ROHPTY" for e in events)
 
 
 def test_dyads_a_title_s_own_words_keep_their_parties(code: Code) -> None:
