@@ -281,7 +281,12 @@ def _comitative(target: Actor, trigger: Token, doc: Doc) -> bool:
     if head.dep_ != "pobj" or prep.lower_ != "with":
         return False
     owner = prep.head
-    return owner.i == trigger.i or (owner.head.i == trigger.i and owner.dep_ == "dobj")
+    if owner.dep_ == "dobj":
+        owner = owner.head
+    # "met and conversed with X": the with-phrase of the verb joined after the trigger.
+    if owner.dep_ == "conj" and owner.head.i == trigger.i and owner.i > trigger.i:
+        owner = owner.head
+    return owner.i == trigger.i
 
 
 # The prepositions that tie a partner to the party it comes from: "officials from Japan",
