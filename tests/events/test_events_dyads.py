@@ -1105,3 +1105,19 @@ def test_dyads_two_joined_threats_stay_two_acts(code: Code) -> None:
     events = code("Gondor will beat to death the Mordor group and blow up their bases.", COUNTRIES)
     threats = [e for e in events if e.cameo.startswith("13") and e.target_actor == "MOR"]
     assert len({e.trigger for e in threats}) == 2
+
+
+def test_dyads_a_team_of_one_side_does_not_meet_itself(code: Code) -> None:
+    # Four officials of one side discussing a task: each discussed it, no one with another.
+    actors = {"Faramir Hurin": "GONGOV", "Beren Lo": "", "Luthien Ma": "", "Turin Sa": ""}
+    text = "Faramir Hurin, Beren Lo, Luthien Ma and Turin Sa discussed the repair work."
+    events = code(text, actors, kinds={name: "person" for name in actors})
+    assert events
+    assert all(e.target_actor is None and e.target is None for e in events)
+
+
+def test_dyads_three_parties_of_three_sides_still_meet_each_other(code: Code) -> None:
+    events = code("Gondor, Rohan and Arnor held talks on Tuesday.", COUNTRIES)
+    pairs = {(e.source_actor, e.target_actor) for e in events}
+    assert len(pairs) == 6
+    assert ("ROH", "ARN") in pairs
