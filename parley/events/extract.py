@@ -54,6 +54,7 @@ from parley.events.targets import (
     place_target,
 )
 from parley.events.titles import headline_end, name_at, unreported_spans
+from parley.events.twice import drop_told_twice
 from parley.events.voices import Voice, held_gatherings, issued_statements
 from parley.nlp.index import MentionIndex, ParseIndex
 from parley.quotes.marks import find_quoted
@@ -470,6 +471,8 @@ def find_events(
     # Criticism whose words name nobody: at the party the story was just criticising.
     coded = aim_criticism(coded, parse.sent_starts)
     coded = [c for c in coded if not _act_named_in_passing(c, reading)]
+    # "met and had a talk with Y": the first verb's act with nobody is the second's (``twice``).
+    coded = drop_told_twice(coded)
     # The words of a work's or a slogan's name in marks, or of a scare quote, are no acts
     # reported (``titles``).
     names = unreported_spans(parse, quoted, titles)

@@ -199,6 +199,26 @@ def _between_pair(candidate: Candidate, reading: Reading) -> list[Actor]:
     return []
 
 
+def _shared_partners(candidate: Candidate, reading: Reading) -> list[Token]:
+    """Whom a joint act with no object of its own was done with, from the with-phrase of the
+    verb joined after it: "met and conversed with X", "met and had a talk with X" (the
+    parser hangs the phrase under the second verb or its object alone)."""
+    verb = candidate.token
+    if not reading.resources.is_symmetric((verb,)):
+        return []
+    found: list[Token] = []
+    for conjunct in verb.children:
+        if conjunct.dep_ != "conj" or conjunct.i < verb.i or conjunct.pos_ != "VERB":
+            continue
+        if any(c.dep_ in SUBJECT_DEPS for c in conjunct.children):
+            continue  # a clause of its own: "X met Y and Z talked with W"
+        found += prep_objects(conjunct, ("with",))
+        for obj in conjunct.children:
+            if obj.dep_ == "dobj":
+                found += prep_objects(obj, ("with",))
+    return found
+
+
 def _both_sides(obj: Token, reading: Reading) -> list[Actor]:
     """The parties of "between X and Y"; the parser may hang Y under a phrase of X's ("between
     the X delegation led by A and the Y delegation"): then the conjunct found deeper."""
@@ -343,6 +363,8 @@ def verb_actors(
         ]
     target_heads += prep_objects(verb, TARGET_PREPS)
     objects = [c for c in verb.children if c.dep_ in OBJECT_DEPS]
+    if not target_heads and not objects and not passive:
+        target_heads += _shared_partners(candidate, reading)
     # "condemned the attack by Mordor on Rohan": the object's doer is the one condemned. An
     # active verb has no agent, so its own by-phrase is its object's, however the parser
     # hangs it ("condemned the launch by North Korea").

@@ -197,6 +197,7 @@ def _pairs(draft: Coded, resources: EventResources) -> list[Pair]:
         and not any(t.code for t in targets)
         and not (heads and _through_advcl(candidate.token, heads[0]))
         and not _apart(candidate.token)
+        and not _one_team(resolved_sources)
     )
     if reciprocal:
         # "Gondor and Osgiliath met", "talks between X and Y", "the X-Y talks", "both sides
@@ -245,6 +246,23 @@ def _pairs(draft: Coded, resources: EventResources) -> list[Pair]:
     return pairs
 
 
+def _one_team(parties: Sequence[Actor]) -> bool:
+    """Whether more than two parties are people of one side: "Jo, Pak, Kim, Ju and Han
+    discussed the measures" (officials of one country, most of them with no code) are a
+    team at work, each doing the act, not twenty meetings of each with each. Two parties
+    stay each other's whatever their codes ("Thor and Beck met"); so do three or more of
+    two countries or more ("China, Russia and India agreed")."""
+    if len(parties) <= 2:
+        return False
+    return len({_country(p.code) for p in parties if p.code}) <= 1
+
+
+def _country(code: str) -> str:
+    """The country of an actor code; an IGO's or NGO's code whole ("IGO" alone names no
+    organisation)."""
+    return code if code[:3] in _BODIES_OF_NO_COUNTRY else code[:3]
+
+
 def _joint_code(code: str) -> bool:
     """Codes of acts two parties do together whoever is named first: meetings and talks
     (04), a signed agreement (057). Cooperating or building relations "with" someone is
@@ -281,9 +299,15 @@ def _comitative(target: Actor, trigger: Token, doc: Doc) -> bool:
     if head.dep_ != "pobj" or prep.lower_ != "with":
         return False
     owner = prep.head
-    return owner.i == trigger.i or (owner.head.i == trigger.i and owner.dep_ == "dobj")
+    if owner.dep_ == "dobj":
+        owner = owner.head
+    # "met and conversed with X": the with-phrase of the verb joined after the trigger.
+    if owner.dep_ == "conj" and owner.head.i == trigger.i and owner.i > trigger.i:
+        owner = owner.head
+    return owner.i == trigger.i
 
 
+_BODIES_OF_NO_COUNTRY = frozenset({"IGO", "NGO"})
 # The prepositions that tie a partner to the party it comes from: "officials from Japan",
 # "the leaders of Japan and China".
 _WHOSE_PREPS = frozenset({"of", "from"})

@@ -1075,3 +1075,60 @@ def test_dyads_a_title_s_own_words_keep_their_parties(code: Code) -> None:
     text = 'Rohan in an editorial "Farmers mourn the demise of General Aragorn" praised him.'
     events = code(text, {**COUNTRIES, "Aragorn": "GON"}, kinds={"Aragorn": "person"})
     assert any(e.cameo == "018" and e.target_actor == "GON" for e in events)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Faramir Hurin met and had a talk with Eomer Theng on Tuesday.",
+        "Faramir Hurin met and had a friendly talk with Eomer Theng in Edoras.",
+        "Faramir Hurin met and conversed with Eomer Theng on Tuesday.",
+    ],
+)
+def test_dyads_two_joined_verbs_tell_one_meeting(code: Code, text: str) -> None:
+    # The with-phrase is both verbs': one meeting, each way, and no meeting with nobody.
+    actors = {**COUNTRIES, "Faramir Hurin": "GONGOV", "Eomer Theng": "ROHGOV"}
+    events = [e for e in code(text, actors, kinds=PLACES) if e.cameo.startswith("04")]
+    assert {(e.source_actor, e.target_actor) for e in events} == {
+        ("GONGOV", "ROHGOV"),
+        ("ROHGOV", "GONGOV"),
+    }
+    assert len(events) == 2
+
+
+def test_dyads_a_joined_verb_with_its_own_subject_keeps_its_partner(code: Code) -> None:
+    # Two clauses: Gondor's meeting names no partner; Rohan talked with Arnor.
+    events = code("Gondor met on Monday and Rohan talked with Arnor.", COUNTRIES)
+    assert not any(e.source_actor == "GON" and e.target_actor == "ARN" for e in events)
+
+
+def test_dyads_a_joined_act_of_another_kind_stays(code: Code) -> None:
+    # The meeting and the signing are two acts with the same partner.
+    events = code("Gondor met and signed a treaty with Arnor on Monday.", COUNTRIES)
+    assert {(e.source_actor, e.cameo[:2], e.target_actor) for e in events} >= {
+        ("GON", "04", "ARN"),
+        ("GON", "05", "ARN"),
+    }
+
+
+def test_dyads_two_joined_threats_stay_two_acts(code: Code) -> None:
+    # Beating the group and blowing up its bases are two threats, not one told twice.
+    events = code("Gondor will beat to death the Mordor group and blow up their bases.", COUNTRIES)
+    threats = [e for e in events if e.cameo.startswith("13") and e.target_actor == "MOR"]
+    assert len({e.trigger for e in threats}) == 2
+
+
+def test_dyads_a_team_of_one_side_does_not_meet_itself(code: Code) -> None:
+    # Four officials of one side discussing a task: each discussed it, no one with another.
+    actors = {"Faramir Hurin": "GONGOV", "Beren Lo": "", "Luthien Ma": "", "Turin Sa": ""}
+    text = "Faramir Hurin, Beren Lo, Luthien Ma and Turin Sa discussed the repair work."
+    events = code(text, actors, kinds={name: "person" for name in actors})
+    assert events
+    assert all(e.target_actor is None and e.target is None for e in events)
+
+
+def test_dyads_three_parties_of_three_sides_still_meet_each_other(code: Code) -> None:
+    events = code("Gondor, Rohan and Arnor held talks on Tuesday.", COUNTRIES)
+    pairs = {(e.source_actor, e.target_actor) for e in events}
+    assert len(pairs) == 6
+    assert ("ROH", "ARN") in pairs
