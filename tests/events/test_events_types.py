@@ -1,6 +1,7 @@
 """Event types read on unseen state-media and wire stories (issue 11): wordings the lexicon
 missed (solidarity extended, a party held responsible, a statement in denunciation, an
-arrival, views exchanged, a missile launched) and words in a sense that is no such event."""
+arrival, views exchanged, a launch conducted), words in a sense that is no such event, and a
+body's meeting among its own members, which consults no one."""
 
 from __future__ import annotations
 
@@ -13,6 +14,10 @@ COUNTRIES = {"Mordor": "MOR", "Gondor": "GON", "Rohan": "ROH"}
 
 def _codes(events):  # type: ignore[no-untyped-def]
     return {(e.source_actor, e.cameo, e.target_actor) for e in events}
+
+
+def _countries(events):  # type: ignore[no-untyped-def]
+    return {((e.source_actor or "")[:3], e.cameo, (e.target_actor or "")[:3]) for e in events}
 
 
 @pytest.mark.parametrize(
@@ -72,12 +77,12 @@ def test_types_a_launch_conducted_shows_force(code: Code) -> None:
         ("The farmers of Gondor were seized with delight at the news from Rohan.", "17"),
         ("The envoy of Gondor seized the chance to meet the king of Rohan.", "17"),
         ("The party of Gondor is seizing an opportunity to tarnish Rohan.", "17"),
+        # Talking a plan up praises it; nobody is consulted (04).
+        ("The envoy of Gondor talked up the new plan for Rohan.", "04"),
         # Lending a deaf ear gives no money (07).
         ("The government of Gondor is lending a deaf ear to the victims in Rohan.", "07"),
         # Conferring a title honours; nobody is consulted (04).
         ("The council of Gondor conferred the title of hero on the envoy of Rohan.", "04"),
-        # Talking a plan up praises it; nobody is consulted (04).
-        ("The envoy of Gondor talked up the new plan for Rohan.", "04"),
         # Inviting disaster asks nobody to come (026).
         ("By arming the border, Gondor is inviting disaster upon Rohan.", "02"),
         # Defending a friendship or relations defends no party's words (052).
@@ -88,3 +93,28 @@ def test_types_a_launch_conducted_shows_force(code: Code) -> None:
 def test_types_senses_that_are_no_such_event(code: Code, text: str, absent: str) -> None:
     events = code(text, COUNTRIES)
     assert all(not e.cameo.startswith(absent) for e in events), _codes(events)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A joint national meeting of the youth league of Gondor took place on Monday.",
+        "The cabinet of Gondor held an enlarged plenary meeting on Monday.",
+        "The farm lobby of Gondor held its annual meeting in the capital.",
+    ],
+)
+def test_types_a_body_meeting_among_its_own_consults_no_one(code: Code, text: str) -> None:
+    events = code(text, COUNTRIES)
+    assert all(not e.cameo.startswith("04") for e in events), _codes(events)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The envoy of Gondor held a meeting with the envoy of Rohan on Monday.",
+        "Delegations of Gondor and Rohan held a meeting in the capital.",
+    ],
+)
+def test_types_a_meeting_between_parties_stays_a_consult(code: Code, text: str) -> None:
+    events = code(text, COUNTRIES)
+    assert {("GON", "040", "ROH"), ("ROH", "040", "GON")} <= _countries(events)
