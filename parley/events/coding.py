@@ -135,7 +135,7 @@ def _condition_tokens(
         # "adj:critical/of": the adjective with its preposition ("has been critical of X"),
         # not the same word in another sense ("it is critical to act").
         lemma, _, with_prep = value.partition(ADJ_PREP)
-        for child in _children(token, ADJ_DEPS):
+        for child in (*_children(token, ADJ_DEPS), *_object_predicates(token)):
             if _lemma(child) == lemma and (not with_prep or _has_prep(child, with_prep)):
                 return (child,)
         return None
@@ -177,6 +177,14 @@ def _condition_tokens(
     return None
 
 
+def _object_predicates(token: Token) -> Iterable[Token]:
+    """Adjectives said of the word's object, after it: "held Israel responsible" (the parser
+    makes "responsible" the object's modifier, or a clause of the verb's own: ``ADJ_DEPS``)."""
+    for child in _children(token, OBJECT_DEPS):
+        yield from (a for a in _children(child, _AMOD) if a.i > child.i)
+    yield from _children(token, _ADVCL)
+
+
 def _object_words(token: Token) -> list[tuple[str, Token]]:
     """The words that may meet an "obj" condition of ``token``, with their lemmas, in the
     order they are tried (the first whose lemma is the condition's meets it). They depend on
@@ -205,6 +213,8 @@ def _object_words(token: Token) -> list[tuple[str, Token]]:
 
 
 _CONJ = frozenset({"conj"})
+_AMOD = frozenset({"amod"})
+_ADVCL = frozenset({"advcl"})
 _PREP = frozenset({"prep"})
 _POBJ = frozenset({"pobj"})
 

@@ -74,6 +74,10 @@ GIVING_INTENTS = ("033", "035")
 # nobody named, they are about the party their reported clause names.
 SPOKEN_OF_ROOTS = frozenset({"01", "03"})
 HOSTING_CODE = "043"
+# Consults (04) other than visits, receptions and meetings abroad: a body may hold them among
+# its own (``_own_gathering``).
+CONSULT_ROOT = "04"
+VISIT_CODES = frozenset({"042", "043", "044"})
 RECEIVING_VERB = "receive"
 # What a host receives when no name says so: people by their part in a visit.
 GUEST_WORDS = frozenset(
@@ -561,7 +565,9 @@ def code_candidate(
             return None  # an event noun with nobody attached is a topic, not an event
         if _backs_a_policy(candidate, targets, reading):
             return None
-        if _bare_statement_noun(candidate, targets):
+        if _bare_statement_noun(candidate, targets) or _own_gathering(
+            candidate, sources, targets, res
+        ):
             return None
         return Coded(candidate, info, tuple(sources), tuple(targets), ())
     if candidate.code == REPORTING_CODE and (
@@ -579,7 +585,9 @@ def code_candidate(
     if _bidden(candidate.token) or _supposed_of_a_thing(candidate.token, res):
         return None
     sources, targets, actor_heads = verb_actors(candidate, reading)
-    if _backs_a_policy(candidate, targets, reading):
+    if _backs_a_policy(candidate, targets, reading) or _own_gathering(
+        candidate, sources, targets, res
+    ):
         return None
     if voice is not None:
         sources = voice.stand_in(candidate, reading, sources) or sources
@@ -1172,6 +1180,27 @@ def _bare_statement_noun(candidate: Candidate, targets: Sequence[Actor]) -> bool
         noun.dep_ in ("dobj", "obj")
         and any(c.dep_ == "ccomp" and c.i > noun.i for c in noun.head.children)
     )
+
+
+def _own_gathering(
+    candidate: Candidate,
+    sources: Sequence[Actor],
+    targets: Sequence[Actor],
+    resources: EventResources,
+) -> bool:
+    """Whether a consult is a meeting one body holds among its own, with nobody on the other
+    side: "a joint national meeting of the union took place", "the cabinet held an enlarged
+    plenary meeting", "the lobby's annual meeting" (``gathering_words.txt``). Talks, visits
+    and receptions are left alone: a talk's other side is often told a sentence before.
+    Two doers joined ("delegations of China and Japan held a meeting") meet each other."""
+    if candidate.code[:2] != CONSULT_ROOT or candidate.code in VISIT_CODES:
+        return False
+    if any(t.resolved for t in targets):
+        return False
+    # "Delegations of China and Japan held a meeting": two doers meet each other.
+    if len({a.who for a in sources if a.resolved}) > 1:
+        return False
+    return any(w.lemma_.lower() in resources.gathering_words for w in candidate.match.tokens)
 
 
 def _poll_finding(candidate: Candidate) -> bool:

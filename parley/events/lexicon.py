@@ -10,6 +10,7 @@
 - ``rallying.tsv``: the public and the words that make an appeal to it rallying opposition
 - ``voice_nouns.txt``: the words by which a story refers back to its speaker
 - ``policy_nouns.txt``: measures and stances one backs, which are no party backed
+- ``gathering_words.txt``: meetings a body may hold among its own, which consult no one
 - ``modality.tsv``, ``stance.tsv``, ``receiving_verbs.txt``, ``symmetric_words.txt``: cue words
 
 Every table is read through ``parley.datafiles``: a malformed line is a KnowledgeBaseError

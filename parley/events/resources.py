@@ -59,6 +59,7 @@ class EventResources:
     stance_cues: StanceCues
     receiving_verbs: frozenset[str]
     symmetric_words: frozenset[str]
+    gathering_words: frozenset[str]  # a body's own meeting consults no one (``extract``)
     evaluative_words: dict[str, tuple[str, int, str]]
     voice_nouns: dict[str, str]
     rallying_words: dict[str, str]
@@ -100,6 +101,7 @@ class EventResources:
             stance_cues=read_stance_cues(data / "stance.tsv"),
             receiving_verbs=read_lemmas(data / "receiving_verbs.txt"),
             symmetric_words=read_lemmas(data / "symmetric_words.txt"),
+            gathering_words=read_lemmas(data / "gathering_words.txt"),
             evaluative_words=read_evaluative(data / "evaluative.tsv"),
             voice_nouns=read_voice_nouns(data / "voice_nouns.txt"),
             rallying_words=read_rallying(data / "rallying.tsv"),

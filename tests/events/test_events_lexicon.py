@@ -132,6 +132,7 @@ def test_lexicon_bad_condition(tmp_path: Path) -> None:
         ("receiving_verbs.txt", "face up\n"),
         ("symmetric_words.txt", "meet with\n"),
         ("policy_nouns.txt", "final bill\n"),
+        ("gathering_words.txt", "annual meeting\n"),
     ],
 )
 def test_lexicon_bad_table_names_file_and_line(tmp_path: Path, name: str, line: str) -> None:

@@ -1,0 +1,120 @@
+"""Event types read on unseen state-media and wire stories (issue 11): wordings the lexicon
+missed (solidarity extended, a party held responsible, a statement in denunciation, an
+arrival, views exchanged, a launch conducted), words in a sense that is no such event, and a
+body's meeting among its own members, which consults no one."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.events.conftest import Code
+
+COUNTRIES = {"Mordor": "MOR", "Gondor": "GON", "Rohan": "ROH"}
+
+
+def _codes(events):  # type: ignore[no-untyped-def]
+    return {(e.source_actor, e.cameo, e.target_actor) for e in events}
+
+
+def _countries(events):  # type: ignore[no-untyped-def]
+    return {((e.source_actor or "")[:3], e.cameo, (e.target_actor or "")[:3]) for e in events}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Solidarity and support extended, reaffirmed or expressed are endorsement (051).
+        ("The party of Gondor extended firm solidarity to the people of Rohan.", "051"),
+        ("The council of Gondor expresses solidarity with the people of Rohan.", "051"),
+        ("The statement of Gondor extended full support to the just stand of Rohan.", "051"),
+        # A party held responsible is blamed (112).
+        ("The envoy of Gondor held Rohan responsible for the failure of the talks.", "112"),
+        # A statement in denunciation of a party's act disapproves of it (111).
+        ("The council of Gondor issued a statement in denunciation of the drills of Rohan.", "111"),
+        # Welcoming someone to a place hosts them (043).
+        ("The king of Gondor welcomed the envoys of Rohan to the palace.", "043"),
+        # A letter named for mourning is condolence (018).
+        ("The king of Gondor received a consolatory letter from the envoy of Rohan.", "018"),
+    ],
+)
+def test_types_state_media_wordings(code: Code, text: str, expected: str) -> None:
+    events = code(text, COUNTRIES)
+    assert expected in {e.cameo for e in events}, _codes(events)
+
+
+def test_types_views_exchanged_are_talks(code: Code) -> None:
+    events = code("Gondor and Rohan exchanged views on the border issue.", COUNTRIES)
+    assert {("GON", "040", "ROH"), ("ROH", "040", "GON")} <= _codes(events)
+
+
+def test_types_a_delegation_arriving_here_visits(code: Code) -> None:
+    events = code("A government delegation of Rohan arrived here on Monday.", COUNTRIES)
+    assert "042" in {e.cameo for e in events}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mordor is dispatching a nuclear carrier task force around the coast of Rohan.",
+        "Gondor sent troops to the border on Monday.",
+    ],
+)
+def test_types_forces_sent_are_deployed(code: Code, text: str) -> None:
+    events = code(text, COUNTRIES)
+    assert "154" in {e.cameo for e in events}, _codes(events)
+
+
+def test_types_a_launch_conducted_shows_force(code: Code) -> None:
+    events = code("Mordor conducted a launch of a ballistic missile on Monday.", COUNTRIES)
+    assert ("MOR", "150", None) in _codes(events)
+    assert all(e.cameo[:2] not in ("18", "19") for e in events)
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        # Seized with a feeling, or seizing a chance, takes nothing from anyone (171).
+        ("The farmers of Gondor were seized with delight at the news from Rohan.", "17"),
+        ("The envoy of Gondor seized the chance to meet the king of Rohan.", "17"),
+        ("The party of Gondor is seizing an opportunity to tarnish Rohan.", "17"),
+        # Talking a plan up praises it; nobody is consulted (04).
+        ("The envoy of Gondor talked up the new plan for Rohan.", "04"),
+        # Lending a deaf ear gives no money (07).
+        ("The government of Gondor is lending a deaf ear to the victims in Rohan.", "07"),
+        # Conferring a title honours; nobody is consulted (04).
+        ("The council of Gondor conferred the title of hero on the envoy of Rohan.", "04"),
+        # Inviting disaster asks nobody to come (026).
+        ("By arming the border, Gondor is inviting disaster upon Rohan.", "02"),
+        # Defending a friendship or relations defends no party's words (052).
+        ("Gondor will defend the traditional friendship with Rohan.", "05"),
+        ("The army of Gondor defends the good relations with Rohan.", "05"),
+    ],
+)
+def test_types_senses_that_are_no_such_event(code: Code, text: str, absent: str) -> None:
+    events = code(text, COUNTRIES)
+    assert all(not e.cameo.startswith(absent) for e in events), _codes(events)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A joint national meeting of the youth league of Gondor took place on Monday.",
+        "The cabinet of Gondor held an enlarged plenary meeting on Monday.",
+        "The farm lobby of Gondor held its annual meeting in the capital.",
+    ],
+)
+def test_types_a_body_meeting_among_its_own_consults_no_one(code: Code, text: str) -> None:
+    events = code(text, COUNTRIES)
+    assert all(not e.cameo.startswith("04") for e in events), _codes(events)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The envoy of Gondor held a meeting with the envoy of Rohan on Monday.",
+        "Delegations of Gondor and Rohan held a meeting in the capital.",
+    ],
+)
+def test_types_a_meeting_between_parties_stays_a_consult(code: Code, text: str) -> None:
+    events = code(text, COUNTRIES)
+    assert {("GON", "040", "ROH"), ("ROH", "040", "GON")} <= _countries(events)
