@@ -869,6 +869,22 @@ def _read_apposition(
                     found.alias_of = cand
             break
     role_tokens = tokens[:org_token]
+    if not role_tokens and org is not None:
+        # "X, the White House press secretary", "Y, a State Department spokesman": the body
+        # comes first and the title after it is the person's, held in that body.
+        role_tokens = _title_after_body(tokens, org, by_start)
+    past_joint = next(
+        (
+            k
+            for k in range(len(role_tokens) - 1)
+            if role_tokens[k].lower_ == "and" and role_tokens[k + 1].lower_ in FORMER
+        ),
+        None,
+    )
+    if past_joint is not None and not former:
+        # "an economist at X and former director of the Y": the body named after the past
+        # title is the one the person served in, not the current title's.
+        role_tokens, org = role_tokens[:past_joint], None
     while role_tokens and role_tokens[-1].lower_ in _PREPOSITIONS | _DETERMINERS | {","}:
         role_tokens = role_tokens[:-1]
     if not role_tokens:
@@ -908,6 +924,28 @@ def _read_apposition(
         cand.affiliation = org
     if cand.kind == "person":
         _read_second_title(parse, cand, tokens[org_token:], by_start, lex, place_country)
+
+
+def _title_after_body(
+    tokens: list[Token], org: Candidate, by_start: dict[int, Candidate]
+) -> list[Token]:
+    """The words after a body named first in an apposition, up to a preposition or another
+    name, or an "of" before a lowercase word ("White House | chief of staff"): the title
+    held in that body. A possessive after the body's name
+    ("the Pentagon's top spokesman") is part of neither."""
+    after = [t for t in tokens if t.idx >= org.end]
+    while after and after[0].text in ("'s", "’s", "'"):
+        after = after[1:]
+    out: list[Token] = []
+    for k, token in enumerate(after):
+        lowercase_next = k + 1 < len(after) and after[k + 1].is_lower
+        if token.lower_ == "of" and out and lowercase_next:
+            out.append(token)  # "chief of staff", "secretary of state"
+            continue
+        if token.idx in by_start or token.lower_ in _PREPOSITIONS or not token.is_alpha:
+            break
+        out.append(token)
+    return out
 
 
 def _read_relative(cand: Candidate, tokens: list[Token], by_start: dict[int, Candidate]) -> None:

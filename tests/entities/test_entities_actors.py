@@ -1462,3 +1462,37 @@ def test_titles_past_office_of_a_foreign_guest_takes_no_country_of_the_story(ent
     )
     actor = _covering(entities_of(text, real=True), "Ram Kumar Thapa").actor
     assert actor is None or not actor.startswith("PRK")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The knowledge base lists the office as held; the text says it is over.
+        ("Former Secretary of State Mike Pompeo said the talks had failed.", "USAELI"),
+        ("Mike Pompeo, the former secretary of state, said the talks had failed.", "USAELI"),
+        # A past office of another kind says nothing of the one held now.
+        ("Mike Pompeo, a former congressman, said the talks had failed.", "USAGOV"),
+        ("Secretary of State Mike Pompeo said the talks had failed.", "USAGOV"),
+    ],
+)
+def test_titles_known_office_the_text_calls_past(  # type: ignore[no-untyped-def]
+    entities_of, text: str, expected: str
+) -> None:
+    assert _covering(entities_of(text), "Mike Pompeo").actor == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Anna Lind Berg, the White House press secretary, said the talks would go on.",
+        "Anna Lind Berg, the White House chief of staff, said the talks would go on.",
+        "White House press secretary Anna Lind Berg said the talks would go on.",
+    ],
+)
+def test_titles_staff_title_after_its_body(entities_of, text: str) -> None:  # type: ignore[no-untyped-def]
+    # A body named before a lowercase staff title, in an apposition or before the name: the
+    # person holds that title in that body.
+    person = _covering(entities_of(text, real=True), "Anna Lind Berg")
+    assert person.actor == "USAGOV"
+    assert person.affiliation is not None
+
