@@ -85,6 +85,8 @@ _TITLE_WINDOW = 120
 _PREPOSITIONS = frozenset(("for", "at", "of", "with", "in", "from", "by", "to"))
 _APPOSITION_STOPS = frozenset((",", ";", ":", "that", "who", "which", "whose", "said", "says"))
 _DETERMINERS = frozenset(("a", "an", "the"))
+# Penn tags of a finite verb: what starts a clause after a comma, never an apposition.
+_FINITE_VERBS = frozenset(("VBD", "VBZ", "VBP", "MD"))
 # KCNA's abbreviation of a party's or an organisation's Central Committee, as tokens.
 _CENTRAL_COMMITTEE = frozenset(("c.c.", "c.c"))
 
@@ -719,6 +721,8 @@ def apply_appositions(
         if not words:
             continue
         _read_apposition(parse, cand, words, by_start, lex, place_country)
+        if cand.kind == "person" and cand.roles and _plural_title(parse, words, lex):
+            _share_title(parse.text, cands, cand)
 
 
 def _read_office(
@@ -808,7 +812,9 @@ def _read_apposition(
     tokens = [doc[i] for i in words]
     while tokens and tokens[0].lower_ in _DETERMINERS:
         tokens = tokens[1:]
-    if not tokens:
+    if not tokens or tokens[0].tag_ in _FINITE_VERBS:
+        # "his patron, President X, proceeded to dismember Ukraine": the sentence goes on
+        # after the name; no apposition, and the country there is not X's.
         return
     listed = by_start.get(doc[words[0]].idx)
     if listed is not None and listed.kind == "person" and _LIST_GOES_ON.match(text, listed.end):
@@ -882,9 +888,13 @@ def _read_apposition(
         None,
     )
     if past_joint is not None and not former:
-        # "an economist at X and former director of the Y": the body named after the past
-        # title is the one the person served in, not the current title's.
+        # "an economist at X and former director of the Y", "a Republican and former
+        # Virginia governor": the words after "and former" are a past office, and the body
+        # named there is the one the person served in, not the current title's.
+        past = role_tokens[past_joint + 2 :]
         role_tokens, org = role_tokens[:past_joint], None
+        if past and cand.kind == "person":
+            cand.former_roles.append(text[past[0].idx : past[-1].idx + len(past[-1].text)])
     while role_tokens and role_tokens[-1].lower_ in _PREPOSITIONS | _DETERMINERS | {","}:
         role_tokens = role_tokens[:-1]
     if not role_tokens:
@@ -905,6 +915,15 @@ def _read_apposition(
             if same:
                 # The nameless actor is this person: one referent, one entity.
                 found.alias_of = cand
+    if (
+        cand.kind == "organization"
+        and _may_be_titled(cand, lex)
+        and lex.roles_folded.get(head.casefold()) is not None
+        and not any(w.lower() in lex.media_nouns for w in head_words[:3])
+    ):
+        # "Pak Thae Song, secretary of the WPK Central Committee": a personal name the model
+        # called an organisation, with a title that gives a sector after it, is a person.
+        cand.kind = "person"
     if cand.kind in ("organization", "media"):
         # "a newspaper published by ...": the outlet is media; the role word says so.
         if any(w.lower() in lex.media_nouns for w in head_words[:3]) or head in lex.media_nouns:
@@ -924,6 +943,44 @@ def _read_apposition(
         cand.affiliation = org
     if cand.kind == "person":
         _read_second_title(parse, cand, tokens[org_token:], by_start, lex, place_country)
+
+
+# Between the names of a list: "X, Y and Z", "X, Y, and Z".
+_LIST_JOINT = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)")
+
+
+def _plural_title(parse: ParseIndex, words: list[int], lex: Lexicon) -> bool:
+    """Whether an apposition's title is plural ("senior officials of the WPK Central
+    Committee", "members of the Political Bureau"): it is of every name of the list."""
+    doc = parse.doc
+    for i in words:
+        token = doc[i]
+        if token.lower_ in _PREPOSITIONS:
+            return False
+        if token.tag_ == "NNS" and token.lemma_.lower() in lex.roles_folded:
+            return True
+    return False
+
+
+def _share_title(text: str, cands: list[Candidate], last: Candidate) -> None:
+    """A plural title after a list of names is each one's: "He was accompanied by X, Y and
+    Z, senior officials of the WPK Central Committee" makes X and Y officials of that body
+    too. Only names that have no title of their own, back to the list's start."""
+    people = [c for c in cands if c.kind == "person" and c.alias_of is None]
+    position = next((k for k, c in enumerate(people) if c is last), None)
+    if position is None:
+        return
+    after = last
+    for prior in reversed(people[:position]):
+        joint = _LIST_JOINT.fullmatch(text, prior.end, after.start)
+        if joint is None or any(c.start >= prior.end and c.end <= after.start for c in cands):
+            return
+        if prior.roles or prior.former_roles:
+            return
+        prior.roles.extend(last.roles)
+        prior.affiliation = prior.affiliation or last.affiliation
+        prior.title_country = prior.title_country or last.title_country
+        after = prior
 
 
 def _title_after_body(

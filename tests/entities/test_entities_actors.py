@@ -1496,3 +1496,55 @@ def test_titles_staff_title_after_its_body(entities_of, text: str) -> None:  # t
     assert person.actor == "USAGOV"
     assert person.affiliation is not None
 
+
+def test_titles_plural_title_after_a_list_is_each_names(entities_of) -> None:  # type: ignore[no-untyped-def]
+    # "X, Y and Z, members of ...": the plural title is every listed name's.
+    text = (
+        "Pyongyang, May 3 (KCNA) -- He was accompanied by Jo Chang Sik, Pak Jong Nam and "
+        "Ri Il Su, senior officials of the WPK Central Committee."
+    )
+    entities = entities_of(text, real=True)
+    for name in ("Jo Chang Sik", "Pak Jong Nam", "Ri Il Su"):
+        assert _covering(entities, name).actor == "PRKGOV"
+
+
+def test_titles_singular_title_after_a_list_is_the_last_names(entities_of) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Pyongyang, May 3 (KCNA) -- He was accompanied by Jo Chang Sik and Ri Il Su, "
+        "director of the Pyongyang Textile Mill."
+    )
+    entities = entities_of(text, real=True)
+    assert _covering(entities, "Jo Chang Sik").roles == ()
+
+
+def test_titles_name_tagged_organization_with_a_personal_title(entities_of) -> None:  # type: ignore[no-untyped-def]
+    # The model tags the first name an organisation; the title after it says a person.
+    text = (
+        "Pyongyang, May 3 (KCNA) -- Among the guests were Pak Thae Song, secretary of the WPK "
+        "Central Committee, Pak Jong Gun, vice-premier of the Cabinet, and others."
+    )
+    entities = entities_of(text, published="2024-05-03T10:00:00+09:00", real=True)
+    person = _covering(entities, "Pak Thae Song")
+    assert person.kind == "person"
+    assert person.roles == ("secretary",)
+    assert person.actor == "PRKGOV"
+
+
+def test_titles_past_office_after_and_former_in_an_apposition(entities_of) -> None:  # type: ignore[no-untyped-def]
+    # "X, a Republican and former Ohio governor": the office after "and former" is past.
+    text = (
+        "WASHINGTON - The United States Senate voted on Monday. \"It is hard to say,\" said "
+        "Tom Barrow, a Republican and former Ohio governor and senator. The United States "
+        "will respond."
+    )
+    person = _covering(entities_of(text, real=True), "Tom Barrow")
+    assert person.actor == "USAELI"
+
+
+def test_titles_clause_after_a_name_lends_no_country(entities_of) -> None:  # type: ignore[no-untyped-def]
+    # A comma after a name and a finite verb: the sentence goes on, no apposition; the
+    # country in it is not the known person's (nor a sign of a namesake of another country).
+    text = "His patron, President Vladimir V. Putin, proceeded to blockade Ukraine on Monday."
+    entities = entities_of(text, published="2016-08-02T10:00:00+00:00", real=True)
+    person = _covering(entities, "Vladimir")
+    assert person.actor == "RUSGOV"
