@@ -884,6 +884,11 @@ def _entity(
             )
             if titled is not None:
                 actor_code, sector = titled
+            elif kind == "person" and _office_ended(roles, former, actor, affiliated, kb, lex, on):
+                # "Former Federal Reserve chairman Ben Bernanke": the text says the office
+                # the knowledge base still lists as held is over; an elite of its country,
+                # as CAMEO codes former officials.
+                actor_code, sector = f"{actor.country}ELI", "ELI"
             roles = _unique([*roles, *actor.roles])
         elif (
             kind != "person"
@@ -1205,6 +1210,29 @@ def _titled_code(
     if sector is None or country is None:
         return None
     return country.code + sector, sector
+
+
+def _office_ended(
+    roles: tuple[str, ...],
+    former: tuple[str, ...],
+    actor: ActorLike,
+    affiliated: Cluster | None,
+    kb: KnowledgeBaseLike,
+    lex: Lexicon,
+    on: date | None,
+) -> bool:
+    """Whether the text calls a known person's state office past when the knowledge base
+    lists it as held (an entry with no end date: "Former Federal Reserve chairman Ben
+    Bernanke", "former Interior Minister X"): the text names no current title and a past
+    one of the same office, of the body the knowledge base codes the person by or of the
+    same sector. A past office of another kind says nothing of the one held now ("John
+    Kerry, a former senator", the sitting Secretary of State)."""
+    if roles or not former or not actor.country or actor.sector not in _STATE_SECTORS:
+        return False
+    body = _affiliation_actor(affiliated, kb, on)
+    if body is not None and body.code == actor.code:
+        return True
+    return any(_sector_of_role(r, kb, lex) == actor.sector for r in former)
 
 
 def _other_country(cluster: Cluster, actor: ActorLike) -> bool:

@@ -85,6 +85,8 @@ _TITLE_WINDOW = 120
 _PREPOSITIONS = frozenset(("for", "at", "of", "with", "in", "from", "by", "to"))
 _APPOSITION_STOPS = frozenset((",", ";", ":", "that", "who", "which", "whose", "said", "says"))
 _DETERMINERS = frozenset(("a", "an", "the"))
+# Penn tags of a finite verb: what starts a clause after a comma, never an apposition.
+_FINITE_VERBS = frozenset(("VBD", "VBZ", "VBP", "MD"))
 # KCNA's abbreviation of a party's or an organisation's Central Committee, as tokens.
 _CENTRAL_COMMITTEE = frozenset(("c.c.", "c.c"))
 
@@ -719,6 +721,8 @@ def apply_appositions(
         if not words:
             continue
         _read_apposition(parse, cand, words, by_start, lex, place_country)
+        if cand.kind == "person" and cand.roles and _plural_title(parse, words, lex):
+            _share_title(parse.text, cands, cand)
 
 
 def _read_office(
@@ -808,7 +812,9 @@ def _read_apposition(
     tokens = [doc[i] for i in words]
     while tokens and tokens[0].lower_ in _DETERMINERS:
         tokens = tokens[1:]
-    if not tokens:
+    if not tokens or tokens[0].tag_ in _FINITE_VERBS:
+        # "his patron, President X, proceeded to dismember Ukraine": the sentence goes on
+        # after the name; no apposition, and the country there is not X's.
         return
     listed = by_start.get(doc[words[0]].idx)
     if listed is not None and listed.kind == "person" and _LIST_GOES_ON.match(text, listed.end):
@@ -869,6 +875,26 @@ def _read_apposition(
                     found.alias_of = cand
             break
     role_tokens = tokens[:org_token]
+    if not role_tokens and org is not None:
+        # "X, the White House press secretary", "Y, a State Department spokesman": the body
+        # comes first and the title after it is the person's, held in that body.
+        role_tokens = _title_after_body(tokens, org, by_start)
+    past_joint = next(
+        (
+            k
+            for k in range(len(role_tokens) - 1)
+            if role_tokens[k].lower_ == "and" and role_tokens[k + 1].lower_ in FORMER
+        ),
+        None,
+    )
+    if past_joint is not None and not former:
+        # "an economist at X and former director of the Y", "a Republican and former
+        # Virginia governor": the words after "and former" are a past office, and the body
+        # named there is the one the person served in, not the current title's.
+        past = role_tokens[past_joint + 2 :]
+        role_tokens, org = role_tokens[:past_joint], None
+        if past and cand.kind == "person":
+            cand.former_roles.append(text[past[0].idx : past[-1].idx + len(past[-1].text)])
     while role_tokens and role_tokens[-1].lower_ in _PREPOSITIONS | _DETERMINERS | {","}:
         role_tokens = role_tokens[:-1]
     if not role_tokens:
@@ -889,6 +915,15 @@ def _read_apposition(
             if same:
                 # The nameless actor is this person: one referent, one entity.
                 found.alias_of = cand
+    if (
+        cand.kind == "organization"
+        and _may_be_titled(cand, lex)
+        and lex.roles_folded.get(head.casefold()) is not None
+        and not any(w.lower() in lex.media_nouns for w in head_words[:3])
+    ):
+        # "Pak Thae Song, secretary of the WPK Central Committee": a personal name the model
+        # called an organisation, with a title that gives a sector after it, is a person.
+        cand.kind = "person"
     if cand.kind in ("organization", "media"):
         # "a newspaper published by ...": the outlet is media; the role word says so.
         if any(w.lower() in lex.media_nouns for w in head_words[:3]) or head in lex.media_nouns:
@@ -908,6 +943,66 @@ def _read_apposition(
         cand.affiliation = org
     if cand.kind == "person":
         _read_second_title(parse, cand, tokens[org_token:], by_start, lex, place_country)
+
+
+# Between the names of a list: "X, Y and Z", "X, Y, and Z".
+_LIST_JOINT = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)")
+
+
+def _plural_title(parse: ParseIndex, words: list[int], lex: Lexicon) -> bool:
+    """Whether an apposition's title is plural ("senior officials of the WPK Central
+    Committee", "members of the Political Bureau"): it is of every name of the list."""
+    doc = parse.doc
+    for i in words:
+        token = doc[i]
+        if token.lower_ in _PREPOSITIONS:
+            return False
+        if token.tag_ == "NNS" and token.lemma_.lower() in lex.roles_folded:
+            return True
+    return False
+
+
+def _share_title(text: str, cands: list[Candidate], last: Candidate) -> None:
+    """A plural title after a list of names is each one's: "He was accompanied by X, Y and
+    Z, senior officials of the WPK Central Committee" makes X and Y officials of that body
+    too. Only names that have no title of their own, back to the list's start."""
+    people = [c for c in cands if c.kind == "person" and c.alias_of is None]
+    position = next((k for k, c in enumerate(people) if c is last), None)
+    if position is None:
+        return
+    after = last
+    for prior in reversed(people[:position]):
+        joint = _LIST_JOINT.fullmatch(text, prior.end, after.start)
+        if joint is None or any(c.start >= prior.end and c.end <= after.start for c in cands):
+            return
+        if prior.roles or prior.former_roles:
+            return
+        prior.roles.extend(last.roles)
+        prior.affiliation = prior.affiliation or last.affiliation
+        prior.title_country = prior.title_country or last.title_country
+        after = prior
+
+
+def _title_after_body(
+    tokens: list[Token], org: Candidate, by_start: dict[int, Candidate]
+) -> list[Token]:
+    """The words after a body named first in an apposition, up to a preposition or another
+    name, or an "of" before a lowercase word ("White House | chief of staff"): the title
+    held in that body. A possessive after the body's name
+    ("the Pentagon's top spokesman") is part of neither."""
+    after = [t for t in tokens if t.idx >= org.end]
+    while after and after[0].text in ("'s", "’s", "'"):
+        after = after[1:]
+    out: list[Token] = []
+    for k, token in enumerate(after):
+        lowercase_next = k + 1 < len(after) and after[k + 1].is_lower
+        if token.lower_ == "of" and out and lowercase_next:
+            out.append(token)  # "chief of staff", "secretary of state"
+            continue
+        if token.idx in by_start or token.lower_ in _PREPOSITIONS or not token.is_alpha:
+            break
+        out.append(token)
+    return out
 
 
 def _read_relative(cand: Candidate, tokens: list[Token], by_start: dict[int, Candidate]) -> None:

@@ -20,6 +20,10 @@ _LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
 _TRAILING_POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 
 
+# One capital and a dot between two words of a name: "Vladimir V. Putin".
+_MIDDLE_INITIAL = re.compile(r"(?<=\w)\s+[A-Z]\.\s+(?=[A-Z])")
+
+
 class _Memo:
     """Answers of the knowledge base's pure look-ups by (look-up, arguments). Bounded: it
     starts again when full, so a long run over ever new names keeps flat memory."""
@@ -290,7 +294,13 @@ class KnowledgeBase:
         )
 
     def _look_actors(self, name: str, on: date | None = None) -> tuple[Actor, ...]:
-        facts = self._preferred(self._actors.get(name))
+        found = self._actors.get(name)
+        if not found and (plain := _MIDDLE_INITIAL.sub(" ", name)) != name:
+            # "Vladimir V. Putin", "Viktor F. Yanukovych": a middle initial (the New York
+            # Times writes one for most people) that the dictionaries leave out. Only people:
+            # an initial in an organisation's name is part of it.
+            found = [f for f in self._actors.get(plain) if f.kind == "person"]
+        facts = self._preferred(found)
         order = {id(fact): i for i, fact in enumerate(facts)}
 
         def rank(fact: Actor) -> tuple[int, int, int]:

@@ -1468,3 +1468,89 @@ def test_titles_past_office_of_a_foreign_guest_takes_no_country_of_the_story(ent
     )
     actor = _covering(entities_of(text, real=True), "Ram Kumar Thapa").actor
     assert actor is None or not actor.startswith("PRK")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The knowledge base lists the office as held; the text says it is over.
+        ("Former Secretary of State Mike Pompeo said the talks had failed.", "USAELI"),
+        ("Mike Pompeo, the former secretary of state, said the talks had failed.", "USAELI"),
+        # A past office of another kind says nothing of the one held now.
+        ("Mike Pompeo, a former congressman, said the talks had failed.", "USAGOV"),
+        ("Secretary of State Mike Pompeo said the talks had failed.", "USAGOV"),
+    ],
+)
+def test_titles_known_office_the_text_calls_past(  # type: ignore[no-untyped-def]
+    entities_of, text: str, expected: str
+) -> None:
+    assert _covering(entities_of(text), "Mike Pompeo").actor == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Anna Lind Berg, the White House press secretary, said the talks would go on.",
+        "Anna Lind Berg, the White House chief of staff, said the talks would go on.",
+        "White House press secretary Anna Lind Berg said the talks would go on.",
+    ],
+)
+def test_titles_staff_title_after_its_body(entities_of, text: str) -> None:  # type: ignore[no-untyped-def]
+    # A body named before a lowercase staff title, in an apposition or before the name: the
+    # person holds that title in that body.
+    person = _covering(entities_of(text, real=True), "Anna Lind Berg")
+    assert person.actor == "USAGOV"
+    assert person.affiliation is not None
+
+
+def test_titles_plural_title_after_a_list_is_each_names(entities_of) -> None:  # type: ignore[no-untyped-def]
+    # "X, Y and Z, members of ...": the plural title is every listed name's.
+    text = (
+        "Pyongyang, May 3 (KCNA) -- He was accompanied by Jo Chang Sik, Pak Jong Nam and "
+        "Ri Il Su, senior officials of the WPK Central Committee."
+    )
+    entities = entities_of(text, real=True)
+    for name in ("Jo Chang Sik", "Pak Jong Nam", "Ri Il Su"):
+        assert _covering(entities, name).actor == "PRKGOV"
+
+
+def test_titles_singular_title_after_a_list_is_the_last_names(entities_of) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Pyongyang, May 3 (KCNA) -- He was accompanied by Jo Chang Sik and Ri Il Su, "
+        "director of the Pyongyang Textile Mill."
+    )
+    entities = entities_of(text, real=True)
+    assert _covering(entities, "Jo Chang Sik").roles == ()
+
+
+def test_titles_name_tagged_organization_with_a_personal_title(entities_of) -> None:  # type: ignore[no-untyped-def]
+    # The model tags the first name an organisation; the title after it says a person.
+    text = (
+        "Pyongyang, May 3 (KCNA) -- Among the guests were Pak Thae Song, secretary of the WPK "
+        "Central Committee, Pak Jong Gun, vice-premier of the Cabinet, and others."
+    )
+    entities = entities_of(text, published="2024-05-03T10:00:00+09:00", real=True)
+    person = _covering(entities, "Pak Thae Song")
+    assert person.kind == "person"
+    assert person.roles == ("secretary",)
+    assert person.actor == "PRKGOV"
+
+
+def test_titles_past_office_after_and_former_in_an_apposition(entities_of) -> None:  # type: ignore[no-untyped-def]
+    # "X, a Republican and former Ohio governor": the office after "and former" is past.
+    text = (
+        "WASHINGTON - The United States Senate voted on Monday. \"It is hard to say,\" said "
+        "Tom Barrow, a Republican and former Ohio governor and senator. The United States "
+        "will respond."
+    )
+    person = _covering(entities_of(text, real=True), "Tom Barrow")
+    assert person.actor == "USAELI"
+
+
+def test_titles_clause_after_a_name_lends_no_country(entities_of) -> None:  # type: ignore[no-untyped-def]
+    # A comma after a name and a finite verb: the sentence goes on, no apposition; the
+    # country in it is not the known person's (nor a sign of a namesake of another country).
+    text = "His patron, President Vladimir V. Putin, proceeded to blockade Ukraine on Monday."
+    entities = entities_of(text, published="2016-08-02T10:00:00+00:00", real=True)
+    person = _covering(entities, "Vladimir")
+    assert person.actor == "RUSGOV"

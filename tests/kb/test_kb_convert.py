@@ -125,3 +125,17 @@ def test_kb_undated_prefers_an_office_to_the_default_code(tmp_path: Path) -> Non
     kb = load_knowledge_base((facts,), phoenix=())
     assert kb.actor("Ann Arlo").code == "FRAGOV"  # type: ignore[union-attr]
     assert kb.actor("Ann Arlo", date(2010, 1, 1)).code == "FRAELI"  # type: ignore[union-attr]
+
+
+def test_kb_person_found_without_a_middle_initial(tmp_path: Path) -> None:
+    # "Ann B. Arlo": a middle initial the tables leave out; an organisation's stays its own.
+    facts = _write(
+        tmp_path,
+        "people.tsv",
+        "name\tkind\tcode\tcountry\tsector\tstart\tend\n"
+        "Ann Arlo\tperson\tFRAGOV\tFRA\tGOV\t\t\n"
+        "Arlo Works\torganization\tFRABUS\tFRA\tBUS\t\t\n",
+    )
+    kb = load_knowledge_base((facts,), phoenix=())
+    assert kb.actor("Ann B. Arlo").code == "FRAGOV"  # type: ignore[union-attr]
+    assert kb.actor("Arlo B. Works") is None
