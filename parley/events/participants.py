@@ -63,6 +63,9 @@ HYPHENS = frozenset({"-", "\u2010", "\u2011", "\u2013"})
 ON_PARTY_VERBS = frozenset({"call", "crack", "clamp", "press", "put", "impose", "spy", "urge"})
 # A visit (CAMEO 042) and the verbs of arriving whose in-phrase is the place visited.
 VISIT_CODE = "042"
+# Harm to people and things (CAMEO 17-20: coercion, assault, fighting, mass violence): when an
+# act does it ("the bombing killed ten"), the act's doer does it.
+PLACE_HARM_ROOTS = frozenset({"17", "18", "19", "20"})
 ARRIVAL_VERBS = frozenset({"arrive"})
 # What one seeks in a place from the state there ("fled to seek refuge in Arnor", "asked for
 # asylum in Rohan"): the place is the one asked, not the venue. Requests are CAMEO 02 and 10.
@@ -253,6 +256,15 @@ def verb_actors(
         # which denounced Y": the statement's "which" is its issuer's voice.
         subject, passive = subject_head(candidate.reported_by)
     sources = reading.resolve(subject)
+    act = reading.candidates.get(subject.i) if subject is not None else None
+    if act is not None and act.is_noun and candidate.code[:2] in PLACE_HARM_ROOTS:
+        # "The shelling of Donetsk by X killed ten", "wounded by an Israeli bombing in
+        # Gaza": a harm done by an act is done by whoever did the act, not by the place the
+        # act hit or happened in. With no doer named ("a roadside bombing near Samarra
+        # killed ..."), the place stands for its country's unknown attackers, as PLOVER
+        # codes them.
+        doers = [a for a in noun_actors(act, reading, depth=1)[0] if a.resolved]
+        sources = doers or sources
     # "the Yonphyong Island shelling (incident)": a place the parser makes the subject of
     # the gerund right after it, with no auxiliary, names where the act happened, not who
     # did it; an act done to places (shelling) is done to it.

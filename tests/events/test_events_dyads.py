@@ -1126,3 +1126,25 @@ def test_dyads_what_is_fired_into_is_its_target(code: Code) -> None:
     assert ("MOR", "19", "GON") in {(s[:3], c, t) for s, c, t in _pairs(events) if s}, _pairs(
         events
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The shelling of Edoras by the Mordor army killed ten people.",
+        "Ten people were wounded by the Mordor army bombing in Edoras.",
+    ],
+)
+def test_dyads_harm_done_by_an_act_is_done_by_its_doer_not_its_place(code: Code, text: str) -> None:
+    # The town the shelling hit or happened in does not kill: the shelling's doer does.
+    events = code(text, {**COUNTRIES, "Mordor army": "MORMIL"}, kinds=PLACES)
+    harms = [e for e in events if e.cameo[:2] == "18"]
+    assert harms, _pairs(events)
+    assert all(e.source_actor == "MORMIL" for e in harms), _pairs(events)
+
+
+def test_dyads_harm_by_an_act_with_no_doer_named_keeps_the_place(code: Code) -> None:
+    # No doer named: the place stands for its country's unknown attackers, as PLOVER codes.
+    text = "A roadside bombing near Edoras on Sunday killed one Gondor soldier."
+    events = code(text, {**COUNTRIES, "Gondor soldier": "GONMIL"}, kinds=PLACES)
+    assert any(e.cameo[:2] == "18" and e.source_actor == "ROH" for e in events), _pairs(events)
