@@ -38,7 +38,7 @@ from parley.events.clauses import (
 from parley.events.coding import ADJ_PREP, OBJECT_DEPS
 from parley.events.reading import Reading
 from parley.events.statements import stance_of
-from parley.events.targets import acts_on_places, place_target
+from parley.events.targets import POSTURE_ROOT, acts_on_places, place_target
 
 __all__ = ["noun_actors", "verb_actors"]
 
@@ -61,6 +61,12 @@ HYPHENS = frozenset({"-", "\u2010", "\u2011", "\u2013"})
 # Verbs whose on-phrase names the one acted on, a medium too ("called on Twitter to remove
 # the posts", "cracked down on Facebook", "put pressure on YouTube").
 ON_PARTY_VERBS = frozenset({"call", "crack", "clamp", "press", "put", "impose", "spy", "urge"})
+# A visit (CAMEO 042) and the verbs of arriving whose in-phrase is the place visited.
+VISIT_CODE = "042"
+# Harm to people and things (CAMEO 17-20: coercion, assault, fighting, mass violence): when an
+# act does it ("the bombing killed ten"), the act's doer does it.
+PLACE_HARM_ROOTS = frozenset({"17", "18", "19", "20"})
+ARRIVAL_VERBS = frozenset({"arrive"})
 # What one seeks in a place from the state there ("fled to seek refuge in Arnor", "asked for
 # asylum in Rohan"): the place is the one asked, not the venue. Requests are CAMEO 02 and 10.
 REFUGE_WORDS = frozenset({"refuge", "asylum", "sanctuary"})
@@ -270,6 +276,15 @@ def verb_actors(
         # which denounced Y": the statement's "which" is its issuer's voice.
         subject, passive = subject_head(candidate.reported_by)
     sources = reading.resolve(subject)
+    act = reading.candidates.get(subject.i) if subject is not None else None
+    if act is not None and act.is_noun and candidate.code[:2] in PLACE_HARM_ROOTS:
+        # "The shelling of Donetsk by X killed ten", "wounded by an Israeli bombing in
+        # Gaza": a harm done by an act is done by whoever did the act, not by the place the
+        # act hit or happened in. With no doer named ("a roadside bombing near Samarra
+        # killed ..."), the place stands for its country's unknown attackers, as PLOVER
+        # codes them.
+        doers = [a for a in noun_actors(act, reading, depth=1)[0] if a.resolved]
+        sources = doers or sources
     # "the Yonphyong Island shelling (incident)": a place the parser makes the subject of
     # the gerund right after it, with no auxiliary, names where the act happened, not who
     # did it; an act done to places (shelling) is done to it.
@@ -440,13 +455,22 @@ def verb_actors(
         target_heads = _honoured(verb, candidate.match.extra) + target_heads
     places = acts_on_places(candidate.code)
     asylum = _asylum_places(verb, candidate) if candidate.code[:2] in REQUEST_ROOTS else []
+    reached = _destinations(verb, candidate, sources, reading)
     if asylum:
         # "seeks refuge in Arnor": Arnor is asked, whatever else the verb names.
         target_heads = asylum + target_heads
         places = True
     elif not places:
-        # "held talks at Yongbyon": where it happened, not with whom.
-        target_heads = [h for h in target_heads if not _venue(h, reading)]
+        # "held talks at Yongbyon": where it happened, not with whom; "staged drills on
+        # Paekryong Island": where the force was shown, not at whom.
+        target_heads = [
+            h
+            for h in target_heads
+            if not _venue(h, reading) and not _posture_site(h, candidate, reading)
+        ]
+    if reached:
+        # "arrived in Pyongyang": the place a visit arrives in is the host it visits.
+        target_heads = reached + target_heads
     target_heads = [h for h in target_heads if not _medium(h, verb, reading)]
     # "At the banquet in the Koryo Hotel, the minister vowed ...": a place or occasion set
     # before the subject is the scene, whoever it names.
@@ -706,6 +730,43 @@ def _asylum_places(verb: Token, candidate: Candidate) -> list[Token]:
     if not any(w.lemma_.lower() in REFUGE_WORDS for w in (*sought, *candidate.match.extra)):
         return []
     return [h for w in (verb, *sought) for h in prep_objects(w, ("in",))]
+
+
+def _destinations(
+    verb: Token, candidate: Candidate, sources: Sequence[Actor], reading: Reading
+) -> list[Token]:
+    """The places a visit's verb of arriving names with its in-phrase ("arrived in
+    Pyongyang", "arrived in Dar-Es-Salaam"): a country, or a town the entity stage put in
+    one, is whom the visit is made to, as CAMEO codes a visit (042) to the host. Not the
+    source's own country: a party arriving at home ends a trip ("the DPRK delegation
+    arrived in Pyongyang", "delegates from across the country arrived in Pyongyang") and
+    visits no one, so a source nobody coded ("they", "the delegates") leaves it unknown."""
+    if candidate.code != VISIT_CODE or verb.lemma_.lower() not in ARRIVAL_VERBS:
+        return []
+    home = {a.code[:3] for a in sources if a.code}
+    if not home:
+        return []
+    found = []
+    for head in prep_objects(verb, ("in",)):
+        hit = mention_at(reading.mentions, head)
+        if hit is None or hit.entity is None or not hit.code:
+            continue
+        if is_place(hit.entity, countries=True) and hit.code[:3] not in home:
+            found.append(head)
+    return found
+
+
+def _posture_site(head: Token, candidate: Candidate, reading: Reading) -> bool:
+    """Whether the phrase is a show of force's on-phrase naming only coded places ("staged
+    firing drills on Paekryong Island", "exercises on islands including Paekryong and
+    Yonphyong"): where the force was shown, as a venue is. The on-phrase of most acts names
+    whom they fall on ("sanctions on Iran", "pressure on Seoul"); a drill or a deployment is
+    aimed at someone (its modifier says whom: "anti-DPRK drills"), not at the ground it is
+    held on. An uncoded place stays the words of the target ("on the Korean Peninsula")."""
+    if candidate.code[:2] != POSTURE_ROOT or head.dep_ != "pobj" or head.head.lower_ != "on":
+        return False
+    named = [a for a in reading.resolve(head) if a.code]
+    return bool(named) and all(a.entity is not None and is_place(a.entity) for a in named)
 
 
 def _scene(head: Token, verb: Token, subject: Token | None) -> bool:
@@ -1106,6 +1167,8 @@ def noun_actors(
                         # sender on its noun ("support of the answer given by X" is not X's).
                         sources += _named_doers(objects[0], reading, SOURCE_PREPS)
             elif child.lower_ in TARGET_PREPS:
+                if _posture_site(objects[0], candidate, reading):
+                    continue  # "the artillery drill on five islands": held there
                 if child.lower_ in VENUE_PREPS and not acts_on_places(candidate.code):
                     # "the meeting at a hotel in Washington", "a rally at Yongbyon": where
                     # it was held, not whom it was held with.

@@ -11,13 +11,14 @@ from collections.abc import Sequence
 from spacy.tokens import Token
 
 from parley.entities.nominal import phrase_tokens
-from parley.events.actors import VENUE_PREPS, Actor, mention_at
+from parley.events.actors import VENUE_PREPS, Actor, is_place, mention_at
 from parley.events.candidates import Candidate
 from parley.events.clauses import PLACE_PREPS, conditional_threat, prep_objects
 from parley.events.coding import OBJECT_DEPS
 from parley.events.reading import Reading
 
 __all__ = [
+    "POSTURE_ROOT",
     "acts_on_places",
     "condition_clause_target",
     "context_target",
@@ -35,6 +36,9 @@ CONTEXT_CHARS = 400
 # "retook a village in Cambodia"). The place of any other act is its venue ("talks in Geneva",
 # "a naval drill in the West Sea": a show of force is aimed at someone, not at the sea).
 PLACE_TARGET_ROOTS = frozenset({"08", "17", "18", "19", "20"})
+# Military posture (CAMEO 15: drills, alerts, deployments): a show of force is aimed at
+# someone, not at the ground it is held on, whatever preposition names the ground.
+POSTURE_ROOT = "15"
 # Verbs whose at-phrase is what they aim at, not a place ("aimed at", "targeted at").
 AIMING_VERBS = frozenset({"aim", "target", "direct", "point"})
 # The clauses a speaker reports ("said that ...", "..., he said"), and how many to climb.
@@ -82,6 +86,7 @@ def implicit_target(
     own = {s.entity.id for s in sources if s.entity is not None}
     inside = {t.i for head in skip for t in head.subtree}
     inside |= _reporters(candidate.token)
+    posture = candidate.code[:2] == POSTURE_ROOT
     if not acts_on_places(candidate.code):
         # Places anywhere in the sentence: "a hospital in Kabul", "met in Beijing"; a place
         # phrase the event is told in is not (all) its venue: "the situation in the region
@@ -100,8 +105,21 @@ def implicit_target(
         entity = hit.entity
         if entity.id in own or not entity.actor or entity.actor[:3] in countries:
             continue
+        if posture and is_place(entity) and _held_on(token):
+            continue  # "staged drills on Paekryong Island": the ground a force is shown on
         return hit
     return None
+
+
+def _held_on(token: Token) -> bool:
+    """Whether the word lies in an on-phrase ("on islands including Paekryong")."""
+    for _ in range(MAX_REPORT_HOPS):
+        if token.dep_ == "pobj" and token.head.lower_ == "on":
+            return True
+        if token.head.i == token.i or token.dep_ in ("ROOT", "nsubj", "dobj", "ccomp"):
+            return False
+        token = token.head
+    return False
 
 
 def _aim_first(candidate: Candidate) -> list[Token]:

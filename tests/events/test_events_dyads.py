@@ -1132,3 +1132,87 @@ def test_dyads_three_parties_of_three_sides_still_meet_each_other(code: Code) ->
     pairs = {(e.source_actor, e.target_actor) for e in events}
     assert len(pairs) == 6
     assert ("ROH", "ARN") in pairs
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Mordor army staged firing drills on Edoras on Monday.",
+        "The Mordor army staged firing drills on islands including Edoras on Monday.",
+        "The Mordor army held an artillery drill on hills including Edoras on Monday.",
+    ],
+)
+def test_dyads_ground_a_show_of_force_is_held_on_is_a_venue(code: Code, text: str) -> None:
+    # A drill's on-phrase is where it is held, as its in-phrase is; not whom it is aimed at.
+    events = code(text, {**COUNTRIES, "Mordor army": "MORMIL"}, kinds=PLACES)
+    drills = [e for e in events if e.cameo.startswith("15")]
+    assert drills, _pairs(events)
+    assert all(e.target_actor != "ROH" for e in drills), _pairs(events)
+
+
+def test_dyads_on_phrase_of_a_sanction_is_still_its_target(code: Code) -> None:
+    # Most acts fall on whom their on-phrase names: only a show of force's ground is a venue.
+    events = code("Mordor imposed sanctions on countries including Gondor.", COUNTRIES)
+    assert ("MOR", "16", "GON") in _pairs(events)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Mordor delegation arrived in Minas Tirith on Monday.",
+        "A delegation of Mordor arrived in Gondor by air on Monday.",
+    ],
+)
+def test_dyads_place_a_visit_arrives_in_is_its_host(code: Code, text: str) -> None:
+    # "arrived in" a capital: CAMEO's visit (042) is made to the host country.
+    actors = {**COUNTRIES, "Mordor delegation": "MORGOV"}
+    events = code(text, actors, kinds=PLACES)
+    assert any(
+        (e.source_actor or "")[:3] == "MOR" and e.cameo == "042" and e.target_actor == "GON"
+        for e in events
+    ), _pairs(events)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Gondor delegation arrived in Minas Tirith on Monday.",
+        # Nobody coded arrives: they may be coming home, as delegates from the provinces do.
+        "Delegates from across the country arrived in Minas Tirith on Monday.",
+    ],
+)
+def test_dyads_arriving_at_home_visits_no_one(code: Code, text: str) -> None:
+    # A party arriving in its own country ends a trip: its capital is no host.
+    events = code(text, {**COUNTRIES, "Gondor delegation": "GONGOV"}, kinds=PLACES)
+    assert all(e.target_actor != "GON" for e in events), _pairs(events)
+
+
+def test_dyads_what_is_fired_into_is_its_target(code: Code) -> None:
+    # "fired into the waters of X": the owner of the ground or sea fired into.
+    text = "The Mordor army fired into the territorial waters of Gondor on Monday."
+    events = code(text, {**COUNTRIES, "Mordor army": "MORMIL"}, kinds=PLACES)
+    assert ("MOR", "19", "GON") in {(s[:3], c, t) for s, c, t in _pairs(events) if s}, _pairs(
+        events
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The shelling of Edoras by the Mordor army killed ten people.",
+        "Ten people were wounded by the Mordor army bombing in Edoras.",
+    ],
+)
+def test_dyads_harm_done_by_an_act_is_done_by_its_doer_not_its_place(code: Code, text: str) -> None:
+    # The town the shelling hit or happened in does not kill: the shelling's doer does.
+    events = code(text, {**COUNTRIES, "Mordor army": "MORMIL"}, kinds=PLACES)
+    harms = [e for e in events if e.cameo[:2] == "18"]
+    assert harms, _pairs(events)
+    assert all(e.source_actor == "MORMIL" for e in harms), _pairs(events)
+
+
+def test_dyads_harm_by_an_act_with_no_doer_named_keeps_the_place(code: Code) -> None:
+    # No doer named: the place stands for its country's unknown attackers, as PLOVER codes.
+    text = "A roadside bombing near Edoras on Sunday killed one Gondor soldier."
+    events = code(text, {**COUNTRIES, "Gondor soldier": "GONMIL"}, kinds=PLACES)
+    assert any(e.cameo[:2] == "18" and e.source_actor == "ROH" for e in events), _pairs(events)
