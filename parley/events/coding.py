@@ -301,14 +301,23 @@ def _subject_is(verb: Token, lemma: str, natural: bool = False) -> bool:
             continue
         if natural and _named_by_party(subject):
             continue
-        if _lemma(subject) == lemma:
+        if _noun_is(subject, lemma):
             return True
         for prep in _children(subject, frozenset({"prep"})):
             if prep.lower_ == "of" and any(
-                _lemma(g) == lemma for g in prep.children if g.dep_ == "pobj"
+                _noun_is(g, lemma) for g in prep.children if g.dep_ == "pobj"
             ):
                 return True
     return False
+
+
+def _noun_is(noun: Token, lemma: str) -> bool:
+    """Whether the noun is ``lemma``; a lemma of two words names a noun with its modifier
+    ("peacekeeping troop": "the Ghanaian peacekeeping troops")."""
+    modifier, _, head = lemma.rpartition(" ")
+    if _lemma(noun) != head:
+        return False
+    return not modifier or any(_lemma(m) == modifier for m in _children(noun, MOD_DEPS))
 
 
 def _passive(verb: Token) -> bool:

@@ -20,6 +20,8 @@ __all__ = ["allegation", "as_statement", "reported_stance", "same_side"]
 
 # CAMEO's threat, not otherwise specified.
 THREAT_CODE = "130"
+# A demand of no more particular kind (CAMEO 100).
+DEMAND_CODE = "100"
 # Roots of attacks and violence that, claimed by someone else, are an accusation.
 ALLEGED_ROOTS = frozenset({"17", "18", "19", "20"})
 
@@ -79,8 +81,10 @@ def as_statement(
         named = any(a.resolved for a in (*speakers, *sources))
         if not speakers or not named or same_side(speakers, sources):
             return None
-        code = stance_code(candidate.code, stance, False, res.statement_codes)
-        return (code, speakers, sources) if code else None
+        # An action CAMEO gives no demand sub-code ("announced that the president must agree
+        # to changes") is still required of the one who must act: a demand (100).
+        code = stance_code(candidate.code, stance, False, res.statement_codes) or DEMAND_CODE
+        return code, speakers, sources
     if stance == "conditional" and not same_side(speakers, sources):
         return None
     negated = find_modality(candidate.token, res.modality_cues) == "negated"
@@ -160,7 +164,7 @@ def reported_stance(
         if stance == "obligation":
             if not speakers or same_side(speakers, actors):
                 continue
-            return "100", speakers, actors
+            return DEMAND_CODE, speakers, actors
         if stance == "conditional" and not same_side(speakers, actors):
             continue
         objects = [c for c in comp.children if c.dep_ in OBJECT_DEPS]

@@ -916,3 +916,51 @@ def test_senses_force_words_with_no_force(code: Code, text: str) -> None:
 def test_senses_force_by_a_party_stays(code: Code, text: str) -> None:
     events = code(text, COUNTRIES)
     assert any(e.cameo[:2] in FORCE_ROOTS for e in events), _codes(events)
+
+
+@pytest.mark.parametrize(
+    ("text", "cameo"),
+    [
+        # Troops that arrive are deployed, no visit (042); peacekeepers keep a peace (074).
+        ("The troops of Gondor arrived in Rohan on Monday.", "154"),
+        ("The first Gondor peacekeeping troops arrived in Rohan on Monday.", "074"),
+        ("Gondor deployed peacekeepers in Rohan.", "074"),
+        # Expelling inspectors, observers or peacekeepers is the codebook's 166x.
+        ("Mordor expelled the inspectors of Gondor from the mines.", "1662"),
+        ("The observers of Rohan were expelled by Mordor.", "1662"),
+        ("Mordor expelled the peacekeepers of Gondor.", "1661"),
+        # Sent out of a country: an expulsion (174), not a demand.
+        ("Thousands of Rohan farmers were ordered out of Gondor.", "174"),
+        # An attack on the unarmed is unconventional violence (18), no battle (19).
+        ("A camp of Rohan refugees was attacked by Mordor militiamen.", "180"),
+        ("Mordor attacked civilians in Rohan.", "180"),
+        # A mediation effort is a mediation (045).
+        ("The king of Rohan launched a mediation effort between Gondor and Mordor.", "045"),
+    ],
+)
+def test_senses_deployments_expulsions_and_assaults(code: Code, text: str, cameo: str) -> None:
+    assert any(e.cameo == cameo for e in code(text, COUNTRIES))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The troops of Gondor arrived in Rohan on Monday.",
+        "Mordor attacked civilians in Rohan.",
+        "Mordor expelled the inspectors of Gondor from the mines.",
+    ],
+)
+def test_senses_deployments_and_assaults_are_no_visit_or_battle(code: Code, text: str) -> None:
+    events = code(text, COUNTRIES)
+    assert not any(e.cameo in ("042", "174") or e.cameo.startswith("19") for e in events)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The minister of Gondor arrived in Rohan on Monday.",
+        "Mordor attacked the army of Rohan.",
+    ],
+)
+def test_senses_visits_and_battles_stay(code: Code, text: str) -> None:
+    assert any(e.cameo == "042" or e.cameo.startswith("19") for e in code(text, COUNTRIES))

@@ -275,3 +275,9 @@ def test_statements_request_answered_or_other_reply_declines_no_comment(
 def test_statements_declining_to_say_is_comment_declined(code: Code, text: str) -> None:
     events = code(text, COUNTRIES)
     assert [(e.source_actor, e.cameo) for e in events] == [("GON", "011")]
+
+
+def test_statements_must_with_no_demand_subcode_is_demand(code: Code) -> None:
+    # CAMEO has no demand sub-code for agreeing (03): the demand is 100, no agreement.
+    events = code("Rohan announced that Mordor must agree to major changes.", COUNTRIES)
+    assert [(e.source_actor, e.cameo, e.target_actor) for e in events] == [("ROH", "100", "MOR")]
