@@ -633,12 +633,6 @@ def test_pronouns_the_previous_main_subject_not_a_subject_it_reports(entities_of
             "Council for Peace",
             "organization",
         ),
-        (
-            "A delegation of the Ghana Farmers' Association arrived in Hanoi on Monday. The "
-            "delegation visited a rice mill, and the members of the delegation met farmers.",
-            "delegation of the Ghana",
-            "delegation",
-        ),
     ],
 )
 def test_descriptions_a_kind_noun_is_the_entity_the_text_was_about(  # type: ignore[no-untyped-def]
