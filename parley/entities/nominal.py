@@ -21,7 +21,7 @@ A new mention joins an entity of the same kind and code when the document has on
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from datetime import date
 
@@ -1073,16 +1073,23 @@ def _party_office(
     country = kb.country_by_code(entity.country)
     if country is None:
         return []
-    start = head.idx
-    for child in sorted(head.lefts, key=lambda c: -c.i):
-        if child.dep_ not in MODIFIER_DEPS or child.i <= token.i:
-            break
-        start = child.idx
+    start = _modified_start(head, lambda child: child.i <= token.i)
     return [
         _Found(
             start, head.idx + len(head), "group", country.code + sector, country.iso3, sector, ""
         )
     ]
+
+
+def _modified_start(head: Token, stop: Callable[[Token], bool]) -> int:
+    """Where the head's run of modifiers begins, walking left from the head until a child
+    that is no modifier or that ``stop`` refuses."""
+    start = head.idx
+    for child in sorted(head.lefts, key=lambda c: -c.i):
+        if child.dep_ not in MODIFIER_DEPS or stop(child):
+            break
+        start = child.idx
+    return start
 
 
 def _people_of_body(
@@ -1116,11 +1123,7 @@ def _people_of_body(
     country = kb.country_by_code(entity.country)
     if country is None:
         return []
-    start = head.idx
-    for child in sorted(head.lefts, key=lambda c: -c.i):
-        if child.dep_ not in MODIFIER_DEPS or _covered(child, mentions):
-            break
-        start = child.idx
+    start = _modified_start(head, lambda child: _covered(child, mentions))
     end = head.idx + len(head)
     return [_Found(start, end, "group", country.code + sector, country.iso3, sector, "")]
 
