@@ -29,7 +29,8 @@ class Lexicon:
     references: dict[str, str]
     forward_cues: tuple[str, ...]
     past_cues: tuple[str, ...]
-    name_words: tuple[str, ...]  # as written (capitalised): see ``names``
+    name_words: tuple[str, ...]  # as written: see ``names``
+    name_modifiers: tuple[str, ...]  # as written: see ``names``
 
 
 def read_table(path: Path) -> dict[str, str]:
@@ -69,4 +70,5 @@ def load_lexicon(data_dir: Path = DATA_DIR) -> Lexicon:
         forward_cues=read_cues(data_dir / "forward_cues.txt"),
         past_cues=read_cues(data_dir / "past_cues.txt"),
         name_words=tuple(read_words(data_dir / "name_words.txt")),
+        name_modifiers=tuple(read_words(data_dir / "name_modifiers.txt")),
     )

@@ -5,10 +5,13 @@ not give a year to (it is seldom the article's).
 
 Three signs, each read off the text around a candidate:
 
-- a date with no year followed by a name noun written with a capital (``name_words.txt``),
-  with up to three capitalised words between ("the June 15 North-South Joint Declaration");
+- a date with no year, or a bare month, followed by a name noun (``name_words.txt``: "the
+  June 15 North-South Joint Declaration", "the June 15 joint declaration", "the May Day
+  Stadium", "the October people's resistance"), with up to three capitalised words or
+  modifiers (``name_modifiers.txt``) between;
 - a month followed by "of" and a capitalised word ("March of Dimes"), or standing between
-  two capitalised words of which the first governs no time ("Slaboy January Guzowski");
+  two capitalised words of which the first governs no time ("Slaboy January Guzowski"), or
+  right after a capitalised word inside a sentence ("the Arduous March");
 - a capitalised time word that is not where a sentence starts, right after a capitalised word
   ("USA TODAY", "High Noon"), or a phrase of several time words all capitalised and followed by
   another capitalised word ("This Week With ...") or quoted alone ('"This Week,"').
@@ -47,10 +50,18 @@ _TIME_GOVERNORS = frozenset(
 )  # fmt: skip
 
 
-def name_follows(words: Iterable[str]) -> re.Pattern[str]:
-    """The rest of a name after a date: up to three capitalised words, then a name noun."""
-    alternation = "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
-    return re.compile(rf"\s+(?:[A-Z][\w'.-]*\s+){{0,3}}(?:{alternation})\b")
+def name_follows(words: Iterable[str], modifiers: Iterable[str] = ()) -> re.Pattern[str]:
+    """The rest of a name after a date: up to three capitalised words or ``modifiers``, then a
+    name noun (``words``; both matched as written)."""
+    nouns = _alternation(words)
+    between = "|".join(filter(None, (r"[A-Z][\w'.-]*", _alternation(modifiers))))
+    return re.compile(rf"\s+(?:(?:{between})\s+){{0,3}}(?:{nouns})\b")
+
+
+def _alternation(words: Iterable[str]) -> str:
+    """Longest first; a space in a word matches any run of spaces."""
+    ordered = sorted(set(words), key=len, reverse=True)
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)
 
 
 def _month_in_person_name(found: Found, text: str) -> bool:
@@ -63,6 +74,24 @@ def _month_in_person_name(found: Found, text: str) -> bool:
     if word is None or word.group(1).lower() in _TIME_GOVERNORS:
         return False
     return bool(_NEXT_CAPITAL.match(text, found.end))
+
+
+# "the Arduous March", "the unprecedented Arduous March", 'the "Arduous March"', "the Global
+# March to Jerusalem": a capitalised word right before a month, itself inside a sentence
+# (after "the", a word in lower case or a comma, maybe with an opening quotation mark), and
+# not one that governs a time ("the Last March", "of early May" are times).
+_TITLE_WORD_BEFORE = re.compile(r"([A-Z][a-z]+)[ \t]+$")
+_INSIDE_SENTENCE = re.compile(r"(?:\bthe|[a-z,])[ \t]+[\"\u201c]?$")
+
+
+def _titled_month(found: Found, text: str) -> bool:
+    """A bare month after a capitalised word inside a sentence: the name of an episode."""
+    if found.match.group("mod") or found.match.group("rel"):
+        return False
+    word = _TITLE_WORD_BEFORE.search(text, max(0, found.start - _LOOK_BACK), found.start)
+    if word is None or word.group(1).lower() in _TIME_GOVERNORS:
+        return False
+    return bool(_INSIDE_SENTENCE.search(text, max(0, word.start() - _LOOK_BACK), word.start()))
 
 
 # A quotation mark right before, and one right after (a comma or stop between): the words are
@@ -84,7 +113,12 @@ def in_name(found: Found, state: State, follows: re.Pattern[str]) -> bool:
     if found.rule in _DATE_RULES:
         return not found.match.groupdict().get("year") and bool(follows.match(text, found.end))
     if found.rule == "month":
-        return bool(_MONTH_OF_NAME.match(text, found.end)) or _month_in_person_name(found, text)
+        return (
+            bool(_MONTH_OF_NAME.match(text, found.end))
+            or _month_in_person_name(found, text)
+            or _titled_month(found, text)
+            or (not found.match.group("rel") and bool(follows.match(text, found.end)))
+        )
     if found.rule not in _WORD_RULES:
         return False
     words = text[found.start : found.end].split()

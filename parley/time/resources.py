@@ -51,7 +51,7 @@ class TimeResources:
             rules=rules,
             finder=StartFinder([rule.starts for rule in rules]),
             forward=forward_cues(lexicon.forward_cues),
-            name_follows=name_follows(lexicon.name_words),
+            name_follows=name_follows(lexicon.name_words, lexicon.name_modifiers),
         )
 
 

@@ -179,6 +179,22 @@ def test_tagger_earlier_than_is_a_difference(tag: Tag) -> None:
         "Slaboy January Guzowski, chairman of the association, spoke.",
         "Reporter April Ryan asked a question.",
         "They hailed the Great October Socialist Revolution.",
+        # Places named after a day or month.
+        "Crowds filled the May Day Stadium.",
+        "The November 3 Cotton Mill raised its output.",
+        "Troupes came for the April Winter Music Festival.",
+        # Documents and episodes in lower case, as the DPRK press writes them.
+        "Both sides should honour the August 2 joint declaration.",
+        "They recalled the July 11 north-south joint declaration.",
+        "The October 9 declaration is a programme for peace.",
+        "It is the banner of the May 20 era of unity.",
+        "Veterans spoke of the February 14 war.",
+        "Students marked the November popular uprising.",
+        "The October people's resistance swept the south.",
+        # A capitalised word before a month, inside a sentence: an episode or a song.
+        "They endured the Arduous March with courage.",
+        "Farmers recalled the bitter Hungry March of those years.",
+        'The choir sang "Partisan March" twice.',
     ],
 )
 def test_tagger_names_are_not_dates(tag: Tag, text: str) -> None:
@@ -198,6 +214,10 @@ def test_tagger_names_are_not_dates(tag: Tag, text: str) -> None:
         ("They recalled the September 19, 2005 Joint Statement.", ["2005-09-19"]),
         # A date before a lower-case noun is the date of that thing.
         ("Kim cited the November 9 statement.", ["2018-11-09"]),
+        ("Kim cited the November 9 joint statement.", []),
+        # A sentence's first word, or one that governs a time, makes no name of a month.
+        ("Trade rose. March figures were strong.", ["2018-03"]),
+        ("Talks resume in early March.", ["2018-03"]),
         ("The March of 2017 was cold.", ["2017-03"]),
         # A capitalised word that governs a time does not make the month a name.
         ("In March Kim visited Beijing.", ["2018-03"]),
