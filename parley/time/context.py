@@ -24,6 +24,12 @@ _CUE_LOOKAHEAD = 12  # characters past the window a cue's own condition may read
 _CUE_WINDOW = 60  # characters each side of an expression that may hold its tense cue
 Lean = Literal["forward", "past"] | None
 _SINCE = re.compile(r"\b(?:since|ever\s+since)\s+$", re.I)
+# A plan told in the past perfect lay in the past: "had been due to expire Friday", "had been
+# scheduled to open Monday". The forward cues after it say nothing of when the day is.
+_PAST_PLAN = re.compile(
+    r"\bhad\s+(?:been\s+)?(?:\w+ly\s+)?(?:due|scheduled|set|expected|planned|supposed|slated|"
+    r"meant|intended)\b"
+)
 
 
 def sentence_cuts(text: str, sentences: Sequence[tuple[int, int]] | None) -> list[int]:
@@ -89,10 +95,13 @@ def lean(state: State, start: int, end: int) -> Lean:
         # A few characters past the window, for what a cue must not stand before ("due to
         # the cold"); a cue itself must end inside the window.
         reach = state.text[lo : hi + _CUE_LOOKAHEAD].lower()
+        plan = _PAST_PLAN.search(piece) if hi == start else None
         for m in state.forward.finditer(reach):
             if m.end() > hi - lo:
                 break
             spans.append(m.span())
+            if plan is not None and m.start() >= plan.start():
+                continue
             dist = start - (lo + m.end()) if hi == start else lo + m.start() - end
             nearest_forward = dist if nearest_forward is None else min(nearest_forward, dist)
         for m in _WORD.finditer(piece):

@@ -265,3 +265,17 @@ def test_tagger_day_range_takes_the_juche_year(tag: Tag) -> None:
         ("Dec. 17", "DATE", "2011-12-17"),
         ("29, Juche 100 (2011)", "DATE", "2011-12-29"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # A plan told in the past perfect lay behind: its forward cues do not move the day.
+        ("The truce had been due to lapse Friday evening.", "2018-11-09TEV"),
+        ("The vote previously had been scheduled to close at noon Friday.", "2018-11-09T12:00"),
+        # Without "had" the plan is ahead.
+        ("The truce is due to lapse Friday evening.", "2018-11-16TEV"),
+    ],
+)
+def test_tagger_past_perfect_plan_is_behind(tag: Tag, text: str, value: str) -> None:
+    assert [t.value for t in tag(text)] == [value]
