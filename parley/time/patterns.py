@@ -209,8 +209,8 @@ def build_rules(lex: Lexicon) -> tuple[Rule, ...]:
             rf"(?P<rel>this|that|the\s+next|the\s+following|the\s+previous)\s+(?P<pod>{pod})\b"
         ),
         "weekday": (
-            r"\b(?:(?P<rel>last|next|this\s+coming|this|coming|past|previous|the\s+following)\s+)?"
-            rf"(?P<wd>{weekday})(?:\s+(?P<pod>{pod}))?"
+            r"\b(?:(?P<rel>last|next|this\s+coming|this|coming|past|previous|the\s+following|"
+            rf"the\s+previous)\s+)?(?P<wd>{weekday})(?:\s+(?P<pod>{pod}))?"
             rf"(?:,?\s+(?P<mon>{month})\s+(?P<day>\d{{1,2}}|{ordinal})\b)?"
         ),
         "holiday": (

@@ -82,6 +82,15 @@ def weekday_day(state: State, wd: int, rel: str, start: int, end: int) -> date:
     "" ...), from the publication day (which the caller has checked there is)."""
     assert state.dct is not None
     dct = state.dct
+    if rel in ("the previous", "the following") and state.last_day is not None:
+        # Told from the day in view: "down 4.5% from the previous Friday" after a report of
+        # Friday's trading is the Friday before that one.
+        seen = state.last_day.day
+        if rel == "the previous":
+            return add_days(seen, -((seen.isoweekday() - wd) % 7 or 7))
+        return add_days(seen, (wd - seen.isoweekday()) % 7 or 7)
+    if rel == "the previous":
+        rel = "previous"
     back = (dct.isoweekday() - wd) % 7  # days since the most recent such day (0 = today)
     if rel in ("last", "past", "previous"):
         return add_days(dct, -(back or 7))

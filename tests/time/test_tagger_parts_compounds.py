@@ -279,3 +279,23 @@ def test_tagger_day_range_takes_the_juche_year(tag: Tag) -> None:
 )
 def test_tagger_past_perfect_plan_is_behind(tag: Tag, text: str, value: str) -> None:
     assert [t.value for t in tag(text)] == [value]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "the previous Friday", "the following Tuesday": told from the day in view.
+        (
+            "Shares closed higher on Nov. 2, up 3% from the previous Friday.",
+            [("Nov. 2", "2018-11-02"), ("the previous Friday", "2018-10-26")],
+        ),
+        (
+            "They met on Oct. 31 and again the following Tuesday.",
+            [("Oct. 31", "2018-10-31"), ("the following Tuesday", "2018-11-06")],
+        ),
+        # With no day in view, from the publication day.
+        ("Prices fell from the previous Friday.", [("the previous Friday", "2018-11-09")]),
+    ],
+)
+def test_tagger_weekday_told_from_the_day_in_view(tag: Tag, text: str, expected: list) -> None:
+    assert [(t.text, t.value) for t in tag(text)] == expected
