@@ -147,7 +147,8 @@ def build_rules(lex: Lexicon) -> tuple[Rule, ...]:
             r"\b(?<=at\s)(?P<h>\d{1,2})(?::(?P<m>\d\d))?(?:\s+o'clock)?\s+in\s+the\s+"
             r"(?P<pod>morning|afternoon|evening)\b"
         ),
-        "clock": (rf"\b(?P<word>noon|midnight|midday)(?:\s+(?P<wd>{weekday}|{day_word}))?"),
+        # A whole word: "as clear as noonday" names no hour.
+        "clock": (rf"\b(?P<word>noon|midnight|midday)\b(?:\s+(?P<wd>{weekday}|{day_word}))?"),
         "decade": (
             rf"\b(?:the\s+(?=(?:early|late|mid)\b))?(?:(?P<mod>{mod})[\s-]+)?(?:the\s+)?"
             r"(?P<dec>(?:1[0-9]|20)\d0)'?s\b"
@@ -207,6 +208,14 @@ def build_rules(lex: Lexicon) -> tuple[Rule, ...]:
         "pod": (
             rf"\b(?:(?P<mod>early|late|mid|later|earlier)[\s-]+)?"
             rf"(?P<rel>this|that|the\s+next|the\s+following|the\s+previous)\s+(?P<pod>{pod})\b"
+        ),
+        # "mid-afternoon yesterday", "late morning Friday", "by mid afternoon": a part of a day
+        # told with its modifier, of the day named or else of the day in view. Not "night"
+        # ("late-night shows" are a kind of thing), nor before "of" ("the early morning of June
+        # 11" is that day's).
+        "pod_mod": (
+            r"\b(?P<mod>early|late|mid)[\s-]?(?P<pod>morning|afternoon|evening)"
+            rf"(?:\s+(?P<day>yesterday|today|tomorrow|{weekday}))?\b(?!\s+of\b)"
         ),
         "weekday": (
             r"\b(?:(?P<rel>last|next|this\s+coming|this|coming|past|previous|the\s+following|"

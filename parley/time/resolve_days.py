@@ -60,6 +60,25 @@ def r_pod(m: re.Match[str], state: State) -> Resolved:
     return kind, timed.value(), anchor
 
 
+def r_pod_mod(m: re.Match[str], state: State) -> Resolved:
+    """ "mid-afternoon yesterday", "late morning Friday", "by mid afternoon": the part of the
+    day named, else of the day in view (the publication day when none is)."""
+    word = m.group("day")
+    if word is not None:
+        day = clock_day(word, m, state)
+        anchor = "anchor"
+    else:
+        prev = state.last_day
+        day = prev.day if prev is not None else state.dct
+        anchor = "previous" if prev is not None else "anchor"
+    if day is None:
+        return "TIME", "XXXX-XX-XX", "unresolved"
+    if word is not None:
+        note(state, Point(day, "day"))
+    timed, kind = with_part(Point(day, "day"), m.group("pod"), state)
+    return kind, timed.value(), anchor
+
+
 def r_weekday(m: re.Match[str], state: State) -> Resolved:
     wd = state.lex.weekdays.get(m.group("wd").lower())
     if wd is None:

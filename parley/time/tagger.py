@@ -174,6 +174,7 @@ RESOLVERS: dict[str, Resolver] = {
     "year_earlier": relative.r_year_earlier,
     "day_rel": days.r_day_rel,
     "pod": days.r_pod,
+    "pod_mod": days.r_pod_mod,
     "weekday": days.r_weekday,
     "holiday": dates.r_holiday,
     "season": dates.r_season,

@@ -299,3 +299,30 @@ def test_tagger_past_perfect_plan_is_behind(tag: Tag, text: str, value: str) -> 
 )
 def test_tagger_weekday_told_from_the_day_in_view(tag: Tag, text: str, expected: list) -> None:
     assert [(t.text, t.value) for t in tag(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A part of a day with its modifier: of the day named, else of the day in view.
+        (
+            "In Tokyo at mid-afternoon yesterday, the yen firmed.",
+            [("mid-afternoon yesterday", "2018-11-11TAF")],
+        ),
+        (
+            "The rally began on Nov. 8. By late afternoon, the square was full.",
+            [("Nov. 8", "2018-11-08"), ("late afternoon", "2018-11-08TAF")],
+        ),
+        ("The board met until mid morning.", [("mid morning", "2018-11-12TMO")]),
+        # "the early morning of" a day is that day's; "late-night" stays untagged.
+        (
+            "The strike came in the early morning of Nov. 3.",
+            [("Nov. 3", "2018-11-03")],
+        ),
+        ("He mocked them on late-night shows.", []),
+        # "noon" is a whole word: "noonday" is no hour.
+        ("It is as clear as noonday that the plan failed.", []),
+    ],
+)
+def test_tagger_part_of_day_with_its_modifier(tag: Tag, text: str, expected: list) -> None:
+    assert [(t.text, t.value) for t in tag(text)] == expected
