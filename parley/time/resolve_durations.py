@@ -158,7 +158,31 @@ def r_set_times(m: re.Match[str], state: State) -> Resolved:
     return "SET", duration(1.0, code), "absolute"
 
 
+# "daily", "weekly" as a newspaper: before its name ("the daily Die Welt", "Communist Party
+# daily Granma"), or a noun that reports or ends a clause ("the daily said", "said the daily.",
+# "a free daily.").
+_PAPER_NAME_AFTER = re.compile(r"[ \t]+[A-Z]")
+_PAPER_NOUN_AFTER = re.compile(
+    r"\s*[.,;:)]|\s+(?:said|says|carried|carries|reported|reports|quoted|quotes|wrote|writes|"
+    r"added|adds|noted|notes|has|had)\b"
+)
+_PAPER_BEFORE = re.compile(r"\b(?:the|a|an|local|free|[A-Z][\w'.-]*)[ \t]+$")
+
+
+def _newspaper(m: re.Match[str], state: State) -> bool:
+    """True when "daily" or "weekly" names a paper, not how often something happens."""
+    if m.group("word").lower() not in ("daily", "weekly"):
+        return False
+    text = state.text
+    if _PAPER_NAME_AFTER.match(text, m.end()):
+        return True
+    before = _PAPER_BEFORE.search(text, max(0, m.start() - 30), m.start())
+    return before is not None and bool(_PAPER_NOUN_AFTER.match(text, m.end()))
+
+
 def r_set_word(m: re.Match[str], state: State) -> Resolved:
+    if _newspaper(m, state):
+        return None
     return "SET", state.lex.sets[m.group("word").lower()], "absolute"
 
 

@@ -326,3 +326,20 @@ def test_tagger_weekday_told_from_the_day_in_view(tag: Tag, text: str, expected:
 )
 def test_tagger_part_of_day_with_its_modifier(tag: Tag, text: str, expected: list) -> None:
     assert [(t.text, t.value) for t in tag(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "daily", "weekly" as a paper: before its name, or a noun that reports or ends a clause.
+        ("The party daily Pravda Nova ran the story.", []),
+        ("The Berlin daily said the talks failed.", []),
+        ("The story ran in a free daily.", []),
+        ("She told the Springfield Weekly Courier so.", []),
+        # How often something happens stays a SET.
+        ("Crowds gathered daily outside the court.", [("daily", "P1D")]),
+        ("The daily tally of arrests rose.", [("daily", "P1D")]),
+    ],
+)
+def test_tagger_newspaper_is_no_set(tag: Tag, text: str, expected: list) -> None:
+    assert [(t.text, t.value) for t in tag(text)] == expected
