@@ -286,6 +286,13 @@ def build_rules(lex: Lexicon) -> tuple[Rule, ...]:
             r"\b(?:(?P<pre>the\s+)?(?P<rel>recent|coming|past|next|last)\s+)"
             r"(?P<unit>years|months|weeks|days|decades|quarters)\b"
         ),
+        # "by the end of the month", "at the start of the week", "by month's end": a part of the
+        # running month, week or year (TimeML: its value with a modifier).
+        "unit_end": (
+            r"\bthe\s+(?:end|beginning|start|middle)\s+of\s+the\s+(?P<unit>month|week)\b"
+            r"(?!\s+(?:of|before|after|in|ended|ending)\b|'s)"
+            r"|\b(?P<unit2>month|year|week)'s\s+end\b"
+        ),
         "the_unit": (
             r"\bthe\s+(?:full\s+)?(?P<unit>year|month|week|fiscal\s+year)\b"
             r"(?!\s*(?:-|\s)(?:long|old))"

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from parley.time.context import lean, leans_forward
+from parley.time.context import lean, leans_forward, sentence_around
 from parley.time.resolve_days import with_part
 from parley.time.state import Resolved, State, done, note, number, unit_code
 from parley.time.values import (
@@ -204,6 +204,37 @@ def r_unit_rel(m: re.Match[str], state: State) -> Resolved:
     code = {"week": "W", "month": "M", "year": "Y", "decade": "DE"}[unit]
     point = shift(at(base_day, gran), step, code)  # type: ignore[arg-type]
     return done(state, point, anchor)
+
+
+def r_unit_end(m: re.Match[str], state: State) -> Resolved:
+    """ "the end of the month", "month's end": the month (week, year) in view, that of the
+    last date named when the sentence named it and it is as fine ("in January ... done by the
+    end of the month"), else that of the publication."""
+    unit = (m.group("unit") or m.group("unit2")).lower()
+    last = state.last
+    begin, _ = sentence_around(state, m.start(), m.end())
+    if (
+        last is not None
+        and last.gran in _FINE_ENOUGH[unit]
+        and _NAMED_DATE.search(state.text, begin, m.start())
+    ):
+        return "DATE", at(last.day, unit).value(), "previous"  # type: ignore[arg-type]
+    if state.dct is None:
+        return "DATE", {"week": "XXXX-WXX", "month": "XXXX-XX"}.get(unit, "XXXX"), "unresolved"
+    return "DATE", at(state.dct, unit).value(), "anchor"  # type: ignore[arg-type]
+
+
+# A month or weekday named in the sentence before (what makes the last date the one in view).
+_NAMED_DATE = re.compile(
+    r"\b(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December|Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec|Monday|Tuesday|Wednesday|Thursday|Friday|"
+    r"Saturday|Sunday)\b"
+)
+_FINE_ENOUGH = {
+    "week": ("day", "week"),
+    "month": ("day", "week", "month"),
+    "year": ("day", "week", "month", "quarter", "year"),
+}
 
 
 def r_weekend(m: re.Match[str], state: State) -> Resolved:

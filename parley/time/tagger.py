@@ -186,6 +186,7 @@ RESOLVERS: dict[str, Resolver] = {
     "duration": durations.r_duration,
     "duration_bare": durations.r_duration_bare,
     "duration_recent": durations.r_duration_recent,
+    "unit_end": relative.r_unit_end,
     "the_unit": durations.r_the_unit,
     "set_every": durations.r_set_every,
     "set_times": durations.r_set_times,

@@ -343,3 +343,26 @@ def test_tagger_part_of_day_with_its_modifier(tag: Tag, text: str, expected: lis
 )
 def test_tagger_newspaper_is_no_set(tag: Tag, text: str, expected: list) -> None:
     assert [(t.text, t.value) for t in tag(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The end (start, middle) of the running month or week, or of the year by "'s end".
+        (
+            "The troops should be home by the end of the month.",
+            [("the end of the month", "2018-11")],
+        ),
+        ("Talks may close at the start of the week.", [("the start of the week", "2018-W46")]),
+        ("Sales should recover by year's end.", [("year's end", "2018")]),
+        # The month the sentence names is the one in view.
+        (
+            "Work starts in March and ends by the end of the month.",
+            [("March", "2018-03"), ("the end of the month", "2018-03")],
+        ),
+        # Not a part of some other thing's month.
+        ("Payments fell at the end of the month before.", [("the month before", "2018-10")]),
+    ],
+)
+def test_tagger_end_of_the_running_unit(tag: Tag, text: str, expected: list) -> None:
+    assert [(t.text, t.value) for t in tag(text)] == expected
