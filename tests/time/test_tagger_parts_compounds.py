@@ -366,3 +366,15 @@ def test_tagger_newspaper_is_no_set(tag: Tag, text: str, expected: list) -> None
 )
 def test_tagger_end_of_the_running_unit(tag: Tag, text: str, expected: list) -> None:
     assert [(t.text, t.value) for t in tag(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # The soonest a thing may come, or a time it is put off to, is ahead.
+        ("The father could arrive as early as Friday.", "2018-11-16"),
+        ("Judges postponed until Friday any ruling on the case.", "2018-11-16"),
+    ],
+)
+def test_tagger_put_off_to_a_day_is_ahead(tag: Tag, text: str, value: str) -> None:
+    assert [t.value for t in tag(text)] == [value]
