@@ -31,6 +31,7 @@ class Lexicon:
     past_cues: tuple[str, ...]
     name_words: tuple[str, ...]  # as written: see ``names``
     name_modifiers: tuple[str, ...]  # as written: see ``names``
+    present_day_nouns: frozenset[str]  # after "today's": the present age, not the day
 
 
 def read_table(path: Path) -> dict[str, str]:
@@ -71,4 +72,5 @@ def load_lexicon(data_dir: Path = DATA_DIR) -> Lexicon:
         past_cues=read_cues(data_dir / "past_cues.txt"),
         name_words=tuple(read_words(data_dir / "name_words.txt")),
         name_modifiers=tuple(read_words(data_dir / "name_modifiers.txt")),
+        present_day_nouns=frozenset(read_cues(data_dir / "present_day_nouns.txt")),
     )

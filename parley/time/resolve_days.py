@@ -22,7 +22,25 @@ def with_part(point: Point, pod_raw: str | None, state: State) -> tuple[Point, T
     return Point(point.day, "day", part=part), "TIME"
 
 
+# "today's" and up to three words after it.
+_TODAYS = re.compile(r"'s((?:[ \t]+[\w-]+){1,3})")
+
+
+def _present_day(m: re.Match[str], state: State) -> bool:
+    """True for "today's" before a noun of the present age ("today's world", "many of today's
+    personal computers"): our time, not the publication day."""
+    if m.group("phrase").lower() != "today":
+        return False
+    after = _TODAYS.match(state.text, m.end())
+    if after is None:
+        return False
+    words = after.group(1).lower().split()
+    return any(w in state.lex.present_day_nouns for w in words[:3])
+
+
 def r_day_rel(m: re.Match[str], state: State) -> Resolved:
+    if _present_day(m, state):
+        return None
     phrase = " ".join(m.group("phrase").lower().split())
     offsets = {
         "today": 0,

@@ -378,3 +378,19 @@ def test_tagger_end_of_the_running_unit(tag: Tag, text: str, expected: list) -> 
 )
 def test_tagger_put_off_to_a_day_is_ahead(tag: Tag, text: str, value: str) -> None:
     assert [t.value for t in tag(text)] == [value]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "today's" before a noun of the present age is our time, not the day.
+        ("Privacy is rare in today's world.", []),
+        ("Many of today's personal computers run hot.", []),
+        ("The film speaks to today's restless youth.", []),
+        # Before anything else it is the publication day.
+        ("Today's meeting ran late.", [("Today", "2018-11-12")]),
+        ("Now for today's history quiz.", [("Now", "PRESENT_REF"), ("today", "2018-11-12")]),
+    ],
+)
+def test_tagger_today_of_the_present_age_is_no_day(tag: Tag, text: str, expected: list) -> None:
+    assert [(t.text, t.value) for t in tag(text)] == expected
