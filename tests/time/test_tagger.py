@@ -194,6 +194,8 @@ def test_tagger_quarter_in_view(tag: Tag, text: str, phrase: str, value: str) ->
         ("Inflation recently began to fall.", "recently", "PAST_REF"),
         ("Such talks failed in the past.", "the past", "PAST_REF"),
         ("Such talks may succeed in the future.", "the future", "FUTURE_REF"),
+        ("Prices may slip in the near term.", "the near term", "FUTURE_REF"),
+        ("Sales will suffer in the short term.", "the short term", "FUTURE_REF"),
     ],
 )
 def test_tagger_references(tag: Tag, text: str, phrase: str, value: str) -> None:
