@@ -76,6 +76,22 @@ def _month_in_person_name(found: Found, text: str) -> bool:
     return bool(_NEXT_CAPITAL.match(text, found.end))
 
 
+# "the annual March for Life", "March for Our Lives": a month, "for" and a capitalised word,
+# with no word that governs a time before ("in March for President Obama" is a month).
+_FOR_NAME = re.compile(r"[ \t]+for[ \t]+[A-Z]")
+_WORD_BEFORE = re.compile(r"(?:^|\s)([\w'.-]+)[ \t]+$")
+
+
+def _march_for(found: Found, text: str) -> bool:
+    """A bare month before "for" and a capitalised word, not governed: a march's name."""
+    if found.match.group("mod") or found.match.group("rel"):
+        return False
+    if not _FOR_NAME.match(text, found.end):
+        return False
+    word = _WORD_BEFORE.search(text, max(0, found.start - _LOOK_BACK), found.start)
+    return word is None or word.group(1).lower() not in _TIME_GOVERNORS - {"the"}
+
+
 # "the Arduous March", "the unprecedented Arduous March", 'the "Arduous March"', "the Global
 # March to Jerusalem": a capitalised word right before a month, itself inside a sentence
 # (after "the", a word in lower case or a comma, maybe with an opening quotation mark), and
@@ -115,6 +131,7 @@ def in_name(found: Found, state: State, follows: re.Pattern[str]) -> bool:
     if found.rule == "month":
         return (
             bool(_MONTH_OF_NAME.match(text, found.end))
+            or _march_for(found, text)
             or _month_in_person_name(found, text)
             or _titled_month(found, text)
             or (not found.match.group("rel") and bool(follows.match(text, found.end)))

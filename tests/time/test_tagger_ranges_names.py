@@ -195,6 +195,7 @@ def test_tagger_earlier_than_is_a_difference(tag: Tag) -> None:
         "They endured the Arduous March with courage.",
         "Farmers recalled the bitter Hungry March of those years.",
         'The choir sang "Partisan March" twice.',
+        "Thousands joined the annual March for Peace downtown.",
     ],
 )
 def test_tagger_names_are_not_dates(tag: Tag, text: str) -> None:
@@ -218,6 +219,7 @@ def test_tagger_names_are_not_dates(tag: Tag, text: str) -> None:
         # A sentence's first word, or one that governs a time, makes no name of a month.
         ("Trade rose. March figures were strong.", ["2018-03"]),
         ("Talks resume in early March.", ["2018-03"]),
+        ("Kim left in March for President Moon's summit.", ["2018-03"]),
         ("The March of 2017 was cold.", ["2017-03"]),
         # A capitalised word that governs a time does not make the month a name.
         ("In March Kim visited Beijing.", ["2018-03"]),
