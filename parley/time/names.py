@@ -136,6 +136,10 @@ def in_name(found: Found, state: State, follows: re.Pattern[str]) -> bool:
             or _titled_month(found, text)
             or (not found.match.group("rel") and bool(follows.match(text, found.end)))
         )
+    if found.rule == "duration":
+        # A capitalised amount of time quoted alone is a title: 'on CBS's "60 Minutes."'.
+        words = text[found.start : found.end].split()
+        return all(w[0].isupper() or w[0].isdigit() for w in words) and _whole_title(found, text)
     if found.rule not in _WORD_RULES:
         return False
     words = text[found.start : found.end].split()

@@ -196,6 +196,8 @@ def test_tagger_earlier_than_is_a_difference(tag: Tag) -> None:
         "Farmers recalled the bitter Hungry March of those years.",
         'The choir sang "Partisan March" twice.',
         "Thousands joined the annual March for Peace downtown.",
+        # An amount of time quoted alone, capitalised: a programme.
+        "He said so on the network's ``48 Hours.''",
     ],
 )
 def test_tagger_names_are_not_dates(tag: Tag, text: str) -> None:
