@@ -307,15 +307,6 @@ def build_rules(lex: Lexicon) -> tuple[Rule, ...]:
         ),
         "set_word": rf"\b(?P<word>{sets})\b",
         "ref": rf"\b(?P<word>{refs})\b",
-        # "current realities", "its current chairman": the present (TimeML's PRESENT_REF), "the
-        # then current price" a past one; an adjective, so a word follows. Not "the current
-        # account" (a balance of payments), the noun ("electric current and voltage", "a
-        # direct current welder", "a current of opinion"), nor a name ("Current TV").
-        "current": (
-            r"(?<![-\w])(?<!electric\s)(?<!direct\s)(?<!water\s)(?P<then>then[\s-]+)?"
-            r"(?:(?-i:current)|(?-i:Current)(?![ \t]+[A-Z]))(?=[ \t]+[\w$])"
-            r"(?![-\s]+(?:accounts?|of)\b)"
-        ),
         "earlier_this": (
             r"\b(?P<dir>earlier|later)\s+(?P<rel>this|last|next)\s+(?P<unit>week|month|year)\b"
         ),

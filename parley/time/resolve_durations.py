@@ -189,8 +189,3 @@ def r_set_word(m: re.Match[str], state: State) -> Resolved:
 def r_ref(m: re.Match[str], state: State) -> Resolved:
     word = " ".join(m.group("word").lower().split())
     return "DATE", state.lex.references[word], "anchor"
-
-
-def r_current(m: re.Match[str], state: State) -> Resolved:
-    """ "current" is the present; "then current" a past time the text is at."""
-    return "DATE", "PAST_REF" if m.group("then") else "PRESENT_REF", "anchor"

@@ -192,6 +192,5 @@ RESOLVERS: dict[str, Resolver] = {
     "set_times": durations.r_set_times,
     "set_word": durations.r_set_word,
     "ref": durations.r_ref,
-    "current": durations.r_current,
     "earlier_this": relative.r_earlier_this,
 }
