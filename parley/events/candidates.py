@@ -370,6 +370,25 @@ def _predicated(token: Token) -> bool:
     )
 
 
+# Subjects: a participle on one says who the clause is about.
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+
+
+def _identifies_subject(token: Token) -> bool:
+    """Whether a past participle with no doer named only says which people the clause is
+    about: "the students detained for the rally were freed", "a group of officials accused
+    of graft resigned". What was done to them is told to identify them, the clause's own verb is the
+    news; a doer named ("the sailors held by the coast guard were freed") stays."""
+    if token.tag_ != "VBN" or token.dep_ != "acl":
+        return False
+    noun = token.head
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of":
+        noun = noun.head.head  # "dozens of officials accused of graft were fired"
+    if noun.dep_ not in SUBJECT_DEPS:
+        return False
+    return not any(c.dep_ == "agent" for c in token.children)
+
+
 def _in_a_name(token: Token, sentence_start: int) -> bool:
     """Whether a word is a capitalised word of an organisation's or a building's name ("the
     Association for Friendship and Cultural Cooperation", "the Organization of Railways
@@ -678,7 +697,11 @@ def _drop_subordinates(candidates: Sequence[Candidate]) -> list[Candidate]:
     for c in candidates:
         if c.token.i in said:
             out.append(dataclasses.replace(c, reported_by=said[c.token.i]))
-        elif c.token.i in envelopes or (not c.dropped and _subordinate(c.token, kept)):
+        elif c.token.i in envelopes or (
+            not c.dropped and (_subordinate(c.token, kept) or _identifies_subject(c.token))
+        ):
+            # An identifying participle stays among the kept above: what it tells of
+            # ("detained for protesting against X") is part of it, and goes with it.
             out.append(dataclasses.replace(c, dropped=True))
         else:
             out.append(c)
