@@ -146,6 +146,7 @@ def find_candidates(
     candidates = _take_announcements(candidates)
     candidates = _drop_printed_messages(candidates, parse)
     candidates = _drop_questioned(candidates)
+    candidates = _drop_hoped(candidates)
     candidates = _drop_subordinates(candidates)
     # Last: what a dropped aim asks for stays part of it ("in demand of a halt to the drills"),
     # as what a recalled act did stays part of it ("the 2012 attacks that killed four").
@@ -652,6 +653,36 @@ def _questioned(token: Token) -> bool:
             (current.dep_ in COMP_DEPS and asks(current))
             or (current.dep_ == "prep" and current.lower_ == "about")
         ):
+            return True
+        current = head
+    return False
+
+
+# Verbs of hoping: the clause of one is what someone wishes for, not an act reported or
+# announced ("hoped that the two countries would strengthen cooperation").
+HOPING_VERBS = frozenset({"hope"})
+MAX_HOPED_HOPS = 6
+
+
+def _drop_hoped(candidates: Sequence[Candidate]) -> list[Candidate]:
+    """Leave out the events a hope names: "he hoped the talks would resume", "we hope that
+    relations will be normalized" wish for a meeting or a normalisation that nobody has
+    done, announced or promised (the hoper is rarely the one to act)."""
+    return [
+        dataclasses.replace(c, dropped=True) if not c.dropped and _hoped(c.token) else c
+        for c in candidates
+    ]
+
+
+def _hoped(token: Token) -> bool:
+    """Whether the word is in the that-clause of a verb of hoping (a clause with its own
+    subject: "hoped to visit" is the hoper's own plan, and stays)."""
+    current = token
+    for _ in range(MAX_HOPED_HOPS):
+        head = current.head
+        if head.i == current.i:
+            return False
+        if current.dep_ == "ccomp" and head.pos_ == "VERB" and head.lemma_.lower() in HOPING_VERBS:
             return True
         current = head
     return False

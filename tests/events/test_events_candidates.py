@@ -247,3 +247,20 @@ def test_candidates_participle_identifying_a_subject_is_background(  # type: ign
 def test_candidates_participle_with_its_doer_stays(drafts) -> None:  # type: ignore[no-untyped-def]
     found = drafts("The fishermen arrested by Rohan's navy were freed on Friday.")
     assert not found["arrested"].dropped
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("The envoy hoped that Gondor and Rohan would hold talks soon.", "hold"),
+        ("We hope the sanctions on Rohan will be lifted next year.", "lifted"),
+    ],
+)
+def test_candidates_act_hoped_for_is_no_event(drafts, text: str, word: str) -> None:  # type: ignore[no-untyped-def]
+    # A hope wishes for an act nobody has done, announced or promised.
+    assert drafts(text)[word].dropped
+
+
+def test_candidates_own_plan_hoped_stays(drafts) -> None:  # type: ignore[no-untyped-def]
+    # "hopes to visit": the hoper's own plan (its to-clause has no subject of its own).
+    assert not drafts("The minister hopes to visit Rohan in May.")["visit"].dropped
