@@ -146,6 +146,7 @@ def find_candidates(
     candidates = _take_announcements(candidates)
     candidates = _drop_printed_messages(candidates, parse)
     candidates = _drop_questioned(candidates)
+    candidates = _drop_hoped(candidates)
     candidates = _drop_subordinates(candidates)
     # Last: what a dropped aim asks for stays part of it ("in demand of a halt to the drills"),
     # as what a recalled act did stays part of it ("the 2012 attacks that killed four").
@@ -368,6 +369,25 @@ def _predicated(token: Token) -> bool:
     return (
         token.dep_ == "pobj" and head.lower_ == "as" and head.head.lemma_.lower() in TAKEN_AS_VERBS
     )
+
+
+# Subjects: a participle on one says who the clause is about.
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+
+
+def _identifies_subject(token: Token) -> bool:
+    """Whether a past participle with no doer named only says which people the clause is
+    about: "the students detained for the rally were freed", "a group of officials accused
+    of graft resigned". What was done to them is told to identify them, the clause's own verb is the
+    news; a doer named ("the sailors held by the coast guard were freed") stays."""
+    if token.tag_ != "VBN" or token.dep_ != "acl":
+        return False
+    noun = token.head
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of":
+        noun = noun.head.head  # "dozens of officials accused of graft were fired"
+    if noun.dep_ not in SUBJECT_DEPS:
+        return False
+    return not any(c.dep_ == "agent" for c in token.children)
 
 
 def _in_a_name(token: Token, sentence_start: int) -> bool:
@@ -638,6 +658,36 @@ def _questioned(token: Token) -> bool:
     return False
 
 
+# Verbs of hoping: the clause of one is what someone wishes for, not an act reported or
+# announced ("hoped that the two countries would strengthen cooperation").
+HOPING_VERBS = frozenset({"hope"})
+MAX_HOPED_HOPS = 6
+
+
+def _drop_hoped(candidates: Sequence[Candidate]) -> list[Candidate]:
+    """Leave out the events a hope names: "he hoped the talks would resume", "we hope that
+    relations will be normalized" wish for a meeting or a normalisation that nobody has
+    done, announced or promised (the hoper is rarely the one to act)."""
+    return [
+        dataclasses.replace(c, dropped=True) if not c.dropped and _hoped(c.token) else c
+        for c in candidates
+    ]
+
+
+def _hoped(token: Token) -> bool:
+    """Whether the word is in the that-clause of a verb of hoping (a clause with its own
+    subject: "hoped to visit" is the hoper's own plan, and stays)."""
+    current = token
+    for _ in range(MAX_HOPED_HOPS):
+        head = current.head
+        if head.i == current.i:
+            return False
+        if current.dep_ == "ccomp" and head.pos_ == "VERB" and head.lemma_.lower() in HOPING_VERBS:
+            return True
+        current = head
+    return False
+
+
 # The phrase by which a protest says what it is for: "a candlelight rally in demand of the
 # impeachment".
 AIM_PREP = "in"
@@ -678,7 +728,11 @@ def _drop_subordinates(candidates: Sequence[Candidate]) -> list[Candidate]:
     for c in candidates:
         if c.token.i in said:
             out.append(dataclasses.replace(c, reported_by=said[c.token.i]))
-        elif c.token.i in envelopes or (not c.dropped and _subordinate(c.token, kept)):
+        elif c.token.i in envelopes or (
+            not c.dropped and (_subordinate(c.token, kept) or _identifies_subject(c.token))
+        ):
+            # An identifying participle stays among the kept above: what it tells of
+            # ("detained for protesting against X") is part of it, and goes with it.
             out.append(dataclasses.replace(c, dropped=True))
         else:
             out.append(c)

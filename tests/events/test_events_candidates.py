@@ -227,3 +227,40 @@ def test_candidates_act_named_by_its_year_is_background(drafts, text: str) -> No
 
 def test_candidates_act_dated_by_its_own_phrase_stays(drafts) -> None:  # type: ignore[no-untyped-def]
     assert not drafts("Mordor invaded Rohan in 2003.")["invaded"].dropped
+
+
+@pytest.mark.parametrize(
+    ("text", "participle"),
+    [
+        ("The fishermen arrested for poaching near Rohan were freed on Friday.", "arrested"),
+        ("A dozen of the envoys accused of spying for Gondor will leave Rohan.", "accused"),
+    ],
+)
+def test_candidates_participle_identifying_a_subject_is_background(  # type: ignore[no-untyped-def]
+    drafts, text: str, participle: str
+) -> None:
+    # What was done to the subject's people says who they are; the clause's verb is the news.
+    found = drafts(text)
+    assert found[participle].dropped
+
+
+def test_candidates_participle_with_its_doer_stays(drafts) -> None:  # type: ignore[no-untyped-def]
+    found = drafts("The fishermen arrested by Rohan's navy were freed on Friday.")
+    assert not found["arrested"].dropped
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("The envoy hoped that Gondor and Rohan would hold talks soon.", "hold"),
+        ("We hope the sanctions on Rohan will be lifted next year.", "lifted"),
+    ],
+)
+def test_candidates_act_hoped_for_is_no_event(drafts, text: str, word: str) -> None:  # type: ignore[no-untyped-def]
+    # A hope wishes for an act nobody has done, announced or promised.
+    assert drafts(text)[word].dropped
+
+
+def test_candidates_own_plan_hoped_stays(drafts) -> None:  # type: ignore[no-untyped-def]
+    # "hopes to visit": the hoper's own plan (its to-clause has no subject of its own).
+    assert not drafts("The minister hopes to visit Rohan in May.")["visit"].dropped

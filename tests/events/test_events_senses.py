@@ -177,6 +177,20 @@ def test_senses_protesters_blocking_a_road_protest(code: Code) -> None:
     assert {e.cameo for e in events} == {"144"}
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rohan demonstrators clashed with the Gondor police on Friday.",
+        "The Gondor consulate was torched by Rohan protesters on Friday.",
+        "Hundreds of rioters stormed the Gondor embassy in Rohan.",
+    ],
+)
+def test_senses_force_used_by_protesters_is_a_riot(code: Code, text: str) -> None:
+    events = code(text, COUNTRIES)
+    assert "145" in {e.cameo for e in events}
+    assert not {e.cameo[:2] for e in events} & {"17", "18", "19"}
+
+
 def test_senses_released_report_is_no_release_of_persons(code: Code) -> None:
     text = "A long report released on Tuesday in Gondor alleged that Rohan knew of the raid."
     events = code(text, COUNTRIES)
@@ -357,7 +371,6 @@ def test_senses_a_gerund_of_a_body_s_name_is_no_event(code: Code) -> None:
     assert ("ROHNGO", "111", "MOR") in _codes(events)
 
 
-
 @pytest.mark.parametrize(
     ("text", "code_"),
     [
@@ -387,9 +400,7 @@ def test_senses_receiving_credentials_is_still_hosting(code: Code) -> None:
         "Rohan handed over a gift to Gondor on Monday.",
     ],
 )
-def test_senses_a_gift_presented_or_handed_over_goes_to_its_receiver(
-    code: Code, text: str
-) -> None:
+def test_senses_a_gift_presented_or_handed_over_goes_to_its_receiver(code: Code, text: str) -> None:
     events = code(text, COUNTRIES)
     assert ("ROH", "070", "GON") in _codes(events)
     assert not any(e.cameo == "063" for e in events)
