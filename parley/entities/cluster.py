@@ -46,6 +46,8 @@ _ORG_KINDS = ("organization", "media")
 # Sectors of the state: a holder of such a title acts for a country, so one named nearby
 # stands for it. (A professor or a spokesman of nothing in particular does not.)
 _STATE_SECTORS = frozenset(("GOV", "MIL", "JUD", "LEG", "COP", "SPY"))
+# Sectors of party politics: an officer whose title names no country is the article's.
+_PARTY_SECTORS = frozenset(("PTY", "OPP"))
 # Codes of bodies beyond a country: their officers take the body's code.
 _SUPRANATIONAL = ("IGO", "NGO")
 # Sectors of organisations that belong to no one country by default.
@@ -139,6 +141,18 @@ def _kb_actor(kb: KnowledgeBaseLike, name: str, on: date | None) -> ActorLike | 
     return actor
 
 
+def _shortened_name(
+    kb: KnowledgeBaseLike, name: str, on: date | None, family_first: frozenset[str]
+) -> ActorLike | None:
+    """The person the knowledge base lists with a middle name that a two-word name leaves
+    out ("Carlos Menem" for "Carlos Saul Menem"); not for a name written family name first
+    ("Kim Chol" shortens no "Kim Yong Chol")."""
+    words = name.split()
+    if len(words) != 2 or words[0] in family_first or not all(w[:1].isupper() for w in words):
+        return None
+    return kb.person_without_middle(name, on)
+
+
 def group_candidates(
     cands: list[Candidate],
     kb: KnowledgeBaseLike,
@@ -219,7 +233,9 @@ def group_candidates(
         # A name that is a person elsewhere in the article is that person here too.
         if key_text in people:
             cand.kind = "person"
-            add(people[key_text], "person", cand)
+            cluster = add(people[key_text], "person", cand)
+            if len(cluster.cands) == 1 and kb.actor(cand.text, on) is None:
+                cluster.actor = _shortened_name(kb, cand.text, on, family_first)
             continue
         if cand.kind == "location" and key_text in person_words and _no_place(kb, cand.text, on):
             # "the impeachment of Yoon" read as a place where "Yoon said" was a person: a
@@ -1304,8 +1320,9 @@ def _derive(
             # of the Communist Party of Italy X" is Italy's, wherever the story is filed
             # from; "president of the Indiana state firefighters union" the United States'.
             place = next((c for r in roles if (c := _body_country(r, kb, lex))), None)
-        if place is None and sector == "PTY":
-            # A party whose name gives no country is placed as an office would be.
+        if place is None and sector in _PARTY_SECTORS:
+            # A party whose name gives no country is placed as an office would be; so is
+            # the opposition ("opposition leader X"), which is only one in a country.
             place = places.of_office(roles, cluster.first) or places.main
         if (
             place is None

@@ -67,6 +67,35 @@ def _subject_under_preposition(verb: Token) -> Token | None:
     return None
 
 
+def _subject_after_opening(verb: Token) -> Token | None:
+    """A subject the parser joined to the noun of an opening phrase: "With the signing of
+    the accord, the government and the rebels have agreed" parses "government" as a
+    conjunct of "accord". The conjunct counts when a comma comes before it and its phrase
+    ends right where the verb's own words (auxiliaries, negation) begin."""
+    first = min([c.i for c in verb.lefts if c.dep_ in _VERB_WORDS] + [verb.i])
+    for prep in verb.lefts:
+        if prep.dep_ != "prep":
+            continue
+        for word in prep.subtree:
+            if (
+                word.dep_ == "conj"
+                and word.pos_ in ("NOUN", "PROPN")
+                and word.right_edge.i == first - 1
+                and word.left_edge.i > 0
+                and word.doc[word.left_edge.i - 1].text == ","
+            ):
+                return word
+    return None
+
+
+# Verbs whose passive without a by-phrase says what state its subject is in ("is committed
+# to", "is determined to", "is prepared to"), when the parser does not read the participle
+# as an adjective.
+_STATE_PASSIVES = frozenset({"commit", "dedicate", "devote", "determine", "prepare", "resolve"})
+# The verb's own words before it: "have not yet agreed".
+_VERB_WORDS = frozenset({"aux", "auxpass", "neg"})
+
+
 def subject_head(verb: Token) -> tuple[Token | None, bool]:
     """(subject phrase head, passive?) of a verb, inherited from its governor when absent."""
     token = verb
@@ -83,7 +112,11 @@ def subject_head(verb: Token) -> tuple[Token | None, bool]:
                 # subject: the guests visited, not their stay.
                 return doers[0], False
             return subject, False
-        stranded = _name_under_adverb(token) or _subject_under_preposition(token)
+        stranded = (
+            _name_under_adverb(token)
+            or _subject_under_preposition(token)
+            or _subject_after_opening(token)
+        )
         if stranded is not None:
             return stranded, False
         for child in token.children:
@@ -92,7 +125,12 @@ def subject_head(verb: Token) -> tuple[Token | None, bool]:
                     # "Obama is scheduled to attend", "X was asked to mediate": the one
                     # scheduled or asked is the one who acts.
                     return child, False
-                return agent(token), True
+                doer = agent(token)
+                if doer is None and token.lemma_.lower() in _STATE_PASSIVES:
+                    # "Vietnam is committed to opening up": a state its subject is in, which
+                    # the parser reads as a passive; the one committed is the one who acts.
+                    return child, False
+                return doer, True
         if token.dep_ == "xcomp":
             # Object control: "urged China to ease" makes China the easer.
             objects = [c for c in token.head.children if c.dep_ in ("dobj", "obj")]

@@ -449,6 +449,17 @@ def verb_actors(
             if c.dep_ in SUBJECT_DEPS
         ]
         target_heads = asked + target_heads
+    elif not objects and not passive and any(a.code for a in sources):
+        # "allowed X to hold a rally", "forced X to withdraw": the parser makes the one let
+        # or made to act the subject of a to-clause; that one is what the act is done to.
+        # Only when a party does it: "the new technology allowed X to ..." is no event.
+        target_heads = [
+            c
+            for comp in verb.children
+            if comp.dep_ == "ccomp" and _to_infinitive(comp)
+            for c in comp.children
+            if c.dep_ in SUBJECT_DEPS
+        ] + target_heads
     if candidate.code in MEMORIAL_CODES:
         # "laid a wreath before the portrait of X", "at the statue of X", "expressed
         # condolences before the bier of X": the one honoured or mourned.

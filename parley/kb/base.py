@@ -236,6 +236,9 @@ class KnowledgeBase:
             for alias in actor.aliases:
                 self._actors.add(alias, actor)
         self._surnames: dict[date | None, SurnameIndex] = {}
+        # "first last" -> the three-word names of the people it shortens, made when first
+        # asked for (``person_without_middle``).
+        self._by_ends: dict[str, set[str]] | None = None
         # Lookups repeat (every article names the same countries and offices): answers are
         # kept per knowledge base, which is only read after it is built.
         self._memo = _Memo()
@@ -383,6 +386,43 @@ class KnowledgeBase:
         index = SurnameIndex({key: tuple(value) for key, value in people.items()})
         self._surnames[on] = index
         return index
+
+    def person_without_middle(self, name: str, on: date | None = None) -> Actor | None:
+        """The one person the tables list with a middle name that the two words of ``name``
+        leave out ("Carlos Menem" for "Carlos Saul Menem"), or None when no one or several
+        people are so named or others bear the family name. The caller rules out names
+        written family name first ("Kim Chol" is no shortened "Kim Yong Chol")."""
+        if self._by_ends is None:
+            self._by_ends = self._people_by_ends()
+        key = normalize_name(name)
+        full = self._by_ends.get(key, set())
+        if len(full) != 1 or self._actors.get(name):
+            return None
+        return self.actor(next(iter(full)), on)
+
+    def _people_by_ends(self) -> dict[str, set[str]]:
+        """ "first last" -> the one three-word name of a person it shortens, for the family
+        names the tables give one person: "John Smith" or "Michael Moore" is as likely
+        anyone else of a common name as the one listed with a middle name."""
+        ends: dict[str, set[str]] = {}
+        bearers: dict[str, set[str]] = {}
+        for fact in self.facts:
+            words = fact.name.split()
+            if fact.kind != "person" or len(words) < 2:
+                continue
+            full = normalize_name(fact.name)
+            bearers.setdefault(normalize_name(words[-1]), set()).add(full)
+            if (
+                len(words) == 3
+                and all(w[:1].isupper() for w in words)
+                and len(words[1].rstrip(".")) > 1  # initials: ``_MIDDLE_INITIAL``
+            ):
+                ends.setdefault(normalize_name(f"{words[0]} {words[2]}"), set()).add(full)
+        return {
+            key: full
+            for key, full in ends.items()
+            if len(full) == 1 and bearers.get(key.rsplit(" ", 1)[-1]) == full
+        }
 
     # ---- sectors ---------------------------------------------------------------------
 

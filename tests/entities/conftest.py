@@ -142,6 +142,9 @@ class StubKB:
         people = [f for f in self.facts if f.kind == "person"]
         return {p.name.split()[-1].casefold(): (self.actor(p.name, on),) for p in people}  # type: ignore[misc]
 
+    def person_without_middle(self, name: str, on: date | None = None) -> StubActor | None:
+        return None
+
     def role_sector(self, role: str) -> str | None:
         return _ROLE_SECTORS.get(role.casefold())
 

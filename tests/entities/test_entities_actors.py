@@ -1548,3 +1548,15 @@ def test_titles_clause_after_a_name_lends_no_country(entities_of) -> None:  # ty
     entities = entities_of(text, published="2016-08-02T10:00:00+00:00", real=True)
     person = _covering(entities, "Vladimir")
     assert person.actor == "RUSGOV"
+
+
+def test_titles_opposition_leader_is_of_the_article_s_country(entities_of) -> None:  # type: ignore[no-untyped-def]
+    text = "Police in Pakistan let opposition leader Tarik Velmar address a crowd on Monday."
+    velmar = _covering(entities_of(text, real=True), "Tarik Velmar")
+    assert velmar.actor == "PAKOPP"
+
+
+def test_people_named_without_the_middle_name_the_tables_give(entities_of) -> None:  # type: ignore[no-untyped-def]
+    # The tables list him as "Carlos Saul Menem"; the sentence names Chile and no one else.
+    text = "Former president Carlos Menem will visit Chile next week, his office said."
+    assert _covering(entities_of(text, real=True), "Carlos Menem").actor[:3] == "ARG"

@@ -1216,3 +1216,37 @@ def test_dyads_harm_by_an_act_with_no_doer_named_keeps_the_place(code: Code) -> 
     text = "A roadside bombing near Edoras on Sunday killed one Gondor soldier."
     events = code(text, {**COUNTRIES, "Gondor soldier": "GONMIL"}, kinds=PLACES)
     assert any(e.cameo[:2] == "18" and e.source_actor == "ROH" for e in events), _pairs(events)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gondor allowed Rohan to hold elections next month.",
+        "Gondor has allowed Rohan to reopen its embassy.",
+    ],
+)
+def test_dyads_one_let_or_made_to_act_is_the_target(code: Code, text: str) -> None:
+    events = code(text, COUNTRIES)
+    assert events and all(e.target_actor == "ROH" for e in events if e.source_actor == "GON")
+    assert any(e.source_actor == "GON" for e in events)
+
+
+def test_dyads_one_let_act_by_no_party_is_no_event(code: Code) -> None:
+    events = code("The new roads allowed Rohan to sell more grain.", COUNTRIES)
+    assert all(e.source_actor is not None for e in events)
+
+
+def test_dyads_subject_hung_on_an_opening_phrase_acts(code: Code) -> None:
+    text = (
+        "With the signing of a memorandum on trade, the Gondor government and Rohan have "
+        "agreed to open the border."
+    )
+    events = code(text, COUNTRIES)
+    assert {"GON", "ROH"} <= {e.source_actor[:3] for e in events if e.source_actor}
+
+
+@pytest.mark.parametrize("state", ["committed", "determined", "prepared"])
+def test_dyads_subject_of_a_state_passive_acts(code: Code, state: str) -> None:
+    text = f"The minister said Gondor is {state} to opening its markets to Rohan."
+    events = code(text, COUNTRIES)
+    assert all(e.source_actor == "GON" for e in events if e.cameo[:2] == "03")

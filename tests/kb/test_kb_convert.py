@@ -139,3 +139,23 @@ def test_kb_person_found_without_a_middle_initial(tmp_path: Path) -> None:
     kb = load_knowledge_base((facts,), phoenix=())
     assert kb.actor("Ann B. Arlo").code == "FRAGOV"  # type: ignore[union-attr]
     assert kb.actor("Arlo B. Works") is None
+
+
+def test_kb_person_found_without_a_middle_name(tmp_path: Path) -> None:
+    # "Ann Arlo" for the tables' "Ann Brisa Arlo", the one Arlo they list; "Tom Vale" is
+    # none of two people named so, and a family name others bear says nothing.
+    facts = _write(
+        tmp_path,
+        "people.tsv",
+        "name\tkind\tcode\tcountry\tsector\tstart\tend\n"
+        "Ann Brisa Arlo\tperson\tFRAGOV\tFRA\tGOV\t\t\n"
+        "Tom Ulla Vale\tperson\tDEUGOV\tDEU\tGOV\t\t\n"
+        "Tom Ivo Vale\tperson\tITAGOV\tITA\tGOV\t\t\n"
+        "Eva Oda Moss\tperson\tESPGOV\tESP\tGOV\t\t\n"
+        "Lee Moss\tperson\tGBRGOV\tGBR\tGOV\t\t\n",
+    )
+    kb = load_knowledge_base((facts,), phoenix=())
+    assert kb.person_without_middle("Ann Arlo").code == "FRAGOV"  # type: ignore[union-attr]
+    assert kb.person_without_middle("Tom Vale") is None
+    assert kb.person_without_middle("Eva Moss") is None
+    assert kb.person_without_middle("Ann Brisa") is None
