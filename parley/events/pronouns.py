@@ -336,6 +336,7 @@ def _company_subject(head: Token) -> Token | None:
     doc = head.doc
     own, begin = _segment_starts(head)
     before = [t for t in doc[own : head.i] if t.dep_ in SUBJECT_DEPS]
+    subject: Token | None
     if before:
         subject = before[-1]
     else:
