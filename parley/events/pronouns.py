@@ -24,7 +24,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from parley.entities.nominal import list_members
 from parley.entities.pronouns import sent_words
@@ -90,6 +90,14 @@ SUBJECT_ADJECTIVES = frozenset(
     }
 )
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+# Nouns for the people who travel or act with a person ("X and his party", "X and her
+# entourage", "X and its staff members"), written for Parley from ordinary news usage; and
+# the words that join them to that person.
+COMPANY_NOUNS = frozenset(
+    {"party", "entourage", "suite", "retinue", "staff", "member", "wife", "husband", "aide"}
+)
+COMPANY_OWNERS = frozenset({"his", "her", "its"})
+WITH_COMPANY = frozenset({"together", "along"})
 # How a title reaches the name it is of ("Chief of the General Staff Ri Yong Ho").
 TITLE_DEPS = frozenset({"appos", "compound", "flat", "conj"})
 
@@ -240,6 +248,9 @@ def _chosen(head: Token, mentions: MentionIndex, depth: int) -> _Candidate | Non
         # clause is the policy holder's doing; with no holder, nobody.
         owner = _holder(head.head, mentions)
         return _Candidate(owner, True) if owner is not None else None
+    leader = _leader_with_entourage(head, mentions)
+    if leader is not None:
+        return _Candidate(leader, True)
     doc = head.doc
     sentence = head.sent
     previous = doc[sentence.start - 1].sent if sentence.start > 0 else None
@@ -292,6 +303,7 @@ def _chosen(head: Token, mentions: MentionIndex, depth: int) -> _Candidate | Non
         # "They laid flowers before paying tribute to them": nor the party that doer "they"
         # stands for, nor a list the doer is one of ("X and Y ..., X promising to bomb them").
         doing = {e.id for i in doers for e in _referents(doc[i], mentions, depth)}
+        doing |= {p for i in doers for p in _company_parties(doc[i], mentions)}
         found = [c for c in found if not doing & {e.id for e in _entities(c)}]
     if doers:
         # An object pronoun whose clause's doer is set aside: the one other party named before
@@ -300,6 +312,81 @@ def _chosen(head: Token, mentions: MentionIndex, depth: int) -> _Candidate | Non
         if here:
             return next(iter(here.values())) if len(here) == 1 else None
     return _choose(found)
+
+
+def _leader_with_entourage(head: Token, mentions: MentionIndex) -> Entity | None:
+    """The person a subject "they" (or "their") takes up with the people who came with them:
+    the subject the text was about (``_company_subject``) names a person with an actor code,
+    and the words from that subject to its verb bring their party along ("X, chairwoman of
+    ..., together with members of its leadership visited the embassy. They laid a floral
+    basket ...", "X and his party arrived ... They ..."). The party acts as the one who leads
+    it; a person alone is never "they" (``_fits``), and a subject with no such company, or a
+    person of no known country, leaves the pronoun to the rest of the pass."""
+    subject = _company_subject(head)
+    person = _person_named(subject, mentions) if subject is not None else None
+    return person if person is not None and person.actor else None
+
+
+def _company_subject(head: Token) -> Token | None:
+    """The subject a "they"/"their" continues when its words bring company along: the
+    nearest subject before the pronoun in its sentence, else the first of the previous
+    sentence's main clause (of a paragraph joined to the pronoun's, its first subject)."""
+    if head.lower_ not in PLURAL_PRONOUNS or head.dep_ not in (*SUBJECT_DEPS, "poss"):
+        return None
+    doc = head.doc
+    own, begin = _segment_starts(head)
+    before = [t for t in doc[own : head.i] if t.dep_ in SUBJECT_DEPS]
+    subject: Token | None
+    if before:
+        subject = before[-1]
+    else:
+        found = [t for t in doc[begin:own] if t.dep_ in SUBJECT_DEPS and begin <= t.head.i < own]
+        main = [t for t in found if in_main_clause(t.head)]
+        # A paragraph the copy joined to the pronoun's with ", ," is parsed as one sentence
+        # with it: its own first subject is whom it was about.
+        joined = begin >= head.sent.start
+        subject = main[0] if main else (found[0] if found and joined else None)
+    if subject is None or subject.pos_ == "PRON" or subject.head.i <= subject.i:
+        return None
+    return subject if _brings_company(doc[subject.left_edge.i : subject.head.i]) else None
+
+
+def _company_parties(doer: Token, mentions: MentionIndex) -> set[str]:
+    """Every party named in the words of the subject a doer "they" continues with its
+    company ("X, chairman of the Y Party, and his party ... They ... paid tribute to them":
+    neither X nor the Y Party is "them")."""
+    subject = _company_subject(doer)
+    if subject is None:
+        return set()
+    words = doer.doc[subject.left_edge.i : subject.head.i]
+    found = (mentions.at(t.idx, t.idx + len(t)) for t in words)
+    return {ref.entity.id for ref in found if ref is not None}
+
+
+def _brings_company(words: Span) -> bool:
+    """Whether a subject's words name the people who go with its person: "together with"
+    or "along with" anyone, or a company noun owned by a pronoun ("his party", "its staff
+    members", "members of her delegation")."""
+    for token in words:
+        if token.lower_ == "with" and token.i > 0 and token.nbor(-1).lower_ in WITH_COMPANY:
+            return True
+        lemma = token.lemma_.lower()
+        if lemma not in COMPANY_NOUNS or token.tag_ not in ("NN", "NNS"):
+            continue
+        if lemma == "member" and token.tag_ != "NNS":
+            continue  # "X, a member of its Presidium": a title, not company
+        owners = [c for c in token.children if c.dep_ == "poss"]
+        owners += [
+            o
+            for prep in token.children
+            if prep.dep_ == "prep" and prep.lower_ == "of"
+            for pobj in prep.children
+            for o in pobj.children
+            if o.dep_ == "poss"
+        ]
+        if any(o.lower_ in COMPANY_OWNERS for o in owners):
+            return True
+    return False
 
 
 def _referents(token: Token, mentions: MentionIndex, depth: int) -> tuple[Entity, ...]:

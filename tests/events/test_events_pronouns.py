@@ -79,21 +79,35 @@ def test_pronouns_he_is_whom_the_entity_stage_linked_not_the_nearest_name(
     ("text", "expected"),
     [
         # The nearest name is the object; the subject the text was about acts.
-        ("Ri Chol Man greeted Kim Ho Nam at the harbour. He denounced Mordor for its threats.",
-         ["RURGOV"]),
+        (
+            "Ri Chol Man greeted Kim Ho Nam at the harbour. He denounced Mordor for its threats.",
+            ["RURGOV"],
+        ),
         # The subject the text was about names nobody: nobody, not the person praised.
-        ("The chairman of the union praised Kim Ho Nam for the canal. He denounced Mordor "
-         "for its threats.", [None]),
+        (
+            "The chairman of the union praised Kim Ho Nam for the canal. He denounced Mordor "
+            "for its threats.",
+            [None],
+        ),
         # Paragraphs joined with ", ," are sentences; the words "he" reports are not his.
-        ("Ri Chol Man, addressing the rally, praised Kim Ho Nam., ,  The canal is a triumph, he "
-         "said, denouncing Mordor for its threats.", ["RURGOV"]),
+        (
+            "Ri Chol Man, addressing the rally, praised Kim Ho Nam., ,  The canal is a triumph, he "
+            "said, denouncing Mordor for its threats.",
+            ["RURGOV"],
+        ),
         # The doer of a passive is whom the text goes on about.
-        ("The canal was built by Ri Chol Man, an engineer of the works., ,  He denounced Mordor "
-         "for its threats.", ["RURGOV"]),
+        (
+            "The canal was built by Ri Chol Man, an engineer of the works., ,  He denounced Mordor "
+            "for its threats.",
+            ["RURGOV"],
+        ),
     ],
 )
 def test_pronouns_he_left_alone_is_the_subject_never_the_nearest_name(
-    nlp, event_resources, text: str, expected: list[str | None]  # type: ignore[no-untyped-def]
+    nlp,
+    event_resources,
+    text: str,
+    expected: list[str | None],  # type: ignore[no-untyped-def]
 ) -> None:
     actors = {"Ri Chol Man": "RURGOV", "Kim Ho Nam": "FREGOV", "Mordor": "MOR"}
     events = _events_over(nlp, event_resources(Config()), text, entities_for(text, actors))
@@ -106,8 +120,11 @@ def test_pronouns_he_left_alone_is_the_subject_never_the_nearest_name(
         # "It" stands for the clause after it: nobody, not the last country named.
         ("Gondor closed the pass. It was necessary to criticize Mordor for the raid.", []),
         # ... and the clause is the doing of whose policy "it" is said to be.
-        ("Gondor closed the pass. It is the fixed policy of Rohan to criticize Mordor for "
-         "the raid.", ["ROH"]),
+        (
+            "Gondor closed the pass. It is the fixed policy of Rohan to criticize Mordor for "
+            "the raid.",
+            ["ROH"],
+        ),
         # "able to" is the subject's own doing: "it" is the party the text was about.
         ("Gondor closed the pass. It was able to criticize Mordor for the raid.", ["GON"]),
     ],
@@ -143,8 +160,7 @@ def test_pronouns_an_object_is_not_its_own_clause_doer(code: Code) -> None:
 def test_pronouns_a_speaker_is_none_of_the_words_it_reports(nlp) -> None:  # type: ignore[no-untyped-def]
     # "it" said the words about Gondor and Mordor: it is Rohan, the subject before.
     text = (
-        "Rohan held a meeting in Edoras on Monday. Gondor has become a servant of Mordor, "
-        "it said."
+        "Rohan held a meeting in Edoras on Monday. Gondor has become a servant of Mordor, it said."
     )
     doc = nlp(text)
     parse = ParseIndex.build(doc)
@@ -171,8 +187,21 @@ def _said_by(text: str, source: str, speaker: str, at: int = 0) -> Quote:
     for _ in range(at + 1):
         start = text.index(source, start + 1)
     end = start + len(source)
-    return Quote(f"q{start}", "x", "indirect", speaker, source, (start, end), "said", None,
-                 None, None, end, end + 1, ((end, end + 1),))
+    return Quote(
+        f"q{start}",
+        "x",
+        "indirect",
+        speaker,
+        source,
+        (start, end),
+        "said",
+        None,
+        None,
+        None,
+        end,
+        end + 1,
+        ((end, end + 1),),
+    )
 
 
 def _events_quoted(nlp, resources, text: str, entities, quotes):  # type: ignore[no-untyped-def]
@@ -196,8 +225,10 @@ def test_pronouns_he_no_name_reaches_is_the_speaker_the_quote_stage_followed(
     nlp,
     event_resources,  # type: ignore[no-untyped-def]
 ) -> None:
-    text = "Ri Chol Man in his speech said the canal was a triumph. " + _FAR + (
-        "He denounced Mordor for its threats."
+    text = (
+        "Ri Chol Man in his speech said the canal was a triumph. "
+        + _FAR
+        + ("He denounced Mordor for its threats.")
     )
     entities = entities_for(text, {"Ri Chol Man": "RURGOV", "Mordor": "MOR"})
     resources = event_resources(Config())
@@ -215,8 +246,8 @@ def test_pronouns_he_is_never_a_newspaper_the_quote_stage_followed(
 ) -> None:
     # A paper's printed words are about the leader: their "he" is not the paper, whatever
     # speaker the quote stage hung on it; a person it followed stays the speaker.
-    text = "The Mordor Herald printed an article on Monday. " + _FAR + (
-        "He visited Gondor on Friday."
+    text = (
+        "The Mordor Herald printed an article on Monday. " + _FAR + ("He visited Gondor on Friday.")
     )
     actors = {"The Mordor Herald": "MORMED", "Ri Chol Man": "RURGOV", "Gondor": "GON"}
     entities = entities_for(text, actors, kinds={"The Mordor Herald": "media"})
@@ -248,7 +279,8 @@ def test_pronouns_it_after_a_speaking_statement_is_the_speaker_of_both(
         "It called on Rohan to reopen the pass."
     )
     entities = entities_for(
-        text, {"Mordor Harbour Council": "MORNGO", "Gondor": "GON", "Rohan": "ROH"},
+        text,
+        {"Mordor Harbour Council": "MORNGO", "Gondor": "GON", "Rohan": "ROH"},
         kinds={"Mordor Harbour Council": "organization"},
     )
     council = entities[0].id
@@ -273,7 +305,8 @@ def test_pronouns_it_after_a_subject_that_does_not_speak_stays_empty(
         "Furthermore, it calls on Rohan to reopen the pass."
     )
     entities = entities_for(
-        text, {"Mordor Harbour Council": "MORNGO", "Rohan": "ROH"},
+        text,
+        {"Mordor Harbour Council": "MORNGO", "Rohan": "ROH"},
         kinds={"Mordor Harbour Council": "organization"},
     )
     quotes = (_said_by(text, "it", entities[0].id, at=0),)
@@ -321,9 +354,21 @@ def _quote(
     source = text.index(speaker_words)
     start = text.index(content[0])
     end = text.index(content[1], start) if content[1] else len(text)
-    return Quote(f"q{start}", text[start:end], kind, speaker, speaker_words,  # type: ignore[arg-type]
-                 (source, source + len(speaker_words)), "said", None, None, None, start, end,
-                 ((start, end),))
+    return Quote(
+        f"q{start}",
+        text[start:end],
+        kind,
+        speaker,
+        speaker_words,  # type: ignore[arg-type]
+        (source, source + len(speaker_words)),
+        "said",
+        None,
+        None,
+        None,
+        start,
+        end,
+        ((start, end),),
+    )
 
 
 _STATEMENT = (
@@ -342,12 +387,14 @@ def test_pronouns_we_in_a_statement_is_its_author_past_a_claim_it_reports(
     # attribution of its own: the "we" is still the statement's author.
     text = _STATEMENT
     entities = entities_for(
-        text, {"Gondor Foreign Office": "GONGOV", "Mordor": "MOR", "Rohan": "ROH"},
+        text,
+        {"Gondor Foreign Office": "GONGOV", "Mordor": "MOR", "Rohan": "ROH"},
         kinds={"Gondor Foreign Office": "organization"},
     )
     resources = event_resources(Config())
-    block = _quote(text, "Gondor Foreign Office", entities[0].id, ("Mordor again", "The Rohan"),
-                   "direct")
+    block = _quote(
+        text, "Gondor Foreign Office", entities[0].id, ("Mordor again", "The Rohan"), "direct"
+    )
     claim = _quote(text, "The Rohan riders", entities[2].id, ("the crossing", "\nWe"), "indirect")
     own = _quote(text, "We", None, ("Mordor for", ""), "indirect")
     events = _events_quoted(nlp, resources, text, entities, (block, claim, own))
@@ -369,7 +416,8 @@ def test_pronouns_i_is_the_speaker_of_its_quotation_not_the_next_cue(
         "those of Eowyn Ladd, a nurse."
     )
     entities = entities_for(
-        text, {"Eowyn Ladd": "ROHCVL", "Bard Bowman": "", "Ministry of Dale": "DALGOV"},
+        text,
+        {"Eowyn Ladd": "ROHCVL", "Bard Bowman": "", "Ministry of Dale": "DALGOV"},
         kinds={"Eowyn Ladd": "person", "Bard Bowman": "person", "Ministry of Dale": "organization"},
     )
     quotes = (
@@ -387,8 +435,9 @@ def test_pronouns_we_in_a_paraphrase_is_the_reporters(
 ) -> None:
     # Reported speech shifts the person: this "we" is the writer's country, not Saruman.
     text = "Saruman White, the likely nominee, says we should expel the wanderers from Rohan."
-    entities = entities_for(text, {"Saruman White": "ISEELI", "Rohan": "ROH"},
-                            kinds={"Saruman White": "person"})
+    entities = entities_for(
+        text, {"Saruman White": "ISEELI", "Rohan": "ROH"}, kinds={"Saruman White": "person"}
+    )
     said = _quote(text, "Saruman White", entities[0].id, ("we should", ""), "indirect")
     events = _events_quoted(nlp, event_resources(Config()), text, entities, (said,))
     expelled = [e for e in events if text[e.trigger[0] : e.trigger[1]].startswith("expel")]
@@ -399,26 +448,45 @@ def test_pronouns_we_in_a_paraphrase_is_the_reporters(
     ("text", "expected"),
     [
         # "They" after a coordinated subject is the list, each party on its own.
-        ("Mordor and Gondor closed the pass on Monday. They condemned Rohan for the raid.",
-         [("MOR", "ROH"), ("GON", "ROH")]),
+        (
+            "Mordor and Gondor closed the pass on Monday. They condemned Rohan for the raid.",
+            [("MOR", "ROH"), ("GON", "ROH")],
+        ),
         # A chain of "they" keeps the whole list.
-        ("Mordor and Gondor closed the pass on Monday. They met in Edoras. They later "
-         "condemned Rohan for the raid.", [("MOR", "ROH"), ("GON", "ROH")]),
+        (
+            "Mordor and Gondor closed the pass on Monday. They met in Edoras. They later "
+            "condemned Rohan for the raid.",
+            [("MOR", "ROH"), ("GON", "ROH")],
+        ),
         # A list of three.
-        ("Mordor, Gondor and Arnor closed the pass on Monday. They condemned Rohan for the "
-         "raid.", [("MOR", "ROH"), ("GON", "ROH"), ("ARN", "ROH")]),
+        (
+            "Mordor, Gondor and Arnor closed the pass on Monday. They condemned Rohan for the "
+            "raid.",
+            [("MOR", "ROH"), ("GON", "ROH"), ("ARN", "ROH")],
+        ),
         # The list may run inside the subject's words.
-        ("Envoys of Mordor and Gondor met in Edoras on Monday. They condemned Rohan for the "
-         "raid.", [("MORGOV", "ROH"), ("GONGOV", "ROH")]),
+        (
+            "Envoys of Mordor and Gondor met in Edoras on Monday. They condemned Rohan for the "
+            "raid.",
+            [("MORGOV", "ROH"), ("GONGOV", "ROH")],
+        ),
         # People listed as the subject are "they" too.
-        ("Ri Chol Man and Kim Ho Nam toured the harbour on Monday. They condemned Rohan for "
-         "the raid.", [("RURGOV", "ROH"), ("FREGOV", "ROH")]),
+        (
+            "Ri Chol Man and Kim Ho Nam toured the harbour on Monday. They condemned Rohan for "
+            "the raid.",
+            [("RURGOV", "ROH"), ("FREGOV", "ROH")],
+        ),
         # A list in a place phrase is where someone is, not who acts.
-        ("Envoys met in Mordor and Gondor on Monday. They condemned Rohan for the raid.",
-         [(None, "ROH")]),
+        (
+            "Envoys met in Mordor and Gondor on Monday. They condemned Rohan for the raid.",
+            [(None, "ROH")],
+        ),
         # Listed as objects with no subject "they" could be: nobody, not the nearest name.
-        ("Talks with Mordor and with Gondor went on for days. They later condemned Rohan "
-         "for the raid.", [(None, "ROH")]),
+        (
+            "Talks with Mordor and with Gondor went on for days. They later condemned Rohan "
+            "for the raid.",
+            [(None, "ROH")],
+        ),
     ],
 )
 def test_pronouns_they_after_a_list_is_each_party_of_the_list(
@@ -449,3 +517,30 @@ def test_pronouns_them_is_not_the_list_its_doer_they_stands_for(code: Code) -> N
         ("GON", "ROH"),
         ("MOR", "ROH"),
     ]
+
+
+@pytest.mark.parametrize(
+    "company",
+    [
+        "Aragorn Elessar, envoy of Gondor, and his party",
+        "Aragorn Elessar, envoy of Gondor, together with members of his staff",
+        "Aragorn Elessar and his entourage",
+    ],
+)
+def test_pronouns_they_after_a_person_and_their_company_is_that_person(
+    code: Code, company: str
+) -> None:
+    text = f"{company} arrived in Edoras on Monday. They condemned Mordor for the raid."
+    actors = {"Aragorn Elessar": "GONGOV", "Gondor": "GON", "Mordor": "MOR", "Edoras": "ROH"}
+    events = code(text, actors, kinds=PLACES)
+    assert _sources(events, "111") == ["GONGOV"]
+
+
+def test_pronouns_they_after_a_person_alone_is_still_nobody(code: Code) -> None:
+    # "Aragorn Elessar" alone is no "they": without company the pronoun is left to the pass.
+    text = (
+        "Aragorn Elessar, envoy of Gondor, arrived in Edoras. They condemned Mordor for the raid."
+    )
+    actors = {"Aragorn Elessar": "GONGOV", "Gondor": "GON", "Mordor": "MOR", "Edoras": "ROH"}
+    events = code(text, actors, kinds=PLACES)
+    assert "GONGOV" not in _sources(events, "111")
