@@ -28,7 +28,12 @@ from collections.abc import Callable
 from spacy.tokens import Token
 
 from parley.nlp.index import ParseIndex
-from parley.quotes.according import find_according, find_in_polls, find_records_show
+from parley.quotes.according import (
+    find_according,
+    find_in_polls,
+    find_records_show,
+    find_reportedly,
+)
 from parley.quotes.blocks import apply_blocks
 from parley.quotes.bounds import choose_bounds
 from parley.quotes.direct import find_direct
@@ -66,8 +71,12 @@ def find_drafts(parse: ParseIndex, resources: QuoteResources) -> list[Draft]:
     if resources.model is not None and drafts:
         keep = resources.model.keep([draft_features(state, d) for d in drafts])
         drafts = [d for d, kept in zip(drafts, keep, strict=True) if kept]
+    # After the model, which was never trained on them (no source, an adverb for a cue).
+    hearsay = find_reportedly(state, drafts)
     if resources.boundaries is not None and drafts:
         choose_bounds(state, drafts, resources.boundaries)
+    if hearsay or resources.boundaries is not None:
+        drafts.extend(hearsay)
         drafts.sort(key=lambda d: (d.start, d.end))
     # After the model and the chooser, which know each half but not the two as one.
     drafts = _fold_text_participles(state, drafts)
