@@ -88,6 +88,7 @@ def find_drafts(parse: ParseIndex, resources: QuoteResources) -> list[Draft]:
     take_inverted_speakers(state, drafts)
     take_trailing_reporters(state, drafts)
     replace_sources_inside_content(state, drafts)
+    drop_empty_sources(state, drafts)
     mark_non_statements(state, drafts)
     return apply_blocks(state, drafts)
 
@@ -365,6 +366,37 @@ def take_voiced_attitudes(state: QuoteState, drafts: list[Draft]) -> None:
             continue
         draft.cue = (draft.cue[0], cue_end)
         draft.content = [(new_start, end)]
+
+
+# Verbs whose subject "it" stands for no one: "it seems ...", "it appears that ...".
+_HEDGING_VERBS = frozenset({"seem", "appear"})
+
+
+def drop_empty_sources(state: QuoteState, drafts: list[Draft]) -> None:
+    """Take the source from a draft whose source is an "it" that names no one: the subject
+    of "seem" or "appear" ("It seems the party has ...", "it appears that ...") or the
+    empty subject of a passive cue with a clause after it ("It was revealed in March that
+    ...", "it's been reported that ..."). PolNeAR marks these with no source; on its 840
+    train articles 25 such "it" sources stood where the gold has none or another phrase,
+    none where the gold has the "it". The speaker resolver already gives them no one."""
+    parse = state.parse
+    for draft in drafts:
+        at = draft.source_token
+        if at is None or draft.source is None or parse.lowers[at] != "it":
+            continue
+        start, end = draft.source
+        if end - start != 2:
+            continue  # the source is more than the pronoun
+        verb = parse.heads[at]
+        if verb == at or verb != draft.cue_token:
+            continue
+        lemma = parse.lemmas[verb]
+        if lemma in _HEDGING_VERBS or (
+            parse.deps[at] in ("nsubjpass", "expl")
+            and parse.tags[verb] == "VBN"
+            and any(parse.deps[c] == "ccomp" for c in parse.children(verb))
+        ):
+            draft.source, draft.source_token = None, None
 
 
 def mark_non_statements(state: QuoteState, drafts: list[Draft]) -> None:
