@@ -7,7 +7,7 @@ from spacy.tokens import Span, Token
 
 from parley.quotes.drafts import Draft, QuoteState, around, token_span, trim
 
-__all__ = ["find_according", "find_in_polls", "find_records_show"]
+__all__ = ["find_according", "find_in_polls", "find_records_show", "find_reportedly"]
 
 
 def find_according(state: QuoteState) -> list[Draft]:
@@ -180,3 +180,88 @@ def _claimed(
         quoted=quotes,
         rule="according",
     )
+
+
+# Adverbs by which the writer passes on what unnamed others report ("The FBI is reportedly
+# making arrangements"): PolNeAR marks the adverb as the cue, no source, and the clause
+# without the adverb as the content (PolNeAR train: 19 of the 29 "reportedly" are so
+# marked, the rest mostly inside another attribution or not marked at all). "allegedly" and
+# "apparently" are not: PolNeAR marks 2 of 12 and 5 of 35.
+_HEARSAY_ADVERBS = frozenset({"reportedly"})
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "expl"})
+# A clause after a comma on the verb: its own act ("..., leaving progressives fearful").
+_CLAUSE_AFTER = frozenset({"advcl", "acl", "parataxis", "relcl", "ccomp"})
+
+
+def find_reportedly(state: QuoteState, drafts: list[Draft]) -> list[Draft]:
+    """Every "X has reportedly done Y" outside quotation marks whose verb no draft in
+    ``drafts`` already has as its cue: the clause, less the adverb, is what is reported
+    ("The company has | taken heat ..."), from its subject to the end of the verb's phrase,
+    without what comes before the subject ("In total, ...") nor a clause after a comma.
+    Only a verb with a subject, its own or that of the verb it is coordinated with. The
+    drafts are marked ``act``: hearsay passed on by the writer, said by no one named."""
+    doc, lowers = state.doc, state.parse.lowers
+    found: list[Draft] = []
+    cued = {d.cue_token for d in drafts if d.cue_token is not None}
+    for i in [i for i, word in enumerate(lowers) if word in _HEARSAY_ADVERBS]:
+        adverb = doc[i]
+        verb = adverb.head
+        if state.in_quote[i] >= 0 or adverb.dep_ != "advmod" or verb.i in cued:
+            continue
+        if verb.pos_ not in ("VERB", "AUX"):
+            continue
+        frags = _hearsay_clause(state, adverb, verb)
+        if frags:
+            found.append(
+                Draft(
+                    content=frags,
+                    source=None,
+                    cue=(adverb.idx, adverb.idx + len(adverb.text)),
+                    cue_lemma=lowers[i],
+                    kind="indirect",
+                    anchor=adverb.idx,
+                    cue_token=i,
+                    rule="according",
+                    # The writer's hearsay: PolNeAR's attribution, but no one's statement
+                    # (docs/annotation.md counts statements with a speaker only).
+                    act=True,
+                )
+            )
+    return found
+
+
+def _hearsay_clause(state: QuoteState, adverb: Token, verb: Token) -> list[tuple[int, int]]:
+    """The pieces of ``verb``'s clause around ``adverb``: its subject, then the verb's
+    phrase to its end or to a clause after a comma; empty when no subject is found or a
+    piece holds a quotation mark."""
+    doc = state.doc
+    subject = next((c for c in verb.lefts if c.dep_ in _SUBJECT_DEPS), None)
+    first = verb
+    if subject is None and verb.dep_ == "conj":
+        subject = next((c for c in verb.head.lefts if c.dep_ in _SUBJECT_DEPS), None)
+        first = next((c for c in verb.lefts if c.dep_ not in ("cc", "punct")), verb)
+    if subject is None:
+        return []
+    last = verb.right_edge.i
+    for child in verb.rights:
+        if child.dep_ in _CLAUSE_AFTER and doc[child.left_edge.i - 1].text in (",", ";"):
+            last = min(last, child.left_edge.i - 2)
+            break
+    keep = set(range(subject.left_edge.i, subject.right_edge.i + 1))
+    start = first.left_edge.i if first is not verb else subject.right_edge.i + 1
+    keep.update(range(start, last + 1))
+    keep.discard(adverb.i)
+    s_start, s_end = state.parse.clipped_sentence_at(adverb.idx)
+    frags: list[tuple[int, int]] = []
+    for i in sorted(keep):
+        tok = doc[i]
+        if tok.idx < s_start or tok.idx >= s_end:
+            continue  # a parse that ran two sentences or paragraphs together
+        if tok.is_quote:
+            return []
+        piece = (tok.idx, tok.idx + len(tok.text))
+        if frags and i - 1 in keep:
+            frags[-1] = (frags[-1][0], piece[1])
+        else:
+            frags.append(piece)
+    return [f for f in (trim(state.text, a, b) for a, b in frags) if f is not None]

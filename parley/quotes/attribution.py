@@ -28,7 +28,12 @@ from collections.abc import Callable
 from spacy.tokens import Token
 
 from parley.nlp.index import ParseIndex
-from parley.quotes.according import find_according, find_in_polls, find_records_show
+from parley.quotes.according import (
+    find_according,
+    find_in_polls,
+    find_records_show,
+    find_reportedly,
+)
 from parley.quotes.blocks import apply_blocks
 from parley.quotes.bounds import choose_bounds
 from parley.quotes.direct import find_direct
@@ -66,8 +71,12 @@ def find_drafts(parse: ParseIndex, resources: QuoteResources) -> list[Draft]:
     if resources.model is not None and drafts:
         keep = resources.model.keep([draft_features(state, d) for d in drafts])
         drafts = [d for d, kept in zip(drafts, keep, strict=True) if kept]
+    # After the model, which was never trained on them (no source, an adverb for a cue).
+    hearsay = find_reportedly(state, drafts)
     if resources.boundaries is not None and drafts:
         choose_bounds(state, drafts, resources.boundaries)
+    if hearsay or resources.boundaries is not None:
+        drafts.extend(hearsay)
         drafts.sort(key=lambda d: (d.start, d.end))
     # After the model and the chooser, which know each half but not the two as one.
     drafts = _fold_text_participles(state, drafts)
@@ -79,6 +88,7 @@ def find_drafts(parse: ParseIndex, resources: QuoteResources) -> list[Draft]:
     take_inverted_speakers(state, drafts)
     take_trailing_reporters(state, drafts)
     replace_sources_inside_content(state, drafts)
+    drop_empty_sources(state, drafts)
     mark_non_statements(state, drafts)
     return apply_blocks(state, drafts)
 
@@ -356,6 +366,37 @@ def take_voiced_attitudes(state: QuoteState, drafts: list[Draft]) -> None:
             continue
         draft.cue = (draft.cue[0], cue_end)
         draft.content = [(new_start, end)]
+
+
+# Verbs whose subject "it" stands for no one: "it seems ...", "it appears that ...".
+_HEDGING_VERBS = frozenset({"seem", "appear"})
+
+
+def drop_empty_sources(state: QuoteState, drafts: list[Draft]) -> None:
+    """Take the source from a draft whose source is an "it" that names no one: the subject
+    of "seem" or "appear" ("It seems the party has ...", "it appears that ...") or the
+    empty subject of a passive cue with a clause after it ("It was revealed in March that
+    ...", "it's been reported that ..."). PolNeAR marks these with no source; on its 840
+    train articles 25 such "it" sources stood where the gold has none or another phrase,
+    none where the gold has the "it". The speaker resolver already gives them no one."""
+    parse = state.parse
+    for draft in drafts:
+        at = draft.source_token
+        if at is None or draft.source is None or parse.lowers[at] != "it":
+            continue
+        start, end = draft.source
+        if end - start != 2:
+            continue  # the source is more than the pronoun
+        verb = parse.heads[at]
+        if verb == at or verb != draft.cue_token:
+            continue
+        lemma = parse.lemmas[verb]
+        if lemma in _HEDGING_VERBS or (
+            parse.deps[at] in ("nsubjpass", "expl")
+            and parse.tags[verb] == "VBN"
+            and any(parse.deps[c] == "ccomp" for c in parse.children(verb))
+        ):
+            draft.source, draft.source_token = None, None
 
 
 def mark_non_statements(state: QuoteState, drafts: list[Draft]) -> None:

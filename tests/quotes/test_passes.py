@@ -12,7 +12,12 @@ from spacy.tokens import Doc
 from parley.errors import KnowledgeBaseError
 from parley.nlp.index import ParseIndex
 from parley.quotes import QuoteResources
-from parley.quotes.according import find_according, find_in_polls, find_records_show
+from parley.quotes.according import (
+    find_according,
+    find_in_polls,
+    find_records_show,
+    find_reportedly,
+)
 from parley.quotes.attribution import find_drafts, replace_sources_inside_content
 from parley.quotes.direct import find_direct
 from parley.quotes.drafts import Draft, QuoteState
@@ -984,3 +989,39 @@ def test_passes_reported_clause_run_into_the_subject_is_the_writers(
     state = _state(_hand_doc(rows), quote_resources)
     (draft,) = find_reported(state)
     assert [state.text[s:e] for s, e in draft.content] == [content]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "The ferry company has reportedly sold two of its boats to a rival line.",
+            ["The ferry company has", "sold two of its boats to a rival line"],
+        ),
+        (
+            "In all, the harbour board has reportedly spent $3 million on the quay, "
+            "leaving little for the pier.",
+            ["the harbour board has", "spent $3 million on the quay"],
+        ),
+    ],
+)
+def test_passes_reportedly_gives_the_clause_to_no_one(
+    nlp: Any, quote_resources: QuoteResources, text: str, content: list[str]
+) -> None:
+    state = _state(nlp(text), quote_resources)
+    (draft,) = find_reportedly(state, [])
+    assert [text[a:b] for a, b in draft.content] == content
+    assert draft.source is None and draft.act  # hearsay, no one's statement
+    assert draft.cue is not None and text[draft.cue[0] : draft.cue[1]] == "reportedly"
+
+
+@pytest.mark.model
+def test_passes_reportedly_leaves_a_verb_that_is_already_a_cue(
+    nlp: Any, quote_resources: QuoteResources
+) -> None:
+    text = "The skipper reportedly said the quay would never open."
+    state = _state(nlp(text), quote_resources)
+    said = next(t.i for t in state.doc if t.text == "said")
+    cued = Draft([(0, 1)], None, None, "say", "indirect", 0, cue_token=said)
+    assert find_reportedly(state, [cued]) == []

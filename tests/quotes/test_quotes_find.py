@@ -816,6 +816,42 @@ def test_quotes_source_keeps_the_dash_closing_its_aside(
     assert text[q.speaker_span[0] : q.speaker_span[1]] == speaker
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            '"The tide tables are wrong this month," said Lena Marsh, a harbour pilot, who '
+            "added that two ferries had run aground.",
+            "Lena Marsh, a harbour pilot",
+        ),
+        (
+            '"The quay will not be ready," said Tom Ruiz, who noted that the contractor had quit.',
+            "Tom Ruiz",
+        ),
+    ],
+)
+def test_quotes_source_leaves_out_a_relative_clause_that_says_something(
+    quoter: Quoter, text: str, speaker: str
+) -> None:
+    q = next(q for q in quoter(text) if q.kind == "direct")
+    assert q.speaker_span is not None
+    assert text[q.speaker_span[0] : q.speaker_span[1]] == speaker
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It seems the harbour board has run out of money for the new quay.",
+        "It was revealed in March that the ferry line had sold two of its boats.",
+    ],
+)
+def test_quotes_an_it_that_names_no_one_is_no_source(quoter: Quoter, text: str) -> None:
+    quotes = quoter(text)
+    assert quotes
+    for q in quotes:
+        assert q.speaker_span is None and q.speaker is None
+
+
 def test_quotes_trim_drops_a_sentence_period_after_a_word() -> None:
     text = "the harbour stays shut in Pavia."
     assert trim(text, 0, len(text)) == (0, len(text) - 1)

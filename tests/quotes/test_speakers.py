@@ -133,8 +133,9 @@ def test_speakers_dummy_it_and_the_report_s_own_we_have_no_speaker(
     text = "Freedonia said on Monday that the canal tolls would double.\n\n" + sentence
     got = _speakers(nlp, quote_resources, text, ("Freedonia", "country"))
     assert ("Freedonia", "Freedonia") in got
-    assert any(written in ("It", "We") for written, _ in got)
-    assert all(who is None for written, who in got if written in ("It", "We"))
+    # The "it" of "it seems" and of a passive is no source at all (PolNeAR marks none).
+    assert any(written in ("It", "We", None) for written, _ in got)
+    assert all(who is None for written, who in got if written in ("It", "We", None))
 
 
 def test_speakers_plural_description_is_the_earlier_speaker_of_that_noun_not_one_body(
