@@ -28,7 +28,7 @@ from spacy.tokens import Token
 from parley.quotes.drafts import TENSED_TAGS, Draft, Frag, QuoteState, trim
 from parley.quotes.syntax import cue_of, cue_span, source_span, subject
 
-__all__ = ["apply_blocks", "text_author"]
+__all__ = ["apply_blocks", "earlier_text", "text_author"]
 
 # What may stand between an attribution's cue and a block's cue that continues it.
 _JOINED = re.compile(r"[\s,]*(?:and\s+)?")
@@ -303,7 +303,7 @@ def _block(state: QuoteState, intro: Frag, body: list[Frag]) -> tuple[Draft, int
     elif author is not None and author.lower_ == "it":
         # "X released information bulletin No. 1002. It said:": the text named before.
         text_noun = author
-        earlier = _earlier_text(author, nouns)
+        earlier = earlier_text(author, nouns)
         if earlier is not None:
             author, antecedent = _behind_texts(text_author(earlier), nouns), earlier
             if author is None:
@@ -440,7 +440,7 @@ def _behind_texts(author: Token | None, nouns: frozenset[str], depth: int = 0) -
 _TEXT_REACH = 2
 
 
-def _earlier_text(pronoun: Token, nouns: frozenset[str]) -> Token | None:
+def earlier_text(pronoun: Token, nouns: frozenset[str]) -> Token | None:
     """The last text named in the sentences just before the pronoun's."""
     doc, start = pronoun.doc, pronoun.sent.start
     for _ in range(_TEXT_REACH):

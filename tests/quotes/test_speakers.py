@@ -65,6 +65,25 @@ def test_speakers_it_after_a_text_that_speaks_is_the_texts_author(
     assert ("it", "Ingrid Holm") in got
 
 
+def test_speakers_it_after_a_text_just_carried_is_that_text_s_author(
+    nlp: Any, quote_resources: QuoteResources
+) -> None:
+    # "It" is the article the paper carried, not the council the report followed before.
+    text = (
+        "The Harbour Council said on Monday that the canal would stay closed.\n\n"
+        'The Coast Gazette carried an article titled "Open the canal" on Tuesday. It said '
+        "that the fishermen were losing their livelihood."
+    )
+    got = _speakers(
+        nlp,
+        quote_resources,
+        text,
+        ("Harbour Council", "organization"),
+        ("Coast Gazette", "media"),
+    )
+    assert ("It", "Coast Gazette") in got
+
+
 def test_speakers_pronoun_with_no_antecedent_in_reach_has_no_speaker(
     nlp: Any, quote_resources: QuoteResources
 ) -> None:
