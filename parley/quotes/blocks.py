@@ -21,13 +21,14 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from parley.quotes.drafts import Draft, Frag, QuoteState, trim
+from parley.quotes.drafts import TENSED_TAGS, Draft, Frag, QuoteState, trim
 from parley.quotes.syntax import cue_of, cue_span, source_span, subject
 
-__all__ = ["apply_blocks", "text_author"]
+__all__ = ["apply_blocks", "earlier_text", "text_author"]
 
 # What may stand between an attribution's cue and a block's cue that continues it.
 _JOINED = re.compile(r"[\s,]*(?:and\s+)?")
@@ -35,13 +36,23 @@ _QUOTE_OPENERS = frozenset("“\"'‘«„「『")
 # The author speaks in the first person inside the block ("I believe ...", "We will ...");
 # an attribution to anyone else opens a new part of the story (English grammar's closed class).
 _FIRST_PERSON = frozenset({"i", "we", "me", "us", "my", "our"})
+# The report names a block's author again as "he" or "she"; a statement, which speaks of
+# countries and bodies, seldom does.
+_HE_SHE = frozenset({"he", "she"})
+_FOLLOWING = re.compile(r"\bfollowing\b", re.IGNORECASE)
 
 
 def apply_blocks(state: QuoteState, drafts: list[Draft]) -> list[Draft]:
     """``drafts`` with every statement block added and the drafts it replaces removed,
     ordered by where their content starts."""
     blocks: list[tuple[Draft, Frag, int | None]] = []  # (block, intro line, antecedent)
-    for intro, paragraphs in _introductions(state, _attributed_elsewhere(state, drafts)):
+    stops = _Stops(
+        _attributed(state, drafts),
+        _attributed_elsewhere(state, drafts),
+        _attributed_elsewhere(state, [d for d in drafts if not d.act]),
+        _present_names(state, drafts),
+    )
+    for intro, paragraphs in _introductions(state, stops):
         found = _block(state, intro, paragraphs)
         if found is not None:
             blocks.append((found[0], intro, found[1]))
@@ -78,12 +89,23 @@ def _continues(state: QuoteState, drafts: list[Draft], block: Draft) -> bool:
     return False
 
 
-def _attributed_elsewhere(state: QuoteState, drafts: list[Draft]) -> list[int]:
+@dataclass(frozen=True, slots=True)
+class _Stops:
+    """Where attributions stand that may end a block (cue offsets, sorted): ``any`` every
+    one to a speaker not in the first person; ``voiced`` those in the report's own voice;
+    ``said`` those of them that report speech, not a stance or act; ``present`` the
+    present-tense ones of a name opening its paragraph, with the name's head word."""
+
+    any: list[int]
+    voiced: list[int]
+    said: list[int]
+    present: list[tuple[int, str]]
+
+
+def _attributed(state: QuoteState, drafts: list[Draft]) -> list[int]:
     """Where the cues of attributions to someone other than a first-person speaker stand,
-    sorted: a paragraph holding one is not part of an earlier block. A stance or act
-    reported counts too: in agency copy it most often opens the next item ("X, chairman of
-    Y, voiced support for ..."), though sometimes it is the author's narrative ("Kim Jong Il
-    devoted his all to the people": that block stops short)."""
+    sorted. After a person's "X said:" or "X added:" any of them ends the words: news copy
+    goes back to its own narrative at once ("The mayor praised the farmers ...")."""
     doc = state.doc
     return sorted(
         d.cue[0]
@@ -94,11 +116,95 @@ def _attributed_elsewhere(state: QuoteState, drafts: list[Draft]) -> list[int]:
     )
 
 
-def _introductions(state: QuoteState, stops: list[int]) -> list[tuple[Frag, list[Frag]]]:
+def _attributed_elsewhere(state: QuoteState, drafts: list[Draft]) -> list[int]:
+    """Where the cues of attributions in the report's own voice stand, sorted: a paragraph
+    holding one is not part of an earlier block. The report's voice is a past-tense cue
+    ("said", "stressed", "voiced support") whose speaker, not a first-person one, opens
+    its paragraph ("X, chairman of Y, voiced support for ...") or stands after the words
+    it reports ("..., the mayor added"). A statement names others too ("And on Monday the
+    envoy said that ...", "Seoul will have to know ...", "No one knows how ..."): those
+    are the author's words about them, and the block goes on."""
+    doc, text = state.doc, state.text
+    stops = []
+    for d in drafts:
+        if d.cue is None or d.source is None or d.source_token is None:
+            continue
+        if doc[d.source_token].lower_ in _FIRST_PERSON or d.cue_token is None:
+            continue
+        if not _past(doc[d.cue_token]):
+            continue
+        line_start = text.rfind("\n", 0, d.source[0]) + 1
+        opens = not text[line_start : d.source[0]].strip()
+        # "Bitterly denouncing the reports, he declared ...": the report's "he" or "she",
+        # its author again, after a clause the paragraph opens with.
+        again = doc[d.source_token].lower_ in _HE_SHE
+        if opens or again or d.end <= d.cue[0]:
+            stops.append(d.cue[0])
+    return sorted(stops)
+
+
+def _past(verb: Token) -> bool:
+    """A verb in the simple past, also where the parser tagged it a participle at the head of
+    its sentence ("The Alliance of ... in ... Regions posted an article": no auxiliary)."""
+    if verb.tag_ == "VBD":
+        return True
+    return (
+        verb.tag_ == "VBN"
+        and verb.dep_ == "ROOT"
+        and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+    )
+
+
+def _present_names(state: QuoteState, drafts: list[Draft]) -> list[tuple[int, str]]:
+    """The cues in the present tense whose speaker is a name opening its paragraph, with the
+    name's head word: "Minju Joson advises ..." after "Rodong Sinmun says:" is the review
+    of another paper; "The Foreign Ministry of the DPRK denounces ..." in a statement its
+    author's (``_introductions`` tells them apart by the introduction's words)."""
+    doc, text = state.doc, state.text
+    found = []
+    for d in drafts:
+        if d.cue is None or d.source is None or d.source_token is None or d.cue_token is None:
+            continue
+        head = doc[d.source_token]
+        if head.pos_ != "PROPN" or doc[d.cue_token].tag_ not in ("VBZ", "VBP"):
+            continue
+        line_start = text.rfind("\n", 0, d.source[0]) + 1
+        if not text[line_start : d.source[0]].strip():
+            found.append((d.cue[0], head.lower_))
+    return sorted(found)
+
+
+def _introduces_text(state: QuoteState, start: int, end: int) -> bool:
+    """Whether the introduction names a text or speaks of one as "it" ("The article goes
+    on:", "It said:", "issued a press statement, which said:"), not a person's words."""
+    span = state.parse.char_span(start, end)
+    nouns = state.lex.block_nouns
+    return span is not None and any(
+        (t.pos_ == "NOUN" and t.lemma_.lower() in nouns)
+        or (t.lower_ == "it" and t.dep_ in ("nsubj", "nsubjpass"))
+        for t in span
+    )
+
+
+def _in_present(state: QuoteState, start: int, end: int) -> bool:
+    """Whether the introduction's cue is in the present tense ("Rodong Sinmun says:", "It
+    goes on:"): the root of the sentence its colon ends."""
+    last = state.parse.token_covering(end - 1)
+    if last is None:
+        return False
+    root = state.doc[last].sent.root
+    return root.tag_ == "VBZ" and _cue_or_goes_on(state, root) is not None
+
+
+def _introductions(state: QuoteState, stops: _Stops) -> list[tuple[Frag, list[Frag]]]:
     """Each paragraph ending with a colon, with the paragraphs after it up to an end mark,
     another introduction, a paragraph attributed to someone else (``stops``), or the end
     of the text (none when the next one opens a quotation: the direct pass owns quotations
-    in marks)."""
+    in marks). A text's words (``_introduces_text``: "issued the following statement:",
+    "The article goes on:") run on past the others they name; only the report's own voice
+    ends them. "The following statement:" promises the whole text: a stance or act
+    reported ("The head of our state reaffirmed the stand") is the statement's own
+    narrative and stops it no more."""
     text, ends = state.text, state.lex.block_ends
     lines: list[Frag] = []  # the lines with words on them, trailing spaces left out
     offset = 0
@@ -111,12 +217,26 @@ def _introductions(state: QuoteState, stops: list[int]) -> list[tuple[Frag, list
         if not text[start:end].endswith(":"):
             continue
         body: list[Frag] = []
+        present = _in_present(state, start, end)
+        if _FOLLOWING.search(text, start, end):
+            ends_at = stops.said
+        elif present or _introduces_text(state, start, end):
+            ends_at = stops.voiced
+        else:
+            ends_at = stops.any
+        if present:
+            # A review of the papers ("Rodong Sinmun says:"): a name the introduction does
+            # not hold, speaking in the present, is the next paper's.
+            words = set(text[start:end].lower().split())
+            ends_at = sorted(ends_at + [at for at, name in stops.present if name not in words])
         for s, e in lines[n + 1 :]:
             line = text[s:e].strip()
             # The colon promises words: the first paragraph after it is the block's even when
             # it reads as an attribution of its own ("The article said: | The U.S. should not
             # forget that ..."); from the second on, one stops the block.
-            if line in ends or line.endswith(":") or (body and _holds(stops, s, e)):
+            if line in ends or line.endswith(":"):
+                break
+            if body and (_holds(ends_at, s, e) or _names_the_text(state, s)):
                 break
             frag = trim(text, s, e)
             if frag is not None:
@@ -124,6 +244,31 @@ def _introductions(state: QuoteState, stops: list[int]) -> list[tuple[Frag, list
         if body and text[body[0][0]] not in _QUOTE_OPENERS:
             out.append(((start, end), body))
     return out
+
+
+def _names_the_text(state: QuoteState, start: int) -> bool:
+    """Whether the paragraph at ``start`` is the report again, telling of the text in the
+    past tense: "The statement called for ...", "Medvedev in the message wished ...". A
+    statement's own words do not name the statement they are."""
+    first = state.parse.token_at(start)
+    if first is None:
+        return False
+    verb = state.doc[first].sent.root
+    if verb.tag_ != "VBD":
+        return False
+    nouns = state.lex.block_nouns
+    said_in = [
+        obj
+        for prep in verb.children
+        if prep.dep_ == "prep" and prep.lower_ == "in"
+        for obj in prep.children
+        if obj.dep_ == "pobj"
+    ]
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if any(c.lower_ in _FIRST_PERSON for c in subjects):
+        return False  # "In the statement of May, we made clear ...": the author's words
+    heads = subjects + said_in
+    return any(h.pos_ == "NOUN" and h.lemma_.lower() in nouns and h.i >= first for h in heads)
 
 
 def _holds(offsets: list[int], start: int, end: int) -> bool:
@@ -158,7 +303,7 @@ def _block(state: QuoteState, intro: Frag, body: list[Frag]) -> tuple[Draft, int
     elif author is not None and author.lower_ == "it":
         # "X released information bulletin No. 1002. It said:": the text named before.
         text_noun = author
-        earlier = _earlier_text(author, nouns)
+        earlier = earlier_text(author, nouns)
         if earlier is not None:
             author, antecedent = _behind_texts(text_author(earlier), nouns), earlier
             if author is None:
@@ -295,7 +440,7 @@ def _behind_texts(author: Token | None, nouns: frozenset[str], depth: int = 0) -
 _TEXT_REACH = 2
 
 
-def _earlier_text(pronoun: Token, nouns: frozenset[str]) -> Token | None:
+def earlier_text(pronoun: Token, nouns: frozenset[str]) -> Token | None:
     """The last text named in the sentences just before the pronoun's."""
     doc, start = pronoun.doc, pronoun.sent.start
     for _ in range(_TEXT_REACH):
@@ -434,12 +579,31 @@ def _relative_antecedent(verb: Token) -> Token | None:
     return head if head is not None and head.pos_ in ("NOUN", "PROPN") else None
 
 
+# The passes whose drafts report speech with a verb of saying, not a stance or a frame.
+_REPORTING_RULES = frozenset({"reported", "parenthetical", "direct:cue"})
+
+
+def _reported_within(state: QuoteState, draft: Draft) -> bool:
+    """Whether a draft inside a block is someone else's speech the author reports ("... the
+    envoy asserted that ..."): a quote of its own, as the real-text gold marks it, not the
+    author's statement. A first-person speaker is the author; a cue with no tense of its
+    own ("Seoul will have to know ...") or a stance ("denounces the moves") is not a report."""
+    if draft.act or draft.rule not in _REPORTING_RULES or draft.source_token is None:
+        return False
+    if state.doc[draft.source_token].lower_ in _FIRST_PERSON or draft.cue_token is None:
+        return False
+    # ("Claiming that ..., the U.S. military clarified": a participle reports as well.)
+    return state.parse.tags[draft.cue_token] in TENSED_TAGS or (
+        draft.rule == "reported" and state.parse.tags[draft.cue_token] == "VBG"
+    )
+
+
 def _replaced(state: QuoteState, draft: Draft, block: Draft, intro: Frag, ante: int | None) -> bool:
     """A draft the block explains: inside the block, inside its introduction, or naming the
     text it speaks through."""
     inside = block.content
     if draft.cue is not None and any(s <= draft.cue[0] < e for s, e in inside):
-        return True
+        return not _reported_within(state, draft)
     if draft.cue is None and any(s <= draft.start < e for s, e in inside):
         return True
     in_intro = all(intro[0] <= s and e <= intro[1] for s, e in draft.content)

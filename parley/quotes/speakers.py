@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Token
 
 from parley.entities.nominal import CLAUSE_DEPS
 from parley.nlp.index import MentionIndex, MentionRef, ParseIndex
-from parley.quotes.blocks import text_author
+from parley.quotes.blocks import earlier_text, text_author
 from parley.quotes.discourse import Contents, Said, clause_subjects, is_plural, recent_subjects
 from parley.quotes.drafts import Draft
 from parley.quotes.lexicon import Lexicon
@@ -619,6 +619,12 @@ class SpeakerResolver:
         decided, found = self._antecedent(clause_subjects(head), head, voice)
         if decided:
             return found
+        if word == "it" and not voice.nested:
+            # "The paper X carried an article titled ... . It said that ...": the text just
+            # named speaks for its author, before whoever the report followed until then.
+            found = self._named_text(head)
+            if found is not None:
+                return found
         if not voice.nested:
             said = voice.followed
             previous = self._followed(voice)
@@ -635,6 +641,17 @@ class SpeakerResolver:
         if found is None and kind == "person" and not voice.nested and not plural:
             return self._report_topic(head, voice)
         return found
+
+    def _named_text(self, pronoun: Token) -> Entity | None:
+        """The author of the text the sentences just before the pronoun name, when the words
+        say who it is ("X carried an article", "a message from Y") or it already spoke."""
+        named = earlier_text(pronoun, self.lex.block_nouns)
+        if named is None or named.tag_ != "NN":
+            return None  # ("denied the inter-Korean declarations": no "it")
+        if self._heads.get(named.i) is not None:
+            return self._heads[named.i]
+        author = text_author(named)
+        return self._phrase(author) if author is not None else None
 
     def _report_topic(self, pronoun: Token, voice: _Voice) -> Entity | None:
         """The person a "he" or "she" of the report's own voice stands for when no nearer

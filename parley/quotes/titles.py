@@ -11,7 +11,8 @@ A quoted span of at most ``_MAX_WORDS`` words is a title when a title noun
 (``data/title_nouns.tsv``) stands right before its opening mark with only a space between and
 it opens with no lower-case letter (one that does is words said of the thing: 'called the
 program "worse than amnesty"'); when "titled", "entitled", "headlined" or "(under) the title
-(of)" stands there; when it follows another title in a list ('songs "Footsteps" and "Let's
+(of)" stands there, or a work's noun and "of" or "as" ('on the theme of "...', 'such
+slogans as "...'); when it follows another title in a list ('songs "Footsteps" and "Let's
 Defend the Party"'); or when it is written in title case (``title_case``), a title no words
 name, which may as well be a body's name (``Title.named``).
 """
@@ -42,6 +43,12 @@ _TITLING = re.compile(
     r"\b(?:titled|entitled|headlined|(?:sub-?)?title(?:\s+of)?)[ \t]*[,:]?[ \t]*(?:the[ \t]+)?$",
     re.IGNORECASE,
 )
+# A work's noun with "of" or "as" before the mark: 'on the theme of "...', 'under the banner of
+# "...', 'such slogans as "...': the name of the theme, not words said.
+_WORK_OF = re.compile(r"([A-Za-z][A-Za-z-]*)[ \t]+(?:of|as)[ \t]*$")
+# The works so named (not "banner": 'holding high the banner of "..."' is a figure for a cause
+# in someone's words, which a quote may be of).
+_NAMED_WORKS = frozenset({"theme", "slogan", "motto", "poster", "placard"})
 _WORDS_BACK = 8  # the words before "titled" read for the noun of what is titled
 _BEFORE = 40  # characters read before an opening mark for its title noun
 # What joins the titles of a list: 'songs "A", "B" and "C"'.
@@ -119,6 +126,9 @@ def _title(text: str, i: int, span: Quoted, last: Title | None, nouns: TitleNoun
     kind = nouns.kind(m.group(1)) if m is not None else None
     if kind is not None and not text[span.inner_start : span.inner_end].lstrip()[:1].islower():
         return Title(i, span, kind == "claim")
+    named = _WORK_OF.search(text, before, span.start)
+    if named is not None and _singular(named.group(1).lower()) in _NAMED_WORKS:
+        return Title(i, span, claim=False)
     titling = _TITLING.search(text, before, span.start)
     if titling is not None:
         return Title(i, span, _titled_claim(text, titling.start(), nouns))

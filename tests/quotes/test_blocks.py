@@ -345,3 +345,58 @@ def test_blocks_it_goes_on_in_its_own_paragraph_after_a_bylined_commentary(nlp: 
         "Ola Dahl, captain of the ferry, is a sailor respected by all the islanders",
         "The quay must stay open for the boats",
     ]
+
+
+def test_blocks_a_statement_goes_on_past_those_it_reports(nlp: Any) -> None:
+    # "the defence minister said" inside the statement is the author's report of someone
+    # else: the block goes on, and that report stays a quote of its own.
+    text = (
+        "A spokesman for the Ruritanian foreign ministry issued the following press "
+        "statement on Sunday:\n\nThe naval drills near our coast are a grave provocation.\n\n"
+        "On Friday the Freedonian defence minister said that the drills would go on for a "
+        "month.\n\nSuch remarks will only bring shame to Freedonia. We will defend our "
+        "waters.\n\n-0-"
+    )
+    blocks = _blocks(nlp, text)
+    assert len(blocks) == 1 and len(blocks[0][1]) == 3
+    reported = [d for d in _drafts(nlp, text) if d.rule == "reported"]
+    assert [text[d.source[0] : d.source[1]] for d in reported if d.source] == [
+        "the Freedonian defence minister"
+    ]
+
+
+def test_blocks_the_following_statement_is_not_stopped_by_its_own_narrative(nlp: Any) -> None:
+    text = (
+        "Ana Kovac, minister of the Ruritanian navy, issued the following press statement:"
+        "\n\nFreedonia is sending more warships to the strait.\n\nThe Freedonian admiral "
+        "praised his captains for their daring last week.\n\nThe Freedonian navy will pay "
+        "for its provocations.\n\n-0-"
+    )
+    blocks = _blocks(nlp, text)
+    assert len(blocks) == 1 and len(blocks[0][1]) == 3
+    assert [d.rule for d in _drafts(nlp, text)] == ["block"]
+
+
+def test_blocks_stop_where_the_report_names_the_text_again(nlp: Any) -> None:
+    text = (
+        "Olav Brandt sent a message to the mayor of Eastport on Monday.\n\nThe message said:"
+        "\n\nThe harbour will stay open to your ships.\n\nOur two ports have worked together "
+        "for a century.\n\nThe message wished the mayor good health and success."
+    )
+    assert [content for _, content in _blocks(nlp, text)] == [
+        [
+            "The harbour will stay open to your ships",
+            "Our two ports have worked together for a century",
+        ]
+    ]
+
+
+def test_blocks_a_review_of_the_papers_stops_at_the_next_paper(nlp: Any) -> None:
+    text = (
+        "The Eastport Herald on Monday says:\n\nThe bridge must be finished this year.\n\n"
+        "It will join the two banks of the river.\n\nThe Westport Courier urges the council "
+        "to raise the tolls."
+    )
+    assert [content for _, content in _blocks(nlp, text)] == [
+        ["The bridge must be finished this year", "It will join the two banks of the river"]
+    ]

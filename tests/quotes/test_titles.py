@@ -40,6 +40,9 @@ def _titles(text: str, resources: QuoteResources) -> list[str]:
         ('The paper carried an article on Monday titled "we mourn".', ["we mourn: work"]),
         ('The radio reported under the title of "A day of joy" that ...', ["A day of joy: work"]),
         ('Gondor issued a press statement under the title "Stop it".', ["Stop it: claim"]),
+        # A theme, a slogan or a poster named with "of" or "as": its name, not words said.
+        ('A rally met on the theme of "Let the port live".', ["Let the port live: work"]),
+        ('They held such posters as "No tolls on the bridge!".', ["No tolls on the bridge!: work"]),
         # Title case alone: a title no words name.
         ('"Our Great Leader Lives On"', ["Our Great Leader Lives On: work (cased)"]),
     ],
@@ -59,6 +62,8 @@ def test_titles_found_with_their_kind(
         # After a colon or a comma the marks hold words said.
         'The paper said in a commentary: "Gondor will never yield."',
         'Gondor said in a statement, "The drills must end."',
+        # "the banner of" a cause is a figure in someone's words, no work named.
+        'They will fight under the banner of "By our own hands", it said.',
     ],
 )
 def test_titles_words_said_are_no_title(quote_resources: QuoteResources, text: str) -> None:
