@@ -11,7 +11,9 @@ Matching rules
   19; the draft's COERCE also held destroying property (1712) and abducting or holding people
   (181, 184), which the 2021 table moved to ASSAULT, and its FIGHT the occupation of territory
   (192), which the 2021 table calls COERCE -- the gold's own modes "destroy", "detain" under
-  COERCE show the draft's split). Per sentence, the distinct predicted types are compared with the
+  COERCE show the draft's split -- and its RETREAT a leader's resignation (0831), which the
+  2021 table calls CONCEDE: the gold's resignations, CAMEO-manual examples of 0831, are
+  RETREAT). Per sentence, the distinct predicted types are compared with the
   gold type: a hit is a true positive, every other predicted type a false positive, a miss a false
   negative (``plover.event.*``). Actor accuracy (``plover.source.country.acc``, ...) is over gold
   records with that actor: correct when an event of the gold type has an actor whose country
@@ -65,6 +67,9 @@ _RENAMED = {"REQUEST": "DEMAND"}
 # CAMEO codes whose draft-0.5 type differs from the 2021 table's (see the module docstring).
 _DRAFT_COERCE = frozenset({"1712", "181", "184"})
 _DRAFT_FIGHT = frozenset({"192"})
+# A leader's resignation (0831, "accede to demands for change in leadership"): the 2021
+# table's CONCEDE, the draft's RETREAT (the gold codes both its resignations so).
+_DRAFT_RETREAT = frozenset({"0831"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,6 +99,8 @@ def plover_name(event: Event) -> str | None:
         return "COERCE"
     if event.cameo in _DRAFT_FIGHT:
         return "FIGHT"
+    if event.cameo in _DRAFT_RETREAT:
+        return "RETREAT"
     if event.plover == "ACCUSE":
         return "INVESTIGATE" if root == "09" else "DISAPPROVE"
     if event.plover == "ASSAULT" and root == "19":

@@ -32,6 +32,7 @@ from spacy.tokens import Span, Token
 
 from parley.events.coding import (
     COMP_DEPS,
+    PARTY_LABELS,
     Match,
     asks,
     match_token,
@@ -143,6 +144,7 @@ def find_candidates(
     candidates = _fold_clauses(candidates, complement_codes)
     candidates = _fold_promised_nouns(candidates, complement_codes)
     candidates = _drop_covered_nouns(candidates)
+    candidates = _drop_harms_of_attacks(candidates)
     candidates = _take_announcements(candidates)
     candidates = _drop_printed_messages(candidates, parse)
     candidates = _drop_questioned(candidates)
@@ -572,6 +574,65 @@ def _drop_covered_nouns(candidates: Sequence[Candidate]) -> list[Candidate]:
     return out
 
 
+# A party's military attack (an event noun of CAMEO 19 that a nation's name modifies, owns or
+# does: "Israeli air strikes", "Rohan's shelling", "raids by Gondor forces") and the harm
+# it does (CAMEO 18: "killed 20 people", "wounded three") are one act of fighting.
+FIGHT_ROOT = "19"
+HARM_ROOT = "18"
+HARM_VERBS = frozenset({"kill", "injure", "wound"})
+
+
+def _drop_harms_of_attacks(candidates: Sequence[Candidate]) -> list[Candidate]:
+    """Leave out the killing or wounding whose subject is a party's attack the sentence
+    codes already ("US drone attacks have killed eight commanders": one attack, whose
+    target the participants stage takes from the harm; ``participants``). An attack no
+    party is named for ("a bomb attack killed 20") keeps its harm, which may be an assault."""
+    attacks = {
+        c.token.i
+        for c in candidates
+        if c.is_noun and not c.dropped and c.code[:2] == FIGHT_ROOT and _party_act(c.token)
+    }
+    if not attacks:
+        return list(candidates)
+    out = []
+    for c in candidates:
+        harm = (
+            not c.is_noun
+            and not c.dropped
+            and c.code[:2] == HARM_ROOT
+            and c.token.lemma_.lower() in HARM_VERBS
+            and any(s.dep_ == "nsubj" and s.i in attacks for s in c.token.children)
+        )
+        out.append(dataclasses.replace(c, dropped=True) if harm else c)
+    return out
+
+
+def _party_act(noun: Token) -> bool:
+    """Whether a nation names the noun's doer: its name or demonym modifies or owns it
+    ("US attacks", "Israeli strikes", "Rohan's shelling"), or a by-phrase names a doer
+    ("shelling by Gondor forces")."""
+    for child in noun.children:
+        if child.dep_ in _NAMING_DEPS and any(_a_name(w) for w in _naming_words(child)):
+            return True
+        if child.dep_ == "prep" and child.lower_ == "by":
+            return any(g.dep_ == "pobj" for g in child.children)
+    return False
+
+
+_NAMING_DEPS = frozenset({"amod", "compound", "poss", "nmod"})
+
+
+def _naming_words(modifier: Token) -> list[Token]:
+    """The modifier and the names in front of it: "US" in "US Predator attacks" (the tagger
+    often gives a name before a weapon's name no entity label, or another than a nation's;
+    an armed group's name, "Hamas rocket attacks", is a party's too)."""
+    return [modifier, *(c for c in modifier.children if c.dep_ in _NAMING_DEPS)]
+
+
+def _a_name(word: Token) -> bool:
+    return word.ent_type_ in PARTY_LABELS or (word.pos_ == "PROPN" and word.ent_type_ != "PERSON")
+
+
 def _orders(owner: Candidate, noun: Candidate) -> bool:
     """Whether the verb orders the use of force the noun names ("ordered patrols", "ordered
     the arrest of"): an order for a statement ("ordered an investigation") is a demand."""
@@ -778,7 +839,26 @@ def _subordinate(token: Token, kept: Mapping[int, str]) -> bool:
                 return False
         elif current.dep_ not in SUBORDINATE_DEPS:
             return False
+        clause = current if current.dep_ in PURPOSE_DEPS else None
         current = current.head
-        if current.i in kept:
+        if current.i in kept or (clause is not None and _aim_of_protest(clause, current, kept)):
             return True
     return False
+
+
+# The links of a to-clause after a verb's object, which the parser makes either: its aim.
+PURPOSE_DEPS = frozenset({"advcl", "xcomp"})
+
+
+def _aim_of_protest(clause: Token, verb: Token, kept: Mapping[int, str]) -> bool:
+    """Whether a clause after an uncoded verb's object is the aim of the protest the object
+    names, the verb only its doing ("began a hunger strike outside parliament to demand the
+    return of land": the demand is the strike's, as in "struck to demand"). Other events
+    so carried keep their to-clause's event ("released a statement to denounce X", "is using
+    the attacks to renew its calls")."""
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
+        return False  # "announced a suspension one day after a jet shot down a helicopter"
+    return any(
+        c.dep_ == "dobj" and kept.get(c.i, "")[:2] == PROTEST_ROOT and c.i < clause.i
+        for c in verb.children
+    )

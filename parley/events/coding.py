@@ -97,8 +97,11 @@ def _condition_tokens(
         return ()
     kind, value = pattern.condition
     if kind == "obj":
+        # A value of two words is a noun with its modifier: "ended mediation efforts" ends a
+        # mediation, "ended their efforts" no more than anything else (``_noun_is``).
+        head = value.rpartition(" ")[2]
         for lemma, word in _object_words(token) if objects is None else objects:
-            if lemma == value:
+            if lemma == head and (head == value or _noun_is(word, value)):
                 return (word,)
         return None
     if kind == "prep":

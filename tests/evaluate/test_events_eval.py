@@ -108,6 +108,8 @@ def test_events_eval_plover_names_in_gold_vocabulary() -> None:
     assert plover_name(replace(base, cameo="182", plover="ASSAULT")) == "ASSAULT"
     assert plover_name(replace(base, cameo="1712", plover="ASSAULT")) == "COERCE"
     assert plover_name(replace(base, cameo="192", plover="COERCE")) == "FIGHT"
+    assert plover_name(replace(base, cameo="0831", plover="CONCEDE")) == "RETREAT"
+    assert plover_name(replace(base, cameo="083", plover="CONCEDE")) == "CONCEDE"
 
 
 def test_events_eval_runs_on_gold(shared_data: Path) -> None:

@@ -145,3 +145,24 @@ def test_protests_strike_named_by_its_form_or_length_is_a_strike(code: Code, tex
 def test_protests_strike_with_no_such_word_is_not_a_labour_strike(code: Code) -> None:
     events = code("Gondor launched strikes on Rohan's border posts.", PARTIES, kinds=KINDS)
     assert not any(e.cameo == "143" for e in events), _coded(events)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Farmers of Gondor began a hunger strike near the palace to demand the return of fields.",
+        "Workers of Gondor launched a general strike across the land to demand an end to the levy.",
+    ],
+)
+def test_protests_aim_of_a_begun_protest_is_part_of_it(code: Code, text: str) -> None:
+    # The verb is only the doing of the protest its object names; the to-clause is its aim.
+    roots = {e.cameo[:2] for e in code(text, PARTIES)}
+    assert "14" in roots
+    assert "10" not in roots
+
+
+def test_protests_a_clause_after_the_protest_that_is_no_aim_stays(code: Code) -> None:
+    # A time clause is no aim: the demand it tells is an act of its own.
+    text = "Farmers of Gondor began a hunger strike after Rohan demanded their fields."
+    roots = {e.cameo[:2] for e in code(text, PARTIES)}
+    assert {"14", "10"} <= roots

@@ -975,3 +975,33 @@ def test_senses_deployments_and_assaults_are_no_visit_or_battle(code: Code, text
 )
 def test_senses_visits_and_battles_stay(code: Code, text: str) -> None:
     assert any(e.cameo == "042" or e.cameo.startswith("19") for e in code(text, COUNTRIES))
+
+
+@pytest.mark.parametrize(
+    ("text", "cameo"),
+    [
+        # A blockade or siege lifted is a military blockade eased, not rules relaxed (081).
+        ("Gondor lifted its naval blockade of the Rohan ports on Tuesday.", "0872"),
+        ("Mordor has eased the siege of the Rohan capital.", "0872"),
+        # Letting aid through is allowing humanitarian aid (0863), not a yield of any kind.
+        ("Gondor opened the pass to allow the delivery of rice and salt to Rohan.", "0863"),
+        ("Mordor permitted relief convoys to cross into Rohan on Friday.", "0863"),
+        # A mediation effort ended is a mediation halted (165), whatever the effort is called.
+        ("Gondor envoys on Monday ended their mediation efforts between Rohan and Mordor.", "165"),
+        ("Gondor abandoned its mediation bid between Rohan and Mordor.", "165"),
+    ],
+)
+def test_senses_blockades_aid_and_mediation(code: Code, text: str, cameo: str) -> None:
+    assert cameo in {e.cameo for e in code(text, COUNTRIES)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gondor lifted the ban on Rohan newspapers.",
+        "Gondor allowed the delegates of Rohan to speak first.",
+        "Gondor ended its efforts to build a dam on the river.",
+    ],
+)
+def test_senses_other_objects_keep_their_codes(code: Code, text: str) -> None:
+    assert not {"0872", "0863", "165"} & {e.cameo for e in code(text, COUNTRIES)}

@@ -118,3 +118,25 @@ def test_types_a_body_meeting_among_its_own_consults_no_one(code: Code, text: st
 def test_types_a_meeting_between_parties_stays_a_consult(code: Code, text: str) -> None:
     events = code(text, COUNTRIES)
     assert {("GON", "040", "ROH"), ("ROH", "040", "GON")} <= _countries(events)
+
+
+@pytest.mark.parametrize(
+    ("text", "fight"),
+    [
+        ("Gondor air strikes killed twelve people in the Rohan capital.", "195"),
+        ("Recent Gondor drone attacks have killed four Mordor officers.", "190"),
+        ("Mordor's raids wounded nine Rohan soldiers near the river.", "190"),
+    ],
+)
+def test_types_the_harm_a_partys_attack_does_is_the_attack(
+    code: Code, text: str, fight: str
+) -> None:
+    # One act of fighting (19), not a fight and an assault (18) besides.
+    codes = {e.cameo for e in code(text, {"Gondor": "GON", "Rohan": "ROH", "Mordor": "MOR"})}
+    assert fight in codes
+    assert not any(c.startswith("18") for c in codes)
+
+
+def test_types_the_harm_of_an_attack_no_party_is_named_for_stays(code: Code) -> None:
+    codes = {e.cameo for e in code("A bomb attack killed nine people in Rohan.", {"Rohan": "ROH"})}
+    assert any(c.startswith("18") for c in codes)
