@@ -282,9 +282,23 @@ class MentionIndex:
 
     def at(self, start: int, end: int) -> MentionRef | None:
         """The longest mention overlapping [start, end) (the first of equals in text order)."""
+        # ``overlapping``'s walk without its list: the stages ask this of most nouns and
+        # verbs, and most of those lie in no mention (the byte search answers them).
+        if end > start and self.cover.find(1, start, end) < 0:
+            return None
         best: MentionRef | None = None
-        for ref in self.overlapping(start, end):
-            if best is None or ref.end - ref.start > best.end - best.start:
+        refs, longest = self.refs, self.longest
+        i = bisect_right(self.starts, end - 1)
+        for j in range(i - 1, max(-1, i - 40), -1):
+            ref = refs[j]
+            if ref.start + longest <= start:
+                break
+            # Walking back, ``>=`` keeps the earlier of two equally long mentions.
+            if (
+                ref.start < end
+                and ref.end > start
+                and (best is None or ref.end - ref.start >= best.end - best.start)
+            ):
                 best = ref
         return best
 
@@ -299,9 +313,7 @@ class MentionIndex:
                 return ref
         return None
 
-    def distinct_before(
-        self, offset: int, count: int, *, people: bool = False
-    ) -> list[MentionRef]:
+    def distinct_before(self, offset: int, count: int, *, people: bool = False) -> list[MentionRef]:
         """The last ``count`` distinct entities mentioned before ``offset``: not persons unless
         ``people``."""
         found: list[MentionRef] = []
