@@ -12,6 +12,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from operator import itemgetter
 
 import numpy
 from spacy.attrs import DEP, HEAD, LEMMA, LOWER, POS, TAG
@@ -215,6 +216,11 @@ class MentionRef:
     entity: Entity
 
 
+# A mention's place in text order, then its entity's in the list: never the records (two
+# entities may share a span, and records do not compare).
+_POSITION = itemgetter(0, 1, 2)
+
+
 @dataclass(frozen=True, slots=True, eq=False)
 class MentionIndex:
     """The entities' mentions in text order, looked up by characters or tokens.
@@ -235,16 +241,14 @@ class MentionIndex:
 
     @classmethod
     def build(cls, entities: Sequence[Entity], parse: ParseIndex | None = None) -> MentionIndex:
-        keyed = sorted(
-            (
-                (m.start, m.end, n, MentionRef(m.start, m.end, m.text, e))
-                for n, e in enumerate(entities)
-                for m in e.mentions
-                if m.end > m.start
-            ),
-            key=lambda item: item[:3],
-        )
-        refs = tuple(item[3] for item in keyed)
+        keyed = [
+            (m.start, m.end, n, m, e)
+            for n, e in enumerate(entities)
+            for m in e.mentions
+            if m.end > m.start
+        ]
+        keyed.sort(key=_POSITION)
+        refs = tuple(MentionRef(start, end, m.text, e) for start, end, _, m, e in keyed)
         by_token: dict[int, Entity] = {}
         if parse is not None:
             starts = parse.token_starts
