@@ -193,11 +193,17 @@ def _find_names(
     return found
 
 
+# The spaces after a name, read in place (a copy of the rest of the text per name was
+# quadratic in long documents).
+_SPACES_AFTER = re.compile(" *")
+
+
 def _title_of_next(hit: _Found, text: str, coded: MentionIndex) -> bool:
     """Whether a name the knowledge base knows as an office ("Secretary of State") is the
     title of the person named right after it ("Secretary of State John Kerry"): the title
     pass gave it to them as their role; it is no second actor."""
-    gap = len(text[hit.end :]) - len(text[hit.end :].lstrip(" "))
+    spaces = _SPACES_AFTER.match(text, hit.end)
+    gap = spaces.end() - hit.end if spaces is not None else 0
     if gap == 0:
         return False
     after = coded.at(hit.end + gap, hit.end + gap + 1)
@@ -465,18 +471,19 @@ def _possible_heads(
     for i, (pos, idx, lower, lemma) in enumerate(rows):
         if pos != "NOUN" and pos != "PROPN":
             continue
+        upper = text[idx].isupper()
+        if not upper and pos == "PROPN":
+            continue  # neither a capitalised name nor a common noun: no sector
         if mentions.at(idx, ends[i]) is not None:
             continue  # inside a mention already
-        if not text[idx].isupper():
-            if pos == "PROPN":
-                continue  # neither a capitalised name nor a common noun: no sector
-            if (
-                lower not in member_words
-                and kb.role_sector(lower) is None
-                and kb.role_sector(lemma) is None
-                and (i == 0 or _pair_sector(parse.lowers[i - 1], lower, kb) is None)
-            ):
-                continue
+        if (
+            not upper
+            and lower not in member_words
+            and kb.role_sector(lower) is None
+            and kb.role_sector(lemma) is None
+            and (i == 0 or _pair_sector(parse.lowers[i - 1], lower, kb) is None)
+        ):
+            continue
         yield doc[i]
 
 

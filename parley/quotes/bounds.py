@@ -361,14 +361,18 @@ def span_candidates(
         return [Candidate((span,), [f"{role}=as_is"])]
     s_lo, s_hi = parse.clipped_sentence_at(span[0])
     lo_tok, hi_tok = bisect_left(starts_of, s_lo), bisect_left(starts_of, s_hi)
+    back_s, fwd_s, back_e, fwd_e = _SPAN_MOVES[role]
+    # Only the tokens the moved boundaries can reach are asked about: a long content is
+    # not turned into a set of all its tokens.
+    reach_lo, reach_hi = max(lo_tok, i - back_s), min(hi_tok, j + fwd_e)
     blocked: set[int] = set()
     other = draft.cue if role == "src" else draft.source
     for a, b in [*draft.content, *([other] if other is not None else [])]:
-        blocked.update(range(bisect_left(starts_of, a), bisect_left(starts_of, b)))
-    back_s, fwd_s, back_e, fwd_e = _SPAN_MOVES[role]
+        first, end = bisect_left(starts_of, a), bisect_left(starts_of, b)
+        blocked.update(range(max(first, reach_lo), min(end, reach_hi)))
     context = f"{role}.rule={draft.rule}" if role == "src" else f"cue.lemma={draft.cue_lemma}"
     out = [Candidate((span,), [f"{role}=as_is", f"{role}.last={_word(state, arrays, j - 1)}"])]
-    doc = state.doc
+    ends_of = parse.token_ends
     for a in range(max(lo_tok, i - back_s), min(i + fwd_s, head) + 1):
         if parse.pos[a] == "SPACE" or any(k in blocked for k in range(a, i)):
             continue
@@ -388,7 +392,7 @@ def span_candidates(
             # or a cue, and the candidates (the stage's cost) stay few.
             if (a != i) == (b != j) or parse.pos[b - 1] == "SPACE":
                 continue
-            end = starts_of[b - 1] + len(doc[b - 1])
+            end = ends_of[b - 1]
             feats = [
                 f"{role}.start={a - i:+d}",
                 f"{role}.end={b - j:+d}",

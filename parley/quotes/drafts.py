@@ -117,12 +117,17 @@ class QuoteState:
     def build(cls, parse: ParseIndex, resources: QuoteResources) -> QuoteState:
         quoted = find_quoted(parse.text, resources.marks)
         in_quote = [-1] * len(parse.doc)
-        qi = 0
-        for i, idx in enumerate(parse.token_starts):
-            while qi < len(quoted) and quoted[qi].end <= idx:
-                qi += 1
-            if qi < len(quoted) and quoted[qi].start <= idx < quoted[qi].end:
-                in_quote[i] = qi
+        # A token is in span q when q is the first span ending after it and it starts
+        # inside q: the tokens from the end of every earlier span (or q's start, if later)
+        # to q's end. Filled span by span by bisection, not by a walk over every token.
+        starts = parse.token_starts
+        reached = -1  # the furthest end of the spans before q
+        for q, span in enumerate(quoted):
+            first = max(reached, span.start)
+            if first < span.end:
+                lo, hi = bisect_left(starts, first), bisect_left(starts, span.end)
+                in_quote[lo:hi] = [q] * (hi - lo)
+            reached = max(reached, span.end)
         entity_spans = tuple((e.start, e.end, e.label_) for e in parse.ents)
         titles = find_titles(parse.text, quoted, resources.lexicon.title_nouns)
         return cls(

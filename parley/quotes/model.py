@@ -21,6 +21,7 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import dataclass, field
+from itertools import chain
 from pathlib import Path
 from typing import Any, ClassVar, Self
 
@@ -53,11 +54,11 @@ def encode(rows: list[list[str]], known: dict[str, int] | None = None) -> Encode
     memo: dict[str, int] = {} if known is None else known
     if len(memo) > _MEMO_LIMIT:
         memo.clear()
-    keys = numpy.fromiter(
-        (memo[f] if f in memo else memo.setdefault(f, _hash(f)) for row in rows for f in row),
-        dtype="uint64",
-        count=sum(map(len, rows)),
-    )
+    features = list(chain.from_iterable(rows))
+    # Hash only the distinct features not seen before, then read every key in one C loop.
+    for feature in set(features).difference(memo):
+        memo[feature] = _hash(feature)
+    keys = numpy.fromiter(map(memo.__getitem__, features), dtype="uint64", count=len(features))
     values = numpy.ones(len(keys), dtype="float32")
     lengths = numpy.fromiter((len(row) for row in rows), dtype="int32", count=len(rows))
     return keys, values, lengths

@@ -5,7 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
-from parley.nlp.index import MentionIndex, ParseIndex
+from parley.nlp.index import MentionIndex, MentionRef, ParseIndex
 from parley.records import Entity, Mention
 
 
@@ -63,6 +63,35 @@ def test_mention_index_shared_mention_never_compares_entities() -> None:
     assert index.at(he, he + 2) is not None
     assert index.entity_of_token(2) is one
     assert index.entity_of_token(1) is None
+
+
+def _id(ref: MentionRef | None) -> str | None:
+    return ref.entity.id if ref is not None else None
+
+
+def _longest_first(index: MentionIndex, start: int, end: int) -> str | None:
+    """``at`` as its docstring says, from ``overlapping``: the longest, the first of equals."""
+    best = None
+    for ref in index.overlapping(start, end):
+        if best is None or ref.end - ref.start > best.end - best.start:
+            best = ref
+    return _id(best)
+
+
+def test_mention_index_at_is_the_longest_overlapping_first_of_equals() -> None:
+    # Nested and equally long overlapping mentions: "Red Cross" inside "Red Cross Society",
+    # "Cross Soc" as long as "Red Cross", and words no mention covers.
+    text = "The Red Cross Society met the envoy ."
+    red = text.index("Red")
+    big = _entity("e1", "organization", (red, red + 17, "Red Cross Society"))
+    short = _entity("e2", "organization", (red, red + 9, "Red Cross"))
+    same = _entity("e3", "organization", (red + 4, red + 13, "Cross Soc"))
+    for entities in ([short, same, big], [short, same], [same, short]):
+        index = MentionIndex.build(entities)
+        spans = [(i, j) for i in range(len(text)) for j in range(i, len(text) + 1)]
+        assert all(_id(index.at(i, j)) == _longest_first(index, i, j) for i, j in spans)
+    assert _id(MentionIndex.build([short, same, big]).at(red, red + 3)) == "e1"
+    assert _id(MentionIndex.build([same, short]).at(red + 4, red + 9)) == "e2"
 
 
 def test_mention_index_before_and_distinct_before() -> None:

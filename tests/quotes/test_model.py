@@ -182,3 +182,20 @@ def test_model_decides_on_sentences(nlp: Any, text: str, cues: set[str]) -> None
     state, drafts = _candidates(nlp, text)
     kept = model.keep([draft_features(state, d) for d in drafts])
     assert {d.cue_lemma for d, keep in zip(drafts, kept, strict=True) if keep} == cues
+
+
+@pytest.mark.parametrize("known", [None, {}, {"cue=say": 7}])
+def test_model_encode_hashes_each_feature_once_in_row_order(known: dict[str, int] | None) -> None:
+    rows = [["cue=say", "src=PROPN"], [], ["src=PROPN", "len=3", "cue=say"]]
+    memo = None if known is None else dict(known)
+    keys, values, lengths = model_module.encode(rows, memo)
+    expected = [
+        memo_value if memo_value is not None else model_module._hash(f)
+        for f in (f for row in rows for f in row)
+        for memo_value in [None if known is None else known.get(f)]
+    ]
+    assert keys.tolist() == expected
+    assert values.tolist() == [1.0] * 5
+    assert lengths.tolist() == [2, 0, 3]
+    if memo is not None:
+        assert set(memo) == {"cue=say", "src=PROPN", "len=3"}
