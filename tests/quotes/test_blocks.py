@@ -377,26 +377,29 @@ def test_blocks_the_following_statement_is_not_stopped_by_its_own_narrative(nlp:
     assert [d.rule for d in _drafts(nlp, text)] == ["block"]
 
 
-def test_blocks_stop_where_the_report_names_the_text_again(nlp: Any) -> None:
-    text = (
-        "Olav Brandt sent a message to the mayor of Eastport on Monday.\n\nThe message said:"
-        "\n\nThe harbour will stay open to your ships.\n\nOur two ports have worked together "
-        "for a century.\n\nThe message wished the mayor good health and success."
-    )
-    assert [content for _, content in _blocks(nlp, text)] == [
-        [
-            "The harbour will stay open to your ships",
-            "Our two ports have worked together for a century",
-        ]
-    ]
-
-
-def test_blocks_a_review_of_the_papers_stops_at_the_next_paper(nlp: Any) -> None:
-    text = (
-        "The Eastport Herald on Monday says:\n\nThe bridge must be finished this year.\n\n"
-        "It will join the two banks of the river.\n\nThe Westport Courier urges the council "
-        "to raise the tolls."
-    )
-    assert [content for _, content in _blocks(nlp, text)] == [
-        ["The bridge must be finished this year", "It will join the two banks of the river"]
-    ]
+@pytest.mark.parametrize(
+    ("text", "contents"),
+    [
+        # The report names the text again: its own voice is back.
+        (
+            "Olav Brandt sent a message to the mayor of Eastport on Monday.\n\nThe message "
+            "said:\n\nThe harbour will stay open to your ships.\n\nOur two ports have worked "
+            "together for a century.\n\nThe message wished the mayor good health and success.",
+            [
+                "The harbour will stay open to your ships",
+                "Our two ports have worked together for a century",
+            ],
+        ),
+        # A review of the papers goes on to the next paper.
+        (
+            "The Eastport Herald on Monday says:\n\nThe bridge must be finished this year."
+            "\n\nIt will join the two banks of the river.\n\nThe Westport Courier urges the "
+            "council to raise the tolls.",
+            ["The bridge must be finished this year", "It will join the two banks of the river"],
+        ),
+    ],
+)
+def test_blocks_stop_where_the_report_s_own_voice_comes_back(
+    nlp: Any, text: str, contents: list[str]
+) -> None:
+    assert [content for _, content in _blocks(nlp, text)] == [contents]
