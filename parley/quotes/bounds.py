@@ -368,8 +368,8 @@ def span_candidates(
     blocked: set[int] = set()
     other = draft.cue if role == "src" else draft.source
     for a, b in [*draft.content, *([other] if other is not None else [])]:
-        first, end = bisect_left(starts_of, a), bisect_left(starts_of, b)
-        blocked.update(range(max(first, reach_lo), min(end, reach_hi)))
+        from_tok, to_tok = bisect_left(starts_of, a), bisect_left(starts_of, b)
+        blocked.update(range(max(from_tok, reach_lo), min(to_tok, reach_hi)))
     context = f"{role}.rule={draft.rule}" if role == "src" else f"cue.lemma={draft.cue_lemma}"
     out = [Candidate((span,), [f"{role}=as_is", f"{role}.last={_word(state, arrays, j - 1)}"])]
     ends_of = parse.token_ends
