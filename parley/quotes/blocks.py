@@ -133,8 +133,7 @@ def _attributed_elsewhere(state: QuoteState, drafts: list[Draft]) -> list[int]:
             continue
         if not _past(doc[d.cue_token]):
             continue
-        line_start = text.rfind("\n", 0, d.source[0]) + 1
-        opens = not text[line_start : d.source[0]].strip()
+        opens = _opens_paragraph(text, d.source[0])
         # "Bitterly denouncing the reports, he declared ...": the report's "he" or "she",
         # its author again, after a clause the paragraph opens with.
         again = doc[d.source_token].lower_ in _HE_SHE
@@ -168,10 +167,14 @@ def _present_names(state: QuoteState, drafts: list[Draft]) -> list[tuple[int, st
         head = doc[d.source_token]
         if head.pos_ != "PROPN" or doc[d.cue_token].tag_ not in ("VBZ", "VBP"):
             continue
-        line_start = text.rfind("\n", 0, d.source[0]) + 1
-        if not text[line_start : d.source[0]].strip():
+        if _opens_paragraph(text, d.source[0]):
             found.append((d.cue[0], head.lower_))
     return sorted(found)
+
+
+def _opens_paragraph(text: str, at: int) -> bool:
+    """Whether only spaces stand between the start of ``at``'s line and ``at``."""
+    return not text[text.rfind("\n", 0, at) + 1 : at].strip()
 
 
 def _introduces_text(state: QuoteState, start: int, end: int) -> bool:
