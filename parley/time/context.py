@@ -104,9 +104,15 @@ def lean(state: State, start: int, end: int) -> Lean:
                 continue
             dist = start - (lo + m.end()) if hi == start else lo + m.start() - end
             nearest_forward = dist if nearest_forward is None else min(nearest_forward, dist)
+        previous = ""
         for m in _WORD.finditer(piece):
-            word = m.group(0)
+            word, before = m.group(0), previous
+            previous = word
             if any(a <= m.start() < b for a, b in spans):
+                continue
+            # A participle after "be" is a passive of a time not yet past or of none: "will
+            # be held on Tuesday", "is to be enforced from Thursday", "to be named in March".
+            if before == "be":
                 continue
             # A word in -ed is a past verb unless written with a capital: "United",
             # "Mohammed" are names.

@@ -68,3 +68,25 @@ def test_context_quotation_marks_part_a_quote_from_its_attribution(
 
 def _friday_in(tag: Tag, text: str) -> str:
     return next(t.value[:10] for t in tag(text) if "Friday" in t.text)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # A participle after "be" is a passive, no past verb: the plan leans forward.
+        ("The new fare rules are to be enforced from Friday.", "2018-11-16"),
+        ("The results of the vote will be announced on Friday afternoon.", "2018-11-16TAF"),
+        ("Delegates said the bridge would be reopened Friday.", "2018-11-16"),
+        # A past verb without "be" still pins the day behind.
+        ("The bridge was reopened Friday.", "2018-11-09"),
+        ("Engineers reopened the bridge Friday.", "2018-11-09"),
+    ],
+)
+def test_context_participle_after_be_is_no_past_cue(tag: Tag, text: str, value: str) -> None:
+    assert [t.value for t in tag(text) if "Friday" in t.text] == [value]
+
+
+def test_context_participle_after_be_months_ahead(tag: Tag) -> None:
+    # Written in November: a March to be held is next year's, not last March.
+    found = tag("The games will be staged overseas in March.")
+    assert [t.value for t in found] == ["2019-03"]
