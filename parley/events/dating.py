@@ -478,6 +478,25 @@ def _ongoing(doc: Doc | None, event: Event) -> bool:
     if span is None or not len(span):
         return False
     verb = span[0]
+    if verb.pos_ not in CLAUSE_POS:
+        return _state_of_now(verb)
     return verb.tag_ == "VBG" and any(
         c.dep_ == "aux" and c.tag_ in ("VBZ", "VBP") and c.lemma_ == "be" for c in verb.children
     )
+
+
+def _state_of_now(noun: Token) -> bool:
+    """Whether an event named by a noun hangs on a verb in the simple present, the nearest
+    verb with a tense above it: "Japan gets hell-bent on sanctions", "while intensifying the
+    persistent suppression" (on "gets"). The sanctions are in force as the story is written,
+    not on the day of the occasion it told before."""
+    token = noun
+    for _ in range(MAX_HOPS + 2):
+        if token.head.i == token.i:
+            return False
+        token = token.head
+        if token.pos_ in CLAUSE_POS and _finite(token):
+            return token.tag_ in ("VBZ", "VBP") and not any(
+                c.dep_ in ("aux", "auxpass") for c in token.children
+            )
+    return False

@@ -146,6 +146,14 @@ def _dated(code: Code, text: str, day: str, value: str, word: str) -> set[tuple[
         # An act going on as the story is written is the publication day's.
         ("Gondor met Mordor in Osgiliath on Nov. 2. Gondor is urging Mordor to stop the raids.",
          "Nov. 2", "2018-11-02", "urging", ("2018-11-12", "published")),
+        # So is a state named by a noun on a verb in the simple present: in force as the
+        # story is written.
+        ("Gondor met Mordor in Osgiliath on Nov. 2. Gondor says Mordor persists in its "
+         "sanctions against Gondor.",
+         "Nov. 2", "2018-11-02", "sanctions", ("2018-11-12", "published")),
+        ("Gondor met Mordor in Osgiliath on Nov. 2. The only threat to Gondor is the "
+         "blockade by Mordor.",
+         "Nov. 2", "2018-11-02", "threat", ("2018-11-12", "published")),
         # A day naming a thing is no occasion.
         ("Gondor honoured the Nov. 3 declaration. Gondor urged Mordor to stop the raids.",
          "Nov. 3", "2018-11-03", "urged", ("2018-11-12", "published")),
