@@ -22,7 +22,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from datetime import date
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from parley.quotes.drafts import FINITE_TAGS
 from parley.records import Event, Timex
@@ -63,6 +63,10 @@ PAST_PERFECT = ("had", "'d")
 # A story's lead: its news told first (KCNA's reports run five to ten sentences, and tell
 # their news in the first few).
 LEAD_SENTENCES = 5
+# A dateline: "Pyongyang, September 6 (KCNA) --", "WASHINGTON, August 11 (Xinhua) --", its
+# day within the first characters of the story.
+DATELINE = re.compile(r"\s*\([A-Z][\w .'-]{0,30}\)\s*(?:--|\u2014|\u2013|-)")
+DATELINE_REACH = 60
 RANGE_JOIN = re.compile(r"\s*(?:and|to|through|till|until|-|\u2013)\s*", re.IGNORECASE)
 # Prepositions that place an act relative to a time, not at it: "assailed him ahead of next
 # week's primary", "resigned after the Oct. 3 vote", "have been killed since January", "must
@@ -447,6 +451,8 @@ def occasion_days(
         embedded = any(t.dep_ in EMBEDDED_DEPS for t in head.ancestors)
         if head.dep_ in NAME_DEPS and head.head.i > head.i:
             continue  # a day naming something: "the June 15 joint declaration"
+        if timex.start <= DATELINE_REACH and DATELINE.match(doc.text, timex.end):
+            continue  # "Pyongyang, September 6 (KCNA) --": the day of writing, no occasion
         if not embedded and 0 <= (on - date.fromisoformat(value)).days <= OCCASION_DAYS:
             days.append((timex.end, value))
     return days
@@ -460,13 +466,40 @@ def occasion_dates(
     "context"): the occasion the report tells (see the module's docstring). An act the text
     says is going on now ("they are floating the story") keeps the publication day."""
     ends = [end for end, _ in days]
+    lead_day = _lead_day(doc, days, ends)
     out = []
     for event in events:
         given = bisect_right(ends, event.trigger[0])
-        if event.date_source == "published" and given and not _ongoing(doc, event):
+        if event.date_source != "published" or _ongoing(doc, event):
+            pass
+        elif given:
             event = dataclasses.replace(event, date=days[given - 1][1], date_source="context")
+        elif lead_day is not None and event.trigger[0] < lead_day[0]:
+            event = dataclasses.replace(event, date=lead_day[1], date_source="context")
         out.append(event)
     return out
+
+
+def _lead_day(
+    doc: Doc | None, days: Sequence[tuple[int, str]], ends: Sequence[int]
+) -> tuple[int, str] | None:
+    """(end of the first sentence, day) when the story's first sentence gives no day and its
+    second gives one: a lead that tells the news and a sentence that dates it ("The Swiss
+    organizations slammed the U.S. for ... drills. The committee issued a joint statement on
+    Feb. 6.")."""
+    if doc is None or not days:
+        return None
+    sentences = doc.sents
+    first = next(sentences, None)
+    if first is not None and first.end_char <= DATELINE_REACH + 20 and _has_dateline(first):
+        first = next(sentences, None)  # the parse made the dateline a sentence of its own
+    second = next(sentences, None)
+    if first is None or second is None:
+        return None
+    cut = bisect_right(ends, first.end_char)
+    if cut or cut >= len(ends) or ends[cut] > second.end_char:
+        return None
+    return first.end_char, days[cut][1]
 
 
 def _ongoing(doc: Doc | None, event: Event) -> bool:
@@ -500,3 +533,9 @@ def _state_of_now(noun: Token) -> bool:
                 c.dep_ in ("aux", "auxpass") for c in token.children
             )
     return False
+
+
+def _has_dateline(sentence: Span) -> bool:
+    """Whether a sentence holds a dateline ("Pyongyang, September 6 (KCNA) --")."""
+    text = sentence.text
+    return any(DATELINE.match(text, i) for i, char in enumerate(text) if char in " (")

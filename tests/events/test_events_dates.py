@@ -154,6 +154,16 @@ def _dated(code: Code, text: str, day: str, value: str, word: str) -> set[tuple[
         ("Gondor met Mordor in Osgiliath on Nov. 2. The only threat to Gondor is the "
          "blockade by Mordor.",
          "Nov. 2", "2018-11-02", "threat", ("2018-11-12", "published")),
+        # A lead with no day is dated by the sentence after it.
+        ("Gondor slammed Mordor for the raids. The council of Gondor issued a statement on "
+         "Nov. 6.",
+         "Nov. 6", "2018-11-06", "slammed", ("2018-11-06", "context")),
+        # Not by a later sentence, nor is a dateline an occasion.
+        ("Gondor slammed Mordor for the raids. Envoys came. The council of Gondor issued a "
+         "statement on Nov. 6.",
+         "Nov. 6", "2018-11-06", "slammed", ("2018-11-12", "published")),
+        ("Osgiliath, November 10 (GNA) -- Gondor urged Mordor to stop the raids.",
+         "November 10", "2018-11-10", "urged", ("2018-11-12", "published")),
         # A day naming a thing is no occasion.
         ("Gondor honoured the Nov. 3 declaration. Gondor urged Mordor to stop the raids.",
          "Nov. 3", "2018-11-03", "urged", ("2018-11-12", "published")),
