@@ -159,10 +159,11 @@ def build_rules(lex: Lexicon) -> tuple[Rule, ...]:
             r"'(?P<short>[1-9]0)s\b"
         ),
         # Years as broadcast transcripts spell them: "nineteen ninety-seven", "January
-        # nineteen ninety-seven", "the year two thousand". Not before a unit or an amount
-        # ("nineteen ninety-year-olds" is no year).
+        # nineteen ninety-seven", "the winter of nineteen ninety-four", "the year two
+        # thousand". Not before a unit or an amount ("nineteen ninety-year-olds" is no year).
         "spoken_year": (
-            rf"\b(?:(?P<mon>{month_full})\s+(?:of\s+)?)?(?:the\s+year\s+)?"
+            rf"\b(?:(?P<mon>{month_full})\s+(?:of\s+)?|(?:the\s+)?(?P<sea>{season})\s+(?:of\s+)?)?"
+            r"(?:the\s+year\s+)?"
             rf"(?P<hi>{_alt(centuries)})[\s-]+(?P<lo>(?:{_alt(tens)})(?:[\s-](?:{_alt(ones)}))?)\b"
             rf"(?![\s-]+(?:{_alt(units_)}|{_alt(ones)}|percent|per|people|times|of)\b)"
             rf"|\b(?:(?P<mon2>{month_full})\s+(?:of\s+)?)?the\s+year\s+two\s+thousand"

@@ -202,12 +202,15 @@ def r_month(m: re.Match[str], state: State) -> Resolved:
 
 
 def r_spoken_year(m: re.Match[str], state: State) -> Resolved:
-    """ "nineteen ninety-seven", "January nineteen ninety-seven", "the year two thousand"."""
+    """ "nineteen ninety-seven", "January nineteen ninety-seven", "the winter of nineteen
+    ninety-four" (the season of that year), "the year two thousand"."""
     numbers = state.lex.numbers
     if m.group("hi"):
         words = re.split(r"[\s-]+", m.group("lo").lower())
         year = int(100 * numbers[m.group("hi").lower()] + sum(numbers[w] for w in words))
         month_raw = m.group("mon")
+        if m.group("sea"):
+            return "DATE", f"{year}-{state.lex.seasons[m.group('sea').lower()]}", "absolute"
     else:
         year = 2000 + (int(numbers[m.group("lo2").lower()]) if m.group("lo2") else 0)
         month_raw = m.group("mon2")

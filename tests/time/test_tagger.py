@@ -361,6 +361,13 @@ def test_tagger_current_as_an_adjective_is_no_time(tag: Tag) -> None:
             "1991-03",
         ),
         ("Planners feared the year two thousand.", "the year two thousand", "2000"),
+        # A season of a spoken year is that year's season, as with written years.
+        (
+            "Fuel ran short in the winter of nineteen eighty-seven.",
+            "the winter of nineteen eighty-seven",
+            "1987-WI",
+        ),
+        ("Crops failed in summer nineteen sixty-two.", "summer nineteen sixty-two", "1962-SU"),
         (
             "By the year two thousand and six it had closed.",
             "the year two thousand and six",
