@@ -168,8 +168,11 @@ def _find_names(
     found: list[_Found] = []
     tried: set[tuple[int, int]] = set()
     starts, ends = parse.token_starts, parse.token_ends
+    # Where the last name found ends: a word inside it names nothing of its own ("American"
+    # in "Latin American", "States" in "... Latin American and Caribbean States").
+    found_end = -1
     for i in _capitalised_positions(parse, NAME_POS):
-        if coded.at(starts[i], ends[i]) is not None:
+        if starts[i] < found_end or coded.at(starts[i], ends[i]) is not None:
             continue
         name = uncoded.at(starts[i], ends[i])
         if name is not None and _one_name(name):
@@ -189,6 +192,7 @@ def _find_names(
                 break
             if hit is not None:
                 found.append(hit)
+                found_end = hit.end
                 break
     return found
 
