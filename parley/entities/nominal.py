@@ -399,7 +399,7 @@ def _head_sector(head: Token, kb: KnowledgeBaseLike) -> str | None:
     if head.pos_ != "NOUN":
         return None
     own = kb.role_sector(head.text) or kb.role_sector(head.lemma_)
-    if own == "GOV" and (narrower := _modifier_sector(head, kb)) is not None:
+    if own in _NARROWED and (narrower := _modifier_sector(head, kb)) is not None:
         return narrower
     term = _term_sector(head, kb)
     if term is not None:
@@ -438,6 +438,11 @@ def _term_sector(head: Token, kb: KnowledgeBaseLike) -> str | None:
     return _pair_sector(before.lower_, head.lower_, kb)
 
 
+# The head sectors a modifier's narrower one replaces: the state's people in general, and the
+# criminals that North Korean state media call the South's soldiers ("the military gangsters
+# of the ROK" are its armed forces, KORMIL, in 108 of the 184 uses of "gangsters" in the KCNA
+# stories of 2011-12 and 2024).
+_NARROWED = frozenset(("GOV", "CRM"))
 # The sectors a modifier gives a body of the state that its head alone would call the
 # government ("the military leadership", "judicial authorities", "police officials").
 _NARROWER_SECTORS = frozenset(("MIL", "JUD", "COP", "SPY", "LEG", "OPP"))
