@@ -718,11 +718,44 @@ def apply_appositions(
         if first is None or doc[first].text != ",":
             continue
         words = _apposition_tokens(parse, first + 1, by_start)
-        if not words:
+        if not words or _says_after(parse, words[-1] + 1):
             continue
         _read_apposition(parse, cand, words, by_start, lex, place_country)
         if cand.kind == "person" and cand.roles and _plural_title(parse, words, lex):
             _share_title(parse.text, cands, cand)
+
+
+# Reporting verbs (as written) that make the words before them the speaker, not an apposition:
+# "... thanks to General Secretary Kim Jong Il, the reporter said" ends a report with a name;
+# the reporter is no title of it.
+_SAYS = frozenset(
+    (
+        "said",
+        "says",
+        "noted",
+        "notes",
+        "added",
+        "adds",
+        "stressed",
+        "stresses",
+        "underscored",
+        "emphasized",
+        "emphasised",
+        "declared",
+        "stated",
+        "wrote",
+        "writes",
+        "recalled",
+        "observed",
+        "remarked",
+    )
+)
+
+
+def _says_after(parse: ParseIndex, index: int) -> bool:
+    """Whether the token at ``index`` is a reporting verb: the words between the name's
+    comma and it are the sentence's speaker ("NAME, the reporter said")."""
+    return index < len(parse.lowers) and parse.lowers[index] in _SAYS
 
 
 def _read_office(
