@@ -855,6 +855,13 @@ def _read_apposition(
         # a list ("Trump, Sanders and those in Great Britain who ran the Leave campaign"), no
         # apposition ("X, a Clinton campaign aide", "X, Obama's nominee" are).
         return
+    # "Y, president of the Mexican Committee for ..., and X, its secretary general": "its"
+    # is the body named last before the name, in the same sentence.
+    owner = _body_before(cand, by_start) if tokens[0].lower_ == "its" else None
+    if owner is not None:
+        tokens = tokens[1:]
+        if not tokens:
+            return
     former = tokens[0].lower_ in FORMER
     if former:
         tokens = tokens[1:]
@@ -964,6 +971,8 @@ def _read_apposition(
             if org is not None:
                 cand.affiliation = org
         return
+    if org is None:
+        org = owner
     member = org is not None and head.casefold() in lex.member_nouns
     if (
         head.casefold() not in lex.roles_folded
@@ -976,6 +985,18 @@ def _read_apposition(
         cand.affiliation = org
     if cand.kind == "person":
         _read_second_title(parse, cand, tokens[org_token:], by_start, lex, place_country)
+
+
+def _body_before(cand: Candidate, by_start: dict[int, Candidate]) -> Candidate | None:
+    """The organisation named last before ``cand`` in its sentence, if any."""
+    before = [
+        c
+        for c in by_start.values()
+        if c.kind in ("organization", "media")
+        and c.end <= cand.start
+        and c.sentence == cand.sentence
+    ]
+    return max(before, key=lambda c: c.end) if before else None
 
 
 # Between the names of a list: "X, Y and Z", "X, Y, and Z".
