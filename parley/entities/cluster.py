@@ -469,6 +469,10 @@ def _country_in_name(
         # State media's scorn is no part of the name: "the Ministry of Defense of the puppet
         # Republic of Korea".
         found = kb.country(tail) or kb.country(_SCORN.sub("", tail))
+        if found is None and i == len(parts) - 1 and " " not in tail:
+            # "the University of Damascus", "the Mayor of Havana": a capital ends the name;
+            # the body is of its country, whichever the article is about.
+            found = kb.country_by_capital(tail)
         if found is not None:
             return found
     for i in range(1, len(parts)):

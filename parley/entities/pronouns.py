@@ -77,7 +77,7 @@ def resolve_pronouns(
         (
             (cand.start, cluster)
             for key, cluster in clusters.items()
-            if cluster.kind == "person" and key not in outlets
+            if cluster.kind == "person" and key not in outlets and _may_be_someone(cluster)
             for cand in cluster.cands
         ),
         key=lambda item: item[0],
@@ -410,6 +410,16 @@ def _about_someone_unnamed(pronoun: Token, parse: ParseIndex, lex: Lexicon, left
         subject = found
     return (
         subject in left and lex.pronouns.get(parse.lowers[subject]) == lex.pronouns[pronoun.lower_]
+    )
+
+
+def _may_be_someone(cluster: Cluster) -> bool:
+    """Whether a name the model read as a person's may be the one a "he" stands for: one the
+    knowledge base knows, one with a title or office, or one of two words or more. A lone
+    unknown word with neither ("Songun", "Juche", a plant or a web attack the model took for
+    a name) is too often no one at all; people a story names once by one word are rare."""
+    return cluster.actor is not None or any(
+        len(cand.text.split()) >= 2 or cand.roles or cand.former_roles for cand in cluster.cands
     )
 
 

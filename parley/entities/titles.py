@@ -718,11 +718,44 @@ def apply_appositions(
         if first is None or doc[first].text != ",":
             continue
         words = _apposition_tokens(parse, first + 1, by_start)
-        if not words:
+        if not words or _says_after(parse, words[-1] + 1):
             continue
         _read_apposition(parse, cand, words, by_start, lex, place_country)
         if cand.kind == "person" and cand.roles and _plural_title(parse, words, lex):
             _share_title(parse.text, cands, cand)
+
+
+# Reporting verbs (as written) that make the words before them the speaker, not an apposition:
+# "... thanks to General Secretary Kim Jong Il, the reporter said" ends a report with a name;
+# the reporter is no title of it.
+_SAYS = frozenset(
+    (
+        "said",
+        "says",
+        "noted",
+        "notes",
+        "added",
+        "adds",
+        "stressed",
+        "stresses",
+        "underscored",
+        "emphasized",
+        "emphasised",
+        "declared",
+        "stated",
+        "wrote",
+        "writes",
+        "recalled",
+        "observed",
+        "remarked",
+    )
+)
+
+
+def _says_after(parse: ParseIndex, index: int) -> bool:
+    """Whether the token at ``index`` is a reporting verb: the words between the name's
+    comma and it are the sentence's speaker ("NAME, the reporter said")."""
+    return index < len(parse.lowers) and parse.lowers[index] in _SAYS
 
 
 def _read_office(
@@ -822,6 +855,13 @@ def _read_apposition(
         # a list ("Trump, Sanders and those in Great Britain who ran the Leave campaign"), no
         # apposition ("X, a Clinton campaign aide", "X, Obama's nominee" are).
         return
+    # "Y, president of the Mexican Committee for ..., and X, its secretary general": "its"
+    # is the body named last before the name, in the same sentence.
+    owner = _body_before(cand, by_start) if tokens[0].lower_ == "its" else None
+    if owner is not None:
+        tokens = tokens[1:]
+        if not tokens:
+            return
     former = tokens[0].lower_ in FORMER
     if former:
         tokens = tokens[1:]
@@ -931,6 +971,8 @@ def _read_apposition(
             if org is not None:
                 cand.affiliation = org
         return
+    if org is None:
+        org = owner
     member = org is not None and head.casefold() in lex.member_nouns
     if (
         head.casefold() not in lex.roles_folded
@@ -943,6 +985,18 @@ def _read_apposition(
         cand.affiliation = org
     if cand.kind == "person":
         _read_second_title(parse, cand, tokens[org_token:], by_start, lex, place_country)
+
+
+def _body_before(cand: Candidate, by_start: dict[int, Candidate]) -> Candidate | None:
+    """The organisation named last before ``cand`` in its sentence, if any."""
+    before = [
+        c
+        for c in by_start.values()
+        if c.kind in ("organization", "media")
+        and c.end <= cand.start
+        and c.sentence == cand.sentence
+    ]
+    return max(before, key=lambda c: c.end) if before else None
 
 
 # Between the names of a list: "X, Y and Z", "X, Y, and Z".

@@ -48,6 +48,7 @@ BUILTIN_FILES = (
     "media.tsv",
     "organizations.tsv",
     "places.tsv",
+    "regions.tsv",
     "people.tsv",
     "roles.tsv",
     "org_words.tsv",

@@ -1,0 +1,101 @@
+"""Codes of actors as North Korean state media name them, and the words inside names that
+must not be read alone. Short texts written for these tests, run with the real knowledge base."""
+
+from __future__ import annotations
+
+import pytest
+
+from parley.records import Entity
+
+
+def _with(entities: tuple[Entity, ...], words: str) -> Entity:
+    """The one entity with a mention that contains ``words``."""
+    found = [e for e in entities if any(words in m.text for m in e.mentions)]
+    assert len(found) == 1, (words, [(e.name, [m.text for m in e.mentions]) for e in entities])
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "expected"),
+    [
+        (
+            "Farmers in Latin America marched against the new trade rules on Sunday.",
+            "Latin America",
+            "LAM",
+        ),
+        (
+            "Delegates of Latin American and Caribbean nations gathered in Lima last week.",
+            "Latin American",
+            "LAM",
+        ),
+        (
+            "The Community of Latin American and Caribbean States held its summit in Quito.",
+            "Community of Latin American",
+            "IGOLAM",
+        ),
+    ],
+)
+def test_codes_a_region_named_with_a_country_word_is_no_country(  # type: ignore[no-untyped-def]
+    entities_of, text: str, words: str, expected: str
+) -> None:
+    entities = entities_of(text, real=True)
+    # The region's code, with the sector of the people named in it ("farmers": LAMAGR).
+    assert (_with(entities, words).actor or "").startswith(expected)
+    assert not any(e.actor == "USA" for e in entities)
+
+
+def test_codes_the_seoul_presidential_office_in_kcna_spelling(entities_of) -> None:  # type: ignore[no-untyped-def]
+    text = "Chongwadae denied the report on Wednesday, a paper in Seoul wrote."
+    assert _with(entities_of(text, real=True), "Chongwadae").actor == "KORGOV"
+
+
+def test_codes_the_korean_residents_association_is_one_actor(entities_of) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Members of the General Association of the Korean Residents in Japan met in Osaka. "
+        "Chongryon called for the schools to be funded."
+    )
+    entities = entities_of(text, real=True)
+    association = _with(entities, "General Association")
+    assert association.actor == "PRKNGO"
+    assert association.name == _with(entities, "Chongryon").name == "Chongryon"
+
+
+def test_codes_military_gangsters_are_the_armed_forces(entities_of) -> None:  # type: ignore[no-untyped-def]
+    text = "The military gangsters of the ROK fired shells into the sea on Friday."
+    assert _with(entities_of(text, real=True), "gangsters").actor == "KORMIL"
+
+
+def test_codes_its_title_is_held_in_the_body_named_before(entities_of) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Wreaths came from Tomas Ruiz, chairman of the Peruvian Society for Friendship with "
+        "Korea, and Elena Vidal, its secretary general, on Monday."
+    )
+    assert _with(entities_of(text, real=True), "Elena Vidal").actor == "PERNGO"
+
+
+def test_codes_a_capital_after_of_gives_a_body_its_country(entities_of) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Pyongyang, May 2 (KCNA) -- The DPRK marked the day. Omar Haddad, dean of the Faculty "
+        "of Law of the University of Damascus, sent a letter to the DPRK embassy."
+    )
+    assert _with(entities_of(text, real=True), "University of Damascus").actor.startswith("SYR")  # type: ignore[union-attr]
+
+
+def test_codes_the_speaker_after_a_name_is_no_apposition(entities_of) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "The plan was carried out thanks to Pak Chol Jun, the lecturer said. "
+        "The lecturer then called for more efforts."
+    )
+    person = _with(entities_of(text, real=True), "Pak Chol Jun")
+    assert [m.text for m in person.mentions] == ["Pak Chol Jun"]
+    assert not person.roles
+
+
+def test_codes_he_is_not_a_lone_word_read_as_a_name(entities_of) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "The exhibition showed flowers named Kimilsungia. Kim Jong Un visited it on Monday. "
+        "He praised the gardeners."
+    )
+    entities = entities_of(text, real=True)
+    lone = [e for e in entities if e.name == "Kimilsungia"]
+    assert not lone or all(m.text == "Kimilsungia" for m in lone[0].mentions)
