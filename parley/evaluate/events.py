@@ -6,22 +6,23 @@ published=record date)``); all of Parley's events count, whatever their modality
 Matching rules
 --------------
 * **PLOVER** (``plover/gsr_dev.jsonl``, one gold event per sentence, PLOVER draft 0.5 type names):
-  Parley's CAMEO code is mapped to its PLOVER type and written in the gold's vocabulary (REQUEST
-  -> DEMAND; ACCUSE -> INVESTIGATE for CAMEO 09, DISAPPROVE otherwise; ASSAULT -> FIGHT for CAMEO
-  19; the draft's COERCE also held destroying property (1712) and abducting or holding people
-  (181, 184), which the 2021 table moved to ASSAULT, and its FIGHT the occupation of territory
-  (192), which the 2021 table calls COERCE -- the gold's own modes "destroy", "detain" under
-  COERCE show the draft's split -- and its RETREAT a leader's resignation (0831), which the
-  2021 table calls CONCEDE: the gold's resignations, CAMEO-manual examples of 0831, are
-  RETREAT). Per sentence, the distinct predicted types are compared with the
+  Parley's CAMEO code is mapped to its PLOVER type and written in the gold's vocabulary (REQUEST ->
+  DEMAND; ACCUSE -> INVESTIGATE for CAMEO 09, DISAPPROVE otherwise; ASSAULT -> FIGHT for CAMEO 19;
+  the draft's COERCE also held destroying property (1712) and abducting or holding people (181,
+  184), which the 2021 table moved to ASSAULT, and its FIGHT the occupation of territory (192),
+  which the 2021 table calls COERCE -- the gold's own modes "destroy", "detain" under COERCE show
+  the draft's split -- and its RETREAT a leader's resignation (0831), which the 2021 table calls
+  CONCEDE: the gold's resignations, CAMEO-manual examples of 0831, are RETREAT; and its SANCTION an
+  embargo, boycott or sanctions imposed (163), which the 2021 table calls COERCE: the draft's
+  SANCTION is CAMEO 16, all of it). Per sentence, the distinct predicted types are compared with the
   gold type: a hit is a true positive, every other predicted type a false positive, a miss a false
   negative (``plover.event.*``). Actor accuracy (``plover.source.country.acc``, ...) is over gold
-  records with that actor: correct when an event of the gold type has an actor whose country
-  (first three letters of the code) is among the gold actors' codes; ``country_sector`` also needs
-  the sector (letters 4-6, e.g. GOV) to agree when the gold gives one. Location accuracy
-  (``plover.location.acc``) is over the records that give the event's location ("eventLoc"):
-  correct when an event of the gold type (any event, when none is) names a place one of whose
-  name and the gold's holds the other ("Rafah", "the town of Rafah").
+  records with that actor: correct when an event of the gold type has an actor whose country (first
+  three letters of the code) is among the gold actors' codes; ``country_sector`` also needs the
+  sector (letters 4-6, e.g. GOV) to agree when the gold gives one. Location accuracy
+  (``plover.location.acc``) is over the records that give the event's location ("eventLoc"): correct
+  when an event of the gold type (any event, when none is) names a place one of whose name and the
+  gold's holds the other ("Rafah", "the town of Rafah").
 * **PETRARCH** (``PETR2_GSR_validation.xml``, ``PETR.UnitTest.records.xml``; several codings per
   sentence): per sentence, gold and predicted codings are multisets matched one to one.
   ``root``: the CAMEO roots agree; ``code``: the full codes agree; ``strict``: the root, the
@@ -70,6 +71,9 @@ _DRAFT_FIGHT = frozenset({"192"})
 # A leader's resignation (0831, "accede to demands for change in leadership"): the 2021
 # table's CONCEDE, the draft's RETREAT (the gold codes both its resignations so).
 _DRAFT_RETREAT = frozenset({"0831"})
+# Sanctions, an embargo or a boycott imposed (163): the 2021 table's COERCE, the draft's
+# SANCTION, which held the whole of CAMEO 16 (the gold's sanctions imposed are SANCTION).
+_DRAFT_SANCTION = frozenset({"163"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,6 +105,8 @@ def plover_name(event: Event) -> str | None:
         return "FIGHT"
     if event.cameo in _DRAFT_RETREAT:
         return "RETREAT"
+    if event.cameo in _DRAFT_SANCTION:
+        return "SANCTION"
     if event.plover == "ACCUSE":
         return "INVESTIGATE" if root == "09" else "DISAPPROVE"
     if event.plover == "ASSAULT" and root == "19":

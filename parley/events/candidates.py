@@ -58,6 +58,10 @@ DOCUMENTS = frozenset({"statement", "communique", "declaration", "appeal", "rele
 # Verbs by which an authority has its own people use the force their object names ("ordered
 # the arrest of", "ordered patrols by police"): the ordered act is the event, the orderer's.
 ORDERING_VERBS = frozenset({"order", "authorize", "authorise"})
+# Words of suspicion or accusation with the preposition that names what is alleged ("men
+# suspected of bombing a bank", "accused of attacking", "charged with murdering"): the act
+# so named is the allegation's content, not an act the story reports.
+ALLEGING_PREPS = frozenset({("suspect", "of"), ("accuse", "of"), ("charge", "with")})
 PROTEST_ROOT = "14"
 CONSULT_ROOT = "04"
 # Roots of the use of force: force posture, coercion, assault, fighting, mass violence.
@@ -105,6 +109,10 @@ GREETING_CODE = "017"
 # Entity labels whose capitalised words are a name, never an event (``_in_a_name``).
 NAME_LABELS = frozenset({"ORG", "FAC"})
 APPEAL_ROOT = "02"
+# Intents, pledges and vows (03), and refusals (12): a pledge to hold back from a
+# cooperative act refuses it.
+INTENT_ROOT = "03"
+REFUSAL_ROOT = "12"
 
 
 @dataclass(frozen=True, slots=True)
@@ -447,6 +455,15 @@ def _fold_clauses(
             dropped.add(here)
             folded.setdefault(there, []).append(candidate.token)
             codes[there] = GREETING_CODE
+        elif codes[there][:2] == INTENT_ROOT and _denied(candidate.token):
+            # "pledged not to send troops", "vowed never to return the land": a promise to
+            # hold back is no threat, and holding back a cooperative act refuses it (the
+            # codebook's 12x, as "refused to return the land" is).
+            dropped.add(here)
+            folded.setdefault(there, []).append(candidate.token)
+            refused = refine_with_complement(REFUSAL_ROOT, codes[here], complement_codes)
+            if refused and governor.match.pattern.condition is None:
+                codes[there] = refused
         else:
             dropped.add(here)
             folded.setdefault(there, []).append(candidate.token)
@@ -467,6 +484,13 @@ def _fold_clauses(
         )
         for c in candidates
     ]
+
+
+def _denied(verb: Token) -> bool:
+    """Whether the verb heads a to-clause held back: "not to send", "never to return"."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) and any(
+        c.dep_ == "neg" for c in verb.children
+    )
 
 
 def _narrows(general: str, specific: str) -> bool:
@@ -834,16 +858,47 @@ def _subordinate(token: Token, kept: Mapping[int, str]) -> bool:
         if current.head.i == current.i:
             return False
         if current.dep_ in INDEPENDENT_DEPS:
+            if _asked_by_object(current, kept):
+                return True
             asked = current.dep_ == "ccomp" and kept.get(current.head.i, "")[:2] in ASKING_ROOTS
             if not asked:
                 return False
         elif current.dep_ not in SUBORDINATE_DEPS:
             return False
+        if _alleged(current):
+            return True
         clause = current if current.dep_ in PURPOSE_DEPS else None
         current = current.head
         if current.i in kept or (clause is not None and _aim_of_protest(clause, current, kept)):
             return True
     return False
+
+
+def _alleged(word: Token) -> bool:
+    """Whether the word names what someone is suspected or accused of ("nationals suspected
+    by the West of blowing up a plane")."""
+    if word.dep_ not in ("pcomp", "pobj") or word.head.dep_ not in ("prep", "agent"):
+        return False
+    prep = word.head
+    alleging = prep.head
+    if alleging.dep_ == "pobj" and alleging.head.dep_ == "agent":
+        alleging = alleging.head.head  # "suspected by the police of attacking": of the police
+    return (alleging.lemma_.lower(), prep.lower_) in ALLEGING_PREPS
+
+
+def _asked_by_object(clause: Token, kept: Mapping[int, str]) -> bool:
+    """Whether a that-clause the parser hung on a verb is what the verb's object, a demand or
+    an appeal, asks for ("reiterated its demand today that Israel ease restrictions", "renewed
+    its call on Friday that the ban be lifted"): the asking noun's content, as in "its demand
+    that Israel ease them", not an act of its own."""
+    if clause.dep_ != "ccomp" or not any(
+        c.dep_ == "mark" and c.lower_ == "that" for c in clause.children
+    ):
+        return False
+    return any(
+        c.dep_ == "dobj" and c.i < clause.i and kept.get(c.i, "")[:2] in ASKING_ROOTS
+        for c in clause.head.children
+    )
 
 
 # The links of a to-clause after a verb's object, which the parser makes either: its aim.

@@ -20,6 +20,10 @@ __all__ = ["allegation", "as_statement", "reported_stance", "same_side"]
 
 # CAMEO's threat, not otherwise specified.
 THREAT_CODE = "130"
+# An attack made ready for (CAMEO 152, increase military alert status), and the roots of
+# the attacks (assault, fighting, mass violence).
+ALERT_CODE = "152"
+READIED_ROOTS = frozenset({"18", "19", "20"})
 # A demand of no more particular kind (CAMEO 100).
 DEMAND_CODE = "100"
 # Roots of attacks and violence that, claimed by someone else, are an accusation.
@@ -88,6 +92,12 @@ def as_statement(
     if stance == "conditional" and not same_side(speakers, sources):
         return None
     negated = find_modality(candidate.token, res.modality_cues) == "negated"
+    readied = candidate.code[:2] in READIED_ROOTS and _readied(candidate.token)
+    if stance == "intent" and not negated and readied:
+        # "The army prepared to resume shelling the town", "rebels were preparing to
+        # attack": forces made ready for an attack, a raised military alert (152), not a
+        # threat anyone voiced ("is prepared to strike" stays a threat).
+        return ALERT_CODE, sources, targets
     if stance == "intent" and not negated and _unless(candidate):
         # "will withdraw its force from Chad unless the president holds elections": a plan
         # made a condition of another's act is a threat, whatever the plan.
@@ -95,6 +105,22 @@ def as_statement(
         return code, sources, targets
     code = stance_code(candidate.code, stance, negated, res.statement_codes)
     return (code, sources, targets) if code else None
+
+
+def _readied(verb: Token) -> bool:
+    """Whether the verb's to-clause (or a chain of them) hangs on "prepare" as the clause's
+    own finite or progressive verb ("prepared to resume shelling", "were preparing to
+    attack"), not on the adjective of readiness ("is prepared to", "be prepared to")."""
+    token = verb
+    for _ in range(3):
+        if token.dep_ != "xcomp" or token.head.i == token.i:
+            return False
+        token = token.head
+        if token.lemma_.lower() == "prepare":
+            return token.tag_ in ("VBD", "VBG", "VBZ", "VBP") and not any(
+                c.dep_ in ("auxpass", "cop") for c in token.children
+            )
+    return False
 
 
 def _unless(candidate: Candidate) -> bool:

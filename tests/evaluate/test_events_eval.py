@@ -110,6 +110,8 @@ def test_events_eval_plover_names_in_gold_vocabulary() -> None:
     assert plover_name(replace(base, cameo="192", plover="COERCE")) == "FIGHT"
     assert plover_name(replace(base, cameo="0831", plover="CONCEDE")) == "RETREAT"
     assert plover_name(replace(base, cameo="083", plover="CONCEDE")) == "CONCEDE"
+    assert plover_name(replace(base, cameo="163", plover="COERCE")) == "SANCTION"
+    assert plover_name(replace(base, cameo="172", plover="COERCE")) == "COERCE"
 
 
 def test_events_eval_runs_on_gold(shared_data: Path) -> None:

@@ -140,3 +140,76 @@ def test_types_the_harm_a_partys_attack_does_is_the_attack(
 def test_types_the_harm_of_an_attack_no_party_is_named_for_stays(code: Code) -> None:
     codes = {e.cameo for e in code("A bomb attack killed nine people in Rohan.", {"Rohan": "ROH"})}
     assert any(c.startswith("18") for c in codes)
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        # What a demand or an appeal object asks for, in a that-clause the parser hangs on
+        # the verb, is the demand's content, not a concession made.
+        (
+            "The Rohan Farmers Union (RFU) reiterated its demand today that Gondor ease"
+            " restrictions on the movement of Rohan workers.",
+            "08",
+        ),
+        # What people are suspected or accused of is alleged, not reported.
+        (
+            "Mordor has offered to hand over to Gondor two of its citizens suspected by the"
+            " police of attacking a Gondor embassy.",
+            "19",
+        ),
+        # A truce or an agreement others watch over is none declared or signed anew.
+        ("Monitors of Mordor were sent to oversee the truce between Gondor and Rohan.", "08"),
+        ("Observers of Mordor will monitor the ceasefire between Gondor and Rohan.", "08"),
+        ("Inspectors of Mordor will verify the agreement between Gondor and Rohan.", "05"),
+    ],
+)
+def test_types_content_of_a_demand_or_an_allegation_is_no_event(
+    code: Code, text: str, absent: str
+) -> None:
+    assert all(e.cameo[:2] != absent for e in code(text, COUNTRIES))
+
+
+def test_types_a_demand_in_its_own_clause_stays(code: Code) -> None:
+    text = "Gondor renewed its demand on Monday that Rohan lift the ban on its grain."
+    assert any(e.cameo[:2] == "10" for e in code(text, COUNTRIES))
+
+
+def test_types_a_truce_agreed_stays(code: Code) -> None:
+    codes = {e.cameo for e in code("Gondor and Rohan agreed a truce on Monday.", COUNTRIES)}
+    assert codes & {"035", "0871", "030"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The army of Gondor prepared to resume shelling the villages of Rohan.",
+        "Gondor troops were preparing to attack the border towns of Rohan.",
+    ],
+)
+def test_types_forces_readied_for_an_attack_raise_their_alert(code: Code, text: str) -> None:
+    # Forces made ready for an attack are a raised military alert (152), not a threat.
+    codes = {e.cameo for e in code(text, COUNTRIES)}
+    assert "152" in codes
+    assert not any(c.startswith("13") for c in codes)
+
+
+def test_types_readiness_said_stays_a_threat(code: Code) -> None:
+    codes = {e.cameo for e in code("Gondor said it is prepared to attack Rohan.", COUNTRIES)}
+    assert "152" not in codes
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gondor pledged not to send troops to Rohan.",
+        "Gondor vowed never to attack Rohan again.",
+    ],
+)
+def test_types_a_pledge_to_hold_back_force_is_no_threat(code: Code, text: str) -> None:
+    assert not any(e.cameo.startswith("13") for e in code(text, COUNTRIES))
+
+
+def test_types_a_pledge_to_send_troops_stays_a_threat(code: Code) -> None:
+    codes = {e.cameo for e in code("Gondor vowed to send troops to Rohan.", COUNTRIES)}
+    assert any(c.startswith("13") for c in codes)
