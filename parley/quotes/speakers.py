@@ -93,6 +93,10 @@ _SOCIETY_HEADS = frozenset(
 )  # fmt: skip
 _POSSESSIVES = frozenset({"his", "him", "her", "hers", "its", "their", "them"})
 _DEFINITE = frozenset({"the", "this", "that"})
+_INDEFINITE = frozenset({"a", "an", "another"})
+_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+# The pieces a newspaper runs. One that no words sign ("An article says") is the paper's.
+_PRESS_PIECES = frozenset({"article", "editorial", "commentary", "essay"})
 _OFFICE_PREPS = frozenset({"of", "for", "at"})
 # How many people back a description's office holder is looked for.
 _HOLDER_REACH = 6
@@ -135,6 +139,15 @@ class _Mentions:
         for j in range(bisect_left(starts, offset) - 1, -1, -1):
             if refs[j].end <= offset:
                 return refs[j].entity
+        return None
+
+    def press_before(self, offset: int) -> MentionRef | None:
+        """The last mention ending by ``offset`` of a newspaper, an agency or a broadcaster
+        (``_is_press``: "newspapers of the DPRK", a group coded PRKMED)."""
+        for j in range(bisect_left(self.starts, offset) - 1, -1, -1):
+            ref = self.refs[j]
+            if ref.end <= offset and _is_press(ref.entity):
+                return ref
         return None
 
     def last_named(self, entity: Entity, offset: int, pronouns: Mapping[str, str]) -> int | None:
@@ -437,6 +450,11 @@ class SpeakerResolver:
             found = self._phrase(author) if author is not None else None
             if found is not None:
                 return found
+        if lemma in _PRESS_PIECES and determiners & _INDEFINITE and head.dep_ in _SUBJECTS:
+            # "Rodong Sinmun / - An article says ...", "Papers carried articles. Another
+            # article notes ...": a piece no words sign speaks for the paper it ran in.
+            press = self.mentions.press_before(start)
+            return press.entity if press is not None else None
         return self._described(head, start, voice)
 
     def _described(self, head: Token, start: int, voice: _Voice) -> Entity | None:
@@ -449,7 +467,9 @@ class SpeakerResolver:
         if kinds is not None and "the" in determiners:
             earlier = self._spoke_before(head)
             if earlier is not None:
-                return earlier  # "South Korean organizations said ... The organizations ..."
+                newer = self._paper_since(head, earlier, kinds)
+                # "South Korean organizations said ... The organizations ..."
+                return newer if newer is not None else earlier
         if kinds is not None and "person" in kinds and "the" in determiners:
             introduced, titled = self._titled(head)
             if introduced:
@@ -459,7 +479,8 @@ class SpeakerResolver:
         if kinds is not None and determiners & _DEFINITE:
             previous = self._followed(voice)
             if previous is not None and previous.kind in kinds:
-                return previous
+                newer = self._paper_since(head, previous, kinds) if "the" in determiners else None
+                return newer if newer is not None else previous
             if "person" in kinds:
                 return self._holder_before(start, lemma)
             return self.before(start, kinds)
@@ -748,6 +769,35 @@ class SpeakerResolver:
         ]
         return self._heads[max(earlier)] if earlier else None
 
+    def _paper_since(self, head: Token, earlier: Entity, kinds: frozenset[str]) -> Entity | None:
+        """A paper introduced as a subject after ``earlier`` spoke or was last named ("The
+        Russian paper X said ... The Indian paper Y carried articles. The paper noted"): a
+        review of the press goes from paper to paper, and "the paper" is the one just brought
+        in. None for other descriptions, or when no other paper has been the subject of a
+        clause since (a paper the speaker names is what it talks about)."""
+        if "media" not in kinds:
+            return None
+        press = self.mentions.press_before(head.idx)
+        if press is None or press.entity is earlier:
+            return None
+        spoke = [self.doc[i].idx for i, e in self._heads.items() if e is earlier and i < head.i]
+        named = self.mentions.last_of(earlier, head.idx)
+        if press.start < max([*spoke, -1 if named is None else named]):
+            return None
+        at = self.parse.token_covering(press.start)
+        if at is None:
+            return None
+        token = self.doc[at]
+        while token.dep_ == "compound" or (
+            token.head.i != token.i and press.start <= token.head.idx < press.end
+        ):
+            token = token.head
+        if token.dep_ == "appos":
+            token = token.head
+        if token.dep_ not in _SUBJECTS:
+            return None
+        return press.entity
+
     def _titled(self, head: Token) -> tuple[bool, Entity | None]:
         """The person "the chairman" takes up: the one the nearest earlier use of the same
         word (and its qualifiers: "the supreme leader" is not "the leader") names, as a
@@ -838,6 +888,10 @@ class SpeakerResolver:
         own = self.at(head.idx, head.idx + len(head.text), head.idx)
         if own is not None:
             return own
+        named = self._named_apposition(head)
+        if named is not None:
+            # "Another Indian paper Public News carried an article": the paper's name.
+            return self.at(named.idx, named.idx + len(named.text), named.idx)
         end = head.right_edge.idx + len(head.right_edge)
         clauses = _clause_spans(head)
         for ref in self.mentions.overlapping(head.left_edge.idx, end):
@@ -1029,6 +1083,12 @@ def _gender(entity: Entity) -> str | None:
 def _follows_text(voice: _Voice) -> bool:
     """Whether the report is following a text that speaks ("the commentary said")."""
     return voice.followed is not None and voice.followed.text
+
+
+def _is_press(entity: Entity) -> bool:
+    """A newspaper, an agency or a broadcaster the actor stage coded as media (a name it
+    only guessed is a medium, with no code, is too often a ministry's or a fair's)."""
+    return (entity.actor or "").endswith("MED")
 
 
 def _fits(entity: Entity, kinds: frozenset[str] | None) -> bool:

@@ -549,3 +549,109 @@ def test_speakers_a_society_is_not_the_country_its_name_holds(
     nlp: Any, quote_resources: QuoteResources, text: str, source: str, speaker: str | None
 ) -> None:
     assert (source, speaker) in _speakers(nlp, quote_resources, text, ("Freedonia", "country"))
+
+
+def _coded_speakers(
+    nlp: Any, resources: QuoteResources, text: str, *names: tuple[str, str, str | None]
+) -> list[tuple[str | None, str | None]]:
+    """As ``_speakers``, with each entity's actor code (name, kind, code)."""
+    entities = tuple(
+        _coded(_entity(f"e{n}", name, kind, text), code)
+        for n, (name, kind, code) in enumerate(names, 1)
+    )
+    by_id: dict[str, Entity] = {e.id: e for e in entities}
+    quotes: tuple[Quote, ...] = run_quotes(nlp, resources, text, entities)
+    return [(q.speaker_text, by_id[q.speaker].name if q.speaker else None) for q in quotes]
+
+
+def _coded(entity: Entity, code: str | None) -> Entity:
+    return Entity(entity.id, entity.name, entity.kind, code, None, (), None, entity.mentions)
+
+
+_PRESS_REVIEW = (
+    "Following are the main articles in newspapers of Ruritania on Monday:\n\n"
+    "- The harbour of Vell reopened after the storm.\n\n"
+    "- An article says that the coast guard must guard every bay.\n\n"
+    "- Another article notes that the fishing fleet will grow next year."
+)
+
+
+@pytest.mark.parametrize(
+    ("code", "expected"), [("RURMED", "newspapers of Ruritania"), (None, None)]
+)
+def test_speakers_unsigned_article_speaks_for_the_paper_it_ran_in(
+    nlp: Any, quote_resources: QuoteResources, code: str | None, expected: str | None
+) -> None:
+    # A paper the actor stage did not code as media is no author (it may be a ministry).
+    got = _coded_speakers(
+        nlp, quote_resources, _PRESS_REVIEW, ("newspapers of Ruritania", "group", code)
+    )
+    assert ("An article", expected) in got
+    assert ("Another article", expected) in got
+
+
+def test_speakers_the_paper_is_the_paper_brought_in_since_the_last_spoke(
+    nlp: Any, quote_resources: QuoteResources
+) -> None:
+    text = (
+        "The Coast Gazette on Monday said that the canal had been closed for a week.\n\n"
+        "The Harbour Herald on Tuesday carried two articles on the canal.\n\n"
+        "The paper noted that the closure was hurting the fishermen of the coast."
+    )
+    got = _coded_speakers(
+        nlp,
+        quote_resources,
+        text,
+        ("Coast Gazette", "media", "RURMED"),
+        ("Harbour Herald", "media", "FREMED"),
+    )
+    assert ("The paper", "Harbour Herald") in got
+
+
+def test_speakers_the_paper_is_not_a_paper_the_speaker_named(
+    nlp: Any, quote_resources: QuoteResources
+) -> None:
+    text = (
+        "The Coast Gazette on Monday said that the canal had been closed for a week.\n\n"
+        "It mocked the Harbour Herald for keeping silent on the canal.\n\n"
+        "The paper noted that the closure was hurting the fishermen of the coast."
+    )
+    got = _coded_speakers(
+        nlp,
+        quote_resources,
+        text,
+        ("Coast Gazette", "media", "RURMED"),
+        ("Harbour Herald", "media", "FREMED"),
+    )
+    assert ("The paper", "Coast Gazette") in got
+
+
+def test_speakers_article_of_a_paper_named_in_apposition(
+    nlp: Any, quote_resources: QuoteResources
+) -> None:
+    text = (
+        'The Lindish paper Harbour Herald on Monday carried an article titled "Calm Seas".\n\n'
+        "The fleet must stay in port until the storm has passed, the article said."
+    )
+    got = _coded_speakers(
+        nlp,
+        quote_resources,
+        text,
+        ("Lindish", "group", "LINMED"),
+        ("Harbour Herald", "media", "LINMED"),
+    )
+    assert ("the article", "Harbour Herald") in got
+
+
+def test_speakers_the_tv_is_the_broadcaster_named_before(
+    nlp: Any, quote_resources: QuoteResources
+) -> None:
+    text = (
+        "Coast Vision Television on Friday aired a programme on the old harbour of Vell.\n\n"
+        "Many people visit the harbour every summer.\n\n"
+        "The harbour is the pride of the coast, the TV said."
+    )
+    got = _coded_speakers(
+        nlp, quote_resources, text, ("Coast Vision Television", "media", "RURMED")
+    )
+    assert ("the TV", "Coast Vision Television") in got
