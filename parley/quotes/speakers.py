@@ -309,7 +309,7 @@ class SpeakerResolver:
         a name given one in apposition ("Jon Chol Guk, an officer of the army")."""
         if head.pos_ not in ("NOUN", "PROPN"):
             return False
-        if "person" in self.lex.descriptions.get(head.lemma_.lower(), frozenset()):
+        if "person" in self.lex.descriptions.get(_hyphen_end(head).lemma_.lower(), frozenset()):
             return True
         return head.pos_ == "PROPN" and any(
             c.dep_ == "appos"
@@ -493,7 +493,7 @@ class SpeakerResolver:
         with no mention of its own that no word list or doer's suffix makes a speaker."""
         if head.pos_ != "NOUN" or any(c.dep_ == "conj" for c in head.children):
             return False  # "a state and Cruz suggested": a speaker joined to the noun
-        lemma = head.lemma_.lower()
+        lemma = _hyphen_end(head).lemma_.lower()
         lex = self.lex
         if (
             lemma in lex.descriptions
@@ -745,13 +745,23 @@ class SpeakerResolver:
             else:
                 found = self._phrase_head(subject)
                 if found is None and self._person_noun(subject):
-                    found = self._phrase(subject)  # "The leader of the party": the party
+                    found = self._title_or_body(subject)
             person = found is not None and (found.kind == "person" or self._person_noun(subject))
             fits = person if kind == "person" else found is not None and _fits(found, kinds)
             if found is None or found is voice.outer or not fits:
                 return True, None  # the nearest agreeing subject names nobody we know
             return True, found
         return False, None
+
+    def _title_or_body(self, subject: Token) -> Entity | None:
+        """Whom a person's title as a subject names: "The General Secretary" the person the
+        title was given to before ("the respected General Secretary Ana Kovac"), else the
+        body its phrase names ("The leader of the party": the party)."""
+        if "the" in _determiners(subject):
+            titled = self._titled(subject)[1]
+            if titled is not None:
+                return titled
+        return self._phrase(subject)
 
     def _phrase_head(self, subject: Token) -> Entity | None:
         return self.at(subject.left_edge.idx, subject.idx + len(subject.text), subject.idx)
@@ -990,6 +1000,16 @@ def _hyphen_prefix(noun: Token) -> str:
     if noun.doc[i - 2].whitespace_ or noun.doc[i - 1].whitespace_:
         return ""
     return noun.doc[i - 2].lower_
+
+
+def _hyphen_end(noun: Token) -> Token:
+    """The word a hyphen joins after the noun, which the parser sometimes makes the head of
+    the phrase ("vice" of "The vice-chairman said"): the word that says what it is."""
+    doc = noun.doc
+    i = noun.i
+    if i + 2 >= len(doc) or doc[i + 1].text != "-" or noun.whitespace_ or doc[i + 1].whitespace_:
+        return noun
+    return doc[i + 2] if doc[i + 2].is_alpha else noun
 
 
 # What makes a paper a document and not a newspaper ("the white paper said").

@@ -655,3 +655,35 @@ def test_speakers_the_tv_is_the_broadcaster_named_before(
         nlp, quote_resources, text, ("Coast Vision Television", "media", "RURMED")
     )
     assert ("the TV", "Coast Vision Television") in got
+
+
+def test_speakers_pronoun_after_a_title_is_the_person_given_the_title(
+    nlp: Any, quote_resources: QuoteResources
+) -> None:
+    text = (
+        "The mill owes its fame to the devoted efforts of the respected General Secretary "
+        "Ana Kovac.\n\n"
+        "The General Secretary visited the mill ten years ago to set the tasks for its growth.\n\n"
+        "On May 5, she visited it again, despite the heat of the summer.\n\n"
+        "She stressed the need to grind more flour every year without fail."
+    )
+    got = _speakers(nlp, quote_resources, text, ("Ana Kovac", "person"))
+    assert ("She", "Ana Kovac") in got
+
+
+def test_speakers_hyphenated_title_is_no_deed(nlp: Any, quote_resources: QuoteResources) -> None:
+    # The parser may make "vice" the head of "The vice-chairman": the title still speaks.
+    text = (
+        "The vice-chairman of the Harbour Party of Vellmark said that the new dams of "
+        "Ruritania are a miracle of the age. The dams will serve the coast for a century, "
+        "he added."
+    )
+    got = _speakers(
+        nlp,
+        quote_resources,
+        text,
+        ("Harbour Party of Vellmark", "organization"),
+        ("Ruritania", "country"),
+    )
+    assert ("he", "Harbour Party of Vellmark") in got
+    assert all(name == "Harbour Party of Vellmark" for _, name in got)
