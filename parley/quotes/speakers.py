@@ -94,6 +94,14 @@ _SOCIETY_HEADS = frozenset(
 _POSSESSIVES = frozenset({"his", "him", "her", "hers", "its", "their", "them"})
 _DEFINITE = frozenset({"the", "this", "that"})
 _INDEFINITE = frozenset({"a", "an", "another"})
+# Who speak at a gathering, its kinds, and the verbs that say who held it.
+_ATTENDEES = frozenset({"speaker", "participant"})
+_GATHERINGS = frozenset(
+    {"rally", "meeting", "conference", "forum", "seminar", "symposium", "gathering", "protest",
+     "demonstration", "ceremony", "session", "debate", "vigil", "campaign", "event"}
+)  # fmt: skip
+_HOLD_VERBS = frozenset({"hold", "stage", "organize", "organise", "host", "sponsor", "convene"})
+_HOST_REACH = 3  # sentences
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 # The pieces a newspaper runs. One that no words sign ("An article says") is the paper's.
 _PRESS_PIECES = frozenset({"article", "editorial", "commentary", "essay"})
@@ -450,6 +458,9 @@ class SpeakerResolver:
             found = self._phrase(author) if author is not None else None
             if found is not None:
                 return found
+        if lemma in _ATTENDEES and is_plural(head):
+            # "X held a rally ... Speakers at the rally said": the rally's holders speak.
+            return self._host(head)
         if lemma in _PRESS_PIECES and determiners & _INDEFINITE and head.dep_ in _SUBJECTS:
             # "Rodong Sinmun / - An article says ...", "Papers carried articles. Another
             # article notes ...": a piece no words sign speaks for the paper it ran in.
@@ -752,6 +763,36 @@ class SpeakerResolver:
                 return True, None  # the nearest agreeing subject names nobody we know
             return True, found
         return False, None
+
+    def _host(self, attendees: Token) -> Entity | None:
+        """Who held the gathering the speakers spoke at ("Speakers at the rally", "The
+        speakers"): the subject of the nearest earlier "held", "staged" or "organized" whose
+        object is a gathering (the same one when the words name it), within
+        ``_HOST_REACH`` sentences; the body its phrase names."""
+        named = next(
+            (
+                g.lemma_.lower()
+                for p in attendees.children
+                if p.dep_ == "prep" and p.lower_ == "at"
+                for g in p.children
+                if g.dep_ == "pobj"
+            ),
+            None,
+        )
+        parse = self.parse
+        own = parse.sentence_index(attendees.idx)
+        for k in range(own, max(own - _HOST_REACH, -1), -1):
+            for token in reversed(parse.sents[k]):
+                if token.i >= attendees.i or token.dep_ != "dobj":
+                    continue
+                lemma = token.lemma_.lower()
+                if lemma not in _GATHERINGS or (named is not None and lemma != named):
+                    continue
+                if token.head.lemma_.lower() not in _HOLD_VERBS:
+                    continue
+                holder = next((c for c in token.head.children if c.dep_ in _SUBJECTS), None)
+                return self._phrase(holder) if holder is not None else None
+        return None
 
     def _title_or_body(self, subject: Token) -> Entity | None:
         """Whom a person's title as a subject names: "The General Secretary" the person the
