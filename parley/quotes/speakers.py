@@ -93,6 +93,18 @@ _SOCIETY_HEADS = frozenset(
 )  # fmt: skip
 _POSSESSIVES = frozenset({"his", "him", "her", "hers", "its", "their", "them"})
 _DEFINITE = frozenset({"the", "this", "that"})
+_INDEFINITE = frozenset({"a", "an", "another"})
+# Who speak at a gathering, its kinds, and the verbs that say who held it.
+_ATTENDEES = frozenset({"speaker", "participant"})
+_GATHERINGS = frozenset(
+    {"rally", "meeting", "conference", "forum", "seminar", "symposium", "gathering", "protest",
+     "demonstration", "ceremony", "session", "debate", "vigil", "campaign", "event"}
+)  # fmt: skip
+_HOLD_VERBS = frozenset({"hold", "stage", "organize", "organise", "host", "sponsor", "convene"})
+_HOST_REACH = 3  # sentences
+_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+# The pieces a newspaper runs. One that no words sign ("An article says") is the paper's.
+_PRESS_PIECES = frozenset({"article", "editorial", "commentary", "essay"})
 _OFFICE_PREPS = frozenset({"of", "for", "at"})
 # How many people back a description's office holder is looked for.
 _HOLDER_REACH = 6
@@ -135,6 +147,15 @@ class _Mentions:
         for j in range(bisect_left(starts, offset) - 1, -1, -1):
             if refs[j].end <= offset:
                 return refs[j].entity
+        return None
+
+    def press_before(self, offset: int) -> MentionRef | None:
+        """The last mention ending by ``offset`` of a newspaper, an agency or a broadcaster
+        (``_is_press``: "newspapers of the DPRK", a group coded PRKMED)."""
+        for j in range(bisect_left(self.starts, offset) - 1, -1, -1):
+            ref = self.refs[j]
+            if ref.end <= offset and _is_press(ref.entity):
+                return ref
         return None
 
     def last_named(self, entity: Entity, offset: int, pronouns: Mapping[str, str]) -> int | None:
@@ -296,7 +317,7 @@ class SpeakerResolver:
         a name given one in apposition ("Jon Chol Guk, an officer of the army")."""
         if head.pos_ not in ("NOUN", "PROPN"):
             return False
-        if "person" in self.lex.descriptions.get(head.lemma_.lower(), frozenset()):
+        if "person" in self.lex.descriptions.get(_hyphen_end(head).lemma_.lower(), frozenset()):
             return True
         return head.pos_ == "PROPN" and any(
             c.dep_ == "appos"
@@ -437,6 +458,14 @@ class SpeakerResolver:
             found = self._phrase(author) if author is not None else None
             if found is not None:
                 return found
+        if lemma in _ATTENDEES and is_plural(head):
+            # "X held a rally ... Speakers at the rally said": the rally's holders speak.
+            return self._host(head)
+        if lemma in _PRESS_PIECES and determiners & _INDEFINITE and head.dep_ in _SUBJECTS:
+            # "Rodong Sinmun / - An article says ...", "Papers carried articles. Another
+            # article notes ...": a piece no words sign speaks for the paper it ran in.
+            press = self.mentions.press_before(start)
+            return press.entity if press is not None else None
         return self._described(head, start, voice)
 
     def _described(self, head: Token, start: int, voice: _Voice) -> Entity | None:
@@ -449,7 +478,9 @@ class SpeakerResolver:
         if kinds is not None and "the" in determiners:
             earlier = self._spoke_before(head)
             if earlier is not None:
-                return earlier  # "South Korean organizations said ... The organizations ..."
+                newer = self._paper_since(head, earlier, kinds)
+                # "South Korean organizations said ... The organizations ..."
+                return newer if newer is not None else earlier
         if kinds is not None and "person" in kinds and "the" in determiners:
             introduced, titled = self._titled(head)
             if introduced:
@@ -459,7 +490,8 @@ class SpeakerResolver:
         if kinds is not None and determiners & _DEFINITE:
             previous = self._followed(voice)
             if previous is not None and previous.kind in kinds:
-                return previous
+                newer = self._paper_since(head, previous, kinds) if "the" in determiners else None
+                return newer if newer is not None else previous
             if "person" in kinds:
                 return self._holder_before(start, lemma)
             return self.before(start, kinds)
@@ -472,7 +504,7 @@ class SpeakerResolver:
         with no mention of its own that no word list or doer's suffix makes a speaker."""
         if head.pos_ != "NOUN" or any(c.dep_ == "conj" for c in head.children):
             return False  # "a state and Cruz suggested": a speaker joined to the noun
-        lemma = head.lemma_.lower()
+        lemma = _hyphen_end(head).lemma_.lower()
         lex = self.lex
         if (
             lemma in lex.descriptions
@@ -724,13 +756,53 @@ class SpeakerResolver:
             else:
                 found = self._phrase_head(subject)
                 if found is None and self._person_noun(subject):
-                    found = self._phrase(subject)  # "The leader of the party": the party
+                    found = self._title_or_body(subject)
             person = found is not None and (found.kind == "person" or self._person_noun(subject))
             fits = person if kind == "person" else found is not None and _fits(found, kinds)
             if found is None or found is voice.outer or not fits:
                 return True, None  # the nearest agreeing subject names nobody we know
             return True, found
         return False, None
+
+    def _host(self, attendees: Token) -> Entity | None:
+        """Who held the gathering the speakers spoke at ("Speakers at the rally", "The
+        speakers"): the subject of the nearest earlier "held", "staged" or "organized" whose
+        object is a gathering (the same one when the words name it), within
+        ``_HOST_REACH`` sentences; the body its phrase names."""
+        named = next(
+            (
+                g.lemma_.lower()
+                for p in attendees.children
+                if p.dep_ == "prep" and p.lower_ == "at"
+                for g in p.children
+                if g.dep_ == "pobj"
+            ),
+            None,
+        )
+        parse = self.parse
+        own = parse.sentence_index(attendees.idx)
+        for k in range(own, max(own - _HOST_REACH, -1), -1):
+            for token in reversed(parse.sents[k]):
+                if token.i >= attendees.i or token.dep_ != "dobj":
+                    continue
+                lemma = token.lemma_.lower()
+                if lemma not in _GATHERINGS or (named is not None and lemma != named):
+                    continue
+                if token.head.lemma_.lower() not in _HOLD_VERBS:
+                    continue
+                holder = next((c for c in token.head.children if c.dep_ in _SUBJECTS), None)
+                return self._phrase(holder) if holder is not None else None
+        return None
+
+    def _title_or_body(self, subject: Token) -> Entity | None:
+        """Whom a person's title as a subject names: "The General Secretary" the person the
+        title was given to before ("the respected General Secretary Ana Kovac"), else the
+        body its phrase names ("The leader of the party": the party)."""
+        if "the" in _determiners(subject):
+            titled = self._titled(subject)[1]
+            if titled is not None:
+                return titled
+        return self._phrase(subject)
 
     def _phrase_head(self, subject: Token) -> Entity | None:
         return self.at(subject.left_edge.idx, subject.idx + len(subject.text), subject.idx)
@@ -747,6 +819,35 @@ class SpeakerResolver:
             and self.doc[i].lemma_.lower() == lemma
         ]
         return self._heads[max(earlier)] if earlier else None
+
+    def _paper_since(self, head: Token, earlier: Entity, kinds: frozenset[str]) -> Entity | None:
+        """A paper introduced as a subject after ``earlier`` spoke or was last named ("The
+        Russian paper X said ... The Indian paper Y carried articles. The paper noted"): a
+        review of the press goes from paper to paper, and "the paper" is the one just brought
+        in. None for other descriptions, or when no other paper has been the subject of a
+        clause since (a paper the speaker names is what it talks about)."""
+        if "media" not in kinds:
+            return None
+        press = self.mentions.press_before(head.idx)
+        if press is None or press.entity is earlier:
+            return None
+        spoke = [self.doc[i].idx for i, e in self._heads.items() if e is earlier and i < head.i]
+        named = self.mentions.last_of(earlier, head.idx)
+        if press.start < max([*spoke, -1 if named is None else named]):
+            return None
+        at = self.parse.token_covering(press.start)
+        if at is None:
+            return None
+        token = self.doc[at]
+        while token.dep_ == "compound" or (
+            token.head.i != token.i and press.start <= token.head.idx < press.end
+        ):
+            token = token.head
+        if token.dep_ == "appos":
+            token = token.head
+        if token.dep_ not in _SUBJECTS:
+            return None
+        return press.entity
 
     def _titled(self, head: Token) -> tuple[bool, Entity | None]:
         """The person "the chairman" takes up: the one the nearest earlier use of the same
@@ -838,6 +939,10 @@ class SpeakerResolver:
         own = self.at(head.idx, head.idx + len(head.text), head.idx)
         if own is not None:
             return own
+        named = self._named_apposition(head)
+        if named is not None:
+            # "Another Indian paper Public News carried an article": the paper's name.
+            return self.at(named.idx, named.idx + len(named.text), named.idx)
         end = head.right_edge.idx + len(head.right_edge)
         clauses = _clause_spans(head)
         for ref in self.mentions.overlapping(head.left_edge.idx, end):
@@ -938,6 +1043,16 @@ def _hyphen_prefix(noun: Token) -> str:
     return noun.doc[i - 2].lower_
 
 
+def _hyphen_end(noun: Token) -> Token:
+    """The word a hyphen joins after the noun, which the parser sometimes makes the head of
+    the phrase ("vice" of "The vice-chairman said"): the word that says what it is."""
+    doc = noun.doc
+    i = noun.i
+    if i + 2 >= len(doc) or doc[i + 1].text != "-" or noun.whitespace_ or doc[i + 1].whitespace_:
+        return noun
+    return doc[i + 2] if doc[i + 2].is_alpha else noun
+
+
 # What makes a paper a document and not a newspaper ("the white paper said").
 _DOCUMENT_PAPERS = frozenset({"white", "position", "working", "green", "policy", "discussion"})
 
@@ -1029,6 +1144,12 @@ def _gender(entity: Entity) -> str | None:
 def _follows_text(voice: _Voice) -> bool:
     """Whether the report is following a text that speaks ("the commentary said")."""
     return voice.followed is not None and voice.followed.text
+
+
+def _is_press(entity: Entity) -> bool:
+    """A newspaper, an agency or a broadcaster the actor stage coded as media (a name it
+    only guessed is a medium, with no code, is too often a ministry's or a fair's)."""
+    return (entity.actor or "").endswith("MED")
 
 
 def _fits(entity: Entity, kinds: frozenset[str] | None) -> bool:

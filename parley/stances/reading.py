@@ -406,6 +406,10 @@ def _read_copula(doc: Doc, prev: Token, copula: Token, walk: Walk, negated: bool
     if any(c.dep_ == "expl" for c in copula.children):
         _act(walk, Word(1), copula.i, negated)  # "there is X": X exists
         return
+    # "The 'human rights' farce is the most serious threat": the subject is a noun that
+    # judges the term, and the complement judges what it names, the term, on the same side;
+    # the noun's judgement does not turn the complement's around (as for an act on it).
+    same_side = walk.named is not None and walk.named[0] == prev.i and prev.dep_ in SUBJECTS
     for child in copula.children:
         if child.i == prev.i or child.dep_ not in COMPLEMENTS:
             continue
@@ -414,6 +418,8 @@ def _read_copula(doc: Doc, prev: Token, copula: Token, walk: Walk, negated: bool
         if child.dep_ == "prep" and any(g.dep_ == "pobj" for g in child.children):
             entry = None  # "sanctions are on North Korea" is no "sanctions are on"
         if entry is not None and child.lemma_.lower() not in walk.words.stances:
+            if same_side and walk.named is not None:
+                walk.act_sign *= walk.named[1]
             _act(walk, entry, child.i, negated)
             return
         for token in list(child.subtree)[:COMPLEMENT_SCAN]:
@@ -424,6 +430,8 @@ def _read_copula(doc: Doc, prev: Token, copula: Token, walk: Walk, negated: bool
             if value is not None:
                 # A judgement of the subject, which holds the term: it multiplies ("the
                 # demand for X is a violation" is against X if the demand is for it).
+                if same_side and walk.named is not None:
+                    walk.act_sign *= walk.named[1]
                 _act(walk, Word(value), token.i, negated, judgement=True)
                 return
     if negated:

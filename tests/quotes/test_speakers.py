@@ -549,3 +549,154 @@ def test_speakers_a_society_is_not_the_country_its_name_holds(
     nlp: Any, quote_resources: QuoteResources, text: str, source: str, speaker: str | None
 ) -> None:
     assert (source, speaker) in _speakers(nlp, quote_resources, text, ("Freedonia", "country"))
+
+
+def _coded_speakers(
+    nlp: Any, resources: QuoteResources, text: str, *names: tuple[str, str, str | None]
+) -> list[tuple[str | None, str | None]]:
+    """As ``_speakers``, with each entity's actor code (name, kind, code)."""
+    entities = tuple(
+        _coded(_entity(f"e{n}", name, kind, text), code)
+        for n, (name, kind, code) in enumerate(names, 1)
+    )
+    by_id: dict[str, Entity] = {e.id: e for e in entities}
+    quotes: tuple[Quote, ...] = run_quotes(nlp, resources, text, entities)
+    return [(q.speaker_text, by_id[q.speaker].name if q.speaker else None) for q in quotes]
+
+
+def _coded(entity: Entity, code: str | None) -> Entity:
+    return Entity(entity.id, entity.name, entity.kind, code, None, (), None, entity.mentions)
+
+
+_PRESS_REVIEW = (
+    "Following are the main articles in newspapers of Ruritania on Monday:\n\n"
+    "- The harbour of Vell reopened after the storm.\n\n"
+    "- An article says that the coast guard must guard every bay.\n\n"
+    "- Another article notes that the fishing fleet will grow next year."
+)
+
+
+@pytest.mark.parametrize(
+    ("code", "expected"), [("RURMED", "newspapers of Ruritania"), (None, None)]
+)
+def test_speakers_unsigned_article_speaks_for_the_paper_it_ran_in(
+    nlp: Any, quote_resources: QuoteResources, code: str | None, expected: str | None
+) -> None:
+    # A paper the actor stage did not code as media is no author (it may be a ministry).
+    got = _coded_speakers(
+        nlp, quote_resources, _PRESS_REVIEW, ("newspapers of Ruritania", "group", code)
+    )
+    assert ("An article", expected) in got
+    assert ("Another article", expected) in got
+
+
+def test_speakers_the_paper_is_the_paper_brought_in_since_the_last_spoke(
+    nlp: Any, quote_resources: QuoteResources
+) -> None:
+    text = (
+        "The Coast Gazette on Monday said that the canal had been closed for a week.\n\n"
+        "The Harbour Herald on Tuesday carried two articles on the canal.\n\n"
+        "The paper noted that the closure was hurting the fishermen of the coast."
+    )
+    got = _coded_speakers(
+        nlp,
+        quote_resources,
+        text,
+        ("Coast Gazette", "media", "RURMED"),
+        ("Harbour Herald", "media", "FREMED"),
+    )
+    assert ("The paper", "Harbour Herald") in got
+
+
+def test_speakers_the_paper_is_not_a_paper_the_speaker_named(
+    nlp: Any, quote_resources: QuoteResources
+) -> None:
+    text = (
+        "The Coast Gazette on Monday said that the canal had been closed for a week.\n\n"
+        "It mocked the Harbour Herald for keeping silent on the canal.\n\n"
+        "The paper noted that the closure was hurting the fishermen of the coast."
+    )
+    got = _coded_speakers(
+        nlp,
+        quote_resources,
+        text,
+        ("Coast Gazette", "media", "RURMED"),
+        ("Harbour Herald", "media", "FREMED"),
+    )
+    assert ("The paper", "Coast Gazette") in got
+
+
+def test_speakers_article_of_a_paper_named_in_apposition(
+    nlp: Any, quote_resources: QuoteResources
+) -> None:
+    text = (
+        'The Lindish paper Harbour Herald on Monday carried an article titled "Calm Seas".\n\n'
+        "The fleet must stay in port until the storm has passed, the article said."
+    )
+    got = _coded_speakers(
+        nlp,
+        quote_resources,
+        text,
+        ("Lindish", "group", "LINMED"),
+        ("Harbour Herald", "media", "LINMED"),
+    )
+    assert ("the article", "Harbour Herald") in got
+
+
+def test_speakers_pronoun_after_a_title_is_the_person_given_the_title(
+    nlp: Any, quote_resources: QuoteResources
+) -> None:
+    text = (
+        "The mill owes its fame to the devoted efforts of the respected General Secretary "
+        "Ana Kovac.\n\n"
+        "The General Secretary visited the mill ten years ago to set the tasks for its growth.\n\n"
+        "On May 5, she visited it again, despite the heat of the summer.\n\n"
+        "She stressed the need to grind more flour every year without fail."
+    )
+    got = _speakers(nlp, quote_resources, text, ("Ana Kovac", "person"))
+    assert ("She", "Ana Kovac") in got
+
+
+def test_speakers_hyphenated_title_is_no_deed(nlp: Any, quote_resources: QuoteResources) -> None:
+    # The parser may make "vice" the head of "The vice-chairman": the title still speaks.
+    text = (
+        "The vice-chairman of the Harbour Party of Vellmark said that the new dams of "
+        "Ruritania are a miracle of the age. The dams will serve the coast for a century, "
+        "he added."
+    )
+    got = _speakers(
+        nlp,
+        quote_resources,
+        text,
+        ("Harbour Party of Vellmark", "organization"),
+        ("Ruritania", "country"),
+    )
+    assert ("he", "Harbour Party of Vellmark") in got
+    assert all(name == "Harbour Party of Vellmark" for _, name in got)
+
+
+@pytest.mark.parametrize("attendees", ["Speakers at the rally", "The speakers"])
+def test_speakers_speakers_at_a_gathering_are_its_holders(
+    nlp: Any, quote_resources: QuoteResources, attendees: str
+) -> None:
+    text = (
+        "Several unions including the Harbour Workers' Union held a rally in Vell on May 8 "
+        "at which they denounced the council for closing the docks.\n\n"
+        f"{attendees} said that hundreds of dockers and their families are now in "
+        "difficulties.\n\n"
+        "The council is shielding the closure without a word of apology, they charged."
+    )
+    got = _speakers(nlp, quote_resources, text, ("Harbour Workers' Union", "organization"))
+    assert (attendees, "Harbour Workers' Union") in got
+    assert ("they", "Harbour Workers' Union") in got
+
+
+def test_speakers_speakers_at_another_gathering_are_not_its_holders(
+    nlp: Any, quote_resources: QuoteResources
+) -> None:
+    text = (
+        "The Harbour Workers' Union held a rally in Vell on May 8.\n\n"
+        "Speakers at the seminar said that hundreds of dockers are now in difficulties."
+    )
+    got = _speakers(nlp, quote_resources, text, ("Harbour Workers' Union", "organization"))
+    assert ("Speakers at the seminar", None) in got

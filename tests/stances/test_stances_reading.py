@@ -176,3 +176,22 @@ def test_stances_reading_replacing_one_thing_with_another(resources: StanceResou
     assert gone is not None and come is not None
     assert (gone.sign, gone.mode) == (-1, "demand")
     assert (come.sign, come.mode) == (1, "demand")
+
+
+def test_stances_reading_judging_noun_judged_again_keeps_its_side(
+    resources: StanceResources,
+) -> None:
+    # "The sanctions farce is a threat": the subject already judges the term, and the
+    # complement judges the same thing; two judgements against do not make one for.
+    doc = parsed([
+        ("The", "the", "DET", "DT", "det", 2),
+        ("sanctions", "sanction", "NOUN", "NNS", "nmod", 2),
+        ("farce", "farce", "NOUN", "NN", "nsubj", 3),
+        ("is", "be", "AUX", "VBZ", "ROOT", -1),
+        ("a", "a", "DET", "DT", "det", 5),
+        ("threat", "threat", "NOUN", "NN", "attr", 3),
+        (".", ".", "PUNCT", ".", "punct", 3),
+    ])  # fmt: skip
+    reading = _read(doc, 1, resources)
+    assert reading is not None
+    assert reading.sign == -1
