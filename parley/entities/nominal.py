@@ -36,6 +36,7 @@ from parley.entities.context import (
     unplaced_head,
 )
 from parley.entities.kbtypes import ActorLike, CountryLike, KnowledgeBaseLike
+from parley.entities.mentions import people_of_state
 from parley.entities.titles import past_office_before
 from parley.nlp.index import MentionIndex, MentionRef, ParseIndex
 from parley.records import Entity, EntityKind, Mention
@@ -258,9 +259,9 @@ def _capital_as_place(doc: Doc, hit: _Found, text: str, kb: KnowledgeBaseLike) -
 
 
 def _last_demonym(ref: MentionRef, kb: KnowledgeBaseLike) -> list[tuple[int, int]]:
-    """The last word of a name the model misread, when it is a demonym: "Bosnian Serbs" and
-    "Radical French" are groups of Serbs and French (a demonym first, as in "Chinese
-    Academy of Sciences", names an organisation)."""
+    """The last word of a name the model misread, when it is a demonym: "Radical French" is
+    a group of French (a demonym first, as in "Chinese Academy of Sciences", names an
+    organisation; "Bosnian Serbs", Bosnia's people, are found whole by ``_lookup``)."""
     last = ref.text.rsplit(" ", 1)[-1]
     if last == ref.text or kb.country_by_demonym(last) is None:
         return []
@@ -339,6 +340,11 @@ def _lookup(
     words: str, start: int, end: int, kb: KnowledgeBaseLike, on: date | None
 ) -> _Found | None:
     """The actor or country a name stands for, if the knowledge base knows it."""
+    pair = words.split()
+    home = people_of_state(*pair, kb) if len(pair) == 2 else None
+    if home is not None:
+        # "Bosnian Croats": a people of the country the demonym names, its civilians.
+        return _Found(start, end, "group", f"{home.code}CVL", home.iso3, "CVL", words)
     actor = kb.actor(words, on) or _party_of_adjective(words, kb, on)
     if actor is not None and actor.code and actor.kind != "country":
         kind: EntityKind = actor.kind  # type: ignore[assignment]
