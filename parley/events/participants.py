@@ -63,6 +63,9 @@ HYPHENS = frozenset({"-", "\u2010", "\u2011", "\u2013"})
 ON_PARTY_VERBS = frozenset({"call", "crack", "clamp", "press", "put", "impose", "spy", "urge"})
 # A visit (CAMEO 042) and the verbs of arriving whose in-phrase is the place visited.
 VISIT_CODE = "042"
+# Peacekeepers sent (CAMEO 074): where they arrive is the country that receives them, as the
+# country visited receives a visit.
+ARRIVING_CODES = frozenset({VISIT_CODE, "074"})
 # Harm to people and things (CAMEO 17-20: coercion, assault, fighting, mass violence): when an
 # act does it ("the bombing killed ten"), the act's doer does it.
 PLACE_HARM_ROOTS = frozenset({"17", "18", "19", "20"})
@@ -751,8 +754,10 @@ def _destinations(
     one, is whom the visit is made to, as CAMEO codes a visit (042) to the host. Not the
     source's own country: a party arriving at home ends a trip ("the DPRK delegation
     arrived in Pyongyang", "delegates from across the country arrived in Pyongyang") and
-    visits no one, so a source nobody coded ("they", "the delegates") leaves it unknown."""
-    if candidate.code != VISIT_CODE or verb.lemma_.lower() not in ARRIVAL_VERBS:
+    visits no one, so a source nobody coded ("they", "the delegates") leaves it unknown.
+    Peacekeepers arriving ("NATO peacekeeping troops arrived in Bosnia") are received by
+    the country they arrive in."""
+    if candidate.code not in ARRIVING_CODES or verb.lemma_.lower() not in ARRIVAL_VERBS:
         return []
     home = {a.code[:3] for a in sources if a.code}
     if not home:

@@ -1173,6 +1173,16 @@ def test_dyads_place_a_visit_arrives_in_is_its_host(code: Code, text: str) -> No
     ), _pairs(events)
 
 
+def test_dyads_country_peacekeepers_arrive_in_receives_them(code: Code) -> None:
+    # Peacekeepers sent (074) are received where they arrive, not by whoever reports it.
+    text = "Mordor peacekeeping troops have arrived in Gondor, the Rohan defence minister said."
+    actors = {**COUNTRIES, "Mordor peacekeeping troops": "MORMIL", "Rohan": "ROH"}
+    events = code(text, actors, kinds=PLACES)
+    sent = [e for e in events if e.cameo == "074"]
+    assert sent, _pairs(events)
+    assert all(e.target_actor == "GON" for e in sent), _pairs(events)
+
+
 @pytest.mark.parametrize(
     "text",
     [
