@@ -914,7 +914,8 @@ def _groups_of(
     # "the DPRK embassy in Moscow" is the DPRK's, "Israeli soldiers in Gaza" Israel's;
     # "officials in Gondor", with no other word, are Gondor's.
     ranked = sorted(
-        phrase_tokens(head), key=lambda item: (_placed(item[0], head), item[1], item[0].i)
+        _home_phrase_tokens(head, sector),
+        key=lambda item: (_placed(item[0], head), item[1], item[0].i),
     )
     examples = False
     for token, rank in ranked:
@@ -943,6 +944,25 @@ def _groups_of(
         sector = sector or _modifier_sector(head, kb) or "GOV"
         return _country_groups(head, token, sector, mentions, kb)
     return [] if examples else None
+
+
+# Participles that say where a body is at home: "a newspaper based in Beirut" is placed as "a
+# newspaper in Beirut" is.
+_HOME_PARTICIPLES = frozenset(("based", "headquartered"))
+
+
+def _home_phrase_tokens(head: Token, sector: str | None) -> list[tuple[Token, int]]:
+    """The phrase's tokens (``phrase_tokens``) and the words of a participle that says where
+    it is at home ("based in Beirut"), which the phrase leaves out as a clause. Not for a
+    state's forces or offices, which are based where they are stationed ("its air force
+    based in Japan" is still its own), nor for a phrase whose owner says whose it is."""
+    out = phrase_tokens(head)
+    if sector in _STATE_SECTORS or any(c.dep_ == "poss" for c in head.children):
+        return out
+    for child in head.children:
+        if child.dep_ == "acl" and child.lower_ in _HOME_PARTICIPLES:
+            out.extend((t, 1 + phrase_rank) for t, phrase_rank in phrase_tokens(child))
+    return out
 
 
 # Prepositions through which a country says whose the people are ("officials from Gondor",
