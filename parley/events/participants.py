@@ -70,6 +70,8 @@ ARRIVING_CODES = frozenset({VISIT_CODE, "074"})
 # act does it ("the bombing killed ten"), the act's doer does it.
 PLACE_HARM_ROOTS = frozenset({"17", "18", "19", "20"})
 ARRIVAL_VERBS = frozenset({"arrive"})
+# A state's missions abroad: the place one is opened or closed in is the host country.
+MISSION_NOUNS = frozenset({"embassy", "consulate", "legation"})
 # What one seeks in a place from the state there ("fled to seek refuge in Arnor", "asked for
 # asylum in Rohan"): the place is the one asked, not the venue. Requests are CAMEO 02 and 10.
 REFUGE_WORDS = frozenset({"refuge", "asylum", "sanctuary"})
@@ -469,7 +471,9 @@ def verb_actors(
         target_heads = _honoured(verb, candidate.match.extra) + target_heads
     places = acts_on_places(candidate.code)
     asylum = _asylum_places(verb, candidate) if candidate.code[:2] in REQUEST_ROOTS else []
-    reached = _destinations(verb, candidate, sources, reading)
+    reached = _destinations(verb, candidate, sources, reading) or _mission_hosts(
+        verb, candidate, sources, reading
+    )
     if asylum:
         # "seeks refuge in Arnor": Arnor is asked, whatever else the verb names.
         target_heads = asylum + target_heads
@@ -769,6 +773,32 @@ def _destinations(
             continue
         if is_place(hit.entity, countries=True) and hit.code[:3] not in home:
             found.append(head)
+    return found
+
+
+def _mission_hosts(
+    verb: Token, candidate: Candidate, sources: Sequence[Actor], reading: Reading
+) -> list[Token]:
+    """The country a party opens or closes an embassy in ("opened an embassy in Tehran",
+    "closed its consulate in Gondor"): the one it establishes or cuts relations with, as
+    CAMEO codes a mission opened (054) or closed (161), not a venue. Only a mission the
+    lexicon's pattern names (the act is its opening or closing): the embassy one visits is
+    the host of a visit whose country its own words say ("visited the DPRK embassy in X").
+    Whatever the entity stage coded there (the capital, or the phrase "embassy in Tehran"
+    as the host's), never the party's own country (a mission at home is none)."""
+    home = {a.code[:3] for a in sources if a.code}
+    if not home:
+        return []
+    found = []
+    for obj in verb.children:
+        if obj.dep_ not in OBJECT_DEPS or obj.lemma_.lower() not in MISSION_NOUNS:
+            continue
+        if not any(t.i == obj.i for t in candidate.match.tokens):
+            continue
+        for head in prep_objects(obj, ("in",)):
+            hit = mention_at(reading.mentions, head)
+            if hit is not None and hit.code and hit.code[:3] not in home:
+                found.append(head)
     return found
 
 

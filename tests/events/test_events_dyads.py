@@ -1173,6 +1173,23 @@ def test_dyads_place_a_visit_arrives_in_is_its_host(code: Code, text: str) -> No
     ), _pairs(events)
 
 
+@pytest.mark.parametrize(
+    ("text", "root"),
+    [
+        ("Mordor opened an embassy in Gondor on Monday.", "05"),
+        ("Mordor closed its embassy in Gondor on Monday.", "16"),
+    ],
+)
+def test_dyads_country_a_mission_is_opened_or_closed_in_is_its_target(
+    code: Code, text: str, root: str
+) -> None:
+    # Opening or closing a mission is done to relations with the host, not at a venue.
+    events = code(text, COUNTRIES, kinds=PLACES)
+    assert ("MOR", root, "GON") in {(s, c, (t or "")[:3]) for s, c, t in _pairs(events)}, _pairs(
+        events
+    )
+
+
 def test_dyads_country_peacekeepers_arrive_in_receives_them(code: Code) -> None:
     # Peacekeepers sent (074) are received where they arrive, not by whoever reports it.
     text = "Mordor peacekeeping troops have arrived in Gondor, the Rohan defence minister said."
