@@ -341,7 +341,7 @@ def _lookup(
 ) -> _Found | None:
     """The actor or country a name stands for, if the knowledge base knows it."""
     pair = words.split()
-    home = people_of_state(*pair, kb) if len(pair) == 2 else None
+    home = people_of_state(pair[0], pair[1], kb) if len(pair) == 2 else None
     if home is not None:
         # "Bosnian Croats": a people of the country the demonym names, its civilians.
         return _Found(start, end, "group", f"{home.code}CVL", home.iso3, "CVL", words)
