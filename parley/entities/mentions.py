@@ -672,6 +672,70 @@ def _ethnic_groups(text: str, cands: list[Candidate], kb: KnowledgeBaseLike) -> 
     return out
 
 
+# Plural nouns of peoples who live as minorities in their neighbours' states: after another
+# country's demonym ("Bosnian Serbs", "Kosovo Albanians" are Bosnia's and Kosovo's
+# people) they name that country's population. Nouns of civic nations are left out: in
+# "Turkish Cypriots", "Korean Americans" the noun names the country and the demonym the
+# origin. Written for Parley from the ethnic maps of the Balkans, the Caucasus and Central
+# Asia.
+_MINORITY_PEOPLES = frozenset(
+    (
+        "Serbs",
+        "Croats",
+        "Albanians",
+        "Hungarians",
+        "Russians",
+        "Turks",
+        "Armenians",
+        "Azeris",
+        "Uzbeks",
+        "Tajiks",
+        "Kazakhs",
+        "Romanians",
+        "Ukrainians",
+        "Slovaks",
+        "Poles",
+    )
+)
+# The capitalised word right before a mention ("Bosnian" + "Serbs").
+_WORD_BEFORE = re.compile(r"([A-Z][a-z]+) $")
+
+
+def people_of_state(demonym: str, people: str, kb: KnowledgeBaseLike) -> CountryLike | None:
+    """The country whose population ``people`` are when another country's ``demonym`` comes
+    before them ("Bosnian" + "Serbs": Bosnia), or None."""
+    if people not in _MINORITY_PEOPLES:
+        return None
+    home = kb.country_by_demonym(demonym) or kb.country(demonym)
+    kin = kb.country_by_demonym(people)
+    if home is None or kin is None or home.iso3 == kin.iso3:
+        return None
+    return home
+
+
+def _peoples_of_states(text: str, cands: list[Candidate], kb: KnowledgeBaseLike) -> None:
+    """Make "Bosnian Serbs" (whatever the model took the words for, a person even) a group
+    of the people of the country the demonym names, as ``_ethnic_groups`` does for "the
+    Hungarians of southern Slovakia": Bosnian civilians, not Serbia. (Words the model left
+    untagged are found by ``nominal``, through the same ``people_of_state``.)"""
+    for cand in cands:
+        words = cand.text.split()
+        if not words or words[-1] not in _MINORITY_PEOPLES or len(words) > 2:
+            continue
+        if len(words) == 2:
+            start, demonym = cand.start, words[0]
+        else:
+            before = _WORD_BEFORE.search(text, max(0, cand.start - 30), cand.start)
+            if before is None:
+                continue
+            start, demonym = before.start(1), before[1]
+        home = people_of_state(demonym, words[-1], kb)
+        if home is None:
+            continue
+        cand.start, cand.text = start, text[start : cand.end]
+        cand.kind, cand.country, cand.sector = "group", home, "CVL"
+
+
 # A demonym before one of these, written in lower case, names a place, not a people: "the
 # Korean peninsula" (North Korean media write it so; the model then reads "Korean" alone).
 _DEMONYM_PLACE = re.compile(r"\s+peninsula\b", re.IGNORECASE)
@@ -1059,6 +1123,7 @@ def collect_candidates(
         kept.append(cand)
     _coordinate_groups(parse.text, kept)
     kept = _ethnic_groups(parse.text, kept, kb)
+    _peoples_of_states(parse.text, kept, kb)
     _demonym_places(parse.text, kept)
     _qualified_places(parse.text, kept, kb)
     kept = _join_cut_bodies(parse.text, kept, lex.org_words)

@@ -36,6 +36,7 @@ from parley.entities.context import (
     unplaced_head,
 )
 from parley.entities.kbtypes import ActorLike, CountryLike, KnowledgeBaseLike
+from parley.entities.mentions import people_of_state
 from parley.entities.titles import past_office_before
 from parley.nlp.index import MentionIndex, MentionRef, ParseIndex
 from parley.records import Entity, EntityKind, Mention
@@ -262,9 +263,9 @@ def _capital_as_place(doc: Doc, hit: _Found, text: str, kb: KnowledgeBaseLike) -
 
 
 def _last_demonym(ref: MentionRef, kb: KnowledgeBaseLike) -> list[tuple[int, int]]:
-    """The last word of a name the model misread, when it is a demonym: "Bosnian Serbs" and
-    "Radical French" are groups of Serbs and French (a demonym first, as in "Chinese
-    Academy of Sciences", names an organisation)."""
+    """The last word of a name the model misread, when it is a demonym: "Radical French" is
+    a group of French (a demonym first, as in "Chinese Academy of Sciences", names an
+    organisation; "Bosnian Serbs", Bosnia's people, are found whole by ``_lookup``)."""
     last = ref.text.rsplit(" ", 1)[-1]
     if last == ref.text or kb.country_by_demonym(last) is None:
         return []
@@ -343,6 +344,11 @@ def _lookup(
     words: str, start: int, end: int, kb: KnowledgeBaseLike, on: date | None
 ) -> _Found | None:
     """The actor or country a name stands for, if the knowledge base knows it."""
+    pair = words.split()
+    home = people_of_state(pair[0], pair[1], kb) if len(pair) == 2 else None
+    if home is not None:
+        # "Bosnian Croats": a people of the country the demonym names, its civilians.
+        return _Found(start, end, "group", f"{home.code}CVL", home.iso3, "CVL", words)
     actor = kb.actor(words, on) or _party_of_adjective(words, kb, on)
     if actor is not None and actor.code and actor.kind != "country":
         kind: EntityKind = actor.kind  # type: ignore[assignment]
@@ -917,7 +923,8 @@ def _groups_of(
     # "the DPRK embassy in Moscow" is the DPRK's, "Israeli soldiers in Gaza" Israel's;
     # "officials in Gondor", with no other word, are Gondor's.
     ranked = sorted(
-        phrase_tokens(head), key=lambda item: (_placed(item[0], head), item[1], item[0].i)
+        _home_phrase_tokens(head, sector),
+        key=lambda item: (_placed(item[0], head), item[1], item[0].i),
     )
     examples = False
     for token, rank in ranked:
@@ -946,6 +953,25 @@ def _groups_of(
         sector = sector or _modifier_sector(head, kb) or "GOV"
         return _country_groups(head, token, sector, mentions, kb)
     return [] if examples else None
+
+
+# Participles that say where a body is at home: "a newspaper based in Beirut" is placed as "a
+# newspaper in Beirut" is.
+_HOME_PARTICIPLES = frozenset(("based", "headquartered"))
+
+
+def _home_phrase_tokens(head: Token, sector: str | None) -> list[tuple[Token, int]]:
+    """The phrase's tokens (``phrase_tokens``) and the words of a participle that says where
+    it is at home ("based in Beirut"), which the phrase leaves out as a clause. Not for a
+    state's forces or offices, which are based where they are stationed ("its air force
+    based in Japan" is still its own), nor for a phrase whose owner says whose it is."""
+    out = phrase_tokens(head)
+    if sector in _STATE_SECTORS or any(c.dep_ == "poss" for c in head.children):
+        return out
+    for child in head.children:
+        if child.dep_ == "acl" and child.lower_ in _HOME_PARTICIPLES:
+            out.extend((t, 1 + phrase_rank) for t, phrase_rank in phrase_tokens(child))
+    return out
 
 
 # Prepositions through which a country says whose the people are ("officials from Gondor",

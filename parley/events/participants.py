@@ -63,10 +63,15 @@ HYPHENS = frozenset({"-", "\u2010", "\u2011", "\u2013"})
 ON_PARTY_VERBS = frozenset({"call", "crack", "clamp", "press", "put", "impose", "spy", "urge"})
 # A visit (CAMEO 042) and the verbs of arriving whose in-phrase is the place visited.
 VISIT_CODE = "042"
+# Peacekeepers sent (CAMEO 074): where they arrive is the country that receives them, as the
+# country visited receives a visit.
+ARRIVING_CODES = frozenset({VISIT_CODE, "074"})
 # Harm to people and things (CAMEO 17-20: coercion, assault, fighting, mass violence): when an
 # act does it ("the bombing killed ten"), the act's doer does it.
 PLACE_HARM_ROOTS = frozenset({"17", "18", "19", "20"})
 ARRIVAL_VERBS = frozenset({"arrive"})
+# A state's missions abroad: the place one is opened or closed in is the host country.
+MISSION_NOUNS = frozenset({"embassy", "consulate", "legation"})
 # What one seeks in a place from the state there ("fled to seek refuge in Arnor", "asked for
 # asylum in Rohan"): the place is the one asked, not the venue. Requests are CAMEO 02 and 10.
 REFUGE_WORDS = frozenset({"refuge", "asylum", "sanctuary"})
@@ -466,7 +471,9 @@ def verb_actors(
         target_heads = _honoured(verb, candidate.match.extra) + target_heads
     places = acts_on_places(candidate.code)
     asylum = _asylum_places(verb, candidate) if candidate.code[:2] in REQUEST_ROOTS else []
-    reached = _destinations(verb, candidate, sources, reading)
+    reached = _destinations(verb, candidate, sources, reading) or _mission_hosts(
+        verb, candidate, sources, reading
+    )
     if asylum:
         # "seeks refuge in Arnor": Arnor is asked, whatever else the verb names.
         target_heads = asylum + target_heads
@@ -751,8 +758,10 @@ def _destinations(
     one, is whom the visit is made to, as CAMEO codes a visit (042) to the host. Not the
     source's own country: a party arriving at home ends a trip ("the DPRK delegation
     arrived in Pyongyang", "delegates from across the country arrived in Pyongyang") and
-    visits no one, so a source nobody coded ("they", "the delegates") leaves it unknown."""
-    if candidate.code != VISIT_CODE or verb.lemma_.lower() not in ARRIVAL_VERBS:
+    visits no one, so a source nobody coded ("they", "the delegates") leaves it unknown.
+    Peacekeepers arriving ("NATO peacekeeping troops arrived in Bosnia") are received by
+    the country they arrive in."""
+    if candidate.code not in ARRIVING_CODES or verb.lemma_.lower() not in ARRIVAL_VERBS:
         return []
     home = {a.code[:3] for a in sources if a.code}
     if not home:
@@ -764,6 +773,32 @@ def _destinations(
             continue
         if is_place(hit.entity, countries=True) and hit.code[:3] not in home:
             found.append(head)
+    return found
+
+
+def _mission_hosts(
+    verb: Token, candidate: Candidate, sources: Sequence[Actor], reading: Reading
+) -> list[Token]:
+    """The country a party opens or closes an embassy in ("opened an embassy in Tehran",
+    "closed its consulate in Gondor"): the one it establishes or cuts relations with, as
+    CAMEO codes a mission opened (054) or closed (161), not a venue. Only a mission the
+    lexicon's pattern names (the act is its opening or closing): the embassy one visits is
+    the host of a visit whose country its own words say ("visited the DPRK embassy in X").
+    Whatever the entity stage coded there (the capital, or the phrase "embassy in Tehran"
+    as the host's), never the party's own country (a mission at home is none)."""
+    home = {a.code[:3] for a in sources if a.code}
+    if not home:
+        return []
+    found = []
+    for obj in verb.children:
+        if obj.dep_ not in OBJECT_DEPS or obj.lemma_.lower() not in MISSION_NOUNS:
+            continue
+        if not any(t.i == obj.i for t in candidate.match.tokens):
+            continue
+        for head in prep_objects(obj, ("in",)):
+            hit = mention_at(reading.mentions, head)
+            if hit is not None and hit.code and hit.code[:3] not in home:
+                found.append(head)
     return found
 
 

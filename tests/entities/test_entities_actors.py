@@ -354,11 +354,11 @@ def test_mentions_state_media_words_for_the_south_with_only_south_korea_named(en
     # A story on the South's own affairs: the DPRK is not named, the United States is more.
     text = (
         "Farmers in south Korea rallied against the group of traitors on Monday, saying the "
-        "U.S. and the U.S. envoy dictate to the present \"government\" and the U.S. trade office."
+        'U.S. and the U.S. envoy dictate to the present "government" and the U.S. trade office.'
     )
     entities = entities_of(text, real=True)
     assert _covering(entities, "the group of traitors").actor == "KORGOV"
-    assert _covering(entities, "the present \"government\"").actor == "KORGOV"
+    assert _covering(entities, 'the present "government"').actor == "KORGOV"
 
 
 def test_mentions_ethnic_group_is_not_its_kin_state(entities_of) -> None:  # type: ignore[no-untyped-def]
@@ -367,6 +367,34 @@ def test_mentions_ethnic_group_is_not_its_kin_state(entities_of) -> None:  # typ
     people = _covering(entities, "Hungarians")
     assert people.actor == "SVKCVL"
     assert [m.text for m in people.mentions] == ["Hungarians of southern Slovakia"]
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "code"),
+    [
+        # A people's noun after another country's demonym: that country's population.
+        (
+            "Bosnian Croats walked out of the council in Mostar on Friday.",
+            "Bosnian Croats",
+            "BIHCVL",
+        ),
+        (
+            "Georgian Armenians asked Tbilisi for schools in their language.",
+            "Georgian Armenians",
+            "GEOCVL",
+        ),
+    ],
+)
+def test_mentions_people_after_another_states_demonym_is_that_states(
+    entities_of, text: str, words: str, code: str
+) -> None:  # type: ignore[no-untyped-def]
+    assert _covering(entities_of(text, real=True), words).actor == code
+
+
+def test_mentions_civic_nation_after_a_demonym_keeps_its_country(entities_of) -> None:  # type: ignore[no-untyped-def]
+    # "Cypriots" names the nation, "Greek" only the origin.
+    entities = entities_of("Greek Cypriots voted on the plan in Nicosia on Saturday.", real=True)
+    assert not any(e.actor == "GRCCVL" for e in entities)
 
 
 @pytest.mark.parametrize(
@@ -1217,8 +1245,7 @@ def test_kcna_s_body_of_a_central_committee_is_its_party_s(  # type: ignore[no-u
             "USALAB",
         ),
         (
-            "Mara Kent, president of the abortion rights group NARAL, called the vote a "
-            "disgrace.",
+            "Mara Kent, president of the abortion rights group NARAL, called the vote a disgrace.",
             "Mara Kent",
             "USANGO",
         ),
@@ -1533,7 +1560,7 @@ def test_titles_name_tagged_organization_with_a_personal_title(entities_of) -> N
 def test_titles_past_office_after_and_former_in_an_apposition(entities_of) -> None:  # type: ignore[no-untyped-def]
     # "X, a Republican and former Ohio governor": the office after "and former" is past.
     text = (
-        "WASHINGTON - The United States Senate voted on Monday. \"It is hard to say,\" said "
+        'WASHINGTON - The United States Senate voted on Monday. "It is hard to say," said '
         "Tom Barrow, a Republican and former Ohio governor and senator. The United States "
         "will respond."
     )

@@ -390,3 +390,32 @@ def test_mentions_korean_family_name_the_model_left_out(entities_of) -> None:  #
     )
     names = [e.name for e in entities_of(text, published="2012-03-01", real=True)]
     assert "Choe Ryong Hae" in names and "Ryong Hae" not in names
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "code"),
+    [
+        # "based in" places a body as "in" does: the paper or the group is of that country.
+        (
+            "A newspaper based in Lima printed the letter on Sunday.",
+            "newspaper based in Lima",
+            "PERMED",
+        ),
+        (
+            "An aid group headquartered in Oslo sent tents to the valley.",
+            "group headquartered in Oslo",
+            "NORNGO",
+        ),
+    ],
+)
+def test_nominal_body_based_in_a_place_is_of_its_country(
+    entities_of, text: str, words: str, code: str
+) -> None:  # type: ignore[no-untyped-def]
+    found = [e for e in entities_of(text, real=True) if any(words in m.text for m in e.mentions)]
+    assert [e.actor[:3] for e in found if e.actor] == [code[:3]], [(e.name, e.actor) for e in found]
+
+
+def test_nominal_force_based_abroad_is_not_of_the_place(entities_of) -> None:  # type: ignore[no-untyped-def]
+    # A state's force is based where it is stationed: its owner says whose it is.
+    text = "The Gondor navy said its air force based in Japan flew over the strait."
+    assert not any(e.actor == "JPNMIL" for e in entities_of(text, real=True))

@@ -1174,6 +1174,33 @@ def test_dyads_place_a_visit_arrives_in_is_its_host(code: Code, text: str) -> No
 
 
 @pytest.mark.parametrize(
+    ("text", "root"),
+    [
+        ("Mordor opened an embassy in Gondor on Monday.", "05"),
+        ("Mordor closed its embassy in Gondor on Monday.", "16"),
+    ],
+)
+def test_dyads_country_a_mission_is_opened_or_closed_in_is_its_target(
+    code: Code, text: str, root: str
+) -> None:
+    # Opening or closing a mission is done to relations with the host, not at a venue.
+    events = code(text, COUNTRIES, kinds=PLACES)
+    assert ("MOR", root, "GON") in {(s, c, (t or "")[:3]) for s, c, t in _pairs(events)}, _pairs(
+        events
+    )
+
+
+def test_dyads_country_peacekeepers_arrive_in_receives_them(code: Code) -> None:
+    # Peacekeepers sent (074) are received where they arrive, not by whoever reports it.
+    text = "Mordor peacekeeping troops have arrived in Gondor, the Rohan defence minister said."
+    actors = {**COUNTRIES, "Mordor peacekeeping troops": "MORMIL", "Rohan": "ROH"}
+    events = code(text, actors, kinds=PLACES)
+    sent = [e for e in events if e.cameo == "074"]
+    assert sent, _pairs(events)
+    assert all(e.target_actor == "GON" for e in sent), _pairs(events)
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "The Gondor delegation arrived in Minas Tirith on Monday.",
