@@ -12,8 +12,9 @@ a sentence relate, one pass each, every pass returning new drafts:
    suspension of ...", "ordered the arrest of ...");
 4. leave out events that are part of another event of the sentence (CAMEO codes the main event
    of a clause), and the aim a protest states ("a rally in demand of ...");
-5. leave out event nouns that recall a known act rather than report one ("the 2001
-   invasion"), after the passes above so what they did stays folded in them.
+5. leave out event nouns and clauses that recall a known act rather than report one ("the
+   2001 invasion", "two weeks after X seized Y"), after the passes above so what they did
+   stays folded in them.
 
 Words that name no act reported are not matched at all: names, qualities, standards, what a
 picture shows, landmarks of time ("since the hearing") and nouns that say what their subject
@@ -335,11 +336,45 @@ def _a_landmark(token: Token) -> bool:
 
 
 def _drop_recalled(candidates: Sequence[Candidate]) -> list[Candidate]:
-    """Leave out event nouns dated by a year before them (``_dated_by_year``)."""
+    """Leave out event nouns dated by a year before them (``_dated_by_year``) and acts told
+    as the time the news came after (``_dated_by_span``)."""
     return [
-        dataclasses.replace(c, dropped=True) if not c.dropped and _dated_by_year(c.token) else c
+        dataclasses.replace(c, dropped=True)
+        if not c.dropped and (_dated_by_year(c.token) or _dated_by_span(c.token))
+        else c
         for c in candidates
     ]
+
+
+# Spans of time by which a story dates its news after an earlier act ("two weeks after").
+SPAN_NOUNS = frozenset({"day", "week", "month", "year", "decade"})
+SPAN_MARKS = frozenset({"after", "since"})
+
+
+def _dated_by_span(token: Token) -> bool:
+    """Whether a verb's clause is the earlier act the news is dated by, a span of days or more
+    before it: "recalled its envoy, a spokesman said, three days after Mordor seized the
+    border town", "cut its aid one week after riders raided the fords". The act is background
+    the story recalls, as PETRARCH's validation and unit records and the PLOVER records code
+    it: only the news is an event ("hours after", "shortly after", "last week after" and
+    "after" alone, close to the news, stay). An adverbial clause of a coded verb is part of
+    its event already (``_subordinate``); this finds the ones hung on an uncoded verb or on a
+    reporting verb that gave way to what it reports."""
+    if token.dep_ != "advcl" or token.pos_ not in ("VERB", "AUX"):
+        return False
+    for mark in token.children:
+        if mark.dep_ == "mark" and mark.lower_ in SPAN_MARKS and mark.i > 0:
+            span = token.doc[mark.i - 1]
+            return span.dep_ == "npadvmod" and span.lemma_.lower() in SPAN_NOUNS and _measured(span)
+    return False
+
+
+def _measured(span: Token) -> bool:
+    """Whether a noun of time counts a span ("two weeks", "a day", "years") rather than naming
+    a period ("grew last week after Rohan refused": the act is this week's news)."""
+    return span.tag_ == "NNS" or any(
+        c.dep_ == "nummod" or (c.dep_ == "det" and c.lower_ in ("a", "an")) for c in span.children
+    )
 
 
 def _dated_by_year(token: Token) -> bool:

@@ -25,6 +25,14 @@ BARE_CLAUSE = "bare"
 # "comp:question": a clause that asks something ("asked which states he could win", "asked
 # whether Gondor would send troops"): a question put, not an act asked of anyone.
 QUESTION_CLAUSE = "question"
+# "comp:to": a to-infinitive saying what the word's act is for ("pressure on X to resign";
+# ``_to_clause``).
+TO_CLAUSE = "to"
+# Links of a to-infinitive to a noun (acl) or to the verb that carries it (advcl, xcomp).
+TO_CLAUSE_DEPS = frozenset({"acl", "advcl", "xcomp"})
+# Verbs whose object is a means and whose to-clause the end it serves ("use the pressure on X
+# to bargain"): what the to-clause says is the user's aim, not what is asked of X.
+MEANS_VERBS = frozenset({"use", "employ", "exploit", "leverage", "utilize", "utilise"})
 QUESTION_TAGS = frozenset({"WDT", "WP", "WP$", "WRB"})
 QUESTION_MARKERS = frozenset({"whether", "if"})
 # Entity labels of a date or time: a phrase of one says when, not with or on whom.
@@ -114,6 +122,8 @@ def _condition_tokens(
             return () if _bare_outcome(token) else None
         if value == QUESTION_CLAUSE:
             return () if any(asks(c) for c in _children(token, COMP_DEPS)) else None
+        if value == TO_CLAUSE:
+            return () if _to_clause(token) else None
         for child in _children(token, COMP_DEPS):
             if value == ANY_CLAUSE and any(g.dep_ in CLAUSE_SUBJECT_DEPS for g in child.children):
                 # "wants Austria to pay": a clause with a doer of its own, whatever it does;
@@ -239,6 +249,23 @@ def asks(clause: Token) -> bool:
     "why he was not told") or with "whether" or "if"."""
     first = next((t for t in clause.subtree if not t.is_punct), clause)
     return first.tag_ in QUESTION_TAGS or first.lower_ in QUESTION_MARKERS
+
+
+def _to_clause(token: Token) -> bool:
+    """Whether a to-infinitive after the word says what its act is for: the word's own
+    ("pressure on Rohan to withdraw", "faces pressure to resign") or, for a noun a verb takes
+    as its object, the verb's ("put pressure on Rohan to withdraw", where the parser hangs
+    the clause on "put")."""
+    holders = [token]
+    if token.pos_ in NOUN_POS and token.dep_ in OBJECT_DEPS:
+        if _lemma(token.head) in MEANS_VERBS:
+            return False  # "used the pressure on Rohan to win time": the user's end
+        holders.append(token.head)
+    return any(
+        clause.i > token.i and any(a.dep_ == "aux" and a.lower_ == "to" for a in clause.children)
+        for holder in holders
+        for clause in _children(holder, TO_CLAUSE_DEPS)
+    )
 
 
 def _bare_outcome(token: Token) -> bool:

@@ -230,6 +230,36 @@ def test_candidates_act_dated_by_its_own_phrase_stays(drafts) -> None:  # type: 
 
 
 @pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Rohan recalled its envoy from Gondor, a spokesman said, three days after Mordor "
+         "seized the border town.", "seized"),
+        ("Gondor cut its grain aid to Rohan on Friday, one week after Rohan's riders raided "
+         "the fords.", "raided"),
+    ],
+)  # fmt: skip
+def test_candidates_act_a_span_before_the_news_is_background(  # type: ignore[no-untyped-def]
+    drafts, text: str, word: str
+) -> None:
+    # "N days after X did Y" dates the news by an earlier act: recalled, not reported.
+    found = drafts(text)
+    assert found[word].dropped
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("The quarrel grew hours after Rohan's riders raided the fords.", "raided"),
+        ("The quarrel grew last week after Rohan's riders raided the fords.", "raided"),
+    ],
+)  # fmt: skip
+def test_candidates_act_close_to_the_news_stays(  # type: ignore[no-untyped-def]
+    drafts, text: str, word: str
+) -> None:
+    assert not drafts(text)[word].dropped
+
+
+@pytest.mark.parametrize(
     ("text", "participle"),
     [
         ("The fishermen arrested for poaching near Rohan were freed on Friday.", "arrested"),

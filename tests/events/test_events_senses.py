@@ -1005,3 +1005,31 @@ def test_senses_blockades_aid_and_mediation(code: Code, text: str, cameo: str) -
 )
 def test_senses_other_objects_keep_their_codes(code: Code, text: str) -> None:
     assert not {"0872", "0863", "165"} & {e.cameo for e in code(text, COUNTRIES)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gondor stepped up pressure on Rohan on Monday to pull its riders back.",
+        "Gondor put heavy pressure on Rohan to open the fords.",
+        "The king of Rohan faces pressure from Gondor to open the fords.",
+    ],
+)
+def test_senses_pressure_to_act_is_a_demand(code: Code, text: str) -> None:
+    # Pressure on a party to do something asks it of them, as the verb "pressure" does.
+    codes = {
+        (e.source_actor, e.cameo[:2], (e.target_actor or "")[:3]) for e in code(text, COUNTRIES)
+    }
+    assert ("GON", "10", "ROH") in {(s and s[:3], c, t) for s, c, t in codes}
+    assert not any(c == "17" for _, c, _ in codes)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gondor tightened the pressure on Rohan on Monday.",
+        "Gondor used its pressure on Rohan to win time for the harvest.",
+    ],
+)
+def test_senses_pressure_with_nothing_asked_stays_coercion(code: Code, text: str) -> None:
+    assert any(e.cameo == "170" for e in code(text, COUNTRIES))
