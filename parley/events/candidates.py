@@ -833,6 +833,8 @@ def _subordinate(token: Token, kept: Mapping[int, str]) -> bool:
     for _ in range(MAX_SUBORDINATE_HOPS):
         if current.head.i == current.i:
             return False
+        if _thanked_for(current, kept):
+            return False
         if current.dep_ in INDEPENDENT_DEPS:
             asked = current.dep_ == "ccomp" and kept.get(current.head.i, "")[:2] in ASKING_ROOTS
             if not asked:
@@ -844,6 +846,22 @@ def _subordinate(token: Token, kept: Mapping[int, str]) -> bool:
         if current.i in kept or (clause is not None and _aim_of_protest(clause, current, kept)):
             return True
     return False
+
+
+# Praise and thanks (CAMEO 051): "thanked X for sending a message" tells the sending as done.
+PRAISE_CODE = "051"
+
+
+def _thanked_for(token: Token, kept: Mapping[int, str]) -> bool:
+    """Whether the word is the deed a thanking or praise is for ("I express my thanks to you
+    for sending me a message"): the one thanked did it, an act of its own."""
+    prep = token.head
+    return (
+        token.dep_ == "pcomp"
+        and token.tag_ == "VBG"
+        and prep.lower_ == "for"
+        and kept.get(prep.head.i) == PRAISE_CODE
+    )
 
 
 # The links of a to-clause after a verb's object, which the parser makes either: its aim.
