@@ -892,6 +892,8 @@ def _subordinate(token: Token, kept: Mapping[int, str]) -> bool:
     for _ in range(MAX_SUBORDINATE_HOPS):
         if current.head.i == current.i:
             return False
+        if _thanked_for(current, kept):
+            return False
         if current.dep_ in INDEPENDENT_DEPS:
             if _asked_by_object(current, kept):
                 return True
@@ -933,6 +935,22 @@ def _asked_by_object(clause: Token, kept: Mapping[int, str]) -> bool:
     return any(
         c.dep_ == "dobj" and c.i < clause.i and kept.get(c.i, "")[:2] in ASKING_ROOTS
         for c in clause.head.children
+    )
+
+
+# Praise and thanks (CAMEO 051): "thanked X for sending a message" tells the sending as done.
+PRAISE_CODE = "051"
+
+
+def _thanked_for(token: Token, kept: Mapping[int, str]) -> bool:
+    """Whether the word is the deed a thanking or praise is for ("I express my thanks to you
+    for sending me a message"): the one thanked did it, an act of its own."""
+    prep = token.head
+    return (
+        token.dep_ == "pcomp"
+        and token.tag_ == "VBG"
+        and prep.lower_ == "for"
+        and kept.get(prep.head.i) == PRAISE_CODE
     )
 
 

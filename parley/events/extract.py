@@ -585,8 +585,10 @@ def code_candidate(
     if _bidden(candidate.token) or _supposed_of_a_thing(candidate.token, res):
         return None
     sources, targets, actor_heads = verb_actors(candidate, reading)
-    if _backs_a_policy(candidate, targets, reading) or _own_gathering(
-        candidate, sources, targets, res
+    if (
+        _backs_a_policy(candidate, targets, reading)
+        or _own_gathering(candidate, sources, targets, res)
+        or _thanked_no_one(candidate, targets)
     ):
         return None
     if voice is not None:
@@ -1269,6 +1271,23 @@ def _names_no_one(word: Token, reading: Reading, people: frozenset[str] = frozen
     if word.ent_type_ in PERSON_LABELS or lemma in GUEST_WORDS or lemma in people:
         return False
     return reading.mentions.entity_of_token(word.i) is None
+
+
+# Objects that make a verb a thanking ("expressed thanks", "extended his gratitude").
+THANKS_OBJECTS = frozenset({"thank", "thanks", "gratitude"})
+
+
+def _thanked_no_one(candidate: Candidate, targets: Sequence[Actor]) -> bool:
+    """Whether thanks expressed or extended name no one thanked ("The king expressed thanks
+    for it and asked the ambassador to convey his greetings"): a courtesy in answer to the
+    greetings, which the story's other events carry; "expressed thanks to X" is an act."""
+    condition = candidate.match.pattern.condition
+    return (
+        condition is not None
+        and condition[0] == "obj"
+        and condition[1] in THANKS_OBJECTS
+        and not any(t.resolved for t in targets)
+    )
 
 
 def _received_nobody(candidate: Candidate, reading: Reading) -> bool:

@@ -382,6 +382,9 @@ def verb_actors(
             if not _subject_pronoun(h, sources, reading)
         ]
     target_heads += prep_objects(verb, TARGET_PREPS)
+    # "extended congratulations on behalf of the people and on his own behalf to X": the
+    # parser hangs the to-phrase on the last "behalf".
+    target_heads += [h for b in _behalves(verb) for h in prep_objects(b, ("to",))]
     objects = [c for c in verb.children if c.dep_ in OBJECT_DEPS]
     if not target_heads and not objects and not passive:
         target_heads += _shared_partners(candidate, reading)
@@ -950,6 +953,17 @@ def _light_verb_actors(
         and verb.lower_ == "with"
         and any(c.dep_ in OBJECT_DEPS for c in verb.head.children)
     )
+    if journey_of_named(noun):
+        # "Foreign Minister X on an official visit to Y met ...": the name the on-phrase
+        # hangs on is the traveller (not the verb's subject, which may be another).
+        # Not a name inside the journey's own phrase ("the orchestra on a visit to France").
+        trip = verb.left_edge.idx, verb.right_edge.idx + len(verb.right_edge)
+        traveller = [
+            a for a in reading.resolve(verb.head) if a.resolved and not trip[0] <= a.start < trip[1]
+        ]
+        if traveller:
+            heads = [*prep_objects(noun, TARGET_PREPS), noun]
+            return traveller, [a for a in reading.first_resolved(heads) if a.resolved]
     if zeal and verb.head.dep_ != "acomp":
         # "is obsessed with sanctions", parsed as a passive: its subject is the zealous one.
         return _zealous_passive(verb.head, noun, reading)
@@ -980,6 +994,39 @@ def _light_verb_actors(
     # "in protest of the Russian government's refusal").
     heads.append(noun)
     return sources, [a for a in reading.first_resolved(heads) if a.resolved]
+
+
+def _behalves(verb: Token) -> list[Token]:
+    """The verb's on-phrases of a "behalf" ("on his own behalf", "on behalf of X and on his
+    own behalf"), each on-phrase of a list, and their "behalf" words: the parser hangs a
+    to-phrase after them on either."""
+    ons = [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "on"]
+    ons += [d for on in ons for d in on.conjuncts if d.lower_ == "on"]
+    out = []
+    for on in ons:
+        behalf = [g for g in on.children if g.dep_ == "pobj" and g.lower_ == "behalf"]
+        out += [on, *behalf] if behalf else []
+    return out
+
+
+# Nouns of a journey someone is on ("X on a visit to Y", "on a tour of the region").
+JOURNEY_NOUNS = frozenset({"visit", "trip", "tour", "journey", "mission"})
+
+
+def journey_of_named(noun: Token) -> bool:
+    """Whether the journey noun is in an on-phrase that a name hangs on ("Minister X on an
+    official visit to Y", "the delegation on a tour of Z"): that name is on the journey.
+    The journey goes somewhere (a to- or of-phrase)."""
+    on = noun.head
+    return (
+        noun.lemma_.lower() in JOURNEY_NOUNS
+        and noun.dep_ == "pobj"
+        and on.dep_ == "prep"
+        and on.lower_ == "on"
+        and on.head.pos_ in ("PROPN", "NOUN")
+        and on.head.i != on.i
+        and any(c.dep_ == "prep" and c.lower_ in ("to", "of") for c in noun.children)
+    )
 
 
 def _supported(noun: Token, reading: Reading) -> list[Actor]:
@@ -1240,13 +1287,18 @@ def noun_actors(
             sources = [a for a in of_actors if a.resolved]
         if not sources:
             # "received a floral basket from X": the parser may hang the from-phrase on the
-            # receiving verb rather than on the noun; it still names the doer.
-            sources = [
-                a
-                for h in prep_objects(noun.head, ("from",))
-                for a in reading.resolve(h)
-                if a.resolved
-            ]
+            # receiving verb rather than on the noun; it still names the doer. "received a
+            # floral basket and a letter from X": on the last thing of the list, too.
+            # The nearest from-phrase after it only: "a basket and a letter from X and
+            # baskets from Y" are X's basket and letter.
+            givers = [noun.head, *(c for c in noun.conjuncts if c.i > noun.i)]
+            froms = sorted(
+                (c for g in givers for c in g.children if c.dep_ == "prep" and c.lower_ == "from"),
+                key=lambda c: c.i,
+            )
+            nearest = next((c for c in froms if c.i > noun.i), None)
+            heads = [] if nearest is None else [c for c in nearest.children if c.dep_ == "pobj"]
+            sources = [a for h in heads for a in reading.resolve(h) if a.resolved]
         return sources, receivers
     if not sources and depth == 0:
         light = _light_verb_actors(noun, reading, candidate.code)
