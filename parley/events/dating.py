@@ -67,6 +67,8 @@ LEAD_SENTENCES = 5
 # day within the first characters of the story.
 DATELINE = re.compile(r"\s*\([A-Z][\w .'-]{0,30}\)\s*(?:--|\u2014|\u2013|-)")
 DATELINE_REACH = 60
+# The longest dateline tail the pattern above takes (" (Agency name of 30) --").
+DATELINE_LENGTH = 45
 RANGE_JOIN = re.compile(r"\s*(?:and|to|through|till|until|-|\u2013)\s*", re.IGNORECASE)
 # Prepositions that place an act relative to a time, not at it: "assailed him ahead of next
 # week's primary", "resigned after the Oct. 3 vote", "have been killed since January", "must
@@ -443,6 +445,7 @@ def occasion_days(
     if on is None:
         return []
     days = []
+    opening = _opening_text(doc)
     for index, timex in heads:  # in token order
         value = timex.value[:10]
         if not DAY_VALUE.match(value):
@@ -451,11 +454,23 @@ def occasion_days(
         embedded = any(t.dep_ in EMBEDDED_DEPS for t in head.ancestors)
         if head.dep_ in NAME_DEPS and head.head.i > head.i:
             continue  # a day naming something: "the June 15 joint declaration"
-        if timex.start <= DATELINE_REACH and DATELINE.match(doc.text, timex.end):
+        if timex.start <= DATELINE_REACH and DATELINE.match(opening, timex.end):
             continue  # "Pyongyang, September 6 (KCNA) --": the day of writing, no occasion
         if not embedded and 0 <= (on - date.fromisoformat(value)).days <= OCCASION_DAYS:
             days.append((timex.end, value))
     return days
+
+
+def _opening_text(doc: Doc) -> str:
+    """The story's first characters, as far as a dateline after a day near the start can
+    reach, joined from the first tokens only (``Doc.text`` joins the whole document)."""
+    reach = DATELINE_REACH + DATELINE_LENGTH
+    parts = []
+    for token in doc:
+        if token.idx > reach:
+            break
+        parts.append(token.text_with_ws)
+    return "".join(parts)
 
 
 def occasion_dates(
