@@ -590,12 +590,21 @@ def test_speakers_unsigned_article_speaks_for_the_paper_it_ran_in(
     assert ("Another article", expected) in got
 
 
+@pytest.mark.parametrize(
+    ("middle", "paper"),
+    [
+        # a paper brought in as a subject since the last one spoke is "the paper"
+        ("The Harbour Herald on Tuesday carried two articles on the canal.", "Harbour Herald"),
+        # a paper the speaker only names is not
+        ("It mocked the Harbour Herald for keeping silent on the canal.", "Coast Gazette"),
+    ],
+)
 def test_speakers_the_paper_is_the_paper_brought_in_since_the_last_spoke(
-    nlp: Any, quote_resources: QuoteResources
+    nlp: Any, quote_resources: QuoteResources, middle: str, paper: str
 ) -> None:
     text = (
         "The Coast Gazette on Monday said that the canal had been closed for a week.\n\n"
-        "The Harbour Herald on Tuesday carried two articles on the canal.\n\n"
+        f"{middle}\n\n"
         "The paper noted that the closure was hurting the fishermen of the coast."
     )
     got = _coded_speakers(
@@ -605,25 +614,7 @@ def test_speakers_the_paper_is_the_paper_brought_in_since_the_last_spoke(
         ("Coast Gazette", "media", "RURMED"),
         ("Harbour Herald", "media", "FREMED"),
     )
-    assert ("The paper", "Harbour Herald") in got
-
-
-def test_speakers_the_paper_is_not_a_paper_the_speaker_named(
-    nlp: Any, quote_resources: QuoteResources
-) -> None:
-    text = (
-        "The Coast Gazette on Monday said that the canal had been closed for a week.\n\n"
-        "It mocked the Harbour Herald for keeping silent on the canal.\n\n"
-        "The paper noted that the closure was hurting the fishermen of the coast."
-    )
-    got = _coded_speakers(
-        nlp,
-        quote_resources,
-        text,
-        ("Coast Gazette", "media", "RURMED"),
-        ("Harbour Herald", "media", "FREMED"),
-    )
-    assert ("The paper", "Coast Gazette") in got
+    assert ("The paper", paper) in got
 
 
 def test_speakers_article_of_a_paper_named_in_apposition(
