@@ -108,6 +108,11 @@ _PRESS_PIECES = frozenset({"article", "editorial", "commentary", "essay"})
 _OFFICE_PREPS = frozenset({"of", "for", "at"})
 # How many people back a description's office holder is looked for.
 _HOLDER_REACH = 6
+# Verbs whose passive subject is the one spoken to ("was asked to", "were told that").
+_ADDRESSED = frozenset(
+    {"ask", "tell", "urge", "request", "instruct", "order", "warn", "advise", "inform",
+     "remind", "brief", "assure", "promise", "direct", "command"}
+)  # fmt: skip
 _PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
 
 
@@ -200,12 +205,14 @@ class SpeakerResolver:
         # What each speaker head resolved to, so "They said ... They added" can follow a
         # pronoun subject already resolved as a speaker.
         self._heads: dict[int, Entity | None] = {}
+        self._contents: Contents | None = None  # the drafts' words, set by ``speakers``
 
     def speakers(self, drafts: Sequence[Draft]) -> list[Entity | None]:
         """Each draft's speaker, in order, following the discourse: the attribution the
         report is following is the last one in its own voice that names a source through
         a reporting word (not a learned frame such as "calling for")."""
         contents = Contents(drafts)
+        self._contents = contents
         out: list[Entity | None] = []
         followed: Said | None = None
         self._heads = {}
@@ -225,7 +232,11 @@ class SpeakerResolver:
                 out.append(speaker)
                 followed = self._said(speaker, head)
                 continue
-            if draft.source_token is not None and draft.source_token in self._heads:
+            told = self._told(draft)
+            if told is not None:
+                # "He had been asked by the committee to ...": the asker speaks, not him.
+                speaker = self._full_name(self._resolve(told[0], told[1], voice))
+            elif draft.source_token is not None and draft.source_token in self._heads:
                 # One source word, one speaker: "it said, and added:" gives two drafts.
                 speaker = self._heads[draft.source_token]
             else:
@@ -236,6 +247,26 @@ class SpeakerResolver:
             if outer is None and self._reports(draft):
                 followed = self._said(speaker, draft.source_token)
         return out
+
+    def _told(self, draft: Draft) -> tuple[tuple[int, int] | None, int | None] | None:
+        """Where the source is the one addressed: the passive subject of a verb of asking
+        or telling ("he had been asked to preserve them", "the staff were told that ...")
+        hears the words; the speaker is the verb's "by" agent (its span and head), or no
+        one the sentence names ((None, None)). None when the source is no such subject."""
+        head_at, cue_at = draft.source_token, draft.cue_token
+        if head_at is None or cue_at is None or draft.voice is not None:
+            return None
+        head, cue = self.doc[head_at], self.doc[cue_at]
+        if head.dep_ != "nsubjpass" or head.head.i != cue.i:
+            return None
+        if self.parse.lemmas[cue.i] not in _ADDRESSED:
+            return None
+        for agent in cue.children:
+            if agent.dep_ == "agent":
+                by = next((c for c in agent.children if c.dep_ == "pobj"), None)
+                if by is not None:
+                    return (by.left_edge.idx, by.idx + len(by.text)), by.i
+        return None, None
 
     def thing_speaks(self, draft: Draft) -> bool:
         """Whether the draft is evidence, not a statement: a verb that a thing can do as well
@@ -431,6 +462,14 @@ class SpeakerResolver:
                 direct = self._subject_entity(head, voice)
         if head is None:
             return direct
+        if start <= head.idx < end and self._authored(head):
+            # "an analysis of FEC data by Crowdpac", "an analyst's report on Freedonia": the
+            # text speaks for whoever wrote it, not for the first body its phrase names.
+            author = _written_by(head)
+            if author is not None:
+                return self._resolve(
+                    (author.left_edge.idx, author.idx + len(author.text)), author.i, voice
+                )
         if direct is not None and start <= head.idx < end and self._deed(head):
             return None  # "The group's fabrication reveals ...": a deed is nobody's voice
         word = head.lower_
@@ -461,12 +500,22 @@ class SpeakerResolver:
         if lemma in _ATTENDEES and is_plural(head):
             # "X held a rally ... Speakers at the rally said": the rally's holders speak.
             return self._host(head)
-        if lemma in _PRESS_PIECES and determiners & _INDEFINITE and head.dep_ in _SUBJECTS:
+        # (A plural piece at the head of a line is often tagged a name: "- Articles say".)
+        pieces = not determiners and head.lower_[:-1] in _PRESS_PIECES and head.lower_[-1] == "s"
+        unsigned = lemma in _PRESS_PIECES and determiners & _INDEFINITE
+        if (unsigned or pieces) and head.dep_ in _SUBJECTS:
             # "Rodong Sinmun / - An article says ...", "Papers carried articles. Another
-            # article notes ...": a piece no words sign speaks for the paper it ran in.
+            # article notes ...", "- Articles call for ...": a piece no words sign speaks
+            # for the paper it ran in.
             press = self.mentions.press_before(start)
             return press.entity if press is not None else None
-        return self._described(head, start, voice)
+        described = self._described(head, start, voice)
+        end_word = _hyphen_end(head)
+        if described is None and end_word.i != head.i and "the" not in determiners:
+            # "A vice-minister of the Russian Foreign Ministry said": the parser made "vice"
+            # the subject; the office word after the hyphen names whom the holder speaks for.
+            return self._phrase(end_word)
+        return described
 
     def _described(self, head: Token, start: int, voice: _Voice) -> Entity | None:
         """Whom a description names ("the newspaper", "the chairman"): the earlier speaker
@@ -496,6 +545,17 @@ class SpeakerResolver:
                 return self._holder_before(start, lemma)
             return self.before(start, kinds)
         return None
+
+    def _authored(self, head: Token) -> bool:
+        """Whether the head is a text or a record with no mention of its own ("report",
+        "analysis", "poll"), which speaks for its author when the phrase names one."""
+        if head.pos_ != "NOUN":
+            return False
+        lemma = head.lemma_.lower()
+        lex = self.lex
+        if not (lemma in lex.block_nouns or lemma in lex.record_nouns or lemma in lex.survey_nouns):
+            return False
+        return self.at(head.idx, head.idx + len(head.text), head.idx) is None
 
     def _deed(self, head: Token) -> bool:
         """Whether a source's head is a thing or a deed of whoever its modifiers name ("the
@@ -870,6 +930,8 @@ class SpeakerResolver:
             earlier = self.doc[i]
             if _hyphen_prefix(earlier) != prefix or not wanted <= _qualifiers(earlier):
                 continue
+            if self._quoted_apart(earlier, head):
+                continue  # "X said: ... Y, chairman of the commission, ..." is X's word
             if i in self._heads:
                 return True, self._heads[i]
             named = self._office_holder(earlier)
@@ -879,6 +941,15 @@ class SpeakerResolver:
                 return True, None
             used = True
         return used, None
+
+    def _quoted_apart(self, word: Token, head: Token) -> bool:
+        """Whether ``word`` lies in the words of a quote that does not also hold ``head``:
+        a title a speaker gives someone in his own words is not what the report's "the
+        chairman" takes up."""
+        if self._contents is None:
+            return False
+        holders = self._contents.holders(word.idx)
+        return bool(holders) and not set(holders) & set(self._contents.holders(head.idx))
 
     def _office_holder(self, word: Token) -> Entity | None:
         """Who a word of office names where it stands: its own mention, the name it is the
@@ -1007,6 +1078,27 @@ class _Voice:
         self.outer = outer
         self.contents = contents
         self.own = own
+
+
+def _written_by(text: Token) -> Token | None:
+    """The author a text's own phrase names: its possessor ("the analyst's article"), the
+    object of its "by" ("a study by the institute"), or the agent of a participle that
+    made it ("a report released by the office"). None for a pronoun possessor ("his
+    article", left to the pronoun rules) and when the phrase names no author."""
+    for child in text.children:
+        if child.dep_ == "poss" and child.pos_ != "PRON":
+            return child
+        if child.dep_ == "prep" and child.lower_ == "by":
+            found = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if found is not None:
+                return found
+        if child.dep_ == "acl" and child.tag_ == "VBN":
+            for agent in child.children:
+                if agent.dep_ == "agent":
+                    found = next((c for c in agent.children if c.dep_ == "pobj"), None)
+                    if found is not None:
+                        return found
+    return None
 
 
 def _determiners(noun: Token) -> set[str]:

@@ -691,3 +691,83 @@ def test_speakers_speakers_at_another_gathering_are_not_its_holders(
     )
     got = _speakers(nlp, quote_resources, text, ("Harbour Workers' Union", "organization"))
     assert ("Speakers at the seminar", None) in got
+
+
+def test_speakers_a_title_in_someone_s_words_is_not_the_one_taken_up(
+    nlp: Any, quote_resources: QuoteResources
+) -> None:
+    # The title the chairman gives another person inside his own quote is his words; the
+    # report's "The chairman" takes up the man it introduced as chairman.
+    text = (
+        "Chairman Ivo Marek of the Portmere Rowing Club said:\n\n"
+        '"Ana Kovac was elected chairman of the Harbour Council last year. The ferries '
+        'have run on time ever since."\n\n'
+        "The chairman explained the plans of the club for the summer regatta."
+    )
+    entities = (
+        _person("e1", "Ivo Marek", text),
+        _person("e2", "Ana Kovac", text),
+        _entity("e3", "Harbour Council", "organization", text),
+    )
+    got = _speakers_of(nlp, quote_resources, text, entities)
+    assert ("The chairman", "Ivo Marek") in got
+    assert ("The chairman", "Harbour Council") not in got
+
+
+def test_speakers_plural_unsigned_articles_speak_for_the_paper(
+    nlp: Any, quote_resources: QuoteResources
+) -> None:
+    text = _PRESS_REVIEW + "\n\n- Articles say that the ferries of Vell must run on time."
+    got = _coded_speakers(
+        nlp, quote_resources, text, ("newspapers of Ruritania", "group", "RURMED")
+    )
+    assert ("Articles", "newspapers of Ruritania") in got
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker_text", "author"),
+    [
+        (
+            "According to an analysis of the tolls by the Harbour Institute, the canal "
+            "lost half its ships.",
+            "an analysis of the tolls by the Harbour Institute",
+            "Harbour Institute",
+        ),
+        (
+            "A report released by the Harbour Institute on Freedonia said the canal lost "
+            "half its ships.",
+            "A report released by the Harbour Institute on Freedonia",
+            "Harbour Institute",
+        ),
+    ],
+)
+def test_speakers_a_text_speaks_for_the_author_its_phrase_names(
+    nlp: Any, quote_resources: QuoteResources, text: str, speaker_text: str, author: str
+) -> None:
+    got = _speakers(
+        nlp, quote_resources, text, ("Freedonia", "country"), ("Harbour Institute", "organization")
+    )
+    assert (speaker_text, author) in got
+
+
+def test_speakers_the_one_asked_or_told_is_not_the_speaker(
+    nlp: Any, quote_resources: QuoteResources
+) -> None:
+    text = (
+        "Ivo Marek runs the ferry office in Portmere.\n\n"
+        'His clerks were told, "Never promise a sailing time."'
+    )
+    got = _speakers_of(nlp, quote_resources, text, (_person("e1", "Ivo Marek", text),))
+    assert ("His clerks", "Ivo Marek") not in got
+
+
+def test_speakers_an_office_after_a_hyphen_speaks_for_its_body(
+    nlp: Any, quote_resources: QuoteResources
+) -> None:
+    # The parser makes "vice" the subject; the office after the hyphen names the body.
+    text = (
+        "A vice-minister of the Freedonian Transport Ministry said the canal tolls would "
+        "fall in spring."
+    )
+    got = _speakers(nlp, quote_resources, text, ("Freedonian Transport Ministry", "organization"))
+    assert got[0][1] == "Freedonian Transport Ministry"
