@@ -43,6 +43,12 @@ _DECIDING = frozenset({"agree", "decide", "resolve"})
 # Nouns of frames that name who holds the stance ("a supporter of", "a critic of"): said of
 # someone ("She is a fervent supporter of X", "He remains a proponent of Y"), that someone
 # holds it, as PolNeAR marks the subject the source (every such copula on 250 train articles).
+# What "call" convenes when it takes one as its object ("called a press conference", "called
+# a snap election"): a deed, however the words after it are quoted.
+_CONVENED = frozenset(
+    {"conference", "meeting", "session", "rally", "strike", "election", "referendum",
+     "summit", "plenum", "congress", "assembly", "vote", "briefing", "hearing"}
+)  # fmt: skip
 _HOLDERS = frozenset({"advocate", "critic", "proponent", "supporter"})
 _COPULAS = frozenset({"be", "remain", "become"})
 # Verbs whose subject "it" is empty and whose clause is the writer's own impression.
@@ -135,6 +141,7 @@ def find_framed(state: QuoteState, cued: set[int]) -> list[Draft]:
         decided = lemmas[i] in _DECIDING and any(c.dep_ == "xcomp" for c in tok.children)
         draft.act = (
             decided
+            or (lemmas[i] == "call" and _convenes(tok))
             or all(state.is_title(q) or (not names_said and state.is_name(q)) for q in draft.quoted)
         ) and _is_act(state, tok, frag)
         drafts.append(draft)
@@ -167,7 +174,7 @@ def _is_act(state: QuoteState, tok: Token, frag: Frag) -> bool:
     if _particle_verb(state, tok):
         return True  # a particle makes another verb: "called off the projects", "call out X"
     speech = tok.pos_ == "VERB" and cue_verb is not None and cue_verb.cls != "cognition"
-    if lemma == "call" and _summons(tok):
+    if lemma == "call" and (_summons(tok) or _convenes(tok)):
         return True
     for child in tok.children:
         if not start <= child.idx < end and child.dep_ != "prep":
@@ -214,6 +221,17 @@ def _summons(verb: Token) -> bool:
         and any(g.dep_ == "pobj" for g in c.children)
         for c in verb.children
     )
+
+
+def _convenes(verb: Token) -> bool:
+    """Whether "call" convenes its object ("called a press conference in Seoul", "called an
+    emergency session"): the gathering is a deed; what its speakers said comes in verbs of
+    its own. Read on the object's own word, so "called for a conference" (a request) and
+    "called the meeting a farce" (a naming, with a second object) stay statements."""
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if obj is None or obj.lemma_.lower() not in _CONVENED:
+        return False
+    return not any(c.dep_ in ("oprd", "xcomp", "ccomp") for c in verb.children)
 
 
 def _object_says(state: QuoteState, cue: CueVerb, obj: Token) -> bool:

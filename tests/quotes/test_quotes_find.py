@@ -1501,3 +1501,26 @@ def test_quotes_reporter_after_the_clause_it_reports(
 def test_quotes_object_of_telling_after_a_clause_is_no_reporter(quoter: Quoter) -> None:
     quotes = quoter("The talks ended without a deal, told Reuters.")
     assert all(q.speaker_text != "Reuters" for q in quotes)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'The ferrymen\'s guild called a press conference in Portmere against the "reform" '
+        "of the tolls.",
+        "The council called an emergency session on the floods.",
+    ],
+)
+def test_quotes_calling_a_gathering_is_a_deed(quoter: Quoter, text: str) -> None:
+    assert all(q.act for q in quoter(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The dam was built according to the requirements of the new code of the valley.",
+        "The rocket carried a heavy warhead, according to its design.",
+    ],
+)
+def test_quotes_according_to_a_norm_names_no_source(quoter: Quoter, text: str) -> None:
+    assert not [q for q in quoter(text) if not q.act]
