@@ -339,7 +339,11 @@ class SpeakerResolver:
         text = (
             head is not None
             and head.pos_ == "NOUN"
-            and (head.lemma_.lower() in self.lex.block_nouns or _document_paper(head))
+            and (
+                head.lemma_.lower() in self.lex.block_nouns
+                or _document_paper(head)
+                or _press_release(head)
+            )
         )
         return Said(speaker.id if speaker is not None else None, plural, person, text)
 
@@ -487,7 +491,7 @@ class SpeakerResolver:
         determiners = _determiners(head)
         if lemma in self.lex.vague_heads and "the" not in determiners:
             return None
-        text_noun = lemma in self.lex.block_nouns or _document_paper(head)
+        text_noun = lemma in self.lex.block_nouns or _document_paper(head) or _press_release(head)
         if text_noun and determiners & {"the", "this", "that"}:
             return self._text(head, voice)
         if text_noun and head.dep_ == "dobj":
@@ -829,21 +833,29 @@ class SpeakerResolver:
         speakers"): the subject of the nearest earlier "held", "staged" or "organized" whose
         object is a gathering (the same one when the words name it), within
         ``_HOST_REACH`` sentences; the body its phrase names."""
-        named = next(
-            (
-                g.lemma_.lower()
-                for p in attendees.children
-                if p.dep_ == "prep" and p.lower_ == "at"
-                for g in p.children
-                if g.dep_ == "pobj"
-            ),
-            None,
-        )
+        named = _gathering_at(attendees)
+        return self._holder_of(attendees, named.lemma_.lower() if named is not None else None)
+
+    def _text_host(self, text: Token) -> Entity | None:
+        """Who speaks through a text read out or adopted at a gathering ("A press release was
+        read out at the conference"): whoever held that gathering. None when the text's verb
+        names no gathering."""
+        if text.dep_ != "nsubjpass":
+            return None
+        gathering = _gathering_at(text.head)
+        if gathering is None or gathering.lemma_.lower() not in _GATHERINGS:
+            return None
+        return self._holder_of(text, gathering.lemma_.lower())
+
+    def _holder_of(self, after: Token, named: str | None) -> Entity | None:
+        """The body the subject of the nearest "held"/"staged"/"organized" before ``after``
+        names, whose object is a gathering (``named`` when given), within ``_HOST_REACH``
+        sentences."""
         parse = self.parse
-        own = parse.sentence_index(attendees.idx)
+        own = parse.sentence_index(after.idx)
         for k in range(own, max(own - _HOST_REACH, -1), -1):
             for token in reversed(parse.sents[k]):
-                if token.i >= attendees.i or token.dep_ != "dobj":
+                if token.i >= after.i or token.dep_ != "dobj":
                     continue
                 lemma = token.lemma_.lower()
                 if lemma not in _GATHERINGS or (named is not None and lemma != named):
@@ -1050,7 +1062,7 @@ class SpeakerResolver:
                     if found is not None:
                         return found
             author = text_author(earlier)
-            found = self._phrase(author) if author is not None else None
+            found = self._phrase(author) if author is not None else self._text_host(earlier)
             if found is not None:
                 return found
         # A text introduced before whose author the words do not name is nobody's we know;
@@ -1078,6 +1090,21 @@ class _Voice:
         self.outer = outer
         self.contents = contents
         self.own = own
+
+
+def _gathering_at(word: Token) -> Token | None:
+    """The object of the word's "at" phrase ("speakers at the rally", "read out at the
+    conference"), else None."""
+    return next(
+        (
+            g
+            for p in word.children
+            if p.dep_ == "prep" and p.lower_ == "at"
+            for g in p.children
+            if g.dep_ == "pobj"
+        ),
+        None,
+    )
 
 
 def _written_by(text: Token) -> Token | None:
@@ -1154,6 +1181,12 @@ def _document_paper(head: Token) -> bool:
     paper"), which speaks for its author as a statement does; "the paper" alone is a
     newspaper."""
     return head.lemma_.lower() == "paper" and bool(_qualifiers(head) & _DOCUMENT_PAPERS)
+
+
+def _press_release(head: Token) -> bool:
+    """Whether the noun is a press release, a text that speaks for whoever put it out as a
+    statement does; "the release" alone is a freeing or a launch."""
+    return head.lemma_.lower() == "release" and "press" in _qualifiers(head)
 
 
 _MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "nummod"})

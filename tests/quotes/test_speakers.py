@@ -771,3 +771,23 @@ def test_speakers_an_office_after_a_hyphen_speaks_for_its_body(
     )
     got = _speakers(nlp, quote_resources, text, ("Freedonian Transport Ministry", "organization"))
     assert got[0][1] == "Freedonian Transport Ministry"
+
+
+def test_speakers_a_press_release_read_at_a_gathering_speaks_for_its_holder(
+    nlp: Any, quote_resources: QuoteResources
+) -> None:
+    text = (
+        "The Ferrymen's Guild held a rally at the pier of Portmere on Friday.\n\n"
+        "A press release was read out at the rally after the speeches.\n\n"
+        "The press release accused the Harbour Council of doubling the tolls.\n\n"
+        "The tolls will empty the harbour by winter, it said."
+    )
+    got = _speakers(
+        nlp,
+        quote_resources,
+        text,
+        ("Ferrymen's Guild", "organization"),
+        ("Harbour Council", "organization"),
+    )
+    assert ("The press release", "Ferrymen's Guild") in got
+    assert ("it", "Ferrymen's Guild") in got
