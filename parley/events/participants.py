@@ -57,6 +57,12 @@ MAX_PROTESTED = 6
 # prepositions that name what it is over ("a strike over a levy imposed by X").
 PURPOSE_DEPS = frozenset({"advcl", "xcomp"})
 GRIEVANCE_PREPS = ("over", "against")
+# Rejection (CAMEO 12) and the demands it holds out against ("declined to resign despite
+# pressure from X", "refused despite calls by X"): who pressed is who is rebuffed.
+REJECT_ROOT = "12"
+PRESSING_NOUNS = frozenset(
+    {"pressure", "call", "demand", "appeal", "request", "plea", "urging", "ultimatum"}
+)
 HYPHENS = frozenset({"-", "\u2010", "\u2011", "\u2013"})
 # Verbs whose on-phrase names the one acted on, a medium too ("called on Twitter to remove
 # the posts", "cracked down on Facebook", "put pressure on YouTube").
@@ -518,6 +524,8 @@ def verb_actors(
     if candidate.code[:2] == PROTEST_ROOT and not any(a.resolved for a in targets):
         # "Thousands marched calling for sanctions against X": what it is for names whom.
         targets = _protest_aims([verb], reading, sources) or targets
+    if candidate.code[:2] == REJECT_ROOT and not any(a.resolved for a in targets):
+        targets = _pressers(verb, reading, sources) or targets
     if not any(a.resolved for a in sources):
         # "Talks between X and Y were held": the parties of the light verb's event noun.
         pair = _between_pair(candidate, reading)
@@ -875,13 +883,16 @@ def _named_doers(word: Token, reading: Reading, preps: tuple[str, ...]) -> list[
     return [a for h in heads for a in reading.resolve(h) if a.resolved]
 
 
-def _participle_agents(word: Token, reading: Reading) -> list[Token]:
+def _participle_agents(word: Token, reading: Reading, coded: bool = False) -> list[Token]:
     """The by-phrases of the participles that hang on a noun ("the statement issued by X"),
-    when the participle codes no event of its own."""
+    when the participle codes no event of its own; with ``coded``, also when it does (the
+    author of "a bill signed by X" is X, whether or not the signing is an event too)."""
     return [
         h
         for child in word.children
-        if child.dep_ == "acl" and child.tag_ == "VBN" and child.i not in reading.candidates
+        if child.dep_ == "acl"
+        and child.tag_ == "VBN"
+        and (coded or child.i not in reading.candidates)
         for a in child.children
         if a.dep_ == "agent"
         for h in a.children
@@ -1133,12 +1144,30 @@ def _protest_aims(
         for clause in _purposes(holder, reading):
             heads += _clause_parties(clause, holder)
         for thing in prep_objects(holder, GRIEVANCE_PREPS):
-            heads += _participle_agents(thing, reading)
+            # "struck over a bill signed by X": whoever made the grievance, even when the
+            # making ("signed") codes an event of its own.
+            heads += _participle_agents(thing, reading, coded=True)
         heads += _demanded(holder, reading)
     own = {a.key for a in sources if a.key is not None}
     return [
         a for a in reading.first_resolved(heads, places=False) if a.resolved and a.key not in own
     ]
+
+
+def _pressers(verb: Token, reading: Reading, sources: Sequence[Actor]) -> list[Actor]:
+    """Who pressed for what a rejection refuses ("declined to resign despite pressure by X",
+    "refused despite calls from X"): the named party of the despite-phrase's demand noun,
+    on the verb or on the clause it refuses to do."""
+    holders = [verb, *(c for c in verb.children if c.dep_ == "xcomp")]
+    heads = [
+        h
+        for holder in holders
+        for h in prep_objects(holder, ("despite",))
+        if h.lemma_.lower() in PRESSING_NOUNS
+    ]
+    own = {a.key for a in sources if a.key is not None}
+    found = [a for a in reading.first_resolved(heads, places=False) if a.resolved]
+    return [a for a in found if a.key not in own]
 
 
 def _demanded(holder: Token, reading: Reading) -> list[Token]:

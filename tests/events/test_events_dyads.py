@@ -1278,3 +1278,33 @@ def test_dyads_subject_of_a_state_passive_acts(code: Code, state: str) -> None:
     text = f"The minister said Gondor is {state} to opening its markets to Rohan."
     events = code(text, COUNTRIES)
     assert all(e.source_actor == "GON" for e in events if e.cameo[:2] == "03")
+
+
+# Denethor holds an office of Gondor: the other-country fallback cannot name Gondor for him.
+OFFICE_HOLDERS = {**COUNTRIES, "Denethor": "GONGOV"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(
+            "Denethor refused to step down despite mounting pressure from Gondor.",
+            id="pressure-from",
+        ),
+        pytest.param(
+            "Denethor declined to resign despite repeated calls by Gondor.", id="calls-by"
+        ),
+    ],
+)
+def test_dyads_rejection_despite_pressure_targets_who_pressed(code: Code, text: str) -> None:
+    # The one who pressed may be the refuser's own country, which no fallback names.
+    events = code(text, OFFICE_HOLDERS, kinds={"Denethor": "person"})
+    rejections = [e for e in events if e.cameo[:2] == "12"]
+    assert rejections, _pairs(events)
+    assert all(e.target_actor == "GON" for e in rejections), _pairs(events)
+
+
+def test_dyads_rejection_despite_a_storm_names_no_target(code: Code) -> None:
+    text = "Denethor declined to resign despite the storm in Gondor."
+    events = code(text, OFFICE_HOLDERS, kinds={"Denethor": "person"})
+    assert not any(e.target_actor == "GON" for e in events if e.cameo[:2] == "12"), _pairs(events)

@@ -99,6 +99,10 @@ def test_appeal_to_the_people_for_calm_stays_an_appeal(code: Code) -> None:
             "Miners stopped work on Monday over a mining levy imposed by Gondor.",
             id="over-a-thing-by-its-author",
         ),
+        pytest.param(
+            "Teachers stopped work on Tuesday over a school bill signed by Denethor.",
+            id="over-a-thing-whose-making-is-coded",
+        ),
     ],
 )
 def test_protests_by_unnamed_people_are_against_whom_their_purpose_names(
