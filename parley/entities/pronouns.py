@@ -51,6 +51,8 @@ _BEFORE_SPEAKER = frozenset({",", '"', "''", "\u201d", "\u2019"})
 _AUTHORING_VERBS = frozenset(
     {"send", "forward", "address", "dispatch", "deliver", "issue", "release", "publish", "adopt"}
 )
+# Relative pronouns a relative clause's subject may be ("the minister, who called on him").
+_RELATIVE_PRONOUNS = frozenset({"who", "that"})
 # How many preceding names of people to consider before giving up on gender agreement (the
 # pronouns linked among them do not count: "Li Mei said in her speech that she ..." is one).
 _CANDIDATES = 3
@@ -109,7 +111,9 @@ def resolve_pronouns(
             # past a sentence about no one, the one person the sentence before it was about.
             further = _reach(parse, named, position, sentence, gender, barred, linked, outside, 2)
             reach = further if len(further) == 1 and further[0][1] else []
-        chosen = _relative_antecedent(token, clusters, gender)
+        # "the minister, who paid a courtesy call on him": an object of the relative clause
+        # is not the one the clause is about, who is its doer.
+        chosen = None if barred.relative else _relative_antecedent(token, clusters, gender)
         # An object whose clause's doer is known ("When an official told him") is someone
         # else than whom the text was about; any other pronoun may be that unnamed person.
         if chosen is None and (
@@ -292,6 +296,7 @@ class _Barred:
 
     subjects: frozenset[int] = frozenset()
     reported: frozenset[int] = frozenset()
+    relative: bool = False  # the subject is a relative pronoun ("who"), its clause's noun
 
 
 def _barred(pronoun: Token) -> _Barred:
@@ -315,14 +320,27 @@ def _barred(pronoun: Token) -> _Barred:
         )
     if pronoun.dep_ == "pobj" and verb.dep_ == "prep":
         verb = verb.head
+        if verb.pos_ == "NOUN" and verb.dep_ in _OBJECT_DEPS:
+            verb = verb.head  # "paid a courtesy call on him", "had talks with him": the verb's
     elif pronoun.dep_ not in _OBJECT_DEPS:
         return _Barred()
     found: set[int] = set()
     for _ in range(3):
         if verb.pos_ not in ("VERB", "AUX"):
             break
-        found.update(c.i for c in verb.children if c.dep_ in _SUBJECT_DEPS)
+        subjects = [c for c in verb.children if c.dep_ in _SUBJECT_DEPS]
+        found.update(c.i for c in subjects)
         if found:
+            relative = _relative_subject(verb, subjects)
+            if relative:
+                # "Kim met the minister, who called on him": "who" is the minister, named
+                # by the noun the clause hangs on and by the names set beside it.
+                noun = verb.head
+                named = [noun, *(c for c in noun.children if c.dep_ == "appos")]
+                if noun.dep_ == "appos":
+                    named.append(noun.head)
+                found.update(t.i for t in named)
+                return _Barred(subjects=frozenset(found), relative=True)
             break
         # "offered to give him", "calling X his friend, meeting with him": the subject of
         # the verb the clause hangs from; "sent a message to X, congratulating him": the
@@ -334,6 +352,11 @@ def _barred(pronoun: Token) -> _Barred:
         else:
             break
     return _Barred(subjects=frozenset(found))
+
+
+def _relative_subject(verb: Token, subjects: Sequence[Token]) -> bool:
+    """Whether the verb heads a relative clause whose subject is the relative pronoun."""
+    return verb.dep_ == "relcl" and any(s.lower_ in _RELATIVE_PRONOUNS for s in subjects)
 
 
 def sent_words(verb: Token) -> bool:

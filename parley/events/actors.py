@@ -76,6 +76,8 @@ ENVOY_WORDS = frozenset(
         "observer",
     }
 )
+# The kinds of entity that are places, which "who" never stands for.
+PLACE_KINDS = frozenset({"country", "location"})
 # Marks that open a quotation: a statement block is printed unquoted.
 QUOTE_OPENERS = frozenset("\u201c\"'\u2018\u00ab\u201e")
 # A colon and a paragraph break before a statement's first words: a newline, or the ", ,"
@@ -153,6 +155,7 @@ def resolve_phrase(
     southern Gaza"). ``titles``: the text's quoted titles (``parley.quotes.titles``), whose
     names are no parties to the acts around them."""
     # A relative pronoun stands for the noun its clause modifies.
+    person = False  # "who": a person, never a bare country or place
     if head.lower_ in RELATIVE_PRONOUNS:
         clause = head.head
         while clause.dep_ == "conj" and clause.head.i != clause.i:
@@ -164,6 +167,7 @@ def resolve_phrase(
                 # "Kim, president of the Presidium of the Assembly who is on a visit": "who"
                 # is a person, the one whose title the noun it hangs from is part of.
                 head = _titled_person(head)
+                person = True
     # A phrase outside a quoted title names no one inside it; one of the title's own words may.
     outside = () if _title_phrase(head, titles) else titles
     actors: list[Actor] = []
@@ -182,6 +186,17 @@ def resolve_phrase(
         if actor.key is not None and actor.key not in seen:
             seen.add(actor.key)
             resolved.append(actor)
+    if person:
+        # "the Turkish ambassador to the DPRK Mustafa Saribas who paid a call", parsed as one
+        # name: "who" is the envoy, not the country the parser ran into the name.
+        first, last = head.left_edge.idx, head.idx + len(head)
+        resolved = [
+            a
+            for a in resolved
+            if not (first <= a.start < last and a.entity and a.entity.kind in PLACE_KINDS)
+        ]
+        if not resolved:
+            return [Actor(None, head.text, *_span(head))]
     if resolved:
         return resolved
     return actors[:1]

@@ -888,6 +888,8 @@ def _subordinate(token: Token, kept: Mapping[int, str]) -> bool:
     event of its own: CAMEO codes the main event of a clause (one per statement). What an
     appeal or a demand asks for is part of it ("wants Austria to pay compensation to the
     victims killed in the attack" is one appeal, no killing)."""
+    if _visit_of_party(token, kept):
+        return False
     current = token
     for _ in range(MAX_SUBORDINATE_HOPS):
         if current.head.i == current.i:
@@ -951,6 +953,23 @@ def _thanked_for(token: Token, kept: Mapping[int, str]) -> bool:
         and token.tag_ == "VBG"
         and prep.lower_ == "for"
         and kept.get(prep.head.i) == PRAISE_CODE
+    )
+
+
+# Meetings and visits (CAMEO 04): "met X, who paid a courtesy call on him" tells two acts.
+CONSULT_ROOT = "04"
+RELATIVE_SUBJECTS = frozenset({"who", "that"})
+
+
+def _visit_of_party(token: Token, kept: Mapping[int, str]) -> bool:
+    """Whether the word is a visit or call a party of the sentence made, told in a relative
+    clause on that party ("met the minister, who paid a courtesy call on him", "received
+    the envoy who called on him"): the visitor's own act, not a part of the meeting that
+    names the visitor."""
+    return (
+        token.dep_ == "relcl"
+        and kept.get(token.i, "")[:2] == CONSULT_ROOT
+        and any(c.dep_ == "nsubj" and c.lower_ in RELATIVE_SUBJECTS for c in token.children)
     )
 
 

@@ -1587,3 +1587,24 @@ def test_people_named_without_the_middle_name_the_tables_give(entities_of) -> No
     # The tables list him as "Carlos Saul Menem"; the sentence names Chile and no one else.
     text = "Former president Carlos Menem will visit Chile next week, his office said."
     assert _covering(entities_of(text, real=True), "Carlos Menem").actor[:3] == "ARG"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Peter Arlo met John Vale, who paid a courtesy call on him at the hall on Monday.",
+        "Peter Arlo received John Vale, the new envoy, who paid a farewell call on him.",
+    ],
+)
+def test_pronouns_an_object_of_a_relative_clause_is_not_its_doer(entities_of, text: str) -> None:  # type: ignore[no-untyped-def]
+    # "who" is John Vale, the call's maker: "him" is the other man, not the one the clause is about.
+    entities = entities_of(text, real=True)
+    assert all(m.text != "him" for m in _covering(entities, "John Vale").mentions)
+    assert [m.text for m in _covering(entities, "Peter Arlo").mentions][-1] == "him"
+
+
+def test_pronouns_an_object_of_a_noun_s_phrase_is_not_the_verb_s_doer(entities_of) -> None:  # type: ignore[no-untyped-def]
+    # "had talks with him": the talks are the subject's, "him" someone else.
+    text = "Peter Arlo welcomed John Vale. Peter Arlo had talks with him on Friday."
+    entities = entities_of(text, real=True)
+    assert all(m.text != "him" for m in _covering(entities, "Peter Arlo").mentions)

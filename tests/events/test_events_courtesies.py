@@ -72,3 +72,27 @@ def test_courtesies_a_visit_is_not_made_by_the_place_it_goes_to(code: Code) -> N
     text = "The head of the Rohan orchestra on a visit to Gondor paid a call on the minister."
     visits = [e for e in code(text, PEOPLE) if e.trigger[0] == text.index("visit")]
     assert all(e.source_actor != "GON" for e in visits)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Aragorn Elessar met Eomer Eadig, who paid a courtesy call on him at the palace.",
+        "Aragorn Elessar met and had a talk with Eomer Eadig who paid a farewell call on him.",
+    ],
+)
+def test_courtesies_a_call_told_in_a_relative_clause_is_the_caller_s(code: Code, text: str) -> None:
+    # The call is its maker's own act, not a part of the meeting that names the maker.
+    calls = [e for e in code(text, PEOPLE) if e.trigger[0] == text.index("paid")]
+    assert [(e.source_actor, e.cameo) for e in calls] == [("ROHGOV", "042")]
+
+
+def test_courtesies_who_is_not_the_country_the_parser_ran_into_a_name(code: Code) -> None:
+    # "the envoy to the Gondor Hama Helm who": the parser may read the country and the name
+    # as one phrase; "who" is the envoy, whom no code is known for here: no call is coded.
+    text = (
+        "Aragorn Elessar had a talk with the new envoy to the Gondor Hama Helm who paid a "
+        "courtesy call on him."
+    )
+    calls = [e for e in code(text, PEOPLE) if e.trigger[0] == text.index("paid")]
+    assert all(e.source_actor != "GON" for e in calls)
