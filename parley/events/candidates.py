@@ -33,6 +33,7 @@ from spacy.tokens import Span, Token
 
 from parley.events.coding import (
     COMP_DEPS,
+    OBJECT_DEPS,
     PARTY_LABELS,
     Match,
     asks,
@@ -425,6 +426,8 @@ def _identifies_subject(token: Token) -> bool:
     about: "the students detained for the rally were freed", "a group of officials accused
     of graft resigned". What was done to them is told to identify them, the clause's own verb is the
     news; a doer named ("the sailors held by the coast guard were freed") stays."""
+    if _misread_participle(token):
+        return not any(c.dep_ == "agent" for c in token.children)
     if token.tag_ != "VBN" or token.dep_ != "acl":
         return False
     noun = token.head
@@ -433,6 +436,37 @@ def _identifies_subject(token: Token) -> bool:
     if noun.dep_ not in SUBJECT_DEPS:
         return False
     return not any(c.dep_ == "agent" for c in token.children)
+
+
+# The auxiliaries of a passive: "were" after a participle misread as the main verb; the
+# words that join two clauses, so that no participle was misread; how far apart they stand.
+PASSIVE_AUXILIARIES = frozenset({"was", "were"})
+CLAUSE_JOINERS = frozenset({"and", "but", "or", "while", "whereas", ",", ";", ":"})
+MISREAD_SPAN = 16
+
+
+def _misread_participle(token: Token) -> bool:
+    """Whether the parser took a participle on the subject for the main verb and the real
+    main verb for its conjunct: "The prisoners held for months were freed by the army",
+    parsed as "prisoners held ... [and] were freed". No "and" joins the two and the second
+    has a passive auxiliary but no subject of its own, so the first only says who they are."""
+    if token.tag_ not in ("VBD", "VBN") or any(c.dep_ in OBJECT_DEPS for c in token.children):
+        return False
+    # The subject right before it: "the prisoners held", not "the prisoners were held".
+    if not any(c.dep_ == "nsubj" and c.right_edge.i == token.i - 1 for c in token.children):
+        return False
+    doc = token.doc
+    for verb in token.children:
+        if verb.dep_ != "conj" or verb.tag_ != "VBN" or verb.i - token.i > MISREAD_SPAN:
+            continue
+        if any(doc[k].lower_ in CLAUSE_JOINERS for k in range(token.i + 1, verb.i)):
+            continue  # "stopped blowing and clouds were seen": two clauses joined
+        own = list(verb.children)
+        if any(c.dep_ in SUBJECT_DEPS for c in own):
+            continue
+        if any(c.dep_ == "auxpass" and c.lower_ in PASSIVE_AUXILIARIES for c in own):
+            return True
+    return False
 
 
 def _in_a_name(token: Token, sentence_start: int) -> bool:

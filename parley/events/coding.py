@@ -170,8 +170,16 @@ def _condition_tokens(
         return None
     if kind == "verb":
         # "poses a threat", "constitutes a threat": the verb whose object the noun is says
-        # what the noun names (a danger, not a warning someone made).
-        if token.dep_ in OBJECT_DEPS and _lemma(token.head) == value:
+        # what the noun names (a danger, not a warning someone made); its passive subject
+        # is that object too ("the threat posed"). "verb:present/against": the noun with a
+        # phrase of that preposition ("presented evidence against X", not "evidence of Y").
+        lemma, _, with_prep = value.partition(ADJ_PREP)
+        carried = token.dep_ in OBJECT_DEPS or token.dep_ == "nsubjpass"
+        if (
+            carried
+            and _lemma(token.head) == lemma
+            and (not with_prep or _has_prep(token, with_prep))
+        ):
             return ()
         return None
     if kind == "subj":

@@ -274,6 +274,28 @@ def test_candidates_participle_identifying_a_subject_is_background(  # type: ign
     assert found[participle].dropped
 
 
+@pytest.mark.parametrize(
+    ("text", "participle", "verb"),
+    [
+        ("The riders imprisoned for raiding Rohan were released today.", "imprisoned", "released"),
+        ("The sailors detained for fishing near Rohan were freed by Gondor.", "detained", "freed"),
+    ],
+)  # fmt: skip
+def test_candidates_participle_misread_as_the_main_verb_is_background(  # type: ignore[no-untyped-def]
+    drafts, text: str, participle: str, verb: str
+) -> None:
+    # The parser takes the participle for the main verb and "were freed" for its conjunct,
+    # with no "and" between: the participle still only says who they are.
+    found = drafts(text)
+    assert found[participle].dropped
+    assert not found[verb].dropped
+
+
+def test_candidates_two_clauses_joined_keep_both_acts(drafts) -> None:  # type: ignore[no-untyped-def]
+    found = drafts("The riders attacked the fords and were repelled by Gondor.")
+    assert not found["attacked"].dropped
+
+
 def test_candidates_participle_with_its_doer_stays(drafts) -> None:  # type: ignore[no-untyped-def]
     found = drafts("The fishermen arrested by Rohan's navy were freed on Friday.")
     assert not found["arrested"].dropped

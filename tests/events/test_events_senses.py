@@ -1033,3 +1033,29 @@ def test_senses_pressure_to_act_is_a_demand(code: Code, text: str) -> None:
 )
 def test_senses_pressure_with_nothing_asked_stays_coercion(code: Code, text: str) -> None:
     assert any(e.cameo == "170" for e in code(text, COUNTRIES))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gondor presented evidence against Rohan's riders on Monday.",
+        "Evidence against Rohan was presented by Gondor on Monday.",
+        "Gondor gave the council new evidence against Rohan.",
+    ],
+)
+def test_senses_evidence_laid_against_a_party_accuses_it(code: Code, text: str) -> None:
+    assert any(
+        e.cameo[:2] == "11" and (e.target_actor or "")[:3] == "ROH" for e in code(text, COUNTRIES)
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gondor presented evidence of the drought to the council of Rohan.",
+        "The evidence against Rohan is thin, Gondor said on Monday.",
+        "Gondor found evidence against Rohan's riders in the ruins.",
+    ],
+)
+def test_senses_evidence_not_laid_against_anyone_accuses_no_one(code: Code, text: str) -> None:
+    assert not any(e.cameo[:2] == "11" for e in code(text, COUNTRIES))
