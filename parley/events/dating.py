@@ -30,6 +30,12 @@ from parley.records import Event, Timex
 # Clauses that carry their own time: left out of the trigger's clause.
 OTHER_CLAUSE_DEPS = frozenset({"ccomp", "relcl", "parataxis", "conj", "advcl", "acl", "csubj"})
 CLAUSE_POS = frozenset({"VERB", "AUX"})
+# Links a verb told in someone's words hangs on, up to the that-clause of the saying: "said
+# that Kim, who praised them, ...", "said that X was held and Y attended".
+SAID_PATH_DEPS = frozenset(
+    {"relcl", "conj", "advcl", "nsubj", "nsubjpass", "dobj", "pobj", "prep", "acl", "xcomp",
+     "appos", "pcomp"}
+)  # fmt: skip
 # Links through which an event takes the date of the clause that governs it: among them an
 # event noun as subject ("The talks took place in Moscow on November 1") and a participle
 # of a noun ("a rally calling for his impeachment took place on Nov. 2").
@@ -56,6 +62,7 @@ ARGUMENT_DEPS = frozenset({"dobj", "nsubj", "nsubjpass", "attr", "dative"})
 # Words that put an act at an earlier time they do not name (see ``_background``).
 BACKGROUND_ADVERBS = frozenset({"already", "previously", "formerly", "recently"})
 BACKGROUND_ADJECTIVES = frozenset({"recent", "previous", "past", "earlier", "former"})
+RECENT_WORDS = frozenset({"recent", "recently", "lately"})
 # Auxiliaries of the perfect: "has resorted", "have been mobilized", "had attended" ("'s" is
 # left out: it is as often "is").
 PRESENT_PERFECT = ("has", "have", "'ve")
@@ -77,6 +84,13 @@ RELATIVE_PREPS = frozenset({"before", "after", "until", "till", "since", "follow
 # "ahead of", "prior to": the preposition hangs on these words.
 RELATIVE_HEADS = frozenset({"ahead", "prior"})
 DOUBLE_QUOTES = frozenset({'"', "\u201c", "\u201d", "``", "''"})
+# Verbs of saying whose that-clause reports what someone did before the saying ("a press
+# release noted that the unions launched strikes").
+SAYING_LEMMAS = frozenset(
+    {"say", "note", "add", "stress", "claim", "recall", "charge", "allege", "point", "refer",
+     "disclose", "reveal", "state", "declare", "write", "assert", "emphasize", "emphasise",
+     "underline", "argue", "insist"}
+)  # fmt: skip
 WEEK_VALUE = re.compile(r"^(\d{4})-W(\d{2})$")
 QUARTER_VALUE = re.compile(r"^(\d{4})-Q\d$")
 
@@ -216,9 +230,69 @@ def find_date(
             return found, "text"
         if late and _past(trigger) and _date_in(tokens, late, trigger.i) is not None:
             return None, None
+    if _reported_past(trigger):
+        return None, None
     if on is not None and not _background(trigger) and not _governed_by_background(trigger):
         return on.isoformat(), "published"
     return None, None
+
+
+def _reported_past(trigger: Token) -> bool:
+    """Whether the event is an act told in the past in the that-clause of a saying, with no
+    day of its own: it was done before the saying, at a time the text does not give ("a
+    press release noted that the unions launched strikes", "said that Kim, who praised
+    them, ..."); neither the publication day nor the story's occasion is its day. An act
+    told in the present or the future ("said that they oppose", "said it will hold talks")
+    is told on the day of the saying and keeps it."""
+    verb = _tensed_verb(trigger)
+    return verb is not None and _told_past(verb) and _said_clause(verb)
+
+
+def _tensed_verb(token: Token) -> Token | None:
+    """The nearest word at or above ``token`` that carries a tense (see ``_finite``): the
+    verb itself, or the verb a noun or a participle hangs on ("used such violence as
+    detaining them")."""
+    for _ in range(MAX_HOPS + 2):
+        if _finite(token):
+            return token
+        if token.head.i == token.i:
+            return None
+        token = token.head
+    return None
+
+
+def _told_past(verb: Token) -> bool:
+    """Whether a verb with a tense is in the past: "launched", "was accused", "did not"."""
+    if verb.tag_ == "VBD":
+        return True
+    return any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in verb.children)
+
+
+def _said_clause(verb: Token) -> bool:
+    """Whether a verb lies in the that-clause of a verb of saying ("noted that they
+    launched strikes", "said that Kim, who praised them, ..."), through the clauses and
+    phrases between (SAID_PATH_DEPS), in the same sentence."""
+    token = verb
+    for _ in range(MAX_HOPS + 2):
+        head = token.head
+        if head.i == token.i:
+            return False
+        if token.dep_ == "ccomp" and head.lemma_.lower() in SAYING_LEMMAS:
+            # The saying before its clause: reported words. A saying after them ("Gondor
+            # attacked, an aide said") gives the source of news the story tells as its own.
+            return head.pos_ in CLAUSE_POS and head.i < token.i and not _stop_between(token, head)
+        if token.dep_ not in SAID_PATH_DEPS:
+            return False
+        token = head
+    return False
+
+
+def _stop_between(one: Token, two: Token) -> bool:
+    """Whether a full stop lies between two words the parser linked: a parse that runs
+    two sentences together ("..., he said. Terming it a violation, he called upon ...")
+    hangs one's verb on the other's."""
+    low, high = sorted((one.i, two.i))
+    return any(t.text in (".", "!", "?") for t in one.doc[low + 1 : high])
 
 
 def _quoted_apart(doc: Doc, one: int, two: int) -> bool:
@@ -493,6 +567,42 @@ def occasion_dates(
             event = dataclasses.replace(event, date=lead_day[1], date_source="context")
         out.append(event)
     return out
+
+
+def recent_occasion(
+    events: Sequence[Event], doc: Doc, heads: Sequence[tuple[int, Timex]]
+) -> list[Event]:
+    """``events`` with those told in the past and dated only by the publication undated
+    when the story's lead puts its news at a recent time it does not give ("The observer in
+    a recent letter accused Israel ... He said ... He called upon ...", "Demos were staged
+    in Kabul recently. ... they condemned ..."): the acts it tells after are that occasion's,
+    whose day is not known, not the publication day's."""
+    if not _recent_lead(doc, heads):
+        return list(events)
+    out = []
+    for event in events:
+        if event.date_source == "published":
+            span = doc.char_span(event.trigger[0], event.trigger[1], alignment_mode="expand")
+            verb = _tensed_verb(span[0]) if span is not None and len(span) else None
+            if verb is not None and _told_past(verb):
+                event = dataclasses.replace(event, date=None, date_source=None)
+        out.append(event)
+    return out
+
+
+def _recent_lead(doc: Doc, heads: Sequence[tuple[int, Timex]]) -> bool:
+    """Whether the story's first sentence (after a dateline) says its news is recent
+    ("recently", "lately", "in a recent letter": see ``_background``) and names no time of
+    its own."""
+    sentences = doc.sents
+    first = next(sentences, None)
+    if first is not None and first.end_char <= DATELINE_REACH + 20 and _has_dateline(first):
+        first = next(sentences, None)
+    if first is None or any(first.start <= i < first.end for i, _ in heads):
+        return False
+    # The recent time must be the news's own ("demos were staged recently", "in a recent
+    # letter accused"), not a thing's it speaks of ("urged them to answer the recent letter").
+    return _background(first.root) and any(t.lower_ in RECENT_WORDS for t in first)
 
 
 def _lead_day(

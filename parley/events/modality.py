@@ -23,6 +23,21 @@ _PRIORITY = {"negated": 0, "hypothetical": 1, "future": 2, "asserted": 3}
 # They hoped ...") hangs one's verb on the other's, and no cue reaches across a full stop.
 SENTENCE_ENDS = frozenset({".", "!", "?"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "expl"})
+# Modals that demand: with a negation they ask that an act not happen ("should not be
+# allowed"), which is hypothetical, not negated.
+DEONTIC = frozenset({"should", "must", "ought"})
+# Verbs whose bare-infinitive complement (parsed as a that-clause) shares their helpers:
+# "would help the group intensify the crackdown", "will make them pay".
+BARE_INFINITIVE_HEADS = frozenset({"help", "make", "let"})
+# Nouns whose to-infinitive tells what they did, not what may come: "issued a statement to
+# condemn the drills" condemned them, "convened a meeting to discuss the plans" discussed
+# them.
+DOING_NOUNS = frozenset(
+    {"statement", "message", "letter", "speech", "article", "editorial", "commentary",
+     "release", "resolution", "appeal", "report", "communique", "declaration", "memorandum",
+     "meeting", "session", "conference", "congress", "plenum", "gathering", "forum",
+     "seminar", "symposium", "convention", "rally", "ceremony", "talks", "event", "events"}
+)  # fmt: skip
 
 
 def _reported_will(token: Token, cues: ModalityCues) -> bool:
@@ -75,12 +90,31 @@ def _forgone(token: Token) -> bool:
     return False
 
 
+def _infinitive_of_noun(verb: Token) -> bool:
+    """Whether a to-infinitive modifies a noun: "the ways for them to free themselves",
+    "a plan to withdraw", "efforts to improve ties" name an act that may come, not one that
+    came; "the first leader to visit" (an ordinal's) did come, and so did what a statement
+    or a meeting was for (DOING_NOUNS)."""
+    noun = verb.head
+    if verb.dep_ not in ("acl", "relcl") or noun.pos_ not in ("NOUN", "PROPN"):
+        return False
+    if noun.lemma_.lower() in DOING_NOUNS or noun.lower_ in DOING_NOUNS:
+        return False  # "a statement to condemn", "a meeting to discuss"
+    return not any(
+        c.dep_ == "amod" and (c.lower_ in ("first", "last", "only", "next") or c.tag_ == "JJS")
+        for c in noun.children
+    )
+
+
 def _has(token: Token, word: str) -> bool:
     return any(c.lower_ == word for c in token.children)
 
 
-def _own(token: Token, cues: ModalityCues) -> str | None:
-    """The modality the word's own auxiliaries, negators, subordinators and adverbs give."""
+def _own(token: Token, cues: ModalityCues, of_noun: bool = True) -> str | None:
+    """The modality the word's own auxiliaries, negators, subordinators and adverbs give.
+    ``of_noun``: whether a to-infinitive modifying a noun counts ("the ways to free
+    themselves"); not for the carrier of a nominal event, whose thing may be real ("efforts
+    to calm down the call made by the people")."""
     found: list[str] = []
     for child in token.children:
         lower = child.lower_
@@ -103,6 +137,8 @@ def _own(token: Token, cues: ModalityCues) -> str | None:
             found.append(cues["aux"].get(lower) or cues["aux"][lemma])
         elif child.dep_ == "aux" and lower == "going":  # "is going to"
             found.append("future")
+        elif of_noun and child.tag_ == "TO" and child.dep_ == "aux" and _infinitive_of_noun(token):
+            found.append("hypothetical")  # "the ways for them to free themselves"
         elif child.dep_ == "mark" and lower in cues["mark"]:
             found.append(cues["mark"][lower])
         elif child.dep_ == "advmod" and lower in cues["adv"]:
@@ -115,7 +151,24 @@ def _own(token: Token, cues: ModalityCues) -> str | None:
             # "If they refuse, we will strike": the main clause's event is conditional.
             found.append("hypothetical")
     found = [m for m in found if m != "asserted"]
+    if "negated" in found and any(
+        c.dep_ in ("aux", "auxpass") and c.lower_ in DEONTIC for c in token.children
+    ):
+        # "should not be allowed", "must not act": a demand that it not happen, which no
+        # more says it did not than "should act" says it did.
+        return "hypothetical"
     return min(found, key=_PRIORITY.__getitem__) if found else None
+
+
+def _misread_noun(trigger: Token) -> bool:
+    """Whether a word tagged as a verb is the object of another with no tense or helper of
+    its own: a noun the parser took for a verb ("will mount merciless and annihilating
+    strike on them", "strike" the object of "annihilating")."""
+    return (
+        trigger.dep_ == "dobj"
+        and trigger.tag_ in ("VB", "VBP")
+        and not any(c.dep_ in ("aux", "auxpass", "nsubj", "mark") for c in trigger.children)
+    )
 
 
 def _negated_frame(trigger: Token, cues: ModalityCues) -> bool:
@@ -158,17 +211,22 @@ def find_modality(trigger: Token, cues: ModalityCues) -> str:
     if own == "negated" or _negated_frame(trigger, cues) or _forgone(trigger):
         return "negated"
     token = trigger
-    if trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ in NOMINAL_DEPS:
+    if trigger.dep_ in NOMINAL_DEPS and (
+        trigger.pos_ in ("NOUN", "PROPN") or _misread_noun(trigger)
+    ):
         # A nominal event takes the modality of the verb that carries it: "would pose a
         # threat" is no more a threat that happened than "would threaten".
         carrier = trigger.head
         if _forgone(carrier):
             return "negated"  # "instead of making an immediate visit"
-        carried = _own(carrier, cues)
+        carried = _own(carrier, cues, of_noun=False)
         if carried == "negated" and own is None:
             return carried
         own = own or carried
         token = carrier
+    # Only conjoined verbs between the trigger and here ("to eliminate ... and free
+    # themselves"): a to-infinitive of a noun above says nothing of a nominal event's thing.
+    direct = token is trigger
     for _ in range(MAX_HOPS):
         if (
             token.dep_ not in GOVERNING_DEPS
@@ -216,7 +274,8 @@ def find_modality(trigger: Token, cues: ModalityCues) -> str:
             )
         if governed and link != "conj":
             return own if own == "hypothetical" and governed == "future" else governed
-        if link in SHARING_DEPS and not (
+        shares = link in SHARING_DEPS or (link == "ccomp" and lemma in BARE_INFINITIVE_HEADS)
+        if shares and not (
             link == "conj"
             and (
                 child.pos_ not in ("VERB", "AUX")
@@ -226,7 +285,8 @@ def find_modality(trigger: Token, cues: ModalityCues) -> str:
             # A verb shares its head verb's auxiliaries and negation, but a clause with its
             # own subject has its own ("40% aren't sure ..., and Trump has been invoking him"),
             # and a noun the parser joined to a verb has none of them.
-            shared = _own(token, cues)
+            shared = _own(token, cues, of_noun=direct and link == "conj")
             if shared and own is None:
                 own = shared
+        direct = direct and link == "conj"
     return own or "asserted"

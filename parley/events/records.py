@@ -22,7 +22,13 @@ from parley.events.actors import Actor
 from parley.events.candidates import REPORTING_CODE, Candidate
 from parley.events.clauses import MAX_GOVERNING_HOPS
 from parley.events.coding import Match, answers_request
-from parley.events.dating import find_date, heads_between, occasion_dates, occasion_days
+from parley.events.dating import (
+    find_date,
+    heads_between,
+    occasion_dates,
+    occasion_days,
+    recent_occasion,
+)
 from parley.events.lexicon import CodeInfo, is_builtin
 from parley.events.location import event_location
 from parley.events.modality import find_modality
@@ -82,6 +88,8 @@ def build_events(
     ordered = sorted(_main_events(events.values()), key=lambda e: (e.start, e.trigger))
     if doc is not None and timex_heads:  # the story's occasion for events it gave no day
         ordered = occasion_dates(ordered, occasion_days(doc, timex_heads, on), doc)
+    if doc is not None:  # a lead whose news is recent and undated: so are the acts it tells
+        ordered = recent_occasion(ordered, doc, timex_heads)
     return tuple(dataclasses.replace(e, id=f"v{n}") for n, e in enumerate(ordered, start=1))
 
 

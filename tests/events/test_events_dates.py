@@ -276,3 +276,61 @@ def test_dates_event_without_tense_takes_its_verbs_background(
     events = code(text, ACTORS)
     dated = {(e.date, e.date_source) for e in events if text[e.trigger[0] : e.trigger[1]] == word}
     assert dated == {expected}
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "expected"),
+    [
+        # An act told in the past in the that-clause of a saying was done before the saying,
+        # at a time the text does not give ...
+        ("The envoy of Gondor noted that Mordor attacked the border posts.", "attacked",
+         (None, None)),
+        ("The council said that Mordor used such violence as seizing the Gondor envoys.",
+         "seizing", (None, None)),
+        # ... while one told in the present or the future is told on the saying's day, and
+        # news told on a source's word is the day's news.
+        ("Mordor attacked the border posts, the envoy of Gondor said.", "attacked",
+         ("2018-11-12", "published")),
+        ("The envoy of Gondor noted that Mordor threatens the border posts.", "threatens",
+         ("2018-11-12", "published")),
+        ("The envoy of Gondor said that Mordor will attack the border posts.", "attack",
+         ("2018-11-12", "published")),
+    ],
+)  # fmt: skip
+def test_dates_past_act_in_a_saying_has_no_day(
+    code: Code, text: str, word: str, expected: tuple[str | None, str | None]
+) -> None:
+    events = code(text, ACTORS)
+    dated = {(e.date, e.date_source) for e in events if text[e.trigger[0] : e.trigger[1]] == word}
+    assert dated == {expected}
+
+
+def test_dates_past_act_in_a_saying_keeps_its_own_day(code: Code) -> None:
+    text = "The envoy of Gondor noted that Mordor attacked the border posts on Nov. 3."
+    events = code(text, ACTORS, (_timex(text, "Nov. 3", "2018-11-03"),))
+    attacks = [e for e in events if text[e.trigger[0] : e.trigger[1]] == "attacked"]
+    assert [(e.date, e.date_source) for e in attacks] == [("2018-11-03", "text")]
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "expected"),
+    [
+        # A lead whose news is recent and undated: the acts told after it are that news.
+        ("The envoy of Gondor recently visited the capital. He criticized Mordor for the raids.",
+         "criticized", (None, None)),
+        ("Protests against Mordor were held in Gondor recently. They condemned Mordor.",
+         "condemned", (None, None)),
+        # Told in the present, an act is of the day of writing.
+        ("The envoy of Gondor recently visited the capital. He criticizes Mordor for the raids.",
+         "criticizes", ("2018-11-12", "published")),
+        # A lead with no word of a recent time leaves the day as it was.
+        ("The envoy of Gondor visited the capital. He criticized Mordor for the raids.",
+         "criticized", ("2018-11-12", "published")),
+    ],
+)  # fmt: skip
+def test_dates_recent_lead_leaves_its_acts_undated(
+    code: Code, text: str, word: str, expected: tuple[str | None, str | None]
+) -> None:
+    events = code(text, ACTORS)
+    dated = {(e.date, e.date_source) for e in events if text[e.trigger[0] : e.trigger[1]] == word}
+    assert dated == {expected}

@@ -108,3 +108,28 @@ def test_modality_denied_do_coordinated_with_the_verb(code: Code) -> None:
     events = code(text, {"Gondor": "GON", "Mordor": "MOR"})
     # A refusal, stated: no AGREE, and the refusal is not itself denied.
     assert [(e.cameo[:2], e.modality) for e in events] == [("12", "asserted")]
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "modality"),
+    [
+        # A demand that an act not happen is no denial that it did.
+        ("Gondor said that Mordor should not attack Rohan.", "attack", "hypothetical"),
+        ("Gondor should never pardon Mordor for the raids.", "pardon", "hypothetical"),
+        ("Gondor could not pardon Mordor for the raids.", "pardon", "negated"),
+        # A to-infinitive of a noun names an act that may come ...
+        ("Gondor spoke of the ways for Rohan to attack Mordor.", "attack", "hypothetical"),
+        # ... but not what a statement or a meeting was for, nor an ordinal's act.
+        ("Gondor issued a statement to condemn Mordor.", "condemn", "asserted"),
+        ("Gondor was the first country to condemn Mordor.", "condemn", "asserted"),
+        # A bare infinitive after "help" shares its helpers.
+        ("This would help Gondor intensify the crackdown on Mordor.", "crackdown",
+         "hypothetical"),
+    ],
+)  # fmt: skip
+def test_modality_demands_and_unrealised_acts(
+    code: Code, text: str, word: str, modality: str
+) -> None:
+    events = code(text, ACTORS | {"Rohan": "ROH"})
+    found = {e.modality for e in events if text[e.trigger[0] : e.trigger[1]] == word}
+    assert found == {modality}
