@@ -4,7 +4,7 @@ built once from the loaded files and then only read (safe to share between threa
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any, Generic, TypeVar, cast
@@ -44,6 +44,7 @@ class _Memo:
 
 _MISSING = object()
 ROLE_MEMORY = 50_000  # role words and pairs whose sector is kept, then started again
+SURNAME_DAYS = 1_000  # publication days whose surname index is kept, then started again
 
 
 def _core(text: str) -> str:
@@ -170,18 +171,46 @@ def _share_aliases(facts: list[Actor]) -> tuple[Actor, ...]:
     return tuple(out)
 
 
-class SurnameIndex(dict[str, tuple[Actor, ...]]):
+class SurnameIndex(Mapping[str, tuple[Actor, ...]]):
     """Family name -> people; looking up normalises the key, so "Schröder", "schroder" and
-    "SCHRODER" all find the same people whatever key function the caller uses."""
+    "SCHRODER" all find the same people whatever key function the caller uses.
+
+    A family name's people are found when it is first asked for (then kept): each article's
+    publication day has an index of its own, and the entity stage asks one of it for a few
+    bare family names, so finding every person's best fact on each new day (thousands of
+    ``actor`` look-ups) cost more than the rest of the name grouping on dated stories."""
+
+    def __init__(
+        self, names: dict[str, tuple[str, ...]], actor: Callable[[str], Actor | None]
+    ) -> None:
+        self._names = names  # normalised family name -> the full names that bear it
+        self._actor = actor  # a full name's best fact on the index's day
+        self._people: dict[str, tuple[Actor, ...]] = {}
+
+    def _find(self, key: str) -> tuple[Actor, ...]:
+        people = self._people.get(key)
+        if people is None:
+            found = (self._actor(name) for name in self._names.get(key, ()))
+            people = self._people[key] = tuple(a for a in found if a is not None)
+        return people
 
     def __getitem__(self, key: str) -> tuple[Actor, ...]:
-        return super().__getitem__(normalize_name(key))
+        people = self._find(normalize_name(key))
+        if not people:
+            raise KeyError(key)
+        return people
 
     def __contains__(self, key: object) -> bool:
-        return isinstance(key, str) and super().__contains__(normalize_name(key))
+        return isinstance(key, str) and bool(self._find(normalize_name(key)))
 
     def get(self, key: str, default: Any = None) -> Any:
-        return super().get(normalize_name(key), default)
+        return self._find(normalize_name(key)) or default
+
+    def __iter__(self) -> Iterator[str]:
+        return (key for key in self._names if self._find(key))
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self)
 
 
 class KnowledgeBase:
@@ -236,6 +265,7 @@ class KnowledgeBase:
             for alias in actor.aliases:
                 self._actors.add(alias, actor)
         self._surnames: dict[date | None, SurnameIndex] = {}
+        self._surname_names: dict[str, tuple[str, ...]] | None = None  # made when first asked
         # "first last" -> the three-word names of the people it shortens, made when first
         # asked for (``person_without_middle``).
         self._by_ends: dict[str, set[str]] | None = None
@@ -374,18 +404,25 @@ class KnowledgeBase:
         cached = self._surnames.get(on)
         if cached is not None:
             return cached
-        people: dict[str, list[Actor]] = {}
+        if self._surname_names is None:
+            self._surname_names = self._names_by_surname()
+        if len(self._surnames) >= SURNAME_DAYS:
+            self._surnames.clear()  # bounded as ``_Memo`` is: a long run keeps flat memory
+        index = SurnameIndex(self._surname_names, lambda name: self.actor(name, on))
+        self._surnames[on] = index
+        return index
+
+    def _names_by_surname(self) -> dict[str, tuple[str, ...]]:
+        """Normalised family name -> the names of the people who bear it, in fact order
+        (the same on every day; only each one's best fact depends on the day)."""
+        names: dict[str, list[str]] = {}
         seen: set[str] = set()
         for fact in self.facts:
             if fact.kind != "person" or not fact.surname or fact.name in seen:
                 continue
             seen.add(fact.name)
-            best = self.actor(fact.name, on)
-            if best is not None:
-                people.setdefault(normalize_name(fact.surname), []).append(best)
-        index = SurnameIndex({key: tuple(value) for key, value in people.items()})
-        self._surnames[on] = index
-        return index
+            names.setdefault(normalize_name(fact.surname), []).append(fact.name)
+        return {key: tuple(value) for key, value in names.items()}
 
     def person_without_middle(self, name: str, on: date | None = None) -> Actor | None:
         """The one person the tables list with a middle name that the two words of ``name``
