@@ -213,3 +213,25 @@ def test_types_a_pledge_to_hold_back_force_is_no_threat(code: Code, text: str) -
 def test_types_a_pledge_to_send_troops_stays_a_threat(code: Code) -> None:
     codes = {e.cameo for e in code("Gondor vowed to send troops to Rohan.", COUNTRIES)}
     assert any(c.startswith("13") for c in codes)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Agents of Mordor hacked into the computers of the Gondor navy.",
+        "Agents of Mordor hacked the website of the Gondor council.",
+        "Mordor launched a DDoS attack on the servers of Gondor.",
+        "Mordor mounted cyber attacks on the banks of Gondor.",
+    ],
+)
+def test_types_attacks_on_computers_are_coercion(code: Code, text: str) -> None:
+    # Breaking into or flooding computers coerces (170); it is no armed attack (19).
+    codes = {e.cameo for e in code(text, COUNTRIES)}
+    assert "170" in codes
+    assert not any(c.startswith("19") for c in codes)
+
+
+def test_types_a_person_hacked_to_pieces_is_no_computer_broken_into(code: Code) -> None:
+    text = "Soldiers of Mordor hacked the envoy of Gondor to pieces."
+    assert "170" not in {e.cameo for e in code(text, COUNTRIES)}
+
