@@ -336,11 +336,13 @@ def _a_landmark(token: Token) -> bool:
 
 
 def _drop_recalled(candidates: Sequence[Candidate]) -> list[Candidate]:
-    """Leave out event nouns dated by a year before them (``_dated_by_year``) and acts told
-    as the time the news came after (``_dated_by_span``)."""
+    """Leave out event nouns dated by a year before them (``_dated_by_year``), acts told
+    as the time the news came after (``_dated_by_span``) and acts a relative clause tells
+    as done before (``_told_before``)."""
     return [
         dataclasses.replace(c, dropped=True)
-        if not c.dropped and (_dated_by_year(c.token) or _dated_by_span(c.token))
+        if not c.dropped
+        and (_dated_by_year(c.token) or _dated_by_span(c.token) or _told_before(c.token))
         else c
         for c in candidates
     ]
@@ -367,6 +369,16 @@ def _dated_by_span(token: Token) -> bool:
             span = token.doc[mark.i - 1]
             return span.dep_ == "npadvmod" and span.lemma_.lower() in SPAN_NOUNS and _measured(span)
     return False
+
+
+def _told_before(token: Token) -> bool:
+    """Whether a verb is a relative clause's in the past perfect: "will free the ministers,
+    whom they had taken hostage", "the convoy, which had been stopped at the border,
+    crossed". The clause tells who or what the news is about by an act done before it,
+    background the story recalls; the clause's own verb is the news."""
+    if token.dep_ != "relcl" or token.pos_ not in ("VERB", "AUX"):
+        return False
+    return any(c.dep_ == "aux" and c.tag_ == "VBD" and c.lemma_ == "have" for c in token.children)
 
 
 def _measured(span: Token) -> bool:

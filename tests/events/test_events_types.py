@@ -235,3 +235,25 @@ def test_types_a_person_hacked_to_pieces_is_no_computer_broken_into(code: Code) 
     text = "Soldiers of Mordor hacked the envoy of Gondor to pieces."
     assert "170" not in {e.cameo for e in code(text, COUNTRIES)}
 
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        # A relative clause in the past perfect tells who the news is about by an earlier act.
+        (
+            "Mordor will free the envoys of Gondor, whom its soldiers had taken hostage at the"
+            " pass a month ago, on Friday.",
+            "18",
+        ),
+        ("The envoy of Rohan, who had denounced Gondor last year, met the king of Mordor.", "11"),
+    ],
+)
+def test_types_an_act_a_relative_clause_tells_as_earlier_is_background(
+    code: Code, text: str, absent: str
+) -> None:
+    assert all(not e.cameo.startswith(absent) for e in code(text, COUNTRIES))
+
+
+def test_types_an_act_a_relative_clause_tells_as_news_stays(code: Code) -> None:
+    text = "The envoy of Rohan, who denounced Gondor on Monday, met the king of Mordor."
+    assert any(e.cameo.startswith("11") for e in code(text, COUNTRIES))
