@@ -447,6 +447,32 @@ def _identifies_subject(token: Token) -> bool:
     return not any(c.dep_ == "agent" for c in token.children)
 
 
+# Objects: a participle on one says which people or things the act is done to or for.
+OBJECT_DEPS = frozenset({"dobj", "pobj"})
+
+
+def _identifies_object(candidate: Candidate) -> bool:
+    """Whether a participle with no doer named only says which people or things a clause's
+    object is, as ``_identifies_subject`` does for its subject: "opened its borders to the
+    migrants ordered out of Gondor", "spoke to people opposed to the government", "the latest
+    poll released on Wednesday": what was done to them is told to identify them. The parser
+    may tag the participle as a past tense ("VBD") when it hangs it on the noun: so tagged, it
+    must follow the noun at once, since a verb after a comma so hung is a misparsed main verb
+    ("X, who had failed to win the nomination, called for ..."); a clause with a subject of
+    its own ("the news that X expressed condolences") is no participle. A participle that
+    carries its noun's event ("joined the war games held off the coast") is that event, and
+    stays."""
+    token = candidate.token
+    if token.tag_ not in ("VBN", "VBD") or token.dep_ != "acl":
+        return False
+    noun = token.head
+    if noun.dep_ not in OBJECT_DEPS or noun in candidate.match.extra:
+        return False
+    if token.tag_ == "VBD" and token.i != noun.i + 1:
+        return False
+    return not any(c.dep_ in ("agent", "nsubj", "nsubjpass", "mark") for c in token.children)
+
+
 def _in_a_name(token: Token, sentence_start: int) -> bool:
     """Whether a word is a capitalised word of an organisation's or a building's name ("the
     Association for Friendship and Cultural Cooperation", "the Organization of Railways
@@ -861,7 +887,10 @@ def _drop_subordinates(candidates: Sequence[Candidate]) -> list[Candidate]:
         if c.token.i in said:
             out.append(dataclasses.replace(c, reported_by=said[c.token.i]))
         elif c.token.i in envelopes or (
-            not c.dropped and (_subordinate(c.token, kept) or _identifies_subject(c.token))
+            not c.dropped
+            and (
+                _subordinate(c.token, kept) or _identifies_subject(c.token) or _identifies_object(c)
+            )
         ):
             # An identifying participle stays among the kept above: what it tells of
             # ("detained for protesting against X") is part of it, and goes with it.

@@ -257,3 +257,31 @@ def test_types_an_act_a_relative_clause_tells_as_earlier_is_background(
 def test_types_an_act_a_relative_clause_tells_as_news_stays(code: Code) -> None:
     text = "The envoy of Rohan, who denounced Gondor on Monday, met the king of Mordor."
     assert any(e.cameo.startswith("11") for e in code(text, COUNTRIES))
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        # A participle with no doer named says which people or things a clause's object is.
+        (
+            "Rohan opened its borders to most Mordor herders ordered out of Gondor as illegal"
+            " aliens.",
+            "174",
+        ),
+        (
+            "The king of Gondor spoke to a crowd of people opposed to the government of Rohan.",
+            "110",
+        ),
+        ("The envoy of Gondor cited the latest poll of Rohan released on Wednesday.", "0841"),
+        ("Gondor sent the list of envoys invited to the banquet of Rohan.", "026"),
+    ],
+)
+def test_types_a_participle_that_identifies_an_object_is_no_event(
+    code: Code, text: str, absent: str
+) -> None:
+    assert absent not in {e.cameo for e in code(text, COUNTRIES)}
+
+
+def test_types_a_participle_that_carries_its_nouns_event_stays(code: Code) -> None:
+    text = "The navy of Mordor joined the war games held with Gondor near the coast of Rohan."
+    assert any(e.cameo.startswith("15") for e in code(text, COUNTRIES))
