@@ -337,11 +337,13 @@ def _a_landmark(token: Token) -> bool:
 
 
 def _drop_recalled(candidates: Sequence[Candidate]) -> list[Candidate]:
-    """Leave out event nouns dated by a year before them (``_dated_by_year``) and acts told
-    as the time the news came after (``_dated_by_span``)."""
+    """Leave out event nouns dated by a year before them (``_dated_by_year``), acts told
+    as the time the news came after (``_dated_by_span``) and acts a relative clause tells
+    as done before (``_told_before``)."""
     return [
         dataclasses.replace(c, dropped=True)
-        if not c.dropped and (_dated_by_year(c.token) or _dated_by_span(c.token))
+        if not c.dropped
+        and (_dated_by_year(c.token) or _dated_by_span(c.token) or _told_before(c.token))
         else c
         for c in candidates
     ]
@@ -368,6 +370,16 @@ def _dated_by_span(token: Token) -> bool:
             span = token.doc[mark.i - 1]
             return span.dep_ == "npadvmod" and span.lemma_.lower() in SPAN_NOUNS and _measured(span)
     return False
+
+
+def _told_before(token: Token) -> bool:
+    """Whether a verb is a relative clause's in the past perfect: "will free the ministers,
+    whom they had taken hostage", "the convoy, which had been stopped at the border,
+    crossed". The clause tells who or what the news is about by an act done before it,
+    background the story recalls; the clause's own verb is the news."""
+    if token.dep_ != "relcl" or token.pos_ not in ("VERB", "AUX"):
+        return False
+    return any(c.dep_ == "aux" and c.tag_ == "VBD" and c.lemma_ == "have" for c in token.children)
 
 
 def _measured(span: Token) -> bool:
@@ -467,6 +479,32 @@ def _misread_participle(token: Token) -> bool:
         if any(c.dep_ == "auxpass" and c.lower_ in PASSIVE_AUXILIARIES for c in own):
             return True
     return False
+
+
+# Objects: a participle on one says which people or things the act is done to or for.
+IDENTIFIED_DEPS = frozenset({"dobj", "pobj"})
+
+
+def _identifies_object(candidate: Candidate) -> bool:
+    """Whether a participle with no doer named only says which people or things a clause's
+    object is, as ``_identifies_subject`` does for its subject: "opened its borders to the
+    migrants ordered out of Gondor", "spoke to people opposed to the government", "the latest
+    poll released on Wednesday": what was done to them is told to identify them. The parser
+    may tag the participle as a past tense ("VBD") when it hangs it on the noun: so tagged, it
+    must follow the noun at once, since a verb after a comma so hung is a misparsed main verb
+    ("X, who had failed to win the nomination, called for ..."); a clause with a subject of
+    its own ("the news that X expressed condolences") is no participle. A participle that
+    carries its noun's event ("joined the war games held off the coast") is that event, and
+    stays."""
+    token = candidate.token
+    if token.tag_ not in ("VBN", "VBD") or token.dep_ != "acl":
+        return False
+    noun = token.head
+    if noun.dep_ not in IDENTIFIED_DEPS or noun in candidate.match.extra:
+        return False
+    if token.tag_ == "VBD" and token.i != noun.i + 1:
+        return False
+    return not any(c.dep_ in ("agent", "nsubj", "nsubjpass", "mark") for c in token.children)
 
 
 def _in_a_name(token: Token, sentence_start: int) -> bool:
@@ -883,7 +921,10 @@ def _drop_subordinates(candidates: Sequence[Candidate]) -> list[Candidate]:
         if c.token.i in said:
             out.append(dataclasses.replace(c, reported_by=said[c.token.i]))
         elif c.token.i in envelopes or (
-            not c.dropped and (_subordinate(c.token, kept) or _identifies_subject(c.token))
+            not c.dropped
+            and (
+                _subordinate(c.token, kept) or _identifies_subject(c.token) or _identifies_object(c)
+            )
         ):
             # An identifying participle stays among the kept above: what it tells of
             # ("detained for protesting against X") is part of it, and goes with it.

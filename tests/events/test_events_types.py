@@ -213,3 +213,75 @@ def test_types_a_pledge_to_hold_back_force_is_no_threat(code: Code, text: str) -
 def test_types_a_pledge_to_send_troops_stays_a_threat(code: Code) -> None:
     codes = {e.cameo for e in code("Gondor vowed to send troops to Rohan.", COUNTRIES)}
     assert any(c.startswith("13") for c in codes)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Agents of Mordor hacked into the computers of the Gondor navy.",
+        "Agents of Mordor hacked the website of the Gondor council.",
+        "Mordor launched a DDoS attack on the servers of Gondor.",
+        "Mordor mounted cyber attacks on the banks of Gondor.",
+    ],
+)
+def test_types_attacks_on_computers_are_coercion(code: Code, text: str) -> None:
+    # Breaking into or flooding computers coerces (170); it is no armed attack (19).
+    codes = {e.cameo for e in code(text, COUNTRIES)}
+    assert "170" in codes
+    assert not any(c.startswith("19") for c in codes)
+
+
+def test_types_a_person_hacked_to_pieces_is_no_computer_broken_into(code: Code) -> None:
+    text = "Soldiers of Mordor hacked the envoy of Gondor to pieces."
+    assert "170" not in {e.cameo for e in code(text, COUNTRIES)}
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        # A relative clause in the past perfect tells who the news is about by an earlier act.
+        (
+            "Mordor will free the envoys of Gondor, whom its soldiers had taken hostage at the"
+            " pass a month ago, on Friday.",
+            "18",
+        ),
+        ("The envoy of Rohan, who had denounced Gondor last year, met the king of Mordor.", "11"),
+    ],
+)
+def test_types_an_act_a_relative_clause_tells_as_earlier_is_background(
+    code: Code, text: str, absent: str
+) -> None:
+    assert all(not e.cameo.startswith(absent) for e in code(text, COUNTRIES))
+
+
+def test_types_an_act_a_relative_clause_tells_as_news_stays(code: Code) -> None:
+    text = "The envoy of Rohan, who denounced Gondor on Monday, met the king of Mordor."
+    assert any(e.cameo.startswith("11") for e in code(text, COUNTRIES))
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        # A participle with no doer named says which people or things a clause's object is.
+        (
+            "Rohan opened its borders to most Mordor herders ordered out of Gondor as illegal"
+            " aliens.",
+            "174",
+        ),
+        (
+            "The king of Gondor spoke to a crowd of people opposed to the government of Rohan.",
+            "110",
+        ),
+        ("The envoy of Gondor cited the latest poll of Rohan released on Wednesday.", "0841"),
+        ("Gondor sent the list of envoys invited to the banquet of Rohan.", "026"),
+    ],
+)
+def test_types_a_participle_that_identifies_an_object_is_no_event(
+    code: Code, text: str, absent: str
+) -> None:
+    assert absent not in {e.cameo for e in code(text, COUNTRIES)}
+
+
+def test_types_a_participle_that_carries_its_nouns_event_stays(code: Code) -> None:
+    text = "The navy of Mordor joined the war games held with Gondor near the coast of Rohan."
+    assert any(e.cameo.startswith("15") for e in code(text, COUNTRIES))
