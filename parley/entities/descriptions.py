@@ -191,8 +191,14 @@ def join_bare_kind_names(
             or kind != ("organization", True)
         ):
             continue
+        # Only bodies the word heads, itself or what it is of ("the Workers' Party of
+        # Korea", "the Central Committee of the Workers' Party", "the Association for
+        # ..."): one that only uses it as a modifier of another name word ("the 8th Party
+        # Congress") is a body or an event of its own.
         named = [
-            e for e in out if e is not bare and e.kind == "organization" and word in e.name.split()
+            e
+            for e in out
+            if e is not bare and e.kind == "organization" and _heads_a_part(word, e.name)
         ]
         if not named or len({e.actor for e in named}) != 1 or named[0].actor is None:
             continue
@@ -217,6 +223,16 @@ def join_bare_kind_names(
     if len(out) == len(entities):
         return tuple(out)
     return _renumbered(out)
+
+
+def _heads_a_part(word: str, name: str) -> bool:
+    """Whether ``word`` is a word of ``name`` that no capitalised name word follows: the
+    last, or one before a preposition ("Party of Korea", "Association for ...")."""
+    words = name.split()
+    return any(
+        w == word and (k + 1 == len(words) or not words[k + 1][:1].isupper())
+        for k, w in enumerate(words)
+    )
 
 
 def _renumbered(pool: list[Entity]) -> tuple[Entity, ...]:

@@ -1587,3 +1587,27 @@ def test_people_named_without_the_middle_name_the_tables_give(entities_of) -> No
     # The tables list him as "Carlos Saul Menem"; the sentence names Chile and no one else.
     text = "Former president Carlos Menem will visit Chile next week, his office said."
     assert _covering(entities_of(text, real=True), "Carlos Menem").actor[:3] == "ARG"
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        # A one-party state's party, only the story's country placing it: its government.
+        (
+            "Pyongyang, March 2 (KCNA) -- Farmers in North Phyongan Province of the DPRK sowed "
+            "early. The farmers in the province carried out the tasks set by the Party and the "
+            "DPRK praised them.",
+            "PRKGOV",
+        ),
+        # A country of many parties keeps its party a party.
+        (
+            "Seoul, March 2 -- Farmers in South Korea sowed early. Farmers in South Korea "
+            "backed the tasks set by the Party, and South Korea praised them.",
+            "KORPTY",
+        ),
+    ],
+)
+def test_cluster_a_bare_party_of_a_one_party_state_is_its_government(  # type: ignore[no-untyped-def]
+    entities_of, text, code
+) -> None:
+    assert _covering(entities_of(text, real=True), "Party").actor == code

@@ -341,6 +341,19 @@ def test_descriptions_the_party_is_the_one_party_named() -> None:
     assert join_bare_kind_names((full, bare, other), nouns) == (full, bare, other)
 
 
+def test_descriptions_a_name_word_before_another_names_another_body() -> None:
+    from parley.entities.descriptions import join_bare_kind_names
+
+    nouns = load_lexicon().kind_nouns
+    full = _org("e1", "Workers' Party of Korea", "PRKGOV", 0)
+    congress = _org("e2", "Ninth Party Congress", "PRKLEG", 40)
+    bare = _org("e3", "Party", None, 120)
+    # The congress is the party's meeting, not a second body the word might mean.
+    joined = join_bare_kind_names((full, congress, bare), nouns)
+    assert [e.name for e in joined] == [full.name, congress.name]
+    assert [m.text for m in joined[0].mentions] == [full.name, "Party"]
+
+
 def replace_id(entity: Entity, new_id: str) -> Entity:
     from dataclasses import replace
 
