@@ -1611,3 +1611,14 @@ def test_cluster_a_bare_party_of_a_one_party_state_is_its_government(  # type: i
     entities_of, text, code
 ) -> None:
     assert _covering(entities_of(text, real=True), "Party").actor == code
+
+
+def test_titles_its_body_is_of_the_country_named_before(entities_of) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Pyongyang, May 2 (KCNA) -- The puppet military of the ROK is reckless. The chief of "
+        "its Joint Chiefs of Staff, at a briefing on Monday, raved about drills.\n"
+        "Its Joint Chiefs of Staff should look at its own conduct first, the DPRK said."
+    )
+    found = [e for e in entities_of(text, real=True) if "Joint Chiefs" in e.name]
+    assert [(e.actor, len(e.mentions)) for e in found] == [("KORMIL", 2)]
+
