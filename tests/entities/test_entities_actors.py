@@ -1621,4 +1621,3 @@ def test_titles_its_body_is_of_the_country_named_before(entities_of) -> None:  #
     )
     found = [e for e in entities_of(text, real=True) if "Joint Chiefs" in e.name]
     assert [(e.actor, len(e.mentions)) for e in found] == [("KORMIL", 2)]
-
