@@ -45,6 +45,7 @@ from parley.entities.descriptions import (
     code_officers_of_named_bodies,
     follow_titled_subjects,
     join_bare_kind_names,
+    join_bodies_named_in_full,
     link_descriptions,
     link_kind_nouns,
 )
@@ -161,4 +162,5 @@ def find_entities(
     entities = follow_titled_subjects(parse, entities, lex.pronouns)
     entities = link_kind_nouns(parse, entities, lex.kind_nouns)
     entities = code_officers_of_named_bodies(entities)
+    entities = join_bodies_named_in_full(entities)
     return join_bare_kind_names(entities, lex.kind_nouns)

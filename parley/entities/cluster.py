@@ -52,6 +52,12 @@ _PARTY_SECTORS = frozenset(("PTY", "OPP"))
 _SUPRANATIONAL = ("IGO", "NGO")
 # Sectors of organisations that belong to no one country by default.
 _NO_COUNTRY = frozenset(("IGO", "NGO", "MNC"))
+# One-party states, whose ruling party is their government (parley/kb/data/organizations.tsv
+# codes the Workers' Party of Korea PRKGOV, as Phoenix codes the Communist Party of China
+# CHNGOV, and the ruling parties of Vietnam, Laos and Cuba likewise): a party only the
+# article's country places there ("the orders of the Party", "the municipal Party") is the
+# ruling one, its government, not a party among others (PTY).
+_RULING_PARTY_STATES = frozenset(("PRK", "CHN", "VNM", "LAO", "CUB"))
 # Sectors of bodies outside the state: a title held in one that a common noun names is that
 # body's ("president of the company" BUS, "chairman of the association" NGO), not what the
 # title word says alone ("president" of a country is GOV).
@@ -1414,6 +1420,8 @@ def _derive(
         # "International Labor Office" belongs to no country, and a body named after
         # another country is not of the one the article is about.
         place = None if places.foreign_before(cluster) else places.clear
+        if place is not None and sector == "PTY" and place.iso3 in _RULING_PARTY_STATES:
+            sector = "GOV"
     return place, sector, kind
 
 

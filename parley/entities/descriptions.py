@@ -40,6 +40,8 @@ from parley.records import Entity, Mention
 __all__ = [
     "code_officers_of_named_bodies",
     "follow_titled_subjects",
+    "join_bare_kind_names",
+    "join_bodies_named_in_full",
     "link_descriptions",
     "link_kind_nouns",
 ]
@@ -191,8 +193,14 @@ def join_bare_kind_names(
             or kind != ("organization", True)
         ):
             continue
+        # Only bodies the word heads, itself or what it is of ("the Workers' Party of
+        # Korea", "the Central Committee of the Workers' Party", "the Association for
+        # ..."): one that only uses it as a modifier of another name word ("the 8th Party
+        # Congress") is a body or an event of its own.
         named = [
-            e for e in out if e is not bare and e.kind == "organization" and word in e.name.split()
+            e
+            for e in out
+            if e is not bare and e.kind == "organization" and _heads_a_part(word, e.name)
         ]
         if not named or len({e.actor for e in named}) != 1 or named[0].actor is None:
             continue
@@ -217,6 +225,50 @@ def join_bare_kind_names(
     if len(out) == len(entities):
         return tuple(out)
     return _renumbered(out)
+
+
+def join_bodies_named_in_full(entities: tuple[Entity, ...]) -> tuple[Entity, ...]:
+    """``entities`` with a body named apart from what it belongs to ("secretary of the
+    Central Committee of the WPK": the Central Committee, of the Workers' Party of Korea)
+    joined to the entity that names the two as one ("the Central Committee of the Workers'
+    Party of Korea"): one actor, not two. Not when the two are coded differently."""
+    by_id = {e.id: e for e in entities}
+    full = {e.name: e for e in entities if e.kind == "organization"}
+    into: dict[str, Entity] = {}
+    for part in entities:
+        above = by_id.get(part.affiliation) if part.affiliation else None
+        if part.kind != "organization" or above is None:
+            continue
+        whole = full.get(f"{part.name} of the {above.name}") or full.get(
+            f"{part.name} of {above.name}"
+        )
+        if whole is None or whole is part or part.actor not in (None, whole.actor):
+            continue
+        into[part.id] = whole
+    if not into:
+        return entities
+    out = []
+    for e in entities:
+        if e.id in into:
+            continue
+        joined = [p for p in entities if p.id in into and into[p.id].id == e.id]
+        if joined:
+            mentions = (*e.mentions, *(m for p in joined for m in p.mentions))
+            e = replace(e, mentions=tuple(sorted(mentions, key=_start)))
+        if e.affiliation in into:
+            e = replace(e, affiliation=into[e.affiliation].id)
+        out.append(e)
+    return _renumbered(out)
+
+
+def _heads_a_part(word: str, name: str) -> bool:
+    """Whether ``word`` is a word of ``name`` that no capitalised name word follows: the
+    last, or one before a preposition ("Party of Korea", "Association for ...")."""
+    words = name.split()
+    return any(
+        w == word and (k + 1 == len(words) or not words[k + 1][:1].isupper())
+        for k, w in enumerate(words)
+    )
 
 
 def _renumbered(pool: list[Entity]) -> tuple[Entity, ...]:

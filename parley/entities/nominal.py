@@ -1232,6 +1232,19 @@ def list_members(token: Token) -> list[Token]:
 # ---- entities ----------------------------------------------------------------------------
 
 
+def _named_before(pool: list[Entity], item: _Found, words: str) -> int | None:
+    """The coded body whose name the text already gave to the words a dictionary names
+    ``item``: that body again, whatever the dictionaries file the bare name under ("the
+    ROK ... its Joint Chiefs of Staff ... Its Joint Chiefs of Staff" is the ROK's both
+    times, not the second time the United States' body listed as "Joint Chiefs of Staff")."""
+    if item.kind != "organization":
+        return None
+    return next(
+        (n for n, e in enumerate(pool) if e.kind == item.kind and e.actor and e.name == words),
+        None,
+    )
+
+
 def _merge(entities: tuple[Entity, ...], found: list[_Found], text: str) -> tuple[Entity, ...]:
     """Move the words of each found actor out of the mentions they overlap (an uncoded name,
     a country inside a group's words) and into the entity of the same kind and code, else a
@@ -1247,23 +1260,25 @@ def _merge(entities: tuple[Entity, ...], found: list[_Found], text: str) -> tupl
     ]
     for item in found:
         mention = Mention(item.start, item.end, text[item.start : item.end])
-        same = next(
-            (
-                n
-                for n, e in enumerate(pool)
-                if e.actor == item.code
-                and e.kind == item.kind
-                # Two places in one country are two places ("Zurich", "Geneva"), two
-                # people with one code two people ("Kim Jong Un", "Choe Ryong Hae": PRK),
-                # and two bodies or outlets two ("the Republicans" and "the Democrats":
-                # USAPTY; KCNA and the Korean News Service: PRKMED).
-                and (
-                    item.kind not in ("location", "person", "organization", "media")
-                    or e.name == item.name
-                )
-            ),
-            None,
-        )
+        same = _named_before(pool, item, mention.text)
+        if same is None:
+            same = next(
+                (
+                    n
+                    for n, e in enumerate(pool)
+                    if e.actor == item.code
+                    and e.kind == item.kind
+                    # Two places in one country are two places ("Zurich", "Geneva"), two
+                    # people with one code two people ("Kim Jong Un", "Choe Ryong Hae": PRK),
+                    # and two bodies or outlets two ("the Republicans" and "the Democrats":
+                    # USAPTY; KCNA and the Korean News Service: PRKMED).
+                    and (
+                        item.kind not in ("location", "person", "organization", "media")
+                        or e.name == item.name
+                    )
+                ),
+                None,
+            )
         if same is not None:
             entity = pool[same]
             if not any(m.start <= mention.start and mention.end <= m.end for m in entity.mentions):

@@ -313,10 +313,31 @@ def _home_after(
     return None
 
 
+# "its" right before an organisation's name ("its Joint Chiefs of Staff").
+_ITS = re.compile(r"\b[Ii]ts\s+$")
+# How far back the country "its" stands for may be named: the sentence before, at most.
+_ITS_REACH = 300
+
+
 def apply_org_countries(text: str, cands: list[Candidate]) -> None:
     """A country right before an organisation is its country: "the Ivory Coast's Supreme
-    Court", "Turkish Interior Ministry" (when the model splits them)."""
+    Court", "Turkish Interior Ministry" (when the model splits them). So is the country an
+    "its" before it stands for, when the last name before the "its" is that country's
+    ("... the clan of the ROK. The head of its Joint Chiefs of Staff": the ROK's, not the
+    United States' body a dictionary lists under the bare name); a body or a person named
+    last may be what "its" means ("NATO and its ...") and places nothing."""
     for previous, cand in pairwise(cands):
+        if (
+            cand.kind == "organization"
+            and cand.alias_of is None
+            and cand.title_country is None
+            and previous.kind == "country"
+            and previous.country is not None
+            and cand.start - previous.end <= _ITS_REACH
+            and _ITS.search(text, max(0, cand.start - 8), cand.start) is not None
+        ):
+            cand.title_country = previous.country
+            continue
         if (
             cand.kind == "organization"
             and cand.alias_of is None

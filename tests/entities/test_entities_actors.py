@@ -1608,3 +1608,37 @@ def test_pronouns_an_object_of_a_noun_s_phrase_is_not_the_verb_s_doer(entities_o
     text = "Peter Arlo welcomed John Vale. Peter Arlo had talks with him on Friday."
     entities = entities_of(text, real=True)
     assert all(m.text != "him" for m in _covering(entities, "Peter Arlo").mentions)
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        # A one-party state's party, only the story's country placing it: its government.
+        (
+            "Pyongyang, March 2 (KCNA) -- Farmers in North Phyongan Province of the DPRK sowed "
+            "early. The farmers in the province carried out the tasks set by the Party and the "
+            "DPRK praised them.",
+            "PRKGOV",
+        ),
+        # A country of many parties keeps its party a party.
+        (
+            "Seoul, March 2 -- Farmers in South Korea sowed early. Farmers in South Korea "
+            "backed the tasks set by the Party, and South Korea praised them.",
+            "KORPTY",
+        ),
+    ],
+)
+def test_cluster_a_bare_party_of_a_one_party_state_is_its_government(  # type: ignore[no-untyped-def]
+    entities_of, text, code
+) -> None:
+    assert _covering(entities_of(text, real=True), "Party").actor == code
+
+
+def test_titles_its_body_is_of_the_country_named_before(entities_of) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Pyongyang, May 2 (KCNA) -- The puppet military of the ROK is reckless. The chief of "
+        "its Joint Chiefs of Staff, at a briefing on Monday, raved about drills.\n"
+        "Its Joint Chiefs of Staff should look at its own conduct first, the DPRK said."
+    )
+    found = [e for e in entities_of(text, real=True) if "Joint Chiefs" in e.name]
+    assert [(e.actor, len(e.mentions)) for e in found] == [("KORMIL", 2)]

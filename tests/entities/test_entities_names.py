@@ -341,6 +341,38 @@ def test_descriptions_the_party_is_the_one_party_named() -> None:
     assert join_bare_kind_names((full, bare, other), nouns) == (full, bare, other)
 
 
+def test_descriptions_a_name_word_before_another_names_another_body() -> None:
+    from parley.entities.descriptions import join_bare_kind_names
+
+    nouns = load_lexicon().kind_nouns
+    full = _org("e1", "Workers' Party of Korea", "PRKGOV", 0)
+    congress = _org("e2", "Ninth Party Congress", "PRKLEG", 40)
+    bare = _org("e3", "Party", None, 120)
+    # The congress is the party's meeting, not a second body the word might mean.
+    joined = join_bare_kind_names((full, congress, bare), nouns)
+    assert [e.name for e in joined] == [full.name, congress.name]
+    assert [m.text for m in joined[0].mentions] == [full.name, "Party"]
+
+
+def test_descriptions_a_body_named_apart_from_its_owner_joins_its_full_name() -> None:
+    from dataclasses import replace
+
+    from parley.entities.descriptions import join_bodies_named_in_full
+
+    whole = _org("e1", "Central Committee of the Workers' Party of Korea", "PRKGOV", 0)
+    party = _org("e2", "Workers' Party of Korea", "PRKGOV", 80)
+    part = replace(_org("e3", "Central Committee", "PRKGOV", 60), affiliation="e2")
+    member = replace(_org("e4", "Youth Department", "PRKGOV", 120), affiliation="e3")
+    joined = join_bodies_named_in_full((whole, part, party, member))
+    assert [e.name for e in joined] == [whole.name, party.name, member.name]
+    assert [m.text for m in joined[0].mentions] == [whole.name, "Central Committee"]
+    # What belonged to the body named apart belongs to the whole now.
+    assert joined[2].affiliation == joined[0].id
+    # Coded apart (another party's committee): two bodies.
+    other = replace(part, actor="LAOGOV", country="LAO")
+    assert join_bodies_named_in_full((whole, other, party)) == (whole, other, party)
+
+
 def replace_id(entity: Entity, new_id: str) -> Entity:
     from dataclasses import replace
 
