@@ -135,6 +135,19 @@ def test_codes_he_is_not_a_lone_word_read_as_a_name(entities_of) -> None:  # typ
             "Paris University",
             "FRAEDU",
         ),
+        (
+            "Pyongyang, June 9 (KCNA) -- The DPRK marked the day. Officials of the Lyon City "
+            "Council sent letters to the DPRK embassy.",
+            "Lyon City Council",
+            "FRAGOV",
+        ),
+        # and so is a member named with it
+        (
+            "The DPRK government said. A London University professor wrote to the DPRK. "
+            "The DPRK thanked him.",
+            "professor",
+            "GBREDU",
+        ),
     ],
 )
 def test_codes_a_foreign_body_takes_its_own_country_in_a_dprk_story(  # type: ignore[no-untyped-def]
