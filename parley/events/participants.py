@@ -236,6 +236,22 @@ def _shared_partners(candidate: Candidate, reading: Reading) -> list[Token]:
     return found
 
 
+def _raised_objects(verb: Token) -> list[Token]:
+    """The object a disapproving verb shares with the verb joined right after it: "condemn
+    and reject it", "denounced and rejected the resolution" (the parser hangs the object under
+    the last verb alone). Only when nothing but adverbs stands between the two verbs."""
+    for conjunct in verb.children:
+        if conjunct.dep_ != "conj" or conjunct.i < verb.i or conjunct.pos_ != "VERB":
+            continue
+        between = verb.doc[verb.i + 1 : conjunct.i]
+        if any(t.dep_ not in ("cc", "advmod") for t in between):
+            return []
+        if any(c.dep_ in SUBJECT_DEPS for c in conjunct.children):
+            return []  # a clause of its own: "X condemned and Y rejected it"
+        return [c for c in conjunct.children if c.dep_ in ("dobj", "obj")]
+    return []
+
+
 def _both_sides(obj: Token, reading: Reading) -> list[Actor]:
     """The parties of "between X and Y"; the parser may hang Y under a phrase of X's ("between
     the X delegation led by A and the Y delegation"): then the conjunct found deeper."""
@@ -394,6 +410,14 @@ def verb_actors(
     objects = [c for c in verb.children if c.dep_ in OBJECT_DEPS]
     if not target_heads and not objects and not passive:
         target_heads += _shared_partners(candidate, reading)
+    if (
+        not target_heads
+        and not objects
+        and not passive
+        and candidate.code[:2] in DISAPPROVING_ROOTS
+    ):
+        objects = _raised_objects(verb)
+        target_heads += objects
     # "condemned the attack by Mordor on Rohan": the object's doer is the one condemned. An
     # active verb has no agent, so its own by-phrase is its object's, however the parser
     # hangs it ("condemned the launch by North Korea").

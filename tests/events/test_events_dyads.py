@@ -1308,3 +1308,22 @@ def test_dyads_rejection_despite_a_storm_names_no_target(code: Code) -> None:
     text = "Denethor declined to resign despite the storm in Gondor."
     events = code(text, OFFICE_HOLDERS, kinds={"Denethor": "person"})
     assert not any(e.target_actor == "GON" for e in events if e.cameo[:2] == "12"), _pairs(events)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # The object hangs under the last of two disapproving verbs; both are aimed at it.
+        "Gondor firmly condemned and rejected the blockade imposed by Mordor.",
+        "Gondor voiced concern at the raid by Mordor and sharply denounced and rejected it.",
+    ],
+)
+def test_dyads_disapproving_verbs_share_the_object_of_the_last(code: Code, text: str) -> None:
+    pairs = _pairs(code(text, COUNTRIES))
+    assert ("GON", "11", "MOR") in pairs
+    assert ("GON", "12", "MOR") in pairs
+
+
+def test_dyads_a_verb_with_a_subject_of_its_own_keeps_no_shared_object(code: Code) -> None:
+    pairs = _pairs(code("Gondor complained and Mordor rejected the offer by Rohan.", COUNTRIES))
+    assert ("GON", "11", "ROH") not in pairs
