@@ -128,7 +128,18 @@ def find_entities(
 
     cands = extend_org_names(text, cands, known, lex.org_words)
     cands = join_known_bodies(text, cands, known_body)
-    cands = apply_of_phrases(text, cands)
+
+    def country_named(name: str) -> CountryLike | None:
+        # A name the place dictionaries list as a country under that very name ("Congo"),
+        # not a town they list under its country ("the Itabashi Branch of Tokyo ...").
+        actor = kb.actor(name, on)
+        if actor is None or actor.kind != "country" or not actor.country:
+            return None
+        if actor.name.casefold() != name.casefold():
+            return None
+        return kb.country_by_code(actor.country)
+
+    cands = apply_of_phrases(text, cands, country_named)
 
     def body(name: str) -> bool:
         # A name with a word for a body ("Committee") or a sector ("Co. Ltd.": BUS).

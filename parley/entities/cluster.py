@@ -475,10 +475,12 @@ def _country_in_name(
         # State media's scorn is no part of the name: "the Ministry of Defense of the puppet
         # Republic of Korea".
         found = kb.country(tail) or kb.country(_SCORN.sub("", tail))
-        if found is None and i == len(parts) - 1 and " " not in tail:
+        bare = _THE.sub("", tail)
+        if found is None and i == len(parts) - 1 and " " not in bare:
             # "the University of Damascus", "the Mayor of Havana": a capital ends the name;
-            # the body is of its country, whichever the article is about.
-            found = kb.country_by_capital(tail)
+            # the body is of its country, whichever the article is about. So does a country
+            # the place dictionaries alone name ("the Ministry of Sports of Congo").
+            found = kb.country_by_capital(bare) or _country_actor(bare, kb)
         if found is not None:
             return found
     for i in range(1, len(parts)):
@@ -492,6 +494,15 @@ def _country_in_name(
 
 
 _THE = re.compile(r"^the\s+", re.IGNORECASE)
+
+
+def _country_actor(word: str, kb: KnowledgeBaseLike) -> CountryLike | None:
+    """The country a one-word name is in the place dictionaries, when they list it as a
+    country ("Congo", which the country table leaves to its two full names)."""
+    actor = kb.actor(word)
+    if actor is None or actor.kind != "country" or not actor.country:
+        return None
+    return kb.country_by_code(actor.country)
 
 
 _ALL_OF = re.compile(r"All-(?=[A-Z])")
@@ -1403,6 +1414,10 @@ def _derive(
         # United States", "the Association of Korean Nationals in Shenyang City of China")
         # is not the host country's.
         place = next((c.located for c in cluster.cands if c.located is not None), None)
+    if place is None and affiliated is None and sector is not None:
+        # A body named after its town ("the Paris University", "the Moscow Conservatory")
+        # is of the town's country, not of the one the article is about.
+        place = _place_first(longest, kb, None)
     if (
         place is None
         and affiliated is None

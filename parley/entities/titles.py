@@ -581,11 +581,17 @@ _CC_COMMA = re.compile(r"(?P<name>[^,]*?\bof\s+the\s+C\.\s?C\.?)\s*,\s*(?:the\s+
 _TRAILING_OF = re.compile(r"\s+(?:of|for)(?:\s+the)?$")
 
 
-def apply_of_phrases(text: str, cands: list[Candidate]) -> list[Candidate]:
+def apply_of_phrases(
+    text: str,
+    cands: list[Candidate],
+    country_named: Callable[[str], CountryLike | None] | None = None,
+) -> list[Candidate]:
     """A body followed by "of" and what it belongs to: a country makes one organisation of
     that country, named in full ("the Ministry of Foreign Affairs of the Democratic People's
-    Republic of Korea", which the model may cut to "Ministry of Foreign Affairs of"); an
-    organisation becomes its affiliation ("the Board of Governors of the IAEA")."""
+    Republic of Korea", which the model may cut to "Ministry of Foreign Affairs of"), and so
+    does a place ``country_named`` calls a country ("the Ministry of Mines of the Congo",
+    read as a place when the country table lacks the name); an organisation becomes its
+    affiliation ("the Board of Governors of the IAEA")."""
     out: list[Candidate] = []
     skip: set[int] = set()
     for index, cand in enumerate(cands):
@@ -598,10 +604,13 @@ def apply_of_phrases(text: str, cands: list[Candidate]) -> list[Candidate]:
         cut = _TRAILING_OF.search(cand.text)
         gap_start = cand.start + cut.start() if cut else cand.end
         joined = _OF.fullmatch(text, gap_start, nxt.start) is not None
-        if joined and nxt.kind == "country" and nxt.country is not None:
+        owner = nxt.country if nxt.kind == "country" else None
+        if joined and owner is None and nxt.kind == "location" and country_named is not None:
+            owner = country_named(nxt.text)
+        if joined and owner is not None:
             cand.end = nxt.end
             cand.text = text[cand.start : cand.end]
-            cand.title_country = nxt.country
+            cand.title_country = owner
             skip.add(index + 1)
         elif joined and nxt.kind in ("organization", "media") and cand.affiliation is None:
             cand.affiliation = nxt

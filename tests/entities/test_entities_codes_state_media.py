@@ -110,3 +110,57 @@ def test_codes_he_is_not_a_lone_word_read_as_a_name(entities_of) -> None:  # typ
     entities = entities_of(text, real=True)
     lone = [e for e in entities if e.name == "Kimilsungia"]
     assert not lone or all(m.text == "Kimilsungia" for m in lone[0].mentions)
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "code"),
+    [
+        # a country the place dictionaries alone name ends a body's name: its own country
+        (
+            "Pyongyang, March 3 (KCNA) -- The DPRK held a concert. The DPRK embassy thanked the "
+            "Ministry of Youth and Sports of Congo, which sent a basket to the DPRK.",
+            "Ministry of Youth and Sports",
+            "COGGOV",
+        ),
+        (
+            "Pyongyang, March 3 (KCNA) -- The DPRK held a concert. The Ministry of Mines of the "
+            "Congo sent a letter to the DPRK embassy.",
+            "Ministry of Mines",
+            "COGGOV",
+        ),
+        # a body named after its town is of the town's country, not the story's
+        (
+            "Pyongyang, June 9 (KCNA) -- The DPRK marked the day. A Paris University lecturer "
+            "praised the DPRK in a letter to the DPRK embassy.",
+            "Paris University",
+            "FRAEDU",
+        ),
+        (
+            "Pyongyang, June 9 (KCNA) -- The DPRK marked the day. Officials of the Lyon City "
+            "Council sent letters to the DPRK embassy.",
+            "Lyon City Council",
+            "FRAGOV",
+        ),
+        # and so is a member named with it
+        (
+            "The DPRK government said. A London University professor wrote to the DPRK. "
+            "The DPRK thanked him.",
+            "professor",
+            "GBREDU",
+        ),
+    ],
+)
+def test_codes_a_foreign_body_takes_its_own_country_in_a_dprk_story(  # type: ignore[no-untyped-def]
+    entities_of, text: str, words: str, code: str
+) -> None:
+    assert _with(entities_of(text, real=True), words).actor == code
+
+
+def test_codes_a_home_body_named_after_its_town_stays_the_story_s(  # type: ignore[no-untyped-def]
+    entities_of,
+) -> None:
+    text = (
+        "Pyongyang, June 9 (KCNA) -- The DPRK marked the day. Students of the Wonsan University "
+        "of Agriculture planted trees in the DPRK on Sunday."
+    )
+    assert _with(entities_of(text, real=True), "Wonsan University").actor == "PRKEDU"
