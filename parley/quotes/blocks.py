@@ -488,7 +488,7 @@ def text_author(noun: Token) -> Token | None:
     owner = next((c for c in noun.children if c.dep_ == "poss" and c.pos_ != "PRON"), None)
     if owner is not None:
         return owner  # "Kim Jong Un's important speech"
-    writer = _participle_agent(noun)
+    writer = participle_agent(noun)
     if writer is not None:
         return writer  # "carried an article written by X": X's, not the paper's
     # (Not a "from" of a clause the noun heads: "a speech welcoming the people who have
@@ -507,7 +507,7 @@ def text_author(noun: Token) -> Token | None:
     return _introducer(noun)
 
 
-def _participle_agent(noun: Token) -> Token | None:
+def participle_agent(noun: Token) -> Token | None:
     """The by-agent of a participle that says who made the text ("an article written by X",
     "a commentary signed by X", "a statement issued by X")."""
     for clause in noun.children:

@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Token
 
 from parley.entities.nominal import CLAUSE_DEPS
 from parley.nlp.index import MentionIndex, MentionRef, ParseIndex
-from parley.quotes.blocks import earlier_text, text_author
+from parley.quotes.blocks import earlier_text, participle_agent, text_author
 from parley.quotes.discourse import Contents, Said, clause_subjects, is_plural, recent_subjects
 from parley.quotes.drafts import Draft
 from parley.quotes.lexicon import Lexicon
@@ -1119,13 +1119,7 @@ def _written_by(text: Token) -> Token | None:
             found = next((c for c in child.children if c.dep_ == "pobj"), None)
             if found is not None:
                 return found
-        if child.dep_ == "acl" and child.tag_ == "VBN":
-            for agent in child.children:
-                if agent.dep_ == "agent":
-                    found = next((c for c in agent.children if c.dep_ == "pobj"), None)
-                    if found is not None:
-                        return found
-    return None
+    return participle_agent(text)
 
 
 def _determiners(noun: Token) -> set[str]:
