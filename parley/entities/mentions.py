@@ -697,30 +697,68 @@ _MINORITY_PEOPLES = frozenset(
         "Poles",
     )
 )
+# Plural nouns of peoples and faiths with no state of their own: after a country's demonym
+# ("Iraqi Kurds", "Sri Lankan Tamils", "Israeli Arabs", "Lebanese Shiites") they name
+# that country's population, as the minority peoples above do; alone they stay uncoded.
+# Written for Parley from general knowledge of stateless peoples and faith communities.
+_STATELESS_PEOPLES = frozenset(
+    (
+        "Kurds",
+        "Tamils",
+        "Uighurs",
+        "Uyghurs",
+        "Chechens",
+        "Arabs",
+        "Berbers",
+        "Pashtuns",
+        "Hazaras",
+        "Baluchis",
+        "Rohingya",
+        "Tibetans",
+        "Tutsis",
+        "Hutus",
+        "Druze",
+        "Copts",
+        "Shiites",
+        "Sunnis",
+        "Muslims",
+        "Moslems",
+        "Christians",
+        "Hindus",
+        "Sikhs",
+    )
+)
 # The capitalised word right before a mention ("Bosnian" + "Serbs").
 _WORD_BEFORE = re.compile(r"([A-Z][a-z]+) $")
 
 
 def people_of_state(demonym: str, people: str, kb: KnowledgeBaseLike) -> CountryLike | None:
     """The country whose population ``people`` are when another country's ``demonym`` comes
-    before them ("Bosnian" + "Serbs": Bosnia), or None."""
-    if people not in _MINORITY_PEOPLES:
+    before them ("Bosnian" + "Serbs": Bosnia; "Iraqi" + "Kurds": Iraq), or None."""
+    stateless = people in _STATELESS_PEOPLES
+    if not stateless and people not in _MINORITY_PEOPLES:
         return None
     home = kb.country_by_demonym(demonym) or kb.country(demonym)
+    if home is None or stateless:
+        return home
     kin = kb.country_by_demonym(people)
-    if home is None or kin is None or home.iso3 == kin.iso3:
+    if kin is None or home.iso3 == kin.iso3:
         return None
     return home
 
 
-def _peoples_of_states(text: str, cands: list[Candidate], kb: KnowledgeBaseLike) -> None:
+def _peoples_of_states(text: str, cands: list[Candidate], kb: KnowledgeBaseLike) -> list[Candidate]:
     """Make "Bosnian Serbs" (whatever the model took the words for, a person even) a group
     of the people of the country the demonym names, as ``_ethnic_groups`` does for "the
-    Hungarians of southern Slovakia": Bosnian civilians, not Serbia. (Words the model left
-    untagged are found by ``nominal``, through the same ``people_of_state``.)"""
+    Hungarians of southern Slovakia": Bosnian civilians, not Serbia. The demonym's own
+    candidate ("Iraqi" before "Kurds") goes into the group. (Words the model left untagged
+    are found by ``nominal``, through the same ``people_of_state``.)"""
+    grown: list[Candidate] = []
     for cand in cands:
         words = cand.text.split()
-        if not words or words[-1] not in _MINORITY_PEOPLES or len(words) > 2:
+        if not words or len(words) > 2:
+            continue
+        if words[-1] not in _MINORITY_PEOPLES and words[-1] not in _STATELESS_PEOPLES:
             continue
         if len(words) == 2:
             start, demonym = cand.start, words[0]
@@ -734,6 +772,12 @@ def _peoples_of_states(text: str, cands: list[Candidate], kb: KnowledgeBaseLike)
             continue
         cand.start, cand.text = start, text[start : cand.end]
         cand.kind, cand.country, cand.sector = "group", home, "CVL"
+        grown.append(cand)
+    return [
+        c
+        for c in cands
+        if not any(g is not c and g.start <= c.start and c.end <= g.end for g in grown)
+    ]
 
 
 # A demonym before one of these, written in lower case, names a place, not a people: "the
@@ -1123,7 +1167,7 @@ def collect_candidates(
         kept.append(cand)
     _coordinate_groups(parse.text, kept)
     kept = _ethnic_groups(parse.text, kept, kb)
-    _peoples_of_states(parse.text, kept, kb)
+    kept = _peoples_of_states(parse.text, kept, kb)
     _demonym_places(parse.text, kept)
     _qualified_places(parse.text, kept, kb)
     kept = _join_cut_bodies(parse.text, kept, lex.org_words)

@@ -391,6 +391,23 @@ def test_mentions_people_after_another_states_demonym_is_that_states(
     assert _covering(entities_of(text, real=True), words).actor == code
 
 
+@pytest.mark.parametrize(
+    ("text", "words", "code"),
+    [
+        # A stateless people or a faith after a country's demonym: that country's people.
+        ("Syrian Kurds marched on Friday for their rights.", "Syrian Kurds", "SYRCVL"),
+        ("Lebanese Shiites gathered after the vote on Sunday.", "Lebanese Shiites", "LBNCVL"),
+    ],
+)
+def test_mentions_stateless_people_after_a_demonym_is_that_states(
+    entities_of, text: str, words: str, code: str
+) -> None:  # type: ignore[no-untyped-def]
+    entities = entities_of(text, real=True)
+    assert _covering(entities, words).actor == code
+    # The demonym is part of the group, not a mention of the country of its own.
+    assert not any(e.actor == code[:3] for e in entities)
+
+
 def test_mentions_civic_nation_after_a_demonym_keeps_its_country(entities_of) -> None:  # type: ignore[no-untyped-def]
     # "Cypriots" names the nation, "Greek" only the origin.
     entities = entities_of("Greek Cypriots voted on the plan in Nicosia on Saturday.", real=True)
