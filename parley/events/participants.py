@@ -60,6 +60,9 @@ GRIEVANCE_PREPS = ("over", "against")
 # Rejection (CAMEO 12) and the demands it holds out against ("declined to resign despite
 # pressure from X", "refused despite calls by X"): who pressed is who is rebuffed.
 REJECT_ROOT = "12"
+# Mediation (CAMEO 045): "mediated between X and Y", "a mediation effort between X and Y"
+# is done by the mediator to both sides, neither of whom mediates.
+MEDIATE_CODE = "045"
 PRESSING_NOUNS = frozenset(
     {"pressure", "call", "demand", "appeal", "request", "plea", "urging", "ultimatum"}
 )
@@ -550,6 +553,8 @@ def verb_actors(
         targets = _protest_aims([verb], reading, sources) or targets
     if candidate.code[:2] == REJECT_ROOT and not any(a.resolved for a in targets):
         targets = _pressers(verb, reading, sources) or targets
+    if candidate.code == MEDIATE_CODE and not any(a.resolved for a in targets):
+        targets = _mediated(verb, reading) or targets
     if not any(a.resolved for a in sources):
         # "Talks between X and Y were held": the parties of the light verb's event noun.
         pair = _between_pair(candidate, reading)
@@ -1178,6 +1183,19 @@ def _protest_aims(
     ]
 
 
+def _mediated(verb: Token, reading: Reading) -> list[Actor]:
+    """Both sides a mediation is between, from the between-phrase on its verb or on the
+    verb's object ("mediated between X and Y", "launched a mediation effort on Saturday
+    between X and Y", where the parser hangs the phrase on the verb)."""
+    holders = [verb, *(c for c in verb.children if c.dep_ in OBJECT_DEPS)]
+    return [
+        a
+        for holder in holders
+        for obj in prep_objects(holder, ("between",))
+        for a in _both_sides(obj, reading)
+    ]
+
+
 def _pressers(verb: Token, reading: Reading, sources: Sequence[Actor]) -> list[Actor]:
     """Who pressed for what a rejection refuses ("declined to resign despite pressure by X",
     "refused despite calls from X"): the named party of the despite-phrase's demand noun,
@@ -1276,7 +1294,9 @@ def noun_actors(
             objects = [g for g in child.children if g.dep_ == "pobj"]
             if not objects:
                 continue
-            if child.lower_ == "between":
+            if child.lower_ == "between" and candidate.code == MEDIATE_CODE:
+                targets += _both_sides(objects[0], reading)
+            elif child.lower_ == "between":
                 pair = (
                     _both_sides(objects[0], reading)
                     if symmetric

@@ -1327,3 +1327,30 @@ def test_dyads_disapproving_verbs_share_the_object_of_the_last(code: Code, text:
 def test_dyads_a_verb_with_a_subject_of_its_own_keeps_no_shared_object(code: Code) -> None:
     pairs = _pairs(code("Gondor complained and Mordor rejected the offer by Rohan.", COUNTRIES))
     assert ("GON", "11", "ROH") not in pairs
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("Arnor mediated between Gondor and Mordor on Monday.", id="verb"),
+        pytest.param("Arnor's mediation between Gondor and Mordor failed.", id="noun"),
+    ],
+)
+def test_dyads_mediation_is_aimed_at_both_sides(code: Code, text: str) -> None:
+    # Neither side mediates: the mediator acts on both.
+    mediations = [e for e in code(text, COUNTRIES) if e.cameo == "045"]
+    assert {(e.source_actor, e.target_actor) for e in mediations} == {
+        ("ARN", "GON"),
+        ("ARN", "MOR"),
+    }, _pairs(mediations)
+
+
+def test_dyads_mediation_between_phrase_on_its_carrier_verb(code: Code) -> None:
+    # The parser hangs the between-phrase on "launched", not on the event noun.
+    text = "Norway launched a mediation effort on Monday between Israel and Egypt."
+    events = code(text, {"Norway": "NOR", "Israel": "ISR", "Egypt": "EGY"})
+    mediations = [e for e in events if e.cameo == "045"]
+    assert {(e.source_actor, e.target_actor) for e in mediations} == {
+        ("NOR", "ISR"),
+        ("NOR", "EGY"),
+    }, _pairs(mediations)
