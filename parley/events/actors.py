@@ -46,6 +46,9 @@ GROUP_LOOKBACK = 6
 # Prepositions that place a phrase's head somewhere: the place named there is a venue ("a
 # hospital in Kabul", "the reactor at Yongbyon", "troops along the border"), not a party.
 VENUE_PREPS = frozenset({"in", "at", "inside", "near", "along", "outside", "off"})
+# Verbs of people leaving a place ("refugees fleeing the fighting in X"): the place is their
+# origin, not their venue.
+FLEEING_VERBS = frozenset({"flee", "escape"})
 # Prepositions that open a list of examples of the phrase's head ("sites, including areas in
 # X", "islands like Y"): a member's venue is the phrase's.
 INCLUDING_PREPS = frozenset({"including", "like"})
@@ -379,6 +382,9 @@ def _resolve_one(
         return found
     if uncoded:
         return uncoded
+    origin = _fled_from(head, mentions)
+    if origin is not None:
+        return [origin]
     if lower in GROUP_WORDS or head.lemma_.lower() in GROUP_WORDS:
         group = _resolve_group(head, mentions)
         if group:
@@ -391,6 +397,23 @@ def _resolve_one(
         left, right = _span(head)
     # "the company", "all the participants": the party the story described so before.
     return [Actor(described_party(head, mentions), text[left:right], left, right)]
+
+
+def _fled_from(head: Token, mentions: MentionIndex) -> Actor | None:
+    """The country or place people named by a plural noun are fleeing ("refugees fleeing the
+    civil war in Liberia", "civilians escaping Mosul"): where they come from, so whose people
+    they are, as "refugees from Liberia" says. The participle's clause is left out of the
+    phrase's own words, so it is read here."""
+    if head.tag_ not in ("NNS", "NNPS"):
+        return None
+    for clause in head.children:
+        if clause.dep_ != "acl" or clause.lemma_.lower() not in FLEEING_VERBS:
+            continue
+        for token in clause.subtree:
+            hit = mention_at(mentions, token)
+            if hit is not None and hit.entity is not None and is_place(hit.entity, True):
+                return hit
+    return None
 
 
 def _gerund_objects(head: Token, ranked: Sequence[tuple[Token, int]]) -> set[int]:

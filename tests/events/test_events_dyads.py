@@ -1354,3 +1354,21 @@ def test_dyads_mediation_between_phrase_on_its_carrier_verb(code: Code) -> None:
         ("NOR", "ISR"),
         ("NOR", "EGY"),
     }, _pairs(mediations)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Arnor sent food aid to refugees fleeing the fighting in Gondor.",
+        "Arnor sent aid to families escaping Gondor.",
+    ],
+)
+def test_dyads_people_fleeing_a_country_are_its_own(code: Code, text: str) -> None:
+    # Where they flee is where they come from, not where the aid is given.
+    pairs = _pairs(code(text, COUNTRIES))
+    assert ("ARN", "07", "GON") in pairs, pairs
+
+
+def test_dyads_people_staying_in_a_country_are_not_its_own(code: Code) -> None:
+    pairs = _pairs(code("Arnor sent food aid to refugees staying in Gondor.", COUNTRIES))
+    assert ("ARN", "07", "GON") not in pairs, pairs
