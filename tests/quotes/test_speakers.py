@@ -791,3 +791,23 @@ def test_speakers_a_press_release_read_at_a_gathering_speaks_for_its_holder(
     )
     assert ("The press release", "Ferrymen's Guild") in got
     assert ("it", "Ferrymen's Guild") in got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The dock owners are cutting the wages of the crews again, she said, urging them to "
+        "pay the sailors in full.",
+        "Freedonian troops are massing near the border, the envoy noted, calling on them to "
+        "pull back at once.",
+    ],
+)
+def test_speakers_participle_after_a_reporting_aside_is_the_asides_speaker(
+    nlp: Any, quote_resources: QuoteResources, text: str
+) -> None:
+    # The parser hangs the aside and the participle on the reported clause: the one who
+    # urges is the aside's speaker, not the clause's subject (the addressee).
+    quotes = run_quotes(nlp, quote_resources, text)
+    urging = [q for q in quotes if q.cue and q.cue.split()[0] in ("urging", "calling")]
+    assert urging, [(q.speaker_text, q.cue) for q in quotes]
+    assert urging[0].speaker_text in ("she", "the envoy")
