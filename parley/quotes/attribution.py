@@ -426,7 +426,7 @@ def mark_non_statements(state: QuoteState, drafts: list[Draft]) -> None:
             or (
                 draft.cue_lemma == "call"
                 and bool(draft.quoted)
-                and all(state.is_name(q) or state.is_title(q) for q in draft.quoted)
+                and all(state.is_name(q, naming=True) or state.is_title(q) for q in draft.quoted)
                 and _naming_call(state, draft.cue_token)
             )
             or (

@@ -188,15 +188,19 @@ class QuoteState:
         not a statement."""
         return i in self.titles
 
-    def is_name(self, i: int, verb: int | None = None) -> bool:
+    def is_name(self, i: int, verb: int | None = None, *, naming: bool = False) -> bool:
         """Whether quoted span ``i`` is a name or a scare quote rather than words said: no
         punctuation of its own, and at most three words with no verb ("the much-touted
         "principled dialogue"", "proclaimed an "emergency measure"") or up to eight making
         one noun phrase, unless that phrase is what the verb of saying ``verb`` takes
         ('argued "just part of the primary campaign"'). A short utterance quoted keeps its
-        punctuation ("Disgraceful," he said) or has a verb."""
+        punctuation ("Disgraceful," he said) or has a verb. ``naming``: the words name a thing
+        (what a verb of naming gives it), so a comma or a period before the closing mark is
+        the sentence's, set inside the marks ('what they called the "Navy Day," ...')."""
         q = self.quoted[i]
         inner = self.text[q.inner_start : q.inner_end]
+        if naming:
+            inner = inner.rstrip().rstrip(",.")
         words = len(inner.split())
         if words > NAME_WORDS or any(ch in UTTERANCE_MARKS for ch in inner):
             return False

@@ -498,7 +498,7 @@ class SpeakerResolver:
             # "Trump released a new radio ad calling ...", "X issued a statement saying ...":
             # the text speaks for whoever made it.
             author = text_author(head)
-            found = self._phrase(author) if author is not None else None
+            found = self._author(author, head, voice) if author is not None else None
             if found is not None:
                 return found
         if lemma in _ATTENDEES and is_plural(head):
@@ -718,7 +718,7 @@ class SpeakerResolver:
         if word == "it" and not voice.nested:
             # "The paper X carried an article titled ... . It said that ...": the text just
             # named speaks for its author, before whoever the report followed until then.
-            found = self._named_text(head)
+            found = self._named_text(head, voice)
             if found is not None:
                 return found
         if not voice.nested:
@@ -738,7 +738,7 @@ class SpeakerResolver:
             return self._report_topic(head, voice)
         return found
 
-    def _named_text(self, pronoun: Token) -> Entity | None:
+    def _named_text(self, pronoun: Token, voice: _Voice) -> Entity | None:
         """The author of the text the sentences just before the pronoun name, when the words
         say who it is ("X carried an article", "a message from Y") or it already spoke."""
         named = earlier_text(pronoun, self.lex.block_nouns)
@@ -747,7 +747,7 @@ class SpeakerResolver:
         if self._heads.get(named.i) is not None:
             return self._heads[named.i]
         author = text_author(named)
-        return self._phrase(author) if author is not None else None
+        return self._author(author, named, voice) if author is not None else None
 
     def _report_topic(self, pronoun: Token, voice: _Voice) -> Entity | None:
         """The person a "he" or "she" of the report's own voice stands for when no nearer
@@ -1014,6 +1014,18 @@ class SpeakerResolver:
                 break
         return None
 
+    def _author(self, author: Token, text: Token, voice: _Voice) -> Entity | None:
+        """The entity of the author phrase of ``text``; a pronoun ("It issued a statement"),
+        which names nobody itself, is whom this pass resolved it to as the speaker of its
+        verb, else whom it stands for in the discourse (only a pronoun before the text: one
+        after it, "a statement issued by it", could lead back to the same text)."""
+        if author.lower_ in self.lex.pronouns:
+            resolved = self._heads.get(author.i)
+            if resolved is None and author.i < text.i:
+                resolved = self._pronoun(author, voice)
+            return resolved
+        return self._phrase(author)
+
     def _phrase(self, head: Token) -> Entity | None:
         """The entity a noun phrase names: its head's, else the first body named in it ("A
         spokesman for the Federation ..." speaks for the federation); a place the phrase
@@ -1062,7 +1074,11 @@ class SpeakerResolver:
                     if found is not None:
                         return found
             author = text_author(earlier)
-            found = self._phrase(author) if author is not None else self._text_host(earlier)
+            found = (
+                self._author(author, earlier, voice)
+                if author is not None
+                else self._text_host(earlier)
+            )
             if found is not None:
                 return found
         # A text introduced before whose author the words do not name is nobody's we know;

@@ -145,6 +145,13 @@ def subject(verb: Token) -> Token | None:
         if verb.dep_ in ("conj", "advcl", "xcomp") and verb.head.i != verb.i:
             participle = verb.dep_ == "advcl" and verb.tag_ == "VBG"
             adding = participle and verb.lemma_ == "add"
+            aside = _reporting_aside(verb) if participle else None
+            if aside is not None:
+                # "The U.S. is staging drills, he said, urging them to stop": the parser
+                # hangs both the aside and the participle on the reported clause; the one
+                # who urges is the aside's speaker, not the clause's subject.
+                verb = aside
+                continue
             verb = verb.head
             if participle and verb.dep_ == "ccomp" and not _hung_on_quotation(verb):
                 # "X said that the U.S. is meddling, adding ...": a participle the parser
@@ -163,6 +170,27 @@ def subject(verb: Token) -> Token | None:
                     verb = top
             continue
         return None
+    return None
+
+
+def _reporting_aside(participle: Token) -> Token | None:
+    """The finite verb of a reporting aside set off by commas right before ``participle``
+    (", he said, urging ...", ", they noted, calling ..."), which the parser hung beside
+    the participle on the reported clause (dependency ``parataxis``), when it has a
+    subject; else None."""
+    doc = participle.doc
+    comma = participle.left_edge.i - 1
+    if comma < 1 or doc[comma].text != ",":
+        return None
+    for aside in participle.head.children:
+        if (
+            aside.dep_ == "parataxis"
+            and aside.tag_ in TENSED_TAGS
+            and participle.head.i < aside.i < participle.i
+            and aside.right_edge.i in (comma, comma - 1)
+            and any(c.dep_ in _SUBJECT_DEPS for c in aside.children)
+        ):
+            return aside
     return None
 
 

@@ -51,6 +51,13 @@ _WORK_OF = re.compile(r"([A-Za-z][A-Za-z-]*)[ \t]+(?:of|as)[ \t]*$")
 _NAMED_WORKS = frozenset({"theme", "slogan", "motto", "poster", "placard"})
 _WORDS_BACK = 8  # the words before "titled" read for the noun of what is titled
 _BEFORE = 40  # characters read before an opening mark for its title noun
+# A work or a sign shown with its words: 'streamers reading "...', 'a plaque bearing "...',
+# 'songs including "...', 'Among the new poems are "...'.
+_SHOWN = re.compile(r"([A-Za-z][A-Za-z-]*)[ \t]+(reading|bearing|including|include|are|is)[ \t]*$")
+# The words of a sign or an inscription are shown, not said ('letters reading "...' carved or
+# printed: the plural is the letters of an inscription, not letters sent).
+_SIGNS = frozenset({"streamer", "sign", "signboard", "billboard", "plaque", "inscription"})
+_INSCRIBED = frozenset({"reading", "bearing"})
 # What joins the titles of a list: 'songs "A", "B" and "C"'.
 _LIST_JOIN = re.compile(r"\s*(?:,|and|or|, and|, or)\s*")
 
@@ -129,12 +136,28 @@ def _title(text: str, i: int, span: Quoted, last: Title | None, nouns: TitleNoun
     named = _WORK_OF.search(text, before, span.start)
     if named is not None and _singular(named.group(1).lower()) in _NAMED_WORKS:
         return Title(i, span, claim=False)
+    if _shown(text, before, span, nouns):
+        return Title(i, span, claim=False)
     titling = _TITLING.search(text, before, span.start)
     if titling is not None:
         return Title(i, span, _titled_claim(text, titling.start(), nouns))
     if title_case(text, span.inner_start, span.inner_end):
         return Title(i, span, claim=False, named=False)
     return None
+
+
+def _shown(text: str, before: int, span: Quoted, nouns: TitleNouns) -> bool:
+    """Whether the words before ``span`` show it as a work's name or a sign's words ('songs
+    including "...', 'Among the new poems are "...', 'streamers reading "...', 'letters
+    reading "...'), its first letter no lower-case one ('the plan is "worse than useless"' is
+    words said of the plan)."""
+    m = _SHOWN.search(text, before, span.start)
+    if m is None or text[span.inner_start : span.inner_end].lstrip()[:1].islower():
+        return False
+    noun, verb = m.group(1).lower(), m.group(2).lower()
+    if nouns.kind(noun) == "work":
+        return True
+    return verb in _INSCRIBED and (noun == "letters" or _singular(noun) in _SIGNS)
 
 
 def _titled_claim(text: str, at: int, nouns: TitleNouns) -> bool:

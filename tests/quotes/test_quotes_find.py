@@ -1101,6 +1101,10 @@ def test_quotes_a_supposed_thought_is_no_statement(quoter: Quoter, text: str, ac
         ("The mayor seems to think that the bridge is safe.", False),
         # What a verb of calling names in marks is what was said.
         ("The mayor called him a \"pathological liar\" on Monday.", False),
+        # What the relative "what" is called is a name, the comma before the closing mark
+        # the sentence's.
+        ("The guild held a feast last week to mark what it called the \u201cHarbour Day,\u201d "
+         "in the old port.", True),
     ],
 )  # fmt: skip
 def test_quotes_particles_scare_quotes_and_accusations(

@@ -791,3 +791,36 @@ def test_speakers_a_press_release_read_at_a_gathering_speaks_for_its_holder(
     )
     assert ("The press release", "Ferrymen's Guild") in got
     assert ("it", "Ferrymen's Guild") in got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The dock owners are cutting the wages of the crews again, she said, urging them to "
+        "pay the sailors in full.",
+        "Freedonian troops are massing near the border, the envoy noted, calling on them to "
+        "pull back at once.",
+    ],
+)
+def test_speakers_participle_after_a_reporting_aside_is_the_asides_speaker(
+    nlp: Any, quote_resources: QuoteResources, text: str
+) -> None:
+    # The parser hangs the aside and the participle on the reported clause: the one who
+    # urges is the aside's speaker, not the clause's subject (the addressee).
+    quotes = run_quotes(nlp, quote_resources, text)
+    urging = [q for q in quotes if q.cue and q.cue.split()[0] in ("urging", "calling")]
+    assert urging, [(q.speaker_text, q.cue) for q in quotes]
+    assert urging[0].speaker_text in ("she", "the envoy")
+
+
+def test_speakers_a_statement_issued_by_a_pronoun_speaks_for_whom_it_stands_for(
+    nlp: Any, quote_resources: QuoteResources
+) -> None:
+    # "It issued a statement": the statement's author is the body the "it" was resolved to.
+    text = (
+        "The Harbour Guild of Sylvania condemned the mayor for closing the old docks. It "
+        "released a statement on Monday.\n\n"
+        "The mayor has broken every promise made to the dockers, the statement said."
+    )
+    got = _speakers(nlp, quote_resources, text, ("Harbour Guild of Sylvania", "organization"))
+    assert ("the statement", "Harbour Guild of Sylvania") in got

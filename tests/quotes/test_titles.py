@@ -43,6 +43,11 @@ def _titles(text: str, resources: QuoteResources) -> list[str]:
         # A theme, a slogan or a poster named with "of" or "as": its name, not words said.
         ('A rally met on the theme of "Let the port live".', ["Let the port live: work"]),
         ('They held such posters as "No tolls on the bridge!".', ["No tolls on the bridge!: work"]),
+        # A work or a sign shown with its words: its name or its inscription, not words said.
+        ('They sang songs including "Sails at dawn".', ["Sails at dawn: work"]),
+        ('Among the new poems are "The port wakes".', ["The port wakes: work"]),
+        ('Streamers reading "Glory to the dockers" hung there.', ["Glory to the dockers: work"]),
+        ('The stone bears letters reading "Here the canal began".', ["Here the canal began: work"]),
         # Title case alone: a title no words name.
         ('"Our Great Leader Lives On"', ["Our Great Leader Lives On: work (cased)"]),
     ],
@@ -62,6 +67,9 @@ def test_titles_found_with_their_kind(
         # After a colon or a comma the marks hold words said.
         'The paper said in a commentary: "Gondor will never yield."',
         'Gondor said in a statement, "The drills must end."',
+        # A lower-case opening after "is" or "reading", and letters sent, are words said.
+        'The plan is "worse than useless", he said.',
+        'A letter reading "Gondor will not yield" reached the council.',
         # "the banner of" a cause is a figure in someone's words, no work named.
         'They will fight under the banner of "By our own hands", it said.',
     ],
