@@ -259,6 +259,11 @@ def test_kb_organization_sector_general_in_a_name_is_no_rank(kb: KnowledgeBase, 
     assert kb.organization_sector(name) != "MIL"
 
 
+def test_kb_pla_known_by_its_chinese_abbreviation(kb: KnowledgeBase) -> None:
+    found = kb.actor("CPLA")
+    assert found is not None and found.code == "CHNMIL"
+
+
 @pytest.mark.parametrize("text", ["북한", "朝鲜", "金正恩", "🙂", "\x00", "'s", "the", "-"])
 def test_kb_odd_text_does_not_crash(kb: KnowledgeBase, text: str) -> None:
     kb.country(text)
