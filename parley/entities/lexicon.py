@@ -67,6 +67,9 @@ class Lexicon:
     family_first: frozenset[str] = frozenset()
     # Family names written first in a two-word name too ("Wang Yi"): Chinese ones.
     family_first_pairs: frozenset[str] = frozenset()
+    # Syllables of Korean given names ("Sok", "Nam"): a family name of ``family_first`` and
+    # two of these are one person's name, whatever the model made of the three words.
+    korean_syllables: frozenset[str] = frozenset()
     # Given names of one gender ("Bernie" m, "Hillary" f): a person's before any pronoun.
     given_names: dict[str, str] = field(default_factory=dict)
 
@@ -161,6 +164,7 @@ def load_lexicon_from(data_dir: Path) -> Lexicon:
         kind_nouns=kind_nouns,
         family_first=frozenset(words("family_first.txt")),
         family_first_pairs=frozenset(words("family_first_pairs.txt")),
+        korean_syllables=frozenset(words("korean_syllables.txt")),
         given_names=given_names,
     )
 

@@ -605,6 +605,52 @@ def _from_ent(ctx: _Context, ent: Span) -> Candidate | None:
     return make("country", country=country)
 
 
+def _korean_names(parse: ParseIndex, cands: list[Candidate], lex: Lexicon) -> list[Candidate]:
+    """Korean names written family name first, which the model often misses or cuts: "Han"
+    (read as the Han people) + "Sok Nam", "Pak In" + "Chol" (read as a place), or nothing at
+    all for "Ri Chang Gi". A family name of ``family_first`` and two given-name syllables
+    (``korean_syllables``), one space apart, are one person's name; the model's pieces
+    inside it give way. A name the model read as part of a longer one ("Kim Il Sung
+    University"), or that another capitalised word goes on, is left as it is, and so is a
+    name right after another family name ("Kim Jong Il" read again from "Jong")."""
+    families, syllables = lex.family_first, lex.korean_syllables
+    if not syllables:
+        return cands
+    text, lowers = parse.text, parse.lowers
+    starts, ends = parse.token_starts, parse.token_ends
+
+    def word(i: int) -> str:
+        return text[starts[i] : ends[i]]
+
+    def spaced(i: int) -> bool:  # one space between token i and the next
+        return text[ends[i] : starts[i + 1]] == " "
+
+    folded = {name.lower() for name in families}
+    found: list[Candidate] = []
+    for i in range(len(lowers) - 2):
+        if lowers[i] not in folded or word(i) not in families:
+            continue
+        if word(i + 1) not in syllables or word(i + 2) not in syllables:
+            continue
+        if not (spaced(i) and spaced(i + 1)):
+            continue
+        if i > 0 and spaced(i - 1) and word(i - 1) in families:
+            continue
+        if i + 3 < len(lowers) and spaced(i + 2) and word(i + 3)[:1].isupper():
+            continue
+        start, end = starts[i], ends[i + 2]
+        inside = [c for c in cands if c.start < end and start < c.end]
+        if any(c.start < start or c.end > end for c in inside):
+            continue
+        if any(c.start == start and c.end == end and c.kind == "person" for c in inside):
+            continue
+        cands = [c for c in cands if not (c.start < end and start < c.end)]
+        found.append(
+            Candidate(start, end, text[start:end], "PERSON", "person", parse.sentence_index(start))
+        )
+    return [*cands, *found] if found else cands
+
+
 def _regional(
     parse: ParseIndex,
     cands: list[Candidate],
@@ -845,6 +891,36 @@ def _kin_states(cand: Candidate, kb: KnowledgeBaseLike) -> frozenset[str]:
     halves = [kb.country_by_demonym(f"{side} {cand.text}") for side in ("North", "South")]
     codes = frozenset(half.iso3 for half in halves if half is not None)
     return codes if len(codes) == 2 else frozenset()
+
+
+def _join_split_countries(
+    text: str, cands: list[Candidate], kb: KnowledgeBaseLike
+) -> list[Candidate]:
+    """Join a country's name the model cut in two: "Democratic" (which it took for a party)
+    + "Congo" is the Democratic Congo when the knowledge base knows the two words together
+    as a country's name; each piece alone names another actor or none."""
+    out: list[Candidate] = []
+    for cand in cands:
+        last = out[-1] if out else None
+        if (
+            last is not None
+            and cand.kind in ("country", "location")
+            and last.kind != "person"
+            and text[last.end : cand.start] == " "
+            and (country := kb.country(f"{last.text} {cand.text}")) is not None
+        ):
+            out[-1] = Candidate(
+                last.start,
+                cand.end,
+                text[last.start : cand.end],
+                "GPE",
+                "country",
+                last.sentence,
+                country=country,
+            )
+            continue
+        out.append(cand)
+    return out
 
 
 def _join_cut_bodies(text: str, cands: list[Candidate], bodies: Container[str]) -> list[Candidate]:
@@ -1158,6 +1234,7 @@ def collect_candidates(
         # A regional phrase wins over the model's bare "North" inside it.
         cands = [c for c in cands if not any(r.start <= c.start < r.end for r in regional)]
         cands.extend(regional)
+    cands = _korean_names(parse, cands, lex)
     cands.sort(key=lambda c: c.start)
     # A group candidate may have swallowed the next entity's first token; keep the first.
     kept: list[Candidate] = []
@@ -1165,6 +1242,7 @@ def collect_candidates(
         if kept and cand.start < kept[-1].end:
             continue
         kept.append(cand)
+    kept = _join_split_countries(parse.text, kept, kb)
     _coordinate_groups(parse.text, kept)
     kept = _ethnic_groups(parse.text, kept, kb)
     kept = _peoples_of_states(parse.text, kept, kb)

@@ -976,6 +976,14 @@ def _read_apposition(
     if "-" in head:
         # "vice-minister", "vice-chairman": the title is its last part.
         head = head.rsplit("-", 1)[1]
+    singular = _singular_title(head, lex)
+    if singular is not None:
+        # "X and Y, deputy chiefs of the General Staff": a plural title after a list of
+        # names is each one's, kept in the singular that the word lists know.
+        last = head_words[-1]
+        cut = len(head_part) - len(last)
+        role = f"{head_part[:cut]}{last[: len(last) - len(head)]}{singular}{role[len(head_part) :]}"
+        head = singular
     if apposed is not None:
         found, same = apposed
         role_word = head.casefold() in lex.roles_folded
@@ -1033,6 +1041,23 @@ def _body_before(cand: Candidate, by_start: dict[int, Candidate]) -> Candidate |
 _LIST_JOINT = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)")
 
 
+def _singular_title(head: str, lex: Lexicon) -> str | None:
+    """The singular of a plural title word the word lists know only in the singular
+    ("secretaries", "chiefs", "ministers", "members"); None for any other word."""
+    if not head.endswith("s") or head.endswith("ss") or _is_title_word(head, lex):
+        return None
+    stem = f"{head[:-3]}y" if head.endswith("ies") else head[:-1]
+    return stem if _is_title_word(stem, lex) else None
+
+
+def _is_title_word(word: str, lex: Lexicon) -> bool:
+    return (
+        word.casefold() in lex.roles_folded
+        or word.capitalize() in lex.title_heads
+        or word.casefold() in lex.member_nouns
+    )
+
+
 def _plural_title(parse: ParseIndex, words: list[int], lex: Lexicon) -> bool:
     """Whether an apposition's title is plural ("senior officials of the WPK Central
     Committee", "members of the Political Bureau"): it is of every name of the list."""
@@ -1041,7 +1066,9 @@ def _plural_title(parse: ParseIndex, words: list[int], lex: Lexicon) -> bool:
         token = doc[i]
         if token.lower_ in _PREPOSITIONS:
             return False
-        if token.tag_ == "NNS" and token.lemma_.lower() in lex.roles_folded:
+        if token.tag_ == "NNS" and (
+            token.lemma_.lower() in lex.roles_folded or token.lemma_.lower() in lex.member_nouns
+        ):
             return True
     return False
 

@@ -21,6 +21,11 @@ _TRAILING_POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 
 
 # One capital and a dot between two words of a name: "Vladimir V. Putin".
+# "General" before another word of a body's name describes the body ("the Italian General
+# Investment Group", "the Provincial General Hospital", "the General Federation of ..."): no
+# military rank, as the title word "General" alone is. (The General Staff is listed as a
+# military body in org_words.tsv.)
+_GENERAL_IN_NAME = re.compile(r"\bGeneral\s+(?=[A-Z])")
 _MIDDLE_INITIAL = re.compile(r"(?<=\w)\s+[A-Z]\.\s+(?=[A-Z])")
 
 
@@ -489,7 +494,7 @@ class KnowledgeBase:
         for fact in self._actors.get(name):
             if fact.kind != "person" and fact.sector is not None:
                 return fact.sector
-        return self._org_words.sector(name) or self._roles.sector(name)
+        return self._org_words.sector(name) or self._roles.sector(_GENERAL_IN_NAME.sub("", name))
 
     # ---- for the entity stage --------------------------------------------------------
 

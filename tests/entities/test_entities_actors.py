@@ -1552,6 +1552,26 @@ def test_titles_plural_title_after_a_list_is_each_names(entities_of) -> None:  #
         assert _covering(entities, name).actor == "PRKGOV"
 
 
+@pytest.mark.parametrize(
+    ("title", "role", "code"),
+    [
+        # Plural titles the word lists know only in the singular.
+        ("deputy chiefs of the KPA General Staff", "deputy chief", "PRKMIL"),
+        ("secretaries of the WPK Central Committee", "secretary", "PRKGOV"),
+        ("vice-ministers of the Ministry of Railways", "vice-minister", "PRKGOV"),
+    ],
+)
+def test_titles_plural_title_in_the_singular_is_each_names(  # type: ignore[no-untyped-def]
+    entities_of, title: str, role: str, code: str
+) -> None:
+    text = f"Pyongyang, May 3 (KCNA) -- Present there were Jo Chang Sik and Ri Il Su, {title}."
+    entities = entities_of(text, real=True)
+    for name in ("Jo Chang Sik", "Ri Il Su"):
+        person = _covering(entities, name)
+        assert person.actor == code
+        assert any(r.startswith(role) for r in person.roles)
+
+
 def test_titles_singular_title_after_a_list_is_the_last_names(entities_of) -> None:  # type: ignore[no-untyped-def]
     text = (
         "Pyongyang, May 3 (KCNA) -- He was accompanied by Jo Chang Sik and Ri Il Su, "

@@ -451,3 +451,62 @@ def test_nominal_force_based_abroad_is_not_of_the_place(entities_of) -> None:  #
     # A state's force is based where it is stationed: its owner says whose it is.
     text = "The Gondor navy said its air force based in Japan flew over the strait."
     assert not any(e.actor == "JPNMIL" for e in entities_of(text, real=True))
+
+
+def test_lexicon_korean_syllables() -> None:
+    syllables = load_lexicon().korean_syllables
+    assert {"Sok", "Nam", "Chol", "Hyok", "Myung"} <= syllables
+    assert not {"Kong", "Festival", "University", "Minh"} & syllables
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # The model reads "Han" as the Han people and the given name as another person.
+        (
+            "Han Tok Sam, a manager of the Sinpho Fish Farm, told reporters about the catch.",
+            "Han Tok Sam",
+        ),
+        # It may tag nothing at all, or only the last syllable as a place.
+        ("Police detained Pak Ung Gil, editor of a local weekly, on Friday.", "Pak Ung Gil"),
+        ("Ri Chol Bok, 38, a driller at the Hwasong Mine, spoke at the rally.", "Ri Chol Bok"),
+    ],
+)
+def test_mentions_korean_name_family_first_is_one_person(entities_of, text: str, name: str) -> None:  # type: ignore[no-untyped-def]
+    entities = entities_of(text, real=True)
+    holders = [e for e in entities if any(name in m.text for m in e.mentions)]
+    assert len(holders) == 1 and holders[0].kind == "person"
+    assert all(
+        m.text in (name, *name.split()[:1]) or m.text.lower() in ("he", "she")
+        for m in holders[0].mentions
+    )
+    family, *given = name.split()
+    assert not any(
+        m.text in (family, " ".join(given)) and e is not holders[0]
+        for e in entities
+        for m in e.mentions
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # A longer name the words start: a body or a place named after a person.
+        ("Students of Kim Il Sung University planted trees on Sunday.", "Kim Il Sung University"),
+        # No given-name syllables: an English phrase after a family name.
+        ("The Song Festival Committee met in Hong Kong on Monday.", "Hong Kong"),
+    ],
+)
+def test_mentions_korean_name_rule_leaves_longer_names(entities_of, text: str, name: str) -> None:  # type: ignore[no-untyped-def]
+    entities = entities_of(text, real=True)
+    assert any(m.text == name for e in entities for m in e.mentions)
+    assert not any(e.kind == "person" for e in entities)
+
+
+def test_mentions_country_name_cut_in_two_is_one_country(entities_of) -> None:  # type: ignore[no-untyped-def]
+    # The model may read "Democratic" as a party and "Congo" as the other Congo.
+    text = "The President of Democratic Congo sent a message to the President of Ghana on Monday."
+    entities = entities_of(text, real=True)
+    congo = [e for e in entities if any("Congo" in m.text for m in e.mentions)]
+    assert len(congo) == 1 and congo[0].actor is not None and congo[0].actor.startswith("COD")
+    assert not any(e.actor == "USAPTY" for e in entities)

@@ -99,8 +99,17 @@ def test_kb_country_by_demonym(kb: KnowledgeBase, text: str, iso3: str) -> None:
 
 @pytest.mark.parametrize(
     ("text", "iso3"),
-    [("Seoul", "KOR"), ("Washington", "USA"), ("Pyongyang", "PRK"), ("Beijing", "CHN"),
-     ("Tokyo", "JPN"), ("Moscow", "RUS"), ("Kyiv", "UKR"), ("Kiev", "UKR"), ("Seoul's", "KOR")],
+    [
+        ("Seoul", "KOR"),
+        ("Washington", "USA"),
+        ("Pyongyang", "PRK"),
+        ("Beijing", "CHN"),
+        ("Tokyo", "JPN"),
+        ("Moscow", "RUS"),
+        ("Kyiv", "UKR"),
+        ("Kiev", "UKR"),
+        ("Seoul's", "KOR"),
+    ],
 )
 def test_kb_country_by_capital(kb: KnowledgeBase, text: str, iso3: str) -> None:
     country = kb.country_by_capital(text)
@@ -235,10 +244,24 @@ def test_kb_role_sector(kb: KnowledgeBase, role: str, sector: str | None) -> Non
         ("Institute for National Security Strategy", "SPY"),
         ("Some Institute for Peace", "EDU"),
         ("Hankyoreh", "MED"),
+        # "General" inside a body's name is no military rank.
+        ("Kangdong County General Hospital", "HLH"),
+        ("Anju Eye Clinic", "HLH"),
+        ("General Staff of the Navy", "MIL"),
     ],
 )
 def test_kb_organization_sector(kb: KnowledgeBase, name: str, sector: str) -> None:
     assert kb.organization_sector(name) == sector
+
+
+@pytest.mark.parametrize("name", ["Ruritanian General Trading Group", "Songdo General Restaurant"])
+def test_kb_organization_sector_general_in_a_name_is_no_rank(kb: KnowledgeBase, name: str) -> None:
+    assert kb.organization_sector(name) != "MIL"
+
+
+def test_kb_pla_known_by_its_chinese_abbreviation(kb: KnowledgeBase) -> None:
+    found = kb.actor("CPLA")
+    assert found is not None and found.code == "CHNMIL"
 
 
 @pytest.mark.parametrize("text", ["북한", "朝鲜", "金正恩", "🙂", "\x00", "'s", "the", "-"])
