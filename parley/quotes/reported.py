@@ -20,6 +20,7 @@ from parley.quotes.syntax import (
     cue_span,
     cue_tokens,
     impersonal,
+    occasion_clause,
     source_span,
     speaker_of,
     subject,
@@ -48,6 +49,10 @@ def find_reported(state: QuoteState) -> list[Draft]:
         comps = [c for c in state.parse.children(i) if deps[c] in CONTENT_DEPS]
         if cue.frame != "any" and comps:
             comps = [] if deps[comps[0]] == "xcomp" else [c for c in comps if deps[c] != "xcomp"]
+        if not comps and cue.cls in ("speech", "writing") and cue.frame != "quote":
+            # "said at a news conference that ...": the clause the parser hung on the noun.
+            clause = occasion_clause(tok)
+            comps = [clause.i] if clause is not None else []
         draft: Draft | None = None
         if not comps and _asked_aside(tok):
             # "Asked if he was ever bullied, Berg said ...", the question parsed as an

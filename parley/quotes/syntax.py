@@ -18,6 +18,7 @@ __all__ = [
     "cue_of",
     "cue_span",
     "impersonal",
+    "occasion_clause",
     "right_of",
     "source_span",
     "speaker_of",
@@ -1032,3 +1033,43 @@ def _occasion_last(verb: Token, prep: Token) -> bool:
         or (c.dep_ == "prep" and (c.lower_ in _CONTENT_STOP_PREPS or _occasion(c)))
         for c in verb.children
     )
+
+
+# Prepositions of a phrase that says where or when something was said, before what was said:
+# "said at a rally that ...", "told reporters after a meeting with donors that ...".
+_OCCASION_CLAUSE_PREPS = frozenset({"at", "in", "on", "during", "after", "before"})
+# Gatherings and trips, besides the occasions and media of ``_OCCASION_WORDS``.
+_OCCASION_CLAUSE_WORDS = _OCCASION_WORDS | frozenset(
+    {"breakfast", "call", "ceremony", "dinner", "gathering", "lunch", "luncheon", "stop",
+     "summit", "tour", "trip", "visit"}
+)  # fmt: skip
+
+
+def occasion_clause(verb: Token) -> Token | None:
+    """The "that" clause the parser hung on an occasion noun after the cue verb instead of
+    on the verb: "said during a press briefing | that he may wait", "told reporters after a
+    meeting with donors | that ...", read as a relative clause on "briefing" or "meeting".
+    A speaking verb with no clause of its own reports the clause (a real relative clause,
+    "the briefing that he attended", has its own gap and is rare after a bare "said"). The
+    noun must be a word for an occasion or a medium (``_OCCASION_CLAUSE_WORDS``), and "that" not
+    the clause's subject ("the meeting that was held ...")."""
+    for prep in verb.rights:
+        if prep.dep_ != "prep" or prep.lower_ not in _OCCASION_CLAUSE_PREPS:
+            continue
+        obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        if obj is None or obj.lemma_.lower() not in _OCCASION_CLAUSE_WORDS:
+            continue
+        nouns = [obj] + [
+            o for p in obj.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"
+        ]
+        for noun in nouns:
+            for clause in noun.rights:
+                first = clause.left_edge
+                if (
+                    clause.dep_ == "relcl"
+                    and first.lower_ == "that"
+                    and first.dep_ not in _SUBJECT_DEPS
+                    and first.i > noun.i
+                ):
+                    return clause
+    return None

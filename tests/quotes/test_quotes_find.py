@@ -1528,3 +1528,40 @@ def test_quotes_calling_a_gathering_is_a_deed(quoter: Quoter, text: str) -> None
 )
 def test_quotes_according_to_a_norm_names_no_source(quoter: Quoter, text: str) -> None:
     assert not [q for q in quoter(text) if not q.act]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "content"),
+    [
+        (
+            "Marsden said during a press briefing that he may hold off until the spring "
+            "contests to choose a candidate.",
+            "Marsden",
+            "that he may hold off until the spring contests to choose a candidate",
+        ),
+        (
+            "The ferry captain told reporters after a meeting with the owners that the "
+            "route would close in winter.",
+            "The ferry captain",
+            "that the route would close in winter",
+        ),
+        (
+            "Ms. Okafor said during a visit to the harbour that the pier would be rebuilt.",
+            "Ms. Okafor",
+            "that the pier would be rebuilt",
+        ),
+    ],
+)
+def test_quotes_clause_hung_on_the_occasion_is_what_was_said(
+    quoter: Quoter, text: str, speaker: str, content: str
+) -> None:
+    # The parser reads the "that" clause as a relative clause on "briefing" or "meeting";
+    # a speaking verb with no clause of its own reports it.
+    assert (speaker, content) in [(q.speaker_text, q.text) for q in quoter(text)]
+
+
+def test_quotes_relative_clause_on_an_occasion_that_is_its_subject_stays(
+    quoter: Quoter,
+) -> None:
+    quotes = quoter("The mayor spoke at the rally that was held downtown.")
+    assert all("was held" not in q.text for q in quotes)
