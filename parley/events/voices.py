@@ -226,16 +226,18 @@ class Voice:
 
 
 def told_by_another(token: Token, quotes: Sequence[Quote]) -> bool:
-    """Whether the word lies in the words a quote reports, not in its own speaker or cue: a
-    statement the story's speaker tells of ("... the DPRK declared that it would react with
-    war means, it warned", "the statement said, noting that the U.S. concluded the treaty")
-    is no new voice; the "it" and "the statement" after it are still the story's speaker.
-    The quote stage ends a cue's content before the cue, so words told before their "it
-    warned" are found too, which the parse's clauses (``reported_by``) do not reach."""
+    """Whether the word lies in the words a quote of a named speaker reports, not in its own
+    speaker or cue: a statement the story's speaker tells of ("... the DPRK declared that it
+    would react with war means, it warned") is no new voice; the "it" and "the statement"
+    after it are still the story's speaker. The quote stage ends a cue's content before the
+    cue, so words told before their "it warned" are found too, which the parse's clauses
+    (``reported_by``) do not reach."""
     at = token.idx
     for quote in quotes:
-        if quote.act:
-            continue  # "launched a struggle to oppose war": its holder's own act, not words
+        if quote.act or quote.speaker is None:
+            # "launched a struggle to oppose war": its holder's own act, not words; and words
+            # of a speaker the quote stage could not name may be the one they tell of.
+            continue
         own = [span for span in (quote.speaker_span, quote.cue_span) if span is not None]
         if any(start <= at < end for start, end in own):
             continue

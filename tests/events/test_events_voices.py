@@ -36,12 +36,14 @@ def test_voices_statement_told_inside_others_words_is_no_new_voice(
     assert statement_events[trigger].source_actor == "SWENGO"
 
 
-def _quote(fragments: tuple[tuple[int, int], ...], act: bool = False) -> Quote:
+def _quote(
+    fragments: tuple[tuple[int, int], ...], act: bool = False, speaker: str | None = "e1"
+) -> Quote:
     return Quote(
         id="q1",
         text="",
         kind="indirect",
-        speaker=None,
+        speaker=speaker,
         speaker_text="it",
         speaker_span=(43, 45),
         cue="warned",
@@ -61,5 +63,7 @@ def test_voices_told_by_another_reads_contents_not_cues(nlp) -> None:  # type: i
     words = ((0, 41),)  # "Rohan said ... hard"
     assert told_by_another(said, [_quote(words)])
     assert not told_by_another(warned, [_quote(words)])
-    # A stance or act towards a thing ("launched a struggle to oppose war") reports no words.
+    # A stance or act towards a thing ("launched a struggle to oppose war") reports no words;
+    # words of a speaker nobody could name may be the speaker's own they tell of.
     assert not told_by_another(said, [_quote(words, act=True)])
+    assert not told_by_another(said, [_quote(words, speaker=None)])
