@@ -554,7 +554,7 @@ def _coded(
             # A "said" that gave way to what it reports still says who is speaking.
             subject, passive = subject_head(candidate.token)
             if subject is not None and not passive:
-                voice.hear(candidate, reading.resolve(subject))
+                voice.hear(candidate, reading.resolve(subject), reading)
 
 
 def code_candidate(
@@ -607,7 +607,7 @@ def code_candidate(
         return None
     if voice is not None:
         sources = voice.stand_in(candidate, reading, sources) or sources
-        voice.hear(candidate, sources)
+        voice.hear(candidate, sources, reading)
     rallied = rallied_against(candidate, reading, sources)
     if rallied is not None and sources:
         # "called on the people to turn out in the struggle against X": rallying the public

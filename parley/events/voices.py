@@ -44,9 +44,9 @@ from parley.events.rallying import RALLY_CODE
 from parley.events.reading import Reading
 from parley.events.records import Coded
 from parley.nlp.index import ParseIndex
-from parley.records import Entity
+from parley.records import Entity, Quote
 
-__all__ = ["Voice", "held_gatherings", "issued_statements"]
+__all__ = ["Voice", "held_gatherings", "issued_statements", "told_by_another"]
 
 # Roots of statements: public statements, appeals, intents, praise, demands, disapproval,
 # rejection, threats (the verbal CAMEO roots whose doer speaks).
@@ -172,17 +172,20 @@ class Voice:
             return False
         return _speakers_at(subject, self.gathering) and not any(a.code for a in sources)
 
-    def hear(self, candidate: Candidate, sources: Sequence[Actor]) -> None:
-        """Note who spoke: a statement (not one reported inside another) by one coded party."""
+    def hear(self, candidate: Candidate, sources: Sequence[Actor], reading: Reading) -> None:
+        """Note who spoke: a statement (not one reported inside another, nor told in words
+        another speaker is quoted saying) by one coded party."""
         if not _speech(candidate) or candidate.reported_by is not None:
+            return
+        if told_by_another(candidate.token, reading.quotes):
             return
         self._note(candidate.token, sources)
 
     def hear_issuing(self, verb: Token, reading: Reading) -> None:
         """Note who issued a statement ("X issued a statement"): the subject of an issuing
-        verb (``issued_statements``) in the active voice."""
+        verb (``issued_statements``) in the active voice, outside another's quoted words."""
         subject, passive = subject_head(verb)
-        if subject is not None and not passive:
+        if subject is not None and not passive and not told_by_another(verb, reading.quotes):
             # Whoever issues a statement is its voice, a person too: "the statement said"
             # next is theirs, not the voice of the story so far.
             self._note(verb, reading.resolve(subject), issuer=True)
@@ -220,6 +223,27 @@ class Voice:
             return
         self.entity = entity
         self.sentence = token.sent.start
+
+
+def told_by_another(token: Token, quotes: Sequence[Quote]) -> bool:
+    """Whether the word lies in the words a quote of a named speaker reports, not in its own
+    speaker or cue: a statement the story's speaker tells of ("... the DPRK declared that it
+    would react with war means, it warned") is no new voice; the "it" and "the statement"
+    after it are still the story's speaker. The quote stage ends a cue's content before the
+    cue, so words told before their "it warned" are found too, which the parse's clauses
+    (``reported_by``) do not reach."""
+    at = token.idx
+    for quote in quotes:
+        if quote.act or quote.speaker is None:
+            # "launched a struggle to oppose war": its holder's own act, not words; and words
+            # of a speaker the quote stage could not name may be the one they tell of.
+            continue
+        own = [span for span in (quote.speaker_span, quote.cue_span) if span is not None]
+        if any(start <= at < end for start, end in own):
+            continue
+        if any(start <= at < end for start, end in quote.fragments):
+            return True
+    return False
 
 
 def issued_statements(parse: ParseIndex) -> tuple[int, ...]:
