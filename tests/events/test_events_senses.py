@@ -1079,3 +1079,26 @@ def test_senses_wordings_of_opposition_accreditation_and_withheld_money(
 ) -> None:
     events = code(text, COUNTRIES)
     assert expected in {e.cameo for e in events if e.target_actor == "ROH"}
+
+
+@pytest.mark.parametrize(
+    ("text", "root"),
+    [
+        # Missiles or rockets launched at a party are fired at it (19), as "fired" is.
+        ("The riders of Rohan launched missiles at Gondor on Monday.", "19"),
+        ("Mordor launched rockets at the capital of Gondor overnight.", "19"),
+        # Permission given or granted lets the party act (080); withheld, it is a refusal
+        # to yield (124).
+        ("Gondor granted permission to Rohan to graze its herds by the river.", "080"),
+        ("Gondor said it would not give permission to Rohan to build the dam.", "124"),
+    ],
+)
+def test_senses_missiles_launched_and_permission_given(code: Code, text: str, root: str) -> None:
+    events = code(text, COUNTRIES)
+    assert any(
+        e.cameo.startswith(root) and (e.target_actor or "")[:3] == "GON"
+        if root == "19"
+        else e.cameo == root and (e.target_actor or "")[:3] == "ROH"
+        for e in events
+    )
+
