@@ -143,6 +143,7 @@ def test_types_the_harm_a_partys_attack_does_is_the_attack(
         ("Four Rohan farmers were killed in Gondor shelling on Monday.", "194"),
         ("Nine Rohan soldiers were wounded during a Mordor raid near the river.", "190"),
         ("Two Rohan herdsmen were killed in a Gondor air strike on the village.", "195"),
+        ("A Rohan commander was killed in a Gondor drone strike last year.", "195"),
     ],
 )
 def test_types_a_harm_suffered_in_a_partys_attack_is_the_attack(
