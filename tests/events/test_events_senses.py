@@ -1102,3 +1102,17 @@ def test_senses_missiles_launched_and_permission_given(code: Code, text: str, ro
         for e in events
     )
 
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gondor advised its citizens against travel to Rohan after the riots.",
+        "The foreign office of Gondor cautioned its people against travelling to Rohan.",
+        "Gondor issued a travel warning for Rohan on Monday.",
+    ],
+)
+def test_senses_advice_against_travel_reduces_relations(code: Code, text: str) -> None:
+    # A travel warning reduces relations with the country (160); it threatens nobody (13).
+    events = code(text, COUNTRIES)
+    assert ("GON", "160", "ROH") in {(s[:3], c, t) for s, c, t in _codes(events) if s and t}
+    assert not any(e.cameo.startswith("13") for e in events)
