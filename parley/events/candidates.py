@@ -32,6 +32,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from parley.events.coding import (
+    CAUSE_PREPS,
     COMP_DEPS,
     OBJECT_DEPS,
     PARTY_LABELS,
@@ -155,6 +156,7 @@ def find_candidates(
     candidates = _fold_promised_nouns(candidates, complement_codes)
     candidates = _drop_covered_nouns(candidates)
     candidates = _drop_harms_of_attacks(candidates)
+    candidates = _harms_as_attacks(candidates)
     candidates = _take_announcements(candidates)
     candidates = _drop_printed_messages(candidates, parse)
     candidates = _drop_questioned(candidates)
@@ -736,6 +738,81 @@ def _drop_harms_of_attacks(candidates: Sequence[Candidate]) -> list[Candidate]:
         )
         out.append(dataclasses.replace(c, dropped=True) if harm else c)
     return out
+
+
+def _harms_as_attacks(candidates: Sequence[Candidate]) -> list[Candidate]:
+    """A killing or wounding suffered in a party's attack is that attack, coded as the attack
+    ("four children were killed in Israeli tank shelling" is shelling, 194; "soldiers killed
+    in a Russian air strike" an air strike, 195), as in the active voice
+    (``_drop_harms_of_attacks``); the harm verb stays the trigger, its victims the targets,
+    and the attack gives way to it. An attack no party is named for ("killed in a suicide
+    car bombing") leaves the harm as it is."""
+    index = by_token(candidates)
+    attacks: dict[int, Candidate] = {}
+    for candidate in candidates:
+        attack = _attack_suffered(candidate, index)
+        if attack is not None:
+            attacks[candidate.token.i] = attack
+    if not attacks:
+        return list(candidates)
+    spent = {attack.token.i for attack in attacks.values()}
+    out = []
+    for c in candidates:
+        if c.token.i in attacks:
+            c = dataclasses.replace(c, code=attacks[c.token.i].code)
+        elif c.token.i in spent:
+            c = dataclasses.replace(c, dropped=True)
+        out.append(c)
+    return out
+
+
+def _attack_suffered(candidate: Candidate, index: Mapping[int, Candidate]) -> Candidate | None:
+    """The party's attack (CAMEO 19) a passive harm verb names its cause in ("were killed in
+    Israeli shelling", "wounded during a US raid"), if any."""
+    verb = candidate.token
+    if (
+        candidate.is_noun
+        or candidate.dropped
+        or candidate.code[:2] != HARM_ROOT
+        or verb.lemma_.lower() not in HARM_VERBS
+        or not _suffered(verb)
+    ):
+        return None
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.lower_ not in CAUSE_PREPS:
+            continue
+        for noun in prep.children:
+            if noun.dep_ != "pobj":
+                continue
+            attack = index.get(noun.i)
+            named = _party_act(noun)
+            if attack is None:
+                attack = _split_gerund(noun, verb, index)
+                named = named or _a_name(noun)  # "killed in Israeli shelling" split
+            if attack is not None and attack.code[:2] == FIGHT_ROOT and named:
+                return attack
+    return None
+
+
+def _split_gerund(noun: Token, verb: Token, index: Mapping[int, Candidate]) -> Candidate | None:
+    """The coded gerund right after the object of the preposition when the parser splits the
+    phrase there: "killed in Israeli tank shelling" and "killed in Israeli shelling" are read
+    as "killed in Israeli tank" and "killed in Israeli", with "shelling" a clause of the
+    verb's own; the nation's name is the object or stays on it."""
+    if noun.i + 1 >= len(noun.doc):
+        return None
+    gerund = noun.doc[noun.i + 1]
+    if gerund.tag_ != "VBG" or gerund.head.i not in (verb.i, noun.i):
+        return None
+    return index.get(gerund.i)
+
+
+def _suffered(verb: Token) -> bool:
+    """Whether a harm verb tells what its subject suffered: passive ("were killed") or a
+    participle describing the victims ("ten soldiers killed in the raid")."""
+    if any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
+        return True
+    return verb.tag_ == "VBN" and verb.dep_ == "acl"
 
 
 def _party_act(noun: Token) -> bool:

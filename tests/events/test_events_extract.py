@@ -36,7 +36,7 @@ def test_extract_coordinated_sources(code: Code) -> None:
 @pytest.mark.parametrize(
     ("text", "cameo"),
     [
-        ("Gondor held talks with Rohan in the capital.", "040"),
+        ("Gondor held talks with Rohan in the capital.", "046"),
         ("Gondor imposed sanctions on Mordor last month.", "163"),
         ("Arnor made clear to Rohan that it stands by its decision.", "010"),
     ],

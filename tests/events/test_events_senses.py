@@ -1079,3 +1079,40 @@ def test_senses_wordings_of_opposition_accreditation_and_withheld_money(
 ) -> None:
     events = code(text, COUNTRIES)
     assert expected in {e.cameo for e in events if e.target_actor == "ROH"}
+
+
+@pytest.mark.parametrize(
+    ("text", "root"),
+    [
+        # Missiles or rockets launched at a party are fired at it (19), as "fired" is.
+        ("The riders of Rohan launched missiles at Gondor on Monday.", "19"),
+        ("Mordor launched rockets at the capital of Gondor overnight.", "19"),
+        # Permission given or granted lets the party act (080); withheld, it is a refusal
+        # to yield (124).
+        ("Gondor granted permission to Rohan to graze its herds by the river.", "080"),
+        ("Gondor said it would not give permission to Rohan to build the dam.", "124"),
+    ],
+)
+def test_senses_missiles_launched_and_permission_given(code: Code, text: str, root: str) -> None:
+    events = code(text, COUNTRIES)
+    assert any(
+        e.cameo.startswith(root) and (e.target_actor or "")[:3] == "GON"
+        if root == "19"
+        else e.cameo == root and (e.target_actor or "")[:3] == "ROH"
+        for e in events
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gondor advised its citizens against travel to Rohan after the riots.",
+        "The foreign office of Gondor cautioned its people against travelling to Rohan.",
+        "Gondor issued a travel warning for Rohan on Monday.",
+    ],
+)
+def test_senses_advice_against_travel_reduces_relations(code: Code, text: str) -> None:
+    # A travel warning reduces relations with the country (160); it threatens nobody (13).
+    events = code(text, COUNTRIES)
+    assert ("GON", "160", "ROH") in {(s[:3], c, t) for s, c, t in _codes(events) if s and t}
+    assert not any(e.cameo.startswith("13") for e in events)

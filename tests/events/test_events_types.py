@@ -137,6 +137,29 @@ def test_types_the_harm_a_partys_attack_does_is_the_attack(
     assert not any(c.startswith("18") for c in codes)
 
 
+@pytest.mark.parametrize(
+    ("text", "fight"),
+    [
+        ("Four Rohan farmers were killed in Gondor shelling on Monday.", "194"),
+        ("Nine Rohan soldiers were wounded during a Mordor raid near the river.", "190"),
+        ("Two Rohan herdsmen were killed in a Gondor air strike on the village.", "195"),
+        ("A Rohan commander was killed in a Gondor drone strike last year.", "195"),
+    ],
+)
+def test_types_a_harm_suffered_in_a_partys_attack_is_the_attack(
+    code: Code, text: str, fight: str
+) -> None:
+    # The passive twin of the rule above: the attack is the act, the victims its target.
+    events = code(text, {"Gondor": "GON", "Rohan": "ROH", "Mordor": "MOR"})
+    assert fight in {e.cameo for e in events if (e.target_actor or "")[:3] == "ROH"}
+    assert not any(e.cameo.startswith("18") for e in events)
+
+
+def test_types_a_harm_suffered_in_an_attack_no_party_is_named_for_stays(code: Code) -> None:
+    events = code("Nine Rohan farmers were killed in a bomb attack on Monday.", {"Rohan": "ROH"})
+    assert any(e.cameo.startswith("18") for e in events)
+
+
 def test_types_the_harm_of_an_attack_no_party_is_named_for_stays(code: Code) -> None:
     codes = {e.cameo for e in code("A bomb attack killed nine people in Rohan.", {"Rohan": "ROH"})}
     assert any(c.startswith("18") for c in codes)
