@@ -244,7 +244,7 @@ class SpeakerResolver:
             out.append(speaker)
             if draft.source_token is not None:
                 self._heads[draft.source_token] = speaker
-            if outer is None and self._reports(draft):
+            if outer is None and self._reports(draft) and not self._aside(draft):
                 followed = self._said(speaker, draft.source_token)
         return out
 
@@ -317,6 +317,15 @@ class SpeakerResolver:
         if self._fuller is None:
             self._fuller = _fuller_names(self.by_id.values())
         return self._fuller.get(speaker.id, speaker)
+
+    def _aside(self, draft: Draft) -> bool:
+        """Whether a draft is a deed told in a clause that sets the scene for another
+        ("Since the authorities appointed X, ..., they deplored"): the report does not
+        follow its doer."""
+        if not draft.act or draft.cue_token is None:
+            return False
+        cue = self.doc[draft.cue_token]
+        return cue.dep_ == "advcl" and any(c.dep_ == "mark" for c in cue.children)
 
     def _reports(self, draft: Draft) -> bool:
         """Whether a draft names who speaks: a reporting word's source, or the subject of a

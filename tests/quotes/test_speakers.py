@@ -849,3 +849,24 @@ def test_speakers_they_after_things_described_is_no_name_inside_them(
     )
     got = _speakers(nlp, quote_resources, text, ("Harbour Council", "organization"))
     assert ("They", None) in got
+
+
+def test_speakers_they_does_not_follow_a_deed_told_in_a_since_clause(
+    nlp: Any, quote_resources: QuoteResources
+) -> None:
+    text = (
+        "The Dockers' Union of Portmere held a rally on Monday against the port owners.\n\n"
+        "Since the harbour authorities appointed Olaf Berg as their director, the port has "
+        "become a tool of the shipowners, they deplored.\n\n"
+        "The strike is for the safety of every worker on the quay, they stressed."
+    )
+    got = _speakers(
+        nlp,
+        quote_resources,
+        text,
+        ("Dockers' Union of Portmere", "organization"),
+        ("harbour authorities", "organization"),
+        ("Olaf Berg", "person"),
+    )
+    assert ("the harbour authorities", "harbour authorities") in got
+    assert ("they", "harbour authorities") not in got
