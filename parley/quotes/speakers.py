@@ -244,7 +244,7 @@ class SpeakerResolver:
             out.append(speaker)
             if draft.source_token is not None:
                 self._heads[draft.source_token] = speaker
-            if outer is None and self._reports(draft):
+            if outer is None and self._reports(draft) and not self._aside(draft):
                 followed = self._said(speaker, draft.source_token)
         return out
 
@@ -317,6 +317,15 @@ class SpeakerResolver:
         if self._fuller is None:
             self._fuller = _fuller_names(self.by_id.values())
         return self._fuller.get(speaker.id, speaker)
+
+    def _aside(self, draft: Draft) -> bool:
+        """Whether a draft is a deed told in a clause that sets the scene for another
+        ("Since the authorities appointed X, ..., they deplored"): the report does not
+        follow its doer."""
+        if not draft.act or draft.cue_token is None:
+            return False
+        cue = self.doc[draft.cue_token]
+        return cue.dep_ == "advcl" and any(c.dep_ == "mark" for c in cue.children)
 
     def _reports(self, draft: Draft) -> bool:
         """Whether a draft names who speaks: a reporting word's source, or the subject of a
@@ -815,18 +824,40 @@ class SpeakerResolver:
                 continue  # a subject inside someone's quote is not the report's topic
             if subject.i in self._heads:
                 found = self._heads[subject.i]  # a speaker already resolved ("They said")
+                if found is not None and head.lower_ == "it" and self._text_noun(subject):
+                    return True, found  # "..., the article said. ..., it said": its author
             elif subject.lower_ in self.lex.pronouns:
                 continue  # a pronoun nobody resolved: look further
             else:
                 found = self._phrase_head(subject)
                 if found is None and self._person_noun(subject):
                     found = self._title_or_body(subject)
+                elif found is not None and self._described_only(subject):
+                    return True, None  # "National flags ...": no one the words name
             person = found is not None and (found.kind == "person" or self._person_noun(subject))
             fits = person if kind == "person" else found is not None and _fits(found, kinds)
             if found is None or found is voice.outer or not fits:
                 return True, None  # the nearest agreeing subject names nobody we know
             return True, found
         return False, None
+
+    def _text_noun(self, head: Token) -> bool:
+        """A noun for a text that speaks for its author ("the article", "the paper")."""
+        return head.pos_ == "NOUN" and (
+            head.lemma_.lower() in self.lex.block_nouns
+            or _document_paper(head)
+            or _press_release(head)
+        )
+
+    def _described_only(self, subject: Token) -> bool:
+        """Whether a subject is a common noun no mention covers and no word of a speaker's
+        kind ("National flags", "the performers"), whose entity is only a word before it:
+        a thing or a group the words describe and do not name."""
+        if subject.pos_ != "NOUN" or self._person_noun(subject):
+            return False
+        if subject.lemma_.lower() in self.lex.descriptions:
+            return False
+        return self.at(subject.idx, subject.idx + len(subject.text), subject.idx) is None
 
     def _host(self, attendees: Token) -> Entity | None:
         """Who held the gathering the speakers spoke at ("Speakers at the rally", "The

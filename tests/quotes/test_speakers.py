@@ -824,3 +824,49 @@ def test_speakers_a_statement_issued_by_a_pronoun_speaks_for_whom_it_stands_for(
     )
     got = _speakers(nlp, quote_resources, text, ("Harbour Guild of Sylvania", "organization"))
     assert ("the statement", "Harbour Guild of Sylvania") in got
+
+
+def test_speakers_it_after_a_text_keeps_its_author_though_a_person(
+    nlp: Any, quote_resources: QuoteResources
+) -> None:
+    text = (
+        "Maria Lund, a fellow of the Harbour Institute, wrote an article on Tuesday.\n\n"
+        "The canal has become a trap for shipping, the article said.\n\n"
+        "The tolls have doubled in a year while the locks decay, it said."
+    )
+    got = _speakers(nlp, quote_resources, text, ("Maria Lund", "person"))
+    assert ("the article", "Maria Lund") in got
+    assert ("it", "Maria Lund") in got
+
+
+def test_speakers_they_after_things_described_is_no_name_inside_them(
+    nlp: Any, quote_resources: QuoteResources
+) -> None:
+    text = (
+        "The quay was crowded with dockers and fishermen on Monday morning.\n\n"
+        "Harbour Council flags flew at half-mast along the whole quay.\n\n"
+        "They said the port would never close."
+    )
+    got = _speakers(nlp, quote_resources, text, ("Harbour Council", "organization"))
+    assert ("They", None) in got
+
+
+def test_speakers_they_does_not_follow_a_deed_told_in_a_since_clause(
+    nlp: Any, quote_resources: QuoteResources
+) -> None:
+    text = (
+        "The Dockers' Union of Portmere held a rally on Monday against the port owners.\n\n"
+        "Since the harbour authorities appointed Olaf Berg as their director, the port has "
+        "become a tool of the shipowners, they deplored.\n\n"
+        "The strike is for the safety of every worker on the quay, they stressed."
+    )
+    got = _speakers(
+        nlp,
+        quote_resources,
+        text,
+        ("Dockers' Union of Portmere", "organization"),
+        ("harbour authorities", "organization"),
+        ("Olaf Berg", "person"),
+    )
+    assert ("the harbour authorities", "harbour authorities") in got
+    assert ("they", "harbour authorities") not in got
