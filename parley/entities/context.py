@@ -180,9 +180,78 @@ def unplaced_head(head: Token, words: ContextWords) -> bool:
             # "foreign companies"; "Yoruba leaders", "Republican lawmakers": a name the
             # entity stage could not code says whose they are, and it is not the country's.
             return False
-        if _from_outside(child, words):
-            return False
-    return True
+    if head.tag_ != "NNS" and _of_plural(head):
+        # "a huge army of talents", "an army of builders": a crowd likened to an army.
+        return False
+    if any(_from_outside(c, words) for noun in _list_nouns(head) for c in noun.children):
+        return False
+    return head.tag_ != "NNS" or not _beyond_one_country(head, words)
+
+
+def _list_nouns(head: Token) -> list[Token]:
+    """A noun, the other members of its list, and the noun whose "of" phrase the list is:
+    the phrases that may say where its people come from ("parties, organizations and forces
+    of the world", "representatives of parties and organizations from 50 countries")."""
+    nouns = [head, *head.conjuncts]
+    top = min(nouns, key=lambda t: t.i)
+    if top.dep_ == "pobj" and top.head.lower_ == "of" and top.head.head.pos_ == "NOUN":
+        nouns.append(top.head.head)
+    return nouns
+
+
+def _of_plural(head: Token) -> bool:
+    """Whether a singular noun's "of" phrase is a plural common noun ("an army of talents"):
+    the body is a figure for many people of a kind, no state's own body."""
+    return any(
+        child.dep_ == "prep"
+        and child.lower_ == "of"
+        and any(obj.dep_ == "pobj" and obj.tag_ == "NNS" for obj in child.children)
+        for child in head.children
+    )
+
+
+# The quantifiers that make a plural of nations several of them ("many countries").
+_SEVERAL = frozenset({"many", "various", "different", "other", "all", "several", "numerous"})
+# The dependencies through which "the world" takes part in a sentence as someone or somewhere
+# ("the world feels", "parties of the world"), not as a modifier ("world-class", "the
+# world's best").
+_WORLD_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj"})
+
+
+def _beyond_one_country(head: Token, words: ContextWords) -> bool:
+    """Whether a plural's clause, or a clause above it, places it beyond one country: it
+    speaks of the world as someone or somewhere ("the world feels again that violence can
+    never repress the working masses") or of several nations ("the United States and other
+    capitalist countries treat the working masses with violence"). A clause beside it does
+    not ("Thanking various foreign countries for aid, he said he trusts the people")."""
+    clauses = {t.i for t in head.ancestors if t.pos_ in _VERBS}
+    for token in head.sent:
+        if token.lower_ in _WORLDS:
+            scoped = token.dep_ in _WORLD_DEPS
+        elif token.lower_ in _NATIONS and token.tag_ == "NNS" and token.lower_ in words.never:
+            scoped = any(c.lower_ in _SEVERAL or c.like_num for c in token.lefts)
+        else:
+            continue
+        if scoped and _clause_of(token) in clauses:
+            return True
+    return False
+
+
+# The parts of speech that head a clause.
+_VERBS = frozenset({"VERB", "AUX"})
+
+
+def _clause_of(token: Token) -> int | None:
+    """The index of the verb whose clause a word belongs to, if any."""
+    for above in token.ancestors:
+        if above.pos_ in _VERBS:
+            return above.i
+    return None
+
+
+# The words for the whole world, and for nations in the plural.
+_WORLDS = frozenset({"world", "mankind", "humanity"})
+_NATIONS = frozenset({"countries", "nations", "peoples"})
 
 
 # Prepositions through which a phrase says where its people come from.
@@ -196,7 +265,12 @@ def _from_outside(child: Token, words: ContextWords) -> bool:
     if child.dep_ != "prep" or child.lower_ not in _ORIGIN_PREPOSITIONS:
         return False
     return any(
-        obj.dep_ == "pobj" and (obj.lower_ in words.outside or obj.lower_ in words.never)
+        obj.dep_ == "pobj"
+        and (
+            obj.lower_ in words.never
+            # "workers of our society" are the speaker's own; "of capitalist society" no one's.
+            or (obj.lower_ in words.outside and not any(c.dep_ == "poss" for c in obj.children))
+        )
         for obj in child.children
     )
 

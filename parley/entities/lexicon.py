@@ -72,6 +72,8 @@ class Lexicon:
     korean_syllables: frozenset[str] = frozenset()
     # Given names of one gender ("Bernie" m, "Hillary" f): a person's before any pronoun.
     given_names: dict[str, str] = field(default_factory=dict)
+    # Last words of a name that make it a place ("Demarcation Line", "Zone"), as word tuples.
+    place_name_ends: frozenset[tuple[str, ...]] = frozenset()
 
     def role_sector(self, role: str) -> str | None:
         """The fallback sector of a title: exact, then case-folded, then by its head word."""
@@ -166,6 +168,7 @@ def load_lexicon_from(data_dir: Path) -> Lexicon:
         family_first_pairs=frozenset(words("family_first_pairs.txt")),
         korean_syllables=frozenset(words("korean_syllables.txt")),
         given_names=given_names,
+        place_name_ends=frozenset(tuple(w.split()) for w in words("place_name_ends.txt")),
     )
 
 

@@ -136,6 +136,13 @@ def _followed_by_name(doc: Doc, ent: Span) -> bool:
     return nxt.text[:1].isupper() and nxt.pos_ in ("PROPN", "NOUN") and not nxt.is_sent_start
 
 
+def _place_name(surface: str, lex: Lexicon) -> bool:
+    """Whether a name is a line or zone on a map by its last words ("the Military Demarcation
+    Line", "the Demilitarized Zone"): a place, whatever label the model gave it."""
+    words = tuple(surface.split())
+    return any(words[-len(end) :] == end for end in lex.place_name_ends if len(words) >= len(end))
+
+
 def _is_place_use(doc: Doc, ent: Span, lex: Lexicon) -> bool:
     """True when a capital stands for the place ("talks in Seoul", "visited Beijing")."""
     before = doc[ent.start - 1] if ent.start > 0 else None
@@ -534,7 +541,7 @@ def _from_ent(ctx: _Context, ent: Span) -> Candidate | None:
             # to the name of a body.
             end = doc[cut - 1].idx + len(doc[cut - 1].text)
             return Candidate(start, end, text[start:end], "ORG", "organization", sentence)
-    if label == "FAC":
+    if label == "FAC" or _place_name(surface, lex):
         return make("location")
     if label == "ORG":
         # "the USA" tagged ORG is still the country; so is a demonym the model took for an

@@ -608,3 +608,67 @@ def test_passage_bare_ministry_is_the_ministry_named_before(entities_of) -> None
 def test_passage_owner_s_government_stays_the_owner_s(entities_of) -> None:  # type: ignore[no-untyped-def]
     text = "Floods swept through Nepal. Bhutan thanked the government of India for its aid."
     assert _codes(entities_of(text, real=True), "government of India") == ["INDGOV"]
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        # The list shares its "of" phrase: the forces are the world's, and so are the others.
+        (
+            "Ghana hosted a forum in Accra. Ghana's president called upon all the revolutionary "
+            "and progressive parties, organizations and independent forces of the world to unite "
+            "against poverty.",
+            "organizations",
+        ),
+        # The noun whose "of" phrase the list is says where they come from.
+        (
+            "Ghana hosted a forum in Accra. Ghana's president welcomed delegates of trade unions "
+            "and organizations from 30 countries, and Ghana's minister spoke.",
+            "organizations",
+        ),
+        # The sentence speaks of several nations: the bare plural is no one country's.
+        (
+            "Ghana raised wages in Accra. Ghana's president said that Britain and many other "
+            "countries treat striking workers with contempt.",
+            "workers",
+        ),
+        # Nations in the plural are no one country, whoever owns them.
+        (
+            "Ghana and Togo opened ties in Accra. Ghana's envoy signed upon authorization of the "
+            "governments of their countries, Ghana's ministry said.",
+            "governments",
+        ),
+        (
+            "Ghana raised wages in Accra. Ghana's president said the whole world knows that "
+            "bankers will never stop the march of the working masses.",
+            "masses",
+        ),
+    ],
+)
+def test_context_plural_beyond_one_country_stays_uncoded(entities_of, text, words) -> None:  # type: ignore[no-untyped-def]
+    assert _codes(entities_of(text, real=True), words) == []
+
+
+def test_context_plural_of_one_country_keeps_its_code(entities_of) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Ghana opened a new dam near Accra. Engineers who built it thanked Ghana's president, "
+        "and Ghana's workers cheered."
+    )
+    assert _codes(entities_of(text, real=True), "Engineers") == ["GHACVL"]
+
+
+def test_context_plural_beside_a_clause_of_nations_keeps_its_code(entities_of) -> None:  # type: ignore[no-untyped-def]
+    # The nations are whom the president thanks, in a clause beside the workers' own.
+    text = (
+        "Ghana opened a new dam near Accra. Thanking various foreign countries for their loans, "
+        "Ghana's president said he trusts the workers who built it, and Ghana's minister agreed."
+    )
+    assert _codes(entities_of(text, real=True), "workers") == ["GHALAB"]
+
+
+def test_context_body_likened_to_a_crowd_stays_uncoded(entities_of) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Ghana opened a new college in Accra. Ghana's president said a huge army of talents "
+        "trained there would serve Ghana, and Ghana's minister agreed."
+    )
+    assert _codes(entities_of(text, real=True), "army") == []

@@ -3,6 +3,7 @@ linked as a pronoun, two entities shared the mention, and a later stage crashed 
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -57,6 +58,8 @@ _SENTENCE = st.builds(
     st.one_of(st.sampled_from(_OBJECTS), _SUBJECT),
 )
 _TEXT = st.lists(_SENTENCE, min_size=1, max_size=3).map(" ".join)
+
+
 @settings(
     max_examples=60,
     deadline=None,
@@ -66,3 +69,25 @@ _TEXT = st.lists(_SENTENCE, min_size=1, max_size=3).map(" ".join)
 @given(text=_TEXT)
 def test_entities_random_texts_one_entity_per_span(entities_of, text: str) -> None:  # type: ignore[no-untyped-def]
     assert_one_entity_per_span(text, entities_of(text, real=True))
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "The Ruritanian side has kept flying balloons with leaflets over villages along the "
+            "Military Demarcation Line, the Eastern Guard said.",
+            "Military Demarcation Line",
+        ),
+        (
+            "Ruritania is sending warships across the Northern Limit Line and troops into areas "
+            "along the Military Demarcation Line.",
+            "Northern Limit Line",
+        ),
+        ("Ruritanian soldiers went into the Demilitarized Zone, the ministry said.", "Zone"),
+    ],
+)
+def test_spans_line_or_zone_on_a_map_is_a_place(entities_of, text: str, name: str) -> None:  # type: ignore[no-untyped-def]
+    # The model tags the first two ORG: a body's name, which a country's word then codes.
+    found = [e for e in entities_of(text, real=True) if e.mentions[0].text.endswith(name)]
+    assert [(e.kind, e.actor) for e in found] == [("location", None)]
