@@ -573,6 +573,13 @@ def _fold_clauses(
             refused = refine_with_complement(REFUSAL_ROOT, codes[here], complement_codes)
             if refused and governor.match.pattern.condition is None:
                 codes[there] = refused
+        elif _orders_force(governor, codes[here]):
+            # "ordered the paper to suspend publication", "ordered the police to arrest
+            # them": an authority has the force it orders used, the ordered act the
+            # orderer's, as with "ordered the arrest of" (``_orders``).
+            dropped.add(here)
+            folded.setdefault(there, []).append(candidate.token)
+            codes[there] = codes[here]
         else:
             dropped.add(here)
             folded.setdefault(there, []).append(candidate.token)
@@ -593,6 +600,22 @@ def _fold_clauses(
         )
         for c in candidates
     ]
+
+
+# Coercion (CAMEO 17): arrests, expulsions, curfews, censorship. An order of an attack or a
+# readiness ("ordered the unit to get combat ready") is left to the demand it is.
+COERCE_ROOT = "17"
+
+
+def _orders_force(governor: Candidate, ordered: str) -> bool:
+    """Whether the governor is a plain order ("ordered", "authorized", no pattern of its
+    own) of the coercion its to-clause codes."""
+    return (
+        governor.token.lemma_.lower() in ORDERING_VERBS
+        and governor.match.pattern.condition is None
+        and not governor.is_noun
+        and ordered[:2] == COERCE_ROOT
+    )
 
 
 def _denied(verb: Token) -> bool:
@@ -1000,7 +1023,10 @@ def _drop_subordinates(candidates: Sequence[Candidate]) -> list[Candidate]:
         elif c.token.i in envelopes or (
             not c.dropped
             and (
-                _subordinate(c.token, kept) or _identifies_subject(c.token) or _identifies_object(c)
+                _subordinate(c.token, kept)
+                or _identifies_subject(c.token)
+                or _identifies_object(c)
+                or _aim_of_a_thing(c.token, kept)
             )
         ):
             # An identifying participle stays among the kept above: what it tells of
@@ -1009,6 +1035,62 @@ def _drop_subordinates(candidates: Sequence[Candidate]) -> list[Candidate]:
         else:
             out.append(c)
     return out
+
+
+# Verbs by which a thing states what it is for: "a resolution that aims to impose a
+# blockade", "drills aimed at invading X", "a bill designed to curb imports".
+AIMING_VERBS = frozenset({"aim", "design", "intend", "mean"})
+# The links from an act up to the aiming verb: its to-clause or "at" phrase, and the verbs
+# and objects joined in it ("aims to tighten sanctions and impose a blockade").
+AIM_PATH_DEPS = frozenset({"xcomp", "conj", "dobj", "pobj", "pcomp", "prep"})
+MAX_AIM_HOPS = 5
+# Things made to serve an aim, whose aim says what they are for: texts and plans.
+PLANNED_THINGS = frozenset(
+    {
+        "resolution",
+        "bill",
+        "plan",
+        "proposal",
+        "draft",
+        "measure",
+        "law",
+        "legislation",
+        "amendment",
+        "initiative",
+        "program",
+        "programme",
+        "package",
+        "policy",
+        "strategy",
+        "scheme",
+        "project",
+    }
+)
+
+
+def _aim_of_a_thing(token: Token, kept: Mapping[int, str]) -> bool:
+    """Whether the word is the act a plan's or an event's own words of aim state, in a
+    clause on it ("supports a resolution that aims to impose a naval blockade on X", "a
+    plan designed to end the strike", "the drills aimed at invading X"): what a text or plan
+    is for, an act nobody has done or announced, or what an event is for, part of it. A
+    thing that names no event nor plan keeps the act its aim tells ("a provocation aimed to
+    threaten X" is the threat), and so does a party ("rebels who aim to seize the town")."""
+    current = token
+    for _ in range(MAX_AIM_HOPS):
+        head = current.head
+        if head.i == current.i or current.dep_ not in AIM_PATH_DEPS:
+            return False
+        if (
+            head.lemma_.lower() in AIMING_VERBS
+            and head.dep_ in ("relcl", "acl")
+            and (current.dep_ == "xcomp" or (current.dep_ == "prep" and current.lower_ == "at"))
+        ):
+            thing = head.head
+            return thing.pos_ == "NOUN" and (
+                thing.lemma_.lower() in PLANNED_THINGS or thing.i in kept
+            )
+        current = head
+    return False
 
 
 def _said_by_statements(

@@ -308,3 +308,73 @@ def test_types_a_participle_that_identifies_an_object_is_no_event(
 def test_types_a_participle_that_carries_its_nouns_event_stays(code: Code) -> None:
     text = "The navy of Mordor joined the war games held with Gondor near the coast of Rohan."
     assert any(e.cameo.startswith("15") for e in code(text, COUNTRIES))
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        # What a thing's own words of aim state is no act anybody did or announced.
+        (
+            "Rohan will back a council resolution that aims to impose a naval blockade on Mordor.",
+            "191",
+        ),
+        ("Gondor denounced the drills of Mordor aimed at invading Rohan.", "19"),
+        ("Gondor tabled a plan designed to expel the envoys of Mordor.", "174"),
+    ],
+)
+def test_types_the_act_a_things_aim_states_is_no_event(code: Code, text: str, absent: str) -> None:
+    assert all(not e.cameo.startswith(absent) for e in code(text, COUNTRIES))
+
+
+def test_types_a_party_aiming_at_an_act_keeps_it(code: Code) -> None:
+    text = "Mordor said that it aims to impose a naval blockade on Gondor."
+    assert any(e.cameo.startswith("19") for e in code(text, COUNTRIES))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The noun after "put under" / "placed under" is the act done to the object.
+        ("Gondor put the envoys of Mordor under arrest.", "173"),
+        ("Mordor placed the envoys under house arrest in Gondor.", "173"),
+        # A paper made to stop appearing is censored, and an authority's order of force is
+        # that force, the orderer's.
+        ("The council of Mordor ordered the Gondor Herald to suspend publication.", "1721"),
+        ("The king of Mordor ordered his guards to arrest the envoys of Gondor.", "173"),
+        # Borders opened to people let them in (075).
+        ("Rohan opened its borders to the refugees of Gondor.", "075"),
+    ],
+)
+def test_types_acts_done_under_orders_and_borders(code: Code, text: str, expected: str) -> None:
+    assert expected in {e.cameo for e in code(text, COUNTRIES)}
+
+
+def test_types_an_order_of_no_force_stays_a_demand(code: Code) -> None:
+    text = "The king of Mordor ordered the envoys of Gondor to leave the talks."
+    codes = {e.cameo for e in code(text, COUNTRIES)}
+    assert not any(c.startswith("17") for c in codes)
+
+
+def test_types_a_threat_a_provocation_aims_at_stays(code: Code) -> None:
+    text = "The council of Gondor called it a provocation aimed to threaten Rohan by force."
+    codes = {e.cameo for e in code(text, COUNTRIES)}
+    assert any(c.startswith("13") for c in codes)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Opposing what is put forward or planned turns it down (12x), not criticises it.
+        ("The council of Rohan opposed the proposal of Gondor.", "120"),
+        ("The rebels of Mordor opposed the deployment of a force of Gondor.", "120"),
+        ("Gondor opposed the peace plan of Rohan.", "127"),
+    ],
+)
+def test_types_opposing_a_proposal_rejects_it(code: Code, text: str, expected: str) -> None:
+    assert expected in {e.cameo for e in code(text, COUNTRIES)}
+
+
+def test_types_opposing_a_deed_stays_disapproval(code: Code) -> None:
+    text = "The council of Rohan opposed the raids of Mordor."
+    codes = {e.cameo for e in code(text, COUNTRIES)}
+    assert "110" in codes
