@@ -91,7 +91,10 @@ def _subject_after_opening(verb: Token) -> Token | None:
 # Verbs whose passive without a by-phrase says what state its subject is in ("is committed
 # to", "is determined to", "is prepared to"), when the parser does not read the participle
 # as an adjective.
-_STATE_PASSIVES = frozenset({"commit", "dedicate", "devote", "determine", "prepare", "resolve"})
+# "was closeted with the U.S.": the one closeted meets (issue 11).
+_STATE_PASSIVES = frozenset(
+    {"closet", "commit", "dedicate", "devote", "determine", "prepare", "resolve"}
+)
 # The verb's own words before it: "have not yet agreed".
 _VERB_WORDS = frozenset({"aux", "auxpass", "neg"})
 

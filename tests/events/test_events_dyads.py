@@ -1372,3 +1372,23 @@ def test_dyads_people_fleeing_a_country_are_its_own(code: Code, text: str) -> No
 def test_dyads_people_staying_in_a_country_are_not_its_own(code: Code) -> None:
     pairs = _pairs(code("Arnor sent food aid to refugees staying in Gondor.", COUNTRIES))
     assert ("ARN", "07", "GON") not in pairs, pairs
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mordor was closeted with Arnor to discuss the border dispute.",
+        "Last week Mordor got closeted with Arnor over the grain deal.",
+        "Mordor held a confab with Arnor on the new road.",
+        "Mordor had confab with Arnor about the harbour fees.",
+    ],
+)
+def test_dyads_closeted_or_confab_with_is_a_meeting(code: Code, text: str) -> None:
+    # State-media words for a meeting: the one closeted (a passive in form) is a side.
+    assert ("MOR", "04", "ARN") in _pairs(code(text, COUNTRIES))
+
+
+def test_dyads_closeted_away_is_no_meeting(code: Code) -> None:
+    assert not any(
+        e.cameo.startswith("04") for e in code("The files were closeted away in Mordor.", COUNTRIES)
+    )
