@@ -25,7 +25,7 @@ from datetime import date
 from spacy.tokens import Doc, Span, Token
 
 from parley.quotes.drafts import FINITE_TAGS
-from parley.records import Event, Timex
+from parley.records import Event, Quote, Timex
 
 # Clauses that carry their own time: left out of the trigger's clause.
 OTHER_CLAUSE_DEPS = frozenset({"ccomp", "relcl", "parataxis", "conj", "advcl", "acl", "csubj"})
@@ -81,8 +81,10 @@ DATELINE_REACH = 60
 # The longest dateline tail the pattern above takes (" (Agency name of 30) --").
 DATELINE_LENGTH = 45
 RANGE_JOIN = re.compile(r"\s*(?:and|to|through|till|until|-|\u2013)\s*", re.IGNORECASE)
-# Prepositions whose gerund is a charge or a reason (``_reason_clause``).
-REASON_PREPS = frozenset({"of", "for", "with", "against", "about", "over"})
+# Prepositions whose gerund is a charge or a reason (``_reason_clause``). Not "for", whose
+# gerund is as often the aim of the act ("gave guidance for rehabilitating the areas on Oct.
+# 21", the parse hanging the act's day on the gerund).
+REASON_PREPS = frozenset({"of", "with", "against", "about", "over"})
 # Prepositions that place an act relative to a time, not at it: "assailed him ahead of next
 # week's primary", "resigned after the Oct. 3 vote", "have been killed since January", "must
 # leave by Friday". The time is a reference point; the act's own day is not given by it.
@@ -126,10 +128,17 @@ def _other_clause(child: Token) -> bool:
 
 def _reason_clause(token: Token) -> bool:
     """Whether a word is a gerund after a preposition of a charge or a reason ("accused Park
-    of asserting on May 1", "denounced them for staging drills on Monday"): the act it tells
+    of asserting on May 1", "charged them with staging drills on Monday"): the act it tells
     is the one judged, with its own time; the judging is not done then. A gerund of the means
-    ("marked the day by holding a rally on Monday") is the act's own."""
-    return token.dep_ == "pcomp" and token.tag_ == "VBG" and token.head.lower_ in REASON_PREPS
+    ("marked the day by holding a rally on Monday") is the act's own, and so is a gerund on a
+    noun, where the parse often hangs the act's day ("gave field guidance at the site for
+    rehabilitating the areas on Oct. 21")."""
+    return (
+        token.dep_ == "pcomp"
+        and token.tag_ == "VBG"
+        and token.head.lower_ in REASON_PREPS
+        and token.head.head.pos_ in CLAUSE_POS
+    )
 
 
 def timex_heads(
@@ -686,3 +695,31 @@ def _has_dateline(sentence: Span) -> bool:
     """Whether a sentence holds a dateline ("Pyongyang, September 6 (KCNA) --")."""
     text = sentence.text
     return any(DATELINE.match(text, i) for i, char in enumerate(text) if char in " (")
+
+
+def quoted_past(events: Sequence[Event], quotes: Sequence[Quote], doc: Doc) -> list[Event]:
+    """``events`` with those told in the past inside a statement's words undated when they
+    have no day of their own: the words a statement or speaker gives after the saying ("issued
+    the following press statement on Sunday: An unidentified drone appeared ... and leaflets
+    were scattered") report acts done before it, at a time the text does not give, as
+    ``_reported_past`` does for a "said that" clause. Words before their saying ("Gondor
+    attacked, an aide said") are news the story tells as its own and keep their day."""
+    spans = [
+        (start, end)
+        for quote in quotes
+        if not quote.act and quote.cue_span is not None
+        for start, end in quote.fragments
+        if quote.cue_span[1] <= start
+    ]
+    if not spans:
+        return list(events)
+    out = []
+    for event in events:
+        at = event.trigger[0]
+        if event.date_source in ("published", "context") and any(a <= at < b for a, b in spans):
+            span = doc.char_span(event.trigger[0], event.trigger[1], alignment_mode="expand")
+            verb = _tensed_verb(span[0]) if span is not None and len(span) else None
+            if verb is not None and _told_past(verb):
+                event = dataclasses.replace(event, date=None, date_source=None)
+        out.append(event)
+    return out

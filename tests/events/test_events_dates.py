@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from parley.records import Timex
+from parley.events.dating import quoted_past
+from parley.records import Quote, Timex
 from tests.events.conftest import Code
 
 ACTORS = {"Mordor": "MOR", "Gondor": "GON"}
@@ -342,8 +343,8 @@ def test_dates_recent_lead_leaves_its_acts_undated(
         # A gerund of a charge or a reason has its own day; the judging is not done then.
         ("Gondor accused Mordor of massing troops on Nov. 5.",
          "Nov. 5", "2018-11-05", "accused", ("2018-11-12", "published")),
-        ("Gondor denounced Mordor for holding drills on Nov. 5.",
-         "Nov. 5", "2018-11-05", "denounced", ("2018-11-12", "published")),
+        ("Gondor criticized Mordor over holding drills on Nov. 5.",
+         "Nov. 5", "2018-11-05", "criticized", ("2018-11-12", "published")),
         # Nor is that day the story's occasion for what it tells after.
         ("Gondor accused Mordor of massing troops on Nov. 5. Gondor urged Mordor to stop.",
          "Nov. 5", "2018-11-05", "urged", ("2018-11-12", "published")),
@@ -392,3 +393,37 @@ def test_dates_supposed_act_has_no_day(code: Code, text: str, expected: tuple) -
         (e.date, e.date_source) for e in events if text[e.trigger[0] : e.trigger[1]] == "criticize"
     }
     assert acts == {expected}
+
+
+def _statement(text: str, cue: str, words: str) -> Quote:
+    start, cue_at = text.index(words), text.index(cue)
+    span = (start, start + len(words))
+    return Quote(
+        id="q1", text=words, kind="direct", speaker=None, speaker_text=None,
+        speaker_span=None, cue=cue, cue_span=(cue_at, cue_at + len(cue)), date=None,
+        venue=None, start=start, end=span[1], fragments=(span,),
+    )  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "words", "word", "expected"),
+    [
+        # A past act in a statement's words after its saying: done before it, no day known.
+        ("Gondor issued a statement. It said: Mordor attacked Rohan. It called for peace.",
+         "said", "Mordor attacked Rohan.", "attacked", {(None, None)}),
+        # An act told in the present is told on the statement's day.
+        ("Gondor issued a statement. It said: Mordor attacks Rohan. It called for peace.",
+         "said", "Mordor attacks Rohan.", "attacks", {("2018-11-12", "published")}),
+        # Words before their saying are news the story tells as its own.
+        ("Mordor attacked Rohan, a Gondor aide said.",
+         "said", "Mordor attacked Rohan", "attacked", {("2018-11-12", "published")}),
+    ],
+)  # fmt: skip
+def test_dates_past_act_in_a_statement_has_no_day(
+    code: Code, nlp, text: str, cue: str, words: str, word: str, expected: set
+) -> None:  # type: ignore[no-untyped-def]
+    events = code(text, ACTORS | {"Rohan": "ROH"})
+    dated = quoted_past(events, (_statement(text, cue, words),), nlp(text))
+    assert {
+        (e.date, e.date_source) for e in dated if text[e.trigger[0] : e.trigger[1]] == word
+    } == expected
