@@ -25,7 +25,7 @@ from datetime import date
 from spacy.tokens import Doc, Span, Token
 
 from parley.quotes.drafts import FINITE_TAGS
-from parley.records import Event, Quote, Timex
+from parley.records import Event, Timex
 
 # Clauses that carry their own time: left out of the trigger's clause.
 OTHER_CLAUSE_DEPS = frozenset({"ccomp", "relcl", "parataxis", "conj", "advcl", "acl", "csubj"})
@@ -695,31 +695,3 @@ def _has_dateline(sentence: Span) -> bool:
     """Whether a sentence holds a dateline ("Pyongyang, September 6 (KCNA) --")."""
     text = sentence.text
     return any(DATELINE.match(text, i) for i, char in enumerate(text) if char in " (")
-
-
-def quoted_past(events: Sequence[Event], quotes: Sequence[Quote], doc: Doc) -> list[Event]:
-    """``events`` with those told in the past inside a statement's words undated when they
-    have no day of their own: the words a statement or speaker gives after the saying ("issued
-    the following press statement on Sunday: An unidentified drone appeared ... and leaflets
-    were scattered") report acts done before it, at a time the text does not give, as
-    ``_reported_past`` does for a "said that" clause. Words before their saying ("Gondor
-    attacked, an aide said") are news the story tells as its own and keep their day."""
-    spans = [
-        (start, end)
-        for quote in quotes
-        if not quote.act and quote.cue_span is not None
-        for start, end in quote.fragments
-        if quote.cue_span[1] <= start
-    ]
-    if not spans:
-        return list(events)
-    out = []
-    for event in events:
-        at = event.trigger[0]
-        if event.date_source in ("published", "context") and any(a <= at < b for a, b in spans):
-            span = doc.char_span(event.trigger[0], event.trigger[1], alignment_mode="expand")
-            verb = _tensed_verb(span[0]) if span is not None and len(span) else None
-            if verb is not None and _told_past(verb):
-                event = dataclasses.replace(event, date=None, date_source=None)
-        out.append(event)
-    return out

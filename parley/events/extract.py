@@ -34,7 +34,7 @@ from parley.events.candidates import (
 )
 from parley.events.clauses import conditional_threat, prep_objects, subject_head
 from parley.events.coding import OBJECT_DEPS, answers_request
-from parley.events.dating import quoted_past, timex_heads
+from parley.events.dating import timex_heads
 from parley.events.evaluative import EVALUATED_CODES, evaluation, party_spoken_of
 from parley.events.letters import Sending, find_messages
 from parley.events.modality import find_modality
@@ -491,8 +491,6 @@ def find_events(
         coded = [c for c in coded if c.candidate.token.idx >= headline]
     heads = timex_heads(parse.doc, timexes, parse.text)
     events = build_events(coded, article, on, heads, resources, mentions)
-    # Past acts in a statement's words, with no day of their own, are undated (``dating``).
-    events = tuple(quoted_past(events, quotes, parse.doc))
     if resources.parties is not None:
         events = choose_parties(events, parse, mentions, resources.parties)
     if resources.model is not None:

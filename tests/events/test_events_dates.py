@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from parley.events.dating import quoted_past
-from parley.records import Quote, Timex
+from parley.records import Timex
 from tests.events.conftest import Code
 
 ACTORS = {"Mordor": "MOR", "Gondor": "GON"}
@@ -393,37 +392,3 @@ def test_dates_supposed_act_has_no_day(code: Code, text: str, expected: tuple) -
         (e.date, e.date_source) for e in events if text[e.trigger[0] : e.trigger[1]] == "criticize"
     }
     assert acts == {expected}
-
-
-def _statement(text: str, cue: str, words: str) -> Quote:
-    start, cue_at = text.index(words), text.index(cue)
-    span = (start, start + len(words))
-    return Quote(
-        id="q1", text=words, kind="direct", speaker=None, speaker_text=None,
-        speaker_span=None, cue=cue, cue_span=(cue_at, cue_at + len(cue)), date=None,
-        venue=None, start=start, end=span[1], fragments=(span,),
-    )  # fmt: skip
-
-
-@pytest.mark.parametrize(
-    ("text", "cue", "words", "word", "expected"),
-    [
-        # A past act in a statement's words after its saying: done before it, no day known.
-        ("Gondor issued a statement. It said: Mordor attacked Rohan. It called for peace.",
-         "said", "Mordor attacked Rohan.", "attacked", {(None, None)}),
-        # An act told in the present is told on the statement's day.
-        ("Gondor issued a statement. It said: Mordor attacks Rohan. It called for peace.",
-         "said", "Mordor attacks Rohan.", "attacks", {("2018-11-12", "published")}),
-        # Words before their saying are news the story tells as its own.
-        ("Mordor attacked Rohan, a Gondor aide said.",
-         "said", "Mordor attacked Rohan", "attacked", {("2018-11-12", "published")}),
-    ],
-)  # fmt: skip
-def test_dates_past_act_in_a_statement_has_no_day(
-    code: Code, nlp, text: str, cue: str, words: str, word: str, expected: set
-) -> None:  # type: ignore[no-untyped-def]
-    events = code(text, ACTORS | {"Rohan": "ROH"})
-    dated = quoted_past(events, (_statement(text, cue, words),), nlp(text))
-    assert {
-        (e.date, e.date_source) for e in dated if text[e.trigger[0] : e.trigger[1]] == word
-    } == expected
