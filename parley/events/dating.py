@@ -44,6 +44,10 @@ INHERIT_DEPS = frozenset(
      "acl"}
 )  # fmt: skip
 DATE_VALUE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?|-W\d{2}|-Q\d)?$")
+# A decade or a century ("in the 1930s" 193, "the 20th century" 19): a time of the act's own
+# that no date can write (docs/annotation.md, Date: a day, a month or a year). An act it
+# governs is history, not undated news of the day.
+PERIOD_VALUE = re.compile(r"^\d{2,3}$")
 MAX_HOPS = 4
 DAY_VALUE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 # How long before publication a story's occasion may lie: a wire report follows its occasion
@@ -77,6 +81,10 @@ DATELINE_REACH = 60
 # The longest dateline tail the pattern above takes (" (Agency name of 30) --").
 DATELINE_LENGTH = 45
 RANGE_JOIN = re.compile(r"\s*(?:and|to|through|till|until|-|\u2013)\s*", re.IGNORECASE)
+# Prepositions whose gerund is a charge or a reason (``_reason_clause``). Not "for", whose
+# gerund is as often the aim of the act ("gave guidance for rehabilitating the areas on Oct.
+# 21", the parse hanging the act's day on the gerund).
+REASON_PREPS = frozenset({"of", "with", "against", "about", "over"})
 # Prepositions that place an act relative to a time, not at it: "assailed him ahead of next
 # week's primary", "resigned after the Oct. 3 vote", "have been killed since January", "must
 # leave by Friday". The time is a reference point; the act's own day is not given by it.
@@ -109,16 +117,35 @@ def clause_tokens(head: Token) -> set[int]:
 def _other_clause(child: Token) -> bool:
     """Whether a child opens a clause of its own. Conjoined words are one clause unless both
     are verbs: "beat A and B in the semifinals on July 28" dates the beating, while "met X
-    and left on Monday" dates only the leaving."""
+    and left on Monday" dates only the leaving. A gerund that gives a charge or a reason is
+    another act ("accused X of asserting on May 1", see ``_reason_clause``)."""
+    if _reason_clause(child):
+        return True
     if child.dep_ != "conj":
         return child.dep_ in OTHER_CLAUSE_DEPS
     return child.pos_ in CLAUSE_POS or child.head.pos_ in CLAUSE_POS
 
 
+def _reason_clause(token: Token) -> bool:
+    """Whether a word is a gerund after a preposition of a charge or a reason ("accused Park
+    of asserting on May 1", "charged them with staging drills on Monday"): the act it tells
+    is the one judged, with its own time; the judging is not done then. A gerund of the means
+    ("marked the day by holding a rally on Monday") is the act's own, and so is a gerund on a
+    noun, where the parse often hangs the act's day ("gave field guidance at the site for
+    rehabilitating the areas on Oct. 21")."""
+    return (
+        token.dep_ == "pcomp"
+        and token.tag_ == "VBG"
+        and token.head.lower_ in REASON_PREPS
+        and token.head.head.pos_ in CLAUSE_POS
+    )
+
+
 def timex_heads(
     doc: Doc, timexes: Sequence[Timex], text: str | None = None
 ) -> list[tuple[int, Timex]]:
-    """Each dated time expression with the index of a token it covers; the second end of a
+    """Each dated time expression (and each decade or century, PERIOD_VALUE) with the
+    index of a token it covers; the second end of a
     range of days ("between March 4 and 6", "on 23rd and 24th") carries the first day's
     value: a range dates its events by its first day. ``text``: the doc's text when the
     caller has it (``Doc.text`` joins every token again, each time it is read)."""
@@ -127,7 +154,9 @@ def timex_heads(
     out: list[tuple[int, Timex]] = []
     last: Timex | None = None
     for timex in sorted(timexes, key=lambda t: t.start):
-        if timex.type not in ("DATE", "TIME") or not DATE_VALUE.match(timex.value[:10]):
+        if timex.type not in ("DATE", "TIME"):
+            continue
+        if not DATE_VALUE.match(timex.value[:10]) and not PERIOD_VALUE.match(timex.value):
             continue
         span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
         if span is None or not len(span):
@@ -226,6 +255,8 @@ def find_date(
             token = token.head
             hops += 1
             found = _date_in(clause_tokens(token), heads, token.i)
+        if found is not None and PERIOD_VALUE.match(found):
+            return None, None  # "At the end of the 1930s, they dug out ..."
         if found is not None:
             return found, "text"
         if late and _past(trigger) and _date_in(tokens, late, trigger.i) is not None:
@@ -525,7 +556,7 @@ def occasion_days(
         if not DAY_VALUE.match(value):
             continue
         head = doc[index]
-        embedded = any(t.dep_ in EMBEDDED_DEPS for t in head.ancestors)
+        embedded = any(t.dep_ in EMBEDDED_DEPS or _reason_clause(t) for t in head.ancestors)
         if head.dep_ in NAME_DEPS and head.head.i > head.i:
             continue  # a day naming something: "the June 15 joint declaration"
         if timex.start <= DATELINE_REACH and DATELINE.match(opening, timex.end):

@@ -90,7 +90,19 @@ def build_events(
         ordered = occasion_dates(ordered, occasion_days(doc, timex_heads, on), doc)
     if doc is not None:  # a lead whose news is recent and undated: so are the acts it tells
         ordered = recent_occasion(ordered, doc, timex_heads)
+    ordered = [_undone_undated(e) for e in ordered]
     return tuple(dataclasses.replace(e, id=f"v{n}") for n, e in enumerate(ordered, start=1))
+
+
+def _undone_undated(event: Event) -> Event:
+    """A supposed, demanded or conditional act ("should declare war", "if they attack, we
+    will strike", "its will to defend") has not happened, and no day is its own unless the
+    text gives one: not the publication day, nor an occasion the story gave
+    (docs/annotation.md, Date: null when it cannot be known). A planned act keeps the day
+    it was announced on, as the gold dates "will not fund" by the announcement."""
+    if event.modality != "hypothetical" or event.date_source not in ("published", "context"):
+        return event
+    return dataclasses.replace(event, date=None, date_source=None)
 
 
 @dataclass(frozen=True, slots=True)

@@ -32,6 +32,16 @@ _PAST_PLAN = re.compile(
 )
 
 
+_PAST_AUX = frozenset({"was", "were"})
+
+
+def _carries(piece: str, at: int, spans: list[tuple[int, int]]) -> bool:
+    """True when a forward cue's span starts at the next word after offset ``at``."""
+    rest = piece[at:]
+    nxt = at + len(rest) - len(rest.lstrip())
+    return nxt > at and any(a == nxt for a, _ in spans)
+
+
 def sentence_cuts(text: str, sentences: Sequence[tuple[int, int]] | None) -> list[int]:
     """The sentence boundaries of ``text``, ascending: where a sentence starts or ends.
 
@@ -113,6 +123,10 @@ def lean(state: State, start: int, end: int) -> Lean:
             # A participle after "be" is a passive of a time not yet past or of none: "will
             # be held on Tuesday", "is to be enforced from Thursday", "to be named in March".
             if before == "be":
+                continue
+            # A past "be" that carries a forward cue is part of it: "were planning a march on
+            # Saturday", "was expected to sign Friday" tell a plan, not a past act.
+            if word in _PAST_AUX and _carries(piece, m.end(), spans):
                 continue
             # A word in -ed is a past verb unless written with a capital: "United",
             # "Mohammed" are names.

@@ -334,3 +334,61 @@ def test_dates_recent_lead_leaves_its_acts_undated(
     events = code(text, ACTORS)
     dated = {(e.date, e.date_source) for e in events if text[e.trigger[0] : e.trigger[1]] == word}
     assert dated == {expected}
+
+
+@pytest.mark.parametrize(
+    ("text", "day", "value", "word", "expected"),
+    [
+        # A gerund of a charge or a reason has its own day; the judging is not done then.
+        ("Gondor accused Mordor of massing troops on Nov. 5.",
+         "Nov. 5", "2018-11-05", "accused", ("2018-11-12", "published")),
+        ("Gondor criticized Mordor over holding drills on Nov. 5.",
+         "Nov. 5", "2018-11-05", "criticized", ("2018-11-12", "published")),
+        # Nor is that day the story's occasion for what it tells after.
+        ("Gondor accused Mordor of massing troops on Nov. 5. Gondor urged Mordor to stop.",
+         "Nov. 5", "2018-11-05", "urged", ("2018-11-12", "published")),
+        # A gerund of the means is the act's own.
+        ("Gondor praised Mordor by holding a banquet on Nov. 5.",
+         "Nov. 5", "2018-11-05", "praised", ("2018-11-05", "text")),
+    ],
+)  # fmt: skip
+def test_dates_gerund_of_a_charge_keeps_its_day(
+    code: Code, text: str, day: str, value: str, word: str, expected: tuple[str, str]
+) -> None:
+    assert _dated(code, text, day, value, word) == {expected}
+
+
+@pytest.mark.parametrize(
+    ("text", "period", "value"),
+    [
+        ("In the 1950s Mordor attacked Gondor.", "the 1950s", "195"),
+        ("In the 20th century Mordor attacked Gondor.", "the 20th century", "19"),
+    ],
+)
+def test_dates_decade_or_century_leaves_the_act_undated(
+    code: Code, text: str, period: str, value: str
+) -> None:
+    assert _dated(code, text, period, value, "attacked") == {(None, None)}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A demanded or conditional act has no day of its own ...
+        ("Gondor said Mordor should criticize Rohan.", (None, None)),
+        ("If Rohan moves, Mordor will criticize Gondor.", (None, None)),
+        # ... nor the story's occasion's.
+        ("Gondor met Rohan on Nov. 8. Gondor said Mordor should criticize Rohan.",
+         (None, None)),
+        # A planned one keeps the day it was announced on.
+        ("Gondor met Rohan on Nov. 8. Gondor said it will criticize Mordor.",
+         ("2018-11-08", "context")),
+    ],
+)  # fmt: skip
+def test_dates_supposed_act_has_no_day(code: Code, text: str, expected: tuple) -> None:
+    timexes = (_timex(text, "Nov. 8", "2018-11-08"),) if "Nov. 8" in text else ()
+    events = code(text, ACTORS | {"Rohan": "ROH"}, timexes)
+    acts = {
+        (e.date, e.date_source) for e in events if text[e.trigger[0] : e.trigger[1]] == "criticize"
+    }
+    assert acts == {expected}

@@ -394,3 +394,17 @@ def test_tagger_put_off_to_a_day_is_ahead(tag: Tag, text: str, value: str) -> No
 )
 def test_tagger_today_of_the_present_age_is_no_day(tag: Tag, text: str, expected: list) -> None:
     assert [(t.text, t.value) for t in tag(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # A past "be" carrying a forward cue tells a plan: the weekday is ahead.
+        ("Farmers held a sit-in Sunday and were planning a convoy on Thursday.", "2018-11-15"),
+        ("The envoys met on Thursday and were set to return home on Saturday.", "2018-11-17"),
+        # A past "be" of its own still pins the day behind.
+        ("The envoys were at the border on Thursday.", "2018-11-08"),
+    ],
+)
+def test_tagger_past_be_carrying_a_forward_cue(tag: Tag, text: str, value: str) -> None:
+    assert [t.value for t in tag(text)][-1] == value
