@@ -97,10 +97,14 @@ def _children(token: Token, deps: frozenset[str]) -> Iterable[Token]:
 
 
 def _condition_tokens(
-    token: Token, pattern: Pattern, objects: list[tuple[str, Token]] | None = None
+    token: Token,
+    pattern: Pattern,
+    objects: list[tuple[str, Token]] | None = None,
+    predicates: list[tuple[str, Token]] | None = None,
 ) -> tuple[Token, ...] | None:
     """The words meeting the pattern's condition, () for none needed, None when unmet.
-    ``objects``: ``_object_words(token)``, when the caller has read them already."""
+    ``objects``: ``_object_words(token)``, and ``predicates``: ``_predicate_words(token)``,
+    when the caller has read them already."""
     if pattern.condition is None:
         return ()
     kind, value = pattern.condition
@@ -148,8 +152,8 @@ def _condition_tokens(
         # "adj:critical/of": the adjective with its preposition ("has been critical of X"),
         # not the same word in another sense ("it is critical to act").
         lemma, _, with_prep = value.partition(ADJ_PREP)
-        for child in (*_children(token, ADJ_DEPS), *_object_predicates(token)):
-            if _lemma(child) == lemma and (not with_prep or _has_prep(child, with_prep)):
+        for word_lemma, child in _predicate_words(token) if predicates is None else predicates:
+            if word_lemma == lemma and (not with_prep or _has_prep(child, with_prep)):
                 return (child,)
         return None
     if kind == "mod":
@@ -196,6 +200,12 @@ def _condition_tokens(
         if other.i > token.i and other.i - token.i <= 6 and value in (_lemma(other), other.lower_):
             return (other,)
     return None
+
+
+def _predicate_words(token: Token) -> list[tuple[str, Token]]:
+    """The words that may meet an "adj" condition of ``token``, with their lemmas, in the
+    order they are tried: read once per word, as a common verb has many "adj" patterns."""
+    return [(_lemma(c), c) for c in (*_children(token, ADJ_DEPS), *_object_predicates(token))]
 
 
 def _object_predicates(token: Token) -> Iterable[Token]:
@@ -417,10 +427,14 @@ def match_token(token: Token, lexicon: Lexicon) -> Match | None:
     if kind is None:
         return None
     objects: list[tuple[str, Token]] | None = None
+    predicates: list[tuple[str, Token]] | None = None
     for pattern in lexicon.lookup(kind, _lemma(token)):
-        if objects is None and pattern.condition is not None and pattern.condition[0] == "obj":
-            objects = _object_words(token)
-        extra = _condition_tokens(token, pattern, objects)
+        if pattern.condition is not None:
+            if objects is None and pattern.condition[0] == "obj":
+                objects = _object_words(token)
+            elif predicates is None and pattern.condition[0] == "adj":
+                predicates = _predicate_words(token)
+        extra = _condition_tokens(token, pattern, objects, predicates)
         if extra is not None:
             # A sense the lexicon marks as no event ("released a statement") leaves the
             # word uncoded rather than falling back to the bare word's code.

@@ -24,7 +24,7 @@ stays in place.
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Literal, overload
 
 import numpy as np
 from spacy.attrs import DEP, IS_SPACE, LEMMA, LOWER, MORPH, NORM, ORTH, POS, TAG
@@ -50,6 +50,9 @@ MEMORY = 20_000
 Test = Callable[[int], bool]  # a predicate over one attribute's value (hash or flag)
 Writes = tuple[tuple[int, int], ...]  # (writable attribute's position, value) pairs
 Finals = tuple[int | None, ...]  # per written attribute: its value (None: left as it is)
+# The word-form attributes: a text has thousands of distinct values of them, the patterns
+# name a few hundred.
+_FORMS = ("ORTH", "LOWER", "NORM")
 
 
 @dataclass(frozen=True)
@@ -73,6 +76,7 @@ class IndexedRuler:
         filed: dict[tuple[int, int], list[_Pattern]],
         unfiled: list[_Pattern],
         writes: list[Writes],
+        forms: Sequence["_Form"] = (),
     ) -> None:
         self.columns: list[int | str] = list(columns)  # the token attributes read, in order
         self.single = _by_column(filed, longer=False)  # one-token patterns
@@ -81,6 +85,8 @@ class IndexedRuler:
         self.longer_unfiled = [p for p in unfiled if len(p.tests) > 1]
         self.writes = writes
         self.write_columns = sorted({c for group in writes for c, _ in group})
+        self.forms = list(forms)
+        self.regex_memory: dict[int, dict[int, bool]] = {}  # column -> form -> passes
         # row -> its groups and their values
         self.memory: dict[tuple[int, ...], tuple[tuple[int, ...], Finals]] = {}
 
@@ -89,8 +95,12 @@ class IndexedRuler:
         if not n or not self.write_columns:
             return doc
         rows = doc.to_array(self.columns).reshape(n, len(self.columns))
-        distinct, inverse = distinct_rows(rows)
-        found = [self._look_up(tuple(row)) for row in distinct.tolist()]
+        keys = self._keys(rows, doc.vocab.strings)
+        distinct, inverse, first = distinct_rows(keys, firsts=True)
+        found = [
+            self._look_up(tuple(key), row)
+            for key, row in zip(distinct.tolist(), rows[first].tolist(), strict=True)
+        ]
         extra = self._longer_hits(rows)
         attrs: list[int | str] = [_WRITABLE[c] for c in self.write_columns]
         out = doc.to_array(attrs).reshape(n, len(attrs))
@@ -113,10 +123,44 @@ class IndexedRuler:
             doc.from_array(attrs, out)  # type: ignore[arg-type]  # spaCy's Ints2d: any ints
         return doc
 
-    def _look_up(self, row: tuple[int, ...]) -> tuple[tuple[int, ...], Finals]:
+    def _keys(self, rows: np.ndarray, strings: Any) -> np.ndarray:
+        """The rows with every word form no one-token pattern can tell from another (named
+        by none, passing no regular expression) as one value: the memory's keys. Without
+        this each new word of a text was a new row to look up, though it matches what any
+        other unnamed word of its tag and dependency matches."""
+        if not self.forms:
+            return rows
+        keys = rows.copy()
+        for form in self.forms:
+            values = rows[:, form.column]
+            kept = np.isin(values, form.named)
+            if form.regexes:
+                others, where = np.unique(values[~kept], return_inverse=True)
+                memory = self.regex_memory.setdefault(form.column, {})
+                passing = [memory.get(v) for v in others.tolist()]
+                if None in passing:
+                    passing = [
+                        self._passes_regex(form, v, strings) if known is None else known
+                        for v, known in zip(others.tolist(), passing, strict=True)
+                    ]
+                kept[~kept] = np.array(passing, dtype=bool)[where.reshape(-1)]
+            keys[:, form.column] = np.where(kept, values, form.other)
+        return keys
+
+    def _passes_regex(self, form: "_Form", value: int, strings: Any) -> bool:
+        """Whether a form passes one of the column's regular expressions (remembered)."""
+        memory = self.regex_memory[form.column]
+        if len(memory) >= MEMORY:
+            memory.clear()
+        text = strings[value]
+        known = memory[value] = any(regex.search(text) for regex in form.regexes)
+        return known
+
+    def _look_up(self, key: tuple[int, ...], row: Sequence[int]) -> tuple[tuple[int, ...], Finals]:
         """The groups of the one-token patterns a token with ``row`` matches, in order, and
-        the values they leave in each written attribute."""
-        known = self.memory.get(row)
+        the values they leave in each written attribute; remembered by the row's ``key``
+        (``_keys``: rows of one key match the same patterns)."""
+        known = self.memory.get(key)
         if known is None:
             hits = set()
             for column, table in self.single:
@@ -130,7 +174,7 @@ class IndexedRuler:
             known = (groups, self._finals(groups))
             if len(self.memory) >= MEMORY:
                 self.memory.clear()
-            self.memory[row] = known
+            self.memory[key] = known
         return known
 
     def _longer_hits(self, rows: np.ndarray) -> dict[int, set[int]]:
@@ -164,10 +208,30 @@ class IndexedRuler:
         return tuple(values)
 
 
-def distinct_rows(rows: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """The distinct rows of ``rows`` and, per row, its distinct row's number. Each column's
-    values are numbered first and the numbers combined into one key: one sort of numbers,
-    where ``np.unique(axis=0)`` sorts records (several times slower)."""
+@dataclass(frozen=True)
+class _Form:
+    """A word-form column as the one-token patterns test it: the values they name, the
+    regular expressions they try, and a value standing for every other form."""
+
+    column: int
+    named: np.ndarray
+    regexes: tuple[re.Pattern[str], ...]
+    other: np.uint64
+
+
+@overload
+def distinct_rows(
+    rows: np.ndarray, *, firsts: Literal[False] = False
+) -> tuple[np.ndarray, np.ndarray]: ...
+@overload
+def distinct_rows(
+    rows: np.ndarray, *, firsts: Literal[True]
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]: ...
+def distinct_rows(rows: np.ndarray, *, firsts: bool = False) -> Any:
+    """The distinct rows of ``rows`` and, per row, its distinct row's number (with
+    ``firsts``, also where each distinct row first occurs). Each column's values are numbered
+    first and the numbers combined into one key: one sort of numbers, where
+    ``np.unique(axis=0)`` sorts records (several times slower)."""
     n, width = rows.shape
     key = np.zeros(n, dtype=np.int64)
     span = 1
@@ -176,10 +240,16 @@ def distinct_rows(rows: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         size = int(codes.max()) + 1
         span *= size
         if span >= 2**62:  # the key would overflow: sort the records after all
-            distinct, inverse = np.unique(rows, axis=0, return_inverse=True)
+            distinct, first, inverse = np.unique(
+                rows, axis=0, return_index=True, return_inverse=True
+            )
+            if firsts:
+                return distinct, inverse.reshape(n), first
             return distinct, inverse.reshape(n)
         key = key * size + codes.reshape(n)
     _, first, inverse = np.unique(key, return_index=True, return_inverse=True)
+    if firsts:
+        return rows[first], inverse.reshape(n), first
     return rows[first], inverse.reshape(n)
 
 
@@ -233,7 +303,36 @@ def compile_ruler(ruler: AttributeRuler) -> IndexedRuler | None:
                     filed.setdefault(key, []).append(pattern)
     except _Unsupported:
         return None
-    return IndexedRuler(columns, filed, unfiled, writes)
+    forms = _forms(entries, names, strings)
+    return IndexedRuler(columns, filed, unfiled, writes, forms)
+
+
+def _forms(entries: list[dict[str, Any]], names: list[str], strings: Any) -> list[_Form]:
+    """The word-form columns read, as the one-token patterns test them (``IndexedRuler._keys``)."""
+    named: dict[str, set[int]] = {name: set() for name in names if name in _FORMS}
+    regexes: dict[str, list[re.Pattern[str]]] = {name: [] for name in named}
+    for entry in entries:
+        for tokens in entry["patterns"]:
+            if len(tokens) != 1:
+                continue
+            for name, spec in tokens[0].items():
+                if name not in named:
+                    continue
+                if isinstance(spec, str):
+                    named[name].add(strings.add(spec))
+                elif "REGEX" in spec:
+                    regexes[name].append(re.compile(spec["REGEX"]))
+                else:  # IN or NOT_IN (``_test``)
+                    ((_, argument),) = spec.items()
+                    named[name].update(strings.add(v) for v in argument)
+    forms = []
+    for name, values in named.items():
+        other = 2**64 - 1  # no string's hash in practice; never one the patterns name
+        while other in values:
+            other -= 1
+        array = np.array(sorted(values), dtype=np.uint64)
+        forms.append(_Form(names.index(name), array, tuple(regexes[name]), np.uint64(other)))
+    return forms
 
 
 def _writes(attrs: dict[Any, Any]) -> Writes:

@@ -109,6 +109,35 @@ def test_later_groups_win_and_longer_patterns_set_their_index(stock: Language) -
         assert annotation(left) == annotation(right), text
 
 
+def test_forms_no_pattern_names_share_one_memory_row(stock: Language) -> None:
+    ruler = AttributeRuler(stock.vocab)
+    ruler.add([[{"TAG": "NN"}]], {"POS": "NOUN"})
+    ruler.add([[{"LOWER": "talk", "TAG": "NN"}]], {"POS": "VERB"})
+    ruler.add([[{"LOWER": {"NOT_IN": ["war", "peace"]}}]], {"LEMMA": "y"})
+    ruler.add([[{"LOWER": {"REGEX": "^pe"}}]], {"POS": "PROPN"})
+    indexed = compile_ruler(ruler)
+    assert indexed is not None
+    text = "talk war peace pea pod hat cat mat rat bat"
+    left, right = stock.make_doc(text), stock.make_doc(text)
+    for doc in (left, right):
+        for token in doc:
+            token.tag_ = "NN"
+    ruler(left)
+    indexed(right)
+    assert annotation(left) == annotation(right)
+    # talk, war, peace, pea (passes the expression), and one row for pod, hat, cat, ...
+    assert len(indexed.memory) == 5
+
+
+def test_distinct_rows_returns_where_each_row_first_occurs() -> None:
+    import numpy as np
+
+    rows = np.array([[5, 2], [3, 7], [5, 2], [3, 8]], dtype=np.uint64)
+    distinct, inverse, first = distinct_rows(rows, firsts=True)
+    assert (rows[first] == distinct).all()
+    assert sorted(first.tolist()) == [0, 1, 3]
+
+
 def test_distinct_rows_numbers_each_row() -> None:
     import numpy as np
 
