@@ -92,6 +92,17 @@ def test_titles_person_takes_the_office_named_before(entities_of) -> None:  # ty
     assert _codes(entities, "Tomas Arce") == ["BOLGOV"]
 
 
+def test_titles_age_between_name_and_title_is_skipped(entities_of) -> None:  # type: ignore[no-untyped-def]
+    # The age between commas is no title: the apposition after it still is.
+    text = (
+        "Canada opened a dam on the Peace River. Marc Dufresne, 58, manager of the Boreal "
+        "Turbine Works, said the village would have light."
+    )
+    entities = entities_of(text, real=True)
+    manager = [e for e in entities if e.name == "Marc Dufresne"]
+    assert manager and manager[0].roles == ("manager",)
+
+
 def test_titles_people_listed_before_of_a_country(entities_of) -> None:  # type: ignore[no-untyped-def]
     text = (
         "Peru and Peru's neighbours thanked Peru. Peru received a message from President "
