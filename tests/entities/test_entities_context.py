@@ -103,6 +103,19 @@ def test_titles_age_between_name_and_title_is_skipped(entities_of) -> None:  # t
     assert manager and manager[0].roles == ("manager",)
 
 
+def test_titles_general_in_a_civil_title_is_no_rank(entities_of) -> None:  # type: ignore[no-untyped-def]
+    # "General" beside another office word is that office, not a military rank.
+    text = (
+        "Chile and Peru signed a fishing accord. The consul general of Chile in Lima "
+        "attended, and the governor-general of New Zealand sent greetings. Later the Chilean "
+        "consul general thanked Director General Rosa Quispe of the fisheries agency."
+    )
+    entities = entities_of(text, real=True)
+    assert set(_codes(entities, "consul general of Chile")) == {"CHLGOV"}
+    assert set(_codes(entities, "governor-general of New Zealand")) == {"NZLGOV"}
+    assert not any((e.actor or "").endswith("MIL") for e in entities)
+
+
 def test_titles_people_listed_before_of_a_country(entities_of) -> None:  # type: ignore[no-untyped-def]
     text = (
         "Peru and Peru's neighbours thanked Peru. Peru received a message from President "
