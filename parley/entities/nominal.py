@@ -405,12 +405,22 @@ def _head_sector(head: Token, kb: KnowledgeBaseLike) -> str | None:
     if head.pos_ != "NOUN":
         return None
     own = kb.role_sector(head.text) or kb.role_sector(head.lemma_)
+    before = head.nbor(-1) if head.i > 0 else None
+    if (
+        head.lower_ in _RANK_WORDS
+        and before is not None
+        and before.head == head
+        and before.dep_ in ("amod", "compound")
+        and before.text.islower()
+    ):
+        # "the consul general", "a director general": "general" after another office word
+        # is that office, no rank ("lieutenant general" is one); the table says which.
+        return kb.role_sector(f"{before.lower_} {head.lower_}")
     if own in _NARROWED and (narrower := _modifier_sector(head, kb)) is not None:
         return narrower
     term = _term_sector(head, kb)
     if term is not None:
         return term
-    before = head.nbor(-1) if head.i > 0 else None
     if own is None and head.tag_ == "NN" and before is not None and before.dep_ == "amod":
         # A body the noun names only with its adjective: "the lower house" (LEG); an
         # adjective with a sector of its own names none ("military drills"), and a plural
@@ -462,8 +472,17 @@ def _modifier_sector(head: Token, kb: KnowledgeBaseLike) -> str | None:
         if child.text[:1].islower():
             sector = kb.role_sector(child.lower_)
             if sector in _NARROWER_SECTORS:
+                if child.lower_ in _RANK_WORDS and child.i == head.i - 1:
+                    # "the general secretary of a party": one office with the head, no
+                    # rank; the table's pair decides (GOV, or the body's own sector).
+                    return None
                 return sector
     return None
+
+
+# A military rank that, beside another office word, is part of a civil title: "consul
+# general", "director general", "general secretary", "general manager".
+_RANK_WORDS = frozenset(("general",))
 
 
 def _pair_sector(first: str, second: str, kb: KnowledgeBaseLike) -> str | None:

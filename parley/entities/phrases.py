@@ -86,6 +86,8 @@ class PhraseMatchers:
     def __init__(self, lex: Lexicon, regional: RegionalPhrases, vocab: Vocab | None = None) -> None:
         # The sector of a case-folded title; titles marked "-" (no sector) never count.
         self._sectors = {key: sector for key, sector in lex.roles_folded.items() if sector}
+        # Titles with no sector of their own, for the rank inside them ("Director General").
+        self._unsectored = frozenset(key for key, sector in lex.roles_folded.items() if not sector)
         self._titles = frozenset(lex.roles)
         self._regional = regional
         vocab = vocab if vocab is not None else _english_vocab()
@@ -110,6 +112,7 @@ class PhraseMatchers:
         titles: dict[int, list[int]] = {}
         regions: list[tuple[int, int, str]] = []
         pronouns: list[int] = []
+        civil: list[tuple[int, int]] = []  # titles with no sector, as token ranges
         for match_id, start, end in self._matcher(doc):
             if match_id == self._pronoun_id:
                 pronouns.append(start)
@@ -125,13 +128,42 @@ class PhraseMatchers:
             if sector is not None:
                 by_start.setdefault(start, []).append((end, sector))
                 by_end.setdefault(end, []).append((start, sector))
+            elif end - start > 1 and written.casefold() in self._unsectored:
+                civil.append((start, end))
             if written in self._titles:
                 titles.setdefault(span.start_char, []).append(span.end_char)
+        for first, last in civil:
+            _drop_ranks(by_start, by_end, first, last)
         for ends in titles.values():
             ends.sort(reverse=True)
         regions.sort()
         pronouns.sort()
         return DocPhrases(RoleSpans(by_start, by_end), titles, regions, pronouns)
+
+
+def _drop_ranks(
+    by_start: dict[int, list[tuple[int, str]]],
+    by_end: dict[int, list[tuple[int, str]]],
+    first: int,
+    last: int,
+) -> None:
+    """Drop the military titles inside the civil title of tokens ``first`` to ``last``: the
+    "General" of "Director General" or "Secretary General" is no rank."""
+    for start in range(first, last):
+        kept = [
+            (end, sector)
+            for end, sector in by_start.get(start, ())
+            if end > last or sector != "MIL"
+        ]
+        for end, sector in by_start.get(start, ()):
+            if (end, sector) not in kept:
+                by_end[end] = [item for item in by_end[end] if item != (start, sector)]
+                if not by_end[end]:
+                    del by_end[end]
+        if kept:
+            by_start[start] = kept
+        else:
+            by_start.pop(start, None)
 
 
 def _english_vocab() -> Vocab:

@@ -747,12 +747,27 @@ def apply_appositions(
         first = _token_after(parse, cand.end)
         if first is None or doc[first].text != ",":
             continue
+        if cand.kind == "person" and _is_age(parse, first + 1):
+            # "Han Chol, 45, a worker at the mill": the age between commas is no title; the
+            # apposition starts after it.
+            first += 2
         words = _apposition_tokens(parse, first + 1, by_start)
         if not words or _says_after(parse, words[-1] + 1):
             continue
         _read_apposition(parse, cand, words, by_start, lex, place_country)
         if cand.kind == "person" and cand.roles and _plural_title(parse, words, lex):
             _share_title(parse.text, cands, cand)
+
+
+def _is_age(parse: ParseIndex, index: int) -> bool:
+    """Whether the tokens at ``index`` are an age and its closing comma ("45,")."""
+    lowers = parse.lowers
+    return (
+        index + 1 < len(lowers)
+        and lowers[index + 1] == ","
+        and lowers[index].isdigit()
+        and 0 < int(lowers[index]) < 120
+    )
 
 
 # Reporting verbs (as written) that make the words before them the speaker, not an apposition:

@@ -92,6 +92,30 @@ def test_titles_person_takes_the_office_named_before(entities_of) -> None:  # ty
     assert _codes(entities, "Tomas Arce") == ["BOLGOV"]
 
 
+def test_titles_age_between_name_and_title_is_skipped(entities_of) -> None:  # type: ignore[no-untyped-def]
+    # The age between commas is no title: the apposition after it still is.
+    text = (
+        "Canada opened a dam on the Peace River. Marc Dufresne, 58, manager of the Boreal "
+        "Turbine Works, said the village would have light."
+    )
+    entities = entities_of(text, real=True)
+    manager = [e for e in entities if e.name == "Marc Dufresne"]
+    assert manager and manager[0].roles == ("manager",)
+
+
+def test_titles_general_in_a_civil_title_is_no_rank(entities_of) -> None:  # type: ignore[no-untyped-def]
+    # "General" beside another office word is that office, not a military rank.
+    text = (
+        "Chile and Peru signed a fishing accord. The consul general of Chile in Lima "
+        "attended, and the governor-general of New Zealand sent greetings. Later the Chilean "
+        "consul general thanked Director General Rosa Quispe of the fisheries agency."
+    )
+    entities = entities_of(text, real=True)
+    assert set(_codes(entities, "consul general of Chile")) == {"CHLGOV"}
+    assert set(_codes(entities, "governor-general of New Zealand")) == {"NZLGOV"}
+    assert not any((e.actor or "").endswith("MIL") for e in entities)
+
+
 def test_titles_people_listed_before_of_a_country(entities_of) -> None:  # type: ignore[no-untyped-def]
     text = (
         "Peru and Peru's neighbours thanked Peru. Peru received a message from President "

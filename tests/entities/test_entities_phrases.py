@@ -34,6 +34,14 @@ def _window_titles(doc, lex, most: int = 6) -> dict[int, tuple[int, str]]:  # ty
             if sector is not None:
                 found[i] = (i + size, sector)
                 break
+    # A rank inside a longer title with no sector is no rank: "General" of "Secretary-General".
+    for i in range(len(doc)):
+        for size in range(min(most, len(doc) - i), 1, -1):
+            key = doc[i : i + size].text.casefold()
+            if key in lex.roles_folded and lex.roles_folded[key] is None:
+                for j in range(i, i + size):
+                    if j in found and found[j][1] == "MIL" and found[j][0] <= i + size:
+                        del found[j]
     return found
 
 
