@@ -214,6 +214,59 @@ def test_quotes_vague_source_keeps_text_but_no_entity(quoter: Quoter) -> None:
     assert q.speaker is None and q.speaker_text == "Some analysts"
 
 
+# Texts of the shape of issue 12's quote bounds: an attribution's content stays in its own
+# paragraph, so the next paragraph's speaker and a later "he added" keep their own words.
+_PARAGRAPHED = (
+    "Lena Ortiz said: “We will not yield to any pressure from abroad\n\n"
+    "Paul Obi, the fund's director, said that aid would keep flowing. We stand with them, "
+    "he added.",
+    "Lena Ortiz said: “We will not yield to any pressure from abroad.\n\n"
+    "“Our people are united and ready,” she added.\n\n"
+    "Paul Obi, the fund's director, said that aid would keep flowing.",
+    "Lena Ortiz thanked the hosts, hoping that the two peoples would stand together under "
+    "Chairman Moon Hae Rin.\n\nPaul Obi, the fund's director, said that the news brought his "
+    "followers great grief.\n\nIt was the hardest loss of the decade, he added.",
+)
+
+
+def _people(text: str) -> tuple[Entity, ...]:
+    return (
+        _entity("e1", "Lena Ortiz", "person", text),
+        _entity("e2", "Paul Obi", "person", text),
+    )
+
+
+def test_quotes_unclosed_mark_ends_at_its_paragraph_end(quoter: Quoter) -> None:
+    text = _PARAGRAPHED[0]
+    q1, q2, q3 = quoter(text, _people(text))
+    assert q1.unbalanced and q1.text == "“We will not yield to any pressure from abroad"
+    assert q2.speaker == "e2" and q2.text == "that aid would keep flowing"
+    assert q3.cue == "added" and q3.speaker == "e2" and q3.text == "We stand with them"
+
+
+def test_quotes_quotation_continued_in_next_paragraph_is_not_unbalanced(quoter: Quoter) -> None:
+    text = _PARAGRAPHED[1]
+    q1, q2, q3 = quoter(text, _people(text))
+    assert q1.speaker == "e1" and not q1.unbalanced
+    assert q2.speaker == "e1" and q2.text == "“Our people are united and ready,”"
+    assert q3.speaker == "e2"
+
+
+@pytest.mark.parametrize("text", _PARAGRAPHED)
+def test_quotes_content_stays_in_its_paragraph_and_ends_on_a_word(
+    quoter: Quoter, text: str
+) -> None:
+    quotes = quoter(text, _people(text))
+    assert quotes
+    for q in quotes:
+        for start, end in q.fragments:
+            assert "\n" not in text[start:end]
+            assert not (text[start - 1 : start].isalnum() and text[start].isalnum())
+            assert not (text[end - 1].isalnum() and text[end : end + 1].isalnum())
+    added = [q for q in quotes if q.cue == "added" and q.speaker_text == "he"]
+    assert all(q.speaker == "e2" for q in added)
+
+
 def test_quotes_unbalanced_mark_is_flagged_not_fatal(quoter: Quoter) -> None:
     text = "“The ferry never came back and nobody told us why, the captain said.\n\nEnd."
     quotes = quoter(text)
