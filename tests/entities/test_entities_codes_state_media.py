@@ -196,3 +196,17 @@ def test_codes_a_hyphenated_word_that_is_not_all_countries_stays(entities_of) ->
     text = "Delegates of the Peru-DPRK Friendship Association arrived on Monday."
     entities = entities_of(text, real=True)
     assert not any(e.actor in ("PER", "PRK") for e in entities)
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "expected"),
+    [
+        ("Military bosses of the U.S. gathered on an island last spring.", "bosses", "USAMIL"),
+        ("The navy praised the military bosses of Japan at a long dinner.", "bosses", "JPNMIL"),
+        ("The bosses of the ROK fled to a quiet port town.", "bosses", "KORGOV"),
+    ],
+)
+def test_codes_bosses_of_a_state_are_its_body_not_a_business(  # type: ignore[no-untyped-def]
+    entities_of, text: str, words: str, expected: str
+) -> None:
+    assert _with(entities_of(text, real=True), words).actor == expected
