@@ -1215,6 +1215,82 @@ def _name_country(cand: Candidate, kb: KnowledgeBaseLike) -> CountryLike | None:
     return kb.country_by_code(code[3:6]) if code.startswith("MNC") and len(code) >= 6 else None
 
 
+# Country names glued by hyphens, as state media write a pair ("U.S.-ROK alliance",
+# "DPRK-China friendship"); the tokenizer keeps "U.S.-ROK" one word (no infix after a dot).
+_GLUED_PAIR = re.compile(r"(?<![\w.-])[A-Za-z][\w.]*(?:[-‐–][A-Za-z][\w.]*)+")
+_PAIR_WORD_AFTER = re.compile(r" ([A-Z][a-z]+)")
+_PAIR_WORD_BEFORE = re.compile(r"(?:^|(?<=\s))(?:[a-z]+|[A-Z][a-z]+) $")
+_HYPHEN_SPLIT = re.compile(r"[-‐–]")
+
+
+def _glued_countries(text: str, kb: KnowledgeBaseLike) -> list[list[tuple[int, int, CountryLike]]]:
+    """Each row of countries glued by hyphens, one span per country: "U.S." and "ROK" in
+    "the U.S.-ROK alliance", "U.S." and "south Korea" in "U.S.-south Korea drills" (a first
+    or last part may take the word beside it: "south" + "Korea"). Only a row whose every
+    part names a country: "U.S.-led forces" is not a pair."""
+    rows: list[list[tuple[int, int, CountryLike]]] = []
+    for match in _GLUED_PAIR.finditer(text):
+        pieces: list[tuple[int, int, CountryLike]] = []
+        start = match.start()
+        parts = _HYPHEN_SPLIT.split(match.group())
+        for index, part in enumerate(parts):
+            begin, end = start, start + len(part)
+            start = end + 1
+            if part.endswith(".") and kb.country(part) is None:
+                end -= 1  # a full stop ending the sentence
+            country = kb.country(text[begin:end])
+            if country is None and index == len(parts) - 1:
+                after = _PAIR_WORD_AFTER.match(text, end)
+                if after is not None:
+                    country = kb.country(text[begin : after.end()])
+                    end = after.end() if country is not None else end
+            if country is None and index == 0:
+                before = _PAIR_WORD_BEFORE.search(text, max(0, begin - 20), begin)
+                if before is not None:
+                    country = kb.country(text[before.start() : end])
+                    begin = before.start() if country is not None else begin
+            if country is None:
+                break
+            pieces.append((begin, end, country))
+        else:
+            rows.append(pieces)
+    return rows
+
+
+def _split_glued_countries(
+    parse: ParseIndex, cands: list[Candidate], kb: KnowledgeBaseLike
+) -> list[Candidate]:
+    """Replace what the model made of a hyphenated row of countries (nothing for "ROK" in
+    the one word "U.S.-ROK", "Korea" of "U.S.-south Korea", an ORG "U.S.-Japan-ROK") with
+    one country candidate per part (``_glued_countries``). A name running past the row
+    ("the DPRK-China Friendship Association") keeps it whole."""
+    text = parse.text
+    if "-" not in text and "‐" not in text and "–" not in text:
+        return cands
+    rows = _glued_countries(text, kb)
+    if not rows:
+        return cands
+    for row in rows:
+        low, high = row[0][0], row[-1][1]
+        inside = [c for c in cands if c.start < high and low < c.end]
+        if any(c.start < low or c.end > high for c in inside):
+            continue
+        cands = [c for c in cands if not (c.start < high and low < c.end)]
+        cands.extend(
+            Candidate(
+                begin,
+                end,
+                text[begin:end],
+                "GPE",
+                "country",
+                parse.sentence_index(begin),
+                country=country,
+            )
+            for begin, end, country in row
+        )
+    return cands
+
+
 def collect_candidates(
     parse: ParseIndex,
     kb: KnowledgeBaseLike,
@@ -1242,6 +1318,7 @@ def collect_candidates(
         cands = [c for c in cands if not any(r.start <= c.start < r.end for r in regional)]
         cands.extend(regional)
     cands = _korean_names(parse, cands, lex)
+    cands = _split_glued_countries(parse, cands, kb)
     cands.sort(key=lambda c: c.start)
     # A group candidate may have swallowed the next entity's first token; keep the first.
     kept: list[Candidate] = []

@@ -416,8 +416,11 @@ def _head_sector(head: Token, kb: KnowledgeBaseLike) -> str | None:
         # "the consul general", "a director general": "general" after another office word
         # is that office, no rank ("lieutenant general" is one); the table says which.
         return kb.role_sector(f"{before.lower_} {head.lower_}")
-    if own in _NARROWED and (narrower := _modifier_sector(head, kb)) is not None:
+    chief = head.lemma_.lower() in _CHIEF_NOUNS
+    if (own in _NARROWED or chief) and (narrower := _modifier_sector(head, kb, chief)) is not None:
         return narrower
+    if chief and _of_country(head, kb):
+        return "GOV"
     term = _term_sector(head, kb)
     if term is not None:
         return term
@@ -464,12 +467,28 @@ _NARROWED = frozenset(("GOV", "CRM"))
 _NARROWER_SECTORS = frozenset(("MIL", "JUD", "COP", "SPY", "LEG", "OPP"))
 
 
-def _modifier_sector(head: Token, kb: KnowledgeBaseLike) -> str | None:
+# Nouns for the heads of a body, which the role table gives a business's sector ("boss":
+# BUS): state media's "military bosses of the U.S." are its military, "the bosses of the
+# ROK" its government.
+_CHIEF_NOUNS = frozenset(("boss",))
+
+
+def _of_country(head: Token, kb: KnowledgeBaseLike) -> bool:
+    """Whether "of" after the noun names a country ("bosses of the U.S.")."""
+    return any(
+        prep.lower_ == "of"
+        and any(obj.dep_ == "pobj" and kb.country(obj.text) is not None for obj in prep.children)
+        for prep in head.rights
+    )
+
+
+def _modifier_sector(head: Token, kb: KnowledgeBaseLike, first: bool = False) -> str | None:
     """The sector of a lower-case adjective or noun before a head that names the state's
     people in general ("officials", "authorities", "leadership"): "military officials" are
-    the military, not the government. The nearest such word decides."""
+    the military, not the government. The nearest such word decides; with ``first``, one
+    that starts the sentence too ("Military bosses of the U.S. ...")."""
     for child in reversed([c for c in head.lefts if c.dep_ in ("amod", "compound")]):
-        if child.text[:1].islower():
+        if child.text[:1].islower() or (first and child.is_sent_start):
             sector = kb.role_sector(child.lower_)
             if sector in _NARROWER_SECTORS:
                 if child.lower_ in _RANK_WORDS and child.i == head.i - 1:

@@ -12,6 +12,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from itertools import pairwise
 from operator import itemgetter
 
 import numpy
@@ -219,6 +220,12 @@ class MentionRef:
 # A mention's place in text order, then its entity's in the list: never the records (two
 # entities may share a span, and records do not compare).
 _POSITION = itemgetter(0, 1, 2)
+_GLUE_HYPHENS = frozenset("-‐–")
+
+
+def _starts_word(starts: Sequence[int], offset: int) -> bool:
+    i = bisect_left(starts, offset)
+    return i < len(starts) and starts[i] == offset
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -238,6 +245,9 @@ class MentionIndex:
     # One byte per character, 1 where some mention lies: most look-ups are of words no
     # mention covers, answered by one search of these bytes instead of a walk of mentions.
     cover: bytearray = field(default_factory=bytearray)
+    # Starts of mentions glued by a hyphen to the one before ("ROK" of "U.S.-ROK", which the
+    # tokenizer keeps one word): a look-up of that word gets its first country, not these.
+    glued: frozenset[int] = frozenset()
 
     @classmethod
     def build(cls, entities: Sequence[Entity], parse: ParseIndex | None = None) -> MentionIndex:
@@ -250,8 +260,16 @@ class MentionIndex:
         keyed.sort(key=_POSITION)
         refs = tuple(MentionRef(start, end, m.text, e) for start, end, _, m, e in keyed)
         by_token: dict[int, Entity] = {}
+        glued: frozenset[int] = frozenset()
         if parse is not None:
-            starts = parse.token_starts
+            text, starts = parse.text, parse.token_starts
+            glued = frozenset(
+                ref.start
+                for before, ref in pairwise(refs)
+                if ref.start == before.end + 1
+                and text[before.end] in _GLUE_HYPHENS
+                and not _starts_word(starts, ref.start)
+            )
             for ref in refs:
                 first = bisect_right(starts, ref.start - 1)
                 for i in range(first, bisect_left(starts, ref.end, first)):
@@ -266,6 +284,7 @@ class MentionIndex:
             by_token=by_token,
             longest=max((r.end - r.start for r in refs), default=0),
             cover=cover,
+            glued=glued,
         )
 
     def overlapping(self, start: int, end: int) -> list[MentionRef]:
@@ -302,6 +321,7 @@ class MentionIndex:
                 ref.start < end
                 and ref.end > start
                 and (best is None or ref.end - ref.start >= best.end - best.start)
+                and not (ref.start in self.glued and refs[j - 1].end > start)
             ):
                 best = ref
         return best

@@ -164,3 +164,49 @@ def test_codes_a_home_body_named_after_its_town_stays_the_story_s(  # type: igno
         "of Agriculture planted trees in the DPRK on Sunday."
     )
     assert _with(entities_of(text, real=True), "Wonsan University").actor == "PRKEDU"
+
+
+@pytest.mark.parametrize(
+    ("text", "glued"),
+    [
+        ("Seoul hosted the U.S.-ROK defense talks in a rainy week.", {"U.S.": "USA", "ROK": "KOR"}),
+        (
+            "Critics faulted the U.S.-south Korea naval drills near the islands.",
+            {"U.S.": "USA", "south Korea": "KOR"},
+        ),
+        (
+            "Officials praised the U.S.-Japan-ROK summit held at a lakeside resort.",
+            {"U.S.": "USA", "Japan": "JPN", "ROK": "KOR"},
+        ),
+    ],
+)
+def test_codes_each_country_of_a_hyphenated_pair_is_its_own_mention(  # type: ignore[no-untyped-def]
+    entities_of, text: str, glued: dict[str, str]
+) -> None:
+    entities = entities_of(text, real=True)
+    for words, code in glued.items():
+        assert _with(entities, words).actor == code
+        assert any(m.text == words for e in entities for m in e.mentions)
+
+
+def test_codes_a_hyphenated_word_that_is_not_all_countries_stays(entities_of) -> None:  # type: ignore[no-untyped-def]
+    # "U.S.-led": no second country; the named body running past a pair stays whole.
+    entities = entities_of("The U.S.-led coalition met on Monday.", real=True)
+    assert [m.text for e in entities for m in e.mentions] == ["U.S."]
+    text = "Delegates of the Peru-DPRK Friendship Association arrived on Monday."
+    entities = entities_of(text, real=True)
+    assert not any(e.actor in ("PER", "PRK") for e in entities)
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "expected"),
+    [
+        ("Military bosses of the U.S. gathered on an island last spring.", "bosses", "USAMIL"),
+        ("The navy praised the military bosses of Japan at a long dinner.", "bosses", "JPNMIL"),
+        ("The bosses of the ROK fled to a quiet port town.", "bosses", "KORGOV"),
+    ],
+)
+def test_codes_bosses_of_a_state_are_its_body_not_a_business(  # type: ignore[no-untyped-def]
+    entities_of, text: str, words: str, expected: str
+) -> None:
+    assert _with(entities_of(text, real=True), words).actor == expected

@@ -159,3 +159,19 @@ def test_parse_index_token_range_matches_spacy_expand() -> None:
             got_tokens = (got.start, got.end) if got is not None else None
             want_tokens = (want.start, want.end) if want is not None else None
             assert got_tokens == want_tokens, (start, end)
+
+
+def test_mention_index_a_word_with_glued_countries_is_its_first() -> None:
+    # "U.S.-ROK" is one token holding two mentions: a look-up of the word gets the first,
+    # though the second is longer; a look-up of the second's own characters gets it.
+    doc = _doc(["the", "U.S.-Korea", "deal", "."], [True, False, False, False])
+    text = doc.text
+    first = text.index("U.S.")
+    second = text.index("Korea")
+    us = _entity("e1", "country", (first, first + 4, "U.S."))
+    korea = _entity("e2", "country", (second, second + 5, "Korea"))
+    index = MentionIndex.build([us, korea], ParseIndex.build(doc))
+    word = doc[1]
+    assert _id(index.at(word.idx, word.idx + len(word))) == "e1"
+    assert _id(index.at(second, second + 5)) == "e2"
+    assert _id(MentionIndex.build([us, korea]).at(word.idx, word.idx + len(word))) == "e2"
