@@ -100,13 +100,20 @@ def test_later_groups_win_and_longer_patterns_set_their_index(stock: Language) -
     indexed = compile_ruler(ruler)
     assert indexed is not None
     for text in ("peace talk is a talk about war talk", "talk", "pea pod"):
-        left, right = stock.make_doc(text), stock.make_doc(text)
-        for doc in (left, right):
-            for token in doc:
-                token.tag_ = "NN"
-        ruler(left)
-        indexed(right)
-        assert annotation(left) == annotation(right), text
+        _assert_same_annotation(stock, ruler, indexed, text)
+
+
+def _assert_same_annotation(
+    stock: Language, ruler: AttributeRuler, indexed: IndexedRuler, text: str
+) -> None:
+    """The stock ruler and the compiled one annotate ``text`` (every word tagged NN) alike."""
+    left, right = stock.make_doc(text), stock.make_doc(text)
+    for doc in (left, right):
+        for token in doc:
+            token.tag_ = "NN"
+    ruler(left)
+    indexed(right)
+    assert annotation(left) == annotation(right), text
 
 
 def test_forms_no_pattern_names_share_one_memory_row(stock: Language) -> None:
@@ -117,14 +124,7 @@ def test_forms_no_pattern_names_share_one_memory_row(stock: Language) -> None:
     ruler.add([[{"LOWER": {"REGEX": "^pe"}}]], {"POS": "PROPN"})
     indexed = compile_ruler(ruler)
     assert indexed is not None
-    text = "talk war peace pea pod hat cat mat rat bat"
-    left, right = stock.make_doc(text), stock.make_doc(text)
-    for doc in (left, right):
-        for token in doc:
-            token.tag_ = "NN"
-    ruler(left)
-    indexed(right)
-    assert annotation(left) == annotation(right)
+    _assert_same_annotation(stock, ruler, indexed, "talk war peace pea pod hat cat mat rat bat")
     # talk, war, peace, pea (passes the expression), and one row for pod, hat, cat, ...
     assert len(indexed.memory) == 5
 
