@@ -64,6 +64,10 @@ _RULING_PARTY_STATES = frozenset(("PRK", "CHN", "VNM", "LAO", "CUB"))
 _CIVIL_SECTORS = frozenset(("BUS", "EDU", "MED", "NGO", "LAB", "AGR", "HLH", "REL"))
 # Sectors of bodies whose president or secretary is the body's officer, not a state's.
 _NON_STATE_BODIES = _CIVIL_SECTORS | {"PTY"}
+# Occupations whose holder is of their trade's sector wherever they work: "X, a worker of the
+# ... factory" is labour, not the firm; "a teacher of the ... school", "a soldier of the ...
+# unit" are education and the military whatever the body's own words say.
+_TRADES = frozenset(("soldier", "worker", "peasant", "farmer", "student", "teacher"))
 # The body a title is held in: what follows its first "of" or "at", without a determiner.
 _TITLE_BODY = re.compile(r"\s+(?:of|at)\s+(?:(?:the|a|an|this|that|its)\s+)?", re.IGNORECASE)
 # Title words of people who run for an office they do not hold.
@@ -834,9 +838,14 @@ def _officers_coded(entities: list[Entity]) -> tuple[Entity, ...]:
             and entity.country in (None, body.country)
         ):
             entity = replace(entity, actor=body.actor, country=body.country, sector=body.sector)
-            if own is not None and own != body.sector and body.kind == "person":
+            if (
+                own is not None
+                and own != body.sector
+                and (body.kind == "person" or all(title_word(r) in _TRADES for r in entity.roles))
+            ):
                 # A person's staff whose title gives a sector of its own ("Sanders campaign
-                # manager X" ELI) is of that person's country, not of their office.
+                # manager X" ELI) is of that person's country, not of their office; so is a
+                # tradesman of a body ("a worker of the ... factory" LAB, not the firm's BUS).
                 entity = replace(entity, actor=body.actor[:3] + own, sector=own)
         elif (
             entity.kind == "person"

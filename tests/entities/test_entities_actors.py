@@ -1679,3 +1679,34 @@ def test_titles_its_body_is_of_the_country_named_before(entities_of) -> None:  #
     )
     found = [e for e in entities_of(text, real=True) if "Joint Chiefs" in e.name]
     assert [(e.actor, len(e.mentions)) for e in found] == [("KORMIL", 2)]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "expected"),
+    [
+        (
+            "Pyongyang, May 3 (KCNA) -- Ryu Tae Bom, 29, soldier of the Korean People's Army, "
+            "said the drills were a provocation.",
+            "Ryu Tae Bom",
+            "PRKMIL",
+        ),
+        # A worker of a firm is labour, not the firm's business.
+        (
+            "Pyongyang, May 3 (KCNA) -- Ryu Tae Bom, a worker of the Pyongyang Glass Factory, "
+            "said the output had doubled.",
+            "Ryu Tae Bom",
+            "PRKLAB",
+        ),
+        (
+            "Pyongyang, May 3 (KCNA) -- Ryu Tae Bom, a teacher of Kim Il Sung University, "
+            "praised the new textbooks.",
+            "Ryu Tae Bom",
+            "PRKEDU",
+        ),
+    ],
+)
+def test_titles_occupation_after_a_name_is_the_trade_s_sector(  # type: ignore[no-untyped-def]
+    entities_of, text: str, name: str, expected: str
+) -> None:
+    # KCNA introduces the people it quotes by their trade and workplace.
+    assert _covering(entities_of(text, real=True), name).actor == expected
