@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from spacy.tokens import Token
 
@@ -89,6 +90,11 @@ STATEMENT_OPENING = re.compile(r":[ \t]*(?:\n|,[ \t]*,)[\s,]*$")
 # Prepositions whose phrase on a person's name says whom the person belongs to ("Ri of the
 # Foreign Ministry", "an envoy from Seoul"); a person's other phrases say where or when.
 AFFILIATION_PREPS = frozenset({"of", "from", "with"})
+# A joint act of a pair of countries glued by hyphens ("the U.S.-ROK joint drills"): the act
+# is both partners', so each is a party to what is done about it.
+JOINT_WORDS = frozenset({"joint", "combined"})
+JOINT_NOUNS = frozenset({"exercise", "drill", "maneuver", "manoeuvre"})
+GLUE_HYPHENS = frozenset({"-", "\u2010", "\u2011", "\u2013"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -177,6 +183,10 @@ def resolve_phrase(
     for conjunct in _party_members(head):
         found = _resolve_one(conjunct, text, mentions, quotes, places, letters, outside)
         members = _modifier_members(conjunct, mentions)
+        if not members and head.dep_ != "nsubjpass":
+            # "condemned the U.S.-ROK joint drills": both partners; "the drills were staged"
+            # is what is done, no party.
+            members = joint_partners(conjunct, mentions)
         if len(members) > 1:
             # "US and British activists", "Eriadori and Calenardhon leaders": each
             # coordinated modifier names an actor of its own, whatever the head noun hit.
@@ -295,6 +305,26 @@ def _modifier_members(head: Token, mentions: MentionIndex) -> list[Actor]:
         return []
     found = (mention_at(mentions, token) for token in list_members(coordinated[0]))
     return [a for a in found if a is not None]
+
+
+def joint_partners(head: Token, mentions: MentionIndex) -> list[Actor]:
+    """The countries of a hyphen-glued pair before a joint act ("the U.S.-south Korea joint
+    military exercises", "U.S.-ROK drills"): each partner, in text order; [] for anything
+    else (one country, or a noun that is no joint act)."""
+    if head.lemma_.lower() not in JOINT_NOUNS and not any(
+        c.lower_ in JOINT_WORDS for c in head.children
+    ):
+        return []
+    text = head.doc.text
+    for child in head.children:
+        if child.i > head.i or child.dep_ not in ("compound", "amod", "nmod"):
+            continue
+        refs = mentions.overlapping(child.left_edge.idx, child.idx + len(child))
+        if len(refs) < 2 or any(r.entity.kind != "country" for r in refs):
+            continue
+        if all(text[a.end : b.start] in GLUE_HYPHENS for a, b in pairwise(refs)):
+            return [_actor(r) for r in refs]
+    return []
 
 
 def _conjunct_actors(token: Token, mentions: MentionIndex) -> list[Actor]:

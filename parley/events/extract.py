@@ -23,7 +23,7 @@ from datetime import date
 
 from spacy.tokens import Token
 
-from parley.events.actors import RELATIVE_PRONOUNS, Actor
+from parley.events.actors import RELATIVE_PRONOUNS, Actor, joint_partners
 from parley.events.adversary import aim_at_adversary, aim_criticism
 from parley.events.candidates import (
     PROTEST_ROOT,
@@ -859,7 +859,18 @@ def complete_targets(coded: Coded, reading: Reading) -> Coded:
     # Rallying the public names its target or leaves it to the story's campaign, never the
     # public it addresses.
     rally = code == RALLY_CODE
-    if _one_side(coded, reading) and unresolved() and (code[:2] >= "09" or giving) and not rally:
+    # "the U.S.-ROK joint drills": the partners hold them together, and the sentence's other
+    # country is no more whom they are aimed at than after "X and Y held drills".
+    joint = (
+        candidate.is_noun and len(sources) > 1 and joint_partners(candidate.token, reading.mentions)
+    )
+    if (
+        _one_side(coded, reading)
+        and unresolved()
+        and (code[:2] >= "09" or giving)
+        and not rally
+        and not joint
+    ):
         skip = list(coded.actor_heads[:1])
         if code[:2] in REQUEST_ROOTS and not candidate.is_noun:
             skip += requested_stops(candidate.token, reading)

@@ -22,6 +22,7 @@ from parley.events.actors import (
     Actor,
     in_paraphrase,
     is_place,
+    joint_partners,
     mention_at,
 )
 from parley.events.candidates import GREETING_CODE, Candidate
@@ -1349,6 +1350,12 @@ def noun_actors(
         # Y's with itself).
         sources += _named_doers(noun, reading, ())
     targets += aimed
+    partners = [] if sources else joint_partners(noun, reading.mentions)
+    if len(partners) > 1:
+        # "the U.S.-ROK joint drills": both partners hold them, as "X and Y held drills"
+        # does; neither does it to the other (whom it is aimed at stays the target).
+        keys = {a.key for a in partners}
+        return partners, [t for t in targets if t.key not in keys]
     if not targets and candidate.code[:2] == PROTEST_ROOT:
         # "a rally denouncing the sanctions of X", "a vigil calling for the release of Y":
         # the clause that says what the protest is about names whom it is against.

@@ -1392,3 +1392,22 @@ def test_dyads_closeted_away_is_no_meeting(code: Code) -> None:
     assert not any(
         e.cameo.startswith("04") for e in code("The files were closeted away in Mordor.", COUNTRIES)
     )
+
+
+def test_dyads_disapproval_of_a_pair_joint_act_targets_both_partners(code: Code) -> None:
+    # "X condemned the A-B joint drills": one event per partner, as for "A and B".
+    events = code("Rohan condemned the Mordor-Gondor joint military drills on Monday.", COUNTRIES)
+    accused = {e.target_actor for e in events if e.source_actor == "ROH" and e.cameo[:2] == "11"}
+    assert accused == {"MOR", "GON"}
+
+
+def test_dyads_joint_act_of_a_pair_is_held_by_both_with_no_self_target(code: Code) -> None:
+    # "the A-B joint drills": both partners hold them and neither does it to the other;
+    # "against C" still names whom they are aimed at.
+    text = "Rohan said the Mordor-Gondor joint drills against Arnor began on Monday."
+    pairs = {p for p in _pairs(code(text, COUNTRIES)) if p[1] == "15"}
+    assert pairs == {("MOR", "15", "ARN"), ("GON", "15", "ARN")}
+    alone = "The Mordor-Gondor joint exercises ended on Friday, Rohan noted."
+    pairs = {p for p in _pairs(code(alone, COUNTRIES)) if p[1] == "15"}
+    assert pairs and all(p[2] not in ("MOR", "GON", "ROH") for p in pairs)
+    assert {p[0] for p in pairs} == {"MOR", "GON"}
