@@ -186,7 +186,7 @@ def resolve_phrase(
         if not members and head.dep_ != "nsubjpass":
             # "condemned the U.S.-ROK joint drills": both partners; "the drills were staged"
             # is what is done, no party.
-            members = joint_partners(conjunct, mentions)
+            members = joint_partners(conjunct, text, mentions)
         if len(members) > 1:
             # "US and British activists", "Eriadori and Calenardhon leaders": each
             # coordinated modifier names an actor of its own, whatever the head noun hit.
@@ -307,15 +307,14 @@ def _modifier_members(head: Token, mentions: MentionIndex) -> list[Actor]:
     return [a for a in found if a is not None]
 
 
-def joint_partners(head: Token, mentions: MentionIndex) -> list[Actor]:
+def joint_partners(head: Token, text: str, mentions: MentionIndex) -> list[Actor]:
     """The countries of a hyphen-glued pair before a joint act ("the U.S.-south Korea joint
     military exercises", "U.S.-ROK drills"): each partner, in text order; [] for anything
-    else (one country, or a noun that is no joint act)."""
+    else (one country, or a noun that is no joint act). ``text``: the document's."""
     if head.lemma_.lower() not in JOINT_NOUNS and not any(
         c.lower_ in JOINT_WORDS for c in head.children
     ):
         return []
-    text = head.doc.text
     for child in head.children:
         if child.i > head.i or child.dep_ not in ("compound", "amod", "nmod"):
             continue

@@ -862,7 +862,9 @@ def complete_targets(coded: Coded, reading: Reading) -> Coded:
     # "the U.S.-ROK joint drills": the partners hold them together, and the sentence's other
     # country is no more whom they are aimed at than after "X and Y held drills".
     joint = (
-        candidate.is_noun and len(sources) > 1 and joint_partners(candidate.token, reading.mentions)
+        candidate.is_noun
+        and len(sources) > 1
+        and joint_partners(candidate.token, reading.text, reading.mentions)
     )
     if (
         _one_side(coded, reading)

@@ -1350,7 +1350,7 @@ def noun_actors(
         # Y's with itself).
         sources += _named_doers(noun, reading, ())
     targets += aimed
-    partners = [] if sources else joint_partners(noun, reading.mentions)
+    partners = [] if sources else joint_partners(noun, reading.text, reading.mentions)
     if len(partners) > 1:
         # "the U.S.-ROK joint drills": both partners hold them, as "X and Y held drills"
         # does; neither does it to the other (whom it is aimed at stays the target).
