@@ -262,7 +262,8 @@ WITH coded AS (
     LEFT JOIN entities sp
       ON sp.article_id = e.article_id AND sp.entity_id = e.source AND sp.kind = 'person'
     LEFT JOIN entities tp
-      ON tp.article_id = e.article_id AND tp.entity_id = e.target AND tp.kind = 'person'
+      ON tp.article_id = e.article_id AND tp.entity_id = e.target
+     AND tp.kind IN ('person', 'location')
     LEFT JOIN entities lp ON lp.article_id = e.article_id AND lp.entity_id = e.location
 ),
 mirrored AS (
@@ -330,7 +331,9 @@ class _Open:
 def _people(row: tuple[Any, ...]) -> People:
     """The persons an event names for its parties: two reports whose one party is two
     different people ("Hu Jintao visited the embassy", "Wen Jiabao visited the embassy")
-    are two acts, however alike their codes and days."""
+    are two acts, however alike their codes and days. A target that is a place counts as
+    its person: a delegation's visit to a museum and its visit to a farm on one day are
+    two visits."""
     people = {}
     for party, person in ((row[2], row[12]), (row[3], row[13])):
         if party and person:

@@ -251,3 +251,22 @@ def test_clusters_keep_apart_the_acts_of_two_people_of_one_party(tmp_path: Path)
     # One minister's visit reported twice is one event; another minister's the same day is not.
     assert together(db, ("a1", "v1"), ("a2", "v1"))
     assert not together(db, ("a1", "v1"), ("a3", "v1"))
+
+
+def test_clusters_keep_apart_visits_to_two_named_places(tmp_path: Path) -> None:
+    def place_article(aid: str, place: str) -> dict[str, Any]:
+        data = article(aid, "2031-05-02", [ev("v1", "RURGOV", "FRE", "042", "2031-05-02")])
+        data["entities"].append(
+            {"id": "e2", "name": place, "kind": "location", "actor": "FRE", "country": "FRE",
+             "roles": [], "affiliation": None, "mentions": []}
+        )  # fmt: skip
+        return data
+
+    db = store(tmp_path, [
+        place_article("a1", "Old Harbour"), place_article("a2", "Old Harbour"),
+        place_article("a3", "Glass Museum"),
+    ])  # fmt: skip
+    # A delegation's visit to one place reported twice is one event; its visit the same day
+    # to another place is another, as a minister's visit is not another minister's.
+    assert together(db, ("a1", "v1"), ("a2", "v1"))
+    assert not together(db, ("a1", "v1"), ("a3", "v1"))
