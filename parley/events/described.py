@@ -16,7 +16,12 @@ introduced under that description:
   a person: one person is no participants) all such clues in ``CLUE_SENTENCES`` name;
 - a plural noun repeating the head of a body's or group's name ("south Korean civic
   organizations ... The organizations", "labor innovators ... the innovators") is that body,
-  when one entity's mention in reach ends in the word.
+  when one entity's mention in reach ends in the word;
+- a singular noun for a travelling body ("the delegation", "the mission") is the one body
+  or group in reach whose mention holds the word ("a delegation of the Ruritanian
+  Workers' Party arrived ... The delegation laid a wreath"). The entity stage does not link
+  it (``parley.entities.descriptions``: a delegation's two visits of a day would merge in the
+  store); an event's side reads it here only.
 
 Conservative: two candidates and the description is nobody's. Pronouns are not read here
 (``pronouns``), nor titles and singular kind nouns, which the entity stage links itself
@@ -51,6 +56,9 @@ RELATIVE = frozenset({"who", "that", "which"})
 # The relations of a list's members ("X, Y and Z", "X, minister of Y").
 LISTED_DEPS = frozenset({"conj", "appos"})
 ATTENDANCE = frozenset({"attendance", "participation"})
+# Singular nouns for a body that travels and is received, written for Parley from diplomatic
+# news usage ("the delegation laid a wreath", "the mission held talks").
+DELEGATION_NOUNS = frozenset({"delegation", "mission", "troupe"})
 # How many sentences before its own a business noun may point back.
 SENTENCES_BACK = 3
 # How many sentences before its own the clues of who took part are read.
@@ -70,7 +78,7 @@ def described_party(head: Token, mentions: MentionIndex) -> Entity | None:
         return _business_before(head, mentions)
     if lemma in PARTICIPANT_NOUNS and head.tag_ == "NNS":
         return _took_part(head, mentions)
-    if head.tag_ == "NNS":
+    if head.tag_ == "NNS" or (lemma in DELEGATION_NOUNS and head.tag_ == "NN"):
         return _repeated_head(head, mentions)
     return None
 
@@ -199,7 +207,8 @@ def _clue_parties(word: Token) -> tuple[list[Token], bool]:
 
 def _repeated_head(head: Token, mentions: MentionIndex) -> Entity | None:
     """The one body or group whose mention in the head's sentence or the ``SENTENCES_BACK``
-    before it holds the head's word ("civic organizations" for "the organizations")."""
+    before it holds the head's word ("civic organizations" for "the organizations", "a
+    delegation of the party" for "the delegation")."""
     if any(c.dep_ in ("compound", "amod", "nummod") for c in head.children):
         return None  # "the two organizations", "the other groups": a part, or others
     begin = head.doc[_first_token(head, SENTENCES_BACK)].idx

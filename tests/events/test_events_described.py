@@ -103,3 +103,37 @@ def test_described_a_repeated_plural_is_the_body_it_named(
     kinds = {"Civic organizations of Rohan": "group", "Edoras": "location"}
     events = code(text, actors, kinds=kinds)
     assert _parties(events, "11", "source") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "A delegation of the Rohan Riders' League arrived in Minas Tirith on Monday. The "
+            "delegation condemned Mordor for the raid.",
+            ["ROHNGO"],
+        ),
+        # Two delegations in reach: the delegation is either, so nobody.
+        (
+            "A delegation of the Rohan Riders' League and a delegation of the Gondor Guard "
+            "arrived in Minas Tirith. The delegation condemned Mordor for the raid.",
+            [None],
+        ),
+    ],
+)
+def test_described_the_delegation_is_the_body_named_before(
+    code: Code, text: str, expected: list[str | None]
+) -> None:
+    actors = {
+        "Mordor": "MOR",
+        "delegation of the Rohan Riders' League": "ROHNGO",
+        "delegation of the Gondor Guard": "GONMIL",
+        "Minas Tirith": "GON",
+    }
+    kinds = {
+        "delegation of the Rohan Riders' League": "organization",
+        "delegation of the Gondor Guard": "organization",
+        "Minas Tirith": "location",
+    }
+    events = code(text, actors, kinds=kinds)
+    assert _parties(events, "11", "source") == expected
