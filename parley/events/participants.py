@@ -291,12 +291,29 @@ def _addressee(subject: Token, reading: Reading) -> list[Actor]:
     ]
 
 
+def _to_blame(verb: Token) -> bool:
+    """Whether the verb is the "blame" of "X is (chiefly) to blame": an infinitive after
+    "be" with no object, whose subject is the one blamed, not the one blaming."""
+    return (
+        verb.lemma_.lower() == "blame"
+        and verb.dep_ in ("xcomp", "advcl")  # the parser reads it either way
+        and verb.head.lemma_.lower() == "be"
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+        and not any(c.dep_ in ("dobj", "obj") for c in verb.children)
+    )
+
+
 def verb_actors(
     candidate: Candidate, reading: Reading
 ) -> tuple[list[Actor], list[Actor], list[Token]]:
     """(sources, targets, heads of the source phrases) of a coded verb."""
     verb = candidate.token
     subject, passive = subject_head(verb)
+    # "The U.S. is chiefly to blame for the tension, the spokesman said": the one who is
+    # to blame is blamed; the blaming is the reporter's.
+    blamed = subject if _to_blame(verb) else None
+    if blamed is not None:
+        subject = None
     if (
         (subject is None or subject.tag_ == "WDT")
         and not passive
@@ -388,7 +405,7 @@ def verb_actors(
             if any(a.resolved for a in issuers):
                 sources, subject = issuers, issuer
     condition_words = set(t.i for t in candidate.match.extra)
-    target_heads: list[Token] = []
+    target_heads: list[Token] = [] if blamed is None else [blamed]
     if passive:
         target_heads += [c for c in verb.children if c.dep_ in PASSIVE_SUBJECT_DEPS]
         if verb.dep_ == "acl" and verb.tag_ == "VBN":

@@ -1411,3 +1411,20 @@ def test_dyads_joint_act_of_a_pair_is_held_by_both_with_no_self_target(code: Cod
     pairs = {p for p in _pairs(code(alone, COUNTRIES)) if p[1] == "15"}
     assert pairs and all(p[2] not in ("MOR", "GON", "ROH") for p in pairs)
     assert {p[0] for p in pairs} == {"MOR", "GON"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The one who is to blame is blamed; the blaming is whoever says so.
+        ("Rohan said that Mordor is wholly to blame for the raid.", ("ROH", "MOR")),
+        ("Mordor and its allies are chiefly to blame for the famine, Gondor said.", ("GON", "MOR")),
+        # Nobody says so: the one blamed is still no blamer.
+        ("Arnor is to blame for the failed harvest.", (None, "ARN")),
+    ],
+)
+def test_dyads_who_is_to_blame_is_blamed(
+    code: Code, text: str, expected: tuple[str | None, str]
+) -> None:
+    blames = [(e.source_actor, e.target_actor) for e in code(text, COUNTRIES) if e.cameo == "112"]
+    assert blames[:1] == [expected]
