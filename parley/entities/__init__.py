@@ -121,7 +121,9 @@ def find_entities(
         actor = kb.actor(name, on)
         return actor is not None and actor.kind == "organization" and bool(actor.code)
 
-    cands = apply_titles(parse, cands, lex, resources.titles, place_country, known_body)
+    cands = apply_titles(
+        parse, cands, lex, resources.titles, place_country, known_body, kb.country_by_demonym
+    )
     apply_org_countries(text, cands)
 
     def known(name: str) -> bool:
