@@ -46,6 +46,7 @@ from parley.entities.descriptions import (
     follow_titled_subjects,
     join_bare_kind_names,
     join_bodies_named_in_full,
+    join_quoted_names,
     link_descriptions,
     link_kind_nouns,
 )
@@ -120,7 +121,9 @@ def find_entities(
         actor = kb.actor(name, on)
         return actor is not None and actor.kind == "organization" and bool(actor.code)
 
-    cands = apply_titles(parse, cands, lex, resources.titles, place_country, known_body)
+    cands = apply_titles(
+        parse, cands, lex, resources.titles, place_country, known_body, kb.country_by_demonym
+    )
     apply_org_countries(text, cands)
 
     def known(name: str) -> bool:
@@ -174,4 +177,5 @@ def find_entities(
     entities = link_kind_nouns(parse, entities, lex.kind_nouns)
     entities = code_officers_of_named_bodies(entities)
     entities = join_bodies_named_in_full(entities)
+    entities = join_quoted_names(entities)
     return join_bare_kind_names(entities, lex.kind_nouns)

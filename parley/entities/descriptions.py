@@ -261,6 +261,59 @@ def join_bodies_named_in_full(entities: tuple[Entity, ...]) -> tuple[Entity, ...
     return _renumbered(out)
 
 
+# A name as North Korean media write a South Korean body's: in quotation marks, after "the".
+_QUOTED_NAME = re.compile(r'^(?:[Tt]he\s+)?["“](?P<name>[^"”]+)["”]$')
+
+
+def join_quoted_names(entities: tuple[Entity, ...]) -> tuple[Entity, ...]:
+    """``entities`` with a body named in quotation marks ('the "National Assembly"', coded
+    by its regional reference) joined to the organisation the same article names without
+    them ('the 19th-term "National Assembly"', which the model read as a name): one actor,
+    not two. The coded one gives the code; not when both are coded differently."""
+    orgs: dict[str, Entity] = {}
+    for e in entities:
+        if e.kind == "organization":
+            orgs.setdefault(e.name, e)
+    if not orgs:
+        return entities
+    into: dict[str, Entity] = {}
+    for e in entities:
+        if e.kind != "group" or not e.actor:
+            continue
+        names = {
+            m.group("name") for m in map(_QUOTED_NAME.match, (x.text for x in e.mentions)) if m
+        }
+        if len(names) != 1 or len(e.mentions) != sum(
+            1 for x in e.mentions if _QUOTED_NAME.match(x.text)
+        ):
+            continue
+        org = orgs.get(names.pop())
+        if org is None or org.id in into or org.actor not in (None, e.actor):
+            continue
+        into[e.id] = org
+    if not into:
+        return entities
+    out = []
+    for e in entities:
+        if e.id in into:
+            continue
+        joined = [g for g in entities if g.id in into and into[g.id].id == e.id]
+        if joined:
+            coded = joined[0]
+            mentions = (*e.mentions, *(m for g in joined for m in g.mentions))
+            e = replace(
+                e,
+                mentions=tuple(sorted(mentions, key=_start)),
+                actor=e.actor or coded.actor,
+                country=e.country or coded.country,
+                sector=e.sector or coded.sector,
+            )
+        if e.affiliation in into:
+            e = replace(e, affiliation=into[e.affiliation].id)
+        out.append(e)
+    return _renumbered(out)
+
+
 def _heads_a_part(word: str, name: str) -> bool:
     """Whether ``word`` is a word of ``name`` that no capitalised name word follows: the
     last, or one before a preposition ("Party of Korea", "Association for ...")."""

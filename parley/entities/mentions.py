@@ -21,7 +21,15 @@ from parley.entities.lexicon import Lexicon
 from parley.entities.phrases import DocPhrases, RegionalPhrases, RoleSpans
 from parley.nlp.index import ParseIndex
 
-__all__ = ["Candidate", "collect_candidates", "family_name", "find_name_repeats"]
+__all__ = [
+    "MEETING_NAMES",
+    "Candidate",
+    "collect_candidates",
+    "family_name",
+    "find_name_repeats",
+    "ordinal_word",
+    "sent_to_then_named",
+]
 
 # spaCy labels that can name an actor or a place; the rest (DATE, MONEY, ...) cannot.
 _LABELS = frozenset(("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"))
@@ -250,7 +258,27 @@ def _group_noun_end(
     # A name after it, or "of"/"for" continuing a longer title: not a nameless actor.
     if after is not None and (after.pos_ == "PROPN" or after.lower_ in ("of", "for")):
         return None
+    if sent_to_then_named(doc, end):
+        return None
     return end, sector
+
+
+def sent_to_then_named(doc: Doc, i: int) -> bool:
+    """Whether token ``i`` is a "to" after a title that names the country an envoy is sent
+    to, with a name after it ("Ambassador to Italy Han Tae Song", "Ambassador to the DPRK
+    Liu Hongcai"): three capitalised words or more; "the Ambassador to the United Nations"
+    has two. The title is the person's (``titles``), not a nameless actor. Only a capitalised
+    title and a lower-case "to": a headline's "Allow People To Die On ..." is neither."""
+    if i < 1 or i >= len(doc) or doc[i].text != "to" or not doc[i - 1].text[:1].isupper():
+        return False
+    i += 1
+    if i < len(doc) and doc[i].lower_ == "the":
+        i += 1
+    capitalised = 0
+    while i < len(doc) and doc[i].text[:1].isupper() and capitalised < 3:
+        capitalised += 1
+        i += 1
+    return capitalised >= 3
 
 
 # Group nouns that are state media's epithets for a whole regime ("the south Korean puppets").
@@ -483,6 +511,32 @@ def _with_direction(
 _DASHED_NAME = re.compile(r"(?<!\w)(?:--|[–—])([A-Z][a-z]+)[ ]+$")
 
 
+_ORDINAL = re.compile(
+    r"\d+(?:st|nd|rd|th)|(?i:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth"
+    r"|eleventh|twelfth|thirteenth|fourteenth|fifteenth|twentieth)"
+)
+
+
+# Bodies whose name, after an ordinal, is one of their numbered meetings: "the 8th Congress
+# of the WPK" (not the US Congress); "the 12th SPA", a body's term, stays the body.
+MEETING_NAMES = frozenset(("congress",))
+
+
+def ordinal_word(token: Token) -> bool:
+    """Whether a token is an ordinal ("Sixth", "8th", "19th")."""
+    return _ORDINAL.fullmatch(token.text) is not None
+
+
+def _common_noun_of_a_name(surface: str, kb: KnowledgeBaseLike) -> bool:
+    """Whether a lower-case word the model tagged as an organisation is a common noun that
+    the knowledge base knows only as a proper name: "the congress" of a party (North Korean
+    media write every party's congress so) is not "Congress", the US legislature."""
+    if not surface.islower() or " " in surface:
+        return False
+    actor = kb.actor(surface)
+    return actor is not None and not actor.name.islower()
+
+
 def _from_ent(ctx: _Context, ent: Span) -> Candidate | None:
     doc, text, kb, lex = ctx.parse.doc, ctx.parse.text, ctx.kb, ctx.lex
     country: CountryLike | None = None
@@ -547,6 +601,18 @@ def _from_ent(ctx: _Context, ent: Span) -> Candidate | None:
         # "the USA" tagged ORG is still the country; so is a demonym the model took for an
         # organisation ("Ugandan rebels").
         as_country = kb.country(surface) or _demonym(surface, kb)
+        if as_country is None and _common_noun_of_a_name(surface, kb):
+            return None
+        if (
+            as_country is None
+            and surface.lower() in MEETING_NAMES
+            and ent.start > 0
+            and ordinal_word(doc[ent.start - 1])
+        ):
+            # "the 8th Congress of the WPK": a body's numbered meeting, not the body the
+            # name alone stands for (the US Congress); the ordinal is part of its name.
+            start = doc[ent.start - 1].idx
+            surface = text[start:end]
         if as_country is None:
             # A body the knowledge base knows keeps its name and code: capitalised words
             # after it name a part of it, not another body.

@@ -36,7 +36,12 @@ from parley.entities.context import (
     unplaced_head,
 )
 from parley.entities.kbtypes import ActorLike, CountryLike, KnowledgeBaseLike
-from parley.entities.mentions import people_of_state
+from parley.entities.mentions import (
+    MEETING_NAMES,
+    ordinal_word,
+    people_of_state,
+    sent_to_then_named,
+)
 from parley.entities.titles import past_office_before
 from parley.nlp.index import MentionIndex, MentionRef, ParseIndex
 from parley.records import Entity, EntityKind, Mention
@@ -180,11 +185,18 @@ def _find_names(
             spans = [(name.start, name.end), *_last_demonym(name, kb)]
         else:
             spans = [(starts[left], ends[right]) for left, right in _name_spans(parse, i, coded)]
+            spans = _without_country_word(text, spans, kb)
         for start, end in spans:
             if (start, end) in tried:
                 continue
             tried.add((start, end))
             hit = _name_at(text, start, end, kb, on)
+            if (
+                hit is not None
+                and text[start:end].lower() in MEETING_NAMES
+                and _counted_body(parse, start)
+            ):
+                continue
             if hit is not None and _capital_as_place(doc, hit, text, kb):
                 break
             if hit is not None and _title_of_next(hit, text, coded):
@@ -196,6 +208,27 @@ def _find_names(
                 found_end = hit.end
                 break
     return found
+
+
+def _counted_body(parse: ParseIndex, start: int) -> bool:
+    """Whether the name at ``start`` follows an ordinal ("the Sixth Congress of his Party",
+    "the 8th Congress"): the body's numbered meeting (``MEETING_NAMES``), not the body the
+    name alone stands for (the US Congress)."""
+    i = parse.token_at(start)
+    return i is not None and i > 0 and ordinal_word(parse.doc[i - 1])
+
+
+def _without_country_word(
+    text: str, spans: list[tuple[int, int]], kb: KnowledgeBaseLike
+) -> list[tuple[int, int]]:
+    """The spans to look up, with the longest also tried without a country's short name
+    before it: "DPRK Supreme People's Assembly" is the Supreme People's Assembly, which the
+    knowledge base knows by that name alone (and codes with its own country)."""
+    start, end = spans[0]
+    first, _, rest = text[start:end].partition(" ")
+    if not rest or " " not in rest or kb.country(first) is None:
+        return spans
+    return [spans[0], (start + len(first) + 1, end), *spans[1:]]
 
 
 # The spaces after a name, read in place (a copy of the rest of the text per name was
@@ -529,6 +562,8 @@ def _possible_heads(
             continue  # neither a capitalised name nor a common noun: no sector
         if mentions.at(idx, ends[i]) is not None:
             continue  # inside a mention already
+        if lower == "people" and _names_body_after(parse, i):
+            continue  # "the Supreme People's Assembly", "the city people's committee"
         if (
             not upper
             and lower not in member_words
@@ -538,6 +573,22 @@ def _possible_heads(
         ):
             continue
         yield doc[i]
+
+
+# The bodies North Korea names after the people ("the Korean People's Army", "the Supreme
+# People's Assembly", "the provincial people's committee"): "people" before one of them is
+# a word of the body's name, not the people acting.
+_PEOPLES_BODIES = frozenset(
+    ("army", "assembly", "committee", "committees", "council", "court", "procuratorate")
+)
+
+
+def _names_body_after(parse: ParseIndex, i: int) -> bool:
+    """Whether token ``i`` ("people") is followed by a possessive and a body's word."""
+    lowers = parse.lowers
+    return (
+        i + 2 < len(lowers) and lowers[i + 1] in ("'s", "’s") and lowers[i + 2] in _PEOPLES_BODIES
+    )
 
 
 # The word that makes a list of a country's bodies the whole nation ("the army and people
@@ -1241,6 +1292,8 @@ def _title(noun: Token) -> bool:
     a professor at ..."): the entity stage made it the person's role, not an actor."""
     following = noun.doc[noun.i + 1] if noun.i + 1 < len(noun.doc) else None
     named_next = following is not None and following.pos_ == "PROPN"
+    if following is not None and sent_to_then_named(noun.doc, noun.i + 1):
+        return True
     return named_next or noun.dep_ in ("compound", "appos")
 
 

@@ -233,9 +233,10 @@ def _title_before_name(lex: Lexicon) -> re.Pattern[str]:
     titles = sorted(lex.roles, key=len, reverse=True)
     literal = "|".join(re.escape(t) for t in titles)
     heads = "|".join(re.escape(h) for h in sorted(lex.title_heads))
-    # "Minister of Unification", "Director of the Central Intelligence Agency".
+    # "Minister of Unification", "Director of the Central Intelligence Agency", "Ambassador
+    # to Italy" (the country an envoy is sent to).
     generic = (
-        rf"(?:{heads})[ ]+(?:of|for)[ ]+(?:the[ ]+)?[A-Z][\w'-]*"
+        rf"(?:{heads})[ ]+(?:of|for|to)[ ]+(?:the[ ]+)?[A-Z][\w'-]*"
         rf"(?:[ ]+(?:of[ ]+|and[ ]+)?[A-Z][\w'-]*)*?"
     )
     mods = "|".join(re.escape(m) for m in sorted(lex.title_modifiers, key=len, reverse=True))

@@ -170,13 +170,16 @@ def apply_titles(
     patterns: TitlePatterns,
     place_country: Callable[[str], CountryLike | None] | None = None,
     known_body: Callable[[str], bool] | None = None,
+    demonym_country: Callable[[str], CountryLike | None] | None = None,
 ) -> list[Candidate]:
     """Attach titles to the people they precede; drop candidates a title swallowed.
     ``place_country``: the country a place belongs to ("Texas" -> the United States), so
     that a place before a title or after the name says whose office it is ("Texas Sen. X",
     "Sen. X of Vermont", "Sen. X (D-Va.)"): the country named most in the article does not.
     ``known_body``: whether the knowledge base knows a name as an organisation, so that one
-    the model took for a person is the affiliation ("Log Cabin Republicans president X")."""
+    the model took for a person is the affiliation ("Log Cabin Republicans president X").
+    ``demonym_country``: the country of a demonym the model did not tag, right before an
+    envoy's title ("new Lao Ambassador to the DPRK X": Laos's envoy, not the DPRK's)."""
     text = parse.text
     pattern = patterns.title_before_name
     swallowed: set[int] = set()
@@ -206,6 +209,10 @@ def apply_titles(
         for other_index in range(index - 1, -1, -1):
             other = cands[other_index]
             if other.start >= title_start:
+                if " to " in text[title_start : other.start] and other.kind == "country":
+                    # The country an envoy is sent to ("Ambassador to Italy X"): not the
+                    # envoy's own, and still a mention of that country.
+                    continue
                 swallowed.add(other_index)
                 if other.country is not None and other.kind in ("country", "group") and not former:
                     # A country the model found inside the title is its country: "Minister
@@ -244,6 +251,14 @@ def apply_titles(
             break
         if former and cand.former_country is None and title in US_TITLE_ABBREVIATIONS:
             cand.former_country = place_country("United States") if place_country else None
+        if (
+            cand.title_country is None
+            and not former
+            and demonym_country is not None
+            and " to " in title
+            and (word := _WORD_BEFORE.search(text, max(0, title_start - 40), title_start))
+        ):
+            cand.title_country = demonym_country(word.group(1))
         if cand.title_country is None and not former and place_country is not None:
             # A country the title names after "of" ("Deputy Foreign Minister of Bolivia X"),
             # else the place after the name.
@@ -258,6 +273,8 @@ def apply_titles(
     return [c for i, c in enumerate(cands) if i not in swallowed]
 
 
+# The capitalised word right before a title.
+_WORD_BEFORE = re.compile(r"([A-Z][\w'’-]*)[ ]+$")
 # Titles abbreviated, as US news copy writes them before the names of American members of
 # Congress and governors (AP style; "Senator", "Governor" in full say nothing of whose).
 US_TITLE_ABBREVIATIONS = frozenset({"Sen.", "Sens.", "Rep.", "Reps.", "Gov.", "Lt. Gov."})
@@ -358,6 +375,12 @@ _TAIL_WORDS = (
 )
 _NAME_TAIL = re.compile(rf"{_GAP}(?:for|of){_GAP}" + _TAIL_WORDS)
 _PURPOSE_TAIL = re.compile(rf"{_GAP}with{_GAP}" + _TAIL_WORDS)
+# The small words a cut name may end in when the model took them in ("the World Congress
+# on" + "the Juche Idea", "the Eighth Congress of the" + "WPK", "... Juche Idea in" +
+# "Abuja"), and the tail that then goes on from the first of them ("on" names a congress's
+# subject; "in" a place, no part of the name).
+_DANGLING = re.compile(rf"(?:{_GAP}(?:of|for|on|the|in))+$")
+_DANGLING_TAIL = re.compile(rf"{_GAP}(?:for|of|on){_GAP}" + _TAIL_WORDS)
 
 
 def extend_org_names(
@@ -374,7 +397,14 @@ def extend_org_names(
     for index, cand in enumerate(cands):
         if cand.kind != "organization" or cand.alias_of is not None or index in swallowed:
             continue
-        tail = _NAME_TAIL.match(text, cand.end)
+        dangling = _DANGLING.search(cand.text)
+        if dangling is not None:
+            # Cut back to the last capitalised word; the tail is matched from there.
+            cand.end = cand.start + dangling.start()
+            cand.text = text[cand.start : cand.end]
+            tail = _DANGLING_TAIL.match(text, cand.end)
+        else:
+            tail = _NAME_TAIL.match(text, cand.end)
         if tail is None and " for " in cand.text:
             # A purpose goes on with "with": "Committee for Solidarity" + "with Peoples".
             tail = _PURPOSE_TAIL.match(text, cand.end)

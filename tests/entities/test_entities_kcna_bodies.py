@@ -1,0 +1,103 @@
+"""Bodies and officers as North Korean state media name them: a party's "congress" in lower
+case, names the model cut at a small word, envoys "to" a country before their names, the
+bodies named after "the people", and South Korean bodies in quotation marks (invented text,
+real knowledge base)."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def _coded(entities) -> dict[str, str | None]:  # type: ignore[no-untyped-def]
+    return {e.name: e.actor for e in entities}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Labour Party of Ruritania held its congress in the capital last week.",
+        "The congress elected a new central committee, the delegates said.",
+    ],
+)
+def test_lower_case_congress_is_no_us_congress(entities_of, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert "USALEG" not in _coded(entities_of(text, real=True)).values()
+
+
+def test_capitalised_congress_stays_the_us_congress(entities_of) -> None:  # type: ignore[no-untyped-def]
+    found = entities_of("Congress passed the farm bill on Tuesday.", real=True)
+    assert "USALEG" in _coded(found).values()
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "Scholars met at the World Congress on the Juche Idea held in Lima.",
+            "World Congress on the Juche Idea",
+        ),
+        (
+            "A talk was given by the Chilean Committee for the Study of the Juche Idea "
+            "in Valparaiso.",
+            "Chilean Committee for the Study of the Juche Idea",
+        ),
+    ],
+)
+def test_name_cut_at_a_small_word_is_made_whole(entities_of, text: str, name: str) -> None:  # type: ignore[no-untyped-def]
+    names = {e.name for e in entities_of(text, real=True)}
+    assert name in names
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "code"),
+    [
+        ("Later DPRK Ambassador to Mongolia Ri Chol Man laid a wreath.", "Ri Chol Man", "PRKGOV"),
+        ("Chinese Ambassador to the DPRK Liu Xiaoming hosted a banquet.", "Liu Xiaoming", "CHNGOV"),
+        # The demonym the model left untagged still says whose envoy he is.
+        (
+            "The minister received new Lao Ambassador to the DPRK Khampheng Sayavong on Monday.",
+            "Khampheng Sayavong",
+            "LAOGOV",
+        ),
+    ],
+)
+def test_envoy_to_a_country_before_a_name(entities_of, text: str, name: str, code: str) -> None:  # type: ignore[no-untyped-def]
+    found = entities_of(text, real=True)
+    assert _coded(found).get(name) == code
+    # The title is the envoy's, not a nameless group of his country beside him.
+    assert not [e for e in found if e.kind == "group" and "Ambassador" in e.name]
+
+
+@pytest.mark.parametrize(
+    ("text", "bad"),
+    [
+        (
+            "An order of the Standing Committee of the DPRK Supreme People's Assembly came out.",
+            "PRKCVL",
+        ),
+        ("Pak Song Il, chairman of the county people's committee, spoke at the rally.", "PRKCVL"),
+    ],
+)
+def test_bodies_named_after_the_people_are_no_people(entities_of, text: str, bad: str) -> None:  # type: ignore[no-untyped-def]
+    assert bad not in _coded(entities_of(text, real=True)).values()
+
+
+def test_supreme_peoples_assembly_after_a_country_word(entities_of) -> None:  # type: ignore[no-untyped-def]
+    text = "A decree of the Presidium of the DPRK Supreme People's Assembly came out on Sunday."
+    assert "PRKLEG" in _coded(entities_of(text, real=True)).values()
+
+
+def test_quoted_body_joins_the_same_name_unquoted(entities_of) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "The DPRK paper said the ruling party of south Korea rushed the bill through the "
+        '"National Assembly" on Friday. The 21st-term "National Assembly" is a den of '
+        "traitors, it added."
+    )
+    found = [e for e in entities_of(text, real=True) if "National Assembly" in e.name]
+    assert len(found) == 1
+    assert found[0].actor == "KORLEG"
+
+
+def test_group_for_the_study_is_a_civic_body(entities_of) -> None:  # type: ignore[no-untyped-def]
+    text = "The Bolivian Group for the Study of Songun Politics sent a letter to the embassy."
+    coded = _coded(entities_of(text, real=True))
+    assert coded.get("Bolivian Group for the Study of Songun Politics") == "BOLNGO"
