@@ -21,11 +21,12 @@ A new mention joins an entity of the same kind and code when the document has on
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from datetime import date
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Token
 
 from parley.entities.context import (
     STATE_SECTORS,
@@ -170,7 +171,7 @@ def _find_names(
     Bamako" the government of Mali."""
     coded = MentionIndex.build([e for e in entities if e.actor])
     uncoded = MentionIndex.build([e for e in entities if not e.actor])
-    doc, text = parse.doc, parse.text
+    text = parse.text
     found: list[_Found] = []
     tried: set[tuple[int, int]] = set()
     starts, ends = parse.token_starts, parse.token_ends
@@ -197,7 +198,7 @@ def _find_names(
                 and _counted_body(parse, start)
             ):
                 continue
-            if hit is not None and _capital_as_place(doc, hit, text, kb):
+            if hit is not None and _capital_as_place(parse, hit, text, kb):
                 break
             if hit is not None and _title_of_next(hit, text, coded):
                 break
@@ -281,7 +282,7 @@ def _listed_union(hit: _Found, text: str, coded: MentionIndex) -> bool:
     )
 
 
-def _capital_as_place(doc: Doc, hit: _Found, text: str, kb: KnowledgeBaseLike) -> bool:
+def _capital_as_place(parse: ParseIndex, hit: _Found, text: str, kb: KnowledgeBaseLike) -> bool:
     """A capital named as where something is ("anyone in Bamako") is the place, not the
     government: only a word that is a capital and nothing else, after a place preposition."""
     words = text[hit.start : hit.end]
@@ -289,9 +290,11 @@ def _capital_as_place(doc: Doc, hit: _Found, text: str, kb: KnowledgeBaseLike) -
         return False
     if kb.country_by_capital(words) is None:
         return False
-    heads = [
-        t for t in doc if hit.start <= t.idx < hit.end and not hit.start <= t.head.idx < hit.end
-    ]
+    # The name's own tokens found by bisection: a walk over the whole document per capital
+    # was a token object for every word of it.
+    doc, starts = parse.doc, parse.token_starts
+    inside = (doc[k] for k in range(bisect_left(starts, hit.start), bisect_left(starts, hit.end)))
+    heads = [t for t in inside if not hit.start <= t.head.idx < hit.end]
     return any(t.dep_ == "pobj" and t.head.lower_ in _PLACE_PREPOSITIONS for t in heads)
 
 
