@@ -523,12 +523,37 @@ class SpeakerResolver:
             press = self.mentions.press_before(start)
             return press.entity if press is not None else None
         described = self._described(head, start, voice)
+        if described is None and head.pos_ in ("NOUN", "PROPN"):
+            its = next((c for c in head.children if c.dep_ == "poss" and c.lower_ == "its"), None)
+            if its is not None:
+                # "Its foreign ministry said", "its statement said": the body "its" stands for.
+                return self._its(its, voice)
         end_word = _hyphen_end(head)
         if described is None and end_word.i != head.i and "the" not in determiners:
             # "A vice-minister of the Russian Foreign Ministry said": the parser made "vice"
             # the subject; the office word after the hyphen names whom the holder speaks for.
             return self._phrase(end_word)
         return described
+
+    def _its(self, its: Token, voice: _Voice) -> Entity | None:
+        """The body a possessive "its" before a speaker's noun stands for: a country or body
+        its own sentence names before it ("Freedonia's prices rose, its central bank said"),
+        else the nearest singular subject of the sentences before, when it names one ("The
+        party held a meeting. Its statement said"); a subject that names no body, or one
+        inside someone's quote, decides for nobody."""
+        sentence = its.sent
+        named = self.before(its.idx, _GROUPS)
+        last = self.mentions.last_of(named, its.idx) if named is not None else None
+        if last is not None and sentence.start_char <= last:
+            return named
+        for subject in recent_subjects(self.parse, its):
+            if is_plural(subject) or subject.lower_ in self.lex.pronouns:
+                continue
+            if not voice.nested and voice.contents and voice.contents.holders(subject.idx):
+                continue
+            found = self._heads.get(subject.i) or self._phrase_head(subject)
+            return found if found is not None and _fits(found, _GROUPS) else None
+        return None
 
     def _described(self, head: Token, start: int, voice: _Voice) -> Entity | None:
         """Whom a description names ("the newspaper", "the chairman"): the earlier speaker

@@ -870,3 +870,46 @@ def test_speakers_they_does_not_follow_a_deed_told_in_a_since_clause(
     )
     assert ("the harbour authorities", "harbour authorities") in got
     assert ("they", "harbour authorities") not in got
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The Coast Gazette held a gala in the harbour on Monday.\n\n"
+            "Its editor said the paper would open a second office.",
+            ("Its editor", "Coast Gazette"),
+        ),
+        (
+            "Freedonia's exports fell in May, its central bank said on Friday.",
+            ("its central bank", "Freedonia"),
+        ),
+        (
+            "The Harbour Council met on Monday.\n\n"
+            "Its statement said the canal would reopen in spring.",
+            ("Its statement", "Harbour Council"),
+        ),
+    ],
+)
+def test_speakers_its_body_is_the_body_its_stands_for(
+    nlp: Any, quote_resources: QuoteResources, text: str, expected: tuple[str, str]
+) -> None:
+    names = [
+        ("Coast Gazette", "media"),
+        ("Freedonia", "country"),
+        ("Harbour Council", "organization"),
+    ]
+    got = _speakers(nlp, quote_resources, text, *(n for n in names if n[0] in text))
+    assert expected in got
+
+
+def test_speakers_its_after_a_subject_that_names_no_body_is_nobody(
+    nlp: Any, quote_resources: QuoteResources
+) -> None:
+    text = (
+        "Freedonia sent a ferry to the coast.\n\n"
+        "The rally drew thousands of fishermen.\n\n"
+        "Its organizers said the turnout was a record."
+    )
+    got = _speakers(nlp, quote_resources, text, ("Freedonia", "country"))
+    assert ("Its organizers", "Freedonia") not in got
