@@ -105,6 +105,9 @@ _HOST_REACH = 3  # sentences
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 # The pieces a newspaper runs. One that no words sign ("An article says") is the paper's.
 _PRESS_PIECES = frozenset({"article", "editorial", "commentary", "essay"})
+# Texts that speak through whoever cites them ("referred to a column that warned ..."),
+# beside the nouns of statements, records and press pieces.
+_CITED_TEXTS = _PRESS_PIECES | {"column", "book", "piece", "story", "paper", "study", "survey"}
 _OFFICE_PREPS = frozenset({"of", "for", "at"})
 # How many people back a description's office holder is looked for.
 _HOLDER_REACH = 6
@@ -403,6 +406,19 @@ class SpeakerResolver:
         """A text that speaks ("a column that warned ...") with no entity of its own speaks
         through whoever cites it: the subject of the verb the text hangs on ("The newspaper
         referred to a column that warned ..."). None when nobody cites it."""
+        lemma = antecedent.lemma_.lower()
+        if (
+            not self._text_noun(antecedent)
+            and lemma not in _CITED_TEXTS
+            and lemma not in self.lex.record_nouns
+            and antecedent.dep_ != "appos"
+            and antecedent.lower_ != "one"
+        ):
+            # "a booker who said ...", "voters, a third of whom said ...": people or things
+            # that speak for themselves, not for whoever the sentence is about. (A noun in
+            # apposition is the one the verb's subject names: "said Ann Lee, the party's
+            # strategist, who added"; "he portrayed himself as one who believes: ...".)
+            return None
         verb = antecedent.head
         while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
             verb = verb.head

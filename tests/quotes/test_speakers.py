@@ -913,3 +913,21 @@ def test_speakers_its_after_a_subject_that_names_no_body_is_nobody(
     )
     got = _speakers(nlp, quote_resources, text, ("Freedonia", "country"))
     assert ("Its organizers", "Freedonia") not in got
+
+
+def test_speakers_a_person_who_said_is_not_the_subject_that_names_them(
+    nlp: Any, quote_resources: QuoteResources
+) -> None:
+    text = (
+        "The Harbour Council paid a settlement to a pilot who said the tugs were unsafe.\n\n"
+        "The Coast Gazette referred to a column that warned the harbour would silt up."
+    )
+    got = _speakers(
+        nlp,
+        quote_resources,
+        text,
+        ("Harbour Council", "organization"),
+        ("Coast Gazette", "media"),
+    )
+    assert ("who", "Harbour Council") not in got
+    assert ("that", "Coast Gazette") in got
