@@ -1112,13 +1112,21 @@ class SpeakerResolver:
             return self.at(named.idx, named.idx + len(named.text), named.idx)
         end = head.right_edge.idx + len(head.right_edge)
         clauses = _clause_spans(head)
+        person = self._person_noun(head)
+        country = None
         for ref in self.mentions.overlapping(head.left_edge.idx, end):
             if any(s <= ref.start and ref.end <= e for s, e in clauses):
                 continue  # "participants in a forum supporting the Korean people": not them
             kind = ref.entity.kind
-            if kind in _BODIES or (kind == "country" and self._person_noun(head)):
+            if kind in _BODIES:
                 return ref.entity
-        return None
+            if kind == "person" and person and ref.end == end and head.pos_ == "PROPN":
+                # "a message from President of Mozambique Ana Tembe": the title's holder,
+                # named last (an entity that did not take the title in).
+                return ref.entity
+            if kind == "country" and person and country is None:
+                country = ref.entity
+        return country
 
     def _text(self, head: Token, voice: _Voice) -> Entity | None:
         """A text that speaks ("the commentary said"): the author an earlier mention of the

@@ -931,3 +931,17 @@ def test_speakers_a_person_who_said_is_not_the_subject_that_names_them(
     )
     assert ("who", "Harbour Council") not in got
     assert ("that", "Coast Gazette") in got
+
+
+def test_speakers_a_message_from_a_title_of_a_country_and_a_name_is_the_name_s(
+    nlp: Any, quote_resources: QuoteResources
+) -> None:
+    text = (
+        "The premier received a message of greeting from President of Freedonia Ana Tembe "
+        "on Monday.\n\n"
+        "The message said:\n\n"
+        "I wish your people happiness in the new year.\n\n"
+        "We will keep the ferry line open."
+    )
+    got = _speakers(nlp, quote_resources, text, ("Freedonia", "country"), ("Ana Tembe", "person"))
+    assert ("The message", "Ana Tembe") in got
