@@ -875,12 +875,26 @@ class SpeakerResolver:
                     found = self._title_or_body(subject)
                 elif found is not None and self._described_only(subject):
                     return True, None  # "National flags ...": no one the words name
+            if kind == "person" and found is not None and found.kind != "person":
+                # "Supreme Commander of the army Kim Jong Un, leader of the party, inspected
+                # ... He said": the person the title phrase names, not the body.
+                found = self._person_in(subject) or found
             person = found is not None and (found.kind == "person" or self._person_noun(subject))
             fits = person if kind == "person" else found is not None and _fits(found, kinds)
             if found is None or found is voice.outer or not fits:
                 return True, None  # the nearest agreeing subject names nobody we know
             return True, found
         return False, None
+
+    def _person_in(self, subject: Token) -> Entity | None:
+        """The first person a subject's phrase names outside its clauses, if any."""
+        end = subject.right_edge.idx + len(subject.right_edge)
+        clauses = _clause_spans(subject)
+        for ref in self.mentions.overlapping(subject.left_edge.idx, end):
+            inside = any(s <= ref.start and ref.end <= e for s, e in clauses)
+            if ref.entity.kind == "person" and not inside:
+                return ref.entity
+        return None
 
     def _text_noun(self, head: Token) -> bool:
         """A noun for a text that speaks for its author ("the article", "the paper")."""

@@ -945,3 +945,23 @@ def test_speakers_a_message_from_a_title_of_a_country_and_a_name_is_the_name_s(
     )
     got = _speakers(nlp, quote_resources, text, ("Freedonia", "country"), ("Ana Tembe", "person"))
     assert ("The message", "Ana Tembe") in got
+
+
+def test_speakers_he_after_a_title_phrase_is_the_person_it_names_not_the_body(
+    nlp: Any, quote_resources: QuoteResources
+) -> None:
+    text = (
+        "Commander of the Coast Guard Ana Tembe, leader of the Harbour Party, inspected a "
+        "patrol boat on Monday.\n\n"
+        "She first went round the docks.\n\n"
+        "The boat is ready for any storm, she said."
+    )
+    got = _speakers(
+        nlp,
+        quote_resources,
+        text,
+        ("Ana Tembe", "person"),
+        ("Harbour Party", "organization"),
+        ("Coast Guard", "organization"),
+    )
+    assert ("she", "Ana Tembe") in got
