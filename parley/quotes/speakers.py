@@ -578,6 +578,11 @@ class SpeakerResolver:
         lemma = head.lemma_.lower()
         determiners = _determiners(head)
         kinds = self.lex.descriptions.get(lemma)
+        end_word = _hyphen_end(head)
+        if kinds is None and end_word.i != head.i:
+            # "The vice-president said" with "vice" the phrase's head: a person all the same,
+            # taken up by the earlier "vice-president" (``_titled`` reads the same word).
+            kinds = self.lex.descriptions.get(end_word.lemma_.lower())
         if kinds is not None and "the" in determiners:
             earlier = self._spoke_before(head)
             if earlier is not None:

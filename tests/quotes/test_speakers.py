@@ -965,3 +965,17 @@ def test_speakers_he_after_a_title_phrase_is_the_person_it_names_not_the_body(
         ("Coast Guard", "organization"),
     )
     assert ("she", "Ana Tembe") in got
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"), [("vice-president", "Ana Tembe"), ("president", None)]
+)
+def test_speakers_hyphened_title_the_parser_split_takes_up_its_holder(
+    nlp: Any, quote_resources: QuoteResources, title: str, expected: str | None
+) -> None:
+    text = (
+        f"The guild paid a call on Ana Tembe, vice-president of Freedonia, on Monday.\n\n"
+        f"The {title} said the ferry line would stay open."
+    )
+    got = _speakers(nlp, quote_resources, text, ("Ana Tembe", "person"), ("Freedonia", "country"))
+    assert [name for _, name in got] == [expected]
