@@ -105,6 +105,9 @@ _HOST_REACH = 3  # sentences
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 # The pieces a newspaper runs. One that no words sign ("An article says") is the paper's.
 _PRESS_PIECES = frozenset({"article", "editorial", "commentary", "essay"})
+# Texts that speak through whoever cites them ("referred to a column that warned ..."),
+# beside the nouns of statements, records and press pieces.
+_CITED_TEXTS = _PRESS_PIECES | {"column", "book", "piece", "story", "paper", "study", "survey"}
 _OFFICE_PREPS = frozenset({"of", "for", "at"})
 # How many people back a description's office holder is looked for.
 _HOLDER_REACH = 6
@@ -403,6 +406,19 @@ class SpeakerResolver:
         """A text that speaks ("a column that warned ...") with no entity of its own speaks
         through whoever cites it: the subject of the verb the text hangs on ("The newspaper
         referred to a column that warned ..."). None when nobody cites it."""
+        lemma = antecedent.lemma_.lower()
+        if (
+            not self._text_noun(antecedent)
+            and lemma not in _CITED_TEXTS
+            and lemma not in self.lex.record_nouns
+            and antecedent.dep_ != "appos"
+            and antecedent.lower_ != "one"
+        ):
+            # "a booker who said ...", "voters, a third of whom said ...": people or things
+            # that speak for themselves, not for whoever the sentence is about. (A noun in
+            # apposition is the one the verb's subject names: "said Ann Lee, the party's
+            # strategist, who added"; "he portrayed himself as one who believes: ...".)
+            return None
         verb = antecedent.head
         while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
             verb = verb.head
@@ -523,12 +539,37 @@ class SpeakerResolver:
             press = self.mentions.press_before(start)
             return press.entity if press is not None else None
         described = self._described(head, start, voice)
+        if described is None and head.pos_ in ("NOUN", "PROPN"):
+            its = next((c for c in head.children if c.dep_ == "poss" and c.lower_ == "its"), None)
+            if its is not None:
+                # "Its foreign ministry said", "its statement said": the body "its" stands for.
+                return self._its(its, voice)
         end_word = _hyphen_end(head)
         if described is None and end_word.i != head.i and "the" not in determiners:
             # "A vice-minister of the Russian Foreign Ministry said": the parser made "vice"
             # the subject; the office word after the hyphen names whom the holder speaks for.
             return self._phrase(end_word)
         return described
+
+    def _its(self, its: Token, voice: _Voice) -> Entity | None:
+        """The body a possessive "its" before a speaker's noun stands for: a country or body
+        its own sentence names before it ("Freedonia's prices rose, its central bank said"),
+        else the nearest singular subject of the sentences before, when it names one ("The
+        party held a meeting. Its statement said"); a subject that names no body, or one
+        inside someone's quote, decides for nobody."""
+        sentence = its.sent
+        named = self.before(its.idx, _GROUPS)
+        last = self.mentions.last_of(named, its.idx) if named is not None else None
+        if last is not None and sentence.start_char <= last:
+            return named
+        for subject in recent_subjects(self.parse, its):
+            if is_plural(subject) or subject.lower_ in self.lex.pronouns:
+                continue
+            if not voice.nested and voice.contents and voice.contents.holders(subject.idx):
+                continue
+            found = self._heads.get(subject.i) or self._phrase_head(subject)
+            return found if found is not None and _fits(found, _GROUPS) else None
+        return None
 
     def _described(self, head: Token, start: int, voice: _Voice) -> Entity | None:
         """Whom a description names ("the newspaper", "the chairman"): the earlier speaker
@@ -537,6 +578,11 @@ class SpeakerResolver:
         lemma = head.lemma_.lower()
         determiners = _determiners(head)
         kinds = self.lex.descriptions.get(lemma)
+        end_word = _hyphen_end(head)
+        if kinds is None and end_word.i != head.i:
+            # "The vice-president said" with "vice" the phrase's head: a person all the same,
+            # taken up by the earlier "vice-president" (``_titled`` reads the same word).
+            kinds = self.lex.descriptions.get(end_word.lemma_.lower())
         if kinds is not None and "the" in determiners:
             earlier = self._spoke_before(head)
             if earlier is not None:
@@ -834,12 +880,26 @@ class SpeakerResolver:
                     found = self._title_or_body(subject)
                 elif found is not None and self._described_only(subject):
                     return True, None  # "National flags ...": no one the words name
+            if kind == "person" and found is not None and found.kind != "person":
+                # "Supreme Commander of the army Kim Jong Un, leader of the party, inspected
+                # ... He said": the person the title phrase names, not the body.
+                found = self._person_in(subject) or found
             person = found is not None and (found.kind == "person" or self._person_noun(subject))
             fits = person if kind == "person" else found is not None and _fits(found, kinds)
             if found is None or found is voice.outer or not fits:
                 return True, None  # the nearest agreeing subject names nobody we know
             return True, found
         return False, None
+
+    def _person_in(self, subject: Token) -> Entity | None:
+        """The first person a subject's phrase names outside its clauses, if any."""
+        end = subject.right_edge.idx + len(subject.right_edge)
+        clauses = _clause_spans(subject)
+        for ref in self.mentions.overlapping(subject.left_edge.idx, end):
+            inside = any(s <= ref.start and ref.end <= e for s, e in clauses)
+            if ref.entity.kind == "person" and not inside:
+                return ref.entity
+        return None
 
     def _text_noun(self, head: Token) -> bool:
         """A noun for a text that speaks for its author ("the article", "the paper")."""
@@ -1071,13 +1131,21 @@ class SpeakerResolver:
             return self.at(named.idx, named.idx + len(named.text), named.idx)
         end = head.right_edge.idx + len(head.right_edge)
         clauses = _clause_spans(head)
+        person = self._person_noun(head)
+        country = None
         for ref in self.mentions.overlapping(head.left_edge.idx, end):
             if any(s <= ref.start and ref.end <= e for s, e in clauses):
                 continue  # "participants in a forum supporting the Korean people": not them
             kind = ref.entity.kind
-            if kind in _BODIES or (kind == "country" and self._person_noun(head)):
+            if kind in _BODIES:
                 return ref.entity
-        return None
+            if kind == "person" and person and ref.end == end and head.pos_ == "PROPN":
+                # "a message from President of Mozambique Ana Tembe": the title's holder,
+                # named last (an entity that did not take the title in).
+                return ref.entity
+            if kind == "country" and person and country is None:
+                country = ref.entity
+        return country
 
     def _text(self, head: Token, voice: _Voice) -> Entity | None:
         """A text that speaks ("the commentary said"): the author an earlier mention of the

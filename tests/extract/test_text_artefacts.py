@@ -65,6 +65,22 @@ def test_text_artefacts_single_comma_and_two_spaces_after_a_sentence_is_a_join()
     ]
 
 
+def test_text_artefacts_single_comma_and_one_space_after_a_word_is_a_join() -> None:
+    # One comma and one space after a word's sentence end joins paragraphs too; a period
+    # that is the word's own ("Co.", "Jr.", "Tex.", "U.S.") is prose.
+    raw = (
+        "The pilots met the harbour council of the coastal state., The chairman said: We "
+        "thank the guild., Hale Boats Co., Ltd. and Tom Ray Jr., Mayor Ana Cole and others "
+        "came from Austin, Tex., They met the U.S., Japanese and Maltese envoys."
+    )
+    assert _text(raw).split("\n\n") == [
+        "The pilots met the harbour council of the coastal state.",
+        "The chairman said: We thank the guild.",
+        "Hale Boats Co., Ltd. and Tom Ray Jr., Mayor Ana Cole and others came from Austin, "
+        "Tex., They met the U.S., Japanese and Maltese envoys.",
+    ]
+
+
 def test_text_artefacts_title_above_the_story() -> None:
     article = extract_article(
         Document(data=f"Premier Greets Coastal State\n\n{JOINED}".encode(), source="s.txt")

@@ -870,3 +870,112 @@ def test_speakers_they_does_not_follow_a_deed_told_in_a_since_clause(
     )
     assert ("the harbour authorities", "harbour authorities") in got
     assert ("they", "harbour authorities") not in got
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The Coast Gazette held a gala in the harbour on Monday.\n\n"
+            "Its editor said the paper would open a second office.",
+            ("Its editor", "Coast Gazette"),
+        ),
+        (
+            "Freedonia's exports fell in May, its central bank said on Friday.",
+            ("its central bank", "Freedonia"),
+        ),
+        (
+            "The Harbour Council met on Monday.\n\n"
+            "Its statement said the canal would reopen in spring.",
+            ("Its statement", "Harbour Council"),
+        ),
+    ],
+)
+def test_speakers_its_body_is_the_body_its_stands_for(
+    nlp: Any, quote_resources: QuoteResources, text: str, expected: tuple[str, str]
+) -> None:
+    names = [
+        ("Coast Gazette", "media"),
+        ("Freedonia", "country"),
+        ("Harbour Council", "organization"),
+    ]
+    got = _speakers(nlp, quote_resources, text, *(n for n in names if n[0] in text))
+    assert expected in got
+
+
+def test_speakers_its_after_a_subject_that_names_no_body_is_nobody(
+    nlp: Any, quote_resources: QuoteResources
+) -> None:
+    text = (
+        "Freedonia sent a ferry to the coast.\n\n"
+        "The rally drew thousands of fishermen.\n\n"
+        "Its organizers said the turnout was a record."
+    )
+    got = _speakers(nlp, quote_resources, text, ("Freedonia", "country"))
+    assert ("Its organizers", "Freedonia") not in got
+
+
+def test_speakers_a_person_who_said_is_not_the_subject_that_names_them(
+    nlp: Any, quote_resources: QuoteResources
+) -> None:
+    text = (
+        "The Harbour Council paid a settlement to a pilot who said the tugs were unsafe.\n\n"
+        "The Coast Gazette referred to a column that warned the harbour would silt up."
+    )
+    got = _speakers(
+        nlp,
+        quote_resources,
+        text,
+        ("Harbour Council", "organization"),
+        ("Coast Gazette", "media"),
+    )
+    assert ("who", "Harbour Council") not in got
+    assert ("that", "Coast Gazette") in got
+
+
+def test_speakers_a_message_from_a_title_of_a_country_and_a_name_is_the_name_s(
+    nlp: Any, quote_resources: QuoteResources
+) -> None:
+    text = (
+        "The premier received a message of greeting from President of Freedonia Ana Tembe "
+        "on Monday.\n\n"
+        "The message said:\n\n"
+        "I wish your people happiness in the new year.\n\n"
+        "We will keep the ferry line open."
+    )
+    got = _speakers(nlp, quote_resources, text, ("Freedonia", "country"), ("Ana Tembe", "person"))
+    assert ("The message", "Ana Tembe") in got
+
+
+def test_speakers_he_after_a_title_phrase_is_the_person_it_names_not_the_body(
+    nlp: Any, quote_resources: QuoteResources
+) -> None:
+    text = (
+        "Commander of the Coast Guard Ana Tembe, leader of the Harbour Party, inspected a "
+        "patrol boat on Monday.\n\n"
+        "She first went round the docks.\n\n"
+        "The boat is ready for any storm, she said."
+    )
+    got = _speakers(
+        nlp,
+        quote_resources,
+        text,
+        ("Ana Tembe", "person"),
+        ("Harbour Party", "organization"),
+        ("Coast Guard", "organization"),
+    )
+    assert ("she", "Ana Tembe") in got
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"), [("vice-president", "Ana Tembe"), ("president", None)]
+)
+def test_speakers_hyphened_title_the_parser_split_takes_up_its_holder(
+    nlp: Any, quote_resources: QuoteResources, title: str, expected: str | None
+) -> None:
+    text = (
+        f"The guild paid a call on Ana Tembe, vice-president of Freedonia, on Monday.\n\n"
+        f"The {title} said the ferry line would stay open."
+    )
+    got = _speakers(nlp, quote_resources, text, ("Ana Tembe", "person"), ("Freedonia", "country"))
+    assert [name for _, name in got] == [expected]
