@@ -281,6 +281,20 @@ def test_extract_said_attack_stays_an_attack(code: Code) -> None:
     assert ("MOR", "19", "ROH") in _pairs(events)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A long report published in the capital alleged that Mordor had armed the raiders.",
+        "Critics alleged that Mordor knew of the plot.",
+    ],
+)
+def test_extract_allegation_by_an_uncoded_speaker_targets_whom_it_is_about(
+    code: Code, text: str
+) -> None:
+    events = code(text, COUNTRIES)
+    assert (None, "11", "MOR") in _pairs(events)
+
+
 def test_extract_announced_event_noun_is_the_event(code: Code) -> None:
     events = code("Gondor announced a suspension of air links with Mordor.", COUNTRIES)
     assert _pairs(events) == {("GON", "16", "MOR")}
@@ -361,9 +375,7 @@ def test_extract_one_event_per_coded_pair(code: Code) -> None:
     # Two entities coded alike in the target's phrase are one target, not two events.
     text = "Mordor shelled Gondor's northern city Minas Tirith overnight."
     events = code(text, {**COUNTRIES, "Minas Tirith": "GON"})
-    assert [(e.source_actor, e.cameo, e.target_actor) for e in events] == [
-        ("MOR", "194", "GON")
-    ]
+    assert [(e.source_actor, e.cameo, e.target_actor) for e in events] == [("MOR", "194", "GON")]
 
 
 @pytest.mark.parametrize(
