@@ -284,6 +284,35 @@ def test_extract_said_attack_stays_an_attack(code: Code) -> None:
 @pytest.mark.parametrize(
     "text",
     [
+        "Gondor said Mordor fired a rocket at it overnight.",
+        "Gondor says it was shelled by Mordor on Sunday.",
+        "Gondor said a missile was fired at it from Mordor.",
+    ],
+)
+def test_extract_attack_told_by_its_victim_is_an_accusation(code: Code, text: str) -> None:
+    events = code(text, COUNTRIES)
+    assert ("GON", "11", "MOR") in _pairs(events)
+    assert not any(e.cameo[:2] == "19" for e in events)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Gondor said Mordor fired rockets at Rohan.", ("MOR", "19", "ROH")),
+        ("Gondor said it fired a rocket at Mordor.", ("GON", "19", "MOR")),
+    ],
+)
+def test_extract_attack_told_by_another_or_by_its_doer_stays_an_attack(
+    code: Code, text: str, expected: tuple[str, str, str]
+) -> None:
+    events = code(text, COUNTRIES)
+    assert expected in _pairs(events)
+    assert not any(e.cameo[:2] == "11" for e in events)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "A long report published in the capital alleged that Mordor had armed the raiders.",
         "Critics alleged that Mordor knew of the plot.",
     ],
