@@ -130,6 +130,20 @@ def test_extract_main_event_of_clause_only(code: Code) -> None:
     assert [e.cameo[:2] for e in events] == ["19"]
 
 
+@pytest.mark.parametrize(
+    ("text", "cameo"),
+    [
+        # Bombarding names no weapon (guns, aircraft or rockets): CAMEO's unspecified attack.
+        ("Mordor bombarded Gondor's ports for a week.", "190"),
+        ("Mordor shelled Gondor's ports for a week.", "194"),
+    ],
+)
+def test_extract_attack_sub_code_follows_the_weapon_named(
+    code: Code, text: str, cameo: str
+) -> None:
+    assert cameo in {e.cameo for e in code(text, COUNTRIES)}
+
+
 def test_extract_demand_targets_who_must_act(code: Code) -> None:
     events = code("Gondor demanded that the US withdraw from Rohan.", {**COUNTRIES, "US": "USA"})
     assert ("GON", "10", "USA") in _pairs(events)
