@@ -30,7 +30,7 @@ from parley.events.candidates import Candidate
 from parley.events.clauses import SUBJECT_DEPS, agent, prep_objects
 from parley.events.reading import Reading
 
-__all__ = ["EVALUATED_CODES", "EvaluativeWords", "evaluation", "party_spoken_of"]
+__all__ = ["EVALUATED_CODES", "EvaluativeWords", "evaluation", "party_accused", "party_spoken_of"]
 
 # lemma -> (class, weight, part of speech or "*"), from evaluative.tsv.
 EvaluativeWords = Mapping[str, tuple[str, int, str]]
@@ -244,6 +244,19 @@ def party_spoken_of(
     tellers = set()
     if teller is not None:
         tellers = {t.i for c in teller.children if c.dep_ in SPEAKER_DEPS for t in c.subtree}
+    return _first_reported_party(verb, reading, speakers, tellers)
+
+
+def party_accused(verb: Token, reading: Reading) -> list[Actor]:
+    """The party an accusation by a speaker with no code is about, when it names nobody it is
+    made against: the first subject of its reported clauses that is a party ("critics alleged
+    that Freedonia had armed the militia": Freedonia), as it is when the speaker is known."""
+    return _first_reported_party(verb, reading, (), set())
+
+
+def _first_reported_party(
+    verb: Token, reading: Reading, speakers: Sequence[Actor], tellers: set[int]
+) -> list[Actor]:
     for word in _reported_words(verb):
         if word.dep_ not in SUBJECT_DEPS or word.i in tellers:
             continue

@@ -35,7 +35,12 @@ from parley.events.candidates import (
 from parley.events.clauses import conditional_threat, prep_objects, subject_head
 from parley.events.coding import OBJECT_DEPS, answers_request
 from parley.events.dating import timex_heads
-from parley.events.evaluative import EVALUATED_CODES, evaluation, party_spoken_of
+from parley.events.evaluative import (
+    EVALUATED_CODES,
+    evaluation,
+    party_accused,
+    party_spoken_of,
+)
 from parley.events.letters import Sending, find_messages
 from parley.events.modality import find_modality
 from parley.events.model import filter_events
@@ -73,6 +78,7 @@ GIVING_INTENTS = ("033", "035")
 # Statements of belief, hope or will ("expressed belief that the DPRK would win"): made to
 # nobody named, they are about the party their reported clause names.
 SPOKEN_OF_ROOTS = frozenset({"01", "03"})
+ACCUSE_ROOT = "11"
 HOSTING_CODE = "043"
 # Consults (04) other than visits, receptions and meetings abroad: a body may hold them among
 # its own (``_own_gathering``).
@@ -855,6 +861,15 @@ def complete_targets(coded: Coded, reading: Reading) -> Coded:
     if sources and unresolved() and not candidate.is_noun and spoken_of:
         told = party_spoken_of(candidate.token, reading, sources, candidate.reported_by)
         targets = tuple(told) or targets
+    if (
+        code[:2] == ACCUSE_ROOT
+        and unresolved()
+        and not any(s.resolved for s in sources)
+        and not candidate.is_noun
+    ):
+        # "The report alleged that France had armed the militia": who accuses is unknown,
+        # whom the allegation is about is not.
+        targets = tuple(party_accused(candidate.token, reading)) or targets
     giving = code[:2] in GIVING_ROOTS or code.startswith(GIVING_INTENTS)
     # Rallying the public names its target or leaves it to the story's campaign, never the
     # public it addresses.

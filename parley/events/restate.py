@@ -28,6 +28,8 @@ READIED_ROOTS = frozenset({"18", "19", "20"})
 DEMAND_CODE = "100"
 # Roots of attacks and violence that, claimed by someone else, are an accusation.
 ALLEGED_ROOTS = frozenset({"17", "18", "19", "20"})
+# Words by which a speaker names itself as an attack's target in the clause it reports.
+VICTIM_PRONOUNS = frozenset({"it", "us", "them"})
 
 
 # Verbs of being or becoming: "will" before them forecasts a state, it announces no act.
@@ -140,25 +142,41 @@ def allegation(
 ) -> tuple[str, list[Actor], list[Actor]] | None:
     """A claimed or alleged attack as the statement CAMEO codes: "The US claimed that ISIL
     had attacked Iraq" is the US accusing ISIL (112); "X claimed that it attacked Y" is X
-    claiming responsibility (015). Only for verbs that make a claim ("said" is attribution)."""
+    claiming responsibility (015). Only for verbs that make a claim ("said" is attribution),
+    but for an attack on the speaker itself: "Gondor said a shell was fired at it" is Gondor
+    accusing the attacker."""
     res = reading.resources
     if candidate.code[:2] not in ALLEGED_ROOTS:
         return None
     clause = candidate.token
     while clause.dep_ == "conj" and clause.head.i != clause.i:
         clause = clause.head  # "claimed that ISIL had attacked Iraq and taken Mosul"
-    if clause.dep_ != "ccomp" or not alleges(clause.head, res.stance_cues):
+    if clause.dep_ != "ccomp":
         return None
     speaker_head, _ = subject_head(clause.head)
     speakers = [a for a in reading.resolve(speaker_head) if a.resolved]
     doers = [a for a in sources if a.resolved]
     if not speakers or not doers:
         return None
+    if not alleges(clause.head, res.stance_cues):
+        # "Gondor said a shell was fired at it from Mordor": the speaker tells of an attack on
+        # itself, a complaint against the attacker; a third party's "said" only attributes.
+        if candidate.reported_by is None or not _told_by_victim(speakers, doers, targets):
+            return None
+        return "112", speakers, doers
     subject, _ = subject_head(candidate.token)
     own = same_side(speakers, doers) or (subject is not None and subject.lower_ in SPEAKER_PRONOUNS)
     if own:
         return "015", speakers, targets
     return "112", speakers, doers
+
+
+def _told_by_victim(speakers: list[Actor], doers: list[Actor], targets: list[Actor]) -> bool:
+    """Whether an attack's target is the speaker itself, named by a pronoun ("fired at it",
+    "it was shelled by", "attacked us"), and the doers are someone else. A target named by
+    its name ("killed two Gondor soldiers, the army said") is told, not complained of."""
+    own = [t for t in targets if t.resolved and t.text.lower() in VICTIM_PRONOUNS]
+    return bool(own) and same_side(speakers, own) and not same_side(speakers, doers)
 
 
 def reported_stance(

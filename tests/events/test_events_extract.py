@@ -130,6 +130,20 @@ def test_extract_main_event_of_clause_only(code: Code) -> None:
     assert [e.cameo[:2] for e in events] == ["19"]
 
 
+@pytest.mark.parametrize(
+    ("text", "cameo"),
+    [
+        # Bombarding names no weapon (guns, aircraft or rockets): CAMEO's unspecified attack.
+        ("Mordor bombarded Gondor's ports for a week.", "190"),
+        ("Mordor shelled Gondor's ports for a week.", "194"),
+    ],
+)
+def test_extract_attack_sub_code_follows_the_weapon_named(
+    code: Code, text: str, cameo: str
+) -> None:
+    assert cameo in {e.cameo for e in code(text, COUNTRIES)}
+
+
 def test_extract_demand_targets_who_must_act(code: Code) -> None:
     events = code("Gondor demanded that the US withdraw from Rohan.", {**COUNTRIES, "US": "USA"})
     assert ("GON", "10", "USA") in _pairs(events)
@@ -281,6 +295,49 @@ def test_extract_said_attack_stays_an_attack(code: Code) -> None:
     assert ("MOR", "19", "ROH") in _pairs(events)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gondor said Mordor fired a rocket at it overnight.",
+        "Gondor says it was shelled by Mordor on Sunday.",
+        "Gondor said a missile was fired at it from Mordor.",
+    ],
+)
+def test_extract_attack_told_by_its_victim_is_an_accusation(code: Code, text: str) -> None:
+    events = code(text, COUNTRIES)
+    assert ("GON", "11", "MOR") in _pairs(events)
+    assert not any(e.cameo[:2] == "19" for e in events)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Gondor said Mordor fired rockets at Rohan.", ("MOR", "19", "ROH")),
+        ("Gondor said it fired a rocket at Mordor.", ("GON", "19", "MOR")),
+    ],
+)
+def test_extract_attack_told_by_another_or_by_its_doer_stays_an_attack(
+    code: Code, text: str, expected: tuple[str, str, str]
+) -> None:
+    events = code(text, COUNTRIES)
+    assert expected in _pairs(events)
+    assert not any(e.cameo[:2] == "11" for e in events)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A long report published in the capital alleged that Mordor had armed the raiders.",
+        "Critics alleged that Mordor knew of the plot.",
+    ],
+)
+def test_extract_allegation_by_an_uncoded_speaker_targets_whom_it_is_about(
+    code: Code, text: str
+) -> None:
+    events = code(text, COUNTRIES)
+    assert (None, "11", "MOR") in _pairs(events)
+
+
 def test_extract_announced_event_noun_is_the_event(code: Code) -> None:
     events = code("Gondor announced a suspension of air links with Mordor.", COUNTRIES)
     assert _pairs(events) == {("GON", "16", "MOR")}
@@ -361,9 +418,7 @@ def test_extract_one_event_per_coded_pair(code: Code) -> None:
     # Two entities coded alike in the target's phrase are one target, not two events.
     text = "Mordor shelled Gondor's northern city Minas Tirith overnight."
     events = code(text, {**COUNTRIES, "Minas Tirith": "GON"})
-    assert [(e.source_actor, e.cameo, e.target_actor) for e in events] == [
-        ("MOR", "194", "GON")
-    ]
+    assert [(e.source_actor, e.cameo, e.target_actor) for e in events] == [("MOR", "194", "GON")]
 
 
 @pytest.mark.parametrize(
