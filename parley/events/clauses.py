@@ -105,6 +105,11 @@ def subject_head(verb: Token) -> tuple[Token | None, bool]:
     climbed_xcomp = False
     for _ in range(MAX_GOVERNING_HOPS + 1):
         subjects = [c for c in token.children if c.dep_ in SUBJECT_DEPS]
+        if not subjects and token.i == verb.i and own_passive(verb):
+            # "The prisoners held for a year were freed by X": a passive conjunct names its
+            # own doer; the subject it shares with the active verb before it is the one
+            # acted upon (see ``passive_patient``).
+            return agent(verb), True
         if subjects:
             # "Old foes Gondor and Osgiliath renewed ties" parses as two subjects: the name.
             names = [c for c in subjects if c.pos_ == "PROPN"]
@@ -208,6 +213,26 @@ def _gerund_governor(head: Token) -> Token | None:
     if head.dep_ in ("dobj", "obj") and head.head.pos_ in ("VERB", "AUX"):
         return head.head
     return None
+
+
+def own_passive(verb: Token) -> bool:
+    """Whether a conjunct verb with no subject of its own is a passive with its own by-phrase
+    ("... and were released by X"), so that the subject it shares is not its doer."""
+    return (
+        verb.dep_ == "conj"
+        and verb.head.i != verb.i
+        and any(c.dep_ == "auxpass" for c in verb.children)
+        and agent(verb) is not None
+    )
+
+
+def passive_patient(verb: Token) -> list[Token]:
+    """The subject a passive conjunct shares with the verb it is joined to: the one it acts
+    upon ("The prisoners held for a year were freed by X": the prisoners)."""
+    if not own_passive(verb):
+        return []
+    shared = SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS
+    return [c for c in verb.head.children if c.dep_ in shared]
 
 
 def agent(verb: Token) -> Token | None:

@@ -25,7 +25,7 @@ from parley.events.actors import (
     joint_partners,
     mention_at,
 )
-from parley.events.candidates import GREETING_CODE, Candidate
+from parley.events.candidates import GREETING_CODE, REPORTING_CODE, Candidate
 from parley.events.clauses import (
     OBJECT_TARGET_PREPS,
     PASSIVE_SUBJECT_DEPS,
@@ -33,6 +33,8 @@ from parley.events.clauses import (
     SPEAKER_PRONOUNS,
     SUBJECT_DEPS,
     TARGET_PREPS,
+    agent,
+    passive_patient,
     prep_objects,
     subject_head,
 )
@@ -408,6 +410,7 @@ def verb_actors(
     target_heads: list[Token] = [] if blamed is None else [blamed]
     if passive:
         target_heads += [c for c in verb.children if c.dep_ in PASSIVE_SUBJECT_DEPS]
+        target_heads += passive_patient(verb)
         if verb.dep_ == "acl" and verb.tag_ == "VBN":
             target_heads.append(verb.head)
     target_heads += [
@@ -1022,6 +1025,8 @@ def _light_verb_actors(
         if traveller:
             heads = [*prep_objects(noun, TARGET_PREPS), noun]
             return traveller, [a for a in reading.first_resolved(heads) if a.resolved]
+    if noun.dep_ == "nsubjpass":
+        return _passive_carrier_actors(noun, reading)
     if zeal and verb.head.dep_ != "acomp":
         # "is obsessed with sanctions", parsed as a passive: its subject is the zealous one.
         return _zealous_passive(verb.head, noun, reading)
@@ -1051,6 +1056,29 @@ def _light_verb_actors(
     # Last, anyone the event noun's own phrase names ("a hunger strike outside Parliament",
     # "in protest of the Russian government's refusal").
     heads.append(noun)
+    return sources, [a for a in reading.first_resolved(heads) if a.resolved]
+
+
+def _passive_carrier_actors(
+    noun: Token, reading: Reading
+) -> tuple[list[Actor], list[Actor]] | None:
+    """The doer of an event noun that an uncoded passive verb carries as its subject: the
+    verb's by-phrase ("a complaint against X was filed by Y", "fresh sanctions were imposed
+    by Y"); the noun's own phrases, then the verb's, name the target."""
+    verb = noun.head
+    carrier = reading.candidates.get(verb.i)
+    # A plain statement verb announces the act ("were announced by Y"); any other coded verb
+    # is an act on it ("sanctions were denounced by Y" are not Y's).
+    announced = carrier is None or carrier.announces or carrier.code == REPORTING_CODE
+    if verb.pos_ != "VERB" or not announced:
+        return None
+    doer = agent(verb)
+    if doer is None:
+        return None
+    sources = [a for a in reading.resolve(doer) if a.resolved]
+    if not sources:
+        return None
+    heads = [*prep_objects(noun, TARGET_PREPS), *prep_objects(verb, TARGET_PREPS)]
     return sources, [a for a in reading.first_resolved(heads) if a.resolved]
 
 

@@ -1428,3 +1428,42 @@ def test_dyads_who_is_to_blame_is_blamed(
 ) -> None:
     blames = [(e.source_actor, e.target_actor) for e in code(text, COUNTRIES) if e.cameo == "112"]
     assert blames[:1] == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Gondor envoys imprisoned for acting against Rohan were released yesterday by Mordor",
+        "The Gondor sailors imprisoned for speaking against Rohan were freed by Mordor",
+    ],
+)
+def test_dyads_passive_conjunct_names_its_own_doer(code: Code, text: str) -> None:
+    # The parser joins "were freed" to the participle before it: its by-phrase is the doer,
+    # not the subject the two verbs share.
+    named = {"Mordor": "MOR", "Rohan": "ROH", "Gondor envoys": "GONMIL", "Gondor sailors": "GONMIL"}
+    events = [e for e in code(text, named) if e.cameo[:2] == "08"]
+    assert events
+    assert all((e.source_actor, e.target_actor) == ("MOR", "GONMIL") for e in events)
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("Evidence against Rohan was presented by Gondor on Friday.", "ROH"),
+        ("New sanctions against Rohan were announced by Gondor on Monday.", "ROH"),
+    ],
+)
+def test_dyads_event_noun_a_passive_carries_is_its_agents(
+    code: Code, text: str, target: str
+) -> None:
+    events = code(text, COUNTRIES)
+    assert ("GON", target) in {(e.source_actor, e.target_actor) for e in events}
+
+
+def test_dyads_event_noun_a_coded_passive_acts_on_is_not_its_agents(code: Code) -> None:
+    # "denounced by Gondor": Gondor acts on the sanctions, it did not impose them.
+    events = code("The sanctions against Rohan were denounced by Gondor.", COUNTRIES)
+    assert all(
+        not (e.source_actor == "GON" and e.cameo[:2] == "16" and e.target_actor == "ROH")
+        for e in events
+    )
