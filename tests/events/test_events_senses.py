@@ -1116,3 +1116,32 @@ def test_senses_advice_against_travel_reduces_relations(code: Code, text: str) -
     events = code(text, COUNTRIES)
     assert ("GON", "160", "ROH") in {(s[:3], c, t) for s, c, t in _codes(events) if s and t}
     assert not any(e.cameo.startswith("13") for e in events)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rohan scrapped the trade sanctions on Gondor last week.",
+        "The king of Rohan waived the sanctions against Gondor.",
+        "Rohan has ended its grain embargo on Gondor.",
+        "Rohan removed the sanctions on Gondor after the talks.",
+    ],
+)
+def test_senses_sanctions_removed_are_eased(code: Code, text: str) -> None:
+    events = code(text, COUNTRIES)
+    assert {e.cameo for e in events} == {"085"}
+
+
+@pytest.mark.parametrize(
+    ("text", "cameos"),
+    [
+        # A race given up is no relations cut (160).
+        ("The governor of Gondor suspended his presidential campaign on Monday.", set()),
+        # An armed campaign suspended de-escalates (087).
+        ("Gondor suspended its bombing campaign against Rohan.", {"087"}),
+    ],
+)
+def test_senses_a_suspended_campaign_is_no_cut_in_relations(
+    code: Code, text: str, cameos: set[str]
+) -> None:
+    assert {e.cameo for e in code(text, COUNTRIES)} == cameos
