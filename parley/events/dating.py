@@ -257,6 +257,8 @@ def find_date(
             found = _shared_date(trigger, heads)
         if found is None:
             found = _setting_date(trigger, heads)
+        if found is None:
+            found = _speaker_setting_date(trigger, heads)
         token = trigger
         hops = 0
         while found is None and hops < MAX_HOPS and token.dep_ in INHERIT_DEPS:
@@ -505,6 +507,36 @@ def _setting_date(trigger: Token, heads: Sequence[tuple[int, Timex]]) -> str | N
     for child in trigger.children:
         if child.dep_ == "advcl" and child.i < trigger.i and child.tag_ in ("VBG", "VBN"):
             found = _date_in(clause_tokens(child), heads, child.i)
+            if found is not None:
+                return found
+    return None
+
+
+def _speaker_setting_date(trigger: Token, heads: Sequence[tuple[int, Timex]]) -> str | None:
+    """The day of a participle on the subject that says where the act was done: "The
+    envoy, addressing a meeting of the council on Nov. 5, called for talks", "A delegate,
+    speaking at a session held in Geneva on March 6, denounced ...". The whole participle
+    phrase counts, the meeting's own clause too: its day is the day of the speech."""
+    if trigger.pos_ not in CLAUSE_POS:
+        return None
+    subjects = [c for c in trigger.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if trigger.dep_ == "acl" and trigger.tag_ == "VBD":
+        subjects.append(trigger.head)  # the parse made the verb a clause of its subject
+    for subject in subjects:
+        if subject.i > trigger.i:
+            continue
+        for child in subject.children:
+            if (
+                child.dep_ in ("acl", "advcl")
+                and child.tag_ == "VBG"  # not "elected on May 1", another act's day
+                and subject.i < child.i < trigger.i
+            ):
+                found = _date_in({t.i for t in child.subtree}, heads, child.i)
+                if found is not None:
+                    return found
+    for child in trigger.children:  # the parse may hang the participle on the verb
+        if child.dep_ == "advcl" and child.tag_ == "VBG" and child.i < trigger.i:
+            found = _date_in({t.i for t in child.subtree}, heads, child.i)
             if found is not None:
                 return found
     return None

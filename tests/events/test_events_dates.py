@@ -430,3 +430,25 @@ def test_dates_day_inside_the_statement_is_no_occasion(code: Code) -> None:
     events = code(text, ACTORS, (_timex(text, "Nov. 3", "2018-11-03"),))
     threats = [e for e in events if text[e.trigger[0] : e.trigger[1]].startswith("threatens")]
     assert {(e.date, e.date_source) for e in threats} == {("2018-11-12", "published")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A participle on the speaker sets the scene of the act: its day is the act's.
+        "The envoy of Gondor, addressing a meeting of the council on Nov. 5, denounced Mordor.",
+        "The envoy of Gondor, speaking at a session held in Minas Tirith on Nov. 5, denounced "
+        "Mordor.",
+    ],
+)
+def test_dates_speaker_participle_sets_the_day(code: Code, text: str) -> None:
+    events = code(text, ACTORS, (_timex(text, "Nov. 5", "2018-11-05"),))
+    dated = {(e.date, e.date_source) for e in events if e.cameo.startswith("11")}
+    assert dated == {("2018-11-05", "text")}
+
+
+def test_dates_speaker_participle_of_another_act_keeps_its_own(code: Code) -> None:
+    text = "The envoy of Gondor, elected on Nov. 5, denounced Mordor."
+    events = code(text, ACTORS, (_timex(text, "Nov. 5", "2018-11-05"),))
+    dated = {(e.date, e.date_source) for e in events if e.cameo.startswith("11")}
+    assert dated == {("2018-11-12", "published")}
