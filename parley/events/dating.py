@@ -99,6 +99,16 @@ SAYING_LEMMAS = frozenset(
      "disclose", "reveal", "state", "declare", "write", "assert", "emphasize", "emphasise",
      "underline", "argue", "insist"}
 )  # fmt: skip
+# How many years before publication a year must lie to be history: "in 2009" in a 2011
+# story, not "last year".
+HISTORY_YEARS = 2
+# A statement block that is the story: opened in its first sentences (a dateline the parse
+# splits off counts as one).
+BLOCK_SENTENCES = 2
+# Clauses whose time is theirs alone, not the story's: see ``history_undated``.
+HISTORY_APART_DEPS = frozenset({"relcl", "acl", "ccomp"})
+# Verbs that open a statement block with a colon: "which said:", "went on:", "reads:".
+BLOCK_LEMMAS = SAYING_LEMMAS | {"go", "read", "continue"}
 WEEK_VALUE = re.compile(r"^(\d{4})-W(\d{2})$")
 QUARTER_VALUE = re.compile(r"^(\d{4})-Q\d$")
 
@@ -247,6 +257,8 @@ def find_date(
             found = _shared_date(trigger, heads)
         if found is None:
             found = _setting_date(trigger, heads)
+        if found is None:
+            found = _speaker_setting_date(trigger, heads)
         token = trigger
         hops = 0
         while found is None and hops < MAX_HOPS and token.dep_ in INHERIT_DEPS:
@@ -500,6 +512,36 @@ def _setting_date(trigger: Token, heads: Sequence[tuple[int, Timex]]) -> str | N
     return None
 
 
+def _speaker_setting_date(trigger: Token, heads: Sequence[tuple[int, Timex]]) -> str | None:
+    """The day of a participle on the subject that says where the act was done: "The
+    envoy, addressing a meeting of the council on Nov. 5, called for talks", "A delegate,
+    speaking at a session held in Geneva on March 6, denounced ...". The whole participle
+    phrase counts, the meeting's own clause too: its day is the day of the speech."""
+    if trigger.pos_ not in CLAUSE_POS:
+        return None
+    subjects = [c for c in trigger.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if trigger.dep_ == "acl" and trigger.tag_ == "VBD":
+        subjects.append(trigger.head)  # the parse made the verb a clause of its subject
+    for subject in subjects:
+        if subject.i > trigger.i:
+            continue
+        for child in subject.children:
+            if (
+                child.dep_ in ("acl", "advcl")
+                and child.tag_ == "VBG"  # not "elected on May 1", another act's day
+                and subject.i < child.i < trigger.i
+            ):
+                found = _date_in({t.i for t in child.subtree}, heads, child.i)
+                if found is not None:
+                    return found
+    for child in trigger.children:  # the parse may hang the participle on the verb
+        if child.dep_ == "advcl" and child.tag_ == "VBG" and child.i < trigger.i:
+            found = _date_in({t.i for t in child.subtree}, heads, child.i)
+            if found is not None:
+                return found
+    return None
+
+
 def _shared_date(trigger: Token, heads: Sequence[tuple[int, Timex]]) -> str | None:
     """The day of the verb conjoined after the trigger, which the two share: "met and had a
     talk with Lavrov in Moscow on Sept. 17"."""
@@ -551,6 +593,7 @@ def occasion_days(
         return []
     days = []
     opening = _opening_text(doc)
+    block = _block_start(doc)
     for index, timex in heads:  # in token order
         value = timex.value[:10]
         if not DAY_VALUE.match(value):
@@ -561,9 +604,33 @@ def occasion_days(
             continue  # a day naming something: "the June 15 joint declaration"
         if timex.start <= DATELINE_REACH and DATELINE.match(opening, timex.end):
             continue  # "Pyongyang, September 6 (KCNA) --": the day of writing, no occasion
+        if block is not None and timex.start >= block:
+            continue  # a day the statement tells: its words' time, not the story's occasion
         if not embedded and 0 <= (on - date.fromisoformat(value)).days <= OCCASION_DAYS:
             days.append((timex.end, value))
     return days
+
+
+def _block_start(doc: Doc) -> int | None:
+    """Where the words of the story's first statement block begin: the end of the first
+    sentence that ends in a colon after a verb of saying ("..., which said:", "The message
+    said and went on:"). A KCNA report gives its occasion before the block ("issued a press
+    statement on Thursday, which said:"); a day the statement tells ("staged drills from
+    August 26") is the time of what it speaks of, not the day of the acts it goes on to
+    tell ("are being staged in succession"). Only a block the story opens in its first
+    BLOCK_SENTENCES sentences is the story's own: "He went on:" further down a round-up of
+    statements is one voice among several, and the next statement's day is its occasion."""
+    for n, sentence in enumerate(doc.sents):
+        if n >= BLOCK_SENTENCES:
+            return None  # a block opened later is one voice of a round-up: narration resumes
+        last = sentence[-1]
+        while last.is_space and last.i > sentence.start:
+            last = doc[last.i - 1]
+        if last.text != ":":
+            continue
+        if any(t.pos_ in CLAUSE_POS and t.lemma_.lower() in BLOCK_LEMMAS for t in sentence):
+            return last.idx + 1
+    return None
 
 
 def _opening_text(doc: Doc) -> str:
@@ -619,6 +686,63 @@ def recent_occasion(
                 event = dataclasses.replace(event, date=None, date_source=None)
         out.append(event)
     return out
+
+
+def history_undated(
+    events: Sequence[Event], doc: Doc, heads: Sequence[tuple[int, Timex]], on: date | None
+) -> list[Event]:
+    """``events`` with those told in the past and dated only by the publication undated when
+    the last time the story gave before them is history, a year before last or older ("in
+    September 1875 the invaders attacked the battery. ... This notwithstanding, they
+    threatened the government"; "in the mid-1990s"): the story is telling that past, whose
+    acts it gives no day of, not news of the day (docs/annotation.md, Date). A sentence told
+    in the present between them ends the telling of the past ("Historical data are on
+    display at the museum. A worker told KCNA ...")."""
+    if on is None or not heads:
+        return list(events)
+    # A time said in a relative or reported clause is that clause's alone ("the women who
+    # volunteered more than two decades ago", "noting that he conceived the plan in 2002").
+    told = sorted(
+        (timex.start, timex.value)
+        for i, timex in heads
+        if not any(t.dep_ in HISTORY_APART_DEPS for t in doc[i].ancestors)
+    )
+    starts = [start for start, _ in told]
+    present = [s.start_char for s in doc.sents if _finite(s.root) and not _told_past(s.root)]
+    out = []
+    for event in events:
+        if event.date_source == "published":
+            before = bisect_left(starts, event.trigger[0])
+            if (
+                before
+                and _history(told[before - 1][1], on)
+                and not _present_between(present, starts[before - 1], event.trigger[0])
+                and _past_act(doc, event)
+            ):
+                event = dataclasses.replace(event, date=None, date_source=None)
+        out.append(event)
+    return out
+
+
+def _present_between(present: Sequence[int], start: int, end: int) -> bool:
+    """Whether a sentence told in the present (``present``: their starts) begins after
+    ``start`` and at or before ``end``."""
+    return bisect_right(present, end) > bisect_right(present, start)
+
+
+def _history(value: str, on: date) -> bool:
+    """Whether a time expression's value lies before the year before publication: a decade
+    or a century (PERIOD_VALUE), or a year, month or day of such a year."""
+    if PERIOD_VALUE.match(value):
+        return True
+    return value[:4].isdigit() and int(value[:4]) <= on.year - HISTORY_YEARS
+
+
+def _past_act(doc: Doc, event: Event) -> bool:
+    """Whether an event's trigger is told in the past (its own tense or its verb's)."""
+    span = doc.char_span(event.trigger[0], event.trigger[1], alignment_mode="expand")
+    verb = _tensed_verb(span[0]) if span is not None and len(span) else None
+    return verb is not None and _told_past(verb)
 
 
 def _recent_lead(doc: Doc, heads: Sequence[tuple[int, Timex]]) -> bool:

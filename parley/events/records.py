@@ -25,6 +25,7 @@ from parley.events.coding import Match, answers_request
 from parley.events.dating import (
     find_date,
     heads_between,
+    history_undated,
     occasion_dates,
     occasion_days,
     recent_occasion,
@@ -90,6 +91,7 @@ def build_events(
         ordered = occasion_dates(ordered, occasion_days(doc, timex_heads, on), doc)
     if doc is not None:  # a lead whose news is recent and undated: so are the acts it tells
         ordered = recent_occasion(ordered, doc, timex_heads)
+        ordered = history_undated(ordered, doc, timex_heads, on)
     ordered = [_undone_undated(e) for e in ordered]
     return tuple(dataclasses.replace(e, id=f"v{n}") for n, e in enumerate(ordered, start=1))
 

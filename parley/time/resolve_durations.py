@@ -17,6 +17,11 @@ _AMOUNT_BEFORE = re.compile(
 )
 
 
+# The head of a number written with a thousands separator just before the match: "5,000
+# years", "5 000 years" (the match took only "000 years", a span of nothing).
+_THOUSANDS_BEFORE = re.compile(r"\d[,\u00a0 ]$")
+
+
 # A count of things just before: "50,000 CDs a year", "hundreds of interviews a day", "four
 # flights a week": a rate too.
 _COUNT_BEFORE = re.compile(
@@ -52,6 +57,10 @@ def _is_rate(state: State, start: int) -> bool:
 def r_duration(m: re.Match[str], state: State) -> Resolved:
     n = number(state, m.group("num"))
     raw_num = m.group("num").lower()
+    if raw_num[:1].isdigit() and _THOUSANDS_BEFORE.search(
+        state.text, max(0, m.start() - 2), m.start()
+    ):
+        return None  # "5,000 years": part of a larger number, a span too long to be a time
     code = unit_code(state, m.group("unit"))
     pre = " ".join((m.group("pre") or "").lower().split())
     if raw_num in ("a", "an") and not pre and m.group("unit").lower().endswith("s"):

@@ -392,3 +392,63 @@ def test_dates_supposed_act_has_no_day(code: Code, text: str, expected: tuple) -
         (e.date, e.date_source) for e in events if text[e.trigger[0] : e.trigger[1]] == "criticize"
     }
     assert acts == {expected}
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "expected"),
+    [
+        # After a time long past, acts told in the past are that history, of no known day.
+        ("In March 1871 Gondor attacked the fort. Later Gondor threatened Mordor.",
+         "threatened", (None, None)),
+        # A sentence in the present ends the history: the news of the day follows.
+        ("In March 1871 Gondor attacked the fort. Relics are kept in a museum. "
+         "Gondor threatened Mordor.", "threatened", ("2018-11-12", "published")),
+        # A long-past time in a relative clause is that clause's alone.
+        ("Gondor honoured the veterans who fought in 1871. Gondor threatened Mordor.",
+         "threatened", ("2018-11-12", "published")),
+    ],
+)  # fmt: skip
+def test_dates_acts_after_a_time_long_past_are_history(
+    code: Code, text: str, word: str, expected: tuple[str | None, str | None]
+) -> None:
+    timexes = tuple(
+        _timex(text, words, value)
+        for words, value in (("March 1871", "1871-03"), ("1871", "1871"))
+        if words in text and (words != "1871" or "March 1871" not in text)
+    )
+    events = code(text, ACTORS, timexes)
+    dated = {(e.date, e.date_source) for e in events if text[e.trigger[0] : e.trigger[1]] == word}
+    assert dated == {expected}
+
+
+def test_dates_day_inside_the_statement_is_no_occasion(code: Code) -> None:
+    # A day the statement tells is the time of what it speaks of, not the story's occasion.
+    text = (
+        "The Gondor envoy issued a statement. It said:\n\nMordor held drills on Nov. 3. "
+        "Mordor threatens Gondor with new drills."
+    )
+    events = code(text, ACTORS, (_timex(text, "Nov. 3", "2018-11-03"),))
+    threats = [e for e in events if text[e.trigger[0] : e.trigger[1]].startswith("threatens")]
+    assert {(e.date, e.date_source) for e in threats} == {("2018-11-12", "published")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A participle on the speaker sets the scene of the act: its day is the act's.
+        "The envoy of Gondor, addressing a meeting of the council on Nov. 5, denounced Mordor.",
+        "The envoy of Gondor, speaking at a session held in Minas Tirith on Nov. 5, denounced "
+        "Mordor.",
+    ],
+)
+def test_dates_speaker_participle_sets_the_day(code: Code, text: str) -> None:
+    events = code(text, ACTORS, (_timex(text, "Nov. 5", "2018-11-05"),))
+    dated = {(e.date, e.date_source) for e in events if e.cameo.startswith("11")}
+    assert dated == {("2018-11-05", "text")}
+
+
+def test_dates_speaker_participle_of_another_act_keeps_its_own(code: Code) -> None:
+    text = "The envoy of Gondor, elected on Nov. 5, denounced Mordor."
+    events = code(text, ACTORS, (_timex(text, "Nov. 5", "2018-11-05"),))
+    dated = {(e.date, e.date_source) for e in events if e.cameo.startswith("11")}
+    assert dated == {("2018-11-12", "published")}

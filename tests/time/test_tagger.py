@@ -285,6 +285,9 @@ def test_tagger_span_excludes_prepositions_and_possessives(tag: Tag) -> None:
         "A 6-year-old boy and 2,000 troops were counted.",
         "May I ask what you will march for?",
         "About three-quarters of voters agreed.",
+        # The tail of a number with a thousands separator is no span of nothing.
+        "Their songs are sung across 4,000 years of legend.",
+        "Their songs are sung across 4 000 years of legend.",
     ],
 )
 def test_tagger_ignores_look_alikes(tag: Tag, text: str) -> None:
