@@ -452,6 +452,8 @@ def _head_sector(head: Token, kb: KnowledgeBaseLike) -> str | None:
         # "the consul general", "a director general": "general" after another office word
         # is that office, no rank ("lieutenant general" is one); the table says which.
         return kb.role_sector(f"{before.lower_} {head.lower_}")
+    if own in _GENERIC_PEOPLE and (term := _generic_term_sector(head, before, kb)) is not None:
+        return term
     chief = head.lemma_.lower() in _CHIEF_NOUNS
     if (own in _NARROWED or chief) and (narrower := _modifier_sector(head, kb, chief)) is not None:
         return narrower
@@ -467,6 +469,27 @@ def _head_sector(head: Token, kb: KnowledgeBaseLike) -> str | None:
         # "progressive political parties").
         return _pair_sector(before.lower_, head.lower_, kb) if before.head == head else None
     return own
+
+
+# The sector of a word for people of no kind ("men"), which a term it ends may narrow.
+_GENERIC_PEOPLE = frozenset(("PPL",))
+
+
+def _generic_term_sector(head: Token, before: Token | None, kb: KnowledgeBaseLike) -> str | None:
+    """The sector of a term the role table knows that a word for people of no kind ends,
+    with its adjective ("the great men", KCNA's leaders: GOV) or with the noun it is joined
+    to ("officers and men": MIL), when it differs from the word's own."""
+    own = kb.role_sector(head.lower_)
+    terms = []
+    if before is not None and before.head == head and before.dep_ == "amod":
+        terms.append(f"{before.lower_} {head.lower_}")
+    if head.dep_ == "conj" and head.head.pos_ == "NOUN" and head.head.i < head.i:
+        terms.append(f"{head.head.lower_} and {head.lower_}")
+    for term in terms:
+        sector = kb.role_sector(term)
+        if sector is not None and sector != own:
+            return sector
+    return None
 
 
 def _term_sector(head: Token, kb: KnowledgeBaseLike) -> str | None:

@@ -101,3 +101,17 @@ def test_group_for_the_study_is_a_civic_body(entities_of) -> None:  # type: igno
     text = "The Bolivian Group for the Study of Songun Politics sent a letter to the embassy."
     coded = _coded(entities_of(text, real=True))
     assert coded.get("Bolivian Group for the Study of Songun Politics") == "BOLNGO"
+
+
+@pytest.mark.parametrize(
+    ("text", "sector"),
+    [
+        # KCNA's "the great men" are its leaders, no people of no kind.
+        ("Pyongyang marked the day. The visitors honoured the feats of the great men.", "GOV"),
+        # "officers and men" of a unit are its soldiers.
+        ("Pyongyang marked the day. Officers and men of the unit pledged to defend it.", "MIL"),
+    ],
+)
+def test_men_in_a_term_take_the_term_s_sector(entities_of, text: str, sector: str) -> None:  # type: ignore[no-untyped-def]
+    sectors = {e.sector for e in entities_of(text, real=True) if "men" in e.name}
+    assert sectors == {sector}
