@@ -35,6 +35,8 @@ from parley.entities.context import (
     context_groups,
     passage_country,
     unplaced_head,
+    writer_country,
+    writers_own,
 )
 from parley.entities.kbtypes import ActorLike, CountryLike, KnowledgeBaseLike
 from parley.entities.mentions import (
@@ -765,6 +767,7 @@ def _find_groups(
 ) -> list[_Found]:
     found: list[_Found] = []
     unplaced: list[tuple[Token, str]] = []  # heads whose phrase names no one
+    own: list[tuple[Token, str]] = []  # of those, the writer's own ("our army")
     # The country group each head found stands for, by the head's index and by its words.
     placed: dict[int, _Found] = {}
     named: dict[str, _Found] = {}
@@ -789,12 +792,27 @@ def _find_groups(
                 if (
                     sector is not None
                     and context is not None
+                    and writers_own(head, context, _head_words(head))
+                ):
+                    own.append((head, sector))
+                elif (
+                    sector is not None
+                    and context is not None
                     and unplaced_head(head, context)
                     and not any(_names_someone(c, mentions) for c in head.conjuncts)
                 ):
                     unplaced.append((head, sector))
                 continue
             found.extend(groups)
+    if own and (writer := writer_country(mentions.refs, kb)) is not None:
+        # In the media of one half of a divided country, "our army" and "the great men" are
+        # its own, whichever country the story is about (the South's "group of traitors").
+        found.extend(
+            _Found(g.start, g.end, "group", g.code, g.country, g.sector, "")
+            for g in context_groups(own, writer)
+        )
+    elif own:
+        unplaced.extend((h, s) for h, s in own if context is not None and unplaced_head(h, context))
     if unplaced:
         lead = _lead_country(parse, mentions, kb, member_words)
         country = article_country(mentions.refs, kb, lead)
