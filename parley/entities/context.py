@@ -147,7 +147,8 @@ def writers_own(head: Token, words: ContextWords, head_words: str) -> bool:
     it calls "our" ("our invincible army", and "our army and people" whole), or a term only
     its own media use for its own ("the great men", North Korea's for its leaders:
     ``head_words``, the head with its adjectives)."""
-    if head_words in words.writer:
+    if any(head_words == term or head_words.endswith(f" {term}") for term in words.writer):
+        # "the great men", "the peerless great men"
         return True
     top = head
     while top.dep_ == "conj" and top.head.i != top.i:
