@@ -36,6 +36,8 @@ __all__ = [
     "context_groups",
     "passage_country",
     "unplaced_head",
+    "writer_country",
+    "writers_own",
 ]
 
 # How often the article must name its own country, and by how much more than any other.
@@ -65,6 +67,7 @@ class ContextWords:
     collective: frozenset[str]  # singular nouns for a whole body: "police", "army"
     outside: frozenset[str]  # modifiers of someone else's group: "foreign", "international"
     never: frozenset[str]  # nouns never the article's own: "peoples", "refugees"
+    writer: frozenset[str] = frozenset()  # the writer's own in a divided country's media
 
     @classmethod
     def of(cls, words: Mapping[str, str]) -> ContextWords:
@@ -73,7 +76,7 @@ class ContextWords:
         def kind(name: str) -> frozenset[str]:
             return frozenset(w for w, k in words.items() if k == name)
 
-        return cls(kind("collective"), kind("outside"), kind("never"))
+        return cls(kind("collective"), kind("outside"), kind("never"), kind("writer"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,6 +116,44 @@ def article_country(
     if seen < MIN_MENTIONS or (len(ranked) > 1 and ranked[1][1] == seen):
         return None
     return kb.country_by_code(iso3)
+
+
+# The lower-case directions one half of a divided country writes the other with, and the
+# other half's own.
+_OTHER_HALF = {"south": "North", "north": "South"}
+# The possessor by which a writer names its own ("our army").
+_OUR = "our"
+
+
+def writer_country(refs: Iterable[MentionRef], kb: KnowledgeBaseLike) -> CountryLike | None:
+    """The country whose media wrote the article, when it writes the other half of its
+    divided country with a lower-case direction ("south Korea", "the south Korean
+    puppets": North Korea's media) and only one such half; else None."""
+    found: dict[str, CountryLike] = {}
+    for ref in refs:
+        first, _, rest = ref.text.partition(" ")
+        other = _OTHER_HALF.get(first)
+        if other is None or not rest or not ref.entity.country:
+            continue
+        name = f"{other} {rest.split()[0]}"
+        half = kb.country(name) or kb.country_by_demonym(name)
+        if half is not None and half.iso3 != ref.entity.country:
+            found[half.iso3] = half
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
+def writers_own(head: Token, words: ContextWords, head_words: str) -> bool:
+    """Whether a group whose phrase names no one is the writer's own in its own media: one
+    it calls "our" ("our invincible army", and "our army and people" whole), or a term only
+    its own media use for its own ("the great men", North Korea's for its leaders:
+    ``head_words``, the head with its adjectives)."""
+    if any(head_words == term or head_words.endswith(f" {term}") for term in words.writer):
+        # "the great men", "the peerless great men"
+        return True
+    top = head
+    while top.dep_ == "conj" and top.head.i != top.i:
+        top = top.head
+    return any(c.dep_ in _POSSESSIVE_DEPS and c.lower_ == _OUR for c in top.children)
 
 
 def passage_country(

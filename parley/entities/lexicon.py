@@ -122,8 +122,8 @@ def load_lexicon_from(data_dir: Path) -> Lexicon:
     context_words: dict[str, str] = {}
     for row in read_rows(data_dir / "context_words.tsv", 2):
         word, kind = row.fields
-        if kind not in ("collective", "outside", "never"):
-            raise row.fail(f"kind {kind!r} is not collective, outside or never")
+        if kind not in ("collective", "outside", "never", "writer"):
+            raise row.fail(f"kind {kind!r} is not collective, outside, never or writer")
         context_words[word.lower()] = kind
     kind_nouns: dict[str, tuple[str, bool]] = {}
     for row in read_rows(data_dir / "kind_nouns.tsv", 3):

@@ -563,6 +563,11 @@ def _from_ent(ctx: _Context, ent: Span) -> Candidate | None:
             and doc[ent.start - 1].text in lex.family_first
             and doc[ent.start - 1].ent_type_ == ""
             and start == ent.start_char
+            and (
+                # "So Kil Bok", but not "So Hillary Clinton": a family name that is also
+                # an English word only before two given-name syllables.
+                not doc[ent.start - 1].is_stop or all(t.text in lex.korean_syllables for t in ent)
+            )
         ):
             # "Choe Ryong Hae", "Ri Thae Myong": the model often leaves a Korean family
             # name out of the two-syllable given name after it.

@@ -35,6 +35,8 @@ from parley.entities.context import (
     context_groups,
     passage_country,
     unplaced_head,
+    writer_country,
+    writers_own,
 )
 from parley.entities.kbtypes import ActorLike, CountryLike, KnowledgeBaseLike
 from parley.entities.mentions import (
@@ -452,6 +454,8 @@ def _head_sector(head: Token, kb: KnowledgeBaseLike) -> str | None:
         # "the consul general", "a director general": "general" after another office word
         # is that office, no rank ("lieutenant general" is one); the table says which.
         return kb.role_sector(f"{before.lower_} {head.lower_}")
+    if own in _GENERIC_PEOPLE and (term := _generic_term_sector(head, before, kb)) is not None:
+        return term
     chief = head.lemma_.lower() in _CHIEF_NOUNS
     if (own in _NARROWED or chief) and (narrower := _modifier_sector(head, kb, chief)) is not None:
         return narrower
@@ -467,6 +471,27 @@ def _head_sector(head: Token, kb: KnowledgeBaseLike) -> str | None:
         # "progressive political parties").
         return _pair_sector(before.lower_, head.lower_, kb) if before.head == head else None
     return own
+
+
+# The sector of a word for people of no kind ("men"), which a term it ends may narrow.
+_GENERIC_PEOPLE = frozenset(("PPL",))
+
+
+def _generic_term_sector(head: Token, before: Token | None, kb: KnowledgeBaseLike) -> str | None:
+    """The sector of a term the role table knows that a word for people of no kind ends,
+    with its adjective ("the great men", KCNA's leaders: GOV) or with the noun it is joined
+    to ("officers and men": MIL), when it differs from the word's own."""
+    own = kb.role_sector(head.lower_)
+    terms = []
+    if before is not None and before.head == head and before.dep_ == "amod":
+        terms.append(f"{before.lower_} {head.lower_}")
+    if head.dep_ == "conj" and head.head.pos_ == "NOUN" and head.head.i < head.i:
+        terms.append(f"{head.head.lower_} and {head.lower_}")
+    for term in terms:
+        sector = kb.role_sector(term)
+        if sector is not None and sector != own:
+            return sector
+    return None
 
 
 def _term_sector(head: Token, kb: KnowledgeBaseLike) -> str | None:
@@ -742,6 +767,7 @@ def _find_groups(
 ) -> list[_Found]:
     found: list[_Found] = []
     unplaced: list[tuple[Token, str]] = []  # heads whose phrase names no one
+    own: list[tuple[Token, str]] = []  # of those, the writer's own ("our army")
     # The country group each head found stands for, by the head's index and by its words.
     placed: dict[int, _Found] = {}
     named: dict[str, _Found] = {}
@@ -766,12 +792,27 @@ def _find_groups(
                 if (
                     sector is not None
                     and context is not None
+                    and writers_own(head, context, _head_words(head))
+                ):
+                    own.append((head, sector))
+                elif (
+                    sector is not None
+                    and context is not None
                     and unplaced_head(head, context)
                     and not any(_names_someone(c, mentions) for c in head.conjuncts)
                 ):
                     unplaced.append((head, sector))
                 continue
             found.extend(groups)
+    if own and (writer := writer_country(mentions.refs, kb)) is not None:
+        # In the media of one half of a divided country, "our army" and "the great men" are
+        # its own, whichever country the story is about (the South's "group of traitors").
+        found.extend(
+            _Found(g.start, g.end, "group", g.code, g.country, g.sector, "")
+            for g in context_groups(own, writer)
+        )
+    elif own:
+        unplaced.extend((h, s) for h, s in own if context is not None and unplaced_head(h, context))
     if unplaced:
         lead = _lead_country(parse, mentions, kb, member_words)
         country = article_country(mentions.refs, kb, lead)

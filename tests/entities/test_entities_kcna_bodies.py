@@ -101,3 +101,57 @@ def test_group_for_the_study_is_a_civic_body(entities_of) -> None:  # type: igno
     text = "The Bolivian Group for the Study of Songun Politics sent a letter to the embassy."
     coded = _coded(entities_of(text, real=True))
     assert coded.get("Bolivian Group for the Study of Songun Politics") == "BOLNGO"
+
+
+@pytest.mark.parametrize(
+    ("text", "sector"),
+    [
+        # KCNA's "the great men" are its leaders, no people of no kind.
+        ("Pyongyang marked the day. The visitors honoured the feats of the great men.", "GOV"),
+        # "officers and men" of a unit are its soldiers.
+        ("Pyongyang marked the day. Officers and men of the unit pledged to defend it.", "MIL"),
+    ],
+)
+def test_men_in_a_term_take_the_term_s_sector(entities_of, text: str, sector: str) -> None:  # type: ignore[no-untyped-def]
+    sectors = {e.sector for e in entities_of(text, real=True) if "men" in e.name}
+    assert sectors == {sector}
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "code"),
+    [
+        # North Korea's security bodies named with no country word, in a story on the South
+        # or on a visit to China, are still North Korea's.
+        (
+            "The south Korean puppet regime staged drills again. A general of the Ministry "
+            "of People's Security said the traitors in south Korea will pay for it.",
+            "Ministry of People's Security",
+            "PRKGOV",
+        ),
+        (
+            "A delegation of the Worker-Peasant Red Guards left for Beijing to visit China.",
+            "Worker-Peasant Red Guards",
+            "PRKMIL",
+        ),
+    ],
+)
+def test_north_korean_security_bodies_are_north_korea_s(
+    entities_of, text: str, name: str, code: str
+) -> None:  # type: ignore[no-untyped-def]
+    assert _coded(entities_of(text, real=True)).get(name) == code
+
+
+def test_our_army_in_the_north_s_media_is_north_korea_s(entities_of) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "The south Korean puppet regime held a provocative drill near the line. The "
+        "traitors in south Korea will be crushed by our heroic army, the speakers said. "
+        "They swore to defend the great men of the country."
+    )
+    codes = {e.name: e.actor for e in entities_of(text, real=True)}
+    assert codes.get("heroic army") == "PRKMIL"
+    assert codes.get("great men") == "PRKGOV"
+
+
+def test_our_army_without_the_other_half_lower_case_is_left_alone(entities_of) -> None:  # type: ignore[no-untyped-def]
+    text = "South Korea held a drill near the line. Our army is ready, a Seoul officer said."
+    assert "PRKMIL" not in _coded(entities_of(text, real=True)).values()

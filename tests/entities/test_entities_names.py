@@ -510,3 +510,20 @@ def test_mentions_country_name_cut_in_two_is_one_country(entities_of) -> None:  
     congo = [e for e in entities if any("Congo" in m.text for m in e.mentions)]
     assert len(congo) == 1 and congo[0].actor is not None and congo[0].actor.startswith("COD")
     assert not any(e.actor == "USAPTY" for e in entities)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # One-syllable family names KCNA spells ("Wi", "So") are not cut off the name.
+        ("The talks were opened by Wi Kwang Ho, a county official, on Friday.", "Wi Kwang Ho"),
+        ("The guests were met by So Hyon Bok, vice-minister of Trade.", "So Hyon Bok"),
+    ],
+)
+def test_mentions_one_syllable_korean_family_name(entities_of, text: str, name: str) -> None:  # type: ignore[no-untyped-def]
+    assert by_name(entities_of(text), name).kind == "person"
+
+
+def test_mentions_family_name_that_is_an_english_word_needs_korean_syllables(entities_of) -> None:  # type: ignore[no-untyped-def]
+    names = [e.name for e in entities_of("So Margaret Holloway won the vote on Tuesday.")]
+    assert "So Margaret Holloway" not in names
