@@ -415,6 +415,9 @@ def mark_non_statements(state: QuoteState, drafts: list[Draft]) -> None:
             or _nobody(state, draft.source_token)
             or _joint_act(state, draft)
             or _hypothetical(state, draft.cue_token)
+            or _demanded(state, draft.cue_token)
+            or (draft.cue_lemma == "charge" and _charged_with(state, draft.cue_token))
+            or (draft.cue_lemma == "conclude" and _concluded_thing(state, draft.cue_token))
             or _purpose(state, draft.cue_token)
             or (cue is not None and cue.cls == "cognition" and _thought_supposed(state, draft))
             or (cue is not None and cue.cls == "cognition" and _impersonal(state, draft))
@@ -545,6 +548,39 @@ def _hypothetical(state: QuoteState, verb: int | None) -> bool:
         )
         for c in children
     )
+
+
+def _demanded(state: QuoteState, verb: int | None) -> bool:
+    """Whether the cue is what someone ought to say, not what was said ("The government
+    must urge Japan to pay", "they should call for talks"): under "must", "should" or
+    "ought" the writer demands the act. "He must have said ..." (a perfect) says it was."""
+    if verb is None:
+        return False
+    parse = state.parse
+    aux = [c for c in parse.children(verb) if parse.deps[c] in ("aux", "auxpass")]
+    return any(parse.lowers[c] in _DEMANDING_MODALS for c in aux) and not any(
+        parse.lemmas[c] == "have" for c in aux
+    )
+
+
+def _charged_with(state: QuoteState, verb: int | None) -> bool:
+    """Whether "charge" is a legal charge or a task ("has been charged with bribery",
+    "sectors are charged with making breakthroughs"): an act done to its object, not words
+    said; the charging prosecutors' words are not quoted."""
+    if verb is None:
+        return False
+    parse = state.parse
+    return any(parse.deps[c] == "prep" and parse.lowers[c] == "with" for c in parse.children(verb))
+
+
+def _concluded_thing(state: QuoteState, verb: int | None) -> bool:
+    """Whether "conclude" ends or makes a thing rather than draws a conclusion ("the two
+    countries concluded a trade agreement", "the session concluded its work"): with a
+    direct object it is a deed; "concluded that ..." and 'concluded: "..."' stay said."""
+    if verb is None:
+        return False
+    parse = state.parse
+    return any(parse.deps[c] == "dobj" for c in parse.children(verb))
 
 
 _PURPOSE_VERBS = frozenset({"aim", "intend", "design"})
