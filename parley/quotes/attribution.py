@@ -25,7 +25,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from parley.nlp.index import ParseIndex
 from parley.quotes.according import (
@@ -415,6 +415,10 @@ def mark_non_statements(state: QuoteState, drafts: list[Draft]) -> None:
             or _nobody(state, draft.source_token)
             or _joint_act(state, draft)
             or _hypothetical(state, draft.cue_token)
+            or _demanded(state, draft.cue_token)
+            or _in_question(state, draft.cue_token)
+            or (draft.cue_lemma == "charge" and _charged_with(state, draft.cue_token))
+            or (draft.cue_lemma == "conclude" and _concluded_thing(state, draft.cue_token))
             or _purpose(state, draft.cue_token)
             or (cue is not None and cue.cls == "cognition" and _thought_supposed(state, draft))
             or (cue is not None and cue.cls == "cognition" and _impersonal(state, draft))
@@ -545,6 +549,69 @@ def _hypothetical(state: QuoteState, verb: int | None) -> bool:
         )
         for c in children
     )
+
+
+def _demanded(state: QuoteState, verb: int | None) -> bool:
+    """Whether the cue is what someone ought to say, not what was said ("The government
+    must urge Japan to pay", "they should call for talks"): under "must", "should" or
+    "ought" the writer demands the act. "He must have said ..." (a perfect) says it was."""
+    if verb is None:
+        return False
+    parse = state.parse
+    aux = [c for c in parse.children(verb) if parse.deps[c] in ("aux", "auxpass")]
+    return any(parse.lowers[c] in _DEMANDING_MODALS for c in aux) and not any(
+        parse.lemmas[c] == "have" for c in aux
+    )
+
+
+def _in_question(state: QuoteState, verb: int | None) -> bool:
+    """Whether the cue stands, outside quotation marks, in a question ("Why should those
+    who call for peace be branded traitors?", "How should one call the rulers ...?"): the
+    writer asks, and a question reports no statement of its subject. The first end mark
+    after the cue and outside quotation marks decides (a parse may run a question into the
+    next paragraph); 'He asked: "Why?"' quotes a question, which is someone's words."""
+    if verb is None or state.in_quote[verb] >= 0:
+        return False
+    doc = state.parse.doc
+    for tok in doc[verb + 1 : doc[verb].sent.end]:
+        if state.in_quote[tok.i] >= 0:
+            continue
+        if tok.text in _END_MARKS:
+            return tok.text == "?"
+        if tok.text == ":" or "\n" in tok.text or _paragraph_commas(doc, tok.i):
+            # 'said: Where should I lay it?' asks in the speaker's words; a new paragraph
+            # is another sentence, whatever the parse ran together.
+            return False
+    return False
+
+
+_END_MARKS = frozenset({".", "?", "!"})
+
+
+def _paragraph_commas(doc: Doc, i: int) -> bool:
+    """Whether token ``i`` is the first of two commas in a row: a paragraph break in agency
+    copy whose line breaks were flattened (", , "), which prose never writes."""
+    return doc[i].text == "," and i + 1 < len(doc) and doc[i + 1].text == ","
+
+
+def _charged_with(state: QuoteState, verb: int | None) -> bool:
+    """Whether "charge" is a legal charge or a task ("has been charged with bribery",
+    "sectors are charged with making breakthroughs"): an act done to its object, not words
+    said; the charging prosecutors' words are not quoted."""
+    if verb is None:
+        return False
+    parse = state.parse
+    return any(parse.deps[c] == "prep" and parse.lowers[c] == "with" for c in parse.children(verb))
+
+
+def _concluded_thing(state: QuoteState, verb: int | None) -> bool:
+    """Whether "conclude" ends or makes a thing rather than draws a conclusion ("the two
+    countries concluded a trade agreement", "the session concluded its work"): with a
+    direct object it is a deed; "concluded that ..." and 'concluded: "..."' stay said."""
+    if verb is None:
+        return False
+    parse = state.parse
+    return any(parse.deps[c] == "dobj" for c in parse.children(verb))
 
 
 _PURPOSE_VERBS = frozenset({"aim", "intend", "design"})

@@ -13,7 +13,8 @@ it opens with no lower-case letter (one that does is words said of the thing: 'c
 program "worse than amnesty"'); when "titled", "entitled", "headlined" or "(under) the title
 (of)" stands there, or a work's noun and "of" or "as" ('on the theme of "...', 'such
 slogans as "...'); when it follows another title in a list ('songs "Footsteps" and "Let's
-Defend the Party"'); or when it is written in title case (``title_case``), a title no words
+Defend the Party"'), a named one also past a participle that describes it ('poems "A" depicting
+the soldiers and "B" ...'); or when it is written in title case (``title_case``), a title no words
 name, which may as well be a body's name (``Title.named``).
 """
 
@@ -60,6 +61,9 @@ _SIGNS = frozenset({"streamer", "sign", "signboard", "billboard", "plaque", "ins
 _INSCRIBED = frozenset({"reading", "bearing"})
 # What joins the titles of a list: 'songs "A", "B" and "C"'.
 _LIST_JOIN = re.compile(r"\s*(?:,|and|or|, and|, or)\s*")
+# A title described by a participle before the next one: 'poems "A" depicting the soldiers'
+# spirit and "B" reflecting ...'. No end mark, colon or quotation mark in the description.
+_DESCRIBED_JOIN = re.compile(r",?\s+[a-z]+ing\s[^.?!:;\"“”‘’]{0,200}?,?\s(?:and|or)\s*")
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,6 +132,13 @@ def _title(text: str, i: int, span: Quoted, last: Title | None, nouns: TitleNoun
         return None
     if last is not None and _LIST_JOIN.fullmatch(text, last.quoted.end, span.start):
         return Title(i, span, last.claim, last.named)
+    if (
+        last is not None
+        and last.named
+        and _DESCRIBED_JOIN.fullmatch(text, last.quoted.end, span.start)
+        and text[span.inner_start : span.inner_end].lstrip()[:1].isupper()
+    ):
+        return Title(i, span, last.claim)
     before = max(0, span.start - _BEFORE)
     m = _LAST_WORD.search(text, before, span.start)
     kind = nouns.kind(m.group(1)) if m is not None else None

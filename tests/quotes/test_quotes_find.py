@@ -1618,3 +1618,48 @@ def test_quotes_relative_clause_on_an_occasion_that_is_its_subject_stays(
 ) -> None:
     quotes = quoter("The mayor spoke at the rally that was held downtown.")
     assert all("was held" not in q.text for q in quotes)
+
+
+@pytest.mark.parametrize(
+    ("text", "act"),
+    [
+        # What someone must or should say is demanded by the writer, not said.
+        ("The harbour board must urge the shipowners to pay for the spill.", True),
+        ("The council should call for an inquiry into the flooded mines.", True),
+        # What was urged is a statement.
+        ("The harbour board urged the shipowners to pay for the spill.", False),
+        # A question asks; nobody in it is reported to say anything.
+        ("Why should the fishermen who call for a fair quota be named traitors?", True),
+        # A charge laid or a task given is an act, not words quoted.
+        ("The former mayor has been charged with taking bribes from a builder.", True),
+    ],
+)  # fmt: skip
+def test_quotes_demanded_asked_or_charged_is_no_statement(
+    quoter: Quoter, text: str, act: bool
+) -> None:
+    quotes = quoter(text)
+    assert quotes and all(q.act is act for q in quotes)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'The fisherman asked the mayor: "Why did you close the harbour?"',
+        # After a colon the question is the speaker's own words, marks or none.
+        "The old ferryman said with a sigh: Who will row the boat when I am gone?",
+    ],
+)
+def test_quotes_a_question_said_stays_a_statement(quoter: Quoter, text: str) -> None:
+    quotes = quoter(text)
+    assert quotes and not any(q.act for q in quotes)
+
+
+def test_quotes_an_agreement_concluded_is_no_statement(quoter: Quoter) -> None:
+    text = (
+        "The two valleys concluded a water pact in June 2007., ,  The pact stipulated that "
+        "the upper valley should release water every spring."
+    )
+    concluded = [q for q in quoter(text) if q.cue_lemma == "conclude"]
+    assert concluded and all(q.act for q in concluded)
+    (q,) = quoter("The inspectors concluded that the dam was safe.")
+    assert not q.act

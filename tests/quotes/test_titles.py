@@ -46,6 +46,13 @@ def _titles(text: str, resources: QuoteResources) -> list[str]:
         # A work or a sign shown with its words: its name or its inscription, not words said.
         ('They sang songs including "Sails at dawn".', ["Sails at dawn: work"]),
         ('Among the new poems are "The port wakes".', ["The port wakes: work"]),
+        # A named title described by a participle, then another: both titles.
+        ('Among the new poems are "Dawn Watch" praising the sailors\' courage and "The Net '
+         'Mender" showing the life of the fishing villages.',
+         ["Dawn Watch: work", "The Net Mender: work"]),
+        # Not past a description of a title no words name, nor to words said.
+        ('Among the new poems are "Dawn Watch" praising the sailors and "the sea is ours".',
+         ["Dawn Watch: work"]),
         ('Streamers reading "Glory to the dockers" hung there.', ["Glory to the dockers: work"]),
         ('The stone bears letters reading "Here the canal began".', ["Here the canal began: work"]),
         # Title case alone: a title no words name.
