@@ -798,7 +798,7 @@ def _find_groups(
                 elif (
                     sector is not None
                     and context is not None
-                    and unplaced_head(head, context)
+                    and unplaced_head(head, context, parse)
                     and not any(_names_someone(c, mentions) for c in head.conjuncts)
                 ):
                     unplaced.append((head, sector))
@@ -812,7 +812,9 @@ def _find_groups(
             for g in context_groups(own, writer)
         )
     elif own:
-        unplaced.extend((h, s) for h, s in own if context is not None and unplaced_head(h, context))
+        unplaced.extend(
+            (h, s) for h, s in own if context is not None and unplaced_head(h, context, parse)
+        )
     if unplaced:
         lead = _lead_country(parse, mentions, kb, member_words)
         country = article_country(mentions.refs, kb, lead)
