@@ -29,7 +29,7 @@ from spacy.tokens import Doc, Span, Token
 from parley.entities.nominal import list_members
 from parley.entities.pronouns import sent_words
 from parley.nlp import in_main_clause
-from parley.nlp.index import MentionIndex, MentionRef
+from parley.nlp.index import MentionIndex, MentionRef, ParseIndex
 from parley.records import Entity
 
 __all__ = [
@@ -256,6 +256,7 @@ def _chosen(head: Token, mentions: MentionIndex, depth: int) -> _Candidate | Non
     previous = doc[sentence.start - 1].sent if sentence.start > 0 else None
     begin = previous.start if previous is not None else sentence.start
     found: list[_Candidate] = []
+    parse = _parse_of(head, mentions)
     seen: set[int] = set()  # token indices already read as part of a mention
     # "X denounced Y and urged them to apologize": an object is not its own clause's doer.
     doers = _own_subjects(head)
@@ -263,7 +264,7 @@ def _chosen(head: Token, mentions: MentionIndex, depth: int) -> _Candidate | Non
     reported = _reported_before(head)
     for i in range(head.i - 1, begin - 1, -1):
         token = doc[i]
-        if i in seen or _in_place_phrase(token):
+        if i in seen or _in_place_phrase(i, parse):
             continue
         in_previous = previous is not None and i < sentence.start
         candidate: _Candidate | None = None
@@ -413,16 +414,17 @@ def _named(
     and Putin held talks. They agreed ..."), but not "them" ("X and Y ..., X promising to
     bomb them" is neither)."""
     plural = pronoun.lower_ in PLURAL_PRONOUNS
+    parse = _parse_of(head, mentions)
     if not plural:
         return (
             _Candidate(entity, _subject(head, in_previous), not in_previous)
-            if _fits(entity, head, plural)
+            if _fits(entity, head, plural, parse)
             else None
         )
     listed = _listed(head, mentions)
     subject = _subject(_list_head(head) if listed else head, in_previous)
     people = listed and subject and pronoun.dep_ in (*SUBJECT_DEPS, "poss")
-    if not _fits(entity, head, plural) and not people:
+    if not _fits(entity, head, plural, parse) and not people:
         return None
     return _Candidate(entity, subject, not in_previous, members=listed)
 
@@ -443,7 +445,7 @@ def _listed(head: Token, mentions: MentionIndex) -> tuple[Entity, ...]:
     not, nor a title's list ("X, secretary of the party and president of the state" is
     one)."""
     root = _list_head(head)
-    if _in_place_phrase(root):
+    if _in_place_phrase(root.i, _parse_of(root, mentions)):
         return ()  # "Koreans in Uzbekistan and the United States": where they are
     found: dict[str, Entity] = {}
     for member in list_members(root):
@@ -585,10 +587,10 @@ def _party(candidate: _Candidate) -> str:
     return " ".join(sorted(e.id for e in _entities(candidate)))
 
 
-def _fits(entity: Entity, head: Token, plural: bool) -> bool:
+def _fits(entity: Entity, head: Token, plural: bool, parse: ParseIndex) -> bool:
     """Whether an entity may be called "they" (``plural``) or "it": no person, no place; a
     group named by a plural noun is "they", never "it"."""
-    if entity.kind in ("person", "location") or _in_place_phrase(head):
+    if entity.kind in ("person", "location") or _in_place_phrase(head.i, parse):
         return False
     if entity.kind == "group" and head.tag_ in PLURAL_TAGS:
         return plural
@@ -605,23 +607,29 @@ def _subject(token: Token, in_previous: bool) -> bool:
     return in_main_clause(token.head)
 
 
-def _in_place_phrase(token: Token) -> bool:
-    """Whether the token lies in an in/at phrase (its head word included)."""
+def _in_place_phrase(token: int, parse: ParseIndex) -> bool:
+    """Whether word ``token`` lies in an in/at phrase (its head word included). Reads the
+    parse's arrays: each step up by ``Token.head`` made a new ``Token``."""
+    heads, deps, lowers = parse.heads, parse.deps, parse.lowers
     current = token
     for _ in range(6):
-        if current.dep_ == "pobj" and current.head.lower_ in PLACE_PREPS:
+        head, dep = heads[current], deps[current]
+        if dep == "pobj" and lowers[head] in PLACE_PREPS:
             return True
-        if current.head.i == current.i or current.dep_ not in (
-            "compound",
-            "amod",
-            "pobj",
-            "flat",
-            "nmod",
-            "poss",
-        ):
+        if head == current or dep not in _PLACE_PHRASE_DEPS:
             return False
-        current = current.head
+        current = head
     return False
+
+
+# The dependencies through which a word belongs to the phrase of its head.
+_PLACE_PHRASE_DEPS = frozenset({"compound", "amod", "pobj", "flat", "nmod", "poss"})
+
+
+def _parse_of(token: Token, mentions: MentionIndex) -> ParseIndex:
+    """The parse index of ``token``'s doc: the one the mentions were indexed on."""
+    parse = mentions.parse
+    return parse if parse is not None and parse.doc is token.doc else ParseIndex.build(token.doc)
 
 
 def _tokens_of(ref: MentionRef, doc: Doc) -> list[Token]:
