@@ -252,28 +252,33 @@ def _chosen(head: Token, mentions: MentionIndex, depth: int) -> _Candidate | Non
     if leader is not None:
         return _Candidate(leader, True)
     doc = head.doc
-    sentence = head.sent
-    previous = doc[sentence.start - 1].sent if sentence.start > 0 else None
+    # The words are read from the parse's arrays: a spaCy ``Token`` is made only for a word
+    # that may be the antecedent.
+    parse = _parse_of(head, mentions)
+    pos, lowers, deps = parse.pos, parse.lowers, parse.deps
+    starts, ends = parse.token_starts, parse.token_ends
+    number = parse.sentence_index(starts[head.i])
+    sentence = parse.sents[number]
+    previous = parse.sents[number - 1] if sentence.start > 0 else None
     begin = previous.start if previous is not None else sentence.start
     found: list[_Candidate] = []
-    parse = _parse_of(head, mentions)
     seen: set[int] = set()  # token indices already read as part of a mention
     # "X denounced Y and urged them to apologize": an object is not its own clause's doer.
     doers = _own_subjects(head)
     # "Y has been ruined, they deplored": the speaker is none of the words it reports.
     reported = _reported_before(head)
     for i in range(head.i - 1, begin - 1, -1):
-        token = doc[i]
         if i in seen or _in_place_phrase(i, parse):
             continue
         in_previous = previous is not None and i < sentence.start
         candidate: _Candidate | None = None
         same_number = PLURAL_PRONOUNS if plural else SINGULAR_PRONOUNS
-        if token.i in doers or token.i in reported:
+        if i in doers or i in reported:
             continue
-        if token.pos_ == "PRON" and token.lower_ in same_number:
+        if pos[i] == "PRON" and lowers[i] in same_number:
             # An earlier "they" the text was about stands for the same party.
-            if depth < MAX_CHAIN and token.dep_ in SUBJECT_DEPS:
+            if depth < MAX_CHAIN and deps[i] in SUBJECT_DEPS:
+                token = doc[i]
                 earlier = _chosen(token, mentions, depth + 1)
                 entity = earlier.entity if earlier is not None else None
                 if entity is not None:
@@ -286,13 +291,15 @@ def _chosen(head: Token, mentions: MentionIndex, depth: int) -> _Candidate | Non
                     # was, whom nobody could name; not another party of its sentence.
                     candidate = _Candidate(None, True, token=i)
         else:
-            ref = mentions.at(token.idx, token.idx + len(token))
-            if ref is None and in_previous and _unnamed_subject(token, plural):
+            ref = mentions.at(starts[i], ends[i])
+            if ref is None and in_previous and _unnamed_subject(i, parse, plural):
                 # "..., the statement said. It called on ...": the text is about the
                 # statement's author, whom no entity names; not another party.
                 candidate = _Candidate(None, True, token=i)
             elif ref is not None:
-                seen.update(t.i for t in _tokens_of(ref, doc) if t.i <= head.i)
+                words = parse.token_range(ref.start, ref.end)
+                if words is not None:
+                    seen.update(range(words[0], min(words[1], head.i + 1)))
                 head_token = _mention_head(ref, doc)
                 if head_token is not None and head_token.i in doers:
                     continue
@@ -521,11 +528,11 @@ def _holder(verb: Token, mentions: MentionIndex) -> Entity | None:
     return None
 
 
-def _unnamed_subject(token: Token, plural: bool) -> bool:
+def _unnamed_subject(token: int, parse: ParseIndex, plural: bool) -> bool:
     """A noun of the number of the pronoun that is the main subject of its sentence."""
-    if token.pos_ not in ("NOUN", "PROPN") or not _subject(token, True):
+    if parse.pos[token] not in ("NOUN", "PROPN") or not _subject(parse.doc[token], True):
         return False
-    return (token.tag_ in PLURAL_TAGS) == plural
+    return (parse.tags[token] in PLURAL_TAGS) == plural
 
 
 def _reported_before(pronoun: Token) -> set[int]:
