@@ -161,7 +161,7 @@ def subject_person(head: Token, mentions: MentionIndex) -> Entity | None:
     if head.dep_ not in SUBJECT_DEPS:
         return None
     doc = head.doc
-    own, begin = _segment_starts(head)
+    own, begin = _segment_starts(head, _parse_of(head, mentions))
     # "The crisis is the largest, she said": not whom the words reported are about; but
     # "..., Cruz will have a tougher time, should he win the nomination" is Cruz.
     objects = any(c.dep_ in OBJECT_DEPS for c in head.head.children)
@@ -219,16 +219,18 @@ def _person_named(subject: Token, mentions: MentionIndex) -> Entity | None:
     return next(iter(people.values())) if len(people) == 1 else None
 
 
-def _segment_starts(head: Token) -> tuple[int, int]:
+def _segment_starts(head: Token, parse: ParseIndex) -> tuple[int, int]:
     """Where the pronoun's sentence and the one before it start, a paragraph break counting
     as a sentence end: some KCNA copies join paragraphs with ", ," ("... Europe., ,  The
-    crisis is ..., she said"), which the parser reads as one sentence."""
-    doc = head.doc
-    starts = [head.sent.start]
-    if head.sent.start > 0:
-        starts.append(doc[head.sent.start - 1].sent.start)
+    crisis is ..., she said"), which the parser reads as one sentence. Reads the parse's
+    sentences and words; a ``Token`` only past such a join."""
+    here = parse.sentence_index(parse.token_starts[head.i])
+    starts = [parse.sents[here].start]
+    if starts[0] > 0:
+        starts.append(parse.sents[here - 1].start)
+    doc, lowers = head.doc, parse.lowers
     for i in range(starts[-1] + 1, head.i):
-        if doc[i].text == "," and doc[i - 1].text in (",", "."):
+        if lowers[i] == "," and lowers[i - 1] in (",", "."):
             after = i + 1
             while after < head.i and (doc[after].is_punct or doc[after].is_space):
                 after += 1
@@ -330,19 +332,19 @@ def _leader_with_entourage(head: Token, mentions: MentionIndex) -> Entity | None
     basket ...", "X and his party arrived ... They ..."). The party acts as the one who leads
     it; a person alone is never "they" (``_fits``), and a subject with no such company, or a
     person of no known country, leaves the pronoun to the rest of the pass."""
-    subject = _company_subject(head)
+    subject = _company_subject(head, _parse_of(head, mentions))
     person = _person_named(subject, mentions) if subject is not None else None
     return person if person is not None and person.actor else None
 
 
-def _company_subject(head: Token) -> Token | None:
+def _company_subject(head: Token, parse: ParseIndex) -> Token | None:
     """The subject a "they"/"their" continues when its words bring company along: the
     nearest subject before the pronoun in its sentence, else the first of the previous
     sentence's main clause (of a paragraph joined to the pronoun's, its first subject)."""
     if head.lower_ not in PLURAL_PRONOUNS or head.dep_ not in (*SUBJECT_DEPS, "poss"):
         return None
     doc = head.doc
-    own, begin = _segment_starts(head)
+    own, begin = _segment_starts(head, parse)
     before = [t for t in doc[own : head.i] if t.dep_ in SUBJECT_DEPS]
     subject: Token | None
     if before:
@@ -363,7 +365,7 @@ def _company_parties(doer: Token, mentions: MentionIndex) -> set[str]:
     """Every party named in the words of the subject a doer "they" continues with its
     company ("X, chairman of the Y Party, and his party ... They ... paid tribute to them":
     neither X nor the Y Party is "them")."""
-    subject = _company_subject(doer)
+    subject = _company_subject(doer, _parse_of(doer, mentions))
     if subject is None:
         return set()
     words = doer.doc[subject.left_edge.i : subject.head.i]
