@@ -20,13 +20,13 @@ possessor to say) leave a phrase alone too, and so does a list whose other membe
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 from spacy.tokens import Token
 
 from parley.entities.kbtypes import CountryLike, KnowledgeBaseLike
-from parley.nlp.index import MentionRef
+from parley.nlp.index import MentionRef, ParseIndex
 
 __all__ = [
     "STATE_SECTORS",
@@ -192,7 +192,7 @@ def passage_country(
     return article
 
 
-def unplaced_head(head: Token, words: ContextWords) -> bool:
+def unplaced_head(head: Token, words: ContextWords, parse: ParseIndex) -> bool:
     """Whether a common noun with an agent's sector, whose phrase names no actor, may take the
     article's country: a plural ("workers") or a collective noun ("the police"), neither
     owned ("their troops") nor denied ("no government") nor someone else's ("foreign
@@ -226,7 +226,7 @@ def unplaced_head(head: Token, words: ContextWords) -> bool:
         return False
     if any(_from_outside(c, words) for noun in _list_nouns(head) for c in noun.children):
         return False
-    return head.tag_ != "NNS" or not _beyond_one_country(head, words)
+    return head.tag_ != "NNS" or not _beyond_one_country(head.i, words, parse)
 
 
 def _list_nouns(head: Token) -> list[Token]:
@@ -259,21 +259,26 @@ _SEVERAL = frozenset({"many", "various", "different", "other", "all", "several",
 _WORLD_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj"})
 
 
-def _beyond_one_country(head: Token, words: ContextWords) -> bool:
+def _beyond_one_country(head: int, words: ContextWords, parse: ParseIndex) -> bool:
     """Whether a plural's clause, or a clause above it, places it beyond one country: it
     speaks of the world as someone or somewhere ("the world feels again that violence can
     never repress the working masses") or of several nations ("the United States and other
     capitalist countries treat the working masses with violence"). A clause beside it does
-    not ("Thanking various foreign countries for aid, he said he trusts the people")."""
-    clauses = {t.i for t in head.ancestors if t.pos_ in _VERBS}
-    for token in head.sent:
-        if token.lower_ in _WORLDS:
-            scoped = token.dep_ in _WORLD_DEPS
-        elif token.lower_ in _NATIONS and token.tag_ == "NNS" and token.lower_ in words.never:
-            scoped = any(c.lower_ in _SEVERAL or c.like_num for c in token.lefts)
+    not ("Thanking various foreign countries for aid, he said he trusts the people"). Reads
+    the parse's word arrays: a spaCy ``Token`` for every word of the sentence cost more than
+    the test."""
+    pos, lowers = parse.pos, parse.lowers
+    clauses = {i for i in _ancestors(parse.heads, head) if pos[i] in _VERBS}
+    sent = parse.sents[parse.sentence_index(parse.token_starts[head])]
+    for i in range(sent.start, sent.end):
+        lower = lowers[i]
+        if lower in _WORLDS:
+            scoped = parse.deps[i] in _WORLD_DEPS
+        elif lower in _NATIONS and parse.tags[i] == "NNS" and lower in words.never:
+            scoped = any(c.lower_ in _SEVERAL or c.like_num for c in parse.doc[i].lefts)
         else:
             continue
-        if scoped and _clause_of(token) in clauses:
+        if scoped and _clause_of(i, parse) in clauses:
             return True
     return False
 
@@ -282,11 +287,22 @@ def _beyond_one_country(head: Token, words: ContextWords) -> bool:
 _VERBS = frozenset({"VERB", "AUX"})
 
 
-def _clause_of(token: Token) -> int | None:
+def _ancestors(heads: Sequence[int], token: int) -> Iterator[int]:
+    """The indexes of ``token``'s heads, nearest first, up to its sentence's root
+    (``Token.ancestors``)."""
+    for _ in range(len(heads)):  # spaCy's own bound, should a tree have a cycle
+        head = heads[token]
+        if head == token:
+            return
+        token = head
+        yield token
+
+
+def _clause_of(token: int, parse: ParseIndex) -> int | None:
     """The index of the verb whose clause a word belongs to, if any."""
-    for above in token.ancestors:
-        if above.pos_ in _VERBS:
-            return above.i
+    for above in _ancestors(parse.heads, token):
+        if parse.pos[above] in _VERBS:
+            return above
     return None
 
 

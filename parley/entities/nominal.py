@@ -777,7 +777,7 @@ def _find_groups(
         sector = _head_sector(head, kb)
         member = sector in _MEMBER_SECTORS or (head.pos_ == "NOUN" and head.lower_ in member_words)
         if sector is not None or member:
-            groups = _groups_of(head, sector, member, mentions, kb)
+            groups = _groups_of(head, sector, member, mentions, kb, parse)
             if groups is not None and len(groups) == 1 and groups[0].kind == "group":
                 placed[head.i] = named[_head_words(head)] = groups[0]
             if groups is None and sector is not None:
@@ -798,7 +798,7 @@ def _find_groups(
                 elif (
                     sector is not None
                     and context is not None
-                    and unplaced_head(head, context)
+                    and unplaced_head(head, context, parse)
                     and not any(_names_someone(c, mentions) for c in head.conjuncts)
                 ):
                     unplaced.append((head, sector))
@@ -812,7 +812,9 @@ def _find_groups(
             for g in context_groups(own, writer)
         )
     elif own:
-        unplaced.extend((h, s) for h, s in own if context is not None and unplaced_head(h, context))
+        unplaced.extend(
+            (h, s) for h, s in own if context is not None and unplaced_head(h, context, parse)
+        )
     if unplaced:
         lead = _lead_country(parse, mentions, kb, member_words)
         country = article_country(mentions.refs, kb, lead)
@@ -992,7 +994,11 @@ def _lead_country(
             return None
         for token in subject.subtree:
             ref = mentions.at(token.idx, token.idx + len(token))
-            if ref is None or ref.entity.kind not in _LEAD_KINDS or _placed(token, subject):
+            if (
+                ref is None
+                or ref.entity.kind not in _LEAD_KINDS
+                or _placed(token.i, subject.i, parse)
+            ):
                 # "The Social Confederation of Koreans in Uzbekistan held a meeting": where
                 # a body sits says nothing of what the story is about.
                 continue
@@ -1043,7 +1049,12 @@ def _attached_by_preposition(token: Token, head: Token) -> bool:
 
 
 def _groups_of(
-    head: Token, sector: str | None, member: bool, mentions: MentionIndex, kb: KnowledgeBaseLike
+    head: Token,
+    sector: str | None,
+    member: bool,
+    mentions: MentionIndex,
+    kb: KnowledgeBaseLike,
+    parse: ParseIndex,
 ) -> list[_Found] | None:
     """The countries named closest to the head of its phrase, each with the head's sector,
     when they are bare countries: "Israeli soldiers" is ISRMIL, "Hungarian and Romanian
@@ -1057,7 +1068,7 @@ def _groups_of(
     # "officials in Gondor", with no other word, are Gondor's.
     ranked = sorted(
         _home_phrase_tokens(head, sector),
-        key=lambda item: (_placed(item[0], head), item[1], item[0].i),
+        key=lambda item: (_placed(item[0].i, head.i, parse), item[1], item[0].i),
     )
     examples = False
     for token, rank in ranked:
@@ -1148,13 +1159,15 @@ def _example(token: Token, head: Token) -> bool:
     return False
 
 
-def _placed(token: Token, head: Token) -> bool:
-    """Whether ``token`` hangs from the phrase head through a preposition of place."""
+def _placed(token: int, head: int, parse: ParseIndex) -> bool:
+    """Whether word ``token`` hangs from the phrase head through a preposition of place.
+    Walks the parse's head array: each step up by ``Token.head`` made a new ``Token``."""
+    heads, deps, lowers = parse.heads, parse.deps, parse.lowers
     current = token
-    while current.i != head.i and current.head.i != current.i:
-        if current.dep_ == "prep" and current.lower_ in _PLACE_PREPOSITIONS:
+    while current != head and heads[current] != current:
+        if deps[current] == "prep" and lowers[current] in _PLACE_PREPOSITIONS:
             return True
-        current = current.head
+        current = heads[current]
     return False
 
 

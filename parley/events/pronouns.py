@@ -29,7 +29,7 @@ from spacy.tokens import Doc, Span, Token
 from parley.entities.nominal import list_members
 from parley.entities.pronouns import sent_words
 from parley.nlp import in_main_clause
-from parley.nlp.index import MentionIndex, MentionRef
+from parley.nlp.index import MentionIndex, MentionRef, ParseIndex
 from parley.records import Entity
 
 __all__ = [
@@ -161,7 +161,7 @@ def subject_person(head: Token, mentions: MentionIndex) -> Entity | None:
     if head.dep_ not in SUBJECT_DEPS:
         return None
     doc = head.doc
-    own, begin = _segment_starts(head)
+    own, begin = _segment_starts(head, _parse_of(head, mentions))
     # "The crisis is the largest, she said": not whom the words reported are about; but
     # "..., Cruz will have a tougher time, should he win the nomination" is Cruz.
     objects = any(c.dep_ in OBJECT_DEPS for c in head.head.children)
@@ -219,16 +219,18 @@ def _person_named(subject: Token, mentions: MentionIndex) -> Entity | None:
     return next(iter(people.values())) if len(people) == 1 else None
 
 
-def _segment_starts(head: Token) -> tuple[int, int]:
+def _segment_starts(head: Token, parse: ParseIndex) -> tuple[int, int]:
     """Where the pronoun's sentence and the one before it start, a paragraph break counting
     as a sentence end: some KCNA copies join paragraphs with ", ," ("... Europe., ,  The
-    crisis is ..., she said"), which the parser reads as one sentence."""
-    doc = head.doc
-    starts = [head.sent.start]
-    if head.sent.start > 0:
-        starts.append(doc[head.sent.start - 1].sent.start)
+    crisis is ..., she said"), which the parser reads as one sentence. Reads the parse's
+    sentences and words; a ``Token`` only past such a join."""
+    here = parse.sentence_index(parse.token_starts[head.i])
+    starts = [parse.sents[here].start]
+    if starts[0] > 0:
+        starts.append(parse.sents[here - 1].start)
+    doc, lowers = head.doc, parse.lowers
     for i in range(starts[-1] + 1, head.i):
-        if doc[i].text == "," and doc[i - 1].text in (",", "."):
+        if lowers[i] == "," and lowers[i - 1] in (",", "."):
             after = i + 1
             while after < head.i and (doc[after].is_punct or doc[after].is_space):
                 after += 1
@@ -252,8 +254,14 @@ def _chosen(head: Token, mentions: MentionIndex, depth: int) -> _Candidate | Non
     if leader is not None:
         return _Candidate(leader, True)
     doc = head.doc
-    sentence = head.sent
-    previous = doc[sentence.start - 1].sent if sentence.start > 0 else None
+    # The words are read from the parse's arrays: a spaCy ``Token`` is made only for a word
+    # that may be the antecedent.
+    parse = _parse_of(head, mentions)
+    pos, lowers, deps = parse.pos, parse.lowers, parse.deps
+    starts, ends = parse.token_starts, parse.token_ends
+    number = parse.sentence_index(starts[head.i])
+    sentence = parse.sents[number]
+    previous = parse.sents[number - 1] if sentence.start > 0 else None
     begin = previous.start if previous is not None else sentence.start
     found: list[_Candidate] = []
     seen: set[int] = set()  # token indices already read as part of a mention
@@ -262,17 +270,17 @@ def _chosen(head: Token, mentions: MentionIndex, depth: int) -> _Candidate | Non
     # "Y has been ruined, they deplored": the speaker is none of the words it reports.
     reported = _reported_before(head)
     for i in range(head.i - 1, begin - 1, -1):
-        token = doc[i]
-        if i in seen or _in_place_phrase(token):
+        if i in seen or _in_place_phrase(i, parse):
             continue
         in_previous = previous is not None and i < sentence.start
         candidate: _Candidate | None = None
         same_number = PLURAL_PRONOUNS if plural else SINGULAR_PRONOUNS
-        if token.i in doers or token.i in reported:
+        if i in doers or i in reported:
             continue
-        if token.pos_ == "PRON" and token.lower_ in same_number:
+        if pos[i] == "PRON" and lowers[i] in same_number:
             # An earlier "they" the text was about stands for the same party.
-            if depth < MAX_CHAIN and token.dep_ in SUBJECT_DEPS:
+            if depth < MAX_CHAIN and deps[i] in SUBJECT_DEPS:
+                token = doc[i]
                 earlier = _chosen(token, mentions, depth + 1)
                 entity = earlier.entity if earlier is not None else None
                 if entity is not None:
@@ -285,13 +293,15 @@ def _chosen(head: Token, mentions: MentionIndex, depth: int) -> _Candidate | Non
                     # was, whom nobody could name; not another party of its sentence.
                     candidate = _Candidate(None, True, token=i)
         else:
-            ref = mentions.at(token.idx, token.idx + len(token))
-            if ref is None and in_previous and _unnamed_subject(token, plural):
+            ref = mentions.at(starts[i], ends[i])
+            if ref is None and in_previous and _unnamed_subject(i, parse, plural):
                 # "..., the statement said. It called on ...": the text is about the
                 # statement's author, whom no entity names; not another party.
                 candidate = _Candidate(None, True, token=i)
             elif ref is not None:
-                seen.update(t.i for t in _tokens_of(ref, doc) if t.i <= head.i)
+                words = parse.token_range(ref.start, ref.end)
+                if words is not None:
+                    seen.update(range(words[0], min(words[1], head.i + 1)))
                 head_token = _mention_head(ref, doc)
                 if head_token is not None and head_token.i in doers:
                     continue
@@ -322,19 +332,19 @@ def _leader_with_entourage(head: Token, mentions: MentionIndex) -> Entity | None
     basket ...", "X and his party arrived ... They ..."). The party acts as the one who leads
     it; a person alone is never "they" (``_fits``), and a subject with no such company, or a
     person of no known country, leaves the pronoun to the rest of the pass."""
-    subject = _company_subject(head)
+    subject = _company_subject(head, _parse_of(head, mentions))
     person = _person_named(subject, mentions) if subject is not None else None
     return person if person is not None and person.actor else None
 
 
-def _company_subject(head: Token) -> Token | None:
+def _company_subject(head: Token, parse: ParseIndex) -> Token | None:
     """The subject a "they"/"their" continues when its words bring company along: the
     nearest subject before the pronoun in its sentence, else the first of the previous
     sentence's main clause (of a paragraph joined to the pronoun's, its first subject)."""
     if head.lower_ not in PLURAL_PRONOUNS or head.dep_ not in (*SUBJECT_DEPS, "poss"):
         return None
     doc = head.doc
-    own, begin = _segment_starts(head)
+    own, begin = _segment_starts(head, parse)
     before = [t for t in doc[own : head.i] if t.dep_ in SUBJECT_DEPS]
     subject: Token | None
     if before:
@@ -355,7 +365,7 @@ def _company_parties(doer: Token, mentions: MentionIndex) -> set[str]:
     """Every party named in the words of the subject a doer "they" continues with its
     company ("X, chairman of the Y Party, and his party ... They ... paid tribute to them":
     neither X nor the Y Party is "them")."""
-    subject = _company_subject(doer)
+    subject = _company_subject(doer, _parse_of(doer, mentions))
     if subject is None:
         return set()
     words = doer.doc[subject.left_edge.i : subject.head.i]
@@ -413,16 +423,17 @@ def _named(
     and Putin held talks. They agreed ..."), but not "them" ("X and Y ..., X promising to
     bomb them" is neither)."""
     plural = pronoun.lower_ in PLURAL_PRONOUNS
+    parse = _parse_of(head, mentions)
     if not plural:
         return (
             _Candidate(entity, _subject(head, in_previous), not in_previous)
-            if _fits(entity, head, plural)
+            if _fits(entity, head, plural, parse)
             else None
         )
     listed = _listed(head, mentions)
     subject = _subject(_list_head(head) if listed else head, in_previous)
     people = listed and subject and pronoun.dep_ in (*SUBJECT_DEPS, "poss")
-    if not _fits(entity, head, plural) and not people:
+    if not _fits(entity, head, plural, parse) and not people:
         return None
     return _Candidate(entity, subject, not in_previous, members=listed)
 
@@ -443,7 +454,7 @@ def _listed(head: Token, mentions: MentionIndex) -> tuple[Entity, ...]:
     not, nor a title's list ("X, secretary of the party and president of the state" is
     one)."""
     root = _list_head(head)
-    if _in_place_phrase(root):
+    if _in_place_phrase(root.i, _parse_of(root, mentions)):
         return ()  # "Koreans in Uzbekistan and the United States": where they are
     found: dict[str, Entity] = {}
     for member in list_members(root):
@@ -519,11 +530,11 @@ def _holder(verb: Token, mentions: MentionIndex) -> Entity | None:
     return None
 
 
-def _unnamed_subject(token: Token, plural: bool) -> bool:
+def _unnamed_subject(token: int, parse: ParseIndex, plural: bool) -> bool:
     """A noun of the number of the pronoun that is the main subject of its sentence."""
-    if token.pos_ not in ("NOUN", "PROPN") or not _subject(token, True):
+    if parse.pos[token] not in ("NOUN", "PROPN") or not _subject(parse.doc[token], True):
         return False
-    return (token.tag_ in PLURAL_TAGS) == plural
+    return (parse.tags[token] in PLURAL_TAGS) == plural
 
 
 def _reported_before(pronoun: Token) -> set[int]:
@@ -585,10 +596,10 @@ def _party(candidate: _Candidate) -> str:
     return " ".join(sorted(e.id for e in _entities(candidate)))
 
 
-def _fits(entity: Entity, head: Token, plural: bool) -> bool:
+def _fits(entity: Entity, head: Token, plural: bool, parse: ParseIndex) -> bool:
     """Whether an entity may be called "they" (``plural``) or "it": no person, no place; a
     group named by a plural noun is "they", never "it"."""
-    if entity.kind in ("person", "location") or _in_place_phrase(head):
+    if entity.kind in ("person", "location") or _in_place_phrase(head.i, parse):
         return False
     if entity.kind == "group" and head.tag_ in PLURAL_TAGS:
         return plural
@@ -605,23 +616,29 @@ def _subject(token: Token, in_previous: bool) -> bool:
     return in_main_clause(token.head)
 
 
-def _in_place_phrase(token: Token) -> bool:
-    """Whether the token lies in an in/at phrase (its head word included)."""
+def _in_place_phrase(token: int, parse: ParseIndex) -> bool:
+    """Whether word ``token`` lies in an in/at phrase (its head word included). Reads the
+    parse's arrays: each step up by ``Token.head`` made a new ``Token``."""
+    heads, deps, lowers = parse.heads, parse.deps, parse.lowers
     current = token
     for _ in range(6):
-        if current.dep_ == "pobj" and current.head.lower_ in PLACE_PREPS:
+        head, dep = heads[current], deps[current]
+        if dep == "pobj" and lowers[head] in PLACE_PREPS:
             return True
-        if current.head.i == current.i or current.dep_ not in (
-            "compound",
-            "amod",
-            "pobj",
-            "flat",
-            "nmod",
-            "poss",
-        ):
+        if head == current or dep not in _PLACE_PHRASE_DEPS:
             return False
-        current = current.head
+        current = head
     return False
+
+
+# The dependencies through which a word belongs to the phrase of its head.
+_PLACE_PHRASE_DEPS = frozenset({"compound", "amod", "pobj", "flat", "nmod", "poss"})
+
+
+def _parse_of(token: Token, mentions: MentionIndex) -> ParseIndex:
+    """The parse index of ``token``'s doc: the one the mentions were indexed on."""
+    parse = mentions.parse
+    return parse if parse is not None and parse.doc is token.doc else ParseIndex.build(token.doc)
 
 
 def _tokens_of(ref: MentionRef, doc: Doc) -> list[Token]:

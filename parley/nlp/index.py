@@ -248,6 +248,8 @@ class MentionIndex:
     # Starts of mentions glued by a hyphen to the one before ("ROK" of "U.S.-ROK", which the
     # tokenizer keeps one word): a look-up of that word gets its first country, not these.
     glued: frozenset[int] = frozenset()
+    # The parse the mentions were indexed on, for the later stages' walks of its words.
+    parse: ParseIndex | None = None
 
     @classmethod
     def build(cls, entities: Sequence[Entity], parse: ParseIndex | None = None) -> MentionIndex:
@@ -285,6 +287,7 @@ class MentionIndex:
             longest=max((r.end - r.start for r in refs), default=0),
             cover=cover,
             glued=glued,
+            parse=parse,
         )
 
     def overlapping(self, start: int, end: int) -> list[MentionRef]:
