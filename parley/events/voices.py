@@ -20,7 +20,10 @@ the "said" that only opens its printed words, whose own statements are coded), a
 "it" continuing a sentence about the message ("The message wished him success. It expressed
 belief ..."), even when the sender is a person. The speakers or participants of a gathering
 just held speak for its holder: "X held a press conference ... Speakers at the conference
-exposed ..." is X's (not when they are at another gathering).
+exposed ..." is X's (not when they are at another gathering), and so are those of a gathering
+that took place and whose "of" or "by" phrase names its holder ("A meeting of X took place ...
+The speakers denounced ..."); those of a gathering no one is named holding are nobody known,
+never the nearest name.
 
 Only the event pass's own candidates, and the issuing verbs, messages sent and gatherings held
 found from the parse (``issued_statements``, ``find_messages``, ``held_gatherings``), are read,
@@ -78,6 +81,10 @@ GATHERINGS = frozenset(
 GATHERING_VOICES = frozenset({"speaker", "participant"})
 # How many sentences back the gathering may have been held for its speakers to be its holder's.
 HOST_REACH = 3
+# A gathering told of as taking place rather than as held by someone ("A meeting of the
+# union's members took place", "A rally was held by the students", "A symposium opened"): the
+# verbs it is the subject of; its holder is then named by its "of" or "by" phrase, if at all.
+OCCURRING = frozenset({"take", "open", "hold", "sponsor", "organize", "organise", "convene"})
 # The documents sent to someone (``letters``), whose words are their senders'.
 MESSAGE_NOUNS = frozenset({"message", "letter"})
 MEDIA_SECTOR = "MED"
@@ -134,7 +141,9 @@ class Voice:
         if outlet is not None:
             start = subject.idx
             return [Actor(outlet, subject.text, start, start + len(subject))]
-        if self.host is not None and self._hosted(subject, sources):
+        if self.gathering and self._hosted(subject, sources):
+            # The speakers of a gathering whose holder the story does not name are nobody
+            # known ("A joint mass was held ... The speakers said"), not the nearest name.
             start = subject.idx
             return [Actor(self.host, subject.text, start, start + len(subject))]
         message = _continues_message(subject, reading, sources)
@@ -198,13 +207,21 @@ class Voice:
 
     def hear_holding(self, noun: Token, reading: Reading) -> None:
         """Note who held a gathering ("X held a press conference"): the one coded party the
-        active subject of the holding verb names, whose voice its speakers are."""
-        subject, passive = subject_head(noun.head)
-        if subject is None or passive:
-            return
+        active subject of the holding verb names, whose voice its speakers are. A gathering
+        that took place ("A meeting of X took place", "A rally was held by X") is held by
+        the party its "of" or "by" phrase names; by nobody known when none names one, and
+        its speakers are then nobody known either, not the nearest name."""
+        if noun.dep_ == "dobj":
+            subject, passive = subject_head(noun.head)
+            if subject is None or passive:
+                return
+            heads = [subject]
+        else:
+            heads = _holder_phrases(noun)
         hosts = {
-            a.key: a.entity
-            for a in reading.resolve(subject)
+            a.code: a.entity
+            for head in heads
+            for a in reading.resolve(head)
             if a.entity is not None and a.code and a.entity.kind != "location"
         }
         self.host = next(iter(hosts.values())) if len(hosts) == 1 else None
@@ -261,15 +278,29 @@ def issued_statements(parse: ParseIndex) -> tuple[int, ...]:
 
 def held_gatherings(parse: ParseIndex) -> tuple[int, ...]:
     """The indices of the gathering nouns a verb holds ("held a press conference", "staged
-    a rally"), in text order, read from the parse's columns."""
-    return tuple(
-        n
-        for n, lemma in enumerate(parse.lemmas)
-        if lemma in GATHERINGS
-        and parse.deps[n] == "dobj"
-        and parse.lemmas[parse.heads[n]] in HOLDING
-        and parse.pos[parse.heads[n]] == "VERB"
-    )
+    a rally") or that take place ("A meeting of X took place", "A rally was held"), in text
+    order, read from the parse's columns."""
+    found: list[int] = []
+    for n, lemma in enumerate(parse.lemmas):
+        if lemma not in GATHERINGS:
+            continue
+        verb, dep = parse.heads[n], parse.deps[n]
+        if parse.pos[verb] != "VERB":
+            continue
+        if (dep == "dobj" and parse.lemmas[verb] in HOLDING) or (
+            dep in ("nsubj", "nsubjpass") and parse.lemmas[verb] in OCCURRING
+        ):
+            found.append(n)
+    return tuple(found)
+
+
+def _holder_phrases(noun: Token) -> list[Token]:
+    """The heads of the phrases naming who holds a gathering that takes place: its "of"
+    phrase ("a meeting of the union's members") and its verb's agent ("was held by X")."""
+    heads = [c for p in noun.children if p.lower_ == "of" for c in p.children if c.dep_ == "pobj"]
+    for agent in (c for c in noun.head.children if c.dep_ == "agent"):
+        heads.extend(c for c in agent.children if c.dep_ == "pobj")
+    return heads
 
 
 def _speakers_at(subject: Token, gathering: str) -> bool:

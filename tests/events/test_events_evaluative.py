@@ -132,6 +132,30 @@ def test_voice_speakers_at_another_gathering_are_not_the_holder(code: Code) -> N
     assert all(source != "ROHNGO" for source, cameo, _ in _coded(events) if cameo == "111")
 
 
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "A meeting of the Rohan Council took place in Edoras on Monday.",
+        "A rally was held by the Rohan Council in Edoras on Monday.",
+    ],
+)
+def test_voice_speakers_at_a_gathering_taking_place_are_its_holder(
+    code: Code, opening: str
+) -> None:
+    text = f"{opening} The speakers condemned Mordor for its aggression."
+    events = code(text, PARTIES, kinds=KINDS)
+    assert ("ROHNGO", "111", "MOR") in _coded(events)
+
+
+def test_voice_speakers_at_a_gathering_nobody_holds_are_nobody_known(code: Code) -> None:
+    text = (
+        "Saruman arrived in Edoras on Sunday. A joint rally was held in Edoras on Monday. "
+        "The speakers condemned Mordor for its aggression."
+    )
+    events = code(text, PARTIES, kinds=KINDS)
+    assert all(source != "ISNGOV" for source, cameo, _ in _coded(events) if cameo == "111")
+
+
 def test_evaluative_predicate_is_said_of_its_subject(code: Code) -> None:
     text = (
         "The Gondor Friendship Association said Saruman was the outstanding leader and "
