@@ -1072,6 +1072,8 @@ def _passive_carrier_actors(
     announced = carrier is None or carrier.announces or carrier.code == REPORTING_CODE
     if verb.pos_ != "VERB" or not announced:
         return None
+    if any(c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ == "of") for c in noun.children):
+        return None  # "the demands of X were ignored by Y": the act is its owner's, not Y's
     doer = agent(verb)
     if doer is None:
         return None
