@@ -245,20 +245,7 @@ def join_bodies_named_in_full(entities: tuple[Entity, ...]) -> tuple[Entity, ...
         if whole is None or whole is part or part.actor not in (None, whole.actor):
             continue
         into[part.id] = whole
-    if not into:
-        return entities
-    out = []
-    for e in entities:
-        if e.id in into:
-            continue
-        joined = [p for p in entities if p.id in into and into[p.id].id == e.id]
-        if joined:
-            mentions = (*e.mentions, *(m for p in joined for m in p.mentions))
-            e = replace(e, mentions=tuple(sorted(mentions, key=_start)))
-        if e.affiliation in into:
-            e = replace(e, affiliation=into[e.affiliation].id)
-        out.append(e)
-    return _renumbered(out)
+    return _joined(entities, into, take_code=False)
 
 
 # A name as North Korean media write a South Korean body's: in quotation marks, after "the".
@@ -291,6 +278,15 @@ def join_quoted_names(entities: tuple[Entity, ...]) -> tuple[Entity, ...]:
         if org is None or org.id in into or org.actor not in (None, e.actor):
             continue
         into[e.id] = org
+    return _joined(entities, into, take_code=True)
+
+
+def _joined(
+    entities: tuple[Entity, ...], into: dict[str, Entity], take_code: bool
+) -> tuple[Entity, ...]:
+    """``entities`` with each one whose id ``into`` holds merged into the entity it maps
+    to: its mentions added, affiliations pointing at it moved; with ``take_code`` the
+    entity kept takes the first merged one's code where it has none."""
     if not into:
         return entities
     out = []
@@ -299,15 +295,18 @@ def join_quoted_names(entities: tuple[Entity, ...]) -> tuple[Entity, ...]:
             continue
         joined = [g for g in entities if g.id in into and into[g.id].id == e.id]
         if joined:
-            coded = joined[0]
-            mentions = (*e.mentions, *(m for g in joined for m in g.mentions))
-            e = replace(
-                e,
-                mentions=tuple(sorted(mentions, key=_start)),
-                actor=e.actor or coded.actor,
-                country=e.country or coded.country,
-                sector=e.sector or coded.sector,
+            mentions = tuple(
+                sorted((*e.mentions, *(m for g in joined for m in g.mentions)), key=_start)
             )
+            e = replace(e, mentions=mentions)
+            if take_code:
+                coded = joined[0]
+                e = replace(
+                    e,
+                    actor=e.actor or coded.actor,
+                    country=e.country or coded.country,
+                    sector=e.sector or coded.sector,
+                )
         if e.affiliation in into:
             e = replace(e, affiliation=into[e.affiliation].id)
         out.append(e)
