@@ -406,11 +406,8 @@ class SpeakerResolver:
         """A text that speaks ("a column that warned ...") with no entity of its own speaks
         through whoever cites it: the subject of the verb the text hangs on ("The newspaper
         referred to a column that warned ..."). None when nobody cites it."""
-        lemma = antecedent.lemma_.lower()
         if (
-            not self._text_noun(antecedent)
-            and lemma not in _CITED_TEXTS
-            and lemma not in self.lex.record_nouns
+            not self._in_cited_text(antecedent)
             and antecedent.dep_ != "appos"
             and antecedent.lower_ != "one"
         ):
@@ -428,6 +425,18 @@ class SpeakerResolver:
         subject = subjects[0]
         span = (subject.left_edge.idx, subject.idx + len(subject.text))
         return self._resolve(span, subject.i, voice)
+
+    def _in_cited_text(self, noun: Token) -> bool:
+        """Whether ``noun`` is a text, or a noun inside the phrases of one that the parser
+        took as a relative clause's antecedent ("a column by the director of the institute
+        that warned ...": the column warned, not the institute)."""
+        while True:
+            lemma = noun.lemma_.lower()
+            if self._text_noun(noun) or lemma in _CITED_TEXTS or lemma in self.lex.record_nouns:
+                return True
+            if noun.dep_ != "pobj" or noun.head.dep_ != "prep" or noun.head.head.pos_ != "NOUN":
+                return False
+            noun = noun.head.head
 
     def _named_apposition(self, head: Token) -> Token | None:
         """The name a common noun stands in apposition with: "The Czech paper Halo Noviny
