@@ -25,7 +25,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Token
 
 from parley.nlp.index import ParseIndex
 from parley.quotes.according import (
@@ -572,13 +572,17 @@ def _in_question(state: QuoteState, verb: int | None) -> bool:
     next paragraph); 'He asked: "Why?"' quotes a question, which is someone's words."""
     if verb is None or state.in_quote[verb] >= 0:
         return False
-    doc = state.parse.doc
-    for tok in doc[verb + 1 : doc[verb].sent.end]:
-        if state.in_quote[tok.i] >= 0:
+    # The words are read off the parse index's offsets: a spaCy token for each word to the
+    # sentence's end cost more than the rest of this test.
+    parse = state.parse
+    text, starts, ends = parse.text, parse.token_starts, parse.token_ends
+    for i in range(verb + 1, parse.sentence_end_token(verb)):
+        if state.in_quote[i] >= 0:
             continue
-        if tok.text in _END_MARKS:
-            return tok.text == "?"
-        if tok.text == ":" or "\n" in tok.text or _paragraph_commas(doc, tok.i):
+        word = text[starts[i] : ends[i]]
+        if word in _END_MARKS:
+            return word == "?"
+        if word == ":" or "\n" in word or _paragraph_commas(parse, i):
             # 'said: Where should I lay it?' asks in the speaker's words; a new paragraph
             # is another sentence, whatever the parse ran together.
             return False
@@ -588,10 +592,15 @@ def _in_question(state: QuoteState, verb: int | None) -> bool:
 _END_MARKS = frozenset({".", "?", "!"})
 
 
-def _paragraph_commas(doc: Doc, i: int) -> bool:
+def _paragraph_commas(parse: ParseIndex, i: int) -> bool:
     """Whether token ``i`` is the first of two commas in a row: a paragraph break in agency
     copy whose line breaks were flattened (", , "), which prose never writes."""
-    return doc[i].text == "," and i + 1 < len(doc) and doc[i + 1].text == ","
+    text, starts, ends = parse.text, parse.token_starts, parse.token_ends
+    return (
+        text[starts[i] : ends[i]] == ","
+        and i + 1 < len(starts)
+        and text[starts[i + 1] : ends[i + 1]] == ","
+    )
 
 
 def _charged_with(state: QuoteState, verb: int | None) -> bool:
