@@ -419,11 +419,20 @@ def _about_someone_unnamed(pronoun: Token, parse: ParseIndex, lex: Lexicon, left
     a "he"/"she" of the pronoun's gender that was left alone ("... she said. She added ...":
     whoever the first is, the second is too). Such a pronoun is left alone too."""
     sentence = parse.sentence_index(pronoun.idx)
-    governing = {t.i for t in pronoun.ancestors}
+    # Read off the parse index's arrays: a spaCy token for every word of the sentence and
+    # every ancestor cost more than the rest of the pronoun pass.
+    heads, deps = parse.heads, parse.deps
+    governing: set[int] = set()
+    k = pronoun.i
+    for _ in heads:  # ``Token.ancestors``: each head up to the root, at most one per word
+        if heads[k] == k:
+            break
+        k = heads[k]
+        governing.add(k)
     before = [
-        t.i
-        for t in pronoun.sent
-        if t.i < pronoun.i and t.dep_ in _SUBJECT_DEPS and t.head.i in governing
+        j
+        for j in range(parse.sents[sentence].start, pronoun.i)
+        if deps[j] in _SUBJECT_DEPS and heads[j] in governing
     ]
     if before:
         subject = before[-1]  # "the Chairman said that he ...": whom it is about is here
