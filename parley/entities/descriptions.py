@@ -164,7 +164,7 @@ def link_kind_nouns(
         if not _bare_title(token) or index.at(token.idx, token.idx + len(token)) is not None:
             continue
         kind, named = nouns[token.lower_]
-        entity = _kind_before(token, index, kind, named, linked)
+        entity = _kind_before(parse, token, index, kind, named, linked)
         if entity is not None:
             linked[i] = entity
             added.setdefault(entity.id, []).append(
@@ -359,7 +359,12 @@ def _of_kind(entity: Entity, word: str, kind: str, named: bool) -> bool:
 
 
 def _kind_before(
-    token: Token, index: MentionIndex, kind: str, named: bool, linked: Mapping[int, Entity]
+    parse: ParseIndex,
+    token: Token,
+    index: MentionIndex,
+    kind: str,
+    named: bool,
+    linked: Mapping[int, Entity],
 ) -> Entity | None:
     """The entity of ``kind`` the text was about before ``token`` (see ``link_kind_nouns``)."""
     doc = token.doc
@@ -371,8 +376,9 @@ def _kind_before(
         first = doc[first - 1].sent.start
     begin = doc[first].idx
     word = token.lower_
+    lowers, deps = parse.lowers, parse.deps  # no spaCy token for each word looked back at
     for j in range(token.i - 1, first - 1, -1):
-        if doc[j].lower_ == word and doc[j].dep_ in SUBJECT_DEPS:
+        if lowers[j] == word and deps[j] in SUBJECT_DEPS:
             # "The Yoon Suk Yeol regime staged drills ... The regime also threatened": the
             # same words again; theirs is the entity of their own phrase, or nobody's.
             if j in linked:
