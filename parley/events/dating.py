@@ -30,6 +30,10 @@ from parley.records import Event, Timex
 # Clauses that carry their own time: left out of the trigger's clause.
 OTHER_CLAUSE_DEPS = frozenset({"ccomp", "relcl", "parataxis", "conj", "advcl", "acl", "csubj"})
 CLAUSE_POS = frozenset({"VERB", "AUX"})
+# Participles set after a noun as adjectives ("an official concerned", "the parties
+# involved"): the parse makes them a clause (acl) and hangs the act's time on them ("handed
+# them over to an official concerned on Saturday"), but they tell no act of their own.
+POSTPOSED_PARTICIPLES = frozenset({"concerned", "involved"})
 # Links a verb told in someone's words hangs on, up to the that-clause of the saying: "said
 # that Kim, who praised them, ...", "said that X was held and Y attended".
 SAID_PATH_DEPS = frozenset(
@@ -131,6 +135,8 @@ def _other_clause(child: Token) -> bool:
     another act ("accused X of asserting on May 1", see ``_reason_clause``)."""
     if _reason_clause(child):
         return True
+    if child.dep_ == "acl" and child.lower_ in POSTPOSED_PARTICIPLES:
+        return False
     if child.dep_ != "conj":
         return child.dep_ in OTHER_CLAUSE_DEPS
     return child.pos_ in CLAUSE_POS or child.head.pos_ in CLAUSE_POS
@@ -273,11 +279,21 @@ def find_date(
             return found, "text"
         if late and _past(trigger) and _date_in(tokens, late, trigger.i) is not None:
             return None, None
-    if _reported_past(trigger):
+    if _reported_past(trigger) or _passive_relative_past(trigger):
         return None, None
     if on is not None and not _background(trigger) and not _governed_by_background(trigger):
         return on.isoformat(), "published"
     return None, None
+
+
+def _passive_relative_past(trigger: Token) -> bool:
+    """Whether the event is told in the past passive in a relative clause with no day of its
+    own ("the exhibition hall which was visited by Kim", "the plant that was built by the
+    workers"): a clause that describes a thing the story speaks of by what was done to it
+    before, at a time the text does not give, not an act of the story's occasion."""
+    return trigger.dep_ == "relcl" and any(
+        c.dep_ == "auxpass" and c.tag_ == "VBD" for c in trigger.children
+    )
 
 
 def _reported_past(trigger: Token) -> bool:

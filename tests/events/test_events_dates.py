@@ -452,3 +452,25 @@ def test_dates_speaker_participle_of_another_act_keeps_its_own(code: Code) -> No
     events = code(text, ACTORS, (_timex(text, "Nov. 5", "2018-11-05"),))
     dated = {(e.date, e.date_source) for e in events if e.cameo.startswith("11")}
     assert dated == {("2018-11-12", "published")}
+
+
+def test_dates_postposed_participle_leaves_the_day_to_the_act(code: Code) -> None:
+    # "an official concerned": the parse makes the participle a clause and hangs the day on it.
+    text = "The envoy of Gondor handed them over to an official concerned on Friday."
+    events = code(text, ACTORS, (_timex(text, "Friday", "2018-11-09"),))
+    assert events and {(e.date, e.date_source) for e in events} == {("2018-11-09", "text")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Envoys of Mordor toured the hall on Friday. They saw the hall which was visited by "
+        "the leader of Gondor.",
+        "Envoys of Mordor toured the plant on Friday. They saw the new plant which was "
+        "attacked by Gondor.",
+    ],
+)
+def test_dates_passive_relative_past_has_no_day(code: Code, text: str) -> None:
+    events = code(text, ACTORS, (_timex(text, "Friday", "2018-11-09"),))
+    told = [e for e in events if e.source_actor and e.source_actor.startswith("GON")]
+    assert told and {(e.date, e.date_source) for e in told} == {(None, None)}
