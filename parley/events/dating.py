@@ -19,7 +19,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 
 from spacy.tokens import Doc, Span, Token
@@ -113,6 +113,9 @@ BLOCK_SENTENCES = 2
 HISTORY_APART_DEPS = frozenset({"relcl", "acl", "ccomp"})
 # Verbs that open a statement block with a colon: "which said:", "went on:", "reads:".
 BLOCK_LEMMAS = SAYING_LEMMAS | {"go", "read", "continue"}
+# Verbs that close or carry a speech, besides SAYING_LEMMAS, whose doer a parse of a speech
+# about the dead confuses with them (``dead_undated``).
+DEAD_SAYINGS = frozenset({"conclude", "express", "voice", "extend"})
 WEEK_VALUE = re.compile(r"^(\d{4})-W(\d{2})$")
 QUARTER_VALUE = re.compile(r"^(\d{4})-Q\d$")
 
@@ -738,6 +741,43 @@ def history_undated(
                 event = dataclasses.replace(event, date=None, date_source=None)
         out.append(event)
     return out
+
+
+def dead_undated(
+    events: Sequence[Event], doc: Doc, died: Mapping[str, date], on: date | None
+) -> list[Event]:
+    """``events`` with those done by someone who had died before the day they were given
+    undated, where that day was only the publication's or the occasion's (``died``: entity
+    id -> date of death): "He provided the June 15 joint declaration" in a story written
+    after Kim Jong Il's death tells his act at a time the text does not give. Not while the
+    death is news (within OCCASION_DAYS), when a mourner's "He expressed condolences" is
+    as often read as the dead man's, nor for a saying ("he noted", "he concluded"), which
+    a speech's words read as the dead man's when the speaker spoke of him."""
+    if not died or on is None:
+        return list(events)
+    out = []
+    for event in events:
+        death = died.get(event.source) if event.source else None
+        if (
+            death is not None
+            and (on - death).days > OCCASION_DAYS
+            and event.date_source in ("published", "context")
+            and event.date is not None
+            and event.date[:10] > death.isoformat()
+            and not _saying(doc, event)
+        ):
+            event = dataclasses.replace(event, date=None, date_source=None)
+        out.append(event)
+    return out
+
+
+def _saying(doc: Doc, event: Event) -> bool:
+    """Whether the event's trigger is a verb of saying (SAYING_LEMMAS, DEAD_SAYINGS)."""
+    span = doc.char_span(event.trigger[0], event.trigger[1], alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    lemma = span[0].lemma_.lower()
+    return lemma in SAYING_LEMMAS or lemma in DEAD_SAYINGS
 
 
 def _present_between(present: Sequence[int], start: int, end: int) -> bool:

@@ -474,3 +474,31 @@ def test_dates_passive_relative_past_has_no_day(code: Code, text: str) -> None:
     events = code(text, ACTORS, (_timex(text, "Friday", "2018-11-09"),))
     told = [e for e in events if e.source_actor and e.source_actor.startswith("GON")]
     assert told and {(e.date, e.date_source) for e in told} == {(None, None)}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Acts of a man long dead, told with no day: history.
+        ("Kim Il Sung visited Gondor and met its farmers.", {(None, None)}),
+        # The living keep the publication day.
+        ("Mordor visited Gondor and met its farmers.", {("2018-11-12", "published")}),
+        # A day the text gives stays: "in 1956".
+        ("Kim Il Sung visited Gondor in 1956.", {("1956", "text")}),
+    ],
+)
+def test_dates_acts_of_the_dead_are_history(
+    code: Code, text: str, expected: set[tuple[str | None, str | None]]
+) -> None:
+    actors = {**ACTORS, "Kim Il Sung": "PRKGOV"}
+    timexes = (_timex(text, "1956", "1956"),) if "1956" in text else ()
+    events = code(text, actors, timexes, kinds={"Kim Il Sung": "person"})
+    assert events and {(e.date, e.date_source) for e in events} == expected
+
+
+def test_dates_death_still_news_keeps_the_day(code: Code) -> None:
+    # Within a month of the death, a mourner's act read as the dead man's keeps its day.
+    text = "Kim Il Sung visited Gondor and met its farmers."
+    actors = {**ACTORS, "Kim Il Sung": "PRKGOV"}
+    events = code(text, actors, published="1994-07-20", kinds={"Kim Il Sung": "person"})
+    assert events and {(e.date, e.date_source) for e in events} == {("1994-07-20", "published")}
