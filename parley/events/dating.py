@@ -450,6 +450,10 @@ def _background(trigger: Token) -> bool:
         lower = child.lower_
         if child.dep_ == "advmod" and lower in BACKGROUND_ADVERBS:
             return True
+        if child.dep_ == "advmod" and lower == "ago":
+            return True  # "some days ago", "shortly ago": a time ago the text does not count
+        if lower == "day" and child.dep_ in ("npadvmod", "advmod", "dobj") and _other_day(child):
+            return True  # "criticized them the other day"
         if child.dep_ == "amod" and lower in BACKGROUND_ADJECTIVES:
             return True  # "the recent visit"
         if child.dep_ == "prep" and _past_setting(child):
@@ -459,6 +463,12 @@ def _background(trigger: Token) -> bool:
         ):
             return True  # "The observer in a recent letter accused ...": the parse's subject
     return False
+
+
+def _other_day(day: Token) -> bool:
+    """Whether "day" is "the other day": a recent day the text does not give."""
+    words = {c.lower_ for c in day.children if c.dep_ in ("det", "amod")}
+    return words == {"the", "other"}
 
 
 def _past_setting(prep: Token) -> bool:

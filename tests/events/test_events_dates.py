@@ -200,6 +200,10 @@ def test_dates_range_of_days_gives_its_first_day(code: Code) -> None:
         "In the past Gondor urged Mordor to stop.",
         # The setting parsed as the subject's: still the act's.
         "The envoy of Gondor in a recent interview urged Mordor to stop.",
+        # A recent day the text does not give.
+        "Gondor criticized Mordor the other day.",
+        "Gondor criticized Mordor some days ago.",
+        "Shortly ago Gondor urged Mordor to stop.",
     ],
 )
 def test_dates_background_acts_have_no_day(code: Code, text: str) -> None:
