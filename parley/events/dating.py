@@ -19,7 +19,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 
 from spacy.tokens import Doc, Span, Token
@@ -30,6 +30,10 @@ from parley.records import Event, Timex
 # Clauses that carry their own time: left out of the trigger's clause.
 OTHER_CLAUSE_DEPS = frozenset({"ccomp", "relcl", "parataxis", "conj", "advcl", "acl", "csubj"})
 CLAUSE_POS = frozenset({"VERB", "AUX"})
+# Participles set after a noun as adjectives ("an official concerned", "the parties
+# involved"): the parse makes them a clause (acl) and hangs the act's time on them ("handed
+# them over to an official concerned on Saturday"), but they tell no act of their own.
+POSTPOSED_PARTICIPLES = frozenset({"concerned", "involved"})
 # Links a verb told in someone's words hangs on, up to the that-clause of the saying: "said
 # that Kim, who praised them, ...", "said that X was held and Y attended".
 SAID_PATH_DEPS = frozenset(
@@ -109,6 +113,9 @@ BLOCK_SENTENCES = 2
 HISTORY_APART_DEPS = frozenset({"relcl", "acl", "ccomp"})
 # Verbs that open a statement block with a colon: "which said:", "went on:", "reads:".
 BLOCK_LEMMAS = SAYING_LEMMAS | {"go", "read", "continue"}
+# Verbs that close or carry a speech, besides SAYING_LEMMAS, whose doer a parse of a speech
+# about the dead confuses with them (``dead_undated``).
+DEAD_SAYINGS = frozenset({"conclude", "express", "voice", "extend"})
 WEEK_VALUE = re.compile(r"^(\d{4})-W(\d{2})$")
 QUARTER_VALUE = re.compile(r"^(\d{4})-Q\d$")
 
@@ -131,6 +138,8 @@ def _other_clause(child: Token) -> bool:
     another act ("accused X of asserting on May 1", see ``_reason_clause``)."""
     if _reason_clause(child):
         return True
+    if child.dep_ == "acl" and child.lower_ in POSTPOSED_PARTICIPLES:
+        return False
     if child.dep_ != "conj":
         return child.dep_ in OTHER_CLAUSE_DEPS
     return child.pos_ in CLAUSE_POS or child.head.pos_ in CLAUSE_POS
@@ -273,11 +282,21 @@ def find_date(
             return found, "text"
         if late and _past(trigger) and _date_in(tokens, late, trigger.i) is not None:
             return None, None
-    if _reported_past(trigger):
+    if _reported_past(trigger) or _passive_relative_past(trigger):
         return None, None
     if on is not None and not _background(trigger) and not _governed_by_background(trigger):
         return on.isoformat(), "published"
     return None, None
+
+
+def _passive_relative_past(trigger: Token) -> bool:
+    """Whether the event is told in the past passive in a relative clause with no day of its
+    own ("the exhibition hall which was visited by Kim", "the plant that was built by the
+    workers"): a clause that describes a thing the story speaks of by what was done to it
+    before, at a time the text does not give, not an act of the story's occasion."""
+    return trigger.dep_ == "relcl" and any(
+        c.dep_ == "auxpass" and c.tag_ == "VBD" for c in trigger.children
+    )
 
 
 def _reported_past(trigger: Token) -> bool:
@@ -431,6 +450,10 @@ def _background(trigger: Token) -> bool:
         lower = child.lower_
         if child.dep_ == "advmod" and lower in BACKGROUND_ADVERBS:
             return True
+        if child.dep_ == "advmod" and lower == "ago":
+            return True  # "some days ago", "shortly ago": a time ago the text does not count
+        if lower == "day" and child.dep_ in ("npadvmod", "advmod", "dobj") and _other_day(child):
+            return True  # "criticized them the other day"
         if child.dep_ == "amod" and lower in BACKGROUND_ADJECTIVES:
             return True  # "the recent visit"
         if child.dep_ == "prep" and _past_setting(child):
@@ -440,6 +463,12 @@ def _background(trigger: Token) -> bool:
         ):
             return True  # "The observer in a recent letter accused ...": the parse's subject
     return False
+
+
+def _other_day(day: Token) -> bool:
+    """Whether "day" is "the other day": a recent day the text does not give."""
+    words = {c.lower_ for c in day.children if c.dep_ in ("det", "amod")}
+    return words == {"the", "other"}
 
 
 def _past_setting(prep: Token) -> bool:
@@ -722,6 +751,43 @@ def history_undated(
                 event = dataclasses.replace(event, date=None, date_source=None)
         out.append(event)
     return out
+
+
+def dead_undated(
+    events: Sequence[Event], doc: Doc, died: Mapping[str, date], on: date | None
+) -> list[Event]:
+    """``events`` with those done by someone who had died before the day they were given
+    undated, where that day was only the publication's or the occasion's (``died``: entity
+    id -> date of death): "He provided the June 15 joint declaration" in a story written
+    after Kim Jong Il's death tells his act at a time the text does not give. Not while the
+    death is news (within OCCASION_DAYS), when a mourner's "He expressed condolences" is
+    as often read as the dead man's, nor for a saying ("he noted", "he concluded"), which
+    a speech's words read as the dead man's when the speaker spoke of him."""
+    if not died or on is None:
+        return list(events)
+    out = []
+    for event in events:
+        death = died.get(event.source) if event.source else None
+        if (
+            death is not None
+            and (on - death).days > OCCASION_DAYS
+            and event.date_source in ("published", "context")
+            and event.date is not None
+            and event.date[:10] > death.isoformat()
+            and not _saying(doc, event)
+        ):
+            event = dataclasses.replace(event, date=None, date_source=None)
+        out.append(event)
+    return out
+
+
+def _saying(doc: Doc, event: Event) -> bool:
+    """Whether the event's trigger is a verb of saying (SAYING_LEMMAS, DEAD_SAYINGS)."""
+    span = doc.char_span(event.trigger[0], event.trigger[1], alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    lemma = span[0].lemma_.lower()
+    return lemma in SAYING_LEMMAS or lemma in DEAD_SAYINGS
 
 
 def _present_between(present: Sequence[int], start: int, end: int) -> bool:

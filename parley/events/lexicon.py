@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import Literal
 
@@ -246,6 +247,18 @@ def read_rallying(path: Path) -> dict[str, str]:
         if role not in RALLYING_ROLES or not lemma.isalpha():
             raise row.fail("expected a lemma and public|against")
         table[lemma.lower()] = role
+    return table
+
+
+def read_deaths(path: Path) -> dict[str, date]:
+    """name -> date of death, from deaths.tsv."""
+    table: dict[str, date] = {}
+    for row in read_rows(path, 2):
+        name, died = row.fields
+        try:
+            table[name] = date.fromisoformat(died)
+        except ValueError:
+            raise row.fail(f"bad date {died!r}") from None
     return table
 
 

@@ -23,6 +23,7 @@ from parley.events.candidates import REPORTING_CODE, Candidate
 from parley.events.clauses import MAX_GOVERNING_HOPS
 from parley.events.coding import Match, answers_request
 from parley.events.dating import (
+    dead_undated,
     find_date,
     heads_between,
     history_undated,
@@ -92,6 +93,13 @@ def build_events(
     if doc is not None:  # a lead whose news is recent and undated: so are the acts it tells
         ordered = recent_occasion(ordered, doc, timex_heads)
         ordered = history_undated(ordered, doc, timex_heads, on)
+    if doc is not None and resources.deaths:  # the acts of the dead, after death: history
+        died = {
+            e.id: resources.deaths[e.name]
+            for e in mentions.by_id.values()
+            if e.name in resources.deaths
+        }
+        ordered = dead_undated(ordered, doc, died, on)
     ordered = [_undone_undated(e) for e in ordered]
     return tuple(dataclasses.replace(e, id=f"v{n}") for n, e in enumerate(ordered, start=1))
 

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
 from spacy.tokens import Token
@@ -23,6 +24,7 @@ from parley.events.lexicon import (
     code_info,
     quad_class,
     read_codes,
+    read_deaths,
     read_evaluative,
     read_lemmas,
     read_modality_cues,
@@ -69,6 +71,8 @@ class EventResources:
     model: EventModel | None = None  # the event filter; None: the rules alone (``--events rules``)
     # The source/target chooser; None: the rules' parties (``--parties rules``).
     parties: PartyModel | None = None
+    # Who died when (``deaths.tsv``): their acts after that day are history (``dating``).
+    deaths: Mapping[str, date] = field(default_factory=dict)
 
     @classmethod
     def load(cls, config: Config, vocab: Vocab | None = None, data: Path = DATA) -> EventResources:
@@ -110,6 +114,7 @@ class EventResources:
             marks=MarkTable.build(read_mark_pairs(QUOTE_DATA / "marks.tsv")),
             model=EventModel.load() if config.events == "model" else None,
             parties=PartyModel.load() if config.parties == "model" else None,
+            deaths=read_deaths(data / "deaths.tsv"),
         )
 
     def code_info(self, code: str) -> CodeInfo | None:

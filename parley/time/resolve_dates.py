@@ -24,6 +24,14 @@ JUCHE_EPOCH = 1911  # Juche 1 is 1912
 # Measured on TempEval-3 train: with no bound, past verbs near dates days or weeks ahead moved
 # 16 values, 14 wrongly (value F1 79.97 -> 79.37); with 60 days, one, rightly (79.97 -> 80.02).
 PAST_LEAN_DAYS = 60
+# The second end of a span of days in two months, the year written once after it: "from
+# August 20 to October 4, 1962", "between May 3 and June 4, Juche 79 (1990)". The year is
+# both ends'; the first end, written without one, is no day of the publication's year.
+_SPAN_END_YEAR = re.compile(
+    r"\s*(?:[-\u2013]|to|through|till|until|and)\s+(?P<mon>[A-Z][a-z]{2,8}\.?)\s+"
+    r"\d{1,2}(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>1[0-9]\d\d|20\d\d)\b|"
+    r",\s+Juche\s+(?P<juche>\d{1,3})\b(?:\s*\((?P<jyear>1[0-9]\d\d|20\d\d)\))?)"
+)
 
 
 def day_in_year(year: int, month: int, day: int) -> date | None:
@@ -121,7 +129,21 @@ def number_or_ordinal(state: State, raw: str) -> int | None:
 
 
 def r_mdy(m: re.Match[str], state: State) -> Resolved:
-    return resolve_md(m, state, m.group("mon"), m.group("day"))
+    month = state.lex.months.get(m.group("mon").lower().rstrip("."))
+    day_num = number_or_ordinal(state, m.group("day"))
+    if month is None or day_num is None:
+        return None
+    year = written_year(m) or _span_end_year(m, state)
+    return resolve_day(state, month, day_num, year, m.start(), m.end())
+
+
+def _span_end_year(m: re.Match[str], state: State) -> str | None:
+    """The year written after the second end of a span of days that ``m`` opens, when that
+    end names a month of its own (``_SPAN_END_YEAR``)."""
+    end = _SPAN_END_YEAR.match(state.text, m.end())
+    if end is None or end.group("mon").lower().rstrip(".") not in state.lex.months:
+        return None
+    return written_year(end)
 
 
 def r_week_of(m: re.Match[str], state: State) -> Resolved:

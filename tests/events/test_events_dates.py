@@ -200,6 +200,10 @@ def test_dates_range_of_days_gives_its_first_day(code: Code) -> None:
         "In the past Gondor urged Mordor to stop.",
         # The setting parsed as the subject's: still the act's.
         "The envoy of Gondor in a recent interview urged Mordor to stop.",
+        # A recent day the text does not give.
+        "Gondor criticized Mordor the other day.",
+        "Gondor criticized Mordor some days ago.",
+        "Shortly ago Gondor urged Mordor to stop.",
     ],
 )
 def test_dates_background_acts_have_no_day(code: Code, text: str) -> None:
@@ -452,3 +456,53 @@ def test_dates_speaker_participle_of_another_act_keeps_its_own(code: Code) -> No
     events = code(text, ACTORS, (_timex(text, "Nov. 5", "2018-11-05"),))
     dated = {(e.date, e.date_source) for e in events if e.cameo.startswith("11")}
     assert dated == {("2018-11-12", "published")}
+
+
+def test_dates_postposed_participle_leaves_the_day_to_the_act(code: Code) -> None:
+    # "an official concerned": the parse makes the participle a clause and hangs the day on it.
+    text = "The envoy of Gondor handed them over to an official concerned on Friday."
+    events = code(text, ACTORS, (_timex(text, "Friday", "2018-11-09"),))
+    assert events and {(e.date, e.date_source) for e in events} == {("2018-11-09", "text")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Envoys of Mordor toured the hall on Friday. They saw the hall which was visited by "
+        "the leader of Gondor.",
+        "Envoys of Mordor toured the plant on Friday. They saw the new plant which was "
+        "attacked by Gondor.",
+    ],
+)
+def test_dates_passive_relative_past_has_no_day(code: Code, text: str) -> None:
+    events = code(text, ACTORS, (_timex(text, "Friday", "2018-11-09"),))
+    told = [e for e in events if e.source_actor and e.source_actor.startswith("GON")]
+    assert told and {(e.date, e.date_source) for e in told} == {(None, None)}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Acts of a man long dead, told with no day: history.
+        ("Kim Il Sung visited Gondor and met its farmers.", {(None, None)}),
+        # The living keep the publication day.
+        ("Mordor visited Gondor and met its farmers.", {("2018-11-12", "published")}),
+        # A day the text gives stays: "in 1956".
+        ("Kim Il Sung visited Gondor in 1956.", {("1956", "text")}),
+    ],
+)
+def test_dates_acts_of_the_dead_are_history(
+    code: Code, text: str, expected: set[tuple[str | None, str | None]]
+) -> None:
+    actors = {**ACTORS, "Kim Il Sung": "PRKGOV"}
+    timexes = (_timex(text, "1956", "1956"),) if "1956" in text else ()
+    events = code(text, actors, timexes, kinds={"Kim Il Sung": "person"})
+    assert events and {(e.date, e.date_source) for e in events} == expected
+
+
+def test_dates_death_still_news_keeps_the_day(code: Code) -> None:
+    # Within a month of the death, a mourner's act read as the dead man's keeps its day.
+    text = "Kim Il Sung visited Gondor and met its farmers."
+    actors = {**ACTORS, "Kim Il Sung": "PRKGOV"}
+    events = code(text, actors, published="1994-07-20", kinds={"Kim Il Sung": "person"})
+    assert events and {(e.date, e.date_source) for e in events} == {("1994-07-20", "published")}

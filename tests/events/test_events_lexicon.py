@@ -133,6 +133,7 @@ def test_lexicon_bad_condition(tmp_path: Path) -> None:
         ("symmetric_words.txt", "meet with\n"),
         ("policy_nouns.txt", "final bill\n"),
         ("gathering_words.txt", "annual meeting\n"),
+        ("deaths.tsv", "Boromir\tlast spring\n"),
     ],
 )
 def test_lexicon_bad_table_names_file_and_line(tmp_path: Path, name: str, line: str) -> None:
@@ -181,3 +182,4 @@ def test_lexicon_shipped_statement_tables_load(resources: EventResources) -> Non
     assert resources.evaluative_words["provocation"][0] == "criticize"
     assert resources.voice_nouns["paper"] == "media"
     assert resources.rallying_words["people"] == "public"
+    assert resources.deaths["Kim Jong Il"].year == 2011

@@ -43,6 +43,33 @@ def test_tagger_day_ranges_give_both_days(tag: Tag, text: str, expected: list) -
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "He worked at the farm from March 2 to May 9, 1971, with the peasants.",
+            [("March 2", "DATE", "1971-03-02"), ("May 9, 1971", "DATE", "1971-05-09")],
+        ),
+        (
+            "He stayed there from July 3 to September 6, Juche 53 (1964), with them.",
+            [
+                ("July 3", "DATE", "1964-07-03"),
+                ("September 6, Juche 53 (1964)", "DATE", "1964-09-06"),
+            ],
+        ),
+    ],
+)
+def test_tagger_span_of_two_months_takes_the_year_written_once(
+    tag: Tag, text: str, expected: list
+) -> None:
+    assert _tagged(tag, text) == expected
+
+
+def test_tagger_two_days_without_a_year_keep_the_guess(tag: Tag) -> None:
+    values = [v for _, _, v in _tagged(tag, "They met on October 3 and November 5.")]
+    assert values == ["2018-10-03", "2018-11-05"]
+
+
+@pytest.mark.parametrize(
     ("text", "values"),
     [
         # "24 and 25 people": an amount, not the second day of a range.
@@ -191,6 +218,10 @@ def test_tagger_earlier_than_is_a_difference(tag: Tag) -> None:
         "Veterans spoke of the February 14 war.",
         "Students marked the November popular uprising.",
         "The October people's resistance swept the south.",
+        # Bodies named after a day.
+        "The March 9 Regional Committee issued an appeal.",
+        "The delegation of the April 3 Youth Association arrived.",
+        "The league of August 21 students committee held a rally.",
         # A capitalised word before a month, inside a sentence: an episode or a song.
         "They endured the Arduous March with courage.",
         "Farmers recalled the bitter Hungry March of those years.",
