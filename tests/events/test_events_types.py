@@ -337,6 +337,9 @@ def test_types_a_party_aiming_at_an_act_keeps_it(code: Code) -> None:
         # The noun after "put under" / "placed under" is the act done to the object.
         ("Gondor put the envoys of Mordor under arrest.", "173"),
         ("Mordor placed the envoys under house arrest in Gondor.", "173"),
+        # ... and an investigation put on someone is one opened into them (090).
+        ("The merchant of Gondor was put under investigation in Rohan for smuggling.", "090"),
+        ("The judges of Rohan placed the envoy of Gondor under investigation.", "090"),
         # A paper made to stop appearing is censored, and an authority's order of force is
         # that force, the orderer's.
         ("The council of Mordor ordered the Gondor Herald to suspend publication.", "1721"),
@@ -378,3 +381,17 @@ def test_types_opposing_a_deed_stays_disapproval(code: Code) -> None:
     text = "The council of Rohan opposed the raids of Mordor."
     codes = {e.cameo for e in code(text, COUNTRIES)}
     assert "110" in codes
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Coming back to a place for talks is a visit, as the first trip was (042).
+        ("The envoys of Gondor and Rohan return to Mordor for talks on the fords.", "042"),
+        # Political freedoms widened are restrictions on them eased (0811).
+        ("The king of Gondor took steps to expand political freedoms in Rohan.", "0811"),
+        ("The regent of Rohan enhanced the political freedoms of the people of Gondor.", "0811"),
+    ],
+)
+def test_types_return_for_talks_and_freedoms_widened(code: Code, text: str, expected: str) -> None:
+    assert expected in {e.cameo for e in code(text, COUNTRIES)}
