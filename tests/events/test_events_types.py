@@ -6,7 +6,10 @@ body's meeting among its own members, which consults no one."""
 from __future__ import annotations
 
 import pytest
+from spacy.lang.en import English
+from spacy.tokens import Doc
 
+from parley.events.candidates import _a_landmark
 from tests.events.conftest import Code
 
 COUNTRIES = {"Mordor": "MOR", "Gondor": "GON", "Rohan": "ROH"}
@@ -395,3 +398,22 @@ def test_types_opposing_a_deed_stays_disapproval(code: Code) -> None:
 )
 def test_types_return_for_talks_and_freedoms_widened(code: Code, text: str, expected: str) -> None:
     assert expected in {e.cameo for e in code(text, COUNTRIES)}
+
+
+def _hand_parse(words: list[str], heads: list[int], deps: list[str], tags: list[str]) -> Doc:
+    return Doc(English().vocab, words=words, heads=heads, deps=deps, tags=tags)
+
+
+def test_types_act_hung_on_a_noun_by_during_only_dates_it() -> None:
+    # "rioting during a summit": hung on a noun, the summit only says when the rioting was.
+    words = ["Rohan", "charged", "him", "for", "rioting", "during", "a", "summit"]
+    heads = [1, 1, 1, 1, 3, 4, 7, 5]
+    deps = ["nsubj", "ROOT", "dobj", "prep", "pobj", "prep", "det", "pobj"]
+    tags = ["NNP", "VBD", "PRP", "IN", "NN", "IN", "DT", "NN"]
+    assert _a_landmark(_hand_parse(words, heads, deps, tags)[7])
+    # Hung on the verb ("met during a summit"), it is going on at the time of the news.
+    words = ["Rohan", "met", "him", "during", "a", "summit"]
+    heads = [1, 1, 1, 1, 5, 3]
+    deps = ["nsubj", "ROOT", "dobj", "prep", "det", "pobj"]
+    tags = ["NNP", "VBD", "PRP", "IN", "DT", "NN"]
+    assert not _a_landmark(_hand_parse(words, heads, deps, tags)[5])
