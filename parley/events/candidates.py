@@ -330,6 +330,11 @@ def _a_landmark(token: Token) -> bool:
     if not token.tag_.startswith("NN") or token.dep_ != "pobj":
         return False
     prep = token.head
+    if prep.lower_ == "during" and prep.head.i != prep.i and prep.head.tag_.startswith("NN"):
+        # "her role in rioting during a summit", "protests during the visit": hung on a
+        # noun, the act only says when that noun's act happened; on a verb ("met during the
+        # summit") it is going on at the time of the news.
+        return True
     if prep.lower_ not in LANDMARK_PREPS:
         return False
     verb = prep.head.lemma_.lower()

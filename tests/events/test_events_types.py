@@ -6,7 +6,10 @@ body's meeting among its own members, which consults no one."""
 from __future__ import annotations
 
 import pytest
+from spacy.lang.en import English
+from spacy.tokens import Doc
 
+from parley.events.candidates import _a_landmark
 from tests.events.conftest import Code
 
 COUNTRIES = {"Mordor": "MOR", "Gondor": "GON", "Rohan": "ROH"}
@@ -337,6 +340,9 @@ def test_types_a_party_aiming_at_an_act_keeps_it(code: Code) -> None:
         # The noun after "put under" / "placed under" is the act done to the object.
         ("Gondor put the envoys of Mordor under arrest.", "173"),
         ("Mordor placed the envoys under house arrest in Gondor.", "173"),
+        # ... and an investigation put on someone is one opened into them (090).
+        ("The merchant of Gondor was put under investigation in Rohan for smuggling.", "090"),
+        ("The judges of Rohan placed the envoy of Gondor under investigation.", "090"),
         # A paper made to stop appearing is censored, and an authority's order of force is
         # that force, the orderer's.
         ("The council of Mordor ordered the Gondor Herald to suspend publication.", "1721"),
@@ -378,3 +384,36 @@ def test_types_opposing_a_deed_stays_disapproval(code: Code) -> None:
     text = "The council of Rohan opposed the raids of Mordor."
     codes = {e.cameo for e in code(text, COUNTRIES)}
     assert "110" in codes
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Coming back to a place for talks is a visit, as the first trip was (042).
+        ("The envoys of Gondor and Rohan return to Mordor for talks on the fords.", "042"),
+        # Political freedoms widened are restrictions on them eased (0811).
+        ("The king of Gondor took steps to expand political freedoms in Rohan.", "0811"),
+        ("The regent of Rohan enhanced the political freedoms of the people of Gondor.", "0811"),
+    ],
+)
+def test_types_return_for_talks_and_freedoms_widened(code: Code, text: str, expected: str) -> None:
+    assert expected in {e.cameo for e in code(text, COUNTRIES)}
+
+
+def _hand_parse(words: list[str], heads: list[int], deps: list[str], tags: list[str]) -> Doc:
+    return Doc(English().vocab, words=words, heads=heads, deps=deps, tags=tags)
+
+
+def test_types_act_hung_on_a_noun_by_during_only_dates_it() -> None:
+    # "rioting during a summit": hung on a noun, the summit only says when the rioting was.
+    words = ["Rohan", "charged", "him", "for", "rioting", "during", "a", "summit"]
+    heads = [1, 1, 1, 1, 3, 4, 7, 5]
+    deps = ["nsubj", "ROOT", "dobj", "prep", "pobj", "prep", "det", "pobj"]
+    tags = ["NNP", "VBD", "PRP", "IN", "NN", "IN", "DT", "NN"]
+    assert _a_landmark(_hand_parse(words, heads, deps, tags)[7])
+    # Hung on the verb ("met during a summit"), it is going on at the time of the news.
+    words = ["Rohan", "met", "him", "during", "a", "summit"]
+    heads = [1, 1, 1, 1, 5, 3]
+    deps = ["nsubj", "ROOT", "dobj", "prep", "det", "pobj"]
+    tags = ["NNP", "VBD", "PRP", "IN", "DT", "NN"]
+    assert not _a_landmark(_hand_parse(words, heads, deps, tags)[5])
