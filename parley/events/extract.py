@@ -52,9 +52,11 @@ from parley.events.records import Coded, build_events
 from parley.events.resources import EventResources
 from parley.events.restate import allegation, as_statement, reported_stance
 from parley.events.targets import (
+    HELD_THING_ROOTS,
     acts_on_places,
     condition_clause_target,
     context_target,
+    held_thing_place,
     implicit_target,
     place_target,
 )
@@ -904,6 +906,10 @@ def complete_targets(coded: Coded, reading: Reading) -> Coded:
             targets = (place,)
     if sources and unresolved() and not candidate.is_noun:
         targets = _party_left(candidate, sources, reading) or targets
+    if sources and unresolved() and code[:2] in HELD_THING_ROOTS:
+        held = held_thing_place(candidate, sources, targets, reading)
+        if held is not None:
+            targets = (held,)
     return dataclasses.replace(coded, targets=targets)
 
 

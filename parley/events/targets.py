@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from parley.entities.nominal import phrase_tokens
 from parley.events.actors import VENUE_PREPS, Actor, is_place, mention_at
@@ -18,10 +18,12 @@ from parley.events.coding import OBJECT_DEPS
 from parley.events.reading import Reading
 
 __all__ = [
+    "HELD_THING_ROOTS",
     "POSTURE_ROOT",
     "acts_on_places",
     "condition_clause_target",
     "context_target",
+    "held_thing_place",
     "implicit_target",
     "place_target",
     "venue_heads",
@@ -39,6 +41,11 @@ PLACE_TARGET_ROOTS = frozenset({"08", "17", "18", "19", "20"})
 # Military posture (CAMEO 15: drills, alerts, deployments): a show of force is aimed at
 # someone, not at the ground it is held on, whatever preposition names the ground.
 POSTURE_ROOT = "15"
+# Roots of acts whose object is the receiving end when it names no one but a place holds it:
+# a demand, a rebuke, a refusal, a threat or a cut ("suspended aid deliveries in Baghdad",
+# "refused to deploy peacekeepers in Iraq", "rejected the vote in Crimea"). A meeting's,
+# a protest's or a drill's object in a place is held there (``acts_on_places``): no target.
+HELD_THING_ROOTS = frozenset({"10", "11", "12", "13", "16"})
 # Verbs whose at-phrase is what they aim at, not a place ("aimed at", "targeted at").
 AIMING_VERBS = frozenset({"aim", "target", "direct", "point"})
 # The clauses a speaker reports ("said that ...", "..., he said"), and how many to climb.
@@ -208,4 +215,40 @@ def place_target(verb: Token, reading: Reading) -> Actor | None:
             continue
         if hit.entity.kind in ("country", "location") and hit.entity.actor:
             return hit
+    return None
+
+
+def held_thing_place(
+    candidate: Candidate, sources: Sequence[Actor], targets: Sequence[Actor], reading: Reading
+) -> Actor | None:
+    """For an act whose target phrase names no one (``HELD_THING_ROOTS``), the country or place
+    of the phrase's own in/at-phrase: what was cut, refused or condemned there is done to that
+    place ("suspended aid deliveries in Baghdad" to Iraq). Never the source's own country
+    ("rejected the bill in parliament in Seoul"), and only the phrase's head's own place, not
+    a place further down ("rejected the plan of the office in Geneva")."""
+    own = {s.code[:3] for s in sources if s.code}
+    if not own:
+        return None
+    for target in targets:
+        if target.resolved or target.implied:
+            continue
+        head = _phrase_head(candidate.sentence, target.start, target.end)
+        if head is None:
+            continue
+        for place in prep_objects(head, PLACE_PREPS):
+            hit = mention_at(reading.mentions, place)
+            if hit is None or hit.entity is None or not hit.code:
+                continue
+            if is_place(hit.entity, countries=True) and hit.code[:3] not in own:
+                return hit
+    return None
+
+
+def _phrase_head(sent: Span, start: int, end: int) -> Token | None:
+    """The word of the sentence that heads the characters from ``start`` to ``end``."""
+    for token in sent:
+        if start <= token.idx < end and not start <= token.head.idx < end:
+            return token
+        if token.head.i == token.i and start <= token.idx < end:
+            return token
     return None

@@ -1710,3 +1710,24 @@ def test_titles_occupation_after_a_name_is_the_trade_s_sector(  # type: ignore[n
 ) -> None:
     # KCNA introduces the people it quotes by their trade and workplace.
     assert _covering(entities_of(text, real=True), name).actor == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        # Young people after a demonym are that country's civilians (CAMEO CVL).
+        ("Three Peruvian youths were hurt when a grenade went off in Lima.", "Peruvian youths"),
+        ("A Belgian teenager was questioned by the police in Liege.", "Belgian teenager"),
+    ],
+)
+def test_mentions_young_people_after_a_demonym_are_civilians(
+    entities_of, text: str, words: str
+) -> None:  # type: ignore[no-untyped-def]
+    assert _covering(entities_of(text, real=True), words).actor[3:] == "CVL"
+
+
+def test_mentions_a_youth_bodys_officer_is_no_civilian(entities_of) -> None:  # type: ignore[no-untyped-def]
+    # "youth" alone stays no role word: a movement's chairman is not a young civilian.
+    text = "Ravi Das, chairman of the Youth Front of Nepal, laid a wreath on Monday."
+    entities = entities_of(text, real=True)
+    assert not any((e.actor or "").endswith("CVL") for e in entities)

@@ -1467,3 +1467,21 @@ def test_dyads_event_noun_a_coded_passive_acts_on_is_not_its_agents(code: Code) 
         not (e.source_actor == "GON" and e.cameo[:2] == "16" and e.target_actor == "ROH")
         for e in events
     )
+
+
+def test_dyads_a_thing_refused_in_a_place_is_aimed_at_it(code: Code) -> None:
+    # What was refused there names no one else: the place's country is at the receiving end.
+    events = code("Gondor rejected the planned elections in Edoras.", COUNTRIES, kinds=PLACES)
+    assert {(e.cameo[:2], e.target_actor) for e in events} == {("12", "ROH")}
+
+
+def test_dyads_a_thing_refused_in_the_sources_own_place_has_no_target(code: Code) -> None:
+    events = code("Gondor rejected the planned elections in Minas Tirith.", COUNTRIES, kinds=PLACES)
+    assert events
+    assert all(e.target_actor is None for e in events)
+
+
+def test_dyads_talks_in_a_place_stay_its_venue(code: Code) -> None:
+    events = code("Gondor and Mordor held talks in Edoras.", COUNTRIES, kinds=PLACES)
+    assert events
+    assert all(e.target_actor != "ROH" for e in events)
