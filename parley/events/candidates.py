@@ -1221,8 +1221,10 @@ def _aim_of_protest(clause: Token, verb: Token, kept: Mapping[int, str]) -> bool
     names, the verb only its doing ("began a hunger strike outside parliament to demand the
     return of land": the demand is the strike's, as in "struck to demand"). Other events
     so carried keep their to-clause's event ("released a statement to denounce X", "is using
-    the attacks to renew its calls")."""
-    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
+    the attacks to renew its calls"). A participle after the protest is its aim too ("held a
+    rally on Sunday, demanding the resignation of X")."""
+    to_clause = any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
+    if not to_clause and clause.tag_ != "VBG":
         return False  # "announced a suspension one day after a jet shot down a helicopter"
     return any(
         c.dep_ == "dobj" and kept.get(c.i, "")[:2] == PROTEST_ROOT and c.i < clause.i

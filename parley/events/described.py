@@ -21,7 +21,11 @@ introduced under that description:
   or group in reach whose mention holds the word ("a delegation of the Ruritanian
   Workers' Party arrived ... The delegation laid a wreath"). The entity stage does not link
   it (``parley.entities.descriptions``: a delegation's two visits of a day would merge in the
-  store); an event's side reads it here only.
+  store); an event's side reads it here only;
+- a plural noun for visitors ("the guests", "the visitors") is the one party the story said
+  came: the subject of "arrived", "visited", "toured", "laid a wreath", "paid tribute" in
+  ``CLUE_SENTENCES`` ("X, foreign minister of Ruritania, and his party visited the tower ...
+  The guests laid a wreath").
 
 Conservative: two candidates and the description is nobody's. Pronouns are not read here
 (``pronouns``), nor titles and singular kind nouns, which the entity stage links itself
@@ -59,6 +63,13 @@ ATTENDANCE = frozenset({"attendance", "participation"})
 # Singular nouns for a body that travels and is received, written for Parley from diplomatic
 # news usage ("the delegation laid a wreath", "the mission held talks").
 DELEGATION_NOUNS = frozenset({"delegation", "mission", "troupe"})
+# Plural nouns for those who came on a visit ("The guests laid a wreath", "The visitors
+# toured the factory"), and the verbs whose subject the story says came: arrived, visited,
+# toured, laid a wreath or paid tribute, left for home.
+GUEST_NOUNS = frozenset({"guest", "visitor"})
+VISITING_VERBS = frozenset({"arrive", "visit", "tour", "lay", "pay", "leave"})
+# The kinds of party that come on a visit: a delegation, or a person with their party.
+VISITOR_KINDS = frozenset({"organization", "group", "media", "person"})
 # How many sentences before its own a business noun may point back.
 SENTENCES_BACK = 3
 # How many sentences before its own the clues of who took part are read.
@@ -78,6 +89,8 @@ def described_party(head: Token, mentions: MentionIndex) -> Entity | None:
         return _business_before(head, mentions)
     if lemma in PARTICIPANT_NOUNS and head.tag_ == "NNS":
         return _took_part(head, mentions)
+    if lemma in GUEST_NOUNS and head.tag_ == "NNS" and not _modified(head):
+        return _visitors(head, mentions)
     if head.tag_ == "NNS" or (lemma in DELEGATION_NOUNS and head.tag_ == "NN"):
         return _repeated_head(head, mentions)
     return None
@@ -146,6 +159,28 @@ def _took_part(head: Token, mentions: MentionIndex) -> Entity | None:
                 if entity.kind in BODY_KINDS and entity.actor:
                     (told if said else listed)[entity.id] = entity
     found = told or ({} if unsure else listed)
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
+def _modified(head: Token) -> bool:
+    """Whether the noun has words of its own that say which ("the foreign guests", "the
+    two visitors"): then it is not simply those who came."""
+    return any(c.dep_ in ("compound", "amod", "nummod") for c in head.children)
+
+
+def _visitors(head: Token, mentions: MentionIndex) -> Entity | None:
+    """The party the story said came, in the clues before the head: the subjects of
+    "arrived", "visited", "toured", "laid a wreath", "paid tribute", "left for home". One
+    actor code among them, or nobody ("a delegation of X led by Y arrived" is X's however
+    it is named; a story of two visiting parties leaves "the guests" unknown)."""
+    found: dict[str, Entity] = {}
+    for token in head.doc[_first_token(head, CLUE_SENTENCES) : head.i]:
+        if token.pos_ != "VERB" or token.lemma_.lower() not in VISITING_VERBS:
+            continue
+        for subject in (c for c in token.children if c.dep_ == "nsubj"):
+            for entity in _phrase_entities(subject, mentions):
+                if entity.kind in VISITOR_KINDS and entity.actor:
+                    found.setdefault(entity.actor, entity)
     return next(iter(found.values())) if len(found) == 1 else None
 
 

@@ -69,6 +69,9 @@ MEDIATE_CODE = "045"
 PRESSING_NOUNS = frozenset(
     {"pressure", "call", "demand", "appeal", "request", "plea", "urging", "ultimatum"}
 )
+# The target prepositions of a protest, without "at" that says where it is held ("a rally at
+# the square").
+VENUELESS_PREPS = tuple(p for p in TARGET_PREPS if p != "at")
 HYPHENS = frozenset({"-", "\u2010", "\u2011", "\u2013"})
 # Verbs whose on-phrase names the one acted on, a medium too ("called on Twitter to remove
 # the posts", "cracked down on Facebook", "put pressure on YouTube").
@@ -1051,12 +1054,16 @@ def _light_verb_actors(
     heads = [c for c in verb.children if c.dep_ in OBJECT_DEPS and c.i != noun.i]
     if code in MEMORIAL_CODES:  # "laid a floral basket before the statue of X"
         heads = _honoured(verb, (noun,)) + heads
-    heads += prep_objects(verb, TARGET_PREPS)
-    heads += prep_objects(noun, TARGET_PREPS)
+    # Where a protest is held is no one it is against ("held a rally at the plaza of the
+    # station in Seoul"): its aim names them (``_protest_aims``).
+    places = code[:2] != PROTEST_ROOT
+    preps = TARGET_PREPS if places else VENUELESS_PREPS
+    heads += prep_objects(verb, preps)
+    heads += prep_objects(noun, preps)
     # Last, anyone the event noun's own phrase names ("a hunger strike outside Parliament",
     # "in protest of the Russian government's refusal").
     heads.append(noun)
-    return sources, [a for a in reading.first_resolved(heads) if a.resolved]
+    return sources, [a for a in reading.first_resolved(heads, places) if a.resolved]
 
 
 def _passive_carrier_actors(
@@ -1199,8 +1206,11 @@ def _clause_parties(clause: Token, outside: Token) -> list[Token]:
     ``MAX_PROTESTED``), leaving out ``outside``, the word it hangs from."""
     heads: list[Token] = []
     for word in clause.subtree:
+        # The owner of what it is against is whom it is against ("to protest against the
+        # authorities' intention"), after the thing itself.
+        owners = [c for c in word.children if c.dep_ == "poss"]
         if word.dep_ in ("dobj", "obj", "pobj", "nsubj") and word.i != outside.i:
-            heads.append(word)
+            heads += [word, *owners]
         if len(heads) >= MAX_PROTESTED:
             break
     return heads

@@ -137,3 +137,44 @@ def test_described_the_delegation_is_the_body_named_before(
     }
     events = code(text, actors, kinds=kinds)
     assert _parties(events, "11", "source") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "A delegation of the Rohan Riders' League arrived in Minas Tirith on Monday. The "
+            "guests condemned Mordor for the raid.",
+            ["ROHNGO"],
+        ),
+        (
+            "Theoden and his party visited the citadel of Minas Tirith on Tuesday. The "
+            "visitors condemned Mordor for the raid.",
+            ["ROHGOV"],
+        ),
+        # Two visiting parties: the guests are either, so nobody.
+        (
+            "A delegation of the Rohan Riders' League and a delegation of the Gondor Guard "
+            "arrived in Minas Tirith. The guests condemned Mordor for the raid.",
+            [None],
+        ),
+    ],
+)
+def test_described_the_guests_are_the_party_that_came(
+    code: Code, text: str, expected: list[str | None]
+) -> None:
+    actors = {
+        "Mordor": "MOR",
+        "Theoden": "ROHGOV",
+        "delegation of the Rohan Riders' League": "ROHNGO",
+        "delegation of the Gondor Guard": "GONMIL",
+        "Minas Tirith": "GON",
+    }
+    kinds = {
+        "Theoden": "person",
+        "delegation of the Rohan Riders' League": "organization",
+        "delegation of the Gondor Guard": "organization",
+        "Minas Tirith": "location",
+    }
+    events = code(text, actors, kinds=kinds)
+    assert _parties(events, "11", "source") == expected

@@ -170,3 +170,30 @@ def test_protests_a_clause_after_the_protest_that_is_no_aim_stays(code: Code) ->
     text = "Farmers of Gondor began a hunger strike after Rohan demanded their fields."
     roots = {e.cameo[:2] for e in code(text, PARTIES)}
     assert {"14", "10"} <= roots
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rohan held a rally in Minas Tirith on Monday, demanding the resignation of Denethor.",
+        "Rohan held a torchlight rally in the capital on Friday to denounce Denethor.",
+        "Rohan staged a candlelight vigil at the gate, accusing Denethor of lying.",
+    ],
+)
+def test_protests_rally_aim_on_the_holding_verb_is_the_rally(code: Code, text: str) -> None:
+    # The parser hangs the aim on "held"; the rally is the protest, its aim no act of its own,
+    # and where it is held no one it is against.
+    coded = _coded(code(text, PARTIES, kinds=KINDS))
+    assert ("ROH", "14", "GONGOV") in coded
+    assert not any(root in ("10", "11", "12") for _, root, _ in coded)
+
+
+def test_protests_rally_aim_names_the_owner_of_what_it_is_against(code: Code) -> None:
+    text = "Rohan held a rally at the square to protest against Denethor's plan to raise taxes."
+    assert ("ROH", "14", "GONGOV") in _coded(code(text, PARTIES, kinds=KINDS))
+
+
+def test_protests_meeting_with_an_aim_on_its_verb_stays_a_meeting(code: Code) -> None:
+    text = "Rohan held a meeting with Gondor on Monday, calling for closer ties."
+    coded = _coded(code(text, PARTIES, kinds=KINDS))
+    assert not any(root == "14" for _, root, _ in coded)
