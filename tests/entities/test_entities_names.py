@@ -543,3 +543,12 @@ def test_names_a_paper_named_before_a_weekday_is_the_paper(entities_of, text: st
     papers = [e for e in entities_of(text, real=True) if e.name == "Minju Joson"]
     assert len(papers) == 1 and papers[0].actor == "PRKMED"
     assert not any(e.name in ("Joson", "Minju Joson Tuesday") for e in entities_of(text, real=True))
+
+
+def test_names_north_koreas_words_for_its_ideas_are_no_actors(entities_of) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "The speaker said that the Songun politics had defended the country.\n\n"
+        "Farmers vowed to carry forward the revolutionary cause of Juche in the Chollima spirit."
+    )
+    names = {e.name for e in entities_of(text, real=True)}
+    assert not names & {"Songun", "Juche", "Chollima"}
