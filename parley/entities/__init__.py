@@ -41,11 +41,13 @@ import re
 from datetime import date
 
 from parley.entities.cluster import build_entities, group_candidates, known_as_outlet
+from parley.entities.context import place_korean_names
 from parley.entities.descriptions import (
     code_officers_of_named_bodies,
     follow_titled_subjects,
     join_bare_kind_names,
     join_bodies_named_in_full,
+    join_qualified_names,
     join_quoted_names,
     link_descriptions,
     link_kind_nouns,
@@ -176,6 +178,8 @@ def find_entities(
     entities = follow_titled_subjects(parse, entities, lex.pronouns)
     entities = link_kind_nouns(parse, entities, lex.kind_nouns)
     entities = code_officers_of_named_bodies(entities)
+    entities = place_korean_names(parse, entities, kb, lex.family_first, lex.korean_syllables)
     entities = join_bodies_named_in_full(entities)
     entities = join_quoted_names(entities)
+    entities = join_qualified_names(entities)
     return join_bare_kind_names(entities, lex.kind_nouns)

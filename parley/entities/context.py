@@ -21,12 +21,13 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Token
 
 from parley.entities.kbtypes import CountryLike, KnowledgeBaseLike
-from parley.nlp.index import MentionRef, ParseIndex
+from parley.nlp.index import MentionIndex, MentionRef, ParseIndex
+from parley.records import Entity
 
 __all__ = [
     "STATE_SECTORS",
@@ -35,6 +36,7 @@ __all__ = [
     "article_country",
     "context_groups",
     "passage_country",
+    "place_korean_names",
     "unplaced_head",
     "writer_country",
     "writers_own",
@@ -347,3 +349,81 @@ def context_groups(
             ContextGroup(start, head.idx + len(head), country.code + sector, country.iso3, sector)
         )
     return out
+
+
+# The two halves of Korea: the countries whose own people a Korean name may be taken for.
+_KOREAS = frozenset({"PRK", "KOR"})
+# Words of a Korean name written family name first, as the two Koreas' media write it.
+_KOREAN_NAME_WORDS = 3
+
+
+def _korean_name(name: str, families: frozenset[str], syllables: frozenset[str]) -> bool:
+    """Whether ``name`` is a Korean name written family name first and nothing else: a
+    family name of ``families`` and two given-name syllables ("An Kum Ae", "Ri Chang Son")."""
+    words = name.split()
+    return (
+        len(words) == _KOREAN_NAME_WORDS
+        and words[0] in families
+        and all(w in syllables for w in words[1:])
+    )
+
+
+def place_korean_names(
+    parse: ParseIndex,
+    entities: tuple[Entity, ...],
+    kb: KnowledgeBaseLike,
+    families: frozenset[str],
+    syllables: frozenset[str],
+) -> tuple[Entity, ...]:
+    """A person named by a Korean name alone ("An Kum Ae won the gold medal", "Ri Chang Son,
+    a worker of the mine") whom nothing else codes is a citizen of a Korea, as a reader
+    takes them: of the one Korea the words describing them place them in ("X, an old man
+    living in Pyongyang" in a story on the South's president), else of the one the article
+    is about (an athlete of a KCNA sports story North Korea's, a unionist of a story on a
+    strike in Seoul South Korea's). Only when that country is one of the two Koreas: a
+    Korean name in a story about Japan may be a Korean resident there, one in an American
+    story anyone's. The sector is the one the person's title gave ("So Kil Bok,
+    vice-minister of Foreign Trade": GOV), if any: the name says nothing of a role."""
+    if not any(_uncoded_korean(e, families, syllables) for e in entities):
+        return entities
+    index = MentionIndex.build(entities)
+    article = article_country(index.refs, kb)
+    out = []
+    for entity in entities:
+        if _uncoded_korean(entity, families, syllables):
+            own = _described_korea(parse, index, entity, kb) or article
+            if own is not None and own.iso3 in _KOREAS and entity.country in (None, own.iso3):
+                actor = own.code + (entity.sector or "")
+                entity = replace(entity, actor=actor, country=own.iso3)
+        out.append(entity)
+    return tuple(out)
+
+
+def _uncoded_korean(entity: Entity, families: frozenset[str], syllables: frozenset[str]) -> bool:
+    return (
+        entity.kind == "person"
+        and entity.actor is None
+        and _korean_name(entity.name, families, syllables)
+    )
+
+
+def _described_korea(
+    parse: ParseIndex, index: MentionIndex, entity: Entity, kb: KnowledgeBaseLike
+) -> CountryLike | None:
+    """The one Korea the words describing a person's first named mention name as a place
+    or a state (the mention's phrase in the parse: "X, an old man living in ... Pyongyang",
+    "X, chairman of the puppet ... of south Korea"), if exactly one."""
+    first = next((m for m in entity.mentions if m.text == entity.name), None)
+    span = parse.char_span(first.start, first.end) if first is not None else None
+    if span is None:
+        return None
+    root = span.root
+    start, end = root.left_edge.idx, root.right_edge.idx + len(root.right_edge)
+    named = {
+        ref.entity.country
+        for ref in index.overlapping(start, end)
+        if ref.entity is not entity
+        and ref.entity.country in _KOREAS
+        and (ref.entity.kind in ("country", "location") or ref.entity.sector in _NAMING_SECTORS)
+    }
+    return kb.country_by_code(named.pop()) if len(named) == 1 else None

@@ -42,6 +42,7 @@ __all__ = [
     "follow_titled_subjects",
     "join_bare_kind_names",
     "join_bodies_named_in_full",
+    "join_qualified_names",
     "link_descriptions",
     "link_kind_nouns",
 ]
@@ -245,6 +246,34 @@ def join_bodies_named_in_full(entities: tuple[Entity, ...]) -> tuple[Entity, ...
         if whole is None or whole is part or part.actor not in (None, whole.actor):
             continue
         into[part.id] = whole
+    return _joined(entities, into, take_code=False)
+
+
+# A knowledge-base name's qualifier, which says which of several bodies of one name it is:
+# "Democratic Party (United States)".
+_QUALIFIER = re.compile(r"\s+\([^()]+\)$")
+
+
+def join_qualified_names(entities: tuple[Entity, ...]) -> tuple[Entity, ...]:
+    """``entities`` with a body named as a knowledge-base name without its qualifier
+    ("the Democratic Party" beside "Democrats", which the knowledge base names "Democratic
+    Party (United States)") joined to the entity of the qualified name: one actor, not
+    two. Not when the two are coded differently (the Democratic Party of another country
+    the article names is another party)."""
+    qualified = {
+        bare: e
+        for e in entities
+        if e.kind == "organization" and (bare := _QUALIFIER.sub("", e.name)) != e.name
+    }
+    if not qualified:
+        return entities
+    into = {
+        e.id: whole
+        for e in entities
+        if e.kind == "organization"
+        and (whole := qualified.get(e.name)) is not None
+        and e.actor in (None, whole.actor)
+    }
     return _joined(entities, into, take_code=False)
 
 

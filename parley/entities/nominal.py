@@ -185,7 +185,8 @@ def _find_names(
             continue
         name = uncoded.at(starts[i], ends[i])
         if name is not None and _one_name(name):
-            spans = [(name.start, name.end), *_last_demonym(name, kb)]
+            spans = [*_left_of(parse, name, coded), (name.start, name.end)]
+            spans += _last_demonym(name, kb)
         else:
             spans = [(starts[left], ends[right]) for left, right in _name_spans(parse, i, coded)]
             spans = _without_country_word(text, spans, kb)
@@ -320,6 +321,33 @@ def _covered(token: Token, mentions: MentionIndex) -> bool:
     return mentions.at(token.idx, token.idx + len(token)) is not None
 
 
+def _left_of(parse: ParseIndex, name: MentionRef, coded: MentionIndex) -> list[tuple[int, int]]:
+    """The uncoded name with the run of free capitalised words before it, when there is
+    one: the model often takes only the last word of a paper's name at a paragraph's
+    start ("Minju Joson Wednesday runs a commentary": "Joson", a person)."""
+    first = parse.token_at(name.start)
+    if first is None or first == 0 or not _name_word(parse, first - 1, coded):
+        return []
+    left = first - 1
+    while left > 0 and _name_word(parse, left - 1, coded):
+        left -= 1
+    return [(parse.token_starts[left], name.end)]
+
+
+def _name_word(parse: ParseIndex, k: int, mentions: MentionIndex) -> bool:
+    """Whether token ``k`` is a capitalised name word no mention covers."""
+    start, end = parse.token_starts[k], parse.token_ends[k]
+    return (
+        parse.text[start].isupper() and parse.pos[k] in NAME_POS and mentions.at(start, end) is None
+    )
+
+
+# Days of the week, which the model reads as part of a name written just before them.
+_WEEKDAYS = frozenset(
+    {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+)
+
+
 def _name_spans(parse: ParseIndex, i: int, mentions: MentionIndex) -> list[tuple[int, int]]:
     """The longest run of uncovered capitalised words around token ``i``, then the word
     alone (token indexes), read off the parse index."""
@@ -345,6 +373,9 @@ def _name_spans(parse: ParseIndex, i: int, mentions: MentionIndex) -> list[tuple
     while right + 1 < size and name_word(right + 1):
         right += 1
     spans = [(left, right)]
+    if right > left and lowers[right] in _WEEKDAYS:
+        # "Minju Joson Tuesday says": the paper's name, then when it said so.
+        spans.append((left, right - 1))
     # A name with small words inside ("Workers' Party of Korea", "Bank of England"): the run
     # goes on over them while capitalised words follow.
     wide = right

@@ -413,3 +413,15 @@ def test_bodies_outlet_before_other_nouns_stays_the_outlet(entities_of) -> None:
     # No union noun after the name: the outlet itself.
     text = "YTN reported on Monday that the talks had failed."
     assert _covering(entities_of(text, real=True), "YTN").actor == "KORMED"
+
+
+def test_bodies_a_party_named_in_full_joins_its_members_name(entities_of) -> None:  # type: ignore[no-untyped-def]
+    # "Democrats" is the knowledge base's "Democratic Party (United States)"; the party
+    # named in full is the same actor, not a second one.
+    text = (
+        "Democrats in Ohio were split over the new tax plan on Monday. Two Democrats voted "
+        "against it. The Democratic Party said it would hold hearings in Columbus."
+    )
+    parties = [e for e in entities_of(text, real=True) if e.actor == "USAPTY"]
+    assert len(parties) == 1
+    assert {m.text for m in parties[0].mentions} >= {"Democrats", "Democratic Party"}

@@ -210,3 +210,46 @@ def test_codes_bosses_of_a_state_are_its_body_not_a_business(  # type: ignore[no
     entities_of, text: str, words: str, expected: str
 ) -> None:
     assert _with(entities_of(text, real=True), words).actor == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "code"),
+    [
+        # An athlete of a story on the DPRK's sports: a North Korean.
+        (
+            "The DPRK team returned to Pyongyang on Monday. DPRK fans cheered the players. "
+            "Jon Kum Hui won the gold medal in the 63 kg category.",
+            "Jon Kum Hui",
+            "PRK",
+        ),
+        # A title gives the sector ("vice-minister": GOV), the story the country.
+        (
+            "A DPRK trade delegation left Pyongyang for Moscow. The DPRK delegation was "
+            "seen off by Choe Pyong Sik, vice-minister of External Economic Relations.",
+            "Choe Pyong Sik",
+            "PRKGOV",
+        ),
+        # The words describing the person place them, whatever the story is about.
+        (
+            "The south Korean puppet authorities arrested journalists in Seoul. The "
+            "south Korean puppets are stepping up suppression in south Korea. "
+            "Ryu Kang Nam, a teacher living in Pyongyang, told KCNA that he was angered.",
+            "Ryu Kang Nam",
+            "PRK",
+        ),
+    ],
+)
+def test_codes_a_korean_name_in_a_story_about_a_korea(  # type: ignore[no-untyped-def]
+    entities_of, text: str, words: str, code: str
+) -> None:
+    assert _with(entities_of(text, real=True), words).actor == code
+
+
+def test_codes_a_korean_name_in_a_story_about_another_country_stays_uncoded(  # type: ignore[no-untyped-def]
+    entities_of,
+) -> None:
+    text = (
+        "Japanese police raided a school in Osaka. The Japanese government defended the raid "
+        "in Tokyo. Pak Chol Nam said the pupils were frightened."
+    )
+    assert _with(entities_of(text, real=True), "Pak Chol Nam").actor is None

@@ -527,3 +527,28 @@ def test_mentions_one_syllable_korean_family_name(entities_of, text: str, name: 
 def test_mentions_family_name_that_is_an_english_word_needs_korean_syllables(entities_of) -> None:  # type: ignore[no-untyped-def]
     names = [e.name for e in entities_of("So Margaret Holloway won the vote on Tuesday.")]
     assert "So Margaret Holloway" not in names
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # The model takes the paper's last word alone, as a person.
+        "The new tariffs were criticised in Pyongyang.\n\nMinju Joson Wednesday runs a "
+        "signed article which says that the tariffs hurt the poor.",
+        # The model reads the weekday into the paper's name.
+        "Minju Joson Tuesday says in an article that the tariffs hurt the poor.",
+    ],
+)
+def test_names_a_paper_named_before_a_weekday_is_the_paper(entities_of, text: str) -> None:  # type: ignore[no-untyped-def]
+    papers = [e for e in entities_of(text, real=True) if e.name == "Minju Joson"]
+    assert len(papers) == 1 and papers[0].actor == "PRKMED"
+    assert not any(e.name in ("Joson", "Minju Joson Tuesday") for e in entities_of(text, real=True))
+
+
+def test_names_north_koreas_words_for_its_ideas_are_no_actors(entities_of) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "The speaker said that the Songun politics had defended the country.\n\n"
+        "Farmers vowed to carry forward the revolutionary cause of Juche in the Chollima spirit."
+    )
+    names = {e.name for e in entities_of(text, real=True)}
+    assert not names & {"Songun", "Juche", "Chollima"}
