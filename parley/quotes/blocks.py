@@ -538,8 +538,30 @@ def _introducer(noun: Token) -> Token | None:
         if who is not None and who.i != noun.i and who not in _of_chain(noun):
             # ("The full text of the message is as follows:" names the text, no author.)
             break
-        who = None
+        who = _title_clause_subject(noun, verb) if who is not None else None
+        if who is not None:
+            break
     return _author_name(who)
+
+
+# Participles that introduce a text's title ("an article titled ...").
+_TITLING = frozenset(("title", "entitle", "headline", "caption"))
+
+
+def _title_clause_subject(noun: Token, verb: Token) -> Token | None:
+    """The poster of a text parsed as the subject of its own title's verb: in "X posted an
+    article titled 'Ranks of supporters are growing'" the parser may hang "posted" on
+    "are" as a clausal subject; the subject of that clause, before the text, made it."""
+    if noun.dep_ not in ("nsubj", "nsubjpass") or noun.head.i != verb.i:
+        return None
+    if not any(c.dep_ == "acl" and c.lemma_.lower() in _TITLING for c in noun.children):
+        return None
+    for clause in verb.children:
+        if clause.dep_ == "csubj" and clause.i < noun.i and clause.pos_ == "VERB":
+            who = subject(clause)
+            if who is not None and who.i < clause.i:
+                return who
+    return None
 
 
 def _of_chain(token: Token) -> list[Token]:

@@ -36,6 +36,10 @@ _GROUPS = frozenset({"organization", "media", "country", "group"})
 _FIRST_PERSON = frozenset({"i", "we"})
 # Bodies a text's author can be when the phrase's head names no one ("A spokesman for X").
 _BODIES = frozenset({"organization", "media", "group"})
+# Honorifics that make the one word after them a person's surname ("Mr. Rhodes said").
+_HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr"})
+# Verbs of accusing whose "of" phrase says what the accused said ("accused X of claiming").
+_ACCUSING = frozenset({"accuse", "charge", "criticize", "criticise", "blame", "slam"})
 # How far back (tokens) the earlier mention of a text that speaks is looked for.
 _TEXT_REACH = 400
 # How many mentions back the antecedent of a linked pronoun is looked for.
@@ -105,6 +109,9 @@ _HOST_REACH = 3  # sentences
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 # The pieces a newspaper runs. One that no words sign ("An article says") is the paper's.
 _PRESS_PIECES = frozenset({"article", "editorial", "commentary", "essay"})
+# Authored works that are no statement ("The work clarifies the idea that ..."): they speak
+# for the author an earlier mention of the same work names ("X's work", "a book by X").
+_WORKS = frozenset({"work", "book", "treatise", "booklet"})
 # Texts that speak through whoever cites them ("referred to a column that warned ..."),
 # beside the nouns of statements, records and press pieces.
 _CITED_TEXTS = _PRESS_PIECES | {"column", "book", "piece", "story", "paper", "study", "survey"}
@@ -209,6 +216,9 @@ class SpeakerResolver:
         # pronoun subject already resolved as a speaker.
         self._heads: dict[int, Entity | None] = {}
         self._contents: Contents | None = None  # the drafts' words, set by ``speakers``
+        # Entities of short names taken up as a body named in full before ("the Foreign
+        # Ministry" after "the Russian Foreign Ministry"), with that body.
+        self._taken_up: dict[str, Entity] = {}
 
     def speakers(self, drafts: Sequence[Draft]) -> list[Entity | None]:
         """Each draft's speaker, in order, following the discourse: the attribution the
@@ -216,6 +226,7 @@ class SpeakerResolver:
         a reporting word (not a learned frame such as "calling for")."""
         contents = Contents(drafts)
         self._contents = contents
+        self._taken_up = {}
         out: list[Entity | None] = []
         followed: Said | None = None
         self._heads = {}
@@ -231,19 +242,29 @@ class SpeakerResolver:
             if draft.voice is not None:
                 # "The agency quoted a witness as saying ...": the witness speaks.
                 (at, head) = draft.voice
-                speaker = self._full_name(self._resolve(at, head, voice))
+                speaker = self._full_name(self._resolve(at, head, voice), at)
                 out.append(speaker)
                 followed = self._said(speaker, head)
+                continue
+            accused = self._accused_of(draft)
+            if accused is not None:
+                # "The statement accused Park of asserting that ...": Park said it; the
+                # statement stays its author's voice for what it says itself.
+                out.append(
+                    self._full_name(self._resolve(accused[0], accused[1], voice), accused[0])
+                )
                 continue
             told = self._told(draft)
             if told is not None:
                 # "He had been asked by the committee to ...": the asker speaks, not him.
-                speaker = self._full_name(self._resolve(told[0], told[1], voice))
+                speaker = self._full_name(self._resolve(told[0], told[1], voice), told[0])
             elif draft.source_token is not None and draft.source_token in self._heads:
                 # One source word, one speaker: "it said, and added:" gives two drafts.
                 speaker = self._heads[draft.source_token]
             else:
-                speaker = self._full_name(self._resolve(draft.source, draft.source_token, voice))
+                speaker = self._full_name(
+                    self._resolve(draft.source, draft.source_token, voice), draft.source
+                )
             out.append(speaker)
             if draft.source_token is not None:
                 self._heads[draft.source_token] = speaker
@@ -270,6 +291,24 @@ class SpeakerResolver:
                 if by is not None:
                     return (by.left_edge.idx, by.idx + len(by.text)), by.i
         return None, None
+
+    def _accused_of(self, draft: Draft) -> tuple[tuple[int, int], int] | None:
+        """Where the cue is what the source accuses someone of saying ("The statement accused
+        Park of asserting that ..."): the accused said it; their span and head, else None."""
+        cue_at = draft.cue_token
+        if cue_at is None or draft.voice is not None:
+            return None
+        cue = self.doc[cue_at]
+        if cue.dep_ != "pcomp" or cue.head.lower_ != "of":
+            return None
+        above = cue.head.head  # the verb of accusing, or its object the parser hung "of" on
+        verb = above if above.pos_ == "VERB" else above.head
+        if self.parse.lemmas[verb.i] not in _ACCUSING:
+            return None
+        accused = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        if accused is None or accused.i > cue.i or accused.i == draft.source_token:
+            return None
+        return (accused.left_edge.idx, accused.idx + len(accused.text)), accused.i
 
     def thing_speaks(self, draft: Draft) -> bool:
         """Whether the draft is evidence, not a statement: a verb that a thing can do as well
@@ -312,14 +351,39 @@ class SpeakerResolver:
             return True  # "His remarks show that ...", "her attack on X indicates ...": a sign
         return self._deed(head)
 
-    def _full_name(self, speaker: Entity | None) -> Entity | None:
+    def _full_name(
+        self, speaker: Entity | None, span: tuple[int, int] | None = None
+    ) -> Entity | None:
         """A person the text names by part of a name ("Lee", "the Lee group") is the one
-        person of the document whose full name that part is ("Lee Myung Bak")."""
+        person of the document whose full name that part is ("Lee Myung Bak"); "Mr. Rhodes"
+        is the one person surnamed Rhodes, whatever else the entity stage took the name for
+        (an island, a company)."""
+        if speaker is not None and speaker.id in self._taken_up:
+            return self._taken_up[speaker.id]
+        if span is not None and (speaker is None or speaker.kind != "person"):
+            titled = self._honorific_person(span)
+            if titled is not None:
+                return titled
         if speaker is None or speaker.kind != "person" or len(_name_words(speaker.name)) != 1:
             return speaker
         if self._fuller is None:
             self._fuller = _fuller_names(self.by_id.values())
         return self._fuller.get(speaker.id, speaker)
+
+    def _honorific_person(self, span: tuple[int, int]) -> Entity | None:
+        """The one person of the document whose last name follows the honorific a speaker
+        span is made of ("Mr. Rhodes", "Mrs. Clinton"), or None."""
+        words = self.doc.text[span[0] : span[1]].split()
+        if len(words) != 2 or words[0].casefold().rstrip(".") not in _HONORIFICS:
+            return None
+        surname = words[1].casefold().rstrip(".,")
+        people = {
+            e.id: e
+            for e in self.by_id.values()
+            if e.kind == "person" and len(_name_words(e.name)) > 1
+            if _name_words(e.name)[-1] == surname
+        }
+        return next(iter(people.values())) if len(people) == 1 else None
 
     def _aside(self, draft: Draft) -> bool:
         """Whether a draft is a deed told in a clause that sets the scene for another
@@ -384,6 +448,25 @@ class SpeakerResolver:
                     return r.entity
         # The first named entity of "X, a professor at Y" is the speaker, not Y.
         return hits[0].entity
+
+    def _named_in_full_before(self, start: int, end: int, head_at: int) -> Entity | None:
+        """The body a definite short name takes up ("the Foreign Ministry" after "the
+        Russian Foreign Ministry"): the entity of the nearest earlier mention whose words end
+        with the short name's, when the short name's own entity was not named before it."""
+        ref = next(
+            (r for r in self.mentions.overlapping(start, end) if r.start <= head_at < r.end), None
+        )
+        if ref is None or ref.entity.kind != "organization":
+            return None
+        if self.doc.text[max(0, ref.start - 4) : ref.start].casefold() != "the ":
+            return None
+        tail = " " + ref.text.casefold()
+        for earlier in reversed(self.mentions.refs[: bisect_left(self.mentions.starts, ref.start)]):
+            if earlier.entity is ref.entity:
+                return None
+            if earlier.text.casefold().endswith(tail) and earlier.entity.kind == "organization":
+                return earlier.entity
+        return None
 
     def _named_body_of(self, head: Token, entity: Entity) -> bool:
         """Whether ``entity`` is a country named inside the name of the body or the person
@@ -489,6 +572,13 @@ class SpeakerResolver:
         direct = self.at(start, end, head_at)
         if direct is not None and head is not None and self._named_body_of(head, direct):
             direct = None
+        if direct is not None and head_at is not None:
+            # "The Russian Foreign Ministry rejected ... the Foreign Ministry said": the body
+            # named in full before, not a second body the entity stage made of the short name.
+            fuller = self._named_in_full_before(start, end, head_at)
+            if fuller is not None:
+                self._taken_up[direct.id] = fuller  # and "it" linked to the short name
+                direct = fuller
         if direct is None and head is not None and not start <= head.idx < end:
             # A text that speaks for its author ("The message said:", statement blocks):
             # the span names the text, the head token is the author named elsewhere.
@@ -528,6 +618,12 @@ class SpeakerResolver:
         text_noun = lemma in self.lex.block_nouns or _document_paper(head) or _press_release(head)
         if text_noun and determiners & {"the", "this", "that"}:
             return self._text(head, voice)
+        if lemma in _WORKS and determiners & {"the", "this", "that"}:
+            # "Kim Jong Il's work ... was brought out. The work clarifies ...": a work speaks
+            # for the author an earlier mention names, and for no one else.
+            work = self._text(head, voice, follow=False)
+            if work is not None:
+                return work
         if text_noun and head.dep_ == "dobj":
             # "Trump released a new radio ad calling ...", "X issued a statement saying ...":
             # the text speaks for whoever made it.
@@ -1156,7 +1252,7 @@ class SpeakerResolver:
                 country = ref.entity
         return country
 
-    def _text(self, head: Token, voice: _Voice) -> Entity | None:
+    def _text(self, head: Token, voice: _Voice, *, follow: bool = True) -> Entity | None:
         """A text that speaks ("the commentary said"): the author an earlier mention of the
         same text names ("Rodong Sinmun carried a commentary", "a statement of the
         ministry"); the speaker the report is following when no earlier sentence names it."""
@@ -1191,7 +1287,7 @@ class SpeakerResolver:
                 return found
         # A text introduced before whose author the words do not name is nobody's we know;
         # one never introduced is the followed speaker's ("X said ... The statement said").
-        return None if introduced else self._followed(voice)
+        return None if introduced or not follow else self._followed(voice)
 
 
 class _Voice:

@@ -403,3 +403,21 @@ def test_blocks_stop_where_the_report_s_own_voice_comes_back(
     nlp: Any, text: str, contents: list[str]
 ) -> None:
     assert [content for _, content in _blocks(nlp, text)] == [contents]
+
+
+def test_blocks_text_author_of_a_text_parsed_as_the_subject_of_its_own_title() -> None:
+    """'X posted an article titled "Friends are many"' with "posted" hung on the title's
+    "are" as a clausal subject (a parse seen on agency copy): X made the article."""
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    from parley.quotes.blocks import text_author
+
+    words = ["The", "Guild", "posted", "an", "article", "titled", '"', "Friends", "are", "many"]
+    heads = [1, 2, 8, 4, 8, 4, 7, 5, 8, 8]
+    deps = ["det", "nsubj", "csubj", "det", "nsubj", "acl", "punct", "oprd", "ROOT", "acomp"]
+    pos = ["DET", "PROPN", "VERB", "DET", "NOUN", "VERB", "PUNCT", "NOUN", "AUX", "ADJ"]
+    lemmas = ["the", "Guild", "post", "an", "article", "title", '"', "friend", "be", "many"]
+    doc = Doc(Vocab(), words=words, heads=heads, deps=deps, pos=pos, lemmas=lemmas)
+    author = text_author(doc[4])
+    assert author is not None and author.text == "Guild"

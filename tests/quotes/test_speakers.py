@@ -979,3 +979,55 @@ def test_speakers_hyphened_title_the_parser_split_takes_up_its_holder(
     )
     got = _speakers(nlp, quote_resources, text, ("Ana Tembe", "person"), ("Freedonia", "country"))
     assert [name for _, name in got] == [expected]
+
+
+@pytest.mark.parametrize("honorific", ["Ms.", "Dr."])
+def test_speakers_honorific_and_surname_is_the_person_not_a_place_of_that_name(
+    nlp: Any, quote_resources: QuoteResources, honorific: str
+) -> None:
+    text = (
+        "Ruth Ambler, a harbour pilot, spoke at the dock on Monday.\n\n"
+        f'{honorific} Ambler said, "The channel is silting up faster than anyone thought."'
+    )
+    got = _speakers(nlp, quote_resources, text, ("Ruth Ambler", "person"), ("Ambler", "location"))
+    assert (f"{honorific} Ambler", "Ruth Ambler") in got
+
+
+def test_speakers_the_company_can_be_a_media_company_named_before(
+    nlp: Any, quote_resources: QuoteResources
+) -> None:
+    text = (
+        "Gullwing, the messaging service, has long let its users post what they like.\n\n"
+        "The company said on Friday that it had closed 40,000 accounts since March."
+    )
+    got = _speakers(nlp, quote_resources, text, ("Gullwing", "media"))
+    assert ("The company", "Gullwing") in got
+
+
+def test_speakers_the_work_speaks_for_the_author_its_first_mention_names(
+    nlp: Any, quote_resources: QuoteResources
+) -> None:
+    text = (
+        'The Harbour Guild posted on its website Ana Tembe\'s work "Tides Are a Science" '
+        "on Monday.\n\n"
+        "The work published in 1990 clarifies the idea that the tides follow the moon."
+    )
+    got = _speakers(
+        nlp, quote_resources, text, ("Ana Tembe", "person"), ("Harbour Guild", "organization")
+    )
+    assert ("The work published in 1990", "Ana Tembe") in got
+
+
+def test_speakers_what_a_text_accuses_someone_of_saying_is_theirs(
+    nlp: Any, quote_resources: QuoteResources
+) -> None:
+    text = (
+        "The Harbour Council issued a statement on Monday.\n\n"
+        "The statement accused Ana Tembe of asserting that the canal must be closed.\n\n"
+        "The statement said the council could not accept the closure."
+    )
+    got = _speakers(
+        nlp, quote_resources, text, ("Ana Tembe", "person"), ("Harbour Council", "organization")
+    )
+    # The accusation and the council's own words are the council's; the assertion is hers.
+    assert [name for _, name in got][1:] == ["Harbour Council", "Ana Tembe", "Harbour Council"]
