@@ -481,5 +481,9 @@ def refine_with_complement(
     governing: str, complement: str, table: Mapping[tuple[str, str], str]
 ) -> str | None:
     """The sub-code for a governing event and the event of its to-clause, if CAMEO has one
-    ("agreed to meet" is 036; ``table`` is ``complement_codes.tsv``)."""
-    return table.get((governing[:2], complement[:2]))
+    ("agreed to meet" is 036, "promised to send arms" 0332; ``table`` is
+    ``complement_codes.tsv`` with its sub-codes, the complement's longest code first)."""
+    for n in (4, 3, 2):
+        if len(complement) >= n and (governing[:2], complement[:n]) in table:
+            return table[(governing[:2], complement[:n])]
+    return None

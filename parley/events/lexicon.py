@@ -6,6 +6,7 @@
 - ``verbs.tsv``: Parley's own CAMEO lexicon of verbs, verb patterns and event nouns
 - ``complement_codes.tsv``: a governing event and its to-clause's event as one sub-code
 - ``statement_codes.tsv``: an action's root -> the code of an intent, threat, demand... of it
+- ``statement_subcodes.tsv``: a statement's code and its action's own code -> its sub-code
 - ``evaluative.tsv``: words that make a statement a criticism, an accusation or praise
 - ``rallying.tsv``: the public and the words that make an appeal to it rallying opposition
 - ``voice_nouns.txt``: the words by which a story refers back to its speaker
@@ -41,6 +42,7 @@ CODE_RE = re.compile(r"^[0-9]{2,4}$")
 NO_EVENT = "-"
 ROOT_RE = re.compile(r"^[0-9]{2}$")
 ACTION_RE = re.compile(r"^[0-9]{3}$")
+SUBCODE_RE = re.compile(r"^[0-9]{3,4}$")
 MODALITY_WHERE: frozenset[str] = frozenset({"aux", "neg", "govern", "mark", "adv", "report"})
 MODALITIES: frozenset[str] = frozenset({"negated", "hypothetical", "future", "asserted"})
 STANCES = frozenset({"intent", "conditional", "obligation", "appeal", "ongoing", "allegation"})
@@ -55,6 +57,8 @@ ModalityCues = Mapping[str, Mapping[str, str]]
 StanceCues = Mapping[tuple[str, str], str]
 # statement -> action root -> code, from statement_codes.tsv.
 StatementCodes = Mapping[str, Mapping[str, str]]
+# statement code -> action code -> sub-code, from statement_subcodes.tsv.
+StatementSubcodes = Mapping[str, Mapping[str, str]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -177,18 +181,28 @@ def read_patterns(path: Path) -> list[Pattern]:
     return parse_patterns(read_rows(path))
 
 
-def read_pairs(path: Path) -> dict[tuple[str, str], str]:
-    """(governing root, complement root) -> code, from complement_codes.tsv."""
+def read_pairs(path: Path, subcodes: StatementSubcodes | None = None) -> dict[tuple[str, str], str]:
+    """(governing root, complement root) -> code, from complement_codes.tsv; with
+    ``subcodes`` (statement_subcodes.tsv) also (governing root, complement's own code) ->
+    the statement's sub-code: look them up with ``by_action``."""
     table: dict[tuple[str, str], str] = {}
     for row in read_rows(path, 3):
         governing, complement, code = row.fields
         if not (ROOT_RE.match(governing) and ROOT_RE.match(complement) and CODE_RE.match(code)):
             raise row.fail("expected governing root, complement root, CAMEO code")
         table[(governing, complement)] = code
+    for (governing, complement), code in list(table.items()):
+        for action, subcode in _subcodes_of(code, complement, subcodes):
+            table.setdefault((governing, action), subcode)
     return table
 
 
-def read_statement_codes(path: Path) -> dict[str, dict[str, str]]:
+def read_statement_codes(
+    path: Path, subcodes: StatementSubcodes | None = None
+) -> dict[str, dict[str, str]]:
+    """statement -> action root -> code, from statement_codes.tsv; with ``subcodes``
+    (statement_subcodes.tsv) also statement -> action's own code -> the sub-code: look
+    them up with ``by_action``."""
     table: dict[str, dict[str, str]] = {name: {} for name in STATEMENTS}
     for row in read_rows(path, 3):
         statement, root, code = row.fields
@@ -197,7 +211,42 @@ def read_statement_codes(path: Path) -> dict[str, dict[str, str]]:
         if statement not in STATEMENTS or not action_ok or not CODE_RE.match(code):
             raise row.fail("expected statement (intent|threat|demand|appeal|refusal), root, code")
         table[statement][root] = code
+    for by_root in table.values():
+        for root, code in list(by_root.items()):
+            for action, subcode in _subcodes_of(code, root, subcodes):
+                by_root.setdefault(action, subcode)  # a row of the file's own wins
     return table
+
+
+def read_statement_subcodes(path: Path) -> dict[str, dict[str, str]]:
+    """statement code -> action code (3 or 4 digits) -> sub-code, from
+    statement_subcodes.tsv."""
+    table: dict[str, dict[str, str]] = {}
+    for row in read_rows(path, 3):
+        statement, action, code = row.fields
+        if not (ACTION_RE.match(statement) and SUBCODE_RE.match(action) and CODE_RE.match(code)):
+            raise row.fail("expected statement code, action code (3 or 4 digits), CAMEO code")
+        if code[:2] != statement[:2]:
+            raise row.fail("a sub-code stays in its statement's root")
+        table.setdefault(statement, {})[action] = code
+    return table
+
+
+def _subcodes_of(code: str, root: str, subcodes: StatementSubcodes | None) -> list[tuple[str, str]]:
+    """The (action code, sub-code) rows for the statement ``code`` of actions under ``root``."""
+    if subcodes is None:
+        return []
+    rows = subcodes.get(code, {})
+    return [(action, sub) for action, sub in rows.items() if action.startswith(root)]
+
+
+def by_action(table: Mapping[str, str], code: str) -> str | None:
+    """The row of ``table`` for the action ``code``, its longest prefix first ("0841",
+    then "084", then "08")."""
+    for n in (4, 3, 2):
+        if len(code) >= n and code[:n] in table:
+            return table[code[:n]]
+    return None
 
 
 def read_modality_cues(path: Path) -> dict[str, dict[str, str]]:

@@ -34,6 +34,7 @@ from parley.events.lexicon import (
     read_rallying,
     read_stance_cues,
     read_statement_codes,
+    read_statement_subcodes,
     read_voice_nouns,
 )
 from parley.events.model import EventModel
@@ -94,13 +95,14 @@ class EventResources:
         for path in config.petrarch_verbs:
             patterns.extend(read_verb_dictionary(Path(path)))
         user_verbs = bool(config.petrarch_verbs)
+        subcodes = read_statement_subcodes(data / "statement_subcodes.tsv")
         return cls(
             codes=read_codes(data / "cameo_codes.tsv", data / "cameo_plover.tsv"),
             quad_classes=read_quad_classes(data / "quad_classes.tsv"),
             lexicon=Lexicon(patterns, user_first=user_verbs),
             user_verbs=user_verbs,
-            complement_codes=read_pairs(data / "complement_codes.tsv"),
-            statement_codes=read_statement_codes(data / "statement_codes.tsv"),
+            complement_codes=read_pairs(data / "complement_codes.tsv", subcodes),
+            statement_codes=read_statement_codes(data / "statement_codes.tsv", subcodes),
             modality_cues=read_modality_cues(data / "modality.tsv"),
             stance_cues=read_stance_cues(data / "stance.tsv"),
             receiving_verbs=read_lemmas(data / "receiving_verbs.txt"),

@@ -12,6 +12,7 @@ from parley.events.actors import Actor
 from parley.events.candidates import REPORTING_CODE, Candidate
 from parley.events.clauses import SPEAKER_PRONOUNS, TARGET_PREPS, prep_objects, subject_head
 from parley.events.coding import OBJECT_DEPS
+from parley.events.lexicon import by_action
 from parley.events.modality import find_modality
 from parley.events.reading import Reading
 from parley.events.statements import alleges, appeal_governor, stance_code, stance_of
@@ -103,7 +104,7 @@ def as_statement(
     if stance == "intent" and not negated and _unless(candidate):
         # "will withdraw its force from Chad unless the president holds elections": a plan
         # made a condition of another's act is a threat, whatever the plan.
-        code = res.statement_codes["threat"].get(candidate.code[:2], THREAT_CODE)
+        code = by_action(res.statement_codes["threat"], candidate.code) or THREAT_CODE
         return code, sources, targets
     code = stance_code(candidate.code, stance, negated, res.statement_codes)
     return (code, sources, targets) if code else None

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from parley.events.lexicon import StanceCues, StatementCodes
+from parley.events.lexicon import StanceCues, StatementCodes, by_action
 
 # How far up a chain of to-clauses and coordinated verbs an auxiliary still counts
 # ("will continue to impose", "would meet and agree").
@@ -92,14 +92,13 @@ def stance_code(code: str, stance: str, negated: bool, table: StatementCodes) ->
     """The code of the statement of a planned (intent), or required (obligation) action;
     None when CAMEO has no statement code for it (the action keeps its own code). ``table``
     is ``statement_codes.tsv``."""
-    root = code[:2]
+    # A row for the action's own code wins over its root's: money withheld ("will not
+    # fund", 071) is aid stopped, other aid refused a rejection (07); arms promised (072)
+    # the intent to give military aid (0332), not any aid (033).
     if stance == "appeal":
-        return table["appeal"].get(root, "020")
+        return by_action(table["appeal"], code) or "020"
     if stance == "obligation":
-        return table["demand"].get(root)
+        return by_action(table["demand"], code)
     if negated:
-        # A row for the action's three-digit code wins over its root's: money withheld
-        # ("will not fund", 071) is aid stopped, other aid refused a rejection (07).
-        refusals = table["refusal"]
-        return refusals.get(code[:3]) or refusals.get(root)
-    return table["intent"].get(root) or table["threat"].get(root)
+        return by_action(table["refusal"], code)
+    return by_action(table["intent"], code) or by_action(table["threat"], code)

@@ -25,7 +25,8 @@ def drafts(nlp):  # type: ignore[no-untyped-def]
 def test_candidates_to_clause_folds_into_its_governor(drafts) -> None:  # type: ignore[no-untyped-def]
     found = drafts("Gondor urged Rohan to withdraw its troops.")
     urged, withdraw = found["urged"], found["withdraw"]
-    assert (urged.code, urged.dropped) == ("025", False)  # appeal to yield, one event
+    # An appeal to yield, one event: its troops pulled back de-escalate (0256).
+    assert (urged.code, urged.dropped) == ("0256", False)
     assert withdraw.dropped
     assert [t.lower_ for t in urged.folded] == ["withdraw"]
 

@@ -14,9 +14,11 @@ from parley.events.coding import refine_with_complement
 from parley.events.lexicon import (
     DATA,
     NO_EVENT,
+    read_codes,
     read_evaluative,
     read_patterns,
     read_rallying,
+    read_statement_subcodes,
     read_voice_nouns,
 )
 from parley.events.resources import EventResources
@@ -76,7 +78,7 @@ def test_lexicon_covers_all_roots(resources: EventResources) -> None:
 
 @pytest.mark.parametrize(
     ("governing", "complement", "code"),
-    [("030", "040", "036"), ("020", "0874", "025"), ("030", "190", "138"), ("010", "040", None)],
+    [("030", "040", "036"), ("020", "0874", "0256"), ("030", "190", "138"), ("010", "040", None)],
 )
 def test_lexicon_complement_codes(
     resources: EventResources, governing: str, complement: str, code: str | None
@@ -93,6 +95,16 @@ def test_lexicon_complement_codes(
         ("190", "appeal", False, "020"),
         ("070", "intent", True, "122"),
         ("190", "obligation", False, None),
+        # The action's own code picks the statement's sub-code (statement_subcodes.tsv).
+        ("072", "intent", False, "0332"),
+        ("0841", "intent", False, "0353"),
+        ("0874", "obligation", False, "1056"),
+        ("0841", "appeal", False, "0253"),
+        ("085", "intent", True, "1244"),
+        ("071", "intent", True, "1621"),  # statement_codes.tsv's own row wins
+        ("194", "intent", False, "1384"),
+        ("163", "intent", False, "1312"),
+        ("0831", "obligation", False, "1041"),
     ],
 )
 def test_lexicon_statement_codes(
@@ -183,3 +195,20 @@ def test_lexicon_shipped_statement_tables_load(resources: EventResources) -> Non
     assert resources.voice_nouns["paper"] == "media"
     assert resources.rallying_words["people"] == "public"
     assert resources.deaths["Kim Jong Il"].year == 2011
+
+
+def test_lexicon_statement_subcodes_are_known_codes_of_their_family() -> None:
+    codes = read_codes(DATA / "cameo_codes.tsv", DATA / "cameo_plover.tsv")
+    for statement, rows in read_statement_subcodes(DATA / "statement_subcodes.tsv").items():
+        assert statement in codes
+        for action, subcode in rows.items():
+            assert action in codes and subcode in codes
+            assert codes[subcode].plover == codes[statement].plover
+
+
+@pytest.mark.parametrize("bad", ["033\t07\t0331\n", "033\t072\t1032\n", "03\t072\t0332\n"])
+def test_lexicon_statement_subcodes_reject_bad_rows(tmp_path: Path, bad: str) -> None:
+    path = tmp_path / "statement_subcodes.tsv"
+    path.write_text("# header\n" + bad, encoding="utf-8")
+    with pytest.raises(KnowledgeBaseError, match=r"statement_subcodes\.tsv:2"):
+        read_statement_subcodes(path)

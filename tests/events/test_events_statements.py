@@ -281,3 +281,17 @@ def test_statements_must_with_no_demand_subcode_is_demand(code: Code) -> None:
     # CAMEO has no demand sub-code for agreeing (03): the demand is 100, no agreement.
     events = code("Rohan announced that Mordor must agree to major changes.", COUNTRIES)
     assert [(e.source_actor, e.cameo, e.target_actor) for e in events] == [("ROH", "100", "MOR")]
+
+
+@pytest.mark.parametrize(
+    ("text", "cameo"),
+    [
+        # What is promised or asked for picks the statement's sub-code, as it picks the
+        # act's own: weapons are military aid, captives persons released.
+        ("Gondor will supply weapons to Rohan.", "0332"),
+        ("Gondor will free the Rohan captives.", "0353"),
+        ("Gondor urged Mordor to release the Rohan captives.", "0253"),
+    ],
+)
+def test_statements_sub_code_follows_the_act(code: Code, text: str, cameo: str) -> None:
+    assert cameo in {e.cameo for e in code(text, COUNTRIES)}

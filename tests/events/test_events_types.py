@@ -203,7 +203,7 @@ def test_types_a_demand_in_its_own_clause_stays(code: Code) -> None:
 
 def test_types_a_truce_agreed_stays(code: Code) -> None:
     codes = {e.cameo for e in code("Gondor and Rohan agreed a truce on Monday.", COUNTRIES)}
-    assert codes & {"035", "0871", "030"}
+    assert codes & {"035", "0356", "0871", "030"}
 
 
 @pytest.mark.parametrize(
