@@ -353,6 +353,9 @@ def context_groups(
 
 # The two halves of Korea: the countries whose own people a Korean name may be taken for.
 _KOREAS = frozenset({"PRK", "KOR"})
+# The sector of a person no title describes: a citizen (as the real-text gold codes a named
+# resident or relative, PRKCVL, CHNCVL).
+_CIVILIAN = "CVL"
 # Words of a Korean name written family name first, as the two Koreas' media write it.
 _KOREAN_NAME_WORDS = 3
 
@@ -382,8 +385,12 @@ def place_korean_names(
     is about (an athlete of a KCNA sports story North Korea's, a unionist of a story on a
     strike in Seoul South Korea's). Only when that country is one of the two Koreas: a
     Korean name in a story about Japan may be a Korean resident there, one in an American
-    story anyone's. The sector is the one the person's title gave ("So Kil Bok,
-    vice-minister of Foreign Trade": GOV), if any: the name says nothing of a role."""
+    story anyone's; nor when those words name an actor of another country (a Korean
+    abroad). The sector is the one the person's title gave ("So Kil Bok, vice-minister of
+    Foreign Trade": GOV); a person with no title at all is a citizen (CVL), as the
+    real-text gold codes a named resident. A title that gave no sector, or one the title
+    pass could not read ("X, lawmaker from the ...", "KPA Generals X and Y"), says the
+    person is no plain citizen but not what they are: no code."""
     if not any(_uncoded_korean(e, families, syllables) for e in entities):
         return entities
     index = MentionIndex.build(entities)
@@ -391,10 +398,21 @@ def place_korean_names(
     out = []
     for entity in entities:
         if _uncoded_korean(entity, families, syllables):
-            own = _described_korea(parse, index, entity, kb) or article
-            if own is not None and own.iso3 in _KOREAS and entity.country in (None, own.iso3):
-                actor = own.code + (entity.sector or "")
-                entity = replace(entity, actor=actor, country=own.iso3)
+            described = _described_countries(parse, index, entity)
+            if described - _KOREAS:
+                out.append(entity)  # placed abroad: "X, chairman of ... Koreans in Uzbekistan"
+                continue
+            own = kb.country_by_code(described.pop()) if len(described) == 1 else article
+            sector = entity.sector or (
+                _CIVILIAN if not entity.roles and _untitled(parse, entity) else None
+            )
+            if (
+                sector is not None
+                and own is not None
+                and own.iso3 in _KOREAS
+                and entity.country in (None, own.iso3)
+            ):
+                entity = replace(entity, actor=own.code + sector, country=own.iso3)
         out.append(entity)
     return tuple(out)
 
@@ -407,23 +425,39 @@ def _uncoded_korean(entity: Entity, families: frozenset[str], syllables: frozens
     )
 
 
-def _described_korea(
-    parse: ParseIndex, index: MentionIndex, entity: Entity, kb: KnowledgeBaseLike
-) -> CountryLike | None:
-    """The one Korea the words describing a person's first named mention name as a place
-    or a state (the mention's phrase in the parse: "X, an old man living in ... Pyongyang",
-    "X, chairman of the puppet ... of south Korea"), if exactly one."""
+def _untitled(parse: ParseIndex, entity: Entity) -> bool:
+    """Whether a person's first named mention has no title the title pass could not read:
+    no apposition after it ("X, lawmaker from the ...", "X, puppet chief delegate") and no
+    capitalised word just before it or the first name of its list ("Chairman of the Joint
+    Chiefs of Staff X", "KPA Generals X, Y and Z")."""
     first = next((m for m in entity.mentions if m.text == entity.name), None)
     span = parse.char_span(first.start, first.end) if first is not None else None
     if span is None:
-        return None
+        return False
+    root = span.root
+    if any(c.dep_ == "appos" for c in root.children):
+        return False
+    head = root
+    while head.dep_ == "conj" and head.head.i < head.i:
+        head = head.head
+    start = min([head.i] + [c.i for c in head.lefts if c.dep_ == "compound"])
+    if head.i == root.i:
+        start = span.start
+    return start == 0 or not parse.doc[start - 1].text[:1].isupper()
+
+
+def _described_countries(parse: ParseIndex, index: MentionIndex, entity: Entity) -> set[str]:
+    """The countries of the coded actors the words describing a person's first named
+    mention name (the mention's phrase in the parse): "X, an old man living in ...
+    Pyongyang", "X, chairman of the Association of Koreans in Uzbekistan"."""
+    first = next((m for m in entity.mentions if m.text == entity.name), None)
+    span = parse.char_span(first.start, first.end) if first is not None else None
+    if span is None:
+        return set()
     root = span.root
     start, end = root.left_edge.idx, root.right_edge.idx + len(root.right_edge)
-    named = {
+    return {
         ref.entity.country
         for ref in index.overlapping(start, end)
-        if ref.entity is not entity
-        and ref.entity.country in _KOREAS
-        and (ref.entity.kind in ("country", "location") or ref.entity.sector in _NAMING_SECTORS)
+        if ref.entity is not entity and ref.entity.actor and ref.entity.country
     }
-    return kb.country_by_code(named.pop()) if len(named) == 1 else None

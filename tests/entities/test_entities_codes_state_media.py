@@ -220,7 +220,7 @@ def test_codes_bosses_of_a_state_are_its_body_not_a_business(  # type: ignore[no
             "The DPRK team returned to Pyongyang on Monday. DPRK fans cheered the players. "
             "Jon Kum Hui won the gold medal in the 63 kg category.",
             "Jon Kum Hui",
-            "PRK",
+            "PRKCVL",
         ),
         # A title gives the sector ("vice-minister": GOV), the story the country.
         (
@@ -228,14 +228,6 @@ def test_codes_bosses_of_a_state_are_its_body_not_a_business(  # type: ignore[no
             "seen off by Choe Pyong Sik, vice-minister of External Economic Relations.",
             "Choe Pyong Sik",
             "PRKGOV",
-        ),
-        # The words describing the person place them, whatever the story is about.
-        (
-            "The south Korean puppet authorities arrested journalists in Seoul. The "
-            "south Korean puppets are stepping up suppression in south Korea. "
-            "Ryu Kang Nam, a teacher living in Pyongyang, told KCNA that he was angered.",
-            "Ryu Kang Nam",
-            "PRK",
         ),
     ],
 )
@@ -253,3 +245,11 @@ def test_codes_a_korean_name_in_a_story_about_another_country_stays_uncoded(  # 
         "in Tokyo. Pak Chol Nam said the pupils were frightened."
     )
     assert _with(entities_of(text, real=True), "Pak Chol Nam").actor is None
+
+
+def test_codes_a_korean_name_with_a_title_no_pass_read_stays_uncoded(entities_of) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "The DPRK team returned to Pyongyang on Monday. DPRK fans cheered the players. "
+        "Ri Chol Nam, coach from the Ryomyong club, praised them."
+    )
+    assert _with(entities_of(text, real=True), "Ri Chol Nam").actor in (None, "PRKCVL")
