@@ -123,6 +123,13 @@ _ADDRESSED = frozenset(
     {"ask", "tell", "urge", "request", "instruct", "order", "warn", "advise", "inform",
      "remind", "brief", "assure", "promise", "direct", "command"}
 )  # fmt: skip
+# Nouns of someone who speaks for a person or works under one: "a Trump adviser", "an
+# Obama administration official", "Clinton's spokesman" is not the person the words before
+# the noun name (beside the person nouns of descriptions.tsv).
+_AGENT_ROLES = frozenset(
+    {"adviser", "advisor", "aide", "staffer", "strategist", "source", "reporter", "expert",
+     "ally", "supporter", "lawyer", "attorney", "surrogate", "operative", "insider"}
+)  # fmt: skip
 _PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
 
 
@@ -437,6 +444,20 @@ class SpeakerResolver:
             for c in head.children
         )
 
+    def _for_person(self, head: Token, entity: Entity, start: int) -> bool:
+        """Whether the speaker's noun names someone who works for the person the words
+        before it name ("a top Trump adviser", "an Obama administration official",
+        "Clinton's spokesman"): the person is not the speaker."""
+        if entity.kind != "person" or head.pos_ != "NOUN" or head.lower_ in self.lex.pronouns:
+            return False
+        word = _hyphen_end(head).lemma_.lower()
+        if word not in _AGENT_ROLES and "person" not in self.lex.descriptions.get(word, ()):
+            return False
+        hits = self.mentions.overlapping(start, head.idx)
+        return any(r.entity is entity and r.end <= head.idx for r in hits) and not any(
+            r.start <= head.idx < r.end for r in self.mentions.overlapping(head.idx, head.idx + 1)
+        )
+
     def at(self, start: int, end: int, head: int | None) -> Entity | None:
         """The entity mentioned in [start, end), preferring the mention of the head word."""
         hits = self.mentions.overlapping(start, end)
@@ -572,6 +593,8 @@ class SpeakerResolver:
         direct = self.at(start, end, head_at)
         if direct is not None and head is not None and self._named_body_of(head, direct):
             direct = None
+        if direct is not None and head is not None and self._for_person(head, direct, start):
+            direct = None  # "A senior Obama administration official said": not Obama
         if direct is not None and head_at is not None:
             # "The Russian Foreign Ministry rejected ... the Foreign Ministry said": the body
             # named in full before, not a second body the entity stage made of the short name.

@@ -1031,3 +1031,18 @@ def test_speakers_what_a_text_accuses_someone_of_saying_is_theirs(
     )
     # The accusation and the council's own words are the council's; the assertion is hers.
     assert [name for _, name in got][1:] == ["Harbour Council", "Ana Tembe", "Harbour Council"]
+
+
+def test_speakers_an_aide_named_by_the_person_he_works_for_is_not_that_person(
+    nlp: Any, quote_resources: QuoteResources
+) -> None:
+    text = (
+        "Marta Ilves toured the northern ports on Friday.\n\n"
+        "A top Marta Ilves adviser said the tour would end in Tallport.\n\n"
+        "Marta Ilves's spokesman said the budget was ready.\n\n"
+        "Marta Ilves said the ports needed new cranes."
+    )
+    got = _speakers(nlp, quote_resources, text, ("Marta Ilves", "person"))
+    assert ("A top Marta Ilves adviser", "Marta Ilves") not in got
+    assert ("Marta Ilves's spokesman", "Marta Ilves") not in got
+    assert ("Marta Ilves", "Marta Ilves") in got
