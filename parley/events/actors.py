@@ -23,6 +23,7 @@ from parley.entities.nominal import (
     phrase_tokens,
 )
 from parley.entities.titles import KIN_WORDS
+from parley.events.candidates import ALLEGING_PREPS
 from parley.events.described import described_party
 from parley.events.letters import Letter
 from parley.events.pronouns import antecedents_or_topic, person_stand_in, subject_person
@@ -358,6 +359,7 @@ def _resolve_one(
     sent_to = {i for token, _ in ranked for i in _destination_tokens(token)}
     sent_to |= _person_circumstances(head, mentions)
     sent_to |= _gerund_objects(head, ranked)
+    sent_to |= _alleged_acts(head, mentions)
     sent_to |= _relatives(head, ranked)
     sent_to |= _title_words(ranked, titles)
     best_rank: int | None = None
@@ -456,6 +458,24 @@ def _gerund_objects(head: Token, ranked: Sequence[tuple[Token, int]]) -> set[int
             continue
         kept = {t.i for c in token.children if c.dep_ in GERUND_SUBJECTS for t in c.subtree}
         out |= {t.i for t in token.subtree} - kept
+    return out
+
+
+def _alleged_acts(head: Token, mentions: MentionIndex) -> set[int]:
+    """The words of the act the object of an accusation is charged with ("accused the group
+    of escalating confrontation with X", "charged the forces with aggression against Y"), the
+    parser hanging it on the object: the one accused is the object, not whom the act is done
+    to. An of-phrase naming a party ("accused the authorities of Japan of ...") stays."""
+    verb = head.head
+    if head.dep_ not in ("dobj", "obj") or verb.i == head.i:
+        return set()
+    out: set[int] = set()
+    for prep in head.children:
+        if prep.dep_ != "prep" or (verb.lemma_.lower(), prep.lower_) not in ALLEGING_PREPS:
+            continue
+        for act in prep.children:
+            if act.pos_ != "PROPN" and mention_at(mentions, act) is None:
+                out |= {t.i for t in prep.subtree}
     return out
 
 

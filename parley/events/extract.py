@@ -26,6 +26,7 @@ from spacy.tokens import Token
 from parley.events.actors import RELATIVE_PRONOUNS, Actor, joint_partners
 from parley.events.adversary import aim_at_adversary, aim_criticism
 from parley.events.candidates import (
+    ALLEGING_PREPS,
     PROTEST_ROOT,
     REPORTING_CODE,
     Candidate,
@@ -893,6 +894,10 @@ def complete_targets(coded: Coded, reading: Reading) -> Coded:
         skip = list(coded.actor_heads[:1])
         if code[:2] in REQUEST_ROOTS and not candidate.is_noun:
             skip += requested_stops(candidate.token, reading)
+        if not candidate.is_noun:
+            # "accused the conservative group of escalating confrontation with X": the one
+            # accused is the object, named or not; X, inside the act charged, is not it.
+            skip += _accused_objects(candidate.token)
         implicit = implicit_target(candidate, sources, reading, skip)
         if implicit is not None:
             targets = (implicit,)
@@ -1096,6 +1101,19 @@ def _comment_withheld(candidate: Candidate, resources: EventResources) -> bool:
         for noun in asked
         for word in noun.subtree
     )
+
+
+def _accused_objects(verb: Token) -> list[Token]:
+    """The object of a verb of accusation and the act it is charged with ("accused the group
+    of seeking ...", "charged the forces with aggression ..."), however the parser hangs it."""
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
+    charges = [
+        c
+        for word in (verb, *objects)
+        for c in word.children
+        if c.dep_ == "prep" and (verb.lemma_.lower(), c.lower_) in ALLEGING_PREPS
+    ]
+    return [*objects, *charges] if charges else []
 
 
 def _judged_as(candidate: Candidate) -> bool:

@@ -16,6 +16,8 @@ from spacy.tokens import Token
 
 from parley.events.actors import (
     FIRST_PERSON,
+    JOINT_NOUNS,
+    JOINT_WORDS,
     MEDIUM_PREPS,
     SECOND_PERSON,
     VENUE_PREPS,
@@ -25,7 +27,12 @@ from parley.events.actors import (
     joint_partners,
     mention_at,
 )
-from parley.events.candidates import GREETING_CODE, REPORTING_CODE, Candidate
+from parley.events.candidates import (
+    ALLEGING_PREPS,
+    GREETING_CODE,
+    REPORTING_CODE,
+    Candidate,
+)
 from parley.events.clauses import (
     OBJECT_TARGET_PREPS,
     PASSIVE_SUBJECT_DEPS,
@@ -497,7 +504,9 @@ def verb_actors(
     for obj in objects:  # "promised aid to Mozambique", "accepted demands from the rebels"
         target_heads += prep_objects(obj, OBJECT_TARGET_PREPS)
     for obj in objects:  # last, whose the thing acted on is: "rejected the proposal of X"
-        target_heads += prep_objects(obj, ("of",))
+        if (verb.lemma_.lower(), "of") not in ALLEGING_PREPS:
+            # Not the act one is accused of: "accused the group of confrontation with X".
+            target_heads += prep_objects(obj, ("of",))
     if candidate.code[:2] == "08":
         # "withdraw its troops from Lebanon": a concession's target is where it leaves.
         target_heads += prep_objects(verb, ("from",))
@@ -567,7 +576,17 @@ def verb_actors(
     if candidate.code[:2] in REQUEST_ROOTS:
         target_heads = _stoppers_first(target_heads, objects, verb, reading)
     target_heads = _past_own_things(target_heads, sources, reading, places)
+    partners = _drill_partners(candidate) if candidate.code[:2] == POSTURE_ROOT else []
+    if partners:
+        # "staged joint drills with the U.S.": the partner stages them too; they are aimed at
+        # someone else, if anyone.
+        gone = {h.i for h in partners}
+        target_heads = [h for h in target_heads if h.i not in gone]
     targets = reading.first_resolved(target_heads, places=places)
+    if partners:
+        keys = {a.key for a in sources if a.resolved}
+        allies = [a for a in reading.first_resolved(partners) if a.resolved and a.key not in keys]
+        sources = [*sources, *allies]
     if site and acts_on_places(candidate.code) and not any(a.resolved for a in targets):
         targets = site
     if not any(a.resolved for a in targets):
@@ -595,6 +614,22 @@ def verb_actors(
             noun = noun.head.head
             heads.append(noun)
     return sources, targets, heads
+
+
+def _drill_partners(candidate: Candidate) -> list[Token]:
+    """The with-phrases of a joint drill ("staged joint military exercises with the U.S.",
+    "held combined drills together with Japan"): the partners who hold it with the doer."""
+    verb = candidate.token
+    if candidate.is_noun and verb.dep_ in ("dobj", "obj"):
+        verb = verb.head  # "began joint drills with X": the parser may hang it on the verb
+    drills = [
+        w
+        for w in (candidate.token, verb, *candidate.match.extra)
+        if w.lemma_.lower() in JOINT_NOUNS and any(c.lower_ in JOINT_WORDS for c in w.children)
+    ]
+    if not drills:
+        return []
+    return [h for w in {verb, *drills} for h in prep_objects(w, ("with",))]
 
 
 def _bond_partner(
@@ -1474,6 +1509,13 @@ def noun_actors(
             things = prep_objects(noun, ("of", "for")) + prep_objects(noun.head, SUPPORTED_PREPS)
             heads = [h for thing in things for h in _participle_agents(thing, reading)]
             targets = [a for a in reading.first_resolved(heads, places=False) if a.resolved]
+    if depth == 0 and candidate.code[:2] == POSTURE_ROOT:
+        # "began joint military exercises with the U.S.": the partner holds them too.
+        heads = _drill_partners(candidate)
+        allies = [a for a in reading.first_resolved(heads) if a.resolved] if heads else []
+        keys = {a.key for a in allies}
+        sources = [*sources, *(a for a in allies if a.key not in {s.key for s in sources})]
+        targets = [t for t in targets if t.key not in keys]
     return sources, targets
 
 

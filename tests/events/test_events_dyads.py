@@ -1485,3 +1485,35 @@ def test_dyads_talks_in_a_place_stay_its_venue(code: Code) -> None:
     events = code("Gondor and Mordor held talks in Edoras.", COUNTRIES, kinds=PLACES)
     assert events
     assert all(e.target_actor != "ROH" for e in events)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mordor held joint naval drills with Gondor near the coast.",
+        "Mordor began joint military exercises with Gondor on Monday.",
+        "The army of Mordor staged combined drills with Gondor against Arnor.",
+    ],
+)
+def test_dyads_joint_drill_with_a_partner_is_held_by_both(code: Code, text: str) -> None:
+    # "X staged joint drills with Y": Y holds them too, and is no target; "against Z" is.
+    pairs = {p for p in _pairs(code(text, COUNTRIES)) if p[1] == "15"}
+    assert {p[0][:3] for p in pairs} >= {"MOR", "GON"}
+    assert all(p[2] not in ("MOR", "GON") for p in pairs)
+    if "Arnor" in text:
+        assert all(p[2] == "ARN" for p in pairs)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rohan accused the ruling clique of Mordor of seeking a clash with Gondor.",
+        "Rohan accused Mordor of escalating confrontation with Gondor.",
+        "Rohan accused the ruling clique of confrontation with Gondor.",
+    ],
+)
+def test_dyads_accused_party_is_the_object_not_the_one_in_the_act(code: Code, text: str) -> None:
+    # "accused X of a clash with Y": X is accused; Y, inside the act charged, is not.
+    accusations = [e for e in code(text, COUNTRIES) if e.cameo[:2] == "11"]
+    assert accusations
+    assert all(e.target_actor != "GON" for e in accusations)
