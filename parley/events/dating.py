@@ -446,10 +446,20 @@ def _background(trigger: Token) -> bool:
     itself count: "urged them to answer the recent questionnaire" is today's urging."""
     if _perfect(trigger):
         return True
+    head = trigger.head
+    if (
+        trigger.dep_ == "conj"
+        and trigger.pos_ in CLAUSE_POS
+        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in trigger.children)
+        and any(c.dep_ == "advmod" and _earlier(c, head) for c in head.children)
+    ):
+        return True  # "Earlier, they toured a farm and met its workers"
     for child in trigger.children:
         lower = child.lower_
         if child.dep_ == "advmod" and lower in BACKGROUND_ADVERBS:
             return True
+        if child.dep_ == "advmod" and _earlier(child, trigger):
+            return True  # "Earlier, they visited the farm": before the story's act
         if child.dep_ == "advmod" and lower == "ago":
             return True  # "some days ago", "shortly ago": a time ago the text does not count
         if lower == "day" and child.dep_ in ("npadvmod", "advmod", "dobj") and _other_day(child):
@@ -463,6 +473,17 @@ def _background(trigger: Token) -> bool:
         ):
             return True  # "The observer in a recent letter accused ...": the parse's subject
     return False
+
+
+def _earlier(adverb: Token, verb: Token) -> bool:
+    """Whether a bare "earlier" before the verb puts its act before the story's occasion
+    ("Earlier, the delegation toured a farm"), at a day the text does not give; "earlier in
+    the day", "earlier on Monday" and "earlier than" name their own time or compare."""
+    return (
+        adverb.lower_ == "earlier"
+        and adverb.i < verb.i
+        and not any(c.dep_ != "punct" for c in adverb.children)
+    )
 
 
 def _other_day(day: Token) -> bool:
