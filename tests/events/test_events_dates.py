@@ -520,3 +520,9 @@ def test_dates_earlier_shared_by_conjoined_verb(code: Code) -> None:
 def test_dates_earlier_with_its_own_time_keeps_the_day(code: Code) -> None:
     events = code("Earlier in the day, Gondor urged Mordor to stop.", ACTORS)
     assert [(e.date, e.date_source) for e in events][:1] == [("2018-11-12", "published")]
+
+
+def test_dates_occasion_day_is_not_the_act_day(code: Code) -> None:
+    text = "Gondor criticized Mordor on the occasion of its founding day, March 3."
+    events = code(text, ACTORS, (_timex(text, "March 3", "2018-03-03"),))
+    assert [(e.date, e.date_source) for e in events] == [("2018-11-12", "published")]
