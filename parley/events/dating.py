@@ -249,6 +249,7 @@ def find_date(
             if not _names_other(doc, i, t, own)
             and doc[i].dep_ not in ARGUMENT_DEPS
             and not _relative(doc[i])
+            and not _of_occasion(doc[i])
         ]
         # A day after publication for an act told in the past is a name or history resolved
         # to the wrong year ('the "May 16 coup" which suppressed', "in February the
@@ -287,6 +288,27 @@ def find_date(
     if on is not None and not _background(trigger) and not _governed_by_background(trigger):
         return on.isoformat(), "published"
     return None, None
+
+
+def _of_occasion(head: Token) -> bool:
+    """Whether a time expression lies in the noun phrase "the occasion of ..." ("sent a
+    basket on the occasion of his birthday, January 8"): the day of the anniversary the act
+    marks, not the act's; a round-up of greetings tells acts of the story's own days. The
+    parse may hang a day set off by a comma after the phrase on the verb."""
+    left = head.left_edge.i
+    doc = head.doc
+    if left >= 2 and doc[left - 1].text == "," and _in_occasion(doc[left - 2]):
+        return True
+    return _in_occasion(head)
+
+
+def _in_occasion(token: Token) -> bool:
+    for above in token.ancestors:
+        if above.pos_ in CLAUSE_POS:
+            return False
+        if above.lower_ == "occasion":
+            return True
+    return False
 
 
 def _passive_relative_past(trigger: Token) -> bool:
@@ -446,10 +468,20 @@ def _background(trigger: Token) -> bool:
     itself count: "urged them to answer the recent questionnaire" is today's urging."""
     if _perfect(trigger):
         return True
+    head = trigger.head
+    if (
+        trigger.dep_ == "conj"
+        and trigger.pos_ in CLAUSE_POS
+        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in trigger.children)
+        and any(c.dep_ == "advmod" and _earlier(c, head) for c in head.children)
+    ):
+        return True  # "Earlier, they toured a farm and met its workers"
     for child in trigger.children:
         lower = child.lower_
         if child.dep_ == "advmod" and lower in BACKGROUND_ADVERBS:
             return True
+        if child.dep_ == "advmod" and _earlier(child, trigger):
+            return True  # "Earlier, they visited the farm": before the story's act
         if child.dep_ == "advmod" and lower == "ago":
             return True  # "some days ago", "shortly ago": a time ago the text does not count
         if lower == "day" and child.dep_ in ("npadvmod", "advmod", "dobj") and _other_day(child):
@@ -463,6 +495,17 @@ def _background(trigger: Token) -> bool:
         ):
             return True  # "The observer in a recent letter accused ...": the parse's subject
     return False
+
+
+def _earlier(adverb: Token, verb: Token) -> bool:
+    """Whether a bare "earlier" before the verb puts its act before the story's occasion
+    ("Earlier, the delegation toured a farm"), at a day the text does not give; "earlier in
+    the day", "earlier on Monday" and "earlier than" name their own time or compare."""
+    return (
+        adverb.lower_ == "earlier"
+        and adverb.i < verb.i
+        and not any(c.dep_ != "punct" for c in adverb.children)
+    )
 
 
 def _other_day(day: Token) -> bool:
@@ -631,6 +674,8 @@ def occasion_days(
         embedded = any(t.dep_ in EMBEDDED_DEPS or _reason_clause(t) for t in head.ancestors)
         if head.dep_ in NAME_DEPS and head.head.i > head.i:
             continue  # a day naming something: "the June 15 joint declaration"
+        if _of_occasion(head):
+            continue  # the anniversary's day: "on the occasion of his birthday, January 8"
         if timex.start <= DATELINE_REACH and DATELINE.match(opening, timex.end):
             continue  # "Pyongyang, September 6 (KCNA) --": the day of writing, no occasion
         if block is not None and timex.start >= block:

@@ -204,6 +204,8 @@ def test_dates_range_of_days_gives_its_first_day(code: Code) -> None:
         "Gondor criticized Mordor the other day.",
         "Gondor criticized Mordor some days ago.",
         "Shortly ago Gondor urged Mordor to stop.",
+        # An act put before the story's own, on a day not given.
+        "Earlier, Gondor urged Mordor to stop.",
     ],
 )
 def test_dates_background_acts_have_no_day(code: Code, text: str) -> None:
@@ -506,3 +508,21 @@ def test_dates_death_still_news_keeps_the_day(code: Code) -> None:
     actors = {**ACTORS, "Kim Il Sung": "PRKGOV"}
     events = code(text, actors, published="1994-07-20", kinds={"Kim Il Sung": "person"})
     assert events and {(e.date, e.date_source) for e in events} == {("1994-07-20", "published")}
+
+
+def test_dates_earlier_shared_by_conjoined_verb(code: Code) -> None:
+    text = "Earlier, the envoy of Gondor toured the harbour and urged Mordor to stop."
+    events = code(text, ACTORS)
+    urging = [e for e in events if e.cameo.startswith("02")]
+    assert [(e.date, e.date_source) for e in urging] == [(None, None)]
+
+
+def test_dates_earlier_with_its_own_time_keeps_the_day(code: Code) -> None:
+    events = code("Earlier in the day, Gondor urged Mordor to stop.", ACTORS)
+    assert [(e.date, e.date_source) for e in events][:1] == [("2018-11-12", "published")]
+
+
+def test_dates_occasion_day_is_not_the_act_day(code: Code) -> None:
+    text = "Gondor criticized Mordor on the occasion of its founding day, March 3."
+    events = code(text, ACTORS, (_timex(text, "March 3", "2018-03-03"),))
+    assert [(e.date, e.date_source) for e in events] == [("2018-11-12", "published")]
