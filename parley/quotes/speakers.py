@@ -380,7 +380,7 @@ class SpeakerResolver:
     def _honorific_person(self, span: tuple[int, int]) -> Entity | None:
         """The one person of the document whose last name follows the honorific a speaker
         span is made of ("Mr. Rhodes", "Mrs. Clinton"), or None."""
-        words = self.doc.text[span[0] : span[1]].split()
+        words = self.parse.text[span[0] : span[1]].split()
         if len(words) != 2 or words[0].casefold().rstrip(".") not in _HONORIFICS:
             return None
         surname = words[1].casefold().rstrip(".,")
@@ -479,7 +479,7 @@ class SpeakerResolver:
         )
         if ref is None or ref.entity.kind != "organization":
             return None
-        if self.doc.text[max(0, ref.start - 4) : ref.start].casefold() != "the ":
+        if self.parse.text[max(0, ref.start - 4) : ref.start].casefold() != "the ":
             return None
         tail = " " + ref.text.casefold()
         for earlier in reversed(self.mentions.refs[: bisect_left(self.mentions.starts, ref.start)]):

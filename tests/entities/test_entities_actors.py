@@ -1485,7 +1485,7 @@ def test_titles_past_office_takes_no_country_it_dealt_with(entities_of) -> None:
         # KCNA writes the ROK's Kangwon Province with its country, the DPRK's bare.
         ("Troops drilled near Chunchon, south Korean Kangwon Province.", "Kangwon", "KOR"),
         ("The bridge in Kangwon Province of south Korea was closed.", "Kangwon", "KOR"),
-        ("Youths in Kangwon Province planted trees along the river.", "Kangwon", "PRK"),
+        ("A new bridge in Kangwon Province opened to traffic.", "Kangwon", "PRK"),
     ],
 )
 def test_mentions_korean_provinces_code_as_their_country(  # type: ignore[no-untyped-def]
