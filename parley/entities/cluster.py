@@ -202,6 +202,12 @@ def group_candidates(
             # (Words before a last one are as often a name the model ran on: "Ted Cruz
             # Apologizes", "Kim Il Sung Stadium".)
             people[bare] = people[bearers[0]]
+    for short in [k for k in people if people[k] == "person:" + k and " " in k]:
+        longer = [k for k in people if k != short and k.endswith(" " + short)]
+        if len(longer) == 1 and len(longer[0].split()) >= 3:
+            # A family name of two words alone is the one person named in full with it
+            # ("Ruiz Garcia" after "Maria Ruiz Garcia").
+            people[short] = people[longer[0]]
 
     # Single words the model calls a person somewhere: "Trump" tagged ORG elsewhere is him.
     person_words = {
@@ -247,9 +253,14 @@ def group_candidates(
             if len(cluster.cands) == 1 and kb.actor(cand.text, on) is None:
                 cluster.actor = _shortened_name(kb, cand.text, on, family_first)
             continue
-        if cand.kind == "location" and key_text in person_words and _no_place(kb, cand.text, on):
-            # "the impeachment of Yoon" read as a place where "Yoon said" was a person: a
-            # name the knowledge base knows as no place is the person throughout.
+        if (
+            cand.kind == "location"
+            and (key_text in person_words or key_text in family)
+            and _no_place(kb, cand.text, on)
+        ):
+            # "the impeachment of Yoon" read as a place where "Yoon said" was a person, or
+            # where the text names Yoon Suk Yeol in full: a name the knowledge base knows
+            # as no place is the person throughout.
             cand.kind = "person"
         owners = family.get(key_text, [])
         if len(cand.text.split()) == 1 and owners and cand.kind != "location":

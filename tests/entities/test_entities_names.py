@@ -112,6 +112,23 @@ def test_cluster_place_reading_of_a_person_word_is_the_person(stub_kb) -> None: 
     assert [(c.kind, len(c.cands)) for c in clusters.values()] == [("person", 3)]
 
 
+def test_cluster_place_reading_of_a_family_name_alone_is_the_person(stub_kb) -> None:  # type: ignore[no-untyped-def]
+    # "Governor Ada Brinkerhoff ... the state where Brinkerhoff governs" (read as a place
+    # where no bare "Brinkerhoff" was read as a person).
+    cands = [_cand("Ada Brinkerhoff", 0, "person"), _cand("Brinkerhoff", 60, "location", "GPE")]
+    clusters = group_candidates(cands, stub_kb, None)
+    assert [(c.kind, len(c.cands)) for c in clusters.values()] == [("person", 2)]
+
+
+def test_cluster_family_name_of_two_words_joins_the_full_name(stub_kb) -> None:  # type: ignore[no-untyped-def]
+    # "Senator Ines Ortega Vidal ... Ortega Vidal said": one person.
+    cands = [_cand("Ines Ortega Vidal", 0, "person"), _cand("Ortega Vidal", 60, "person")]
+    assert len(group_candidates(cands, stub_kb, None)) == 1
+    # Two full names ending so leave it apart.
+    two = [*cands, _cand("Luis Ortega Vidal", 90, "person")]
+    assert len(group_candidates(two, stub_kb, None)) == 3
+
+
 def test_cluster_place_the_kb_knows_stays_a_place(stub_kb) -> None:  # type: ignore[no-untyped-def]
     # "Washington" as a person once (a model error) does not make the capital a person.
     cands = [_cand("Washington", 0, "person"), _cand("Washington", 40, "location", "GPE")]
