@@ -228,6 +228,10 @@ def group_candidates(
             # A group too: a body the text names in scare quotes ('the "National Assembly"',
             # coded as the south's legislature) is then "the NA".
             by_initials.setdefault(_initials(cand.text), cluster)
+            owned = _country_body(kb, cand.text)
+            if owned is not None:
+                # "the National Defence Commission of the DPRK" is then "the NDC".
+                by_initials.setdefault(_initials(owned[0]), cluster)
         return cluster
 
     for cand in cands:
@@ -289,7 +293,7 @@ def group_candidates(
                 add("person:" + key_text, "person", cand)
             continue
         if cand.kind in _ORG_KINDS:
-            actor = _kb_actor(kb, cand.text, on)
+            actor = _kb_actor(kb, cand.text, on) or _country_body_actor(kb, cand.text, on)
             if actor is not None and actor.kind == "person":
                 canonical = name_key(actor.name)
                 key = people.get(canonical) or kb_people.setdefault(
@@ -313,6 +317,34 @@ def group_candidates(
         add(f"{cand.kind}:{key_text}", cand.kind, cand)
     _join_short_outlets(clusters)
     return dict(sorted(clusters.items(), key=lambda item: item[1].first))
+
+
+_OF_COUNTRY = re.compile(r"^(\S+(?: \S+)+?) of (?:the )?(\S+(?: \S+)?)$")
+
+
+def _country_body(kb: KnowledgeBaseLike, name: str) -> tuple[str, CountryLike] | None:
+    """A body's name and its country when the name ends with "of <country>" ("Ministry of
+    Unification of south Korea"); None otherwise."""
+    if " of " not in name:
+        return None
+    found = _OF_COUNTRY.match(name)
+    if found is None:
+        return None
+    country = kb.country(found.group(2))
+    return None if country is None else (found.group(1), country)
+
+
+def _country_body_actor(kb: KnowledgeBaseLike, name: str, on: date | None) -> ActorLike | None:
+    """The knowledge base's body a name without its country tail names, when it is that
+    country's: "the Ministry of Unification of south Korea" is the ministry, one entity with
+    "the Unification Ministry"; "the Ministry of Unification of Japan" is none."""
+    owned = _country_body(kb, name)
+    if owned is None:
+        return None
+    actor = kb.actor(owned[0], on)
+    if actor is None or actor.kind == "person" or actor.country != owned[1].iso3:
+        return None
+    return actor
 
 
 def _join_short_outlets(clusters: dict[str, Cluster]) -> None:

@@ -569,3 +569,30 @@ def test_names_north_koreas_words_for_its_ideas_are_no_actors(entities_of) -> No
     )
     names = {e.name for e in entities_of(text, real=True)}
     assert not names & {"Songun", "Juche", "Chollima"}
+
+
+def test_cluster_body_of_its_country_joins_the_body(entities_of) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "The Ministry of Unification of south Korea closed a liaison office on Monday. "
+        "The Unification Ministry said the office would stay shut."
+    )
+    found = [e for e in entities_of(text, real=True) if "Unification" in e.name]
+    assert [(e.actor, len(e.mentions)) for e in found] == [("KORGOV", 2)]
+
+
+def test_cluster_body_of_another_country_stays_apart(entities_of) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "The Unification Ministry met on Monday. "
+        "The Ministry of Unification of Japan, a body invented for this test, met too."
+    )
+    found = [e for e in entities_of(text, real=True) if "Unification" in e.name]
+    assert len(found) == 2
+
+
+def test_cluster_acronym_of_a_body_named_with_its_country(stub_kb) -> None:  # type: ignore[no-untyped-def]
+    # "the Coastal Works Board of the United States ... the CWB said": one body.
+    cands = [
+        _cand("Coastal Works Board of the United States", 0, "organization", "ORG"),
+        _cand("CWB", 60, "organization", "ORG"),
+    ]
+    assert len(group_candidates(cands, stub_kb, None)) == 1
