@@ -272,10 +272,15 @@ def group_candidates(
             add(people[_nearest_owner(owners, cand, clusters, people)], "person", cand)
             continue
         bearers = given.get(key_text, [])
-        if cand.kind == "person" and len(bearers) == 1 and not owners:
+        if (
+            len(bearers) == 1
+            and not owners
+            and (cand.kind == "person" or _given_name_as_body(cand, kb, on))
+        ):
             # A given name alone is the one person the article names in full with it
             # ("Hillary" is Hillary Clinton, "Jong Un" Kim Jong Un); two such people leave
             # it alone.
+            cand.kind = "person"
             add(people[bearers[0]], "person", cand)
             continue
         if cand.kind in (*_ORG_KINDS, "group") and key_text in person_words:
@@ -375,6 +380,17 @@ def _join_short_outlets(clusters: dict[str, Cluster]) -> None:
 
 def _last_key(name: str) -> str:
     return name_key(name).rsplit(" ", 1)[-1]
+
+
+def _given_name_as_body(cand: Candidate, kb: KnowledgeBaseLike, on: date | None) -> bool:
+    """Whether a one-word body is a given name the model read as one ("Bernie" as ORG): a
+    word the knowledge base knows as nothing."""
+    return (
+        cand.kind in _ORG_KINDS
+        and " " not in cand.text.strip()
+        and kb.actor(cand.text, on) is None
+        and _no_place(kb, cand.text, on)
+    )
 
 
 def _no_place(kb: KnowledgeBaseLike, name: str, on: date | None) -> bool:

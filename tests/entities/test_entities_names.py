@@ -596,3 +596,10 @@ def test_cluster_acronym_of_a_body_named_with_its_country(stub_kb) -> None:  # t
         _cand("CWB", 60, "organization", "ORG"),
     ]
     assert len(group_candidates(cands, stub_kb, None)) == 1
+
+
+def test_cluster_given_name_read_as_a_body_is_the_person(stub_kb) -> None:  # type: ignore[no-untyped-def]
+    # "Senator Walt Pemberton ... 'Walt knows the farm bill'" with "Walt" read as ORG.
+    cands = [_cand("Walt Pemberton", 0, "person"), _cand("Walt", 60, "organization", "ORG")]
+    clusters = group_candidates(cands, stub_kb, None)
+    assert [(c.kind, len(c.cands)) for c in clusters.values()] == [("person", 2)]
