@@ -417,3 +417,11 @@ def test_types_act_hung_on_a_noun_by_during_only_dates_it() -> None:
     deps = ["nsubj", "ROOT", "dobj", "prep", "det", "pobj"]
     tags = ["NNP", "VBD", "PRP", "IN", "DT", "NN"]
     assert not _a_landmark(_hand_parse(words, heads, deps, tags)[5])
+
+
+def test_types_a_vow_never_to_return_land_refuses_to_yield(code: Code) -> None:
+    # Handing land back yields it (0842); vowing never to do so refuses (124), no pledge.
+    codes = {e.cameo for e in code("Gondor vowed never to return the land to Rohan.", COUNTRIES)}
+    assert any(c.startswith("124") for c in codes)
+    assert not any(c.startswith("03") for c in codes)
+
