@@ -425,3 +425,18 @@ def test_types_a_vow_never_to_return_land_refuses_to_yield(code: Code) -> None:
     assert any(c.startswith("124") for c in codes)
     assert not any(c.startswith("03") for c in codes)
 
+
+def test_types_withdrawing_from_land_is_a_pull_out(code: Code) -> None:
+    codes = {e.cameo for e in code("Gondor withdrew from the disputed territory.", COUNTRIES)}
+    assert "0874" in codes
+
+
+def test_types_withdrawing_from_a_treaty_cuts_relations(code: Code) -> None:
+    codes = {e.cameo for e in code("Gondor withdrew from the trade treaty with Rohan.", COUNTRIES)}
+    assert "0874" not in codes
+    assert any(c.startswith("16") for c in codes)
+
+
+def test_types_staff_withdrawn_from_a_country_are_no_pull_out(code: Code) -> None:
+    text = "Gondor withdrew its diplomats and aid workers from the disputed territory."
+    assert "0874" not in {e.cameo for e in code(text, COUNTRIES)}
