@@ -116,6 +116,14 @@ APPEAL_ROOT = "02"
 # cooperative act refuses it.
 INTENT_ROOT = "03"
 REFUSAL_ROOT = "12"
+# Withdrawing from a place is a pull-out of forces (0874); from a body or a treaty it stays
+# reduced relations (16x). The place: a named country or area, or a word for land.
+LEAVING_CODE = "160"
+RETREAT_CODE = "0874"
+PLACE_LABELS = frozenset({"GPE", "LOC"})
+PLACE_NOUNS = frozenset(
+    {"territory", "area", "region", "border", "town", "city", "village", "zone", "island"}
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,6 +160,7 @@ def find_candidates(
 ) -> tuple[Candidate, ...]:
     """Every coded word of the parse, in text order, each marked dropped or kept."""
     candidates = _match_words(parse, lexicon)
+    candidates = _withdrawals_from_places(candidates)
     candidates = _fold_clauses(candidates, complement_codes)
     candidates = _fold_promised_nouns(candidates, complement_codes)
     candidates = _drop_covered_nouns(candidates)
@@ -536,6 +545,34 @@ def _in_a_name(token: Token, sentence_start: int) -> bool:
         owner = token.head.head
         return owner.i != token.head.i and owner.pos_ == "PROPN" and owner.text[:1].isupper()
     return label in NAME_LABELS and token.pos_ in ("NOUN", "PROPN")
+
+
+def _withdrawals_from_places(candidates: list[Candidate]) -> list[Candidate]:
+    """Withdrawing from land ("withdrew from Gaza", "from the border area") is a military
+    pull-out (0874), whoever withdraws; withdrawing from a treaty or a body, or withdrawing
+    staff, stays 16x."""
+    return [
+        dataclasses.replace(c, code=RETREAT_CODE)
+        if c.code == LEAVING_CODE and c.token.lemma_ == "withdraw" and _from_a_place(c.token)
+        else c
+        for c in candidates
+    ]
+
+
+def _from_a_place(verb: Token) -> bool:
+    """Whether the verb, with no object of its own, has a "from" phrase naming a place
+    (staff or inspectors withdrawn from a country are no forces pulled out: 16x)."""
+    if any(c.dep_ == "dobj" for c in verb.children):
+        return False
+    return any(
+        prep.lower_ == "from"
+        and any(
+            o.dep_ == "pobj" and (o.ent_type_ in PLACE_LABELS or o.lemma_ in PLACE_NOUNS)
+            for o in prep.children
+        )
+        for prep in verb.children
+        if prep.dep_ == "prep"
+    )
 
 
 def _fold_clauses(

@@ -417,3 +417,26 @@ def test_types_act_hung_on_a_noun_by_during_only_dates_it() -> None:
     deps = ["nsubj", "ROOT", "dobj", "prep", "det", "pobj"]
     tags = ["NNP", "VBD", "PRP", "IN", "DT", "NN"]
     assert not _a_landmark(_hand_parse(words, heads, deps, tags)[5])
+
+
+def test_types_a_vow_never_to_return_land_refuses_to_yield(code: Code) -> None:
+    # Handing land back yields it (0842); vowing never to do so refuses (124), no pledge.
+    codes = {e.cameo for e in code("Gondor vowed never to return the land to Rohan.", COUNTRIES)}
+    assert any(c.startswith("124") for c in codes)
+    assert not any(c.startswith("03") for c in codes)
+
+
+def test_types_withdrawing_from_land_is_a_pull_out(code: Code) -> None:
+    codes = {e.cameo for e in code("Gondor withdrew from the disputed territory.", COUNTRIES)}
+    assert "0874" in codes
+
+
+def test_types_withdrawing_from_a_treaty_cuts_relations(code: Code) -> None:
+    codes = {e.cameo for e in code("Gondor withdrew from the trade treaty with Rohan.", COUNTRIES)}
+    assert "0874" not in codes
+    assert any(c.startswith("16") for c in codes)
+
+
+def test_types_staff_withdrawn_from_a_country_are_no_pull_out(code: Code) -> None:
+    text = "Gondor withdrew its diplomats and aid workers from the disputed territory."
+    assert "0874" not in {e.cameo for e in code(text, COUNTRIES)}
