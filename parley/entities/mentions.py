@@ -135,6 +135,24 @@ def _coordinated_adjective(doc: Doc, ent: Span, kb: KnowledgeBaseLike) -> bool:
     return kb.country_by_demonym(ent.text) is None and kb.actor(ent.text) is None
 
 
+# The parts of speech a sentence's first word glued to a name may be: not a name's own
+# words ("Kim", "Jong"), nor a title ("President"), which the title rules take off.
+_GLUED_OPENING_POS = frozenset(("VERB", "AUX", "ADV", "ADP", "SCONJ", "CCONJ", "PRON", "DET"))
+
+
+def _glued_opening_word(ent: Span) -> bool:
+    """Whether a person's name begins with its sentence's first word, not a name's word: a
+    verb or other function word ("Entrusting Donald Trump", "Meanwhile Ted Cruz") before at
+    least two words of the name, each a proper noun."""
+    first = ent[0]
+    return (
+        len(ent) >= 3
+        and first.is_sent_start
+        and first.pos_ in _GLUED_OPENING_POS
+        and all(token.pos_ == "PROPN" for token in ent[1:])
+    )
+
+
 def _followed_by_name(doc: Doc, ent: Span) -> bool:
     """True when a capitalised word the model left out continues the name: "Washington"
     tagged alone in "Washington Post" is a newspaper's name, not the US government."""
@@ -575,6 +593,11 @@ def _from_ent(ctx: _Context, ent: Span) -> Candidate | None:
             surface = text[start:end]
         elif (last := _known_name_end(ctx, ent, surface)) is not None:
             end = last
+            surface = text[start:end]
+        elif _glued_opening_word(ent) and start == ent.start_char:
+            # "Entrusting Donald Trump with ...": a sentence's first word, capitalised only
+            # for being first, that the model took into the name after it.
+            start = ent[1].idx
             surface = text[start:end]
     sentence = ctx.parse.sentence_index(start)
 

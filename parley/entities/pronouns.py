@@ -89,6 +89,10 @@ def resolve_pronouns(
     for cluster in clusters.values():
         if cluster.kind == "person" and cluster.gender is None:
             cluster.gender = _gender_of_name(cluster, lex.given_names)
+    by_name: dict[str, set[int]] = {}  # the people whose given name says their gender
+    for cluster in clusters.values():
+        if cluster.kind == "person" and cluster.gender is not None:
+            by_name.setdefault(cluster.gender, set()).add(id(cluster))
     starts = [start for start, _ in named]
     taken = _Taken(clusters)
     doc = parse.doc
@@ -125,7 +129,10 @@ def resolve_pronouns(
         if chosen is None:
             left.add(i)
         else:
-            chosen.gender = gender
+            # No gender learned when someone else in reach has it by their given name: a "he"
+            # given to X over Y, a man ("X asked Y whether he ..."), does not make X a man.
+            if not any(c is not chosen and id(c) in by_name.get(gender, ()) for c, _, _ in reach):
+                chosen.gender = gender
             chosen.pronouns.append((begin, end, token.text))
             if token.pos_ == "PRON":  # "he", "him"; not a possessive "his" before a noun
                 at = bisect_right(starts, begin)

@@ -1731,3 +1731,22 @@ def test_mentions_a_youth_bodys_officer_is_no_civilian(entities_of) -> None:  # 
     text = "Ravi Das, chairman of the Youth Front of Nepal, laid a wreath on Monday."
     entities = entities_of(text, real=True)
     assert not any((e.actor or "").endswith("CVL") for e in entities)
+
+
+def test_pronoun_chosen_among_several_teaches_no_gender(entities_of) -> None:  # type: ignore[no-untyped-def]
+    # "he" goes to the subject Dana Arlo over Tom Reyes, a choice among two: it must not
+    # make Arlo a man, so the "She" after is still Arlo's, not Maria Lund's.
+    text = (
+        "Dana Arlo, an ally of Maria Lund, asked Tom Reyes whether he would run. "
+        "She said the party needed him."
+    )
+    entities = entities_of(text, real=True)
+    assert any(m.text == "She" for m in _covering(entities, "Dana Arlo").mentions)
+    assert all(m.text != "She" for m in _covering(entities, "Maria Lund").mentions)
+
+
+def test_sentence_opening_verb_is_not_part_of_a_name(entities_of) -> None:  # type: ignore[no-untyped-def]
+    text = "Trusting Donald Trump with the budget would be a gamble, the senator said."
+    entities = entities_of(text, real=True)
+    assert any(e.name == "Donald Trump" for e in entities)
+    assert not any(e.name.startswith("Trusting") for e in entities)
