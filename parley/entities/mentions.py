@@ -147,7 +147,7 @@ def _glued_opening_word(ent: Span) -> bool:
     first = ent[0]
     return (
         len(ent) >= 3
-        and first.is_sent_start
+        and first.is_sent_start is True
         and first.pos_ in _GLUED_OPENING_POS
         and all(token.pos_ == "PROPN" for token in ent[1:])
     )
