@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Container, Mapping, Sequence
+from collections.abc import Container, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 
@@ -324,19 +324,18 @@ def group_candidates(
     return dict(sorted(clusters.items(), key=lambda item: item[1].first))
 
 
-_OF_COUNTRY = re.compile(r"^(\S+(?: \S+)+?) of (?:the )?(\S+(?: \S+)?)$")
-
-
 def _country_body(kb: KnowledgeBaseLike, name: str) -> tuple[str, CountryLike] | None:
-    """A body's name and its country when the name ends with "of <country>" ("Ministry of
-    Unification of south Korea"); None otherwise."""
-    if " of " not in name:
-        return None
-    found = _OF_COUNTRY.match(name)
-    if found is None:
-        return None
-    country = kb.country(found.group(2))
-    return None if country is None else (found.group(1), country)
+    """A body's name and its country when the name ends with "of <country>" of one or two
+    words ("Ministry of Unification of south Korea"), its body at least two words; None
+    otherwise."""
+    for body, tail in _of_splits(name):
+        if tail.startswith("the "):
+            tail = tail[4:]
+        if len(body.split()) < 2 or not 1 <= len(tail.split()) <= 2:
+            continue
+        country = kb.country(tail)
+        return None if country is None else (body, country)
+    return None
 
 
 def _country_body_actor(kb: KnowledgeBaseLike, name: str, on: date | None) -> ActorLike | None:
@@ -532,22 +531,19 @@ def _country_in_name(
         return found
     # After "of": the longest country name that ends the name ("Ministry of Foreign Affairs
     # of the Democratic People's Republic of Korea": a country name may hold "of" itself).
-    parts = name.split(" of ")
-    for i in range(1, len(parts)):
-        tail = " of ".join(parts[i:])
+    for _, tail in _of_splits(name):
         # State media's scorn is no part of the name: "the Ministry of Defense of the puppet
         # Republic of Korea".
         found = kb.country(tail) or kb.country(_SCORN.sub("", tail))
         bare = _THE.sub("", tail)
-        if found is None and i == len(parts) - 1 and " " not in bare:
+        if found is None and " of " not in tail and " " not in bare:
             # "the University of Damascus", "the Mayor of Havana": a capital ends the name;
             # the body is of its country, whichever the article is about. So does a country
             # the place dictionaries alone name ("the Ministry of Sports of Congo").
             found = kb.country_by_capital(bare) or _country_actor(bare, kb)
         if found is not None:
             return found
-    for i in range(1, len(parts)):
-        tail = " of ".join(parts[i:])
+    for _, tail in _of_splits(name):
         last = tail.split()[-1] if tail.split() else ""
         if last in bodies:
             found = _country_before_preposition(_THE.sub("", tail), kb)
@@ -557,6 +553,15 @@ def _country_in_name(
 
 
 _THE = re.compile(r"^the\s+", re.IGNORECASE)
+
+
+def _of_splits(name: str) -> Iterator[tuple[str, str]]:
+    """(head, tail) at each " of " of a name, the shortest head first: "Ministry of Foreign
+    Affairs of Korea" gives ("Ministry", "Foreign Affairs of Korea"), then ("Ministry of
+    Foreign Affairs", "Korea")."""
+    parts = name.split(" of ")
+    for i in range(1, len(parts)):
+        yield " of ".join(parts[:i]), " of ".join(parts[i:])
 
 
 def _country_actor(word: str, kb: KnowledgeBaseLike) -> CountryLike | None:

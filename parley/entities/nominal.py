@@ -47,6 +47,7 @@ from parley.entities.mentions import (
 )
 from parley.entities.titles import past_office_before
 from parley.nlp.index import MentionIndex, MentionRef, ParseIndex
+from parley.nlp.repairs import WEEKDAY_NAMES
 from parley.records import Entity, EntityKind, Mention
 
 __all__ = ["add_nominal_entities", "list_member", "list_members", "phrase_tokens"]
@@ -343,9 +344,7 @@ def _name_word(parse: ParseIndex, k: int, mentions: MentionIndex) -> bool:
 
 
 # Days of the week, which the model reads as part of a name written just before them.
-_WEEKDAYS = frozenset(
-    {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
-)
+_WEEKDAYS = frozenset(WEEKDAY_NAMES)
 
 
 def _name_spans(parse: ParseIndex, i: int, mentions: MentionIndex) -> list[tuple[int, int]]:

@@ -17,13 +17,10 @@ from spacy.tokens import Doc, Token
 
 DATED_SUBJECTS = "parley_dated_subjects"
 
-_WEEKDAYS = np.array(
-    [
-        get_string_id(day)
-        for day in ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-    ],
-    dtype=np.uint64,
-)
+# The days of the week in lower case, which NER reads as part of a name written just before
+# them; the entity stage uses the same list.
+WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_WEEKDAYS = np.array([get_string_id(day) for day in WEEKDAY_NAMES], dtype=np.uint64)
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
 
 
