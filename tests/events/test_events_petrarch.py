@@ -84,3 +84,35 @@ def test_petrarch_dictionary_wins_for_words_it_codes(code: Code, tmp_path: Path)
     assert [e.cameo for e in code(text, actors)] == ["051"]
     events = code(text, actors, config=Config(petrarch_verbs=(path,)))
     assert [e.cameo for e in events] == ["052"]
+
+
+SYNSET_DICTIONARY = """&WHERE_
++AT
++ON
+
+&COIN
++GUILDERS
++&METAL
++SILVER CROWNS
+
+&METAL
++BRONZE
+
+--- DONATE  [070]  ---
+DONATE
+- * &COIN  [071]
+- * &WHERE TREATY  [057]
+- * &NOWHERE  [999]
+"""
+
+
+def test_petrarch_synset_patterns(tmp_path: Path) -> None:
+    # A lone synset is each of its one-word members (nested ones too); a synset before a
+    # plain word is that word's pattern; an unknown synset is skipped.
+    patterns = read_verb_dictionary(_write(tmp_path, SYNSET_DICTIONARY))
+    got = {(p.lemma, p.condition, p.code) for p in patterns if p.condition}
+    assert got == {
+        ("donate", ("word", "guilders"), "071"),
+        ("donate", ("word", "bronze"), "071"),
+        ("donate", ("word", "treaty"), "057"),
+    }
