@@ -2,7 +2,7 @@
 
 The format, as far as Parley uses it::
 
-    &SYNSET            a set of words, its members on "+WORD" lines (skipped here)
+    &SYNSET            a set of words, its members on "+WORD" lines
     --- VERB [code] ---  a verb section with its default code ("---" for none)
     VERB {FORMS}         the verb and its synonyms; "WORD [code]" gives a synonym its own code
     - * WORD ... [code]  a pattern: the verb followed by WORD codes as ``code``
@@ -12,9 +12,12 @@ after the verb is a plain word (a ``word`` condition: that word later in the ver
 synset right after the verb stands for any of its one-word members: followed by a plain word
 ("- * &PREPOSIT1 RESOLUTION", "acted on a resolution") the pattern is that word's; alone
 ("- * &CURRENCY", "contributed a million dollars") it is one ``word`` pattern per member.
-Patterns with words before the verb, other synset places or nested phrases are skipped: Parley
-matches on the dependency parse, not on word order. Codes a dictionary invents (test
-dictionaries carry WEIS codes such as "1010" or "abc") are kept when they look like CAMEO codes.
+Words before the verb ("- INDICATED * [123]", "X indicated it deplored Y") become a ``before``
+condition on the nearest that is no function word, which must stand just before the verb in
+its phrase or heading it. Other synset places, compound actors ("%") and nested phrases are
+skipped: Parley matches on the dependency parse, not on word order. Codes a dictionary invents
+(test dictionaries carry WEIS codes such as "1010" or "abc") are kept when they look like CAMEO
+codes.
 """
 
 from __future__ import annotations
@@ -110,7 +113,19 @@ def read_verb_dictionary(path: Path) -> list[Pattern]:
                 raise KnowledgeBaseError(f"{path}:{number}: a pattern without a [code]")
             code = _code(match["code"])
             body = line[1 : match.start()].split()
-            if code is None or not body or body[0] != "*" or len(body) < 2:
+            if code is None or not body:
+                continue
+            if "*" in body[1:]:
+                # Words before the verb ("- INDICATED *", "- INDICATED WOULD * NOW"): the
+                # nearest that is no function word is what must stand just before it.
+                before = _before_word(body[: body.index("*")])
+                if before:
+                    patterns.extend(
+                        Pattern("V", verb, ("before", before), code, where)
+                        for verb in section_verbs
+                    )
+                continue
+            if body[0] != "*" or len(body) < 2:
                 continue
             for word in _pattern_words(body[1:], synsets):
                 patterns.extend(
@@ -130,6 +145,28 @@ def read_verb_dictionary(path: Path) -> list[Pattern]:
             continue
         raise KnowledgeBaseError(f"{path}:{number}: unexpected line outside any section: {line!r}")
     return patterns
+
+
+# Words too common to say anything before a verb ("- WERE ABLE TO *" is not any "to leave").
+_FUNCTION_WORDS = (
+    "a an the to of in on at for by its it that this be been is are was were am have has had "
+    "will would should shall may might can could must do does did"
+)
+FUNCTION_WORDS = frozenset(_FUNCTION_WORDS.split())
+
+
+def _before_word(before: list[str]) -> str | None:
+    """The word of a pattern's words before its verb that the verb's phrase must hold: the
+    nearest plain word that is no function word; None when there is none or the words hold
+    a synset, a compound actor or a phrase marker ("&NEGSYN2", "%", "+", "$")."""
+    if any(t[:1] in "&%+$^{(" for t in before):
+        return None
+    for token in reversed(before):
+        for part in reversed(token.strip("_").split("_")):
+            word = _word(part)
+            if word and word not in FUNCTION_WORDS:
+                return word
+    return None
 
 
 def _pattern_words(after: list[str], synsets: dict[str, list[str]]) -> list[str]:

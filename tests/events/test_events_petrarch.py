@@ -116,3 +116,29 @@ def test_petrarch_synset_patterns(tmp_path: Path) -> None:
         ("donate", ("word", "bronze"), "071"),
         ("donate", ("word", "treaty"), "057"),
     }
+
+
+BEFORE_DICTIONARY = """--- SCOLD  [111]  ---
+SCOLD
+- HINTED *  [112]
+- WERE ABLE TO *  [999]
+- HAS &NOWHERE *  [998]
+"""
+
+
+def test_petrarch_words_before_the_verb(code: Code, tmp_path: Path) -> None:
+    # "- HINTED *": the word before the verb, in its phrase, picks the code; function words
+    # ("were able to") are no such word, and a synset before the verb is skipped.
+    path = _write(tmp_path, BEFORE_DICTIONARY)
+    patterns = read_verb_dictionary(path)
+    assert {(p.condition, p.code) for p in patterns} == {
+        (None, "111"),
+        (("before", "hinted"), "112"),
+        (("before", "able"), "999"),
+    }
+    actors = {"Gondor": "GON", "Rohan": "ROH"}
+    config = Config(petrarch_verbs=(path,))
+    hinted = code("Gondor hinted it scolded Rohan.", actors, config=config)
+    assert [e.cameo for e in hinted if e.source_actor == "GON"] == ["112"]
+    plain = code("Gondor scolded Rohan.", actors, config=config)
+    assert [e.cameo for e in plain] == ["111"]
