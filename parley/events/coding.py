@@ -96,6 +96,10 @@ def _children(token: Token, deps: frozenset[str]) -> Iterable[Token]:
     return (child for child in token.children if child.dep_ in deps)
 
 
+# How far before its verb a PETRARCH pattern's word may stand.
+BEFORE_REACH = 6
+
+
 def _condition_tokens(
     token: Token,
     pattern: Pattern,
@@ -195,6 +199,15 @@ def _condition_tokens(
         # An event noun's doer may be its verb's: "the unions launched strikes".
         light = pattern.kind == "N" and token.dep_ in OBJECT_DEPS and token.head.pos_ in VERB_POS
         return () if light and _subject_is(token.head, value, natural) else None
+    if kind == "before":
+        # A PETRARCH pattern's word before its verb ("- INDICATED * [123]": "X indicated it
+        # deplored Y"): a word just before the verb, in its phrase or heading it.
+        for other in token.doc[max(token.sent.start, token.i - BEFORE_REACH) : token.i]:
+            if value in (_lemma(other), other.lower_) and (
+                other.head == token or token.is_ancestor(other) or other.is_ancestor(token)
+            ):
+                return ()
+        return None
     # "word": a word later in the verb's own phrase, as PETRARCH patterns read.
     for other in token.subtree:
         if other.i > token.i and other.i - token.i <= 6 and value in (_lemma(other), other.lower_):

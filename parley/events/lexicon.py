@@ -33,9 +33,13 @@ from parley.datafiles import Row, read_rows
 DATA = Path(__file__).with_name("data")
 
 # "word" (any later word of the phrase) is what PETRARCH patterns become; see petrarch.py.
-ConditionKind = Literal["obj", "prep", "comp", "fact", "adj", "mod", "subj", "of", "verb", "word"]
+# "before" (a word of the verb's phrase just before it) is a PETRARCH pattern's words before
+# its verb ("- INDICATED *").
+ConditionKind = Literal[
+    "obj", "prep", "comp", "fact", "adj", "mod", "subj", "of", "verb", "word", "before"
+]
 CONDITION_KINDS: frozenset[str] = frozenset(
-    {"obj", "prep", "comp", "fact", "adj", "mod", "subj", "of", "verb", "word"}
+    {"obj", "prep", "comp", "fact", "adj", "mod", "subj", "of", "verb", "word", "before"}
 )
 CODE_RE = re.compile(r"^[0-9]{2,4}$")
 # The code of a lexicon entry for a word sense that is no event ("released a statement").

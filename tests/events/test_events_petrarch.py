@@ -84,3 +84,61 @@ def test_petrarch_dictionary_wins_for_words_it_codes(code: Code, tmp_path: Path)
     assert [e.cameo for e in code(text, actors)] == ["051"]
     events = code(text, actors, config=Config(petrarch_verbs=(path,)))
     assert [e.cameo for e in events] == ["052"]
+
+
+SYNSET_DICTIONARY = """&WHERE_
++AT
++ON
+
+&COIN
++GUILDERS
++&METAL
++SILVER CROWNS
+
+&METAL
++BRONZE
+
+--- DONATE  [070]  ---
+DONATE
+- * &COIN  [071]
+- * &WHERE TREATY  [057]
+- * &NOWHERE  [999]
+"""
+
+
+def test_petrarch_synset_patterns(tmp_path: Path) -> None:
+    # A lone synset is each of its one-word members (nested ones too); a synset before a
+    # plain word is that word's pattern; an unknown synset is skipped.
+    patterns = read_verb_dictionary(_write(tmp_path, SYNSET_DICTIONARY))
+    got = {(p.lemma, p.condition, p.code) for p in patterns if p.condition}
+    assert got == {
+        ("donate", ("word", "guilders"), "071"),
+        ("donate", ("word", "bronze"), "071"),
+        ("donate", ("word", "treaty"), "057"),
+    }
+
+
+BEFORE_DICTIONARY = """--- SCOLD  [111]  ---
+SCOLD
+- HINTED *  [112]
+- WERE ABLE TO *  [999]
+- HAS &NOWHERE *  [998]
+"""
+
+
+def test_petrarch_words_before_the_verb(code: Code, tmp_path: Path) -> None:
+    # "- HINTED *": the word before the verb, in its phrase, picks the code; function words
+    # ("were able to") are no such word, and a synset before the verb is skipped.
+    path = _write(tmp_path, BEFORE_DICTIONARY)
+    patterns = read_verb_dictionary(path)
+    assert {(p.condition, p.code) for p in patterns} == {
+        (None, "111"),
+        (("before", "hinted"), "112"),
+        (("before", "able"), "999"),
+    }
+    actors = {"Gondor": "GON", "Rohan": "ROH"}
+    config = Config(petrarch_verbs=(path,))
+    hinted = code("Gondor hinted it scolded Rohan.", actors, config=config)
+    assert [e.cameo for e in hinted if e.source_actor == "GON"] == ["112"]
+    plain = code("Gondor scolded Rohan.", actors, config=config)
+    assert [e.cameo for e in plain] == ["111"]
