@@ -1603,6 +1603,12 @@ def test_quotes_according_to_a_norm_names_no_source(quoter: Quoter, text: str) -
             "Ms. Okafor",
             "that the pier would be rebuilt",
         ),
+        (
+            # Read as the complement clause of "seminar", a noun of the occasion's phrase.
+            "Ana Kovac said in her opening address at the seminar that the talks were useful.",
+            "Ana Kovac",
+            "that the talks were useful",
+        ),
     ],
 )
 def test_quotes_clause_hung_on_the_occasion_is_what_was_said(
