@@ -49,6 +49,7 @@ from parley.quotes.syntax import after_missed_end, source_span
 __all__ = [
     "Draft",
     "candidate_drafts",
+    "extend_colon_contents",
     "find_drafts",
     "fold_continuations",
     "mark_non_statements",
@@ -90,7 +91,51 @@ def find_drafts(parse: ParseIndex, resources: QuoteResources) -> list[Draft]:
     replace_sources_inside_content(state, drafts)
     drop_empty_sources(state, drafts)
     mark_non_statements(state, drafts)
+    drafts = extend_colon_contents(state, drafts)
     return apply_blocks(state, drafts)
+
+
+# Quotation marks that open a quoted sentence: the words after a colon that open with one are
+# quoted speech, found and bounded by the passes on quotations.
+_OPENING_MARKS = frozenset("“\"'‘«„")
+
+
+def extend_colon_contents(state: QuoteState, drafts: list[Draft]) -> list[Draft]:
+    """ "X said: We share the grief. We will stand by them.": a cue ending with a colon
+    introduces what follows to the end of its paragraph, not only the first sentence (the
+    parser gives the cue the first sentence alone). The content is extended unless the
+    rest of the paragraph is quoted or holds another statement of its own; the acts and
+    stances found inside it are the speaker's words and are dropped (a statement block,
+    ``blocks.py``, does the same for whole paragraphs)."""
+    text = state.text
+    dropped: set[int] = set()
+    for draft in drafts:
+        if draft.act or draft.cue is None or id(draft) in dropped:
+            continue
+        colon = _colon_after(text, draft.cue[1])
+        start, end = draft.start, draft.end
+        if colon is None or start < colon or text[start] in _OPENING_MARKS:
+            continue
+        if "\n" in text[colon:start]:
+            continue  # a paragraph ending with the colon: a statement block
+        stop = text.find("\n", end)
+        rest = trim(text, end, len(text) if stop < 0 else stop)
+        if rest is None or text[rest[0]] in _OPENING_MARKS:
+            continue
+        inside = [d for d in drafts if d is not draft and rest[0] <= d.start < rest[1]]
+        if any(not d.act or d.quoted for d in inside):
+            continue
+        draft.content[-1] = (draft.content[-1][0], rest[1])
+        dropped.update(id(d) for d in inside)
+    return [d for d in drafts if id(d) not in dropped] if dropped else drafts
+
+
+def _colon_after(text: str, end: int) -> int | None:
+    """The offset just after the colon that ends a cue at ``end`` ("said:", "noted :")."""
+    at = end - 1 if end > 0 and text[end - 1] == ":" else end
+    while at < len(text) and text[at] == " ":
+        at += 1
+    return at + 1 if at < len(text) and text[at] == ":" else None
 
 
 # Heads of a noun phrase's modifiers: climbed to reach the phrase's own head.

@@ -458,9 +458,18 @@ class SpeakerResolver:
             r.start <= head.idx < r.end for r in self.mentions.overlapping(head.idx, head.idx + 1)
         )
 
-    def at(self, start: int, end: int, head: int | None) -> Entity | None:
-        """The entity mentioned in [start, end), preferring the mention of the head word."""
+    def at(
+        self,
+        start: int,
+        end: int,
+        head: int | None,
+        clauses: Sequence[tuple[int, int]] = (),
+    ) -> Entity | None:
+        """The entity mentioned in [start, end), preferring the mention of the head word;
+        mentions inside ``clauses`` (the phrase's relative clauses) are passed over."""
         hits = self.mentions.overlapping(start, end)
+        if clauses:
+            hits = [r for r in hits if not any(s <= r.start and r.end <= e for s, e in clauses)]
         if not hits:
             return None
         if head is not None:
@@ -590,7 +599,10 @@ class SpeakerResolver:
         if named is not None:
             head_at = named.idx
             end = max(end, named.idx + len(named.text))
-        direct = self.at(start, end, head_at)
+        # "Ch. Surenjav, who was honored with the audience of Kim Jong Il, said": a name
+        # in the speaker's relative clause is someone the clause is about, not the speaker.
+        clauses = _clause_spans(head) if head is not None and start <= head.idx < end else []
+        direct = self.at(start, end, head_at, clauses)
         if direct is not None and head is not None and self._named_body_of(head, direct):
             direct = None
         if direct is not None and head is not None and self._for_person(head, direct, start):
@@ -711,6 +723,13 @@ class SpeakerResolver:
             # "The vice-president said" with "vice" the phrase's head: a person all the same,
             # taken up by the earlier "vice-president" (``_titled`` reads the same word).
             kinds = self.lex.descriptions.get(end_word.lemma_.lower())
+        if kinds is not None and "person" in kinds and "the" in determiners:
+            # "Peng, director of X, said ... the director said ... Zeng, director of Y, said
+            # ... the director said": the nearest earlier use of the word (an office in
+            # apposition to a new name), not the earlier "the director" that spoke.
+            titled = self._titled(head)[1]
+            if titled is not None:
+                return titled
         if kinds is not None and "the" in determiners:
             earlier = self._spoke_before(head)
             if earlier is not None:

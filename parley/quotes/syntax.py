@@ -1052,8 +1052,9 @@ def _occasion_last(verb: Token, prep: Token) -> bool:
 _OCCASION_CLAUSE_PREPS = frozenset({"at", "in", "on", "during", "after", "before"})
 # Gatherings and trips, besides the occasions and media of ``_OCCASION_WORDS``.
 _OCCASION_CLAUSE_WORDS = _OCCASION_WORDS | frozenset(
-    {"breakfast", "call", "ceremony", "dinner", "gathering", "lunch", "luncheon", "stop",
-     "summit", "tour", "trip", "visit"}
+    {"banquet", "breakfast", "call", "ceremony", "dinner", "gathering", "lecture", "lunch",
+     "luncheon", "reception", "seminar", "stop", "summit", "symposium", "tour", "trip",
+     "visit", "workshop"}
 )  # fmt: skip
 
 
@@ -1064,7 +1065,8 @@ def occasion_clause(verb: Token) -> Token | None:
     A speaking verb with no clause of its own reports the clause (a real relative clause,
     "the briefing that he attended", has its own gap and is rare after a bare "said"). The
     noun must be a word for an occasion or a medium (``_OCCASION_CLAUSE_WORDS``), and "that" not
-    the clause's subject ("the meeting that was held ...")."""
+    the clause's subject ("the meeting that was held ..."); a clause read as the complement of
+    the noun (or of a noun of its "at"/"of" phrase) is taken as well."""
     for prep in verb.rights:
         if prep.dep_ != "prep" or prep.lower_ not in _OCCASION_CLAUSE_PREPS:
             continue
@@ -1077,11 +1079,12 @@ def occasion_clause(verb: Token) -> Token | None:
         for noun in nouns:
             for clause in noun.rights:
                 first = clause.left_edge
-                if (
-                    clause.dep_ == "relcl"
-                    and first.lower_ == "that"
-                    and first.dep_ not in _SUBJECT_DEPS
-                    and first.i > noun.i
-                ):
+                if first.lower_ != "that" or first.i <= noun.i:
+                    continue
+                if clause.dep_ == "relcl" and first.dep_ not in _SUBJECT_DEPS:
+                    return clause
+                if clause.dep_ == "acl" and first.dep_ == "mark":
+                    # "said in his opening address at the seminar | that ...": read as the
+                    # noun's own complement clause, which an occasion noun does not take.
                     return clause
     return None

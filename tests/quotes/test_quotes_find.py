@@ -1603,6 +1603,12 @@ def test_quotes_according_to_a_norm_names_no_source(quoter: Quoter, text: str) -
             "Ms. Okafor",
             "that the pier would be rebuilt",
         ),
+        (
+            # Read as the complement clause of "seminar", a noun of the occasion's phrase.
+            "Ana Kovac said in her opening address at the seminar that the talks were useful.",
+            "Ana Kovac",
+            "that the talks were useful",
+        ),
     ],
 )
 def test_quotes_clause_hung_on_the_occasion_is_what_was_said(
@@ -1663,3 +1669,18 @@ def test_quotes_an_agreement_concluded_is_no_statement(quoter: Quoter) -> None:
     assert concluded and all(q.act for q in concluded)
     (q,) = quoter("The inspectors concluded that the dam was safe.")
     assert not q.act
+
+
+def test_quotes_colon_cue_takes_the_rest_of_its_paragraph(quoter: Quoter) -> None:
+    text = (
+        "The Freedonian envoy said: We share the grief of the coast. Our people will stand "
+        "by the fishermen.\n\nThe envoy then left the harbour."
+    )
+    got = [q.text for q in quoter(text) if q.cue and q.cue.startswith("said")]
+    assert got == ["We share the grief of the coast. Our people will stand by the fishermen"]
+
+
+def test_quotes_colon_cue_stops_before_a_quotation_of_its_own(quoter: Quoter) -> None:
+    text = 'The envoy said: The bridge will open. "It is a fine day," the mayor added.'
+    said = [q for q in quoter(text) if q.cue and q.cue.startswith("said")]
+    assert said and all("fine day" not in q.text for q in said)

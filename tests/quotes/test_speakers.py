@@ -300,6 +300,34 @@ def test_speakers_description_takes_up_the_earlier_holder_of_the_title(
     assert (f"the {title}", "Ana Kovac") in got
 
 
+def test_speakers_description_takes_up_the_nearest_holder_not_the_one_that_spoke(
+    nlp: Any, quote_resources: QuoteResources
+) -> None:
+    text = (
+        "Lars Holm, director of the Harbour Museum, said the show was splendid.\n\n"
+        "It was bright and lively, the director said.\n\n"
+        "Ana Kovac, director of the Coast Theatre, said that such a show is rare.\n\n"
+        "Only a skilled troupe can do it, the director said."
+    )
+    entities = (
+        _person("e1", "Lars Holm", text),
+        _person("e2", "Ana Kovac", text),
+        _entity("e3", "Harbour Museum", "organization", text),
+        _entity("e4", "Coast Theatre", "organization", text),
+    )
+    got = _speakers_of(nlp, quote_resources, text, entities)
+    assert got.count(("the director", "Lars Holm")) == 1
+    assert ("the director", "Ana Kovac") in got
+
+
+def test_speakers_a_name_in_the_speaker_s_relative_clause_is_not_the_speaker(
+    nlp: Any, quote_resources: QuoteResources
+) -> None:
+    text = "Tomas Berg, who once met President Lars Holm, said that the bridge would open soon."
+    got = _speakers(nlp, quote_resources, text, ("Lars Holm", "person"))
+    assert got and all(name != "Lars Holm" for _, name in got)
+
+
 @pytest.mark.parametrize("title", ["vice-chairman", "secretary-general"])
 def test_speakers_hyphened_title_takes_up_its_earlier_holder(
     nlp: Any, quote_resources: QuoteResources, title: str
