@@ -391,10 +391,11 @@ def _head_of(parse: ParseIndex, start: int) -> int | None:
     index = parse.token_at(start)
     if index is None:
         return None
-    token = parse.doc[index]
-    while token.dep_ in ("compound", "flat") and token.head.i > token.i:
-        token = token.head
-    return token.i
+    # Up the index's arrays: a step by ``Token.head`` makes a new Token.
+    deps, heads = parse.deps, parse.heads
+    while deps[index] in ("compound", "flat") and heads[index] > index:
+        index = heads[index]
+    return index
 
 
 def _relative_antecedent(
@@ -477,14 +478,11 @@ def _is_subject(parse: ParseIndex, start: int, before: bool = False) -> bool:
     stands in the sentence before the pronoun's): of its sentence's main clause, or of a verb
     coordinated with it."""
     index = _head_of(parse, start)
-    if index is None:
-        return False
-    token = parse.doc[index]
-    if token.dep_ not in _SUBJECT_DEPS:
+    if index is None or parse.deps[index] not in _SUBJECT_DEPS:
         return False
     if not before:
         return True
-    return in_main_clause(token.head)
+    return in_main_clause(parse.doc[parse.heads[index]])
 
 
 def _choose(reach: list[tuple[Cluster, bool, bool]], object_barred: bool) -> Cluster | None:
