@@ -117,7 +117,7 @@ def resolve_pronouns(
             reach = further if len(further) == 1 and further[0][1] else []
         # "the minister, who paid a courtesy call on him": an object of the relative clause
         # is not the one the clause is about, who is its doer.
-        chosen = None if barred.relative else _relative_antecedent(token, clusters, gender)
+        chosen = None if barred.relative else _relative_antecedent(token, parse, clusters, gender)
         # An object whose clause's doer is known ("When an official told him") is someone
         # else than whom the text was about; any other pronoun may be that unnamed person.
         if chosen is None and (
@@ -399,24 +399,28 @@ def _head_of(parse: ParseIndex, start: int) -> int | None:
 
 
 def _relative_antecedent(
-    pronoun: Token, clusters: dict[str, Cluster], gender: str
+    pronoun: Token, parse: ParseIndex, clusters: dict[str, Cluster], gender: str
 ) -> Cluster | None:
     """The person a relative clause the pronoun is in is about: "Mr. Trump, who scored his
     third victory" (his: Trump, whoever the sentence is about)."""
-    clause = pronoun.head
+    # Up the index's arrays: asked of every pronoun, and each ``Token.head`` made a Token.
+    heads, deps, lowers = parse.heads, parse.deps, parse.lowers
+    clause = heads[pronoun.i]
     for _ in range(6):
-        if clause.dep_ == "relcl" or clause.head.i == clause.i:
+        if deps[clause] == "relcl" or heads[clause] == clause:
             break
-        clause = clause.head
-    if clause.dep_ != "relcl":
+        clause = heads[clause]
+    if deps[clause] != "relcl":
         return None
-    if not any(c.dep_ == "nsubj" and c.lower_ in ("who", "that") for c in clause.children):
+    if not any(
+        deps[c] == "nsubj" and lowers[c] in ("who", "that") for c in parse.dependents[clause]
+    ):
         return None
-    head = clause.head
+    head = parse.token_starts[heads[clause]]
     for cluster in clusters.values():
         if cluster.kind != "person" or cluster.gender not in (None, gender):
             continue
-        if any(c.start <= head.idx < c.end for c in cluster.cands):
+        if any(c.start <= head < c.end for c in cluster.cands):
             return cluster
     return None
 
