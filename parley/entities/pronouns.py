@@ -117,7 +117,7 @@ def resolve_pronouns(
             reach = further if len(further) == 1 and further[0][1] else []
         # "the minister, who paid a courtesy call on him": an object of the relative clause
         # is not the one the clause is about, who is its doer.
-        chosen = None if barred.relative else _relative_antecedent(token, clusters, gender)
+        chosen = None if barred.relative else _relative_antecedent(token, parse, clusters, gender)
         # An object whose clause's doer is known ("When an official told him") is someone
         # else than whom the text was about; any other pronoun may be that unnamed person.
         if chosen is None and (
@@ -391,31 +391,36 @@ def _head_of(parse: ParseIndex, start: int) -> int | None:
     index = parse.token_at(start)
     if index is None:
         return None
-    token = parse.doc[index]
-    while token.dep_ in ("compound", "flat") and token.head.i > token.i:
-        token = token.head
-    return token.i
+    # Up the index's arrays: a step by ``Token.head`` makes a new Token.
+    deps, heads = parse.deps, parse.heads
+    while deps[index] in ("compound", "flat") and heads[index] > index:
+        index = heads[index]
+    return index
 
 
 def _relative_antecedent(
-    pronoun: Token, clusters: dict[str, Cluster], gender: str
+    pronoun: Token, parse: ParseIndex, clusters: dict[str, Cluster], gender: str
 ) -> Cluster | None:
     """The person a relative clause the pronoun is in is about: "Mr. Trump, who scored his
     third victory" (his: Trump, whoever the sentence is about)."""
-    clause = pronoun.head
+    # Up the index's arrays: asked of every pronoun, and each ``Token.head`` made a Token.
+    heads, deps, lowers = parse.heads, parse.deps, parse.lowers
+    clause = heads[pronoun.i]
     for _ in range(6):
-        if clause.dep_ == "relcl" or clause.head.i == clause.i:
+        if deps[clause] == "relcl" or heads[clause] == clause:
             break
-        clause = clause.head
-    if clause.dep_ != "relcl":
+        clause = heads[clause]
+    if deps[clause] != "relcl":
         return None
-    if not any(c.dep_ == "nsubj" and c.lower_ in ("who", "that") for c in clause.children):
+    if not any(
+        deps[c] == "nsubj" and lowers[c] in ("who", "that") for c in parse.dependents[clause]
+    ):
         return None
-    head = clause.head
+    head = parse.token_starts[heads[clause]]
     for cluster in clusters.values():
         if cluster.kind != "person" or cluster.gender not in (None, gender):
             continue
-        if any(c.start <= head.idx < c.end for c in cluster.cands):
+        if any(c.start <= head < c.end for c in cluster.cands):
             return cluster
     return None
 
@@ -477,14 +482,11 @@ def _is_subject(parse: ParseIndex, start: int, before: bool = False) -> bool:
     stands in the sentence before the pronoun's): of its sentence's main clause, or of a verb
     coordinated with it."""
     index = _head_of(parse, start)
-    if index is None:
-        return False
-    token = parse.doc[index]
-    if token.dep_ not in _SUBJECT_DEPS:
+    if index is None or parse.deps[index] not in _SUBJECT_DEPS:
         return False
     if not before:
         return True
-    return in_main_clause(token.head)
+    return in_main_clause(parse.doc[parse.heads[index]])
 
 
 def _choose(reach: list[tuple[Cluster, bool, bool]], object_barred: bool) -> Cluster | None:

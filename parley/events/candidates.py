@@ -205,7 +205,7 @@ def _match_words(parse: ParseIndex, lexicon: Lexicon) -> list[Candidate]:
                 or _predicated(token)
             ):
                 continue
-            match = match_token(token, lexicon)
+            match = match_token(parse, token, lexicon)
             if match is not None:
                 candidates.append(Candidate(match, match.code, sent))
     return candidates

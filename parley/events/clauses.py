@@ -8,6 +8,8 @@ from collections.abc import Sequence
 
 from spacy.tokens import Token
 
+from parley.nlp.index import ParseIndex
+
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass", "csubjpass"})
 # Prepositions whose object is the one acted upon ("pressure on", "sanctions against").
@@ -99,12 +101,22 @@ _STATE_PASSIVES = frozenset(
 _VERB_WORDS = frozenset({"aux", "auxpass", "neg"})
 
 
-def subject_head(verb: Token) -> tuple[Token | None, bool]:
-    """(subject phrase head, passive?) of a verb, inherited from its governor when absent."""
+def _dependents(token: Token, deps: frozenset[str], parse: ParseIndex | None) -> list[Token]:
+    """``token``'s dependents with one of the labels ``deps``, in order: from the index's
+    table when there is one (``Token.children`` makes a Token of every dependent)."""
+    if parse is None or parse.doc is not token.doc:
+        return [c for c in token.children if c.dep_ in deps]
+    doc, labels = token.doc, parse.deps
+    return [doc[j] for j in parse.dependents[token.i] if labels[j] in deps]
+
+
+def subject_head(verb: Token, parse: ParseIndex | None = None) -> tuple[Token | None, bool]:
+    """(subject phrase head, passive?) of a verb, inherited from its governor when absent.
+    ``parse``: the doc's index, when the caller has it (its dependents are read there)."""
     token = verb
     climbed_xcomp = False
     for _ in range(MAX_GOVERNING_HOPS + 1):
-        subjects = [c for c in token.children if c.dep_ in SUBJECT_DEPS]
+        subjects = _dependents(token, SUBJECT_DEPS, parse)
         if not subjects and token.i == verb.i and own_passive(verb):
             # "The prisoners held for a year were freed by X": a passive conjunct names its
             # own doer; the subject it shares with the active verb before it is the one
@@ -127,18 +139,17 @@ def subject_head(verb: Token) -> tuple[Token | None, bool]:
         )
         if stranded is not None:
             return stranded, False
-        for child in token.children:
-            if child.dep_ in PASSIVE_SUBJECT_DEPS:
-                if token.i != verb.i and climbed_xcomp:
-                    # "Obama is scheduled to attend", "X was asked to mediate": the one
-                    # scheduled or asked is the one who acts.
-                    return child, False
-                doer = agent(token)
-                if doer is None and token.lemma_.lower() in _STATE_PASSIVES:
-                    # "Vietnam is committed to opening up": a state its subject is in, which
-                    # the parser reads as a passive; the one committed is the one who acts.
-                    return child, False
-                return doer, True
+        for child in _dependents(token, PASSIVE_SUBJECT_DEPS, parse):
+            if token.i != verb.i and climbed_xcomp:
+                # "Obama is scheduled to attend", "X was asked to mediate": the one
+                # scheduled or asked is the one who acts.
+                return child, False
+            doer = agent(token)
+            if doer is None and token.lemma_.lower() in _STATE_PASSIVES:
+                # "Vietnam is committed to opening up": a state its subject is in, which
+                # the parser reads as a passive; the one committed is the one who acts.
+                return child, False
+            return doer, True
         if token.dep_ == "xcomp":
             # Object control: "urged China to ease" makes China the easer.
             objects = [c for c in token.head.children if c.dep_ in ("dobj", "obj")]

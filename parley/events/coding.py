@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from parley.events.lexicon import NO_EVENT, Lexicon, Pattern
+from parley.nlp.index import ParseIndex
 
 OBJECT_DEPS = frozenset({"dobj", "obj", "attr", "oprd", "dative"})
 PREP_DEPS = frozenset({"prep", "prt", "agent"})
@@ -92,8 +93,11 @@ def _lemma(token: Token) -> str:
     return token.lemma_.lower()
 
 
-def _children(token: Token, deps: frozenset[str]) -> Iterable[Token]:
-    return (child for child in token.children if child.dep_ in deps)
+def _children(parse: ParseIndex, token: Token, deps: frozenset[str]) -> Iterable[Token]:
+    # From the index's dependents table, labels read there: ``Token.children`` made a Token
+    # for every dependent before its label was read, and most have another label.
+    doc, labels = token.doc, parse.deps
+    return (doc[j] for j in parse.dependents[token.i] if labels[j] in deps)
 
 
 # How far before its verb a PETRARCH pattern's word may stand.
@@ -101,13 +105,14 @@ BEFORE_REACH = 6
 
 
 def _condition_tokens(
+    parse: ParseIndex,
     token: Token,
     pattern: Pattern,
     objects: list[tuple[str, Token]] | None = None,
     predicates: list[tuple[str, Token]] | None = None,
 ) -> tuple[Token, ...] | None:
     """The words meeting the pattern's condition, () for none needed, None when unmet.
-    ``objects``: ``_object_words(token)``, and ``predicates``: ``_predicate_words(token)``,
+    ``objects``: ``_object_words``, and ``predicates``: ``_predicate_words``,
     when the caller has read them already."""
     if pattern.condition is None:
         return ()
@@ -116,23 +121,23 @@ def _condition_tokens(
         # A value of two words is a noun with its modifier: "ended mediation efforts" ends a
         # mediation, "ended their efforts" no more than anything else (``_noun_is``).
         head = value.rpartition(" ")[2]
-        for lemma, word in _object_words(token) if objects is None else objects:
-            if lemma == head and (head == value or _noun_is(word, value)):
+        for lemma, word in _object_words(parse, token) if objects is None else objects:
+            if lemma == head and (head == value or _noun_is(parse, word, value)):
                 return (word,)
         return None
     if kind == "prep":
-        for child in _children(token, PREP_DEPS):
+        for child in _children(parse, token, PREP_DEPS):
             if child.lower_ == value and not _dates_only(child):
                 return (child,)
         return None
     if kind == "comp":
         if value == BARE_CLAUSE:
-            return () if _bare_outcome(token) else None
+            return () if _bare_outcome(parse, token) else None
         if value == QUESTION_CLAUSE:
-            return () if any(asks(c) for c in _children(token, COMP_DEPS)) else None
+            return () if any(asks(c) for c in _children(parse, token, COMP_DEPS)) else None
         if value == TO_CLAUSE:
-            return () if _to_clause(token) else None
-        for child in _children(token, COMP_DEPS):
+            return () if _to_clause(parse, token) else None
+        for child in _children(parse, token, COMP_DEPS):
             if value == ANY_CLAUSE and any(g.dep_ in CLAUSE_SUBJECT_DEPS for g in child.children):
                 # "wants Austria to pay": a clause with a doer of its own, whatever it does;
                 # the doer is the one addressed, not a word of the trigger.
@@ -148,7 +153,7 @@ def _condition_tokens(
         plain = value == PLAIN_FACT
         facts = (
             c
-            for c in _children(token, COMP_DEPS)
+            for c in _children(parse, token, COMP_DEPS)
             if _states_a_fact(c) and not (plain and _modal(c))
         )
         return () if any(facts) else None
@@ -156,23 +161,25 @@ def _condition_tokens(
         # "adj:critical/of": the adjective with its preposition ("has been critical of X"),
         # not the same word in another sense ("it is critical to act").
         lemma, _, with_prep = value.partition(ADJ_PREP)
-        for word_lemma, child in _predicate_words(token) if predicates is None else predicates:
-            if word_lemma == lemma and (not with_prep or _has_prep(child, with_prep)):
+        for word_lemma, child in (
+            _predicate_words(parse, token) if predicates is None else predicates
+        ):
+            if word_lemma == lemma and (not with_prep or _has_prep(parse, child, with_prep)):
                 return (child,)
         return None
     if kind == "mod":
-        for child in _children(token, MOD_DEPS):
+        for child in _children(parse, token, MOD_DEPS):
             if _lemma(child) == value:
                 return (child,)
         return None
     if kind == "of":
         # "a message of greeting", "a message of greetings and congratulations": what the
         # noun is of, not any later word of its phrase ("the message Putin extended").
-        for prep in _children(token, PREP_DEPS):
+        for prep in _children(parse, token, PREP_DEPS):
             if prep.lower_ != "of":
                 continue
-            for noun in _children(prep, frozenset({"pobj"})):
-                for word in (noun, *_children(noun, frozenset({"conj"}))):
+            for noun in _children(parse, prep, frozenset({"pobj"})):
+                for word in (noun, *_children(parse, noun, frozenset({"conj"}))):
                     if _lemma(word) == value:
                         return (prep, word)
         return None
@@ -186,7 +193,7 @@ def _condition_tokens(
         if (
             carried
             and _lemma(token.head) == lemma
-            and (not with_prep or _has_prep(token, with_prep))
+            and (not with_prep or _has_prep(parse, token, with_prep))
         ):
             return ()
         return None
@@ -194,11 +201,11 @@ def _condition_tokens(
         # "Troops withdrew from the border" is a military retreat, not cut relations; the
         # subject's words are who acts, not the action, so the trigger keeps none of them.
         natural = pattern.code == NO_EVENT
-        if _subject_is(token, value, natural):
+        if _subject_is(parse, token, value, natural):
             return ()
         # An event noun's doer may be its verb's: "the unions launched strikes".
         light = pattern.kind == "N" and token.dep_ in OBJECT_DEPS and token.head.pos_ in VERB_POS
-        return () if light and _subject_is(token.head, value, natural) else None
+        return () if light and _subject_is(parse, token.head, value, natural) else None
     if kind == "before":
         # A PETRARCH pattern's word before its verb ("- INDICATED * [123]": "X indicated it
         # deplored Y"): a word just before the verb, in its phrase or heading it.
@@ -250,21 +257,24 @@ def _to_infinitive(verb: Token) -> bool:
     return verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
-def _predicate_words(token: Token) -> list[tuple[str, Token]]:
+def _predicate_words(parse: ParseIndex, token: Token) -> list[tuple[str, Token]]:
     """The words that may meet an "adj" condition of ``token``, with their lemmas, in the
     order they are tried: read once per word, as a common verb has many "adj" patterns."""
-    return [(_lemma(c), c) for c in (*_children(token, ADJ_DEPS), *_object_predicates(token))]
+    return [
+        (_lemma(c), c)
+        for c in (*_children(parse, token, ADJ_DEPS), *_object_predicates(parse, token))
+    ]
 
 
-def _object_predicates(token: Token) -> Iterable[Token]:
+def _object_predicates(parse: ParseIndex, token: Token) -> Iterable[Token]:
     """Adjectives said of the word's object, after it: "held Israel responsible" (the parser
     makes "responsible" the object's modifier, or a clause of the verb's own: ``ADJ_DEPS``)."""
-    for child in _children(token, OBJECT_DEPS):
-        yield from (a for a in _children(child, _AMOD) if a.i > child.i)
-    yield from _children(token, _ADVCL)
+    for child in _children(parse, token, OBJECT_DEPS):
+        yield from (a for a in _children(parse, child, _AMOD) if a.i > child.i)
+    yield from _children(parse, token, _ADVCL)
 
 
-def _object_words(token: Token) -> list[tuple[str, Token]]:
+def _object_words(parse: ParseIndex, token: Token) -> list[tuple[str, Token]]:
     """The words that may meet an "obj" condition of ``token``, with their lemmas, in the
     order they are tried (the first whose lemma is the condition's meets it). They depend on
     the word alone, so a word with several "obj" patterns reads its children once."""
@@ -277,17 +287,17 @@ def _object_words(token: Token) -> list[tuple[str, Token]]:
         if child.dep_ in OBJECT_DEPS or child.dep_ == "nsubjpass":
             words.append((_lemma(child), child))
             # "impose unprecedented diplomatic and economic pressure": the head noun.
-            words.extend((_lemma(conj), conj) for conj in _children(child, _CONJ))
+            words.extend((_lemma(conj), conj) for conj in _children(parse, child, _CONJ))
             # "offered 240,000 tons of food assistance": a quantity of it.
-            for prep in _children(child, _PREP):
+            for prep in _children(parse, child, _PREP):
                 if prep.lower_ == "of":
-                    words.extend((_lemma(noun), noun) for noun in _children(prep, _POBJ))
+                    words.extend((_lemma(noun), noun) for noun in _children(parse, prep, _POBJ))
     if any(child.dep_ in OBJECT_DEPS for child in children):
         # "provided the farmers with better conditions": with a receiver as its object, the
         # thing given is the with-phrase's.
         for prep in children:
             if prep.dep_ in PREP_DEPS and prep.lower_ == "with":
-                words.extend((_lemma(noun), noun) for noun in _children(prep, _POBJ))
+                words.extend((_lemma(noun), noun) for noun in _children(parse, prep, _POBJ))
     return words
 
 
@@ -305,9 +315,9 @@ def _dates_only(prep: Token) -> bool:
     return bool(objects) and all(o.ent_type_ in TIME_LABELS for o in objects)
 
 
-def _has_prep(word: Token, prep: str) -> bool:
+def _has_prep(parse: ParseIndex, word: Token, prep: str) -> bool:
     """Whether the word has a phrase of this preposition ("critical of")."""
-    return any(c.lower_ == prep for c in _children(word, frozenset({"prep"})))
+    return any(c.lower_ == prep for c in _children(parse, word, frozenset({"prep"})))
 
 
 def asks(clause: Token) -> bool:
@@ -317,7 +327,7 @@ def asks(clause: Token) -> bool:
     return first.tag_ in QUESTION_TAGS or first.lower_ in QUESTION_MARKERS
 
 
-def _to_clause(token: Token) -> bool:
+def _to_clause(parse: ParseIndex, token: Token) -> bool:
     """Whether a to-infinitive after the word says what its act is for: the word's own
     ("pressure on Rohan to withdraw", "faces pressure to resign") or, for a noun a verb takes
     as its object, the verb's ("put pressure on Rohan to withdraw", where the parser hangs
@@ -330,18 +340,18 @@ def _to_clause(token: Token) -> bool:
     return any(
         clause.i > token.i and any(a.dep_ == "aux" and a.lower_ == "to" for a in clause.children)
         for holder in holders
-        for clause in _children(holder, TO_CLAUSE_DEPS)
+        for clause in _children(parse, holder, TO_CLAUSE_DEPS)
     )
 
 
-def _bare_outcome(token: Token) -> bool:
+def _bare_outcome(parse: ParseIndex, token: Token) -> bool:
     """Whether the word's only complement is an outcome with nobody in it: a clause with no
     subject of its own ("the reports helped add momentum", "low prices helped keep inflation
     down"), and no object on the word ("helped him rebuild", "helped China build" name whom
     it helped)."""
     if any(c.dep_ in OBJECT_DEPS for c in token.children):
         return False
-    clauses = list(_children(token, COMP_DEPS))
+    clauses = list(_children(parse, token, COMP_DEPS))
     return bool(clauses) and not any(
         g.dep_ in CLAUSE_SUBJECT_DEPS for c in clauses for g in c.children
     )
@@ -367,7 +377,7 @@ def _states_a_fact(clause: Token) -> bool:
     return clause.tag_ in FINITE_TAGS or any(a.tag_ in FINITE_TAGS or a.tag_ == "MD" for a in auxes)
 
 
-def _subject_is(verb: Token, lemma: str, natural: bool = False) -> bool:
+def _subject_is(parse: ParseIndex, verb: Token, lemma: str, natural: bool = False) -> bool:
     """Whether the verb's subject is the noun ``lemma``, or a quantity of it ("hundreds of
     troops", "some of the soldiers"); ``lemma`` "+" is any subject of two or more joined
     doers ("the U.S. and Japan talked about it": they talked with each other). A passive
@@ -379,41 +389,41 @@ def _subject_is(verb: Token, lemma: str, natural: bool = False) -> bool:
     ("killed in Israeli fire")."""
     doers = [
         noun
-        for agent in _children(verb, frozenset({"agent"}))
-        for noun in _children(agent, frozenset({"pobj"}))
+        for agent in _children(parse, verb, frozenset({"agent"}))
+        for noun in _children(parse, agent, frozenset({"pobj"}))
     ]
     if natural and not doers and _passive(verb):
         doers = [
             noun
-            for passive in _joined_passives(verb)
-            for prep in _children(passive, frozenset({"prep"}))
+            for passive in _joined_passives(parse, verb)
+            for prep in _children(parse, passive, frozenset({"prep"}))
             if prep.lower_ in CAUSE_PREPS
-            for noun in _children(prep, frozenset({"pobj"}))
+            for noun in _children(parse, prep, frozenset({"pobj"}))
         ]
-    for subject in (*_children(verb, frozenset({"nsubj"})), *doers):
+    for subject in (*_children(parse, verb, frozenset({"nsubj"})), *doers):
         if lemma == JOINED_SUBJECT:
             if any(c.dep_ == "conj" for c in subject.children):
                 return True
             continue
         if natural and _named_by_party(subject):
             continue
-        if _noun_is(subject, lemma):
+        if _noun_is(parse, subject, lemma):
             return True
-        for prep in _children(subject, frozenset({"prep"})):
+        for prep in _children(parse, subject, frozenset({"prep"})):
             if prep.lower_ == "of" and any(
-                _noun_is(g, lemma) for g in prep.children if g.dep_ == "pobj"
+                _noun_is(parse, g, lemma) for g in prep.children if g.dep_ == "pobj"
             ):
                 return True
     return False
 
 
-def _noun_is(noun: Token, lemma: str) -> bool:
+def _noun_is(parse: ParseIndex, noun: Token, lemma: str) -> bool:
     """Whether the noun is ``lemma``; a lemma of two words names a noun with its modifier
     ("peacekeeping troop": "the Ghanaian peacekeeping troops")."""
     modifier, _, head = lemma.rpartition(" ")
     if _lemma(noun) != head:
         return False
-    return not modifier or any(_lemma(m) == modifier for m in _children(noun, MOD_DEPS))
+    return not modifier or any(_lemma(m) == modifier for m in _children(parse, noun, MOD_DEPS))
 
 
 def _passive(verb: Token) -> bool:
@@ -424,15 +434,15 @@ def _passive(verb: Token) -> bool:
     return verb.tag_ == "VBN" and verb.dep_ == "acl"
 
 
-def _joined_passives(verb: Token) -> list[Token]:
+def _joined_passives(parse: ParseIndex, verb: Token) -> list[Token]:
     """The verb and the passives joined to it, which share its phrases: "nine people were
     killed and 26 others injured in a traffic accident" (the parser hangs "injured" on
     "others" and the in-phrase on "injured")."""
     joined = [verb]
-    for conj in _children(verb, frozenset({"conj"})):
+    for conj in _children(parse, verb, frozenset({"conj"})):
         if conj.tag_ == "VBN":
             joined.append(conj)
-        joined.extend(c for c in _children(conj, frozenset({"acl"})) if c.tag_ == "VBN")
+        joined.extend(c for c in _children(parse, conj, frozenset({"acl"})) if c.tag_ == "VBN")
     return joined
 
 
@@ -469,7 +479,7 @@ def _kind(token: Token, lexicon: Lexicon) -> str | None:
     return word_kind(token.pos_, token.dep_)
 
 
-def match_token(token: Token, lexicon: Lexicon) -> Match | None:
+def match_token(parse: ParseIndex, token: Token, lexicon: Lexicon) -> Match | None:
     """The lexicon entry that codes this word (a verb, or a noun naming an event), if any."""
     kind = _kind(token, lexicon)
     if kind is None:
@@ -479,10 +489,10 @@ def match_token(token: Token, lexicon: Lexicon) -> Match | None:
     for pattern in lexicon.lookup(kind, _lemma(token)):
         if pattern.condition is not None:
             if objects is None and pattern.condition[0] == "obj":
-                objects = _object_words(token)
+                objects = _object_words(parse, token)
             elif predicates is None and pattern.condition[0] == "adj":
-                predicates = _predicate_words(token)
-        extra = _condition_tokens(token, pattern, objects, predicates)
+                predicates = _predicate_words(parse, token)
+        extra = _condition_tokens(parse, token, pattern, objects, predicates)
         if extra is not None:
             # A sense the lexicon marks as no event ("released a statement") leaves the
             # word uncoded rather than falling back to the bare word's code.

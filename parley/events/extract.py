@@ -561,7 +561,7 @@ def _coded(
                 yield coded
         elif candidate.reported_by is None and not candidate.is_noun:
             # A "said" that gave way to what it reports still says who is speaking.
-            subject, passive = subject_head(candidate.token)
+            subject, passive = subject_head(candidate.token, reading.mentions.parse)
             if subject is not None and not passive:
                 voice.hear(candidate, reading.resolve(subject), reading)
 

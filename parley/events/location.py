@@ -24,7 +24,7 @@ from collections.abc import Iterator
 from spacy.tokens import Token
 
 from parley.events.pronouns import PLACE_PREPS
-from parley.nlp.index import MentionIndex, MentionRef
+from parley.nlp.index import MentionIndex, MentionRef, ParseIndex
 
 __all__ = ["event_location"]
 
@@ -82,40 +82,40 @@ OBJECT_DEPS = frozenset({"dobj", "obj"})
 
 def event_location(token: Token, mentions: MentionIndex) -> MentionRef | None:
     """The named place where the act of ``token`` (the trigger's head) happened, or None."""
-    for phrase in _where_phrases(token):
+    for phrase in _where_phrases(token, mentions.parse):
         place = _named_place(phrase, mentions)
         if place is not None:
             return place
     return None
 
 
-def _where_phrases(token: Token) -> Iterator[Token]:
+def _where_phrases(token: Token, parse: ParseIndex | None) -> Iterator[Token]:
     """The heads of the phrases that may say where, the trigger's own first; then those of
     the verb whose purpose the trigger is ("sent personnel to Bosnia to investigate"), then
     its doers' ("a roadside bombing near Samarra killed", "Koreans in Tashkent held")."""
-    yield from _own_phrases(token)
+    yield from _own_phrases(token, parse)
     if token.dep_ in ("xcomp", "advcl") and token.head.pos_ in ("VERB", "AUX"):
-        yield from _own_phrases(token.head)
+        yield from _own_phrases(token.head, parse)
     for child in token.children:
         if child.dep_ in ("nsubj", "nsubjpass"):
-            yield from _prep_objects(child, PLACE_PREPS)
+            yield from _prep_objects(child, PLACE_PREPS, parse)
 
 
-def _own_phrases(token: Token) -> Iterator[Token]:
+def _own_phrases(token: Token, parse: ParseIndex | None) -> Iterator[Token]:
     holders = [token]
     verb = _noun_verb(token)
     if verb is not None:
         holders.append(verb)
     holders += [c for h in list(holders) for c in h.children if c.dep_ in OBJECT_DEPS]
     for holder in holders:
-        yield from _prep_objects(holder, PLACE_PREPS)
+        yield from _prep_objects(holder, PLACE_PREPS, parse)
     for holder in holders[:2]:
         lemma = holder.lemma_.lower()
         if lemma in JOURNEY_VERBS:
-            yield from _prep_objects(holder, frozenset({"to", "into"}))
+            yield from _prep_objects(holder, frozenset({"to", "into"}), parse)
             for obj in holder.children:  # "sent personnel to Bosnia"
                 if obj.dep_ in OBJECT_DEPS:
-                    yield from _prep_objects(obj, frozenset({"to", "into"}))
+                    yield from _prep_objects(obj, frozenset({"to", "into"}), parse)
         if lemma in VISIT_VERBS:
             yield from (c for c in holder.children if c.dep_ in OBJECT_DEPS)
 
@@ -133,10 +133,18 @@ def _noun_verb(token: Token) -> Token | None:
     return head if head.pos_ in ("VERB", "AUX") and head.i != token.i else None
 
 
-def _prep_objects(token: Token, preps: frozenset[str]) -> Iterator[Token]:
-    for child in token.children:
-        if child.dep_ == "prep" and child.lower_ in preps:
-            yield from (g for g in child.children if g.dep_ == "pobj")
+def _prep_objects(token: Token, preps: frozenset[str], parse: ParseIndex | None) -> Iterator[Token]:
+    if parse is None or parse.doc is not token.doc:
+        for child in token.children:
+            if child.dep_ == "prep" and child.lower_ in preps:
+                yield from (g for g in child.children if g.dep_ == "pobj")
+        return
+    # The index's dependents, labels and words: no Token for a dependent that is no
+    # preposition of these (most are not).
+    doc, table, deps, lowers = token.doc, parse.dependents, parse.deps, parse.lowers
+    for c in table[token.i]:
+        if deps[c] == "prep" and lowers[c] in preps:
+            yield from (doc[g] for g in table[c] if deps[g] == "pobj")
 
 
 def _named_place(head: Token, mentions: MentionIndex) -> MentionRef | None:

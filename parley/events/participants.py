@@ -320,7 +320,7 @@ def verb_actors(
 ) -> tuple[list[Actor], list[Actor], list[Token]]:
     """(sources, targets, heads of the source phrases) of a coded verb."""
     verb = candidate.token
-    subject, passive = subject_head(verb)
+    subject, passive = subject_head(verb, reading.mentions.parse)
     # "The U.S. is chiefly to blame for the tension, the spokesman said": the one who is
     # to blame is blamed; the blaming is the reporter's.
     blamed = subject if _to_blame(verb) else None
@@ -334,7 +334,7 @@ def verb_actors(
         # "X said it would attack" -- but not "three were killed, police said": a passive
         # without its agent has an unknown doer, not the reporter. "X issued a statement
         # which denounced Y": the statement's "which" is its issuer's voice.
-        subject, passive = subject_head(candidate.reported_by)
+        subject, passive = subject_head(candidate.reported_by, reading.mentions.parse)
     sources = reading.resolve(subject)
     act = reading.candidates.get(subject.i) if subject is not None else None
     if act is not None and act.is_noun and candidate.code[:2] in PLACE_HARM_ROOTS:

@@ -57,6 +57,18 @@ def _token_columns(doc: Doc) -> tuple[_Columns, tuple[int, ...]]:
     return columns, tuple(heads)
 
 
+def _dependents(heads: Sequence[int], sents: Sequence[Span]) -> tuple[tuple[int, ...], ...]:
+    """Each token's dependents in its own sentence, in text order (``Token.children``)."""
+    found: list[list[int]] = [[] for _ in heads]
+    bounds = [(s.start, s.end) for s in sents] if sents else [(0, len(heads))]
+    for first, end in bounds:
+        for j in range(first, end):
+            head = heads[j]
+            if head != j and first <= head < end:
+                found[head].append(j)
+    return tuple(map(tuple, found))
+
+
 @dataclass(frozen=True, slots=True, eq=False)
 class ParseIndex:
     """The parse of ``text`` with its sentences and token offsets."""
@@ -78,6 +90,10 @@ class ParseIndex:
     tags: tuple[str, ...] = ()  # fine-grained tags ("VBG")
     deps: tuple[str, ...] = ()  # dependency labels
     heads: tuple[int, ...] = ()  # the index of each token's head (its own for a root)
+    # Each token's dependents in text order, read off ``heads`` once per doc: the stages'
+    # walks ask for them hundreds of thousands of times an article set, and each
+    # ``Token.children`` made a Token for every dependent before its label was read.
+    dependents: tuple[tuple[int, ...], ...] = ()
     # The model's named entities, made once: spaCy builds new spans on every ``Doc.ents``.
     ents: tuple[Span, ...] = ()
 
@@ -109,6 +125,7 @@ class ParseIndex:
             tags=tags,
             deps=deps,
             heads=heads,
+            dependents=_dependents(heads, sents),
             ents=tuple(doc.ents),
         )
 
@@ -192,13 +209,7 @@ class ParseIndex:
         """The indexes of ``token``'s syntactic dependents, in order (as ``Token.children``
         gives them, without making a ``Token`` for each): a dependent is always in its
         head's sentence."""
-        if not self.sents:
-            first, end = 0, len(self.heads)
-        else:
-            sent = self.sents[self.sentence_index(self.token_starts[token])]
-            first, end = sent.start, sent.end
-        heads = self.heads
-        return [j for j in range(first, end) if heads[j] == token and j != token]
+        return list(self.dependents[token])
 
     def sentence_end_token(self, token: int) -> int:
         """The index after the last token of the sentence holding token ``token``."""

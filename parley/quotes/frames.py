@@ -100,13 +100,13 @@ def find_framed(state: QuoteState, cued: set[int]) -> list[Draft]:
             # preposition ("voiced concern about", "came under criticism from").
             verb = tok.head if tok.dep_ == "dobj" else tok.head.head if tok.dep_ == "pobj" else None
             if who is None and verb is not None and verb.pos_ == "VERB":
-                who = subject(verb)
+                who = subject(verb, state.parse)
                 if who is not None and who.dep_ == "nsubjpass":
                     who = None  # "Lind was greeted by calls for ...": no doer
             if who is None and lemmas[i] in _HOLDERS:
                 who = _holder(tok)
         elif tok.pos_ == "ADJ" and tok.dep_ == "acomp":
-            found, who = _adjective_content(state, tok, allowed), subject(tok.head)
+            found, who = _adjective_content(state, tok, allowed), subject(tok.head, state.parse)
         if found is None:
             continue
         frag, cue = found

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from parley.nlp.index import ParseIndex
 from parley.quotes.drafts import DATELINE, TENSED_TAGS, Frag, QuoteState, balance, token_span, trim
 
 __all__ = [
@@ -100,9 +101,10 @@ def verb_start(state: QuoteState, verb: Token) -> int:
     return parse.token_starts[j + 1]
 
 
-def subject(verb: Token) -> Token | None:
+def subject(verb: Token, parse: ParseIndex | None = None) -> Token | None:
     """The speaker's head: the verb's subject, through coordinated or participial verbs
-    ("he said ... and added", "..., saying")."""
+    ("he said ... and added", "..., saying"). ``parse``: the doc's index, when the caller
+    has it (the verb's dependents and the dateline's words are read there)."""
     named = _name_before_apposition(verb)
     if named is not None:
         return named
@@ -118,16 +120,15 @@ def subject(verb: Token) -> Token | None:
         if agent is not None:
             return agent
         dated: Token | None = None
-        for child in verb.children:
-            if child.dep_ in _SUBJECT_DEPS:
-                if dated is None and _bare_dateline(child):
-                    dated = child
-                    continue
-                # "Sanders, who said ...": PolNeAR's source is the relative pronoun itself;
-                # the speaker resolver follows it to its antecedent.
-                return child
+        for child in _subjects(verb, parse):
+            if dated is None and _bare_dateline(child, parse):
+                dated = child
+                continue
+            # "Sanders, who said ...": PolNeAR's source is the relative pronoun itself;
+            # the speaker resolver follows it to its antecedent.
+            return child
         if dated is not None:
-            return _after_dateline(dated, verb)
+            return _after_dateline(dated, verb, parse)
         share = _share_subject(verb)
         if share is not None:
             return share
@@ -369,12 +370,29 @@ def impersonal(verb: Token, subj: Token) -> bool:
 _DATELINE_TOKENS = 24
 
 
-def _dateline_end(tok: Token) -> int | None:
+def _subjects(verb: Token, parse: ParseIndex | None) -> list[Token]:
+    """The verb's subjects, in order: from the index's dependents when there is one
+    (``Token.children`` makes a Token of every dependent)."""
+    if parse is None or parse.doc is not verb.doc:
+        return [c for c in verb.children if c.dep_ in _SUBJECT_DEPS]
+    doc, deps = verb.doc, parse.deps
+    return [doc[j] for j in parse.dependents[verb.i] if deps[j] in _SUBJECT_DEPS]
+
+
+def _dateline_end(tok: Token, parse: ParseIndex | None = None) -> int | None:
     """Where the dateline opening the paragraph of ``tok``'s phrase ends (a character
     offset), or None when its phrase does not open a paragraph with one. Reads only the
     phrase's first words: the document's whole text is not rebuilt for each subject."""
     first = tok.left_edge
     doc = tok.doc
+    if parse is not None and parse.doc is doc:
+        # The index's text and offsets: a span's ``text`` makes a Token of each word.
+        i, starts, text = first.i, parse.token_starts, parse.text
+        if i and text[starts[i] - 1] != "\n":
+            return None
+        last = min(i + _DATELINE_TOKENS, len(starts)) - 1
+        found = DATELINE.match(text[starts[i] : parse.token_ends[last]])
+        return starts[i] + found.end() if found is not None else None
     if first.i and not doc[first.i - 1].text_with_ws.endswith("\n"):
         return None
     window = doc[first.i : first.i + _DATELINE_TOKENS].text
@@ -382,17 +400,17 @@ def _dateline_end(tok: Token) -> int | None:
     return first.idx + m.end() if m is not None else None
 
 
-def _bare_dateline(tok: Token) -> bool:
+def _bare_dateline(tok: Token, parse: ParseIndex | None = None) -> bool:
     """Whether ``tok`` heads nothing but the dateline opening its paragraph, which the
     parser made a subject ("Pyongyang, October 20 (KCNA) -- | Kim Son Gyong ... released")."""
-    end = _dateline_end(tok)
+    end = _dateline_end(tok, parse)
     return end is not None and tok.right_edge.idx < end
 
 
-def _after_dateline(dated: Token, verb: Token) -> Token | None:
+def _after_dateline(dated: Token, verb: Token, parse: ParseIndex | None = None) -> Token | None:
     """The speaker after a dateline the parser took for the only subject: the noun just
     before the verb, after the dateline ("... (KCNA) -- Rodong Sinmun notes that ...")."""
-    end = _dateline_end(dated)
+    end = _dateline_end(dated, parse)
     before = verb.doc[verb.i - 1] if verb.i else None
     if end is None or before is None or before.idx < end:
         return dated
@@ -868,8 +886,8 @@ def speaker_of(state: QuoteState, verb: Token) -> Token | None:
         # clause is the writer's, and its own subject acts (``_clip`` cuts there too).
         and ";" not in state.parse.lowers[clause.head.i : verb.i]
     ):
-        return subject(clause.head)
-    return subject(verb)
+        return subject(clause.head, state.parse)
+    return subject(verb, state.parse)
 
 
 def _says_clause(state: QuoteState, i: int) -> bool:

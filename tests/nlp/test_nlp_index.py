@@ -144,6 +144,21 @@ def test_parse_index_reads_heads_labels_and_entities_once() -> None:
     assert parse.children(1) == [0, 2, 4]
 
 
+def test_parse_index_dependents_table_matches_token_children() -> None:
+    # Two parsed sentences ("Envoys met in Oslo. Talks ended ."): each token's row of the
+    # table is its Token.children, and no row reaches into the other sentence.
+    doc = Doc(
+        Vocab(),
+        words=["Envoys", "met", "in", "Oslo", ".", "Talks", "ended", "."],
+        heads=[1, 1, 1, 2, 1, 6, 6, 6],
+        deps=["nsubj", "ROOT", "prep", "pobj", "punct", "nsubj", "ROOT", "punct"],
+    )
+    parse = ParseIndex.build(doc)
+    assert parse.dependents == tuple(tuple(c.i for c in t.children) for t in doc)
+    assert parse.dependents[6] == (5, 7)
+    assert parse.children(3) == []
+
+
 def test_parse_index_token_range_matches_spacy_expand() -> None:
     # Every character range of a small text gives the tokens spaCy's "expand" alignment gives.
     doc = _doc(["Envoys", "met", "in", "Oslo", "."], [True] + [False] * 4)
