@@ -185,5 +185,13 @@ def _body(id_: str, name: str, code: str, *spans: tuple[int, str]) -> Entity:
 def test_part_joins_only_a_body_coded_alike(code: str, joined: bool) -> None:
     whole = _body("e1", "Korean People's Army", "PRKMIL", (0, "General Staff of the KPA"))
     part = _body("e2", "KPA General Staff", code, (40, "KPA General Staff"))
-    out = join_parts_named_as_members((whole, part))
+    out = join_parts_named_as_members((whole, part), " " * 60)
     assert (len(out) == 1) is joined
+
+
+def test_part_placed_by_its_own_words_stays_apart() -> None:
+    text = "The Labour Party of Gondor and the Labour Party in Gondor sent letters."
+    whole = _body("e1", "Labour Party of Gondor", "GONPTY", (4, "Labour Party of Gondor"))
+    part = _body("e2", "Labour Party", "GONPTY", (35, "Labour Party"))
+    assert text[35:47] == "Labour Party"
+    assert len(join_parts_named_as_members((whole, part), text)) == 2
