@@ -47,6 +47,7 @@ from parley.entities.descriptions import (
     follow_titled_subjects,
     join_bare_kind_names,
     join_bodies_named_in_full,
+    join_parts_named_as_members,
     join_qualified_names,
     join_quoted_names,
     link_descriptions,
@@ -180,6 +181,7 @@ def find_entities(
     entities = code_officers_of_named_bodies(entities)
     entities = place_korean_names(parse, entities, kb, lex.family_first, lex.korean_syllables)
     entities = join_bodies_named_in_full(entities)
+    entities = join_parts_named_as_members(entities, text)
     entities = join_quoted_names(entities)
     entities = join_qualified_names(entities)
     return join_bare_kind_names(entities, lex.kind_nouns)

@@ -183,7 +183,7 @@ def passage_country(
         entity = ref.entity
         if not entity.actor or not entity.country or entity.country in named:
             continue
-        if text[max(0, ref.start - len(_AGAINST)) : ref.start].lower() == _AGAINST:
+        if written_against(text, ref.start):
             continue
         if entity.kind in ("country", "location") or entity.sector in _NAMING_SECTORS:
             named.append(entity.country)
@@ -192,6 +192,11 @@ def passage_country(
     if len(named) == 1:
         return kb.country_by_code(named[0])
     return article
+
+
+def written_against(text: str, start: int) -> bool:
+    """Whether the name at ``start`` is written after "anti-" ("anti-Japanese", "Anti-U.S.")."""
+    return text[max(0, start - len(_AGAINST)) : start].lower() == _AGAINST
 
 
 def unplaced_head(head: Token, words: ContextWords, parse: ParseIndex) -> bool:

@@ -249,6 +249,46 @@ def join_bodies_named_in_full(entities: tuple[Entity, ...]) -> tuple[Entity, ...
     return _joined(entities, into, take_code=False)
 
 
+# A body's name as a part of what it belongs to, without or with that body's acronym before
+# it: "the Supreme Command", "the KPA General Staff".
+# A preposition right after a name, which goes on to say whose or where it is.
+_PLACED_AFTER = re.compile(r"\s+(?:of|in|at|for)\s")
+_ACRONYM_PART = re.compile(r"^(?:[A-Z]{2,6}\s+)?(?P<part>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)+)$")
+
+
+def join_parts_named_as_members(entities: tuple[Entity, ...], text: str) -> tuple[Entity, ...]:
+    """``entities`` with a body that another entity's mention names as its member ("the KPA
+    General Staff" or "the Supreme Command" beside "the General Staff of the Korean People's
+    Army" or "a spokesman for the Supreme Command of the KPA", which the nominal pass made
+    the army's) joined to that entity: one actor, not two. Only a name of two capitalised
+    words or more, and only when the two are coded alike; not a name the text goes on to
+    place ("the Communist Party in Sweden" is not "the Communist Party of Sweden")."""
+    into: dict[str, Entity] = {}
+    for part in entities:
+        if part.kind != "organization" or not part.actor:
+            continue
+        if any(_PLACED_AFTER.match(text, m.end) for m in part.mentions):
+            continue
+        found = _ACRONYM_PART.match(part.name)
+        if found is None:
+            continue
+        member = re.compile(rf"(?:^|\s){re.escape(found['part'])} of ", re.IGNORECASE)
+        whole = next(
+            (
+                e
+                for e in entities
+                if e is not part
+                and e.actor == part.actor
+                and e.kind == "organization"
+                and any(member.search(m.text) for m in e.mentions)
+            ),
+            None,
+        )
+        if whole is not None:
+            into[part.id] = whole
+    return _joined(entities, into, take_code=False)
+
+
 # A knowledge-base name's qualifier, which says which of several bodies of one name it is:
 # "Democratic Party (United States)".
 _QUALIFIER = re.compile(r"\s+\([^()]+\)$")

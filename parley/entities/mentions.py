@@ -16,6 +16,7 @@ from itertools import pairwise
 
 from spacy.tokens import Doc, Span, Token
 
+from parley.entities.context import written_against
 from parley.entities.kbtypes import CountryLike, KnowledgeBaseLike
 from parley.entities.lexicon import Lexicon
 from parley.entities.phrases import DocPhrases, RegionalPhrases, RoleSpans
@@ -676,6 +677,10 @@ def _from_ent(ctx: _Context, ent: Span) -> Candidate | None:
             return make("location")
     if country is None:
         return None
+    if written_against(text, start):
+        # "the anti-Japanese guerrillas" fought Japan: the country is named, but the people
+        # after it are not its own (its fighters, its rebels).
+        return make("country", country=country)
     role_of = _role_of_start(doc, ent, ctx.roles)
     if role_of is not None and label != "NORP":
         first, sector = role_of

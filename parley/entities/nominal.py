@@ -37,6 +37,7 @@ from parley.entities.context import (
     unplaced_head,
     writer_country,
     writers_own,
+    written_against,
 )
 from parley.entities.kbtypes import ActorLike, CountryLike, KnowledgeBaseLike
 from parley.entities.mentions import (
@@ -1106,6 +1107,9 @@ def _groups_of(
             continue
         ref = mentions.at(token.idx, token.idx + len(token))
         if ref is None or (ref.entity.kind == "location" and not ref.entity.actor):
+            continue
+        if written_against(head.doc.text, ref.start):
+            # "the anti-Japanese guerrillas" are not Japan's.
             continue
         if _example(token, head):
             # "organizations in south Korea including the Youth Solidarity": the examples

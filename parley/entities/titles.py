@@ -192,6 +192,13 @@ def apply_titles(
         match = pattern.search(text, window_start, cand.start)
         if match is None:
             continue
+        named = [o.end for o in cands[:index] if o.kind == "person" and o.start >= match.start()]
+        if named:
+            # "between Secretary of State X and Foreign Minister Y": a title runs from the
+            # last person named before the name, not over that person.
+            match = pattern.search(text, max(named), cand.start)
+            if match is None:
+                continue
         # A title before it makes a name a person: "spokeswoman Sadia Rahim" tagged ORG.
         cand.kind = "person"
         mods = match.group("mods").lower().split()

@@ -696,3 +696,21 @@ def test_context_body_likened_to_a_crowd_stays_uncoded(entities_of) -> None:  # 
         "trained there would serve Ghana, and Ghana's minister agreed."
     )
     assert _codes(entities_of(text, real=True), "army") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("Old soldiers met the anti-Japanese guerrillas in the hills of the north.", "guerrillas"),
+        ("Farmers saw anti-Chinese rebels cross the river near the border.", "rebels"),
+    ],
+)
+def test_anti_country_group_is_not_that_country_s(entities_of, text: str, words: str) -> None:  # type: ignore[no-untyped-def]
+    codes = [e.actor or "" for e in entities_of(text, real=True)]
+    assert not any(code[3:] in ("REB", "UAF", "MIL") for code in codes if code)
+    assert _codes(entities_of(text, real=True), words) in ([], [None])
+
+
+def test_country_group_without_anti_keeps_its_country(entities_of) -> None:  # type: ignore[no-untyped-def]
+    text = "Farmers saw Chinese soldiers cross the river near the border."
+    assert _codes(entities_of(text, real=True), "soldiers") == ["CHNMIL"]

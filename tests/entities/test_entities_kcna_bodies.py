@@ -7,6 +7,9 @@ from __future__ import annotations
 
 import pytest
 
+from parley.entities.descriptions import join_parts_named_as_members
+from parley.records import Entity, Mention
+
 
 def _coded(entities) -> dict[str, str | None]:  # type: ignore[no-untyped-def]
     return {e.name: e.actor for e in entities}
@@ -155,3 +158,40 @@ def test_our_army_in_the_north_s_media_is_north_korea_s(entities_of) -> None:  #
 def test_our_army_without_the_other_half_lower_case_is_left_alone(entities_of) -> None:  # type: ignore[no-untyped-def]
     text = "South Korea held a drill near the line. Our army is ready, a Seoul officer said."
     assert "PRKMIL" not in _coded(entities_of(text, real=True)).values()
+
+
+def _holders(entities, words: str) -> list[str]:  # type: ignore[no-untyped-def]
+    return [e.id for e in entities if any(m.text == words for m in e.mentions)]
+
+
+def test_part_named_as_member_joins_the_body(entities_of) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Pak Su Il, chief of the General Staff of the Korean People's Army, spoke on "
+        "Friday. The KPA General Staff warned of a strong answer to the drills."
+    )
+    found = entities_of(text, real=True)
+    holders = _holders(found, "KPA General Staff")
+    assert len(holders) == 1
+    whole = next(e for e in found if e.id == holders[0])
+    assert any(m.text.startswith("General Staff of") for m in whole.mentions)
+
+
+def _body(id_: str, name: str, code: str, *spans: tuple[int, str]) -> Entity:
+    mentions = tuple(Mention(start, start + len(words), words) for start, words in spans)
+    return Entity(id_, name, "organization", code, code[:3], (), None, mentions, code[3:])
+
+
+@pytest.mark.parametrize(("code", "joined"), [("PRKMIL", True), ("CHNMIL", False)])
+def test_part_joins_only_a_body_coded_alike(code: str, joined: bool) -> None:
+    whole = _body("e1", "Korean People's Army", "PRKMIL", (0, "General Staff of the KPA"))
+    part = _body("e2", "KPA General Staff", code, (40, "KPA General Staff"))
+    out = join_parts_named_as_members((whole, part), " " * 60)
+    assert (len(out) == 1) is joined
+
+
+def test_part_placed_by_its_own_words_stays_apart() -> None:
+    text = "The Labour Party of Gondor and the Labour Party in Gondor sent letters."
+    whole = _body("e1", "Labour Party of Gondor", "GONPTY", (4, "Labour Party of Gondor"))
+    part = _body("e2", "Labour Party", "GONPTY", (35, "Labour Party"))
+    assert text[35:47] == "Labour Party"
+    assert len(join_parts_named_as_members((whole, part), text)) == 2

@@ -603,3 +603,13 @@ def test_cluster_given_name_read_as_a_body_is_the_person(stub_kb) -> None:  # ty
     cands = [_cand("Walt Pemberton", 0, "person"), _cand("Walt", 60, "organization", "ORG")]
     clusters = group_candidates(cands, stub_kb, None)
     assert [(c.kind, len(c.cands)) for c in clusters.values()] == [("person", 2)]
+
+
+def test_title_does_not_run_over_a_person_named_before(entities_of) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "A short meeting between Minister of Foreign Affairs Wang Yi and Prime Minister "
+        "Shinzo Abe ended early on Friday."
+    )
+    codes = {e.name: e.actor for e in entities_of(text, real=True)}
+    assert codes.get("Wang Yi") == "CHNGOV"
+    assert codes.get("Shinzo Abe") == "JPNGOV"

@@ -375,3 +375,17 @@ def test_kb_role_sector_general_as_a_rank_or_not(
     kb: KnowledgeBase, role: str, sector: str | None
 ) -> None:
     assert kb.role_sector(role) == sector
+
+
+@pytest.mark.parametrize(
+    ("name", "day"),
+    [("Kim Il Sung", date(2012, 4, 15)), ("Kim Jong Il", date(2024, 2, 16))],
+)
+def test_late_dprk_leaders_stay_the_state_s(kb: KnowledgeBase, name: str, day: date) -> None:
+    found = kb.actor(name, day)
+    assert found is not None and found.code == "PRKGOV"
+
+
+def test_myanmar_s_former_official_name_is_the_country(kb: KnowledgeBase) -> None:
+    found = kb.country("Union of Myanmar")
+    assert found is not None and found.code == "MMR"
