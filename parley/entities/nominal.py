@@ -1108,7 +1108,7 @@ def _groups_of(
         ref = mentions.at(token.idx, token.idx + len(token))
         if ref is None or (ref.entity.kind == "location" and not ref.entity.actor):
             continue
-        if written_against(head.doc.text, ref.start):
+        if written_against(parse.text, ref.start):
             # "the anti-Japanese guerrillas" are not Japan's.
             continue
         if _example(token, head):
