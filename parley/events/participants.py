@@ -158,6 +158,8 @@ PRAISE_CODE = "051"
 # Acts done before a memorial, for the one it holds: tributes and condolences (018).
 MEMORIAL_CODES = frozenset({PRAISE_CODE, "018"})
 MEMORIAL_PREPS = ("before", "at", "to", "in front of")
+# Intents and agreements (CAMEO 03): one agrees with whose proposal one accepts.
+AGREE_ROOT = "03"
 # What a visit's "to pay ... to X" pays when X is the one the visit honours.
 HOMAGE_NOUNS = frozenset({"homage", "tribute", "respect", "respects", "condolence", "condolences"})
 MEMORIALS = frozenset(
@@ -509,6 +511,12 @@ def verb_actors(
         if (verb.lemma_.lower(), "of") not in ALLEGING_PREPS:
             # Not the act one is accused of: "accused the group of confrontation with X".
             target_heads += prep_objects(obj, ("of",))
+    if candidate.code[:2] == AGREE_ROOT:
+        # "accepted Tunisia's proposal": the proposal's owner is who is agreed with, even
+        # when the pattern takes the proposal into the trigger.
+        target_heads += [
+            c for obj in objects for c in obj.children if c.dep_ == "poss" and c.pos_ != "PRON"
+        ]
     if candidate.code[:2] == "08":
         # "withdraw its troops from Lebanon": a concession's target is where it leaves.
         target_heads += prep_objects(verb, ("from",))

@@ -116,3 +116,13 @@ def test_courtesies_visit_with_no_homage_is_made_to_the_place(code: Code) -> Non
     people = {**PEOPLE, "Minas Tirith": "GON"}
     dyads = _dyads(code("Eomer Eadig visited Minas Tirith to attend a ceremony.", people))
     assert ("ROHGOV", "042", "GON") in dyads
+
+
+def test_courtesies_proposal_accepted_agrees_with_its_owner(code: Code) -> None:
+    dyads = _dyads(code("Eomer Eadig accepted Gondor's proposal to set up an academy.", PEOPLE))
+    assert ("ROHGOV", "030", "GON") in dyads
+
+
+def test_courtesies_own_proposal_accepted_agrees_with_no_one(code: Code) -> None:
+    dyads = _dyads(code("Eomer Eadig expressed his willingness to set up a joint academy.", PEOPLE))
+    assert all(target is None for _, root, target in dyads if root == "030")
