@@ -261,6 +261,55 @@ def _a_kind_of_thing(token: Token) -> bool:
     return modifier or (after.head.i == token.i and after.dep_ == "dobj")
 
 
+# Nouns of a merit, a means or a ground ("made a contribution to developing the ties",
+# "played a role in boosting", "laid the foundation for expanding", "feats in
+# strengthening"), and the prepositions that join them to what they are about.
+MERIT_NOUNS = frozenset(
+    {
+        "contribution",
+        "role",
+        "basis",
+        "foundation",
+        "cornerstone",
+        "springboard",
+        "feat",
+        "exploit",
+        "service",
+        "merit",
+        "credit",
+        "success",
+        "achievement",
+        "guarantee",
+        "momentum",
+        "occasion",
+        "effort",
+    }
+)
+MERIT_PREPS = frozenset({"to", "in", "for", "of"})
+
+
+def _merit_of_a_thing(token: Token) -> bool:
+    """Whether a gerund only says what a merit or a means is about: "made a great
+    contribution to developing the relations between the two countries", "feats in
+    boosting the friendship", "a basis for rallying the people": the praise of a merit, not
+    an act the story reports. A gerund with a subject of its own stays, and so do the
+    gerunds joined to it ("to developing and strengthening the ties")."""
+    if token.tag_ != "VBG":
+        return False
+    while token.dep_ == "conj" and token.head.tag_ == "VBG":
+        token = token.head
+    if token.dep_ != "pcomp" or token.head.lower_ not in MERIT_PREPS:
+        return False
+    prep = token.head
+    nouns = [prep.head]
+    if prep.head.pos_ in ("VERB", "AUX"):
+        # The parser may hang the preposition on the verb: "laid the foundation for ...".
+        nouns = [c for c in prep.head.children if c.dep_ == "dobj" and c.right_edge.i == prep.i - 1]
+    if not any(n.pos_ == "NOUN" and n.lemma_.lower() in MERIT_NOUNS for n in nouns):
+        return False
+    return not any(c.dep_ in SUBJECT_DEPS for c in token.children)
+
+
 def _conformity(token: Token) -> bool:
     """Whether a participle only says what an act conforms to ("will build up the navy as
     required by the new era", "as demanded by the people"): a clause of "as" and a past
@@ -443,6 +492,17 @@ def _predicated(token: Token) -> bool:
     return (
         token.dep_ == "pobj" and head.lower_ == "as" and head.head.lemma_.lower() in TAKEN_AS_VERBS
     )
+
+
+def _predicated_doing(token: Token) -> bool:
+    """Whether a present participle only says what its noun is, a noun that is itself what
+    the subject is called: "they are the forces destroying regional peace", "the alliance is
+    the root cause straining the situation". A verdict on the subject in the speaker's words
+    (coded, if at all, as the speaker's accusation), not an act the story reports. "There
+    were troops crossing the border" stays."""
+    if token.tag_ != "VBG" or token.dep_ != "acl":
+        return False
+    return token.head.tag_.startswith("NN") and _predicated(token.head)
 
 
 # Subjects: a participle on one says who the clause is about.
@@ -1068,11 +1128,14 @@ def _drop_subordinates(candidates: Sequence[Candidate]) -> list[Candidate]:
                 _subordinate(c.token, kept)
                 or _identifies_subject(c.token)
                 or _identifies_object(c)
+                or _merit_of_a_thing(c.token)
+                or _predicated_doing(c.token)
                 or _aim_of_a_thing(c.token, kept)
             )
         ):
-            # An identifying participle stays among the kept above: what it tells of
-            # ("detained for protesting against X") is part of it, and goes with it.
+            # An identifying participle (or a merit's gerund) stays among the kept above:
+            # what it tells of ("detained for protesting against X", "contributions to
+            # strengthening the ties by visiting X") is part of it, and goes with it.
             out.append(dataclasses.replace(c, dropped=True))
         else:
             out.append(c)

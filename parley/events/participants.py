@@ -158,6 +158,10 @@ PRAISE_CODE = "051"
 # Acts done before a memorial, for the one it holds: tributes and condolences (018).
 MEMORIAL_CODES = frozenset({PRAISE_CODE, "018"})
 MEMORIAL_PREPS = ("before", "at", "to", "in front of")
+# Intents and agreements (CAMEO 03): one agrees with whose proposal one accepts.
+AGREE_ROOT = "03"
+# What a visit's "to pay ... to X" pays when X is the one the visit honours.
+HOMAGE_NOUNS = frozenset({"homage", "tribute", "respect", "respects", "condolence", "condolences"})
 MEMORIALS = frozenset(
     {"portrait", "bier", "statue", "bust", "tomb", "grave", "mausoleum", "monument",
      "memorial", "cemetery", "coffin", "remains", "mural", "mosaic", "tablet"}
@@ -507,6 +511,12 @@ def verb_actors(
         if (verb.lemma_.lower(), "of") not in ALLEGING_PREPS:
             # Not the act one is accused of: "accused the group of confrontation with X".
             target_heads += prep_objects(obj, ("of",))
+    if candidate.code[:2] == AGREE_ROOT:
+        # "accepted Tunisia's proposal": the proposal's owner is who is agreed with, even
+        # when the pattern takes the proposal into the trigger.
+        target_heads += [
+            c for obj in objects for c in obj.children if c.dep_ == "poss" and c.pos_ != "PRON"
+        ]
     if candidate.code[:2] == "08":
         # "withdraw its troops from Lebanon": a concession's target is where it leaves.
         target_heads += prep_objects(verb, ("from",))
@@ -538,6 +548,10 @@ def verb_actors(
         # "laid a wreath before the portrait of X", "at the statue of X", "expressed
         # condolences before the bier of X": the one honoured or mourned.
         target_heads = _honoured(verb, candidate.match.extra) + target_heads
+    if candidate.code == VISIT_CODE:
+        # "visited the memorial palace to pay homage to X": a visit of homage is made to
+        # the one honoured, not to the building (docs/annotation.md).
+        target_heads = _homage_paid(verb) + target_heads
     places = acts_on_places(candidate.code)
     asylum = _asylum_places(verb, candidate) if candidate.code[:2] in REQUEST_ROOTS else []
     reached = _destinations(verb, candidate, sources, reading) or _mission_hosts(
@@ -1546,6 +1560,18 @@ def _doer_first(modifiers: list[Actor]) -> tuple[list[Actor], list[Actor]]:
         if actor.entity is None or actor.entity.kind != "location":
             return [actor], [a for a in modifiers if a is not actor]
     return [], modifiers
+
+
+def _homage_paid(verb: Token) -> list[Token]:
+    """Whom the purpose clause of a visit pays homage to: "visited the palace to pay homage
+    (tribute, respects, condolences) to X" names X."""
+    found: list[Token] = []
+    for comp in verb.children:
+        if comp.dep_ not in PURPOSE_DEPS or comp.lemma_.lower() != "pay":
+            continue
+        if any(c.dep_ == "dobj" and c.lemma_.lower() in HOMAGE_NOUNS for c in comp.children):
+            found += prep_objects(comp, ("to",))
+    return found
 
 
 def _honoured(verb: Token, extra: Sequence[Token]) -> list[Token]:

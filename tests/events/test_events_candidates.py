@@ -195,6 +195,53 @@ def test_candidates_noun_that_says_what_a_thing_is_is_no_event(  # type: ignore[
     assert word not in drafts(text)
 
 
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("The envoy said that Rohan is the force attacking Gondor.", "attacking"),
+        ("The army of Mordor is the main culprit threatening Gondor.", "threatening"),
+    ],
+)
+def test_candidates_doing_that_says_what_a_thing_is_is_no_event(  # type: ignore[no-untyped-def]
+    drafts, text: str, word: str
+) -> None:
+    # A participle on a noun after a copula is a verdict on the subject, not a reported act.
+    found = drafts(text)
+    assert word not in found or found[word].dropped
+
+
+def test_candidates_doing_of_people_there_were_stays(drafts) -> None:  # type: ignore[no-untyped-def]
+    found = drafts("There were troops of Mordor attacking villages of Gondor.")
+    assert not found["attacking"].dropped
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        (
+            "The king of Rohan made a great contribution to developing the ties with Gondor.",
+            "developing",
+        ),
+        (
+            "The visit laid the foundation for expanding and strengthening the ties of Gondor.",
+            "strengthening",
+        ),
+        ("The treaty served as a basis for rallying the allies of Gondor.", "rallying"),
+    ],
+)
+def test_candidates_gerund_a_merit_is_about_is_no_event(  # type: ignore[no-untyped-def]
+    drafts, text: str, word: str
+) -> None:
+    # A gerund after a noun of merit or means says what it is about; no act is reported.
+    found = drafts(text)
+    assert word not in found or found[word].dropped
+
+
+def test_candidates_gerund_after_a_verb_stays(drafts) -> None:  # type: ignore[no-untyped-def]
+    found = drafts("Gondor made a contribution and accused Rohan of attacking its posts.")
+    assert "attacking" in found
+
+
 def test_candidates_meeting_there_was_stays(drafts) -> None:  # type: ignore[no-untyped-def]
     assert "meeting" in drafts("There was a meeting of the envoys of Gondor and Rohan.")
 

@@ -96,3 +96,33 @@ def test_courtesies_who_is_not_the_country_the_parser_ran_into_a_name(code: Code
     )
     calls = [e for e in code(text, PEOPLE) if e.trigger[0] == text.index("paid")]
     assert all(e.source_actor != "GON" for e in calls)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Eomer Eadig visited the Hall of Kings on Monday to pay homage to Aragorn Elessar.",
+        "Eomer Eadig and his party visited the Hall of Kings to pay tribute to Aragorn Elessar.",
+    ],
+)
+def test_courtesies_visit_of_homage_is_made_to_the_one_honoured(code: Code, text: str) -> None:
+    # The one honoured is the visit's target, not the building visited (docs/annotation.md).
+    people = {**PEOPLE, "Hall of Kings": "GON"}
+    kinds = {"Hall of Kings": "location"}
+    assert ("ROHGOV", "042", "GONGOV") in _dyads(code(text, people, kinds=kinds))
+
+
+def test_courtesies_visit_with_no_homage_is_made_to_the_place(code: Code) -> None:
+    people = {**PEOPLE, "Minas Tirith": "GON"}
+    dyads = _dyads(code("Eomer Eadig visited Minas Tirith to attend a ceremony.", people))
+    assert ("ROHGOV", "042", "GON") in dyads
+
+
+def test_courtesies_proposal_accepted_agrees_with_its_owner(code: Code) -> None:
+    dyads = _dyads(code("Eomer Eadig accepted Gondor's proposal to set up an academy.", PEOPLE))
+    assert ("ROHGOV", "030", "GON") in dyads
+
+
+def test_courtesies_own_proposal_accepted_agrees_with_no_one(code: Code) -> None:
+    dyads = _dyads(code("Eomer Eadig expressed his willingness to set up a joint academy.", PEOPLE))
+    assert all(target is None for _, root, target in dyads if root == "030")
