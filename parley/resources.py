@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from parley.stances import StanceResources
     from parley.time import TimeResources
 
-__all__ = ["Resources", "person_names"]
+__all__ = ["Resources", "capital_names", "person_names"]
 
 
 def person_names(kb: object) -> list[str]:
@@ -34,6 +34,18 @@ def person_names(kb: object) -> list[str]:
     if not isinstance(kb, KnowledgeBase):
         return []
     return [n for f in kb.facts if f.kind == "person" for n in (f.name, *f.aliases)]
+
+
+def capital_names(kb: object) -> frozenset[str]:
+    """The normalised names of the capitals a knowledge base knows (``normalize_name``; none
+    for a knowledge base that is not Parley's own), for the event stage to tell a capital
+    standing for its state ("Washington demanded") from the country's own name."""
+    from parley.kb import KnowledgeBase
+    from parley.kb.normalize import normalize_name
+
+    if not isinstance(kb, KnowledgeBase):
+        return frozenset()
+    return frozenset(normalize_name(n) for c in kb.countries for n in c.capitals)
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -70,6 +82,6 @@ class Resources:
             entities=entities,
             time=TimeResources.load(config, nlp.vocab),
             quotes=QuoteResources.load(config, nlp.vocab),
-            events=EventResources.load(config, nlp.vocab),
+            events=EventResources.load(config, nlp.vocab, capitals=capital_names(entities.kb)),
             stances=StanceResources.load(config, lambda text: [t.text for t in nlp.make_doc(text)]),
         )

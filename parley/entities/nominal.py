@@ -488,13 +488,15 @@ def _head_sector(head: Token, kb: KnowledgeBaseLike) -> str | None:
     if own in _GENERIC_PEOPLE and (term := _generic_term_sector(head, before, kb)) is not None:
         return term
     chief = head.lemma_.lower() in _CHIEF_NOUNS
-    if (own in _NARROWED or chief) and (narrower := _modifier_sector(head, kb, chief)) is not None:
+    if (own in _NARROWED or chief) and (narrower := _modifier_sector(head, kb)) is not None:
         return narrower
     if chief and _of_country(head, kb):
         return "GOV"
     term = _term_sector(head, kb)
     if term is not None:
         return term
+    if own is None and head.lower_ in _COLLECTIVE_HEADS:
+        return _collective_sector(before, head, kb)
     if own is None and head.tag_ == "NN" and before is not None and before.dep_ == "amod":
         # A body the noun names only with its adjective: "the lower house" (LEG); an
         # adjective with a sector of its own names none ("military drills"), and a plural
@@ -549,6 +551,25 @@ def _term_sector(head: Token, kb: KnowledgeBaseLike) -> str | None:
     return _pair_sector(before.lower_, head.lower_, kb)
 
 
+# Nouns for a body of people of no kind, which the word before them gives a sector
+# ("opposition groups", "rebel groups", "business groups", "opposition parties").
+_COLLECTIVE_HEADS = frozenset(("group", "groups", "party", "parties", "figures"))
+# The sectors such a word may give: a body outside the state. A word of the state's own
+# ("military", "government") before "groups" names no body of it ("government groups").
+_COLLECTIVE_SECTORS = frozenset(("OPP", "REB", "BUS", "LAB", "EDU", "MED"))
+
+
+def _collective_sector(before: Token | None, head: Token, kb: KnowledgeBaseLike) -> str | None:
+    """The sector of a collective noun that the word before it gives ("opposition groups":
+    OPP), lower case or capitalised only as the sentence's first word."""
+    if before is None or before.head != head or before.dep_ not in ("amod", "compound"):
+        return None
+    if not (before.text.islower() or before.is_sent_start):
+        return None
+    sector = kb.role_sector(before.lower_)
+    return sector if sector in _COLLECTIVE_SECTORS else None
+
+
 # The head sectors a modifier's narrower one replaces: the state's people in general, and the
 # criminals that North Korean state media call the South's soldiers ("the military gangsters
 # of the ROK" are its armed forces, KORMIL, in 108 of the 184 uses of "gangsters" in the KCNA
@@ -574,13 +595,14 @@ def _of_country(head: Token, kb: KnowledgeBaseLike) -> bool:
     )
 
 
-def _modifier_sector(head: Token, kb: KnowledgeBaseLike, first: bool = False) -> str | None:
+def _modifier_sector(head: Token, kb: KnowledgeBaseLike) -> str | None:
     """The sector of a lower-case adjective or noun before a head that names the state's
     people in general ("officials", "authorities", "leadership"): "military officials" are
-    the military, not the government. The nearest such word decides; with ``first``, one
-    that starts the sentence too ("Military bosses of the U.S. ...")."""
+    the military, not the government. The nearest such word decides, one that starts the
+    sentence too, capitalised only for that ("Military bosses of the U.S. ...", "Opposition
+    leaders in X demanded": OPP, not the government)."""
     for child in reversed([c for c in head.lefts if c.dep_ in ("amod", "compound")]):
-        if child.text[:1].islower() or (first and child.is_sent_start):
+        if child.text[:1].islower() or child.is_sent_start:
             sector = kb.role_sector(child.lower_)
             if sector in _NARROWER_SECTORS:
                 if child.lower_ in _RANK_WORDS and child.i == head.i - 1:
@@ -629,6 +651,9 @@ def _possible_heads(
             and kb.role_sector(lower) is None
             and kb.role_sector(lemma) is None
             and (i == 0 or _pair_sector(parse.lowers[i - 1], lower, kb) is None)
+            and (
+                i == 0 or lower not in _COLLECTIVE_HEADS or not kb.role_sector(parse.lowers[i - 1])
+            )
         ):
             continue
         yield doc[i]

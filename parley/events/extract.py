@@ -64,6 +64,7 @@ from parley.events.targets import (
 from parley.events.titles import headline_end, name_at, unreported_spans
 from parley.events.twice import drop_told_twice
 from parley.events.voices import Voice, held_gatherings, issued_statements
+from parley.kb.normalize import normalize_name
 from parley.nlp.index import MentionIndex, ParseIndex
 from parley.quotes.marks import find_quoted
 from parley.quotes.titles import find_titles
@@ -146,6 +147,14 @@ VISIT_TOKENS = frozenset({"credential", "credentials"})
 CONTEST_WORDS = frozenset({"attack", "beat", "fight", "clash"})
 WORDS_OF_ATTACK = frozenset({"attack", "fight", "clash"})
 FORCE_ROOTS = frozenset({"18", "19"})
+# Coercion, assault, fighting and mass violence, and threats of repression or of military
+# force (CAMEO 137, 138x: "threatened to blockade the capital"): the acts whose place target
+# is the people living there (``_code_places``).
+PLACE_FORCE_ROOTS = frozenset({"17", "18", "19", "20"})
+PLACE_FORCE_THREATS = frozenset({"137", "138"})
+COUNTRY_CODE_LEN = 3
+CIVILIAN_SECTOR = "CVL"
+GOVERNMENT_SECTOR = "GOV"
 CRITICISM_CODE = "111"
 VERBAL_ATTACK_WORDS = frozenset(
     {
@@ -504,11 +513,69 @@ def find_events(
         events = choose_parties(events, parse, mentions, resources.parties)
     if resources.model is not None:
         events = filter_events(events, parse, resources.model)
+    events = tuple(_code_places(e, mentions, resources.capitals) for e in events)
     # An act with no party at all, neither a doer nor a receiver among the story's entities,
     # is no act between political actors ("the performance was highly applauded", "the
     # triplets weighed 1.9kg", "if the party is allowed to seize power"): on 100 unseen
     # stories 41 of 299 events, nearly all of them wrong readings.
     return tuple(e for e in events if e.source is not None or e.target is not None)
+
+
+def _code_places(event: Event, mentions: MentionIndex, capitals: frozenset[str]) -> Event:
+    """The event with its places coded as the actors they stand for there. A town or region
+    (or a capital) that an act of force falls on, or is threatened to, is the people living
+    there ("blockade Paris", "fired shells at Jericho", "a curfew in Cizre": FRACVL, PSECVL,
+    TURCVL), as CAMEO's civilian sector is for those a coercive or violent act falls on; a
+    capital any other act is done by or aimed at stands for its state's government
+    ("Washington demanded", "urged Tokyo": USAGOV, JPNGOV). A place's own code is its
+    country's (``is_place``), which says whose they are but not who; a country named as
+    itself stays the country. Done after the party and filter stages, which read sectors, so
+    that it moves no event."""
+    force = event.cameo[:2] in PLACE_FORCE_ROOTS or event.cameo[:3] in PLACE_FORCE_THREATS
+    source = event.source_actor
+    sentence = event.sentence
+    if not force and _capital_party(event.source, event.source_text, sentence, mentions, capitals):
+        source = f"{source}{GOVERNMENT_SECTOR}"
+    target = event.target_actor
+    place = mentions.by_id.get(event.target or "")
+    if (
+        place is not None
+        and place.kind == "location"
+        and force
+        and target is not None
+        and len(target) == COUNTRY_CODE_LEN
+    ):
+        target = f"{target}{CIVILIAN_SECTOR}"
+    elif event.cameo not in VISIT_CODES and _capital_party(
+        event.target, event.target_text, sentence, mentions, capitals
+    ):
+        # A capital visited is where the visit went ("toured places of Pyongyang").
+        target = f"{target}{CIVILIAN_SECTOR if force else GOVERNMENT_SECTOR}"
+    if (source, target) == (event.source_actor, event.target_actor):
+        return event
+    return dataclasses.replace(event, source_actor=source, target_actor=target)
+
+
+def _capital_party(
+    entity_id: str | None,
+    words: str | None,
+    sentence: str,
+    mentions: MentionIndex,
+    capitals: frozenset[str],
+) -> bool:
+    """Whether an event's side is a country the text names by its capital ("Washington"),
+    coded as the bare country. Not a story's dateline ("Pyongyang, July 27 (KCNA) --"),
+    which says where it was written, whoever it reports acting."""
+    entity = mentions.by_id.get(entity_id or "")
+    return (
+        words is not None
+        and not sentence.lstrip().startswith(f"{words},")
+        and entity is not None
+        and entity.kind == "country"
+        and entity.actor is not None
+        and len(entity.actor) == COUNTRY_CODE_LEN
+        and normalize_name(words) in capitals
+    )
 
 
 def _uncoded_visitor(coded: Coded) -> bool:

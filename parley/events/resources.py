@@ -74,14 +74,23 @@ class EventResources:
     parties: PartyModel | None = None
     # Who died when (``deaths.tsv``): their acts after that day are history (``dating``).
     deaths: Mapping[str, date] = field(default_factory=dict)
+    # The knowledge base's capitals, normalised (``parley.resources.capital_names``): one
+    # standing for its country in an event is that state's government, or the people there.
+    capitals: frozenset[str] = frozenset()
 
     @classmethod
-    def load(cls, config: Config, vocab: Vocab | None = None, data: Path = DATA) -> EventResources:
+    def load(
+        cls,
+        config: Config,
+        vocab: Vocab | None = None,
+        data: Path = DATA,
+        capitals: frozenset[str] = frozenset(),
+    ) -> EventResources:
         """Read Parley's tables from ``data`` and the user's PETRARCH/TABARI verb dictionaries
         named in ``config.petrarch_verbs`` (tried first for the words they cover). The
         vocabulary is not needed: the lexicon matches lemmas on the parse. The packaged event
         filter is read when ``config.events`` is "model", the source/target chooser when
-        ``config.parties`` is."""
+        ``config.parties`` is. ``capitals``: the knowledge base's, normalised."""
         del vocab
         if config.events not in EVENT_MODES:
             raise ModelError(
@@ -117,6 +126,7 @@ class EventResources:
             model=EventModel.load() if config.events == "model" else None,
             parties=PartyModel.load() if config.parties == "model" else None,
             deaths=read_deaths(data / "deaths.tsv"),
+            capitals=capitals,
         )
 
     def code_info(self, code: str) -> CodeInfo | None:

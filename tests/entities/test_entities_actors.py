@@ -1750,3 +1750,37 @@ def test_sentence_opening_verb_is_not_part_of_a_name(entities_of) -> None:  # ty
     entities = entities_of(text, real=True)
     assert any(e.name == "Donald Trump" for e in entities)
     assert not any(e.name.startswith("Trusting") for e in entities)
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "expected"),
+    [
+        ("Egyptian tanks crossed the canal at dawn.", "Egyptian tanks", "EGYMIL"),
+        ("Turkish jets struck the ridge twice on Monday.", "Turkish jets", "TURMIL"),
+    ],
+)
+def test_mentions_arms_after_a_demonym_are_its_forces(  # type: ignore[no-untyped-def]
+    entities_of, text: str, words: str, expected: str
+) -> None:
+    assert _covering(entities_of(text, real=True), words).actor == expected
+
+
+def test_titles_portfolio_minister_is_the_government(entities_of) -> None:  # type: ignore[no-untyped-def]
+    # The model may read "Labour" as a body of its own; the minister is still the state's.
+    text = "Dockers walked out over a law drafted by Portuguese Labour Minister Marta Quelhas."
+    entities = entities_of(text, real=True)
+    assert _covering(entities, "Marta Quelhas").actor == "PRTGOV"
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "expected"),
+    [
+        ("Opposition groups in Kenya rejected the budget on Friday.", "groups in Kenya", "KENOPP"),
+        ("The rebel groups in Sudan refused the truce.", "groups in Sudan", "SDNREB"),
+        ("Opposition leaders in Kenya called for a recount.", "leaders in Kenya", "KENOPP"),
+    ],
+)
+def test_nominal_collective_noun_takes_its_modifier_s_sector(  # type: ignore[no-untyped-def]
+    entities_of, text: str, words: str, expected: str
+) -> None:
+    assert _covering(entities_of(text, real=True), words).actor == expected

@@ -1517,3 +1517,31 @@ def test_dyads_accused_party_is_the_object_not_the_one_in_the_act(code: Code, te
     accusations = [e for e in code(text, COUNTRIES) if e.cameo[:2] == "11"]
     assert accusations
     assert all(e.target_actor != "GON" for e in accusations)
+
+
+def test_dyads_town_an_act_of_force_falls_on_is_its_people(code: Code) -> None:
+    # A town shelled is the people there; a town met in stays a venue, no party.
+    shelled = code("The army of Mordor shelled Edoras on Friday.", COUNTRIES, kinds=PLACES)
+    assert ("MOR", "19", "ROHCVL") in {
+        (e.source_actor[:3], e.cameo[:2], e.target_actor) for e in shelled if e.source_actor
+    }
+    met = code("Mordor and Arnor met in Edoras on Tuesday.", COUNTRIES, kinds=PLACES)
+    assert all(not (e.target_actor or "").endswith("CVL") for e in met)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "side", "expected"),
+    [
+        ("Washington demanded on Friday that Iran free the two sailors.", "source", "USAGOV"),
+        ("Rebels shelled Kabul for a third night.", "target", "AFGCVL"),
+    ],
+)
+def test_dyads_capital_is_its_government_or_under_force_its_people(
+    text: str, side: str, expected: str
+) -> None:
+    from parley.analysis import Config
+    from parley.pipeline import Pipeline
+
+    events = Pipeline.from_config(Config()).analyze_text(text).events
+    assert expected in {e.source_actor if side == "source" else e.target_actor for e in events}
