@@ -440,3 +440,23 @@ def test_types_withdrawing_from_a_treaty_cuts_relations(code: Code) -> None:
 def test_types_staff_withdrawn_from_a_country_are_no_pull_out(code: Code) -> None:
     text = "Gondor withdrew its diplomats and aid workers from the disputed territory."
     assert "0874" not in {e.cameo for e in code(text, COUNTRIES)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gondor said that lifting the embargo on Rohan was out of the question.",
+        "Gondor said easing the blockade of Rohan is off the table.",
+        "Gondor said that easing the blockade of Rohan is not on the table.",
+    ],
+)
+def test_types_an_act_ruled_out_is_refused(code: Code, text: str) -> None:
+    # Easing a sanction (08x) that is out of the question is refused (124x), no easing.
+    codes = {e.cameo for e in code(text, COUNTRIES)}
+    assert any(c.startswith("124") for c in codes)
+    assert not any(c.startswith("08") for c in codes)
+
+
+def test_types_an_act_not_ruled_out_stays_as_it_is(code: Code) -> None:
+    text = "Gondor said that lifting the embargo on Rohan was not out of the question."
+    assert not any(e.cameo.startswith("12") for e in code(text, COUNTRIES))
