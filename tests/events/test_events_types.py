@@ -460,3 +460,22 @@ def test_types_an_act_ruled_out_is_refused(code: Code, text: str) -> None:
 def test_types_an_act_not_ruled_out_stays_as_it_is(code: Code) -> None:
     text = "Gondor said that lifting the embargo on Rohan was not out of the question."
     assert not any(e.cameo.startswith("12") for e in code(text, COUNTRIES))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gondor denied entry to the envoys of Rohan.",
+        "The council of Gondor denied visas to the ministers of Rohan.",
+    ],
+)
+def test_types_entry_denied_is_a_sanction(code: Code, text: str) -> None:
+    # A door shut on people sanctions them (163); it denies no claim (016).
+    codes = {e.cameo for e in code(text, COUNTRIES)}
+    assert "163" in codes
+    assert "016" not in codes
+
+
+def test_types_a_claim_denied_stays_a_denial(code: Code) -> None:
+    codes = {e.cameo for e in code("Gondor denied the charges made by Rohan.", COUNTRIES)}
+    assert "163" not in codes
