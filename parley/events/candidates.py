@@ -162,6 +162,7 @@ def find_candidates(
     candidates = _match_words(parse, lexicon)
     candidates = _withdrawals_from_places(candidates)
     candidates = _fold_clauses(candidates, complement_codes)
+    candidates = _refusals_ruled_out(candidates, complement_codes)
     candidates = _fold_promised_nouns(candidates, complement_codes)
     candidates = _drop_covered_nouns(candidates)
     candidates = _drop_harms_of_attacks(candidates)
@@ -702,6 +703,45 @@ def _fold_clauses(
         )
         for c in candidates
     ]
+
+
+# An act said to be "out of the question", "off the table" or "not on the table" is refused:
+# the phrase (a preposition on "be" and its noun) and whether "be" must be negated.
+RULED_OUT = frozenset({("out", "question", False), ("off", "table", False), ("on", "table", True)})
+
+
+def _refusals_ruled_out(
+    candidates: Sequence[Candidate], complement_codes: Mapping[tuple[str, str], str]
+) -> list[Candidate]:
+    """A cooperative act that is the subject of "is out of the question" ("removing the
+    sanctions is out of the question", "a withdrawal was off the table") is refused: the
+    codebook's 12x for it ("refused to ease the sanctions" is 1244). Acts CAMEO has no
+    refusal of keep their code."""
+    out = []
+    for c in candidates:
+        refused = refine_with_complement(REFUSAL_ROOT, c.code, complement_codes)
+        if refused and not c.dropped and _ruled_out(c.token):
+            c = dataclasses.replace(c, code=refused)
+        out.append(c)
+    return out
+
+
+def _ruled_out(word: Token) -> bool:
+    """Whether the word is the subject of a "be" that rules it out (``RULED_OUT``)."""
+    verb = word.head
+    if word.dep_ not in ("csubj", "nsubj", "nsubjpass") or verb.lemma_ != "be":
+        return False
+    negated = any(c.dep_ == "neg" for c in verb.children)
+    for prep in verb.children:
+        if prep.dep_ != "prep":
+            continue
+        # "out of the question" hangs "of" on "out"; "off the table" takes its noun directly.
+        heads = [prep, *(c for c in prep.children if c.dep_ == "prep")]
+        nouns = {o.lemma_ for h in heads for o in h.children if o.dep_ == "pobj"}
+        for particle, noun, must_negate in RULED_OUT:
+            if prep.lower_ == particle and noun in nouns and negated == must_negate:
+                return True
+    return False
 
 
 # Coercion (CAMEO 17): arrests, expulsions, curfews, censorship. An order of an attack or a

@@ -440,3 +440,42 @@ def test_types_withdrawing_from_a_treaty_cuts_relations(code: Code) -> None:
 def test_types_staff_withdrawn_from_a_country_are_no_pull_out(code: Code) -> None:
     text = "Gondor withdrew its diplomats and aid workers from the disputed territory."
     assert "0874" not in {e.cameo for e in code(text, COUNTRIES)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gondor said that lifting the embargo on Rohan was out of the question.",
+        "Gondor said easing the blockade of Rohan is off the table.",
+        "Gondor said that easing the blockade of Rohan is not on the table.",
+    ],
+)
+def test_types_an_act_ruled_out_is_refused(code: Code, text: str) -> None:
+    # Easing a sanction (08x) that is out of the question is refused (124x), no easing.
+    codes = {e.cameo for e in code(text, COUNTRIES)}
+    assert any(c.startswith("124") for c in codes)
+    assert not any(c.startswith("08") for c in codes)
+
+
+def test_types_an_act_not_ruled_out_stays_as_it_is(code: Code) -> None:
+    text = "Gondor said that lifting the embargo on Rohan was not out of the question."
+    assert not any(e.cameo.startswith("12") for e in code(text, COUNTRIES))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gondor denied entry to the envoys of Rohan.",
+        "The council of Gondor denied visas to the ministers of Rohan.",
+    ],
+)
+def test_types_entry_denied_is_a_sanction(code: Code, text: str) -> None:
+    # A door shut on people sanctions them (163); it denies no claim (016).
+    codes = {e.cameo for e in code(text, COUNTRIES)}
+    assert "163" in codes
+    assert "016" not in codes
+
+
+def test_types_a_claim_denied_stays_a_denial(code: Code) -> None:
+    codes = {e.cameo for e in code("Gondor denied the charges made by Rohan.", COUNTRIES)}
+    assert "163" not in codes
