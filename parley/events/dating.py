@@ -765,11 +765,13 @@ def recent_occasion(
 def history_undated(
     events: Sequence[Event], doc: Doc, heads: Sequence[tuple[int, Timex]], on: date | None
 ) -> list[Event]:
-    """``events`` with those told in the past and dated only by the publication undated when
-    the last time the story gave before them is history, a year before last or older ("in
-    September 1875 the invaders attacked the battery. ... This notwithstanding, they
-    threatened the government"; "in the mid-1990s"): the story is telling that past, whose
-    acts it gives no day of, not news of the day (docs/annotation.md, Date). A sentence told
+    """``events`` with those told in the past and dated only by the publication (or by an
+    occasion the story gave before that time) undated when the last time the story gave
+    before them is history, a year before last or older ("in September 1875 the invaders
+    attacked the battery. ... This notwithstanding, they threatened the government"; "in the
+    mid-1990s"; "she visited it in May 2002. Touring the city, she made remarks" in a story
+    of last Monday's questionnaire): the story is telling that past, whose acts it gives no
+    day of, not news of the day (docs/annotation.md, Date). A sentence told
     in the present between them ends the telling of the past ("Historical data are on
     display at the museum. A worker told KCNA ...")."""
     if on is None or not heads:
@@ -785,17 +787,29 @@ def history_undated(
     present = [s.start_char for s in doc.sents if _finite(s.root) and not _told_past(s.root)]
     out = []
     for event in events:
-        if event.date_source == "published":
+        if event.date_source in ("published", "context"):
             before = bisect_left(starts, event.trigger[0])
             if (
                 before
                 and _history(told[before - 1][1], on)
+                and not _occasion_after(heads, event, starts[before - 1])
                 and not _present_between(present, starts[before - 1], event.trigger[0])
                 and _past_act(doc, event)
             ):
                 event = dataclasses.replace(event, date=None, date_source=None)
         out.append(event)
     return out
+
+
+def _occasion_after(heads: Sequence[tuple[int, Timex]], event: Event, start: int) -> bool:
+    """Whether a context-dated event's occasion day is said after ``start`` (and before the
+    event): the story came back from the history it told to its occasion."""
+    if event.date_source != "context":
+        return False
+    return any(
+        start < timex.start < event.trigger[0] and timex.value[:10] == event.date
+        for _, timex in heads
+    )
 
 
 def dead_undated(
@@ -858,7 +872,8 @@ def _past_act(doc: Doc, event: Event) -> bool:
 
 def _recent_lead(doc: Doc, heads: Sequence[tuple[int, Timex]]) -> bool:
     """Whether the story's first sentence (after a dateline) says its news is recent
-    ("recently", "lately", "in a recent letter": see ``_background``) and names no time of
+    ("recently", "lately", "in a recent letter", "shortly ago", "the other day": see
+    ``_background``) and names no time of
     its own."""
     sentences = doc.sents
     first = next(sentences, None)
@@ -867,8 +882,14 @@ def _recent_lead(doc: Doc, heads: Sequence[tuple[int, Timex]]) -> bool:
     if first is None or any(first.start <= i < first.end for i, _ in heads):
         return False
     # The recent time must be the news's own ("demos were staged recently", "in a recent
-    # letter accused"), not a thing's it speaks of ("urged them to answer the recent letter").
-    return _background(first.root) and any(t.lower_ in RECENT_WORDS for t in first)
+    # letter accused"), not a thing's it speaks of ("urged them to answer the recent letter");
+    # "shortly ago", "some days ago" and "the other day" put it at a recent day too.
+    return _background(first.root) and any(
+        t.lower_ in RECENT_WORDS
+        or (t.lower_ == "ago" and t.head.i == first.root.i)
+        or (t.lower_ == "day" and t.head.i == first.root.i and _other_day(t))
+        for t in first
+    )
 
 
 def _lead_day(

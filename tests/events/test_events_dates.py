@@ -526,3 +526,32 @@ def test_dates_occasion_day_is_not_the_act_day(code: Code) -> None:
     text = "Gondor criticized Mordor on the occasion of its founding day, March 3."
     events = code(text, ACTORS, (_timex(text, "March 3", "2018-03-03"),))
     assert [(e.date, e.date_source) for e in events] == [("2018-11-12", "published")]
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        # A lead put "shortly ago" or "the other day": the acts told after it are that news.
+        ("Shortly ago, Gondor held talks with Rohan. At the talks Gondor criticized Mordor.",
+         "criticized"),
+        ("Gondor held talks with Rohan the other day. There Gondor criticized Mordor.",
+         "criticized"),
+    ],
+)  # fmt: skip
+def test_dates_lead_some_time_ago_leaves_its_acts_undated(code: Code, text: str, word: str) -> None:
+    events = code(text, ACTORS)
+    dated = {(e.date, e.date_source) for e in events if text[e.trigger[0] : e.trigger[1]] == word}
+    assert dated == {(None, None)}
+
+
+def test_dates_history_after_the_occasion_leaves_acts_undated(code: Code) -> None:
+    # The story's occasion is Monday's; the visit of 2002 and what was done on it are history.
+    text = (
+        "Gondor on Monday criticized Mordor. The Mordor envoy visited Gondor in May 2002. "
+        "Touring the city, he threatened Gondor."
+    )
+    timexes = (_timex(text, "Monday", "2018-11-12"), _timex(text, "May 2002", "2002-05"))
+    events = code(text, ACTORS, timexes, published="2018-11-13T10:00:00+09:00")
+    dated = {text[e.trigger[0] : e.trigger[1]]: (e.date, e.date_source) for e in events}
+    assert dated.get("criticized") == ("2018-11-12", "text")
+    assert dated.get("threatened") == (None, None)
