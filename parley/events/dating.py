@@ -316,12 +316,6 @@ def _passive_relative_past(trigger: Token) -> bool:
     own ("the exhibition hall which was visited by Kim", "the plant that was built by the
     workers"): a clause that describes a thing the story speaks of by what was done to it
     before, at a time the text does not give, not an act of the story's occasion."""
-    if trigger.dep_ == "acl" and trigger.tag_ == "VBN":
-        # The clause cut short: "the war fought against the young republic", "the crimes
-        # committed by the invaders" (not "an official concerned", see POSTPOSED_PARTICIPLES).
-        return trigger.lower_ not in POSTPOSED_PARTICIPLES and not any(
-            c.dep_ in ("aux", "auxpass") for c in trigger.children
-        )
     return trigger.dep_ == "relcl" and any(
         c.dep_ == "auxpass" and c.tag_ == "VBD" for c in trigger.children
     )
