@@ -52,6 +52,11 @@ DATE_VALUE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?|-W\d{2}|-Q\d)?$")
 # that no date can write (docs/annotation.md, Date: a day, a month or a year). An act it
 # governs is history, not undated news of the day.
 PERIOD_VALUE = re.compile(r"^\d{2,3}$")
+# Nouns that frame a time, not a thing: "at the end of the 1930s", "at the turn of the 20th
+# century" (see ``_period_of_thing``).
+PERIOD_FRAMES = frozenset(
+    {"end", "beginning", "start", "middle", "turn", "half", "part", "dawn", "close", "eve"}
+)
 MAX_HOPS = 4
 DAY_VALUE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 # How long before publication a story's occasion may lie: a wire report follows its occasion
@@ -247,6 +252,7 @@ def find_date(
             (i, t)
             for i, t in heads
             if not _names_other(doc, i, t, own)
+            and not _period_of_thing(doc[i], t, own)
             and doc[i].dep_ not in ARGUMENT_DEPS
             and not _relative(doc[i])
             and not _of_occasion(doc[i])
@@ -288,6 +294,30 @@ def find_date(
     if on is not None and not _background(trigger) and not _governed_by_background(trigger):
         return on.isoformat(), "published"
     return None, None
+
+
+def _period_of_thing(head: Token, timex: Timex, own: set[int]) -> bool:
+    """Whether a decade or a century (PERIOD_VALUE) is a thing's, in a phrase on a noun:
+    "the great sun of the 21st century", "a miracle in the 20th century", "the Orchestra of
+    the 21st Century" tell what a man or a thing is, not when the act told was done; "at the
+    end of the 1930s" (PERIOD_FRAMES) is a time, and so is one on the event's own noun or
+    its phrase (``own``: "their occupation of Korea in the last century")."""
+    if not PERIOD_VALUE.match(timex.value) or head.dep_ != "pobj" or head.head.dep_ != "prep":
+        return False
+    noun = head.head.head
+    if noun.pos_ not in ("NOUN", "PROPN") or noun.lower_ in PERIOD_FRAMES:
+        return False
+    token = noun
+    for _ in range(MAX_HOPS):  # up the phrase: "occupation of Korea in the last century"
+        if token.i in own:
+            return False
+        if token.dep_ != "pobj" or token.head.dep_ != "prep":
+            break
+        if token.head.head.pos_ in CLAUSE_POS:
+            # "during the occupation of Korea in the last century, they ...": the act's time.
+            return token.head.lower_ not in DURING_PREPS
+        token = token.head.head
+    return token.i not in own
 
 
 def _of_occasion(head: Token) -> bool:
@@ -782,6 +812,7 @@ def history_undated(
         (timex.start, timex.value)
         for i, timex in heads
         if not any(t.dep_ in HISTORY_APART_DEPS for t in doc[i].ancestors)
+        and not _period_of_thing(doc[i], timex, set())
     )
     starts = [start for start, _ in told]
     present = [s.start_char for s in doc.sents if _finite(s.root) and not _told_past(s.root)]

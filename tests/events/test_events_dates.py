@@ -369,6 +369,12 @@ def test_dates_gerund_of_a_charge_keeps_its_day(
     [
         ("In the 1950s Mordor attacked Gondor.", "the 1950s", "195"),
         ("In the 20th century Mordor attacked Gondor.", "the 20th century", "19"),
+        ("At the end of the 1950s Mordor attacked Gondor.", "the 1950s", "195"),
+        (
+            "During the occupation of Rohan in the 20th century Mordor attacked Gondor.",
+            "the 20th century",
+            "19",
+        ),
     ],
 )
 def test_dates_decade_or_century_leaves_the_act_undated(
@@ -555,3 +561,15 @@ def test_dates_history_after_the_occasion_leaves_acts_undated(code: Code) -> Non
     dated = {text[e.trigger[0] : e.trigger[1]]: (e.date, e.date_source) for e in events}
     assert dated.get("criticized") == ("2018-11-12", "text")
     assert dated.get("threatened") == (None, None)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A century that tells what a man or a thing is, not when the act was done.
+        "Mordor praised the leader of Gondor as the great hero of the 21st century.",
+        "Mordor praised the leader of Gondor, a statesman in the 21st century.",
+    ],
+)
+def test_dates_century_of_a_thing_is_no_time(code: Code, text: str) -> None:
+    assert _dated(code, text, "the 21st century", "20", "praised") == {("2018-11-12", "published")}
