@@ -52,6 +52,11 @@ DATE_VALUE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?|-W\d{2}|-Q\d)?$")
 # that no date can write (docs/annotation.md, Date: a day, a month or a year). An act it
 # governs is history, not undated news of the day.
 PERIOD_VALUE = re.compile(r"^\d{2,3}$")
+# Nouns that frame a time, not a thing: "at the end of the 1930s", "at the turn of the 20th
+# century" (see ``_period_of_thing``).
+PERIOD_FRAMES = frozenset(
+    {"end", "beginning", "start", "middle", "turn", "half", "part", "dawn", "close", "eve"}
+)
 MAX_HOPS = 4
 DAY_VALUE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 # How long before publication a story's occasion may lie: a wire report follows its occasion
@@ -247,6 +252,7 @@ def find_date(
             (i, t)
             for i, t in heads
             if not _names_other(doc, i, t, own)
+            and not _period_of_thing(doc[i], t, own)
             and doc[i].dep_ not in ARGUMENT_DEPS
             and not _relative(doc[i])
             and not _of_occasion(doc[i])
@@ -288,6 +294,30 @@ def find_date(
     if on is not None and not _background(trigger) and not _governed_by_background(trigger):
         return on.isoformat(), "published"
     return None, None
+
+
+def _period_of_thing(head: Token, timex: Timex, own: set[int]) -> bool:
+    """Whether a decade or a century (PERIOD_VALUE) is a thing's, in a phrase on a noun:
+    "the great sun of the 21st century", "a miracle in the 20th century", "the Orchestra of
+    the 21st Century" tell what a man or a thing is, not when the act told was done; "at the
+    end of the 1930s" (PERIOD_FRAMES) is a time, and so is one on the event's own noun or
+    its phrase (``own``: "their occupation of Korea in the last century")."""
+    if not PERIOD_VALUE.match(timex.value) or head.dep_ != "pobj" or head.head.dep_ != "prep":
+        return False
+    noun = head.head.head
+    if noun.pos_ not in ("NOUN", "PROPN") or noun.lower_ in PERIOD_FRAMES:
+        return False
+    token = noun
+    for _ in range(MAX_HOPS):  # up the phrase: "occupation of Korea in the last century"
+        if token.i in own:
+            return False
+        if token.dep_ != "pobj" or token.head.dep_ != "prep":
+            break
+        if token.head.head.pos_ in CLAUSE_POS:
+            # "during the occupation of Korea in the last century, they ...": the act's time.
+            return token.head.lower_ not in DURING_PREPS
+        token = token.head.head
+    return token.i not in own
 
 
 def _of_occasion(head: Token) -> bool:
@@ -765,11 +795,13 @@ def recent_occasion(
 def history_undated(
     events: Sequence[Event], doc: Doc, heads: Sequence[tuple[int, Timex]], on: date | None
 ) -> list[Event]:
-    """``events`` with those told in the past and dated only by the publication undated when
-    the last time the story gave before them is history, a year before last or older ("in
-    September 1875 the invaders attacked the battery. ... This notwithstanding, they
-    threatened the government"; "in the mid-1990s"): the story is telling that past, whose
-    acts it gives no day of, not news of the day (docs/annotation.md, Date). A sentence told
+    """``events`` with those told in the past and dated only by the publication (or by an
+    occasion the story gave before that time) undated when the last time the story gave
+    before them is history, a year before last or older ("in September 1875 the invaders
+    attacked the battery. ... This notwithstanding, they threatened the government"; "in the
+    mid-1990s"; "she visited it in May 2002. Touring the city, she made remarks" in a story
+    of last Monday's questionnaire): the story is telling that past, whose acts it gives no
+    day of, not news of the day (docs/annotation.md, Date). A sentence told
     in the present between them ends the telling of the past ("Historical data are on
     display at the museum. A worker told KCNA ...")."""
     if on is None or not heads:
@@ -780,22 +812,35 @@ def history_undated(
         (timex.start, timex.value)
         for i, timex in heads
         if not any(t.dep_ in HISTORY_APART_DEPS for t in doc[i].ancestors)
+        and not _period_of_thing(doc[i], timex, set())
     )
     starts = [start for start, _ in told]
     present = [s.start_char for s in doc.sents if _finite(s.root) and not _told_past(s.root)]
     out = []
     for event in events:
-        if event.date_source == "published":
+        if event.date_source in ("published", "context"):
             before = bisect_left(starts, event.trigger[0])
             if (
                 before
                 and _history(told[before - 1][1], on)
+                and not _occasion_after(heads, event, starts[before - 1])
                 and not _present_between(present, starts[before - 1], event.trigger[0])
                 and _past_act(doc, event)
             ):
                 event = dataclasses.replace(event, date=None, date_source=None)
         out.append(event)
     return out
+
+
+def _occasion_after(heads: Sequence[tuple[int, Timex]], event: Event, start: int) -> bool:
+    """Whether a context-dated event's occasion day is said after ``start`` (and before the
+    event): the story came back from the history it told to its occasion."""
+    if event.date_source != "context":
+        return False
+    return any(
+        start < timex.start < event.trigger[0] and timex.value[:10] == event.date
+        for _, timex in heads
+    )
 
 
 def dead_undated(
@@ -858,7 +903,8 @@ def _past_act(doc: Doc, event: Event) -> bool:
 
 def _recent_lead(doc: Doc, heads: Sequence[tuple[int, Timex]]) -> bool:
     """Whether the story's first sentence (after a dateline) says its news is recent
-    ("recently", "lately", "in a recent letter": see ``_background``) and names no time of
+    ("recently", "lately", "in a recent letter", "shortly ago", "the other day": see
+    ``_background``) and names no time of
     its own."""
     sentences = doc.sents
     first = next(sentences, None)
@@ -867,8 +913,14 @@ def _recent_lead(doc: Doc, heads: Sequence[tuple[int, Timex]]) -> bool:
     if first is None or any(first.start <= i < first.end for i, _ in heads):
         return False
     # The recent time must be the news's own ("demos were staged recently", "in a recent
-    # letter accused"), not a thing's it speaks of ("urged them to answer the recent letter").
-    return _background(first.root) and any(t.lower_ in RECENT_WORDS for t in first)
+    # letter accused"), not a thing's it speaks of ("urged them to answer the recent letter");
+    # "shortly ago", "some days ago" and "the other day" put it at a recent day too.
+    return _background(first.root) and any(
+        t.lower_ in RECENT_WORDS
+        or (t.lower_ == "ago" and t.head.i == first.root.i)
+        or (t.lower_ == "day" and t.head.i == first.root.i and _other_day(t))
+        for t in first
+    )
 
 
 def _lead_day(

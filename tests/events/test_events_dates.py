@@ -369,6 +369,12 @@ def test_dates_gerund_of_a_charge_keeps_its_day(
     [
         ("In the 1950s Mordor attacked Gondor.", "the 1950s", "195"),
         ("In the 20th century Mordor attacked Gondor.", "the 20th century", "19"),
+        ("At the end of the 1950s Mordor attacked Gondor.", "the 1950s", "195"),
+        (
+            "During the occupation of Rohan in the 20th century Mordor attacked Gondor.",
+            "the 20th century",
+            "19",
+        ),
     ],
 )
 def test_dates_decade_or_century_leaves_the_act_undated(
@@ -526,3 +532,44 @@ def test_dates_occasion_day_is_not_the_act_day(code: Code) -> None:
     text = "Gondor criticized Mordor on the occasion of its founding day, March 3."
     events = code(text, ACTORS, (_timex(text, "March 3", "2018-03-03"),))
     assert [(e.date, e.date_source) for e in events] == [("2018-11-12", "published")]
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        # A lead put "shortly ago" or "the other day": the acts told after it are that news.
+        ("Shortly ago, Gondor held talks with Rohan. At the talks Gondor criticized Mordor.",
+         "criticized"),
+        ("Gondor held talks with Rohan the other day. There Gondor criticized Mordor.",
+         "criticized"),
+    ],
+)  # fmt: skip
+def test_dates_lead_some_time_ago_leaves_its_acts_undated(code: Code, text: str, word: str) -> None:
+    events = code(text, ACTORS)
+    dated = {(e.date, e.date_source) for e in events if text[e.trigger[0] : e.trigger[1]] == word}
+    assert dated == {(None, None)}
+
+
+def test_dates_history_after_the_occasion_leaves_acts_undated(code: Code) -> None:
+    # The story's occasion is Monday's; the visit of 2002 and what was done on it are history.
+    text = (
+        "Gondor on Monday criticized Mordor. The Mordor envoy visited Gondor in May 2002. "
+        "Touring the city, he threatened Gondor."
+    )
+    timexes = (_timex(text, "Monday", "2018-11-12"), _timex(text, "May 2002", "2002-05"))
+    events = code(text, ACTORS, timexes, published="2018-11-13T10:00:00+09:00")
+    dated = {text[e.trigger[0] : e.trigger[1]]: (e.date, e.date_source) for e in events}
+    assert dated.get("criticized") == ("2018-11-12", "text")
+    assert dated.get("threatened") == (None, None)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A century that tells what a man or a thing is, not when the act was done.
+        "Mordor praised the leader of Gondor as the great hero of the 21st century.",
+        "Mordor praised the leader of Gondor, a statesman in the 21st century.",
+    ],
+)
+def test_dates_century_of_a_thing_is_no_time(code: Code, text: str) -> None:
+    assert _dated(code, text, "the 21st century", "20", "praised") == {("2018-11-12", "published")}

@@ -27,6 +27,9 @@ ACTORS = {"Mordor": "MOR", "Gondor": "GON"}
         ("Gondor was hesitant to criticize Mordor.", "hypothetical"),
         # An ability claimed is no act done: "capable of beating back the aggressors".
         ("Gondor is capable of beating back Mordor with one stroke.", "hypothetical"),
+        # Readiness or willingness is no act done either: "fully ready to fight a war".
+        ("The troops of Gondor are fully ready to attack Mordor.", "hypothetical"),
+        ("Gondor is willing to attack Mordor.", "hypothetical"),
         # A "would" reported in the past is a "will": the act foretold, not supposed.
         ("Gondor said that it would attack Mordor next week.", "future"),
         ("Gondor clarified that it would boost cooperation with Mordor.", "future"),
