@@ -413,11 +413,11 @@ def test_pronouns_i_is_the_speaker_of_its_quotation_not_the_next_cue(
     text = (
         '"I wish I could ride to Minas Morgul and slay the orc.", ,  Bard Bowman, manager of a '
         'granary under the Ministry of Dale, said:, ,   "I am old."  The first words were '
-        "those of Eowyn Ladd, a nurse."
+        "those of Eowyn Ladd, an envoy."
     )
     entities = entities_for(
         text,
-        {"Eowyn Ladd": "ROHCVL", "Bard Bowman": "", "Ministry of Dale": "DALGOV"},
+        {"Eowyn Ladd": "ROHGOV", "Bard Bowman": "", "Ministry of Dale": "DALGOV"},
         kinds={"Eowyn Ladd": "person", "Bard Bowman": "person", "Ministry of Dale": "organization"},
     )
     quotes = (
@@ -426,7 +426,7 @@ def test_pronouns_i_is_the_speaker_of_its_quotation_not_the_next_cue(
     )
     events = _events_quoted(nlp, event_resources(Config()), text, entities, quotes)
     wished = [e for e in events if text[e.trigger[0] : e.trigger[1]] == "wish"]
-    assert [(e.source_actor, e.target_actor) for e in wished] == [("ROHCVL", None)]
+    assert [(e.source_actor, e.target_actor) for e in wished] == [("ROHGOV", None)]
 
 
 def test_pronouns_we_in_a_paraphrase_is_the_reporters(
